@@ -1,0 +1,195 @@
+# clauselint - a linter for outsourcing and services contracts.
+#
+#   make demo      install missing dependencies, build, lint a sample
+#   make test      install missing dependencies, build, run every test
+#   make           build the library and the tool into build/
+#   make install   PREFIX=/usr/local DESTDIR=  (binary, libraries, header,
+#                  clauselint.pc, packs and schema)
+#   make asan      the tests under AddressSanitizer + UBSan
+#   make valgrind  the golden CLI runs under valgrind
+#   make golden-update   regenerate tests/cli expectations (read them!)
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR ?= $(PREFIX)/share/clauselint
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+DESTDIR ?=
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+BUILD ?= build
+
+VERSION := $(shell sed -n 's/^\#define CLINT_VERSION_STRING "\(.*\)"/\1/p' include/clauselint.h)
+SOVERSION := 0
+
+DEPS = libpcre2-8 libxml-2.0
+# Evaluated when used, so that a sub-make sees packages deps.sh installed.
+DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(DEPS))
+DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(DEPS))
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
+
+CFLAGS ?= -O2 -g
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+       -Wformat=2 -Wwrite-strings -Wvla
+ifeq ($(CI),true)
+WARN += -Werror
+endif
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+             -Iinclude -Isrc/lib $(CFLAGS) $(DEP_CFLAGS)
+LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DCLINT_BUILDING_LIBRARY
+
+LIB_SRC = $(wildcard src/lib/*.c src/lib/extract/*.c src/lib/report/*.c)
+LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
+CLI_SRC = $(wildcard src/cli/*.c)
+CLI_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))
+HEADERS = include/clauselint.h $(wildcard src/lib/*.h src/lib/*/*.h)
+
+PACKS = $(sort $(wildcard clausepacks/*.xml))
+SCHEMA = clausepacks/schema/pack.rng
+
+LIB_A = $(BUILD)/libclauselint.a
+LIB_SO = $(BUILD)/libclauselint.so.$(VERSION)
+BIN = $(BUILD)/clauselint
+
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+SPEC_BIN = $(BUILD)/tests/spec_runner
+
+DEMO_FILE = samples/weak-draft-outsourcing.txt
+
+.PHONY: all deps test-deps demo test check unit spec packs-test golden \
+        golden-update corpus install uninstall clean asan ubsan valgrind
+
+all: $(LIB_A) $(LIB_SO) $(BIN)
+
+deps:
+	@sh tools/deps.sh build
+
+test-deps:
+	@sh tools/deps.sh test
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo "== clauselint $(DEMO_FILE)"
+	@$(BIN) $(DEMO_FILE); rc=$$?; \
+	 echo "== exit status $$rc (1: findings at or above --fail-on error)"; \
+	 test $$rc -le 1
+
+test: test-deps
+	@$(MAKE) --no-print-directory check
+
+check: all unit packs-test spec golden corpus
+	@echo "== all tests passed"
+
+# ---- build --------------------------------------------------------------
+
+$(BUILD)/obj/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/cli/%.o: src/cli/%.c include/clauselint.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/embedded.c: tools/embed.sh $(SCHEMA) $(PACKS)
+	@mkdir -p $(BUILD)
+	sh tools/embed.sh $@ $(SCHEMA) $(PACKS)
+
+$(BUILD)/obj/embedded.o: $(BUILD)/embedded.c src/lib/internal.h
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CFLAGS) -c $< -o $@
+
+$(LIB_A): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(LIB_SO): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libclauselint.so.$(SOVERSION) -o $@ $^ \
+	    $(LDFLAGS) $(DEP_LIBS)
+	ln -sf libclauselint.so.$(VERSION) $(BUILD)/libclauselint.so.$(SOVERSION)
+	ln -sf libclauselint.so.$(VERSION) $(BUILD)/libclauselint.so
+
+$(BIN): $(CLI_OBJ) $(LIB_A)
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
+
+$(BUILD)/clauselint.pc: Makefile
+	@mkdir -p $(BUILD)
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' \
+	  'includedir=$(INCLUDEDIR)' '' 'Name: clauselint' \
+	  'Description: Linter for outsourcing and services contracts' \
+	  'Version: $(VERSION)' 'Requires.private: $(DEPS)' \
+	  'Libs: -L$${libdir} -lclauselint' 'Cflags: -I$${includedir}' > $@
+
+# ---- tests ---------------------------------------------------------------
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/unit.h $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Wno-missing-prototypes \
+	    -o $@ $< $(LIB_A) $(LDFLAGS) $(DEP_LIBS) $(CMOCKA_LIBS)
+
+$(SPEC_BIN): tests/spec/spec_runner.c $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $(TEST_WRAPPER) $$t; done
+
+packs-test: $(BIN)
+	@echo "== clauselint packs test (every shipped pack)"
+	@$(TEST_WRAPPER) $(BIN) packs test $(PACKS)
+
+spec: $(SPEC_BIN)
+	@echo "== spec tests"
+	@$(TEST_WRAPPER) $(SPEC_BIN) tests/spec/*.spec
+
+golden: $(BIN)
+	@echo "== golden CLI tests"
+	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/cli/run.sh $(BIN)
+
+golden-update: $(BIN)
+	@sh tests/cli/run.sh --update $(BIN)
+
+corpus: $(BIN)
+	@echo "== real contracts (../shared/corpus)"
+	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/corpus.sh $(BIN)
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" check
+
+ubsan: asan
+
+valgrind: all
+	@TEST_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	  sh tests/cli/run.sh $(BIN)
+
+# ---- install ---------------------------------------------------------------
+
+install: all $(BUILD)/clauselint.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR)/packs/schema
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/clauselint
+	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/libclauselint.a
+	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/libclauselint.so.$(VERSION)
+	ln -sf libclauselint.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libclauselint.so.$(SOVERSION)
+	ln -sf libclauselint.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libclauselint.so
+	install -m 644 include/clauselint.h $(DESTDIR)$(INCLUDEDIR)/clauselint.h
+	install -m 644 $(BUILD)/clauselint.pc $(DESTDIR)$(PKGCONFIGDIR)/clauselint.pc
+	install -m 644 $(PACKS) $(DESTDIR)$(DATADIR)/packs/
+	install -m 644 $(SCHEMA) $(DESTDIR)$(DATADIR)/packs/schema/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/clauselint $(DESTDIR)$(LIBDIR)/libclauselint.a \
+	    $(DESTDIR)$(LIBDIR)/libclauselint.so.$(VERSION) \
+	    $(DESTDIR)$(LIBDIR)/libclauselint.so.$(SOVERSION) \
+	    $(DESTDIR)$(LIBDIR)/libclauselint.so \
+	    $(DESTDIR)$(INCLUDEDIR)/clauselint.h \
+	    $(DESTDIR)$(PKGCONFIGDIR)/clauselint.pc
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-asan

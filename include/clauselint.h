@@ -1,0 +1,392 @@
+/*
+ * clauselint.h - the public API of libclauselint, a linter for outsourcing
+ * and services contracts.
+ *
+ * The library is a pipeline of four stages, each with one way in and one
+ * way out:
+ *
+ *   bytes --clint_doc_load_*()--> clint_doc         (extract + segment)
+ *   pack files --clint_ruleset_load()--> clint_ruleset (load + compile)
+ *   clint_ruleset + clint_doc --clint_check()--> clint_result
+ *   clint_result --clint_renderer_*()--> text / JSON through a callback
+ *
+ * Conventions (see docs/api.md):
+ *  - Handles are opaque. Functions return 0 (CLINT_OK) or a negative
+ *    CLINT_E* code; human-readable details go to a clint_diag the caller
+ *    passes in, never to a global.
+ *  - Out-parameters come first. What comes back through `**out` is the
+ *    caller's to free with the matching _free(); every _free() accepts NULL.
+ *    Pointers inside the info structs are borrowed from their parent
+ *    handle and live as long as it does.
+ *  - A clint_ruleset is read-only after loading: any number of threads may
+ *    check documents against one ruleset at the same time.
+ *  - All text is UTF-8. Positions are byte offsets into the document text
+ *    (clint_doc_text()); line and column are derived from them.
+ */
+#ifndef CLAUSELINT_H
+#define CLAUSELINT_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(CLINT_BUILDING_LIBRARY) && defined(__GNUC__)
+#define CLINT_EXTERN __attribute__((visibility("default")))
+#else
+#define CLINT_EXTERN
+#endif
+
+/* ---- version ---------------------------------------------------------- */
+
+#define CLINT_VERSION_MAJOR 0
+#define CLINT_VERSION_MINOR 1
+#define CLINT_VERSION_PATCH 0
+#define CLINT_VERSION_STRING "0.1.0"
+/* MAJOR * 10000 + MINOR * 100 + PATCH */
+#define CLINT_VERSION_NUMBER                                                  \
+	(CLINT_VERSION_MAJOR * 10000 + CLINT_VERSION_MINOR * 100 +                \
+	 CLINT_VERSION_PATCH)
+
+/* The version of the library actually linked, as "MAJOR.MINOR.PATCH". */
+CLINT_EXTERN const char *clint_version(void);
+/* The same as a number, comparable with CLINT_VERSION_NUMBER. */
+CLINT_EXTERN int clint_version_number(void);
+
+/* ---- errors and diagnostics ------------------------------------------- */
+
+typedef enum {
+	CLINT_OK = 0,
+	CLINT_ENOMEM = -1,       /* out of memory */
+	CLINT_EIO = -2,          /* a file could not be read */
+	CLINT_EFORMAT = -3,      /* an input is malformed or not a document */
+	CLINT_EPACK = -4,        /* a clause pack is invalid */
+	CLINT_EINVAL = -5,       /* a bad argument */
+	CLINT_ELIMIT = -6,       /* an input exceeds a configured limit */
+	CLINT_EUNSUPPORTED = -7  /* a recognised but unsupported format */
+} clint_error_code;
+
+/* A short static description of a CLINT_E* code. */
+CLINT_EXTERN const char *clint_strerror(int code);
+
+typedef enum {
+	CLINT_DIAG_NOTE = 0,
+	CLINT_DIAG_WARNING = 1,
+	CLINT_DIAG_ERROR = 2
+} clint_diag_level;
+
+/*
+ * A list of diagnostics collected by the calls it is passed to: pack
+ * errors (all of them, with file and line), extraction notes ("decoded as
+ * Windows-1252"), rule errors (a rule that hit a regex limit). A NULL
+ * clint_diag is allowed everywhere and discards the messages.
+ */
+typedef struct clint_diag clint_diag;
+
+typedef struct {
+	clint_diag_level level;
+	const char *file;     /* may be NULL */
+	unsigned line;        /* 0 when unknown */
+	unsigned column;      /* 0 when unknown */
+	const char *message;
+} clint_diag_entry;
+
+CLINT_EXTERN int clint_diag_new(clint_diag **out);
+CLINT_EXTERN void clint_diag_free(clint_diag *diag);
+CLINT_EXTERN void clint_diag_clear(clint_diag *diag);
+CLINT_EXTERN size_t clint_diag_count(const clint_diag *diag);
+/* Entries of at least `level`. */
+CLINT_EXTERN size_t clint_diag_count_level(const clint_diag *diag,
+                                           clint_diag_level level);
+/* Fills `out` with entry `i`; the strings are borrowed from `diag`. */
+CLINT_EXTERN int clint_diag_get(const clint_diag *diag, size_t i,
+                                clint_diag_entry *out);
+
+/* ---- documents: extract + segment ------------------------------------- */
+
+typedef enum {
+	CLINT_INPUT_AUTO = 0,   /* detect from content and file name */
+	CLINT_INPUT_TEXT,
+	CLINT_INPUT_MARKDOWN
+} clint_input_format;
+
+typedef struct {
+	unsigned version;
+	clint_input_format format;
+	size_t max_input_bytes;  /* 0: the default, 256 MiB */
+} clint_doc_options;
+
+#define CLINT_DOC_OPTIONS_VERSION 1
+#define CLINT_DOC_OPTIONS_INIT {CLINT_DOC_OPTIONS_VERSION, CLINT_INPUT_AUTO, 0}
+
+typedef struct clint_doc clint_doc;
+
+/*
+ * Reads, decodes and segments the file at `path` ("-" is not special here).
+ * On failure returns a negative code, *out is NULL and `diag` holds an
+ * error naming the file and the reason.
+ */
+CLINT_EXTERN int clint_doc_load_file(clint_doc **out, const char *path,
+                                     const clint_doc_options *opts,
+                                     clint_diag *diag);
+/* The same for bytes in memory; `name` is used in messages (may be NULL). */
+CLINT_EXTERN int clint_doc_load_buffer(clint_doc **out, const char *name,
+                                       const void *data, size_t len,
+                                       const clint_doc_options *opts,
+                                       clint_diag *diag);
+CLINT_EXTERN void clint_doc_free(clint_doc *doc);
+
+CLINT_EXTERN const char *clint_doc_name(const clint_doc *doc);
+/* The detected input format. */
+CLINT_EXTERN clint_input_format clint_doc_format(const clint_doc *doc);
+/* The document text, UTF-8, NUL-terminated; *len gets its length. */
+CLINT_EXTERN const char *clint_doc_text(const clint_doc *doc, size_t *len);
+
+typedef enum {
+	CLINT_BLOCK_PARAGRAPH = 0,
+	CLINT_BLOCK_HEADING,
+	CLINT_BLOCK_LIST_ITEM,
+	CLINT_BLOCK_TABLE_CELL
+} clint_block_type;
+
+typedef struct {
+	clint_block_type type;
+	unsigned level;   /* heading level or list depth, 0 if none */
+	size_t start;     /* byte range in the text */
+	size_t end;
+	unsigned page;    /* 1-based */
+} clint_block;
+
+CLINT_EXTERN size_t clint_doc_block_count(const clint_doc *doc);
+CLINT_EXTERN int clint_doc_block(const clint_doc *doc, size_t i,
+                                 clint_block *out);
+
+#define CLINT_NO_SECTION ((size_t)-1)
+
+typedef struct {
+	const char *number;   /* "9.2", "IV", "A", "(a)"; "" if unnumbered */
+	const char *heading;  /* "Service Credits"; "" if none */
+	const char *label;    /* "§ 9.2 Service Credits", "Schedule A Pricing" */
+	unsigned depth;       /* 1 for top-level sections */
+	size_t start;         /* byte range in the text, heading included */
+	size_t end;
+	size_t parent;        /* index of the parent or CLINT_NO_SECTION */
+} clint_section;
+
+CLINT_EXTERN size_t clint_doc_section_count(const clint_doc *doc);
+CLINT_EXTERN int clint_doc_section(const clint_doc *doc, size_t i,
+                                   clint_section *out);
+/* Index of the innermost section holding `offset`, or CLINT_NO_SECTION. */
+CLINT_EXTERN size_t clint_doc_section_at(const clint_doc *doc, size_t offset);
+
+CLINT_EXTERN size_t clint_doc_sentence_count(const clint_doc *doc);
+/* Byte range in the text of sentence `i`. */
+CLINT_EXTERN int clint_doc_sentence(const clint_doc *doc, size_t i,
+                                    size_t *start, size_t *end);
+
+typedef struct {
+	unsigned line;    /* 1-based line in the source text */
+	unsigned column;  /* 1-based, in characters */
+	unsigned page;    /* 1-based page (form feeds) */
+	size_t block;     /* index of the block, or (size_t)-1 between blocks */
+} clint_location;
+
+/* Where byte `offset` of the text is in the source. */
+CLINT_EXTERN int clint_doc_locate(const clint_doc *doc, size_t offset,
+                                  clint_location *out);
+
+/* ---- clause packs and rulesets ---------------------------------------- */
+
+typedef enum {
+	CLINT_SEVERITY_INFO = 0,
+	CLINT_SEVERITY_WARNING = 1,
+	CLINT_SEVERITY_ERROR = 2
+} clint_severity;
+
+typedef enum {
+	CLINT_RULE_REQUIRE = 0,  /* a clause that must be present */
+	CLINT_RULE_FLAG = 1      /* risky wording */
+} clint_rule_kind;
+
+typedef struct {
+	unsigned version;
+	int default_packs;               /* load the embedded packs */
+	const char *const *pack_paths;   /* files or directories of *.xml */
+	size_t pack_path_count;
+} clint_ruleset_options;
+
+#define CLINT_RULESET_OPTIONS_VERSION 1
+#define CLINT_RULESET_OPTIONS_INIT {CLINT_RULESET_OPTIONS_VERSION, 1, NULL, 0}
+
+typedef struct clint_ruleset clint_ruleset;
+
+/*
+ * Loads, validates (RELAX NG) and compiles the packs named by `opts` into
+ * a read-only ruleset. Every problem in every pack is reported to `diag`
+ * as file:line: error; the call fails with CLINT_EPACK if there was any.
+ */
+CLINT_EXTERN int clint_ruleset_load(clint_ruleset **out,
+                                    const clint_ruleset_options *opts,
+                                    clint_diag *diag);
+CLINT_EXTERN void clint_ruleset_free(clint_ruleset *rs);
+
+typedef struct {
+	const char *name;
+	const char *title;
+	const char *version;   /* "" if not given */
+	const char *file;      /* path, or "<builtin>/NAME.xml" */
+	size_t rule_count;
+} clint_pack_info;
+
+CLINT_EXTERN size_t clint_ruleset_pack_count(const clint_ruleset *rs);
+CLINT_EXTERN int clint_ruleset_pack(const clint_ruleset *rs, size_t i,
+                                    clint_pack_info *out);
+
+typedef struct {
+	const char *id;
+	const char *pack;
+	const char *file;
+	unsigned line;
+	clint_rule_kind kind;
+	clint_severity severity;
+	const char *category;
+	const char *title;
+	const char *message;
+	const char *rationale;
+	const char *ref;
+	const char *suggestion;
+	size_t pattern_count;    /* heading + body patterns */
+	size_t example_count;
+} clint_rule_info;
+
+CLINT_EXTERN size_t clint_ruleset_rule_count(const clint_ruleset *rs);
+CLINT_EXTERN int clint_ruleset_rule(const clint_ruleset *rs, size_t i,
+                                    clint_rule_info *out);
+/* Index of the rule with `id`, or (size_t)-1. */
+CLINT_EXTERN size_t clint_ruleset_find(const clint_ruleset *rs,
+                                       const char *id);
+
+/*
+ * Runs every rule's <example> cases: each example text is checked on its
+ * own with its rule alone. Each failing example is reported to `diag` as
+ * an error at the example's line. *passed and *failed get the counts.
+ */
+CLINT_EXTERN int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
+                                    size_t *passed, size_t *failed);
+
+/* ---- checking ---------------------------------------------------------- */
+
+typedef struct {
+	unsigned version;
+	unsigned reserved;
+} clint_check_options;
+
+#define CLINT_CHECK_OPTIONS_VERSION 1
+#define CLINT_CHECK_OPTIONS_INIT {CLINT_CHECK_OPTIONS_VERSION, 0}
+
+typedef struct clint_result clint_result;
+
+/*
+ * Checks `doc` against every rule of `rs`. The result borrows both: they
+ * must outlive it. A rule that hits a regex limit is reported to `diag`
+ * (warning, naming the rule and its pack) and the rest still runs.
+ */
+CLINT_EXTERN int clint_check(clint_result **out, const clint_ruleset *rs,
+                             const clint_doc *doc,
+                             const clint_check_options *opts,
+                             clint_diag *diag);
+CLINT_EXTERN void clint_result_free(clint_result *res);
+
+CLINT_EXTERN const clint_doc *clint_result_doc(const clint_result *res);
+
+typedef struct {
+	const char *rule_id;
+	const char *pack;
+	clint_rule_kind kind;
+	clint_severity severity;
+	const char *category;
+	const char *title;
+	const char *message;
+	const char *rationale;
+	const char *ref;
+	const char *suggestion;
+	int has_location;       /* 0 for a missing clause */
+	size_t start;           /* byte range in the text */
+	size_t end;
+	clint_location begin_loc;
+	clint_location end_loc;
+	size_t section;         /* section index or CLINT_NO_SECTION */
+	const char *section_label; /* "" when outside any section */
+} clint_finding;
+
+/* Risky wording and other located findings, in text order. */
+CLINT_EXTERN size_t clint_result_finding_count(const clint_result *res);
+CLINT_EXTERN int clint_result_finding(const clint_result *res, size_t i,
+                                      clint_finding *out);
+/* Required clauses not found, in ruleset order. */
+CLINT_EXTERN size_t clint_result_missing_count(const clint_result *res);
+CLINT_EXTERN int clint_result_missing(const clint_result *res, size_t i,
+                                      clint_finding *out);
+/* Required clauses found: the finding locates the first evidence. */
+CLINT_EXTERN size_t clint_result_present_count(const clint_result *res);
+CLINT_EXTERN int clint_result_present(const clint_result *res, size_t i,
+                                      clint_finding *out);
+/* Number of findings and missing clauses at or above `level`. */
+CLINT_EXTERN size_t clint_result_count_at_least(const clint_result *res,
+                                                clint_severity level);
+
+/* ---- reporting --------------------------------------------------------- */
+
+typedef enum {
+	CLINT_OUTPUT_TEXT = 0,
+	CLINT_OUTPUT_JSON
+} clint_output_format;
+
+/* Receives the output; returns 0, or non-zero to stop with CLINT_EIO. */
+typedef int (*clint_write_fn)(void *userdata, const char *data, size_t len);
+
+typedef struct {
+	unsigned version;
+	clint_output_format format;
+	int color;            /* ANSI colour (text only) */
+	int verbose;          /* text: print rationale and ref per finding */
+} clint_render_options;
+
+#define CLINT_RENDER_OPTIONS_VERSION 1
+#define CLINT_RENDER_OPTIONS_INIT                                             \
+	{CLINT_RENDER_OPTIONS_VERSION, CLINT_OUTPUT_TEXT, 0, 0}
+
+typedef struct clint_renderer clint_renderer;
+
+/* Parses "text" or "json". */
+CLINT_EXTERN int clint_output_format_from_name(clint_output_format *out,
+                                               const char *name);
+
+/*
+ * A renderer writes one report for a run over many documents:
+ * clint_renderer_document() once per checked document and
+ * clint_renderer_input_error() once per input that could not be read, in
+ * input order, then clint_renderer_finish().
+ */
+CLINT_EXTERN int clint_renderer_new(clint_renderer **out,
+                                    const clint_render_options *opts,
+                                    clint_write_fn write, void *userdata);
+CLINT_EXTERN int clint_renderer_document(clint_renderer *r,
+                                         const clint_result *res);
+CLINT_EXTERN int clint_renderer_input_error(clint_renderer *r,
+                                            const char *file,
+                                            const char *message);
+CLINT_EXTERN int clint_renderer_finish(clint_renderer *r);
+CLINT_EXTERN void clint_renderer_free(clint_renderer *r);
+
+/* Parses "error", "warning", "info". */
+CLINT_EXTERN int clint_severity_from_name(clint_severity *out,
+                                          const char *name);
+CLINT_EXTERN const char *clint_severity_name(clint_severity sev);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CLAUSELINT_H */

@@ -1,0 +1,523 @@
+/*
+ * main.c - the clauselint command-line tool. It uses only the public API
+ * (clauselint.h):
+ *
+ *   clauselint [check] [options] FILE...     lint contracts ("-" = stdin)
+ *   clauselint packs list|test|show RULE     inspect and test clause packs
+ *
+ * Exit status: 0 clean, 1 a finding at or above --fail-on, 2 a usage,
+ * pack or input error (the other inputs of the run are still checked).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "clauselint.h"
+
+#define EXIT_CLEAN 0
+#define EXIT_FINDINGS 1
+#define EXIT_TROUBLE 2
+
+#define MAX_STDIN ((size_t)256 * 1024 * 1024)
+
+typedef struct {
+	clint_output_format format;
+	int fail_on;              /* clint_severity, or -1 for none */
+	int color;                /* -1 auto, 0 never, 1 always */
+	int verbose;
+	int default_packs;
+	clint_input_format input_format;
+	const char **packs;
+	size_t pack_count;
+	const char **files;
+	size_t file_count;
+} cli_options;
+
+static const char usage_text[] =
+	"usage: clauselint [check] [options] FILE...\n"
+	"       clauselint packs list [--pack FILE|DIR] [--no-default-packs]\n"
+	"       clauselint packs test [PACK...]\n"
+	"       clauselint packs show RULE\n"
+	"\n"
+	"Lints outsourcing and services contracts (plain text or Markdown): reports\n"
+	"required clauses that are missing and risky wording (hidden costs,\n"
+	"ambiguity), each with why it matters and what to write instead.\n"
+	"FILE may be '-' for standard input.\n"
+	"\n"
+	"options:\n"
+	"  -f, --format FORMAT     text (default) or json\n"
+	"      --fail-on LEVEL     exit 1 on a finding at or above LEVEL: error\n"
+	"                          (default), warning, info, or none\n"
+	"  -p, --pack FILE|DIR     add a clause pack, or every *.xml in DIR\n"
+	"                          (repeatable)\n"
+	"      --no-default-packs  do not load the built-in packs\n"
+	"      --input-format FMT  auto (default), text or markdown\n"
+	"      --color WHEN        auto (default: on a terminal, unless NO_COLOR\n"
+	"                          is set), always or never\n"
+	"  -v, --verbose           explain every finding, with its reference\n"
+	"  -h, --help              show this help\n"
+	"  -V, --version           show the version\n"
+	"\n"
+	"exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, pack or\n"
+	"input error (the other files are still checked)\n";
+
+static void usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "clauselint: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'clauselint --help'.\n");
+}
+
+/* Prints every diagnostic as "file:line: level: message" on stderr. */
+static void print_diag(const clint_diag *diag)
+{
+	static const char *const level[] = {"note", "warning", "error"};
+	clint_diag_entry e;
+	size_t i;
+
+	for (i = 0; i < clint_diag_count(diag); i++) {
+		clint_diag_get(diag, i, &e);
+		fprintf(stderr, "clauselint: ");
+		if (e.file && e.line)
+			fprintf(stderr, "%s:%u: %s: ", e.file, e.line, level[e.level]);
+		else if (e.file)
+			fprintf(stderr, "%s: %s: ", e.file, level[e.level]);
+		else
+			fprintf(stderr, "%s: ", level[e.level]);
+		fprintf(stderr, "%s\n", e.message);
+	}
+}
+
+static int write_stdout(void *userdata, const char *data, size_t len)
+{
+	(void)userdata;
+	return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+}
+
+static int take_value(int argc, char **argv, int *i, const char *name,
+                      const char **value)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=') {
+		*value = argv[*i] + n + 1;
+		return 1;
+	}
+	if (strcmp(argv[*i], name) != 0)
+		return 0;
+	if (*i + 1 >= argc) {
+		usage_error("option '%s' needs a value", name);
+		exit(EXIT_TROUBLE);
+	}
+	*value = argv[++*i];
+	return 1;
+}
+
+static int push(const char ***list, size_t *count, const char *item)
+{
+	const char **p = realloc((void *)*list, (*count + 1) * sizeof(**list));
+
+	if (!p)
+		return -1;
+	p[(*count)++] = item;
+	*list = p;
+	return 0;
+}
+
+/* Parses options and operands; exits on --help, --version, bad usage. */
+static void parse_args(int argc, char **argv, int first, cli_options *o)
+{
+	int i, operands_only = 0;
+	const char *v;
+
+	for (i = first; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (operands_only || a[0] != '-' || strcmp(a, "-") == 0) {
+			if (push(&o->files, &o->file_count, a) < 0)
+				exit(EXIT_TROUBLE);
+		} else if (strcmp(a, "--") == 0) {
+			operands_only = 1;
+		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			fputs(usage_text, stdout);
+			exit(EXIT_CLEAN);
+		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+			printf("clauselint %s\n", clint_version());
+			exit(EXIT_CLEAN);
+		} else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+			o->verbose = 1;
+		} else if (strcmp(a, "--no-default-packs") == 0) {
+			o->default_packs = 0;
+		} else if (take_value(argc, argv, &i, "--format", &v) ||
+		           take_value(argc, argv, &i, "-f", &v)) {
+			if (clint_output_format_from_name(&o->format, v) < 0) {
+				usage_error("unknown format '%s' (text or json)", v);
+				exit(EXIT_TROUBLE);
+			}
+		} else if (take_value(argc, argv, &i, "--fail-on", &v)) {
+			clint_severity s;
+			if (strcmp(v, "none") == 0) {
+				o->fail_on = -1;
+			} else if (clint_severity_from_name(&s, v) == 0) {
+				o->fail_on = (int)s;
+			} else {
+				usage_error("unknown --fail-on level '%s' (error, warning, "
+				            "info or none)",
+				            v);
+				exit(EXIT_TROUBLE);
+			}
+		} else if (take_value(argc, argv, &i, "--pack", &v) ||
+		           take_value(argc, argv, &i, "-p", &v)) {
+			if (push(&o->packs, &o->pack_count, v) < 0)
+				exit(EXIT_TROUBLE);
+		} else if (take_value(argc, argv, &i, "--input-format", &v)) {
+			if (strcmp(v, "auto") == 0)
+				o->input_format = CLINT_INPUT_AUTO;
+			else if (strcmp(v, "text") == 0)
+				o->input_format = CLINT_INPUT_TEXT;
+			else if (strcmp(v, "markdown") == 0)
+				o->input_format = CLINT_INPUT_MARKDOWN;
+			else {
+				usage_error("unknown input format '%s' (auto, text or "
+				            "markdown)",
+				            v);
+				exit(EXIT_TROUBLE);
+			}
+		} else if (take_value(argc, argv, &i, "--color", &v) ||
+		           take_value(argc, argv, &i, "--colour", &v)) {
+			if (strcmp(v, "auto") == 0)
+				o->color = -1;
+			else if (strcmp(v, "always") == 0)
+				o->color = 1;
+			else if (strcmp(v, "never") == 0)
+				o->color = 0;
+			else {
+				usage_error("unknown --color value '%s' (auto, always or "
+				            "never)",
+				            v);
+				exit(EXIT_TROUBLE);
+			}
+		} else {
+			usage_error("unknown option '%s'", a);
+			exit(EXIT_TROUBLE);
+		}
+	}
+}
+
+static int load_ruleset(const cli_options *o, clint_ruleset **rs)
+{
+	clint_ruleset_options ro = CLINT_RULESET_OPTIONS_INIT;
+	clint_diag *diag = NULL;
+	int rc;
+
+	ro.default_packs = o->default_packs;
+	ro.pack_paths = o->packs;
+	ro.pack_path_count = o->pack_count;
+	if (clint_diag_new(&diag) < 0)
+		return -1;
+	rc = clint_ruleset_load(rs, &ro, diag);
+	print_diag(diag);
+	clint_diag_free(diag);
+	return rc;
+}
+
+/* Reads all of standard input, up to MAX_STDIN bytes. */
+static int read_stdin(char **data, size_t *len)
+{
+	size_t cap = 65536, n = 0, r;
+	char *buf = malloc(cap), *p;
+
+	if (!buf)
+		return -1;
+	while ((r = fread(buf + n, 1, cap - n, stdin)) > 0) {
+		n += r;
+		if (n == cap) {
+			if (cap >= MAX_STDIN) {
+				free(buf);
+				errno = EFBIG;
+				return -1;
+			}
+			cap *= 2;
+			p = realloc(buf, cap);
+			if (!p) {
+				free(buf);
+				return -1;
+			}
+			buf = p;
+		}
+	}
+	if (ferror(stdin)) {
+		free(buf);
+		return -1;
+	}
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+/* Loads one input; on failure reports it and returns NULL. */
+static clint_doc *load_input(const cli_options *o, const char *file,
+                             clint_renderer *r)
+{
+	clint_doc_options dopts = CLINT_DOC_OPTIONS_INIT;
+	clint_diag *diag = NULL;
+	clint_doc *doc = NULL;
+	clint_diag_entry e;
+	size_t i;
+	int rc;
+
+	dopts.format = o->input_format;
+	if (clint_diag_new(&diag) < 0)
+		return NULL;
+	if (strcmp(file, "-") == 0) {
+		char *data = NULL;
+		size_t len = 0;
+		if (read_stdin(&data, &len) < 0) {
+			fprintf(stderr, "clauselint: <stdin>: %s\n", strerror(errno));
+			clint_renderer_input_error(r, "<stdin>", strerror(errno));
+			clint_diag_free(diag);
+			return NULL;
+		}
+		rc = clint_doc_load_buffer(&doc, "<stdin>", data, len, &dopts, diag);
+		free(data);
+	} else {
+		rc = clint_doc_load_file(&doc, file, &dopts, diag);
+	}
+	/* notes (e.g. "decoded as Windows-1252") and errors alike */
+	for (i = 0; i < clint_diag_count(diag); i++) {
+		clint_diag_get(diag, i, &e);
+		if (e.level == CLINT_DIAG_ERROR)
+			fprintf(stderr, "clauselint: %s: %s\n", e.file ? e.file : file,
+			        e.message);
+		else
+			fprintf(stderr, "clauselint: %s: note: %s\n",
+			        e.file ? e.file : file, e.message);
+	}
+	if (rc < 0) {
+		const char *why = clint_strerror(rc);
+		for (i = 0; i < clint_diag_count(diag); i++) {
+			clint_diag_get(diag, i, &e);
+			if (e.level == CLINT_DIAG_ERROR) {
+				why = e.message;
+				break;
+			}
+		}
+		clint_renderer_input_error(r, strcmp(file, "-") ? file : "<stdin>",
+		                           why);
+		doc = NULL;
+	}
+	clint_diag_free(diag);
+	return doc;
+}
+
+static int use_color(const cli_options *o)
+{
+	const char *nc;
+
+	if (o->color >= 0)
+		return o->color;
+	if (o->format != CLINT_OUTPUT_TEXT)
+		return 0;
+	nc = getenv("NO_COLOR");
+	if (nc && *nc)
+		return 0;
+	return isatty(STDOUT_FILENO);
+}
+
+static int cmd_check(cli_options *o)
+{
+	clint_render_options ropts = CLINT_RENDER_OPTIONS_INIT;
+	clint_renderer *r = NULL;
+	clint_ruleset *rs = NULL;
+	int status = EXIT_CLEAN;
+	size_t i;
+
+	if (o->file_count == 0) {
+		usage_error("%s", "no input files (use '-' for standard input)");
+		return EXIT_TROUBLE;
+	}
+	if (load_ruleset(o, &rs) < 0)
+		return EXIT_TROUBLE;
+	ropts.format = o->format;
+	ropts.color = use_color(o);
+	ropts.verbose = o->verbose;
+	if (clint_renderer_new(&r, &ropts, write_stdout, NULL) < 0) {
+		clint_ruleset_free(rs);
+		return EXIT_TROUBLE;
+	}
+	for (i = 0; i < o->file_count; i++) {
+		clint_doc *doc = load_input(o, o->files[i], r);
+		clint_result *res = NULL;
+		clint_diag *diag = NULL;
+
+		if (!doc) {
+			status = EXIT_TROUBLE;
+			continue;
+		}
+		clint_diag_new(&diag);
+		if (clint_check(&res, rs, doc, NULL, diag) < 0) {
+			print_diag(diag);
+			clint_renderer_input_error(r, clint_doc_name(doc),
+			                           "check failed");
+			status = EXIT_TROUBLE;
+		} else {
+			print_diag(diag);
+			clint_renderer_document(r, res);
+			if (o->fail_on >= 0 && status == EXIT_CLEAN &&
+			    clint_result_count_at_least(res, (clint_severity)o->fail_on))
+				status = EXIT_FINDINGS;
+		}
+		clint_diag_free(diag);
+		clint_result_free(res);
+		clint_doc_free(doc);
+	}
+	if (clint_renderer_finish(r) < 0 || fflush(stdout) != 0) {
+		fprintf(stderr, "clauselint: cannot write the report: %s\n",
+		        strerror(errno));
+		status = EXIT_TROUBLE;
+	}
+	clint_renderer_free(r);
+	clint_ruleset_free(rs);
+	return status;
+}
+
+static const char *kind_name(clint_rule_kind k)
+{
+	return k == CLINT_RULE_REQUIRE ? "require" : "flag";
+}
+
+static int cmd_packs_list(cli_options *o)
+{
+	clint_ruleset *rs = NULL;
+	clint_pack_info p;
+	clint_rule_info ri;
+	size_t i, j;
+
+	if (load_ruleset(o, &rs) < 0)
+		return EXIT_TROUBLE;
+	for (i = 0; i < clint_ruleset_pack_count(rs); i++) {
+		clint_ruleset_pack(rs, i, &p);
+		printf("%s %s - %s (%zu rules, %s)\n", p.name, p.version, p.title,
+		       p.rule_count, p.file);
+		for (j = 0; j < clint_ruleset_rule_count(rs); j++) {
+			clint_ruleset_rule(rs, j, &ri);
+			if (strcmp(ri.pack, p.name) != 0)
+				continue;
+			printf("  %-36s %-7s %-7s %-15s %s\n", ri.id, kind_name(ri.kind),
+			       clint_severity_name(ri.severity), ri.category, ri.title);
+		}
+	}
+	clint_ruleset_free(rs);
+	return EXIT_CLEAN;
+}
+
+static int cmd_packs_test(cli_options *o)
+{
+	clint_ruleset *rs = NULL;
+	clint_diag *diag = NULL;
+	size_t passed = 0, failed = 0;
+	int rc;
+
+	size_t i;
+
+	/* packs named on the command line are tested alone */
+	for (i = 0; i < o->file_count; i++) {
+		if (push(&o->packs, &o->pack_count, o->files[i]) < 0)
+			return EXIT_TROUBLE;
+		o->default_packs = 0;
+	}
+	if (load_ruleset(o, &rs) < 0)
+		return EXIT_TROUBLE;
+	clint_diag_new(&diag);
+	rc = clint_ruleset_test(rs, diag, &passed, &failed);
+	print_diag(diag);
+	printf("%zu rules in %zu packs\n", clint_ruleset_rule_count(rs),
+	       clint_ruleset_pack_count(rs));
+	printf("%zu passed, %zu failed\n", passed, failed);
+	clint_diag_free(diag);
+	clint_ruleset_free(rs);
+	if (rc < 0)
+		return EXIT_TROUBLE;
+	return failed ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static int cmd_packs_show(cli_options *o)
+{
+	clint_ruleset *rs = NULL;
+	clint_rule_info ri;
+	size_t i;
+
+	if (o->file_count != 1) {
+		usage_error("%s", "packs show takes one RULE id");
+		return EXIT_TROUBLE;
+	}
+	if (load_ruleset(o, &rs) < 0)
+		return EXIT_TROUBLE;
+	i = clint_ruleset_find(rs, o->files[0]);
+	if (i == (size_t)-1) {
+		fprintf(stderr, "clauselint: no rule '%s' in the loaded packs\n",
+		        o->files[0]);
+		clint_ruleset_free(rs);
+		return EXIT_TROUBLE;
+	}
+	clint_ruleset_rule(rs, i, &ri);
+	printf("%s  (%s, %s, %s)\n", ri.id, kind_name(ri.kind),
+	       clint_severity_name(ri.severity), ri.category);
+	printf("pack:       %s (%s:%u)\n", ri.pack, ri.file, ri.line);
+	printf("title:      %s\n", ri.title);
+	printf("message:    %s\n", ri.message);
+	printf("rationale:  %s\n", ri.rationale);
+	printf("ref:        %s\n", ri.ref);
+	printf("suggestion: %s\n", ri.suggestion);
+	printf("patterns:   %zu, examples: %zu\n", ri.pattern_count,
+	       ri.example_count);
+	clint_ruleset_free(rs);
+	return EXIT_CLEAN;
+}
+
+int main(int argc, char **argv)
+{
+	cli_options o;
+	int first = 1, status;
+
+	memset(&o, 0, sizeof(o));
+	o.format = CLINT_OUTPUT_TEXT;
+	o.fail_on = CLINT_SEVERITY_ERROR;
+	o.color = -1;
+	o.default_packs = 1;
+	o.input_format = CLINT_INPUT_AUTO;
+
+	if (argc > 1 && strcmp(argv[1], "check") == 0)
+		first = 2;
+	if (argc > 1 && strcmp(argv[1], "packs") == 0) {
+		const char *sub = argc > 2 ? argv[2] : "";
+		parse_args(argc, argv, 3, &o);
+		if (strcmp(sub, "list") == 0)
+			status = cmd_packs_list(&o);
+		else if (strcmp(sub, "test") == 0)
+			status = cmd_packs_test(&o);
+		else if (strcmp(sub, "show") == 0)
+			status = cmd_packs_show(&o);
+		else {
+			usage_error("unknown 'packs' command '%s' (list, test or show)",
+			            sub);
+			status = EXIT_TROUBLE;
+		}
+	} else {
+		parse_args(argc, argv, first, &o);
+		status = cmd_check(&o);
+	}
+	free((void *)o.files);
+	free((void *)o.packs);
+	return status;
+}

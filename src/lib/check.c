@@ -1,0 +1,465 @@
+/*
+ * check.c - the check stage: runs a read-only ruleset over a document's
+ * matching view and produces a clint_result: located findings (risky
+ * wording), missing required clauses, and the evidence of present ones.
+ * The ruleset is never written to, so threads may share it; everything a
+ * check needs to write (match data, JIT stack) is its own.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ruleset.h"
+
+#define CLINT_MAX_FINDINGS_PER_RULE 10000u
+
+typedef struct {
+	size_t rule;
+	size_t start, end;   /* text offsets */
+	size_t section;
+} item;
+
+struct clint_result {
+	const clint_doc *doc;
+	const clint_ruleset *rs;
+	item *findings;
+	size_t finding_count, finding_cap;
+	item *present;
+	size_t present_count, present_cap;
+	size_t *missing;
+	size_t missing_count, missing_cap;
+};
+
+typedef struct {
+	const clint_ruleset *rs;
+	const clint_doc *doc;
+	clint_result *res;
+	clint_diag *diag;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit;
+	unsigned char *scope;  /* per section: inside the rule's `within` */
+} check_ctx;
+
+/*
+ * Runs pattern `p` on norm[0..end) from offset `from`. Returns 1 and sets the match
+ * range in *ms and *me, 0 when there is none, or a negative value when the
+ * pattern hit a limit (reported once per rule by the caller).
+ */
+static int match_at(check_ctx *c, const clint_pattern *p, size_t end,
+                    size_t from, size_t *ms, size_t *me)
+{
+	PCRE2_SIZE *ov;
+	int rc;
+
+	if (!p->code)
+		return 0;
+	rc = pcre2_match(p->code, (PCRE2_SPTR)c->doc->norm, end, from,
+	                 PCRE2_NO_UTF_CHECK, c->md, c->mctx);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0)
+		return rc;
+	ov = pcre2_get_ovector_pointer(c->md);
+	*ms = ov[0];
+	*me = ov[1];
+	return 1;
+}
+
+static void limit_error(check_ctx *c, const clint_rule *r,
+                        const clint_pattern *p, int err)
+{
+	char msg[128];
+
+	pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof(msg));
+	clint_diag_add(c->diag, CLINT_DIAG_WARNING, c->rs->packs[r->pack].file,
+	               p->line, 0,
+	               "rule '%s' stopped on %s: %s; its results for this "
+	               "document are incomplete",
+	               r->id, c->doc->name, msg);
+}
+
+/* Marks sections inside the rule's `within` (a heading or an ancestor's). */
+static int compute_scope(check_ctx *c, const clint_rule *r)
+{
+	const clint_doc *doc = c->doc;
+	size_t i, ms, me;
+	int m;
+
+	for (i = 0; i < doc->section_count; i++) {
+		const clint_isection *s = &doc->sections[i];
+
+		if (s->parent != CLINT_NO_SECTION && c->scope[s->parent]) {
+			c->scope[i] = 1;
+			continue;
+		}
+		c->scope[i] = 0;
+		if (s->heading_norm_end == s->heading_norm_start)
+			continue;
+		m = match_at(c, r->within, s->heading_norm_end, s->heading_norm_start,
+		             &ms, &me);
+		if (m < 0) {
+			limit_error(c, r, r->within, m);
+			return m;
+		}
+		c->scope[i] = (unsigned char)m;
+	}
+	return CLINT_OK;
+}
+
+/* Section index holding norm offset `off`. */
+static size_t section_at_norm(const clint_doc *doc, size_t off)
+{
+	return clint_doc_section_at(doc, clint_doc_norm_to_text(doc, off));
+}
+
+static int in_scope(const check_ctx *c, const clint_rule *r, size_t section)
+{
+	if (!r->within)
+		return 1;
+	return section != CLINT_NO_SECTION && c->scope[section];
+}
+
+/* True if the sentence around norm offset `off` matches an `unless`. */
+static int excluded(check_ctx *c, const clint_rule *r, size_t off)
+{
+	size_t si, a, b, i, ms, me;
+	int m;
+
+	if (!r->unless_count)
+		return 0;
+	si = clint_doc_sentence_at_norm(c->doc, off);
+	if (si == (size_t)-1)
+		return 0;
+	a = c->doc->sentences[2 * si];
+	b = c->doc->sentences[2 * si + 1];
+	for (i = 0; i < r->unless_count; i++) {
+		m = match_at(c, &r->unless[i], b, a, &ms, &me);
+		if (m < 0)
+			limit_error(c, r, &r->unless[i], m);
+		if (m > 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int push_item(item **list, size_t *count, size_t *cap, size_t rule,
+                     size_t start, size_t end, size_t section)
+{
+	if (ARRAY_PUSH(*list, *count, *cap) < 0)
+		return CLINT_ENOMEM;
+	(*list)[*count].rule = rule;
+	(*list)[*count].start = start;
+	(*list)[*count].end = end;
+	(*list)[*count].section = section;
+	(*count)++;
+	return CLINT_OK;
+}
+
+static int cmp_item(const void *a, const void *b)
+{
+	const item *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->rule != y->rule)
+		return x->rule < y->rule ? -1 : 1;
+	return 0;
+}
+
+/*
+ * Runs every body pattern of rule `ri` over the document. For a flag rule
+ * each accepted match is a finding; for a require rule matches are
+ * counted until `need` (the first is kept as evidence in *first).
+ */
+static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
+                         unsigned *count, item *first)
+{
+	const clint_rule *r = &c->rs->rules[ri];
+	const clint_doc *doc = c->doc;
+	clint_result *res = c->res;
+	size_t p, from, ms, me, sec, ts, te;
+	size_t base = res->finding_count;
+	int m, rc;
+
+	for (p = 0; p < r->pattern_count; p++) {
+		from = 0;
+		while (from <= doc->norm_len) {
+			m = match_at(c, &r->patterns[p], doc->norm_len, from, &ms, &me);
+			if (m < 0) {
+				limit_error(c, r, &r->patterns[p], m);
+				break;
+			}
+			if (m == 0)
+				break;
+			from = me > ms ? me : ms + 1;
+			if (me == ms)
+				continue;
+			sec = section_at_norm(doc, ms);
+			if (!in_scope(c, r, sec) || excluded(c, r, ms))
+				continue;
+			ts = clint_doc_norm_to_text(doc, ms);
+			te = clint_doc_norm_to_text(doc, me);
+			if (te <= ts)
+				te = ts + 1;
+			if (r->kind == CLINT_RULE_REQUIRE) {
+				if ((*count)++ == 0) {
+					first->rule = ri;
+					first->start = ts;
+					first->end = te;
+					first->section = sec;
+				}
+				if (*count >= need)
+					return CLINT_OK;
+				continue;
+			}
+			if (res->finding_count - base >= CLINT_MAX_FINDINGS_PER_RULE) {
+				clint_diag_add(c->diag, CLINT_DIAG_NOTE, doc->name, 0, 0,
+				               "rule '%s': more than %u findings; the rest "
+				               "are not reported",
+				               r->id, CLINT_MAX_FINDINGS_PER_RULE);
+				goto merge;
+			}
+			rc = push_item(&res->findings, &res->finding_count,
+			               &res->finding_cap, ri, ts, te, sec);
+			if (rc < 0)
+				return rc;
+		}
+	}
+merge:
+	/* one finding per place: overlapping matches of the rule, from any of
+	 * its patterns, are merged into the first */
+	if (res->finding_count - base > 1) {
+		size_t k, w = base;
+		qsort(res->findings + base, res->finding_count - base, sizeof(item),
+		      cmp_item);
+		for (k = base + 1; k < res->finding_count; k++) {
+			if (res->findings[k].start < res->findings[w].end)
+				continue;
+			res->findings[++w] = res->findings[k];
+		}
+		res->finding_count = w + 1;
+	}
+	return CLINT_OK;
+}
+
+static int check_require(check_ctx *c, size_t ri)
+{
+	const clint_rule *r = &c->rs->rules[ri];
+	const clint_doc *doc = c->doc;
+	clint_result *res = c->res;
+	unsigned count = 0, need = r->min_matches ? r->min_matches : 1;
+	item first = {ri, 0, 0, CLINT_NO_SECTION};
+	size_t s, h, ms, me;
+	int m, rc;
+
+	for (s = 0; s < doc->section_count && count < need; s++) {
+		const clint_isection *sec = &doc->sections[s];
+
+		if (sec->heading_norm_end == sec->heading_norm_start ||
+		    !in_scope(c, r, s))
+			continue;
+		for (h = 0; h < r->heading_count; h++) {
+			m = match_at(c, &r->headings[h], sec->heading_norm_end,
+			             sec->heading_norm_start, &ms, &me);
+			if (m < 0)
+				limit_error(c, r, &r->headings[h], m);
+			if (m > 0) {
+				if (count++ == 0) {
+					first.start = clint_doc_norm_to_text(doc, ms);
+					first.end = clint_doc_norm_to_text(doc, me);
+					first.section = s;
+				}
+				break;
+			}
+		}
+	}
+	if (count < need) {
+		rc = scan_patterns(c, ri, need, &count, &first);
+		if (rc < 0)
+			return rc;
+	}
+	if (count >= need)
+		return push_item(&res->present, &res->present_count,
+		                 &res->present_cap, ri, first.start, first.end,
+		                 first.section);
+	if (ARRAY_PUSH(res->missing, res->missing_count, res->missing_cap) < 0)
+		return CLINT_ENOMEM;
+	res->missing[res->missing_count++] = ri;
+	return CLINT_OK;
+}
+
+int clint_check_rules(clint_result **out, const clint_ruleset *rs,
+                      const clint_doc *doc, size_t only, clint_diag *diag)
+{
+	check_ctx c;
+	size_t ri;
+	int rc = CLINT_OK;
+
+	memset(&c, 0, sizeof(c));
+	*out = NULL;
+	c.rs = rs;
+	c.doc = doc;
+	c.diag = diag;
+	c.res = calloc(1, sizeof(*c.res));
+	c.md = pcre2_match_data_create(16, NULL);
+	c.mctx = pcre2_match_context_create(NULL);
+	c.jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	c.scope = calloc(doc->section_count + 1, 1);
+	if (!c.res || !c.md || !c.mctx || !c.scope) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	c.res->doc = doc;
+	c.res->rs = rs;
+	pcre2_set_match_limit(c.mctx, CLINT_MATCH_LIMIT);
+	pcre2_set_depth_limit(c.mctx, CLINT_DEPTH_LIMIT);
+	pcre2_set_heap_limit(c.mctx, CLINT_HEAP_LIMIT_KIB);
+	if (c.jit)
+		pcre2_jit_stack_assign(c.mctx, NULL, c.jit);
+
+	for (ri = 0; ri < rs->rule_count; ri++) {
+		const clint_rule *r = &rs->rules[ri];
+		unsigned unused = 0;
+		item none;
+
+		if (only != (size_t)-1 && ri != only)
+			continue;
+		if (r->within && compute_scope(&c, r) < 0)
+			continue;
+		if (r->kind == CLINT_RULE_REQUIRE)
+			rc = check_require(&c, ri);
+		else
+			rc = scan_patterns(&c, ri, 0, &unused, &none);
+		if (rc < 0)
+			goto done;
+	}
+	if (c.res->finding_count > 1)
+		qsort(c.res->findings, c.res->finding_count, sizeof(item), cmp_item);
+	*out = c.res;
+	c.res = NULL;
+done:
+	if (rc == CLINT_ENOMEM)
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "out of memory");
+	clint_result_free(c.res);
+	pcre2_jit_stack_free(c.jit);
+	pcre2_match_context_free(c.mctx);
+	pcre2_match_data_free(c.md);
+	free(c.scope);
+	return rc;
+}
+
+int clint_check(clint_result **out, const clint_ruleset *rs,
+                const clint_doc *doc, const clint_check_options *opts,
+                clint_diag *diag)
+{
+	if (!out || !rs || !doc)
+		return CLINT_EINVAL;
+	if (opts && opts->version != CLINT_CHECK_OPTIONS_VERSION)
+		return CLINT_EINVAL;
+	return clint_check_rules(out, rs, doc, (size_t)-1, diag);
+}
+
+void clint_result_free(clint_result *res)
+{
+	if (!res)
+		return;
+	free(res->findings);
+	free(res->present);
+	free(res->missing);
+	free(res);
+}
+
+const clint_doc *clint_result_doc(const clint_result *res)
+{
+	return res ? res->doc : NULL;
+}
+
+/* Fills the rule part of a finding. */
+static void fill_rule(const clint_result *res, size_t ri, clint_finding *out)
+{
+	const clint_rule *r = &res->rs->rules[ri];
+
+	memset(out, 0, sizeof(*out));
+	out->rule_id = r->id;
+	out->pack = res->rs->packs[r->pack].name;
+	out->kind = r->kind;
+	out->severity = r->severity;
+	out->category = r->category;
+	out->title = r->title;
+	out->message = r->message;
+	out->rationale = r->rationale;
+	out->ref = r->ref;
+	out->suggestion = r->suggestion;
+	out->section = CLINT_NO_SECTION;
+	out->section_label = "";
+}
+
+static void fill_item(const clint_result *res, const item *it,
+                      clint_finding *out)
+{
+	fill_rule(res, it->rule, out);
+	out->has_location = 1;
+	out->start = it->start;
+	out->end = it->end;
+	clint_doc_locate(res->doc, it->start, &out->begin_loc);
+	clint_doc_locate(res->doc, it->end, &out->end_loc);
+	out->section = it->section;
+	if (it->section != CLINT_NO_SECTION)
+		out->section_label = res->doc->sections[it->section].label;
+}
+
+size_t clint_result_finding_count(const clint_result *res)
+{
+	return res ? res->finding_count : 0;
+}
+
+int clint_result_finding(const clint_result *res, size_t i, clint_finding *out)
+{
+	if (!res || !out || i >= res->finding_count)
+		return CLINT_EINVAL;
+	fill_item(res, &res->findings[i], out);
+	return CLINT_OK;
+}
+
+size_t clint_result_missing_count(const clint_result *res)
+{
+	return res ? res->missing_count : 0;
+}
+
+int clint_result_missing(const clint_result *res, size_t i, clint_finding *out)
+{
+	if (!res || !out || i >= res->missing_count)
+		return CLINT_EINVAL;
+	fill_rule(res, res->missing[i], out);
+	return CLINT_OK;
+}
+
+size_t clint_result_present_count(const clint_result *res)
+{
+	return res ? res->present_count : 0;
+}
+
+int clint_result_present(const clint_result *res, size_t i, clint_finding *out)
+{
+	if (!res || !out || i >= res->present_count)
+		return CLINT_EINVAL;
+	fill_item(res, &res->present[i], out);
+	return CLINT_OK;
+}
+
+size_t clint_result_count_at_least(const clint_result *res,
+                                   clint_severity level)
+{
+	size_t i, n = 0;
+
+	if (!res)
+		return 0;
+	for (i = 0; i < res->finding_count; i++)
+		if (res->rs->rules[res->findings[i].rule].severity >= level)
+			n++;
+	for (i = 0; i < res->missing_count; i++)
+		if (res->rs->rules[res->missing[i]].severity >= level)
+			n++;
+	return n;
+}

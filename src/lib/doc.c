@@ -1,0 +1,409 @@
+/*
+ * doc.c - the document model: text, blocks, sections, sentences, and the
+ * side tables that turn byte offsets into lines, columns and pages.
+ * clint_doc_load_*() run the first two pipeline stages: extract, segment.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+int clint_doc_alloc(clint_doc **out, const char *name)
+{
+	clint_doc *doc = calloc(1, sizeof(*doc));
+
+	*out = NULL;
+	if (!doc)
+		return CLINT_ENOMEM;
+	doc->name = clint_strdup(name ? name : "<buffer>");
+	if (!doc->name) {
+		free(doc);
+		return CLINT_ENOMEM;
+	}
+	*out = doc;
+	return CLINT_OK;
+}
+
+void clint_doc_free(clint_doc *doc)
+{
+	size_t i;
+
+	if (!doc)
+		return;
+	for (i = 0; i < doc->section_count; i++) {
+		free(doc->sections[i].number);
+		free(doc->sections[i].heading);
+		free(doc->sections[i].label);
+	}
+	free(doc->sections);
+	free(doc->sentences);
+	free(doc->norm);
+	clint_omap_free(&doc->norm_map);
+	free(doc->line_starts);
+	free(doc->skips);
+	free(doc->blocks);
+	free(doc->text);
+	free(doc->name);
+	free(doc);
+}
+
+int clint_doc_add_block(clint_doc *doc, clint_block_type type, unsigned level,
+                        size_t start, size_t end, unsigned page, unsigned flags)
+{
+	clint_iblock *b;
+
+	if (ARRAY_PUSH(doc->blocks, doc->block_count, doc->block_cap) < 0)
+		return CLINT_ENOMEM;
+	b = &doc->blocks[doc->block_count++];
+	memset(b, 0, sizeof(*b));
+	b->type = type;
+	b->level = level;
+	b->start = start;
+	b->end = end;
+	b->content_start = start;
+	b->page = page ? page : 1;
+	b->flags = flags;
+	return CLINT_OK;
+}
+
+int clint_doc_add_skip(clint_doc *doc, size_t start, size_t end)
+{
+	if (end <= start)
+		return CLINT_OK;
+	if (ARRAY_PUSH(doc->skips, doc->skip_count, doc->skip_cap) < 0)
+		return CLINT_ENOMEM;
+	doc->skips[doc->skip_count].start = start;
+	doc->skips[doc->skip_count].end = end;
+	doc->skip_count++;
+	return CLINT_OK;
+}
+
+int clint_doc_index_lines(clint_doc *doc)
+{
+	size_t i, n = 1, k = 0;
+	const char *t = doc->text;
+
+	for (i = 0; i < doc->text_len; i++) {
+		if (t[i] == '\n' || (t[i] == '\r' && t[i + 1] != '\n'))
+			n++;
+	}
+	free(doc->line_starts);
+	doc->line_starts = malloc(n * sizeof(size_t));
+	if (!doc->line_starts)
+		return CLINT_ENOMEM;
+	doc->line_starts[k++] = 0;
+	for (i = 0; i < doc->text_len; i++) {
+		if (t[i] == '\n' || (t[i] == '\r' && t[i + 1] != '\n'))
+			doc->line_starts[k++] = i + 1;
+	}
+	doc->line_count = n;
+	return CLINT_OK;
+}
+
+size_t clint_doc_norm_to_text(const clint_doc *doc, size_t off)
+{
+	return clint_omap_map(&doc->norm_map, off);
+}
+
+size_t clint_doc_block_at_norm(const clint_doc *doc, size_t off)
+{
+	size_t lo = 0, hi = doc->block_count, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (doc->blocks[mid].norm_end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < doc->block_count && doc->blocks[lo].norm_start <= off)
+		return lo;
+	return (size_t)-1;
+}
+
+size_t clint_doc_sentence_at_norm(const clint_doc *doc, size_t off)
+{
+	size_t lo = 0, hi = doc->sentence_count, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (doc->sentences[2 * mid + 1] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < doc->sentence_count && doc->sentences[2 * lo] <= off)
+		return lo;
+	return (size_t)-1;
+}
+
+/* ---- loading: extract -> normalise -> segment --------------------------- */
+
+int clint_doc_load_buffer(clint_doc **out, const char *name, const void *data,
+                          size_t len, const clint_doc_options *opts,
+                          clint_diag *diag)
+{
+	clint_doc_options defaults = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+	int rc;
+
+	if (!out || (!data && len))
+		return CLINT_EINVAL;
+	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	if (opts->version != CLINT_DOC_OPTIONS_VERSION)
+		return CLINT_EINVAL;
+	if (!name)
+		name = "<buffer>";
+	if (len > (opts->max_input_bytes ? opts->max_input_bytes
+	                                 : CLINT_DEFAULT_MAX_INPUT)) {
+		clint_diag_add(diag, CLINT_DIAG_ERROR, name, 0, 0,
+		               "input is larger than the limit of %zu bytes",
+		               opts->max_input_bytes ? opts->max_input_bytes
+		                                     : CLINT_DEFAULT_MAX_INPUT);
+		return CLINT_ELIMIT;
+	}
+	TRY(clint_extract(&doc, name, data, len, opts, diag));
+	TRY(clint_normalize(doc));
+	TRY(clint_segment(doc));
+	*out = doc;
+	doc = NULL;
+done:
+	if (rc == CLINT_ENOMEM)
+		clint_diag_add(diag, CLINT_DIAG_ERROR, name, 0, 0, "out of memory");
+	clint_doc_free(doc);
+	return rc < 0 ? rc : CLINT_OK;
+}
+
+/*
+ * Reads a whole file into memory, refusing more than `limit` bytes.
+ * Returns 0 and a malloc'd buffer, or an error reported to `diag`.
+ */
+static int read_file(const char *path, size_t limit, unsigned char **data,
+                     size_t *len, clint_diag *diag)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	struct stat st;
+	FILE *f;
+	size_t n;
+	int rc = CLINT_OK;
+
+	*data = NULL;
+	*len = 0;
+	f = fopen(path, "rb");
+	if (!f) {
+		clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0, "%s",
+		               strerror(errno));
+		return CLINT_EIO;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0, "is a directory");
+		fclose(f);
+		return CLINT_EIO;
+	}
+	for (;;) {
+		size_t chunk;
+
+		if (b.len >= limit) {
+			if (fgetc(f) == EOF && !ferror(f))
+				break;
+			clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0,
+			               "file is larger than the limit of %zu bytes",
+			               limit);
+			rc = CLINT_ELIMIT;
+			goto done;
+		}
+		chunk = limit - b.len < 65536 ? limit - b.len : 65536;
+		if ((rc = clint_buf_grow(&b, chunk)) < 0)
+			goto done;
+		n = fread(b.data + b.len, 1, chunk, f);
+		b.len += n;
+		if (n < chunk) {
+			if (ferror(f)) {
+				clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0,
+				               "read error: %s", strerror(errno));
+				rc = CLINT_EIO;
+				goto done;
+			}
+			break;
+		}
+	}
+	*data = (unsigned char *)clint_buf_detach(&b, len);
+	rc = *data ? CLINT_OK : CLINT_ENOMEM;
+done:
+	clint_buf_free(&b);
+	fclose(f);
+	return rc;
+}
+
+int clint_doc_load_file(clint_doc **out, const char *path,
+                        const clint_doc_options *opts, clint_diag *diag)
+{
+	unsigned char *data = NULL;
+	size_t len = 0, limit;
+	int rc;
+
+	if (!out || !path)
+		return CLINT_EINVAL;
+	*out = NULL;
+	limit = opts && opts->max_input_bytes ? opts->max_input_bytes
+	                                      : CLINT_DEFAULT_MAX_INPUT;
+	rc = read_file(path, limit, &data, &len, diag);
+	if (rc == CLINT_ENOMEM)
+		clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0, "out of memory");
+	if (rc < 0)
+		return rc;
+	rc = clint_doc_load_buffer(out, path, data, len, opts, diag);
+	free(data);
+	return rc;
+}
+
+/* ---- accessors ---------------------------------------------------------- */
+
+const char *clint_doc_name(const clint_doc *doc)
+{
+	return doc ? doc->name : NULL;
+}
+
+clint_input_format clint_doc_format(const clint_doc *doc)
+{
+	return doc ? doc->format : CLINT_INPUT_AUTO;
+}
+
+const char *clint_doc_text(const clint_doc *doc, size_t *len)
+{
+	if (!doc)
+		return NULL;
+	if (len)
+		*len = doc->text_len;
+	return doc->text;
+}
+
+size_t clint_doc_block_count(const clint_doc *doc)
+{
+	return doc ? doc->block_count : 0;
+}
+
+int clint_doc_block(const clint_doc *doc, size_t i, clint_block *out)
+{
+	const clint_iblock *b;
+
+	if (!doc || !out || i >= doc->block_count)
+		return CLINT_EINVAL;
+	b = &doc->blocks[i];
+	out->type = b->type;
+	out->level = b->level;
+	out->start = b->start;
+	out->end = b->end;
+	out->page = b->page;
+	return CLINT_OK;
+}
+
+size_t clint_doc_section_count(const clint_doc *doc)
+{
+	return doc ? doc->section_count : 0;
+}
+
+int clint_doc_section(const clint_doc *doc, size_t i, clint_section *out)
+{
+	const clint_isection *s;
+
+	if (!doc || !out || i >= doc->section_count)
+		return CLINT_EINVAL;
+	s = &doc->sections[i];
+	out->number = s->number;
+	out->heading = s->heading;
+	out->label = s->label;
+	out->depth = s->depth;
+	out->start = s->start;
+	out->end = s->end;
+	out->parent = s->parent;
+	return CLINT_OK;
+}
+
+size_t clint_doc_section_at(const clint_doc *doc, size_t offset)
+{
+	size_t lo = 0, hi, mid, i;
+
+	if (!doc || !doc->section_count)
+		return CLINT_NO_SECTION;
+	/* last section starting at or before offset, then walk up to one
+	 * that still contains it */
+	hi = doc->section_count;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (doc->sections[mid].start <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return CLINT_NO_SECTION;
+	i = lo - 1;
+	while (i != CLINT_NO_SECTION && doc->sections[i].end <= offset)
+		i = doc->sections[i].parent;
+	return i;
+}
+
+size_t clint_doc_sentence_count(const clint_doc *doc)
+{
+	return doc ? doc->sentence_count : 0;
+}
+
+int clint_doc_sentence(const clint_doc *doc, size_t i, size_t *start,
+                       size_t *end)
+{
+	if (!doc || i >= doc->sentence_count)
+		return CLINT_EINVAL;
+	if (start)
+		*start = clint_doc_norm_to_text(doc, doc->sentences[2 * i]);
+	if (end)
+		*end = clint_doc_norm_to_text(doc, doc->sentences[2 * i + 1]);
+	return CLINT_OK;
+}
+
+int clint_doc_locate(const clint_doc *doc, size_t offset, clint_location *out)
+{
+	size_t lo = 0, hi, mid, line;
+
+	if (!doc || !out)
+		return CLINT_EINVAL;
+	if (offset > doc->text_len)
+		offset = doc->text_len;
+	hi = doc->line_count;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (doc->line_starts[mid] <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	line = lo ? lo - 1 : 0;
+	out->line = (unsigned)(line + 1);
+	out->column = (unsigned)(clint_utf8_count(doc->text + doc->line_starts[line],
+	                                          offset - doc->line_starts[line]) +
+	                         1);
+	/* block holding the offset: last block starting at or before it */
+	lo = 0;
+	hi = doc->block_count;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (doc->blocks[mid].start <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo && offset < doc->blocks[lo - 1].end) {
+		out->block = lo - 1;
+		out->page = doc->blocks[lo - 1].page;
+	} else {
+		out->block = (size_t)-1;
+		out->page = lo ? doc->blocks[lo - 1].page
+		               : (doc->block_count ? doc->blocks[0].page : 1);
+	}
+	return CLINT_OK;
+}

@@ -1,0 +1,29 @@
+/*
+ * extract.h - helpers shared by the text-based extractors.
+ */
+#ifndef CLINT_EXTRACT_H
+#define CLINT_EXTRACT_H
+
+#include "../internal.h"
+
+/* One line of a decoded text: [start, end) without its line end. */
+typedef struct {
+	size_t start, end;
+	size_t next;      /* offset of the following line */
+	int page_break;   /* the line ended with a form feed */
+} clint_line;
+
+/* Splits text at LF, CRLF, CR and form feed; returns the line at `pos`. */
+CLINT_INTERNAL void clint_next_line(const char *text, size_t len, size_t pos,
+                                    clint_line *line);
+/* True if the line holds only white space. */
+CLINT_INTERNAL int clint_line_blank(const char *text, const clint_line *line);
+/*
+ * True if the line opens a new clause: "1.", "1.1", "(a)", "(iv)", "a)",
+ * "Article IV", "Section 7.2", "Clause 9", "Schedule A", "Exhibit B",
+ * "Annex 1", "Appendix 2", "Part 3". Such a line starts a new block even
+ * without a blank line before it.
+ */
+CLINT_INTERNAL int clint_line_opens_clause(const char *s, size_t len);
+
+#endif

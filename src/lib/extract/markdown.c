@@ -1,0 +1,370 @@
+/*
+ * markdown.c - Markdown extraction. The document text stays the source
+ * text, so positions are exact; headings, list items and table cells
+ * become blocks, and markup (heading hashes, bullets, emphasis, link
+ * syntax, code ticks, simple HTML tags) is recorded as skip ranges that
+ * the matching view leaves out. Ordered-list numbers are kept: in a
+ * contract they are clause numbers.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract.h"
+
+typedef struct {
+	clint_doc *doc;
+	int open;
+	clint_block_type type;
+	unsigned level;
+	size_t start, end;
+	unsigned lines;
+	unsigned page, bpage;
+	unsigned flags;
+} md_state;
+
+static int md_close(md_state *st)
+{
+	int rc = CLINT_OK;
+
+	if (st->open)
+		rc = clint_doc_add_block(st->doc, st->type, st->level, st->start,
+		                         st->end, st->bpage, st->flags);
+	st->open = 0;
+	st->flags = 0;
+	return rc;
+}
+
+static void md_open(md_state *st, clint_block_type type, unsigned level,
+                    size_t start)
+{
+	st->open = 1;
+	st->type = type;
+	st->level = level;
+	st->start = start;
+	st->end = start;
+	st->lines = 0;
+	st->bpage = st->page;
+}
+
+static size_t skip_spaces(const char *s, size_t i, size_t end)
+{
+	while (i < end && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* A line made of one repeated character c (spaces allowed), n+ times. */
+static int rule_line(const char *s, size_t i, size_t end, char c, int n)
+{
+	int count = 0;
+
+	for (; i < end; i++) {
+		if (s[i] == c)
+			count++;
+		else if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	}
+	return count >= n;
+}
+
+static int is_table_separator(const char *s, size_t i, size_t end)
+{
+	int dash = 0;
+
+	for (; i < end; i++) {
+		if (s[i] == '-')
+			dash = 1;
+		else if (!strchr("|: \t", s[i]))
+			return 0;
+	}
+	return dash;
+}
+
+static const char *const html_tags[] = {
+	"br", "u", "b", "i", "em", "strong", "sup", "sub", "span", "a", "p",
+	"div", "s", "del", "ins", "mark", "small",
+};
+
+/* Length of a simple inline HTML tag or comment at s[i], or 0. */
+static size_t html_tag(const char *s, size_t i, size_t end)
+{
+	size_t j = i + 1, k, t;
+
+	if (end - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+		for (k = i + 4; k + 2 < end; k++)
+			if (memcmp(s + k, "-->", 3) == 0)
+				return k + 3 - i;
+		return 0;
+	}
+	if (j < end && s[j] == '/')
+		j++;
+	k = j;
+	while (k < end && isalpha((unsigned char)s[k]))
+		k++;
+	for (t = 0; t < ARRAY_LEN(html_tags); t++) {
+		if (strlen(html_tags[t]) == k - j &&
+		    strncasecmp(s + j, html_tags[t], k - j) == 0)
+			break;
+	}
+	if (t == ARRAY_LEN(html_tags) || k >= end ||
+	    !(s[k] == '>' || s[k] == ' ' || s[k] == '/'))
+		return 0;
+	while (k < end && s[k] != '>' && k - i < 200)
+		k++;
+	return k < end && s[k] == '>' ? k + 1 - i : 0;
+}
+
+/* Records the inline markup of s[i..end) as skip ranges. */
+static int md_inline(clint_doc *doc, size_t i, size_t end)
+{
+	const char *s = doc->text;
+	int rc = CLINT_OK;
+
+	while (i < end && rc == CLINT_OK) {
+		char c = s[i];
+		size_t j, n;
+
+		if (c == '\\' && i + 1 < end && ispunct((unsigned char)s[i + 1])) {
+			rc = clint_doc_add_skip(doc, i, i + 1);
+			i += 2;
+		} else if (c == '*' || c == '_' || c == '~' || c == '`') {
+			unsigned char prev = i > 0 ? (unsigned char)s[i - 1] : ' ';
+			unsigned char next;
+			int left, right;
+
+			j = i;
+			while (j < end && s[j] == c)
+				j++;
+			next = j < end ? (unsigned char)s[j] : ' ';
+			left = !isspace(next);
+			right = !isspace(prev);
+			if (c == '`' || (c == '~' && j - i >= 2) ||
+			    (c == '*' && (left || right)) ||
+			    (c == '_' && ((left && !isalnum(prev)) ||
+			                  (right && !isalnum(next)))))
+				rc = clint_doc_add_skip(doc, i, j);
+			i = j;
+		} else if (c == '<' && (n = html_tag(s, i, end)) > 0) {
+			rc = clint_doc_add_skip(doc, i, i + n);
+			i += n;
+		} else if (c == '[' || (c == '!' && i + 1 < end && s[i + 1] == '[')) {
+			/* [text](url) -> text; ![alt](src) -> alt */
+			size_t open = c == '!' ? i + 1 : i, close, depth = 0;
+
+			for (close = open; close < end; close++) {
+				if (s[close] == '[')
+					depth++;
+				else if (s[close] == ']' && --depth == 0)
+					break;
+			}
+			if (close + 1 < end && s[close + 1] == '(') {
+				for (j = close + 2; j < end && s[j] != ')' && s[j] != ' '; j++)
+					;
+				if (j < end && s[j] == ')') {
+					rc = clint_doc_add_skip(doc, i, open + 1);
+					if (rc == CLINT_OK)
+						rc = md_inline(doc, open + 1, close);
+					if (rc == CLINT_OK)
+						rc = clint_doc_add_skip(doc, close, j + 1);
+					i = j + 1;
+					continue;
+				}
+			}
+			i++;
+		} else {
+			i++;
+		}
+	}
+	return rc;
+}
+
+static int cmp_range(const void *a, const void *b)
+{
+	const clint_range *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return 0;
+}
+
+/* Adds each cell of a table row as a TABLE_CELL block. */
+static int md_table_row(md_state *st, size_t i, size_t end)
+{
+	const char *s = st->doc->text;
+	size_t cell;
+	int rc = CLINT_OK;
+
+	if (s[i] == '|')
+		i++;
+	while (i < end && rc == CLINT_OK) {
+		size_t a, b;
+
+		cell = i;
+		while (i < end && !(s[i] == '|' && s[i - 1] != '\\'))
+			i++;
+		a = skip_spaces(s, cell, i);
+		b = i;
+		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+			b--;
+		if (b > a) {
+			rc = clint_doc_add_block(st->doc, CLINT_BLOCK_TABLE_CELL, 0, a, b,
+			                         st->page, 0);
+			if (rc == CLINT_OK)
+				rc = md_inline(st->doc, a, b);
+		}
+		i++;
+	}
+	return rc;
+}
+
+int clint_extract_markdown(clint_doc *doc, const unsigned char *data,
+                           size_t len, clint_diag *diag)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	md_state st;
+	clint_line line;
+	size_t pos = 0;
+	int in_code = 0, rc;
+
+	memset(&st, 0, sizeof(st));
+	st.doc = doc;
+	st.page = 1;
+	TRY(clint_decode_text(&b, data, len, doc->name, diag));
+	doc->text = clint_buf_detach(&b, &doc->text_len);
+	if (!doc->text)
+		return CLINT_ENOMEM;
+
+	while (pos < doc->text_len) {
+		const char *s = doc->text;
+		size_t i, e, k;
+
+		clint_next_line(s, doc->text_len, pos, &line);
+		pos = line.next;
+		i = skip_spaces(s, line.start, line.end);
+		e = line.end;
+		while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+			e--;
+
+		if (e - i >= 3 && (memcmp(s + i, "```", 3) == 0 ||
+		                   memcmp(s + i, "~~~", 3) == 0)) {
+			TRY(md_close(&st));
+			in_code = !in_code;
+			goto next;
+		}
+		if (i == e) {
+			TRY(md_close(&st));
+			goto next;
+		}
+		if (in_code) {
+			if (!st.open)
+				md_open(&st, CLINT_BLOCK_PARAGRAPH, 0, i);
+			st.end = e;
+			st.lines++;
+			goto next;
+		}
+		/* block quote markers */
+		while (i < e && s[i] == '>') {
+			TRY(clint_doc_add_skip(doc, i, i + 1));
+			i = skip_spaces(s, i + 1, e);
+		}
+		if (i == e)
+			goto next;
+		/* setext underline of a one-line paragraph */
+		if (st.open && st.type == CLINT_BLOCK_PARAGRAPH && st.lines == 1 &&
+		    (rule_line(s, i, e, '=', 1) || rule_line(s, i, e, '-', 2))) {
+			st.type = CLINT_BLOCK_HEADING;
+			st.level = s[i] == '=' ? 1 : 2;
+			TRY(md_close(&st));
+			goto next;
+		}
+		/* thematic break */
+		if (rule_line(s, i, e, '-', 3) || rule_line(s, i, e, '*', 3) ||
+		    rule_line(s, i, e, '_', 3)) {
+			TRY(md_close(&st));
+			goto next;
+		}
+		/* ATX heading */
+		if (s[i] == '#') {
+			k = i;
+			while (k < e && s[k] == '#')
+				k++;
+			if (k - i <= 6 && (k == e || s[k] == ' ' || s[k] == '\t')) {
+				size_t he = e;
+				unsigned level = (unsigned)(k - i);
+
+				TRY(md_close(&st));
+				k = skip_spaces(s, k, e);
+				/* closing hashes */
+				while (he > k && s[he - 1] == '#')
+					he--;
+				if (he < e && (he == k || s[he - 1] == ' ')) {
+					while (he > k && s[he - 1] == ' ')
+						he--;
+				} else {
+					he = e;
+				}
+				if (he > k) {
+					TRY(clint_doc_add_skip(doc, line.start, k));
+					TRY(md_inline(doc, k, he));
+					md_open(&st, CLINT_BLOCK_HEADING, level, line.start);
+					st.end = he;
+					TRY(md_close(&st));
+				}
+				goto next;
+			}
+		}
+		/* table rows */
+		if (s[i] == '|') {
+			TRY(md_close(&st));
+			if (!is_table_separator(s, i, e))
+				TRY(md_table_row(&st, i, e));
+			goto next;
+		}
+		/* bullets */
+		if (e - i >= 2 && strchr("-*+", s[i]) && (s[i + 1] == ' ' ||
+		                                          s[i + 1] == '\t')) {
+			TRY(md_close(&st));
+			k = skip_spaces(s, i + 1, e);
+			TRY(clint_doc_add_skip(doc, line.start, k));
+			md_open(&st, CLINT_BLOCK_LIST_ITEM,
+			        (unsigned)((i - line.start) / 2 + 1), line.start);
+			TRY(md_inline(doc, k, e));
+			st.end = e;
+			st.lines = 1;
+			goto next;
+		}
+		/* ordered list items and clause numbering open a block */
+		k = i;
+		while (k < e && isdigit((unsigned char)s[k]))
+			k++;
+		if ((k > i && k - i <= 9 && k < e && (s[k] == '.' || s[k] == ')') &&
+		     k + 1 < e && (s[k + 1] == ' ' || s[k + 1] == '\t')) ||
+		    clint_line_opens_clause(s + i, e - i)) {
+			int ordered = k > i && k < e && (s[k] == '.' || s[k] == ')') &&
+			              k + 1 < e && s[k + 1] == ' ';
+			TRY(md_close(&st));
+			md_open(&st,
+			        ordered ? CLINT_BLOCK_LIST_ITEM : CLINT_BLOCK_PARAGRAPH,
+			        ordered ? (unsigned)((i - line.start) / 2 + 1) : 0, i);
+		} else if (!st.open) {
+			md_open(&st, CLINT_BLOCK_PARAGRAPH, 0, i);
+		}
+		TRY(md_inline(doc, i, e));
+		st.end = e;
+		st.lines++;
+	next:
+		if (line.page_break) {
+			TRY(md_close(&st));
+			st.page++;
+			st.flags = CLINT_BLOCK_F_PAGE_BREAK;
+		}
+	}
+	TRY(md_close(&st));
+	if (doc->skip_count > 1)
+		qsort(doc->skips, doc->skip_count, sizeof(clint_range), cmp_range);
+done:
+	clint_buf_free(&b);
+	return rc;
+}

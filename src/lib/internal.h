@@ -1,0 +1,233 @@
+/*
+ * internal.h - types and helpers shared by the library's stages.
+ * Nothing here is part of the public API.
+ */
+#ifndef CLINT_INTERNAL_H
+#define CLINT_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "clauselint.h"
+
+#define CLINT_INTERNAL __attribute__((visibility("hidden")))
+
+/* Propagate a negative return code to the function's `done:` label. */
+#define TRY(expr)                                                             \
+	do {                                                                      \
+		rc = (expr);                                                          \
+		if (rc < 0)                                                           \
+			goto done;                                                        \
+	} while (0)
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+#define CLINT_DEFAULT_MAX_INPUT ((size_t)256 * 1024 * 1024)
+
+/* ---- growable byte buffer with a hard cap (util.c) --------------------- */
+
+typedef struct {
+	char *data;
+	size_t len;
+	size_t cap;
+	size_t limit;  /* 0: no limit beyond SIZE_MAX / 2 */
+} clint_buf;
+
+#define CLINT_BUF_INIT {NULL, 0, 0, 0}
+
+CLINT_INTERNAL int clint_buf_grow(clint_buf *b, size_t extra);
+CLINT_INTERNAL int clint_buf_put(clint_buf *b, const void *data, size_t len);
+CLINT_INTERNAL int clint_buf_putc(clint_buf *b, char c);
+CLINT_INTERNAL int clint_buf_puts(clint_buf *b, const char *s);
+CLINT_INTERNAL int clint_buf_printf(clint_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Appends the UTF-8 encoding of `cp`. */
+CLINT_INTERNAL int clint_buf_put_utf8(clint_buf *b, uint32_t cp);
+/* Transfers ownership of the NUL-terminated data to the caller. */
+CLINT_INTERNAL char *clint_buf_detach(clint_buf *b, size_t *len);
+CLINT_INTERNAL void clint_buf_free(clint_buf *b);
+
+/* Growable array of fixed-size elements. */
+CLINT_INTERNAL int clint_array_grow(void **items, size_t *cap, size_t count,
+                                    size_t elem_size);
+#define ARRAY_PUSH(items, count, cap)                                         \
+	clint_array_grow((void **)&(items), &(cap), (count), sizeof(*(items)))
+
+CLINT_INTERNAL char *clint_strdup(const char *s);
+CLINT_INTERNAL char *clint_strndup(const char *s, size_t n);
+
+/* ---- UTF-8 ------------------------------------------------------------- */
+
+/*
+ * Decodes one code point at s[0..len). Returns its byte length (>= 1) and
+ * stores the code point, or returns 0 if the bytes are not valid UTF-8.
+ */
+CLINT_INTERNAL size_t clint_utf8_decode(const unsigned char *s, size_t len,
+                                        uint32_t *cp);
+CLINT_INTERNAL int clint_utf8_valid(const char *s, size_t len);
+/* Number of code points in s[0..len) (valid UTF-8 assumed). */
+CLINT_INTERNAL size_t clint_utf8_count(const char *s, size_t len);
+
+/* ---- diagnostics (util.c) --------------------------------------------- */
+
+CLINT_INTERNAL int clint_diag_add(clint_diag *diag, clint_diag_level level,
+                                  const char *file, unsigned line,
+                                  unsigned column, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+CLINT_INTERNAL int clint_diag_addv(clint_diag *diag, clint_diag_level level,
+                                   const char *file, unsigned line,
+                                   unsigned column, const char *fmt,
+                                   va_list ap);
+
+/* ---- offset maps (omap.c) ---------------------------------------------- */
+
+/*
+ * Maps offsets of a derived buffer (e.g. the normalised matching text) to
+ * offsets of the buffer it came from. It is a list of runs: in a copy run
+ * offsets advance together; in a replace run every derived offset maps to
+ * the run's source start. A run is added only where the relation changes,
+ * so an unchanged text costs one entry.
+ */
+typedef struct {
+	size_t from;   /* start in the derived buffer */
+	size_t to;     /* start in the source buffer */
+	int copy;      /* 1: copy run, 0: replace run */
+} clint_omap_run;
+
+typedef struct {
+	clint_omap_run *runs;
+	size_t count;
+	size_t cap;
+	size_t from_len;  /* derived length, set by clint_omap_finish() */
+	size_t to_len;
+} clint_omap;
+
+/* Derived bytes [from, from+n) are a copy of source bytes [to, to+n). */
+CLINT_INTERNAL int clint_omap_copy(clint_omap *m, size_t from, size_t to);
+/* Derived bytes starting at `from` replace source bytes starting at `to`. */
+CLINT_INTERNAL int clint_omap_replace(clint_omap *m, size_t from, size_t to);
+CLINT_INTERNAL void clint_omap_finish(clint_omap *m, size_t from_len,
+                                      size_t to_len);
+/* Source offset of derived offset `off` (clamped to the buffers). */
+CLINT_INTERNAL size_t clint_omap_map(const clint_omap *m, size_t off);
+CLINT_INTERNAL void clint_omap_free(clint_omap *m);
+
+/* ---- document model (doc.c) -------------------------------------------- */
+
+/* Flags of a block set by extractors. */
+#define CLINT_BLOCK_F_PAGE_BREAK 0x1u  /* a page break precedes the block */
+
+typedef struct {
+	clint_block_type type;
+	unsigned level;
+	unsigned flags;
+	size_t start, end;            /* range in text */
+	size_t norm_start, norm_end;  /* range in norm */
+	unsigned page;
+	/* Byte offset in the text where the block's own words begin (after a
+	 * Markdown "## " or list bullet); set by the extractor. */
+	size_t content_start;
+} clint_iblock;
+
+typedef struct {
+	char *number;
+	char *heading;
+	char *label;
+	unsigned depth;
+	unsigned rank;       /* internal nesting rank (segment.c) */
+	size_t start, end;   /* in text */
+	size_t norm_start, norm_end;
+	size_t heading_norm_start, heading_norm_end; /* heading words in norm */
+	size_t parent;
+	size_t block;        /* block holding the heading */
+} clint_isection;
+
+/* A byte range of the text that matching must not see (markup). */
+typedef struct {
+	size_t start, end;
+} clint_range;
+
+struct clint_doc {
+	char *name;
+	clint_input_format format;
+
+	char *text;           /* UTF-8, NUL-terminated */
+	size_t text_len;
+
+	clint_iblock *blocks;
+	size_t block_count, block_cap;
+
+	clint_range *skips;   /* markup ranges, sorted, used by normalise */
+	size_t skip_count, skip_cap;
+
+	size_t *line_starts;  /* text offsets of each source line */
+	size_t line_count;
+
+	/* Matching view: normalised text and its map back to the text. */
+	char *norm;
+	size_t norm_len;
+	clint_omap norm_map;
+
+	clint_isection *sections;
+	size_t section_count, section_cap;
+
+	size_t *sentences;    /* pairs of norm offsets: start, end */
+	size_t sentence_count, sentence_cap;
+};
+
+CLINT_INTERNAL int clint_doc_alloc(clint_doc **out, const char *name);
+/* Appends a block; `content_start` defaults to `start`. */
+CLINT_INTERNAL int clint_doc_add_block(clint_doc *doc, clint_block_type type,
+                                       unsigned level, size_t start,
+                                       size_t end, unsigned page,
+                                       unsigned flags);
+CLINT_INTERNAL int clint_doc_add_skip(clint_doc *doc, size_t start,
+                                      size_t end);
+/* Builds the line table of the text (LF, CRLF and CR all end a line). */
+CLINT_INTERNAL int clint_doc_index_lines(clint_doc *doc);
+/* Text offset of norm offset `off`. */
+CLINT_INTERNAL size_t clint_doc_norm_to_text(const clint_doc *doc,
+                                             size_t off);
+/* Index of the block whose norm range holds `off`, or (size_t)-1. */
+CLINT_INTERNAL size_t clint_doc_block_at_norm(const clint_doc *doc,
+                                              size_t off);
+/* Index of the sentence whose norm range holds `off`, or (size_t)-1. */
+CLINT_INTERNAL size_t clint_doc_sentence_at_norm(const clint_doc *doc,
+                                                 size_t off);
+
+/* ---- the stages --------------------------------------------------------- */
+
+/* extract/: bytes -> doc with text, blocks, skips, lines (no norm yet). */
+CLINT_INTERNAL int clint_extract(clint_doc **out, const char *name,
+                                 const unsigned char *data, size_t len,
+                                 const clint_doc_options *opts,
+                                 clint_diag *diag);
+CLINT_INTERNAL int clint_extract_text(clint_doc *doc, const unsigned char *data,
+                                      size_t len, clint_diag *diag);
+CLINT_INTERNAL int clint_extract_markdown(clint_doc *doc,
+                                          const unsigned char *data,
+                                          size_t len, clint_diag *diag);
+/* Decodes text bytes (BOM, UTF-16, UTF-8 or Windows-1252) to UTF-8. */
+CLINT_INTERNAL int clint_decode_text(clint_buf *out, const unsigned char *data,
+                                     size_t len, const char *name,
+                                     clint_diag *diag);
+
+/* normalize.c: doc text + blocks + skips -> norm + norm_map. */
+CLINT_INTERNAL int clint_normalize(clint_doc *doc);
+
+/* segment.c: doc with norm -> sections + sentences. */
+CLINT_INTERNAL int clint_segment(clint_doc *doc);
+
+/* embedded packs (generated: build/embedded.c) */
+typedef struct {
+	const char *name;           /* file name, e.g. "outsourcing.xml" */
+	const unsigned char *data;
+	size_t len;
+} clint_embedded_file;
+
+extern const clint_embedded_file clint_embedded_packs[];
+extern const size_t clint_embedded_pack_count;
+extern const clint_embedded_file clint_embedded_schema;
+
+#endif /* CLINT_INTERNAL_H */

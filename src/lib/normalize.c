@@ -1,0 +1,132 @@
+/*
+ * normalize.c - builds the matching view of a document. Rules see one
+ * line per block, in which every run of white space is a single space,
+ * typographic quotes and dashes are ASCII, soft hyphens and zero-width
+ * characters are gone, ligatures are spelled out and markup is skipped.
+ * An offset map leads every matching offset back to the true text.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef enum { CH_COPY, CH_SPACE, CH_DROP, CH_REPLACE } ch_class;
+
+/* Classifies code point `cp`; for CH_REPLACE sets *rep to its ASCII form. */
+static ch_class classify(uint32_t cp, const char **rep)
+{
+	if (cp < 0x80) {
+		if (cp <= 0x20 || cp == 0x7F)
+			return CH_SPACE;
+		return CH_COPY;
+	}
+	switch (cp) {
+	case 0x00A0: case 0x1680: case 0x2028: case 0x2029: case 0x202F:
+	case 0x205F: case 0x3000: case 0x0085:
+		return CH_SPACE;
+	case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060:
+	case 0xFEFF:
+		return CH_DROP;
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+	case 0x02BC:
+		*rep = "'";
+		return CH_REPLACE;
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+	case 0x00AB: case 0x00BB:
+		*rep = "\"";
+		return CH_REPLACE;
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2015: case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+		*rep = "-";
+		return CH_REPLACE;
+	case 0x2026: *rep = "..."; return CH_REPLACE;
+	case 0xFB00: *rep = "ff"; return CH_REPLACE;
+	case 0xFB01: *rep = "fi"; return CH_REPLACE;
+	case 0xFB02: *rep = "fl"; return CH_REPLACE;
+	case 0xFB03: *rep = "ffi"; return CH_REPLACE;
+	case 0xFB04: *rep = "ffl"; return CH_REPLACE;
+	case 0xFB05: case 0xFB06: *rep = "st"; return CH_REPLACE;
+	default:
+		break;
+	}
+	if (cp >= 0x2000 && cp <= 0x200A)
+		return CH_SPACE;
+	if (cp >= 0x80 && cp < 0xA0)
+		return CH_SPACE;  /* C1 controls */
+	return CH_COPY;
+}
+
+int clint_normalize(clint_doc *doc)
+{
+	clint_buf out = CLINT_BUF_INIT;
+	const unsigned char *t = (const unsigned char *)doc->text;
+	size_t bi, sk = 0;
+	int rc = CLINT_OK;
+
+	for (bi = 0; bi < doc->block_count; bi++) {
+		clint_iblock *blk = &doc->blocks[bi];
+		size_t i = blk->start, space_at = 0, last_end = blk->start;
+		int pending = 0, any = 0;
+
+		if (bi > 0) {
+			TRY(clint_omap_replace(&doc->norm_map, out.len,
+			                       doc->blocks[bi - 1].end));
+			TRY(clint_buf_putc(&out, '\n'));
+		}
+		blk->norm_start = out.len;
+		while (sk < doc->skip_count && doc->skips[sk].end <= i)
+			sk++;
+		while (i < blk->end) {
+			const char *rep = NULL;
+			uint32_t cp;
+			size_t n;
+			ch_class cls;
+
+			if (sk < doc->skip_count && doc->skips[sk].start <= i) {
+				if (doc->skips[sk].end > i)
+					i = doc->skips[sk].end < blk->end ? doc->skips[sk].end
+					                                  : blk->end;
+				sk++;
+				continue;
+			}
+			n = clint_utf8_decode(t + i, blk->end - i, &cp);
+			if (!n) {
+				n = 1;
+				cp = 0xFFFD;
+			}
+			cls = classify(cp, &rep);
+			if (cls == CH_SPACE) {
+				if (!pending)
+					space_at = i;
+				pending = any;
+			} else if (cls != CH_DROP) {
+				if (pending) {
+					TRY(clint_omap_replace(&doc->norm_map, out.len, space_at));
+					TRY(clint_buf_putc(&out, ' '));
+					pending = 0;
+				}
+				if (cls == CH_COPY) {
+					TRY(clint_omap_copy(&doc->norm_map, out.len, i));
+					TRY(clint_buf_put(&out, t + i, n));
+				} else {
+					TRY(clint_omap_replace(&doc->norm_map, out.len, i));
+					TRY(clint_buf_puts(&out, rep));
+				}
+				any = 1;
+				last_end = i + n;
+			}
+			i += n;
+		}
+		blk->norm_end = out.len;
+		/* the end of the block maps to the end of its last character */
+		if (any)
+			TRY(clint_omap_replace(&doc->norm_map, out.len, last_end));
+	}
+	clint_omap_finish(&doc->norm_map, out.len, doc->text_len);
+	doc->norm = clint_buf_detach(&out, &doc->norm_len);
+	if (!doc->norm)
+		rc = CLINT_ENOMEM;
+done:
+	clint_buf_free(&out);
+	return rc;
+}

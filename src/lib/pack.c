@@ -1,0 +1,721 @@
+/*
+ * pack.c - the pack stage: reads clause packs (XML), validates them
+ * against the embedded RELAX NG schema, and compiles every pattern with
+ * PCRE2 (+JIT) into a read-only clint_ruleset. All problems of all packs
+ * are reported, each as file:line: error: message.
+ *
+ * Packs are untrusted: libxml2 never loads a DTD, never touches the
+ * network and never expands entities; a DOCTYPE is refused outright.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+
+#include "ruleset.h"
+
+#define PACK_MAX_BYTES ((size_t)8 * 1024 * 1024)
+#define PACK_MAX_FILES_IN_DIR 1000
+
+typedef struct {
+	clint_ruleset *rs;
+	clint_diag *diag;
+	const char *file;
+	int errors;
+} load_ctx;
+
+/* ---- libxml2 error collection ------------------------------------------ */
+
+static void xml_error(void *userdata, xmlErrorPtr err)
+{
+	load_ctx *ctx = userdata;
+	char msg[512];
+	size_t n;
+
+	if (!err || !err->message)
+		return;
+	snprintf(msg, sizeof(msg), "%s", err->message);
+	n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	clint_diag_add(ctx->diag, CLINT_DIAG_ERROR, ctx->file,
+	               err->line > 0 ? (unsigned)err->line : 0, 0, "%s", msg);
+	ctx->errors++;
+}
+
+static void pack_error(load_ctx *ctx, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void pack_error(load_ctx *ctx, unsigned line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	clint_diag_addv(ctx->diag, CLINT_DIAG_ERROR, ctx->file, line, 0, fmt, ap);
+	va_end(ap);
+	ctx->errors++;
+}
+
+/* ---- the schema, parsed once per load ------------------------------------ */
+
+static xmlRelaxNGPtr load_schema(load_ctx *ctx)
+{
+	xmlRelaxNGParserCtxtPtr pctx;
+	xmlRelaxNGPtr schema;
+
+	pctx = xmlRelaxNGNewMemParserCtxt(
+		(const char *)clint_embedded_schema.data,
+		(int)clint_embedded_schema.len);
+	if (!pctx)
+		return NULL;
+	schema = xmlRelaxNGParse(pctx);
+	xmlRelaxNGFreeParserCtxt(pctx);
+	if (!schema)
+		pack_error(ctx, 0, "internal error: the embedded pack schema does "
+		                   "not compile");
+	return schema;
+}
+
+/* ---- tree helpers ------------------------------------------------------- */
+
+static unsigned node_line(xmlNodePtr n)
+{
+	long l = xmlGetLineNo(n);
+
+	return l > 0 ? (unsigned)l : 0;
+}
+
+static int is_elem(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	       strcmp((const char *)n->name, name) == 0;
+}
+
+/* The text content of `n` as a malloc'd string, or NULL on OOM. */
+static char *node_text(xmlNodePtr n)
+{
+	xmlChar *c = xmlNodeGetContent(n);
+	char *s;
+
+	if (!c)
+		return clint_strdup("");
+	s = clint_strdup((const char *)c);
+	xmlFree(c);
+	return s;
+}
+
+/* Same, with surrounding white space trimmed and inner runs folded. */
+static char *node_text_folded(xmlNodePtr n)
+{
+	char *s = node_text(n), *r, *w;
+	int space = 0;
+
+	if (!s)
+		return NULL;
+	for (r = w = s; *r; r++) {
+		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
+			space = w != s;
+			continue;
+		}
+		if (space)
+			*w++ = ' ';
+		space = 0;
+		*w++ = *r;
+	}
+	*w = '\0';
+	return s;
+}
+
+static char *attr(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s;
+
+	if (!v)
+		return NULL;
+	s = clint_strdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* ---- compiling ------------------------------------------------------------ */
+
+static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
+                           const char *rule_id)
+{
+	int err;
+	PCRE2_SIZE off;
+	char msg[256];
+
+	p->line = node_line(n);
+	p->source = node_text(n);
+	if (!p->source)
+		return CLINT_ENOMEM;
+	p->code = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
+	                        PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP, &err, &off,
+	                        NULL);
+	if (!p->code) {
+		pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof(msg));
+		pack_error(ctx, p->line,
+		           "rule '%s': <%s> does not compile at offset %zu: %s",
+		           rule_id, (const char *)n->name, (size_t)off, msg);
+		return CLINT_OK;
+	}
+	/* JIT is an optimisation: without it patterns still match. */
+	pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+	return CLINT_OK;
+}
+
+static void free_pattern(clint_pattern *p)
+{
+	pcre2_code_free(p->code);
+	free(p->source);
+}
+
+static void free_rule(clint_rule *r)
+{
+	size_t i;
+
+	free(r->id);
+	free(r->category);
+	free(r->title);
+	free(r->message);
+	free(r->rationale);
+	free(r->ref);
+	free(r->suggestion);
+	if (r->within) {
+		free_pattern(r->within);
+		free(r->within);
+	}
+	for (i = 0; i < r->heading_count; i++)
+		free_pattern(&r->headings[i]);
+	free(r->headings);
+	for (i = 0; i < r->pattern_count; i++)
+		free_pattern(&r->patterns[i]);
+	free(r->patterns);
+	for (i = 0; i < r->unless_count; i++)
+		free_pattern(&r->unless[i]);
+	free(r->unless);
+	for (i = 0; i < r->example_count; i++)
+		free(r->examples[i].text);
+	free(r->examples);
+}
+
+static int add_pattern(load_ctx *ctx, clint_pattern **list, size_t *count,
+                       xmlNodePtr n, const char *rule_id)
+{
+	clint_pattern *p = realloc(*list, (*count + 1) * sizeof(**list));
+
+	if (!p)
+		return CLINT_ENOMEM;
+	*list = p;
+	memset(&p[*count], 0, sizeof(*p));
+	(*count)++;
+	return compile_pattern(ctx, &p[*count - 1], n, rule_id);
+}
+
+static size_t find_rule(const clint_ruleset *rs, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < rs->rule_count; i++)
+		if (strcmp(rs->rules[i].id, id) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+/* Builds a rule from a schema-valid <rule> element. */
+static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
+{
+	clint_ruleset *rs = ctx->rs;
+	clint_rule r;
+	xmlNodePtr c;
+	char *s = NULL;
+	size_t dup;
+	int rc = CLINT_OK;
+
+	memset(&r, 0, sizeof(r));
+	r.pack = pack;
+	r.line = node_line(n);
+	r.min_matches = 1;
+	r.id = attr(n, "id");
+	r.category = attr(n, "category");
+	if (!r.id || !r.category) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	s = attr(n, "kind");
+	r.kind = s && strcmp(s, "flag") == 0 ? CLINT_RULE_FLAG : CLINT_RULE_REQUIRE;
+	free(s);
+	s = attr(n, "severity");
+	if (!s || clint_severity_from_name(&r.severity, s) < 0)
+		r.severity = CLINT_SEVERITY_WARNING;
+	free(s);
+	s = attr(n, "min-matches");
+	if (s)
+		r.min_matches = (unsigned)strtoul(s, NULL, 10);
+	free(s);
+	s = NULL;
+
+	for (c = n->children; c && rc == CLINT_OK; c = c->next) {
+		char **field = NULL;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_elem(c, "title"))
+			field = &r.title;
+		else if (is_elem(c, "message"))
+			field = &r.message;
+		else if (is_elem(c, "rationale"))
+			field = &r.rationale;
+		else if (is_elem(c, "ref"))
+			field = &r.ref;
+		else if (is_elem(c, "suggestion"))
+			field = &r.suggestion;
+		if (field) {
+			*field = node_text_folded(c);
+			if (!*field)
+				rc = CLINT_ENOMEM;
+		} else if (is_elem(c, "within")) {
+			r.within = calloc(1, sizeof(*r.within));
+			rc = r.within ? compile_pattern(ctx, r.within, c, r.id)
+			              : CLINT_ENOMEM;
+		} else if (is_elem(c, "heading")) {
+			rc = add_pattern(ctx, &r.headings, &r.heading_count, c, r.id);
+		} else if (is_elem(c, "pattern")) {
+			rc = add_pattern(ctx, &r.patterns, &r.pattern_count, c, r.id);
+		} else if (is_elem(c, "unless")) {
+			rc = add_pattern(ctx, &r.unless, &r.unless_count, c, r.id);
+		} else if (is_elem(c, "example")) {
+			clint_example *e = realloc(r.examples, (r.example_count + 1) *
+			                                           sizeof(*e));
+			if (!e) {
+				rc = CLINT_ENOMEM;
+				break;
+			}
+			r.examples = e;
+			e = &e[r.example_count++];
+			e->line = node_line(c);
+			e->text = node_text(c);
+			s = attr(c, "expect");
+			e->expect_match = s && strcmp(s, "match") == 0;
+			free(s);
+			s = NULL;
+			if (!e->text)
+				rc = CLINT_ENOMEM;
+		}
+	}
+	if (rc < 0)
+		goto done;
+	if (r.kind == CLINT_RULE_REQUIRE && !r.heading_count && !r.pattern_count)
+		pack_error(ctx, r.line,
+		           "rule '%s': a require rule needs at least one <heading> "
+		           "or <pattern>",
+		           r.id);
+	if (r.kind == CLINT_RULE_FLAG && !r.pattern_count)
+		pack_error(ctx, r.line, "rule '%s': a flag rule needs at least one "
+		                        "<pattern>",
+		           r.id);
+	if (r.kind == CLINT_RULE_FLAG && r.heading_count)
+		pack_error(ctx, r.line,
+		           "rule '%s': <heading> is for require rules; a flag rule "
+		           "uses <pattern> and <within>",
+		           r.id);
+	dup = find_rule(rs, r.id);
+	if (dup != (size_t)-1)
+		pack_error(ctx, r.line, "rule '%s' is already defined at %s:%u",
+		           r.id, rs->packs[rs->rules[dup].pack].file,
+		           rs->rules[dup].line);
+	if (ARRAY_PUSH(rs->rules, rs->rule_count, rs->rule_cap) < 0) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	rs->rules[rs->rule_count++] = r;
+	rs->packs[pack].rule_count++;
+	return CLINT_OK;
+done:
+	free_rule(&r);
+	return rc;
+}
+
+static int build_pack(load_ctx *ctx, xmlNodePtr root)
+{
+	clint_ruleset *rs = ctx->rs;
+	clint_pack *p;
+	xmlNodePtr c;
+	size_t i, index;
+	int rc = CLINT_OK;
+
+	if (ARRAY_PUSH(rs->packs, rs->pack_count, rs->pack_cap) < 0)
+		return CLINT_ENOMEM;
+	index = rs->pack_count;
+	p = &rs->packs[index];
+	memset(p, 0, sizeof(*p));
+	rs->pack_count++;
+	p->file = clint_strdup(ctx->file);
+	p->name = attr(root, "name");
+	p->version = attr(root, "version");
+	if (!p->version)
+		p->version = clint_strdup("");
+	if (!p->file || !p->name || !p->version)
+		return CLINT_ENOMEM;
+	for (i = 0; i < index; i++)
+		if (strcmp(rs->packs[i].name, p->name) == 0)
+			pack_error(ctx, node_line(root),
+			           "pack '%s' is already loaded from %s", p->name,
+			           rs->packs[i].file);
+	for (c = root->children; c && rc == CLINT_OK; c = c->next) {
+		if (is_elem(c, "title")) {
+			p = &rs->packs[index];
+			p->title = node_text_folded(c);
+			if (!p->title)
+				rc = CLINT_ENOMEM;
+		} else if (is_elem(c, "rule")) {
+			rc = build_rule(ctx, c, index);
+		}
+	}
+	return rc;
+}
+
+/*
+ * Loads one pack from memory into ctx->rs. Problems go to ctx->diag and
+ * ctx->errors; the return value is negative only for out-of-memory.
+ */
+static int load_pack_buffer(load_ctx *ctx, xmlRelaxNGPtr schema,
+                            const char *data, size_t len)
+{
+	xmlParserCtxtPtr pctx = NULL;
+	xmlRelaxNGValidCtxtPtr vctx = NULL;
+	xmlDocPtr xdoc = NULL;
+	int before = ctx->errors, rc = CLINT_OK;
+
+	if (len >= 2 && (memcmp(data, "PK", 2) == 0 || memchr(data, 0, len))) {
+		pack_error(ctx, 0, "not an XML clause pack (binary data)");
+		return CLINT_OK;
+	}
+	/* Packs never need a DTD; refusing DOCTYPE shuts out entity tricks. */
+	if (strstr(data, "<!DOCTYPE") || strstr(data, "<!ENTITY")) {
+		pack_error(ctx, 0, "DOCTYPE and entity declarations are not allowed "
+		                   "in clause packs");
+		return CLINT_OK;
+	}
+	pctx = xmlNewParserCtxt();
+	if (!pctx)
+		return CLINT_ENOMEM;
+	xmlSetStructuredErrorFunc(ctx, xml_error);
+	xdoc = xmlCtxtReadMemory(pctx, data, (int)len, ctx->file, NULL,
+	                         XML_PARSE_NONET | XML_PARSE_NOWARNING);
+	if (!xdoc || ctx->errors > before) {
+		if (!xdoc && ctx->errors == before)
+			pack_error(ctx, 0, "not well-formed XML");
+		goto done;
+	}
+	vctx = xmlRelaxNGNewValidCtxt(schema);
+	if (!vctx) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	xmlRelaxNGSetValidStructuredErrors(vctx, xml_error, ctx);
+	if (xmlRelaxNGValidateDoc(vctx, xdoc) != 0) {
+		if (ctx->errors == before)
+			pack_error(ctx, 0, "does not follow the clause pack schema");
+		goto done;
+	}
+	rc = build_pack(ctx, xmlDocGetRootElement(xdoc));
+done:
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlRelaxNGFreeValidCtxt(vctx);
+	xmlFreeDoc(xdoc);
+	xmlFreeParserCtxt(pctx);
+	return rc;
+}
+
+static int load_pack_file(load_ctx *ctx, xmlRelaxNGPtr schema,
+                          const char *path)
+{
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	FILE *f;
+	char *data;
+	size_t n;
+	int rc;
+
+	(void)o;
+	ctx->file = path;
+	f = fopen(path, "rb");
+	if (!f) {
+		pack_error(ctx, 0, "%s", strerror(errno));
+		return CLINT_OK;
+	}
+	data = malloc(PACK_MAX_BYTES + 1);
+	if (!data) {
+		fclose(f);
+		return CLINT_ENOMEM;
+	}
+	n = fread(data, 1, PACK_MAX_BYTES + 1, f);
+	if (ferror(f)) {
+		pack_error(ctx, 0, "read error: %s", strerror(errno));
+		rc = CLINT_OK;
+	} else if (n > PACK_MAX_BYTES) {
+		pack_error(ctx, 0, "pack is larger than %zu bytes", PACK_MAX_BYTES);
+		rc = CLINT_OK;
+	} else {
+		data[n] = '\0';
+		rc = load_pack_buffer(ctx, schema, data, n);
+	}
+	fclose(f);
+	free(data);
+	return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Loads every *.xml file of a directory, in name order. */
+static int load_pack_dir(load_ctx *ctx, xmlRelaxNGPtr schema, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t count = 0, cap = 0, i;
+	int rc = CLINT_OK;
+
+	if (!d) {
+		ctx->file = dir;
+		pack_error(ctx, 0, "%s", strerror(errno));
+		return CLINT_OK;
+	}
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		clint_buf b = CLINT_BUF_INIT;
+
+		if (n < 5 || strcmp(e->d_name + n - 4, ".xml") != 0)
+			continue;
+		if (count >= PACK_MAX_FILES_IN_DIR)
+			break;
+		if (ARRAY_PUSH(names, count, cap) < 0 ||
+		    clint_buf_printf(&b, "%s/%s", dir, e->d_name) < 0) {
+			clint_buf_free(&b);
+			rc = CLINT_ENOMEM;
+			break;
+		}
+		names[count++] = clint_buf_detach(&b, NULL);
+	}
+	closedir(d);
+	if (rc == CLINT_OK && count)
+		qsort(names, count, sizeof(*names), cmp_str);
+	for (i = 0; i < count; i++) {
+		if (rc == CLINT_OK)
+			rc = load_pack_file(ctx, schema, names[i]);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+/* ---- public API ----------------------------------------------------------- */
+
+int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
+                       clint_diag *diag)
+{
+	clint_ruleset_options defaults = CLINT_RULESET_OPTIONS_INIT;
+	load_ctx ctx;
+	xmlRelaxNGPtr schema = NULL;
+	char name[128];
+	size_t i;
+	int rc = CLINT_OK;
+
+	if (!out)
+		return CLINT_EINVAL;
+	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	if (opts->version != CLINT_RULESET_OPTIONS_VERSION)
+		return CLINT_EINVAL;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.diag = diag;
+	ctx.rs = calloc(1, sizeof(*ctx.rs));
+	if (!ctx.rs)
+		return CLINT_ENOMEM;
+	xmlInitParser();
+	ctx.file = "<builtin>/schema/pack.rng";
+	schema = load_schema(&ctx);
+	if (!schema) {
+		rc = CLINT_EPACK;
+		goto done;
+	}
+	if (opts->default_packs) {
+		for (i = 0; i < clint_embedded_pack_count && rc == CLINT_OK; i++) {
+			snprintf(name, sizeof(name), "<builtin>/%s",
+			         clint_embedded_packs[i].name);
+			ctx.file = name;
+			rc = load_pack_buffer(&ctx, schema,
+			                      (const char *)clint_embedded_packs[i].data,
+			                      clint_embedded_packs[i].len);
+		}
+	}
+	for (i = 0; i < opts->pack_path_count && rc == CLINT_OK; i++) {
+		struct stat st;
+		const char *p = opts->pack_paths[i];
+
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			rc = load_pack_dir(&ctx, schema, p);
+		else
+			rc = load_pack_file(&ctx, schema, p);
+	}
+	if (rc == CLINT_OK && ctx.errors)
+		rc = CLINT_EPACK;
+	if (rc == CLINT_OK && ctx.rs->rule_count == 0) {
+		clint_diag_add(diag, CLINT_DIAG_ERROR, NULL, 0, 0,
+		               "no clause packs loaded: nothing to check against");
+		rc = CLINT_EPACK;
+	}
+done:
+	xmlRelaxNGFree(schema);
+	if (rc == CLINT_ENOMEM)
+		clint_diag_add(diag, CLINT_DIAG_ERROR, NULL, 0, 0, "out of memory");
+	if (rc < 0) {
+		clint_ruleset_free(ctx.rs);
+		return rc;
+	}
+	*out = ctx.rs;
+	return CLINT_OK;
+}
+
+void clint_ruleset_free(clint_ruleset *rs)
+{
+	size_t i;
+
+	if (!rs)
+		return;
+	for (i = 0; i < rs->rule_count; i++)
+		free_rule(&rs->rules[i]);
+	free(rs->rules);
+	for (i = 0; i < rs->pack_count; i++) {
+		free(rs->packs[i].name);
+		free(rs->packs[i].title);
+		free(rs->packs[i].version);
+		free(rs->packs[i].file);
+	}
+	free(rs->packs);
+	free(rs);
+}
+
+size_t clint_ruleset_pack_count(const clint_ruleset *rs)
+{
+	return rs ? rs->pack_count : 0;
+}
+
+int clint_ruleset_pack(const clint_ruleset *rs, size_t i, clint_pack_info *out)
+{
+	const clint_pack *p;
+
+	if (!rs || !out || i >= rs->pack_count)
+		return CLINT_EINVAL;
+	p = &rs->packs[i];
+	out->name = p->name;
+	out->title = p->title ? p->title : "";
+	out->version = p->version;
+	out->file = p->file;
+	out->rule_count = p->rule_count;
+	return CLINT_OK;
+}
+
+size_t clint_ruleset_rule_count(const clint_ruleset *rs)
+{
+	return rs ? rs->rule_count : 0;
+}
+
+int clint_ruleset_rule(const clint_ruleset *rs, size_t i, clint_rule_info *out)
+{
+	const clint_rule *r;
+
+	if (!rs || !out || i >= rs->rule_count)
+		return CLINT_EINVAL;
+	r = &rs->rules[i];
+	out->id = r->id;
+	out->pack = rs->packs[r->pack].name;
+	out->file = rs->packs[r->pack].file;
+	out->line = r->line;
+	out->kind = r->kind;
+	out->severity = r->severity;
+	out->category = r->category;
+	out->title = r->title;
+	out->message = r->message;
+	out->rationale = r->rationale;
+	out->ref = r->ref;
+	out->suggestion = r->suggestion;
+	out->pattern_count = r->heading_count + r->pattern_count;
+	out->example_count = r->example_count;
+	return CLINT_OK;
+}
+
+size_t clint_ruleset_find(const clint_ruleset *rs, const char *id)
+{
+	return rs && id ? find_rule(rs, id) : (size_t)-1;
+}
+
+int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
+                       size_t *passed, size_t *failed)
+{
+	size_t i, j, ok = 0, bad = 0;
+	int rc = CLINT_OK;
+
+	if (!rs)
+		return CLINT_EINVAL;
+	for (i = 0; i < rs->rule_count && rc == CLINT_OK; i++) {
+		const clint_rule *r = &rs->rules[i];
+
+		for (j = 0; j < r->example_count && rc == CLINT_OK; j++) {
+			const clint_example *e = &r->examples[j];
+			clint_doc *doc = NULL;
+			clint_result *res = NULL;
+			int hit;
+
+			rc = clint_doc_load_buffer(&doc, "<example>", e->text,
+			                           strlen(e->text), NULL, NULL);
+			if (rc == CLINT_OK)
+				rc = clint_check_rules(&res, rs, doc, i, diag);
+			if (rc == CLINT_OK) {
+				hit = r->kind == CLINT_RULE_REQUIRE
+				          ? clint_result_present_count(res) > 0
+				          : clint_result_finding_count(res) > 0;
+				if (hit == e->expect_match) {
+					ok++;
+				} else {
+					bad++;
+					clint_diag_add(
+						diag, CLINT_DIAG_ERROR, rs->packs[r->pack].file,
+						e->line, 0,
+						"rule '%s': example expected to %s but it %s",
+						r->id, e->expect_match ? "match" : "not match",
+						r->kind == CLINT_RULE_REQUIRE
+							? (hit ? "finds the clause present"
+							       : "finds the clause missing")
+							: (hit ? "is flagged" : "is not flagged"));
+				}
+			} else if (rc != CLINT_ENOMEM) {
+				/* an example the extractor refuses is a failed example */
+				bad++;
+				clint_diag_add(diag, CLINT_DIAG_ERROR, rs->packs[r->pack].file,
+				               e->line, 0, "rule '%s': example cannot be read",
+				               r->id);
+				rc = CLINT_OK;
+			}
+			clint_result_free(res);
+			clint_doc_free(doc);
+		}
+	}
+	if (passed)
+		*passed = ok;
+	if (failed)
+		*failed = bad;
+	return rc;
+}

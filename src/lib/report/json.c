@@ -1,0 +1,187 @@
+/*
+ * json.c - the JSON report: one object for the run, one entry per input
+ * in input order (a checked document or an input error), stable key
+ * order, no timestamps, so that two runs over the same inputs are
+ * byte-identical. docs/report-json.md describes the fields.
+ */
+#include <string.h>
+
+#include "report.h"
+
+static void key(clint_buf *b, int indent, const char *k, int first)
+{
+	if (!first)
+		clint_buf_putc(b, ',');
+	clint_buf_printf(b, "\n%*s\"%s\": ", indent, "", k);
+}
+
+static void kv_str(clint_buf *b, int indent, const char *k, const char *v,
+                   int first)
+{
+	key(b, indent, k, first);
+	clint_json_cstr(b, v);
+}
+
+static void kv_num(clint_buf *b, int indent, const char *k, size_t v,
+                   int first)
+{
+	key(b, indent, k, first);
+	clint_buf_printf(b, "%zu", v);
+}
+
+static const char *kind_name(clint_rule_kind k)
+{
+	return k == CLINT_RULE_REQUIRE ? "require" : "flag";
+}
+
+static const char *format_name(clint_input_format f)
+{
+	return f == CLINT_INPUT_MARKDOWN ? "markdown" : "text";
+}
+
+/* The rule fields every finding repeats, so a consumer needs no pack. */
+static void rule_fields(clint_buf *b, int in, const clint_finding *f)
+{
+	kv_str(b, in, "rule", f->rule_id, 1);
+	kv_str(b, in, "pack", f->pack, 0);
+	kv_str(b, in, "kind", kind_name(f->kind), 0);
+	kv_str(b, in, "severity", clint_severity_name(f->severity), 0);
+	kv_str(b, in, "category", f->category, 0);
+	kv_str(b, in, "title", f->title, 0);
+	kv_str(b, in, "message", f->message, 0);
+	kv_str(b, in, "rationale", f->rationale, 0);
+	kv_str(b, in, "ref", f->ref, 0);
+	kv_str(b, in, "suggestion", f->suggestion, 0);
+}
+
+static void location_fields(clint_buf *b, int in, const clint_doc *doc,
+                            const clint_finding *f)
+{
+	const char *text = clint_doc_text(doc, NULL);
+	clint_excerpt ex;
+
+	kv_num(b, in, "start", f->start, 0);
+	kv_num(b, in, "end", f->end, 0);
+	kv_num(b, in, "line", f->begin_loc.line, 0);
+	kv_num(b, in, "column", f->begin_loc.column, 0);
+	kv_num(b, in, "end_line", f->end_loc.line, 0);
+	kv_num(b, in, "end_column", f->end_loc.column, 0);
+	kv_num(b, in, "page", f->begin_loc.page, 0);
+	kv_str(b, in, "section", f->section_label, 0);
+	key(b, in, "match", 0);
+	clint_json_str(b, text + f->start, f->end - f->start);
+	clint_excerpt_get(doc, f->start, f->end, 160, &ex);
+	key(b, in, "excerpt", 0);
+	clint_json_str(b, ex.text, ex.len);
+}
+
+static void open_array(clint_buf *b, int in, const char *k, size_t n)
+{
+	key(b, in, k, 0);
+	clint_buf_puts(b, n ? "[" : "[]");
+}
+
+static void close_array(clint_buf *b, int in, size_t n)
+{
+	if (n)
+		clint_buf_printf(b, "\n%*s]", in, "");
+}
+
+static void begin_entry(clint_renderer *r)
+{
+	clint_buf *b = &r->out;
+
+	if (r->documents == 0)
+		clint_buf_printf(b, "{\n  \"tool\": {\"name\": \"clauselint\", "
+		                    "\"version\": \"%s\"},\n  \"documents\": [",
+		                 clint_version());
+	else
+		clint_buf_putc(b, ',');
+	clint_buf_puts(b, "\n    {");
+}
+
+static int json_document(clint_renderer *r, const clint_result *res)
+{
+	const clint_doc *doc = clint_result_doc(res);
+	clint_buf *b = &r->out;
+	size_t i, n = clint_result_finding_count(res);
+	size_t nmiss = clint_result_missing_count(res);
+	size_t npres = clint_result_present_count(res);
+	size_t counts[3] = {0, 0, 0};
+	clint_finding f;
+
+	begin_entry(r);
+	kv_str(b, 6, "file", clint_doc_name(doc), 1);
+	kv_str(b, 6, "format", format_name(clint_doc_format(doc)), 0);
+	open_array(b, 6, "findings", n);
+	for (i = 0; i < n; i++) {
+		clint_result_finding(res, i, &f);
+		counts[f.severity]++;
+		clint_buf_printf(b, "%s\n        {", i ? "," : "");
+		rule_fields(b, 10, &f);
+		location_fields(b, 10, doc, &f);
+		clint_buf_puts(b, "\n        }");
+	}
+	close_array(b, 6, n);
+	open_array(b, 6, "missing", nmiss);
+	for (i = 0; i < nmiss; i++) {
+		clint_result_missing(res, i, &f);
+		clint_buf_printf(b, "%s\n        {", i ? "," : "");
+		rule_fields(b, 10, &f);
+		clint_buf_puts(b, "\n        }");
+	}
+	close_array(b, 6, nmiss);
+	open_array(b, 6, "present", npres);
+	for (i = 0; i < npres; i++) {
+		clint_result_present(res, i, &f);
+		clint_buf_printf(b, "%s\n        {", i ? "," : "");
+		kv_str(b, 10, "rule", f.rule_id, 1);
+		kv_str(b, 10, "title", f.title, 0);
+		location_fields(b, 10, doc, &f);
+		clint_buf_puts(b, "\n        }");
+	}
+	close_array(b, 6, npres);
+	key(b, 6, "summary", 0);
+	clint_buf_printf(b,
+	                 "{\"missing\": %zu, \"error\": %zu, \"warning\": %zu, "
+	                 "\"info\": %zu}",
+	                 nmiss, counts[2], counts[1], counts[0]);
+	clint_buf_puts(b, "\n    }");
+	return CLINT_OK;
+}
+
+static int json_input_error(clint_renderer *r, const char *file,
+                            const char *msg)
+{
+	clint_buf *b = &r->out;
+
+	begin_entry(r);
+	kv_str(b, 6, "file", file, 1);
+	kv_str(b, 6, "error", msg, 0);
+	clint_buf_puts(b, "\n    }");
+	return CLINT_OK;
+}
+
+static int json_finish(clint_renderer *r)
+{
+	clint_buf *b = &r->out;
+
+	if (r->documents == 0)
+		clint_buf_printf(b, "{\n  \"tool\": {\"name\": \"clauselint\", "
+		                    "\"version\": \"%s\"},\n  \"documents\": [",
+		                 clint_version());
+	clint_buf_printf(b,
+	                 "%s],\n  \"summary\": {\"documents\": %zu, "
+	                 "\"unreadable\": %zu, \"missing\": %zu, \"error\": %zu, "
+	                 "\"warning\": %zu, \"info\": %zu}\n}\n",
+	                 r->documents ? "\n  " : "", r->documents - r->failed,
+	                 r->failed, r->missing, r->counts[2], r->counts[1],
+	                 r->counts[0]);
+	return CLINT_OK;
+}
+
+const clint_render_ops clint_render_json_ops = {
+	json_document,
+	json_input_error,
+	json_finish,
+};

@@ -1,0 +1,541 @@
+/*
+ * segment.c - the segmentation stage: finds sections (numbering, headings,
+ * articles, schedules), nests them, labels them ("§ 9.2 Service Credits")
+ * and splits blocks into sentences. Works on the matching view (norm), so
+ * markup and typography never confuse it.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+/* Nesting ranks: a section contains the following ones of larger rank. */
+#define RANK_TOP 10          /* Article, Part, Schedule, Exhibit, ... */
+#define RANK_UNNUMBERED 15   /* ALL-CAPS or Title Case heading line */
+#define RANK_DECIMAL(d) (10 + 10 * (d))
+#define RANK_UPPER 95        /* (A) */
+#define RANK_LETTER 100      /* (a) */
+#define RANK_ROMAN 110       /* (iv) */
+#define RANK_PAREN_DIGIT 120 /* (3) */
+
+#define MAX_HEADING_WORDS 12
+#define MAX_HEADING_BYTES 100
+#define MAX_RUNIN_WORDS 8
+#define MAX_DEPTH 64
+
+typedef enum {
+	NUM_NONE,
+	NUM_DECIMAL,   /* 9.2 */
+	NUM_WORD,      /* Article IV, Schedule A, Section 7.2, Clause 9 */
+	NUM_ITEM       /* (a), (iv), (A), (3) */
+} num_kind;
+
+typedef struct {
+	num_kind kind;
+	unsigned rank;
+	char word[16];       /* "Article", "Schedule" ... for NUM_WORD */
+	size_t num_start, num_end;  /* the designator in norm */
+	size_t rest;         /* where the text after the number starts */
+} numbering;
+
+static int is_roman_str(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 7)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!strchr("ivxlcdmIVXLCDM", s[i]))
+			return 0;
+	return 1;
+}
+
+static size_t decimal_depth(const char *s, size_t n)
+{
+	size_t i, d = 1;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '.')
+			d++;
+	return d;
+}
+
+static const struct {
+	const char *word;
+	int top;     /* 1: a top-level container; 0: numbered like decimals */
+} number_words[] = {
+	{"article", 1}, {"part", 1},     {"schedule", 1}, {"exhibit", 1},
+	{"annex", 1},   {"appendix", 1}, {"attachment", 1}, {"section", 0},
+	{"clause", 0},
+};
+
+/*
+ * Parses the numbering at s[a..b) (the start of a block). Returns 1 and
+ * fills `num`, or 0 if the block does not start with a number.
+ */
+static int parse_numbering(const char *s, size_t a, size_t b, numbering *num)
+{
+	size_t i = a, j, w;
+
+	memset(num, 0, sizeof(*num));
+	if (i >= b)
+		return 0;
+	if (s[i] == '\xC2' && i + 1 < b && s[i + 1] == '\xA7') /* "§ 4.1" */
+		i = i + 2 < b && s[i + 2] == ' ' ? i + 3 : i + 2;
+	if (isdigit((unsigned char)s[i])) {
+		j = i;
+		while (j < b && (isdigit((unsigned char)s[j]) ||
+		                 (s[j] == '.' && j + 1 < b &&
+		                  isdigit((unsigned char)s[j + 1]))))
+			j++;
+		if (j - i > 12 || (j < b && !(s[j] == '.' || s[j] == ')' ||
+		                             s[j] == ' ')))
+			return 0;
+		/* "12 months" is not a number: require a dot or ")" somewhere */
+		if (!memchr(s + i, '.', j - i) && !(j < b && (s[j] == '.' ||
+		                                             s[j] == ')')))
+			return 0;
+		{
+			size_t k = i;
+			while (k < j && isdigit((unsigned char)s[k]))
+				k++;
+			if (k - i > 3)
+				return 0;
+		}
+		num->kind = NUM_DECIMAL;
+		num->num_start = i;
+		num->num_end = j;
+		num->rank = RANK_DECIMAL(decimal_depth(s + i, j - i));
+		if (j < b && (s[j] == '.' || s[j] == ')'))
+			j++;
+		if (j < b && s[j] != ' ')
+			return 0;
+		num->rest = j < b ? j + 1 : j;
+		return 1;
+	}
+	if (s[i] == '(') {
+		j = i + 1;
+		while (j < b && j - i <= 6 && isalnum((unsigned char)s[j]))
+			j++;
+		if (j >= b || s[j] != ')' || j == i + 1)
+			return 0;
+		if (j + 1 < b && s[j + 1] != ' ')
+			return 0;
+		num->kind = NUM_ITEM;
+		num->num_start = i;
+		num->num_end = j + 1;
+		num->rest = j + 1 < b ? j + 2 : j + 1;
+		if (isdigit((unsigned char)s[i + 1]))
+			num->rank = RANK_PAREN_DIGIT;
+		else if (j - i - 1 == 1 && isupper((unsigned char)s[i + 1]))
+			num->rank = RANK_UPPER;
+		else if (j - i - 1 == 1 && !strchr("ivx", s[i + 1]))
+			num->rank = RANK_LETTER;
+		else if (is_roman_str(s + i + 1, j - i - 1) &&
+		         islower((unsigned char)s[i + 1]))
+			num->rank = RANK_ROMAN;
+		else if (j - i - 1 == 1)
+			num->rank = RANK_LETTER;
+		else
+			return 0;
+		return 1;
+	}
+	for (w = 0; w < ARRAY_LEN(number_words); w++) {
+		size_t n = strlen(number_words[w].word), k;
+
+		if (b - i <= n + 1 || strncasecmp(s + i, number_words[w].word, n) ||
+		    s[i + n] != ' ')
+			continue;
+		j = i + n + 1;
+		k = j;
+		while (k < b && (isalnum((unsigned char)s[k]) || s[k] == '.'))
+			k++;
+		while (k > j && s[k - 1] == '.')
+			k--;
+		if (k == j)
+			return 0;
+		if (!(isdigit((unsigned char)s[j]) || k - j == 1 ||
+		      is_roman_str(s + j, k - j)))
+			return 0;
+		/* the designator is followed by the end, punctuation, or a
+		 * heading that starts with a capital: "Section 7.2 of" is a
+		 * reference, not a heading */
+		{
+			size_t r = k;
+			while (r < b && (s[r] == '.' || s[r] == ':' || s[r] == ')'))
+				r++;
+			while (r < b && (s[r] == ' ' || s[r] == '-'))
+				r++;
+			if (r < b && !(isupper((unsigned char)s[r]) || s[r] == '"' ||
+			               s[r] == '(' || isdigit((unsigned char)s[r]) ||
+			               (unsigned char)s[r] >= 0x80))
+				return 0;
+			num->rest = r;
+		}
+		num->kind = NUM_WORD;
+		snprintf(num->word, sizeof(num->word), "%c%s",
+		         toupper((unsigned char)number_words[w].word[0]),
+		         number_words[w].word + 1);
+		num->num_start = j;
+		num->num_end = k;
+		num->rank = number_words[w].top
+		                ? RANK_TOP
+		                : (isdigit((unsigned char)s[j])
+		                       ? RANK_DECIMAL(decimal_depth(s + j, k - j))
+		                       : RANK_DECIMAL(1));
+		return 1;
+	}
+	return 0;
+}
+
+/* Counts words in s[a..b). */
+static size_t count_words(const char *s, size_t a, size_t b)
+{
+	size_t n = 0, i;
+	int in = 0;
+
+	for (i = a; i < b; i++) {
+		if (s[i] == ' ') {
+			in = 0;
+		} else if (!in) {
+			in = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
+static const char *const minor_words[] = {
+	"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on",
+	"or", "the", "to", "with", "its", "into", "upon", "under", "per", "vs",
+};
+
+static int is_minor(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(minor_words); i++)
+		if (strlen(minor_words[i]) == n && strncasecmp(s, minor_words[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * True if s[a..b) reads like a heading: short, and either ALL CAPS or
+ * Title Case (every significant word capitalised), with no verb-like
+ * lowercase words and no sentence punctuation inside.
+ */
+static int heading_like(const char *s, size_t a, size_t b)
+{
+	size_t i, upper = 0, lower = 0, words, w0;
+	int title = 1;
+
+	while (b > a && (s[b - 1] == '.' || s[b - 1] == ':' || s[b - 1] == ' '))
+		b--;
+	if (b <= a || b - a > MAX_HEADING_BYTES)
+		return 0;
+	words = count_words(s, a, b);
+	if (words == 0 || words > MAX_HEADING_WORDS)
+		return 0;
+	for (i = a; i < b; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (isupper(c))
+			upper++;
+		else if (islower(c))
+			lower++;
+		else if (c == '.' || c == ';' || c == '?' || c == '!')
+			return 0;
+	}
+	if (upper + lower < 2)
+		return 0;
+	if (lower == 0)
+		return 1;  /* ALL CAPS */
+	/* Title Case: every word that starts with a letter and is not a minor
+	 * word starts with a capital; the first word always does. */
+	i = a;
+	w0 = 1;
+	while (i < b) {
+		size_t j = i;
+		while (j < b && s[j] != ' ')
+			j++;
+		if (isalpha((unsigned char)s[i])) {
+			if (islower((unsigned char)s[i]) &&
+			    (w0 || !is_minor(s + i, j - i)))
+				title = 0;
+		}
+		w0 = 0;
+		i = j + 1;
+	}
+	return title;
+}
+
+/*
+ * Finds a run-in heading at s[a..b): "Service Credits. If the ..." or
+ * "Fees: The Client ...". Returns the end of the heading words or 0.
+ */
+static size_t runin_heading(const char *s, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i < b && i - a <= MAX_HEADING_BYTES; i++) {
+		if ((s[i] == '.' || s[i] == ':') && i + 1 < b && s[i + 1] == ' ') {
+			if (count_words(s, a, i) <= MAX_RUNIN_WORDS &&
+			    heading_like(s, a, i))
+				return i;
+			return 0;
+		}
+		if (s[i] == ' ' && i + 2 < b && s[i + 1] == '-' && s[i + 2] == ' ') {
+			if (count_words(s, a, i) <= MAX_RUNIN_WORDS &&
+			    heading_like(s, a, i))
+				return i;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+static size_t trim_heading_end(const char *s, size_t a, size_t b)
+{
+	while (b > a && (s[b - 1] == '.' || s[b - 1] == ':' || s[b - 1] == ' ' ||
+	                 s[b - 1] == '-'))
+		b--;
+	return b;
+}
+
+/* Builds the label of a new section whose parent is `parent`. */
+static char *make_label(const clint_doc *doc, const numbering *num,
+                        const char *number, const char *heading, size_t parent)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	const char *ph = NULL;
+	size_t p;
+
+	if (num->kind == NUM_ITEM) {
+		/* "(a)" reads best after the clause it belongs to */
+		if (parent != CLINT_NO_SECTION)
+			clint_buf_puts(&b, doc->sections[parent].label);
+		if (b.len)
+			clint_buf_putc(&b, ' ');
+		clint_buf_puts(&b, number);
+		if (*heading) {
+			clint_buf_putc(&b, ' ');
+			clint_buf_puts(&b, heading);
+		}
+		return clint_buf_detach(&b, NULL);
+	}
+	if (num->kind == NUM_DECIMAL)
+		clint_buf_printf(&b, "\xC2\xA7 %s", number);
+	else if (num->kind == NUM_WORD && strcmp(num->word, "Section") == 0)
+		clint_buf_printf(&b, "\xC2\xA7 %s", number);
+	else if (num->kind == NUM_WORD)
+		clint_buf_printf(&b, "%s %s", num->word, number);
+	if (*heading) {
+		if (b.len)
+			clint_buf_putc(&b, ' ');
+		clint_buf_puts(&b, heading);
+	} else if (b.len) {
+		/* an untitled clause: name the nearest titled ancestor */
+		for (p = parent; p != CLINT_NO_SECTION; p = doc->sections[p].parent) {
+			if (*doc->sections[p].heading) {
+				ph = doc->sections[p].heading;
+				break;
+			}
+		}
+		if (ph)
+			clint_buf_printf(&b, " (%s)", ph);
+	}
+	return clint_buf_detach(&b, NULL);
+}
+
+static int add_section(clint_doc *doc, const numbering *num, size_t block,
+                       size_t hs, size_t he, size_t *stack, size_t *depth)
+{
+	const clint_iblock *blk = &doc->blocks[block];
+	clint_isection *sec;
+	size_t parent;
+	char *number = NULL, *heading = NULL, *label = NULL;
+
+	/* close the sections this one does not nest in */
+	while (*depth > 0 && doc->sections[stack[*depth - 1]].rank >= num->rank) {
+		clint_isection *top = &doc->sections[stack[*depth - 1]];
+		top->end = blk->start;
+		top->norm_end = blk->norm_start;
+		(*depth)--;
+	}
+	parent = *depth ? stack[*depth - 1] : CLINT_NO_SECTION;
+	if (ARRAY_PUSH(doc->sections, doc->section_count, doc->section_cap) < 0)
+		return CLINT_ENOMEM;
+	number = clint_strndup(doc->norm + num->num_start,
+	                       num->num_end - num->num_start);
+	heading = clint_strndup(doc->norm + hs, he - hs);
+	if (number && heading)
+		label = make_label(doc, num, number, heading, parent);
+	if (!number || !heading || !label) {
+		free(number);
+		free(heading);
+		free(label);
+		return CLINT_ENOMEM;
+	}
+	sec = &doc->sections[doc->section_count];
+	memset(sec, 0, sizeof(*sec));
+	sec->number = number;
+	sec->heading = heading;
+	sec->label = label;
+	sec->rank = num->rank;
+	sec->start = blk->start;
+	sec->norm_start = blk->norm_start;
+	sec->end = doc->text_len;
+	sec->norm_end = doc->norm_len;
+	sec->heading_norm_start = hs;
+	sec->heading_norm_end = he;
+	sec->parent = parent;
+	sec->block = block;
+	sec->depth = (unsigned)(*depth + 1);
+	if (*depth < MAX_DEPTH)
+		stack[(*depth)++] = doc->section_count;
+	doc->section_count++;
+	return CLINT_OK;
+}
+
+/* ---- sentences ------------------------------------------------------------ */
+
+static const char *const abbreviations[] = {
+	"e.g", "i.e", "etc", "inc", "ltd", "llc", "l.l.c", "co", "corp", "no",
+	"nos", "mr", "mrs", "ms", "dr", "st", "sec", "art", "para", "cl", "sch",
+	"approx", "vs", "v", "u.s", "u.k", "e.u", "n.a", "p", "pp", "fig", "jan",
+	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+	"dec", "plc", "s.a", "n.v", "b.v", "gmbh", "ag", "cf", "viz", "et al",
+	"incl", "min", "max", "dept", "est", "jr", "sr", "ref", "subs",
+};
+
+/* True if the period at s[dot] ends an abbreviation or a clause number. */
+static int no_break_before(const char *s, size_t block_start, size_t dot)
+{
+	size_t a = dot, i, n;
+
+	while (a > block_start && s[a - 1] != ' ' && s[a - 1] != '(' &&
+	       s[a - 1] != '"')
+		a--;
+	n = dot - a;
+	if (n == 0)
+		return 0;
+	if (n == 1 && isalpha((unsigned char)s[a]))
+		return 1;  /* an initial: "J. Smith", "U.S." */
+	for (i = 0; i < ARRAY_LEN(abbreviations); i++)
+		if (strlen(abbreviations[i]) == n &&
+		    strncasecmp(s + a, abbreviations[i], n) == 0)
+			return 1;
+	/* the clause number at the start of a block: "1. Services" */
+	if (a == block_start) {
+		for (i = a; i < dot; i++)
+			if (!isdigit((unsigned char)s[i]) && s[i] != '.')
+				break;
+		if (i == dot || is_roman_str(s + a, n))
+			return 1;
+	}
+	return 0;
+}
+
+static int add_sentence(clint_doc *doc, size_t a, size_t b)
+{
+	while (a < b && doc->norm[a] == ' ')
+		a++;
+	if (a >= b)
+		return CLINT_OK;
+	if (ARRAY_PUSH(doc->sentences, doc->sentence_count * 2, doc->sentence_cap) <
+	        0 ||
+	    ARRAY_PUSH(doc->sentences, doc->sentence_count * 2 + 1,
+	               doc->sentence_cap) < 0)
+		return CLINT_ENOMEM;
+	doc->sentences[2 * doc->sentence_count] = a;
+	doc->sentences[2 * doc->sentence_count + 1] = b;
+	doc->sentence_count++;
+	return CLINT_OK;
+}
+
+static int split_sentences(clint_doc *doc, const clint_iblock *blk)
+{
+	const char *s = doc->norm;
+	size_t i, start = blk->norm_start, e = blk->norm_end;
+	int rc;
+
+	for (i = blk->norm_start; i < e; i++) {
+		size_t j;
+		unsigned char next;
+
+		if (s[i] != '.' && s[i] != '?' && s[i] != '!')
+			continue;
+		j = i + 1;
+		while (j < e && (s[j] == '"' || s[j] == '\'' || s[j] == ')'))
+			j++;
+		if (j >= e || s[j] != ' ' || j + 1 >= e)
+			continue;
+		next = (unsigned char)s[j + 1];
+		if (!(isupper(next) || isdigit(next) || next == '"' || next == '(' ||
+		      next >= 0x80))
+			continue;
+		if (s[i] == '.' && no_break_before(s, blk->norm_start, i))
+			continue;
+		if ((rc = add_sentence(doc, start, j)) < 0)
+			return rc;
+		start = j + 1;
+	}
+	return add_sentence(doc, start, e);
+}
+
+/* ---- the stage ------------------------------------------------------------- */
+
+int clint_segment(clint_doc *doc)
+{
+	size_t stack[MAX_DEPTH], depth = 0, bi;
+	int rc = CLINT_OK;
+
+	for (bi = 0; bi < doc->block_count; bi++) {
+		clint_iblock *blk = &doc->blocks[bi];
+		const char *s = doc->norm;
+		size_t a = blk->norm_start, b = blk->norm_end, he;
+		numbering num;
+
+		TRY(split_sentences(doc, blk));
+		if (a == b || blk->type == CLINT_BLOCK_TABLE_CELL)
+			continue;
+		if (blk->type == CLINT_BLOCK_HEADING) {
+			/* Markdown heading: its level ranks it, its words name it */
+			if (!parse_numbering(s, a, b, &num)) {
+				num.kind = NUM_NONE;
+				num.num_start = num.num_end = num.rest = a;
+			}
+			num.rank = blk->level * 10;
+			TRY(add_section(doc, &num, bi, num.rest,
+			                trim_heading_end(s, num.rest, b), stack, &depth));
+			continue;
+		}
+		if (parse_numbering(s, a, b, &num)) {
+			size_t r = num.rest;
+			if (r >= b || heading_like(s, r, b)) {
+				he = trim_heading_end(s, r, b);
+				if (he > r)
+					blk->type = CLINT_BLOCK_HEADING;
+			} else {
+				he = runin_heading(s, r, b);
+				if (!he)
+					he = r;
+			}
+			TRY(add_section(doc, &num, bi, r, he, stack, &depth));
+			continue;
+		}
+		if (blk->type == CLINT_BLOCK_PARAGRAPH && heading_like(s, a, b)) {
+			num.kind = NUM_NONE;
+			num.rank = RANK_UNNUMBERED;
+			num.num_start = num.num_end = num.rest = a;
+			blk->type = CLINT_BLOCK_HEADING;
+			TRY(add_section(doc, &num, bi, a, trim_heading_end(s, a, b), stack,
+			                &depth));
+		}
+	}
+done:
+	return rc;
+}

@@ -1,0 +1,400 @@
+/*
+ * util.c - buffers, arrays, UTF-8, diagnostics, version and error names.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* ---- version and names ------------------------------------------------- */
+
+const char *clint_version(void)
+{
+	return CLINT_VERSION_STRING;
+}
+
+int clint_version_number(void)
+{
+	return CLINT_VERSION_NUMBER;
+}
+
+const char *clint_strerror(int code)
+{
+	switch (code) {
+	case CLINT_OK: return "success";
+	case CLINT_ENOMEM: return "out of memory";
+	case CLINT_EIO: return "input/output error";
+	case CLINT_EFORMAT: return "malformed input";
+	case CLINT_EPACK: return "invalid clause pack";
+	case CLINT_EINVAL: return "invalid argument";
+	case CLINT_ELIMIT: return "input exceeds a limit";
+	case CLINT_EUNSUPPORTED: return "unsupported format";
+	default: return "unknown error";
+	}
+}
+
+static const char *const severity_names[] = {"info", "warning", "error"};
+
+const char *clint_severity_name(clint_severity sev)
+{
+	if ((unsigned)sev < ARRAY_LEN(severity_names))
+		return severity_names[sev];
+	return "unknown";
+}
+
+int clint_severity_from_name(clint_severity *out, const char *name)
+{
+	size_t i;
+
+	if (!out || !name)
+		return CLINT_EINVAL;
+	for (i = 0; i < ARRAY_LEN(severity_names); i++) {
+		if (strcmp(name, severity_names[i]) == 0) {
+			*out = (clint_severity)i;
+			return CLINT_OK;
+		}
+	}
+	return CLINT_EINVAL;
+}
+
+/* ---- buffers ------------------------------------------------------------ */
+
+int clint_buf_grow(clint_buf *b, size_t extra)
+{
+	size_t need, cap, limit = b->limit ? b->limit : SIZE_MAX / 2;
+	char *p;
+
+	if (extra > limit || b->len > limit - extra)
+		return CLINT_ELIMIT;
+	need = b->len + extra + 1;
+	if (need <= b->cap)
+		return CLINT_OK;
+	cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 4 ? need : cap * 2;
+	p = realloc(b->data, cap);
+	if (!p)
+		return CLINT_ENOMEM;
+	b->data = p;
+	b->cap = cap;
+	return CLINT_OK;
+}
+
+int clint_buf_put(clint_buf *b, const void *data, size_t len)
+{
+	int rc = clint_buf_grow(b, len);
+
+	if (rc < 0)
+		return rc;
+	if (len)
+		memcpy(b->data + b->len, data, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+	return CLINT_OK;
+}
+
+int clint_buf_putc(clint_buf *b, char c)
+{
+	return clint_buf_put(b, &c, 1);
+}
+
+int clint_buf_puts(clint_buf *b, const char *s)
+{
+	return clint_buf_put(b, s, strlen(s));
+}
+
+int clint_buf_printf(clint_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n, rc;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return CLINT_EINVAL;
+	rc = clint_buf_grow(b, (size_t)n);
+	if (rc < 0)
+		return rc;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return CLINT_OK;
+}
+
+int clint_buf_put_utf8(clint_buf *b, uint32_t cp)
+{
+	char s[4];
+	size_t n;
+
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	if (cp < 0x80) {
+		s[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		s[0] = (char)(0xC0 | (cp >> 6));
+		s[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		s[0] = (char)(0xE0 | (cp >> 12));
+		s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		s[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		s[0] = (char)(0xF0 | (cp >> 18));
+		s[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		s[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		s[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	return clint_buf_put(b, s, n);
+}
+
+char *clint_buf_detach(clint_buf *b, size_t *len)
+{
+	char *p;
+
+	if (!b->data && clint_buf_grow(b, 0) < 0)
+		return NULL;
+	b->data[b->len] = '\0';
+	p = b->data;
+	if (len)
+		*len = b->len;
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+void clint_buf_free(clint_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+int clint_array_grow(void **items, size_t *cap, size_t count, size_t elem_size)
+{
+	size_t ncap;
+	void *p;
+
+	if (count < *cap)
+		return CLINT_OK;
+	ncap = *cap ? *cap * 2 : 16;
+	if (ncap > SIZE_MAX / elem_size)
+		return CLINT_ENOMEM;
+	p = realloc(*items, ncap * elem_size);
+	if (!p)
+		return CLINT_ENOMEM;
+	*items = p;
+	*cap = ncap;
+	return CLINT_OK;
+}
+
+char *clint_strndup(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *clint_strdup(const char *s)
+{
+	return clint_strndup(s, strlen(s));
+}
+
+/* ---- UTF-8 -------------------------------------------------------------- */
+
+size_t clint_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	uint32_t c;
+	size_t n, i;
+
+	if (len == 0)
+		return 0;
+	c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		c &= 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		c &= 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		c &= 0x07;
+	} else {
+		return 0;
+	}
+	if (len < n)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	/* overlong forms, surrogates, out of range */
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+int clint_utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = clint_utf8_decode(p + i, len - i, &cp);
+		if (!n)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+size_t clint_utf8_count(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* ---- diagnostics -------------------------------------------------------- */
+
+typedef struct {
+	clint_diag_level level;
+	char *file;
+	unsigned line, column;
+	char *message;
+} diag_item;
+
+struct clint_diag {
+	diag_item *items;
+	size_t count, cap;
+};
+
+int clint_diag_new(clint_diag **out)
+{
+	if (!out)
+		return CLINT_EINVAL;
+	*out = calloc(1, sizeof(**out));
+	return *out ? CLINT_OK : CLINT_ENOMEM;
+}
+
+void clint_diag_clear(clint_diag *diag)
+{
+	size_t i;
+
+	if (!diag)
+		return;
+	for (i = 0; i < diag->count; i++) {
+		free(diag->items[i].file);
+		free(diag->items[i].message);
+	}
+	diag->count = 0;
+}
+
+void clint_diag_free(clint_diag *diag)
+{
+	if (!diag)
+		return;
+	clint_diag_clear(diag);
+	free(diag->items);
+	free(diag);
+}
+
+size_t clint_diag_count(const clint_diag *diag)
+{
+	return diag ? diag->count : 0;
+}
+
+size_t clint_diag_count_level(const clint_diag *diag, clint_diag_level level)
+{
+	size_t i, n = 0;
+
+	if (!diag)
+		return 0;
+	for (i = 0; i < diag->count; i++)
+		if (diag->items[i].level >= level)
+			n++;
+	return n;
+}
+
+int clint_diag_get(const clint_diag *diag, size_t i, clint_diag_entry *out)
+{
+	if (!diag || !out || i >= diag->count)
+		return CLINT_EINVAL;
+	out->level = diag->items[i].level;
+	out->file = diag->items[i].file;
+	out->line = diag->items[i].line;
+	out->column = diag->items[i].column;
+	out->message = diag->items[i].message;
+	return CLINT_OK;
+}
+
+int clint_diag_addv(clint_diag *diag, clint_diag_level level, const char *file,
+                    unsigned line, unsigned column, const char *fmt, va_list ap)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	diag_item *it;
+	va_list cp;
+	int n;
+
+	if (!diag)
+		return CLINT_OK;
+	if (ARRAY_PUSH(diag->items, diag->count, diag->cap) < 0)
+		return CLINT_ENOMEM;
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0 || clint_buf_grow(&b, (size_t)n) < 0) {
+		clint_buf_free(&b);
+		return CLINT_ENOMEM;
+	}
+	vsnprintf(b.data, (size_t)n + 1, fmt, ap);
+	b.len = (size_t)n;
+	it = &diag->items[diag->count];
+	it->level = level;
+	it->line = line;
+	it->column = column;
+	it->message = clint_buf_detach(&b, NULL);
+	it->file = file ? clint_strdup(file) : NULL;
+	if (file && !it->file) {
+		free(it->message);
+		return CLINT_ENOMEM;
+	}
+	diag->count++;
+	return CLINT_OK;
+}
+
+int clint_diag_add(clint_diag *diag, clint_diag_level level, const char *file,
+                   unsigned line, unsigned column, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = clint_diag_addv(diag, level, file, line, column, fmt, ap);
+	va_end(ap);
+	return rc;
+}
