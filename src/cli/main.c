@@ -300,8 +300,10 @@ static clint_doc *load_input(const cli_options *o, const char *file,
 			fprintf(stderr, "clauselint: %s: %s\n", e.file ? e.file : file,
 			        e.message);
 		else
-			fprintf(stderr, "clauselint: %s: note: %s\n",
-			        e.file ? e.file : file, e.message);
+			fprintf(stderr, "clauselint: %s: %s: %s\n",
+			        e.file ? e.file : file,
+			        e.level == CLINT_DIAG_WARNING ? "warning" : "note",
+			        e.message);
 	}
 	if (rc < 0) {
 		const char *why = clint_strerror(rc);

@@ -169,6 +169,9 @@ int clint_doc_load_buffer(clint_doc **out, const char *name, const void *data,
 	}
 	TRY(clint_extract(&doc, name, data, len, opts, diag));
 	TRY(clint_normalize(doc));
+	if (doc->norm_len == 0)
+		clint_diag_add(diag, CLINT_DIAG_WARNING, name, 0, 0,
+		               "the document has no text");
 	TRY(clint_segment(doc));
 	*out = doc;
 	doc = NULL;

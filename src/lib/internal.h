@@ -219,6 +219,10 @@ CLINT_INTERNAL int clint_normalize(clint_doc *doc);
 /* segment.c: doc with norm -> sections + sentences. */
 CLINT_INTERNAL int clint_segment(clint_doc *doc);
 
+/* True if a line (maybe numbered) reads as a heading: short, ALL CAPS or
+ * Title Case. Extractors use it to end a block after a heading line. */
+CLINT_INTERNAL int clint_heading_line(const char *s, size_t len);
+
 /* embedded packs (generated: build/embedded.c) */
 typedef struct {
 	const char *name;           /* file name, e.g. "outsourcing.xml" */

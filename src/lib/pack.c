@@ -246,16 +246,29 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 	r.min_matches = 1;
 	r.id = attr(n, "id");
 	r.category = attr(n, "category");
+	if (!r.id)
+		r.id = clint_strdup("(no id)");
+	if (!r.category)
+		r.category = clint_strdup("");
 	if (!r.id || !r.category) {
 		rc = CLINT_ENOMEM;
 		goto done;
 	}
 	s = attr(n, "kind");
-	r.kind = s && strcmp(s, "flag") == 0 ? CLINT_RULE_FLAG : CLINT_RULE_REQUIRE;
+	if (s && strcmp(s, "flag") == 0)
+		r.kind = CLINT_RULE_FLAG;
+	else if (s && strcmp(s, "require") == 0)
+		r.kind = CLINT_RULE_REQUIRE;
+	else
+		pack_error(ctx, r.line,
+		           "rule '%s': kind '%s' is not 'require' or 'flag'", r.id,
+		           s ? s : "");
 	free(s);
 	s = attr(n, "severity");
 	if (!s || clint_severity_from_name(&r.severity, s) < 0)
-		r.severity = CLINT_SEVERITY_WARNING;
+		pack_error(ctx, r.line,
+		           "rule '%s': severity '%s' is not error, warning or info",
+		           r.id, s ? s : "");
 	free(s);
 	s = attr(n, "min-matches");
 	if (s)
@@ -360,6 +373,8 @@ static int build_pack(load_ctx *ctx, xmlNodePtr root)
 	rs->pack_count++;
 	p->file = clint_strdup(ctx->file);
 	p->name = attr(root, "name");
+	if (!p->name)
+		p->name = clint_strdup("(no name)");
 	p->version = attr(root, "version");
 	if (!p->version)
 		p->version = clint_strdup("");
@@ -422,12 +437,12 @@ static int load_pack_buffer(load_ctx *ctx, xmlRelaxNGPtr schema,
 		goto done;
 	}
 	xmlRelaxNGSetValidStructuredErrors(vctx, xml_error, ctx);
-	if (xmlRelaxNGValidateDoc(vctx, xdoc) != 0) {
-		if (ctx->errors == before)
-			pack_error(ctx, 0, "does not follow the clause pack schema");
-		goto done;
-	}
-	rc = build_pack(ctx, xmlDocGetRootElement(xdoc));
+	if (xmlRelaxNGValidateDoc(vctx, xdoc) != 0 && ctx->errors == before)
+		pack_error(ctx, 0, "does not follow the clause pack schema");
+	/* Build even an invalid pack, so that its patterns and ids are checked
+	 * too and every problem is reported in one run; the load fails anyway. */
+	if (is_elem(xmlDocGetRootElement(xdoc), "pack"))
+		rc = build_pack(ctx, xmlDocGetRootElement(xdoc));
 done:
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlRelaxNGFreeValidCtxt(vctx);

@@ -400,6 +400,20 @@ static int add_section(clint_doc *doc, const numbering *num, size_t block,
 	return CLINT_OK;
 }
 
+int clint_heading_line(const char *s, size_t len)
+{
+	numbering num;
+	size_t a = 0;
+
+	while (a < len && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	while (len > a && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (parse_numbering(s, a, len, &num))
+		a = num.rest;
+	return a < len && heading_like(s, a, len);
+}
+
 /* ---- sentences ------------------------------------------------------------ */
 
 static const char *const abbreviations[] = {

@@ -154,8 +154,8 @@ int clint_extract_text(clint_doc *doc, const unsigned char *data, size_t len,
 	clint_buf b = CLINT_BUF_INIT;
 	clint_line line;
 	size_t pos = 0, bstart = 0, bend = 0, skip;
-	unsigned page = 1, bpage = 1, flags = 0;
-	int open = 0, type = CLINT_BLOCK_PARAGRAPH, rc;
+	unsigned page = 1, bpage = 1, flags = 0, lines = 0;
+	int open = 0, type = CLINT_BLOCK_PARAGRAPH, heading = 0, rc;
 
 	TRY(clint_decode_text(&b, data, len, doc->name, diag));
 	doc->text = clint_buf_detach(&b, &doc->text_len);
@@ -173,7 +173,8 @@ int clint_extract_text(clint_doc *doc, const unsigned char *data, size_t len,
 		opens = !blank && (is_bullet ||
 		                   clint_line_opens_clause(s + line.start,
 		                                           line.end - line.start));
-		if (open && (blank || opens)) {
+		/* a heading line ends its block even without a blank line */
+		if (open && (blank || opens || (lines == 1 && heading))) {
 			TRY(clint_doc_add_block(doc, (clint_block_type)type, 0, bstart,
 			                        bend, bpage, flags));
 			open = 0;
@@ -187,7 +188,12 @@ int clint_extract_text(clint_doc *doc, const unsigned char *data, size_t len,
 				type = is_bullet ? CLINT_BLOCK_LIST_ITEM : CLINT_BLOCK_PARAGRAPH;
 				if (is_bullet)
 					TRY(clint_doc_add_skip(doc, line.start, line.start + skip));
+				lines = 0;
+				heading = !is_bullet &&
+				          clint_heading_line(s + line.start,
+				                             line.end - line.start);
 			}
+			lines++;
 			bend = line.end;
 		}
 		if (line.page_break) {

@@ -1,0 +1,1 @@
+--pack tests/cli/fixtures/bad-pack.xml samples/sound-outsourcing-agreement.txt

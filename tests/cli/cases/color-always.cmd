@@ -1,0 +1,1 @@
+--color always tests/cli/fixtures/cp1252.txt

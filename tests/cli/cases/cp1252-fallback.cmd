@@ -1,0 +1,1 @@
+tests/cli/fixtures/cp1252.txt

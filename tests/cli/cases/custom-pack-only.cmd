@@ -1,0 +1,1 @@
+--no-default-packs --pack tests/cli/fixtures/mini-pack.xml samples/weak-draft-outsourcing.txt

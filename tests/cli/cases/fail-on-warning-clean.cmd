@@ -1,0 +1,1 @@
+--fail-on warning samples/sound-outsourcing-agreement.txt

@@ -1,0 +1,1 @@
+--fail-on warning --format json tests/cli/fixtures/cp1252.txt

@@ -1,0 +1,1 @@
+--format json no-such-file.txt tests/cli/fixtures/binary.bin samples/sound-outsourcing-agreement.txt

@@ -1,0 +1,1 @@
+--pack tests/cli/fixtures/malformed-pack.xml samples/sound-outsourcing-agreement.txt

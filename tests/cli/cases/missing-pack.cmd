@@ -1,0 +1,1 @@
+--pack no-such-pack.xml samples/sound-outsourcing-agreement.txt

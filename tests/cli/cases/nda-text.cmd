@@ -1,0 +1,1 @@
+samples/mutual-nda.txt

@@ -1,0 +1,1 @@
+packs show no-such-rule

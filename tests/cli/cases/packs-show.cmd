@@ -1,0 +1,1 @@
+packs show clause-penalty

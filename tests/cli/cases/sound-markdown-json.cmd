@@ -1,0 +1,1 @@
+--format json samples/sound-outsourcing-agreement.md

@@ -1,0 +1,1 @@
+--input-format markdown - < samples/weak-draft-outsourcing.md

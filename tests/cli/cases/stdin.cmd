@@ -1,0 +1,1 @@
+- < samples/sound-outsourcing-agreement.txt

@@ -1,0 +1,1 @@
+--format xml samples/sound-outsourcing-agreement.txt

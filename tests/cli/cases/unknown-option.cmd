@@ -1,0 +1,1 @@
+--frobnicate samples/sound-outsourcing-agreement.txt

@@ -1,0 +1,1 @@
+--format json tests/cli/fixtures/utf16le.txt

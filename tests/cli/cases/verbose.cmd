@@ -1,0 +1,1 @@
+--verbose tests/cli/fixtures/cp1252.txt

@@ -1,0 +1,1 @@
+samples/weak-draft-outsourcing.txt

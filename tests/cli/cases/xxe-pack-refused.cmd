@@ -1,0 +1,1 @@
+--pack tests/cli/fixtures/xxe-pack.xml samples/sound-outsourcing-agreement.txt
