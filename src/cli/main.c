@@ -41,6 +41,7 @@ static const char usage_text[] =
 	"       clauselint packs list [--pack FILE|DIR] [--no-default-packs]\n"
 	"       clauselint packs test [PACK...]\n"
 	"       clauselint packs show RULE\n"
+	"       clauselint outline FILE...\n"
 	"\n"
 	"Lints outsourcing and services contracts (plain text or Markdown): reports\n"
 	"required clauses that are missing and risky wording (hidden costs,\n"
@@ -393,6 +394,45 @@ static int cmd_check(cli_options *o)
 	return status;
 }
 
+/* Prints the section tree the segmenter found, one section a line. */
+static int cmd_outline(cli_options *o)
+{
+	clint_render_options ropts = CLINT_RENDER_OPTIONS_INIT;
+	clint_renderer *r = NULL;
+	int status = EXIT_CLEAN;
+	size_t i, s;
+
+	if (o->file_count == 0) {
+		usage_error("%s", "outline needs at least one FILE");
+		return EXIT_TROUBLE;
+	}
+	/* input errors are reported on stderr by load_input */
+	if (clint_renderer_new(&r, &ropts, write_stdout, NULL) < 0)
+		return EXIT_TROUBLE;
+	for (i = 0; i < o->file_count; i++) {
+		clint_doc *doc = load_input(o, o->files[i], r);
+		clint_section sec;
+		clint_location loc;
+
+		if (!doc) {
+			status = EXIT_TROUBLE;
+			continue;
+		}
+		printf("%s: %zu sections, %zu blocks, %zu sentences\n",
+		       clint_doc_name(doc), clint_doc_section_count(doc),
+		       clint_doc_block_count(doc), clint_doc_sentence_count(doc));
+		for (s = 0; s < clint_doc_section_count(doc); s++) {
+			clint_doc_section(doc, s, &sec);
+			clint_doc_locate(doc, sec.start, &loc);
+			printf("%5u  %*s%s\n", loc.line, (int)(2 * (sec.depth - 1)), "",
+			       sec.label);
+		}
+		clint_doc_free(doc);
+	}
+	clint_renderer_free(r);
+	return status;
+}
+
 static const char *kind_name(clint_rule_kind k)
 {
 	return k == CLINT_RULE_REQUIRE ? "require" : "flag";
@@ -515,6 +555,9 @@ int main(int argc, char **argv)
 			            sub);
 			status = EXIT_TROUBLE;
 		}
+	} else if (argc > 1 && strcmp(argv[1], "outline") == 0) {
+		parse_args(argc, argv, 2, &o);
+		status = cmd_outline(&o);
 	} else {
 		parse_args(argc, argv, first, &o);
 		status = cmd_check(&o);

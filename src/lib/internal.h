@@ -134,6 +134,7 @@ typedef struct {
 	char *number;
 	char *heading;
 	char *label;
+	char *cite;          /* "9.2(a)" or NULL (segment.c) */
 	unsigned depth;
 	unsigned rank;       /* internal nesting rank (segment.c) */
 	size_t start, end;   /* in text */

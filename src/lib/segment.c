@@ -246,8 +246,9 @@ static int heading_like(const char *s, size_t a, size_t b)
 			upper++;
 		else if (islower(c))
 			lower++;
-		else if (c == '.' || c == ';' || c == '?' || c == '!')
-			return 0;
+		else if (c == '.' || c == ';' || c == '?' || c == '!' || c == ':' ||
+		         c == '/' || c == '@' || c == '_')
+			return 0;  /* sentences, "By: /s/ ...", blanks to fill */
 	}
 	if (upper + lower < 2)
 		return 0;
@@ -305,47 +306,65 @@ static size_t trim_heading_end(const char *s, size_t a, size_t b)
 	return b;
 }
 
-/* Builds the label of a new section whose parent is `parent`. */
-static char *make_label(const clint_doc *doc, const numbering *num,
-                        const char *number, const char *heading, size_t parent)
+/* The heading of the nearest titled ancestor, starting at `p`, or NULL. */
+static const char *titled_ancestor(const clint_doc *doc, size_t p)
+{
+	for (; p != CLINT_NO_SECTION; p = doc->sections[p].parent)
+		if (*doc->sections[p].heading)
+			return doc->sections[p].heading;
+	return NULL;
+}
+
+/*
+ * Builds the citation of a new section: "9.2", "9.2(a)(ii)", or NULL when
+ * it cannot be cited with "§" (an Article, a Schedule, an unnumbered
+ * heading, or an item under one of those).
+ */
+static char *make_cite(const clint_doc *doc, const numbering *num,
+                       const char *number, size_t parent)
 {
 	clint_buf b = CLINT_BUF_INIT;
-	const char *ph = NULL;
-	size_t p;
 
-	if (num->kind == NUM_ITEM) {
-		/* "(a)" reads best after the clause it belongs to */
-		if (parent != CLINT_NO_SECTION)
-			clint_buf_puts(&b, doc->sections[parent].label);
-		if (b.len)
-			clint_buf_putc(&b, ' ');
-		clint_buf_puts(&b, number);
-		if (*heading) {
-			clint_buf_putc(&b, ' ');
-			clint_buf_puts(&b, heading);
-		}
-		return clint_buf_detach(&b, NULL);
+	if (num->kind == NUM_DECIMAL ||
+	    (num->kind == NUM_WORD && (strcmp(num->word, "Section") == 0 ||
+	                               strcmp(num->word, "Clause") == 0)))
+		return clint_strdup(number);
+	if (num->kind != NUM_ITEM || parent == CLINT_NO_SECTION ||
+	    !doc->sections[parent].cite)
+		return NULL;
+	if (clint_buf_puts(&b, doc->sections[parent].cite) < 0 ||
+	    clint_buf_puts(&b, number) < 0) {
+		clint_buf_free(&b);
+		return NULL;
 	}
-	if (num->kind == NUM_DECIMAL)
-		clint_buf_printf(&b, "\xC2\xA7 %s", number);
-	else if (num->kind == NUM_WORD && strcmp(num->word, "Section") == 0)
-		clint_buf_printf(&b, "\xC2\xA7 %s", number);
+	return clint_buf_detach(&b, NULL);
+}
+
+/* Builds the label of a new section whose parent is `parent`. */
+static char *make_label(const clint_doc *doc, const numbering *num,
+                        const char *cite, const char *number,
+                        const char *heading, size_t parent)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	const char *ph;
+
+	if (cite)
+		clint_buf_printf(&b, "\xC2\xA7 %s", cite);
 	else if (num->kind == NUM_WORD)
 		clint_buf_printf(&b, "%s %s", num->word, number);
+	else if (num->kind == NUM_ITEM) {
+		/* "(a)" reads best after the part it belongs to */
+		if (parent != CLINT_NO_SECTION)
+			clint_buf_printf(&b, "%s ", doc->sections[parent].label);
+		clint_buf_puts(&b, number);
+	}
 	if (*heading) {
 		if (b.len)
 			clint_buf_putc(&b, ' ');
 		clint_buf_puts(&b, heading);
-	} else if (b.len) {
+	} else if (cite && (ph = titled_ancestor(doc, parent)) != NULL) {
 		/* an untitled clause: name the nearest titled ancestor */
-		for (p = parent; p != CLINT_NO_SECTION; p = doc->sections[p].parent) {
-			if (*doc->sections[p].heading) {
-				ph = doc->sections[p].heading;
-				break;
-			}
-		}
-		if (ph)
-			clint_buf_printf(&b, " (%s)", ph);
+		clint_buf_printf(&b, " (%s)", ph);
 	}
 	return clint_buf_detach(&b, NULL);
 }
@@ -356,7 +375,7 @@ static int add_section(clint_doc *doc, const numbering *num, size_t block,
 	const clint_iblock *blk = &doc->blocks[block];
 	clint_isection *sec;
 	size_t parent;
-	char *number = NULL, *heading = NULL, *label = NULL;
+	char *number = NULL, *heading = NULL, *label = NULL, *cite = NULL;
 
 	/* close the sections this one does not nest in */
 	while (*depth > 0 && doc->sections[stack[*depth - 1]].rank >= num->rank) {
@@ -371,12 +390,15 @@ static int add_section(clint_doc *doc, const numbering *num, size_t block,
 	number = clint_strndup(doc->norm + num->num_start,
 	                       num->num_end - num->num_start);
 	heading = clint_strndup(doc->norm + hs, he - hs);
-	if (number && heading)
-		label = make_label(doc, num, number, heading, parent);
+	if (number && heading) {
+		cite = make_cite(doc, num, number, parent);
+		label = make_label(doc, num, cite, number, heading, parent);
+	}
 	if (!number || !heading || !label) {
 		free(number);
 		free(heading);
 		free(label);
+		free(cite);
 		return CLINT_ENOMEM;
 	}
 	sec = &doc->sections[doc->section_count];
@@ -384,6 +406,7 @@ static int add_section(clint_doc *doc, const numbering *num, size_t block,
 	sec->number = number;
 	sec->heading = heading;
 	sec->label = label;
+	sec->cite = cite;
 	sec->rank = num->rank;
 	sec->start = blk->start;
 	sec->norm_start = blk->norm_start;
