@@ -61,7 +61,7 @@ SPEC_BIN = $(BUILD)/tests/spec_runner
 DEMO_FILE = samples/weak-draft-outsourcing.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test golden \
-        golden-update corpus install uninstall clean asan ubsan valgrind
+        golden-update corpus install-test install uninstall clean asan ubsan valgrind
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
 
@@ -81,7 +81,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden corpus
+check: all unit packs-test spec golden install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -151,6 +151,10 @@ golden: $(BIN)
 
 golden-update: $(BIN)
 	@sh tests/cli/run.sh --update $(BIN)
+
+install-test: all
+	@echo "== install, pkg-config and header checks"
+	@sh tests/install/run.sh $(BUILD)
 
 corpus: $(BIN)
 	@echo "== real contracts (../shared/corpus)"
