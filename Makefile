@@ -168,7 +168,7 @@ asan:
 ubsan: asan
 
 valgrind: all
-	@TEST_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	@CLAUSELINT_NO_JIT=1 TEST_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 	  sh tests/cli/run.sh $(BIN)
 
 # ---- install ---------------------------------------------------------------

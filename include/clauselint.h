@@ -214,10 +214,13 @@ typedef struct {
 	int default_packs;               /* load the embedded packs */
 	const char *const *pack_paths;   /* files or directories of *.xml */
 	size_t pack_path_count;
+	int jit;                         /* JIT-compile patterns (default 1);
+	                                    0 for memory checkers like valgrind */
 } clint_ruleset_options;
 
 #define CLINT_RULESET_OPTIONS_VERSION 1
-#define CLINT_RULESET_OPTIONS_INIT {CLINT_RULESET_OPTIONS_VERSION, 1, NULL, 0}
+#define CLINT_RULESET_OPTIONS_INIT                                            \
+	{CLINT_RULESET_OPTIONS_VERSION, 1, NULL, 0, 1}
 
 typedef struct clint_ruleset clint_ruleset;
 

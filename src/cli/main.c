@@ -224,6 +224,9 @@ static int load_ruleset(const cli_options *o, clint_ruleset **rs)
 	ro.default_packs = o->default_packs;
 	ro.pack_paths = o->packs;
 	ro.pack_path_count = o->pack_count;
+	/* valgrind cannot follow JIT-compiled code: let its runs turn it off */
+	if (getenv("CLAUSELINT_NO_JIT"))
+		ro.jit = 0;
 	if (clint_diag_new(&diag) < 0)
 		return -1;
 	rc = clint_ruleset_load(rs, &ro, diag);

@@ -41,27 +41,28 @@ typedef struct {
 } check_ctx;
 
 /*
- * Runs pattern `p` on norm[0..end) from offset `from`. Returns 1 and sets the match
- * range in *ms and *me, 0 when there is none, or a negative value when the
- * pattern hit a limit (reported once per rule by the caller).
+ * Runs pattern `p` on the part norm[base..end) as a subject of its own
+ * (so "^" and "$" anchor at its ends), from offset `from` >= base. Returns
+ * 1 and sets the match range (norm offsets) in *ms and *me, 0 when there
+ * is none, or a negative PCRE2 error when the pattern hit a limit.
  */
-static int match_at(check_ctx *c, const clint_pattern *p, size_t end,
-                    size_t from, size_t *ms, size_t *me)
+static int match_at(check_ctx *c, const clint_pattern *p, size_t base,
+                    size_t end, size_t from, size_t *ms, size_t *me)
 {
 	PCRE2_SIZE *ov;
 	int rc;
 
 	if (!p->code)
 		return 0;
-	rc = pcre2_match(p->code, (PCRE2_SPTR)c->doc->norm, end, from,
-	                 PCRE2_NO_UTF_CHECK, c->md, c->mctx);
+	rc = pcre2_match(p->code, (PCRE2_SPTR)(c->doc->norm + base), end - base,
+	                 from - base, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0)
 		return rc;
 	ov = pcre2_get_ovector_pointer(c->md);
-	*ms = ov[0];
-	*me = ov[1];
+	*ms = base + ov[0];
+	*me = base + ov[1];
 	return 1;
 }
 
@@ -95,8 +96,8 @@ static int compute_scope(check_ctx *c, const clint_rule *r)
 		c->scope[i] = 0;
 		if (s->heading_norm_end == s->heading_norm_start)
 			continue;
-		m = match_at(c, r->within, s->heading_norm_end, s->heading_norm_start,
-		             &ms, &me);
+		m = match_at(c, r->within, s->heading_norm_start, s->heading_norm_end,
+		             s->heading_norm_start, &ms, &me);
 		if (m < 0) {
 			limit_error(c, r, r->within, m);
 			return m;
@@ -133,7 +134,7 @@ static int excluded(check_ctx *c, const clint_rule *r, size_t off)
 	a = c->doc->sentences[2 * si];
 	b = c->doc->sentences[2 * si + 1];
 	for (i = 0; i < r->unless_count; i++) {
-		m = match_at(c, &r->unless[i], b, a, &ms, &me);
+		m = match_at(c, &r->unless[i], a, b, a, &ms, &me);
 		if (m < 0)
 			limit_error(c, r, &r->unless[i], m);
 		if (m > 0)
@@ -184,7 +185,7 @@ static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
 	for (p = 0; p < r->pattern_count; p++) {
 		from = 0;
 		while (from <= doc->norm_len) {
-			m = match_at(c, &r->patterns[p], doc->norm_len, from, &ms, &me);
+			m = match_at(c, &r->patterns[p], 0, doc->norm_len, from, &ms, &me);
 			if (m < 0) {
 				limit_error(c, r, &r->patterns[p], m);
 				break;
@@ -259,8 +260,9 @@ static int check_require(check_ctx *c, size_t ri)
 		    !in_scope(c, r, s))
 			continue;
 		for (h = 0; h < r->heading_count; h++) {
-			m = match_at(c, &r->headings[h], sec->heading_norm_end,
-			             sec->heading_norm_start, &ms, &me);
+			m = match_at(c, &r->headings[h], sec->heading_norm_start,
+			             sec->heading_norm_end, sec->heading_norm_start, &ms,
+			             &me);
 			if (m < 0)
 				limit_error(c, r, &r->headings[h], m);
 			if (m > 0) {

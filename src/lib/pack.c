@@ -28,6 +28,7 @@ typedef struct {
 	clint_diag *diag;
 	const char *file;
 	int errors;
+	int jit;
 } load_ctx;
 
 /* ---- libxml2 error collection ------------------------------------------ */
@@ -168,7 +169,8 @@ static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
 		return CLINT_OK;
 	}
 	/* JIT is an optimisation: without it patterns still match. */
-	pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+	if (ctx->jit)
+		pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
 	return CLINT_OK;
 }
 
@@ -556,6 +558,7 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 		return CLINT_EINVAL;
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.diag = diag;
+	ctx.jit = opts->jit;
 	ctx.rs = calloc(1, sizeof(*ctx.rs));
 	if (!ctx.rs)
 		return CLINT_ENOMEM;
