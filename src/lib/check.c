@@ -120,8 +120,14 @@ static int in_scope(const check_ctx *c, const clint_rule *r, size_t section)
 	return section != CLINT_NO_SECTION && c->scope[section];
 }
 
-/* True if the sentence around norm offset `off` matches an `unless`. */
-static int excluded(check_ctx *c, const clint_rule *r, size_t off)
+/* How far from a match an `unless` looks inside a very long sentence. */
+#define UNLESS_WINDOW 1500
+
+/* True if the sentence around the match norm[ms..me) matches an `unless`.
+ * In a very long sentence only a window around the match is searched, so
+ * the cost per match stays bounded. */
+static int excluded(check_ctx *c, const clint_rule *r, size_t off,
+                    size_t end)
 {
 	size_t si, a, b, i, ms, me;
 	int m;
@@ -133,6 +139,16 @@ static int excluded(check_ctx *c, const clint_rule *r, size_t off)
 		return 0;
 	a = c->doc->sentences[2 * si];
 	b = c->doc->sentences[2 * si + 1];
+	if (off - a > UNLESS_WINDOW) {
+		a = off - UNLESS_WINDOW;
+		while (a < off && ((unsigned char)c->doc->norm[a] & 0xC0) == 0x80)
+			a++;
+	}
+	if (b > end && b - end > UNLESS_WINDOW) {
+		b = end + UNLESS_WINDOW;
+		while (b > end && ((unsigned char)c->doc->norm[b] & 0xC0) == 0x80)
+			b--;
+	}
 	for (i = 0; i < r->unless_count; i++) {
 		m = match_at(c, &r->unless[i], a, b, a, &ms, &me);
 		if (m < 0)
@@ -196,7 +212,7 @@ static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
 			if (me == ms)
 				continue;
 			sec = section_at_norm(doc, ms);
-			if (!in_scope(c, r, sec) || excluded(c, r, ms))
+			if (!in_scope(c, r, sec) || excluded(c, r, ms, me))
 				continue;
 			ts = clint_doc_norm_to_text(doc, ms);
 			te = clint_doc_norm_to_text(doc, me);

@@ -44,6 +44,7 @@ void clint_doc_free(clint_doc *doc)
 	free(doc->norm);
 	clint_omap_free(&doc->norm_map);
 	free(doc->line_starts);
+	free(doc->char_marks);
 	free(doc->skips);
 	free(doc->blocks);
 	free(doc->text);
@@ -101,7 +102,52 @@ int clint_doc_index_lines(clint_doc *doc)
 			doc->line_starts[k++] = i + 1;
 	}
 	doc->line_count = n;
+
+	/* character checkpoints, so columns cost O(CLINT_CHAR_MARK) even on
+	 * a line of many megabytes */
+	n = doc->text_len / CLINT_CHAR_MARK + 1;
+	free(doc->char_marks);
+	doc->char_marks = malloc(n * sizeof(size_t));
+	if (!doc->char_marks)
+		return CLINT_ENOMEM;
+	doc->char_marks[0] = 0;
+	for (k = 1; k < n; k++)
+		doc->char_marks[k] =
+			doc->char_marks[k - 1] +
+			clint_utf8_count(t + (k - 1) * CLINT_CHAR_MARK, CLINT_CHAR_MARK);
+	doc->char_mark_count = n;
 	return CLINT_OK;
+}
+
+size_t clint_doc_chars(const clint_doc *doc, size_t off)
+{
+	size_t k;
+
+	if (off > doc->text_len)
+		off = doc->text_len;
+	k = off / CLINT_CHAR_MARK;
+	if (k >= doc->char_mark_count)
+		k = doc->char_mark_count - 1;
+	return doc->char_marks[k] +
+	       clint_utf8_count(doc->text + k * CLINT_CHAR_MARK,
+	                        off - k * CLINT_CHAR_MARK);
+}
+
+void clint_doc_line_range(const clint_doc *doc, unsigned line, size_t *start,
+                          size_t *end)
+{
+	size_t s, e;
+
+	if (line == 0 || line > doc->line_count) {
+		*start = *end = doc->text_len;
+		return;
+	}
+	s = doc->line_starts[line - 1];
+	e = line < doc->line_count ? doc->line_starts[line] : doc->text_len;
+	while (e > s && (doc->text[e - 1] == '\n' || doc->text[e - 1] == '\r'))
+		e--;
+	*start = s;
+	*end = e;
 }
 
 size_t clint_doc_norm_to_text(const clint_doc *doc, size_t off)
@@ -388,9 +434,8 @@ int clint_doc_locate(const clint_doc *doc, size_t offset, clint_location *out)
 	}
 	line = lo ? lo - 1 : 0;
 	out->line = (unsigned)(line + 1);
-	out->column = (unsigned)(clint_utf8_count(doc->text + doc->line_starts[line],
-	                                          offset - doc->line_starts[line]) +
-	                         1);
+	out->column = (unsigned)(clint_doc_chars(doc, offset) -
+	                         clint_doc_chars(doc, doc->line_starts[line]) + 1);
 	/* block holding the offset: last block starting at or before it */
 	lo = 0;
 	hi = doc->block_count;

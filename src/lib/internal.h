@@ -164,6 +164,8 @@ struct clint_doc {
 
 	size_t *line_starts;  /* text offsets of each source line */
 	size_t line_count;
+	size_t *char_marks;   /* characters before each CLINT_CHAR_MARK bytes */
+	size_t char_mark_count;
 
 	/* Matching view: normalised text and its map back to the text. */
 	char *norm;
@@ -187,6 +189,13 @@ CLINT_INTERNAL int clint_doc_add_skip(clint_doc *doc, size_t start,
                                       size_t end);
 /* Builds the line table of the text (LF, CRLF and CR all end a line). */
 CLINT_INTERNAL int clint_doc_index_lines(clint_doc *doc);
+#define CLINT_CHAR_MARK 4096
+
+/* Number of characters in text[0..off): O(CLINT_CHAR_MARK) at most. */
+CLINT_INTERNAL size_t clint_doc_chars(const clint_doc *doc, size_t off);
+/* Text range [start, end) of 1-based line `line`, without its line end. */
+CLINT_INTERNAL void clint_doc_line_range(const clint_doc *doc, unsigned line,
+                                         size_t *start, size_t *end);
 /* Text offset of norm offset `off`. */
 CLINT_INTERNAL size_t clint_doc_norm_to_text(const clint_doc *doc,
                                              size_t off);

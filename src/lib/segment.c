@@ -453,9 +453,12 @@ static int no_break_before(const char *s, size_t block_start, size_t dot)
 {
 	size_t a = dot, i, n;
 
-	while (a > block_start && s[a - 1] != ' ' && s[a - 1] != '(' &&
-	       s[a - 1] != '"')
+	/* abbreviations are short: look back at most 16 bytes */
+	while (a > block_start && dot - a < 16 && s[a - 1] != ' ' &&
+	       s[a - 1] != '(' && s[a - 1] != '"')
 		a--;
+	if (dot - a >= 16)
+		return 0;
 	n = dot - a;
 	if (n == 0)
 		return 0;

@@ -116,8 +116,12 @@ static size_t html_tag(const char *s, size_t i, size_t end)
 	return k < end && s[k] == '>' ? k + 1 - i : 0;
 }
 
-/* Records the inline markup of s[i..end) as skip ranges. */
-static int md_inline(clint_doc *doc, size_t i, size_t end)
+#define MD_MAX_LINK_NEST 8
+#define MD_MAX_LINK_TEXT 2000
+
+/* Records the inline markup of s[i..end) as skip ranges; `depth` bounds
+ * the nesting of link texts. */
+static int md_inline_at(clint_doc *doc, size_t i, size_t end, int depth)
 {
 	const char *s = doc->text;
 	int rc = CLINT_OK;
@@ -149,23 +153,30 @@ static int md_inline(clint_doc *doc, size_t i, size_t end)
 		} else if (c == '<' && (n = html_tag(s, i, end)) > 0) {
 			rc = clint_doc_add_skip(doc, i, i + n);
 			i += n;
-		} else if (c == '[' || (c == '!' && i + 1 < end && s[i + 1] == '[')) {
+		} else if ((c == '[' || (c == '!' && i + 1 < end && s[i + 1] == '[')) &&
+		           depth < MD_MAX_LINK_NEST) {
 			/* [text](url) -> text; ![alt](src) -> alt */
-			size_t open = c == '!' ? i + 1 : i, close, depth = 0;
+			size_t open = c == '!' ? i + 1 : i, close, nest = 0;
+			size_t stop = end - open > MD_MAX_LINK_TEXT ? open + MD_MAX_LINK_TEXT
+			                                            : end;
 
-			for (close = open; close < end; close++) {
+			for (close = open; close < stop; close++) {
 				if (s[close] == '[')
-					depth++;
-				else if (s[close] == ']' && --depth == 0)
+					nest++;
+				else if (s[close] == ']' && --nest == 0)
 					break;
 			}
+			if (close >= stop)
+				close = end;
 			if (close + 1 < end && s[close + 1] == '(') {
-				for (j = close + 2; j < end && s[j] != ')' && s[j] != ' '; j++)
+				for (j = close + 2; j < end && j - close < MD_MAX_LINK_TEXT &&
+				                    s[j] != ')' && s[j] != ' ';
+				     j++)
 					;
 				if (j < end && s[j] == ')') {
 					rc = clint_doc_add_skip(doc, i, open + 1);
 					if (rc == CLINT_OK)
-						rc = md_inline(doc, open + 1, close);
+						rc = md_inline_at(doc, open + 1, close, depth + 1);
 					if (rc == CLINT_OK)
 						rc = clint_doc_add_skip(doc, close, j + 1);
 					i = j + 1;
@@ -178,6 +189,11 @@ static int md_inline(clint_doc *doc, size_t i, size_t end)
 		}
 	}
 	return rc;
+}
+
+static int md_inline(clint_doc *doc, size_t i, size_t end)
+{
+	return md_inline_at(doc, i, end, 0);
 }
 
 static int cmp_range(const void *a, const void *b)

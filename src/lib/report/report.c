@@ -147,34 +147,35 @@ void clint_excerpt_get(const clint_doc *doc, size_t start, size_t end,
 {
 	const char *t = doc->text;
 	clint_location loc;
-	size_t ls, le, a, b, mark_end, before, used;
+	size_t ls, le, a, b, mark_end, back;
 
 	memset(ex, 0, sizeof(*ex));
 	clint_doc_locate(doc, start, &loc);
-	ls = doc->line_starts[loc.line - 1];
-	le = ls;
-	while (le < doc->text_len && t[le] != '\n' && t[le] != '\r' &&
-	       t[le] != '\f')
-		le++;
+	clint_doc_line_range(doc, loc.line, &ls, &le);
+	/* a form feed also ends what is shown */
+	if (start < le) {
+		const char *ff = memchr(t + start, '\f', le - start);
+		if (ff)
+			le = (size_t)(ff - t);
+	}
+	if (start > le)
+		start = le;
 	mark_end = end < le ? end : le;
 	if (mark_end < start)
 		mark_end = start;
 	a = ls;
 	b = le;
-	if (clint_utf8_count(t + ls, le - ls) > width) {
+	if (le - ls > width &&
+	    clint_doc_chars(doc, le) - clint_doc_chars(doc, ls) > width) {
 		/* keep up to a third of the width before the match */
-		before = clint_utf8_count(t + ls, start - ls);
-		if (before > width / 3) {
-			size_t back = width / 3;
+		if (clint_doc_chars(doc, start) - clint_doc_chars(doc, ls) > width / 3) {
 			a = start;
-			while (back > 0 && a > ls) {
+			for (back = width / 3; back > 0 && a > ls; back--)
 				a = char_start(t, a - 1);
-				back--;
-			}
 			ex->cut_left = 1;
 		}
-		used = clint_utf8_count(t + a, start - a);
-		b = skip_chars(t, start, width > used ? width - used : 1, le);
+		b = skip_chars(t, start, width - clint_utf8_count(t + a, start - a),
+		               le);
 		if (b < mark_end)
 			mark_end = b;
 		ex->cut_right = b < le;
