@@ -1,0 +1,451 @@
+/*
+ * test_util.c - buffers, arrays, UTF-8, diagnostics, version and names
+ * (src/lib/util.c).
+ */
+#include "unit.h"
+
+#include "internal.h"
+
+/* ---- buffers -------------------------------------------------------------- */
+
+static void test_buf_growth(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 1000; i++)
+		assert_int_equal(clint_buf_putc(&b, (char)('a' + i % 26)), CLINT_OK);
+	assert_int_equal(b.len, 1000);
+	assert_true(b.cap >= b.len + 1);
+	assert_int_equal(b.data[1000], '\0');
+	assert_int_equal(b.data[0], 'a');
+	assert_int_equal(b.data[25], 'z');
+	assert_int_equal(b.data[999], 'a' + 999 % 26);
+
+	/* put, puts and printf append after what is there */
+	b.len = 0;
+	assert_int_equal(clint_buf_put(&b, "ab", 2), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, "cd"), CLINT_OK);
+	assert_int_equal(clint_buf_printf(&b, "-%d-%s", 42, "x"), CLINT_OK);
+	assert_int_equal(clint_buf_put(&b, NULL, 0), CLINT_OK);
+	assert_int_equal(b.len, 9);
+	assert_string_equal(b.data, "abcd-42-x");
+	clint_buf_free(&b);
+	assert_null(b.data);
+	assert_int_equal(b.len, 0);
+	assert_int_equal(b.cap, 0);
+}
+
+static void test_buf_printf_large(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	char big[5000];
+
+	(void)state;
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(clint_buf_printf(&b, "<%s>", big), CLINT_OK);
+	assert_int_equal(b.len, sizeof(big) + 1);
+	assert_int_equal(b.data[0], '<');
+	assert_int_equal(b.data[b.len - 1], '>');
+	assert_int_equal(b.data[b.len], '\0');
+	clint_buf_free(&b);
+}
+
+static void test_buf_limit(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+
+	(void)state;
+	b.limit = 10;
+	/* exactly the limit fits */
+	assert_int_equal(clint_buf_put(&b, "0123456789", 10), CLINT_OK);
+	assert_int_equal(b.len, 10);
+	/* one more byte does not, and the buffer is left as it was */
+	assert_int_equal(clint_buf_putc(&b, 'x'), CLINT_ELIMIT);
+	assert_int_equal(clint_buf_puts(&b, "yz"), CLINT_ELIMIT);
+	assert_int_equal(clint_buf_printf(&b, "%d", 7), CLINT_ELIMIT);
+	assert_int_equal(b.len, 10);
+	assert_string_equal(b.data, "0123456789");
+	clint_buf_free(&b);
+
+	/* a single request larger than the limit */
+	b.limit = 4;
+	assert_int_equal(clint_buf_put(&b, "12345", 5), CLINT_ELIMIT);
+	assert_int_equal(b.len, 0);
+	assert_int_equal(clint_buf_grow(&b, (size_t)-1), CLINT_ELIMIT);
+	clint_buf_free(&b);
+
+	/* without a limit, absurd sizes are refused instead of wrapping */
+	b.limit = 0;
+	assert_int_equal(clint_buf_grow(&b, SIZE_MAX), CLINT_ELIMIT);
+	assert_int_equal(clint_buf_grow(&b, SIZE_MAX / 2 + 1), CLINT_ELIMIT);
+	clint_buf_free(&b);
+}
+
+static void test_buf_utf8_and_detach(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	size_t len = 99;
+	char *s;
+
+	(void)state;
+	assert_int_equal(clint_buf_put_utf8(&b, 'A'), CLINT_OK);
+	assert_int_equal(clint_buf_put_utf8(&b, 0xE9), CLINT_OK);
+	assert_int_equal(clint_buf_put_utf8(&b, 0x20AC), CLINT_OK);
+	assert_int_equal(clint_buf_put_utf8(&b, 0x1F600), CLINT_OK);
+	/* surrogates and values beyond U+10FFFF become U+FFFD */
+	assert_int_equal(clint_buf_put_utf8(&b, 0xD800), CLINT_OK);
+	assert_int_equal(clint_buf_put_utf8(&b, 0x110000), CLINT_OK);
+	s = clint_buf_detach(&b, &len);
+	assert_non_null(s);
+	assert_string_equal(s, "A\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"
+	                       "\xEF\xBF\xBD\xEF\xBF\xBD");
+	assert_int_equal(len, 16);
+	/* the buffer is empty again and reusable */
+	assert_null(b.data);
+	assert_int_equal(b.len, 0);
+	assert_int_equal(b.cap, 0);
+	free(s);
+
+	/* detaching an empty buffer gives an empty string, not NULL */
+	s = clint_buf_detach(&b, &len);
+	assert_non_null(s);
+	assert_string_equal(s, "");
+	assert_int_equal(len, 0);
+	free(s);
+}
+
+static void test_array_and_strdup(void **state)
+{
+	int *items = NULL;
+	size_t count = 0, cap = 0, i;
+	char *s;
+
+	(void)state;
+	for (i = 0; i < 100; i++) {
+		assert_int_equal(ARRAY_PUSH(items, count, cap), CLINT_OK);
+		assert_true(cap > count);
+		items[count++] = (int)i * 3;
+	}
+	for (i = 0; i < 100; i++)
+		assert_int_equal(items[i], (int)i * 3);
+	free(items);
+
+	s = clint_strndup("abcdef", 3);
+	assert_string_equal(s, "abc");
+	free(s);
+	s = clint_strdup("");
+	assert_string_equal(s, "");
+	free(s);
+}
+
+/* ---- UTF-8 ---------------------------------------------------------------- */
+
+static size_t dec(const char *s, size_t len, uint32_t *cp)
+{
+	*cp = 0xDEADBEEF;
+	return clint_utf8_decode((const unsigned char *)s, len, cp);
+}
+
+static void test_utf8_decode_valid(void **state)
+{
+	uint32_t cp;
+
+	(void)state;
+	assert_int_equal(dec("A", 1, &cp), 1);
+	assert_int_equal(cp, 'A');
+	assert_int_equal(dec("\x7F", 1, &cp), 1);
+	assert_int_equal(cp, 0x7F);
+	assert_int_equal(dec("\xC2\x80", 2, &cp), 2);
+	assert_int_equal(cp, 0x80);
+	assert_int_equal(dec("\xC3\xA9xyz", 5, &cp), 2);
+	assert_int_equal(cp, 0xE9);
+	assert_int_equal(dec("\xE0\xA0\x80", 3, &cp), 3);
+	assert_int_equal(cp, 0x800);
+	assert_int_equal(dec("\xE2\x82\xAC", 3, &cp), 3);
+	assert_int_equal(cp, 0x20AC);
+	assert_int_equal(dec("\xED\x9F\xBF", 3, &cp), 3); /* U+D7FF */
+	assert_int_equal(cp, 0xD7FF);
+	assert_int_equal(dec("\xEE\x80\x80", 3, &cp), 3); /* U+E000 */
+	assert_int_equal(cp, 0xE000);
+	assert_int_equal(dec("\xF0\x90\x80\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x10000);
+	assert_int_equal(dec("\xF0\x9F\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1F600);
+	assert_int_equal(dec("\xF4\x8F\xBF\xBF", 4, &cp), 4);
+	assert_int_equal(cp, 0x10FFFF);
+}
+
+static void test_utf8_decode_overlong(void **state)
+{
+	uint32_t cp;
+
+	(void)state;
+	assert_int_equal(dec("\xC0\x80", 2, &cp), 0);          /* NUL */
+	assert_int_equal(dec("\xC0\xAF", 2, &cp), 0);          /* '/' */
+	assert_int_equal(dec("\xC1\xBF", 2, &cp), 0);
+	assert_int_equal(dec("\xE0\x80\xAF", 3, &cp), 0);
+	assert_int_equal(dec("\xE0\x9F\xBF", 3, &cp), 0);      /* U+07FF */
+	assert_int_equal(dec("\xF0\x80\x80\xAF", 4, &cp), 0);
+	assert_int_equal(dec("\xF0\x8F\xBF\xBF", 4, &cp), 0);  /* U+FFFF */
+	assert_int_equal(cp, 0xDEADBEEF); /* untouched on failure */
+}
+
+static void test_utf8_decode_surrogate_and_range(void **state)
+{
+	uint32_t cp;
+
+	(void)state;
+	assert_int_equal(dec("\xED\xA0\x80", 3, &cp), 0);      /* U+D800 */
+	assert_int_equal(dec("\xED\xB0\x80", 3, &cp), 0);      /* U+DC00 */
+	assert_int_equal(dec("\xED\xBF\xBF", 3, &cp), 0);      /* U+DFFF */
+	assert_int_equal(dec("\xF4\x90\x80\x80", 4, &cp), 0);  /* U+110000 */
+	assert_int_equal(dec("\xF5\x80\x80\x80", 4, &cp), 0);
+	assert_int_equal(dec("\xFF", 1, &cp), 0);
+	assert_int_equal(dec("\x80", 1, &cp), 0);  /* lone continuation */
+	assert_int_equal(dec("\xBF", 1, &cp), 0);
+}
+
+static void test_utf8_decode_truncated(void **state)
+{
+	uint32_t cp;
+
+	(void)state;
+	assert_int_equal(dec("", 0, &cp), 0);
+	assert_int_equal(dec("\xC3", 1, &cp), 0);
+	assert_int_equal(dec("\xE2\x82", 2, &cp), 0);
+	assert_int_equal(dec("\xF0\x9F\x98", 3, &cp), 0);
+	/* the bytes are there but `len` stops before them */
+	assert_int_equal(dec("\xE2\x82\xAC", 2, &cp), 0);
+	/* a continuation byte is missing */
+	assert_int_equal(dec("\xC3\x28", 2, &cp), 0);
+	assert_int_equal(dec("\xE2\x28\xA1", 3, &cp), 0);
+	assert_int_equal(dec("\xF0\x9F\x28\x80", 4, &cp), 0);
+}
+
+static void test_utf8_valid(void **state)
+{
+	(void)state;
+	assert_true(clint_utf8_valid("", 0));
+	assert_true(clint_utf8_valid("plain ascii", 11));
+	assert_true(clint_utf8_valid("caf\xC3\xA9 \xE2\x82\xAC", 9));
+	assert_false(clint_utf8_valid("caf\xE9", 4));
+	assert_false(clint_utf8_valid("ok\xED\xA0\x80", 5));
+	assert_false(clint_utf8_valid("cut \xE2\x82", 6));
+}
+
+static void test_utf8_count(void **state)
+{
+	const char *s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80z";
+
+	(void)state;
+	assert_int_equal(clint_utf8_count(s, 0), 0);
+	assert_int_equal(clint_utf8_count(s, 1), 1);
+	assert_int_equal(clint_utf8_count(s, 3), 2);
+	assert_int_equal(clint_utf8_count(s, 6), 3);
+	assert_int_equal(clint_utf8_count(s, 10), 4);
+	assert_int_equal(clint_utf8_count(s, strlen(s)), 5);
+	assert_int_equal(clint_utf8_count("hello", 5), 5);
+}
+
+/* ---- diagnostics ---------------------------------------------------------- */
+
+static void test_diag_add_get_count(void **state)
+{
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_non_null(d);
+	assert_int_equal(clint_diag_count(d), 0);
+	assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_NOTE), 0);
+
+	assert_int_equal(clint_diag_add(d, CLINT_DIAG_NOTE, "a.txt", 0, 0,
+	                                "decoded as %s", "Windows-1252"),
+	                 CLINT_OK);
+	assert_int_equal(clint_diag_add(d, CLINT_DIAG_WARNING, NULL, 3, 4,
+	                                "warn %d", 2),
+	                 CLINT_OK);
+	assert_int_equal(clint_diag_add(d, CLINT_DIAG_ERROR, "p.xml", 12, 7,
+	                                "%s", "bad pack"),
+	                 CLINT_OK);
+	assert_int_equal(clint_diag_count(d), 3);
+	assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_NOTE), 3);
+	assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_WARNING), 2);
+	assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_ERROR), 1);
+
+	assert_int_equal(clint_diag_get(d, 0, &e), CLINT_OK);
+	assert_int_equal(e.level, CLINT_DIAG_NOTE);
+	assert_string_equal(e.file, "a.txt");
+	assert_int_equal(e.line, 0);
+	assert_string_equal(e.message, "decoded as Windows-1252");
+
+	assert_int_equal(clint_diag_get(d, 1, &e), CLINT_OK);
+	assert_int_equal(e.level, CLINT_DIAG_WARNING);
+	assert_null(e.file);
+	assert_int_equal(e.line, 3);
+	assert_int_equal(e.column, 4);
+	assert_string_equal(e.message, "warn 2");
+
+	assert_int_equal(clint_diag_get(d, 2, &e), CLINT_OK);
+	assert_int_equal(e.level, CLINT_DIAG_ERROR);
+	assert_string_equal(e.file, "p.xml");
+	assert_int_equal(e.line, 12);
+	assert_int_equal(e.column, 7);
+	assert_string_equal(e.message, "bad pack");
+
+	assert_int_equal(clint_diag_get(d, 3, &e), CLINT_EINVAL);
+	assert_int_equal(clint_diag_get(d, 0, NULL), CLINT_EINVAL);
+	assert_int_equal(clint_diag_get(NULL, 0, &e), CLINT_EINVAL);
+
+	clint_diag_clear(d);
+	assert_int_equal(clint_diag_count(d), 0);
+	assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_NOTE), 0);
+	assert_int_equal(clint_diag_get(d, 0, &e), CLINT_EINVAL);
+
+	/* usable again after clear */
+	assert_int_equal(clint_diag_add(d, CLINT_DIAG_ERROR, "b", 1, 1, "again"),
+	                 CLINT_OK);
+	assert_int_equal(clint_diag_count(d), 1);
+	assert_int_equal(clint_diag_get(d, 0, &e), CLINT_OK);
+	assert_string_equal(e.message, "again");
+	clint_diag_free(d);
+}
+
+static void test_diag_many_and_long(void **state)
+{
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	char big[3000];
+	size_t i;
+
+	(void)state;
+	memset(big, 'm', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	for (i = 0; i < 100; i++)
+		assert_int_equal(clint_diag_add(d, (clint_diag_level)(i % 3), "f",
+		                                (unsigned)i, 0, "entry %zu", i),
+		                 CLINT_OK);
+	assert_int_equal(clint_diag_add(d, CLINT_DIAG_NOTE, NULL, 0, 0, "%s", big),
+	                 CLINT_OK);
+	assert_int_equal(clint_diag_count(d), 101);
+	assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_ERROR), 33);
+	assert_int_equal(clint_diag_get(d, 57, &e), CLINT_OK);
+	assert_string_equal(e.message, "entry 57");
+	assert_int_equal(e.line, 57);
+	assert_int_equal(clint_diag_get(d, 100, &e), CLINT_OK);
+	assert_int_equal(strlen(e.message), sizeof(big) - 1);
+	clint_diag_free(d);
+}
+
+static void test_diag_null(void **state)
+{
+	(void)state;
+	/* a NULL diag discards messages */
+	assert_int_equal(clint_diag_add(NULL, CLINT_DIAG_ERROR, "f", 1, 1, "x"),
+	                 CLINT_OK);
+	assert_int_equal(clint_diag_count(NULL), 0);
+	assert_int_equal(clint_diag_count_level(NULL, CLINT_DIAG_NOTE), 0);
+	assert_int_equal(clint_diag_new(NULL), CLINT_EINVAL);
+	clint_diag_clear(NULL);
+	clint_diag_free(NULL);
+}
+
+/* ---- version, errors and names -------------------------------------------- */
+
+static void test_version(void **state)
+{
+	char expect[32];
+
+	(void)state;
+	assert_string_equal(clint_version(), CLINT_VERSION_STRING);
+	assert_int_equal(clint_version_number(), CLINT_VERSION_NUMBER);
+	snprintf(expect, sizeof(expect), "%d.%d.%d", CLINT_VERSION_MAJOR,
+	         CLINT_VERSION_MINOR, CLINT_VERSION_PATCH);
+	assert_string_equal(clint_version(), expect);
+	assert_int_equal(clint_version_number(),
+	                 CLINT_VERSION_MAJOR * 10000 + CLINT_VERSION_MINOR * 100 +
+	                     CLINT_VERSION_PATCH);
+}
+
+static void test_strerror(void **state)
+{
+	static const int codes[] = {
+		CLINT_OK,    CLINT_ENOMEM, CLINT_EIO,   CLINT_EFORMAT,
+		CLINT_EPACK, CLINT_EINVAL, CLINT_ELIMIT, CLINT_EUNSUPPORTED,
+	};
+	size_t i, j;
+
+	(void)state;
+	assert_string_equal(clint_strerror(CLINT_OK), "success");
+	assert_string_equal(clint_strerror(CLINT_ENOMEM), "out of memory");
+	assert_string_equal(clint_strerror(CLINT_ELIMIT), "input exceeds a limit");
+	assert_string_equal(clint_strerror(CLINT_EUNSUPPORTED),
+	                    "unsupported format");
+	assert_string_equal(clint_strerror(-99), "unknown error");
+	assert_string_equal(clint_strerror(1), "unknown error");
+	/* every code has its own, non-empty description */
+	for (i = 0; i < ARRAY_LEN(codes); i++) {
+		const char *s = clint_strerror(codes[i]);
+		assert_non_null(s);
+		assert_true(strlen(s) > 0);
+		assert_string_not_equal(s, "unknown error");
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(s, clint_strerror(codes[j]));
+	}
+}
+
+static void test_severity_names(void **state)
+{
+	static const clint_severity all[] = {
+		CLINT_SEVERITY_INFO, CLINT_SEVERITY_WARNING, CLINT_SEVERITY_ERROR};
+	clint_severity s;
+	size_t i;
+
+	(void)state;
+	assert_string_equal(clint_severity_name(CLINT_SEVERITY_INFO), "info");
+	assert_string_equal(clint_severity_name(CLINT_SEVERITY_WARNING), "warning");
+	assert_string_equal(clint_severity_name(CLINT_SEVERITY_ERROR), "error");
+	for (i = 0; i < ARRAY_LEN(all); i++) {
+		s = (clint_severity)-1;
+		assert_int_equal(
+			clint_severity_from_name(&s, clint_severity_name(all[i])),
+			CLINT_OK);
+		assert_int_equal(s, all[i]);
+	}
+	assert_string_equal(clint_severity_name((clint_severity)7), "unknown");
+	assert_int_equal(clint_severity_from_name(&s, "fatal"), CLINT_EINVAL);
+	assert_int_equal(clint_severity_from_name(&s, "Error"), CLINT_EINVAL);
+	assert_int_equal(clint_severity_from_name(&s, ""), CLINT_EINVAL);
+	assert_int_equal(clint_severity_from_name(&s, NULL), CLINT_EINVAL);
+	assert_int_equal(clint_severity_from_name(NULL, "error"), CLINT_EINVAL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_buf_growth),
+		cmocka_unit_test(test_buf_printf_large),
+		cmocka_unit_test(test_buf_limit),
+		cmocka_unit_test(test_buf_utf8_and_detach),
+		cmocka_unit_test(test_array_and_strdup),
+		cmocka_unit_test(test_utf8_decode_valid),
+		cmocka_unit_test(test_utf8_decode_overlong),
+		cmocka_unit_test(test_utf8_decode_surrogate_and_range),
+		cmocka_unit_test(test_utf8_decode_truncated),
+		cmocka_unit_test(test_utf8_valid),
+		cmocka_unit_test(test_utf8_count),
+		cmocka_unit_test(test_diag_add_get_count),
+		cmocka_unit_test(test_diag_many_and_long),
+		cmocka_unit_test(test_diag_null),
+		cmocka_unit_test(test_version),
+		cmocka_unit_test(test_strerror),
+		cmocka_unit_test(test_severity_names),
+	};
+
+	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
