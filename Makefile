@@ -61,7 +61,7 @@ SPEC_BIN = $(BUILD)/tests/spec_runner
 DEMO_FILE = samples/weak-draft-outsourcing.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test golden \
-        golden-update corpus install-test install uninstall clean asan ubsan valgrind
+        golden-update corpus install-test install uninstall valgrind-if-present clean asan ubsan valgrind
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
 
@@ -81,7 +81,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden install-test corpus
+check: all unit packs-test spec golden valgrind-if-present install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -166,6 +166,11 @@ asan:
 	  LDFLAGS="-fsanitize=address,undefined" check
 
 ubsan: asan
+
+valgrind-if-present: all
+	@if command -v valgrind >/dev/null 2>&1; then \
+	  echo "== golden CLI tests under valgrind"; $(MAKE) --no-print-directory valgrind; \
+	else echo "== valgrind not installed: golden runs under valgrind skipped"; fi
 
 valgrind: all
 	@CLAUSELINT_NO_JIT=1 TEST_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \

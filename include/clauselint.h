@@ -211,16 +211,24 @@ typedef enum {
 
 typedef struct {
 	unsigned version;
-	int default_packs;               /* load the embedded packs */
-	const char *const *pack_paths;   /* files or directories of *.xml */
+	int default_packs;               /* load the built-in packs */
+	/* Files, directories of *.xml, or names of built-in packs. */
+	const char *const *pack_paths;
 	size_t pack_path_count;
 	int jit;                         /* JIT-compile patterns (default 1);
 	                                    0 for memory checkers like valgrind */
+	/* Built-in packs to leave out of the defaults. */
+	const char *const *disabled_packs;
+	size_t disabled_pack_count;
 } clint_ruleset_options;
 
 #define CLINT_RULESET_OPTIONS_VERSION 1
 #define CLINT_RULESET_OPTIONS_INIT                                            \
-	{CLINT_RULESET_OPTIONS_VERSION, 1, NULL, 0, 1}
+	{CLINT_RULESET_OPTIONS_VERSION, 1, NULL, 0, 1, NULL, 0}
+
+/* The built-in packs: their number and the name of pack `i` ("outsourcing"). */
+CLINT_EXTERN size_t clint_builtin_pack_count(void);
+CLINT_EXTERN const char *clint_builtin_pack_name(size_t i);
 
 typedef struct clint_ruleset clint_ruleset;
 

@@ -23,14 +23,14 @@ emit() { # emit NAME FILE
 		emit "pack_$i" "$f"
 		i=$((i + 1))
 	done
-	printf '\nconst clint_embedded_file clint_embedded_schema = {"%s", schema_data, sizeof(schema_data) - 1};\n' "$(basename "$schema")"
+	printf '\nconst clint_embedded_file clint_embedded_schema = {"%s", "", schema_data, sizeof(schema_data) - 1};\n' "$(basename "$schema")"
 	printf 'const clint_embedded_file clint_embedded_packs[] = {\n'
 	i=0
 	for f in "$@"; do
-		printf '\t{"%s", pack_%d, sizeof(pack_%d) - 1},\n' "$(basename "$f")" "$i" "$i"
+		printf '\t{"%s", "%s", pack_%d, sizeof(pack_%d) - 1},\n' "$(basename "$f")" "$(basename "$f" .xml)" "$i" "$i"
 		i=$((i + 1))
 	done
-	if [ "$i" -eq 0 ]; then printf '\t{"", NULL, 0},\n'; fi
+	if [ "$i" -eq 0 ]; then printf '\t{"", "", NULL, 0},\n'; fi
 	printf '};\nconst size_t clint_embedded_pack_count = %d;\n' "$i"
 } > "$tmp"
 mv "$tmp" "$out"

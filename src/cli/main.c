@@ -32,13 +32,15 @@ typedef struct {
 	clint_input_format input_format;
 	const char **packs;
 	size_t pack_count;
+	const char **disabled;
+	size_t disabled_count;
 	const char **files;
 	size_t file_count;
 } cli_options;
 
 static const char usage_text[] =
 	"usage: clauselint [check] [options] FILE...\n"
-	"       clauselint packs list [--pack FILE|DIR] [--no-default-packs]\n"
+	"       clauselint packs list [--pack FILE|DIR|NAME] [--no-default-packs]\n"
 	"       clauselint packs test [PACK...]\n"
 	"       clauselint packs show RULE\n"
 	"       clauselint outline FILE...\n"
@@ -52,8 +54,10 @@ static const char usage_text[] =
 	"  -f, --format FORMAT     text (default) or json\n"
 	"      --fail-on LEVEL     exit 1 on a finding at or above LEVEL: error\n"
 	"                          (default), warning, info, or none\n"
-	"  -p, --pack FILE|DIR     add a clause pack, or every *.xml in DIR\n"
-	"                          (repeatable)\n"
+	"  -p, --pack FILE|DIR|NAME  add a clause pack, every *.xml in DIR, or a\n"
+	"                          built-in pack by NAME (naming built-in packs\n"
+	"                          loads only those built-ins; repeatable)\n"
+	"      --disable-pack NAME leave a built-in pack out (repeatable)\n"
 	"      --no-default-packs  do not load the built-in packs\n"
 	"      --input-format FMT  auto (default), text or markdown\n"
 	"      --color WHEN        auto (default: on a terminal, unless NO_COLOR\n"
@@ -181,6 +185,9 @@ static void parse_args(int argc, char **argv, int first, cli_options *o)
 		           take_value(argc, argv, &i, "-p", &v)) {
 			if (push(&o->packs, &o->pack_count, v) < 0)
 				exit(EXIT_TROUBLE);
+		} else if (take_value(argc, argv, &i, "--disable-pack", &v)) {
+			if (push(&o->disabled, &o->disabled_count, v) < 0)
+				exit(EXIT_TROUBLE);
 		} else if (take_value(argc, argv, &i, "--input-format", &v)) {
 			if (strcmp(v, "auto") == 0)
 				o->input_format = CLINT_INPUT_AUTO;
@@ -219,11 +226,23 @@ static int load_ruleset(const cli_options *o, clint_ruleset **rs)
 {
 	clint_ruleset_options ro = CLINT_RULESET_OPTIONS_INIT;
 	clint_diag *diag = NULL;
+	size_t i;
 	int rc;
 
 	ro.default_packs = o->default_packs;
 	ro.pack_paths = o->packs;
 	ro.pack_path_count = o->pack_count;
+	ro.disabled_packs = o->disabled;
+	ro.disabled_pack_count = o->disabled_count;
+	/* naming a built-in pack selects it: the other built-ins stay out */
+	for (i = 0; i < o->pack_count; i++) {
+		size_t b;
+		if (access(o->packs[i], F_OK) == 0)
+			continue;
+		for (b = 0; b < clint_builtin_pack_count(); b++)
+			if (strcmp(clint_builtin_pack_name(b), o->packs[i]) == 0)
+				ro.default_packs = 0;
+	}
 	/* valgrind cannot follow JIT-compiled code: let its runs turn it off */
 	if (getenv("CLAUSELINT_NO_JIT"))
 		ro.jit = 0;
@@ -567,5 +586,6 @@ int main(int argc, char **argv)
 	}
 	free((void *)o.files);
 	free((void *)o.packs);
+	free((void *)o.disabled);
 	return status;
 }

@@ -236,6 +236,7 @@ CLINT_INTERNAL int clint_heading_line(const char *s, size_t len);
 /* embedded packs (generated: build/embedded.c) */
 typedef struct {
 	const char *name;           /* file name, e.g. "outsourcing.xml" */
+	const char *pack;           /* its pack name, e.g. "outsourcing" */
 	const unsigned char *data;
 	size_t len;
 } clint_embedded_file;

@@ -537,6 +537,48 @@ static int load_pack_dir(load_ctx *ctx, xmlRelaxNGPtr schema, const char *dir)
 	return rc;
 }
 
+/* ---- built-in packs --------------------------------------------------------- */
+
+size_t clint_builtin_pack_count(void)
+{
+	return clint_embedded_pack_count;
+}
+
+const char *clint_builtin_pack_name(size_t i)
+{
+	return i < clint_embedded_pack_count ? clint_embedded_packs[i].pack : NULL;
+}
+
+static size_t builtin_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < clint_embedded_pack_count; i++)
+		if (strcmp(clint_builtin_pack_name(i), name) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+static int load_builtin(load_ctx *ctx, xmlRelaxNGPtr schema, size_t i)
+{
+	char name[128];
+
+	snprintf(name, sizeof(name), "<builtin>/%s", clint_embedded_packs[i].name);
+	ctx->file = name;
+	return load_pack_buffer(ctx, schema, (const char *)clint_embedded_packs[i].data,
+	                        clint_embedded_packs[i].len);
+}
+
+static int is_disabled(const clint_ruleset_options *opts, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < opts->disabled_pack_count; i++)
+		if (strcmp(opts->disabled_packs[i], name) == 0)
+			return 1;
+	return 0;
+}
+
 /* ---- public API ----------------------------------------------------------- */
 
 int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
@@ -545,7 +587,6 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 	clint_ruleset_options defaults = CLINT_RULESET_OPTIONS_INIT;
 	load_ctx ctx;
 	xmlRelaxNGPtr schema = NULL;
-	char name[128];
 	size_t i;
 	int rc = CLINT_OK;
 
@@ -569,23 +610,32 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 		rc = CLINT_EPACK;
 		goto done;
 	}
-	if (opts->default_packs) {
-		for (i = 0; i < clint_embedded_pack_count && rc == CLINT_OK; i++) {
-			snprintf(name, sizeof(name), "<builtin>/%s",
-			         clint_embedded_packs[i].name);
-			ctx.file = name;
-			rc = load_pack_buffer(&ctx, schema,
-			                      (const char *)clint_embedded_packs[i].data,
-			                      clint_embedded_packs[i].len);
+	for (i = 0; i < opts->disabled_pack_count; i++) {
+		if (builtin_find(opts->disabled_packs[i]) == (size_t)-1) {
+			ctx.file = opts->disabled_packs[i];
+			pack_error(&ctx, 0, "no built-in pack has this name");
 		}
+	}
+	if (opts->default_packs) {
+		for (i = 0; i < clint_embedded_pack_count && rc == CLINT_OK; i++)
+			if (!is_disabled(opts, clint_builtin_pack_name(i)))
+				rc = load_builtin(&ctx, schema, i);
 	}
 	for (i = 0; i < opts->pack_path_count && rc == CLINT_OK; i++) {
 		struct stat st;
 		const char *p = opts->pack_paths[i];
+		size_t b;
 
 		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
 			rc = load_pack_dir(&ctx, schema, p);
-		else
+		else if (stat(p, &st) != 0 && (b = builtin_find(p)) != (size_t)-1)
+			rc = load_builtin(&ctx, schema, b);
+		else if (stat(p, &st) != 0 && errno == ENOENT && !strchr(p, '/') &&
+		         !strchr(p, '.')) {
+			ctx.file = p;
+			pack_error(&ctx, 0, "no such file, and no built-in pack has "
+			                    "this name");
+		} else
 			rc = load_pack_file(&ctx, schema, p);
 	}
 	if (rc == CLINT_OK && ctx.errors)

@@ -1,0 +1,1 @@
+--disable-pack nosuch samples/weak-draft-outsourcing.txt

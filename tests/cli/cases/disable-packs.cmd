@@ -1,0 +1,1 @@
+--disable-pack ambiguity --disable-pack hidden-costs samples/weak-draft-outsourcing.txt

@@ -1,0 +1,1 @@
+--pack ambiguity samples/weak-draft-outsourcing.txt

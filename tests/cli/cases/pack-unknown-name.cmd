@@ -1,0 +1,1 @@
+--pack nosuch samples/weak-draft-outsourcing.txt

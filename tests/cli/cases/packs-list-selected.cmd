@@ -1,0 +1,1 @@
+packs list --pack hidden-costs
