@@ -8,6 +8,7 @@
 #   make asan      the tests under AddressSanitizer + UBSan
 #   make valgrind  the golden CLI runs under valgrind
 #   make golden-update   regenerate tests/cli expectations (read them!)
+#   make eval      detection quality on a labelled corpus (EVAL_DIR, EVAL_LABELS)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -61,7 +62,7 @@ SPEC_BIN = $(BUILD)/tests/spec_runner
 DEMO_FILE = samples/weak-draft-outsourcing.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test golden \
-        golden-update corpus install-test install uninstall valgrind-if-present clean asan ubsan valgrind
+        golden-update corpus eval install-test install uninstall valgrind-if-present clean asan ubsan valgrind
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
 
@@ -155,6 +156,14 @@ golden-update: $(BIN)
 install-test: all
 	@echo "== install, pkg-config and header checks"
 	@sh tests/install/run.sh $(BUILD)
+
+# Detection quality on a labelled corpus (default: the CUAD dev set).
+EVAL_DIR ?= ../shared/corpus/cuad-dev/txt
+EVAL_LABELS ?= ../shared/corpus/cuad-dev/labels.tsv
+eval: all
+	@if [ -d "$(EVAL_DIR)" ] && [ -f "$(EVAL_LABELS)" ]; then \
+	  python3 eval/eval.py --bin $(BIN) $(EVAL_DIR) $(EVAL_LABELS); \
+	else echo "eval: SKIP: $(EVAL_DIR) or $(EVAL_LABELS) not found (set EVAL_DIR and EVAL_LABELS)"; fi
 
 corpus: $(BIN)
 	@echo "== real contracts (../shared/corpus)"
