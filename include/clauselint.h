@@ -185,6 +185,31 @@ CLINT_EXTERN size_t clint_doc_sentence_count(const clint_doc *doc);
 CLINT_EXTERN int clint_doc_sentence(const clint_doc *doc, size_t i,
                                     size_t *start, size_t *end);
 
+typedef enum {
+	CLINT_VALUE_MONEY = 0,     /* "USD 1,000,000", "one million dollars" */
+	CLINT_VALUE_PERCENT,       /* "99.5 %", "ten percent (10%)" */
+	CLINT_VALUE_DURATION       /* "thirty (30) days", "net 45", "24 hours" */
+} clint_value_kind;
+
+/* A quantity the values stage found in the text. */
+typedef struct {
+	clint_value_kind kind;
+	double amount;         /* the number as written: 1000000, 99.5, 30 */
+	const char *currency;  /* ISO 4217 code for money ("USD"), else "" */
+	const char *unit;      /* durations: "days", "business days", "weeks",
+	                          "months", "years", "hours", "minutes"; else "" */
+	double days;           /* durations in days (a business day is 1.4) */
+	size_t start, end;     /* byte range in the text */
+	size_t section;        /* section index or CLINT_NO_SECTION */
+} clint_value;
+
+CLINT_EXTERN size_t clint_doc_value_count(const clint_doc *doc);
+/* Value `i`, in text order. */
+CLINT_EXTERN int clint_doc_value(const clint_doc *doc, size_t i,
+                                 clint_value *out);
+/* "money", "percent", "duration". */
+CLINT_EXTERN const char *clint_value_kind_name(clint_value_kind kind);
+
 typedef struct {
 	unsigned line;    /* 1-based line in the source text */
 	unsigned column;  /* 1-based, in characters */

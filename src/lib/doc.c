@@ -41,6 +41,7 @@ void clint_doc_free(clint_doc *doc)
 	}
 	free(doc->sections);
 	free(doc->sentences);
+	free(doc->values);
 	free(doc->norm);
 	clint_omap_free(&doc->norm_map);
 	free(doc->line_starts);
@@ -220,6 +221,7 @@ int clint_doc_load_buffer(clint_doc **out, const char *name, const void *data,
 		clint_diag_add(diag, CLINT_DIAG_WARNING, name, 0, 0,
 		               "the document has no text");
 	TRY(clint_segment(doc));
+	TRY(clint_extract_values(doc));
 	*out = doc;
 	doc = NULL;
 done:

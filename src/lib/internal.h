@@ -144,6 +144,17 @@ typedef struct {
 	size_t block;        /* block holding the heading */
 } clint_isection;
 
+typedef struct {
+	clint_value_kind kind;
+	double amount;
+	const char *currency;  /* static strings */
+	const char *unit;
+	double days;
+	size_t start, end;            /* in text */
+	size_t norm_start, norm_end;  /* in norm */
+	size_t section;
+} clint_ivalue;
+
 /* A byte range of the text that matching must not see (markup). */
 typedef struct {
 	size_t start, end;
@@ -177,6 +188,9 @@ struct clint_doc {
 
 	size_t *sentences;    /* pairs of norm offsets: start, end */
 	size_t sentence_count, sentence_cap;
+
+	clint_ivalue *values;  /* in norm order */
+	size_t value_count, value_cap;
 };
 
 CLINT_INTERNAL int clint_doc_alloc(clint_doc **out, const char *name);
@@ -232,6 +246,9 @@ CLINT_INTERNAL int clint_segment(clint_doc *doc);
 /* True if a line (maybe numbered) reads as a heading: short, ALL CAPS or
  * Title Case. Extractors use it to end a block after a heading line. */
 CLINT_INTERNAL int clint_heading_line(const char *s, size_t len);
+
+/* values.c: segmented doc -> money, percentages, durations. */
+CLINT_INTERNAL int clint_extract_values(clint_doc *doc);
 
 /* embedded packs (generated: build/embedded.c) */
 typedef struct {

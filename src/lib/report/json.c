@@ -100,6 +100,58 @@ static void begin_entry(clint_renderer *r)
 	clint_buf_puts(b, "\n    {");
 }
 
+/* Writes "values": the quantities found, grouped by section in text
+ * order: [{"section": "§ 4.1 Fees", "values": [{...}, ...]}, ...]. */
+static void json_values(clint_buf *b, const clint_doc *doc)
+{
+	size_t i, n = clint_doc_value_count(doc), groups = 0;
+	size_t cur = (size_t)-2;
+	const char *text = clint_doc_text(doc, NULL);
+	clint_value v;
+	clint_section sec;
+	clint_location loc;
+
+	open_array(b, 6, "values", n);
+	for (i = 0; i < n; i++) {
+		clint_doc_value(doc, i, &v);
+		if (v.section != cur) {
+			if (groups++)
+				clint_buf_puts(b, "\n          ]\n        },");
+			clint_buf_puts(b, "\n        {");
+			kv_str(b, 10, "section",
+			       v.section != CLINT_NO_SECTION &&
+			               clint_doc_section(doc, v.section, &sec) == 0
+			           ? sec.label
+			           : "",
+			       1);
+			key(b, 10, "values", 0);
+			clint_buf_puts(b, "[");
+			cur = v.section;
+		} else {
+			clint_buf_putc(b, ',');
+		}
+		clint_doc_locate(doc, v.start, &loc);
+		clint_buf_puts(b, "\n            {\"kind\": ");
+		clint_json_cstr(b, clint_value_kind_name(v.kind));
+		clint_buf_puts(b, ", \"text\": ");
+		clint_json_str(b, text + v.start, v.end - v.start);
+		clint_buf_printf(b, ", \"amount\": %.15g", v.amount);
+		if (v.kind == CLINT_VALUE_MONEY) {
+			clint_buf_puts(b, ", \"currency\": ");
+			clint_json_cstr(b, v.currency);
+		}
+		if (v.kind == CLINT_VALUE_DURATION) {
+			clint_buf_puts(b, ", \"unit\": ");
+			clint_json_cstr(b, v.unit);
+			clint_buf_printf(b, ", \"days\": %.15g", v.days);
+		}
+		clint_buf_printf(b, ", \"line\": %u, \"column\": %u}", loc.line,
+		                 loc.column);
+	}
+	if (groups)
+		clint_buf_puts(b, "\n          ]\n        }\n      ]");
+}
+
 static int json_document(clint_renderer *r, const clint_result *res)
 {
 	const clint_doc *doc = clint_result_doc(res);
@@ -141,6 +193,7 @@ static int json_document(clint_renderer *r, const clint_result *res)
 		clint_buf_puts(b, "\n        }");
 	}
 	close_array(b, 6, npres);
+	json_values(b, doc);
 	key(b, 6, "summary", 0);
 	clint_buf_printf(b,
 	                 "{\"missing\": %zu, \"error\": %zu, \"warning\": %zu, "

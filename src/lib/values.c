@@ -1,0 +1,468 @@
+/*
+ * values.c - the values stage: finds amounts of money, percentages and
+ * durations in a segmented document ("USD 1,000,000", "one million
+ * dollars", "99.5 %", "thirty (30) days", "net 45", "within 24 hours",
+ * "twelve months' fees") and records each with its section, so rules can
+ * compare them with thresholds and reports can show them per clause.
+ *
+ * A hand-written scanner over the matching view: numbers are digits
+ * (with thousands separators and decimals) or English number words, an
+ * optional "(30)" after words overrides them, and the words around the
+ * number decide what it measures.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+#define MAX_VALUES 100000
+
+typedef struct {
+	const char *word;
+	double value;
+	int kind;  /* 0 unit, 1 ten, 2 scale (hundred), 3 big scale */
+} number_word;
+
+static const number_word number_words[] = {
+	{"zero", 0, 0},      {"one", 1, 0},         {"two", 2, 0},
+	{"three", 3, 0},     {"four", 4, 0},        {"five", 5, 0},
+	{"six", 6, 0},       {"seven", 7, 0},       {"eight", 8, 0},
+	{"nine", 9, 0},      {"ten", 10, 0},        {"eleven", 11, 0},
+	{"twelve", 12, 0},   {"thirteen", 13, 0},   {"fourteen", 14, 0},
+	{"fifteen", 15, 0},  {"sixteen", 16, 0},    {"seventeen", 17, 0},
+	{"eighteen", 18, 0}, {"nineteen", 19, 0},   {"twenty", 20, 1},
+	{"thirty", 30, 1},   {"forty", 40, 1},      {"fifty", 50, 1},
+	{"sixty", 60, 1},    {"seventy", 70, 1},    {"eighty", 80, 1},
+	{"ninety", 90, 1},   {"hundred", 100, 2},   {"thousand", 1e3, 3},
+	{"million", 1e6, 3}, {"billion", 1e9, 3},
+};
+
+static const struct {
+	const char *text;   /* as written before or after the number */
+	const char *code;   /* ISO 4217 */
+} currencies[] = {
+	{"US$", "USD"}, {"U.S.$", "USD"}, {"$", "USD"},   {"USD", "USD"},
+	{"\xE2\x82\xAC", "EUR"}, {"EUR", "EUR"}, {"\xC2\xA3", "GBP"},
+	{"GBP", "GBP"}, {"CHF", "CHF"}, {"\xC2\xA5", "JPY"}, {"JPY", "JPY"},
+	{"CAD", "CAD"}, {"C$", "CAD"}, {"AUD", "AUD"}, {"A$", "AUD"},
+	{"INR", "INR"}, {"SEK", "SEK"}, {"NOK", "NOK"}, {"DKK", "DKK"},
+	{"CNY", "CNY"}, {"RMB", "CNY"}, {"HKD", "HKD"}, {"SGD", "SGD"},
+	{"NZD", "NZD"}, {"ZAR", "ZAR"}, {"BRL", "BRL"}, {"MXN", "MXN"},
+	{"PLN", "PLN"},
+};
+
+static const struct {
+	const char *word;
+	const char *code;
+} currency_words[] = {
+	{"dollars", "USD"}, {"dollar", "USD"}, {"euros", "EUR"}, {"euro", "EUR"},
+	{"pounds sterling", "GBP"}, {"pounds", "GBP"}, {"sterling", "GBP"},
+	{"swiss francs", "CHF"}, {"yen", "JPY"},
+};
+
+static const struct {
+	const char *word;
+	const char *unit;  /* normalised unit name */
+	double days;       /* length of one unit in days */
+} duration_units[] = {
+	{"business days", "business days", 1.4},
+	{"business day", "business days", 1.4},
+	{"working days", "business days", 1.4},
+	{"working day", "business days", 1.4},
+	{"banking days", "business days", 1.4},
+	{"calendar days", "days", 1},
+	{"calendar day", "days", 1},
+	{"days", "days", 1},
+	{"day", "days", 1},
+	{"weeks", "weeks", 7},
+	{"week", "weeks", 7},
+	{"calendar months", "months", 30.4375},
+	{"months", "months", 30.4375},
+	{"month", "months", 30.4375},
+	{"years", "years", 365.25},
+	{"year", "years", 365.25},
+	{"hours", "hours", 1.0 / 24},
+	{"hour", "hours", 1.0 / 24},
+	{"hrs", "hours", 1.0 / 24},
+	{"minutes", "minutes", 1.0 / 1440},
+	{"minute", "minutes", 1.0 / 1440},
+	{"mins", "minutes", 1.0 / 1440},
+};
+
+/* True if s[i..] starts with `w` (caseless) followed by a non-letter. */
+static int word_at(const char *s, size_t i, size_t end, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (end - i < n || strncasecmp(s + i, w, n) != 0)
+		return 0;
+	return i + n == end || !isalpha((unsigned char)s[i + n]);
+}
+
+static int is_word_char(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+/*
+ * Parses digits at s[i]: "1,000,000.50", "99.9", "30". Returns the end or
+ * i when there is no number. A number glued to letters ("A1", "3rd") or
+ * to a section number pattern ("4.1.2") is not a quantity.
+ */
+static size_t parse_digits(const char *s, size_t i, size_t end, double *out)
+{
+	size_t j = i, k;
+	double v = 0, scale = 0.1;
+	int dots = 0;
+
+	if (i > 0 && (is_word_char((unsigned char)s[i - 1]) || s[i - 1] == '.' ||
+	              s[i - 1] == ','))
+		return i;
+	while (j < end && isdigit((unsigned char)s[j]))
+		v = v * 10 + (s[j++] - '0');
+	/* thousands groups: ",000" */
+	while (j + 3 < end && s[j] == ',' && isdigit((unsigned char)s[j + 1]) &&
+	       isdigit((unsigned char)s[j + 2]) && isdigit((unsigned char)s[j + 3]) &&
+	       (j + 4 >= end || !isdigit((unsigned char)s[j + 4]))) {
+		v = v * 1000 + (s[j + 1] - '0') * 100 + (s[j + 2] - '0') * 10 +
+		    (s[j + 3] - '0');
+		j += 4;
+	}
+	if (j + 1 < end && s[j] == '.' && isdigit((unsigned char)s[j + 1])) {
+		k = j + 1;
+		while (k < end && isdigit((unsigned char)s[k])) {
+			v += (s[k] - '0') * scale;
+			scale /= 10;
+			k++;
+		}
+		dots++;
+		/* "4.1.2" is a clause number */
+		if (k + 1 < end && s[k] == '.' && isdigit((unsigned char)s[k + 1]))
+			return i;
+		j = k;
+	}
+	(void)dots;
+	if (j < end && isalpha((unsigned char)s[j]) &&
+	    !(s[j] == 'm' || s[j] == 'k' || s[j] == 'b' || s[j] == 'M' ||
+	      s[j] == 'K' || s[j] == 'B'))
+		return i;
+	*out = v;
+	return j;
+}
+
+/* Parses English number words at s[i]: "thirty", "one hundred and
+ * twenty-five", "two million". Returns the end or i. */
+static size_t parse_words(const char *s, size_t i, size_t end, double *out)
+{
+	double total = 0, group = 0;
+	size_t j = i, last = i;
+	int any = 0;
+
+	if (i > 0 && is_word_char((unsigned char)s[i - 1]))
+		return i;
+	while (j < end) {
+		size_t w, k;
+		int found = 0;
+
+		for (w = 0; w < ARRAY_LEN(number_words); w++) {
+			if (!word_at(s, j, end, number_words[w].word))
+				continue;
+			found = 1;
+			switch (number_words[w].kind) {
+			case 0:
+			case 1:
+				group += number_words[w].value;
+				break;
+			case 2:
+				group = (group ? group : 1) * 100;
+				break;
+			default:
+				total += (group ? group : 1) * number_words[w].value;
+				group = 0;
+				break;
+			}
+			j += strlen(number_words[w].word);
+			break;
+		}
+		if (!found)
+			break;
+		any = 1;
+		last = j;
+		/* separators inside a number: "twenty-five", "hundred and ten" */
+		k = j;
+		if (k < end && (s[k] == '-' || s[k] == ' '))
+			k++;
+		if (word_at(s, k, end, "and"))
+			k += 4;
+		j = k;
+	}
+	if (!any)
+		return i;
+	*out = total + group;
+	return last;
+}
+
+static size_t skip_space(const char *s, size_t i, size_t end)
+{
+	while (i < end && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* Currency written just before the number at `i`, or NULL. */
+static const char *currency_before(const char *s, size_t block_start,
+                                   size_t i, size_t *start)
+{
+	size_t w, n, j = i;
+
+	if (j > block_start && s[j - 1] == ' ')
+		j--;
+	for (w = 0; w < ARRAY_LEN(currencies); w++) {
+		n = strlen(currencies[w].text);
+		if (j - block_start >= n && memcmp(s + j - n, currencies[w].text, n) == 0 &&
+		    (j - n == block_start || !isalpha((unsigned char)s[j - n - 1]) ||
+		     !isalpha((unsigned char)currencies[w].text[0]))) {
+			*start = j - n;
+			return currencies[w].code;
+		}
+	}
+	return NULL;
+}
+
+/* Currency written just after the number (ending at `i`), or NULL. */
+static const char *currency_after(const char *s, size_t i, size_t end,
+                                  size_t *stop)
+{
+	size_t w, j = skip_space(s, i, end);
+
+	for (w = 0; w < ARRAY_LEN(currencies); w++) {
+		if (isalpha((unsigned char)currencies[w].text[0]) &&
+		    word_at(s, j, end, currencies[w].text)) {
+			*stop = j + strlen(currencies[w].text);
+			return currencies[w].code;
+		}
+	}
+	for (w = 0; w < ARRAY_LEN(currency_words); w++) {
+		if (word_at(s, j, end, currency_words[w].word)) {
+			*stop = j + strlen(currency_words[w].word);
+			return currency_words[w].code;
+		}
+	}
+	return NULL;
+}
+
+static int add_value(clint_doc *doc, clint_value_kind kind, double amount,
+                     const char *currency, const char *unit, double days,
+                     size_t ns, size_t ne)
+{
+	clint_ivalue *v;
+
+	if (doc->value_count >= MAX_VALUES)
+		return CLINT_OK;
+	if (ARRAY_PUSH(doc->values, doc->value_count, doc->value_cap) < 0)
+		return CLINT_ENOMEM;
+	v = &doc->values[doc->value_count++];
+	v->kind = kind;
+	v->amount = amount;
+	v->currency = currency ? currency : "";
+	v->unit = unit ? unit : "";
+	v->days = days;
+	v->norm_start = ns;
+	v->norm_end = ne;
+	v->start = clint_doc_norm_to_text(doc, ns);
+	v->end = clint_doc_norm_to_text(doc, ne);
+	v->section = clint_doc_section_at(doc, v->start);
+	return CLINT_OK;
+}
+
+/*
+ * Classifies the number norm[ns..ne) with value `v` from its context and
+ * records it. Returns the offset where scanning continues.
+ */
+static size_t classify(clint_doc *doc, size_t bs, size_t be, size_t ns,
+                       size_t ne, double v, int *rc)
+{
+	const char *s = doc->norm;
+	const char *cur;
+	size_t j, w, cs, stop;
+
+	*rc = CLINT_OK;
+	/* scale words and letters: "1.5 million", "$2m", "10k" */
+	j = skip_space(s, ne, be);
+	if (word_at(s, j, be, "million") || word_at(s, j, be, "mn") ||
+	    word_at(s, ne, be, "m") || word_at(s, ne, be, "M")) {
+		v *= 1e6;
+		ne = word_at(s, j, be, "million") ? j + 7
+		     : word_at(s, j, be, "mn")    ? j + 2
+		                                  : ne + 1;
+	} else if (word_at(s, j, be, "billion") || word_at(s, ne, be, "bn")) {
+		v *= 1e9;
+		ne = word_at(s, j, be, "billion") ? j + 7 : ne + 2;
+	} else if (word_at(s, j, be, "thousand") || word_at(s, ne, be, "k") ||
+	           word_at(s, ne, be, "K")) {
+		v *= 1e3;
+		ne = word_at(s, j, be, "thousand") ? j + 8 : ne + 1;
+	}
+	/* money */
+	cur = currency_before(s, bs, ns, &cs);
+	if (cur) {
+		*rc = add_value(doc, CLINT_VALUE_MONEY, v, cur, NULL, 0, cs, ne);
+		return ne;
+	}
+	cur = currency_after(s, ne, be, &stop);
+	if (cur) {
+		*rc = add_value(doc, CLINT_VALUE_MONEY, v, cur, NULL, 0, ns, stop);
+		return stop;
+	}
+	/* percent */
+	j = skip_space(s, ne, be);
+	if (j < be && s[j] == '%') {
+		*rc = add_value(doc, CLINT_VALUE_PERCENT, v, NULL, NULL, 0, ns, j + 1);
+		return j + 1;
+	}
+	if (word_at(s, j, be, "percent") || word_at(s, j, be, "per cent") ||
+	    word_at(s, j, be, "per centum") || word_at(s, j, be, "pct")) {
+		stop = j + (word_at(s, j, be, "per centum") ? 10
+		            : word_at(s, j, be, "per cent") ? 8
+		            : word_at(s, j, be, "pct")      ? 3
+		                                            : 7);
+		*rc = add_value(doc, CLINT_VALUE_PERCENT, v, NULL, NULL, 0, ns, stop);
+		return stop;
+	}
+	/* duration: "30 days", "twelve (12) months'", "24 hours" */
+	for (w = 0; w < ARRAY_LEN(duration_units); w++) {
+		if (word_at(s, j, be, duration_units[w].word)) {
+			stop = j + strlen(duration_units[w].word);
+			if (stop < be && s[stop] == '\'')
+				stop++;
+			*rc = add_value(doc, CLINT_VALUE_DURATION, v, NULL,
+			                duration_units[w].unit, v * duration_units[w].days,
+			                ns, stop);
+			return stop;
+		}
+	}
+	/* "net 30": payment terms in days */
+	if (ns >= bs + 4 && strncasecmp(s + ns - 4, "net ", 4) == 0 &&
+	    (ns == bs + 4 || !isalpha((unsigned char)s[ns - 5]))) {
+		*rc = add_value(doc, CLINT_VALUE_DURATION, v, NULL, "days", v, ns - 4,
+		                ne);
+		return ne;
+	}
+	return ne;
+}
+
+static int scan_block(clint_doc *doc, const clint_iblock *blk)
+{
+	const char *s = doc->norm;
+	size_t i = blk->norm_start, be = blk->norm_end;
+	int rc = CLINT_OK;
+
+	while (i < be && rc == CLINT_OK) {
+		double v = 0, d = 0;
+		size_t e = i, ns = i;
+
+		if (isdigit((unsigned char)s[i]))
+			e = parse_digits(s, i, be, &v);
+		else if (isalpha((unsigned char)s[i]))
+			e = parse_words(s, i, be, &v);
+		if (e == i) {
+			/* skip the rest of the word */
+			if (is_word_char((unsigned char)s[i]))
+				while (i < be && is_word_char((unsigned char)s[i]))
+					i++;
+			else
+				i++;
+			continue;
+		}
+		/* "thirty (30)": the digits state the number */
+		{
+			size_t j = skip_space(s, e, be), k;
+			if (j < be && s[j] == '(' && j + 1 < be &&
+			    isdigit((unsigned char)s[j + 1])) {
+				k = parse_digits(s, j + 1, be, &d);
+				if (k > j + 1 && k < be && s[k] == ')') {
+					/* "(30%)" and "($10,000)" keep their own marks */
+					v = d;
+					e = k + 1;
+				} else if (k > j + 1 && k < be &&
+				           (s[k] == '%' || (k + 1 < be && s[k] == ' ' &&
+				                            s[k + 1] == '%'))) {
+					v = d;
+				}
+			}
+		}
+		{
+			size_t before = doc->value_count;
+
+			i = classify(doc, blk->norm_start, be, ns, e, v, &rc);
+			/* "five per cent (5%)", "ten thousand dollars ($10,000)": the
+			 * restatement in brackets belongs to the value */
+			if (rc == CLINT_OK && doc->value_count > before) {
+				size_t j = skip_space(s, i, be), k;
+				if (j + 1 < be && s[j] == '(' &&
+				    (isdigit((unsigned char)s[j + 1]) || s[j + 1] == '$' ||
+				     (unsigned char)s[j + 1] >= 0x80 ||
+				     isupper((unsigned char)s[j + 1]))) {
+					for (k = j + 1; k < be && k - j < 32 && s[k] != ')' &&
+					                s[k] != '(';
+					     k++)
+						;
+					if (k < be && s[k] == ')' && k > j + 1) {
+						clint_ivalue *last = &doc->values[doc->value_count - 1];
+						last->norm_end = k + 1;
+						last->end = clint_doc_norm_to_text(doc, k + 1);
+						i = k + 1;
+					}
+				}
+			}
+		}
+		if (i <= ns)
+			i = ns + 1;
+	}
+	return rc;
+}
+
+int clint_extract_values(clint_doc *doc)
+{
+	size_t b;
+	int rc = CLINT_OK;
+
+	for (b = 0; b < doc->block_count && rc == CLINT_OK; b++)
+		rc = scan_block(doc, &doc->blocks[b]);
+	return rc;
+}
+
+size_t clint_doc_value_count(const clint_doc *doc)
+{
+	return doc ? doc->value_count : 0;
+}
+
+int clint_doc_value(const clint_doc *doc, size_t i, clint_value *out)
+{
+	const clint_ivalue *v;
+
+	if (!doc || !out || i >= doc->value_count)
+		return CLINT_EINVAL;
+	v = &doc->values[i];
+	out->kind = v->kind;
+	out->amount = v->amount;
+	out->currency = v->currency;
+	out->unit = v->unit;
+	out->days = v->days;
+	out->start = v->start;
+	out->end = v->end;
+	out->section = v->section;
+	return CLINT_OK;
+}
+
+const char *clint_value_kind_name(clint_value_kind kind)
+{
+	switch (kind) {
+	case CLINT_VALUE_MONEY: return "money";
+	case CLINT_VALUE_PERCENT: return "percent";
+	case CLINT_VALUE_DURATION: return "duration";
+	default: return "unknown";
+	}
+}
