@@ -354,6 +354,9 @@ typedef struct {
 	clint_location end_loc;
 	size_t section;         /* section index or CLINT_NO_SECTION */
 	const char *section_label; /* "" when outside any section */
+	int has_value;          /* the rule has a threshold and this value met it */
+	clint_value value;
+	const char *threshold;  /* "more than 90 days", or "" */
 } clint_finding;
 
 /* Risky wording and other located findings, in text order. */

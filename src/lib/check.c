@@ -12,10 +12,13 @@
 
 #define CLINT_MAX_FINDINGS_PER_RULE 10000u
 
+#define NO_VALUE ((size_t)-1)
+
 typedef struct {
 	size_t rule;
 	size_t start, end;   /* text offsets */
 	size_t section;
+	size_t value;        /* the doc value a threshold judged, or NO_VALUE */
 } item;
 
 struct clint_result {
@@ -150,7 +153,18 @@ static int excluded(check_ctx *c, const clint_rule *r, size_t off,
 			b--;
 	}
 	for (i = 0; i < r->unless_count; i++) {
-		m = match_at(c, &r->unless[i], a, b, a, &ms, &me);
+		size_t pa = a, pb = b, bi;
+
+		if (r->unless[i].paragraph &&
+		    (bi = clint_doc_block_at_norm(c->doc, off)) != (size_t)-1) {
+			pa = c->doc->blocks[bi].norm_start;
+			pb = c->doc->blocks[bi].norm_end;
+			if (off - pa > UNLESS_WINDOW)
+				pa = a;
+			if (pb > end && pb - end > UNLESS_WINDOW)
+				pb = b;
+		}
+		m = match_at(c, &r->unless[i], pa, pb, pa, &ms, &me);
 		if (m < 0)
 			limit_error(c, r, &r->unless[i], m);
 		if (m > 0)
@@ -159,17 +173,109 @@ static int excluded(check_ctx *c, const clint_rule *r, size_t off,
 	return 0;
 }
 
-static int push_item(item **list, size_t *count, size_t *cap, size_t rule,
-                     size_t start, size_t end, size_t section)
+static int push_item(item **list, size_t *count, size_t *cap, const item *it)
 {
 	if (ARRAY_PUSH(*list, *count, *cap) < 0)
 		return CLINT_ENOMEM;
-	(*list)[*count].rule = rule;
-	(*list)[*count].start = start;
-	(*list)[*count].end = end;
-	(*list)[*count].section = section;
-	(*count)++;
+	(*list)[(*count)++] = *it;
 	return CLINT_OK;
+}
+
+/* Moves back `words` words from `off`, not before `floor`. */
+static size_t words_back(const char *s, size_t off, size_t floor,
+                         unsigned words)
+{
+	while (off > floor && words > 0) {
+		while (off > floor && s[off - 1] == ' ')
+			off--;
+		while (off > floor && s[off - 1] != ' ')
+			off--;
+		words--;
+	}
+	return off;
+}
+
+/* Moves forward `words` words from `off`, not past `ceil`. */
+static size_t words_fwd(const char *s, size_t off, size_t ceil,
+                        unsigned words)
+{
+	while (off < ceil && words > 0) {
+		while (off < ceil && s[off] == ' ')
+			off++;
+		while (off < ceil && s[off] != ' ')
+			off++;
+		words--;
+	}
+	return off;
+}
+
+/* True if every <near> pattern of the rule matches within its window of
+ * words around norm[ms..me), inside the same paragraph. */
+static int near_ok(check_ctx *c, const clint_rule *r, size_t ms, size_t me)
+{
+	const clint_doc *doc = c->doc;
+	size_t i, bi, a, b, x, y;
+	int m;
+
+	if (!r->near_count)
+		return 1;
+	bi = clint_doc_block_at_norm(doc, ms);
+	if (bi == (size_t)-1)
+		return 0;
+	for (i = 0; i < r->near_count; i++) {
+		const clint_pattern *p = &r->near[i];
+
+		a = words_back(doc->norm, ms, doc->blocks[bi].norm_start, p->words);
+		b = words_fwd(doc->norm, me, doc->blocks[bi].norm_end, p->words);
+		m = match_at(c, p, a, b, a, &x, &y);
+		if (m < 0)
+			limit_error(c, r, p, m);
+		if (m <= 0)
+			return 0;
+	}
+	return 1;
+}
+
+static int compare(clint_op op, double v, double than)
+{
+	switch (op) {
+	case CLINT_OP_LT: return v < than;
+	case CLINT_OP_LE: return v <= than;
+	case CLINT_OP_GT: return v > than;
+	default: return v >= than;
+	}
+}
+
+/* The first value in the sentence of norm offset `ms` that meets the
+ * rule's threshold, or NO_VALUE. */
+static size_t threshold_value(const check_ctx *c, const clint_rule *r,
+                              size_t ms)
+{
+	const clint_doc *doc = c->doc;
+	const clint_threshold *t = &r->threshold;
+	size_t si, a, b, lo = 0, hi = doc->value_count, mid;
+
+	si = clint_doc_sentence_at_norm(doc, ms);
+	if (si == (size_t)-1)
+		return NO_VALUE;
+	a = doc->sentences[2 * si];
+	b = doc->sentences[2 * si + 1];
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (doc->values[mid].norm_start < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < doc->value_count && doc->values[lo].norm_start < b; lo++) {
+		const clint_ivalue *v = &doc->values[lo];
+		if (v->kind != t->kind)
+			continue;
+		if (compare(t->op, t->kind == CLINT_VALUE_DURATION ? v->days : v->amount,
+		            t->than))
+			return lo;
+	}
+	return NO_VALUE;
 }
 
 static int cmp_item(const void *a, const void *b)
@@ -194,8 +300,9 @@ static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
 	const clint_rule *r = &c->rs->rules[ri];
 	const clint_doc *doc = c->doc;
 	clint_result *res = c->res;
-	size_t p, from, ms, me, sec, ts, te;
+	size_t p, from, ms, me, sec, ts, te, val;
 	size_t base = res->finding_count;
+	item it;
 	int m, rc;
 
 	for (p = 0; p < r->pattern_count; p++) {
@@ -212,19 +319,25 @@ static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
 			if (me == ms)
 				continue;
 			sec = section_at_norm(doc, ms);
-			if (!in_scope(c, r, sec) || excluded(c, r, ms, me))
+			if (!in_scope(c, r, sec) || excluded(c, r, ms, me) ||
+			    !near_ok(c, r, ms, me))
+				continue;
+			val = NO_VALUE;
+			if (r->threshold.present &&
+			    (val = threshold_value(c, r, ms)) == NO_VALUE)
 				continue;
 			ts = clint_doc_norm_to_text(doc, ms);
 			te = clint_doc_norm_to_text(doc, me);
 			if (te <= ts)
 				te = ts + 1;
+			it.rule = ri;
+			it.start = ts;
+			it.end = te;
+			it.section = sec;
+			it.value = val;
 			if (r->kind == CLINT_RULE_REQUIRE) {
-				if ((*count)++ == 0) {
-					first->rule = ri;
-					first->start = ts;
-					first->end = te;
-					first->section = sec;
-				}
+				if ((*count)++ == 0)
+					*first = it;
 				if (*count >= need)
 					return CLINT_OK;
 				continue;
@@ -237,7 +350,7 @@ static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
 				goto merge;
 			}
 			rc = push_item(&res->findings, &res->finding_count,
-			               &res->finding_cap, ri, ts, te, sec);
+			               &res->finding_cap, &it);
 			if (rc < 0)
 				return rc;
 		}
@@ -265,7 +378,7 @@ static int check_require(check_ctx *c, size_t ri)
 	const clint_doc *doc = c->doc;
 	clint_result *res = c->res;
 	unsigned count = 0, need = r->min_matches ? r->min_matches : 1;
-	item first = {ri, 0, 0, CLINT_NO_SECTION};
+	item first = {ri, 0, 0, CLINT_NO_SECTION, NO_VALUE};
 	size_t s, h, ms, me;
 	int m, rc;
 
@@ -298,8 +411,7 @@ static int check_require(check_ctx *c, size_t ri)
 	}
 	if (count >= need)
 		return push_item(&res->present, &res->present_count,
-		                 &res->present_cap, ri, first.start, first.end,
-		                 first.section);
+		                 &res->present_cap, &first);
 	if (ARRAY_PUSH(res->missing, res->missing_count, res->missing_cap) < 0)
 		return CLINT_ENOMEM;
 	res->missing[res->missing_count++] = ri;
@@ -411,6 +523,7 @@ static void fill_rule(const clint_result *res, size_t ri, clint_finding *out)
 	out->suggestion = r->suggestion;
 	out->section = CLINT_NO_SECTION;
 	out->section_label = "";
+	out->threshold = r->threshold.present ? r->threshold.text : "";
 }
 
 static void fill_item(const clint_result *res, const item *it,
@@ -425,6 +538,8 @@ static void fill_item(const clint_result *res, const item *it,
 	out->section = it->section;
 	if (it->section != CLINT_NO_SECTION)
 		out->section_label = res->doc->sections[it->section].label;
+	if (it->value != NO_VALUE)
+		out->has_value = clint_doc_value(res->doc, it->value, &out->value) == 0;
 }
 
 size_t clint_result_finding_count(const clint_result *res)

@@ -204,6 +204,10 @@ static void free_rule(clint_rule *r)
 	for (i = 0; i < r->unless_count; i++)
 		free_pattern(&r->unless[i]);
 	free(r->unless);
+	for (i = 0; i < r->near_count; i++)
+		free_pattern(&r->near[i]);
+	free(r->near);
+	free(r->threshold.text);
 	for (i = 0; i < r->example_count; i++)
 		free(r->examples[i].text);
 	free(r->examples);
@@ -230,6 +234,64 @@ static size_t find_rule(const clint_ruleset *rs, const char *id)
 		if (strcmp(rs->rules[i].id, id) == 0)
 			return i;
 	return (size_t)-1;
+}
+
+static const struct {
+	const char *name;
+	double days;
+} duration_unit_days[] = {
+	{"minutes", 1.0 / 1440}, {"hours", 1.0 / 24}, {"days", 1},
+	{"business-days", 1.4},  {"weeks", 7},        {"months", 30.4375},
+	{"years", 365.25},
+};
+
+/* Reads <threshold value op than unit>; durations are kept in days. */
+static int build_threshold(load_ctx *ctx, clint_rule *r, xmlNodePtr n)
+{
+	static const char *const op_words[] = {"less than", "at most",
+	                                       "more than", "at least"};
+	char *value = attr(n, "value"), *op = attr(n, "op"), *than = attr(n, "than");
+	char *unit = attr(n, "unit"), *end = NULL;
+	clint_threshold *t = &r->threshold;
+	clint_buf b = CLINT_BUF_INIT;
+	double scale = 1;
+	size_t i;
+	int rc = CLINT_OK;
+
+	t->present = 1;
+	t->kind = value && strcmp(value, "money") == 0     ? CLINT_VALUE_MONEY
+	          : value && strcmp(value, "percent") == 0 ? CLINT_VALUE_PERCENT
+	                                                   : CLINT_VALUE_DURATION;
+	t->op = op && strcmp(op, "lt") == 0   ? CLINT_OP_LT
+	        : op && strcmp(op, "le") == 0 ? CLINT_OP_LE
+	        : op && strcmp(op, "gt") == 0 ? CLINT_OP_GT
+	                                      : CLINT_OP_GE;
+	t->than = than ? strtod(than, &end) : 0;
+	if (!than || end == than || *end)
+		pack_error(ctx, node_line(n), "rule '%s': threshold 'than' is not a number",
+		           r->id);
+	if (t->kind == CLINT_VALUE_DURATION) {
+		for (i = 0; i < ARRAY_LEN(duration_unit_days); i++)
+			if (strcmp(unit ? unit : "days", duration_unit_days[i].name) == 0)
+				scale = duration_unit_days[i].days;
+	} else if (unit) {
+		pack_error(ctx, node_line(n),
+		           "rule '%s': threshold 'unit' applies to durations only",
+		           r->id);
+	}
+	clint_buf_printf(&b, "%s %g%s%s%s", op_words[t->op], t->than,
+	                 t->kind == CLINT_VALUE_PERCENT ? "%" : "",
+	                 t->kind == CLINT_VALUE_DURATION ? " " : "",
+	                 t->kind == CLINT_VALUE_DURATION ? (unit ? unit : "days") : "");
+	t->than *= scale;
+	t->text = clint_buf_detach(&b, NULL);
+	if (!t->text)
+		rc = CLINT_ENOMEM;
+	free(value);
+	free(op);
+	free(than);
+	free(unit);
+	return rc;
 }
 
 /* Builds a rule from a schema-valid <rule> element. */
@@ -307,6 +369,21 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 			rc = add_pattern(ctx, &r.patterns, &r.pattern_count, c, r.id);
 		} else if (is_elem(c, "unless")) {
 			rc = add_pattern(ctx, &r.unless, &r.unless_count, c, r.id);
+			s = attr(c, "scope");
+			if (rc == CLINT_OK && s && strcmp(s, "paragraph") == 0)
+				r.unless[r.unless_count - 1].paragraph = 1;
+			free(s);
+			s = NULL;
+		} else if (is_elem(c, "near")) {
+			rc = add_pattern(ctx, &r.near, &r.near_count, c, r.id);
+			s = attr(c, "words");
+			if (rc == CLINT_OK)
+				r.near[r.near_count - 1].words =
+					s ? (unsigned)strtoul(s, NULL, 10) : 10;
+			free(s);
+			s = NULL;
+		} else if (is_elem(c, "threshold")) {
+			rc = build_threshold(ctx, &r, c);
 		} else if (is_elem(c, "example")) {
 			clint_example *e = realloc(r.examples, (r.example_count + 1) *
 			                                           sizeof(*e));

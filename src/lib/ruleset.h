@@ -14,7 +14,21 @@ typedef struct {
 	pcre2_code *code;
 	char *source;
 	unsigned line;
+	unsigned words;     /* <near>: the window, in words on each side */
+	int paragraph;      /* <unless scope="paragraph"> */
 } clint_pattern;
+
+typedef enum { CLINT_OP_LT, CLINT_OP_LE, CLINT_OP_GT, CLINT_OP_GE } clint_op;
+
+/* <threshold>: a match counts only when its sentence holds a value of
+ * `kind` that compares with `than` (durations in days). */
+typedef struct {
+	int present;
+	clint_value_kind kind;
+	clint_op op;
+	double than;
+	char *text;          /* "more than 90 days", for reports */
+} clint_threshold;
 
 typedef struct {
 	char *text;
@@ -37,6 +51,9 @@ typedef struct {
 	size_t pattern_count;
 	clint_pattern *unless;
 	size_t unless_count;
+	clint_pattern *near;
+	size_t near_count;
+	clint_threshold threshold;
 	clint_example *examples;
 	size_t example_count;
 } clint_rule;

@@ -73,6 +73,19 @@ static void location_fields(clint_buf *b, int in, const clint_doc *doc,
 	clint_excerpt_get(doc, f->start, f->end, 160, &ex);
 	key(b, in, "excerpt", 0);
 	clint_json_str(b, ex.text, ex.len);
+	if (f->has_value) {
+		key(b, in, "value", 0);
+		clint_buf_puts(b, "{\"kind\": ");
+		clint_json_cstr(b, clint_value_kind_name(f->value.kind));
+		clint_buf_puts(b, ", \"text\": ");
+		clint_json_str(b, text + f->value.start, f->value.end - f->value.start);
+		clint_buf_printf(b, ", \"amount\": %.15g", f->value.amount);
+		if (f->value.kind == CLINT_VALUE_DURATION)
+			clint_buf_printf(b, ", \"days\": %.15g", f->value.days);
+		clint_buf_puts(b, ", \"threshold\": ");
+		clint_json_cstr(b, f->threshold);
+		clint_buf_putc(b, '}');
+	}
 }
 
 static void open_array(clint_buf *b, int in, const char *k, size_t n)

@@ -141,6 +141,12 @@ static int text_document(clint_renderer *r, const clint_result *res)
 		if (*f.section_label)
 			clint_buf_printf(&r->out, "    in %s\n", f.section_label);
 		excerpt(r, doc, &f);
+		if (f.has_value) {
+			const char *t = clint_doc_text(doc, NULL);
+			clint_buf_puts(&r->out, "    = value: ");
+			clint_buf_put(&r->out, t + f.value.start, f.value.end - f.value.start);
+			clint_buf_printf(&r->out, " (the rule flags %s)\n", f.threshold);
+		}
 		if (r->opts.verbose || !seen_before(res, i, f.rule_id)) {
 			wrapped(r, "    = why: ", f.rationale);
 			wrapped(r, "    = fix: ", f.suggestion);
