@@ -311,6 +311,17 @@ CLINT_EXTERN size_t clint_ruleset_find(const clint_ruleset *rs,
 CLINT_EXTERN int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
                                     size_t *passed, size_t *failed);
 
+/*
+ * Lints the loaded packs: errors for patterns that match the empty string
+ * (they would match everywhere); warnings for unbounded ".*", ".+" or
+ * "[^...]*" gaps, rules without both a matching and a non-matching
+ * example, and patterns that none of their rule's examples exercise (so
+ * nothing shows they can match). Each problem goes to `diag` with the
+ * pack file and line; *errors and *warnings get the counts.
+ */
+CLINT_EXTERN int clint_ruleset_lint(const clint_ruleset *rs, clint_diag *diag,
+                                    size_t *errors, size_t *warnings);
+
 /* ---- checking ---------------------------------------------------------- */
 
 typedef struct {

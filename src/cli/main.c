@@ -42,6 +42,7 @@ static const char usage_text[] =
 	"usage: clauselint [check] [options] FILE...\n"
 	"       clauselint packs list [--pack FILE|DIR|NAME] [--no-default-packs]\n"
 	"       clauselint packs test [PACK...]\n"
+	"       clauselint packs lint [PACK...]\n"
 	"       clauselint packs show RULE\n"
 	"       clauselint outline FILE...\n"
 	"\n"
@@ -515,6 +516,34 @@ static int cmd_packs_test(cli_options *o)
 	return failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+static int cmd_packs_lint(cli_options *o)
+{
+	clint_ruleset *rs = NULL;
+	clint_diag *diag = NULL;
+	size_t errors = 0, warnings = 0, i;
+	int rc;
+
+	/* packs named on the command line are linted alone */
+	for (i = 0; i < o->file_count; i++) {
+		if (push(&o->packs, &o->pack_count, o->files[i]) < 0)
+			return EXIT_TROUBLE;
+		o->default_packs = 0;
+	}
+	if (load_ruleset(o, &rs) < 0)
+		return EXIT_TROUBLE;
+	clint_diag_new(&diag);
+	rc = clint_ruleset_lint(rs, diag, &errors, &warnings);
+	print_diag(diag);
+	printf("%zu rules linted: %zu error%s, %zu warning%s\n",
+	       clint_ruleset_rule_count(rs), errors, errors == 1 ? "" : "s",
+	       warnings, warnings == 1 ? "" : "s");
+	clint_diag_free(diag);
+	clint_ruleset_free(rs);
+	if (rc < 0 || errors)
+		return EXIT_TROUBLE;
+	return warnings ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
 static int cmd_packs_show(cli_options *o)
 {
 	clint_ruleset *rs = NULL;
@@ -572,8 +601,10 @@ int main(int argc, char **argv)
 			status = cmd_packs_test(&o);
 		else if (strcmp(sub, "show") == 0)
 			status = cmd_packs_show(&o);
+		else if (strcmp(sub, "lint") == 0)
+			status = cmd_packs_lint(&o);
 		else {
-			usage_error("unknown 'packs' command '%s' (list, test or show)",
+			usage_error("unknown 'packs' command '%s' (list, test, lint or show)",
 			            sub);
 			status = EXIT_TROUBLE;
 		}

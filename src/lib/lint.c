@@ -1,0 +1,216 @@
+/*
+ * lint.c - pack lint: finds rules that will misbehave before they run on
+ * a contract. Works on a loaded ruleset, so schema and compile errors
+ * have already been reported by the pack stage.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ruleset.h"
+
+typedef struct {
+	const clint_ruleset *rs;
+	clint_diag *diag;
+	size_t errors, warnings;
+} lint_ctx;
+
+static void lint_msg(lint_ctx *l, clint_diag_level level, const clint_rule *r,
+                     unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static void lint_msg(lint_ctx *l, clint_diag_level level, const clint_rule *r,
+                     unsigned line, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	clint_diag_add(l->diag, level, l->rs->packs[r->pack].file, line, 0,
+	               "rule '%s': %s", r->id, msg);
+	if (level == CLINT_DIAG_ERROR)
+		l->errors++;
+	else
+		l->warnings++;
+}
+
+/*
+ * Finds an unbounded gap in a regex source: "." or a negated class "[^...]"
+ * followed by "*", "+" or "{n,}". Returns its offset or -1.
+ */
+static long unbounded_gap(const char *s)
+{
+	size_t i = 0, n = strlen(s), start;
+	int gap;
+
+	while (i < n) {
+		gap = 0;
+		start = i;
+		if (s[i] == '\\') {
+			i += 2;
+			continue;
+		}
+		if (s[i] == '.') {
+			gap = 1;
+			i++;
+		} else if (s[i] == '[') {
+			int negated = i + 1 < n && s[i + 1] == '^';
+			i += negated ? 2 : 1;
+			if (i < n && s[i] == ']')
+				i++;
+			while (i < n && s[i] != ']') {
+				if (s[i] == '\\')
+					i++;
+				i++;
+			}
+			i++;
+			gap = negated;
+		} else {
+			i++;
+			continue;
+		}
+		if (!gap || i >= n)
+			continue;
+		if (s[i] == '*' || s[i] == '+')
+			return (long)start;
+		if (s[i] == '{') {
+			size_t j = i + 1;
+			while (j < n && s[j] >= '0' && s[j] <= '9')
+				j++;
+			if (j + 1 < n && s[j] == ',' && s[j + 1] == '}')
+				return (long)start;
+		}
+	}
+	return -1;
+}
+
+static void lint_source(lint_ctx *l, const clint_rule *r,
+                        const clint_pattern *p, const char *what)
+{
+	uint32_t empty = 0;
+	long at;
+
+	if (!p->code)
+		return;
+	if (pcre2_pattern_info(p->code, PCRE2_INFO_MATCHEMPTY, &empty) == 0 &&
+	    empty)
+		lint_msg(l, CLINT_DIAG_ERROR, r, p->line,
+		         "<%s> can match the empty string, so it matches anywhere",
+		         what);
+	at = unbounded_gap(p->source);
+	if (at >= 0)
+		lint_msg(l, CLINT_DIAG_WARNING, r, p->line,
+		         "<%s> has an unbounded gap at offset %ld; bound it, e.g. "
+		         "[^.\\n]{0,80}",
+		         what, at);
+}
+
+/* True if pattern `p` matches somewhere in the examples that must match:
+ * body patterns in the matching text, heading patterns in a heading. */
+static int exercised(const clint_pattern *p, clint_doc *const *docs,
+                     size_t ndocs, int heading, pcre2_match_data *md)
+{
+	size_t d, s;
+
+	for (d = 0; d < ndocs; d++) {
+		const clint_doc *doc = docs[d];
+		if (!doc)
+			continue;
+		if (!heading) {
+			if (pcre2_match(p->code, (PCRE2_SPTR)doc->norm, doc->norm_len, 0, 0,
+			                md, NULL) >= 0)
+				return 1;
+			continue;
+		}
+		for (s = 0; s < doc->section_count; s++) {
+			const clint_isection *sec = &doc->sections[s];
+			if (pcre2_match(p->code,
+			                (PCRE2_SPTR)(doc->norm + sec->heading_norm_start),
+			                sec->heading_norm_end - sec->heading_norm_start, 0,
+			                0, md, NULL) >= 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int lint_rule(lint_ctx *l, const clint_rule *r, pcre2_match_data *md)
+{
+	clint_doc **docs;
+	size_t i, pos = 0, neg = 0;
+
+	for (i = 0; i < r->example_count; i++) {
+		if (r->examples[i].expect_match)
+			pos++;
+		else
+			neg++;
+	}
+	if (!pos)
+		lint_msg(l, CLINT_DIAG_WARNING, r, r->line,
+		         "no example that must match (expect=\"match\")");
+	if (!neg)
+		lint_msg(l, CLINT_DIAG_WARNING, r, r->line,
+		         "no example that must not match (expect=\"no-match\")");
+	if (r->within)
+		lint_source(l, r, r->within, "within");
+	for (i = 0; i < r->heading_count; i++)
+		lint_source(l, r, &r->headings[i], "heading");
+	for (i = 0; i < r->pattern_count; i++)
+		lint_source(l, r, &r->patterns[i], "pattern");
+	for (i = 0; i < r->unless_count; i++)
+		lint_source(l, r, &r->unless[i], "unless");
+	for (i = 0; i < r->near_count; i++)
+		lint_source(l, r, &r->near[i], "near");
+
+	docs = calloc(r->example_count + 1, sizeof(*docs));
+	if (!docs)
+		return CLINT_ENOMEM;
+	for (i = 0; i < r->example_count; i++)
+		if (r->examples[i].expect_match)
+			clint_doc_load_buffer(&docs[i], "<example>", r->examples[i].text,
+			                      strlen(r->examples[i].text), NULL, NULL);
+	for (i = 0; pos && i < r->pattern_count; i++)
+		if (r->patterns[i].code &&
+		    !exercised(&r->patterns[i], docs, r->example_count, 0, md))
+			lint_msg(l, CLINT_DIAG_WARNING, r, r->patterns[i].line,
+			         "no example exercises this <pattern>: add one it "
+			         "matches, or drop it");
+	for (i = 0; pos && i < r->heading_count; i++)
+		if (r->headings[i].code &&
+		    !exercised(&r->headings[i], docs, r->example_count, 1, md))
+			lint_msg(l, CLINT_DIAG_WARNING, r, r->headings[i].line,
+			         "no example exercises this <heading>: add one with "
+			         "such a heading, or drop it");
+	for (i = 0; i < r->example_count; i++)
+		clint_doc_free(docs[i]);
+	free(docs);
+	return CLINT_OK;
+}
+
+int clint_ruleset_lint(const clint_ruleset *rs, clint_diag *diag,
+                       size_t *errors, size_t *warnings)
+{
+	lint_ctx l;
+	pcre2_match_data *md;
+	size_t i;
+	int rc = CLINT_OK;
+
+	if (!rs)
+		return CLINT_EINVAL;
+	memset(&l, 0, sizeof(l));
+	l.rs = rs;
+	l.diag = diag;
+	md = pcre2_match_data_create(1, NULL);
+	if (!md)
+		return CLINT_ENOMEM;
+	for (i = 0; i < rs->rule_count && rc == CLINT_OK; i++)
+		rc = lint_rule(&l, &rs->rules[i], md);
+	pcre2_match_data_free(md);
+	if (errors)
+		*errors = l.errors;
+	if (warnings)
+		*warnings = l.warnings;
+	return rc;
+}
