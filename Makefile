@@ -144,7 +144,7 @@ packs-test: $(BIN)
 
 spec: $(SPEC_BIN)
 	@echo "== spec tests"
-	@$(TEST_WRAPPER) $(SPEC_BIN) tests/spec/*.spec
+	@$(TEST_WRAPPER) $(SPEC_BIN) --coverage tests/spec/*.spec
 
 golden: $(BIN)
 	@echo "== golden CLI tests"
