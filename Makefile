@@ -61,7 +61,7 @@ SPEC_BIN = $(BUILD)/tests/spec_runner
 
 DEMO_FILE = samples/weak-draft-outsourcing.txt
 
-.PHONY: all deps test-deps demo test check unit spec packs-test golden \
+.PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden \
         golden-update corpus eval install-test install uninstall valgrind-if-present clean asan ubsan valgrind
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
@@ -141,6 +141,13 @@ unit: $(UNIT_BIN)
 packs-test: $(BIN)
 	@echo "== clauselint packs test (every shipped pack)"
 	@$(TEST_WRAPPER) $(BIN) packs test $(PACKS)
+	@echo "== clauselint packs lint (every shipped pack; errors fail, warnings are listed by 'make packs-lint')"
+	@status=0; $(BIN) packs lint $(PACKS) > $(BUILD)/packs-lint.log 2>&1 || status=$$?; \
+	 grep ': error: ' $(BUILD)/packs-lint.log || true; tail -1 $(BUILD)/packs-lint.log; \
+	 test $$status -le 1
+
+packs-lint: $(BIN)
+	@$(BIN) packs lint $(PACKS)
 
 spec: $(SPEC_BIN)
 	@echo "== spec tests"
