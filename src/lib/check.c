@@ -246,10 +246,11 @@ static int compare(clint_op op, double v, double than)
 	}
 }
 
-/* The first value in the sentence of norm offset `ms` that meets the
- * rule's threshold, or NO_VALUE. */
+/* The first value in the sentence of the match norm[ms..me) (or, with
+ * scope="match", inside the match) that meets the rule's threshold, or
+ * NO_VALUE. */
 static size_t threshold_value(const check_ctx *c, const clint_rule *r,
-                              size_t ms)
+                              size_t ms, size_t me)
 {
 	const clint_doc *doc = c->doc;
 	const clint_threshold *t = &r->threshold;
@@ -260,6 +261,10 @@ static size_t threshold_value(const check_ctx *c, const clint_rule *r,
 		return NO_VALUE;
 	a = doc->sentences[2 * si];
 	b = doc->sentences[2 * si + 1];
+	if (t->in_match) {
+		a = ms;
+		b = me;
+	}
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (doc->values[mid].norm_start < a)
@@ -269,7 +274,7 @@ static size_t threshold_value(const check_ctx *c, const clint_rule *r,
 	}
 	for (; lo < doc->value_count && doc->values[lo].norm_start < b; lo++) {
 		const clint_ivalue *v = &doc->values[lo];
-		if (v->kind != t->kind)
+		if (v->kind != t->kind || (t->in_match && v->norm_end > b))
 			continue;
 		if (compare(t->op, t->kind == CLINT_VALUE_DURATION ? v->days : v->amount,
 		            t->than))
@@ -324,7 +329,7 @@ static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
 				continue;
 			val = NO_VALUE;
 			if (r->threshold.present &&
-			    (val = threshold_value(c, r, ms)) == NO_VALUE)
+			    (val = threshold_value(c, r, ms, me)) == NO_VALUE)
 				continue;
 			ts = clint_doc_norm_to_text(doc, ms);
 			te = clint_doc_norm_to_text(doc, me);

@@ -251,7 +251,7 @@ static int build_threshold(load_ctx *ctx, clint_rule *r, xmlNodePtr n)
 	static const char *const op_words[] = {"less than", "at most",
 	                                       "more than", "at least"};
 	char *value = attr(n, "value"), *op = attr(n, "op"), *than = attr(n, "than");
-	char *unit = attr(n, "unit"), *end = NULL;
+	char *unit = attr(n, "unit"), *scope = attr(n, "scope"), *end = NULL;
 	clint_threshold *t = &r->threshold;
 	clint_buf b = CLINT_BUF_INIT;
 	double scale = 1;
@@ -259,6 +259,7 @@ static int build_threshold(load_ctx *ctx, clint_rule *r, xmlNodePtr n)
 	int rc = CLINT_OK;
 
 	t->present = 1;
+	t->in_match = scope && strcmp(scope, "match") == 0;
 	t->kind = value && strcmp(value, "money") == 0     ? CLINT_VALUE_MONEY
 	          : value && strcmp(value, "percent") == 0 ? CLINT_VALUE_PERCENT
 	                                                   : CLINT_VALUE_DURATION;
@@ -291,6 +292,7 @@ static int build_threshold(load_ctx *ctx, clint_rule *r, xmlNodePtr n)
 	free(op);
 	free(than);
 	free(unit);
+	free(scope);
 	return rc;
 }
 

@@ -27,6 +27,7 @@ typedef struct {
 	clint_value_kind kind;
 	clint_op op;
 	double than;
+	int in_match;        /* scope="match": only values inside the match */
 	char *text;          /* "more than 90 days", for reports */
 } clint_threshold;
 
