@@ -361,10 +361,20 @@ static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
 		}
 	}
 merge:
-	/* one finding per place: overlapping matches of the rule, from any of
-	 * its patterns, are merged into the first */
+	return CLINT_OK;
+}
+
+/*
+ * Finishes a flag rule whose findings start at `base`: overlapping
+ * findings (from any of its patterns and headings) are merged into the
+ * first, and all are dropped if fewer than min-matches remain.
+ */
+static void finish_flag(check_ctx *c, const clint_rule *r, size_t base)
+{
+	clint_result *res = c->res;
+	size_t k, w = base;
+
 	if (res->finding_count - base > 1) {
-		size_t k, w = base;
 		qsort(res->findings + base, res->finding_count - base, sizeof(item),
 		      cmp_item);
 		for (k = base + 1; k < res->finding_count; k++) {
@@ -374,22 +384,29 @@ merge:
 		}
 		res->finding_count = w + 1;
 	}
-	return CLINT_OK;
+	if (res->finding_count - base < (r->min_matches ? r->min_matches : 1))
+		res->finding_count = base;
 }
 
-static int check_require(check_ctx *c, size_t ri)
+/*
+ * Matches the rule's <heading> patterns against section headings in
+ * scope. A require rule counts them (first one kept in *first, stopping
+ * at `need`); a flag rule reports each as a finding on the heading.
+ */
+static int scan_headings(check_ctx *c, size_t ri, unsigned need,
+                         unsigned *count, item *first)
 {
 	const clint_rule *r = &c->rs->rules[ri];
 	const clint_doc *doc = c->doc;
-	clint_result *res = c->res;
-	unsigned count = 0, need = r->min_matches ? r->min_matches : 1;
-	item first = {ri, 0, 0, CLINT_NO_SECTION, NO_VALUE};
 	size_t s, h, ms, me;
+	item it;
 	int m, rc;
 
-	for (s = 0; s < doc->section_count && count < need; s++) {
+	for (s = 0; s < doc->section_count; s++) {
 		const clint_isection *sec = &doc->sections[s];
 
+		if (r->kind == CLINT_RULE_REQUIRE && *count >= need)
+			break;
 		if (sec->heading_norm_end == sec->heading_norm_start ||
 		    !in_scope(c, r, s))
 			continue;
@@ -399,16 +416,41 @@ static int check_require(check_ctx *c, size_t ri)
 			             &me);
 			if (m < 0)
 				limit_error(c, r, &r->headings[h], m);
-			if (m > 0) {
-				if (count++ == 0) {
-					first.start = clint_doc_norm_to_text(doc, ms);
-					first.end = clint_doc_norm_to_text(doc, me);
-					first.section = s;
-				}
-				break;
+			if (m <= 0)
+				continue;
+			it.rule = ri;
+			it.start = clint_doc_norm_to_text(doc, ms);
+			it.end = clint_doc_norm_to_text(doc, me);
+			if (it.end <= it.start)
+				it.end = it.start + 1;
+			it.section = s;
+			it.value = NO_VALUE;
+			if (r->kind == CLINT_RULE_REQUIRE) {
+				if ((*count)++ == 0)
+					*first = it;
+			} else {
+				rc = push_item(&c->res->findings, &c->res->finding_count,
+				               &c->res->finding_cap, &it);
+				if (rc < 0)
+					return rc;
 			}
+			break;
 		}
 	}
+	return CLINT_OK;
+}
+
+static int check_require(check_ctx *c, size_t ri)
+{
+	const clint_rule *r = &c->rs->rules[ri];
+	clint_result *res = c->res;
+	unsigned count = 0, need = r->min_matches ? r->min_matches : 1;
+	item first = {ri, 0, 0, CLINT_NO_SECTION, NO_VALUE};
+	int rc;
+
+	rc = scan_headings(c, ri, need, &count, &first);
+	if (rc < 0)
+		return rc;
 	if (count < need) {
 		rc = scan_patterns(c, ri, need, &count, &first);
 		if (rc < 0)
@@ -461,10 +503,16 @@ int clint_check_rules(clint_result **out, const clint_ruleset *rs,
 			continue;
 		if (r->within && compute_scope(&c, r) < 0)
 			continue;
-		if (r->kind == CLINT_RULE_REQUIRE)
+		if (r->kind == CLINT_RULE_REQUIRE) {
 			rc = check_require(&c, ri);
-		else
-			rc = scan_patterns(&c, ri, 0, &unused, &none);
+		} else {
+			size_t base = c.res->finding_count;
+			rc = scan_headings(&c, ri, 0, &unused, &none);
+			if (rc == CLINT_OK)
+				rc = scan_patterns(&c, ri, 0, &unused, &none);
+			if (rc == CLINT_OK)
+				finish_flag(&c, r, base);
+		}
 		if (rc < 0)
 			goto done;
 	}

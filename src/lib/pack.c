@@ -412,14 +412,9 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 		           "rule '%s': a require rule needs at least one <heading> "
 		           "or <pattern>",
 		           r.id);
-	if (r.kind == CLINT_RULE_FLAG && !r.pattern_count)
+	if (r.kind == CLINT_RULE_FLAG && !r.pattern_count && !r.heading_count)
 		pack_error(ctx, r.line, "rule '%s': a flag rule needs at least one "
-		                        "<pattern>",
-		           r.id);
-	if (r.kind == CLINT_RULE_FLAG && r.heading_count)
-		pack_error(ctx, r.line,
-		           "rule '%s': <heading> is for require rules; a flag rule "
-		           "uses <pattern> and <within>",
+		                        "<pattern> or <heading>",
 		           r.id);
 	dup = find_rule(rs, r.id);
 	if (dup != (size_t)-1)
