@@ -1,0 +1,428 @@
+/*
+ * test_check.c - running a ruleset over a document (src/lib/check.c):
+ * required clauses found through headings or body patterns, min-matches,
+ * `within` scopes, `unless` exclusions per sentence, merged overlapping
+ * matches, ordering, counts and finding locations.
+ */
+#include "unit.h"
+
+static const char check_pack[] =
+	UNIT_PACK_HEAD("chk")
+	UNIT_RULE("req-conf", "require", "error", "")
+	UNIT_HEADING("confidential")
+	UNIT_PATTERN("\\bkeep\\b[^.]{0,40}\\bconfidential\\b")
+	UNIT_EXAMPLE("match", "CONFIDENTIALITY")
+	UNIT_RULE_END
+	UNIT_RULE("req-audit", "require", "warning", " min-matches=\"2\"")
+	UNIT_PATTERN("\\baudit\\b")
+	UNIT_EXAMPLE("match", "An audit. Another audit.")
+	UNIT_RULE_END
+	UNIT_RULE("flag-reasonable", "flag", "warning", "")
+	UNIT_WITHIN("\\b(fees|charges)\\b")
+	UNIT_PATTERN("\\breasonable\\b")
+	UNIT_EXAMPLE("match", "1. Fees\n\nreasonable costs")
+	UNIT_RULE_END
+	UNIT_RULE("flag-best", "flag", "info", "")
+	UNIT_PATTERN("\\bbest efforts\\b")
+	UNIT_UNLESS("\\bsubject to\\b")
+	UNIT_EXAMPLE("match", "It uses best efforts.")
+	UNIT_RULE_END
+	UNIT_RULE("flag-tbd", "flag", "warning", "")
+	UNIT_PATTERN("\\bto be agreed\\b")
+	UNIT_PATTERN("\\bbe agreed later\\b")
+	UNIT_EXAMPLE("match", "Price to be agreed.")
+	UNIT_RULE_END
+	UNIT_RULE("flag-late", "flag", "error", "")
+	UNIT_PATTERN("\\blate\\b")
+	UNIT_EXAMPLE("match", "Late.")
+	UNIT_RULE_END
+	UNIT_PACK_TAIL;
+
+static int setup(void **state)
+{
+	*state = unit_ruleset(check_pack);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	clint_ruleset_free(*state);
+	return 0;
+}
+
+/* A document checked against the group's ruleset. */
+typedef struct {
+	clint_doc *doc;
+	clint_result *res;
+} checked;
+
+static checked run(void **state, const char *text)
+{
+	checked c;
+
+	c.doc = unit_text(text);
+	c.res = unit_check(*state, c.doc);
+	assert_ptr_equal(clint_result_doc(c.res), c.doc);
+	return c;
+}
+
+static void done(checked *c)
+{
+	clint_result_free(c->res);
+	clint_doc_free(c->doc);
+}
+
+/* Findings of rule `id`, in order, copied to out[] (at most `max`). */
+static size_t findings_of(const clint_result *res, const char *id,
+                          clint_finding *out, size_t max)
+{
+	clint_finding f;
+	size_t i, n = 0;
+
+	for (i = 0; i < clint_result_finding_count(res); i++) {
+		assert_int_equal(clint_result_finding(res, i, &f), CLINT_OK);
+		if (strcmp(f.rule_id, id) != 0)
+			continue;
+		if (n < max)
+			out[n] = f;
+		n++;
+	}
+	return n;
+}
+
+/* 1 and *out if rule `id` is present, 0 if missing; fails if neither. */
+static int presence(const clint_result *res, const char *id,
+                    clint_finding *out)
+{
+	clint_finding f;
+	size_t i;
+	int found = -1;
+
+	for (i = 0; i < clint_result_present_count(res); i++) {
+		assert_int_equal(clint_result_present(res, i, &f), CLINT_OK);
+		if (strcmp(f.rule_id, id) == 0) {
+			found = 1;
+			if (out)
+				*out = f;
+		}
+	}
+	for (i = 0; i < clint_result_missing_count(res); i++) {
+		assert_int_equal(clint_result_missing(res, i, &f), CLINT_OK);
+		if (strcmp(f.rule_id, id) == 0) {
+			if (found == 1)
+				fail_msg("rule %s is both present and missing", id);
+			found = 0;
+			if (out)
+				*out = f;
+		}
+	}
+	if (found < 0)
+		fail_msg("rule %s is neither present nor missing", id);
+	return found;
+}
+
+/* ---- required clauses ------------------------------------------------------ */
+
+static void test_require_via_heading(void **state)
+{
+	checked c = run(state, "CONFIDENTIALITY\n\n"
+	                       "Each party protects the other's secrets.\n");
+	clint_finding f;
+
+	assert_int_equal(presence(c.res, "req-conf", &f), 1);
+	assert_int_equal(f.has_location, 1);
+	assert_int_equal(f.kind, CLINT_RULE_REQUIRE);
+	/* the evidence is the heading words that matched */
+	unit_assert_slice(c.doc, f.start, f.end, "CONFIDENTIAL");
+	assert_int_equal(f.section, 0);
+	assert_string_equal(f.section_label, "CONFIDENTIALITY");
+	assert_int_equal(f.begin_loc.line, 1);
+	assert_int_equal(f.begin_loc.column, 1);
+	done(&c);
+}
+
+static void test_require_via_pattern(void **state)
+{
+	checked c = run(state, "Intro words here.\n\n"
+	                       "The Supplier shall keep all data confidential.\n");
+	clint_finding f;
+
+	assert_int_equal(presence(c.res, "req-conf", &f), 1);
+	unit_assert_slice(c.doc, f.start, f.end, "keep all data confidential");
+	assert_int_equal(f.section, CLINT_NO_SECTION);
+	assert_string_equal(f.section_label, "");
+	assert_int_equal(f.begin_loc.line, 3);
+	assert_int_equal(f.begin_loc.column, 20);
+	done(&c);
+}
+
+static void test_require_missing(void **state)
+{
+	checked c = run(state, "The Supplier shall do the work.\n\n"
+	                       "This information is confidential.\n");
+	clint_finding f;
+
+	/* "confidential" alone is neither the heading nor the pattern */
+	assert_int_equal(presence(c.res, "req-conf", &f), 0);
+	assert_int_equal(f.has_location, 0);
+	assert_string_equal(f.title, "Title of req-conf");
+	assert_string_equal(f.message, "Message of req-conf");
+	assert_string_equal(f.pack, "chk");
+	assert_int_equal(f.severity, CLINT_SEVERITY_ERROR);
+	assert_int_equal(f.section, CLINT_NO_SECTION);
+	assert_string_equal(f.section_label, "");
+	/* missing clauses come in ruleset order */
+	assert_int_equal(clint_result_missing_count(c.res), 2);
+	assert_int_equal(clint_result_missing(c.res, 0, &f), CLINT_OK);
+	assert_string_equal(f.rule_id, "req-conf");
+	assert_int_equal(clint_result_missing(c.res, 1, &f), CLINT_OK);
+	assert_string_equal(f.rule_id, "req-audit");
+	assert_int_equal(clint_result_missing(c.res, 2, &f), CLINT_EINVAL);
+	assert_int_equal(clint_result_present_count(c.res), 0);
+	done(&c);
+}
+
+static void test_min_matches(void **state)
+{
+	checked c = run(state, "The Client may audit the Supplier once a year.\n");
+	clint_finding f;
+
+	assert_int_equal(presence(c.res, "req-audit", NULL), 0);
+	done(&c);
+
+	c = run(state, "The Client may audit the Supplier. A second audit "
+	               "follows a breach.\n");
+	assert_int_equal(presence(c.res, "req-audit", &f), 1);
+	/* the evidence is the first match */
+	assert_int_equal(f.start, unit_offset(c.doc, "audit"));
+	done(&c);
+}
+
+static void test_heading_patterns_see_the_heading_alone(void **state)
+{
+	static const char pack[] =
+		UNIT_PACK_HEAD("anchored")
+		UNIT_RULE("req-term", "require", "error", "")
+		UNIT_HEADING("^term$")
+		UNIT_EXAMPLE("match", "3. TERM")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	clint_ruleset *rs = unit_ruleset(pack);
+	clint_doc *doc = unit_text("3. Term\n\nTwo years.\n");
+	clint_result *res = unit_check(rs, doc);
+	clint_finding f;
+
+	(void)state;
+	/* "^" and "$" anchor at the heading's own ends */
+	assert_int_equal(clint_result_present_count(res), 1);
+	assert_int_equal(clint_result_present(res, 0, &f), CLINT_OK);
+	unit_assert_slice(doc, f.start, f.end, "Term");
+	assert_string_equal(f.section_label, "\xC2\xA7 3 Term");
+	clint_result_free(res);
+	clint_doc_free(doc);
+
+	doc = unit_text("3. Term of the Agreement\n\nTwo years.\n");
+	res = unit_check(rs, doc);
+	assert_int_equal(clint_result_missing_count(res), 1);
+	clint_result_free(res);
+	clint_doc_free(doc);
+	clint_ruleset_free(rs);
+}
+
+/* ---- flags: within, unless, merging ------------------------------------------ */
+
+static void test_within_limits_to_sections(void **state)
+{
+	checked c = run(state, "1. Services\n\n"
+	                       "The Supplier shall use reasonable care.\n\n"
+	                       "2. Fees and Charges\n\n"
+	                       "The Client shall pay reasonable expenses.\n\n"
+	                       "2.1 Travel\n\n"
+	                       "Other reasonable costs apply.\n\n"
+	                       "3. Term\n\n"
+	                       "Reasonable notice applies.\n");
+	clint_finding f[4];
+
+	/* inside "Fees and Charges" and its sub-section only */
+	assert_int_equal(findings_of(c.res, "flag-reasonable", f, 4), 2);
+	assert_int_equal(f[0].start, unit_offset(c.doc, "reasonable expenses"));
+	assert_string_equal(f[0].section_label, "\xC2\xA7 2 Fees and Charges");
+	assert_int_equal(f[1].start, unit_offset(c.doc, "reasonable costs"));
+	assert_string_equal(f[1].section_label, "\xC2\xA7 2.1 Travel");
+	done(&c);
+}
+
+static void test_within_outside_any_section(void **state)
+{
+	checked c = run(state, "Fees are reasonable.\n");
+
+	/* no section, so no heading to be within */
+	assert_int_equal(findings_of(c.res, "flag-reasonable", NULL, 0), 0);
+	done(&c);
+}
+
+static void test_unless_same_sentence_only(void **state)
+{
+	checked c = run(state, "Subject to clause 4, the Supplier uses best "
+	                       "efforts. The Supplier uses best efforts for "
+	                       "hosting. Subject to the budget, it hosts.\n");
+	clint_finding f[3];
+
+	assert_int_equal(findings_of(c.res, "flag-best", f, 3), 1);
+	assert_int_equal(f[0].start, unit_offset(c.doc, "best efforts for"));
+	unit_assert_slice(c.doc, f[0].start, f[0].end, "best efforts");
+	done(&c);
+
+	/* an `unless` after the match in the same sentence also excludes */
+	c = run(state, "The Supplier uses best efforts subject to funding.\n");
+	assert_int_equal(findings_of(c.res, "flag-best", NULL, 0), 0);
+	done(&c);
+}
+
+static void test_overlapping_matches_merged(void **state)
+{
+	checked c = run(state, "The price is to be agreed later.\n");
+	clint_finding f[3];
+
+	/* "to be agreed" and "be agreed later" overlap: one finding */
+	assert_int_equal(findings_of(c.res, "flag-tbd", f, 3), 1);
+	assert_int_equal(f[0].start, unit_offset(c.doc, "to be agreed"));
+	assert_true(f[0].end > f[0].start);
+	done(&c);
+
+	/* separate places stay separate */
+	c = run(state, "Price to be agreed. Scope to be agreed.\n");
+	assert_int_equal(findings_of(c.res, "flag-tbd", f, 3), 2);
+	done(&c);
+}
+
+static void test_findings_sorted_by_position(void **state)
+{
+	checked c = run(state, "Late fees are to be agreed, and late interest "
+	                       "is to be agreed too.\n");
+	clint_finding f;
+	const char *expect[] = {"flag-late", "flag-tbd", "flag-late", "flag-tbd"};
+	size_t i, last = 0;
+
+	/* flag-tbd comes before flag-late in the pack, but findings are in
+	 * text order */
+	assert_int_equal(clint_result_finding_count(c.res), 4);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(clint_result_finding(c.res, i, &f), CLINT_OK);
+		assert_string_equal(f.rule_id, expect[i]);
+		assert_true(i == 0 || f.start > last);
+		last = f.start;
+	}
+	assert_int_equal(clint_result_finding(c.res, 4, &f), CLINT_EINVAL);
+	done(&c);
+}
+
+static void test_count_at_least(void **state)
+{
+	checked c = run(state, "The Supplier uses best efforts. The price is to "
+	                       "be agreed. Payment is late.\n");
+
+	/* findings: best (info), tbd (warning), late (error);
+	 * missing: req-conf (error), req-audit (warning) */
+	assert_int_equal(clint_result_finding_count(c.res), 3);
+	assert_int_equal(clint_result_missing_count(c.res), 2);
+	assert_int_equal(clint_result_count_at_least(c.res, CLINT_SEVERITY_INFO),
+	                 5);
+	assert_int_equal(
+		clint_result_count_at_least(c.res, CLINT_SEVERITY_WARNING), 4);
+	assert_int_equal(clint_result_count_at_least(c.res, CLINT_SEVERITY_ERROR),
+	                 2);
+	assert_int_equal(clint_result_count_at_least(NULL, CLINT_SEVERITY_INFO),
+	                 0);
+	done(&c);
+}
+
+static void test_finding_location(void **state)
+{
+	checked c = run(state, "1. Services\n\n"
+	                       "The caf\xC3\xA9 staff use best efforts daily.\n"
+	                       "They use best\nefforts nightly.\n");
+	clint_finding f[3];
+
+	assert_int_equal(findings_of(c.res, "flag-best", f, 3), 2);
+	/* columns count characters: "The café staff use " is 19 of them */
+	assert_int_equal(f[0].begin_loc.line, 3);
+	assert_int_equal(f[0].begin_loc.column, 20);
+	assert_int_equal(f[0].end_loc.line, 3);
+	assert_int_equal(f[0].end_loc.column, 32);
+	assert_int_equal(f[0].begin_loc.page, 1);
+	assert_int_equal(f[0].start, unit_offset(c.doc, "best efforts daily"));
+	assert_int_equal(f[0].section, 0);
+	assert_string_equal(f[0].section_label, "\xC2\xA7 1 Services");
+	assert_string_equal(f[0].message, "Message of flag-best");
+	assert_string_equal(f[0].rationale, "Rationale of flag-best");
+	assert_string_equal(f[0].ref, "Ref of flag-best");
+	assert_string_equal(f[0].suggestion, "Suggestion of flag-best");
+	assert_string_equal(f[0].category, "test");
+	assert_int_equal(f[0].severity, CLINT_SEVERITY_INFO);
+	assert_int_equal(f[0].kind, CLINT_RULE_FLAG);
+	/* a match across a line break: the range keeps the newline */
+	assert_int_equal(f[1].begin_loc.line, 4);
+	assert_int_equal(f[1].begin_loc.column, 10);
+	assert_int_equal(f[1].end_loc.line, 5);
+	assert_int_equal(f[1].end_loc.column, 8);
+	unit_assert_slice(c.doc, f[1].start, f[1].end, "best\nefforts");
+	done(&c);
+}
+
+static void test_check_arguments(void **state)
+{
+	clint_check_options bad = CLINT_CHECK_OPTIONS_INIT;
+	clint_doc *doc = unit_text("Text.");
+	clint_result *res = NULL;
+	clint_finding f;
+
+	bad.version = 7;
+	assert_int_equal(clint_check(NULL, *state, doc, NULL, NULL), CLINT_EINVAL);
+	assert_int_equal(clint_check(&res, NULL, doc, NULL, NULL), CLINT_EINVAL);
+	assert_int_equal(clint_check(&res, *state, NULL, NULL, NULL), CLINT_EINVAL);
+	assert_int_equal(clint_check(&res, *state, doc, &bad, NULL), CLINT_EINVAL);
+	/* NULL options are the defaults */
+	assert_int_equal(clint_check(&res, *state, doc, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_result_finding(res, 0, NULL), CLINT_EINVAL);
+	assert_int_equal(clint_result_present(res, 0, &f), CLINT_EINVAL);
+	clint_result_free(res);
+	clint_result_free(NULL);
+	assert_null(clint_result_doc(NULL));
+	assert_int_equal(clint_result_finding_count(NULL), 0);
+	clint_doc_free(doc);
+}
+
+static void test_empty_document(void **state)
+{
+	clint_doc *doc = unit_doc_n("empty.txt", "", 0, CLINT_INPUT_TEXT, NULL);
+	clint_result *res = unit_check(*state, doc);
+
+	assert_int_equal(clint_result_finding_count(res), 0);
+	assert_int_equal(clint_result_missing_count(res), 2);
+	assert_int_equal(clint_result_present_count(res), 0);
+	clint_result_free(res);
+	clint_doc_free(doc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_require_via_heading),
+		cmocka_unit_test(test_require_via_pattern),
+		cmocka_unit_test(test_require_missing),
+		cmocka_unit_test(test_min_matches),
+		cmocka_unit_test(test_heading_patterns_see_the_heading_alone),
+		cmocka_unit_test(test_within_limits_to_sections),
+		cmocka_unit_test(test_within_outside_any_section),
+		cmocka_unit_test(test_unless_same_sentence_only),
+		cmocka_unit_test(test_overlapping_matches_merged),
+		cmocka_unit_test(test_findings_sorted_by_position),
+		cmocka_unit_test(test_count_at_least),
+		cmocka_unit_test(test_finding_location),
+		cmocka_unit_test(test_check_arguments),
+		cmocka_unit_test(test_empty_document),
+	};
+
+	return cmocka_run_group_tests_name("check", tests, setup, teardown);
+}

@@ -1,0 +1,338 @@
+/*
+ * test_markdown.c - Markdown extraction (src/lib/extract/markdown.c):
+ * headings, list items and table cells become blocks; markup is skipped
+ * in the matching view (doc->norm) while positions stay in the source.
+ */
+#include "unit.h"
+
+#include "internal.h"
+
+static void assert_block(const clint_doc *doc, size_t i, clint_block_type type,
+                         unsigned level, const char *text)
+{
+	clint_block b;
+
+	assert_int_equal(clint_doc_block(doc, i, &b), CLINT_OK);
+	if (b.type != type || b.level != level)
+		fail_msg("block %zu is type %d level %u, expected type %d level %u",
+		         i, (int)b.type, b.level, (int)type, level);
+	unit_assert_slice(doc, b.start, b.end, text);
+}
+
+/* The matching text of block i. */
+static void assert_block_norm(const clint_doc *doc, size_t i,
+                              const char *expect)
+{
+	const clint_iblock *b;
+
+	assert_true(i < doc->block_count);
+	b = &doc->blocks[i];
+	if (b->norm_end - b->norm_start != strlen(expect) ||
+	    memcmp(doc->norm + b->norm_start, expect, strlen(expect)) != 0)
+		fail_msg("block %zu matches as '%.*s', expected '%s'", i,
+		         (int)(b->norm_end - b->norm_start),
+		         doc->norm + b->norm_start, expect);
+}
+
+static void test_atx_headings(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_md("# Master Services Agreement\n"
+	              "\n"
+	              "Some body text here.\n"
+	              "\n"
+	              "## Fees and Payment ##\n"
+	              "###### Deep Heading\n"
+	              "####### not a heading\n"
+	              "#hashtag is not a heading\n");
+	assert_int_equal(clint_doc_block_count(doc), 5);
+	assert_block(doc, 0, CLINT_BLOCK_HEADING, 1,
+	             "# Master Services Agreement");
+	assert_block_norm(doc, 0, "Master Services Agreement");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "Some body text here.");
+	/* closing hashes are not part of the heading */
+	assert_block(doc, 2, CLINT_BLOCK_HEADING, 2, "## Fees and Payment");
+	assert_block_norm(doc, 2, "Fees and Payment");
+	assert_block(doc, 3, CLINT_BLOCK_HEADING, 6, "###### Deep Heading");
+	assert_block_norm(doc, 3, "Deep Heading");
+	assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0,
+	             "####### not a heading\n#hashtag is not a heading");
+	assert_int_equal(clint_doc_format(doc), CLINT_INPUT_MARKDOWN);
+	clint_doc_free(doc);
+}
+
+static void test_setext_headings(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_md("Main Title\n"
+	              "==========\n"
+	              "\n"
+	              "Body text follows here.\n"
+	              "\n"
+	              "Second Title\n"
+	              "---\n"
+	              "\n"
+	              "Two lines of text\n"
+	              "before a rule\n"
+	              "---\n");
+	assert_int_equal(clint_doc_block_count(doc), 4);
+	assert_block(doc, 0, CLINT_BLOCK_HEADING, 1, "Main Title");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "Body text follows here.");
+	assert_block(doc, 2, CLINT_BLOCK_HEADING, 2, "Second Title");
+	/* only a one-line paragraph becomes a setext heading */
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0,
+	             "Two lines of text\nbefore a rule");
+	assert_block_norm(doc, 0, "Main Title");
+	clint_doc_free(doc);
+}
+
+static void test_headings_are_sections(void **state)
+{
+	clint_doc *doc;
+	clint_section s;
+
+	(void)state;
+	doc = unit_md("# Agreement\n\n## 4. Fees\n\nThe Client pays.\n\n"
+	              "## Term\n\nTwo years.\n");
+	assert_int_equal(clint_doc_section_count(doc), 3);
+	assert_int_equal(clint_doc_section(doc, 1, &s), CLINT_OK);
+	assert_string_equal(s.number, "4");
+	assert_string_equal(s.heading, "Fees");
+	assert_string_equal(s.label, "\xC2\xA7 4 Fees");
+	assert_int_equal(s.parent, 0);
+	assert_int_equal(s.depth, 2);
+	assert_int_equal(clint_doc_section(doc, 2, &s), CLINT_OK);
+	assert_string_equal(s.heading, "Term");
+	assert_string_equal(s.label, "Term");
+	assert_int_equal(s.parent, 0);
+	clint_doc_free(doc);
+}
+
+static void test_emphasis_is_invisible(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_md("**Services** means the services in *Schedule 1*.\n\n"
+	              "__Fees__ are _payable_ monthly.\n\n"
+	              "A ~~struck~~ word and `code` and <b>bold</b> text.\n\n"
+	              "snake_case_name and 2 * 3 * 4 stay.\n");
+	assert_int_equal(clint_doc_block_count(doc), 4);
+	assert_block_norm(doc, 0, "Services means the services in Schedule 1.");
+	assert_block_norm(doc, 1, "Fees are payable monthly.");
+	assert_block_norm(doc, 2, "A struck word and code and bold text.");
+	/* intra-word underscores and free-standing asterisks are text */
+	assert_block_norm(doc, 3, "snake_case_name and 2 * 3 * 4 stay.");
+	/* the text is untouched */
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0,
+	             "**Services** means the services in *Schedule 1*.");
+	clint_doc_free(doc);
+}
+
+static void test_emphasis_invisible_to_rules(void **state)
+{
+	const char *pack =
+		UNIT_PACK_HEAD("md")
+		UNIT_RULE("flag-services-means", "flag", "warning", "")
+		UNIT_PATTERN("\\bServices means\\b")
+		UNIT_EXAMPLE("match", "Services means x.")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	clint_ruleset *rs = unit_ruleset(pack);
+	clint_doc *doc = unit_md("Intro line.\n\n"
+	                         "**Services** means the services.\n");
+	clint_result *res = unit_check(rs, doc);
+	clint_finding f;
+
+	(void)state;
+	assert_int_equal(clint_result_finding_count(res), 1);
+	assert_int_equal(clint_result_finding(res, 0, &f), CLINT_OK);
+	assert_string_equal(f.rule_id, "flag-services-means");
+	/* the finding starts at the word, after the markup, and ends after
+	 * "means" in the source */
+	assert_int_equal(f.start, unit_offset(doc, "Services"));
+	assert_int_equal(f.end, unit_offset(doc, " the services"));
+	assert_int_equal(f.begin_loc.line, 3);
+	assert_int_equal(f.begin_loc.column, 3);
+	clint_result_free(res);
+	clint_doc_free(doc);
+	clint_ruleset_free(rs);
+}
+
+/*
+ * A match that ends right before closing markup ends at its last word
+ * character in the source: the finding's range (and so the JSON "match"
+ * and the caret line) must not take in the closing "**".
+ */
+static void test_match_end_excludes_closing_markup(void **state)
+{
+	const char *pack =
+		UNIT_PACK_HEAD("md")
+		UNIT_RULE("flag-services", "flag", "warning", "")
+		UNIT_PATTERN("\\bServices\\b")
+		UNIT_EXAMPLE("match", "Services.")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	clint_ruleset *rs = unit_ruleset(pack);
+	clint_doc *doc = unit_md("The **Services** are listed below.\n");
+	clint_result *res = unit_check(rs, doc);
+	clint_finding f;
+
+	(void)state;
+	assert_int_equal(clint_result_finding_count(res), 1);
+	assert_int_equal(clint_result_finding(res, 0, &f), CLINT_OK);
+	assert_int_equal(f.start, unit_offset(doc, "Services"));
+	unit_assert_slice(doc, f.start, f.end, "Services");
+	clint_result_free(res);
+	clint_doc_free(doc);
+	clint_ruleset_free(rs);
+}
+
+static void test_links_keep_only_text(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_md("See [the Schedule](https://example.com/s.pdf) for details.\n\n"
+	              "An image ![Logo](logo.png) here.\n\n"
+	              "Nested [**bold** link](x) too.\n");
+	assert_block_norm(doc, 0, "See the Schedule for details.");
+	assert_block_norm(doc, 1, "An image Logo here.");
+	assert_block_norm(doc, 2, "Nested bold link too.");
+	clint_doc_free(doc);
+}
+
+static void test_placeholders_are_kept(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_md("Dated [\xE2\x97\x8F] and signed on [insert date] by "
+	              "[Party A] (the [Client]).\n");
+	assert_block_norm(doc, 0,
+	                  "Dated [\xE2\x97\x8F] and signed on [insert date] by "
+	                  "[Party A] (the [Client]).");
+	clint_doc_free(doc);
+}
+
+static void test_table_cells(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_md("Pricing table:\n"
+	              "\n"
+	              "| Service | Monthly Fee |\n"
+	              "|---------|:-----------:|\n"
+	              "| **Hosting** | EUR 100 |\n"
+	              "| Support |  |\n");
+	assert_int_equal(clint_doc_block_count(doc), 6);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Pricing table:");
+	assert_block(doc, 1, CLINT_BLOCK_TABLE_CELL, 0, "Service");
+	assert_block(doc, 2, CLINT_BLOCK_TABLE_CELL, 0, "Monthly Fee");
+	assert_block(doc, 3, CLINT_BLOCK_TABLE_CELL, 0, "**Hosting**");
+	assert_block_norm(doc, 3, "Hosting");
+	assert_block(doc, 4, CLINT_BLOCK_TABLE_CELL, 0, "EUR 100");
+	/* an empty cell is no block */
+	assert_block(doc, 5, CLINT_BLOCK_TABLE_CELL, 0, "Support");
+	/* table cells never open sections */
+	assert_int_equal(clint_doc_section_count(doc), 0);
+	clint_doc_free(doc);
+}
+
+static void test_bullets_and_ordered_lists(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_md("The Supplier shall:\n"
+	              "- host the system;\n"
+	              "* back it up;\n"
+	              "  + nested item\n"
+	              "1. First numbered clause\n");
+	assert_int_equal(clint_doc_block_count(doc), 5);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "The Supplier shall:");
+	assert_block(doc, 1, CLINT_BLOCK_LIST_ITEM, 1, "- host the system;");
+	assert_block_norm(doc, 1, "host the system;");
+	assert_block(doc, 2, CLINT_BLOCK_LIST_ITEM, 1, "* back it up;");
+	assert_block_norm(doc, 2, "back it up;");
+	assert_block(doc, 3, CLINT_BLOCK_LIST_ITEM, 2, "  + nested item");
+	assert_block_norm(doc, 3, "nested item");
+	/* the number of an ordered item is kept: it is a clause number */
+	assert_block(doc, 4, CLINT_BLOCK_LIST_ITEM, 1, "1. First numbered clause");
+	assert_block_norm(doc, 4, "1. First numbered clause");
+	clint_doc_free(doc);
+}
+
+static void test_code_fence_and_quote(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_md("```\n**kept as is**\n```\n\n> Quoted text here.\n");
+	assert_int_equal(clint_doc_block_count(doc), 2);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "**kept as is**");
+	assert_block_norm(doc, 1, "Quoted text here.");
+	clint_doc_free(doc);
+}
+
+static void test_format_detected_from_name(void **state)
+{
+	const char *s = "# Title\n\nText.\n";
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_doc_n("contract.md", s, strlen(s), CLINT_INPUT_AUTO, NULL);
+	assert_int_equal(clint_doc_format(doc), CLINT_INPUT_MARKDOWN);
+	assert_int_equal(clint_doc_block_count(doc), 2);
+	clint_doc_free(doc);
+	doc = unit_doc_n("CONTRACT.MARKDOWN", s, strlen(s), CLINT_INPUT_AUTO, NULL);
+	assert_int_equal(clint_doc_format(doc), CLINT_INPUT_MARKDOWN);
+	clint_doc_free(doc);
+	doc = unit_doc_n("contract.txt", s, strlen(s), CLINT_INPUT_AUTO, NULL);
+	assert_int_equal(clint_doc_format(doc), CLINT_INPUT_TEXT);
+	clint_doc_free(doc);
+}
+
+static void test_markdown_crlf_positions(void **state)
+{
+	clint_doc *doc;
+	clint_location loc;
+
+	(void)state;
+	doc = unit_md("## Fees\r\n\r\nThe *Client* pays.\r\n");
+	assert_int_equal(clint_doc_block_count(doc), 2);
+	assert_block(doc, 0, CLINT_BLOCK_HEADING, 2, "## Fees");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "The *Client* pays.");
+	assert_block_norm(doc, 1, "The Client pays.");
+	assert_int_equal(clint_doc_locate(doc, unit_offset(doc, "Client"), &loc),
+	                 CLINT_OK);
+	assert_int_equal(loc.line, 3);
+	assert_int_equal(loc.column, 6);
+	clint_doc_free(doc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_atx_headings),
+		cmocka_unit_test(test_setext_headings),
+		cmocka_unit_test(test_headings_are_sections),
+		cmocka_unit_test(test_emphasis_is_invisible),
+		cmocka_unit_test(test_emphasis_invisible_to_rules),
+		cmocka_unit_test(test_match_end_excludes_closing_markup),
+		cmocka_unit_test(test_links_keep_only_text),
+		cmocka_unit_test(test_placeholders_are_kept),
+		cmocka_unit_test(test_table_cells),
+		cmocka_unit_test(test_bullets_and_ordered_lists),
+		cmocka_unit_test(test_code_fence_and_quote),
+		cmocka_unit_test(test_format_detected_from_name),
+		cmocka_unit_test(test_markdown_crlf_positions),
+	};
+
+	return cmocka_run_group_tests_name("markdown", tests, NULL, NULL);
+}

@@ -1,0 +1,609 @@
+/*
+ * test_pack.c - loading, validating and compiling clause packs
+ * (src/lib/pack.c): every problem of every pack reported with file and
+ * line, hostile inputs refused, directories and built-in packs, and the
+ * <example> self-test.
+ */
+#include "unit.h"
+
+#include <sys/stat.h>
+
+/* 1-based line of the n-th (1-based) occurrence of `needle` in `s`. */
+static unsigned line_of_nth(const char *s, const char *needle, int nth)
+{
+	const char *p = s, *q;
+	unsigned line = 1;
+
+	for (;;) {
+		q = strstr(p, needle);
+		if (!q) {
+			fail_msg("'%s' occurs fewer than %d times", needle, nth);
+			return 0;
+		}
+		if (--nth == 0)
+			break;
+		p = q + 1;
+	}
+	for (p = s; p < q; p++)
+		if (*p == '\n')
+			line++;
+	return line;
+}
+
+static unsigned line_of(const char *s, const char *needle)
+{
+	return line_of_nth(s, needle, 1);
+}
+
+static clint_ruleset_options options_for(const char *const *paths, size_t n)
+{
+	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
+
+	o.default_packs = 0;
+	o.pack_paths = paths;
+	o.pack_path_count = n;
+	return o;
+}
+
+/* ---- a valid pack ------------------------------------------------------------ */
+
+static const char valid_pack[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<pack name=\"mini\" format=\"1\" version=\"2.0\">\n"
+	"  <title>Mini   pack\n  for tests</title>\n"
+	UNIT_RULE("clause-fees", "require", "error", "")
+	UNIT_HEADING("\\bfees\\b")
+	UNIT_PATTERN("\\bshall pay\\b")
+	UNIT_EXAMPLE("match", "The Client shall pay the invoice.")
+	UNIT_RULE_END
+	UNIT_RULE("flag-tbd", "flag", "warning", " min-matches=\"1\"")
+	UNIT_PATTERN("\\bTBD\\b")
+	UNIT_UNLESS("\\bdraft\\b")
+	UNIT_EXAMPLE("match", "Price: TBD.")
+	UNIT_EXAMPLE("no-match", "Price: 100 EUR.")
+	UNIT_RULE_END
+	UNIT_PACK_TAIL;
+
+static void test_valid_pack(void **state)
+{
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_pack_info pi;
+	clint_rule_info ri;
+	char *path = NULL;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(unit_ruleset_try(&rs, valid_pack, d, &path), CLINT_OK);
+	assert_non_null(rs);
+	assert_int_equal(clint_diag_count(d), 0);
+
+	assert_int_equal(clint_ruleset_pack_count(rs), 1);
+	assert_int_equal(clint_ruleset_pack(rs, 0, &pi), CLINT_OK);
+	assert_string_equal(pi.name, "mini");
+	assert_string_equal(pi.title, "Mini pack for tests"); /* folded */
+	assert_string_equal(pi.version, "2.0");
+	assert_string_equal(pi.file, path);
+	assert_int_equal(pi.rule_count, 2);
+	assert_int_equal(clint_ruleset_pack(rs, 1, &pi), CLINT_EINVAL);
+
+	assert_int_equal(clint_ruleset_rule_count(rs), 2);
+	assert_int_equal(clint_ruleset_find(rs, "clause-fees"), 0);
+	assert_int_equal(clint_ruleset_find(rs, "flag-tbd"), 1);
+	assert_int_equal(clint_ruleset_find(rs, "nope"), (size_t)-1);
+	assert_int_equal(clint_ruleset_find(rs, NULL), (size_t)-1);
+	assert_int_equal(clint_ruleset_find(NULL, "flag-tbd"), (size_t)-1);
+
+	assert_int_equal(clint_ruleset_rule(rs, 0, &ri), CLINT_OK);
+	assert_string_equal(ri.id, "clause-fees");
+	assert_string_equal(ri.pack, "mini");
+	assert_string_equal(ri.file, path);
+	assert_int_equal(ri.line, line_of(valid_pack, "<rule id=\"clause-fees\""));
+	assert_int_equal(ri.kind, CLINT_RULE_REQUIRE);
+	assert_int_equal(ri.severity, CLINT_SEVERITY_ERROR);
+	assert_string_equal(ri.category, "test");
+	assert_string_equal(ri.title, "Title of clause-fees");
+	assert_string_equal(ri.message, "Message of clause-fees");
+	assert_string_equal(ri.rationale, "Rationale of clause-fees");
+	assert_string_equal(ri.ref, "Ref of clause-fees");
+	assert_string_equal(ri.suggestion, "Suggestion of clause-fees");
+	assert_int_equal(ri.pattern_count, 2); /* heading + pattern */
+	assert_int_equal(ri.example_count, 1);
+
+	assert_int_equal(clint_ruleset_rule(rs, 1, &ri), CLINT_OK);
+	assert_string_equal(ri.id, "flag-tbd");
+	assert_int_equal(ri.kind, CLINT_RULE_FLAG);
+	assert_int_equal(ri.severity, CLINT_SEVERITY_WARNING);
+	assert_int_equal(ri.line, line_of(valid_pack, "<rule id=\"flag-tbd\""));
+	assert_int_equal(ri.pattern_count, 1);
+	assert_int_equal(ri.example_count, 2);
+	assert_int_equal(clint_ruleset_rule(rs, 2, &ri), CLINT_EINVAL);
+
+	clint_ruleset_free(rs);
+	clint_diag_free(d);
+	free(path);
+}
+
+/* ---- every problem, with file and line ------------------------------------------ */
+
+static const char bad_pack[] =
+	UNIT_PACK_HEAD("bad")
+	UNIT_RULE("dup-rule", "flag", "warning", "")
+	UNIT_PATTERN("(unclosed")
+	UNIT_EXAMPLE("match", "x")
+	UNIT_RULE_END
+	UNIT_RULE("dup-rule", "flag", "warning", "")
+	UNIT_PATTERN("\\bok\\b")
+	UNIT_EXAMPLE("match", "ok")
+	UNIT_RULE_END
+	"  <rule id=\"schema-bad\" kind=\"flag\" severity=\"warning\" "
+	"category=\"test\">\n"
+	"    <title>Title</title>\n"
+	"    <bogus>not in the schema</bogus>\n"
+	"    <rationale>Rationale</rationale>\n"
+	"    <ref>Ref</ref>\n"
+	"    <suggestion>Suggestion</suggestion>\n"
+	"    <pattern>\\bfine\\b</pattern>\n"
+	"    <example expect=\"match\">fine</example>\n"
+	"  </rule>\n"
+	UNIT_PACK_TAIL;
+
+static void test_all_problems_reported(void **state)
+{
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	char *path = NULL;
+	unsigned schema_first = line_of(bad_pack, "<rule id=\"schema-bad\"");
+	unsigned schema_last = line_of_nth(bad_pack, "</rule>", 3);
+	int schema_seen = 0;
+	long i;
+	size_t k;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(unit_ruleset_try(&rs, bad_pack, d, &path), CLINT_EPACK);
+	assert_null(rs);
+	if (clint_diag_count(d) < 3)
+		unit_diag_dump(d);
+	assert_true(clint_diag_count(d) >= 3);
+
+	/* every entry is an error naming the pack file and a line */
+	for (k = 0; k < clint_diag_count(d); k++) {
+		assert_int_equal(clint_diag_get(d, k, &e), CLINT_OK);
+		if (e.level != CLINT_DIAG_ERROR || !e.file ||
+		    strcmp(e.file, path) != 0 || e.line == 0) {
+			unit_diag_dump(d);
+			fail_msg("entry %zu lacks the file or the line", k);
+		}
+		if (e.line >= schema_first && e.line <= schema_last)
+			schema_seen = 1;
+	}
+
+	/* the regex that does not compile, at its own line */
+	i = unit_diag_find(d, "does not compile");
+	assert_true(i >= 0);
+	assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
+	assert_int_equal(e.line, line_of(bad_pack, "(unclosed"));
+	unit_assert_contains(e.message, "dup-rule");
+
+	/* the duplicate id, at the second rule, naming the first one */
+	i = unit_diag_find(d, "already defined");
+	assert_true(i >= 0);
+	assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
+	assert_int_equal(e.line, line_of_nth(bad_pack, "<rule id=\"dup-rule\"", 2));
+	unit_assert_contains(e.message, path);
+
+	/* the schema violation, inside the third rule */
+	if (!schema_seen)
+		unit_diag_dump(d);
+	assert_true(schema_seen);
+
+	clint_diag_free(d);
+	free(path);
+}
+
+static void test_semantic_rule_errors(void **state)
+{
+	static const char pack[] =
+		UNIT_PACK_HEAD("semantic")
+		UNIT_RULE("req-empty", "require", "error", "")
+		UNIT_EXAMPLE("match", "x")
+		UNIT_RULE_END
+		UNIT_RULE("flag-nothing", "flag", "info", "")
+		UNIT_EXAMPLE("match", "x")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	long i;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(unit_ruleset_try(&rs, pack, d, NULL), CLINT_EPACK);
+	assert_null(rs);
+	i = unit_diag_find(d, "'req-empty': a require rule needs");
+	assert_true(i >= 0);
+	assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
+	assert_int_equal(e.line, line_of(pack, "<rule id=\"req-empty\""));
+	assert_true(unit_diag_find(d, "'flag-nothing': a flag rule needs") >= 0);
+	clint_diag_free(d);
+}
+
+/* ---- refused inputs ---------------------------------------------------------------- */
+
+static void expect_refused(const void *data, size_t len, const char *why)
+{
+	clint_ruleset_options o;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	char *path = unit_temp_file(data, len);
+	const char *paths[1];
+	long i;
+
+	paths[0] = path;
+	o = options_for(paths, 1);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_EPACK);
+	assert_null(rs);
+	i = unit_diag_find(d, why);
+	if (i < 0)
+		unit_diag_dump(d);
+	assert_true(i >= 0);
+	assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
+	assert_int_equal(e.level, CLINT_DIAG_ERROR);
+	assert_string_equal(e.file, path);
+	unlink(path);
+	free(path);
+	clint_diag_free(d);
+}
+
+static void test_doctype_refused(void **state)
+{
+	static const char doctype[] =
+		"<?xml version=\"1.0\"?>\n"
+		"<!DOCTYPE pack [ <!ENTITY boom \"boom\"> ]>\n"
+		"<pack name=\"x\" format=\"1\"><title>&boom;</title></pack>\n";
+	static const char xxe[] =
+		"<?xml version=\"1.0\"?>\n"
+		"<!DOCTYPE pack SYSTEM \"file:///etc/passwd\">\n"
+		"<pack name=\"x\" format=\"1\"><title>t</title></pack>\n";
+
+	(void)state;
+	expect_refused(doctype, sizeof(doctype) - 1, "DOCTYPE");
+	expect_refused(xxe, sizeof(xxe) - 1, "DOCTYPE");
+}
+
+static void test_binary_junk_refused(void **state)
+{
+	static const char junk[] = "\x7F" "ELF\x02\x01\x01\x00\x00\x00junk";
+	static const char zip[] = "PK\x03\x04\x14\x00pack.xml";
+
+	(void)state;
+	expect_refused(junk, sizeof(junk) - 1, "binary");
+	expect_refused(zip, sizeof(zip) - 1, "binary");
+}
+
+static void test_not_well_formed(void **state)
+{
+	static const char xml[] =
+		"<?xml version=\"1.0\"?>\n"
+		"<pack name=\"x\" format=\"1\">\n"
+		"  <title>unclosed\n";
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	char *path = NULL;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(unit_ruleset_try(&rs, xml, d, &path), CLINT_EPACK);
+	assert_null(rs);
+	assert_true(clint_diag_count(d) >= 1);
+	assert_int_equal(clint_diag_get(d, 0, &e), CLINT_OK);
+	assert_int_equal(e.level, CLINT_DIAG_ERROR);
+	assert_string_equal(e.file, path);
+	assert_true(e.line > 0);
+	clint_diag_free(d);
+	free(path);
+}
+
+static void test_missing_path(void **state)
+{
+	const char *paths[] = {"/tmp/clint-unit-no-such-dir/none.xml"};
+	clint_ruleset_options o = options_for(paths, 1);
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_EPACK);
+	assert_null(rs);
+	assert_int_equal(clint_diag_get(d, 0, &e), CLINT_OK);
+	assert_int_equal(e.level, CLINT_DIAG_ERROR);
+	assert_string_equal(e.file, paths[0]);
+	unit_assert_contains(e.message, "No such file");
+	clint_diag_free(d);
+}
+
+static void test_no_packs_at_all(void **state)
+{
+	clint_ruleset_options o = options_for(NULL, 0);
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_EPACK);
+	assert_null(rs);
+	assert_true(unit_diag_find(d, "no clause packs loaded") >= 0);
+	clint_diag_free(d);
+
+	/* argument checks */
+	assert_int_equal(clint_ruleset_load(NULL, &o, NULL), CLINT_EINVAL);
+	o.version = 42;
+	assert_int_equal(clint_ruleset_load(&rs, &o, NULL), CLINT_EINVAL);
+	clint_ruleset_free(NULL);
+	assert_int_equal(clint_ruleset_rule_count(NULL), 0);
+	assert_int_equal(clint_ruleset_pack_count(NULL), 0);
+}
+
+/* ---- directories ------------------------------------------------------------------- */
+
+static const char pack_a[] =
+	UNIT_PACK_HEAD("apack")
+	UNIT_RULE("a-rule", "flag", "info", "")
+	UNIT_PATTERN("\\balpha\\b")
+	UNIT_EXAMPLE("match", "alpha")
+	UNIT_RULE_END
+	UNIT_PACK_TAIL;
+
+static const char pack_b[] =
+	UNIT_PACK_HEAD("bpack")
+	UNIT_RULE("b-rule", "flag", "info", "")
+	UNIT_PATTERN("\\bbeta\\b")
+	UNIT_EXAMPLE("match", "beta")
+	UNIT_RULE_END
+	UNIT_PACK_TAIL;
+
+static void test_directory_in_name_order(void **state)
+{
+	char dir[] = "/tmp/clint-unit-dir-XXXXXX";
+	char expect[600];
+	const char *paths[1];
+	clint_ruleset_options o;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_pack_info pi;
+	clint_rule_info ri;
+	int rc;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	/* written in reverse order; a non-.xml file is ignored */
+	unit_write_at(dir, "b.xml", pack_b);
+	unit_write_at(dir, "a.xml", pack_a);
+	unit_write_at(dir, "notes.txt", "\x01\x02 not a pack");
+	paths[0] = dir;
+	o = options_for(paths, 1);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	rc = clint_ruleset_load(&rs, &o, d);
+	if (rc != CLINT_OK)
+		unit_diag_dump(d);
+	assert_int_equal(rc, CLINT_OK);
+
+	assert_int_equal(clint_ruleset_pack_count(rs), 2);
+	assert_int_equal(clint_ruleset_pack(rs, 0, &pi), CLINT_OK);
+	assert_string_equal(pi.name, "apack");
+	snprintf(expect, sizeof(expect), "%s/a.xml", dir);
+	assert_string_equal(pi.file, expect);
+	assert_int_equal(clint_ruleset_pack(rs, 1, &pi), CLINT_OK);
+	assert_string_equal(pi.name, "bpack");
+	assert_int_equal(clint_ruleset_rule_count(rs), 2);
+	assert_int_equal(clint_ruleset_rule(rs, 0, &ri), CLINT_OK);
+	assert_string_equal(ri.id, "a-rule");
+	assert_int_equal(clint_ruleset_rule(rs, 1, &ri), CLINT_OK);
+	assert_string_equal(ri.id, "b-rule");
+	clint_ruleset_free(rs);
+	rs = NULL;
+
+	/* the same pack twice: its name is already taken */
+	clint_diag_clear(d);
+	unit_write_at(dir, "c.xml", pack_a);
+	assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_EPACK);
+	assert_null(rs);
+	assert_true(unit_diag_find(d, "pack 'apack' is already loaded") >= 0);
+	assert_true(unit_diag_find(d, "rule 'a-rule' is already defined") >= 0);
+
+	unit_remove_at(dir, "a.xml");
+	unit_remove_at(dir, "b.xml");
+	unit_remove_at(dir, "c.xml");
+	unit_remove_at(dir, "notes.txt");
+	assert_int_equal(rmdir(dir), 0);
+	clint_diag_free(d);
+}
+
+/* ---- built-in packs ----------------------------------------------------------------- */
+
+static void test_default_packs(void **state)
+{
+	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_pack_info pi;
+	clint_rule_info ri;
+	size_t i, total = 0;
+	int rc;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	rc = clint_ruleset_load(&rs, NULL, d); /* NULL: the defaults */
+	if (rc != CLINT_OK)
+		unit_diag_dump(d);
+	assert_int_equal(rc, CLINT_OK);
+	assert_int_equal(clint_diag_count(d), 0);
+	assert_true(clint_ruleset_rule_count(rs) > 4);
+	assert_true(clint_builtin_pack_count() >= 1);
+	assert_int_equal(clint_ruleset_pack_count(rs), clint_builtin_pack_count());
+	for (i = 0; i < clint_ruleset_pack_count(rs); i++) {
+		assert_int_equal(clint_ruleset_pack(rs, i, &pi), CLINT_OK);
+		assert_string_equal(pi.name, clint_builtin_pack_name(i));
+		assert_memory_equal(pi.file, "<builtin>/", 10);
+		assert_true(strlen(pi.title) > 0);
+		total += pi.rule_count;
+	}
+	assert_int_equal(total, clint_ruleset_rule_count(rs));
+	assert_null(clint_builtin_pack_name(clint_builtin_pack_count()));
+	/* every built-in rule is complete */
+	for (i = 0; i < clint_ruleset_rule_count(rs); i++) {
+		assert_int_equal(clint_ruleset_rule(rs, i, &ri), CLINT_OK);
+		assert_true(ri.line > 0);
+		assert_true(ri.example_count > 0);
+		assert_true(ri.pattern_count > 0);
+		assert_non_null(ri.message);
+		assert_non_null(ri.suggestion);
+	}
+	clint_ruleset_free(rs);
+	rs = NULL;
+
+	/* the same explicitly, without JIT */
+	o.jit = 0;
+	assert_int_equal(clint_ruleset_load(&rs, &o, NULL), CLINT_OK);
+	assert_true(clint_ruleset_rule_count(rs) > 4);
+	clint_ruleset_free(rs);
+	clint_diag_free(d);
+}
+
+static void test_builtin_by_name_and_disabled(void **state)
+{
+	const char *name = clint_builtin_pack_name(0);
+	const char *paths[1];
+	clint_ruleset_options o;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_pack_info pi;
+	size_t i;
+
+	(void)state;
+	assert_non_null(name);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+
+	/* a built-in pack named where a path goes */
+	paths[0] = name;
+	o = options_for(paths, 1);
+	assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_OK);
+	assert_int_equal(clint_ruleset_pack_count(rs), 1);
+	assert_int_equal(clint_ruleset_pack(rs, 0, &pi), CLINT_OK);
+	assert_string_equal(pi.name, name);
+	clint_ruleset_free(rs);
+	rs = NULL;
+
+	/* a name that is neither a file nor a built-in pack */
+	paths[0] = "no-such-pack";
+	assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_EPACK);
+	assert_null(rs);
+	assert_true(unit_diag_find(d, "no built-in pack has this name") >= 0);
+	clint_diag_clear(d);
+
+	/* a built-in pack left out of the defaults */
+	if (clint_builtin_pack_count() >= 2) {
+		clint_ruleset_options od = CLINT_RULESET_OPTIONS_INIT;
+		const char *off[1];
+
+		off[0] = name;
+		od.disabled_packs = off;
+		od.disabled_pack_count = 1;
+		assert_int_equal(clint_ruleset_load(&rs, &od, d), CLINT_OK);
+		assert_int_equal(clint_ruleset_pack_count(rs),
+		                 clint_builtin_pack_count() - 1);
+		for (i = 0; i < clint_ruleset_pack_count(rs); i++) {
+			assert_int_equal(clint_ruleset_pack(rs, i, &pi), CLINT_OK);
+			assert_string_not_equal(pi.name, name);
+		}
+		clint_ruleset_free(rs);
+		rs = NULL;
+
+		/* an unknown name to disable is an error */
+		off[0] = "nonesuch";
+		assert_int_equal(clint_ruleset_load(&rs, &od, d), CLINT_EPACK);
+		assert_null(rs);
+		assert_true(unit_diag_find(d, "no built-in pack has this name") >= 0);
+	}
+	clint_diag_free(d);
+}
+
+/* ---- examples ------------------------------------------------------------------------ */
+
+static const char example_pack[] =
+	UNIT_PACK_HEAD("examples")
+	UNIT_RULE("flag-tbd", "flag", "warning", "")
+	UNIT_PATTERN("\\bTBD\\b")
+	UNIT_EXAMPLE("match", "Price: TBD.")
+	UNIT_EXAMPLE("match", "Price: to be agreed later.")
+	UNIT_RULE_END
+	UNIT_PACK_TAIL;
+
+static void test_ruleset_test_examples(void **state)
+{
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	char *path = NULL;
+	size_t passed = 99, failed = 99;
+
+	(void)state;
+	assert_int_equal(unit_ruleset_try(&rs, example_pack, NULL, &path),
+	                 CLINT_OK);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_ruleset_test(rs, d, &passed, &failed), CLINT_OK);
+	assert_int_equal(passed, 1);
+	assert_int_equal(failed, 1);
+	assert_int_equal(clint_diag_count(d), 1);
+	assert_int_equal(clint_diag_get(d, 0, &e), CLINT_OK);
+	assert_int_equal(e.level, CLINT_DIAG_ERROR);
+	assert_string_equal(e.file, path);
+	assert_int_equal(e.line, line_of(example_pack, "to be agreed later"));
+	unit_assert_contains(e.message, "flag-tbd");
+	unit_assert_contains(e.message, "expected to match");
+	assert_int_equal(clint_ruleset_test(NULL, d, &passed, &failed),
+	                 CLINT_EINVAL);
+	clint_ruleset_free(rs);
+	clint_diag_free(d);
+	free(path);
+}
+
+static void test_ruleset_test_valid_pack(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(valid_pack);
+	size_t passed = 0, failed = 99;
+
+	(void)state;
+	assert_int_equal(clint_ruleset_test(rs, NULL, &passed, &failed), CLINT_OK);
+	assert_int_equal(passed, 3);
+	assert_int_equal(failed, 0);
+	clint_ruleset_free(rs);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid_pack),
+		cmocka_unit_test(test_all_problems_reported),
+		cmocka_unit_test(test_semantic_rule_errors),
+		cmocka_unit_test(test_doctype_refused),
+		cmocka_unit_test(test_binary_junk_refused),
+		cmocka_unit_test(test_not_well_formed),
+		cmocka_unit_test(test_missing_path),
+		cmocka_unit_test(test_no_packs_at_all),
+		cmocka_unit_test(test_directory_in_name_order),
+		cmocka_unit_test(test_default_packs),
+		cmocka_unit_test(test_builtin_by_name_and_disabled),
+		cmocka_unit_test(test_ruleset_test_examples),
+		cmocka_unit_test(test_ruleset_test_valid_pack),
+	};
+
+	return cmocka_run_group_tests_name("pack", tests, NULL, NULL);
+}

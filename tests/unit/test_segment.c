@@ -1,0 +1,408 @@
+/*
+ * test_segment.c - sections (numbering, headings, labels, nesting) and
+ * sentences (src/lib/segment.c). The static helpers heading_like() and
+ * no_break_before() are reached by including the module.
+ */
+#include "unit.h"
+
+#include "../../src/lib/segment.c"
+
+/* Asserts section i of doc: number, heading, label, depth. */
+static void assert_section(const clint_doc *doc, size_t i, const char *number,
+                           const char *heading, const char *label,
+                           unsigned depth)
+{
+	clint_section s;
+
+	if (i >= clint_doc_section_count(doc))
+		fail_msg("no section %zu (the document has %zu)", i,
+		         clint_doc_section_count(doc));
+	assert_int_equal(clint_doc_section(doc, i, &s), CLINT_OK);
+	assert_string_equal(s.number, number);
+	assert_string_equal(s.heading, heading);
+	assert_string_equal(s.label, label);
+	assert_int_equal(s.depth, depth);
+}
+
+/* The one section of a one-block document. */
+static void one_section(const char *text, const char *number,
+                        const char *heading, const char *label)
+{
+	clint_doc *doc = unit_text(text);
+
+	assert_int_equal(clint_doc_section_count(doc), 1);
+	assert_section(doc, 0, number, heading, label, 1);
+	clint_doc_free(doc);
+}
+
+static void test_decimal_numbering(void **state)
+{
+	(void)state;
+	one_section("1. Definitions\n", "1", "Definitions",
+	            "\xC2\xA7 1 Definitions");
+	one_section("1.1 Scope of Work\n", "1.1", "Scope of Work",
+	            "\xC2\xA7 1.1 Scope of Work");
+	one_section("1.1.1 The Supplier shall provide the services daily.\n",
+	            "1.1.1", "", "\xC2\xA7 1.1.1");
+	one_section("12) PAYMENT TERMS\n", "12", "PAYMENT TERMS",
+	            "\xC2\xA7 12 PAYMENT TERMS");
+}
+
+static void test_item_numbering(void **state)
+{
+	(void)state;
+	one_section("(a) the first item of the list;\n", "(a)", "", "(a)");
+	one_section("(iv) the fourth item of the list;\n", "(iv)", "", "(iv)");
+	one_section("(B) an upper-case item;\n", "(B)", "", "(B)");
+	one_section("(3) a numbered item;\n", "(3)", "", "(3)");
+}
+
+static void test_word_numbering(void **state)
+{
+	(void)state;
+	one_section("Article IV\n", "IV", "", "Article IV");
+	one_section("ARTICLE 3 - TERM AND TERMINATION\n", "3",
+	            "TERM AND TERMINATION", "Article 3 TERM AND TERMINATION");
+	one_section("Section 7.2 Payment Terms\n", "7.2", "Payment Terms",
+	            "\xC2\xA7 7.2 Payment Terms");
+	/* a Clause is cited like a Section */
+	one_section("Clause 9 Liability\n", "9", "Liability",
+	            "\xC2\xA7 9 Liability");
+	one_section("Schedule A Pricing\n", "A", "Pricing", "Schedule A Pricing");
+	one_section("Exhibit B\n", "B", "", "Exhibit B");
+	one_section("Annex 1: Service Levels\n", "1", "Service Levels",
+	            "Annex 1 Service Levels");
+	one_section("Appendix 2 - Exit Plan\n", "2", "Exit Plan",
+	            "Appendix 2 Exit Plan");
+}
+
+static void test_unnumbered_headings(void **state)
+{
+	clint_doc *doc;
+	clint_block b;
+
+	(void)state;
+	doc = unit_text("CONFIDENTIALITY\n\n"
+	                "Each party shall keep the information secret.\n\n"
+	                "Limitation of Liability\n\n"
+	                "Neither party excludes liability for fraud.\n");
+	assert_int_equal(clint_doc_section_count(doc), 2);
+	assert_section(doc, 0, "", "CONFIDENTIALITY", "CONFIDENTIALITY", 1);
+	assert_section(doc, 1, "", "Limitation of Liability",
+	               "Limitation of Liability", 1);
+	/* the heading blocks are marked as headings */
+	assert_int_equal(clint_doc_block(doc, 0, &b), CLINT_OK);
+	assert_int_equal(b.type, CLINT_BLOCK_HEADING);
+	assert_int_equal(clint_doc_block(doc, 1, &b), CLINT_OK);
+	assert_int_equal(b.type, CLINT_BLOCK_PARAGRAPH);
+	clint_doc_free(doc);
+}
+
+static void test_runin_heading(void **state)
+{
+	clint_doc *doc;
+	clint_block b;
+
+	(void)state;
+	one_section("9.2 Service Credits. If the Supplier fails to meet a Service "
+	            "Level, it shall credit the Client.\n",
+	            "9.2", "Service Credits", "\xC2\xA7 9.2 Service Credits");
+	one_section("4.1 Fees: The Client shall pay the fees.\n", "4.1", "Fees",
+	            "\xC2\xA7 4.1 Fees");
+	one_section("4.2 Invoicing - Invoices are issued monthly.\n", "4.2",
+	            "Invoicing", "\xC2\xA7 4.2 Invoicing");
+	/* a sentence is not a heading */
+	one_section("4.3 The Client shall pay. Late amounts bear interest.\n",
+	            "4.3", "", "\xC2\xA7 4.3");
+	/* a run-in heading does not make the block a heading */
+	doc = unit_text("9.2 Service Credits. If the Supplier fails, it pays.\n");
+	assert_int_equal(clint_doc_block(doc, 0, &b), CLINT_OK);
+	assert_int_equal(b.type, CLINT_BLOCK_PARAGRAPH);
+	clint_doc_free(doc);
+}
+
+static void test_items_under_articles(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	/* an Article cannot be cited with a section sign: its items are
+	 * labelled after it */
+	doc = unit_text("ARTICLE IV - CHARGES\n"
+	                "(a) monthly charges;\n"
+	                "(i) the base fee;\n");
+	assert_int_equal(clint_doc_section_count(doc), 3);
+	assert_section(doc, 0, "IV", "CHARGES", "Article IV CHARGES", 1);
+	assert_section(doc, 1, "(a)", "", "Article IV CHARGES (a)", 2);
+	assert_section(doc, 2, "(i)", "", "Article IV CHARGES (a) (i)", 3);
+	clint_doc_free(doc);
+}
+
+static void test_untitled_clause_names_ancestor(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_text("4. FEES\n"
+	                "4.1 The Client shall pay the fees within 30 days.\n");
+	assert_int_equal(clint_doc_section_count(doc), 2);
+	assert_section(doc, 0, "4", "FEES", "\xC2\xA7 4 FEES", 1);
+	assert_section(doc, 1, "4.1", "", "\xC2\xA7 4.1 (FEES)", 2);
+	clint_doc_free(doc);
+}
+
+static const char nested_doc[] =
+	"Preamble text comes first.\n"
+	"9. Service Levels\n"
+	"9.2 Service Credits. If the Supplier misses a level, it credits:\n"
+	"(a) five per cent for the first miss; and\n"
+	"(b) ten per cent thereafter.\n"
+	"10. Term\n"
+	"The Agreement lasts two years.\n";
+
+static void test_nesting(void **state)
+{
+	clint_doc *doc;
+	clint_section s;
+
+	(void)state;
+	doc = unit_text(nested_doc);
+	assert_int_equal(clint_doc_section_count(doc), 5);
+	assert_section(doc, 0, "9", "Service Levels", "\xC2\xA7 9 Service Levels",
+	               1);
+	assert_section(doc, 1, "9.2", "Service Credits",
+	               "\xC2\xA7 9.2 Service Credits", 2);
+	/* lettered items are cited the lawyer's way, named after the nearest
+	 * titled ancestor */
+	assert_section(doc, 2, "(a)", "", "\xC2\xA7 9.2(a) (Service Credits)", 3);
+	assert_section(doc, 3, "(b)", "", "\xC2\xA7 9.2(b) (Service Credits)", 3);
+	assert_section(doc, 4, "10", "Term", "\xC2\xA7 10 Term", 1);
+
+	assert_int_equal(clint_doc_section(doc, 0, &s), CLINT_OK);
+	assert_int_equal(s.parent, CLINT_NO_SECTION);
+	assert_int_equal(s.start, unit_offset(doc, "9. Service"));
+	/* a section ends where the next one of its rank or above begins */
+	assert_int_equal(s.end, unit_offset(doc, "10. Term"));
+	assert_int_equal(clint_doc_section(doc, 1, &s), CLINT_OK);
+	assert_int_equal(s.parent, 0);
+	assert_int_equal(s.end, unit_offset(doc, "10. Term"));
+	assert_int_equal(clint_doc_section(doc, 2, &s), CLINT_OK);
+	assert_int_equal(s.parent, 1);
+	assert_int_equal(s.end, unit_offset(doc, "(b)"));
+	assert_int_equal(clint_doc_section(doc, 3, &s), CLINT_OK);
+	assert_int_equal(s.parent, 1);
+	assert_int_equal(clint_doc_section(doc, 4, &s), CLINT_OK);
+	assert_int_equal(s.parent, CLINT_NO_SECTION);
+	/* the last section runs to the end of the text */
+	assert_int_equal(s.end, strlen(nested_doc));
+	assert_int_equal(clint_doc_section(doc, 5, &s), CLINT_EINVAL);
+	clint_doc_free(doc);
+}
+
+static void test_section_at(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_text(nested_doc);
+	assert_int_equal(clint_doc_section_at(doc, 0), CLINT_NO_SECTION);
+	assert_int_equal(clint_doc_section_at(doc, unit_offset(doc, "Preamble") + 5),
+	                 CLINT_NO_SECTION);
+	assert_int_equal(clint_doc_section_at(doc, unit_offset(doc, "9. Service")),
+	                 0);
+	assert_int_equal(clint_doc_section_at(doc, unit_offset(doc, "Levels")), 0);
+	assert_int_equal(clint_doc_section_at(doc, unit_offset(doc, "misses")), 1);
+	assert_int_equal(clint_doc_section_at(doc, unit_offset(doc, "first miss")),
+	                 2);
+	assert_int_equal(clint_doc_section_at(doc, unit_offset(doc, "thereafter")),
+	                 3);
+	assert_int_equal(clint_doc_section_at(doc, unit_offset(doc, "two years")),
+	                 4);
+	assert_int_equal(clint_doc_section_at(NULL, 0), CLINT_NO_SECTION);
+	clint_doc_free(doc);
+}
+
+static void test_section_at_after_child_ends(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	/* 2.1 closes the (a) item of 2. and nests in 2. itself */
+	doc = unit_text("2. Fees\n"
+	                "(a) monthly fees;\n"
+	                "2.1 Expenses are paid at cost.\n"
+	                "3. Term\n");
+	assert_int_equal(clint_doc_section_count(doc), 4);
+	assert_int_equal(clint_doc_section_at(doc, unit_offset(doc, "monthly")), 1);
+	assert_int_equal(clint_doc_section_at(doc, unit_offset(doc, "at cost")), 2);
+	assert_int_equal(clint_doc_section_at(doc, unit_offset(doc, "Term")), 3);
+	clint_doc_free(doc);
+}
+
+static void test_references_are_not_sections(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_text("Section 7.2 of this Agreement applies to all fees.\n\n"
+	                "Clause 9 shall survive termination.\n\n"
+	                "12 months after the Effective Date the Client may "
+	                "terminate.\n\n"
+	                "2024. The year of signing.\n");
+	assert_int_equal(clint_doc_section_count(doc), 0);
+	clint_doc_free(doc);
+}
+
+static int hl(const char *s)
+{
+	return clint_heading_line(s, strlen(s));
+}
+
+static void test_heading_line(void **state)
+{
+	(void)state;
+	assert_true(hl("SERVICES"));
+	assert_true(hl("  Limitation of Liability  "));
+	assert_true(hl("12. PAYMENT TERMS"));
+	assert_true(hl("Fees and Payment:"));
+	assert_true(hl("Article IV - Charges"));
+	assert_false(hl("The Supplier shall provide the services."));
+	assert_false(hl(""));
+	assert_false(hl("A"));
+	assert_false(hl("1."));
+	assert_false(hl("Fees. Payment"));
+	assert_false(hl("a lower case start"));
+	/* too many words for a heading */
+	assert_false(hl("One Two Three Four Five Six Seven Eight Nine Ten Eleven "
+	                "Twelve Thirteen"));
+}
+
+/* ---- sentences ------------------------------------------------------------- */
+
+/* Asserts that the text has exactly the sentences given, NULL-terminated. */
+static void assert_sentences(const char *text, ...)
+{
+	clint_doc *doc = unit_text(text);
+	const char *expect;
+	size_t i = 0, a, b;
+	va_list ap;
+
+	va_start(ap, text);
+	while ((expect = va_arg(ap, const char *)) != NULL) {
+		if (i >= clint_doc_sentence_count(doc))
+			fail_msg("only %zu sentences in '%s'", i, text);
+		assert_int_equal(clint_doc_sentence(doc, i, &a, &b), CLINT_OK);
+		unit_assert_slice(doc, a, b, expect);
+		i++;
+	}
+	va_end(ap);
+	if (clint_doc_sentence_count(doc) != i)
+		fail_msg("%zu sentences in '%s', expected %zu",
+		         clint_doc_sentence_count(doc), text, i);
+	clint_doc_free(doc);
+}
+
+static void test_sentence_breaks(void **state)
+{
+	(void)state;
+	assert_sentences("The Supplier shall perform. The Client shall pay.",
+	                 "The Supplier shall perform.", "The Client shall pay.",
+	                 NULL);
+	assert_sentences("Is it due? Yes! \"Quoted\" starts here.", "Is it due?",
+	                 "Yes!", "\"Quoted\" starts here.", NULL);
+	assert_sentences("It ends (in brackets.) Then more.",
+	                 "It ends (in brackets.)", "Then more.", NULL);
+	/* no break before a lower-case word */
+	assert_sentences("Fees are due. and then more.",
+	                 "Fees are due. and then more.", NULL);
+}
+
+static void test_sentence_abbreviations(void **state)
+{
+	(void)state;
+	assert_sentences("Use tools, e.g. Excel for tracking. The Client pays.",
+	                 "Use tools, e.g. Excel for tracking.", "The Client pays.",
+	                 NULL);
+	assert_sentences("The Supplier is Acme Inc. Holdings of Delaware. It pays.",
+	                 "The Supplier is Acme Inc. Holdings of Delaware.",
+	                 "It pays.", NULL);
+	assert_sentences("See Order No. 5 for details. The Client pays.",
+	                 "See Order No. 5 for details.", "The Client pays.", NULL);
+	assert_sentences("Data stays in the U.S. Government cloud. It is safe.",
+	                 "Data stays in the U.S. Government cloud.", "It is safe.",
+	                 NULL);
+	assert_sentences("Signed by J. Smith for the Client. Done.",
+	                 "Signed by J. Smith for the Client.", "Done.", NULL);
+	assert_sentences("Charges under \xC2\xA7 4.1 Fees apply. The Client pays.",
+	                 "Charges under \xC2\xA7 4.1 Fees apply.",
+	                 "The Client pays.", NULL);
+}
+
+static void test_sentence_clause_number(void **state)
+{
+	(void)state;
+	/* the number opening a block is not a sentence */
+	assert_sentences("1. The Supplier shall perform. The Client pays.",
+	                 "1. The Supplier shall perform.", "The Client pays.",
+	                 NULL);
+	assert_sentences("IV. The Term begins. It ends.", "IV. The Term begins.",
+	                 "It ends.", NULL);
+}
+
+static void test_sentences_per_block(void **state)
+{
+	clint_doc *doc;
+	size_t a, b;
+
+	(void)state;
+	/* a block ends a sentence even without a full stop */
+	doc = unit_text("First block without stop\n\nSecond block. Third one\n");
+	assert_int_equal(clint_doc_sentence_count(doc), 3);
+	assert_int_equal(clint_doc_sentence(doc, 0, &a, &b), CLINT_OK);
+	unit_assert_slice(doc, a, b, "First block without stop");
+	assert_int_equal(clint_doc_sentence(doc, 2, &a, &b), CLINT_OK);
+	unit_assert_slice(doc, a, b, "Third one");
+	assert_int_equal(clint_doc_sentence(doc, 3, &a, &b), CLINT_EINVAL);
+	/* sentences are found by their norm offsets */
+	assert_int_equal(clint_doc_sentence_at_norm(doc, 0), 0);
+	assert_int_equal(clint_doc_sentence_at_norm(doc, doc->norm_len - 1), 2);
+	clint_doc_free(doc);
+}
+
+static void test_no_break_before(void **state)
+{
+	const char *s = "see e.g. this";
+
+	(void)state;
+	assert_true(no_break_before(s, 0, 7));   /* "e.g." */
+	assert_true(no_break_before("Acme Inc.", 0, 8));
+	assert_true(no_break_before("1.2.", 0, 3));
+	assert_false(no_break_before("x 1.2.", 0, 5)); /* not at block start */
+	assert_false(no_break_before("It ends.", 0, 7));
+	assert_false(no_break_before(".", 0, 0));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decimal_numbering),
+		cmocka_unit_test(test_item_numbering),
+		cmocka_unit_test(test_word_numbering),
+		cmocka_unit_test(test_unnumbered_headings),
+		cmocka_unit_test(test_runin_heading),
+		cmocka_unit_test(test_items_under_articles),
+		cmocka_unit_test(test_untitled_clause_names_ancestor),
+		cmocka_unit_test(test_nesting),
+		cmocka_unit_test(test_section_at),
+		cmocka_unit_test(test_section_at_after_child_ends),
+		cmocka_unit_test(test_references_are_not_sections),
+		cmocka_unit_test(test_heading_line),
+		cmocka_unit_test(test_sentence_breaks),
+		cmocka_unit_test(test_sentence_abbreviations),
+		cmocka_unit_test(test_sentence_clause_number),
+		cmocka_unit_test(test_sentences_per_block),
+		cmocka_unit_test(test_no_break_before),
+	};
+
+	return cmocka_run_group_tests_name("segment", tests, NULL, NULL);
+}
