@@ -332,7 +332,7 @@ static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
 			    (val = threshold_value(c, r, ms, me)) == NO_VALUE)
 				continue;
 			ts = clint_doc_norm_to_text(doc, ms);
-			te = clint_doc_norm_to_text(doc, me);
+			te = clint_doc_norm_end_to_text(doc, me);
 			if (te <= ts)
 				te = ts + 1;
 			it.rule = ri;
@@ -420,7 +420,7 @@ static int scan_headings(check_ctx *c, size_t ri, unsigned need,
 				continue;
 			it.rule = ri;
 			it.start = clint_doc_norm_to_text(doc, ms);
-			it.end = clint_doc_norm_to_text(doc, me);
+			it.end = clint_doc_norm_end_to_text(doc, me);
 			if (it.end <= it.start)
 				it.end = it.start + 1;
 			it.section = s;

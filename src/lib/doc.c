@@ -156,6 +156,21 @@ size_t clint_doc_norm_to_text(const clint_doc *doc, size_t off)
 	return clint_omap_map(&doc->norm_map, off);
 }
 
+size_t clint_doc_norm_end_to_text(const clint_doc *doc, size_t end)
+{
+	size_t t;
+
+	if (end == 0)
+		return clint_omap_map(&doc->norm_map, 0);
+	t = clint_omap_map(&doc->norm_map, end - 1);
+	if (t >= doc->text_len)
+		return doc->text_len;
+	t++;
+	while (t < doc->text_len && ((unsigned char)doc->text[t] & 0xC0) == 0x80)
+		t++;
+	return t;
+}
+
 size_t clint_doc_block_at_norm(const clint_doc *doc, size_t off)
 {
 	size_t lo = 0, hi = doc->block_count, mid;

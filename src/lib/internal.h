@@ -213,6 +213,11 @@ CLINT_INTERNAL void clint_doc_line_range(const clint_doc *doc, unsigned line,
 /* Text offset of norm offset `off`. */
 CLINT_INTERNAL size_t clint_doc_norm_to_text(const clint_doc *doc,
                                              size_t off);
+/* Text offset where a match ending at norm offset `end` ends: after the
+ * original of its last character, never after markup or dropped
+ * characters that follow it. */
+CLINT_INTERNAL size_t clint_doc_norm_end_to_text(const clint_doc *doc,
+                                                 size_t end);
 /* Index of the block whose norm range holds `off`, or (size_t)-1. */
 CLINT_INTERNAL size_t clint_doc_block_at_norm(const clint_doc *doc,
                                               size_t off);

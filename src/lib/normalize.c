@@ -56,6 +56,28 @@ static ch_class classify(uint32_t cp, const char **rep)
 	return CH_COPY;
 }
 
+/* True if the block opens a list item: a bullet, or "(a)", "(iv)", "(3)",
+ * "a)" at its start. */
+static int opens_item(const clint_doc *doc, const clint_iblock *blk)
+{
+	const char *t = doc->text;
+	size_t i = blk->start, j;
+
+	if (blk->type == CLINT_BLOCK_LIST_ITEM)
+		return 1;
+	while (i < blk->end && (t[i] == ' ' || t[i] == '\t'))
+		i++;
+	if (i < blk->end && t[i] == '(') {
+		for (j = i + 1; j < blk->end && j - i <= 5 &&
+		                ((t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z') ||
+		                 (t[j] >= '0' && t[j] <= '9'));
+		     j++)
+			;
+		return j > i + 1 && j < blk->end && t[j] == ')';
+	}
+	return i + 1 < blk->end && ((t[i] >= 'a' && t[i] <= 'z')) && t[i + 1] == ')';
+}
+
 int clint_normalize(clint_doc *doc)
 {
 	clint_buf out = CLINT_BUF_INIT;
@@ -69,9 +91,19 @@ int clint_normalize(clint_doc *doc)
 		int pending = 0, any = 0;
 
 		if (bi > 0) {
+			/* A lead-in ending in ":" runs on into its list items, so a
+			 * pattern can read "shall not, directly or indirectly: (a)
+			 * solicit ..." across the blocks; other blocks are separate
+			 * lines. */
+			char sep = '\n';
+			if (out.len && out.data[out.len - 1] == ':' && opens_item(doc, blk))
+				sep = ' ';
+			else if (out.len && out.data[out.len - 1] == ';' &&
+			         opens_item(doc, blk) && bi >= 2)
+				sep = ' ';
 			TRY(clint_omap_replace(&doc->norm_map, out.len,
 			                       doc->blocks[bi - 1].end));
-			TRY(clint_buf_putc(&out, '\n'));
+			TRY(clint_buf_putc(&out, sep));
 		}
 		blk->norm_start = out.len;
 		while (sk < doc->skip_count && doc->skips[sk].end <= i)

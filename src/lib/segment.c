@@ -198,7 +198,7 @@ static size_t count_words(const char *s, size_t a, size_t b)
 	int in = 0;
 
 	for (i = a; i < b; i++) {
-		if (s[i] == ' ') {
+		if (s[i] == ' ' || s[i] == '\t') {
 			in = 0;
 		} else if (!in) {
 			in = 1;
@@ -260,7 +260,7 @@ static int heading_like(const char *s, size_t a, size_t b)
 	w0 = 1;
 	while (i < b) {
 		size_t j = i;
-		while (j < b && s[j] != ' ')
+		while (j < b && s[j] != ' ' && s[j] != '\t')
 			j++;
 		if (isalpha((unsigned char)s[i])) {
 			if (islower((unsigned char)s[i]) &&

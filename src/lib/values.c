@@ -272,7 +272,7 @@ static int add_value(clint_doc *doc, clint_value_kind kind, double amount,
 	v->norm_start = ns;
 	v->norm_end = ne;
 	v->start = clint_doc_norm_to_text(doc, ns);
-	v->end = clint_doc_norm_to_text(doc, ne);
+	v->end = clint_doc_norm_end_to_text(doc, ne);
 	v->section = clint_doc_section_at(doc, v->start);
 	return CLINT_OK;
 }
@@ -412,7 +412,7 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 					if (k < be && s[k] == ')' && k > j + 1) {
 						clint_ivalue *last = &doc->values[doc->value_count - 1];
 						last->norm_end = k + 1;
-						last->end = clint_doc_norm_to_text(doc, k + 1);
+						last->end = clint_doc_norm_end_to_text(doc, k + 1);
 						i = k + 1;
 					}
 				}

@@ -98,6 +98,8 @@ int clint_decode_text(clint_buf *out, const unsigned char *d, size_t len,
 	size_t bad;
 	int guess;
 
+	if (len == 0)
+		return CLINT_OK;
 	if (len >= 2 && d[0] == 0xFF && d[1] == 0xFE)
 		return decode_utf16(out, d + 2, len - 2, 0);
 	if (len >= 2 && d[0] == 0xFE && d[1] == 0xFF)
