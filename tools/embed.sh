@@ -23,14 +23,17 @@ emit() { # emit NAME FILE
 		emit "pack_$i" "$f"
 		i=$((i + 1))
 	done
-	printf '\nconst clint_embedded_file clint_embedded_schema = {"%s", "", schema_data, sizeof(schema_data) - 1};\n' "$(basename "$schema")"
+	printf '\nconst clint_embedded_file clint_embedded_schema = {"%s", "", schema_data, sizeof(schema_data) - 1, 0};\n' "$(basename "$schema")"
 	printf 'const clint_embedded_file clint_embedded_packs[] = {\n'
 	i=0
 	for f in "$@"; do
-		printf '\t{"%s", "%s", pack_%d, sizeof(pack_%d) - 1},\n' "$(basename "$f")" "$(basename "$f" .xml)" "$i" "$i"
+		# a pack whose <pack> element says default="no" loads only when named
+		on=1
+		if tr '\n' ' ' < "$f" | grep -q '<pack [^>]*default="no"'; then on=0; fi
+		printf '\t{"%s", "%s", pack_%d, sizeof(pack_%d) - 1, %d},\n' "$(basename "$f")" "$(basename "$f" .xml)" "$i" "$i" "$on"
 		i=$((i + 1))
 	done
-	if [ "$i" -eq 0 ]; then printf '\t{"", "", NULL, 0},\n'; fi
+	if [ "$i" -eq 0 ]; then printf '\t{"", "", NULL, 0, 0},\n'; fi
 	printf '};\nconst size_t clint_embedded_pack_count = %d;\n' "$i"
 } > "$tmp"
 mv "$tmp" "$out"

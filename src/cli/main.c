@@ -482,6 +482,17 @@ static int cmd_packs_list(cli_options *o)
 			       clint_severity_name(ri.severity), ri.category, ri.title);
 		}
 	}
+	for (i = 0; i < clint_builtin_pack_count(); i++) {
+		size_t k, loaded = 0;
+		for (k = 0; k < clint_ruleset_pack_count(rs); k++) {
+			clint_ruleset_pack(rs, k, &p);
+			if (strcmp(p.name, clint_builtin_pack_name(i)) == 0)
+				loaded = 1;
+		}
+		if (!loaded)
+			printf("%s (built-in, not loaded: --pack %s)\n",
+			       clint_builtin_pack_name(i), clint_builtin_pack_name(i));
+	}
 	clint_ruleset_free(rs);
 	return EXIT_CLEAN;
 }

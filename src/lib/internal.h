@@ -261,6 +261,7 @@ typedef struct {
 	const char *pack;           /* its pack name, e.g. "outsourcing" */
 	const unsigned char *data;
 	size_t len;
+	int by_default;             /* loaded unless --no-default-packs */
 } clint_embedded_file;
 
 extern const clint_embedded_file clint_embedded_packs[];

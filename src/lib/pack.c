@@ -623,6 +623,11 @@ const char *clint_builtin_pack_name(size_t i)
 	return i < clint_embedded_pack_count ? clint_embedded_packs[i].pack : NULL;
 }
 
+int clint_builtin_pack_is_default(size_t i)
+{
+	return i < clint_embedded_pack_count && clint_embedded_packs[i].by_default;
+}
+
 static size_t builtin_find(const char *name)
 {
 	size_t i;
@@ -692,7 +697,8 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 	}
 	if (opts->default_packs) {
 		for (i = 0; i < clint_embedded_pack_count && rc == CLINT_OK; i++)
-			if (!is_disabled(opts, clint_builtin_pack_name(i)))
+			if (clint_embedded_packs[i].by_default &&
+			    !is_disabled(opts, clint_builtin_pack_name(i)))
 				rc = load_builtin(&ctx, schema, i);
 	}
 	for (i = 0; i < opts->pack_path_count && rc == CLINT_OK; i++) {
