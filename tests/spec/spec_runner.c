@@ -15,7 +15,7 @@
  *   exact                                  (no findings beyond those listed)
  *
  * Lines starting with "#" outside a case's text are comments. The runner
- * checks against the built-in packs, plus --pack FILE. With --coverage it
+ * checks against all built-in packs (opt-in ones too), plus --pack FILE. With --coverage it
  * also fails when a loaded rule is named by no expectation.
  * Prints "N passed, N failed" and exits 1 on any failure.
  */
@@ -273,14 +273,18 @@ int main(int argc, char **argv)
 	clint_ruleset_options ro = CLINT_RULESET_OPTIONS_INIT;
 	clint_ruleset *rs = NULL;
 	clint_diag *diag = NULL;
-	const char *packs[64];
+	const char *packs[128];
 	int i, coverage = 0, uncovered = 0;
 	size_t r;
 
 	ro.pack_paths = packs;
+	/* every shipped rule is under test: opt-in built-in packs too */
+	for (r = 0; r < clint_builtin_pack_count() && ro.pack_path_count < 64; r++)
+		if (!clint_builtin_pack_is_default(r))
+			packs[ro.pack_path_count++] = clint_builtin_pack_name(r);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--pack") == 0 && i + 1 < argc &&
-		    ro.pack_path_count < 64)
+		    ro.pack_path_count < 128)
 			packs[ro.pack_path_count++] = argv[++i];
 		else if (strcmp(argv[i], "--coverage") == 0)
 			coverage = 1;
