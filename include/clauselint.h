@@ -254,6 +254,8 @@ typedef struct {
 /* The built-in packs: their number and the name of pack `i` ("outsourcing"). */
 CLINT_EXTERN size_t clint_builtin_pack_count(void);
 CLINT_EXTERN const char *clint_builtin_pack_name(size_t i);
+/* 1 if built-in pack `i` loads by default, 0 if only when named. */
+CLINT_EXTERN int clint_builtin_pack_is_default(size_t i);
 
 typedef struct clint_ruleset clint_ruleset;
 
