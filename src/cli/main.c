@@ -497,6 +497,19 @@ static int cmd_packs_list(cli_options *o)
 	return EXIT_CLEAN;
 }
 
+/* Loads the packs named as operands alone, or else the usual ruleset. */
+static int load_named_packs(cli_options *o, clint_ruleset **rs)
+{
+	size_t i;
+
+	for (i = 0; i < o->file_count; i++) {
+		if (push(&o->packs, &o->pack_count, o->files[i]) < 0)
+			return -1;
+		o->default_packs = 0;
+	}
+	return load_ruleset(o, rs);
+}
+
 static int cmd_packs_test(cli_options *o)
 {
 	clint_ruleset *rs = NULL;
@@ -504,15 +517,7 @@ static int cmd_packs_test(cli_options *o)
 	size_t passed = 0, failed = 0;
 	int rc;
 
-	size_t i;
-
-	/* packs named on the command line are tested alone */
-	for (i = 0; i < o->file_count; i++) {
-		if (push(&o->packs, &o->pack_count, o->files[i]) < 0)
-			return EXIT_TROUBLE;
-		o->default_packs = 0;
-	}
-	if (load_ruleset(o, &rs) < 0)
+	if (load_named_packs(o, &rs) < 0)
 		return EXIT_TROUBLE;
 	clint_diag_new(&diag);
 	rc = clint_ruleset_test(rs, diag, &passed, &failed);
@@ -531,16 +536,10 @@ static int cmd_packs_lint(cli_options *o)
 {
 	clint_ruleset *rs = NULL;
 	clint_diag *diag = NULL;
-	size_t errors = 0, warnings = 0, i;
+	size_t errors = 0, warnings = 0;
 	int rc;
 
-	/* packs named on the command line are linted alone */
-	for (i = 0; i < o->file_count; i++) {
-		if (push(&o->packs, &o->pack_count, o->files[i]) < 0)
-			return EXIT_TROUBLE;
-		o->default_packs = 0;
-	}
-	if (load_ruleset(o, &rs) < 0)
+	if (load_named_packs(o, &rs) < 0)
 		return EXIT_TROUBLE;
 	clint_diag_new(&diag);
 	rc = clint_ruleset_lint(rs, diag, &errors, &warnings);

@@ -100,14 +100,21 @@ static void close_array(clint_buf *b, int in, size_t n)
 		clint_buf_printf(b, "\n%*s]", in, "");
 }
 
+/* The report's opening, written before the first entry (or at the end of
+ * a run with none). */
+static void open_report(clint_buf *b)
+{
+	clint_buf_printf(b, "{\n  \"tool\": {\"name\": \"clauselint\", "
+	                    "\"version\": \"%s\"},\n  \"documents\": [",
+	                 clint_version());
+}
+
 static void begin_entry(clint_renderer *r)
 {
 	clint_buf *b = &r->out;
 
 	if (r->documents == 0)
-		clint_buf_printf(b, "{\n  \"tool\": {\"name\": \"clauselint\", "
-		                    "\"version\": \"%s\"},\n  \"documents\": [",
-		                 clint_version());
+		open_report(b);
 	else
 		clint_buf_putc(b, ',');
 	clint_buf_puts(b, "\n    {");
@@ -233,9 +240,7 @@ static int json_finish(clint_renderer *r)
 	clint_buf *b = &r->out;
 
 	if (r->documents == 0)
-		clint_buf_printf(b, "{\n  \"tool\": {\"name\": \"clauselint\", "
-		                    "\"version\": \"%s\"},\n  \"documents\": [",
-		                 clint_version());
+		open_report(b);
 	clint_buf_printf(b,
 	                 "%s],\n  \"summary\": {\"documents\": %zu, "
 	                 "\"unreadable\": %zu, \"missing\": %zu, \"error\": %zu, "
