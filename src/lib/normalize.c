@@ -56,6 +56,23 @@ static ch_class classify(uint32_t cp, const char **rep)
 	return CH_COPY;
 }
 
+/* True if the normalised text so far ends with `tail` (ASCII caseless). */
+static int ends_with(const clint_buf *out, const char *tail)
+{
+	size_t n = strlen(tail), i;
+
+	if (out->len < n)
+		return 0;
+	for (i = 0; i < n; i++) {
+		char a = out->data[out->len - n + i], b = tail[i];
+		if (a >= 'A' && a <= 'Z')
+			a = (char)(a - 'A' + 'a');
+		if (a != b)
+			return 0;
+	}
+	return 1;
+}
+
 /* True if the block opens a list item: a bullet, or "(a)", "(iv)", "(3)",
  * "a)" at its start. */
 static int opens_item(const clint_doc *doc, const clint_iblock *blk)
@@ -91,15 +108,18 @@ int clint_normalize(clint_doc *doc)
 		int pending = 0, any = 0;
 
 		if (bi > 0) {
-			/* A lead-in ending in ":" runs on into its list items, so a
+			/* A lead-in ending in ":" runs on into its list items, and an
+			 * item ending in ";", "; or", "; and" into the next one, so a
 			 * pattern can read "shall not, directly or indirectly: (a)
-			 * solicit ..." across the blocks; other blocks are separate
-			 * lines. */
+			 * solicit ...; or (b) compete ..." across the blocks; other
+			 * blocks are separate lines. */
 			char sep = '\n';
-			if (out.len && out.data[out.len - 1] == ':' && opens_item(doc, blk))
-				sep = ' ';
-			else if (out.len && out.data[out.len - 1] == ';' &&
-			         opens_item(doc, blk) && bi >= 2)
+			if (opens_item(doc, blk) &&
+			    (ends_with(&out, ":") ||
+			     (opens_item(doc, &doc->blocks[bi - 1]) &&
+			      (ends_with(&out, ";") || ends_with(&out, "; or") ||
+			       ends_with(&out, "; and") || ends_with(&out, ", or") ||
+			       ends_with(&out, ", and")))))
 				sep = ' ';
 			TRY(clint_omap_replace(&doc->norm_map, out.len,
 			                       doc->blocks[bi - 1].end));
