@@ -108,17 +108,33 @@ CLINT_EXTERN int clint_diag_get(const clint_diag *diag, size_t i,
 typedef enum {
 	CLINT_INPUT_AUTO = 0,   /* detect from content and file name */
 	CLINT_INPUT_TEXT,
-	CLINT_INPUT_MARKDOWN
+	CLINT_INPUT_MARKDOWN,
+	CLINT_INPUT_DOCX,
+	CLINT_INPUT_ODT,
+	CLINT_INPUT_HTML,
+	CLINT_INPUT_RTF,
+	CLINT_INPUT_PDF
 } clint_input_format;
+
+/* Which text of a document with tracked changes is linted. */
+typedef enum {
+	CLINT_REVISIONS_ACCEPT = 0,  /* as if every change were accepted */
+	CLINT_REVISIONS_REJECT       /* the original, every change rejected */
+} clint_revisions;
 
 typedef struct {
 	unsigned version;
 	clint_input_format format;
 	size_t max_input_bytes;  /* 0: the default, 256 MiB */
+	clint_revisions revisions;
 } clint_doc_options;
 
 #define CLINT_DOC_OPTIONS_VERSION 1
-#define CLINT_DOC_OPTIONS_INIT {CLINT_DOC_OPTIONS_VERSION, CLINT_INPUT_AUTO, 0}
+#define CLINT_DOC_OPTIONS_INIT                                                \
+	{CLINT_DOC_OPTIONS_VERSION, CLINT_INPUT_AUTO, 0, CLINT_REVISIONS_ACCEPT}
+
+/* "text", "markdown", "docx", ... */
+CLINT_EXTERN const char *clint_input_format_name(clint_input_format format);
 
 typedef struct clint_doc clint_doc;
 
@@ -150,13 +166,33 @@ typedef enum {
 	CLINT_BLOCK_TABLE_CELL
 } clint_block_type;
 
+/* clint_block.flags */
+#define CLINT_BLOCK_PAGE_BREAK 0x1u  /* a page break precedes the block */
+#define CLINT_BLOCK_INSERTED 0x2u    /* holds text of a pending insertion */
+#define CLINT_BLOCK_DELETED 0x4u     /* holds text of a pending deletion */
+#define CLINT_BLOCK_NOTE 0x8u        /* a footnote, endnote, header/footer */
+
 typedef struct {
 	clint_block_type type;
 	unsigned level;   /* heading level or list depth, 0 if none */
 	size_t start;     /* byte range in the text */
 	size_t end;
 	unsigned page;    /* 1-based */
+	unsigned flags;   /* CLINT_BLOCK_* */
+	unsigned paragraph; /* 1-based paragraph in the source (word
+	                       processing formats), 0 for text formats */
 } clint_block;
+
+/* A comment attached to the text (DOCX/ODT comments): not contract text. */
+typedef struct {
+	const char *author;  /* "" if unknown */
+	const char *text;
+	size_t start, end;   /* the anchor: byte range in the text */
+} clint_annotation;
+
+CLINT_EXTERN size_t clint_doc_annotation_count(const clint_doc *doc);
+CLINT_EXTERN int clint_doc_annotation(const clint_doc *doc, size_t i,
+                                      clint_annotation *out);
 
 CLINT_EXTERN size_t clint_doc_block_count(const clint_doc *doc);
 CLINT_EXTERN int clint_doc_block(const clint_doc *doc, size_t i,
@@ -215,6 +251,8 @@ typedef struct {
 	unsigned column;  /* 1-based, in characters */
 	unsigned page;    /* 1-based page (form feeds) */
 	size_t block;     /* index of the block, or (size_t)-1 between blocks */
+	unsigned paragraph; /* source paragraph (word processing formats) or 0 */
+	unsigned flags;   /* the block's CLINT_BLOCK_* flags */
 } clint_location;
 
 /* Where byte `offset` of the text is in the source. */

@@ -6,7 +6,7 @@
 set -eu
 what=${1:-build}
 
-build_pkgs="gcc make pkg-config libpcre2-dev libxml2-dev libzip-dev"
+build_pkgs="gcc make pkg-config libpcre2-dev libxml2-dev libzip-dev libpoppler-glib-dev"
 test_pkgs="libcmocka-dev python3"
 
 case "$what" in

@@ -30,6 +30,7 @@ typedef struct {
 	int verbose;
 	int default_packs;
 	clint_input_format input_format;
+	clint_revisions revisions;
 	const char **packs;
 	size_t pack_count;
 	const char **disabled;
@@ -60,7 +61,10 @@ static const char usage_text[] =
 	"                          loads only those built-ins; repeatable)\n"
 	"      --disable-pack NAME leave a built-in pack out (repeatable)\n"
 	"      --no-default-packs  do not load the built-in packs\n"
-	"      --input-format FMT  auto (default), text or markdown\n"
+	"      --input-format FMT  auto (default: from the content), text,\n"
+	"                          markdown, docx, odt, html, rtf or pdf\n"
+	"      --revisions WHICH   tracked changes: accept (default: the text as\n"
+	"                          if all were accepted) or reject (the original)\n"
 	"      --color WHEN        auto (default: on a terminal, unless NO_COLOR\n"
 	"                          is set), always or never\n"
 	"  -v, --verbose           explain every finding, with its reference\n"
@@ -190,15 +194,26 @@ static void parse_args(int argc, char **argv, int first, cli_options *o)
 			if (push(&o->disabled, &o->disabled_count, v) < 0)
 				exit(EXIT_TROUBLE);
 		} else if (take_value(argc, argv, &i, "--input-format", &v)) {
-			if (strcmp(v, "auto") == 0)
-				o->input_format = CLINT_INPUT_AUTO;
-			else if (strcmp(v, "text") == 0)
-				o->input_format = CLINT_INPUT_TEXT;
-			else if (strcmp(v, "markdown") == 0)
-				o->input_format = CLINT_INPUT_MARKDOWN;
+			int f, found = 0;
+			for (f = CLINT_INPUT_AUTO; f <= CLINT_INPUT_PDF; f++) {
+				if (strcmp(v, clint_input_format_name((clint_input_format)f)) == 0) {
+					o->input_format = (clint_input_format)f;
+					found = 1;
+				}
+			}
+			if (!found) {
+				usage_error("unknown input format '%s' (auto, text, markdown, "
+				            "docx, odt, html, rtf or pdf)",
+				            v);
+				exit(EXIT_TROUBLE);
+			}
+		} else if (take_value(argc, argv, &i, "--revisions", &v)) {
+			if (strcmp(v, "accept") == 0)
+				o->revisions = CLINT_REVISIONS_ACCEPT;
+			else if (strcmp(v, "reject") == 0)
+				o->revisions = CLINT_REVISIONS_REJECT;
 			else {
-				usage_error("unknown input format '%s' (auto, text or "
-				            "markdown)",
+				usage_error("unknown --revisions value '%s' (accept or reject)",
 				            v);
 				exit(EXIT_TROUBLE);
 			}
@@ -301,6 +316,7 @@ static clint_doc *load_input(const cli_options *o, const char *file,
 	int rc;
 
 	dopts.format = o->input_format;
+	dopts.revisions = o->revisions;
 	if (clint_diag_new(&diag) < 0)
 		return NULL;
 	if (strcmp(file, "-") == 0) {

@@ -42,6 +42,12 @@ void clint_doc_free(clint_doc *doc)
 	free(doc->sections);
 	free(doc->sentences);
 	free(doc->values);
+	for (i = 0; i < doc->annotation_count; i++) {
+		free(doc->annotations[i].author);
+		free(doc->annotations[i].text);
+	}
+	free(doc->annotations);
+	clint_buf_free(&doc->build);
 	free(doc->norm);
 	clint_omap_free(&doc->norm_map);
 	free(doc->line_starts);
@@ -66,10 +72,141 @@ int clint_doc_add_block(clint_doc *doc, clint_block_type type, unsigned level,
 	b->level = level;
 	b->start = start;
 	b->end = end;
-	b->content_start = start;
 	b->page = page ? page : 1;
 	b->flags = flags;
 	return CLINT_OK;
+}
+
+/* ---- building the text of word processing documents ------------------- */
+
+int clint_doc_open_block(clint_doc *doc, clint_block_type type, unsigned level,
+                         unsigned page, unsigned paragraph, unsigned flags)
+{
+	int rc;
+
+	if (doc->block_open && (rc = clint_doc_close_block(doc)) < 0)
+		return rc;
+	if (doc->build.len && (rc = clint_buf_putc(&doc->build, '\n')) < 0)
+		return rc;
+	rc = clint_doc_add_block(doc, type, level, doc->build.len,
+	                         doc->build.len, page, flags);
+	if (rc < 0)
+		return rc;
+	doc->blocks[doc->block_count - 1].paragraph = paragraph;
+	doc->block_open = 1;
+	return CLINT_OK;
+}
+
+int clint_doc_put(clint_doc *doc, const char *s, size_t n)
+{
+	if (!doc->block_open)
+		return CLINT_EINVAL;
+	return clint_buf_put(&doc->build, s, n);
+}
+
+int clint_doc_put_utf8(clint_doc *doc, uint32_t cp)
+{
+	if (!doc->block_open)
+		return CLINT_EINVAL;
+	return clint_buf_put_utf8(&doc->build, cp);
+}
+
+void clint_doc_flag_block(clint_doc *doc, unsigned flags)
+{
+	if (doc->block_open)
+		doc->blocks[doc->block_count - 1].flags |= flags;
+}
+
+int clint_doc_close_block(clint_doc *doc)
+{
+	clint_iblock *b;
+	size_t i;
+
+	if (!doc->block_open)
+		return CLINT_OK;
+	doc->block_open = 0;
+	b = &doc->blocks[doc->block_count - 1];
+	b->end = doc->build.len;
+	/* a block of white space only is dropped, with its separator */
+	for (i = b->start; i < b->end; i++)
+		if (!strchr(" \t\r\n\f\v", doc->build.data[i]))
+			return CLINT_OK;
+	doc->build.len = b->start ? b->start - 1 : 0;
+	if (doc->build.data)
+		doc->build.data[doc->build.len] = '\0';
+	doc->block_count--;
+	return CLINT_OK;
+}
+
+size_t clint_doc_built_len(const clint_doc *doc)
+{
+	return doc->build.len;
+}
+
+int clint_doc_add_annotation(clint_doc *doc, const char *author,
+                             const char *text, size_t start, size_t end)
+{
+	clint_iannotation *a;
+
+	if (ARRAY_PUSH(doc->annotations, doc->annotation_count,
+	               doc->annotation_cap) < 0)
+		return CLINT_ENOMEM;
+	a = &doc->annotations[doc->annotation_count];
+	a->author = clint_strdup(author ? author : "");
+	a->text = clint_strdup(text ? text : "");
+	if (!a->author || !a->text) {
+		free(a->author);
+		free(a->text);
+		return CLINT_ENOMEM;
+	}
+	a->start = start;
+	a->end = end < start ? start : end;
+	doc->annotation_count++;
+	return CLINT_OK;
+}
+
+int clint_doc_finish_build(clint_doc *doc)
+{
+	size_t i;
+	int rc = clint_doc_close_block(doc);
+
+	if (rc < 0)
+		return rc;
+	free(doc->text);
+	doc->text = clint_buf_detach(&doc->build, &doc->text_len);
+	if (!doc->text)
+		return CLINT_ENOMEM;
+	for (i = 0; i < doc->annotation_count; i++) {
+		if (doc->annotations[i].start > doc->text_len)
+			doc->annotations[i].start = doc->text_len;
+		if (doc->annotations[i].end > doc->text_len)
+			doc->annotations[i].end = doc->text_len;
+	}
+	return CLINT_OK;
+}
+
+size_t clint_doc_annotation_count(const clint_doc *doc)
+{
+	return doc ? doc->annotation_count : 0;
+}
+
+int clint_doc_annotation(const clint_doc *doc, size_t i, clint_annotation *out)
+{
+	if (!doc || !out || i >= doc->annotation_count)
+		return CLINT_EINVAL;
+	out->author = doc->annotations[i].author;
+	out->text = doc->annotations[i].text;
+	out->start = doc->annotations[i].start;
+	out->end = doc->annotations[i].end;
+	return CLINT_OK;
+}
+
+const char *clint_input_format_name(clint_input_format format)
+{
+	static const char *const names[] = {"auto", "text", "markdown", "docx",
+	                                    "odt",  "html", "rtf",      "pdf"};
+
+	return (unsigned)format < ARRAY_LEN(names) ? names[format] : "unknown";
 }
 
 int clint_doc_add_skip(clint_doc *doc, size_t start, size_t end)
@@ -367,6 +504,8 @@ int clint_doc_block(const clint_doc *doc, size_t i, clint_block *out)
 	out->start = b->start;
 	out->end = b->end;
 	out->page = b->page;
+	out->flags = b->flags;
+	out->paragraph = b->paragraph;
 	return CLINT_OK;
 }
 
@@ -463,9 +602,13 @@ int clint_doc_locate(const clint_doc *doc, size_t offset, clint_location *out)
 		else
 			hi = mid;
 	}
+	out->paragraph = 0;
+	out->flags = 0;
 	if (lo && offset < doc->blocks[lo - 1].end) {
 		out->block = lo - 1;
 		out->page = doc->blocks[lo - 1].page;
+		out->paragraph = doc->blocks[lo - 1].paragraph;
+		out->flags = doc->blocks[lo - 1].flags;
 	} else {
 		out->block = (size_t)-1;
 		out->page = lo ? doc->blocks[lo - 1].page

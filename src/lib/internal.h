@@ -115,8 +115,8 @@ CLINT_INTERNAL void clint_omap_free(clint_omap *m);
 
 /* ---- document model (doc.c) -------------------------------------------- */
 
-/* Flags of a block set by extractors. */
-#define CLINT_BLOCK_F_PAGE_BREAK 0x1u  /* a page break precedes the block */
+/* Flags of a block set by extractors: see CLINT_BLOCK_* in clauselint.h. */
+#define CLINT_BLOCK_F_PAGE_BREAK CLINT_BLOCK_PAGE_BREAK
 
 typedef struct {
 	clint_block_type type;
@@ -125,10 +125,14 @@ typedef struct {
 	size_t start, end;            /* range in text */
 	size_t norm_start, norm_end;  /* range in norm */
 	unsigned page;
-	/* Byte offset in the text where the block's own words begin (after a
-	 * Markdown "## " or list bullet); set by the extractor. */
-	size_t content_start;
+	unsigned paragraph;           /* source paragraph, 0 for text formats */
 } clint_iblock;
+
+typedef struct {
+	char *author;
+	char *text;
+	size_t start, end;
+} clint_iannotation;
 
 typedef struct {
 	char *number;
@@ -191,9 +195,38 @@ struct clint_doc {
 
 	clint_ivalue *values;  /* in norm order */
 	size_t value_count, value_cap;
+
+	clint_iannotation *annotations;
+	size_t annotation_count, annotation_cap;
+
+	/* while an extractor builds the text (clint_doc_open_block ...) */
+	clint_buf build;
+	int block_open;
+	clint_revisions revisions;  /* what the caller asked for */
 };
 
 CLINT_INTERNAL int clint_doc_alloc(clint_doc **out, const char *name);
+/*
+ * Building the text of a word processing document: extractors open a
+ * block, put its UTF-8 text, close it. Blocks are separated by "\n" in
+ * the text; an empty block is dropped. The text is capped (CLINT_ELIMIT).
+ */
+CLINT_INTERNAL int clint_doc_open_block(clint_doc *doc, clint_block_type type,
+                                        unsigned level, unsigned page,
+                                        unsigned paragraph, unsigned flags);
+CLINT_INTERNAL int clint_doc_put(clint_doc *doc, const char *s, size_t n);
+CLINT_INTERNAL int clint_doc_put_utf8(clint_doc *doc, uint32_t cp);
+/* Adds flags to the open block (e.g. CLINT_BLOCK_INSERTED). */
+CLINT_INTERNAL void clint_doc_flag_block(clint_doc *doc, unsigned flags);
+CLINT_INTERNAL int clint_doc_close_block(clint_doc *doc);
+/* Current length of the text being built (for annotation anchors). */
+CLINT_INTERNAL size_t clint_doc_built_len(const clint_doc *doc);
+CLINT_INTERNAL int clint_doc_add_annotation(clint_doc *doc, const char *author,
+                                            const char *text, size_t start,
+                                            size_t end);
+/* Ends building: the built text becomes doc->text. */
+CLINT_INTERNAL int clint_doc_finish_build(clint_doc *doc);
+
 /* Appends a block; `content_start` defaults to `start`. */
 CLINT_INTERNAL int clint_doc_add_block(clint_doc *doc, clint_block_type type,
                                        unsigned level, size_t start,
@@ -237,6 +270,23 @@ CLINT_INTERNAL int clint_extract_text(clint_doc *doc, const unsigned char *data,
 CLINT_INTERNAL int clint_extract_markdown(clint_doc *doc,
                                           const unsigned char *data,
                                           size_t len, clint_diag *diag);
+/*
+ * Word processing and page formats: each fills the document through
+ * clint_doc_open_block()/put()/close_block(), honours doc->revisions, and
+ * reports problems to `diag` naming doc->name. Untrusted input: sizes,
+ * entry counts, compression ratios and XML depth are bounded; libxml2
+ * never loads DTDs, expands entities or touches the network.
+ */
+CLINT_INTERNAL int clint_extract_docx(clint_doc *doc, const unsigned char *data,
+                                      size_t len, clint_diag *diag);
+CLINT_INTERNAL int clint_extract_odt(clint_doc *doc, const unsigned char *data,
+                                     size_t len, clint_diag *diag);
+CLINT_INTERNAL int clint_extract_html(clint_doc *doc, const unsigned char *data,
+                                      size_t len, clint_diag *diag);
+CLINT_INTERNAL int clint_extract_rtf(clint_doc *doc, const unsigned char *data,
+                                     size_t len, clint_diag *diag);
+CLINT_INTERNAL int clint_extract_pdf(clint_doc *doc, const unsigned char *data,
+                                     size_t len, clint_diag *diag);
 /* Decodes text bytes (BOM, UTF-16, UTF-8 or Windows-1252) to UTF-8. */
 CLINT_INTERNAL int clint_decode_text(clint_buf *out, const unsigned char *data,
                                      size_t len, const char *name,

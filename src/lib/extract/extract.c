@@ -64,6 +64,7 @@ int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
 		          : CLINT_INPUT_TEXT;
 	TRY(clint_doc_alloc(&doc, name));
 	doc->format = fmt;
+	doc->revisions = opts->revisions;
 	if (fmt == CLINT_INPUT_MARKDOWN)
 		TRY(clint_extract_markdown(doc, data, len, diag));
 	else

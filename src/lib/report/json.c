@@ -36,7 +36,7 @@ static const char *kind_name(clint_rule_kind k)
 
 static const char *format_name(clint_input_format f)
 {
-	return f == CLINT_INPUT_MARKDOWN ? "markdown" : "text";
+	return clint_input_format_name(f);
 }
 
 /* The rule fields every finding repeats, so a consumer needs no pack. */
@@ -67,6 +67,12 @@ static void location_fields(clint_buf *b, int in, const clint_doc *doc,
 	kv_num(b, in, "end_line", f->end_loc.line, 0);
 	kv_num(b, in, "end_column", f->end_loc.column, 0);
 	kv_num(b, in, "page", f->begin_loc.page, 0);
+	if (f->begin_loc.paragraph)
+		kv_num(b, in, "paragraph", f->begin_loc.paragraph, 0);
+	if (f->begin_loc.flags & (CLINT_BLOCK_INSERTED | CLINT_BLOCK_DELETED))
+		kv_str(b, in, "revision",
+		       f->begin_loc.flags & CLINT_BLOCK_INSERTED ? "inserted" : "deleted",
+		       0);
 	kv_str(b, in, "section", f->section_label, 0);
 	key(b, in, "match", 0);
 	clint_json_str(b, text + f->start, f->end - f->start);
@@ -172,6 +178,33 @@ static void json_values(clint_buf *b, const clint_doc *doc)
 		clint_buf_puts(b, "\n          ]\n        }\n      ]");
 }
 
+/* Writes "annotations": comments attached to the text (not contract
+ * text), with their anchor. Left out when there are none. */
+static void json_annotations(clint_buf *b, const clint_doc *doc)
+{
+	size_t i, n = clint_doc_annotation_count(doc);
+	const char *text = clint_doc_text(doc, NULL);
+	clint_annotation a;
+	clint_location loc;
+
+	if (!n)
+		return;
+	open_array(b, 6, "annotations", n);
+	for (i = 0; i < n; i++) {
+		clint_doc_annotation(doc, i, &a);
+		clint_doc_locate(doc, a.start, &loc);
+		clint_buf_printf(b, "%s\n        {\"author\": ", i ? "," : "");
+		clint_json_cstr(b, a.author);
+		clint_buf_puts(b, ", \"text\": ");
+		clint_json_cstr(b, a.text);
+		clint_buf_puts(b, ", \"anchor\": ");
+		clint_json_str(b, text + a.start, a.end - a.start);
+		clint_buf_printf(b, ", \"start\": %zu, \"end\": %zu, \"paragraph\": %u}",
+		                 a.start, a.end, loc.paragraph);
+	}
+	close_array(b, 6, n);
+}
+
 static int json_document(clint_renderer *r, const clint_result *res)
 {
 	const clint_doc *doc = clint_result_doc(res);
@@ -214,6 +247,7 @@ static int json_document(clint_renderer *r, const clint_result *res)
 	}
 	close_array(b, 6, npres);
 	json_values(b, doc);
+	json_annotations(b, doc);
 	key(b, 6, "summary", 0);
 	clint_buf_printf(b,
 	                 "{\"missing\": %zu, \"error\": %zu, \"warning\": %zu, "

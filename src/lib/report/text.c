@@ -146,14 +146,23 @@ static int text_document(clint_renderer *r, const clint_result *res)
 		clint_result_finding(res, i, &f);
 		counts[f.severity]++;
 		color(r, C_BOLD);
-		clint_buf_printf(&r->out, "%s:%u:%u: ", name, f.begin_loc.line,
-		                 f.begin_loc.column);
+		if (f.begin_loc.paragraph)
+			clint_buf_printf(&r->out, "%s: paragraph %u: ", name,
+			                 f.begin_loc.paragraph);
+		else
+			clint_buf_printf(&r->out, "%s:%u:%u: ", name, f.begin_loc.line,
+			                 f.begin_loc.column);
 		color(r, sev_color(f.severity));
 		clint_buf_printf(&r->out, "%s:", clint_severity_name(f.severity));
 		color(r, C_RESET);
 		clint_buf_printf(&r->out, " %s [%s]\n", f.message, f.rule_id);
 		if (*f.section_label)
 			clint_buf_printf(&r->out, "    in %s\n", f.section_label);
+		if (f.begin_loc.flags & (CLINT_BLOCK_INSERTED | CLINT_BLOCK_DELETED))
+			clint_buf_printf(&r->out, "    in a pending tracked change (%s)\n",
+			                 f.begin_loc.flags & CLINT_BLOCK_INSERTED
+			                     ? "inserted text"
+			                     : "deleted text");
 		excerpt(r, doc, &f);
 		if (f.has_value) {
 			const char *t = clint_doc_text(doc, NULL);
