@@ -144,10 +144,10 @@ unit: $(UNIT_BIN)
 packs-test: $(BIN)
 	@echo "== clauselint packs test (every shipped pack)"
 	@$(TEST_WRAPPER) $(BIN) packs test $(PACKS)
-	@echo "== clauselint packs lint (every shipped pack; errors fail, warnings are listed by 'make packs-lint')"
+	@echo "== clauselint packs lint (every shipped pack: no errors, no warnings)"
 	@status=0; $(BIN) packs lint $(PACKS) > $(BUILD)/packs-lint.log 2>&1 || status=$$?; \
-	 grep ': error: ' $(BUILD)/packs-lint.log || true; tail -1 $(BUILD)/packs-lint.log; \
-	 test $$status -le 1
+	 grep -E ': (error|warning): ' $(BUILD)/packs-lint.log || true; tail -1 $(BUILD)/packs-lint.log; \
+	 test $$status -eq 0
 
 packs-lint: $(BIN)
 	@$(BIN) packs lint $(PACKS)
