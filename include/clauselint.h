@@ -269,7 +269,8 @@ typedef enum {
 
 typedef enum {
 	CLINT_RULE_REQUIRE = 0,  /* a clause that must be present */
-	CLINT_RULE_FLAG = 1      /* risky wording */
+	CLINT_RULE_FLAG = 1,     /* risky wording */
+	CLINT_RULE_CHECK = 2     /* a built-in structural check (drafting) */
 } clint_rule_kind;
 
 typedef struct {
@@ -405,6 +406,9 @@ typedef struct {
 	clint_location end_loc;
 	size_t section;         /* section index or CLINT_NO_SECTION */
 	const char *section_label; /* "" when outside any section */
+	const char *detail;     /* check rules: what exactly is wrong, naming both
+	                           sides ("'thirty' is 30 but the digits say
+	                           45"); NULL otherwise */
 	int has_value;          /* the rule has a threshold and this value met it */
 	clint_value value;
 	const char *threshold;  /* "more than 90 days", or "" */

@@ -474,7 +474,9 @@ static int cmd_outline(cli_options *o)
 
 static const char *kind_name(clint_rule_kind k)
 {
-	return k == CLINT_RULE_REQUIRE ? "require" : "flag";
+	return k == CLINT_RULE_REQUIRE ? "require"
+	       : k == CLINT_RULE_CHECK ? "check"
+	                               : "flag";
 }
 
 static int cmd_packs_list(cli_options *o)

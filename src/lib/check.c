@@ -19,6 +19,7 @@ typedef struct {
 	size_t start, end;   /* text offsets */
 	size_t section;
 	size_t value;        /* the doc value a threshold judged, or NO_VALUE */
+	char *detail;        /* check rules: owned by the result */
 } item;
 
 struct clint_result {
@@ -340,6 +341,7 @@ static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
 			it.end = te;
 			it.section = sec;
 			it.value = val;
+			it.detail = NULL;
 			if (r->kind == CLINT_RULE_REQUIRE) {
 				if ((*count)++ == 0)
 					*first = it;
@@ -425,6 +427,7 @@ static int scan_headings(check_ctx *c, size_t ri, unsigned need,
 				it.end = it.start + 1;
 			it.section = s;
 			it.value = NO_VALUE;
+			it.detail = NULL;
 			if (r->kind == CLINT_RULE_REQUIRE) {
 				if ((*count)++ == 0)
 					*first = it;
@@ -445,7 +448,7 @@ static int check_require(check_ctx *c, size_t ri)
 	const clint_rule *r = &c->rs->rules[ri];
 	clint_result *res = c->res;
 	unsigned count = 0, need = r->min_matches ? r->min_matches : 1;
-	item first = {ri, 0, 0, CLINT_NO_SECTION, NO_VALUE};
+	item first = {ri, 0, 0, CLINT_NO_SECTION, NO_VALUE, NULL};
 	int rc;
 
 	rc = scan_headings(c, ri, need, &count, &first);
@@ -463,6 +466,33 @@ static int check_require(check_ctx *c, size_t ri)
 		return CLINT_ENOMEM;
 	res->missing[res->missing_count++] = ri;
 	return CLINT_OK;
+}
+
+typedef struct {
+	check_ctx *c;
+	size_t rule;
+} check_hit_ctx;
+
+/* Records one defect found by a built-in check (takes `detail`). */
+static int check_hit(void *ctx, size_t start, size_t end, char *detail)
+{
+	check_hit_ctx *h = ctx;
+	clint_result *res = h->c->res;
+	item it;
+	int rc;
+
+	it.rule = h->rule;
+	it.start = start;
+	it.end = end > start ? end : start + 1;
+	if (it.end > h->c->doc->text_len)
+		it.end = h->c->doc->text_len;
+	it.section = clint_doc_section_at(h->c->doc, start);
+	it.value = NO_VALUE;
+	it.detail = detail;
+	rc = push_item(&res->findings, &res->finding_count, &res->finding_cap, &it);
+	if (rc < 0)
+		free(detail);
+	return rc;
 }
 
 int clint_check_rules(clint_result **out, const clint_ruleset *rs,
@@ -505,6 +535,9 @@ int clint_check_rules(clint_result **out, const clint_ruleset *rs,
 			continue;
 		if (r->kind == CLINT_RULE_REQUIRE) {
 			rc = check_require(&c, ri);
+		} else if (r->kind == CLINT_RULE_CHECK) {
+			check_hit_ctx h = {&c, ri};
+			rc = clint_run_check(r->check, doc, check_hit, &h);
 		} else {
 			size_t base = c.res->finding_count;
 			rc = scan_headings(&c, ri, 0, &unused, &none);
@@ -545,8 +578,12 @@ int clint_check(clint_result **out, const clint_ruleset *rs,
 
 void clint_result_free(clint_result *res)
 {
+	size_t i;
+
 	if (!res)
 		return;
+	for (i = 0; i < res->finding_count; i++)
+		free(res->findings[i].detail);
 	free(res->findings);
 	free(res->present);
 	free(res->missing);
@@ -593,6 +630,11 @@ static void fill_item(const clint_result *res, const item *it,
 		out->section_label = res->doc->sections[it->section].label;
 	if (it->value != NO_VALUE)
 		out->has_value = clint_doc_value(res->doc, it->value, &out->value) == 0;
+	if (it->detail) {
+		/* a check's own words say what exactly is wrong */
+		out->detail = it->detail;
+		out->message = it->detail;
+	}
 }
 
 size_t clint_result_finding_count(const clint_result *res)

@@ -38,6 +38,7 @@ void clint_doc_free(clint_doc *doc)
 		free(doc->sections[i].heading);
 		free(doc->sections[i].label);
 		free(doc->sections[i].cite);
+		free(doc->sections[i].word);
 	}
 	free(doc->sections);
 	free(doc->sentences);

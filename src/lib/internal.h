@@ -146,6 +146,9 @@ typedef struct {
 	size_t heading_norm_start, heading_norm_end; /* heading words in norm */
 	size_t parent;
 	size_t block;        /* block holding the heading */
+	int num_kind;        /* segment.c numbering kind: 0 none, 1 decimal,
+	                        2 word (Article, Schedule, ...), 3 item (a) */
+	char *word;          /* "Article", "Schedule", ... for kind 2, else "" */
 } clint_isection;
 
 typedef struct {
@@ -157,6 +160,9 @@ typedef struct {
 	size_t start, end;            /* in text */
 	size_t norm_start, norm_end;  /* in norm */
 	size_t section;
+	int restated;                 /* words and digits both given */
+	double written;               /* the number in words, if restated */
+	double digits;                /* the number in digits, if restated */
 } clint_ivalue;
 
 /* A byte range of the text that matching must not see (markup). */

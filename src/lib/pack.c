@@ -325,6 +325,8 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 		r.kind = CLINT_RULE_FLAG;
 	else if (s && strcmp(s, "require") == 0)
 		r.kind = CLINT_RULE_REQUIRE;
+	else if (s && strcmp(s, "check") == 0)
+		r.kind = CLINT_RULE_CHECK;
 	else
 		pack_error(ctx, r.line,
 		           "rule '%s': kind '%s' is not 'require' or 'flag'", r.id,
@@ -335,6 +337,18 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 		pack_error(ctx, r.line,
 		           "rule '%s': severity '%s' is not error, warning or info",
 		           r.id, s ? s : "");
+	free(s);
+	s = attr(n, "check");
+	if (s) {
+		static const char *const checks[] = {"", "words-digits", "numbering",
+		                                     "cross-reference"};
+		size_t k;
+		for (k = 1; k < ARRAY_LEN(checks); k++)
+			if (strcmp(s, checks[k]) == 0)
+				r.check = (clint_check_id)k;
+		if (!r.check)
+			pack_error(ctx, r.line, "rule '%s': unknown check '%s'", r.id, s);
+	}
 	free(s);
 	s = attr(n, "min-matches");
 	if (s)
@@ -407,6 +421,16 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 	}
 	if (rc < 0)
 		goto done;
+	if (r.kind == CLINT_RULE_CHECK &&
+	    (!r.check || r.heading_count || r.pattern_count || r.unless_count ||
+	     r.near_count || r.within || r.threshold.present))
+		pack_error(ctx, r.line,
+		           "rule '%s': a check rule names a built-in check "
+		           "(check=\"...\") and has no patterns",
+		           r.id);
+	if (r.kind != CLINT_RULE_CHECK && r.check)
+		pack_error(ctx, r.line, "rule '%s': check=\"...\" needs kind=\"check\"",
+		           r.id);
 	if (r.kind == CLINT_RULE_REQUIRE && !r.heading_count && !r.pattern_count)
 		pack_error(ctx, r.line,
 		           "rule '%s': a require rule needs at least one <heading> "

@@ -37,9 +37,17 @@ typedef struct {
 	unsigned line;
 } clint_example;
 
+typedef enum {
+	CLINT_CHECK_NONE = 0,
+	CLINT_CHECK_WORDS_DIGITS,   /* "thirty (45) days" */
+	CLINT_CHECK_NUMBERING,      /* gaps and duplicates in clause numbers */
+	CLINT_CHECK_CROSS_REFERENCE /* "Section 7.4" that does not exist */
+} clint_check_id;
+
 typedef struct {
 	char *id;
 	size_t pack;           /* index into the ruleset's packs */
+	clint_check_id check;  /* kind == CLINT_RULE_CHECK */
 	unsigned line;
 	clint_rule_kind kind;
 	clint_severity severity;
@@ -75,6 +83,20 @@ struct clint_ruleset {
 #define CLINT_MATCH_LIMIT 10000000u
 #define CLINT_DEPTH_LIMIT 10000u
 #define CLINT_HEAP_LIMIT_KIB 65536u
+
+/* A finding of a check rule: a range of the text and what is wrong. */
+typedef struct {
+	size_t start, end;   /* text offsets */
+	char *detail;        /* malloc'd; taken over by the result */
+} clint_check_hit;
+
+typedef int (*clint_check_hit_fn)(void *ctx, size_t start, size_t end,
+                                  char *detail);
+
+/* hygiene.c: runs built-in check `id` on `doc`, calling `hit` for each
+ * defect (the callee owns `detail`). */
+CLINT_INTERNAL int clint_run_check(clint_check_id id, const clint_doc *doc,
+                                   clint_check_hit_fn hit, void *ctx);
 
 /* Checks `doc` with rule `only` alone, or with all rules if only is -1. */
 CLINT_INTERNAL int clint_check_rules(clint_result **out,

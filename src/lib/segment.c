@@ -416,6 +416,13 @@ static int add_section(clint_doc *doc, const numbering *num, size_t block,
 	sec->heading_norm_end = he;
 	sec->parent = parent;
 	sec->block = block;
+	sec->num_kind = num->kind == NUM_DECIMAL ? 1
+	                : num->kind == NUM_WORD  ? 2
+	                : num->kind == NUM_ITEM  ? 3
+	                                         : 0;
+	sec->word = clint_strdup(num->kind == NUM_WORD ? num->word : "");
+	if (!sec->word)
+		return CLINT_ENOMEM;
 	sec->depth = (unsigned)(*depth + 1);
 	if (*depth < MAX_DEPTH)
 		stack[(*depth)++] = doc->section_count;

@@ -190,9 +190,16 @@ static size_t parse_words(const char *s, size_t i, size_t end, double *out)
 			break;
 		any = 1;
 		last = j;
-		/* separators inside a number: "twenty-five", "hundred and ten" */
+		/* separators inside a number: "twenty-five", "twenty- five" (a
+		 * line-end hyphen), "hundred and ten", "one million, seven
+		 * hundred" (a comma after a scale word) */
 		k = j;
-		if (k < end && (s[k] == '-' || s[k] == ' '))
+		if (k + 1 < end && s[k] == ',' && s[k + 1] == ' ' && group == 0 &&
+		    total > 0)
+			k++;
+		if (k < end && s[k] == '-')
+			k++;
+		if (k < end && s[k] == ' ')
 			k++;
 		if (word_at(s, k, end, "and"))
 			k += 4;
@@ -264,6 +271,7 @@ static int add_value(clint_doc *doc, clint_value_kind kind, double amount,
 	if (ARRAY_PUSH(doc->values, doc->value_count, doc->value_cap) < 0)
 		return CLINT_ENOMEM;
 	v = &doc->values[doc->value_count++];
+	memset(v, 0, sizeof(*v));
 	v->kind = kind;
 	v->amount = amount;
 	v->currency = currency ? currency : "";
@@ -353,6 +361,28 @@ static size_t classify(clint_doc *doc, size_t bs, size_t be, size_t ns,
 	return ne;
 }
 
+/* True if the number words at s[ns] can be compared with a restatement in
+ * digits: not a fraction ("one-quarter of one percent") and not starting
+ * at a scale word ("... and One-Half Million Dollars"). */
+static int words_comparable(const char *s, size_t bs, size_t ns)
+{
+	static const char *const scales[] = {"hundred", "thousand", "million",
+	                                      "billion"};
+	size_t i, end = ns + 16;
+
+	if (!isalpha((unsigned char)s[ns]))
+		return 0;
+	if (ns >= bs + 3 && strncasecmp(s + ns - 3, "of ", 3) == 0)
+		return 0;
+	for (i = 0; i < ARRAY_LEN(scales); i++)
+		if (word_at(s, ns, end, scales[i]))
+			return 0;
+	if (ns >= bs + 2 && (s[ns - 1] == '-' || (s[ns - 1] == ' ' &&
+	                                            s[ns - 2] == '-')))
+		return 0; /* "one-half": a fraction */
+	return 1;
+}
+
 static int scan_block(clint_doc *doc, const clint_iblock *blk)
 {
 	const char *s = doc->norm;
@@ -377,6 +407,8 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 			continue;
 		}
 		/* "thirty (30)": the digits state the number */
+		int restated = 0;
+		double written = v;
 		{
 			size_t j = skip_space(s, e, be), k;
 			if (j < be && s[j] == '(' && j + 1 < be &&
@@ -384,6 +416,7 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 				k = parse_digits(s, j + 1, be, &d);
 				if (k > j + 1 && k < be && s[k] == ')') {
 					/* "(30%)" and "($10,000)" keep their own marks */
+					restated = words_comparable(s, blk->norm_start, ns);
 					v = d;
 					e = k + 1;
 				} else if (k > j + 1 && k < be &&
@@ -397,6 +430,12 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 			size_t before = doc->value_count;
 
 			i = classify(doc, blk->norm_start, be, ns, e, v, &rc);
+			if (rc == CLINT_OK && doc->value_count > before && restated) {
+				clint_ivalue *last = &doc->values[doc->value_count - 1];
+				last->restated = 1;
+				last->written = written;
+				last->digits = v;
+			}
 			/* "five per cent (5%)", "ten thousand dollars ($10,000)": the
 			 * restatement in brackets belongs to the value */
 			if (rc == CLINT_OK && doc->value_count > before) {
@@ -411,6 +450,25 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 						;
 					if (k < be && s[k] == ')' && k > j + 1) {
 						clint_ivalue *last = &doc->values[doc->value_count - 1];
+						size_t q = j + 1, qe;
+						double dv = 0;
+
+						/* words restated in digits: "ten percent (15%)",
+						 * "One Hundred Thousand Dollars ($10,000)" */
+						while (q < k && !isdigit((unsigned char)s[q]))
+							q++;
+						qe = q < k ? parse_digits(s, q, k, &dv) : q;
+						if (qe > q && !last->restated &&
+						    words_comparable(s, blk->norm_start, ns)) {
+							size_t t = skip_space(s, qe, k);
+							if (word_at(s, t, k, "million"))
+								dv *= 1e6;
+							else if (word_at(s, t, k, "billion"))
+								dv *= 1e9;
+							last->restated = 1;
+							last->written = last->amount;
+							last->digits = dv;
+						}
 						last->norm_end = k + 1;
 						last->end = clint_doc_norm_end_to_text(doc, k + 1);
 						i = k + 1;

@@ -31,7 +31,9 @@ static void kv_num(clint_buf *b, int indent, const char *k, size_t v,
 
 static const char *kind_name(clint_rule_kind k)
 {
-	return k == CLINT_RULE_REQUIRE ? "require" : "flag";
+	return k == CLINT_RULE_REQUIRE ? "require"
+	       : k == CLINT_RULE_CHECK ? "check"
+	                               : "flag";
 }
 
 static const char *format_name(clint_input_format f)
