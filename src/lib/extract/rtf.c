@@ -354,6 +354,8 @@ static int end_group(rtf *r)
 
 	if (r->note_depth && r->depth == r->note_depth) {
 		r->note_depth = 0;
+		while (r->note.len && strchr(" \t\n", r->note.data[r->note.len - 1]))
+			r->note.len--;
 		/* a note of white space only is dropped */
 		if (r->note.len && r->note.len != strspn(r->note.data, " \t\n")) {
 			TRY(clint_buf_put(&r->notes, r->note.data, r->note.len));
