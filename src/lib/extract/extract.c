@@ -35,12 +35,6 @@ static const char *refuse_binary(const unsigned char *d, size_t len)
 	if (starts(d, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
 		return "OLE compound file (legacy Word .doc or password-protected "
 		       "Office file): remove the password and save as .txt or .md";
-	if (starts(d, len, "%PDF-", 5))
-		return "PDF: this build reads plain text and Markdown only; export "
-		       "the text (e.g. pdftotext) and lint the .txt";
-	if (starts(d, len, "{\\rtf", 5))
-		return "RTF: this build reads plain text and Markdown only; save as "
-		       ".txt";
 	return NULL;
 }
 
@@ -58,6 +52,11 @@ int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
 		clint_diag_add(diag, CLINT_DIAG_ERROR, name, 0, 0, "%s", why);
 		return CLINT_EUNSUPPORTED;
 	}
+	/* the magic decides, whatever the name or the requested format */
+	if (starts(data, len, "{\\rtf", 5))
+		fmt = CLINT_INPUT_RTF;
+	else if (starts(data, len, "%PDF-", 5))
+		fmt = CLINT_INPUT_PDF;
 	if (fmt == CLINT_INPUT_AUTO)
 		fmt = has_suffix(name, ".md") || has_suffix(name, ".markdown")
 		          ? CLINT_INPUT_MARKDOWN
@@ -65,9 +64,15 @@ int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
 	TRY(clint_doc_alloc(&doc, name));
 	doc->format = fmt;
 	doc->revisions = opts->revisions;
-	if (fmt == CLINT_INPUT_MARKDOWN)
+	if (fmt == CLINT_INPUT_MARKDOWN) {
 		TRY(clint_extract_markdown(doc, data, len, diag));
-	else
+	} else if (fmt == CLINT_INPUT_RTF || fmt == CLINT_INPUT_PDF) {
+		if (fmt == CLINT_INPUT_RTF)
+			TRY(clint_extract_rtf(doc, data, len, diag));
+		else
+			TRY(clint_extract_pdf(doc, data, len, diag));
+		TRY(clint_doc_finish_build(doc));
+	} else
 		TRY(clint_extract_text(doc, data, len, diag));
 	TRY(clint_doc_index_lines(doc));
 	*out = doc;

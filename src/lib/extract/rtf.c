@@ -1,0 +1,627 @@
+/*
+ * rtf.c - the RTF extractor: bytes of an RTF document -> blocks of UTF-8
+ * text (paragraphs, table cells, headings, list items, notes).
+ *
+ * Debian has no RTF parsing library worth depending on for this (librtf
+ * and unrtf are programs, not libraries), so this is a small hand-written
+ * tokenizer over the RTF 1.9 syntax: groups, control words with optional
+ * numeric parameters, control symbols and text. It is written for
+ * untrusted input: group depth is capped (RTF_MAX_DEPTH), numeric
+ * parameters are clamped, \binN never reads past the buffer, and every
+ * loop advances at least one byte, so a hostile file ends in an error or
+ * in best-effort text, never in a crash or a hang.
+ *
+ * What it keeps: the document text; \par, \sect and \cell end paragraphs
+ * (1-based paragraph numbers count them); \page starts a new page;
+ * \intbl paragraphs become table cells, \outlinelevelN headings, \ls
+ * paragraphs list items; \uN (with \ucN fallback skipping) and \'hh in
+ * the \ansicpg code page (1250, 1251, 1252, 1253; others are read as 1252
+ * with a note); field results (\fldrslt, never \fldinst); footnotes,
+ * headers and footers as CLINT_BLOCK_NOTE blocks after the paragraph that
+ * holds them. What it drops: formatting, font/colour/style tables, \info,
+ * pictures, objects, shapes, bookmarks, comments, every {\* ...}
+ * destination it does not know, hidden text (\v), and tracked changes the
+ * caller's doc->revisions rejects (\deleted or \revised text).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+#define RTF_MAX_DEPTH 1000
+#define RTF_MAX_WORD 32
+#define RTF_MAX_PARAM 1000000000L
+#define RTF_MAX_UC 16
+
+/* Windows code pages 0x80..0xFF (generated from Python's codecs; 0xFFFD
+ * where the code page leaves a byte undefined). */
+static const uint16_t cp1250[128] = {
+	0x20AC, 0xFFFD, 0x201A, 0xFFFD, 0x201E, 0x2026, 0x2020, 0x2021,
+	0xFFFD, 0x2030, 0x0160, 0x2039, 0x015A, 0x0164, 0x017D, 0x0179,
+	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0xFFFD, 0x2122, 0x0161, 0x203A, 0x015B, 0x0165, 0x017E, 0x017A,
+	0x00A0, 0x02C7, 0x02D8, 0x0141, 0x00A4, 0x0104, 0x00A6, 0x00A7,
+	0x00A8, 0x00A9, 0x015E, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x017B,
+	0x00B0, 0x00B1, 0x02DB, 0x0142, 0x00B4, 0x00B5, 0x00B6, 0x00B7,
+	0x00B8, 0x0105, 0x015F, 0x00BB, 0x013D, 0x02DD, 0x013E, 0x017C,
+	0x0154, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0139, 0x0106, 0x00C7,
+	0x010C, 0x00C9, 0x0118, 0x00CB, 0x011A, 0x00CD, 0x00CE, 0x010E,
+	0x0110, 0x0143, 0x0147, 0x00D3, 0x00D4, 0x0150, 0x00D6, 0x00D7,
+	0x0158, 0x016E, 0x00DA, 0x0170, 0x00DC, 0x00DD, 0x0162, 0x00DF,
+	0x0155, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x013A, 0x0107, 0x00E7,
+	0x010D, 0x00E9, 0x0119, 0x00EB, 0x011B, 0x00ED, 0x00EE, 0x010F,
+	0x0111, 0x0144, 0x0148, 0x00F3, 0x00F4, 0x0151, 0x00F6, 0x00F7,
+	0x0159, 0x016F, 0x00FA, 0x0171, 0x00FC, 0x00FD, 0x0163, 0x02D9,
+};
+static const uint16_t cp1251[128] = {
+	0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x20AC, 0x2030, 0x0409, 0x2039, 0x040A, 0x040C, 0x040B, 0x040F,
+	0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0xFFFD, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F,
+	0x00A0, 0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6, 0x00A7,
+	0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407,
+	0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7,
+	0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457,
+	0x0410, 0x0411, 0x0412, 0x0413, 0x0414, 0x0415, 0x0416, 0x0417,
+	0x0418, 0x0419, 0x041A, 0x041B, 0x041C, 0x041D, 0x041E, 0x041F,
+	0x0420, 0x0421, 0x0422, 0x0423, 0x0424, 0x0425, 0x0426, 0x0427,
+	0x0428, 0x0429, 0x042A, 0x042B, 0x042C, 0x042D, 0x042E, 0x042F,
+	0x0430, 0x0431, 0x0432, 0x0433, 0x0434, 0x0435, 0x0436, 0x0437,
+	0x0438, 0x0439, 0x043A, 0x043B, 0x043C, 0x043D, 0x043E, 0x043F,
+	0x0440, 0x0441, 0x0442, 0x0443, 0x0444, 0x0445, 0x0446, 0x0447,
+	0x0448, 0x0449, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F,
+};
+static const uint16_t cp1252[128] = {
+	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+	0x00A0, 0x00A1, 0x00A2, 0x00A3, 0x00A4, 0x00A5, 0x00A6, 0x00A7,
+	0x00A8, 0x00A9, 0x00AA, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF,
+	0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00B5, 0x00B6, 0x00B7,
+	0x00B8, 0x00B9, 0x00BA, 0x00BB, 0x00BC, 0x00BD, 0x00BE, 0x00BF,
+	0x00C0, 0x00C1, 0x00C2, 0x00C3, 0x00C4, 0x00C5, 0x00C6, 0x00C7,
+	0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x00CC, 0x00CD, 0x00CE, 0x00CF,
+	0x00D0, 0x00D1, 0x00D2, 0x00D3, 0x00D4, 0x00D5, 0x00D6, 0x00D7,
+	0x00D8, 0x00D9, 0x00DA, 0x00DB, 0x00DC, 0x00DD, 0x00DE, 0x00DF,
+	0x00E0, 0x00E1, 0x00E2, 0x00E3, 0x00E4, 0x00E5, 0x00E6, 0x00E7,
+	0x00E8, 0x00E9, 0x00EA, 0x00EB, 0x00EC, 0x00ED, 0x00EE, 0x00EF,
+	0x00F0, 0x00F1, 0x00F2, 0x00F3, 0x00F4, 0x00F5, 0x00F6, 0x00F7,
+	0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x00FD, 0x00FE, 0x00FF,
+};
+static const uint16_t cp1253[128] = {
+	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0xFFFD, 0x2030, 0xFFFD, 0x2039, 0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD,
+	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0xFFFD, 0x2122, 0xFFFD, 0x203A, 0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD,
+	0x00A0, 0x0385, 0x0386, 0x00A3, 0x00A4, 0x00A5, 0x00A6, 0x00A7,
+	0x00A8, 0x00A9, 0xFFFD, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x2015,
+	0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x0384, 0x00B5, 0x00B6, 0x00B7,
+	0x0388, 0x0389, 0x038A, 0x00BB, 0x038C, 0x00BD, 0x038E, 0x038F,
+	0x0390, 0x0391, 0x0392, 0x0393, 0x0394, 0x0395, 0x0396, 0x0397,
+	0x0398, 0x0399, 0x039A, 0x039B, 0x039C, 0x039D, 0x039E, 0x039F,
+	0x03A0, 0x03A1, 0xFFFD, 0x03A3, 0x03A4, 0x03A5, 0x03A6, 0x03A7,
+	0x03A8, 0x03A9, 0x03AA, 0x03AB, 0x03AC, 0x03AD, 0x03AE, 0x03AF,
+	0x03B0, 0x03B1, 0x03B2, 0x03B3, 0x03B4, 0x03B5, 0x03B6, 0x03B7,
+	0x03B8, 0x03B9, 0x03BA, 0x03BB, 0x03BC, 0x03BD, 0x03BE, 0x03BF,
+	0x03C0, 0x03C1, 0x03C2, 0x03C3, 0x03C4, 0x03C5, 0x03C6, 0x03C7,
+	0x03C8, 0x03C9, 0x03CA, 0x03CB, 0x03CC, 0x03CD, 0x03CE, 0xFFFD,
+};
+
+enum rtf_dest {
+	DEST_TEXT = 0, /* document text */
+	DEST_SKIP,     /* a destination whose text is not contract text */
+	DEST_NOTE      /* footnote, header, footer: a note block */
+};
+
+/* What a group inherits from its parent and restores when it ends. */
+typedef struct {
+	unsigned char dest;
+	unsigned char hidden;   /* \v */
+	unsigned char inserted; /* \revised */
+	unsigned char deleted;  /* \deleted */
+	unsigned char in_table; /* \intbl */
+	unsigned char uc;       /* \ucN: bytes of fallback after \uN */
+	signed char outline;    /* \outlinelevelN, -1 if none */
+	unsigned char list;     /* \ilvlN + 1 when \ls is set, 0 if none */
+} rtf_state;
+
+typedef struct {
+	clint_doc *doc;
+	clint_diag *diag;
+	const unsigned char *p, *end;
+	rtf_state st[RTF_MAX_DEPTH + 1];
+	int depth;              /* st[depth] is the current group's state */
+	int star;               /* "\*" seen: the next control word is an
+	                           ignorable destination */
+	unsigned skip;          /* fallback characters still to skip (\uc) */
+	uint32_t high;          /* pending high surrogate of a \u pair */
+	const uint16_t *cp;     /* table for \'hh bytes 0x80..0xFF */
+	unsigned para;          /* current source paragraph, 1-based */
+	unsigned page;
+	unsigned pending;       /* flags for the next block (page break) */
+	size_t opened_at;       /* block count before the open block */
+	int note_depth;         /* depth of the note group being read, or 0 */
+	clint_buf note;         /* its text */
+	clint_buf notes;        /* finished notes, NUL-separated, waiting for
+	                           the end of the paragraph */
+} rtf;
+
+static const char *const skip_words[] = {
+	"aftncn", "aftnsep", "aftnsepc", "annotation", "atnauthor", "atndate",
+	"atnicn", "atnid", "atnparent", "atnref", "atntime", "atrfend",
+	"atrfstart", "bkmkend", "bkmkstart", "colorschememapping", "colortbl",
+	"datafield", "datastore", "docvar", "falt", "fldinst", "fontemb",
+	"fontfile", "fonttbl", "ftncn", "ftnsep", "ftnsepc", "generator",
+	"info", "latentstyles", "listoverridetable", "listpicture", "listtable",
+	"mmathPr", "nonshppict", "object", "objdata", "pgdsctbl", "pict", "pn",
+	"pnseclvl", "private", "revtbl", "rsidtbl", "rxe", "shp", "shpinst",
+	"shppict", "stylesheet", "tc", "tcn", "template", "themedata", "txe",
+	"userprops", "xe", "xmlnstbl", "filetbl", "passwordhash", "xmlopen",
+};
+
+static const char *const note_words[] = {
+	"footer", "footerf", "footerl", "footerr", "footnote",
+	"header", "headerf", "headerl", "headerr",
+};
+
+/* Control words that stand for one character. */
+static const struct {
+	const char *word;
+	uint32_t cp;
+} char_words[] = {
+	{"bullet", 0x2022},   {"emdash", 0x2014},    {"emspace", ' '},
+	{"endash", 0x2013},   {"enspace", ' '},      {"ldblquote", 0x201C},
+	{"line", '\n'},       {"lquote", 0x2018},    {"qmspace", ' '},
+	{"rdblquote", 0x201D}, {"rquote", 0x2019},   {"tab", '\t'},
+	{"lbr", '\n'},
+};
+
+static int in_list(const char *w, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(w, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* True if text of the current group is dropped (hidden, skipped, or a
+ * tracked change the caller's revisions setting leaves out). */
+static int dropped(const rtf *r)
+{
+	const rtf_state *s = &r->st[r->depth];
+
+	if (s->dest == DEST_SKIP || s->hidden)
+		return 1;
+	if (r->doc->revisions == CLINT_REVISIONS_ACCEPT && s->deleted)
+		return 1;
+	if (r->doc->revisions == CLINT_REVISIONS_REJECT && s->inserted)
+		return 1;
+	return 0;
+}
+
+/* Opens a block for the current paragraph if none is open. */
+static int ensure_block(rtf *r)
+{
+	const rtf_state *s = &r->st[r->depth];
+	clint_block_type type = CLINT_BLOCK_PARAGRAPH;
+	unsigned level = 0;
+	int rc;
+
+	if (r->doc->block_open)
+		return CLINT_OK;
+	if (s->in_table) {
+		type = CLINT_BLOCK_TABLE_CELL;
+	} else if (s->outline >= 0) {
+		type = CLINT_BLOCK_HEADING;
+		level = (unsigned)s->outline + 1;
+	} else if (s->list) {
+		type = CLINT_BLOCK_LIST_ITEM;
+		level = s->list;
+	}
+	r->opened_at = r->doc->block_count;
+	rc = clint_doc_open_block(r->doc, type, level, r->page, r->para,
+	                          r->pending);
+	if (rc == CLINT_OK)
+		r->pending = 0;
+	return rc;
+}
+
+/*
+ * Closes the open block. If it held only white space it is dropped, and
+ * a page break it carried goes to the next block instead.
+ */
+static int close_block(rtf *r)
+{
+	unsigned flags;
+	int rc;
+
+	if (!r->doc->block_open)
+		return CLINT_OK;
+	flags = r->doc->blocks[r->doc->block_count - 1].flags;
+	rc = clint_doc_close_block(r->doc);
+	if (rc == CLINT_OK && r->doc->block_count == r->opened_at)
+		r->pending |= flags & CLINT_BLOCK_PAGE_BREAK;
+	return rc;
+}
+
+/* Emits the finished notes as note blocks (after their paragraph). */
+static int flush_notes(rtf *r)
+{
+	size_t i = 0;
+	int rc = CLINT_OK;
+
+	while (i < r->notes.len) {
+		const char *s = r->notes.data + i;
+		size_t n = strlen(s);
+
+		TRY(clint_doc_open_block(r->doc, CLINT_BLOCK_PARAGRAPH, 0, r->page,
+		                         r->para, CLINT_BLOCK_NOTE | r->pending));
+		r->pending = 0;
+		TRY(clint_doc_put(r->doc, s, n));
+		TRY(clint_doc_close_block(r->doc));
+		i += n + 1;
+	}
+done:
+	r->notes.len = 0;
+	return rc;
+}
+
+/* Ends the current paragraph: \par, \sect, \cell. */
+static int end_paragraph(rtf *r)
+{
+	int rc;
+
+	TRY(close_block(r));
+	TRY(flush_notes(r));
+	r->para++;
+done:
+	return rc;
+}
+
+/* Appends code point `cp` to the current destination. */
+static int emit(rtf *r, uint32_t cp)
+{
+	const rtf_state *s = &r->st[r->depth];
+	int rc;
+
+	if (dropped(r))
+		return CLINT_OK;
+	if (cp == 0 || (cp < 0x20 && cp != '\t' && cp != '\n') ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		return CLINT_OK;
+	if (s->dest == DEST_NOTE)
+		return clint_buf_put_utf8(&r->note, cp);
+	TRY(ensure_block(r));
+	if (s->inserted || s->deleted)
+		clint_doc_flag_block(r->doc, s->inserted ? CLINT_BLOCK_INSERTED
+		                                         : CLINT_BLOCK_DELETED);
+	TRY(clint_doc_put_utf8(r->doc, cp));
+done:
+	return rc;
+}
+
+/* A byte of text in the document's code page. */
+static int emit_byte(rtf *r, unsigned char c)
+{
+	if (c < 0x80)
+		return emit(r, c);
+	return emit(r, r->cp[c - 0x80]);
+}
+
+/* \uN: a UTF-16 code unit, pairs joined. */
+static int emit_unicode(rtf *r, long n)
+{
+	uint32_t u = (uint32_t)(n < 0 ? n + 65536 : n) & 0xFFFF;
+
+	if (u >= 0xD800 && u <= 0xDBFF) {
+		r->high = u;
+		return CLINT_OK;
+	}
+	if (u >= 0xDC00 && u <= 0xDFFF) {
+		uint32_t h = r->high;
+		r->high = 0;
+		if (!h)
+			return CLINT_OK;
+		return emit(r, 0x10000 + ((h - 0xD800) << 10) + (u - 0xDC00));
+	}
+	r->high = 0;
+	return emit(r, u);
+}
+
+static void set_codepage(rtf *r, long n)
+{
+	switch (n) {
+	case 1250: r->cp = cp1250; return;
+	case 1251: r->cp = cp1251; return;
+	case 1253: r->cp = cp1253; return;
+	case 1252: r->cp = cp1252; return;
+	default: break;
+	}
+	r->cp = cp1252;
+	clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
+	               "RTF code page %ld is not supported: its \\'hh "
+	               "characters are read as Windows-1252",
+	               n);
+}
+
+/* The '}' of a group: restores the parent's state. */
+static int end_group(rtf *r)
+{
+	int rc = CLINT_OK;
+
+	if (r->note_depth && r->depth == r->note_depth) {
+		r->note_depth = 0;
+		while (r->note.len && strchr(" \t\n", r->note.data[r->note.len - 1]))
+			r->note.len--;
+		/* a note of white space only is dropped */
+		if (r->note.len && r->note.len != strspn(r->note.data, " \t\n")) {
+			TRY(clint_buf_put(&r->notes, r->note.data, r->note.len));
+			TRY(clint_buf_putc(&r->notes, '\0'));
+		}
+		r->note.len = 0;
+		if (!r->doc->block_open)
+			TRY(flush_notes(r));
+	}
+	r->depth--;
+	r->skip = 0;
+done:
+	return rc;
+}
+
+/* Handles control word `w` with parameter `n` (has_n: one was given). */
+static int control_word(rtf *r, const char *w, long n, int has_n)
+{
+	rtf_state *s = &r->st[r->depth];
+	size_t i;
+	int rc = CLINT_OK;
+	int star = r->star;
+
+	r->star = 0;
+	if (in_list(w, skip_words, ARRAY_LEN(skip_words)) ||
+	    (star && strcmp(w, "footnote") != 0)) {
+		s->dest = DEST_SKIP;
+		return CLINT_OK;
+	}
+	if (in_list(w, note_words, ARRAY_LEN(note_words))) {
+		if (s->dest == DEST_TEXT && !r->note_depth) {
+			s->dest = DEST_NOTE;
+			r->note_depth = r->depth;
+			r->note.len = 0;
+		}
+		return CLINT_OK;
+	}
+	if (strcmp(w, "par") == 0 || strcmp(w, "sect") == 0 ||
+	    strcmp(w, "cell") == 0 || strcmp(w, "nestcell") == 0) {
+		if (s->dest == DEST_NOTE)
+			return r->note.len ? clint_buf_putc(&r->note, ' ') : CLINT_OK;
+		if (s->dest == DEST_TEXT)
+			return end_paragraph(r);
+		return CLINT_OK;
+	}
+	if (strcmp(w, "row") == 0 || strcmp(w, "nestrow") == 0)
+		return s->dest == DEST_TEXT ? close_block(r) : CLINT_OK;
+	if (strcmp(w, "page") == 0 || (strcmp(w, "pagebb") == 0 &&
+	                                !r->doc->block_open)) {
+		if (s->dest != DEST_TEXT || dropped(r))
+			return CLINT_OK;
+		TRY(close_block(r));
+		r->page++;
+		r->pending |= CLINT_BLOCK_PAGE_BREAK;
+		return CLINT_OK;
+	}
+	for (i = 0; i < ARRAY_LEN(char_words); i++)
+		if (strcmp(w, char_words[i].word) == 0)
+			return emit(r, char_words[i].cp);
+	if (strcmp(w, "u") == 0 && has_n) {
+		TRY(emit_unicode(r, n));
+		r->skip = s->uc;
+	} else if (strcmp(w, "uc") == 0) {
+		s->uc = (unsigned char)(n < 0 ? 0 : n > RTF_MAX_UC ? RTF_MAX_UC : n);
+	} else if (strcmp(w, "ansicpg") == 0) {
+		set_codepage(r, n);
+	} else if (strcmp(w, "v") == 0) {
+		s->hidden = !has_n || n != 0;
+	} else if (strcmp(w, "deleted") == 0) {
+		s->deleted = !has_n || n != 0;
+	} else if (strcmp(w, "revised") == 0) {
+		s->inserted = !has_n || n != 0;
+	} else if (strcmp(w, "plain") == 0) {
+		s->hidden = s->deleted = s->inserted = 0;
+	} else if (strcmp(w, "pard") == 0) {
+		s->in_table = 0;
+		s->outline = -1;
+		s->list = 0;
+	} else if (strcmp(w, "intbl") == 0) {
+		s->in_table = 1;
+	} else if (strcmp(w, "outlinelevel") == 0) {
+		s->outline = (signed char)(n < 0 || n > 8 ? -1 : n);
+	} else if (strcmp(w, "ls") == 0) {
+		if (!s->list)
+			s->list = 1;
+	} else if (strcmp(w, "ilvl") == 0) {
+		s->list = (unsigned char)(n < 0 || n > 8 ? 1 : n + 1);
+	}
+done:
+	return rc;
+}
+
+/* Parses a control word or symbol after its backslash (r->p points past
+ * it). Returns 0 or a negative code. */
+static int control(rtf *r)
+{
+	char word[RTF_MAX_WORD + 1];
+	size_t wn = 0;
+	long n = 0;
+	int has_n = 0, neg = 0, skipping = r->skip > 0;
+	unsigned char c;
+
+	if (r->p >= r->end)
+		return CLINT_OK;
+	if (skipping)
+		r->skip--;
+	c = *r->p;
+	if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+		/* a control symbol */
+		r->p++;
+		if (c == '\'') {
+			unsigned v = 0, k;
+			for (k = 0; k < 2 && r->p < r->end; k++, r->p++) {
+				unsigned char h = *r->p;
+				if (h >= '0' && h <= '9')
+					v = v * 16 + (h - '0');
+				else if ((h | 0x20) >= 'a' && (h | 0x20) <= 'f')
+					v = v * 16 + ((h | 0x20) - 'a' + 10);
+				else
+					break;
+			}
+			if (k < 2 || skipping)
+				return CLINT_OK;
+			return emit_byte(r, (unsigned char)v);
+		}
+		if (skipping)
+			return CLINT_OK;
+		switch (c) {
+		case '\\': case '{': case '}': return emit(r, c);
+		case '~': return emit(r, 0xA0);
+		case '_': return emit(r, '-');
+		case '*': r->star = 1; return CLINT_OK;
+		case '\n': case '\r':
+			return control_word(r, "par", 0, 0);
+		default: return CLINT_OK; /* \- \: \| and unknown symbols */
+		}
+	}
+	while (r->p < r->end &&
+	       ((*r->p >= 'a' && *r->p <= 'z') || (*r->p >= 'A' && *r->p <= 'Z'))) {
+		if (wn < RTF_MAX_WORD)
+			word[wn++] = (char)*r->p;
+		r->p++;
+	}
+	word[wn] = '\0';
+	if (r->p < r->end && *r->p == '-') {
+		neg = 1;
+		r->p++;
+	}
+	while (r->p < r->end && *r->p >= '0' && *r->p <= '9') {
+		if (n < RTF_MAX_PARAM)
+			n = n * 10 + (*r->p - '0');
+		has_n = 1;
+		r->p++;
+	}
+	if (neg)
+		n = -n;
+	if (r->p < r->end && *r->p == ' ')
+		r->p++;
+	if (strcmp(word, "bin") == 0) {
+		/* raw bytes: never interpreted, never read past the end */
+		size_t left = (size_t)(r->end - r->p);
+		size_t count = has_n && n > 0 ? (size_t)n : 0;
+		if (count > left) {
+			clint_diag_add(r->diag, CLINT_DIAG_WARNING, r->doc->name, 0, 0,
+			               "RTF \\bin data runs past the end of the file "
+			               "(%zu bytes announced, %zu left): the text "
+			               "ends there",
+			               count, left);
+			count = left;
+		}
+		r->p += count;
+		return CLINT_OK;
+	}
+	if (skipping)
+		return CLINT_OK;
+	return control_word(r, word, n, has_n);
+}
+
+/* Walks the RTF bytes from the first '{' to the matching '}'. */
+static int parse(rtf *r)
+{
+	int rc = CLINT_OK;
+
+	while (r->p < r->end) {
+		unsigned char c = *r->p++;
+
+		switch (c) {
+		case '{':
+			if (r->depth >= RTF_MAX_DEPTH) {
+				clint_diag_add(r->diag, CLINT_DIAG_ERROR, r->doc->name, 0, 0,
+				               "RTF groups are nested deeper than %d "
+				               "levels: not a document this tool reads",
+				               RTF_MAX_DEPTH);
+				return CLINT_ELIMIT;
+			}
+			r->st[r->depth + 1] = r->st[r->depth];
+			r->depth++;
+			r->skip = 0;
+			r->star = 0;
+			break;
+		case '}':
+			r->star = 0;
+			TRY(end_group(r));
+			if (r->depth == 0)
+				return CLINT_OK; /* the end of the document */
+			break;
+		case '\\':
+			TRY(control(r));
+			break;
+		case '\r': case '\n':
+			break;
+		default:
+			r->star = 0;
+			if (r->skip) {
+				r->skip--;
+				break;
+			}
+			TRY(emit_byte(r, c));
+			break;
+		}
+	}
+	clint_diag_add(r->diag, CLINT_DIAG_WARNING, r->doc->name, 0, 0,
+	               "truncated RTF: %d group%s not closed at the end of the "
+	               "file; the text read so far is used",
+	               r->depth, r->depth == 1 ? "" : "s");
+done:
+	return rc;
+}
+
+int clint_extract_rtf(clint_doc *doc, const unsigned char *data, size_t len,
+                      clint_diag *diag)
+{
+	rtf *r;
+	int rc;
+
+	if (len < 5 || memcmp(data, "{\\rtf", 5) != 0) {
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "not an RTF document (it does not start with "
+		               "\"{\\rtf\")");
+		return CLINT_EFORMAT;
+	}
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return CLINT_ENOMEM;
+	r->doc = doc;
+	r->diag = diag;
+	r->p = data + 1;
+	r->end = data + len;
+	r->depth = 1;
+	r->st[1].uc = 1;
+	r->st[1].outline = -1;
+	r->cp = cp1252;
+	r->para = 1;
+	r->page = 1;
+	r->note.limit = r->notes.limit = CLINT_DEFAULT_MAX_INPUT;
+	TRY(parse(r));
+	if (r->note_depth) {
+		/* a note cut off by the end of the file still counts */
+		r->depth = r->note_depth;
+		TRY(end_group(r));
+	}
+	TRY(close_block(r));
+	TRY(flush_notes(r));
+done:
+	clint_buf_free(&r->note);
+	clint_buf_free(&r->notes);
+	free(r);
+	return rc;
+}

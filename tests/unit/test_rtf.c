@@ -1,0 +1,425 @@
+/*
+ * test_rtf.c - the RTF extractor (src/lib/extract/rtf.c) through
+ * clint_doc_load_buffer(): paragraphs, tables, Unicode and code page
+ * escapes, fields, hidden text, skipped destinations, notes, revisions,
+ * and hostile input (deep nesting, \bin, truncation, stray braces).
+ */
+#include "unit.h"
+
+#include "internal.h"
+
+/* Loads an RTF string, expecting `rc`; returns the doc (or NULL). */
+static clint_doc *rtf_rc(const char *s, size_t len, clint_diag *diag, int rc)
+{
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.rtf", s, len, &o, diag),
+	                 rc);
+	if (rc != CLINT_OK)
+		assert_null(doc);
+	return doc;
+}
+
+static clint_doc *rtf(const char *s)
+{
+	clint_doc *doc = rtf_rc(s, strlen(s), NULL, CLINT_OK);
+
+	assert_int_equal(clint_doc_format(doc), CLINT_INPUT_RTF);
+	return doc;
+}
+
+/* Block `i` has this text; returns it for further checks. */
+static clint_block block(const clint_doc *doc, size_t i, const char *text)
+{
+	clint_block b;
+
+	assert_true(i < clint_doc_block_count(doc));
+	assert_int_equal(clint_doc_block(doc, i, &b), CLINT_OK);
+	unit_assert_slice(doc, b.start, b.end, text);
+	return b;
+}
+
+static void assert_text(const clint_doc *doc, const char *expect)
+{
+	assert_string_equal(clint_doc_text(doc, NULL), expect);
+}
+
+static void test_paragraphs(void **state)
+{
+	clint_doc *doc;
+	clint_block b;
+
+	(void)state;
+	doc = rtf("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0\\froman Times;}}"
+	          "{\\colortbl;\\red0\\green0\\blue0;}"
+	          "{\\stylesheet{\\s0 Normal;}}"
+	          "{\\info{\\title Secret Title}{\\author Someone}}\n"
+	          "\\pard\\plain\\f0\\fs24 The Supplier shall \\b perform\\b0  the "
+	          "Services.\\par\n"
+	          "\\pard\\par\n"
+	          "Second\\line line\\tab tabbed.\\par}");
+	assert_text(doc, "The Supplier shall perform the Services.\n"
+	                 "Second\nline\ttabbed.");
+	assert_int_equal(clint_doc_block_count(doc), 2);
+	b = block(doc, 0, "The Supplier shall perform the Services.");
+	assert_int_equal(b.paragraph, 1);
+	assert_int_equal(b.page, 1);
+	assert_int_equal(b.flags, 0);
+	/* the empty paragraph still counts */
+	b = block(doc, 1, "Second\nline\ttabbed.");
+	assert_int_equal(b.paragraph, 3);
+	clint_doc_free(doc);
+}
+
+static void test_page_break(void **state)
+{
+	clint_doc *doc;
+	clint_block b;
+	clint_location loc;
+
+	(void)state;
+	doc = rtf("{\\rtf1 First page.\\par\\page Second page.\\par}");
+	assert_text(doc, "First page.\nSecond page.");
+	b = block(doc, 1, "Second page.");
+	assert_int_equal(b.page, 2);
+	assert_int_equal(b.flags & CLINT_BLOCK_PAGE_BREAK, CLINT_BLOCK_PAGE_BREAK);
+	assert_int_equal(clint_doc_locate(doc, unit_offset(doc, "page."), &loc),
+	                 CLINT_OK);
+	assert_int_equal(loc.page, 1);
+	assert_int_equal(clint_doc_locate(doc, unit_offset(doc, "Second"), &loc),
+	                 CLINT_OK);
+	assert_int_equal(loc.page, 2);
+	assert_int_equal(loc.paragraph, 2);
+	clint_doc_free(doc);
+}
+
+static void test_table(void **state)
+{
+	clint_doc *doc;
+	clint_block b;
+
+	(void)state;
+	doc = rtf("{\\rtf1 Pricing:\\par"
+	          "\\trowd\\cellx2000\\cellx4000"
+	          "\\pard\\intbl Service\\cell\\pard\\intbl Fee\\cell\\row"
+	          "\\trowd\\cellx2000\\cellx4000"
+	          "\\pard\\intbl Hosting\\cell\\pard\\intbl USD 100\\cell\\row"
+	          "\\pard After the table.\\par}");
+	assert_text(doc, "Pricing:\nService\nFee\nHosting\nUSD 100\nAfter the table.");
+	b = block(doc, 1, "Service");
+	assert_int_equal(b.type, CLINT_BLOCK_TABLE_CELL);
+	b = block(doc, 4, "USD 100");
+	assert_int_equal(b.type, CLINT_BLOCK_TABLE_CELL);
+	assert_int_equal(b.paragraph, 5);
+	b = block(doc, 5, "After the table.");
+	assert_int_not_equal(b.type, CLINT_BLOCK_TABLE_CELL);
+	clint_doc_free(doc);
+}
+
+static void test_unicode_escapes(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	/* \u with the default one-byte fallback, \uc2, \uc0, a negative
+	 * value (U+F020 is -4064), a surrogate pair (U+1F600) */
+	doc = rtf("{\\rtf1 Caf\\u233?, \\uc2\\u8364\\'80\\'80 5, "
+	          "{\\uc0\\u8220 quoted\\u8221}, \\uc1\\u-4064?x, "
+	          "\\u-10179?\\u-8704?.\\par}");
+	assert_text(doc, "Caf\xC3\xA9, \xE2\x82\xAC 5, \xE2\x80\x9Cquoted"
+	                 "\xE2\x80\x9D, \xEF\x80\xA0x, \xF0\x9F\x98\x80.");
+	clint_doc_free(doc);
+	/* the fallback skip stops at a group end */
+	doc = rtf("{\\rtf1\\uc3 {A\\u233}BCD\\par}");
+	assert_text(doc, "A\xC3\xA9" "BCD");
+	clint_doc_free(doc);
+}
+
+static void test_codepage(void **state)
+{
+	clint_doc *doc;
+	clint_diag *d = NULL;
+	const char *s = "{\\rtf1\\ansi\\ansicpg932 \\'93Sh\\'e9\\'94\\par}";
+
+	(void)state;
+	doc = rtf("{\\rtf1\\ansi\\ansicpg1252 \\'93Fees\\'94 \\'96 \\'80"
+	          "5 \\'e9t\\'e9 \\'a7 2\\'85\\par}");
+	assert_text(doc, "\xE2\x80\x9C" "Fees\xE2\x80\x9D \xE2\x80\x93 "
+	                 "\xE2\x82\xAC" "5 \xC3\xA9t\xC3\xA9 \xC2\xA7 2\xE2\x80\xA6");
+	clint_doc_free(doc);
+	doc = rtf("{\\rtf1\\ansi\\ansicpg1251 \\'c4\\'ee\\'e3\\'ee\\'e2\\'ee\\'f0\\par}");
+	assert_text(doc, "\xD0\x94\xD0\xBE\xD0\xB3\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x80");
+	clint_doc_free(doc);
+	/* an unsupported code page: a note, and Windows-1252 */
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = rtf_rc(s, strlen(s), d, CLINT_OK);
+	assert_text(doc, "\xE2\x80\x9CSh\xC3\xA9\xE2\x80\x9D");
+	assert_true(unit_diag_find(d, "code page 932") >= 0);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+}
+
+static void test_symbols(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = rtf("{\\rtf1 a\\{b\\}c\\\\d\\~e\\-f\\_g \\emdash\\endash"
+	          "\\lquote\\rquote\\ldblquote\\rdblquote\\bullet\\par}");
+	assert_text(doc, "a{b}c\\d\xC2\xA0" "ef-g \xE2\x80\x94\xE2\x80\x93"
+	                 "\xE2\x80\x98\xE2\x80\x99\xE2\x80\x9C\xE2\x80\x9D"
+	                 "\xE2\x80\xA2");
+	clint_doc_free(doc);
+}
+
+static void test_fields_and_hidden(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = rtf("{\\rtf1 See {\\field{\\*\\fldinst { HYPERLINK "
+	          "\"https://example.com\" }}{\\fldrslt {\\ul the Policy}}} "
+	          "now.{\\v  hidden words}\\v  also hidden\\v0  visible.\\par "
+	          "Page {\\field{\\*\\fldinst PAGE}{\\fldrslt 3}}.\\par}");
+	assert_text(doc, "See the Policy now. visible.\nPage 3.");
+	clint_doc_free(doc);
+}
+
+static void test_skipped_destinations(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = rtf("{\\rtf1{\\*\\generator Writer 1.0;}"
+	          "{\\*\\unknowndest lots of junk}"
+	          "{\\pict\\pngblip 89504e470d0a1a0a}"
+	          "{\\object\\objemb{\\*\\objdata 0102}{\\result ignored}}"
+	          "{\\*\\bkmkstart intro}Body{\\*\\bkmkend intro} text."
+          "{\\*\\annotation a reviewer comment}\\par"
+	          "{\\listtext 1.\\tab}Numbered.\\par}");
+	assert_text(doc, "Body text.\n1.\tNumbered.");
+	clint_doc_free(doc);
+}
+
+static void test_notes(void **state)
+{
+	clint_doc *doc;
+	clint_block b;
+
+	(void)state;
+	doc = rtf("{\\rtf1{\\header Confidential draft\\par}"
+	          "The fee is fixed.{\\footnote \\chftn Excluding VAT.}"
+	          " More text.\\par Next.\\par}");
+	assert_text(doc, "Confidential draft\nThe fee is fixed. More text.\n"
+	                 "Excluding VAT.\nNext.");
+	b = block(doc, 0, "Confidential draft");
+	assert_int_equal(b.flags & CLINT_BLOCK_NOTE, CLINT_BLOCK_NOTE);
+	b = block(doc, 1, "The fee is fixed. More text.");
+	assert_int_equal(b.flags & CLINT_BLOCK_NOTE, 0);
+	b = block(doc, 2, "Excluding VAT.");
+	assert_int_equal(b.flags & CLINT_BLOCK_NOTE, CLINT_BLOCK_NOTE);
+	assert_int_equal(b.paragraph, 1);
+	block(doc, 3, "Next.");
+	clint_doc_free(doc);
+}
+
+static void test_headings_and_lists(void **state)
+{
+	clint_doc *doc;
+	clint_block b;
+
+	(void)state;
+	doc = rtf("{\\rtf1\\pard\\outlinelevel0 Service Levels\\par"
+	          "\\pard\\ls1\\ilvl1 A listed item.\\par"
+	          "\\pard the plain text of a clause.\\par}");
+	b = block(doc, 0, "Service Levels");
+	assert_int_equal(b.type, CLINT_BLOCK_HEADING);
+	assert_int_equal(b.level, 1);
+	b = block(doc, 1, "A listed item.");
+	assert_int_equal(b.type, CLINT_BLOCK_LIST_ITEM);
+	assert_int_equal(b.level, 2);
+	b = block(doc, 2, "the plain text of a clause.");
+	assert_int_equal(b.type, CLINT_BLOCK_PARAGRAPH);
+	clint_doc_free(doc);
+}
+
+static void test_revisions(void **state)
+{
+	const char *s = "{\\rtf1 Pay in {\\deleted 30}{\\revised 60} days.\\par}";
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+
+	(void)state;
+	doc = rtf(s);
+	assert_text(doc, "Pay in 60 days.");
+	assert_int_equal(block(doc, 0, "Pay in 60 days.").flags &
+	                     CLINT_BLOCK_INSERTED,
+	                 CLINT_BLOCK_INSERTED);
+	clint_doc_free(doc);
+	o.revisions = CLINT_REVISIONS_REJECT;
+	assert_int_equal(clint_doc_load_buffer(&doc, "r.rtf", s, strlen(s), &o,
+	                                       NULL),
+	                 CLINT_OK);
+	assert_text(doc, "Pay in 30 days.");
+	clint_doc_free(doc);
+}
+
+/* ---- hostile input ---------------------------------------------------------- */
+
+static void test_deep_nesting(void **state)
+{
+	size_t n = 5000, i;
+	char *s = malloc(n * 2 + 32);
+	clint_diag *d = NULL;
+
+	(void)state;
+	assert_non_null(s);
+	strcpy(s, "{\\rtf1 ");
+	for (i = 0; i < n; i++)
+		strcat(s + i, "{");
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	rtf_rc(s, strlen(s), d, CLINT_ELIMIT);
+	assert_true(unit_diag_find(d, "nested deeper than 1000") >= 0);
+	clint_diag_free(d);
+	/* 999 levels are fine */
+	strcpy(s, "{\\rtf1 ");
+	for (i = 0; i < 998; i++)
+		strcat(s + 7 + i, "{");
+	strcat(s, "deep");
+	for (i = 0; i < 998; i++)
+		strcat(s + 7 + 998 + 4 + i, "}");
+	strcat(s, "}");
+	{
+		clint_doc *doc = rtf(s);
+		assert_text(doc, "deep");
+		clint_doc_free(doc);
+	}
+	free(s);
+}
+
+static void test_bin(void **state)
+{
+	static const char ok[] = "{\\rtf1 A{\\*\\blob\\bin6 }{\\\\x}}B\\par}";
+	static const char huge[] = "{\\rtf1 Before.\\par\\bin999999999999 xy";
+	clint_diag *d = NULL;
+	clint_doc *doc;
+
+	(void)state;
+	/* the 6 raw bytes "}{\\x}" are skipped, not parsed */
+	doc = rtf_rc(ok, sizeof(ok) - 1, NULL, CLINT_OK);
+	assert_text(doc, "AB");
+	clint_doc_free(doc);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = rtf_rc(huge, sizeof(huge) - 1, d, CLINT_OK);
+	assert_text(doc, "Before.");
+	assert_true(unit_diag_find(d, "\\bin data runs past the end") >= 0);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+}
+
+static void test_truncated_and_unbalanced(void **state)
+{
+	static const char trunc[] = "{\\rtf1 {\\b Cut off here";
+	static const char extra[] = "{\\rtf1 Done.\\par}}}} trailing {junk";
+	static const char escape_at_end[] = "{\\rtf1 x\\";
+	static const char hex_at_end[] = "{\\rtf1 x\\'4";
+	clint_diag *d = NULL;
+	clint_doc *doc;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = rtf_rc(trunc, sizeof(trunc) - 1, d, CLINT_OK);
+	assert_text(doc, "Cut off here");
+	assert_true(unit_diag_find(d, "truncated RTF: 2 groups") >= 0);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+	doc = rtf_rc(extra, sizeof(extra) - 1, NULL, CLINT_OK);
+	assert_text(doc, "Done.");
+	clint_doc_free(doc);
+	doc = rtf_rc(escape_at_end, sizeof(escape_at_end) - 1, NULL, CLINT_OK);
+	assert_text(doc, "x");
+	clint_doc_free(doc);
+	doc = rtf_rc(hex_at_end, sizeof(hex_at_end) - 1, NULL, CLINT_OK);
+	assert_text(doc, "x");
+	clint_doc_free(doc);
+}
+
+static void test_huge_parameters_and_words(void **state)
+{
+	char s[400];
+	clint_doc *doc;
+
+	(void)state;
+	/* an over-long control word, huge and negative parameters */
+	snprintf(s, sizeof(s), "{\\rtf1\\%0200d\\fs99999999999999999999 "
+	         "\\uc-5\\u99999999999?ok\\li-2147483649 fine\\par}", 0);
+	memset(s + 7, 'a', 200);
+	doc = rtf(s);
+	unit_assert_contains(clint_doc_text(doc, NULL), "ok");
+	unit_assert_contains(clint_doc_text(doc, NULL), "fine");
+	clint_doc_free(doc);
+}
+
+static void test_not_rtf_when_forced(void **state)
+{
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_diag *d = NULL;
+	clint_doc *doc = NULL;
+
+	(void)state;
+	o.format = CLINT_INPUT_RTF;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_doc_load_buffer(&doc, "x.rtf", "plain", 5, &o, d),
+	                 CLINT_EFORMAT);
+	assert_null(doc);
+	assert_true(unit_diag_find(d, "not an RTF document") >= 0);
+	clint_diag_free(d);
+}
+
+/* Every prefix of a realistic document loads without a crash. */
+static void test_every_prefix(void **state)
+{
+	static const char s[] =
+		"{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Arial;}}"
+		"{\\header Draft\\par}\\pard\\outlinelevel0 1. Fees\\par"
+		"\\pard The fee is \\'80 5{\\footnote Net.}.\\par"
+		"\\trowd\\pard\\intbl A\\cell B\\cell\\row"
+		"{\\field{\\*\\fldinst X}{\\fldrslt Y}}\\u8364?\\bin2 {}\\page"
+		"{\\v gone}Z\\par}";
+	size_t n;
+
+	(void)state;
+	for (n = 5; n <= sizeof(s) - 1; n++) {
+		clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+		clint_doc *doc = NULL;
+		int rc = clint_doc_load_buffer(&doc, "p.rtf", s, n, &o, NULL);
+		assert_int_equal(rc, CLINT_OK);
+		clint_doc_free(doc);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_paragraphs),
+		cmocka_unit_test(test_page_break),
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_unicode_escapes),
+		cmocka_unit_test(test_codepage),
+		cmocka_unit_test(test_symbols),
+		cmocka_unit_test(test_fields_and_hidden),
+		cmocka_unit_test(test_skipped_destinations),
+		cmocka_unit_test(test_notes),
+		cmocka_unit_test(test_headings_and_lists),
+		cmocka_unit_test(test_revisions),
+		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_bin),
+		cmocka_unit_test(test_truncated_and_unbalanced),
+		cmocka_unit_test(test_huge_parameters_and_words),
+		cmocka_unit_test(test_not_rtf_when_forced),
+		cmocka_unit_test(test_every_prefix),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
