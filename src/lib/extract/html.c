@@ -345,6 +345,8 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
                        clint_diag *diag)
 {
 	html_ctx c;
+	htmlParserCtxtPtr pctx;
+	const xmlError *err;
 	htmlDocPtr hdoc;
 	xmlNodePtr root;
 	int rc;
@@ -359,10 +361,25 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 		return CLINT_ELIMIT;
 	}
 	xmlInitParser();
-	hdoc = htmlReadMemory(len ? (const char *)data : "", (int)len, doc->name,
-	                      NULL,
-	                      HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-	                          HTML_PARSE_NOWARNING);
+	pctx = htmlNewParserCtxt();
+	if (!pctx)
+		return CLINT_ENOMEM;
+	hdoc = htmlCtxtReadMemory(pctx, len ? (const char *)data : "", (int)len,
+	                          doc->name, NULL,
+	                          HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	                              HTML_PARSE_NOWARNING);
+	err = xmlCtxtGetLastError(pctx);
+	if (err && err->code == XML_ERR_INTERNAL_ERROR && err->message &&
+	    strstr(err->message, "depth")) {
+		/* libxml2 stops at its depth limit: the rest would be lost */
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "HTML elements nested deeper than %d: refused",
+		               HTML_MAX_DEPTH);
+		xmlFreeDoc(hdoc);
+		htmlFreeParserCtxt(pctx);
+		return CLINT_ELIMIT;
+	}
+	htmlFreeParserCtxt(pctx);
 	if (!hdoc) {
 		if (len == 0)
 			return CLINT_OK;
