@@ -23,6 +23,62 @@ static int starts(const unsigned char *d, size_t len, const char *magic,
 	return len >= n && memcmp(d, magic, n) == 0;
 }
 
+/* Skips a UTF-8 BOM, white space, and XML declarations, processing
+ * instructions and comments before the first tag. */
+static size_t skip_prolog(const unsigned char *d, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	for (;;) {
+		const char *close = NULL;
+		while (i < len && isspace(d[i]))
+			i++;
+		if (i + 1 < len && d[i] == '<' && d[i + 1] == '?')
+			close = "?>";
+		else if (i + 3 < len && memcmp(d + i, "<!--", 4) == 0)
+			close = "-->";
+		if (!close)
+			return i;
+		while (i < len && !(d[i] == close[0] &&
+		                    len - i >= strlen(close) &&
+		                    memcmp(d + i, close, strlen(close)) == 0))
+			i++;
+		if (i >= len)
+			return len;
+		i += strlen(close);
+	}
+}
+
+/*
+ * True if the bytes look like HTML: after a BOM, white space, an XML
+ * declaration and comments, "<!DOCTYPE html", "<html" or an XHTML root.
+ */
+static int looks_like_html(const unsigned char *d, size_t len)
+{
+	size_t i = skip_prolog(d, len);
+	const char *s = (const char *)d + i;
+	size_t n = len - i;
+
+	if (n >= 14 && strncasecmp(s, "<!DOCTYPE html", 14) == 0)
+		return 1;
+	if (n >= 6 && strncasecmp(s, "<html", 5) == 0 &&
+	    (isspace((unsigned char)s[5]) || s[5] == '>'))
+		return 1;
+	/* an XHTML root with a prefix, e.g. <xhtml:html xmlns:xhtml=...> */
+	if (n > 1 && s[0] == '<') {
+		size_t k = 1;
+		while (k < n && k < 64 && (isalnum((unsigned char)s[k]) || s[k] == '_'))
+			k++;
+		if (k < n && s[k] == ':' && n - k > 6 &&
+		    strncasecmp(s + k + 1, "html", 4) == 0 &&
+		    (isspace((unsigned char)s[k + 5]) || s[k + 5] == '>'))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Names a binary container this build does not read, or returns NULL.
  * The message says what to do instead.
@@ -47,7 +103,15 @@ int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
 	int rc;
 
 	*out = NULL;
-	why = refuse_binary(data, len);
+	if (fmt == CLINT_INPUT_AUTO) {
+		if (clint_odt_sniff(data, len))
+			fmt = CLINT_INPUT_ODT;
+		else if (!refuse_binary(data, len) &&
+		         (has_suffix(name, ".html") || has_suffix(name, ".htm") ||
+		          has_suffix(name, ".xhtml") || looks_like_html(data, len)))
+			fmt = CLINT_INPUT_HTML;
+	}
+	why = fmt == CLINT_INPUT_ODT ? NULL : refuse_binary(data, len);
 	if (why) {
 		clint_diag_add(diag, CLINT_DIAG_ERROR, name, 0, 0, "%s", why);
 		return CLINT_EUNSUPPORTED;
@@ -64,16 +128,25 @@ int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
 	TRY(clint_doc_alloc(&doc, name));
 	doc->format = fmt;
 	doc->revisions = opts->revisions;
-	if (fmt == CLINT_INPUT_MARKDOWN) {
+	switch (fmt) {
+	case CLINT_INPUT_MARKDOWN:
 		TRY(clint_extract_markdown(doc, data, len, diag));
-	} else if (fmt == CLINT_INPUT_RTF || fmt == CLINT_INPUT_PDF) {
-		if (fmt == CLINT_INPUT_RTF)
-			TRY(clint_extract_rtf(doc, data, len, diag));
-		else
-			TRY(clint_extract_pdf(doc, data, len, diag));
+		break;
+	case CLINT_INPUT_ODT:
+	case CLINT_INPUT_HTML:
+	case CLINT_INPUT_RTF:
+	case CLINT_INPUT_PDF:
+		/* word processing and page formats build their text block by block */
+		TRY(fmt == CLINT_INPUT_ODT    ? clint_extract_odt(doc, data, len, diag)
+		    : fmt == CLINT_INPUT_HTML ? clint_extract_html(doc, data, len, diag)
+		    : fmt == CLINT_INPUT_RTF  ? clint_extract_rtf(doc, data, len, diag)
+		                              : clint_extract_pdf(doc, data, len, diag));
 		TRY(clint_doc_finish_build(doc));
-	} else
+		break;
+	default:
 		TRY(clint_extract_text(doc, data, len, diag));
+		break;
+	}
 	TRY(clint_doc_index_lines(doc));
 	*out = doc;
 	doc = NULL;

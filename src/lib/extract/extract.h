@@ -26,4 +26,7 @@ CLINT_INTERNAL int clint_line_blank(const char *text, const clint_line *line);
  */
 CLINT_INTERNAL int clint_line_opens_clause(const char *s, size_t len);
 
+/* True if `data` is a ZIP holding an OpenDocument text (odt.c). */
+CLINT_INTERNAL int clint_odt_sniff(const unsigned char *data, size_t len);
+
 #endif

@@ -1,0 +1,399 @@
+/*
+ * html.c - HTML and XHTML extraction with libxml2's HTML parser (no
+ * network; the encoding comes from the BOM or the meta charset, as
+ * libxml2 decides; character references are decoded by the parser).
+ * Block elements become blocks (h1-h6 headings with their level, li list
+ * items with their depth, td/th table cells); inline elements run on in
+ * the surrounding block; white space collapses as a browser would except
+ * in <pre>; br is a line break. Ordered lists keep their numbers ("1. ",
+ * "b. ", honouring start, type, value and reversed) because in a contract
+ * they are clause numbers. Scripts, styles, templates, the head and
+ * hidden content are left out. Tree depth and node count are bounded.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "extract.h"
+
+#define HTML_MAX_DEPTH 256
+#define HTML_MAX_NODES 4000000u
+
+typedef struct {
+	clint_doc *doc;
+	clint_diag *diag;
+	unsigned blocks;       /* blocks opened: their paragraph number */
+	unsigned nodes;
+	int pre;               /* inside <pre>: white space kept */
+	int last_space;        /* the open block ends in white space */
+	/* the block the next text opens */
+	clint_block_type type;
+	unsigned level;
+	char prefix[64];       /* list number of the pending item */
+	unsigned list_depth;
+} html_ctx;
+
+static int name_is(xmlNodePtr n, const char *name)
+{
+	return xmlStrcasecmp(n->name, (const xmlChar *)name) == 0;
+}
+
+static int name_in(xmlNodePtr n, const char *const *names)
+{
+	for (; *names; names++)
+		if (name_is(n, *names))
+			return 1;
+	return 0;
+}
+
+static const char *const dropped[] = {
+	"script", "style",  "template", "noscript", "head",   "title",
+	"iframe", "object", "embed",    "svg",      "math",   "select",
+	"option", "textarea", "canvas", "audio",    "video",  NULL};
+
+static const char *const block_elems[] = {
+	"p",       "div",    "blockquote", "pre",     "dt",      "dd",
+	"section", "article", "header",    "footer",  "main",    "nav",
+	"aside",   "address", "figure",    "figcaption", "caption", "form",
+	"fieldset", "legend", "details",   "summary", "center",  "hr",
+	"body",    "html",   "dl",         "tr",      "table",   "thead",
+	"tbody",   "tfoot",  NULL};
+
+/* Hidden by the hidden attribute, aria-hidden="true", or an inline style
+ * with display:none or visibility:hidden. */
+static int hidden(xmlNodePtr n)
+{
+	xmlChar *v;
+	int hide = 0;
+
+	if (xmlHasProp(n, (const xmlChar *)"hidden"))
+		return 1;
+	v = xmlGetProp(n, (const xmlChar *)"aria-hidden");
+	if (v) {
+		hide = xmlStrcasecmp(v, (const xmlChar *)"true") == 0;
+		xmlFree(v);
+		if (hide)
+			return 1;
+	}
+	v = xmlGetProp(n, (const xmlChar *)"style");
+	if (v) {
+		char buf[256];
+		size_t i, k = 0;
+		/* lower case, without white space, first 255 characters */
+		for (i = 0; v[i] && k + 1 < sizeof(buf); i++)
+			if (!isspace(v[i]))
+				buf[k++] = (char)tolower(v[i]);
+		buf[k] = '\0';
+		hide = strstr(buf, "display:none") || strstr(buf, "visibility:hidden");
+		xmlFree(v);
+	}
+	return hide;
+}
+
+static int open_pending(html_ctx *c)
+{
+	int rc;
+
+	c->blocks++;
+	rc = clint_doc_open_block(c->doc, c->type, c->level, 1, c->blocks, 0);
+	if (rc < 0)
+		return rc;
+	c->last_space = 1;
+	if (c->prefix[0]) {
+		rc = clint_doc_put(c->doc, c->prefix, strlen(c->prefix));
+		c->prefix[0] = '\0';
+	}
+	return rc;
+}
+
+/* Closes the open block, without its trailing white space, and sets the
+ * type of the next one. */
+static int end_block(html_ctx *c, clint_block_type type, unsigned level)
+{
+	clint_doc *doc = c->doc;
+
+	if (doc->block_open) {
+		size_t start = doc->blocks[doc->block_count - 1].start;
+		while (doc->build.len > start &&
+		       strchr(" \t\n", doc->build.data[doc->build.len - 1]))
+			doc->build.len--;
+		if (doc->build.data)
+			doc->build.data[doc->build.len] = '\0';
+	}
+	c->type = type;
+	c->level = level;
+	return clint_doc_close_block(doc);
+}
+
+/* Puts text, collapsing white space outside <pre>. */
+static int put_text(html_ctx *c, const char *s, size_t n)
+{
+	size_t i = 0, j;
+	int rc = CLINT_OK;
+
+	while (i < n) {
+		if (!c->pre && strchr(" \t\r\n\f", s[i])) {
+			if (c->doc->block_open && !c->last_space) {
+				TRY(clint_doc_put(c->doc, " ", 1));
+				c->last_space = 1;
+			}
+			i++;
+			continue;
+		}
+		j = i;
+		if (c->pre)
+			j = n;
+		else
+			while (j < n && !strchr(" \t\r\n\f", s[j]))
+				j++;
+		if (!c->doc->block_open)
+			TRY(open_pending(c));
+		TRY(clint_doc_put(c->doc, s + i, j - i));
+		c->last_space = strchr(" \t\r\n", s[j - 1]) != NULL;
+		i = j;
+	}
+done:
+	return rc;
+}
+
+static void fmt_item(char *out, size_t cap, long n, const char *type)
+{
+	static const unsigned val[] = {1000, 900, 500, 400, 100, 90,
+	                               50,   40,  10,  9,   5,   4, 1};
+	static const char *const sym[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
+	                                   "xl", "x",  "ix", "v",  "iv", "i"};
+	char tmp[32];
+	size_t len = 0, i, k;
+	char t = type ? type[0] : '1';
+
+	if ((t == 'i' || t == 'I') && n > 0 && n < 4000) {
+		unsigned long v = (unsigned long)n;
+		for (i = 0; i < ARRAY_LEN(val); i++)
+			while (v >= val[i]) {
+				for (k = 0; sym[i][k] && len + 1 < sizeof(tmp); k++)
+					tmp[len++] = (char)(t == 'I' ? toupper(sym[i][k]) : sym[i][k]);
+				v -= val[i];
+			}
+		tmp[len] = '\0';
+	} else if ((t == 'a' || t == 'A') && n > 0) {
+		char rev[32];
+		unsigned long v = (unsigned long)n;
+		while (v > 0 && len < sizeof(rev)) {
+			v--;
+			rev[len++] = (char)(t + (int)(v % 26));
+			v /= 26;
+		}
+		for (i = 0; i < len; i++)
+			tmp[i] = rev[len - 1 - i];
+		tmp[len] = '\0';
+	} else {
+		snprintf(tmp, sizeof(tmp), "%ld", n);
+	}
+	snprintf(out, cap, "%s. ", tmp);
+}
+
+static long count_items(xmlNodePtr list)
+{
+	xmlNodePtr k;
+	long n = 0;
+
+	for (k = list->children; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && name_is(k, "li"))
+			n++;
+	return n;
+}
+
+static long prop_long(xmlNodePtr n, const char *name, long dflt)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	long x = dflt;
+	char *end;
+
+	if (v) {
+		x = strtol((const char *)v, &end, 10);
+		if (end == (const char *)v || x < -1000000 || x > 1000000)
+			x = dflt;
+		xmlFree(v);
+	}
+	return x;
+}
+
+static int walk(html_ctx *c, xmlNodePtr n, unsigned depth);
+static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth);
+
+static int walk_list(html_ctx *c, xmlNodePtr list, unsigned depth)
+{
+	int ordered = name_is(list, "ol");
+	int reversed = ordered && xmlHasProp(list, (const xmlChar *)"reversed");
+	xmlChar *type = ordered ? xmlGetProp(list, (const xmlChar *)"type") : NULL;
+	long num = prop_long(list, "start", reversed ? count_items(list) : 1);
+	xmlNodePtr k;
+	int rc = CLINT_OK;
+
+	c->list_depth++;
+	for (k = list->children; k; k = k->next) {
+		if (k->type == XML_ELEMENT_NODE && name_is(k, "li")) {
+			if (++c->nodes > HTML_MAX_NODES || hidden(k))
+				continue;
+			TRY(end_block(c, CLINT_BLOCK_LIST_ITEM, c->list_depth));
+			c->prefix[0] = '\0';
+			if (ordered) {
+				num = prop_long(k, "value", num);
+				fmt_item(c->prefix, sizeof(c->prefix), num, (const char *)type);
+				num += reversed ? -1 : 1;
+			}
+			TRY(walk(c, k->children, depth + 1));
+			TRY(end_block(c, CLINT_BLOCK_PARAGRAPH, 0));
+		} else {
+			TRY(walk_node(c, k, depth + 1));
+		}
+	}
+done:
+	c->prefix[0] = '\0';
+	c->list_depth--;
+	xmlFree(type);
+	return rc;
+}
+
+/* Walks one node and what it holds. */
+static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
+{
+	int rc = CLINT_OK;
+	clint_block_type saved_type;
+	unsigned saved_level;
+
+	if (depth > HTML_MAX_DEPTH) {
+		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+		               "HTML elements nested deeper than %d: refused",
+		               HTML_MAX_DEPTH);
+		return CLINT_ELIMIT;
+	}
+	if (++c->nodes > HTML_MAX_NODES) {
+		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+		               "more than %u HTML nodes: refused", HTML_MAX_NODES);
+		return CLINT_ELIMIT;
+	}
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+		return n->content ? put_text(c, (const char *)n->content,
+		                             strlen((const char *)n->content))
+		                  : CLINT_OK;
+	if (n->type != XML_ELEMENT_NODE || !n->name)
+		return CLINT_OK;
+	if (name_in(n, dropped) || hidden(n))
+		return CLINT_OK;
+	if (name_is(n, "br")) {
+		if (c->doc->block_open) {
+			TRY(clint_doc_put(c->doc, "\n", 1));
+			c->last_space = 1;
+		}
+	} else if (name_is(n, "ol") || name_is(n, "ul") || name_is(n, "menu")) {
+		saved_type = c->type;
+		saved_level = c->level;
+		TRY(walk_list(c, n, depth + 1));
+		TRY(end_block(c, saved_type, saved_level));
+	} else if ((n->name[0] == 'h' || n->name[0] == 'H') && n->name[1] >= '1' &&
+	           n->name[1] <= '6' && !n->name[2]) {
+		TRY(end_block(c, CLINT_BLOCK_HEADING, (unsigned)(n->name[1] - '0')));
+		TRY(walk(c, n->children, depth + 1));
+		TRY(end_block(c, CLINT_BLOCK_PARAGRAPH, 0));
+	} else if (name_is(n, "td") || name_is(n, "th")) {
+		TRY(end_block(c, CLINT_BLOCK_TABLE_CELL, 0));
+		TRY(walk(c, n->children, depth + 1));
+		TRY(end_block(c, CLINT_BLOCK_PARAGRAPH, 0));
+	} else if (name_in(n, block_elems)) {
+		/* a block inside a list item or cell keeps that type */
+		int in_item = c->type == CLINT_BLOCK_LIST_ITEM ||
+		              c->type == CLINT_BLOCK_TABLE_CELL;
+		saved_type = in_item ? c->type : CLINT_BLOCK_PARAGRAPH;
+		saved_level = in_item ? c->level : 0;
+		if (c->doc->block_open || !in_item)
+			TRY(end_block(c, saved_type, saved_level));
+		if (name_is(n, "pre"))
+			c->pre++;
+		rc = walk(c, n->children, depth + 1);
+		if (name_is(n, "pre"))
+			c->pre--;
+		if (rc < 0)
+			goto done;
+		TRY(end_block(c, saved_type, saved_level));
+	} else {
+		TRY(walk(c, n->children, depth + 1));
+	}
+done:
+	return rc;
+}
+
+/* Walks the sibling list starting at `n`. */
+static int walk(html_ctx *c, xmlNodePtr n, unsigned depth)
+{
+	int rc = CLINT_OK;
+
+	for (; n && rc >= 0; n = n->next)
+		rc = walk_node(c, n, depth);
+	return rc;
+}
+
+/*
+ * Fills `doc` from HTML bytes (the caller finishes the build). Returns 0
+ * or a negative CLINT_E* with an error naming doc->name in `diag`.
+ */
+int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
+                       clint_diag *diag)
+{
+	html_ctx c;
+	htmlParserCtxtPtr pctx;
+	const xmlError *err;
+	htmlDocPtr hdoc;
+	xmlNodePtr root;
+	int rc;
+
+	memset(&c, 0, sizeof(c));
+	c.doc = doc;
+	c.diag = diag;
+	c.type = CLINT_BLOCK_PARAGRAPH;
+	if (len > (size_t)0x7fffffff) {
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "HTML input over 2 GiB: refused");
+		return CLINT_ELIMIT;
+	}
+	xmlInitParser();
+	pctx = htmlNewParserCtxt();
+	if (!pctx)
+		return CLINT_ENOMEM;
+	hdoc = htmlCtxtReadMemory(pctx, len ? (const char *)data : "", (int)len,
+	                          doc->name, NULL,
+	                          HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	                              HTML_PARSE_NOWARNING);
+	err = xmlCtxtGetLastError(pctx);
+	if (err && err->code == XML_ERR_INTERNAL_ERROR && err->message &&
+	    strstr(err->message, "depth")) {
+		/* libxml2 stops at its depth limit: the rest would be lost */
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "HTML elements nested deeper than %d: refused",
+		               HTML_MAX_DEPTH);
+		xmlFreeDoc(hdoc);
+		htmlFreeParserCtxt(pctx);
+		return CLINT_ELIMIT;
+	}
+	htmlFreeParserCtxt(pctx);
+	if (!hdoc) {
+		if (len == 0)
+			return CLINT_OK;
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "the HTML could not be parsed");
+		return CLINT_EFORMAT;
+	}
+	root = xmlDocGetRootElement(hdoc);
+	rc = root ? walk_node(&c, root, 0) : CLINT_OK;
+	if (rc >= 0)
+		rc = end_block(&c, CLINT_BLOCK_PARAGRAPH, 0);
+	if (rc == CLINT_ELIMIT && clint_diag_count_level(diag, CLINT_DIAG_ERROR) == 0)
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "the extracted text exceeds the size limit");
+	xmlFreeDoc(hdoc);
+	return rc;
+}

@@ -1,0 +1,1227 @@
+/*
+ * odt.c - OpenDocument text (.odt) extraction. The ZIP container is read
+ * from memory with libzip; content.xml (and styles.xml, for list and
+ * outline numbering) are parsed by libxml2 without DTDs, entity expansion
+ * or network access. The text is synthesized block by block: headings,
+ * paragraphs, list items with their rendered numbers ("7.2 "), table cells
+ * in row order, and notes as blocks of their own after the citing
+ * paragraph. Tracked changes follow doc->revisions; comments become
+ * annotations. Untrusted input: entry count, entry sizes, compression
+ * ratio, XML depth and node count are bounded, and every refusal is a
+ * diagnostic naming the file and the reason.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <zip.h>
+
+#include "extract.h"
+
+#define ODT_MAX_ENTRIES 10000
+#define ODT_MAX_CONTENT ((zip_uint64_t)64 * 1024 * 1024)
+#define ODT_MAX_STYLES ((zip_uint64_t)16 * 1024 * 1024)
+/* Entries above ODT_RATIO_FLOOR bytes may expand at most ODT_MAX_RATIO:1. */
+#define ODT_RATIO_FLOOR ((zip_uint64_t)1024 * 1024)
+#define ODT_MAX_RATIO 100
+#define ODT_MAX_DEPTH 200
+#define ODT_MAX_NODES 4000000u
+#define ODT_LEVELS 10
+#define ODT_MAX_LISTS 256
+#define ODT_MAX_OPEN_CHANGES 64
+
+#define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+#define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+#define NS_DC "http://purl.org/dc/elements/1.1/"
+#define NS_SVG "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+
+typedef enum { CHANGE_OTHER = 0, CHANGE_INSERTION, CHANGE_DELETION } change_kind;
+
+typedef struct {
+	const xmlChar *id;
+	change_kind kind;
+	xmlNodePtr body;  /* the text:deletion element */
+} odt_change;
+
+/* Counters of one list style (lists that continue share them). */
+typedef struct {
+	const xmlChar *name;
+	unsigned count[ODT_LEVELS];
+} odt_counter;
+
+typedef struct {
+	char *name;    /* office:name, to pair with office:annotation-end */
+	char *author;
+	char *text;
+	size_t start;
+} odt_pending_note;
+
+typedef struct {
+	clint_doc *doc;
+	clint_diag *diag;
+	int reject;
+	int rc;                   /* first error of a walk */
+	unsigned para;            /* source paragraph counter */
+	unsigned page;
+	unsigned nodes;
+	unsigned block_flags;     /* CLINT_BLOCK_NOTE inside notes */
+	int at_start, last_space; /* white-space collapsing in a block */
+
+	xmlDocPtr content, styles;
+	xmlNodePtr outline;       /* text:outline-style or NULL */
+	unsigned outline_count[ODT_LEVELS];
+
+	odt_change *changes;
+	size_t change_count, change_cap;
+	const xmlChar *open_ins[ODT_MAX_OPEN_CHANGES];
+	size_t open_ins_count;
+
+	odt_counter lists[ODT_MAX_LISTS];
+	size_t list_count;
+
+	/* the list the walk is in */
+	const xmlChar *list_style;
+	odt_counter *counter;
+	unsigned list_depth;
+	char item_prefix[128];    /* number of the item's first paragraph */
+	int item_first;
+
+	int in_cell, cell_open;
+
+	xmlNodePtr *notes;        /* text:note elements of the open paragraph */
+	size_t note_count, note_cap;
+
+	odt_pending_note *anns;
+	size_t ann_count, ann_cap;
+} odt_ctx;
+
+/* ---- small helpers ------------------------------------------------------- */
+
+static int is_el(xmlNodePtr n, const char *ns, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->ns &&
+	       xmlStrEqual(n->ns->href, (const xmlChar *)ns) &&
+	       xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+/* An attribute value borrowed from the tree, or NULL. */
+static const xmlChar *attr(xmlNodePtr n, const char *ns, const char *name)
+{
+	xmlAttrPtr a;
+
+	for (a = n->properties; a; a = a->next)
+		if (a->ns && xmlStrEqual(a->ns->href, (const xmlChar *)ns) &&
+		    xmlStrEqual(a->name, (const xmlChar *)name) && a->children &&
+		    a->children->type == XML_TEXT_NODE)
+			return a->children->content;
+	return NULL;
+}
+
+static unsigned attr_uint(xmlNodePtr n, const char *ns, const char *name,
+                          unsigned dflt, unsigned max)
+{
+	const xmlChar *v = attr(n, ns, name);
+	unsigned long x;
+	char *end;
+
+	if (!v)
+		return dflt;
+	x = strtoul((const char *)v, &end, 10);
+	if (end == (const char *)v)
+		return dflt;
+	return x > max ? max : (unsigned)x;
+}
+
+static int odt_error(odt_ctx *c, int rc, const char *msg)
+{
+	clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0, "%s", msg);
+	return rc;
+}
+
+/* ---- the container --------------------------------------------------------- */
+
+/*
+ * Reads entry `entry` of `za` into a malloc'd NUL-terminated buffer.
+ * A missing entry is an error only if `required`; otherwise *out is NULL.
+ * Sizes above `max` and suspicious compression ratios are refused.
+ */
+static int read_entry(odt_ctx *c, zip_t *za, const char *entry,
+                      zip_uint64_t max, int required, char **out, size_t *len)
+{
+	zip_stat_t st;
+	zip_file_t *zf = NULL;
+	char *buf = NULL;
+	zip_uint64_t got = 0;
+	zip_int64_t n;
+	int rc = CLINT_OK;
+
+	*out = NULL;
+	*len = 0;
+	zip_stat_init(&st);
+	if (zip_stat(za, entry, 0, &st) < 0) {
+		if (!required)
+			return CLINT_OK;
+		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+		               "not an OpenDocument text: the ZIP has no %s", entry);
+		return CLINT_EFORMAT;
+	}
+	if (!(st.valid & ZIP_STAT_SIZE) || st.size > max) {
+		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+		               "%s: %llu bytes uncompressed, over the limit of %llu",
+		               entry, (unsigned long long)st.size,
+		               (unsigned long long)max);
+		return CLINT_ELIMIT;
+	}
+	if (st.size > ODT_RATIO_FLOOR && (st.valid & ZIP_STAT_COMP_SIZE) &&
+	    st.size / (st.comp_size ? st.comp_size : 1) > ODT_MAX_RATIO) {
+		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+		               "%s: compression ratio over %d:1 (%llu bytes from "
+		               "%llu): refused as a possible zip bomb",
+		               entry, ODT_MAX_RATIO, (unsigned long long)st.size,
+		               (unsigned long long)st.comp_size);
+		return CLINT_ELIMIT;
+	}
+	buf = malloc((size_t)st.size + 1);
+	if (!buf)
+		return CLINT_ENOMEM;
+	zf = zip_fopen(za, entry, 0);
+	if (!zf) {
+		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+		               "%s: cannot be opened: %s", entry,
+		               zip_strerror(za));
+		rc = CLINT_EFORMAT;
+		goto done;
+	}
+	/* never trust the declared size: read at most that much, then check
+	 * that nothing follows */
+	while (got < st.size) {
+		n = zip_fread(zf, buf + got, st.size - got);
+		if (n < 0) {
+			clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+			               "%s: corrupt entry: %s", entry,
+			               zip_file_strerror(zf));
+			rc = CLINT_EFORMAT;
+			goto done;
+		}
+		if (n == 0)
+			break;
+		got += (zip_uint64_t)n;
+	}
+	if (got != st.size) {
+		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+		               "%s: truncated entry (%llu of %llu bytes)", entry,
+		               (unsigned long long)got, (unsigned long long)st.size);
+		rc = CLINT_EFORMAT;
+		goto done;
+	}
+	buf[got] = '\0';
+	*out = buf;
+	*len = (size_t)got;
+	buf = NULL;
+done:
+	if (zf)
+		zip_fclose(zf);
+	free(buf);
+	return rc;
+}
+
+static int has_bytes(const char *s, size_t len, const char *needle)
+{
+	size_t n = strlen(needle), i;
+
+	for (i = 0; i + n <= len; i++)
+		if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Parses one XML entry. DOCTYPE and entity declarations are refused
+ * before parsing; libxml2 runs without network, DTD loading or entity
+ * substitution, and with its default depth and text-node limits.
+ */
+static int parse_xml(odt_ctx *c, const char *entry, const char *data,
+                     size_t len, xmlDocPtr *out)
+{
+	xmlParserCtxtPtr pctx;
+	const xmlError *err;
+
+	*out = NULL;
+	if (has_bytes(data, len, "<!DOCTYPE") || has_bytes(data, len, "<!ENTITY")) {
+		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+		               "%s: DOCTYPE and entity declarations are not allowed "
+		               "in OpenDocument XML",
+		               entry);
+		return CLINT_EFORMAT;
+	}
+	if (len > (size_t)0x7fffffff)
+		return odt_error(c, CLINT_ELIMIT, "an XML entry is over 2 GiB");
+	pctx = xmlNewParserCtxt();
+	if (!pctx)
+		return CLINT_ENOMEM;
+	*out = xmlCtxtReadMemory(pctx, data, (int)len, entry, NULL,
+	                         XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                             XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+	if (!*out || !pctx->wellFormed) {
+		err = xmlCtxtGetLastError(pctx);
+		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+		               "%s: not well-formed XML (line %d: %s)", entry,
+		               err ? err->line : 0,
+		               err && err->message ? err->message : "parse error\n");
+		xmlFreeDoc(*out);
+		*out = NULL;
+		xmlFreeParserCtxt(pctx);
+		return CLINT_EFORMAT;
+	}
+	xmlFreeParserCtxt(pctx);
+	return CLINT_OK;
+}
+
+/* ---- styles: list and outline numbering ---------------------------------- */
+
+/* Finds an element `ns:name` with style:name (or text:name) == `val` under
+ * the style containers of `doc`. */
+static xmlNodePtr find_style_in(xmlDocPtr doc, const char *ns, const char *name,
+                                const xmlChar *val)
+{
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL, sec, n;
+
+	if (!root)
+		return NULL;
+	for (sec = root->children; sec; sec = sec->next) {
+		if (!is_el(sec, NS_OFFICE, "automatic-styles") &&
+		    !is_el(sec, NS_OFFICE, "styles"))
+			continue;
+		for (n = sec->children; n; n = n->next) {
+			const xmlChar *v;
+			if (!is_el(n, ns, name))
+				continue;
+			v = attr(n, NS_STYLE, "name");
+			if (v && xmlStrEqual(v, val))
+				return n;
+		}
+	}
+	return NULL;
+}
+
+static xmlNodePtr find_style(odt_ctx *c, const char *ns, const char *name,
+                             const xmlChar *val)
+{
+	xmlNodePtr n;
+
+	if (!val)
+		return NULL;
+	n = find_style_in(c->content, ns, name, val);
+	return n ? n : find_style_in(c->styles, ns, name, val);
+}
+
+/* The list style a paragraph style links to (through its parents). */
+static const xmlChar *para_list_style(odt_ctx *c, const xmlChar *style)
+{
+	int hops;
+
+	for (hops = 0; style && hops < 8; hops++) {
+		xmlNodePtr s = find_style(c, NS_STYLE, "style", style);
+		const xmlChar *l;
+		if (!s)
+			return NULL;
+		l = attr(s, NS_STYLE, "list-style-name");
+		if (l && *l)
+			return l;
+		style = attr(s, NS_STYLE, "parent-style-name");
+	}
+	return NULL;
+}
+
+/* The level style (text:list-level-style-* or text:outline-level-style)
+ * for 1-based `level` under a list or outline style element. */
+static xmlNodePtr level_style(xmlNodePtr style, unsigned level)
+{
+	xmlNodePtr n;
+
+	if (!style)
+		return NULL;
+	for (n = style->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    attr_uint(n, NS_TEXT, "level", 0, 100) == level)
+			return n;
+	return NULL;
+}
+
+static int fmt_roman(char *out, size_t cap, unsigned n, int upper)
+{
+	static const unsigned val[] = {1000, 900, 500, 400, 100, 90,
+	                               50,   40,  10,  9,   5,   4, 1};
+	static const char *const sym[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
+	                                   "xl", "x",  "ix", "v",  "iv", "i"};
+	size_t len = 0, i, k;
+
+	if (n == 0 || n > 3999)
+		return snprintf(out, cap, "%u", n);
+	for (i = 0; i < ARRAY_LEN(val); i++)
+		while (n >= val[i]) {
+			for (k = 0; sym[i][k] && len + 1 < cap; k++)
+				out[len++] = (char)(upper ? sym[i][k] - 'a' + 'A' : sym[i][k]);
+			n -= val[i];
+		}
+	out[len] = '\0';
+	return (int)len;
+}
+
+/* Formats `n` in ODF number format `fmt` ("1", "a", "A", "i", "I"). */
+static void fmt_number(char *out, size_t cap, unsigned n, const xmlChar *fmt)
+{
+	char tmp[16];
+	size_t len = 0, i;
+
+	if (!fmt || !*fmt) {
+		out[0] = '\0';
+		return;
+	}
+	if (fmt[0] == 'i' || fmt[0] == 'I') {
+		fmt_roman(out, cap, n, fmt[0] == 'I');
+		return;
+	}
+	if ((fmt[0] == 'a' || fmt[0] == 'A') && n > 0) {
+		/* a..z, aa..az, ...: bijective base 26 */
+		while (n > 0 && len < sizeof(tmp)) {
+			n--;
+			tmp[len++] = (char)(fmt[0] + n % 26);
+			n /= 26;
+		}
+		for (i = 0; i < len && i + 1 < cap; i++)
+			out[i] = tmp[len - 1 - i];
+		out[i < cap ? i : cap - 1] = '\0';
+		return;
+	}
+	snprintf(out, cap, "%u", n);
+}
+
+/*
+ * Renders the number of an item at 1-based `level` from `counts` and the
+ * level styles of `style` (prefix, the displayed levels joined by ".",
+ * suffix, then a space). Empty when the level is not numbered.
+ */
+static void render_number(char *out, size_t cap, xmlNodePtr style,
+                          unsigned level, const unsigned *counts)
+{
+	xmlNodePtr ls = level_style(style, level);
+	const xmlChar *fmt, *pre, *suf;
+	unsigned shown, l;
+	size_t len = 0;
+	char num[64];
+
+	out[0] = '\0';
+	if (!ls ||
+	    (!xmlStrEqual(ls->name, (const xmlChar *)"list-level-style-number") &&
+	     !xmlStrEqual(ls->name, (const xmlChar *)"outline-level-style")))
+		return;
+	fmt = attr(ls, NS_STYLE, "num-format");
+	if (!fmt || !*fmt)
+		return;
+	pre = attr(ls, NS_STYLE, "num-prefix");
+	suf = attr(ls, NS_STYLE, "num-suffix");
+	shown = attr_uint(ls, NS_TEXT, "display-levels", 1, ODT_LEVELS);
+	if (shown > level)
+		shown = level;
+	if (pre)
+		len += (size_t)snprintf(out + len, cap - len, "%s", (const char *)pre);
+	for (l = level - shown + 1; l <= level && len < cap; l++) {
+		xmlNodePtr lsl = level_style(style, l);
+		const xmlChar *f = lsl ? attr(lsl, NS_STYLE, "num-format") : NULL;
+		if (!f || !*f)
+			f = (const xmlChar *)"1";
+		fmt_number(num, sizeof(num), counts[l - 1], l == level ? fmt : f);
+		len += (size_t)snprintf(out + len, cap - len, "%s%s",
+		                        l > level - shown + 1 ? "." : "", num);
+	}
+	if (suf && len < cap)
+		len += (size_t)snprintf(out + len, cap - len, "%s", (const char *)suf);
+	if (len < cap)
+		snprintf(out + len, cap - len, " ");
+}
+
+/* Advances `counts` for an item at 1-based `level`; deeper levels restart. */
+static void count_item(unsigned *counts, xmlNodePtr style, unsigned level,
+                       unsigned restart)
+{
+	unsigned l;
+
+	if (restart)
+		counts[level - 1] = restart;
+	else if (counts[level - 1] == 0) {
+		xmlNodePtr ls = level_style(style, level);
+		counts[level - 1] =
+			ls ? attr_uint(ls, NS_TEXT, "start-value", 1, 1000000) : 1;
+	} else
+		counts[level - 1]++;
+	for (l = level; l < ODT_LEVELS; l++)
+		counts[l] = 0;
+	/* a skipped outer level counts as its start value */
+	for (l = 0; l + 1 < level; l++)
+		if (counts[l] == 0)
+			counts[l] = 1;
+}
+
+static odt_counter *list_counter(odt_ctx *c, const xmlChar *name, int reset)
+{
+	size_t i;
+
+	for (i = 0; i < c->list_count; i++)
+		if ((name && c->lists[i].name && xmlStrEqual(c->lists[i].name, name)) ||
+		    (!name && !c->lists[i].name))
+			break;
+	if (i == c->list_count) {
+		if (c->list_count == ODT_MAX_LISTS)
+			i = ODT_MAX_LISTS - 1;
+		else
+			c->list_count++;
+		c->lists[i].name = name;
+		reset = 1;
+	}
+	if (reset)
+		memset(c->lists[i].count, 0, sizeof(c->lists[i].count));
+	return &c->lists[i];
+}
+
+/* ---- tracked changes ---------------------------------------------------------- */
+
+static int collect_changes(odt_ctx *c, xmlNodePtr tc)
+{
+	xmlNodePtr r, k;
+
+	for (r = tc->children; r; r = r->next) {
+		odt_change *ch;
+		if (!is_el(r, NS_TEXT, "changed-region"))
+			continue;
+		if (ARRAY_PUSH(c->changes, c->change_count, c->change_cap) < 0)
+			return CLINT_ENOMEM;
+		ch = &c->changes[c->change_count++];
+		ch->id = attr(r, NS_TEXT, "id");
+		if (!ch->id)
+			ch->id = attr(r, "http://www.w3.org/XML/1998/namespace", "id");
+		ch->kind = CHANGE_OTHER;
+		ch->body = NULL;
+		for (k = r->children; k; k = k->next) {
+			if (is_el(k, NS_TEXT, "insertion"))
+				ch->kind = CHANGE_INSERTION;
+			else if (is_el(k, NS_TEXT, "deletion")) {
+				ch->kind = CHANGE_DELETION;
+				ch->body = k;
+			}
+		}
+	}
+	return CLINT_OK;
+}
+
+static odt_change *find_change(odt_ctx *c, const xmlChar *id)
+{
+	size_t i;
+
+	if (!id)
+		return NULL;
+	for (i = 0; i < c->change_count; i++)
+		if (c->changes[i].id && xmlStrEqual(c->changes[i].id, id))
+			return &c->changes[i];
+	return NULL;
+}
+
+/* ---- the text being built ------------------------------------------------------ */
+
+static int open_block(odt_ctx *c, clint_block_type type, unsigned level)
+{
+	c->at_start = 1;
+	c->last_space = 1;
+	return clint_doc_open_block(c->doc, type, level, c->page, c->para,
+	                            c->block_flags);
+}
+
+/* Puts visible text into the open block (opening a paragraph if none),
+ * unless it is inside an insertion being rejected. */
+static int put_raw(odt_ctx *c, const char *s, size_t n)
+{
+	int rc;
+
+	if (c->open_ins_count) {
+		if (c->reject)
+			return CLINT_OK;
+		if (!c->doc->block_open &&
+		    (rc = open_block(c, CLINT_BLOCK_PARAGRAPH, 0)) < 0)
+			return rc;
+		clint_doc_flag_block(c->doc, CLINT_BLOCK_INSERTED);
+	}
+	if (!c->doc->block_open &&
+	    (rc = open_block(c, CLINT_BLOCK_PARAGRAPH, 0)) < 0)
+		return rc;
+	return clint_doc_put(c->doc, s, n);
+}
+
+/* Puts the item number once the item's first paragraph has visible text. */
+static int put_prefix(odt_ctx *c)
+{
+	int rc;
+
+	if (!c->item_prefix[0])
+		return CLINT_OK;
+	rc = clint_doc_put(c->doc, c->item_prefix, strlen(c->item_prefix));
+	c->item_prefix[0] = '\0';
+	return rc;
+}
+
+/* Puts text node content with ODF white-space collapsing. */
+static int put_text(odt_ctx *c, const char *s, size_t n)
+{
+	size_t i = 0, j;
+	int rc;
+
+	if (c->open_ins_count && c->reject)
+		return CLINT_OK;
+	while (i < n) {
+		if (strchr(" \t\r\n", s[i])) {
+			if (!c->last_space && !c->at_start) {
+				TRY(put_raw(c, " ", 1));
+				c->last_space = 1;
+			}
+			i++;
+			continue;
+		}
+		j = i;
+		while (j < n && !strchr(" \t\r\n", s[j]))
+			j++;
+		if (c->at_start && c->doc->block_open)
+			TRY(put_prefix(c));
+		TRY(put_raw(c, s + i, j - i));
+		c->at_start = 0;
+		c->last_space = 0;
+		i = j;
+	}
+	rc = CLINT_OK;
+done:
+	return rc;
+}
+
+/* Literal white space (text:s, text:tab, text:line-break). */
+static int put_space(odt_ctx *c, const char *s, size_t n)
+{
+	if (c->open_ins_count && c->reject)
+		return CLINT_OK;
+	if (c->at_start)
+		return CLINT_OK;
+	c->last_space = 1;
+	return put_raw(c, s, n);
+}
+
+/* Plain text of an annotation's or similar subtree into `b`. */
+static int gather_text(clint_buf *b, xmlNodePtr n, unsigned depth)
+{
+	int rc = CLINT_OK;
+
+	if (depth > ODT_MAX_DEPTH)
+		return CLINT_ELIMIT;
+	for (; n && rc >= 0; n = n->next) {
+		if (n->type == XML_TEXT_NODE)
+			rc = clint_buf_puts(b, (const char *)n->content);
+		else if (is_el(n, NS_TEXT, "s")) {
+			unsigned k = attr_uint(n, NS_TEXT, "c", 1, 1000);
+			while (k-- && rc >= 0)
+				rc = clint_buf_putc(b, ' ');
+		} else if (is_el(n, NS_TEXT, "tab"))
+			rc = clint_buf_putc(b, '\t');
+		else if (is_el(n, NS_TEXT, "line-break"))
+			rc = clint_buf_putc(b, '\n');
+		else if (is_el(n, NS_TEXT, "p") || is_el(n, NS_TEXT, "h")) {
+			if (b->len)
+				rc = clint_buf_putc(b, '\n');
+			if (rc >= 0)
+				rc = gather_text(b, n->children, depth + 1);
+		} else if (n->type == XML_ELEMENT_NODE && !is_el(n, NS_DC, "creator") &&
+		           !is_el(n, NS_DC, "date"))
+			rc = gather_text(b, n->children, depth + 1);
+	}
+	return rc;
+}
+
+static int start_annotation(odt_ctx *c, xmlNodePtr n)
+{
+	clint_buf text = CLINT_BUF_INIT, author = CLINT_BUF_INIT;
+	const xmlChar *name = attr(n, NS_OFFICE, "name");
+	xmlNodePtr k;
+	odt_pending_note *a;
+	int rc;
+
+	text.limit = author.limit = 1024 * 1024;
+	for (k = n->children; k; k = k->next)
+		if (is_el(k, NS_DC, "creator"))
+			TRY(gather_text(&author, k->children, 0));
+	TRY(gather_text(&text, n->children, 0));
+	TRY(clint_buf_putc(&text, '\0'));
+	TRY(clint_buf_putc(&author, '\0'));
+	if (ARRAY_PUSH(c->anns, c->ann_count, c->ann_cap) < 0) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	a = &c->anns[c->ann_count];
+	a->name = name ? clint_strdup((const char *)name) : NULL;
+	if (name && !a->name) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	a->text = clint_buf_detach(&text, NULL);
+	a->author = clint_buf_detach(&author, NULL);
+	a->start = clint_doc_built_len(c->doc);
+	c->ann_count++;
+	if (!name) /* no range: anchored where it stands */
+		TRY(clint_doc_add_annotation(c->doc, a->author, a->text, a->start,
+		                             a->start));
+	rc = CLINT_OK;
+done:
+	clint_buf_free(&text);
+	clint_buf_free(&author);
+	return rc;
+}
+
+static int end_annotation(odt_ctx *c, const xmlChar *name)
+{
+	size_t i;
+
+	if (!name)
+		return CLINT_OK;
+	for (i = 0; i < c->ann_count; i++) {
+		odt_pending_note *a = &c->anns[i];
+		if (a->name && xmlStrEqual((const xmlChar *)a->name, name)) {
+			free(a->name);
+			a->name = NULL;
+			return clint_doc_add_annotation(c->doc, a->author, a->text,
+			                                a->start,
+			                                clint_doc_built_len(c->doc));
+		}
+	}
+	return CLINT_OK;
+}
+
+/* ---- the walk ------------------------------------------------------------------ */
+
+static int walk_blocks(odt_ctx *c, xmlNodePtr n, unsigned depth);
+static int walk_inline(odt_ctx *c, xmlNodePtr n, unsigned depth);
+
+static int check_node(odt_ctx *c, unsigned depth)
+{
+	if (depth > ODT_MAX_DEPTH)
+		return odt_error(c, CLINT_ELIMIT,
+		                 "content.xml: elements nested deeper than 200: "
+		                 "refused");
+	if (++c->nodes > ODT_MAX_NODES)
+		return odt_error(c, CLINT_ELIMIT,
+		                 "content.xml: more than 4000000 XML nodes: refused");
+	return CLINT_OK;
+}
+
+/* The text of a deletion, shown in reject mode where text:change stands:
+ * its first paragraph runs on in the current block, later ones open
+ * blocks of their own (the paragraphs were merged by the deletion). */
+static int put_deletion(odt_ctx *c, xmlNodePtr del, unsigned depth)
+{
+	xmlNodePtr k;
+	int first = 1, rc = CLINT_OK;
+	size_t saved = c->open_ins_count;
+
+	c->open_ins_count = 0;
+	for (k = del->children; k && rc >= 0; k = k->next) {
+		if (is_el(k, NS_OFFICE, "change-info") || k->type != XML_ELEMENT_NODE)
+			continue;
+		if (!first && (is_el(k, NS_TEXT, "p") || is_el(k, NS_TEXT, "h"))) {
+			rc = open_block(c, CLINT_BLOCK_PARAGRAPH, 0);
+			if (rc < 0)
+				break;
+		}
+		if (!c->doc->block_open)
+			rc = open_block(c, CLINT_BLOCK_PARAGRAPH, 0);
+		if (rc >= 0) {
+			clint_doc_flag_block(c->doc, CLINT_BLOCK_DELETED);
+			rc = walk_inline(c, k->children, depth + 1);
+			clint_doc_flag_block(c->doc, CLINT_BLOCK_DELETED);
+		}
+		first = 0;
+	}
+	c->open_ins_count = saved;
+	return rc;
+}
+
+static int change_mark(odt_ctx *c, xmlNodePtr n, unsigned depth)
+{
+	odt_change *ch = find_change(c, attr(n, NS_TEXT, "change-id"));
+	size_t i;
+
+	if (!ch)
+		return CLINT_OK;
+	if (is_el(n, NS_TEXT, "change")) {
+		if (ch->kind == CHANGE_DELETION && ch->body && c->reject)
+			return put_deletion(c, ch->body, depth);
+		return CLINT_OK;
+	}
+	if (ch->kind != CHANGE_INSERTION)
+		return CLINT_OK;
+	if (is_el(n, NS_TEXT, "change-start")) {
+		if (c->open_ins_count < ODT_MAX_OPEN_CHANGES)
+			c->open_ins[c->open_ins_count++] = ch->id;
+		return CLINT_OK;
+	}
+	for (i = 0; i < c->open_ins_count; i++)
+		if (xmlStrEqual(c->open_ins[i], ch->id)) {
+			c->open_ins[i] = c->open_ins[--c->open_ins_count];
+			break;
+		}
+	return CLINT_OK;
+}
+
+/* Inline content of a paragraph or heading. */
+static int walk_inline(odt_ctx *c, xmlNodePtr n, unsigned depth)
+{
+	int rc = CLINT_OK;
+
+	for (; n; n = n->next) {
+		TRY(check_node(c, depth));
+		if (n->type == XML_TEXT_NODE) {
+			TRY(put_text(c, (const char *)n->content,
+			             strlen((const char *)n->content)));
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_el(n, NS_TEXT, "s")) {
+			unsigned k = attr_uint(n, NS_TEXT, "c", 1, 1000);
+			if (c->at_start)
+				TRY(put_prefix(c)); /* leading spaces are kept */
+			c->at_start = 0;
+			while (k--)
+				TRY(put_space(c, " ", 1));
+		} else if (is_el(n, NS_TEXT, "tab")) {
+			TRY(put_space(c, "\t", 1));
+		} else if (is_el(n, NS_TEXT, "line-break")) {
+			TRY(put_space(c, "\n", 1));
+		} else if (is_el(n, NS_TEXT, "note")) {
+			if (ARRAY_PUSH(c->notes, c->note_count, c->note_cap) < 0) {
+				rc = CLINT_ENOMEM;
+				goto done;
+			}
+			c->notes[c->note_count++] = n;
+		} else if (is_el(n, NS_OFFICE, "annotation")) {
+			TRY(start_annotation(c, n));
+		} else if (is_el(n, NS_OFFICE, "annotation-end")) {
+			TRY(end_annotation(c, attr(n, NS_OFFICE, "name")));
+		} else if (is_el(n, NS_TEXT, "change") ||
+		           is_el(n, NS_TEXT, "change-start") ||
+		           is_el(n, NS_TEXT, "change-end")) {
+			TRY(change_mark(c, n, depth));
+		} else if (is_el(n, NS_TEXT, "soft-page-break")) {
+			c->page++;
+		} else if (is_el(n, NS_TEXT, "note-citation") ||
+		           is_el(n, NS_TEXT, "number") ||
+		           is_el(n, NS_TEXT, "tracked-changes") ||
+		           is_el(n, NS_OFFICE, "change-info") ||
+		           is_el(n, NS_SVG, "title") || is_el(n, NS_SVG, "desc") ||
+		           is_el(n, NS_TEXT, "ruby-text")) {
+			continue;
+		} else if (is_el(n, NS_TEXT, "p") || is_el(n, NS_TEXT, "h")) {
+			/* a paragraph in a frame: runs on after a space */
+			TRY(put_space(c, " ", 1));
+			TRY(walk_inline(c, n->children, depth + 1));
+		} else {
+			TRY(walk_inline(c, n->children, depth + 1));
+		}
+	}
+done:
+	return rc;
+}
+
+/* Emits the notes collected while the paragraph was open. */
+static int flush_notes(odt_ctx *c, unsigned depth)
+{
+	size_t i;
+	unsigned saved = c->block_flags;
+	int rc = CLINT_OK;
+
+	while (c->note_count && rc >= 0) {
+		/* notes may cite notes: take the current list */
+		xmlNodePtr *notes = c->notes;
+		size_t count = c->note_count;
+		c->notes = NULL;
+		c->note_count = c->note_cap = 0;
+		c->block_flags |= CLINT_BLOCK_NOTE;
+		for (i = 0; i < count && rc >= 0; i++) {
+			xmlNodePtr k;
+			for (k = notes[i]->children; k; k = k->next)
+				if (is_el(k, NS_TEXT, "note-body"))
+					rc = walk_blocks(c, k->children, depth + 1);
+		}
+		free(notes);
+		c->block_flags = saved;
+	}
+	return rc;
+}
+
+/* A text:p or text:h: one block (or part of a table cell's block). */
+static int walk_para(odt_ctx *c, xmlNodePtr n, unsigned depth)
+{
+	int heading = is_el(n, NS_TEXT, "h");
+	unsigned level = 0;
+	clint_block_type type = CLINT_BLOCK_PARAGRAPH;
+	int rc = CLINT_OK;
+
+	c->para++;
+	if (!c->item_first)
+		c->item_prefix[0] = '\0';
+	c->item_first = 0;
+	if (heading) {
+		type = CLINT_BLOCK_HEADING;
+		level = attr_uint(n, NS_TEXT, "outline-level", 1, 100);
+		if (level < 1)
+			level = 1;
+		if (c->list_depth == 0 && c->outline && level <= ODT_LEVELS) {
+			const xmlChar *hdr = attr(n, NS_TEXT, "is-list-header");
+			if (!(hdr && xmlStrEqual(hdr, (const xmlChar *)"true"))) {
+				count_item(c->outline_count, c->outline, level,
+				           attr_uint(n, NS_TEXT, "start-value", 0, 1000000));
+				render_number(c->item_prefix, sizeof(c->item_prefix),
+				              c->outline, level, c->outline_count);
+			}
+		}
+	} else if (c->list_depth) {
+		type = CLINT_BLOCK_LIST_ITEM;
+		level = c->list_depth;
+	}
+	if (c->in_cell) {
+		if (!c->cell_open) {
+			TRY(open_block(c, CLINT_BLOCK_TABLE_CELL, 0));
+			c->cell_open = 1;
+		} else if (!c->at_start) {
+			TRY(put_space(c, "\n", 1));
+		}
+	} else {
+		TRY(open_block(c, type, level));
+	}
+	TRY(walk_inline(c, n->children, depth + 1));
+	c->item_prefix[0] = '\0';
+	if (!c->in_cell) {
+		TRY(clint_doc_close_block(c->doc));
+		TRY(flush_notes(c, depth));
+	}
+done:
+	return rc;
+}
+
+static int walk_list(odt_ctx *c, xmlNodePtr n, unsigned depth)
+{
+	const xmlChar *saved_style = c->list_style, *style;
+	odt_counter *saved_counter = c->counter;
+	xmlNodePtr item, k, sty;
+	int rc = CLINT_OK;
+
+	style = attr(n, NS_TEXT, "style-name");
+	if (!style && c->list_depth == 0) {
+		/* an unstyled list takes the list style of its first paragraph */
+		for (item = n->children; item && !style; item = item->next)
+			for (k = item->children; k && !style; k = k->next)
+				if (is_el(k, NS_TEXT, "p") || is_el(k, NS_TEXT, "h"))
+					style = para_list_style(c, attr(k, NS_TEXT, "style-name"));
+	}
+	if (!style)
+		style = c->list_style;
+	if (c->list_depth == 0 || !c->counter ||
+	    (style != c->list_style &&
+	     !(style && c->list_style && xmlStrEqual(style, c->list_style)))) {
+		const xmlChar *cont = attr(n, NS_TEXT, "continue-numbering");
+		int reset = !(cont && xmlStrEqual(cont, (const xmlChar *)"true")) &&
+		            !attr(n, NS_TEXT, "continue-list") && c->list_depth == 0;
+		c->counter = list_counter(c, style, reset);
+	}
+	c->list_style = style;
+	sty = find_style(c, NS_TEXT, "list-style", style);
+	c->list_depth++;
+	for (item = n->children; item; item = item->next) {
+		unsigned level = c->list_depth > ODT_LEVELS ? ODT_LEVELS : c->list_depth;
+		TRY(check_node(c, depth + 1));
+		if (is_el(item, NS_TEXT, "list-item")) {
+			count_item(c->counter->count, sty, level,
+			           attr_uint(item, NS_TEXT, "start-value", 0, 1000000));
+			render_number(c->item_prefix, sizeof(c->item_prefix), sty, level,
+			              c->counter->count);
+			c->item_first = 1;
+			TRY(walk_blocks(c, item->children, depth + 2));
+		} else if (is_el(item, NS_TEXT, "list-header")) {
+			c->item_prefix[0] = '\0';
+			TRY(walk_blocks(c, item->children, depth + 2));
+		}
+	}
+done:
+	c->item_first = 0;
+	c->item_prefix[0] = '\0';
+	c->list_depth--;
+	c->list_style = saved_style;
+	c->counter = saved_counter;
+	return rc;
+}
+
+static int walk_cell(odt_ctx *c, xmlNodePtr cell, unsigned depth)
+{
+	int saved_in = c->in_cell, saved_open = c->cell_open;
+	int rc;
+
+	TRY(clint_doc_close_block(c->doc));
+	c->in_cell = 1;
+	c->cell_open = 0;
+	rc = walk_blocks(c, cell->children, depth + 1);
+	c->in_cell = saved_in;
+	c->cell_open = saved_open;
+	if (rc < 0)
+		goto done;
+	TRY(clint_doc_close_block(c->doc));
+	if (!c->in_cell)
+		TRY(flush_notes(c, depth));
+done:
+	return rc;
+}
+
+/* Rows of a table (also inside header-rows, rows and row groups). */
+static int walk_table(odt_ctx *c, xmlNodePtr n, unsigned depth)
+{
+	int rc = CLINT_OK;
+
+	for (n = n->children; n; n = n->next) {
+		TRY(check_node(c, depth));
+		if (is_el(n, NS_TABLE, "table-row")) {
+			xmlNodePtr cell;
+			for (cell = n->children; cell; cell = cell->next) {
+				TRY(check_node(c, depth + 1));
+				if (is_el(cell, NS_TABLE, "table-cell"))
+					TRY(walk_cell(c, cell, depth + 2));
+			}
+		} else if (is_el(n, NS_TABLE, "table-header-rows") ||
+		           is_el(n, NS_TABLE, "table-rows") ||
+		           is_el(n, NS_TABLE, "table-row-group")) {
+			TRY(walk_table(c, n, depth + 1));
+		}
+	}
+done:
+	return rc;
+}
+
+/* Block-level content: office:text, sections, list items, cells, notes. */
+static int walk_blocks(odt_ctx *c, xmlNodePtr n, unsigned depth)
+{
+	int rc = CLINT_OK;
+
+	for (; n; n = n->next) {
+		TRY(check_node(c, depth));
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_el(n, NS_TEXT, "p") || is_el(n, NS_TEXT, "h"))
+			TRY(walk_para(c, n, depth + 1));
+		else if (is_el(n, NS_TEXT, "list"))
+			TRY(walk_list(c, n, depth + 1));
+		else if (is_el(n, NS_TABLE, "table"))
+			TRY(walk_table(c, n, depth + 1));
+		else if (is_el(n, NS_TEXT, "soft-page-break"))
+			c->page++;
+		else if (is_el(n, NS_TEXT, "change") ||
+		         is_el(n, NS_TEXT, "change-start") ||
+		         is_el(n, NS_TEXT, "change-end")) {
+			/* a change between paragraphs: deleted paragraphs stand alone */
+			if (is_el(n, NS_TEXT, "change") && !c->in_cell)
+				TRY(clint_doc_close_block(c->doc));
+			TRY(change_mark(c, n, depth));
+			if (!c->in_cell)
+				TRY(clint_doc_close_block(c->doc));
+		} else if (is_el(n, NS_OFFICE, "annotation"))
+			TRY(start_annotation(c, n));
+		else if (is_el(n, NS_OFFICE, "annotation-end"))
+			TRY(end_annotation(c, attr(n, NS_OFFICE, "name")));
+		else if (is_el(n, NS_TEXT, "tracked-changes") ||
+		         is_el(n, NS_TEXT, "sequence-decls") ||
+		         is_el(n, NS_TEXT, "variable-decls") ||
+		         is_el(n, NS_TEXT, "user-field-decls") ||
+		         is_el(n, NS_TEXT, "dde-connection-decls") ||
+		         is_el(n, NS_TABLE, "table-columns") ||
+		         is_el(n, NS_TABLE, "table-column") ||
+		         is_el(n, NS_TABLE, "named-expressions") ||
+		         is_el(n, NS_OFFICE, "forms") || is_el(n, NS_TEXT, "number"))
+			continue;
+		else
+			TRY(walk_blocks(c, n->children, depth + 1));
+	}
+done:
+	return rc;
+}
+
+/* ---- entry point ----------------------------------------------------------------- */
+
+static void odt_ctx_free(odt_ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ann_count; i++) {
+		free(c->anns[i].name);
+		free(c->anns[i].author);
+		free(c->anns[i].text);
+	}
+	free(c->anns);
+	free(c->notes);
+	free(c->changes);
+	xmlFreeDoc(c->content);
+	xmlFreeDoc(c->styles);
+}
+
+/*
+ * Fills `doc` from the ODT bytes (the caller finishes the build). Returns
+ * 0, or a negative CLINT_E* with an error naming doc->name in `diag`.
+ */
+int clint_extract_odt(clint_doc *doc, const unsigned char *data, size_t len,
+                      clint_diag *diag)
+{
+	odt_ctx c;
+	zip_error_t zerr;
+	zip_source_t *src = NULL;
+	zip_t *za = NULL;
+	char *content = NULL, *styles = NULL;
+	size_t content_len, styles_len, i;
+	xmlNodePtr root, n, body = NULL;
+	int rc;
+
+	memset(&c, 0, sizeof(c));
+	c.doc = doc;
+	c.diag = diag;
+	c.reject = doc->revisions == CLINT_REVISIONS_REJECT;
+	c.page = 1;
+	xmlInitParser();
+	zip_error_init(&zerr);
+	src = zip_source_buffer_create(len ? data : (const void *)"", len, 0, &zerr);
+	if (!src) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	za = zip_open_from_source(src, ZIP_RDONLY, &zerr);
+	if (!za) {
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "not a readable ZIP archive (%s)",
+		               zip_error_strerror(&zerr));
+		zip_source_free(src);
+		rc = CLINT_EFORMAT;
+		goto done;
+	}
+	if (zip_get_num_entries(za, 0) > ODT_MAX_ENTRIES) {
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "ZIP archive has %lld entries, over the limit of %d",
+		               (long long)zip_get_num_entries(za, 0), ODT_MAX_ENTRIES);
+		rc = CLINT_ELIMIT;
+		goto done;
+	}
+	TRY(read_entry(&c, za, "content.xml", ODT_MAX_CONTENT, 1, &content,
+	               &content_len));
+	TRY(read_entry(&c, za, "styles.xml", ODT_MAX_STYLES, 0, &styles,
+	               &styles_len));
+	TRY(parse_xml(&c, "content.xml", content, content_len, &c.content));
+	if (styles)
+		TRY(parse_xml(&c, "styles.xml", styles, styles_len, &c.styles));
+	free(content);
+	free(styles);
+	content = styles = NULL;
+
+	if (c.styles && (root = xmlDocGetRootElement(c.styles)))
+		for (n = root->children; n; n = n->next)
+			if (is_el(n, NS_OFFICE, "styles")) {
+				xmlNodePtr k;
+				for (k = n->children; k; k = k->next)
+					if (is_el(k, NS_TEXT, "outline-style"))
+						c.outline = k;
+			}
+	root = xmlDocGetRootElement(c.content);
+	if (!is_el(root, NS_OFFICE, "document-content") &&
+	    !is_el(root, NS_OFFICE, "document")) {
+		rc = odt_error(&c, CLINT_EFORMAT,
+		               "content.xml: the root is not "
+		               "office:document-content");
+		goto done;
+	}
+	for (n = root->children; n; n = n->next)
+		if (is_el(n, NS_OFFICE, "body")) {
+			xmlNodePtr k;
+			for (k = n->children; k; k = k->next)
+				if (is_el(k, NS_OFFICE, "text"))
+					body = k;
+		}
+	if (!body) {
+		rc = odt_error(&c, CLINT_EUNSUPPORTED,
+		               "not an OpenDocument text (no office:text body: a "
+		               "spreadsheet or presentation?)");
+		goto done;
+	}
+	for (n = body->children; n; n = n->next)
+		if (is_el(n, NS_TEXT, "tracked-changes"))
+			TRY(collect_changes(&c, n));
+	TRY(walk_blocks(&c, body->children, 0));
+	TRY(clint_doc_close_block(doc));
+	TRY(flush_notes(&c, 0));
+	/* a range never closed is anchored at its start */
+	for (i = 0; i < c.ann_count; i++)
+		if (c.anns[i].name)
+			TRY(clint_doc_add_annotation(doc, c.anns[i].author,
+			                             c.anns[i].text, c.anns[i].start,
+			                             c.anns[i].start));
+	rc = CLINT_OK;
+done:
+	if (rc == CLINT_ELIMIT && clint_diag_count_level(diag, CLINT_DIAG_ERROR) == 0)
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "the extracted text exceeds the size limit");
+	free(content);
+	free(styles);
+	if (za)
+		zip_discard(za);
+	zip_error_fini(&zerr);
+	odt_ctx_free(&c);
+	return rc;
+}
+
+/*
+ * True if `data` is a ZIP that holds an OpenDocument text: a first
+ * "mimetype" entry naming it, or a content.xml entry.
+ */
+int clint_odt_sniff(const unsigned char *data, size_t len)
+{
+	static const char mt[] = "application/vnd.oasis.opendocument.text";
+	zip_error_t zerr;
+	zip_source_t *src;
+	zip_t *za;
+	int found;
+
+	if (len < 30 || memcmp(data, "PK\x03\x04", 4) != 0)
+		return 0;
+	{
+		size_t nlen = data[26] | (size_t)data[27] << 8;
+		size_t xlen = data[28] | (size_t)data[29] << 8;
+		if (nlen == 8 && memcmp(data + 30, "mimetype", 8) == 0 &&
+		    30 + nlen + xlen + sizeof(mt) - 1 <= len &&
+		    memcmp(data + 30 + nlen + xlen, mt, sizeof(mt) - 1) == 0)
+			return 1;
+	}
+	zip_error_init(&zerr);
+	src = zip_source_buffer_create(data, len, 0, &zerr);
+	if (!src) {
+		zip_error_fini(&zerr);
+		return 0;
+	}
+	za = zip_open_from_source(src, ZIP_RDONLY, &zerr);
+	if (!za) {
+		zip_source_free(src);
+		zip_error_fini(&zerr);
+		return 0;
+	}
+	found = zip_name_locate(za, "content.xml", 0) >= 0 &&
+	        zip_name_locate(za, "word/document.xml", 0) < 0;
+	zip_discard(za);
+	zip_error_fini(&zerr);
+	return found;
+}

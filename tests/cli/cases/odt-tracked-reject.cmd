@@ -1,0 +1,1 @@
+--revisions reject tests/cli/fixtures/hosting-tracked.odt

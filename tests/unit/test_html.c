@@ -1,0 +1,297 @@
+/*
+ * test_html.c - HTML extraction (src/lib/extract/html.c and its detection
+ * in extract.c): block structure, dropped and hidden content, character
+ * references, encodings, tables, numbered lists, limits.
+ */
+#include "unit.h"
+
+static clint_doc *html_rc(const char *name, const char *s, size_t len,
+                          clint_input_format fmt, clint_diag *diag, int rc)
+{
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+	int got;
+
+	o.format = fmt;
+	got = clint_doc_load_buffer(&doc, name, s, len, &o, diag);
+	if (got != rc && diag)
+		unit_diag_dump(diag);
+	assert_int_equal(got, rc);
+	if (rc == CLINT_OK)
+		assert_int_equal(clint_doc_format(doc), CLINT_INPUT_HTML);
+	else
+		assert_null(doc);
+	return doc;
+}
+
+static clint_doc *html(const char *s)
+{
+	return html_rc("t.html", s, strlen(s), CLINT_INPUT_AUTO, NULL, CLINT_OK);
+}
+
+static void assert_block(const clint_doc *doc, size_t i, clint_block_type type,
+                         unsigned level, const char *text)
+{
+	clint_block b;
+
+	assert_int_equal(clint_doc_block(doc, i, &b), CLINT_OK);
+	unit_assert_slice(doc, b.start, b.end, text);
+	/* segment.c reads a short title-like block as a heading: allowed */
+	if (b.type == CLINT_BLOCK_HEADING && type != CLINT_BLOCK_HEADING)
+		type = CLINT_BLOCK_HEADING;
+	if (b.type != type || b.level != level || b.paragraph != i + 1)
+		fail_msg("block %zu '%s': type %d level %u paragraph %u, expected "
+		         "%d %u %zu",
+		         i, text, (int)b.type, b.level, b.paragraph, (int)type, level,
+		         i + 1);
+}
+
+static void test_blocks(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = html("<!DOCTYPE html>\n<html><head><title>Ignored title</title>"
+	           "</head><body>\n"
+	           "<h1>Master  Services\n<b>Agreement</b></h1>\n"
+	           "<p>The Supplier <em>shall</em> provide the\n   Services."
+	           "<br>On a new line.</p>\n"
+	           "<div>Loose text in a div <span>and a span</span>"
+	           "<p>with a paragraph inside</p>after it.</div>"
+	           "<h3>Definitions in this Agreement</h3>"
+	           "<blockquote>A quoted clause of the agreement text.</blockquote>"
+	           "<pre>  keep   this\n  layout</pre>"
+	           "<dl><dt>Term</dt><dd>the period of the agreement</dd></dl>"
+	           "<section><article>In an article of a section.</article>"
+	           "</section>Trailing body text.</body></html>");
+	assert_int_equal(clint_doc_block_count(doc), 12);
+	assert_block(doc, 0, CLINT_BLOCK_HEADING, 1, "Master Services Agreement");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0,
+	             "The Supplier shall provide the Services.\nOn a new line.");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0,
+	             "Loose text in a div and a span");
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "with a paragraph inside");
+	assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0, "after it.");
+	assert_block(doc, 5, CLINT_BLOCK_HEADING, 3, "Definitions in this Agreement");
+	assert_block(doc, 6, CLINT_BLOCK_PARAGRAPH, 0,
+	             "A quoted clause of the agreement text.");
+	assert_block(doc, 7, CLINT_BLOCK_PARAGRAPH, 0, "  keep   this\n  layout");
+	assert_block(doc, 8, CLINT_BLOCK_PARAGRAPH, 0, "Term");
+	assert_block(doc, 9, CLINT_BLOCK_PARAGRAPH, 0, "the period of the agreement");
+	assert_block(doc, 10, CLINT_BLOCK_PARAGRAPH, 0,
+	             "In an article of a section.");
+	/* text after the last block element is a block of its own */
+	assert_block(doc, 11, CLINT_BLOCK_PARAGRAPH, 0, "Trailing body text.");
+	clint_doc_free(doc);
+}
+
+static void test_dropped_and_hidden(void **state)
+{
+	clint_doc *doc;
+	const char *t;
+
+	(void)state;
+	doc = html("<html><head><style>p { color: red }</style>"
+	           "<script>var secret = 'script text';</script></head><body>"
+	           "<p>Visible clause one.</p>"
+	           "<script>document.write('also script')</script>"
+	           "<noscript>enable javascript</noscript>"
+	           "<template><p>template text</p></template>"
+	           "<p hidden>hidden attribute</p>"
+	           "<div aria-hidden=\"true\">aria hidden</div>"
+	           "<p style=\"color: red; DISPLAY : none\">display none</p>"
+	           "<span style=\"visibility:hidden\">visibility hidden</span>"
+	           "<!-- a comment -->"
+	           "<p aria-hidden=\"false\">Visible clause two.</p>"
+	           "</body></html>");
+	t = clint_doc_text(doc, NULL);
+	assert_string_equal(t, "Visible clause one.\nVisible clause two.");
+	clint_doc_free(doc);
+}
+
+static void test_character_references(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = html("<p>Caf&eacute; &amp; Bar&nbsp;Ltd &#8220;Client&#x201D; "
+	           "&lt;tag&gt; &euro;5 &copy;</p>");
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Caf\xC3\xA9 & Bar\xC2\xA0Ltd \xE2\x80\x9C" "Client"
+	                    "\xE2\x80\x9D <tag> \xE2\x82\xAC" "5 \xC2\xA9");
+	clint_doc_free(doc);
+}
+
+static void test_encodings(void **state)
+{
+	static const char cp1252[] =
+		"<html><head><meta charset=\"windows-1252\"></head><body>"
+		"<p>Caf\xE9 \x93quoted\x94 \x80" "5</p></body></html>";
+	static const char cp1252_http[] =
+		"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+		"charset=windows-1252\"></head><body><p>na\xEFve \x96 dash</p>"
+		"</body></html>";
+	static const char bom[] =
+		"\xEF\xBB\xBF<p>Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D</p>";
+	clint_doc *doc;
+
+	(void)state;
+	doc = html_rc("a.html", cp1252, sizeof(cp1252) - 1, CLINT_INPUT_AUTO, NULL,
+	              CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D "
+	                    "\xE2\x82\xAC" "5");
+	clint_doc_free(doc);
+	doc = html_rc("b.htm", cp1252_http, sizeof(cp1252_http) - 1,
+	              CLINT_INPUT_AUTO, NULL, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "na\xC3\xAFve \xE2\x80\x93 dash");
+	clint_doc_free(doc);
+	/* a UTF-8 BOM without any meta */
+	doc = html_rc("c.html", bom, sizeof(bom) - 1, CLINT_INPUT_HTML, NULL,
+	              CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D");
+	clint_doc_free(doc);
+}
+
+static void test_tables(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = html("<table><caption>Service levels and their targets</caption>"
+	           "<thead><tr><th>Service</th><th>Target</th></tr></thead>"
+	           "<tbody><tr><td>Availability</td><td><p>99.9%</p>"
+	           "<p>per month</p></td></tr>"
+	           "<tr><td colspan=\"2\">Credits apply</td></tr></tbody></table>");
+	assert_int_equal(clint_doc_block_count(doc), 7);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0,
+	             "Service levels and their targets");
+	assert_block(doc, 1, CLINT_BLOCK_TABLE_CELL, 0, "Service");
+	assert_block(doc, 2, CLINT_BLOCK_TABLE_CELL, 0, "Target");
+	assert_block(doc, 3, CLINT_BLOCK_TABLE_CELL, 0, "Availability");
+	assert_block(doc, 4, CLINT_BLOCK_TABLE_CELL, 0, "99.9%");
+	assert_block(doc, 5, CLINT_BLOCK_TABLE_CELL, 0, "per month");
+	assert_block(doc, 6, CLINT_BLOCK_TABLE_CELL, 0, "Credits apply");
+	clint_doc_free(doc);
+}
+
+static void test_lists(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = html("<ol><li>Service Credits apply as set out below"
+	           "<ol type=\"a\"><li>first level of credits</li>"
+	           "<li>second level of credits</li></ol></li>"
+	           "<li><p>Fees are payable monthly</p><p>in arrears</p></li></ol>"
+	           "<ol start=\"7\"><li>seventh clause of the agreement</li>"
+	           "<li value=\"10\">tenth clause of the agreement</li>"
+	           "<li>eleventh clause of the agreement</li></ol>"
+	           "<ol type=\"I\" start=\"3\"><li>roman three</li></ol>"
+	           "<ol reversed><li>counted down two</li>"
+	           "<li>counted down one</li></ol>"
+	           "<ul><li>a bullet item of the agreement</li></ul>");
+	assert_block(doc, 0, CLINT_BLOCK_LIST_ITEM, 1,
+	             "1. Service Credits apply as set out below");
+	assert_block(doc, 1, CLINT_BLOCK_LIST_ITEM, 2, "a. first level of credits");
+	assert_block(doc, 2, CLINT_BLOCK_LIST_ITEM, 2, "b. second level of credits");
+	assert_block(doc, 3, CLINT_BLOCK_LIST_ITEM, 1, "2. Fees are payable monthly");
+	assert_block(doc, 4, CLINT_BLOCK_LIST_ITEM, 1, "in arrears");
+	assert_block(doc, 5, CLINT_BLOCK_LIST_ITEM, 1,
+	             "7. seventh clause of the agreement");
+	assert_block(doc, 6, CLINT_BLOCK_LIST_ITEM, 1,
+	             "10. tenth clause of the agreement");
+	assert_block(doc, 7, CLINT_BLOCK_LIST_ITEM, 1,
+	             "11. eleventh clause of the agreement");
+	assert_block(doc, 8, CLINT_BLOCK_LIST_ITEM, 1, "III. roman three");
+	assert_block(doc, 9, CLINT_BLOCK_LIST_ITEM, 1, "2. counted down two");
+	assert_block(doc, 10, CLINT_BLOCK_LIST_ITEM, 1, "1. counted down one");
+	assert_block(doc, 11, CLINT_BLOCK_LIST_ITEM, 1,
+	             "a bullet item of the agreement");
+	clint_doc_free(doc);
+}
+
+static char *nested(size_t n, const char *open, const char *close)
+{
+	size_t len = n * (strlen(open) + strlen(close)) + 64;
+	char *s = malloc(len), *p = s;
+	size_t i;
+
+	assert_non_null(s);
+	p += sprintf(p, "<html><body>");
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%s", open);
+	p += sprintf(p, "deep text");
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%s", close);
+	sprintf(p, "</body></html>");
+	return s;
+}
+
+static void test_deep_nesting(void **state)
+{
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	char *s;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	s = nested(200, "<div>", "</div>");
+	doc = html_rc("ok.html", s, strlen(s), CLINT_INPUT_AUTO, d, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL), "deep text");
+	clint_doc_free(doc);
+	free(s);
+	s = nested(5000, "<span>", "</span>");
+	html_rc("deep.html", s, strlen(s), CLINT_INPUT_AUTO, d, CLINT_ELIMIT);
+	assert_true(unit_diag_find(d, "nested deeper than") >= 0);
+	free(s);
+	clint_diag_free(d);
+}
+
+static void test_detection(void **state)
+{
+	static const char xhtml[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<!-- generated -->\n"
+		"<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+		"<p>XHTML &amp; more</p></body></html>";
+	static const char doctype[] = "  \n<!doctype HTML><p>Sniffed</p>";
+	static const char plain[] = "<p> in a text file is not enough</p>";
+	clint_doc *doc;
+
+	(void)state;
+	doc = html_rc("page.xhtml.txt", xhtml, sizeof(xhtml) - 1,
+	              CLINT_INPUT_AUTO, NULL, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL), "XHTML & more");
+	clint_doc_free(doc);
+	doc = html_rc("notes.txt", doctype, sizeof(doctype) - 1, CLINT_INPUT_AUTO,
+	              NULL, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL), "Sniffed");
+	clint_doc_free(doc);
+	doc = unit_doc_n("notes.txt", plain, sizeof(plain) - 1, CLINT_INPUT_AUTO,
+	                 NULL);
+	assert_int_equal(clint_doc_format(doc), CLINT_INPUT_TEXT);
+	clint_doc_free(doc);
+	/* a .html name decides even without markup */
+	doc = html_rc("x.HTM", "just words", 10, CLINT_INPUT_AUTO, NULL, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL), "just words");
+	clint_doc_free(doc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_blocks),
+		cmocka_unit_test(test_dropped_and_hidden),
+		cmocka_unit_test(test_character_references),
+		cmocka_unit_test(test_encodings),
+		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_lists),
+		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_detection),
+	};
+
+	return cmocka_run_group_tests_name("html", tests, NULL, NULL);
+}

@@ -1,0 +1,728 @@
+/*
+ * test_odt.c - OpenDocument text extraction (src/lib/extract/odt.c and its
+ * detection in extract.c). Fixtures are built at run time: content.xml
+ * and styles.xml written here and zipped in memory with libzip. The real
+ * ODT files of ../shared/corpus/docs/pandoc-fixtures are read when present.
+ */
+#include "unit.h"
+
+#include <ctype.h>
+#include <glob.h>
+#include <zip.h>
+
+#define NS                                                                    \
+	" xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""      \
+	" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\""        \
+	" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""          \
+	" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""        \
+	" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""                          \
+	" office:version=\"1.2\""
+#define CONTENT_HEAD                                                          \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                            \
+	"<office:document-content" NS ">"
+#define BODY(x) "<office:body><office:text>" x "</office:text></office:body>"
+#define CONTENT(x) CONTENT_HEAD BODY(x) "</office:document-content>"
+#define STYLES(x)                                                             \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                            \
+	"<office:document-styles" NS "><office:styles>" x                         \
+	"</office:styles></office:document-styles>"
+
+/* ---- building ODT files in memory --------------------------------------- */
+
+typedef struct {
+	const char *name;
+	const void *data;
+	size_t len;     /* 0: strlen(data) */
+	int store;      /* stored, not deflated */
+} entry;
+
+/* Zips `entries` in memory; returns a malloc'd buffer, *len its size. */
+static unsigned char *make_zip(const entry *entries, size_t n, size_t *len)
+{
+	zip_error_t err;
+	zip_source_t *src, *fs;
+	zip_t *za;
+	zip_stat_t st;
+	unsigned char *out;
+	size_t i;
+
+	zip_error_init(&err);
+	src = zip_source_buffer_create(NULL, 0, 0, &err);
+	assert_non_null(src);
+	za = zip_open_from_source(src, ZIP_TRUNCATE, &err);
+	assert_non_null(za);
+	zip_source_keep(src);
+	for (i = 0; i < n; i++) {
+		size_t l = entries[i].len ? entries[i].len : strlen(entries[i].data);
+		zip_int64_t idx;
+		fs = zip_source_buffer(za, entries[i].data, l, 0);
+		assert_non_null(fs);
+		idx = zip_file_add(za, entries[i].name, fs, ZIP_FL_OVERWRITE);
+		assert_true(idx >= 0);
+		if (entries[i].store)
+			zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
+	}
+	assert_int_equal(zip_close(za), 0);
+	assert_int_equal(zip_source_open(src), 0);
+	zip_stat_init(&st);
+	assert_int_equal(zip_source_stat(src, &st), 0);
+	out = malloc(st.size ? st.size : 1);
+	assert_non_null(out);
+	assert_int_equal(zip_source_read(src, out, st.size), (zip_int64_t)st.size);
+	zip_source_close(src);
+	zip_source_free(src);
+	zip_error_fini(&err);
+	*len = st.size;
+	return out;
+}
+
+static unsigned char *make_odt(const char *content, const char *styles,
+                               size_t *len)
+{
+	entry e[3] = {
+		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
+		{"content.xml", content, 0, 0},
+		{"styles.xml", styles, 0, 0},
+	};
+
+	return make_zip(e, styles ? 3 : 2, len);
+}
+
+/* Loads an ODT built from `content`/`styles`, expecting `rc`. */
+static clint_doc *load_odt(const char *content, const char *styles,
+                           clint_revisions rev, clint_diag *diag, int rc)
+{
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+	size_t len;
+	unsigned char *z = make_odt(content, styles, &len);
+	int got;
+
+	o.revisions = rev;
+	got = clint_doc_load_buffer(&doc, "t.odt", z, len, &o, diag);
+	free(z);
+	if (got != rc && diag)
+		unit_diag_dump(diag);
+	assert_int_equal(got, rc);
+	if (rc == CLINT_OK) {
+		assert_non_null(doc);
+		assert_int_equal(clint_doc_format(doc), CLINT_INPUT_ODT);
+	} else {
+		assert_null(doc);
+	}
+	return doc;
+}
+
+static void assert_block(const clint_doc *doc, size_t i, clint_block_type type,
+                         unsigned level, unsigned para, unsigned flags,
+                         const char *text)
+{
+	clint_block b;
+
+	assert_int_equal(clint_doc_block(doc, i, &b), CLINT_OK);
+	unit_assert_slice(doc, b.start, b.end, text);
+	/* segment.c reads a short title-like block as a heading: allowed */
+	if (b.type == CLINT_BLOCK_HEADING && type != CLINT_BLOCK_HEADING)
+		type = CLINT_BLOCK_HEADING;
+	if (b.type != type || b.level != level || b.paragraph != para ||
+	    b.flags != flags)
+		fail_msg("block %zu '%s': type %d level %u paragraph %u flags %#x, "
+		         "expected %d %u %u %#x",
+		         i, text, (int)b.type, b.level, b.paragraph, b.flags,
+		         (int)type, level, para, flags);
+}
+
+/* Asserts the error entry in `diag` mentions `needle`. */
+static void assert_diag(const clint_diag *d, const char *needle)
+{
+	clint_diag_entry e;
+	long i = unit_diag_find(d, needle);
+
+	if (i < 0) {
+		unit_diag_dump(d);
+		fail_msg("no diagnostic mentions '%s'", needle);
+	}
+	assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
+	assert_int_equal(e.level, CLINT_DIAG_ERROR);
+	assert_string_equal(e.file, "t.odt");
+}
+
+/* ---- structure ------------------------------------------------------------ */
+
+static void test_headings_and_paragraphs(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = load_odt(CONTENT("<text:sequence-decls><text:sequence-decl "
+	                       "text:name=\"Table\"/></text:sequence-decls>"
+	                       "<text:h text:outline-level=\"1\">Master "
+	                       "Agreement</text:h>"
+	                       "<text:p>The  Supplier\n  shall<text:s text:c=\"3\"/>"
+	                       "act.<text:tab/>Then<text:line-break/>more.</text:p>"
+	                       "<text:p/>"
+	                       "<text:h text:outline-level=\"2\">Fees</text:h>"
+	                       "<text:section><text:p>In a "
+	                       "<text:span>section</text:span>.</text:p>"
+	                       "</text:section>"),
+	               NULL, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_int_equal(clint_doc_block_count(doc), 4);
+	assert_block(doc, 0, CLINT_BLOCK_HEADING, 1, 1, 0, "Master Agreement");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, 2, 0,
+	             "The Supplier shall   act.\tThen\nmore.");
+	/* the empty paragraph 3 leaves no block but still counts */
+	assert_block(doc, 2, CLINT_BLOCK_HEADING, 2, 4, 0, "Fees");
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, 5, 0, "In a section.");
+	{
+		clint_location loc;
+		assert_int_equal(
+			clint_doc_locate(doc, unit_offset(doc, "section."), &loc),
+			CLINT_OK);
+		assert_int_equal(loc.paragraph, 5);
+	}
+	clint_doc_free(doc);
+}
+
+#define LIST_STYLE                                                            \
+	"<text:list-style style:name=\"Clauses\">"                                \
+	"<text:list-level-style-number text:level=\"1\" style:num-format=\"1\" "  \
+	"style:num-suffix=\".\"/>"                                                \
+	"<text:list-level-style-number text:level=\"2\" style:num-format=\"1\" "  \
+	"text:display-levels=\"2\"/>"                                             \
+	"<text:list-level-style-number text:level=\"3\" style:num-format=\"a\" "  \
+	"style:num-prefix=\"(\" style:num-suffix=\")\"/>"                         \
+	"</text:list-style>"
+
+static void test_numbered_lists(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = load_odt(
+		CONTENT_HEAD
+		"<office:automatic-styles>"
+		"<text:list-style style:name=\"L9\">"
+		"<text:list-level-style-number text:level=\"1\" style:num-format=\"I\" "
+		"text:start-value=\"4\" style:num-suffix=\")\"/>"
+		"</text:list-style>"
+		"<text:list-style style:name=\"B\"><text:list-level-style-bullet "
+		"text:level=\"1\" text:bullet-char=\"*\"/></text:list-style>"
+		"<style:style style:name=\"P1\" style:family=\"paragraph\" "
+		"style:parent-style-name=\"Numbered\"/>"
+		"</office:automatic-styles>" BODY(
+			"<text:list text:style-name=\"Clauses\">"
+			"<text:list-item text:start-value=\"7\"><text:p>Service Levels</text:p>"
+			"<text:list>"
+			"<text:list-item><text:p>Availability</text:p></text:list-item>"
+			"<text:list-item><text:p>Service Credits</text:p>"
+			"<text:p>A second paragraph.</text:p>"
+			"<text:list><text:list-item><text:p>first</text:p></text:list-item>"
+			"<text:list-item><text:p>second</text:p></text:list-item>"
+			"</text:list></text:list-item>"
+			"</text:list></text:list-item>"
+			"<text:list-item><text:p>Fees</text:p></text:list-item>"
+			"</text:list>"
+			"<text:p>Between lists.</text:p>"
+			"<text:list text:style-name=\"Clauses\" "
+			"text:continue-numbering=\"true\">"
+			"<text:list-item><text:p>Term</text:p></text:list-item></text:list>"
+			"<text:list text:style-name=\"L9\">"
+			"<text:list-item><text:p>roman</text:p></text:list-item>"
+			"<text:list-item><text:p>next</text:p></text:list-item></text:list>"
+			"<text:list text:style-name=\"B\">"
+			"<text:list-item><text:p>bullet</text:p></text:list-item></text:list>"
+			"<text:list><text:list-item><text:p text:style-name=\"P1\">"
+			"linked style</text:p></text:list-item></text:list>")
+			"</office:document-content>",
+		STYLES(LIST_STYLE
+		       "<style:style style:name=\"Numbered\" style:family=\"paragraph\" "
+		       "style:list-style-name=\"Clauses\"/>"),
+		CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_LIST_ITEM, 1, 1, 0, "7. Service Levels");
+	assert_block(doc, 1, CLINT_BLOCK_LIST_ITEM, 2, 2, 0, "7.1 Availability");
+	/* segment.c may read a short numbered item as a heading: check text */
+	unit_assert_slice(doc, unit_offset(doc, "7.2 "),
+	                  unit_offset(doc, "7.2 ") + 19, "7.2 Service Credits");
+	/* only the first paragraph of an item carries the number */
+	assert_block(doc, 3, CLINT_BLOCK_LIST_ITEM, 2, 4, 0, "A second paragraph.");
+	assert_block(doc, 4, CLINT_BLOCK_LIST_ITEM, 3, 5, 0, "(a) first");
+	assert_block(doc, 5, CLINT_BLOCK_LIST_ITEM, 3, 6, 0, "(b) second");
+	unit_offset(doc, "8. Fees");
+	assert_block(doc, 7, CLINT_BLOCK_PARAGRAPH, 0, 8, 0, "Between lists.");
+	unit_offset(doc, "9. Term");
+	unit_offset(doc, "IV) roman");
+	unit_offset(doc, "V) next");
+	assert_block(doc, 11, CLINT_BLOCK_LIST_ITEM, 1, 12, 0, "bullet");
+	/* a list without a style takes the one its paragraph style links to */
+	unit_offset(doc, "1. linked style");
+	clint_doc_free(doc);
+}
+
+static void test_outline_numbered_headings(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = load_odt(
+		CONTENT("<text:h text:outline-level=\"1\">Definitions</text:h>"
+		        "<text:h text:outline-level=\"1\">Services</text:h>"
+		        "<text:h text:outline-level=\"2\">Scope</text:h>"
+		        "<text:h text:outline-level=\"1\" text:is-list-header=\"true\">"
+		        "Schedules</text:h>"),
+		STYLES("<text:outline-style style:name=\"Outline\">"
+		       "<text:outline-level-style text:level=\"1\" "
+		       "style:num-format=\"1\" style:num-suffix=\".\"/>"
+		       "<text:outline-level-style text:level=\"2\" "
+		       "style:num-format=\"1\" text:display-levels=\"2\"/>"
+		       "</text:outline-style>"),
+		CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_HEADING, 1, 1, 0, "1. Definitions");
+	assert_block(doc, 1, CLINT_BLOCK_HEADING, 1, 2, 0, "2. Services");
+	assert_block(doc, 2, CLINT_BLOCK_HEADING, 2, 3, 0, "2.1 Scope");
+	assert_block(doc, 3, CLINT_BLOCK_HEADING, 1, 4, 0, "Schedules");
+	clint_doc_free(doc);
+}
+
+static void test_tables(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = load_odt(
+		CONTENT("<text:p>Before.</text:p>"
+		        "<table:table table:name=\"T\"><table:table-column/>"
+		        "<table:table-header-rows><table:table-row>"
+		        "<table:table-cell><text:p>Service</text:p></table:table-cell>"
+		        "<table:table-cell><text:p>Target</text:p></table:table-cell>"
+		        "</table:table-row></table:table-header-rows>"
+		        "<table:table-row>"
+		        "<table:table-cell><text:p>Availability</text:p></table:table-cell>"
+		        "<table:table-cell><text:p>99.9%</text:p><text:p>monthly</text:p>"
+		        "</table:table-cell><table:covered-table-cell/>"
+		        "</table:table-row></table:table>"
+		        "<text:p>After.</text:p>"),
+		NULL, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_int_equal(clint_doc_block_count(doc), 6);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, 1, 0, "Before.");
+	assert_block(doc, 1, CLINT_BLOCK_TABLE_CELL, 0, 2, 0, "Service");
+	assert_block(doc, 2, CLINT_BLOCK_TABLE_CELL, 0, 3, 0, "Target");
+	assert_block(doc, 3, CLINT_BLOCK_TABLE_CELL, 0, 4, 0, "Availability");
+	assert_block(doc, 4, CLINT_BLOCK_TABLE_CELL, 0, 5, 0, "99.9%\nmonthly");
+	assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, 7, 0, "After.");
+	clint_doc_free(doc);
+}
+
+static void test_notes(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = load_odt(
+		CONTENT("<text:p>Fees are fixed<text:note text:id=\"n1\" "
+		        "text:note-class=\"footnote\"><text:note-citation>1"
+		        "</text:note-citation><text:note-body><text:p>Excluding "
+		        "VAT.</text:p><text:p>And travel.</text:p></text:note-body>"
+		        "</text:note> for the Term.</text:p>"
+		        "<text:p>Next paragraph.</text:p>"),
+		NULL, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_int_equal(clint_doc_block_count(doc), 4);
+	/* the citation mark is dropped and the note is not in the sentence */
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, 1, 0,
+	             "Fees are fixed for the Term.");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, 2, CLINT_BLOCK_NOTE,
+	             "Excluding VAT.");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, 3, CLINT_BLOCK_NOTE,
+	             "And travel.");
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, 4, 0, "Next paragraph.");
+	clint_doc_free(doc);
+}
+
+/* ---- tracked changes ------------------------------------------------------ */
+
+#define TRACKED                                                               \
+	CONTENT("<text:tracked-changes>"                                          \
+	        "<text:changed-region text:id=\"d1\"><text:deletion>"             \
+	        "<office:change-info><dc:creator>Ann</dc:creator>"                \
+	        "</office:change-info><text:p>ninety (90)</text:p>"               \
+	        "</text:deletion></text:changed-region>"                          \
+	        "<text:changed-region text:id=\"i1\"><text:insertion>"            \
+	        "<office:change-info><dc:creator>Bob</dc:creator>"                \
+	        "</office:change-info></text:insertion></text:changed-region>"    \
+	        "<text:changed-region text:id=\"d2\"><text:deletion>"             \
+	        "<text:p>The Supplier may subcontract freely.</text:p>"           \
+	        "</text:deletion></text:changed-region>"                          \
+	        "</text:tracked-changes>"                                         \
+	        "<text:p>Invoices are payable within <text:change "               \
+	        "text:change-id=\"d1\"/><text:change-start text:change-id=\"i1\"/>" \
+	        "thirty (30)<text:change-end text:change-id=\"i1\"/> days.</text:p>" \
+	        "<text:change text:change-id=\"d2\"/>"                            \
+	        "<text:p>Unchanged.</text:p>")
+
+static void test_tracked_changes_accept(void **state)
+{
+	clint_doc *doc;
+	const char *t;
+
+	(void)state;
+	doc = load_odt(TRACKED, NULL, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	t = clint_doc_text(doc, NULL);
+	assert_null(strstr(t, "ninety"));
+	assert_null(strstr(t, "subcontract"));
+	assert_int_equal(clint_doc_block_count(doc), 2);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, 1, CLINT_BLOCK_INSERTED,
+	             "Invoices are payable within thirty (30) days.");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, 2, 0, "Unchanged.");
+	clint_doc_free(doc);
+}
+
+static void test_tracked_changes_reject(void **state)
+{
+	clint_doc *doc;
+	const char *t;
+
+	(void)state;
+	doc = load_odt(TRACKED, NULL, CLINT_REVISIONS_REJECT, NULL, CLINT_OK);
+	t = clint_doc_text(doc, NULL);
+	assert_null(strstr(t, "thirty"));
+	assert_int_equal(clint_doc_block_count(doc), 3);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, 1, CLINT_BLOCK_DELETED,
+	             "Invoices are payable within ninety (90) days.");
+	/* a deleted paragraph between paragraphs stands alone */
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, 1, CLINT_BLOCK_DELETED,
+	             "The Supplier may subcontract freely.");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, 2, 0, "Unchanged.");
+	{
+		clint_location loc;
+		assert_int_equal(
+			clint_doc_locate(doc, unit_offset(doc, "ninety"), &loc), CLINT_OK);
+		assert_int_equal(loc.flags & CLINT_BLOCK_DELETED, CLINT_BLOCK_DELETED);
+	}
+	clint_doc_free(doc);
+}
+
+/* ---- annotations ------------------------------------------------------------ */
+
+static void test_annotations(void **state)
+{
+	clint_doc *doc;
+	clint_annotation a;
+	const char *t;
+
+	(void)state;
+	doc = load_odt(
+		CONTENT("<text:p>The cap is <office:annotation office:name=\"c1\">"
+		        "<dc:creator>Dana Reviewer</dc:creator><dc:date>2024-01-01"
+		        "</dc:date><text:p>Too low?</text:p><text:p>Check "
+		        "schedule.</text:p></office:annotation>GBP 10,000"
+		        "<office:annotation-end office:name=\"c1\"/> in total."
+		        "<office:annotation><dc:creator>Eve</dc:creator>"
+		        "<text:p>point</text:p></office:annotation></text:p>"),
+		NULL, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	t = clint_doc_text(doc, NULL);
+	assert_string_equal(t, "The cap is GBP 10,000 in total.");
+	assert_int_equal(clint_doc_annotation_count(doc), 2);
+	/* in either order: the point one is added when met, the range one
+	 * at its end */
+	assert_int_equal(clint_doc_annotation(doc, 0, &a), CLINT_OK);
+	if (strcmp(a.author, "Eve") != 0)
+		assert_int_equal(clint_doc_annotation(doc, 1, &a), CLINT_OK);
+	assert_string_equal(a.author, "Eve");
+	assert_string_equal(a.text, "point");
+	assert_int_equal(a.start, strlen(t));
+	assert_int_equal(a.end, a.start);
+	assert_int_equal(clint_doc_annotation(doc, 0, &a), CLINT_OK);
+	if (strcmp(a.author, "Eve") == 0)
+		assert_int_equal(clint_doc_annotation(doc, 1, &a), CLINT_OK);
+	assert_string_equal(a.author, "Dana Reviewer");
+	assert_string_equal(a.text, "Too low?\nCheck schedule.");
+	unit_assert_slice(doc, a.start, a.end, "GBP 10,000");
+	clint_doc_free(doc);
+}
+
+/* ---- detection and hostile input --------------------------------------- */
+
+static void test_detection(void **state)
+{
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_diag *d = NULL;
+	clint_doc *doc = NULL;
+	unsigned char *z;
+	size_t len;
+	entry no_mimetype[1] = {{"content.xml", CONTENT("<text:p>Hi.</text:p>"), 0, 0}};
+	entry docx[1] = {{"word/document.xml", "<w:document/>", 0, 0}};
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	/* a content.xml without the mimetype entry is enough */
+	z = make_zip(no_mimetype, 1, &len);
+	assert_int_equal(clint_doc_load_buffer(&doc, "noext", z, len, &o, d),
+	                 CLINT_OK);
+	assert_int_equal(clint_doc_format(doc), CLINT_INPUT_ODT);
+	assert_string_equal(clint_doc_text(doc, NULL), "Hi.");
+	clint_doc_free(doc);
+	free(z);
+	/* other ZIPs are still refused */
+	z = make_zip(docx, 1, &len);
+	assert_int_equal(clint_doc_load_buffer(&doc, "x.docx", z, len, &o, d),
+	                 CLINT_EUNSUPPORTED);
+	free(z);
+	/* an explicit ODT that is not a ZIP */
+	o.format = CLINT_INPUT_ODT;
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", "plain", 5, &o, d),
+	                 CLINT_EFORMAT);
+	assert_null(doc);
+	assert_diag(d, "not a readable ZIP archive");
+	clint_diag_free(d);
+}
+
+static void test_truncated_zip(void **state)
+{
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_diag *d = NULL;
+	clint_doc *doc = NULL;
+	size_t len;
+	unsigned char *z = make_odt(CONTENT("<text:p>Hello there.</text:p>"), NULL,
+	                            &len);
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	o.format = CLINT_INPUT_ODT;
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len / 2, &o, d),
+	                 CLINT_EFORMAT);
+	assert_null(doc);
+	assert_diag(d, "ZIP");
+	/* auto-detected from the mimetype entry even when truncated */
+	clint_diag_clear(d);
+	o.format = CLINT_INPUT_AUTO;
+	assert_true(clint_doc_load_buffer(&doc, "t.odt", z, len - 10, &o, d) < 0);
+	assert_null(doc);
+	assert_diag(d, "ZIP");
+	free(z);
+	clint_diag_free(d);
+}
+
+static void test_missing_content(void **state)
+{
+	clint_diag *d = NULL;
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+	entry e[1] = {{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1}};
+	size_t len;
+	unsigned char *z = make_zip(e, 1, &len);
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, &o, d),
+	                 CLINT_EFORMAT);
+	assert_diag(d, "no content.xml");
+	free(z);
+	clint_diag_free(d);
+}
+
+static void test_doctype_and_entities_refused(void **state)
+{
+	clint_diag *d = NULL;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	load_odt("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "
+	         "\"file:///etc/passwd\">]>\n<office:document-content" NS ">"
+	         BODY("<text:p>&e;</text:p>") "</office:document-content>",
+	         NULL, CLINT_REVISIONS_ACCEPT, d, CLINT_EFORMAT);
+	assert_diag(d, "content.xml: DOCTYPE");
+	clint_diag_clear(d);
+	/* in styles.xml too */
+	load_odt(CONTENT("<text:p>x</text:p>"),
+	         "<!DOCTYPE y [<!ENTITY a \"aaaa\">]><office:document-styles/>",
+	         CLINT_REVISIONS_ACCEPT, d, CLINT_EFORMAT);
+	assert_diag(d, "styles.xml: DOCTYPE");
+	clint_diag_clear(d);
+	/* an undeclared entity is a well-formedness error */
+	load_odt(CONTENT("<text:p>&nope;</text:p>"), NULL, CLINT_REVISIONS_ACCEPT,
+	         d, CLINT_EFORMAT);
+	assert_diag(d, "content.xml: not well-formed XML");
+	clint_diag_free(d);
+}
+
+static char *repeat(const char *head, const char *open, size_t n,
+                    const char *mid, const char *close, const char *tail)
+{
+	size_t len = strlen(head) + n * (strlen(open) + strlen(close)) +
+	             strlen(mid) + strlen(tail) + 1;
+	char *s = malloc(len), *p;
+	size_t i;
+
+	assert_non_null(s);
+	p = s + sprintf(s, "%s", head);
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%s", open);
+	p += sprintf(p, "%s", mid);
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%s", close);
+	sprintf(p, "%s", tail);
+	return s;
+}
+
+static void test_deep_nesting_refused(void **state)
+{
+	clint_diag *d = NULL;
+	char *deep;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	/* deeper than libxml2's own limit (256) */
+	deep = repeat(CONTENT_HEAD "<office:body><office:text><text:p>",
+	              "<text:span>", 5000, "x", "</text:span>",
+	              "</text:p></office:text></office:body>"
+	              "</office:document-content>");
+	load_odt(deep, NULL, CLINT_REVISIONS_ACCEPT, d, CLINT_EFORMAT);
+	assert_diag(d, "content.xml: not well-formed XML");
+	free(deep);
+	clint_diag_clear(d);
+	/* deeper than the extractor's limit (200), within libxml2's */
+	deep = repeat(CONTENT_HEAD "<office:body><office:text><text:p>",
+	              "<text:span>", 230, "x", "</text:span>",
+	              "</text:p></office:text></office:body>"
+	              "</office:document-content>");
+	load_odt(deep, NULL, CLINT_REVISIONS_ACCEPT, d, CLINT_ELIMIT);
+	assert_diag(d, "nested deeper than 200");
+	free(deep);
+	clint_diag_free(d);
+}
+
+static void test_zip_bomb_refused(void **state)
+{
+	static const char head[] = CONTENT_HEAD BODY("<text:p>");
+	static const char tail[] = "x</text:p>" BODY("") "</office:document-content>";
+	clint_diag *d = NULL;
+	size_t n = 4 * 1024 * 1024;
+	char *big = malloc(sizeof(head) + n + sizeof(tail));
+
+	(void)state;
+	assert_non_null(big);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	/* 4 MiB of white space in one paragraph: deflates over 1000:1 */
+	memcpy(big, head, sizeof(head) - 1);
+	memset(big + sizeof(head) - 1, ' ', n);
+	memcpy(big + sizeof(head) - 1 + n, tail, sizeof(tail));
+	load_odt(big, NULL, CLINT_REVISIONS_ACCEPT, d, CLINT_ELIMIT);
+	assert_diag(d, "zip bomb");
+	assert_diag(d, "content.xml");
+	free(big);
+	clint_diag_free(d);
+}
+
+/* ---- real documents --------------------------------------------------------- */
+
+#define FIXTURES "../shared/corpus/docs/pandoc-fixtures"
+
+/* Words of `s` (letters and digits) joined by one space, into `out`. */
+static void words(const char *s, char *out, size_t cap)
+{
+	size_t k = 0;
+	int in = 0;
+
+	for (; *s && k + 2 < cap; s++) {
+		if (isalnum((unsigned char)*s)) {
+			if (!in && k)
+				out[k++] = ' ';
+			out[k++] = *s;
+			in = 1;
+		} else {
+			in = 0;
+		}
+	}
+	out[k] = '\0';
+}
+
+/* The words of FIXTURES/base + suffix, or 0 if there is no such file. */
+static int expected_words(const char *odt, const char *suffix, char *out,
+                          size_t cap)
+{
+	char path[1024], buf[65536];
+	size_t n;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%.*s%s", (int)(strlen(odt) - 4), odt, suffix);
+	f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	words(buf, out, cap);
+	return 1;
+}
+
+static void test_real_odt_fixtures(void **state)
+{
+	glob_t g;
+	size_t i, tested = 0;
+
+	(void)state;
+	if (glob(FIXTURES "/*.odt", 0, NULL, &g) != 0) {
+		print_message("skipped: no ODT files in %s\n", FIXTURES);
+		return;
+	}
+	for (i = 0; i < g.gl_pathc; i++) {
+		clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+		clint_doc *acc = NULL, *rej = NULL;
+		clint_diag *d = NULL;
+		char got[65536], want[65536];
+		int changes;
+
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		if (clint_doc_load_file(&acc, g.gl_pathv[i], &o, d) != CLINT_OK) {
+			unit_diag_dump(d);
+			fail_msg("%s does not load", g.gl_pathv[i]);
+		}
+		assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_ERROR), 0);
+		o.revisions = CLINT_REVISIONS_REJECT;
+		assert_int_equal(clint_doc_load_file(&rej, g.gl_pathv[i], &o, d),
+		                 CLINT_OK);
+		changes = strstr(g.gl_pathv[i], "rack") != NULL;
+		if (changes)
+			assert_string_not_equal(clint_doc_text(acc, NULL),
+			                        clint_doc_text(rej, NULL));
+		/* pandoc's expected output reads as the accepted text */
+		if (expected_words(g.gl_pathv[i], ".expected.md", want, sizeof(want)) ||
+		    expected_words(g.gl_pathv[i], "_accept.native", want, sizeof(want))) {
+			words(clint_doc_text(acc, NULL), got, sizeof(got));
+			if (!strstr(want, "Str") && strcmp(got, want) != 0)
+				fail_msg("%s: accepted words '%s', expected '%s'",
+				         g.gl_pathv[i], got, want);
+		}
+		print_message("%s: %zu blocks, accept/reject %s\n", g.gl_pathv[i],
+		              clint_doc_block_count(acc),
+		              changes ? "differ" : "not compared");
+		tested++;
+		clint_doc_free(acc);
+		clint_doc_free(rej);
+		clint_diag_free(d);
+	}
+	globfree(&g);
+	assert_true(tested > 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_headings_and_paragraphs),
+		cmocka_unit_test(test_numbered_lists),
+		cmocka_unit_test(test_outline_numbered_headings),
+		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_notes),
+		cmocka_unit_test(test_tracked_changes_accept),
+		cmocka_unit_test(test_tracked_changes_reject),
+		cmocka_unit_test(test_annotations),
+		cmocka_unit_test(test_detection),
+		cmocka_unit_test(test_truncated_zip),
+		cmocka_unit_test(test_missing_content),
+		cmocka_unit_test(test_doctype_and_entities_refused),
+		cmocka_unit_test(test_deep_nesting_refused),
+		cmocka_unit_test(test_zip_bomb_refused),
+		cmocka_unit_test(test_real_odt_fixtures),
+	};
+
+	return cmocka_run_group_tests_name("odt", tests, NULL, NULL);
+}
