@@ -4,6 +4,7 @@
  * extractor for that format. Formats this build cannot read are refused
  * with a message that names the remedy.
  */
+#define _GNU_SOURCE  /* memmem */
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
@@ -23,15 +24,34 @@ static int starts(const unsigned char *d, size_t len, const char *magic,
 	return len >= n && memcmp(d, magic, n) == 0;
 }
 
+static int is_zip(const unsigned char *d, size_t len)
+{
+	return starts(d, len, "PK\x03\x04", 4) || starts(d, len, "PK\x05\x06", 4);
+}
+
+/*
+ * A ZIP that names word/document.xml is read as DOCX (the DOCX extractor
+ * then checks that the entry really exists). The name is stored
+ * uncompressed in the local and central headers, so a byte search finds
+ * it without opening the archive.
+ */
+static int is_docx(const unsigned char *d, size_t len)
+{
+	return is_zip(d, len) && memmem(d, len, "word/document.xml", 17) != NULL;
+}
+
 /*
  * Names a binary container this build does not read, or returns NULL.
  * The message says what to do instead.
  */
 static const char *refuse_binary(const unsigned char *d, size_t len)
 {
-	if (starts(d, len, "PK\x03\x04", 4) || starts(d, len, "PK\x05\x06", 4))
-		return "ZIP container (DOCX/ODT): this build reads plain text and "
-		       "Markdown only; save the document as .txt or .md";
+	if (is_docx(d, len))
+		return NULL;
+	if (is_zip(d, len))
+		return "ZIP container without word/document.xml (ODT or another "
+		       "archive, not DOCX): this build reads DOCX, plain text and "
+		       "Markdown; save the document as .docx, .txt or .md";
 	if (starts(d, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
 		return "OLE compound file (legacy Word .doc or password-protected "
 		       "Office file): remove the password and save as .txt or .md";
@@ -58,6 +78,8 @@ int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
 		clint_diag_add(diag, CLINT_DIAG_ERROR, name, 0, 0, "%s", why);
 		return CLINT_EUNSUPPORTED;
 	}
+	if (is_docx(data, len))
+		fmt = CLINT_INPUT_DOCX;   /* whatever was asked: text it is not */
 	if (fmt == CLINT_INPUT_AUTO)
 		fmt = has_suffix(name, ".md") || has_suffix(name, ".markdown")
 		          ? CLINT_INPUT_MARKDOWN
@@ -65,7 +87,10 @@ int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
 	TRY(clint_doc_alloc(&doc, name));
 	doc->format = fmt;
 	doc->revisions = opts->revisions;
-	if (fmt == CLINT_INPUT_MARKDOWN)
+	if (fmt == CLINT_INPUT_DOCX) {
+		TRY(clint_extract_docx(doc, data, len, diag));
+		TRY(clint_doc_finish_build(doc));
+	} else if (fmt == CLINT_INPUT_MARKDOWN)
 		TRY(clint_extract_markdown(doc, data, len, diag));
 	else
 		TRY(clint_extract_text(doc, data, len, diag));
