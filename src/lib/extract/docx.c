@@ -1131,6 +1131,8 @@ static int flush_separator(docx *dx, char c)
 	return rc;
 }
 
+static int put_number(docx *dx, int num_id, int ilvl);
+
 /* Writes kept text of a run into the current paragraph's block. */
 static int put_text(docx *dx, const char *s, size_t n)
 {
