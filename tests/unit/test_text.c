@@ -425,12 +425,14 @@ static void expect_unsupported(const char *name, const void *data, size_t len,
 
 static void test_binary_formats_refused(void **state)
 {
-	static const char zip[] = "PK\x03\x04\x14\x00\x06\x00word/document.xml";
+	/* a ZIP naming word/document.xml is DOCX (test_docx.c); others not */
+	static const char zip[] = "PK\x03\x04\x14\x00\x06\x00content.xml";
 	static const char zip_empty[] = "PK\x05\x06\x00\x00\x00\x00";
 	static const char ole[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00";
 
 	(void)state;
-	expect_unsupported("c.docx", zip, sizeof(zip) - 1, "save the document as .txt");
+	expect_unsupported("c.odt", zip, sizeof(zip) - 1,
+	                   "save the document as .docx, .txt or .md");
 	expect_unsupported("e.docx", zip_empty, sizeof(zip_empty) - 1, "ZIP");
 	expect_unsupported("c.doc", ole, sizeof(ole) - 1, "save as .txt");
 	/* RTF and PDF are read: tests/unit/test_rtf.c, test_pdf.c */

@@ -4,6 +4,7 @@
  * extractor for that format. Formats this build cannot read are refused
  * with a message that names the remedy.
  */
+#define _GNU_SOURCE  /* memmem */
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
@@ -79,52 +80,77 @@ static int looks_like_html(const unsigned char *d, size_t len)
 	return 0;
 }
 
-/*
- * Names a binary container this build does not read, or returns NULL.
- * The message says what to do instead.
- */
-static const char *refuse_binary(const unsigned char *d, size_t len)
+static int is_zip(const unsigned char *d, size_t len)
 {
-	if (starts(d, len, "PK\x03\x04", 4) || starts(d, len, "PK\x05\x06", 4))
-		return "ZIP container (DOCX/ODT): this build reads plain text and "
-		       "Markdown only; save the document as .txt or .md";
-	if (starts(d, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
-		return "OLE compound file (legacy Word .doc or password-protected "
-		       "Office file): remove the password and save as .txt or .md";
-	return NULL;
+	return starts(d, len, "PK\x03\x04", 4) || starts(d, len, "PK\x05\x06", 4);
+}
+
+/*
+ * A ZIP that names word/document.xml is read as DOCX (the DOCX extractor
+ * then checks that the entry really exists). The name is stored
+ * uncompressed in the local and central headers, so a byte search finds
+ * it without opening the archive.
+ */
+static int is_docx(const unsigned char *d, size_t len)
+{
+	return is_zip(d, len) && memmem(d, len, "word/document.xml", 17) != NULL;
+}
+
+/*
+ * Decides the format of an input. The content decides first: a container
+ * or page format cannot be read as anything else, whatever was asked.
+ * Then the requested format, then the file name and the content of a
+ * text file. Returns CLINT_INPUT_AUTO with *why set for an input this
+ * build cannot read; the message names the remedy.
+ */
+static clint_input_format detect_format(const char *name,
+                                        const unsigned char *d, size_t len,
+                                        clint_input_format asked,
+                                        const char **why)
+{
+	*why = NULL;
+	if (is_docx(d, len))
+		return CLINT_INPUT_DOCX;
+	if (clint_odt_sniff(d, len))
+		return CLINT_INPUT_ODT;
+	if (is_zip(d, len)) {
+		*why = "ZIP container that is neither a DOCX nor an ODT document: "
+		       "save the document as .docx, .odt, .txt or .md";
+		return CLINT_INPUT_AUTO;
+	}
+	if (starts(d, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
+		*why = "OLE compound file (legacy Word .doc or password-protected "
+		       "Office file): remove the password and save as .docx";
+		return CLINT_INPUT_AUTO;
+	}
+	if (starts(d, len, "{\\rtf", 5))
+		return CLINT_INPUT_RTF;
+	if (starts(d, len, "%PDF-", 5))
+		return CLINT_INPUT_PDF;
+	if (asked != CLINT_INPUT_AUTO)
+		return asked;
+	if (has_suffix(name, ".html") || has_suffix(name, ".htm") ||
+	    has_suffix(name, ".xhtml") || looks_like_html(d, len))
+		return CLINT_INPUT_HTML;
+	if (has_suffix(name, ".md") || has_suffix(name, ".markdown"))
+		return CLINT_INPUT_MARKDOWN;
+	return CLINT_INPUT_TEXT;
 }
 
 int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
                   size_t len, const clint_doc_options *opts, clint_diag *diag)
 {
-	clint_input_format fmt = opts->format;
+	clint_input_format fmt;
 	clint_doc *doc = NULL;
 	const char *why;
 	int rc;
 
 	*out = NULL;
-	if (fmt == CLINT_INPUT_AUTO) {
-		if (clint_odt_sniff(data, len))
-			fmt = CLINT_INPUT_ODT;
-		else if (!refuse_binary(data, len) &&
-		         (has_suffix(name, ".html") || has_suffix(name, ".htm") ||
-		          has_suffix(name, ".xhtml") || looks_like_html(data, len)))
-			fmt = CLINT_INPUT_HTML;
-	}
-	why = fmt == CLINT_INPUT_ODT ? NULL : refuse_binary(data, len);
+	fmt = detect_format(name, data, len, opts->format, &why);
 	if (why) {
 		clint_diag_add(diag, CLINT_DIAG_ERROR, name, 0, 0, "%s", why);
 		return CLINT_EUNSUPPORTED;
 	}
-	/* the magic decides, whatever the name or the requested format */
-	if (starts(data, len, "{\\rtf", 5))
-		fmt = CLINT_INPUT_RTF;
-	else if (starts(data, len, "%PDF-", 5))
-		fmt = CLINT_INPUT_PDF;
-	if (fmt == CLINT_INPUT_AUTO)
-		fmt = has_suffix(name, ".md") || has_suffix(name, ".markdown")
-		          ? CLINT_INPUT_MARKDOWN
-		          : CLINT_INPUT_TEXT;
 	TRY(clint_doc_alloc(&doc, name));
 	doc->format = fmt;
 	doc->revisions = opts->revisions;
@@ -132,12 +158,14 @@ int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
 	case CLINT_INPUT_MARKDOWN:
 		TRY(clint_extract_markdown(doc, data, len, diag));
 		break;
+	case CLINT_INPUT_DOCX:
 	case CLINT_INPUT_ODT:
 	case CLINT_INPUT_HTML:
 	case CLINT_INPUT_RTF:
 	case CLINT_INPUT_PDF:
 		/* word processing and page formats build their text block by block */
-		TRY(fmt == CLINT_INPUT_ODT    ? clint_extract_odt(doc, data, len, diag)
+		TRY(fmt == CLINT_INPUT_DOCX   ? clint_extract_docx(doc, data, len, diag)
+		    : fmt == CLINT_INPUT_ODT  ? clint_extract_odt(doc, data, len, diag)
 		    : fmt == CLINT_INPUT_HTML ? clint_extract_html(doc, data, len, diag)
 		    : fmt == CLINT_INPUT_RTF  ? clint_extract_rtf(doc, data, len, diag)
 		                              : clint_extract_pdf(doc, data, len, diag));

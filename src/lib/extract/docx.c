@@ -1,0 +1,1697 @@
+/*
+ * docx.c - DOCX (Office Open XML WordprocessingML) extraction.
+ *
+ * The ZIP is read from memory with libzip and each XML part is streamed
+ * with libxml2's xmlTextReader. The text is synthesized through the
+ * block builder of doc.c: one block per paragraph (a table cell is one
+ * block however many paragraphs it holds), Word's automatic numbers
+ * rendered in front of the paragraph as the user sees them ("7.2 Service
+ * Credits"), headings from paragraph styles and outline levels.
+ *
+ * Order of the text: the body (document.xml), then footnotes, endnotes,
+ * headers and footers as blocks flagged CLINT_BLOCK_NOTE, so that a note
+ * never splits the sentence that cites it. Comments (comments.xml) are
+ * annotations anchored at their commentRangeStart/End, never text.
+ *
+ * Source positions: clint_block.paragraph is the 1-based count of w:p
+ * start tags in document order (table cells and text boxes included).
+ * Notes, headers and footers continue the count after the body, so every
+ * block of a DOCX has a paragraph number.
+ *
+ * Tracked changes follow doc->revisions: accept keeps w:ins/w:moveTo and
+ * drops w:del/w:moveFrom, reject does the opposite. A block holding kept
+ * text of a pending change is flagged CLINT_BLOCK_INSERTED or
+ * CLINT_BLOCK_DELETED. A paragraph whose mark is removed (a deleted mark
+ * when accepting, an inserted one when rejecting) runs on into the next
+ * paragraph, joined by a space.
+ *
+ * Untrusted input: at most DOCX_MAX_ENTRIES entries, DOCX_MAX_ENTRY
+ * bytes per part and DOCX_MAX_TOTAL in all, a compression ratio of at
+ * most DOCX_MAX_RATIO for parts over 1 MiB, XML nesting of at most
+ * DOCX_MAX_DEPTH, DOCX_MAX_TEXT bytes of text. libxml2 never loads a DTD,
+ * substitutes entities or touches the network, and a part holding a
+ * DOCTYPE or ENTITY declaration is refused before parsing.
+ */
+#define _GNU_SOURCE  /* memmem */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/xmlreader.h>
+#include <zip.h>
+
+#include "extract.h"
+
+#define DOCX_MAX_ENTRIES 10000
+#define DOCX_MAX_ENTRY ((zip_uint64_t)64 << 20)
+#define DOCX_MAX_TOTAL ((zip_uint64_t)256 << 20)
+#define DOCX_MAX_RATIO 200
+#define DOCX_RATIO_MIN ((zip_uint64_t)1 << 20)
+#define DOCX_MAX_DEPTH 200
+#define DOCX_MAX_TEXT ((size_t)64 << 20)
+#define DOCX_MAX_STYLES 20000
+#define DOCX_MAX_NUMS 20000
+#define DOCX_MAX_COMMENTS 20000
+#define DOCX_MAX_FIELDS 64
+#define DOCX_LEVELS 9
+
+static const char W_NS[] =
+	"http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+static const char W_NS_STRICT[] = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+static const char MC_NS[] =
+	"http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/* ---- numbering and styles ------------------------------------------------ */
+
+enum { FMT_DECIMAL, FMT_DECIMAL_ZERO, FMT_LOWER_LETTER, FMT_UPPER_LETTER,
+       FMT_LOWER_ROMAN, FMT_UPPER_ROMAN, FMT_BULLET, FMT_NONE };
+enum { SUFF_SPACE, SUFF_TAB, SUFF_NOTHING };
+
+typedef struct {
+	int set;       /* defined in the part */
+	int start;
+	int fmt;
+	char *text;    /* w:lvlText, NULL if absent */
+	int suff;
+	int restart;   /* w:lvlRestart: -1 absent, 0 never, N after level N */
+	int legal;     /* w:isLgl */
+} docx_level;
+
+typedef struct {
+	int id;
+	docx_level lvl[DOCX_LEVELS];
+	char *style_link;        /* w:numStyleLink */
+	int cnt[DOCX_LEVELS];
+	int started[DOCX_LEVELS];
+} docx_abstract;
+
+typedef struct {
+	int id;
+	int abstract_id;
+	int start_override[DOCX_LEVELS];  /* -1 if none */
+	docx_level lvl[DOCX_LEVELS];      /* w:lvlOverride/w:lvl */
+	int used;
+} docx_num;
+
+typedef struct {
+	char *id;
+	char *based_on;
+	int heading;   /* 1..9 from the name or id, 0 if not a heading style */
+	int outline;   /* w:outlineLvl, -1 if absent */
+	int num_id;    /* -1 if absent */
+	int ilvl;      /* -1 if absent */
+} docx_style;
+
+typedef struct {
+	int id;
+	char *author;
+	char *text;
+	size_t start, end;
+	int pending;   /* commentRangeStart seen, waiting for text */
+	int anchored;
+} docx_comment;
+
+/* One paragraph being read (paragraphs nest through text boxes). */
+typedef struct {
+	int depth;         /* XML depth of its w:p */
+	int begun;         /* properties read, number rendered */
+	unsigned number;   /* source paragraph number */
+	char *style;
+	int num_id, ilvl, outline;
+	int mark_ins, mark_del;
+	int page_before;
+	int sect;          /* its w:pPr holds a w:sectPr */
+	int defer_num, dnum_id, dilvl;  /* number held until text comes */
+	int has_text;
+	clint_block_type type;
+	unsigned level;
+} docx_para;
+
+#define DOCX_MAX_PARAS 32
+
+typedef struct {
+	clint_doc *doc;
+	clint_diag *diag;
+	const char *part;           /* the part being read, for messages */
+	zip_t *zip;
+	zip_uint64_t total;
+
+	docx_style *styles;
+	size_t style_count, style_cap;
+	char *default_style;
+	docx_abstract *abstracts;
+	size_t abstract_count, abstract_cap;
+	docx_num *nums;
+	size_t num_count, num_cap;
+	docx_comment *comments;
+	size_t comment_count, comment_cap;
+	size_t pending_comments;
+
+	/* the walk over a story (body, note, header) */
+	unsigned base_flags;        /* CLINT_BLOCK_NOTE outside the body */
+	unsigned paragraph;         /* w:p count */
+	unsigned page;
+	int page_pending;           /* a hard page break awaits the next block */
+	int text_since_page;
+	docx_para paras[DOCX_MAX_PARAS];
+	int npara;
+	int owner;                  /* npara that owns the open block, 0: none */
+	int cell_owner;             /* tc depth whose cell block is open */
+	int tc_depth;
+	int merge;                  /* the last paragraph runs on */
+	int merge_space;            /* put a space before the next text */
+	int cell_sep;               /* put a line end before the next text */
+	int ins, del;               /* open w:ins/moveTo and w:del/moveFrom */
+	int text_kind;              /* 0, 1 in w:t or w:delText */
+	int ppr_depth, rpr_in_ppr;  /* depth of the paragraph's w:pPr, or 0 */
+	int numpr;                  /* inside w:pPr/w:numPr */
+	unsigned char fld[DOCX_MAX_FIELDS]; /* 1: instruction, 0: result */
+	int nfld, fld_lost;
+	int skip;                   /* skipping a subtree at this depth, or 0 */
+
+	/* the XML error reported by libxml2, if any */
+	char xml_error[256];
+	int xml_error_line;
+} docx;
+
+/* Reports an error about the current part. Returns `code`. */
+static int docx_err(docx *dx, int code, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int docx_err(docx *dx, int code, unsigned line, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (dx->part)
+		clint_diag_add(dx->diag, CLINT_DIAG_ERROR, dx->doc->name, line, 0,
+		               "DOCX part %s: %s", dx->part, msg);
+	else
+		clint_diag_add(dx->diag, CLINT_DIAG_ERROR, dx->doc->name, line, 0,
+		               "DOCX: %s", msg);
+	return code;
+}
+
+/* ---- reading ZIP entries ---------------------------------------------------- */
+
+/*
+ * Reads entry `name` into a malloc'd NUL-terminated buffer (*out, *len).
+ * Returns 0, 1 if the entry does not exist (and `required` is 0), or a
+ * negative code with an error reported: too large, too compressed,
+ * encrypted or damaged.
+ */
+static int read_entry(docx *dx, const char *name, int required,
+                      unsigned char **out, size_t *len)
+{
+	zip_int64_t idx = zip_name_locate(dx->zip, name, 0);
+	zip_stat_t st;
+	zip_file_t *zf = NULL;
+	unsigned char *buf = NULL;
+	zip_int64_t n;
+	char extra;
+	const char *saved = dx->part;
+	int rc = CLINT_OK;
+
+	*out = NULL;
+	*len = 0;
+	dx->part = name;
+	if (idx < 0) {
+		if (required)
+			rc = docx_err(dx, CLINT_EFORMAT, 0,
+			              "missing: the ZIP holds no %s, so it is not a Word "
+			              "document",
+			              name);
+		else
+			rc = 1;
+		goto done;
+	}
+	zip_stat_init(&st);
+	if (zip_stat_index(dx->zip, (zip_uint64_t)idx, 0, &st) < 0 ||
+	    !(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE)) {
+		rc = docx_err(dx, CLINT_EFORMAT, 0, "damaged ZIP entry: %s",
+		              zip_strerror(dx->zip));
+		goto done;
+	}
+	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
+	    st.encryption_method != ZIP_EM_NONE) {
+		rc = docx_err(dx, CLINT_EUNSUPPORTED, 0,
+		              "the entry is encrypted; remove the password and save "
+		              "the document again");
+		goto done;
+	}
+	if (st.size > DOCX_MAX_ENTRY) {
+		rc = docx_err(dx, CLINT_ELIMIT, 0,
+		              "%llu bytes uncompressed, more than the limit of %llu "
+		              "bytes per part",
+		              (unsigned long long)st.size,
+		              (unsigned long long)DOCX_MAX_ENTRY);
+		goto done;
+	}
+	if (st.size > DOCX_MAX_TOTAL - dx->total) {
+		rc = docx_err(dx, CLINT_ELIMIT, 0,
+		              "the parts read add up to more than %llu bytes "
+		              "uncompressed",
+		              (unsigned long long)DOCX_MAX_TOTAL);
+		goto done;
+	}
+	if (st.size > DOCX_RATIO_MIN &&
+	    (st.comp_size == 0 || st.size / st.comp_size > DOCX_MAX_RATIO)) {
+		rc = docx_err(dx, CLINT_ELIMIT, 0,
+		              "compression ratio over %d:1 (%llu bytes from %llu): "
+		              "refused as a possible ZIP bomb",
+		              DOCX_MAX_RATIO, (unsigned long long)st.size,
+		              (unsigned long long)st.comp_size);
+		goto done;
+	}
+	dx->total += st.size;
+	buf = malloc((size_t)st.size + 1);
+	if (!buf) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	zf = zip_fopen_index(dx->zip, (zip_uint64_t)idx, 0);
+	if (!zf) {
+		rc = docx_err(dx, CLINT_EFORMAT, 0, "cannot open the entry: %s",
+		              zip_strerror(dx->zip));
+		goto done;
+	}
+	n = st.size ? zip_fread(zf, buf, st.size) : 0;
+	if (n < 0 || (zip_uint64_t)n != st.size) {
+		rc = docx_err(dx, CLINT_EFORMAT, 0,
+		              "damaged entry (read %lld of %llu bytes): %s",
+		              (long long)n, (unsigned long long)st.size,
+		              zip_file_strerror(zf));
+		goto done;
+	}
+	if (zip_fread(zf, &extra, 1) != 0) {
+		rc = docx_err(dx, CLINT_EFORMAT, 0,
+		              "damaged entry: more data than its declared size");
+		goto done;
+	}
+	buf[st.size] = '\0';
+	*out = buf;
+	*len = (size_t)st.size;
+	buf = NULL;
+done:
+	if (zf)
+		zip_fclose(zf);
+	free(buf);
+	dx->part = saved;
+	return rc;
+}
+
+/* ---- XML reading --------------------------------------------------------- */
+
+static void xml_error_cb(void *arg, const char *msg,
+                         xmlParserSeverities severity,
+                         xmlTextReaderLocatorPtr loc)
+{
+	docx *dx = arg;
+	size_t n;
+
+	if (severity != XML_PARSER_SEVERITY_ERROR &&
+	    severity != XML_PARSER_SEVERITY_VALIDITY_ERROR)
+		return;
+	if (dx->xml_error[0])
+		return;
+	snprintf(dx->xml_error, sizeof(dx->xml_error), "%s", msg ? msg : "");
+	n = strlen(dx->xml_error);
+	while (n && (dx->xml_error[n - 1] == '\n' || dx->xml_error[n - 1] == ' '))
+		dx->xml_error[--n] = '\0';
+	dx->xml_error_line = loc ? xmlTextReaderLocatorLineNumber(loc) : 0;
+}
+
+/*
+ * Opens a streaming reader over a part. A DOCTYPE or ENTITY declaration
+ * is refused before libxml2 sees the bytes. The reader borrows `buf`.
+ */
+static int xml_open(docx *dx, const unsigned char *buf, size_t len,
+                    xmlTextReaderPtr *out)
+{
+	xmlTextReaderPtr r;
+
+	*out = NULL;
+	if (memmem(buf, len, "<!DOCTYPE", 9) || memmem(buf, len, "<!ENTITY", 8))
+		return docx_err(dx, CLINT_EFORMAT, 0,
+		                "DOCTYPE or entity declarations are not allowed "
+		                "(refused as unsafe; Word never writes them)");
+	if (len > INT32_MAX)
+		return docx_err(dx, CLINT_ELIMIT, 0, "the part is too large");
+	r = xmlReaderForMemory((const char *)buf, (int)len, dx->part, NULL,
+	                       XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	if (!r)
+		return CLINT_ENOMEM;
+	dx->xml_error[0] = '\0';
+	dx->xml_error_line = 0;
+	xmlTextReaderSetErrorHandler(r, xml_error_cb, dx);
+	*out = r;
+	return CLINT_OK;
+}
+
+/* Advances the reader: 1 on a node, 0 at the end, negative on error. */
+static int xml_read(docx *dx, xmlTextReaderPtr r)
+{
+	int ret = xmlTextReaderRead(r);
+
+	if (ret == 1) {
+		if (xmlTextReaderDepth(r) > DOCX_MAX_DEPTH)
+			return docx_err(dx, CLINT_ELIMIT,
+			                (unsigned)xmlTextReaderGetParserLineNumber(r),
+			                "XML nested deeper than %d elements",
+			                DOCX_MAX_DEPTH);
+		return 1;
+	}
+	if (ret == 0 && !dx->xml_error[0])
+		return 0;
+	return docx_err(dx, CLINT_EFORMAT, (unsigned)dx->xml_error_line,
+	                "malformed XML: %s",
+	                dx->xml_error[0] ? dx->xml_error : "parse error");
+}
+
+/* True if the current node is the WordprocessingML element `name`. */
+static int is_w(xmlTextReaderPtr r, const char *name)
+{
+	const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
+	const xmlChar *local = xmlTextReaderConstLocalName(r);
+
+	return ns && local && strcmp((const char *)local, name) == 0 &&
+	       (strcmp((const char *)ns, W_NS) == 0 ||
+	        strcmp((const char *)ns, W_NS_STRICT) == 0);
+}
+
+/* The w: attribute `name` of the current element (xmlFree it) or NULL. */
+static char *w_attr(xmlTextReaderPtr r, const char *name)
+{
+	xmlChar *v = xmlTextReaderGetAttributeNs(r, BAD_CAST name, BAD_CAST W_NS);
+
+	if (!v)
+		v = xmlTextReaderGetAttributeNs(r, BAD_CAST name,
+		                                BAD_CAST W_NS_STRICT);
+	return (char *)v;
+}
+
+/* The w: attribute `name` as an int, `dflt` if absent or not a number. */
+static int w_int(xmlTextReaderPtr r, const char *name, int dflt)
+{
+	char *v = w_attr(r, name), *end;
+	long n;
+
+	if (!v)
+		return dflt;
+	n = strtol(v, &end, 10);
+	if (end == v || n < -1000000 || n > 1000000)
+		n = dflt;
+	xmlFree(v);
+	return (int)n;
+}
+
+/* An on/off property (w:b, w:isLgl): on unless w:val says false. */
+static int w_onoff(xmlTextReaderPtr r)
+{
+	char *v = w_attr(r, "val");
+	int on = 1;
+
+	if (v)
+		on = !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 ||
+		       strcmp(v, "off") == 0);
+	xmlFree(v);
+	return on;
+}
+
+static char *dup_attr(xmlTextReaderPtr r, const char *name, int *rc)
+{
+	char *v = w_attr(r, name), *s = NULL;
+
+	if (v) {
+		s = clint_strdup(v);
+		xmlFree(v);
+		if (!s)
+			*rc = CLINT_ENOMEM;
+	}
+	return s;
+}
+
+/* ---- styles.xml ------------------------------------------------------------ */
+
+static int style_cmp(const void *a, const void *b)
+{
+	return strcmp(((const docx_style *)a)->id, ((const docx_style *)b)->id);
+}
+
+static const docx_style *find_style(const docx *dx, const char *id)
+{
+	docx_style key;
+
+	if (!id || !dx->style_count)
+		return NULL;
+	key.id = (char *)id;
+	return bsearch(&key, dx->styles, dx->style_count, sizeof(key), style_cmp);
+}
+
+/* "heading 3" / "Heading3" -> 3, else 0. */
+static int heading_name(const char *s)
+{
+	size_t n;
+
+	if (!s || strncasecmp(s, "heading", 7) != 0)
+		return 0;
+	s += 7;
+	if (*s == ' ')
+		s++;
+	n = strlen(s);
+	return n == 1 && s[0] >= '1' && s[0] <= '9' ? s[0] - '0' : 0;
+}
+
+/* Reads the paragraph styles: names, basedOn, numPr, outline levels. */
+static int load_styles(docx *dx)
+{
+	unsigned char *buf = NULL;
+	size_t len;
+	xmlTextReaderPtr r = NULL;
+	docx_style *st = NULL;
+	int rc, ret, depth = 0, in_ppr = 0, skip = 0;
+
+	dx->part = "word/styles.xml";
+	rc = read_entry(dx, dx->part, 0, &buf, &len);
+	if (rc != CLINT_OK)
+		goto done;
+	TRY(xml_open(dx, buf, len, &r));
+	while ((ret = xml_read(dx, r)) == 1) {
+		int type = xmlTextReaderNodeType(r);
+		int d = xmlTextReaderDepth(r);
+		int empty = xmlTextReaderIsEmptyElement(r);
+
+		if (skip) {
+			if (type == XML_READER_TYPE_END_ELEMENT && d == skip)
+				skip = 0;
+			continue;
+		}
+		if (type == XML_READER_TYPE_END_ELEMENT) {
+			if (st && d == depth)
+				st = NULL;
+			else if (in_ppr && d == in_ppr)
+				in_ppr = 0;
+			continue;
+		}
+		if (type != XML_READER_TYPE_ELEMENT)
+			continue;
+		if (is_w(r, "style")) {
+			char *t = w_attr(r, "type");
+			int para = !t || strcmp(t, "paragraph") == 0 ||
+			           strcmp(t, "numbering") == 0;
+			xmlFree(t);
+			st = NULL;
+			if (!para || dx->style_count >= DOCX_MAX_STYLES || empty)
+				continue;
+			TRY(ARRAY_PUSH(dx->styles, dx->style_count, dx->style_cap));
+			st = &dx->styles[dx->style_count];
+			memset(st, 0, sizeof(*st));
+			st->outline = st->num_id = st->ilvl = -1;
+			st->id = dup_attr(r, "styleId", &rc);
+			if (!st->id) {
+				if (rc < 0)
+					goto done;
+				st = NULL;
+				continue;
+			}
+			dx->style_count++;
+			st->heading = heading_name(st->id);
+			depth = d;
+			if (!dx->default_style) {
+				char *def = w_attr(r, "default");
+				if (def && (strcmp(def, "1") == 0 || strcmp(def, "true") == 0)) {
+					dx->default_style = clint_strdup(st->id);
+					if (!dx->default_style)
+						rc = CLINT_ENOMEM;
+				}
+				xmlFree(def);
+				if (rc < 0)
+					goto done;
+			}
+		} else if (!st) {
+			continue;
+		} else if (is_w(r, "name")) {
+			char *v = w_attr(r, "val");
+			if (heading_name(v))
+				st->heading = heading_name(v);
+			xmlFree(v);
+		} else if (is_w(r, "basedOn")) {
+			free(st->based_on);
+			st->based_on = dup_attr(r, "val", &rc);
+			if (rc < 0)
+				goto done;
+		} else if (is_w(r, "pPr") && d == depth + 1 && !empty) {
+			in_ppr = d;
+		} else if (in_ppr && is_w(r, "outlineLvl")) {
+			st->outline = w_int(r, "val", -1);
+		} else if (in_ppr && is_w(r, "numId")) {
+			st->num_id = w_int(r, "val", -1);
+		} else if (in_ppr && is_w(r, "ilvl")) {
+			st->ilvl = w_int(r, "val", -1);
+		} else if (is_w(r, "pPrChange") || is_w(r, "rPrChange")) {
+			if (!empty)
+				skip = d;   /* the properties before a change */
+		}
+	}
+	rc = ret < 0 ? ret : CLINT_OK;
+	if (rc == CLINT_OK && dx->style_count)
+		qsort(dx->styles, dx->style_count, sizeof(*dx->styles), style_cmp);
+done:
+	if (r)
+		xmlFreeTextReader(r);
+	free(buf);
+	dx->part = NULL;
+	return rc < 0 ? rc : CLINT_OK;
+}
+
+/* ---- numbering.xml ---------------------------------------------------------- */
+
+static int abstract_cmp(const void *a, const void *b)
+{
+	int x = ((const docx_abstract *)a)->id, y = ((const docx_abstract *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+static int num_cmp(const void *a, const void *b)
+{
+	int x = ((const docx_num *)a)->id, y = ((const docx_num *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+static docx_abstract *find_abstract(docx *dx, int id)
+{
+	docx_abstract key;
+
+	if (!dx->abstract_count)
+		return NULL;
+	key.id = id;
+	return bsearch(&key, dx->abstracts, dx->abstract_count, sizeof(key),
+	               abstract_cmp);
+}
+
+static docx_num *find_num(docx *dx, int id)
+{
+	docx_num key;
+
+	if (!dx->num_count)
+		return NULL;
+	key.id = id;
+	return bsearch(&key, dx->nums, dx->num_count, sizeof(key), num_cmp);
+}
+
+static int num_format(const char *v)
+{
+	static const struct {
+		const char *name;
+		int fmt;
+	} fmts[] = {
+		{"decimal", FMT_DECIMAL},          {"decimalZero", FMT_DECIMAL_ZERO},
+		{"lowerLetter", FMT_LOWER_LETTER}, {"upperLetter", FMT_UPPER_LETTER},
+		{"lowerRoman", FMT_LOWER_ROMAN},   {"upperRoman", FMT_UPPER_ROMAN},
+		{"bullet", FMT_BULLET},            {"none", FMT_NONE},
+	};
+	size_t i;
+
+	for (i = 0; v && i < ARRAY_LEN(fmts); i++)
+		if (strcmp(v, fmts[i].name) == 0)
+			return fmts[i].fmt;
+	return FMT_DECIMAL; /* ordinal, cardinalText, ...: shown as numbers */
+}
+
+static void level_init(docx_level *l)
+{
+	memset(l, 0, sizeof(*l));
+	l->start = 1;
+	l->restart = -1;
+	l->suff = SUFF_SPACE;
+}
+
+/* Reads a property of a w:lvl into `l`. */
+static int level_prop(xmlTextReaderPtr r, docx_level *l)
+{
+	char *v;
+
+	if (is_w(r, "start")) {
+		l->start = w_int(r, "val", 1);
+	} else if (is_w(r, "numFmt")) {
+		v = w_attr(r, "val");
+		l->fmt = num_format(v);
+		xmlFree(v);
+	} else if (is_w(r, "lvlText")) {
+		v = w_attr(r, "val");
+		free(l->text);
+		l->text = clint_strdup(v ? v : "");
+		xmlFree(v);
+		if (!l->text)
+			return CLINT_ENOMEM;
+	} else if (is_w(r, "suff")) {
+		v = w_attr(r, "val");
+		l->suff = v && strcmp(v, "tab") == 0       ? SUFF_TAB
+		          : v && strcmp(v, "nothing") == 0 ? SUFF_NOTHING
+		                                           : SUFF_SPACE;
+		xmlFree(v);
+	} else if (is_w(r, "lvlRestart")) {
+		l->restart = w_int(r, "val", -1);
+	} else if (is_w(r, "isLgl")) {
+		l->legal = w_onoff(r);
+	}
+	return CLINT_OK;
+}
+
+/* Reads abstract numbering definitions and numbering instances. */
+static int load_numbering(docx *dx)
+{
+	unsigned char *buf = NULL;
+	size_t len;
+	xmlTextReaderPtr r = NULL;
+	docx_abstract *ab = NULL;
+	docx_num *num = NULL;
+	docx_level *lvl = NULL;
+	int rc, ret, ab_depth = 0, num_depth = 0, lvl_depth = 0, ovr = -1;
+	int in_ppr = 0, k;
+
+	dx->part = "word/numbering.xml";
+	rc = read_entry(dx, dx->part, 0, &buf, &len);
+	if (rc != CLINT_OK)
+		goto done;
+	TRY(xml_open(dx, buf, len, &r));
+	while ((ret = xml_read(dx, r)) == 1) {
+		int type = xmlTextReaderNodeType(r);
+		int d = xmlTextReaderDepth(r);
+		int empty = xmlTextReaderIsEmptyElement(r);
+
+		if (type == XML_READER_TYPE_END_ELEMENT) {
+			if (lvl && d == lvl_depth)
+				lvl = NULL;
+			else if (in_ppr && d == in_ppr)
+				in_ppr = 0;
+			else if (ab && d == ab_depth)
+				ab = NULL;
+			else if (num && d == num_depth)
+				num = NULL;
+			continue;
+		}
+		if (type != XML_READER_TYPE_ELEMENT)
+			continue;
+		if (is_w(r, "abstractNum")) {
+			ab = NULL;
+			num = NULL;
+			if (empty || dx->abstract_count >= DOCX_MAX_NUMS)
+				continue;
+			TRY(ARRAY_PUSH(dx->abstracts, dx->abstract_count, dx->abstract_cap));
+			ab = &dx->abstracts[dx->abstract_count++];
+			memset(ab, 0, sizeof(*ab));
+			for (k = 0; k < DOCX_LEVELS; k++)
+				level_init(&ab->lvl[k]);
+			ab->id = w_int(r, "abstractNumId", -1);
+			ab_depth = d;
+		} else if (is_w(r, "num") && !ab) {
+			num = NULL;
+			if (dx->num_count >= DOCX_MAX_NUMS)
+				continue;
+			TRY(ARRAY_PUSH(dx->nums, dx->num_count, dx->num_cap));
+			num = &dx->nums[dx->num_count++];
+			memset(num, 0, sizeof(*num));
+			for (k = 0; k < DOCX_LEVELS; k++) {
+				level_init(&num->lvl[k]);
+				num->start_override[k] = -1;
+			}
+			num->id = w_int(r, "numId", -1);
+			num->abstract_id = -1;
+			num_depth = d;
+			if (empty)
+				num = NULL;
+		} else if (num && is_w(r, "abstractNumId")) {
+			num->abstract_id = w_int(r, "val", -1);
+		} else if (num && is_w(r, "lvlOverride")) {
+			ovr = w_int(r, "ilvl", -1);
+		} else if (num && is_w(r, "startOverride")) {
+			if (ovr >= 0 && ovr < DOCX_LEVELS)
+				num->start_override[ovr] = w_int(r, "val", 1);
+		} else if (is_w(r, "lvl") && (ab || num)) {
+			k = w_int(r, "ilvl", -1);
+			if (ab && k >= 0 && k < DOCX_LEVELS)
+				lvl = &ab->lvl[k];
+			else if (num && ovr >= 0 && ovr < DOCX_LEVELS)
+				lvl = &num->lvl[ovr];
+			else
+				lvl = NULL;
+			if (lvl) {
+				free(lvl->text);
+				level_init(lvl);
+				lvl->set = 1;
+				lvl_depth = d;
+				if (empty)
+					lvl = NULL;
+			}
+		} else if (lvl && is_w(r, "pPr")) {
+			if (!empty)
+				in_ppr = d;
+		} else if (lvl && !in_ppr) {
+			TRY(level_prop(r, lvl));
+		} else if (ab && !lvl && is_w(r, "numStyleLink")) {
+			free(ab->style_link);
+			ab->style_link = dup_attr(r, "val", &rc);
+			if (rc < 0)
+				goto done;
+		}
+	}
+	rc = ret < 0 ? ret : CLINT_OK;
+	if (rc == CLINT_OK) {
+		if (dx->abstract_count)
+			qsort(dx->abstracts, dx->abstract_count, sizeof(*dx->abstracts),
+			      abstract_cmp);
+		if (dx->num_count)
+			qsort(dx->nums, dx->num_count, sizeof(*dx->nums), num_cmp);
+	}
+done:
+	if (r)
+		xmlFreeTextReader(r);
+	free(buf);
+	dx->part = NULL;
+	return rc < 0 ? rc : CLINT_OK;
+}
+
+/* Appends `n` (>= 0) in format `fmt` to `b`. */
+static int format_number(clint_buf *b, int n, int fmt)
+{
+	static const char *const rn[] = {"m", "cm", "d", "cd", "c", "xc",
+	                                 "l", "xl", "x", "ix", "v", "iv", "i"};
+	static const int rv[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+	size_t i;
+	int rc = CLINT_OK, k;
+
+	switch (fmt) {
+	case FMT_NONE:
+	case FMT_BULLET:
+		return CLINT_OK;
+	case FMT_LOWER_LETTER:
+	case FMT_UPPER_LETTER:
+		if (n < 1 || n > 26 * 10)
+			break;
+		for (k = 0; k <= (n - 1) / 26 && rc == CLINT_OK; k++)
+			rc = clint_buf_putc(b, (char)((fmt == FMT_LOWER_LETTER ? 'a' : 'A') +
+			                              (n - 1) % 26));
+		return rc;
+	case FMT_LOWER_ROMAN:
+	case FMT_UPPER_ROMAN:
+		if (n < 1 || n > 3999)
+			break;
+		for (i = 0; i < ARRAY_LEN(rv) && rc == CLINT_OK; i++)
+			while (n >= rv[i] && rc == CLINT_OK) {
+				const char *p;
+				for (p = rn[i]; *p && rc == CLINT_OK; p++)
+					rc = clint_buf_putc(b, fmt == FMT_LOWER_ROMAN
+					                           ? *p
+					                           : (char)(*p - 'a' + 'A'));
+				n -= rv[i];
+			}
+		return rc;
+	case FMT_DECIMAL_ZERO:
+		if (n >= 0 && n < 10)
+			return clint_buf_printf(b, "0%d", n);
+		break;
+	default:
+		break;
+	}
+	return clint_buf_printf(b, "%d", n);
+}
+
+/* The definition of level `k` of a numbering instance. */
+static const docx_level *num_level(const docx_num *num,
+                                   const docx_abstract *ab, int k)
+{
+	return num->lvl[k].set ? &num->lvl[k] : &ab->lvl[k];
+}
+
+static int level_start(const docx_num *num, const docx_abstract *ab, int k)
+{
+	return num->start_override[k] >= 0 ? num->start_override[k]
+	                                   : num_level(num, ab, k)->start;
+}
+
+/* The abstract numbering of an instance, following one numStyleLink. */
+static docx_abstract *num_abstract(docx *dx, docx_num *num)
+{
+	docx_abstract *ab = find_abstract(dx, num->abstract_id);
+	const docx_style *st;
+	docx_num *linked;
+
+	if (ab && ab->style_link && (st = find_style(dx, ab->style_link)) &&
+	    st->num_id >= 0 && (linked = find_num(dx, st->num_id)) &&
+	    linked != num) {
+		docx_abstract *ab2 = find_abstract(dx, linked->abstract_id);
+		if (ab2 && !ab2->style_link)
+			return ab2;
+	}
+	return ab;
+}
+
+/*
+ * Advances the counters of list `num_id` at level `ilvl` and renders the
+ * paragraph's number into `out` ("7.2", "(a)", "•"). *suff gets the
+ * separator, *bullet whether it is a bullet. Nothing for numId 0 or an
+ * unknown list.
+ */
+static int render_number(docx *dx, int num_id, int ilvl, clint_buf *out,
+                         int *suff, int *bullet)
+{
+	docx_num *num;
+	docx_abstract *ab;
+	const docx_level *lv;
+	const char *p;
+	int k, rc = CLINT_OK;
+
+	*suff = SUFF_NOTHING;
+	*bullet = 0;
+	if (num_id <= 0 || !(num = find_num(dx, num_id)) ||
+	    !(ab = num_abstract(dx, num)))
+		return CLINT_OK;
+	if (ilvl < 0 || ilvl >= DOCX_LEVELS)
+		ilvl = 0;
+	if (!num->used) {
+		num->used = 1;
+		for (k = 0; k < DOCX_LEVELS; k++)
+			if (num->start_override[k] >= 0)
+				ab->started[k] = 0;
+	}
+	if (ab->started[ilvl] && ab->cnt[ilvl] < 1000000)
+		ab->cnt[ilvl]++;
+	else if (!ab->started[ilvl]) {
+		ab->cnt[ilvl] = level_start(num, ab, ilvl);
+		ab->started[ilvl] = 1;
+	}
+	for (k = ilvl + 1; k < DOCX_LEVELS; k++) {
+		int rs = num_level(num, ab, k)->restart;
+		if (rs < 0 || (rs > 0 && ilvl < rs))
+			ab->started[k] = 0;
+	}
+	lv = num_level(num, ab, ilvl);
+	*suff = lv->suff;
+	if (lv->fmt == FMT_BULLET) {
+		uint32_t cp = 0;
+		*bullet = 1;
+		/* symbol-font bullets live in the private use area: show "•" */
+		if (!lv->text || !*lv->text ||
+		    !clint_utf8_decode((const unsigned char *)lv->text,
+		                       strlen(lv->text), &cp) ||
+		    (cp >= 0xE000 && cp <= 0xF8FF))
+			return clint_buf_puts(out, "\xE2\x80\xA2");
+		return clint_buf_puts(out, lv->text);
+	}
+	for (p = lv->text ? lv->text : ""; *p && rc == CLINT_OK; p++) {
+		if (p[0] == '%' && p[1] >= '1' && p[1] <= '9') {
+			int l = p[1] - '1';
+			const docx_level *ll = num_level(num, ab, l);
+			int v = ab->started[l] ? ab->cnt[l] : level_start(num, ab, l);
+			int fmt = ll->fmt;
+			if (lv->legal && fmt != FMT_NONE)
+				fmt = FMT_DECIMAL;
+			rc = format_number(out, v, fmt);
+			p++;
+		} else {
+			rc = clint_buf_putc(out, *p);
+		}
+	}
+	return rc;
+}
+
+/* ---- comments.xml ------------------------------------------------------------ */
+
+static int comment_cmp(const void *a, const void *b)
+{
+	int x = ((const docx_comment *)a)->id, y = ((const docx_comment *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+static docx_comment *find_comment(docx *dx, xmlTextReaderPtr r)
+{
+	docx_comment key;
+
+	if (!dx->comment_count)
+		return NULL;
+	key.id = w_int(r, "id", -1);
+	return bsearch(&key, dx->comments, dx->comment_count, sizeof(key),
+	               comment_cmp);
+}
+
+/* Reads each comment's id, author and text (paragraphs joined by "\n"). */
+static int load_comments(docx *dx)
+{
+	unsigned char *buf = NULL;
+	size_t len;
+	xmlTextReaderPtr r = NULL;
+	clint_buf text = CLINT_BUF_INIT;
+	docx_comment *c = NULL;
+	int rc, ret, depth = 0, in_t = 0;
+
+	text.limit = 1 << 20;
+	dx->part = "word/comments.xml";
+	rc = read_entry(dx, dx->part, 0, &buf, &len);
+	if (rc != CLINT_OK)
+		goto done;
+	TRY(xml_open(dx, buf, len, &r));
+	while ((ret = xml_read(dx, r)) == 1) {
+		int type = xmlTextReaderNodeType(r);
+		int d = xmlTextReaderDepth(r);
+
+		if (type == XML_READER_TYPE_END_ELEMENT) {
+			if (c && d == depth) {
+				while (text.len && text.data[text.len - 1] == '\n')
+					text.len--;
+				c->text = clint_buf_detach(&text, NULL);
+				if (!c->text) {
+					rc = CLINT_ENOMEM;
+					goto done;
+				}
+				c = NULL;
+			} else if (c && is_w(r, "p") && text.len &&
+			           text.data[text.len - 1] != '\n') {
+				rc = clint_buf_putc(&text, '\n');
+				if (rc == CLINT_ELIMIT)
+					rc = CLINT_OK; /* a very long comment is cut */
+				TRY(rc);
+			}
+			in_t = 0;
+			continue;
+		}
+		if (type == XML_READER_TYPE_ELEMENT) {
+			in_t = 0;
+			if (is_w(r, "comment") && !xmlTextReaderIsEmptyElement(r) &&
+			    dx->comment_count < DOCX_MAX_COMMENTS) {
+				TRY(ARRAY_PUSH(dx->comments, dx->comment_count,
+				               dx->comment_cap));
+				c = &dx->comments[dx->comment_count++];
+				memset(c, 0, sizeof(*c));
+				c->id = w_int(r, "id", -1);
+				c->author = dup_attr(r, "author", &rc);
+				if (rc < 0)
+					goto done;
+				text.len = 0;
+				depth = d;
+			} else if (c && is_w(r, "t")) {
+				in_t = !xmlTextReaderIsEmptyElement(r);
+			} else if (c && (is_w(r, "tab") || is_w(r, "br"))) {
+				rc = clint_buf_putc(&text, is_w(r, "tab") ? '\t' : '\n');
+				if (rc == CLINT_ELIMIT)
+					rc = CLINT_OK;
+				TRY(rc);
+			}
+			continue;
+		}
+		if (c && in_t &&
+		    (type == XML_READER_TYPE_TEXT ||
+		     type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+		     type == XML_READER_TYPE_WHITESPACE)) {
+			const char *v = (const char *)xmlTextReaderConstValue(r);
+			rc = clint_buf_puts(&text, v ? v : "");
+			if (rc == CLINT_ELIMIT)
+				rc = CLINT_OK;
+			TRY(rc);
+		}
+	}
+	rc = ret < 0 ? ret : CLINT_OK;
+	if (rc == CLINT_OK && dx->comment_count)
+		qsort(dx->comments, dx->comment_count, sizeof(*dx->comments),
+		      comment_cmp);
+done:
+	if (r)
+		xmlFreeTextReader(r);
+	clint_buf_free(&text);
+	free(buf);
+	dx->part = NULL;
+	return rc < 0 ? rc : CLINT_OK;
+}
+
+/* ---- the walk over a story ----------------------------------------------------- */
+
+/* Closes the open block; a page break flag on a dropped (empty) block is
+ * kept for the next one. */
+static int close_block(docx *dx)
+{
+	clint_doc *doc = dx->doc;
+	size_t n = doc->block_count;
+	unsigned flags = n && doc->block_open ? doc->blocks[n - 1].flags : 0;
+	int rc = clint_doc_close_block(doc);
+
+	if (doc->block_count < n && (flags & CLINT_BLOCK_PAGE_BREAK))
+		dx->page_pending = 1;
+	dx->owner = 0;
+	dx->cell_owner = 0;
+	dx->merge = dx->merge_space = dx->cell_sep = 0;
+	return rc;
+}
+
+static int open_block(docx *dx, clint_block_type type, unsigned level,
+                      unsigned paragraph)
+{
+	unsigned flags = dx->base_flags;
+
+	if (dx->page_pending)
+		flags |= CLINT_BLOCK_PAGE_BREAK;
+	dx->page_pending = 0;
+	dx->merge = 0;
+	return clint_doc_open_block(dx->doc, type, level, dx->page, paragraph,
+	                            flags);
+}
+
+/* Length of the open block's text so far (0 if none is open). */
+static size_t block_len(const docx *dx)
+{
+	const clint_doc *doc = dx->doc;
+
+	if (!doc->block_open || !doc->block_count)
+		return 0;
+	return doc->build.len - doc->blocks[doc->block_count - 1].start;
+}
+
+/* Makes sure the innermost paragraph has an open block to write to. */
+static int ensure_block(docx *dx)
+{
+	docx_para *p;
+	int rc;
+
+	if (!dx->npara)
+		return CLINT_OK;  /* text outside a paragraph: never in valid DOCX */
+	if (dx->owner == dx->npara && dx->doc->block_open)
+		return CLINT_OK;
+	p = &dx->paras[dx->npara - 1];
+	if ((rc = close_block(dx)) < 0)
+		return rc;
+	rc = open_block(dx, dx->tc_depth ? CLINT_BLOCK_TABLE_CELL : p->type,
+	                dx->tc_depth ? 0 : p->level, p->number);
+	dx->owner = dx->npara;
+	if (dx->tc_depth)
+		dx->cell_owner = dx->tc_depth;
+	return rc;
+}
+
+/* True if text at the current point is part of the chosen revision. */
+static int text_kept(const docx *dx)
+{
+	int i;
+
+	for (i = 0; i < dx->nfld; i++)
+		if (dx->fld[i])
+			return 0;   /* a field instruction */
+	if (dx->doc->revisions == CLINT_REVISIONS_REJECT)
+		return dx->ins == 0;
+	return dx->del == 0;
+}
+
+/* Appends to the open block; the text cap is reported as an error. */
+static int doc_put(docx *dx, const char *s, size_t n)
+{
+	int rc = clint_doc_put(dx->doc, s, n);
+
+	if (rc == CLINT_ELIMIT)
+		rc = docx_err(dx, CLINT_ELIMIT, 0,
+		              "the text is larger than the limit of %zu bytes",
+		              DOCX_MAX_TEXT);
+	return rc;
+}
+
+/* Puts the separator owed before text starting with `c`: a line end
+ * between the paragraphs of a cell, a space where paragraphs merged. */
+static int flush_separator(docx *dx, char c)
+{
+	int rc = CLINT_OK;
+
+	if (dx->cell_sep)
+		rc = doc_put(dx, "\n", 1);
+	else if (dx->merge_space && !strchr(" \t\n", c))
+		rc = doc_put(dx, " ", 1);
+	dx->cell_sep = dx->merge_space = 0;
+	return rc;
+}
+
+static int put_number(docx *dx, int num_id, int ilvl);
+
+/* Writes kept text of a run into the current paragraph's block. */
+static int put_text(docx *dx, const char *s, size_t n)
+{
+	docx_para *p;
+	size_t i;
+	int rc;
+
+	if (!n || !dx->npara || !text_kept(dx))
+		return CLINT_OK;
+	if ((rc = ensure_block(dx)) < 0)
+		return rc;
+	p = &dx->paras[dx->npara - 1];
+	if (p->defer_num) {
+		p->defer_num = 0;
+		if ((rc = put_number(dx, p->dnum_id, p->dilvl)) < 0)
+			return rc;
+	}
+	if ((rc = flush_separator(dx, s[0])) < 0)
+		return rc;
+	p->has_text = 1;
+	if (dx->pending_comments) {
+		for (i = 0; i < dx->comment_count; i++)
+			if (dx->comments[i].pending) {
+				dx->comments[i].pending = 0;
+				dx->comments[i].anchored = 1;
+				dx->comments[i].start = clint_doc_built_len(dx->doc);
+				dx->comments[i].end = dx->comments[i].start;
+			}
+		dx->pending_comments = 0;
+	}
+	if (dx->doc->revisions == CLINT_REVISIONS_REJECT && dx->del)
+		clint_doc_flag_block(dx->doc, CLINT_BLOCK_DELETED);
+	else if (dx->doc->revisions == CLINT_REVISIONS_ACCEPT && dx->ins)
+		clint_doc_flag_block(dx->doc, CLINT_BLOCK_INSERTED);
+	for (i = 0; i < n && !dx->text_since_page; i++)
+		if (!strchr(" \t\n", s[i]))
+			dx->text_since_page = 1;
+	return doc_put(dx, s, n);
+}
+
+/*
+ * Renders the number of list `num_id` level `ilvl` and puts it with its
+ * separator in front of the paragraph's text. Returns 1 if the number is
+ * a bullet.
+ */
+static int put_number(docx *dx, int num_id, int ilvl)
+{
+	clint_buf num = CLINT_BUF_INIT;
+	int rc, suff, bullet;
+
+	TRY(render_number(dx, num_id, ilvl, &num, &suff, &bullet));
+	if (num.len) {
+		TRY(flush_separator(dx, num.data[0]));
+		TRY(doc_put(dx, num.data, num.len));
+		if (suff != SUFF_NOTHING)
+			TRY(doc_put(dx, suff == SUFF_TAB ? "\t" : " ", 1));
+	}
+	rc = bullet;
+done:
+	clint_buf_free(&num);
+	return rc;
+}
+
+/*
+ * Starts the innermost paragraph once its properties are known: resolves
+ * its style (heading level, inherited numbering), renders its number and
+ * opens its block - or continues the block of a cell or of a paragraph
+ * whose mark was removed.
+ */
+static int begin_para(docx *dx)
+{
+	docx_para *p = &dx->paras[dx->npara - 1];
+	const docx_style *st;
+	const char *style = p->style ? p->style : dx->default_style;
+	int num_id = p->num_id, ilvl = p->ilvl, outline = p->outline;
+	int heading = 0, style_num = -1, style_ilvl = -1, hops;
+	int rc = CLINT_OK;
+
+	p->begun = 1;
+	for (hops = 0, st = find_style(dx, style); st && hops < 16;
+	     hops++, st = find_style(dx, st->based_on)) {
+		if (!heading && outline < 0 && st->heading)
+			heading = st->heading;
+		if (outline < 0 && !heading && st->outline >= 0)
+			outline = st->outline;
+		if (style_num < 0 && st->num_id >= 0) {
+			style_num = st->num_id;
+			style_ilvl = st->ilvl;
+		}
+	}
+	if (num_id < 0)
+		num_id = style_num;
+	if (ilvl < 0)
+		ilvl = p->num_id < 0 && style_ilvl >= 0 ? style_ilvl : 0;
+	if (!heading && outline >= 0 && outline < 9)
+		heading = outline + 1;
+	p->type = heading ? CLINT_BLOCK_HEADING : CLINT_BLOCK_PARAGRAPH;
+	p->level = (unsigned)heading;
+
+	if (p->page_before && dx->text_since_page) {
+		dx->page++;
+		dx->page_pending = 1;
+		dx->text_since_page = 0;
+	}
+	if (dx->merge && dx->doc->block_open) {
+		/* the previous paragraph's mark is gone: run on, no number */
+		dx->merge = 0;
+		dx->owner = dx->npara;
+		if (block_len(dx) &&
+		    !strchr(" \t\n", dx->doc->build.data[dx->doc->build.len - 1]))
+			dx->merge_space = 1;
+		return rc;
+	}
+	if (dx->tc_depth && dx->cell_owner == dx->tc_depth && dx->doc->block_open) {
+		/* another paragraph of the same cell */
+		dx->owner = dx->npara;
+		dx->cell_sep = block_len(dx) > 0;
+	} else {
+		TRY(close_block(dx));
+		TRY(open_block(dx, dx->tc_depth ? CLINT_BLOCK_TABLE_CELL : p->type,
+		               dx->tc_depth ? 0 : p->level, p->number));
+		dx->owner = dx->npara;
+		if (dx->tc_depth)
+			dx->cell_owner = dx->tc_depth;
+	}
+	if (p->sect && num_id > 0) {
+		/* Word shows no number on an empty section-break paragraph */
+		p->defer_num = 1;
+		p->dnum_id = num_id;
+		p->dilvl = ilvl;
+	} else if ((rc = put_number(dx, num_id, ilvl)) > 0 && !heading) {
+		p->type = CLINT_BLOCK_LIST_ITEM;
+		p->level = (unsigned)ilvl + 1;
+		if (!dx->tc_depth)
+			dx->doc->blocks[dx->doc->block_count - 1].type = p->type;
+		dx->doc->blocks[dx->doc->block_count - 1].level =
+			dx->tc_depth ? 0 : p->level;
+	}
+done:
+	return rc < 0 ? rc : CLINT_OK;
+}
+
+/* Ends the innermost paragraph. */
+static int end_para(docx *dx)
+{
+	docx_para *p = &dx->paras[dx->npara - 1];
+	int rc = CLINT_OK, merge;
+
+	if (!p->begun)
+		rc = begin_para(dx);
+	merge = dx->doc->revisions == CLINT_REVISIONS_REJECT ? p->mark_ins
+	                                                      : p->mark_del;
+	free(p->style);
+	p->style = NULL;
+	dx->npara--;
+	if (rc < 0)
+		return rc;
+	if (merge && dx->doc->block_open) {
+		dx->merge = 1;
+		dx->owner = dx->npara; /* no one: the next paragraph takes it */
+		return CLINT_OK;
+	}
+	if (dx->tc_depth && dx->cell_owner == dx->tc_depth) {
+		dx->owner = 0;   /* the cell's next paragraph continues the block */
+		return CLINT_OK;
+	}
+	return close_block(dx);
+}
+
+/* Elements whose whole subtree holds nothing to read. */
+static int skipped_element(xmlTextReaderPtr r)
+{
+	static const char *const names[] = {
+		"pPrChange",   "rPrChange",   "sectPrChange",  "tblPrChange",
+		"trPrChange",  "tcPrChange",  "tblGridChange", "numberingChange",
+		"instrText",   "delInstrText", "tblPr",        "sectPr",
+		"tblGrid",     "trPr",        "tcPr",          "rPr",
+	};
+	const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
+	size_t i;
+
+	if (ns && strcmp((const char *)ns, MC_NS) == 0)
+		return strcmp((const char *)xmlTextReaderConstLocalName(r),
+		              "Fallback") == 0;
+	for (i = 0; i < ARRAY_LEN(names); i++)
+		if (is_w(r, names[i]))
+			return 1;
+	return 0;
+}
+
+/* A start tag inside the paragraph properties (w:pPr). */
+static void para_prop(docx *dx, xmlTextReaderPtr r, int d)
+{
+	docx_para *p = &dx->paras[dx->npara - 1];
+
+	if (d == dx->ppr_depth + 1) {
+		if (is_w(r, "pStyle")) {
+			char *v = w_attr(r, "val");
+			free(p->style);
+			p->style = v ? clint_strdup(v) : NULL;
+			xmlFree(v);
+		} else if (is_w(r, "outlineLvl")) {
+			p->outline = w_int(r, "val", -1);
+		} else if (is_w(r, "pageBreakBefore")) {
+			p->page_before = w_onoff(r);
+		} else if (is_w(r, "numPr")) {
+			dx->numpr = !xmlTextReaderIsEmptyElement(r);
+		} else if (is_w(r, "rPr")) {
+			dx->rpr_in_ppr = !xmlTextReaderIsEmptyElement(r);
+		} else if (is_w(r, "sectPr")) {
+			p->sect = 1;
+		}
+	} else if (d == dx->ppr_depth + 2 && dx->numpr) {
+		if (is_w(r, "numId"))
+			p->num_id = w_int(r, "val", -1);
+		else if (is_w(r, "ilvl"))
+			p->ilvl = w_int(r, "val", -1);
+	} else if (d == dx->ppr_depth + 2 && dx->rpr_in_ppr) {
+		if (is_w(r, "ins") || is_w(r, "moveTo"))
+			p->mark_ins = 1;
+		else if (is_w(r, "del") || is_w(r, "moveFrom"))
+			p->mark_del = 1;
+	}
+}
+
+/* A start tag in a story. */
+static int story_start(docx *dx, xmlTextReaderPtr r, int d, int empty)
+{
+	docx_comment *c;
+	char *v;
+	int rc = CLINT_OK;
+
+	if (dx->ppr_depth) {
+		para_prop(dx, r, d);
+		return CLINT_OK;
+	}
+	if (skipped_element(r)) {
+		if (!empty)
+			dx->skip = d;
+		return CLINT_OK;
+	}
+	/* the first child of w:p after its properties starts it */
+	if (dx->npara && !dx->paras[dx->npara - 1].begun &&
+	    !(d == dx->paras[dx->npara - 1].depth + 1 && is_w(r, "pPr")))
+		TRY(begin_para(dx));
+
+	if (is_w(r, "p")) {
+		docx_para *p;
+		if (dx->npara >= DOCX_MAX_PARAS)
+			return docx_err(dx, CLINT_ELIMIT,
+			                (unsigned)xmlTextReaderGetParserLineNumber(r),
+			                "paragraphs nested deeper than %d (text boxes)",
+			                DOCX_MAX_PARAS);
+		p = &dx->paras[dx->npara++];
+		memset(p, 0, sizeof(*p));
+		p->depth = d;
+		p->number = ++dx->paragraph;
+		p->num_id = p->ilvl = p->outline = -1;
+		if (empty)
+			TRY(end_para(dx));
+	} else if (is_w(r, "pPr")) {
+		if (!empty && dx->npara && d == dx->paras[dx->npara - 1].depth + 1)
+			dx->ppr_depth = d;
+	} else if (is_w(r, "t") || is_w(r, "delText")) {
+		dx->text_kind = !empty;
+	} else if (is_w(r, "tab") || is_w(r, "ptab")) {
+		TRY(put_text(dx, "\t", 1));
+	} else if (is_w(r, "br") || is_w(r, "cr")) {
+		v = w_attr(r, "type");
+		if (v && strcmp(v, "page") == 0) {
+			if (text_kept(dx)) {
+				dx->page++;
+				dx->page_pending = 1;
+				dx->text_since_page = 0;
+			}
+		} else {
+			rc = put_text(dx, "\n", 1);
+		}
+		xmlFree(v);
+	} else if (is_w(r, "lastRenderedPageBreak")) {
+		if (dx->text_since_page) {
+			dx->page++;
+			dx->text_since_page = 0;
+			/* a paragraph that starts the page is on it */
+			if (dx->npara && dx->owner == dx->npara &&
+			    !dx->paras[dx->npara - 1].has_text && dx->doc->block_open)
+				dx->doc->blocks[dx->doc->block_count - 1].page = dx->page;
+		}
+	} else if (is_w(r, "noBreakHyphen")) {
+		TRY(put_text(dx, "-", 1));
+	} else if (is_w(r, "ins") || is_w(r, "moveTo")) {
+		if (!empty)
+			dx->ins++;
+	} else if (is_w(r, "del") || is_w(r, "moveFrom")) {
+		if (!empty)
+			dx->del++;
+	} else if (is_w(r, "fldChar")) {
+		v = w_attr(r, "fldCharType");
+		if (v && strcmp(v, "begin") == 0) {
+			if (dx->nfld < DOCX_MAX_FIELDS)
+				dx->fld[dx->nfld++] = 1;
+			else
+				dx->fld_lost++;
+		} else if (v && strcmp(v, "separate") == 0) {
+			if (dx->nfld && !dx->fld_lost)
+				dx->fld[dx->nfld - 1] = 0;
+		} else if (v && strcmp(v, "end") == 0) {
+			if (dx->fld_lost)
+				dx->fld_lost--;
+			else if (dx->nfld)
+				dx->nfld--;
+		}
+		xmlFree(v);
+	} else if (is_w(r, "tc")) {
+		TRY(close_block(dx));
+		if (!empty)
+			dx->tc_depth++;
+	} else if (is_w(r, "txbxContent")) {
+		TRY(close_block(dx));   /* the outer paragraph goes on after it */
+	} else if (is_w(r, "commentRangeStart")) {
+		if ((c = find_comment(dx, r)) && !c->anchored && !c->pending) {
+			c->pending = 1;
+			dx->pending_comments++;
+		}
+	} else if (is_w(r, "commentRangeEnd") || is_w(r, "commentReference")) {
+		if ((c = find_comment(dx, r))) {
+			if (c->pending) {
+				c->pending = 0;
+				c->anchored = 1;
+				c->start = clint_doc_built_len(dx->doc);
+				c->end = c->start;
+			} else if (!c->anchored) {
+				c->anchored = 1;
+				c->start = c->end = clint_doc_built_len(dx->doc);
+			} else if (is_w(r, "commentRangeEnd")) {
+				c->end = clint_doc_built_len(dx->doc);
+			}
+		}
+	} else if ((is_w(r, "footnote") || is_w(r, "endnote")) && !empty) {
+		v = w_attr(r, "type");
+		if (v && strcmp(v, "normal") != 0)
+			dx->skip = d;   /* separators and continuation notices */
+		xmlFree(v);
+	}
+done:
+	return rc;
+}
+
+/* An end tag in a story. */
+static int story_end(docx *dx, xmlTextReaderPtr r, int d)
+{
+	if (dx->ppr_depth) {
+		if (d == dx->ppr_depth) {
+			dx->ppr_depth = 0;
+			dx->numpr = dx->rpr_in_ppr = 0;
+			return begin_para(dx);
+		}
+		if (d == dx->ppr_depth + 1)
+			dx->numpr = dx->rpr_in_ppr = 0;
+		return CLINT_OK;
+	}
+	if (is_w(r, "p") && dx->npara && d == dx->paras[dx->npara - 1].depth)
+		return end_para(dx);
+	if (is_w(r, "t") || is_w(r, "delText"))
+		dx->text_kind = 0;
+	else if ((is_w(r, "ins") || is_w(r, "moveTo")) && dx->ins)
+		dx->ins--;
+	else if ((is_w(r, "del") || is_w(r, "moveFrom")) && dx->del)
+		dx->del--;
+	else if (is_w(r, "tc") && dx->tc_depth) {
+		int rc = close_block(dx);
+		dx->tc_depth--;
+		return rc;
+	} else if (is_w(r, "txbxContent"))
+		return close_block(dx);
+	return CLINT_OK;
+}
+
+/*
+ * Reads one story part (document, notes, header, footer) into blocks
+ * flagged `flags`. A missing optional part is not an error.
+ */
+static int read_story(docx *dx, const char *part, int required,
+                      unsigned flags)
+{
+	unsigned char *buf = NULL;
+	size_t len;
+	xmlTextReaderPtr r = NULL;
+	int rc, ret;
+
+	dx->part = part;
+	rc = read_entry(dx, part, required, &buf, &len);
+	if (rc != CLINT_OK)
+		goto done;
+	TRY(xml_open(dx, buf, len, &r));
+	dx->base_flags = flags;
+	dx->npara = dx->owner = dx->cell_owner = dx->tc_depth = dx->merge = 0;
+	dx->ins = dx->del = dx->text_kind = dx->ppr_depth = dx->numpr = 0;
+	dx->rpr_in_ppr = dx->nfld = dx->fld_lost = dx->skip = 0;
+	while ((ret = xml_read(dx, r)) == 1) {
+		int type = xmlTextReaderNodeType(r);
+		int d = xmlTextReaderDepth(r);
+
+		if (dx->skip) {
+			if (type == XML_READER_TYPE_END_ELEMENT && d == dx->skip)
+				dx->skip = 0;
+			continue;
+		}
+		if (type == XML_READER_TYPE_ELEMENT)
+			rc = story_start(dx, r, d, xmlTextReaderIsEmptyElement(r));
+		else if (type == XML_READER_TYPE_END_ELEMENT)
+			rc = story_end(dx, r, d);
+		else if (dx->text_kind && (type == XML_READER_TYPE_TEXT ||
+		                           type == XML_READER_TYPE_CDATA ||
+		                           type == XML_READER_TYPE_WHITESPACE ||
+		                           type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
+			const char *v = (const char *)xmlTextReaderConstValue(r);
+			rc = put_text(dx, v ? v : "", v ? strlen(v) : 0);
+		}
+		TRY(rc);
+	}
+	TRY(ret);
+	while (dx->npara)
+		TRY(end_para(dx));
+	TRY(close_block(dx));
+done:
+	while (dx->npara) {
+		free(dx->paras[dx->npara - 1].style);
+		dx->npara--;
+	}
+	if (r)
+		xmlFreeTextReader(r);
+	free(buf);
+	dx->part = NULL;
+	return rc < 0 ? rc : CLINT_OK;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Reads word/PREFIX*.xml (headers or footers) in name order. */
+static int read_parts(docx *dx, const char *prefix)
+{
+	zip_int64_t n = zip_get_num_entries(dx->zip, 0), i;
+	const char **names = NULL;
+	size_t count = 0, k, plen = strlen(prefix);
+	int rc = CLINT_OK;
+
+	names = calloc((size_t)n + 1, sizeof(*names));
+	if (!names)
+		return CLINT_ENOMEM;
+	for (i = 0; i < n; i++) {
+		const char *name = zip_get_name(dx->zip, (zip_uint64_t)i, 0);
+		size_t len = name ? strlen(name) : 0;
+		if (name && len > plen + 4 && strncmp(name, prefix, plen) == 0 &&
+		    strcmp(name + len - 4, ".xml") == 0 && !strchr(name + plen, '/'))
+			names[count++] = name;
+	}
+	qsort(names, count, sizeof(*names), name_cmp);
+	for (k = 0; k < count; k++)
+		TRY(read_story(dx, names[k], 0, CLINT_BLOCK_NOTE));
+done:
+	free(names);
+	return rc;
+}
+
+static void docx_free(docx *dx)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < dx->style_count; i++) {
+		free(dx->styles[i].id);
+		free(dx->styles[i].based_on);
+	}
+	free(dx->styles);
+	free(dx->default_style);
+	for (i = 0; i < dx->abstract_count; i++) {
+		for (k = 0; k < DOCX_LEVELS; k++)
+			free(dx->abstracts[i].lvl[k].text);
+		free(dx->abstracts[i].style_link);
+	}
+	free(dx->abstracts);
+	for (i = 0; i < dx->num_count; i++)
+		for (k = 0; k < DOCX_LEVELS; k++)
+			free(dx->nums[i].lvl[k].text);
+	free(dx->nums);
+	for (i = 0; i < dx->comment_count; i++) {
+		free(dx->comments[i].author);
+		free(dx->comments[i].text);
+	}
+	free(dx->comments);
+}
+
+int clint_extract_docx(clint_doc *doc, const unsigned char *data, size_t len,
+                       clint_diag *diag)
+{
+	docx dx;
+	zip_error_t ze;
+	zip_source_t *src = NULL;
+	zip_int64_t entries;
+	size_t i;
+	int rc = CLINT_OK;
+
+	memset(&dx, 0, sizeof(dx));
+	dx.doc = doc;
+	dx.diag = diag;
+	dx.page = 1;
+	doc->build.limit = DOCX_MAX_TEXT;
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(data, len, 0, &ze);
+	if (!src) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	dx.zip = zip_open_from_source(src, ZIP_RDONLY, &ze);
+	if (!dx.zip) {
+		rc = docx_err(&dx, CLINT_EFORMAT, 0,
+		              "not a readable ZIP archive (damaged or truncated?): %s",
+		              zip_error_strerror(&ze));
+		zip_source_free(src);
+		goto done;
+	}
+	entries = zip_get_num_entries(dx.zip, 0);
+	if (entries < 0 || entries > DOCX_MAX_ENTRIES) {
+		rc = docx_err(&dx, CLINT_ELIMIT, 0,
+		              "the ZIP has %lld entries, more than the limit of %d",
+		              (long long)entries, DOCX_MAX_ENTRIES);
+		goto done;
+	}
+	if (zip_name_locate(dx.zip, "word/document.xml", 0) < 0) {
+		dx.part = "word/document.xml";
+		rc = docx_err(&dx, CLINT_EFORMAT, 0,
+		              "missing: the ZIP holds no word/document.xml, so it is "
+		              "not a Word document");
+		goto done;
+	}
+	TRY(load_styles(&dx));
+	TRY(load_numbering(&dx));
+	TRY(load_comments(&dx));
+	TRY(read_story(&dx, "word/document.xml", 1, 0));
+	TRY(read_story(&dx, "word/footnotes.xml", 0, CLINT_BLOCK_NOTE));
+	TRY(read_story(&dx, "word/endnotes.xml", 0, CLINT_BLOCK_NOTE));
+	TRY(read_parts(&dx, "word/header"));
+	TRY(read_parts(&dx, "word/footer"));
+	for (i = 0; i < dx.comment_count; i++) {
+		docx_comment *c = &dx.comments[i];
+		TRY(clint_doc_add_annotation(doc, c->author, c->text, c->start,
+		                             c->end));
+	}
+done:
+	if (rc == CLINT_ENOMEM)
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "out of memory");
+	if (dx.zip)
+		zip_discard(dx.zip);
+	zip_error_fini(&ze);
+	docx_free(&dx);
+	return rc;
+}

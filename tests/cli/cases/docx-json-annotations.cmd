@@ -1,0 +1,1 @@
+--format json tests/cli/fixtures/tracked-changes.docx

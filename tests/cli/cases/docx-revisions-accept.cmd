@@ -1,0 +1,1 @@
+--color never tests/cli/fixtures/tracked-changes.docx

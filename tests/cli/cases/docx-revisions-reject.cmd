@@ -1,0 +1,1 @@
+--color never --revisions reject tests/cli/fixtures/tracked-changes.docx

@@ -1,0 +1,875 @@
+/*
+ * test_docx.c - DOCX extraction (src/lib/extract/docx.c and its detection
+ * in extract.c). Fixtures are built at run time: the test writes the XML
+ * parts and zips them in memory with libzip. Also reads the real DOCX
+ * files of ../shared/corpus/docs when they are present.
+ */
+#include "unit.h"
+
+#include <dirent.h>
+#include <zip.h>
+
+#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- building DOCX files in memory --------------------------------------- */
+
+typedef struct {
+	const char *name;
+	const char *data;
+	size_t len;  /* 0: strlen(data) */
+} part;
+
+/* Zips `parts` into a malloc'd buffer (*len bytes). */
+static unsigned char *make_zip(const part *parts, size_t n, size_t *len)
+{
+	zip_error_t ze;
+	zip_source_t *src, *s;
+	zip_t *za;
+	unsigned char *out;
+	zip_int64_t size;
+	size_t i;
+
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	assert_non_null(src);
+	zip_source_keep(src);
+	za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+	assert_non_null(za);
+	for (i = 0; i < n; i++) {
+		size_t l = parts[i].len ? parts[i].len : strlen(parts[i].data);
+		s = zip_source_buffer(za, parts[i].data, l, 0);
+		assert_non_null(s);
+		assert_true(zip_file_add(za, parts[i].name, s, ZIP_FL_ENC_UTF_8) >= 0);
+	}
+	assert_int_equal(zip_close(za), 0);
+	assert_int_equal(zip_source_open(src), 0);
+	assert_int_equal(zip_source_seek(src, 0, SEEK_END), 0);
+	size = zip_source_tell(src);
+	assert_true(size > 0);
+	assert_int_equal(zip_source_seek(src, 0, SEEK_SET), 0);
+	out = malloc((size_t)size);
+	assert_non_null(out);
+	assert_int_equal(zip_source_read(src, out, (zip_uint64_t)size), size);
+	zip_source_close(src);
+	zip_source_free(src);
+	zip_error_fini(&ze);
+	*len = (size_t)size;
+	return out;
+}
+
+#define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define DOC(body)                                                             \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"         \
+	"<w:document xmlns:w=\"" W_NS "\" xmlns:mc=\"http://schemas."             \
+	"openxmlformats.org/markup-compatibility/2006\"><w:body>" body            \
+	"</w:body></w:document>"
+#define P(runs) "<w:p>" runs "</w:p>"
+#define R(text) "<w:r><w:t xml:space=\"preserve\">" text "</w:t></w:r>"
+#define NUMP(num, lvl, runs)                                                  \
+	"<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" lvl "\"/><w:numId w:val=\"" num   \
+	"\"/></w:numPr></w:pPr>" runs "</w:p>"
+#define STYLEP(style, runs)                                                   \
+	"<w:p><w:pPr><w:pStyle w:val=\"" style "\"/></w:pPr>" runs "</w:p>"
+
+/* Loads a DOCX made of `parts`, expecting `rc`. */
+static clint_doc *load_parts(const part *parts, size_t n, clint_revisions rev,
+                             clint_diag *diag, int rc)
+{
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+	size_t len;
+	unsigned char *zip = make_zip(parts, n, &len);
+	int got;
+
+	o.revisions = rev;
+	got = clint_doc_load_buffer(&doc, "fixture.docx", zip, len, &o, diag);
+	free(zip);
+	if (got != rc && diag)
+		unit_diag_dump(diag);
+	assert_int_equal(got, rc);
+	if (rc == CLINT_OK) {
+		assert_non_null(doc);
+		assert_int_equal(clint_doc_format(doc), CLINT_INPUT_DOCX);
+	} else {
+		assert_null(doc);
+	}
+	return doc;
+}
+
+static clint_doc *load_body(const char *document, clint_revisions rev)
+{
+	part p[] = {{"word/document.xml", document, 0}};
+	return load_parts(p, 1, rev, NULL, CLINT_OK);
+}
+
+/* Asserts block `i`: type, text and (if not ~0u) level. */
+static clint_block assert_block(const clint_doc *doc, size_t i,
+                                clint_block_type type, unsigned level,
+                                const char *text)
+{
+	clint_block b;
+
+	if (i >= clint_doc_block_count(doc))
+		fail_msg("block %zu of %zu wanted ('%s'); text:\n%s", i,
+		         clint_doc_block_count(doc), text, clint_doc_text(doc, NULL));
+	assert_int_equal(clint_doc_block(doc, i, &b), CLINT_OK);
+	unit_assert_slice(doc, b.start, b.end, text);
+	/* segment.c promotes short Title Case paragraphs to headings (level 0);
+	 * the extractor's headings have a level */
+	if (b.type != type && !(type == CLINT_BLOCK_PARAGRAPH &&
+	                        b.type == CLINT_BLOCK_HEADING && b.level == 0))
+		fail_msg("block %zu '%s' has type %d, expected %d", i, text,
+		         (int)b.type, (int)type);
+	if (level != ~0u)
+		assert_int_equal(b.level, level);
+	return b;
+}
+
+/* Expects a load refused with `rc` and an error mentioning `why`. */
+static void expect_refused(const part *parts, size_t n, int rc, const char *why)
+{
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	load_parts(parts, n, CLINT_REVISIONS_ACCEPT, d, rc);
+	assert_true(clint_diag_count_level(d, CLINT_DIAG_ERROR) >= 1);
+	if (unit_diag_find(d, why) < 0) {
+		unit_diag_dump(d);
+		fail_msg("no error mentions '%s'", why);
+	}
+	assert_int_equal(clint_diag_get(d, (size_t)unit_diag_find(d, why), &e),
+	                 CLINT_OK);
+	assert_string_equal(e.file, "fixture.docx");
+	clint_diag_free(d);
+}
+
+/* ---- numbering ---------------------------------------------------------------- */
+
+#define LVL(i, start, fmt, text, extra)                                       \
+	"<w:lvl w:ilvl=\"" i "\"><w:start w:val=\"" start "\"/><w:numFmt "        \
+	"w:val=\"" fmt "\"/>" extra "<w:lvlText w:val=\"" text "\"/></w:lvl>"
+
+static const char numbering_xml[] =
+	"<?xml version=\"1.0\"?><w:numbering xmlns:w=\"" W_NS "\">"
+	"<w:abstractNum w:abstractNumId=\"10\">"
+	LVL("0", "1", "decimal", "%1.", "")
+	LVL("1", "1", "decimal", "%1.%2", "")
+	LVL("2", "1", "lowerLetter", "(%3)", "")
+	LVL("3", "1", "lowerRoman", "(%4)", "<w:suff w:val=\"tab\"/>")
+	"</w:abstractNum>"
+	"<w:abstractNum w:abstractNumId=\"20\">"
+	LVL("0", "1", "upperRoman", "Article %1", "<w:suff w:val=\"nothing\"/>")
+	LVL("1", "1", "upperLetter", "%2)", "")
+	"</w:abstractNum>"
+	"<w:abstractNum w:abstractNumId=\"30\">"
+	LVL("0", "1", "bullet", "\xEF\x82\xB7", "")
+	"</w:abstractNum>"
+	"<w:abstractNum w:abstractNumId=\"40\">"
+	LVL("0", "1", "decimal", "%1.", "")
+	LVL("1", "1", "decimal", "%1.%2", "")
+	"</w:abstractNum>"
+	"<w:num w:numId=\"1\"><w:abstractNumId w:val=\"10\"/></w:num>"
+	"<w:num w:numId=\"2\"><w:abstractNumId w:val=\"20\"/></w:num>"
+	"<w:num w:numId=\"3\"><w:abstractNumId w:val=\"30\"/></w:num>"
+	"<w:num w:numId=\"4\"><w:abstractNumId w:val=\"10\"/>"
+	"<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"5\"/></w:lvlOverride>"
+	"</w:num>"
+	"<w:num w:numId=\"5\"><w:abstractNumId w:val=\"40\"/></w:num>"
+	"</w:numbering>";
+
+static const char styles_xml[] =
+	"<?xml version=\"1.0\"?><w:styles xmlns:w=\"" W_NS "\">"
+	"<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
+	"<w:name w:val=\"Normal\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Heading1\">"
+	"<w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>"
+	"<w:pPr><w:numPr><w:numId w:val=\"5\"/></w:numPr><w:outlineLvl w:val=\"0\"/>"
+	"</w:pPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Heading2\">"
+	"<w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Heading1\"/>"
+	"<w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"5\"/></w:numPr>"
+	"<w:outlineLvl w:val=\"1\"/>"
+	"<w:pPrChange><w:pPr><w:numPr><w:numId w:val=\"2\"/></w:numPr></w:pPr>"
+	"</w:pPrChange></w:pPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"PlainTitle\">"
+	"<w:name w:val=\"heading 3\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"MyClause\">"
+	"<w:name w:val=\"My Clause\"/><w:basedOn w:val=\"PlainTitle\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"ListBullet\">"
+	"<w:name w:val=\"List Bullet\"/>"
+	"<w:pPr><w:numPr><w:numId w:val=\"3\"/></w:numPr></w:pPr></w:style>"
+	"<w:style w:type=\"character\" w:styleId=\"Heading1Char\">"
+	"<w:name w:val=\"Heading 1 Char\"/></w:style>"
+	"</w:styles>";
+
+static void test_numbering(void **state)
+{
+	static const char body[] = DOC(
+		NUMP("1", "0", R("Services"))
+		NUMP("1", "1", R("Scope"))
+		NUMP("1", "2", R("first"))
+		NUMP("1", "2", R("second"))
+		NUMP("1", "3", R("roman"))
+		NUMP("1", "1", R("Levels"))
+		NUMP("1", "2", R("restarted"))
+		NUMP("1", "0", R("Fees"))
+		NUMP("1", "1", R("Credits"))
+		NUMP("2", "0", R(": Definitions"))
+		NUMP("2", "1", R("Term"))
+		NUMP("2", "0", R(": Fees"))
+		NUMP("2", "1", R("Again"))
+		NUMP("4", "0", R("Override"))
+		NUMP("4", "1", R("Under the override"))
+		NUMP("1", "0", R("Continues the override"))
+		STYLEP("ListBullet", R("A bullet"))
+		NUMP("0", "0", R("numId 0: no number"))
+		P(R("Plain")));
+	part p[] = {{"word/document.xml", body, 0},
+	            {"word/numbering.xml", numbering_xml, 0},
+	            {"word/styles.xml", styles_xml, 0}};
+	clint_doc *doc;
+
+	(void)state;
+	doc = load_parts(p, 3, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "1. Services");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "1.1 Scope");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "(a) first");
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "(b) second");
+	assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0, "(i)\troman");
+	/* a higher level restarts the lower ones */
+	assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, "1.2 Levels");
+	assert_block(doc, 6, CLINT_BLOCK_PARAGRAPH, 0, "(a) restarted");
+	assert_block(doc, 7, CLINT_BLOCK_PARAGRAPH, 0, "2. Fees");
+	assert_block(doc, 8, CLINT_BLOCK_PARAGRAPH, 0, "2.1 Credits");
+	/* upperRoman, suffix "nothing", upperLetter */
+	assert_block(doc, 9, CLINT_BLOCK_PARAGRAPH, 0, "Article I: Definitions");
+	assert_block(doc, 10, CLINT_BLOCK_PARAGRAPH, 0, "A) Term");
+	assert_block(doc, 11, CLINT_BLOCK_PARAGRAPH, 0, "Article II: Fees");
+	assert_block(doc, 12, CLINT_BLOCK_PARAGRAPH, 0, "A) Again");
+	/* w:startOverride restarts the shared list at 5 */
+	assert_block(doc, 13, CLINT_BLOCK_PARAGRAPH, 0, "5. Override");
+	assert_block(doc, 14, CLINT_BLOCK_PARAGRAPH, 0, "5.1 Under the override");
+	assert_block(doc, 15, CLINT_BLOCK_PARAGRAPH, 0, "6. Continues the override");
+	/* numbering inherited from the paragraph style; a symbol bullet */
+	assert_block(doc, 16, CLINT_BLOCK_LIST_ITEM, 1, "\xE2\x80\xA2 A bullet");
+	assert_block(doc, 17, CLINT_BLOCK_PARAGRAPH, 0, "numId 0: no number");
+	assert_block(doc, 18, CLINT_BLOCK_PARAGRAPH, 0, "Plain");
+	assert_int_equal(clint_doc_block_count(doc), 19);
+	clint_doc_free(doc);
+}
+
+static void test_heading_styles(void **state)
+{
+	static const char body[] = DOC(
+		STYLEP("Heading1", R("Services"))
+		STYLEP("Heading2", R("Service Credits"))
+		P(R("The Supplier shall pay service credits."))
+		STYLEP("Heading2", R("Service Levels"))
+		STYLEP("MyClause", R("Based on a heading style"))
+		"<w:p><w:pPr><w:outlineLvl w:val=\"2\"/></w:pPr>" R("Direct outline")
+		"</w:p>"
+		"<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/><w:outlineLvl w:val=\"9\"/>"
+		"</w:pPr>" R("Body text level") "</w:p>"
+		STYLEP("Heading1", R("Fees"))
+		STYLEP("Heading2", R("Invoices"))
+		STYLEP("UnknownStyle", R("Unknown style is a paragraph")));
+	part p[] = {{"word/document.xml", body, 0},
+	            {"word/numbering.xml", numbering_xml, 0},
+	            {"word/styles.xml", styles_xml, 0}};
+	clint_doc *doc;
+	clint_location loc;
+
+	(void)state;
+	doc = load_parts(p, 3, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_HEADING, 1, "1. Services");
+	/* the numbering of a w:pPrChange (the old properties) is ignored */
+	assert_block(doc, 1, CLINT_BLOCK_HEADING, 2, "1.1 Service Credits");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0,
+	             "The Supplier shall pay service credits.");
+	assert_block(doc, 3, CLINT_BLOCK_HEADING, 2, "1.2 Service Levels");
+	assert_block(doc, 4, CLINT_BLOCK_HEADING, 3, "Based on a heading style");
+	assert_block(doc, 5, CLINT_BLOCK_HEADING, 3, "Direct outline");
+	assert_block(doc, 6, CLINT_BLOCK_PARAGRAPH, ~0u, "2. Body text level");
+	assert_block(doc, 7, CLINT_BLOCK_HEADING, 1, "3. Fees");
+	assert_block(doc, 8, CLINT_BLOCK_HEADING, 2, "3.1 Invoices");
+	assert_block(doc, 9, CLINT_BLOCK_PARAGRAPH, 0,
+	             "Unknown style is a paragraph");
+	/* the sections carry Word's numbers */
+	assert_true(clint_doc_section_count(doc) >= 4);
+	assert_int_equal(clint_doc_locate(doc, unit_offset(doc, "service credits."),
+	                                  &loc),
+	                 CLINT_OK);
+	assert_int_equal(loc.paragraph, 3);
+	clint_doc_free(doc);
+}
+
+/* ---- structure: tables, tabs, breaks, text boxes -------------------------- */
+
+static void test_tables(void **state)
+{
+	static const char body[] = DOC(
+		P(R("Before the table."))
+		"<w:tbl><w:tblPr><w:tblW w:w=\"0\"/></w:tblPr><w:tblGrid/>"
+		"<w:tr><w:trPr/><w:tc><w:tcPr><w:tcW w:w=\"1\"/></w:tcPr>"
+		P(R("Service")) "</w:tc><w:tc>" P(R("Credit")) "</w:tc></w:tr>"
+		"<w:tr><w:tc>" P(R("Availability")) P("") P(R("below 99.5%"))
+		"</w:tc><w:tc>" P(R("10% of the fees")) "</w:tc></w:tr>"
+		"</w:tbl>"
+		P(R("After the table.")));
+	clint_doc *doc = load_body(body, CLINT_REVISIONS_ACCEPT);
+	clint_block b;
+
+	(void)state;
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Before the table.");
+	b = assert_block(doc, 1, CLINT_BLOCK_TABLE_CELL, 0, "Service");
+	assert_int_equal(b.paragraph, 2);
+	assert_block(doc, 2, CLINT_BLOCK_TABLE_CELL, 0, "Credit");
+	/* a cell's paragraphs stay in one block, empty ones leave no line */
+	b = assert_block(doc, 3, CLINT_BLOCK_TABLE_CELL, 0,
+	                 "Availability\nbelow 99.5%");
+	assert_int_equal(b.paragraph, 4);
+	assert_block(doc, 4, CLINT_BLOCK_TABLE_CELL, 0, "10% of the fees");
+	b = assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, "After the table.");
+	assert_int_equal(b.paragraph, 8);
+	assert_int_equal(clint_doc_block_count(doc), 6);
+	clint_doc_free(doc);
+}
+
+static void test_tabs_breaks_pages(void **state)
+{
+	static const char body[] = DOC(
+		P("<w:r><w:t>Fee</w:t><w:tab/><w:t>USD 100</w:t></w:r>")
+		P("<w:r><w:t>line one</w:t><w:br/><w:t>line two</w:t></w:r>")
+		P("<w:r><w:br w:type=\"page\"/></w:r>")
+		P(R("On page two."))
+		P("<w:r><w:t>Still two</w:t></w:r><w:r><w:br w:type=\"page\"/>"
+		  "<w:t xml:space=\"preserve\"> and three</w:t></w:r>")
+		P(R("Three."))
+		P("<w:r><w:lastRenderedPageBreak/><w:t>Four, as rendered.</w:t></w:r>")
+		"<w:p><w:pPr><w:pageBreakBefore/></w:pPr>" R("Five.") "</w:p>"
+		"<w:p><w:r><w:t>Text box follows:</w:t></w:r><w:r><mc:AlternateContent>"
+		"<mc:Choice><w:drawing><w:txbxContent>" P(R("Boxed text."))
+		"</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+		"<w:txbxContent>" P(R("Boxed text.")) "</w:txbxContent></w:pict>"
+		"</mc:Fallback></mc:AlternateContent></w:r>"
+		"<w:r><w:t xml:space=\"preserve\"> after the box.</w:t></w:r></w:p>");
+	clint_doc *doc = load_body(body, CLINT_REVISIONS_ACCEPT);
+	clint_block b;
+
+	(void)state;
+	b = assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Fee\tUSD 100");
+	assert_int_equal(b.page, 1);
+	assert_int_equal(b.paragraph, 1);
+	assert_int_equal(b.flags, 0);
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "line one\nline two");
+	/* the empty page-break paragraph is dropped; the next block has the flag */
+	b = assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "On page two.");
+	assert_int_equal(b.page, 2);
+	assert_int_equal(b.paragraph, 4);
+	assert_true(b.flags & CLINT_BLOCK_PAGE_BREAK);
+	b = assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "Still two and three");
+	assert_int_equal(b.page, 2);
+	assert_false(b.flags & CLINT_BLOCK_PAGE_BREAK);
+	b = assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0, "Three.");
+	assert_int_equal(b.page, 3);
+	assert_true(b.flags & CLINT_BLOCK_PAGE_BREAK);
+	b = assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, "Four, as rendered.");
+	assert_int_equal(b.page, 4);
+	assert_false(b.flags & CLINT_BLOCK_PAGE_BREAK);
+	b = assert_block(doc, 6, CLINT_BLOCK_PARAGRAPH, 0, "Five.");
+	assert_int_equal(b.page, 5);
+	assert_true(b.flags & CLINT_BLOCK_PAGE_BREAK);
+	/* a text box is its own block, once (the fallback copy is skipped) */
+	assert_block(doc, 7, CLINT_BLOCK_PARAGRAPH, 0, "Text box follows:");
+	b = assert_block(doc, 8, CLINT_BLOCK_PARAGRAPH, 0, "Boxed text.");
+	assert_int_equal(b.paragraph, 10);
+	b = assert_block(doc, 9, CLINT_BLOCK_PARAGRAPH, 0, " after the box.");
+	assert_int_equal(b.paragraph, 9);
+	assert_int_equal(clint_doc_block_count(doc), 10);
+	clint_doc_free(doc);
+}
+
+/* ---- notes, headers, footers ------------------------------------------------- */
+
+static void test_notes_and_headers(void **state)
+{
+	static const char body[] = DOC(
+		P(R("The Supplier shall meet the service levels")
+		  "<w:r><w:footnoteReference w:id=\"1\"/></w:r>"
+		  R(" in every month."))
+		P(R("Second paragraph.")));
+	static const char footnotes[] =
+		"<w:footnotes xmlns:w=\"" W_NS "\">"
+		"<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/>"
+		"</w:r></w:p></w:footnote>"
+		"<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r>"
+		"<w:t>CONTINUED</w:t></w:r></w:p></w:footnote>"
+		"<w:footnote w:id=\"1\">" P(R("As measured monthly.")) "</w:footnote>"
+		"</w:footnotes>";
+	static const char endnotes[] =
+		"<w:endnotes xmlns:w=\"" W_NS "\"><w:endnote w:id=\"1\">"
+		P(R("An endnote.")) "</w:endnote></w:endnotes>";
+	static const char header[] =
+		"<w:hdr xmlns:w=\"" W_NS "\">" P(R("CONFIDENTIAL")) "</w:hdr>";
+	static const char footer[] =
+		"<w:ftr xmlns:w=\"" W_NS "\">" P(R("Page ")
+		"<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+		"<w:r><w:instrText> PAGE </w:instrText></w:r>"
+		"<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" R("1")
+		"<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>") "</w:ftr>";
+	part p[] = {{"word/document.xml", body, 0},
+	            {"word/footnotes.xml", footnotes, 0},
+	            {"word/endnotes.xml", endnotes, 0},
+	            {"word/header1.xml", header, 0},
+	            {"word/footer1.xml", footer, 0}};
+	clint_doc *doc;
+	clint_block b;
+
+	(void)state;
+	doc = load_parts(p, 5, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	/* the note is not in the sentence that cites it */
+	b = assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0,
+	                 "The Supplier shall meet the service levels in every "
+	                 "month.");
+	assert_int_equal(b.flags & CLINT_BLOCK_NOTE, 0);
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "Second paragraph.");
+	/* notes after the body, separators skipped; numbers continue */
+	b = assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "As measured monthly.");
+	assert_true(b.flags & CLINT_BLOCK_NOTE);
+	assert_int_equal(b.paragraph, 3);
+	b = assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "An endnote.");
+	assert_true(b.flags & CLINT_BLOCK_NOTE);
+	b = assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, ~0u, "CONFIDENTIAL");
+	assert_true(b.flags & CLINT_BLOCK_NOTE);
+	b = assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, ~0u, "Page 1");
+	assert_true(b.flags & CLINT_BLOCK_NOTE);
+	assert_int_equal(clint_doc_block_count(doc), 6);
+	assert_null(strstr(clint_doc_text(doc, NULL), "CONTINUED"));
+	assert_null(strstr(clint_doc_text(doc, NULL), "PAGE"));
+	clint_doc_free(doc);
+}
+
+/* ---- fields and hyperlinks ----------------------------------------------------- */
+
+static void test_fields_and_hyperlinks(void **state)
+{
+	static const char body[] = DOC(
+		P(R("As set out in clause ")
+		  "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+		  "<w:r><w:instrText xml:space=\"preserve\"> REF _Ref1 \\r \\h </w:instrText></w:r>"
+		  "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+		  R("7.2")
+		  "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+		  R(" on page ")
+		  "<w:fldSimple w:instr=\" PAGEREF _Ref1 \">" R("4") "</w:fldSimple>"
+		  R(", see ")
+		  "<w:hyperlink r:id=\"rId5\" xmlns:r=\"urn:r\">" R("the SLA") "</w:hyperlink>"
+		  R("."))
+		P(R("Table ")
+		  "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+		  "<w:r><w:instrText> SEQ Table </w:instrText></w:r>"
+		  "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+		  "<w:r><w:instrText> nested </w:instrText></w:r>"
+		  "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+		  "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+		  R("3")
+		  "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+		  R(": prices")));
+	clint_doc *doc = load_body(body, CLINT_REVISIONS_ACCEPT);
+
+	(void)state;
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0,
+	             "As set out in clause 7.2 on page 4, see the SLA.");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "Table 3: prices");
+	clint_doc_free(doc);
+}
+
+/* ---- tracked changes ----------------------------------------------------------- */
+
+static const char revisions_body[] = DOC(
+	P(R("The fee is ")
+	  "<w:del w:id=\"1\" w:author=\"A\"><w:r><w:delText>USD 100</w:delText></w:r></w:del>"
+	  "<w:ins w:id=\"2\" w:author=\"B\"><w:r><w:t>USD 200</w:t></w:r></w:ins>"
+	  R(" a month."))
+	P(R("Unchanged paragraph."))
+	"<w:moveFrom w:id=\"3\"><w:p>" "<w:r><w:t>Moved clause.</w:t></w:r>" "</w:p></w:moveFrom>"
+	P(R("Middle."))
+	"<w:p><w:moveTo w:id=\"4\"><w:r><w:t>Moved clause.</w:t></w:r></w:moveTo></w:p>"
+	/* paragraph marks: an inserted mark, then a deleted one */
+	"<w:p><w:pPr><w:rPr><w:ins w:id=\"5\" w:author=\"A\"/></w:rPr></w:pPr>"
+	R("Split here") "</w:p>"
+	"<w:p><w:pPr><w:rPr><w:del w:id=\"6\" w:author=\"A\"/></w:rPr></w:pPr>"
+	R("and joined") "</w:p>"
+	P(R("there.")));
+
+static void test_revisions_accept(void **state)
+{
+	clint_doc *doc = load_body(revisions_body, CLINT_REVISIONS_ACCEPT);
+	clint_block b;
+
+	(void)state;
+	b = assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0,
+	                 "The fee is USD 200 a month.");
+	assert_int_equal(b.flags, CLINT_BLOCK_INSERTED);
+	b = assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "Unchanged paragraph.");
+	assert_int_equal(b.flags, 0);
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "Middle.");
+	b = assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "Moved clause.");
+	assert_int_equal(b.flags, CLINT_BLOCK_INSERTED);
+	assert_int_equal(b.paragraph, 5);
+	assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0, "Split here");
+	/* the deleted mark joins "and joined" with "there." */
+	b = assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, "and joined there.");
+	assert_int_equal(b.paragraph, 7);
+	assert_int_equal(clint_doc_block_count(doc), 6);
+	clint_doc_free(doc);
+}
+
+static void test_revisions_reject(void **state)
+{
+	clint_doc *doc = load_body(revisions_body, CLINT_REVISIONS_REJECT);
+	clint_block b;
+
+	(void)state;
+	b = assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0,
+	                 "The fee is USD 100 a month.");
+	assert_int_equal(b.flags, CLINT_BLOCK_DELETED);
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "Unchanged paragraph.");
+	b = assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "Moved clause.");
+	assert_int_equal(b.flags, CLINT_BLOCK_DELETED);
+	assert_int_equal(b.paragraph, 3);
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "Middle.");
+	/* the inserted mark is rejected: "Split here" runs on */
+	b = assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0, "Split here and joined");
+	assert_int_equal(b.flags, 0);
+	assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, "there.");
+	assert_int_equal(clint_doc_block_count(doc), 6);
+	assert_null(strstr(clint_doc_text(doc, NULL), "USD 200"));
+	clint_doc_free(doc);
+}
+
+/* ---- comments ------------------------------------------------------------------- */
+
+static void test_comments_are_annotations(void **state)
+{
+	static const char body[] = DOC(
+		P(R("The Supplier shall ")
+		  "<w:commentRangeStart w:id=\"7\"/>" R("use reasonable efforts")
+		  "<w:commentRangeEnd w:id=\"7\"/>"
+		  "<w:r><w:commentReference w:id=\"7\"/></w:r>" R(" to comply."))
+		P(R("Point only.") "<w:r><w:commentReference w:id=\"8\"/></w:r>"));
+	static const char comments[] =
+		"<w:comments xmlns:w=\"" W_NS "\">"
+		"<w:comment w:id=\"7\" w:author=\"Legal &amp; Co\">"
+		P(R("Too weak.")) P(R("Use best efforts.")) "</w:comment>"
+		"<w:comment w:id=\"8\">" P(R("No author.")) "</w:comment>"
+		"</w:comments>";
+	part p[] = {{"word/document.xml", body, 0},
+	            {"word/comments.xml", comments, 0}};
+	clint_doc *doc;
+	clint_annotation a;
+	const char *text;
+
+	(void)state;
+	doc = load_parts(p, 2, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	text = clint_doc_text(doc, NULL);
+	assert_string_equal(text, "The Supplier shall use reasonable efforts to "
+	                          "comply.\nPoint only.");
+	assert_int_equal(clint_doc_annotation_count(doc), 2);
+	assert_int_equal(clint_doc_annotation(doc, 0, &a), CLINT_OK);
+	assert_string_equal(a.author, "Legal & Co");
+	assert_string_equal(a.text, "Too weak.\nUse best efforts.");
+	unit_assert_slice(doc, a.start, a.end, "use reasonable efforts");
+	assert_int_equal(clint_doc_annotation(doc, 1, &a), CLINT_OK);
+	assert_string_equal(a.author, "");
+	assert_string_equal(a.text, "No author.");
+	assert_int_equal(a.start, a.end);
+	assert_int_equal(a.start, unit_offset(doc, "Point only.") + 11);
+	clint_doc_free(doc);
+}
+
+/* ---- hostile and broken inputs ------------------------------------------------- */
+
+static void test_truncated_zip(void **state)
+{
+	part p[] = {{"word/document.xml", DOC(P(R("Text."))), 0}};
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+	clint_diag *d = NULL;
+	unsigned char *zip;
+	size_t len;
+
+	(void)state;
+	zip = make_zip(p, 1, &len);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_doc_load_buffer(&doc, "cut.docx", zip, len - 30,
+	                                       &o, d),
+	                 CLINT_EFORMAT);
+	assert_null(doc);
+	assert_true(unit_diag_find(d, "damaged or truncated") >= 0);
+	/* forced DOCX on plain text */
+	clint_diag_clear(d);
+	o.format = CLINT_INPUT_DOCX;
+	assert_int_equal(clint_doc_load_buffer(&doc, "x.docx", "Just text.", 10,
+	                                       &o, d),
+	                 CLINT_EFORMAT);
+	assert_true(unit_diag_find(d, "not a readable ZIP") >= 0);
+	free(zip);
+	clint_diag_free(d);
+}
+
+static void test_no_document_xml(void **state)
+{
+	part other[] = {{"readme.txt", "an archive that is not a document", 0},
+	                {"data/table.csv", "a,b\n1,2\n", 0}};
+	part fake[] = {{"word/document.xml.bak", DOC(P(R("x"))), 0}};
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_diag *d = NULL;
+	clint_doc *doc = NULL;
+	unsigned char *zip;
+	size_t len;
+
+	(void)state;
+	/* a ZIP that is neither DOCX nor ODT is refused with a remedy */
+	zip = make_zip(other, 2, &len);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_doc_load_buffer(&doc, "c.zip", zip, len, &o, d),
+	                 CLINT_EUNSUPPORTED);
+	assert_true(unit_diag_find(d, "save the document as .docx") >= 0);
+	free(zip);
+	clint_diag_free(d);
+	/* one that only names the entry is looked at, then refused */
+	expect_refused(fake, 1, CLINT_EFORMAT, "holds no word/document.xml");
+}
+
+static void test_doctype_refused(void **state)
+{
+	part dtd[] = {{"word/document.xml",
+	               "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY x "
+	               "\"boom\">]><w:document xmlns:w=\"" W_NS "\"><w:body>"
+	               "<w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>",
+	               0}};
+	part ent[] = {{"word/document.xml", DOC(P(R("ok"))), 0},
+	              {"word/styles.xml",
+	               "<!DOCTYPE s SYSTEM \"http://example.com/x.dtd\"><s/>", 0}};
+	part bad[] = {{"word/document.xml", DOC(P(R("unclosed")) "<w:p>"), 0}};
+
+	(void)state;
+	expect_refused(dtd, 1, CLINT_EFORMAT, "DOCTYPE");
+	expect_refused(dtd, 1, CLINT_EFORMAT, "word/document.xml");
+	expect_refused(ent, 2, CLINT_EFORMAT, "word/styles.xml");
+	expect_refused(bad, 1, CLINT_EFORMAT, "malformed XML");
+}
+
+static void test_zip_bomb_refused(void **state)
+{
+	size_t n = 8u << 20;
+	char *zeros = calloc(1, n);
+	part p[] = {{"word/document.xml", DOC(P(R("ok"))), 0},
+	            {"word/header1.xml", NULL, 0}};
+
+	(void)state;
+	assert_non_null(zeros);
+	memset(zeros, ' ', n);
+	p[1].data = zeros;
+	p[1].len = n;
+	expect_refused(p, 2, CLINT_ELIMIT, "possible ZIP bomb");
+	expect_refused(p, 2, CLINT_ELIMIT, "word/header1.xml");
+	free(zeros);
+}
+
+static void test_deep_nesting_refused(void **state)
+{
+	size_t depth = 10000, i;
+	char *xml = malloc(depth * 20 + 512);
+	char *q = xml;
+	part p[1];
+
+	(void)state;
+	assert_non_null(xml);
+	q += sprintf(q, "<w:document xmlns:w=\"" W_NS "\"><w:body><w:p>");
+	for (i = 0; i < depth; i++)
+		q += sprintf(q, "<w:sdt>");
+	for (i = 0; i < depth; i++)
+		q += sprintf(q, "</w:sdt>");
+	q += sprintf(q, "</w:p></w:body></w:document>");
+	p[0].name = "word/document.xml";
+	p[0].data = xml;
+	p[0].len = (size_t)(q - xml);
+	expect_refused(p, 1, CLINT_ELIMIT, "nested deeper than");
+	free(xml);
+}
+
+static void test_too_many_entries(void **state)
+{
+	static part p[10002];
+	static char names[10002][24];
+	size_t i;
+
+	(void)state;
+	p[0].name = "word/document.xml";
+	p[0].data = DOC(P(R("ok")));
+	for (i = 1; i < N_ELEMS(p); i++) {
+		snprintf(names[i], sizeof(names[i]), "media/f%zu", i);
+		p[i].name = names[i];
+		p[i].data = "x";
+	}
+	expect_refused(p, N_ELEMS(p), CLINT_ELIMIT, "entries");
+}
+
+/* ---- real documents ------------------------------------------------------------ */
+
+/* The words of Str "..." tokens in a pandoc native file, space-separated. */
+static char *native_words(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf, *out, *p, *o;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = calloc(1, (size_t)n + 1);
+	out = calloc(1, (size_t)n + 1);
+	assert_non_null(buf);
+	assert_non_null(out);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	o = out;
+	for (p = buf; (p = strstr(p, "Str \"")); ) {
+		p += 5;
+		if (o != out)
+			*o++ = ' ';
+		while (*p && *p != '"') {
+			if (*p == '\\' && p[1])
+				p++;
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+	free(buf);
+	return out;
+}
+
+/* The document text with white space runs folded to one space. */
+static char *doc_words(const clint_doc *doc)
+{
+	const char *t = clint_doc_text(doc, NULL);
+	char *out = calloc(1, strlen(t) + 1), *o = out;
+
+	assert_non_null(out);
+	for (; *t; t++) {
+		if (strchr(" \t\n", *t)) {
+			if (o != out && o[-1] != ' ')
+				*o++ = ' ';
+		} else {
+			*o++ = *t;
+		}
+	}
+	if (o != out && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	return out;
+}
+
+static int load_real(const char *path, clint_revisions rev, clint_doc **out)
+{
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_diag *d = NULL;
+	int rc;
+
+	o.revisions = rev;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	rc = clint_doc_load_file(out, path, &o, d);
+	if (rc != CLINT_OK) {
+		/* a refusal must say why */
+		assert_true(clint_diag_count_level(d, CLINT_DIAG_ERROR) >= 1);
+		print_message("  %s: refused:\n", path);
+		unit_diag_dump(d);
+	}
+	clint_diag_free(d);
+	return rc;
+}
+
+static void test_real_documents(void **state)
+{
+	static const char *const dirs[] = {"../shared/corpus/docs",
+	                                   "../shared/corpus/docs/pandoc-fixtures"};
+	size_t k, loaded = 0, compared = 0;
+
+	(void)state;
+	for (k = 0; k < N_ELEMS(dirs); k++) {
+		DIR *dir = opendir(dirs[k]);
+		struct dirent *e;
+
+		if (!dir) {
+			print_message("  SKIP: %s not found (only in the team's "
+			              "workspace)\n", dirs[k]);
+			continue;
+		}
+		while ((e = readdir(dir))) {
+			char path[1024], native[1024];
+			size_t n = strlen(e->d_name);
+			int r;
+
+			if (n < 6 || strcmp(e->d_name + n - 5, ".docx") != 0)
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", dirs[k], e->d_name);
+			for (r = 0; r < 2; r++) {
+				clint_revisions rev = r ? CLINT_REVISIONS_REJECT
+				                        : CLINT_REVISIONS_ACCEPT;
+				clint_doc *doc = NULL;
+				char *want, *got;
+
+				if (load_real(path, rev, &doc) != CLINT_OK)
+					continue;
+				loaded++;
+				assert_true(clint_doc_block_count(doc) > 0);
+				snprintf(native, sizeof(native), "%s/%.*s_%s.native", dirs[k],
+				         (int)(n - 5), e->d_name, r ? "reject" : "accept");
+				want = native_words(native);
+				if (want) {
+					got = doc_words(doc);
+					if (strcmp(want, got) != 0)
+						fail_msg("%s (%s): text\n  '%s'\nexpected (pandoc)\n  "
+						         "'%s'",
+						         path, r ? "reject" : "accept", got, want);
+					compared++;
+					free(got);
+					free(want);
+				}
+				clint_doc_free(doc);
+			}
+		}
+		closedir(dir);
+	}
+	print_message("  real DOCX: %zu loads, %zu compared with pandoc\n", loaded,
+	              compared);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_numbering),
+		cmocka_unit_test(test_heading_styles),
+		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_tabs_breaks_pages),
+		cmocka_unit_test(test_notes_and_headers),
+		cmocka_unit_test(test_fields_and_hyperlinks),
+		cmocka_unit_test(test_revisions_accept),
+		cmocka_unit_test(test_revisions_reject),
+		cmocka_unit_test(test_comments_are_annotations),
+		cmocka_unit_test(test_truncated_zip),
+		cmocka_unit_test(test_no_document_xml),
+		cmocka_unit_test(test_doctype_refused),
+		cmocka_unit_test(test_zip_bomb_refused),
+		cmocka_unit_test(test_deep_nesting_refused),
+		cmocka_unit_test(test_too_many_entries),
+		cmocka_unit_test(test_real_documents),
+	};
+
+	return cmocka_run_group_tests_name("docx", tests, NULL, NULL);
+}
