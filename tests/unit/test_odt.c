@@ -449,7 +449,11 @@ static void test_detection(void **state)
 	unsigned char *z;
 	size_t len;
 	entry no_mimetype[1] = {{"content.xml", CONTENT("<text:p>Hi.</text:p>"), 0, 0}};
-	entry docx[1] = {{"word/document.xml", "<w:document/>", 0, 0}};
+	entry docx[1] = {{"word/document.xml",
+	                  "<w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+	                  "wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Hi."
+	                  "</w:t></w:r></w:p></w:body></w:document>",
+	                  0, 0}};
 
 	(void)state;
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
@@ -461,10 +465,13 @@ static void test_detection(void **state)
 	assert_string_equal(clint_doc_text(doc, NULL), "Hi.");
 	clint_doc_free(doc);
 	free(z);
-	/* other ZIPs are still refused */
+	/* a ZIP with word/document.xml goes to the DOCX reader, not ODT */
 	z = make_zip(docx, 1, &len);
-	assert_int_equal(clint_doc_load_buffer(&doc, "x.docx", z, len, &o, d),
-	                 CLINT_EUNSUPPORTED);
+	assert_int_equal(clint_doc_load_buffer(&doc, "x.odt", z, len, &o, d),
+	                 CLINT_OK);
+	assert_int_equal(clint_doc_format(doc), CLINT_INPUT_DOCX);
+	clint_doc_free(doc);
+	doc = NULL;
 	free(z);
 	/* an explicit ODT that is not a ZIP */
 	o.format = CLINT_INPUT_ODT;

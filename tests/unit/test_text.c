@@ -432,9 +432,9 @@ static void test_binary_formats_refused(void **state)
 
 	(void)state;
 	expect_unsupported("c.odt", zip, sizeof(zip) - 1,
-	                   "save the document as .docx, .txt or .md");
+	                   "save the document as .docx, .odt, .txt or .md");
 	expect_unsupported("e.docx", zip_empty, sizeof(zip_empty) - 1, "ZIP");
-	expect_unsupported("c.doc", ole, sizeof(ole) - 1, "save as .txt");
+	expect_unsupported("c.doc", ole, sizeof(ole) - 1, "save as .docx");
 	/* RTF and PDF are read: tests/unit/test_rtf.c, test_pdf.c */
 	/* the magic decides, not the name; and it applies to Markdown too */
 	expect_unsupported("looks-like.txt", ole, sizeof(ole) - 1, "OLE");
