@@ -47,7 +47,9 @@ else
 	echo "corpus: FAIL: the JSON report does not parse or lacks documents"
 	fail=$((fail + 1))
 fi
-for f in "$corpus"/docs/*.md; do
+# every real document in a format this build reads: Markdown, PDF, DOCX, ODT
+for f in "$corpus"/docs/*.md "$corpus"/docs/*.pdf "$corpus"/docs/*.docx \
+	"$corpus"/docs/pandoc-fixtures/*.docx "$corpus"/docs/pandoc-fixtures/*.odt; do
 	[ -f "$f" ] || continue
 	$wrap "$bin" --color never "$f" > /dev/null 2> "$tmp/err"
 	check "$f" $?
