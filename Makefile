@@ -64,8 +64,8 @@ SPEC_BIN = $(BUILD)/tests/spec_runner
 
 DEMO_FILE = samples/weak-draft-outsourcing.txt
 
-.PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden \
-        golden-update corpus eval install-test install uninstall valgrind-if-present clean asan ubsan valgrind
+.PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats \
+        golden-update corpus formats eval install-test install uninstall valgrind-if-present clean asan ubsan valgrind
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
 
@@ -85,7 +85,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden valgrind-if-present install-test corpus
+check: all unit packs-test spec golden valgrind-if-present formats install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -175,6 +175,10 @@ eval: all
 	@if [ -d "$(EVAL_DIR)" ] && [ -f "$(EVAL_LABELS)" ]; then \
 	  python3 eval/eval.py --bin $(BIN) $(EVAL_DIR) $(EVAL_LABELS); \
 	else echo "eval: SKIP: $(EVAL_DIR) or $(EVAL_LABELS) not found (set EVAL_DIR and EVAL_LABELS)"; fi
+
+formats: $(BIN)
+	@echo "== the same findings on every format of each sample"
+	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/formats.sh $(BIN)
 
 corpus: $(BIN)
 	@echo "== real contracts (../shared/corpus)"
