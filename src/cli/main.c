@@ -46,6 +46,7 @@ static const char usage_text[] =
 	"       clauselint packs lint [PACK...]\n"
 	"       clauselint packs show RULE\n"
 	"       clauselint outline FILE...\n"
+	"       clauselint text FILE...   (the text the checker reads)\n"
 	"\n"
 	"Lints outsourcing and services contracts (DOCX, ODT, PDF, RTF, HTML,\n"
 	"Markdown or plain text): reports\n"
@@ -473,6 +474,38 @@ static int cmd_outline(cli_options *o)
 	return status;
 }
 
+/* Prints the extracted document text: what the checker reads. */
+static int cmd_text(cli_options *o)
+{
+	clint_render_options ropts = CLINT_RENDER_OPTIONS_INIT;
+	clint_renderer *r = NULL;
+	int status = EXIT_CLEAN;
+	size_t i, len;
+
+	if (o->file_count == 0) {
+		usage_error("%s", "text needs at least one FILE");
+		return EXIT_TROUBLE;
+	}
+	if (clint_renderer_new(&r, &ropts, write_stdout, NULL) < 0)
+		return EXIT_TROUBLE;
+	for (i = 0; i < o->file_count; i++) {
+		clint_doc *doc = load_input(o, o->files[i], r);
+		const char *t;
+
+		if (!doc) {
+			status = EXIT_TROUBLE;
+			continue;
+		}
+		t = clint_doc_text(doc, &len);
+		fwrite(t, 1, len, stdout);
+		if (len && t[len - 1] != '\n')
+			putchar('\n');
+		clint_doc_free(doc);
+	}
+	clint_renderer_free(r);
+	return status;
+}
+
 static const char *kind_name(clint_rule_kind k)
 {
 	return k == CLINT_RULE_REQUIRE ? "require"
@@ -640,6 +673,9 @@ int main(int argc, char **argv)
 	} else if (argc > 1 && strcmp(argv[1], "outline") == 0) {
 		parse_args(argc, argv, 2, &o);
 		status = cmd_outline(&o);
+	} else if (argc > 1 && strcmp(argv[1], "text") == 0) {
+		parse_args(argc, argv, 2, &o);
+		status = cmd_text(&o);
 	} else {
 		parse_args(argc, argv, first, &o);
 		status = cmd_check(&o);
