@@ -54,5 +54,25 @@ for f in "$corpus"/docs/*.md "$corpus"/docs/*.pdf "$corpus"/docs/*.docx \
 	$wrap "$bin" --color never "$f" > /dev/null 2> "$tmp/err"
 	check "$f" $?
 done
+# pandoc's tracked-change fixtures: our accept and reject views agree with
+# pandoc's expected outputs word for word (read from the *.native files)
+for nat in "$corpus"/docs/pandoc-fixtures/*_accept.native "$corpus"/docs/pandoc-fixtures/*_reject.native; do
+	[ -f "$nat" ] || continue
+	mode=${nat##*_}; mode=${mode%.native}
+	docx=${nat%_*}.docx
+	$wrap "$bin" text --revisions "$mode" "$docx" > "$tmp/text" 2> "$tmp/err"
+	if python3 -c '
+import re, sys
+nat = open(sys.argv[1], encoding="utf-8").read()
+want = [w.encode().decode("unicode_escape") if "\\" in w else w
+        for w in re.findall(r"Str \"((?:[^\"\\]|\\.)*)\"", nat)]
+got = open(sys.argv[2], encoding="utf-8").read().split()
+sys.exit(0 if want == got else 1)' "$nat" "$tmp/text"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "corpus: FAIL: $(basename "$docx") --revisions $mode differs from $(basename "$nat")"
+	fi
+done
 echo "corpus: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
