@@ -14,4 +14,7 @@ for name in weak-draft-outsourcing sound-outsourcing-agreement; do
 	done
 	python3 "$here/../tests/cli/fixtures/make-pdf.py" "$here/$name.txt" "$out/$name.pdf"
 done
+# a contract whose clause numbers are Word auto-numbering (pandoc writes
+# Markdown ordered lists as w:numPr lists with numbering.xml)
+pandoc "$here/auto-numbered-hosting.md" -o "$out/auto-numbered-hosting.docx"
 echo "generated: $(ls "$out" | wc -l) files in samples/formats"

@@ -247,10 +247,12 @@ static void test_numbering(void **state)
 	assert_block(doc, 10, CLINT_BLOCK_PARAGRAPH, 0, "A) Term");
 	assert_block(doc, 11, CLINT_BLOCK_PARAGRAPH, 0, "Article II: Fees");
 	assert_block(doc, 12, CLINT_BLOCK_PARAGRAPH, 0, "A) Again");
-	/* w:startOverride restarts the shared list at 5 */
+	/* a w:num with a w:startOverride is a list of its own (Word's "restart
+	 * numbering"): it starts at 5, and the original list, used again,
+	 * continues its own count (as Word shows pandoc's nested lists) */
 	assert_block(doc, 13, CLINT_BLOCK_PARAGRAPH, 0, "5. Override");
 	assert_block(doc, 14, CLINT_BLOCK_PARAGRAPH, 0, "5.1 Under the override");
-	assert_block(doc, 15, CLINT_BLOCK_PARAGRAPH, 0, "6. Continues the override");
+	assert_block(doc, 15, CLINT_BLOCK_PARAGRAPH, 0, "3. Continues the override");
 	/* numbering inherited from the paragraph style; a symbol bullet */
 	assert_block(doc, 16, CLINT_BLOCK_LIST_ITEM, 1, "\xE2\x80\xA2 A bullet");
 	assert_block(doc, 17, CLINT_BLOCK_PARAGRAPH, 0, "numId 0: no number");

@@ -93,7 +93,12 @@ typedef struct {
 	int abstract_id;
 	int start_override[DOCX_LEVELS];  /* -1 if none */
 	docx_level lvl[DOCX_LEVELS];      /* w:lvlOverride/w:lvl */
-	int used;
+	/* A w:num that overrides a start value is a list instance of its own
+	 * (Word's "restart numbering"): it counts in cnt/started below;
+	 * other instances share their abstract numbering's counters. */
+	int own;
+	int cnt[DOCX_LEVELS];
+	int started[DOCX_LEVELS];
 } docx_num;
 
 typedef struct {
@@ -866,7 +871,7 @@ static int render_number(docx *dx, int num_id, int ilvl, clint_buf *out,
 	docx_abstract *ab;
 	const docx_level *lv;
 	const char *p;
-	int k, rc = CLINT_OK;
+	int k, rc = CLINT_OK, *cnt, *started;
 
 	*suff = SUFF_NOTHING;
 	*bullet = 0;
@@ -875,22 +880,23 @@ static int render_number(docx *dx, int num_id, int ilvl, clint_buf *out,
 		return CLINT_OK;
 	if (ilvl < 0 || ilvl >= DOCX_LEVELS)
 		ilvl = 0;
-	if (!num->used) {
-		num->used = 1;
+	if (!num->own) {
 		for (k = 0; k < DOCX_LEVELS; k++)
 			if (num->start_override[k] >= 0)
-				ab->started[k] = 0;
+				num->own = 1;
 	}
-	if (ab->started[ilvl] && ab->cnt[ilvl] < 1000000)
-		ab->cnt[ilvl]++;
-	else if (!ab->started[ilvl]) {
-		ab->cnt[ilvl] = level_start(num, ab, ilvl);
-		ab->started[ilvl] = 1;
+	cnt = num->own ? num->cnt : ab->cnt;
+	started = num->own ? num->started : ab->started;
+	if (started[ilvl] && cnt[ilvl] < 1000000)
+		cnt[ilvl]++;
+	else if (!started[ilvl]) {
+		cnt[ilvl] = level_start(num, ab, ilvl);
+		started[ilvl] = 1;
 	}
 	for (k = ilvl + 1; k < DOCX_LEVELS; k++) {
 		int rs = num_level(num, ab, k)->restart;
 		if (rs < 0 || (rs > 0 && ilvl < rs))
-			ab->started[k] = 0;
+			started[k] = 0;
 	}
 	lv = num_level(num, ab, ilvl);
 	*suff = lv->suff;
@@ -909,7 +915,7 @@ static int render_number(docx *dx, int num_id, int ilvl, clint_buf *out,
 		if (p[0] == '%' && p[1] >= '1' && p[1] <= '9') {
 			int l = p[1] - '1';
 			const docx_level *ll = num_level(num, ab, l);
-			int v = ab->started[l] ? ab->cnt[l] : level_start(num, ab, l);
+			int v = started[l] ? cnt[l] : level_start(num, ab, l);
 			int fmt = ll->fmt;
 			if (lv->legal && fmt != FMT_NONE)
 				fmt = FMT_DECIMAL;

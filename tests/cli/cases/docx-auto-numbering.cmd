@@ -1,0 +1,1 @@
+text samples/formats/auto-numbered-hosting.docx
