@@ -65,7 +65,7 @@ SPEC_BIN = $(BUILD)/tests/spec_runner
 DEMO_FILE = samples/weak-draft-outsourcing.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats \
-        golden-update corpus formats eval install-test install uninstall valgrind-if-present clean asan ubsan valgrind
+        golden-update corpus formats eval bench install-test install uninstall valgrind-if-present clean asan ubsan valgrind
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
 
@@ -167,6 +167,10 @@ install-test: all
 	@if [ -n "$(NO_INSTALL_TEST)" ]; then \
 	  echo "== install test skipped (sanitizer build: the example would need the sanitizer runtime)"; \
 	else echo "== install, pkg-config and header checks"; sh tests/install/run.sh $(BUILD); fi
+
+# Speed against the tools users would otherwise run (never fails the tests).
+bench: all
+	@sh bench/run.sh $(BIN)
 
 # Detection quality on a labelled corpus (default: the CUAD dev set).
 EVAL_DIR ?= ../shared/corpus/cuad-dev/txt
