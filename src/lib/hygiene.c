@@ -305,6 +305,15 @@ static int parent_known(const clint_doc *doc, const char *id)
 	return n >= 2;
 }
 
+/* True if s[..end) ends with `tail` (ASCII caseless), reading nothing
+ * before s. */
+static int ends_with_at(const char *s, size_t end, const char *tail)
+{
+	size_t n = strlen(tail);
+
+	return end >= n && strncasecmp(s + end - n, tail, n) == 0;
+}
+
 /* True if clause number `id` appears in the text as a clause number of its
  * own (not right after "Section", "clause", ...): many contracts number
  * sub-clauses inside long lines, where the segmenter does not see them. */
@@ -333,10 +342,9 @@ static int numbered_inline(const clint_doc *doc, const char *id)
 				after_word = 1;
 		}
 		/* also "Sections 4.1 and 4.2", "4.1 through 4.3" */
-		if (!after_word && b >= 4 && (strncasecmp(s + b - 4, " and", 4) == 0 ||
-		                              strncasecmp(s + b - 3, " or", 3) == 0 ||
-		                              strncasecmp(s + b - 1, ",", 1) == 0 ||
-		                              strncasecmp(s + b - 8, " through", 8) == 0))
+		if (!after_word && (ends_with_at(s, b, " and") || ends_with_at(s, b, " or") ||
+		                    ends_with_at(s, b, ",") ||
+		                    ends_with_at(s, b, " through")))
 			after_word = 1;
 		if (!after_word)
 			return 1;
