@@ -65,7 +65,7 @@ SPEC_BIN = $(BUILD)/tests/spec_runner
 DEMO_FILE = samples/weak-draft-outsourcing.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats \
-        golden-update corpus formats eval bench install-test install uninstall valgrind-if-present clean asan ubsan valgrind
+        golden-update corpus formats eval bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
 
@@ -194,6 +194,7 @@ asan:
 	  LDFLAGS="-fsanitize=address,undefined" NO_VALGRIND=1 NO_INSTALL_TEST=1 check
 
 ubsan: asan
+test-asan: asan
 
 valgrind-if-present: all
 	@if [ -n "$(NO_VALGRIND)" ]; then echo "== valgrind stage skipped (sanitizer build)"; \
