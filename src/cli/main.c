@@ -436,70 +436,60 @@ static int cmd_check(cli_options *o)
 }
 
 /* Prints the section tree the segmenter found, one section a line. */
-static int cmd_outline(cli_options *o)
+static void print_outline(const clint_doc *doc)
 {
-	clint_render_options ropts = CLINT_RENDER_OPTIONS_INIT;
-	clint_renderer *r = NULL;
-	int status = EXIT_CLEAN;
-	size_t i, s;
+	clint_section sec;
+	clint_location loc;
+	size_t s;
 
-	if (o->file_count == 0) {
-		usage_error("%s", "outline needs at least one FILE");
-		return EXIT_TROUBLE;
+	printf("%s: %zu sections, %zu blocks, %zu sentences\n", clint_doc_name(doc),
+	       clint_doc_section_count(doc), clint_doc_block_count(doc),
+	       clint_doc_sentence_count(doc));
+	for (s = 0; s < clint_doc_section_count(doc); s++) {
+		clint_doc_section(doc, s, &sec);
+		clint_doc_locate(doc, sec.start, &loc);
+		printf("%5u  %*s%s\n", loc.line, (int)(2 * (sec.depth - 1)), "",
+		       sec.label);
 	}
-	/* input errors are reported on stderr by load_input */
-	if (clint_renderer_new(&r, &ropts, write_stdout, NULL) < 0)
-		return EXIT_TROUBLE;
-	for (i = 0; i < o->file_count; i++) {
-		clint_doc *doc = load_input(o, o->files[i], r);
-		clint_section sec;
-		clint_location loc;
-
-		if (!doc) {
-			status = EXIT_TROUBLE;
-			continue;
-		}
-		printf("%s: %zu sections, %zu blocks, %zu sentences\n",
-		       clint_doc_name(doc), clint_doc_section_count(doc),
-		       clint_doc_block_count(doc), clint_doc_sentence_count(doc));
-		for (s = 0; s < clint_doc_section_count(doc); s++) {
-			clint_doc_section(doc, s, &sec);
-			clint_doc_locate(doc, sec.start, &loc);
-			printf("%5u  %*s%s\n", loc.line, (int)(2 * (sec.depth - 1)), "",
-			       sec.label);
-		}
-		clint_doc_free(doc);
-	}
-	clint_renderer_free(r);
-	return status;
 }
 
 /* Prints the extracted document text: what the checker reads. */
-static int cmd_text(cli_options *o)
+static void print_text(const clint_doc *doc)
+{
+	size_t len;
+	const char *t = clint_doc_text(doc, &len);
+
+	fwrite(t, 1, len, stdout);
+	if (len && t[len - 1] != '\n')
+		putchar('\n');
+}
+
+/*
+ * Loads every input and shows it with `show` (outline, text). Inputs that
+ * cannot be read are reported on stderr and make the status 2.
+ */
+static int cmd_show_docs(cli_options *o, const char *what,
+                         void (*show)(const clint_doc *))
 {
 	clint_render_options ropts = CLINT_RENDER_OPTIONS_INIT;
 	clint_renderer *r = NULL;
 	int status = EXIT_CLEAN;
-	size_t i, len;
+	size_t i;
 
 	if (o->file_count == 0) {
-		usage_error("%s", "text needs at least one FILE");
+		usage_error("%s needs at least one FILE", what);
 		return EXIT_TROUBLE;
 	}
 	if (clint_renderer_new(&r, &ropts, write_stdout, NULL) < 0)
 		return EXIT_TROUBLE;
 	for (i = 0; i < o->file_count; i++) {
 		clint_doc *doc = load_input(o, o->files[i], r);
-		const char *t;
 
 		if (!doc) {
 			status = EXIT_TROUBLE;
 			continue;
 		}
-		t = clint_doc_text(doc, &len);
-		fwrite(t, 1, len, stdout);
-		if (len && t[len - 1] != '\n')
-			putchar('\n');
+		show(doc);
 		clint_doc_free(doc);
 	}
 	clint_renderer_free(r);
@@ -672,10 +662,10 @@ int main(int argc, char **argv)
 		}
 	} else if (argc > 1 && strcmp(argv[1], "outline") == 0) {
 		parse_args(argc, argv, 2, &o);
-		status = cmd_outline(&o);
+		status = cmd_show_docs(&o, "outline", print_outline);
 	} else if (argc > 1 && strcmp(argv[1], "text") == 0) {
 		parse_args(argc, argv, 2, &o);
-		status = cmd_text(&o);
+		status = cmd_show_docs(&o, "text", print_text);
 	} else {
 		parse_args(argc, argv, first, &o);
 		status = cmd_check(&o);

@@ -1,0 +1,1 @@
+outline samples/weak-draft-outsourcing.md
