@@ -554,13 +554,11 @@ done:
 static int load_pack_file(load_ctx *ctx, xmlRelaxNGPtr schema,
                           const char *path)
 {
-	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
 	FILE *f;
 	char *data;
 	size_t n;
 	int rc;
 
-	(void)o;
 	ctx->file = path;
 	f = fopen(path, "rb");
 	if (!f) {

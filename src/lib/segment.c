@@ -41,18 +41,6 @@ typedef struct {
 	size_t rest;         /* where the text after the number starts */
 } numbering;
 
-static int is_roman_str(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0 || n > 7)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!strchr("ivxlcdmIVXLCDM", s[i]))
-			return 0;
-	return 1;
-}
-
 static size_t decimal_depth(const char *s, size_t n)
 {
 	size_t i, d = 1;
@@ -134,7 +122,7 @@ static int parse_numbering(const char *s, size_t a, size_t b, numbering *num)
 			num->rank = RANK_UPPER;
 		else if (j - i - 1 == 1 && !strchr("ivx", s[i + 1]))
 			num->rank = RANK_LETTER;
-		else if (is_roman_str(s + i + 1, j - i - 1) &&
+		else if (clint_is_roman(s + i + 1, j - i - 1) &&
 		         islower((unsigned char)s[i + 1]))
 			num->rank = RANK_ROMAN;
 		else if (j - i - 1 == 1)
@@ -158,7 +146,7 @@ static int parse_numbering(const char *s, size_t a, size_t b, numbering *num)
 		if (k == j)
 			return 0;
 		if (!(isdigit((unsigned char)s[j]) || k - j == 1 ||
-		      is_roman_str(s + j, k - j)))
+		      clint_is_roman(s + j, k - j)))
 			return 0;
 		/* the designator is followed by the end, punctuation, or a
 		 * heading that starts with a capital: "Section 7.2 of" is a
@@ -480,7 +468,7 @@ static int no_break_before(const char *s, size_t block_start, size_t dot)
 		for (i = a; i < dot; i++)
 			if (!isdigit((unsigned char)s[i]) && s[i] != '.')
 				break;
-		if (i == dot || is_roman_str(s + a, n))
+		if (i == dot || clint_is_roman(s + a, n))
 			return 1;
 	}
 	return 0;

@@ -269,6 +269,18 @@ int clint_utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
+int clint_is_roman(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 7)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!strchr("ivxlcdmIVXLCDM", s[i]))
+			return 0;
+	return 1;
+}
+
 size_t clint_utf8_count(const char *s, size_t len)
 {
 	size_t i, n = 0;

@@ -230,18 +230,6 @@ int clint_line_blank(const char *text, const clint_line *line)
 	return 1;
 }
 
-static int is_roman(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0 || n > 6)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!strchr("ivxlcIVXLC", s[i]))
-			return 0;
-	return 1;
-}
-
 static const char *const clause_words[] = {
 	"article", "section", "clause", "schedule", "exhibit",
 	"annex",   "appendix", "part",  "attachment",
@@ -281,7 +269,7 @@ int clint_line_opens_clause(const char *s, size_t len)
 		if (j == i + 1 || j >= len || s[j] != ')')
 			return 0;
 		k = j - i - 1;
-		if (!(k == 1 || is_roman(s + i + 1, k) ||
+		if (!(k == 1 || clint_is_roman(s + i + 1, k) ||
 		      (k <= 3 && isdigit((unsigned char)s[i + 1]))))
 			return 0;
 		return j + 1 >= len || s[j + 1] == ' ' || s[j + 1] == '\t';
@@ -305,7 +293,7 @@ int clint_line_opens_clause(const char *s, size_t len)
 			while (k > j && s[k - 1] == '.')
 				k--;
 			if (isdigit((unsigned char)s[j]) || k - j == 1 ||
-			    is_roman(s + j, k - j))
+			    clint_is_roman(s + j, k - j))
 				return 1;
 		}
 	}

@@ -29,4 +29,8 @@ CLINT_INTERNAL int clint_line_opens_clause(const char *s, size_t len);
 /* True if `data` is a ZIP holding an OpenDocument text (odt.c). */
 CLINT_INTERNAL int clint_odt_sniff(const unsigned char *data, size_t len);
 
+/* Decodes text bytes (clint_decode_text) into doc->text. */
+CLINT_INTERNAL int clint_doc_decode(clint_doc *doc, const unsigned char *data,
+                                    size_t len, clint_diag *diag);
+
 #endif

@@ -238,7 +238,6 @@ static int md_table_row(md_state *st, size_t i, size_t end)
 int clint_extract_markdown(clint_doc *doc, const unsigned char *data,
                            size_t len, clint_diag *diag)
 {
-	clint_buf b = CLINT_BUF_INIT;
 	md_state st;
 	clint_line line;
 	size_t pos = 0;
@@ -247,10 +246,7 @@ int clint_extract_markdown(clint_doc *doc, const unsigned char *data,
 	memset(&st, 0, sizeof(st));
 	st.doc = doc;
 	st.page = 1;
-	TRY(clint_decode_text(&b, data, len, doc->name, diag));
-	doc->text = clint_buf_detach(&b, &doc->text_len);
-	if (!doc->text)
-		return CLINT_ENOMEM;
+	TRY(clint_doc_decode(doc, data, len, diag));
 
 	while (pos < doc->text_len) {
 		const char *s = doc->text;
@@ -381,6 +377,5 @@ int clint_extract_markdown(clint_doc *doc, const unsigned char *data,
 	if (doc->skip_count > 1)
 		qsort(doc->skips, doc->skip_count, sizeof(clint_range), cmp_range);
 done:
-	clint_buf_free(&b);
 	return rc;
 }

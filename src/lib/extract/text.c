@@ -131,6 +131,21 @@ int clint_decode_text(clint_buf *out, const unsigned char *d, size_t len,
 	return clint_buf_put(out, d, len);
 }
 
+int clint_doc_decode(clint_doc *doc, const unsigned char *data, size_t len,
+                     clint_diag *diag)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	int rc = clint_decode_text(&b, data, len, doc->name, diag);
+
+	if (rc == CLINT_OK) {
+		doc->text = clint_buf_detach(&b, &doc->text_len);
+		if (!doc->text)
+			rc = CLINT_ENOMEM;
+	}
+	clint_buf_free(&b);
+	return rc;
+}
+
 /* True for a "- " "* " "+ " "• " bullet; sets *skip to the marker length. */
 static int bullet(const char *s, size_t len, size_t *skip)
 {
@@ -153,16 +168,12 @@ static int bullet(const char *s, size_t len, size_t *skip)
 int clint_extract_text(clint_doc *doc, const unsigned char *data, size_t len,
                        clint_diag *diag)
 {
-	clint_buf b = CLINT_BUF_INIT;
 	clint_line line;
 	size_t pos = 0, bstart = 0, bend = 0, skip;
 	unsigned page = 1, bpage = 1, flags = 0, lines = 0;
 	int open = 0, type = CLINT_BLOCK_PARAGRAPH, heading = 0, rc;
 
-	TRY(clint_decode_text(&b, data, len, doc->name, diag));
-	doc->text = clint_buf_detach(&b, &doc->text_len);
-	if (!doc->text)
-		return CLINT_ENOMEM;
+	TRY(clint_doc_decode(doc, data, len, diag));
 
 	while (pos < doc->text_len) {
 		const char *s = doc->text;
@@ -213,6 +224,5 @@ int clint_extract_text(clint_doc *doc, const unsigned char *data, size_t len,
 		TRY(clint_doc_add_block(doc, (clint_block_type)type, 0, bstart, bend,
 		                        bpage, flags));
 done:
-	clint_buf_free(&b);
 	return rc;
 }
