@@ -430,6 +430,20 @@ CLINT_EXTERN int clint_result_present(const clint_result *res, size_t i,
 CLINT_EXTERN size_t clint_result_count_at_least(const clint_result *res,
                                                 clint_severity level);
 
+/*
+ * A finding's content fingerprint: 16 lowercase hex digits and a NUL in
+ * `out`. It hashes the rule id, the heading of the finding's section (not
+ * its number, so renumbering keeps it) and the matched words normalised
+ * (case folded, punctuation and white space collapsed, quotes unified), so
+ * it survives edits elsewhere in the document and text moving around. A
+ * missing clause hashes its rule id alone. Baselines, SARIF
+ * partialFingerprints and the revision diff all use it.
+ */
+#define CLINT_FINGERPRINT_SIZE 17
+CLINT_EXTERN int clint_finding_fingerprint(const clint_result *res,
+                                           const clint_finding *f,
+                                           char out[CLINT_FINGERPRINT_SIZE]);
+
 /* ---- reporting --------------------------------------------------------- */
 
 typedef enum {

@@ -2,7 +2,7 @@
  * test_check.c - running a ruleset over a document (src/lib/check.c):
  * required clauses found through headings or body patterns, min-matches,
  * `within` scopes, `unless` exclusions per sentence, merged overlapping
- * matches, ordering, counts and finding locations.
+ * matches, ordering, counts, finding locations and content fingerprints.
  */
 #include "unit.h"
 
@@ -405,6 +405,62 @@ static void test_empty_document(void **state)
 	clint_doc_free(doc);
 }
 
+/* ---- fingerprints ---------------------------------------------------------- */
+
+/* The fingerprint of the first finding of rule `id` in `text`. */
+static void fingerprint_of(void **state, const char *text, const char *id,
+                           char fp[CLINT_FINGERPRINT_SIZE])
+{
+	checked c = run(state, text);
+	clint_finding f;
+
+	assert_int_equal(findings_of(c.res, id, &f, 1) >= 1, 1);
+	assert_int_equal(clint_finding_fingerprint(c.res, &f, fp), CLINT_OK);
+	assert_int_equal(strlen(fp), 16);
+	assert_int_equal(strspn(fp, "0123456789abcdef"), 16);
+	done(&c);
+}
+
+static void test_fingerprint_survives_moves_and_renumbering(void **state)
+{
+	char a[CLINT_FINGERPRINT_SIZE], b[CLINT_FINGERPRINT_SIZE];
+	char c[CLINT_FINGERPRINT_SIZE], d[CLINT_FINGERPRINT_SIZE];
+
+	fingerprint_of(state, "1. Delivery\n\nThe supplier uses best efforts.\n",
+	               "flag-best", a);
+	/* text added before it, the section renumbered, case and spacing */
+	fingerprint_of(state,
+	               "1. Scope\n\nA new clause.\n\n2. Delivery\n\n"
+	               "The supplier uses Best   Efforts.\n",
+	               "flag-best", b);
+	assert_string_equal(a, b);
+	/* the same words under another heading are another finding */
+	fingerprint_of(state, "1. Pricing\n\nThe supplier uses best efforts.\n",
+	               "flag-best", c);
+	assert_string_not_equal(a, c);
+	/* other matched words, another fingerprint */
+	fingerprint_of(state, "1. Delivery\n\nPrice to be agreed.\n", "flag-tbd",
+	               d);
+	assert_string_not_equal(a, d);
+}
+
+static void test_fingerprint_of_missing_clause(void **state)
+{
+	checked c1 = run(state, "Nothing here.");
+	checked c2 = run(state, "Something else entirely, also nothing.");
+	char a[CLINT_FINGERPRINT_SIZE], b[CLINT_FINGERPRINT_SIZE];
+	clint_finding f1, f2;
+
+	assert_int_equal(presence(c1.res, "req-conf", &f1), 0);
+	assert_int_equal(presence(c2.res, "req-conf", &f2), 0);
+	assert_int_equal(clint_finding_fingerprint(c1.res, &f1, a), CLINT_OK);
+	assert_int_equal(clint_finding_fingerprint(c2.res, &f2, b), CLINT_OK);
+	assert_string_equal(a, b);
+	assert_int_equal(clint_finding_fingerprint(NULL, &f1, a), CLINT_EINVAL);
+	done(&c1);
+	done(&c2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -422,6 +478,8 @@ int main(void)
 		cmocka_unit_test(test_finding_location),
 		cmocka_unit_test(test_check_arguments),
 		cmocka_unit_test(test_empty_document),
+		cmocka_unit_test(test_fingerprint_survives_moves_and_renumbering),
+		cmocka_unit_test(test_fingerprint_of_missing_clause),
 	};
 
 	return cmocka_run_group_tests_name("check", tests, setup, teardown);

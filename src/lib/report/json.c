@@ -56,6 +56,16 @@ static void rule_fields(clint_buf *b, int in, const clint_finding *f)
 	kv_str(b, in, "suggestion", f->suggestion, 0);
 }
 
+/* The content fingerprint baselines and diffs match findings by. */
+static void fingerprint_field(clint_buf *b, int in, const clint_result *res,
+                              const clint_finding *f)
+{
+	char fp[CLINT_FINGERPRINT_SIZE];
+
+	if (clint_finding_fingerprint(res, f, fp) == CLINT_OK)
+		kv_str(b, in, "fingerprint", fp, 0);
+}
+
 static void location_fields(clint_buf *b, int in, const clint_doc *doc,
                             const clint_finding *f)
 {
@@ -226,6 +236,7 @@ static int json_document(clint_renderer *r, const clint_result *res)
 		counts[f.severity]++;
 		clint_buf_printf(b, "%s\n        {", i ? "," : "");
 		rule_fields(b, 10, &f);
+		fingerprint_field(b, 10, res, &f);
 		location_fields(b, 10, doc, &f);
 		clint_buf_puts(b, "\n        }");
 	}
@@ -235,6 +246,7 @@ static int json_document(clint_renderer *r, const clint_result *res)
 		clint_result_missing(res, i, &f);
 		clint_buf_printf(b, "%s\n        {", i ? "," : "");
 		rule_fields(b, 10, &f);
+		fingerprint_field(b, 10, res, &f);
 		clint_buf_puts(b, "\n        }");
 	}
 	close_array(b, 6, nmiss);
