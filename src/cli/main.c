@@ -55,7 +55,8 @@ static const char usage_text[] =
 	"FILE may be '-' for standard input.\n"
 	"\n"
 	"options:\n"
-	"  -f, --format FORMAT     text (default) or json\n"
+	"  -f, --format FORMAT     text (default), json, jsonl, sarif, markdown,\n"
+	"                          html, junit, gitlab or checkstyle\n"
 	"      --fail-on LEVEL     exit 1 on a finding at or above LEVEL: error\n"
 	"                          (default), warning, info, or none\n"
 	"  -p, --pack FILE|DIR|NAME  add a clause pack, every *.xml in DIR, or a\n"
@@ -173,7 +174,8 @@ static void parse_args(int argc, char **argv, int first, cli_options *o)
 		} else if (take_value(argc, argv, &i, "--format", &v) ||
 		           take_value(argc, argv, &i, "-f", &v)) {
 			if (clint_output_format_from_name(&o->format, v) < 0) {
-				usage_error("unknown format '%s' (text or json)", v);
+				usage_error("unknown format '%s' (text, json, jsonl, sarif, markdown, "
+				            "html, junit, gitlab or checkstyle)", v);
 				exit(EXIT_TROUBLE);
 			}
 		} else if (take_value(argc, argv, &i, "--fail-on", &v)) {

@@ -249,4 +249,5 @@ const clint_render_ops clint_render_text_ops = {
 	text_document,
 	text_input_error,
 	text_finish,
+	NULL,
 };
