@@ -353,7 +353,7 @@ int clint_md_str(clint_buf *b, const char *s, size_t len)
 			rc = clint_buf_puts(b, "&amp;");
 		else if (c == '@')
 			rc = clint_buf_puts(b, "@\xE2\x80\x8B");
-		else if (c < 0x80 && strchr("\\`*_{}[]<>()#+-!|~$", c))
+		else if (c < 0x80 && strchr("\\`*_[]<>|~$", c))
 			rc = clint_buf_printf(b, "\\%c", c);
 		else
 			rc = clint_buf_put(b, s + i, n);

@@ -74,9 +74,12 @@ CLINT_INTERNAL int clint_xml_str(clint_buf *b, const char *s, size_t len,
 /* The same for a NUL-terminated string (NULL gives nothing). */
 CLINT_INTERNAL int clint_xml_cstr(clint_buf *b, const char *s, int attr);
 
-/* Appends `s[0..len)` as inline Markdown that renders as the literal text:
- * punctuation with a meaning backslash-escaped, line ends as spaces, "@"
- * followed by a zero-width space (no mentions in a pull-request comment). */
+/* Appends `s[0..len)` as inline Markdown that renders as the literal text
+ * (never at the start of a line: callers write a prefix first): the
+ * punctuation that means something inside a line (\ ` * _ [ ] < > | ~ $)
+ * backslash-escaped, & as &amp;, line ends as spaces, "@" followed by a
+ * zero-width space (no mentions in a pull-request comment). With [ and ]
+ * escaped no link or image can form, so parentheses are left alone. */
 CLINT_INTERNAL int clint_md_str(clint_buf *b, const char *s, size_t len);
 CLINT_INTERNAL int clint_md_cstr(clint_buf *b, const char *s);
 
