@@ -7,6 +7,7 @@
 #                  clauselint.pc, packs and schema)
 #   make asan      the tests under AddressSanitizer + UBSan
 #   make valgrind  the golden CLI runs under valgrind
+#   make reports   every output format validated, HTML rendered in Chromium
 #   make golden-update   regenerate tests/cli expectations (read them!)
 #   make eval      detection quality on a labelled corpus (EVAL_DIR, EVAL_LABELS)
 
@@ -64,7 +65,7 @@ SPEC_BIN = $(BUILD)/tests/spec_runner
 
 DEMO_FILE = samples/weak-draft-outsourcing.txt
 
-.PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats \
+.PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports \
         golden-update corpus formats eval bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
@@ -85,7 +86,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden valgrind-if-present formats install-test corpus
+check: all unit packs-test spec golden valgrind-if-present formats reports install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -183,6 +184,12 @@ eval: all
 formats: $(BIN)
 	@echo "== the same findings on every format of each sample"
 	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/formats.sh $(BIN)
+
+# Every output format validated (JSON Schema, SARIF 2.1.0, XML structure)
+# and the HTML report rendered in headless Chromium (skipped when absent).
+reports: $(BIN)
+	@echo "== output formats: schemas, structure, HTML in a real browser"
+	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/report/run.sh $(BIN)
 
 corpus: $(BIN)
 	@echo "== real contracts (../shared/corpus)"

@@ -308,7 +308,7 @@ static void toc(clint_buf *b, const clint_doc *doc, size_t d)
 	clint_buf_puts(b, "<ul>\n");
 	for (i = 0; i < n; i++) {
 		clint_doc_section(doc, i, &s);
-		clint_buf_printf(b, "<li style=\"margin-left:%ume\"><a href=\"#d%zu-s%zu\">",
+		clint_buf_printf(b, "<li style=\"margin-left:%uem\"><a href=\"#d%zu-s%zu\">",
 		                 s.depth > 6 ? 5 : s.depth - 1, d, i);
 		esc(b, s.label);
 		clint_buf_puts(b, "</a></li>\n");
