@@ -39,6 +39,7 @@ static int cs_document(clint_renderer *r, const clint_result *res)
 {
 	const clint_doc *doc = clint_result_doc(res);
 	clint_buf *b = &r->out;
+	const char *text = clint_doc_text(doc, NULL);
 	clint_buf msg = CLINT_BUF_INIT;
 	clint_finding f;
 	clint_region reg;
@@ -49,10 +50,13 @@ static int cs_document(clint_renderer *r, const clint_result *res)
 		clint_result_finding(res, i, &f);
 		clint_report_region(doc, &f, &reg);
 		msg.len = 0;
+		clint_buf_puts(&msg, " \"");
+		clint_buf_put(&msg, text + f.start, f.end - f.start);
+		clint_buf_puts(&msg, "\"");
 		if (*f.section_label)
-			clint_buf_printf(&msg, " (in %s)", f.section_label);
-		error(b, &reg, 1, clint_severity_name(f.severity), f.message,
-		      msg.len ? msg.data : "", f.rule_id);
+			clint_buf_printf(&msg, " in %s", f.section_label);
+		error(b, &reg, 1, clint_severity_name(f.severity), f.message, msg.data,
+		      f.rule_id);
 	}
 	for (i = 0; i < clint_result_missing_count(res); i++) {
 		clint_result_missing(res, i, &f);
