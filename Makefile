@@ -65,7 +65,7 @@ SPEC_BIN = $(BUILD)/tests/spec_runner
 
 DEMO_FILE = samples/weak-draft-outsourcing.txt
 
-.PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports \
+.PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc \
         golden-update corpus formats eval bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
@@ -184,6 +184,10 @@ eval: all
 formats: $(BIN)
 	@echo "== the same findings on every format of each sample"
 	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/formats.sh $(BIN)
+
+# docs/rules.md: every rule of the shipped packs, the target of SARIF helpUri.
+rules-doc:
+	python3 tools/rules-doc.py $(PACKS) > docs/rules.md
 
 # Every output format validated (JSON Schema, SARIF 2.1.0, XML structure)
 # and the HTML report rendered in headless Chromium (skipped when absent).

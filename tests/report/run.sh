@@ -68,6 +68,21 @@ $check junit "$tmp/all.junit" || fail=1
 $check checkstyle "$tmp/all.checkstyle" || fail=1
 $check self-test docs/report.schema.json "$sarif_schema" "$tmp/all.sarif" "$tmp/all.json" || fail=1
 
+# docs/rules.md is current and has an anchor for every SARIF helpUri
+python3 tools/rules-doc.py clausepacks/*.xml > "$tmp/rules.md"
+cmp -s "$tmp/rules.md" docs/rules.md || say_fail "docs/rules.md is out of date: run make rules-doc"
+"$bin" --format sarif --pack outsourcing --pack hidden-costs --pack ambiguity \
+	--pack commercial-terms --pack drafting --pack gdpr-art28 --pack eba-outsourcing \
+	--pack dora-art30 samples/weak-draft-outsourcing.txt > "$tmp/allrules.sarif"
+python3 - "$tmp/allrules.sarif" docs/rules.md <<'PY' || say_fail "sarif: a helpUri has no anchor in docs/rules.md"
+import json, sys
+rules = json.load(open(sys.argv[1]))["runs"][0]["tool"]["driver"]["rules"]
+doc = open(sys.argv[2], encoding="utf-8").read()
+missing = [r["id"] for r in rules if '<a id="%s"></a>' % r["helpUri"].split("#")[1] not in doc]
+print("sarif: %d rules, %d helpUri anchors missing %s" % (len(rules), len(missing), missing[:5]))
+sys.exit(1 if missing or len(rules) < 100 else 0)
+PY
+
 # ---- HTML in a real browser ----
 sh tests/browser/render.sh "$tmp/all.html" "$tmp/all.png"
 status=$?
