@@ -45,6 +45,10 @@ endif
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
              -Iinclude -Isrc/lib $(CFLAGS) $(DEP_CFLAGS)
 LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DCLINT_BUILDING_LIBRARY
+# Where SARIF helpUri links point (docs/rules.md as published; each rule is
+# an anchor). Changing it needs a rebuild of src/lib/report/sarif.c.
+RULES_URL ?=
+LIB_CFLAGS += $(if $(RULES_URL),-DCLINT_RULES_URL='"$(RULES_URL)"')
 
 LIB_SRC = $(wildcard src/lib/*.c src/lib/extract/*.c src/lib/report/*.c)
 LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o

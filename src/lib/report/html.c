@@ -536,30 +536,19 @@ static int html_document(clint_renderer *r, const clint_result *res)
 {
 	const clint_doc *doc = clint_result_doc(res);
 	clint_buf *b = &r->out;
-	size_t d = r->documents;
+	size_t d = r->documents, i, counts[3] = {0, 0, 0};
+	char what[128];
+	clint_finding f;
 	int rc = CLINT_OK;
 
 	header(r);
-	{
-		char what[160];
-		size_t counts[3];
-		clint_severity sv;
-		for (sv = CLINT_SEVERITY_INFO; sv <= CLINT_SEVERITY_ERROR; sv++)
-			counts[sv] = 0;
-		{
-			size_t i;
-			clint_finding f;
-			for (i = 0; i < clint_result_finding_count(res); i++) {
-				clint_result_finding(res, i, &f);
-				counts[f.severity]++;
-			}
-		}
-		snprintf(what, sizeof(what),
-		         "%zu missing, %zu errors, %zu warnings, %zu info",
-		         clint_result_missing_count(res), counts[2], counts[1],
-		         counts[0]);
-		index_entry(r, clint_doc_name(doc), what);
+	for (i = 0; i < clint_result_finding_count(res); i++) {
+		clint_result_finding(res, i, &f);
+		counts[f.severity]++;
 	}
+	snprintf(what, sizeof(what), "%zu missing, %zu errors, %zu warnings, %zu info",
+	         clint_result_missing_count(res), counts[2], counts[1], counts[0]);
+	index_entry(r, clint_doc_name(doc), what);
 	clint_buf_printf(b, "<section class=\"doc\" id=\"d%zu\">\n<h2>", d);
 	esc(b, clint_doc_name(doc));
 	clint_buf_puts(b, " <span class=\"fmt\">");
