@@ -9,7 +9,6 @@
  * add the suites up.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "report.h"
 
@@ -20,38 +19,84 @@ static void open_root(clint_renderer *r)
 		                        "<testsuites name=\"clauselint\">\n");
 }
 
+/* The failure of a wording rule: each of its findings on a line. */
+static void finding_lines(clint_buf *b, const clint_result *res,
+                          const clint_finding *all, const size_t *order,
+                          size_t from, size_t to)
+{
+	const clint_doc *doc = clint_result_doc(res);
+	const char *text = clint_doc_text(doc, NULL);
+	const char *name = clint_doc_name(doc);
+	clint_region reg;
+	size_t k;
+
+	for (k = from; k < to; k++) {
+		const clint_finding *f = &all[order[k]];
+
+		clint_report_region(doc, f, &reg);
+		clint_xml_cstr(b, name, 0);
+		clint_buf_printf(b, ":%s%u:%u: %s: \"", reg.by_paragraph ? "paragraph " : "",
+		                 reg.line, reg.column, clint_severity_name(f->severity));
+		clint_xml_str(b, text + f->start, f->end - f->start, 0);
+		clint_buf_puts(b, "\"");
+		if (*f->section_label) {
+			clint_buf_puts(b, " in ");
+			clint_xml_cstr(b, f->section_label, 0);
+		}
+		clint_buf_puts(b, "\n");
+	}
+}
+
 static int junit_document(clint_renderer *r, const clint_result *res)
 {
 	const clint_doc *doc = clint_result_doc(res);
 	const clint_ruleset *rs = clint_result_ruleset(res);
-	const char *text = clint_doc_text(doc, NULL);
 	const char *name = clint_doc_name(doc);
 	size_t nr = clint_ruleset_rule_count(rs), nf = clint_result_finding_count(res);
 	size_t nm = clint_result_missing_count(res), i, j, failures = 0;
-	size_t *hits = calloc(nr ? nr : 1, sizeof(*hits));
+	/* findings grouped by rule (counting sort on the ruleset index):
+	 * those of rule j are order[first[j] .. first[j + 1]) */
+	clint_finding *all = calloc(nf ? nf : 1, sizeof(*all));
+	size_t *rule_of = calloc(nf ? nf : 1, sizeof(*rule_of));
+	size_t *order = calloc(nf ? nf : 1, sizeof(*order));
+	size_t *first = calloc(nr + 2, sizeof(*first));
 	unsigned char *missing = calloc(nr ? nr : 1, 1);
 	clint_buf *b = &r->out;
 	clint_rule_info ri;
 	clint_finding f;
-	clint_region reg;
 	int rc = CLINT_OK;
 
-	if (!hits || !missing) {
+	if (!all || !rule_of || !order || !first || !missing) {
 		rc = CLINT_ENOMEM;
 		goto done;
 	}
 	for (i = 0; i < nf; i++) {
-		clint_result_finding(res, i, &f);
-		j = clint_ruleset_find(rs, f.rule_id);
-		if (j < nr && hits[j]++ == 0)
-			failures++;
+		clint_result_finding(res, i, &all[i]);
+		rule_of[i] = clint_ruleset_find(rs, all[i].rule_id);
+		if (rule_of[i] >= nr)
+			rule_of[i] = nr; /* not in the ruleset: not reported per rule */
+		first[rule_of[i] + 1]++;
+	}
+	for (j = 0; j <= nr; j++)
+		first[j + 1] += first[j];
+	{
+		size_t *fill = calloc(nr + 1, sizeof(*fill));
+		if (!fill) {
+			rc = CLINT_ENOMEM;
+			goto done;
+		}
+		for (i = 0; i < nf; i++)
+			order[first[rule_of[i]] + fill[rule_of[i]]++] = i;
+		free(fill);
 	}
 	for (i = 0; i < nm; i++) {
 		clint_result_missing(res, i, &f);
 		j = clint_ruleset_find(rs, f.rule_id);
-		if (j < nr && !missing[j]++ && !hits[j])
-			failures++;
+		if (j < nr)
+			missing[j] = 1;
 	}
+	for (j = 0; j < nr; j++)
+		failures += missing[j] || first[j + 1] > first[j];
 	open_root(r);
 	clint_buf_puts(b, "  <testsuite name=\"");
 	clint_xml_cstr(b, name, 1);
@@ -59,6 +104,8 @@ static int junit_document(clint_renderer *r, const clint_result *res)
 	                    "skipped=\"0\">\n",
 	                 nr, failures);
 	for (j = 0; j < nr; j++) {
+		size_t hits = first[j + 1] - first[j];
+
 		clint_ruleset_rule(rs, j, &ri);
 		clint_buf_puts(b, "    <testcase classname=\"");
 		clint_xml_cstr(b, name, 1);
@@ -66,7 +113,7 @@ static int junit_document(clint_renderer *r, const clint_result *res)
 		clint_xml_cstr(b, ri.id, 1);
 		clint_buf_puts(b, ": ");
 		clint_xml_cstr(b, ri.title, 1);
-		if (!hits[j] && !missing[j]) {
+		if (!hits && !missing[j]) {
 			clint_buf_puts(b, "\"/>\n");
 			continue;
 		}
@@ -83,25 +130,10 @@ static int junit_document(clint_renderer *r, const clint_result *res)
 			clint_buf_puts(b, "\nAdd: ");
 			clint_xml_cstr(b, ri.suggestion, 0);
 		} else {
-			clint_buf_printf(b, "%zu finding%s: ", hits[j], hits[j] == 1 ? "" : "s");
+			clint_buf_printf(b, "%zu finding%s: ", hits, hits == 1 ? "" : "s");
 			clint_xml_cstr(b, ri.message, 1);
 			clint_buf_puts(b, "\">");
-			for (i = 0; i < nf; i++) {
-				clint_result_finding(res, i, &f);
-				if (strcmp(f.rule_id, ri.id) != 0)
-					continue;
-				clint_report_region(doc, &f, &reg);
-				clint_xml_cstr(b, name, 0);
-				clint_buf_printf(b, ":%s%u:%u: %s: \"", reg.by_paragraph ? "paragraph " : "",
-				                 reg.line, reg.column, clint_severity_name(f.severity));
-				clint_xml_str(b, text + f.start, f.end - f.start, 0);
-				clint_buf_puts(b, "\"");
-				if (*f.section_label) {
-					clint_buf_puts(b, " in ");
-					clint_xml_cstr(b, f.section_label, 0);
-				}
-				clint_buf_puts(b, "\n");
-			}
+			finding_lines(b, res, all, order, first[j], first[j + 1]);
 			clint_buf_puts(b, "Fix: ");
 			clint_xml_cstr(b, ri.suggestion, 0);
 		}
@@ -109,7 +141,10 @@ static int junit_document(clint_renderer *r, const clint_result *res)
 	}
 	clint_buf_puts(b, "  </testsuite>\n");
 done:
-	free(hits);
+	free(all);
+	free(rule_of);
+	free(order);
+	free(first);
 	free(missing);
 	return rc;
 }
