@@ -12,7 +12,8 @@
 #    reports broken on purpose;
 #  - the HTML report in headless Chromium (tests/browser/render.sh): no
 #    script error, no blocked load, a screenshot; a click on a highlight
-#    opens the explanation panel; the hostile text ran no script; and a
+#    opens the explanation panel, the last entry of the table of contents
+#    brings its section to the top; the hostile text ran no script; and a
 #    page that throws is caught (the check itself works).
 set -u
 bin=$1
@@ -95,7 +96,7 @@ fi
 
 # a click on the first highlight must open the panel with its explanation;
 # the hostile contract must not have run any of its markup
-sed 's|</body>|<script>(function(){var m=document.querySelector("mark.f");m.click();var p=document.getElementById("panel");if(!p.hidden\&\&p.textContent.indexOf("Why:")>=0)document.documentElement.setAttribute("data-click-ok","1");})();</script></body>|' \
+sed 's|</body>|<script>(function(){var d=document.documentElement,m=document.querySelector("mark.f");m.click();var p=document.getElementById("panel");if(!p.hidden\&\&p.textContent.indexOf("Why:")>=0)d.setAttribute("data-click-ok","1");var l=document.querySelectorAll("nav.toc a"),a=l[l.length-1];a.click();setTimeout(function(){var t=document.getElementById(a.getAttribute("href").slice(1)).getBoundingClientRect().top;if(t>-5\&\&t<60\&\&window.scrollY>0)d.setAttribute("data-toc-ok","1");},50);})();</script></body>|' \
 	"$tmp/all.html" > "$tmp/click.html"
 sh tests/browser/render.sh "$tmp/click.html" "$tmp/click.png" > "$tmp/click.out" || {
 	cat "$tmp/click.out"; say_fail "html: the click test page did not render"; }
@@ -103,6 +104,7 @@ timeout 120 chromium --headless --no-sandbox --disable-gpu --proxy-server=127.0.
 	--user-data-dir="$tmp/profile" --virtual-time-budget=3000 --dump-dom \
 	"file://$tmp/click.html" > "$tmp/click.dom" 2>/dev/null
 grep -q 'data-click-ok="1"' "$tmp/click.dom" || say_fail "html: a click on a highlight did not open its explanation"
+grep -q 'data-toc-ok="1"' "$tmp/click.dom" || say_fail "html: the table of contents did not jump to its section"
 grep -q 'data-pwned="' "$tmp/click.dom" && say_fail "html: the hostile contract ran a script"
 grep -q 'data-clauselint-ready="1"' "$tmp/click.dom" || say_fail "html: the report's script did not run"
 grep -c '<mark class="f' "$tmp/all.html" > "$tmp/marks"

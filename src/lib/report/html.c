@@ -55,7 +55,7 @@ static const char page_head[] =
 	"nav.toc a{text-decoration:none;color:#1f5fa8}\n"
 	".text{flex:1;min-width:0}.text pre{white-space:pre-wrap;word-wrap:break-word;"
 	"font:13px/1.5 ui-monospace,'DejaVu Sans Mono',monospace;margin:0;"
-	"padding:8px;background:#fbfbfc;border:1px solid #e3e6ea;max-height:80vh;overflow:auto}\n"
+	"padding:8px;background:#fbfbfc;border:1px solid #e3e6ea}\n"
 	"mark.f{cursor:pointer;border-radius:2px;padding:0 1px}"
 	"mark.sev-error{background:#f9d0cd;color:inherit}"
 	"mark.sev-warning{background:#ffe3a8;color:inherit}"

@@ -11,6 +11,10 @@
 
 static const char *group_title[3] = {"Info", "Warnings", "Errors"};
 
+/* Findings listed per severity and document: a comment must stay well
+ * under the 65,536 characters GitHub accepts; the rest are counted. */
+#define MAX_LISTED 50
+
 static void heading(clint_renderer *r)
 {
 	if (r->documents == 0)
@@ -54,7 +58,7 @@ static void finding_group(clint_buf *b, const clint_result *res,
 {
 	const clint_doc *doc = clint_result_doc(res);
 	const char *text = clint_doc_text(doc, NULL);
-	size_t i, n = clint_result_finding_count(res);
+	size_t i, n = clint_result_finding_count(res), listed = 0;
 	clint_finding f;
 	clint_region reg;
 
@@ -66,6 +70,12 @@ static void finding_group(clint_buf *b, const clint_result *res,
 		clint_result_finding(res, i, &f);
 		if (f.severity != sev)
 			continue;
+		if (listed++ == MAX_LISTED) {
+			clint_buf_printf(b, "- … and %zu more (the full list: `--format "
+			                    "html` or `--format text`)\n",
+			                 count - MAX_LISTED);
+			break;
+		}
 		clint_report_region(doc, &f, &reg);
 		clint_buf_puts(b, "- ");
 		if (*f.section_label) {
