@@ -168,6 +168,18 @@ static size_t skip_chars(const char *t, size_t off, size_t n, size_t limit)
 	return off;
 }
 
+/* Characters in text[a..b): counted directly when the span is short (a
+ * line, a paragraph), else from the document's character marks, which
+ * cost up to CLINT_CHAR_MARK bytes of counting each. */
+static size_t chars_between(const clint_doc *doc, size_t a, size_t b)
+{
+	if (b <= a)
+		return 0;
+	if (b - a <= CLINT_CHAR_MARK)
+		return clint_utf8_count(doc->text + a, b - a);
+	return clint_doc_chars(doc, b) - clint_doc_chars(doc, a);
+}
+
 void clint_excerpt_get(const clint_doc *doc, size_t start, size_t end,
                        size_t width, clint_excerpt *ex)
 {
@@ -191,10 +203,9 @@ void clint_excerpt_get(const clint_doc *doc, size_t start, size_t end,
 		mark_end = start;
 	a = ls;
 	b = le;
-	if (le - ls > width &&
-	    clint_doc_chars(doc, le) - clint_doc_chars(doc, ls) > width) {
+	if (le - ls > width && chars_between(doc, ls, le) > width) {
 		/* keep up to a third of the width before the match */
-		if (clint_doc_chars(doc, start) - clint_doc_chars(doc, ls) > width / 3) {
+		if (chars_between(doc, ls, start) > width / 3) {
 			a = start;
 			for (back = width / 3; back > 0 && a > ls; back--)
 				a = char_start(t, a - 1);
@@ -398,7 +409,7 @@ static unsigned block_column(const clint_doc *doc, const clint_location *loc,
 	if (loc->block == (size_t)-1 || clint_doc_block(doc, loc->block, &blk) < 0 ||
 	    off < blk.start)
 		return loc->column;
-	return (unsigned)(clint_doc_chars(doc, off) - clint_doc_chars(doc, blk.start)) + 1;
+	return (unsigned)chars_between(doc, blk.start, off) + 1;
 }
 
 void clint_report_region(const clint_doc *doc, const clint_finding *f,
