@@ -309,7 +309,7 @@ static void toc(clint_buf *b, const clint_doc *doc, size_t d)
 	for (i = 0; i < n; i++) {
 		clint_doc_section(doc, i, &s);
 		clint_buf_printf(b, "<li style=\"margin-left:%uem\"><a href=\"#d%zu-s%zu\">",
-		                 s.depth > 6 ? 5 : s.depth - 1, d, i);
+		                 s.depth > 6 ? 5 : s.depth ? s.depth - 1 : 0, d, i);
 		esc(b, s.label);
 		clint_buf_puts(b, "</a></li>\n");
 	}
@@ -439,11 +439,12 @@ static int marked_text(clint_buf *b, const clint_result *res, size_t d)
 				i++;
 		}
 		for (; si < nf && spans[si].start <= p; si++) {
-			if (spans[si].end > p) {
+			/* the target of the findings list's link, even for a
+			 * finding with nothing to highlight (at the very end) */
+			clint_buf_printf(b, "<span id=\"d%zu-m%zu\"></span>", d,
+			                 spans[si].idx);
+			if (spans[si].end > p)
 				active[nact++] = &spans[si];
-				clint_buf_printf(b, "<span id=\"d%zu-m%zu\"></span>", d,
-				                 spans[si].idx);
-			}
 		}
 		for (q = p; k + 1 < nb && (q = bounds[k + 1]) == p; k++)
 			;
