@@ -111,10 +111,13 @@ static void print_diag(const clint_diag *diag)
 	}
 }
 
+/* The renderer's output callback. A non-NULL `userdata` flushes after
+ * every write: jsonl reaches a pipeline as each document is done. */
 static int write_stdout(void *userdata, const char *data, size_t len)
 {
-	(void)userdata;
-	return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+	if (fwrite(data, 1, len, stdout) != len)
+		return -1;
+	return userdata && fflush(stdout) != 0 ? -1 : 0;
 }
 
 static int take_value(int argc, char **argv, int *i, const char *name,
@@ -397,7 +400,8 @@ static int cmd_check(cli_options *o)
 	ropts.format = o->format;
 	ropts.color = use_color(o);
 	ropts.verbose = o->verbose;
-	if (clint_renderer_new(&r, &ropts, write_stdout, NULL) < 0) {
+	if (clint_renderer_new(&r, &ropts, write_stdout,
+	                       o->format == CLINT_OUTPUT_JSONL ? (void *)stdout : NULL) < 0) {
 		clint_ruleset_free(rs);
 		return EXIT_TROUBLE;
 	}

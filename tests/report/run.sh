@@ -5,7 +5,8 @@
 #    contract (markup, quotes, "<script>") under a hostile file name, and a
 #    missing file, in every format (exit status 2: the missing file);
 #  - json against docs/report.schema.json, jsonl line by line against its
-#    entry definition (one line per input), sarif against the structure
+#    entry definition (one line per input, the same object as the json
+#    entry, each line out while later inputs are still read), sarif against the structure
 #    code scanning needs and the official SARIF 2.1.0 schema from
 #    ../shared/schemas when present, gitlab/junit/checkstyle structure
 #    (tests/report/check.py), and a self-test that the checks reject
@@ -58,6 +59,24 @@ line = json.loads(open(sys.argv[1]).read())
 entry = json.load(open(sys.argv[2]))["documents"][0]
 sys.exit(0 if line == entry else 1)
 PY
+
+# jsonl streams: the first document's line (far smaller than a stdio
+# buffer) arrives while the next input, a pipe that stays open, is read
+mkfifo "$tmp/in"
+printf '1. Fees. The price is fixed.\n' > "$tmp/tiny.txt"
+(sleep 20) > "$tmp/in" &
+holder=$!
+"$bin" --format jsonl --pack hidden-costs "$tmp/tiny.txt" - < "$tmp/in" > "$tmp/stream.out" 2>/dev/null &
+reader=$!
+n=0
+while [ $n -lt 100 ] && ! grep -q 'tiny.txt' "$tmp/stream.out" 2>/dev/null; do
+	sleep 0.1
+	n=$((n + 1))
+done
+grep -q 'tiny.txt' "$tmp/stream.out" ||
+	say_fail "jsonl: the first document was not written before the run ended"
+kill "$holder" "$reader" 2>/dev/null
+wait "$holder" "$reader" 2>/dev/null
 
 check="python3 $here/check.py"
 sarif_schema="$root/../shared/schemas/sarif-schema-2.1.0.json"
