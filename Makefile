@@ -9,7 +9,8 @@
 #   make valgrind  the golden CLI runs under valgrind
 #   make reports   every output format validated, HTML rendered in Chromium
 #   make golden-update   regenerate tests/cli expectations (read them!)
-#   make eval      detection quality on a labelled corpus (EVAL_DIR, EVAL_LABELS)
+#   make eval      detection quality on a labelled corpus (EVAL_DIR, EVAL_LABELS,
+#                  EVAL_ARGS="--split tune|check" for one half)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -180,9 +181,10 @@ bench: all
 # Detection quality on a labelled corpus (default: the CUAD dev set).
 EVAL_DIR ?= ../shared/corpus/cuad-dev/txt
 EVAL_LABELS ?= ../shared/corpus/cuad-dev/labels.tsv
+EVAL_ARGS ?=
 eval: all
 	@if [ -d "$(EVAL_DIR)" ] && [ -f "$(EVAL_LABELS)" ]; then \
-	  python3 eval/eval.py --bin $(BIN) $(EVAL_DIR) $(EVAL_LABELS); \
+	  python3 eval/eval.py --bin $(BIN) $(EVAL_ARGS) $(EVAL_DIR) $(EVAL_LABELS); \
 	else echo "eval: SKIP: $(EVAL_DIR) or $(EVAL_LABELS) not found (set EVAL_DIR and EVAL_LABELS)"; fi
 
 formats: $(BIN)
