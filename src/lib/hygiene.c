@@ -8,7 +8,20 @@
  *   words-digits     "thirty (45) days": words and digits disagree
  *   numbering        "4.1, 4.3": a clause number is skipped or repeated
  *   cross-reference  "Section 7.4" where the document has no § 7.4
+ *   placeholders     "[Client]", "[●]", "[insert date]", "{{name}}", "TBD",
+ *                    "____ days", "[shall/may]" left in a draft
+ *   undefined-terms  "the Acceptance Tests" capitalised like a defined
+ *                    term that the document never defines
+ *   unused-terms     "Exit Plan" defined but never used
+ *   duplicate-definitions  "Services" defined twice, differently
+ *   parties          "the Client" where the preamble defined "Customer";
+ *                    "Suplier" for "Supplier"
+ *   dates            "31 February 2025", "2025-13-01"; a term that ends
+ *                    before the Effective Date
+ *
+ * Definitions come from the segmenter (clint_find_definitions).
  */
+#define _GNU_SOURCE /* memmem */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -549,6 +562,1066 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 	return CLINT_OK;
 }
 
+/* ---- shared helpers for the checks below ------------------------------------ */
+
+static int word_char(char c)
+{
+	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
+}
+
+/* True if norm[i..i+n) is a whole word (or words). */
+static int whole_word(const clint_doc *doc, size_t i, size_t n)
+{
+	return (i == 0 || !word_char(doc->norm[i - 1])) &&
+	       (i + n >= doc->norm_len || !word_char(doc->norm[i + n]));
+}
+
+/* Reports norm range [a, b) with `detail` (owned by the callee). */
+static int report_norm(const clint_doc *doc, clint_check_hit_fn hit, void *ctx,
+                       size_t a, size_t b, char *detail)
+{
+	return report(hit, ctx, clint_doc_norm_to_text(doc, a),
+	              clint_doc_norm_end_to_text(doc, b), detail);
+}
+
+/* Line of norm offset `off`, for messages naming the other side. */
+static unsigned norm_line(const clint_doc *doc, size_t off)
+{
+	clint_location loc;
+
+	if (clint_doc_locate(doc, clint_doc_norm_to_text(doc, off), &loc) < 0)
+		return 0;
+	return loc.line;
+}
+
+static int block_is_heading(const clint_doc *doc, size_t off)
+{
+	size_t b = clint_doc_block_at_norm(doc, off);
+
+	return b != (size_t)-1 && doc->blocks[b].type == CLINT_BLOCK_HEADING;
+}
+
+/* Index of the definition of `term` (n bytes), exactly or as its plural or
+ * singular ("Service Level" / "Service Levels"), or -1. */
+static long find_definition(const clint_doc *doc, const char *term, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < doc->definition_count; i++) {
+		const char *t = doc->definitions[i].term;
+		size_t m = strlen(t);
+		if ((m == n && memcmp(t, term, n) == 0) ||
+		    (m + 1 == n && memcmp(t, term, m) == 0 && term[m] == 's') ||
+		    (n + 1 == m && memcmp(t, term, n) == 0 && t[n] == 's') ||
+		    (m + 2 == n && memcmp(t, term, m) == 0 && term[m] == 'e' &&
+		     term[m + 1] == 's') ||
+		    /* "Party" / "Parties" */
+		    (m >= 2 && n >= 3 && t[m - 1] == 'y' && m + 2 == n &&
+		     memcmp(t, term, m - 1) == 0 && memcmp(term + m - 1, "ies", 3) == 0) ||
+		    (n >= 2 && m >= 3 && term[n - 1] == 'y' && n + 2 == m &&
+		     memcmp(t, term, n - 1) == 0 && memcmp(t + n - 1, "ies", 3) == 0))
+			return (long)i;
+	}
+	return -1;
+}
+
+/* ---- placeholders -------------------------------------------------------------- */
+
+/* Words that make bracketed text legitimate in a final contract: redaction
+ * markers of filed contracts, "[Reserved]", "[Signature page follows]". */
+static const char *const bracket_ok[] = {
+	"reserved", "intentionally", "omitted", "redacted", "deleted",
+	"signature", "remainder", "page", "confidential", "continued", "form of",
+	"exhibit", "schedule", "annex", "appendix", "logo", "seal", "sic",
+	"emphasis", "footnote", "note", "translation", "blank", "filed",
+	"portions", "text", "table", "graphic", "chart", "image", "attached",
+	"certain", "information", "provided", "requested", "omission", "***",
+};
+
+/* Words that make bracketed text a placeholder: "[insert date]". */
+static const char *const bracket_fill[] = {
+	"insert", "enter", "specify", "add ", "include", "tbd", "tbc", "tba",
+	"to be ", "name", "date", "number", "amount", "address", "details",
+	"client", "customer", "supplier", "provider", "vendor", "company",
+	"party", "contractor", "consultant", "licensee", "licensor",
+	"jurisdiction", "country", "state", "city", "title", "fee", "price",
+	"percentage", "period", "describe", "description", "option", "if ",
+	"drafting", "note:", "placeholder", "xx", "?", "select", "delete",
+};
+
+static int contains_word_ci(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w), i;
+
+	for (i = 0; i + m <= n; i++)
+		if (strncasecmp(s + i, w, m) == 0 &&
+		    (i == 0 || !isalpha((unsigned char)s[i - 1])))
+			return 1;
+	return 0;
+}
+
+/*
+ * Classifies bracketed text s[0..n) (without the brackets): returns a
+ * short reason if it is a placeholder, NULL if it reads as legitimate.
+ * `after` is the character following "]".
+ */
+static const char *bracket_placeholder(const char *s, size_t n, char after)
+{
+	size_t i, letters = 0, digits = 0, slash = 0, upper_start = 0, words = 1;
+	int only_marks = 1;
+
+	if (n == 0)
+		return "an empty bracket";
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (isalpha(c))
+			letters++;
+		if (isdigit(c))
+			digits++;
+		if (c == '/')
+			slash++;
+		if (c == ' ')
+			words++;
+		if (!(c == ' ' || c == '_' || c == '.' || c == '-' || c >= 0x80 ||
+		      c == 'x' || c == 'X'))
+			only_marks = 0;
+	}
+	/* "[***]", "[* * *]", "[**]": redaction markers of filed contracts */
+	if (memchr(s, '*', n))
+		return NULL;
+	if (only_marks) {
+		/* "[●]", "[•]", "[...]", "[___]", "[ ]", "[XX]" */
+		if (n == 1 && (s[0] == 'x' || s[0] == 'X'))
+			return NULL; /* "[x]" a tick box */
+		return "a blank to fill in";
+	}
+	/* "[T]he", "Part[ies]": an alteration inside a word */
+	if (isalpha((unsigned char)after))
+		return NULL;
+	if (letters == 0)
+		return NULL; /* "[1]", "[2019]", "[$]" */
+	if (letters == 1 && n <= 3)
+		return NULL; /* "[a]", "[ii]" list letters */
+	for (i = 0; i < ARRAY_LEN(bracket_ok); i++)
+		if (contains_word_ci(s, n, bracket_ok[i]))
+			return NULL;
+	/* "[shall/may]", "[Supplier/Client]": an open choice */
+	if (slash && words <= 4 && n <= 40 && !memchr(s, ':', n))
+		return "alternatives left open";
+	for (i = 0; i < ARRAY_LEN(bracket_fill); i++)
+		if (contains_word_ci(s, n, bracket_fill[i]))
+			return "a placeholder";
+	/* "[Acme Ltd]", "[30] days" handled above; a short capitalised phrase
+	 * "[Client]", "[Service Start]" reads as a placeholder name */
+	upper_start = isupper((unsigned char)s[0]);
+	if (upper_start && words <= 3 && n <= 30 && digits == 0)
+		return "a placeholder";
+	return NULL;
+}
+
+/* True if norm[a..b) (a line) looks like a signature block: "By: ____". */
+static int signature_line(const char *s, size_t a, size_t u)
+{
+	static const char *const labels[] = {
+		"by", "name", "title", "date", "dated", "its", "signature", "signed",
+		"witness", "print", "per", "address", "attest", "position", "email",
+		"fax", "tel", "phone", "initials", "director", "secretary",
+	};
+	size_t i, w;
+
+	for (i = a; i < u; i++)
+		for (w = 0; w < ARRAY_LEN(labels); w++) {
+			size_t m = strlen(labels[w]);
+			if (i + m <= u && strncasecmp(s + i, labels[w], m) == 0 &&
+			    (i == a || !isalpha((unsigned char)s[i - 1])) &&
+			    (i + m == u || !isalpha((unsigned char)s[i + m])))
+				return 1;
+		}
+	return 0;
+}
+
+/* Offset in norm of "IN WITNESS WHEREOF" (signature pages follow), or the
+ * end of the text. */
+static size_t witness_start(const clint_doc *doc)
+{
+	const char *p = memmem(doc->norm, doc->norm_len, "IN WITNESS", 10);
+
+	if (!p)
+		p = memmem(doc->norm, doc->norm_len, "In Witness", 10);
+	return p ? (size_t)(p - doc->norm) : doc->norm_len;
+}
+
+static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
+                              void *ctx)
+{
+	const char *s = doc->norm;
+	size_t n = doc->norm_len, i, witness = witness_start(doc);
+	char q[100];
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		size_t e;
+		const char *why = NULL;
+
+		if (c == '[') {
+			for (e = i + 1; e < n && e - i <= 80 && s[e] != ']' && s[e] != '[' &&
+			                s[e] != '\n';
+			     e++)
+				;
+			if (e >= n || s[e] != ']')
+				continue;
+			why = bracket_placeholder(s + i + 1, e - i - 1, e + 1 < n ? s[e + 1] : ' ');
+			if (why && i > 0 && isalpha((unsigned char)s[i - 1]))
+				why = NULL; /* "Party[ies]" */
+			e++;
+		} else if (c == '{' && i + 1 < n && s[i + 1] == '{') {
+			for (e = i + 2; e + 1 < n && e - i <= 80 && s[e] != '}' && s[e] != '\n'; e++)
+				;
+			if (e + 1 >= n || s[e] != '}' || s[e + 1] != '}')
+				continue;
+			e += 2;
+			why = "a template field";
+		} else if (c == '<' && i + 2 < n &&
+		           (isupper((unsigned char)s[i + 1]) ||
+		            strncasecmp(s + i + 1, "insert", 6) == 0)) {
+			int caps = isupper((unsigned char)s[i + 1]) != 0;
+			for (e = i + 1; e < n && e - i <= 60 && s[e] != '>' && s[e] != '\n'; e++)
+				if (islower((unsigned char)s[e]))
+					caps = 0;
+			if (e >= n || s[e] != '>')
+				continue;
+			if (!caps && strncasecmp(s + i + 1, "insert", 6) != 0)
+				continue;
+			e++;
+			why = "a template field";
+		} else if (c == '_' && i + 3 < n && !memcmp(s + i, "____", 4)) {
+			size_t a = i, ls;
+			for (e = i; e < n && s[e] == '_'; e++)
+				;
+			/* blanks on signature pages and in signature blocks are for
+			 * ink: only a blank inside a sentence is a gap in the terms */
+			ls = clint_doc_block_at_norm(doc, i) != (size_t)-1
+			         ? doc->blocks[clint_doc_block_at_norm(doc, i)].norm_start
+			         : i;
+			if (i >= witness || signature_line(s, ls, a) ||
+			    !(a > ls + 1 && isalpha((unsigned char)s[a - 2]) && e + 1 < n &&
+			      s[e] == ' ' && isalpha((unsigned char)s[e + 1]))) {
+				i = e;
+				continue;
+			}
+			why = "a blank to fill in";
+		} else if ((c == 'T' || c == 'X') && (i == 0 || !word_char(s[i - 1]))) {
+			for (e = i; e < n && (isalnum((unsigned char)s[e])); e++)
+				;
+			if (c == 'T' && e - i == 3 &&
+			    (!strncmp(s + i, "TBD", 3) || !strncmp(s + i, "TBC", 3) ||
+			     !strncmp(s + i, "TBA", 3)))
+				why = "a term still to be decided";
+			else if (c == 'X' && e - i >= 2 && e - i <= 6 &&
+			         strspn(s + i, "X") == e - i) {
+				/* "Article XX" is a roman numeral */
+				size_t b = i;
+				while (b > 0 && s[b - 1] == ' ')
+					b--;
+				if (!(ends_with_at(s, b, "article") || ends_with_at(s, b, "section") ||
+				      ends_with_at(s, b, "part") || ends_with_at(s, b, "chapter") ||
+				      ends_with_at(s, b, "schedule") || ends_with_at(s, b, "exhibit") ||
+				      ends_with_at(s, b, "annex") || ends_with_at(s, b, "appendix") ||
+				      ends_with_at(s, b, "title") || ends_with_at(s, b, "clause")) &&
+				    !(e < n && (s[e] == '.' && e + 1 < n && s[e + 1] != ' ')) &&
+				    !block_is_heading(doc, i))
+					why = "a figure still to be filled in";
+			}
+			if (!why) {
+				i = e > i ? e - 1 : i;
+				continue;
+			}
+		} else {
+			continue;
+		}
+		if (!why)
+			continue;
+		quote(doc, clint_doc_norm_to_text(doc, i),
+		      clint_doc_norm_end_to_text(doc, e), q, sizeof(q));
+		rc = report_norm(doc, hit, ctx, i, e,
+		                 format("'%s' is %s left in the draft", q, why));
+		if (rc < 0)
+			return rc;
+		i = e - 1;
+	}
+	return CLINT_OK;
+}
+
+/* ---- defined terms ------------------------------------------------------------- */
+
+/* Words that are capitalised without being defined terms: the last word of
+ * a statute, an institution, a place or a company. */
+static const char *const proper_last[] = {
+	"Act", "Code", "Rules", "Rule", "Regulation", "Regulations", "Directive",
+	"Law", "Laws", "Treaty", "Convention", "Court", "Courts", "Commission",
+	"Exchange", "Board", "Department", "Office", "Agency", "Authority",
+	"Government", "Bank", "Association", "Institute", "Council", "Union",
+	"Reserve", "Administration", "Bureau", "Ministry", "Corporation", "Inc",
+	"Ltd", "LLC", "Limited", "Company", "Group", "States", "Kingdom",
+	"Republic", "Nations", "Commonwealth", "Street", "Avenue", "Road",
+	"County", "City", "Province", "Organization", "Organisation",
+	"University", "Foundation", "Trust", "Fund", "Chamber", "Tribunal",
+	"Centre", "Center", "Agreement", "Agreements", "Contract", "Section",
+	"Sections", "Clause", "Clauses", "Article", "Articles", "Schedule",
+	"Schedules", "Exhibit", "Exhibits", "Annex", "Appendix", "Party",
+	"Parties", "Amendment", "Plc", "PLC", "Corp", "Co", "GmbH", "AG", "SA",
+	"BV", "LLP", "LP", "Partnership", "Service", "System", "Program",
+	"Programme", "Policy", "Plan", "Standard", "Standards", "Procedures",
+	"Guidelines", "Manual", "Statement", "Order", "Orders", "Form",
+	"Certificate", "Letter", "Notice", "Protocol", "Regime", "Framework",
+};
+
+static const char *const months_days[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December", "Monday",
+	"Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	"Internet", "English", "French", "German", "Euro", "Euros", "Dollar",
+	"Dollars", "Pound", "Pounds", "Sterling", "God", "Christmas", "Easter",
+};
+
+static int in_list(const char *const *list, size_t n, const char *w, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* True if the phrase s[a..b) is quoted somewhere in the document, names a
+ * section heading, or is covered by a defined term (a defined term plus a
+ * word: "Client Data" where "Client" is defined). */
+static int term_known(const clint_doc *doc, size_t a, size_t b)
+{
+	const char *s = doc->norm;
+	size_t n = b - a, i, w;
+	char buf[80];
+
+	if (find_definition(doc, s + a, n) >= 0)
+		return 1;
+	/* a defined term at the start or the end of the phrase */
+	for (w = a; w < b; w++) {
+		if (s[w] != ' ')
+			continue;
+		if (find_definition(doc, s + a, w - a) >= 0 ||
+		    find_definition(doc, s + w + 1, b - w - 1) >= 0)
+			return 1;
+	}
+	if (n + 2 < sizeof(buf)) {
+		buf[0] = '"';
+		memcpy(buf + 1, s + a, n);
+		buf[n + 1] = '"';
+		if (memmem(s, doc->norm_len, buf, n + 2))
+			return 1;
+		/* "Services" defined as 'Services' or in a heading */
+	}
+	for (i = 0; i < doc->section_count; i++) {
+		const char *h = doc->sections[i].heading;
+		if (h && strlen(h) >= n && strncasecmp(h, s + a, n) == 0 &&
+		    (h[n] == '\0' || h[n] == ' ' || h[n] == '.'))
+			return 1;
+		if (h && strlen(h) > n) {
+			const char *p = h + strlen(h) - n;
+			if (strncasecmp(p, s + a, n) == 0 && p[-1] == ' ')
+				return 1;
+		}
+	}
+	return 0;
+}
+
+#define MAX_UNDEFINED_REPORTS 20
+
+/*
+ * Capitalised phrases used like defined terms ("the Acceptance Tests",
+ * "any Service Credits") that the document never defines. Only in a
+ * document that defines terms (at least 3), only after a determiner in the
+ * middle of a sentence, never in headings, and not for statutes,
+ * institutions, places, months and the like. One finding per phrase, when
+ * it is used at least twice.
+ */
+static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
+                                 void *ctx)
+{
+	static const char *const determiners[] = {"the ", "any ", "such ",
+	                                          "each ", "all ", "that "};
+	const char *s = doc->norm;
+	size_t n = doc->norm_len, i, reported = 0, d;
+	char seen[MAX_UNDEFINED_REPORTS * 4][48];
+	size_t nseen = 0;
+	int rc;
+
+	if (doc->definition_count < 3)
+		return CLINT_OK;
+	for (i = 1; i < n && reported < MAX_UNDEFINED_REPORTS; i++) {
+		size_t a, b, w, words = 0, uses = 0, k;
+		int proper = 0, caps = 0;
+		char q[48];
+
+		if (!isalpha((unsigned char)s[i]) || isalpha((unsigned char)s[i - 1]))
+			continue;
+		for (d = 0; d < ARRAY_LEN(determiners); d++)
+			if (!strncmp(s + i, determiners[d], strlen(determiners[d])))
+				break;
+		if (d == ARRAY_LEN(determiners))
+			continue;
+		a = i + strlen(determiners[d]);
+		/* the run of capitalised words after the determiner */
+		b = a;
+		for (w = a; w < n && words < 5;) {
+			size_t e = w;
+			if (!isupper((unsigned char)s[w]))
+				break;
+			while (e < n && (isalpha((unsigned char)s[e]) || s[e] == '-'))
+				e++;
+			if (e == w + 1 || (e < n && word_char(s[e])))
+				break; /* "A", "Q3" */
+			{
+				size_t u, up = 0;
+				for (u = w; u < e; u++)
+					up += isupper((unsigned char)s[u]) != 0;
+				if (up == e - w)
+					caps = 1; /* "the SOW", "the AGREEMENT" */
+			}
+			b = e;
+			words++;
+			if (e < n && s[e] == ' ' && e + 1 < n && isupper((unsigned char)s[e + 1]))
+				w = e + 1;
+			else
+				break;
+		}
+		if (!words || caps || b - a >= sizeof(seen[0]))
+			continue;
+		/* possessive "the Supplier's" */
+		i = b;
+		{
+			size_t lw = b;
+			while (lw > a && s[lw - 1] != ' ')
+				lw--;
+			proper = in_list(proper_last, ARRAY_LEN(proper_last), s + lw, b - lw);
+			for (w = a; w < b && !proper;) {
+				size_t e = w;
+				while (e < b && s[e] != ' ')
+					e++;
+				if (in_list(months_days, ARRAY_LEN(months_days), s + w, e - w))
+					proper = 1;
+				w = e + 1;
+			}
+		}
+		/* "the State of New York", "the Bank of England" */
+		if (proper || (b + 4 < n && !strncmp(s + b, " of ", 4) &&
+		               isupper((unsigned char)s[b + 4])))
+			continue;
+		if (block_is_heading(doc, a) || term_known(doc, a, b))
+			continue;
+		memcpy(q, s + a, b - a);
+		q[b - a] = '\0';
+		if (already_reported(seen, nseen, q))
+			continue;
+		if (nseen < ARRAY_LEN(seen))
+			snprintf(seen[nseen++], sizeof(seen[0]), "%s", q);
+		/* used at least twice as a term */
+		for (k = 0; k + (b - a) <= n && uses < 2; k++) {
+			const char *p = memmem(s + k, n - k, q, b - a);
+			if (!p)
+				break;
+			k = (size_t)(p - s);
+			if (whole_word(doc, k, b - a) ||
+			    (k + (b - a) < n && s[k + (b - a)] == 's'))
+				uses++;
+		}
+		if (uses < 2)
+			continue;
+		rc = report_norm(doc, hit, ctx, a, b,
+		                 format("'%s' is capitalised like a defined term, "
+		                        "but the document does not define it",
+		                        q));
+		if (rc < 0)
+			return rc;
+		reported++;
+	}
+	return CLINT_OK;
+}
+
+/* Number of uses of definition `di`'s term (or its plural/singular)
+ * outside the quotes of every definition of it; stops at `enough`. */
+static size_t term_uses(const clint_doc *doc, size_t di, size_t enough)
+{
+	const char *t = doc->definitions[di].term, *s = doc->norm;
+	size_t m = strlen(t), k = 0, uses = 0, j;
+	char stem[80];
+
+	/* "Parties" is used as "Party", "Services" as "Service" */
+	if (m >= sizeof(stem))
+		return enough;
+	memcpy(stem, t, m + 1);
+	if (m > 4 && !strcmp(stem + m - 3, "ies"))
+		m -= 3;
+	else if (m > 3 && stem[m - 1] == 's')
+		m--;
+	else if (m > 3 && stem[m - 1] == 'y')
+		m--;
+	while (uses < enough && k + m <= doc->norm_len) {
+		const char *p = memmem(s + k, doc->norm_len - k, stem, m);
+		size_t at, e;
+		int inside = 0;
+
+		if (!p)
+			break;
+		at = (size_t)(p - s);
+		k = at + 1;
+		if (at > 0 && word_char(s[at - 1]))
+			continue;
+		e = at + m;
+		while (e < doc->norm_len && e < at + m + 3 && isalpha((unsigned char)s[e]) &&
+		       islower((unsigned char)s[e]))
+			e++;
+		if (e < doc->norm_len && word_char(s[e]))
+			continue;
+		for (j = 0; j < doc->definition_count && !inside; j++)
+			if (at >= doc->definitions[j].norm_start &&
+			    at < doc->definitions[j].norm_end)
+				inside = 1;
+		if (!inside)
+			uses++;
+	}
+	return uses;
+}
+
+/* Terms defined and never used. Party and agreement names are skipped:
+ * they are defined out of habit. */
+static int check_unused_terms(const clint_doc *doc, clint_check_hit_fn hit,
+                              void *ctx)
+{
+	size_t i, j;
+	int rc;
+
+	for (i = 0; i < doc->definition_count; i++) {
+		const clint_idefinition *d = &doc->definitions[i];
+		int first = 1;
+
+		for (j = 0; j < i && first; j++)
+			if (!strcmp(doc->definitions[j].term, d->term))
+				first = 0;
+		if (!first || d->preamble || !strcmp(d->term, "Agreement") ||
+		    !strcmp(d->term, "Party") || !strcmp(d->term, "Parties"))
+			continue;
+		if (term_uses(doc, i, 1) > 0)
+			continue;
+		rc = report_norm(doc, hit, ctx, d->norm_start, d->norm_end,
+		                 format("\"%s\" is defined here but never used "
+		                        "elsewhere in the document",
+		                        d->term));
+		if (rc < 0)
+			return rc;
+	}
+	return CLINT_OK;
+}
+
+/* Compares two defining texts ignoring case, spaces and punctuation. */
+static int same_meaning(const clint_doc *doc, const clint_idefinition *a,
+                        const clint_idefinition *b)
+{
+	size_t i = a->def_start, j = b->def_start;
+
+	for (;;) {
+		while (i < a->def_end && !isalnum((unsigned char)doc->norm[i]))
+			i++;
+		while (j < b->def_end && !isalnum((unsigned char)doc->norm[j]))
+			j++;
+		if (i >= a->def_end || j >= b->def_end)
+			return i >= a->def_end && j >= b->def_end;
+		if (tolower((unsigned char)doc->norm[i]) !=
+		    tolower((unsigned char)doc->norm[j]))
+			return 0;
+		i++;
+		j++;
+	}
+}
+
+/* A term defined twice where at least one is a full definition ("X"
+ * means ...) and the two say different things. */
+static int check_duplicate_definitions(const clint_doc *doc,
+                                       clint_check_hit_fn hit, void *ctx)
+{
+	size_t i, j;
+	int rc;
+
+	for (i = 0; i < doc->definition_count; i++) {
+		const clint_idefinition *d = &doc->definitions[i];
+		for (j = 0; j < i; j++) {
+			const clint_idefinition *p = &doc->definitions[j];
+			char qa[70], qb[70];
+
+			if (strcmp(p->term, d->term) != 0)
+				continue;
+			if (p->form == CLINT_IDEF_INLINE && d->form == CLINT_IDEF_INLINE)
+				break;
+			if (same_meaning(doc, p, d))
+				break;
+			quote(doc, clint_doc_norm_to_text(doc, d->def_start),
+			      clint_doc_norm_end_to_text(doc, d->def_end), qa, sizeof(qa));
+			quote(doc, clint_doc_norm_to_text(doc, p->def_start),
+			      clint_doc_norm_end_to_text(doc, p->def_end), qb, sizeof(qb));
+			rc = report_norm(doc, hit, ctx, d->norm_start, d->norm_end,
+			                 format("\"%s\" is defined twice: here as '%s' and "
+			                        "at line %u as '%s'",
+			                        d->term, qa, norm_line(doc, p->norm_start),
+			                        qb));
+			if (rc < 0)
+				return rc;
+			break;
+		}
+	}
+	return CLINT_OK;
+}
+
+/* ---- parties ------------------------------------------------------------------- */
+
+/* Role names a contract gives its parties. */
+static const char *const party_roles[] = {
+	"Supplier", "Provider", "Service Provider", "Vendor", "Contractor",
+	"Consultant", "Customer", "Client", "Purchaser", "Buyer", "Seller",
+	"Licensor", "Licensee", "Distributor", "Reseller", "Manufacturer",
+	"Recipient", "Franchisor", "Franchisee", "Lessor", "Lessee", "Employer",
+	"Developer", "Publisher", "Owner", "Operator", "Agent", "Principal",
+};
+
+#define MAX_PARTIES 8
+
+/* Damerau-Levenshtein distance 1 (one edit or one transposition), for
+ * words of up to 63 bytes. */
+static int one_edit(const char *a, size_t n, const char *b, size_t m)
+{
+	size_t i = 0;
+
+	if (n == m) {
+		size_t diff = 0, first = 0;
+		for (i = 0; i < n; i++)
+			if (a[i] != b[i]) {
+				if (!diff)
+					first = i;
+				diff++;
+			}
+		if (diff == 1)
+			return 1;
+		return diff == 2 && first + 1 < n && a[first] == b[first + 1] &&
+		       a[first + 1] == b[first];
+	}
+	if (n + 1 == m || m + 1 == n) {
+		const char *l = n > m ? a : b, *sh = n > m ? b : a;
+		size_t ls = n > m ? n : m, j = 0, skips = 0;
+		for (i = 0; i < ls; i++) {
+			if (j < ls - 1 && l[i] == sh[j]) {
+				j++;
+				continue;
+			}
+			if (++skips > 1)
+				return 0;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The parties the preamble defines (inline definitions before the first
+ * clause that name a role or a company). Then: a role name used with "the"
+ * that the document does not define while the parties have other names
+ * ("the Client" in a contract with "Customer"), and a capitalised word one
+ * letter away from a party name ("Suplier").
+ */
+static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
+                         void *ctx)
+{
+	const char *s = doc->norm, *party[MAX_PARTIES];
+	size_t np = 0, i, r, n = doc->norm_len;
+	char names[200];
+	int rc, reported_role[ARRAY_LEN(party_roles)] = {0};
+
+	for (i = 0; i < doc->definition_count && np < MAX_PARTIES; i++) {
+		const clint_idefinition *d = &doc->definitions[i];
+		size_t k;
+		int dup = 0;
+		if (!d->preamble || d->form != CLINT_IDEF_INLINE)
+			continue;
+		for (r = 0; r < ARRAY_LEN(party_roles); r++)
+			if (!strcmp(d->term, party_roles[r]))
+				break;
+		if (r == ARRAY_LEN(party_roles))
+			continue;
+		for (k = 0; k < np; k++)
+			dup |= !strcmp(party[k], d->term);
+		if (!dup)
+			party[np++] = d->term;
+	}
+	if (np == 0)
+		return CLINT_OK;
+	names[0] = '\0';
+	for (i = 0; i < np; i++) {
+		size_t l = strlen(names);
+		snprintf(names + l, sizeof(names) - l, "%s\"%s\"",
+		         i == 0 ? "" : i + 1 == np ? " and " : ", ", party[i]);
+	}
+	for (i = 1; i < n; i++) {
+		size_t e, wl;
+
+		if (!isupper((unsigned char)s[i]) || word_char(s[i - 1]))
+			continue;
+		for (e = i; e < n && isalpha((unsigned char)s[e]); e++)
+			;
+		wl = e - i;
+		if (wl < 4 || (e < n && word_char(s[e])) || block_is_heading(doc, i)) {
+			i = e;
+			continue;
+		}
+		/* a role the parties do not go by: "the Client" */
+		for (r = 0; r < ARRAY_LEN(party_roles); r++) {
+			size_t rl = strlen(party_roles[r]), k;
+			int is_party = 0;
+			if (rl != wl || memcmp(s + i, party_roles[r], rl) != 0 ||
+			    reported_role[r])
+				continue;
+			for (k = 0; k < np; k++)
+				is_party |= strstr(party[k], party_roles[r]) != NULL;
+			if (is_party || find_definition(doc, s + i, wl) >= 0)
+				break;
+			/* "the Client" or "The Client", not "Client Data" */
+			if (!(i >= 4 && (!strncmp(s + i - 4, "the ", 4) ||
+			                 !strncmp(s + i - 4, "The ", 4))))
+				break;
+			if (e + 1 < n && s[e] == ' ' && isupper((unsigned char)s[e + 1]))
+				break;
+			reported_role[r] = 1;
+			rc = report_norm(doc, hit, ctx, i - 4, e,
+			                 format("'the %s' is not a name this document gives "
+			                        "a party: the preamble defines %s",
+			                        party_roles[r], names));
+			if (rc < 0)
+				return rc;
+			break;
+		}
+		/* a misspelt party name: "Suplier" for "Supplier" */
+		for (r = 0; r < np; r++) {
+			size_t pl = strlen(party[r]);
+			if (pl < 5 || strchr(party[r], ' ') || (pl == wl && !memcmp(party[r], s + i, wl)))
+				continue;
+			if ((wl == pl + 1 && s[i + pl] == 's' && !memcmp(s + i, party[r], pl)) ||
+			    !one_edit(s + i, wl, party[r], pl))
+				continue;
+			if (find_definition(doc, s + i, wl) >= 0 ||
+			    in_list(party_roles, ARRAY_LEN(party_roles), s + i, wl))
+				continue;
+			{
+				char w[64];
+				snprintf(w, sizeof(w), "%.*s", (int)(wl < 60 ? wl : 60), s + i);
+				rc = report_norm(doc, hit, ctx, i, e,
+				                 format("'%s' looks like a misspelling of the "
+				                        "party name \"%s\" defined in the preamble",
+				                        w, party[r]));
+			}
+			if (rc < 0)
+				return rc;
+		}
+		i = e;
+	}
+	return CLINT_OK;
+}
+
+/* ---- dates ------------------------------------------------------------------- */
+
+static const char *const month_names[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+};
+
+typedef struct {
+	int y, m, d;        /* y 0 if the year is not given */
+	size_t start, end;  /* in norm */
+	int valid;
+	int ambiguous;      /* 31/02/2025: day and month could swap */
+} date_ref;
+
+static int days_in_month(int y, int m)
+{
+	static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && (y == 0 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+		return 29;
+	return dim[m - 1];
+}
+
+/* Month number of the month name at s[i..), setting *len; 0 if none. */
+static int month_at(const char *s, size_t i, size_t n, size_t *len)
+{
+	size_t m, l;
+
+	for (m = 0; m < 12; m++) {
+		l = strlen(month_names[m]);
+		if (i + l <= n && strncasecmp(s + i, month_names[m], l) == 0 &&
+		    isupper((unsigned char)s[i]) && (i + l == n || !isalpha((unsigned char)s[i + l]))) {
+			*len = l;
+			return (int)m + 1;
+		}
+	}
+	return 0;
+}
+
+/* Reads up to `max` digits at s[*i..n); -1 if none. */
+static int read_num(const char *s, size_t *i, size_t n, size_t max)
+{
+	size_t k = *i;
+	int v = 0;
+
+	while (k < n && k - *i < max && isdigit((unsigned char)s[k]))
+		v = v * 10 + (s[k++] - '0');
+	if (k == *i || (k < n && isdigit((unsigned char)s[k])))
+		return -1;
+	*i = k;
+	return v;
+}
+
+/* Parses a date starting at norm offset i: "1 July 2025", "1st day of
+ * July, 2025", "July 1, 2025", "2025-07-01", "01/07/2025". Returns 1 and
+ * fills *out if there is one. */
+static int parse_date(const char *s, size_t i, size_t n, date_ref *out)
+{
+	size_t k = i, ml;
+	int a, b, c, mo;
+
+	memset(out, 0, sizeof(*out));
+	out->start = i;
+	if (isdigit((unsigned char)s[i])) {
+		a = read_num(s, &k, n, 4);
+		if (a < 0)
+			return 0;
+		if (k - i == 4 && k + 5 < n && s[k] == '-' &&
+		    isdigit((unsigned char)s[k + 1])) {
+			/* ISO 2025-07-01 */
+			k++;
+			b = read_num(s, &k, n, 2);
+			if (b < 0 || k >= n || s[k] != '-')
+				return 0;
+			k++;
+			c = read_num(s, &k, n, 2);
+			if (c < 0)
+				return 0;
+			out->y = a;
+			out->m = b;
+			out->d = c;
+			out->end = k;
+			out->valid = b >= 1 && b <= 12 && c >= 1 && c <= days_in_month(a, b);
+			return a >= 1900 && a < 2200;
+		}
+		if (k - i <= 2 && k + 1 < n && (s[k] == '/' || s[k] == '.') &&
+		    isdigit((unsigned char)s[k + 1])) {
+			char sep = s[k++];
+			b = read_num(s, &k, n, 2);
+			if (b < 0 || k + 4 >= n || s[k] != sep)
+				return 0;
+			k++;
+			c = read_num(s, &k, n, 4);
+			if (c < 1900 || c >= 2200 || k - i < 8)
+				return 0;
+			out->y = c;
+			out->end = k;
+			out->ambiguous = 1;
+			/* valid if either reading is: D/M/Y or M/D/Y */
+			out->valid = (b >= 1 && b <= 12 && a >= 1 && a <= days_in_month(c, b)) ||
+			             (a >= 1 && a <= 12 && b >= 1 && b <= days_in_month(c, a));
+			out->d = a;
+			out->m = b;
+			return 1;
+		}
+		if (k - i > 2)
+			return 0;
+		/* "1st day of July", "31 February" */
+		if (k + 2 < n && (!strncmp(s + k, "st", 2) || !strncmp(s + k, "nd", 2) ||
+		                  !strncmp(s + k, "rd", 2) || !strncmp(s + k, "th", 2)))
+			k += 2;
+		if (k < n && s[k] == ' ')
+			k++;
+		if (k + 7 < n && !strncmp(s + k, "day of ", 7))
+			k += 7;
+		mo = month_at(s, k, n, &ml);
+		if (!mo)
+			return 0;
+		k += ml;
+		out->d = a;
+		out->m = mo;
+		out->end = k;
+		{
+			size_t y = k;
+			if (y < n && s[y] == ',')
+				y++;
+			if (y < n && s[y] == ' ')
+				y++;
+			c = read_num(s, &y, n, 4);
+			if (c >= 1900 && c < 2200) {
+				out->y = c;
+				out->end = y;
+			}
+		}
+		out->valid = a >= 1 && a <= days_in_month(out->y, mo);
+		return 1;
+	}
+	mo = month_at(s, i, n, &ml);
+	if (!mo)
+		return 0;
+	k = i + ml;
+	if (k + 1 >= n || s[k] != ' ' || !isdigit((unsigned char)s[k + 1]))
+		return 0;
+	k++;
+	a = read_num(s, &k, n, 2);
+	if (a < 0)
+		return 0;
+	if (k + 2 <= n && (!strncmp(s + k, "st", 2) || !strncmp(s + k, "nd", 2) ||
+	                   !strncmp(s + k, "rd", 2) || !strncmp(s + k, "th", 2)))
+		k += 2;
+	/* "May 2025" is a month, "May 31, 2025" a date: a year must follow */
+	{
+		size_t y = k;
+		if (y < n && s[y] == ',')
+			y++;
+		if (y < n && s[y] == ' ')
+			y++;
+		c = read_num(s, &y, n, 4);
+		if (c < 1900 || c >= 2200)
+			return 0;
+		out->y = c;
+		out->end = y;
+	}
+	out->d = a;
+	out->m = mo;
+	out->valid = a >= 1 && a <= days_in_month(out->y, mo);
+	return 1;
+}
+
+static long date_key(const date_ref *d)
+{
+	return (long)d->y * 10000 + d->m * 100 + d->d;
+}
+
+static void date_text(const date_ref *d, char *out, size_t max)
+{
+	static const char *const names[] = {"January", "February", "March",
+	                                    "April", "May", "June", "July",
+	                                    "August", "September", "October",
+	                                    "November", "December"};
+	snprintf(out, max, "%d %s %d", d->d, d->m >= 1 && d->m <= 12 ? names[d->m - 1] : "?",
+	         d->y);
+}
+
+/* True if the sentence holding norm offset `off` contains one of `words`
+ * before `off`. */
+static int sentence_has_before(const clint_doc *doc, size_t off,
+                               const char *const *words, size_t nw)
+{
+	size_t si = clint_doc_sentence_at_norm(doc, off), a, w;
+
+	if (si == (size_t)-1)
+		return 0;
+	a = doc->sentences[2 * si];
+	for (w = 0; w < nw; w++) {
+		const char *p = memmem(doc->norm + a, off - a, words[w], strlen(words[w]));
+		if (p)
+			return 1;
+	}
+	return 0;
+}
+
+#define MAX_DATES 2048
+
+/*
+ * Impossible calendar dates, and an end of the term dated before the
+ * effective (or commencement) date.
+ */
+static int check_dates(const clint_doc *doc, clint_check_hit_fn hit, void *ctx)
+{
+	static const char *const start_words[] = {
+		"Effective Date", "Commencement Date", "effective as of",
+		"effective on", "commence on", "commences on", "starts on",
+		"start on", "made effective",
+	};
+	static const char *const end_words[] = {
+		"expire", "Expiry Date", "Expiration Date", "End Date", "end on",
+		"ends on", "until", "terminate on", "terminates on", "expiry",
+	};
+	const char *s = doc->norm;
+	size_t n = doc->norm_len, i, count = 0;
+	date_ref eff = {0, 0, 0, 0, 0, 0, 0};
+	int have_eff = 0, rc, ended = 0;
+	char q[80], t1[40], t2[40];
+
+	for (i = 0; i < n && count < MAX_DATES; i++) {
+		date_ref d;
+
+		if (i > 0 && (word_char(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.' ||
+		              s[i - 1] == '-'))
+			continue;
+		if (!isdigit((unsigned char)s[i]) && !isupper((unsigned char)s[i]))
+			continue;
+		if (!parse_date(s, i, n, &d))
+			continue;
+		count++;
+		quote(doc, clint_doc_norm_to_text(doc, d.start),
+		      clint_doc_norm_end_to_text(doc, d.end), q, sizeof(q));
+		if (!d.valid) {
+			if (d.ambiguous)
+				rc = report_norm(doc, hit, ctx, d.start, d.end,
+				                 format("'%s' is not a date: neither %d/%d nor "
+				                        "%d/%d is a day of %d (day/month or "
+				                        "month/day)",
+				                        q, d.d, d.m, d.m, d.d, d.y));
+			else if (d.m < 1 || d.m > 12)
+				rc = report_norm(doc, hit, ctx, d.start, d.end,
+				                 format("'%s' is not a date: there is no month %d",
+				                        q, d.m));
+			else
+				rc = report_norm(doc, hit, ctx, d.start, d.end,
+				                 format("'%s' is not a date: %s has %d days%s",
+				                        q, month_names[d.m - 1],
+				                        days_in_month(d.y, d.m),
+				                        d.m == 2 && d.y ? " that year" : ""));
+			if (rc < 0)
+				return rc;
+			i = d.end - 1;
+			continue;
+		}
+		if (d.ambiguous || !d.y) {
+			i = d.end - 1;
+			continue;
+		}
+		if (!have_eff &&
+		    sentence_has_before(doc, d.end + 40 < n ? d.end + 40 : n, start_words,
+		                        ARRAY_LEN(start_words))) {
+			eff = d;
+			have_eff = 1;
+		} else if (have_eff && !ended &&
+		           sentence_has_before(doc, d.start, end_words,
+		                               ARRAY_LEN(end_words)) &&
+		           date_key(&d) < date_key(&eff)) {
+			date_text(&d, t1, sizeof(t1));
+			date_text(&eff, t2, sizeof(t2));
+			rc = report_norm(doc, hit, ctx, d.start, d.end,
+			                 format("the term ends on %s, before it starts on %s "
+			                        "(line %u)",
+			                        t1, t2, norm_line(doc, eff.start)));
+			if (rc < 0)
+				return rc;
+			ended = 1;
+		}
+		i = d.end - 1;
+	}
+	return CLINT_OK;
+}
+
+
 int clint_run_check(clint_check_id id, const clint_doc *doc,
                     clint_check_hit_fn hit, void *ctx)
 {
@@ -557,6 +1630,14 @@ int clint_run_check(clint_check_id id, const clint_doc *doc,
 	case CLINT_CHECK_NUMBERING: return check_numbering(doc, hit, ctx);
 	case CLINT_CHECK_CROSS_REFERENCE:
 		return check_cross_references(doc, hit, ctx);
+	case CLINT_CHECK_PLACEHOLDERS: return check_placeholders(doc, hit, ctx);
+	case CLINT_CHECK_UNDEFINED_TERMS:
+		return check_undefined_terms(doc, hit, ctx);
+	case CLINT_CHECK_UNUSED_TERMS: return check_unused_terms(doc, hit, ctx);
+	case CLINT_CHECK_DUPLICATE_DEFINITIONS:
+		return check_duplicate_definitions(doc, hit, ctx);
+	case CLINT_CHECK_PARTIES: return check_parties(doc, hit, ctx);
+	case CLINT_CHECK_DATES: return check_dates(doc, hit, ctx);
 	default: return CLINT_OK;
 	}
 }

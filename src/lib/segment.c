@@ -574,3 +574,386 @@ int clint_segment(clint_doc *doc)
 done:
 	return rc;
 }
+
+/* ---- defined terms ------------------------------------------------------------
+ *
+ * Kept apart from the section finder above: clint_find_definitions() runs
+ * after clint_segment() and only reads the sections and sentences it made.
+ *
+ *   "Services" means ...            CLINT_IDEF_MEANS ("Services": ... too)
+ *   ... services (the "Services")   CLINT_IDEF_INLINE, also ("Services"),
+ *   (hereinafter "Supplier"), (each a "Party" and together the "Parties"),
+ *   referred to herein as the "Provider"
+ *   a table cell holding only "Services", or a cell / list item under a
+ *   Definitions heading holding only a term; Services means ... at the
+ *   start of a list item                CLINT_IDEF_TABLE
+ */
+
+#define MAX_TERM_BYTES 64
+#define MAX_TERM_WORDS 8
+#define MAX_DEF_BYTES 600
+#define MAX_INLINE_BACK 160
+
+/* True if s[a..b) can be a defined term: 1 to 8 words, starting with an
+ * upper-case letter or a digit, of letters, digits and - ' & / . ( ). */
+static int term_like(const char *s, size_t a, size_t b)
+{
+	size_t i, words = 1;
+	int letters = 0;
+
+	if (a >= b || b - a > MAX_TERM_BYTES)
+		return 0;
+	if (!isupper((unsigned char)s[a]) && !isdigit((unsigned char)s[a]))
+		return 0;
+	if (s[b - 1] == ' ' || s[b - 1] == '.' || s[b - 1] == '-')
+		return 0;
+	for (i = a; i < b; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ') {
+			if (s[i - 1] == ' ')
+				return 0;
+			words++;
+			continue;
+		}
+		if (isalpha(c) || c >= 0x80)
+			letters = 1;
+		else if (!isdigit(c) && !strchr("-'&/.()", c))
+			return 0;
+	}
+	return letters && words <= MAX_TERM_WORDS;
+}
+
+/* Words that may stand between an opening parenthesis (or "referred to
+ * as") and a defined term: (each, a "Party" and collectively the
+ * "Parties"). `strong` marks those that introduce a definition without a
+ * parenthesis. */
+static const struct {
+	const char *word;
+	int strong;
+} def_connectors[] = {
+	{"the", 0}, {"a", 0}, {"an", 0}, {"each", 0}, {"collectively", 1},
+	{"together", 1}, {"hereinafter", 1}, {"hereafter", 1}, {"herein", 0},
+	{"referred", 1}, {"to", 0}, {"as", 0}, {"called", 1}, {"and", 0},
+	{"or", 0}, {"individually", 0}, {"jointly", 0}, {"respectively", 0},
+	{"this", 0}, {"such", 0}, {"also", 0}, {"known", 1}, {"being", 0},
+	{"severally", 0}, {"separately", 0}, {"both", 0}, {"all", 0},
+	{"its", 0}, {"their", 0}, {"any", 0}, {"under", 0}, {"in", 0},
+	{"either", 0}, {"defined", 1}, {"termed", 1}, {"designated", 1},
+};
+
+/*
+ * Looks back from the opening quote at `q` for what makes the quoted term
+ * an inline definition. Returns 1 and sets *intro (where the defining
+ * words end: the parenthesis or the first connector) if the quote follows
+ * "(" or a strong connector through connector words, quoted terms,
+ * spaces and commas only.
+ */
+static int inline_intro(const char *s, size_t floor, size_t q, size_t *intro)
+{
+	size_t i = q, stop = q > floor + MAX_INLINE_BACK ? q - MAX_INLINE_BACK
+	                                                 : floor;
+	int strong = 0;
+
+	while (i > stop) {
+		char c = s[i - 1];
+		if (c == ' ' || c == ',') {
+			i--;
+			continue;
+		}
+		if (c == '(') {
+			*intro = i - 1;
+			return 1;
+		}
+		if (c == '"') {
+			/* an earlier quoted term in the same parenthesis */
+			size_t j = i - 1;
+			while (j > stop && s[j - 1] != '"' && s[j - 1] != '\n' &&
+			       i - j < MAX_TERM_BYTES + 2)
+				j--;
+			if (j == stop || s[j - 1] != '"')
+				break;
+			i = j - 1;
+			continue;
+		}
+		if (isalpha((unsigned char)c)) {
+			size_t e = i, k, w;
+			while (i > stop && isalpha((unsigned char)s[i - 1]))
+				i--;
+			for (w = 0; w < ARRAY_LEN(def_connectors); w++) {
+				k = strlen(def_connectors[w].word);
+				if (e - i == k && strncasecmp(s + i, def_connectors[w].word, k) == 0)
+					break;
+			}
+			if (w == ARRAY_LEN(def_connectors)) {
+				i = e;
+				break;
+			}
+			if (def_connectors[w].strong && !strong) {
+				strong = 1;
+				*intro = i;
+			} else if (def_connectors[w].strong) {
+				*intro = i;
+			}
+			continue;
+		}
+		break;
+	}
+	return strong;
+}
+
+/* Length of "means", "shall mean", "has the meaning" ... at s[i..b) after
+ * a closing quote (including the leading space), or of ":"; 0 if none. */
+static size_t means_verb(const char *s, size_t i, size_t b)
+{
+	static const char *const verbs[] = {
+		" means", " shall mean", " mean", " has the meaning",
+		" shall have the meaning", " have the meaning", " refers to",
+		" shall refer to", " is defined", " includes", " shall include",
+		" will mean", " shall be", " is",
+	};
+	size_t v, n;
+
+	if (i < b && s[i] == ':')
+		return 1;
+	for (v = 0; v < ARRAY_LEN(verbs); v++) {
+		n = strlen(verbs[v]);
+		if (i + n <= b && strncmp(s + i, verbs[v], n) == 0 &&
+		    (i + n == b || !isalpha((unsigned char)s[i + n]))) {
+			/* "is" and "shall be" only when the sentence goes on to
+			 * define: "is defined", "shall be" + "the ..." are weak */
+			if ((v >= ARRAY_LEN(verbs) - 2) &&
+			    !(i + n + 5 <= b && (strncmp(s + i + n, " the ", 5) == 0 ||
+			                         strncmp(s + i + n, " any ", 5) == 0)))
+				return 0;
+			return n;
+		}
+	}
+	return 0;
+}
+
+static int add_definition(clint_doc *doc, clint_idef_form form, size_t a,
+                          size_t b, size_t da, size_t db, size_t preamble_end)
+{
+	clint_idefinition *d;
+
+	if (doc->definition_count >= CLINT_MAX_DEFINITIONS)
+		return CLINT_OK;
+	if (doc->definition_count &&
+	    doc->definitions[doc->definition_count - 1].norm_start == a)
+		return CLINT_OK;
+	if (ARRAY_PUSH(doc->definitions, doc->definition_count,
+	               doc->definition_cap) < 0)
+		return CLINT_ENOMEM;
+	d = &doc->definitions[doc->definition_count];
+	d->term = clint_strndup(doc->norm + a, b - a);
+	if (!d->term)
+		return CLINT_ENOMEM;
+	while (da < db && doc->norm[da] == ' ')
+		da++;
+	while (db > da && (doc->norm[db - 1] == ' ' || doc->norm[db - 1] == ',' ||
+	                   doc->norm[db - 1] == '.' || doc->norm[db - 1] == ';'))
+		db--;
+	if (db > da + MAX_DEF_BYTES)
+		db = da + MAX_DEF_BYTES;
+	d->form = form;
+	d->norm_start = a;
+	d->norm_end = b;
+	d->def_start = da;
+	d->def_end = db;
+	d->preamble = a < preamble_end;
+	doc->definition_count++;
+	return CLINT_OK;
+}
+
+/* End in norm of the sentence holding `off`, never past `limit`. */
+static size_t sentence_end_at(const clint_doc *doc, size_t off, size_t limit)
+{
+	size_t si = clint_doc_sentence_at_norm(doc, off);
+
+	if (si != (size_t)-1 && doc->sentences[2 * si + 1] < limit)
+		return doc->sentences[2 * si + 1];
+	return limit;
+}
+
+/* Start in norm of the sentence holding `off`, never before `floor`. */
+static size_t sentence_start_at(const clint_doc *doc, size_t off, size_t floor)
+{
+	size_t si = clint_doc_sentence_at_norm(doc, off);
+
+	if (si != (size_t)-1 && doc->sentences[2 * si] > floor)
+		return doc->sentences[2 * si];
+	return floor;
+}
+
+/* Skips a list marker at s[a..b): "(a) ", "1.1 ", "- ", "iv) ". */
+static size_t skip_item_marker(const char *s, size_t a, size_t b)
+{
+	size_t i = a;
+
+	while (i < b && (s[i] == '-' || s[i] == '*' || s[i] == ' '))
+		i++;
+	if (i < b && s[i] == '(') {
+		size_t j = i + 1;
+		while (j < b && j - i < 6 && isalnum((unsigned char)s[j]))
+			j++;
+		if (j < b && s[j] == ')')
+			i = j + 1;
+	} else {
+		size_t j = i;
+		while (j < b && (isdigit((unsigned char)s[j]) || s[j] == '.'))
+			j++;
+		if (j > i && j < b && s[j] == ' ')
+			i = j;
+	}
+	while (i < b && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* True if the section holding norm offset `off`, or one of its ancestors,
+ * is headed "Definitions" or "Interpretation". */
+static int under_definitions_heading(const clint_doc *doc, size_t off)
+{
+	size_t sec = clint_doc_section_at(doc, clint_doc_norm_to_text(doc, off));
+
+	while (sec != CLINT_NO_SECTION && sec < doc->section_count) {
+		const char *h = doc->sections[sec].heading;
+		if (h && (strstr(h, "efinition") || strstr(h, "EFINITION") ||
+		          strstr(h, "nterpretation") || strstr(h, "NTERPRETATION")))
+			return 1;
+		sec = doc->sections[sec].parent;
+	}
+	return 0;
+}
+
+/* Quoted terms in one block: "X" means ..., (the "X"), as the "X". */
+static int quoted_definitions(clint_doc *doc, const clint_iblock *blk,
+                              size_t preamble_end)
+{
+	const char *s = doc->norm;
+	size_t a = blk->norm_start, b = blk->norm_end, i, body;
+	int rc;
+
+	body = skip_item_marker(s, a, b);
+	for (i = a; i < b; i++) {
+		char qc = s[i];
+		size_t e, v, intro;
+
+		if (qc != '"' && qc != '\'')
+			continue;
+		if (qc == '\'' && i > a && s[i - 1] != ' ' && s[i - 1] != '(')
+			continue;
+		for (e = i + 1; e < b && e - i <= MAX_TERM_BYTES + 1 && s[e] != qc;
+		     e++)
+			;
+		if (e >= b || s[e] != qc)
+			continue;
+		/* "Services," - the comma may sit inside the quotes */
+		{
+			size_t te = e;
+			if (te > i + 1 && (s[te - 1] == ',' || s[te - 1] == '.'))
+				te--;
+			if (!term_like(s, i + 1, te) ||
+			    (qc == '\'' && memchr(s + i + 1, '\'', te - i - 1))) {
+				if (qc == '"')
+					i = e;
+				continue;
+			}
+			if ((v = means_verb(s, e + 1, b)) > 0 &&
+			    (i == body || (i > a && (s[i - 1] == ' ' || s[i - 1] == '(')))) {
+				/* "X" means: at the start of the block or of a sentence,
+				 * or after "As used in this Agreement," */
+				size_t da = e + 1 + v;
+				TRY(add_definition(doc, CLINT_IDEF_MEANS, i + 1, te, da,
+				                   sentence_end_at(doc, da, b), preamble_end));
+			} else if (inline_intro(s, a, i, &intro)) {
+				size_t ss = sentence_start_at(doc, intro, a);
+				if (intro > ss + 120)
+					ss = intro - 120;
+				TRY(add_definition(doc, CLINT_IDEF_INLINE, i + 1, te, ss, intro,
+				                   preamble_end));
+			} else if (blk->type == CLINT_BLOCK_TABLE_CELL && i == body &&
+			           e + 1 >= b) {
+				/* a definitions table: the quoted term alone in a cell;
+				 * its definition is the next cell */
+				size_t da = e + 1, db = e + 1;
+				if (blk + 1 < doc->blocks + doc->block_count &&
+				    blk[1].type == CLINT_BLOCK_TABLE_CELL) {
+					da = blk[1].norm_start;
+					db = blk[1].norm_end;
+				}
+				TRY(add_definition(doc, CLINT_IDEF_TABLE, i + 1, te, da, db,
+				                   preamble_end));
+			}
+		}
+		if (qc == '"')
+			i = e;
+	}
+	rc = CLINT_OK;
+done:
+	return rc;
+}
+
+/* Unquoted definitions lists and tables: "Services means ..." at the start
+ * of a list item, or a term alone in a table cell under a Definitions
+ * heading. */
+static int listed_definition(clint_doc *doc, const clint_iblock *blk,
+                             size_t preamble_end)
+{
+	const char *s = doc->norm;
+	size_t a = blk->norm_start, b = blk->norm_end, i, t, last = 0;
+	size_t words = 0;
+
+	t = skip_item_marker(s, a, b);
+	if (t >= b || !isupper((unsigned char)s[t]))
+		return CLINT_OK;
+	/* a run of capitalised words, then "means" */
+	for (i = t; i < b && words <= MAX_TERM_WORDS;) {
+		size_t w = i;
+		while (i < b && s[i] != ' ')
+			i++;
+		if (!isupper((unsigned char)s[w]) && !isdigit((unsigned char)s[w]) &&
+		    !(i - w <= 3 && words > 0)) /* "of", "and" inside a term */
+			break;
+		last = i;
+		words++;
+		if (i < b && s[i] == ' ') {
+			size_t v = means_verb(s, i, b);
+			if (v > 0 && s[i + 1] != ':' && v > 3 && isupper((unsigned char)s[w]) &&
+			    term_like(s, t, last) && !strchr("\"'", s[t]))
+				return add_definition(doc, CLINT_IDEF_TABLE, t, last, i + v,
+				                      sentence_end_at(doc, i + v, b),
+				                      preamble_end);
+			i++;
+		}
+	}
+	if (blk->type == CLINT_BLOCK_TABLE_CELL && last == b && term_like(s, t, b) &&
+	    blk + 1 < doc->blocks + doc->block_count &&
+	    blk[1].type == CLINT_BLOCK_TABLE_CELL &&
+	    under_definitions_heading(doc, a))
+		return add_definition(doc, CLINT_IDEF_TABLE, t, b, blk[1].norm_start,
+		                      blk[1].norm_end, preamble_end);
+	return CLINT_OK;
+}
+
+int clint_find_definitions(clint_doc *doc)
+{
+	size_t bi, preamble_end = doc->norm_len < 4000 ? doc->norm_len : 4000, i;
+	int rc = CLINT_OK;
+
+	for (i = 0; i < doc->section_count; i++)
+		if (doc->sections[i].num_kind == NUM_DECIMAL) {
+			if (doc->sections[i].norm_start < preamble_end)
+				preamble_end = doc->sections[i].norm_start;
+			break;
+		}
+	for (bi = 0; bi < doc->block_count; bi++) {
+		const clint_iblock *blk = &doc->blocks[bi];
+		if (blk->norm_end <= blk->norm_start)
+			continue;
+		TRY(quoted_definitions(doc, blk, preamble_end));
+		TRY(listed_definition(doc, blk, preamble_end));
+	}
+done:
+	return rc;
+}
