@@ -66,6 +66,13 @@ static void quote(const clint_doc *doc, size_t start, size_t end, char *out,
 		space = 0;
 		out[n++] = c;
 	}
+	if (i < end) {
+		/* never cut a UTF-8 sequence in two */
+		while (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0x80)
+			n--;
+		if (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0xC0)
+			n--;
+	}
 	if (i < end && n + 4 <= max) {
 		memcpy(out + n, "...", 3);
 		n += 3;
@@ -636,17 +643,21 @@ static const char *const bracket_ok[] = {
 	"emphasis", "footnote", "note", "translation", "blank", "filed",
 	"portions", "text", "table", "graphic", "chart", "image", "attached",
 	"certain", "information", "provided", "requested", "omission", "***",
+	"removed", "withheld",
 };
 
 /* Words that make bracketed text a placeholder: "[insert date]". */
 static const char *const bracket_fill[] = {
-	"insert", "enter", "specify", "add ", "include", "tbd", "tbc", "tba",
-	"to be ", "name", "date", "number", "amount", "address", "details",
-	"client", "customer", "supplier", "provider", "vendor", "company",
-	"party", "contractor", "consultant", "licensee", "licensor",
-	"jurisdiction", "country", "state", "city", "title", "fee", "price",
-	"percentage", "period", "describe", "description", "option", "if ",
-	"drafting", "note:", "placeholder", "xx", "?", "select", "delete",
+	"insert", "enter", "specify", "tbd", "tbc", "tba", "to be ", "drafting",
+	"note:", "placeholder", "xx", "?", "select", "delete", "describe",
+	"if applicable", "confirm",
+};
+
+/* ... and words that do so in a short bracket: "[Client Name]", "[Date]" */
+static const char *const bracket_fill_short[] = {
+	"name", "date", "number", "amount", "address", "client", "customer",
+	"supplier", "provider", "vendor", "company", "party", "jurisdiction",
+	"percentage",
 };
 
 static int contains_word_ci(const char *s, size_t n, const char *w)
@@ -665,13 +676,14 @@ static int contains_word_ci(const char *s, size_t n, const char *w)
  * short reason if it is a placeholder, NULL if it reads as legitimate.
  * `after` is the character following "]".
  */
-static const char *bracket_placeholder(const char *s, size_t n, char after)
+static const char *bracket_placeholder(const char *s, size_t n, char after,
+                                       int in_sentence)
 {
 	size_t i, letters = 0, digits = 0, slash = 0, upper_start = 0, words = 1;
 	int only_marks = 1;
 
 	if (n == 0)
-		return "an empty bracket";
+		return NULL;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (isalpha(c))
@@ -688,6 +700,9 @@ static const char *bracket_placeholder(const char *s, size_t n, char after)
 	}
 	/* "[***]", "[* * *]", "[**]": redaction markers of filed contracts */
 	if (memchr(s, '*', n))
+		return NULL;
+	/* "[ ]", "[X]": tick boxes of a form */
+	if (strspn(s, " ") == n)
 		return NULL;
 	if (only_marks) {
 		/* "[●]", "[•]", "[...]", "[___]", "[ ]", "[XX]" */
@@ -706,15 +721,25 @@ static const char *bracket_placeholder(const char *s, size_t n, char after)
 		if (contains_word_ci(s, n, bracket_ok[i]))
 			return NULL;
 	/* "[shall/may]", "[Supplier/Client]": an open choice */
-	if (slash && words <= 4 && n <= 40 && !memchr(s, ':', n))
-		return "alternatives left open";
+	if (slash && in_sentence && words <= 3 && n <= 40 && !memchr(s, ':', n) &&
+	    !memmem(s, n, " /", 2))
+		return "a choice between alternatives";
 	for (i = 0; i < ARRAY_LEN(bracket_fill); i++)
 		if (contains_word_ci(s, n, bracket_fill[i]))
 			return "a placeholder";
+	for (i = 0; words <= 3 && i < ARRAY_LEN(bracket_fill_short); i++)
+		if (contains_word_ci(s, n, bracket_fill_short[i]))
+			return "a placeholder";
+	/* "[COMPENSATION]": a bracketed heading, not a field */
+	for (i = 0; i < n && !islower((unsigned char)s[i]); i++)
+		;
+	if (i == n)
+		return NULL;
 	/* "[Acme Ltd]", "[30] days" handled above; a short capitalised phrase
 	 * "[Client]", "[Service Start]" reads as a placeholder name */
 	upper_start = isupper((unsigned char)s[0]);
-	if (upper_start && words <= 3 && n <= 30 && digits == 0)
+	/* ... but "12. [Counterparts]" is a bracketed heading */
+	if (upper_start && in_sentence && words <= 2 && n <= 30 && digits == 0)
 		return "a placeholder";
 	return NULL;
 }
@@ -771,7 +796,21 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 				;
 			if (e >= n || s[e] != ']')
 				continue;
-			why = bracket_placeholder(s + i + 1, e - i - 1, e + 1 < n ? s[e + 1] : ' ');
+			{
+				size_t b = i;
+				while (b > 0 && s[b - 1] == ' ')
+					b--;
+				size_t f = e + 1;
+				while (f < n && s[f] == ' ')
+					f++;
+				/* in running text: a word before, and a lower-case word
+				 * or punctuation after ("[Client] shall", "to [Client].") */
+				why = bracket_placeholder(
+					s + i + 1, e - i - 1, e + 1 < n ? s[e + 1] : ' ',
+					b > 0 && (isalpha((unsigned char)s[b - 1]) || s[b - 1] == ',') &&
+						(f >= n || islower((unsigned char)s[f]) ||
+						 strchr(",;.:)\n", s[f])));
+			}
 			if (why && i > 0 && isalpha((unsigned char)s[i - 1]))
 				why = NULL; /* "Party[ies]" */
 			e++;
@@ -804,9 +843,11 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 			ls = clint_doc_block_at_norm(doc, i) != (size_t)-1
 			         ? doc->blocks[clint_doc_block_at_norm(doc, i)].norm_start
 			         : i;
-			if (i >= witness || signature_line(s, ls, a) ||
-			    !(a > ls + 1 && isalpha((unsigned char)s[a - 2]) && e + 1 < n &&
-			      s[e] == ' ' && isalpha((unsigned char)s[e + 1]))) {
+			if (i >= witness ||
+			    signature_line(s, a > ls + 40 ? a - 40 : ls,
+			                   e + 40 < n ? e + 40 : n) ||
+			    !(a > ls + 1 && isalnum((unsigned char)s[a - 2]) && e + 1 < n &&
+			      s[e] == ' ' && islower((unsigned char)s[e + 1]))) {
 				i = e;
 				continue;
 			}
@@ -817,7 +858,7 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 			if (c == 'T' && e - i == 3 &&
 			    (!strncmp(s + i, "TBD", 3) || !strncmp(s + i, "TBC", 3) ||
 			     !strncmp(s + i, "TBA", 3)))
-				why = "a term still to be decided";
+				why = "a decision still to be made";
 			else if (c == 'X' && e - i >= 2 && e - i <= 6 &&
 			         strspn(s + i, "X") == e - i) {
 				/* "Article XX" is a roman numeral */
@@ -1109,7 +1150,8 @@ static int check_unused_terms(const clint_doc *doc, clint_check_hit_fn hit,
 		for (j = 0; j < i && first; j++)
 			if (!strcmp(doc->definitions[j].term, d->term))
 				first = 0;
-		if (!first || d->preamble || !strcmp(d->term, "Agreement") ||
+		if (!first || (d->preamble && d->form == CLINT_IDEF_INLINE) ||
+		    !strcmp(d->term, "Agreement") ||
 		    !strcmp(d->term, "Party") || !strcmp(d->term, "Parties"))
 			continue;
 		if (term_uses(doc, i, 1) > 0)
@@ -1145,16 +1187,63 @@ static int same_meaning(const clint_doc *doc, const clint_idefinition *a,
 	}
 }
 
+/* True if the sentence of a definition makes it conditional or local:
+ * "if the Code is amended, "UCC" shall mean ...", "for purposes of this
+ * Section, "Losses" means ...". */
+static int local_definition(const clint_doc *doc, const clint_idefinition *d)
+{
+	static const char *const marks[] = {
+		"if ", "If ", "in the event", "In the event", "for purposes of",
+		"For purposes of", "for the purpose", "For the purpose", "used in",
+		"used as", "with respect to", "references", "References", "as used",
+		"As used",
+	};
+	size_t si = clint_doc_sentence_at_norm(doc, d->norm_start), a, w;
+
+	if (si == (size_t)-1)
+		return 0;
+	a = doc->sentences[2 * si];
+	for (w = 0; w < ARRAY_LEN(marks); w++)
+		if (memmem(doc->norm + a, d->norm_start - a, marks[w], strlen(marks[w])))
+			return 1;
+	return 0;
+}
+
+/* True if the definition is an amendment's replacement text: "is
+ * hereby amended", "replaced in its entirety with the following". */
+static int amended_here(const clint_doc *doc, const clint_idefinition *d)
+{
+	static const char *const marks[] = {"amended", "replaced", "deleted",
+	                                    "restated", "substituted"};
+	size_t a = d->norm_start > 300 ? d->norm_start - 300 : 0, w;
+
+	for (w = 0; w < ARRAY_LEN(marks); w++)
+		if (memmem(doc->norm + a, d->norm_start - a, marks[w], strlen(marks[w])))
+			return 1;
+	return 0;
+}
+
 /* A term defined twice where at least one is a full definition ("X"
- * means ...) and the two say different things. */
+ * means ...) and the two say different things. Skipped: the parties and
+ * the agreement (named again in definitions lists), definitions that
+ * point at another ("has the meaning given in 4.2"), definitions made
+ * for one clause or one case ("for purposes of this Section"), and a
+ * term defined twice in one sentence. */
 static int check_duplicate_definitions(const clint_doc *doc,
                                        clint_check_hit_fn hit, void *ctx)
 {
-	size_t i, j;
+	size_t i, j, witness = witness_start(doc);
 	int rc;
 
 	for (i = 0; i < doc->definition_count; i++) {
 		const clint_idefinition *d = &doc->definitions[i];
+		/* forms and documents appended after the signatures define
+		 * their own terms */
+		if (d->norm_start >= witness)
+			break;
+		if (memmem(doc->norm + d->def_start, d->def_end - d->def_start, "*", 1) ||
+		    amended_here(doc, d))
+			continue;
 		for (j = 0; j < i; j++) {
 			const clint_idefinition *p = &doc->definitions[j];
 			char qa[70], qb[70];
@@ -1162,6 +1251,17 @@ static int check_duplicate_definitions(const clint_doc *doc,
 			if (strcmp(p->term, d->term) != 0)
 				continue;
 			if (p->form == CLINT_IDEF_INLINE && d->form == CLINT_IDEF_INLINE)
+				break;
+			/* "has the meaning given in 4.2" points at the definition */
+			if (p->pointer || d->pointer || local_definition(doc, d) ||
+			    local_definition(doc, p))
+				continue;
+			if ((p->preamble && p->form == CLINT_IDEF_INLINE) ||
+			    !strcmp(d->term, "Party") ||
+			    !strcmp(d->term, "Parties") || !strcmp(d->term, "Agreement"))
+				break;
+			if (clint_doc_sentence_at_norm(doc, p->norm_start) ==
+			    clint_doc_sentence_at_norm(doc, d->norm_start))
 				break;
 			if (same_meaning(doc, p, d))
 				break;
@@ -1244,6 +1344,8 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 	size_t np = 0, i, r, n = doc->norm_len;
 	char names[200];
 	int rc, reported_role[ARRAY_LEN(party_roles)] = {0};
+	size_t typo_at[MAX_PARTIES * 4], typo_len[MAX_PARTIES * 4],
+	    reported_typos = 0;
 
 	for (i = 0; i < doc->definition_count && np < MAX_PARTIES; i++) {
 		const clint_idefinition *d = &doc->definitions[i];
@@ -1290,7 +1392,11 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 				continue;
 			for (k = 0; k < np; k++)
 				is_party |= strstr(party[k], party_roles[r]) != NULL;
-			if (is_party || find_definition(doc, s + i, wl) >= 0)
+			/* only when the preamble names both sides */
+			if (is_party || np < 2 || find_definition(doc, s + i, wl) >= 0)
+				break;
+			/* "the Licensor of the Trademark License Agreement" */
+			if (e + 4 < n && !strncmp(s + e, " of ", 4))
 				break;
 			/* "the Client" or "The Client", not "Client Data" */
 			if (!(i >= 4 && (!strncmp(s + i - 4, "the ", 4) ||
@@ -1318,6 +1424,33 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 			if (find_definition(doc, s + i, wl) >= 0 ||
 			    in_list(party_roles, ARRAY_LEN(party_roles), s + i, wl))
 				continue;
+			/* "Licensed", "Franchised", "Manufactured": another word
+			 * of the same stem, not a typo; the typo keeps the ending */
+			if (wl < 2 || memcmp(s + e - 2, party[r] + pl - 2, 2) != 0)
+				continue;
+			/* a word used again and again is a word, not a slip */
+			{
+				size_t uses = 0, k = 0;
+				const char *p;
+				while (uses <= 3 && (p = memmem(s + k, n - k, s + i, wl))) {
+					k = (size_t)(p - s) + 1;
+					uses += whole_word(doc, (size_t)(p - s), wl);
+				}
+				if (uses > 3)
+					continue;
+			}
+			if (reported_typos >= MAX_PARTIES * 4)
+				continue;
+			{
+				size_t t;
+				int dup = 0;
+				for (t = 0; t < reported_typos; t++)
+					dup |= typo_len[t] == wl && !memcmp(s + typo_at[t], s + i, wl);
+				if (dup)
+					continue;
+				typo_at[reported_typos] = i;
+				typo_len[reported_typos++] = wl;
+			}
 			{
 				char w[64];
 				snprintf(w, sizeof(w), "%.*s", (int)(wl < 60 ? wl : 60), s + i);

@@ -182,6 +182,9 @@ typedef struct {
 	                                 "means", or the words before the
 	                                 parenthesis), maybe empty */
 	int preamble;                 /* before the first numbered clause */
+	int pointer;                  /* "has the meaning given in 4.2",
+	                                 "includes ...": defined elsewhere or
+	                                 only extended here */
 } clint_idefinition;
 
 /* A byte range of the text that matching must not see (markup). */

@@ -638,7 +638,8 @@ static const struct {
 	{"this", 0}, {"such", 0}, {"also", 0}, {"known", 1}, {"being", 0},
 	{"severally", 0}, {"separately", 0}, {"both", 0}, {"all", 0},
 	{"its", 0}, {"their", 0}, {"any", 0}, {"under", 0}, {"in", 0},
-	{"either", 0}, {"defined", 1}, {"termed", 1}, {"designated", 1},
+	{"either", 0}, {"of", 0}, {"them", 0}, {"us", 0}, {"we", 0},
+	{"you", 0}, {"it", 0}, {"they", 0}, {"defined", 1}, {"termed", 1},
 };
 
 /*
@@ -761,6 +762,25 @@ static int add_definition(clint_doc *doc, clint_idef_form form, size_t a,
 	d->def_start = da;
 	d->def_end = db;
 	d->preamble = a < preamble_end;
+	d->pointer = 0;
+	if (form != CLINT_IDEF_INLINE) {
+		/* the verb before the defining words, and their first words */
+		static const char *const pointers[] = {
+			"meaning", "defined", "include", "set forth", "set out",
+			"ascribed", "given", "assigned", "attributed", "provided",
+			"specified", "as in", "in the preamble", "in section",
+			"in clause", "in article", "in recital",
+		};
+		size_t k, from = b, to = db < da + 60 ? db : da + 60;
+		for (k = 0; k < ARRAY_LEN(pointers) && !d->pointer; k++) {
+			size_t m = strlen(pointers[k]), j;
+			for (j = from; j + m <= to; j++)
+				if (strncasecmp(doc->norm + j, pointers[k], m) == 0) {
+					d->pointer = 1;
+					break;
+				}
+		}
+	}
 	doc->definition_count++;
 	return CLINT_OK;
 }
@@ -826,6 +846,25 @@ static int under_definitions_heading(const clint_doc *doc, size_t off)
 	return 0;
 }
 
+/* True if the parenthesis at `paren` follows a clause number: "Section
+ * 1.44 ("Drug Approval Application")" names the definition it points to. */
+static int after_clause_number(const char *s, size_t floor, size_t paren)
+{
+	size_t i = paren;
+
+	while (i > floor && s[i - 1] == ' ')
+		i--;
+	if (i == floor || !isdigit((unsigned char)s[i - 1]))
+		return 0;
+	while (i > floor && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.'))
+		i--;
+	while (i > floor && s[i - 1] == ' ')
+		i--;
+	return (i >= floor + 7 && strncasecmp(s + i - 7, "section", 7) == 0) ||
+	       (i >= floor + 6 && strncasecmp(s + i - 6, "clause", 6) == 0) ||
+	       (i >= floor + 7 && strncasecmp(s + i - 7, "article", 7) == 0);
+}
+
 /* Quoted terms in one block: "X" means ..., (the "X"), as the "X". */
 static int quoted_definitions(clint_doc *doc, const clint_iblock *blk,
                               size_t preamble_end)
@@ -860,13 +899,15 @@ static int quoted_definitions(clint_doc *doc, const clint_iblock *blk,
 				continue;
 			}
 			if ((v = means_verb(s, e + 1, b)) > 0 &&
-			    (i == body || (i > a && (s[i - 1] == ' ' || s[i - 1] == '(')))) {
+			    (i == body || (v > 1 && i > a &&
+			                   (s[i - 1] == ' ' || s[i - 1] == '(')))) {
 				/* "X" means: at the start of the block or of a sentence,
 				 * or after "As used in this Agreement," */
 				size_t da = e + 1 + v;
 				TRY(add_definition(doc, CLINT_IDEF_MEANS, i + 1, te, da,
 				                   sentence_end_at(doc, da, b), preamble_end));
-			} else if (inline_intro(s, a, i, &intro)) {
+			} else if (inline_intro(s, a, i, &intro) &&
+			           !after_clause_number(s, a, intro)) {
 				size_t ss = sentence_start_at(doc, intro, a);
 				if (intro > ss + 120)
 					ss = intro - 120;
@@ -919,7 +960,10 @@ static int listed_definition(clint_doc *doc, const clint_iblock *blk,
 		words++;
 		if (i < b && s[i] == ' ') {
 			size_t v = means_verb(s, i, b);
-			if (v > 0 && s[i + 1] != ':' && v > 3 && isupper((unsigned char)s[w]) &&
+			if (v > 0 && v > 3 && (!strncmp(s + i, " mean", 5) ||
+			                       !strncmp(s + i, " shall mean", 11) ||
+			                       !strncmp(s + i, " has the meaning", 16)) &&
+			    isupper((unsigned char)s[w]) &&
 			    term_like(s, t, last) && !strchr("\"'", s[t]))
 				return add_definition(doc, CLINT_IDEF_TABLE, t, last, i + v,
 				                      sentence_end_at(doc, i + v, b),
