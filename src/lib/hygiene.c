@@ -608,6 +608,19 @@ static int block_is_heading(const clint_doc *doc, size_t off)
 	return b != (size_t)-1 && doc->blocks[b].type == CLINT_BLOCK_HEADING;
 }
 
+/* True if `t` has letters and no lower-case letter ("ESCROW AGENT"). */
+static int all_caps(const char *t)
+{
+	int letters = 0;
+
+	for (; *t; t++) {
+		if (islower((unsigned char)*t))
+			return 0;
+		letters |= isalpha((unsigned char)*t) != 0;
+	}
+	return letters;
+}
+
 /* Index of the definition of `term` (n bytes), exactly or as its plural or
  * singular ("Service Level" / "Service Levels"), or -1. */
 static long find_definition(const clint_doc *doc, const char *term, size_t n)
@@ -618,6 +631,7 @@ static long find_definition(const clint_doc *doc, const char *term, size_t n)
 		const char *t = doc->definitions[i].term;
 		size_t m = strlen(t);
 		if ((m == n && memcmp(t, term, n) == 0) ||
+		    (m == n && all_caps(t) && strncasecmp(t, term, n) == 0) ||
 		    (m + 1 == n && memcmp(t, term, m) == 0 && term[m] == 's') ||
 		    (n + 1 == m && memcmp(t, term, n) == 0 && t[n] == 's') ||
 		    (m + 2 == n && memcmp(t, term, m) == 0 && term[m] == 'e' &&
@@ -916,6 +930,8 @@ static const char *const proper_last[] = {
 	"Programme", "Policy", "Plan", "Standard", "Standards", "Procedures",
 	"Guidelines", "Manual", "Statement", "Order", "Orders", "Form",
 	"Certificate", "Letter", "Notice", "Protocol", "Regime", "Framework",
+	"State", "Federal", "Journal", "Open", "Cup", "Games", "Olympics",
+	"Championship", "Festival", "Conference", "Show", "Award", "Awards",
 };
 
 static const char *const months_days[] = {
@@ -947,6 +963,20 @@ static int term_known(const clint_doc *doc, size_t a, size_t b)
 
 	if (find_definition(doc, s + a, n) >= 0)
 		return 1;
+	/* a part of a longer defined term: "Tax Estimate" in "Party Tax
+	 * Estimate" */
+	for (i = 0; i < doc->definition_count; i++) {
+		const char *t = doc->definitions[i].term, *p = t;
+		while ((p = strstr(p, "")) && *p) {
+			if (strncmp(p, s + a, n) == 0 && (p == t || p[-1] == ' ') &&
+			    (p[n] == '\0' || p[n] == ' ' || p[n] == 's'))
+				return 1;
+			p = strchr(p, ' ');
+			if (!p)
+				break;
+			p++;
+		}
+	}
 	/* a defined term at the start or the end of the phrase */
 	for (w = a; w < b; w++) {
 		if (s[w] != ' ')
@@ -977,7 +1007,7 @@ static int term_known(const clint_doc *doc, size_t a, size_t b)
 	return 0;
 }
 
-#define MAX_UNDEFINED_REPORTS 20
+#define MAX_UNDEFINED_REPORTS 10
 
 /*
  * Capitalised phrases used like defined terms ("the Acceptance Tests",
@@ -1067,8 +1097,25 @@ static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
 			continue;
 		if (nseen < ARRAY_LEN(seen))
 			snprintf(seen[nseen++], sizeof(seen[0]), "%s", q);
-		/* used at least twice as a term */
-		for (k = 0; k + (b - a) <= n && uses < 2; k++) {
+		/* "Purchased Assets (as defined in the Asset Purchase
+		 * Agreement)": defined in another document */
+		{
+			static const char *const tails[] = {" (as defined", " as defined",
+			                                    ", as defined", " (defined",
+			                                    " (as such term is defined"};
+			char as[96];
+			size_t t;
+			for (t = 0; t < ARRAY_LEN(tails); t++) {
+				snprintf(as, sizeof(as), "%s%s", q, tails[t]);
+				if (memmem(s, n, as, strlen(as)))
+					break;
+			}
+			if (t < ARRAY_LEN(tails))
+				continue;
+		}
+		/* used at least twice as a term; a single word five times (one
+		 * capitalised word is often a name or a heading word) */
+		for (k = 0; k + (b - a) <= n && uses < (words > 1 ? 2u : 5u); k++) {
 			const char *p = memmem(s + k, n - k, q, b - a);
 			if (!p)
 				break;
@@ -1077,7 +1124,7 @@ static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
 			    (k + (b - a) < n && s[k + (b - a)] == 's'))
 				uses++;
 		}
-		if (uses < 2)
+		if (uses < (words > 1 ? 2u : 5u))
 			continue;
 		rc = report_norm(doc, hit, ctx, a, b,
 		                 format("'%s' is capitalised like a defined term, "

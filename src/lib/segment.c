@@ -889,10 +889,14 @@ static int quoted_definitions(clint_doc *doc, const clint_iblock *blk,
 			continue;
 		/* "Services," - the comma may sit inside the quotes */
 		{
-			size_t te = e;
+			size_t te = e, ts = i;
+			/* ("the Redundancy Cap"): the article is not the term */
+			if (e > i + 5 && (!strncmp(s + i + 1, "the ", 4) ||
+			                  !strncmp(s + i + 1, "The ", 4)))
+				ts = i + 4;
 			if (te > i + 1 && (s[te - 1] == ',' || s[te - 1] == '.'))
 				te--;
-			if (!term_like(s, i + 1, te) ||
+			if (!term_like(s, ts + 1, te) ||
 			    (qc == '\'' && memchr(s + i + 1, '\'', te - i - 1))) {
 				if (qc == '"')
 					i = e;
@@ -904,14 +908,14 @@ static int quoted_definitions(clint_doc *doc, const clint_iblock *blk,
 				/* "X" means: at the start of the block or of a sentence,
 				 * or after "As used in this Agreement," */
 				size_t da = e + 1 + v;
-				TRY(add_definition(doc, CLINT_IDEF_MEANS, i + 1, te, da,
+				TRY(add_definition(doc, CLINT_IDEF_MEANS, ts + 1, te, da,
 				                   sentence_end_at(doc, da, b), preamble_end));
 			} else if (inline_intro(s, a, i, &intro) &&
 			           !after_clause_number(s, a, intro)) {
 				size_t ss = sentence_start_at(doc, intro, a);
 				if (intro > ss + 120)
 					ss = intro - 120;
-				TRY(add_definition(doc, CLINT_IDEF_INLINE, i + 1, te, ss, intro,
+				TRY(add_definition(doc, CLINT_IDEF_INLINE, ts + 1, te, ss, intro,
 				                   preamble_end));
 			} else if (blk->type == CLINT_BLOCK_TABLE_CELL && i == body &&
 			           e + 1 >= b) {
@@ -923,7 +927,7 @@ static int quoted_definitions(clint_doc *doc, const clint_iblock *blk,
 					da = blk[1].norm_start;
 					db = blk[1].norm_end;
 				}
-				TRY(add_definition(doc, CLINT_IDEF_TABLE, i + 1, te, da, db,
+				TRY(add_definition(doc, CLINT_IDEF_TABLE, ts + 1, te, da, db,
 				                   preamble_end));
 			}
 		}
@@ -939,10 +943,10 @@ done:
  * of a list item, or a term alone in a table cell under a Definitions
  * heading. */
 static int listed_definition(clint_doc *doc, const clint_iblock *blk,
-                             size_t preamble_end)
+                             size_t a, size_t preamble_end)
 {
 	const char *s = doc->norm;
-	size_t a = blk->norm_start, b = blk->norm_end, i, t, last = 0;
+	size_t b = blk->norm_end, i, t, last = 0;
 	size_t words = 0;
 
 	t = skip_item_marker(s, a, b);
@@ -982,7 +986,7 @@ static int listed_definition(clint_doc *doc, const clint_iblock *blk,
 
 int clint_find_definitions(clint_doc *doc)
 {
-	size_t bi, preamble_end = doc->norm_len < 4000 ? doc->norm_len : 4000, i;
+	size_t bi, preamble_end = doc->norm_len < 4000 ? doc->norm_len : 4000, i, si;
 	int rc = CLINT_OK;
 
 	for (i = 0; i < doc->section_count; i++)
@@ -996,7 +1000,17 @@ int clint_find_definitions(clint_doc *doc)
 		if (blk->norm_end <= blk->norm_start)
 			continue;
 		TRY(quoted_definitions(doc, blk, preamble_end));
-		TRY(listed_definition(doc, blk, preamble_end));
+		/* unquoted "Territory shall mean ..." at the start of the block
+		 * or of any sentence in it (filed texts run definitions
+		 * together in one paragraph) */
+		TRY(listed_definition(doc, blk, blk->norm_start, preamble_end));
+		si = clint_doc_sentence_at_norm(doc, blk->norm_start);
+		for (; si != (size_t)-1 && si < doc->sentence_count &&
+		       doc->sentences[2 * si] < blk->norm_end;
+		     si++)
+			if (doc->sentences[2 * si] > blk->norm_start)
+				TRY(listed_definition(doc, blk, doc->sentences[2 * si],
+				                      preamble_end));
 	}
 done:
 	return rc;
