@@ -1144,22 +1144,34 @@ static size_t term_uses(const clint_doc *doc, size_t di, size_t enough)
 	const char *t = doc->definitions[di].term, *s = doc->norm;
 	size_t m = strlen(t), k = 0, uses = 0, j;
 	char stem[80];
+	int caps = all_caps(t);
 
 	/* "Parties" is used as "Party", "Services" as "Service" */
 	if (m >= sizeof(stem))
 		return enough;
 	memcpy(stem, t, m + 1);
-	if (m > 4 && !strcmp(stem + m - 3, "ies"))
+	if (m > 4 && !strcasecmp(stem + m - 3, "ies"))
 		m -= 3;
-	else if (m > 3 && stem[m - 1] == 's')
+	else if (m > 3 && (stem[m - 1] == 's' || stem[m - 1] == 'S'))
 		m--;
-	else if (m > 3 && stem[m - 1] == 'y')
+	else if (m > 3 && (stem[m - 1] == 'y' || stem[m - 1] == 'Y'))
 		m--;
 	while (uses < enough && k + m <= doc->norm_len) {
-		const char *p = memmem(s + k, doc->norm_len - k, stem, m);
+		const char *p = NULL;
 		size_t at, e;
 		int inside = 0;
 
+		if (caps) {
+			/* "CONFIDENTIAL INFORMATION" is used as "Confidential
+			 * Information" */
+			for (; k + m <= doc->norm_len; k++)
+				if (strncasecmp(s + k, stem, m) == 0) {
+					p = s + k;
+					break;
+				}
+		} else {
+			p = memmem(s + k, doc->norm_len - k, stem, m);
+		}
 		if (!p)
 			break;
 		at = (size_t)(p - s);
@@ -1168,7 +1180,7 @@ static size_t term_uses(const clint_doc *doc, size_t di, size_t enough)
 			continue;
 		e = at + m;
 		while (e < doc->norm_len && e < at + m + 3 && isalpha((unsigned char)s[e]) &&
-		       islower((unsigned char)s[e]))
+		       (caps || islower((unsigned char)s[e])))
 			e++;
 		if (e < doc->norm_len && word_char(s[e]))
 			continue;
@@ -1698,15 +1710,18 @@ static void date_text(const date_ref *d, char *out, size_t max)
 }
 
 /* True if the sentence holding norm offset `off` contains one of `words`
- * before `off`. */
+ * before `off` (within `window` bytes of it, unless 0). */
 static int sentence_has_before(const clint_doc *doc, size_t off,
-                               const char *const *words, size_t nw)
+                               const char *const *words, size_t nw,
+                               size_t window)
 {
 	size_t si = clint_doc_sentence_at_norm(doc, off), a, w;
 
 	if (si == (size_t)-1)
 		return 0;
 	a = doc->sentences[2 * si];
+	if (window && off > a + window)
+		a = off - window;
 	for (w = 0; w < nw; w++) {
 		const char *p = memmem(doc->norm + a, off - a, words[w], strlen(words[w]));
 		if (p)
@@ -1779,12 +1794,14 @@ static int check_dates(const clint_doc *doc, clint_check_hit_fn hit, void *ctx)
 		}
 		if (!have_eff &&
 		    sentence_has_before(doc, d.end + 40 < n ? d.end + 40 : n, start_words,
-		                        ARRAY_LEN(start_words))) {
+		                        ARRAY_LEN(start_words), 0)) {
 			eff = d;
 			have_eff = 1;
 		} else if (have_eff && !ended &&
 		           sentence_has_before(doc, d.start, end_words,
-		                               ARRAY_LEN(end_words)) &&
+		                               ARRAY_LEN(end_words), 40) &&
+		           !ends_with_at(s, d.start, "dated ") &&
+		           !ends_with_at(s, d.start, "dated as of ") &&
 		           date_key(&d) < date_key(&eff)) {
 			date_text(&d, t1, sizeof(t1));
 			date_text(&eff, t2, sizeof(t2));
