@@ -1085,6 +1085,9 @@ static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
 				w = e + 1;
 			}
 		}
+		/* "Priority 1 Incident", "Phase 2": a label with a number */
+		if (b + 1 < n && s[b] == ' ' && isdigit((unsigned char)s[b + 1]))
+			continue;
 		/* "the State of New York", "the Bank of England" */
 		if (proper || (b + 4 < n && !strncmp(s + b, " of ", 4) &&
 		               isupper((unsigned char)s[b + 4])))
@@ -1540,6 +1543,11 @@ typedef struct {
 	int ambiguous;      /* 31/02/2025: day and month could swap */
 } date_ref;
 
+static const char *const month_title[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
 static int days_in_month(int y, int m)
 {
 	static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -1701,12 +1709,8 @@ static long date_key(const date_ref *d)
 
 static void date_text(const date_ref *d, char *out, size_t max)
 {
-	static const char *const names[] = {"January", "February", "March",
-	                                    "April", "May", "June", "July",
-	                                    "August", "September", "October",
-	                                    "November", "December"};
-	snprintf(out, max, "%d %s %d", d->d, d->m >= 1 && d->m <= 12 ? names[d->m - 1] : "?",
-	         d->y);
+	snprintf(out, max, "%d %s %d", d->d,
+	         d->m >= 1 && d->m <= 12 ? month_title[d->m - 1] : "?", d->y);
 }
 
 /* True if the sentence holding norm offset `off` contains one of `words`
@@ -1727,6 +1731,25 @@ static int sentence_has_before(const clint_doc *doc, size_t off,
 		if (p)
 			return 1;
 	}
+	return 0;
+}
+
+/* True if the sentence holding norm offset `off` contains one of `words`
+ * before norm offset `until`. */
+static int sentence_has(const clint_doc *doc, size_t off, size_t until,
+                        const char *const *words, size_t nw)
+{
+	size_t si = clint_doc_sentence_at_norm(doc, off), a, e, w;
+
+	if (si == (size_t)-1)
+		return 0;
+	a = doc->sentences[2 * si];
+	e = doc->sentences[2 * si + 1];
+	if (until < e)
+		e = until;
+	for (w = 0; w < nw; w++)
+		if (memmem(doc->norm + a, e - a, words[w], strlen(words[w])))
+			return 1;
 	return 0;
 }
 
@@ -1780,7 +1803,7 @@ static int check_dates(const clint_doc *doc, clint_check_hit_fn hit, void *ctx)
 			else
 				rc = report_norm(doc, hit, ctx, d.start, d.end,
 				                 format("'%s' is not a date: %s has %d days%s",
-				                        q, month_names[d.m - 1],
+				                        q, month_title[d.m - 1],
 				                        days_in_month(d.y, d.m),
 				                        d.m == 2 && d.y ? " that year" : ""));
 			if (rc < 0)
@@ -1792,9 +1815,8 @@ static int check_dates(const clint_doc *doc, clint_check_hit_fn hit, void *ctx)
 			i = d.end - 1;
 			continue;
 		}
-		if (!have_eff &&
-		    sentence_has_before(doc, d.end + 40 < n ? d.end + 40 : n, start_words,
-		                        ARRAY_LEN(start_words), 0)) {
+		if (!have_eff && sentence_has(doc, d.start, d.end + 40, start_words,
+		                              ARRAY_LEN(start_words))) {
 			eff = d;
 			have_eff = 1;
 		} else if (have_eff && !ended &&
