@@ -9,6 +9,8 @@
 #   make valgrind  the golden CLI runs under valgrind
 #   make golden-update   regenerate tests/cli expectations (read them!)
 #   make eval      detection quality on a labelled corpus (EVAL_DIR, EVAL_LABELS)
+#   make eval-hygiene    drafting-check findings per contract (HYGIENE_DIR,
+#                  HYGIENE_SAMPLE=rule-id to print 30 of them for reading)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -63,9 +65,10 @@ UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 SPEC_BIN = $(BUILD)/tests/spec_runner
 
 DEMO_FILE = samples/weak-draft-outsourcing.txt
+DEMO_DRAFT = samples/flawed-draft.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats \
-        golden-update corpus formats eval bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
+        golden-update corpus formats eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
 
@@ -80,6 +83,10 @@ demo: deps
 	@echo "== clauselint $(DEMO_FILE)"
 	@$(BIN) $(DEMO_FILE); rc=$$?; \
 	 echo "== exit status $$rc (1: findings at or above --fail-on error)"; \
+	 test $$rc -le 1
+	@echo "== clauselint --pack drafting $(DEMO_DRAFT)   (drafting hygiene only)"
+	@$(BIN) --pack drafting $(DEMO_DRAFT); rc=$$?; \
+	 echo "== exit status $$rc"; \
 	 test $$rc -le 1
 
 test: test-deps
@@ -179,6 +186,13 @@ eval: all
 	@if [ -d "$(EVAL_DIR)" ] && [ -f "$(EVAL_LABELS)" ]; then \
 	  python3 eval/eval.py --bin $(BIN) $(EVAL_DIR) $(EVAL_LABELS); \
 	else echo "eval: SKIP: $(EVAL_DIR) or $(EVAL_LABELS) not found (set EVAL_DIR and EVAL_LABELS)"; fi
+
+# How often each drafting-hygiene check fires per contract (any directory).
+HYGIENE_DIR ?= ../shared/corpus/cuad-dev/txt
+eval-hygiene: all
+	@if [ -d "$(HYGIENE_DIR)" ]; then \
+	  python3 eval/hygiene.py --bin $(BIN) $(HYGIENE_DIR) $(if $(HYGIENE_SAMPLE),--sample $(HYGIENE_SAMPLE)); \
+	else echo "eval-hygiene: SKIP: $(HYGIENE_DIR) not found (set HYGIENE_DIR)"; fi
 
 formats: $(BIN)
 	@echo "== the same findings on every format of each sample"

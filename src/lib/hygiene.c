@@ -722,7 +722,7 @@ static const char *bracket_placeholder(const char *s, size_t n, char after,
 		/* "[●]", "[•]", "[...]", "[___]", "[ ]", "[XX]" */
 		if (n == 1 && (s[0] == 'x' || s[0] == 'X'))
 			return NULL; /* "[x]" a tick box */
-		return "a blank to fill in";
+		return "is a blank left to fill in";
 	}
 	/* "[T]he", "Part[ies]": an alteration inside a word */
 	if (isalpha((unsigned char)after))
@@ -737,13 +737,13 @@ static const char *bracket_placeholder(const char *s, size_t n, char after,
 	/* "[shall/may]", "[Supplier/Client]": an open choice */
 	if (slash && in_sentence && words <= 3 && n <= 40 && !memchr(s, ':', n) &&
 	    !memmem(s, n, " /", 2))
-		return "a choice between alternatives";
+		return "leaves a choice between alternatives open";
 	for (i = 0; i < ARRAY_LEN(bracket_fill); i++)
 		if (contains_word_ci(s, n, bracket_fill[i]))
-			return "a placeholder";
+			return "is a placeholder left in the draft";
 	for (i = 0; words <= 3 && i < ARRAY_LEN(bracket_fill_short); i++)
 		if (contains_word_ci(s, n, bracket_fill_short[i]))
-			return "a placeholder";
+			return "is a placeholder left in the draft";
 	/* "[COMPENSATION]": a bracketed heading, not a field */
 	for (i = 0; i < n && !islower((unsigned char)s[i]); i++)
 		;
@@ -754,7 +754,7 @@ static const char *bracket_placeholder(const char *s, size_t n, char after,
 	upper_start = isupper((unsigned char)s[0]);
 	/* ... but "12. [Counterparts]" is a bracketed heading */
 	if (upper_start && in_sentence && words <= 2 && n <= 30 && digits == 0)
-		return "a placeholder";
+		return "is a placeholder left in the draft";
 	return NULL;
 }
 
@@ -834,7 +834,7 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 			if (e + 1 >= n || s[e] != '}' || s[e + 1] != '}')
 				continue;
 			e += 2;
-			why = "a template field";
+			why = "is a template field left in the draft";
 		} else if (c == '<' && i + 2 < n &&
 		           (isupper((unsigned char)s[i + 1]) ||
 		            strncasecmp(s + i + 1, "insert", 6) == 0)) {
@@ -847,7 +847,7 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 			if (!caps && strncasecmp(s + i + 1, "insert", 6) != 0)
 				continue;
 			e++;
-			why = "a template field";
+			why = "is a template field left in the draft";
 		} else if (c == '_' && i + 3 < n && !memcmp(s + i, "____", 4)) {
 			size_t a = i, ls;
 			for (e = i; e < n && s[e] == '_'; e++)
@@ -865,14 +865,14 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 				i = e;
 				continue;
 			}
-			why = "a blank to fill in";
+			why = "is a blank left to fill in";
 		} else if ((c == 'T' || c == 'X') && (i == 0 || !word_char(s[i - 1]))) {
 			for (e = i; e < n && (isalnum((unsigned char)s[e])); e++)
 				;
 			if (c == 'T' && e - i == 3 &&
 			    (!strncmp(s + i, "TBD", 3) || !strncmp(s + i, "TBC", 3) ||
 			     !strncmp(s + i, "TBA", 3)))
-				why = "a decision still to be made";
+				why = "marks a decision not yet made";
 			else if (c == 'X' && e - i >= 2 && e - i <= 6 &&
 			         strspn(s + i, "X") == e - i) {
 				/* "Article XX" is a roman numeral */
@@ -886,7 +886,7 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 				      ends_with_at(s, b, "title") || ends_with_at(s, b, "clause")) &&
 				    !(e < n && (s[e] == '.' && e + 1 < n && s[e + 1] != ' ')) &&
 				    !block_is_heading(doc, i))
-					why = "a figure still to be filled in";
+					why = "is a figure left to fill in";
 			}
 			if (!why) {
 				i = e > i ? e - 1 : i;
@@ -900,7 +900,7 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 		quote(doc, clint_doc_norm_to_text(doc, i),
 		      clint_doc_norm_end_to_text(doc, e), q, sizeof(q));
 		rc = report_norm(doc, hit, ctx, i, e,
-		                 format("'%s' is %s left in the draft", q, why));
+		                 format("'%s' %s", q, why));
 		if (rc < 0)
 			return rc;
 		i = e - 1;
