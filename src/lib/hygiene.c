@@ -21,7 +21,6 @@
  *
  * Definitions come from the segmenter (clint_find_definitions).
  */
-#define _GNU_SOURCE /* memmem */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -571,6 +570,24 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 
 /* ---- shared helpers for the checks below ------------------------------------ */
 
+/* First occurrence of needle[0..m) in hay[0..n), or NULL (memmem without
+ * _GNU_SOURCE). */
+static const char *find_bytes(const char *hay, size_t n, const char *needle,
+                              size_t m)
+{
+	const char *p = hay, *end = hay + n;
+
+	if (m == 0)
+		return hay;
+	while (m <= (size_t)(end - p) &&
+	       (p = memchr(p, needle[0], (size_t)(end - p) - m + 1)) != NULL) {
+		if (memcmp(p, needle, m) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 static int word_char(char c)
 {
 	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
@@ -736,7 +753,7 @@ static const char *bracket_placeholder(const char *s, size_t n, char after,
 			return NULL;
 	/* "[shall/may]", "[Supplier/Client]": an open choice */
 	if (slash && in_sentence && words <= 3 && n <= 40 && !memchr(s, ':', n) &&
-	    !memmem(s, n, " /", 2))
+	    !find_bytes(s, n, " /", 2))
 		return "leaves a choice between alternatives open";
 	for (i = 0; i < ARRAY_LEN(bracket_fill); i++)
 		if (contains_word_ci(s, n, bracket_fill[i]))
@@ -783,10 +800,10 @@ static int signature_line(const char *s, size_t a, size_t u)
  * end of the text. */
 static size_t witness_start(const clint_doc *doc)
 {
-	const char *p = memmem(doc->norm, doc->norm_len, "IN WITNESS", 10);
+	const char *p = find_bytes(doc->norm, doc->norm_len, "IN WITNESS", 10);
 
 	if (!p)
-		p = memmem(doc->norm, doc->norm_len, "In Witness", 10);
+		p = find_bytes(doc->norm, doc->norm_len, "In Witness", 10);
 	return p ? (size_t)(p - doc->norm) : doc->norm_len;
 }
 
@@ -849,17 +866,20 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 			e++;
 			why = "is a template field left in the draft";
 		} else if (c == '_' && i + 3 < n && !memcmp(s + i, "____", 4)) {
-			size_t a = i, ls;
+			size_t a = i, ls, le;
 			for (e = i; e < n && s[e] == '_'; e++)
 				;
 			/* blanks on signature pages and in signature blocks are for
 			 * ink: only a blank inside a sentence is a gap in the terms */
-			ls = clint_doc_block_at_norm(doc, i) != (size_t)-1
-			         ? doc->blocks[clint_doc_block_at_norm(doc, i)].norm_start
-			         : i;
+			{
+				/* the sentence around the blank ("By: ____" ends one) */
+				size_t si = clint_doc_sentence_at_norm(doc, i);
+				ls = si != (size_t)-1 ? doc->sentences[2 * si] : i;
+				le = si != (size_t)-1 ? doc->sentences[2 * si + 1] : e;
+			}
 			if (i >= witness ||
 			    signature_line(s, a > ls + 40 ? a - 40 : ls,
-			                   e + 40 < n ? e + 40 : n) ||
+			                   e + 40 < le ? e + 40 : le) ||
 			    !(a > ls + 1 && isalnum((unsigned char)s[a - 2]) && e + 1 < n &&
 			      s[e] == ' ' && islower((unsigned char)s[e + 1]))) {
 				i = e;
@@ -989,7 +1009,7 @@ static int term_known(const clint_doc *doc, size_t a, size_t b)
 		buf[0] = '"';
 		memcpy(buf + 1, s + a, n);
 		buf[n + 1] = '"';
-		if (memmem(s, doc->norm_len, buf, n + 2))
+		if (find_bytes(s, doc->norm_len, buf, n + 2))
 			return 1;
 		/* "Services" defined as 'Services' or in a heading */
 	}
@@ -1110,7 +1130,7 @@ static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
 			size_t t;
 			for (t = 0; t < ARRAY_LEN(tails); t++) {
 				snprintf(as, sizeof(as), "%s%s", q, tails[t]);
-				if (memmem(s, n, as, strlen(as)))
+				if (find_bytes(s, n, as, strlen(as)))
 					break;
 			}
 			if (t < ARRAY_LEN(tails))
@@ -1119,7 +1139,7 @@ static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
 		/* used at least twice as a term; a single word five times (one
 		 * capitalised word is often a name or a heading word) */
 		for (k = 0; k + (b - a) <= n && uses < (words > 1 ? 2u : 5u); k++) {
-			const char *p = memmem(s + k, n - k, q, b - a);
+			const char *p = find_bytes(s + k, n - k, q, b - a);
 			if (!p)
 				break;
 			k = (size_t)(p - s);
@@ -1173,7 +1193,7 @@ static size_t term_uses(const clint_doc *doc, size_t di, size_t enough)
 					break;
 				}
 		} else {
-			p = memmem(s + k, doc->norm_len - k, stem, m);
+			p = find_bytes(s + k, doc->norm_len - k, stem, m);
 		}
 		if (!p)
 			break;
@@ -1266,7 +1286,7 @@ static int local_definition(const clint_doc *doc, const clint_idefinition *d)
 		return 0;
 	a = doc->sentences[2 * si];
 	for (w = 0; w < ARRAY_LEN(marks); w++)
-		if (memmem(doc->norm + a, d->norm_start - a, marks[w], strlen(marks[w])))
+		if (find_bytes(doc->norm + a, d->norm_start - a, marks[w], strlen(marks[w])))
 			return 1;
 	return 0;
 }
@@ -1280,7 +1300,7 @@ static int amended_here(const clint_doc *doc, const clint_idefinition *d)
 	size_t a = d->norm_start > 300 ? d->norm_start - 300 : 0, w;
 
 	for (w = 0; w < ARRAY_LEN(marks); w++)
-		if (memmem(doc->norm + a, d->norm_start - a, marks[w], strlen(marks[w])))
+		if (find_bytes(doc->norm + a, d->norm_start - a, marks[w], strlen(marks[w])))
 			return 1;
 	return 0;
 }
@@ -1303,7 +1323,7 @@ static int check_duplicate_definitions(const clint_doc *doc,
 		 * their own terms */
 		if (d->norm_start >= witness)
 			break;
-		if (memmem(doc->norm + d->def_start, d->def_end - d->def_start, "*", 1) ||
+		if (find_bytes(doc->norm + d->def_start, d->def_end - d->def_start, "*", 1) ||
 		    amended_here(doc, d))
 			continue;
 		for (j = 0; j < i; j++) {
@@ -1494,7 +1514,7 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 			{
 				size_t uses = 0, k = 0;
 				const char *p;
-				while (uses <= 3 && (p = memmem(s + k, n - k, s + i, wl))) {
+				while (uses <= 3 && (p = find_bytes(s + k, n - k, s + i, wl))) {
 					k = (size_t)(p - s) + 1;
 					uses += whole_word(doc, (size_t)(p - s), wl);
 				}
@@ -1727,7 +1747,7 @@ static int sentence_has_before(const clint_doc *doc, size_t off,
 	if (window && off > a + window)
 		a = off - window;
 	for (w = 0; w < nw; w++) {
-		const char *p = memmem(doc->norm + a, off - a, words[w], strlen(words[w]));
+		const char *p = find_bytes(doc->norm + a, off - a, words[w], strlen(words[w]));
 		if (p)
 			return 1;
 	}
@@ -1748,7 +1768,7 @@ static int sentence_has(const clint_doc *doc, size_t off, size_t until,
 	if (until < e)
 		e = until;
 	for (w = 0; w < nw; w++)
-		if (memmem(doc->norm + a, e - a, words[w], strlen(words[w])))
+		if (find_bytes(doc->norm + a, e - a, words[w], strlen(words[w])))
 			return 1;
 	return 0;
 }

@@ -653,7 +653,7 @@ static int inline_intro(const char *s, size_t floor, size_t q, size_t *intro)
 {
 	size_t i = q, stop = q > floor + MAX_INLINE_BACK ? q - MAX_INLINE_BACK
 	                                                 : floor;
-	int strong = 0;
+	int strong = 0, article = 0;
 
 	while (i > stop) {
 		char c = s[i - 1];
@@ -688,6 +688,15 @@ static int inline_intro(const char *s, size_t floor, size_t q, size_t *intro)
 			if (w == ARRAY_LEN(def_connectors)) {
 				i = e;
 				break;
+			}
+			/* "each a "Party"", "each, an "Affiliate"" */
+			if (k == 1 || (k == 2 && strncasecmp(s + i, "an", 2) == 0))
+				article = 1;
+			if (article && k == 4 && strncasecmp(s + i, "each", 4) == 0 &&
+			    !strong) {
+				strong = 1;
+				*intro = i;
+				continue;
 			}
 			if (def_connectors[w].strong && !strong) {
 				strong = 1;
@@ -903,8 +912,8 @@ static int quoted_definitions(clint_doc *doc, const clint_iblock *blk,
 				continue;
 			}
 			if ((v = means_verb(s, e + 1, b)) > 0 &&
-			    (i == body || (v > 1 && i > a &&
-			                   (s[i - 1] == ' ' || s[i - 1] == '(')))) {
+			    (i == body || sentence_start_at(doc, i, a) == i ||
+			     (v > 1 && i > a && (s[i - 1] == ' ' || s[i - 1] == '(')))) {
 				/* "X" means: at the start of the block or of a sentence,
 				 * or after "As used in this Agreement," */
 				size_t da = e + 1 + v;
@@ -984,6 +993,13 @@ static int listed_definition(clint_doc *doc, const clint_iblock *blk,
 	return CLINT_OK;
 }
 
+static int definition_order(const void *a, const void *b)
+{
+	const clint_idefinition *x = a, *y = b;
+
+	return x->norm_start < y->norm_start ? -1 : x->norm_start > y->norm_start;
+}
+
 int clint_find_definitions(clint_doc *doc)
 {
 	size_t bi, preamble_end = doc->norm_len < 4000 ? doc->norm_len : 4000, i, si;
@@ -1012,6 +1028,10 @@ int clint_find_definitions(clint_doc *doc)
 				TRY(listed_definition(doc, blk, doc->sentences[2 * si],
 				                      preamble_end));
 	}
+	/* quoted and listed definitions of a block were found in two passes */
+	if (doc->definition_count > 1)
+		qsort(doc->definitions, doc->definition_count,
+		      sizeof(doc->definitions[0]), definition_order);
 done:
 	return rc;
 }
