@@ -593,6 +593,48 @@ static int word_char(char c)
 	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
 }
 
+/*
+ * Work budget of the term checks: every search through the document text
+ * and every walk through the definitions spends from it, and a check stops
+ * (keeping what it found) when it runs out. 64 passes over the text plus
+ * 16 MB is more than the CUAD contracts need (their findings are the same
+ * without it) and keeps an adversarial input linear in its size.
+ */
+typedef struct {
+	size_t left;
+} budget;
+
+static budget budget_for(const clint_doc *doc)
+{
+	budget b;
+
+	b.left = doc->norm_len < SIZE_MAX / 128 ? 64 * doc->norm_len + (16u << 20)
+	                                         : SIZE_MAX;
+	return b;
+}
+
+/* Spends `cost`; false if the budget is exhausted. */
+static int spend(budget *b, size_t cost)
+{
+	if (cost > b->left) {
+		b->left = 0;
+		return 0;
+	}
+	b->left -= cost;
+	return 1;
+}
+
+/* find_bytes() charged to budget `b`: NULL also when it is exhausted. */
+static const char *budget_find(budget *b, const char *hay, size_t n,
+                               const char *needle, size_t m)
+{
+	const char *p = find_bytes(hay, n, needle, m);
+
+	if (!spend(b, p ? (size_t)(p - hay) + m : n))
+		return NULL;
+	return p;
+}
+
 /* True if norm[i..i+n) is a whole word (or words). */
 static int whole_word(const clint_doc *doc, size_t i, size_t n)
 {
@@ -952,6 +994,10 @@ static const char *const proper_last[] = {
 	"Certificate", "Letter", "Notice", "Protocol", "Regime", "Framework",
 	"State", "Federal", "Journal", "Open", "Cup", "Games", "Olympics",
 	"Championship", "Festival", "Conference", "Show", "Award", "Awards",
+	/* job titles and parts of documents */
+	"Officer", "Director", "Accountant", "Secretary", "President",
+	"Chairman", "Treasurer", "Trustee", "Trustees", "Web", "Page",
+	"Provisions", "Thereby", "Hereby", "Hereof",
 };
 
 static const char *const months_days[] = {
@@ -972,133 +1018,105 @@ static int in_list(const char *const *list, size_t n, const char *w, size_t len)
 	return 0;
 }
 
-/* True if the phrase s[a..b) is quoted somewhere in the document, names a
- * section heading, or is covered by a defined term (a defined term plus a
- * word: "Client Data" where "Client" is defined). */
-static int term_known(const clint_doc *doc, size_t a, size_t b)
-{
-	const char *s = doc->norm;
-	size_t n = b - a, i, w;
-	char buf[80];
+#define MAX_UNDEFINED_REPORTS 10
+#define PHRASE_SET 8192 /* distinct phrases remembered (a power of two) */
 
-	if (find_definition(doc, s + a, n) >= 0)
-		return 1;
-	/* a part of a longer defined term: "Tax Estimate" in "Party Tax
-	 * Estimate" */
-	for (i = 0; i < doc->definition_count; i++) {
-		const char *t = doc->definitions[i].term, *p = t;
-		while ((p = strstr(p, "")) && *p) {
-			if (strncmp(p, s + a, n) == 0 && (p == t || p[-1] == ' ') &&
-			    (p[n] == '\0' || p[n] == ' ' || p[n] == 's'))
-				return 1;
-			p = strchr(p, ' ');
-			if (!p)
-				break;
-			p++;
-		}
-	}
-	/* a defined term at the start or the end of the phrase */
-	for (w = a; w < b; w++) {
-		if (s[w] != ' ')
-			continue;
-		if (find_definition(doc, s + a, w - a) >= 0 ||
-		    find_definition(doc, s + w + 1, b - w - 1) >= 0)
-			return 1;
-	}
-	if (n + 2 < sizeof(buf)) {
-		buf[0] = '"';
-		memcpy(buf + 1, s + a, n);
-		buf[n + 1] = '"';
-		if (find_bytes(s, doc->norm_len, buf, n + 2))
-			return 1;
-		/* "Services" defined as 'Services' or in a heading */
-	}
-	for (i = 0; i < doc->section_count; i++) {
-		const char *h = doc->sections[i].heading;
-		if (h && strlen(h) >= n && strncasecmp(h, s + a, n) == 0 &&
-		    (h[n] == '\0' || h[n] == ' ' || h[n] == '.'))
-			return 1;
-		if (h && strlen(h) > n) {
-			const char *p = h + strlen(h) - n;
-			if (strncasecmp(p, s + a, n) == 0 && p[-1] == ' ')
-				return 1;
-		}
-	}
-	return 0;
+typedef struct {
+	uint32_t key;    /* FNV-1a hash of the phrase, never 0 */
+	uint32_t count;
+} phrase_slot;
+
+static uint32_t phrase_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h ? h : 1;
 }
 
-#define MAX_UNDEFINED_REPORTS 10
+/* The slot of phrase s[0..n) in `set`, added if `add`; NULL if absent (or
+ * the set is full: a phrase that cannot be counted is never reported). */
+static phrase_slot *phrase_slot_for(phrase_slot *set, const char *s, size_t n,
+                                    int add)
+{
+	uint32_t h = phrase_hash(s, n);
+	size_t probe;
+
+	for (probe = 0; probe < 64; probe++) {
+		phrase_slot *slot = &set[(h + probe) & (PHRASE_SET - 1)];
+		if (slot->key == h)
+			return slot;
+		if (!slot->key) {
+			if (!add)
+				return NULL;
+			slot->key = h;
+			return slot;
+		}
+	}
+	return NULL;
+}
 
 /*
- * Capitalised phrases used like defined terms ("the Acceptance Tests",
- * "any Service Credits") that the document never defines. Only in a
- * document that defines terms (at least 3), only after a determiner in the
- * middle of a sentence, never in headings, and not for statutes,
- * institutions, places, months and the like. One finding per phrase, when
- * it is used at least twice.
+ * The next candidate at or after *i: a run of capitalised words after a
+ * determiner ("the Acceptance Tests") that is not ALL CAPS, not a
+ * statute, institution, place or month, not a numbered label ("Priority
+ * 1") and not in a heading. Sets [*a, *b) and *words; advances *i.
  */
-static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
-                                 void *ctx)
+static int next_candidate(const clint_doc *doc, size_t *i, size_t *a,
+                          size_t *b, size_t *words)
 {
 	static const char *const determiners[] = {"the ", "any ", "such ",
 	                                          "each ", "all ", "that "};
 	const char *s = doc->norm;
-	size_t n = doc->norm_len, i, reported = 0, d;
-	char seen[MAX_UNDEFINED_REPORTS * 4][48];
-	size_t nseen = 0;
-	int rc;
+	size_t n = doc->norm_len, d, w;
 
-	if (doc->definition_count < 3)
-		return CLINT_OK;
-	for (i = 1; i < n && reported < MAX_UNDEFINED_REPORTS; i++) {
-		size_t a, b, w, words = 0, uses = 0, k;
+	for (; *i < n; (*i)++) {
 		int proper = 0, caps = 0;
-		char q[48];
 
-		if (!isalpha((unsigned char)s[i]) || isalpha((unsigned char)s[i - 1]))
+		if (*i == 0 || !isalpha((unsigned char)s[*i]) ||
+		    isalpha((unsigned char)s[*i - 1]))
 			continue;
 		for (d = 0; d < ARRAY_LEN(determiners); d++)
-			if (!strncmp(s + i, determiners[d], strlen(determiners[d])))
+			if (!strncmp(s + *i, determiners[d], strlen(determiners[d])))
 				break;
 		if (d == ARRAY_LEN(determiners))
 			continue;
-		a = i + strlen(determiners[d]);
+		*a = *i + strlen(determiners[d]);
+		*b = *a;
+		*words = 0;
 		/* the run of capitalised words after the determiner */
-		b = a;
-		for (w = a; w < n && words < 5;) {
-			size_t e = w;
+		for (w = *a; w < n && *words < 5;) {
+			size_t e = w, u, up = 0;
 			if (!isupper((unsigned char)s[w]))
 				break;
 			while (e < n && (isalpha((unsigned char)s[e]) || s[e] == '-'))
 				e++;
 			if (e == w + 1 || (e < n && word_char(s[e])))
 				break; /* "A", "Q3" */
-			{
-				size_t u, up = 0;
-				for (u = w; u < e; u++)
-					up += isupper((unsigned char)s[u]) != 0;
-				if (up == e - w)
-					caps = 1; /* "the SOW", "the AGREEMENT" */
-			}
-			b = e;
-			words++;
-			if (e < n && s[e] == ' ' && e + 1 < n && isupper((unsigned char)s[e + 1]))
+			for (u = w; u < e; u++)
+				up += isupper((unsigned char)s[u]) != 0;
+			if (up == e - w)
+				caps = 1; /* "the SOW", "the AGREEMENT" */
+			*b = e;
+			(*words)++;
+			if (e + 1 < n && s[e] == ' ' && isupper((unsigned char)s[e + 1]))
 				w = e + 1;
 			else
 				break;
 		}
-		if (!words || caps || b - a >= sizeof(seen[0]))
+		if (!*words || caps || *b - *a >= 48)
 			continue;
-		/* possessive "the Supplier's" */
-		i = b;
+		*i = *b;
 		{
-			size_t lw = b;
-			while (lw > a && s[lw - 1] != ' ')
+			size_t lw = *b;
+			while (lw > *a && s[lw - 1] != ' ')
 				lw--;
-			proper = in_list(proper_last, ARRAY_LEN(proper_last), s + lw, b - lw);
-			for (w = a; w < b && !proper;) {
+			proper = in_list(proper_last, ARRAY_LEN(proper_last), s + lw, *b - lw);
+			for (w = *a; w < *b && !proper;) {
 				size_t e = w;
-				while (e < b && s[e] != ' ')
+				while (e < *b && s[e] != ' ')
 					e++;
 				if (in_list(months_days, ARRAY_LEN(months_days), s + w, e - w))
 					proper = 1;
@@ -1106,63 +1124,188 @@ static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
 			}
 		}
 		/* "Priority 1 Incident", "Phase 2": a label with a number */
-		if (b + 1 < n && s[b] == ' ' && isdigit((unsigned char)s[b + 1]))
+		if (*b + 1 < n && s[*b] == ' ' && isdigit((unsigned char)s[*b + 1]))
 			continue;
 		/* "the State of New York", "the Bank of England" */
-		if (proper || (b + 4 < n && !strncmp(s + b, " of ", 4) &&
-		               isupper((unsigned char)s[b + 4])))
+		if (proper || (*b + 4 < n && !strncmp(s + *b, " of ", 4) &&
+		               isupper((unsigned char)s[*b + 4])))
 			continue;
-		if (block_is_heading(doc, a) || term_known(doc, a, b))
+		if (block_is_heading(doc, *a))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/* Adds to `set` every quoted phrase of the document ("Services", and
+ * "Redundancy Cap" for "the Redundancy Cap"): a quoted phrase is defined
+ * or named somewhere, in a form the segmenter may not know. */
+static void collect_quoted(const clint_doc *doc, phrase_slot *set)
+{
+	const char *s = doc->norm;
+	size_t n = doc->norm_len, i, e;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] != '"')
+			continue;
+		for (e = i + 1; e < n && e - i <= 66 && s[e] != '"' && s[e] != '\n'; e++)
+			;
+		if (e >= n || s[e] != '"')
+			continue;
+		if (e > i + 1) {
+			phrase_slot_for(set, s + i + 1, e - i - 1, 1);
+			if (e > i + 5 && (!strncmp(s + i + 1, "the ", 4) ||
+			                  !strncmp(s + i + 1, "The ", 4)))
+				phrase_slot_for(set, s + i + 5, e - i - 5, 1);
+		}
+		i = e;
+	}
+}
+
+/* Adds to `set` the capitalised phrases followed by "as defined",
+ * "(defined": "Purchased Assets (as defined in the Asset Purchase
+ * Agreement)" is defined in another document. */
+static void collect_defined_elsewhere(const clint_doc *doc, phrase_slot *set)
+{
+	static const char *const marks[] = {"as defined", "(defined",
+	                                    "as such term is defined"};
+	const char *s = doc->norm;
+	size_t n = doc->norm_len, m;
+
+	for (m = 0; m < ARRAY_LEN(marks); m++) {
+		size_t k = 0, ml = strlen(marks[m]);
+		const char *p;
+		while (k < n && (p = find_bytes(s + k, n - k, marks[m], ml))) {
+			size_t e = (size_t)(p - s), words = 0, st;
+			k = e + ml;
+			while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '(' || s[e - 1] == ','))
+				e--;
+			/* up to five capitalised words before it, each suffix */
+			st = e;
+			while (words < 5 && st > 0) {
+				size_t w = st;
+				while (w > 0 && (isalpha((unsigned char)s[w - 1]) || s[w - 1] == '-'))
+					w--;
+				if (w == st || !isupper((unsigned char)s[w]))
+					break;
+				phrase_slot_for(set, s + w, e - w, 1);
+				words++;
+				if (w < 2 || s[w - 1] != ' ')
+					break;
+				st = w - 1;
+			}
+		}
+	}
+}
+
+/* True if the phrase s[a..b) is covered by a defined term (itself, its
+ * plural or singular, a part of a longer one: "Tax Estimate" in "Party
+ * Tax Estimate", or a defined term plus a word: "Client Data" where
+ * "Client" is defined) or names a section heading. */
+static int term_known(const clint_doc *doc, size_t a, size_t b)
+{
+	const char *s = doc->norm;
+	size_t n = b - a, i, w;
+
+	if (find_definition(doc, s + a, n) >= 0)
+		return 1;
+	for (i = 0; i < doc->definition_count; i++) {
+		const char *t = doc->definitions[i].term, *p = t;
+		while (p && *p) {
+			if (strncmp(p, s + a, n) == 0 && (p == t || p[-1] == ' ') &&
+			    (p[n] == '\0' || p[n] == ' ' || p[n] == 's'))
+				return 1;
+			p = strchr(p, ' ');
+			if (p)
+				p++;
+		}
+	}
+	for (w = a; w < b; w++) {
+		if (s[w] != ' ')
+			continue;
+		if (find_definition(doc, s + a, w - a) >= 0 ||
+		    find_definition(doc, s + w + 1, b - w - 1) >= 0)
+			return 1;
+	}
+	for (i = 0; i < doc->section_count; i++) {
+		const char *h = doc->sections[i].heading;
+		size_t hl = h ? strlen(h) : 0;
+		if (hl >= n && strncasecmp(h, s + a, n) == 0 &&
+		    (h[n] == '\0' || h[n] == ' ' || h[n] == '.'))
+			return 1;
+		if (hl > n && strncasecmp(h + hl - n, s + a, n) == 0 &&
+		    h[hl - n - 1] == ' ')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Capitalised phrases used like defined terms ("the Acceptance Tests",
+ * "any Service Credits") that the document never defines. Only in a
+ * document that defines terms (at least 3), only after a determiner in
+ * the middle of a sentence, never in headings, and not for statutes,
+ * institutions, places, months and the like, nor for a phrase quoted
+ * anywhere or "as defined" in another document. One finding per phrase,
+ * when it is used so at least twice (a single word: five times). Linear
+ * in the text: three passes (quoted phrases, "as defined" phrases,
+ * counts) and one walk through the definitions and headings per distinct
+ * phrase reported, at most MAX_UNDEFINED_REPORTS.
+ */
+static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
+                                 void *ctx)
+{
+	const char *s = doc->norm;
+	size_t i, a, b, words, reported = 0, judged = 0;
+	phrase_slot *counts = NULL, *quoted = NULL;
+	int rc = CLINT_OK;
+
+	if (doc->definition_count < 3)
+		return CLINT_OK;
+	counts = calloc(PHRASE_SET, sizeof(*counts));
+	quoted = calloc(PHRASE_SET, sizeof(*quoted));
+	if (!counts || !quoted) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	collect_quoted(doc, quoted);
+	collect_defined_elsewhere(doc, quoted);
+	for (i = 0; next_candidate(doc, &i, &a, &b, &words);) {
+		phrase_slot *c = phrase_slot_for(counts, s + a, b - a, 1);
+		if (c && c->count < 1000)
+			c->count++;
+	}
+	for (i = 0; reported < MAX_UNDEFINED_REPORTS &&
+	            judged < 4 * PHRASE_SET &&
+	            next_candidate(doc, &i, &a, &b, &words);) {
+		phrase_slot *c = phrase_slot_for(counts, s + a, b - a, 0);
+		char q[48];
+
+		/* count 0 marks a phrase already judged */
+		if (!c || c->count < (words > 1 ? 2u : 5u))
+			continue;
+		c->count = 0;
+		judged++;
+		if (phrase_slot_for(quoted, s + a, b - a, 0) || term_known(doc, a, b))
 			continue;
 		memcpy(q, s + a, b - a);
 		q[b - a] = '\0';
-		if (already_reported(seen, nseen, q))
-			continue;
-		if (nseen < ARRAY_LEN(seen))
-			snprintf(seen[nseen++], sizeof(seen[0]), "%s", q);
-		/* "Purchased Assets (as defined in the Asset Purchase
-		 * Agreement)": defined in another document */
-		{
-			static const char *const tails[] = {" (as defined", " as defined",
-			                                    ", as defined", " (defined",
-			                                    " (as such term is defined"};
-			char as[96];
-			size_t t;
-			for (t = 0; t < ARRAY_LEN(tails); t++) {
-				snprintf(as, sizeof(as), "%s%s", q, tails[t]);
-				if (find_bytes(s, n, as, strlen(as)))
-					break;
-			}
-			if (t < ARRAY_LEN(tails))
-				continue;
-		}
-		/* used at least twice as a term; a single word five times (one
-		 * capitalised word is often a name or a heading word) */
-		for (k = 0; k + (b - a) <= n && uses < (words > 1 ? 2u : 5u); k++) {
-			const char *p = find_bytes(s + k, n - k, q, b - a);
-			if (!p)
-				break;
-			k = (size_t)(p - s);
-			if (whole_word(doc, k, b - a) ||
-			    (k + (b - a) < n && s[k + (b - a)] == 's'))
-				uses++;
-		}
-		if (uses < (words > 1 ? 2u : 5u))
-			continue;
-		rc = report_norm(doc, hit, ctx, a, b,
-		                 format("'%s' is capitalised like a defined term, "
-		                        "but the document does not define it",
-		                        q));
-		if (rc < 0)
-			return rc;
+		TRY(report_norm(doc, hit, ctx, a, b,
+		                format("'%s' is capitalised like a defined term, "
+		                       "but the document does not define it",
+		                       q)));
 		reported++;
 	}
-	return CLINT_OK;
+done:
+	free(counts);
+	free(quoted);
+	return rc;
 }
 
 /* Number of uses of definition `di`'s term (or its plural/singular)
  * outside the quotes of every definition of it; stops at `enough`. */
-static size_t term_uses(const clint_doc *doc, size_t di, size_t enough)
+static size_t term_uses(const clint_doc *doc, size_t di, size_t enough,
+                        budget *bud)
 {
 	const char *t = doc->definitions[di].term, *s = doc->norm;
 	size_t m = strlen(t), k = 0, uses = 0, j;
@@ -1187,16 +1330,24 @@ static size_t term_uses(const clint_doc *doc, size_t di, size_t enough)
 		if (caps) {
 			/* "CONFIDENTIAL INFORMATION" is used as "Confidential
 			 * Information" */
+			size_t k0 = k;
 			for (; k + m <= doc->norm_len; k++)
 				if (strncasecmp(s + k, stem, m) == 0) {
 					p = s + k;
 					break;
 				}
+			if (!spend(bud, (k - k0 + 1) * 2))
+				return enough; /* out of budget: say it is used */
 		} else {
-			p = find_bytes(s + k, doc->norm_len - k, stem, m);
+			p = budget_find(bud, s + k, doc->norm_len - k, stem, m);
+			if (!bud->left)
+				return enough;
 		}
 		if (!p)
 			break;
+		/* the definitions holding this use: charged too */
+		if (!spend(bud, doc->definition_count))
+			return enough;
 		at = (size_t)(p - s);
 		k = at + 1;
 		if (at > 0 && word_char(s[at - 1]))
@@ -1223,12 +1374,15 @@ static int check_unused_terms(const clint_doc *doc, clint_check_hit_fn hit,
                               void *ctx)
 {
 	size_t i, j;
+	budget bud = budget_for(doc);
 	int rc;
 
-	for (i = 0; i < doc->definition_count; i++) {
+	for (i = 0; i < doc->definition_count && bud.left; i++) {
 		const clint_idefinition *d = &doc->definitions[i];
 		int first = 1;
 
+		if (!spend(&bud, i))
+			break;
 		for (j = 0; j < i && first; j++)
 			if (!strcmp(doc->definitions[j].term, d->term))
 				first = 0;
@@ -1236,7 +1390,7 @@ static int check_unused_terms(const clint_doc *doc, clint_check_hit_fn hit,
 		    !strcmp(d->term, "Agreement") ||
 		    !strcmp(d->term, "Party") || !strcmp(d->term, "Parties"))
 			continue;
-		if (term_uses(doc, i, 1) > 0)
+		if (term_uses(doc, i, 1, &bud) > 0)
 			continue;
 		rc = report_norm(doc, hit, ctx, d->norm_start, d->norm_end,
 		                 format("\"%s\" is defined here but never used "
@@ -1285,6 +1439,8 @@ static int local_definition(const clint_doc *doc, const clint_idefinition *d)
 	if (si == (size_t)-1)
 		return 0;
 	a = doc->sentences[2 * si];
+	if (d->norm_start > a + 300)
+		a = d->norm_start - 300;
 	for (w = 0; w < ARRAY_LEN(marks); w++)
 		if (find_bytes(doc->norm + a, d->norm_start - a, marks[w], strlen(marks[w])))
 			return 1;
@@ -1428,6 +1584,7 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 	int rc, reported_role[ARRAY_LEN(party_roles)] = {0};
 	size_t typo_at[MAX_PARTIES * 4], typo_len[MAX_PARTIES * 4],
 	    reported_typos = 0;
+	budget bud = budget_for(doc);
 
 	for (i = 0; i < doc->definition_count && np < MAX_PARTIES; i++) {
 		const clint_idefinition *d = &doc->definitions[i];
@@ -1453,7 +1610,7 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 		snprintf(names + l, sizeof(names) - l, "%s\"%s\"",
 		         i == 0 ? "" : i + 1 == np ? " and " : ", ", party[i]);
 	}
-	for (i = 1; i < n; i++) {
+	for (i = 1; i < n && bud.left; i++) {
 		size_t e, wl;
 
 		if (!isupper((unsigned char)s[i]) || word_char(s[i - 1]))
@@ -1514,7 +1671,7 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 			{
 				size_t uses = 0, k = 0;
 				const char *p;
-				while (uses <= 3 && (p = find_bytes(s + k, n - k, s + i, wl))) {
+				while (uses <= 3 && (p = budget_find(&bud, s + k, n - k, s + i, wl))) {
 					k = (size_t)(p - s) + 1;
 					uses += whole_word(doc, (size_t)(p - s), wl);
 				}
@@ -1767,6 +1924,8 @@ static int sentence_has(const clint_doc *doc, size_t off, size_t until,
 	e = doc->sentences[2 * si + 1];
 	if (until < e)
 		e = until;
+	if (off > a + 400)
+		a = off - 400;
 	for (w = 0; w < nw; w++)
 		if (find_bytes(doc->norm + a, e - a, words[w], strlen(words[w])))
 			return 1;
