@@ -344,7 +344,11 @@ static int numbered_inline(const clint_doc *doc, const char *id)
 	for (i = 0; i + n <= doc->norm_len; i++) {
 		size_t b;
 		int after_word = 0;
+		const char *p = memchr(s + i, id[0], doc->norm_len - n + 1 - i);
 
+		if (!p)
+			break;
+		i = (size_t)(p - s);
 		if (memcmp(s + i, id, n) != 0)
 			continue;
 		if (i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.'))
@@ -439,9 +443,37 @@ static int container_heading(const clint_doc *doc, const char *word,
 	return 0;
 }
 
+#define INLINE_CACHE 1024 /* clause numbers remembered (a power of two) */
+
+/* numbered_inline() with its answers remembered in `cache` (hash << 1 |
+ * answer): a contract cites the same clauses again and again, and each
+ * answer costs a pass over the text. */
+static int inline_cached(const clint_doc *doc, const char *id, uint32_t *cache)
+{
+	uint32_t h = 2166136261u, key;
+	size_t i, probe;
+	int ans;
+
+	for (i = 0; id[i]; i++)
+		h = (h ^ (unsigned char)id[i]) * 16777619u;
+	h = (h << 1) | 0x80000000u; /* never 0, low bit free for the answer */
+	for (probe = 0; probe < 16; probe++) {
+		key = cache[(h + probe) & (INLINE_CACHE - 1)];
+		if ((key & ~1u) == h)
+			return (int)(key & 1u);
+		if (!key)
+			break;
+	}
+	ans = numbered_inline(doc, id);
+	if (probe < 16)
+		cache[(h + probe) & (INLINE_CACHE - 1)] = h | (uint32_t)ans;
+	return ans;
+}
+
 static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
                                   void *ctx)
 {
+	uint32_t inline_cache[INLINE_CACHE] = {0};
 	const char *s = doc->norm;
 	size_t i = 0, w;
 	long top = max_top_number(doc);
@@ -454,6 +486,12 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		char id[64], word[16];
 		int kind;
 
+		/* every reference word starts with one of these letters */
+		if (!strchr("scpaeSCPAE", s[i]) || s[i] == '\0' ||
+		    (i > 0 && isalpha((unsigned char)s[i - 1]))) {
+			i++;
+			continue;
+		}
 		for (w = 0; w < ARRAY_LEN(ref_words); w++) {
 			n = strlen(ref_words[w]);
 			if (i + n < doc->norm_len && strncasecmp(s + i, ref_words[w], n) == 0 &&
@@ -518,7 +556,7 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		}
 		if (section_exists(doc, kind, word, id))
 			continue;
-		if (kind == 1 && numbered_inline(doc, id))
+		if (kind == 1 && inline_cached(doc, id, inline_cache))
 			continue;
 		/* "Section 365", "Section 20000": a statute, not this contract */
 		if (kind == 1 && strtol(id, NULL, 10) > top + 3)
