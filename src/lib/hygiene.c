@@ -1354,6 +1354,11 @@ static size_t term_uses(const clint_doc *doc, size_t di, size_t enough,
 	if (m >= sizeof(stem))
 		return enough;
 	memcpy(stem, t, m + 1);
+	/* "Affiliate(s)", "UPDATE(S)", "Part(ies)": the stem before it */
+	if (m > 4 && stem[m - 1] == ')' && strchr(stem, '(')) {
+		m = (size_t)(strrchr(stem, '(') - stem);
+		stem[m] = '\0';
+	}
 	if (m > 4 && !strcasecmp(stem + m - 3, "ies"))
 		m -= 3;
 	else if (m > 3 && (stem[m - 1] == 's' || stem[m - 1] == 'S'))
