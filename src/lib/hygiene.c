@@ -448,7 +448,8 @@ static int container_heading(const clint_doc *doc, const char *word,
 /* numbered_inline() with its answers remembered in `cache` (hash << 1 |
  * answer): a contract cites the same clauses again and again, and each
  * answer costs a pass over the text. */
-static int inline_cached(const clint_doc *doc, const char *id, uint32_t *cache)
+static int inline_cached(const clint_doc *doc, const char *id, uint32_t *cache,
+                         size_t *scans_left)
 {
 	uint32_t h = 2166136261u, key;
 	size_t i, probe;
@@ -464,6 +465,11 @@ static int inline_cached(const clint_doc *doc, const char *id, uint32_t *cache)
 		if (!key)
 			break;
 	}
+	/* a bounded number of passes over the text: when they are spent,
+	 * say "numbered inline" (nothing is reported) */
+	if (*scans_left == 0)
+		return 1;
+	(*scans_left)--;
 	ans = numbered_inline(doc, id);
 	if (probe < 16)
 		cache[(h + probe) & (INLINE_CACHE - 1)] = h | (uint32_t)ans;
@@ -474,6 +480,7 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
                                   void *ctx)
 {
 	uint32_t inline_cache[INLINE_CACHE] = {0};
+	size_t scans_left = 64 + (16u << 20) / (doc->norm_len + 1);
 	const char *s = doc->norm;
 	size_t i = 0, w;
 	long top = max_top_number(doc);
@@ -556,7 +563,7 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		}
 		if (section_exists(doc, kind, word, id))
 			continue;
-		if (kind == 1 && inline_cached(doc, id, inline_cache))
+		if (kind == 1 && inline_cached(doc, id, inline_cache, &scans_left))
 			continue;
 		/* "Section 365", "Section 20000": a statute, not this contract */
 		if (kind == 1 && strtol(id, NULL, 10) > top + 3)
@@ -776,8 +783,9 @@ static int contains_word_ci(const char *s, size_t n, const char *w)
 	size_t m = strlen(w), i;
 
 	for (i = 0; i + m <= n; i++)
-		if (strncasecmp(s + i, w, m) == 0 &&
-		    (i == 0 || !isalpha((unsigned char)s[i - 1])))
+		if (tolower((unsigned char)s[i]) == tolower((unsigned char)w[0]) &&
+		    (i == 0 || !isalpha((unsigned char)s[i - 1])) &&
+		    strncasecmp(s + i, w, m) == 0)
 			return 1;
 	return 0;
 }
@@ -865,14 +873,20 @@ static int signature_line(const char *s, size_t a, size_t u)
 	};
 	size_t i, w;
 
-	for (i = a; i < u; i++)
+	for (i = a; i < u; i++) {
+		if (!isalpha((unsigned char)s[i]) ||
+		    (i > a && isalpha((unsigned char)s[i - 1])))
+			continue; /* labels start words */
 		for (w = 0; w < ARRAY_LEN(labels); w++) {
-			size_t m = strlen(labels[w]);
+			size_t m;
+			if (tolower((unsigned char)s[i]) != labels[w][0])
+				continue;
+			m = strlen(labels[w]);
 			if (i + m <= u && strncasecmp(s + i, labels[w], m) == 0 &&
-			    (i == a || !isalpha((unsigned char)s[i - 1])) &&
 			    (i + m == u || !isalpha((unsigned char)s[i + m])))
 				return 1;
 		}
+	}
 	return 0;
 }
 
@@ -1781,7 +1795,12 @@ static int month_at(const char *s, size_t i, size_t n, size_t *len)
 {
 	size_t m, l;
 
+	/* the initials of the months, capitalised */
+	if (i >= n || !strchr("JFMASOND", s[i]) || s[i] == '\0')
+		return 0;
 	for (m = 0; m < 12; m++) {
+		if (tolower((unsigned char)s[i]) != month_names[m][0])
+			continue;
 		l = strlen(month_names[m]);
 		if (i + l <= n && strncasecmp(s + i, month_names[m], l) == 0 &&
 		    isupper((unsigned char)s[i]) && (i + l == n || !isalpha((unsigned char)s[i + l]))) {
