@@ -11,6 +11,8 @@
 #   make golden-update   regenerate tests/cli expectations (read them!)
 #   make eval      detection quality on a labelled corpus (EVAL_DIR, EVAL_LABELS,
 #                  EVAL_ARGS="--split tune|check" for one half)
+#   make eval-hygiene    drafting-check findings per contract (HYGIENE_DIR,
+#                  HYGIENE_SAMPLE=rule-id to print 30 of them for reading)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -69,9 +71,10 @@ UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 SPEC_BIN = $(BUILD)/tests/spec_runner
 
 DEMO_FILE = samples/weak-draft-outsourcing.txt
+DEMO_DRAFT = samples/flawed-draft.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc \
-        golden-update corpus formats eval bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
+        golden-update corpus formats eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
 
@@ -86,6 +89,10 @@ demo: deps
 	@echo "== clauselint $(DEMO_FILE)"
 	@$(BIN) $(DEMO_FILE); rc=$$?; \
 	 echo "== exit status $$rc (1: findings at or above --fail-on error)"; \
+	 test $$rc -le 1
+	@echo "== clauselint --pack drafting $(DEMO_DRAFT)   (drafting hygiene only)"
+	@$(BIN) --pack drafting $(DEMO_DRAFT); rc=$$?; \
+	 echo "== exit status $$rc"; \
 	 test $$rc -le 1
 
 test: test-deps
@@ -186,6 +193,13 @@ eval: all
 	@if [ -d "$(EVAL_DIR)" ] && [ -f "$(EVAL_LABELS)" ]; then \
 	  python3 eval/eval.py --bin $(BIN) $(EVAL_ARGS) $(EVAL_DIR) $(EVAL_LABELS); \
 	else echo "eval: SKIP: $(EVAL_DIR) or $(EVAL_LABELS) not found (set EVAL_DIR and EVAL_LABELS)"; fi
+
+# How often each drafting-hygiene check fires per contract (any directory).
+HYGIENE_DIR ?= ../shared/corpus/cuad-dev/txt
+eval-hygiene: all
+	@if [ -d "$(HYGIENE_DIR)" ]; then \
+	  python3 eval/hygiene.py --bin $(BIN) $(HYGIENE_DIR) $(if $(HYGIENE_SAMPLE),--sample $(HYGIENE_SAMPLE)); \
+	else echo "eval-hygiene: SKIP: $(HYGIENE_DIR) not found (set HYGIENE_DIR)"; fi
 
 formats: $(BIN)
 	@echo "== the same findings on every format of each sample"

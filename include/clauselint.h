@@ -217,6 +217,32 @@ CLINT_EXTERN int clint_doc_section(const clint_doc *doc, size_t i,
 /* Index of the innermost section holding `offset`, or CLINT_NO_SECTION. */
 CLINT_EXTERN size_t clint_doc_section_at(const clint_doc *doc, size_t offset);
 
+/* How a defined term is introduced. */
+typedef enum {
+	CLINT_DEFINITION_MEANS = 0,  /* "Services" means ..., "Services": ... */
+	CLINT_DEFINITION_INLINE,     /* ... (the "Services"), (hereinafter
+	                                "Supplier"), referred to as the "Party" */
+	CLINT_DEFINITION_TABLE       /* a definitions table or list: the term
+	                                alone in a cell, or Services means ...
+	                                at the start of a list item */
+} clint_definition_form;
+
+/* A term the document defines, found by the segmenter. */
+typedef struct {
+	const char *term;            /* "Services", without quotes */
+	clint_definition_form form;
+	size_t start, end;           /* byte range of the term in the text */
+	size_t def_start, def_end;   /* the defining words in the text (after
+	                                "means", or before the parenthesis);
+	                                empty if none were found */
+	size_t section;              /* section index or CLINT_NO_SECTION */
+} clint_definition;
+
+CLINT_EXTERN size_t clint_doc_definition_count(const clint_doc *doc);
+/* Definition `i`, in text order. */
+CLINT_EXTERN int clint_doc_definition(const clint_doc *doc, size_t i,
+                                      clint_definition *out);
+
 CLINT_EXTERN size_t clint_doc_sentence_count(const clint_doc *doc);
 /* Byte range in the text of sentence `i`. */
 CLINT_EXTERN int clint_doc_sentence(const clint_doc *doc, size_t i,

@@ -41,6 +41,9 @@ void clint_doc_free(clint_doc *doc)
 		free(doc->sections[i].word);
 	}
 	free(doc->sections);
+	for (i = 0; i < doc->definition_count; i++)
+		free(doc->definitions[i].term);
+	free(doc->definitions);
 	free(doc->sentences);
 	free(doc->values);
 	for (i = 0; i < doc->annotation_count; i++) {
@@ -374,6 +377,7 @@ int clint_doc_load_buffer(clint_doc **out, const char *name, const void *data,
 		clint_diag_add(diag, CLINT_DIAG_WARNING, name, 0, 0,
 		               "the document has no text");
 	TRY(clint_segment(doc));
+	TRY(clint_find_definitions(doc));
 	TRY(clint_extract_values(doc));
 	*out = doc;
 	doc = NULL;
@@ -529,6 +533,32 @@ int clint_doc_section(const clint_doc *doc, size_t i, clint_section *out)
 	out->start = s->start;
 	out->end = s->end;
 	out->parent = s->parent;
+	return CLINT_OK;
+}
+
+size_t clint_doc_definition_count(const clint_doc *doc)
+{
+	return doc ? doc->definition_count : 0;
+}
+
+int clint_doc_definition(const clint_doc *doc, size_t i, clint_definition *out)
+{
+	const clint_idefinition *d;
+
+	if (!doc || !out || i >= doc->definition_count)
+		return CLINT_EINVAL;
+	d = &doc->definitions[i];
+	out->term = d->term;
+	out->form = (clint_definition_form)d->form;
+	out->start = clint_doc_norm_to_text(doc, d->norm_start);
+	out->end = clint_doc_norm_end_to_text(doc, d->norm_end);
+	if (d->def_end > d->def_start) {
+		out->def_start = clint_doc_norm_to_text(doc, d->def_start);
+		out->def_end = clint_doc_norm_end_to_text(doc, d->def_end);
+	} else {
+		out->def_start = out->def_end = out->start;
+	}
+	out->section = clint_doc_section_at(doc, out->start);
 	return CLINT_OK;
 }
 

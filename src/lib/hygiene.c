@@ -8,6 +8,18 @@
  *   words-digits     "thirty (45) days": words and digits disagree
  *   numbering        "4.1, 4.3": a clause number is skipped or repeated
  *   cross-reference  "Section 7.4" where the document has no § 7.4
+ *   placeholders     "[Client]", "[●]", "[insert date]", "{{name}}", "TBD",
+ *                    "____ days", "[shall/may]" left in a draft
+ *   undefined-terms  "the Acceptance Tests" capitalised like a defined
+ *                    term that the document never defines
+ *   unused-terms     "Exit Plan" defined but never used
+ *   duplicate-definitions  "Services" defined twice, differently
+ *   parties          "the Client" where the preamble defined "Customer";
+ *                    "Suplier" for "Supplier"
+ *   dates            "31 February 2025", "2025-13-01"; a term that ends
+ *                    before the Effective Date
+ *
+ * Definitions come from the segmenter (clint_find_definitions).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -52,6 +64,13 @@ static void quote(const clint_doc *doc, size_t start, size_t end, char *out,
 			out[n++] = ' ';
 		space = 0;
 		out[n++] = c;
+	}
+	if (i < end) {
+		/* never cut a UTF-8 sequence in two */
+		while (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0x80)
+			n--;
+		if (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0xC0)
+			n--;
 	}
 	if (i < end && n + 4 <= max) {
 		memcpy(out + n, "...", 3);
@@ -325,7 +344,11 @@ static int numbered_inline(const clint_doc *doc, const char *id)
 	for (i = 0; i + n <= doc->norm_len; i++) {
 		size_t b;
 		int after_word = 0;
+		const char *p = memchr(s + i, id[0], doc->norm_len - n + 1 - i);
 
+		if (!p)
+			break;
+		i = (size_t)(p - s);
 		if (memcmp(s + i, id, n) != 0)
 			continue;
 		if (i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.'))
@@ -420,9 +443,44 @@ static int container_heading(const clint_doc *doc, const char *word,
 	return 0;
 }
 
+#define INLINE_CACHE 1024 /* clause numbers remembered (a power of two) */
+
+/* numbered_inline() with its answers remembered in `cache` (hash << 1 |
+ * answer): a contract cites the same clauses again and again, and each
+ * answer costs a pass over the text. */
+static int inline_cached(const clint_doc *doc, const char *id, uint32_t *cache,
+                         size_t *scans_left)
+{
+	uint32_t h = 2166136261u, key;
+	size_t i, probe;
+	int ans;
+
+	for (i = 0; id[i]; i++)
+		h = (h ^ (unsigned char)id[i]) * 16777619u;
+	h = (h << 1) | 0x80000000u; /* never 0, low bit free for the answer */
+	for (probe = 0; probe < 16; probe++) {
+		key = cache[(h + probe) & (INLINE_CACHE - 1)];
+		if ((key & ~1u) == h)
+			return (int)(key & 1u);
+		if (!key)
+			break;
+	}
+	/* a bounded number of passes over the text: when they are spent,
+	 * say "numbered inline" (nothing is reported) */
+	if (*scans_left == 0)
+		return 1;
+	(*scans_left)--;
+	ans = numbered_inline(doc, id);
+	if (probe < 16)
+		cache[(h + probe) & (INLINE_CACHE - 1)] = h | (uint32_t)ans;
+	return ans;
+}
+
 static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
                                   void *ctx)
 {
+	uint32_t inline_cache[INLINE_CACHE] = {0};
+	size_t scans_left = 64 + (16u << 20) / (doc->norm_len + 1);
 	const char *s = doc->norm;
 	size_t i = 0, w;
 	long top = max_top_number(doc);
@@ -435,6 +493,12 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		char id[64], word[16];
 		int kind;
 
+		/* every reference word starts with one of these letters */
+		if (!strchr("scpaeSCPAE", s[i]) || s[i] == '\0' ||
+		    (i > 0 && isalpha((unsigned char)s[i - 1]))) {
+			i++;
+			continue;
+		}
 		for (w = 0; w < ARRAY_LEN(ref_words); w++) {
 			n = strlen(ref_words[w]);
 			if (i + n < doc->norm_len && strncasecmp(s + i, ref_words[w], n) == 0 &&
@@ -499,7 +563,7 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		}
 		if (section_exists(doc, kind, word, id))
 			continue;
-		if (kind == 1 && numbered_inline(doc, id))
+		if (kind == 1 && inline_cached(doc, id, inline_cache, &scans_left))
 			continue;
 		/* "Section 365", "Section 20000": a statute, not this contract */
 		if (kind == 1 && strtol(id, NULL, 10) > top + 3)
@@ -549,6 +613,1475 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 	return CLINT_OK;
 }
 
+/* ---- shared helpers for the checks below ------------------------------------ */
+
+/* First occurrence of needle[0..m) in hay[0..n), or NULL (memmem without
+ * _GNU_SOURCE). */
+static const char *find_bytes(const char *hay, size_t n, const char *needle,
+                              size_t m)
+{
+	const char *p = hay, *end = hay + n;
+
+	if (m == 0)
+		return hay;
+	while (m <= (size_t)(end - p) &&
+	       (p = memchr(p, needle[0], (size_t)(end - p) - m + 1)) != NULL) {
+		if (memcmp(p, needle, m) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+static int word_char(char c)
+{
+	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
+}
+
+/*
+ * Work budget of the term checks: every search through the document text
+ * and every walk through the definitions spends from it, and a check stops
+ * (keeping what it found) when it runs out. 64 passes over the text plus
+ * 16 MB is more than the CUAD contracts need (their findings are the same
+ * without it) and keeps an adversarial input linear in its size.
+ */
+typedef struct {
+	size_t left;
+} budget;
+
+static budget budget_for(const clint_doc *doc)
+{
+	budget b;
+
+	b.left = doc->norm_len < SIZE_MAX / 128 ? 64 * doc->norm_len + (16u << 20)
+	                                         : SIZE_MAX;
+	return b;
+}
+
+/* Spends `cost`; false if the budget is exhausted. */
+static int spend(budget *b, size_t cost)
+{
+	if (cost > b->left) {
+		b->left = 0;
+		return 0;
+	}
+	b->left -= cost;
+	return 1;
+}
+
+/* find_bytes() charged to budget `b`: NULL also when it is exhausted. */
+static const char *budget_find(budget *b, const char *hay, size_t n,
+                               const char *needle, size_t m)
+{
+	const char *p = find_bytes(hay, n, needle, m);
+
+	if (!spend(b, p ? (size_t)(p - hay) + m : n))
+		return NULL;
+	return p;
+}
+
+/* True if norm[i..i+n) is a whole word (or words). */
+static int whole_word(const clint_doc *doc, size_t i, size_t n)
+{
+	return (i == 0 || !word_char(doc->norm[i - 1])) &&
+	       (i + n >= doc->norm_len || !word_char(doc->norm[i + n]));
+}
+
+/* Reports norm range [a, b) with `detail` (owned by the callee). */
+static int report_norm(const clint_doc *doc, clint_check_hit_fn hit, void *ctx,
+                       size_t a, size_t b, char *detail)
+{
+	return report(hit, ctx, clint_doc_norm_to_text(doc, a),
+	              clint_doc_norm_end_to_text(doc, b), detail);
+}
+
+/* Line of norm offset `off`, for messages naming the other side. */
+static unsigned norm_line(const clint_doc *doc, size_t off)
+{
+	clint_location loc;
+
+	if (clint_doc_locate(doc, clint_doc_norm_to_text(doc, off), &loc) < 0)
+		return 0;
+	return loc.line;
+}
+
+static int block_is_heading(const clint_doc *doc, size_t off)
+{
+	size_t b = clint_doc_block_at_norm(doc, off);
+
+	return b != (size_t)-1 && doc->blocks[b].type == CLINT_BLOCK_HEADING;
+}
+
+/* True if `t` has letters and no lower-case letter ("ESCROW AGENT"). */
+static int all_caps(const char *t)
+{
+	int letters = 0;
+
+	for (; *t; t++) {
+		if (islower((unsigned char)*t))
+			return 0;
+		letters |= isalpha((unsigned char)*t) != 0;
+	}
+	return letters;
+}
+
+/* Index of the definition of `term` (n bytes), exactly or as its plural or
+ * singular ("Service Level" / "Service Levels"), or -1. */
+static long find_definition(const clint_doc *doc, const char *term, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < doc->definition_count; i++) {
+		const char *t = doc->definitions[i].term;
+		size_t m = strlen(t);
+		if ((m == n && memcmp(t, term, n) == 0) ||
+		    (m == n && all_caps(t) && strncasecmp(t, term, n) == 0) ||
+		    (m + 1 == n && memcmp(t, term, m) == 0 && term[m] == 's') ||
+		    (n + 1 == m && memcmp(t, term, n) == 0 && t[n] == 's') ||
+		    (m + 2 == n && memcmp(t, term, m) == 0 && term[m] == 'e' &&
+		     term[m + 1] == 's') ||
+		    /* "Party" / "Parties" */
+		    (m >= 2 && n >= 3 && t[m - 1] == 'y' && m + 2 == n &&
+		     memcmp(t, term, m - 1) == 0 && memcmp(term + m - 1, "ies", 3) == 0) ||
+		    (n >= 2 && m >= 3 && term[n - 1] == 'y' && n + 2 == m &&
+		     memcmp(t, term, n - 1) == 0 && memcmp(t + n - 1, "ies", 3) == 0))
+			return (long)i;
+	}
+	return -1;
+}
+
+/* ---- placeholders -------------------------------------------------------------- */
+
+/* Words that make bracketed text legitimate in a final contract: redaction
+ * markers of filed contracts, "[Reserved]", "[Signature page follows]". */
+static const char *const bracket_ok[] = {
+	"reserved", "intentionally", "omitted", "redacted", "deleted",
+	"signature", "remainder", "page", "confidential", "continued", "form of",
+	"exhibit", "schedule", "annex", "appendix", "logo", "seal", "sic",
+	"emphasis", "footnote", "note", "translation", "blank", "filed",
+	"portions", "text", "table", "graphic", "chart", "image", "attached",
+	"certain", "information", "provided", "requested", "omission", "***",
+	"removed", "withheld",
+};
+
+/* Words that make bracketed text a placeholder: "[insert date]". */
+static const char *const bracket_fill[] = {
+	"insert", "enter", "specify", "tbd", "tbc", "tba", "to be ", "drafting",
+	"note:", "placeholder", "xx", "?", "select", "delete", "describe",
+	"if applicable", "confirm",
+};
+
+/* ... and words that do so in a short bracket: "[Client Name]", "[Date]" */
+static const char *const bracket_fill_short[] = {
+	"name", "date", "number", "amount", "address", "client", "customer",
+	"supplier", "provider", "vendor", "company", "party", "jurisdiction",
+	"percentage",
+};
+
+static int contains_word_ci(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w), i;
+
+	for (i = 0; i + m <= n; i++)
+		if (tolower((unsigned char)s[i]) == tolower((unsigned char)w[0]) &&
+		    (i == 0 || !isalpha((unsigned char)s[i - 1])) &&
+		    strncasecmp(s + i, w, m) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Classifies bracketed text s[0..n) (without the brackets): returns a
+ * short reason if it is a placeholder, NULL if it reads as legitimate.
+ * `after` is the character following "]".
+ */
+static const char *bracket_placeholder(const char *s, size_t n, char after,
+                                       int in_sentence)
+{
+	size_t i, letters = 0, digits = 0, slash = 0, upper_start = 0, words = 1;
+	int only_marks = 1;
+
+	if (n == 0)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (isalpha(c))
+			letters++;
+		if (isdigit(c))
+			digits++;
+		if (c == '/')
+			slash++;
+		if (c == ' ')
+			words++;
+		if (!(c == ' ' || c == '_' || c == '.' || c == '-' || c >= 0x80 ||
+		      c == 'x' || c == 'X'))
+			only_marks = 0;
+	}
+	/* "[***]", "[* * *]", "[**]": redaction markers of filed contracts */
+	if (memchr(s, '*', n))
+		return NULL;
+	/* "[ ]", "[X]": tick boxes of a form */
+	if (strspn(s, " ") == n)
+		return NULL;
+	if (only_marks) {
+		/* "[●]", "[•]", "[...]", "[___]", "[ ]", "[XX]" */
+		if (n == 1 && (s[0] == 'x' || s[0] == 'X'))
+			return NULL; /* "[x]" a tick box */
+		return "is a blank left to fill in";
+	}
+	/* "[T]he", "Part[ies]": an alteration inside a word */
+	if (isalpha((unsigned char)after))
+		return NULL;
+	if (letters == 0)
+		return NULL; /* "[1]", "[2019]", "[$]" */
+	if (letters == 1 && n <= 3)
+		return NULL; /* "[a]", "[ii]" list letters */
+	for (i = 0; i < ARRAY_LEN(bracket_ok); i++)
+		if (contains_word_ci(s, n, bracket_ok[i]))
+			return NULL;
+	/* "[shall/may]", "[Supplier/Client]": an open choice */
+	if (slash && in_sentence && words <= 3 && n <= 40 && !memchr(s, ':', n) &&
+	    !find_bytes(s, n, " /", 2))
+		return "leaves a choice between alternatives open";
+	for (i = 0; i < ARRAY_LEN(bracket_fill); i++)
+		if (contains_word_ci(s, n, bracket_fill[i]))
+			return "is a placeholder left in the draft";
+	for (i = 0; words <= 3 && i < ARRAY_LEN(bracket_fill_short); i++)
+		if (contains_word_ci(s, n, bracket_fill_short[i]))
+			return "is a placeholder left in the draft";
+	/* "[COMPENSATION]": a bracketed heading, not a field */
+	for (i = 0; i < n && !islower((unsigned char)s[i]); i++)
+		;
+	if (i == n)
+		return NULL;
+	/* "[Acme Ltd]", "[30] days" handled above; a short capitalised phrase
+	 * "[Client]", "[Service Start]" reads as a placeholder name */
+	upper_start = isupper((unsigned char)s[0]);
+	/* ... but "12. [Counterparts]" is a bracketed heading */
+	if (upper_start && in_sentence && words <= 2 && n <= 30 && digits == 0)
+		return "is a placeholder left in the draft";
+	return NULL;
+}
+
+/* True if norm[a..b) (a line) looks like a signature block: "By: ____". */
+static int signature_line(const char *s, size_t a, size_t u)
+{
+	static const char *const labels[] = {
+		"by", "name", "title", "date", "dated", "its", "signature", "signed",
+		"witness", "print", "per", "address", "attest", "position", "email",
+		"fax", "tel", "phone", "initials", "director", "secretary",
+	};
+	size_t i, w;
+
+	for (i = a; i < u; i++) {
+		if (!isalpha((unsigned char)s[i]) ||
+		    (i > a && isalpha((unsigned char)s[i - 1])))
+			continue; /* labels start words */
+		for (w = 0; w < ARRAY_LEN(labels); w++) {
+			size_t m;
+			if (tolower((unsigned char)s[i]) != labels[w][0])
+				continue;
+			m = strlen(labels[w]);
+			if (i + m <= u && strncasecmp(s + i, labels[w], m) == 0 &&
+			    (i + m == u || !isalpha((unsigned char)s[i + m])))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Offset in norm of "IN WITNESS WHEREOF" (signature pages follow), or the
+ * end of the text. */
+static size_t witness_start(const clint_doc *doc)
+{
+	const char *p = find_bytes(doc->norm, doc->norm_len, "IN WITNESS", 10);
+
+	if (!p)
+		p = find_bytes(doc->norm, doc->norm_len, "In Witness", 10);
+	return p ? (size_t)(p - doc->norm) : doc->norm_len;
+}
+
+static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
+                              void *ctx)
+{
+	const char *s = doc->norm;
+	size_t n = doc->norm_len, i, witness = witness_start(doc);
+	char q[100];
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		size_t e;
+		const char *why = NULL;
+
+		if (c == '[') {
+			for (e = i + 1; e < n && e - i <= 80 && s[e] != ']' && s[e] != '[' &&
+			                s[e] != '\n';
+			     e++)
+				;
+			if (e >= n || s[e] != ']')
+				continue;
+			{
+				size_t b = i;
+				while (b > 0 && s[b - 1] == ' ')
+					b--;
+				size_t f = e + 1;
+				while (f < n && s[f] == ' ')
+					f++;
+				/* in running text: a word before, and a lower-case word
+				 * or punctuation after ("[Client] shall", "to [Client].") */
+				why = bracket_placeholder(
+					s + i + 1, e - i - 1, e + 1 < n ? s[e + 1] : ' ',
+					b > 0 && (isalpha((unsigned char)s[b - 1]) || s[b - 1] == ',') &&
+						(f >= n || islower((unsigned char)s[f]) ||
+						 strchr(",;.:)\n", s[f])));
+			}
+			if (why && i > 0 && isalpha((unsigned char)s[i - 1]))
+				why = NULL; /* "Party[ies]" */
+			e++;
+		} else if (c == '{' && i + 1 < n && s[i + 1] == '{') {
+			for (e = i + 2; e + 1 < n && e - i <= 80 && s[e] != '}' && s[e] != '\n'; e++)
+				;
+			if (e + 1 >= n || s[e] != '}' || s[e + 1] != '}')
+				continue;
+			e += 2;
+			why = "is a template field left in the draft";
+		} else if (c == '<' && i + 2 < n &&
+		           (isupper((unsigned char)s[i + 1]) ||
+		            strncasecmp(s + i + 1, "insert", 6) == 0)) {
+			int caps = isupper((unsigned char)s[i + 1]) != 0;
+			for (e = i + 1; e < n && e - i <= 60 && s[e] != '>' && s[e] != '\n'; e++)
+				if (islower((unsigned char)s[e]))
+					caps = 0;
+			if (e >= n || s[e] != '>')
+				continue;
+			if (!caps && strncasecmp(s + i + 1, "insert", 6) != 0)
+				continue;
+			e++;
+			why = "is a template field left in the draft";
+		} else if (c == '_' && i + 3 < n && !memcmp(s + i, "____", 4)) {
+			size_t a = i, ls, le;
+			for (e = i; e < n && s[e] == '_'; e++)
+				;
+			/* blanks on signature pages and in signature blocks are for
+			 * ink: only a blank inside a sentence is a gap in the terms */
+			{
+				/* the sentence around the blank ("By: ____" ends one) */
+				size_t si = clint_doc_sentence_at_norm(doc, i);
+				ls = si != (size_t)-1 ? doc->sentences[2 * si] : i;
+				le = si != (size_t)-1 ? doc->sentences[2 * si + 1] : e;
+			}
+			if (i >= witness ||
+			    signature_line(s, a > ls + 40 ? a - 40 : ls,
+			                   e + 40 < le ? e + 40 : le) ||
+			    !(a > ls + 1 && isalnum((unsigned char)s[a - 2]) && e + 1 < n &&
+			      s[e] == ' ' && islower((unsigned char)s[e + 1]))) {
+				i = e;
+				continue;
+			}
+			why = "is a blank left to fill in";
+		} else if ((c == 'T' || c == 'X') && (i == 0 || !word_char(s[i - 1]))) {
+			for (e = i; e < n && (isalnum((unsigned char)s[e])); e++)
+				;
+			if (c == 'T' && e - i == 3 &&
+			    (!strncmp(s + i, "TBD", 3) || !strncmp(s + i, "TBC", 3) ||
+			     !strncmp(s + i, "TBA", 3)))
+				why = "marks a decision not yet made";
+			else if (c == 'X' && e - i >= 2 && e - i <= 6 &&
+			         strspn(s + i, "X") == e - i) {
+				/* "Article XX" is a roman numeral */
+				size_t b = i;
+				while (b > 0 && s[b - 1] == ' ')
+					b--;
+				if (!(ends_with_at(s, b, "article") || ends_with_at(s, b, "section") ||
+				      ends_with_at(s, b, "part") || ends_with_at(s, b, "chapter") ||
+				      ends_with_at(s, b, "schedule") || ends_with_at(s, b, "exhibit") ||
+				      ends_with_at(s, b, "annex") || ends_with_at(s, b, "appendix") ||
+				      ends_with_at(s, b, "title") || ends_with_at(s, b, "clause")) &&
+				    !(e < n && (s[e] == '.' && e + 1 < n && s[e + 1] != ' ')) &&
+				    !block_is_heading(doc, i))
+					why = "is a figure left to fill in";
+			}
+			if (!why) {
+				i = e > i ? e - 1 : i;
+				continue;
+			}
+		} else {
+			continue;
+		}
+		if (!why)
+			continue;
+		quote(doc, clint_doc_norm_to_text(doc, i),
+		      clint_doc_norm_end_to_text(doc, e), q, sizeof(q));
+		rc = report_norm(doc, hit, ctx, i, e,
+		                 format("'%s' %s", q, why));
+		if (rc < 0)
+			return rc;
+		i = e - 1;
+	}
+	return CLINT_OK;
+}
+
+/* ---- defined terms ------------------------------------------------------------- */
+
+/* Words that are capitalised without being defined terms: the last word of
+ * a statute, an institution, a place or a company. */
+static const char *const proper_last[] = {
+	"Act", "Code", "Rules", "Rule", "Regulation", "Regulations", "Directive",
+	"Law", "Laws", "Treaty", "Convention", "Court", "Courts", "Commission",
+	"Exchange", "Board", "Department", "Office", "Agency", "Authority",
+	"Government", "Bank", "Association", "Institute", "Council", "Union",
+	"Reserve", "Administration", "Bureau", "Ministry", "Corporation", "Inc",
+	"Ltd", "LLC", "Limited", "Company", "Group", "States", "Kingdom",
+	"Republic", "Nations", "Commonwealth", "Street", "Avenue", "Road",
+	"County", "City", "Province", "Organization", "Organisation",
+	"University", "Foundation", "Trust", "Fund", "Chamber", "Tribunal",
+	"Centre", "Center", "Agreement", "Agreements", "Contract", "Section",
+	"Sections", "Clause", "Clauses", "Article", "Articles", "Schedule",
+	"Schedules", "Exhibit", "Exhibits", "Annex", "Appendix", "Party",
+	"Parties", "Amendment", "Plc", "PLC", "Corp", "Co", "GmbH", "AG", "SA",
+	"BV", "LLP", "LP", "Partnership", "Service", "System", "Program",
+	"Programme", "Policy", "Plan", "Standard", "Standards", "Procedures",
+	"Guidelines", "Manual", "Statement", "Order", "Orders", "Form",
+	"Certificate", "Letter", "Notice", "Protocol", "Regime", "Framework",
+	"State", "Federal", "Journal", "Open", "Cup", "Games", "Olympics",
+	"Championship", "Festival", "Conference", "Show", "Award", "Awards",
+	/* job titles and parts of documents */
+	"Officer", "Director", "Accountant", "Secretary", "President",
+	"Chairman", "Treasurer", "Trustee", "Trustees", "Web", "Page",
+	"Provisions", "Thereby", "Hereby", "Hereof",
+};
+
+static const char *const months_days[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December", "Monday",
+	"Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	"Internet", "English", "French", "German", "Euro", "Euros", "Dollar",
+	"Dollars", "Pound", "Pounds", "Sterling", "God", "Christmas", "Easter",
+};
+
+static int in_list(const char *const *list, size_t n, const char *w, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+			return 1;
+	return 0;
+}
+
+#define MAX_UNDEFINED_REPORTS 10
+#define PHRASE_SET 8192 /* distinct phrases remembered (a power of two) */
+
+typedef struct {
+	uint32_t key;    /* FNV-1a hash of the phrase, never 0 */
+	uint32_t count;
+} phrase_slot;
+
+static uint32_t phrase_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h ? h : 1;
+}
+
+/* The slot of phrase s[0..n) in `set`, added if `add`; NULL if absent (or
+ * the set is full: a phrase that cannot be counted is never reported). */
+static phrase_slot *phrase_slot_for(phrase_slot *set, const char *s, size_t n,
+                                    int add)
+{
+	uint32_t h = phrase_hash(s, n);
+	size_t probe;
+
+	for (probe = 0; probe < 64; probe++) {
+		phrase_slot *slot = &set[(h + probe) & (PHRASE_SET - 1)];
+		if (slot->key == h)
+			return slot;
+		if (!slot->key) {
+			if (!add)
+				return NULL;
+			slot->key = h;
+			return slot;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * The next candidate at or after *i: a run of capitalised words after a
+ * determiner ("the Acceptance Tests") that is not ALL CAPS, not a
+ * statute, institution, place or month, not a numbered label ("Priority
+ * 1") and not in a heading. Sets [*a, *b) and *words; advances *i.
+ */
+static int next_candidate(const clint_doc *doc, size_t *i, size_t *a,
+                          size_t *b, size_t *words)
+{
+	static const char *const determiners[] = {"the ", "any ", "such ",
+	                                          "each ", "all ", "that "};
+	const char *s = doc->norm;
+	size_t n = doc->norm_len, d, w;
+
+	for (; *i < n; (*i)++) {
+		int proper = 0, caps = 0;
+
+		if (*i == 0 || !isalpha((unsigned char)s[*i]) ||
+		    isalpha((unsigned char)s[*i - 1]))
+			continue;
+		for (d = 0; d < ARRAY_LEN(determiners); d++)
+			if (!strncmp(s + *i, determiners[d], strlen(determiners[d])))
+				break;
+		if (d == ARRAY_LEN(determiners))
+			continue;
+		*a = *i + strlen(determiners[d]);
+		*b = *a;
+		*words = 0;
+		/* the run of capitalised words after the determiner */
+		for (w = *a; w < n && *words < 5;) {
+			size_t e = w, u, up = 0;
+			if (!isupper((unsigned char)s[w]))
+				break;
+			while (e < n && (isalpha((unsigned char)s[e]) || s[e] == '-'))
+				e++;
+			if (e == w + 1 || (e < n && word_char(s[e])))
+				break; /* "A", "Q3" */
+			for (u = w; u < e; u++)
+				up += isupper((unsigned char)s[u]) != 0;
+			if (up == e - w)
+				caps = 1; /* "the SOW", "the AGREEMENT" */
+			*b = e;
+			(*words)++;
+			if (e + 1 < n && s[e] == ' ' && isupper((unsigned char)s[e + 1]))
+				w = e + 1;
+			else
+				break;
+		}
+		if (!*words || caps || *b - *a >= 48)
+			continue;
+		*i = *b;
+		{
+			size_t lw = *b;
+			while (lw > *a && s[lw - 1] != ' ')
+				lw--;
+			proper = in_list(proper_last, ARRAY_LEN(proper_last), s + lw, *b - lw);
+			for (w = *a; w < *b && !proper;) {
+				size_t e = w;
+				while (e < *b && s[e] != ' ')
+					e++;
+				if (in_list(months_days, ARRAY_LEN(months_days), s + w, e - w))
+					proper = 1;
+				w = e + 1;
+			}
+		}
+		/* "Priority 1 Incident", "Phase 2": a label with a number */
+		if (*b + 1 < n && s[*b] == ' ' && isdigit((unsigned char)s[*b + 1]))
+			continue;
+		/* "the State of New York", "the Bank of England" */
+		if (proper || (*b + 4 < n && !strncmp(s + *b, " of ", 4) &&
+		               isupper((unsigned char)s[*b + 4])))
+			continue;
+		if (block_is_heading(doc, *a))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/* Adds to `set` every quoted phrase of the document ("Services", and
+ * "Redundancy Cap" for "the Redundancy Cap"): a quoted phrase is defined
+ * or named somewhere, in a form the segmenter may not know. */
+static void collect_quoted(const clint_doc *doc, phrase_slot *set)
+{
+	const char *s = doc->norm;
+	size_t n = doc->norm_len, i, e;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] != '"')
+			continue;
+		for (e = i + 1; e < n && e - i <= 66 && s[e] != '"' && s[e] != '\n'; e++)
+			;
+		if (e >= n || s[e] != '"')
+			continue;
+		if (e > i + 1) {
+			phrase_slot_for(set, s + i + 1, e - i - 1, 1);
+			if (e > i + 5 && (!strncmp(s + i + 1, "the ", 4) ||
+			                  !strncmp(s + i + 1, "The ", 4)))
+				phrase_slot_for(set, s + i + 5, e - i - 5, 1);
+		}
+		i = e;
+	}
+}
+
+/* Adds to `set` the capitalised phrases followed by "as defined",
+ * "(defined": "Purchased Assets (as defined in the Asset Purchase
+ * Agreement)" is defined in another document. */
+static void collect_defined_elsewhere(const clint_doc *doc, phrase_slot *set)
+{
+	static const char *const marks[] = {"as defined", "(defined",
+	                                    "as such term is defined"};
+	const char *s = doc->norm;
+	size_t n = doc->norm_len, m;
+
+	for (m = 0; m < ARRAY_LEN(marks); m++) {
+		size_t k = 0, ml = strlen(marks[m]);
+		const char *p;
+		while (k < n && (p = find_bytes(s + k, n - k, marks[m], ml))) {
+			size_t e = (size_t)(p - s), words = 0, st;
+			k = e + ml;
+			while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '(' || s[e - 1] == ','))
+				e--;
+			/* up to five capitalised words before it, each suffix */
+			st = e;
+			while (words < 5 && st > 0) {
+				size_t w = st;
+				while (w > 0 && (isalpha((unsigned char)s[w - 1]) || s[w - 1] == '-'))
+					w--;
+				if (w == st || !isupper((unsigned char)s[w]))
+					break;
+				phrase_slot_for(set, s + w, e - w, 1);
+				words++;
+				if (w < 2 || s[w - 1] != ' ')
+					break;
+				st = w - 1;
+			}
+		}
+	}
+}
+
+/* True if the phrase s[a..b) is covered by a defined term (itself, its
+ * plural or singular, a part of a longer one: "Tax Estimate" in "Party
+ * Tax Estimate", or a defined term plus a word: "Client Data" where
+ * "Client" is defined) or names a section heading. */
+static int term_known(const clint_doc *doc, size_t a, size_t b)
+{
+	const char *s = doc->norm;
+	size_t n = b - a, i, w;
+
+	if (find_definition(doc, s + a, n) >= 0)
+		return 1;
+	for (i = 0; i < doc->definition_count; i++) {
+		const char *t = doc->definitions[i].term, *p = t;
+		while (p && *p) {
+			if (strncmp(p, s + a, n) == 0 && (p == t || p[-1] == ' ') &&
+			    (p[n] == '\0' || p[n] == ' ' || p[n] == 's'))
+				return 1;
+			p = strchr(p, ' ');
+			if (p)
+				p++;
+		}
+	}
+	for (w = a; w < b; w++) {
+		if (s[w] != ' ')
+			continue;
+		if (find_definition(doc, s + a, w - a) >= 0 ||
+		    find_definition(doc, s + w + 1, b - w - 1) >= 0)
+			return 1;
+	}
+	for (i = 0; i < doc->section_count; i++) {
+		const char *h = doc->sections[i].heading;
+		size_t hl = h ? strlen(h) : 0;
+		if (hl >= n && strncasecmp(h, s + a, n) == 0 &&
+		    (h[n] == '\0' || h[n] == ' ' || h[n] == '.'))
+			return 1;
+		if (hl > n && strncasecmp(h + hl - n, s + a, n) == 0 &&
+		    h[hl - n - 1] == ' ')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Capitalised phrases used like defined terms ("the Acceptance Tests",
+ * "any Service Credits") that the document never defines. Only in a
+ * document that defines terms (at least 3), only after a determiner in
+ * the middle of a sentence, never in headings, and not for statutes,
+ * institutions, places, months and the like, nor for a phrase quoted
+ * anywhere or "as defined" in another document. One finding per phrase,
+ * when it is used so at least twice (a single word: five times). Linear
+ * in the text: three passes (quoted phrases, "as defined" phrases,
+ * counts) and one walk through the definitions and headings per distinct
+ * phrase reported, at most MAX_UNDEFINED_REPORTS.
+ */
+static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
+                                 void *ctx)
+{
+	const char *s = doc->norm;
+	size_t i, a, b, words, reported = 0, judged = 0;
+	phrase_slot *counts = NULL, *quoted = NULL;
+	int rc = CLINT_OK;
+
+	if (doc->definition_count < 3)
+		return CLINT_OK;
+	counts = calloc(PHRASE_SET, sizeof(*counts));
+	quoted = calloc(PHRASE_SET, sizeof(*quoted));
+	if (!counts || !quoted) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	collect_quoted(doc, quoted);
+	collect_defined_elsewhere(doc, quoted);
+	for (i = 0; next_candidate(doc, &i, &a, &b, &words);) {
+		phrase_slot *c = phrase_slot_for(counts, s + a, b - a, 1);
+		if (c && c->count < 1000)
+			c->count++;
+	}
+	for (i = 0; reported < MAX_UNDEFINED_REPORTS &&
+	            judged < 4 * PHRASE_SET &&
+	            next_candidate(doc, &i, &a, &b, &words);) {
+		phrase_slot *c = phrase_slot_for(counts, s + a, b - a, 0);
+		char q[48];
+
+		/* count 0 marks a phrase already judged */
+		if (!c || c->count < (words > 1 ? 2u : 5u))
+			continue;
+		c->count = 0;
+		judged++;
+		if (phrase_slot_for(quoted, s + a, b - a, 0) || term_known(doc, a, b))
+			continue;
+		memcpy(q, s + a, b - a);
+		q[b - a] = '\0';
+		TRY(report_norm(doc, hit, ctx, a, b,
+		                format("'%s' is capitalised like a defined term, "
+		                       "but the document does not define it",
+		                       q)));
+		reported++;
+	}
+done:
+	free(counts);
+	free(quoted);
+	return rc;
+}
+
+/* Number of uses of definition `di`'s term (or its plural/singular)
+ * outside the quotes of every definition of it; stops at `enough`. */
+static size_t term_uses(const clint_doc *doc, size_t di, size_t enough,
+                        budget *bud)
+{
+	const char *t = doc->definitions[di].term, *s = doc->norm;
+	size_t m = strlen(t), k = 0, uses = 0, j;
+	char stem[80];
+	int caps = all_caps(t);
+
+	/* "Parties" is used as "Party", "Services" as "Service" */
+	if (m >= sizeof(stem))
+		return enough;
+	memcpy(stem, t, m + 1);
+	/* "Affiliate(s)", "UPDATE(S)", "Part(ies)": the stem before it */
+	if (m > 4 && stem[m - 1] == ')' && strchr(stem, '(')) {
+		m = (size_t)(strrchr(stem, '(') - stem);
+		stem[m] = '\0';
+	}
+	if (m > 4 && !strcasecmp(stem + m - 3, "ies"))
+		m -= 3;
+	else if (m > 3 && (stem[m - 1] == 's' || stem[m - 1] == 'S'))
+		m--;
+	else if (m > 3 && (stem[m - 1] == 'y' || stem[m - 1] == 'Y'))
+		m--;
+	while (uses < enough && k + m <= doc->norm_len) {
+		const char *p = NULL;
+		size_t at, e;
+		int inside = 0;
+
+		if (caps) {
+			/* "CONFIDENTIAL INFORMATION" is used as "Confidential
+			 * Information" */
+			size_t k0 = k;
+			for (; k + m <= doc->norm_len; k++)
+				if (strncasecmp(s + k, stem, m) == 0) {
+					p = s + k;
+					break;
+				}
+			if (!spend(bud, (k - k0 + 1) * 2))
+				return enough; /* out of budget: say it is used */
+		} else {
+			p = budget_find(bud, s + k, doc->norm_len - k, stem, m);
+			if (!bud->left)
+				return enough;
+		}
+		if (!p)
+			break;
+		/* the definitions holding this use: charged too */
+		if (!spend(bud, doc->definition_count))
+			return enough;
+		at = (size_t)(p - s);
+		k = at + 1;
+		if (at > 0 && word_char(s[at - 1]))
+			continue;
+		e = at + m;
+		while (e < doc->norm_len && e < at + m + 3 && isalpha((unsigned char)s[e]) &&
+		       (caps || islower((unsigned char)s[e])))
+			e++;
+		if (e < doc->norm_len && word_char(s[e]))
+			continue;
+		for (j = 0; j < doc->definition_count && !inside; j++)
+			if (at >= doc->definitions[j].norm_start &&
+			    at < doc->definitions[j].norm_end)
+				inside = 1;
+		if (!inside)
+			uses++;
+	}
+	return uses;
+}
+
+/* Terms defined and never used. Party and agreement names are skipped:
+ * they are defined out of habit. */
+static int check_unused_terms(const clint_doc *doc, clint_check_hit_fn hit,
+                              void *ctx)
+{
+	size_t i, j;
+	budget bud = budget_for(doc);
+	int rc;
+
+	for (i = 0; i < doc->definition_count && bud.left; i++) {
+		const clint_idefinition *d = &doc->definitions[i];
+		int first = 1;
+
+		if (!spend(&bud, i))
+			break;
+		for (j = 0; j < i && first; j++)
+			if (!strcmp(doc->definitions[j].term, d->term))
+				first = 0;
+		if (!first || (d->preamble && d->form == CLINT_IDEF_INLINE) ||
+		    !strcmp(d->term, "Agreement") ||
+		    !strcmp(d->term, "Party") || !strcmp(d->term, "Parties"))
+			continue;
+		if (term_uses(doc, i, 1, &bud) > 0)
+			continue;
+		rc = report_norm(doc, hit, ctx, d->norm_start, d->norm_end,
+		                 format("\"%s\" is defined here but never used "
+		                        "elsewhere in the document",
+		                        d->term));
+		if (rc < 0)
+			return rc;
+	}
+	return CLINT_OK;
+}
+
+/* Compares two defining texts ignoring case, spaces and punctuation. */
+static int same_meaning(const clint_doc *doc, const clint_idefinition *a,
+                        const clint_idefinition *b)
+{
+	size_t i = a->def_start, j = b->def_start;
+
+	for (;;) {
+		while (i < a->def_end && !isalnum((unsigned char)doc->norm[i]))
+			i++;
+		while (j < b->def_end && !isalnum((unsigned char)doc->norm[j]))
+			j++;
+		if (i >= a->def_end || j >= b->def_end)
+			return i >= a->def_end && j >= b->def_end;
+		if (tolower((unsigned char)doc->norm[i]) !=
+		    tolower((unsigned char)doc->norm[j]))
+			return 0;
+		i++;
+		j++;
+	}
+}
+
+/* True if the sentence of a definition makes it conditional or local:
+ * "if the Code is amended, "UCC" shall mean ...", "for purposes of this
+ * Section, "Losses" means ...". */
+static int local_definition(const clint_doc *doc, const clint_idefinition *d)
+{
+	static const char *const marks[] = {
+		"if ", "If ", "in the event", "In the event", "for purposes of",
+		"For purposes of", "for the purpose", "For the purpose", "used in",
+		"used as", "with respect to", "references", "References", "as used",
+		"As used",
+	};
+	size_t si = clint_doc_sentence_at_norm(doc, d->norm_start), a, w;
+
+	if (si == (size_t)-1)
+		return 0;
+	a = doc->sentences[2 * si];
+	if (d->norm_start > a + 300)
+		a = d->norm_start - 300;
+	for (w = 0; w < ARRAY_LEN(marks); w++)
+		if (find_bytes(doc->norm + a, d->norm_start - a, marks[w], strlen(marks[w])))
+			return 1;
+	return 0;
+}
+
+/* True if the definition is an amendment's replacement text: "is
+ * hereby amended", "replaced in its entirety with the following". */
+static int amended_here(const clint_doc *doc, const clint_idefinition *d)
+{
+	static const char *const marks[] = {"amended", "replaced", "deleted",
+	                                    "restated", "substituted"};
+	size_t a = d->norm_start > 300 ? d->norm_start - 300 : 0, w;
+
+	for (w = 0; w < ARRAY_LEN(marks); w++)
+		if (find_bytes(doc->norm + a, d->norm_start - a, marks[w], strlen(marks[w])))
+			return 1;
+	return 0;
+}
+
+/* A term defined twice where at least one is a full definition ("X"
+ * means ...) and the two say different things. Skipped: the parties and
+ * the agreement (named again in definitions lists), definitions that
+ * point at another ("has the meaning given in 4.2"), definitions made
+ * for one clause or one case ("for purposes of this Section"), and a
+ * term defined twice in one sentence. */
+static int check_duplicate_definitions(const clint_doc *doc,
+                                       clint_check_hit_fn hit, void *ctx)
+{
+	size_t i, j, witness = witness_start(doc);
+	int rc;
+
+	for (i = 0; i < doc->definition_count; i++) {
+		const clint_idefinition *d = &doc->definitions[i];
+		/* forms and documents appended after the signatures define
+		 * their own terms */
+		if (d->norm_start >= witness)
+			break;
+		if (find_bytes(doc->norm + d->def_start, d->def_end - d->def_start, "*", 1) ||
+		    amended_here(doc, d))
+			continue;
+		for (j = 0; j < i; j++) {
+			const clint_idefinition *p = &doc->definitions[j];
+			char qa[70], qb[70];
+
+			if (strcmp(p->term, d->term) != 0)
+				continue;
+			if (p->form == CLINT_IDEF_INLINE && d->form == CLINT_IDEF_INLINE)
+				break;
+			/* "has the meaning given in 4.2" points at the definition */
+			if (p->pointer || d->pointer || local_definition(doc, d) ||
+			    local_definition(doc, p))
+				continue;
+			if ((p->preamble && p->form == CLINT_IDEF_INLINE) ||
+			    !strcmp(d->term, "Party") ||
+			    !strcmp(d->term, "Parties") || !strcmp(d->term, "Agreement"))
+				break;
+			if (clint_doc_sentence_at_norm(doc, p->norm_start) ==
+			    clint_doc_sentence_at_norm(doc, d->norm_start))
+				break;
+			if (same_meaning(doc, p, d))
+				break;
+			quote(doc, clint_doc_norm_to_text(doc, d->def_start),
+			      clint_doc_norm_end_to_text(doc, d->def_end), qa, sizeof(qa));
+			quote(doc, clint_doc_norm_to_text(doc, p->def_start),
+			      clint_doc_norm_end_to_text(doc, p->def_end), qb, sizeof(qb));
+			rc = report_norm(doc, hit, ctx, d->norm_start, d->norm_end,
+			                 format("\"%s\" is defined twice: here as '%s' and "
+			                        "at line %u as '%s'",
+			                        d->term, qa, norm_line(doc, p->norm_start),
+			                        qb));
+			if (rc < 0)
+				return rc;
+			break;
+		}
+	}
+	return CLINT_OK;
+}
+
+/* ---- parties ------------------------------------------------------------------- */
+
+/* Role names a contract gives its parties. */
+static const char *const party_roles[] = {
+	"Supplier", "Provider", "Service Provider", "Vendor", "Contractor",
+	"Consultant", "Customer", "Client", "Purchaser", "Buyer", "Seller",
+	"Licensor", "Licensee", "Distributor", "Reseller", "Manufacturer",
+	"Recipient", "Franchisor", "Franchisee", "Lessor", "Lessee", "Employer",
+	"Developer", "Publisher", "Owner", "Operator", "Agent", "Principal",
+};
+
+#define MAX_PARTIES 8
+
+/* Damerau-Levenshtein distance 1 (one edit or one transposition), for
+ * words of up to 63 bytes. */
+static int one_edit(const char *a, size_t n, const char *b, size_t m)
+{
+	size_t i = 0;
+
+	if (n == m) {
+		size_t diff = 0, first = 0;
+		for (i = 0; i < n; i++)
+			if (a[i] != b[i]) {
+				if (!diff)
+					first = i;
+				diff++;
+			}
+		if (diff == 1)
+			return 1;
+		return diff == 2 && first + 1 < n && a[first] == b[first + 1] &&
+		       a[first + 1] == b[first];
+	}
+	if (n + 1 == m || m + 1 == n) {
+		const char *l = n > m ? a : b, *sh = n > m ? b : a;
+		size_t ls = n > m ? n : m, j = 0, skips = 0;
+		for (i = 0; i < ls; i++) {
+			if (j < ls - 1 && l[i] == sh[j]) {
+				j++;
+				continue;
+			}
+			if (++skips > 1)
+				return 0;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The parties the preamble defines (inline definitions before the first
+ * clause that name a role or a company). Then: a role name used with "the"
+ * that the document does not define while the parties have other names
+ * ("the Client" in a contract with "Customer"), and a capitalised word one
+ * letter away from a party name ("Suplier").
+ */
+static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
+                         void *ctx)
+{
+	const char *s = doc->norm, *party[MAX_PARTIES];
+	size_t np = 0, i, r, n = doc->norm_len;
+	char names[200];
+	int rc, reported_role[ARRAY_LEN(party_roles)] = {0};
+	size_t typo_at[MAX_PARTIES * 4], typo_len[MAX_PARTIES * 4],
+	    reported_typos = 0;
+	budget bud = budget_for(doc);
+
+	for (i = 0; i < doc->definition_count && np < MAX_PARTIES; i++) {
+		const clint_idefinition *d = &doc->definitions[i];
+		size_t k;
+		int dup = 0;
+		if (!d->preamble || d->form != CLINT_IDEF_INLINE)
+			continue;
+		for (r = 0; r < ARRAY_LEN(party_roles); r++)
+			if (!strcmp(d->term, party_roles[r]))
+				break;
+		if (r == ARRAY_LEN(party_roles))
+			continue;
+		for (k = 0; k < np; k++)
+			dup |= !strcmp(party[k], d->term);
+		if (!dup)
+			party[np++] = d->term;
+	}
+	if (np == 0)
+		return CLINT_OK;
+	names[0] = '\0';
+	for (i = 0; i < np; i++) {
+		size_t l = strlen(names);
+		snprintf(names + l, sizeof(names) - l, "%s\"%s\"",
+		         i == 0 ? "" : i + 1 == np ? " and " : ", ", party[i]);
+	}
+	for (i = 1; i < n && bud.left; i++) {
+		size_t e, wl;
+
+		if (!isupper((unsigned char)s[i]) || word_char(s[i - 1]))
+			continue;
+		for (e = i; e < n && isalpha((unsigned char)s[e]); e++)
+			;
+		wl = e - i;
+		if (wl < 4 || (e < n && word_char(s[e])) || block_is_heading(doc, i)) {
+			i = e;
+			continue;
+		}
+		/* a role the parties do not go by: "the Client" */
+		for (r = 0; r < ARRAY_LEN(party_roles); r++) {
+			size_t rl = strlen(party_roles[r]), k;
+			int is_party = 0;
+			if (rl != wl || memcmp(s + i, party_roles[r], rl) != 0 ||
+			    reported_role[r])
+				continue;
+			for (k = 0; k < np; k++)
+				is_party |= strstr(party[k], party_roles[r]) != NULL;
+			/* only when the preamble names both sides */
+			if (is_party || np < 2 || find_definition(doc, s + i, wl) >= 0)
+				break;
+			/* "the Licensor of the Trademark License Agreement" */
+			if (e + 4 < n && !strncmp(s + e, " of ", 4))
+				break;
+			/* "the Client" or "The Client", not "Client Data" */
+			if (!(i >= 4 && (!strncmp(s + i - 4, "the ", 4) ||
+			                 !strncmp(s + i - 4, "The ", 4))))
+				break;
+			if (e + 1 < n && s[e] == ' ' && isupper((unsigned char)s[e + 1]))
+				break;
+			reported_role[r] = 1;
+			rc = report_norm(doc, hit, ctx, i - 4, e,
+			                 format("'the %s' is not a name this document gives "
+			                        "a party: the preamble defines %s",
+			                        party_roles[r], names));
+			if (rc < 0)
+				return rc;
+			break;
+		}
+		/* a misspelt party name: "Suplier" for "Supplier" */
+		for (r = 0; r < np; r++) {
+			size_t pl = strlen(party[r]);
+			if (pl < 5 || strchr(party[r], ' ') || (pl == wl && !memcmp(party[r], s + i, wl)))
+				continue;
+			if ((wl == pl + 1 && s[i + pl] == 's' && !memcmp(s + i, party[r], pl)) ||
+			    !one_edit(s + i, wl, party[r], pl))
+				continue;
+			if (find_definition(doc, s + i, wl) >= 0 ||
+			    in_list(party_roles, ARRAY_LEN(party_roles), s + i, wl))
+				continue;
+			/* "Licensed", "Franchised", "Manufactured": another word
+			 * of the same stem, not a typo; the typo keeps the ending */
+			if (wl < 2 || memcmp(s + e - 2, party[r] + pl - 2, 2) != 0)
+				continue;
+			/* a word used again and again is a word, not a slip */
+			{
+				size_t uses = 0, k = 0;
+				const char *p;
+				while (uses <= 3 && (p = budget_find(&bud, s + k, n - k, s + i, wl))) {
+					k = (size_t)(p - s) + 1;
+					uses += whole_word(doc, (size_t)(p - s), wl);
+				}
+				if (uses > 3)
+					continue;
+			}
+			if (reported_typos >= MAX_PARTIES * 4)
+				continue;
+			{
+				size_t t;
+				int dup = 0;
+				for (t = 0; t < reported_typos; t++)
+					dup |= typo_len[t] == wl && !memcmp(s + typo_at[t], s + i, wl);
+				if (dup)
+					continue;
+				typo_at[reported_typos] = i;
+				typo_len[reported_typos++] = wl;
+			}
+			{
+				char w[64];
+				snprintf(w, sizeof(w), "%.*s", (int)(wl < 60 ? wl : 60), s + i);
+				rc = report_norm(doc, hit, ctx, i, e,
+				                 format("'%s' looks like a misspelling of the "
+				                        "party name \"%s\" defined in the preamble",
+				                        w, party[r]));
+			}
+			if (rc < 0)
+				return rc;
+		}
+		i = e;
+	}
+	return CLINT_OK;
+}
+
+/* ---- dates ------------------------------------------------------------------- */
+
+static const char *const month_names[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+};
+
+typedef struct {
+	int y, m, d;        /* y 0 if the year is not given */
+	size_t start, end;  /* in norm */
+	int valid;
+	int ambiguous;      /* 31/02/2025: day and month could swap */
+} date_ref;
+
+static const char *const month_title[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
+static int days_in_month(int y, int m)
+{
+	static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && (y == 0 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+		return 29;
+	return dim[m - 1];
+}
+
+/* Month number of the month name at s[i..), setting *len; 0 if none. */
+static int month_at(const char *s, size_t i, size_t n, size_t *len)
+{
+	size_t m, l;
+
+	/* the initials of the months, capitalised */
+	if (i >= n || !strchr("JFMASOND", s[i]) || s[i] == '\0')
+		return 0;
+	for (m = 0; m < 12; m++) {
+		if (tolower((unsigned char)s[i]) != month_names[m][0])
+			continue;
+		l = strlen(month_names[m]);
+		if (i + l <= n && strncasecmp(s + i, month_names[m], l) == 0 &&
+		    isupper((unsigned char)s[i]) && (i + l == n || !isalpha((unsigned char)s[i + l]))) {
+			*len = l;
+			return (int)m + 1;
+		}
+	}
+	return 0;
+}
+
+/* Reads up to `max` digits at s[*i..n); -1 if none. */
+static int read_num(const char *s, size_t *i, size_t n, size_t max)
+{
+	size_t k = *i;
+	int v = 0;
+
+	while (k < n && k - *i < max && isdigit((unsigned char)s[k]))
+		v = v * 10 + (s[k++] - '0');
+	if (k == *i || (k < n && isdigit((unsigned char)s[k])))
+		return -1;
+	*i = k;
+	return v;
+}
+
+/* Parses a date starting at norm offset i: "1 July 2025", "1st day of
+ * July, 2025", "July 1, 2025", "2025-07-01", "01/07/2025". Returns 1 and
+ * fills *out if there is one. */
+static int parse_date(const char *s, size_t i, size_t n, date_ref *out)
+{
+	size_t k = i, ml;
+	int a, b, c, mo;
+
+	memset(out, 0, sizeof(*out));
+	out->start = i;
+	if (isdigit((unsigned char)s[i])) {
+		a = read_num(s, &k, n, 4);
+		if (a < 0)
+			return 0;
+		if (k - i == 4 && k + 5 < n && s[k] == '-' &&
+		    isdigit((unsigned char)s[k + 1])) {
+			/* ISO 2025-07-01 */
+			k++;
+			b = read_num(s, &k, n, 2);
+			if (b < 0 || k >= n || s[k] != '-')
+				return 0;
+			k++;
+			c = read_num(s, &k, n, 2);
+			if (c < 0)
+				return 0;
+			out->y = a;
+			out->m = b;
+			out->d = c;
+			out->end = k;
+			out->valid = b >= 1 && b <= 12 && c >= 1 && c <= days_in_month(a, b);
+			return a >= 1900 && a < 2200;
+		}
+		if (k - i <= 2 && k + 1 < n && (s[k] == '/' || s[k] == '.') &&
+		    isdigit((unsigned char)s[k + 1])) {
+			char sep = s[k++];
+			b = read_num(s, &k, n, 2);
+			if (b < 0 || k + 4 >= n || s[k] != sep)
+				return 0;
+			k++;
+			c = read_num(s, &k, n, 4);
+			if (c < 1900 || c >= 2200 || k - i < 8)
+				return 0;
+			out->y = c;
+			out->end = k;
+			out->ambiguous = 1;
+			/* valid if either reading is: D/M/Y or M/D/Y */
+			out->valid = (b >= 1 && b <= 12 && a >= 1 && a <= days_in_month(c, b)) ||
+			             (a >= 1 && a <= 12 && b >= 1 && b <= days_in_month(c, a));
+			out->d = a;
+			out->m = b;
+			return 1;
+		}
+		if (k - i > 2)
+			return 0;
+		/* "1st day of July", "31 February" */
+		if (k + 2 < n && (!strncmp(s + k, "st", 2) || !strncmp(s + k, "nd", 2) ||
+		                  !strncmp(s + k, "rd", 2) || !strncmp(s + k, "th", 2)))
+			k += 2;
+		if (k < n && s[k] == ' ')
+			k++;
+		if (k + 7 < n && !strncmp(s + k, "day of ", 7))
+			k += 7;
+		mo = month_at(s, k, n, &ml);
+		if (!mo)
+			return 0;
+		k += ml;
+		out->d = a;
+		out->m = mo;
+		out->end = k;
+		{
+			size_t y = k;
+			if (y < n && s[y] == ',')
+				y++;
+			if (y < n && s[y] == ' ')
+				y++;
+			c = read_num(s, &y, n, 4);
+			if (c >= 1900 && c < 2200) {
+				out->y = c;
+				out->end = y;
+			}
+		}
+		out->valid = a >= 1 && a <= days_in_month(out->y, mo);
+		return 1;
+	}
+	mo = month_at(s, i, n, &ml);
+	if (!mo)
+		return 0;
+	k = i + ml;
+	if (k + 1 >= n || s[k] != ' ' || !isdigit((unsigned char)s[k + 1]))
+		return 0;
+	k++;
+	a = read_num(s, &k, n, 2);
+	if (a < 0)
+		return 0;
+	if (k + 2 <= n && (!strncmp(s + k, "st", 2) || !strncmp(s + k, "nd", 2) ||
+	                   !strncmp(s + k, "rd", 2) || !strncmp(s + k, "th", 2)))
+		k += 2;
+	/* "May 2025" is a month, "May 31, 2025" a date: a year must follow */
+	{
+		size_t y = k;
+		if (y < n && s[y] == ',')
+			y++;
+		if (y < n && s[y] == ' ')
+			y++;
+		c = read_num(s, &y, n, 4);
+		if (c < 1900 || c >= 2200)
+			return 0;
+		out->y = c;
+		out->end = y;
+	}
+	out->d = a;
+	out->m = mo;
+	out->valid = a >= 1 && a <= days_in_month(out->y, mo);
+	return 1;
+}
+
+static long date_key(const date_ref *d)
+{
+	return (long)d->y * 10000 + d->m * 100 + d->d;
+}
+
+static void date_text(const date_ref *d, char *out, size_t max)
+{
+	snprintf(out, max, "%d %s %d", d->d,
+	         d->m >= 1 && d->m <= 12 ? month_title[d->m - 1] : "?", d->y);
+}
+
+/* True if the sentence holding norm offset `off` contains one of `words`
+ * before `off` (within `window` bytes of it, unless 0). */
+static int sentence_has_before(const clint_doc *doc, size_t off,
+                               const char *const *words, size_t nw,
+                               size_t window)
+{
+	size_t si = clint_doc_sentence_at_norm(doc, off), a, w;
+
+	if (si == (size_t)-1)
+		return 0;
+	a = doc->sentences[2 * si];
+	if (window && off > a + window)
+		a = off - window;
+	for (w = 0; w < nw; w++) {
+		const char *p = find_bytes(doc->norm + a, off - a, words[w], strlen(words[w]));
+		if (p)
+			return 1;
+	}
+	return 0;
+}
+
+/* True if the sentence holding norm offset `off` contains one of `words`
+ * before norm offset `until`. */
+static int sentence_has(const clint_doc *doc, size_t off, size_t until,
+                        const char *const *words, size_t nw)
+{
+	size_t si = clint_doc_sentence_at_norm(doc, off), a, e, w;
+
+	if (si == (size_t)-1)
+		return 0;
+	a = doc->sentences[2 * si];
+	e = doc->sentences[2 * si + 1];
+	if (until < e)
+		e = until;
+	if (off > a + 400)
+		a = off - 400;
+	for (w = 0; w < nw; w++)
+		if (find_bytes(doc->norm + a, e - a, words[w], strlen(words[w])))
+			return 1;
+	return 0;
+}
+
+#define MAX_DATES 2048
+
+/*
+ * Impossible calendar dates, and an end of the term dated before the
+ * effective (or commencement) date.
+ */
+static int check_dates(const clint_doc *doc, clint_check_hit_fn hit, void *ctx)
+{
+	static const char *const start_words[] = {
+		"Effective Date", "Commencement Date", "effective as of",
+		"effective on", "commence on", "commences on", "starts on",
+		"start on", "made effective",
+	};
+	static const char *const end_words[] = {
+		"expire", "Expiry Date", "Expiration Date", "End Date", "end on",
+		"ends on", "until", "terminate on", "terminates on", "expiry",
+	};
+	const char *s = doc->norm;
+	size_t n = doc->norm_len, i, count = 0;
+	date_ref eff = {0, 0, 0, 0, 0, 0, 0};
+	int have_eff = 0, rc, ended = 0;
+	char q[80], t1[40], t2[40];
+
+	for (i = 0; i < n && count < MAX_DATES; i++) {
+		date_ref d;
+
+		if (i > 0 && (word_char(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.' ||
+		              s[i - 1] == '-'))
+			continue;
+		if (!isdigit((unsigned char)s[i]) && !isupper((unsigned char)s[i]))
+			continue;
+		if (!parse_date(s, i, n, &d))
+			continue;
+		count++;
+		quote(doc, clint_doc_norm_to_text(doc, d.start),
+		      clint_doc_norm_end_to_text(doc, d.end), q, sizeof(q));
+		if (!d.valid) {
+			if (d.ambiguous)
+				rc = report_norm(doc, hit, ctx, d.start, d.end,
+				                 format("'%s' is not a date: neither %d/%d nor "
+				                        "%d/%d is a day of %d (day/month or "
+				                        "month/day)",
+				                        q, d.d, d.m, d.m, d.d, d.y));
+			else if (d.m < 1 || d.m > 12)
+				rc = report_norm(doc, hit, ctx, d.start, d.end,
+				                 format("'%s' is not a date: there is no month %d",
+				                        q, d.m));
+			else
+				rc = report_norm(doc, hit, ctx, d.start, d.end,
+				                 format("'%s' is not a date: %s has %d days%s",
+				                        q, month_title[d.m - 1],
+				                        days_in_month(d.y, d.m),
+				                        d.m == 2 && d.y ? " that year" : ""));
+			if (rc < 0)
+				return rc;
+			i = d.end - 1;
+			continue;
+		}
+		if (d.ambiguous || !d.y) {
+			i = d.end - 1;
+			continue;
+		}
+		if (!have_eff && sentence_has(doc, d.start, d.end + 40, start_words,
+		                              ARRAY_LEN(start_words))) {
+			eff = d;
+			have_eff = 1;
+		} else if (have_eff && !ended &&
+		           sentence_has_before(doc, d.start, end_words,
+		                               ARRAY_LEN(end_words), 40) &&
+		           !ends_with_at(s, d.start, "dated ") &&
+		           !ends_with_at(s, d.start, "dated as of ") &&
+		           date_key(&d) < date_key(&eff)) {
+			date_text(&d, t1, sizeof(t1));
+			date_text(&eff, t2, sizeof(t2));
+			rc = report_norm(doc, hit, ctx, d.start, d.end,
+			                 format("the term ends on %s, before it starts on %s "
+			                        "(line %u)",
+			                        t1, t2, norm_line(doc, eff.start)));
+			if (rc < 0)
+				return rc;
+			ended = 1;
+		}
+		i = d.end - 1;
+	}
+	return CLINT_OK;
+}
+
+
 int clint_run_check(clint_check_id id, const clint_doc *doc,
                     clint_check_hit_fn hit, void *ctx)
 {
@@ -557,6 +2090,14 @@ int clint_run_check(clint_check_id id, const clint_doc *doc,
 	case CLINT_CHECK_NUMBERING: return check_numbering(doc, hit, ctx);
 	case CLINT_CHECK_CROSS_REFERENCE:
 		return check_cross_references(doc, hit, ctx);
+	case CLINT_CHECK_PLACEHOLDERS: return check_placeholders(doc, hit, ctx);
+	case CLINT_CHECK_UNDEFINED_TERMS:
+		return check_undefined_terms(doc, hit, ctx);
+	case CLINT_CHECK_UNUSED_TERMS: return check_unused_terms(doc, hit, ctx);
+	case CLINT_CHECK_DUPLICATE_DEFINITIONS:
+		return check_duplicate_definitions(doc, hit, ctx);
+	case CLINT_CHECK_PARTIES: return check_parties(doc, hit, ctx);
+	case CLINT_CHECK_DATES: return check_dates(doc, hit, ctx);
 	default: return CLINT_OK;
 	}
 }

@@ -172,6 +172,26 @@ typedef struct {
 	double digits;                /* the number in digits, if restated */
 } clint_ivalue;
 
+/* A defined term (segment.c, clint_find_definitions). */
+typedef enum {
+	CLINT_IDEF_MEANS = 0,   /* "Services" means ..., "Services": ... */
+	CLINT_IDEF_INLINE,      /* (the "Services"), (hereinafter "Supplier") */
+	CLINT_IDEF_TABLE        /* a table cell or list item naming the term */
+} clint_idef_form;
+
+typedef struct {
+	char *term;                   /* as written, without quotes */
+	clint_idef_form form;
+	size_t norm_start, norm_end;  /* the term (inside its quotes) in norm */
+	size_t def_start, def_end;    /* in norm: the defining words (after
+	                                 "means", or the words before the
+	                                 parenthesis), maybe empty */
+	int preamble;                 /* before the first numbered clause */
+	int pointer;                  /* "has the meaning given in 4.2",
+	                                 "includes ...": defined elsewhere or
+	                                 only extended here */
+} clint_idefinition;
+
 /* A byte range of the text that matching must not see (markup). */
 typedef struct {
 	size_t start, end;
@@ -205,6 +225,9 @@ struct clint_doc {
 
 	size_t *sentences;    /* pairs of norm offsets: start, end */
 	size_t sentence_count, sentence_cap;
+
+	clint_idefinition *definitions;  /* in norm order */
+	size_t definition_count, definition_cap;
 
 	clint_ivalue *values;  /* in norm order */
 	size_t value_count, value_cap;
@@ -310,6 +333,11 @@ CLINT_INTERNAL int clint_normalize(clint_doc *doc);
 
 /* segment.c: doc with norm -> sections + sentences. */
 CLINT_INTERNAL int clint_segment(clint_doc *doc);
+
+/* segment.c: segmented doc -> defined terms ("X" means, (the "X"),
+ * definitions tables). Bounded: at most CLINT_MAX_DEFINITIONS. */
+#define CLINT_MAX_DEFINITIONS 4096
+CLINT_INTERNAL int clint_find_definitions(clint_doc *doc);
 
 /* True if a line (maybe numbered) reads as a heading: short, ALL CAPS or
  * Title Case. Extractors use it to end a block after a heading line. */

@@ -340,8 +340,10 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 	free(s);
 	s = attr(n, "check");
 	if (s) {
-		static const char *const checks[] = {"", "words-digits", "numbering",
-		                                     "cross-reference"};
+		static const char *const checks[] = {
+			"", "words-digits", "numbering", "cross-reference",
+			"placeholders", "undefined-terms", "unused-terms",
+			"duplicate-definitions", "parties", "dates"};
 		size_t k;
 		for (k = 1; k < ARRAY_LEN(checks); k++)
 			if (strcmp(s, checks[k]) == 0)

@@ -41,7 +41,13 @@ typedef enum {
 	CLINT_CHECK_NONE = 0,
 	CLINT_CHECK_WORDS_DIGITS,   /* "thirty (45) days" */
 	CLINT_CHECK_NUMBERING,      /* gaps and duplicates in clause numbers */
-	CLINT_CHECK_CROSS_REFERENCE /* "Section 7.4" that does not exist */
+	CLINT_CHECK_CROSS_REFERENCE, /* "Section 7.4" that does not exist */
+	CLINT_CHECK_PLACEHOLDERS,    /* "[Client]", "TBD", "____" */
+	CLINT_CHECK_UNDEFINED_TERMS, /* a capitalised term never defined */
+	CLINT_CHECK_UNUSED_TERMS,    /* a defined term never used */
+	CLINT_CHECK_DUPLICATE_DEFINITIONS, /* a term defined twice, differently */
+	CLINT_CHECK_PARTIES,         /* a party named otherwise than defined */
+	CLINT_CHECK_DATES            /* 31 February; an end before the start */
 } clint_check_id;
 
 typedef struct {

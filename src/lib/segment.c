@@ -574,3 +574,464 @@ int clint_segment(clint_doc *doc)
 done:
 	return rc;
 }
+
+/* ---- defined terms ------------------------------------------------------------
+ *
+ * Kept apart from the section finder above: clint_find_definitions() runs
+ * after clint_segment() and only reads the sections and sentences it made.
+ *
+ *   "Services" means ...            CLINT_IDEF_MEANS ("Services": ... too)
+ *   ... services (the "Services")   CLINT_IDEF_INLINE, also ("Services"),
+ *   (hereinafter "Supplier"), (each a "Party" and together the "Parties"),
+ *   referred to herein as the "Provider"
+ *   a table cell holding only "Services", or a cell / list item under a
+ *   Definitions heading holding only a term; Services means ... at the
+ *   start of a list item                CLINT_IDEF_TABLE
+ */
+
+#define MAX_TERM_BYTES 64
+#define MAX_TERM_WORDS 8
+#define MAX_DEF_BYTES 600
+#define MAX_INLINE_BACK 160
+
+/* True if s[a..b) can be a defined term: 1 to 8 words, starting with an
+ * upper-case letter or a digit, of letters, digits and - ' & / . ( ). */
+static int term_like(const char *s, size_t a, size_t b)
+{
+	size_t i, words = 1;
+	int letters = 0;
+
+	if (a >= b || b - a > MAX_TERM_BYTES)
+		return 0;
+	if (!isupper((unsigned char)s[a]) && !isdigit((unsigned char)s[a]))
+		return 0;
+	if (s[b - 1] == ' ' || s[b - 1] == '.' || s[b - 1] == '-')
+		return 0;
+	for (i = a; i < b; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ') {
+			if (s[i - 1] == ' ')
+				return 0;
+			words++;
+			continue;
+		}
+		if (isalpha(c) || c >= 0x80)
+			letters = 1;
+		else if (!isdigit(c) && !strchr("-'&/.()", c))
+			return 0;
+	}
+	return letters && words <= MAX_TERM_WORDS;
+}
+
+/* Words that may stand between an opening parenthesis (or "referred to
+ * as") and a defined term: (each, a "Party" and collectively the
+ * "Parties"). `strong` marks those that introduce a definition without a
+ * parenthesis. */
+static const struct {
+	const char *word;
+	int strong;
+} def_connectors[] = {
+	{"the", 0}, {"a", 0}, {"an", 0}, {"each", 0}, {"collectively", 1},
+	{"together", 1}, {"hereinafter", 1}, {"hereafter", 1}, {"herein", 0},
+	{"referred", 1}, {"to", 0}, {"as", 0}, {"called", 1}, {"and", 0},
+	{"or", 0}, {"individually", 0}, {"jointly", 0}, {"respectively", 0},
+	{"this", 0}, {"such", 0}, {"also", 0}, {"known", 1}, {"being", 0},
+	{"severally", 0}, {"separately", 0}, {"both", 0}, {"all", 0},
+	{"its", 0}, {"their", 0}, {"any", 0}, {"under", 0}, {"in", 0},
+	{"either", 0}, {"of", 0}, {"them", 0}, {"us", 0}, {"we", 0},
+	{"you", 0}, {"it", 0}, {"they", 0}, {"defined", 1}, {"termed", 1},
+};
+
+/*
+ * Looks back from the opening quote at `q` for what makes the quoted term
+ * an inline definition. Returns 1 and sets *intro (where the defining
+ * words end: the parenthesis or the first connector) if the quote follows
+ * "(" or a strong connector through connector words, quoted terms,
+ * spaces and commas only.
+ */
+static int inline_intro(const char *s, size_t floor, size_t q, size_t *intro)
+{
+	size_t i = q, stop = q > floor + MAX_INLINE_BACK ? q - MAX_INLINE_BACK
+	                                                 : floor;
+	int strong = 0, article = 0;
+
+	while (i > stop) {
+		char c = s[i - 1];
+		if (c == ' ' || c == ',') {
+			i--;
+			continue;
+		}
+		if (c == '(') {
+			*intro = i - 1;
+			return 1;
+		}
+		if (c == '"') {
+			/* an earlier quoted term in the same parenthesis */
+			size_t j = i - 1;
+			while (j > stop && s[j - 1] != '"' && s[j - 1] != '\n' &&
+			       i - j < MAX_TERM_BYTES + 2)
+				j--;
+			if (j == stop || s[j - 1] != '"')
+				break;
+			i = j - 1;
+			continue;
+		}
+		if (isalpha((unsigned char)c)) {
+			size_t e = i, k, w;
+			while (i > stop && isalpha((unsigned char)s[i - 1]))
+				i--;
+			for (w = 0; w < ARRAY_LEN(def_connectors); w++) {
+				k = strlen(def_connectors[w].word);
+				if (e - i == k && strncasecmp(s + i, def_connectors[w].word, k) == 0)
+					break;
+			}
+			if (w == ARRAY_LEN(def_connectors)) {
+				i = e;
+				break;
+			}
+			/* "each a "Party"", "each, an "Affiliate"" */
+			if (k == 1 || (k == 2 && strncasecmp(s + i, "an", 2) == 0))
+				article = 1;
+			if (article && k == 4 && strncasecmp(s + i, "each", 4) == 0 &&
+			    !strong) {
+				strong = 1;
+				*intro = i;
+				continue;
+			}
+			if (def_connectors[w].strong && !strong) {
+				strong = 1;
+				*intro = i;
+			} else if (def_connectors[w].strong) {
+				*intro = i;
+			}
+			continue;
+		}
+		break;
+	}
+	return strong;
+}
+
+/* Length of "means", "shall mean", "has the meaning" ... at s[i..b) after
+ * a closing quote (including the leading space), or of ":"; 0 if none. */
+static size_t means_verb(const char *s, size_t i, size_t b)
+{
+	static const char *const verbs[] = {
+		" means", " shall mean", " mean", " has the meaning",
+		" shall have the meaning", " have the meaning", " refers to",
+		" shall refer to", " is defined", " includes", " shall include",
+		" will mean", " shall be", " is",
+	};
+	size_t v, n;
+
+	if (i < b && s[i] == ':')
+		return 1;
+	for (v = 0; v < ARRAY_LEN(verbs); v++) {
+		n = strlen(verbs[v]);
+		if (i + n <= b && strncmp(s + i, verbs[v], n) == 0 &&
+		    (i + n == b || !isalpha((unsigned char)s[i + n]))) {
+			/* "is" and "shall be" only when the sentence goes on to
+			 * define: "is defined", "shall be" + "the ..." are weak */
+			if ((v >= ARRAY_LEN(verbs) - 2) &&
+			    !(i + n + 5 <= b && (strncmp(s + i + n, " the ", 5) == 0 ||
+			                         strncmp(s + i + n, " any ", 5) == 0)))
+				return 0;
+			return n;
+		}
+	}
+	return 0;
+}
+
+static int add_definition(clint_doc *doc, clint_idef_form form, size_t a,
+                          size_t b, size_t da, size_t db, size_t preamble_end)
+{
+	clint_idefinition *d;
+
+	if (doc->definition_count >= CLINT_MAX_DEFINITIONS)
+		return CLINT_OK;
+	if (doc->definition_count &&
+	    doc->definitions[doc->definition_count - 1].norm_start == a)
+		return CLINT_OK;
+	if (ARRAY_PUSH(doc->definitions, doc->definition_count,
+	               doc->definition_cap) < 0)
+		return CLINT_ENOMEM;
+	d = &doc->definitions[doc->definition_count];
+	d->term = clint_strndup(doc->norm + a, b - a);
+	if (!d->term)
+		return CLINT_ENOMEM;
+	while (da < db && doc->norm[da] == ' ')
+		da++;
+	while (db > da && (doc->norm[db - 1] == ' ' || doc->norm[db - 1] == ',' ||
+	                   doc->norm[db - 1] == '.' || doc->norm[db - 1] == ';'))
+		db--;
+	if (db > da + MAX_DEF_BYTES)
+		db = da + MAX_DEF_BYTES;
+	d->form = form;
+	d->norm_start = a;
+	d->norm_end = b;
+	d->def_start = da;
+	d->def_end = db;
+	d->preamble = a < preamble_end;
+	d->pointer = 0;
+	if (form != CLINT_IDEF_INLINE) {
+		/* the verb before the defining words, and their first words */
+		static const char *const pointers[] = {
+			"meaning", "defined", "include", "set forth", "set out",
+			"ascribed", "given", "assigned", "attributed", "provided",
+			"specified", "as in", "in the preamble", "in section",
+			"in clause", "in article", "in recital",
+		};
+		size_t k, from = b, to = db < da + 60 ? db : da + 60;
+		for (k = 0; k < ARRAY_LEN(pointers) && !d->pointer; k++) {
+			size_t m = strlen(pointers[k]), j;
+			for (j = from; j + m <= to; j++)
+				if (strncasecmp(doc->norm + j, pointers[k], m) == 0) {
+					d->pointer = 1;
+					break;
+				}
+		}
+	}
+	doc->definition_count++;
+	return CLINT_OK;
+}
+
+/* End in norm of the sentence holding `off`, never past `limit`. */
+static size_t sentence_end_at(const clint_doc *doc, size_t off, size_t limit)
+{
+	size_t si = clint_doc_sentence_at_norm(doc, off);
+
+	if (si != (size_t)-1 && doc->sentences[2 * si + 1] < limit)
+		return doc->sentences[2 * si + 1];
+	return limit;
+}
+
+/* Start in norm of the sentence holding `off`, never before `floor`. */
+static size_t sentence_start_at(const clint_doc *doc, size_t off, size_t floor)
+{
+	size_t si = clint_doc_sentence_at_norm(doc, off);
+
+	if (si != (size_t)-1 && doc->sentences[2 * si] > floor)
+		return doc->sentences[2 * si];
+	return floor;
+}
+
+/* Skips a list marker at s[a..b): "(a) ", "1.1 ", "- ", "iv) ". */
+static size_t skip_item_marker(const char *s, size_t a, size_t b)
+{
+	size_t i = a;
+
+	while (i < b && (s[i] == '-' || s[i] == '*' || s[i] == ' '))
+		i++;
+	if (i < b && s[i] == '(') {
+		size_t j = i + 1;
+		while (j < b && j - i < 6 && isalnum((unsigned char)s[j]))
+			j++;
+		if (j < b && s[j] == ')')
+			i = j + 1;
+	} else {
+		size_t j = i;
+		while (j < b && (isdigit((unsigned char)s[j]) || s[j] == '.'))
+			j++;
+		if (j > i && j < b && s[j] == ' ')
+			i = j;
+	}
+	while (i < b && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* True if the section holding norm offset `off`, or one of its ancestors,
+ * is headed "Definitions" or "Interpretation". */
+static int under_definitions_heading(const clint_doc *doc, size_t off)
+{
+	size_t sec = clint_doc_section_at(doc, clint_doc_norm_to_text(doc, off));
+
+	while (sec != CLINT_NO_SECTION && sec < doc->section_count) {
+		const char *h = doc->sections[sec].heading;
+		if (h && (strstr(h, "efinition") || strstr(h, "EFINITION") ||
+		          strstr(h, "nterpretation") || strstr(h, "NTERPRETATION")))
+			return 1;
+		sec = doc->sections[sec].parent;
+	}
+	return 0;
+}
+
+/* True if the parenthesis at `paren` follows a clause number: "Section
+ * 1.44 ("Drug Approval Application")" names the definition it points to. */
+static int after_clause_number(const char *s, size_t floor, size_t paren)
+{
+	size_t i = paren;
+
+	while (i > floor && s[i - 1] == ' ')
+		i--;
+	if (i == floor || !isdigit((unsigned char)s[i - 1]))
+		return 0;
+	while (i > floor && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.'))
+		i--;
+	while (i > floor && s[i - 1] == ' ')
+		i--;
+	return (i >= floor + 7 && strncasecmp(s + i - 7, "section", 7) == 0) ||
+	       (i >= floor + 6 && strncasecmp(s + i - 6, "clause", 6) == 0) ||
+	       (i >= floor + 7 && strncasecmp(s + i - 7, "article", 7) == 0);
+}
+
+/* Quoted terms in one block: "X" means ..., (the "X"), as the "X". */
+static int quoted_definitions(clint_doc *doc, const clint_iblock *blk,
+                              size_t preamble_end)
+{
+	const char *s = doc->norm;
+	size_t a = blk->norm_start, b = blk->norm_end, i, body;
+	int rc;
+
+	body = skip_item_marker(s, a, b);
+	for (i = a; i < b; i++) {
+		char qc = s[i];
+		size_t e, v, intro;
+
+		if (qc != '"' && qc != '\'')
+			continue;
+		if (qc == '\'' && i > a && s[i - 1] != ' ' && s[i - 1] != '(')
+			continue;
+		for (e = i + 1; e < b && e - i <= MAX_TERM_BYTES + 1 && s[e] != qc;
+		     e++)
+			;
+		if (e >= b || s[e] != qc)
+			continue;
+		/* "Services," - the comma may sit inside the quotes */
+		{
+			size_t te = e, ts = i;
+			/* ("the Redundancy Cap"): the article is not the term */
+			if (e > i + 5 && (!strncmp(s + i + 1, "the ", 4) ||
+			                  !strncmp(s + i + 1, "The ", 4)))
+				ts = i + 4;
+			if (te > i + 1 && (s[te - 1] == ',' || s[te - 1] == '.'))
+				te--;
+			if (!term_like(s, ts + 1, te) ||
+			    (qc == '\'' && memchr(s + i + 1, '\'', te - i - 1))) {
+				if (qc == '"')
+					i = e;
+				continue;
+			}
+			if ((v = means_verb(s, e + 1, b)) > 0 &&
+			    (i == body || sentence_start_at(doc, i, a) == i ||
+			     (v > 1 && i > a && (s[i - 1] == ' ' || s[i - 1] == '(')))) {
+				/* "X" means: at the start of the block or of a sentence,
+				 * or after "As used in this Agreement," */
+				size_t da = e + 1 + v;
+				TRY(add_definition(doc, CLINT_IDEF_MEANS, ts + 1, te, da,
+				                   sentence_end_at(doc, da, b), preamble_end));
+			} else if (inline_intro(s, a, i, &intro) &&
+			           !after_clause_number(s, a, intro)) {
+				size_t ss = sentence_start_at(doc, intro, a);
+				if (intro > ss + 120)
+					ss = intro - 120;
+				TRY(add_definition(doc, CLINT_IDEF_INLINE, ts + 1, te, ss, intro,
+				                   preamble_end));
+			} else if (blk->type == CLINT_BLOCK_TABLE_CELL && i == body &&
+			           e + 1 >= b) {
+				/* a definitions table: the quoted term alone in a cell;
+				 * its definition is the next cell */
+				size_t da = e + 1, db = e + 1;
+				if (blk + 1 < doc->blocks + doc->block_count &&
+				    blk[1].type == CLINT_BLOCK_TABLE_CELL) {
+					da = blk[1].norm_start;
+					db = blk[1].norm_end;
+				}
+				TRY(add_definition(doc, CLINT_IDEF_TABLE, ts + 1, te, da, db,
+				                   preamble_end));
+			}
+		}
+		if (qc == '"')
+			i = e;
+	}
+	rc = CLINT_OK;
+done:
+	return rc;
+}
+
+/* Unquoted definitions lists and tables: "Services means ..." at the start
+ * of a list item, or a term alone in a table cell under a Definitions
+ * heading. */
+static int listed_definition(clint_doc *doc, const clint_iblock *blk,
+                             size_t a, size_t preamble_end)
+{
+	const char *s = doc->norm;
+	size_t b = blk->norm_end, i, t, last = 0;
+	size_t words = 0;
+
+	t = skip_item_marker(s, a, b);
+	if (t >= b || !isupper((unsigned char)s[t]))
+		return CLINT_OK;
+	/* a run of capitalised words, then "means" */
+	for (i = t; i < b && words <= MAX_TERM_WORDS;) {
+		size_t w = i;
+		while (i < b && s[i] != ' ')
+			i++;
+		if (!isupper((unsigned char)s[w]) && !isdigit((unsigned char)s[w]) &&
+		    !(i - w <= 3 && words > 0)) /* "of", "and" inside a term */
+			break;
+		last = i;
+		words++;
+		if (i < b && s[i] == ' ') {
+			size_t v = means_verb(s, i, b);
+			if (v > 0 && v > 3 && (!strncmp(s + i, " mean", 5) ||
+			                       !strncmp(s + i, " shall mean", 11) ||
+			                       !strncmp(s + i, " has the meaning", 16)) &&
+			    isupper((unsigned char)s[w]) &&
+			    term_like(s, t, last) && !strchr("\"'", s[t]))
+				return add_definition(doc, CLINT_IDEF_TABLE, t, last, i + v,
+				                      sentence_end_at(doc, i + v, b),
+				                      preamble_end);
+			i++;
+		}
+	}
+	if (blk->type == CLINT_BLOCK_TABLE_CELL && last == b && term_like(s, t, b) &&
+	    blk + 1 < doc->blocks + doc->block_count &&
+	    blk[1].type == CLINT_BLOCK_TABLE_CELL &&
+	    under_definitions_heading(doc, a))
+		return add_definition(doc, CLINT_IDEF_TABLE, t, b, blk[1].norm_start,
+		                      blk[1].norm_end, preamble_end);
+	return CLINT_OK;
+}
+
+static int definition_order(const void *a, const void *b)
+{
+	const clint_idefinition *x = a, *y = b;
+
+	return x->norm_start < y->norm_start ? -1 : x->norm_start > y->norm_start;
+}
+
+int clint_find_definitions(clint_doc *doc)
+{
+	size_t bi, preamble_end = doc->norm_len < 4000 ? doc->norm_len : 4000, i, si;
+	int rc = CLINT_OK;
+
+	for (i = 0; i < doc->section_count; i++)
+		if (doc->sections[i].num_kind == NUM_DECIMAL) {
+			if (doc->sections[i].norm_start < preamble_end)
+				preamble_end = doc->sections[i].norm_start;
+			break;
+		}
+	for (bi = 0; bi < doc->block_count; bi++) {
+		const clint_iblock *blk = &doc->blocks[bi];
+		if (blk->norm_end <= blk->norm_start)
+			continue;
+		TRY(quoted_definitions(doc, blk, preamble_end));
+		/* unquoted "Territory shall mean ..." at the start of the block
+		 * or of any sentence in it (filed texts run definitions
+		 * together in one paragraph) */
+		TRY(listed_definition(doc, blk, blk->norm_start, preamble_end));
+		si = clint_doc_sentence_at_norm(doc, blk->norm_start);
+		for (; si != (size_t)-1 && si < doc->sentence_count &&
+		       doc->sentences[2 * si] < blk->norm_end;
+		     si++)
+			if (doc->sentences[2 * si] > blk->norm_start)
+				TRY(listed_definition(doc, blk, doc->sentences[2 * si],
+				                      preamble_end));
+	}
+	/* quoted and listed definitions of a block were found in two passes */
+	if (doc->definition_count > 1)
+		qsort(doc->definitions, doc->definition_count,
+		      sizeof(doc->definitions[0]), definition_order);
+done:
+	return rc;
+}

@@ -1,0 +1,1 @@
+--format json --pack drafting samples/flawed-draft.txt

@@ -1,0 +1,1 @@
+--pack drafting samples/flawed-draft.txt

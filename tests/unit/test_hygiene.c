@@ -1,0 +1,380 @@
+/*
+ * test_hygiene.c - the drafting-hygiene checks (src/lib/hygiene.c) and the
+ * defined terms the segmenter finds for them (clint_find_definitions in
+ * src/lib/segment.c, read through the public clint_doc_definition API).
+ * The static helpers (bracket_placeholder, parse_date, one_edit) are
+ * reached by including the module.
+ */
+#include "unit.h"
+
+#include "../../src/lib/hygiene.c"
+
+/* ---- collecting the hits of one check ----------------------------------- */
+
+typedef struct {
+	size_t count;
+	size_t start[32], end[32];
+	char msg[32][256];
+} hits;
+
+static int collect(void *ctx, size_t start, size_t end, char *detail)
+{
+	hits *h = ctx;
+
+	if (h->count < 32) {
+		h->start[h->count] = start;
+		h->end[h->count] = end;
+		snprintf(h->msg[h->count], sizeof(h->msg[0]), "%s", detail);
+	}
+	h->count++;
+	free(detail);
+	return CLINT_OK;
+}
+
+/* Runs check `id` on `text` (plain text) into *h. */
+static void run(clint_check_id id, const char *text, hits *h)
+{
+	clint_doc *doc = unit_text(text);
+
+	memset(h, 0, sizeof(*h));
+	assert_int_equal(clint_run_check(id, doc, collect, h), CLINT_OK);
+	clint_doc_free(doc);
+}
+
+/* The text of hit i of the last run on `text`. */
+static void assert_hit(const char *text, const hits *h, size_t i,
+                       const char *words, const char *msg_part)
+{
+	size_t n = strlen(words);
+
+	if (i >= h->count)
+		fail_msg("no hit %zu (%zu hits)", i, h->count);
+	assert_int_equal(h->end[i] - h->start[i], n);
+	assert_memory_equal(text + h->start[i], words, n);
+	if (!strstr(h->msg[i], msg_part))
+		fail_msg("message '%s' lacks '%s'", h->msg[i], msg_part);
+}
+
+/* ---- definitions (segment.c) ------------------------------------------------ */
+
+static void assert_definition(const clint_doc *doc, size_t i, const char *term,
+                              clint_definition_form form, const char *def)
+{
+	clint_definition d;
+	const char *t = clint_doc_text(doc, NULL);
+
+	if (i >= clint_doc_definition_count(doc))
+		fail_msg("no definition %zu (%zu found)", i,
+		         clint_doc_definition_count(doc));
+	assert_int_equal(clint_doc_definition(doc, i, &d), CLINT_OK);
+	assert_string_equal(d.term, term);
+	assert_int_equal(d.form, form);
+	assert_memory_equal(t + d.start, term, strlen(term));
+	if (def) {
+		assert_int_equal(d.def_end - d.def_start, strlen(def));
+		assert_memory_equal(t + d.def_start, def, strlen(def));
+	}
+}
+
+static void test_definition_forms(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_text(
+		"This Agreement is made between Harrow Quay Foods Limited (the "
+		"\"Customer\") and Brindle Ledger Limited (hereinafter referred to as "
+		"the \"Supplier\"), each a \"Party\" and together the \"Parties\".\n"
+		"1. DEFINITIONS\n"
+		"\"Charges\" means the charges in Schedule 2.\n"
+		"\"Business Day\": a day other than a Saturday or a Sunday.\n"
+		"Service Level means each level in Schedule 3.\n"
+		"The Supplier shall provide the payroll services (the \"Services\").\n"
+		"The \"Payroll Data\" shall have the meaning given in clause 9.\n");
+	assert_int_equal(clint_doc_definition_count(doc), 9);
+	assert_definition(doc, 0, "Customer", CLINT_DEFINITION_INLINE, NULL);
+	assert_definition(doc, 1, "Supplier", CLINT_DEFINITION_INLINE, NULL);
+	assert_definition(doc, 2, "Party", CLINT_DEFINITION_INLINE, NULL);
+	assert_definition(doc, 3, "Parties", CLINT_DEFINITION_INLINE, NULL);
+	assert_definition(doc, 4, "Charges", CLINT_DEFINITION_MEANS,
+	                  "the charges in Schedule 2");
+	assert_definition(doc, 5, "Business Day", CLINT_DEFINITION_MEANS,
+	                  "a day other than a Saturday or a Sunday");
+	assert_definition(doc, 6, "Service Level", CLINT_DEFINITION_TABLE,
+	                  "each level in Schedule 3");
+	assert_definition(doc, 7, "Services", CLINT_DEFINITION_INLINE,
+	                  "The Supplier shall provide the payroll services");
+	assert_definition(doc, 8, "Payroll Data", CLINT_DEFINITION_MEANS, NULL);
+	/* a pointer to another definition is marked as such */
+	assert_false(doc->definitions[4].pointer);
+	assert_true(doc->definitions[8].pointer);
+	/* parties are defined in the preamble, before clause 1 */
+	assert_true(doc->definitions[0].preamble);
+	assert_false(doc->definitions[4].preamble);
+	clint_doc_free(doc);
+}
+
+static void test_definitions_curly_quotes_markdown(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_md("## 1. Definitions\n\n"
+	              "**\xE2\x80\x9C" "Exit Plan\xE2\x80\x9D** means the plan for exit.\n\n"
+	              "The fee (the \xE2\x80\x9C" "Charges\xE2\x80\x9D) is fixed.\n");
+	assert_int_equal(clint_doc_definition_count(doc), 2);
+	assert_definition(doc, 0, "Exit Plan", CLINT_DEFINITION_MEANS, NULL);
+	assert_definition(doc, 1, "Charges", CLINT_DEFINITION_INLINE, NULL);
+	clint_doc_free(doc);
+}
+
+static void test_not_definitions(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	/* quotations, titles and references are not definitions */
+	doc = unit_text("The Supplier marked it \"Confidential\" and sent it.\n"
+	                "Products designated as a \"Special Item\" ship first.\n"
+	                "See Section 1.44 (\"Drug Approval Application\").\n"
+	                "He said \"we will see\" and left.\n");
+	assert_int_equal(clint_doc_definition_count(doc), 0);
+	assert_int_equal(clint_doc_definition(doc, 0, &(clint_definition){0}),
+	                 CLINT_EINVAL);
+	clint_doc_free(doc);
+}
+
+static void test_definitions_bounded(void **state)
+{
+	char *buf;
+	size_t i, n = 0, cap = (CLINT_MAX_DEFINITIONS + 100) * 40;
+	clint_doc *doc;
+
+	(void)state;
+	buf = malloc(cap);
+	assert_non_null(buf);
+	for (i = 0; i < CLINT_MAX_DEFINITIONS + 100; i++)
+		n += (size_t)snprintf(buf + n, cap - n, "\"Term %zu\" means x.\n", i);
+	doc = unit_doc_n("many.txt", buf, n, CLINT_INPUT_TEXT, NULL);
+	assert_int_equal(clint_doc_definition_count(doc), CLINT_MAX_DEFINITIONS);
+	clint_doc_free(doc);
+	free(buf);
+}
+
+/* ---- placeholders --------------------------------------------------------- */
+
+static void test_bracket_classes(void **state)
+{
+	(void)state;
+	/* placeholders */
+	assert_non_null(bracket_placeholder("insert date", 11, ' ', 0));
+	assert_non_null(bracket_placeholder("\xE2\x97\x8F", 3, ' ', 0));
+	assert_non_null(bracket_placeholder("...", 3, ' ', 0));
+	assert_non_null(bracket_placeholder("XX", 2, ' ', 0));
+	assert_non_null(bracket_placeholder("shall/may", 9, ' ', 1));
+	assert_non_null(bracket_placeholder("Client", 6, ' ', 1));
+	assert_non_null(bracket_placeholder("CLIENT NAME", 11, ' ', 0));
+	/* legitimate brackets */
+	assert_null(bracket_placeholder("***", 3, ' ', 1));
+	assert_null(bracket_placeholder(" * * * ", 7, ' ', 1));
+	assert_null(bracket_placeholder("Reserved", 8, '.', 0));
+	assert_null(bracket_placeholder("Signature page follows", 22, ' ', 0));
+	assert_null(bracket_placeholder("a", 1, ' ', 1));
+	assert_null(bracket_placeholder("iv", 2, ' ', 1));
+	assert_null(bracket_placeholder("T", 1, 'h', 1));
+	assert_null(bracket_placeholder("2019", 4, ' ', 1));
+	assert_null(bracket_placeholder(" ", 1, ' ', 1));
+	assert_null(bracket_placeholder("x", 1, ' ', 1));
+	/* a bracketed heading is not a name to fill in */
+	assert_null(bracket_placeholder("Counterparts", 12, ' ', 0));
+	assert_null(bracket_placeholder("COMPENSATION", 12, ' ', 1));
+	assert_null(bracket_placeholder("Metric Tons / Year", 18, ' ', 1));
+}
+
+static void test_placeholders(void **state)
+{
+	const char *t = "The Services start on [Date] for EUR XX per month, TBD.\n"
+	                "Payable within ____ days to {{account}}.\n"
+	                "By: ____________\n";
+	hits h;
+
+	(void)state;
+	run(CLINT_CHECK_PLACEHOLDERS, t, &h);
+	assert_int_equal(h.count, 5);
+	assert_hit(t, &h, 0, "[Date]", "placeholder");
+	assert_hit(t, &h, 1, "XX", "figure");
+	assert_hit(t, &h, 2, "TBD", "decision");
+	assert_hit(t, &h, 3, "____", "blank");
+	assert_hit(t, &h, 4, "{{account}}", "template");
+}
+
+/* ---- defined terms -------------------------------------------------------- */
+
+static const char *const terms_doc =
+	"1. DEFINITIONS\n"
+	"1.1 \"Business Day\" means a day other than a weekend.\n"
+	"1.2 \"Charges\" means the charges in Schedule 2.\n"
+	"1.3 \"Exit Plan\" means the plan for exit.\n"
+	"1.4 \"Services\" means the payroll services.\n"
+	"2. SERVICES\n"
+	"2.1 The Supplier shall provide the Services for the Charges within one "
+	"Business Day and run the Acceptance Tests; the Acceptance Tests are "
+	"repeated after each release under the laws of the State of New York.\n"
+	"2.2 \"Business Day\" means a day on which banks in London are open.\n";
+
+static void test_undefined_unused_duplicate(void **state)
+{
+	hits h;
+
+	(void)state;
+	run(CLINT_CHECK_UNDEFINED_TERMS, terms_doc, &h);
+	assert_int_equal(h.count, 1);
+	assert_hit(terms_doc, &h, 0, "Acceptance Tests", "does not define");
+
+	run(CLINT_CHECK_UNUSED_TERMS, terms_doc, &h);
+	assert_int_equal(h.count, 1);
+	assert_hit(terms_doc, &h, 0, "Exit Plan", "never used");
+
+	run(CLINT_CHECK_DUPLICATE_DEFINITIONS, terms_doc, &h);
+	assert_int_equal(h.count, 1);
+	/* the second definition, naming both meanings and the first's line */
+	assert_true(h.start[0] > (size_t)(strstr(terms_doc, "2.2") - terms_doc));
+	assert_hit(terms_doc, &h, 0, "Business Day", "banks in London");
+	assert_non_null(strstr(h.msg[0], "a day other than a weekend"));
+	assert_non_null(strstr(h.msg[0], "line 2"));
+}
+
+static void test_undefined_needs_definitions(void **state)
+{
+	hits h;
+
+	(void)state;
+	/* a document that defines nothing uses capitals its own way */
+	run(CLINT_CHECK_UNDEFINED_TERMS,
+	    "The Supplier shall run the Acceptance Tests. The Acceptance Tests "
+	    "are repeated.\n",
+	    &h);
+	assert_int_equal(h.count, 0);
+}
+
+/* ---- parties ----------------------------------------------------------------- */
+
+static void test_one_edit(void **state)
+{
+	(void)state;
+	assert_true(one_edit("Suplier", 7, "Supplier", 8));
+	assert_true(one_edit("Supplier", 8, "Suppleir", 8));
+	assert_true(one_edit("Customar", 8, "Customer", 8));
+	assert_false(one_edit("Supplier", 8, "Supplier", 8));
+	assert_false(one_edit("Licensor", 8, "Licensee", 8));
+	assert_false(one_edit("Client", 6, "Customer", 8));
+}
+
+static void test_parties(void **state)
+{
+	const char *t =
+		"This Agreement is made between Harrow Quay Foods Limited (the "
+		"\"Customer\") and Brindle Ledger Limited (the \"Supplier\").\n"
+		"1. SERVICES\n"
+		"1.1 The Suplier shall process the payroll for the Customer.\n"
+		"1.2 The Client may claim a credit; the Client shall notify it.\n"
+		"1.3 The Supplier's Licensed Software is licensed to the Customer.\n";
+	hits h;
+
+	(void)state;
+	run(CLINT_CHECK_PARTIES, t, &h);
+	assert_int_equal(h.count, 2);
+	assert_hit(t, &h, 0, "Suplier", "\"Supplier\"");
+	/* once per wrong name, naming the parties the preamble defines */
+	assert_hit(t, &h, 1, "The Client", "\"Customer\" and \"Supplier\"");
+}
+
+/* ---- dates ------------------------------------------------------------------- */
+
+static void test_parse_date(void **state)
+{
+	const char *s;
+	date_ref d;
+
+	(void)state;
+	s = "1st day of July, 2025";
+	assert_true(parse_date(s, 0, strlen(s), &d));
+	assert_true(d.valid);
+	assert_int_equal(date_key(&d), 20250701);
+	assert_int_equal(d.end, strlen(s));
+	s = "July 1, 2025";
+	assert_true(parse_date(s, 0, strlen(s), &d));
+	assert_int_equal(date_key(&d), 20250701);
+	s = "2024-02-29";
+	assert_true(parse_date(s, 0, strlen(s), &d));
+	assert_true(d.valid);
+	s = "2025-02-29";
+	assert_true(parse_date(s, 0, strlen(s), &d));
+	assert_false(d.valid);
+	s = "31 April 2026";
+	assert_true(parse_date(s, 0, strlen(s), &d));
+	assert_false(d.valid);
+	/* day/month or month/day: invalid only if both readings are */
+	s = "07/31/2026";
+	assert_true(parse_date(s, 0, strlen(s), &d));
+	assert_true(d.valid);
+	s = "31/31/2026";
+	assert_true(parse_date(s, 0, strlen(s), &d));
+	assert_false(d.valid);
+	/* not dates */
+	s = "May 2025";
+	assert_false(parse_date(s, 0, strlen(s), &d));
+	s = "30 days";
+	assert_false(parse_date(s, 0, strlen(s), &d));
+	s = "Section 12.2025";
+	assert_false(parse_date(s, 8, strlen(s), &d));
+}
+
+static void test_dates(void **state)
+{
+	const char *t =
+		"1. TERM\n"
+		"1.1 This Agreement is effective as of 1 July 2025 (the "
+		"\"Effective Date\") and shall expire on 30 June 2024.\n"
+		"1.2 Migration ends by 30 February 2026.\n";
+	hits h;
+
+	(void)state;
+	run(CLINT_CHECK_DATES, t, &h);
+	assert_int_equal(h.count, 2);
+	assert_hit(t, &h, 0, "30 June 2024", "before it starts on 1 July 2025");
+	assert_hit(t, &h, 1, "30 February 2026", "February has 28 days");
+}
+
+static void test_quote_keeps_utf8_whole(void **state)
+{
+	clint_doc *doc = unit_text("caf\xC3\xA9 caf\xC3\xA9 caf\xC3\xA9\n");
+	char q[8];
+
+	(void)state;
+	/* room for "caf" + "..." only: the two bytes of the e-acute stay
+	 * together or go together */
+	quote(doc, 0, doc->text_len, q, sizeof(q));
+	assert_true(clint_utf8_valid(q, strlen(q)));
+	clint_doc_free(doc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_definition_forms),
+		cmocka_unit_test(test_definitions_curly_quotes_markdown),
+		cmocka_unit_test(test_not_definitions),
+		cmocka_unit_test(test_definitions_bounded),
+		cmocka_unit_test(test_bracket_classes),
+		cmocka_unit_test(test_placeholders),
+		cmocka_unit_test(test_undefined_unused_duplicate),
+		cmocka_unit_test(test_undefined_needs_definitions),
+		cmocka_unit_test(test_one_edit),
+		cmocka_unit_test(test_parties),
+		cmocka_unit_test(test_parse_date),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_quote_keeps_utf8_whole),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
