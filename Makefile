@@ -45,7 +45,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
              -Iinclude -Isrc/lib $(CFLAGS) $(DEP_CFLAGS)
 LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DCLINT_BUILDING_LIBRARY
 
-LIB_SRC = $(wildcard src/lib/*.c src/lib/extract/*.c src/lib/report/*.c)
+LIB_SRC = $(wildcard src/lib/*.c src/lib/extract/*.c src/lib/report/*.c src/lib/diff/*.c)
 LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
 CLI_SRC = $(wildcard src/cli/*.c)
 CLI_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))
