@@ -261,6 +261,8 @@ done:
 /* Changes at most this many equal tokens apart may merge into a cosmetic
  * hunk ("thirty (30)" -> "30" is two deletions around the "30"). */
 #define MERGE_GAP 3
+/* Changes at most this many equal tokens apart are shown as one. */
+#define READ_GAP 2
 
 int clint_diff_hunks(clint_diff *d, const clint_dunit *ua,
                      const clint_dunit *ub, const clint_dop *ops, size_t nops,
@@ -281,13 +283,22 @@ int clint_diff_hunks(clint_diff *d, const clint_dunit *ua,
 		next.b0 = ops[i].b;
 		next.b1 = ops[i].b + ops[i].nb;
 		cos = span_cosmetic(d, ua, ub, &next);
-		if (have && next.a0 - cur.a1 <= MERGE_GAP &&
-		    next.b0 - cur.b1 <= MERGE_GAP && (!cos || !cur_cos)) {
+		if (have) {
+			size_t gap_a = next.a0 - cur.a1, gap_b = next.b0 - cur.b1;
 			merged.a0 = cur.a0;
 			merged.b0 = cur.b0;
 			merged.a1 = next.a1;
 			merged.b1 = next.b1;
-			if (span_cosmetic(d, ua, ub, &merged)) {
+			/* changes one or two words apart read as one change
+			   ("[-three (3)-]{+two (2)+}") */
+			if (gap_a <= READ_GAP && gap_b <= READ_GAP) {
+				cur_cos = (cos && cur_cos) ||
+				          span_cosmetic(d, ua, ub, &merged);
+				cur = merged;
+				continue;
+			}
+			if (gap_a <= MERGE_GAP && gap_b <= MERGE_GAP &&
+			    (!cos || !cur_cos) && span_cosmetic(d, ua, ub, &merged)) {
 				cur = merged;
 				cur_cos = 1;
 				continue;

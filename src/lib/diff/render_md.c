@@ -33,7 +33,8 @@ static int md_hunk(clint_drender *r, clint_buf *tmp,
 	if (before < h->new_start) {
 		TRY(clint_buf_puts(r->b, "..."));
 		TRY(md_slice(r, tmp, tb, before, h->new_start));
-		TRY(clint_buf_putc(r->b, ' '));
+		if (tb[h->new_start - 1] == ' ' || tb[h->new_start - 1] == '\n')
+			TRY(clint_buf_putc(r->b, ' '));
 	}
 	if (h->old_end > h->old_start) {
 		TRY(clint_buf_puts(r->b, "~~"));
@@ -46,7 +47,8 @@ static int md_hunk(clint_drender *r, clint_buf *tmp,
 		TRY(clint_buf_puts(r->b, "**"));
 	}
 	if (after > h->new_end) {
-		TRY(clint_buf_putc(r->b, ' '));
+		if (tb[h->new_end] == ' ' || tb[h->new_end] == '\n')
+			TRY(clint_buf_putc(r->b, ' '));
 		TRY(md_slice(r, tmp, tb, h->new_end, after));
 		TRY(clint_buf_puts(r->b, "..."));
 	}

@@ -19,6 +19,11 @@ static const char *c(const clint_drender *r, const char *code)
 	return r->o->color ? code : "";
 }
 
+static int is_space(char ch)
+{
+	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+}
+
 static int put_slice(clint_drender *r, clint_buf *tmp, const char *t,
                      size_t s, size_t e)
 {
@@ -45,7 +50,7 @@ static int text_hunk(clint_drender *r, clint_buf *tmp,
 	if (before < h->new_start)
 		TRY(clint_buf_puts(r->b, "..."));
 	TRY(put_slice(r, tmp, tb, before, h->new_start));
-	if (before < h->new_start)
+	if (before < h->new_start && is_space(tb[h->new_start - 1]))
 		TRY(clint_buf_putc(r->b, ' '));
 	if (h->old_end > h->old_start) {
 		TRY(clint_buf_printf(r->b, "%s[-", c(r, RED)));
@@ -58,7 +63,8 @@ static int text_hunk(clint_drender *r, clint_buf *tmp,
 		TRY(clint_buf_printf(r->b, "+}%s", c(r, RESET)));
 	}
 	if (after > h->new_end) {
-		TRY(clint_buf_putc(r->b, ' '));
+		if (is_space(tb[h->new_end]))
+			TRY(clint_buf_putc(r->b, ' '));
 		TRY(put_slice(r, tmp, tb, h->new_end, after));
 		TRY(clint_buf_puts(r->b, "..."));
 	}

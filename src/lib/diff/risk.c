@@ -1,7 +1,9 @@
 /*
  * risk.c - the risk diff: the ruleset runs on both revisions; located
  * findings are matched by their content fingerprint (a multiset match:
- * two equal findings in OLD and one in NEW leave one resolved), and
+ * two equal findings in OLD and one in NEW leave one resolved; among equal
+ * fingerprints, a finding in the OLD section aligned with the NEW
+ * finding's section is taken first), and
  * required clauses are compared by rule: present in OLD and missing in NEW
  * is a clause gone (with the OLD section that held it), the reverse a
  * clause that appeared.
@@ -14,6 +16,7 @@
 typedef struct {
 	char fp[CLINT_FINGERPRINT_SIZE];
 	size_t idx;
+	size_t section;   /* the finding's section */
 	int used;
 } fp_item;
 
@@ -39,6 +42,7 @@ static int fingerprints(const clint_result *res, fp_item **out, size_t *n)
 		TRY(clint_result_finding(res, i, &f));
 		TRY(clint_finding_fingerprint(res, &f, items[i].fp));
 		items[i].idx = i;
+		items[i].section = f.section;
 	}
 done:
 	if (rc < 0) {
@@ -113,7 +117,8 @@ done:
 int clint_diff_risks(clint_diff *d, clint_diag *diag)
 {
 	fp_item *fa = NULL, *fb = NULL;
-	size_t na = 0, nb = 0, i;
+	size_t na = 0, nb = 0, i, *old2new = NULL;
+	int pass;
 	clint_finding f;
 	int rc = CLINT_OK;
 
@@ -122,23 +127,45 @@ int clint_diff_risks(clint_diff *d, clint_diag *diag)
 	TRY(fingerprints(d->old_res, &fa, &na));
 	TRY(fingerprints(d->new_res, &fb, &nb));
 	qsort(fa, na, sizeof(*fa), cmp_fp);
-	/* NEW findings in text order: matched ones are unchanged */
-	for (i = 0; i < nb; i++) {
-		size_t lo = 0, hi = na;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (strcmp(fa[mid].fp, fb[i].fp) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < na && strcmp(fa[lo].fp, fb[i].fp) == 0; lo++)
-			if (!fa[lo].used) {
+	/* which NEW section each OLD section became */
+	old2new = malloc((clint_doc_section_count(d->old_doc) + 1) *
+	                 sizeof(*old2new));
+	if (!old2new) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	for (i = 0; i < clint_doc_section_count(d->old_doc); i++)
+		old2new[i] = CLINT_NO_SECTION;
+	for (i = 0; i < d->section_count; i++)
+		if (d->sections[i].old_section != CLINT_NO_SECTION)
+			old2new[d->sections[i].old_section] = d->sections[i].new_section;
+	/* NEW findings in text order: matched ones are unchanged; first
+	   pass in aligned sections, second anywhere */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < nb; i++) {
+			size_t lo = 0, hi = na;
+			if (fb[i].used)
+				continue;
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (strcmp(fa[mid].fp, fb[i].fp) < 0)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (; lo < na && strcmp(fa[lo].fp, fb[i].fp) == 0; lo++) {
+				if (fa[lo].used)
+					continue;
+				if (pass == 0 &&
+				    (fa[lo].section == CLINT_NO_SECTION
+				         ? fb[i].section != CLINT_NO_SECTION
+				         : old2new[fa[lo].section] != fb[i].section))
+					continue;
 				fa[lo].used = 1;
 				fb[i].used = 1;
 				break;
 			}
-	}
+		}
 	for (i = 0; i < nb; i++)
 		if (!fb[i].used)
 			TRY(add_risk(d, CLINT_RISK_INTRODUCED, 1, d->new_res, fb[i].idx,
@@ -185,5 +212,6 @@ int clint_diff_risks(clint_diff *d, clint_diag *diag)
 done:
 	free(fa);
 	free(fb);
+	free(old2new);
 	return rc;
 }
