@@ -103,7 +103,7 @@ SOUND_V2 = [  # the Supplier's mark-up of the Client's sound draft
     ("or GBP 765,000 if greater", "or GBP 765000 if greater"),
     # a longer notice to terminate for convenience (over the 90-day threshold)
     ("on at least ninety (90) days' written notice, by paying",
-     "on at least one hundred and eighty (180) days' written notice, by paying"),
+     "on at least six (6) months' written notice, by paying"),
 ]
 
 
@@ -134,9 +134,17 @@ def to_markdown(text):
     return "\n".join(out)
 
 
-def redline(old, new):
-    """Markdown of NEW with the word changes from OLD as tracked changes."""
-    attrs = 'author="Kestrel Vale Legal" date="2026-11-30T09:00:00Z"'
+ATTRS = 'author="Kestrel Vale Legal" date="2026-11-30T09:00:00Z"'
+
+
+def span(text, cls):
+    """text as one tracked change, Markdown heading marks kept outside."""
+    m = re.match(r"^(#+ )?(.*)$", text, re.S)
+    return (m.group(1) or "") + f"[{m.group(2)}]{{.{cls} {ATTRS}}}" if m.group(2) else text
+
+
+def redline_para(old, new):
+    """One paragraph: NEW with the word changes from OLD tracked."""
     a, b = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -145,15 +153,30 @@ def redline(old, new):
             continue
         dele, ins = "".join(a[i1:i2]), "".join(b[j1:j2])
         for part, cls in ((dele, "deletion"), (ins, "insertion")):
-            # one span per paragraph: a span cannot cross a blank line
-            for k, piece in enumerate(re.split(r"(\n\n+)", part)):
-                if k % 2 or not piece.strip():
-                    out.append(piece if k % 2 and cls == "insertion" else "")
-                    continue
-                lead = piece[: len(piece) - len(piece.lstrip())]
-                trail = piece[len(piece.rstrip()):]
-                out.append(f"{lead}[{piece.strip()}]{{.{cls} {attrs}}}{trail}")
+            if not part.strip():
+                if cls == "insertion":
+                    out.append(part)
+                continue
+            lead = part[: len(part) - len(part.lstrip())]
+            trail = part[len(part.rstrip()):]
+            out.append(f"{lead}[{part.strip()}]{{.{cls} {ATTRS}}}{trail}")
     return "".join(out)
+
+
+def redline(old, new):
+    """Markdown of NEW with the changes from OLD as tracked changes:
+    paragraphs aligned first, then words within a changed paragraph."""
+    a, b = old.split("\n\n"), new.split("\n\n")
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.extend(b[j1:j2])
+        elif op == "replace" and i2 - i1 == j2 - j1:
+            out.extend(redline_para(x, y) for x, y in zip(a[i1:i2], b[j1:j2]))
+        else:
+            out.extend(span(x, "deletion") for x in a[i1:i2])
+            out.extend(span(y, "insertion") for y in b[j1:j2])
+    return "\n\n".join(out)
 
 
 def main():

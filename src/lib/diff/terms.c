@@ -17,6 +17,7 @@
 #define ANY_KIND (-1)
 #define CONTEXT_BEFORE 160
 #define CONTEXT_AFTER 60
+#define CONTEXT_NEAR 50
 
 typedef struct {
 	const char *term;
@@ -55,9 +56,6 @@ static const term_row terms[] = {
 	 {"breach|incident", "notif|inform|tell"}, CLINT_FAVOURS_SUPPLIER,
 	 "the customer learns of a breach later",
 	 "the customer learns of a breach sooner"},
-	{"Response time", CLINT_VALUE_DURATION,
-	 {"respon|resolv|resolution|restor|fix", NULL}, CLINT_FAVOURS_SUPPLIER,
-	 "the supplier may take longer", "the supplier must act sooner"},
 	{"Exit assistance", CLINT_VALUE_DURATION,
 	 {"exit|transition|handover|hand over", NULL}, CLINT_FAVOURS_CUSTOMER,
 	 "the customer has longer to move the services",
@@ -70,6 +68,10 @@ static const term_row terms[] = {
 	{"Renewal notice", CLINT_VALUE_DURATION, {"renew", NULL},
 	 CLINT_FAVOURS_SUPPLIER, "a longer window is easier to miss",
 	 "a shorter window is easier to meet"},
+	{"Response time", CLINT_VALUE_DURATION,
+	 {"respond|response|resolv|resolution|restor", NULL},
+	 CLINT_FAVOURS_SUPPLIER, "the supplier may take longer",
+	 "the supplier must act sooner"},
 	{"Term", CLINT_VALUE_DURATION, {"initial term|term of|period of", NULL},
 	 CLINT_FAVOURS_UNKNOWN, "", ""},
 	{"Insurance cover", CLINT_VALUE_MONEY, {"insur", NULL},
@@ -101,19 +103,23 @@ static int has_any(const char *hay, const char *needles)
 	return 0;
 }
 
-/* The row of the table describing value v (with text around it), or -1. */
-static int term_of(const clint_doc *doc, const clint_value *v,
-                   size_t range_start, const char *label)
+/* The first row of the table whose words occur in the text around value v
+ * (`before` and `after` bytes, within the section from range_start) and,
+ * when `label` is given, in the section's label; -1 if none. */
+static int term_in(const clint_doc *doc, const clint_value *v,
+                   size_t range_start, const char *label, size_t before,
+                   size_t after)
 {
 	char ctx[CONTEXT_BEFORE + CONTEXT_AFTER + 256];
 	size_t len, from, to, n = 0, i;
 	const char *t = clint_doc_text(doc, &len);
 
-	from = v->start > range_start + CONTEXT_BEFORE ? v->start - CONTEXT_BEFORE
-	                                               : range_start;
-	to = v->end + CONTEXT_AFTER < len ? v->end + CONTEXT_AFTER : len;
-	for (i = 0; label[i] && n < 200; i++)
-		ctx[n++] = label[i];
+	from = v->start > range_start + before ? v->start - before : range_start;
+	to = v->end + after < len ? v->end + after : len;
+	for (i = 0; label && label[i] && n < 200; i++)
+		ctx[n++] = (label[i] >= 'A' && label[i] <= 'Z')
+		               ? (char)(label[i] + 32)
+		               : label[i];
 	ctx[n++] = ' ';
 	for (i = from; i < to && n + 1 < sizeof(ctx); i++) {
 		char c = t[i];
@@ -121,9 +127,6 @@ static int term_of(const clint_doc *doc, const clint_value *v,
 		           : (c == '\n' ? ' ' : c);
 	}
 	ctx[n] = '\0';
-	for (i = 0; label[i] && i < 200; i++)
-		if (ctx[i] >= 'A' && ctx[i] <= 'Z')
-			ctx[i] = (char)(ctx[i] + 32);
 	for (i = 0; i < ARRAY_LEN(terms); i++) {
 		if (terms[i].kind != ANY_KIND && terms[i].kind != (int)v->kind)
 			continue;
@@ -134,6 +137,19 @@ static int term_of(const clint_doc *doc, const clint_value *v,
 		return (int)i;
 	}
 	return -1;
+}
+
+/* The term of value v: from the words right around it first (the clause
+ * "within 30 days of an invoice"), then from a wider window and the
+ * section's label ("Liability"). */
+static int term_of(const clint_doc *doc, const clint_value *v,
+                   size_t range_start, const char *label)
+{
+	int t = term_in(doc, v, range_start, NULL, CONTEXT_NEAR, CONTEXT_NEAR / 2);
+
+	return t >= 0 ? t
+	              : term_in(doc, v, range_start, label, CONTEXT_BEFORE,
+	                        CONTEXT_AFTER);
 }
 
 typedef struct {
