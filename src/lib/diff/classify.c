@@ -243,12 +243,51 @@ static int span_cosmetic(const clint_diff *d, const clint_dunit *ua,
 	return clint_cosmetic_equal(ta + as, ae - as, tb + bs, be - bs);
 }
 
+/* 1 if token `i` of a unit is the single byte `c`. */
+static int tok_is(const clint_dside *s, const clint_dunit *u, size_t i,
+                  char c)
+{
+	const clint_dtoken *t;
+	const char *text = clint_doc_text(s->doc, NULL);
+
+	if (i >= u->ntok)
+		return 0;
+	t = &s->toks[u->tok + i];
+	return t->end == t->start + 1 && text[t->start] == c;
+}
+
+/* Open minus closed brackets in tokens [t0, t1) of a unit. */
+static long brackets(const clint_dside *s, const clint_dunit *u, size_t t0,
+                     size_t t1)
+{
+	long n = 0;
+	size_t i;
+
+	for (i = t0; i < t1; i++)
+		n += tok_is(s, u, i, '(') - tok_is(s, u, i, ')');
+	return n;
+}
+
+/* A change that opens a bracket on both sides ends after the equal ")"
+ * that closes it: "[-three (3)-]{+two (2)+}", not "[-three (3-]...)". */
+static void close_brackets(const clint_diff *d, const clint_dunit *ua,
+                           const clint_dunit *ub, span *sp)
+{
+	if (brackets(&d->a, ua, sp->a0, sp->a1) == 1 &&
+	    brackets(&d->b, ub, sp->b0, sp->b1) == 1 &&
+	    tok_is(&d->a, ua, sp->a1, ')') && tok_is(&d->b, ub, sp->b1, ')')) {
+		sp->a1++;
+		sp->b1++;
+	}
+}
+
 static int put_hunk(clint_diff *d, const clint_dunit *ua,
-                    const clint_dunit *ub, const span *sp, int cosmetic)
+                    const clint_dunit *ub, span *sp, int cosmetic)
 {
 	clint_diff_hunk *h;
 	int rc = CLINT_OK;
 
+	close_brackets(d, ua, ub, sp);
 	TRY(ARRAY_PUSH(d->hunks, d->hunk_count, d->hunk_cap));
 	h = &d->hunks[d->hunk_count++];
 	tok_range(&d->a, ua, sp->a0, sp->a1, &h->old_start, &h->old_end);

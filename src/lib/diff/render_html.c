@@ -88,6 +88,7 @@ static int html_section(clint_drender *r, size_t i,
                         const clint_diff_section *s)
 {
 	const clint_diff *d = r->d;
+	const char *ol, *nl;
 	int rc = CLINT_OK;
 
 	TRY(clint_buf_printf(r->b, "<tr class=\"%s\"><th colspan=\"2\">%s%s%s ",
@@ -95,10 +96,14 @@ static int html_section(clint_drender *r, size_t i,
 	                     clint_change_kind_name(s->kind),
 	                     s->renumbered ? ", renumbered" : "",
 	                     s->edited && s->cosmetic ? " (cosmetic only)" : ""));
-	if (s->kind != CLINT_CHANGE_ADDED)
-		TRY(esc(r->b, clint_diff_label(d, 1, s->old_section)));
-	if (s->kind != CLINT_CHANGE_ADDED && s->kind != CLINT_CHANGE_REMOVED)
-		TRY(clint_buf_puts(r->b, " &rarr; "));
+	ol = clint_diff_label(d, 1, s->old_section);
+	nl = clint_diff_label(d, 0, s->new_section);
+	if (s->kind == CLINT_CHANGE_REMOVED ||
+	    (s->kind != CLINT_CHANGE_ADDED && strcmp(ol, nl) != 0)) {
+		TRY(esc(r->b, ol));
+		if (s->kind != CLINT_CHANGE_REMOVED)
+			TRY(clint_buf_puts(r->b, " &rarr; "));
+	}
 	if (s->kind != CLINT_CHANGE_REMOVED) {
 		TRY(esc(r->b, clint_diff_label(d, 0, s->new_section)));
 		TRY(clint_buf_putc(r->b, ' '));

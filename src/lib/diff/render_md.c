@@ -153,8 +153,9 @@ int clint_diff_render_markdown(clint_drender *r)
 			if (c->change == CLINT_RISK_UNCHANGED)
 				continue;
 			TRY(clint_buf_puts(r->b, "| "));
-			TRY(md_cell(r, c->change == CLINT_RISK_INTRODUCED ? "**clause gone**"
-			                                                  : "clause appeared"));
+			TRY(clint_buf_puts(r->b, c->change == CLINT_RISK_INTRODUCED
+			                             ? "**clause gone** | "
+			                             : "clause appeared | "));
 			TRY(md_cell(r, clint_severity_name(c->finding.severity)));
 			TRY(md_cell(r, c->finding.rule_id));
 			if (c->change == CLINT_RISK_INTRODUCED) {
@@ -175,8 +176,9 @@ int clint_diff_render_markdown(clint_drender *r)
 				continue;
 			clint_dfinding_loc(&x->finding, &line, &col);
 			TRY(clint_buf_puts(r->b, "| "));
-			TRY(md_cell(r, x->change == CLINT_RISK_INTRODUCED ? "**introduced**"
-			                                                  : "resolved"));
+			TRY(clint_buf_puts(r->b, x->change == CLINT_RISK_INTRODUCED
+			                             ? "**introduced** | "
+			                             : "resolved | "));
 			TRY(md_cell(r, clint_severity_name(x->finding.severity)));
 			TRY(md_cell(r, x->finding.rule_id));
 			TRY(clint_buf_printf(r->b, "%s line %u, ",
@@ -207,8 +209,8 @@ int clint_diff_render_markdown(clint_drender *r)
 			} else {
 				TRY(clint_buf_printf(r->b, "%s: ",
 				                     clint_favours_name(v->favours)));
-				TRY(md_cell(r, v->why));
-				TRY(clint_buf_putc(r->b, '\n'));
+				TRY(clint_dput_md(r->b, v->why, strlen(v->why)));
+				TRY(clint_buf_puts(r->b, " |\n"));
 			}
 		}
 		TRY(clint_buf_putc(r->b, '\n'));

@@ -69,8 +69,7 @@ int clint_diff_render_sarif(clint_drender *r)
 	                        "  \"runs\": [\n    {\n      \"tool\": {\n"
 	                        "        \"driver\": {\n          \"name\": "
 	                        "\"clauselint\",\n          \"version\": \"%s\",\n"
-	                        "          \"informationUri\": \"https://example."
-	                        "invalid/clauselint\",\n          \"rules\": [",
+	                        "          \"rules\": [",
 	                     clint_version()));
 	/* the rules of the results, in order of first use */
 	for (i = 0; i < d->clause_count; i++)

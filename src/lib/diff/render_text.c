@@ -174,12 +174,18 @@ int clint_diff_render_text(clint_drender *r)
 	                     t.kind[CLINT_CHANGE_MODIFIED], t.cosmetic,
 	                     t.kind[CLINT_CHANGE_ADDED], t.kind[CLINT_CHANGE_REMOVED],
 	                     t.kind[CLINT_CHANGE_MOVED], t.renumbered));
-	for (i = 0; i < d->section_count; i++) {
+	for (any = 0, i = 0; i < d->section_count; i++) {
 		TRY(clint_diff_section_get(d, i, &s));
 		if (!clint_diff_shown(r, &s))
 			continue;
+		if (s.kind != CLINT_CHANGE_UNCHANGED || s.renumbered)
+			any = 1;
 		TRY(text_section(r, &tmp, i, &s));
 	}
+	if (!any)
+		TRY(clint_buf_puts(r->b, r->o->substantive_only
+		                             ? "no substantive change in the sections\n"
+		                             : "no section changed\n"));
 	if (d->value_count) {
 		TRY(clint_buf_puts(r->b, "\nvalue changes:\n"));
 		for (i = 0; i < d->value_count; i++) {
@@ -210,7 +216,11 @@ int clint_diff_render_text(clint_drender *r)
 				TRY(clint_buf_puts(r->b, "\nrisks resolved:\n"));
 			TRY(text_finding(r, r->old_name, &d->risks[i].finding));
 		}
-	if (d->clause_count)
+	for (any = 0, i = 0; i < d->clause_count; i++)
+		if (d->clauses[i].change != CLINT_RISK_UNCHANGED ||
+		    !r->o->substantive_only)
+			any = 1;
+	if (any)
 		TRY(clint_buf_puts(r->b, "\nrequired clauses:\n"));
 	for (i = 0; i < d->clause_count; i++) {
 		const clint_diff_clause *cl = &d->clauses[i];
