@@ -64,7 +64,7 @@ SPEC_BIN = $(BUILD)/tests/spec_runner
 
 DEMO_FILE = samples/weak-draft-outsourcing.txt
 
-.PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats \
+.PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats diff-test \
         golden-update corpus formats eval bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
@@ -85,7 +85,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden valgrind-if-present formats install-test corpus
+check: all unit packs-test spec golden valgrind-if-present formats diff-test install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -179,6 +179,11 @@ eval: all
 	@if [ -d "$(EVAL_DIR)" ] && [ -f "$(EVAL_LABELS)" ]; then \
 	  python3 eval/eval.py --bin $(BIN) $(EVAL_DIR) $(EVAL_LABELS); \
 	else echo "eval: SKIP: $(EVAL_DIR) or $(EVAL_LABELS) not found (set EVAL_DIR and EVAL_LABELS)"; fi
+
+# clauselint diff: JSON schema, SARIF, redline, HTML in Chromium, pandoc fixtures
+diff-test: $(BIN)
+	@echo "== clauselint diff (schema, SARIF, redline, HTML rendering, pandoc fixtures)"
+	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/diff.sh $(BIN)
 
 formats: $(BIN)
 	@echo "== the same findings on every format of each sample"
