@@ -9,6 +9,8 @@
  *   pack files --clint_ruleset_load()--> clint_ruleset (load + compile)
  *   clint_ruleset + clint_doc --clint_check()--> clint_result
  *   clint_result --clint_renderer_*()--> text / JSON through a callback
+ *   clint_ruleset + OLD + NEW --clint_diff_new()--> clint_diff
+ *   clint_diff --clint_diff_render()--> text / JSON / Markdown / HTML / SARIF
  *
  * Conventions (see docs/api.md):
  *  - Handles are opaque. Functions return 0 (CLINT_OK) or a negative

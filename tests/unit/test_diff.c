@@ -641,6 +641,48 @@ static void test_identity(void **state)
 	clint_diff_free(d);
 }
 
+/* Two documents of 1500 sections that share nothing: the similarity pass
+ * is windowed (at most CLINT_DIFF_MAX_PAIRS pairs), every section is
+ * removed or added, and nothing is paired by accident. */
+static void test_alignment_bounded(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	size_t n = 1500, i, cap = n * 64 + 64, la = 0, lb = 0;
+	char *a = malloc(cap), *b = malloc(cap);
+	clint_doc *da, *db;
+	clint_diff *d = NULL;
+	clint_diff_section s;
+	size_t added = 0, removed = 0;
+
+	(void)state;
+	assert_non_null(a);
+	assert_non_null(b);
+	for (i = 0; i < n; i++) {
+		la += (size_t)snprintf(a + la, cap - la, "%zu. Alpha%zu\n\nold%zu "
+		                       "words%zu here%zu\n\n", i + 1, i, i, i, i);
+		lb += (size_t)snprintf(b + lb, cap - lb, "%zu. Beta%zu\n\nnew%zu "
+		                       "terms%zu there%zu\n\n", i + 1, i, i, i, i);
+	}
+	da = unit_text(a);
+	db = unit_text(b);
+	assert_int_equal(clint_doc_section_count(da), n);
+	assert_int_equal(clint_doc_section_count(db), n);
+	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
+	for (i = 0; i < clint_diff_section_count(d); i++) {
+		assert_int_equal(clint_diff_section_get(d, i, &s), CLINT_OK);
+		added += s.kind == CLINT_CHANGE_ADDED;
+		removed += s.kind == CLINT_CHANGE_REMOVED;
+	}
+	assert_int_equal(added, clint_doc_section_count(db));
+	assert_int_equal(removed, clint_doc_section_count(da));
+	clint_diff_free(d);
+	clint_doc_free(da);
+	clint_doc_free(db);
+	clint_ruleset_free(rs);
+	free(a);
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -648,6 +690,7 @@ int main(void)
 		cmocka_unit_test(test_word_diff),
 		cmocka_unit_test(test_word_diff_pathological),
 		cmocka_unit_test_setup_teardown(test_alignment, setup, teardown),
+		cmocka_unit_test(test_alignment_bounded),
 		cmocka_unit_test_setup_teardown(test_hunk_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_risks, setup, teardown),
 		cmocka_unit_test(test_risk_match_prefers_aligned_section),
