@@ -641,13 +641,13 @@ static void test_identity(void **state)
 	clint_diff_free(d);
 }
 
-/* Two documents of 1500 sections that share nothing: the similarity pass
+/* Two documents of 900 sections that share nothing: the similarity pass
  * is windowed (at most CLINT_DIFF_MAX_PAIRS pairs), every section is
  * removed or added, and nothing is paired by accident. */
 static void test_alignment_bounded(void **state)
 {
 	clint_ruleset *rs = unit_ruleset(pack_xml);
-	size_t n = 1500, i, cap = n * 64 + 64, la = 0, lb = 0;
+	size_t n = 900, i, cap = n * 64 + 64, la = 0, lb = 0;
 	char *a = malloc(cap), *b = malloc(cap);
 	clint_doc *da, *db;
 	clint_diff *d = NULL;
