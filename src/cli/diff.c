@@ -3,7 +3,7 @@
  * the original and the accepted text of one document with tracked
  * changes. Uses only the public API.
  *
- *   clauselint diff [options] OLD NEW
+ *   clauselint diff [options] OLD NEW       (one of them may be '-')
  *   clauselint diff [options] REDLINE.docx|.odt|.rtf
  *
  * Exit status: 0 no introduced risk at or above --fail-on, 1 one at
@@ -28,7 +28,8 @@ static const char diff_usage[] =
 	"       clauselint diff [options] REDLINE   (DOCX, ODT or RTF with tracked\n"
 	"                                           changes: rejected vs accepted)\n"
 	"\n"
-	"Compares two revisions of a contract (any formats clauselint reads):\n"
+	"Compares two revisions of a contract (any formats clauselint reads;\n"
+	"OLD or NEW may be '-' for standard input):\n"
 	"sections unchanged, modified, added, removed, moved or renumbered, the\n"
 	"words that changed (cosmetic or substantive), values that changed and\n"
 	"which party that favours, and the risks introduced and resolved.\n"
@@ -176,6 +177,15 @@ static int parse(int argc, char **argv, diff_options *o)
 		                 "changes");
 		return -1;
 	}
+	if (o->file_count == 1 && strcmp(o->files[0], "-") == 0) {
+		diff_error("%s", "a redline is read twice: give it as a file, not '-'");
+		return -1;
+	}
+	if (o->file_count == 2 && strcmp(o->files[0], "-") == 0 &&
+	    strcmp(o->files[1], "-") == 0) {
+		diff_error("%s", "only one of OLD and NEW can be '-'");
+		return -1;
+	}
 	return 0;
 }
 
@@ -199,6 +209,43 @@ static void print_diag(const clint_diag *diag, const char *fallback)
 	}
 }
 
+#define MAX_STDIN ((size_t)256 * 1024 * 1024)
+
+/* All of standard input, up to MAX_STDIN bytes (malloc'd into *data). */
+static int read_stdin(char **data, size_t *len)
+{
+	size_t cap = 65536, n = 0, r;
+	char *buf = malloc(cap), *p;
+
+	if (!buf)
+		return -1;
+	while ((r = fread(buf + n, 1, cap - n, stdin)) > 0) {
+		n += r;
+		if (n == cap) {
+			if (cap >= MAX_STDIN) {
+				free(buf);
+				errno = EFBIG;
+				return -1;
+			}
+			cap *= 2;
+			p = realloc(buf, cap);
+			if (!p) {
+				free(buf);
+				return -1;
+			}
+			buf = p;
+		}
+	}
+	if (ferror(stdin)) {
+		free(buf);
+		return -1;
+	}
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+/* Loads `file` ("-": standard input, which one side at most may use). */
 static int load(const char *file, clint_revisions rev, clint_doc **doc)
 {
 	clint_doc_options dopts = CLINT_DOC_OPTIONS_INIT;
@@ -208,8 +255,20 @@ static int load(const char *file, clint_revisions rev, clint_doc **doc)
 	dopts.revisions = rev;
 	if (clint_diag_new(&diag) < 0)
 		return -1;
-	rc = clint_doc_load_file(doc, file, &dopts, diag);
-	print_diag(diag, file);
+	if (strcmp(file, "-") == 0) {
+		char *data = NULL;
+		size_t len = 0;
+		if (read_stdin(&data, &len) < 0) {
+			fprintf(stderr, "clauselint: <stdin>: %s\n", strerror(errno));
+			clint_diag_free(diag);
+			return -1;
+		}
+		rc = clint_doc_load_buffer(doc, "<stdin>", data, len, &dopts, diag);
+		free(data);
+	} else {
+		rc = clint_doc_load_file(doc, file, &dopts, diag);
+	}
+	print_diag(diag, strcmp(file, "-") ? file : "<stdin>");
 	clint_diag_free(diag);
 	return rc;
 }
