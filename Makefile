@@ -53,7 +53,7 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DCLINT_BUILDING_LIBRARY
 RULES_URL ?=
 LIB_CFLAGS += $(if $(RULES_URL),-DCLINT_RULES_URL='"$(RULES_URL)"')
 
-LIB_SRC = $(wildcard src/lib/*.c src/lib/extract/*.c src/lib/report/*.c)
+LIB_SRC = $(wildcard src/lib/*.c src/lib/extract/*.c src/lib/report/*.c src/lib/diff/*.c)
 LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
 CLI_SRC = $(wildcard src/cli/*.c)
 CLI_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))
@@ -73,7 +73,7 @@ SPEC_BIN = $(BUILD)/tests/spec_runner
 DEMO_FILE = samples/weak-draft-outsourcing.txt
 DEMO_DRAFT = samples/flawed-draft.txt
 
-.PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc \
+.PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc diff-test \
         golden-update corpus formats eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
@@ -98,7 +98,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden valgrind-if-present formats reports install-test corpus
+check: all unit packs-test spec golden valgrind-if-present formats reports diff-test install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -107,7 +107,7 @@ $(BUILD)/obj/%.o: src/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(LIB_CFLAGS) -c $< -o $@
 
-$(BUILD)/obj/cli/%.o: src/cli/%.c include/clauselint.h
+$(BUILD)/obj/cli/%.o: src/cli/%.c include/clauselint.h $(wildcard src/cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -200,6 +200,10 @@ eval-hygiene: all
 	@if [ -d "$(HYGIENE_DIR)" ]; then \
 	  python3 eval/hygiene.py --bin $(BIN) $(HYGIENE_DIR) $(if $(HYGIENE_SAMPLE),--sample $(HYGIENE_SAMPLE)); \
 	else echo "eval-hygiene: SKIP: $(HYGIENE_DIR) not found (set HYGIENE_DIR)"; fi
+# clauselint diff: JSON schema, SARIF, redline, HTML in Chromium, pandoc fixtures
+diff-test: $(BIN)
+	@echo "== clauselint diff (schema, SARIF, redline, HTML rendering, pandoc fixtures)"
+	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/diff.sh $(BIN)
 
 formats: $(BIN)
 	@echo "== the same findings on every format of each sample"

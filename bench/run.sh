@@ -33,6 +33,7 @@ measure() { # measure NAME CMD...
 			printf "%s %.4f %.4f %.4f\n", name, m, t[1], t[NR] }' >> "$tmp/results"
 }
 
+sh "$(dirname "$0")/diff.sh" "$bin"
 echo "== DOCX extraction ($runs runs each, median [min-max] seconds)"
 if [ ! -d "$corpus" ]; then
 	echo "bench: SKIP DOCX extraction: $corpus not found"

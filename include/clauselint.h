@@ -8,8 +8,10 @@
  *   bytes --clint_doc_load_*()--> clint_doc         (extract + segment)
  *   pack files --clint_ruleset_load()--> clint_ruleset (load + compile)
  *   clint_ruleset + clint_doc --clint_check()--> clint_result
- *   clint_result --clint_renderer_*()--> text, JSON, SARIF, HTML, ...
- *                                         through a callback
+ *   clint_result --clint_renderer_*()--> text, JSON, SARIF, HTML, ... through
+ *                                         a callback
+ *   clint_ruleset + OLD + NEW --clint_diff_new()--> clint_diff
+ *   clint_diff --clint_diff_render()--> text / JSON / Markdown / HTML / SARIF
  *
  * Conventions (see docs/api.md):
  *  - Handles are opaque. Functions return 0 (CLINT_OK) or a negative
@@ -533,6 +535,204 @@ CLINT_EXTERN void clint_renderer_free(clint_renderer *r);
 CLINT_EXTERN int clint_severity_from_name(clint_severity *out,
                                           const char *name);
 CLINT_EXTERN const char *clint_severity_name(clint_severity sev);
+
+/* ---- comparing revisions: diff ---------------------------------------- */
+
+/*
+ * clint_diff compares two revisions of a contract: it aligns their
+ * sections (by number, heading and text similarity, so that renumbering
+ * and moves are recognised), diffs each modified section word by word,
+ * classifies every change as cosmetic or substantive, runs the ruleset
+ * on both revisions and matches the findings by content fingerprint, and
+ * compares the values (money, percentages, durations) of each aligned
+ * section. The diff borrows both documents and the ruleset: they must
+ * outlive it.
+ */
+typedef struct clint_diff clint_diff;
+
+typedef struct {
+	unsigned version;
+	/* Upper bound on the work of one section's word diff (edit-graph
+	   cells); past it the section gets a coarse diff and a note.
+	   0: the default, 4 000 000. */
+	size_t max_word_work;
+} clint_diff_options;
+
+#define CLINT_DIFF_OPTIONS_VERSION 1
+#define CLINT_DIFF_OPTIONS_INIT {CLINT_DIFF_OPTIONS_VERSION, 0}
+
+/*
+ * Compares `old_doc` with `new_doc`, checking both against `rs`. Notes
+ * (e.g. a coarse diff) go to `diag`. *out is the caller's to free with
+ * clint_diff_free().
+ */
+CLINT_EXTERN int clint_diff_new(clint_diff **out, const clint_ruleset *rs,
+                                const clint_doc *old_doc,
+                                const clint_doc *new_doc,
+                                const clint_diff_options *opts,
+                                clint_diag *diag);
+CLINT_EXTERN void clint_diff_free(clint_diff *d);
+
+CLINT_EXTERN const clint_doc *clint_diff_old_doc(const clint_diff *d);
+CLINT_EXTERN const clint_doc *clint_diff_new_doc(const clint_diff *d);
+/* The check results of each revision, borrowed from the diff. */
+CLINT_EXTERN const clint_result *clint_diff_old_result(const clint_diff *d);
+CLINT_EXTERN const clint_result *clint_diff_new_result(const clint_diff *d);
+
+typedef enum {
+	CLINT_CHANGE_UNCHANGED = 0,
+	CLINT_CHANGE_MODIFIED,
+	CLINT_CHANGE_ADDED,
+	CLINT_CHANGE_REMOVED,
+	CLINT_CHANGE_MOVED
+} clint_change_kind;
+
+/* "unchanged", "modified", "added", "removed", "moved". */
+CLINT_EXTERN const char *clint_change_kind_name(clint_change_kind kind);
+
+/*
+ * One entry of the alignment, in reading order of NEW (removed sections
+ * where they stood in OLD). A section's own text runs from its heading to
+ * its first subsection; text before the first section is a section with
+ * index CLINT_NO_SECTION and a non-empty range.
+ */
+typedef struct {
+	clint_change_kind kind;
+	int renumbered;       /* the number changed (also when unchanged) */
+	int cosmetic;         /* every change is cosmetic (kind MODIFIED or
+	                         MOVED with edits) */
+	int edited;           /* the text differs (MODIFIED, or a MOVED
+	                         section that was also edited) */
+	int coarse;           /* the word diff hit its bound: one hunk */
+	size_t old_section;   /* section index in OLD, CLINT_NO_SECTION when
+	                         added or for the preamble */
+	size_t new_section;
+	size_t old_start, old_end;  /* own text in OLD (empty when added) */
+	size_t new_start, new_end;  /* own text in NEW (empty when removed) */
+	double similarity;    /* 0..1, word similarity of the two texts */
+	size_t hunk_count;    /* clint_diff_hunk() entries */
+} clint_diff_section;
+
+CLINT_EXTERN size_t clint_diff_section_count(const clint_diff *d);
+CLINT_EXTERN int clint_diff_section_get(const clint_diff *d, size_t i,
+                                        clint_diff_section *out);
+
+/* A change within an edited section: OLD bytes [old_start, old_end)
+   became NEW bytes [new_start, new_end) (either range may be empty). */
+typedef struct {
+	size_t old_start, old_end;
+	size_t new_start, new_end;
+	int cosmetic;         /* only white space, quotes, punctuation, case
+	                         or number formatting differ */
+} clint_diff_hunk;
+
+CLINT_EXTERN int clint_diff_hunk_get(const clint_diff *d, size_t section,
+                                     size_t i, clint_diff_hunk *out);
+
+typedef enum {
+	CLINT_RISK_INTRODUCED = 0,  /* in NEW only */
+	CLINT_RISK_RESOLVED,        /* in OLD only */
+	CLINT_RISK_UNCHANGED        /* in both (the NEW finding is given) */
+} clint_risk_change;
+
+/* "introduced", "resolved", "unchanged". */
+CLINT_EXTERN const char *clint_risk_change_name(clint_risk_change c);
+
+/*
+ * A located finding (risky wording, structural checks) matched across
+ * the revisions by clint_finding_fingerprint(). `finding` is borrowed
+ * from the result of the side it comes from (`in_new`).
+ */
+typedef struct {
+	clint_risk_change change;
+	int in_new;           /* 1: finding is from NEW, 0: from OLD */
+	clint_finding finding;
+	char fingerprint[CLINT_FINGERPRINT_SIZE];
+} clint_diff_risk;
+
+CLINT_EXTERN size_t clint_diff_risk_count(const clint_diff *d);
+CLINT_EXTERN int clint_diff_risk_get(const clint_diff *d, size_t i,
+                                     clint_diff_risk *out);
+
+/*
+ * A required clause (rule kind require) whose status changed or stayed
+ * missing: GONE (present in OLD, missing in NEW: INTRODUCED),
+ * APPEARED (RESOLVED), or still missing (UNCHANGED).
+ */
+typedef struct {
+	clint_risk_change change;
+	clint_finding finding;        /* the missing-clause finding (NEW when
+	                                 introduced or unchanged, OLD when
+	                                 resolved) */
+	const char *old_section;      /* where OLD had it ("§ 9.3 Penalties"),
+	                                 "" if nowhere or unsectioned */
+	const char *new_section;      /* where NEW has it, "" if nowhere */
+} clint_diff_clause;
+
+CLINT_EXTERN size_t clint_diff_clause_count(const clint_diff *d);
+CLINT_EXTERN int clint_diff_clause_get(const clint_diff *d, size_t i,
+                                       clint_diff_clause *out);
+
+/* Which party a value change favours. */
+typedef enum {
+	CLINT_FAVOURS_UNKNOWN = 0,
+	CLINT_FAVOURS_CUSTOMER,   /* the customer / client / payer */
+	CLINT_FAVOURS_SUPPLIER    /* the supplier / vendor / provider */
+} clint_favours;
+
+/* "unknown", "customer", "supplier". */
+CLINT_EXTERN const char *clint_favours_name(clint_favours f);
+
+/* A value of an aligned section that changed. */
+typedef struct {
+	size_t section;        /* index into clint_diff_section_get() */
+	const char *term;      /* "Notice to terminate", "Payment terms", ...,
+	                          or the value kind ("Duration") when no term
+	                          of the table applies */
+	clint_value old_value;
+	clint_value new_value;
+	clint_favours favours;
+	const char *why;       /* the table's reason ("a lower cap ..."), or "" */
+} clint_diff_value;
+
+CLINT_EXTERN size_t clint_diff_value_count(const clint_diff *d);
+CLINT_EXTERN int clint_diff_value_get(const clint_diff *d, size_t i,
+                                      clint_diff_value *out);
+
+/* Introduced findings and clauses gone at or above `level`. */
+CLINT_EXTERN size_t clint_diff_introduced_at_least(const clint_diff *d,
+                                                   clint_severity level);
+
+typedef enum {
+	CLINT_DIFF_OUTPUT_TEXT = 0,
+	CLINT_DIFF_OUTPUT_JSON,
+	CLINT_DIFF_OUTPUT_MARKDOWN,
+	CLINT_DIFF_OUTPUT_HTML,
+	CLINT_DIFF_OUTPUT_SARIF
+} clint_diff_output;
+
+typedef struct {
+	unsigned version;
+	clint_diff_output format;
+	int substantive_only;  /* hide cosmetic changes and unchanged sections */
+	int color;             /* ANSI colour (text only) */
+	const char *old_label; /* how to name OLD and NEW; NULL: the */
+	const char *new_label; /* documents' names */
+} clint_diff_render_options;
+
+#define CLINT_DIFF_RENDER_OPTIONS_VERSION 1
+#define CLINT_DIFF_RENDER_OPTIONS_INIT                                        \
+	{CLINT_DIFF_RENDER_OPTIONS_VERSION, CLINT_DIFF_OUTPUT_TEXT, 0, 0, NULL,  \
+	 NULL}
+
+/* Parses "text", "json", "markdown" (or "md"), "html", "sarif". */
+CLINT_EXTERN int clint_diff_output_from_name(clint_diff_output *out,
+                                             const char *name);
+
+/* Writes the whole diff report through `write`. */
+CLINT_EXTERN int clint_diff_render(const clint_diff *d,
+                                   const clint_diff_render_options *opts,
+                                   clint_write_fn write, void *userdata);
 
 #ifdef __cplusplus
 }

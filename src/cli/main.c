@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "clauselint.h"
+#include "cli.h"
 
 #define EXIT_CLEAN 0
 #define EXIT_FINDINGS 1
@@ -47,6 +48,7 @@ static const char usage_text[] =
 	"       clauselint packs show RULE\n"
 	"       clauselint outline FILE...\n"
 	"       clauselint text FILE...   (the text the checker reads)\n"
+	"       clauselint diff OLD NEW | REDLINE   (see clauselint diff --help)\n"
 	"\n"
 	"Lints outsourcing and services contracts (DOCX, ODT, PDF, RTF, HTML,\n"
 	"Markdown or plain text): reports\n"
@@ -648,6 +650,8 @@ int main(int argc, char **argv)
 	o.default_packs = 1;
 	o.input_format = CLINT_INPUT_AUTO;
 
+	if (argc > 1 && strcmp(argv[1], "diff") == 0)
+		return clauselint_diff_main(argc - 2, argv + 2);
 	if (argc > 1 && strcmp(argv[1], "check") == 0)
 		first = 2;
 	if (argc > 1 && strcmp(argv[1], "packs") == 0) {

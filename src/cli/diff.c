@@ -1,0 +1,408 @@
+/*
+ * diff.c - `clauselint diff`: compares two revisions of a contract, or
+ * the original and the accepted text of one document with tracked
+ * changes. Uses only the public API.
+ *
+ *   clauselint diff [options] OLD NEW       (one of them may be '-')
+ *   clauselint diff [options] REDLINE.docx|.odt|.rtf
+ *
+ * Exit status: 0 no introduced risk at or above --fail-on, 1 one at
+ * least, 2 a usage, pack or input error.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "clauselint.h"
+#include "cli.h"
+
+#define EXIT_CLEAN 0
+#define EXIT_FINDINGS 1
+#define EXIT_TROUBLE 2
+
+static const char diff_usage[] =
+	"usage: clauselint diff [options] OLD NEW\n"
+	"       clauselint diff [options] REDLINE   (DOCX, ODT or RTF with tracked\n"
+	"                                           changes: rejected vs accepted)\n"
+	"\n"
+	"Compares two revisions of a contract (any formats clauselint reads;\n"
+	"OLD or NEW may be '-' for standard input):\n"
+	"sections unchanged, modified, added, removed, moved or renumbered, the\n"
+	"words that changed (cosmetic or substantive), values that changed and\n"
+	"which party that favours, and the risks introduced and resolved.\n"
+	"\n"
+	"options:\n"
+	"  -f, --format FORMAT     text (default), json, markdown, html or sarif\n"
+	"      --substantive-only  hide unchanged sections and cosmetic changes\n"
+	"      --fail-on LEVEL     exit 1 when a risk at or above LEVEL is\n"
+	"                          introduced: error (default), warning, info, none\n"
+	"  -p, --pack FILE|DIR|NAME  add a clause pack (as for check)\n"
+	"      --disable-pack NAME leave a built-in pack out\n"
+	"      --no-default-packs  do not load the built-in packs\n"
+	"      --color WHEN        auto (default), always or never\n"
+	"  -h, --help              show this help\n"
+	"\n"
+	"exit status: 0 no risk introduced at or above --fail-on, 1 one at least,\n"
+	"2 usage, pack or input error\n";
+
+typedef struct {
+	clint_diff_output format;
+	int substantive_only;
+	int fail_on;
+	int color;
+	int default_packs;
+	const char *packs[64];
+	size_t pack_count;
+	const char *disabled[64];
+	size_t disabled_count;
+	const char *files[2];
+	size_t file_count;
+} diff_options;
+
+static void diff_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void diff_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "clauselint: diff: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'clauselint diff --help'.\n");
+}
+
+/* "--name VALUE" or "--name=VALUE"; 1 if argv[*i] is the option, -1 if
+ * its value is missing. */
+static int option(int argc, char **argv, int *i, const char *name,
+                  const char **value)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=') {
+		*value = argv[*i] + n + 1;
+		return 1;
+	}
+	if (strcmp(argv[*i], name) != 0)
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*value = argv[++*i];
+	return 1;
+}
+
+/* Returns -1 to exit 2, 1 to exit 0 (help), 0 to go on. */
+static int parse(int argc, char **argv, diff_options *o)
+{
+	int i, r;
+	const char *v;
+
+	for (i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (a[0] != '-' || strcmp(a, "-") == 0) {
+			if (o->file_count == 2) {
+				diff_error("%s", "too many files (OLD NEW, or one REDLINE)");
+				return -1;
+			}
+			o->files[o->file_count++] = a;
+			continue;
+		}
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			fputs(diff_usage, stdout);
+			return 1;
+		}
+		if (strcmp(a, "--substantive-only") == 0) {
+			o->substantive_only = 1;
+			continue;
+		}
+		if (strcmp(a, "--no-default-packs") == 0) {
+			o->default_packs = 0;
+			continue;
+		}
+		if ((r = option(argc, argv, &i, "--format", &v)) ||
+		    (r = option(argc, argv, &i, "-f", &v))) {
+			if (r < 0 || clint_diff_output_from_name(&o->format, v) < 0) {
+				diff_error("unknown format '%s' (text, json, markdown, html or "
+				           "sarif)",
+				           r < 0 ? "" : v);
+				return -1;
+			}
+		} else if ((r = option(argc, argv, &i, "--fail-on", &v))) {
+			clint_severity s;
+			if (r > 0 && strcmp(v, "none") == 0) {
+				o->fail_on = -1;
+			} else if (r > 0 && clint_severity_from_name(&s, v) == 0) {
+				o->fail_on = (int)s;
+			} else {
+				diff_error("unknown --fail-on level '%s' (error, warning, info "
+				           "or none)",
+				           r < 0 ? "" : v);
+				return -1;
+			}
+		} else if ((r = option(argc, argv, &i, "--pack", &v)) ||
+		           (r = option(argc, argv, &i, "-p", &v))) {
+			if (r < 0 || o->pack_count == 64) {
+				diff_error("%s", "--pack needs a value (at most 64 packs)");
+				return -1;
+			}
+			o->packs[o->pack_count++] = v;
+		} else if ((r = option(argc, argv, &i, "--disable-pack", &v))) {
+			if (r < 0 || o->disabled_count == 64) {
+				diff_error("%s", "--disable-pack needs a value");
+				return -1;
+			}
+			o->disabled[o->disabled_count++] = v;
+		} else if ((r = option(argc, argv, &i, "--color", &v)) ||
+		           (r = option(argc, argv, &i, "--colour", &v))) {
+			if (r > 0 && strcmp(v, "auto") == 0)
+				o->color = -1;
+			else if (r > 0 && strcmp(v, "always") == 0)
+				o->color = 1;
+			else if (r > 0 && strcmp(v, "never") == 0)
+				o->color = 0;
+			else {
+				diff_error("%s", "--color takes auto, always or never");
+				return -1;
+			}
+		} else {
+			diff_error("unknown option '%s'", a);
+			return -1;
+		}
+	}
+	if (o->file_count == 0) {
+		diff_error("%s", "needs OLD and NEW, or one document with tracked "
+		                 "changes");
+		return -1;
+	}
+	if (o->file_count == 1 && strcmp(o->files[0], "-") == 0) {
+		diff_error("%s", "a redline is read twice: give it as a file, not '-'");
+		return -1;
+	}
+	if (o->file_count == 2 && strcmp(o->files[0], "-") == 0 &&
+	    strcmp(o->files[1], "-") == 0) {
+		diff_error("%s", "only one of OLD and NEW can be '-'");
+		return -1;
+	}
+	return 0;
+}
+
+static void print_diag(const clint_diag *diag, const char *fallback)
+{
+	static const char *const level[] = {"note", "warning", "error"};
+	clint_diag_entry e;
+	size_t i;
+
+	for (i = 0; i < clint_diag_count(diag); i++) {
+		clint_diag_get(diag, i, &e);
+		if (e.file && e.line)
+			fprintf(stderr, "clauselint: %s:%u: %s: %s\n", e.file, e.line,
+			        level[e.level], e.message);
+		else if (e.level == CLINT_DIAG_ERROR)
+			fprintf(stderr, "clauselint: %s: %s\n", e.file ? e.file : fallback,
+			        e.message);
+		else
+			fprintf(stderr, "clauselint: %s: %s: %s\n",
+			        e.file ? e.file : fallback, level[e.level], e.message);
+	}
+}
+
+#define MAX_STDIN ((size_t)256 * 1024 * 1024)
+
+/* All of standard input, up to MAX_STDIN bytes (malloc'd into *data). */
+static int read_stdin(char **data, size_t *len)
+{
+	size_t cap = 65536, n = 0, r;
+	char *buf = malloc(cap), *p;
+
+	if (!buf)
+		return -1;
+	while ((r = fread(buf + n, 1, cap - n, stdin)) > 0) {
+		n += r;
+		if (n == cap) {
+			if (cap >= MAX_STDIN) {
+				free(buf);
+				errno = EFBIG;
+				return -1;
+			}
+			cap *= 2;
+			p = realloc(buf, cap);
+			if (!p) {
+				free(buf);
+				return -1;
+			}
+			buf = p;
+		}
+	}
+	if (ferror(stdin)) {
+		free(buf);
+		return -1;
+	}
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+/* Loads `file` ("-": standard input, which one side at most may use). */
+static int load(const char *file, clint_revisions rev, clint_doc **doc)
+{
+	clint_doc_options dopts = CLINT_DOC_OPTIONS_INIT;
+	clint_diag *diag = NULL;
+	int rc;
+
+	dopts.revisions = rev;
+	if (clint_diag_new(&diag) < 0)
+		return -1;
+	if (strcmp(file, "-") == 0) {
+		char *data = NULL;
+		size_t len = 0;
+		if (read_stdin(&data, &len) < 0) {
+			fprintf(stderr, "clauselint: <stdin>: %s\n", strerror(errno));
+			clint_diag_free(diag);
+			return -1;
+		}
+		rc = clint_doc_load_buffer(doc, "<stdin>", data, len, &dopts, diag);
+		free(data);
+	} else {
+		rc = clint_doc_load_file(doc, file, &dopts, diag);
+	}
+	print_diag(diag, strcmp(file, "-") ? file : "<stdin>");
+	clint_diag_free(diag);
+	return rc;
+}
+
+static int load_rules(const diff_options *o, clint_ruleset **rs)
+{
+	clint_ruleset_options ro = CLINT_RULESET_OPTIONS_INIT;
+	clint_diag *diag = NULL;
+	size_t i, b;
+	int rc;
+
+	ro.default_packs = o->default_packs;
+	ro.pack_paths = o->packs;
+	ro.pack_path_count = o->pack_count;
+	ro.disabled_packs = o->disabled;
+	ro.disabled_pack_count = o->disabled_count;
+	for (i = 0; i < o->pack_count; i++) {
+		if (access(o->packs[i], F_OK) == 0)
+			continue;
+		for (b = 0; b < clint_builtin_pack_count(); b++)
+			if (strcmp(clint_builtin_pack_name(b), o->packs[i]) == 0)
+				ro.default_packs = 0;
+	}
+	if (getenv("CLAUSELINT_NO_JIT"))
+		ro.jit = 0;
+	if (clint_diag_new(&diag) < 0)
+		return -1;
+	rc = clint_ruleset_load(rs, &ro, diag);
+	print_diag(diag, "packs");
+	clint_diag_free(diag);
+	return rc;
+}
+
+/* 1 if the two documents have the same text. */
+static int same_text(const clint_doc *a, const clint_doc *b)
+{
+	size_t la, lb;
+	const char *ta = clint_doc_text(a, &la), *tb = clint_doc_text(b, &lb);
+
+	return la == lb && memcmp(ta, tb, la) == 0;
+}
+
+static int write_out(void *userdata, const char *data, size_t len)
+{
+	(void)userdata;
+	return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+}
+
+int clauselint_diff_main(int argc, char **argv)
+{
+	clint_diff_render_options ro = CLINT_DIFF_RENDER_OPTIONS_INIT;
+	diff_options o;
+	clint_ruleset *rs = NULL;
+	clint_doc *old_doc = NULL, *new_doc = NULL;
+	clint_diff *d = NULL;
+	clint_diag *diag = NULL;
+	char *old_label = NULL, *new_label = NULL;
+	int status = EXIT_TROUBLE, r;
+
+	memset(&o, 0, sizeof(o));
+	o.fail_on = CLINT_SEVERITY_ERROR;
+	o.color = -1;
+	o.default_packs = 1;
+	r = parse(argc, argv, &o);
+	if (r != 0)
+		return r > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+	if (load_rules(&o, &rs) < 0)
+		goto done;
+	if (o.file_count == 2) {
+		int a = load(o.files[0], CLINT_REVISIONS_ACCEPT, &old_doc);
+		int b = load(o.files[1], CLINT_REVISIONS_ACCEPT, &new_doc);
+		if (a < 0 || b < 0)
+			goto done;
+	} else {
+		clint_input_format f;
+		size_t n = strlen(o.files[0]) + 40;
+		if (load(o.files[0], CLINT_REVISIONS_REJECT, &old_doc) < 0 ||
+		    load(o.files[0], CLINT_REVISIONS_ACCEPT, &new_doc) < 0)
+			goto done;
+		f = clint_doc_format(new_doc);
+		if (f != CLINT_INPUT_DOCX && f != CLINT_INPUT_ODT &&
+		    f != CLINT_INPUT_RTF) {
+			fprintf(stderr, "clauselint: %s: diff with one file compares its "
+			                "tracked changes, which only DOCX, ODT and RTF "
+			                "have (this is %s); give OLD and NEW\n",
+			        o.files[0], clint_input_format_name(f));
+			goto done;
+		}
+		if (same_text(old_doc, new_doc))
+			fprintf(stderr, "clauselint: %s: note: no tracked changes: the "
+			                "two sides are the same text\n",
+			        o.files[0]);
+		old_label = malloc(n);
+		new_label = malloc(n);
+		if (!old_label || !new_label)
+			goto done;
+		snprintf(old_label, n, "%s (changes rejected)", o.files[0]);
+		snprintf(new_label, n, "%s (changes accepted)", o.files[0]);
+		ro.old_label = old_label;
+		ro.new_label = new_label;
+	}
+	if (clint_diag_new(&diag) < 0)
+		goto done;
+	r = clint_diff_new(&d, rs, old_doc, new_doc, NULL, diag);
+	print_diag(diag, o.files[o.file_count - 1]);
+	if (r < 0) {
+		fprintf(stderr, "clauselint: diff failed: %s\n", clint_strerror(r));
+		goto done;
+	}
+	ro.format = o.format;
+	ro.substantive_only = o.substantive_only;
+	if (o.color >= 0) {
+		ro.color = o.color;
+	} else {
+		const char *nc = getenv("NO_COLOR");
+		ro.color = o.format == CLINT_DIFF_OUTPUT_TEXT && !(nc && *nc) &&
+		           isatty(STDOUT_FILENO);
+	}
+	if (clint_diff_render(d, &ro, write_out, NULL) < 0 || fflush(stdout) != 0) {
+		fprintf(stderr, "clauselint: cannot write the diff: %s\n",
+		        strerror(errno));
+		goto done;
+	}
+	status = EXIT_CLEAN;
+	if (o.fail_on >= 0 &&
+	    clint_diff_introduced_at_least(d, (clint_severity)o.fail_on))
+		status = EXIT_FINDINGS;
+done:
+	clint_diff_free(d);
+	clint_diag_free(diag);
+	clint_doc_free(old_doc);
+	clint_doc_free(new_doc);
+	clint_ruleset_free(rs);
+	free(old_label);
+	free(new_label);
+	return status;
+}

@@ -1,0 +1,585 @@
+/*
+ * align.c - section alignment of two revisions.
+ *
+ * Each side is cut into units: a section's own text (its heading up to its
+ * first subsection) or the preamble before the first section. A unit's
+ * body is tokenised after its number, so that renumbering alone leaves the
+ * body equal. Units are paired in three passes:
+ *
+ *   1. equal bodies (hash, then token by token), in reading order;
+ *   2. candidate pairs scored by word similarity (Dice on the folded word
+ *      bags) with a bonus for an equal heading or number, accepted above
+ *      a threshold, best first. The pass scores at most
+ *      CLINT_DIFF_MAX_PAIRS pairs: with more unmatched units, each unit
+ *      is compared with a window of the other side around its position;
+ *   3. moves: the longest increasing subsequence of the pairs (in OLD
+ *      order, by NEW position) stays in place, every other pair moved.
+ *
+ * The alignment is then emitted in NEW's reading order, each removed unit
+ * after the units that preceded it in OLD.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff.h"
+
+#define NONE ((size_t)-1)
+
+static uint32_t fnv32(uint32_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+#define FNV32_OFFSET 2166136261u
+
+/* 1 if the code point at s[i] (n bytes) is part of a word. */
+static int word_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		       (cp >= '0' && cp <= '9');
+	/* Latin-1 punctuation and symbols, general punctuation (quotes,
+	   dashes), NBSP, currency symbols */
+	if (cp >= 0xa0 && cp <= 0xbf)
+		return 0;
+	if (cp >= 0x2000 && cp <= 0x206f)
+		return 0;
+	if (cp >= 0x20a0 && cp <= 0x20cf)
+		return 0;
+	return cp != 0xd7 && cp != 0xf7;
+}
+
+static int space_cp(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	       cp == '\f' || cp == '\v' || cp == 0xa0 || cp == 0x2028 ||
+	       cp == 0x2029 || (cp >= 0x2000 && cp <= 0x200b) || cp == 0xfeff ||
+	       cp == 0xad;
+}
+
+/* Appends the tokens of text[start..end) to s->toks. */
+static int tokenize(clint_dside *s, const char *text, size_t start, size_t end)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t i = start;
+	int rc = CLINT_OK;
+
+	while (i < end) {
+		uint32_t cp;
+		size_t n = clint_utf8_decode(p + i, end - i, &cp);
+		clint_dtoken *t;
+
+		if (n == 0) {
+			cp = p[i];
+			n = 1;
+		}
+		if (space_cp(cp)) {
+			i += n;
+			continue;
+		}
+		TRY(ARRAY_PUSH(s->toks, s->ntok, s->tokcap));
+		t = &s->toks[s->ntok++];
+		t->start = i;
+		t->word = word_cp(cp);
+		if (t->word) {
+			while (i < end) {
+				n = clint_utf8_decode(p + i, end - i, &cp);
+				if (n == 0) {
+					cp = p[i];
+					n = 1;
+				}
+				if (!word_cp(cp))
+					break;
+				i += n;
+			}
+		} else {
+			i += n;
+		}
+		t->end = i;
+		t->hash = fnv32(FNV32_OFFSET, p + t->start, t->end - t->start);
+		{
+			uint32_t h = FNV32_OFFSET;
+			size_t k;
+			for (k = t->start; k < t->end; k++) {
+				unsigned char c = p[k];
+				if (c >= 'A' && c <= 'Z')
+					c = (unsigned char)(c + 32);
+				h ^= c;
+				h *= 16777619u;
+			}
+			t->fold = h;
+		}
+	}
+done:
+	return rc;
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* Folded hash of a heading's words, 0 when it has none. */
+static uint32_t heading_hash(const char *h)
+{
+	uint32_t v = FNV32_OFFSET;
+	int any = 0;
+
+	for (; *h; h++) {
+		unsigned char c = (unsigned char)*h;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+			v ^= c;
+			v *= 16777619u;
+			any = 1;
+		} else if (any) {
+			v ^= ' ';
+			v *= 16777619u;
+		}
+	}
+	return any ? (v ? v : 1) : 0;
+}
+
+/* Adds the unit text[start..end) of section `sec` (or NONE). */
+static int add_unit(clint_dside *s, size_t sec, size_t start, size_t end,
+                    const char *number, const char *heading)
+{
+	const char *text = clint_doc_text(s->doc, NULL);
+	size_t body = start, k, w = 0;
+	clint_dunit *u;
+	int rc = CLINT_OK;
+
+	/* the body starts after the number, when the heading line shows it */
+	if (number && *number) {
+		size_t nl = strlen(number), lim = start + 80 < end ? start + 80 : end;
+		size_t i;
+		for (i = start; i + nl <= lim; i++) {
+			if (memcmp(text + i, number, nl) == 0) {
+				body = i + nl;
+				if (body < end && (text[body] == '.' || text[body] == ')'))
+					body++;
+				break;
+			}
+			if (text[i] == '\n')
+				break;
+		}
+	}
+	TRY(ARRAY_PUSH(s->units, s->count, s->cap));
+	u = &s->units[s->count];
+	memset(u, 0, sizeof(*u));
+	u->section = sec;
+	u->start = start;
+	u->end = end;
+	u->number = number ? number : "";
+	u->heading_fold = heading ? heading_hash(heading) : 0;
+	u->partner = NONE;
+	u->tok = s->ntok;
+	TRY(tokenize(s, text, body, end));
+	u->ntok = s->ntok - u->tok;
+	u->body_hash = FNV32_OFFSET;
+	for (k = 0; k < u->ntok; k++)
+		u->body_hash = fnv32(u->body_hash, &s->toks[u->tok + k].hash, 4);
+	if (u->ntok) {
+		u->bag = malloc(u->ntok * sizeof(*u->bag));
+		if (!u->bag) {
+			rc = CLINT_ENOMEM;
+			goto done;
+		}
+		for (k = 0; k < u->ntok; k++)
+			if (s->toks[u->tok + k].word)
+				u->bag[w++] = s->toks[u->tok + k].fold;
+		u->nbag = w;
+		qsort(u->bag, w, sizeof(*u->bag), cmp_u32);
+	}
+	s->count++;
+done:
+	return rc;
+}
+
+int clint_dside_build(clint_dside *s, const clint_doc *doc)
+{
+	size_t n = clint_doc_section_count(doc), i, len;
+	clint_section sec, next;
+	int rc = CLINT_OK;
+
+	memset(s, 0, sizeof(*s));
+	s->doc = doc;
+	clint_doc_text(doc, &len);
+	if (n == 0)
+		return add_unit(s, NONE, 0, len, "", "");
+	TRY(clint_doc_section(doc, 0, &sec));
+	if (sec.start > 0) {
+		size_t before = s->ntok;
+		TRY(add_unit(s, NONE, 0, sec.start, "", ""));
+		if (s->ntok == before) { /* white space only: no preamble */
+			free(s->units[--s->count].bag);
+		}
+	}
+	for (i = 0; i < n; i++) {
+		size_t end;
+		TRY(clint_doc_section(doc, i, &sec));
+		end = sec.end;
+		if (i + 1 < n) {
+			TRY(clint_doc_section(doc, i + 1, &next));
+			if (next.start < end)
+				end = next.start;
+		}
+		if (end < sec.start)
+			end = sec.start;
+		TRY(add_unit(s, i, sec.start, end, sec.number, sec.heading));
+	}
+done:
+	return rc;
+}
+
+void clint_dside_free(clint_dside *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->count; i++)
+		free(s->units[i].bag);
+	free(s->units);
+	free(s->toks);
+	memset(s, 0, sizeof(*s));
+}
+
+double clint_dunit_similarity(const clint_dunit *x, const clint_dunit *y)
+{
+	size_t i = 0, j = 0, common = 0;
+
+	if (x->nbag + y->nbag == 0)
+		return 1.0;
+	while (i < x->nbag && j < y->nbag) {
+		if (x->bag[i] == y->bag[j]) {
+			common++;
+			i++;
+			j++;
+		} else if (x->bag[i] < y->bag[j]) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	return 2.0 * (double)common / (double)(x->nbag + y->nbag);
+}
+
+static int same_tokens(const clint_dside *a, const clint_dunit *x,
+                       const clint_dside *b, const clint_dunit *y)
+{
+	size_t k;
+
+	if (x->ntok != y->ntok || x->body_hash != y->body_hash)
+		return 0;
+	for (k = 0; k < x->ntok; k++)
+		if (a->toks[x->tok + k].hash != b->toks[y->tok + k].hash)
+			return 0;
+	return 1;
+}
+
+static void pair(clint_diff *d, size_t i, size_t j, double sim)
+{
+	d->a.units[i].partner = j;
+	d->b.units[j].partner = i;
+	d->a.units[i].sim = sim;
+	d->b.units[j].sim = sim;
+}
+
+typedef struct {
+	uint32_t hash;
+	size_t idx;
+} hash_idx;
+
+static int cmp_hash_idx(const void *x, const void *y)
+{
+	const hash_idx *a = x, *b = y;
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/* Pass 1: units with equal bodies, in reading order. */
+static int pass_equal(clint_diff *d)
+{
+	size_t nb = d->b.count, i, k;
+	hash_idx *hb = malloc((nb ? nb : 1) * sizeof(*hb));
+
+	if (!hb)
+		return CLINT_ENOMEM;
+	for (k = 0; k < nb; k++) {
+		hb[k].hash = d->b.units[k].body_hash;
+		hb[k].idx = k;
+	}
+	qsort(hb, nb, sizeof(*hb), cmp_hash_idx);
+	for (i = 0; i < d->a.count; i++) {
+		clint_dunit *x = &d->a.units[i];
+		size_t lo = 0, hi = nb;
+		if (x->partner != NONE)
+			continue;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (hb[mid].hash < x->body_hash)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (k = lo; k < nb && hb[k].hash == x->body_hash; k++) {
+			clint_dunit *y = &d->b.units[hb[k].idx];
+			if (y->partner != NONE || (x->section == NONE) != (y->section == NONE))
+				continue;
+			if (same_tokens(&d->a, x, &d->b, y)) {
+				pair(d, i, hb[k].idx, 1.0);
+				break;
+			}
+		}
+	}
+	free(hb);
+	return CLINT_OK;
+}
+
+typedef struct {
+	double score, sim;
+	size_t i, j;
+} cand;
+
+static int cmp_cand(const void *x, const void *y)
+{
+	const cand *a = x, *b = y;
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	if (a->i != b->i)
+		return a->i < b->i ? -1 : 1;
+	return a->j < b->j ? -1 : a->j > b->j;
+}
+
+/* The score of pairing unmatched units x and y, or < 0 if they must not
+ * be paired. */
+static double score(const clint_dunit *x, const clint_dunit *y, double *sim)
+{
+	int same_heading = x->heading_fold && x->heading_fold == y->heading_fold;
+	int same_number = *x->number && strcmp(x->number, y->number) == 0;
+
+	if ((x->section == NONE) != (y->section == NONE))
+		return -1;
+	*sim = clint_dunit_similarity(x, y);
+	if (x->section == NONE)
+		return 2.0 + *sim; /* the preambles pair with each other */
+	if (*sim >= 0.5 || (same_heading && *sim >= 0.2) ||
+	    (same_number && *sim >= 0.35) || (same_heading && x->nbag <= 8))
+		return *sim + (same_heading ? 0.3 : 0) + (same_number ? 0.1 : 0);
+	return -1;
+}
+
+/* Pass 2: similar units, best first. */
+static int pass_similar(clint_diff *d)
+{
+	size_t *ua = NULL, *ub = NULL, na = 0, nb = 0, i, j, nc = 0, cc = 0;
+	cand *c = NULL;
+	int rc = CLINT_OK;
+
+	ua = malloc((d->a.count + 1) * sizeof(*ua));
+	ub = malloc((d->b.count + 1) * sizeof(*ub));
+	if (!ua || !ub) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	for (i = 0; i < d->a.count; i++)
+		if (d->a.units[i].partner == NONE)
+			ua[na++] = i;
+	for (j = 0; j < d->b.count; j++)
+		if (d->b.units[j].partner == NONE)
+			ub[nb++] = j;
+	if (na == 0 || nb == 0)
+		goto done;
+	for (i = 0; i < na; i++) {
+		size_t lo = 0, hi = nb;
+		if (na * nb > CLINT_DIFF_MAX_PAIRS) {
+			/* a window of the other side around the same position */
+			size_t w = CLINT_DIFF_MAX_PAIRS / na / 2 + 1;
+			size_t centre = (size_t)((double)i / (double)na * (double)nb);
+			lo = centre > w ? centre - w : 0;
+			hi = centre + w < nb ? centre + w : nb;
+		}
+		for (j = lo; j < hi; j++) {
+			double sim, s = score(&d->a.units[ua[i]], &d->b.units[ub[j]], &sim);
+			if (s < 0)
+				continue;
+			TRY(ARRAY_PUSH(c, nc, cc));
+			c[nc].score = s;
+			c[nc].sim = sim;
+			c[nc].i = ua[i];
+			c[nc].j = ub[j];
+			nc++;
+		}
+	}
+	qsort(c, nc, sizeof(*c), cmp_cand);
+	for (i = 0; i < nc; i++)
+		if (d->a.units[c[i].i].partner == NONE &&
+		    d->b.units[c[i].j].partner == NONE)
+			pair(d, c[i].i, c[i].j, c[i].sim);
+done:
+	free(ua);
+	free(ub);
+	free(c);
+	return rc;
+}
+
+/*
+ * Pass 3: marks in moved[i] (OLD unit i) the pairs outside the longest
+ * increasing subsequence of NEW positions taken in OLD order.
+ */
+static int pass_moves(clint_diff *d, unsigned char *moved)
+{
+	size_t n = 0, i, len = 0;
+	size_t *seq = NULL, *tails = NULL, *prev = NULL;
+	int rc = CLINT_OK;
+
+	seq = malloc((d->a.count + 1) * sizeof(*seq));
+	tails = malloc((d->a.count + 1) * sizeof(*tails));
+	prev = malloc((d->a.count + 1) * sizeof(*prev));
+	if (!seq || !tails || !prev) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	for (i = 0; i < d->a.count; i++)
+		if (d->a.units[i].partner != NONE) {
+			seq[n++] = i;
+			moved[i] = 1;
+		}
+	/* patience: tails[k] = index into seq of the smallest tail of an
+	   increasing run of length k+1 */
+	for (i = 0; i < n; i++) {
+		size_t v = d->a.units[seq[i]].partner, lo = 0, hi = len;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (d->a.units[seq[tails[mid]]].partner < v)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[i] = lo > 0 ? tails[lo - 1] : NONE;
+		tails[lo] = i;
+		if (lo == len)
+			len++;
+	}
+	if (len) {
+		size_t k = tails[len - 1];
+		while (k != NONE) {
+			moved[seq[k]] = 0;
+			k = prev[k];
+		}
+	}
+done:
+	free(seq);
+	free(tails);
+	free(prev);
+	return rc;
+}
+
+/* Appends one entry of the alignment, with its word diff. */
+static int emit(clint_diff *d, size_t ia, size_t ib, int moved,
+                clint_diag *diag)
+{
+	clint_diff_section *s;
+	const clint_dunit *x = ia != NONE ? &d->a.units[ia] : NULL;
+	const clint_dunit *y = ib != NONE ? &d->b.units[ib] : NULL;
+	clint_dop *ops = NULL;
+	size_t nops = 0;
+	int rc = CLINT_OK;
+
+	TRY(ARRAY_PUSH(d->sections, d->section_count, d->section_cap));
+	TRY(ARRAY_PUSH(d->first_hunk, d->section_count, d->first_cap));
+	s = &d->sections[d->section_count];
+	memset(s, 0, sizeof(*s));
+	d->first_hunk[d->section_count] = d->hunk_count;
+	s->old_section = x ? x->section : CLINT_NO_SECTION;
+	s->new_section = y ? y->section : CLINT_NO_SECTION;
+	if (x) {
+		s->old_start = x->start;
+		s->old_end = x->end;
+	}
+	if (y) {
+		s->new_start = y->start;
+		s->new_end = y->end;
+	}
+	if (x && y) {
+		s->similarity = x->sim;
+		s->renumbered = strcmp(x->number, y->number) != 0;
+		s->kind = moved ? CLINT_CHANGE_MOVED : CLINT_CHANGE_UNCHANGED;
+		if (!same_tokens(&d->a, x, &d->b, y)) {
+			int coarse = 0, all = 1;
+			size_t count = 0;
+			TRY(clint_word_diff(d->a.toks + x->tok, x->ntok,
+			                    d->b.toks + y->tok, y->ntok, d->max_work,
+			                    &ops, &nops, &coarse));
+			TRY(clint_diff_hunks(d, x, y, ops, nops, &count, &all));
+			s->edited = 1;
+			s->coarse = coarse;
+			s->hunk_count = count;
+			s->cosmetic = all;
+			if (!moved)
+				s->kind = CLINT_CHANGE_MODIFIED;
+			if (coarse)
+				clint_diag_add(diag, CLINT_DIAG_NOTE,
+				               clint_doc_name(d->new_doc), 0, 0,
+				               "%s: the word diff hit its bound (%zu and "
+				               "%zu words); shown as one change",
+				               clint_diff_label(d, 0, y->section), x->ntok,
+				               y->ntok);
+		} else {
+			s->similarity = 1.0;
+		}
+	} else {
+		s->kind = x ? CLINT_CHANGE_REMOVED : CLINT_CHANGE_ADDED;
+	}
+	d->section_count++;
+done:
+	free(ops);
+	return rc;
+}
+
+int clint_diff_align(clint_diff *d, clint_diag *diag)
+{
+	unsigned char *moved = NULL, *done_a = NULL;
+	size_t i, j, next_a = 0;
+	int rc = CLINT_OK;
+
+	TRY(pass_equal(d));
+	TRY(pass_similar(d));
+	moved = calloc(d->a.count + 1, 1);
+	done_a = calloc(d->a.count + 1, 1);
+	if (!moved || !done_a) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	TRY(pass_moves(d, moved));
+	for (j = 0; j < d->b.count; j++) {
+		size_t p = d->b.units[j].partner;
+		if (p != NONE && !moved[p]) {
+			/* removed units that stood before p in OLD */
+			for (; next_a < p; next_a++)
+				if (d->a.units[next_a].partner == NONE && !done_a[next_a]) {
+					TRY(emit(d, next_a, NONE, 0, diag));
+					done_a[next_a] = 1;
+				}
+		}
+		TRY(emit(d, p, j, p != NONE && moved[p], diag));
+		if (p != NONE)
+			done_a[p] = 1;
+	}
+	for (i = 0; i < d->a.count; i++)
+		if (!done_a[i])
+			TRY(emit(d, i, NONE, 0, diag));
+done:
+	free(moved);
+	free(done_a);
+	return rc;
+}

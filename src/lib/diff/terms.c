@@ -1,0 +1,270 @@
+/*
+ * terms.c - value changes per aligned section, and which party they
+ * favour.
+ *
+ * The knowledge is data: the table below names a commercial term, the
+ * kind of value it takes, the words that identify it near the value (or in
+ * the section's label), and which party gains when the value goes up. A
+ * value no row describes is still reported, under its kind, with no
+ * judgement. Values of an edited section pair by (kind, term) in text
+ * order; a pair whose quantity differs is a change.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff.h"
+
+#define ANY_KIND (-1)
+#define CONTEXT_BEFORE 160
+#define CONTEXT_AFTER 60
+#define CONTEXT_NEAR 50
+
+typedef struct {
+	const char *term;
+	int kind;                /* clint_value_kind or ANY_KIND */
+	const char *need[2];     /* each "a|b|c": one of them must occur */
+	clint_favours higher;    /* who gains when the value goes up */
+	const char *why_higher;
+	const char *why_lower;
+} term_row;
+
+static const term_row terms[] = {
+	{"Service credits", ANY_KIND, {"service credit", NULL},
+	 CLINT_FAVOURS_CUSTOMER, "larger credits compensate the customer more",
+	 "smaller credits weaken the supplier's incentive to meet the levels"},
+	{"Liquidated damages", CLINT_VALUE_MONEY,
+	 {"liquidated damages|delay payment", NULL}, CLINT_FAVOURS_CUSTOMER,
+	 "more is payable to the customer on a delay",
+	 "less is payable to the customer on a delay"},
+	{"Liability cap", ANY_KIND, {"liab", "cap|exceed|limited to|aggregate"},
+	 CLINT_FAVOURS_CUSTOMER, "a higher cap leaves the customer more to recover",
+	 "a lower cap limits what the supplier can owe"},
+	{"Availability", CLINT_VALUE_PERCENT,
+	 {"availab|uptime|service level", NULL}, CLINT_FAVOURS_CUSTOMER,
+	 "the supplier must deliver more",
+	 "the supplier may deliver less before a breach"},
+	{"Late payment interest", CLINT_VALUE_PERCENT,
+	 {"interest|late payment|overdue", NULL}, CLINT_FAVOURS_SUPPLIER,
+	 "a late payer owes more", "a late payer owes less"},
+	{"Price increase", CLINT_VALUE_PERCENT,
+	 {"increase|indexation|uplift|adjust", NULL}, CLINT_FAVOURS_SUPPLIER,
+	 "the supplier may raise prices more", "prices may rise less"},
+	{"Payment terms", CLINT_VALUE_DURATION,
+	 {"payment|invoice|net |pay ", NULL}, CLINT_FAVOURS_CUSTOMER,
+	 "the payer keeps its cash longer", "the supplier is paid sooner"},
+	{"Breach notification", CLINT_VALUE_DURATION,
+	 {"breach|incident", "notif|inform|tell"}, CLINT_FAVOURS_SUPPLIER,
+	 "the customer learns of a breach later",
+	 "the customer learns of a breach sooner"},
+	{"Exit assistance", CLINT_VALUE_DURATION,
+	 {"exit|transition|handover|hand over", NULL}, CLINT_FAVOURS_CUSTOMER,
+	 "the customer has longer to move the services",
+	 "the customer has less time to move the services"},
+	{"Notice to terminate", CLINT_VALUE_DURATION, {"terminat", "notice"},
+	 CLINT_FAVOURS_SUPPLIER,
+	 "a longer notice locks the customer in longer (the packs flag more "
+	 "than 90 days)",
+	 "the customer can leave sooner"},
+	{"Renewal notice", CLINT_VALUE_DURATION, {"renew", NULL},
+	 CLINT_FAVOURS_SUPPLIER, "a longer window is easier to miss",
+	 "a shorter window is easier to meet"},
+	{"Response time", CLINT_VALUE_DURATION,
+	 {"respond|response|resolv|resolution|restor", NULL},
+	 CLINT_FAVOURS_SUPPLIER, "the supplier may take longer",
+	 "the supplier must act sooner"},
+	{"Term", CLINT_VALUE_DURATION, {"initial term|term of|period of", NULL},
+	 CLINT_FAVOURS_UNKNOWN, "", ""},
+	{"Insurance cover", CLINT_VALUE_MONEY, {"insur", NULL},
+	 CLINT_FAVOURS_CUSTOMER, "more cover stands behind the supplier's duties",
+	 "less cover stands behind the supplier's duties"},
+	{"Charges", CLINT_VALUE_MONEY, {"fee|charge|price|rate|cost|pay", NULL},
+	 CLINT_FAVOURS_SUPPLIER, "the customer pays more", "the customer pays less"},
+};
+
+static const char *const kind_terms[] = {"Amount", "Percentage", "Duration"};
+
+/* 1 if one of the "|"-separated needles occurs in hay (lower case). */
+static int has_any(const char *hay, const char *needles)
+{
+	char one[48];
+	const char *p = needles;
+
+	while (*p) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+		if (n < sizeof(one)) {
+			memcpy(one, p, n);
+			one[n] = '\0';
+			if (strstr(hay, one))
+				return 1;
+		}
+		p += n + (bar ? 1 : 0);
+	}
+	return 0;
+}
+
+/* The first row of the table whose words occur in the text around value v
+ * (`before` and `after` bytes, within the section from range_start) and,
+ * when `label` is given, in the section's label; -1 if none. */
+static int term_in(const clint_doc *doc, const clint_value *v,
+                   size_t range_start, const char *label, size_t before,
+                   size_t after)
+{
+	char ctx[CONTEXT_BEFORE + CONTEXT_AFTER + 256];
+	size_t len, from, to, n = 0, i;
+	const char *t = clint_doc_text(doc, &len);
+
+	from = v->start > range_start + before ? v->start - before : range_start;
+	to = v->end + after < len ? v->end + after : len;
+	for (i = 0; label && label[i] && n < 200; i++)
+		ctx[n++] = (label[i] >= 'A' && label[i] <= 'Z')
+		               ? (char)(label[i] + 32)
+		               : label[i];
+	ctx[n++] = ' ';
+	for (i = from; i < to && n + 1 < sizeof(ctx); i++) {
+		char c = t[i];
+		ctx[n++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32)
+		           : (c == '\n' ? ' ' : c);
+	}
+	ctx[n] = '\0';
+	for (i = 0; i < ARRAY_LEN(terms); i++) {
+		if (terms[i].kind != ANY_KIND && terms[i].kind != (int)v->kind)
+			continue;
+		if (!has_any(ctx, terms[i].need[0]))
+			continue;
+		if (terms[i].need[1] && !has_any(ctx, terms[i].need[1]))
+			continue;
+		return (int)i;
+	}
+	return -1;
+}
+
+/* The term of value v: from the words right around it first (the clause
+ * "within 30 days of an invoice"), then from a wider window and the
+ * section's label ("Liability"). */
+static int term_of(const clint_doc *doc, const clint_value *v,
+                   size_t range_start, const char *label)
+{
+	int t = term_in(doc, v, range_start, NULL, CONTEXT_NEAR, CONTEXT_NEAR / 2);
+
+	return t >= 0 ? t
+	              : term_in(doc, v, range_start, label, CONTEXT_BEFORE,
+	                        CONTEXT_AFTER);
+}
+
+typedef struct {
+	clint_value v;
+	int term;
+	int used;
+} tv;
+
+/* Values of doc inside [start, end) with their terms. */
+static int collect(const clint_diff *d, const clint_doc *doc, int old,
+                   size_t sec, size_t start, size_t end, tv **out, size_t *n)
+{
+	size_t i, cap = 0, count = clint_doc_value_count(doc);
+	const char *label = clint_diff_label(d, old, sec);
+	int rc = CLINT_OK;
+	clint_value v;
+
+	*out = NULL;
+	*n = 0;
+	/* values are in text order: find the first in range by bisection */
+	{
+		size_t lo = 0, hi = count;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			TRY(clint_doc_value(doc, mid, &v));
+			if (v.start < start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		i = lo;
+	}
+	for (; i < count; i++) {
+		TRY(clint_doc_value(doc, i, &v));
+		if (v.start >= end)
+			break;
+		TRY(ARRAY_PUSH(*out, *n, cap));
+		(*out)[*n].v = v;
+		(*out)[*n].term = term_of(doc, &v, start, label);
+		(*out)[*n].used = 0;
+		(*n)++;
+	}
+done:
+	return rc;
+}
+
+static int differs(const clint_value *a, const clint_value *b)
+{
+	if (a->kind == CLINT_VALUE_DURATION)
+		return a->days != b->days;
+	if (a->kind == CLINT_VALUE_MONEY && strcmp(a->currency, b->currency) != 0)
+		return 1;
+	return a->amount != b->amount;
+}
+
+static double quantity(const clint_value *v)
+{
+	return v->kind == CLINT_VALUE_DURATION ? v->days : v->amount;
+}
+
+int clint_diff_values(clint_diff *d)
+{
+	size_t s, i, j;
+	int rc = CLINT_OK;
+
+	for (s = 0; s < d->section_count; s++) {
+		const clint_diff_section *sec = &d->sections[s];
+		tv *va = NULL, *vb = NULL;
+		size_t na = 0, nb = 0;
+
+		if (!sec->edited)
+			continue;
+		rc = collect(d, d->old_doc, 1, sec->old_section, sec->old_start,
+		             sec->old_end, &va, &na);
+		if (rc == CLINT_OK)
+			rc = collect(d, d->new_doc, 0, sec->new_section, sec->new_start,
+			             sec->new_end, &vb, &nb);
+		for (i = 0; rc == CLINT_OK && i < na; i++) {
+			for (j = 0; j < nb; j++)
+				if (!vb[j].used && vb[j].v.kind == va[i].v.kind &&
+				    vb[j].term == va[i].term)
+					break;
+			if (j == nb)
+				continue;
+			vb[j].used = va[i].used = 1;
+			if (differs(&va[i].v, &vb[j].v)) {
+				clint_diff_value *out;
+				int t = vb[j].term;
+				if ((rc = ARRAY_PUSH(d->values, d->value_count,
+				                     d->value_cap)) < 0)
+					break;
+				out = &d->values[d->value_count++];
+				memset(out, 0, sizeof(*out));
+				out->section = s;
+				out->old_value = va[i].v;
+				out->new_value = vb[j].v;
+				out->term = t >= 0 ? terms[t].term : kind_terms[va[i].v.kind];
+				out->why = "";
+				if (t >= 0 && terms[t].higher != CLINT_FAVOURS_UNKNOWN &&
+				    (va[i].v.kind != CLINT_VALUE_MONEY ||
+				     strcmp(va[i].v.currency, vb[j].v.currency) == 0)) {
+					int up = quantity(&vb[j].v) > quantity(&va[i].v);
+					clint_favours other =
+						terms[t].higher == CLINT_FAVOURS_CUSTOMER
+							? CLINT_FAVOURS_SUPPLIER
+							: CLINT_FAVOURS_CUSTOMER;
+					out->favours = up ? terms[t].higher : other;
+					out->why = up ? terms[t].why_higher : terms[t].why_lower;
+				}
+			}
+		}
+		free(va);
+		free(vb);
+		if (rc < 0)
+			break;
+	}
+	return rc;
+}

@@ -1,0 +1,1 @@
+diff --format pdf a b

@@ -1,0 +1,1 @@
+diff --format html samples/revisions/sound-v1.txt samples/revisions/sound-v2.txt

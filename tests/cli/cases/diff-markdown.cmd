@@ -1,0 +1,1 @@
+diff --format markdown samples/revisions/weak-v1.txt samples/revisions/weak-v2.txt

@@ -1,0 +1,1 @@
+diff --format markdown tests/cli/fixtures/hosting-tracked.odt

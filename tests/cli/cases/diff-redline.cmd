@@ -1,0 +1,1 @@
+diff samples/revisions/weak-v2-tracked.docx

@@ -1,0 +1,1 @@
+diff --fail-on none samples/revisions/weak-v2.txt samples/revisions/weak-v3.txt --format sarif

@@ -1,0 +1,1 @@
+diff --substantive-only --format markdown samples/revisions/weak-v2.txt - < samples/revisions/weak-v3.txt

@@ -1,0 +1,707 @@
+/*
+ * test_diff.c - the revision diff: cosmetic classification, the bounded
+ * word diff, section alignment (unchanged, modified, added, removed,
+ * moved, renumbered), the risk diff (findings by fingerprint, clauses
+ * gone with their OLD section), value changes with the party they favour,
+ * the five renderers and the API's argument checks.
+ */
+#include "unit.h"
+
+#include "diff/diff.h"
+
+/* ---- fixtures ------------------------------------------------------------ */
+
+static const char pack_xml[] =
+	UNIT_PACK_HEAD("difftest")
+	UNIT_RULE("t-then-current", "flag", "warning", "")
+	UNIT_PATTERN("then-current rates")
+	UNIT_EXAMPLE("match", "at the then-current rates")
+	UNIT_EXAMPLE("no-match", "at the agreed rates")
+	UNIT_RULE_END
+	UNIT_RULE("t-penalty", "require", "error", "")
+	UNIT_PATTERN("service credits?")
+	UNIT_EXAMPLE("match", "The Supplier shall pay service credits.")
+	UNIT_EXAMPLE("no-match", "The Supplier shall do its best.")
+	UNIT_RULE_END
+	UNIT_PACK_TAIL;
+
+static const char old_text[] =
+	"Services Agreement\n"
+	"\n"
+	"1. Scope\n"
+	"\n"
+	"1.1 The Supplier shall provide the hosting services described in "
+	"Schedule 1 to the Client.\n"
+	"\n"
+	"1.2 The Supplier shall keep a service desk open on Business Days "
+	"from 08:00 to 18:00.\n"
+	"\n"
+	"2. Charges\n"
+	"\n"
+	"2.1 The Client shall pay the Charges at the then-current rates.\n"
+	"\n"
+	"2.2 The Client shall pay each invoice within thirty (30) days of "
+	"receipt.\n"
+	"\n"
+	"2.3 Travel costs are included in the Charges and are not billed "
+	"separately.\n"
+	"\n"
+	"3. Service Levels\n"
+	"\n"
+	"3.1 If the Supplier misses a service level it shall pay service "
+	"credits of 5% of the monthly Charges.\n"
+	"\n"
+	"3.2 The Supplier shall report monthly on every service level and "
+	"every incident.\n"
+	"\n"
+	"4. Termination\n"
+	"\n"
+	"4.1 The Client may terminate this Agreement on ninety (90) days' "
+	"written notice.\n"
+	"\n"
+	"4.2 Either party may terminate this Agreement for material breach "
+	"that is not remedied.\n";
+
+/* 1.2 moved to 3.3; 2.1 modified (risk resolved); 2.3 removed and 2.x
+ * renumbered; 3.1 removed (clause gone); 4.1 value change; 4.3 added;
+ * 2.2 cosmetic only ("thirty (30)" -> "30") */
+static const char new_text[] =
+	"Services Agreement\n"
+	"\n"
+	"1. Scope\n"
+	"\n"
+	"1.1 The Supplier shall provide the hosting services described in "
+	"Schedule 1 to the Client.\n"
+	"\n"
+	"2. Charges\n"
+	"\n"
+	"2.1 The Client shall pay the Charges at the rates in Schedule 2.\n"
+	"\n"
+	"2.2 The Client shall pay each invoice within 30 days of receipt.\n"
+	"\n"
+	"3. Service Levels\n"
+	"\n"
+	"3.2 The Supplier shall report monthly on every service level and "
+	"every incident.\n"
+	"\n"
+	"3.3 The Supplier shall keep a service desk open on Business Days "
+	"from 08:00 to 18:00.\n"
+	"\n"
+	"4. Termination\n"
+	"\n"
+	"4.1 The Client may terminate this Agreement on thirty (30) days' "
+	"written notice.\n"
+	"\n"
+	"4.2 Either party may terminate this Agreement for material breach "
+	"that is not remedied.\n"
+	"\n"
+	"4.3 On termination the Supplier shall return all Client Data within "
+	"ten (10) Business Days.\n";
+
+typedef struct {
+	clint_ruleset *rs;
+	clint_doc *old_doc, *new_doc;
+	clint_diff *d;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+
+	assert_non_null(f);
+	f->rs = unit_ruleset(pack_xml);
+	f->old_doc = unit_text(old_text);
+	f->new_doc = unit_text(new_text);
+	assert_int_equal(clint_diff_new(&f->d, f->rs, f->old_doc, f->new_doc,
+	                                NULL, NULL),
+	                 CLINT_OK);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+
+	clint_diff_free(f->d);
+	clint_doc_free(f->old_doc);
+	clint_doc_free(f->new_doc);
+	clint_ruleset_free(f->rs);
+	free(f);
+	return 0;
+}
+
+/* The alignment entry whose OLD (old=1) or NEW label is `label`. */
+static clint_diff_section find_section(const clint_diff *d, int old,
+                                       const char *label)
+{
+	clint_diff_section s;
+	size_t i;
+
+	for (i = 0; i < clint_diff_section_count(d); i++) {
+		assert_int_equal(clint_diff_section_get(d, i, &s), CLINT_OK);
+		if (strcmp(clint_diff_label(d, old, old ? s.old_section
+		                                        : s.new_section),
+		           label) == 0 &&
+		    (old ? s.kind != CLINT_CHANGE_ADDED
+		         : s.kind != CLINT_CHANGE_REMOVED))
+			return s;
+	}
+	fail_msg("no section '%s' on the %s side", label, old ? "OLD" : "NEW");
+	return s;
+}
+
+/* ---- classify.c ------------------------------------------------------------ */
+
+static int cosm(const char *a, const char *b)
+{
+	return clint_cosmetic_equal(a, strlen(a), b, strlen(b));
+}
+
+static void test_cosmetic(void **state)
+{
+	(void)state;
+	assert_true(cosm("$1,000", "$1000"));
+	assert_true(cosm("thirty (30) days", "30 days"));
+	assert_true(cosm("one hundred and twenty (120) days", "120 days"));
+	assert_true(cosm("the Supplier's rates", "the Supplier\xe2\x80\x99s rates"));
+	assert_true(cosm("Entire Agreement", "entire  agreement"));
+	assert_true(cosm("\"Charges\" means", "\xe2\x80\x9c" "Charges"
+	                "\xe2\x80\x9d means"));
+	assert_true(cosm("", ""));
+	assert_false(cosm("30 days", "60 days"));
+	assert_false(cosm("$1000", "1000"));        /* the currency matters */
+	assert_false(cosm("10%", "10"));            /* so does the percent */
+	assert_false(cosm("99.5", "995"));          /* and the decimal point */
+	assert_false(cosm("sixty (30) days", "30 days")); /* words disagree */
+	assert_false(cosm("shall", "may"));
+	assert_false(cosm("not", ""));
+}
+
+/* ---- words.c ------------------------------------------------------------------ */
+
+/* Tokens whose hashes are the letters of s (one token per character). */
+static clint_dtoken *toks(const char *s, size_t *n)
+{
+	size_t i, len = strlen(s);
+	clint_dtoken *t = calloc(len + 1, sizeof(*t));
+
+	assert_non_null(t);
+	for (i = 0; i < len; i++) {
+		t[i].start = i;
+		t[i].end = i + 1;
+		t[i].hash = (uint32_t)(unsigned char)s[i];
+		t[i].fold = t[i].hash;
+		t[i].word = 1;
+	}
+	*n = len;
+	return t;
+}
+
+/* The diff of a and b as "=abc -x +y" runs. */
+static void word_diff_str(const char *a, const char *b, size_t work,
+                          char *out, size_t max, int *coarse)
+{
+	size_t na, nb, nops, i, k, len = 0;
+	clint_dtoken *ta = toks(a, &na), *tb = toks(b, &nb);
+	clint_dop *ops = NULL;
+
+	assert_int_equal(clint_word_diff(ta, na, tb, nb, work, &ops, &nops,
+	                                 coarse),
+	                 CLINT_OK);
+	out[0] = '\0';
+	for (i = 0; i < nops; i++) {
+		if (ops[i].op == 0) {
+			len += (size_t)snprintf(out + len, max - len, "%s=", len ? " " : "");
+			for (k = 0; k < ops[i].na; k++)
+				len += (size_t)snprintf(out + len, max - len, "%c", a[ops[i].a + k]);
+		} else {
+			len += (size_t)snprintf(out + len, max - len, "%s-", len ? " " : "");
+			for (k = 0; k < ops[i].na; k++)
+				len += (size_t)snprintf(out + len, max - len, "%c", a[ops[i].a + k]);
+			len += (size_t)snprintf(out + len, max - len, "+");
+			for (k = 0; k < ops[i].nb; k++)
+				len += (size_t)snprintf(out + len, max - len, "%c", b[ops[i].b + k]);
+		}
+	}
+	free(ops);
+	free(ta);
+	free(tb);
+}
+
+static void test_word_diff(void **state)
+{
+	char out[256];
+	int coarse;
+
+	(void)state;
+	word_diff_str("abcdef", "abcdef", 1000, out, sizeof(out), &coarse);
+	assert_string_equal(out, "=abcdef");
+	word_diff_str("abcdef", "abXdef", 1000, out, sizeof(out), &coarse);
+	assert_string_equal(out, "=ab -c+X =def");
+	assert_false(coarse);
+	word_diff_str("abcdef", "acdxef", 1000, out, sizeof(out), &coarse);
+	assert_string_equal(out, "=a -b+ =cd -+x =ef");
+	word_diff_str("", "abc", 1000, out, sizeof(out), &coarse);
+	assert_string_equal(out, "-+abc");
+	word_diff_str("abc", "", 1000, out, sizeof(out), &coarse);
+	assert_string_equal(out, "-abc+");
+	/* over the bound: prefix and suffix kept, the middle one change */
+	word_diff_str("aXbXcXdXez", "aYbYcYdYez", 4, out, sizeof(out), &coarse);
+	assert_true(coarse);
+	assert_string_equal(out, "=a -XbXcXdX+YbYcYdY =ez");
+}
+
+/* Two token runs that share nothing: without the bound this is the
+ * quadratic worst case; with it the diff is coarse and quick. */
+static void test_word_diff_pathological(void **state)
+{
+	size_t n = 200000, i, nops = 0;
+	clint_dtoken *ta = calloc(n, sizeof(*ta)), *tb = calloc(n, sizeof(*tb));
+	clint_dop *ops = NULL;
+	int coarse = 0;
+
+	(void)state;
+	assert_non_null(ta);
+	assert_non_null(tb);
+	for (i = 0; i < n; i++) {
+		ta[i].hash = (uint32_t)(2 * i + 1);
+		tb[i].hash = (uint32_t)(2 * i + 2);
+		ta[i].start = tb[i].start = i;
+		ta[i].end = tb[i].end = i + 1;
+	}
+	assert_int_equal(clint_word_diff(ta, n, tb, n, CLINT_DIFF_DEFAULT_WORK,
+	                                 &ops, &nops, &coarse),
+	                 CLINT_OK);
+	assert_true(coarse);
+	assert_int_equal(nops, 1);
+	assert_int_equal(ops[0].na, n);
+	assert_int_equal(ops[0].nb, n);
+	free(ops);
+	free(ta);
+	free(tb);
+}
+
+/* ---- align.c ------------------------------------------------------------------ */
+
+static void test_alignment(void **state)
+{
+	fixture *f = *state;
+	clint_diff_section s;
+
+	s = find_section(f->d, 1, "§ 1.1 (Scope)");
+	assert_int_equal(s.kind, CLINT_CHANGE_UNCHANGED);
+	assert_false(s.renumbered);
+
+	s = find_section(f->d, 1, "§ 1.2 (Scope)");
+	assert_int_equal(s.kind, CLINT_CHANGE_MOVED);
+	assert_true(s.renumbered);
+	assert_false(s.edited);
+	assert_string_equal(clint_diff_label(f->d, 0, s.new_section),
+	                    "§ 3.3 (Service Levels)");
+
+	s = find_section(f->d, 1, "§ 2.1 (Charges)");
+	assert_int_equal(s.kind, CLINT_CHANGE_MODIFIED);
+	assert_false(s.cosmetic);
+	assert_int_equal(s.hunk_count, 1);
+
+	s = find_section(f->d, 1, "§ 2.2 (Charges)");
+	assert_int_equal(s.kind, CLINT_CHANGE_MODIFIED);
+	assert_true(s.cosmetic);
+
+	s = find_section(f->d, 1, "§ 2.3 (Charges)");
+	assert_int_equal(s.kind, CLINT_CHANGE_REMOVED);
+	s = find_section(f->d, 1, "§ 3.1 (Service Levels)");
+	assert_int_equal(s.kind, CLINT_CHANGE_REMOVED);
+	s = find_section(f->d, 0, "§ 4.3 (Termination)");
+	assert_int_equal(s.kind, CLINT_CHANGE_ADDED);
+	s = find_section(f->d, 1, "§ 4.1 (Termination)");
+	assert_int_equal(s.kind, CLINT_CHANGE_MODIFIED);
+	s = find_section(f->d, 1, "§ 4.2 (Termination)");
+	assert_int_equal(s.kind, CLINT_CHANGE_UNCHANGED);
+}
+
+static void test_hunk_text(void **state)
+{
+	fixture *f = *state;
+	const char *ta = clint_doc_text(f->old_doc, NULL);
+	const char *tb = clint_doc_text(f->new_doc, NULL);
+	clint_diff_section s;
+	clint_diff_hunk h;
+	size_t i;
+
+	for (i = 0; i < clint_diff_section_count(f->d); i++) {
+		assert_int_equal(clint_diff_section_get(f->d, i, &s), CLINT_OK);
+		if (s.old_section == CLINT_NO_SECTION ||
+		    strcmp(clint_diff_label(f->d, 1, s.old_section),
+		           "§ 2.1 (Charges)") != 0)
+			continue;
+		assert_int_equal(clint_diff_hunk_get(f->d, i, 0, &h), CLINT_OK);
+		assert_false(h.cosmetic);
+		/* a change one word from the next reads as one change */
+		assert_int_equal(h.old_end - h.old_start,
+		                 strlen("then-current rates"));
+		assert_memory_equal(ta + h.old_start, "then-current rates",
+		                    strlen("then-current rates"));
+		assert_int_equal(h.new_end - h.new_start,
+		                 strlen("rates in Schedule 2"));
+		assert_memory_equal(tb + h.new_start, "rates in Schedule 2",
+		                    strlen("rates in Schedule 2"));
+		assert_int_equal(clint_diff_hunk_get(f->d, i, 1, &h), CLINT_EINVAL);
+		return;
+	}
+	fail_msg("§ 2.1 not aligned");
+}
+
+/* ---- risk.c ------------------------------------------------------------------- */
+
+static void test_risks(void **state)
+{
+	fixture *f = *state;
+	clint_diff_risk r;
+	clint_diff_clause c;
+
+	assert_int_equal(clint_diff_risk_count(f->d), 1);
+	assert_int_equal(clint_diff_risk_get(f->d, 0, &r), CLINT_OK);
+	assert_int_equal(r.change, CLINT_RISK_RESOLVED);
+	assert_false(r.in_new);
+	assert_string_equal(r.finding.rule_id, "t-then-current");
+	assert_int_equal(strlen(r.fingerprint), 16);
+
+	assert_int_equal(clint_diff_clause_count(f->d), 1);
+	assert_int_equal(clint_diff_clause_get(f->d, 0, &c), CLINT_OK);
+	assert_int_equal(c.change, CLINT_RISK_INTRODUCED);
+	assert_string_equal(c.finding.rule_id, "t-penalty");
+	assert_string_equal(c.old_section, "§ 3.1 (Service Levels)");
+	assert_string_equal(c.new_section, "");
+	/* the clause gone is an error: --fail-on error and below count it */
+	assert_int_equal(clint_diff_introduced_at_least(f->d,
+	                                                CLINT_SEVERITY_ERROR),
+	                 1);
+}
+
+/* Equal findings in two sections: the one in the aligned section is the
+ * unchanged one, so the other is reported resolved where it was. */
+static void test_risk_match_prefers_aligned_section(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *a = unit_text("1. Fees\n\n1.1 Work at the then-current rates.\n\n"
+	                         "2. Exit\n\n2.1 Exit work at the then-current "
+	                         "rates.\n\n2.2 Service credits apply.\n");
+	clint_doc *b = unit_text("1. Fees\n\n1.1 Work at the agreed rates.\n\n"
+	                         "2. Exit\n\n2.1 Exit work at the then-current "
+	                         "rates.\n\n2.2 Service credits apply.\n");
+	clint_diff *d = NULL;
+	clint_diff_risk r;
+	size_t i, resolved = 0;
+
+	(void)state;
+	assert_int_equal(clint_diff_new(&d, rs, a, b, NULL, NULL), CLINT_OK);
+	for (i = 0; i < clint_diff_risk_count(d); i++) {
+		assert_int_equal(clint_diff_risk_get(d, i, &r), CLINT_OK);
+		if (r.change == CLINT_RISK_RESOLVED) {
+			resolved++;
+			assert_string_equal(r.finding.section_label, "§ 1.1 (Fees)");
+		}
+	}
+	assert_int_equal(resolved, 1);
+	clint_diff_free(d);
+	clint_doc_free(a);
+	clint_doc_free(b);
+	clint_ruleset_free(rs);
+}
+
+/* ---- terms.c ------------------------------------------------------------------ */
+
+static void test_values(void **state)
+{
+	fixture *f = *state;
+	clint_diff_value v;
+	char ov[64], nv[64];
+
+	assert_int_equal(clint_diff_value_count(f->d), 1);
+	assert_int_equal(clint_diff_value_get(f->d, 0, &v), CLINT_OK);
+	assert_string_equal(v.term, "Notice to terminate");
+	assert_true(v.old_value.days == 90.0);
+	assert_true(v.new_value.days == 30.0);
+	assert_int_equal(v.favours, CLINT_FAVOURS_CUSTOMER);
+	assert_string_equal(clint_favours_name(v.favours), "customer");
+	clint_diff_value_text(f->d, 1, &v.old_value, ov, sizeof(ov));
+	clint_diff_value_text(f->d, 0, &v.new_value, nv, sizeof(nv));
+	assert_string_equal(ov, "ninety (90) days'");
+	assert_string_equal(nv, "thirty (30) days'");
+}
+
+static void value_change(const char *a, const char *b, const char *term,
+                         clint_favours favours)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *da = unit_text(a), *db = unit_text(b);
+	clint_diff *d = NULL;
+	clint_diff_value v;
+
+	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_diff_value_count(d), 1);
+	assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
+	assert_string_equal(v.term, term);
+	assert_int_equal(v.favours, favours);
+	clint_diff_free(d);
+	clint_doc_free(da);
+	clint_doc_free(db);
+	clint_ruleset_free(rs);
+}
+
+static void test_value_table(void **state)
+{
+	(void)state;
+	value_change("7. Liability\n\n7.1 Each party's total liability shall not "
+	             "exceed twelve (12) months' fees.\n",
+	             "7. Liability\n\n7.1 Each party's total liability shall not "
+	             "exceed three (3) months' fees.\n",
+	             "Liability cap", CLINT_FAVOURS_SUPPLIER);
+	value_change("5. Payment\n\n5.1 The Client shall pay each invoice within "
+	             "thirty (30) days.\n",
+	             "5. Payment\n\n5.1 The Client shall pay each invoice within "
+	             "sixty (60) days.\n",
+	             "Payment terms", CLINT_FAVOURS_CUSTOMER);
+	value_change("3. Service Levels\n\n3.1 Availability shall be at least "
+	             "99.9% in each month.\n",
+	             "3. Service Levels\n\n3.1 Availability shall be at least "
+	             "99.5% in each month.\n",
+	             "Availability", CLINT_FAVOURS_SUPPLIER);
+	/* no row of the table: reported under its kind, no judgement */
+	value_change("9. Misc\n\n9.1 The office has 40 parking spaces worth "
+	             "USD 1,000.\n",
+	             "9. Misc\n\n9.1 The office has 40 parking spaces worth "
+	             "USD 2,000.\n",
+	             "Amount", CLINT_FAVOURS_UNKNOWN);
+	value_change("9. Fees\n\n9.1 The set-up fee is USD 1,000.\n",
+	             "9. Fees\n\n9.1 The set-up fee is USD 2,000.\n", "Charges",
+	             CLINT_FAVOURS_SUPPLIER);
+}
+
+/* ---- render*.c ---------------------------------------------------------------- */
+
+static void render(const clint_diff *d, clint_diff_output fmt, int subst,
+                   unit_sink *sink)
+{
+	clint_diff_render_options o = CLINT_DIFF_RENDER_OPTIONS_INIT;
+
+	o.format = fmt;
+	o.substantive_only = subst;
+	memset(sink, 0, sizeof(*sink));
+	assert_int_equal(clint_diff_render(d, &o, unit_sink_write, sink),
+	                 CLINT_OK);
+	assert_non_null(sink->data);
+}
+
+static void test_render_text(void **state)
+{
+	fixture *f = *state;
+	unit_sink s;
+
+	render(f->d, CLINT_DIFF_OUTPUT_TEXT, 0, &s);
+	unit_assert_contains(s.data, "moved § 1.2 (Scope) -> § 3.3 (Service Levels)");
+	unit_assert_contains(s.data, "[-then-current rates-]{+rates in Schedule 2+}");
+	unit_assert_contains(s.data, "removed § 2.3 (Charges)");
+	unit_assert_contains(s.data, "added § 4.3 (Termination)");
+	unit_assert_contains(s.data, "(cosmetic) ");
+	unit_assert_contains(s.data, "Notice to terminate: ninety (90) days' -> "
+	                             "thirty (30) days' (favours the customer");
+	unit_assert_contains(s.data, "gone: Title of t-penalty, § 3.1 (Service "
+	                             "Levels) in OLD, is gone in NEW");
+	unit_sink_free(&s);
+	render(f->d, CLINT_DIFF_OUTPUT_TEXT, 1, &s);
+	if (strstr(s.data, "(cosmetic)"))
+		fail_msg("--substantive-only shows a cosmetic change:\n%s", s.data);
+	unit_sink_free(&s);
+}
+
+static void test_render_formats(void **state)
+{
+	fixture *f = *state;
+	unit_sink s;
+
+	render(f->d, CLINT_DIFF_OUTPUT_JSON, 0, &s);
+	unit_assert_contains(s.data, "\"change\": \"moved\"");
+	unit_assert_contains(s.data, "\"favours\": \"customer\"");
+	unit_assert_contains(s.data, "\"change\": \"gone\"");
+	unit_sink_free(&s);
+	render(f->d, CLINT_DIFF_OUTPUT_MARKDOWN, 0, &s);
+	unit_assert_contains(s.data, "~~then-current rates~~ **rates in Schedule 2**");
+	unit_assert_contains(s.data, "| **clause gone** |");
+	unit_sink_free(&s);
+	render(f->d, CLINT_DIFF_OUTPUT_HTML, 0, &s);
+	unit_assert_contains(s.data, "<del>then-current rates</del>");
+	unit_assert_contains(s.data, "<ins>rates in Schedule 2</ins>");
+	unit_assert_contains(s.data, "<del class=\"cos\">");
+	unit_assert_contains(s.data, "</html>");
+	unit_sink_free(&s);
+	render(f->d, CLINT_DIFF_OUTPUT_SARIF, 0, &s);
+	unit_assert_contains(s.data, "\"version\": \"2.1.0\"");
+	unit_assert_contains(s.data, "\"ruleId\": \"t-penalty\"");
+	/* the resolved finding is not a SARIF result */
+	if (strstr(s.data, "\"ruleId\": \"t-then-current\""))
+		fail_msg("SARIF carries a resolved finding:\n%s", s.data);
+	unit_sink_free(&s);
+}
+
+static void test_render_errors(void **state)
+{
+	fixture *f = *state;
+	clint_diff_render_options o = CLINT_DIFF_RENDER_OPTIONS_INIT;
+	clint_diff_output out;
+	unit_sink s;
+
+	memset(&s, 0, sizeof(s));
+	s.fail = 1;
+	assert_int_equal(clint_diff_render(f->d, &o, unit_sink_write, &s),
+	                 CLINT_EIO);
+	o.version = 99;
+	assert_int_equal(clint_diff_render(f->d, &o, unit_sink_write, &s),
+	                 CLINT_EINVAL);
+	assert_int_equal(clint_diff_render(NULL, NULL, unit_sink_write, &s),
+	                 CLINT_EINVAL);
+	assert_int_equal(clint_diff_output_from_name(&out, "md"), CLINT_OK);
+	assert_int_equal(out, CLINT_DIFF_OUTPUT_MARKDOWN);
+	assert_int_equal(clint_diff_output_from_name(&out, "pdf"), CLINT_EINVAL);
+}
+
+/* ---- API ---------------------------------------------------------------------- */
+
+static void test_api(void **state)
+{
+	fixture *f = *state;
+	clint_diff_options o = CLINT_DIFF_OPTIONS_INIT;
+	clint_diff *d = NULL;
+	clint_diff_section s;
+
+	assert_int_equal(clint_diff_new(&d, NULL, f->old_doc, f->new_doc, NULL,
+	                                NULL),
+	                 CLINT_EINVAL);
+	assert_null(d);
+	o.version = 7;
+	assert_int_equal(clint_diff_new(&d, f->rs, f->old_doc, f->new_doc, &o,
+	                                NULL),
+	                 CLINT_EINVAL);
+	clint_diff_free(NULL);
+	assert_ptr_equal(clint_diff_old_doc(f->d), f->old_doc);
+	assert_ptr_equal(clint_diff_new_doc(f->d), f->new_doc);
+	assert_ptr_equal(clint_result_doc(clint_diff_old_result(f->d)),
+	                 f->old_doc);
+	assert_ptr_equal(clint_result_doc(clint_diff_new_result(f->d)),
+	                 f->new_doc);
+	assert_int_equal(clint_diff_section_get(f->d, 100000, &s), CLINT_EINVAL);
+	assert_string_equal(clint_change_kind_name(CLINT_CHANGE_MOVED), "moved");
+	assert_string_equal(clint_risk_change_name(CLINT_RISK_RESOLVED),
+	                    "resolved");
+	assert_int_equal(clint_diff_section_count(NULL), 0);
+}
+
+/* A tiny bound makes every edited section coarse, with a note. */
+static void test_coarse_note(void **state)
+{
+	fixture *f = *state;
+	clint_diff_options o = CLINT_DIFF_OPTIONS_INIT;
+	clint_diag *diag = NULL;
+	clint_diff *d = NULL;
+	clint_diff_section s;
+
+	o.max_word_work = 1;
+	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
+	assert_int_equal(clint_diff_new(&d, f->rs, f->old_doc, f->new_doc, &o,
+	                                diag),
+	                 CLINT_OK);
+	assert_true(unit_diag_find(diag, "hit its bound") >= 0);
+	s = find_section(d, 1, "§ 2.1 (Charges)");
+	assert_true(s.coarse);
+	assert_int_equal(s.hunk_count, 1);
+	clint_diff_free(d);
+	clint_diag_free(diag);
+}
+
+/* The same document against itself: everything unchanged. */
+static void test_identity(void **state)
+{
+	fixture *f = *state;
+	clint_diff *d = NULL;
+	clint_diff_section s;
+	size_t i;
+
+	assert_int_equal(clint_diff_new(&d, f->rs, f->old_doc, f->old_doc, NULL,
+	                                NULL),
+	                 CLINT_OK);
+	for (i = 0; i < clint_diff_section_count(d); i++) {
+		assert_int_equal(clint_diff_section_get(d, i, &s), CLINT_OK);
+		assert_int_equal(s.kind, CLINT_CHANGE_UNCHANGED);
+	}
+	assert_int_equal(clint_diff_value_count(d), 0);
+	assert_int_equal(clint_diff_introduced_at_least(d, CLINT_SEVERITY_INFO),
+	                 0);
+	clint_diff_free(d);
+}
+
+/* Two documents of 900 sections that share nothing: the similarity pass
+ * is windowed (at most CLINT_DIFF_MAX_PAIRS pairs), every section is
+ * removed or added, and nothing is paired by accident. */
+static void test_alignment_bounded(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	size_t n = 900, i, cap = n * 64 + 64, la = 0, lb = 0;
+	char *a = malloc(cap), *b = malloc(cap);
+	clint_doc *da, *db;
+	clint_diff *d = NULL;
+	clint_diff_section s;
+	size_t added = 0, removed = 0;
+
+	(void)state;
+	assert_non_null(a);
+	assert_non_null(b);
+	for (i = 0; i < n; i++) {
+		la += (size_t)snprintf(a + la, cap - la, "%zu. Alpha%zu\n\nold%zu "
+		                       "words%zu here%zu\n\n", i + 1, i, i, i, i);
+		lb += (size_t)snprintf(b + lb, cap - lb, "%zu. Beta%zu\n\nnew%zu "
+		                       "terms%zu there%zu\n\n", i + 1, i, i, i, i);
+	}
+	da = unit_text(a);
+	db = unit_text(b);
+	assert_int_equal(clint_doc_section_count(da), n);
+	assert_int_equal(clint_doc_section_count(db), n);
+	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
+	for (i = 0; i < clint_diff_section_count(d); i++) {
+		assert_int_equal(clint_diff_section_get(d, i, &s), CLINT_OK);
+		added += s.kind == CLINT_CHANGE_ADDED;
+		removed += s.kind == CLINT_CHANGE_REMOVED;
+	}
+	assert_int_equal(added, clint_doc_section_count(db));
+	assert_int_equal(removed, clint_doc_section_count(da));
+	clint_diff_free(d);
+	clint_doc_free(da);
+	clint_doc_free(db);
+	clint_ruleset_free(rs);
+	free(a);
+	free(b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cosmetic),
+		cmocka_unit_test(test_word_diff),
+		cmocka_unit_test(test_word_diff_pathological),
+		cmocka_unit_test_setup_teardown(test_alignment, setup, teardown),
+		cmocka_unit_test(test_alignment_bounded),
+		cmocka_unit_test_setup_teardown(test_hunk_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_risks, setup, teardown),
+		cmocka_unit_test(test_risk_match_prefers_aligned_section),
+		cmocka_unit_test_setup_teardown(test_values, setup, teardown),
+		cmocka_unit_test(test_value_table),
+		cmocka_unit_test_setup_teardown(test_render_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_render_formats, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_render_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_api, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_coarse_note, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_identity, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
