@@ -9,6 +9,9 @@
 #   make valgrind  the golden CLI runs under valgrind
 #   make golden-update   regenerate tests/cli expectations (read them!)
 #   make eval      detection quality on a labelled corpus (EVAL_DIR, EVAL_LABELS)
+#   make fuzz      libFuzzer targets (clang, ASan+UBSan), FUZZ_SECONDS each
+#   make hostile   the hostile-input suite (tests/hostile)
+#   make coverage  branch coverage of src/lib (gcc --coverage, lcov)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -65,7 +68,8 @@ SPEC_BIN = $(BUILD)/tests/spec_runner
 DEMO_FILE = samples/weak-draft-outsourcing.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats \
-        golden-update corpus formats eval bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
+        golden-update corpus formats eval bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
+        fuzz fuzz-run fuzz-merge fuzz-replay hostile coverage coverage-run
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
 
@@ -85,7 +89,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden valgrind-if-present formats install-test corpus
+check: all unit packs-test spec golden valgrind-if-present formats fuzz-replay hostile install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -188,6 +192,67 @@ corpus: $(BIN)
 	@echo "== real contracts (../shared/corpus)"
 	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/corpus.sh $(BIN)
 
+# ---- fuzzing ---------------------------------------------------------------
+# tests/fuzz/fuzz_<target>.c: LLVMFuzzerTestOneInput per parser. `make fuzz`
+# builds them with clang, libFuzzer, ASan and UBSan into build-fuzz/ and
+# runs each for FUZZ_SECONDS (one process, one core), seeded from the
+# samples (tests/fuzz/seeds.sh) and the saved corpus; new inputs collect in
+# build-fuzz/corpus/<target>, crashes in build-fuzz/crashes/<target>.
+# `make fuzz-merge` minimises them into tests/fuzz/corpus/<target>.
+# `make fuzz-replay` (in `make test`) feeds the saved corpus and
+# tests/fuzz/regressions/<target> to each target built with $(CC).
+FUZZ_TARGETS ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS ?= -rss_limit_mb=2048 -timeout=10 -max_len=262144
+FUZZ_HDR = tests/fuzz/fuzz.h tests/fuzz/zipwrap.h
+FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
+              -fsanitize=address,undefined,fuzzer-no-link
+REPLAY_BIN = $(patsubst %,$(BUILD)/fuzz-replay/%,$(FUZZ_TARGETS))
+
+$(BUILD)/fuzz-replay/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_HDR) $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-unused-function -o $@ $< tests/fuzz/replay.c \
+	    $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
+
+fuzz-replay: $(REPLAY_BIN)
+	@echo "== fuzz corpus and regression inputs, replayed"
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  set --; for d in tests/fuzz/corpus/$$t tests/fuzz/regressions/$$t; do \
+	    if [ -d $$d ]; then set -- "$$@" $$d; fi; done; \
+	  printf '%s: ' $$t; $(TEST_WRAPPER) $(BUILD)/fuzz-replay/$$t "$$@"; done
+
+$(BUILD)/fuzz/%: tests/fuzz/fuzz_%.c $(FUZZ_HDR) $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-unused-function -fsanitize=fuzzer,address,undefined \
+	    -o $@ $< $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
+
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-run
+
+fuzz-run: $(patsubst %,$(BUILD)/fuzz/%,$(FUZZ_TARGETS))
+	@rm -rf $(BUILD)/seeds && sh tests/fuzz/seeds.sh $(BUILD)/seeds
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(BUILD)/corpus/$$t $(BUILD)/crashes/$$t; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  set -- $(BUILD)/seeds/$$t; \
+	  for d in tests/fuzz/corpus/$$t tests/fuzz/regressions/$$t; do \
+	    if [ -d $$d ]; then set -- "$$@" $$d; fi; done; \
+	  $(BUILD)/fuzz/$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=$(BUILD)/crashes/$$t/ -print_final_stats=1 \
+	    $(BUILD)/corpus/$$t "$$@" > $(BUILD)/fuzz-$$t.log 2>&1 || \
+	    { tail -40 $(BUILD)/fuzz-$$t.log; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|^Done' $(BUILD)/fuzz-$$t.log; done
+
+# Minimise what the fuzzers found into the saved corpus (keep it small).
+fuzz-merge:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p tests/fuzz/corpus/$$t build-fuzz/corpus/$$t; \
+	  mkdir -p build-fuzz/merged/$$t; rm -f build-fuzz/merged/$$t/*; \
+	  build-fuzz/fuzz/$$t $(FUZZ_FLAGS) -merge=1 build-fuzz/merged/$$t \
+	    tests/fuzz/corpus/$$t build-fuzz/corpus/$$t > build-fuzz/merge-$$t.log 2>&1; \
+	  rm -f tests/fuzz/corpus/$$t/*; cp build-fuzz/merged/$$t/* tests/fuzz/corpus/$$t/; \
+	  echo "$$t: $$(ls tests/fuzz/corpus/$$t | wc -l) files"; done
+
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
@@ -231,4 +296,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz build-cov
