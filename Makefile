@@ -192,6 +192,15 @@ corpus: $(BIN)
 	@echo "== real contracts (../shared/corpus)"
 	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/corpus.sh $(BIN)
 
+# The hostile-input suite (tests/hostile/cases): crafted and generated
+# inputs under CPU-time and memory limits; the small ones again under
+# valgrind. Sanitizer builds skip the big cases and stretch the budgets.
+hostile: $(BIN)
+	@echo "== hostile inputs (tests/hostile)"
+	@NO_VALGRIND="$(NO_VALGRIND)" HOSTILE_SKIP_BIG="$(NO_VALGRIND)" \
+	  HOSTILE_SLOW="$(if $(NO_VALGRIND),5,1)" \
+	  sh tests/hostile/run.sh $(BIN) $(BUILD)/hostile
+
 # ---- fuzzing ---------------------------------------------------------------
 # tests/fuzz/fuzz_<target>.c: LLVMFuzzerTestOneInput per parser. `make fuzz`
 # builds them with clang, libFuzzer, ASan and UBSan into build-fuzz/ and
@@ -252,6 +261,23 @@ fuzz-merge:
 	    tests/fuzz/corpus/$$t build-fuzz/corpus/$$t > build-fuzz/merge-$$t.log 2>&1; \
 	  rm -f tests/fuzz/corpus/$$t/*; cp build-fuzz/merged/$$t/* tests/fuzz/corpus/$$t/; \
 	  echo "$$t: $$(ls tests/fuzz/corpus/$$t | wc -l) files"; done
+
+# ---- coverage ----------------------------------------------------------------
+# Branch coverage of src/lib over the unit, pack, spec, golden, formats,
+# fuzz replay and hostile tests (gcc --coverage into build-cov/, lcov and
+# genhtml from Debian). Report: build-cov/coverage/index.html.
+LCOV_RC = --rc lcov_branch_coverage=1
+coverage:
+	@find build-cov -name '*.gcda' -delete 2>/dev/null || true
+	@$(MAKE) --no-print-directory BUILD=build-cov CC=gcc CFLAGS="-O0 -g --coverage" \
+	  LDFLAGS="--coverage" NO_VALGRIND=1 coverage-run
+
+coverage-run: all unit packs-test spec golden formats fuzz-replay hostile
+	@lcov --quiet $(LCOV_RC) --capture --directory $(BUILD)/obj -o $(BUILD)/cov-all.info
+	@lcov --quiet $(LCOV_RC) --extract $(BUILD)/cov-all.info '*/src/lib/*' -o $(BUILD)/cov.info
+	@genhtml --quiet --branch-coverage -o $(BUILD)/coverage $(BUILD)/cov.info
+	@echo "== coverage of src/lib (report: $(BUILD)/coverage/index.html)"
+	@lcov $(LCOV_RC) --summary $(BUILD)/cov.info 2>&1 | grep -E 'lines|functions|branches'
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan \
