@@ -8,7 +8,7 @@
 # small inputs run once more under valgrind (no errors, no definite
 # leaks).
 # The budget is CPU time (ulimit -t), so that it holds on a loaded
-# machine; a wall-clock timeout of 10 times the budget catches a process
+# machine; a wall-clock timeout of 30 times the budget (+2 min) catches a process
 # that hangs without spinning.
 #   HOSTILE_SKIP_BIG=1  skip cases with a budget over 10 s (sanitizer builds)
 #   HOSTILE_SLOW=N      multiply budgets by N and drop ulimit -v (ASan)
@@ -55,7 +55,7 @@ while IFS= read -r line; do
 	start=$(date +%s.%N)
 	# shellcheck disable=SC2086
 	[ -n "$jit" ] && limit="$limit export CLAUSELINT_NO_JIT=1;"
-	sh -c "$limit exec timeout -k 2 $((budget * slow * 10)) \"\$0\" \"\$@\"" \
+	sh -c "$limit exec timeout -k 2 $((budget * slow * 30 + 120)) \"\$0\" \"\$@\"" \
 		"$bin" $args > "$tmp/out" 2> "$tmp/err" < /dev/null
 	status=$?
 	took=$(echo "$start $(date +%s.%N)" | awk '{printf "%.2f", $2 - $1}')
@@ -67,7 +67,7 @@ while IFS= read -r line; do
 	if [ "$status" -eq 152 ]; then
 		why="used more than ${budget}s of CPU"
 	elif [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
-		why="hung: no exit after $((budget * slow * 10))s"
+		why="hung: no exit after $((budget * slow * 30 + 120))s"
 	elif [ "$status" -ge 128 ]; then
 		why="killed by signal $((status - 128))"
 	elif [ "$status" != "$want" ]; then
