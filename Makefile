@@ -252,13 +252,18 @@ fuzz-run: $(patsubst %,$(BUILD)/fuzz/%,$(FUZZ_TARGETS))
 	    { tail -40 $(BUILD)/fuzz-$$t.log; exit 1; }; \
 	  grep -E '^stat::number_of_executed_units|^Done' $(BUILD)/fuzz-$$t.log; done
 
-# Minimise what the fuzzers found into the saved corpus (keep it small).
+# Minimise what the fuzzers found into the saved corpus, keeping only
+# inputs of at most FUZZ_MERGE_MAX bytes (the saved corpus stays small).
+FUZZ_MERGE_MAX ?= 8192
 fuzz-merge:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  mkdir -p tests/fuzz/corpus/$$t build-fuzz/corpus/$$t; \
-	  mkdir -p build-fuzz/merged/$$t; rm -f build-fuzz/merged/$$t/*; \
+	  rm -rf build-fuzz/merged/$$t build-fuzz/small/$$t; \
+	  mkdir -p build-fuzz/merged/$$t build-fuzz/small/$$t; \
+	  find tests/fuzz/corpus/$$t build-fuzz/corpus/$$t -type f \
+	    -size -$$(($(FUZZ_MERGE_MAX) + 1))c -exec cp {} build-fuzz/small/$$t/ \; ; \
 	  build-fuzz/fuzz/$$t $(FUZZ_FLAGS) -merge=1 build-fuzz/merged/$$t \
-	    tests/fuzz/corpus/$$t build-fuzz/corpus/$$t > build-fuzz/merge-$$t.log 2>&1; \
+	    build-fuzz/small/$$t > build-fuzz/merge-$$t.log 2>&1; \
 	  rm -f tests/fuzz/corpus/$$t/*; cp build-fuzz/merged/$$t/* tests/fuzz/corpus/$$t/; \
 	  echo "$$t: $$(ls tests/fuzz/corpus/$$t | wc -l) files"; done
 

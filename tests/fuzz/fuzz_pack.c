@@ -11,6 +11,11 @@
 
 static char path[64];
 
+static void remove_path(void)
+{
+	unlink(path);
+}
+
 static const char contract[] =
 	"1. Services\nThe Supplier shall provide the Services promptly.\n"
 	"2. Charges\nThe Client shall pay USD 1,000 within thirty (30) days "
@@ -36,6 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (fd < 0)
 			abort();
 		close(fd);
+		atexit(remove_path);
 	}
 	f = fopen(path, "wb");
 	if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0)
