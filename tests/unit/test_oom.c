@@ -219,6 +219,21 @@ static void test_documents(void **state)
 		 CLINT_INPUT_AUTO},
 		{"oom.odt", "tests/cli/fixtures/hosting-tracked.odt", NULL,
 		 CLINT_INPUT_AUTO},
+		/* whole contracts: numbering, styles, notes, comments, tables */
+		{"weak.docx", "samples/formats/weak-draft-outsourcing.docx", NULL,
+		 CLINT_INPUT_AUTO},
+		{"numbered.docx", "samples/formats/auto-numbered-hosting.docx", NULL,
+		 CLINT_INPUT_AUTO},
+		{"weak.odt", "samples/formats/weak-draft-outsourcing.odt", NULL,
+		 CLINT_INPUT_AUTO},
+		{"weak.rtf", "samples/formats/weak-draft-outsourcing.rtf", NULL,
+		 CLINT_INPUT_AUTO},
+		{"weak.html", "samples/formats/weak-draft-outsourcing.html", NULL,
+		 CLINT_INPUT_AUTO},
+		{"weak.md", "samples/weak-draft-outsourcing.md", NULL,
+		 CLINT_INPUT_MARKDOWN},
+		{"sound.txt", "samples/sound-outsourcing-agreement.txt", NULL,
+		 CLINT_INPUT_TEXT},
 	};
 	size_t i;
 
