@@ -13,6 +13,9 @@
 #                  EVAL_ARGS="--split tune|check" for one half)
 #   make eval-hygiene    drafting-check findings per contract (HYGIENE_DIR,
 #                  HYGIENE_SAMPLE=rule-id to print 30 of them for reading)
+#   make fuzz      libFuzzer targets (clang, ASan+UBSan), FUZZ_SECONDS each
+#   make hostile   the hostile-input suite (tests/hostile)
+#   make coverage  branch coverage of src/lib (gcc --coverage, lcov)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -74,7 +77,8 @@ DEMO_FILE = samples/weak-draft-outsourcing.txt
 DEMO_DRAFT = samples/flawed-draft.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc diff-test \
-        golden-update corpus formats eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
+        golden-update corpus formats eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
+        fuzz fuzz-run fuzz-merge fuzz-replay hostile coverage coverage-run
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
 
@@ -98,7 +102,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden valgrind-if-present formats reports diff-test install-test corpus
+check: all unit packs-test spec golden valgrind-if-present formats reports diff-test fuzz-replay hostile install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -223,6 +227,98 @@ corpus: $(BIN)
 	@echo "== real contracts (../shared/corpus)"
 	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/corpus.sh $(BIN)
 
+# The hostile-input suite (tests/hostile/cases): crafted and generated
+# inputs under CPU-time and memory limits; the small ones again under
+# valgrind. Sanitizer builds skip the big cases and stretch the budgets.
+hostile: $(BIN)
+	@echo "== hostile inputs (tests/hostile)"
+	@NO_VALGRIND="$(NO_VALGRIND)" HOSTILE_SKIP_BIG="$(NO_VALGRIND)" \
+	  HOSTILE_SLOW="$(if $(NO_VALGRIND),5,1)" \
+	  sh tests/hostile/run.sh $(BIN) $(BUILD)/hostile
+
+# ---- fuzzing ---------------------------------------------------------------
+# tests/fuzz/fuzz_<target>.c: LLVMFuzzerTestOneInput per parser. `make fuzz`
+# builds them with clang, libFuzzer, ASan and UBSan into build-fuzz/ and
+# runs each for FUZZ_SECONDS (one process, one core), seeded from the
+# samples (tests/fuzz/seeds.sh) and the saved corpus; new inputs collect in
+# build-fuzz/corpus/<target>, crashes in build-fuzz/crashes/<target>.
+# `make fuzz-merge` minimises them into tests/fuzz/corpus/<target>.
+# `make fuzz-replay` (in `make test`) feeds the saved corpus and
+# tests/fuzz/regressions/<target> to each target built with $(CC).
+FUZZ_TARGETS ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS ?= -rss_limit_mb=2048 -timeout=10 -max_len=262144
+FUZZ_HDR = tests/fuzz/fuzz.h tests/fuzz/zipwrap.h
+FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
+              -fsanitize=address,undefined,fuzzer-no-link
+REPLAY_BIN = $(patsubst %,$(BUILD)/fuzz-replay/%,$(FUZZ_TARGETS))
+
+$(BUILD)/fuzz-replay/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_HDR) $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-unused-function -o $@ $< tests/fuzz/replay.c \
+	    $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
+
+fuzz-replay: $(REPLAY_BIN)
+	@echo "== fuzz corpus and regression inputs, replayed"
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  set --; for d in tests/fuzz/corpus/$$t tests/fuzz/regressions/$$t; do \
+	    if [ -d $$d ]; then set -- "$$@" $$d; fi; done; \
+	  printf '%s: ' $$t; $(TEST_WRAPPER) $(BUILD)/fuzz-replay/$$t "$$@"; done
+
+$(BUILD)/fuzz/%: tests/fuzz/fuzz_%.c $(FUZZ_HDR) $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-unused-function -fsanitize=fuzzer,address,undefined \
+	    -o $@ $< $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
+
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-run
+
+fuzz-run: $(patsubst %,$(BUILD)/fuzz/%,$(FUZZ_TARGETS))
+	@rm -rf $(BUILD)/seeds && sh tests/fuzz/seeds.sh $(BUILD)/seeds
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(BUILD)/corpus/$$t $(BUILD)/crashes/$$t; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  set -- $(BUILD)/seeds/$$t; \
+	  for d in tests/fuzz/corpus/$$t tests/fuzz/regressions/$$t; do \
+	    if [ -d $$d ]; then set -- "$$@" $$d; fi; done; \
+	  $(BUILD)/fuzz/$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=$(BUILD)/crashes/$$t/ -print_final_stats=1 \
+	    $(BUILD)/corpus/$$t "$$@" > $(BUILD)/fuzz-$$t.log 2>&1 || \
+	    { tail -40 $(BUILD)/fuzz-$$t.log; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|^Done' $(BUILD)/fuzz-$$t.log; done
+
+# Minimise what the fuzzers found into the saved corpus, keeping only
+# inputs of at most FUZZ_MERGE_MAX bytes (the saved corpus stays small).
+FUZZ_MERGE_MAX ?= 8192
+fuzz-merge:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p tests/fuzz/corpus/$$t build-fuzz/corpus/$$t; \
+	  rm -rf build-fuzz/merged/$$t build-fuzz/small/$$t; \
+	  mkdir -p build-fuzz/merged/$$t build-fuzz/small/$$t; \
+	  find tests/fuzz/corpus/$$t build-fuzz/corpus/$$t -type f \
+	    -size -$$(($(FUZZ_MERGE_MAX) + 1))c -exec cp {} build-fuzz/small/$$t/ \; ; \
+	  build-fuzz/fuzz/$$t $(FUZZ_FLAGS) -merge=1 build-fuzz/merged/$$t \
+	    build-fuzz/small/$$t > build-fuzz/merge-$$t.log 2>&1; \
+	  rm -f tests/fuzz/corpus/$$t/*; cp build-fuzz/merged/$$t/* tests/fuzz/corpus/$$t/; \
+	  echo "$$t: $$(ls tests/fuzz/corpus/$$t | wc -l) files"; done
+
+# ---- coverage ----------------------------------------------------------------
+# Branch coverage of src/lib over the unit, pack, spec, golden, formats,
+# fuzz replay and hostile tests (gcc --coverage into build-cov/, lcov and
+# genhtml from Debian). Report: build-cov/coverage/index.html.
+LCOV_RC = --rc lcov_branch_coverage=1
+coverage:
+	@find build-cov -name '*.gcda' -delete 2>/dev/null || true
+	@$(MAKE) --no-print-directory BUILD=build-cov CC=gcc CFLAGS="-O0 -g --coverage" \
+	  LDFLAGS="--coverage" NO_VALGRIND=1 coverage-run
+
+coverage-run: all unit packs-test spec golden formats fuzz-replay hostile
+	@lcov --quiet $(LCOV_RC) --capture --directory $(BUILD)/obj -o $(BUILD)/cov-all.info
+	@lcov --quiet $(LCOV_RC) --extract $(BUILD)/cov-all.info '*/src/lib/*' -o $(BUILD)/cov.info
+	@genhtml --quiet --branch-coverage -o $(BUILD)/coverage $(BUILD)/cov.info
+	@echo "== coverage of src/lib (report: $(BUILD)/coverage/index.html)"
+	@lcov $(LCOV_RC) --summary $(BUILD)/cov.info 2>&1 | grep -E 'lines|functions|branches'
+
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
@@ -266,4 +362,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz build-cov

@@ -13,6 +13,7 @@ typedef struct {
 	const clint_ruleset *rs;
 	clint_diag *diag;
 	size_t errors, warnings;
+	pcre2_match_context *mctx;  /* the checker's match limits */
 } lint_ctx;
 
 static void lint_msg(lint_ctx *l, clint_diag_level level, const clint_rule *r,
@@ -110,7 +111,8 @@ static void lint_source(lint_ctx *l, const clint_rule *r,
 /* True if pattern `p` matches somewhere in the examples that must match:
  * body patterns in the matching text, heading patterns in a heading. */
 static int exercised(const clint_pattern *p, clint_doc *const *docs,
-                     size_t ndocs, int heading, pcre2_match_data *md)
+                     size_t ndocs, int heading, pcre2_match_data *md,
+                     pcre2_match_context *mctx)
 {
 	size_t d, s;
 
@@ -120,7 +122,7 @@ static int exercised(const clint_pattern *p, clint_doc *const *docs,
 			continue;
 		if (!heading) {
 			if (pcre2_match(p->code, (PCRE2_SPTR)doc->norm, doc->norm_len, 0, 0,
-			                md, NULL) >= 0)
+			                md, mctx) >= 0)
 				return 1;
 			continue;
 		}
@@ -129,7 +131,7 @@ static int exercised(const clint_pattern *p, clint_doc *const *docs,
 			if (pcre2_match(p->code,
 			                (PCRE2_SPTR)(doc->norm + sec->heading_norm_start),
 			                sec->heading_norm_end - sec->heading_norm_start, 0,
-			                0, md, NULL) >= 0)
+			                0, md, mctx) >= 0)
 				return 1;
 		}
 	}
@@ -173,13 +175,15 @@ static int lint_rule(lint_ctx *l, const clint_rule *r, pcre2_match_data *md)
 			                      strlen(r->examples[i].text), NULL, NULL);
 	for (i = 0; pos && i < r->pattern_count; i++)
 		if (r->patterns[i].code &&
-		    !exercised(&r->patterns[i], docs, r->example_count, 0, md))
+		    !exercised(&r->patterns[i], docs, r->example_count, 0, md,
+		                l->mctx))
 			lint_msg(l, CLINT_DIAG_WARNING, r, r->patterns[i].line,
 			         "no example exercises this <pattern>: add one it "
 			         "matches, or drop it");
 	for (i = 0; pos && i < r->heading_count; i++)
 		if (r->headings[i].code &&
-		    !exercised(&r->headings[i], docs, r->example_count, 1, md))
+		    !exercised(&r->headings[i], docs, r->example_count, 1, md,
+		                l->mctx))
 			lint_msg(l, CLINT_DIAG_WARNING, r, r->headings[i].line,
 			         "no example exercises this <heading>: add one with "
 			         "such a heading, or drop it");
@@ -203,10 +207,20 @@ int clint_ruleset_lint(const clint_ruleset *rs, clint_diag *diag,
 	l.rs = rs;
 	l.diag = diag;
 	md = pcre2_match_data_create(1, NULL);
-	if (!md)
+	l.mctx = pcre2_match_context_create(NULL);
+	if (!md || !l.mctx) {
+		pcre2_match_data_free(md);
+		pcre2_match_context_free(l.mctx);
 		return CLINT_ENOMEM;
+	}
+	/* the same limits as a check (check.c): an example cannot make the
+	 * linter backtrack for ever */
+	pcre2_set_match_limit(l.mctx, CLINT_MATCH_LIMIT);
+	pcre2_set_depth_limit(l.mctx, CLINT_DEPTH_LIMIT);
+	pcre2_set_heap_limit(l.mctx, CLINT_HEAP_LIMIT_KIB);
 	for (i = 0; i < rs->rule_count && rc == CLINT_OK; i++)
 		rc = lint_rule(&l, &rs->rules[i], md);
+	pcre2_match_context_free(l.mctx);
 	pcre2_match_data_free(md);
 	if (errors)
 		*errors = l.errors;

@@ -153,7 +153,14 @@ int clint_normalize(clint_doc *doc)
 				pending = any;
 			} else if (cls != CH_DROP) {
 				if (pending) {
-					TRY(clint_omap_replace(&doc->norm_map, out.len, space_at));
+					/* one ASCII space kept as it is continues the copy
+					 * run: a run per word would cost 8 bytes of map per
+					 * byte of ordinary text */
+					if (i == space_at + 1 && t[space_at] == ' ')
+						TRY(clint_omap_copy(&doc->norm_map, out.len, space_at));
+					else
+						TRY(clint_omap_replace(&doc->norm_map, out.len,
+						                       space_at));
 					TRY(clint_buf_putc(&out, ' '));
 					pending = 0;
 				}

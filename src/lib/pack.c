@@ -285,6 +285,7 @@ static int build_threshold(load_ctx *ctx, clint_rule *r, xmlNodePtr n)
 	                 t->kind == CLINT_VALUE_DURATION ? " " : "",
 	                 t->kind == CLINT_VALUE_DURATION ? (unit ? unit : "days") : "");
 	t->than *= scale;
+	free(t->text);  /* a second <threshold> in a pack the schema refuses */
 	t->text = clint_buf_detach(&b, NULL);
 	if (!t->text)
 		rc = CLINT_ENOMEM;
@@ -374,10 +375,17 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 		else if (is_elem(c, "suggestion"))
 			field = &r.suggestion;
 		if (field) {
+			/* a pack the schema refuses may repeat an element: keep
+			 * the last, free the others */
+			free(*field);
 			*field = node_text_folded(c);
 			if (!*field)
 				rc = CLINT_ENOMEM;
 		} else if (is_elem(c, "within")) {
+			if (r.within) {
+				free_pattern(r.within);
+				free(r.within);
+			}
 			r.within = calloc(1, sizeof(*r.within));
 			rc = r.within ? compile_pattern(ctx, r.within, c, r.id)
 			              : CLINT_ENOMEM;

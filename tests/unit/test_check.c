@@ -2,7 +2,8 @@
  * test_check.c - running a ruleset over a document (src/lib/check.c):
  * required clauses found through headings or body patterns, min-matches,
  * `within` scopes, `unless` exclusions per sentence, merged overlapping
- * matches, ordering, counts, finding locations and content fingerprints.
+ * matches, ordering, counts, finding locations and content fingerprints,
+ * and rules that hit a PCRE2 limit.
  */
 #include "unit.h"
 
@@ -461,6 +462,116 @@ static void test_fingerprint_of_missing_clause(void **state)
 	done(&c2);
 }
 
+/* ---- regex limits ------------------------------------------------------------ */
+
+/* Catastrophic backtracking in a body pattern, an `unless` and a required
+ * clause's pattern, beside ordinary rules. */
+static const char limit_pack[] =
+	UNIT_PACK_HEAD("lim")
+	UNIT_RULE("lim-body", "flag", "warning", "")
+	UNIT_PATTERN("(?:a+)+;")
+	UNIT_EXAMPLE("match", "aaa;")
+	UNIT_RULE_END
+	UNIT_RULE("lim-unless", "flag", "warning", "")
+	UNIT_PATTERN("\\bend\\b")
+	UNIT_UNLESS("(?:a+)+;")
+	UNIT_EXAMPLE("match", "end")
+	UNIT_RULE_END
+	UNIT_RULE("lim-require", "require", "error", "")
+	UNIT_PATTERN("(?:\\w+\\s?)+;")
+	UNIT_EXAMPLE("match", "a b;")
+	UNIT_RULE_END
+	UNIT_RULE("lim-late", "flag", "error", "")
+	UNIT_PATTERN("\\blate\\b")
+	UNIT_EXAMPLE("match", "Late.")
+	UNIT_RULE_END
+	UNIT_PACK_TAIL;
+
+/* Index of the diagnostic holding both `a` and `b`, or -1. */
+static long diag_with(const clint_diag *d, const char *a, const char *b)
+{
+	clint_diag_entry e;
+	size_t i;
+
+	for (i = 0; i < clint_diag_count(d); i++) {
+		assert_int_equal(clint_diag_get(d, i, &e), CLINT_OK);
+		if (strstr(e.message, a) && strstr(e.message, b))
+			return (long)i;
+	}
+	return -1;
+}
+
+static void limits_reported(int jit)
+{
+	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
+	char *path = unit_temp_file(limit_pack, strlen(limit_pack));
+	const char *paths[1] = {path};
+	const char *ids[] = {"lim-body", "lim-unless", "lim-require"};
+	char text[512];
+	clint_ruleset *rs = NULL;
+	clint_diag *diag = NULL;
+	clint_result *res = NULL;
+	clint_diag_entry e;
+	clint_doc *doc;
+	clint_finding f[4];
+	size_t i;
+	long k;
+
+	/* 60 letters followed by " end;", not ";": (a+)+; tries every way
+	 * to split them, far beyond any match limit (the ";" must be in
+	 * the subject, or PCRE2 sees at once that nothing can match) */
+	snprintf(text, sizeof(text),
+	         "1. Payment\n\nPayment is late and the end is near. %s end; done.\n",
+	         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+	o.default_packs = 0;
+	o.pack_paths = paths;
+	o.pack_path_count = 1;
+	o.jit = jit;
+	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
+	assert_int_equal(clint_ruleset_load(&rs, &o, diag), CLINT_OK);
+	doc = unit_text(text);
+	assert_int_equal(clint_check(&res, rs, doc, NULL, diag), CLINT_OK);
+	/* each rule that hit the limit is a warning naming the rule, the
+	 * document and the pack file with the pattern's line */
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		char rule[64];
+		snprintf(rule, sizeof(rule), "rule '%s' stopped on test.txt", ids[i]);
+		k = diag_with(diag, rule, "limit");
+		if (k < 0)
+			unit_diag_dump(diag);
+		assert_true(k >= 0);
+		assert_int_equal(clint_diag_get(diag, (size_t)k, &e), CLINT_OK);
+		assert_int_equal(e.level, CLINT_DIAG_WARNING);
+		assert_string_equal(e.file, path);
+		assert_true(e.line > 0);
+	}
+	/* the document's other findings are still reported */
+	assert_int_equal(findings_of(res, "lim-late", f, 4), 1);
+	assert_int_equal(f[0].start, unit_offset(doc, "late"));
+	/* an `unless` that cannot be decided does not hide the finding */
+	assert_int_equal(findings_of(res, "lim-unless", f, 4), 2);
+	assert_int_equal(findings_of(res, "lim-body", f, 4), 0);
+	assert_int_equal(presence(res, "lim-require", NULL), 0);
+	clint_result_free(res);
+	clint_doc_free(doc);
+	clint_ruleset_free(rs);
+	clint_diag_free(diag);
+	unlink(path);
+	free(path);
+}
+
+static void test_regex_limit_reported_jit(void **state)
+{
+	(void)state;
+	limits_reported(1);
+}
+
+static void test_regex_limit_reported_interpreter(void **state)
+{
+	(void)state;
+	limits_reported(0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -480,6 +591,8 @@ int main(void)
 		cmocka_unit_test(test_empty_document),
 		cmocka_unit_test(test_fingerprint_survives_moves_and_renumbering),
 		cmocka_unit_test(test_fingerprint_of_missing_clause),
+		cmocka_unit_test(test_regex_limit_reported_jit),
+		cmocka_unit_test(test_regex_limit_reported_interpreter),
 	};
 
 	return cmocka_run_group_tests_name("check", tests, setup, teardown);

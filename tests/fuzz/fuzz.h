@@ -1,0 +1,157 @@
+/*
+ * fuzz.h - shared by the libFuzzer entry points in tests/fuzz/. Each
+ * fuzz_<target>.c defines LLVMFuzzerTestOneInput(); it is built with clang
+ * and -fsanitize=fuzzer,address,undefined by `make fuzz`, and with gcc
+ * against replay.c (a main() that feeds files to it) by `make fuzz-replay`,
+ * which runs the saved corpus and every regression input in `make test`.
+ *
+ * The helpers run one input through a named extractor directly (the content
+ * sniffing of clint_extract() would send most mutations of a DOCX to the
+ * text reader), then through normalise, segment and values, and read back
+ * everything the public accessors expose, so a bad offset shows up here
+ * rather than in a report.
+ */
+#ifndef CLINT_FUZZ_H
+#define CLINT_FUZZ_H
+
+#define _GNU_SOURCE  /* memmem */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Inputs over this are skipped: the extractors' own caps are far larger
+ * and are tested by tests/hostile, not by the fuzzers. */
+#define FUZZ_MAX_INPUT (1u << 20)
+
+/* Reads every accessor of a loaded document; aborts on an inconsistency. */
+static void fuzz_walk_doc(const clint_doc *doc)
+{
+	size_t i, n, len;
+	const char *text = clint_doc_text(doc, &len);
+	clint_location loc;
+
+	if (!text || text[len] != '\0')
+		abort();
+	n = clint_doc_block_count(doc);
+	for (i = 0; i < n; i++) {
+		clint_block b;
+		if (clint_doc_block(doc, i, &b) != CLINT_OK || b.end > len ||
+		    b.start > b.end)
+			abort();
+	}
+	n = clint_doc_section_count(doc);
+	for (i = 0; i < n; i++) {
+		clint_section s;
+		if (clint_doc_section(doc, i, &s) != CLINT_OK || s.end > len)
+			abort();
+	}
+	n = clint_doc_sentence_count(doc);
+	for (i = 0; i < n; i++) {
+		size_t a, b;
+		if (clint_doc_sentence(doc, i, &a, &b) != CLINT_OK || b > len ||
+		    a > b)
+			abort();
+	}
+	n = clint_doc_value_count(doc);
+	for (i = 0; i < n; i++) {
+		clint_value v;
+		if (clint_doc_value(doc, i, &v) != CLINT_OK || v.end > len)
+			abort();
+	}
+	n = clint_doc_annotation_count(doc);
+	for (i = 0; i < n; i++) {
+		clint_annotation a;
+		if (clint_doc_annotation(doc, i, &a) != CLINT_OK)
+			abort();
+	}
+	for (i = 0; i <= len; i += len / 7 + 1) {
+		clint_doc_locate(doc, i, &loc);
+		(void)clint_doc_section_at(doc, i);
+	}
+	clint_doc_locate(doc, len, &loc);
+}
+
+/*
+ * Runs `data` through the extractor for `fmt` (never through format
+ * detection), then normalise, segment and values, like
+ * clint_doc_load_buffer(). Returns the document or NULL.
+ */
+static clint_doc *fuzz_load(clint_input_format fmt, const char *name,
+                            const uint8_t *data, size_t size,
+                            clint_revisions revisions)
+{
+	clint_diag *diag = NULL;
+	clint_doc *doc = NULL;
+	int rc;
+
+	if (clint_diag_new(&diag) != CLINT_OK)
+		return NULL;
+	if (clint_doc_alloc(&doc, name) != CLINT_OK)
+		goto fail;
+	doc->format = fmt;
+	doc->revisions = revisions;
+	switch (fmt) {
+	case CLINT_INPUT_MARKDOWN:
+		rc = clint_extract_markdown(doc, data, size, diag);
+		break;
+	case CLINT_INPUT_DOCX:
+	case CLINT_INPUT_ODT:
+	case CLINT_INPUT_HTML:
+	case CLINT_INPUT_RTF:
+	case CLINT_INPUT_PDF:
+		rc = fmt == CLINT_INPUT_DOCX  ? clint_extract_docx(doc, data, size, diag)
+		     : fmt == CLINT_INPUT_ODT ? clint_extract_odt(doc, data, size, diag)
+		     : fmt == CLINT_INPUT_HTML ? clint_extract_html(doc, data, size, diag)
+		     : fmt == CLINT_INPUT_RTF ? clint_extract_rtf(doc, data, size, diag)
+		                              : clint_extract_pdf(doc, data, size, diag);
+		if (rc >= 0)
+			rc = clint_doc_finish_build(doc);
+		break;
+	default:
+		rc = clint_extract_text(doc, data, size, diag);
+		break;
+	}
+	if (rc >= 0)
+		rc = clint_doc_index_lines(doc);
+	if (rc >= 0)
+		rc = clint_normalize(doc);
+	if (rc >= 0)
+		rc = clint_segment(doc);
+	if (rc >= 0)
+		rc = clint_extract_values(doc);
+	/* a failure must say why */
+	if (rc < 0 && rc != CLINT_ENOMEM && clint_diag_count(diag) == 0)
+		abort();
+	if (rc < 0)
+		goto fail;
+	clint_diag_free(diag);
+	fuzz_walk_doc(doc);
+	return doc;
+fail:
+	clint_diag_free(diag);
+	clint_doc_free(doc);
+	return NULL;
+}
+
+/* Loads and frees; the common body of the extractor harnesses. */
+static int fuzz_extract(clint_input_format fmt, const char *name,
+                        const uint8_t *data, size_t size)
+{
+	clint_doc *doc;
+
+	if (size > FUZZ_MAX_INPUT)
+		return 0;
+	doc = fuzz_load(fmt, name, data, size,
+	                size && (data[size - 1] & 1) ? CLINT_REVISIONS_REJECT
+	                                             : CLINT_REVISIONS_ACCEPT);
+	clint_doc_free(doc);
+	return 0;
+}
+
+#endif

@@ -1,0 +1,78 @@
+/*
+ * fuzz_check.c - a document checked against the default ruleset, then
+ * reported as text and as JSON, with each finding's fingerprint. The first
+ * byte chooses the reader: text, Markdown or HTML.
+ */
+#include "fuzz.h"
+
+static clint_ruleset *rs;
+
+static int sink(void *userdata, const char *data, size_t len)
+{
+	(void)userdata;
+	(void)data;
+	(void)len;
+	return 0;
+}
+
+static void render(const clint_result *res, clint_output_format fmt,
+                   int verbose)
+{
+	clint_render_options ro = CLINT_RENDER_OPTIONS_INIT;
+	clint_renderer *r = NULL;
+
+	ro.format = fmt;
+	ro.verbose = verbose;
+	ro.color = verbose;
+	if (clint_renderer_new(&r, &ro, sink, NULL) != CLINT_OK)
+		abort();
+	if (clint_renderer_document(r, res) != CLINT_OK ||
+	    clint_renderer_finish(r) != CLINT_OK)
+		abort();
+	clint_renderer_free(r);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const clint_input_format fmts[] = {
+		CLINT_INPUT_TEXT, CLINT_INPUT_MARKDOWN, CLINT_INPUT_HTML,
+		CLINT_INPUT_TEXT};
+	clint_doc_options dopts = CLINT_DOC_OPTIONS_INIT;
+	clint_diag *diag = NULL;
+	clint_doc *doc = NULL;
+	clint_result *res = NULL;
+	size_t i, n;
+
+	if (size < 1 || size > FUZZ_MAX_INPUT)
+		return 0;
+	if (clint_diag_new(&diag) != CLINT_OK)
+		return 0;
+	if (!rs) {
+		clint_ruleset_options ro = CLINT_RULESET_OPTIONS_INIT;
+		ro.jit = getenv("CLAUSELINT_NO_JIT") == NULL;
+		if (clint_ruleset_load(&rs, &ro, diag) != CLINT_OK)
+			abort();
+	}
+	dopts.format = fmts[data[0] & 3];
+	if (clint_doc_load_buffer(&doc, "fuzz", data + 1, size - 1, &dopts,
+	                          diag) != CLINT_OK)
+		goto done;
+	fuzz_walk_doc(doc);
+	if (clint_check(&res, rs, doc, NULL, diag) != CLINT_OK)
+		abort();
+	n = clint_result_finding_count(res);
+	for (i = 0; i < n; i++) {
+		clint_finding f;
+		char fp[CLINT_FINGERPRINT_SIZE];
+		if (clint_result_finding(res, i, &f) != CLINT_OK ||
+		    clint_finding_fingerprint(res, &f, fp) != CLINT_OK)
+			abort();
+	}
+	render(res, CLINT_OUTPUT_TEXT, data[0] & 4);
+	render(res, CLINT_OUTPUT_JSON, 0);
+done:
+	clint_result_free(res);
+	clint_doc_free(doc);
+	clint_diag_free(diag);
+	return 0;
+}

@@ -1,0 +1,7 @@
+/* fuzz_html.c - the html extractor, then normalise, segment and values. */
+#include "fuzz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_extract(CLINT_INPUT_HTML, "fuzz.html", data, size);
+}

@@ -1,0 +1,7 @@
+/* fuzz_rtf.c - the rtf extractor, then normalise, segment and values. */
+#include "fuzz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_extract(CLINT_INPUT_RTF, "fuzz.rtf", data, size);
+}

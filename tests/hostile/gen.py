@@ -1,0 +1,333 @@
+#!/usr/bin/env python3
+"""gen.py OUTDIR - writes the hostile inputs of tests/hostile/cases into
+OUTDIR. Everything is made here from our own words (no file is copied from
+anywhere); the run is deterministic (fixed random seed). The small files
+are also committed in tests/hostile/files (gen.py --small DIR writes only
+those); the big ones (zip bombs, 100 MB of text, a million lines, ...) are
+made at test time."""
+import io, os, random, sys, zipfile, zlib
+
+SMALL_MAX = 16 * 1024
+
+W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+ODT_NS = (b'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          b'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+ODT_MIME = b"application/vnd.oasis.opendocument.text"
+PARA = (b"The Supplier shall provide the Services with reasonable skill and "
+        b"care and the Client shall pay the Charges within thirty (30) days.")
+
+
+def docx_xml(body):
+    return (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            b'<w:document ' + W + b'><w:body>' + body + b'</w:body></w:document>')
+
+
+def wpara(text):
+    return b'<w:p><w:r><w:t>' + text + b'</w:t></w:r></w:p>'
+
+
+def odt_xml(body):
+    return (b'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content '
+            + ODT_NS + b'><office:body><office:text>' + body +
+            b'</office:text></office:body></office:document-content>')
+
+
+def zip_bytes(entries, method=zipfile.ZIP_DEFLATED):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as z:
+        for name, data in entries:
+            if name == "mimetype":
+                z.writestr(zipfile.ZipInfo(name), data, zipfile.ZIP_STORED)
+            else:
+                z.writestr(name, data)
+    return buf.getvalue()
+
+
+def docx(document, extra=()):
+    return zip_bytes([("[Content_Types].xml", b'<Types/>'),
+                      ("word/document.xml", document)] + list(extra))
+
+
+def odt(content):
+    return zip_bytes([("mimetype", ODT_MIME), ("content.xml", content)])
+
+
+def bomb_entry(name, head, fill, count, tail):
+    """A ZIP of one deflated entry: head + fill * count + tail, compressed
+    chunk by chunk, so the expanded size never sits in memory."""
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    crc = zlib.crc32(head)
+    parts = [comp.compress(head)]
+    chunk = fill * (1 << 20 // len(fill))
+    left = count * len(fill)
+    size = len(head)
+    while left > 0:
+        c = chunk[:left]
+        parts.append(comp.compress(c))
+        crc = zlib.crc32(c, crc)
+        left -= len(c)
+        size += len(c)
+    parts.append(comp.compress(tail))
+    crc = zlib.crc32(tail, crc)
+    size += len(tail)
+    parts.append(comp.flush())
+    data = b"".join(parts)
+    return name.encode(), data, crc, size
+
+
+def raw_zip(entries):
+    """ZIP from already deflated entries (name, data, crc, size)."""
+    import struct
+    out = io.BytesIO()
+    central = []
+    for name, data, crc, size in entries:
+        off = out.tell()
+        out.write(struct.pack("<IHHHHHIIIHH", 0x04034b50, 20, 0, 8, 0, 0,
+                              crc, len(data), size, len(name), 0))
+        out.write(name)
+        out.write(data)
+        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014b50, 20, 20,
+                                   0, 8, 0, 0, crc, len(data), size,
+                                   len(name), 0, 0, 0, 0, 0, off) + name)
+    cd = out.tell()
+    for c in central:
+        out.write(c)
+    out.write(struct.pack("<IHHHHIIH", 0x06054b50, 0, 0, len(central),
+                          len(central), out.tell() - cd, cd, 0))
+    return out.getvalue()
+
+
+def ole(streams):
+    """The start of an OLE compound file: the signature, a header and a
+    directory sector naming `streams` (enough for anything that sniffs)."""
+    hdr = bytearray(512)
+    hdr[0:8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
+    hdr[24:26] = b"\x3E\x00"
+    hdr[26:28] = b"\x03\x00"
+    hdr[28:30] = b"\xFE\xFF"
+    hdr[30:32] = b"\x09\x00"
+    hdr[32:34] = b"\x06\x00"
+    dirs = b""
+    for s in ["Root Entry"] + streams:
+        e = bytearray(128)
+        n = s.encode("utf-16-le")
+        e[0:len(n)] = n
+        e[64:66] = (len(n) + 2).to_bytes(2, "little")
+        e[66] = 5 if s == "Root Entry" else 2
+        dirs += bytes(e)
+    return bytes(hdr) + dirs + b"\0" * (512 - len(dirs) % 512)
+
+
+def pdf(stream):
+    """A one-page PDF whose content stream draws `stream` (no fonts)."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Contents 4 0 R /Resources << >> >>",
+            b"<< /Length %d >>\nstream\n" % len(stream) + stream +
+            b"\nendstream"]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offs = []
+    for i, o in enumerate(objs):
+        offs.append(out.tell())
+        out.write(b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n")
+    x = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
+    for o in offs:
+        out.write(b"%010d 00000 n \n" % o)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objs) + 1, x))
+    return out.getvalue()
+
+
+def pack(rules, extra_head=b""):
+    return (b'<?xml version="1.0" encoding="UTF-8"?>\n' + extra_head +
+            b'<pack name="hostile" format="1" version="1">\n'
+            b'  <title>Hostile pack</title>\n' + rules + b'</pack>\n')
+
+
+def flag_rule(rid, pattern, example=b"shall"):
+    return (b'  <rule id="' + rid + b'" kind="flag" severity="warning" '
+            b'category="ambiguity">\n'
+            b'    <title>Hostile rule</title>\n'
+            b'    <message>Hostile rule matched.</message>\n'
+            b'    <rationale>Made to test the limits.</rationale>\n'
+            b'    <ref>tests/hostile</ref>\n'
+            b'    <suggestion>None.</suggestion>\n'
+            b'    <pattern>' + pattern + b'</pattern>\n'
+            b'    <example expect="match">' + example + b'</example>\n'
+            b'  </rule>\n')
+
+
+XXE = (b'<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n')
+LAUGHS = (b'<!DOCTYPE x [<!ENTITY a "lollollollollollollollollollol">' +
+          b"".join(b'<!ENTITY %c "&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;">'
+                   % ((98 + i,) + (97 + i,) * 10) for i in range(9)) +
+          b']>\n')
+
+
+def small():
+    rnd = random.Random(9)
+    f = {}
+    good = docx(docx_xml(wpara(PARA)))
+    f["truncated.docx"] = good[:len(good) // 2]
+    bad = bytearray(good)
+    i = bad.index(b"word/document.xml") + 17 + 10
+    for k in range(i, min(i + 40, len(bad))):
+        bad[k] ^= 0x5A
+    f["corrupt-data.docx"] = bytes(bad)
+    bad = bytearray(good)
+    cd = bad.rindex(b"PK\x01\x02")
+    bad[cd + 10:cd + 46] = b"\xff" * 36
+    f["corrupt-central.docx"] = bytes(bad)
+    f["no-document.docx"] = zip_bytes([("word/document.xml.bak", b"x")])
+    f["not-xml.docx"] = docx(bytes(rnd.getrandbits(8) for _ in range(2000)))
+    f["xxe.docx"] = docx(b'<?xml version="1.0"?>\n' + XXE +
+                         b'<w:document ' + W + b'><w:body>' +
+                         wpara(b"&xxe;") + wpara(PARA) + b'</w:body></w:document>')
+    f["laughs.docx"] = docx(b'<?xml version="1.0"?>\n' + LAUGHS +
+                            b'<w:document ' + W + b'><w:body>' +
+                            wpara(b"&j;") + b'</w:body></w:document>')
+    f["traversal.docx"] = docx(docx_xml(wpara(PARA)),
+                               [("../../../../tmp/clint-hostile-escaped", b"x"),
+                                ("/etc/clint-hostile-abs", b"x")])
+    f["numbering-huge-ids.docx"] = docx(docx_xml(
+        b'<w:p><w:pPr><w:numPr><w:ilvl w:val="4294967295"/>'
+        b'<w:numId w:val="-2147483648"/></w:numPr></w:pPr><w:r><w:t>' + PARA +
+        b'</w:t></w:r></w:p>'), [("word/numbering.xml",
+        b'<w:numbering ' + W + b'><w:abstractNum w:abstractNumId="99999999">'
+        b'<w:lvl w:ilvl="999"><w:start w:val="-5"/><w:lvlText w:val="%9.%999.%1"/>'
+        b'</w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId '
+        b'w:val="99999999"/></w:num></w:numbering>')])
+    f["truncated.odt"] = odt(odt_xml(b"<text:p>" + PARA + b"</text:p>"))[:300]
+    f["xxe.odt"] = odt(b'<?xml version="1.0"?>\n' + XXE +
+                       b'<office:document-content ' + ODT_NS +
+                       b'><office:body><office:text><text:p>&xxe;</text:p>'
+                       b'</office:text></office:body></office:document-content>')
+    f["laughs.odt"] = odt(b'<?xml version="1.0"?>\n' + LAUGHS +
+                          b'<office:document-content ' + ODT_NS +
+                          b'><office:body><office:text><text:p>&j;</text:p>'
+                          b'</office:text></office:body></office:document-content>')
+    f["other.zip"] = zip_bytes([("readme.txt", PARA)])
+    f["encrypted.docx"] = ole(["EncryptionInfo", "EncryptedPackage",
+                               "\x06DataSpaces"])
+    f["legacy.doc"] = ole(["WordDocument", "1Table", "\x05SummaryInformation"])
+    f["no-text-layer.pdf"] = pdf(b"0 0 1 rg 100 100 400 600 re f "
+                                 b"1 0 0 RG 5 w 50 50 m 550 750 l S")
+    f["truncated.pdf"] = pdf(b"BT ET")[:200]
+    f["empty.txt"] = b""
+    f["random.bin"] = bytes(rnd.getrandbits(8) for _ in range(4096))
+    f["invalid-utf8.txt"] = (b"1. Charges\nThe Client shall pay \x80\xff\xfe "
+                             b"at the Supplier's then-current rates \xc3\x28 "
+                             b"\xed\xa0\x80 \xf4\x90\x80\x80.\n")
+    text = ("1. Charges\nThe Client shall pay the Charges at the Supplier's "
+            "then-current rates.\n")
+    f["utf16le-nobom.txt"] = text.encode("utf-16-le")
+    f["utf16be-nobom.txt"] = text.encode("utf-16-be")
+    f["utf16-odd-length.txt"] = b"\xff\xfe" + text.encode("utf-16-le") + b"A"
+    f["nul-bytes.txt"] = b"1. Charges\nThe Client shall pay\0 the Charges.\n"
+    f["xxe.html"] = (b'<?xml version="1.0"?>\n' + XXE +
+                     b'<html><body><p>&xxe;</p><p>' + PARA + b'</p></body></html>')
+    f["unclosed.html"] = (b"<html><body><!-- never closed <p>" + PARA +
+                          b"<script>while(1){}" + b"<p><table><tr><td>" * 50)
+    f["rtf-bad-escapes.rtf"] = (b"{\\rtf1\\ansi\\uc9999999 \\u-99999999?"
+                                b"\\u4294967296? \\'zz \\bin999999999 "
+                                b"{\\*\\fldinst {\\fldrslt " + PARA +
+                                b"}\\par \\ansicpg99999 \\f-1 \\fs99999999999999")
+    f["rtf-unbalanced.rtf"] = b"{\\rtf1 " + b"}" * 500 + PARA + b"{" * 500
+    f["md-evil.md"] = (b"# " + b"[" * 3000 + b"x" + b"](" * 2000 + b"\n" +
+                       b"|" * 2000 + b"\n" + b"*" * 4000 + b"\n" +
+                       b"```\n" + b"<" * 2000 + b"\n")
+    f["form-feeds.txt"] = b"\f" * 10000 + PARA + b"\n"
+    f["bidi-controls.txt"] = ("1. Charges\nThe Client shall pay the "
+                              "\u202eCharges\u202c at then-\u00adcurrent "
+                              "\ufeff rates \U0001F4B0.\n").encode()
+    # packs
+    f["pack-invalid-xml.xml"] = b'<?xml version="1.0"?>\n<pack name="x">\n<rule id="a">\n'
+    f["pack-is-zip.xml"] = good
+    f["pack-xxe.xml"] = pack(flag_rule(b"xxe", b"&xxe;"), XXE)
+    f["pack-laughs.xml"] = pack(flag_rule(b"laughs", b"&j;"), LAUGHS)
+    f["pack-bad-regex.xml"] = pack(flag_rule(b"bad-regex", b"(shall[a-"))
+    f["pack-empty-match.xml"] = pack(flag_rule(b"empty-match", b"x*"))
+    f["pack-binary.xml"] = bytes(rnd.getrandbits(8) for _ in range(2048))
+    f["pack-empty.xml"] = b""
+    f["pack-utf16.xml"] = pack(flag_rule(b"u16", b"shall")).replace(
+        b'encoding="UTF-8"', b'encoding="UTF-16"').decode().encode("utf-16")
+    f["pack-huge-quantifier.xml"] = pack(flag_rule(
+        b"huge-quantifier", b"(?:(?:a{65535}){65535}){65535}"))
+    f["pack-limit-override.xml"] = pack(flag_rule(
+        b"limit-override",
+        b"(*LIMIT_MATCH=2000000000)(*LIMIT_DEPTH=2000000000)"
+        b"(*LIMIT_HEAP=2000000000)(?:\\w+\\s?)+;",
+        b"the Supplier shall"))
+    f["pack-backtracking.xml"] = pack(flag_rule(
+        b"catastrophic", b"(?:\\w+\\s?)+;", b"shall;"))
+    f["pack-recursion.xml"] = pack(flag_rule(b"recursion",
+                                             b"(\\((?:[^()]|(?1))*\\))"
+                                             b"|(?:(?:\\w|\\s)*)*!", b"(a)"))
+    for k, v in f.items():
+        assert len(v) <= SMALL_MAX or k.startswith("pack-is-zip"), k
+    return f
+
+
+def big():
+    f = {}
+    head = b'<?xml version="1.0"?>\n<w:document ' + W + b'><w:body><w:p><w:r><w:t>'
+    tail = b'</w:t></w:r></w:p></w:body></w:document>'
+    f["zip-bomb.docx"] = raw_zip([
+        (b"[Content_Types].xml", zlib.compress(b"<Types/>")[2:-4],
+         zlib.crc32(b"<Types/>"), 8),
+        bomb_entry("word/document.xml", head, b"A", 1 << 28, tail)])
+    ohead = (b'<?xml version="1.0"?>\n<office:document-content ' + ODT_NS +
+             b'><office:body><office:text><text:p>')
+    otail = b'</text:p></office:text></office:body></office:document-content>'
+    f["zip-bomb.odt"] = raw_zip([
+        (b"mimetype", zlib.compress(ODT_MIME)[2:-4], zlib.crc32(ODT_MIME),
+         len(ODT_MIME)),
+        bomb_entry("content.xml", ohead, b" ", 1 << 28, otail)])
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("word/document.xml", docx_xml(wpara(PARA)))
+        for i in range(20000):
+            z.writestr("e/%d" % i, b"")
+    f["many-entries.docx"] = buf.getvalue()
+    f["deep.docx"] = docx(docx_xml(b"<w:p>" + b"<w:r>" * 10000 + b"<w:t>x</w:t>" +
+                                   b"</w:r>" * 10000 + b"</w:p>"))
+    f["deep.odt"] = odt(odt_xml(b"<text:span>" * 10000 + b"x" +
+                                b"</text:span>" * 10000))
+    f["deep.html"] = b"<html><body>" + b"<div>" * 10000 + PARA + b"</div>" * 10000
+    f["tags-1m.html"] = b"<html><body><p>" + b"<b>x</b>" * 1000000 + b"</p></body></html>"
+    f["deep-groups.rtf"] = b"{\\rtf1 " + b"{" * 100000 + PARA + b"}" * 100001
+    f["deep.md"] = (b"> " * 50000 + PARA + b"\n" +
+                    b"".join(b"  " * i + b"- item\n" for i in range(0, 1000)) +
+                    b"[" * 100000 + b"\n")
+    f["pack-deep.xml"] = pack(b"<rule>" * 10000 + b"</rule>" * 10000)
+    line = b"The Supplier shall provide the Services promptly and the Client shall pay.\n"
+    f["text-100mb.txt"] = line * ((100 << 20) // len(line))
+    f["lines-1m.txt"] = b"x\n" * 1000000
+    f["line-10mb.txt"] = b"The Supplier shall pay " * ((10 << 20) // 23)
+    f["numbering-deep.txt"] = b"".join(b"1." * i + b" Heading\n" for i in range(1, 2000))
+    rules = b"".join(flag_rule(b"r%d" % i, b"zq%dzq" % i, b"zq%dzq" % i)
+                     for i in range(100000))
+    f["pack-100k-rules.xml"] = pack(rules)
+    rules = b"".join(flag_rule(b"r%d" % i, b"zq%dzq" % i, b"zq%dzq" % i)
+                     for i in range(20000))
+    f["pack-20k-rules.xml"] = pack(rules)
+    return f
+
+
+def main():
+    args = sys.argv[1:]
+    only_small = args and args[0] == "--small"
+    if only_small:
+        args = args[1:]
+    out = args[0]
+    os.makedirs(out, exist_ok=True)
+    files = small() if only_small else big()
+    for name, data in files.items():
+        with open(os.path.join(out, name), "wb") as fh:
+            fh.write(data)
+
+
+main()

@@ -1,0 +1,321 @@
+/*
+ * test_oom.c - out of memory everywhere: the whole pipeline (extract in
+ * each format, normalise, segment, values, check, both renderers, and a
+ * pack load) runs once for every allocation it makes, with that one
+ * allocation failing. Each run must fail cleanly with CLINT_ENOMEM (or
+ * another error that says why) or succeed; never crash.
+ *
+ * The test binary defines malloc, calloc and realloc; while armed they
+ * count and fail only the allocations made by clauselint's own code (the
+ * library is linked in statically, so its callers lie in the executable):
+ * the libraries' own failure paths are theirs, and some are not safe -
+ * with libxml2 2.9.14 a failed allocation inside htmlParseDocument can
+ * loop for ever and one inside the RELAX NG compiler crashes. A sanitizer
+ * build brings its own allocator, so there the test is skipped. PDF is
+ * left out: poppler and GLib abort on a failed allocation by design.
+ */
+#include "unit.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define OOM_SKIP 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define OOM_SKIP 1
+#endif
+#endif
+
+#ifndef OOM_SKIP
+extern void *__libc_malloc(size_t);
+extern void *__libc_calloc(size_t, size_t);
+extern void *__libc_realloc(void *, size_t);
+
+/* the executable's code: the library is linked in statically */
+extern char __executable_start[], etext[];
+
+static int armed;
+static long counter, fail_at;
+
+/* Counts the allocations clauselint's own code makes (the caller's
+ * address is in the executable) and fails the fail_at-th. */
+static int should_fail(const void *caller)
+{
+	if (!armed || (const char *)caller < __executable_start ||
+	    (const char *)caller >= etext)
+		return 0;
+	return ++counter == fail_at;
+}
+
+void *malloc(size_t n)
+{
+	return should_fail(__builtin_return_address(0)) ? NULL
+	                                                : __libc_malloc(n);
+}
+
+void *calloc(size_t n, size_t m)
+{
+	return should_fail(__builtin_return_address(0)) ? NULL
+	                                                : __libc_calloc(n, m);
+}
+
+void *realloc(void *p, size_t n)
+{
+	return should_fail(__builtin_return_address(0)) ? NULL
+	                                                : __libc_realloc(p, n);
+}
+#endif
+
+static const char mini_pack[] =
+	UNIT_PACK_HEAD("oom")
+	UNIT_RULE("oom-promptly", "flag", "warning", "")
+	UNIT_PATTERN("\\bpromptly\\b")
+	UNIT_UNLESS("\\bwithin \\d+")
+	UNIT_EXAMPLE("match", "Pay promptly.")
+	UNIT_RULE_END
+	UNIT_RULE("oom-fees", "require", "error", "")
+	UNIT_HEADING("\\bfees\\b")
+	UNIT_PATTERN("\\bfees?\\b")
+	UNIT_EXAMPLE("match", "1. Fees")
+	UNIT_RULE_END
+	UNIT_PACK_TAIL;
+
+#ifndef OOM_SKIP
+static const char text[] =
+	"1. Services\n\n1.1 The Supplier shall promptly provide the Services "
+	"described in Section 2.3 for USD 10,000 within thirty (30) days.\n\n"
+	"2. Fees\n\n(a) Fees are payable net 45; and\n(b) at 99.5% availability.\n";
+
+static const char markdown[] =
+	"# Agreement\n\n## 1. Services\n\nThe Supplier shall **promptly** "
+	"provide [the Services](x) for USD 10,000.\n\n- item one\n- item two\n\n"
+	"| a | b |\n|---|---|\n| fee | 30 days |\n";
+
+static const char rtf[] =
+	"{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times;}}\\pard 1. Services\\par "
+	"The Supplier shall promptly provide the Services for \\u8364? 10,000."
+	"\\par {\\*\\fldinst HYPERLINK x}{\\fldrslt see 2.1}\\cell\\row\\par}";
+
+/* One run of the pipeline; returns its first error (or 0). */
+static int pipeline(const clint_ruleset *rs, const char *name,
+                    const void *data, size_t len, clint_input_format fmt)
+{
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_render_options ro = CLINT_RENDER_OPTIONS_INIT;
+	clint_diag *diag = NULL;
+	clint_doc *doc = NULL;
+	clint_result *res = NULL;
+	clint_renderer *r = NULL;
+	unit_sink sink = {NULL, 0, 0};
+	int rc, k;
+
+	o.format = fmt;
+	rc = clint_diag_new(&diag);
+	if (rc == CLINT_OK)
+		rc = clint_doc_load_buffer(&doc, name, data, len, &o, diag);
+	if (rc == CLINT_OK)
+		rc = clint_check(&res, rs, doc, NULL, diag);
+	for (k = 0; rc == CLINT_OK && k < 2; k++) {
+		ro.format = k ? CLINT_OUTPUT_JSON : CLINT_OUTPUT_TEXT;
+		ro.verbose = 1;
+		rc = clint_renderer_new(&r, &ro, unit_sink_write, &sink);
+		if (rc == CLINT_OK)
+			rc = clint_renderer_document(r, res);
+		if (rc == CLINT_OK)
+			rc = clint_renderer_input_error(r, "x.txt", "no such file");
+		if (rc == CLINT_OK)
+			rc = clint_renderer_finish(r);
+		clint_renderer_free(r);
+		r = NULL;
+	}
+	/* a failure other than the allocation itself must say why */
+	if (rc != CLINT_OK && rc != CLINT_ENOMEM && diag)
+		assert_true(clint_diag_count(diag) > 0 || rc == CLINT_EIO);
+	unit_sink_free(&sink);
+	clint_result_free(res);
+	clint_doc_free(doc);
+	clint_diag_free(diag);
+	return rc;
+}
+
+/* Runs `fn` once counting its allocations, then once per allocation with
+ * that one failing. */
+static void sweep(const char *what, int (*fn)(void *), void *ctx)
+{
+	long total, i, failed = 0;
+
+	armed = 1;
+	counter = 0;
+	fail_at = -1;
+	assert_int_equal(fn(ctx), CLINT_OK);
+	total = counter;
+	if (total == 0) {
+		/* valgrind replaces malloc: our definitions are never called */
+		armed = 0;
+		print_message("  %s: the allocator is not ours (valgrind?)\n", what);
+		skip();
+	}
+	for (i = 1; i <= total; i++) {
+		counter = 0;
+		fail_at = i;
+		if (fn(ctx) != CLINT_OK)
+			failed++;
+	}
+	armed = 0;
+	print_message("  %s: %ld allocations, each failed once: %ld runs "
+	              "failed cleanly, the rest recovered\n", what, total, failed);
+	assert_true(total > 0);
+	assert_true(failed > 0);
+}
+
+typedef struct {
+	const clint_ruleset *rs;
+	const char *name;
+	const void *data;
+	size_t len;
+	clint_input_format fmt;
+} doc_case;
+
+static int run_doc(void *p)
+{
+	doc_case *c = p;
+	return pipeline(c->rs, c->name, c->data, c->len, c->fmt);
+}
+
+static void *read_all(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	assert_true(n > 0);
+	rewind(f);
+	buf = malloc((size_t)n);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+static void test_documents(void **state)
+{
+	static const struct {
+		const char *name, *file;
+		const char *data;
+		clint_input_format fmt;
+	} docs[] = {
+		{"oom.txt", NULL, text, CLINT_INPUT_TEXT},
+		{"oom.md", NULL, markdown, CLINT_INPUT_MARKDOWN},
+		{"oom.rtf", NULL, rtf, CLINT_INPUT_RTF},
+		{"oom.html", "tests/cli/fixtures/hosting.html", NULL, CLINT_INPUT_AUTO},
+		{"oom.docx", "tests/cli/fixtures/tracked-changes.docx", NULL,
+		 CLINT_INPUT_AUTO},
+		{"oom.odt", "tests/cli/fixtures/hosting-tracked.odt", NULL,
+		 CLINT_INPUT_AUTO},
+		/* whole contracts: numbering, styles, notes, comments, tables */
+		{"weak.docx", "samples/formats/weak-draft-outsourcing.docx", NULL,
+		 CLINT_INPUT_AUTO},
+		{"numbered.docx", "samples/formats/auto-numbered-hosting.docx", NULL,
+		 CLINT_INPUT_AUTO},
+		{"weak.odt", "samples/formats/weak-draft-outsourcing.odt", NULL,
+		 CLINT_INPUT_AUTO},
+		{"weak.rtf", "samples/formats/weak-draft-outsourcing.rtf", NULL,
+		 CLINT_INPUT_AUTO},
+		{"weak.html", "samples/formats/weak-draft-outsourcing.html", NULL,
+		 CLINT_INPUT_AUTO},
+		{"weak.md", "samples/weak-draft-outsourcing.md", NULL,
+		 CLINT_INPUT_MARKDOWN},
+		{"sound.txt", "samples/sound-outsourcing-agreement.txt", NULL,
+		 CLINT_INPUT_TEXT},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		doc_case c;
+		void *owned = NULL;
+
+		c.rs = *state;
+		c.name = docs[i].name;
+		c.fmt = docs[i].fmt;
+		if (docs[i].file) {
+			owned = read_all(docs[i].file, &c.len);
+			c.data = owned;
+		} else {
+			c.data = docs[i].data;
+			c.len = strlen(docs[i].data);
+		}
+		sweep(docs[i].name, run_doc, &c);
+		free(owned);
+	}
+}
+
+static int run_pack(void *p)
+{
+	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
+	const char *paths[1] = {p};
+	clint_ruleset *rs = NULL;
+	clint_diag *diag = NULL;
+	size_t a, b;
+	int rc;
+
+	o.default_packs = 0;
+	o.pack_paths = paths;
+	o.pack_path_count = 1;
+	rc = clint_diag_new(&diag);
+	if (rc == CLINT_OK)
+		rc = clint_ruleset_load(&rs, &o, diag);
+	if (rc == CLINT_OK)
+		rc = clint_ruleset_test(rs, diag, &a, &b);
+	if (rc == CLINT_OK)
+		rc = clint_ruleset_lint(rs, diag, &a, &b);
+	clint_ruleset_free(rs);
+	clint_diag_free(diag);
+	return rc;
+}
+
+static void test_pack_load(void **state)
+{
+	char *path = unit_temp_file(mini_pack, strlen(mini_pack));
+
+	sweep("pack load, test and lint", run_pack, path);
+	(void)state;
+	unlink(path);
+	free(path);
+}
+#else
+static void test_documents(void **state)
+{
+	(void)state;
+	skip();
+}
+
+static void test_pack_load(void **state)
+{
+	(void)state;
+	skip();
+}
+#endif
+
+static int setup(void **state)
+{
+	*state = unit_ruleset(mini_pack);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	clint_ruleset_free(*state);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_documents),
+		cmocka_unit_test(test_pack_load),
+	};
+
+	return cmocka_run_group_tests_name("oom", tests, setup, teardown);
+}
