@@ -435,6 +435,12 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		char id[64], word[16];
 		int kind;
 
+		/* cheap test first: a reference word starts a word here */
+		if ((i > 0 && isalpha((unsigned char)s[i - 1])) ||
+		    !memchr("scpaeSCPAE", s[i], 10)) {
+			i++;
+			continue;
+		}
 		for (w = 0; w < ARRAY_LEN(ref_words); w++) {
 			n = strlen(ref_words[w]);
 			if (i + n < doc->norm_len && strncasecmp(s + i, ref_words[w], n) == 0 &&
