@@ -302,41 +302,35 @@ static int cmp_item(const void *a, const void *b)
 
 /*
  * Finds the next match of body pattern `p` at or after norm offset
- * `from`, like match_at() over the whole document, but tries the pattern
- * (anchored) only where one of its leading literals starts: every match
- * starts with one, so the first anchored match is the leftmost match.
+ * `from`, like match_at() over the whole document, but only searches
+ * where a match can start: at most `dist` bytes before one of the
+ * pattern's lead literals (dist 0: at the literal). Starts outside those
+ * windows cannot match, so the first match found is the leftmost one.
+ * The search in a window stops at its end (PCRE2's offset limit).
  */
 static int next_match(check_ctx *c, const clint_pattern *p, size_t from,
                       size_t *ms, size_t *me)
 {
 	const clint_doc *doc = c->doc;
-	PCRE2_SIZE *ov;
-	size_t h;
-	int rc;
+	size_t h, dist, start;
+	int m;
 
 	if (!p->code || !c->pf || !p->slot ||
 	    !clint_pf_positional(c->pf, &c->pfs, p->slot - 1))
 		return match_at(c, p, 0, doc->norm_len, from, ms, me);
-	while ((h = clint_pf_next(c->pf, &c->pfs, p->slot - 1, from)) !=
+	while ((h = clint_pf_next(c->pf, &c->pfs, p->slot - 1, from, &dist)) !=
 	       (size_t)-1) {
-		if (p->anchored)
-			rc = pcre2_match(p->anchored, (PCRE2_SPTR)doc->norm,
-			                 doc->norm_len, h, PCRE2_NO_UTF_CHECK, c->md,
-			                 c->mctx);
-		else
-			rc = pcre2_match(p->code, (PCRE2_SPTR)doc->norm, doc->norm_len,
-			                 h, PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, c->md,
-			                 c->mctx);
-		if (rc == PCRE2_ERROR_NOMATCH) {
-			from = h + 1;
-			continue;
-		}
-		if (rc < 0)
-			return rc;
-		ov = pcre2_get_ovector_pointer(c->md);
-		*ms = ov[0];
-		*me = ov[1];
-		return 1;
+		start = h - from > dist ? h - dist : from;
+		/* never start inside a UTF-8 sequence */
+		while (start > from &&
+		       ((unsigned char)doc->norm[start] & 0xC0) == 0x80)
+			start--;
+		pcre2_set_offset_limit(c->mctx, h);
+		m = match_at(c, p, 0, doc->norm_len, start, ms, me);
+		pcre2_set_offset_limit(c->mctx, PCRE2_UNSET);
+		if (m != 0)
+			return m;
+		from = h + 1;
 	}
 	return 0;
 }

@@ -159,8 +159,9 @@ static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
 	if (!p->source)
 		return CLINT_ENOMEM;
 	p->code = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
-	                        PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP, &err, &off,
-	                        NULL);
+	                        PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP |
+	                            PCRE2_USE_OFFSET_LIMIT,
+	                        &err, &off, NULL);
 	if (!p->code) {
 		pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof(msg));
 		pack_error(ctx, p->line,
@@ -177,7 +178,6 @@ static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
 static void free_pattern(clint_pattern *p)
 {
 	pcre2_code_free(p->code);
-	pcre2_code_free(p->anchored);
 	free(p->source);
 }
 
@@ -720,7 +720,7 @@ static size_t list_rule_patterns(clint_ruleset *rs, size_t ri,
  * prefilter over them, unless CLAUSELINT_NO_PREFILTER is set in the
  * environment (then every pattern runs everywhere; findings are the same).
  */
-static int index_patterns(clint_ruleset *rs, int jit)
+static int index_patterns(clint_ruleset *rs)
 {
 	const char **src = NULL;
 	size_t i, n = 0;
@@ -741,28 +741,6 @@ static int index_patterns(clint_ruleset *rs, int jit)
 	rc = CLINT_OK;
 	if (!getenv("CLAUSELINT_NO_PREFILTER"))
 		rc = clint_prefilter_build(&rs->pf, src, n);
-	/* JIT cannot take PCRE2_ANCHORED at match time: give the patterns
-	 * tried at literal starts an anchored JIT copy (without JIT, the
-	 * interpreter anchors at match time) */
-	for (i = 0; rc == CLINT_OK && jit && rs->pf && i < n; i++) {
-		clint_pattern *p = (clint_pattern *)rs->all[i].p;
-		int err;
-		PCRE2_SIZE off;
-
-		if (!clint_prefilter_positional_slot(rs->pf, i) || !p->code ||
-		    strcmp(rs->all[i].role, "pattern") != 0)
-			continue;
-		p->anchored = pcre2_compile((PCRE2_SPTR)p->source,
-		                            PCRE2_ZERO_TERMINATED,
-		                            PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP |
-		                                PCRE2_ANCHORED,
-		                            &err, &off, NULL);
-		if (p->anchored && pcre2_jit_compile(p->anchored,
-		                                     PCRE2_JIT_COMPLETE) != 0) {
-			pcre2_code_free(p->anchored);
-			p->anchored = NULL;
-		}
-	}
 done:
 	free(src);
 	return rc;
@@ -831,7 +809,7 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 	if (rc == CLINT_OK && ctx.errors)
 		rc = CLINT_EPACK;
 	if (rc == CLINT_OK)
-		rc = index_patterns(ctx.rs, ctx.jit);
+		rc = index_patterns(ctx.rs);
 	if (rc == CLINT_OK && ctx.rs->rule_count == 0) {
 		clint_diag_add(diag, CLINT_DIAG_ERROR, NULL, 0, 0,
 		               "no clause packs loaded: nothing to check against");

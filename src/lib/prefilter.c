@@ -22,8 +22,17 @@ typedef clint_pf_set lset;
 typedef struct {
 	lset exact;  /* the node matches exactly one of these */
 	lset pre;    /* every match starts with one of these */
-	lset req;    /* every match contains one of these */
+	lset req;    /* every match contains one of these (req.dist bytes
+	                at most after the node's start) */
+	size_t maxlen;  /* most bytes a match takes, or INF */
 } info;
+
+#define INF ((size_t)-1)
+
+static size_t add_len(size_t a, size_t b)
+{
+	return a == INF || b == INF || a + b > CLINT_PF_DIST_MAX * 4 ? INF : a + b;
+}
 
 enum { FIT, TRUNC, FAIL };
 
@@ -33,6 +42,7 @@ static void set_none(lset *s)
 {
 	s->ok = 0;
 	s->n = 0;
+	s->dist = 0;
 }
 
 static void set_empty_string(lset *s)
@@ -40,13 +50,16 @@ static void set_empty_string(lset *s)
 	s->ok = 1;
 	s->n = 1;
 	s->len[0] = 0;
+	s->dist = 0;
 }
 
+/* An unknown single character (up to 4 bytes of UTF-8). */
 static void info_none(info *in)
 {
 	set_none(&in->exact);
 	set_none(&in->pre);
 	set_none(&in->req);
+	in->maxlen = 4;
 }
 
 static int set_has(const lset *s, const char *str, size_t len)
@@ -85,6 +98,7 @@ static int set_product(const lset *a, const lset *b, lset *out)
 		return FAIL;
 	out->ok = 1;
 	out->n = 0;
+	out->dist = a->dist;
 	for (i = 0; i < a->n; i++) {
 		for (j = 0; j < b->n; j++) {
 			memcpy(tmp, a->s[i], a->len[i]);
@@ -109,6 +123,8 @@ static int set_union(lset *a, const lset *b)
 		set_none(a);
 		return 0;
 	}
+	if (b->dist > a->dist)
+		a->dist = b->dist;
 	for (j = 0; j < b->n; j++) {
 		if (!set_add(a, b->s[j], b->len[j])) {
 			set_none(a);
@@ -131,7 +147,9 @@ static int set_score(const lset *s)
 			min = s->len[i];
 	if (min < CLINT_PF_MIN_LEN)
 		return -1;
-	return (int)(min > 8 ? 8 : min) * 1000 - (int)s->n;
+	/* a literal at a known distance from the start narrows the search */
+	return (s->dist <= CLINT_PF_DIST_MAX ? 100000 : 0) +
+	       (int)(min > 8 ? 8 : min) * 1000 - (int)s->n;
 }
 
 static void consider(lset *best, const lset *cand)
@@ -184,6 +202,8 @@ static char lower(char c)
 static void single(info *in, char c)
 {
 	info_none(in);
+	/* caselessly k and s also match 3- and 2-byte letters */
+	in->maxlen = is_alnum(c) && !(c >= '0' && c <= '9') ? 3 : 1;
 	in->exact.ok = 1;
 	in->exact.n = 1;
 	in->exact.len[0] = 1;
@@ -194,6 +214,7 @@ static void zero_width(info *in)
 {
 	info_none(in);
 	set_empty_string(&in->exact);
+	in->maxlen = 0;
 }
 
 /* Skips a UTF-8 sequence starting at p->s[p->i]. */
@@ -481,25 +502,54 @@ static void parse_atom(parser *p, info *out)
 		p->i++; /* lazy or possessive: the same strings match */
 	if (min == 1 && max == 1)
 		return;
-	if (min == 0) {
-		if (max == 1 && out->exact.ok) {
-			lset e = out->exact;
-			info_none(out);
-			out->exact = e;
-			if (!set_add(&out->exact, "", 0))
-				set_none(&out->exact);
-		} else {
-			info_none(out);
-		}
-		return;
-	}
-	/* at least once: it starts with and contains what one copy does */
 	{
-		lset pre = *best_pre(out), req = *best_req(out);
-		info_none(out);
-		out->pre = pre;
-		out->req = req;
+		size_t one = out->maxlen, total = 0;
+		unsigned long k;
+
+		if (max == (unsigned long)-1 || (one && max > CLINT_PF_DIST_MAX))
+			total = one ? INF : 0;
+		else
+			for (k = 0; k < max && total != INF; k++)
+				total = add_len(total, one);
+		if (min == 0) {
+			if (max == 1 && out->exact.ok) {
+				lset e = out->exact;
+				info_none(out);
+				out->exact = e;
+				if (!set_add(&out->exact, "", 0))
+					set_none(&out->exact);
+			} else {
+				info_none(out);
+			}
+			out->maxlen = total;
+			return;
+		}
+		/* at least once: it starts with and contains what one copy does */
+		{
+			lset pre = *best_pre(out), req = *best_req(out);
+			info_none(out);
+			out->pre = pre;
+			out->req = req;
+			out->maxlen = total;
+		}
 	}
+}
+
+/* Copies `s` into *best if it scores better, its literals starting at
+ * most `off` bytes after the node's start plus s->dist. */
+static void consider_at(lset *best, const lset *s, size_t off)
+{
+	lset *t;
+
+	if (set_score(s) < 0)
+		return;
+	t = malloc(sizeof(*t));
+	if (!t)
+		return; /* only a worse filter */
+	*t = *s;
+	t->dist = add_len(off, s->dist);
+	consider(best, t);
+	free(t);
 }
 
 /* A sequence of atoms up to '|', ')' or the end. */
@@ -507,6 +557,7 @@ static int parse_concat(parser *p, info *out)
 {
 	info *child = malloc(sizeof(*child));
 	lset *cur = malloc(sizeof(*cur)), *tmp = malloc(sizeof(*tmp));
+	size_t off = 0, run = 0; /* most bytes before this child / the run */
 	int at_start = 1, r;
 
 	info_none(out);
@@ -524,14 +575,17 @@ static int parse_concat(parser *p, info *out)
 			r = set_product(cur, &child->exact, tmp);
 			if (r == FIT) {
 				*cur = *tmp;
+				off = add_len(off, child->maxlen);
 				continue;
 			}
 			if (r == TRUNC) {
 				if (at_start)
 					out->pre = *tmp;
 				at_start = 0;
-				consider(&out->req, tmp);
+				consider_at(&out->req, tmp, run);
 				set_empty_string(cur);
+				off = add_len(off, child->maxlen);
+				run = off;
 				continue;
 			}
 		}
@@ -540,16 +594,20 @@ static int parse_concat(parser *p, info *out)
 			const lset *cp = best_pre(child);
 			r = set_product(cur, cp, tmp);
 			out->pre = r == FAIL ? *cur : *tmp;
+			out->pre.dist = 0;
 			at_start = 0;
 		}
-		consider(&out->req, cur);
-		consider(&out->req, best_req(child));
+		consider_at(&out->req, cur, run);
+		consider_at(&out->req, best_req(child), off);
 		set_empty_string(cur);
+		off = add_len(off, child->maxlen);
+		run = off;
 	}
 	if (at_start)
 		out->exact = *cur;
 	else
-		consider(&out->req, cur);
+		consider_at(&out->req, cur, run);
+	out->maxlen = off;
 done:
 	free(child);
 	free(cur);
@@ -579,11 +637,14 @@ static int parse_alt(parser *p, info *out)
 			out->exact = branch->exact;
 			out->pre = *best_pre(branch);
 			out->req = *best_req(branch);
+			out->maxlen = branch->maxlen;
 			first = 0;
 		} else {
 			set_union(&out->exact, &branch->exact);
 			set_union(&out->pre, best_pre(branch));
 			set_union(&out->req, best_req(branch));
+			if (branch->maxlen == INF || branch->maxlen > out->maxlen)
+				out->maxlen = branch->maxlen;
 		}
 		if (p->i < p->len && p->s[p->i] == '|') {
 			p->i++;
@@ -615,10 +676,19 @@ int clint_pf_analyze(const char *src, clint_pf_set *needs, clint_pf_set *leads)
 	if (parse_alt(&p, top) < 0)
 		rc = CLINT_ENOMEM;
 	else if (!p.bail && p.i == p.len) {
-		if (set_score(best_req(top)) >= 0)
-			*needs = *best_req(top);
-		if (!p.has_g && set_score(best_pre(top)) >= 0)
-			*leads = *best_pre(top);
+		const lset *pre = best_pre(top), *req = best_req(top);
+
+		if (set_score(req) >= 0)
+			*needs = *req;
+		/* leads: what a match starts with, else a needed literal at a
+		 * bounded distance from its start */
+		if (!p.has_g && set_score(pre) >= 0) {
+			*leads = *pre;
+			leads->dist = 0;
+		} else if (!p.has_g && set_score(req) >= 0 &&
+		           req->dist <= CLINT_PF_DIST_MAX) {
+			*leads = *req;
+		}
 	}
 	free(top);
 	return rc;
@@ -641,7 +711,7 @@ struct clint_prefilter {
 	size_t nlits;
 	/* per pattern slot: literal ids in ids[] */
 	size_t nslots;
-	size_t *need_off, *need_n, *lead_off, *lead_n;
+	size_t *need_off, *need_n, *lead_off, *lead_n, *lead_dist;
 	uint32_t *ids;
 	size_t nids;
 	size_t filtered, positional;
@@ -751,7 +821,8 @@ int clint_prefilter_build(clint_prefilter **out, const char *const *sources,
 	pf->need_n = calloc(count + 1, sizeof(size_t));
 	pf->lead_off = calloc(count + 1, sizeof(size_t));
 	pf->lead_n = calloc(count + 1, sizeof(size_t));
-	if (!sets || !pf->need_off || !pf->need_n || !pf->lead_off ||
+	pf->lead_dist = calloc(count + 1, sizeof(size_t));
+	if (!pf->lead_dist || !sets || !pf->need_off || !pf->need_n || !pf->lead_off ||
 	    !pf->lead_n)
 		goto done;
 	/* every pattern's literals, and the bytes they use */
@@ -797,6 +868,7 @@ int clint_prefilter_build(clint_prefilter **out, const char *const *sources,
 		    !add_ids(pf, &sets[2 * i], 0, &pf->need_off[i], &pf->need_n[i]))
 			continue;
 		pf->filtered++;
+		pf->lead_dist[i] = sets[2 * i + 1].dist;
 		if (sets[2 * i + 1].ok)
 			pf->positional += (size_t)add_ids(pf, &sets[2 * i + 1], 1,
 			                                  &pf->lead_off[i],
@@ -826,6 +898,7 @@ void clint_prefilter_free(clint_prefilter *pf)
 	free(pf->need_n);
 	free(pf->lead_off);
 	free(pf->lead_n);
+	free(pf->lead_dist);
 	free(pf->ids);
 	free(pf);
 }
@@ -993,10 +1066,11 @@ int clint_pf_positional(const clint_prefilter *pf, const clint_pf_scan *scan,
 }
 
 size_t clint_pf_next(const clint_prefilter *pf, const clint_pf_scan *scan,
-                     size_t slot, size_t from)
+                     size_t slot, size_t from, size_t *dist)
 {
 	size_t best = (size_t)-1, k;
 
+	*dist = pf->lead_dist[slot];
 	for (k = 0; k < pf->lead_n[slot]; k++) {
 		uint32_t lit = pf->ids[pf->lead_off[slot] + k];
 		size_t lo = scan->off[lit], hi = scan->off[lit + 1], mid;

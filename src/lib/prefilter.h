@@ -26,17 +26,22 @@ typedef struct clint_prefilter clint_prefilter;
 #define CLINT_PF_LIT_MAX 32
 #define CLINT_PF_MIN_LEN 3
 
+#define CLINT_PF_DIST_MAX 4096
+
 typedef struct {
 	int ok;
 	unsigned n;
+	size_t dist;     /* most bytes from a match's start to a literal's */
 	unsigned char len[CLINT_PF_SET_MAX];
 	char s[CLINT_PF_SET_MAX][CLINT_PF_LIT_MAX];
 } clint_pf_set;
 
 /*
  * Parses PCRE2 pattern `src` (compiled caseless, UTF, UCP) and fills
- * *needs and *leads (lower-case ASCII literals of at least
- * CLINT_PF_MIN_LEN bytes); a set has ok == 0 when nothing safe was found.
+ * *needs (every match contains one) and *leads (every match has one
+ * starting at most leads->dist bytes after the match's start), both
+ * lower-case ASCII literals of at least CLINT_PF_MIN_LEN bytes; a set has
+ * ok == 0 when nothing safe was found.
  * Returns 0, or CLINT_ENOMEM.
  */
 CLINT_INTERNAL int clint_pf_analyze(const char *src, clint_pf_set *needs,
@@ -81,12 +86,13 @@ CLINT_INTERNAL void clint_pf_scan_free(clint_pf_scan *scan);
 /* 0 if pattern `slot` cannot match anywhere in the scanned document. */
 CLINT_INTERNAL int clint_pf_may_match(const clint_prefilter *pf,
                                       const clint_pf_scan *scan, size_t slot);
-/* 1 if pattern `slot` is tried only at lead literal starts. */
+/* 1 if pattern `slot` is tried only just before its lead literals. */
 CLINT_INTERNAL int clint_pf_positional(const clint_prefilter *pf,
                                        const clint_pf_scan *scan, size_t slot);
-/* The first lead start >= from of pattern `slot`, or (size_t)-1. */
+/* The first lead start >= from of pattern `slot`, or (size_t)-1; *dist
+ * gets how far before it a match may start. */
 CLINT_INTERNAL size_t clint_pf_next(const clint_prefilter *pf,
                                     const clint_pf_scan *scan, size_t slot,
-                                    size_t from);
+                                    size_t from, size_t *dist);
 
 #endif

@@ -13,8 +13,6 @@
 
 typedef struct {
 	pcre2_code *code;
-	pcre2_code *anchored; /* JIT copy compiled PCRE2_ANCHORED, for patterns
-	                         the prefilter tries at literal starts only */
 	char *source;
 	unsigned line;
 	unsigned words;     /* <near>: the window, in words on each side */
