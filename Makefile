@@ -65,7 +65,7 @@ SPEC_BIN = $(BUILD)/tests/spec_runner
 DEMO_FILE = samples/weak-draft-outsourcing.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats \
-        golden-update corpus formats eval bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
+        golden-update corpus formats prefilter eval bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
 
@@ -85,7 +85,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden valgrind-if-present formats install-test corpus
+check: all unit packs-test spec golden valgrind-if-present formats prefilter install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -183,6 +183,10 @@ eval: all
 formats: $(BIN)
 	@echo "== the same findings on every format of each sample"
 	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/formats.sh $(BIN)
+
+prefilter: $(BIN)
+	@echo "== the same findings with and without the literal prefilter"
+	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/prefilter.sh $(BIN)
 
 corpus: $(BIN)
 	@echo "== real contracts (../shared/corpus)"
