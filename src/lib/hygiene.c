@@ -325,7 +325,15 @@ static int numbered_inline(const clint_doc *doc, const char *id)
 	for (i = 0; i + n <= doc->norm_len; i++) {
 		size_t b;
 		int after_word = 0;
+		const char *hit;
 
+		/* jump to the next place the first character occurs */
+		if (n > 0) {
+			hit = memchr(s + i, id[0], doc->norm_len - n + 1 - i);
+			if (!hit)
+				break;
+			i = (size_t)(hit - s);
+		}
 		if (memcmp(s + i, id, n) != 0)
 			continue;
 		if (i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.'))
