@@ -535,6 +535,24 @@ static void parse_atom(parser *p, info *out)
 	}
 }
 
+/* cur = cur x {c} (one string of at most one character) in place; 0 if a
+ * string would outgrow CLINT_PF_LIT_MAX (use set_product then). */
+static int append_char(lset *cur, const lset *c)
+{
+	unsigned i;
+
+	if (!cur->ok)
+		return 0;
+	if (c->len[0] == 0)
+		return 1;
+	for (i = 0; i < cur->n; i++)
+		if (cur->len[i] >= CLINT_PF_LIT_MAX)
+			return 0;
+	for (i = 0; i < cur->n; i++)
+		cur->s[i][cur->len[i]++] = c->s[0][0];
+	return 1;
+}
+
 /* Copies `s` into *best if it scores better, its literals starting at
  * most `off` bytes after the node's start plus s->dist. */
 static void consider_at(lset *best, const lset *s, size_t off)
@@ -571,10 +589,18 @@ static int parse_concat(parser *p, info *out)
 		parse_atom(p, child);
 		if (p->bail || p->nomem)
 			goto done;
+		if (child->exact.ok && child->exact.n == 1 &&
+		    child->exact.len[0] <= 1 && append_char(cur, &child->exact)) {
+			off = add_len(off, child->maxlen); /* the common case, in place */
+			continue;
+		}
 		if (child->exact.ok) {
+			lset *t;
 			r = set_product(cur, &child->exact, tmp);
 			if (r == FIT) {
-				*cur = *tmp;
+				t = cur;
+				cur = tmp;
+				tmp = t;
 				off = add_len(off, child->maxlen);
 				continue;
 			}
@@ -698,6 +724,7 @@ int clint_pf_analyze(const char *src, clint_pf_set *needs, clint_pf_set *leads)
 
 #define NO_LIT UINT32_MAX
 #define MAX_STATES 65536u
+#define AC_LIT_MAX 12
 
 struct clint_prefilter {
 	unsigned char cls[256];   /* byte -> column; A-Z share a-z's */
@@ -755,7 +782,10 @@ static int add_ids(clint_prefilter *pf, const lset *set, int lead,
 	*off = pf->nids;
 	*n = 0;
 	for (i = 0; i < set->n; i++) {
-		id = insert(pf, set->s[i], set->len[i], lead);
+		/* the start of a needed literal is needed too, and a short prefix
+		 * keeps the automaton small: long literals share their starts */
+		id = insert(pf, set->s[i],
+		            set->len[i] < AC_LIT_MAX ? set->len[i] : AC_LIT_MAX, lead);
 		if (id == NO_LIT) {
 			pf->nids = *off;
 			return 0;
@@ -839,7 +869,7 @@ int clint_prefilter_build(clint_prefilter **out, const char *const *sources,
 				size_t b;
 				for (b = 0; b < s->len[j]; b++)
 					used[(unsigned char)s->s[j][b]] = 1;
-				total += s->len[j];
+				total += s->len[j] < AC_LIT_MAX ? s->len[j] : AC_LIT_MAX;
 			}
 		}
 	}

@@ -22,8 +22,8 @@
 typedef struct clint_prefilter clint_prefilter;
 
 /* What the parser found for one pattern (exposed for the unit tests). */
-#define CLINT_PF_SET_MAX 64
-#define CLINT_PF_LIT_MAX 32
+#define CLINT_PF_SET_MAX 32
+#define CLINT_PF_LIT_MAX 24
 #define CLINT_PF_MIN_LEN 3
 
 #define CLINT_PF_DIST_MAX 4096
