@@ -2,14 +2,15 @@
 # bench/run.sh BIN - benchmarks that compare clauselint with what users would
 # otherwise run, every figure measured in this run on the same inputs, in one
 # table: wall time (median [min-max] over BENCH_RUNS runs), CPU time (user +
-# sys, median), throughput per core (MB / CPU s), peak RSS (largest of the
+# sys, median), throughput per core (MiB / CPU s), peak RSS (largest of the
 # runs), and ratios computed run by run (pair by pair) on CPU time.
 #
 #   lint          every .txt in ../shared/corpus/cuad-dev/txt, all default
-#                 packs, JSON report; with and without the literal prefilter
-#                 (CLAUSELINT_NO_PREFILTER=1); against rg -j1 -i -c -f with
+#                 packs, JSON report; and on a subset: with and without the
+#                 literal prefilter (CLAUSELINT_NO_PREFILTER=1), against
+#                 rg -j1 -i -c -f with
 #                 the exact patterns of the packs (clauselint packs patterns),
-#                 on the first BENCH_RG_FILES (20) texts: rg is slow on them
+#                 the first BENCH_RG_FILES (20) texts: rg is slow on them
 #   100 KB        one contract of about 100 KB end to end, start-up and pack
 #                 compilation included
 #   -j2 / -j1     when the binary has -j; diff when it has a diff command
@@ -87,7 +88,7 @@ if [ -d "$corpus" ]; then
 	for f in "$corpus"/*.txt; do set -- "$@" "$f"; done
 	nf=$#
 	mb=$(mbof "$@")
-	in="$nf files, $mb MB"
+	in="$nf files, $mb MiB"
 	"$bin" packs patterns > "$tmp/patterns"
 	have_rg=0
 	if have rg; then
@@ -138,22 +139,23 @@ if [ -d "$corpus" ]; then
 	i=0
 	while [ $i -lt "$runs" ]; do
 		once lint "$bin" --format json --fail-on none "$@"
-		once lint-noprefilter env CLAUSELINT_NO_PREFILTER=1 "$bin" --format json --fail-on none "$@"
 		i=$((i + 1))
 	done
 	row lint "lint (all default packs)" "$in" "$mb"
-	row lint-noprefilter "lint, prefilter off" "$in" "$mb" lint
+	ls "$corpus"/*.txt | head -n "$nrg" > "$tmp/rgfiles"
+	rgmb=$(mbof $(cat "$tmp/rgfiles"))
+	rgin="$(wc -l < "$tmp/rgfiles") files, $rgmb MiB"
+	# the subset: lint, lint without the prefilter, rg - run by run
+	i=0
+	while [ $i -lt "$runs" ]; do
+		once lint-sub sh -c "tr '\\n' '\\0' < '$tmp/rgfiles' | xargs -0 '$bin' --format json --fail-on none"
+		once lint-noprefilter sh -c "tr '\\n' '\\0' < '$tmp/rgfiles' | CLAUSELINT_NO_PREFILTER=1 xargs -0 '$bin' --format json --fail-on none"
+		[ $have_rg -eq 0 ] || once rg sh -c "tr '\\n' '\\0' < '$tmp/rgfiles' | xargs -0 sh '$tmp/rg.sh'"
+		i=$((i + 1))
+	done
+	row lint-sub "lint (all default packs)" "$rgin" "$rgmb"
+	row lint-noprefilter "lint, prefilter off" "$rgin" "$rgmb" lint-sub
 	if [ $have_rg -eq 1 ]; then
-		ls "$corpus"/*.txt | head -n "$nrg" > "$tmp/rgfiles"
-		rgmb=$(mbof $(cat "$tmp/rgfiles"))
-		rgin="$(wc -l < "$tmp/rgfiles") files, $rgmb MB"
-		i=0
-		while [ $i -lt "$runs" ]; do
-			once lint-sub sh -c "tr '\\n' '\\0' < '$tmp/rgfiles' | xargs -0 '$bin' --format json --fail-on none"
-			once rg sh -c "tr '\\n' '\\0' < '$tmp/rgfiles' | xargs -0 sh '$tmp/rg.sh'"
-			i=$((i + 1))
-		done
-		row lint-sub "lint (all default packs)" "$rgin" "$rgmb"
 		row rg "rg -j1 -i -c -f PATTERNS" "$rgin" "$rgmb" lint-sub
 	fi
 
@@ -200,9 +202,9 @@ if [ -d "$corpus" ]; then
 			i=$((i + 1))
 		done
 		for k in 1 4 16; do
-			row "size$k" "one document ${k}x" "$(mbof "$tmp/big$k.txt") MB" "$(mbof "$tmp/big$k.txt")"
+			row "size$k" "one document ${k}x" "$(mbof "$tmp/big$k.txt") MiB" "$(mbof "$tmp/big$k.txt")"
 		done
-		ls "$corpus"/*.txt | head -n 25 > "$tmp/docs"
+		ls "$corpus"/*.txt | head -n 10 > "$tmp/docs"
 		for k in 1 4 16; do
 			: > "$tmp/docs$k"
 			j=0
@@ -217,7 +219,7 @@ if [ -d "$corpus" ]; then
 		done
 		d1=$(mbof $(cat "$tmp/docs"))
 		for k in 1 4 16; do
-			row "docs$k" "$((25 * k)) documents" "$(echo "$d1 * $k" | bc) MB" "$(echo "$d1 * $k" | bc)"
+			row "docs$k" "$((10 * k)) documents" "$(echo "$d1 * $k" | bc) MiB" "$(echo "$d1 * $k" | bc)"
 		done
 		note "growth: linear when MB/s/core stays flat from 1x to 16x (start-up and pack compilation weigh most at 1x)"
 	fi
@@ -244,7 +246,7 @@ else
 	done
 	n=$(ls "$tmp/docx" | wc -l)
 	dmb=$(mbof "$tmp"/docx/*.docx)
-	din="$n DOCX, $dmb MB"
+	din="$n DOCX, $dmb MiB"
 	i=0
 	while [ $i -lt "$runs" ]; do
 		once docx sh -c "for f in '$tmp'/docx/*.docx; do '$bin' text \"\$f\"; done"
@@ -265,7 +267,7 @@ else
 fi
 
 echo "== clauselint bench: $runs runs each (BENCH_RUNS), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf "%-30s %-24s %7s %-13s %8s %9s %8s  %s\n" benchmark input "wall s" "[min-max]" "CPU s" "MB/s/core" "RSS MB" "pairwise (CPU)"
+printf "%-30s %-24s %7s %-13s %8s %9s %8s  %s\n" benchmark input "wall s" "[min-max]" "CPU s" "MiB/s/core" "RSS MB" "pairwise (CPU)"
 cat "$tmp/table"
 sed 's/^/  /' "$tmp/notes"
 exit 0
