@@ -77,7 +77,7 @@ DEMO_FILE = samples/weak-draft-outsourcing.txt
 DEMO_DRAFT = samples/flawed-draft.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc diff-test \
-        golden-update corpus formats eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
+        golden-update corpus formats prefilter eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
         fuzz fuzz-run fuzz-merge fuzz-replay hostile coverage coverage-run
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
@@ -102,7 +102,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden valgrind-if-present formats reports diff-test fuzz-replay hostile install-test corpus
+check: all unit packs-test spec golden valgrind-if-present formats reports diff-test prefilter fuzz-replay hostile install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -222,6 +222,10 @@ rules-doc:
 reports: $(BIN)
 	@echo "== output formats: schemas, structure, HTML in a real browser"
 	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/report/run.sh $(BIN)
+
+prefilter: $(BIN)
+	@echo "== the same findings with and without the literal prefilter"
+	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/prefilter.sh $(BIN)
 
 corpus: $(BIN)
 	@echo "== real contracts (../shared/corpus)"

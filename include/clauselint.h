@@ -373,6 +373,22 @@ CLINT_EXTERN int clint_ruleset_rule(const clint_ruleset *rs, size_t i,
 CLINT_EXTERN size_t clint_ruleset_find(const clint_ruleset *rs,
                                        const char *id);
 
+/* One pattern of a loaded rule, as written in its pack. */
+typedef struct {
+	const char *source;    /* the PCRE2 pattern (caseless, UTF, UCP) */
+	const char *rule_id;
+	const char *role;      /* "within", "heading", "pattern", "unless", "near" */
+	const char *file;      /* the pack's file */
+	unsigned line;
+	int prefiltered;       /* 1: skipped where its literals do not occur */
+	int positional;        /* 1: only tried where a leading literal starts */
+} clint_pattern_info;
+
+/* Every pattern of every loaded rule, in pack order. */
+CLINT_EXTERN size_t clint_ruleset_pattern_count(const clint_ruleset *rs);
+CLINT_EXTERN int clint_ruleset_pattern(const clint_ruleset *rs, size_t i,
+                                       clint_pattern_info *out);
+
 /*
  * Runs every rule's <example> cases: each example text is checked on its
  * own with its rule alone. Each failing example is reported to `diag` as

@@ -3,7 +3,7 @@
  * (clauselint.h):
  *
  *   clauselint [check] [options] FILE...     lint contracts ("-" = stdin)
- *   clauselint packs list|test|show RULE     inspect and test clause packs
+ *   clauselint packs list|test|show RULE|patterns   inspect and test packs
  *
  * Exit status: 0 clean, 1 a finding at or above --fail-on, 2 a usage,
  * pack or input error (the other inputs of the run are still checked).
@@ -46,6 +46,7 @@ static const char usage_text[] =
 	"       clauselint packs test [PACK...]\n"
 	"       clauselint packs lint [PACK...]\n"
 	"       clauselint packs show RULE\n"
+	"       clauselint packs patterns   (every pattern, one per line, for rg -f)\n"
 	"       clauselint outline FILE...\n"
 	"       clauselint text FILE...   (the text the checker reads)\n"
 	"       clauselint diff OLD NEW | REDLINE   (see clauselint diff --help)\n"
@@ -604,6 +605,38 @@ static int cmd_packs_lint(cli_options *o)
 	return warnings ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/*
+ * Writes every pattern of the loaded packs, one per line, as ripgrep's -f
+ * reads them: a line break or tab inside a pattern is written \n, \r or
+ * \t, which PCRE2 reads the same way.
+ */
+static int cmd_packs_patterns(cli_options *o)
+{
+	clint_ruleset *rs = NULL;
+	clint_pattern_info pi;
+	size_t i;
+	const char *c;
+
+	if (load_ruleset(o, &rs) < 0)
+		return EXIT_TROUBLE;
+	for (i = 0; i < clint_ruleset_pattern_count(rs); i++) {
+		clint_ruleset_pattern(rs, i, &pi);
+		for (c = pi.source; *c; c++) {
+			if (*c == '\n')
+				fputs("\\n", stdout);
+			else if (*c == '\r')
+				fputs("\\r", stdout);
+			else if (*c == '\t')
+				fputs("\\t", stdout);
+			else
+				putchar(*c);
+		}
+		putchar('\n');
+	}
+	clint_ruleset_free(rs);
+	return EXIT_CLEAN;
+}
+
 static int cmd_packs_show(cli_options *o)
 {
 	clint_ruleset *rs = NULL;
@@ -665,8 +698,10 @@ int main(int argc, char **argv)
 			status = cmd_packs_show(&o);
 		else if (strcmp(sub, "lint") == 0)
 			status = cmd_packs_lint(&o);
+		else if (strcmp(sub, "patterns") == 0)
+			status = cmd_packs_patterns(&o);
 		else {
-			usage_error("unknown 'packs' command '%s' (list, test, lint or show)",
+			usage_error("unknown 'packs' command '%s' (list, test, lint, show or patterns)",
 			            sub);
 			status = EXIT_TROUBLE;
 		}

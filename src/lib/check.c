@@ -42,6 +42,8 @@ typedef struct {
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
 	unsigned char *scope;  /* per section: inside the rule's `within` */
+	clint_pf_scan pfs;     /* the prefilter's literal hits in norm */
+	const clint_prefilter *pf;  /* NULL: every pattern runs everywhere */
 } check_ctx;
 
 /*
@@ -57,6 +59,9 @@ static int match_at(check_ctx *c, const clint_pattern *p, size_t base,
 	int rc;
 
 	if (!p->code)
+		return 0;
+	/* none of the literals every match needs occurs in the document */
+	if (c->pf && p->slot && !clint_pf_may_match(c->pf, &c->pfs, p->slot - 1))
 		return 0;
 	rc = pcre2_match(p->code, (PCRE2_SPTR)(c->doc->norm + base), end - base,
 	                 from - base, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
@@ -296,6 +301,41 @@ static int cmp_item(const void *a, const void *b)
 }
 
 /*
+ * Finds the next match of body pattern `p` at or after norm offset
+ * `from`, like match_at() over the whole document, but only searches
+ * where a match can start: at most `dist` bytes before one of the
+ * pattern's lead literals (dist 0: at the literal). Starts outside those
+ * windows cannot match, so the first match found is the leftmost one.
+ * The search in a window stops at its end (PCRE2's offset limit).
+ */
+static int next_match(check_ctx *c, const clint_pattern *p, size_t from,
+                      size_t *ms, size_t *me)
+{
+	const clint_doc *doc = c->doc;
+	size_t h, dist, start;
+	int m;
+
+	if (!p->code || !c->pf || !p->slot ||
+	    !clint_pf_positional(c->pf, &c->pfs, p->slot - 1))
+		return match_at(c, p, 0, doc->norm_len, from, ms, me);
+	while ((h = clint_pf_next(c->pf, &c->pfs, p->slot - 1, from, &dist)) !=
+	       (size_t)-1) {
+		start = h - from > dist ? h - dist : from;
+		/* never start inside a UTF-8 sequence */
+		while (start > from &&
+		       ((unsigned char)doc->norm[start] & 0xC0) == 0x80)
+			start--;
+		pcre2_set_offset_limit(c->mctx, h);
+		m = match_at(c, p, 0, doc->norm_len, start, ms, me);
+		pcre2_set_offset_limit(c->mctx, PCRE2_UNSET);
+		if (m != 0)
+			return m;
+		from = h + 1;
+	}
+	return 0;
+}
+
+/*
  * Runs every body pattern of rule `ri` over the document. For a flag rule
  * each accepted match is a finding; for a require rule matches are
  * counted until `need` (the first is kept as evidence in *first).
@@ -314,7 +354,7 @@ static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
 	for (p = 0; p < r->pattern_count; p++) {
 		from = 0;
 		while (from <= doc->norm_len) {
-			m = match_at(c, &r->patterns[p], 0, doc->norm_len, from, &ms, &me);
+			m = next_match(c, &r->patterns[p], from, &ms, &me);
 			if (m < 0) {
 				limit_error(c, r, &r->patterns[p], m);
 				break;
@@ -523,6 +563,12 @@ int clint_check_rules(clint_result **out, const clint_ruleset *rs,
 	pcre2_set_heap_limit(c.mctx, CLINT_HEAP_LIMIT_KIB);
 	if (c.jit)
 		pcre2_jit_stack_assign(c.mctx, NULL, c.jit);
+	if (rs->pf) {
+		rc = clint_prefilter_scan(rs->pf, doc->norm, doc->norm_len, &c.pfs);
+		if (rc < 0)
+			goto done;
+		c.pf = rs->pf;
+	}
 
 	for (ri = 0; ri < rs->rule_count; ri++) {
 		const clint_rule *r = &rs->rules[ri];
@@ -562,6 +608,7 @@ done:
 	pcre2_match_context_free(c.mctx);
 	pcre2_match_data_free(c.md);
 	free(c.scope);
+	clint_pf_scan_free(&c.pfs);
 	return rc;
 }
 

@@ -159,8 +159,9 @@ static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
 	if (!p->source)
 		return CLINT_ENOMEM;
 	p->code = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
-	                        PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP, &err, &off,
-	                        NULL);
+	                        PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP |
+	                            PCRE2_USE_OFFSET_LIMIT,
+	                        &err, &off, NULL);
 	if (!p->code) {
 		pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof(msg));
 		pack_error(ctx, p->line,
@@ -690,6 +691,71 @@ static int is_disabled(const clint_ruleset_options *opts, const char *name)
 	return 0;
 }
 
+/* ---- every pattern, and the prefilter over them ---------------------------- */
+
+/* Lists every pattern of rule `ri` (into all[] when not NULL); returns
+ * the new count. */
+static size_t list_rule_patterns(clint_ruleset *rs, size_t ri,
+                                 clint_pattern_ref *all, size_t n)
+{
+	clint_rule *r = &rs->rules[ri];
+	size_t k;
+
+#define ADD(pat, what)                                                        \
+	do {                                                                      \
+		if (all) {                                                            \
+			all[n].p = (pat);                                                 \
+			all[n].rule = ri;                                                 \
+			all[n].role = (what);                                             \
+			(pat)->slot = n + 1;                                              \
+		}                                                                     \
+		n++;                                                                  \
+	} while (0)
+	if (r->within)
+		ADD(r->within, "within");
+	for (k = 0; k < r->heading_count; k++)
+		ADD(&r->headings[k], "heading");
+	for (k = 0; k < r->pattern_count; k++)
+		ADD(&r->patterns[k], "pattern");
+	for (k = 0; k < r->unless_count; k++)
+		ADD(&r->unless[k], "unless");
+	for (k = 0; k < r->near_count; k++)
+		ADD(&r->near[k], "near");
+#undef ADD
+	return n;
+}
+
+/*
+ * Indexes every pattern (slot i for the i-th) and builds the literal
+ * prefilter over them, unless CLAUSELINT_NO_PREFILTER is set in the
+ * environment (then every pattern runs everywhere; findings are the same).
+ */
+static int index_patterns(clint_ruleset *rs)
+{
+	const char **src = NULL;
+	size_t i, n = 0;
+	int rc = CLINT_ENOMEM;
+
+	for (i = 0; i < rs->rule_count; i++)
+		n = list_rule_patterns(rs, i, NULL, n);
+	rs->all = calloc(n + 1, sizeof(*rs->all));
+	src = calloc(n + 1, sizeof(*src));
+	if (!rs->all || !src)
+		goto done;
+	rs->pattern_count = 0;
+	for (i = 0; i < rs->rule_count; i++)
+		rs->pattern_count = list_rule_patterns(rs, i, rs->all,
+		                                       rs->pattern_count);
+	for (i = 0; i < n; i++)
+		src[i] = rs->all[i].p->code ? rs->all[i].p->source : NULL;
+	rc = CLINT_OK;
+	if (!getenv("CLAUSELINT_NO_PREFILTER"))
+		rc = clint_prefilter_build(&rs->pf, src, n);
+done:
+	free(src);
+	return rc;
+}
+
 /* ---- public API ----------------------------------------------------------- */
 
 int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
@@ -752,6 +818,8 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 	}
 	if (rc == CLINT_OK && ctx.errors)
 		rc = CLINT_EPACK;
+	if (rc == CLINT_OK)
+		rc = index_patterns(ctx.rs);
 	if (rc == CLINT_OK && ctx.rs->rule_count == 0) {
 		clint_diag_add(diag, CLINT_DIAG_ERROR, NULL, 0, 0,
 		               "no clause packs loaded: nothing to check against");
@@ -785,7 +853,35 @@ void clint_ruleset_free(clint_ruleset *rs)
 		free(rs->packs[i].file);
 	}
 	free(rs->packs);
+	free(rs->all);
+	clint_prefilter_free(rs->pf);
 	free(rs);
+}
+
+size_t clint_ruleset_pattern_count(const clint_ruleset *rs)
+{
+	return rs ? rs->pattern_count : 0;
+}
+
+int clint_ruleset_pattern(const clint_ruleset *rs, size_t i,
+                          clint_pattern_info *out)
+{
+	const clint_pattern_ref *ref;
+	const clint_rule *r;
+
+	if (!rs || !out || i >= rs->pattern_count)
+		return CLINT_EINVAL;
+	ref = &rs->all[i];
+	r = &rs->rules[ref->rule];
+	memset(out, 0, sizeof(*out));
+	out->source = ref->p->source;
+	out->rule_id = r->id;
+	out->role = ref->role;
+	out->file = rs->packs[r->pack].file;
+	out->line = ref->p->line;
+	out->prefiltered = clint_prefilter_filtered_slot(rs->pf, i);
+	out->positional = clint_prefilter_positional_slot(rs->pf, i);
+	return CLINT_OK;
 }
 
 size_t clint_ruleset_pack_count(const clint_ruleset *rs)

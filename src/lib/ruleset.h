@@ -9,6 +9,7 @@
 #include <pcre2.h>
 
 #include "internal.h"
+#include "prefilter.h"
 
 typedef struct {
 	pcre2_code *code;
@@ -16,6 +17,7 @@ typedef struct {
 	unsigned line;
 	unsigned words;     /* <near>: the window, in words on each side */
 	int paragraph;      /* <unless scope="paragraph"> */
+	size_t slot;        /* 1 + its prefilter slot, 0 if none */
 } clint_pattern;
 
 typedef enum { CLINT_OP_LT, CLINT_OP_LE, CLINT_OP_GT, CLINT_OP_GE } clint_op;
@@ -74,6 +76,12 @@ typedef struct {
 } clint_rule;
 
 typedef struct {
+	const clint_pattern *p;
+	size_t rule;
+	const char *role;   /* "within", "heading", "pattern", "unless", "near" */
+} clint_pattern_ref;
+
+typedef struct {
 	char *name, *title, *version, *file;
 	size_t rule_count;
 } clint_pack;
@@ -83,6 +91,10 @@ struct clint_ruleset {
 	size_t pack_count, pack_cap;
 	clint_rule *rules;
 	size_t rule_count, rule_cap;
+	clint_prefilter *pf;  /* NULL when CLAUSELINT_NO_PREFILTER is set */
+	/* every pattern of every rule, in pack order; pattern i has slot i */
+	clint_pattern_ref *all;
+	size_t pattern_count;
 };
 
 /* Limits applied to every match (check.c). */

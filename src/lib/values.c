@@ -94,8 +94,12 @@ static const struct {
 /* True if s[i..] starts with `w` (caseless) followed by a non-letter. */
 static int word_at(const char *s, size_t i, size_t end, const char *w)
 {
-	size_t n = strlen(w);
+	size_t n;
 
+	/* most calls fail on the first letter: test it before anything else */
+	if (i < end && ((unsigned char)s[i] | 0x20) != ((unsigned char)w[0] | 0x20))
+		return 0;
+	n = strlen(w);
 	if (end - i < n || strncasecmp(s + i, w, n) != 0)
 		return 0;
 	return i + n == end || !isalpha((unsigned char)s[i + n]);

@@ -1,0 +1,1119 @@
+/*
+ * prefilter.c - the multi-pattern literal prefilter: a conservative
+ * literal extractor for PCRE2 patterns and a hand-written Aho-Corasick
+ * automaton over case-folded ASCII. See prefilter.h.
+ *
+ * Soundness: a pattern is compiled PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP,
+ * so an ASCII letter in it matches that letter in either case and, for k
+ * and s, also U+212A KELVIN SIGN and U+017F LATIN SMALL LETTER LONG S; the
+ * scanner folds all of these. Anything the extractor does not understand
+ * (inline options, backreferences, \Q, \K, verbs, odd braces...) gives the
+ * pattern no prefilter at all.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "prefilter.h"
+
+/* ---- literal sets ---------------------------------------------------------- */
+
+typedef clint_pf_set lset;
+
+typedef struct {
+	lset exact;  /* the node matches exactly one of these */
+	lset pre;    /* every match starts with one of these */
+	lset req;    /* every match contains one of these (req.dist bytes
+	                at most after the node's start) */
+	size_t maxlen;  /* most bytes a match takes, or INF */
+} info;
+
+#define INF ((size_t)-1)
+
+static size_t add_len(size_t a, size_t b)
+{
+	return a == INF || b == INF || a + b > CLINT_PF_DIST_MAX * 4 ? INF : a + b;
+}
+
+enum { FIT, TRUNC, FAIL };
+
+#define MAX_DEPTH 64
+
+static void set_none(lset *s)
+{
+	s->ok = 0;
+	s->n = 0;
+	s->dist = 0;
+}
+
+static void set_empty_string(lset *s)
+{
+	s->ok = 1;
+	s->n = 1;
+	s->len[0] = 0;
+	s->dist = 0;
+}
+
+/* An unknown single character (up to 4 bytes of UTF-8). */
+static void info_none(info *in)
+{
+	set_none(&in->exact);
+	set_none(&in->pre);
+	set_none(&in->req);
+	in->maxlen = 4;
+}
+
+static int set_has(const lset *s, const char *str, size_t len)
+{
+	unsigned i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->len[i] == len && memcmp(s->s[i], str, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Adds str[0..len) (len <= CLINT_PF_LIT_MAX); 0 if the set is full. */
+static int set_add(lset *s, const char *str, size_t len)
+{
+	if (set_has(s, str, len))
+		return 1;
+	if (s->n >= CLINT_PF_SET_MAX)
+		return 0;
+	memcpy(s->s[s->n], str, len);
+	s->len[s->n++] = (unsigned char)len;
+	return 1;
+}
+
+/* out = a x b (every string of a followed by every string of b). Strings
+ * longer than CLINT_PF_LIT_MAX are cut to their start (TRUNC: still a
+ * required prefix, no longer exact); FAIL if there would be too many. */
+static int set_product(const lset *a, const lset *b, lset *out)
+{
+	char tmp[2 * CLINT_PF_LIT_MAX];
+	unsigned i, j;
+	size_t l;
+	int r = FIT;
+
+	if (!a->ok || !b->ok || a->n * b->n > CLINT_PF_SET_MAX)
+		return FAIL;
+	out->ok = 1;
+	out->n = 0;
+	out->dist = a->dist;
+	for (i = 0; i < a->n; i++) {
+		for (j = 0; j < b->n; j++) {
+			memcpy(tmp, a->s[i], a->len[i]);
+			memcpy(tmp + a->len[i], b->s[j], b->len[j]);
+			l = (size_t)a->len[i] + b->len[j];
+			if (l > CLINT_PF_LIT_MAX) {
+				l = CLINT_PF_LIT_MAX;
+				r = TRUNC;
+			}
+			set_add(out, tmp, l);
+		}
+	}
+	return r;
+}
+
+/* a = a u b; 0 (a unusable) if either is not ok or the union is too big. */
+static int set_union(lset *a, const lset *b)
+{
+	unsigned j;
+
+	if (!a->ok || !b->ok) {
+		set_none(a);
+		return 0;
+	}
+	if (b->dist > a->dist)
+		a->dist = b->dist;
+	for (j = 0; j < b->n; j++) {
+		if (!set_add(a, b->s[j], b->len[j])) {
+			set_none(a);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* How good a set is as a filter: -1 if unusable, else higher is better
+ * (longer shortest literal, then fewer literals). */
+static int set_score(const lset *s)
+{
+	unsigned i, min = CLINT_PF_LIT_MAX;
+
+	if (!s->ok || s->n == 0)
+		return -1;
+	for (i = 0; i < s->n; i++)
+		if (s->len[i] < min)
+			min = s->len[i];
+	if (min < CLINT_PF_MIN_LEN)
+		return -1;
+	/* a literal at a known distance from the start narrows the search */
+	return (s->dist <= CLINT_PF_DIST_MAX ? 100000 : 0) +
+	       (int)(min > 8 ? 8 : min) * 1000 - (int)s->n;
+}
+
+static void consider(lset *best, const lset *cand)
+{
+	if (set_score(cand) > set_score(best))
+		*best = *cand;
+}
+
+/* The node's best "starts with" set: exact if known, else pre. */
+static const lset *best_pre(const info *in)
+{
+	return in->exact.ok ? &in->exact : &in->pre;
+}
+
+static const lset *best_req(const info *in)
+{
+	const lset *b = &in->req;
+
+	if (set_score(&in->pre) > set_score(b))
+		b = &in->pre;
+	if (set_score(&in->exact) > set_score(b))
+		b = &in->exact;
+	return b;
+}
+
+/* ---- the pattern parser ------------------------------------------------------ */
+
+typedef struct {
+	const char *s;
+	size_t i, len;
+	int bail;     /* a construct we do not understand: no prefilter */
+	int has_g;    /* \G: matches depend on the start offset */
+	int nomem;
+	unsigned depth;
+} parser;
+
+static int parse_alt(parser *p, info *out);
+
+static int is_alnum(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static void single(info *in, char c)
+{
+	info_none(in);
+	/* caselessly k and s also match 3- and 2-byte letters */
+	in->maxlen = is_alnum(c) && !(c >= '0' && c <= '9') ? 3 : 1;
+	in->exact.ok = 1;
+	in->exact.n = 1;
+	in->exact.len[0] = 1;
+	in->exact.s[0][0] = lower(c);
+}
+
+static void zero_width(info *in)
+{
+	info_none(in);
+	set_empty_string(&in->exact);
+	in->maxlen = 0;
+}
+
+/* Skips a UTF-8 sequence starting at p->s[p->i]. */
+static void skip_char(parser *p)
+{
+	p->i++;
+	while (p->i < p->len && ((unsigned char)p->s[p->i] & 0xC0) == 0x80)
+		p->i++;
+}
+
+/* [...]: a small set of plain ASCII characters becomes an exact set of
+ * one-character strings; anything else is an unknown character. */
+static void parse_class(parser *p, info *out)
+{
+	char members[8];
+	unsigned n = 0, k;
+	int negated = 0, complex = 0, first = 1;
+
+	p->i++; /* [ */
+	if (p->i < p->len && p->s[p->i] == '^') {
+		negated = 1;
+		p->i++;
+	}
+	while (p->i < p->len) {
+		unsigned char c = (unsigned char)p->s[p->i];
+
+		if (c == ']' && !first) {
+			p->i++;
+			break;
+		}
+		first = 0;
+		if (c == '[' && p->i + 1 < p->len && p->s[p->i + 1] == ':') {
+			const char *e = strstr(p->s + p->i + 2, ":]");
+			if (!e) {
+				p->bail = 1;
+				return;
+			}
+			p->i = (size_t)(e - p->s) + 2;
+			complex = 1;
+			continue;
+		}
+		if (c == '\\') {
+			if (p->i + 1 >= p->len) {
+				p->bail = 1;
+				return;
+			}
+			c = (unsigned char)p->s[p->i + 1];
+			p->i += 2;
+			if (c >= 0x80) {
+				p->bail = 1;
+				return;
+			}
+			if (is_alnum(c)) {
+				complex = 1;
+				if ((c == 'x' || c == 'p' || c == 'P' || c == 'N' ||
+				     c == 'o') && p->i < p->len && p->s[p->i] == '{') {
+					while (p->i < p->len && p->s[p->i] != '}')
+						p->i++;
+					p->i++;
+				}
+				continue;
+			}
+		} else if (c >= 0x80) {
+			skip_char(p);
+			complex = 1;
+			continue;
+		} else {
+			p->i++;
+		}
+		if (c == '-' && n > 0 && p->i < p->len && p->s[p->i] != ']') {
+			complex = 1; /* a range */
+			continue;
+		}
+		if (n < sizeof(members))
+			members[n++] = lower((char)c);
+		else
+			complex = 1;
+	}
+	info_none(out);
+	if (negated || complex || n == 0)
+		return;
+	out->exact.ok = 1;
+	for (k = 0; k < n; k++)
+		set_add(&out->exact, &members[k], 1);
+}
+
+/* An escape outside a class. */
+static void parse_escape(parser *p, info *out)
+{
+	unsigned char c;
+
+	info_none(out);
+	if (p->i + 1 >= p->len) {
+		p->bail = 1;
+		return;
+	}
+	c = (unsigned char)p->s[p->i + 1];
+	p->i += 2;
+	if (c >= 0x80) {
+		p->bail = 1;
+		return;
+	}
+	if (!is_alnum(c)) {
+		single(out, (char)c);
+		return;
+	}
+	switch (c) {
+	case 'b': case 'B': case 'A': case 'z': case 'Z':
+		zero_width(out);
+		return;
+	case 'G':
+		p->has_g = 1;
+		zero_width(out);
+		return;
+	case 'd': case 'D': case 'w': case 'W': case 's': case 'S':
+	case 'h': case 'H': case 'v': case 'V': case 'n': case 't':
+	case 'r': case 'f': case 'e': case 'a':
+		return; /* one character we do not track */
+	default:
+		p->bail = 1; /* backreferences, \K, \Q, \x, \p, \N, \R, \X... */
+		return;
+	}
+}
+
+/* (...), (?:...), (?<name>...), lookarounds (zero width), comments. */
+static void parse_group(parser *p, info *out)
+{
+	int look = 0;
+
+	p->i++; /* ( */
+	if (p->i < p->len && p->s[p->i] == '*') {
+		p->bail = 1;
+		return;
+	}
+	if (p->i < p->len && p->s[p->i] == '?') {
+		const char *q = p->s + p->i + 1;
+		size_t rest = p->len - p->i - 1;
+
+		if (rest >= 1 && (q[0] == ':' || q[0] == '>' || q[0] == '|')) {
+			p->i += 2;
+		} else if (rest >= 1 && (q[0] == '=' || q[0] == '!')) {
+			p->i += 2;
+			look = 1;
+		} else if (rest >= 2 && q[0] == '<' && (q[1] == '=' || q[1] == '!')) {
+			p->i += 3;
+			look = 1;
+		} else if (rest >= 1 && q[0] == '#') {
+			while (p->i < p->len && p->s[p->i] != ')')
+				p->i++;
+			if (p->i >= p->len) {
+				p->bail = 1;
+				return;
+			}
+			p->i++;
+			zero_width(out);
+			return;
+		} else if (rest >= 2 && (q[0] == '<' || q[0] == '\'' ||
+		                         (q[0] == 'P' && q[1] == '<'))) {
+			char close = q[0] == '\'' ? '\'' : '>';
+			p->i += q[0] == 'P' ? 3 : 2;
+			while (p->i < p->len && (is_alnum(p->s[p->i]) || p->s[p->i] == '_'))
+				p->i++;
+			if (p->i >= p->len || p->s[p->i] != close) {
+				p->bail = 1;
+				return;
+			}
+			p->i++;
+		} else {
+			p->bail = 1; /* options, recursion, conditionals... */
+			return;
+		}
+	}
+	if (parse_alt(p, out) < 0)
+		return;
+	if (p->bail)
+		return;
+	if (p->i >= p->len || p->s[p->i] != ')') {
+		p->bail = 1;
+		return;
+	}
+	p->i++;
+	if (look)
+		zero_width(out);
+}
+
+/* Reads {n}, {n,}, {n,m} at p->i; 0 (and bail) if it is not one. */
+static int parse_braces(parser *p, unsigned long *min, unsigned long *max)
+{
+	size_t i = p->i + 1;
+	int digits = 0;
+
+	*min = 0;
+	while (i < p->len && p->s[i] >= '0' && p->s[i] <= '9' && digits < 6) {
+		*min = *min * 10 + (unsigned long)(p->s[i++] - '0');
+		digits++;
+	}
+	if (!digits || i >= p->len) {
+		p->bail = 1;
+		return 0;
+	}
+	*max = *min;
+	if (p->s[i] == ',') {
+		i++;
+		*max = (unsigned long)-1;
+		if (i < p->len && p->s[i] >= '0' && p->s[i] <= '9') {
+			digits = 0;
+			*max = 0;
+			while (i < p->len && p->s[i] >= '0' && p->s[i] <= '9' &&
+			       digits < 6) {
+				*max = *max * 10 + (unsigned long)(p->s[i++] - '0');
+				digits++;
+			}
+		}
+	}
+	if (i >= p->len || p->s[i] != '}') {
+		p->bail = 1;
+		return 0;
+	}
+	p->i = i + 1;
+	return 1;
+}
+
+/* One atom and its quantifier. */
+static void parse_atom(parser *p, info *out)
+{
+	unsigned char c = (unsigned char)p->s[p->i];
+	unsigned long min, max;
+
+	switch (c) {
+	case '(':
+		parse_group(p, out);
+		break;
+	case '[':
+		parse_class(p, out);
+		break;
+	case '\\':
+		parse_escape(p, out);
+		break;
+	case '^': case '$':
+		p->i++;
+		zero_width(out);
+		return; /* a quantifier on an assertion: bail below is not needed */
+	case '.':
+		p->i++;
+		info_none(out);
+		break;
+	case '*': case '+': case '?': case '{': case '}': case ']':
+		p->bail = 1;
+		return;
+	default:
+		if (c >= 0x80) {
+			skip_char(p);
+			info_none(out);
+		} else if (c < 0x20 || c == 0x7F) {
+			p->i++;
+			info_none(out);
+		} else {
+			p->i++;
+			single(out, (char)c);
+		}
+		break;
+	}
+	if (p->bail || p->i >= p->len)
+		return;
+	c = (unsigned char)p->s[p->i];
+	if (c == '?') {
+		min = 0;
+		max = 1;
+		p->i++;
+	} else if (c == '*') {
+		min = 0;
+		max = (unsigned long)-1;
+		p->i++;
+	} else if (c == '+') {
+		min = 1;
+		max = (unsigned long)-1;
+		p->i++;
+	} else if (c == '{') {
+		if (!parse_braces(p, &min, &max))
+			return;
+	} else {
+		return;
+	}
+	if (p->i < p->len && (p->s[p->i] == '?' || p->s[p->i] == '+'))
+		p->i++; /* lazy or possessive: the same strings match */
+	if (min == 1 && max == 1)
+		return;
+	{
+		size_t one = out->maxlen, total = 0;
+		unsigned long k;
+
+		if (max == (unsigned long)-1 || (one && max > CLINT_PF_DIST_MAX))
+			total = one ? INF : 0;
+		else
+			for (k = 0; k < max && total != INF; k++)
+				total = add_len(total, one);
+		if (min == 0) {
+			if (max == 1 && out->exact.ok) {
+				lset e = out->exact;
+				info_none(out);
+				out->exact = e;
+				if (!set_add(&out->exact, "", 0))
+					set_none(&out->exact);
+			} else {
+				info_none(out);
+			}
+			out->maxlen = total;
+			return;
+		}
+		/* at least once: it starts with and contains what one copy does */
+		{
+			lset pre = *best_pre(out), req = *best_req(out);
+			info_none(out);
+			out->pre = pre;
+			out->req = req;
+			out->maxlen = total;
+		}
+	}
+}
+
+/* cur = cur x {c} (one string of at most one character) in place; 0 if a
+ * string would outgrow CLINT_PF_LIT_MAX (use set_product then). */
+static int append_char(lset *cur, const lset *c)
+{
+	unsigned i;
+
+	if (!cur->ok)
+		return 0;
+	if (c->len[0] == 0)
+		return 1;
+	for (i = 0; i < cur->n; i++)
+		if (cur->len[i] >= CLINT_PF_LIT_MAX)
+			return 0;
+	for (i = 0; i < cur->n; i++)
+		cur->s[i][cur->len[i]++] = c->s[0][0];
+	return 1;
+}
+
+/* Copies `s` into *best if it scores better, its literals starting at
+ * most `off` bytes after the node's start plus s->dist. */
+static void consider_at(lset *best, const lset *s, size_t off)
+{
+	lset *t;
+
+	if (set_score(s) < 0)
+		return;
+	t = malloc(sizeof(*t));
+	if (!t)
+		return; /* only a worse filter */
+	*t = *s;
+	t->dist = add_len(off, s->dist);
+	consider(best, t);
+	free(t);
+}
+
+/* A sequence of atoms up to '|', ')' or the end. */
+static int parse_concat(parser *p, info *out)
+{
+	info *child = malloc(sizeof(*child));
+	lset *cur = malloc(sizeof(*cur)), *tmp = malloc(sizeof(*tmp));
+	size_t off = 0, run = 0; /* most bytes before this child / the run */
+	int at_start = 1, r;
+
+	info_none(out);
+	if (!child || !cur || !tmp) {
+		p->nomem = 1;
+		goto done;
+	}
+	set_empty_string(cur);
+	while (p->i < p->len && p->s[p->i] != '|' && p->s[p->i] != ')' &&
+	       !p->bail) {
+		parse_atom(p, child);
+		if (p->bail || p->nomem)
+			goto done;
+		if (child->exact.ok && child->exact.n == 1 &&
+		    child->exact.len[0] <= 1 && append_char(cur, &child->exact)) {
+			off = add_len(off, child->maxlen); /* the common case, in place */
+			continue;
+		}
+		if (child->exact.ok) {
+			lset *t;
+			r = set_product(cur, &child->exact, tmp);
+			if (r == FIT) {
+				t = cur;
+				cur = tmp;
+				tmp = t;
+				off = add_len(off, child->maxlen);
+				continue;
+			}
+			if (r == TRUNC) {
+				if (at_start)
+					out->pre = *tmp;
+				at_start = 0;
+				consider_at(&out->req, tmp, run);
+				set_empty_string(cur);
+				off = add_len(off, child->maxlen);
+				run = off;
+				continue;
+			}
+		}
+		/* a child we cannot append exactly */
+		if (at_start) {
+			const lset *cp = best_pre(child);
+			r = set_product(cur, cp, tmp);
+			out->pre = r == FAIL ? *cur : *tmp;
+			out->pre.dist = 0;
+			at_start = 0;
+		}
+		consider_at(&out->req, cur, run);
+		consider_at(&out->req, best_req(child), off);
+		set_empty_string(cur);
+		off = add_len(off, child->maxlen);
+		run = off;
+	}
+	if (at_start)
+		out->exact = *cur;
+	else
+		consider_at(&out->req, cur, run);
+	out->maxlen = off;
+done:
+	free(child);
+	free(cur);
+	free(tmp);
+	return p->nomem ? CLINT_ENOMEM : 0;
+}
+
+/* Branches separated by '|' up to ')' or the end. */
+static int parse_alt(parser *p, info *out)
+{
+	info *branch = malloc(sizeof(*branch));
+	int first = 1;
+
+	info_none(out);
+	if (!branch || ++p->depth > MAX_DEPTH) {
+		if (!branch)
+			p->nomem = 1;
+		else
+			p->bail = 1;
+		free(branch);
+		return p->nomem ? CLINT_ENOMEM : 0;
+	}
+	for (;;) {
+		if (parse_concat(p, branch) < 0 || p->bail)
+			break;
+		if (first) {
+			out->exact = branch->exact;
+			out->pre = *best_pre(branch);
+			out->req = *best_req(branch);
+			out->maxlen = branch->maxlen;
+			first = 0;
+		} else {
+			set_union(&out->exact, &branch->exact);
+			set_union(&out->pre, best_pre(branch));
+			set_union(&out->req, best_req(branch));
+			if (branch->maxlen == INF || branch->maxlen > out->maxlen)
+				out->maxlen = branch->maxlen;
+		}
+		if (p->i < p->len && p->s[p->i] == '|') {
+			p->i++;
+			continue;
+		}
+		break;
+	}
+	p->depth--;
+	free(branch);
+	return p->nomem ? CLINT_ENOMEM : 0;
+}
+
+int clint_pf_analyze(const char *src, clint_pf_set *needs, clint_pf_set *leads)
+{
+	parser p;
+	info *top;
+	int rc = 0;
+
+	set_none(needs);
+	set_none(leads);
+	if (!src)
+		return 0;
+	top = malloc(sizeof(*top));
+	if (!top)
+		return CLINT_ENOMEM;
+	memset(&p, 0, sizeof(p));
+	p.s = src;
+	p.len = strlen(src);
+	if (parse_alt(&p, top) < 0)
+		rc = CLINT_ENOMEM;
+	else if (!p.bail && p.i == p.len) {
+		const lset *pre = best_pre(top), *req = best_req(top);
+
+		if (set_score(req) >= 0)
+			*needs = *req;
+		/* leads: what a match starts with, else a needed literal at a
+		 * bounded distance from its start */
+		if (!p.has_g && set_score(pre) >= 0) {
+			*leads = *pre;
+			leads->dist = 0;
+		} else if (!p.has_g && set_score(req) >= 0 &&
+		           req->dist <= CLINT_PF_DIST_MAX) {
+			*leads = *req;
+		}
+	}
+	free(top);
+	return rc;
+}
+
+/* ---- the Aho-Corasick automaton ------------------------------------------ */
+
+#define NO_LIT UINT32_MAX
+#define MAX_STATES 65536u
+#define AC_LIT_MAX 12
+
+struct clint_prefilter {
+	unsigned char cls[256];   /* byte -> column; A-Z share a-z's */
+	size_t nclass;
+	uint32_t *delta;          /* nstates x nclass */
+	uint32_t *out;            /* literal ending at the state, or NO_LIT */
+	uint32_t *dict;           /* next state on the fail chain with output */
+	size_t nstates;
+	unsigned char *lit_len;
+	unsigned char *lit_lead;  /* 1: its start offsets are recorded */
+	size_t nlits;
+	/* per pattern slot: literal ids in ids[] */
+	size_t nslots;
+	size_t *need_off, *need_n, *lead_off, *lead_n, *lead_dist;
+	uint32_t *ids;
+	size_t nids;
+	size_t filtered, positional;
+};
+
+/* Inserts literal s[0..len); returns its id, or NO_LIT when the automaton
+ * is full (the pattern then has no prefilter). */
+static uint32_t insert(clint_prefilter *pf, const char *s, size_t len,
+                       int lead)
+{
+	uint32_t st = 0, nx;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		size_t c = pf->cls[(unsigned char)s[i]];
+		nx = pf->delta[st * pf->nclass + c];
+		if (!nx) {
+			if (pf->nstates >= MAX_STATES)
+				return NO_LIT;
+			nx = (uint32_t)pf->nstates++;
+			pf->delta[st * pf->nclass + c] = nx;
+		}
+		st = nx;
+	}
+	if (pf->out[st] == NO_LIT) {
+		pf->lit_len[pf->nlits] = (unsigned char)len;
+		pf->out[st] = (uint32_t)pf->nlits++;
+	}
+	if (lead)
+		pf->lit_lead[pf->out[st]] = 1;
+	return pf->out[st];
+}
+
+/* Stores the literal ids of `set` for a slot; 0 if one did not fit. */
+static int add_ids(clint_prefilter *pf, const lset *set, int lead,
+                   size_t *off, size_t *n)
+{
+	unsigned i;
+	uint32_t id;
+
+	*off = pf->nids;
+	*n = 0;
+	for (i = 0; i < set->n; i++) {
+		/* the start of a needed literal is needed too, and a short prefix
+		 * keeps the automaton small: long literals share their starts */
+		id = insert(pf, set->s[i],
+		            set->len[i] < AC_LIT_MAX ? set->len[i] : AC_LIT_MAX, lead);
+		if (id == NO_LIT) {
+			pf->nids = *off;
+			return 0;
+		}
+		pf->ids[pf->nids++] = id;
+	}
+	*n = set->n;
+	return 1;
+}
+
+/* Fail and dictionary links, and the missing transitions (breadth
+ * first), so that scanning is one table look-up per byte. */
+static int link_states(clint_prefilter *pf)
+{
+	size_t nc = pf->nclass, head = 0, tail = 0, c;
+	uint32_t *queue = malloc(pf->nstates * sizeof(uint32_t));
+	uint32_t *fail = calloc(pf->nstates, sizeof(uint32_t));
+	int rc = CLINT_ENOMEM;
+
+	if (!queue || !fail)
+		goto done;
+	for (c = 1; c < nc; c++)
+		if (pf->delta[c])
+			queue[tail++] = pf->delta[c];
+	while (head < tail) {
+		uint32_t st = queue[head++];
+		for (c = 1; c < nc; c++) {
+			uint32_t t = pf->delta[st * nc + c];
+			uint32_t f = pf->delta[fail[st] * nc + c];
+			if (t) {
+				fail[t] = f;
+				pf->dict[t] = pf->out[f] != NO_LIT ? f : pf->dict[f];
+				queue[tail++] = t;
+			} else {
+				pf->delta[st * nc + c] = f;
+			}
+		}
+		/* column 0 (bytes in no literal) stays 0: back to the root */
+	}
+	rc = 0;
+done:
+	free(queue);
+	free(fail);
+	return rc;
+}
+
+int clint_prefilter_build(clint_prefilter **out, const char *const *sources,
+                          size_t count)
+{
+	clint_prefilter *pf = calloc(1, sizeof(*pf));
+	lset *sets = NULL;  /* needs and leads of every slot */
+	unsigned char used[256];
+	size_t i, k, total = 0;
+	unsigned j;
+	int rc = CLINT_ENOMEM;
+
+	*out = NULL;
+	if (!pf)
+		goto done;
+	sets = malloc((2 * count + 1) * sizeof(*sets));
+	pf->nslots = count;
+	pf->need_off = calloc(count + 1, sizeof(size_t));
+	pf->need_n = calloc(count + 1, sizeof(size_t));
+	pf->lead_off = calloc(count + 1, sizeof(size_t));
+	pf->lead_n = calloc(count + 1, sizeof(size_t));
+	pf->lead_dist = calloc(count + 1, sizeof(size_t));
+	if (!pf->lead_dist || !sets || !pf->need_off || !pf->need_n || !pf->lead_off ||
+	    !pf->lead_n)
+		goto done;
+	/* every pattern's literals, and the bytes they use */
+	memset(used, 0, sizeof(used));
+	for (i = 0; i < count; i++) {
+		lset *nd = &sets[2 * i], *ld = &sets[2 * i + 1];
+		if (clint_pf_analyze(sources[i], nd, ld) < 0)
+			goto done;
+		if (!nd->ok)
+			set_none(ld);
+		for (k = 0; k < 2; k++) {
+			const lset *s = k ? ld : nd;
+			for (j = 0; s->ok && j < s->n; j++) {
+				size_t b;
+				for (b = 0; b < s->len[j]; b++)
+					used[(unsigned char)s->s[j][b]] = 1;
+				total += s->len[j] < AC_LIT_MAX ? s->len[j] : AC_LIT_MAX;
+			}
+		}
+	}
+	pf->nclass = 1;
+	for (k = 0; k < 256; k++)
+		if (used[k])
+			pf->cls[k] = (unsigned char)pf->nclass++;
+	for (k = 'A'; k <= 'Z'; k++)
+		pf->cls[k] = pf->cls[k - 'A' + 'a'];
+	if (total + 1 > MAX_STATES)
+		total = MAX_STATES - 1;
+	pf->delta = calloc((total + 1) * pf->nclass, sizeof(uint32_t));
+	pf->out = malloc((total + 1) * sizeof(uint32_t));
+	pf->dict = calloc(total + 1, sizeof(uint32_t));
+	pf->lit_len = calloc(total + 1, 1);
+	pf->lit_lead = calloc(total + 1, 1);
+	pf->ids = malloc((2 * count * CLINT_PF_SET_MAX + 1) * sizeof(uint32_t));
+	if (!pf->delta || !pf->out || !pf->dict || !pf->lit_len ||
+	    !pf->lit_lead || !pf->ids)
+		goto done;
+	for (k = 0; k <= total; k++)
+		pf->out[k] = NO_LIT;
+	pf->nstates = 1; /* the root */
+	for (i = 0; i < count; i++) {
+		if (!sets[2 * i].ok ||
+		    !add_ids(pf, &sets[2 * i], 0, &pf->need_off[i], &pf->need_n[i]))
+			continue;
+		pf->filtered++;
+		pf->lead_dist[i] = sets[2 * i + 1].dist;
+		if (sets[2 * i + 1].ok)
+			pf->positional += (size_t)add_ids(pf, &sets[2 * i + 1], 1,
+			                                  &pf->lead_off[i],
+			                                  &pf->lead_n[i]);
+	}
+	if (link_states(pf) < 0)
+		goto done;
+	*out = pf;
+	pf = NULL;
+	rc = 0;
+done:
+	clint_prefilter_free(pf);
+	free(sets);
+	return rc;
+}
+
+void clint_prefilter_free(clint_prefilter *pf)
+{
+	if (!pf)
+		return;
+	free(pf->delta);
+	free(pf->out);
+	free(pf->dict);
+	free(pf->lit_len);
+	free(pf->lit_lead);
+	free(pf->need_off);
+	free(pf->need_n);
+	free(pf->lead_off);
+	free(pf->lead_n);
+	free(pf->lead_dist);
+	free(pf->ids);
+	free(pf);
+}
+
+size_t clint_prefilter_filtered(const clint_prefilter *pf)
+{
+	return pf ? pf->filtered : 0;
+}
+
+size_t clint_prefilter_positional(const clint_prefilter *pf)
+{
+	return pf ? pf->positional : 0;
+}
+
+int clint_prefilter_filtered_slot(const clint_prefilter *pf, size_t slot)
+{
+	return pf && slot < pf->nslots && pf->need_n[slot] > 0;
+}
+
+int clint_prefilter_positional_slot(const clint_prefilter *pf, size_t slot)
+{
+	return pf && slot < pf->nslots && pf->lead_n[slot] > 0;
+}
+
+/* ---- scanning ------------------------------------------------------------------ */
+
+typedef struct {
+	uint32_t lit, pos;
+} hit;
+
+/* Grows *p to hold `need` elements of `elem` bytes (capacity doubles). */
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+	size_t n = *cap ? *cap : 1024;
+	void *q;
+
+	if (need <= *cap)
+		return 0;
+	while (n < need)
+		n *= 2;
+	q = realloc(*p, n * elem);
+	if (!q)
+		return CLINT_ENOMEM;
+	*p = q;
+	*cap = n;
+	return 0;
+}
+
+int clint_prefilter_scan(const clint_prefilter *pf, const char *text,
+                         size_t len, clint_pf_scan *scan)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	const uint32_t *delta = pf->delta;
+	size_t nc = pf->nclass, i, nhits = 0, cap = 0, max_hits, k;
+	hit *hits = NULL;
+	uint32_t st = 0;
+	int rc = CLINT_ENOMEM;
+
+	memset(scan, 0, sizeof(*scan));
+	scan->present = calloc(pf->nlits + 1, 1);
+	scan->off = calloc(pf->nlits + 1, sizeof(size_t));
+	if (!scan->present || !scan->off)
+		goto done;
+	/* positions need plain byte offsets below 4 GiB, and bounded memory */
+	scan->positional = len < UINT32_MAX;
+	max_hits = len / 2 + 65536;
+	for (i = 0; i < len; i++) {
+		unsigned char b = t[i];
+		unsigned c;
+		uint32_t s;
+
+		if (b < 0x80) {
+			c = pf->cls[b];
+		} else if (b == 0xE2 && i + 2 < len && t[i + 1] == 0x84 &&
+		           t[i + 2] == 0xAA) {
+			c = pf->cls['k']; /* KELVIN SIGN matches k caselessly */
+			i += 2;
+			scan->positional = 0;
+		} else if (b == 0xC5 && i + 1 < len && t[i + 1] == 0xBF) {
+			c = pf->cls['s']; /* LONG S matches s caselessly */
+			i += 1;
+			scan->positional = 0;
+		} else {
+			c = 0;
+		}
+		st = delta[st * nc + c];
+		if (pf->out[st] == NO_LIT && !pf->dict[st])
+			continue;
+		for (s = pf->out[st] != NO_LIT ? st : pf->dict[st]; s; s = pf->dict[s]) {
+			uint32_t lit = pf->out[s];
+
+			scan->present[lit] = 1;
+			if (!pf->lit_lead[lit] || !scan->positional)
+				continue;
+			if (nhits >= max_hits) {
+				scan->positional = 0;
+				continue;
+			}
+			if (nhits >= cap &&
+			    grow((void **)&hits, &cap, nhits + 1, sizeof(*hits)) < 0)
+				goto done;
+			hits[nhits].lit = lit;
+			hits[nhits].pos = (uint32_t)(i + 1 - pf->lit_len[lit]);
+			nhits++;
+		}
+	}
+	if (scan->positional) {
+		/* bucket the hits by literal; each bucket stays in text order */
+		size_t sum = 0;
+
+		scan->pos = malloc((nhits ? nhits : 1) * sizeof(uint32_t));
+		if (!scan->pos)
+			goto done;
+		for (k = 0; k < nhits; k++)
+			scan->off[hits[k].lit]++;
+		for (k = 0; k <= pf->nlits; k++) {
+			size_t n = scan->off[k];
+			scan->off[k] = sum;
+			sum += n;
+		}
+		for (k = 0; k < nhits; k++)
+			scan->pos[scan->off[hits[k].lit]++] = hits[k].pos;
+		/* off[l] is now the end of bucket l, i.e. the start of l + 1 */
+		for (k = pf->nlits; k > 0; k--)
+			scan->off[k] = scan->off[k - 1];
+		scan->off[0] = 0;
+		scan->pos_count = nhits;
+	}
+	rc = 0;
+done:
+	free(hits);
+	if (rc < 0)
+		clint_pf_scan_free(scan);
+	return rc;
+}
+
+void clint_pf_scan_free(clint_pf_scan *scan)
+{
+	if (!scan)
+		return;
+	free(scan->present);
+	free(scan->pos);
+	free(scan->off);
+	memset(scan, 0, sizeof(*scan));
+}
+
+int clint_pf_may_match(const clint_prefilter *pf, const clint_pf_scan *scan,
+                       size_t slot)
+{
+	size_t k;
+
+	if (!pf || !scan->present || slot >= pf->nslots || !pf->need_n[slot])
+		return 1;
+	for (k = 0; k < pf->need_n[slot]; k++)
+		if (scan->present[pf->ids[pf->need_off[slot] + k]])
+			return 1;
+	return 0;
+}
+
+int clint_pf_positional(const clint_prefilter *pf, const clint_pf_scan *scan,
+                        size_t slot)
+{
+	return pf && scan->present && scan->positional && slot < pf->nslots &&
+	       pf->lead_n[slot] > 0;
+}
+
+size_t clint_pf_next(const clint_prefilter *pf, const clint_pf_scan *scan,
+                     size_t slot, size_t from, size_t *dist)
+{
+	size_t best = (size_t)-1, k;
+
+	*dist = pf->lead_dist[slot];
+	for (k = 0; k < pf->lead_n[slot]; k++) {
+		uint32_t lit = pf->ids[pf->lead_off[slot] + k];
+		size_t lo = scan->off[lit], hi = scan->off[lit + 1], mid;
+
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (scan->pos[mid] < from)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < scan->off[lit + 1] && scan->pos[lo] < best)
+			best = scan->pos[lo];
+	}
+	return best;
+}

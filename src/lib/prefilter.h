@@ -1,0 +1,98 @@
+/*
+ * prefilter.h - the multi-pattern literal prefilter (prefilter.c).
+ *
+ * At pack compile time every PCRE2 pattern is parsed conservatively for
+ * literals it requires: a set of ASCII strings one of which every match
+ * contains ("needs"), and when possible a set one of which every match
+ * starts with ("leads"). All literals of all patterns go into one
+ * Aho-Corasick automaton, which finds them in one pass over a document's
+ * case-folded matching view. A pattern none of whose needed literals
+ * occurs cannot match and is not run; a pattern with leads is only tried
+ * (anchored) where one of them starts. A pattern the parser is unsure
+ * about has no prefilter and always runs.
+ *
+ * The prefilter is built once per ruleset and is read-only afterwards;
+ * each check owns its clint_pf_scan.
+ */
+#ifndef CLINT_PREFILTER_H
+#define CLINT_PREFILTER_H
+
+#include "internal.h"
+
+typedef struct clint_prefilter clint_prefilter;
+
+/* What the parser found for one pattern (exposed for the unit tests). */
+#define CLINT_PF_SET_MAX 32
+#define CLINT_PF_LIT_MAX 24
+#define CLINT_PF_MIN_LEN 3
+
+#define CLINT_PF_DIST_MAX 4096
+
+typedef struct {
+	int ok;
+	unsigned n;
+	size_t dist;     /* most bytes from a match's start to a literal's */
+	unsigned char len[CLINT_PF_SET_MAX];
+	char s[CLINT_PF_SET_MAX][CLINT_PF_LIT_MAX];
+} clint_pf_set;
+
+/*
+ * Parses PCRE2 pattern `src` (compiled caseless, UTF, UCP) and fills
+ * *needs (every match contains one) and *leads (every match has one
+ * starting at most leads->dist bytes after the match's start), both
+ * lower-case ASCII literals of at least CLINT_PF_MIN_LEN bytes; a set has
+ * ok == 0 when nothing safe was found.
+ * Returns 0, or CLINT_ENOMEM.
+ */
+CLINT_INTERNAL int clint_pf_analyze(const char *src, clint_pf_set *needs,
+                                    clint_pf_set *leads);
+
+/*
+ * Builds the prefilter over `count` patterns (`sources[i]` may be NULL: no
+ * prefilter for it). Pattern i gets slot i. Returns 0, or CLINT_ENOMEM.
+ */
+CLINT_INTERNAL int clint_prefilter_build(clint_prefilter **out,
+                                         const char *const *sources,
+                                         size_t count);
+CLINT_INTERNAL void clint_prefilter_free(clint_prefilter *pf);
+/* Number of patterns that have a prefilter / that have leads. */
+CLINT_INTERNAL size_t clint_prefilter_filtered(const clint_prefilter *pf);
+CLINT_INTERNAL size_t clint_prefilter_positional(const clint_prefilter *pf);
+
+/* 1 if pattern `slot` has needed literals / leading literals. */
+CLINT_INTERNAL int clint_prefilter_filtered_slot(const clint_prefilter *pf,
+                                                 size_t slot);
+CLINT_INTERNAL int clint_prefilter_positional_slot(const clint_prefilter *pf,
+                                                   size_t slot);
+
+/* One document's literal hits; owned by the check that made it. */
+typedef struct {
+	unsigned char *present;  /* per literal: occurs in the document */
+	uint32_t *pos;           /* lead-literal start offsets, by literal */
+	size_t *off;             /* per literal: its range in pos */
+	size_t pos_count;
+	int positional;          /* 0: leads unusable for this document */
+} clint_pf_scan;
+
+/*
+ * Finds every literal in text[0..len) in one pass. Returns 0, or
+ * CLINT_ENOMEM (the scan is then unusable and must be freed).
+ */
+CLINT_INTERNAL int clint_prefilter_scan(const clint_prefilter *pf,
+                                        const char *text, size_t len,
+                                        clint_pf_scan *scan);
+CLINT_INTERNAL void clint_pf_scan_free(clint_pf_scan *scan);
+
+/* 0 if pattern `slot` cannot match anywhere in the scanned document. */
+CLINT_INTERNAL int clint_pf_may_match(const clint_prefilter *pf,
+                                      const clint_pf_scan *scan, size_t slot);
+/* 1 if pattern `slot` is tried only just before its lead literals. */
+CLINT_INTERNAL int clint_pf_positional(const clint_prefilter *pf,
+                                       const clint_pf_scan *scan, size_t slot);
+/* The first lead start >= from of pattern `slot`, or (size_t)-1; *dist
+ * gets how far before it a match may start. */
+CLINT_INTERNAL size_t clint_pf_next(const clint_prefilter *pf,
+                                    const clint_pf_scan *scan, size_t slot,
+                                    size_t from, size_t *dist);
+
+#endif

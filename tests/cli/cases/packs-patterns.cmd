@@ -1,0 +1,1 @@
+packs patterns --no-default-packs --pack tests/cli/fixtures/mini-pack.xml

@@ -1,0 +1,170 @@
+/*
+ * test_prefilter.c - the literal extractor (what every match of a pattern
+ * must contain or start with, and how far from its start) and the
+ * Aho-Corasick scan (every occurrence, case folded, Kelvin sign and long
+ * s, positions), on patterns and texts written for the test.
+ */
+#include "unit.h"
+
+#include "../../src/lib/prefilter.c"
+
+static int has(const clint_pf_set *s, const char *lit)
+{
+	unsigned i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->len[i] == strlen(lit) && memcmp(s->s[i], lit, s->len[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void test_literal_and_alternation(void **state)
+{
+	clint_pf_set needs, leads;
+
+	(void)state;
+	assert_int_equal(clint_pf_analyze("\\bliquidated damages\\b", &needs, &leads), 0);
+	assert_true(needs.ok);
+	assert_int_equal(needs.n, 1);
+	assert_true(has(&needs, "liquidated damages"));
+	assert_true(leads.ok);
+	assert_int_equal(leads.dist, 0);
+
+	/* optional parts multiply out; upper case folds */
+	assert_int_equal(clint_pf_analyze("\\b(Service|performance) credits?\\b", &needs, &leads), 0);
+	assert_true(leads.ok);
+	assert_true(has(&leads, "service credit"));
+	assert_true(has(&leads, "service credits"));
+	assert_true(has(&leads, "performance credit"));
+	assert_int_equal(leads.n, 4);
+}
+
+static void test_gap_gives_distance(void **state)
+{
+	clint_pf_set needs, leads;
+
+	(void)state;
+	/* a short first word ("to") is no filter: the literal after the gap is */
+	assert_int_equal(clint_pf_analyze("\\bto\\b[^.\\n]{0,10}\\bpenalty\\b", &needs, &leads), 0);
+	assert_true(needs.ok);
+	assert_true(has(&needs, "penalty"));
+	assert_true(leads.ok);
+	/* "to" (2 letters, up to 3 bytes each caselessly) + 10 chars of 4 bytes */
+	assert_int_equal(leads.dist, 6 + 40);
+
+	/* an unbounded gap: still needed, but not at a known distance */
+	assert_int_equal(clint_pf_analyze("\\bto\\b.*\\bpenalty\\b", &needs, &leads), 0);
+	assert_true(needs.ok);
+	assert_true(has(&needs, "penalty"));
+	assert_false(leads.ok);
+}
+
+static void test_unsure_means_no_prefilter(void **state)
+{
+	clint_pf_set needs, leads;
+	static const char *const unsure[] = {
+		"(?i)abc(def)",        /* inline options */
+		"(abc)\\1def",         /* backreference */
+		"\\Qabc\\E",           /* quoting */
+		"abc\\Kdef",           /* \K moves the start */
+		"(*UTF)abcdef",        /* verbs */
+		"abc{,3}def",          /* a brace that is not a quantifier */
+		"\\bx(abc)?\\b",       /* may match without any literal */
+		"[a-z]+in",            /* "in" is too short */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_LEN(unsure); i++) {
+		assert_int_equal(clint_pf_analyze(unsure[i], &needs, &leads), 0);
+		assert_false(needs.ok);
+		assert_false(leads.ok);
+	}
+	/* \G: literals still needed, but matches depend on the start offset */
+	assert_int_equal(clint_pf_analyze("\\Gservices\\b", &needs, &leads), 0);
+	assert_true(needs.ok);
+	assert_false(leads.ok);
+	/* lookarounds are zero width: the literal after them leads */
+	assert_int_equal(clint_pf_analyze("(?<!not )\\bfrom time to time\\b(?! in force)", &needs, &leads), 0);
+	assert_true(leads.ok);
+	assert_true(has(&leads, "from time to time"));
+	assert_int_equal(leads.n, 1);
+}
+
+static void test_scan(void **state)
+{
+	static const char *const src[] = {
+		"\\bnet (30|sixty)\\b", "\\bmarked\\b", "\\bon\\b", "x[^y]*zzz",
+	};
+	static const char text[] = "NET 30 then net sixty, re-marked: \xE2\x84\xAA";
+	clint_prefilter *pf = NULL;
+	clint_pf_scan scan;
+	size_t dist;
+
+	(void)state;
+	assert_int_equal(clint_prefilter_build(&pf, src, ARRAY_LEN(src)), 0);
+	assert_int_equal(clint_prefilter_filtered(pf), 3); /* "on" is too short */
+	assert_int_equal(clint_prefilter_scan(pf, text, 34, &scan), 0);
+	assert_true(clint_pf_may_match(pf, &scan, 0));
+	assert_true(clint_pf_may_match(pf, &scan, 1));
+	assert_true(clint_pf_may_match(pf, &scan, 2));  /* no prefilter */
+	assert_false(clint_pf_may_match(pf, &scan, 3)); /* no "zzz" */
+	assert_true(clint_pf_positional(pf, &scan, 0));
+	assert_int_equal(clint_pf_next(pf, &scan, 0, 0, &dist), 0);
+	assert_int_equal(dist, 0);
+	assert_int_equal(clint_pf_next(pf, &scan, 0, 1, &dist), 12);
+	assert_int_equal(clint_pf_next(pf, &scan, 0, 13, &dist), (size_t)-1);
+	assert_int_equal(clint_pf_next(pf, &scan, 1, 0, &dist), 26);
+	clint_pf_scan_free(&scan);
+
+	/* KELVIN SIGN folds to k; positions are then not used */
+	{
+		static const char *const k[] = {"\\bkelvin\\b"};
+		clint_prefilter *pk = NULL;
+
+		assert_int_equal(clint_prefilter_build(&pk, k, 1), 0);
+		assert_int_equal(clint_prefilter_scan(pk, "\xE2\x84\xAA" "elvin", 8, &scan), 0);
+		assert_true(clint_pf_may_match(pk, &scan, 0));
+		assert_false(clint_pf_positional(pk, &scan, 0));
+		clint_pf_scan_free(&scan);
+		assert_int_equal(clint_prefilter_scan(pk, "celsius", 7, &scan), 0);
+		assert_false(clint_pf_may_match(pk, &scan, 0));
+		clint_pf_scan_free(&scan);
+		clint_prefilter_free(pk);
+	}
+	clint_prefilter_free(pf);
+}
+
+/* The shipped packs: nearly every pattern gets a prefilter. */
+static void test_shipped_packs(void **state)
+{
+	clint_ruleset *rs = NULL;
+	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
+	clint_pattern_info pi;
+	size_t i, n, filtered = 0;
+
+	(void)state;
+	assert_int_equal(clint_ruleset_load(&rs, &o, NULL), CLINT_OK);
+	n = clint_ruleset_pattern_count(rs);
+	assert_true(n > 100);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(clint_ruleset_pattern(rs, i, &pi), CLINT_OK);
+		assert_non_null(pi.source);
+		filtered += (size_t)pi.prefiltered;
+	}
+	assert_true(filtered * 10 >= n * 8);
+	assert_int_equal(clint_ruleset_pattern(rs, n, &pi), CLINT_EINVAL);
+	clint_ruleset_free(rs);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_literal_and_alternation),
+		cmocka_unit_test(test_gap_gives_distance),
+		cmocka_unit_test(test_unsure_means_no_prefilter),
+		cmocka_unit_test(test_scan),
+		cmocka_unit_test(test_shipped_packs),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
