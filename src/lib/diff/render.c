@@ -159,40 +159,10 @@ int clint_dfinding_loc(const clint_finding *f, unsigned *line,
 
 int clint_dput_html(clint_buf *b, const char *s, size_t n)
 {
-	size_t i, run = 0;
-	int rc = CLINT_OK;
-
-	for (i = 0; i < n; i++) {
-		const char *esc = NULL;
-		switch (s[i]) {
-		case '&': esc = "&amp;"; break;
-		case '<': esc = "&lt;"; break;
-		case '>': esc = "&gt;"; break;
-		case '"': esc = "&quot;"; break;
-		default: break;
-		}
-		if (esc) {
-			TRY(clint_buf_put(b, s + run, i - run));
-			TRY(clint_buf_puts(b, esc));
-			run = i + 1;
-		}
-	}
-	TRY(clint_buf_put(b, s + run, n - run));
-done:
-	return rc;
+	return clint_xml_str(b, s, n, 0);
 }
 
 int clint_dput_md(clint_buf *b, const char *s, size_t n)
 {
-	size_t i;
-	int rc = CLINT_OK;
-
-	for (i = 0; i < n; i++) {
-		char c = s[i];
-		if (strchr("\\`*_[]<>|#~", c) && c)
-			TRY(clint_buf_putc(b, '\\'));
-		TRY(clint_buf_putc(b, c));
-	}
-done:
-	return rc;
+	return clint_md_str(b, s, n);
 }
