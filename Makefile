@@ -31,7 +31,7 @@ POPPLER = $(shell $(PKG_CONFIG) --exists poppler-glib && echo poppler-glib)
 # Evaluated when used, so that a sub-make sees packages deps.sh installed.
 DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(DEPS) $(POPPLER)) \
              $(if $(POPPLER),-DCLINT_HAVE_POPPLER)
-DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(DEPS) $(POPPLER))
+DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(DEPS) $(POPPLER)) -pthread
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
@@ -53,6 +53,7 @@ HEADERS = include/clauselint.h $(wildcard src/lib/*.h src/lib/*/*.h)
 
 PACKS = $(sort $(wildcard clausepacks/*.xml))
 SCHEMA = clausepacks/schema/pack.rng
+CONFIG_SCHEMA = clausepacks/schema/config.rng
 
 LIB_A = $(BUILD)/libclauselint.a
 LIB_SO = $(BUILD)/libclauselint.so.$(VERSION)
@@ -98,9 +99,9 @@ $(BUILD)/obj/cli/%.o: src/cli/%.c include/clauselint.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(BUILD)/embedded.c: tools/embed.sh $(SCHEMA) $(PACKS)
+$(BUILD)/embedded.c: tools/embed.sh $(SCHEMA) $(CONFIG_SCHEMA) $(PACKS)
 	@mkdir -p $(BUILD)
-	sh tools/embed.sh $@ $(SCHEMA) $(PACKS)
+	sh tools/embed.sh $@ -c $(CONFIG_SCHEMA) $(SCHEMA) $(PACKS)
 
 $(BUILD)/obj/embedded.o: $(BUILD)/embedded.c src/lib/internal.h
 	@mkdir -p $(dir $@)
@@ -219,7 +220,7 @@ install: all $(BUILD)/clauselint.pc
 	install -m 644 include/clauselint.h $(DESTDIR)$(INCLUDEDIR)/clauselint.h
 	install -m 644 $(BUILD)/clauselint.pc $(DESTDIR)$(PKGCONFIGDIR)/clauselint.pc
 	install -m 644 $(PACKS) $(DESTDIR)$(DATADIR)/packs/
-	install -m 644 $(SCHEMA) $(DESTDIR)$(DATADIR)/packs/schema/
+	install -m 644 $(SCHEMA) $(CONFIG_SCHEMA) $(DESTDIR)$(DATADIR)/packs/schema/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/clauselint $(DESTDIR)$(LIBDIR)/libclauselint.a \
