@@ -95,7 +95,7 @@ $(BUILD)/obj/%.o: src/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(LIB_CFLAGS) -c $< -o $@
 
-$(BUILD)/obj/cli/%.o: src/cli/%.c include/clauselint.h
+$(BUILD)/obj/cli/%.o: src/cli/%.c src/cli/cli.h include/clauselint.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
