@@ -1,0 +1,1 @@
+tests/cli/fixtures/badproject/support.txt
