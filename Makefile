@@ -66,7 +66,7 @@ SPEC_BIN = $(BUILD)/tests/spec_runner
 DEMO_FILE = samples/weak-draft-outsourcing.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats \
-        golden-update corpus formats eval bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
+        golden-update corpus formats scale eval bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
 
@@ -86,7 +86,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden valgrind-if-present formats install-test corpus
+check: all unit packs-test spec golden valgrind-if-present formats scale install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -184,6 +184,12 @@ eval: all
 formats: $(BIN)
 	@echo "== the same findings on every format of each sample"
 	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/formats.sh $(BIN)
+
+# -j identity, atomic --output, baselines across renumbering, the GNU
+# parallel recipe of docs/scale-out.md.
+scale: $(BIN)
+	@echo "== running at scale (-j, --output, baselines, GNU parallel)"
+	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/scale.sh $(BIN)
 
 corpus: $(BIN)
 	@echo "== real contracts (../shared/corpus)"

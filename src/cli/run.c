@@ -374,6 +374,9 @@ int cli_cmd_check(cli_options *o)
 			    clint_result_count_at_least(s->res, (clint_severity)o->fail_on))
 				status = EXIT_FINDINGS;
 		}
+		/* a pipe reader (jsonl into jq, RDD.pipe) sees each document */
+		if (!o->output && fflush(stdout) != 0)
+			failed = 1;
 		clint_result_free(s->res);
 		clint_doc_free(s->doc);
 		cli_str_free(&s->err);
