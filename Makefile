@@ -4,7 +4,8 @@
 #   make test      install missing dependencies, build, run every test
 #   make           build the library and the tool into build/
 #   make install   PREFIX=/usr/local DESTDIR=  (binary, libraries, header,
-#                  clauselint.pc, packs and schema)
+#                  clauselint.pc, packs and schemas, man pages, bash and
+#                  zsh completions); make uninstall removes them all
 #   make asan      the tests under AddressSanitizer + UBSan
 #   make valgrind  the golden CLI runs under valgrind
 #   make golden-update   regenerate tests/cli expectations (read them!)
@@ -16,6 +17,9 @@ LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 DATADIR ?= $(PREFIX)/share/clauselint
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 
 CC ?= cc
@@ -126,7 +130,8 @@ $(BUILD)/clauselint.pc: Makefile
 	  'includedir=$(INCLUDEDIR)' '' 'Name: clauselint' \
 	  'Description: Linter for outsourcing and services contracts' \
 	  'Version: $(VERSION)' 'Requires.private: $(DEPS) $(POPPLER)' \
-	  'Libs: -L$${libdir} -lclauselint' 'Cflags: -I$${includedir}' > $@
+	  'Libs: -L$${libdir} -lclauselint' 'Libs.private: -pthread' \
+	  'Cflags: -I$${includedir}' > $@
 
 # ---- tests ---------------------------------------------------------------
 
@@ -227,6 +232,12 @@ install: all $(BUILD)/clauselint.pc
 	install -m 644 $(BUILD)/clauselint.pc $(DESTDIR)$(PKGCONFIGDIR)/clauselint.pc
 	install -m 644 $(PACKS) $(DESTDIR)$(DATADIR)/packs/
 	install -m 644 $(SCHEMA) $(CONFIG_SCHEMA) $(DESTDIR)$(DATADIR)/packs/schema/
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 docs/man/clauselint.1 $(DESTDIR)$(MANDIR)/man1/clauselint.1
+	install -m 644 docs/man/clauselint-packs.5 $(DESTDIR)$(MANDIR)/man5/clauselint-packs.5
+	install -m 644 completions/clauselint.bash $(DESTDIR)$(BASHCOMPDIR)/clauselint
+	install -m 644 completions/_clauselint $(DESTDIR)$(ZSHCOMPDIR)/_clauselint
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/clauselint $(DESTDIR)$(LIBDIR)/libclauselint.a \
@@ -234,7 +245,10 @@ uninstall:
 	    $(DESTDIR)$(LIBDIR)/libclauselint.so.$(SOVERSION) \
 	    $(DESTDIR)$(LIBDIR)/libclauselint.so \
 	    $(DESTDIR)$(INCLUDEDIR)/clauselint.h \
-	    $(DESTDIR)$(PKGCONFIGDIR)/clauselint.pc
+	    $(DESTDIR)$(PKGCONFIGDIR)/clauselint.pc \
+	    $(DESTDIR)$(MANDIR)/man1/clauselint.1 \
+	    $(DESTDIR)$(MANDIR)/man5/clauselint-packs.5 \
+	    $(DESTDIR)$(BASHCOMPDIR)/clauselint $(DESTDIR)$(ZSHCOMPDIR)/_clauselint
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
