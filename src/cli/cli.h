@@ -46,6 +46,8 @@ typedef struct {
 	size_t exclude_count;
 	clint_rule_setting *settings;  /* --enable, --disable, --severity */
 	size_t setting_count;
+	const char **owned;       /* rule ids cut out of --severity values */
+	size_t owned_count;
 	unsigned jobs;            /* -j N: worker threads, >= 1 */
 	const char *output;       /* --output FILE, or NULL for stdout */
 	const char *baseline;     /* --baseline FILE */

@@ -86,6 +86,9 @@ void cli_options_free(cli_options *o)
 	free((void *)o->includes);
 	free((void *)o->excludes);
 	free(o->settings);
+	while (o->owned_count)
+		free((void *)o->owned[--o->owned_count]);
+	free((void *)o->owned);
 }
 
 static void die_oom(void)
@@ -138,8 +141,6 @@ static void add_setting(cli_options *o, clint_rule_action action,
 /* "RULE=LEVEL" for --severity. */
 static void parse_severity(cli_options *o, const char *v)
 {
-	static char *held[64];
-	static size_t held_count;
 	const char *eq = strchr(v, '=');
 	clint_severity s;
 	char *rule;
@@ -150,17 +151,11 @@ static void parse_severity(cli_options *o, const char *v)
 		                v);
 		exit(EXIT_TROUBLE);
 	}
-	if (held_count == sizeof(held) / sizeof(held[0])) {
-		cli_usage_error("%s", "too many --severity options");
-		exit(EXIT_TROUBLE);
-	}
 	rule = malloc((size_t)(eq - v) + 1);
-	if (!rule)
+	if (!rule || cli_push(&o->owned, &o->owned_count, rule) < 0)
 		die_oom();
 	memcpy(rule, v, (size_t)(eq - v));
 	rule[eq - v] = '\0';
-	/* lives until exit, like argv itself */
-	held[held_count++] = rule;
 	add_setting(o, CLINT_RULE_SEVERITY, rule, s);
 }
 
