@@ -88,6 +88,8 @@ void cli_str_free(cli_str *s);
 typedef struct {
 	clint_config *config;    /* NULL: no project file */
 	clint_ruleset *rs;       /* loaded by cli_projects_load() */
+	char *invalid;           /* a project file that did not load, reported
+	                            once: its operands are skipped */
 } cli_project;
 
 typedef struct {

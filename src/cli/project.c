@@ -67,7 +67,23 @@ static char *find_project_file(const char *operand, int *err)
 	int depth;
 
 	*err = 0;
-	if (strcmp(operand, "-") == 0 || !realpath(operand, dir)) {
+	if (strcmp(operand, "-") != 0 && !realpath(operand, dir)) {
+		/* a missing file: its directory, if that exists */
+		char parent[PATH_MAX];
+		const char *slash = strrchr(operand, '/');
+		size_t n = slash ? (size_t)(slash - operand) : 0;
+
+		if (n == 0 && slash)
+			n = 1;  /* "/file" */
+		if (n && n < sizeof(parent)) {
+			memcpy(parent, operand, n);
+			parent[n] = '\0';
+			if (realpath(parent, dir))
+				goto walk;
+		}
+		if (!getcwd(dir, sizeof(dir)))
+			return NULL;
+	} else if (strcmp(operand, "-") == 0) {
 		if (!getcwd(dir, sizeof(dir)))
 			return NULL;
 	} else if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
@@ -77,6 +93,7 @@ static char *find_project_file(const char *operand, int *err)
 		else if (slash)
 			*slash = '\0';
 	}
+walk:
 	for (depth = 0; depth < PROJECT_MAX_DEPTH; depth++) {
 		char *slash;
 
@@ -121,21 +138,20 @@ long cli_project_for(cli_projects *ps, const cli_options *o,
 		return -1;
 	}
 	for (i = 0; i < ps->count; i++) {
-		const char *have = ps->items[i].config
-		                       ? clint_config_path(ps->items[i].config)
-		                       : NULL;
+		const cli_project *q = &ps->items[i];
+		const char *have = q->invalid ? q->invalid
+		                   : q->config ? clint_config_path(q->config)
+		                               : NULL;
 		if ((!have && !path) || (have && path && strcmp(have, path) == 0)) {
 			free(path);
-			return (long)i;
+			return q->invalid ? -1 : (long)i;
 		}
 	}
 	if (path) {
 		if (clint_diag_new(&diag) < 0)
 			goto done;
-		if (clint_config_load(&cfg, path, diag) < 0) {
+		if (clint_config_load(&cfg, path, diag) < 0)
 			cli_print_diag(diag);
-			goto done;
-		}
 	}
 	p = realloc(ps->items, (ps->count + 1) * sizeof(*p));
 	if (!p) {
@@ -145,6 +161,13 @@ long cli_project_for(cli_projects *ps, const cli_options *o,
 	ps->items = p;
 	ps->items[ps->count].config = cfg;
 	ps->items[ps->count].rs = NULL;
+	ps->items[ps->count].invalid = NULL;
+	if (path && !cfg) {
+		/* remembered, so that its other operands are skipped silently */
+		ps->items[ps->count++].invalid = path;
+		path = NULL;
+		goto done;
+	}
 	cfg = NULL;
 	index = (long)ps->count++;
 done:
@@ -229,7 +252,7 @@ int cli_projects_load(cli_projects *ps, const cli_options *o)
 	size_t i;
 
 	for (i = 0; i < ps->count; i++)
-		if (!ps->items[i].rs &&
+		if (!ps->items[i].rs && !ps->items[i].invalid &&
 		    cli_load_ruleset(o, ps->items[i].config, &ps->items[i].rs) < 0)
 			return -1;
 	return 0;
@@ -242,6 +265,7 @@ void cli_projects_free(cli_projects *ps)
 	for (i = 0; i < ps->count; i++) {
 		clint_ruleset_free(ps->items[i].rs);
 		clint_config_free(ps->items[i].config);
+		free(ps->items[i].invalid);
 	}
 	free(ps->items);
 	ps->items = NULL;

@@ -1,1 +1,1 @@
-tests/cli/fixtures/badproject/support.txt
+--pack ambiguity tests/cli/fixtures/badproject/support.txt tests/cli/fixtures/badproject tests/cli/fixtures/tree/sub/b-support.txt
