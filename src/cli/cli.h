@@ -101,7 +101,8 @@ typedef struct {
  * The project of an operand: --config FILE, none with --no-config, else
  * the nearest .clauselint.xml in the operand's directory or above (the
  * current directory for "-"). Projects are shared by path. Returns the
- * project's index, or -1 after reporting an invalid project file.
+ * project's index (a project file that does not load is reported the
+ * first time and has `invalid` set), or -1 when out of memory.
  */
 long cli_project_for(cli_projects *ps, const cli_options *o,
                      const char *operand);

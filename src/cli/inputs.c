@@ -260,8 +260,12 @@ int cli_inputs_expand(cli_inputs *in, cli_projects *ps, const cli_options *o)
 		long project = cli_project_for(ps, o, op);
 		struct stat st;
 
-		if (project < 0) {
-			unusable++;
+		if (project < 0)
+			return -1;
+		if (ps->items[project].invalid) {
+			/* reported as an input error of the report */
+			if (add_input(in, op, (size_t)project) < 0)
+				return -1;
 			continue;
 		}
 		if (strcmp(op, "-") != 0 && stat(op, &st) == 0 && S_ISDIR(st.st_mode)) {

@@ -144,7 +144,7 @@ long cli_project_for(cli_projects *ps, const cli_options *o,
 		                               : NULL;
 		if ((!have && !path) || (have && path && strcmp(have, path) == 0)) {
 			free(path);
-			return q->invalid ? -1 : (long)i;
+			return (long)i;
 		}
 	}
 	if (path) {
@@ -164,8 +164,9 @@ long cli_project_for(cli_projects *ps, const cli_options *o,
 	ps->items[ps->count].invalid = NULL;
 	if (path && !cfg) {
 		/* remembered, so that its other operands are skipped silently */
-		ps->items[ps->count++].invalid = path;
+		ps->items[ps->count].invalid = path;
 		path = NULL;
+		index = (long)ps->count++;
 		goto done;
 	}
 	cfg = NULL;

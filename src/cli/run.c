@@ -161,9 +161,21 @@ static void buffer_diag(cli_str *err, const clint_diag *diag)
 static void process(run_ctx *c, size_t i)
 {
 	const cli_input *in = &c->in->items[i];
+	const cli_project *p = &c->ps->items[in->project];
 	slot *s = &c->slots[i];
 	clint_diag *diag = NULL;
 
+	if (p->invalid) {
+		cli_str msg = {NULL, 0, 0};
+		cli_str_printf(&s->err, "clauselint: %s: not checked: invalid project "
+		                        "file %s\n",
+		               in->path, p->invalid);
+		if (cli_str_printf(&msg, "invalid project file %s", p->invalid) == 0)
+			s->input_error = msg.data;
+		else
+			cli_str_free(&msg);
+		return;
+	}
 	s->doc = cli_load_input(c->o, in->path, &s->err, &s->input_error);
 	if (!s->doc) {
 		if (!s->input_error)

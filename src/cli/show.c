@@ -80,7 +80,7 @@ static int load_project_ruleset(const cli_options *o, clint_ruleset **rs)
 	long p = cli_project_for(&ps, o, ".");
 	int rc = -1;
 
-	if (p >= 0)
+	if (p >= 0 && !ps.items[p].invalid)
 		rc = cli_load_ruleset(o, ps.items[p].config, rs);
 	cli_projects_free(&ps);
 	return rc;
