@@ -4,7 +4,8 @@
 #   make test      install missing dependencies, build, run every test
 #   make           build the library and the tool into build/
 #   make install   PREFIX=/usr/local DESTDIR=  (binary, libraries, header,
-#                  clauselint.pc, packs and schema)
+#                  clauselint.pc, packs and schemas, man pages, bash and
+#                  zsh completions); make uninstall removes them all
 #   make asan      the tests under AddressSanitizer + UBSan
 #   make valgrind  the golden CLI runs under valgrind
 #   make reports   every output format validated, HTML rendered in Chromium
@@ -23,6 +24,9 @@ LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 DATADIR ?= $(PREFIX)/share/clauselint
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 
 CC ?= cc
@@ -38,7 +42,7 @@ POPPLER = $(shell $(PKG_CONFIG) --exists poppler-glib && echo poppler-glib)
 # Evaluated when used, so that a sub-make sees packages deps.sh installed.
 DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(DEPS) $(POPPLER)) \
              $(if $(POPPLER),-DCLINT_HAVE_POPPLER)
-DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(DEPS) $(POPPLER))
+DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(DEPS) $(POPPLER)) -pthread
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
@@ -64,6 +68,7 @@ HEADERS = include/clauselint.h $(wildcard src/lib/*.h src/lib/*/*.h)
 
 PACKS = $(sort $(wildcard clausepacks/*.xml))
 SCHEMA = clausepacks/schema/pack.rng
+CONFIG_SCHEMA = clausepacks/schema/config.rng
 
 LIB_A = $(BUILD)/libclauselint.a
 LIB_SO = $(BUILD)/libclauselint.so.$(VERSION)
@@ -77,7 +82,7 @@ DEMO_FILE = samples/weak-draft-outsourcing.txt
 DEMO_DRAFT = samples/flawed-draft.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc diff-test \
-        golden-update corpus formats prefilter eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
+        golden-update corpus formats prefilter scale eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
         fuzz fuzz-run fuzz-merge fuzz-replay hostile coverage coverage-run
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
@@ -102,7 +107,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden valgrind-if-present formats reports diff-test prefilter fuzz-replay hostile install-test corpus
+check: all unit packs-test spec golden valgrind-if-present formats reports diff-test prefilter scale fuzz-replay hostile install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -115,9 +120,9 @@ $(BUILD)/obj/cli/%.o: src/cli/%.c include/clauselint.h $(wildcard src/cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(BUILD)/embedded.c: tools/embed.sh $(SCHEMA) $(PACKS)
+$(BUILD)/embedded.c: tools/embed.sh $(SCHEMA) $(CONFIG_SCHEMA) $(PACKS)
 	@mkdir -p $(BUILD)
-	sh tools/embed.sh $@ $(SCHEMA) $(PACKS)
+	sh tools/embed.sh $@ -c $(CONFIG_SCHEMA) $(SCHEMA) $(PACKS)
 
 $(BUILD)/obj/embedded.o: $(BUILD)/embedded.c src/lib/internal.h
 	@mkdir -p $(dir $@)
@@ -142,7 +147,8 @@ $(BUILD)/clauselint.pc: Makefile
 	  'includedir=$(INCLUDEDIR)' '' 'Name: clauselint' \
 	  'Description: Linter for outsourcing and services contracts' \
 	  'Version: $(VERSION)' 'Requires.private: $(DEPS) $(POPPLER)' \
-	  'Libs: -L$${libdir} -lclauselint' 'Cflags: -I$${includedir}' > $@
+	  'Libs: -L$${libdir} -lclauselint' 'Libs.private: -pthread' \
+	  'Cflags: -I$${includedir}' > $@
 
 # ---- tests ---------------------------------------------------------------
 
@@ -226,6 +232,12 @@ reports: $(BIN)
 prefilter: $(BIN)
 	@echo "== the same findings with and without the literal prefilter"
 	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/prefilter.sh $(BIN)
+
+# -j identity, atomic --output, baselines across renumbering, the GNU
+# parallel recipe of docs/scale-out.md.
+scale: $(BIN)
+	@echo "== running at scale (-j, --output, baselines, GNU parallel)"
+	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/scale.sh $(BIN)
 
 corpus: $(BIN)
 	@echo "== real contracts (../shared/corpus)"
@@ -354,7 +366,13 @@ install: all $(BUILD)/clauselint.pc
 	install -m 644 include/clauselint.h $(DESTDIR)$(INCLUDEDIR)/clauselint.h
 	install -m 644 $(BUILD)/clauselint.pc $(DESTDIR)$(PKGCONFIGDIR)/clauselint.pc
 	install -m 644 $(PACKS) $(DESTDIR)$(DATADIR)/packs/
-	install -m 644 $(SCHEMA) $(DESTDIR)$(DATADIR)/packs/schema/
+	install -m 644 $(SCHEMA) $(CONFIG_SCHEMA) $(DESTDIR)$(DATADIR)/packs/schema/
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 docs/man/clauselint.1 $(DESTDIR)$(MANDIR)/man1/clauselint.1
+	install -m 644 docs/man/clauselint-packs.5 $(DESTDIR)$(MANDIR)/man5/clauselint-packs.5
+	install -m 644 completions/clauselint.bash $(DESTDIR)$(BASHCOMPDIR)/clauselint
+	install -m 644 completions/_clauselint $(DESTDIR)$(ZSHCOMPDIR)/_clauselint
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/clauselint $(DESTDIR)$(LIBDIR)/libclauselint.a \
@@ -362,7 +380,10 @@ uninstall:
 	    $(DESTDIR)$(LIBDIR)/libclauselint.so.$(SOVERSION) \
 	    $(DESTDIR)$(LIBDIR)/libclauselint.so \
 	    $(DESTDIR)$(INCLUDEDIR)/clauselint.h \
-	    $(DESTDIR)$(PKGCONFIGDIR)/clauselint.pc
+	    $(DESTDIR)$(PKGCONFIGDIR)/clauselint.pc \
+	    $(DESTDIR)$(MANDIR)/man1/clauselint.1 \
+	    $(DESTDIR)$(MANDIR)/man5/clauselint-packs.5 \
+	    $(DESTDIR)$(BASHCOMPDIR)/clauselint $(DESTDIR)$(ZSHCOMPDIR)/_clauselint
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -302,6 +302,27 @@ typedef enum {
 	CLINT_RULE_CHECK = 2     /* a built-in structural check (drafting) */
 } clint_rule_kind;
 
+/** What a rule setting does to its rule (clint_rule_setting). */
+typedef enum {
+	CLINT_RULE_ENABLE = 0,   /**< turn the rule on again */
+	CLINT_RULE_DISABLE = 1,  /**< leave the rule out of the ruleset */
+	CLINT_RULE_SEVERITY = 2  /**< report the rule at another severity */
+} clint_rule_action;
+
+/**
+ * One per-rule setting of a ruleset: from the command line (--enable,
+ * --disable, --severity) or a project file (.clauselint.xml). Settings
+ * apply in order, so a later one wins; a rule id that no loaded pack
+ * defines is an error naming `file` and `line`.
+ */
+typedef struct {
+	clint_rule_action action;
+	const char *rule_id;
+	clint_severity severity;  /**< the new severity (CLINT_RULE_SEVERITY) */
+	const char *file;         /**< where the setting was written, or NULL */
+	unsigned line;            /**< its line in `file`, 0 if unknown */
+} clint_rule_setting;
+
 typedef struct {
 	unsigned version;
 	int default_packs;               /* load the built-in packs */
@@ -313,11 +334,16 @@ typedef struct {
 	/* Built-in packs to leave out of the defaults. */
 	const char *const *disabled_packs;
 	size_t disabled_pack_count;
+	/** Version 2: per-rule settings applied after the packs are loaded,
+	 *  in order (enable, disable, change severity). */
+	const clint_rule_setting *rule_settings;
+	size_t rule_setting_count;     /**< number of rule_settings */
 } clint_ruleset_options;
 
-#define CLINT_RULESET_OPTIONS_VERSION 1
+/* Version 1 (without rule settings) is still accepted. */
+#define CLINT_RULESET_OPTIONS_VERSION 2
 #define CLINT_RULESET_OPTIONS_INIT                                            \
-	{CLINT_RULESET_OPTIONS_VERSION, 1, NULL, 0, 1, NULL, 0}
+	{CLINT_RULESET_OPTIONS_VERSION, 1, NULL, 0, 1, NULL, 0, NULL, 0}
 
 /* The built-in packs: their number and the name of pack `i` ("outsourcing"). */
 CLINT_EXTERN size_t clint_builtin_pack_count(void);
@@ -488,6 +514,77 @@ CLINT_EXTERN size_t clint_result_count_at_least(const clint_result *res,
 CLINT_EXTERN int clint_finding_fingerprint(const clint_result *res,
                                            const clint_finding *f,
                                            char out[CLINT_FINGERPRINT_SIZE]);
+
+/**
+ * Decides whether a finding or missing clause stays in a result
+ * (clint_result_filter()): returns 1 to keep it, 0 to drop it.
+ * `fingerprint` is its clint_finding_fingerprint().
+ */
+typedef int (*clint_filter_fn)(void *userdata, const clint_finding *f,
+                               const char *fingerprint);
+
+/**
+ * Drops from `res` every finding and missing clause for which `keep`
+ * returns 0 (findings first, in text order, then missing clauses, in
+ * ruleset order); present clauses are left alone. Counts and renderers
+ * then see only what was kept. *removed (may be NULL) gets the number
+ * dropped. Used for baselines.
+ */
+CLINT_EXTERN int clint_result_filter(clint_result *res, clint_filter_fn keep,
+                                     void *userdata, size_t *removed);
+
+/* ---- project configuration (.clauselint.xml) --------------------------- */
+
+/** A parsed project file. */
+typedef struct clint_config clint_config;
+
+/** What a project file entry sets (clint_config_entry). */
+typedef enum {
+	CLINT_CONFIG_PACK = 0,       /**< a pack: built-in name or file path */
+	CLINT_CONFIG_DISABLE_PACK,   /**< leave a built-in pack out */
+	CLINT_CONFIG_ENABLE,         /**< a rule setting, see clint_rule_setting */
+	CLINT_CONFIG_DISABLE,
+	CLINT_CONFIG_SEVERITY,
+	CLINT_CONFIG_INCLUDE,        /**< a glob of files to lint in directories */
+	CLINT_CONFIG_EXCLUDE         /**< a glob of files or directories to skip */
+} clint_config_kind;
+
+/** One entry of a project file, in file order. */
+typedef struct {
+	clint_config_kind kind;
+	const char *value;        /**< pack name or path (a relative path is
+	                               resolved against the file's directory),
+	                               rule id, or glob */
+	clint_severity severity;  /**< CLINT_CONFIG_SEVERITY */
+	unsigned line;            /**< line in the project file */
+} clint_config_entry;
+
+/**
+ * Reads a project file: XML validated against the embedded RELAX NG
+ * schema (config.rng), with no DTD, entities or network. Every problem is
+ * reported to `diag` as file:line: error and the call fails with
+ * CLINT_EPACK. Rule ids are checked later, by clint_ruleset_load().
+ */
+CLINT_EXTERN int clint_config_load(clint_config **out, const char *path,
+                                   clint_diag *diag);
+/** Frees a project file; accepts NULL. */
+CLINT_EXTERN void clint_config_free(clint_config *cfg);
+/** The path the project file was read from. */
+CLINT_EXTERN const char *clint_config_path(const clint_config *cfg);
+/** 0 if the file says default-packs="no", else 1. */
+CLINT_EXTERN int clint_config_default_packs(const clint_config *cfg);
+/** Number of entries. */
+CLINT_EXTERN size_t clint_config_entry_count(const clint_config *cfg);
+/** Entry `i`; its strings are borrowed from `cfg`. */
+CLINT_EXTERN int clint_config_entry_get(const clint_config *cfg, size_t i,
+                                        clint_config_entry *out);
+/**
+ * The enable, disable and severity entries as rule settings (file and
+ * line filled in) for clint_ruleset_options.rule_settings; borrowed from
+ * `cfg`. *count gets their number.
+ */
+CLINT_EXTERN const clint_rule_setting *
+clint_config_rule_settings(const clint_config *cfg, size_t *count);
 
 /* ---- reporting --------------------------------------------------------- */
 

@@ -1,12 +1,203 @@
 /*
- * cli.h - the subcommands of the command-line tool that live in their
- * own files.
+ * cli.h - what the files of the clauselint command-line tool share. The
+ * tool uses only the public API (clauselint.h):
+ *
+ *   main.c      subcommand dispatch
+ *   options.c   command line -> cli_options, usage text
+ *   inputs.c    operands -> input files (directories walked, globs)
+ *   project.c   project files (.clauselint.xml) -> one ruleset per project
+ *   run.c       the check command: worker threads, input order, progress
+ *   output.c    the report sink: stdout or a file replaced atomically
+ *   baseline.c  --baseline / --write-baseline by finding fingerprint
+ *   show.c      packs list|test|lint|show|patterns, outline, text
+ *   diff.c      the diff command: two revisions (or a redline) compared
+ *   util.c      messages, growable lists
  */
 #ifndef CLAUSELINT_CLI_H
 #define CLAUSELINT_CLI_H
 
+#include <stddef.h>
+#include <stdio.h>
+
+#include "clauselint.h"
+
+#define EXIT_CLEAN 0
+#define EXIT_FINDINGS 1
+#define EXIT_TROUBLE 2
+
+#define CLI_MAX_JOBS 256
+
+typedef struct {
+	clint_output_format format;
+	int fail_on;              /* clint_severity, or -1 for none */
+	int color;                /* -1 auto, 0 never, 1 always */
+	int verbose;
+	int default_packs;
+	clint_input_format input_format;
+	clint_revisions revisions;
+	const char **packs;
+	size_t pack_count;
+	const char **disabled;
+	size_t disabled_count;
+	const char **files;
+	size_t file_count;
+	const char **includes;    /* --include globs */
+	size_t include_count;
+	const char **excludes;    /* --exclude globs */
+	size_t exclude_count;
+	clint_rule_setting *settings;  /* --enable, --disable, --severity */
+	size_t setting_count;
+	const char **owned;       /* rule ids cut out of --severity values */
+	size_t owned_count;
+	unsigned jobs;            /* -j N: worker threads, >= 1 */
+	const char *output;       /* --output FILE, or NULL for stdout */
+	const char *baseline;     /* --baseline FILE */
+	const char *write_baseline; /* --write-baseline FILE */
+	const char *config;       /* --config FILE */
+	int no_config;            /* --no-config */
+	int progress;             /* --progress: -1 auto, 0 never, 1 always */
+} cli_options;
+
+/* ---- diff.c ------------------------------------------------------------- */
+
 /* `clauselint diff ARGS...` (argv holds the arguments after "diff");
  * returns the exit status. */
 int clauselint_diff_main(int argc, char **argv);
+
+/* ---- options.c ---------------------------------------------------------- */
+
+void cli_options_init(cli_options *o);
+void cli_options_free(cli_options *o);
+/* Parses options and operands from argv[first..]; exits on --help,
+ * --version and bad usage (status 2). */
+void cli_parse_args(int argc, char **argv, int first, cli_options *o);
+
+/* ---- util.c -------------------------------------------------------------- */
+
+void cli_usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+/* Prints every diagnostic as "clauselint: file:line: level: message". */
+void cli_print_diag(const clint_diag *diag);
+/* Appends `item` to a growable array of pointers; -1 on OOM. */
+int cli_push(const char ***list, size_t *count, const char *item);
+/* A growable string (stderr text buffered per input). */
+typedef struct {
+	char *data;
+	size_t len, cap;
+} cli_str;
+int cli_str_printf(cli_str *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void cli_str_free(cli_str *s);
+
+/* ---- project.c ----------------------------------------------------------- */
+
+/* A project: the settings that apply to some inputs, and its ruleset. */
+typedef struct {
+	clint_config *config;    /* NULL: no project file */
+	clint_ruleset *rs;       /* loaded by cli_projects_load() */
+	char *invalid;           /* a project file that did not load, reported
+	                            once: its operands are skipped */
+} cli_project;
+
+typedef struct {
+	cli_project *items;
+	size_t count;
+} cli_projects;
+
+/*
+ * The project of an operand: --config FILE, none with --no-config, else
+ * the nearest .clauselint.xml in the operand's directory or above (the
+ * current directory for "-"). Projects are shared by path. Returns the
+ * project's index (a project file that does not load is reported the
+ * first time and has `invalid` set), or -1 when out of memory.
+ */
+long cli_project_for(cli_projects *ps, const cli_options *o,
+                     const char *operand);
+/* Loads each project's ruleset (command-line options after the project
+ * file's). Returns -1 when one fails (reported). */
+int cli_projects_load(cli_projects *ps, const cli_options *o);
+void cli_projects_free(cli_projects *ps);
+/* Loads one ruleset for `cfg` (may be NULL) and the command line. */
+int cli_load_ruleset(const cli_options *o, const clint_config *cfg,
+                     clint_ruleset **rs);
+
+/* ---- inputs.c ------------------------------------------------------------ */
+
+typedef struct {
+	char *path;       /* as reported; "-" for standard input */
+	size_t project;   /* index into cli_projects */
+} cli_input;
+
+typedef struct {
+	cli_input *items;
+	size_t count, cap;
+} cli_inputs;
+
+/*
+ * Expands the operands: a file is taken as it is; a directory is walked
+ * recursively in name order (hidden entries skipped, each directory
+ * walked once however it is reached through symbolic links), keeping the
+ * files that match an include glob (default: the document formats) and
+ * no exclude glob. Returns the number of operands that could not be
+ * used (reported on stderr), or -1 on a fatal error.
+ */
+int cli_inputs_expand(cli_inputs *in, cli_projects *ps, const cli_options *o);
+void cli_inputs_free(cli_inputs *in);
+/* 1 if `rel` (a path relative to the walked directory) is selected. */
+int cli_glob_selected(const char *const *includes, size_t include_count,
+                      const char *const *excludes, size_t exclude_count,
+                      const char *rel, int is_dir);
+
+/* ---- output.c ------------------------------------------------------------ */
+
+typedef struct {
+	FILE *fp;
+	char *path;     /* the final file, or NULL for stdout */
+	char *tmp;      /* the temporary file beside it */
+	int failed;
+	int err;        /* errno of the first failure */
+} cli_output;
+
+/* Opens the sink: stdout for NULL, else a temporary file beside `path`. */
+int cli_output_open(cli_output *out, const char *path);
+/* clint_write_fn for a cli_output. */
+int cli_output_write(void *userdata, const char *data, size_t len);
+/* Flushes and, for a file, renames the temporary file over it.
+ * Returns -1 (errno set, temporary file removed) on failure. */
+int cli_output_commit(cli_output *out);
+/* Removes the temporary file: the previous report is left untouched. */
+void cli_output_abort(cli_output *out);
+
+/* ---- baseline.c ---------------------------------------------------------- */
+
+typedef struct cli_baseline cli_baseline;
+
+/* Reads a baseline file; -1 after reporting a problem with file:line. */
+int cli_baseline_load(cli_baseline **out, const char *path);
+/* Drops from `res` the findings `path` already had in the baseline
+ * (each recorded occurrence suppresses one). */
+int cli_baseline_filter(cli_baseline *b, const char *path, clint_result *res,
+                        size_t *suppressed);
+/* Records every finding and missing clause of `res` for writing. */
+int cli_baseline_record(cli_baseline *b, const char *path,
+                        const clint_result *res);
+/* Writes the recorded findings to `path` atomically. */
+int cli_baseline_write(cli_baseline *b, const char *path);
+/* An empty baseline to record into. */
+int cli_baseline_new(cli_baseline **out);
+void cli_baseline_free(cli_baseline *b);
+
+/* ---- run.c, show.c --------------------------------------------------------- */
+
+int cli_cmd_check(cli_options *o);
+int cli_cmd_show_docs(cli_options *o, const char *what,
+                      void (*show)(const clint_doc *));
+void cli_print_outline(const clint_doc *doc);
+void cli_print_text(const clint_doc *doc);
+int cli_cmd_packs(cli_options *o, const char *sub);
+/* Loads one input; its messages go to `err`, an unreadable input is
+ * reported with *why set (static or borrowed until the next call). */
+clint_doc *cli_load_input(const cli_options *o, const char *file, cli_str *err,
+                          char **why);
 
 #endif

@@ -743,3 +743,45 @@ size_t clint_result_count_at_least(const clint_result *res,
 			n++;
 	return n;
 }
+
+int clint_result_filter(clint_result *res, clint_filter_fn keep,
+                        void *userdata, size_t *removed)
+{
+	char fp[CLINT_FINGERPRINT_SIZE];
+	clint_finding f;
+	size_t i, kept = 0, dropped = 0;
+	int rc;
+
+	if (removed)
+		*removed = 0;
+	if (!res || !keep)
+		return CLINT_EINVAL;
+	for (i = 0; i < res->finding_count; i++) {
+		fill_item(res, &res->findings[i], &f);
+		rc = clint_finding_fingerprint(res, &f, fp);
+		if (rc < 0)
+			return rc;
+		if (keep(userdata, &f, fp)) {
+			res->findings[kept++] = res->findings[i];
+		} else {
+			free(res->findings[i].detail);
+			dropped++;
+		}
+	}
+	res->finding_count = kept;
+	kept = 0;
+	for (i = 0; i < res->missing_count; i++) {
+		fill_rule(res, res->missing[i], &f);
+		rc = clint_finding_fingerprint(res, &f, fp);
+		if (rc < 0)
+			return rc;
+		if (keep(userdata, &f, fp))
+			res->missing[kept++] = res->missing[i];
+		else
+			dropped++;
+	}
+	res->missing_count = kept;
+	if (removed)
+		*removed = dropped;
+	return CLINT_OK;
+}

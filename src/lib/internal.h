@@ -346,6 +346,10 @@ CLINT_INTERNAL int clint_heading_line(const char *s, size_t len);
 /* values.c: segmented doc -> money, percentages, durations. */
 CLINT_INTERNAL int clint_extract_values(clint_doc *doc);
 
+/* Initialises libxml2 once per process, whichever thread comes first
+ * (xmlinit.c). Call it instead of xmlInitParser(). */
+CLINT_INTERNAL void clint_xml_init(void);
+
 /* embedded packs (generated: build/embedded.c) */
 typedef struct {
 	const char *name;           /* file name, e.g. "outsourcing.xml" */
@@ -358,5 +362,7 @@ typedef struct {
 extern const clint_embedded_file clint_embedded_packs[];
 extern const size_t clint_embedded_pack_count;
 extern const clint_embedded_file clint_embedded_schema;
+/* the project file schema (clausepacks/schema/config.rng) */
+extern const clint_embedded_file clint_embedded_config_schema;
 
 #endif /* CLINT_INTERNAL_H */

@@ -9,6 +9,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -756,12 +757,67 @@ done:
 	return rc;
 }
 
+/*
+ * Applies the per-rule settings in order (a later one wins): disabled
+ * rules are dropped from the ruleset, severities replaced. A rule id that
+ * no loaded pack defines is an error naming the setting's file and line.
+ */
+static int apply_rule_settings(load_ctx *ctx, const clint_rule_setting *set,
+                               size_t count)
+{
+	clint_ruleset *rs = ctx->rs;
+	unsigned char *off = NULL;
+	size_t i, r, kept = 0;
+
+	if (!count || !rs->rule_count)
+		return CLINT_OK;
+	off = calloc(rs->rule_count, 1);
+	if (!off)
+		return CLINT_ENOMEM;
+	for (i = 0; i < count; i++) {
+		const clint_rule_setting *s = &set[i];
+
+		r = s->rule_id ? find_rule(rs, s->rule_id) : (size_t)-1;
+		if (r == (size_t)-1) {
+			clint_diag_add(ctx->diag, CLINT_DIAG_ERROR, s->file, s->line, 0,
+			               "unknown rule '%s' (no loaded pack defines it)",
+			               s->rule_id ? s->rule_id : "");
+			ctx->errors++;
+			continue;
+		}
+		if (s->action == CLINT_RULE_DISABLE)
+			off[r] = 1;
+		else if (s->action == CLINT_RULE_ENABLE)
+			off[r] = 0;
+		else if (s->action == CLINT_RULE_SEVERITY &&
+		         s->severity >= CLINT_SEVERITY_INFO &&
+		         s->severity <= CLINT_SEVERITY_ERROR)
+			rs->rules[r].severity = s->severity;
+		else {
+			clint_diag_add(ctx->diag, CLINT_DIAG_ERROR, s->file, s->line, 0,
+			               "rule '%s': invalid setting", s->rule_id);
+			ctx->errors++;
+		}
+	}
+	for (r = 0; r < rs->rule_count; r++) {
+		if (off[r]) {
+			rs->packs[rs->rules[r].pack].rule_count--;
+			free_rule(&rs->rules[r]);
+			continue;
+		}
+		rs->rules[kept++] = rs->rules[r];
+	}
+	rs->rule_count = kept;
+	free(off);
+	return CLINT_OK;
+}
+
 /* ---- public API ----------------------------------------------------------- */
 
 int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
                        clint_diag *diag)
 {
-	clint_ruleset_options defaults = CLINT_RULESET_OPTIONS_INIT;
+	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
 	load_ctx ctx;
 	xmlRelaxNGPtr schema = NULL;
 	size_t i;
@@ -770,17 +826,22 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 	if (!out)
 		return CLINT_EINVAL;
 	*out = NULL;
-	if (!opts)
-		opts = &defaults;
-	if (opts->version != CLINT_RULESET_OPTIONS_VERSION)
+	if (opts && opts->version == 1)
+		/* version 1 is version 2 without the rule settings */
+		memcpy(&o, opts, offsetof(clint_ruleset_options, rule_settings));
+	else if (opts && opts->version == CLINT_RULESET_OPTIONS_VERSION)
+		o = *opts;
+	else if (opts)
 		return CLINT_EINVAL;
+	o.version = CLINT_RULESET_OPTIONS_VERSION;
+	opts = &o;
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.diag = diag;
 	ctx.jit = opts->jit;
 	ctx.rs = calloc(1, sizeof(*ctx.rs));
 	if (!ctx.rs)
 		return CLINT_ENOMEM;
-	xmlInitParser();
+	clint_xml_init();
 	ctx.file = "<builtin>/schema/pack.rng";
 	schema = load_schema(&ctx);
 	if (!schema) {
@@ -816,6 +877,9 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 		} else
 			rc = load_pack_file(&ctx, schema, p);
 	}
+	if (rc == CLINT_OK && !ctx.errors)
+		rc = apply_rule_settings(&ctx, opts->rule_settings,
+		                         opts->rule_setting_count);
 	if (rc == CLINT_OK && ctx.errors)
 		rc = CLINT_EPACK;
 	if (rc == CLINT_OK)

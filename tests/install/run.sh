@@ -9,7 +9,10 @@ rm -rf "$stage"
 make --no-print-directory -s install DESTDIR="$stage" PREFIX=/usr BUILD="$build" >/dev/null
 for f in usr/bin/clauselint usr/lib/libclauselint.a usr/lib/libclauselint.so \
 	usr/include/clauselint.h usr/lib/pkgconfig/clauselint.pc \
-	usr/share/clauselint/packs/outsourcing.xml usr/share/clauselint/packs/schema/pack.rng; do
+	usr/share/clauselint/packs/outsourcing.xml usr/share/clauselint/packs/schema/pack.rng \
+	usr/share/clauselint/packs/schema/config.rng \
+	usr/share/man/man1/clauselint.1 usr/share/man/man5/clauselint-packs.5 \
+	usr/share/bash-completion/completions/clauselint usr/share/zsh/site-functions/_clauselint; do
 	[ -e "$stage/$f" ] || { echo "install: FAIL: $f not installed"; exit 1; }
 done
 flags=$(PKG_CONFIG_PATH="$stage/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$stage" \
@@ -17,6 +20,10 @@ flags=$(PKG_CONFIG_PATH="$stage/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$stag
 ${CC:-cc} examples/lint.c $flags -o "$build/lint-example"
 LD_LIBRARY_PATH="$stage/usr/lib" "$build/lint-example" samples/sound-outsourcing-agreement.txt \
 	| python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["summary"]["documents"] == 1 and d["summary"]["missing"] == 0, d["summary"]'
+# with a project file: only the wording packs, one rule re-graded
+LD_LIBRARY_PATH="$stage/usr/lib" "$build/lint-example" --config tests/cli/fixtures/project/.clauselint.xml \
+	tests/cli/fixtures/tree/sub/b-support.txt \
+	| python3 -c 'import json,sys; d=json.load(sys.stdin); s=d["summary"]; assert s["missing"] == 0 and s["error"] == 1 and s["info"] == 0, s'
 ${CC:-cc} -std=c99 -pedantic -Wall -Wextra -Werror -c tests/install/headertest.c -Iinclude -o "$build/headertest.o"
 if command -v g++ >/dev/null 2>&1; then
 	g++ -x c++ -std=c++11 -pedantic -Wall -Wextra -Werror -c tests/install/headertest.c -Iinclude -o "$build/headertest-cxx.o"
@@ -24,8 +31,31 @@ if command -v g++ >/dev/null 2>&1; then
 else
 	cxx=" (g++ not installed: C++ check skipped)"
 fi
+# the man pages: groff finds no warning in them
+if command -v groff >/dev/null 2>&1; then
+	for m in "$stage/usr/share/man/man1/clauselint.1" "$stage/usr/share/man/man5/clauselint-packs.5"; do
+		w=$(groff -man -ww -z "$m" 2>&1)
+		[ -z "$w" ] || { echo "install: FAIL: groff warns about $m:"; echo "$w"; exit 1; }
+	done
+	man="; man pages pass groff -ww"
+else
+	man=" (groff not installed: man pages not linted)"
+fi
+# every option of --help is in the man page and the bash completion
+for opt in $("$stage/usr/bin/clauselint" --help | grep -o -- '--[a-z-]*' | sort -u); do
+	grep -q -- "$(echo "$opt" | sed 's/-/\\\\-/g')" "$stage/usr/share/man/man1/clauselint.1" ||
+		{ echo "install: FAIL: $opt is not in clauselint.1"; exit 1; }
+	case $opt in --colour | --) continue ;; esac
+	grep -q -- "$opt" "$stage/usr/share/bash-completion/completions/clauselint" ||
+		{ echo "install: FAIL: $opt is not in the bash completion"; exit 1; }
+done
+if command -v bash >/dev/null 2>&1; then
+	got=$(PATH="$stage/usr/bin:$PATH" bash -c ". '$stage/usr/share/bash-completion/completions/clauselint'
+		COMP_WORDS=(clauselint --fail-on w); COMP_CWORD=2; _clauselint; echo \"\${COMPREPLY[*]}\"")
+	[ "$got" = warning ] || { echo "install: FAIL: bash completion of --fail-on w gave '$got'"; exit 1; }
+fi
 make --no-print-directory -s uninstall DESTDIR="$stage" PREFIX=/usr BUILD="$build" >/dev/null
 left=$(find "$stage" -type f | wc -l)
 [ "$left" -eq 0 ] || { echo "install: FAIL: uninstall left $left files"; exit 1; }
-echo "install: header compiles alone as C99$cxx; example built with pkg-config runs"
-echo "install: 3 passed, 0 failed"
+echo "install: header compiles alone as C99$cxx; example built with pkg-config runs$man; completions work"
+echo "install: 5 passed, 0 failed"

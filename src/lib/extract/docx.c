@@ -1650,6 +1650,7 @@ int clint_extract_docx(clint_doc *doc, const unsigned char *data, size_t len,
 	dx.diag = diag;
 	dx.page = 1;
 	doc->build.limit = DOCX_MAX_TEXT;
+	clint_xml_init();
 	zip_error_init(&ze);
 	src = zip_source_buffer_create(data, len, 0, &ze);
 	if (!src) {

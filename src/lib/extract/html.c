@@ -360,7 +360,7 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 		               "HTML input over 2 GiB: refused");
 		return CLINT_ELIMIT;
 	}
-	xmlInitParser();
+	clint_xml_init();
 	pctx = htmlNewParserCtxt();
 	if (!pctx)
 		return CLINT_ENOMEM;

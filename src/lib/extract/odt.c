@@ -1096,7 +1096,7 @@ int clint_extract_odt(clint_doc *doc, const unsigned char *data, size_t len,
 	c.diag = diag;
 	c.reject = doc->revisions == CLINT_REVISIONS_REJECT;
 	c.page = 1;
-	xmlInitParser();
+	clint_xml_init();
 	zip_error_init(&zerr);
 	src = zip_source_buffer_create(len ? data : (const void *)"", len, 0, &zerr);
 	if (!src) {

@@ -1,1 +1,1 @@
-samples
+--pack hidden-costs --pack ambiguity tests/cli/fixtures/tree

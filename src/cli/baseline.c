@@ -1,0 +1,319 @@
+/*
+ * baseline.c - baselines: the findings a project has accepted for now,
+ * so that a run reports only new ones. A finding is known by its content
+ * fingerprint (clint_finding_fingerprint(): rule, section heading,
+ * normalised matched words), not by its line, so text moving around and
+ * sections being renumbered do not make old findings look new. Entries
+ * are keyed by input path and counted, so a document with the same
+ * wording flagged three times has three known findings.
+ *
+ * The file (docs/baseline.md) is text, one entry a line, sorted:
+ *
+ *   # clauselint baseline 1
+ *   FINGERPRINT COUNT RULE PATH
+ *
+ * with PATH running to the end of the line.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define BASELINE_HEADER "# clauselint baseline 1"
+#define BASELINE_MAX_LINE 8192
+#define BASELINE_MAX_ENTRIES 10000000u
+#define BASELINE_MAX_COUNT 1000000000ul
+
+typedef struct {
+	char *path;
+	char fp[CLINT_FINGERPRINT_SIZE];
+	char *rule;
+	unsigned long count;      /* occurrences recorded */
+	unsigned long remaining;  /* not yet matched by this run */
+} entry;
+
+struct cli_baseline {
+	entry *items;
+	size_t count, cap;
+	int sorted;
+};
+
+static int cmp_entry(const void *a, const void *b)
+{
+	const entry *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+
+	return c ? c : strcmp(x->fp, y->fp);
+}
+
+int cli_baseline_new(cli_baseline **out)
+{
+	*out = calloc(1, sizeof(**out));
+	return *out ? 0 : -1;
+}
+
+void cli_baseline_free(cli_baseline *b)
+{
+	size_t i;
+
+	if (!b)
+		return;
+	for (i = 0; i < b->count; i++) {
+		free(b->items[i].path);
+		free(b->items[i].rule);
+	}
+	free(b->items);
+	free(b);
+}
+
+static int add(cli_baseline *b, const char *path, const char *fp,
+               const char *rule, size_t rule_len, unsigned long count)
+{
+	entry *e;
+
+	if (b->count >= BASELINE_MAX_ENTRIES)
+		return -1;
+	if (b->count == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 64;
+		entry *p = realloc(b->items, cap * sizeof(*p));
+		if (!p)
+			return -1;
+		b->items = p;
+		b->cap = cap;
+	}
+	e = &b->items[b->count];
+	memset(e, 0, sizeof(*e));
+	memcpy(e->fp, fp, CLINT_FINGERPRINT_SIZE - 1);
+	e->path = strdup(path);
+	e->rule = malloc(rule_len + 1);
+	if (!e->path || !e->rule) {
+		free(e->path);
+		free(e->rule);
+		return -1;
+	}
+	memcpy(e->rule, rule, rule_len);
+	e->rule[rule_len] = '\0';
+	e->count = e->remaining = count;
+	b->count++;
+	b->sorted = 0;
+	return 0;
+}
+
+/* Sorts and merges entries with the same path and fingerprint. */
+static void settle(cli_baseline *b)
+{
+	size_t i, w = 0;
+
+	if (b->sorted)
+		return;
+	if (b->count)
+		qsort(b->items, b->count, sizeof(*b->items), cmp_entry);
+	for (i = 0; i < b->count; i++) {
+		if (w && cmp_entry(&b->items[w - 1], &b->items[i]) == 0) {
+			b->items[w - 1].count += b->items[i].count;
+			b->items[w - 1].remaining += b->items[i].remaining;
+			free(b->items[i].path);
+			free(b->items[i].rule);
+			continue;
+		}
+		b->items[w++] = b->items[i];
+	}
+	b->count = w;
+	b->sorted = 1;
+}
+
+static int is_fingerprint(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n != CLINT_FINGERPRINT_SIZE - 1)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+/* Parses "FP COUNT RULE PATH" into b; 0, or -1 with *why set. */
+static int parse_line(cli_baseline *b, char *line, const char **why)
+{
+	char *fp = line, *count, *rule, *path, *end;
+	unsigned long n;
+
+	count = strchr(fp, ' ');
+	if (!count || !is_fingerprint(fp, (size_t)(count - fp))) {
+		*why = "expected a 16-digit hexadecimal fingerprint";
+		return -1;
+	}
+	*count++ = '\0';
+	errno = 0;
+	n = strtoul(count, &end, 10);
+	if (end == count || *end != ' ' || errno || n == 0 ||
+	    n > BASELINE_MAX_COUNT) {
+		*why = "expected a count from 1 to 1000000000 after the fingerprint";
+		return -1;
+	}
+	rule = end + 1;
+	path = strchr(rule, ' ');
+	if (!path || path == rule || !path[1]) {
+		*why = "expected a rule id and a path after the count";
+		return -1;
+	}
+	if (add(b, path + 1, fp, rule, (size_t)(path - rule), n) < 0) {
+		*why = "too many entries or out of memory";
+		return -1;
+	}
+	return 0;
+}
+
+int cli_baseline_load(cli_baseline **out, const char *path)
+{
+	cli_baseline *b = NULL;
+	char line[BASELINE_MAX_LINE + 2];
+	unsigned lineno = 0;
+	FILE *f;
+	int rc = -1;
+
+	*out = NULL;
+	f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "clauselint: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	if (cli_baseline_new(&b) < 0)
+		goto done;
+	while (fgets(line, sizeof(line), f)) {
+		size_t n = strlen(line);
+		const char *why = NULL;
+
+		lineno++;
+		if (n && line[n - 1] == '\n')
+			line[--n] = '\0';
+		else if (!feof(f)) {
+			fprintf(stderr, "clauselint: %s:%u: error: line longer than %d "
+			                "bytes\n",
+			        path, lineno, BASELINE_MAX_LINE);
+			goto done;
+		}
+		if (lineno == 1 && strcmp(line, BASELINE_HEADER) != 0) {
+			fprintf(stderr, "clauselint: %s:1: error: not a clauselint "
+			                "baseline (the first line must be '%s')\n",
+			        path, BASELINE_HEADER);
+			goto done;
+		}
+		if (!n || line[0] == '#')
+			continue;
+		if (parse_line(b, line, &why) < 0) {
+			fprintf(stderr, "clauselint: %s:%u: error: %s\n", path, lineno,
+			        why);
+			goto done;
+		}
+	}
+	if (ferror(f)) {
+		fprintf(stderr, "clauselint: %s: read error: %s\n", path,
+		        strerror(errno));
+		goto done;
+	}
+	if (lineno == 0) {
+		fprintf(stderr, "clauselint: %s: error: empty file, not a "
+		                "clauselint baseline\n",
+		        path);
+		goto done;
+	}
+	settle(b);
+	*out = b;
+	b = NULL;
+	rc = 0;
+done:
+	fclose(f);
+	cli_baseline_free(b);
+	return rc;
+}
+
+typedef struct {
+	cli_baseline *b;
+	const char *path;
+} filter_ctx;
+
+static int keep_new(void *userdata, const clint_finding *f,
+                    const char *fingerprint)
+{
+	filter_ctx *c = userdata;
+	entry key, *e;
+
+	(void)f;
+	memset(&key, 0, sizeof(key));
+	key.path = (char *)c->path;
+	memcpy(key.fp, fingerprint, CLINT_FINGERPRINT_SIZE);
+	e = bsearch(&key, c->b->items, c->b->count, sizeof(*e), cmp_entry);
+	if (e && e->remaining) {
+		e->remaining--;
+		return 0;
+	}
+	return 1;
+}
+
+int cli_baseline_filter(cli_baseline *b, const char *path, clint_result *res,
+                        size_t *suppressed)
+{
+	filter_ctx c;
+
+	settle(b);
+	c.b = b;
+	c.path = path;
+	return clint_result_filter(res, keep_new, &c, suppressed) < 0 ? -1 : 0;
+}
+
+/* Records one finding. */
+static int record(cli_baseline *b, const char *path, const clint_result *res,
+                  const clint_finding *f)
+{
+	char fp[CLINT_FINGERPRINT_SIZE];
+
+	if (clint_finding_fingerprint(res, f, fp) < 0)
+		return -1;
+	return add(b, path, fp, f->rule_id, strlen(f->rule_id), 1);
+}
+
+int cli_baseline_record(cli_baseline *b, const char *path,
+                        const clint_result *res)
+{
+	clint_finding f;
+	size_t i;
+
+	if (strchr(path, '\n'))
+		return 0;  /* cannot be written on one line: never baselined */
+	for (i = 0; i < clint_result_finding_count(res); i++)
+		if (clint_result_finding(res, i, &f) < 0 || record(b, path, res, &f) < 0)
+			return -1;
+	for (i = 0; i < clint_result_missing_count(res); i++)
+		if (clint_result_missing(res, i, &f) < 0 || record(b, path, res, &f) < 0)
+			return -1;
+	return 0;
+}
+
+int cli_baseline_write(cli_baseline *b, const char *path)
+{
+	cli_output out;
+	size_t i;
+
+	settle(b);
+	if (cli_output_open(&out, path) < 0) {
+		fprintf(stderr, "clauselint: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	fprintf(out.fp, "%s\n# FINGERPRINT COUNT RULE PATH (docs/baseline.md)\n",
+	        BASELINE_HEADER);
+	for (i = 0; i < b->count; i++)
+		fprintf(out.fp, "%s %lu %s %s\n", b->items[i].fp, b->items[i].count,
+		        b->items[i].rule, b->items[i].path);
+	if (ferror(out.fp))
+		out.failed = 1;
+	if (cli_output_commit(&out) < 0) {
+		fprintf(stderr, "clauselint: cannot write %s: %s\n", path,
+		        strerror(errno));
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,314 @@
+/*
+ * inputs.c - operands into the list of documents to lint. A directory is
+ * walked recursively and deterministically: entries sorted by name (byte
+ * order), hidden ones (".name") skipped, every directory walked once
+ * however often symbolic links lead to it (so link loops end), depth
+ * bounded. Include and exclude globs (fnmatch) select files; the
+ * defaults keep the document formats clauselint reads.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+#define WALK_MAX_DEPTH 64
+#define WALK_MAX_FILES 1000000
+
+typedef struct {
+	dev_t dev;
+	ino_t ino;
+} dir_id;
+
+typedef struct {
+	cli_inputs *in;
+	size_t project;
+	const char **includes, **excludes;
+	size_t include_count, exclude_count;
+	dir_id *seen;
+	size_t seen_count, seen_cap;
+	int failed;
+} walk_ctx;
+
+static const char *const default_extensions[] = {
+	"txt", "md", "markdown", "docx", "odt", "pdf", "rtf", "html", "htm", "xhtml",
+};
+
+static int default_selected(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	size_t i;
+
+	if (!dot)
+		return 0;
+	for (i = 0; i < sizeof(default_extensions) / sizeof(*default_extensions); i++)
+		if (strcasecmp(dot + 1, default_extensions[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A glob with a '/' matches the relative path, one without the name. */
+static int glob_match(const char *glob, const char *rel)
+{
+	const char *base = strrchr(rel, '/');
+
+	if (strchr(glob, '/'))
+		return fnmatch(glob, rel, 0) == 0;
+	return fnmatch(glob, base ? base + 1 : rel, 0) == 0;
+}
+
+int cli_glob_selected(const char *const *includes, size_t include_count,
+                      const char *const *excludes, size_t exclude_count,
+                      const char *rel, int is_dir)
+{
+	size_t i;
+	const char *base = strrchr(rel, '/');
+
+	for (i = 0; i < exclude_count; i++)
+		if (glob_match(excludes[i], rel))
+			return 0;
+	if (is_dir)
+		return 1;
+	if (!include_count)
+		return default_selected(base ? base + 1 : rel);
+	for (i = 0; i < include_count; i++)
+		if (glob_match(includes[i], rel))
+			return 1;
+	return 0;
+}
+
+static int add_input(cli_inputs *in, const char *path, size_t project)
+{
+	if (in->count == in->cap) {
+		size_t cap = in->cap ? in->cap * 2 : 64;
+		cli_input *p = realloc(in->items, cap * sizeof(*p));
+		if (!p)
+			return -1;
+		in->items = p;
+		in->cap = cap;
+	}
+	in->items[in->count].path = strdup(path);
+	if (!in->items[in->count].path)
+		return -1;
+	in->items[in->count++].project = project;
+	return 0;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Joins "a" and "b" into a malloc'd "a/b". */
+static char *join(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	char *p;
+
+	if (!la)
+		return strdup(b);
+	p = malloc(la + lb + 2);
+	if (!p)
+		return NULL;
+	memcpy(p, a, la);
+	p[la] = '/';
+	memcpy(p + la + 1, b, lb + 1);
+	return p;
+}
+
+/* Marks the directory as walked; 0 if it already was. */
+static int first_visit(walk_ctx *c, const struct stat *st)
+{
+	size_t i;
+
+	for (i = 0; i < c->seen_count; i++)
+		if (c->seen[i].dev == st->st_dev && c->seen[i].ino == st->st_ino)
+			return 0;
+	if (c->seen_count == c->seen_cap) {
+		size_t cap = c->seen_cap ? c->seen_cap * 2 : 32;
+		dir_id *p = realloc(c->seen, cap * sizeof(*p));
+		if (!p)
+			return -1;
+		c->seen = p;
+		c->seen_cap = cap;
+	}
+	c->seen[c->seen_count].dev = st->st_dev;
+	c->seen[c->seen_count++].ino = st->st_ino;
+	return 1;
+}
+
+/* Walks `dir` (shown as `path`); `rel` is the path below the operand. */
+static int walk(walk_ctx *c, const char *path, const char *rel, int depth)
+{
+	DIR *d;
+	struct dirent *e;
+	char **names = NULL;
+	size_t count = 0, cap = 0, i;
+	int rc = 0;
+
+	if (depth > WALK_MAX_DEPTH) {
+		fprintf(stderr, "clauselint: %s: directories nested deeper than %d: "
+		                "not walked\n",
+		        path, WALK_MAX_DEPTH);
+		c->failed++;
+		return 0;
+	}
+	d = opendir(path);
+	if (!d) {
+		fprintf(stderr, "clauselint: %s: %s\n", path, strerror(errno));
+		c->failed++;
+		return 0;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;  /* hidden, ".", ".." */
+		if (count == cap) {
+			size_t ncap = cap ? cap * 2 : 32;
+			char **p = realloc(names, ncap * sizeof(*p));
+			if (!p) {
+				rc = -1;
+				break;
+			}
+			names = p;
+			cap = ncap;
+		}
+		names[count] = strdup(e->d_name);
+		if (!names[count]) {
+			rc = -1;
+			break;
+		}
+		count++;
+	}
+	closedir(d);
+	if (count)
+		qsort(names, count, sizeof(*names), cmp_name);
+	for (i = 0; i < count && rc == 0; i++) {
+		char *full = join(path, names[i]), *sub = join(rel, names[i]);
+		struct stat st;
+
+		if (!full || !sub) {
+			rc = -1;
+		} else if (stat(full, &st) != 0) {
+			/* a dangling link: say so, the rest goes on */
+			fprintf(stderr, "clauselint: %s: %s\n", full, strerror(errno));
+			c->failed++;
+		} else if (S_ISDIR(st.st_mode)) {
+			if (cli_glob_selected(NULL, 0, c->excludes, c->exclude_count, sub,
+			                      1)) {
+				int first = first_visit(c, &st);
+				if (first < 0)
+					rc = -1;
+				else if (first)
+					rc = walk(c, full, sub, depth + 1);
+			}
+		} else if (S_ISREG(st.st_mode) &&
+		           cli_glob_selected(c->includes, c->include_count,
+		                             c->excludes, c->exclude_count, sub, 0)) {
+			if (c->in->count >= WALK_MAX_FILES) {
+				fprintf(stderr, "clauselint: more than %d input files\n",
+				        WALK_MAX_FILES);
+				rc = -1;
+			} else {
+				rc = add_input(c->in, full, c->project);
+			}
+		}
+		free(full);
+		free(sub);
+	}
+	for (i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+/* The project's globs after the command line's. */
+static int collect_globs(walk_ctx *c, const cli_options *o,
+                         const clint_config *cfg)
+{
+	clint_config_entry e;
+	size_t i;
+
+	for (i = 0; i < o->include_count; i++)
+		if (cli_push(&c->includes, &c->include_count, o->includes[i]) < 0)
+			return -1;
+	for (i = 0; i < o->exclude_count; i++)
+		if (cli_push(&c->excludes, &c->exclude_count, o->excludes[i]) < 0)
+			return -1;
+	for (i = 0; i < clint_config_entry_count(cfg); i++) {
+		clint_config_entry_get(cfg, i, &e);
+		if (e.kind == CLINT_CONFIG_INCLUDE &&
+		    cli_push(&c->includes, &c->include_count, e.value) < 0)
+			return -1;
+		if (e.kind == CLINT_CONFIG_EXCLUDE &&
+		    cli_push(&c->excludes, &c->exclude_count, e.value) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int cli_inputs_expand(cli_inputs *in, cli_projects *ps, const cli_options *o)
+{
+	int unusable = 0;
+	size_t i;
+
+	for (i = 0; i < o->file_count; i++) {
+		const char *op = o->files[i];
+		long project = cli_project_for(ps, o, op);
+		struct stat st;
+
+		if (project < 0)
+			return -1;
+		if (ps->items[project].invalid) {
+			/* reported as an input error of the report */
+			if (add_input(in, op, (size_t)project) < 0)
+				return -1;
+			continue;
+		}
+		if (strcmp(op, "-") != 0 && stat(op, &st) == 0 && S_ISDIR(st.st_mode)) {
+			walk_ctx c;
+			char *root = strdup(op);
+			size_t n;
+			int rc;
+
+			if (!root)
+				return -1;
+			/* "dir/" and "dir" name their files alike */
+			n = strlen(root);
+			while (n > 1 && root[n - 1] == '/')
+				root[--n] = '\0';
+			memset(&c, 0, sizeof(c));
+			c.in = in;
+			c.project = (size_t)project;
+			rc = collect_globs(&c, o, ps->items[project].config);
+			if (rc == 0)
+				rc = first_visit(&c, &st) < 0 ? -1 : 0;
+			if (rc == 0)
+				rc = walk(&c, root, "", 0);
+			unusable += c.failed;
+			free((void *)c.includes);
+			free((void *)c.excludes);
+			free(c.seen);
+			free(root);
+			if (rc < 0)
+				return -1;
+		} else if (add_input(in, op, (size_t)project) < 0) {
+			return -1;
+		}
+	}
+	return unusable;
+}
+
+void cli_inputs_free(cli_inputs *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->count; i++)
+		free(in->items[i].path);
+	free(in->items);
+	in->items = NULL;
+	in->count = in->cap = 0;
+}

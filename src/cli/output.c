@@ -1,0 +1,156 @@
+/*
+ * output.c - where the report goes: standard output, or --output FILE
+ * written atomically. The report is written to a temporary file in the
+ * same directory (so the rename cannot cross file systems) and renamed
+ * over FILE only once it is complete and flushed to disk; a run that
+ * fails, or is interrupted by SIGINT/SIGTERM/SIGHUP, removes the
+ * temporary file and leaves the previous FILE untouched.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* The temporary file a signal handler must remove (one at a time). */
+static char *volatile pending_tmp;
+
+static void on_signal(int sig)
+{
+	char *tmp = pending_tmp;
+
+	if (tmp)
+		unlink(tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void guard(char *tmp)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	struct sigaction sa;
+	size_t i;
+
+	pending_tmp = tmp;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = tmp ? on_signal : SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(*sigs); i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+int cli_output_open(cli_output *out, const char *path)
+{
+	const char *slash;
+	size_t dirlen;
+	mode_t mask;
+	int fd;
+
+	memset(out, 0, sizeof(*out));
+	if (!path) {
+		out->fp = stdout;
+		return 0;
+	}
+	out->path = strdup(path);
+	slash = strrchr(path, '/');
+	dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	out->tmp = malloc(strlen(path) + 16);
+	if (!out->path || !out->tmp) {
+		errno = ENOMEM;
+		goto fail;
+	}
+	/* "dir/.report.json.XXXXXX" beside "dir/report.json" */
+	memcpy(out->tmp, path, dirlen);
+	sprintf(out->tmp + dirlen, ".%s.XXXXXX", path + dirlen);
+	fd = mkstemp(out->tmp);
+	if (fd < 0)
+		goto fail;
+	/* mkstemp makes it 0600; a report gets the usual 0666 & ~umask */
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	guard(out->tmp);
+	out->fp = fdopen(fd, "w");
+	if (!out->fp) {
+		int e = errno;
+		close(fd);
+		unlink(out->tmp);
+		guard(NULL);
+		errno = e;
+		goto fail;
+	}
+	return 0;
+fail:
+	out->err = errno;
+	free(out->path);
+	free(out->tmp);
+	out->path = out->tmp = NULL;
+	errno = out->err;
+	return -1;
+}
+
+int cli_output_write(void *userdata, const char *data, size_t len)
+{
+	cli_output *out = userdata;
+
+	if (out->failed)
+		return -1;
+	if (fwrite(data, 1, len, out->fp) != len) {
+		out->failed = 1;
+		out->err = errno ? errno : EIO;
+		return -1;
+	}
+	return 0;
+}
+
+int cli_output_commit(cli_output *out)
+{
+	int rc = 0;
+
+	if (!out->path) {
+		if (out->failed || fflush(stdout) != 0) {
+			errno = out->err ? out->err : errno;
+			return -1;
+		}
+		return 0;
+	}
+	if (out->failed || fflush(out->fp) != 0 || fsync(fileno(out->fp)) != 0) {
+		if (!out->err)
+			out->err = errno;
+		rc = -1;
+	}
+	if (fclose(out->fp) != 0 && rc == 0) {
+		out->err = errno;
+		rc = -1;
+	}
+	out->fp = NULL;
+	if (rc == 0 && rename(out->tmp, out->path) != 0) {
+		out->err = errno;
+		rc = -1;
+	}
+	if (rc < 0)
+		unlink(out->tmp);
+	guard(NULL);
+	free(out->tmp);
+	free(out->path);
+	out->tmp = out->path = NULL;
+	errno = out->err;
+	return rc;
+}
+
+void cli_output_abort(cli_output *out)
+{
+	if (!out->path)
+		return;
+	if (out->fp)
+		fclose(out->fp);
+	out->fp = NULL;
+	unlink(out->tmp);
+	guard(NULL);
+	free(out->tmp);
+	free(out->path);
+	out->tmp = out->path = NULL;
+}

@@ -1,0 +1,442 @@
+/*
+ * run.c - the check command. Inputs are loaded and checked by -j N
+ * worker threads that share the projects' read-only rulesets; the main
+ * thread renders the results strictly in input order, with each input's
+ * messages (buffered per input) on stderr just before it, so the report
+ * and the messages are byte-identical whatever N is. Workers run at most
+ * a window of inputs ahead of the renderer, which bounds memory.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define MAX_STDIN ((size_t)256 * 1024 * 1024)
+#define WINDOW_PER_JOB 4
+#define PROGRESS_AFTER_MS 1000
+#define PROGRESS_EVERY_MS 200
+
+typedef struct {
+	clint_doc *doc;
+	clint_result *res;
+	cli_str err;          /* this input's messages for stderr */
+	char *input_error;    /* the input could not be read or checked */
+	int done;
+} slot;
+
+typedef struct {
+	const cli_options *o;
+	const cli_inputs *in;
+	const cli_projects *ps;
+	slot *slots;
+	size_t next;          /* next input a worker takes */
+	size_t rendered;      /* inputs the main thread has finished with */
+	size_t window;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+} run_ctx;
+
+/* Reads all of standard input, up to MAX_STDIN bytes. */
+static int read_stdin(char **data, size_t *len)
+{
+	size_t cap = 65536, n = 0, r;
+	char *buf = malloc(cap), *p;
+
+	if (!buf)
+		return -1;
+	while ((r = fread(buf + n, 1, cap - n, stdin)) > 0) {
+		n += r;
+		if (n == cap) {
+			if (cap >= MAX_STDIN) {
+				free(buf);
+				errno = EFBIG;
+				return -1;
+			}
+			cap *= 2;
+			p = realloc(buf, cap);
+			if (!p) {
+				free(buf);
+				return -1;
+			}
+			buf = p;
+		}
+	}
+	if (ferror(stdin)) {
+		free(buf);
+		return -1;
+	}
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+clint_doc *cli_load_input(const cli_options *o, const char *file, cli_str *err,
+                          char **why)
+{
+	clint_doc_options dopts = CLINT_DOC_OPTIONS_INIT;
+	clint_diag *diag = NULL;
+	clint_doc *doc = NULL;
+	clint_diag_entry e;
+	const char *name = strcmp(file, "-") == 0 ? "<stdin>" : file;
+	size_t i;
+	int rc;
+
+	*why = NULL;
+	dopts.format = o->input_format;
+	dopts.revisions = o->revisions;
+	if (clint_diag_new(&diag) < 0) {
+		*why = strdup("out of memory");
+		return NULL;
+	}
+	if (strcmp(file, "-") == 0) {
+		char *data = NULL;
+		size_t len = 0;
+		if (read_stdin(&data, &len) < 0) {
+			char buf[128];
+			snprintf(buf, sizeof(buf), "%s", strerror(errno));
+			cli_str_printf(err, "clauselint: <stdin>: %s\n", buf);
+			*why = strdup(buf);
+			clint_diag_free(diag);
+			return NULL;
+		}
+		rc = clint_doc_load_buffer(&doc, "<stdin>", data, len, &dopts, diag);
+		free(data);
+	} else {
+		rc = clint_doc_load_file(&doc, file, &dopts, diag);
+	}
+	/* notes (e.g. "decoded as Windows-1252") and errors alike */
+	for (i = 0; i < clint_diag_count(diag); i++) {
+		clint_diag_get(diag, i, &e);
+		if (e.level == CLINT_DIAG_ERROR)
+			cli_str_printf(err, "clauselint: %s: %s\n", e.file ? e.file : name,
+			               e.message);
+		else
+			cli_str_printf(err, "clauselint: %s: %s: %s\n",
+			               e.file ? e.file : name,
+			               e.level == CLINT_DIAG_WARNING ? "warning" : "note",
+			               e.message);
+	}
+	if (rc < 0) {
+		const char *reason = clint_strerror(rc);
+		for (i = 0; i < clint_diag_count(diag); i++) {
+			clint_diag_get(diag, i, &e);
+			if (e.level == CLINT_DIAG_ERROR) {
+				reason = e.message;
+				break;
+			}
+		}
+		*why = strdup(reason);
+		doc = NULL;
+	}
+	clint_diag_free(diag);
+	return doc;
+}
+
+/* Diagnostics of a check, in cli_print_diag()'s format, into `err`. */
+static void buffer_diag(cli_str *err, const clint_diag *diag)
+{
+	static const char *const level[] = {"note", "warning", "error"};
+	clint_diag_entry e;
+	size_t i;
+
+	for (i = 0; i < clint_diag_count(diag); i++) {
+		clint_diag_get(diag, i, &e);
+		if (e.file && e.line)
+			cli_str_printf(err, "clauselint: %s:%u: %s: %s\n", e.file, e.line,
+			               level[e.level], e.message);
+		else if (e.file)
+			cli_str_printf(err, "clauselint: %s: %s: %s\n", e.file,
+			               level[e.level], e.message);
+		else
+			cli_str_printf(err, "clauselint: %s: %s\n", level[e.level],
+			               e.message);
+	}
+}
+
+/* Loads and checks input `i` into its slot (any thread). */
+static void process(run_ctx *c, size_t i)
+{
+	const cli_input *in = &c->in->items[i];
+	const cli_project *p = &c->ps->items[in->project];
+	slot *s = &c->slots[i];
+	clint_diag *diag = NULL;
+
+	if (p->invalid) {
+		cli_str msg = {NULL, 0, 0};
+		cli_str_printf(&s->err, "clauselint: %s: not checked: invalid project "
+		                        "file %s\n",
+		               in->path, p->invalid);
+		if (cli_str_printf(&msg, "invalid project file %s", p->invalid) == 0)
+			s->input_error = msg.data;
+		else
+			cli_str_free(&msg);
+		return;
+	}
+	s->doc = cli_load_input(c->o, in->path, &s->err, &s->input_error);
+	if (!s->doc) {
+		if (!s->input_error)
+			s->input_error = strdup("out of memory");
+		return;
+	}
+	if (clint_diag_new(&diag) < 0 ||
+	    clint_check(&s->res, c->ps->items[in->project].rs, s->doc, NULL, diag) <
+	        0) {
+		buffer_diag(&s->err, diag);
+		s->input_error = strdup("check failed");
+		clint_result_free(s->res);
+		s->res = NULL;
+	} else {
+		buffer_diag(&s->err, diag);
+	}
+	clint_diag_free(diag);
+}
+
+static void *worker(void *arg)
+{
+	run_ctx *c = arg;
+	size_t i;
+
+	pthread_mutex_lock(&c->lock);
+	for (;;) {
+		while (c->next < c->in->count && c->next >= c->rendered + c->window)
+			pthread_cond_wait(&c->changed, &c->lock);
+		if (c->next >= c->in->count)
+			break;
+		i = c->next++;
+		pthread_mutex_unlock(&c->lock);
+		process(c, i);
+		pthread_mutex_lock(&c->lock);
+		c->slots[i].done = 1;
+		pthread_cond_broadcast(&c->changed);
+	}
+	pthread_mutex_unlock(&c->lock);
+	return NULL;
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+typedef struct {
+	int on;          /* may show at all */
+	int shown;       /* a line is on the terminal */
+	long start, last;
+} progress;
+
+static void progress_clear(progress *p)
+{
+	if (p->shown) {
+		fputs("\r\033[K", stderr);
+		p->shown = 0;
+	}
+}
+
+static void progress_update(progress *p, size_t done, size_t total,
+                            const char *path)
+{
+	long t;
+
+	if (!p->on)
+		return;
+	t = now_ms();
+	if (t - p->start < PROGRESS_AFTER_MS || t - p->last < PROGRESS_EVERY_MS)
+		return;
+	p->last = t;
+	fprintf(stderr, "\r\033[Kclauselint: %zu/%zu checked (%zu%%) %.50s", done,
+	        total, total ? done * 100 / total : 100, path);
+	fflush(stderr);
+	p->shown = 1;
+}
+
+static int use_color(const cli_options *o)
+{
+	const char *nc;
+
+	if (o->color >= 0)
+		return o->color;
+	if (o->format != CLINT_OUTPUT_TEXT || o->output)
+		return 0;
+	nc = getenv("NO_COLOR");
+	if (nc && *nc)
+		return 0;
+	return isatty(STDOUT_FILENO);
+}
+
+int cli_cmd_check(cli_options *o)
+{
+	clint_render_options ropts = CLINT_RENDER_OPTIONS_INIT;
+	clint_renderer *r = NULL;
+	cli_projects ps = {NULL, 0};
+	cli_inputs in = {NULL, 0, 0};
+	cli_baseline *known = NULL, *record = NULL;
+	cli_output out;
+	run_ctx c;
+	progress prog;
+	pthread_t *threads = NULL;
+	size_t i, started = 0, suppressed = 0;
+	int status = EXIT_CLEAN, opened = 0, failed = 0, n;
+
+	memset(&c, 0, sizeof(c));
+	memset(&prog, 0, sizeof(prog));
+	if (o->file_count == 0) {
+		cli_usage_error("%s", "no input files (use '-' for standard input)");
+		return EXIT_TROUBLE;
+	}
+	n = cli_inputs_expand(&in, &ps, o);
+	if (n < 0) {
+		fprintf(stderr, "clauselint: out of memory\n");
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	if (n > 0)
+		status = EXIT_TROUBLE;
+	if (cli_projects_load(&ps, o) < 0) {
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	if (o->baseline && cli_baseline_load(&known, o->baseline) < 0) {
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	if (o->write_baseline && cli_baseline_new(&record) < 0) {
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	if (cli_output_open(&out, o->output) < 0) {
+		fprintf(stderr, "clauselint: %s: %s\n", o->output, strerror(errno));
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	opened = 1;
+	ropts.format = o->format;
+	ropts.color = use_color(o);
+	ropts.verbose = o->verbose;
+	if (clint_renderer_new(&r, &ropts, cli_output_write, &out) < 0) {
+		status = EXIT_TROUBLE;
+		failed = 1;
+		goto done;
+	}
+
+	c.o = o;
+	c.in = &in;
+	c.ps = &ps;
+	c.slots = calloc(in.count ? in.count : 1, sizeof(*c.slots));
+	c.window = (size_t)o->jobs * WINDOW_PER_JOB;
+	if (!c.slots) {
+		status = EXIT_TROUBLE;
+		failed = 1;
+		goto done;
+	}
+	pthread_mutex_init(&c.lock, NULL);
+	pthread_cond_init(&c.changed, NULL);
+	if (o->jobs > 1 && in.count > 1) {
+		threads = calloc(o->jobs, sizeof(*threads));
+		for (i = 0; threads && i < o->jobs; i++) {
+			if (pthread_create(&threads[i], NULL, worker, &c) != 0)
+				break;
+			started++;
+		}
+	}
+	prog.on = o->progress == 1 ||
+	          (o->progress == -1 && isatty(STDERR_FILENO) && in.count > 1);
+	prog.start = prog.last = now_ms();
+	if (o->progress == 1)
+		prog.start -= PROGRESS_AFTER_MS;
+
+	for (i = 0; i < in.count; i++) {
+		slot *s = &c.slots[i];
+		const char *name = strcmp(in.items[i].path, "-") ? in.items[i].path
+		                                                 : "<stdin>";
+
+		if (!started) {
+			c.next = i + 1;
+			process(&c, i);
+		} else {
+			pthread_mutex_lock(&c.lock);
+			while (!s->done)
+				pthread_cond_wait(&c.changed, &c.lock);
+			pthread_mutex_unlock(&c.lock);
+		}
+		if (s->err.len) {
+			progress_clear(&prog);
+			fwrite(s->err.data, 1, s->err.len, stderr);
+		}
+		if (s->input_error) {
+			clint_renderer_input_error(r, s->doc ? clint_doc_name(s->doc) : name,
+			                           s->input_error);
+			status = EXIT_TROUBLE;
+		} else {
+			size_t dropped = 0;
+			if (record && cli_baseline_record(record, name, s->res) < 0)
+				failed = 1;
+			if (known && cli_baseline_filter(known, name, s->res, &dropped) < 0)
+				failed = 1;
+			suppressed += dropped;
+			if (clint_renderer_document(r, s->res) < 0)
+				failed = 1;
+			if (o->fail_on >= 0 && status == EXIT_CLEAN &&
+			    clint_result_count_at_least(s->res, (clint_severity)o->fail_on))
+				status = EXIT_FINDINGS;
+		}
+		/* a pipe reader (jsonl into jq, RDD.pipe) sees each document */
+		if (!o->output && fflush(stdout) != 0)
+			failed = 1;
+		clint_result_free(s->res);
+		clint_doc_free(s->doc);
+		cli_str_free(&s->err);
+		free(s->input_error);
+		memset(s, 0, sizeof(*s));
+		if (started) {
+			pthread_mutex_lock(&c.lock);
+			c.rendered = i + 1;
+			pthread_cond_broadcast(&c.changed);
+			pthread_mutex_unlock(&c.lock);
+		}
+		progress_update(&prog, i + 1, in.count, name);
+	}
+	for (i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	progress_clear(&prog);
+	if (clint_renderer_finish(r) < 0)
+		failed = 1;
+	pthread_cond_destroy(&c.changed);
+	pthread_mutex_destroy(&c.lock);
+	if (known)
+		fprintf(stderr, "clauselint: baseline %s: %zu known finding%s "
+		                "suppressed\n",
+		        o->baseline, suppressed, suppressed == 1 ? "" : "s");
+done:
+	if (opened) {
+		if (failed) {
+			if (!out.err)
+				out.err = errno;
+			fprintf(stderr, "clauselint: cannot write the report: %s\n",
+			        strerror(out.err ? out.err : EIO));
+			cli_output_abort(&out);
+			status = EXIT_TROUBLE;
+		} else if (cli_output_commit(&out) < 0) {
+			fprintf(stderr, "clauselint: cannot write the report: %s\n",
+			        strerror(errno));
+			status = EXIT_TROUBLE;
+		}
+	}
+	if (record && !failed && opened &&
+	    cli_baseline_write(record, o->write_baseline) < 0)
+		status = EXIT_TROUBLE;
+	clint_renderer_free(r);
+	free(threads);
+	free(c.slots);
+	cli_baseline_free(known);
+	cli_baseline_free(record);
+	cli_inputs_free(&in);
+	cli_projects_free(&ps);
+	return status;
+}

@@ -1,0 +1,264 @@
+/*
+ * show.c - the commands that show rather than check: packs list, test,
+ * lint and show (the loaded rules, with the project file of the current
+ * directory applied for list and show), and outline and text (what the
+ * segmenter and the extractors make of a document).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cli_print_outline(const clint_doc *doc)
+{
+	clint_section sec;
+	clint_location loc;
+	size_t s;
+
+	printf("%s: %zu sections, %zu blocks, %zu sentences\n", clint_doc_name(doc),
+	       clint_doc_section_count(doc), clint_doc_block_count(doc),
+	       clint_doc_sentence_count(doc));
+	for (s = 0; s < clint_doc_section_count(doc); s++) {
+		clint_doc_section(doc, s, &sec);
+		clint_doc_locate(doc, sec.start, &loc);
+		printf("%5u  %*s%s\n", loc.line, (int)(2 * (sec.depth - 1)), "",
+		       sec.label);
+	}
+}
+
+void cli_print_text(const clint_doc *doc)
+{
+	size_t len;
+	const char *t = clint_doc_text(doc, &len);
+
+	fwrite(t, 1, len, stdout);
+	if (len && t[len - 1] != '\n')
+		putchar('\n');
+}
+
+int cli_cmd_show_docs(cli_options *o, const char *what,
+                      void (*show)(const clint_doc *))
+{
+	int status = EXIT_CLEAN;
+	size_t i;
+
+	if (o->file_count == 0) {
+		cli_usage_error("%s needs at least one FILE", what);
+		return EXIT_TROUBLE;
+	}
+	for (i = 0; i < o->file_count; i++) {
+		cli_str err = {NULL, 0, 0};
+		char *why = NULL;
+		clint_doc *doc = cli_load_input(o, o->files[i], &err, &why);
+
+		if (err.len)
+			fwrite(err.data, 1, err.len, stderr);
+		cli_str_free(&err);
+		free(why);
+		if (!doc) {
+			status = EXIT_TROUBLE;
+			continue;
+		}
+		show(doc);
+		clint_doc_free(doc);
+	}
+	return status;
+}
+
+static const char *kind_name(clint_rule_kind k)
+{
+	return k == CLINT_RULE_REQUIRE ? "require"
+	       : k == CLINT_RULE_CHECK ? "check"
+	                               : "flag";
+}
+
+/* The ruleset of the current directory's project and the command line. */
+static int load_project_ruleset(const cli_options *o, clint_ruleset **rs)
+{
+	cli_projects ps = {NULL, 0};
+	long p = cli_project_for(&ps, o, ".");
+	int rc = -1;
+
+	if (p >= 0 && !ps.items[p].invalid)
+		rc = cli_load_ruleset(o, ps.items[p].config, rs);
+	cli_projects_free(&ps);
+	return rc;
+}
+
+static int packs_list(cli_options *o)
+{
+	clint_ruleset *rs = NULL;
+	clint_pack_info p;
+	clint_rule_info ri;
+	size_t i, j;
+
+	if (load_project_ruleset(o, &rs) < 0)
+		return EXIT_TROUBLE;
+	for (i = 0; i < clint_ruleset_pack_count(rs); i++) {
+		clint_ruleset_pack(rs, i, &p);
+		printf("%s %s - %s (%zu rules, %s)\n", p.name, p.version, p.title,
+		       p.rule_count, p.file);
+		for (j = 0; j < clint_ruleset_rule_count(rs); j++) {
+			clint_ruleset_rule(rs, j, &ri);
+			if (strcmp(ri.pack, p.name) != 0)
+				continue;
+			printf("  %-36s %-7s %-7s %-15s %s\n", ri.id, kind_name(ri.kind),
+			       clint_severity_name(ri.severity), ri.category, ri.title);
+		}
+	}
+	for (i = 0; i < clint_builtin_pack_count(); i++) {
+		size_t k, loaded = 0;
+		for (k = 0; k < clint_ruleset_pack_count(rs); k++) {
+			clint_ruleset_pack(rs, k, &p);
+			if (strcmp(p.name, clint_builtin_pack_name(i)) == 0)
+				loaded = 1;
+		}
+		if (!loaded)
+			printf("%s (built-in, not loaded: --pack %s)\n",
+			       clint_builtin_pack_name(i), clint_builtin_pack_name(i));
+	}
+	clint_ruleset_free(rs);
+	return EXIT_CLEAN;
+}
+
+/* Loads the packs named as operands alone (no project file), or else
+ * the usual built-in ruleset. */
+static int load_named_packs(cli_options *o, clint_ruleset **rs)
+{
+	size_t i;
+
+	for (i = 0; i < o->file_count; i++) {
+		if (cli_push(&o->packs, &o->pack_count, o->files[i]) < 0)
+			return -1;
+		o->default_packs = 0;
+	}
+	return cli_load_ruleset(o, NULL, rs);
+}
+
+static int packs_test(cli_options *o)
+{
+	clint_ruleset *rs = NULL;
+	clint_diag *diag = NULL;
+	size_t passed = 0, failed = 0;
+	int rc;
+
+	if (load_named_packs(o, &rs) < 0)
+		return EXIT_TROUBLE;
+	clint_diag_new(&diag);
+	rc = clint_ruleset_test(rs, diag, &passed, &failed);
+	cli_print_diag(diag);
+	printf("%zu rules in %zu packs\n", clint_ruleset_rule_count(rs),
+	       clint_ruleset_pack_count(rs));
+	printf("%zu passed, %zu failed\n", passed, failed);
+	clint_diag_free(diag);
+	clint_ruleset_free(rs);
+	if (rc < 0)
+		return EXIT_TROUBLE;
+	return failed ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static int packs_lint(cli_options *o)
+{
+	clint_ruleset *rs = NULL;
+	clint_diag *diag = NULL;
+	size_t errors = 0, warnings = 0;
+	int rc;
+
+	if (load_named_packs(o, &rs) < 0)
+		return EXIT_TROUBLE;
+	clint_diag_new(&diag);
+	rc = clint_ruleset_lint(rs, diag, &errors, &warnings);
+	cli_print_diag(diag);
+	printf("%zu rules linted: %zu error%s, %zu warning%s\n",
+	       clint_ruleset_rule_count(rs), errors, errors == 1 ? "" : "s",
+	       warnings, warnings == 1 ? "" : "s");
+	clint_diag_free(diag);
+	clint_ruleset_free(rs);
+	if (rc < 0 || errors)
+		return EXIT_TROUBLE;
+	return warnings ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static int packs_show(cli_options *o)
+{
+	clint_ruleset *rs = NULL;
+	clint_rule_info ri;
+	size_t i;
+
+	if (o->file_count != 1) {
+		cli_usage_error("%s", "packs show takes one RULE id");
+		return EXIT_TROUBLE;
+	}
+	if (load_project_ruleset(o, &rs) < 0)
+		return EXIT_TROUBLE;
+	i = clint_ruleset_find(rs, o->files[0]);
+	if (i == (size_t)-1) {
+		fprintf(stderr, "clauselint: no rule '%s' in the loaded packs\n",
+		        o->files[0]);
+		clint_ruleset_free(rs);
+		return EXIT_TROUBLE;
+	}
+	clint_ruleset_rule(rs, i, &ri);
+	printf("%s  (%s, %s, %s)\n", ri.id, kind_name(ri.kind),
+	       clint_severity_name(ri.severity), ri.category);
+	printf("pack:       %s (%s:%u)\n", ri.pack, ri.file, ri.line);
+	printf("title:      %s\n", ri.title);
+	printf("message:    %s\n", ri.message);
+	printf("rationale:  %s\n", ri.rationale);
+	printf("ref:        %s\n", ri.ref);
+	printf("suggestion: %s\n", ri.suggestion);
+	printf("patterns:   %zu, examples: %zu\n", ri.pattern_count,
+	       ri.example_count);
+	clint_ruleset_free(rs);
+	return EXIT_CLEAN;
+}
+
+/*
+ * Writes every pattern of the loaded packs, one per line, as ripgrep's -f
+ * reads them: a line break or tab inside a pattern is written \n, \r or
+ * \t, which PCRE2 reads the same way.
+ */
+static int packs_patterns(cli_options *o)
+{
+	clint_ruleset *rs = NULL;
+	clint_pattern_info pi;
+	size_t i;
+	const char *c;
+
+	if (load_project_ruleset(o, &rs) < 0)
+		return EXIT_TROUBLE;
+	for (i = 0; i < clint_ruleset_pattern_count(rs); i++) {
+		clint_ruleset_pattern(rs, i, &pi);
+		for (c = pi.source; *c; c++) {
+			if (*c == '\n')
+				fputs("\\n", stdout);
+			else if (*c == '\r')
+				fputs("\\r", stdout);
+			else if (*c == '\t')
+				fputs("\\t", stdout);
+			else
+				putchar(*c);
+		}
+		putchar('\n');
+	}
+	clint_ruleset_free(rs);
+	return EXIT_CLEAN;
+}
+
+int cli_cmd_packs(cli_options *o, const char *sub)
+{
+	if (strcmp(sub, "list") == 0)
+		return packs_list(o);
+	if (strcmp(sub, "test") == 0)
+		return packs_test(o);
+	if (strcmp(sub, "show") == 0)
+		return packs_show(o);
+	if (strcmp(sub, "lint") == 0)
+		return packs_lint(o);
+	if (strcmp(sub, "patterns") == 0)
+		return packs_patterns(o);
+	cli_usage_error("unknown 'packs' command '%s' (list, test, lint, show or "
+	                "patterns)", sub);
+	return EXIT_TROUBLE;
+}

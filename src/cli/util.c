@@ -1,0 +1,88 @@
+/*
+ * util.c - messages and small containers of the command-line tool.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "clauselint: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'clauselint --help'.\n");
+}
+
+void cli_print_diag(const clint_diag *diag)
+{
+	static const char *const level[] = {"note", "warning", "error"};
+	clint_diag_entry e;
+	size_t i;
+
+	for (i = 0; i < clint_diag_count(diag); i++) {
+		clint_diag_get(diag, i, &e);
+		fprintf(stderr, "clauselint: ");
+		if (e.file && e.line)
+			fprintf(stderr, "%s:%u: %s: ", e.file, e.line, level[e.level]);
+		else if (e.file)
+			fprintf(stderr, "%s: %s: ", e.file, level[e.level]);
+		else
+			fprintf(stderr, "%s: ", level[e.level]);
+		fprintf(stderr, "%s\n", e.message);
+	}
+}
+
+int cli_push(const char ***list, size_t *count, const char *item)
+{
+	const char **p = realloc((void *)*list, (*count + 1) * sizeof(**list));
+
+	if (!p)
+		return -1;
+	p[(*count)++] = item;
+	*list = p;
+	return 0;
+}
+
+int cli_str_printf(cli_str *s, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	for (;;) {
+		size_t room = s->cap - s->len;
+
+		va_start(ap, fmt);
+		n = vsnprintf(s->data ? s->data + s->len : NULL, room, fmt, ap);
+		va_end(ap);
+		if (n < 0)
+			return -1;
+		if ((size_t)n < room) {
+			s->len += (size_t)n;
+			return 0;
+		}
+		{
+			size_t cap = s->cap ? s->cap * 2 : 256;
+			char *p;
+			while (cap - s->len <= (size_t)n)
+				cap *= 2;
+			p = realloc(s->data, cap);
+			if (!p)
+				return -1;
+			s->data = p;
+			s->cap = cap;
+		}
+	}
+}
+
+void cli_str_free(cli_str *s)
+{
+	free(s->data);
+	s->data = NULL;
+	s->len = s->cap = 0;
+}

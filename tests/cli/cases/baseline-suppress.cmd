@@ -1,0 +1,1 @@
+--pack ambiguity --baseline tests/cli/fixtures/support.baseline tests/cli/fixtures/tree/sub/b-support.txt

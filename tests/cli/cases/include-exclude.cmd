@@ -1,0 +1,1 @@
+--pack hidden-costs --pack ambiguity --include '*.txt' --exclude drafts tests/cli/fixtures/tree

@@ -1,0 +1,1 @@
+-j x samples/mutual-nda.txt

@@ -1,0 +1,1 @@
+--pack hidden-costs --pack ambiguity -j 3 tests/cli/fixtures/tree tests/cli/fixtures/no-such-file.txt tests/cli/fixtures/tree/a-services.md

@@ -1,0 +1,1 @@
+--config tests/cli/fixtures/project/.clauselint.xml tests/cli/fixtures/tree/sub/b-support.txt

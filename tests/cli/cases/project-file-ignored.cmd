@@ -1,0 +1,1 @@
+--no-config --pack ambiguity tests/cli/fixtures/project/contracts/support.txt

@@ -1,0 +1,1 @@
+--pack ambiguity tests/cli/fixtures/badproject/support.txt tests/cli/fixtures/badproject tests/cli/fixtures/tree/sub/b-support.txt

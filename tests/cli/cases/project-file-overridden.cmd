@@ -1,0 +1,1 @@
+--enable amb-vague-time --severity cost-additional-fees=info tests/cli/fixtures/project/contracts/support.txt

@@ -1,0 +1,1 @@
+tests/cli/fixtures/unknownrule/support.txt

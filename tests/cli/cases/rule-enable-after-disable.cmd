@@ -1,0 +1,1 @@
+--pack ambiguity --disable amb-efforts --enable amb-efforts tests/cli/fixtures/tree/sub/b-support.txt

@@ -1,0 +1,1 @@
+--pack hidden-costs --pack ambiguity --disable amb-efforts --severity cost-additional-fees=error tests/cli/fixtures/tree/sub/b-support.txt

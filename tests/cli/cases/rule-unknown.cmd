@@ -1,0 +1,1 @@
+--pack hidden-costs --disable amb-efforts tests/cli/fixtures/tree/sub/b-support.txt

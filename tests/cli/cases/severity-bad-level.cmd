@@ -1,0 +1,1 @@
+--severity amb-efforts=fatal tests/cli/fixtures/tree/sub/b-support.txt

@@ -1,0 +1,163 @@
+#!/bin/sh
+# scale.sh BIN - running at scale:
+#  - -j N gives byte-identical stdout and stderr to -j 1 (the samples in
+#    every format; the CUAD texts in ../shared/corpus when present);
+#  - --output FILE is replaced atomically: a failed run leaves the old
+#    report and no temporary file;
+#  - a baseline survives inserting a section and renumbering;
+#  - the GNU parallel recipe of docs/scale-out.md: the concatenated
+#    jsonl of per-file runs equals one run's.
+set -u
+bin=$1
+wrap=${TEST_WRAPPER:-}
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "scale: FAIL: $*"; fail=$((fail + 1)); }
+
+# ---- -j identity ----------------------------------------------------------
+same_jobs() { # same_jobs LABEL N ARGS... : -j 1 and -j N agree byte for byte
+	label=$1
+	jobs=$2
+	shift 2
+	$wrap "$bin" -j 1 "$@" > "$tmp/j1.out" 2> "$tmp/j1.err"
+	s1=$?
+	$wrap "$bin" -j "$jobs" "$@" > "$tmp/jn.out" 2> "$tmp/jn.err"
+	sn=$?
+	if [ "$s1" = "$sn" ] && cmp -s "$tmp/j1.out" "$tmp/jn.out" &&
+		cmp -s "$tmp/j1.err" "$tmp/jn.err"; then
+		ok
+	else
+		bad "$label: -j $jobs differs from -j 1 (status $sn vs $s1)"
+		diff "$tmp/j1.out" "$tmp/jn.out" | head -5
+	fi
+}
+same_jobs "samples text" 4 samples
+same_jobs "samples json" 4 --format json samples tests/cli/fixtures/no-such-file.txt
+# every fixture, hostile ones included (errors, refusals, notes on stderr)
+same_jobs "fixtures json" 3 --format json --include '*' tests/cli/fixtures
+n=$(sed -n 's/.*"summary": {"documents": \([0-9]*\).*/\1/p' "$tmp/j1.out" | head -1)
+[ "${n:-0}" -gt 20 ] && ok || bad "fixtures walk found only ${n:-0} documents"
+
+cuad=${SCALE_CORPUS:-../shared/corpus/cuad-dev/txt}
+if [ -d "$cuad" ]; then
+	same_jobs "CUAD dev texts" 2 --format json "$cuad"
+	echo "scale: -j identity checked on $(ls "$cuad" | wc -l) CUAD texts"
+else
+	echo "scale: SKIP: $cuad not found (the -j identity test on the CUAD texts needs ../shared)"
+fi
+
+# ---- --output atomic -----------------------------------------------------------
+out=$tmp/report.json
+echo previous > "$out"
+$wrap "$bin" --format json --output "$out" samples/mutual-nda.txt > "$tmp/stdout" 2>&1
+[ ! -s "$tmp/stdout" ] && grep -q '"documents": 1' "$out" && ok ||
+	bad "--output did not write the report to the file only"
+# a run that fails before the report is complete leaves the old report
+echo previous > "$out"
+$wrap "$bin" --format json --output "$out" --pack tests/cli/fixtures/bad-pack.xml \
+	samples/mutual-nda.txt > /dev/null 2>&1
+[ "$(cat "$out")" = previous ] && ok || bad "a failed run replaced the report"
+# a report that cannot be written leaves neither half a file nor a temp file
+if [ -w /dev/full ] && [ -d /proc/self ]; then
+	mkdir "$tmp/ro" && echo previous > "$tmp/ro/report.txt" && chmod a-w "$tmp/ro"
+	if ! touch "$tmp/ro/x" 2>/dev/null; then
+		$wrap "$bin" --output "$tmp/ro/report.txt" samples/mutual-nda.txt > /dev/null 2>&1
+		st=$?
+		[ "$st" = 2 ] && [ "$(cat "$tmp/ro/report.txt")" = previous ] &&
+			[ "$(ls -A "$tmp/ro" | wc -l)" = 1 ] && ok ||
+			bad "unwritable --output directory: status $st, $(ls -A "$tmp/ro")"
+	else
+		echo "scale: SKIP: running as root, a read-only directory is writable"
+	fi
+	chmod u+w "$tmp/ro"
+fi
+# the final rename fails (the target is a directory): no temp file is left
+mkdir -p "$tmp/target.json/keep"
+$wrap "$bin" --output "$tmp/target.json" samples/mutual-nda.txt > /dev/null 2> "$tmp/err"
+st=$?
+left=$(ls -A "$tmp" | grep -c '^\.target\.json\.' || true)
+[ "$st" = 2 ] && [ -d "$tmp/target.json/keep" ] && [ "$left" = 0 ] &&
+	grep -q 'cannot write the report' "$tmp/err" && ok ||
+	bad "a failed rename: status $st, $left temp files left"
+# interrupted: SIGTERM while reading standard input leaves no temp file
+mkfifo "$tmp/fifo"
+echo previous > "$out"
+"$bin" --output "$out" - < "$tmp/fifo" > /dev/null 2>&1 &
+pid=$!
+exec 3> "$tmp/fifo"
+sleep 1
+kill -TERM "$pid"
+exec 3>&-
+wait "$pid" 2>/dev/null
+left=$(ls -A "$tmp" | grep -c '^\.report\.json\.' || true)
+[ "$(cat "$out")" = previous ] && [ "$left" = 0 ] && ok ||
+	bad "an interrupted run left '$(cat "$out" | head -c 40)' and $left temp files"
+
+# ---- baseline: insert a section and renumber ---------------------------------
+cp samples/weak-draft-outsourcing.txt "$tmp/contract.txt"
+$wrap "$bin" --write-baseline "$tmp/base" "$tmp/contract.txt" > /dev/null 2>&1
+known=$(grep -vc '^#' "$tmp/base")
+cp tests/cli/fixtures/weak-draft-renumbered.txt "$tmp/contract.txt"
+$wrap "$bin" --format json --fail-on info --baseline "$tmp/base" "$tmp/contract.txt" \
+	> "$tmp/new.json" 2> "$tmp/new.err"
+st=$?
+if [ "$st" = 0 ] && grep -q '"findings": \[\]' "$tmp/new.json" &&
+	grep -q 'known findings suppressed' "$tmp/new.err"; then
+	ok
+else
+	bad "after renumbering, the baseline ($known entries) let new findings through (status $st)"
+	grep '"rule"' "$tmp/new.json" | head -5
+fi
+# without the baseline the same document has findings
+$wrap "$bin" --fail-on info "$tmp/contract.txt" > /dev/null 2>&1
+[ $? = 1 ] && ok || bad "the renumbered sample has no findings without a baseline"
+
+# ---- GNU parallel recipe (docs/scale-out.md) ------------------------------------
+find samples tests/cli/fixtures/tree -type f \( -name '*.txt' -o -name '*.md' -o -name '*.docx' \) \
+	| LC_ALL=C sort > "$tmp/files"
+if ! command -v parallel > /dev/null 2>&1; then
+	echo "scale: SKIP: GNU parallel not installed (the scale-out recipe is not tested)"
+elif ! "$bin" --format jsonl samples/mutual-nda.txt > /dev/null 2>&1; then
+	# no jsonl renderer in this build: the same recipe with one JSON report
+	# per file, whose documents must be the single run's, in order
+	parallel --will-cite -k -j 2 "$bin" --format json --fail-on none {} \
+		< "$tmp/files" > "$tmp/parallel.json" 2> /dev/null
+	tr '\n' '\0' < "$tmp/files" | xargs -0 "$bin" --format json --fail-on none \
+		> "$tmp/single.json" 2> /dev/null
+	if python3 - "$tmp/parallel.json" "$tmp/single.json" <<'PY'
+import json, sys
+text = open(sys.argv[1]).read()
+dec, docs, i = json.JSONDecoder(), [], 0
+while i < len(text):
+    if text[i].isspace():
+        i += 1
+        continue
+    obj, i = dec.raw_decode(text, i)
+    docs += obj["documents"]
+single = json.load(open(sys.argv[2]))["documents"]
+sys.exit(0 if docs == single and len(docs) > 5 else 1)
+PY
+	then
+		ok
+		echo "scale: GNU parallel recipe checked with --format json (no jsonl renderer in this build)"
+	else
+		bad "GNU parallel's per-file JSON documents differ from a single run's"
+	fi
+else
+	# the recipe, on this host: one clauselint per file, output kept in input order
+	parallel --will-cite -k -j 2 "$bin" --format jsonl --fail-on none {} \
+		< "$tmp/files" > "$tmp/parallel.jsonl" 2> /dev/null
+	tr '\n' '\0' < "$tmp/files" | xargs -0 "$bin" --format jsonl --fail-on none \
+		> "$tmp/single.jsonl" 2> /dev/null
+	if [ -s "$tmp/single.jsonl" ] && cmp -s "$tmp/parallel.jsonl" "$tmp/single.jsonl"; then
+		ok
+	else
+		bad "GNU parallel's combined jsonl differs from a single run's"
+	fi
+fi
+
+echo "scale: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

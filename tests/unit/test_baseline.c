@@ -1,0 +1,208 @@
+/*
+ * test_baseline.c - baselines of the command-line tool (src/cli/
+ * baseline.c, written through src/cli/output.c): counted entries per
+ * path and fingerprint, a round trip through the file, findings that
+ * survive an inserted section and renumbering, repeated identical
+ * findings, other paths, and malformed files refused with their line.
+ */
+#include "unit.h"
+
+#include "../../src/cli/baseline.c"
+#include "../../src/cli/output.c"
+#include "../../src/cli/util.c"
+
+static const char pack[] =
+	UNIT_PACK_HEAD("b")
+	UNIT_RULE("flag-tbd", "flag", "warning", "")
+	UNIT_PATTERN("\\bTBD\\b")
+	UNIT_EXAMPLE("match", "Fees: TBD.")
+	UNIT_RULE_END
+	UNIT_RULE("flag-promptly", "flag", "info", "")
+	UNIT_PATTERN("\\bpromptly\\b")
+	UNIT_EXAMPLE("match", "Pay promptly.")
+	UNIT_RULE_END
+	UNIT_RULE("clause-law", "require", "error", "")
+	UNIT_HEADING("governing law")
+	UNIT_EXAMPLE("match", "1. Governing Law\n\nEngland.")
+	UNIT_RULE_END
+	UNIT_PACK_TAIL;
+
+static const char v1[] =
+	"1. Fees\n\n1.1 The fees are TBD. Invoices are paid promptly.\n\n"
+	"2. Services\n\n2.1 Scope: TBD. Changes: TBD.\n";
+/* a section inserted before the findings, everything renumbered, and
+ * a paragraph moved */
+static const char v2[] =
+	"1. Definitions\n\n1.1 Words have their usual meaning.\n\n"
+	"2. Services\n\n2.1 Scope: TBD. Changes: TBD.\n\n"
+	"3. Fees\n\n3.1 Invoices are paid promptly. The fees are TBD.\n";
+
+static char *temp_path(void)
+{
+	char *p = unit_temp_file("", 0);
+
+	unlink(p);
+	return p;
+}
+
+/* Checks `text` and returns the result (doc returned through *doc). */
+static clint_result *check_text(const clint_ruleset *rs, const char *text,
+                                clint_doc **doc)
+{
+	*doc = unit_text(text);
+	return unit_check(rs, *doc);
+}
+
+static size_t new_after(cli_baseline *b, const clint_ruleset *rs,
+                        const char *path, const char *text, size_t *suppressed)
+{
+	clint_doc *doc;
+	clint_result *res = check_text(rs, text, &doc);
+	size_t left;
+
+	assert_int_equal(cli_baseline_filter(b, path, res, suppressed), 0);
+	left = clint_result_finding_count(res) + clint_result_missing_count(res);
+	clint_result_free(res);
+	clint_doc_free(doc);
+	return left;
+}
+
+static void test_round_trip_and_renumbering(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack);
+	cli_baseline *rec = NULL, *b = NULL;
+	clint_doc *doc;
+	clint_result *res = check_text(rs, v1, &doc);
+	char *file = temp_path(), line[256];
+	size_t suppressed = 0;
+	FILE *f;
+	int counted = 0;
+
+	(void)state;
+	/* 3 TBD + 1 promptly + 1 missing clause */
+	assert_int_equal(clint_result_finding_count(res), 4);
+	assert_int_equal(clint_result_missing_count(res), 1);
+	assert_int_equal(cli_baseline_new(&rec), 0);
+	assert_int_equal(cli_baseline_record(rec, "c.txt", res), 0);
+	assert_int_equal(cli_baseline_write(rec, file), 0);
+	clint_result_free(res);
+	clint_doc_free(doc);
+
+	/* "Scope: TBD" and "Changes: TBD" in § 2 are one entry counted twice */
+	f = fopen(file, "r");
+	assert_non_null(f);
+	assert_non_null(fgets(line, sizeof(line), f));
+	assert_string_equal(line, "# clauselint baseline 1\n");
+	while (fgets(line, sizeof(line), f))
+		if (strstr(line, " 2 flag-tbd c.txt\n"))
+			counted++;
+	fclose(f);
+	assert_int_equal(counted, 1);
+
+	assert_int_equal(cli_baseline_load(&b, file), 0);
+	/* the same text: nothing new */
+	assert_int_equal(new_after(b, rs, "c.txt", v1, &suppressed), 0);
+	assert_int_equal(suppressed, 5);
+	cli_baseline_free(b);
+
+	/* moved and renumbered: still nothing new */
+	assert_int_equal(cli_baseline_load(&b, file), 0);
+	assert_int_equal(new_after(b, rs, "c.txt", v2, &suppressed), 0);
+	assert_int_equal(suppressed, 5);
+	cli_baseline_free(b);
+
+	/* another path has no baseline */
+	assert_int_equal(cli_baseline_load(&b, file), 0);
+	assert_int_equal(new_after(b, rs, "other.txt", v1, &suppressed), 5);
+	assert_int_equal(suppressed, 0);
+	cli_baseline_free(b);
+
+	cli_baseline_free(rec);
+	unlink(file);
+	free(file);
+	clint_ruleset_free(rs);
+}
+
+static void test_counts_and_new_wording(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack);
+	cli_baseline *rec = NULL, *b = NULL;
+	clint_doc *doc;
+	clint_result *res = check_text(rs, v1, &doc);
+	char *file = temp_path();
+	size_t suppressed = 0;
+
+	(void)state;
+	cli_baseline_new(&rec);
+	cli_baseline_record(rec, "c.txt", res);
+	assert_int_equal(cli_baseline_write(rec, file), 0);
+	clint_result_free(res);
+	clint_doc_free(doc);
+	assert_int_equal(cli_baseline_load(&b, file), 0);
+	/* a third identical TBD in § 2 is one more than recorded: new; so is
+	 * new flagged wording */
+	assert_int_equal(new_after(b, rs, "c.txt",
+	                           "1. Fees\n\n1.1 The fees are TBD. Invoices are "
+	                           "paid promptly.\n\n2. Services\n\n2.1 Scope: TBD. "
+	                           "Changes: TBD. Term: TBD.\n\n3. Payment\n\n3.1 "
+	                           "Respond promptly.\n",
+	                           &suppressed),
+	                 2);
+	assert_int_equal(suppressed, 5);
+	cli_baseline_free(b);
+	cli_baseline_free(rec);
+	unlink(file);
+	free(file);
+	clint_ruleset_free(rs);
+}
+
+static void test_malformed(void **state)
+{
+	static const char *const bad[] = {
+		"",
+		"not a baseline\n",
+		"# clauselint baseline 1\nabc 1 flag-tbd c.txt\n",
+		"# clauselint baseline 1\n0123456789abcdef 0 flag-tbd c.txt\n",
+		"# clauselint baseline 1\n0123456789abcdef x flag-tbd c.txt\n",
+		"# clauselint baseline 1\n0123456789abcdef 1 flag-tbd\n",
+		"# clauselint baseline 1\n0123456789ABCDEF 1 flag-tbd c.txt\n",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		char *p = unit_temp_file(bad[i], strlen(bad[i]));
+		cli_baseline *b = (cli_baseline *)1;
+
+		assert_int_equal(cli_baseline_load(&b, p), -1);
+		assert_null(b);
+		unlink(p);
+		free(p);
+	}
+	{
+		/* comments, blank lines and paths with spaces are fine */
+		static const char good[] = "# clauselint baseline 1\n\n# note\n"
+		                           "0123456789abcdef 3 flag-tbd my docs/c.txt\n";
+		char *p = unit_temp_file(good, strlen(good));
+		cli_baseline *b = NULL;
+
+		assert_int_equal(cli_baseline_load(&b, p), 0);
+		assert_int_equal(b->count, 1);
+		assert_string_equal(b->items[0].path, "my docs/c.txt");
+		assert_int_equal(b->items[0].count, 3);
+		cli_baseline_free(b);
+		unlink(p);
+		free(p);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_round_trip_and_renumbering),
+		cmocka_unit_test(test_counts_and_new_wording),
+		cmocka_unit_test(test_malformed),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
