@@ -55,10 +55,12 @@ endif
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
              -Iinclude -Isrc/lib $(CFLAGS) $(DEP_CFLAGS)
 LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DCLINT_BUILDING_LIBRARY
-# Where SARIF helpUri links point (docs/rules.md as published; each rule is
-# an anchor). Changing it needs a rebuild of src/lib/report/sarif.c.
-RULES_URL ?=
-LIB_CFLAGS += $(if $(RULES_URL),-DCLINT_RULES_URL='"$(RULES_URL)"')
+# Where SARIF helpUri links point: docs/rules.md (each rule an anchor), by
+# default as `make install` puts it; set RULES_URL to where you publish it.
+# Changing it needs a rebuild of src/lib/report/sarif.c.
+RULES_URL ?= file://$(DATADIR)/rules.md
+LIB_CFLAGS += -DCLINT_RULES_URL='"$(RULES_URL)"'
+
 
 LIB_SRC = $(wildcard src/lib/*.c src/lib/extract/*.c src/lib/report/*.c src/lib/diff/*.c)
 LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
@@ -367,6 +369,7 @@ install: all $(BUILD)/clauselint.pc
 	install -m 644 $(BUILD)/clauselint.pc $(DESTDIR)$(PKGCONFIGDIR)/clauselint.pc
 	install -m 644 $(PACKS) $(DESTDIR)$(DATADIR)/packs/
 	install -m 644 $(SCHEMA) $(CONFIG_SCHEMA) $(DESTDIR)$(DATADIR)/packs/schema/
+	install -m 644 docs/rules.md $(DESTDIR)$(DATADIR)/rules.md
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 644 docs/man/clauselint.1 $(DESTDIR)$(MANDIR)/man1/clauselint.1

@@ -10,7 +10,7 @@ make --no-print-directory -s install DESTDIR="$stage" PREFIX=/usr BUILD="$build"
 for f in usr/bin/clauselint usr/lib/libclauselint.a usr/lib/libclauselint.so \
 	usr/include/clauselint.h usr/lib/pkgconfig/clauselint.pc \
 	usr/share/clauselint/packs/outsourcing.xml usr/share/clauselint/packs/schema/pack.rng \
-	usr/share/clauselint/packs/schema/config.rng \
+	usr/share/clauselint/packs/schema/config.rng usr/share/clauselint/rules.md \
 	usr/share/man/man1/clauselint.1 usr/share/man/man5/clauselint-packs.5 \
 	usr/share/bash-completion/completions/clauselint usr/share/zsh/site-functions/_clauselint; do
 	[ -e "$stage/$f" ] || { echo "install: FAIL: $f not installed"; exit 1; }

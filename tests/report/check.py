@@ -69,9 +69,9 @@ def sarif_structure(log):
                 v = v.get(k) if isinstance(v, dict) else None
             if not isinstance(v, str) or not v:
                 p.append("rule %s: no %s" % (r.get("id"), ".".join(path)))
-        if not str(r.get("helpUri", "")).startswith("https://") or \
+        if not str(r.get("helpUri", "")).startswith(("https://", "file:///")) or \
                 "#" + str(r.get("id")) not in str(r.get("helpUri")):
-            p.append("rule %s: helpUri is not an https URL to its anchor" % r.get("id"))
+            p.append("rule %s: helpUri is not an https or file URL to its anchor" % r.get("id"))
         if r.get("defaultConfiguration", {}).get("level") not in ("error", "warning", "note"):
             p.append("rule %s: bad defaultConfiguration.level" % r.get("id"))
     if run.get("columnKind") != "unicodeCodePoints":

@@ -28,8 +28,8 @@
 #include "report.h"
 
 #ifndef CLINT_RULES_URL
-#define CLINT_RULES_URL \
-	"https://github.com/clauselint/clauselint/blob/main/docs/rules.md"
+/* the Makefile passes file://$(DATADIR)/rules.md or RULES_URL */
+#define CLINT_RULES_URL "file:///usr/local/share/clauselint/rules.md"
 #endif
 
 typedef struct {
