@@ -26,12 +26,18 @@ VERSION := $(shell sed -n 's/^\#define CLINT_VERSION_STRING "\(.*\)"/\1/p' inclu
 SOVERSION := 0
 
 DEPS = libpcre2-8 libxml-2.0 libzip
-# PDF text extraction is optional: built when poppler-glib is installed.
+# PDF text extraction is optional: when poppler-glib is installed, it is
+# built into a module of its own, clauselint-pdf.so, that the library opens
+# with dlopen() at the first PDF (installed in $(PDF_MODULE_DIR)), so that
+# no other run loads poppler, GLib and cairo.
 POPPLER = $(shell $(PKG_CONFIG) --exists poppler-glib && echo poppler-glib)
 # Evaluated when used, so that a sub-make sees packages deps.sh installed.
-DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(DEPS) $(POPPLER)) \
+DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(DEPS)) \
              $(if $(POPPLER),-DCLINT_HAVE_POPPLER)
-DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(DEPS) $(POPPLER))
+DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(DEPS))
+POPPLER_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(POPPLER))
+POPPLER_LIBS = $(shell $(PKG_CONFIG) --libs $(POPPLER))
+PDF_MODULE_DIR = $(LIBDIR)/clauselint
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
@@ -46,6 +52,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
 LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DCLINT_BUILDING_LIBRARY
 
 LIB_SRC = $(wildcard src/lib/*.c src/lib/extract/*.c src/lib/report/*.c)
+PDF_MODULE_SRC = src/lib/extract/module/pdf_poppler.c
 LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
 CLI_SRC = $(wildcard src/cli/*.c)
 CLI_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))
@@ -57,6 +64,7 @@ SCHEMA = clausepacks/schema/pack.rng
 LIB_A = $(BUILD)/libclauselint.a
 LIB_SO = $(BUILD)/libclauselint.so.$(VERSION)
 BIN = $(BUILD)/clauselint
+PDF_MODULE = $(if $(POPPLER),$(BUILD)/clauselint-pdf.so)
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
@@ -67,7 +75,7 @@ DEMO_FILE = samples/weak-draft-outsourcing.txt
 .PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats \
         golden-update corpus formats eval bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
 
-all: $(LIB_A) $(LIB_SO) $(BIN)
+all: $(LIB_A) $(LIB_SO) $(BIN) $(PDF_MODULE)
 
 deps:
 	@sh tools/deps.sh build
@@ -98,6 +106,15 @@ $(BUILD)/obj/cli/%.o: src/cli/%.c include/clauselint.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# where an installed program finds the PDF module
+$(BUILD)/obj/lib/extract/pdf.o: LIB_CFLAGS += -DCLINT_PDF_MODULE_DIR='"$(PDF_MODULE_DIR)"'
+
+# the PDF module: poppler-glib, none of the library (see pdfmod.h)
+$(BUILD)/clauselint-pdf.so: $(PDF_MODULE_SRC) src/lib/extract/pdfmod.h
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(POPPLER_CFLAGS) \
+	    -fPIC -fvisibility=hidden -shared -Wl,-z,defs -o $@ $(PDF_MODULE_SRC) \
+	    $(LDFLAGS) $(POPPLER_LIBS)
+
 $(BUILD)/embedded.c: tools/embed.sh $(SCHEMA) $(PACKS)
 	@mkdir -p $(BUILD)
 	sh tools/embed.sh $@ $(SCHEMA) $(PACKS)
@@ -124,7 +141,7 @@ $(BUILD)/clauselint.pc: Makefile
 	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' \
 	  'includedir=$(INCLUDEDIR)' '' 'Name: clauselint' \
 	  'Description: Linter for outsourcing and services contracts' \
-	  'Version: $(VERSION)' 'Requires.private: $(DEPS) $(POPPLER)' \
+	  'Version: $(VERSION)' 'Requires.private: $(DEPS)' \
 	  'Libs: -L$${libdir} -lclauselint' 'Cflags: -I$${includedir}' > $@
 
 # ---- tests ---------------------------------------------------------------
@@ -138,8 +155,10 @@ $(SPEC_BIN): tests/spec/spec_runner.c $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
 
-unit: $(UNIT_BIN)
-	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $(TEST_WRAPPER) $$t; done
+# the unit tests find the PDF module of this build through the environment
+unit: $(UNIT_BIN) $(PDF_MODULE)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; \
+	  CLAUSELINT_PDF_MODULE=$(if $(PDF_MODULE),$(CURDIR)/$(PDF_MODULE)) $(TEST_WRAPPER) $$t; done
 
 packs-test: $(BIN)
 	@echo "== clauselint packs test (every shipped pack)"
@@ -217,6 +236,8 @@ install: all $(BUILD)/clauselint.pc
 	ln -sf libclauselint.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libclauselint.so.$(SOVERSION)
 	ln -sf libclauselint.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libclauselint.so
 	install -m 644 include/clauselint.h $(DESTDIR)$(INCLUDEDIR)/clauselint.h
+	$(if $(PDF_MODULE),install -d $(DESTDIR)$(PDF_MODULE_DIR))
+	$(if $(PDF_MODULE),install -m 755 $(PDF_MODULE) $(DESTDIR)$(PDF_MODULE_DIR)/clauselint-pdf.so)
 	install -m 644 $(BUILD)/clauselint.pc $(DESTDIR)$(PKGCONFIGDIR)/clauselint.pc
 	install -m 644 $(PACKS) $(DESTDIR)$(DATADIR)/packs/
 	install -m 644 $(SCHEMA) $(DESTDIR)$(DATADIR)/packs/schema/
@@ -227,7 +248,9 @@ uninstall:
 	    $(DESTDIR)$(LIBDIR)/libclauselint.so.$(SOVERSION) \
 	    $(DESTDIR)$(LIBDIR)/libclauselint.so \
 	    $(DESTDIR)$(INCLUDEDIR)/clauselint.h \
-	    $(DESTDIR)$(PKGCONFIGDIR)/clauselint.pc
+	    $(DESTDIR)$(PKGCONFIGDIR)/clauselint.pc \
+	    $(DESTDIR)$(PDF_MODULE_DIR)/clauselint-pdf.so
+	-rmdir $(DESTDIR)$(PDF_MODULE_DIR) 2>/dev/null
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
