@@ -1,7 +1,9 @@
 /*
  * doc.c - the document model: text, blocks, sections, sentences, and the
  * side tables that turn byte offsets into lines, columns and pages.
- * clint_doc_load_*() run the first two pipeline stages: extract, segment.
+ * clint_doc_load_*() run the first pipeline stages: extract, normalise,
+ * segment; the values stage runs when something first asks for values
+ * (clint_doc_need_values()).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -19,7 +21,8 @@ int clint_doc_alloc(clint_doc **out, const char *name)
 	if (!doc)
 		return CLINT_ENOMEM;
 	doc->name = clint_strdup(name ? name : "<buffer>");
-	if (!doc->name) {
+	if (!doc->name || pthread_mutex_init(&doc->lazy_lock, NULL) != 0) {
+		free(doc->name);
 		free(doc);
 		return CLINT_ENOMEM;
 	}
@@ -57,7 +60,25 @@ void clint_doc_free(clint_doc *doc)
 	free(doc->blocks);
 	free(doc->text);
 	free(doc->name);
+	pthread_mutex_destroy(&doc->lazy_lock);
 	free(doc);
+}
+
+int clint_doc_need_values(const clint_doc *doc)
+{
+	/* the document is logically const: the values are a cache of what
+	 * the text already says, filled once under the lock */
+	clint_doc *d = (clint_doc *)doc;
+	int rc;
+
+	pthread_mutex_lock(&d->lazy_lock);
+	if (d->values_state == 0) {
+		rc = clint_extract_values(d);
+		d->values_state = rc < 0 ? rc : 1;
+	}
+	rc = d->values_state < 0 ? d->values_state : CLINT_OK;
+	pthread_mutex_unlock(&d->lazy_lock);
+	return rc;
 }
 
 int clint_doc_add_block(clint_doc *doc, clint_block_type type, unsigned level,
@@ -374,7 +395,6 @@ int clint_doc_load_buffer(clint_doc **out, const char *name, const void *data,
 		clint_diag_add(diag, CLINT_DIAG_WARNING, name, 0, 0,
 		               "the document has no text");
 	TRY(clint_segment(doc));
-	TRY(clint_extract_values(doc));
 	*out = doc;
 	doc = NULL;
 done:

@@ -5,6 +5,7 @@
 #ifndef CLINT_INTERNAL_H
 #define CLINT_INTERNAL_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -201,8 +202,12 @@ struct clint_doc {
 	size_t *sentences;    /* pairs of norm offsets: start, end */
 	size_t sentence_count, sentence_cap;
 
+	/* Values are found when first asked for (clint_doc_need_values()):
+	 * a run that only wants the text never pays for them. */
 	clint_ivalue *values;  /* in norm order */
 	size_t value_count, value_cap;
+	int values_state;      /* 0 not yet, 1 found, < 0 the error */
+	pthread_mutex_t lazy_lock;
 
 	clint_iannotation *annotations;
 	size_t annotation_count, annotation_cap;
@@ -242,6 +247,13 @@ CLINT_INTERNAL int clint_doc_add_block(clint_doc *doc, clint_block_type type,
                                        unsigned flags);
 CLINT_INTERNAL int clint_doc_add_skip(clint_doc *doc, size_t start,
                                       size_t end);
+/*
+ * Runs the stages that are computed when first needed (the values) if
+ * they have not run yet; safe from several threads at once. Returns 0 or
+ * the stage's error (again on every later call). Whatever reads
+ * doc->values calls it first: clint_check_rules() and the value accessors.
+ */
+CLINT_INTERNAL int clint_doc_need_values(const clint_doc *doc);
 /* Builds the line table of the text (LF, CRLF and CR all end a line). */
 CLINT_INTERNAL int clint_doc_index_lines(clint_doc *doc);
 #define CLINT_CHAR_MARK 4096
