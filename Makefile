@@ -25,7 +25,9 @@ BUILD ?= build
 VERSION := $(shell sed -n 's/^\#define CLINT_VERSION_STRING "\(.*\)"/\1/p' include/clauselint.h)
 SOVERSION := 0
 
-DEPS = libpcre2-8 libxml-2.0 libzip
+DEPS = libpcre2-8 libxml-2.0 zlib
+# the unit tests write their DOCX/ODT fixtures with libzip
+TEST_DEPS = libzip
 # PDF text extraction is optional: when poppler-glib is installed, it is
 # built into a module of its own, clauselint-pdf.so, that the library opens
 # with dlopen() at the first PDF (installed in $(PDF_MODULE_DIR)), so that
@@ -38,8 +40,8 @@ DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(DEPS))
 POPPLER_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(POPPLER))
 POPPLER_LIBS = $(shell $(PKG_CONFIG) --libs $(POPPLER))
 PDF_MODULE_DIR = $(LIBDIR)/clauselint
-CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
-CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka $(TEST_DEPS))
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka $(TEST_DEPS))
 
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \

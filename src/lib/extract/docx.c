@@ -1,7 +1,7 @@
 /*
  * docx.c - DOCX (Office Open XML WordprocessingML) extraction.
  *
- * The ZIP is read from memory with libzip and each XML part is streamed
+ * The ZIP is read from memory by zip.c and each XML part is streamed
  * with libxml2's xmlTextReader. The text is synthesized through the
  * block builder of doc.c: one block per paragraph (a table cell is one
  * block however many paragraphs it holds), Word's automatic numbers
@@ -25,9 +25,9 @@
  * when accepting, an inserted one when rejecting) runs on into the next
  * paragraph, joined by a space.
  *
- * Untrusted input: at most DOCX_MAX_ENTRIES entries, DOCX_MAX_ENTRY
- * bytes per part and DOCX_MAX_TOTAL in all, a compression ratio of at
- * most DOCX_MAX_RATIO for parts over 1 MiB, XML nesting of at most
+ * Untrusted input: the ZIP is read by zip.c within CLINT_ZIP_LIMITS_INIT
+ * (10000 entries, 64 MiB per part and 256 MiB in all, a compression ratio
+ * of at most 200:1 for parts over 1 MiB), XML nesting of at most
  * DOCX_MAX_DEPTH, DOCX_MAX_TEXT bytes of text. libxml2 never loads a DTD,
  * substitutes entities or touches the network, and a part holding a
  * DOCTYPE or ENTITY declaration is refused before parsing.
@@ -41,15 +41,10 @@
 #include <strings.h>
 
 #include <libxml/xmlreader.h>
-#include <zip.h>
 
 #include "extract.h"
+#include "zip.h"
 
-#define DOCX_MAX_ENTRIES 10000
-#define DOCX_MAX_ENTRY ((zip_uint64_t)64 << 20)
-#define DOCX_MAX_TOTAL ((zip_uint64_t)256 << 20)
-#define DOCX_MAX_RATIO 200
-#define DOCX_RATIO_MIN ((zip_uint64_t)1 << 20)
 #define DOCX_MAX_DEPTH 200
 #define DOCX_MAX_TEXT ((size_t)64 << 20)
 #define DOCX_MAX_STYLES 20000
@@ -141,8 +136,7 @@ typedef struct {
 	clint_doc *doc;
 	clint_diag *diag;
 	const char *part;           /* the part being read, for messages */
-	zip_t *zip;
-	zip_uint64_t total;
+	clint_zip zip;
 
 	docx_style *styles;
 	size_t style_count, style_cap;
@@ -206,108 +200,25 @@ static int docx_err(docx *dx, int code, unsigned line, const char *fmt, ...)
 /* ---- reading ZIP entries ---------------------------------------------------- */
 
 /*
- * Reads entry `name` into a malloc'd NUL-terminated buffer (*out, *len).
- * Returns 0, 1 if the entry does not exist (and `required` is 0), or a
- * negative code with an error reported: too large, too compressed,
- * encrypted or damaged.
+ * Reads entry `name` into a malloc'd NUL-terminated buffer (*out, *len)
+ * through the bounded ZIP reader (zip.c). Returns 0, 1 if the entry does
+ * not exist (and `required` is 0), or a negative code with an error
+ * reported: missing, too large, too compressed, encrypted or damaged.
  */
 static int read_entry(docx *dx, const char *name, int required,
                       unsigned char **out, size_t *len)
 {
-	zip_int64_t idx = zip_name_locate(dx->zip, name, 0);
-	zip_stat_t st;
-	zip_file_t *zf = NULL;
-	unsigned char *buf = NULL;
-	zip_int64_t n;
-	char extra;
-	const char *saved = dx->part;
-	int rc = CLINT_OK;
+	int rc = clint_zip_read(&dx->zip, name, out, len);
 
-	*out = NULL;
-	*len = 0;
-	dx->part = name;
-	if (idx < 0) {
-		if (required)
-			rc = docx_err(dx, CLINT_EFORMAT, 0,
-			              "missing: the ZIP holds no %s, so it is not a Word "
-			              "document",
-			              name);
-		else
-			rc = 1;
-		goto done;
-	}
-	zip_stat_init(&st);
-	if (zip_stat_index(dx->zip, (zip_uint64_t)idx, 0, &st) < 0 ||
-	    !(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE)) {
-		rc = docx_err(dx, CLINT_EFORMAT, 0, "damaged ZIP entry: %s",
-		              zip_strerror(dx->zip));
-		goto done;
-	}
-	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
-	    st.encryption_method != ZIP_EM_NONE) {
-		rc = docx_err(dx, CLINT_EUNSUPPORTED, 0,
-		              "the entry is encrypted; remove the password and save "
-		              "the document again");
-		goto done;
-	}
-	if (st.size > DOCX_MAX_ENTRY) {
-		rc = docx_err(dx, CLINT_ELIMIT, 0,
-		              "%llu bytes uncompressed, more than the limit of %llu "
-		              "bytes per part",
-		              (unsigned long long)st.size,
-		              (unsigned long long)DOCX_MAX_ENTRY);
-		goto done;
-	}
-	if (st.size > DOCX_MAX_TOTAL - dx->total) {
-		rc = docx_err(dx, CLINT_ELIMIT, 0,
-		              "the parts read add up to more than %llu bytes "
-		              "uncompressed",
-		              (unsigned long long)DOCX_MAX_TOTAL);
-		goto done;
-	}
-	if (st.size > DOCX_RATIO_MIN &&
-	    (st.comp_size == 0 || st.size / st.comp_size > DOCX_MAX_RATIO)) {
-		rc = docx_err(dx, CLINT_ELIMIT, 0,
-		              "compression ratio over %d:1 (%llu bytes from %llu): "
-		              "refused as a possible ZIP bomb",
-		              DOCX_MAX_RATIO, (unsigned long long)st.size,
-		              (unsigned long long)st.comp_size);
-		goto done;
-	}
-	dx->total += st.size;
-	buf = malloc((size_t)st.size + 1);
-	if (!buf) {
-		rc = CLINT_ENOMEM;
-		goto done;
-	}
-	zf = zip_fopen_index(dx->zip, (zip_uint64_t)idx, 0);
-	if (!zf) {
-		rc = docx_err(dx, CLINT_EFORMAT, 0, "cannot open the entry: %s",
-		              zip_strerror(dx->zip));
-		goto done;
-	}
-	n = st.size ? zip_fread(zf, buf, st.size) : 0;
-	if (n < 0 || (zip_uint64_t)n != st.size) {
+	if (rc == 1 && required) {
+		const char *saved = dx->part;
+		dx->part = name;
 		rc = docx_err(dx, CLINT_EFORMAT, 0,
-		              "damaged entry (read %lld of %llu bytes): %s",
-		              (long long)n, (unsigned long long)st.size,
-		              zip_file_strerror(zf));
-		goto done;
+		              "missing: the ZIP holds no %s, so it is not a Word "
+		              "document",
+		              name);
+		dx->part = saved;
 	}
-	if (zip_fread(zf, &extra, 1) != 0) {
-		rc = docx_err(dx, CLINT_EFORMAT, 0,
-		              "damaged entry: more data than its declared size");
-		goto done;
-	}
-	buf[st.size] = '\0';
-	*out = buf;
-	*len = (size_t)st.size;
-	buf = NULL;
-done:
-	if (zf)
-		zip_fclose(zf);
-	free(buf);
-	dx->part = saved;
 	return rc;
 }
 
@@ -379,15 +290,38 @@ static int xml_read(docx *dx, xmlTextReaderPtr r)
 	                dx->xml_error[0] ? dx->xml_error : "parse error");
 }
 
+/*
+ * The current element's namespace URI and local name, or NULL if the
+ * current node is no element. Read from the node itself: the reader's
+ * xmlTextReaderConstNamespaceUri()/ConstLocalName() look every string up
+ * in its dictionary, a hash of the whole URI on each of the dozens of
+ * tests a node goes through.
+ */
+static const char *node_ns(xmlTextReaderPtr r)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(r);
+
+	return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href
+	           ? (const char *)n->ns->href
+	           : NULL;
+}
+
+static const char *node_local(xmlTextReaderPtr r)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(r);
+
+	return n && n->type == XML_ELEMENT_NODE ? (const char *)n->name : NULL;
+}
+
 /* True if the current node is the WordprocessingML element `name`. */
 static int is_w(xmlTextReaderPtr r, const char *name)
 {
-	const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
-	const xmlChar *local = xmlTextReaderConstLocalName(r);
+	const char *local = node_local(r), *ns;
 
-	return ns && local && strcmp((const char *)local, name) == 0 &&
-	       (strcmp((const char *)ns, W_NS) == 0 ||
-	        strcmp((const char *)ns, W_NS_STRICT) == 0);
+	if (!local || strcmp(local, name) != 0)
+		return 0;
+	ns = node_ns(r);
+	return ns && (strcmp(ns, W_NS) == 0 || strcmp(ns, W_NS_STRICT) == 0);
 }
 
 /* The w: attribute `name` of the current element (xmlFree it) or NULL. */
@@ -1317,12 +1251,11 @@ static int skipped_element(xmlTextReaderPtr r)
 		"instrText",   "delInstrText", "tblPr",        "sectPr",
 		"tblGrid",     "trPr",        "tcPr",          "rPr",
 	};
-	const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
+	const char *ns = node_ns(r);
 	size_t i;
 
-	if (ns && strcmp((const char *)ns, MC_NS) == 0)
-		return strcmp((const char *)xmlTextReaderConstLocalName(r),
-		              "Fallback") == 0;
+	if (ns && strcmp(ns, MC_NS) == 0)
+		return strcmp(node_local(r), "Fallback") == 0;
 	for (i = 0; i < ARRAY_LEN(names); i++)
 		if (is_w(r, names[i]))
 			return 1;
@@ -1584,16 +1517,16 @@ static int name_cmp(const void *a, const void *b)
 /* Reads word/PREFIX*.xml (headers or footers) in name order. */
 static int read_parts(docx *dx, const char *prefix)
 {
-	zip_int64_t n = zip_get_num_entries(dx->zip, 0), i;
+	size_t n = dx->zip.count, i;
 	const char **names = NULL;
 	size_t count = 0, k, plen = strlen(prefix);
 	int rc = CLINT_OK;
 
-	names = calloc((size_t)n + 1, sizeof(*names));
+	names = calloc(n + 1, sizeof(*names));
 	if (!names)
 		return CLINT_ENOMEM;
 	for (i = 0; i < n; i++) {
-		const char *name = zip_get_name(dx->zip, (zip_uint64_t)i, 0);
+		const char *name = dx->zip.entries[i].name;
 		size_t len = name ? strlen(name) : 0;
 		if (name && len > plen + 4 && strncmp(name, prefix, plen) == 0 &&
 		    strcmp(name + len - 4, ".xml") == 0 && !strchr(name + plen, '/'))
@@ -1639,9 +1572,6 @@ int clint_extract_docx(clint_doc *doc, const unsigned char *data, size_t len,
                        clint_diag *diag)
 {
 	docx dx;
-	zip_error_t ze;
-	zip_source_t *src = NULL;
-	zip_int64_t entries;
 	size_t i;
 	int rc = CLINT_OK;
 
@@ -1650,28 +1580,8 @@ int clint_extract_docx(clint_doc *doc, const unsigned char *data, size_t len,
 	dx.diag = diag;
 	dx.page = 1;
 	doc->build.limit = DOCX_MAX_TEXT;
-	zip_error_init(&ze);
-	src = zip_source_buffer_create(data, len, 0, &ze);
-	if (!src) {
-		rc = CLINT_ENOMEM;
-		goto done;
-	}
-	dx.zip = zip_open_from_source(src, ZIP_RDONLY, &ze);
-	if (!dx.zip) {
-		rc = docx_err(&dx, CLINT_EFORMAT, 0,
-		              "not a readable ZIP archive (damaged or truncated?): %s",
-		              zip_error_strerror(&ze));
-		zip_source_free(src);
-		goto done;
-	}
-	entries = zip_get_num_entries(dx.zip, 0);
-	if (entries < 0 || entries > DOCX_MAX_ENTRIES) {
-		rc = docx_err(&dx, CLINT_ELIMIT, 0,
-		              "the ZIP has %lld entries, more than the limit of %d",
-		              (long long)entries, DOCX_MAX_ENTRIES);
-		goto done;
-	}
-	if (zip_name_locate(dx.zip, "word/document.xml", 0) < 0) {
+	TRY(clint_zip_open(&dx.zip, data, len, NULL, "DOCX", doc->name, diag));
+	if (!clint_zip_find(&dx.zip, "word/document.xml")) {
 		dx.part = "word/document.xml";
 		rc = docx_err(&dx, CLINT_EFORMAT, 0,
 		              "missing: the ZIP holds no word/document.xml, so it is "
@@ -1695,9 +1605,7 @@ done:
 	if (rc == CLINT_ENOMEM)
 		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 		               "out of memory");
-	if (dx.zip)
-		zip_discard(dx.zip);
-	zip_error_fini(&ze);
+	clint_zip_close(&dx.zip);
 	docx_free(&dx);
 	return rc;
 }
