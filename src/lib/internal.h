@@ -202,11 +202,14 @@ struct clint_doc {
 	size_t *sentences;    /* pairs of norm offsets: start, end */
 	size_t sentence_count, sentence_cap;
 
-	/* Values are found when first asked for (clint_doc_need_values()):
-	 * a run that only wants the text never pays for them. */
 	clint_ivalue *values;  /* in norm order */
 	size_t value_count, value_cap;
-	int values_state;      /* 0 not yet, 1 found, < 0 the error */
+
+	/* The matching view, sections, sentences and values are computed
+	 * when first asked for (clint_doc_analyse()): a run that only wants
+	 * the text (clauselint text) never pays for them. */
+	int norm_done;         /* norm is built (early for a one-block doc) */
+	int analysis;          /* 0 not yet, 2 running, 1 done, < 0 the error */
 	pthread_mutex_t lazy_lock;
 
 	clint_iannotation *annotations;
@@ -248,12 +251,14 @@ CLINT_INTERNAL int clint_doc_add_block(clint_doc *doc, clint_block_type type,
 CLINT_INTERNAL int clint_doc_add_skip(clint_doc *doc, size_t start,
                                       size_t end);
 /*
- * Runs the stages that are computed when first needed (the values) if
- * they have not run yet; safe from several threads at once. Returns 0 or
- * the stage's error (again on every later call). Whatever reads
- * doc->values calls it first: clint_check_rules() and the value accessors.
+ * Runs the stages computed when first needed - normalise, segment,
+ * values - if they have not run yet; safe from several threads at once.
+ * Returns 0 or the first stage error (again on every later call).
+ * Whatever reads norm, sections, sentences or values calls it first:
+ * clint_check_rules(), the section, sentence and value accessors, the
+ * pack linter.
  */
-CLINT_INTERNAL int clint_doc_need_values(const clint_doc *doc);
+CLINT_INTERNAL int clint_doc_analyse(const clint_doc *doc);
 /* Builds the line table of the text (LF, CRLF and CR all end a line). */
 CLINT_INTERNAL int clint_doc_index_lines(clint_doc *doc);
 #define CLINT_CHAR_MARK 4096

@@ -494,7 +494,7 @@ int clint_extract_values(clint_doc *doc)
 
 size_t clint_doc_value_count(const clint_doc *doc)
 {
-	return doc && clint_doc_need_values(doc) == CLINT_OK ? doc->value_count
+	return doc && clint_doc_analyse(doc) == CLINT_OK ? doc->value_count
 	                                                       : 0;
 }
 
@@ -502,7 +502,7 @@ int clint_doc_value(const clint_doc *doc, size_t i, clint_value *out)
 {
 	const clint_ivalue *v;
 
-	if (!doc || !out || clint_doc_need_values(doc) < 0 ||
+	if (!doc || !out || clint_doc_analyse(doc) < 0 ||
 	    i >= doc->value_count)
 		return CLINT_EINVAL;
 	v = &doc->values[i];
