@@ -10,7 +10,10 @@
  *
  * Order of the text: the body (document.xml), then footnotes, endnotes,
  * headers and footers as blocks flagged CLINT_BLOCK_NOTE, so that a note
- * never splits the sentence that cites it. Comments (comments.xml) are
+ * never splits the sentence that cites it. The parts are those that
+ * word/_rels/document.xml.rels names (any names; headers and footers in
+ * name order); without it, the usual names (word/footnotes.xml,
+ * word/header*.xml, ...). Comments (comments.xml) are
  * annotations anchored at their commentRangeStart/End, never text.
  *
  * Source positions: clint_block.paragraph is the 1-based count of w:p
@@ -45,6 +48,17 @@
 #include "extract.h"
 #include "zip.h"
 
+/* What word/_rels/document.xml.rels says a part is: the last segment of
+ * its Type (transitional and strict OOXML alike). */
+enum { REL_STYLES, REL_NUMBERING, REL_COMMENTS, REL_FOOTNOTES, REL_ENDNOTES,
+       REL_KINDS };
+static const char *const rel_kinds[REL_KINDS] = {
+	"styles", "numbering", "comments", "footnotes", "endnotes"};
+static const char *const rel_default[REL_KINDS] = {
+	"word/styles.xml", "word/numbering.xml", "word/comments.xml",
+	"word/footnotes.xml", "word/endnotes.xml"};
+#define DOCX_RELS "word/_rels/document.xml.rels"
+#define DOCX_MAX_RELS 10000
 #define DOCX_MAX_DEPTH 200
 #define DOCX_MAX_TEXT ((size_t)64 << 20)
 #define DOCX_MAX_STYLES 20000
@@ -114,6 +128,12 @@ typedef struct {
 	int anchored;
 } docx_comment;
 
+/* A header or footer part named by the relationships. */
+typedef struct {
+	int footer;
+	char *name;
+} docx_rel_note;
+
 /* One paragraph being read (paragraphs nest through text boxes). */
 typedef struct {
 	int depth;         /* XML depth of its w:p */
@@ -137,6 +157,12 @@ typedef struct {
 	clint_diag *diag;
 	const char *part;           /* the part being read, for messages */
 	clint_zip zip;
+
+	/* word/_rels/document.xml.rels: the parts by role, or NULL */
+	int have_rels;
+	char *rel_part[REL_KINDS];   /* styles, numbering, ... (the first) */
+	docx_rel_note *rel_notes;    /* headers, then footers, by name */
+	size_t rel_note_count, rel_note_cap;
 
 	docx_style *styles;
 	size_t style_count, style_cap;
@@ -407,6 +433,162 @@ static int heading_name(const char *s)
 	return n == 1 && s[0] >= '1' && s[0] <= '9' ? s[0] - '0' : 0;
 }
 
+/* ---- relationships ---------------------------------------------------------- */
+
+/* The part that plays `kind`: from the relationships, else the usual name. */
+static const char *rel_name(const docx *dx, int kind)
+{
+	return dx->rel_part[kind] ? dx->rel_part[kind] : rel_default[kind];
+}
+
+/*
+ * The part name a relationship Target of word/document.xml points at:
+ * relative to word/ ("header1.xml", "../customXml/x.xml") or absolute
+ * ("/word/header1.xml"), with "." and ".." segments resolved. NULL (and
+ * rc 0) if it climbs out of the package; malloc'd otherwise.
+ */
+static char *rel_target(const char *target, int *rc)
+{
+	size_t n = strlen(target), len = 0, i = 0;
+	char *out = malloc(n + 6);
+
+	*rc = CLINT_OK;
+	if (!out) {
+		*rc = CLINT_ENOMEM;
+		return NULL;
+	}
+	if (target[0] == '/') {
+		i = 1;
+	} else {
+		memcpy(out, "word/", 5);
+		len = 5;
+	}
+	while (i <= n) {
+		const char *seg = target + i;
+		size_t k = strcspn(seg, "/");
+		if (k == 0 || (k == 1 && seg[0] == '.')) {
+			/* empty or "." */
+		} else if (k == 2 && seg[0] == '.' && seg[1] == '.') {
+			if (len == 0) {
+				free(out);
+				return NULL;
+			}
+			len--; /* the '/' after the last segment */
+			while (len && out[len - 1] != '/')
+				len--;
+		} else {
+			memcpy(out + len, seg, k);
+			len += k;
+			if (seg[k] == '/')
+				out[len++] = '/';
+		}
+		i += k + 1;
+	}
+	while (len && out[len - 1] == '/')
+		len--;
+	out[len] = '\0';
+	return out;
+}
+
+static int rel_note_cmp(const void *a, const void *b)
+{
+	const docx_rel_note *x = a, *y = b;
+
+	return x->footer != y->footer ? x->footer - y->footer
+	                              : strcmp(x->name, y->name);
+}
+
+/*
+ * Reads word/_rels/document.xml.rels, if there is one: which parts hold
+ * the styles, numbering, comments, footnotes and endnotes, and which the
+ * headers and footers (sorted by name, each once). Without it the usual
+ * part names are read.
+ */
+static int load_rels(docx *dx)
+{
+	unsigned char *buf = NULL;
+	size_t len, k, kept;
+	xmlTextReaderPtr r = NULL;
+	int rc, ret, count = 0;
+
+	dx->part = DOCX_RELS;
+	rc = read_entry(dx, dx->part, 0, &buf, &len);
+	if (rc != CLINT_OK)
+		goto done;
+	dx->have_rels = 1;
+	TRY(xml_open(dx, buf, len, &r));
+	while ((ret = xml_read(dx, r)) == 1) {
+		const char *local = node_local(r), *kind;
+		xmlChar *type, *target, *mode;
+		char *name;
+		int i;
+
+		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT || !local ||
+		    strcmp(local, "Relationship") != 0)
+			continue;
+		if (++count > DOCX_MAX_RELS) {
+			rc = docx_err(dx, CLINT_ELIMIT, 0,
+			              "more than %d relationships", DOCX_MAX_RELS);
+			goto done;
+		}
+		type = xmlTextReaderGetAttribute(r, BAD_CAST "Type");
+		target = xmlTextReaderGetAttribute(r, BAD_CAST "Target");
+		mode = xmlTextReaderGetAttribute(r, BAD_CAST "TargetMode");
+		kind = type ? strrchr((const char *)type, '/') : NULL;
+		name = NULL;
+		if (kind && target && !(mode && strcmp((char *)mode, "External") == 0))
+			name = rel_target((const char *)target, &rc);
+		xmlFree(type);
+		xmlFree(target);
+		xmlFree(mode);
+		if (rc < 0)
+			goto done;
+		if (!name)
+			continue;
+		kind++;
+		for (i = 0; i < REL_KINDS; i++)
+			if (strcmp(kind, rel_kinds[i]) == 0)
+				break;
+		if (i < REL_KINDS && !dx->rel_part[i]) {
+			dx->rel_part[i] = name;
+		} else if (strcmp(kind, "header") == 0 || strcmp(kind, "footer") == 0) {
+			if (ARRAY_PUSH(dx->rel_notes, dx->rel_note_count,
+			               dx->rel_note_cap) < 0) {
+				free(name);
+				rc = CLINT_ENOMEM;
+				goto done;
+			}
+			dx->rel_notes[dx->rel_note_count].footer =
+				strcmp(kind, "footer") == 0;
+			dx->rel_notes[dx->rel_note_count++].name = name;
+		} else {
+			free(name);
+		}
+	}
+	if (ret < 0) {
+		rc = ret;
+		goto done;
+	}
+	/* headers first, then footers, each in name order, each once */
+	qsort(dx->rel_notes, dx->rel_note_count, sizeof(*dx->rel_notes),
+	      rel_note_cmp);
+	for (k = kept = 0; k < dx->rel_note_count; k++) {
+		if (kept && rel_note_cmp(&dx->rel_notes[kept - 1],
+		                         &dx->rel_notes[k]) == 0)
+			free(dx->rel_notes[k].name);
+		else
+			dx->rel_notes[kept++] = dx->rel_notes[k];
+	}
+	dx->rel_note_count = kept;
+	rc = CLINT_OK;
+done:
+	if (r)
+		xmlFreeTextReader(r);
+	free(buf);
+	dx->part = NULL;
+	return rc;
+}
+
 /* Reads the paragraph styles: names, basedOn, numPr, outline levels. */
 static int load_styles(docx *dx)
 {
@@ -416,7 +598,7 @@ static int load_styles(docx *dx)
 	docx_style *st = NULL;
 	int rc, ret, depth = 0, in_ppr = 0, skip = 0;
 
-	dx->part = "word/styles.xml";
+	dx->part = rel_name(dx, REL_STYLES);
 	rc = read_entry(dx, dx->part, 0, &buf, &len);
 	if (rc != CLINT_OK)
 		goto done;
@@ -615,7 +797,7 @@ static int load_numbering(docx *dx)
 	int rc, ret, ab_depth = 0, num_depth = 0, lvl_depth = 0, ovr = -1;
 	int in_ppr = 0, k;
 
-	dx->part = "word/numbering.xml";
+	dx->part = rel_name(dx, REL_NUMBERING);
 	rc = read_entry(dx, dx->part, 0, &buf, &len);
 	if (rc != CLINT_OK)
 		goto done;
@@ -892,7 +1074,7 @@ static int load_comments(docx *dx)
 	int rc, ret, depth = 0, in_t = 0;
 
 	text.limit = 1 << 20;
-	dx->part = "word/comments.xml";
+	dx->part = rel_name(dx, REL_COMMENTS);
 	rc = read_entry(dx, dx->part, 0, &buf, &len);
 	if (rc != CLINT_OK)
 		goto done;
@@ -1566,6 +1748,11 @@ static void docx_free(docx *dx)
 		free(dx->comments[i].text);
 	}
 	free(dx->comments);
+	for (k = 0; k < REL_KINDS; k++)
+		free(dx->rel_part[k]);
+	for (i = 0; i < dx->rel_note_count; i++)
+		free(dx->rel_notes[i].name);
+	free(dx->rel_notes);
 }
 
 int clint_extract_docx(clint_doc *doc, const unsigned char *data, size_t len,
@@ -1588,14 +1775,20 @@ int clint_extract_docx(clint_doc *doc, const unsigned char *data, size_t len,
 		              "not a Word document");
 		goto done;
 	}
+	TRY(load_rels(&dx));
 	TRY(load_styles(&dx));
 	TRY(load_numbering(&dx));
 	TRY(load_comments(&dx));
 	TRY(read_story(&dx, "word/document.xml", 1, 0));
-	TRY(read_story(&dx, "word/footnotes.xml", 0, CLINT_BLOCK_NOTE));
-	TRY(read_story(&dx, "word/endnotes.xml", 0, CLINT_BLOCK_NOTE));
-	TRY(read_parts(&dx, "word/header"));
-	TRY(read_parts(&dx, "word/footer"));
+	TRY(read_story(&dx, rel_name(&dx, REL_FOOTNOTES), 0, CLINT_BLOCK_NOTE));
+	TRY(read_story(&dx, rel_name(&dx, REL_ENDNOTES), 0, CLINT_BLOCK_NOTE));
+	if (dx.have_rels) {
+		for (i = 0; i < dx.rel_note_count; i++)
+			TRY(read_story(&dx, dx.rel_notes[i].name, 0, CLINT_BLOCK_NOTE));
+	} else {
+		TRY(read_parts(&dx, "word/header"));
+		TRY(read_parts(&dx, "word/footer"));
+	}
 	for (i = 0; i < dx.comment_count; i++) {
 		docx_comment *c = &dx.comments[i];
 		TRY(clint_doc_add_annotation(doc, c->author, c->text, c->start,
