@@ -5,7 +5,8 @@
  * or network access. The text is synthesized block by block: headings,
  * paragraphs, list items with their rendered numbers ("7.2 "), table cells
  * in row order, and notes as blocks of their own after the citing
- * paragraph. Tracked changes follow doc->revisions; comments become
+ * paragraph, then the headers and footers of the master pages (styles.xml)
+ * as note blocks. Tracked changes follow doc->revisions; comments become
  * annotations. Untrusted input: entry count, entry sizes, compression
  * ratio, XML depth and node count are bounded, and every refusal is a
  * diagnostic naming the file and the reason.
@@ -1013,6 +1014,57 @@ static void odt_ctx_free(odt_ctx *c)
 }
 
 /*
+ * The headers and footers of the master pages (office:master-styles in
+ * styles.xml, or in the document itself for a flat ODT): style:header,
+ * style:footer and their -left and -first variants, unless hidden with
+ * style:display="false". They come after the body and its notes, as
+ * blocks flagged CLINT_BLOCK_NOTE, like DOCX headers and footers.
+ */
+static int walk_master_pages(odt_ctx *c, xmlDocPtr x)
+{
+	static const char *const parts[] = {"header",      "footer",
+	                                    "header-left", "footer-left",
+	                                    "header-first", "footer-first"};
+	xmlNodePtr root = x ? xmlDocGetRootElement(x) : NULL, n, mp, k;
+	unsigned saved = c->block_flags;
+	size_t i;
+	int rc = CLINT_OK;
+
+	for (n = root ? root->children : NULL; n && rc >= 0; n = n->next) {
+		if (!is_el(n, NS_OFFICE, "master-styles"))
+			continue;
+		for (mp = n->children; mp && rc >= 0; mp = mp->next) {
+			if (!is_el(mp, NS_STYLE, "master-page"))
+				continue;
+			for (k = mp->children; k && rc >= 0; k = k->next) {
+				xmlChar *display;
+				int shown = 1;
+				for (i = 0; i < ARRAY_LEN(parts); i++)
+					if (is_el(k, NS_STYLE, parts[i]))
+						break;
+				if (i == ARRAY_LEN(parts))
+					continue;
+				display = xmlGetNsProp(k, BAD_CAST "display",
+				                       BAD_CAST NS_STYLE);
+				if (display && strcmp((const char *)display, "false") == 0)
+					shown = 0;
+				xmlFree(display);
+				if (!shown)
+					continue;
+				c->block_flags = saved | CLINT_BLOCK_NOTE;
+				rc = walk_blocks(c, k->children, 1);
+				if (rc >= 0)
+					rc = clint_doc_close_block(c->doc);
+				if (rc >= 0)
+					rc = flush_notes(c, 1);
+				c->block_flags = saved;
+			}
+		}
+	}
+	return rc;
+}
+
+/*
  * Fills `doc` from the ODT bytes (the caller finishes the build). Returns
  * 0, or a negative CLINT_E* with an error naming doc->name in `diag`.
  */
@@ -1080,6 +1132,7 @@ int clint_extract_odt(clint_doc *doc, const unsigned char *data, size_t len,
 	TRY(walk_blocks(&c, body->children, 0));
 	TRY(clint_doc_close_block(doc));
 	TRY(flush_notes(&c, 0));
+	TRY(walk_master_pages(&c, c.styles ? c.styles : c.content));
 	/* a range never closed is anchored at its start */
 	for (i = 0; i < c.ann_count; i++)
 		if (c.anns[i].name)
