@@ -521,7 +521,7 @@ static int load_rels(docx *dx)
 		const char *local = node_local(r), *kind;
 		xmlChar *type, *target, *mode;
 		char *name;
-		int i;
+		int i, role;
 
 		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT || !local ||
 		    strcmp(local, "Relationship") != 0)
@@ -534,9 +534,21 @@ static int load_rels(docx *dx)
 		type = xmlTextReaderGetAttribute(r, BAD_CAST "Type");
 		target = xmlTextReaderGetAttribute(r, BAD_CAST "Target");
 		mode = xmlTextReaderGetAttribute(r, BAD_CAST "TargetMode");
+		/* the role: the last segment of the Type */
 		kind = type ? strrchr((const char *)type, '/') : NULL;
+		role = -1;
+		if (kind) {
+			for (i = 0; i < REL_KINDS; i++)
+				if (strcmp(kind + 1, rel_kinds[i]) == 0)
+					role = i;
+			if (strcmp(kind + 1, "header") == 0)
+				role = REL_KINDS;
+			else if (strcmp(kind + 1, "footer") == 0)
+				role = REL_KINDS + 1;
+		}
 		name = NULL;
-		if (kind && target && !(mode && strcmp((char *)mode, "External") == 0))
+		if (role >= 0 && target &&
+		    !(mode && strcmp((char *)mode, "External") == 0))
 			name = rel_target((const char *)target, &rc);
 		xmlFree(type);
 		xmlFree(target);
@@ -545,21 +557,16 @@ static int load_rels(docx *dx)
 			goto done;
 		if (!name)
 			continue;
-		kind++;
-		for (i = 0; i < REL_KINDS; i++)
-			if (strcmp(kind, rel_kinds[i]) == 0)
-				break;
-		if (i < REL_KINDS && !dx->rel_part[i]) {
-			dx->rel_part[i] = name;
-		} else if (strcmp(kind, "header") == 0 || strcmp(kind, "footer") == 0) {
+		if (role < REL_KINDS && !dx->rel_part[role]) {
+			dx->rel_part[role] = name;
+		} else if (role >= REL_KINDS) {
 			if (ARRAY_PUSH(dx->rel_notes, dx->rel_note_count,
 			               dx->rel_note_cap) < 0) {
 				free(name);
 				rc = CLINT_ENOMEM;
 				goto done;
 			}
-			dx->rel_notes[dx->rel_note_count].footer =
-				strcmp(kind, "footer") == 0;
+			dx->rel_notes[dx->rel_note_count].footer = role > REL_KINDS;
 			dx->rel_notes[dx->rel_note_count++].name = name;
 		} else {
 			free(name);
