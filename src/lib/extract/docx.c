@@ -577,8 +577,9 @@ static int load_rels(docx *dx)
 		goto done;
 	}
 	/* headers first, then footers, each in name order, each once */
-	qsort(dx->rel_notes, dx->rel_note_count, sizeof(*dx->rel_notes),
-	      rel_note_cmp);
+	if (dx->rel_note_count > 1)
+		qsort(dx->rel_notes, dx->rel_note_count, sizeof(*dx->rel_notes),
+		      rel_note_cmp);
 	for (k = kept = 0; k < dx->rel_note_count; k++) {
 		if (kept && rel_note_cmp(&dx->rel_notes[kept - 1],
 		                         &dx->rel_notes[k]) == 0)
