@@ -7,6 +7,7 @@
 #                  clauselint.pc, packs and schema)
 #   make asan      the tests under AddressSanitizer + UBSan
 #   make valgrind  the golden CLI runs under valgrind
+#   make reports   every output format validated, HTML rendered in Chromium
 #   make golden-update   regenerate tests/cli expectations (read them!)
 #   make eval      detection quality on a labelled corpus (EVAL_DIR, EVAL_LABELS)
 
@@ -52,6 +53,10 @@ endif
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
              -Iinclude -Isrc/lib $(CFLAGS) $(DEP_CFLAGS)
 LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DCLINT_BUILDING_LIBRARY
+# Where SARIF helpUri links point (docs/rules.md as published; each rule is
+# an anchor). Changing it needs a rebuild of src/lib/report/sarif.c.
+RULES_URL ?=
+LIB_CFLAGS += $(if $(RULES_URL),-DCLINT_RULES_URL='"$(RULES_URL)"')
 
 LIB_SRC = $(wildcard src/lib/*.c src/lib/extract/*.c src/lib/report/*.c)
 PDF_MODULE_SRC = src/lib/extract/module/pdf_poppler.c
@@ -74,7 +79,7 @@ SPEC_BIN = $(BUILD)/tests/spec_runner
 
 DEMO_FILE = samples/weak-draft-outsourcing.txt
 
-.PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats \
+.PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc \
         golden-update corpus formats eval bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind
 
 all: $(LIB_A) $(LIB_SO) $(BIN) $(PDF_MODULE)
@@ -95,7 +100,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden valgrind-if-present formats install-test corpus
+check: all unit packs-test spec golden valgrind-if-present formats reports install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -204,6 +209,16 @@ eval: all
 formats: $(BIN)
 	@echo "== the same findings on every format of each sample"
 	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/formats.sh $(BIN)
+
+# docs/rules.md: every rule of the shipped packs, the target of SARIF helpUri.
+rules-doc:
+	python3 tools/rules-doc.py $(PACKS) > docs/rules.md
+
+# Every output format validated (JSON Schema, SARIF 2.1.0, XML structure)
+# and the HTML report rendered in headless Chromium (skipped when absent).
+reports: $(BIN)
+	@echo "== output formats: schemas, structure, HTML in a real browser"
+	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/report/run.sh $(BIN)
 
 corpus: $(BIN)
 	@echo "== real contracts (../shared/corpus)"

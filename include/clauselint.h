@@ -8,7 +8,8 @@
  *   bytes --clint_doc_load_*()--> clint_doc         (extract + segment)
  *   pack files --clint_ruleset_load()--> clint_ruleset (load + compile)
  *   clint_ruleset + clint_doc --clint_check()--> clint_result
- *   clint_result --clint_renderer_*()--> text / JSON through a callback
+ *   clint_result --clint_renderer_*()--> text, JSON, SARIF, HTML, ...
+ *                                         through a callback
  *
  * Conventions (see docs/api.md):
  *  - Handles are opaque. Functions return 0 (CLINT_OK) or a negative
@@ -449,9 +450,20 @@ CLINT_EXTERN int clint_finding_fingerprint(const clint_result *res,
 /* ---- reporting --------------------------------------------------------- */
 
 typedef enum {
-	CLINT_OUTPUT_TEXT = 0,
-	CLINT_OUTPUT_JSON
+	CLINT_OUTPUT_TEXT = 0,   /* compiler-style text */
+	CLINT_OUTPUT_JSON,       /* one JSON object per run (docs/report-json.md) */
+	CLINT_OUTPUT_JSONL,      /* one JSON object per document, one per line,
+	                            written as each document finishes */
+	CLINT_OUTPUT_SARIF,      /* SARIF 2.1.0 (code scanning) */
+	CLINT_OUTPUT_MARKDOWN,   /* a summary for a pull-request comment */
+	CLINT_OUTPUT_HTML,       /* one self-contained page for reviewers */
+	CLINT_OUTPUT_JUNIT,      /* JUnit XML: a testcase per rule */
+	CLINT_OUTPUT_GITLAB,     /* GitLab Code Quality JSON */
+	CLINT_OUTPUT_CHECKSTYLE  /* Checkstyle XML */
 } clint_output_format;
+
+/* Number of output formats: every value below it has a name. */
+#define CLINT_OUTPUT_FORMAT_COUNT 9
 
 /* Receives the output; returns 0, or non-zero to stop with CLINT_EIO. */
 typedef int (*clint_write_fn)(void *userdata, const char *data, size_t len);
@@ -469,9 +481,12 @@ typedef struct {
 
 typedef struct clint_renderer clint_renderer;
 
-/* Parses "text" or "json". */
+/* Parses a format name: "text", "json", "jsonl", "sarif", "markdown",
+ * "html", "junit", "gitlab" or "checkstyle". */
 CLINT_EXTERN int clint_output_format_from_name(clint_output_format *out,
                                                const char *name);
+/* The name of a format ("sarif"), or NULL for a value out of range. */
+CLINT_EXTERN const char *clint_output_format_name(clint_output_format format);
 
 /*
  * A renderer writes one report for a run over many documents:

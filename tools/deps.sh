@@ -7,7 +7,7 @@ set -eu
 what=${1:-build}
 
 build_pkgs="gcc make pkg-config libpcre2-dev libxml2-dev zlib1g-dev libpoppler-glib-dev"
-test_pkgs="libcmocka-dev libzip-dev python3"
+test_pkgs="libcmocka-dev libzip-dev python3 python3-jsonschema"
 
 case "$what" in
 build) pkgs=$build_pkgs ;;

@@ -55,7 +55,8 @@ static const char usage_text[] =
 	"FILE may be '-' for standard input.\n"
 	"\n"
 	"options:\n"
-	"  -f, --format FORMAT     text (default) or json\n"
+	"  -f, --format FORMAT     text (default), json, jsonl, sarif, markdown,\n"
+	"                          html, junit, gitlab or checkstyle\n"
 	"      --fail-on LEVEL     exit 1 on a finding at or above LEVEL: error\n"
 	"                          (default), warning, info, or none\n"
 	"  -p, --pack FILE|DIR|NAME  add a clause pack, every *.xml in DIR, or a\n"
@@ -110,10 +111,13 @@ static void print_diag(const clint_diag *diag)
 	}
 }
 
+/* The renderer's output callback. A non-NULL `userdata` flushes after
+ * every write: jsonl reaches a pipeline as each document is done. */
 static int write_stdout(void *userdata, const char *data, size_t len)
 {
-	(void)userdata;
-	return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+	if (fwrite(data, 1, len, stdout) != len)
+		return -1;
+	return userdata && fflush(stdout) != 0 ? -1 : 0;
 }
 
 static int take_value(int argc, char **argv, int *i, const char *name,
@@ -173,7 +177,8 @@ static void parse_args(int argc, char **argv, int first, cli_options *o)
 		} else if (take_value(argc, argv, &i, "--format", &v) ||
 		           take_value(argc, argv, &i, "-f", &v)) {
 			if (clint_output_format_from_name(&o->format, v) < 0) {
-				usage_error("unknown format '%s' (text or json)", v);
+				usage_error("unknown format '%s' (text, json, jsonl, sarif, markdown, "
+				            "html, junit, gitlab or checkstyle)", v);
 				exit(EXIT_TROUBLE);
 			}
 		} else if (take_value(argc, argv, &i, "--fail-on", &v)) {
@@ -395,7 +400,8 @@ static int cmd_check(cli_options *o)
 	ropts.format = o->format;
 	ropts.color = use_color(o);
 	ropts.verbose = o->verbose;
-	if (clint_renderer_new(&r, &ropts, write_stdout, NULL) < 0) {
+	if (clint_renderer_new(&r, &ropts, write_stdout,
+	                       o->format == CLINT_OUTPUT_JSONL ? (void *)stdout : NULL) < 0) {
 		clint_ruleset_free(rs);
 		return EXIT_TROUBLE;
 	}

@@ -597,6 +597,11 @@ const clint_doc *clint_result_doc(const clint_result *res)
 	return res ? res->doc : NULL;
 }
 
+const clint_ruleset *clint_result_ruleset(const clint_result *res)
+{
+	return res ? res->rs : NULL;
+}
+
 /* Fills the rule part of a finding. */
 static void fill_rule(const clint_result *res, size_t ri, clint_finding *out)
 {

@@ -72,6 +72,11 @@ CLINT_INTERNAL int clint_is_roman(const char *s, size_t n);
 /* Number of code points in s[0..len) (valid UTF-8 assumed). */
 CLINT_INTERNAL size_t clint_utf8_count(const char *s, size_t len);
 
+/* ---- results (check.c) ------------------------------------------------- */
+
+/* The ruleset a result was checked against (reports list every rule). */
+CLINT_INTERNAL const clint_ruleset *clint_result_ruleset(const clint_result *res);
+
 /* ---- diagnostics (util.c) --------------------------------------------- */
 
 CLINT_INTERNAL int clint_diag_add(clint_diag *diag, clint_diag_level level,

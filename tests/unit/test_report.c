@@ -1,8 +1,12 @@
 /*
  * test_report.c - renderers (src/lib/report/): the JSON report (escaping,
- * key fields, input errors, byte-identical reruns, well-formedness) and
- * the compiler-style text report, written through a memory callback.
+ * key fields, input errors, byte-identical reruns, well-formedness), the
+ * compiler-style text report, and every other format (jsonl streaming,
+ * SARIF fields, HTML/XML/Markdown escaping of hostile text, GitLab
+ * fingerprints, JUnit counts), written through a memory callback.
  */
+#include <libxml/parser.h>
+
 #include "unit.h"
 
 #include "../../src/lib/report/report.h"
@@ -470,6 +474,11 @@ static void test_write_failure(void **state)
 	                 CLINT_EIO);
 	assert_int_equal(render(&out, CLINT_OUTPUT_TEXT, 0, 0, res, 1, NULL, NULL),
 	                 CLINT_EIO);
+	/* formats that write at the end (SARIF) fail there */
+	assert_int_equal(render(&out, CLINT_OUTPUT_SARIF, 0, 0, res, 1, NULL, NULL),
+	                 CLINT_EIO);
+	assert_int_equal(render(&out, CLINT_OUTPUT_HTML, 0, 0, res, 1, NULL, NULL),
+	                 CLINT_EIO);
 	assert_null(out.data);
 }
 
@@ -489,7 +498,7 @@ static void test_renderer_arguments(void **state)
 	                 CLINT_EINVAL);
 	assert_null(r);
 	o.version = CLINT_RENDER_OPTIONS_VERSION;
-	o.format = (clint_output_format)5;
+	o.format = (clint_output_format)CLINT_OUTPUT_FORMAT_COUNT;
 	assert_int_equal(clint_renderer_new(&r, &o, unit_sink_write, &out),
 	                 CLINT_EINVAL);
 	assert_null(r);
@@ -549,6 +558,349 @@ static void test_excerpt_of_long_line(void **state)
 	clint_doc_free(doc);
 }
 
+/* ---- every format ----------------------------------------------------------- */
+
+/* True if s[0..len) is well-formed XML (libxml2, no network, no entities). */
+static int xml_well_formed(const char *s, size_t len)
+{
+	xmlDocPtr d = xmlReadMemory(s, (int)len, "report.xml", NULL,
+	                            XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                                    XML_PARSE_NOWARNING);
+	int ok = d != NULL;
+
+	xmlFreeDoc(d);
+	return ok;
+}
+
+static void test_every_format_is_well_formed(void **state)
+{
+	fixture *fx = *state;
+	const clint_result *res[2] = {fx->res, fx->res};
+	unit_sink out = {NULL, 0, 0};
+	int f;
+
+	for (f = 0; f < CLINT_OUTPUT_FORMAT_COUNT; f++) {
+		const char *name = clint_output_format_name((clint_output_format)f);
+		clint_output_format back;
+
+		assert_non_null(name);
+		assert_int_equal(clint_output_format_from_name(&back, name), CLINT_OK);
+		assert_int_equal(back, f);
+		assert_int_equal(render(&out, (clint_output_format)f, 0, 0, res, 2,
+		                        "gone <&> \"x\".txt", "no such file\x01"),
+		                 CLINT_OK);
+		assert_non_null(out.data);
+		/* always valid UTF-8 */
+		assert_true(clint_utf8_valid(out.data, out.len));
+		if (f != CLINT_OUTPUT_TEXT) {
+			/* the control character in the name and text never gets
+			 * through raw (the text report shows excerpts as they are) */
+			assert_null(memchr(out.data, '\x01', out.len));
+		}
+		switch (f) {
+		case CLINT_OUTPUT_JSON:
+		case CLINT_OUTPUT_SARIF:
+		case CLINT_OUTPUT_GITLAB:
+			assert_json(out.data);
+			break;
+		case CLINT_OUTPUT_JUNIT:
+		case CLINT_OUTPUT_CHECKSTYLE:
+			if (!xml_well_formed(out.data, out.len))
+				fail_msg("%s: not well-formed XML:\n%s", name, out.data);
+			break;
+		case CLINT_OUTPUT_JSONL: {
+			/* one complete JSON object per input, each on its line */
+			char *line = out.data, *nl;
+			int n = 0;
+			while ((nl = strchr(line, '\n')) != NULL) {
+				*nl = '\0';
+				assert_json(line);
+				line = nl + 1;
+				n++;
+			}
+			assert_int_equal(n, 3);
+			assert_string_equal(line, "");
+			break;
+		}
+		default:
+			break;
+		}
+		unit_sink_free(&out);
+	}
+	assert_null(clint_output_format_name((clint_output_format)CLINT_OUTPUT_FORMAT_COUNT));
+}
+
+static void test_jsonl_streams(void **state)
+{
+	fixture *fx = *state;
+	clint_render_options o = CLINT_RENDER_OPTIONS_INIT;
+	clint_renderer *r = NULL;
+	unit_sink out = {NULL, 0, 0};
+	size_t len;
+
+	o.format = CLINT_OUTPUT_JSONL;
+	assert_int_equal(clint_renderer_new(&r, &o, unit_sink_write, &out), CLINT_OK);
+	assert_int_equal(clint_renderer_document(r, fx->res), CLINT_OK);
+	/* the document is written and complete before the run ends */
+	assert_non_null(out.data);
+	assert_int_equal(out.data[out.len - 1], '\n');
+	assert_ptr_equal(strchr(out.data, '\n'), out.data + out.len - 1);
+	unit_assert_contains(out.data, "{\"file\": \"odd\\\"name");
+	unit_assert_contains(out.data, "\"rule\": \"flag-tbd\"");
+	assert_int_equal(clint_renderer_input_error(r, "gone.txt", "No such file"),
+	                 CLINT_OK);
+	unit_assert_contains(out.data, "\n{\"file\": \"gone.txt\", \"error\": \"No such file\"}\n");
+	len = out.len;
+	assert_int_equal(clint_renderer_finish(r), CLINT_OK);
+	assert_int_equal(out.len, len); /* no run summary */
+	clint_renderer_free(r);
+	unit_sink_free(&out);
+}
+
+static void test_sarif_fields(void **state)
+{
+	fixture *fx = *state;
+	const clint_result *res[1] = {fx->res};
+	unit_sink out = {NULL, 0, 0};
+	char fp[CLINT_FINGERPRINT_SIZE], expect[128];
+	clint_finding f;
+
+	assert_int_equal(render(&out, CLINT_OUTPUT_SARIF, 0, 0, res, 1, "gone.txt",
+	                        "No such file"),
+	                 CLINT_OK);
+	assert_json(out.data);
+	unit_assert_contains(out.data, "\"version\": \"2.1.0\"");
+	unit_assert_contains(out.data, "\"columnKind\": \"unicodeCodePoints\"");
+	/* rules in ruleset order: req-x is 0, flag-tbd is 1 */
+	unit_assert_contains(out.data, "{\"id\": \"req-x\", \"name\": \"ReqX\"");
+	unit_assert_contains(out.data, "{\"id\": \"flag-tbd\", \"name\": \"FlagTbd\", "
+	                               "\"shortDescription\": {\"text\": \"Open price\"}");
+	unit_assert_contains(out.data, "Why: Rationale of flag-tbd\\n\\nFix: Suggestion of flag-tbd");
+	unit_assert_contains(out.data, "docs/rules.md#flag-tbd\"");
+	unit_assert_contains(out.data, "\"defaultConfiguration\": {\"level\": \"warning\"}");
+	/* the finding: "TBD" at column 21 (characters), end exclusive */
+	unit_assert_contains(out.data, "{\"ruleId\": \"flag-tbd\", \"ruleIndex\": 1, "
+	                               "\"level\": \"warning\"");
+	unit_assert_contains(out.data, "\"region\": {\"startLine\": 1, \"startColumn\": 21, "
+	                               "\"endLine\": 1, \"endColumn\": 24, "
+	                               "\"snippet\": {\"text\": \"TBD\"}}");
+	/* the file name percent-encoded as a relative URI */
+	unit_assert_contains(out.data, "\"uri\": \"odd%22name%5Cwith%01ctl%0Aline.txt\", "
+	                               "\"uriBaseId\": \"%SRCROOT%\"");
+	clint_result_finding(fx->res, 0, &f);
+	assert_int_equal(clint_finding_fingerprint(fx->res, &f, fp), CLINT_OK);
+	snprintf(expect, sizeof(expect), "\"partialFingerprints\": {\"clauselint/v1\": \"%s\"}", fp);
+	unit_assert_contains(out.data, expect);
+	/* the missing clause: an error at line 1 of the file */
+	unit_assert_contains(out.data, "{\"ruleId\": \"req-x\", \"ruleIndex\": 0, "
+	                               "\"level\": \"error\", \"message\": {\"text\": "
+	                               "\"Missing clause: ");
+	unit_assert_contains(out.data, "\"region\": {\"startLine\": 1, \"startColumn\": 1}}");
+	/* the unreadable input */
+	unit_assert_contains(out.data, "\"executionSuccessful\": false");
+	unit_assert_contains(out.data, "{\"level\": \"error\", \"message\": {\"text\": "
+	                               "\"No such file\"}");
+	unit_sink_free(&out);
+}
+
+static void test_html_escapes_hostile_text(void **state)
+{
+	static const char hostile[] =
+		"1. Fees <script>alert(1)</script>\n\n"
+		"1.1 The price is TBD & \"quoted\" 'x' </pre><img src=x onerror=y>\n";
+	clint_ruleset *rs = unit_ruleset(report_pack);
+	clint_doc *doc = unit_text(hostile);
+	clint_result *res = unit_check(rs, doc);
+	const clint_result *list[1] = {res};
+	unit_sink out = {NULL, 0, 0};
+
+	(void)state;
+	assert_int_equal(render(&out, CLINT_OUTPUT_HTML, 0, 0, list, 1,
+	                        "<img src=x>.txt", "<b>gone</b>"),
+	                 CLINT_OK);
+	/* the only scripts are the report's own, and nothing hostile is raw */
+	unit_assert_contains(out.data, "&lt;script&gt;alert(1)&lt;/script&gt;");
+	unit_assert_contains(out.data, "&lt;/pre&gt;&lt;img src=x onerror=y&gt;");
+	unit_assert_contains(out.data, "&amp; &quot;quoted&quot; &#39;x&#39;");
+	unit_assert_contains(out.data, "&lt;img src=x&gt;.txt");
+	unit_assert_contains(out.data, "&lt;b&gt;gone&lt;/b&gt;");
+	assert_null(strstr(out.data, "<script>alert"));
+	assert_null(strstr(out.data, "<img"));
+	assert_null(strstr(out.data, "<b>gone"));
+	/* self-contained: a CSP that forbids any load */
+	unit_assert_contains(out.data, "content=\"default-src 'none';");
+	assert_null(strstr(out.data, "http://"));
+	assert_null(strstr(out.data, "https://"));
+	/* the finding highlighted in place, linked to its explanation */
+	unit_assert_contains(out.data, "<span id=\"d0-m0\"></span><mark class=\"f sev-warning\" "
+	                               "tabindex=\"0\" title=\"warning: Say &quot;no&quot; \\ now\" "
+	                               "data-f=\"d0-f0\">TBD</mark>");
+	unit_assert_contains(out.data, "<li id=\"d0-f0\">");
+	/* sections: anchors in the text and a table of contents */
+	unit_assert_contains(out.data, "<span id=\"d0-s0\"></span>1. Fees");
+	unit_assert_contains(out.data, "<a href=\"#d0-s0\">");
+	/* the checklist: the missing required clause */
+	unit_assert_contains(out.data, "<li class=\"miss\"><b>missing:</b> <b>Title of req-x</b>");
+	unit_sink_free(&out);
+	clint_result_free(res);
+	clint_doc_free(doc);
+	clint_ruleset_free(rs);
+}
+
+static void test_overlapping_findings_in_html(void **state)
+{
+	static const char pack[] =
+		UNIT_PACK_HEAD("ov")
+		UNIT_RULE("flag-ab", "flag", "warning", "")
+		UNIT_PATTERN("alpha beta")
+		UNIT_EXAMPLE("match", "alpha beta")
+		UNIT_RULE_END
+		UNIT_RULE("flag-bc", "flag", "error", "")
+		UNIT_PATTERN("beta gamma")
+		UNIT_EXAMPLE("match", "beta gamma")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	clint_ruleset *rs = unit_ruleset(pack);
+	clint_doc *doc = unit_text("x alpha beta gamma y\n");
+	clint_result *res = unit_check(rs, doc);
+	const clint_result *list[1] = {res};
+	unit_sink out = {NULL, 0, 0};
+
+	(void)state;
+	assert_int_equal(clint_result_finding_count(res), 2);
+	assert_int_equal(render(&out, CLINT_OUTPUT_HTML, 0, 0, list, 1, NULL, NULL),
+	                 CLINT_OK);
+	/* three segments: "alpha " (one finding), "beta" (both, the higher
+	 * severity wins), " gamma" (the other) */
+	unit_assert_contains(out.data, "data-f=\"d0-f0\">alpha </mark>");
+	unit_assert_contains(out.data, "<mark class=\"f sev-error\"");
+	unit_assert_contains(out.data, "data-f=\"d0-f0 d0-f1\">beta</mark>");
+	unit_assert_contains(out.data, "data-f=\"d0-f1\"> gamma</mark> y");
+	unit_sink_free(&out);
+	clint_result_free(res);
+	clint_doc_free(doc);
+	clint_ruleset_free(rs);
+}
+
+static void test_gitlab_junit_checkstyle(void **state)
+{
+	static const char text[] = "1. Fees\n\nThe price is TBD. The rate is TBD.\n";
+	clint_ruleset *rs = unit_ruleset(report_pack);
+	clint_doc *doc = unit_text(text);
+	clint_result *res = unit_check(rs, doc);
+	const clint_result *list[1] = {res};
+	unit_sink out = {NULL, 0, 0}, again = {NULL, 0, 0};
+	const char *a, *b;
+
+	(void)state;
+	assert_int_equal(clint_result_finding_count(res), 2);
+	/* GitLab: the same words in the same section still get two
+	 * fingerprints, and the same ones on every run */
+	assert_int_equal(render(&out, CLINT_OUTPUT_GITLAB, 0, 0, list, 1, NULL, NULL),
+	                 CLINT_OK);
+	assert_int_equal(render(&again, CLINT_OUTPUT_GITLAB, 0, 0, list, 1, NULL, NULL),
+	                 CLINT_OK);
+	assert_string_equal(out.data, again.data);
+	a = strstr(out.data, "\"fingerprint\": \"");
+	assert_non_null(a);
+	b = strstr(a + 1, "\"fingerprint\": \"");
+	assert_non_null(b);
+	assert_memory_not_equal(a + 16, b + 16, 16);
+	unit_assert_contains(out.data, "\"check_name\": \"flag-tbd\"");
+	unit_assert_contains(out.data, "\"severity\": \"major\", \"location\": "
+	                               "{\"path\": \"test.txt\", \"lines\": {\"begin\": 3, \"end\": 3}}");
+	unit_assert_contains(out.data, "\"check_name\": \"req-x\"");
+	unit_assert_contains(out.data, "\"severity\": \"critical\"");
+	unit_sink_free(&out);
+	unit_sink_free(&again);
+	/* JUnit: a testcase per rule, both fail */
+	assert_int_equal(render(&out, CLINT_OUTPUT_JUNIT, 0, 0, list, 1, NULL, NULL),
+	                 CLINT_OK);
+	unit_assert_contains(out.data, "<testsuite name=\"test.txt\" tests=\"2\" failures=\"2\"");
+	unit_assert_contains(out.data, "<failure type=\"warning\" message=\"2 findings: ");
+	unit_assert_contains(out.data, "test.txt:3:14: warning: \"TBD\" in \xC2\xA7 1 Fees\n");
+	unit_assert_contains(out.data, "<failure type=\"error\" message=\"missing clause: ");
+	unit_sink_free(&out);
+	/* Checkstyle: an error per finding, the missing clause at line 1 */
+	assert_int_equal(render(&out, CLINT_OUTPUT_CHECKSTYLE, 0, 0, list, 1, NULL, NULL),
+	                 CLINT_OK);
+	unit_assert_contains(out.data, "<error line=\"3\" column=\"14\" severity=\"warning\"");
+	unit_assert_contains(out.data, "<error line=\"1\" severity=\"error\" "
+	                               "message=\"Missing clause: Message of req-x\" "
+	                               "source=\"clauselint.req-x\"/>");
+	unit_sink_free(&out);
+	clint_result_free(res);
+	clint_doc_free(doc);
+	clint_ruleset_free(rs);
+}
+
+static void test_markdown_report(void **state)
+{
+	fixture *fx = *state;
+	const clint_result *res[1] = {fx->res};
+	unit_sink out = {NULL, 0, 0};
+
+	assert_int_equal(render(&out, CLINT_OUTPUT_MARKDOWN, 0, 0, res, 1, "gone.txt",
+	                        "No such file"),
+	                 CLINT_OK);
+	unit_assert_contains(out.data, "## clauselint report\n");
+	unit_assert_contains(out.data, "| error | Title of req-x (req-x)<br>Message of req-x "
+	                               "| Suggestion of req-x |\n");
+	unit_assert_contains(out.data, "<details><summary><b>Warnings (1)</b></summary>\n\n"
+	                               "- line 1: \"TBD\" — Say \"no\" \\\\ now (flag-tbd)\n");
+	unit_assert_contains(out.data, "**Could not be read:** No such file");
+	unit_assert_contains(out.data, "| 1 | 1 | 1 | 0 | 1 | 0 |\n");
+	unit_sink_free(&out);
+}
+
+static void put_escaped(clint_buf *b, int (*fn)(clint_buf *, const char *, size_t),
+                        const char *s)
+{
+	b->len = 0;
+	assert_int_equal(fn(b, s, strlen(s)), CLINT_OK);
+	assert_int_equal(clint_buf_putc(b, '\0'), CLINT_OK);
+}
+
+static int xml_text(clint_buf *b, const char *s, size_t n)
+{
+	return clint_xml_str(b, s, n, 0);
+}
+
+static int xml_attr(clint_buf *b, const char *s, size_t n)
+{
+	return clint_xml_str(b, s, n, 1);
+}
+
+static void test_escaping_helpers(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+
+	(void)state;
+	/* XML/HTML: markup, quotes, forbidden characters, bad UTF-8 */
+	put_escaped(&b, xml_text, "<a href=\"x\">&'</a>\x01\xff\xEF\xBF\xBF\n\xC3\xA9");
+	assert_string_equal(b.data, "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;"
+	                            "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\n\xC3\xA9");
+	put_escaped(&b, xml_attr, "a\tb\nc\rd");
+	assert_string_equal(b.data, "a&#9;b&#10;c&#13;d");
+	/* JSON: invalid UTF-8 replaced, valid kept */
+	put_escaped(&b, clint_json_str, "\xC3\xA9\xC3(\x80");
+	assert_string_equal(b.data, "\"\xC3\xA9\\ufffd(\\ufffd\"");
+	/* Markdown: no markup, no table break, no mention, one line */
+	put_escaped(&b, clint_md_str, "*a* _b_ `c` [d](e) <i>|@bob\nx & y ~z~ $m$ \\");
+	assert_string_equal(b.data, "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<i\\>\\|"
+	                            "@\xE2\x80\x8B" "bob x &amp; y \\~z\\~ \\$m\\$ \\\\");
+	/* URIs: relative stays relative, absolute becomes file:// */
+	b.len = 0;
+	assert_int_equal(clint_uri_path(&b, "./a b/c#d%.txt"), CLINT_OK);
+	clint_buf_putc(&b, '\0');
+	assert_string_equal(b.data, "a%20b/c%23d%25.txt");
+	b.len = 0;
+	assert_int_equal(clint_uri_path(&b, "/srv/x\xC3\xA9.docx"), CLINT_OK);
+	clint_buf_putc(&b, '\0');
+	assert_string_equal(b.data, "file:///srv/x%C3%A9.docx");
+	clint_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -564,6 +916,14 @@ int main(void)
 		cmocka_unit_test(test_write_failure),
 		cmocka_unit_test(test_renderer_arguments),
 		cmocka_unit_test(test_excerpt_of_long_line),
+		cmocka_unit_test(test_every_format_is_well_formed),
+		cmocka_unit_test(test_jsonl_streams),
+		cmocka_unit_test(test_sarif_fields),
+		cmocka_unit_test(test_html_escapes_hostile_text),
+		cmocka_unit_test(test_overlapping_findings_in_html),
+		cmocka_unit_test(test_gitlab_junit_checkstyle),
+		cmocka_unit_test(test_markdown_report),
+		cmocka_unit_test(test_escaping_helpers),
 	};
 
 	return cmocka_run_group_tests_name("report", tests, setup, teardown);

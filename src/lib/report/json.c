@@ -2,17 +2,36 @@
  * json.c - the JSON report: one object for the run, one entry per input
  * in input order (a checked document or an input error), stable key
  * order, no timestamps, so that two runs over the same inputs are
- * byte-identical. docs/report-json.md describes the fields.
+ * byte-identical. docs/report-json.md describes the fields and
+ * docs/report.schema.json is their JSON Schema. The entry writers also
+ * serve jsonl.c in compact form (one line per document).
  */
 #include <string.h>
 
 #include "report.h"
 
+/* Every writer takes an indentation; -1 means compact (jsonl): no line
+ * breaks, ", " between members. */
+
+/* A line break and `indent` spaces, or nothing when compact. */
+static void nl(clint_buf *b, int indent)
+{
+	if (indent >= 0)
+		clint_buf_printf(b, "\n%*s", indent, "");
+}
+
+/* The separator before a member or element that is not the first. */
+static void sep(clint_buf *b, int indent)
+{
+	clint_buf_puts(b, indent >= 0 ? "," : ", ");
+}
+
 static void key(clint_buf *b, int indent, const char *k, int first)
 {
 	if (!first)
-		clint_buf_putc(b, ',');
-	clint_buf_printf(b, "\n%*s\"%s\": ", indent, "", k);
+		sep(b, indent);
+	nl(b, indent);
+	clint_buf_printf(b, "\"%s\": ", k);
 }
 
 static void kv_str(clint_buf *b, int indent, const char *k, const char *v,
@@ -29,13 +48,6 @@ static void kv_num(clint_buf *b, int indent, const char *k, size_t v,
 	clint_buf_printf(b, "%zu", v);
 }
 
-static const char *kind_name(clint_rule_kind k)
-{
-	return k == CLINT_RULE_REQUIRE ? "require"
-	       : k == CLINT_RULE_CHECK ? "check"
-	                               : "flag";
-}
-
 static const char *format_name(clint_input_format f)
 {
 	return clint_input_format_name(f);
@@ -46,7 +58,7 @@ static void rule_fields(clint_buf *b, int in, const clint_finding *f)
 {
 	kv_str(b, in, "rule", f->rule_id, 1);
 	kv_str(b, in, "pack", f->pack, 0);
-	kv_str(b, in, "kind", kind_name(f->kind), 0);
+	kv_str(b, in, "kind", clint_rule_kind_name(f->kind), 0);
 	kv_str(b, in, "severity", clint_severity_name(f->severity), 0);
 	kv_str(b, in, "category", f->category, 0);
 	kv_str(b, in, "title", f->title, 0);
@@ -114,8 +126,28 @@ static void open_array(clint_buf *b, int in, const char *k, size_t n)
 
 static void close_array(clint_buf *b, int in, size_t n)
 {
-	if (n)
-		clint_buf_printf(b, "\n%*s]", in, "");
+	if (n) {
+		nl(b, in);
+		clint_buf_putc(b, ']');
+	}
+}
+
+/* Indentation `in` plus `more`, or compact (-1) when `in` is. */
+#define IN(in, more) ((in) < 0 ? -1 : (in) + (more))
+
+/* Opens element `i` of an array of objects. */
+static void open_elem(clint_buf *b, int in, size_t i)
+{
+	if (i)
+		sep(b, in);
+	nl(b, in);
+	clint_buf_putc(b, '{');
+}
+
+static void close_obj(clint_buf *b, int in)
+{
+	nl(b, in);
+	clint_buf_putc(b, '}');
 }
 
 /* The report's opening, written before the first entry (or at the end of
@@ -140,7 +172,7 @@ static void begin_entry(clint_renderer *r)
 
 /* Writes "values": the quantities found, grouped by section in text
  * order: [{"section": "§ 4.1 Fees", "values": [{...}, ...]}, ...]. */
-static void json_values(clint_buf *b, const clint_doc *doc)
+static void json_values(clint_buf *b, int in, const clint_doc *doc)
 {
 	size_t i, n = clint_doc_value_count(doc), groups = 0;
 	size_t cur = (size_t)-2;
@@ -149,27 +181,30 @@ static void json_values(clint_buf *b, const clint_doc *doc)
 	clint_section sec;
 	clint_location loc;
 
-	open_array(b, 6, "values", n);
+	open_array(b, in, "values", n);
 	for (i = 0; i < n; i++) {
 		clint_doc_value(doc, i, &v);
 		if (v.section != cur) {
-			if (groups++)
-				clint_buf_puts(b, "\n          ]\n        },");
-			clint_buf_puts(b, "\n        {");
-			kv_str(b, 10, "section",
+			if (groups) {
+				close_array(b, IN(in, 4), 1);
+				close_obj(b, IN(in, 2));
+			}
+			open_elem(b, IN(in, 2), groups++);
+			kv_str(b, IN(in, 4), "section",
 			       v.section != CLINT_NO_SECTION &&
 			               clint_doc_section(doc, v.section, &sec) == 0
 			           ? sec.label
 			           : "",
 			       1);
-			key(b, 10, "values", 0);
+			key(b, IN(in, 4), "values", 0);
 			clint_buf_puts(b, "[");
 			cur = v.section;
 		} else {
-			clint_buf_putc(b, ',');
+			sep(b, in);
 		}
 		clint_doc_locate(doc, v.start, &loc);
-		clint_buf_puts(b, "\n            {\"kind\": ");
+		nl(b, IN(in, 6));
+		clint_buf_puts(b, "{\"kind\": ");
 		clint_json_cstr(b, clint_value_kind_name(v.kind));
 		clint_buf_puts(b, ", \"text\": ");
 		clint_json_str(b, text + v.start, v.end - v.start);
@@ -186,13 +221,16 @@ static void json_values(clint_buf *b, const clint_doc *doc)
 		clint_buf_printf(b, ", \"line\": %u, \"column\": %u}", loc.line,
 		                 loc.column);
 	}
-	if (groups)
-		clint_buf_puts(b, "\n          ]\n        }\n      ]");
+	if (groups) {
+		close_array(b, IN(in, 4), 1);
+		close_obj(b, IN(in, 2));
+		close_array(b, in, 1);
+	}
 }
 
 /* Writes "annotations": comments attached to the text (not contract
  * text), with their anchor. Left out when there are none. */
-static void json_annotations(clint_buf *b, const clint_doc *doc)
+static void json_annotations(clint_buf *b, int in, const clint_doc *doc)
 {
 	size_t i, n = clint_doc_annotation_count(doc);
 	const char *text = clint_doc_text(doc, NULL);
@@ -201,11 +239,12 @@ static void json_annotations(clint_buf *b, const clint_doc *doc)
 
 	if (!n)
 		return;
-	open_array(b, 6, "annotations", n);
+	open_array(b, in, "annotations", n);
 	for (i = 0; i < n; i++) {
 		clint_doc_annotation(doc, i, &a);
 		clint_doc_locate(doc, a.start, &loc);
-		clint_buf_printf(b, "%s\n        {\"author\": ", i ? "," : "");
+		open_elem(b, IN(in, 2), i);
+		clint_buf_puts(b, "\"author\": ");
 		clint_json_cstr(b, a.author);
 		clint_buf_puts(b, ", \"text\": ");
 		clint_json_cstr(b, a.text);
@@ -214,72 +253,80 @@ static void json_annotations(clint_buf *b, const clint_doc *doc)
 		clint_buf_printf(b, ", \"start\": %zu, \"end\": %zu, \"paragraph\": %u}",
 		                 a.start, a.end, loc.paragraph);
 	}
-	close_array(b, 6, n);
+	close_array(b, in, n);
 }
 
-static int json_document(clint_renderer *r, const clint_result *res)
+void clint_json_entry(clint_buf *b, int in, const clint_result *res)
 {
 	const clint_doc *doc = clint_result_doc(res);
-	clint_buf *b = &r->out;
 	size_t i, n = clint_result_finding_count(res);
 	size_t nmiss = clint_result_missing_count(res);
 	size_t npres = clint_result_present_count(res);
 	size_t counts[3] = {0, 0, 0};
 	clint_finding f;
 
-	begin_entry(r);
-	kv_str(b, 6, "file", clint_doc_name(doc), 1);
-	kv_str(b, 6, "format", format_name(clint_doc_format(doc)), 0);
-	open_array(b, 6, "findings", n);
+	kv_str(b, in, "file", clint_doc_name(doc), 1);
+	kv_str(b, in, "format", format_name(clint_doc_format(doc)), 0);
+	open_array(b, in, "findings", n);
 	for (i = 0; i < n; i++) {
 		clint_result_finding(res, i, &f);
 		counts[f.severity]++;
-		clint_buf_printf(b, "%s\n        {", i ? "," : "");
-		rule_fields(b, 10, &f);
-		fingerprint_field(b, 10, res, &f);
-		location_fields(b, 10, doc, &f);
-		clint_buf_puts(b, "\n        }");
+		open_elem(b, IN(in, 2), i);
+		rule_fields(b, IN(in, 4), &f);
+		fingerprint_field(b, IN(in, 4), res, &f);
+		location_fields(b, IN(in, 4), doc, &f);
+		close_obj(b, IN(in, 2));
 	}
-	close_array(b, 6, n);
-	open_array(b, 6, "missing", nmiss);
+	close_array(b, in, n);
+	open_array(b, in, "missing", nmiss);
 	for (i = 0; i < nmiss; i++) {
 		clint_result_missing(res, i, &f);
-		clint_buf_printf(b, "%s\n        {", i ? "," : "");
-		rule_fields(b, 10, &f);
-		fingerprint_field(b, 10, res, &f);
-		clint_buf_puts(b, "\n        }");
+		open_elem(b, IN(in, 2), i);
+		rule_fields(b, IN(in, 4), &f);
+		fingerprint_field(b, IN(in, 4), res, &f);
+		close_obj(b, IN(in, 2));
 	}
-	close_array(b, 6, nmiss);
-	open_array(b, 6, "present", npres);
+	close_array(b, in, nmiss);
+	open_array(b, in, "present", npres);
 	for (i = 0; i < npres; i++) {
 		clint_result_present(res, i, &f);
-		clint_buf_printf(b, "%s\n        {", i ? "," : "");
-		kv_str(b, 10, "rule", f.rule_id, 1);
-		kv_str(b, 10, "title", f.title, 0);
-		location_fields(b, 10, doc, &f);
-		clint_buf_puts(b, "\n        }");
+		open_elem(b, IN(in, 2), i);
+		kv_str(b, IN(in, 4), "rule", f.rule_id, 1);
+		kv_str(b, IN(in, 4), "title", f.title, 0);
+		location_fields(b, IN(in, 4), doc, &f);
+		close_obj(b, IN(in, 2));
 	}
-	close_array(b, 6, npres);
-	json_values(b, doc);
-	json_annotations(b, doc);
-	key(b, 6, "summary", 0);
+	close_array(b, in, npres);
+	json_values(b, in, doc);
+	json_annotations(b, in, doc);
+	key(b, in, "summary", 0);
 	clint_buf_printf(b,
 	                 "{\"missing\": %zu, \"error\": %zu, \"warning\": %zu, "
 	                 "\"info\": %zu}",
 	                 nmiss, counts[2], counts[1], counts[0]);
-	clint_buf_puts(b, "\n    }");
+}
+
+void clint_json_error_entry(clint_buf *b, int in, const char *file,
+                            const char *msg)
+{
+	kv_str(b, in, "file", file, 1);
+	kv_str(b, in, "error", msg, 0);
+}
+
+static int json_document(clint_renderer *r, const clint_result *res)
+{
+	begin_entry(r);
+	clint_json_entry(&r->out, 6, res);
+	clint_buf_puts(&r->out, "\n    }");
 	return CLINT_OK;
 }
 
 static int json_input_error(clint_renderer *r, const char *file,
                             const char *msg)
 {
-	clint_buf *b = &r->out;
-
 	begin_entry(r);
-	kv_str(b, 6, "file", file, 1);
-	kv_str(b, 6, "error", msg, 0);
-	clint_buf_puts(b, "\n    }");
+	clint_json_error_entry(&r->out, 6, file, msg);
+	clint_buf_puts(&r->out, "\n    }");
 	return CLINT_OK;
 }
 
@@ -303,4 +350,5 @@ const clint_render_ops clint_render_json_ops = {
 	json_document,
 	json_input_error,
 	json_finish,
+	NULL,
 };

@@ -1,7 +1,10 @@
 /*
  * report.c - the report stage's single entry: creates a renderer for an
  * output format and feeds it documents; the formats themselves live one
- * per file (text.c, json.c) behind clint_render_ops.
+ * per file (text.c, json.c, jsonl.c, sarif.c, markdown.c, html.c, junit.c,
+ * gitlab.c, checkstyle.c) behind clint_render_ops. Also the helpers they
+ * share: excerpts, regions and escaping for JSON, XML/HTML, Markdown and
+ * URIs.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,17 +12,42 @@
 
 #include "report.h"
 
+/* Indexed by clint_output_format. */
+static const struct {
+	const char *name;
+	const clint_render_ops *ops;
+} formats[CLINT_OUTPUT_FORMAT_COUNT] = {
+	{"text", &clint_render_text_ops},
+	{"json", &clint_render_json_ops},
+	{"jsonl", &clint_render_jsonl_ops},
+	{"sarif", &clint_render_sarif_ops},
+	{"markdown", &clint_render_markdown_ops},
+	{"html", &clint_render_html_ops},
+	{"junit", &clint_render_junit_ops},
+	{"gitlab", &clint_render_gitlab_ops},
+	{"checkstyle", &clint_render_checkstyle_ops},
+};
+
 int clint_output_format_from_name(clint_output_format *out, const char *name)
 {
+	size_t i;
+
 	if (!out || !name)
 		return CLINT_EINVAL;
-	if (strcmp(name, "text") == 0)
-		*out = CLINT_OUTPUT_TEXT;
-	else if (strcmp(name, "json") == 0)
-		*out = CLINT_OUTPUT_JSON;
-	else
-		return CLINT_EINVAL;
-	return CLINT_OK;
+	for (i = 0; i < ARRAY_LEN(formats); i++) {
+		if (strcmp(name, formats[i].name) == 0) {
+			*out = (clint_output_format)i;
+			return CLINT_OK;
+		}
+	}
+	return CLINT_EINVAL;
+}
+
+const char *clint_output_format_name(clint_output_format format)
+{
+	if ((unsigned)format >= ARRAY_LEN(formats))
+		return NULL;
+	return formats[format].name;
 }
 
 int clint_renderer_new(clint_renderer **out, const clint_render_options *opts,
@@ -35,19 +63,15 @@ int clint_renderer_new(clint_renderer **out, const clint_render_options *opts,
 		opts = &defaults;
 	if (opts->version != CLINT_RENDER_OPTIONS_VERSION)
 		return CLINT_EINVAL;
+	if ((unsigned)opts->format >= ARRAY_LEN(formats))
+		return CLINT_EINVAL;
 	r = calloc(1, sizeof(*r));
 	if (!r)
 		return CLINT_ENOMEM;
 	r->opts = *opts;
 	r->write = write;
 	r->userdata = userdata;
-	switch (opts->format) {
-	case CLINT_OUTPUT_TEXT: r->ops = &clint_render_text_ops; break;
-	case CLINT_OUTPUT_JSON: r->ops = &clint_render_json_ops; break;
-	default:
-		free(r);
-		return CLINT_EINVAL;
-	}
+	r->ops = formats[opts->format].ops;
 	*out = r;
 	return CLINT_OK;
 }
@@ -116,6 +140,8 @@ void clint_renderer_free(clint_renderer *r)
 {
 	if (!r)
 		return;
+	if (r->ops->free)
+		r->ops->free(r);
 	clint_buf_free(&r->out);
 	free(r);
 }
@@ -142,6 +168,18 @@ static size_t skip_chars(const char *t, size_t off, size_t n, size_t limit)
 	return off;
 }
 
+/* Characters in text[a..b): counted directly when the span is short (a
+ * line, a paragraph), else from the document's character marks, which
+ * cost up to CLINT_CHAR_MARK bytes of counting each. */
+static size_t chars_between(const clint_doc *doc, size_t a, size_t b)
+{
+	if (b <= a)
+		return 0;
+	if (b - a <= CLINT_CHAR_MARK)
+		return clint_utf8_count(doc->text + a, b - a);
+	return clint_doc_chars(doc, b) - clint_doc_chars(doc, a);
+}
+
 void clint_excerpt_get(const clint_doc *doc, size_t start, size_t end,
                        size_t width, clint_excerpt *ex)
 {
@@ -165,10 +203,9 @@ void clint_excerpt_get(const clint_doc *doc, size_t start, size_t end,
 		mark_end = start;
 	a = ls;
 	b = le;
-	if (le - ls > width &&
-	    clint_doc_chars(doc, le) - clint_doc_chars(doc, ls) > width) {
+	if (le - ls > width && chars_between(doc, ls, le) > width) {
 		/* keep up to a third of the width before the match */
-		if (clint_doc_chars(doc, start) - clint_doc_chars(doc, ls) > width / 3) {
+		if (chars_between(doc, ls, start) > width / 3) {
 			a = start;
 			for (back = width / 3; back > 0 && a > ls; back--)
 				a = char_start(t, a - 1);
@@ -188,15 +225,32 @@ void clint_excerpt_get(const clint_doc *doc, size_t start, size_t end,
 		ex->mark_width = 1;
 }
 
+/* Appends U+FFFD, the stand-in for bytes that are not valid UTF-8. */
+static int put_replacement(clint_buf *b)
+{
+	return clint_buf_puts(b, "\xEF\xBF\xBD");
+}
+
+/* Length of the valid UTF-8 character at s[i..len), or 0 if invalid. */
+static size_t char_len(const char *s, size_t i, size_t len)
+{
+	uint32_t cp;
+
+	if ((unsigned char)s[i] < 0x80)
+		return 1;
+	return clint_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+}
+
 int clint_json_str(clint_buf *b, const char *s, size_t len)
 {
-	size_t i, run = 0;
+	size_t i = 0, run = 0;
 	int rc = clint_buf_putc(b, '"');
 
-	for (i = 0; i < len && rc == CLINT_OK; i++) {
+	while (i < len && rc == CLINT_OK) {
 		unsigned char c = (unsigned char)s[i];
 		const char *esc = NULL;
 		char u[8];
+		size_t n = char_len(s, i, len);
 
 		switch (c) {
 		case '"': esc = "\\\""; break;
@@ -208,13 +262,18 @@ int clint_json_str(clint_buf *b, const char *s, size_t len)
 			if (c < 0x20 || c == 0x7F) {
 				snprintf(u, sizeof(u), "\\u%04x", c);
 				esc = u;
+			} else if (n == 0) {
+				esc = "\\ufffd";
 			}
 		}
 		if (esc) {
 			rc = clint_buf_put(b, s + run, i - run);
 			if (rc == CLINT_OK)
 				rc = clint_buf_puts(b, esc);
-			run = i + 1;
+			i += n ? n : 1;
+			run = i;
+		} else {
+			i += n;
 		}
 	}
 	if (rc == CLINT_OK)
@@ -229,4 +288,173 @@ int clint_json_cstr(clint_buf *b, const char *s)
 	if (!s)
 		return clint_buf_puts(b, "null");
 	return clint_json_str(b, s, strlen(s));
+}
+
+int clint_xml_str(clint_buf *b, const char *s, size_t len, int attr)
+{
+	size_t i = 0, run = 0;
+	int rc = CLINT_OK;
+
+	while (i < len && rc == CLINT_OK) {
+		unsigned char c = (unsigned char)s[i];
+		const char *esc = NULL;
+		size_t n = char_len(s, i, len);
+		uint32_t cp = 0;
+
+		switch (c) {
+		case '&': esc = "&amp;"; break;
+		case '<': esc = "&lt;"; break;
+		case '>': esc = "&gt;"; break;
+		case '"': esc = "&quot;"; break;
+		case '\'': esc = "&#39;"; break;
+		case '\t': esc = attr ? "&#9;" : NULL; break;
+		case '\n': esc = attr ? "&#10;" : NULL; break;
+		case '\r': esc = attr ? "&#13;" : NULL; break;
+		default:
+			if (c < 0x20 || c == 0x7F || n == 0)
+				esc = "\xEF\xBF\xBD";
+			else if (n == 3) {
+				/* U+FFFE and U+FFFF are not XML characters */
+				clint_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+				if (cp == 0xFFFE || cp == 0xFFFF)
+					esc = "\xEF\xBF\xBD";
+			}
+		}
+		if (esc) {
+			rc = clint_buf_put(b, s + run, i - run);
+			if (rc == CLINT_OK)
+				rc = clint_buf_puts(b, esc);
+			i += n ? n : 1;
+			run = i;
+		} else {
+			i += n;
+		}
+	}
+	if (rc == CLINT_OK)
+		rc = clint_buf_put(b, s + run, len - run);
+	return rc;
+}
+
+int clint_xml_cstr(clint_buf *b, const char *s, int attr)
+{
+	if (!s)
+		return CLINT_OK;
+	return clint_xml_str(b, s, strlen(s), attr);
+}
+
+int clint_md_str(clint_buf *b, const char *s, size_t len)
+{
+	size_t i = 0;
+	int rc = CLINT_OK;
+
+	while (i < len && rc == CLINT_OK) {
+		unsigned char c = (unsigned char)s[i];
+		size_t n = char_len(s, i, len);
+
+		if (n == 0) {
+			rc = put_replacement(b);
+			i++;
+			continue;
+		}
+		if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v')
+			rc = clint_buf_putc(b, ' ');
+		else if (c < 0x20 || c == 0x7F)
+			rc = put_replacement(b);
+		else if (c == '&')
+			rc = clint_buf_puts(b, "&amp;");
+		else if (c == '@')
+			rc = clint_buf_puts(b, "@\xE2\x80\x8B");
+		else if (c < 0x80 && strchr("\\`*_[]<>|~$", c))
+			rc = clint_buf_printf(b, "\\%c", c);
+		else
+			rc = clint_buf_put(b, s + i, n);
+		i += n;
+	}
+	return rc;
+}
+
+int clint_md_cstr(clint_buf *b, const char *s)
+{
+	if (!s)
+		return CLINT_OK;
+	return clint_md_str(b, s, strlen(s));
+}
+
+int clint_uri_path(clint_buf *b, const char *path)
+{
+	const unsigned char *p = (const unsigned char *)path;
+	int rc = CLINT_OK;
+
+	if (*p == '/')
+		rc = clint_buf_puts(b, "file://");
+	else
+		while (p[0] == '.' && p[1] == '/')
+			p += 2;
+	for (; *p && rc == CLINT_OK; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p))
+			rc = clint_buf_putc(b, (char)*p);
+		else
+			rc = clint_buf_printf(b, "%%%02X", *p);
+	}
+	return rc;
+}
+
+/* Column of `off` in its block, 1-based, in characters. */
+static unsigned block_column(const clint_doc *doc, const clint_location *loc,
+                             size_t off)
+{
+	clint_block blk;
+
+	if (loc->block == (size_t)-1 || clint_doc_block(doc, loc->block, &blk) < 0 ||
+	    off < blk.start)
+		return loc->column;
+	return (unsigned)chars_between(doc, blk.start, off) + 1;
+}
+
+void clint_report_region(const clint_doc *doc, const clint_finding *f,
+                         clint_region *out)
+{
+	clint_location last;
+	size_t len;
+
+	memset(out, 0, sizeof(*out));
+	out->line = out->column = out->end_line = out->end_column = 1;
+	out->page = 1;
+	if (!f->has_location)
+		return;
+	clint_doc_text(doc, &len);
+	out->page = f->begin_loc.page ? f->begin_loc.page : 1;
+	if (f->begin_loc.paragraph) {
+		out->by_paragraph = 1;
+		out->line = f->begin_loc.paragraph;
+		out->column = block_column(doc, &f->begin_loc, f->start);
+		out->end_line = out->line;
+		out->end_column = out->column;
+		/* the end: just after the last character of the match */
+		if (f->end > f->start && f->end <= len &&
+		    clint_doc_locate(doc, f->end - 1, &last) == CLINT_OK &&
+		    last.paragraph) {
+			out->end_line = last.paragraph;
+			out->end_column = block_column(doc, &last, f->end - 1) + 1;
+		}
+	} else {
+		out->line = f->begin_loc.line ? f->begin_loc.line : 1;
+		out->column = f->begin_loc.column ? f->begin_loc.column : 1;
+		out->end_line = f->end_loc.line ? f->end_loc.line : out->line;
+		out->end_column = f->end_loc.column ? f->end_loc.column : out->column;
+	}
+	if (out->end_line < out->line) {
+		out->end_line = out->line;
+		out->end_column = out->column;
+	}
+	if (out->end_line == out->line && out->end_column < out->column)
+		out->end_column = out->column;
+}
+
+const char *clint_rule_kind_name(clint_rule_kind k)
+{
+	return k == CLINT_RULE_REQUIRE ? "require"
+	       : k == CLINT_RULE_CHECK ? "check"
+	                               : "flag";
 }

@@ -11,6 +11,7 @@ typedef struct {
 	int (*document)(clint_renderer *r, const clint_result *res);
 	int (*input_error)(clint_renderer *r, const char *file, const char *msg);
 	int (*finish)(clint_renderer *r);
+	void (*free)(clint_renderer *r);  /* frees `priv`; may be NULL */
 } clint_render_ops;
 
 struct clint_renderer {
@@ -24,10 +25,18 @@ struct clint_renderer {
 	size_t counts[3];     /* findings + missing by severity */
 	size_t missing;
 	int failed_write;
+	void *priv;           /* the format's own state */
 };
 
 CLINT_INTERNAL extern const clint_render_ops clint_render_text_ops;
 CLINT_INTERNAL extern const clint_render_ops clint_render_json_ops;
+CLINT_INTERNAL extern const clint_render_ops clint_render_jsonl_ops;
+CLINT_INTERNAL extern const clint_render_ops clint_render_sarif_ops;
+CLINT_INTERNAL extern const clint_render_ops clint_render_markdown_ops;
+CLINT_INTERNAL extern const clint_render_ops clint_render_html_ops;
+CLINT_INTERNAL extern const clint_render_ops clint_render_junit_ops;
+CLINT_INTERNAL extern const clint_render_ops clint_render_gitlab_ops;
+CLINT_INTERNAL extern const clint_render_ops clint_render_checkstyle_ops;
 
 /* Sends the pending output to the callback. */
 CLINT_INTERNAL int clint_render_flush(clint_renderer *r);
@@ -46,9 +55,69 @@ CLINT_INTERNAL void clint_excerpt_get(const clint_doc *doc, size_t start,
                                       size_t end, size_t width,
                                       clint_excerpt *ex);
 
+/*
+ * Escaping. Every string a report writes may be hostile (file names,
+ * contract text, pack text): each helper below also replaces bytes that
+ * are not valid UTF-8 with U+FFFD, so the output is always valid UTF-8.
+ */
+
 /* Appends `s[0..len)` as a JSON string literal, quotes included. */
 CLINT_INTERNAL int clint_json_str(clint_buf *b, const char *s, size_t len);
 /* The same for a NUL-terminated string (NULL gives null). */
 CLINT_INTERNAL int clint_json_cstr(clint_buf *b, const char *s);
+
+/* Appends `s[0..len)` escaped for XML and HTML text and attribute values:
+ * & < > " ' as references, control characters XML forbids as U+FFFD; with
+ * `attr`, tab and line ends as character references (kept by parsers). */
+CLINT_INTERNAL int clint_xml_str(clint_buf *b, const char *s, size_t len,
+                                 int attr);
+/* The same for a NUL-terminated string (NULL gives nothing). */
+CLINT_INTERNAL int clint_xml_cstr(clint_buf *b, const char *s, int attr);
+
+/* Appends `s[0..len)` as inline Markdown that renders as the literal text
+ * (never at the start of a line: callers write a prefix first): the
+ * punctuation that means something inside a line (\ ` * _ [ ] < > | ~ $)
+ * backslash-escaped, & as &amp;, line ends as spaces, "@" followed by a
+ * zero-width space (no mentions in a pull-request comment). With [ and ]
+ * escaped no link or image can form, so parentheses are left alone. */
+CLINT_INTERNAL int clint_md_str(clint_buf *b, const char *s, size_t len);
+CLINT_INTERNAL int clint_md_cstr(clint_buf *b, const char *s);
+
+/* Appends `path` as a URI reference: relative paths stay relative ("./"
+ * dropped), absolute ones become file:// URIs; every byte outside the
+ * RFC 3986 unreserved set and "/" is percent-encoded. */
+CLINT_INTERNAL int clint_uri_path(clint_buf *b, const char *path);
+
+/*
+ * Where a finding is for tools that want a line and column range (SARIF,
+ * Checkstyle, GitLab, JUnit): for text formats the line and column in the
+ * source text; for word processing and page formats (the block has a
+ * source paragraph) the paragraph number as the line and the column in
+ * that paragraph. Columns count characters, 1-based; the end is exclusive.
+ * A missing clause (no location) is at line 1, column 1.
+ */
+typedef struct {
+	unsigned line, column, end_line, end_column;
+	unsigned page;
+	int by_paragraph;   /* line is a source paragraph */
+} clint_region;
+
+CLINT_INTERNAL void clint_report_region(const clint_doc *doc,
+                                        const clint_finding *f,
+                                        clint_region *out);
+
+/*
+ * The members of one document entry of the JSON report (json.c), without
+ * the braces: `indent` spaces before each member, or compact on one line
+ * when `indent` is -1 (jsonl). An unreadable input's entry is "file" and
+ * "error".
+ */
+CLINT_INTERNAL void clint_json_entry(clint_buf *b, int indent,
+                                     const clint_result *res);
+CLINT_INTERNAL void clint_json_error_entry(clint_buf *b, int indent,
+                                           const char *file, const char *msg);
+
+/* "require", "flag", "check". */
+CLINT_INTERNAL const char *clint_rule_kind_name(clint_rule_kind k);
 
 #endif

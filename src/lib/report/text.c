@@ -12,6 +12,7 @@
  * what to add, and a one-line summary per document.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -120,16 +121,18 @@ static void excerpt(clint_renderer *r, const clint_doc *doc,
 	clint_buf_putc(&r->out, '\n');
 }
 
-static int seen_before(const clint_result *res, size_t upto, const char *id)
+/* True if rule `id` is among the `*nseen` ids of `seen` (the rules that
+ * already fired in this document); adds it otherwise. `seen` holds room
+ * for every finding. Ids, not findings, are compared: looking findings up
+ * again would locate each one anew (quadratic in the findings). */
+static int seen_before(const char **seen, size_t *nseen, const char *id)
 {
-	clint_finding g;
 	size_t j;
 
-	for (j = 0; j < upto; j++) {
-		clint_result_finding(res, j, &g);
-		if (strcmp(g.rule_id, id) == 0)
+	for (j = 0; j < *nseen; j++)
+		if (strcmp(seen[j], id) == 0)
 			return 1;
-	}
+	seen[(*nseen)++] = id;
 	return 0;
 }
 
@@ -139,9 +142,12 @@ static int text_document(clint_renderer *r, const clint_result *res)
 	const char *name = clint_doc_name(doc);
 	size_t i, n = clint_result_finding_count(res);
 	size_t nmiss = clint_result_missing_count(res);
-	size_t counts[3] = {0, 0, 0};
+	size_t counts[3] = {0, 0, 0}, nseen = 0;
+	const char **seen = calloc(n ? n : 1, sizeof(*seen));
 	clint_finding f;
 
+	if (!seen)
+		return CLINT_ENOMEM;
 	for (i = 0; i < n; i++) {
 		clint_result_finding(res, i, &f);
 		counts[f.severity]++;
@@ -170,7 +176,7 @@ static int text_document(clint_renderer *r, const clint_result *res)
 			clint_buf_put(&r->out, t + f.value.start, f.value.end - f.value.start);
 			clint_buf_printf(&r->out, " (the rule flags %s)\n", f.threshold);
 		}
-		if (r->opts.verbose || !seen_before(res, i, f.rule_id)) {
+		if (!seen_before(seen, &nseen, f.rule_id) || r->opts.verbose) {
 			wrapped(r, "    = why: ", f.rationale);
 			wrapped(r, "    = fix: ", f.suggestion);
 			if (r->opts.verbose)
@@ -217,6 +223,7 @@ static int text_document(clint_renderer *r, const clint_result *res)
 		                 counts[2] == 1 ? "" : "s", counts[1],
 		                 counts[1] == 1 ? "" : "s", counts[0]);
 	}
+	free(seen);
 	return CLINT_OK;
 }
 
@@ -249,4 +256,5 @@ const clint_render_ops clint_render_text_ops = {
 	text_document,
 	text_input_error,
 	text_finish,
+	NULL,
 };

@@ -1,0 +1,1 @@
+--format checkstyle tests/cli/fixtures/hostile.txt no-such-file.txt

@@ -1,0 +1,1 @@
+--format checkstyle samples/weak-draft-outsourcing.txt

@@ -1,0 +1,1 @@
+--format gitlab samples/weak-draft-outsourcing.txt

@@ -1,0 +1,1 @@
+--format html samples/weak-draft-outsourcing.txt

@@ -1,0 +1,1 @@
+--format jsonl --pack hidden-costs samples/mutual-nda.txt no-such-file.txt tests/cli/fixtures/weak-draft.docx

@@ -1,0 +1,1 @@
+--format jsonl samples/weak-draft-outsourcing.txt

@@ -1,0 +1,1 @@
+--format junit samples/weak-draft-outsourcing.txt

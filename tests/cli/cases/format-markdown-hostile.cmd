@@ -1,0 +1,1 @@
+--format markdown tests/cli/fixtures/hostile.txt

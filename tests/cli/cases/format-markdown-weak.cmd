@@ -1,0 +1,1 @@
+--format markdown samples/weak-draft-outsourcing.txt

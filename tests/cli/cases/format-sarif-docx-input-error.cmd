@@ -1,0 +1,1 @@
+--format sarif --pack ambiguity tests/cli/fixtures/weak-draft.docx no-such-file.txt

@@ -1,0 +1,1 @@
+--format sarif samples/weak-draft-outsourcing.txt
