@@ -26,9 +26,9 @@ BUILD ?= build
 VERSION := $(shell sed -n 's/^\#define CLINT_VERSION_STRING "\(.*\)"/\1/p' include/clauselint.h)
 SOVERSION := 0
 
-DEPS = libpcre2-8 libxml-2.0 zlib
-# the unit tests write their DOCX/ODT fixtures with libzip
-TEST_DEPS = libzip
+DEPS = libpcre2-8 libxml-2.0 libzip
+# test_zip.c writes its hand-made (and lying) archives with zlib
+TEST_DEPS = zlib
 # PDF text extraction is optional: when poppler-glib is installed, it is
 # built into a module of its own, clauselint-pdf.so, that the library opens
 # with dlopen() at the first PDF (installed in $(PDF_MODULE_DIR)), so that

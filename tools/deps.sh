@@ -6,8 +6,8 @@
 set -eu
 what=${1:-build}
 
-build_pkgs="gcc make pkg-config libpcre2-dev libxml2-dev zlib1g-dev libpoppler-glib-dev"
-test_pkgs="libcmocka-dev libzip-dev python3 python3-jsonschema"
+build_pkgs="gcc make pkg-config libpcre2-dev libxml2-dev libzip-dev libpoppler-glib-dev"
+test_pkgs="libcmocka-dev zlib1g-dev python3 python3-jsonschema"
 
 case "$what" in
 build) pkgs=$build_pkgs ;;

@@ -2,7 +2,10 @@
  * test_zip.c - the bounded ZIP reader (src/lib/extract/zip.c) shared by
  * the DOCX and ODT extractors. The archives are written here byte by
  * byte (stored or deflated with zlib), so each test can lie in exactly
- * one field: entry counts, sizes, ratios, CRCs, offsets, methods, flags.
+ * one field: entry counts, sizes, ratios, CRCs, methods, flags. A lie is
+ * written in the local header and the central directory alike (an archive
+ * that lies consistently), unless `central_only`: the reader checks one
+ * against the other (libzip's ZIP_CHECKCONS) and refuses a mismatch.
  */
 #include "unit.h"
 
@@ -19,12 +22,13 @@ typedef struct {
 	const char *data;   /* NULL: `len` spaces */
 	size_t len;         /* 0: strlen(data) */
 	int deflate;
-	/* lies, applied to the central directory */
+	/* lies, applied to both headers (see central_only) */
 	int64_t size_delta; /* added to the declared uncompressed size */
 	uint32_t crc_xor;
 	unsigned flags;
 	int method;         /* >= 0: declared method instead of the real one */
-	int zip64;          /* sizes and offset in a ZIP64 extra field */
+	int zip64;          /* central sizes and offset in a ZIP64 extra field */
+	int central_only;   /* the lies in the central directory only */
 } zentry;
 
 typedef struct {
@@ -104,12 +108,16 @@ static unsigned char *make_zip(const zentry *e, size_t n, size_t declared,
 		/* local header */
 		put(&b, "PK\3\4", 4);
 		put16(&b, 20);
-		put16(&b, e[i].flags);
-		put16(&b, method);
+		put16(&b, e[i].central_only ? 0 : e[i].flags);
+		put16(&b, e[i].method >= 0 && !e[i].central_only
+		                  ? (unsigned)e[i].method
+		                  : method);
 		put32(&b, 0);
-		put32(&b, crc);
+		put32(&b, e[i].central_only ? crc : crc ^ e[i].crc_xor);
 		put32(&b, (uint32_t)clen);
-		put32(&b, (uint32_t)dlen);
+		put32(&b, e[i].central_only
+		                  ? (uint32_t)dlen
+		                  : (uint32_t)((int64_t)dlen + e[i].size_delta));
 		put16(&b, (unsigned)strlen(e[i].name));
 		put16(&b, 0);
 		put(&b, e[i].name, strlen(e[i].name));
@@ -201,10 +209,10 @@ static void expect_error(const zentry *e, size_t n, const clint_zip_limits *lim,
 static void test_stored_and_deflated(void **state)
 {
 	zentry e[] = {
-		{"a.xml", "<a>stored text</a>", 0, 0, 0, 0, 0, -1, 0},
+		{"a.xml", "<a>stored text</a>", 0, 0, 0, 0, 0, -1, 0, 0},
 		{"dir/b.xml", "<b>deflated text, deflated text, deflated</b>", 0, 1,
-		 0, 0, 0, -1, 0},
-		{"c.xml", "<c>sizes in a ZIP64 extra field</c>", 0, 1, 0, 0, 0, -1, 1},
+		 0, 0, 0, -1, 0, 0},
+		{"c.xml", "<c>sizes in a ZIP64 extra field</c>", 0, 1, 0, 0, 0, -1, 1, 0},
 	};
 	char *out = NULL;
 
@@ -231,24 +239,31 @@ static void test_entry_cap(void **state)
 	unsigned char *zip;
 	clint_diag *d = NULL;
 	clint_zip z;
+	static const char *const names[] = {"e0.xml", "e1.xml", "e2.xml",
+	                                    "e3.xml"};
 
 	(void)state;
 	for (i = 0; i < 4; i++) {
-		zentry x = {"e.xml", "x", 0, 0, 0, 0, 0, -1, 0};
+		zentry x = {names[i], "x", 0, 0, 0, 0, 0, -1, 0, 0};
 		e[i] = x;
 	}
 	lim.max_entries = 3;
-	expect_error(e, 4, &lim, "e.xml", CLINT_ELIMIT,
+	expect_error(e, 4, &lim, "e0.xml", CLINT_ELIMIT,
 	             "the ZIP has 4 entries, more than the limit of 3");
 	lim.max_entries = 4;
-	assert_int_equal(read_one(e, 4, &lim, "e.xml", NULL, NULL), CLINT_OK);
-	/* an end record that claims 60000 entries is refused before any
-	 * allocation for them, and one that claims more than the central
-	 * directory can hold is damaged */
+	assert_int_equal(read_one(e, 4, &lim, "e3.xml", NULL, NULL), CLINT_OK);
+	/* two entries with one name are ambiguous: refused on open */
+	e[1].name = "e0.xml";
+	expect_error(e, 2, NULL, "e0.xml", CLINT_EFORMAT,
+	             "not a readable ZIP archive");
+	e[1].name = names[1];
+	/* an end record that claims 60000 entries when the central
+	 * directory holds 4 is damaged, whatever the limit: libzip reads the
+	 * central directory on open and refuses a count it does not hold */
 	zip = make_zip(e, 4, 60000, &len);
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
 	assert_int_equal(clint_zip_open(&z, zip, len, NULL, NULL, "t.zip", d),
-	                 CLINT_ELIMIT);
+	                 CLINT_EFORMAT);
 	clint_zip_close(&z);
 	lim.max_entries = 100000;
 	assert_int_equal(clint_zip_open(&z, zip, len, &lim, NULL, "t.zip", d),
@@ -263,8 +278,8 @@ static void test_part_and_total_caps(void **state)
 {
 	clint_zip_limits lim = CLINT_ZIP_LIMITS_INIT;
 	zentry e[] = {
-		{"one.xml", NULL, 3000, 1, 0, 0, 0, -1, 0},
-		{"two.xml", NULL, 3000, 1, 0, 0, 0, -1, 0},
+		{"one.xml", NULL, 3000, 1, 0, 0, 0, -1, 0, 0},
+		{"two.xml", NULL, 3000, 1, 0, 0, 0, -1, 0, 0},
 	};
 	size_t len, got;
 	unsigned char *zip, *data = NULL;
@@ -295,7 +310,7 @@ static void test_part_and_total_caps(void **state)
 static void test_ratio_cap(void **state)
 {
 	clint_zip_limits lim = CLINT_ZIP_LIMITS_INIT;
-	zentry e[] = {{"bomb.xml", NULL, 4u << 20, 1, 0, 0, 0, -1, 0}};
+	zentry e[] = {{"bomb.xml", NULL, 4u << 20, 1, 0, 0, 0, -1, 0, 0}};
 	char *out = NULL;
 
 	(void)state;
@@ -312,12 +327,14 @@ static void test_ratio_cap(void **state)
 static void test_lies_and_damage(void **state)
 {
 	const char *text = "<w>some text that deflates a little, a little</w>";
-	zentry big = {"x.xml", text, 0, 1, -10, 0, 0, -1, 0};
-	zentry small = {"x.xml", text, 0, 1, 10, 0, 0, -1, 0};
-	zentry crc = {"x.xml", text, 0, 1, 0, 1, 0, -1, 0};
-	zentry enc = {"x.xml", text, 0, 1, 0, 0, 1, -1, 0};
-	zentry bz = {"x.xml", text, 0, 0, 0, 0, 0, 12, 0};
-	zentry stored = {"x.xml", text, 0, 0, 3, 0, 0, -1, 0};
+	zentry big = {"x.xml", text, 0, 1, -10, 0, 0, -1, 0, 0};
+	zentry small = {"x.xml", text, 0, 1, 10, 0, 0, -1, 0, 0};
+	zentry crc = {"x.xml", text, 0, 1, 0, 1, 0, -1, 0, 0};
+	zentry enc = {"x.xml", text, 0, 1, 0, 0, 1, -1, 0, 0};
+	zentry bz = {"x.xml", text, 0, 0, 0, 0, 0, 12, 0, 0};
+	zentry stored = {"x.xml", text, 0, 0, 3, 0, 0, -1, 0, 0};
+	zentry cd_crc = {"x.xml", text, 0, 1, 0, 1, 0, -1, 0, 1};
+	zentry cd_size = {"x.xml", text, 0, 1, -10, 0, 0, -1, 0, 1};
 
 	(void)state;
 	/* an entry that inflates to more than it declares stops at the
@@ -330,6 +347,12 @@ static void test_lies_and_damage(void **state)
 	expect_error(&bz, 1, NULL, "x.xml", CLINT_EUNSUPPORTED,
 	             "compression method 12 is not supported");
 	expect_error(&stored, 1, NULL, "x.xml", CLINT_EFORMAT, "damaged entry");
+	/* a central directory that disagrees with the local header is
+	 * refused when the archive is opened */
+	expect_error(&cd_crc, 1, NULL, "x.xml", CLINT_EFORMAT,
+	             "not a readable ZIP archive");
+	expect_error(&cd_size, 1, NULL, "x.xml", CLINT_EFORMAT,
+	             "not a readable ZIP archive");
 }
 
 /* Every prefix and many corruptions of a good archive: an error or the
@@ -337,8 +360,8 @@ static void test_lies_and_damage(void **state)
 static void test_truncated_and_corrupt(void **state)
 {
 	zentry e[] = {
-		{"a.xml", "<a>first entry</a>", 0, 1, 0, 0, 0, -1, 0},
-		{"b.xml", "<b>second entry, deflated as well</b>", 0, 1, 0, 0, 0, -1, 0},
+		{"a.xml", "<a>first entry</a>", 0, 1, 0, 0, 0, -1, 0, 0},
+		{"b.xml", "<b>second entry, deflated as well</b>", 0, 1, 0, 0, 0, -1, 0, 0},
 	};
 	size_t len, n, i, got;
 	unsigned char *zip = make_zip(e, 2, 0, &len), *copy, *data;
@@ -382,7 +405,7 @@ static void test_no_path_written(void **state)
 {
 	char path[64], name[96], *out = NULL;
 	struct stat st;
-	zentry e[] = {{name, "escaped?", 0, 1, 0, 0, 0, -1, 0}};
+	zentry e[] = {{name, "escaped?", 0, 1, 0, 0, 0, -1, 0, 0}};
 
 	(void)state;
 	snprintf(path, sizeof(path), "/tmp/clint-zip-escape-%ld", (long)getpid());

@@ -1,16 +1,18 @@
 /*
  * zip.h - the bounded ZIP reader shared by the DOCX and ODT extractors.
  *
- * A ZIP held in memory is read through its central directory; entries
- * are inflated with zlib into memory, never written anywhere, so no name
- * in the archive is ever a path. Everything in the archive is untrusted:
- * the number of entries, each entry's uncompressed size, the total of the
- * entries read and the compression ratio are capped (clint_zip_limits);
- * an entry inflates into a buffer of its declared size and must fill it
- * exactly, with a matching CRC-32; offsets and sizes are checked against
- * the buffer before any byte is touched. Stored and deflated entries are
- * read (all that Word and LibreOffice write); encrypted entries, other
- * methods and multi-disk archives are refused with the reason.
+ * A ZIP held in memory is read with libzip (a buffer source, opened
+ * read-only with ZIP_CHECKCONS: the central directory is checked against
+ * the local headers); entries are decompressed into memory, never written
+ * anywhere, so no name in the archive is ever a path. Everything in the
+ * archive is untrusted: the number of entries, each entry's uncompressed
+ * size, the total of the entries read and the compression ratio are
+ * capped (clint_zip_limits) from the declared sizes before an entry is
+ * opened; an entry is read into a buffer of its declared size plus one
+ * byte and must end exactly at its declared size (libzip checks the CRC-32
+ * and the size at its end). Stored and deflated entries are read (all that
+ * Word and LibreOffice write); encrypted entries, other methods and
+ * multi-disk archives are refused with the reason.
  */
 #ifndef CLINT_ZIP_H
 #define CLINT_ZIP_H
@@ -33,22 +35,25 @@ typedef struct {
 	{10000, (uint64_t)64 << 20, (uint64_t)256 << 20, 200, (uint64_t)1 << 20}
 
 typedef struct {
-	const char *name;       /* NUL-terminated copy of the stored name */
-	uint64_t size;          /* uncompressed */
+	const char *name;       /* the stored name (raw bytes, NUL-terminated,
+	                           owned by libzip until clint_zip_close) */
+	uint64_t index;         /* in the archive */
+	uint64_t size;          /* uncompressed, as declared */
 	uint64_t comp_size;
-	uint64_t offset;        /* of the local header */
 	uint32_t crc;
 	unsigned method;        /* 0 stored, 8 deflated */
-	unsigned flags;         /* general purpose bits */
+	unsigned encryption;    /* 0 none */
 } clint_zip_entry;
+
+struct zip; /* libzip's zip_t */
 
 typedef struct {
 	const unsigned char *data;  /* borrowed: the whole archive */
 	size_t len;
 	clint_zip_limits lim;
+	struct zip *za;             /* the libzip archive, owns the source */
 	clint_zip_entry *entries;
 	size_t count;
-	char *names;                /* all names, NUL-separated */
 	uint64_t total;             /* uncompressed bytes read so far */
 	const char *doc_name;       /* for messages */
 	clint_diag *diag;           /* may be NULL */
