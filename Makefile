@@ -37,14 +37,22 @@ VERSION := $(shell sed -n 's/^\#define CLINT_VERSION_STRING "\(.*\)"/\1/p' inclu
 SOVERSION := 0
 
 DEPS = libpcre2-8 libxml-2.0 libzip
-# PDF text extraction is optional: built when poppler-glib is installed.
+# test_zip.c writes its hand-made (and lying) archives with zlib
+TEST_DEPS = zlib
+# PDF text extraction is optional: when poppler-glib is installed, it is
+# built into a module of its own, clauselint-pdf.so, that the library opens
+# with dlopen() at the first PDF (installed in $(PDF_MODULE_DIR)), so that
+# no other run loads poppler, GLib and cairo.
 POPPLER = $(shell $(PKG_CONFIG) --exists poppler-glib && echo poppler-glib)
 # Evaluated when used, so that a sub-make sees packages deps.sh installed.
-DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(DEPS) $(POPPLER)) \
+DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(DEPS)) \
              $(if $(POPPLER),-DCLINT_HAVE_POPPLER)
-DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(DEPS) $(POPPLER)) -pthread
-CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
-CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
+DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(DEPS)) -pthread
+POPPLER_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(POPPLER))
+POPPLER_LIBS = $(shell $(PKG_CONFIG) --libs $(POPPLER))
+PDF_MODULE_DIR = $(LIBDIR)/clauselint
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka $(TEST_DEPS))
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka $(TEST_DEPS))
 
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -61,8 +69,8 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DCLINT_BUILDING_LIBRARY
 RULES_URL ?= file://$(DATADIR)/rules.md
 LIB_CFLAGS += -DCLINT_RULES_URL='"$(RULES_URL)"'
 
-
 LIB_SRC = $(wildcard src/lib/*.c src/lib/extract/*.c src/lib/report/*.c src/lib/diff/*.c)
+PDF_MODULE_SRC = src/lib/extract/module/pdf_poppler.c
 LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
 CLI_SRC = $(wildcard src/cli/*.c)
 CLI_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))
@@ -75,6 +83,7 @@ CONFIG_SCHEMA = clausepacks/schema/config.rng
 LIB_A = $(BUILD)/libclauselint.a
 LIB_SO = $(BUILD)/libclauselint.so.$(VERSION)
 BIN = $(BUILD)/clauselint
+PDF_MODULE = $(if $(POPPLER),$(BUILD)/clauselint-pdf.so)
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
@@ -87,7 +96,7 @@ DEMO_DRAFT = samples/flawed-draft.txt
         golden-update corpus formats prefilter scale eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
         fuzz fuzz-run fuzz-merge fuzz-replay hostile coverage coverage-run
 
-all: $(LIB_A) $(LIB_SO) $(BIN)
+all: $(LIB_A) $(LIB_SO) $(BIN) $(PDF_MODULE)
 
 deps:
 	@sh tools/deps.sh build
@@ -122,6 +131,15 @@ $(BUILD)/obj/cli/%.o: src/cli/%.c include/clauselint.h $(wildcard src/cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# where an installed program finds the PDF module
+$(BUILD)/obj/lib/extract/pdf.o: LIB_CFLAGS += -DCLINT_PDF_MODULE_DIR='"$(PDF_MODULE_DIR)"'
+
+# the PDF module: poppler-glib, none of the library (see pdfmod.h)
+$(BUILD)/clauselint-pdf.so: $(PDF_MODULE_SRC) src/lib/extract/pdfmod.h
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(POPPLER_CFLAGS) \
+	    -fPIC -fvisibility=hidden -shared -Wl,-z,defs -o $@ $(PDF_MODULE_SRC) \
+	    $(LDFLAGS) $(POPPLER_LIBS)
+
 $(BUILD)/embedded.c: tools/embed.sh $(SCHEMA) $(CONFIG_SCHEMA) $(PACKS)
 	@mkdir -p $(BUILD)
 	sh tools/embed.sh $@ -c $(CONFIG_SCHEMA) $(SCHEMA) $(PACKS)
@@ -148,7 +166,7 @@ $(BUILD)/clauselint.pc: Makefile
 	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' \
 	  'includedir=$(INCLUDEDIR)' '' 'Name: clauselint' \
 	  'Description: Linter for outsourcing and services contracts' \
-	  'Version: $(VERSION)' 'Requires.private: $(DEPS) $(POPPLER)' \
+	  'Version: $(VERSION)' 'Requires.private: $(DEPS)' \
 	  'Libs: -L$${libdir} -lclauselint' 'Libs.private: -pthread' \
 	  'Cflags: -I$${includedir}' > $@
 
@@ -163,8 +181,10 @@ $(SPEC_BIN): tests/spec/spec_runner.c $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
 
-unit: $(UNIT_BIN)
-	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $(TEST_WRAPPER) $$t; done
+# the unit tests find the PDF module of this build through the environment
+unit: $(UNIT_BIN) $(PDF_MODULE)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; \
+	  CLAUSELINT_PDF_MODULE=$(if $(PDF_MODULE),$(CURDIR)/$(PDF_MODULE)) $(TEST_WRAPPER) $$t; done
 
 packs-test: $(BIN)
 	@echo "== clauselint packs test (every shipped pack)"
@@ -366,6 +386,8 @@ install: all $(BUILD)/clauselint.pc
 	ln -sf libclauselint.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libclauselint.so.$(SOVERSION)
 	ln -sf libclauselint.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libclauselint.so
 	install -m 644 include/clauselint.h $(DESTDIR)$(INCLUDEDIR)/clauselint.h
+	$(if $(PDF_MODULE),install -d $(DESTDIR)$(PDF_MODULE_DIR))
+	$(if $(PDF_MODULE),install -m 755 $(PDF_MODULE) $(DESTDIR)$(PDF_MODULE_DIR)/clauselint-pdf.so)
 	install -m 644 $(BUILD)/clauselint.pc $(DESTDIR)$(PKGCONFIGDIR)/clauselint.pc
 	install -m 644 $(PACKS) $(DESTDIR)$(DATADIR)/packs/
 	install -m 644 $(SCHEMA) $(CONFIG_SCHEMA) $(DESTDIR)$(DATADIR)/packs/schema/
@@ -386,7 +408,9 @@ uninstall:
 	    $(DESTDIR)$(PKGCONFIGDIR)/clauselint.pc \
 	    $(DESTDIR)$(MANDIR)/man1/clauselint.1 \
 	    $(DESTDIR)$(MANDIR)/man5/clauselint-packs.5 \
-	    $(DESTDIR)$(BASHCOMPDIR)/clauselint $(DESTDIR)$(ZSHCOMPDIR)/_clauselint
+	    $(DESTDIR)$(BASHCOMPDIR)/clauselint $(DESTDIR)$(ZSHCOMPDIR)/_clauselint \
+	    $(DESTDIR)$(PDF_MODULE_DIR)/clauselint-pdf.so
+	-rmdir $(DESTDIR)$(PDF_MODULE_DIR) 2>/dev/null
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

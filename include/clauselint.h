@@ -22,7 +22,9 @@
  *    Pointers inside the info structs are borrowed from their parent
  *    handle and live as long as it does.
  *  - A clint_ruleset is read-only after loading: any number of threads may
- *    check documents against one ruleset at the same time.
+ *    check documents against one ruleset at the same time. A clint_doc
+ *    is analysed (normalised, segmented, its values found) the first time
+ *    something needs it, once, under a lock: threads may share it too.
  *  - All text is UTF-8. Positions are byte offsets into the document text
  *    (clint_doc_text()); line and column are derived from them.
  */

@@ -544,6 +544,8 @@ int clint_check_rules(clint_result **out, const clint_ruleset *rs,
 
 	memset(&c, 0, sizeof(c));
 	*out = NULL;
+	if ((rc = clint_doc_analyse(doc)) < 0)
+		return rc;
 	c.rs = rs;
 	c.doc = doc;
 	c.diag = diag;

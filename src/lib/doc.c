@@ -1,7 +1,9 @@
 /*
  * doc.c - the document model: text, blocks, sections, sentences, and the
  * side tables that turn byte offsets into lines, columns and pages.
- * clint_doc_load_*() run the first two pipeline stages: extract, segment.
+ * clint_doc_load_*() run the first pipeline stage, extract; normalise,
+ * segment and values run when something first asks for their results
+ * (clint_doc_analyse()).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,6 +13,22 @@
 
 #include "internal.h"
 
+/* A recursive lock: the stages run under it call the accessors that
+ * take it (values.c asks clint_doc_section_at()). */
+static int init_lock(pthread_mutex_t *m)
+{
+	pthread_mutexattr_t a;
+	int rc;
+
+	if (pthread_mutexattr_init(&a) != 0)
+		return -1;
+	rc = pthread_mutexattr_settype(&a, PTHREAD_MUTEX_RECURSIVE);
+	if (rc == 0)
+		rc = pthread_mutex_init(m, &a);
+	pthread_mutexattr_destroy(&a);
+	return rc;
+}
+
 int clint_doc_alloc(clint_doc **out, const char *name)
 {
 	clint_doc *doc = calloc(1, sizeof(*doc));
@@ -19,7 +37,8 @@ int clint_doc_alloc(clint_doc **out, const char *name)
 	if (!doc)
 		return CLINT_ENOMEM;
 	doc->name = clint_strdup(name ? name : "<buffer>");
-	if (!doc->name) {
+	if (!doc->name || init_lock(&doc->lazy_lock) != 0) {
+		free(doc->name);
 		free(doc);
 		return CLINT_ENOMEM;
 	}
@@ -60,7 +79,33 @@ void clint_doc_free(clint_doc *doc)
 	free(doc->blocks);
 	free(doc->text);
 	free(doc->name);
+	pthread_mutex_destroy(&doc->lazy_lock);
 	free(doc);
+}
+
+int clint_doc_analyse(const clint_doc *doc)
+{
+	/* the document is logically const: the analysis is a cache of what
+	 * the text already says, filled once under the lock */
+	clint_doc *d = (clint_doc *)doc;
+	int rc = CLINT_OK;
+
+	pthread_mutex_lock(&d->lazy_lock);
+	if (d->analysis == 0) {
+		d->analysis = 2; /* running: this thread's stages see what is done */
+		if (!d->norm_done && (rc = clint_normalize(d)) == CLINT_OK)
+			d->norm_done = 1;
+		if (rc == CLINT_OK)
+			rc = clint_segment(d);
+		if (rc == CLINT_OK)
+			rc = clint_find_definitions(d);
+		if (rc == CLINT_OK)
+			rc = clint_extract_values(d);
+		d->analysis = rc < 0 ? rc : 1;
+	}
+	rc = d->analysis < 0 ? d->analysis : CLINT_OK;
+	pthread_mutex_unlock(&d->lazy_lock);
+	return rc;
 }
 
 int clint_doc_add_block(clint_doc *doc, clint_block_type type, unsigned level,
@@ -372,13 +417,16 @@ int clint_doc_load_buffer(clint_doc **out, const char *name, const void *data,
 		return CLINT_ELIMIT;
 	}
 	TRY(clint_extract(&doc, name, data, len, opts, diag));
-	TRY(clint_normalize(doc));
-	if (doc->norm_len == 0)
-		clint_diag_add(diag, CLINT_DIAG_WARNING, name, 0, 0,
-		               "the document has no text");
-	TRY(clint_segment(doc));
-	TRY(clint_find_definitions(doc));
-	TRY(clint_extract_values(doc));
+	/* The matching text puts a line between blocks, so only a document
+	 * of one block or none can be empty: only then is it built now, to
+	 * warn. Otherwise normalise, segment and values wait until asked. */
+	if (doc->block_count <= 1) {
+		TRY(clint_normalize(doc));
+		doc->norm_done = 1;
+		if (doc->norm_len == 0)
+			clint_diag_add(diag, CLINT_DIAG_WARNING, name, 0, 0,
+			               "the document has no text");
+	}
 	*out = doc;
 	doc = NULL;
 done:
@@ -516,14 +564,16 @@ int clint_doc_block(const clint_doc *doc, size_t i, clint_block *out)
 
 size_t clint_doc_section_count(const clint_doc *doc)
 {
-	return doc ? doc->section_count : 0;
+	return doc && clint_doc_analyse(doc) == CLINT_OK ? doc->section_count
+	                                                   : 0;
 }
 
 int clint_doc_section(const clint_doc *doc, size_t i, clint_section *out)
 {
 	const clint_isection *s;
 
-	if (!doc || !out || i >= doc->section_count)
+	if (!doc || !out || clint_doc_analyse(doc) < 0 ||
+	    i >= doc->section_count)
 		return CLINT_EINVAL;
 	s = &doc->sections[i];
 	out->number = s->number;
@@ -538,14 +588,16 @@ int clint_doc_section(const clint_doc *doc, size_t i, clint_section *out)
 
 size_t clint_doc_definition_count(const clint_doc *doc)
 {
-	return doc ? doc->definition_count : 0;
+	return doc && clint_doc_analyse(doc) == CLINT_OK ? doc->definition_count
+	                                                 : 0;
 }
 
 int clint_doc_definition(const clint_doc *doc, size_t i, clint_definition *out)
 {
 	const clint_idefinition *d;
 
-	if (!doc || !out || i >= doc->definition_count)
+	if (!doc || !out || clint_doc_analyse(doc) < 0 ||
+	    i >= doc->definition_count)
 		return CLINT_EINVAL;
 	d = &doc->definitions[i];
 	out->term = d->term;
@@ -566,7 +618,7 @@ size_t clint_doc_section_at(const clint_doc *doc, size_t offset)
 {
 	size_t lo = 0, hi, mid, i;
 
-	if (!doc || !doc->section_count)
+	if (!doc || clint_doc_analyse(doc) < 0 || !doc->section_count)
 		return CLINT_NO_SECTION;
 	/* last section starting at or before offset, then walk up to one
 	 * that still contains it */
@@ -588,13 +640,14 @@ size_t clint_doc_section_at(const clint_doc *doc, size_t offset)
 
 size_t clint_doc_sentence_count(const clint_doc *doc)
 {
-	return doc ? doc->sentence_count : 0;
+	return doc && clint_doc_analyse(doc) == CLINT_OK ? doc->sentence_count
+	                                                   : 0;
 }
 
 int clint_doc_sentence(const clint_doc *doc, size_t i, size_t *start,
                        size_t *end)
 {
-	if (!doc || i >= doc->sentence_count)
+	if (!doc || clint_doc_analyse(doc) < 0 || i >= doc->sentence_count)
 		return CLINT_EINVAL;
 	if (start)
 		*start = clint_doc_norm_to_text(doc, doc->sentences[2 * i]);

@@ -5,6 +5,7 @@
 #ifndef CLINT_INTERNAL_H
 #define CLINT_INTERNAL_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -232,6 +233,13 @@ struct clint_doc {
 	clint_ivalue *values;  /* in norm order */
 	size_t value_count, value_cap;
 
+	/* The matching view, sections, sentences and values are computed
+	 * when first asked for (clint_doc_analyse()): a run that only wants
+	 * the text (clauselint text) never pays for them. */
+	int norm_done;         /* norm is built (early for a one-block doc) */
+	int analysis;          /* 0 not yet, 2 running, 1 done, < 0 the error */
+	pthread_mutex_t lazy_lock;
+
 	clint_iannotation *annotations;
 	size_t annotation_count, annotation_cap;
 
@@ -270,6 +278,15 @@ CLINT_INTERNAL int clint_doc_add_block(clint_doc *doc, clint_block_type type,
                                        unsigned flags);
 CLINT_INTERNAL int clint_doc_add_skip(clint_doc *doc, size_t start,
                                       size_t end);
+/*
+ * Runs the stages computed when first needed - normalise, segment,
+ * values - if they have not run yet; safe from several threads at once.
+ * Returns 0 or the first stage error (again on every later call).
+ * Whatever reads norm, sections, sentences or values calls it first:
+ * clint_check_rules(), the section, sentence and value accessors, the
+ * pack linter.
+ */
+CLINT_INTERNAL int clint_doc_analyse(const clint_doc *doc);
 /* Builds the line table of the text (LF, CRLF and CR all end a line). */
 CLINT_INTERNAL int clint_doc_index_lines(clint_doc *doc);
 #define CLINT_CHAR_MARK 4096

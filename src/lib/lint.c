@@ -170,9 +170,14 @@ static int lint_rule(lint_ctx *l, const clint_rule *r, pcre2_match_data *md)
 	if (!docs)
 		return CLINT_ENOMEM;
 	for (i = 0; i < r->example_count; i++)
-		if (r->examples[i].expect_match)
-			clint_doc_load_buffer(&docs[i], "<example>", r->examples[i].text,
-			                      strlen(r->examples[i].text), NULL, NULL);
+		if (r->examples[i].expect_match &&
+		    clint_doc_load_buffer(&docs[i], "<example>", r->examples[i].text,
+		                          strlen(r->examples[i].text), NULL,
+		                          NULL) == CLINT_OK &&
+		    clint_doc_analyse(docs[i]) < 0) {
+			clint_doc_free(docs[i]); /* the patterns read its norm */
+			docs[i] = NULL;
+		}
 	for (i = 0; pos && i < r->pattern_count; i++)
 		if (r->patterns[i].code &&
 		    !exercised(&r->patterns[i], docs, r->example_count, 0, md,

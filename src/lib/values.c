@@ -498,14 +498,16 @@ int clint_extract_values(clint_doc *doc)
 
 size_t clint_doc_value_count(const clint_doc *doc)
 {
-	return doc ? doc->value_count : 0;
+	return doc && clint_doc_analyse(doc) == CLINT_OK ? doc->value_count
+	                                                       : 0;
 }
 
 int clint_doc_value(const clint_doc *doc, size_t i, clint_value *out)
 {
 	const clint_ivalue *v;
 
-	if (!doc || !out || i >= doc->value_count)
+	if (!doc || !out || clint_doc_analyse(doc) < 0 ||
+	    i >= doc->value_count)
 		return CLINT_EINVAL;
 	v = &doc->values[i];
 	out->kind = v->kind;

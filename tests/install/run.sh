@@ -24,6 +24,17 @@ LD_LIBRARY_PATH="$stage/usr/lib" "$build/lint-example" samples/sound-outsourcing
 LD_LIBRARY_PATH="$stage/usr/lib" "$build/lint-example" --config tests/cli/fixtures/project/.clauselint.xml \
 	tests/cli/fixtures/tree/sub/b-support.txt \
 	| python3 -c 'import json,sys; d=json.load(sys.stdin); s=d["summary"]; assert s["missing"] == 0 and s["error"] == 1 and s["info"] == 0, s'
+# the PDF module: installed, and found by the installed library beside it
+if [ -e "$build/clauselint-pdf.so" ]; then
+	[ -e "$stage/usr/lib/clauselint/clauselint-pdf.so" ] ||
+		{ echo "install: FAIL: usr/lib/clauselint/clauselint-pdf.so not installed"; exit 1; }
+	CLAUSELINT_PDF_MODULE= LD_LIBRARY_PATH="$stage/usr/lib" "$build/lint-example" \
+		samples/formats/sound-outsourcing-agreement.pdf \
+		| python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["summary"]["documents"] == 1 and d["summary"]["missing"] == 0, d["summary"]'
+	pdf=" (a PDF too, through the installed PDF module)"
+else
+	pdf=" (no PDF module: built without poppler-glib)"
+fi
 ${CC:-cc} -std=c99 -pedantic -Wall -Wextra -Werror -c tests/install/headertest.c -Iinclude -o "$build/headertest.o"
 if command -v g++ >/dev/null 2>&1; then
 	g++ -x c++ -std=c++11 -pedantic -Wall -Wextra -Werror -c tests/install/headertest.c -Iinclude -o "$build/headertest-cxx.o"
@@ -57,5 +68,5 @@ fi
 make --no-print-directory -s uninstall DESTDIR="$stage" PREFIX=/usr BUILD="$build" >/dev/null
 left=$(find "$stage" -type f | wc -l)
 [ "$left" -eq 0 ] || { echo "install: FAIL: uninstall left $left files"; exit 1; }
-echo "install: header compiles alone as C99$cxx; example built with pkg-config runs$man; completions work"
-echo "install: 5 passed, 0 failed"
+echo "install: header compiles alone as C99$cxx; example built with pkg-config runs$man$pdf; completions work"
+echo "install: 6 passed, 0 failed"

@@ -452,6 +452,91 @@ static void test_notes_and_headers(void **state)
 	clint_doc_free(doc);
 }
 
+/* The parts are found through word/_rels/document.xml.rels, whatever
+ * their names; parts the relationships do not name are not read. */
+static void test_parts_from_relationships(void **state)
+{
+#define RELS_NS "http://schemas.openxmlformats.org/package/2006/relationships"
+#define REL_T "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+	static const char rels[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+		"<Relationships xmlns=\"" RELS_NS "\">"
+		"<Relationship Id=\"rId9\" Type=\"" REL_T "footer\" Target=\"parts/bottom.xml\"/>"
+		"<Relationship Id=\"rId3\" Type=\"" REL_T "header\" Target=\"/word/parts/top.xml\"/>"
+		"<Relationship Id=\"rId4\" Type=\"" REL_T "footnotes\" Target=\"notes/../fn-list.xml\"/>"
+		"<Relationship Id=\"rId5\" Type=\"" REL_T "endnotes\" Target=\"./en-list.xml\"/>"
+		"<Relationship Id=\"rId6\" Type=\"" REL_T "comments\" Target=\"remarks.xml\"/>"
+		"<Relationship Id=\"rId7\" Type=\"" REL_T "styles\" Target=\"look.xml\"/>"
+		"<Relationship Id=\"rId8\" Type=\"" REL_T "hyperlink\" "
+		"Target=\"https://example.com/\" TargetMode=\"External\"/>"
+		"<Relationship Id=\"rId2\" Type=\"" REL_T "header\" Target=\"../../escape.xml\"/>"
+		"</Relationships>";
+	static const char body[] = DOC(
+		STYLEP("Clause", R("Service Levels"))
+		P(R("The Supplier shall ")
+		  "<w:commentRangeStart w:id=\"1\"/>" R("meet the service levels")
+		  "<w:commentRangeEnd w:id=\"1\"/>"
+		  "<w:r><w:footnoteReference w:id=\"1\"/></w:r>" R(".")));
+	static const char styles[] =
+		"<w:styles xmlns:w=\"" W_NS "\"><w:style w:type=\"paragraph\" "
+		"w:styleId=\"Clause\"><w:name w:val=\"heading 1\"/></w:style>"
+		"</w:styles>";
+	static const char fn[] =
+		"<w:footnotes xmlns:w=\"" W_NS "\"><w:footnote w:id=\"1\">"
+		P(R("Measured each calendar month.")) "</w:footnote></w:footnotes>";
+	static const char en[] =
+		"<w:endnotes xmlns:w=\"" W_NS "\"><w:endnote w:id=\"1\">"
+		P(R("Closing endnote.")) "</w:endnote></w:endnotes>";
+	static const char top[] =
+		"<w:hdr xmlns:w=\"" W_NS "\">" P(R("KESTREL DRAFT")) "</w:hdr>";
+	static const char bottom[] =
+		"<w:ftr xmlns:w=\"" W_NS "\">" P(R("Supplier terms v2")) "</w:ftr>";
+	static const char stray[] =
+		"<w:hdr xmlns:w=\"" W_NS "\">" P(R("NOT REFERENCED")) "</w:hdr>";
+	static const char remarks[] =
+		"<w:comments xmlns:w=\"" W_NS "\"><w:comment w:id=\"1\" "
+		"w:author=\"Reviewer\">" P(R("Which levels?")) "</w:comment>"
+		"</w:comments>";
+	part p[] = {{"word/document.xml", body, 0},
+	            {"word/_rels/document.xml.rels", rels, 0},
+	            {"word/look.xml", styles, 0},
+	            {"word/fn-list.xml", fn, 0},
+	            {"word/en-list.xml", en, 0},
+	            {"word/parts/top.xml", top, 0},
+	            {"word/parts/bottom.xml", bottom, 0},
+	            {"word/header1.xml", stray, 0},
+	            {"word/remarks.xml", remarks, 0}};
+	clint_doc *doc;
+	clint_block b;
+	clint_annotation a;
+
+	(void)state;
+	doc = load_parts(p, N_ELEMS(p), CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_HEADING, 1, "Service Levels");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0,
+	             "The Supplier shall meet the service levels.");
+	b = assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0,
+	                 "Measured each calendar month.");
+	assert_true(b.flags & CLINT_BLOCK_NOTE);
+	b = assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "Closing endnote.");
+	assert_true(b.flags & CLINT_BLOCK_NOTE);
+	/* headers before footers, as without relationships */
+	b = assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, ~0u, "KESTREL DRAFT");
+	assert_true(b.flags & CLINT_BLOCK_NOTE);
+	b = assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, ~0u, "Supplier terms v2");
+	assert_true(b.flags & CLINT_BLOCK_NOTE);
+	assert_int_equal(clint_doc_block_count(doc), 6);
+	assert_null(strstr(clint_doc_text(doc, NULL), "NOT REFERENCED"));
+	assert_int_equal(clint_doc_annotation_count(doc), 1);
+	assert_int_equal(clint_doc_annotation(doc, 0, &a), CLINT_OK);
+	assert_string_equal(a.author, "Reviewer");
+	assert_string_equal(a.text, "Which levels?");
+	unit_assert_slice(doc, a.start, a.end, "meet the service levels");
+	clint_doc_free(doc);
+#undef RELS_NS
+#undef REL_T
+}
+
 /* ---- fields and hyperlinks ----------------------------------------------------- */
 
 static void test_fields_and_hyperlinks(void **state)
@@ -860,6 +945,7 @@ int main(void)
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_tabs_breaks_pages),
 		cmocka_unit_test(test_notes_and_headers),
+		cmocka_unit_test(test_parts_from_relationships),
 		cmocka_unit_test(test_fields_and_hyperlinks),
 		cmocka_unit_test(test_revisions_accept),
 		cmocka_unit_test(test_revisions_reject),

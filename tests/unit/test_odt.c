@@ -337,6 +337,49 @@ static void test_notes(void **state)
 	clint_doc_free(doc);
 }
 
+/* Headers and footers of the master pages in styles.xml: after the body,
+ * as note blocks; a hidden one (style:display="false") is left out. */
+static void test_master_page_headers_footers(void **state)
+{
+	static const char styles[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<office:document-styles" NS "><office:styles/>"
+		"<office:master-styles>"
+		"<style:master-page style:name=\"Standard\">"
+		"<style:header><text:p>Heron Hosting - Services Agreement</text:p>"
+		"</style:header>"
+		"<style:header-left style:display=\"false\"><text:p>HIDDEN LEFT"
+		"</text:p></style:header-left>"
+		"<style:footer><text:p>Confidential between the parties</text:p>"
+		"</style:footer></style:master-page>"
+		"<style:master-page style:name=\"First_20_Page\">"
+		"<style:footer-first><text:p>Draft 3 for review</text:p>"
+		"</style:footer-first></style:master-page>"
+		"</office:master-styles></office:document-styles>";
+	clint_doc *doc;
+
+	(void)state;
+	doc = load_odt(CONTENT("<text:p>The Supplier shall host the Service."
+	                       "</text:p>"),
+	               styles, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_int_equal(clint_doc_block_count(doc), 4);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, 1, 0,
+	             "The Supplier shall host the Service.");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, 2, CLINT_BLOCK_NOTE,
+	             "Heron Hosting - Services Agreement");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, 3, CLINT_BLOCK_NOTE,
+	             "Confidential between the parties");
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, 4, CLINT_BLOCK_NOTE,
+	             "Draft 3 for review");
+	assert_null(strstr(clint_doc_text(doc, NULL), "HIDDEN"));
+	clint_doc_free(doc);
+	/* no master pages, or no styles.xml: the body alone */
+	doc = load_odt(CONTENT("<text:p>Body only.</text:p>"),
+	               STYLES(""), CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_int_equal(clint_doc_block_count(doc), 1);
+	clint_doc_free(doc);
+}
+
 /* ---- tracked changes ------------------------------------------------------ */
 
 #define TRACKED                                                               \
@@ -613,7 +656,7 @@ static void test_zip_bomb_refused(void **state)
 	memset(big + sizeof(head) - 1, ' ', n);
 	memcpy(big + sizeof(head) - 1 + n, tail, sizeof(tail));
 	load_odt(big, NULL, CLINT_REVISIONS_ACCEPT, d, CLINT_ELIMIT);
-	assert_diag(d, "zip bomb");
+	assert_diag(d, "possible ZIP bomb");
 	assert_diag(d, "content.xml");
 	free(big);
 	clint_diag_free(d);
@@ -719,6 +762,7 @@ int main(void)
 		cmocka_unit_test(test_outline_numbered_headings),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_notes),
+		cmocka_unit_test(test_master_page_headers_footers),
 		cmocka_unit_test(test_tracked_changes_accept),
 		cmocka_unit_test(test_tracked_changes_reject),
 		cmocka_unit_test(test_annotations),

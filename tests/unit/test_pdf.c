@@ -6,10 +6,18 @@
  * remedy; the poppler tests are skipped with a message. The real PDFs of
  * ../shared/corpus/docs are checked when present: the Bonterms PDFs
  * against their Markdown twins (word overlap), the CUAD PDFs must load.
+ *
+ * The text layer is read by the PDF module (clauselint-pdf.so, opened with
+ * dlopen() at the first PDF): `make unit` points CLAUSELINT_PDF_MODULE at
+ * the one of the build. That the module is loaded only when a PDF is met,
+ * and that a missing or foreign module is an error and never a crash, is
+ * checked in child processes (this program run again with --load-pdf),
+ * whose module state starts fresh.
  */
 #include "unit.h"
 
 #include <ctype.h>
+#include <sys/wait.h>
 
 #include "internal.h"
 
@@ -423,7 +431,130 @@ static void test_corpus_cuad(void **state)
 	print_message("%zu CUAD PDFs loaded\n", loaded);
 }
 
-#else /* no poppler */
+#endif
+
+/* ---- the PDF module: loaded on demand, absent or foreign -------------------- */
+
+/* Child mode: is poppler mapped into this process? (/proc/self/maps) */
+static int poppler_mapped(void)
+{
+	char line[4096];
+	int found = 0;
+	FILE *f = fopen("/proc/self/maps", "r");
+
+	if (!f)
+		return -1;
+	while (!found && fgets(line, sizeof(line), f))
+		found = strstr(line, "libpoppler") != NULL;
+	fclose(f);
+	return found;
+}
+
+/*
+ * Child mode (--load-pdf): loads a one-page PDF and prints, one per line,
+ * whether poppler was mapped before, the load's return code, whether
+ * poppler is mapped after, and the first diagnostic.
+ */
+static int child_load_pdf(void)
+{
+	char cs[512] = "";
+	const char *content[1] = {cs};
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_diag *d = NULL;
+	clint_doc *doc = NULL;
+	clint_diag_entry e;
+	int before, rc;
+	pdfw w;
+
+	line_at(cs, sizeof(cs), 72, 700, "The Supplier shall provide the Services.");
+	w = make_pdf(content, 1);
+	before = poppler_mapped();
+	if (clint_diag_new(&d) < 0)
+		return 1;
+	rc = clint_doc_load_buffer(&doc, "m.pdf", w.data, w.len, &o, d);
+	printf("before %d\nrc %d\nafter %d\n", before, rc, poppler_mapped());
+	if (clint_diag_count(d) && clint_diag_get(d, 0, &e) == CLINT_OK)
+		printf("diag %s\n", e.message);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+	free(w.data);
+	return 0;
+}
+
+/* Runs this program with --load-pdf and CLAUSELINT_PDF_MODULE set to
+ * `module` (unset if NULL); returns its output. */
+static char *run_child(const char *module)
+{
+	static char out[4096];
+	size_t n = 0;
+	ssize_t k;
+	int fd[2], status;
+	pid_t pid;
+
+	assert_int_equal(pipe(fd), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		char *argv[] = {(char *)"test_pdf", (char *)"--load-pdf", NULL};
+		dup2(fd[1], 1);
+		close(fd[0]);
+		close(fd[1]);
+		if (module)
+			setenv("CLAUSELINT_PDF_MODULE", module, 1);
+		else
+			unsetenv("CLAUSELINT_PDF_MODULE");
+		execv("/proc/self/exe", argv);
+		_exit(127);
+	}
+	close(fd[1]);
+	while (n < sizeof(out) - 1 &&
+	       (k = read(fd[0], out + n, sizeof(out) - 1 - n)) > 0)
+		n += (size_t)k;
+	out[n] = '\0';
+	close(fd[0]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	return out;
+}
+
+static void test_module_missing(void **state)
+{
+	char want[32], *out;
+
+	(void)state;
+	out = run_child("/nonexistent/clauselint-pdf.so");
+	snprintf(want, sizeof(want), "rc %d\n", CLINT_EUNSUPPORTED);
+	assert_non_null(strstr(out, want));
+	assert_non_null(strstr(out, "PDF support is not installed"));
+	assert_non_null(strstr(out, "/nonexistent/clauselint-pdf.so"));
+	assert_non_null(strstr(out, "after 0\n"));
+	/* a file that is no shared object, and one that is not our module */
+	out = run_child("/proc/self/exe/none");
+	assert_non_null(strstr(out, "PDF support is not installed"));
+	out = run_child("/proc/self/maps");
+	assert_non_null(strstr(out, "PDF support is broken"));
+}
+
+#ifdef CLINT_HAVE_POPPLER
+/* Poppler is not in the process until a PDF is read. */
+static void test_module_on_demand(void **state)
+{
+	const char *module = getenv("CLAUSELINT_PDF_MODULE");
+	char *out;
+
+	(void)state;
+	if (!module || access(module, R_OK) != 0) {
+		print_message("SKIP: CLAUSELINT_PDF_MODULE is not set to the "
+		              "build's clauselint-pdf.so (make unit sets it)\n");
+		return;
+	}
+	out = run_child(module);
+	assert_non_null(strstr(out, "before 0\nrc 0\nafter 1\n"));
+	assert_null(strstr(out, "diag"));
+}
+#endif
+
+#ifndef CLINT_HAVE_POPPLER
 
 static void test_no_pdf_support(void **state)
 {
@@ -449,10 +580,12 @@ static void test_no_pdf_support(void **state)
 
 #endif
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_module_missing),
 #ifdef CLINT_HAVE_POPPLER
+		cmocka_unit_test(test_module_on_demand),
 		cmocka_unit_test(test_pages_paragraphs_running_heads),
 		cmocka_unit_test(test_no_text_layer),
 		cmocka_unit_test(test_damaged),
@@ -463,5 +596,7 @@ int main(void)
 #endif
 	};
 
+	if (argc > 1 && strcmp(argv[1], "--load-pdf") == 0)
+		return child_load_pdf();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

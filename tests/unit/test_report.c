@@ -676,7 +676,7 @@ static void test_sarif_fields(void **state)
 	unit_assert_contains(out.data, "{\"id\": \"flag-tbd\", \"name\": \"FlagTbd\", "
 	                               "\"shortDescription\": {\"text\": \"Open price\"}");
 	unit_assert_contains(out.data, "Why: Rationale of flag-tbd\\n\\nFix: Suggestion of flag-tbd");
-	unit_assert_contains(out.data, "docs/rules.md#flag-tbd\"");
+	unit_assert_contains(out.data, "rules.md#flag-tbd\"");
 	unit_assert_contains(out.data, "\"defaultConfiguration\": {\"level\": \"warning\"}");
 	/* the finding: "TBD" at column 21 (characters), end exclusive */
 	unit_assert_contains(out.data, "{\"ruleId\": \"flag-tbd\", \"ruleIndex\": 1, "

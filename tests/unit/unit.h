@@ -25,7 +25,9 @@
 
 /* ---- documents ------------------------------------------------------------ */
 
-/* Loads `len` bytes as a document of format `fmt`; the load must succeed. */
+/* Loads `len` bytes as a document of format `fmt`; the load must succeed.
+ * The stages that run when first needed (normalise, segment, values) are
+ * run too, through a section accessor, for tests that look inside. */
 static inline clint_doc *unit_doc_n(const char *name, const void *data,
                                     size_t len, clint_input_format fmt,
                                     clint_diag *diag)
@@ -37,6 +39,7 @@ static inline clint_doc *unit_doc_n(const char *name, const void *data,
 	assert_int_equal(clint_doc_load_buffer(&doc, name, data, len, &o, diag),
 	                 CLINT_OK);
 	assert_non_null(doc);
+	(void)clint_doc_section_count(doc);
 	return doc;
 }
 

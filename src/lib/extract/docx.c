@@ -1,7 +1,7 @@
 /*
  * docx.c - DOCX (Office Open XML WordprocessingML) extraction.
  *
- * The ZIP is read from memory with libzip and each XML part is streamed
+ * The ZIP is read from memory by zip.c and each XML part is streamed
  * with libxml2's xmlTextReader. The text is synthesized through the
  * block builder of doc.c: one block per paragraph (a table cell is one
  * block however many paragraphs it holds), Word's automatic numbers
@@ -10,7 +10,10 @@
  *
  * Order of the text: the body (document.xml), then footnotes, endnotes,
  * headers and footers as blocks flagged CLINT_BLOCK_NOTE, so that a note
- * never splits the sentence that cites it. Comments (comments.xml) are
+ * never splits the sentence that cites it. The parts are those that
+ * word/_rels/document.xml.rels names (any names; headers and footers in
+ * name order); without it, the usual names (word/footnotes.xml,
+ * word/header*.xml, ...). Comments (comments.xml) are
  * annotations anchored at their commentRangeStart/End, never text.
  *
  * Source positions: clint_block.paragraph is the 1-based count of w:p
@@ -25,9 +28,9 @@
  * when accepting, an inserted one when rejecting) runs on into the next
  * paragraph, joined by a space.
  *
- * Untrusted input: at most DOCX_MAX_ENTRIES entries, DOCX_MAX_ENTRY
- * bytes per part and DOCX_MAX_TOTAL in all, a compression ratio of at
- * most DOCX_MAX_RATIO for parts over 1 MiB, XML nesting of at most
+ * Untrusted input: the ZIP is read by zip.c within CLINT_ZIP_LIMITS_INIT
+ * (10000 entries, 64 MiB per part and 256 MiB in all, a compression ratio
+ * of at most 200:1 for parts over 1 MiB), XML nesting of at most
  * DOCX_MAX_DEPTH, DOCX_MAX_TEXT bytes of text. libxml2 never loads a DTD,
  * substitutes entities or touches the network, and a part holding a
  * DOCTYPE or ENTITY declaration is refused before parsing.
@@ -41,15 +44,21 @@
 #include <strings.h>
 
 #include <libxml/xmlreader.h>
-#include <zip.h>
 
 #include "extract.h"
+#include "zip.h"
 
-#define DOCX_MAX_ENTRIES 10000
-#define DOCX_MAX_ENTRY ((zip_uint64_t)64 << 20)
-#define DOCX_MAX_TOTAL ((zip_uint64_t)256 << 20)
-#define DOCX_MAX_RATIO 200
-#define DOCX_RATIO_MIN ((zip_uint64_t)1 << 20)
+/* What word/_rels/document.xml.rels says a part is: the last segment of
+ * its Type (transitional and strict OOXML alike). */
+enum { REL_STYLES, REL_NUMBERING, REL_COMMENTS, REL_FOOTNOTES, REL_ENDNOTES,
+       REL_KINDS };
+static const char *const rel_kinds[REL_KINDS] = {
+	"styles", "numbering", "comments", "footnotes", "endnotes"};
+static const char *const rel_default[REL_KINDS] = {
+	"word/styles.xml", "word/numbering.xml", "word/comments.xml",
+	"word/footnotes.xml", "word/endnotes.xml"};
+#define DOCX_RELS "word/_rels/document.xml.rels"
+#define DOCX_MAX_RELS 10000
 #define DOCX_MAX_DEPTH 200
 #define DOCX_MAX_TEXT ((size_t)64 << 20)
 #define DOCX_MAX_STYLES 20000
@@ -119,6 +128,12 @@ typedef struct {
 	int anchored;
 } docx_comment;
 
+/* A header or footer part named by the relationships. */
+typedef struct {
+	int footer;
+	char *name;
+} docx_rel_note;
+
 /* One paragraph being read (paragraphs nest through text boxes). */
 typedef struct {
 	int depth;         /* XML depth of its w:p */
@@ -141,8 +156,13 @@ typedef struct {
 	clint_doc *doc;
 	clint_diag *diag;
 	const char *part;           /* the part being read, for messages */
-	zip_t *zip;
-	zip_uint64_t total;
+	clint_zip zip;
+
+	/* word/_rels/document.xml.rels: the parts by role, or NULL */
+	int have_rels;
+	char *rel_part[REL_KINDS];   /* styles, numbering, ... (the first) */
+	docx_rel_note *rel_notes;    /* headers, then footers, by name */
+	size_t rel_note_count, rel_note_cap;
 
 	docx_style *styles;
 	size_t style_count, style_cap;
@@ -206,108 +226,25 @@ static int docx_err(docx *dx, int code, unsigned line, const char *fmt, ...)
 /* ---- reading ZIP entries ---------------------------------------------------- */
 
 /*
- * Reads entry `name` into a malloc'd NUL-terminated buffer (*out, *len).
- * Returns 0, 1 if the entry does not exist (and `required` is 0), or a
- * negative code with an error reported: too large, too compressed,
- * encrypted or damaged.
+ * Reads entry `name` into a malloc'd NUL-terminated buffer (*out, *len)
+ * through the bounded ZIP reader (zip.c). Returns 0, 1 if the entry does
+ * not exist (and `required` is 0), or a negative code with an error
+ * reported: missing, too large, too compressed, encrypted or damaged.
  */
 static int read_entry(docx *dx, const char *name, int required,
                       unsigned char **out, size_t *len)
 {
-	zip_int64_t idx = zip_name_locate(dx->zip, name, 0);
-	zip_stat_t st;
-	zip_file_t *zf = NULL;
-	unsigned char *buf = NULL;
-	zip_int64_t n;
-	char extra;
-	const char *saved = dx->part;
-	int rc = CLINT_OK;
+	int rc = clint_zip_read(&dx->zip, name, out, len);
 
-	*out = NULL;
-	*len = 0;
-	dx->part = name;
-	if (idx < 0) {
-		if (required)
-			rc = docx_err(dx, CLINT_EFORMAT, 0,
-			              "missing: the ZIP holds no %s, so it is not a Word "
-			              "document",
-			              name);
-		else
-			rc = 1;
-		goto done;
-	}
-	zip_stat_init(&st);
-	if (zip_stat_index(dx->zip, (zip_uint64_t)idx, 0, &st) < 0 ||
-	    !(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE)) {
-		rc = docx_err(dx, CLINT_EFORMAT, 0, "damaged ZIP entry: %s",
-		              zip_strerror(dx->zip));
-		goto done;
-	}
-	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
-	    st.encryption_method != ZIP_EM_NONE) {
-		rc = docx_err(dx, CLINT_EUNSUPPORTED, 0,
-		              "the entry is encrypted; remove the password and save "
-		              "the document again");
-		goto done;
-	}
-	if (st.size > DOCX_MAX_ENTRY) {
-		rc = docx_err(dx, CLINT_ELIMIT, 0,
-		              "%llu bytes uncompressed, more than the limit of %llu "
-		              "bytes per part",
-		              (unsigned long long)st.size,
-		              (unsigned long long)DOCX_MAX_ENTRY);
-		goto done;
-	}
-	if (st.size > DOCX_MAX_TOTAL - dx->total) {
-		rc = docx_err(dx, CLINT_ELIMIT, 0,
-		              "the parts read add up to more than %llu bytes "
-		              "uncompressed",
-		              (unsigned long long)DOCX_MAX_TOTAL);
-		goto done;
-	}
-	if (st.size > DOCX_RATIO_MIN &&
-	    (st.comp_size == 0 || st.size / st.comp_size > DOCX_MAX_RATIO)) {
-		rc = docx_err(dx, CLINT_ELIMIT, 0,
-		              "compression ratio over %d:1 (%llu bytes from %llu): "
-		              "refused as a possible ZIP bomb",
-		              DOCX_MAX_RATIO, (unsigned long long)st.size,
-		              (unsigned long long)st.comp_size);
-		goto done;
-	}
-	dx->total += st.size;
-	buf = malloc((size_t)st.size + 1);
-	if (!buf) {
-		rc = CLINT_ENOMEM;
-		goto done;
-	}
-	zf = zip_fopen_index(dx->zip, (zip_uint64_t)idx, 0);
-	if (!zf) {
-		rc = docx_err(dx, CLINT_EFORMAT, 0, "cannot open the entry: %s",
-		              zip_strerror(dx->zip));
-		goto done;
-	}
-	n = st.size ? zip_fread(zf, buf, st.size) : 0;
-	if (n < 0 || (zip_uint64_t)n != st.size) {
+	if (rc == 1 && required) {
+		const char *saved = dx->part;
+		dx->part = name;
 		rc = docx_err(dx, CLINT_EFORMAT, 0,
-		              "damaged entry (read %lld of %llu bytes): %s",
-		              (long long)n, (unsigned long long)st.size,
-		              zip_file_strerror(zf));
-		goto done;
+		              "missing: the ZIP holds no %s, so it is not a Word "
+		              "document",
+		              name);
+		dx->part = saved;
 	}
-	if (zip_fread(zf, &extra, 1) != 0) {
-		rc = docx_err(dx, CLINT_EFORMAT, 0,
-		              "damaged entry: more data than its declared size");
-		goto done;
-	}
-	buf[st.size] = '\0';
-	*out = buf;
-	*len = (size_t)st.size;
-	buf = NULL;
-done:
-	if (zf)
-		zip_fclose(zf);
-	free(buf);
-	dx->part = saved;
 	return rc;
 }
 
@@ -379,15 +316,38 @@ static int xml_read(docx *dx, xmlTextReaderPtr r)
 	                dx->xml_error[0] ? dx->xml_error : "parse error");
 }
 
+/*
+ * The current element's namespace URI and local name, or NULL if the
+ * current node is no element. Read from the node itself: the reader's
+ * xmlTextReaderConstNamespaceUri()/ConstLocalName() look every string up
+ * in its dictionary, a hash of the whole URI on each of the dozens of
+ * tests a node goes through.
+ */
+static const char *node_ns(xmlTextReaderPtr r)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(r);
+
+	return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href
+	           ? (const char *)n->ns->href
+	           : NULL;
+}
+
+static const char *node_local(xmlTextReaderPtr r)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(r);
+
+	return n && n->type == XML_ELEMENT_NODE ? (const char *)n->name : NULL;
+}
+
 /* True if the current node is the WordprocessingML element `name`. */
 static int is_w(xmlTextReaderPtr r, const char *name)
 {
-	const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
-	const xmlChar *local = xmlTextReaderConstLocalName(r);
+	const char *local = node_local(r), *ns;
 
-	return ns && local && strcmp((const char *)local, name) == 0 &&
-	       (strcmp((const char *)ns, W_NS) == 0 ||
-	        strcmp((const char *)ns, W_NS_STRICT) == 0);
+	if (!local || strcmp(local, name) != 0)
+		return 0;
+	ns = node_ns(r);
+	return ns && (strcmp(ns, W_NS) == 0 || strcmp(ns, W_NS_STRICT) == 0);
 }
 
 /* The w: attribute `name` of the current element (xmlFree it) or NULL. */
@@ -473,6 +433,170 @@ static int heading_name(const char *s)
 	return n == 1 && s[0] >= '1' && s[0] <= '9' ? s[0] - '0' : 0;
 }
 
+/* ---- relationships ---------------------------------------------------------- */
+
+/* The part that plays `kind`: from the relationships, else the usual name. */
+static const char *rel_name(const docx *dx, int kind)
+{
+	return dx->rel_part[kind] ? dx->rel_part[kind] : rel_default[kind];
+}
+
+/*
+ * The part name a relationship Target of word/document.xml points at:
+ * relative to word/ ("header1.xml", "../customXml/x.xml") or absolute
+ * ("/word/header1.xml"), with "." and ".." segments resolved. NULL (and
+ * rc 0) if it climbs out of the package; malloc'd otherwise.
+ */
+static char *rel_target(const char *target, int *rc)
+{
+	size_t n = strlen(target), len = 0, i = 0;
+	char *out = malloc(n + 6);
+
+	*rc = CLINT_OK;
+	if (!out) {
+		*rc = CLINT_ENOMEM;
+		return NULL;
+	}
+	if (target[0] == '/') {
+		i = 1;
+	} else {
+		memcpy(out, "word/", 5);
+		len = 5;
+	}
+	while (i <= n) {
+		const char *seg = target + i;
+		size_t k = strcspn(seg, "/");
+		if (k == 0 || (k == 1 && seg[0] == '.')) {
+			/* empty or "." */
+		} else if (k == 2 && seg[0] == '.' && seg[1] == '.') {
+			if (len == 0) {
+				free(out);
+				return NULL;
+			}
+			len--; /* the '/' after the last segment */
+			while (len && out[len - 1] != '/')
+				len--;
+		} else {
+			memcpy(out + len, seg, k);
+			len += k;
+			if (seg[k] == '/')
+				out[len++] = '/';
+		}
+		i += k + 1;
+	}
+	while (len && out[len - 1] == '/')
+		len--;
+	out[len] = '\0';
+	return out;
+}
+
+static int rel_note_cmp(const void *a, const void *b)
+{
+	const docx_rel_note *x = a, *y = b;
+
+	return x->footer != y->footer ? x->footer - y->footer
+	                              : strcmp(x->name, y->name);
+}
+
+/*
+ * Reads word/_rels/document.xml.rels, if there is one: which parts hold
+ * the styles, numbering, comments, footnotes and endnotes, and which the
+ * headers and footers (sorted by name, each once). Without it the usual
+ * part names are read.
+ */
+static int load_rels(docx *dx)
+{
+	unsigned char *buf = NULL;
+	size_t len, k, kept;
+	xmlTextReaderPtr r = NULL;
+	int rc, ret, count = 0;
+
+	dx->part = DOCX_RELS;
+	rc = read_entry(dx, dx->part, 0, &buf, &len);
+	if (rc != CLINT_OK)
+		goto done;
+	dx->have_rels = 1;
+	TRY(xml_open(dx, buf, len, &r));
+	while ((ret = xml_read(dx, r)) == 1) {
+		const char *local = node_local(r), *kind;
+		xmlChar *type, *target, *mode;
+		char *name;
+		int i, role;
+
+		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT || !local ||
+		    strcmp(local, "Relationship") != 0)
+			continue;
+		if (++count > DOCX_MAX_RELS) {
+			rc = docx_err(dx, CLINT_ELIMIT, 0,
+			              "more than %d relationships", DOCX_MAX_RELS);
+			goto done;
+		}
+		type = xmlTextReaderGetAttribute(r, BAD_CAST "Type");
+		target = xmlTextReaderGetAttribute(r, BAD_CAST "Target");
+		mode = xmlTextReaderGetAttribute(r, BAD_CAST "TargetMode");
+		/* the role: the last segment of the Type */
+		kind = type ? strrchr((const char *)type, '/') : NULL;
+		role = -1;
+		if (kind) {
+			for (i = 0; i < REL_KINDS; i++)
+				if (strcmp(kind + 1, rel_kinds[i]) == 0)
+					role = i;
+			if (strcmp(kind + 1, "header") == 0)
+				role = REL_KINDS;
+			else if (strcmp(kind + 1, "footer") == 0)
+				role = REL_KINDS + 1;
+		}
+		name = NULL;
+		if (role >= 0 && target &&
+		    !(mode && strcmp((char *)mode, "External") == 0))
+			name = rel_target((const char *)target, &rc);
+		xmlFree(type);
+		xmlFree(target);
+		xmlFree(mode);
+		if (rc < 0)
+			goto done;
+		if (!name)
+			continue;
+		if (role < REL_KINDS && !dx->rel_part[role]) {
+			dx->rel_part[role] = name;
+		} else if (role >= REL_KINDS) {
+			if (ARRAY_PUSH(dx->rel_notes, dx->rel_note_count,
+			               dx->rel_note_cap) < 0) {
+				free(name);
+				rc = CLINT_ENOMEM;
+				goto done;
+			}
+			dx->rel_notes[dx->rel_note_count].footer = role > REL_KINDS;
+			dx->rel_notes[dx->rel_note_count++].name = name;
+		} else {
+			free(name);
+		}
+	}
+	if (ret < 0) {
+		rc = ret;
+		goto done;
+	}
+	/* headers first, then footers, each in name order, each once */
+	if (dx->rel_note_count > 1)
+		qsort(dx->rel_notes, dx->rel_note_count, sizeof(*dx->rel_notes),
+		      rel_note_cmp);
+	for (k = kept = 0; k < dx->rel_note_count; k++) {
+		if (kept && rel_note_cmp(&dx->rel_notes[kept - 1],
+		                         &dx->rel_notes[k]) == 0)
+			free(dx->rel_notes[k].name);
+		else
+			dx->rel_notes[kept++] = dx->rel_notes[k];
+	}
+	dx->rel_note_count = kept;
+	rc = CLINT_OK;
+done:
+	if (r)
+		xmlFreeTextReader(r);
+	free(buf);
+	dx->part = NULL;
+	return rc;
+}
+
 /* Reads the paragraph styles: names, basedOn, numPr, outline levels. */
 static int load_styles(docx *dx)
 {
@@ -482,7 +606,7 @@ static int load_styles(docx *dx)
 	docx_style *st = NULL;
 	int rc, ret, depth = 0, in_ppr = 0, skip = 0;
 
-	dx->part = "word/styles.xml";
+	dx->part = rel_name(dx, REL_STYLES);
 	rc = read_entry(dx, dx->part, 0, &buf, &len);
 	if (rc != CLINT_OK)
 		goto done;
@@ -681,7 +805,7 @@ static int load_numbering(docx *dx)
 	int rc, ret, ab_depth = 0, num_depth = 0, lvl_depth = 0, ovr = -1;
 	int in_ppr = 0, k;
 
-	dx->part = "word/numbering.xml";
+	dx->part = rel_name(dx, REL_NUMBERING);
 	rc = read_entry(dx, dx->part, 0, &buf, &len);
 	if (rc != CLINT_OK)
 		goto done;
@@ -958,7 +1082,7 @@ static int load_comments(docx *dx)
 	int rc, ret, depth = 0, in_t = 0;
 
 	text.limit = 1 << 20;
-	dx->part = "word/comments.xml";
+	dx->part = rel_name(dx, REL_COMMENTS);
 	rc = read_entry(dx, dx->part, 0, &buf, &len);
 	if (rc != CLINT_OK)
 		goto done;
@@ -1317,12 +1441,11 @@ static int skipped_element(xmlTextReaderPtr r)
 		"instrText",   "delInstrText", "tblPr",        "sectPr",
 		"tblGrid",     "trPr",        "tcPr",          "rPr",
 	};
-	const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
+	const char *ns = node_ns(r);
 	size_t i;
 
-	if (ns && strcmp((const char *)ns, MC_NS) == 0)
-		return strcmp((const char *)xmlTextReaderConstLocalName(r),
-		              "Fallback") == 0;
+	if (ns && strcmp(ns, MC_NS) == 0)
+		return strcmp(node_local(r), "Fallback") == 0;
 	for (i = 0; i < ARRAY_LEN(names); i++)
 		if (is_w(r, names[i]))
 			return 1;
@@ -1584,16 +1707,16 @@ static int name_cmp(const void *a, const void *b)
 /* Reads word/PREFIX*.xml (headers or footers) in name order. */
 static int read_parts(docx *dx, const char *prefix)
 {
-	zip_int64_t n = zip_get_num_entries(dx->zip, 0), i;
+	size_t n = dx->zip.count, i;
 	const char **names = NULL;
 	size_t count = 0, k, plen = strlen(prefix);
 	int rc = CLINT_OK;
 
-	names = calloc((size_t)n + 1, sizeof(*names));
+	names = calloc(n + 1, sizeof(*names));
 	if (!names)
 		return CLINT_ENOMEM;
 	for (i = 0; i < n; i++) {
-		const char *name = zip_get_name(dx->zip, (zip_uint64_t)i, 0);
+		const char *name = dx->zip.entries[i].name;
 		size_t len = name ? strlen(name) : 0;
 		if (name && len > plen + 4 && strncmp(name, prefix, plen) == 0 &&
 		    strcmp(name + len - 4, ".xml") == 0 && !strchr(name + plen, '/'))
@@ -1633,15 +1756,17 @@ static void docx_free(docx *dx)
 		free(dx->comments[i].text);
 	}
 	free(dx->comments);
+	for (k = 0; k < REL_KINDS; k++)
+		free(dx->rel_part[k]);
+	for (i = 0; i < dx->rel_note_count; i++)
+		free(dx->rel_notes[i].name);
+	free(dx->rel_notes);
 }
 
 int clint_extract_docx(clint_doc *doc, const unsigned char *data, size_t len,
                        clint_diag *diag)
 {
 	docx dx;
-	zip_error_t ze;
-	zip_source_t *src = NULL;
-	zip_int64_t entries;
 	size_t i;
 	int rc = CLINT_OK;
 
@@ -1651,42 +1776,28 @@ int clint_extract_docx(clint_doc *doc, const unsigned char *data, size_t len,
 	dx.page = 1;
 	doc->build.limit = DOCX_MAX_TEXT;
 	clint_xml_init();
-	zip_error_init(&ze);
-	src = zip_source_buffer_create(data, len, 0, &ze);
-	if (!src) {
-		rc = CLINT_ENOMEM;
-		goto done;
-	}
-	dx.zip = zip_open_from_source(src, ZIP_RDONLY, &ze);
-	if (!dx.zip) {
-		rc = docx_err(&dx, CLINT_EFORMAT, 0,
-		              "not a readable ZIP archive (damaged or truncated?): %s",
-		              zip_error_strerror(&ze));
-		zip_source_free(src);
-		goto done;
-	}
-	entries = zip_get_num_entries(dx.zip, 0);
-	if (entries < 0 || entries > DOCX_MAX_ENTRIES) {
-		rc = docx_err(&dx, CLINT_ELIMIT, 0,
-		              "the ZIP has %lld entries, more than the limit of %d",
-		              (long long)entries, DOCX_MAX_ENTRIES);
-		goto done;
-	}
-	if (zip_name_locate(dx.zip, "word/document.xml", 0) < 0) {
+	TRY(clint_zip_open(&dx.zip, data, len, NULL, "DOCX", doc->name, diag));
+	if (!clint_zip_find(&dx.zip, "word/document.xml")) {
 		dx.part = "word/document.xml";
 		rc = docx_err(&dx, CLINT_EFORMAT, 0,
 		              "missing: the ZIP holds no word/document.xml, so it is "
 		              "not a Word document");
 		goto done;
 	}
+	TRY(load_rels(&dx));
 	TRY(load_styles(&dx));
 	TRY(load_numbering(&dx));
 	TRY(load_comments(&dx));
 	TRY(read_story(&dx, "word/document.xml", 1, 0));
-	TRY(read_story(&dx, "word/footnotes.xml", 0, CLINT_BLOCK_NOTE));
-	TRY(read_story(&dx, "word/endnotes.xml", 0, CLINT_BLOCK_NOTE));
-	TRY(read_parts(&dx, "word/header"));
-	TRY(read_parts(&dx, "word/footer"));
+	TRY(read_story(&dx, rel_name(&dx, REL_FOOTNOTES), 0, CLINT_BLOCK_NOTE));
+	TRY(read_story(&dx, rel_name(&dx, REL_ENDNOTES), 0, CLINT_BLOCK_NOTE));
+	if (dx.have_rels) {
+		for (i = 0; i < dx.rel_note_count; i++)
+			TRY(read_story(&dx, dx.rel_notes[i].name, 0, CLINT_BLOCK_NOTE));
+	} else {
+		TRY(read_parts(&dx, "word/header"));
+		TRY(read_parts(&dx, "word/footer"));
+	}
 	for (i = 0; i < dx.comment_count; i++) {
 		docx_comment *c = &dx.comments[i];
 		TRY(clint_doc_add_annotation(doc, c->author, c->text, c->start,
@@ -1696,9 +1807,7 @@ done:
 	if (rc == CLINT_ENOMEM)
 		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 		               "out of memory");
-	if (dx.zip)
-		zip_discard(dx.zip);
-	zip_error_fini(&ze);
+	clint_zip_close(&dx.zip);
 	docx_free(&dx);
 	return rc;
 }

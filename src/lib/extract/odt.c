@@ -1,11 +1,12 @@
 /*
  * odt.c - OpenDocument text (.odt) extraction. The ZIP container is read
- * from memory with libzip; content.xml (and styles.xml, for list and
+ * from memory by zip.c; content.xml (and styles.xml, for list and
  * outline numbering) are parsed by libxml2 without DTDs, entity expansion
  * or network access. The text is synthesized block by block: headings,
  * paragraphs, list items with their rendered numbers ("7.2 "), table cells
  * in row order, and notes as blocks of their own after the citing
- * paragraph. Tracked changes follow doc->revisions; comments become
+ * paragraph, then the headers and footers of the master pages (styles.xml)
+ * as note blocks. Tracked changes follow doc->revisions; comments become
  * annotations. Untrusted input: entry count, entry sizes, compression
  * ratio, XML depth and node count are bounded, and every refusal is a
  * diagnostic naming the file and the reason.
@@ -16,16 +17,16 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <zip.h>
 
 #include "extract.h"
+#include "zip.h"
 
-#define ODT_MAX_ENTRIES 10000
-#define ODT_MAX_CONTENT ((zip_uint64_t)64 * 1024 * 1024)
-#define ODT_MAX_STYLES ((zip_uint64_t)16 * 1024 * 1024)
-/* Entries above ODT_RATIO_FLOOR bytes may expand at most ODT_MAX_RATIO:1. */
-#define ODT_RATIO_FLOOR ((zip_uint64_t)1024 * 1024)
-#define ODT_MAX_RATIO 100
+/* The container: 10000 entries, content.xml up to 64 MiB and styles.xml
+ * up to 16 MiB; entries over 1 MiB may expand at most 100:1. */
+#define ODT_ZIP_LIMITS                                                        \
+	{10000, (uint64_t)64 << 20, (uint64_t)256 << 20, 100, (uint64_t)1 << 20}
+#define ODT_MAX_CONTENT ((uint64_t)64 * 1024 * 1024)
+#define ODT_MAX_STYLES ((uint64_t)16 * 1024 * 1024)
 #define ODT_MAX_DEPTH 200
 #define ODT_MAX_NODES 4000000u
 #define ODT_LEVELS 10
@@ -145,87 +146,24 @@ static int odt_error(odt_ctx *c, int rc, const char *msg)
 /* ---- the container --------------------------------------------------------- */
 
 /*
- * Reads entry `entry` of `za` into a malloc'd NUL-terminated buffer.
- * A missing entry is an error only if `required`; otherwise *out is NULL.
- * Sizes above `max` and suspicious compression ratios are refused.
+ * Reads entry `entry` into a malloc'd NUL-terminated buffer through the
+ * bounded ZIP reader (zip.c), at most `max` bytes uncompressed. A missing
+ * entry is an error only if `required`; otherwise *out is NULL.
  */
-static int read_entry(odt_ctx *c, zip_t *za, const char *entry,
-                      zip_uint64_t max, int required, char **out, size_t *len)
+static int read_entry(odt_ctx *c, clint_zip *z, const char *entry,
+                      uint64_t max, int required, char **out, size_t *len)
 {
-	zip_stat_t st;
-	zip_file_t *zf = NULL;
-	char *buf = NULL;
-	zip_uint64_t got = 0;
-	zip_int64_t n;
-	int rc = CLINT_OK;
+	int rc;
 
-	*out = NULL;
-	*len = 0;
-	zip_stat_init(&st);
-	if (zip_stat(za, entry, 0, &st) < 0) {
+	z->lim.max_entry = max;
+	rc = clint_zip_read(z, entry, (unsigned char **)out, len);
+	if (rc == 1) {
 		if (!required)
 			return CLINT_OK;
 		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
 		               "not an OpenDocument text: the ZIP has no %s", entry);
 		return CLINT_EFORMAT;
 	}
-	if (!(st.valid & ZIP_STAT_SIZE) || st.size > max) {
-		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
-		               "%s: %llu bytes uncompressed, over the limit of %llu",
-		               entry, (unsigned long long)st.size,
-		               (unsigned long long)max);
-		return CLINT_ELIMIT;
-	}
-	if (st.size > ODT_RATIO_FLOOR && (st.valid & ZIP_STAT_COMP_SIZE) &&
-	    st.size / (st.comp_size ? st.comp_size : 1) > ODT_MAX_RATIO) {
-		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
-		               "%s: compression ratio over %d:1 (%llu bytes from "
-		               "%llu): refused as a possible zip bomb",
-		               entry, ODT_MAX_RATIO, (unsigned long long)st.size,
-		               (unsigned long long)st.comp_size);
-		return CLINT_ELIMIT;
-	}
-	buf = malloc((size_t)st.size + 1);
-	if (!buf)
-		return CLINT_ENOMEM;
-	zf = zip_fopen(za, entry, 0);
-	if (!zf) {
-		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
-		               "%s: cannot be opened: %s", entry,
-		               zip_strerror(za));
-		rc = CLINT_EFORMAT;
-		goto done;
-	}
-	/* never trust the declared size: read at most that much, then check
-	 * that nothing follows */
-	while (got < st.size) {
-		n = zip_fread(zf, buf + got, st.size - got);
-		if (n < 0) {
-			clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
-			               "%s: corrupt entry: %s", entry,
-			               zip_file_strerror(zf));
-			rc = CLINT_EFORMAT;
-			goto done;
-		}
-		if (n == 0)
-			break;
-		got += (zip_uint64_t)n;
-	}
-	if (got != st.size) {
-		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
-		               "%s: truncated entry (%llu of %llu bytes)", entry,
-		               (unsigned long long)got, (unsigned long long)st.size);
-		rc = CLINT_EFORMAT;
-		goto done;
-	}
-	buf[got] = '\0';
-	*out = buf;
-	*len = (size_t)got;
-	buf = NULL;
-done:
-	if (zf)
-		zip_fclose(zf);
-	free(buf);
 	return rc;
 }
 
@@ -1076,6 +1014,57 @@ static void odt_ctx_free(odt_ctx *c)
 }
 
 /*
+ * The headers and footers of the master pages (office:master-styles in
+ * styles.xml, or in the document itself for a flat ODT): style:header,
+ * style:footer and their -left and -first variants, unless hidden with
+ * style:display="false". They come after the body and its notes, as
+ * blocks flagged CLINT_BLOCK_NOTE, like DOCX headers and footers.
+ */
+static int walk_master_pages(odt_ctx *c, xmlDocPtr x)
+{
+	static const char *const parts[] = {"header",      "footer",
+	                                    "header-left", "footer-left",
+	                                    "header-first", "footer-first"};
+	xmlNodePtr root = x ? xmlDocGetRootElement(x) : NULL, n, mp, k;
+	unsigned saved = c->block_flags;
+	size_t i;
+	int rc = CLINT_OK;
+
+	for (n = root ? root->children : NULL; n && rc >= 0; n = n->next) {
+		if (!is_el(n, NS_OFFICE, "master-styles"))
+			continue;
+		for (mp = n->children; mp && rc >= 0; mp = mp->next) {
+			if (!is_el(mp, NS_STYLE, "master-page"))
+				continue;
+			for (k = mp->children; k && rc >= 0; k = k->next) {
+				xmlChar *display;
+				int shown = 1;
+				for (i = 0; i < ARRAY_LEN(parts); i++)
+					if (is_el(k, NS_STYLE, parts[i]))
+						break;
+				if (i == ARRAY_LEN(parts))
+					continue;
+				display = xmlGetNsProp(k, BAD_CAST "display",
+				                       BAD_CAST NS_STYLE);
+				if (display && strcmp((const char *)display, "false") == 0)
+					shown = 0;
+				xmlFree(display);
+				if (!shown)
+					continue;
+				c->block_flags = saved | CLINT_BLOCK_NOTE;
+				rc = walk_blocks(c, k->children, 1);
+				if (rc >= 0)
+					rc = clint_doc_close_block(c->doc);
+				if (rc >= 0)
+					rc = flush_notes(c, 1);
+				c->block_flags = saved;
+			}
+		}
+	}
+	return rc;
+}
+
+/*
  * Fills `doc` from the ODT bytes (the caller finishes the build). Returns
  * 0, or a negative CLINT_E* with an error naming doc->name in `diag`.
  */
@@ -1083,9 +1072,8 @@ int clint_extract_odt(clint_doc *doc, const unsigned char *data, size_t len,
                       clint_diag *diag)
 {
 	odt_ctx c;
-	zip_error_t zerr;
-	zip_source_t *src = NULL;
-	zip_t *za = NULL;
+	static const clint_zip_limits lim = ODT_ZIP_LIMITS;
+	clint_zip za;
 	char *content = NULL, *styles = NULL;
 	size_t content_len, styles_len, i;
 	xmlNodePtr root, n, body = NULL;
@@ -1097,31 +1085,10 @@ int clint_extract_odt(clint_doc *doc, const unsigned char *data, size_t len,
 	c.reject = doc->revisions == CLINT_REVISIONS_REJECT;
 	c.page = 1;
 	clint_xml_init();
-	zip_error_init(&zerr);
-	src = zip_source_buffer_create(len ? data : (const void *)"", len, 0, &zerr);
-	if (!src) {
-		rc = CLINT_ENOMEM;
-		goto done;
-	}
-	za = zip_open_from_source(src, ZIP_RDONLY, &zerr);
-	if (!za) {
-		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
-		               "not a readable ZIP archive (%s)",
-		               zip_error_strerror(&zerr));
-		zip_source_free(src);
-		rc = CLINT_EFORMAT;
-		goto done;
-	}
-	if (zip_get_num_entries(za, 0) > ODT_MAX_ENTRIES) {
-		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
-		               "ZIP archive has %lld entries, over the limit of %d",
-		               (long long)zip_get_num_entries(za, 0), ODT_MAX_ENTRIES);
-		rc = CLINT_ELIMIT;
-		goto done;
-	}
-	TRY(read_entry(&c, za, "content.xml", ODT_MAX_CONTENT, 1, &content,
+	TRY(clint_zip_open(&za, data, len, &lim, NULL, doc->name, diag));
+	TRY(read_entry(&c, &za, "content.xml", ODT_MAX_CONTENT, 1, &content,
 	               &content_len));
-	TRY(read_entry(&c, za, "styles.xml", ODT_MAX_STYLES, 0, &styles,
+	TRY(read_entry(&c, &za, "styles.xml", ODT_MAX_STYLES, 0, &styles,
 	               &styles_len));
 	TRY(parse_xml(&c, "content.xml", content, content_len, &c.content));
 	if (styles)
@@ -1165,6 +1132,7 @@ int clint_extract_odt(clint_doc *doc, const unsigned char *data, size_t len,
 	TRY(walk_blocks(&c, body->children, 0));
 	TRY(clint_doc_close_block(doc));
 	TRY(flush_notes(&c, 0));
+	TRY(walk_master_pages(&c, c.styles ? c.styles : c.content));
 	/* a range never closed is anchored at its start */
 	for (i = 0; i < c.ann_count; i++)
 		if (c.anns[i].name)
@@ -1178,9 +1146,7 @@ done:
 		               "the extracted text exceeds the size limit");
 	free(content);
 	free(styles);
-	if (za)
-		zip_discard(za);
-	zip_error_fini(&zerr);
+	clint_zip_close(&za);
 	odt_ctx_free(&c);
 	return rc;
 }
@@ -1192,9 +1158,7 @@ done:
 int clint_odt_sniff(const unsigned char *data, size_t len)
 {
 	static const char mt[] = "application/vnd.oasis.opendocument.text";
-	zip_error_t zerr;
-	zip_source_t *src;
-	zip_t *za;
+	clint_zip za;
 	int found;
 
 	if (len < 30 || memcmp(data, "PK\x03\x04", 4) != 0)
@@ -1207,21 +1171,9 @@ int clint_odt_sniff(const unsigned char *data, size_t len)
 		    memcmp(data + 30 + nlen + xlen, mt, sizeof(mt) - 1) == 0)
 			return 1;
 	}
-	zip_error_init(&zerr);
-	src = zip_source_buffer_create(data, len, 0, &zerr);
-	if (!src) {
-		zip_error_fini(&zerr);
-		return 0;
-	}
-	za = zip_open_from_source(src, ZIP_RDONLY, &zerr);
-	if (!za) {
-		zip_source_free(src);
-		zip_error_fini(&zerr);
-		return 0;
-	}
-	found = zip_name_locate(za, "content.xml", 0) >= 0 &&
-	        zip_name_locate(za, "word/document.xml", 0) < 0;
-	zip_discard(za);
-	zip_error_fini(&zerr);
+	found = clint_zip_open(&za, data, len, NULL, NULL, NULL, NULL) == 0 &&
+	        clint_zip_find(&za, "content.xml") &&
+	        !clint_zip_find(&za, "word/document.xml");
+	clint_zip_close(&za);
 	return found;
 }

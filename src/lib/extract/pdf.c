@@ -1,10 +1,14 @@
 /*
- * pdf.c - the PDF extractor: the text layer of a PDF, read with
- * poppler-glib, into blocks of UTF-8 text with page numbers.
+ * pdf.c - the PDF extractor: the text layer of a PDF into blocks of UTF-8
+ * text with page numbers.
  *
- * Poppler gives each page's text in reading order, one line per text
- * line, and a rectangle per character. From them this file rebuilds what
- * the page layout lost:
+ * The text layer is read by the PDF module (clauselint-pdf.so, built from
+ * module/pdf_poppler.c with poppler-glib), opened with dlopen() the first
+ * time a PDF is met, so that a process that reads no PDF never loads
+ * poppler and its fifty libraries (see pdfmod.h for where it is looked
+ * for). The module gives each page's text in reading order, one line per
+ * text line, and a rectangle per character. From them this file rebuilds
+ * what the page layout lost:
  *  - paragraphs: a new block starts after a blank line, at a vertical gap
  *    wider than the page's usual line pitch, at a first-line indent, at a
  *    line that opens a clause ("1.2", "(a)", "Section 4") and after a
@@ -16,32 +20,119 @@
  * Every page's blocks carry its number; the first block of every page
  * after the first is flagged CLINT_BLOCK_PAGE_BREAK. A PDF without any
  * text is refused (a scan needs OCR), as are encrypted and damaged files.
- *
- * Without poppler-glib (CLINT_HAVE_POPPLER undefined) PDFs are refused
- * with the remedy.
+ * Without the module (not installed, or a build without poppler-glib)
+ * PDFs are refused with the remedy.
  */
+#define _GNU_SOURCE /* dladdr() */
 #include <ctype.h>
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "extract.h"
+#include "pdfmod.h"
 
-#ifndef CLINT_HAVE_POPPLER
+#ifndef CLINT_PDF_MODULE_DIR
+#define CLINT_PDF_MODULE_DIR "/usr/local/lib/clauselint"
+#endif
+#define PDF_MODULE_NAME "clauselint-pdf.so"
 
-int clint_extract_pdf(clint_doc *doc, const unsigned char *data, size_t len,
-                      clint_diag *diag)
+/* ---- the module, loaded once per process ------------------------------- */
+
+static pthread_once_t module_once = PTHREAD_ONCE_INIT;
+static const clint_pdf_module *module;
+static char module_error[512];  /* why there is no module */
+
+/* Opens the module at `path`; 1 if it is now loaded, 0 if the file does
+ * not exist (why not is then left alone), -1 if it cannot be used. */
+static int try_module(const char *path)
 {
-	(void)data;
-	(void)len;
-	clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
-	               "this build has no PDF support: install "
-	               "libpoppler-glib-dev and rebuild");
-	return CLINT_EUNSUPPORTED;
+	clint_pdf_module_get_fn get;
+	const clint_pdf_module *m;
+	void *h;
+
+	if (access(path, F_OK) != 0)
+		return 0;
+	h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		const char *e = dlerror();
+		snprintf(module_error, sizeof(module_error),
+		         "PDF support is broken: %s", e ? e : path);
+		return -1;
+	}
+	*(void **)&get = dlsym(h, CLINT_PDF_MODULE_SYMBOL);
+	m = get ? get() : NULL;
+	if (!m || m->abi != CLINT_PDF_MODULE_ABI || !m->open || !m->page_count ||
+	    !m->page || !m->release || !m->close || !m->is_lower) {
+		snprintf(module_error, sizeof(module_error),
+		         "PDF support is broken: %s is not a clauselint PDF module "
+		         "of this version (reinstall clauselint)", path);
+		dlclose(h);
+		return -1;
+	}
+	module = m; /* never closed: GLib does not expect to be unloaded */
+	return 1;
 }
 
-#else
+/* The directory of the file holding this code (the program, or
+ * libclauselint.so) into dir[0..n); 0 if unknown. */
+static int own_dir(char *dir, size_t n)
+{
+	Dl_info info;
+	const char *slash;
 
-#include <poppler.h>
+	if (!dladdr((void *)&own_dir, &info) || !info.dli_fname)
+		return 0;
+	slash = strrchr(info.dli_fname, '/');
+	if (!slash || (size_t)(slash - info.dli_fname) >= n)
+		return 0;
+	memcpy(dir, info.dli_fname, (size_t)(slash - info.dli_fname));
+	dir[slash - info.dli_fname] = '\0';
+	return 1;
+}
+
+/*
+ * Looks for the module: $CLAUSELINT_PDF_MODULE if set (and nowhere else);
+ * else next to the program or library holding this code (the build
+ * tree), in clauselint/ beside it (an installed libclauselint.so), and in
+ * CLINT_PDF_MODULE_DIR ($(LIBDIR)/clauselint, an installed program).
+ */
+static void load_module(void)
+{
+	const char *env = getenv("CLAUSELINT_PDF_MODULE");
+	char dir[4096], path[4200];
+	int r;
+
+#ifdef CLINT_HAVE_POPPLER
+	snprintf(module_error, sizeof(module_error),
+	         "PDF support is not installed (" PDF_MODULE_NAME " not found "
+	         "next to the program nor in " CLINT_PDF_MODULE_DIR "): "
+	         "run make install, or install libpoppler-glib-dev and rebuild");
+#else
+	snprintf(module_error, sizeof(module_error),
+	         "this build has no PDF support: install libpoppler-glib-dev "
+	         "and rebuild");
+#endif
+	if (env && *env) {
+		if (try_module(env) == 0)
+			snprintf(module_error, sizeof(module_error),
+			         "PDF support is not installed: %.400s (from "
+			         "CLAUSELINT_PDF_MODULE) does not exist", env);
+		return;
+	}
+	if (own_dir(dir, sizeof(dir))) {
+		snprintf(path, sizeof(path), "%s/" PDF_MODULE_NAME, dir);
+		if ((r = try_module(path)) != 0)
+			return;
+		snprintf(path, sizeof(path), "%s/clauselint/" PDF_MODULE_NAME, dir);
+		if ((r = try_module(path)) != 0)
+			return;
+	}
+	try_module(CLINT_PDF_MODULE_DIR "/" PDF_MODULE_NAME);
+}
 
 /* The lines nearest each page edge that may be a running header/footer. */
 #define EDGE_LINES 6
@@ -55,37 +146,21 @@ typedef struct {
 } pdf_line;
 
 typedef struct {
-	char *text;       /* g_malloc'd by poppler */
+	char *text;       /* from the module: module->release() */
 	pdf_line *lines;
 	size_t count, cap;
 } pdf_page;
 
-/* Poppler reports damage it recovers from through GLib's log: keep it out
- * of the tool's stderr (the file is reported once, through `diag`). */
-static void quiet_log(const gchar *domain, GLogLevelFlags level,
-                      const gchar *message, gpointer data)
-{
-	(void)domain;
-	(void)level;
-	(void)message;
-	(void)data;
-}
-
 /*
  * Splits the page text into lines and takes each line's position from
- * the character rectangles (when poppler gives one per character).
+ * the character rectangles (when there is one per character).
  */
-static int split_lines(pdf_page *pg, PopplerPage *page)
+static int split_lines(pdf_page *pg, const clint_pdf_rect *rects,
+                       size_t nrects)
 {
-	PopplerRectangle *rects = NULL;
-	guint nrects = 0;
-	size_t i = 0, len = strlen(pg->text), ci = 0, nchars;
-	int have = 0;
+	size_t i = 0, len = strlen(pg->text), ci = 0;
+	int have = nrects && nrects == clint_utf8_count(pg->text, len);
 
-	nchars = (size_t)g_utf8_strlen(pg->text, (gssize)len);
-	if (poppler_page_get_text_layout(page, &rects, &nrects) &&
-	    nrects == nchars)
-		have = 1;
 	while (i <= len) {
 		size_t j = i, cj = ci;
 		pdf_line *l;
@@ -95,10 +170,8 @@ static int split_lines(pdf_page *pg, PopplerPage *page)
 				cj++;
 			j++;
 		}
-		if (ARRAY_PUSH(pg->lines, pg->count, pg->cap) < 0) {
-			g_free(rects);
+		if (ARRAY_PUSH(pg->lines, pg->count, pg->cap) < 0)
 			return CLINT_ENOMEM;
-		}
 		l = &pg->lines[pg->count++];
 		memset(l, 0, sizeof(*l));
 		l->start = i;
@@ -115,7 +188,6 @@ static int split_lines(pdf_page *pg, PopplerPage *page)
 			break;
 		i = j + 1;
 	}
-	g_free(rects);
 	return CLINT_OK;
 }
 
@@ -262,7 +334,7 @@ static int starts_lower(const char *s, size_t a, size_t b)
 		return 0;
 	if (cp < 0x80)
 		return islower((int)cp) != 0;
-	return g_unichar_islower(cp);
+	return module->is_lower(cp);
 }
 
 /* The built text ends mid-sentence (a letter or a comma): an "(a)" or
@@ -356,10 +428,8 @@ done:
 int clint_extract_pdf(clint_doc *doc, const unsigned char *data, size_t len,
                       clint_diag *diag)
 {
-	static gsize quiet = 0;
-	PopplerDocument *pd = NULL;
-	GBytes *bytes = NULL;
-	GError *err = NULL;
+	void *pdf = NULL;
+	char why[256];
 	pdf_page *pages = NULL;
 	size_t npages = 0, p, chars = 0;
 	int rc = CLINT_OK, n;
@@ -369,17 +439,16 @@ int clint_extract_pdf(clint_doc *doc, const unsigned char *data, size_t len,
 		               "not a PDF (it does not start with \"%%PDF-\")");
 		return CLINT_EFORMAT;
 	}
-	if (g_once_init_enter(&quiet)) {
-		g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
-		                                 G_LOG_FLAG_RECURSION,
-		                  quiet_log, NULL);
-		g_once_init_leave(&quiet, 1);
+	if (pthread_once(&module_once, load_module) != 0 || !module) {
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0, "%s",
+		               module_error);
+		return CLINT_EUNSUPPORTED;
 	}
-	bytes = g_bytes_new_static(data, len);
-	pd = poppler_document_new_from_bytes(bytes, NULL, &err);
-	if (!pd) {
-		if (err && err->domain == POPPLER_ERROR &&
-		    err->code == POPPLER_ERROR_ENCRYPTED)
+	rc = module->open(&pdf, data, len, why, sizeof(why));
+	if (rc != CLINT_PDF_OK) {
+		if (rc == CLINT_PDF_ENOMEM)
+			return CLINT_ENOMEM;
+		if (rc == CLINT_PDF_EENCRYPTED)
 			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 			               "encrypted PDF: it needs a password; save an "
 			               "unprotected copy (e.g. qpdf --decrypt) and lint "
@@ -387,11 +456,10 @@ int clint_extract_pdf(clint_doc *doc, const unsigned char *data, size_t len,
 		else
 			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 			               "damaged or unreadable PDF (%s)",
-			               err && err->message ? err->message : "unknown error");
-		rc = CLINT_EFORMAT;
-		goto done;
+			               why[0] ? why : "unknown error");
+		return CLINT_EFORMAT;
 	}
-	n = poppler_document_get_n_pages(pd);
+	n = module->page_count(pdf);
 	if (n <= 0) {
 		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 		               "damaged PDF: it has no pages");
@@ -404,17 +472,19 @@ int clint_extract_pdf(clint_doc *doc, const unsigned char *data, size_t len,
 		goto done;
 	}
 	for (p = 0; p < (size_t)n; p++) {
-		PopplerPage *page = poppler_document_get_page(pd, (int)p);
-		size_t i;
+		clint_pdf_rect *rects = NULL;
+		size_t i, nrects = 0;
 
 		npages++;
-		if (!page)
-			continue;
-		pages[p].text = poppler_page_get_text(page);
-		if (!pages[p].text)
-			pages[p].text = g_strdup("");
-		rc = split_lines(&pages[p], page);
-		g_object_unref(page);
+		if (module->page(pdf, (int)p, &pages[p].text, &rects, &nrects) !=
+		        CLINT_PDF_OK ||
+		    !pages[p].text) {
+			module->release(rects);
+			rc = CLINT_ENOMEM;
+			goto done;
+		}
+		rc = split_lines(&pages[p], rects, nrects);
+		module->release(rects);
 		if (rc < 0)
 			goto done;
 		for (i = 0; pages[p].text[i]; i++)
@@ -432,17 +502,10 @@ int clint_extract_pdf(clint_doc *doc, const unsigned char *data, size_t len,
 	TRY(build_blocks(doc, pages, npages));
 done:
 	for (p = 0; p < npages; p++) {
-		g_free(pages[p].text);
+		module->release(pages[p].text);
 		free(pages[p].lines);
 	}
 	free(pages);
-	if (err)
-		g_error_free(err);
-	if (pd)
-		g_object_unref(pd);
-	if (bytes)
-		g_bytes_unref(bytes);
+	module->close(pdf);
 	return rc;
 }
-
-#endif /* CLINT_HAVE_POPPLER */
