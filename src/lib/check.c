@@ -63,7 +63,8 @@ static int match_at(check_ctx *c, const clint_pattern *p, size_t base,
 	/* none of the literals every match needs occurs in the document */
 	if (c->pf && p->slot && !clint_pf_may_match(c->pf, &c->pfs, p->slot - 1))
 		return 0;
-	rc = pcre2_match(p->code, (PCRE2_SPTR)(c->doc->norm + base), end - base,
+	rc = pcre2_match(clint_pattern_code(p),
+	                 (PCRE2_SPTR)(c->doc->norm + base), end - base,
 	                 from - base, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;

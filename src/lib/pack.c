@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/stat.h>
 
 #include <libxml/parser.h>
@@ -169,10 +170,43 @@ static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
 		           rule_id, (const char *)n->name, (size_t)off, msg);
 		return CLINT_OK;
 	}
-	/* JIT is an optimisation: without it patterns still match. */
-	if (ctx->jit)
-		pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+	/* JIT is an optimisation: without it patterns still match. It is
+	 * deferred to the pattern's first match: the prefilter keeps most
+	 * patterns from ever running on most documents, and JIT compilation
+	 * was over half of the start-up instructions. */
+	atomic_init(&p->jit, ctx->jit ? CLINT_JIT_PENDING : CLINT_JIT_READY);
 	return CLINT_OK;
+}
+
+/*
+ * JIT-compiles a pattern on first use, once, under any number of threads.
+ * The first caller moves jit from PENDING to BUSY (compare-and-swap),
+ * compiles, and stores READY with release order; every caller returns the
+ * code only after loading READY with acquire order, so the writes
+ * pcre2_jit_compile() made to the code happen before any pcre2_match() on
+ * it in any thread. A caller that finds BUSY yields until READY (one
+ * pattern's JIT compilation takes well under a millisecond). A failed JIT
+ * compilation leaves the interpreter, as before.
+ */
+const pcre2_code *clint_pattern_code(const clint_pattern *p)
+{
+	clint_pattern *w = (clint_pattern *)p;  /* only its jit state changes */
+	int st = atomic_load_explicit(&w->jit, memory_order_acquire);
+
+	if (st == CLINT_JIT_READY || !p->code)
+		return p->code;
+	st = CLINT_JIT_PENDING;
+	if (atomic_compare_exchange_strong_explicit(&w->jit, &st, CLINT_JIT_BUSY,
+	                                            memory_order_acquire,
+	                                            memory_order_acquire)) {
+		pcre2_jit_compile(w->code, PCRE2_JIT_COMPLETE);
+		atomic_store_explicit(&w->jit, CLINT_JIT_READY, memory_order_release);
+		return p->code;
+	}
+	while (atomic_load_explicit(&w->jit, memory_order_acquire) !=
+	       CLINT_JIT_READY)
+		sched_yield();
+	return p->code;
 }
 
 static void free_pattern(clint_pattern *p)
