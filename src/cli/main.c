@@ -3,7 +3,7 @@
  * (clauselint.h):
  *
  *   clauselint [check] [options] FILE...     lint contracts ("-" = stdin)
- *   clauselint packs list|test|show RULE|patterns   inspect and test packs
+ *   clauselint packs list|test|show RULE|patterns|profile FILE...   inspect, test and profile packs
  *
  * Exit status: 0 clean, 1 a finding at or above --fail-on, 2 a usage,
  * pack or input error (the other inputs of the run are still checked).
@@ -47,6 +47,7 @@ static const char usage_text[] =
 	"       clauselint packs lint [PACK...]\n"
 	"       clauselint packs show RULE\n"
 	"       clauselint packs patterns   (every pattern, one per line, for rg -f)\n"
+	"       clauselint packs profile FILE...   (CPU time per rule over FILEs)\n"
 	"       clauselint outline FILE...\n"
 	"       clauselint text FILE...   (the text the checker reads)\n"
 	"       clauselint diff OLD NEW | REDLINE   (see clauselint diff --help)\n"
@@ -637,6 +638,106 @@ static int cmd_packs_patterns(cli_options *o)
 	return EXIT_CLEAN;
 }
 
+/* One row of `packs profile`. */
+typedef struct {
+	size_t rule;
+	double seconds;
+	unsigned long matches;
+} profile_row;
+
+static int cmp_profile_row(const void *a, const void *b)
+{
+	const profile_row *x = a, *y = b;
+
+	if (x->seconds != y->seconds)
+		return x->seconds < y->seconds ? 1 : -1;
+	return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+/*
+ * Checks every FILE with the loaded packs and prints where the time goes:
+ * each rule's CPU seconds, share and PCRE2 match calls, costliest first,
+ * then the prefilter scan and the total. For pack writers: a rule at the
+ * top is the one to make cheaper.
+ */
+static int cmd_packs_profile(cli_options *o)
+{
+	clint_render_options ropts = CLINT_RENDER_OPTIONS_INIT;
+	clint_renderer *r = NULL;
+	clint_ruleset *rs = NULL;
+	clint_diag *diag = NULL;
+	profile_row *rows = NULL;
+	double *secs = NULL, scan = 0, total = 0;
+	unsigned long *calls = NULL;
+	size_t i, n, docs = 0, bytes = 0;
+	int status = EXIT_CLEAN;
+
+	if (o->file_count == 0) {
+		usage_error("packs profile needs at least one FILE");
+		return EXIT_TROUBLE;
+	}
+	if (load_ruleset(o, &rs) < 0)
+		return EXIT_TROUBLE;
+	n = clint_ruleset_rule_count(rs);
+	secs = calloc(n + 1, sizeof(*secs));
+	calls = calloc(n + 1, sizeof(*calls));
+	rows = calloc(n + 1, sizeof(*rows));
+	if (!secs || !calls || !rows || clint_diag_new(&diag) < 0 ||
+	    clint_renderer_new(&r, &ropts, write_stdout, NULL) < 0) {
+		fprintf(stderr, "clauselint: out of memory\n");
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	for (i = 0; i < o->file_count; i++) {
+		clint_doc *doc = load_input(o, o->files[i], r);
+		size_t len = 0;
+
+		if (!doc) {
+			status = EXIT_TROUBLE;
+			continue;
+		}
+		clint_doc_text(doc, &len);
+		if (clint_check_profile(rs, doc, secs, calls, &scan, diag) < 0)
+			status = EXIT_TROUBLE;
+		docs++;
+		bytes += len;
+		clint_doc_free(doc);
+	}
+	print_diag(diag);
+	for (i = 0; i < n; i++) {
+		rows[i].rule = i;
+		rows[i].seconds = secs[i];
+		rows[i].matches = calls[i];
+		total += secs[i];
+	}
+	total += scan;
+	qsort(rows, n, sizeof(*rows), cmp_profile_row);
+	printf("%10s %6s %12s  %s\n", "cpu ms", "%", "matches", "rule (pack)");
+	for (i = 0; i < n; i++) {
+		clint_rule_info ri;
+
+		clint_ruleset_rule(rs, rows[i].rule, &ri);
+		printf("%10.2f %6.1f %12lu  %s (%s)\n", rows[i].seconds * 1e3,
+		       total > 0 ? 100 * rows[i].seconds / total : 0.0,
+		       rows[i].matches, ri.id, ri.pack);
+	}
+	printf("%10.2f %6.1f %12s  (prefilter scan)\n", scan * 1e3,
+	       total > 0 ? 100 * scan / total : 0.0, "");
+	printf("%10.2f %6.1f %12s  total: %zu document%s, %.2f MB, %.1f MB/s "
+	       "in the checks\n",
+	       total * 1e3, 100.0, "", docs, docs == 1 ? "" : "s",
+	       (double)bytes / 1e6,
+	       total > 0 ? (double)bytes / 1e6 / total : 0.0);
+done:
+	clint_renderer_free(r);
+	clint_diag_free(diag);
+	free(rows);
+	free(secs);
+	free(calls);
+	clint_ruleset_free(rs);
+	return status;
+}
+
 static int cmd_packs_show(cli_options *o)
 {
 	clint_ruleset *rs = NULL;
@@ -700,8 +801,10 @@ int main(int argc, char **argv)
 			status = cmd_packs_lint(&o);
 		else if (strcmp(sub, "patterns") == 0)
 			status = cmd_packs_patterns(&o);
+		else if (strcmp(sub, "profile") == 0)
+			status = cmd_packs_profile(&o);
 		else {
-			usage_error("unknown 'packs' command '%s' (list, test, lint, show or patterns)",
+			usage_error("unknown 'packs' command '%s' (list, test, lint, show, patterns or profile)",
 			            sub);
 			status = EXIT_TROUBLE;
 		}
