@@ -58,11 +58,11 @@ _clauselint()
 	esac
 
 	if [ "$cword" -eq 1 ] && [[ $cur != -* ]]; then
-		COMPREPLY=($(compgen -W "check packs outline text" -- "$cur") $(compgen -f -- "$cur"))
+		COMPREPLY=($(compgen -W "check packs outline text diff" -- "$cur") $(compgen -f -- "$cur"))
 		return
 	fi
 	if [ "${words[1]}" = packs ] && [ "$cword" -eq 2 ]; then
-		COMPREPLY=($(compgen -W "list test lint show" -- "$cur"))
+		COMPREPLY=($(compgen -W "list test lint show patterns profile" -- "$cur"))
 		return
 	fi
 	if [[ $cur == -* ]]; then

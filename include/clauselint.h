@@ -446,6 +446,20 @@ typedef struct {
 #define CLINT_CHECK_OPTIONS_VERSION 1
 #define CLINT_CHECK_OPTIONS_INIT {CLINT_CHECK_OPTIONS_VERSION, 0}
 
+/*
+ * Profiling, for pack writers: checks `doc` with every rule of `rs` as
+ * clint_check() does (the findings are discarded) and adds each rule's
+ * CPU time in seconds (this thread's clock, including the JIT compilation
+ * of a pattern's first use) to seconds[i] and its PCRE2 match calls to
+ * matches[i], for the clint_ruleset_rule_count(rs) rules in order; the
+ * prefilter's pass over the text goes to *scan_seconds. Either array may
+ * be NULL.
+ */
+CLINT_EXTERN int clint_check_profile(const clint_ruleset *rs,
+                                     const clint_doc *doc, double *seconds,
+                                     unsigned long *matches,
+                                     double *scan_seconds, clint_diag *diag);
+
 typedef struct clint_result clint_result;
 
 /*

@@ -2,7 +2,7 @@
  * main.c - the clauselint command-line tool:
  *
  *   clauselint [check] [options] FILE|DIR...  lint contracts ("-" = stdin)
- *   clauselint packs list|test|lint|show|patterns   inspect clause packs
+ *   clauselint packs list|test|lint|show|patterns|profile   inspect packs
  *   clauselint outline|text FILE...           what the checker reads
  *   clauselint diff OLD NEW | REDLINE         compare two revisions
  *

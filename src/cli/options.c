@@ -17,6 +17,7 @@ static const char usage_text[] =
 	"       clauselint packs lint [PACK...]\n"
 	"       clauselint packs show RULE\n"
 	"       clauselint packs patterns   (every pattern, one per line, for rg -f)\n"
+	"       clauselint packs profile FILE...   (CPU time per rule over FILEs)\n"
 	"       clauselint outline FILE...\n"
 	"       clauselint text FILE...   (the text the checker reads)\n"
 	"       clauselint diff OLD NEW | REDLINE   (see clauselint diff --help)\n"

@@ -246,6 +246,103 @@ static int packs_patterns(cli_options *o)
 	return EXIT_CLEAN;
 }
 
+/* One row of `packs profile`. */
+typedef struct {
+	size_t rule;
+	double seconds;
+	unsigned long matches;
+} profile_row;
+
+static int cmp_profile_row(const void *a, const void *b)
+{
+	const profile_row *x = a, *y = b;
+
+	if (x->seconds != y->seconds)
+		return x->seconds < y->seconds ? 1 : -1;
+	return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+
+static int packs_profile(cli_options *o)
+{
+	clint_ruleset *rs = NULL;
+	clint_diag *diag = NULL;
+	profile_row *rows = NULL;
+	double *secs = NULL, scan = 0, total = 0;
+	unsigned long *calls = NULL;
+	size_t i, n, docs = 0, bytes = 0;
+	int status = EXIT_CLEAN;
+
+	if (o->file_count == 0) {
+		cli_usage_error("%s", "packs profile needs at least one FILE");
+		return EXIT_TROUBLE;
+	}
+	if (load_project_ruleset(o, &rs) < 0)
+		return EXIT_TROUBLE;
+	n = clint_ruleset_rule_count(rs);
+	secs = calloc(n + 1, sizeof(*secs));
+	calls = calloc(n + 1, sizeof(*calls));
+	rows = calloc(n + 1, sizeof(*rows));
+	if (!secs || !calls || !rows || clint_diag_new(&diag) < 0) {
+		fprintf(stderr, "clauselint: out of memory\n");
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	for (i = 0; i < o->file_count; i++) {
+		cli_str err = {NULL, 0, 0};
+		char *why = NULL;
+		clint_doc *doc = cli_load_input(o, o->files[i], &err, &why);
+		size_t len = 0;
+
+		if (err.len)
+			fwrite(err.data, 1, err.len, stderr);
+		cli_str_free(&err);
+		free(why);
+		if (!doc) {
+			status = EXIT_TROUBLE;
+			continue;
+		}
+		clint_doc_text(doc, &len);
+		if (clint_check_profile(rs, doc, secs, calls, &scan, diag) < 0)
+			status = EXIT_TROUBLE;
+		docs++;
+		bytes += len;
+		clint_doc_free(doc);
+	}
+	cli_print_diag(diag);
+	for (i = 0; i < n; i++) {
+		rows[i].rule = i;
+		rows[i].seconds = secs[i];
+		rows[i].matches = calls[i];
+		total += secs[i];
+	}
+	total += scan;
+	qsort(rows, n, sizeof(*rows), cmp_profile_row);
+	printf("%10s %6s %12s  %s\n", "cpu ms", "%", "matches", "rule (pack)");
+	for (i = 0; i < n; i++) {
+		clint_rule_info ri;
+
+		clint_ruleset_rule(rs, rows[i].rule, &ri);
+		printf("%10.2f %6.1f %12lu  %s (%s)\n", rows[i].seconds * 1e3,
+		       total > 0 ? 100 * rows[i].seconds / total : 0.0,
+		       rows[i].matches, ri.id, ri.pack);
+	}
+	printf("%10.2f %6.1f %12s  (prefilter scan)\n", scan * 1e3,
+	       total > 0 ? 100 * scan / total : 0.0, "");
+	printf("%10.2f %6.1f %12s  total: %zu document%s, %.2f MB, %.1f MB/s "
+	       "in the checks\n",
+	       total * 1e3, 100.0, "", docs, docs == 1 ? "" : "s",
+	       (double)bytes / 1e6,
+	       total > 0 ? (double)bytes / 1e6 / total : 0.0);
+done:
+	clint_diag_free(diag);
+	free(rows);
+	free(secs);
+	free(calls);
+	clint_ruleset_free(rs);
+	return status;
+}
+
 int cli_cmd_packs(cli_options *o, const char *sub)
 {
 	if (strcmp(sub, "list") == 0)
@@ -258,7 +355,9 @@ int cli_cmd_packs(cli_options *o, const char *sub)
 		return packs_lint(o);
 	if (strcmp(sub, "patterns") == 0)
 		return packs_patterns(o);
-	cli_usage_error("unknown 'packs' command '%s' (list, test, lint, show or "
-	                "patterns)", sub);
+	if (strcmp(sub, "profile") == 0)
+		return packs_profile(o);
+	cli_usage_error("unknown 'packs' command '%s' (list, test, lint, show, "
+	                "patterns or profile)", sub);
 	return EXIT_TROUBLE;
 }

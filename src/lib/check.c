@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ruleset.h"
 
@@ -44,7 +45,24 @@ typedef struct {
 	unsigned char *scope;  /* per section: inside the rule's `within` */
 	clint_pf_scan pfs;     /* the prefilter's literal hits in norm */
 	const clint_prefilter *pf;  /* NULL: every pattern runs everywhere */
+	unsigned long calls;   /* pcre2_match() calls, for profiling */
 } check_ctx;
+
+/* clint_check_profile(): where each rule's cost goes */
+typedef struct {
+	double *seconds;
+	unsigned long *matches;
+	double scan;
+} check_profile;
+
+static double cpu_seconds(void)
+{
+	struct timespec t;
+
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) != 0)
+		return 0;
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 /*
  * Runs pattern `p` on the part norm[base..end) as a subject of its own
@@ -63,7 +81,9 @@ static int match_at(check_ctx *c, const clint_pattern *p, size_t base,
 	/* none of the literals every match needs occurs in the document */
 	if (c->pf && p->slot && !clint_pf_may_match(c->pf, &c->pfs, p->slot - 1))
 		return 0;
-	rc = pcre2_match(p->code, (PCRE2_SPTR)(c->doc->norm + base), end - base,
+	c->calls++;
+	rc = pcre2_match(clint_pattern_code(p),
+	                 (PCRE2_SPTR)(c->doc->norm + base), end - base,
 	                 from - base, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
@@ -535,11 +555,14 @@ static int check_hit(void *ctx, size_t start, size_t end, char *detail)
 	return rc;
 }
 
-int clint_check_rules(clint_result **out, const clint_ruleset *rs,
-                      const clint_doc *doc, size_t only, clint_diag *diag)
+static int run_rules(clint_result **out, const clint_ruleset *rs,
+                     const clint_doc *doc, size_t only, check_profile *prof,
+                     clint_diag *diag)
 {
 	check_ctx c;
 	size_t ri;
+	double t0 = 0;
+	unsigned long calls0 = 0;
 	int rc = CLINT_OK;
 
 	memset(&c, 0, sizeof(c));
@@ -565,12 +588,16 @@ int clint_check_rules(clint_result **out, const clint_ruleset *rs,
 	pcre2_set_heap_limit(c.mctx, CLINT_HEAP_LIMIT_KIB);
 	if (c.jit)
 		pcre2_jit_stack_assign(c.mctx, NULL, c.jit);
+	if (prof)
+		t0 = cpu_seconds();
 	if (rs->pf) {
 		rc = clint_prefilter_scan(rs->pf, doc->norm, doc->norm_len, &c.pfs);
 		if (rc < 0)
 			goto done;
 		c.pf = rs->pf;
 	}
+	if (prof)
+		prof->scan += cpu_seconds() - t0;
 
 	for (ri = 0; ri < rs->rule_count; ri++) {
 		const clint_rule *r = &rs->rules[ri];
@@ -579,8 +606,12 @@ int clint_check_rules(clint_result **out, const clint_ruleset *rs,
 
 		if (only != (size_t)-1 && ri != only)
 			continue;
+		if (prof) {
+			t0 = cpu_seconds();
+			calls0 = c.calls;
+		}
 		if (r->within && compute_scope(&c, r) < 0)
-			continue;
+			goto timed;
 		if (r->kind == CLINT_RULE_REQUIRE) {
 			rc = check_require(&c, ri);
 		} else if (r->kind == CLINT_RULE_CHECK) {
@@ -594,6 +625,11 @@ int clint_check_rules(clint_result **out, const clint_ruleset *rs,
 			if (rc == CLINT_OK)
 				finish_flag(&c, r, base);
 		}
+	timed:
+		if (prof && prof->seconds)
+			prof->seconds[ri] += cpu_seconds() - t0;
+		if (prof && prof->matches)
+			prof->matches[ri] += c.calls - calls0;
 		if (rc < 0)
 			goto done;
 	}
@@ -611,6 +647,29 @@ done:
 	pcre2_match_data_free(c.md);
 	free(c.scope);
 	clint_pf_scan_free(&c.pfs);
+	return rc;
+}
+
+int clint_check_rules(clint_result **out, const clint_ruleset *rs,
+                      const clint_doc *doc, size_t only, clint_diag *diag)
+{
+	return run_rules(out, rs, doc, only, NULL, diag);
+}
+
+int clint_check_profile(const clint_ruleset *rs, const clint_doc *doc,
+                        double *seconds, unsigned long *matches,
+                        double *scan_seconds, clint_diag *diag)
+{
+	check_profile prof = {seconds, matches, 0};
+	clint_result *res = NULL;
+	int rc;
+
+	if (!rs || !doc)
+		return CLINT_EINVAL;
+	rc = run_rules(&res, rs, doc, (size_t)-1, &prof, diag);
+	clint_result_free(res);
+	if (scan_seconds)
+		*scan_seconds += prof.scan;
 	return rc;
 }
 

@@ -121,14 +121,15 @@ static int exercised(const clint_pattern *p, clint_doc *const *docs,
 		if (!doc)
 			continue;
 		if (!heading) {
-			if (pcre2_match(p->code, (PCRE2_SPTR)doc->norm, doc->norm_len, 0, 0,
+			if (pcre2_match(clint_pattern_code(p), (PCRE2_SPTR)doc->norm,
+			                doc->norm_len, 0, 0,
 			                md, mctx) >= 0)
 				return 1;
 			continue;
 		}
 		for (s = 0; s < doc->section_count; s++) {
 			const clint_isection *sec = &doc->sections[s];
-			if (pcre2_match(p->code,
+			if (pcre2_match(clint_pattern_code(p),
 			                (PCRE2_SPTR)(doc->norm + sec->heading_norm_start),
 			                sec->heading_norm_end - sec->heading_norm_start, 0,
 			                0, md, mctx) >= 0)

@@ -1,6 +1,7 @@
 /*
- * pack.c - the pack stage: reads clause packs (XML), validates them
- * against the embedded RELAX NG schema, and compiles every pattern with
+ * pack.c - the pack stage: reads clause packs (XML), validates pack files
+ * against the embedded RELAX NG schema (the built-in packs are validated by
+ * the tests instead, see load_schema()), and compiles every pattern with
  * PCRE2 (+JIT) into a read-only clint_ruleset. All problems of all packs
  * are reported, each as file:line: error: message.
  *
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/stat.h>
 
 #include <libxml/parser.h>
@@ -30,6 +32,8 @@ typedef struct {
 	const char *file;
 	int errors;
 	int jit;
+	xmlRelaxNGPtr schema;  /* parsed when a pack file first needs it */
+	int schema_failed;
 } load_ctx;
 
 /* ---- libxml2 error collection ------------------------------------------ */
@@ -64,13 +68,25 @@ static void pack_error(load_ctx *ctx, unsigned line, const char *fmt, ...)
 	ctx->errors++;
 }
 
-/* ---- the schema, parsed once per load ------------------------------------ */
+/* ---- the schema, parsed once per load, when needed ---------------------- */
 
+/*
+ * The built-in packs are not validated when they load: they are the files
+ * `make packs-test` validates (and test_pack.c checks the embedded copies
+ * against the schema), and build_pack() copes with any tree anyway. Only
+ * pack files and directories from the user are validated, so a run with
+ * the built-in packs alone never parses the schema (about a tenth of the
+ * start-up instructions).
+ */
 static xmlRelaxNGPtr load_schema(load_ctx *ctx)
 {
 	xmlRelaxNGParserCtxtPtr pctx;
 	xmlRelaxNGPtr schema;
+	const char *file = ctx->file;
 
+	if (ctx->schema || ctx->schema_failed)
+		return ctx->schema;
+	ctx->file = "<builtin>/schema/pack.rng";
 	pctx = xmlRelaxNGNewMemParserCtxt(
 		(const char *)clint_embedded_schema.data,
 		(int)clint_embedded_schema.len);
@@ -81,6 +97,9 @@ static xmlRelaxNGPtr load_schema(load_ctx *ctx)
 	if (!schema)
 		pack_error(ctx, 0, "internal error: the embedded pack schema does "
 		                   "not compile");
+	ctx->schema = schema;
+	ctx->schema_failed = !schema;
+	ctx->file = file;
 	return schema;
 }
 
@@ -170,10 +189,43 @@ static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
 		           rule_id, (const char *)n->name, (size_t)off, msg);
 		return CLINT_OK;
 	}
-	/* JIT is an optimisation: without it patterns still match. */
-	if (ctx->jit)
-		pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+	/* JIT is an optimisation: without it patterns still match. It is
+	 * deferred to the pattern's first match: the prefilter keeps most
+	 * patterns from ever running on most documents, and JIT compilation
+	 * was over half of the start-up instructions. */
+	atomic_init(&p->jit, ctx->jit ? CLINT_JIT_PENDING : CLINT_JIT_READY);
 	return CLINT_OK;
+}
+
+/*
+ * JIT-compiles a pattern on first use, once, under any number of threads.
+ * The first caller moves jit from PENDING to BUSY (compare-and-swap),
+ * compiles, and stores READY with release order; every caller returns the
+ * code only after loading READY with acquire order, so the writes
+ * pcre2_jit_compile() made to the code happen before any pcre2_match() on
+ * it in any thread. A caller that finds BUSY yields until READY (one
+ * pattern's JIT compilation takes well under a millisecond). A failed JIT
+ * compilation leaves the interpreter, as before.
+ */
+const pcre2_code *clint_pattern_code(const clint_pattern *p)
+{
+	clint_pattern *w = (clint_pattern *)p;  /* only its jit state changes */
+	int st = atomic_load_explicit(&w->jit, memory_order_acquire);
+
+	if (st == CLINT_JIT_READY || !p->code)
+		return p->code;
+	st = CLINT_JIT_PENDING;
+	if (atomic_compare_exchange_strong_explicit(&w->jit, &st, CLINT_JIT_BUSY,
+	                                            memory_order_acquire,
+	                                            memory_order_acquire)) {
+		pcre2_jit_compile(w->code, PCRE2_JIT_COMPLETE);
+		atomic_store_explicit(&w->jit, CLINT_JIT_READY, memory_order_release);
+		return p->code;
+	}
+	while (atomic_load_explicit(&w->jit, memory_order_acquire) !=
+	       CLINT_JIT_READY)
+		sched_yield();
+	return p->code;
 }
 
 static void free_pattern(clint_pattern *p)
@@ -514,9 +566,10 @@ static int build_pack(load_ctx *ctx, xmlNodePtr root)
  * Loads one pack from memory into ctx->rs. Problems go to ctx->diag and
  * ctx->errors; the return value is negative only for out-of-memory.
  */
-static int load_pack_buffer(load_ctx *ctx, xmlRelaxNGPtr schema,
-                            const char *data, size_t len)
+static int load_pack_buffer(load_ctx *ctx, int validate, const char *data,
+                            size_t len)
 {
+	xmlRelaxNGPtr schema = NULL;
 	xmlParserCtxtPtr pctx = NULL;
 	xmlRelaxNGValidCtxtPtr vctx = NULL;
 	xmlDocPtr xdoc = NULL;
@@ -543,14 +596,19 @@ static int load_pack_buffer(load_ctx *ctx, xmlRelaxNGPtr schema,
 			pack_error(ctx, 0, "not well-formed XML");
 		goto done;
 	}
-	vctx = xmlRelaxNGNewValidCtxt(schema);
-	if (!vctx) {
-		rc = CLINT_ENOMEM;
-		goto done;
+	if (validate) {
+		schema = load_schema(ctx);
+		if (!schema)
+			goto done;
+		vctx = xmlRelaxNGNewValidCtxt(schema);
+		if (!vctx) {
+			rc = CLINT_ENOMEM;
+			goto done;
+		}
+		xmlRelaxNGSetValidStructuredErrors(vctx, xml_error, ctx);
+		if (xmlRelaxNGValidateDoc(vctx, xdoc) != 0 && ctx->errors == before)
+			pack_error(ctx, 0, "does not follow the clause pack schema");
 	}
-	xmlRelaxNGSetValidStructuredErrors(vctx, xml_error, ctx);
-	if (xmlRelaxNGValidateDoc(vctx, xdoc) != 0 && ctx->errors == before)
-		pack_error(ctx, 0, "does not follow the clause pack schema");
 	/* Build even an invalid pack, so that its patterns and ids are checked
 	 * too and every problem is reported in one run; the load fails anyway. */
 	if (is_elem(xmlDocGetRootElement(xdoc), "pack"))
@@ -563,8 +621,7 @@ done:
 	return rc;
 }
 
-static int load_pack_file(load_ctx *ctx, xmlRelaxNGPtr schema,
-                          const char *path)
+static int load_pack_file(load_ctx *ctx, const char *path)
 {
 	FILE *f;
 	char *data;
@@ -591,7 +648,7 @@ static int load_pack_file(load_ctx *ctx, xmlRelaxNGPtr schema,
 		rc = CLINT_OK;
 	} else {
 		data[n] = '\0';
-		rc = load_pack_buffer(ctx, schema, data, n);
+		rc = load_pack_buffer(ctx, 1, data, n);
 	}
 	fclose(f);
 	free(data);
@@ -604,7 +661,7 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Loads every *.xml file of a directory, in name order. */
-static int load_pack_dir(load_ctx *ctx, xmlRelaxNGPtr schema, const char *dir)
+static int load_pack_dir(load_ctx *ctx, const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -638,7 +695,7 @@ static int load_pack_dir(load_ctx *ctx, xmlRelaxNGPtr schema, const char *dir)
 		qsort(names, count, sizeof(*names), cmp_str);
 	for (i = 0; i < count; i++) {
 		if (rc == CLINT_OK)
-			rc = load_pack_file(ctx, schema, names[i]);
+			rc = load_pack_file(ctx, names[i]);
 		free(names[i]);
 	}
 	free(names);
@@ -672,13 +729,13 @@ static size_t builtin_find(const char *name)
 	return (size_t)-1;
 }
 
-static int load_builtin(load_ctx *ctx, xmlRelaxNGPtr schema, size_t i)
+static int load_builtin(load_ctx *ctx, size_t i)
 {
 	char name[128];
 
 	snprintf(name, sizeof(name), "<builtin>/%s", clint_embedded_packs[i].name);
 	ctx->file = name;
-	return load_pack_buffer(ctx, schema, (const char *)clint_embedded_packs[i].data,
+	return load_pack_buffer(ctx, 0, (const char *)clint_embedded_packs[i].data,
 	                        clint_embedded_packs[i].len);
 }
 
@@ -819,7 +876,6 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 {
 	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
 	load_ctx ctx;
-	xmlRelaxNGPtr schema = NULL;
 	size_t i;
 	int rc = CLINT_OK;
 
@@ -842,12 +898,6 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 	if (!ctx.rs)
 		return CLINT_ENOMEM;
 	clint_xml_init();
-	ctx.file = "<builtin>/schema/pack.rng";
-	schema = load_schema(&ctx);
-	if (!schema) {
-		rc = CLINT_EPACK;
-		goto done;
-	}
 	for (i = 0; i < opts->disabled_pack_count; i++) {
 		if (builtin_find(opts->disabled_packs[i]) == (size_t)-1) {
 			ctx.file = opts->disabled_packs[i];
@@ -858,7 +908,7 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 		for (i = 0; i < clint_embedded_pack_count && rc == CLINT_OK; i++)
 			if (clint_embedded_packs[i].by_default &&
 			    !is_disabled(opts, clint_builtin_pack_name(i)))
-				rc = load_builtin(&ctx, schema, i);
+				rc = load_builtin(&ctx, i);
 	}
 	for (i = 0; i < opts->pack_path_count && rc == CLINT_OK; i++) {
 		struct stat st;
@@ -866,16 +916,16 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 		size_t b;
 
 		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
-			rc = load_pack_dir(&ctx, schema, p);
+			rc = load_pack_dir(&ctx, p);
 		else if (stat(p, &st) != 0 && (b = builtin_find(p)) != (size_t)-1)
-			rc = load_builtin(&ctx, schema, b);
+			rc = load_builtin(&ctx, b);
 		else if (stat(p, &st) != 0 && errno == ENOENT && !strchr(p, '/') &&
 		         !strchr(p, '.')) {
 			ctx.file = p;
 			pack_error(&ctx, 0, "no such file, and no built-in pack has "
 			                    "this name");
 		} else
-			rc = load_pack_file(&ctx, schema, p);
+			rc = load_pack_file(&ctx, p);
 	}
 	if (rc == CLINT_OK && !ctx.errors)
 		rc = apply_rule_settings(&ctx, opts->rule_settings,
@@ -889,8 +939,7 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 		               "no clause packs loaded: nothing to check against");
 		rc = CLINT_EPACK;
 	}
-done:
-	xmlRelaxNGFree(schema);
+	xmlRelaxNGFree(ctx.schema);
 	if (rc == CLINT_ENOMEM)
 		clint_diag_add(diag, CLINT_DIAG_ERROR, NULL, 0, 0, "out of memory");
 	if (rc < 0) {

@@ -7,6 +7,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 
 #include "internal.h"
 #include "prefilter.h"
@@ -18,7 +19,19 @@ typedef struct {
 	unsigned words;     /* <near>: the window, in words on each side */
 	int paragraph;      /* <unless scope="paragraph"> */
 	size_t slot;        /* 1 + its prefilter slot, 0 if none */
+	/* JIT compilation is deferred to the first match (pack.c:
+	 * clint_pattern_code()); the one field a shared ruleset ever writes. */
+	atomic_int jit;     /* CLINT_JIT_PENDING, _BUSY or _READY */
 } clint_pattern;
+
+enum { CLINT_JIT_PENDING = 0, CLINT_JIT_BUSY = 1, CLINT_JIT_READY = 2 };
+
+/*
+ * The compiled pattern of `p`, JIT-compiled on first use when the ruleset
+ * was loaded with JIT (NULL if it did not compile). Safe to call from any
+ * number of threads sharing the ruleset; see pack.c.
+ */
+CLINT_INTERNAL const pcre2_code *clint_pattern_code(const clint_pattern *p);
 
 typedef enum { CLINT_OP_LT, CLINT_OP_LE, CLINT_OP_GT, CLINT_OP_GE } clint_op;
 

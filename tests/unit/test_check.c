@@ -3,8 +3,11 @@
  * required clauses found through headings or body patterns, min-matches,
  * `within` scopes, `unless` exclusions per sentence, merged overlapping
  * matches, ordering, counts, finding locations and content fingerprints,
- * and rules that hit a PCRE2 limit.
+ * rules that hit a PCRE2 limit, per-rule profiling, and threads sharing
+ * one ruleset whose patterns are JIT-compiled on first use.
  */
+#include <pthread.h>
+
 #include "unit.h"
 
 static const char check_pack[] =
@@ -572,6 +575,141 @@ static void test_regex_limit_reported_interpreter(void **state)
 	limits_reported(0);
 }
 
+/* ---- profiling ---------------------------------------------------------- */
+
+static void test_profile_per_rule(void **state)
+{
+	const clint_ruleset *rs = *state;
+	size_t n = clint_ruleset_rule_count(rs), i, late = n, tbd = n;
+	double secs[16] = {0}, scan = 0;
+	unsigned long calls[16] = {0}, first[16];
+	clint_doc *doc = unit_text("1. Fees\n\nPrice to be agreed. Late. "
+	                           "We keep it confidential.\n");
+	clint_rule_info ri;
+
+	assert_true(n <= 16);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(clint_ruleset_rule(rs, i, &ri), CLINT_OK);
+		if (strcmp(ri.id, "flag-late") == 0)
+			late = i;
+		if (strcmp(ri.id, "flag-tbd") == 0)
+			tbd = i;
+	}
+	assert_true(late < n && tbd < n);
+	assert_int_equal(clint_check_profile(rs, doc, secs, calls, &scan, NULL),
+	                 CLINT_OK);
+	/* flag-late and flag-tbd match, so each ran PCRE2 at least once;
+	 * the prefilter decides how often (once per window of a literal) */
+	assert_true(calls[late] >= 1);
+	assert_true(calls[tbd] >= 1);
+	for (i = 0; i < n; i++) {
+		assert_true(secs[i] >= 0);
+		first[i] = calls[i];
+	}
+	assert_true(scan >= 0);
+	/* it adds up: a second run doubles every count */
+	assert_int_equal(clint_check_profile(rs, doc, secs, calls, NULL, NULL),
+	                 CLINT_OK);
+	for (i = 0; i < n; i++)
+		assert_int_equal(calls[i], 2 * first[i]);
+	/* either array may be NULL */
+	assert_int_equal(clint_check_profile(rs, doc, NULL, NULL, NULL, NULL),
+	                 CLINT_OK);
+	assert_int_equal(clint_check_profile(NULL, doc, NULL, NULL, NULL, NULL),
+	                 CLINT_EINVAL);
+	assert_int_equal(clint_check_profile(rs, NULL, NULL, NULL, NULL, NULL),
+	                 CLINT_EINVAL);
+	clint_doc_free(doc);
+}
+
+/* ---- threads and the lazy JIT ------------------------------------------- */
+
+#define JIT_THREADS 4
+
+typedef struct {
+	const clint_ruleset *rs;
+	const clint_doc *doc;
+	clint_result *res;
+	int rc;
+} jit_job;
+
+static void *jit_worker(void *arg)
+{
+	jit_job *j = arg;
+
+	j->rc = clint_check(&j->res, j->rs, j->doc, NULL, NULL);
+	return NULL;
+}
+
+static void assert_same_result(const clint_result *a, const clint_result *b)
+{
+	clint_finding fa, fb;
+	size_t i;
+
+	assert_int_equal(clint_result_finding_count(a),
+	                 clint_result_finding_count(b));
+	assert_int_equal(clint_result_missing_count(a),
+	                 clint_result_missing_count(b));
+	assert_int_equal(clint_result_present_count(a),
+	                 clint_result_present_count(b));
+	for (i = 0; i < clint_result_finding_count(a); i++) {
+		assert_int_equal(clint_result_finding(a, i, &fa), CLINT_OK);
+		assert_int_equal(clint_result_finding(b, i, &fb), CLINT_OK);
+		assert_string_equal(fa.rule_id, fb.rule_id);
+		assert_int_equal(fa.start, fb.start);
+		assert_int_equal(fa.end, fb.end);
+	}
+}
+
+/*
+ * Patterns are JIT-compiled when a document first needs them: threads
+ * that start checking one freshly loaded ruleset together race to compile
+ * the same patterns, and each must get the findings a ruleset loaded
+ * without JIT gives (the interpreter) - every pattern compiled once.
+ */
+static void test_threads_share_lazy_jit(void **state)
+{
+	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
+	clint_ruleset *rs = NULL, *interp = NULL;
+	clint_result *want = NULL;
+	clint_doc *doc = NULL;
+	pthread_t t[JIT_THREADS];
+	jit_job jobs[JIT_THREADS];
+	int round, i;
+
+	(void)state;
+	assert_int_equal(clint_doc_load_file(&doc, "samples/weak-draft-outsourcing.txt",
+	                                     NULL, NULL),
+	                 CLINT_OK);
+	o.jit = 0;
+	assert_int_equal(clint_ruleset_load(&interp, &o, NULL), CLINT_OK);
+	assert_int_equal(clint_check(&want, interp, doc, NULL, NULL), CLINT_OK);
+	assert_true(clint_result_finding_count(want) > 5);
+	o.jit = 1;
+	for (round = 0; round < 3; round++) {
+		assert_int_equal(clint_ruleset_load(&rs, &o, NULL), CLINT_OK);
+		for (i = 0; i < JIT_THREADS; i++) {
+			jobs[i].rs = rs;
+			jobs[i].doc = doc;
+			jobs[i].res = NULL;
+			jobs[i].rc = -1;
+			assert_int_equal(pthread_create(&t[i], NULL, jit_worker, &jobs[i]),
+			                 0);
+		}
+		for (i = 0; i < JIT_THREADS; i++) {
+			assert_int_equal(pthread_join(t[i], NULL), 0);
+			assert_int_equal(jobs[i].rc, CLINT_OK);
+			assert_same_result(jobs[i].res, want);
+			clint_result_free(jobs[i].res);
+		}
+		clint_ruleset_free(rs);
+		rs = NULL;
+	}
+	clint_result_free(want);
+	clint_ruleset_free(interp);
+	clint_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -593,6 +731,8 @@ int main(void)
 		cmocka_unit_test(test_fingerprint_of_missing_clause),
 		cmocka_unit_test(test_regex_limit_reported_jit),
 		cmocka_unit_test(test_regex_limit_reported_interpreter),
+		cmocka_unit_test(test_profile_per_rule),
+		cmocka_unit_test(test_threads_share_lazy_jit),
 	};
 
 	return cmocka_run_group_tests_name("check", tests, setup, teardown);

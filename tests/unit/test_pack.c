@@ -6,6 +6,11 @@
  */
 #include "unit.h"
 
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+
+#include "internal.h"
+
 #include <sys/stat.h>
 
 /* 1-based line of the n-th (1-based) occurrence of `needle` in `s`. */
@@ -602,9 +607,46 @@ static void test_ruleset_test_valid_pack(void **state)
 	clint_ruleset_free(rs);
 }
 
+/*
+ * The built-in packs load without schema validation (it was a tenth of the
+ * start-up): every embedded copy must therefore follow the schema.
+ */
+static void test_builtin_packs_follow_the_schema(void **state)
+{
+	xmlRelaxNGParserCtxtPtr pctx;
+	xmlRelaxNGPtr schema;
+	size_t i;
+
+	(void)state;
+	pctx = xmlRelaxNGNewMemParserCtxt((const char *)clint_embedded_schema.data,
+	                                  (int)clint_embedded_schema.len);
+	assert_non_null(pctx);
+	schema = xmlRelaxNGParse(pctx);
+	xmlRelaxNGFreeParserCtxt(pctx);
+	assert_non_null(schema);
+	assert_true(clint_embedded_pack_count >= 4);
+	for (i = 0; i < clint_embedded_pack_count; i++) {
+		xmlRelaxNGValidCtxtPtr vctx = xmlRelaxNGNewValidCtxt(schema);
+		xmlDocPtr doc = xmlReadMemory((const char *)clint_embedded_packs[i].data,
+		                              (int)clint_embedded_packs[i].len,
+		                              clint_embedded_packs[i].name, NULL,
+		                              XML_PARSE_NONET);
+
+		assert_non_null(vctx);
+		assert_non_null(doc);
+		if (xmlRelaxNGValidateDoc(vctx, doc) != 0)
+			fail_msg("built-in pack %s does not follow the schema",
+			         clint_embedded_packs[i].name);
+		xmlRelaxNGFreeValidCtxt(vctx);
+		xmlFreeDoc(doc);
+	}
+	xmlRelaxNGFree(schema);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_builtin_packs_follow_the_schema),
 		cmocka_unit_test(test_valid_pack),
 		cmocka_unit_test(test_all_problems_reported),
 		cmocka_unit_test(test_semantic_rule_errors),
