@@ -476,7 +476,7 @@ static int no_break_before(const char *s, size_t block_start, size_t dot)
 }
 
 /* Words after which a number is a reference or a quantity, not a clause
- * number: "Section 6. ", "and 7.2", "January 6.", "of 6.5 Days". */
+ * number: "Section 6. ", "and 7.2", "January 6.", "of 6.5 Days", "USD 6.". */
 static const char *const number_takers[] = {
 	"section", "sections", "paragraph", "paragraphs", "article", "articles",
 	"clause", "clauses", "subsection", "subparagraph", "schedule", "schedules",
@@ -487,7 +487,9 @@ static const char *const number_takers[] = {
 	"through", "in", "under", "with", "than", "at", "by", "from", "per", "is",
 	"be", "are", "was", "about", "approximately", "up", "over", "exceeds",
 	"january", "february", "march", "april", "may", "june", "july", "august",
-	"september", "october", "november", "december",
+	"september", "october", "november", "december", "usd", "eur", "gbp",
+	"chf", "jpy", "cad", "aud", "inr", "sgd", "hkd", "cny", "rmb", "equal",
+	"equals", "exceed", "total", "totals", "amount", "minimum", "maximum",
 };
 
 /* Words after "6.5" that make it a quantity: "6.5 Million", "7.5 USD". */

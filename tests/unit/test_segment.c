@@ -393,6 +393,10 @@ static void test_sentence_number_not_clause(void **state)
 	                 "Sales in the U.S. 6 times a year.", NULL);
 	assert_sentences("Made in the U.S. 6. The Client pays.",
 	                 "Made in the U.S. 6.", "The Client pays.", NULL);
+	assert_sentences("a fee of USD 6. The Client pays.", "a fee of USD 6.",
+	                 "The Client pays.", NULL);
+	assert_sentences("the total shall not exceed 6. It is capped.",
+	                 "the total shall not exceed 6.", "It is capped.", NULL);
 	assert_sentences("signed on January 6. The Client pays.",
 	                 "signed on January 6.", "The Client pays.", NULL);
 	assert_sentences("paid within 6 months of the date.",
