@@ -463,7 +463,8 @@ static int no_break_before(const char *s, size_t block_start, size_t dot)
 		if (strlen(abbreviations[i]) == n &&
 		    strncasecmp(s + a, abbreviations[i], n) == 0)
 			return 1;
-	/* the clause number at the start of a block: "1. Services" */
+	/* the clause number at the start of a block or of a sentence:
+	 * "1. Services", "... fees. 6. The Client ..." */
 	if (a == block_start) {
 		for (i = a; i < dot; i++)
 			if (!isdigit((unsigned char)s[i]) && s[i] != '.')
@@ -472,6 +473,115 @@ static int no_break_before(const char *s, size_t block_start, size_t dot)
 			return 1;
 	}
 	return 0;
+}
+
+/* Words after which a number is a reference or a quantity, not a clause
+ * number: "Section 6. ", "and 7.2", "January 6.", "of 6.5 Days", "USD 6.". */
+static const char *const number_takers[] = {
+	"section", "sections", "paragraph", "paragraphs", "article", "articles",
+	"clause", "clauses", "subsection", "subparagraph", "schedule", "schedules",
+	"exhibit", "exhibits", "annex", "annexes", "appendix", "appendices",
+	"attachment", "addendum", "part", "parts", "item", "items", "chapter",
+	"table", "figure", "rule", "rules", "page", "pages", "step", "phase",
+	"level", "tier", "version", "release", "number", "and", "or", "to", "of",
+	"through", "in", "under", "with", "than", "at", "by", "from", "per", "is",
+	"be", "are", "was", "about", "approximately", "up", "over", "exceeds",
+	"january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december", "usd", "eur", "gbp",
+	"chf", "jpy", "cad", "aud", "inr", "sgd", "hkd", "cny", "rmb", "equal",
+	"equals", "exceed", "total", "totals", "amount", "minimum", "maximum",
+};
+
+/* Words after "6.5" that make it a quantity: "6.5 Million", "7.5 USD". */
+static const char *const number_units[] = {
+	"million", "billion", "thousand", "percent", "per", "usd", "eur", "gbp",
+	"euro", "euros", "dollars", "pounds", "hours", "days", "months", "years",
+};
+
+static int word_in(const char *s, size_t a, size_t b,
+                   const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(list[i]) == b - a && strncasecmp(s + a, list[i], b - a) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * True if a clause number starts at s[p] inside running text, so that the
+ * sentence before it ends at the space s[p - 1]: filed contracts run a
+ * clause into the next one ("... online activities 6. iPass and ...",
+ * "... as follows: 13.1.1 The term ..."). Bounded: looks back at most 24
+ * bytes and forward at most 24. A number after a full stop is left to the
+ * full-stop rule ("No. 6", "U.S. 6"), one after a reference word is a
+ * reference ("Section 6. ", "and 7.2"), one before a unit or "%" is a
+ * quantity ("6.5 %", "6.5 Million").
+ */
+static int inline_clause_number(const char *s, size_t start, size_t p,
+                                size_t e)
+{
+	size_t q = p, w, groups = 0, g;
+	int trailing_dot = 0;
+	unsigned char prev, next;
+
+	if (p < start + 2 || s[p - 1] != ' ')
+		return 0;
+	prev = (unsigned char)s[p - 2];
+	if (!isalpha(prev) && prev != ':' && prev != ';' && prev != ',' &&
+	    prev != ')')
+		return 0;
+	if (!isalpha(prev) && p >= start + 3 && isdigit((unsigned char)s[p - 3]))
+		return 0;  /* "Sections 6, 7. " */
+	/* the number: 1-3 digits per group, at most 4 groups */
+	while (q < e && groups < 4) {
+		g = q;
+		while (q < e && q - g < 4 && isdigit((unsigned char)s[q]))
+			q++;
+		if (q == g || q - g > 3 || (q < e && isdigit((unsigned char)s[q])))
+			return 0;
+		groups++;
+		if (q < e && s[q] == '.' && q + 1 < e &&
+		    isdigit((unsigned char)s[q + 1])) {
+			q++;
+			continue;
+		}
+		break;
+	}
+	if (q < e && s[q] == '.') {
+		trailing_dot = 1;
+		q++;
+	}
+	if (groups == 1 && !trailing_dot)
+		return 0;  /* "6 months" */
+	if (q + 1 >= e || s[q] != ' ')
+		return 0;
+	next = (unsigned char)s[q + 1];
+	if (!isalpha(next))
+		return 0;  /* "6.5 %", "6. (a)" */
+	if (groups == 2 && !trailing_dot) {
+		/* "6.5 Fees" is a clause, "6.5 units" a decimal */
+		if (!isupper(next))
+			return 0;
+		for (w = q + 1; w < e && w - q < 16 && isalpha((unsigned char)s[w]);
+		     w++)
+			;
+		if (word_in(s, q + 1, w, number_units, ARRAY_LEN(number_units)))
+			return 0;
+	}
+	/* the word before the number */
+	if (isalpha(prev)) {
+		w = p - 2;
+		while (w > start && p - 1 - w < 24 &&
+		       isalpha((unsigned char)s[w - 1]))
+			w--;
+		if (w > start && s[w - 1] == '.')
+			return 0;  /* "U.S 6" style abbreviations */
+		if (word_in(s, w, p - 1, number_takers, ARRAY_LEN(number_takers)))
+			return 0;
+	}
+	return 1;
 }
 
 static int add_sentence(clint_doc *doc, size_t a, size_t b)
@@ -501,6 +611,13 @@ static int split_sentences(clint_doc *doc, const clint_iblock *blk)
 		size_t j;
 		unsigned char next;
 
+		if (s[i] == ' ' && i > start &&
+		    inline_clause_number(s, start, i + 1, e)) {
+			if ((rc = add_sentence(doc, start, i)) < 0)
+				return rc;
+			start = i + 1;
+			continue;
+		}
 		if (s[i] != '.' && s[i] != '?' && s[i] != '!')
 			continue;
 		j = i + 1;
@@ -512,7 +629,7 @@ static int split_sentences(clint_doc *doc, const clint_iblock *blk)
 		if (!(isupper(next) || isdigit(next) || next == '"' || next == '(' ||
 		      next >= 0x80))
 			continue;
-		if (s[i] == '.' && no_break_before(s, blk->norm_start, i))
+		if (s[i] == '.' && no_break_before(s, start, i))
 			continue;
 		if ((rc = add_sentence(doc, start, j)) < 0)
 			return rc;

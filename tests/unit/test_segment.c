@@ -349,6 +349,64 @@ static void test_sentence_clause_number(void **state)
 	                 "It ends.", NULL);
 }
 
+/* A clause number inside running text starts a new sentence: filed
+ * contracts lose the line break before it. */
+static void test_sentence_inline_clause_number(void **state)
+{
+	(void)state;
+	assert_sentences("in your online activities 6. iPass and Reseller agree.",
+	                 "in your online activities",
+	                 "6. iPass and Reseller agree.", NULL);
+	assert_sentences("The terms are as follows: 13.1.1 The Term begins.",
+	                 "The terms are as follows:", "13.1.1 The Term begins.",
+	                 NULL);
+	assert_sentences("Customer shall: 7.1.2 notify Supplier; 7.1.3 pay.",
+	                 "Customer shall:", "7.1.2 notify Supplier;", "7.1.3 pay.",
+	                 NULL);
+	assert_sentences("the Arena 4.2 Newegg shall pay.", "the Arena",
+	                 "4.2 Newegg shall pay.", NULL);
+	/* after a full stop the number opens the next sentence, whole */
+	assert_sentences("Fees are due monthly. 6. The Client pays.",
+	                 "Fees are due monthly.", "6. The Client pays.", NULL);
+	assert_sentences("agree as follows: 1. Scope of Work. It is.",
+	                 "agree as follows:", "1. Scope of Work.", "It is.", NULL);
+}
+
+/* ... but a number after a reference word, an abbreviation or a date is not
+ * a clause, nor is a decimal. */
+static void test_sentence_number_not_clause(void **state)
+{
+	(void)state;
+	assert_sentences("as set out in Section 6. The Client pays.",
+	                 "as set out in Section 6.", "The Client pays.", NULL);
+	assert_sentences("under Sections 6, 7. or clause 9.1 Fees apply.",
+	                 "under Sections 6, 7. or clause 9.1 Fees apply.", NULL);
+	assert_sentences("The fee rises by 6.5 % a year.",
+	                 "The fee rises by 6.5 % a year.", NULL);
+	assert_sentences("a fee of USD 6.5 Million a year.",
+	                 "a fee of USD 6.5 Million a year.", NULL);
+	assert_sentences("a rate of 6.5 percent a year.",
+	                 "a rate of 6.5 percent a year.", NULL);
+	assert_sentences("See Order No. 6 for details.",
+	                 "See Order No. 6 for details.", NULL);
+	assert_sentences("Sales in the U.S. 6 times a year.",
+	                 "Sales in the U.S. 6 times a year.", NULL);
+	assert_sentences("Made in the U.S. 6. The Client pays.",
+	                 "Made in the U.S. 6.", "The Client pays.", NULL);
+	assert_sentences("a fee of USD 6. The Client pays.", "a fee of USD 6.",
+	                 "The Client pays.", NULL);
+	assert_sentences("the total shall not exceed 6. It is capped.",
+	                 "the total shall not exceed 6.", "It is capped.", NULL);
+	assert_sentences("signed on January 6. The Client pays.",
+	                 "signed on January 6.", "The Client pays.", NULL);
+	assert_sentences("paid within 6 months of the date.",
+	                 "paid within 6 months of the date.", NULL);
+	assert_sentences("a term of 2019. The Client pays.",
+	                 "a term of 2019.", "The Client pays.", NULL);
+	assert_sentences("Charges under \xC2\xA7 4.1 Fees apply.",
+	                 "Charges under \xC2\xA7 4.1 Fees apply.", NULL);
+}
+
 static void test_sentences_per_block(void **state)
 {
 	clint_doc *doc;
@@ -378,6 +436,7 @@ static void test_no_break_before(void **state)
 	assert_true(no_break_before("Acme Inc.", 0, 8));
 	assert_true(no_break_before("1.2.", 0, 3));
 	assert_false(no_break_before("x 1.2.", 0, 5)); /* not at block start */
+	assert_true(no_break_before("x 1.2.", 2, 5)); /* at sentence start */
 	assert_false(no_break_before("It ends.", 0, 7));
 	assert_false(no_break_before(".", 0, 0));
 }
@@ -400,6 +459,8 @@ int main(void)
 		cmocka_unit_test(test_sentence_breaks),
 		cmocka_unit_test(test_sentence_abbreviations),
 		cmocka_unit_test(test_sentence_clause_number),
+		cmocka_unit_test(test_sentence_inline_clause_number),
+		cmocka_unit_test(test_sentence_number_not_clause),
 		cmocka_unit_test(test_sentences_per_block),
 		cmocka_unit_test(test_no_break_before),
 	};
