@@ -1,4 +1,5 @@
-/*
+/**
+ * @file clauselint.h
  * clauselint.h - the public API of libclauselint, a linter for outsourcing
  * and services contracts.
  *
@@ -49,30 +50,30 @@ extern "C" {
 #define CLINT_VERSION_MINOR 1
 #define CLINT_VERSION_PATCH 0
 #define CLINT_VERSION_STRING "0.1.0"
-/* MAJOR * 10000 + MINOR * 100 + PATCH */
+/** MAJOR * 10000 + MINOR * 100 + PATCH */
 #define CLINT_VERSION_NUMBER                                                  \
 	(CLINT_VERSION_MAJOR * 10000 + CLINT_VERSION_MINOR * 100 +                \
 	 CLINT_VERSION_PATCH)
 
-/* The version of the library actually linked, as "MAJOR.MINOR.PATCH". */
+/** The version of the library actually linked, as "MAJOR.MINOR.PATCH". */
 CLINT_EXTERN const char *clint_version(void);
-/* The same as a number, comparable with CLINT_VERSION_NUMBER. */
+/** The same as a number, comparable with CLINT_VERSION_NUMBER. */
 CLINT_EXTERN int clint_version_number(void);
 
 /* ---- errors and diagnostics ------------------------------------------- */
 
 typedef enum {
 	CLINT_OK = 0,
-	CLINT_ENOMEM = -1,       /* out of memory */
-	CLINT_EIO = -2,          /* a file could not be read */
-	CLINT_EFORMAT = -3,      /* an input is malformed or not a document */
-	CLINT_EPACK = -4,        /* a clause pack is invalid */
-	CLINT_EINVAL = -5,       /* a bad argument */
-	CLINT_ELIMIT = -6,       /* an input exceeds a configured limit */
-	CLINT_EUNSUPPORTED = -7  /* a recognised but unsupported format */
+	CLINT_ENOMEM = -1,       /**< out of memory */
+	CLINT_EIO = -2,          /**< a file could not be read */
+	CLINT_EFORMAT = -3,      /**< an input is malformed or not a document */
+	CLINT_EPACK = -4,        /**< a clause pack is invalid */
+	CLINT_EINVAL = -5,       /**< a bad argument */
+	CLINT_ELIMIT = -6,       /**< an input exceeds a configured limit */
+	CLINT_EUNSUPPORTED = -7  /**< a recognised but unsupported format */
 } clint_error_code;
 
-/* A short static description of a CLINT_E* code. */
+/** A short static description of a CLINT_E* code. */
 CLINT_EXTERN const char *clint_strerror(int code);
 
 typedef enum {
@@ -81,7 +82,7 @@ typedef enum {
 	CLINT_DIAG_ERROR = 2
 } clint_diag_level;
 
-/*
+/**
  * A list of diagnostics collected by the calls it is passed to: pack
  * errors (all of them, with file and line), extraction notes ("decoded as
  * Windows-1252"), rule errors (a rule that hit a regex limit). A NULL
@@ -91,9 +92,9 @@ typedef struct clint_diag clint_diag;
 
 typedef struct {
 	clint_diag_level level;
-	const char *file;     /* may be NULL */
-	unsigned line;        /* 0 when unknown */
-	unsigned column;      /* 0 when unknown */
+	const char *file;     /**< may be NULL */
+	unsigned line;        /**< 0 when unknown */
+	unsigned column;      /**< 0 when unknown */
 	const char *message;
 } clint_diag_entry;
 
@@ -101,17 +102,17 @@ CLINT_EXTERN int clint_diag_new(clint_diag **out);
 CLINT_EXTERN void clint_diag_free(clint_diag *diag);
 CLINT_EXTERN void clint_diag_clear(clint_diag *diag);
 CLINT_EXTERN size_t clint_diag_count(const clint_diag *diag);
-/* Entries of at least `level`. */
+/** Entries of at least `level`. */
 CLINT_EXTERN size_t clint_diag_count_level(const clint_diag *diag,
                                            clint_diag_level level);
-/* Fills `out` with entry `i`; the strings are borrowed from `diag`. */
+/** Fills `out` with entry `i`; the strings are borrowed from `diag`. */
 CLINT_EXTERN int clint_diag_get(const clint_diag *diag, size_t i,
                                 clint_diag_entry *out);
 
 /* ---- documents: extract + segment ------------------------------------- */
 
 typedef enum {
-	CLINT_INPUT_AUTO = 0,   /* detect from content and file name */
+	CLINT_INPUT_AUTO = 0,   /**< detect from content and file name */
 	CLINT_INPUT_TEXT,
 	CLINT_INPUT_MARKDOWN,
 	CLINT_INPUT_DOCX,
@@ -121,16 +122,16 @@ typedef enum {
 	CLINT_INPUT_PDF
 } clint_input_format;
 
-/* Which text of a document with tracked changes is linted. */
+/** Which text of a document with tracked changes is linted. */
 typedef enum {
-	CLINT_REVISIONS_ACCEPT = 0,  /* as if every change were accepted */
+	CLINT_REVISIONS_ACCEPT = 0,  /**< as if every change were accepted */
 	CLINT_REVISIONS_REJECT       /* the original, every change rejected */
 } clint_revisions;
 
 typedef struct {
 	unsigned version;
 	clint_input_format format;
-	size_t max_input_bytes;  /* 0: the default, 256 MiB */
+	size_t max_input_bytes;  /**< 0: the default, 256 MiB */
 	clint_revisions revisions;
 } clint_doc_options;
 
@@ -138,12 +139,12 @@ typedef struct {
 #define CLINT_DOC_OPTIONS_INIT                                                \
 	{CLINT_DOC_OPTIONS_VERSION, CLINT_INPUT_AUTO, 0, CLINT_REVISIONS_ACCEPT}
 
-/* "text", "markdown", "docx", ... */
+/** "text", "markdown", "docx", ... */
 CLINT_EXTERN const char *clint_input_format_name(clint_input_format format);
 
 typedef struct clint_doc clint_doc;
 
-/*
+/**
  * Reads, decodes and segments the file at `path` ("-" is not special here).
  * On failure returns a negative code, *out is NULL and `diag` holds an
  * error naming the file and the reason.
@@ -151,7 +152,7 @@ typedef struct clint_doc clint_doc;
 CLINT_EXTERN int clint_doc_load_file(clint_doc **out, const char *path,
                                      const clint_doc_options *opts,
                                      clint_diag *diag);
-/* The same for bytes in memory; `name` is used in messages (may be NULL). */
+/** The same for bytes in memory; `name` is used in messages (may be NULL). */
 CLINT_EXTERN int clint_doc_load_buffer(clint_doc **out, const char *name,
                                        const void *data, size_t len,
                                        const clint_doc_options *opts,
@@ -159,9 +160,9 @@ CLINT_EXTERN int clint_doc_load_buffer(clint_doc **out, const char *name,
 CLINT_EXTERN void clint_doc_free(clint_doc *doc);
 
 CLINT_EXTERN const char *clint_doc_name(const clint_doc *doc);
-/* The detected input format. */
+/** The detected input format. */
 CLINT_EXTERN clint_input_format clint_doc_format(const clint_doc *doc);
-/* The document text, UTF-8, NUL-terminated; *len gets its length. */
+/** The document text, UTF-8, NUL-terminated; *len gets its length. */
 CLINT_EXTERN const char *clint_doc_text(const clint_doc *doc, size_t *len);
 
 typedef enum {
@@ -171,7 +172,7 @@ typedef enum {
 	CLINT_BLOCK_TABLE_CELL
 } clint_block_type;
 
-/* clint_block.flags */
+/** clint_block.flags */
 #define CLINT_BLOCK_PAGE_BREAK 0x1u  /* a page break precedes the block */
 #define CLINT_BLOCK_INSERTED 0x2u    /* holds text of a pending insertion */
 #define CLINT_BLOCK_DELETED 0x4u     /* holds text of a pending deletion */
@@ -179,20 +180,20 @@ typedef enum {
 
 typedef struct {
 	clint_block_type type;
-	unsigned level;   /* heading level or list depth, 0 if none */
-	size_t start;     /* byte range in the text */
+	unsigned level;   /**< heading level or list depth, 0 if none */
+	size_t start;     /**< byte range in the text */
 	size_t end;
-	unsigned page;    /* 1-based */
-	unsigned flags;   /* CLINT_BLOCK_* */
-	unsigned paragraph; /* 1-based paragraph in the source (word
+	unsigned page;    /**< 1-based */
+	unsigned flags;   /**< CLINT_BLOCK_* */
+	unsigned paragraph; /**< 1-based paragraph in the source (word
 	                       processing formats), 0 for text formats */
 } clint_block;
 
-/* A comment attached to the text (DOCX/ODT comments): not contract text. */
+/** A comment attached to the text (DOCX/ODT comments): not contract text. */
 typedef struct {
-	const char *author;  /* "" if unknown */
+	const char *author;  /**< "" if unknown */
 	const char *text;
-	size_t start, end;   /* the anchor: byte range in the text */
+	size_t start, end;   /**< the anchor: byte range in the text */
 } clint_annotation;
 
 CLINT_EXTERN size_t clint_doc_annotation_count(const clint_doc *doc);
@@ -206,87 +207,87 @@ CLINT_EXTERN int clint_doc_block(const clint_doc *doc, size_t i,
 #define CLINT_NO_SECTION ((size_t)-1)
 
 typedef struct {
-	const char *number;   /* "9.2", "IV", "A", "(a)"; "" if unnumbered */
-	const char *heading;  /* "Service Credits"; "" if none */
-	const char *label;    /* "§ 9.2 Service Credits", "Schedule A Pricing" */
-	unsigned depth;       /* 1 for top-level sections */
-	size_t start;         /* byte range in the text, heading included */
+	const char *number;   /**< "9.2", "IV", "A", "(a)"; "" if unnumbered */
+	const char *heading;  /**< "Service Credits"; "" if none */
+	const char *label;    /**< "§ 9.2 Service Credits", "Schedule A Pricing" */
+	unsigned depth;       /**< 1 for top-level sections */
+	size_t start;         /**< byte range in the text, heading included */
 	size_t end;
-	size_t parent;        /* index of the parent or CLINT_NO_SECTION */
+	size_t parent;        /**< index of the parent or CLINT_NO_SECTION */
 } clint_section;
 
 CLINT_EXTERN size_t clint_doc_section_count(const clint_doc *doc);
 CLINT_EXTERN int clint_doc_section(const clint_doc *doc, size_t i,
                                    clint_section *out);
-/* Index of the innermost section holding `offset`, or CLINT_NO_SECTION. */
+/** Index of the innermost section holding `offset`, or CLINT_NO_SECTION. */
 CLINT_EXTERN size_t clint_doc_section_at(const clint_doc *doc, size_t offset);
 
-/* How a defined term is introduced. */
+/** How a defined term is introduced. */
 typedef enum {
-	CLINT_DEFINITION_MEANS = 0,  /* "Services" means ..., "Services": ... */
-	CLINT_DEFINITION_INLINE,     /* ... (the "Services"), (hereinafter
+	CLINT_DEFINITION_MEANS = 0,  /**< "Services" means ..., "Services": ... */
+	CLINT_DEFINITION_INLINE,     /**< ... (the "Services"), (hereinafter
 	                                "Supplier"), referred to as the "Party" */
 	CLINT_DEFINITION_TABLE       /* a definitions table or list: the term
 	                                alone in a cell, or Services means ...
 	                                at the start of a list item */
 } clint_definition_form;
 
-/* A term the document defines, found by the segmenter. */
+/** A term the document defines, found by the segmenter. */
 typedef struct {
-	const char *term;            /* "Services", without quotes */
+	const char *term;            /**< "Services", without quotes */
 	clint_definition_form form;
-	size_t start, end;           /* byte range of the term in the text */
-	size_t def_start, def_end;   /* the defining words in the text (after
+	size_t start, end;           /**< byte range of the term in the text */
+	size_t def_start, def_end;   /**< the defining words in the text (after
 	                                "means", or before the parenthesis);
 	                                empty if none were found */
-	size_t section;              /* section index or CLINT_NO_SECTION */
+	size_t section;              /**< section index or CLINT_NO_SECTION */
 } clint_definition;
 
 CLINT_EXTERN size_t clint_doc_definition_count(const clint_doc *doc);
-/* Definition `i`, in text order. */
+/** Definition `i`, in text order. */
 CLINT_EXTERN int clint_doc_definition(const clint_doc *doc, size_t i,
                                       clint_definition *out);
 
 CLINT_EXTERN size_t clint_doc_sentence_count(const clint_doc *doc);
-/* Byte range in the text of sentence `i`. */
+/** Byte range in the text of sentence `i`. */
 CLINT_EXTERN int clint_doc_sentence(const clint_doc *doc, size_t i,
                                     size_t *start, size_t *end);
 
 typedef enum {
-	CLINT_VALUE_MONEY = 0,     /* "USD 1,000,000", "one million dollars" */
-	CLINT_VALUE_PERCENT,       /* "99.5 %", "ten percent (10%)" */
+	CLINT_VALUE_MONEY = 0,     /**< "USD 1,000,000", "one million dollars" */
+	CLINT_VALUE_PERCENT,       /**< "99.5 %", "ten percent (10%)" */
 	CLINT_VALUE_DURATION       /* "thirty (30) days", "net 45", "24 hours" */
 } clint_value_kind;
 
-/* A quantity the values stage found in the text. */
+/** A quantity the values stage found in the text. */
 typedef struct {
 	clint_value_kind kind;
-	double amount;         /* the number as written: 1000000, 99.5, 30 */
-	const char *currency;  /* ISO 4217 code for money ("USD"), else "" */
-	const char *unit;      /* durations: "days", "business days", "weeks",
+	double amount;         /**< the number as written: 1000000, 99.5, 30 */
+	const char *currency;  /**< ISO 4217 code for money ("USD"), else "" */
+	const char *unit;      /**< durations: "days", "business days", "weeks",
 	                          "months", "years", "hours", "minutes"; else "" */
-	double days;           /* durations in days (a business day is 1.4) */
-	size_t start, end;     /* byte range in the text */
-	size_t section;        /* section index or CLINT_NO_SECTION */
+	double days;           /**< durations in days (a business day is 1.4) */
+	size_t start, end;     /**< byte range in the text */
+	size_t section;        /**< section index or CLINT_NO_SECTION */
 } clint_value;
 
 CLINT_EXTERN size_t clint_doc_value_count(const clint_doc *doc);
-/* Value `i`, in text order. */
+/** Value `i`, in text order. */
 CLINT_EXTERN int clint_doc_value(const clint_doc *doc, size_t i,
                                  clint_value *out);
-/* "money", "percent", "duration". */
+/** "money", "percent", "duration". */
 CLINT_EXTERN const char *clint_value_kind_name(clint_value_kind kind);
 
 typedef struct {
-	unsigned line;    /* 1-based line in the source text */
-	unsigned column;  /* 1-based, in characters */
-	unsigned page;    /* 1-based page (form feeds) */
-	size_t block;     /* index of the block, or (size_t)-1 between blocks */
-	unsigned paragraph; /* source paragraph (word processing formats) or 0 */
-	unsigned flags;   /* the block's CLINT_BLOCK_* flags */
+	unsigned line;    /**< 1-based line in the source text */
+	unsigned column;  /**< 1-based, in characters */
+	unsigned page;    /**< 1-based page (form feeds) */
+	size_t block;     /**< index of the block, or (size_t)-1 between blocks */
+	unsigned paragraph; /**< source paragraph (word processing formats) or 0 */
+	unsigned flags;   /**< the block's CLINT_BLOCK_* flags */
 } clint_location;
 
-/* Where byte `offset` of the text is in the source. */
+/** Where byte `offset` of the text is in the source. */
 CLINT_EXTERN int clint_doc_locate(const clint_doc *doc, size_t offset,
                                   clint_location *out);
 
@@ -299,9 +300,9 @@ typedef enum {
 } clint_severity;
 
 typedef enum {
-	CLINT_RULE_REQUIRE = 0,  /* a clause that must be present */
-	CLINT_RULE_FLAG = 1,     /* risky wording */
-	CLINT_RULE_CHECK = 2     /* a built-in structural check (drafting) */
+	CLINT_RULE_REQUIRE = 0,  /**< a clause that must be present */
+	CLINT_RULE_FLAG = 1,     /**< risky wording */
+	CLINT_RULE_CHECK = 2     /**< a built-in structural check (drafting) */
 } clint_rule_kind;
 
 /** What a rule setting does to its rule (clint_rule_setting). */
@@ -327,13 +328,13 @@ typedef struct {
 
 typedef struct {
 	unsigned version;
-	int default_packs;               /* load the built-in packs */
-	/* Files, directories of *.xml, or names of built-in packs. */
+	int default_packs;               /**< load the built-in packs */
+	/** Files, directories of *.xml, or names of built-in packs. */
 	const char *const *pack_paths;
 	size_t pack_path_count;
-	int jit;                         /* JIT-compile patterns (default 1);
+	int jit;                         /**< JIT-compile patterns (default 1);
 	                                    0 for memory checkers like valgrind */
-	/* Built-in packs to leave out of the defaults. */
+	/** Built-in packs to leave out of the defaults. */
 	const char *const *disabled_packs;
 	size_t disabled_pack_count;
 	/** Version 2: per-rule settings applied after the packs are loaded,
@@ -342,20 +343,20 @@ typedef struct {
 	size_t rule_setting_count;     /**< number of rule_settings */
 } clint_ruleset_options;
 
-/* Version 1 (without rule settings) is still accepted. */
+/** Version 1 (without rule settings) is still accepted. */
 #define CLINT_RULESET_OPTIONS_VERSION 2
 #define CLINT_RULESET_OPTIONS_INIT                                            \
 	{CLINT_RULESET_OPTIONS_VERSION, 1, NULL, 0, 1, NULL, 0, NULL, 0}
 
-/* The built-in packs: their number and the name of pack `i` ("outsourcing"). */
+/** The built-in packs: their number and the name of pack `i` ("outsourcing"). */
 CLINT_EXTERN size_t clint_builtin_pack_count(void);
 CLINT_EXTERN const char *clint_builtin_pack_name(size_t i);
-/* 1 if built-in pack `i` loads by default, 0 if only when named. */
+/** 1 if built-in pack `i` loads by default, 0 if only when named. */
 CLINT_EXTERN int clint_builtin_pack_is_default(size_t i);
 
 typedef struct clint_ruleset clint_ruleset;
 
-/*
+/**
  * Loads, validates (RELAX NG) and compiles the packs named by `opts` into
  * a read-only ruleset. Every problem in every pack is reported to `diag`
  * as file:line: error; the call fails with CLINT_EPACK if there was any.
@@ -368,8 +369,8 @@ CLINT_EXTERN void clint_ruleset_free(clint_ruleset *rs);
 typedef struct {
 	const char *name;
 	const char *title;
-	const char *version;   /* "" if not given */
-	const char *file;      /* path, or "<builtin>/NAME.xml" */
+	const char *version;   /**< "" if not given */
+	const char *file;      /**< path, or "<builtin>/NAME.xml" */
 	size_t rule_count;
 } clint_pack_info;
 
@@ -390,34 +391,34 @@ typedef struct {
 	const char *rationale;
 	const char *ref;
 	const char *suggestion;
-	size_t pattern_count;    /* heading + body patterns */
+	size_t pattern_count;    /**< heading + body patterns */
 	size_t example_count;
 } clint_rule_info;
 
 CLINT_EXTERN size_t clint_ruleset_rule_count(const clint_ruleset *rs);
 CLINT_EXTERN int clint_ruleset_rule(const clint_ruleset *rs, size_t i,
                                     clint_rule_info *out);
-/* Index of the rule with `id`, or (size_t)-1. */
+/** Index of the rule with `id`, or (size_t)-1. */
 CLINT_EXTERN size_t clint_ruleset_find(const clint_ruleset *rs,
                                        const char *id);
 
-/* One pattern of a loaded rule, as written in its pack. */
+/** One pattern of a loaded rule, as written in its pack. */
 typedef struct {
-	const char *source;    /* the PCRE2 pattern (caseless, UTF, UCP) */
+	const char *source;    /**< the PCRE2 pattern (caseless, UTF, UCP) */
 	const char *rule_id;
-	const char *role;      /* "within", "heading", "pattern", "unless", "near" */
-	const char *file;      /* the pack's file */
+	const char *role;      /**< "within", "heading", "pattern", "unless", "near" */
+	const char *file;      /**< the pack's file */
 	unsigned line;
-	int prefiltered;       /* 1: skipped where its literals do not occur */
-	int positional;        /* 1: only tried where a leading literal starts */
+	int prefiltered;       /**< 1: skipped where its literals do not occur */
+	int positional;        /**< 1: only tried where a leading literal starts */
 } clint_pattern_info;
 
-/* Every pattern of every loaded rule, in pack order. */
+/** Every pattern of every loaded rule, in pack order. */
 CLINT_EXTERN size_t clint_ruleset_pattern_count(const clint_ruleset *rs);
 CLINT_EXTERN int clint_ruleset_pattern(const clint_ruleset *rs, size_t i,
                                        clint_pattern_info *out);
 
-/*
+/**
  * Runs every rule's <example> cases: each example text is checked on its
  * own with its rule alone. Each failing example is reported to `diag` as
  * an error at the example's line. *passed and *failed get the counts.
@@ -425,7 +426,7 @@ CLINT_EXTERN int clint_ruleset_pattern(const clint_ruleset *rs, size_t i,
 CLINT_EXTERN int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
                                     size_t *passed, size_t *failed);
 
-/*
+/**
  * Lints the loaded packs: errors for patterns that match the empty string
  * (they would match everywhere); warnings for unbounded ".*", ".+" or
  * "[^...]*" gaps, rules without both a matching and a non-matching
@@ -446,7 +447,7 @@ typedef struct {
 #define CLINT_CHECK_OPTIONS_VERSION 1
 #define CLINT_CHECK_OPTIONS_INIT {CLINT_CHECK_OPTIONS_VERSION, 0}
 
-/*
+/**
  * Profiling, for pack writers: checks `doc` with every rule of `rs` as
  * clint_check() does (the findings are discarded) and adds each rule's
  * CPU time in seconds (this thread's clock, including the JIT compilation
@@ -462,7 +463,7 @@ CLINT_EXTERN int clint_check_profile(const clint_ruleset *rs,
 
 typedef struct clint_result clint_result;
 
-/*
+/**
  * Checks `doc` against every rule of `rs`. The result borrows both: they
  * must outlive it. A rule that hits a regex limit is reported to `diag`
  * (warning, naming the rule and its pack) and the rest still runs.
@@ -486,38 +487,38 @@ typedef struct {
 	const char *rationale;
 	const char *ref;
 	const char *suggestion;
-	int has_location;       /* 0 for a missing clause */
-	size_t start;           /* byte range in the text */
+	int has_location;       /**< 0 for a missing clause */
+	size_t start;           /**< byte range in the text */
 	size_t end;
 	clint_location begin_loc;
 	clint_location end_loc;
-	size_t section;         /* section index or CLINT_NO_SECTION */
-	const char *section_label; /* "" when outside any section */
-	const char *detail;     /* check rules: what exactly is wrong, naming both
+	size_t section;         /**< section index or CLINT_NO_SECTION */
+	const char *section_label; /**< "" when outside any section */
+	const char *detail;     /**< check rules: what exactly is wrong, naming both
 	                           sides ("'thirty' is 30 but the digits say
 	                           45"); NULL otherwise */
-	int has_value;          /* the rule has a threshold and this value met it */
+	int has_value;          /**< the rule has a threshold and this value met it */
 	clint_value value;
-	const char *threshold;  /* "more than 90 days", or "" */
+	const char *threshold;  /**< "more than 90 days", or "" */
 } clint_finding;
 
-/* Risky wording and other located findings, in text order. */
+/** Risky wording and other located findings, in text order. */
 CLINT_EXTERN size_t clint_result_finding_count(const clint_result *res);
 CLINT_EXTERN int clint_result_finding(const clint_result *res, size_t i,
                                       clint_finding *out);
-/* Required clauses not found, in ruleset order. */
+/** Required clauses not found, in ruleset order. */
 CLINT_EXTERN size_t clint_result_missing_count(const clint_result *res);
 CLINT_EXTERN int clint_result_missing(const clint_result *res, size_t i,
                                       clint_finding *out);
-/* Required clauses found: the finding locates the first evidence. */
+/** Required clauses found: the finding locates the first evidence. */
 CLINT_EXTERN size_t clint_result_present_count(const clint_result *res);
 CLINT_EXTERN int clint_result_present(const clint_result *res, size_t i,
                                       clint_finding *out);
-/* Number of findings and missing clauses at or above `level`. */
+/** Number of findings and missing clauses at or above `level`. */
 CLINT_EXTERN size_t clint_result_count_at_least(const clint_result *res,
                                                 clint_severity level);
 
-/*
+/**
  * A finding's content fingerprint: 16 lowercase hex digits and a NUL in
  * `out`. It hashes the rule id, the heading of the finding's section (not
  * its number, so renumbering keeps it) and the matched words normalised
@@ -605,29 +606,29 @@ clint_config_rule_settings(const clint_config *cfg, size_t *count);
 /* ---- reporting --------------------------------------------------------- */
 
 typedef enum {
-	CLINT_OUTPUT_TEXT = 0,   /* compiler-style text */
-	CLINT_OUTPUT_JSON,       /* one JSON object per run (docs/report-json.md) */
-	CLINT_OUTPUT_JSONL,      /* one JSON object per document, one per line,
+	CLINT_OUTPUT_TEXT = 0,   /**< compiler-style text */
+	CLINT_OUTPUT_JSON,       /**< one JSON object per run (docs/report-json.md) */
+	CLINT_OUTPUT_JSONL,      /**< one JSON object per document, one per line,
 	                            written as each document finishes */
-	CLINT_OUTPUT_SARIF,      /* SARIF 2.1.0 (code scanning) */
-	CLINT_OUTPUT_MARKDOWN,   /* a summary for a pull-request comment */
-	CLINT_OUTPUT_HTML,       /* one self-contained page for reviewers */
-	CLINT_OUTPUT_JUNIT,      /* JUnit XML: a testcase per rule */
-	CLINT_OUTPUT_GITLAB,     /* GitLab Code Quality JSON */
+	CLINT_OUTPUT_SARIF,      /**< SARIF 2.1.0 (code scanning) */
+	CLINT_OUTPUT_MARKDOWN,   /**< a summary for a pull-request comment */
+	CLINT_OUTPUT_HTML,       /**< one self-contained page for reviewers */
+	CLINT_OUTPUT_JUNIT,      /**< JUnit XML: a testcase per rule */
+	CLINT_OUTPUT_GITLAB,     /**< GitLab Code Quality JSON */
 	CLINT_OUTPUT_CHECKSTYLE  /* Checkstyle XML */
 } clint_output_format;
 
-/* Number of output formats: every value below it has a name. */
+/** Number of output formats: every value below it has a name. */
 #define CLINT_OUTPUT_FORMAT_COUNT 9
 
-/* Receives the output; returns 0, or non-zero to stop with CLINT_EIO. */
+/** Receives the output; returns 0, or non-zero to stop with CLINT_EIO. */
 typedef int (*clint_write_fn)(void *userdata, const char *data, size_t len);
 
 typedef struct {
 	unsigned version;
 	clint_output_format format;
-	int color;            /* ANSI colour (text only) */
-	int verbose;          /* text: print rationale and ref per finding */
+	int color;            /**< ANSI colour (text only) */
+	int verbose;          /**< text: print rationale and ref per finding */
 } clint_render_options;
 
 #define CLINT_RENDER_OPTIONS_VERSION 1
@@ -636,14 +637,14 @@ typedef struct {
 
 typedef struct clint_renderer clint_renderer;
 
-/* Parses a format name: "text", "json", "jsonl", "sarif", "markdown",
+/** Parses a format name: "text", "json", "jsonl", "sarif", "markdown",
  * "html", "junit", "gitlab" or "checkstyle". */
 CLINT_EXTERN int clint_output_format_from_name(clint_output_format *out,
                                                const char *name);
-/* The name of a format ("sarif"), or NULL for a value out of range. */
+/** The name of a format ("sarif"), or NULL for a value out of range. */
 CLINT_EXTERN const char *clint_output_format_name(clint_output_format format);
 
-/*
+/**
  * A renderer writes one report for a run over many documents:
  * clint_renderer_document() once per checked document and
  * clint_renderer_input_error() once per input that could not be read, in
@@ -660,14 +661,14 @@ CLINT_EXTERN int clint_renderer_input_error(clint_renderer *r,
 CLINT_EXTERN int clint_renderer_finish(clint_renderer *r);
 CLINT_EXTERN void clint_renderer_free(clint_renderer *r);
 
-/* Parses "error", "warning", "info". */
+/** Parses "error", "warning", "info". */
 CLINT_EXTERN int clint_severity_from_name(clint_severity *out,
                                           const char *name);
 CLINT_EXTERN const char *clint_severity_name(clint_severity sev);
 
 /* ---- comparing revisions: diff ---------------------------------------- */
 
-/*
+/**
  * clint_diff compares two revisions of a contract: it aligns their
  * sections (by number, heading and text similarity, so that renumbering
  * and moves are recognised), diffs each modified section word by word,
@@ -681,7 +682,7 @@ typedef struct clint_diff clint_diff;
 
 typedef struct {
 	unsigned version;
-	/* Upper bound on the work of one section's word diff (edit-graph
+	/** Upper bound on the work of one section's word diff (edit-graph
 	   cells); past it the section gets a coarse diff and a note.
 	   0: the default, 4 000 000. */
 	size_t max_word_work;
@@ -690,7 +691,7 @@ typedef struct {
 #define CLINT_DIFF_OPTIONS_VERSION 1
 #define CLINT_DIFF_OPTIONS_INIT {CLINT_DIFF_OPTIONS_VERSION, 0}
 
-/*
+/**
  * Compares `old_doc` with `new_doc`, checking both against `rs`. Notes
  * (e.g. a coarse diff) go to `diag`. *out is the caller's to free with
  * clint_diff_free().
@@ -704,7 +705,7 @@ CLINT_EXTERN void clint_diff_free(clint_diff *d);
 
 CLINT_EXTERN const clint_doc *clint_diff_old_doc(const clint_diff *d);
 CLINT_EXTERN const clint_doc *clint_diff_new_doc(const clint_diff *d);
-/* The check results of each revision, borrowed from the diff. */
+/** The check results of each revision, borrowed from the diff. */
 CLINT_EXTERN const clint_result *clint_diff_old_result(const clint_diff *d);
 CLINT_EXTERN const clint_result *clint_diff_new_result(const clint_diff *d);
 
@@ -716,10 +717,10 @@ typedef enum {
 	CLINT_CHANGE_MOVED
 } clint_change_kind;
 
-/* "unchanged", "modified", "added", "removed", "moved". */
+/** "unchanged", "modified", "added", "removed", "moved". */
 CLINT_EXTERN const char *clint_change_kind_name(clint_change_kind kind);
 
-/*
+/**
  * One entry of the alignment, in reading order of NEW (removed sections
  * where they stood in OLD). A section's own text runs from its heading to
  * its first subsection; text before the first section is a section with
@@ -727,31 +728,31 @@ CLINT_EXTERN const char *clint_change_kind_name(clint_change_kind kind);
  */
 typedef struct {
 	clint_change_kind kind;
-	int renumbered;       /* the number changed (also when unchanged) */
-	int cosmetic;         /* every change is cosmetic (kind MODIFIED or
+	int renumbered;       /**< the number changed (also when unchanged) */
+	int cosmetic;         /**< every change is cosmetic (kind MODIFIED or
 	                         MOVED with edits) */
-	int edited;           /* the text differs (MODIFIED, or a MOVED
+	int edited;           /**< the text differs (MODIFIED, or a MOVED
 	                         section that was also edited) */
-	int coarse;           /* the word diff hit its bound: one hunk */
-	size_t old_section;   /* section index in OLD, CLINT_NO_SECTION when
+	int coarse;           /**< the word diff hit its bound: one hunk */
+	size_t old_section;   /**< section index in OLD, CLINT_NO_SECTION when
 	                         added or for the preamble */
 	size_t new_section;
-	size_t old_start, old_end;  /* own text in OLD (empty when added) */
-	size_t new_start, new_end;  /* own text in NEW (empty when removed) */
-	double similarity;    /* 0..1, word similarity of the two texts */
-	size_t hunk_count;    /* clint_diff_hunk() entries */
+	size_t old_start, old_end;  /**< own text in OLD (empty when added) */
+	size_t new_start, new_end;  /**< own text in NEW (empty when removed) */
+	double similarity;    /**< 0..1, word similarity of the two texts */
+	size_t hunk_count;    /**< clint_diff_hunk() entries */
 } clint_diff_section;
 
 CLINT_EXTERN size_t clint_diff_section_count(const clint_diff *d);
 CLINT_EXTERN int clint_diff_section_get(const clint_diff *d, size_t i,
                                         clint_diff_section *out);
 
-/* A change within an edited section: OLD bytes [old_start, old_end)
+/** A change within an edited section: OLD bytes [old_start, old_end)
    became NEW bytes [new_start, new_end) (either range may be empty). */
 typedef struct {
 	size_t old_start, old_end;
 	size_t new_start, new_end;
-	int cosmetic;         /* only white space, quotes, punctuation, case
+	int cosmetic;         /**< only white space, quotes, punctuation, case
 	                         or number formatting differ */
 } clint_diff_hunk;
 
@@ -759,22 +760,22 @@ CLINT_EXTERN int clint_diff_hunk_get(const clint_diff *d, size_t section,
                                      size_t i, clint_diff_hunk *out);
 
 typedef enum {
-	CLINT_RISK_INTRODUCED = 0,  /* in NEW only */
-	CLINT_RISK_RESOLVED,        /* in OLD only */
+	CLINT_RISK_INTRODUCED = 0,  /**< in NEW only */
+	CLINT_RISK_RESOLVED,        /**< in OLD only */
 	CLINT_RISK_UNCHANGED        /* in both (the NEW finding is given) */
 } clint_risk_change;
 
-/* "introduced", "resolved", "unchanged". */
+/** "introduced", "resolved", "unchanged". */
 CLINT_EXTERN const char *clint_risk_change_name(clint_risk_change c);
 
-/*
+/**
  * A located finding (risky wording, structural checks) matched across
  * the revisions by clint_finding_fingerprint(). `finding` is borrowed
  * from the result of the side it comes from (`in_new`).
  */
 typedef struct {
 	clint_risk_change change;
-	int in_new;           /* 1: finding is from NEW, 0: from OLD */
+	int in_new;           /**< 1: finding is from NEW, 0: from OLD */
 	clint_finding finding;
 	char fingerprint[CLINT_FINGERPRINT_SIZE];
 } clint_diff_risk;
@@ -783,52 +784,52 @@ CLINT_EXTERN size_t clint_diff_risk_count(const clint_diff *d);
 CLINT_EXTERN int clint_diff_risk_get(const clint_diff *d, size_t i,
                                      clint_diff_risk *out);
 
-/*
+/**
  * A required clause (rule kind require) whose status changed or stayed
  * missing: GONE (present in OLD, missing in NEW: INTRODUCED),
  * APPEARED (RESOLVED), or still missing (UNCHANGED).
  */
 typedef struct {
 	clint_risk_change change;
-	clint_finding finding;        /* the missing-clause finding (NEW when
+	clint_finding finding;        /**< the missing-clause finding (NEW when
 	                                 introduced or unchanged, OLD when
 	                                 resolved) */
-	const char *old_section;      /* where OLD had it ("§ 9.3 Penalties"),
+	const char *old_section;      /**< where OLD had it ("§ 9.3 Penalties"),
 	                                 "" if nowhere or unsectioned */
-	const char *new_section;      /* where NEW has it, "" if nowhere */
+	const char *new_section;      /**< where NEW has it, "" if nowhere */
 } clint_diff_clause;
 
 CLINT_EXTERN size_t clint_diff_clause_count(const clint_diff *d);
 CLINT_EXTERN int clint_diff_clause_get(const clint_diff *d, size_t i,
                                        clint_diff_clause *out);
 
-/* Which party a value change favours. */
+/** Which party a value change favours. */
 typedef enum {
 	CLINT_FAVOURS_UNKNOWN = 0,
-	CLINT_FAVOURS_CUSTOMER,   /* the customer / client / payer */
+	CLINT_FAVOURS_CUSTOMER,   /**< the customer / client / payer */
 	CLINT_FAVOURS_SUPPLIER    /* the supplier / vendor / provider */
 } clint_favours;
 
-/* "unknown", "customer", "supplier". */
+/** "unknown", "customer", "supplier". */
 CLINT_EXTERN const char *clint_favours_name(clint_favours f);
 
-/* A value of an aligned section that changed. */
+/** A value of an aligned section that changed. */
 typedef struct {
-	size_t section;        /* index into clint_diff_section_get() */
-	const char *term;      /* "Notice to terminate", "Payment terms", ...,
+	size_t section;        /**< index into clint_diff_section_get() */
+	const char *term;      /**< "Notice to terminate", "Payment terms", ...,
 	                          or the value kind ("Duration") when no term
 	                          of the table applies */
 	clint_value old_value;
 	clint_value new_value;
 	clint_favours favours;
-	const char *why;       /* the table's reason ("a lower cap ..."), or "" */
+	const char *why;       /**< the table's reason ("a lower cap ..."), or "" */
 } clint_diff_value;
 
 CLINT_EXTERN size_t clint_diff_value_count(const clint_diff *d);
 CLINT_EXTERN int clint_diff_value_get(const clint_diff *d, size_t i,
                                       clint_diff_value *out);
 
-/* Introduced findings and clauses gone at or above `level`. */
+/** Introduced findings and clauses gone at or above `level`. */
 CLINT_EXTERN size_t clint_diff_introduced_at_least(const clint_diff *d,
                                                    clint_severity level);
 
@@ -843,10 +844,10 @@ typedef enum {
 typedef struct {
 	unsigned version;
 	clint_diff_output format;
-	int substantive_only;  /* hide cosmetic changes and unchanged sections */
-	int color;             /* ANSI colour (text only) */
-	const char *old_label; /* how to name OLD and NEW; NULL: the */
-	const char *new_label; /* documents' names */
+	int substantive_only;  /**< hide cosmetic changes and unchanged sections */
+	int color;             /**< ANSI colour (text only) */
+	const char *old_label; /**< how to name OLD and NEW; NULL: the */
+	const char *new_label; /**< documents' names */
 } clint_diff_render_options;
 
 #define CLINT_DIFF_RENDER_OPTIONS_VERSION 1
@@ -854,11 +855,11 @@ typedef struct {
 	{CLINT_DIFF_RENDER_OPTIONS_VERSION, CLINT_DIFF_OUTPUT_TEXT, 0, 0, NULL,  \
 	 NULL}
 
-/* Parses "text", "json", "markdown" (or "md"), "html", "sarif". */
+/** Parses "text", "json", "markdown" (or "md"), "html", "sarif". */
 CLINT_EXTERN int clint_diff_output_from_name(clint_diff_output *out,
                                              const char *name);
 
-/* Writes the whole diff report through `write`. */
+/** Writes the whole diff report through `write`. */
 CLINT_EXTERN int clint_diff_render(const clint_diff *d,
                                    const clint_diff_render_options *opts,
                                    clint_write_fn write, void *userdata);
