@@ -316,7 +316,7 @@ coverage:
 	@$(MAKE) --no-print-directory BUILD=build-cov CC=gcc CFLAGS="-O0 -g --coverage" \
 	  LDFLAGS="--coverage" NO_VALGRIND=1 coverage-run
 
-coverage-run: all unit packs-test spec golden formats fuzz-replay hostile
+coverage-run: all unit packs-test spec golden formats reports diff-test prefilter corpus fuzz-replay hostile
 	@lcov --quiet $(LCOV_RC) --capture --directory $(BUILD)/obj -o $(BUILD)/cov-all.info
 	@lcov --quiet $(LCOV_RC) --extract $(BUILD)/cov-all.info '*/src/lib/*' -o $(BUILD)/cov.info
 	@genhtml --quiet --branch-coverage -o $(BUILD)/coverage $(BUILD)/cov.info
