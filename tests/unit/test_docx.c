@@ -306,6 +306,184 @@ static void test_heading_styles(void **state)
 	clint_doc_free(doc);
 }
 
+/* Numbering formats and edge cases: decimalZero, letters past z, roman
+ * numerals at and past 3999, legal numbering (w:isLgl), w:lvlRestart,
+ * a w:lvlOverride that redefines a level, w:numStyleLink, "none", a
+ * plain-text bullet, out-of-range levels and unknown lists. */
+static const char numbering_variants_xml[] =
+	"<?xml version=\"1.0\"?><w:numbering xmlns:w=\"" W_NS "\">"
+	"<w:abstractNum w:abstractNumId=\"50\">"
+	LVL("0", "9", "decimalZero", "%1.", "")
+	LVL("1", "27", "lowerLetter", "%2)", "")
+	LVL("2", "3998", "upperRoman", "%3.", "")
+	LVL("3", "0", "lowerLetter", "[%4]", "")
+	LVL("4", "1", "ordinal", "%5th", "<w:lvlRestart w:val=\"0\"/>")
+	LVL("5", "2", "lowerLetter", "%1.%6", "<w:isLgl/><w:pPr><w:ind "
+	    "w:left=\"720\"/><w:start w:val=\"7\"/></w:pPr>")
+	LVL("6", "1", "none", "%7", "")
+	"</w:abstractNum>"
+	"<w:abstractNum w:abstractNumId=\"60\"><w:numStyleLink w:val=\"LinkedList\"/>"
+	"</w:abstractNum>"
+	"<w:abstractNum w:abstractNumId=\"70\">"
+	LVL("0", "1", "upperLetter", "Part %1", "")
+	LVL("1", "1", "bullet", "-", "")
+	"</w:abstractNum>"
+	"<w:abstractNum w:abstractNumId=\"99\"/>"
+	"<w:num w:numId=\"1\"><w:abstractNumId w:val=\"50\"/></w:num>"
+	"<w:num w:numId=\"6\"><w:abstractNumId w:val=\"60\"/></w:num>"
+	"<w:num w:numId=\"7\"><w:abstractNumId w:val=\"70\"/></w:num>"
+	"<w:num w:numId=\"8\"><w:abstractNumId w:val=\"50\"/>"
+	"<w:lvlOverride w:ilvl=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"3\"/>"
+	"<w:numFmt w:val=\"upperLetter\"/><w:lvlText w:val=\"%1&gt;\"/>"
+	"<w:suff w:val=\"tab\"/></w:lvl></w:lvlOverride></w:num>"
+	"<w:num w:numId=\"9\"/>"
+	"<w:num w:numId=\"10\"><w:abstractNumId w:val=\"404\"/></w:num>"
+	"</w:numbering>";
+
+static const char styles_variants_xml[] =
+	"<?xml version=\"1.0\"?><w:styles xmlns:w=\"" W_NS "\">"
+	"<w:style w:type=\"table\" w:styleId=\"Grid\"><w:name w:val=\"Grid\"/>"
+	"</w:style>"
+	"<w:style w:type=\"paragraph\"><w:name w:val=\"no id\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Empty\"/>"
+	"<w:style w:type=\"paragraph\" w:default=\"true\" w:styleId=\"Body\">"
+	"<w:name w:val=\"Body\"/><w:rPr><w:rPrChange><w:rPr><w:b/></w:rPr>"
+	"</w:rPrChange></w:rPr></w:style>"
+	"<w:style w:type=\"numbering\" w:styleId=\"LinkedList\">"
+	"<w:name w:val=\"Linked List\"/><w:pPr><w:numPr><w:numId w:val=\"7\"/>"
+	"</w:numPr></w:pPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Loop1\"><w:basedOn "
+	"w:val=\"Loop2\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Loop2\"><w:basedOn "
+	"w:val=\"Loop1\"/></w:style>"
+	"</w:styles>";
+
+static void test_numbering_variants(void **state)
+{
+	static const char body[] = DOC(
+		NUMP("1", "0", R("zero padded"))
+		NUMP("1", "0", R("ten"))
+		NUMP("1", "1", R("past z"))
+		NUMP("1", "1", R("ab"))
+		NUMP("1", "2", R("roman"))
+		NUMP("1", "2", R("last roman"))
+		NUMP("1", "2", R("past roman"))
+		NUMP("1", "3", R("letter zero"))
+		NUMP("1", "4", R("ordinal"))
+		NUMP("1", "0", R("eleven"))
+		NUMP("1", "4", R("not restarted"))
+		NUMP("1", "5", R("legal"))
+		NUMP("1", "6", R("no number"))
+		NUMP("1", "12", R("level out of range"))
+		NUMP("6", "0", R("linked"))
+		NUMP("6", "1", R("dash"))
+		NUMP("7", "0", R("same list"))
+		NUMP("8", "0", R("overridden"))
+		NUMP("8", "1", R("override keeps the rest"))
+		NUMP("9", "0", R("empty num"))
+		NUMP("10", "0", R("unknown abstract"))
+		NUMP("77", "0", R("unknown list"))
+		STYLEP("Loop1", R("style loop")));
+	part p[] = {{"word/document.xml", body, 0},
+	            {"word/numbering.xml", numbering_variants_xml, 0},
+	            {"word/styles.xml", styles_variants_xml, 0}};
+	clint_doc *doc;
+
+	(void)state;
+	doc = load_parts(p, 3, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "09. zero padded");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "10. ten");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "aa) past z");
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "bb) ab");
+	assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0, "MMMCMXCVIII. roman");
+	assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, "MMMCMXCIX. last roman");
+	/* out of the numeral range: shown as a number */
+	assert_block(doc, 6, CLINT_BLOCK_PARAGRAPH, 0, "4000. past roman");
+	assert_block(doc, 7, CLINT_BLOCK_PARAGRAPH, 0, "[0] letter zero");
+	/* ordinal and other unknown formats are shown as numbers */
+	assert_block(doc, 8, CLINT_BLOCK_PARAGRAPH, 0, "1th ordinal");
+	assert_block(doc, 9, CLINT_BLOCK_PARAGRAPH, 0, "11. eleven");
+	/* w:lvlRestart 0: level 5 is never restarted */
+	assert_block(doc, 10, CLINT_BLOCK_PARAGRAPH, 0, "2th not restarted");
+	/* w:isLgl: every level decimal; the w:start inside w:pPr is not the
+	 * level's */
+	assert_block(doc, 11, CLINT_BLOCK_PARAGRAPH, 0, "11.2 legal");
+	assert_block(doc, 12, CLINT_BLOCK_PARAGRAPH, 0, "no number");
+	/* a level past the ninth counts as the first */
+	assert_block(doc, 13, CLINT_BLOCK_PARAGRAPH, 0,
+	             "12. level out of range");
+	/* numStyleLink: list 6 uses the numbering of style LinkedList (list 7) */
+	assert_block(doc, 14, CLINT_BLOCK_PARAGRAPH, 0, "Part A linked");
+	assert_block(doc, 15, CLINT_BLOCK_LIST_ITEM, 2, "- dash");
+	assert_block(doc, 16, CLINT_BLOCK_PARAGRAPH, 0, "Part B same list");
+	/* the override redefines level 0's format only: without a
+	 * w:startOverride the list shares the abstract's count (12 -> M) */
+	assert_block(doc, 17, CLINT_BLOCK_PARAGRAPH, 0, "M>\toverridden");
+	assert_block(doc, 18, CLINT_BLOCK_PARAGRAPH, 0,
+	             "aa) override keeps the rest");
+	assert_block(doc, 19, CLINT_BLOCK_PARAGRAPH, 0, "empty num");
+	assert_block(doc, 20, CLINT_BLOCK_PARAGRAPH, 0, "unknown abstract");
+	assert_block(doc, 21, CLINT_BLOCK_PARAGRAPH, 0, "unknown list");
+	assert_block(doc, 22, CLINT_BLOCK_PARAGRAPH, 0, "style loop");
+	assert_int_equal(clint_doc_block_count(doc), 23);
+	clint_doc_free(doc);
+}
+
+/* Strict OOXML, on/off values, carriage returns, positional tabs,
+ * non-breaking hyphens, unbalanced field characters, empty parts. */
+static void test_run_variants(void **state)
+{
+	static const char strict[] =
+		"<w:document xmlns:w=\"http://purl.oclc.org/ooxml/wordprocessingml/"
+		"main\"><w:body><w:p><w:r><w:t>Strict OOXML text.</w:t></w:r></w:p>"
+		"</w:body></w:document>";
+	static const char body[] = DOC(
+		P(R("One"))
+		"<w:p><w:pPr><w:pageBreakBefore w:val=\"false\"/></w:pPr>" R("no break")
+		"</w:p>"
+		"<w:p><w:pPr><w:pageBreakBefore w:val=\"off\"/></w:pPr>" R("nor here")
+		"</w:p>"
+		"<w:p><w:pPr><w:pageBreakBefore w:val=\"0\"/></w:pPr>" R("nor there")
+		"</w:p>"
+		"<w:p><w:pPr><w:pageBreakBefore w:val=\"on\"/></w:pPr>" R("break")
+		"</w:p>"
+		P("<w:r><w:t>a</w:t><w:cr/><w:t>b</w:t><w:ptab/><w:t>c</w:t>"
+		  "<w:noBreakHyphen/><w:t>d</w:t></w:r>")
+		P("<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" R("stray end")
+		  "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" R(" kept"))
+		P("<w:r><w:fldChar/></w:r>" R("no type")));
+	part p1[] = {{"word/document.xml", strict, 0}};
+	part p2[] = {{"word/document.xml", body, 0},
+	             {"word/numbering.xml", "<w:numbering xmlns:w=\"" W_NS "\"/>", 0},
+	             {"word/styles.xml", "<w:styles xmlns:w=\"" W_NS "\"/>", 0},
+	             {"word/comments.xml", "<w:comments xmlns:w=\"" W_NS "\"/>", 0}};
+	clint_doc *doc;
+	clint_block b;
+
+	(void)state;
+	doc = load_parts(p1, 1, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Strict OOXML text.");
+	clint_doc_free(doc);
+
+	doc = load_parts(p2, 4, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "One");
+	b = assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "no break");
+	assert_int_equal(b.page, 1);
+	b = assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "nor here");
+	assert_int_equal(b.page, 1);
+	b = assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "nor there");
+	assert_int_equal(b.page, 1);
+	b = assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0, "break");
+	assert_int_equal(b.page, 2);
+	assert_true(b.flags & CLINT_BLOCK_PAGE_BREAK);
+	assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, "a\nb\tc-d");
+	assert_block(doc, 6, CLINT_BLOCK_PARAGRAPH, 0, "stray end kept");
+	assert_block(doc, 7, CLINT_BLOCK_PARAGRAPH, 0, "no type");
+	assert_int_equal(clint_doc_block_count(doc), 8);
+	assert_int_equal(clint_doc_annotation_count(doc), 0);
+	clint_doc_free(doc);
+}
+
 /* ---- structure: tables, tabs, breaks, text boxes -------------------------- */
 
 static void test_tables(void **state)
@@ -857,6 +1035,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_heading_styles),
+		cmocka_unit_test(test_numbering_variants),
+		cmocka_unit_test(test_run_variants),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_tabs_breaks_pages),
 		cmocka_unit_test(test_notes_and_headers),
