@@ -258,6 +258,93 @@ static void test_numbered_lists(void **state)
 	clint_doc_free(doc);
 }
 
+/* Number formats (lower roman, letters past z, roman out of range, an
+ * empty format, a level without a style), list headers, continue-list,
+ * nested lists deeper than the level styles, and inline spacing elements
+ * (text:s with a count, tabs, line breaks, skipped inline elements). */
+static void test_list_and_inline_variants(void **state)
+{
+	clint_doc *doc;
+	const char *t;
+
+	(void)state;
+	doc = load_odt(
+		CONTENT_HEAD
+		"<office:automatic-styles>"
+		"<text:list-style style:name=\"Fmt\">"
+		"<text:list-level-style-number text:level=\"1\" style:num-format=\"i\" "
+		"text:start-value=\"3998\" style:num-suffix=\".\"/>"
+		"<text:list-level-style-number text:level=\"2\" style:num-format=\"a\" "
+		"text:start-value=\"26\" style:num-prefix=\"(\" style:num-suffix=\")\"/>"
+		"<text:list-level-style-number text:level=\"3\" style:num-format=\"\"/>"
+		"<text:list-level-style-number text:level=\"4\" style:num-format=\"A\" "
+		"text:display-levels=\"9\"/>"
+		"</text:list-style>"
+		"</office:automatic-styles>" BODY(
+			"<text:list text:style-name=\"Fmt\">"
+			"<text:list-header><text:p>Header line</text:p></text:list-header>"
+			"<text:list-item><text:p>roman</text:p>"
+			"<text:list><text:list-item><text:p>z</text:p></text:list-item>"
+			"<text:list-item><text:p>aa</text:p>"
+			"<text:list><text:list-item><text:p>unnumbered</text:p>"
+			"<text:list><text:list-item><text:p>deep</text:p></text:list-item>"
+			"</text:list></text:list-item></text:list>"
+			"</text:list-item></text:list></text:list-item>"
+			"<text:list-item><text:p>last</text:p></text:list-item>"
+			"<text:list-item><text:p>out of range</text:p></text:list-item>"
+			"</text:list>"
+			"<text:p>Between.</text:p>"
+			"<text:list text:style-name=\"Fmt\" text:continue-list=\"x\">"
+			"<text:list-item><text:p>continued</text:p></text:list-item>"
+			"</text:list>"
+			"<text:p>Fee<text:tab/>USD<text:s text:c=\"3\"/>100<text:line-break/>"
+			"net<text:s/>30<text:number>9.</text:number>"
+			"<text:note-citation>1</text:note-citation>"
+			"<text:ruby><text:ruby-base>base</text:ruby-base><text:ruby-text>"
+			"rt</text:ruby-text></text:ruby><text:soft-page-break/>"
+			"<text:span> end</text:span></text:p>"
+			"<text:p><text:s text:c=\"2\"/>indented</text:p>"
+			"<text:sequence-decls><text:sequence-decl text:name=\"x\"/>"
+			"</text:sequence-decls>"
+			"<text:section><text:p>In a section.</text:p></text:section>"
+			"<text:soft-page-break/>"
+			"<text:p>Page two.</text:p>")
+			"</office:document-content>",
+		NULL, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	t = clint_doc_text(doc, NULL);
+	/* a list header has no number */
+	assert_block(doc, 0, CLINT_BLOCK_LIST_ITEM, 1, 1, 0, "Header line");
+	assert_block(doc, 1, CLINT_BLOCK_LIST_ITEM, 1, 2, 0, "mmmcmxcviii. roman");
+	assert_block(doc, 2, CLINT_BLOCK_LIST_ITEM, 2, 3, 0, "(z) z");
+	assert_block(doc, 3, CLINT_BLOCK_LIST_ITEM, 2, 4, 0, "(aa) aa");
+	/* an empty num-format: no number */
+	assert_block(doc, 4, CLINT_BLOCK_LIST_ITEM, 3, 5, 0, "unnumbered");
+	/* display-levels past the level: every level shown in its own
+	 * format, the unformatted level as a number */
+	unit_offset(doc, "mmmcmxcviii.aa.1.A deep");
+	assert_block(doc, 6, CLINT_BLOCK_LIST_ITEM, 1, 7, 0, "mmmcmxcix. last");
+	/* past 3999: a number */
+	assert_block(doc, 7, CLINT_BLOCK_LIST_ITEM, 1, 8, 0, "4000. out of range");
+	assert_block(doc, 8, CLINT_BLOCK_PARAGRAPH, 0, 9, 0, "Between.");
+	/* text:continue-list carries the count on */
+	assert_block(doc, 9, CLINT_BLOCK_LIST_ITEM, 1, 10, 0, "4001. continued");
+	/* spaces, tabs and breaks; numbers, citations, ruby text skipped */
+	assert_block(doc, 10, CLINT_BLOCK_PARAGRAPH, 0, 11, 0,
+	             "Fee\tUSD   100\nnet 30base end");
+	assert_block(doc, 11, CLINT_BLOCK_PARAGRAPH, 0, 12, 0, "  indented");
+	assert_block(doc, 12, CLINT_BLOCK_PARAGRAPH, 0, 13, 0, "In a section.");
+	assert_null(strstr(t, "9."));
+	assert_null(strstr(t, "rt"));
+	{
+		clint_block b;
+		assert_int_equal(clint_doc_block(doc, 13, &b), CLINT_OK);
+		unit_assert_slice(doc, b.start, b.end, "Page two.");
+		assert_int_equal(b.page, 3);
+	}
+	assert_int_equal(clint_doc_block_count(doc), 14);
+	clint_doc_free(doc);
+}
+
 static void test_outline_numbered_headings(void **state)
 {
 	clint_doc *doc;
@@ -716,6 +803,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_headings_and_paragraphs),
 		cmocka_unit_test(test_numbered_lists),
+		cmocka_unit_test(test_list_and_inline_variants),
 		cmocka_unit_test(test_outline_numbered_headings),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_notes),
