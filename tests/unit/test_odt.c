@@ -487,6 +487,68 @@ static void test_tracked_changes_reject(void **state)
 	clint_doc_free(doc);
 }
 
+/* Change regions named by xml:id, format changes, unknown ids, a deletion
+ * that merged two paragraphs, an insertion spanning paragraphs with white
+ * space inside it, a change-end that closes nothing. */
+#define TRACKED2                                                              \
+	CONTENT("<text:tracked-changes>"                                          \
+	        "<text:changed-region xml:id=\"x1\"><text:deletion>"              \
+	        "<office:change-info><dc:creator>Ann</dc:creator>"                \
+	        "</office:change-info><text:p>old end.</text:p>"                  \
+	        "<text:p>Old second paragraph</text:p></text:deletion>"           \
+	        "</text:changed-region>"                                          \
+	        "<text:changed-region text:id=\"f1\"><text:format-change>"        \
+	        "<office:change-info/></text:format-change></text:changed-region>" \
+	        "<text:changed-region text:id=\"i2\"><text:insertion/>"           \
+	        "</text:changed-region>"                                          \
+	        "<text:changed-region/>"                                          \
+	        "</text:tracked-changes>"                                         \
+	        "<text:p>Start <text:change text:change-id=\"x1\"/>"              \
+	        "<text:change-start text:change-id=\"f1\"/>bold"                  \
+	        "<text:change-end text:change-id=\"f1\"/>"                        \
+	        "<text:change text:change-id=\"nope\"/> here.</text:p>"           \
+	        "<text:p>Keep<text:change-start text:change-id=\"i2\"/> new"      \
+	        "<text:s text:c=\"2\"/>words<text:tab/></text:p>"                 \
+	        "<text:p>inserted paragraph</text:p>"                             \
+	        "<text:p>more<text:change-end text:change-id=\"i2\"/> tail"       \
+	        "<text:change-end text:change-id=\"i2\"/></text:p>")
+
+static void test_tracked_changes_variants(void **state)
+{
+	clint_doc *doc;
+	const char *t;
+
+	(void)state;
+	doc = load_odt(TRACKED2, NULL, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	t = clint_doc_text(doc, NULL);
+	assert_null(strstr(t, "old end"));
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, 1, 0, "Start bold here.");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, 2, CLINT_BLOCK_INSERTED,
+	             "Keep new  words\t");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, 3, CLINT_BLOCK_INSERTED,
+	             "inserted paragraph");
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, 4, CLINT_BLOCK_INSERTED,
+	             "more tail");
+	assert_int_equal(clint_doc_block_count(doc), 4);
+	clint_doc_free(doc);
+
+	doc = load_odt(TRACKED2, NULL, CLINT_REVISIONS_REJECT, NULL, CLINT_OK);
+	t = clint_doc_text(doc, NULL);
+	assert_null(strstr(t, "inserted"));
+	assert_null(strstr(t, "words"));
+	/* the deletion's first paragraph runs on, the second stands alone */
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, 1, CLINT_BLOCK_DELETED,
+	             "Start old end.");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, 1, CLINT_BLOCK_DELETED,
+	             "Old second paragraphbold here.");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, 2, 0, "Keep");
+	/* the paragraphs the insertion spans stay apart (not merged back into
+	 * "Keep tail"); the leading space of a block is dropped */
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, 4, 0, "tail");
+	assert_int_equal(clint_doc_block_count(doc), 4);
+	clint_doc_free(doc);
+}
+
 /* ---- annotations ------------------------------------------------------------ */
 
 static void test_annotations(void **state)
@@ -809,6 +871,7 @@ int main(void)
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_tracked_changes_accept),
 		cmocka_unit_test(test_tracked_changes_reject),
+		cmocka_unit_test(test_tracked_changes_variants),
 		cmocka_unit_test(test_annotations),
 		cmocka_unit_test(test_detection),
 		cmocka_unit_test(test_truncated_zip),
