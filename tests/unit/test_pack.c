@@ -231,6 +231,76 @@ static void test_semantic_rule_errors(void **state)
 	clint_diag_free(d);
 }
 
+/* Thresholds on money and percentages with every operator, a bad 'than'
+ * and a unit on a non-duration, near with and without words, a
+ * paragraph-scoped unless. */
+static void test_thresholds_and_modifiers(void **state)
+{
+	static const char good[] =
+		UNIT_PACK_HEAD("thresholds")
+		UNIT_RULE("t-money-le", "flag", "warning", "")
+		UNIT_PATTERN("\\bset-up fee of [^.]*")
+		"    <threshold value=\"money\" op=\"le\" than=\"1000\" scope=\"match\"/>\n"
+		UNIT_EXAMPLE("match", "A set-up fee of USD 1,000 is payable.")
+		UNIT_EXAMPLE("no-match", "A set-up fee of USD 5,000 is payable.")
+		UNIT_RULE_END
+		UNIT_RULE("t-pct-ge", "flag", "warning", "")
+		UNIT_PATTERN("\\binterest at [^.]*")
+		"    <threshold value=\"percent\" op=\"ge\" than=\"10\" scope=\"match\"/>\n"
+		UNIT_EXAMPLE("match", "Late sums bear interest at 12% a year.")
+		UNIT_EXAMPLE("no-match", "Late sums bear interest at 4% a year.")
+		UNIT_RULE_END
+		UNIT_RULE("t-weeks-gt", "flag", "warning", "")
+		UNIT_PATTERN("\\bnotice of [^.]*")
+		"    <threshold value=\"duration\" op=\"gt\" than=\"2\" unit=\"weeks\" "
+		"scope=\"match\"/>\n"
+		UNIT_EXAMPLE("match", "Either party may end it on notice of 30 days.")
+		UNIT_EXAMPLE("no-match", "Either party may end it on notice of 7 days.")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	static const char bad[] =
+		UNIT_PACK_HEAD("badthresholds")
+		UNIT_RULE("t-bad-than", "flag", "warning", "")
+		UNIT_PATTERN("\\bfee\\b")
+		"    <threshold value=\"money\" op=\"lt\" than=\"ten\"/>\n"
+		UNIT_EXAMPLE("match", "a fee of USD 5")
+		UNIT_RULE_END
+		UNIT_RULE("t-bad-unit", "flag", "warning", "")
+		UNIT_PATTERN("\\brate\\b")
+		"    <threshold value=\"percent\" op=\"lt\" than=\"5\" unit=\"days\"/>\n"
+		UNIT_EXAMPLE("match", "a rate of 2%")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_rule_info ri;
+	size_t passed = 0, failed = 0, i;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	rs = unit_ruleset(good);
+	assert_int_equal(clint_ruleset_test(rs, d, &passed, &failed), CLINT_OK);
+	if (failed)
+		unit_diag_dump(d);
+	assert_int_equal(failed, 0);
+	assert_int_equal(passed, 6);
+	i = clint_ruleset_find(rs, "t-weeks-gt");
+	assert_true(i != (size_t)-1);
+	assert_int_equal(clint_ruleset_rule(rs, i, &ri), CLINT_OK);
+	assert_string_equal(ri.id, "t-weeks-gt");
+	clint_ruleset_free(rs);
+	rs = NULL;
+
+	clint_diag_clear(d);
+	assert_int_equal(unit_ruleset_try(&rs, bad, d, NULL), CLINT_EPACK);
+	assert_null(rs);
+	assert_true(unit_diag_find(d, "'t-bad-than': threshold 'than' is not a "
+	                              "number") >= 0);
+	assert_true(unit_diag_find(d, "'t-bad-unit': threshold 'unit' applies to "
+	                              "durations only") >= 0);
+	clint_diag_free(d);
+}
+
 /* ---- refused inputs ---------------------------------------------------------------- */
 
 static void expect_refused(const void *data, size_t len, const char *why)
@@ -608,6 +678,7 @@ int main(void)
 		cmocka_unit_test(test_valid_pack),
 		cmocka_unit_test(test_all_problems_reported),
 		cmocka_unit_test(test_semantic_rule_errors),
+		cmocka_unit_test(test_thresholds_and_modifiers),
 		cmocka_unit_test(test_doctype_refused),
 		cmocka_unit_test(test_binary_junk_refused),
 		cmocka_unit_test(test_not_well_formed),
