@@ -178,6 +178,28 @@ static void test_cosmetic(void **state)
 	assert_false(cosm("not", ""));
 }
 
+/* Other currencies, scale words restated in digits, non-ASCII letters
+ * and punctuation, decimal marks. */
+static void test_cosmetic_more(void **state)
+{
+	(void)state;
+	assert_true(cosm("\xe2\x82\xac" "1,000", "\xe2\x82\xac" "1000"));
+	assert_true(cosm("\xc2\xa3" "5 fee", "\xc2\xa3" "5  fee"));
+	assert_true(cosm("two thousand (2,000) units", "2,000 units"));
+	assert_true(cosm("three million (3,000,000) units", "3,000,000 units"));
+	/* a dash is punctuation, an accented letter is a letter */
+	assert_true(cosm("fees\xe2\x80\x94monthly", "fees - monthly"));
+	assert_false(cosm("caf\xc3\xa9 terms", "cafe terms"));
+	/* the multiplication sign is a word of its own */
+	assert_false(cosm("2\xc3\x97" "3 grid", "2 x 3 grid"));
+	assert_true(cosm("ten (10)", "10"));
+	assert_true(cosm("fees.", "fees"));
+	/* dropping the restated number drops a number */
+	assert_false(cosm("twelve (12) months", "twelve months"));
+	assert_false(cosm("1.5 days", "1,5 days"));
+	assert_false(cosm("100.00", "100"));
+}
+
 /* ---- words.c ------------------------------------------------------------------ */
 
 /* Tokens whose hashes are the letters of s (one token per character). */
@@ -687,6 +709,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cosmetic),
+		cmocka_unit_test(test_cosmetic_more),
 		cmocka_unit_test(test_word_diff),
 		cmocka_unit_test(test_word_diff_pathological),
 		cmocka_unit_test_setup_teardown(test_alignment, setup, teardown),
