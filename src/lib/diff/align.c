@@ -214,8 +214,12 @@ int clint_dside_build(clint_dside *s, const clint_doc *doc)
 	memset(s, 0, sizeof(*s));
 	s->doc = doc;
 	clint_doc_text(doc, &len);
-	if (n == 0)
-		return add_unit(s, NONE, 0, len, "", "");
+	if (n == 0) {
+		TRY(add_unit(s, NONE, 0, len, "", ""));
+		if (s->ntok == 0) /* no words at all: no preamble either */
+			free(s->units[--s->count].bag);
+		goto done;
+	}
 	TRY(clint_doc_section(doc, 0, &sec));
 	if (sec.start > 0) {
 		size_t before = s->ntok;
