@@ -517,6 +517,77 @@ static void render(const clint_diff *d, clint_diff_output fmt, int subst,
 	assert_non_null(sink->data);
 }
 
+/* Counts the alignment entries of each kind. */
+static void kinds(const clint_diff *d, size_t *count)
+{
+	clint_diff_section s;
+	size_t i;
+
+	memset(count, 0, 5 * sizeof(*count));
+	for (i = 0; i < clint_diff_section_count(d); i++) {
+		assert_int_equal(clint_diff_section_get(d, i, &s), CLINT_OK);
+		assert_true((unsigned)s.kind < 5);
+		count[s.kind]++;
+	}
+}
+
+/* An empty revision on either side; white space of every kind and
+ * non-ASCII words that are the same; renders of each. */
+static void test_edge_documents(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *empty = unit_text("");
+	clint_doc *full = unit_text(old_text);
+	clint_doc *a = unit_text("1. Gebühren\n\n1.1 Die Gebühr beträgt "
+	                         "\xe2\x82\xac 100\xc2\xa0pro Monat.\n\n"
+	                         "2. Laufzeit\n\n2.1 Zwölf Monate.\n");
+	clint_doc *b = unit_text("1. Gebühren\n\n1.1 Die Gebühr\xe2\x80\x83"
+	                         "beträgt \xe2\x82\xac 100 pro\xe2\x80\xa8Monat.\n\n"
+	                         "2. Laufzeit\n\n2.1 Zwölf  Monate.\n");
+	clint_diff *d = NULL;
+	size_t k[5];
+	unit_sink sink;
+
+	(void)state;
+	assert_int_equal(clint_diff_new(&d, rs, empty, full, NULL, NULL), CLINT_OK);
+	kinds(d, k);
+	assert_true(k[CLINT_CHANGE_ADDED] >= 4);
+	/* an empty revision has no sections, not an empty preamble */
+	assert_int_equal(k[CLINT_CHANGE_REMOVED] + k[CLINT_CHANGE_MODIFIED] +
+	                 k[CLINT_CHANGE_MOVED], 0);
+	render(d, CLINT_DIFF_OUTPUT_MARKDOWN, 0, &sink);
+	unit_assert_contains(sink.data, "added");
+	unit_sink_free(&sink);
+	clint_diff_free(d);
+
+	assert_int_equal(clint_diff_new(&d, rs, full, empty, NULL, NULL), CLINT_OK);
+	kinds(d, k);
+	assert_true(k[CLINT_CHANGE_REMOVED] >= 4);
+	assert_int_equal(k[CLINT_CHANGE_ADDED] + k[CLINT_CHANGE_MODIFIED] +
+	                 k[CLINT_CHANGE_MOVED], 0);
+	render(d, CLINT_DIFF_OUTPUT_HTML, 0, &sink);
+	unit_assert_contains(sink.data, "</html>");
+	unit_sink_free(&sink);
+	clint_diff_free(d);
+
+	/* only white space differs: nothing substantive */
+	assert_int_equal(clint_diff_new(&d, rs, a, b, NULL, NULL), CLINT_OK);
+	kinds(d, k);
+	assert_int_equal(k[CLINT_CHANGE_ADDED] + k[CLINT_CHANGE_REMOVED] +
+	                 k[CLINT_CHANGE_MOVED], 0);
+	render(d, CLINT_DIFF_OUTPUT_TEXT, 1, &sink);
+	if (strstr(sink.data, "[-") || strstr(sink.data, "{+"))
+		fail_msg("white space shown as a change:\n%s", sink.data);
+	unit_sink_free(&sink);
+	clint_diff_free(d);
+
+	clint_doc_free(a);
+	clint_doc_free(b);
+	clint_doc_free(empty);
+	clint_doc_free(full);
+	clint_ruleset_free(rs);
+}
+
 static void test_render_text(void **state)
 {
 	fixture *f = *state;
@@ -710,6 +781,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cosmetic),
 		cmocka_unit_test(test_cosmetic_more),
+		cmocka_unit_test(test_edge_documents),
 		cmocka_unit_test(test_word_diff),
 		cmocka_unit_test(test_word_diff_pathological),
 		cmocka_unit_test_setup_teardown(test_alignment, setup, teardown),
