@@ -689,6 +689,55 @@ static void test_api(void **state)
 	assert_string_equal(clint_risk_change_name(CLINT_RISK_RESOLVED),
 	                    "resolved");
 	assert_int_equal(clint_diff_section_count(NULL), 0);
+	/* every accessor on NULL and past the end */
+	{
+		clint_diff_hunk h;
+		clint_diff_risk rk;
+		clint_diff_clause c;
+		clint_diff_value v;
+
+		assert_null(clint_diff_old_doc(NULL));
+		assert_null(clint_diff_new_doc(NULL));
+		assert_null(clint_diff_old_result(NULL));
+		assert_null(clint_diff_new_result(NULL));
+		assert_int_equal(clint_diff_section_get(NULL, 0, &s), CLINT_EINVAL);
+		assert_int_equal(clint_diff_section_get(f->d, 0, NULL), CLINT_EINVAL);
+		assert_int_equal(clint_diff_hunk_get(NULL, 0, 0, &h), CLINT_EINVAL);
+		assert_int_equal(clint_diff_hunk_get(f->d, 100000, 0, &h),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_diff_hunk_get(f->d, 0, 100000, &h),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_diff_risk_count(NULL), 0);
+		assert_int_equal(clint_diff_risk_get(NULL, 0, &rk), CLINT_EINVAL);
+		assert_int_equal(clint_diff_risk_get(f->d, 100000, &rk), CLINT_EINVAL);
+		assert_int_equal(clint_diff_clause_count(NULL), 0);
+		assert_int_equal(clint_diff_clause_get(NULL, 0, &c), CLINT_EINVAL);
+		assert_int_equal(clint_diff_clause_get(f->d, 100000, &c),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_diff_value_count(NULL), 0);
+		assert_int_equal(clint_diff_value_get(NULL, 0, &v), CLINT_EINVAL);
+		assert_int_equal(clint_diff_value_get(f->d, 100000, &v),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_diff_introduced_at_least(NULL,
+		                                                CLINT_SEVERITY_INFO),
+		                 0);
+		assert_string_equal(clint_change_kind_name((clint_change_kind)99),
+		                    "unknown");
+		assert_string_equal(clint_risk_change_name((clint_risk_change)99),
+		                    "unknown");
+		assert_string_equal(clint_favours_name((clint_favours)99), "unknown");
+		assert_int_equal(clint_diff_new(NULL, f->rs, f->old_doc, f->new_doc,
+		                                NULL, NULL),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_diff_new(&d, f->rs, NULL, f->new_doc, NULL,
+		                                NULL),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_diff_new(&d, f->rs, f->old_doc, NULL, NULL,
+		                                NULL),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_diff_output_from_name(NULL, "text"),
+		                 CLINT_EINVAL);
+	}
 }
 
 /* A tiny bound makes every edited section coarse, with a note. */
