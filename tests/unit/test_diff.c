@@ -762,6 +762,57 @@ static void test_coarse_note(void **state)
 	clint_diag_free(diag);
 }
 
+/* Every format with labels, --substantive-only and (text) colour, on the
+ * fixture and on a coarse diff of it. */
+static void test_render_options(void **state)
+{
+	static const clint_diff_output fmts[] = {
+		CLINT_DIFF_OUTPUT_TEXT, CLINT_DIFF_OUTPUT_JSON,
+		CLINT_DIFF_OUTPUT_MARKDOWN, CLINT_DIFF_OUTPUT_HTML,
+		CLINT_DIFF_OUTPUT_SARIF};
+	fixture *f = *state;
+	clint_diff_options dopt = CLINT_DIFF_OPTIONS_INIT;
+	clint_diff *coarse = NULL;
+	size_t i, k;
+
+	dopt.max_word_work = 1;
+	assert_int_equal(clint_diff_new(&coarse, f->rs, f->old_doc, f->new_doc,
+	                                &dopt, NULL),
+	                 CLINT_OK);
+	for (k = 0; k < 2; k++) {
+		const clint_diff *d = k ? coarse : f->d;
+		for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+			clint_diff_render_options o = CLINT_DIFF_RENDER_OPTIONS_INIT;
+			unit_sink sink;
+
+			memset(&sink, 0, sizeof(sink));
+			o.format = fmts[i];
+			o.substantive_only = 1;
+			o.color = fmts[i] == CLINT_DIFF_OUTPUT_TEXT;
+			o.old_label = "draft-v1<&>";
+			o.new_label = "draft-v2";
+			assert_int_equal(clint_diff_render(d, &o, unit_sink_write, &sink),
+			                 CLINT_OK);
+			assert_non_null(sink.data);
+			/* the label is escaped for the format (JSON and text keep it) */
+			if (fmts[i] == CLINT_DIFF_OUTPUT_HTML)
+				unit_assert_contains(sink.data, "draft-v1&lt;&amp;&gt;");
+			else if (fmts[i] != CLINT_DIFF_OUTPUT_SARIF)
+				unit_assert_contains(sink.data, "draft-v2");
+			if (fmts[i] == CLINT_DIFF_OUTPUT_TEXT) {
+				unit_assert_contains(sink.data, "\x1b[");
+				if (strstr(sink.data, "(cosmetic)"))
+					fail_msg("substantive-only shows a cosmetic change");
+			}
+			if (fmts[i] == CLINT_DIFF_OUTPUT_JSON)
+				unit_assert_contains(sink.data,
+				                     "\"substantive_only\": true");
+			unit_sink_free(&sink);
+		}
+	}
+	clint_diff_free(coarse);
+}
+
 /* The same document against itself: everything unchanged. */
 static void test_identity(void **state)
 {
@@ -844,6 +895,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_render_formats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_api, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_render_options, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_coarse_note, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_identity, setup, teardown),
 	};
