@@ -769,6 +769,63 @@ static void test_comments_are_annotations(void **state)
 	clint_doc_free(doc);
 }
 
+/* Comment text with tabs, breaks and empty paragraphs; an empty
+ * w:comment; a range with no text in it; a reference before the range
+ * end; references to comments that do not exist. */
+static void test_comment_variants(void **state)
+{
+	static const char body[] = DOC(
+		P(R("Alpha ") "<w:commentRangeStart w:id=\"1\"/>" R("beta")
+		  "<w:commentRangeEnd w:id=\"1\"/><w:r><w:commentReference "
+		  "w:id=\"1\"/></w:r>" R(" gamma"))
+		P("<w:commentRangeStart w:id=\"3\"/><w:commentRangeEnd w:id=\"3\"/>"
+		  R("Delta"))
+		P("<w:r><w:commentReference w:id=\"4\"/></w:r>" R("Eps")
+		  "<w:commentRangeEnd w:id=\"4\"/>")
+		P("<w:r><w:commentReference w:id=\"2\"/><w:commentReference "
+		  "w:id=\"99\"/></w:r>" R("Zeta")));
+	static const char comments[] =
+		"<w:comments xmlns:w=\"" W_NS "\">"
+		"<w:comment w:id=\"1\" w:author=\"A\"><w:p><w:r><w:t>Tab</w:t><w:tab/>"
+		"<w:t>and</w:t><w:br/><w:t>break</w:t></w:r></w:p><w:p/>"
+		"<w:p><w:r><w:t>last</w:t></w:r></w:p><w:p/></w:comment>"
+		"<w:comment w:id=\"2\"/>"
+		"<w:comment w:id=\"3\">" P(R("empty range")) "</w:comment>"
+		"<w:comment w:id=\"4\">" P(R("reference first")) "</w:comment>"
+		"</w:comments>";
+	part p[] = {{"word/document.xml", body, 0},
+	            {"word/comments.xml", comments, 0}};
+	clint_doc *doc;
+	clint_annotation a;
+	size_t i, found = 0;
+
+	(void)state;
+	doc = load_parts(p, 2, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Alpha beta gamma\nDelta\nEps\nZeta");
+	assert_int_equal(clint_doc_annotation_count(doc), 3);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(clint_doc_annotation(doc, i, &a), CLINT_OK);
+		if (strcmp(a.text, "Tab\tand\nbreak\nlast") == 0) {
+			assert_string_equal(a.author, "A");
+			unit_assert_slice(doc, a.start, a.end, "beta");
+			found |= 1;
+		} else if (strcmp(a.text, "empty range") == 0) {
+			assert_int_equal(a.start, a.end);
+			assert_int_equal(a.start, unit_offset(doc, "Delta"));
+			found |= 2;
+		} else if (strcmp(a.text, "reference first") == 0) {
+			/* anchored at the reference, extended to the range end */
+			unit_assert_slice(doc, a.start, a.end, "Eps");
+			found |= 4;
+		} else {
+			fail_msg("unexpected annotation '%s'", a.text);
+		}
+	}
+	assert_int_equal(found, 7);
+	clint_doc_free(doc);
+}
+
 /* ---- hostile and broken inputs ------------------------------------------------- */
 
 static void test_truncated_zip(void **state)
@@ -1044,6 +1101,7 @@ int main(void)
 		cmocka_unit_test(test_revisions_accept),
 		cmocka_unit_test(test_revisions_reject),
 		cmocka_unit_test(test_comments_are_annotations),
+		cmocka_unit_test(test_comment_variants),
 		cmocka_unit_test(test_truncated_zip),
 		cmocka_unit_test(test_no_document_xml),
 		cmocka_unit_test(test_doctype_refused),
