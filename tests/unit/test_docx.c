@@ -899,6 +899,88 @@ static void test_doctype_refused(void **state)
 	expect_refused(bad, 1, CLINT_EFORMAT, "malformed XML");
 }
 
+/* A ZIP of one stored (or encrypted) word/document.xml; *len its size. */
+static unsigned char *make_zip_entry(const char *xml, int encrypt, size_t *len)
+{
+	zip_error_t ze;
+	zip_source_t *src, *s;
+	zip_t *za;
+	zip_int64_t idx, size;
+	unsigned char *out;
+
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	assert_non_null(src);
+	zip_source_keep(src);
+	za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+	assert_non_null(za);
+	s = zip_source_buffer(za, xml, strlen(xml), 0);
+	assert_non_null(s);
+	idx = zip_file_add(za, "word/document.xml", s, 0);
+	assert_true(idx >= 0);
+	assert_int_equal(zip_set_file_compression(za, (zip_uint64_t)idx,
+	                                          ZIP_CM_STORE, 0), 0);
+	if (encrypt && zip_file_set_encryption(za, (zip_uint64_t)idx,
+	                                       ZIP_EM_AES_256, "secret") != 0) {
+		zip_discard(za);
+		zip_source_free(src);
+		zip_error_fini(&ze);
+		return NULL;   /* libzip built without encryption */
+	}
+	assert_int_equal(zip_close(za), 0);
+	assert_int_equal(zip_source_open(src), 0);
+	assert_int_equal(zip_source_seek(src, 0, SEEK_END), 0);
+	size = zip_source_tell(src);
+	assert_int_equal(zip_source_seek(src, 0, SEEK_SET), 0);
+	out = malloc((size_t)size);
+	assert_non_null(out);
+	assert_int_equal(zip_source_read(src, out, (zip_uint64_t)size), size);
+	zip_source_close(src);
+	zip_source_free(src);
+	zip_error_fini(&ze);
+	*len = (size_t)size;
+	return out;
+}
+
+/* An encrypted part and a stored part whose bytes were altered (its CRC
+ * no longer matches) are refused, each with its reason. */
+static void test_encrypted_and_corrupt_entries(void **state)
+{
+	static const char xml[] = DOC(P(R("The Supplier shall host the system.")));
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+	clint_diag *d = NULL;
+	unsigned char *zip, *hit;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	zip = make_zip_entry(xml, 1, &len);
+	if (zip) {
+		assert_int_equal(clint_doc_load_buffer(&doc, "enc.docx", zip, len, &o,
+		                                       d),
+		                 CLINT_EUNSUPPORTED);
+		assert_null(doc);
+		assert_true(unit_diag_find(d, "encrypted") >= 0);
+		free(zip);
+	} else {
+		print_message("  SKIP: libzip without AES encryption\n");
+	}
+	clint_diag_clear(d);
+	zip = make_zip_entry(xml, 0, &len);
+	for (hit = zip; hit + 15 <= zip + len && memcmp(hit, "host the system", 15);
+	     hit++)
+		;
+	assert_true(hit + 15 <= zip + len);
+	hit[0] = 'H';
+	assert_int_equal(clint_doc_load_buffer(&doc, "crc.docx", zip, len, &o, d),
+	                 CLINT_EFORMAT);
+	assert_null(doc);
+	assert_true(unit_diag_find(d, "word/document.xml") >= 0);
+	free(zip);
+	clint_diag_free(d);
+}
+
 static void test_zip_bomb_refused(void **state)
 {
 	size_t n = 8u << 20;
@@ -1105,6 +1187,7 @@ int main(void)
 		cmocka_unit_test(test_truncated_zip),
 		cmocka_unit_test(test_no_document_xml),
 		cmocka_unit_test(test_doctype_refused),
+		cmocka_unit_test(test_encrypted_and_corrupt_entries),
 		cmocka_unit_test(test_zip_bomb_refused),
 		cmocka_unit_test(test_deep_nesting_refused),
 		cmocka_unit_test(test_too_many_entries),
