@@ -157,6 +157,7 @@ static int read_entry(odt_ctx *c, zip_t *za, const char *entry,
 	char *buf = NULL;
 	zip_uint64_t got = 0;
 	zip_int64_t n;
+	char extra;
 	int rc = CLINT_OK;
 
 	*out = NULL;
@@ -215,6 +216,16 @@ static int read_entry(odt_ctx *c, zip_t *za, const char *entry,
 		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
 		               "%s: truncated entry (%llu of %llu bytes)", entry,
 		               (unsigned long long)got, (unsigned long long)st.size);
+		rc = CLINT_EFORMAT;
+		goto done;
+	}
+	/* reading on to the end makes libzip check the CRC */
+	n = zip_fread(zf, &extra, 1);
+	if (n != 0) {
+		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+		               "%s: corrupt entry: %s", entry,
+		               n < 0 ? zip_file_strerror(zf)
+		                     : "more data than its declared size");
 		rc = CLINT_EFORMAT;
 		goto done;
 	}
