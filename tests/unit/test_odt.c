@@ -746,6 +746,82 @@ static void test_deep_nesting_refused(void **state)
 	clint_diag_free(d);
 }
 
+/* content.xml stored, then its bytes altered (CRC mismatch); and
+ * content.xml encrypted with a password: both refused with a reason. */
+static void test_corrupt_and_encrypted_content(void **state)
+{
+	static const char content[] =
+		CONTENT("<text:p>The Supplier shall host the system.</text:p>");
+	entry e[2] = {
+		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
+		{"content.xml", content, 0, 1},
+	};
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+	clint_diag *d = NULL;
+	unsigned char *z, *hit;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	z = make_zip(e, 2, &len);
+	for (hit = z; hit + 15 <= z + len && memcmp(hit, "host the system", 15);
+	     hit++)
+		;
+	assert_true(hit + 15 <= z + len);
+	hit[0] = 'H';
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, &o, d),
+	                 CLINT_EFORMAT);
+	assert_null(doc);
+	assert_diag(d, "content.xml: corrupt entry");
+	free(z);
+
+	{
+		zip_error_t err;
+		zip_source_t *src, *fs;
+		zip_t *za;
+		zip_int64_t idx;
+		zip_stat_t st;
+
+		clint_diag_clear(d);
+		zip_error_init(&err);
+		src = zip_source_buffer_create(NULL, 0, 0, &err);
+		assert_non_null(src);
+		za = zip_open_from_source(src, ZIP_TRUNCATE, &err);
+		assert_non_null(za);
+		zip_source_keep(src);
+		fs = zip_source_buffer(za, e[0].data, strlen(e[0].data), 0);
+		assert_true(zip_file_add(za, "mimetype", fs, 0) >= 0);
+		fs = zip_source_buffer(za, content, strlen(content), 0);
+		idx = zip_file_add(za, "content.xml", fs, 0);
+		assert_true(idx >= 0);
+		if (zip_file_set_encryption(za, (zip_uint64_t)idx, ZIP_EM_AES_256,
+		                            "secret") != 0) {
+			zip_discard(za);
+			zip_source_free(src);
+			print_message("  SKIP: libzip without AES encryption\n");
+		} else {
+			assert_int_equal(zip_close(za), 0);
+			assert_int_equal(zip_source_open(src), 0);
+			zip_stat_init(&st);
+			assert_int_equal(zip_source_stat(src, &st), 0);
+			z = malloc(st.size);
+			assert_non_null(z);
+			assert_int_equal(zip_source_read(src, z, st.size),
+			                 (zip_int64_t)st.size);
+			zip_source_close(src);
+			zip_source_free(src);
+			assert_true(clint_doc_load_buffer(&doc, "t.odt", z, st.size, &o,
+			                                  d) < 0);
+			assert_null(doc);
+			assert_diag(d, "content.xml");
+			free(z);
+		}
+		zip_error_fini(&err);
+	}
+	clint_diag_free(d);
+}
+
 static void test_zip_bomb_refused(void **state)
 {
 	static const char head[] = CONTENT_HEAD BODY("<text:p>");
@@ -878,6 +954,7 @@ int main(void)
 		cmocka_unit_test(test_missing_content),
 		cmocka_unit_test(test_doctype_and_entities_refused),
 		cmocka_unit_test(test_deep_nesting_refused),
+		cmocka_unit_test(test_corrupt_and_encrypted_content),
 		cmocka_unit_test(test_zip_bomb_refused),
 		cmocka_unit_test(test_real_odt_fixtures),
 	};
