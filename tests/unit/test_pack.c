@@ -301,6 +301,63 @@ static void test_thresholds_and_modifiers(void **state)
 	clint_diag_free(d);
 }
 
+/* packs lint: unbounded gaps of every shape, bounded ones, classes that
+ * are not negated, escapes, and a pattern that matches the empty string. */
+static void test_lint_gaps(void **state)
+{
+	static const char *const unbounded[] = {
+		"a.*b", "a.+b", "a[^.]*b", "a[^\\]x]+b", "a[^]x]*b", "a.{2,}b",
+		"a[^\\n]{10,}b",
+	};
+	static const char *const bounded[] = {
+		"a.{0,80}b", "a[^.]{0,80}b", "a[a-z]*b", "a\\.*b", "a[]x]+b",
+		"a.{2,5}b", "a.", "a[^.]",
+	};
+	char xml[8192], *p;
+	size_t i, errors = 0, warnings = 0;
+	clint_ruleset *rs;
+	clint_diag *d = NULL;
+
+	(void)state;
+	p = xml + sprintf(xml, UNIT_PACK_HEAD("lintgaps"));
+	for (i = 0; i < sizeof(unbounded) / sizeof(*unbounded); i++)
+		p += sprintf(p, UNIT_RULE("u%zu", "flag", "info", "")
+		             UNIT_PATTERN("%s") UNIT_EXAMPLE("match", "ab")
+		             UNIT_RULE_END, i, i, i, i, i, i, unbounded[i]);
+	for (i = 0; i < sizeof(bounded) / sizeof(*bounded); i++)
+		p += sprintf(p, UNIT_RULE("b%zu", "flag", "info", "")
+		             UNIT_PATTERN("%s") UNIT_EXAMPLE("match", "ab")
+		             UNIT_RULE_END, i, i, i, i, i, i, bounded[i]);
+	p += sprintf(p, UNIT_RULE("empty", "flag", "info", "")
+	             UNIT_PATTERN("(x)?") UNIT_EXAMPLE("match", "x") UNIT_RULE_END);
+	sprintf(p, UNIT_PACK_TAIL);
+	rs = unit_ruleset(xml);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_ruleset_lint(rs, d, &errors, &warnings), CLINT_OK);
+	for (i = 0; i < sizeof(unbounded) / sizeof(*unbounded); i++) {
+		char want[64];
+		snprintf(want, sizeof(want), "'u%zu': <pattern> has an unbounded gap",
+		         i);
+		if (unit_diag_find(d, want) < 0) {
+			unit_diag_dump(d);
+			fail_msg("no unbounded-gap warning for %s", unbounded[i]);
+		}
+	}
+	for (i = 0; i < sizeof(bounded) / sizeof(*bounded); i++) {
+		char want[64];
+		snprintf(want, sizeof(want), "'b%zu': <pattern> has an unbounded gap",
+		         i);
+		if (unit_diag_find(d, want) >= 0) {
+			unit_diag_dump(d);
+			fail_msg("a bounded pattern was warned about: %s", bounded[i]);
+		}
+	}
+	assert_true(unit_diag_find(d, "can match the empty string") >= 0);
+	assert_int_equal(errors, 1);
+	clint_diag_free(d);
+	clint_ruleset_free(rs);
+}
+
 /* ---- refused inputs ---------------------------------------------------------------- */
 
 static void expect_refused(const void *data, size_t len, const char *why)
@@ -679,6 +736,7 @@ int main(void)
 		cmocka_unit_test(test_all_problems_reported),
 		cmocka_unit_test(test_semantic_rule_errors),
 		cmocka_unit_test(test_thresholds_and_modifiers),
+		cmocka_unit_test(test_lint_gaps),
 		cmocka_unit_test(test_doctype_refused),
 		cmocka_unit_test(test_binary_junk_refused),
 		cmocka_unit_test(test_not_well_formed),
