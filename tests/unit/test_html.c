@@ -311,6 +311,27 @@ static void test_detection(void **state)
 	                 NULL);
 	assert_int_equal(clint_doc_format(doc), CLINT_INPUT_TEXT);
 	clint_doc_free(doc);
+	/* a BOM, a prefixed XHTML root, <html> right after the prolog */
+	doc = html_rc("a.txt", "\xEF\xBB\xBF<x:html xmlns:x=\"http://www.w3.org/"
+	              "1999/xhtml\"><x:body><x:p>Prefixed root</x:p></x:body>"
+	              "</x:html>", 100, CLINT_INPUT_AUTO, NULL, CLINT_OK);
+	unit_offset(doc, "Prefixed root");
+	clint_doc_free(doc);
+	doc = html_rc("b.txt", "<?pi x?><html><p>After a PI</p></html>", 38,
+	              CLINT_INPUT_AUTO, NULL, CLINT_OK);
+	unit_offset(doc, "After a PI");
+	clint_doc_free(doc);
+	/* not HTML: an unclosed comment, a prefix that is not html, <htmlx> */
+	doc = unit_doc_n("c.txt", "<!-- never closed", 17, CLINT_INPUT_AUTO, NULL);
+	assert_int_equal(clint_doc_format(doc), CLINT_INPUT_TEXT);
+	clint_doc_free(doc);
+	doc = unit_doc_n("d.txt", "<x:htmlx>words</x:htmlx>", 24, CLINT_INPUT_AUTO,
+	                 NULL);
+	assert_int_equal(clint_doc_format(doc), CLINT_INPUT_TEXT);
+	clint_doc_free(doc);
+	doc = unit_doc_n("e.txt", "<htmlx>words", 12, CLINT_INPUT_AUTO, NULL);
+	assert_int_equal(clint_doc_format(doc), CLINT_INPUT_TEXT);
+	clint_doc_free(doc);
 	/* a .html name decides even without markup */
 	doc = html_rc("x.HTM", "just words", 10, CLINT_INPUT_AUTO, NULL, CLINT_OK);
 	assert_string_equal(clint_doc_text(doc, NULL), "just words");
