@@ -317,7 +317,8 @@ coverage:
 	  LDFLAGS="--coverage" NO_VALGRIND=1 coverage-run
 
 coverage-run: all unit packs-test spec golden formats reports diff-test prefilter corpus fuzz-replay hostile
-	@lcov --quiet $(LCOV_RC) --capture --directory $(BUILD)/obj -o $(BUILD)/cov-all.info
+	@lcov --quiet $(LCOV_RC) --capture --directory $(BUILD)/obj --directory $(BUILD)/tests \
+	  -o $(BUILD)/cov-all.info
 	@lcov --quiet $(LCOV_RC) --extract $(BUILD)/cov-all.info '*/src/lib/*' -o $(BUILD)/cov.info
 	@genhtml --quiet --branch-coverage -o $(BUILD)/coverage $(BUILD)/cov.info
 	@echo "== coverage of src/lib (report: $(BUILD)/coverage/index.html)"
