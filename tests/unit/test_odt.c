@@ -16,6 +16,7 @@
 	" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""          \
 	" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""        \
 	" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""                          \
+	" xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\""      \
 	" office:version=\"1.2\""
 #define CONTENT_HEAD                                                          \
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                            \
@@ -549,6 +550,50 @@ static void test_tracked_changes_variants(void **state)
 	clint_doc_free(doc);
 }
 
+/* Annotations between paragraphs, with spacing elements in their text,
+ * ends that name nothing or no annotation; headings with odd outline
+ * levels; a paragraph in a frame inside a paragraph. */
+static void test_annotation_and_heading_variants(void **state)
+{
+	clint_doc *doc;
+	clint_annotation a;
+	size_t i, found = 0;
+
+	(void)state;
+	doc = load_odt(
+		CONTENT("<office:annotation office:name=\"b1\"><dc:creator>Ann"
+		        "</dc:creator><text:p>Tab<text:tab/>and<text:s text:c=\"2\"/>"
+		        "gap<text:line-break/>next<text:span> span</text:span>"
+		        "</text:p></office:annotation>"
+		        "<text:p>Block level range.</text:p>"
+		        "<office:annotation-end office:name=\"b1\"/>"
+		        "<office:annotation-end office:name=\"nobody\"/>"
+		        "<office:annotation-end/>"
+		        "<text:h text:outline-level=\"0\">Level zero heading</text:h>"
+		        "<text:h text:outline-level=\"12\">Level twelve heading</text:h>"
+		        "<text:h>No level heading</text:h>"
+		        "<text:p>Before the frame<draw:frame><draw:text-box>"
+		        "<text:p>framed words</text:p></draw:text-box></draw:frame>"
+		        " after it.</text:p>"),
+		NULL, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, 1, 0, "Block level range.");
+	assert_block(doc, 1, CLINT_BLOCK_HEADING, 1, 2, 0, "Level zero heading");
+	assert_block(doc, 2, CLINT_BLOCK_HEADING, 12, 3, 0, "Level twelve heading");
+	assert_block(doc, 3, CLINT_BLOCK_HEADING, 1, 4, 0, "No level heading");
+	assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0, 5, 0,
+	             "Before the frame framed words after it.");
+	assert_int_equal(clint_doc_annotation_count(doc), 1);
+	for (i = 0; i < clint_doc_annotation_count(doc); i++) {
+		assert_int_equal(clint_doc_annotation(doc, i, &a), CLINT_OK);
+		assert_string_equal(a.author, "Ann");
+		assert_string_equal(a.text, "Tab\tand  gap\nnext span");
+		unit_assert_slice(doc, a.start, a.end, "Block level range.");
+		found++;
+	}
+	assert_int_equal(found, 1);
+	clint_doc_free(doc);
+}
+
 /* ---- annotations ------------------------------------------------------------ */
 
 static void test_annotations(void **state)
@@ -949,6 +994,7 @@ int main(void)
 		cmocka_unit_test(test_tracked_changes_reject),
 		cmocka_unit_test(test_tracked_changes_variants),
 		cmocka_unit_test(test_annotations),
+		cmocka_unit_test(test_annotation_and_heading_variants),
 		cmocka_unit_test(test_detection),
 		cmocka_unit_test(test_truncated_zip),
 		cmocka_unit_test(test_missing_content),
