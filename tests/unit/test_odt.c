@@ -400,6 +400,40 @@ static void test_tables(void **state)
 	clint_doc_free(doc);
 }
 
+/* Row groups and table-rows wrappers, a list and a note inside a cell
+ * (the note follows the cell), a table nested in a cell, an empty cell,
+ * and a change mark inside a cell. */
+static void test_table_variants(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = load_odt(
+		CONTENT("<table:table><table:table-columns><table:table-column/>"
+		        "</table:table-columns>"
+		        "<table:table-row-group><table:table-rows><table:table-row>"
+		        "<table:table-cell><text:p>Fee<text:note><text:note-body>"
+		        "<text:p>Excluding VAT.</text:p></text:note-body></text:note>"
+		        "</text:p><text:list><text:list-item><text:p>monthly</text:p>"
+		        "</text:list-item></text:list></table:table-cell>"
+		        "<table:table-cell/>"
+		        "<table:table-cell><table:table><table:table-row>"
+		        "<table:table-cell><text:p>inner cell</text:p></table:table-cell>"
+		        "</table:table-row></table:table>"
+		        "<text:change text:change-id=\"none\"/></table:table-cell>"
+		        "</table:table-row></table:table-rows></table:table-row-group>"
+		        "<text:soft-page-break/></table:table>"
+		        "<text:p>After.</text:p>"),
+		NULL, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	unit_offset(doc, "Fee\nmonthly");
+	unit_offset(doc, "Excluding VAT.");
+	unit_offset(doc, "inner cell");
+	unit_offset(doc, "After.");
+	/* the note comes after the cell that cites it */
+	assert_true(unit_offset(doc, "Excluding VAT.") > unit_offset(doc, "monthly"));
+	clint_doc_free(doc);
+}
+
 static void test_notes(void **state)
 {
 	clint_doc *doc;
@@ -989,6 +1023,7 @@ int main(void)
 		cmocka_unit_test(test_list_and_inline_variants),
 		cmocka_unit_test(test_outline_numbered_headings),
 		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_table_variants),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_tracked_changes_accept),
 		cmocka_unit_test(test_tracked_changes_reject),
