@@ -729,6 +729,62 @@ static void test_revisions_reject(void **state)
 	clint_doc_free(doc);
 }
 
+/* Paragraph marks moved (w:moveTo/w:moveFrom in the mark's properties),
+ * empty change elements, a self-closing paragraph, a deleted mark in a
+ * table cell and before a numbered paragraph. */
+static const char revision_variants_body[] = DOC(
+	"<w:p><w:pPr><w:rPr><w:moveTo w:id=\"1\"/></w:rPr></w:pPr>"
+	R("Moved-to mark") "</w:p>"
+	P(R("next one"))
+	"<w:p><w:pPr><w:rPr><w:moveFrom w:id=\"2\"/></w:rPr></w:pPr>"
+	R("Moved-from mark") "</w:p>"
+	P(R("runs on"))
+	"<w:p/>"
+	P(R("a") "<w:ins w:id=\"3\"/><w:del w:id=\"4\"/>" R("b"))
+	"<w:tbl><w:tr><w:tc><w:p><w:pPr><w:rPr><w:del w:id=\"5\"/></w:rPr>"
+	"</w:pPr>" R("cell one") "</w:p>" P(R("cell two")) "</w:tc><w:tc/>"
+	"</w:tr></w:tbl>"
+	"<w:p><w:pPr><w:rPr><w:del w:id=\"6\"/></w:rPr></w:pPr>" R("Intro")
+	"</w:p>"
+	NUMP("1", "0", R("numbered")));
+
+static void test_revision_variants(void **state)
+{
+	part p[] = {{"word/document.xml", revision_variants_body, 0},
+	            {"word/numbering.xml", numbering_xml, 0}};
+	clint_doc *doc;
+
+	(void)state;
+	clint_location la, lb;
+
+	doc = load_parts(p, 2, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	/* a moved-to mark stays, a moved-from mark joins its paragraphs */
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Moved-to mark");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "next one");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "Moved-from mark runs on");
+	/* the empty paragraph leaves nothing; empty change elements neither */
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "ab");
+	/* a deleted mark in a cell joins the cell's paragraphs */
+	assert_block(doc, 4, CLINT_BLOCK_TABLE_CELL, 0, "cell one cell two");
+	/* and one before a numbered paragraph joins the two */
+	assert_int_equal(clint_doc_locate(doc, unit_offset(doc, "Intro"), &la),
+	                 CLINT_OK);
+	assert_int_equal(clint_doc_locate(doc, unit_offset(doc, "numbered"), &lb),
+	                 CLINT_OK);
+	assert_int_equal(la.block, lb.block);
+	clint_doc_free(doc);
+
+	doc = load_parts(p, 2, CLINT_REVISIONS_REJECT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Moved-to mark next one");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "Moved-from mark");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "runs on");
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "ab");
+	assert_block(doc, 4, CLINT_BLOCK_TABLE_CELL, 0, "cell one\ncell two");
+	assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, "Intro");
+	assert_block(doc, 6, CLINT_BLOCK_PARAGRAPH, 0, "1. numbered");
+	clint_doc_free(doc);
+}
+
 /* ---- comments ------------------------------------------------------------------- */
 
 static void test_comments_are_annotations(void **state)
@@ -1182,6 +1238,7 @@ int main(void)
 		cmocka_unit_test(test_fields_and_hyperlinks),
 		cmocka_unit_test(test_revisions_accept),
 		cmocka_unit_test(test_revisions_reject),
+		cmocka_unit_test(test_revision_variants),
 		cmocka_unit_test(test_comments_are_annotations),
 		cmocka_unit_test(test_comment_variants),
 		cmocka_unit_test(test_truncated_zip),
