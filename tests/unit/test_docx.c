@@ -1076,6 +1076,45 @@ static void test_deep_nesting_refused(void **state)
 	free(xml);
 }
 
+/* Text boxes nested 40 deep: refused (32 paragraphs at most); 70 nested
+ * fields: the ones past 64 are counted and their ends matched, so the
+ * text after them is kept and the instructions are not. */
+static void test_nested_boxes_and_fields(void **state)
+{
+	char *xml = malloc(64 * 1024), *q;
+	part p[1];
+	clint_doc *doc;
+	int i;
+
+	(void)state;
+	assert_non_null(xml);
+	q = xml + sprintf(xml, "<w:document xmlns:w=\"" W_NS "\"><w:body>");
+	for (i = 0; i < 40; i++)
+		q += sprintf(q, "<w:p><w:r><w:txbxContent>");
+	q += sprintf(q, "<w:p><w:r><w:t>deep</w:t></w:r></w:p>");
+	for (i = 0; i < 40; i++)
+		q += sprintf(q, "</w:txbxContent></w:r></w:p>");
+	sprintf(q, "</w:body></w:document>");
+	p[0].name = "word/document.xml";
+	p[0].data = xml;
+	p[0].len = 0;
+	expect_refused(p, 1, CLINT_ELIMIT, "paragraphs nested deeper than 32");
+
+	q = xml + sprintf(xml, "<w:document xmlns:w=\"" W_NS "\"><w:body><w:p>"
+	                       "<w:r><w:t>Before </w:t></w:r>");
+	for (i = 0; i < 70; i++)
+		q += sprintf(q, "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+		                "<w:r><w:instrText>F%d</w:instrText></w:r>", i);
+	for (i = 0; i < 70; i++)
+		q += sprintf(q, "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+		                "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
+	sprintf(q, "<w:r><w:t>after.</w:t></w:r></w:p></w:body></w:document>");
+	doc = load_parts(p, 1, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL), "Before after.");
+	clint_doc_free(doc);
+	free(xml);
+}
+
 static void test_too_many_entries(void **state)
 {
 	static part p[10002];
@@ -1247,6 +1286,7 @@ int main(void)
 		cmocka_unit_test(test_encrypted_and_corrupt_entries),
 		cmocka_unit_test(test_zip_bomb_refused),
 		cmocka_unit_test(test_deep_nesting_refused),
+		cmocka_unit_test(test_nested_boxes_and_fields),
 		cmocka_unit_test(test_too_many_entries),
 		cmocka_unit_test(test_real_documents),
 	};
