@@ -92,6 +92,29 @@ static const pf_case cases[] = {
 	CASE("caret", "^termination\\b", "Termination for cause.",
 	     "Early termination.", 1),
 	CASE("dollar", "fees$", "pay the fees", "fees are due", 1),
+	CASE("classesc", "[\\d\\s]x charge", "a 9x charge", "a yx charge", -1),
+	CASE("classhex", "[\\x{41}-\\x{43}]bc levy", "the Bbc levy", "the Dbc levy",
+	     -1),
+	CASE("classprop", "[\\p{Lu}]ax duty", "a Tax duty", "a 9ax duty", -1),
+	CASE("branchreset", "(?|(vat)|(gst)) return", "the VAT return",
+	     "the tax return", -1),
+	CASE("inlinegroup", "(?i:late) fee", "a late fee", "a early fee", -1),
+	CASE("inlineoff", "(?-i)penalty clause", "a penalty clause",
+	     "a penalties clause", -1),
+	CASE("cond", "(a)?(?(1)bc|de) surcharge", "a de surcharge",
+	     "a xy surcharge", -1),
+	CASE("recursion", "(\\((?:[^()]|(?1))*\\)) costs", "(a(b)) costs",
+	     "a b costs", -1),
+	CASE("anchors", "\\Aindemnity\\b|\\bescrow\\z|\\bbond\\Z",
+	     "indemnity applies", "no indemnity applies", -1),
+	CASE("nonword", "\\Bfee\\B", "prefeesuffix", "a fee here", -1),
+	CASE("lazyq", "colou??r chart", "color chart", "colouur chart", 1),
+	CASE("lazybrace", "fe{1,2}?s payable", "fees payable", "fs payable", 1),
+	CASE("named2", "(?&lt;f&gt;fee)s? and (?P=f) again", "fees and fee again",
+	     "fees and fee", -1),
+	CASE("callout", "(?C1)notice period", "a notice period", "a period", -1),
+	CASE("atomicstar", "(?&gt;x*)yz levy", "xxyz levy", "xy levy", -1),
+	CASE("unicodeesc", "\\N{U+0041}cme bonus", "Acme bonus", "Bcme bonus", -1),
 };
 
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))
@@ -195,10 +218,11 @@ static void test_one_document(void **state)
 				hits[i]++;
 	}
 	for (i = 0; i < N_CASES; i++)
-		/* \G, ^ and $ only match where the text starts or ends */
+		/* \G, \A, ^ and $ only match where the text starts or ends */
 		if (hits[i] == 0 && strcmp(cases[i].id, "anchored") != 0 &&
 		    strcmp(cases[i].id, "caret") != 0 &&
-		    strcmp(cases[i].id, "dollar") != 0)
+		    strcmp(cases[i].id, "dollar") != 0 &&
+		    strcmp(cases[i].id, "anchors") != 0)
 			fail_msg("%s: no finding in the whole document", cases[i].id);
 	clint_result_free(res);
 	clint_doc_free(doc);
