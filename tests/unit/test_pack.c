@@ -358,6 +358,40 @@ static void test_lint_gaps(void **state)
 	clint_ruleset_free(rs);
 }
 
+/* The ruleset accessors on NULL, NULL output and indexes past the end. */
+static void test_accessor_arguments(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(valid_pack);
+	clint_pattern_info pi;
+	clint_pack_info pk;
+	clint_rule_info ri;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(clint_ruleset_pattern_count(NULL), 0);
+	assert_int_equal(clint_ruleset_pattern(NULL, 0, &pi), CLINT_EINVAL);
+	assert_int_equal(clint_ruleset_pattern(rs, 0, NULL), CLINT_EINVAL);
+	assert_int_equal(clint_ruleset_pack_count(NULL), 0);
+	assert_int_equal(clint_ruleset_pack(NULL, 0, &pk), CLINT_EINVAL);
+	assert_int_equal(clint_ruleset_pack(rs, 0, NULL), CLINT_EINVAL);
+	assert_int_equal(clint_ruleset_pack(rs, clint_ruleset_pack_count(rs), &pk),
+	                 CLINT_EINVAL);
+	assert_int_equal(clint_ruleset_rule_count(NULL), 0);
+	assert_int_equal(clint_ruleset_rule(NULL, 0, &ri), CLINT_EINVAL);
+	assert_int_equal(clint_ruleset_rule(rs, 0, NULL), CLINT_EINVAL);
+	assert_int_equal(clint_ruleset_rule(rs, clint_ruleset_rule_count(rs), &ri),
+	                 CLINT_EINVAL);
+	/* the real ones work */
+	assert_int_equal(clint_ruleset_pack_count(rs), 1);
+	assert_int_equal(clint_ruleset_pack(rs, 0, &pk), CLINT_OK);
+	assert_string_equal(pk.name, "mini");
+	n = clint_builtin_pack_count();
+	assert_true(n > 0);
+	assert_null(clint_builtin_pack_name(n));
+	assert_int_equal(clint_builtin_pack_is_default(n), 0);
+	clint_ruleset_free(rs);
+}
+
 /* ---- refused inputs ---------------------------------------------------------------- */
 
 static void expect_refused(const void *data, size_t len, const char *why)
@@ -737,6 +771,7 @@ int main(void)
 		cmocka_unit_test(test_semantic_rule_errors),
 		cmocka_unit_test(test_thresholds_and_modifiers),
 		cmocka_unit_test(test_lint_gaps),
+		cmocka_unit_test(test_accessor_arguments),
 		cmocka_unit_test(test_doctype_refused),
 		cmocka_unit_test(test_binary_junk_refused),
 		cmocka_unit_test(test_not_well_formed),
