@@ -396,6 +396,20 @@ static void test_check_arguments(void **state)
 	assert_int_equal(clint_result_finding(NULL, 0, &f), CLINT_EINVAL);
 	assert_int_equal(clint_result_missing(NULL, 0, &f), CLINT_EINVAL);
 	assert_int_equal(clint_result_present(NULL, 0, &f), CLINT_EINVAL);
+	{
+		char fp[17];
+		assert_int_equal(clint_finding_fingerprint(NULL, &f, fp),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_check(&res, *state, doc, NULL, NULL), CLINT_OK);
+		assert_int_equal(clint_result_missing(res, 0, NULL), CLINT_EINVAL);
+		assert_int_equal(clint_result_missing(res, 100000, &f), CLINT_EINVAL);
+		assert_int_equal(clint_result_present(res, 0, NULL), CLINT_EINVAL);
+		assert_int_equal(clint_finding_fingerprint(res, NULL, fp),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_finding_fingerprint(res, &f, NULL),
+		                 CLINT_EINVAL);
+		clint_result_free(res);
+	}
 	clint_doc_free(doc);
 }
 
