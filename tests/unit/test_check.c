@@ -394,7 +394,55 @@ static void test_check_arguments(void **state)
 	clint_result_free(NULL);
 	assert_null(clint_result_doc(NULL));
 	assert_int_equal(clint_result_finding_count(NULL), 0);
+	assert_int_equal(clint_result_missing_count(NULL), 0);
+	assert_int_equal(clint_result_present_count(NULL), 0);
+	assert_int_equal(clint_result_finding(NULL, 0, &f), CLINT_EINVAL);
+	assert_int_equal(clint_result_missing(NULL, 0, &f), CLINT_EINVAL);
+	assert_int_equal(clint_result_present(NULL, 0, &f), CLINT_EINVAL);
+	{
+		char fp[17];
+		assert_int_equal(clint_finding_fingerprint(NULL, &f, fp),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_check(&res, *state, doc, NULL, NULL), CLINT_OK);
+		assert_int_equal(clint_result_missing(res, 0, NULL), CLINT_EINVAL);
+		assert_int_equal(clint_result_missing(res, 100000, &f), CLINT_EINVAL);
+		assert_int_equal(clint_result_present(res, 0, NULL), CLINT_EINVAL);
+		assert_int_equal(clint_finding_fingerprint(res, NULL, fp),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_finding_fingerprint(res, &f, NULL),
+		                 CLINT_EINVAL);
+		clint_result_free(res);
+	}
 	clint_doc_free(doc);
+}
+
+/* A rule matching more than 10000 times reports 10000 findings and a
+ * note saying the rest are not reported; the check still succeeds. */
+static void test_findings_per_rule_capped(void **state)
+{
+	size_t n = 10050, i, tbd = 0;
+	char *text = malloc(n * 13 + 1), *p = text;
+	clint_doc *doc;
+	clint_result *res = NULL;
+	clint_diag *d = NULL;
+
+	assert_non_null(text);
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "to be agreed%c", i % 100 == 99 ? '\n' : ' ');
+	doc = unit_text(text);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_check(&res, *state, doc, NULL, d), CLINT_OK);
+	for (i = 0; i < clint_result_finding_count(res); i++) {
+		clint_finding f;
+		assert_int_equal(clint_result_finding(res, i, &f), CLINT_OK);
+		tbd += strcmp(f.rule_id, "flag-tbd") == 0;
+	}
+	assert_int_equal(tbd, 10000);
+	assert_true(unit_diag_find(d, "rule 'flag-tbd': more than 10000 findings") >= 0);
+	clint_result_free(res);
+	clint_diag_free(d);
+	clint_doc_free(doc);
+	free(text);
 }
 
 static void test_empty_document(void **state)
@@ -726,6 +774,7 @@ int main(void)
 		cmocka_unit_test(test_count_at_least),
 		cmocka_unit_test(test_finding_location),
 		cmocka_unit_test(test_check_arguments),
+		cmocka_unit_test(test_findings_per_rule_capped),
 		cmocka_unit_test(test_empty_document),
 		cmocka_unit_test(test_fingerprint_survives_moves_and_renumbering),
 		cmocka_unit_test(test_fingerprint_of_missing_clause),

@@ -178,6 +178,28 @@ static void test_cosmetic(void **state)
 	assert_false(cosm("not", ""));
 }
 
+/* Other currencies, scale words restated in digits, non-ASCII letters
+ * and punctuation, decimal marks. */
+static void test_cosmetic_more(void **state)
+{
+	(void)state;
+	assert_true(cosm("\xe2\x82\xac" "1,000", "\xe2\x82\xac" "1000"));
+	assert_true(cosm("\xc2\xa3" "5 fee", "\xc2\xa3" "5  fee"));
+	assert_true(cosm("two thousand (2,000) units", "2,000 units"));
+	assert_true(cosm("three million (3,000,000) units", "3,000,000 units"));
+	/* a dash is punctuation, an accented letter is a letter */
+	assert_true(cosm("fees\xe2\x80\x94monthly", "fees - monthly"));
+	assert_false(cosm("caf\xc3\xa9 terms", "cafe terms"));
+	/* the multiplication sign is a word of its own */
+	assert_false(cosm("2\xc3\x97" "3 grid", "2 x 3 grid"));
+	assert_true(cosm("ten (10)", "10"));
+	assert_true(cosm("fees.", "fees"));
+	/* dropping the restated number drops a number */
+	assert_false(cosm("twelve (12) months", "twelve months"));
+	assert_false(cosm("1.5 days", "1,5 days"));
+	assert_false(cosm("100.00", "100"));
+}
+
 /* ---- words.c ------------------------------------------------------------------ */
 
 /* Tokens whose hashes are the letters of s (one token per character). */
@@ -495,6 +517,77 @@ static void render(const clint_diff *d, clint_diff_output fmt, int subst,
 	assert_non_null(sink->data);
 }
 
+/* Counts the alignment entries of each kind. */
+static void kinds(const clint_diff *d, size_t *count)
+{
+	clint_diff_section s;
+	size_t i;
+
+	memset(count, 0, 5 * sizeof(*count));
+	for (i = 0; i < clint_diff_section_count(d); i++) {
+		assert_int_equal(clint_diff_section_get(d, i, &s), CLINT_OK);
+		assert_true((unsigned)s.kind < 5);
+		count[s.kind]++;
+	}
+}
+
+/* An empty revision on either side; white space of every kind and
+ * non-ASCII words that are the same; renders of each. */
+static void test_edge_documents(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *empty = unit_text("");
+	clint_doc *full = unit_text(old_text);
+	clint_doc *a = unit_text("1. Gebühren\n\n1.1 Die Gebühr beträgt "
+	                         "\xe2\x82\xac 100\xc2\xa0pro Monat.\n\n"
+	                         "2. Laufzeit\n\n2.1 Zwölf Monate.\n");
+	clint_doc *b = unit_text("1. Gebühren\n\n1.1 Die Gebühr\xe2\x80\x83"
+	                         "beträgt \xe2\x82\xac 100 pro\xe2\x80\xa8Monat.\n\n"
+	                         "2. Laufzeit\n\n2.1 Zwölf  Monate.\n");
+	clint_diff *d = NULL;
+	size_t k[5];
+	unit_sink sink;
+
+	(void)state;
+	assert_int_equal(clint_diff_new(&d, rs, empty, full, NULL, NULL), CLINT_OK);
+	kinds(d, k);
+	assert_true(k[CLINT_CHANGE_ADDED] >= 4);
+	/* an empty revision has no sections, not an empty preamble */
+	assert_int_equal(k[CLINT_CHANGE_REMOVED] + k[CLINT_CHANGE_MODIFIED] +
+	                 k[CLINT_CHANGE_MOVED], 0);
+	render(d, CLINT_DIFF_OUTPUT_MARKDOWN, 0, &sink);
+	unit_assert_contains(sink.data, "added");
+	unit_sink_free(&sink);
+	clint_diff_free(d);
+
+	assert_int_equal(clint_diff_new(&d, rs, full, empty, NULL, NULL), CLINT_OK);
+	kinds(d, k);
+	assert_true(k[CLINT_CHANGE_REMOVED] >= 4);
+	assert_int_equal(k[CLINT_CHANGE_ADDED] + k[CLINT_CHANGE_MODIFIED] +
+	                 k[CLINT_CHANGE_MOVED], 0);
+	render(d, CLINT_DIFF_OUTPUT_HTML, 0, &sink);
+	unit_assert_contains(sink.data, "</html>");
+	unit_sink_free(&sink);
+	clint_diff_free(d);
+
+	/* only white space differs: nothing substantive */
+	assert_int_equal(clint_diff_new(&d, rs, a, b, NULL, NULL), CLINT_OK);
+	kinds(d, k);
+	assert_int_equal(k[CLINT_CHANGE_ADDED] + k[CLINT_CHANGE_REMOVED] +
+	                 k[CLINT_CHANGE_MOVED], 0);
+	render(d, CLINT_DIFF_OUTPUT_TEXT, 1, &sink);
+	if (strstr(sink.data, "[-") || strstr(sink.data, "{+"))
+		fail_msg("white space shown as a change:\n%s", sink.data);
+	unit_sink_free(&sink);
+	clint_diff_free(d);
+
+	clint_doc_free(a);
+	clint_doc_free(b);
+	clint_doc_free(empty);
+	clint_doc_free(full);
+	clint_ruleset_free(rs);
+}
+
 static void test_render_text(void **state)
 {
 	fixture *f = *state;
@@ -596,6 +689,55 @@ static void test_api(void **state)
 	assert_string_equal(clint_risk_change_name(CLINT_RISK_RESOLVED),
 	                    "resolved");
 	assert_int_equal(clint_diff_section_count(NULL), 0);
+	/* every accessor on NULL and past the end */
+	{
+		clint_diff_hunk h;
+		clint_diff_risk rk;
+		clint_diff_clause c;
+		clint_diff_value v;
+
+		assert_null(clint_diff_old_doc(NULL));
+		assert_null(clint_diff_new_doc(NULL));
+		assert_null(clint_diff_old_result(NULL));
+		assert_null(clint_diff_new_result(NULL));
+		assert_int_equal(clint_diff_section_get(NULL, 0, &s), CLINT_EINVAL);
+		assert_int_equal(clint_diff_section_get(f->d, 0, NULL), CLINT_EINVAL);
+		assert_int_equal(clint_diff_hunk_get(NULL, 0, 0, &h), CLINT_EINVAL);
+		assert_int_equal(clint_diff_hunk_get(f->d, 100000, 0, &h),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_diff_hunk_get(f->d, 0, 100000, &h),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_diff_risk_count(NULL), 0);
+		assert_int_equal(clint_diff_risk_get(NULL, 0, &rk), CLINT_EINVAL);
+		assert_int_equal(clint_diff_risk_get(f->d, 100000, &rk), CLINT_EINVAL);
+		assert_int_equal(clint_diff_clause_count(NULL), 0);
+		assert_int_equal(clint_diff_clause_get(NULL, 0, &c), CLINT_EINVAL);
+		assert_int_equal(clint_diff_clause_get(f->d, 100000, &c),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_diff_value_count(NULL), 0);
+		assert_int_equal(clint_diff_value_get(NULL, 0, &v), CLINT_EINVAL);
+		assert_int_equal(clint_diff_value_get(f->d, 100000, &v),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_diff_introduced_at_least(NULL,
+		                                                CLINT_SEVERITY_INFO),
+		                 0);
+		assert_string_equal(clint_change_kind_name((clint_change_kind)99),
+		                    "unknown");
+		assert_string_equal(clint_risk_change_name((clint_risk_change)99),
+		                    "unknown");
+		assert_string_equal(clint_favours_name((clint_favours)99), "unknown");
+		assert_int_equal(clint_diff_new(NULL, f->rs, f->old_doc, f->new_doc,
+		                                NULL, NULL),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_diff_new(&d, f->rs, NULL, f->new_doc, NULL,
+		                                NULL),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_diff_new(&d, f->rs, f->old_doc, NULL, NULL,
+		                                NULL),
+		                 CLINT_EINVAL);
+		assert_int_equal(clint_diff_output_from_name(NULL, "text"),
+		                 CLINT_EINVAL);
+	}
 }
 
 /* A tiny bound makes every edited section coarse, with a note. */
@@ -618,6 +760,57 @@ static void test_coarse_note(void **state)
 	assert_int_equal(s.hunk_count, 1);
 	clint_diff_free(d);
 	clint_diag_free(diag);
+}
+
+/* Every format with labels, --substantive-only and (text) colour, on the
+ * fixture and on a coarse diff of it. */
+static void test_render_options(void **state)
+{
+	static const clint_diff_output fmts[] = {
+		CLINT_DIFF_OUTPUT_TEXT, CLINT_DIFF_OUTPUT_JSON,
+		CLINT_DIFF_OUTPUT_MARKDOWN, CLINT_DIFF_OUTPUT_HTML,
+		CLINT_DIFF_OUTPUT_SARIF};
+	fixture *f = *state;
+	clint_diff_options dopt = CLINT_DIFF_OPTIONS_INIT;
+	clint_diff *coarse = NULL;
+	size_t i, k;
+
+	dopt.max_word_work = 1;
+	assert_int_equal(clint_diff_new(&coarse, f->rs, f->old_doc, f->new_doc,
+	                                &dopt, NULL),
+	                 CLINT_OK);
+	for (k = 0; k < 2; k++) {
+		const clint_diff *d = k ? coarse : f->d;
+		for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+			clint_diff_render_options o = CLINT_DIFF_RENDER_OPTIONS_INIT;
+			unit_sink sink;
+
+			memset(&sink, 0, sizeof(sink));
+			o.format = fmts[i];
+			o.substantive_only = 1;
+			o.color = fmts[i] == CLINT_DIFF_OUTPUT_TEXT;
+			o.old_label = "draft-v1<&>";
+			o.new_label = "draft-v2";
+			assert_int_equal(clint_diff_render(d, &o, unit_sink_write, &sink),
+			                 CLINT_OK);
+			assert_non_null(sink.data);
+			/* the label is escaped for the format (JSON and text keep it) */
+			if (fmts[i] == CLINT_DIFF_OUTPUT_HTML)
+				unit_assert_contains(sink.data, "draft-v1&lt;&amp;&gt;");
+			else if (fmts[i] != CLINT_DIFF_OUTPUT_SARIF)
+				unit_assert_contains(sink.data, "draft-v2");
+			if (fmts[i] == CLINT_DIFF_OUTPUT_TEXT) {
+				unit_assert_contains(sink.data, "\x1b[");
+				if (strstr(sink.data, "(cosmetic)"))
+					fail_msg("substantive-only shows a cosmetic change");
+			}
+			if (fmts[i] == CLINT_DIFF_OUTPUT_JSON)
+				unit_assert_contains(sink.data,
+				                     "\"substantive_only\": true");
+			unit_sink_free(&sink);
+		}
+	}
+	clint_diff_free(coarse);
 }
 
 /* The same document against itself: everything unchanged. */
@@ -687,6 +880,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cosmetic),
+		cmocka_unit_test(test_cosmetic_more),
+		cmocka_unit_test(test_edge_documents),
 		cmocka_unit_test(test_word_diff),
 		cmocka_unit_test(test_word_diff_pathological),
 		cmocka_unit_test_setup_teardown(test_alignment, setup, teardown),
@@ -700,6 +895,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_render_formats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_api, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_render_options, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_coarse_note, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_identity, setup, teardown),
 	};

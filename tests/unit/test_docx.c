@@ -306,6 +306,184 @@ static void test_heading_styles(void **state)
 	clint_doc_free(doc);
 }
 
+/* Numbering formats and edge cases: decimalZero, letters past z, roman
+ * numerals at and past 3999, legal numbering (w:isLgl), w:lvlRestart,
+ * a w:lvlOverride that redefines a level, w:numStyleLink, "none", a
+ * plain-text bullet, out-of-range levels and unknown lists. */
+static const char numbering_variants_xml[] =
+	"<?xml version=\"1.0\"?><w:numbering xmlns:w=\"" W_NS "\">"
+	"<w:abstractNum w:abstractNumId=\"50\">"
+	LVL("0", "9", "decimalZero", "%1.", "")
+	LVL("1", "27", "lowerLetter", "%2)", "")
+	LVL("2", "3998", "upperRoman", "%3.", "")
+	LVL("3", "0", "lowerLetter", "[%4]", "")
+	LVL("4", "1", "ordinal", "%5th", "<w:lvlRestart w:val=\"0\"/>")
+	LVL("5", "2", "lowerLetter", "%1.%6", "<w:isLgl/><w:pPr><w:ind "
+	    "w:left=\"720\"/><w:start w:val=\"7\"/></w:pPr>")
+	LVL("6", "1", "none", "%7", "")
+	"</w:abstractNum>"
+	"<w:abstractNum w:abstractNumId=\"60\"><w:numStyleLink w:val=\"LinkedList\"/>"
+	"</w:abstractNum>"
+	"<w:abstractNum w:abstractNumId=\"70\">"
+	LVL("0", "1", "upperLetter", "Part %1", "")
+	LVL("1", "1", "bullet", "-", "")
+	"</w:abstractNum>"
+	"<w:abstractNum w:abstractNumId=\"99\"/>"
+	"<w:num w:numId=\"1\"><w:abstractNumId w:val=\"50\"/></w:num>"
+	"<w:num w:numId=\"6\"><w:abstractNumId w:val=\"60\"/></w:num>"
+	"<w:num w:numId=\"7\"><w:abstractNumId w:val=\"70\"/></w:num>"
+	"<w:num w:numId=\"8\"><w:abstractNumId w:val=\"50\"/>"
+	"<w:lvlOverride w:ilvl=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"3\"/>"
+	"<w:numFmt w:val=\"upperLetter\"/><w:lvlText w:val=\"%1&gt;\"/>"
+	"<w:suff w:val=\"tab\"/></w:lvl></w:lvlOverride></w:num>"
+	"<w:num w:numId=\"9\"/>"
+	"<w:num w:numId=\"10\"><w:abstractNumId w:val=\"404\"/></w:num>"
+	"</w:numbering>";
+
+static const char styles_variants_xml[] =
+	"<?xml version=\"1.0\"?><w:styles xmlns:w=\"" W_NS "\">"
+	"<w:style w:type=\"table\" w:styleId=\"Grid\"><w:name w:val=\"Grid\"/>"
+	"</w:style>"
+	"<w:style w:type=\"paragraph\"><w:name w:val=\"no id\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Empty\"/>"
+	"<w:style w:type=\"paragraph\" w:default=\"true\" w:styleId=\"Body\">"
+	"<w:name w:val=\"Body\"/><w:rPr><w:rPrChange><w:rPr><w:b/></w:rPr>"
+	"</w:rPrChange></w:rPr></w:style>"
+	"<w:style w:type=\"numbering\" w:styleId=\"LinkedList\">"
+	"<w:name w:val=\"Linked List\"/><w:pPr><w:numPr><w:numId w:val=\"7\"/>"
+	"</w:numPr></w:pPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Loop1\"><w:basedOn "
+	"w:val=\"Loop2\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Loop2\"><w:basedOn "
+	"w:val=\"Loop1\"/></w:style>"
+	"</w:styles>";
+
+static void test_numbering_variants(void **state)
+{
+	static const char body[] = DOC(
+		NUMP("1", "0", R("zero padded"))
+		NUMP("1", "0", R("ten"))
+		NUMP("1", "1", R("past z"))
+		NUMP("1", "1", R("ab"))
+		NUMP("1", "2", R("roman"))
+		NUMP("1", "2", R("last roman"))
+		NUMP("1", "2", R("past roman"))
+		NUMP("1", "3", R("letter zero"))
+		NUMP("1", "4", R("ordinal"))
+		NUMP("1", "0", R("eleven"))
+		NUMP("1", "4", R("not restarted"))
+		NUMP("1", "5", R("legal"))
+		NUMP("1", "6", R("no number"))
+		NUMP("1", "12", R("level out of range"))
+		NUMP("6", "0", R("linked"))
+		NUMP("6", "1", R("dash"))
+		NUMP("7", "0", R("same list"))
+		NUMP("8", "0", R("overridden"))
+		NUMP("8", "1", R("override keeps the rest"))
+		NUMP("9", "0", R("empty num"))
+		NUMP("10", "0", R("unknown abstract"))
+		NUMP("77", "0", R("unknown list"))
+		STYLEP("Loop1", R("style loop")));
+	part p[] = {{"word/document.xml", body, 0},
+	            {"word/numbering.xml", numbering_variants_xml, 0},
+	            {"word/styles.xml", styles_variants_xml, 0}};
+	clint_doc *doc;
+
+	(void)state;
+	doc = load_parts(p, 3, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "09. zero padded");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "10. ten");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "aa) past z");
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "bb) ab");
+	assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0, "MMMCMXCVIII. roman");
+	assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, "MMMCMXCIX. last roman");
+	/* out of the numeral range: shown as a number */
+	assert_block(doc, 6, CLINT_BLOCK_PARAGRAPH, 0, "4000. past roman");
+	assert_block(doc, 7, CLINT_BLOCK_PARAGRAPH, 0, "[0] letter zero");
+	/* ordinal and other unknown formats are shown as numbers */
+	assert_block(doc, 8, CLINT_BLOCK_PARAGRAPH, 0, "1th ordinal");
+	assert_block(doc, 9, CLINT_BLOCK_PARAGRAPH, 0, "11. eleven");
+	/* w:lvlRestart 0: level 5 is never restarted */
+	assert_block(doc, 10, CLINT_BLOCK_PARAGRAPH, 0, "2th not restarted");
+	/* w:isLgl: every level decimal; the w:start inside w:pPr is not the
+	 * level's */
+	assert_block(doc, 11, CLINT_BLOCK_PARAGRAPH, 0, "11.2 legal");
+	assert_block(doc, 12, CLINT_BLOCK_PARAGRAPH, 0, "no number");
+	/* a level past the ninth counts as the first */
+	assert_block(doc, 13, CLINT_BLOCK_PARAGRAPH, 0,
+	             "12. level out of range");
+	/* numStyleLink: list 6 uses the numbering of style LinkedList (list 7) */
+	assert_block(doc, 14, CLINT_BLOCK_PARAGRAPH, 0, "Part A linked");
+	assert_block(doc, 15, CLINT_BLOCK_LIST_ITEM, 2, "- dash");
+	assert_block(doc, 16, CLINT_BLOCK_PARAGRAPH, 0, "Part B same list");
+	/* the override redefines level 0's format only: without a
+	 * w:startOverride the list shares the abstract's count (12 -> M) */
+	assert_block(doc, 17, CLINT_BLOCK_PARAGRAPH, 0, "M>\toverridden");
+	assert_block(doc, 18, CLINT_BLOCK_PARAGRAPH, 0,
+	             "aa) override keeps the rest");
+	assert_block(doc, 19, CLINT_BLOCK_PARAGRAPH, 0, "empty num");
+	assert_block(doc, 20, CLINT_BLOCK_PARAGRAPH, 0, "unknown abstract");
+	assert_block(doc, 21, CLINT_BLOCK_PARAGRAPH, 0, "unknown list");
+	assert_block(doc, 22, CLINT_BLOCK_PARAGRAPH, 0, "style loop");
+	assert_int_equal(clint_doc_block_count(doc), 23);
+	clint_doc_free(doc);
+}
+
+/* Strict OOXML, on/off values, carriage returns, positional tabs,
+ * non-breaking hyphens, unbalanced field characters, empty parts. */
+static void test_run_variants(void **state)
+{
+	static const char strict[] =
+		"<w:document xmlns:w=\"http://purl.oclc.org/ooxml/wordprocessingml/"
+		"main\"><w:body><w:p><w:r><w:t>Strict OOXML text.</w:t></w:r></w:p>"
+		"</w:body></w:document>";
+	static const char body[] = DOC(
+		P(R("One"))
+		"<w:p><w:pPr><w:pageBreakBefore w:val=\"false\"/></w:pPr>" R("no break")
+		"</w:p>"
+		"<w:p><w:pPr><w:pageBreakBefore w:val=\"off\"/></w:pPr>" R("nor here")
+		"</w:p>"
+		"<w:p><w:pPr><w:pageBreakBefore w:val=\"0\"/></w:pPr>" R("nor there")
+		"</w:p>"
+		"<w:p><w:pPr><w:pageBreakBefore w:val=\"on\"/></w:pPr>" R("break")
+		"</w:p>"
+		P("<w:r><w:t>a</w:t><w:cr/><w:t>b</w:t><w:ptab/><w:t>c</w:t>"
+		  "<w:noBreakHyphen/><w:t>d</w:t></w:r>")
+		P("<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" R("stray end")
+		  "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" R(" kept"))
+		P("<w:r><w:fldChar/></w:r>" R("no type")));
+	part p1[] = {{"word/document.xml", strict, 0}};
+	part p2[] = {{"word/document.xml", body, 0},
+	             {"word/numbering.xml", "<w:numbering xmlns:w=\"" W_NS "\"/>", 0},
+	             {"word/styles.xml", "<w:styles xmlns:w=\"" W_NS "\"/>", 0},
+	             {"word/comments.xml", "<w:comments xmlns:w=\"" W_NS "\"/>", 0}};
+	clint_doc *doc;
+	clint_block b;
+
+	(void)state;
+	doc = load_parts(p1, 1, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Strict OOXML text.");
+	clint_doc_free(doc);
+
+	doc = load_parts(p2, 4, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "One");
+	b = assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "no break");
+	assert_int_equal(b.page, 1);
+	b = assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "nor here");
+	assert_int_equal(b.page, 1);
+	b = assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "nor there");
+	assert_int_equal(b.page, 1);
+	b = assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0, "break");
+	assert_int_equal(b.page, 2);
+	assert_true(b.flags & CLINT_BLOCK_PAGE_BREAK);
+	assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, "a\nb\tc-d");
+	assert_block(doc, 6, CLINT_BLOCK_PARAGRAPH, 0, "stray end kept");
+	assert_block(doc, 7, CLINT_BLOCK_PARAGRAPH, 0, "no type");
+	assert_int_equal(clint_doc_block_count(doc), 8);
+	assert_int_equal(clint_doc_annotation_count(doc), 0);
+	clint_doc_free(doc);
+}
+
 /* ---- structure: tables, tabs, breaks, text boxes -------------------------- */
 
 static void test_tables(void **state)
@@ -636,6 +814,62 @@ static void test_revisions_reject(void **state)
 	clint_doc_free(doc);
 }
 
+/* Paragraph marks moved (w:moveTo/w:moveFrom in the mark's properties),
+ * empty change elements, a self-closing paragraph, a deleted mark in a
+ * table cell and before a numbered paragraph. */
+static const char revision_variants_body[] = DOC(
+	"<w:p><w:pPr><w:rPr><w:moveTo w:id=\"1\"/></w:rPr></w:pPr>"
+	R("Moved-to mark") "</w:p>"
+	P(R("next one"))
+	"<w:p><w:pPr><w:rPr><w:moveFrom w:id=\"2\"/></w:rPr></w:pPr>"
+	R("Moved-from mark") "</w:p>"
+	P(R("runs on"))
+	"<w:p/>"
+	P(R("a") "<w:ins w:id=\"3\"/><w:del w:id=\"4\"/>" R("b"))
+	"<w:tbl><w:tr><w:tc><w:p><w:pPr><w:rPr><w:del w:id=\"5\"/></w:rPr>"
+	"</w:pPr>" R("cell one") "</w:p>" P(R("cell two")) "</w:tc><w:tc/>"
+	"</w:tr></w:tbl>"
+	"<w:p><w:pPr><w:rPr><w:del w:id=\"6\"/></w:rPr></w:pPr>" R("Intro")
+	"</w:p>"
+	NUMP("1", "0", R("numbered")));
+
+static void test_revision_variants(void **state)
+{
+	part p[] = {{"word/document.xml", revision_variants_body, 0},
+	            {"word/numbering.xml", numbering_xml, 0}};
+	clint_doc *doc;
+
+	(void)state;
+	clint_location la, lb;
+
+	doc = load_parts(p, 2, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	/* a moved-to mark stays, a moved-from mark joins its paragraphs */
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Moved-to mark");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "next one");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "Moved-from mark runs on");
+	/* the empty paragraph leaves nothing; empty change elements neither */
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "ab");
+	/* a deleted mark in a cell joins the cell's paragraphs */
+	assert_block(doc, 4, CLINT_BLOCK_TABLE_CELL, 0, "cell one cell two");
+	/* and one before a numbered paragraph joins the two */
+	assert_int_equal(clint_doc_locate(doc, unit_offset(doc, "Intro"), &la),
+	                 CLINT_OK);
+	assert_int_equal(clint_doc_locate(doc, unit_offset(doc, "numbered"), &lb),
+	                 CLINT_OK);
+	assert_int_equal(la.block, lb.block);
+	clint_doc_free(doc);
+
+	doc = load_parts(p, 2, CLINT_REVISIONS_REJECT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Moved-to mark next one");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "Moved-from mark");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "runs on");
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "ab");
+	assert_block(doc, 4, CLINT_BLOCK_TABLE_CELL, 0, "cell one\ncell two");
+	assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, "Intro");
+	assert_block(doc, 6, CLINT_BLOCK_PARAGRAPH, 0, "1. numbered");
+	clint_doc_free(doc);
+}
+
 /* ---- comments ------------------------------------------------------------------- */
 
 static void test_comments_are_annotations(void **state)
@@ -673,6 +907,63 @@ static void test_comments_are_annotations(void **state)
 	assert_string_equal(a.text, "No author.");
 	assert_int_equal(a.start, a.end);
 	assert_int_equal(a.start, unit_offset(doc, "Point only.") + 11);
+	clint_doc_free(doc);
+}
+
+/* Comment text with tabs, breaks and empty paragraphs; an empty
+ * w:comment; a range with no text in it; a reference before the range
+ * end; references to comments that do not exist. */
+static void test_comment_variants(void **state)
+{
+	static const char body[] = DOC(
+		P(R("Alpha ") "<w:commentRangeStart w:id=\"1\"/>" R("beta")
+		  "<w:commentRangeEnd w:id=\"1\"/><w:r><w:commentReference "
+		  "w:id=\"1\"/></w:r>" R(" gamma"))
+		P("<w:commentRangeStart w:id=\"3\"/><w:commentRangeEnd w:id=\"3\"/>"
+		  R("Delta"))
+		P("<w:r><w:commentReference w:id=\"4\"/></w:r>" R("Eps")
+		  "<w:commentRangeEnd w:id=\"4\"/>")
+		P("<w:r><w:commentReference w:id=\"2\"/><w:commentReference "
+		  "w:id=\"99\"/></w:r>" R("Zeta")));
+	static const char comments[] =
+		"<w:comments xmlns:w=\"" W_NS "\">"
+		"<w:comment w:id=\"1\" w:author=\"A\"><w:p><w:r><w:t>Tab</w:t><w:tab/>"
+		"<w:t>and</w:t><w:br/><w:t>break</w:t></w:r></w:p><w:p/>"
+		"<w:p><w:r><w:t>last</w:t></w:r></w:p><w:p/></w:comment>"
+		"<w:comment w:id=\"2\"/>"
+		"<w:comment w:id=\"3\">" P(R("empty range")) "</w:comment>"
+		"<w:comment w:id=\"4\">" P(R("reference first")) "</w:comment>"
+		"</w:comments>";
+	part p[] = {{"word/document.xml", body, 0},
+	            {"word/comments.xml", comments, 0}};
+	clint_doc *doc;
+	clint_annotation a;
+	size_t i, found = 0;
+
+	(void)state;
+	doc = load_parts(p, 2, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Alpha beta gamma\nDelta\nEps\nZeta");
+	assert_int_equal(clint_doc_annotation_count(doc), 3);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(clint_doc_annotation(doc, i, &a), CLINT_OK);
+		if (strcmp(a.text, "Tab\tand\nbreak\nlast") == 0) {
+			assert_string_equal(a.author, "A");
+			unit_assert_slice(doc, a.start, a.end, "beta");
+			found |= 1;
+		} else if (strcmp(a.text, "empty range") == 0) {
+			assert_int_equal(a.start, a.end);
+			assert_int_equal(a.start, unit_offset(doc, "Delta"));
+			found |= 2;
+		} else if (strcmp(a.text, "reference first") == 0) {
+			/* anchored at the reference, extended to the range end */
+			unit_assert_slice(doc, a.start, a.end, "Eps");
+			found |= 4;
+		} else {
+			fail_msg("unexpected annotation '%s'", a.text);
+		}
+	}
+	assert_int_equal(found, 7);
 	clint_doc_free(doc);
 }
 
@@ -749,6 +1040,88 @@ static void test_doctype_refused(void **state)
 	expect_refused(bad, 1, CLINT_EFORMAT, "malformed XML");
 }
 
+/* A ZIP of one stored (or encrypted) word/document.xml; *len its size. */
+static unsigned char *make_zip_entry(const char *xml, int encrypt, size_t *len)
+{
+	zip_error_t ze;
+	zip_source_t *src, *s;
+	zip_t *za;
+	zip_int64_t idx, size;
+	unsigned char *out;
+
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	assert_non_null(src);
+	zip_source_keep(src);
+	za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+	assert_non_null(za);
+	s = zip_source_buffer(za, xml, strlen(xml), 0);
+	assert_non_null(s);
+	idx = zip_file_add(za, "word/document.xml", s, 0);
+	assert_true(idx >= 0);
+	assert_int_equal(zip_set_file_compression(za, (zip_uint64_t)idx,
+	                                          ZIP_CM_STORE, 0), 0);
+	if (encrypt && zip_file_set_encryption(za, (zip_uint64_t)idx,
+	                                       ZIP_EM_AES_256, "secret") != 0) {
+		zip_discard(za);
+		zip_source_free(src);
+		zip_error_fini(&ze);
+		return NULL;   /* libzip built without encryption */
+	}
+	assert_int_equal(zip_close(za), 0);
+	assert_int_equal(zip_source_open(src), 0);
+	assert_int_equal(zip_source_seek(src, 0, SEEK_END), 0);
+	size = zip_source_tell(src);
+	assert_int_equal(zip_source_seek(src, 0, SEEK_SET), 0);
+	out = malloc((size_t)size);
+	assert_non_null(out);
+	assert_int_equal(zip_source_read(src, out, (zip_uint64_t)size), size);
+	zip_source_close(src);
+	zip_source_free(src);
+	zip_error_fini(&ze);
+	*len = (size_t)size;
+	return out;
+}
+
+/* An encrypted part and a stored part whose bytes were altered (its CRC
+ * no longer matches) are refused, each with its reason. */
+static void test_encrypted_and_corrupt_entries(void **state)
+{
+	static const char xml[] = DOC(P(R("The Supplier shall host the system.")));
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+	clint_diag *d = NULL;
+	unsigned char *zip, *hit;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	zip = make_zip_entry(xml, 1, &len);
+	if (zip) {
+		assert_int_equal(clint_doc_load_buffer(&doc, "enc.docx", zip, len, &o,
+		                                       d),
+		                 CLINT_EUNSUPPORTED);
+		assert_null(doc);
+		assert_true(unit_diag_find(d, "encrypted") >= 0);
+		free(zip);
+	} else {
+		print_message("  SKIP: libzip without AES encryption\n");
+	}
+	clint_diag_clear(d);
+	zip = make_zip_entry(xml, 0, &len);
+	for (hit = zip; hit + 15 <= zip + len && memcmp(hit, "host the system", 15);
+	     hit++)
+		;
+	assert_true(hit + 15 <= zip + len);
+	hit[0] = 'H';
+	assert_int_equal(clint_doc_load_buffer(&doc, "crc.docx", zip, len, &o, d),
+	                 CLINT_EFORMAT);
+	assert_null(doc);
+	assert_true(unit_diag_find(d, "word/document.xml") >= 0);
+	free(zip);
+	clint_diag_free(d);
+}
+
 static void test_zip_bomb_refused(void **state)
 {
 	size_t n = 8u << 20;
@@ -785,6 +1158,45 @@ static void test_deep_nesting_refused(void **state)
 	p[0].data = xml;
 	p[0].len = (size_t)(q - xml);
 	expect_refused(p, 1, CLINT_ELIMIT, "nested deeper than");
+	free(xml);
+}
+
+/* Text boxes nested 40 deep: refused (32 paragraphs at most); 70 nested
+ * fields: the ones past 64 are counted and their ends matched, so the
+ * text after them is kept and the instructions are not. */
+static void test_nested_boxes_and_fields(void **state)
+{
+	char *xml = malloc(64 * 1024), *q;
+	part p[1];
+	clint_doc *doc;
+	int i;
+
+	(void)state;
+	assert_non_null(xml);
+	q = xml + sprintf(xml, "<w:document xmlns:w=\"" W_NS "\"><w:body>");
+	for (i = 0; i < 40; i++)
+		q += sprintf(q, "<w:p><w:r><w:txbxContent>");
+	q += sprintf(q, "<w:p><w:r><w:t>deep</w:t></w:r></w:p>");
+	for (i = 0; i < 40; i++)
+		q += sprintf(q, "</w:txbxContent></w:r></w:p>");
+	sprintf(q, "</w:body></w:document>");
+	p[0].name = "word/document.xml";
+	p[0].data = xml;
+	p[0].len = 0;
+	expect_refused(p, 1, CLINT_ELIMIT, "paragraphs nested deeper than 32");
+
+	q = xml + sprintf(xml, "<w:document xmlns:w=\"" W_NS "\"><w:body><w:p>"
+	                       "<w:r><w:t>Before </w:t></w:r>");
+	for (i = 0; i < 70; i++)
+		q += sprintf(q, "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+		                "<w:r><w:instrText>F%d</w:instrText></w:r>", i);
+	for (i = 0; i < 70; i++)
+		q += sprintf(q, "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+		                "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
+	sprintf(q, "<w:r><w:t>after.</w:t></w:r></w:p></w:body></w:document>");
+	doc = load_parts(p, 1, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL), "Before after.");
+	clint_doc_free(doc);
 	free(xml);
 }
 
@@ -942,6 +1354,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_heading_styles),
+		cmocka_unit_test(test_numbering_variants),
+		cmocka_unit_test(test_run_variants),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_tabs_breaks_pages),
 		cmocka_unit_test(test_notes_and_headers),
@@ -949,12 +1363,16 @@ int main(void)
 		cmocka_unit_test(test_fields_and_hyperlinks),
 		cmocka_unit_test(test_revisions_accept),
 		cmocka_unit_test(test_revisions_reject),
+		cmocka_unit_test(test_revision_variants),
 		cmocka_unit_test(test_comments_are_annotations),
+		cmocka_unit_test(test_comment_variants),
 		cmocka_unit_test(test_truncated_zip),
 		cmocka_unit_test(test_no_document_xml),
 		cmocka_unit_test(test_doctype_refused),
+		cmocka_unit_test(test_encrypted_and_corrupt_entries),
 		cmocka_unit_test(test_zip_bomb_refused),
 		cmocka_unit_test(test_deep_nesting_refused),
+		cmocka_unit_test(test_nested_boxes_and_fields),
 		cmocka_unit_test(test_too_many_entries),
 		cmocka_unit_test(test_real_documents),
 	};

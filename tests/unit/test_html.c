@@ -213,6 +213,43 @@ static void test_lists(void **state)
 	clint_doc_free(doc);
 }
 
+/* Lower roman, letters past z (and upper), roman past 3999, a start that
+ * is not a number or out of range, a reversed list with text nodes
+ * between its items, a <menu>, and items hidden by style. */
+static void test_list_variants(void **state)
+{
+	clint_doc *doc;
+	const char *t;
+
+	(void)state;
+	doc = html("<ol type=\"i\" start=\"4\"><li>roman four of them</li></ol>"
+	           "<ol type=\"a\" start=\"27\"><li>after the letter z</li></ol>"
+	           "<ol type=\"A\" start=\"52\"><li>upper after letter Z</li></ol>"
+	           "<ol type=\"I\" start=\"4000\"><li>past the roman range</li></ol>"
+	           "<ol start=\"x7\"><li>start that is no number</li></ol>"
+	           "<ol start=\"99999999\"><li>start out of range</li></ol>"
+	           "<ol reversed> <li>second from the end</li> text "
+	           "<li>last of the reversed</li></ol>"
+	           "<menu><li>a menu entry of the agreement</li></menu>"
+	           "<ul><li style=\"display: none\">hidden entry</li>"
+	           "<li style=\"VISIBILITY:hidden\">invisible entry</li>"
+	           "<li style=\"color:red\">visible entry of the list</li></ul>");
+	t = clint_doc_text(doc, NULL);
+	unit_offset(doc, "iv. roman four of them");
+	unit_offset(doc, "aa. after the letter z");
+	unit_offset(doc, "AZ. upper after letter Z");
+	unit_offset(doc, "4000. past the roman range");
+	unit_offset(doc, "1. start that is no number");
+	unit_offset(doc, "1. start out of range");
+	unit_offset(doc, "2. second from the end");
+	unit_offset(doc, "1. last of the reversed");
+	unit_offset(doc, "a menu entry of the agreement");
+	unit_offset(doc, "visible entry of the list");
+	assert_null(strstr(t, "hidden entry"));
+	assert_null(strstr(t, "invisible entry"));
+	clint_doc_free(doc);
+}
+
 static char *nested(size_t n, const char *open, const char *close)
 {
 	size_t len = n * (strlen(open) + strlen(close)) + 64;
@@ -274,6 +311,27 @@ static void test_detection(void **state)
 	                 NULL);
 	assert_int_equal(clint_doc_format(doc), CLINT_INPUT_TEXT);
 	clint_doc_free(doc);
+	/* a BOM, a prefixed XHTML root, <html> right after the prolog */
+	doc = html_rc("a.txt", "\xEF\xBB\xBF<x:html xmlns:x=\"http://www.w3.org/"
+	              "1999/xhtml\"><x:body><x:p>Prefixed root</x:p></x:body>"
+	              "</x:html>", 100, CLINT_INPUT_AUTO, NULL, CLINT_OK);
+	unit_offset(doc, "Prefixed root");
+	clint_doc_free(doc);
+	doc = html_rc("b.txt", "<?pi x?><html><p>After a PI</p></html>", 38,
+	              CLINT_INPUT_AUTO, NULL, CLINT_OK);
+	unit_offset(doc, "After a PI");
+	clint_doc_free(doc);
+	/* not HTML: an unclosed comment, a prefix that is not html, <htmlx> */
+	doc = unit_doc_n("c.txt", "<!-- never closed", 17, CLINT_INPUT_AUTO, NULL);
+	assert_int_equal(clint_doc_format(doc), CLINT_INPUT_TEXT);
+	clint_doc_free(doc);
+	doc = unit_doc_n("d.txt", "<x:htmlx>words</x:htmlx>", 24, CLINT_INPUT_AUTO,
+	                 NULL);
+	assert_int_equal(clint_doc_format(doc), CLINT_INPUT_TEXT);
+	clint_doc_free(doc);
+	doc = unit_doc_n("e.txt", "<htmlx>words", 12, CLINT_INPUT_AUTO, NULL);
+	assert_int_equal(clint_doc_format(doc), CLINT_INPUT_TEXT);
+	clint_doc_free(doc);
 	/* a .html name decides even without markup */
 	doc = html_rc("x.HTM", "just words", 10, CLINT_INPUT_AUTO, NULL, CLINT_OK);
 	assert_string_equal(clint_doc_text(doc, NULL), "just words");
@@ -289,6 +347,7 @@ int main(void)
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_lists),
+		cmocka_unit_test(test_list_variants),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_detection),
 	};

@@ -280,6 +280,68 @@ static void test_code_fence_and_quote(void **state)
 	clint_doc_free(doc);
 }
 
+/* Inline HTML and comments are invisible; escapes keep the character;
+ * intraword underscores are text; a link with a space in its target is
+ * not a link. */
+static void test_html_escapes_and_underscores(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_md("Fees<!-- internal note --> are <b>fixed</b> per<br/> month"
+	              "<span class=\"x\">.</span>\n\n"
+	              "An <unknown> tag and a <!-- comment that never ends\n\n"
+	              "Escaped \\*stars\\* and \\[brackets\\] stay, a\\b too.\n\n"
+	              "snake_case_name and _emphasis_ here.\n\n"
+	              "A [link](with space) and [text](url\n");
+	assert_block_norm(doc, 0, "Fees are fixed per month.");
+	assert_block_norm(doc, 1,
+	                  "An <unknown> tag and a <!-- comment that never ends");
+	assert_block_norm(doc, 2, "Escaped *stars* and [brackets] stay, a\\b too.");
+	assert_block_norm(doc, 3, "snake_case_name and emphasis here.");
+	assert_block_norm(doc, 4, "A [link](with space) and [text](url");
+	clint_doc_free(doc);
+}
+
+/* Tables with escaped pipes and no closing pipe, ~~~ fences (one never
+ * closed), empty quotes, rules, headings with only hashes, ordered items
+ * with ")" and tabs. */
+static void test_blocks_variants(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_md("| Fee | Note\n"
+	              "|--- | ---\n"
+	              "| EUR 100 | a \\| b |\n"
+	              "\n"
+	              "~~~\n**as is**\n~~~\n"
+	              "\n"
+	              ">\n> > Nested quote.\n"
+	              "\n"
+	              "***\n"
+	              "\n"
+	              "### Closing ###   \n"
+	              "\n"
+	              "2) Second clause\n"
+	              "-\tTabbed bullet\n"
+	              "\n"
+	              "~~~\nnever closed **bold**\n");
+	assert_block(doc, 0, CLINT_BLOCK_TABLE_CELL, 0, "Fee");
+	assert_block(doc, 1, CLINT_BLOCK_TABLE_CELL, 0, "Note");
+	assert_block(doc, 2, CLINT_BLOCK_TABLE_CELL, 0, "EUR 100");
+	assert_block(doc, 3, CLINT_BLOCK_TABLE_CELL, 0, "a \\| b");
+	assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0, "**as is**");
+	assert_block_norm(doc, 5, "Nested quote.");
+	assert_block(doc, 6, CLINT_BLOCK_HEADING, 3, "### Closing");
+	assert_block(doc, 7, CLINT_BLOCK_LIST_ITEM, 1, "2) Second clause");
+	assert_block(doc, 8, CLINT_BLOCK_LIST_ITEM, 1, "-\tTabbed bullet");
+	assert_block_norm(doc, 8, "Tabbed bullet");
+	assert_block(doc, 9, CLINT_BLOCK_PARAGRAPH, 0, "never closed **bold**");
+	assert_int_equal(clint_doc_block_count(doc), 10);
+	clint_doc_free(doc);
+}
+
 static void test_format_detected_from_name(void **state)
 {
 	const char *s = "# Title\n\nText.\n";
@@ -330,6 +392,8 @@ int main(void)
 		cmocka_unit_test(test_table_cells),
 		cmocka_unit_test(test_bullets_and_ordered_lists),
 		cmocka_unit_test(test_code_fence_and_quote),
+		cmocka_unit_test(test_html_escapes_and_underscores),
+		cmocka_unit_test(test_blocks_variants),
 		cmocka_unit_test(test_format_detected_from_name),
 		cmocka_unit_test(test_markdown_crlf_positions),
 	};

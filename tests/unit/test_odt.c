@@ -16,6 +16,7 @@
 	" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""          \
 	" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""        \
 	" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""                          \
+	" xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\""      \
 	" office:version=\"1.2\""
 #define CONTENT_HEAD                                                          \
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                            \
@@ -258,6 +259,93 @@ static void test_numbered_lists(void **state)
 	clint_doc_free(doc);
 }
 
+/* Number formats (lower roman, letters past z, roman out of range, an
+ * empty format, a level without a style), list headers, continue-list,
+ * nested lists deeper than the level styles, and inline spacing elements
+ * (text:s with a count, tabs, line breaks, skipped inline elements). */
+static void test_list_and_inline_variants(void **state)
+{
+	clint_doc *doc;
+	const char *t;
+
+	(void)state;
+	doc = load_odt(
+		CONTENT_HEAD
+		"<office:automatic-styles>"
+		"<text:list-style style:name=\"Fmt\">"
+		"<text:list-level-style-number text:level=\"1\" style:num-format=\"i\" "
+		"text:start-value=\"3998\" style:num-suffix=\".\"/>"
+		"<text:list-level-style-number text:level=\"2\" style:num-format=\"a\" "
+		"text:start-value=\"26\" style:num-prefix=\"(\" style:num-suffix=\")\"/>"
+		"<text:list-level-style-number text:level=\"3\" style:num-format=\"\"/>"
+		"<text:list-level-style-number text:level=\"4\" style:num-format=\"A\" "
+		"text:display-levels=\"9\"/>"
+		"</text:list-style>"
+		"</office:automatic-styles>" BODY(
+			"<text:list text:style-name=\"Fmt\">"
+			"<text:list-header><text:p>Header line</text:p></text:list-header>"
+			"<text:list-item><text:p>roman</text:p>"
+			"<text:list><text:list-item><text:p>z</text:p></text:list-item>"
+			"<text:list-item><text:p>aa</text:p>"
+			"<text:list><text:list-item><text:p>unnumbered</text:p>"
+			"<text:list><text:list-item><text:p>deep</text:p></text:list-item>"
+			"</text:list></text:list-item></text:list>"
+			"</text:list-item></text:list></text:list-item>"
+			"<text:list-item><text:p>last</text:p></text:list-item>"
+			"<text:list-item><text:p>out of range</text:p></text:list-item>"
+			"</text:list>"
+			"<text:p>Between.</text:p>"
+			"<text:list text:style-name=\"Fmt\" text:continue-list=\"x\">"
+			"<text:list-item><text:p>continued</text:p></text:list-item>"
+			"</text:list>"
+			"<text:p>Fee<text:tab/>USD<text:s text:c=\"3\"/>100<text:line-break/>"
+			"net<text:s/>30<text:number>9.</text:number>"
+			"<text:note-citation>1</text:note-citation>"
+			"<text:ruby><text:ruby-base>base</text:ruby-base><text:ruby-text>"
+			"rt</text:ruby-text></text:ruby><text:soft-page-break/>"
+			"<text:span> end</text:span></text:p>"
+			"<text:p><text:s text:c=\"2\"/>indented</text:p>"
+			"<text:sequence-decls><text:sequence-decl text:name=\"x\"/>"
+			"</text:sequence-decls>"
+			"<text:section><text:p>In a section.</text:p></text:section>"
+			"<text:soft-page-break/>"
+			"<text:p>Page two.</text:p>")
+			"</office:document-content>",
+		NULL, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	t = clint_doc_text(doc, NULL);
+	/* a list header has no number */
+	assert_block(doc, 0, CLINT_BLOCK_LIST_ITEM, 1, 1, 0, "Header line");
+	assert_block(doc, 1, CLINT_BLOCK_LIST_ITEM, 1, 2, 0, "mmmcmxcviii. roman");
+	assert_block(doc, 2, CLINT_BLOCK_LIST_ITEM, 2, 3, 0, "(z) z");
+	assert_block(doc, 3, CLINT_BLOCK_LIST_ITEM, 2, 4, 0, "(aa) aa");
+	/* an empty num-format: no number */
+	assert_block(doc, 4, CLINT_BLOCK_LIST_ITEM, 3, 5, 0, "unnumbered");
+	/* display-levels past the level: every level shown in its own
+	 * format, the unformatted level as a number */
+	unit_offset(doc, "mmmcmxcviii.aa.1.A deep");
+	assert_block(doc, 6, CLINT_BLOCK_LIST_ITEM, 1, 7, 0, "mmmcmxcix. last");
+	/* past 3999: a number */
+	assert_block(doc, 7, CLINT_BLOCK_LIST_ITEM, 1, 8, 0, "4000. out of range");
+	assert_block(doc, 8, CLINT_BLOCK_PARAGRAPH, 0, 9, 0, "Between.");
+	/* text:continue-list carries the count on */
+	assert_block(doc, 9, CLINT_BLOCK_LIST_ITEM, 1, 10, 0, "4001. continued");
+	/* spaces, tabs and breaks; numbers, citations, ruby text skipped */
+	assert_block(doc, 10, CLINT_BLOCK_PARAGRAPH, 0, 11, 0,
+	             "Fee\tUSD   100\nnet 30base end");
+	assert_block(doc, 11, CLINT_BLOCK_PARAGRAPH, 0, 12, 0, "  indented");
+	assert_block(doc, 12, CLINT_BLOCK_PARAGRAPH, 0, 13, 0, "In a section.");
+	assert_null(strstr(t, "9."));
+	assert_null(strstr(t, "rt"));
+	{
+		clint_block b;
+		assert_int_equal(clint_doc_block(doc, 13, &b), CLINT_OK);
+		unit_assert_slice(doc, b.start, b.end, "Page two.");
+		assert_int_equal(b.page, 3);
+	}
+	assert_int_equal(clint_doc_block_count(doc), 14);
+	clint_doc_free(doc);
+}
+
 static void test_outline_numbered_headings(void **state)
 {
 	clint_doc *doc;
@@ -309,6 +397,40 @@ static void test_tables(void **state)
 	assert_block(doc, 3, CLINT_BLOCK_TABLE_CELL, 0, 4, 0, "Availability");
 	assert_block(doc, 4, CLINT_BLOCK_TABLE_CELL, 0, 5, 0, "99.9%\nmonthly");
 	assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, 7, 0, "After.");
+	clint_doc_free(doc);
+}
+
+/* Row groups and table-rows wrappers, a list and a note inside a cell
+ * (the note follows the cell), a table nested in a cell, an empty cell,
+ * and a change mark inside a cell. */
+static void test_table_variants(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = load_odt(
+		CONTENT("<table:table><table:table-columns><table:table-column/>"
+		        "</table:table-columns>"
+		        "<table:table-row-group><table:table-rows><table:table-row>"
+		        "<table:table-cell><text:p>Fee<text:note><text:note-body>"
+		        "<text:p>Excluding VAT.</text:p></text:note-body></text:note>"
+		        "</text:p><text:list><text:list-item><text:p>monthly</text:p>"
+		        "</text:list-item></text:list></table:table-cell>"
+		        "<table:table-cell/>"
+		        "<table:table-cell><table:table><table:table-row>"
+		        "<table:table-cell><text:p>inner cell</text:p></table:table-cell>"
+		        "</table:table-row></table:table>"
+		        "<text:change text:change-id=\"none\"/></table:table-cell>"
+		        "</table:table-row></table:table-rows></table:table-row-group>"
+		        "<text:soft-page-break/></table:table>"
+		        "<text:p>After.</text:p>"),
+		NULL, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	unit_offset(doc, "Fee\nmonthly");
+	unit_offset(doc, "Excluding VAT.");
+	unit_offset(doc, "inner cell");
+	unit_offset(doc, "After.");
+	/* the note comes after the cell that cites it */
+	assert_true(unit_offset(doc, "Excluding VAT.") > unit_offset(doc, "monthly"));
 	clint_doc_free(doc);
 }
 
@@ -440,6 +562,112 @@ static void test_tracked_changes_reject(void **state)
 			clint_doc_locate(doc, unit_offset(doc, "ninety"), &loc), CLINT_OK);
 		assert_int_equal(loc.flags & CLINT_BLOCK_DELETED, CLINT_BLOCK_DELETED);
 	}
+	clint_doc_free(doc);
+}
+
+/* Change regions named by xml:id, format changes, unknown ids, a deletion
+ * that merged two paragraphs, an insertion spanning paragraphs with white
+ * space inside it, a change-end that closes nothing. */
+#define TRACKED2                                                              \
+	CONTENT("<text:tracked-changes>"                                          \
+	        "<text:changed-region xml:id=\"x1\"><text:deletion>"              \
+	        "<office:change-info><dc:creator>Ann</dc:creator>"                \
+	        "</office:change-info><text:p>old end.</text:p>"                  \
+	        "<text:p>Old second paragraph</text:p></text:deletion>"           \
+	        "</text:changed-region>"                                          \
+	        "<text:changed-region text:id=\"f1\"><text:format-change>"        \
+	        "<office:change-info/></text:format-change></text:changed-region>" \
+	        "<text:changed-region text:id=\"i2\"><text:insertion/>"           \
+	        "</text:changed-region>"                                          \
+	        "<text:changed-region/>"                                          \
+	        "</text:tracked-changes>"                                         \
+	        "<text:p>Start <text:change text:change-id=\"x1\"/>"              \
+	        "<text:change-start text:change-id=\"f1\"/>bold"                  \
+	        "<text:change-end text:change-id=\"f1\"/>"                        \
+	        "<text:change text:change-id=\"nope\"/> here.</text:p>"           \
+	        "<text:p>Keep<text:change-start text:change-id=\"i2\"/> new"      \
+	        "<text:s text:c=\"2\"/>words<text:tab/></text:p>"                 \
+	        "<text:p>inserted paragraph</text:p>"                             \
+	        "<text:p>more<text:change-end text:change-id=\"i2\"/> tail"       \
+	        "<text:change-end text:change-id=\"i2\"/></text:p>")
+
+static void test_tracked_changes_variants(void **state)
+{
+	clint_doc *doc;
+	const char *t;
+
+	(void)state;
+	doc = load_odt(TRACKED2, NULL, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	t = clint_doc_text(doc, NULL);
+	assert_null(strstr(t, "old end"));
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, 1, 0, "Start bold here.");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, 2, CLINT_BLOCK_INSERTED,
+	             "Keep new  words\t");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, 3, CLINT_BLOCK_INSERTED,
+	             "inserted paragraph");
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, 4, CLINT_BLOCK_INSERTED,
+	             "more tail");
+	assert_int_equal(clint_doc_block_count(doc), 4);
+	clint_doc_free(doc);
+
+	doc = load_odt(TRACKED2, NULL, CLINT_REVISIONS_REJECT, NULL, CLINT_OK);
+	t = clint_doc_text(doc, NULL);
+	assert_null(strstr(t, "inserted"));
+	assert_null(strstr(t, "words"));
+	/* the deletion's first paragraph runs on, the second stands alone */
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, 1, CLINT_BLOCK_DELETED,
+	             "Start old end.");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, 1, CLINT_BLOCK_DELETED,
+	             "Old second paragraphbold here.");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, 2, 0, "Keep");
+	/* the paragraphs the insertion spans stay apart (not merged back into
+	 * "Keep tail"); the leading space of a block is dropped */
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, 4, 0, "tail");
+	assert_int_equal(clint_doc_block_count(doc), 4);
+	clint_doc_free(doc);
+}
+
+/* Annotations between paragraphs, with spacing elements in their text,
+ * ends that name nothing or no annotation; headings with odd outline
+ * levels; a paragraph in a frame inside a paragraph. */
+static void test_annotation_and_heading_variants(void **state)
+{
+	clint_doc *doc;
+	clint_annotation a;
+	size_t i, found = 0;
+
+	(void)state;
+	doc = load_odt(
+		CONTENT("<office:annotation office:name=\"b1\"><dc:creator>Ann"
+		        "</dc:creator><text:p>Tab<text:tab/>and<text:s text:c=\"2\"/>"
+		        "gap<text:line-break/>next<text:span> span</text:span>"
+		        "</text:p></office:annotation>"
+		        "<text:p>Block level range.</text:p>"
+		        "<office:annotation-end office:name=\"b1\"/>"
+		        "<office:annotation-end office:name=\"nobody\"/>"
+		        "<office:annotation-end/>"
+		        "<text:h text:outline-level=\"0\">Level zero heading</text:h>"
+		        "<text:h text:outline-level=\"12\">Level twelve heading</text:h>"
+		        "<text:h>No level heading</text:h>"
+		        "<text:p>Before the frame<draw:frame><draw:text-box>"
+		        "<text:p>framed words</text:p></draw:text-box></draw:frame>"
+		        " after it.</text:p>"),
+		NULL, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, 1, 0, "Block level range.");
+	assert_block(doc, 1, CLINT_BLOCK_HEADING, 1, 2, 0, "Level zero heading");
+	assert_block(doc, 2, CLINT_BLOCK_HEADING, 12, 3, 0, "Level twelve heading");
+	assert_block(doc, 3, CLINT_BLOCK_HEADING, 1, 4, 0, "No level heading");
+	assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0, 5, 0,
+	             "Before the frame framed words after it.");
+	assert_int_equal(clint_doc_annotation_count(doc), 1);
+	for (i = 0; i < clint_doc_annotation_count(doc); i++) {
+		assert_int_equal(clint_doc_annotation(doc, i, &a), CLINT_OK);
+		assert_string_equal(a.author, "Ann");
+		assert_string_equal(a.text, "Tab\tand  gap\nnext span");
+		unit_assert_slice(doc, a.start, a.end, "Block level range.");
+		found++;
+	}
+	assert_int_equal(found, 1);
 	clint_doc_free(doc);
 }
 
@@ -640,6 +868,82 @@ static void test_deep_nesting_refused(void **state)
 	clint_diag_free(d);
 }
 
+/* content.xml stored, then its bytes altered (CRC mismatch); and
+ * content.xml encrypted with a password: both refused with a reason. */
+static void test_corrupt_and_encrypted_content(void **state)
+{
+	static const char content[] =
+		CONTENT("<text:p>The Supplier shall host the system.</text:p>");
+	entry e[2] = {
+		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
+		{"content.xml", content, 0, 1},
+	};
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+	clint_diag *d = NULL;
+	unsigned char *z, *hit;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	z = make_zip(e, 2, &len);
+	for (hit = z; hit + 15 <= z + len && memcmp(hit, "host the system", 15);
+	     hit++)
+		;
+	assert_true(hit + 15 <= z + len);
+	hit[0] = 'H';
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, &o, d),
+	                 CLINT_EFORMAT);
+	assert_null(doc);
+	assert_diag(d, "content.xml: corrupt entry");
+	free(z);
+
+	{
+		zip_error_t err;
+		zip_source_t *src, *fs;
+		zip_t *za;
+		zip_int64_t idx;
+		zip_stat_t st;
+
+		clint_diag_clear(d);
+		zip_error_init(&err);
+		src = zip_source_buffer_create(NULL, 0, 0, &err);
+		assert_non_null(src);
+		za = zip_open_from_source(src, ZIP_TRUNCATE, &err);
+		assert_non_null(za);
+		zip_source_keep(src);
+		fs = zip_source_buffer(za, e[0].data, strlen(e[0].data), 0);
+		assert_true(zip_file_add(za, "mimetype", fs, 0) >= 0);
+		fs = zip_source_buffer(za, content, strlen(content), 0);
+		idx = zip_file_add(za, "content.xml", fs, 0);
+		assert_true(idx >= 0);
+		if (zip_file_set_encryption(za, (zip_uint64_t)idx, ZIP_EM_AES_256,
+		                            "secret") != 0) {
+			zip_discard(za);
+			zip_source_free(src);
+			print_message("  SKIP: libzip without AES encryption\n");
+		} else {
+			assert_int_equal(zip_close(za), 0);
+			assert_int_equal(zip_source_open(src), 0);
+			zip_stat_init(&st);
+			assert_int_equal(zip_source_stat(src, &st), 0);
+			z = malloc(st.size);
+			assert_non_null(z);
+			assert_int_equal(zip_source_read(src, z, st.size),
+			                 (zip_int64_t)st.size);
+			zip_source_close(src);
+			zip_source_free(src);
+			assert_true(clint_doc_load_buffer(&doc, "t.odt", z, st.size, &o,
+			                                  d) < 0);
+			assert_null(doc);
+			assert_diag(d, "content.xml");
+			free(z);
+		}
+		zip_error_fini(&err);
+	}
+	clint_diag_free(d);
+}
+
 static void test_zip_bomb_refused(void **state)
 {
 	static const char head[] = CONTENT_HEAD BODY("<text:p>");
@@ -759,18 +1063,23 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_headings_and_paragraphs),
 		cmocka_unit_test(test_numbered_lists),
+		cmocka_unit_test(test_list_and_inline_variants),
 		cmocka_unit_test(test_outline_numbered_headings),
 		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_table_variants),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_master_page_headers_footers),
 		cmocka_unit_test(test_tracked_changes_accept),
 		cmocka_unit_test(test_tracked_changes_reject),
+		cmocka_unit_test(test_tracked_changes_variants),
 		cmocka_unit_test(test_annotations),
+		cmocka_unit_test(test_annotation_and_heading_variants),
 		cmocka_unit_test(test_detection),
 		cmocka_unit_test(test_truncated_zip),
 		cmocka_unit_test(test_missing_content),
 		cmocka_unit_test(test_doctype_and_entities_refused),
 		cmocka_unit_test(test_deep_nesting_refused),
+		cmocka_unit_test(test_corrupt_and_encrypted_content),
 		cmocka_unit_test(test_zip_bomb_refused),
 		cmocka_unit_test(test_real_odt_fixtures),
 	};

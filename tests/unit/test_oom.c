@@ -284,6 +284,100 @@ static void test_pack_load(void **state)
 	unlink(path);
 	free(path);
 }
+/* Two revisions for the diff sweep: a section moved, one reworded (a risk
+ * resolved), one removed with the renumbering after it, a value changed,
+ * a section added, a cosmetic edit. */
+static const char diff_old[] =
+	"1. Scope\n\n1.1 The Supplier shall provide the Services.\n\n"
+	"1.2 The Supplier shall keep a service desk open on Business Days.\n\n"
+	"2. Fees\n\n2.1 The Client shall pay the fees promptly.\n\n"
+	"2.2 The Client shall pay each invoice within thirty (30) days.\n\n"
+	"2.3 Travel costs are included in the fees.\n\n"
+	"3. Termination\n\n3.1 The Client may terminate on ninety (90) days' "
+	"written notice.\n";
+static const char diff_new[] =
+	"1. Scope\n\n1.1 The Supplier shall provide the Services.\n\n"
+	"2. Fees\n\n2.1 The Client shall pay the fees within 10 days.\n\n"
+	"2.2 The Client shall pay each invoice within 30 days.\n\n"
+	"2.3 The Supplier shall keep a service desk open on Business Days.\n\n"
+	"3. Termination\n\n3.1 The Client may terminate on thirty (30) days' "
+	"written notice.\n\n3.2 On termination the Supplier shall return all "
+	"Client Data.\n";
+
+typedef struct {
+	const clint_ruleset *rs;
+} diff_case;
+
+/* Loads both revisions, diffs them and renders the diff in every format
+ * (one also --substantive-only); returns the first error (or 0). */
+static int run_diff(void *p)
+{
+	diff_case *c = p;
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_diff_render_options ro = CLINT_DIFF_RENDER_OPTIONS_INIT;
+	clint_diag *diag = NULL;
+	clint_doc *a = NULL, *b = NULL;
+	clint_diff *d = NULL;
+	unit_sink sink = {NULL, 0, 0};
+	int rc, k;
+
+	o.format = CLINT_INPUT_TEXT;
+	rc = clint_diag_new(&diag);
+	if (rc == CLINT_OK)
+		rc = clint_doc_load_buffer(&a, "old.txt", diff_old,
+		                           strlen(diff_old), &o, diag);
+	if (rc == CLINT_OK)
+		rc = clint_doc_load_buffer(&b, "new.txt", diff_new,
+		                           strlen(diff_new), &o, diag);
+	if (rc == CLINT_OK)
+		rc = clint_diff_new(&d, c->rs, a, b, NULL, diag);
+	for (k = 0; rc == CLINT_OK && k < 6; k++) {
+		static const clint_diff_output fmts[] = {
+			CLINT_DIFF_OUTPUT_TEXT, CLINT_DIFF_OUTPUT_JSON,
+			CLINT_DIFF_OUTPUT_MARKDOWN, CLINT_DIFF_OUTPUT_HTML,
+			CLINT_DIFF_OUTPUT_SARIF, CLINT_DIFF_OUTPUT_TEXT};
+		ro.format = fmts[k];
+		ro.substantive_only = k == 5;
+		ro.color = k == 5;
+		rc = clint_diff_render(d, &ro, unit_sink_write, &sink);
+	}
+	if (rc != CLINT_OK && rc != CLINT_ENOMEM && diag)
+		assert_true(clint_diag_count(diag) > 0 || rc == CLINT_EIO);
+	unit_sink_free(&sink);
+	clint_diff_free(d);
+	clint_doc_free(a);
+	clint_doc_free(b);
+	clint_diag_free(diag);
+	return rc;
+}
+
+static void test_diff(void **state)
+{
+	diff_case c;
+	unit_sink sink = {NULL, 0, 0};
+
+	c.rs = *state;
+	/* the run without failures really diffs: 3.2 is added, 1.2 moved */
+	assert_int_equal(run_diff(&c), CLINT_OK);
+	{
+		clint_doc *a = unit_text(diff_old), *b = unit_text(diff_new);
+		clint_diff *d = NULL;
+		clint_diff_render_options ro = CLINT_DIFF_RENDER_OPTIONS_INIT;
+
+		assert_int_equal(clint_diff_new(&d, c.rs, a, b, NULL, NULL),
+		                 CLINT_OK);
+		assert_int_equal(clint_diff_render(d, &ro, unit_sink_write, &sink),
+		                 CLINT_OK);
+		unit_assert_contains(sink.data, "added § 3.2");
+		unit_assert_contains(sink.data, "moved § 1.2");
+		unit_sink_free(&sink);
+		clint_diff_free(d);
+		clint_doc_free(a);
+		clint_doc_free(b);
+	}
+	sweep("diff, five renderers", run_diff, &c);
+}
+
 #else
 static void test_documents(void **state)
 {
@@ -292,6 +386,12 @@ static void test_documents(void **state)
 }
 
 static void test_pack_load(void **state)
+{
+	(void)state;
+	skip();
+}
+
+static void test_diff(void **state)
 {
 	(void)state;
 	skip();
@@ -315,6 +415,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_documents),
 		cmocka_unit_test(test_pack_load),
+		cmocka_unit_test(test_diff),
 	};
 
 	return cmocka_run_group_tests_name("oom", tests, setup, teardown);

@@ -236,6 +236,167 @@ static void test_semantic_rule_errors(void **state)
 	clint_diag_free(d);
 }
 
+/* Thresholds on money and percentages with every operator, a bad 'than'
+ * and a unit on a non-duration, near with and without words, a
+ * paragraph-scoped unless. */
+static void test_thresholds_and_modifiers(void **state)
+{
+	static const char good[] =
+		UNIT_PACK_HEAD("thresholds")
+		UNIT_RULE("t-money-le", "flag", "warning", "")
+		UNIT_PATTERN("\\bset-up fee of [^.]*")
+		"    <threshold value=\"money\" op=\"le\" than=\"1000\" scope=\"match\"/>\n"
+		UNIT_EXAMPLE("match", "A set-up fee of USD 1,000 is payable.")
+		UNIT_EXAMPLE("no-match", "A set-up fee of USD 5,000 is payable.")
+		UNIT_RULE_END
+		UNIT_RULE("t-pct-ge", "flag", "warning", "")
+		UNIT_PATTERN("\\binterest at [^.]*")
+		"    <threshold value=\"percent\" op=\"ge\" than=\"10\" scope=\"match\"/>\n"
+		UNIT_EXAMPLE("match", "Late sums bear interest at 12% a year.")
+		UNIT_EXAMPLE("no-match", "Late sums bear interest at 4% a year.")
+		UNIT_RULE_END
+		UNIT_RULE("t-weeks-gt", "flag", "warning", "")
+		UNIT_PATTERN("\\bnotice of [^.]*")
+		"    <threshold value=\"duration\" op=\"gt\" than=\"2\" unit=\"weeks\" "
+		"scope=\"match\"/>\n"
+		UNIT_EXAMPLE("match", "Either party may end it on notice of 30 days.")
+		UNIT_EXAMPLE("no-match", "Either party may end it on notice of 7 days.")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	static const char bad[] =
+		UNIT_PACK_HEAD("badthresholds")
+		UNIT_RULE("t-bad-than", "flag", "warning", "")
+		UNIT_PATTERN("\\bfee\\b")
+		"    <threshold value=\"money\" op=\"lt\" than=\"ten\"/>\n"
+		UNIT_EXAMPLE("match", "a fee of USD 5")
+		UNIT_RULE_END
+		UNIT_RULE("t-bad-unit", "flag", "warning", "")
+		UNIT_PATTERN("\\brate\\b")
+		"    <threshold value=\"percent\" op=\"lt\" than=\"5\" unit=\"days\"/>\n"
+		UNIT_EXAMPLE("match", "a rate of 2%")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_rule_info ri;
+	size_t passed = 0, failed = 0, i;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	rs = unit_ruleset(good);
+	assert_int_equal(clint_ruleset_test(rs, d, &passed, &failed), CLINT_OK);
+	if (failed)
+		unit_diag_dump(d);
+	assert_int_equal(failed, 0);
+	assert_int_equal(passed, 6);
+	i = clint_ruleset_find(rs, "t-weeks-gt");
+	assert_true(i != (size_t)-1);
+	assert_int_equal(clint_ruleset_rule(rs, i, &ri), CLINT_OK);
+	assert_string_equal(ri.id, "t-weeks-gt");
+	clint_ruleset_free(rs);
+	rs = NULL;
+
+	clint_diag_clear(d);
+	assert_int_equal(unit_ruleset_try(&rs, bad, d, NULL), CLINT_EPACK);
+	assert_null(rs);
+	assert_true(unit_diag_find(d, "'t-bad-than': threshold 'than' is not a "
+	                              "number") >= 0);
+	assert_true(unit_diag_find(d, "'t-bad-unit': threshold 'unit' applies to "
+	                              "durations only") >= 0);
+	clint_diag_free(d);
+}
+
+/* packs lint: unbounded gaps of every shape, bounded ones, classes that
+ * are not negated, escapes, and a pattern that matches the empty string. */
+static void test_lint_gaps(void **state)
+{
+	static const char *const unbounded[] = {
+		"a.*b", "a.+b", "a[^.]*b", "a[^\\]x]+b", "a[^]x]*b", "a.{2,}b",
+		"a[^\\n]{10,}b",
+	};
+	static const char *const bounded[] = {
+		"a.{0,80}b", "a[^.]{0,80}b", "a[a-z]*b", "a\\.*b", "a[]x]+b",
+		"a.{2,5}b", "a.", "a[^.]",
+	};
+	char xml[8192], *p;
+	size_t i, errors = 0, warnings = 0;
+	clint_ruleset *rs;
+	clint_diag *d = NULL;
+
+	(void)state;
+	p = xml + sprintf(xml, UNIT_PACK_HEAD("lintgaps"));
+	for (i = 0; i < sizeof(unbounded) / sizeof(*unbounded); i++)
+		p += sprintf(p, UNIT_RULE("u%zu", "flag", "info", "")
+		             UNIT_PATTERN("%s") UNIT_EXAMPLE("match", "ab")
+		             UNIT_RULE_END, i, i, i, i, i, i, unbounded[i]);
+	for (i = 0; i < sizeof(bounded) / sizeof(*bounded); i++)
+		p += sprintf(p, UNIT_RULE("b%zu", "flag", "info", "")
+		             UNIT_PATTERN("%s") UNIT_EXAMPLE("match", "ab")
+		             UNIT_RULE_END, i, i, i, i, i, i, bounded[i]);
+	p += sprintf(p, UNIT_RULE("empty", "flag", "info", "")
+	             UNIT_PATTERN("(x)?") UNIT_EXAMPLE("match", "x") UNIT_RULE_END);
+	sprintf(p, UNIT_PACK_TAIL);
+	rs = unit_ruleset(xml);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_ruleset_lint(rs, d, &errors, &warnings), CLINT_OK);
+	for (i = 0; i < sizeof(unbounded) / sizeof(*unbounded); i++) {
+		char want[64];
+		snprintf(want, sizeof(want), "'u%zu': <pattern> has an unbounded gap",
+		         i);
+		if (unit_diag_find(d, want) < 0) {
+			unit_diag_dump(d);
+			fail_msg("no unbounded-gap warning for %s", unbounded[i]);
+		}
+	}
+	for (i = 0; i < sizeof(bounded) / sizeof(*bounded); i++) {
+		char want[64];
+		snprintf(want, sizeof(want), "'b%zu': <pattern> has an unbounded gap",
+		         i);
+		if (unit_diag_find(d, want) >= 0) {
+			unit_diag_dump(d);
+			fail_msg("a bounded pattern was warned about: %s", bounded[i]);
+		}
+	}
+	assert_true(unit_diag_find(d, "can match the empty string") >= 0);
+	assert_int_equal(errors, 1);
+	clint_diag_free(d);
+	clint_ruleset_free(rs);
+}
+
+/* The ruleset accessors on NULL, NULL output and indexes past the end. */
+static void test_accessor_arguments(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(valid_pack);
+	clint_pattern_info pi;
+	clint_pack_info pk;
+	clint_rule_info ri;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(clint_ruleset_pattern_count(NULL), 0);
+	assert_int_equal(clint_ruleset_pattern(NULL, 0, &pi), CLINT_EINVAL);
+	assert_int_equal(clint_ruleset_pattern(rs, 0, NULL), CLINT_EINVAL);
+	assert_int_equal(clint_ruleset_pack_count(NULL), 0);
+	assert_int_equal(clint_ruleset_pack(NULL, 0, &pk), CLINT_EINVAL);
+	assert_int_equal(clint_ruleset_pack(rs, 0, NULL), CLINT_EINVAL);
+	assert_int_equal(clint_ruleset_pack(rs, clint_ruleset_pack_count(rs), &pk),
+	                 CLINT_EINVAL);
+	assert_int_equal(clint_ruleset_rule_count(NULL), 0);
+	assert_int_equal(clint_ruleset_rule(NULL, 0, &ri), CLINT_EINVAL);
+	assert_int_equal(clint_ruleset_rule(rs, 0, NULL), CLINT_EINVAL);
+	assert_int_equal(clint_ruleset_rule(rs, clint_ruleset_rule_count(rs), &ri),
+	                 CLINT_EINVAL);
+	/* the real ones work */
+	assert_int_equal(clint_ruleset_pack_count(rs), 1);
+	assert_int_equal(clint_ruleset_pack(rs, 0, &pk), CLINT_OK);
+	assert_string_equal(pk.name, "mini");
+	n = clint_builtin_pack_count();
+	assert_true(n > 0);
+	assert_null(clint_builtin_pack_name(n));
+	assert_int_equal(clint_builtin_pack_is_default(n), 0);
+	clint_ruleset_free(rs);
+}
+
 /* ---- refused inputs ---------------------------------------------------------------- */
 
 static void expect_refused(const void *data, size_t len, const char *why)
@@ -650,6 +811,9 @@ int main(void)
 		cmocka_unit_test(test_valid_pack),
 		cmocka_unit_test(test_all_problems_reported),
 		cmocka_unit_test(test_semantic_rule_errors),
+		cmocka_unit_test(test_thresholds_and_modifiers),
+		cmocka_unit_test(test_lint_gaps),
+		cmocka_unit_test(test_accessor_arguments),
 		cmocka_unit_test(test_doctype_refused),
 		cmocka_unit_test(test_binary_junk_refused),
 		cmocka_unit_test(test_not_well_formed),

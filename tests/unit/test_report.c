@@ -747,6 +747,33 @@ static void test_html_escapes_hostile_text(void **state)
 	clint_ruleset_free(rs);
 }
 
+/* A form feed is drawn as a page break; CR LF and a lone CR end lines;
+ * sections nested deeper than six levels stay in the table of contents. */
+static void test_html_page_breaks_and_line_ends(void **state)
+{
+	static const char text[] =
+		"1. Fees\r\n\r\n1.1 The price is TBD.\f\r\n"
+		"1.1.1.1.1.1.1 Deep clause text.\rAn old Mac line.\n";
+	clint_ruleset *rs = unit_ruleset(report_pack);
+	clint_doc *doc = unit_text(text);
+	clint_result *res = unit_check(rs, doc);
+	const clint_result *list[1] = {res};
+	unit_sink out = {NULL, 0, 0};
+
+	(void)state;
+	assert_int_equal(render(&out, CLINT_OUTPUT_HTML, 0, 0, list, 1, NULL,
+	                        NULL),
+	                 CLINT_OK);
+	unit_assert_contains(out.data, "<span class=\"pb\"></span>");
+	unit_assert_contains(out.data, "Deep clause text.\nAn old Mac line.");
+	assert_null(strchr(out.data, '\r'));
+	assert_null(strchr(out.data, '\f'));
+	unit_sink_free(&out);
+	clint_result_free(res);
+	clint_doc_free(doc);
+	clint_ruleset_free(rs);
+}
+
 static void test_overlapping_findings_in_html(void **state)
 {
 	static const char pack[] =
@@ -920,6 +947,7 @@ int main(void)
 		cmocka_unit_test(test_jsonl_streams),
 		cmocka_unit_test(test_sarif_fields),
 		cmocka_unit_test(test_html_escapes_hostile_text),
+		cmocka_unit_test(test_html_page_breaks_and_line_ends),
 		cmocka_unit_test(test_overlapping_findings_in_html),
 		cmocka_unit_test(test_gitlab_junit_checkstyle),
 		cmocka_unit_test(test_markdown_report),

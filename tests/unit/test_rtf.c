@@ -265,6 +265,46 @@ static void test_revisions(void **state)
 	clint_doc_free(doc);
 }
 
+/* Toggles with and without a 0 parameter, \plain, out-of-range outline
+ * and list levels, \ilvl before \ls, control symbols (\~ \_ \- \:), a
+ * control word ended by a line break, notes holding paragraphs and cells,
+ * \page inside a note, a note of white space only. */
+static void test_control_word_variants(void **state)
+{
+	clint_doc *doc;
+	clint_block b;
+
+	(void)state;
+	doc = rtf("{\\rtf1\\pard Shown{\\v hidden}{\\v\\v0 shown again}"
+	          "{\\deleted0 kept}{\\revised0 plain}{\\v\\plain  after plain}\\par"
+	          "\\pard\\outlinelevel12 Not a heading level\\par"
+	          "\\pard\\ilvl3 Level four item\\par"
+	          "\\pard\\ls2\\ilvl-1 Out of range level\\par"
+	          "\\pard net\\~30\\_days\\-\\:ok\\\n"
+	          "next line\\par"
+	          "\\pard Fee.{\\footnote First.\\par Second.\\cell Third.\\row "
+	          "\\page}{\\footnote  \\par }\\par}");
+	/* (the space after a control word delimits it) */
+	b = block(doc, 0, "Shownshown againkeptplain after plain");
+	assert_int_equal(b.flags, 0);
+	b = block(doc, 1, "Not a heading level");
+	assert_int_equal(b.type, CLINT_BLOCK_PARAGRAPH);
+	b = block(doc, 2, "Level four item");
+	assert_int_equal(b.type, CLINT_BLOCK_LIST_ITEM);
+	assert_int_equal(b.level, 4);
+	b = block(doc, 3, "Out of range level");
+	assert_int_equal(b.type, CLINT_BLOCK_LIST_ITEM);
+	assert_int_equal(b.level, 1);
+	block(doc, 4, "net\xC2\xA0" "30-daysok");
+	block(doc, 5, "next line");
+	block(doc, 6, "Fee.");
+	/* a note's paragraphs and cells run together; an empty note is none */
+	b = block(doc, 7, "First. Second. Third.");
+	assert_int_equal(b.flags & CLINT_BLOCK_NOTE, CLINT_BLOCK_NOTE);
+	assert_int_equal(clint_doc_block_count(doc), 8);
+	clint_doc_free(doc);
+}
+
 /* ---- hostile input ---------------------------------------------------------- */
 
 static void test_deep_nesting(void **state)
@@ -413,6 +453,7 @@ int main(void)
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_headings_and_lists),
 		cmocka_unit_test(test_revisions),
+		cmocka_unit_test(test_control_word_variants),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_bin),
 		cmocka_unit_test(test_truncated_and_unbalanced),

@@ -198,7 +198,8 @@ static int add_unit(clint_dside *s, size_t sec, size_t start, size_t end,
 			if (s->toks[u->tok + k].word)
 				u->bag[w++] = s->toks[u->tok + k].fold;
 		u->nbag = w;
-		qsort(u->bag, w, sizeof(*u->bag), cmp_u32);
+		if (w > 1)
+			qsort(u->bag, w, sizeof(*u->bag), cmp_u32);
 	}
 	s->count++;
 done:
@@ -214,8 +215,12 @@ int clint_dside_build(clint_dside *s, const clint_doc *doc)
 	memset(s, 0, sizeof(*s));
 	s->doc = doc;
 	clint_doc_text(doc, &len);
-	if (n == 0)
-		return add_unit(s, NONE, 0, len, "", "");
+	if (n == 0) {
+		TRY(add_unit(s, NONE, 0, len, "", ""));
+		if (s->ntok == 0) /* no words at all: no preamble either */
+			free(s->units[--s->count].bag);
+		goto done;
+	}
 	TRY(clint_doc_section(doc, 0, &sec));
 	if (sec.start > 0) {
 		size_t before = s->ntok;
@@ -318,7 +323,8 @@ static int pass_equal(clint_diff *d)
 		hb[k].hash = d->b.units[k].body_hash;
 		hb[k].idx = k;
 	}
-	qsort(hb, nb, sizeof(*hb), cmp_hash_idx);
+	if (nb > 1)
+		qsort(hb, nb, sizeof(*hb), cmp_hash_idx);
 	for (i = 0; i < d->a.count; i++) {
 		clint_dunit *x = &d->a.units[i];
 		size_t lo = 0, hi = nb;
@@ -420,7 +426,8 @@ static int pass_similar(clint_diff *d)
 			nc++;
 		}
 	}
-	qsort(c, nc, sizeof(*c), cmp_cand);
+	if (nc > 1)
+		qsort(c, nc, sizeof(*c), cmp_cand);
 	for (i = 0; i < nc; i++)
 		if (d->a.units[c[i].i].partner == NONE &&
 		    d->b.units[c[i].j].partner == NONE)

@@ -126,7 +126,8 @@ int clint_diff_risks(clint_diff *d, clint_diag *diag)
 	TRY(clint_check(&d->new_res, d->rs, d->new_doc, NULL, diag));
 	TRY(fingerprints(d->old_res, &fa, &na));
 	TRY(fingerprints(d->new_res, &fb, &nb));
-	qsort(fa, na, sizeof(*fa), cmp_fp);
+	if (na > 1)
+		qsort(fa, na, sizeof(*fa), cmp_fp);
 	/* which NEW section each OLD section became */
 	old2new = malloc((clint_doc_section_count(d->old_doc) + 1) *
 	                 sizeof(*old2new));

@@ -1722,7 +1722,8 @@ static int read_parts(docx *dx, const char *prefix)
 		    strcmp(name + len - 4, ".xml") == 0 && !strchr(name + plen, '/'))
 			names[count++] = name;
 	}
-	qsort(names, count, sizeof(*names), name_cmp);
+	if (count > 1)
+		qsort(names, count, sizeof(*names), name_cmp);
 	for (k = 0; k < count; k++)
 		TRY(read_story(dx, names[k], 0, CLINT_BLOCK_NOTE));
 done:

@@ -109,7 +109,8 @@ static int gl_document(clint_renderer *r, const clint_result *res)
 			items[i].fp[0] = '\0';
 		items[i].idx = i;
 	}
-	qsort(items, nf, sizeof(*items), cmp_fp);
+	if (nf > 1)
+		qsort(items, nf, sizeof(*items), cmp_fp);
 	for (i = 0; i < nf; i++)
 		occ[items[i].idx] =
 		        i && strcmp(items[i].fp, items[i - 1].fp) == 0

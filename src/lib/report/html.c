@@ -401,7 +401,8 @@ static int marked_text(clint_buf *b, const clint_result *res, size_t d)
 		bounds[nb++] = spans[i].start;
 		bounds[nb++] = spans[i].end;
 	}
-	qsort(spans, nf, sizeof(*spans), cmp_span);
+	if (nf > 1)
+		qsort(spans, nf, sizeof(*spans), cmp_span);
 	for (i = 0; i < ns; i++) {
 		clint_doc_section(doc, i, &sec);
 		anchors[na].off = sec.start < len ? sec.start : len;
@@ -414,7 +415,8 @@ static int marked_text(clint_buf *b, const clint_result *res, size_t d)
 		anchors[na].kind = 'p';
 		anchors[na++].idx = i;
 	}
-	qsort(anchors, na, sizeof(*anchors), cmp_anchor);
+	if (na > 1)
+		qsort(anchors, na, sizeof(*anchors), cmp_anchor);
 	for (i = 0; i < na; i++)
 		bounds[nb++] = anchors[i].off;
 	bounds[nb++] = 0;

@@ -1,0 +1,122 @@
+/*
+ * test_values.c - the values stage (src/lib/values.c) through the public
+ * API: scale words and letters ("1.5 million", "$2m", "10k", "3bn"),
+ * percent spellings, restatements in brackets ("ten (10)", "five per cent
+ * (5%)", "two million dollars ($2 million)"), and the argument checks.
+ */
+#include "unit.h"
+
+/* Asserts value `i` of `doc`: kind, amount, currency and its text. */
+static void assert_value(const clint_doc *doc, size_t i, clint_value_kind kind,
+                         double amount, const char *currency, const char *text)
+{
+	clint_value v;
+
+	if (i >= clint_doc_value_count(doc))
+		fail_msg("value %zu of %zu wanted ('%s')", i,
+		         clint_doc_value_count(doc), text);
+	assert_int_equal(clint_doc_value(doc, i, &v), CLINT_OK);
+	if (v.kind != kind || v.amount < amount - 1e-6 || v.amount > amount + 1e-6)
+		fail_msg("value %zu '%s': kind %s amount %f, expected %s %f", i, text,
+		         clint_value_kind_name(v.kind), v.amount,
+		         clint_value_kind_name(kind), amount);
+	assert_string_equal(v.currency, currency);
+	unit_assert_slice(doc, v.start, v.end, text);
+}
+
+static void test_scales(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_text("The cap is USD 1.5 million in total.\n\n"
+	                "A fee of $2m applies.\n\n"
+	                "A fee of EUR 3 mn applies.\n\n"
+	                "A bond of USD 4bn is held.\n\n"
+	                "A bond of GBP 2 billion is held.\n\n"
+	                "A deposit of $10k is paid.\n\n"
+	                "A deposit of USD 7 thousand is paid.\n\n"
+	                "A deposit of $8K is paid.\n");
+	assert_value(doc, 0, CLINT_VALUE_MONEY, 1.5e6, "USD", "USD 1.5 million");
+	assert_value(doc, 1, CLINT_VALUE_MONEY, 2e6, "USD", "$2m");
+	assert_value(doc, 2, CLINT_VALUE_MONEY, 3e6, "EUR", "EUR 3 mn");
+	assert_value(doc, 3, CLINT_VALUE_MONEY, 4e9, "USD", "USD 4bn");
+	assert_value(doc, 4, CLINT_VALUE_MONEY, 2e9, "GBP", "GBP 2 billion");
+	assert_value(doc, 5, CLINT_VALUE_MONEY, 1e4, "USD", "$10k");
+	assert_value(doc, 6, CLINT_VALUE_MONEY, 7e3, "USD", "USD 7 thousand");
+	assert_value(doc, 7, CLINT_VALUE_MONEY, 8e3, "USD", "$8K");
+	assert_int_equal(clint_doc_value_count(doc), 8);
+	clint_doc_free(doc);
+}
+
+static void test_percent_spellings(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_text("Interest of 4 percent applies.\n\n"
+	                "Interest of 5 per cent applies.\n\n"
+	                "Interest of 6 per centum applies.\n\n"
+	                "Interest of 7 pct applies.\n\n"
+	                "Interest of 8 % applies.\n");
+	assert_value(doc, 0, CLINT_VALUE_PERCENT, 4, "", "4 percent");
+	assert_value(doc, 1, CLINT_VALUE_PERCENT, 5, "", "5 per cent");
+	assert_value(doc, 2, CLINT_VALUE_PERCENT, 6, "", "6 per centum");
+	assert_value(doc, 3, CLINT_VALUE_PERCENT, 7, "", "7 pct");
+	assert_value(doc, 4, CLINT_VALUE_PERCENT, 8, "", "8 %");
+	assert_int_equal(clint_doc_value_count(doc), 5);
+	clint_doc_free(doc);
+}
+
+static void test_restatements(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_text("Notice of thirty (30) days is required.\n\n"
+	                "A credit of five per cent (5%) applies.\n\n"
+	                "A credit of ten (10 %) applies.\n\n"
+	                "A cap of two million dollars ($2 million) applies.\n\n"
+	                "A cap of ten thousand dollars (USD 10,000) applies.\n");
+	assert_value(doc, 0, CLINT_VALUE_DURATION, 30, "", "thirty (30) days");
+	assert_value(doc, 1, CLINT_VALUE_PERCENT, 5, "", "five per cent (5%)");
+	/* "ten (10 %)": the bare word is no value; the percentage in
+	 * brackets is */
+	assert_value(doc, 2, CLINT_VALUE_PERCENT, 10, "", "10 %");
+	assert_value(doc, 3, CLINT_VALUE_MONEY, 2e6, "USD",
+	             "two million dollars ($2 million)");
+	assert_value(doc, 4, CLINT_VALUE_MONEY, 1e4, "USD",
+	             "ten thousand dollars (USD 10,000)");
+	assert_int_equal(clint_doc_value_count(doc), 5);
+	clint_doc_free(doc);
+}
+
+static void test_arguments(void **state)
+{
+	clint_doc *doc = unit_text("A fee of USD 5.\n");
+	clint_value v;
+
+	(void)state;
+	assert_int_equal(clint_doc_value_count(NULL), 0);
+	assert_int_equal(clint_doc_value(NULL, 0, &v), CLINT_EINVAL);
+	assert_int_equal(clint_doc_value(doc, 0, NULL), CLINT_EINVAL);
+	assert_int_equal(clint_doc_value(doc, 1, &v), CLINT_EINVAL);
+	assert_int_equal(clint_doc_value(doc, 0, &v), CLINT_OK);
+	assert_string_equal(clint_value_kind_name(CLINT_VALUE_MONEY), "money");
+	assert_string_equal(clint_value_kind_name(CLINT_VALUE_PERCENT), "percent");
+	assert_string_equal(clint_value_kind_name(CLINT_VALUE_DURATION),
+	                    "duration");
+	assert_string_equal(clint_value_kind_name((clint_value_kind)42), "unknown");
+	clint_doc_free(doc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_scales),
+		cmocka_unit_test(test_percent_spellings),
+		cmocka_unit_test(test_restatements),
+		cmocka_unit_test(test_arguments),
+	};
+	return cmocka_run_group_tests_name("values", tests, NULL, NULL);
+}
