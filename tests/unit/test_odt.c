@@ -895,7 +895,7 @@ static void test_corrupt_and_encrypted_content(void **state)
 	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, &o, d),
 	                 CLINT_EFORMAT);
 	assert_null(doc);
-	assert_diag(d, "content.xml: corrupt entry");
+	assert_diag(d, "content.xml: damaged entry: CRC mismatch");
 	free(z);
 
 	{
