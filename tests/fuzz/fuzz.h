@@ -119,12 +119,10 @@ static clint_doc *fuzz_load(clint_input_format fmt, const char *name,
 	}
 	if (rc >= 0)
 		rc = clint_doc_index_lines(doc);
+	/* the analysis the library runs on first use: normalise, segment,
+	 * definitions, values */
 	if (rc >= 0)
-		rc = clint_normalize(doc);
-	if (rc >= 0)
-		rc = clint_segment(doc);
-	if (rc >= 0)
-		rc = clint_extract_values(doc);
+		rc = clint_doc_analyse(doc);
 	/* a failure must say why */
 	if (rc < 0 && rc != CLINT_ENOMEM && clint_diag_count(diag) == 0)
 		abort();

@@ -42,12 +42,10 @@ static clint_doc *build_blocks(const uint8_t *data, size_t size)
 		rc = clint_doc_finish_build(doc);
 	if (rc >= 0)
 		rc = clint_doc_index_lines(doc);
+	/* the analysis the library runs on first use: normalise, segment,
+	 * definitions, values */
 	if (rc >= 0)
-		rc = clint_normalize(doc);
-	if (rc >= 0)
-		rc = clint_segment(doc);
-	if (rc >= 0)
-		rc = clint_extract_values(doc);
+		rc = clint_doc_analyse(doc);
 	if (rc < 0) {
 		clint_doc_free(doc);
 		return NULL;
