@@ -78,6 +78,11 @@ void cli_usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 /* Prints every diagnostic as "clauselint: file:line: level: message". */
 void cli_print_diag(const clint_diag *diag);
+
+#define MAX_STDIN ((size_t)256 * 1024 * 1024)
+/* Reads all of standard input, up to MAX_STDIN bytes, into a malloc'd
+ * buffer; -1 with errno set (EFBIG when it is larger). */
+int cli_read_stdin(char **data, size_t *len);
 /* Appends `item` to a growable array of pointers; -1 on OOM. */
 int cli_push(const char ***list, size_t *count, const char *item);
 /* A growable string (stderr text buffered per input). */

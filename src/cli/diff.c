@@ -209,42 +209,6 @@ static void print_diag(const clint_diag *diag, const char *fallback)
 	}
 }
 
-#define MAX_STDIN ((size_t)256 * 1024 * 1024)
-
-/* All of standard input, up to MAX_STDIN bytes (malloc'd into *data). */
-static int read_stdin(char **data, size_t *len)
-{
-	size_t cap = 65536, n = 0, r;
-	char *buf = malloc(cap), *p;
-
-	if (!buf)
-		return -1;
-	while ((r = fread(buf + n, 1, cap - n, stdin)) > 0) {
-		n += r;
-		if (n == cap) {
-			if (cap >= MAX_STDIN) {
-				free(buf);
-				errno = EFBIG;
-				return -1;
-			}
-			cap *= 2;
-			p = realloc(buf, cap);
-			if (!p) {
-				free(buf);
-				return -1;
-			}
-			buf = p;
-		}
-	}
-	if (ferror(stdin)) {
-		free(buf);
-		return -1;
-	}
-	*data = buf;
-	*len = n;
-	return 0;
-}
-
 /* Loads `file` ("-": standard input, which one side at most may use). */
 static int load(const char *file, clint_revisions rev, clint_doc **doc)
 {
@@ -258,7 +222,7 @@ static int load(const char *file, clint_revisions rev, clint_doc **doc)
 	if (strcmp(file, "-") == 0) {
 		char *data = NULL;
 		size_t len = 0;
-		if (read_stdin(&data, &len) < 0) {
+		if (cli_read_stdin(&data, &len) < 0) {
 			fprintf(stderr, "clauselint: <stdin>: %s\n", strerror(errno));
 			clint_diag_free(diag);
 			return -1;

@@ -15,7 +15,6 @@
 
 #include "cli.h"
 
-#define MAX_STDIN ((size_t)256 * 1024 * 1024)
 #define WINDOW_PER_JOB 4
 #define PROGRESS_AFTER_MS 1000
 #define PROGRESS_EVERY_MS 200
@@ -40,40 +39,6 @@ typedef struct {
 	pthread_cond_t changed;
 } run_ctx;
 
-/* Reads all of standard input, up to MAX_STDIN bytes. */
-static int read_stdin(char **data, size_t *len)
-{
-	size_t cap = 65536, n = 0, r;
-	char *buf = malloc(cap), *p;
-
-	if (!buf)
-		return -1;
-	while ((r = fread(buf + n, 1, cap - n, stdin)) > 0) {
-		n += r;
-		if (n == cap) {
-			if (cap >= MAX_STDIN) {
-				free(buf);
-				errno = EFBIG;
-				return -1;
-			}
-			cap *= 2;
-			p = realloc(buf, cap);
-			if (!p) {
-				free(buf);
-				return -1;
-			}
-			buf = p;
-		}
-	}
-	if (ferror(stdin)) {
-		free(buf);
-		return -1;
-	}
-	*data = buf;
-	*len = n;
-	return 0;
-}
-
 clint_doc *cli_load_input(const cli_options *o, const char *file, cli_str *err,
                           char **why)
 {
@@ -95,7 +60,7 @@ clint_doc *cli_load_input(const cli_options *o, const char *file, cli_str *err,
 	if (strcmp(file, "-") == 0) {
 		char *data = NULL;
 		size_t len = 0;
-		if (read_stdin(&data, &len) < 0) {
+		if (cli_read_stdin(&data, &len) < 0) {
 			char buf[128];
 			snprintf(buf, sizeof(buf), "%s", strerror(errno));
 			cli_str_printf(err, "clauselint: <stdin>: %s\n", buf);

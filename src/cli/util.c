@@ -1,6 +1,7 @@
 /*
  * util.c - messages and small containers of the command-line tool.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,4 +86,37 @@ void cli_str_free(cli_str *s)
 	free(s->data);
 	s->data = NULL;
 	s->len = s->cap = 0;
+}
+
+int cli_read_stdin(char **data, size_t *len)
+{
+	size_t cap = 65536, n = 0, r;
+	char *buf = malloc(cap), *p;
+
+	if (!buf)
+		return -1;
+	while ((r = fread(buf + n, 1, cap - n, stdin)) > 0) {
+		n += r;
+		if (n == cap) {
+			if (cap >= MAX_STDIN) {
+				free(buf);
+				errno = EFBIG;
+				return -1;
+			}
+			cap *= 2;
+			p = realloc(buf, cap);
+			if (!p) {
+				free(buf);
+				return -1;
+			}
+			buf = p;
+		}
+	}
+	if (ferror(stdin)) {
+		free(buf);
+		return -1;
+	}
+	*data = buf;
+	*len = n;
+	return 0;
 }
