@@ -2,7 +2,7 @@
  * docx.c - DOCX (Office Open XML WordprocessingML) extraction.
  *
  * The ZIP is read from memory by zip.c and each XML part is streamed
- * with libxml2's xmlTextReader. The text is synthesized through the
+ * with libxml2's SAX2 parser (no tree is built). The text is synthesized through the
  * block builder of doc.c: one block per paragraph (a table cell is one
  * block however many paragraphs it holds), Word's automatic numbers
  * rendered in front of the paragraph as the user sees them ("7.2 Service
@@ -43,7 +43,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>  /* xmlParserMaxDepth */
 
 #include "extract.h"
 #include "zip.h"
@@ -248,154 +249,479 @@ static int read_entry(docx *dx, const char *name, int required,
 	return rc;
 }
 
-/* ---- XML reading --------------------------------------------------------- */
+/* ---- XML reading ---------------------------------------------------------- */
 
-static void xml_error_cb(void *arg, const char *msg,
-                         xmlParserSeverities severity,
-                         xmlTextReaderLocatorPtr loc)
+/*
+ * Each XML part is parsed with libxml2's SAX2 interface (a push parser
+ * fed the whole part at once), without building a tree: the callbacks
+ * below turn the parser's events into the nodes a walker sees, one at a
+ * time, as xmlTextReader would have shown them:
+ *   - a start tag (DOCX_START) with its depth (the root is 0) and whether
+ *     it was written <x/> (`empty`: then no DOCX_END follows, as with the
+ *     reader);
+ *   - an end tag (DOCX_END), at the depth of its start tag;
+ *   - the character data between two tags (DOCX_TEXT), in one piece
+ *     however many events the parser split it into (entity and character
+ *     references, CDATA sections), at its parent's depth + 1.
+ * Comments and processing instructions end a text node but are not
+ * shown. The walker returns 0 to go on or a negative code (its error
+ * already reported) to stop the parse.
+ */
+enum { DOCX_START, DOCX_END, DOCX_TEXT };
+
+typedef struct {
+	int type;                /* DOCX_START, DOCX_END, DOCX_TEXT */
+	int depth;
+	int empty;               /* DOCX_START written <x/> */
+	int w;                   /* in the WordprocessingML namespace */
+	const char *local;       /* element local name (libxml2's dictionary) */
+	const char *ns;          /* element namespace URI, or NULL */
+	int nattr;
+	const xmlChar **attrs;   /* SAX2: local, prefix, URI, value, value end */
+	const char *text;        /* DOCX_TEXT: not NUL-terminated */
+	size_t len;
+	unsigned line;           /* DOCX_START: the parser's line */
+} docx_node;
+
+typedef int (*docx_walker)(docx *dx, void *state, const docx_node *n);
+
+/* libxml2's limits that its tree builder enforces (xmlTextReader built a
+ * tree), kept with the same messages: elements nested deeper than
+ * xmlParserMaxDepth (256), a text node over XML_MAX_TEXT_LENGTH. */
+#define DOCX_XML_STACK 320
+#define DOCX_XML_TEXT_MAX 10000000
+/* bytes handed to the push parser at a time, as xmlTextReader does */
+#define DOCX_XML_CHUNK 512
+
+typedef struct {
+	docx *dx;
+	docx_walker fn;
+	void *state;
+	xmlParserCtxtPtr ctxt;
+	int depth;               /* elements open */
+	int just_empty;          /* the last start tag was <x/>: skip its end */
+	int rc;                  /* the walker's error, or 0 */
+	int too_deep;            /* a node deeper than DOCX_MAX_DEPTH was met */
+	unsigned too_deep_line;
+	const xmlChar *w_ns;     /* the w: URI as the dictionary holds it */
+	clint_buf text;          /* character data since the last tag */
+	/* the line of each open start tag, for error messages */
+	unsigned short lines[DOCX_XML_STACK];
+} docx_walk;
+
+static unsigned walk_line(const docx_walk *w)
 {
-	docx *dx = arg;
+	return w->ctxt && w->ctxt->input ? (unsigned)w->ctxt->input->line : 0;
+}
+
+/* Hands node `n` to the walker, unless the walk has stopped or a node
+ * was too deep (the parse goes on then, see xml_walk). */
+static void walk_node(docx_walk *w, const docx_node *n)
+{
+	int rc;
+
+	if (w->rc || w->too_deep)
+		return;
+	if (n->depth > DOCX_MAX_DEPTH) {
+		w->too_deep = 1;
+		w->too_deep_line = walk_line(w);
+		return;
+	}
+	rc = w->fn(w->dx, w->state, n);
+	if (rc < 0) {
+		w->rc = rc;
+		xmlStopParser(w->ctxt);
+	}
+}
+
+/* Stops the parse on a limit of libxml2's tree builder, reported as
+ * malformed XML with libxml2's message (see DOCX_XML_STACK). */
+static void walk_fail(docx_walk *w, const char *msg)
+{
+	docx *dx = w->dx;
+
+	if (!dx->xml_error[0]) {
+		snprintf(dx->xml_error, sizeof(dx->xml_error), "%s", msg);
+		dx->xml_error_line = w->depth > 0 ? w->lines[w->depth - 1] : 0;
+	}
+	xmlStopParser(w->ctxt);
+}
+
+/* Shows the character data gathered since the last tag, if any. */
+static void walk_flush_text(docx_walk *w)
+{
+	docx_node n;
+
+	if (!w->text.len)
+		return;
+	memset(&n, 0, sizeof(n));
+	n.type = DOCX_TEXT;
+	n.depth = w->depth;
+	n.text = w->text.data;
+	n.len = w->text.len;
+	walk_node(w, &n);
+	w->text.len = 0;
+}
+
+/* Is `uri` the WordprocessingML namespace (transitional or strict)? */
+static int walk_is_w(docx_walk *w, const xmlChar *uri)
+{
+	if (!uri)
+		return 0;
+	if (uri == w->w_ns)
+		return 1;
+	if (strcmp((const char *)uri, W_NS) == 0 ||
+	    strcmp((const char *)uri, W_NS_STRICT) == 0) {
+		w->w_ns = uri;
+		return 1;
+	}
+	return 0;
+}
+
+static void sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
+                      const xmlChar *uri, int nns, const xmlChar **ns,
+                      int nattr, int ndefaulted, const xmlChar **attrs)
+{
+	docx_walk *w = ctx;
+	const xmlChar *cur = w->ctxt->input ? w->ctxt->input->cur : NULL;
+	docx_node n;
+	unsigned line = walk_line(w);
+
+	(void)prefix;
+	(void)nns;
+	(void)ns;
+	(void)ndefaulted;
+	walk_flush_text(w);
+	if ((unsigned)w->depth > xmlParserMaxDepth || w->depth >= DOCX_XML_STACK) {
+		walk_fail(w, "Excessive depth in document: 256 use XML_PARSE_HUGE "
+		             "option");
+		return;
+	}
+	memset(&n, 0, sizeof(n));
+	n.type = DOCX_START;
+	n.depth = w->depth;
+	/* what xmlTextReader does too: a start tag that ends "/>" */
+	n.empty = cur && cur[0] == '/' && cur[1] == '>';
+	n.local = (const char *)local;
+	n.ns = (const char *)uri;
+	n.w = walk_is_w(w, uri);
+	n.nattr = nattr;
+	n.attrs = attrs;
+	n.line = line;
+	if (w->depth < DOCX_XML_STACK)
+		w->lines[w->depth] = line < 65535 ? (unsigned short)line : 65535;
+	w->depth++;
+	w->just_empty = n.empty;
+	walk_node(w, &n);
+}
+
+static void sax_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
+                    const xmlChar *uri)
+{
+	docx_walk *w = ctx;
+	docx_node n;
+
+	(void)prefix;
+	walk_flush_text(w);
+	if (w->depth > 0)
+		w->depth--;
+	if (w->just_empty) {
+		w->just_empty = 0;   /* <x/>: the reader shows no end tag */
+		return;
+	}
+	memset(&n, 0, sizeof(n));
+	n.type = DOCX_END;
+	n.depth = w->depth;
+	n.local = (const char *)local;
+	n.ns = (const char *)uri;
+	n.w = walk_is_w(w, uri);
+	walk_node(w, &n);
+}
+
+static void sax_text(void *ctx, const xmlChar *s, int len)
+{
+	docx_walk *w = ctx;
+
+	w->just_empty = 0;
+	if (w->rc || w->too_deep || len <= 0)
+		return;
+	if (w->text.len + (size_t)len > DOCX_XML_TEXT_MAX) {
+		walk_fail(w, "xmlSAX2Characters: huge text node");
+		return;
+	}
+	if (clint_buf_put(&w->text, s, (size_t)len) < 0) {
+		w->rc = CLINT_ENOMEM;
+		xmlStopParser(w->ctxt);
+	}
+}
+
+/* A comment or processing instruction: a node of its own for the
+ * reader, so it ends the text before it and counts for the depth. */
+static void sax_other(docx_walk *w)
+{
+	w->just_empty = 0;
+	walk_flush_text(w);
+	if (!w->rc && !w->too_deep && w->depth > DOCX_MAX_DEPTH) {
+		w->too_deep = 1;
+		w->too_deep_line = walk_line(w);
+	}
+}
+
+static void sax_comment(void *ctx, const xmlChar *value)
+{
+	(void)value;
+	sax_other(ctx);
+}
+
+static void sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	(void)target;
+	(void)data;
+	sax_other(ctx);
+}
+
+/* The first error libxml2 reports (warnings aside), with the line of the
+ * innermost open element as xmlTextReader gives it. */
+static void sax_error(void *ctx, xmlErrorPtr err)
+{
+	docx_walk *w = ctx;
+	docx *dx = w->dx;
 	size_t n;
 
-	if (severity != XML_PARSER_SEVERITY_ERROR &&
-	    severity != XML_PARSER_SEVERITY_VALIDITY_ERROR)
+	if (!err || err->level < XML_ERR_ERROR || dx->xml_error[0])
 		return;
-	if (dx->xml_error[0])
-		return;
-	snprintf(dx->xml_error, sizeof(dx->xml_error), "%s", msg ? msg : "");
+	snprintf(dx->xml_error, sizeof(dx->xml_error), "%s",
+	         err->message ? err->message : "");
 	n = strlen(dx->xml_error);
 	while (n && (dx->xml_error[n - 1] == '\n' || dx->xml_error[n - 1] == ' '))
 		dx->xml_error[--n] = '\0';
-	dx->xml_error_line = loc ? xmlTextReaderLocatorLineNumber(loc) : 0;
+	if (w->depth > 0 && w->depth <= DOCX_XML_STACK)
+		dx->xml_error_line = w->lines[w->depth - 1];
+	else
+		dx->xml_error_line = (int)walk_line(w);
 }
 
 /*
- * Opens a streaming reader over a part. A DOCTYPE or ENTITY declaration
- * is refused before libxml2 sees the bytes. The reader borrows `buf`.
+ * Parses part `buf[0..len)` (dx->part names it) and hands its nodes to
+ * `fn` with `state`. A DOCTYPE or ENTITY declaration is refused before
+ * libxml2 sees the bytes; libxml2 itself never loads a DTD or an
+ * external entity, nor touches the network (no entity is ever declared
+ * to it: the handlers that would record declarations are not set).
+ * Returns 0, the walker's error, or a reported error: malformed XML,
+ * nesting deeper than DOCX_MAX_DEPTH.
+ *
+ * A node deeper than DOCX_MAX_DEPTH stops the walk at once and the parse
+ * at the end of the chunk that holds it: when that chunk is malformed
+ * further on (libxml2's own depth limit, 256, or any other error), that
+ * is what is reported, as xmlTextReader, which parses a chunk ahead of
+ * the node it shows, reported it.
  */
-static int xml_open(docx *dx, const unsigned char *buf, size_t len,
-                    xmlTextReaderPtr *out)
+static int xml_walk(docx *dx, const unsigned char *buf, size_t len,
+                    docx_walker fn, void *state)
 {
-	xmlTextReaderPtr r;
+	xmlSAXHandler sax;
+	docx_walk *w;
+	size_t off, chunk;
+	int rc = CLINT_OK, head;
 
-	*out = NULL;
 	if (memmem(buf, len, "<!DOCTYPE", 9) || memmem(buf, len, "<!ENTITY", 8))
 		return docx_err(dx, CLINT_EFORMAT, 0,
 		                "DOCTYPE or entity declarations are not allowed "
 		                "(refused as unsafe; Word never writes them)");
 	if (len > INT32_MAX)
 		return docx_err(dx, CLINT_ELIMIT, 0, "the part is too large");
-	r = xmlReaderForMemory((const char *)buf, (int)len, dx->part, NULL,
-	                       XML_PARSE_NONET | XML_PARSE_NOCDATA);
-	if (!r)
+	w = calloc(1, sizeof(*w));
+	if (!w)
 		return CLINT_ENOMEM;
+	w->dx = dx;
+	w->fn = fn;
+	w->state = state;
+	w->text.limit = len + 1;   /* text never outgrows its part */
+	memset(&sax, 0, sizeof(sax));
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = sax_start;
+	sax.endElementNs = sax_end;
+	sax.characters = sax_text;
+	sax.ignorableWhitespace = sax_text;
+	sax.cdataBlock = sax_text;
+	sax.comment = sax_comment;
+	sax.processingInstruction = sax_pi;
+	sax.serror = sax_error;
 	dx->xml_error[0] = '\0';
 	dx->xml_error_line = 0;
-	xmlTextReaderSetErrorHandler(r, xml_error_cb, dx);
-	*out = r;
-	return CLINT_OK;
+	/* as xmlTextReader starts: the first four bytes give the encoding */
+	head = len >= 4 ? 4 : 0;
+	w->ctxt = xmlCreatePushParserCtxt(&sax, w, (const char *)buf, head,
+	                                  dx->part);
+	if (!w->ctxt) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	xmlCtxtUseOptions(w->ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	/* then chunks of DOCX_XML_CHUNK bytes, and the end: the parser never
+	 * holds more than a chunk it has not parsed (libxml2 refuses to look
+	 * ahead over 10 MB), and sees the part as xmlTextReader fed it */
+	for (off = (size_t)head;
+	     off < len && !w->rc && !w->too_deep && !w->ctxt->disableSAX;
+	     off += chunk) {
+		chunk = len - off < DOCX_XML_CHUNK ? len - off : DOCX_XML_CHUNK;
+		xmlParseChunk(w->ctxt, (const char *)buf + off, (int)chunk, 0);
+	}
+	if (!w->rc && !w->too_deep && !w->ctxt->disableSAX)
+		xmlParseChunk(w->ctxt, NULL, 0, 1);
+	if (w->rc < 0)
+		rc = w->rc;
+	else if (dx->xml_error[0] || (!w->too_deep && !w->ctxt->wellFormed))
+		rc = docx_err(dx, CLINT_EFORMAT, (unsigned)dx->xml_error_line,
+		              "malformed XML: %s",
+		              dx->xml_error[0] ? dx->xml_error : "parse error");
+	else if (w->too_deep)
+		rc = docx_err(dx, CLINT_ELIMIT, w->too_deep_line,
+		              "XML nested deeper than %d elements", DOCX_MAX_DEPTH);
+done:
+	if (w->ctxt)
+		xmlFreeParserCtxt(w->ctxt);
+	clint_buf_free(&w->text);
+	free(w);
+	return rc;
 }
 
-/* Advances the reader: 1 on a node, 0 at the end, negative on error. */
-static int xml_read(docx *dx, xmlTextReaderPtr r)
+/* True if `n` is the WordprocessingML element `name` (start or end). */
+static int is_w(const docx_node *n, const char *name)
 {
-	int ret = xmlTextReaderRead(r);
-
-	if (ret == 1) {
-		if (xmlTextReaderDepth(r) > DOCX_MAX_DEPTH)
-			return docx_err(dx, CLINT_ELIMIT,
-			                (unsigned)xmlTextReaderGetParserLineNumber(r),
-			                "XML nested deeper than %d elements",
-			                DOCX_MAX_DEPTH);
-		return 1;
-	}
-	if (ret == 0 && !dx->xml_error[0])
-		return 0;
-	return docx_err(dx, CLINT_EFORMAT, (unsigned)dx->xml_error_line,
-	                "malformed XML: %s",
-	                dx->xml_error[0] ? dx->xml_error : "parse error");
+	return n->w && n->type != DOCX_TEXT && strcmp(n->local, name) == 0;
 }
 
 /*
- * The current element's namespace URI and local name, or NULL if the
- * current node is no element. Read from the node itself: the reader's
- * xmlTextReaderConstNamespaceUri()/ConstLocalName() look every string up
- * in its dictionary, a hash of the whole URI on each of the dozens of
- * tests a node goes through.
+ * The value of attribute `name` in namespace `ns` (NULL: no namespace),
+ * as SAX2 gives it: [*v, *v + *len), not NUL-terminated, with '&' kept
+ * as "&#38;" (libxml2 leaves that one for the tree builder). 1 if found.
  */
-static const char *node_ns(xmlTextReaderPtr r)
+static int attr_raw(const docx_node *n, const char *ns, const char *name,
+                    const char **v, size_t *len)
 {
-	xmlNodePtr n = xmlTextReaderCurrentNode(r);
+	int i;
 
-	return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href
-	           ? (const char *)n->ns->href
-	           : NULL;
+	for (i = 0; i < n->nattr; i++) {
+		const xmlChar **a = n->attrs + 5 * i;
+		if (strcmp((const char *)a[0], name) != 0)
+			continue;
+		if (ns ? !a[2] || strcmp((const char *)a[2], ns) != 0 : a[2] != NULL)
+			continue;
+		*v = (const char *)a[3];
+		*len = (size_t)(a[4] - a[3]);
+		return 1;
+	}
+	return 0;
 }
 
-static const char *node_local(xmlTextReaderPtr r)
+/* The w: attribute `name` (transitional, else strict) as a raw value. */
+static int w_raw(const docx_node *n, const char *name, const char **v,
+                 size_t *len)
 {
-	xmlNodePtr n = xmlTextReaderCurrentNode(r);
-
-	return n && n->type == XML_ELEMENT_NODE ? (const char *)n->name : NULL;
+	return attr_raw(n, W_NS, name, v, len) ||
+	       attr_raw(n, W_NS_STRICT, name, v, len);
 }
 
-/* True if the current node is the WordprocessingML element `name`. */
-static int is_w(xmlTextReaderPtr r, const char *name)
+/* A raw attribute value decoded into a malloc'd string ("&#38;" is '&'),
+ * or NULL if out of memory. */
+static char *attr_decode(const char *v, size_t len)
 {
-	const char *local = node_local(r), *ns;
+	char *s = malloc(len + 1);
+	size_t i, k = 0;
 
-	if (!local || strcmp(local, name) != 0)
-		return 0;
-	ns = node_ns(r);
-	return ns && (strcmp(ns, W_NS) == 0 || strcmp(ns, W_NS_STRICT) == 0);
+	if (!s)
+		return NULL;
+	for (i = 0; i < len; i++) {
+		if (v[i] == '&' && len - i >= 5 && memcmp(v + i, "&#38;", 5) == 0) {
+			s[k++] = '&';
+			i += 4;
+		} else {
+			s[k++] = v[i];
+		}
+	}
+	s[k] = '\0';
+	return s;
 }
 
-/* The w: attribute `name` of the current element (xmlFree it) or NULL. */
-static char *w_attr(xmlTextReaderPtr r, const char *name)
+/* Attribute `name` without a namespace (free it), or NULL. */
+static char *plain_attr(const docx_node *n, const char *name)
 {
-	xmlChar *v = xmlTextReaderGetAttributeNs(r, BAD_CAST name, BAD_CAST W_NS);
+	const char *v;
+	size_t len;
 
-	if (!v)
-		v = xmlTextReaderGetAttributeNs(r, BAD_CAST name,
-		                                BAD_CAST W_NS_STRICT);
-	return (char *)v;
+	return attr_raw(n, NULL, name, &v, &len) ? attr_decode(v, len) : NULL;
+}
+
+/* The w: attribute `name` of the current element (free it) or NULL. */
+static char *w_attr(const docx_node *n, const char *name)
+{
+	const char *v;
+	size_t len;
+
+	return w_raw(n, name, &v, &len) ? attr_decode(v, len) : NULL;
+}
+
+/* True if the w: attribute `name` is there and equals `lit` (no '&'). */
+static int w_attr_is(const docx_node *n, const char *name, const char *lit)
+{
+	const char *v;
+	size_t len;
+
+	return w_raw(n, name, &v, &len) && len == strlen(lit) &&
+	       memcmp(v, lit, len) == 0;
 }
 
 /* The w: attribute `name` as an int, `dflt` if absent or not a number. */
-static int w_int(xmlTextReaderPtr r, const char *name, int dflt)
+static int w_int(const docx_node *n, const char *name, int dflt)
 {
-	char *v = w_attr(r, name), *end;
-	long n;
+	const char *v;
+	char tmp[32], *end;
+	size_t len;
+	long k;
 
-	if (!v)
+	if (!w_raw(n, name, &v, &len))
 		return dflt;
-	n = strtol(v, &end, 10);
-	if (end == v || n < -1000000 || n > 1000000)
-		n = dflt;
-	xmlFree(v);
-	return (int)n;
+	/* a number is short; a longer value is no number strtol would take
+	 * whole, but its start may be: read as much as fits */
+	if (len >= sizeof(tmp)) {
+		char *s = attr_decode(v, len);
+		if (!s)
+			return dflt;
+		k = strtol(s, &end, 10);
+		if (end == s || k < -1000000 || k > 1000000)
+			k = dflt;
+		free(s);
+		return (int)k;
+	}
+	memcpy(tmp, v, len);
+	tmp[len] = '\0';
+	k = strtol(tmp, &end, 10);
+	if (end == tmp || k < -1000000 || k > 1000000)
+		k = dflt;
+	return (int)k;
 }
 
 /* An on/off property (w:b, w:isLgl): on unless w:val says false. */
-static int w_onoff(xmlTextReaderPtr r)
+static int w_onoff(const docx_node *n)
 {
-	char *v = w_attr(r, "val");
-	int on = 1;
+	const char *v;
+	size_t len;
 
-	if (v)
-		on = !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 ||
-		       strcmp(v, "off") == 0);
-	xmlFree(v);
-	return on;
+	if (!w_raw(n, "val", &v, &len))
+		return 1;
+	return !((len == 1 && v[0] == '0') || (len == 5 && !memcmp(v, "false", 5)) ||
+	         (len == 3 && !memcmp(v, "off", 3)));
 }
 
-static char *dup_attr(xmlTextReaderPtr r, const char *name, int *rc)
+static char *dup_attr(const docx_node *n, const char *name, int *rc)
 {
-	char *v = w_attr(r, name), *s = NULL;
+	const char *v;
+	size_t len;
+	char *s = NULL;
 
-	if (v) {
-		s = clint_strdup(v);
-		xmlFree(v);
+	if (w_raw(n, name, &v, &len)) {
+		s = attr_decode(v, len);
 		if (!s)
 			*rc = CLINT_ENOMEM;
 	}
@@ -504,78 +830,73 @@ static int rel_note_cmp(const void *a, const void *b)
  * headers and footers (sorted by name, each once). Without it the usual
  * part names are read.
  */
+static int rels_node(docx *dx, void *state, const docx_node *n)
+{
+	int *count = state, i, role, rc = CLINT_OK;
+	char *type, *target, *mode, *name = NULL;
+	const char *kind;
+
+	if (n->type != DOCX_START || strcmp(n->local, "Relationship") != 0)
+		return CLINT_OK;
+	if (++*count > DOCX_MAX_RELS)
+		return docx_err(dx, CLINT_ELIMIT, 0, "more than %d relationships",
+		                DOCX_MAX_RELS);
+	type = plain_attr(n, "Type");
+	target = plain_attr(n, "Target");
+	mode = plain_attr(n, "TargetMode");
+	/* the role: the last segment of the Type */
+	kind = type ? strrchr(type, '/') : NULL;
+	role = -1;
+	if (kind) {
+		for (i = 0; i < REL_KINDS; i++)
+			if (strcmp(kind + 1, rel_kinds[i]) == 0)
+				role = i;
+		if (strcmp(kind + 1, "header") == 0)
+			role = REL_KINDS;
+		else if (strcmp(kind + 1, "footer") == 0)
+			role = REL_KINDS + 1;
+	}
+	if (role >= 0 && target && !(mode && strcmp(mode, "External") == 0))
+		name = rel_target(target, &rc);
+	free(type);
+	free(target);
+	free(mode);
+	if (rc < 0 || !name)
+		return rc;
+	if (role < REL_KINDS && !dx->rel_part[role]) {
+		dx->rel_part[role] = name;
+	} else if (role >= REL_KINDS) {
+		if (ARRAY_PUSH(dx->rel_notes, dx->rel_note_count,
+		               dx->rel_note_cap) < 0) {
+			free(name);
+			return CLINT_ENOMEM;
+		}
+		dx->rel_notes[dx->rel_note_count].footer = role > REL_KINDS;
+		dx->rel_notes[dx->rel_note_count++].name = name;
+	} else {
+		free(name);
+	}
+	return CLINT_OK;
+}
+
+/*
+ * Reads word/_rels/document.xml.rels, if there is one: which parts hold
+ * the styles, numbering, comments, footnotes and endnotes, and which the
+ * headers and footers (sorted by name, each once). Without it the usual
+ * part names are read.
+ */
 static int load_rels(docx *dx)
 {
 	unsigned char *buf = NULL;
 	size_t len, k, kept;
-	xmlTextReaderPtr r = NULL;
-	int rc, ret, count = 0;
+	int rc, count = 0;
 
 	dx->part = DOCX_RELS;
 	rc = read_entry(dx, dx->part, 0, &buf, &len);
 	if (rc != CLINT_OK)
 		goto done;
 	dx->have_rels = 1;
-	TRY(xml_open(dx, buf, len, &r));
-	while ((ret = xml_read(dx, r)) == 1) {
-		const char *local = node_local(r), *kind;
-		xmlChar *type, *target, *mode;
-		char *name;
-		int i, role;
-
-		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT || !local ||
-		    strcmp(local, "Relationship") != 0)
-			continue;
-		if (++count > DOCX_MAX_RELS) {
-			rc = docx_err(dx, CLINT_ELIMIT, 0,
-			              "more than %d relationships", DOCX_MAX_RELS);
-			goto done;
-		}
-		type = xmlTextReaderGetAttribute(r, BAD_CAST "Type");
-		target = xmlTextReaderGetAttribute(r, BAD_CAST "Target");
-		mode = xmlTextReaderGetAttribute(r, BAD_CAST "TargetMode");
-		/* the role: the last segment of the Type */
-		kind = type ? strrchr((const char *)type, '/') : NULL;
-		role = -1;
-		if (kind) {
-			for (i = 0; i < REL_KINDS; i++)
-				if (strcmp(kind + 1, rel_kinds[i]) == 0)
-					role = i;
-			if (strcmp(kind + 1, "header") == 0)
-				role = REL_KINDS;
-			else if (strcmp(kind + 1, "footer") == 0)
-				role = REL_KINDS + 1;
-		}
-		name = NULL;
-		if (role >= 0 && target &&
-		    !(mode && strcmp((char *)mode, "External") == 0))
-			name = rel_target((const char *)target, &rc);
-		xmlFree(type);
-		xmlFree(target);
-		xmlFree(mode);
-		if (rc < 0)
-			goto done;
-		if (!name)
-			continue;
-		if (role < REL_KINDS && !dx->rel_part[role]) {
-			dx->rel_part[role] = name;
-		} else if (role >= REL_KINDS) {
-			if (ARRAY_PUSH(dx->rel_notes, dx->rel_note_count,
-			               dx->rel_note_cap) < 0) {
-				free(name);
-				rc = CLINT_ENOMEM;
-				goto done;
-			}
-			dx->rel_notes[dx->rel_note_count].footer = role > REL_KINDS;
-			dx->rel_notes[dx->rel_note_count++].name = name;
-		} else {
-			free(name);
-		}
-	}
-	if (ret < 0) {
-		rc = ret;
-		goto done;
-	}
+	TRY(xml_walk(dx, buf, len, rels_node, &count));
 	/* headers first, then footers, each in name order, each once */
 	if (dx->rel_note_count > 1)
 		qsort(dx->rel_notes, dx->rel_note_count, sizeof(*dx->rel_notes),
@@ -590,10 +911,89 @@ static int load_rels(docx *dx)
 	dx->rel_note_count = kept;
 	rc = CLINT_OK;
 done:
-	if (r)
-		xmlFreeTextReader(r);
 	free(buf);
 	dx->part = NULL;
+	return rc;
+}
+
+/* Where the walk over styles.xml is. */
+typedef struct {
+	docx_style *st;   /* the paragraph style being read, or NULL */
+	int depth;        /* its depth */
+	int in_ppr;       /* depth of its w:pPr, or 0 */
+	int skip;         /* skipping a subtree at this depth, or 0 */
+} styles_walk;
+
+static int styles_node(docx *dx, void *state, const docx_node *n)
+{
+	styles_walk *sw = state;
+	docx_style *st;
+	int d = n->depth, empty = n->empty, rc = CLINT_OK;
+
+	if (sw->skip) {
+		if (n->type == DOCX_END && d == sw->skip)
+			sw->skip = 0;
+		return CLINT_OK;
+	}
+	if (n->type == DOCX_END) {
+		if (sw->st && d == sw->depth)
+			sw->st = NULL;
+		else if (sw->in_ppr && d == sw->in_ppr)
+			sw->in_ppr = 0;
+		return CLINT_OK;
+	}
+	if (n->type != DOCX_START)
+		return CLINT_OK;
+	st = sw->st;
+	if (is_w(n, "style")) {
+		const char *t;
+		size_t tlen;
+		int para = !w_raw(n, "type", &t, &tlen) ||
+		           (tlen == 9 && memcmp(t, "paragraph", 9) == 0) ||
+		           (tlen == 9 && memcmp(t, "numbering", 9) == 0);
+		sw->st = NULL;
+		if (!para || dx->style_count >= DOCX_MAX_STYLES || empty)
+			return CLINT_OK;
+		TRY(ARRAY_PUSH(dx->styles, dx->style_count, dx->style_cap));
+		st = &dx->styles[dx->style_count];
+		memset(st, 0, sizeof(*st));
+		st->outline = st->num_id = st->ilvl = -1;
+		st->id = dup_attr(n, "styleId", &rc);
+		if (!st->id)
+			return rc;
+		dx->style_count++;
+		sw->st = st;
+		st->heading = heading_name(st->id);
+		sw->depth = d;
+		if (!dx->default_style &&
+		    (w_attr_is(n, "default", "1") || w_attr_is(n, "default", "true"))) {
+			dx->default_style = clint_strdup(st->id);
+			if (!dx->default_style)
+				return CLINT_ENOMEM;
+		}
+	} else if (!st) {
+		return CLINT_OK;
+	} else if (is_w(n, "name")) {
+		char *v = w_attr(n, "val");
+		if (heading_name(v))
+			st->heading = heading_name(v);
+		free(v);
+	} else if (is_w(n, "basedOn")) {
+		free(st->based_on);
+		st->based_on = dup_attr(n, "val", &rc);
+	} else if (is_w(n, "pPr") && d == sw->depth + 1 && !empty) {
+		sw->in_ppr = d;
+	} else if (sw->in_ppr && is_w(n, "outlineLvl")) {
+		st->outline = w_int(n, "val", -1);
+	} else if (sw->in_ppr && is_w(n, "numId")) {
+		st->num_id = w_int(n, "val", -1);
+	} else if (sw->in_ppr && is_w(n, "ilvl")) {
+		st->ilvl = w_int(n, "val", -1);
+	} else if (is_w(n, "pPrChange") || is_w(n, "rPrChange")) {
+		if (!empty)
+			sw->skip = d;   /* the properties before a change */
+	}
+done:
 	return rc;
 }
 
@@ -602,98 +1002,18 @@ static int load_styles(docx *dx)
 {
 	unsigned char *buf = NULL;
 	size_t len;
-	xmlTextReaderPtr r = NULL;
-	docx_style *st = NULL;
-	int rc, ret, depth = 0, in_ppr = 0, skip = 0;
+	styles_walk sw;
+	int rc;
 
+	memset(&sw, 0, sizeof(sw));
 	dx->part = rel_name(dx, REL_STYLES);
 	rc = read_entry(dx, dx->part, 0, &buf, &len);
 	if (rc != CLINT_OK)
 		goto done;
-	TRY(xml_open(dx, buf, len, &r));
-	while ((ret = xml_read(dx, r)) == 1) {
-		int type = xmlTextReaderNodeType(r);
-		int d = xmlTextReaderDepth(r);
-		int empty = xmlTextReaderIsEmptyElement(r);
-
-		if (skip) {
-			if (type == XML_READER_TYPE_END_ELEMENT && d == skip)
-				skip = 0;
-			continue;
-		}
-		if (type == XML_READER_TYPE_END_ELEMENT) {
-			if (st && d == depth)
-				st = NULL;
-			else if (in_ppr && d == in_ppr)
-				in_ppr = 0;
-			continue;
-		}
-		if (type != XML_READER_TYPE_ELEMENT)
-			continue;
-		if (is_w(r, "style")) {
-			char *t = w_attr(r, "type");
-			int para = !t || strcmp(t, "paragraph") == 0 ||
-			           strcmp(t, "numbering") == 0;
-			xmlFree(t);
-			st = NULL;
-			if (!para || dx->style_count >= DOCX_MAX_STYLES || empty)
-				continue;
-			TRY(ARRAY_PUSH(dx->styles, dx->style_count, dx->style_cap));
-			st = &dx->styles[dx->style_count];
-			memset(st, 0, sizeof(*st));
-			st->outline = st->num_id = st->ilvl = -1;
-			st->id = dup_attr(r, "styleId", &rc);
-			if (!st->id) {
-				if (rc < 0)
-					goto done;
-				st = NULL;
-				continue;
-			}
-			dx->style_count++;
-			st->heading = heading_name(st->id);
-			depth = d;
-			if (!dx->default_style) {
-				char *def = w_attr(r, "default");
-				if (def && (strcmp(def, "1") == 0 || strcmp(def, "true") == 0)) {
-					dx->default_style = clint_strdup(st->id);
-					if (!dx->default_style)
-						rc = CLINT_ENOMEM;
-				}
-				xmlFree(def);
-				if (rc < 0)
-					goto done;
-			}
-		} else if (!st) {
-			continue;
-		} else if (is_w(r, "name")) {
-			char *v = w_attr(r, "val");
-			if (heading_name(v))
-				st->heading = heading_name(v);
-			xmlFree(v);
-		} else if (is_w(r, "basedOn")) {
-			free(st->based_on);
-			st->based_on = dup_attr(r, "val", &rc);
-			if (rc < 0)
-				goto done;
-		} else if (is_w(r, "pPr") && d == depth + 1 && !empty) {
-			in_ppr = d;
-		} else if (in_ppr && is_w(r, "outlineLvl")) {
-			st->outline = w_int(r, "val", -1);
-		} else if (in_ppr && is_w(r, "numId")) {
-			st->num_id = w_int(r, "val", -1);
-		} else if (in_ppr && is_w(r, "ilvl")) {
-			st->ilvl = w_int(r, "val", -1);
-		} else if (is_w(r, "pPrChange") || is_w(r, "rPrChange")) {
-			if (!empty)
-				skip = d;   /* the properties before a change */
-		}
-	}
-	rc = ret < 0 ? ret : CLINT_OK;
+	rc = xml_walk(dx, buf, len, styles_node, &sw);
 	if (rc == CLINT_OK && dx->style_count)
 		qsort(dx->styles, dx->style_count, sizeof(*dx->styles), style_cmp);
 done:
-	if (r)
-		xmlFreeTextReader(r);
 	free(buf);
 	dx->part = NULL;
 	return rc < 0 ? rc : CLINT_OK;
@@ -762,35 +1082,126 @@ static void level_init(docx_level *l)
 }
 
 /* Reads a property of a w:lvl into `l`. */
-static int level_prop(xmlTextReaderPtr r, docx_level *l)
+static int level_prop(const docx_node *n, docx_level *l)
 {
 	char *v;
 
-	if (is_w(r, "start")) {
-		l->start = w_int(r, "val", 1);
-	} else if (is_w(r, "numFmt")) {
-		v = w_attr(r, "val");
+	if (is_w(n, "start")) {
+		l->start = w_int(n, "val", 1);
+	} else if (is_w(n, "numFmt")) {
+		v = w_attr(n, "val");
 		l->fmt = num_format(v);
-		xmlFree(v);
-	} else if (is_w(r, "lvlText")) {
-		v = w_attr(r, "val");
+		free(v);
+	} else if (is_w(n, "lvlText")) {
+		v = w_attr(n, "val");
 		free(l->text);
 		l->text = clint_strdup(v ? v : "");
-		xmlFree(v);
+		free(v);
 		if (!l->text)
 			return CLINT_ENOMEM;
-	} else if (is_w(r, "suff")) {
-		v = w_attr(r, "val");
-		l->suff = v && strcmp(v, "tab") == 0       ? SUFF_TAB
-		          : v && strcmp(v, "nothing") == 0 ? SUFF_NOTHING
+	} else if (is_w(n, "suff")) {
+		l->suff = w_attr_is(n, "val", "tab")       ? SUFF_TAB
+		          : w_attr_is(n, "val", "nothing") ? SUFF_NOTHING
 		                                           : SUFF_SPACE;
-		xmlFree(v);
-	} else if (is_w(r, "lvlRestart")) {
-		l->restart = w_int(r, "val", -1);
-	} else if (is_w(r, "isLgl")) {
-		l->legal = w_onoff(r);
+	} else if (is_w(n, "lvlRestart")) {
+		l->restart = w_int(n, "val", -1);
+	} else if (is_w(n, "isLgl")) {
+		l->legal = w_onoff(n);
 	}
 	return CLINT_OK;
+}
+
+/* Where the walk over numbering.xml is. */
+typedef struct {
+	docx_abstract *ab;
+	docx_num *num;
+	docx_level *lvl;
+	int ab_depth, num_depth, lvl_depth, ovr, in_ppr;
+} numbering_walk;
+
+static int numbering_node(docx *dx, void *state, const docx_node *n)
+{
+	numbering_walk *nw = state;
+	int d = n->depth, empty = n->empty, k, rc = CLINT_OK;
+
+	if (n->type == DOCX_END) {
+		if (nw->lvl && d == nw->lvl_depth)
+			nw->lvl = NULL;
+		else if (nw->in_ppr && d == nw->in_ppr)
+			nw->in_ppr = 0;
+		else if (nw->ab && d == nw->ab_depth)
+			nw->ab = NULL;
+		else if (nw->num && d == nw->num_depth)
+			nw->num = NULL;
+		return CLINT_OK;
+	}
+	if (n->type != DOCX_START)
+		return CLINT_OK;
+	if (is_w(n, "abstractNum")) {
+		docx_abstract *ab;
+		nw->ab = NULL;
+		nw->num = NULL;
+		if (empty || dx->abstract_count >= DOCX_MAX_NUMS)
+			return CLINT_OK;
+		TRY(ARRAY_PUSH(dx->abstracts, dx->abstract_count, dx->abstract_cap));
+		ab = nw->ab = &dx->abstracts[dx->abstract_count++];
+		memset(ab, 0, sizeof(*ab));
+		for (k = 0; k < DOCX_LEVELS; k++)
+			level_init(&ab->lvl[k]);
+		ab->id = w_int(n, "abstractNumId", -1);
+		nw->ab_depth = d;
+	} else if (is_w(n, "num") && !nw->ab) {
+		docx_num *num;
+		nw->num = NULL;
+		if (dx->num_count >= DOCX_MAX_NUMS)
+			return CLINT_OK;
+		TRY(ARRAY_PUSH(dx->nums, dx->num_count, dx->num_cap));
+		num = &dx->nums[dx->num_count++];
+		memset(num, 0, sizeof(*num));
+		for (k = 0; k < DOCX_LEVELS; k++) {
+			level_init(&num->lvl[k]);
+			num->start_override[k] = -1;
+		}
+		num->id = w_int(n, "numId", -1);
+		num->abstract_id = -1;
+		nw->num_depth = d;
+		nw->num = empty ? NULL : num;
+	} else if (nw->num && is_w(n, "abstractNumId")) {
+		nw->num->abstract_id = w_int(n, "val", -1);
+	} else if (nw->num && is_w(n, "lvlOverride")) {
+		nw->ovr = w_int(n, "ilvl", -1);
+	} else if (nw->num && is_w(n, "startOverride")) {
+		if (nw->ovr >= 0 && nw->ovr < DOCX_LEVELS)
+			nw->num->start_override[nw->ovr] = w_int(n, "val", 1);
+	} else if (is_w(n, "lvl") && (nw->ab || nw->num)) {
+		docx_level *lvl;
+		k = w_int(n, "ilvl", -1);
+		if (nw->ab && k >= 0 && k < DOCX_LEVELS)
+			lvl = &nw->ab->lvl[k];
+		else if (nw->num && nw->ovr >= 0 && nw->ovr < DOCX_LEVELS)
+			lvl = &nw->num->lvl[nw->ovr];
+		else
+			lvl = NULL;
+		nw->lvl = lvl;
+		if (lvl) {
+			free(lvl->text);
+			level_init(lvl);
+			lvl->set = 1;
+			nw->lvl_depth = d;
+			if (empty)
+				nw->lvl = NULL;
+		}
+	} else if (nw->lvl && is_w(n, "pPr")) {
+		if (!empty)
+			nw->in_ppr = d;
+	} else if (nw->lvl && !nw->in_ppr) {
+		TRY(level_prop(n, nw->lvl));
+	} else if (nw->ab && !nw->lvl && is_w(n, "numStyleLink")) {
+		free(nw->ab->style_link);
+		nw->ab->style_link = dup_attr(n, "val", &rc);
+	}
+done:
+	return rc;
 }
 
 /* Reads abstract numbering definitions and numbering instances. */
@@ -798,100 +1209,16 @@ static int load_numbering(docx *dx)
 {
 	unsigned char *buf = NULL;
 	size_t len;
-	xmlTextReaderPtr r = NULL;
-	docx_abstract *ab = NULL;
-	docx_num *num = NULL;
-	docx_level *lvl = NULL;
-	int rc, ret, ab_depth = 0, num_depth = 0, lvl_depth = 0, ovr = -1;
-	int in_ppr = 0, k;
+	numbering_walk nw;
+	int rc;
 
+	memset(&nw, 0, sizeof(nw));
+	nw.ovr = -1;
 	dx->part = rel_name(dx, REL_NUMBERING);
 	rc = read_entry(dx, dx->part, 0, &buf, &len);
 	if (rc != CLINT_OK)
 		goto done;
-	TRY(xml_open(dx, buf, len, &r));
-	while ((ret = xml_read(dx, r)) == 1) {
-		int type = xmlTextReaderNodeType(r);
-		int d = xmlTextReaderDepth(r);
-		int empty = xmlTextReaderIsEmptyElement(r);
-
-		if (type == XML_READER_TYPE_END_ELEMENT) {
-			if (lvl && d == lvl_depth)
-				lvl = NULL;
-			else if (in_ppr && d == in_ppr)
-				in_ppr = 0;
-			else if (ab && d == ab_depth)
-				ab = NULL;
-			else if (num && d == num_depth)
-				num = NULL;
-			continue;
-		}
-		if (type != XML_READER_TYPE_ELEMENT)
-			continue;
-		if (is_w(r, "abstractNum")) {
-			ab = NULL;
-			num = NULL;
-			if (empty || dx->abstract_count >= DOCX_MAX_NUMS)
-				continue;
-			TRY(ARRAY_PUSH(dx->abstracts, dx->abstract_count, dx->abstract_cap));
-			ab = &dx->abstracts[dx->abstract_count++];
-			memset(ab, 0, sizeof(*ab));
-			for (k = 0; k < DOCX_LEVELS; k++)
-				level_init(&ab->lvl[k]);
-			ab->id = w_int(r, "abstractNumId", -1);
-			ab_depth = d;
-		} else if (is_w(r, "num") && !ab) {
-			num = NULL;
-			if (dx->num_count >= DOCX_MAX_NUMS)
-				continue;
-			TRY(ARRAY_PUSH(dx->nums, dx->num_count, dx->num_cap));
-			num = &dx->nums[dx->num_count++];
-			memset(num, 0, sizeof(*num));
-			for (k = 0; k < DOCX_LEVELS; k++) {
-				level_init(&num->lvl[k]);
-				num->start_override[k] = -1;
-			}
-			num->id = w_int(r, "numId", -1);
-			num->abstract_id = -1;
-			num_depth = d;
-			if (empty)
-				num = NULL;
-		} else if (num && is_w(r, "abstractNumId")) {
-			num->abstract_id = w_int(r, "val", -1);
-		} else if (num && is_w(r, "lvlOverride")) {
-			ovr = w_int(r, "ilvl", -1);
-		} else if (num && is_w(r, "startOverride")) {
-			if (ovr >= 0 && ovr < DOCX_LEVELS)
-				num->start_override[ovr] = w_int(r, "val", 1);
-		} else if (is_w(r, "lvl") && (ab || num)) {
-			k = w_int(r, "ilvl", -1);
-			if (ab && k >= 0 && k < DOCX_LEVELS)
-				lvl = &ab->lvl[k];
-			else if (num && ovr >= 0 && ovr < DOCX_LEVELS)
-				lvl = &num->lvl[ovr];
-			else
-				lvl = NULL;
-			if (lvl) {
-				free(lvl->text);
-				level_init(lvl);
-				lvl->set = 1;
-				lvl_depth = d;
-				if (empty)
-					lvl = NULL;
-			}
-		} else if (lvl && is_w(r, "pPr")) {
-			if (!empty)
-				in_ppr = d;
-		} else if (lvl && !in_ppr) {
-			TRY(level_prop(r, lvl));
-		} else if (ab && !lvl && is_w(r, "numStyleLink")) {
-			free(ab->style_link);
-			ab->style_link = dup_attr(r, "val", &rc);
-			if (rc < 0)
-				goto done;
-		}
-	}
-	rc = ret < 0 ? ret : CLINT_OK;
+	rc = xml_walk(dx, buf, len, numbering_node, &nw);
 	if (rc == CLINT_OK) {
 		if (dx->abstract_count)
 			qsort(dx->abstracts, dx->abstract_count, sizeof(*dx->abstracts),
@@ -900,8 +1227,6 @@ static int load_numbering(docx *dx)
 			qsort(dx->nums, dx->num_count, sizeof(*dx->nums), num_cmp);
 	}
 done:
-	if (r)
-		xmlFreeTextReader(r);
 	free(buf);
 	dx->part = NULL;
 	return rc < 0 ? rc : CLINT_OK;
@@ -1060,15 +1385,79 @@ static int comment_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static docx_comment *find_comment(docx *dx, xmlTextReaderPtr r)
+static docx_comment *find_comment(docx *dx, const docx_node *n)
 {
 	docx_comment key;
 
 	if (!dx->comment_count)
 		return NULL;
-	key.id = w_int(r, "id", -1);
+	key.id = w_int(n, "id", -1);
 	return bsearch(&key, dx->comments, dx->comment_count, sizeof(key),
 	               comment_cmp);
+}
+
+/* Where the walk over comments.xml is. */
+typedef struct {
+	clint_buf text;
+	docx_comment *c;   /* the comment being read, or NULL */
+	int depth;         /* its depth */
+	int in_t;          /* inside a w:t */
+} comments_walk;
+
+/* A text that outgrows its cap is cut, not an error. */
+static int comment_put(comments_walk *cw, const char *s, size_t n)
+{
+	int rc = clint_buf_put(&cw->text, s, n);
+
+	return rc == CLINT_ELIMIT ? CLINT_OK : rc;
+}
+
+static int comments_node(docx *dx, void *state, const docx_node *n)
+{
+	comments_walk *cw = state;
+	docx_comment *c = cw->c;
+	clint_buf *text = &cw->text;
+	int rc = CLINT_OK;
+
+	if (n->type == DOCX_END) {
+		if (c && n->depth == cw->depth) {
+			while (text->len && text->data[text->len - 1] == '\n')
+				text->len--;
+			c->text = clint_buf_detach(text, NULL);
+			if (!c->text)
+				return CLINT_ENOMEM;
+			cw->c = NULL;
+		} else if (c && is_w(n, "p") && text->len &&
+		           text->data[text->len - 1] != '\n') {
+			TRY(comment_put(cw, "\n", 1));
+		}
+		cw->in_t = 0;
+		return CLINT_OK;
+	}
+	if (n->type == DOCX_START) {
+		cw->in_t = 0;
+		if (is_w(n, "comment") && !n->empty &&
+		    dx->comment_count < DOCX_MAX_COMMENTS) {
+			TRY(ARRAY_PUSH(dx->comments, dx->comment_count, dx->comment_cap));
+			c = cw->c = &dx->comments[dx->comment_count++];
+			memset(c, 0, sizeof(*c));
+			c->id = w_int(n, "id", -1);
+			c->author = dup_attr(n, "author", &rc);
+			if (rc < 0)
+				return rc;
+			text->len = 0;
+			cw->depth = n->depth;
+		} else if (c && is_w(n, "t")) {
+			cw->in_t = !n->empty;
+		} else if (c && (is_w(n, "tab") || is_w(n, "br"))) {
+			TRY(comment_put(cw, is_w(n, "tab") ? "\t" : "\n", 1));
+		}
+		return CLINT_OK;
+	}
+	if (c && cw->in_t)
+		TRY(comment_put(cw, n->text, n->len));
+done:
+	return rc;
 }
 
 /* Reads each comment's id, author and text (paragraphs joined by "\n"). */
@@ -1076,84 +1465,21 @@ static int load_comments(docx *dx)
 {
 	unsigned char *buf = NULL;
 	size_t len;
-	xmlTextReaderPtr r = NULL;
-	clint_buf text = CLINT_BUF_INIT;
-	docx_comment *c = NULL;
-	int rc, ret, depth = 0, in_t = 0;
+	comments_walk cw;
+	int rc;
 
-	text.limit = 1 << 20;
+	memset(&cw, 0, sizeof(cw));
+	cw.text.limit = 1 << 20;
 	dx->part = rel_name(dx, REL_COMMENTS);
 	rc = read_entry(dx, dx->part, 0, &buf, &len);
 	if (rc != CLINT_OK)
 		goto done;
-	TRY(xml_open(dx, buf, len, &r));
-	while ((ret = xml_read(dx, r)) == 1) {
-		int type = xmlTextReaderNodeType(r);
-		int d = xmlTextReaderDepth(r);
-
-		if (type == XML_READER_TYPE_END_ELEMENT) {
-			if (c && d == depth) {
-				while (text.len && text.data[text.len - 1] == '\n')
-					text.len--;
-				c->text = clint_buf_detach(&text, NULL);
-				if (!c->text) {
-					rc = CLINT_ENOMEM;
-					goto done;
-				}
-				c = NULL;
-			} else if (c && is_w(r, "p") && text.len &&
-			           text.data[text.len - 1] != '\n') {
-				rc = clint_buf_putc(&text, '\n');
-				if (rc == CLINT_ELIMIT)
-					rc = CLINT_OK; /* a very long comment is cut */
-				TRY(rc);
-			}
-			in_t = 0;
-			continue;
-		}
-		if (type == XML_READER_TYPE_ELEMENT) {
-			in_t = 0;
-			if (is_w(r, "comment") && !xmlTextReaderIsEmptyElement(r) &&
-			    dx->comment_count < DOCX_MAX_COMMENTS) {
-				TRY(ARRAY_PUSH(dx->comments, dx->comment_count,
-				               dx->comment_cap));
-				c = &dx->comments[dx->comment_count++];
-				memset(c, 0, sizeof(*c));
-				c->id = w_int(r, "id", -1);
-				c->author = dup_attr(r, "author", &rc);
-				if (rc < 0)
-					goto done;
-				text.len = 0;
-				depth = d;
-			} else if (c && is_w(r, "t")) {
-				in_t = !xmlTextReaderIsEmptyElement(r);
-			} else if (c && (is_w(r, "tab") || is_w(r, "br"))) {
-				rc = clint_buf_putc(&text, is_w(r, "tab") ? '\t' : '\n');
-				if (rc == CLINT_ELIMIT)
-					rc = CLINT_OK;
-				TRY(rc);
-			}
-			continue;
-		}
-		if (c && in_t &&
-		    (type == XML_READER_TYPE_TEXT ||
-		     type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-		     type == XML_READER_TYPE_WHITESPACE)) {
-			const char *v = (const char *)xmlTextReaderConstValue(r);
-			rc = clint_buf_puts(&text, v ? v : "");
-			if (rc == CLINT_ELIMIT)
-				rc = CLINT_OK;
-			TRY(rc);
-		}
-	}
-	rc = ret < 0 ? ret : CLINT_OK;
+	rc = xml_walk(dx, buf, len, comments_node, &cw);
 	if (rc == CLINT_OK && dx->comment_count)
 		qsort(dx->comments, dx->comment_count, sizeof(*dx->comments),
 		      comment_cmp);
 done:
-	if (r)
-		xmlFreeTextReader(r);
-	clint_buf_free(&text);
+	clint_buf_free(&cw.text);
 	free(buf);
 	dx->part = NULL;
 	return rc < 0 ? rc : CLINT_OK;
@@ -1433,7 +1759,7 @@ static int end_para(docx *dx)
 }
 
 /* Elements whose whole subtree holds nothing to read. */
-static int skipped_element(xmlTextReaderPtr r)
+static int skipped_element(const docx_node *n)
 {
 	static const char *const names[] = {
 		"pPrChange",   "rPrChange",   "sectPrChange",  "tblPrChange",
@@ -1441,78 +1767,76 @@ static int skipped_element(xmlTextReaderPtr r)
 		"instrText",   "delInstrText", "tblPr",        "sectPr",
 		"tblGrid",     "trPr",        "tcPr",          "rPr",
 	};
-	const char *ns = node_ns(r);
 	size_t i;
 
-	if (ns && strcmp(ns, MC_NS) == 0)
-		return strcmp(node_local(r), "Fallback") == 0;
+	if (n->ns && strcmp(n->ns, MC_NS) == 0)
+		return strcmp(n->local, "Fallback") == 0;
+	if (!n->w)
+		return 0;
 	for (i = 0; i < ARRAY_LEN(names); i++)
-		if (is_w(r, names[i]))
+		if (strcmp(n->local, names[i]) == 0)
 			return 1;
 	return 0;
 }
 
 /* A start tag inside the paragraph properties (w:pPr). */
-static void para_prop(docx *dx, xmlTextReaderPtr r, int d)
+static void para_prop(docx *dx, const docx_node *n, int d)
 {
 	docx_para *p = &dx->paras[dx->npara - 1];
 
 	if (d == dx->ppr_depth + 1) {
-		if (is_w(r, "pStyle")) {
-			char *v = w_attr(r, "val");
+		if (is_w(n, "pStyle")) {
 			free(p->style);
-			p->style = v ? clint_strdup(v) : NULL;
-			xmlFree(v);
-		} else if (is_w(r, "outlineLvl")) {
-			p->outline = w_int(r, "val", -1);
-		} else if (is_w(r, "pageBreakBefore")) {
-			p->page_before = w_onoff(r);
-		} else if (is_w(r, "numPr")) {
-			dx->numpr = !xmlTextReaderIsEmptyElement(r);
-		} else if (is_w(r, "rPr")) {
-			dx->rpr_in_ppr = !xmlTextReaderIsEmptyElement(r);
-		} else if (is_w(r, "sectPr")) {
+			p->style = w_attr(n, "val");
+		} else if (is_w(n, "outlineLvl")) {
+			p->outline = w_int(n, "val", -1);
+		} else if (is_w(n, "pageBreakBefore")) {
+			p->page_before = w_onoff(n);
+		} else if (is_w(n, "numPr")) {
+			dx->numpr = !n->empty;
+		} else if (is_w(n, "rPr")) {
+			dx->rpr_in_ppr = !n->empty;
+		} else if (is_w(n, "sectPr")) {
 			p->sect = 1;
 		}
 	} else if (d == dx->ppr_depth + 2 && dx->numpr) {
-		if (is_w(r, "numId"))
-			p->num_id = w_int(r, "val", -1);
-		else if (is_w(r, "ilvl"))
-			p->ilvl = w_int(r, "val", -1);
+		if (is_w(n, "numId"))
+			p->num_id = w_int(n, "val", -1);
+		else if (is_w(n, "ilvl"))
+			p->ilvl = w_int(n, "val", -1);
 	} else if (d == dx->ppr_depth + 2 && dx->rpr_in_ppr) {
-		if (is_w(r, "ins") || is_w(r, "moveTo"))
+		if (is_w(n, "ins") || is_w(n, "moveTo"))
 			p->mark_ins = 1;
-		else if (is_w(r, "del") || is_w(r, "moveFrom"))
+		else if (is_w(n, "del") || is_w(n, "moveFrom"))
 			p->mark_del = 1;
 	}
 }
 
 /* A start tag in a story. */
-static int story_start(docx *dx, xmlTextReaderPtr r, int d, int empty)
+static int story_start(docx *dx, const docx_node *n, int d, int empty)
 {
 	docx_comment *c;
-	char *v;
 	int rc = CLINT_OK;
 
 	if (dx->ppr_depth) {
-		para_prop(dx, r, d);
+		para_prop(dx, n, d);
 		return CLINT_OK;
 	}
-	if (skipped_element(r)) {
+	if (skipped_element(n)) {
 		if (!empty)
 			dx->skip = d;
 		return CLINT_OK;
 	}
 	/* the first child of w:p after its properties starts it */
 	if (dx->npara && !dx->paras[dx->npara - 1].begun &&
-	    !(d == dx->paras[dx->npara - 1].depth + 1 && is_w(r, "pPr")))
+	    !(d == dx->paras[dx->npara - 1].depth + 1 && is_w(n, "pPr")))
 		TRY(begin_para(dx));
 
-	if (is_w(r, "p")) {
+	if (is_w(n, "p")) {
 		docx_para *p;
 		if (dx->npara >= DOCX_MAX_PARAS)
 			return docx_err(dx, CLINT_ELIMIT,
-			                (unsigned)xmlTextReaderGetParserLineNumber(r),
+			                n->line,
 			                "paragraphs nested deeper than %d (text boxes)",
 			                DOCX_MAX_PARAS);
 		p = &dx->paras[dx->npara++];
@@ -1522,16 +1846,15 @@ static int story_start(docx *dx, xmlTextReaderPtr r, int d, int empty)
 		p->num_id = p->ilvl = p->outline = -1;
 		if (empty)
 			TRY(end_para(dx));
-	} else if (is_w(r, "pPr")) {
+	} else if (is_w(n, "pPr")) {
 		if (!empty && dx->npara && d == dx->paras[dx->npara - 1].depth + 1)
 			dx->ppr_depth = d;
-	} else if (is_w(r, "t") || is_w(r, "delText")) {
+	} else if (is_w(n, "t") || is_w(n, "delText")) {
 		dx->text_kind = !empty;
-	} else if (is_w(r, "tab") || is_w(r, "ptab")) {
+	} else if (is_w(n, "tab") || is_w(n, "ptab")) {
 		TRY(put_text(dx, "\t", 1));
-	} else if (is_w(r, "br") || is_w(r, "cr")) {
-		v = w_attr(r, "type");
-		if (v && strcmp(v, "page") == 0) {
+	} else if (is_w(n, "br") || is_w(n, "cr")) {
+		if (w_attr_is(n, "type", "page")) {
 			if (text_kept(dx)) {
 				dx->page++;
 				dx->page_pending = 1;
@@ -1540,8 +1863,7 @@ static int story_start(docx *dx, xmlTextReaderPtr r, int d, int empty)
 		} else {
 			rc = put_text(dx, "\n", 1);
 		}
-		xmlFree(v);
-	} else if (is_w(r, "lastRenderedPageBreak")) {
+	} else if (is_w(n, "lastRenderedPageBreak")) {
 		if (dx->text_since_page) {
 			dx->page++;
 			dx->text_since_page = 0;
@@ -1550,44 +1872,42 @@ static int story_start(docx *dx, xmlTextReaderPtr r, int d, int empty)
 			    !dx->paras[dx->npara - 1].has_text && dx->doc->block_open)
 				dx->doc->blocks[dx->doc->block_count - 1].page = dx->page;
 		}
-	} else if (is_w(r, "noBreakHyphen")) {
+	} else if (is_w(n, "noBreakHyphen")) {
 		TRY(put_text(dx, "-", 1));
-	} else if (is_w(r, "ins") || is_w(r, "moveTo")) {
+	} else if (is_w(n, "ins") || is_w(n, "moveTo")) {
 		if (!empty)
 			dx->ins++;
-	} else if (is_w(r, "del") || is_w(r, "moveFrom")) {
+	} else if (is_w(n, "del") || is_w(n, "moveFrom")) {
 		if (!empty)
 			dx->del++;
-	} else if (is_w(r, "fldChar")) {
-		v = w_attr(r, "fldCharType");
-		if (v && strcmp(v, "begin") == 0) {
+	} else if (is_w(n, "fldChar")) {
+		if (w_attr_is(n, "fldCharType", "begin")) {
 			if (dx->nfld < DOCX_MAX_FIELDS)
 				dx->fld[dx->nfld++] = 1;
 			else
 				dx->fld_lost++;
-		} else if (v && strcmp(v, "separate") == 0) {
+		} else if (w_attr_is(n, "fldCharType", "separate")) {
 			if (dx->nfld && !dx->fld_lost)
 				dx->fld[dx->nfld - 1] = 0;
-		} else if (v && strcmp(v, "end") == 0) {
+		} else if (w_attr_is(n, "fldCharType", "end")) {
 			if (dx->fld_lost)
 				dx->fld_lost--;
 			else if (dx->nfld)
 				dx->nfld--;
 		}
-		xmlFree(v);
-	} else if (is_w(r, "tc")) {
+	} else if (is_w(n, "tc")) {
 		TRY(close_block(dx));
 		if (!empty)
 			dx->tc_depth++;
-	} else if (is_w(r, "txbxContent")) {
+	} else if (is_w(n, "txbxContent")) {
 		TRY(close_block(dx));   /* the outer paragraph goes on after it */
-	} else if (is_w(r, "commentRangeStart")) {
-		if ((c = find_comment(dx, r)) && !c->anchored && !c->pending) {
+	} else if (is_w(n, "commentRangeStart")) {
+		if ((c = find_comment(dx, n)) && !c->anchored && !c->pending) {
 			c->pending = 1;
 			dx->pending_comments++;
 		}
-	} else if (is_w(r, "commentRangeEnd") || is_w(r, "commentReference")) {
-		if ((c = find_comment(dx, r))) {
+	} else if (is_w(n, "commentRangeEnd") || is_w(n, "commentReference")) {
+		if ((c = find_comment(dx, n))) {
 			if (c->pending) {
 				c->pending = 0;
 				c->anchored = 1;
@@ -1596,22 +1916,23 @@ static int story_start(docx *dx, xmlTextReaderPtr r, int d, int empty)
 			} else if (!c->anchored) {
 				c->anchored = 1;
 				c->start = c->end = clint_doc_built_len(dx->doc);
-			} else if (is_w(r, "commentRangeEnd")) {
+			} else if (is_w(n, "commentRangeEnd")) {
 				c->end = clint_doc_built_len(dx->doc);
 			}
 		}
-	} else if ((is_w(r, "footnote") || is_w(r, "endnote")) && !empty) {
-		v = w_attr(r, "type");
-		if (v && strcmp(v, "normal") != 0)
+	} else if ((is_w(n, "footnote") || is_w(n, "endnote")) && !empty) {
+		const char *v;
+		size_t vlen;
+		if (w_raw(n, "type", &v, &vlen) &&
+		    !(vlen == 6 && memcmp(v, "normal", 6) == 0))
 			dx->skip = d;   /* separators and continuation notices */
-		xmlFree(v);
 	}
 done:
 	return rc;
 }
 
 /* An end tag in a story. */
-static int story_end(docx *dx, xmlTextReaderPtr r, int d)
+static int story_end(docx *dx, const docx_node *n, int d)
 {
 	if (dx->ppr_depth) {
 		if (d == dx->ppr_depth) {
@@ -1623,20 +1944,37 @@ static int story_end(docx *dx, xmlTextReaderPtr r, int d)
 			dx->numpr = dx->rpr_in_ppr = 0;
 		return CLINT_OK;
 	}
-	if (is_w(r, "p") && dx->npara && d == dx->paras[dx->npara - 1].depth)
+	if (is_w(n, "p") && dx->npara && d == dx->paras[dx->npara - 1].depth)
 		return end_para(dx);
-	if (is_w(r, "t") || is_w(r, "delText"))
+	if (is_w(n, "t") || is_w(n, "delText"))
 		dx->text_kind = 0;
-	else if ((is_w(r, "ins") || is_w(r, "moveTo")) && dx->ins)
+	else if ((is_w(n, "ins") || is_w(n, "moveTo")) && dx->ins)
 		dx->ins--;
-	else if ((is_w(r, "del") || is_w(r, "moveFrom")) && dx->del)
+	else if ((is_w(n, "del") || is_w(n, "moveFrom")) && dx->del)
 		dx->del--;
-	else if (is_w(r, "tc") && dx->tc_depth) {
+	else if (is_w(n, "tc") && dx->tc_depth) {
 		int rc = close_block(dx);
 		dx->tc_depth--;
 		return rc;
-	} else if (is_w(r, "txbxContent"))
+	} else if (is_w(n, "txbxContent"))
 		return close_block(dx);
+	return CLINT_OK;
+}
+
+static int story_node(docx *dx, void *state, const docx_node *n)
+{
+	(void)state;
+	if (dx->skip) {
+		if (n->type == DOCX_END && n->depth == dx->skip)
+			dx->skip = 0;
+		return CLINT_OK;
+	}
+	if (n->type == DOCX_START)
+		return story_start(dx, n, n->depth, n->empty);
+	if (n->type == DOCX_END)
+		return story_end(dx, n, n->depth);
+	if (dx->text_kind)
+		return put_text(dx, n->text, n->len);
 	return CLINT_OK;
 }
 
@@ -1649,41 +1987,17 @@ static int read_story(docx *dx, const char *part, int required,
 {
 	unsigned char *buf = NULL;
 	size_t len;
-	xmlTextReaderPtr r = NULL;
-	int rc, ret;
+	int rc;
 
 	dx->part = part;
 	rc = read_entry(dx, part, required, &buf, &len);
 	if (rc != CLINT_OK)
 		goto done;
-	TRY(xml_open(dx, buf, len, &r));
 	dx->base_flags = flags;
 	dx->npara = dx->owner = dx->cell_owner = dx->tc_depth = dx->merge = 0;
 	dx->ins = dx->del = dx->text_kind = dx->ppr_depth = dx->numpr = 0;
 	dx->rpr_in_ppr = dx->nfld = dx->fld_lost = dx->skip = 0;
-	while ((ret = xml_read(dx, r)) == 1) {
-		int type = xmlTextReaderNodeType(r);
-		int d = xmlTextReaderDepth(r);
-
-		if (dx->skip) {
-			if (type == XML_READER_TYPE_END_ELEMENT && d == dx->skip)
-				dx->skip = 0;
-			continue;
-		}
-		if (type == XML_READER_TYPE_ELEMENT)
-			rc = story_start(dx, r, d, xmlTextReaderIsEmptyElement(r));
-		else if (type == XML_READER_TYPE_END_ELEMENT)
-			rc = story_end(dx, r, d);
-		else if (dx->text_kind && (type == XML_READER_TYPE_TEXT ||
-		                           type == XML_READER_TYPE_CDATA ||
-		                           type == XML_READER_TYPE_WHITESPACE ||
-		                           type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
-			const char *v = (const char *)xmlTextReaderConstValue(r);
-			rc = put_text(dx, v ? v : "", v ? strlen(v) : 0);
-		}
-		TRY(rc);
-	}
-	TRY(ret);
+	TRY(xml_walk(dx, buf, len, story_node, NULL));
 	while (dx->npara)
 		TRY(end_para(dx));
 	TRY(close_block(dx));
@@ -1692,8 +2006,6 @@ done:
 		free(dx->paras[dx->npara - 1].style);
 		dx->npara--;
 	}
-	if (r)
-		xmlFreeTextReader(r);
 	free(buf);
 	dx->part = NULL;
 	return rc < 0 ? rc : CLINT_OK;
