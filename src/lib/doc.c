@@ -273,20 +273,32 @@ int clint_doc_add_skip(clint_doc *doc, size_t start, size_t end)
 int clint_doc_index_lines(clint_doc *doc)
 {
 	size_t i, n = 1, k = 0;
-	const char *t = doc->text;
+	const char *t = doc->text, *p, *end = doc->text + doc->text_len;
+	/* without a CR, the lines end at each LF: found with memchr */
+	int cr = memchr(t, '\r', doc->text_len) != NULL;
 
-	for (i = 0; i < doc->text_len; i++) {
-		if (t[i] == '\n' || (t[i] == '\r' && t[i + 1] != '\n'))
+	if (!cr) {
+		for (p = t; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
 			n++;
+	} else {
+		for (i = 0; i < doc->text_len; i++) {
+			if (t[i] == '\n' || (t[i] == '\r' && t[i + 1] != '\n'))
+				n++;
+		}
 	}
 	free(doc->line_starts);
 	doc->line_starts = malloc(n * sizeof(size_t));
 	if (!doc->line_starts)
 		return CLINT_ENOMEM;
 	doc->line_starts[k++] = 0;
-	for (i = 0; i < doc->text_len; i++) {
-		if (t[i] == '\n' || (t[i] == '\r' && t[i + 1] != '\n'))
-			doc->line_starts[k++] = i + 1;
+	if (!cr) {
+		for (p = t; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+			doc->line_starts[k++] = (size_t)(p - t) + 1;
+	} else {
+		for (i = 0; i < doc->text_len; i++) {
+			if (t[i] == '\n' || (t[i] == '\r' && t[i + 1] != '\n'))
+				doc->line_starts[k++] = i + 1;
+		}
 	}
 	doc->line_count = n;
 

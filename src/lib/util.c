@@ -285,9 +285,16 @@ size_t clint_utf8_count(const char *s, size_t len)
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			n++;
+	/* eight bytes at a time: a continuation byte is 10xxxxxx, i.e. bit 7
+	 * set and bit 6 (moved to bit 7 by the shift) clear */
+	for (i = 0; i + 8 <= len; i += 8) {
+		uint64_t x, cont;
+		memcpy(&x, s + i, 8);
+		cont = x & ~(x << 1) & 0x8080808080808080u;
+		n += 8 - (size_t)__builtin_popcountll(cont);
+	}
+	for (; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return n;
 }
 
