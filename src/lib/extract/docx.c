@@ -43,7 +43,6 @@
 #include <strings.h>
 
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>  /* xmlParserMaxDepth */
 
 #include "extract.h"
 #include "zip.h"
@@ -252,7 +251,7 @@ static int read_entry(docx *dx, const char *name, int required,
 
 /*
  * Each XML part is parsed with libxml2's SAX2 interface (a push parser
- * fed the whole part at once), without building a tree: the callbacks
+ * fed the part in chunks), without building a tree: the callbacks
  * below turn the parser's events into the nodes a walker sees, one at a
  * time, as xmlTextReader would have shown them:
  *   - a start tag (DOCX_START) with its depth (the root is 0) and whether
@@ -285,10 +284,12 @@ typedef struct {
 typedef int (*docx_walker)(docx *dx, void *state, const docx_node *n);
 
 /* libxml2's limits that its tree builder enforces (xmlTextReader built a
- * tree), kept with the same messages: elements nested deeper than
- * xmlParserMaxDepth (256), a text node over XML_MAX_TEXT_LENGTH. */
-#define DOCX_XML_STACK 320
+ * tree), kept with the same messages: elements nested deeper than its
+ * xmlParserMaxDepth (256 without XML_PARSE_HUGE), a text node over its
+ * XML_MAX_TEXT_LENGTH (10000000). */
+#define DOCX_XML_MAX_NESTING 256
 #define DOCX_XML_TEXT_MAX 10000000
+#define DOCX_XML_STACK (DOCX_XML_MAX_NESTING + 1)
 /* bytes handed to the push parser at a time, as xmlTextReader does */
 #define DOCX_XML_CHUNK 512
 
@@ -391,7 +392,7 @@ static void sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	(void)ns;
 	(void)ndefaulted;
 	walk_flush_text(w);
-	if ((unsigned)w->depth > xmlParserMaxDepth || w->depth >= DOCX_XML_STACK) {
+	if (w->depth > DOCX_XML_MAX_NESTING) {
 		walk_fail(w, "Excessive depth in document: 256 use XML_PARSE_HUGE "
 		             "option");
 		return;
