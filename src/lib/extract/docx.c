@@ -2,9 +2,10 @@
  * docx.c - DOCX (Office Open XML WordprocessingML) extraction.
  *
  * The ZIP is read from memory by zip.c and each XML part is streamed
- * with libxml2's SAX2 parser (no tree is built). The text is synthesized through the
- * block builder of doc.c: one block per paragraph (a table cell is one
- * block however many paragraphs it holds), Word's automatic numbers
+ * through libxml2's SAX2 parser (no tree is built). The text is
+ * synthesized through the block builder of doc.c: one block per
+ * paragraph (a table cell is one block however many paragraphs it
+ * holds), Word's automatic numbers
  * rendered in front of the paragraph as the user sees them ("7.2 Service
  * Credits"), headings from paragraph styles and outline levels.
  *
