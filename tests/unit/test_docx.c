@@ -1161,6 +1161,118 @@ static void test_deep_nesting_refused(void **state)
 	free(xml);
 }
 
+/* What the SAX2 walk must show as xmlTextReader did: text split by
+ * entity and character references, CDATA, comments and processing
+ * instructions read as one piece; "&amp;" in attribute values; <x/> and
+ * <x></x> alike; nesting past libxml2's own limit (256) refused with its
+ * message. */
+static void test_xml_nodes(void **state)
+{
+	static const char styles[] =
+		"<w:styles xmlns:w=\"" W_NS "\">"
+		"<w:style w:type=\"paragraph\" w:styleId=\"H&amp;2\">"
+		"<w:name w:val=\"heading 2\"/></w:style></w:styles>";
+	static const char body[] = DOC(
+		P("<w:r><w:t>A &amp; B &lt;C&gt; &#x41;&#66; &quot;q&apos;</w:t></w:r>")
+		P("<w:r><w:t>a<![CDATA[ <b> & ]]>b</w:t></w:r>")
+		P("<w:r><w:t>one<!-- c -->two<?pi x?>three</w:t></w:r>")
+		"<w:p/><w:p></w:p>"
+		P("<w:r><w:t>x</w:t><w:tab/><w:tab></w:tab><w:t>y</w:t>"
+		  "<w:br></w:br><w:t/><w:t></w:t><w:t>z</w:t></w:r>")
+		STYLEP("H&amp;2", R("Styled"))
+		"<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/><w:instrText>X"
+		"</w:instrText><w:fldChar w:fldCharType=\"sep&#97;rate\"/>"
+		"<w:t>result</w:t><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>");
+	part p[] = {{"word/document.xml", body, 0}, {"word/styles.xml", styles, 0}};
+	clint_doc *doc;
+	char *xml = malloc(400 * 12 + 512), *q;
+	int i;
+
+	(void)state;
+	doc = load_parts(p, 2, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "A & B <C> AB \"q'");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "a <b> & b");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "onetwothree");
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "x\t\ty\nz");
+	assert_block(doc, 4, CLINT_BLOCK_HEADING, 2, "Styled");
+	assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, "result");
+	assert_int_equal(clint_doc_block_count(doc), 6);
+	clint_doc_free(doc);
+
+	/* libxml2's nesting limit comes first when it is in the same chunk */
+	assert_non_null(xml);
+	q = xml + sprintf(xml, "<w:document xmlns:w=\"" W_NS "\"><w:body><w:p>");
+	for (i = 0; i < 400; i++)
+		q += sprintf(q, "<w:r>");
+	for (i = 0; i < 400; i++)
+		q += sprintf(q, "</w:r>");
+	sprintf(q, "</w:p></w:body></w:document>");
+	p[0].data = xml;
+	expect_refused(p, 1, CLINT_EFORMAT, "malformed XML: Excessive depth");
+	free(xml);
+}
+
+/* A pseudo-random lower-case word of 2..9 letters at `q`; returns its end. */
+static char *random_word(char *q, unsigned *seed)
+{
+	int n, i;
+
+	*seed = *seed * 1103515245u + 12345u;
+	n = 2 + (int)((*seed >> 16) % 8);
+	for (i = 0; i < n; i++) {
+		*seed = *seed * 1103515245u + 12345u;
+		*q++ = (char)('a' + (*seed >> 16) % 26);
+	}
+	return q;
+}
+
+/* A document.xml over 10 MB is read (the parser is fed in chunks: libxml2
+ * refuses to look ahead over 10 MB), and a single text node over 10 MB
+ * is refused as libxml2's tree builder refused it. */
+static void test_large_parts(void **state)
+{
+	size_t cap = (size_t)12 << 20, paras = 0;
+	char *xml = malloc(cap + 4096), *q;
+	unsigned seed = 7;
+	part p[1];
+	clint_doc *doc;
+
+	(void)state;
+	assert_non_null(xml);
+	q = xml + sprintf(xml, "<w:document xmlns:w=\"" W_NS "\"><w:body>");
+	while ((size_t)(q - xml) < cap - 2048) {
+		int w;
+		q += sprintf(q, "<w:p><w:r><w:t>");
+		for (w = 0; w < 100; w++) {
+			q = random_word(q, &seed);
+			*q++ = ' ';
+		}
+		q += sprintf(q, "end.</w:t></w:r></w:p>");
+		paras++;
+	}
+	q += sprintf(q, "</w:body></w:document>");
+	p[0].name = "word/document.xml";
+	p[0].data = xml;
+	p[0].len = (size_t)(q - xml);
+	assert_true(p[0].len > (size_t)10 << 20);
+	doc = load_parts(p, 1, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_int_equal(clint_doc_block_count(doc), paras);
+	clint_doc_free(doc);
+
+	/* the same words in one w:t */
+	q = xml + sprintf(xml, "<w:document xmlns:w=\"" W_NS "\"><w:body><w:p>"
+	                       "<w:r><w:t>");
+	while ((size_t)(q - xml) < cap - 2048) {
+		q = random_word(q, &seed);
+		*q++ = ' ';
+	}
+	q += sprintf(q, "</w:t></w:r></w:p></w:body></w:document>");
+	p[0].len = (size_t)(q - xml);
+	expect_refused(p, 1, CLINT_EFORMAT, "malformed XML: xmlSAX2Characters: "
+	                                    "huge text node");
+	free(xml);
+}
+
 /* Text boxes nested 40 deep: refused (32 paragraphs at most); 70 nested
  * fields: the ones past 64 are counted and their ends matched, so the
  * text after them is kept and the instructions are not. */
@@ -1373,6 +1485,8 @@ int main(void)
 		cmocka_unit_test(test_zip_bomb_refused),
 		cmocka_unit_test(test_deep_nesting_refused),
 		cmocka_unit_test(test_nested_boxes_and_fields),
+		cmocka_unit_test(test_xml_nodes),
+		cmocka_unit_test(test_large_parts),
 		cmocka_unit_test(test_too_many_entries),
 		cmocka_unit_test(test_real_documents),
 	};
