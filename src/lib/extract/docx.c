@@ -597,8 +597,13 @@ static int xml_walk(docx *dx, const unsigned char *buf, size_t len,
 		rc = docx_err(dx, CLINT_ELIMIT, w->too_deep_line,
 		              "XML nested deeper than %d elements", DOCX_MAX_DEPTH);
 done:
-	if (w->ctxt)
+	if (w->ctxt) {
+		/* the document libxml2 makes up to hold the entity declarations
+		 * of an internal subset ("expat compatibility"), never used */
+		if (w->ctxt->myDoc)
+			xmlFreeDoc(w->ctxt->myDoc);
 		xmlFreeParserCtxt(w->ctxt);
+	}
 	clint_buf_free(&w->text);
 	free(w);
 	return rc;
