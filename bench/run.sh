@@ -258,12 +258,14 @@ else
 	row docx "DOCX text, one process each" "$din" "$dmb"
 	row docx-batch "DOCX text, one process" "$din" "$dmb" docx
 	row pandoc "pandoc -t plain, each" "$din" "$dmb" docx
+	row pandoc "pandoc vs one process" "$din" "$dmb" docx-batch
 	if have docx2txt; then
 		row docx2txt "docx2txt, each" "$din" "$dmb" docx
+		row docx2txt "docx2txt vs one process" "$din" "$dmb" docx-batch
 	else
 		note "bench: SKIP docx2txt: not installed (apt-get install docx2txt)"
 	fi
-	note "DOCX: made from the first $ndocs CUAD dev texts with pandoc"
+	note "DOCX: made from the first $ndocs CUAD dev texts with pandoc; 'each' rows compare one process per file for every tool, 'vs one process' rows compare the peers' one process per file with one clauselint process for all files (how a repository is linted; pandoc and docx2txt cannot write one output per input in one run)"
 fi
 
 echo "== clauselint bench: $runs runs each (BENCH_RUNS), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
