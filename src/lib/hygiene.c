@@ -1116,11 +1116,27 @@ static phrase_slot *phrase_slot_for(phrase_slot *set, const char *s, size_t n,
  * statute, institution, place or month, not a numbered label ("Priority
  * 1") and not in a heading. Sets [*a, *b) and *words; advances *i.
  */
+/* Length of the determiner ("the ", "any ", "such ", "each ", "all ",
+ * "that ") at s[i..n), or 0. */
+static size_t determiner_at(const char *s, size_t i, size_t n)
+{
+	const char *d;
+	size_t len;
+
+	switch (s[i]) {
+	case 't': d = i + 2 < n && s[i + 2] == 'e' ? "the " : "that "; break;
+	case 'a': d = i + 1 < n && s[i + 1] == 'n' ? "any " : "all "; break;
+	case 's': d = "such "; break;
+	case 'e': d = "each "; break;
+	default: return 0;
+	}
+	len = strlen(d);
+	return n - i >= len && memcmp(s + i, d, len) == 0 ? len : 0;
+}
+
 static int next_candidate(const clint_doc *doc, size_t *i, size_t *a,
                           size_t *b, size_t *words)
 {
-	static const char *const determiners[] = {"the ", "any ", "such ",
-	                                          "each ", "all ", "that "};
 	const char *s = doc->norm;
 	size_t n = doc->norm_len, d, w;
 
@@ -1130,12 +1146,9 @@ static int next_candidate(const clint_doc *doc, size_t *i, size_t *a,
 		if (*i == 0 || !isalpha((unsigned char)s[*i]) ||
 		    isalpha((unsigned char)s[*i - 1]))
 			continue;
-		for (d = 0; d < ARRAY_LEN(determiners); d++)
-			if (!strncmp(s + *i, determiners[d], strlen(determiners[d])))
-				break;
-		if (d == ARRAY_LEN(determiners))
+		if (!(d = determiner_at(s, *i, n)))
 			continue;
-		*a = *i + strlen(determiners[d]);
+		*a = *i + d;
 		*b = *a;
 		*words = 0;
 		/* the run of capitalised words after the determiner */

@@ -39,6 +39,15 @@ static const number_word number_words[] = {
 	{"million", 1e6, 3}, {"billion", 1e9, 3},
 };
 
+/* strlen() of each number word, and the longest ("seventeen") */
+static const unsigned char number_word_len[] = {
+	4, 3, 3, 5, 4, 4, 3, 5, 5, 4, 3, 6, 6, 8, 8, 7, 7, 9, 8, 8,
+	6, 6, 5, 5, 5, 7, 6, 6, 7, 8, 7, 7,
+};
+#define NUMBER_WORD_MAX 9
+_Static_assert(sizeof(number_word_len) == ARRAY_LEN(number_words),
+               "one length per number word");
+
 static const struct {
 	const char *text;   /* as written before or after the number */
 	const char *code;   /* ISO 4217 */
@@ -167,11 +176,18 @@ static size_t parse_words(const char *s, size_t i, size_t end, double *out)
 	if (i > 0 && is_word_char((unsigned char)s[i - 1]))
 		return i;
 	while (j < end) {
-		size_t w, k;
+		size_t w, k, n = 0;
 		int found = 0;
 
-		for (w = 0; w < ARRAY_LEN(number_words); w++) {
-			if (!word_at(s, j, end, number_words[w].word))
+		/* a number word is a whole run of letters: compare only the
+		 * words of the run's length (most runs are of none) */
+		while (j + n < end && n <= NUMBER_WORD_MAX &&
+		       isalpha((unsigned char)s[j + n]))
+			n++;
+		for (w = 0; w < ARRAY_LEN(number_words) && n <= NUMBER_WORD_MAX;
+		     w++) {
+			if (number_word_len[w] != n ||
+			    !word_at(s, j, end, number_words[w].word))
 				continue;
 			found = 1;
 			switch (number_words[w].kind) {
