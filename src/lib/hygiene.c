@@ -500,6 +500,8 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 			continue;
 		}
 		for (w = 0; w < ARRAY_LEN(ref_words); w++) {
+			if (((unsigned char)s[i] | 0x20) != ref_words[w][0])
+				continue;
 			n = strlen(ref_words[w]);
 			if (i + n < doc->norm_len && strncasecmp(s + i, ref_words[w], n) == 0 &&
 			    s[i + n] == ' ' && (i == 0 || !isalpha((unsigned char)s[i - 1])))
@@ -1402,7 +1404,9 @@ static size_t term_uses(const clint_doc *doc, size_t di, size_t enough,
 			 * Information" */
 			size_t k0 = k;
 			for (; k + m <= doc->norm_len; k++)
-				if (strncasecmp(s + k, stem, m) == 0) {
+				if ((m == 0 || ((unsigned char)s[k] | 0x20) ==
+				                   ((unsigned char)stem[0] | 0x20)) &&
+				    strncasecmp(s + k, stem, m) == 0) {
 					p = s + k;
 					break;
 				}
