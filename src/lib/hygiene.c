@@ -277,6 +277,17 @@ static const char *const ref_words[] = {
 	"schedule", "exhibit", "annex", "appendix", "attachment",
 };
 
+/* True if `c` is the first letter of a reference word, in either case. */
+static int ref_initial(char c)
+{
+	switch ((unsigned char)c | 0x20) {
+	case 's': case 'c': case 'p': case 'a': case 'e':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* Kind of target: 1 a decimal clause, 2 a container (Article, Schedule). */
 static int ref_kind(const char *word)
 {
@@ -494,7 +505,7 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		int kind;
 
 		/* every reference word starts with one of these letters */
-		if (!strchr("scpaeSCPAE", s[i]) || s[i] == '\0' ||
+		if (!ref_initial(s[i]) ||
 		    (i > 0 && isalpha((unsigned char)s[i - 1]))) {
 			i++;
 			continue;
@@ -1144,11 +1155,18 @@ static int next_candidate(const clint_doc *doc, size_t *i, size_t *a,
 
 	for (; *i < n; (*i)++) {
 		int proper = 0, caps = 0;
+		size_t k = *i;
 
-		if (*i == 0 || !isalpha((unsigned char)s[*i]) ||
-		    isalpha((unsigned char)s[*i - 1]))
+		/* to the next word starting like a determiner (t, a, s, e) */
+		while (k < n && s[k] != 't' && s[k] != 'a' && s[k] != 's' &&
+		       s[k] != 'e')
+			k++;
+		*i = k;
+		if (k >= n)
+			break;
+		if (k == 0 || isalpha((unsigned char)s[k - 1]))
 			continue;
-		if (!(d = determiner_at(s, *i, n)))
+		if (!(d = determiner_at(s, k, n)))
 			continue;
 		*a = *i + d;
 		*b = *a;

@@ -187,6 +187,7 @@ static size_t parse_words(const char *s, size_t i, size_t end, double *out)
 		for (w = 0; w < ARRAY_LEN(number_words) && n <= NUMBER_WORD_MAX;
 		     w++) {
 			if (number_word_len[w] != n ||
+			    ((unsigned char)s[j] | 0x20) != number_words[w].word[0] ||
 			    !word_at(s, j, end, number_words[w].word))
 				continue;
 			found = 1;
