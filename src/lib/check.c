@@ -46,6 +46,8 @@ typedef struct {
 	clint_pf_scan pfs;     /* the prefilter's literal hits in norm */
 	const clint_prefilter *pf;  /* NULL: every pattern runs everywhere */
 	unsigned long calls;   /* pcre2_match() calls, for profiling */
+	/* next_match_lines(): no newline in norm[line_from..line_end) */
+	size_t line_from, line_end;
 } check_ctx;
 
 /* clint_check_profile(): where each rule's cost goes */
@@ -320,6 +322,147 @@ static int cmp_item(const void *a, const void *b)
 	return 0;
 }
 
+/* True if "." never matches a line feed: the library's default newline
+ * convention (the packs set none) includes a lone LF. */
+static int dot_skips_lf(void)
+{
+	uint32_t nl = 0;
+
+	if (pcre2_config(PCRE2_CONFIG_NEWLINE, &nl) < 0)
+		return 0;
+	return nl == PCRE2_NEWLINE_LF || nl == PCRE2_NEWLINE_ANY ||
+	       nl == PCRE2_NEWLINE_ANYCRLF;
+}
+
+/* True if escape letter `e` (after a backslash) may match a newline, or
+ * is one this scan does not follow (code points, properties, references,
+ * quoting). */
+static int escape_may_match_newline(char e)
+{
+	return strchr("nsvRXCWDHNpPxocQ0123456789gk", e) != NULL;
+}
+
+/*
+ * True unless PCRE2 pattern `src` surely cannot match a newline: a
+ * conservative scan that accepts only escapes, classes and groups it
+ * knows. A newline inside a lookaround counts too (it could be
+ * consumed). Without (?s), "." does not match a newline.
+ */
+static int may_match_newline(const char *src)
+{
+	size_t i = 0;
+
+	while (src[i]) {
+		char c = src[i];
+
+		if (c == '\\') {
+			if (!src[i + 1] || escape_may_match_newline(src[i + 1]))
+				return 1;
+			i += 2;
+		} else if (c == '[') {
+			/* a class: negated ones must name \n, \s or \v, others
+			 * must hold nothing that matches a newline */
+			int neg = 0, excluded = 0, may = 0;
+
+			i++;
+			if (src[i] == '^') {
+				neg = 1;
+				i++;
+			}
+			if (src[i] == ']')
+				i++;
+			while (src[i] && src[i] != ']') {
+				if (src[i] == '\\') {
+					char e = src[i + 1];
+					if (!e)
+						return 1;
+					if (e == 'n' || e == 's' || e == 'v')
+						excluded = 1;
+					if (escape_may_match_newline(e))
+						may = 1;
+					i += 2;
+					continue;
+				}
+				if (src[i] == '[' && src[i + 1] == ':')
+					return 1; /* POSIX classes: not followed */
+				if ((unsigned char)src[i] < 0x20)
+					return 1;
+				i++;
+			}
+			if (!src[i])
+				return 1;
+			i++;
+			if (neg ? !excluded : may)
+				return 1;
+		} else if (c == '(' && (src[i + 1] == '*' ||
+		                        (src[i + 1] == '?' &&
+		                         !strchr(":=!<>|", src[i + 2])))) {
+			return 1; /* verbs, options, names, recursion... */
+		} else if (c == '(' && src[i + 1] == '?' && src[i + 2] == '<' &&
+		           src[i + 3] != '=' && src[i + 3] != '!') {
+			return 1; /* a named group */
+		} else if ((unsigned char)c < 0x20 || (c == '.' && !dot_skips_lf())) {
+			return 1;
+		} else {
+			i++;
+		}
+	}
+	return 0;
+}
+
+/* 1 if body pattern `p` cannot match a newline, computed once (racing
+ * threads compute the same answer). */
+static int one_line(const clint_pattern *p)
+{
+	clint_pattern *w = (clint_pattern *)p;
+	int v = atomic_load_explicit(&w->one_line, memory_order_relaxed);
+
+	if (!v) {
+		v = may_match_newline(p->source) ? 1 : 2;
+		atomic_store_explicit(&w->one_line, v, memory_order_relaxed);
+	}
+	return v == 2;
+}
+
+/*
+ * Like next_match() for a pattern that cannot match a newline and has no
+ * leads: every match holds one of the pattern's needed literals, on the
+ * same line as its start, so only lines holding one are searched. Lines
+ * are searched in order and the search in a line stops at its end, so the
+ * first match found is the leftmost one.
+ */
+static int next_match_lines(check_ctx *c, const clint_pattern *p,
+                            size_t from, size_t *ms, size_t *me)
+{
+	const clint_doc *doc = c->doc;
+	const char *s = doc->norm;
+	size_t h, ls, le;
+	int m;
+
+	while (from <= doc->norm_len &&
+	       (h = clint_pf_next_need(c->pf, &c->pfs, p->slot - 1, from)) !=
+	           (size_t)-1) {
+		ls = h;
+		while (ls > from && s[ls - 1] != '\n')
+			ls--;
+		/* the line's end, remembered: a line of megabytes with many
+		 * matches is still read once */
+		if (h < c->line_from || h >= c->line_end) {
+			const char *nl = memchr(s + h, '\n', doc->norm_len - h);
+			c->line_from = h;
+			c->line_end = nl ? (size_t)(nl - s) : doc->norm_len;
+		}
+		le = c->line_end;
+		pcre2_set_offset_limit(c->mctx, le);
+		m = match_at(c, p, 0, doc->norm_len, ls, ms, me);
+		pcre2_set_offset_limit(c->mctx, PCRE2_UNSET);
+		if (m != 0)
+			return m;
+		from = le + 1;
+	}
+	return 0;
+}
+
 /*
  * Finds the next match of body pattern `p` at or after norm offset
  * `from`, like match_at() over the whole document, but only searches
@@ -335,9 +478,14 @@ static int next_match(check_ctx *c, const clint_pattern *p, size_t from,
 	size_t h, dist, start;
 	int m;
 
-	if (!p->code || !c->pf || !p->slot ||
-	    !clint_pf_positional(c->pf, &c->pfs, p->slot - 1))
+	if (!p->code || !c->pf || !p->slot)
 		return match_at(c, p, 0, doc->norm_len, from, ms, me);
+	if (!clint_pf_positional(c->pf, &c->pfs, p->slot - 1)) {
+		if (clint_pf_need_positional(c->pf, &c->pfs, p->slot - 1) &&
+		    one_line(p))
+			return next_match_lines(c, p, from, ms, me);
+		return match_at(c, p, 0, doc->norm_len, from, ms, me);
+	}
 	while ((h = clint_pf_next(c->pf, &c->pfs, p->slot - 1, from, &dist)) !=
 	       (size_t)-1) {
 		start = h - from > dist ? h - dist : from;
