@@ -1077,8 +1077,11 @@ static int in_list(const char *const *list, size_t n, const char *w, size_t len)
 {
 	size_t i;
 
+	if (!len)
+		return 0;
 	for (i = 0; i < n; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+		if (list[i][0] == w[0] && strlen(list[i]) == len &&
+		    memcmp(list[i], w, len) == 0)
 			return 1;
 	return 0;
 }
