@@ -335,116 +335,278 @@ static int dot_skips_lf(void)
 }
 
 /* True if escape letter `e` (after a backslash) may match a newline, or
- * is one this scan does not follow (code points, properties, references,
- * quoting). */
+ * is one this scan does not follow (code points, properties, quoting). */
 static int escape_may_match_newline(char e)
 {
 	return strchr("nsvRXCWDHNpPxocQ0123456789gk", e) != NULL;
 }
 
-/*
- * True unless PCRE2 pattern `src` surely cannot match a newline: a
- * conservative scan that accepts only escapes, classes and groups it
- * knows. A newline inside a lookaround counts too (it could be
- * consumed). Without (?s), "." does not match a newline.
- */
-static int may_match_newline(const char *src)
-{
-	size_t i = 0;
+/* Most newlines a pattern may consume (NL_MAX and beyond: too many). */
+#define NL_MAX 64
+#define NL_UNKNOWN (NL_MAX + 1)
 
-	while (src[i]) {
-		char c = src[i];
+typedef struct {
+	const char *s;
+	size_t i;
+	int fail;  /* a construct the parse does not follow */
+} nl_parser;
+
+static long nl_alt(nl_parser *p, int depth);
+
+/* A class at p->i ('['): 1 if it may match a newline, else 0. Negated
+ * classes must name \n, \s or \v; others must hold nothing that matches
+ * a newline. */
+static long nl_class(nl_parser *p)
+{
+	const char *s = p->s;
+	int neg = 0, excluded = 0, may = 0;
+
+	p->i++;
+	if (s[p->i] == '^') {
+		neg = 1;
+		p->i++;
+	}
+	if (s[p->i] == ']')
+		p->i++;
+	while (s[p->i] && s[p->i] != ']') {
+		if (s[p->i] == '\\') {
+			char e = s[p->i + 1];
+			if (!e) {
+				p->fail = 1;
+				return NL_UNKNOWN;
+			}
+			if (e == 'n' || e == 's' || e == 'v')
+				excluded = 1;
+			if (escape_may_match_newline(e))
+				may = 1;
+			p->i += 2;
+			continue;
+		}
+		if ((s[p->i] == '[' && s[p->i + 1] == ':') ||
+		    (unsigned char)s[p->i] < 0x20) {
+			p->fail = 1; /* POSIX classes, raw controls */
+			return NL_UNKNOWN;
+		}
+		p->i++;
+	}
+	if (!s[p->i]) {
+		p->fail = 1;
+		return NL_UNKNOWN;
+	}
+	p->i++;
+	return (neg ? !excluded : may) ? 1 : 0;
+}
+
+/* A group at p->i ('('): the newlines its content may consume (0 for a
+ * lookaround, which consumes nothing). */
+static long nl_group(nl_parser *p, int depth)
+{
+	const char *s = p->s;
+	int look = 0;
+	long k;
+
+	if (s[p->i + 1] == '*') {
+		p->fail = 1; /* verbs: (*CR) and the like */
+		return NL_UNKNOWN;
+	}
+	if (s[p->i + 1] == '?') {
+		const char *q = s + p->i + 2;
+		if (*q == ':' || *q == '>' || *q == '|') {
+			p->i += 3;
+		} else if (*q == '=' || *q == '!') {
+			p->i += 3;
+			look = 1;
+		} else if (*q == '<' && (q[1] == '=' || q[1] == '!')) {
+			p->i += 4;
+			look = 1;
+		} else {
+			p->fail = 1; /* options, names, recursion, comments */
+			return NL_UNKNOWN;
+		}
+	} else {
+		p->i++;
+	}
+	k = nl_alt(p, depth + 1);
+	if (p->fail || s[p->i] != ')') {
+		p->fail = 1;
+		return NL_UNKNOWN;
+	}
+	p->i++;
+	return look ? 0 : k;
+}
+
+/* Reads a quantifier at p->i, if any: its most repeats (NL_UNKNOWN for
+ * no bound), 1 when there is none. */
+static long nl_repeats(nl_parser *p)
+{
+	const char *s = p->s;
+	long most = 1;
+
+	if (s[p->i] == '?') {
+		p->i++;
+	} else if (s[p->i] == '*' || s[p->i] == '+') {
+		p->i++;
+		most = NL_UNKNOWN;
+	} else if (s[p->i] == '{') {
+		size_t j = p->i + 1;
+		long lo = 0, hi;
+		int digits = 0;
+
+		while (s[j] >= '0' && s[j] <= '9' && digits < 6) {
+			lo = lo * 10 + (s[j++] - '0');
+			digits++;
+		}
+		if (!digits)
+			return 1; /* a literal "{" */
+		hi = lo;
+		if (s[j] == ',') {
+			j++;
+			if (s[j] == '}') {
+				hi = NL_UNKNOWN;
+			} else {
+				hi = 0;
+				digits = 0;
+				while (s[j] >= '0' && s[j] <= '9' && digits < 6) {
+					hi = hi * 10 + (s[j++] - '0');
+					digits++;
+				}
+				if (!digits)
+					return 1;
+			}
+		}
+		if (s[j] != '}')
+			return 1;
+		p->i = j + 1;
+		most = hi;
+	} else {
+		return 1;
+	}
+	if (s[p->i] == '?' || s[p->i] == '+')
+		p->i++; /* lazy or possessive */
+	return most;
+}
+
+/* A sequence up to '|', ')' or the end: the sum over its items (at most
+ * NL_UNKNOWN: too many or no bound, but the parse goes on). */
+static long nl_seq(nl_parser *p, int depth)
+{
+	const char *s = p->s;
+	long total = 0, k, n;
+
+	while (s[p->i] && s[p->i] != '|' && s[p->i] != ')' && !p->fail) {
+		char c = s[p->i];
 
 		if (c == '\\') {
-			if (!src[i + 1] || escape_may_match_newline(src[i + 1]))
-				return 1;
-			i += 2;
+			char e = s[p->i + 1];
+			if (!e || strchr("123456789gkQ", e)) {
+				p->fail = 1; /* references, quoting */
+				return NL_UNKNOWN;
+			}
+			k = escape_may_match_newline(e) ? 1 : 0;
+			p->i += 2;
 		} else if (c == '[') {
-			/* a class: negated ones must name \n, \s or \v, others
-			 * must hold nothing that matches a newline */
-			int neg = 0, excluded = 0, may = 0;
-
-			i++;
-			if (src[i] == '^') {
-				neg = 1;
-				i++;
+			k = nl_class(p);
+		} else if (c == '(') {
+			if (depth > 50) {
+				p->fail = 1;
+				return NL_UNKNOWN;
 			}
-			if (src[i] == ']')
-				i++;
-			while (src[i] && src[i] != ']') {
-				if (src[i] == '\\') {
-					char e = src[i + 1];
-					if (!e)
-						return 1;
-					if (e == 'n' || e == 's' || e == 'v')
-						excluded = 1;
-					if (escape_may_match_newline(e))
-						may = 1;
-					i += 2;
-					continue;
-				}
-				if (src[i] == '[' && src[i + 1] == ':')
-					return 1; /* POSIX classes: not followed */
-				if ((unsigned char)src[i] < 0x20)
-					return 1;
-				i++;
-			}
-			if (!src[i])
-				return 1;
-			i++;
-			if (neg ? !excluded : may)
-				return 1;
-		} else if (c == '(' && (src[i + 1] == '*' ||
-		                        (src[i + 1] == '?' &&
-		                         !strchr(":=!<>|", src[i + 2])))) {
-			return 1; /* verbs, options, names, recursion... */
-		} else if (c == '(' && src[i + 1] == '?' && src[i + 2] == '<' &&
-		           src[i + 3] != '=' && src[i + 3] != '!') {
-			return 1; /* a named group */
-		} else if ((unsigned char)c < 0x20 || (c == '.' && !dot_skips_lf())) {
-			return 1;
+			k = nl_group(p, depth);
+		} else if ((unsigned char)c < 0x20 || c == '*' || c == '+' ||
+		           c == '?') {
+			p->fail = 1;
+			return NL_UNKNOWN;
 		} else {
-			i++;
+			k = c == '.' && !dot_skips_lf() ? 1 : 0;
+			p->i++;
 		}
+		n = nl_repeats(p);
+		if (k && n >= NL_UNKNOWN)
+			k = NL_UNKNOWN;
+		else if (k)
+			k = k * n < NL_UNKNOWN ? k * n : NL_UNKNOWN;
+		total = total + k < NL_UNKNOWN ? total + k : NL_UNKNOWN;
 	}
-	return 0;
+	return p->fail ? NL_UNKNOWN : total;
 }
 
-/* 1 if body pattern `p` cannot match a newline, computed once (racing
- * threads compute the same answer). */
-static int one_line(const clint_pattern *p)
+/* Branches up to ')' or the end: the most over them. */
+static long nl_alt(nl_parser *p, int depth)
 {
-	clint_pattern *w = (clint_pattern *)p;
-	int v = atomic_load_explicit(&w->one_line, memory_order_relaxed);
+	long most = 0, k;
 
-	if (!v) {
-		v = may_match_newline(p->source) ? 1 : 2;
-		atomic_store_explicit(&w->one_line, v, memory_order_relaxed);
+	for (;;) {
+		k = nl_seq(p, depth);
+		if (p->fail)
+			return NL_UNKNOWN;
+		if (k > most)
+			most = k;
+		if (p->s[p->i] != '|')
+			return most;
+		p->i++;
 	}
-	return v == 2;
 }
 
 /*
- * Like next_match() for a pattern that cannot match a newline and has no
- * leads: every match holds one of the pattern's needed literals, on the
- * same line as its start, so only lines holding one are searched. Lines
- * are searched in order and the search in a line stops at its end, so the
- * first match found is the leftmost one.
+ * The most newlines a match of PCRE2 pattern `src` may consume, or
+ * NL_UNKNOWN: a conservative parse that follows only the escapes,
+ * classes, groups and quantifiers it knows. Lookarounds consume nothing;
+ * without (?s), "." does not match a newline.
  */
-static int next_match_lines(check_ctx *c, const clint_pattern *p,
+static long newline_bound(const char *src)
+{
+	nl_parser p = {src, 0, 0};
+	long k = nl_alt(&p, 0);
+
+	return p.fail || p.s[p.i] ? NL_UNKNOWN : k; /* p.s[p.i]: a stray ")" */
+}
+
+/* The newline bound of body pattern `p` (newline_bound()), computed once
+ * (threads racing here compute the same value). */
+static long pattern_newlines(const clint_pattern *p)
+{
+	clint_pattern *w = (clint_pattern *)p;
+	int v = atomic_load_explicit(&w->newlines, memory_order_relaxed);
+
+	if (!v) {
+		v = (int)newline_bound(p->source) + 1;
+		atomic_store_explicit(&w->newlines, v, memory_order_relaxed);
+	}
+	return v - 1;
+}
+
+/* Patterns that may consume more newlines than this search everywhere. */
+#define LINES_MAX 8
+
+/*
+ * Like next_match() for a pattern with no leads that consumes at most
+ * `k` newlines: every match holds one of the pattern's needed literals
+ * at most k lines below its start. For the next such literal, the starts
+ * from k lines above its line to the end of its line are searched (the
+ * search stops there: PCRE2's offset limit), then the next literal past
+ * that line. No match starts between the windows, so the first match
+ * found is the leftmost one.
+ */
+static int next_match_lines(check_ctx *c, const clint_pattern *p, long k,
                             size_t from, size_t *ms, size_t *me)
 {
 	const clint_doc *doc = c->doc;
 	const char *s = doc->norm;
 	size_t h, ls, le;
+	long up;
 	int m;
 
 	while (from <= doc->norm_len &&
 	       (h = clint_pf_next_need(c->pf, &c->pfs, p->slot - 1, from)) !=
 	           (size_t)-1) {
+		/* back to the start of the line k lines above, not before from */
 		ls = h;
-		while (ls > from && s[ls - 1] != '\n')
-			ls--;
+		for (up = 0; up <= k && ls > from; up++) {
+			while (ls > from && s[ls - 1] != '\n')
+				ls--;
+			if (up < k && ls > from)
+				ls--; /* onto the line above */
+		}
 		/* the line's end, remembered: a line of megabytes with many
 		 * matches is still read once */
 		if (h < c->line_from || h >= c->line_end) {
@@ -481,9 +643,10 @@ static int next_match(check_ctx *c, const clint_pattern *p, size_t from,
 	if (!p->code || !c->pf || !p->slot)
 		return match_at(c, p, 0, doc->norm_len, from, ms, me);
 	if (!clint_pf_positional(c->pf, &c->pfs, p->slot - 1)) {
+		long k;
 		if (clint_pf_need_positional(c->pf, &c->pfs, p->slot - 1) &&
-		    one_line(p))
-			return next_match_lines(c, p, from, ms, me);
+		    (k = pattern_newlines(p)) <= LINES_MAX)
+			return next_match_lines(c, p, k, from, ms, me);
 		return match_at(c, p, 0, doc->norm_len, from, ms, me);
 	}
 	while ((h = clint_pf_next(c->pf, &c->pfs, p->slot - 1, from, &dist)) !=

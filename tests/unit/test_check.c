@@ -626,28 +626,37 @@ static void test_regex_limit_reported_interpreter(void **state)
 
 /* ---- profiling ---------------------------------------------------------- */
 
-/* The scan that decides whether a pattern may match a newline errs only
- * on the side of "it may". */
-static void test_may_match_newline(void **state)
+/* The bound on the newlines a pattern may consume errs only upwards. */
+static void test_newline_bound(void **state)
 {
-	static const char *const one_line[] = {
-		"\\bnotice\\b", "[^.\\n]{0,40}", "[^\\s]x", "\\d+ days?",
-		"a.b", "(?:x|y)(?=z)(?!w)(?<=v)(?<!u)(?>t)", "[\\w\"'-]+", "\\S+",
+	static const struct {
+		const char *src;
+		long bound;
+	} cases[] = {
+		{"\\bnotice\\b", 0}, {"[^.\\n]{0,40}", 0}, {"[^\\s]x", 0},
+		{"\\d+ days?", 0}, {"a.b", 0}, {"[\\w\"'-]+", 0}, {"\\S+", 0},
+		{"(?:x|y)(?=\\s+z)(?!\\s*w)(?<=\\s)(?<!\\n)(?>t)", 0},
+		{"a{2}b{1,}c{", 0}, {"a\\sb", 1}, {"[\\s-]x\\s?y", 2},
+		{"(?:a\\s){0,3}", 3}, {"(a|\\s\\s|b)", 2}, {"[^.]", 1},
+		{"\\W\\D\\x0a\\n\\R\\cJ\\N\\p{Cc}", 8},
+		{"(?:[^.;:\\n]|\\.(?=\\w)){0,200}?", 0}, {"(x\\s?){0,2}+", 2},
 	};
-	static const char *const may[] = {
-		"a\\sb", "[\\s-]", "[^.]", "\\W", "\\D", "\\x0a", "\\n",
-		"(?s)a.b", "(*CR)a.b", "(?<name>a)", "\\p{Cc}", "[[:space:]]",
-		"\\Qa\\E", "a\\", "[^\\d]", "\\R", "(?#c)x", "\\cJ", "\\N",
+	static const char *const unknown[] = {
+		"\\s+", "[\\s-]*", "(?:a\\s){2,}", "(?s)a.b", "(*CR)a.b",
+		"(?<name>a)", "[[:space:]]", "\\Qa\\E", "a\\", "(?#c)x",
+		"(\\s)\\1", "\\g{1}", "a)", "(a", "(?:\\s{1,9}){1,9}",
 	};
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < ARRAY_LEN(one_line); i++)
-		if (may_match_newline(one_line[i]))
-			fail_msg("'%s' cannot match a newline", one_line[i]);
-	for (i = 0; i < ARRAY_LEN(may); i++)
-		if (!may_match_newline(may[i]))
-			fail_msg("'%s' may match a newline", may[i]);
+	for (i = 0; i < ARRAY_LEN(cases); i++)
+		if (newline_bound(cases[i].src) != cases[i].bound)
+			fail_msg("'%s': bound %ld, expected %ld", cases[i].src,
+			         newline_bound(cases[i].src), cases[i].bound);
+	for (i = 0; i < ARRAY_LEN(unknown); i++)
+		if (newline_bound(unknown[i]) != NL_UNKNOWN)
+			fail_msg("'%s': bound %ld, expected none", unknown[i],
+			         newline_bound(unknown[i]));
 }
 
 static const char lines_pack[] =
@@ -873,7 +882,7 @@ int main(void)
 		cmocka_unit_test(test_regex_limit_reported_interpreter),
 		cmocka_unit_test(test_profile_per_rule),
 		cmocka_unit_test(test_threads_share_lazy_jit),
-		cmocka_unit_test(test_may_match_newline),
+		cmocka_unit_test(test_newline_bound),
 		cmocka_unit_test(test_one_line_pattern_by_lines),
 	};
 
