@@ -576,7 +576,7 @@ static long pattern_newlines(const clint_pattern *p)
 }
 
 /* Patterns that may consume more newlines than this search everywhere. */
-#define LINES_MAX 8
+#define LINES_MAX 16
 
 /*
  * Like next_match() for a pattern with no leads that consumes at most
