@@ -505,8 +505,12 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		int kind;
 
 		/* every reference word starts with one of these letters */
-		if (!ref_initial(s[i]) ||
-		    (i > 0 && isalpha((unsigned char)s[i - 1]))) {
+		while (i < doc->norm_len && !ref_initial(s[i]))
+			i++;
+		if (i >= doc->norm_len)
+			break;
+		rs = i;
+		if (i > 0 && isalpha((unsigned char)s[i - 1])) {
 			i++;
 			continue;
 		}
