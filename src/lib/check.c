@@ -637,21 +637,36 @@ static int next_match(check_ctx *c, const clint_pattern *p, size_t from,
                       size_t *ms, size_t *me)
 {
 	const clint_doc *doc = c->doc;
-	size_t h, dist, start;
+	size_t h, dist = 0, start;
+	long k;
 	int m;
 
 	if (!p->code || !c->pf || !p->slot)
 		return match_at(c, p, 0, doc->norm_len, from, ms, me);
+	k = pattern_newlines(p);
 	if (!clint_pf_positional(c->pf, &c->pfs, p->slot - 1)) {
-		long k;
-		if (clint_pf_need_positional(c->pf, &c->pfs, p->slot - 1) &&
-		    (k = pattern_newlines(p)) <= LINES_MAX)
+		if (k <= LINES_MAX &&
+		    clint_pf_need_positional(c->pf, &c->pfs, p->slot - 1))
 			return next_match_lines(c, p, k, from, ms, me);
 		return match_at(c, p, 0, doc->norm_len, from, ms, me);
 	}
 	while ((h = clint_pf_next(c->pf, &c->pfs, p->slot - 1, from, &dist)) !=
 	       (size_t)-1) {
 		start = h - from > dist ? h - dist : from;
+		/* a match crosses at most k newlines to its literal: not before
+		 * the line k lines above (the window is often one paragraph) */
+		if (k <= LINES_MAX) {
+			size_t ls = h;
+			long up;
+
+			for (up = 0; up <= k && ls > start; up++) {
+				while (ls > start && doc->norm[ls - 1] != '\n')
+					ls--;
+				if (up < k && ls > start)
+					ls--;
+			}
+			start = ls;
+		}
 		/* never start inside a UTF-8 sequence */
 		while (start > from &&
 		       ((unsigned char)doc->norm[start] & 0xC0) == 0x80)

@@ -669,6 +669,10 @@ static const char lines_pack[] =
 	UNIT_PATTERN("\\b[a-z]+ days\\s+notice\\b")
 	UNIT_EXAMPLE("match", "ten days notice")
 	UNIT_RULE_END
+	UNIT_RULE("flag-notice-window", "flag", "warning", "")
+	UNIT_PATTERN("\\b[a-z]{1,8}\\s(?:[a-z]{1,8} )?days\\s?notice\\b")
+	UNIT_EXAMPLE("match", "ten days notice")
+	UNIT_RULE_END
 	UNIT_PACK_TAIL;
 
 /* Findings of every rule as (rule, start, end), for comparing runs. */
@@ -679,7 +683,7 @@ static size_t spans_of(const clint_result *res, size_t *out, size_t max)
 
 	for (i = 0; i < clint_result_finding_count(res) && n + 3 <= max; i++) {
 		assert_int_equal(clint_result_finding(res, i, &f), CLINT_OK);
-		out[n++] = f.rule_id[strlen(f.rule_id) - 1] == 's';
+		out[n++] = strlen(f.rule_id);
 		out[n++] = f.start;
 		out[n++] = f.end;
 	}
@@ -714,6 +718,11 @@ static void test_one_line_pattern_by_lines(void **state)
 	unit_assert_slice(doc, f[4].start, f[4].end, "seventy days notice");
 	assert_int_equal(findings_of(a, "flag-notice-across", f, 8), 5);
 	unit_assert_slice(doc, f[3].start, f[3].end, "five days\n\nnotice");
+	/* a lead ("days") at a distance, on the line below the start */
+	assert_int_equal(findings_of(a, "flag-notice-window", f, 8), 5);
+	unit_assert_slice(doc, f[1].start, f[1].end, "Also thirty days notice");
+	unit_assert_slice(doc, f[4].start, f[4].end,
+	                  "Notice\n\nseventy days notice");
 	na = spans_of(a, sa, ARRAY_LEN(sa));
 	nb = spans_of(b, sb, ARRAY_LEN(sb));
 	assert_int_equal(na, nb);
