@@ -66,6 +66,21 @@ static double cpu_seconds(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+/* 0 if pattern `slot` surely has no lead or needed literal starting in
+ * norm[from..end), else 1. */
+static int literal_in(check_ctx *c, size_t slot, size_t from, size_t end)
+{
+	size_t h, dist;
+
+	if (clint_pf_positional(c->pf, &c->pfs, slot))
+		h = clint_pf_next(c->pf, &c->pfs, slot, from, &dist);
+	else if (clint_pf_need_positional(c->pf, &c->pfs, slot))
+		h = clint_pf_next_need(c->pf, &c->pfs, slot, from);
+	else
+		return 1;
+	return h != (size_t)-1 && h < end;
+}
+
 /*
  * Runs pattern `p` on the part norm[base..end) as a subject of its own
  * (so "^" and "$" anchor at its ends), from offset `from` >= base. Returns
@@ -82,6 +97,11 @@ static int match_at(check_ctx *c, const clint_pattern *p, size_t base,
 		return 0;
 	/* none of the literals every match needs occurs in the document */
 	if (c->pf && p->slot && !clint_pf_may_match(c->pf, &c->pfs, p->slot - 1))
+		return 0;
+	/* in a part (a heading, a sentence), none of its lead or needed
+	 * literals: a match would hold one inside the part */
+	if (c->pf && p->slot && (base > 0 || end < c->doc->norm_len) &&
+	    !literal_in(c, p->slot - 1, from, end))
 		return 0;
 	c->calls++;
 	rc = pcre2_match(clint_pattern_code(p),
