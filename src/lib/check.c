@@ -46,6 +46,8 @@ typedef struct {
 	clint_pf_scan pfs;     /* the prefilter's literal hits in norm */
 	const clint_prefilter *pf;  /* NULL: every pattern runs everywhere */
 	unsigned long calls;   /* pcre2_match() calls, for profiling */
+	/* next_match_lines(): no newline in norm[line_from..line_end) */
+	size_t line_from, line_end;
 } check_ctx;
 
 /* clint_check_profile(): where each rule's cost goes */
@@ -64,6 +66,21 @@ static double cpu_seconds(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+/* 0 if pattern `slot` surely has no lead or needed literal starting in
+ * norm[from..end), else 1. */
+static int literal_in(check_ctx *c, size_t slot, size_t from, size_t end)
+{
+	size_t h, dist;
+
+	if (clint_pf_positional(c->pf, &c->pfs, slot))
+		h = clint_pf_next(c->pf, &c->pfs, slot, from, &dist);
+	else if (clint_pf_need_positional(c->pf, &c->pfs, slot))
+		h = clint_pf_next_need(c->pf, &c->pfs, slot, from);
+	else
+		return 1;
+	return h != (size_t)-1 && h < end;
+}
+
 /*
  * Runs pattern `p` on the part norm[base..end) as a subject of its own
  * (so "^" and "$" anchor at its ends), from offset `from` >= base. Returns
@@ -80,6 +97,11 @@ static int match_at(check_ctx *c, const clint_pattern *p, size_t base,
 		return 0;
 	/* none of the literals every match needs occurs in the document */
 	if (c->pf && p->slot && !clint_pf_may_match(c->pf, &c->pfs, p->slot - 1))
+		return 0;
+	/* in a part (a heading, a sentence), none of its lead or needed
+	 * literals: a match would hold one inside the part */
+	if (c->pf && p->slot && (base > 0 || end < c->doc->norm_len) &&
+	    !literal_in(c, p->slot - 1, from, end))
 		return 0;
 	c->calls++;
 	rc = pcre2_match(clint_pattern_code(p),
@@ -320,6 +342,309 @@ static int cmp_item(const void *a, const void *b)
 	return 0;
 }
 
+/* True if "." never matches a line feed: the library's default newline
+ * convention (the packs set none) includes a lone LF. */
+static int dot_skips_lf(void)
+{
+	uint32_t nl = 0;
+
+	if (pcre2_config(PCRE2_CONFIG_NEWLINE, &nl) < 0)
+		return 0;
+	return nl == PCRE2_NEWLINE_LF || nl == PCRE2_NEWLINE_ANY ||
+	       nl == PCRE2_NEWLINE_ANYCRLF;
+}
+
+/* True if escape letter `e` (after a backslash) may match a newline, or
+ * is one this scan does not follow (code points, properties, quoting). */
+static int escape_may_match_newline(char e)
+{
+	return strchr("nsvRXCWDHNpPxocQ0123456789gk", e) != NULL;
+}
+
+/* Most newlines a pattern may consume (NL_MAX and beyond: too many). */
+#define NL_MAX 64
+#define NL_UNKNOWN (NL_MAX + 1)
+
+typedef struct {
+	const char *s;
+	size_t i;
+	int fail;  /* a construct the parse does not follow */
+} nl_parser;
+
+static long nl_alt(nl_parser *p, int depth);
+
+/* A class at p->i ('['): 1 if it may match a newline, else 0. Negated
+ * classes must name \n, \s or \v; others must hold nothing that matches
+ * a newline. */
+static long nl_class(nl_parser *p)
+{
+	const char *s = p->s;
+	int neg = 0, excluded = 0, may = 0;
+
+	p->i++;
+	if (s[p->i] == '^') {
+		neg = 1;
+		p->i++;
+	}
+	if (s[p->i] == ']')
+		p->i++;
+	while (s[p->i] && s[p->i] != ']') {
+		if (s[p->i] == '\\') {
+			char e = s[p->i + 1];
+			if (!e) {
+				p->fail = 1;
+				return NL_UNKNOWN;
+			}
+			if (e == 'n' || e == 's' || e == 'v')
+				excluded = 1;
+			if (escape_may_match_newline(e))
+				may = 1;
+			p->i += 2;
+			continue;
+		}
+		if ((s[p->i] == '[' && s[p->i + 1] == ':') ||
+		    (unsigned char)s[p->i] < 0x20) {
+			p->fail = 1; /* POSIX classes, raw controls */
+			return NL_UNKNOWN;
+		}
+		p->i++;
+	}
+	if (!s[p->i]) {
+		p->fail = 1;
+		return NL_UNKNOWN;
+	}
+	p->i++;
+	return (neg ? !excluded : may) ? 1 : 0;
+}
+
+/* A group at p->i ('('): the newlines its content may consume (0 for a
+ * lookaround, which consumes nothing). */
+static long nl_group(nl_parser *p, int depth)
+{
+	const char *s = p->s;
+	int look = 0;
+	long k;
+
+	if (s[p->i + 1] == '*') {
+		p->fail = 1; /* verbs: (*CR) and the like */
+		return NL_UNKNOWN;
+	}
+	if (s[p->i + 1] == '?') {
+		const char *q = s + p->i + 2;
+		if (*q == ':' || *q == '>' || *q == '|') {
+			p->i += 3;
+		} else if (*q == '=' || *q == '!') {
+			p->i += 3;
+			look = 1;
+		} else if (*q == '<' && (q[1] == '=' || q[1] == '!')) {
+			p->i += 4;
+			look = 1;
+		} else {
+			p->fail = 1; /* options, names, recursion, comments */
+			return NL_UNKNOWN;
+		}
+	} else {
+		p->i++;
+	}
+	k = nl_alt(p, depth + 1);
+	if (p->fail || s[p->i] != ')') {
+		p->fail = 1;
+		return NL_UNKNOWN;
+	}
+	p->i++;
+	return look ? 0 : k;
+}
+
+/* Reads a quantifier at p->i, if any: its most repeats (NL_UNKNOWN for
+ * no bound), 1 when there is none. */
+static long nl_repeats(nl_parser *p)
+{
+	const char *s = p->s;
+	long most = 1;
+
+	if (s[p->i] == '?') {
+		p->i++;
+	} else if (s[p->i] == '*' || s[p->i] == '+') {
+		p->i++;
+		most = NL_UNKNOWN;
+	} else if (s[p->i] == '{') {
+		size_t j = p->i + 1;
+		long lo = 0, hi;
+		int digits = 0;
+
+		while (s[j] >= '0' && s[j] <= '9' && digits < 6) {
+			lo = lo * 10 + (s[j++] - '0');
+			digits++;
+		}
+		if (!digits)
+			return 1; /* a literal "{" */
+		hi = lo;
+		if (s[j] == ',') {
+			j++;
+			if (s[j] == '}') {
+				hi = NL_UNKNOWN;
+			} else {
+				hi = 0;
+				digits = 0;
+				while (s[j] >= '0' && s[j] <= '9' && digits < 6) {
+					hi = hi * 10 + (s[j++] - '0');
+					digits++;
+				}
+				if (!digits)
+					return 1;
+			}
+		}
+		if (s[j] != '}')
+			return 1;
+		p->i = j + 1;
+		most = hi;
+	} else {
+		return 1;
+	}
+	if (s[p->i] == '?' || s[p->i] == '+')
+		p->i++; /* lazy or possessive */
+	return most;
+}
+
+/* A sequence up to '|', ')' or the end: the sum over its items (at most
+ * NL_UNKNOWN: too many or no bound, but the parse goes on). */
+static long nl_seq(nl_parser *p, int depth)
+{
+	const char *s = p->s;
+	long total = 0, k, n;
+
+	while (s[p->i] && s[p->i] != '|' && s[p->i] != ')' && !p->fail) {
+		char c = s[p->i];
+
+		if (c == '\\') {
+			char e = s[p->i + 1];
+			if (!e || strchr("123456789gkQ", e)) {
+				p->fail = 1; /* references, quoting */
+				return NL_UNKNOWN;
+			}
+			k = escape_may_match_newline(e) ? 1 : 0;
+			p->i += 2;
+		} else if (c == '[') {
+			k = nl_class(p);
+		} else if (c == '(') {
+			if (depth > 50) {
+				p->fail = 1;
+				return NL_UNKNOWN;
+			}
+			k = nl_group(p, depth);
+		} else if ((unsigned char)c < 0x20 || c == '*' || c == '+' ||
+		           c == '?') {
+			p->fail = 1;
+			return NL_UNKNOWN;
+		} else {
+			k = c == '.' && !dot_skips_lf() ? 1 : 0;
+			p->i++;
+		}
+		n = nl_repeats(p);
+		if (k && n >= NL_UNKNOWN)
+			k = NL_UNKNOWN;
+		else if (k)
+			k = k * n < NL_UNKNOWN ? k * n : NL_UNKNOWN;
+		total = total + k < NL_UNKNOWN ? total + k : NL_UNKNOWN;
+	}
+	return p->fail ? NL_UNKNOWN : total;
+}
+
+/* Branches up to ')' or the end: the most over them. */
+static long nl_alt(nl_parser *p, int depth)
+{
+	long most = 0, k;
+
+	for (;;) {
+		k = nl_seq(p, depth);
+		if (p->fail)
+			return NL_UNKNOWN;
+		if (k > most)
+			most = k;
+		if (p->s[p->i] != '|')
+			return most;
+		p->i++;
+	}
+}
+
+/*
+ * The most newlines a match of PCRE2 pattern `src` may consume, or
+ * NL_UNKNOWN: a conservative parse that follows only the escapes,
+ * classes, groups and quantifiers it knows. Lookarounds consume nothing;
+ * without (?s), "." does not match a newline.
+ */
+static long newline_bound(const char *src)
+{
+	nl_parser p = {src, 0, 0};
+	long k = nl_alt(&p, 0);
+
+	return p.fail || p.s[p.i] ? NL_UNKNOWN : k; /* p.s[p.i]: a stray ")" */
+}
+
+/* The newline bound of body pattern `p` (newline_bound()), computed once
+ * (threads racing here compute the same value). */
+static long pattern_newlines(const clint_pattern *p)
+{
+	clint_pattern *w = (clint_pattern *)p;
+	int v = atomic_load_explicit(&w->newlines, memory_order_relaxed);
+
+	if (!v) {
+		v = (int)newline_bound(p->source) + 1;
+		atomic_store_explicit(&w->newlines, v, memory_order_relaxed);
+	}
+	return v - 1;
+}
+
+/* Patterns that may consume more newlines than this search everywhere. */
+#define LINES_MAX 16
+
+/*
+ * Like next_match() for a pattern with no leads that consumes at most
+ * `k` newlines: every match holds one of the pattern's needed literals
+ * at most k lines below its start. For the next such literal, the starts
+ * from k lines above its line to the end of its line are searched (the
+ * search stops there: PCRE2's offset limit), then the next literal past
+ * that line. No match starts between the windows, so the first match
+ * found is the leftmost one.
+ */
+static int next_match_lines(check_ctx *c, const clint_pattern *p, long k,
+                            size_t from, size_t *ms, size_t *me)
+{
+	const clint_doc *doc = c->doc;
+	const char *s = doc->norm;
+	size_t h, ls, le;
+	long up;
+	int m;
+
+	while (from <= doc->norm_len &&
+	       (h = clint_pf_next_need(c->pf, &c->pfs, p->slot - 1, from)) !=
+	           (size_t)-1) {
+		/* back to the start of the line k lines above, not before from */
+		ls = h;
+		for (up = 0; up <= k && ls > from; up++) {
+			while (ls > from && s[ls - 1] != '\n')
+				ls--;
+			if (up < k && ls > from)
+				ls--; /* onto the line above */
+		}
+		/* the line's end, remembered: a line of megabytes with many
+		 * matches is still read once */
+		if (h < c->line_from || h >= c->line_end) {
+			const char *nl = memchr(s + h, '\n', doc->norm_len - h);
+			c->line_from = h;
+			c->line_end = nl ? (size_t)(nl - s) : doc->norm_len;
+		}
+		le = c->line_end;
+		pcre2_set_offset_limit(c->mctx, le);
+		m = match_at(c, p, 0, doc->norm_len, ls, ms, me);
+		pcre2_set_offset_limit(c->mctx, PCRE2_UNSET);
+		if (m != 0)
+			return m;
+		from = le + 1;
+	}
+	return 0;
+}
+
 /*
  * Finds the next match of body pattern `p` at or after norm offset
  * `from`, like match_at() over the whole document, but only searches
@@ -332,15 +657,36 @@ static int next_match(check_ctx *c, const clint_pattern *p, size_t from,
                       size_t *ms, size_t *me)
 {
 	const clint_doc *doc = c->doc;
-	size_t h, dist, start;
+	size_t h, dist = 0, start;
+	long k;
 	int m;
 
-	if (!p->code || !c->pf || !p->slot ||
-	    !clint_pf_positional(c->pf, &c->pfs, p->slot - 1))
+	if (!p->code || !c->pf || !p->slot)
 		return match_at(c, p, 0, doc->norm_len, from, ms, me);
+	k = pattern_newlines(p);
+	if (!clint_pf_positional(c->pf, &c->pfs, p->slot - 1)) {
+		if (k <= LINES_MAX &&
+		    clint_pf_need_positional(c->pf, &c->pfs, p->slot - 1))
+			return next_match_lines(c, p, k, from, ms, me);
+		return match_at(c, p, 0, doc->norm_len, from, ms, me);
+	}
 	while ((h = clint_pf_next(c->pf, &c->pfs, p->slot - 1, from, &dist)) !=
 	       (size_t)-1) {
 		start = h - from > dist ? h - dist : from;
+		/* a match crosses at most k newlines to its literal: not before
+		 * the line k lines above (the window is often one paragraph) */
+		if (k <= LINES_MAX) {
+			size_t ls = h;
+			long up;
+
+			for (up = 0; up <= k && ls > start; up++) {
+				while (ls > start && doc->norm[ls - 1] != '\n')
+					ls--;
+				if (up < k && ls > start)
+					ls--;
+			}
+			start = ls;
+		}
 		/* never start inside a UTF-8 sequence */
 		while (start > from &&
 		       ((unsigned char)doc->norm[start] & 0xC0) == 0x80)

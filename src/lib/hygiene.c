@@ -277,6 +277,17 @@ static const char *const ref_words[] = {
 	"schedule", "exhibit", "annex", "appendix", "attachment",
 };
 
+/* True if `c` is the first letter of a reference word, in either case. */
+static int ref_initial(char c)
+{
+	switch ((unsigned char)c | 0x20) {
+	case 's': case 'c': case 'p': case 'a': case 'e':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* Kind of target: 1 a decimal clause, 2 a container (Article, Schedule). */
 static int ref_kind(const char *word)
 {
@@ -494,12 +505,18 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		int kind;
 
 		/* every reference word starts with one of these letters */
-		if (!strchr("scpaeSCPAE", s[i]) || s[i] == '\0' ||
-		    (i > 0 && isalpha((unsigned char)s[i - 1]))) {
+		while (i < doc->norm_len && !ref_initial(s[i]))
+			i++;
+		if (i >= doc->norm_len)
+			break;
+		rs = i;
+		if (i > 0 && isalpha((unsigned char)s[i - 1])) {
 			i++;
 			continue;
 		}
 		for (w = 0; w < ARRAY_LEN(ref_words); w++) {
+			if (((unsigned char)s[i] | 0x20) != ref_words[w][0])
+				continue;
 			n = strlen(ref_words[w]);
 			if (i + n < doc->norm_len && strncasecmp(s + i, ref_words[w], n) == 0 &&
 			    s[i + n] == ' ' && (i == 0 || !isalpha((unsigned char)s[i - 1])))
@@ -1064,8 +1081,11 @@ static int in_list(const char *const *list, size_t n, const char *w, size_t len)
 {
 	size_t i;
 
+	if (!len)
+		return 0;
 	for (i = 0; i < n; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+		if (list[i][0] == w[0] && strlen(list[i]) == len &&
+		    memcmp(list[i], w, len) == 0)
 			return 1;
 	return 0;
 }
@@ -1116,26 +1136,46 @@ static phrase_slot *phrase_slot_for(phrase_slot *set, const char *s, size_t n,
  * statute, institution, place or month, not a numbered label ("Priority
  * 1") and not in a heading. Sets [*a, *b) and *words; advances *i.
  */
+/* Length of the determiner ("the ", "any ", "such ", "each ", "all ",
+ * "that ") at s[i..n), or 0. */
+static size_t determiner_at(const char *s, size_t i, size_t n)
+{
+	const char *d;
+	size_t len;
+
+	switch (s[i]) {
+	case 't': d = i + 2 < n && s[i + 2] == 'e' ? "the " : "that "; break;
+	case 'a': d = i + 1 < n && s[i + 1] == 'n' ? "any " : "all "; break;
+	case 's': d = "such "; break;
+	case 'e': d = "each "; break;
+	default: return 0;
+	}
+	len = strlen(d);
+	return n - i >= len && memcmp(s + i, d, len) == 0 ? len : 0;
+}
+
 static int next_candidate(const clint_doc *doc, size_t *i, size_t *a,
                           size_t *b, size_t *words)
 {
-	static const char *const determiners[] = {"the ", "any ", "such ",
-	                                          "each ", "all ", "that "};
 	const char *s = doc->norm;
 	size_t n = doc->norm_len, d, w;
 
 	for (; *i < n; (*i)++) {
 		int proper = 0, caps = 0;
+		size_t k = *i;
 
-		if (*i == 0 || !isalpha((unsigned char)s[*i]) ||
-		    isalpha((unsigned char)s[*i - 1]))
+		/* to the next word starting like a determiner (t, a, s, e) */
+		while (k < n && s[k] != 't' && s[k] != 'a' && s[k] != 's' &&
+		       s[k] != 'e')
+			k++;
+		*i = k;
+		if (k >= n)
+			break;
+		if (k == 0 || isalpha((unsigned char)s[k - 1]))
 			continue;
-		for (d = 0; d < ARRAY_LEN(determiners); d++)
-			if (!strncmp(s + *i, determiners[d], strlen(determiners[d])))
-				break;
-		if (d == ARRAY_LEN(determiners))
+		if (!(d = determiner_at(s, k, n)))
 			continue;
-		*a = *i + strlen(determiners[d]);
+		*a = *i + d;
 		*b = *a;
 		*words = 0;
 		/* the run of capitalised words after the determiner */
@@ -1389,7 +1429,9 @@ static size_t term_uses(const clint_doc *doc, size_t di, size_t enough,
 			 * Information" */
 			size_t k0 = k;
 			for (; k + m <= doc->norm_len; k++)
-				if (strncasecmp(s + k, stem, m) == 0) {
+				if ((m == 0 || ((unsigned char)s[k] | 0x20) ==
+				                   ((unsigned char)stem[0] | 0x20)) &&
+				    strncasecmp(s + k, stem, m) == 0) {
 					p = s + k;
 					break;
 				}

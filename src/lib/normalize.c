@@ -95,6 +95,23 @@ static int opens_item(const clint_doc *doc, const clint_iblock *blk)
 	return i + 1 < blk->end && ((t[i] >= 'a' && t[i] <= 'z')) && t[i + 1] == ')';
 }
 
+/*
+ * Appends the one space that stands for the white space run starting at
+ * text offset `space_at`, before the character at `i`. One ASCII space kept
+ * as it is continues the copy run: a run per word would cost 8 bytes of
+ * map per byte of ordinary text.
+ */
+static int put_space(clint_doc *doc, clint_buf *out, size_t i, size_t space_at)
+{
+	int rc;
+
+	if (i == space_at + 1 && doc->text[space_at] == ' ')
+		rc = clint_omap_copy(&doc->norm_map, out->len, space_at);
+	else
+		rc = clint_omap_replace(&doc->norm_map, out->len, space_at);
+	return rc < 0 ? rc : clint_buf_putc(out, ' ');
+}
+
 int clint_normalize(clint_doc *doc)
 {
 	clint_buf out = CLINT_BUF_INIT;
@@ -141,6 +158,33 @@ int clint_normalize(clint_doc *doc)
 				sk++;
 				continue;
 			}
+			if (t[i] == ' ') {
+				if (!pending)
+					space_at = i;
+				pending = any;
+				i++;
+				continue;
+			}
+			if (t[i] > 0x20 && t[i] < 0x7F) {
+				/* a run of printable ASCII up to the next skip is
+				 * copied as it is: one map run, one append */
+				size_t e = i + 1, lim = blk->end;
+
+				if (sk < doc->skip_count && doc->skips[sk].start < lim)
+					lim = doc->skips[sk].start;
+				while (e < lim && t[e] > 0x20 && t[e] < 0x7F)
+					e++;
+				if (pending) {
+					TRY(put_space(doc, &out, i, space_at));
+					pending = 0;
+				}
+				TRY(clint_omap_copy(&doc->norm_map, out.len, i));
+				TRY(clint_buf_put(&out, t + i, e - i));
+				any = 1;
+				last_end = e;
+				i = e;
+				continue;
+			}
 			n = clint_utf8_decode(t + i, blk->end - i, &cp);
 			if (!n) {
 				n = 1;
@@ -153,15 +197,7 @@ int clint_normalize(clint_doc *doc)
 				pending = any;
 			} else if (cls != CH_DROP) {
 				if (pending) {
-					/* one ASCII space kept as it is continues the copy
-					 * run: a run per word would cost 8 bytes of map per
-					 * byte of ordinary text */
-					if (i == space_at + 1 && t[space_at] == ' ')
-						TRY(clint_omap_copy(&doc->norm_map, out.len, space_at));
-					else
-						TRY(clint_omap_replace(&doc->norm_map, out.len,
-						                       space_at));
-					TRY(clint_buf_putc(&out, ' '));
+					TRY(put_space(doc, &out, i, space_at));
 					pending = 0;
 				}
 				if (cls == CH_COPY) {

@@ -983,6 +983,7 @@ int clint_prefilter_scan(const clint_prefilter *pf, const char *text,
 	const unsigned char *t = (const unsigned char *)text;
 	const uint32_t *delta = pf->delta;
 	size_t nc = pf->nclass, i, nhits = 0, cap = 0, max_hits, k;
+	size_t nlead = 0, nneed = 0, max_need;
 	hit *hits = NULL;
 	uint32_t st = 0;
 	int rc = CLINT_ENOMEM;
@@ -994,7 +995,9 @@ int clint_prefilter_scan(const clint_prefilter *pf, const char *text,
 		goto done;
 	/* positions need plain byte offsets below 4 GiB, and bounded memory */
 	scan->positional = len < UINT32_MAX;
+	scan->need_positional = scan->positional;
 	max_hits = len / 2 + 65536;
+	max_need = len / 4 + 65536;
 	for (i = 0; i < len; i++) {
 		unsigned char b = t[i];
 		unsigned c;
@@ -1007,10 +1010,12 @@ int clint_prefilter_scan(const clint_prefilter *pf, const char *text,
 			c = pf->cls['k']; /* KELVIN SIGN matches k caselessly */
 			i += 2;
 			scan->positional = 0;
+			scan->need_positional = 0;
 		} else if (b == 0xC5 && i + 1 < len && t[i + 1] == 0xBF) {
 			c = pf->cls['s']; /* LONG S matches s caselessly */
 			i += 1;
 			scan->positional = 0;
+			scan->need_positional = 0;
 		} else {
 			c = 0;
 		}
@@ -1021,11 +1026,24 @@ int clint_prefilter_scan(const clint_prefilter *pf, const char *text,
 			uint32_t lit = pf->out[s];
 
 			scan->present[lit] = 1;
-			if (!pf->lit_lead[lit] || !scan->positional)
-				continue;
-			if (nhits >= max_hits) {
-				scan->positional = 0;
-				continue;
+			/* lead literals' starts (for the windows), and the other
+			 * literals' too (for clint_pf_next_need), each with a cap */
+			if (pf->lit_lead[lit]) {
+				if (!scan->positional)
+					continue;
+				if (nlead >= max_hits) {
+					scan->positional = 0;
+					continue;
+				}
+				nlead++;
+			} else {
+				if (!scan->need_positional)
+					continue;
+				if (nneed >= max_need) {
+					scan->need_positional = 0;
+					continue;
+				}
+				nneed++;
 			}
 			if (nhits >= cap &&
 			    grow((void **)&hits, &cap, nhits + 1, sizeof(*hits)) < 0)
@@ -1035,7 +1053,7 @@ int clint_prefilter_scan(const clint_prefilter *pf, const char *text,
 			nhits++;
 		}
 	}
-	if (scan->positional) {
+	if (scan->positional || scan->need_positional) {
 		/* bucket the hits by literal; each bucket stays in text order */
 		size_t sum = 0;
 
@@ -1093,6 +1111,50 @@ int clint_pf_positional(const clint_prefilter *pf, const clint_pf_scan *scan,
 {
 	return pf && scan->present && scan->positional && slot < pf->nslots &&
 	       pf->lead_n[slot] > 0;
+}
+
+/* The first start >= from of literal `lit` in the scan, or (size_t)-1. */
+static size_t next_hit(const clint_pf_scan *scan, uint32_t lit, size_t from)
+{
+	size_t lo = scan->off[lit], hi = scan->off[lit + 1], mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (scan->pos[mid] < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < scan->off[lit + 1] ? scan->pos[lo] : (size_t)-1;
+}
+
+int clint_pf_need_positional(const clint_prefilter *pf,
+                             const clint_pf_scan *scan, size_t slot)
+{
+	size_t k;
+
+	if (!pf || !scan->present || !scan->pos || slot >= pf->nslots ||
+	    !pf->need_n[slot])
+		return 0;
+	for (k = 0; k < pf->need_n[slot]; k++) {
+		uint32_t lit = pf->ids[pf->need_off[slot] + k];
+		if (pf->lit_lead[lit] ? !scan->positional : !scan->need_positional)
+			return 0;
+	}
+	return 1;
+}
+
+size_t clint_pf_next_need(const clint_prefilter *pf, const clint_pf_scan *scan,
+                          size_t slot, size_t from)
+{
+	size_t best = (size_t)-1, k, h;
+
+	for (k = 0; k < pf->need_n[slot]; k++) {
+		h = next_hit(scan, pf->ids[pf->need_off[slot] + k], from);
+		if (h < best)
+			best = h;
+	}
+	return best;
 }
 
 size_t clint_pf_next(const clint_prefilter *pf, const clint_pf_scan *scan,

@@ -72,6 +72,7 @@ typedef struct {
 	size_t *off;             /* per literal: its range in pos */
 	size_t pos_count;
 	int positional;          /* 0: leads unusable for this document */
+	int need_positional;     /* 0: other literals' starts unusable */
 } clint_pf_scan;
 
 /*
@@ -89,6 +90,15 @@ CLINT_INTERNAL int clint_pf_may_match(const clint_prefilter *pf,
 /* 1 if pattern `slot` is tried only just before its lead literals. */
 CLINT_INTERNAL int clint_pf_positional(const clint_prefilter *pf,
                                        const clint_pf_scan *scan, size_t slot);
+/* 1 if the starts of every needed literal of pattern `slot` are known. */
+CLINT_INTERNAL int clint_pf_need_positional(const clint_prefilter *pf,
+                                            const clint_pf_scan *scan,
+                                            size_t slot);
+/* The first start >= from of a needed literal of pattern `slot`, or
+ * (size_t)-1 (only if clint_pf_need_positional()). */
+CLINT_INTERNAL size_t clint_pf_next_need(const clint_prefilter *pf,
+                                         const clint_pf_scan *scan,
+                                         size_t slot, size_t from);
 /* The first lead start >= from of pattern `slot`, or (size_t)-1; *dist
  * gets how far before it a match may start. */
 CLINT_INTERNAL size_t clint_pf_next(const clint_prefilter *pf,

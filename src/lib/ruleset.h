@@ -22,6 +22,9 @@ typedef struct {
 	/* JIT compilation is deferred to the first match (pack.c:
 	 * clint_pattern_code()); the one field a shared ruleset ever writes. */
 	atomic_int jit;     /* CLINT_JIT_PENDING, _BUSY or _READY */
+	/* check.c: 0 not known yet, else 1 + the most newlines a match may
+	 * consume (or more than check.c follows) */
+	atomic_int newlines;
 } clint_pattern;
 
 enum { CLINT_JIT_PENDING = 0, CLINT_JIT_BUSY = 1, CLINT_JIT_READY = 2 };

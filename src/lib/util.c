@@ -283,19 +283,21 @@ int clint_is_roman(const char *s, size_t n)
 
 size_t clint_utf8_count(const char *s, size_t len)
 {
-	size_t i, n = 0;
+	size_t i = 0, n = 0;
 
-	/* eight bytes at a time: a continuation byte is 10xxxxxx, i.e. bit 7
-	 * set and bit 6 (moved to bit 7 by the shift) clear; the multiply
-	 * adds up the eight 0/1 bytes into the top byte */
-	for (i = 0; i + 8 <= len; i += 8) {
+	/* eight bytes at a time: a continuation byte has bit 7 set and bit 6
+	 * clear; each such byte leaves one 0x01 in `cont`, summed by the
+	 * multiplication into the top byte */
+	for (; i + 8 <= len; i += 8) {
 		uint64_t x, cont;
+
 		memcpy(&x, s + i, 8);
-		cont = (x & ~(x << 1) & 0x8080808080808080u) >> 7;
-		n += 8 - (size_t)((cont * 0x0101010101010101u) >> 56);
+		cont = (x & ~(x << 1) & UINT64_C(0x8080808080808080)) >> 7;
+		n += 8 - (size_t)((cont * UINT64_C(0x0101010101010101)) >> 56);
 	}
 	for (; i < len; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
 	return n;
 }
 

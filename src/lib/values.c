@@ -39,6 +39,27 @@ static const number_word number_words[] = {
 	{"million", 1e6, 3}, {"billion", 1e9, 3},
 };
 
+/* The number words of each length (the longest is "seventeen"), built
+ * once: a number word is a whole run of letters, so only the words of the
+ * run's length are compared. */
+#define NUMBER_WORD_MAX 9
+#define NUMBER_WORDS_PER_LEN 8
+static unsigned char words_of_len[NUMBER_WORD_MAX + 1][NUMBER_WORDS_PER_LEN];
+static unsigned char words_of_len_count[NUMBER_WORD_MAX + 1];
+static pthread_once_t words_of_len_once = PTHREAD_ONCE_INIT;
+
+static void index_number_words(void)
+{
+	size_t w, n;
+
+	for (w = 0; w < ARRAY_LEN(number_words); w++) {
+		n = strlen(number_words[w].word);
+		if (n <= NUMBER_WORD_MAX &&
+		    words_of_len_count[n] < NUMBER_WORDS_PER_LEN)
+			words_of_len[n][words_of_len_count[n]++] = (unsigned char)w;
+	}
+}
+
 static const struct {
 	const char *text;   /* as written before or after the number */
 	const char *code;   /* ISO 4217 */
@@ -167,11 +188,17 @@ static size_t parse_words(const char *s, size_t i, size_t end, double *out)
 	if (i > 0 && is_word_char((unsigned char)s[i - 1]))
 		return i;
 	while (j < end) {
-		size_t w, k;
+		size_t w, k, n = 0, c;
 		int found = 0;
 
-		for (w = 0; w < ARRAY_LEN(number_words); w++) {
-			if (!word_at(s, j, end, number_words[w].word))
+		/* the run of letters at j: only number words of its length */
+		while (j + n < end && n <= NUMBER_WORD_MAX &&
+		       isalpha((unsigned char)s[j + n]))
+			n++;
+		for (c = 0; n <= NUMBER_WORD_MAX && c < words_of_len_count[n]; c++) {
+			w = words_of_len[n][c];
+			if (((unsigned char)s[j] | 0x20) != number_words[w].word[0] ||
+			    !word_at(s, j, end, number_words[w].word))
 				continue;
 			found = 1;
 			switch (number_words[w].kind) {
@@ -187,7 +214,7 @@ static size_t parse_words(const char *s, size_t i, size_t end, double *out)
 				group = 0;
 				break;
 			}
-			j += strlen(number_words[w].word);
+			j += n;
 			break;
 		}
 		if (!found)
@@ -491,6 +518,7 @@ int clint_extract_values(clint_doc *doc)
 	size_t b;
 	int rc = CLINT_OK;
 
+	pthread_once(&words_of_len_once, index_number_words);
 	for (b = 0; b < doc->block_count && rc == CLINT_OK; b++)
 		rc = scan_block(doc, &doc->blocks[b]);
 	return rc;

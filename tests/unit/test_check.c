@@ -9,6 +9,7 @@
 #include <pthread.h>
 
 #include "unit.h"
+#include "../../src/lib/check.c"
 
 static const char check_pack[] =
 	UNIT_PACK_HEAD("chk")
@@ -625,6 +626,114 @@ static void test_regex_limit_reported_interpreter(void **state)
 
 /* ---- profiling ---------------------------------------------------------- */
 
+/* The bound on the newlines a pattern may consume errs only upwards. */
+static void test_newline_bound(void **state)
+{
+	static const struct {
+		const char *src;
+		long bound;
+	} cases[] = {
+		{"\\bnotice\\b", 0}, {"[^.\\n]{0,40}", 0}, {"[^\\s]x", 0},
+		{"\\d+ days?", 0}, {"a.b", 0}, {"[\\w\"'-]+", 0}, {"\\S+", 0},
+		{"(?:x|y)(?=\\s+z)(?!\\s*w)(?<=\\s)(?<!\\n)(?>t)", 0},
+		{"a{2}b{1,}c{", 0}, {"a\\sb", 1}, {"[\\s-]x\\s?y", 2},
+		{"(?:a\\s){0,3}", 3}, {"(a|\\s\\s|b)", 2}, {"[^.]", 1},
+		{"\\W\\D\\x0a\\n\\R\\cJ\\N\\p{Cc}", 8},
+		{"(?:[^.;:\\n]|\\.(?=\\w)){0,200}?", 0}, {"(x\\s?){0,2}+", 2},
+	};
+	static const char *const unknown[] = {
+		"\\s+", "[\\s-]*", "(?:a\\s){2,}", "(?s)a.b", "(*CR)a.b",
+		"(?<name>a)", "[[:space:]]", "\\Qa\\E", "a\\", "(?#c)x",
+		"(\\s)\\1", "\\g{1}", "a)", "(a", "(?:\\s{1,9}){1,9}",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_LEN(cases); i++)
+		if (newline_bound(cases[i].src) != cases[i].bound)
+			fail_msg("'%s': bound %ld, expected %ld", cases[i].src,
+			         newline_bound(cases[i].src), cases[i].bound);
+	for (i = 0; i < ARRAY_LEN(unknown); i++)
+		if (newline_bound(unknown[i]) != NL_UNKNOWN)
+			fail_msg("'%s': bound %ld, expected none", unknown[i],
+			         newline_bound(unknown[i]));
+}
+
+static const char lines_pack[] =
+	UNIT_PACK_HEAD("lines")
+	UNIT_RULE("flag-notice", "flag", "warning", "")
+	UNIT_PATTERN("\\b[a-z]+ days'? notice\\b")
+	UNIT_EXAMPLE("match", "ten days notice")
+	UNIT_RULE_END
+	UNIT_RULE("flag-notice-across", "flag", "warning", "")
+	UNIT_PATTERN("\\b[a-z]+ days\\s+notice\\b")
+	UNIT_EXAMPLE("match", "ten days notice")
+	UNIT_RULE_END
+	UNIT_RULE("flag-notice-window", "flag", "warning", "")
+	UNIT_PATTERN("\\b[a-z]{1,8}\\s(?:[a-z]{1,8} )?days\\s?notice\\b")
+	UNIT_EXAMPLE("match", "ten days notice")
+	UNIT_RULE_END
+	UNIT_PACK_TAIL;
+
+/* Findings of every rule as (rule, start, end), for comparing runs. */
+static size_t spans_of(const clint_result *res, size_t *out, size_t max)
+{
+	clint_finding f;
+	size_t i, n = 0;
+
+	for (i = 0; i < clint_result_finding_count(res) && n + 3 <= max; i++) {
+		assert_int_equal(clint_result_finding(res, i, &f), CLINT_OK);
+		out[n++] = strlen(f.rule_id);
+		out[n++] = f.start;
+		out[n++] = f.end;
+	}
+	return n;
+}
+
+/* A pattern with no leading literal that cannot match a newline is only
+ * run on the lines holding its needed literal; a pattern that may cross
+ * lines is run everywhere. Findings are those without the prefilter. */
+static void test_one_line_pattern_by_lines(void **state)
+{
+	static const char text[] =
+		"Ten days notice applies. Also thirty days notice. Forty days notice\n\n"
+		"No notice here at all, and no days either.\n\n"
+		"five days\n\nnotice split across paragraphs.\n\n"
+		"Then sixty days' notice. Notice\n\nseventy days notice";
+	clint_ruleset *with = unit_ruleset(lines_pack), *without;
+	clint_doc *doc = unit_text(text);
+	clint_result *a, *b;
+	clint_finding f[8];
+	size_t sa[64], sb[64], na, nb;
+
+	(void)state;
+	setenv("CLAUSELINT_NO_PREFILTER", "1", 1);
+	without = unit_ruleset(lines_pack);
+	unsetenv("CLAUSELINT_NO_PREFILTER");
+	a = unit_check(with, doc);
+	b = unit_check(without, doc);
+	assert_int_equal(findings_of(a, "flag-notice", f, 8), 5);
+	unit_assert_slice(doc, f[0].start, f[0].end, "Ten days notice");
+	unit_assert_slice(doc, f[3].start, f[3].end, "sixty days' notice");
+	unit_assert_slice(doc, f[4].start, f[4].end, "seventy days notice");
+	assert_int_equal(findings_of(a, "flag-notice-across", f, 8), 5);
+	unit_assert_slice(doc, f[3].start, f[3].end, "five days\n\nnotice");
+	/* a lead ("days") at a distance, on the line below the start */
+	assert_int_equal(findings_of(a, "flag-notice-window", f, 8), 5);
+	unit_assert_slice(doc, f[1].start, f[1].end, "Also thirty days notice");
+	unit_assert_slice(doc, f[4].start, f[4].end,
+	                  "Notice\n\nseventy days notice");
+	na = spans_of(a, sa, ARRAY_LEN(sa));
+	nb = spans_of(b, sb, ARRAY_LEN(sb));
+	assert_int_equal(na, nb);
+	assert_memory_equal(sa, sb, na * sizeof(size_t));
+	clint_result_free(a);
+	clint_result_free(b);
+	clint_doc_free(doc);
+	clint_ruleset_free(with);
+	clint_ruleset_free(without);
+}
+
 static void test_profile_per_rule(void **state)
 {
 	const clint_ruleset *rs = *state;
@@ -782,6 +891,8 @@ int main(void)
 		cmocka_unit_test(test_regex_limit_reported_interpreter),
 		cmocka_unit_test(test_profile_per_rule),
 		cmocka_unit_test(test_threads_share_lazy_jit),
+		cmocka_unit_test(test_newline_bound),
+		cmocka_unit_test(test_one_line_pattern_by_lines),
 	};
 
 	return cmocka_run_group_tests_name("check", tests, setup, teardown);

@@ -115,7 +115,28 @@ static void test_scan(void **state)
 	assert_int_equal(clint_pf_next(pf, &scan, 0, 1, &dist), 12);
 	assert_int_equal(clint_pf_next(pf, &scan, 0, 13, &dist), (size_t)-1);
 	assert_int_equal(clint_pf_next(pf, &scan, 1, 0, &dist), 26);
+	/* needed literals' starts: of leads and of the other literals */
+	assert_true(clint_pf_need_positional(pf, &scan, 0));
+	assert_true(clint_pf_need_positional(pf, &scan, 3));
+	assert_false(clint_pf_need_positional(pf, &scan, 2)); /* none */
+	assert_int_equal(clint_pf_next_need(pf, &scan, 0, 1), 12);
+	assert_int_equal(clint_pf_next_need(pf, &scan, 3, 0), (size_t)-1);
 	clint_pf_scan_free(&scan);
+	{
+		static const char *const g[] = {"[a-z]+ days notice"};
+		clint_prefilter *pg = NULL;
+
+		assert_int_equal(clint_prefilter_build(&pg, g, 1), 0);
+		assert_false(clint_prefilter_positional_slot(pg, 0));
+		assert_int_equal(clint_prefilter_scan(pg, "ten DAYS NOTICE, two days notice", 32,
+		                                      &scan), 0);
+		assert_true(clint_pf_need_positional(pg, &scan, 0));
+		assert_int_equal(clint_pf_next_need(pg, &scan, 0, 0), 3);
+		assert_int_equal(clint_pf_next_need(pg, &scan, 0, 4), 20);
+		assert_int_equal(clint_pf_next_need(pg, &scan, 0, 21), (size_t)-1);
+		clint_pf_scan_free(&scan);
+		clint_prefilter_free(pg);
+	}
 
 	/* KELVIN SIGN folds to k; positions are then not used */
 	{
@@ -126,6 +147,7 @@ static void test_scan(void **state)
 		assert_int_equal(clint_prefilter_scan(pk, "\xE2\x84\xAA" "elvin", 8, &scan), 0);
 		assert_true(clint_pf_may_match(pk, &scan, 0));
 		assert_false(clint_pf_positional(pk, &scan, 0));
+		assert_false(clint_pf_need_positional(pk, &scan, 0));
 		clint_pf_scan_free(&scan);
 		assert_int_equal(clint_prefilter_scan(pk, "celsius", 7, &scan), 0);
 		assert_false(clint_pf_may_match(pk, &scan, 0));

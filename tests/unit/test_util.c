@@ -250,6 +250,32 @@ static void test_utf8_count(void **state)
 	assert_int_equal(clint_utf8_count("hello", 5), 5);
 }
 
+/* The word-at-a-time count agrees with a byte loop at every start and
+ * length, whatever the alignment of the multi-byte sequences. */
+static void test_utf8_count_long(void **state)
+{
+	static const char *const pieces[] = {"a", "\xC3\xA9", "\xE2\x82\xAC",
+	                                     "\xF0\x9F\x98\x80", " "};
+	char buf[256];
+	size_t len = 0, k = 0, start, n, i, want;
+
+	(void)state;
+	while (len + 4 < sizeof(buf)) {
+		const char *p = pieces[(k * 7 + k / 3) % ARRAY_LEN(pieces)];
+		memcpy(buf + len, p, strlen(p));
+		len += strlen(p);
+		k++;
+	}
+	for (start = 0; start < 17; start++) {
+		for (n = 0; start + n <= len; n++) {
+			want = 0;
+			for (i = start; i < start + n; i++)
+				want += ((unsigned char)buf[i] & 0xC0) != 0x80;
+			assert_int_equal(clint_utf8_count(buf + start, n), want);
+		}
+	}
+}
+
 /* ---- diagnostics ---------------------------------------------------------- */
 
 static void test_diag_add_get_count(void **state)
@@ -439,6 +465,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_decode_truncated),
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_utf8_count),
+		cmocka_unit_test(test_utf8_count_long),
 		cmocka_unit_test(test_diag_add_get_count),
 		cmocka_unit_test(test_diag_many_and_long),
 		cmocka_unit_test(test_diag_null),

@@ -24,6 +24,27 @@ static void assert_value(const clint_doc *doc, size_t i, clint_value_kind kind,
 	unit_assert_slice(doc, v.start, v.end, text);
 }
 
+/* Every number word is recognised as a whole word, and only so. */
+static void test_number_words(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_text("Within seventeen days. Within nineteen days. Within "
+	                "ninety days. Within one hundred days. Within ten "
+	                "thousand days. Within zero days. Within tenth days. "
+	                "Within ones days. Within seventeen-five days.\n");
+	assert_value(doc, 0, CLINT_VALUE_DURATION, 17, "", "seventeen days");
+	assert_value(doc, 1, CLINT_VALUE_DURATION, 19, "", "nineteen days");
+	assert_value(doc, 2, CLINT_VALUE_DURATION, 90, "", "ninety days");
+	assert_value(doc, 3, CLINT_VALUE_DURATION, 100, "", "one hundred days");
+	assert_value(doc, 4, CLINT_VALUE_DURATION, 10000, "", "ten thousand days");
+	assert_value(doc, 5, CLINT_VALUE_DURATION, 0, "", "zero days");
+	assert_value(doc, 6, CLINT_VALUE_DURATION, 22, "", "seventeen-five days");
+	assert_int_equal(clint_doc_value_count(doc), 7);
+	clint_doc_free(doc);
+}
+
 static void test_scales(void **state)
 {
 	clint_doc *doc;
@@ -113,6 +134,7 @@ static void test_arguments(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_number_words),
 		cmocka_unit_test(test_scales),
 		cmocka_unit_test(test_percent_spellings),
 		cmocka_unit_test(test_restatements),
