@@ -71,7 +71,10 @@ LIB_CFLAGS += -DCLINT_RULES_URL='"$(RULES_URL)"'
 
 LIB_SRC = $(wildcard src/lib/*.c src/lib/extract/*.c src/lib/report/*.c src/lib/diff/*.c)
 PDF_MODULE_SRC = src/lib/extract/module/pdf_poppler.c
-LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
+# the library without the build-time table of compiled patterns, which
+# the generator (tools/precompile.c) links to make it
+LIB_CORE_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
+LIB_OBJ = $(LIB_CORE_OBJ) $(BUILD)/obj/precompiled.o
 CLI_SRC = $(wildcard src/cli/*.c)
 CLI_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))
 HEADERS = include/clauselint.h $(wildcard src/lib/*.h src/lib/*/*.h)
@@ -145,6 +148,18 @@ $(BUILD)/embedded.c: tools/embed.sh $(SCHEMA) $(CONFIG_SCHEMA) $(PACKS)
 	sh tools/embed.sh $@ -c $(CONFIG_SCHEMA) $(SCHEMA) $(PACKS)
 
 $(BUILD)/obj/embedded.o: $(BUILD)/embedded.c src/lib/internal.h
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CFLAGS) -c $< -o $@
+
+# The built-in packs' patterns compiled at build time (src/lib/precompiled.h)
+$(BUILD)/precompile: tools/precompile.c $(HEADERS) $(LIB_CORE_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ tools/precompile.c $(LIB_CORE_OBJ) \
+	    $(LDFLAGS) $(DEP_LIBS)
+
+$(BUILD)/precompiled.c: $(BUILD)/precompile
+	$(BUILD)/precompile $@
+
+$(BUILD)/obj/precompiled.o: $(BUILD)/precompiled.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(LIB_CFLAGS) -c $< -o $@
 

@@ -34,7 +34,15 @@ typedef struct {
 	int jit;
 	xmlRelaxNGPtr schema;  /* parsed when a pack file first needs it */
 	int schema_failed;
+	int builtin;           /* loading a built-in pack */
+	/* the build-time table (precompiled.h): decoded at the first built-in
+	 * pattern; codes[i] is NULL once a pattern took it */
+	int pc_state;          /* PC_UNTRIED, PC_CODES, PC_SETS_ONLY, PC_OFF */
+	pcre2_code **pc_codes;
+	uint32_t pc_count;
 } load_ctx;
+
+enum { PC_UNTRIED, PC_CODES, PC_SETS_ONLY, PC_OFF };
 
 /* ---- libxml2 error collection ------------------------------------------ */
 
@@ -165,6 +173,150 @@ static char *attr(xmlNodePtr n, const char *name)
 	return s;
 }
 
+/* ---- the build-time table of compiled patterns ---------------------------- */
+
+uint64_t clint_precompiled_hash(const char *source, uint32_t options)
+{
+	uint64_t h = 14695981039346656037u;
+	unsigned i;
+
+	for (i = 0; i < 4; i++) {
+		h ^= (options >> (8 * i)) & 0xFF;
+		h *= 1099511628211u;
+	}
+	for (; *source; source++) {
+		h ^= (unsigned char)*source;
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+/*
+ * Decodes the table's stream once per load. A stream this PCRE2 refuses
+ * (another version or configuration: PCRE2_ERROR_BADMAGIC, _BADMODE,
+ * _BADSERIALIZEDDATA) or cannot allocate leaves the literal analysis in
+ * use and every pattern compiled by pcre2_compile().
+ */
+static void precompiled_open(load_ctx *ctx)
+{
+	const clint_precompiled_table *t = &clint_precompiled;
+	int32_t got;
+
+	ctx->pc_state = PC_OFF;
+	if (getenv("CLAUSELINT_NO_PRECOMPILED") || !t->entry_count)
+		return;
+	ctx->pc_state = PC_SETS_ONLY;
+	if (!t->code_count || t->code_count > INT32_MAX)
+		return;
+	ctx->pc_codes = calloc(t->code_count, sizeof(*ctx->pc_codes));
+	if (!ctx->pc_codes)
+		return;
+	got = pcre2_serialize_decode(ctx->pc_codes, (int32_t)t->code_count,
+	                             t->stream, NULL);
+	if (got != (int32_t)t->code_count) {
+		free(ctx->pc_codes);
+		ctx->pc_codes = NULL;
+		return;
+	}
+	ctx->pc_count = t->code_count;
+	ctx->pc_state = PC_CODES;
+}
+
+/* Frees the decoded codes no pattern took. */
+static void precompiled_close(load_ctx *ctx)
+{
+	uint32_t i;
+
+	for (i = 0; i < ctx->pc_count; i++)
+		pcre2_code_free(ctx->pc_codes[i]);
+	free(ctx->pc_codes);
+	ctx->pc_codes = NULL;
+	ctx->pc_count = 0;
+}
+
+/* The table's entry for `source`, or NULL. */
+static const clint_precompiled_entry *precompiled_find(const char *source)
+{
+	const clint_precompiled_table *t = &clint_precompiled;
+	uint64_t h = clint_precompiled_hash(source, CLINT_PATTERN_OPTIONS);
+	size_t lo = 0, hi = t->entry_count, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (t->entries[mid].hash < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < t->entry_count && t->entries[lo].hash == h; lo++)
+		if (strcmp(t->entries[lo].source, source) == 0)
+			return &t->entries[lo];
+	return NULL;
+}
+
+/*
+ * For a pattern of a built-in pack: points p->pre at its table entry and
+ * returns the decoded code, which the pattern now owns; NULL when it must
+ * be compiled (not in the table, no usable stream, or its code already
+ * taken by an identical pattern).
+ */
+static pcre2_code *precompiled_take(load_ctx *ctx, clint_pattern *p)
+{
+	pcre2_code *code = NULL;
+
+	if (!ctx->builtin)
+		return NULL;
+	if (ctx->pc_state == PC_UNTRIED)
+		precompiled_open(ctx);
+	if (ctx->pc_state == PC_OFF)
+		return NULL;
+	p->pre = precompiled_find(p->source);
+	if (p->pre && ctx->pc_state == PC_CODES && p->pre->code < ctx->pc_count) {
+		code = ctx->pc_codes[p->pre->code];
+		ctx->pc_codes[p->pre->code] = NULL;
+	}
+	if (code)
+		ctx->rs->precompiled_codes++;
+	return code;
+}
+
+/* clint_pf_known_fn: the literal sets of a pattern from the table. */
+static int precompiled_sets(void *vrs, size_t i, clint_pf_set *needs,
+                            clint_pf_set *leads)
+{
+	clint_ruleset *rs = vrs;
+	const clint_precompiled_entry *e = rs->all[i].p->pre;
+	const clint_precompiled_set *from[2];
+	clint_pf_set *to[2];
+	unsigned k, j;
+
+	if (!e)
+		return 0;
+	from[0] = &e->needs;
+	from[1] = &e->leads;
+	to[0] = needs;
+	to[1] = leads;
+	for (k = 0; k < 2; k++) {
+		const unsigned char *l = from[k]->lits;
+
+		to[k]->ok = from[k]->ok;
+		to[k]->n = 0;
+		to[k]->dist = from[k]->dist;
+		for (j = 0; j < from[k]->n && j < CLINT_PF_SET_MAX; j++) {
+			unsigned len = *l++;
+
+			if (len > CLINT_PF_LIT_MAX)
+				return 0;  /* not from this build: parse the source */
+			to[k]->len[j] = (unsigned char)len;
+			memcpy(to[k]->s[j], l, len);
+			l += len;
+			to[k]->n++;
+		}
+	}
+	rs->precompiled_sets++;
+	return 1;
+}
+
 /* ---- compiling ------------------------------------------------------------ */
 
 static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
@@ -178,10 +330,10 @@ static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
 	p->source = node_text(n);
 	if (!p->source)
 		return CLINT_ENOMEM;
-	p->code = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
-	                        PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP |
-	                            PCRE2_USE_OFFSET_LIMIT,
-	                        &err, &off, NULL);
+	p->code = precompiled_take(ctx, p);
+	if (!p->code)
+		p->code = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
+		                        CLINT_PATTERN_OPTIONS, &err, &off, NULL);
 	if (!p->code) {
 		pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof(msg));
 		pack_error(ctx, p->line,
@@ -734,9 +886,14 @@ static int load_builtin(load_ctx *ctx, size_t i)
 	char name[128];
 
 	snprintf(name, sizeof(name), "<builtin>/%s", clint_embedded_packs[i].name);
+	int rc;
+
 	ctx->file = name;
-	return load_pack_buffer(ctx, 0, (const char *)clint_embedded_packs[i].data,
-	                        clint_embedded_packs[i].len);
+	ctx->builtin = 1;
+	rc = load_pack_buffer(ctx, 0, (const char *)clint_embedded_packs[i].data,
+	                      clint_embedded_packs[i].len);
+	ctx->builtin = 0;
+	return rc;
 }
 
 static int is_disabled(const clint_ruleset_options *opts, const char *name)
@@ -808,7 +965,7 @@ static int index_patterns(clint_ruleset *rs)
 		src[i] = rs->all[i].p->code ? rs->all[i].p->source : NULL;
 	rc = CLINT_OK;
 	if (!getenv("CLAUSELINT_NO_PREFILTER"))
-		rc = clint_prefilter_build(&rs->pf, src, n);
+		rc = clint_prefilter_build_ex(&rs->pf, src, n, precompiled_sets, rs);
 done:
 	free(src);
 	return rc;
@@ -940,6 +1097,7 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 		rc = CLINT_EPACK;
 	}
 	xmlRelaxNGFree(ctx.schema);
+	precompiled_close(&ctx);
 	if (rc == CLINT_ENOMEM)
 		clint_diag_add(diag, CLINT_DIAG_ERROR, NULL, 0, 0, "out of memory");
 	if (rc < 0) {

@@ -835,6 +835,13 @@ done:
 int clint_prefilter_build(clint_prefilter **out, const char *const *sources,
                           size_t count)
 {
+	return clint_prefilter_build_ex(out, sources, count, NULL, NULL);
+}
+
+int clint_prefilter_build_ex(clint_prefilter **out,
+                             const char *const *sources, size_t count,
+                             clint_pf_known_fn known, void *ctx)
+{
 	clint_prefilter *pf = calloc(1, sizeof(*pf));
 	lset *sets = NULL;  /* needs and leads of every slot */
 	unsigned char used[256];
@@ -859,7 +866,8 @@ int clint_prefilter_build(clint_prefilter **out, const char *const *sources,
 	memset(used, 0, sizeof(used));
 	for (i = 0; i < count; i++) {
 		lset *nd = &sets[2 * i], *ld = &sets[2 * i + 1];
-		if (clint_pf_analyze(sources[i], nd, ld) < 0)
+		if ((!sources[i] || !known || !known(ctx, i, nd, ld)) &&
+		    clint_pf_analyze(sources[i], nd, ld) < 0)
 			goto done;
 		if (!nd->ok)
 			set_none(ld);

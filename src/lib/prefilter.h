@@ -54,6 +54,19 @@ CLINT_INTERNAL int clint_pf_analyze(const char *src, clint_pf_set *needs,
 CLINT_INTERNAL int clint_prefilter_build(clint_prefilter **out,
                                          const char *const *sources,
                                          size_t count);
+/*
+ * Same, but for each pattern with a source `known(ctx, i, needs, leads)`
+ * is asked first: it returns 1 when it filled both sets with what
+ * clint_pf_analyze() gives for sources[i] (the build-time analysis of a
+ * built-in pattern, precompiled.h), 0 to have the source parsed.
+ */
+typedef int (*clint_pf_known_fn)(void *ctx, size_t i, clint_pf_set *needs,
+                                 clint_pf_set *leads);
+CLINT_INTERNAL int clint_prefilter_build_ex(clint_prefilter **out,
+                                            const char *const *sources,
+                                            size_t count,
+                                            clint_pf_known_fn known,
+                                            void *ctx);
 CLINT_INTERNAL void clint_prefilter_free(clint_prefilter *pf);
 /* Number of patterns that have a prefilter / that have leads. */
 CLINT_INTERNAL size_t clint_prefilter_filtered(const clint_prefilter *pf);

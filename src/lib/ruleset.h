@@ -10,7 +10,12 @@
 #include <stdatomic.h>
 
 #include "internal.h"
+#include "precompiled.h"
 #include "prefilter.h"
+
+/* Every pattern of every pack is compiled with these options. */
+#define CLINT_PATTERN_OPTIONS \
+	(PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT)
 
 typedef struct {
 	pcre2_code *code;
@@ -19,6 +24,8 @@ typedef struct {
 	unsigned words;     /* <near>: the window, in words on each side */
 	int paragraph;      /* <unless scope="paragraph"> */
 	size_t slot;        /* 1 + its prefilter slot, 0 if none */
+	/* its entry in the build-time table (precompiled.h), or NULL */
+	const clint_precompiled_entry *pre;
 	/* JIT compilation is deferred to the first match (pack.c:
 	 * clint_pattern_code()); the one field a shared ruleset ever writes. */
 	atomic_int jit;     /* CLINT_JIT_PENDING, _BUSY or _READY */
@@ -108,6 +115,9 @@ struct clint_ruleset {
 	/* every pattern of every rule, in pack order; pattern i has slot i */
 	clint_pattern_ref *all;
 	size_t pattern_count;
+	/* patterns whose code / literal analysis came from the build-time
+	 * table (precompiled.h) */
+	size_t precompiled_codes, precompiled_sets;
 };
 
 /* Limits applied to every match (check.c). */
