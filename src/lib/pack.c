@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sched.h>
 #include <sys/stat.h>
 
 #include <libxml/parser.h>
@@ -342,47 +341,75 @@ static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
 		return CLINT_OK;
 	}
 	/* JIT is an optimisation: without it patterns still match. It is
-	 * deferred to the pattern's first match: the prefilter keeps most
-	 * patterns from ever running on most documents, and JIT compilation
-	 * was over half of the start-up instructions. */
-	atomic_init(&p->jit, ctx->jit ? CLINT_JIT_PENDING : CLINT_JIT_READY);
+	 * deferred (clint_pattern_code()): the prefilter keeps most patterns
+	 * from ever running on most documents, JIT compilation was over half
+	 * of the start-up instructions, and a pattern run a few times on a
+	 * short subject costs less interpreted than JIT-compiled. */
+	atomic_init(&p->subject_bytes, 0);
+	atomic_init(&p->jit, ctx->jit ? CLINT_JIT_PENDING : CLINT_JIT_DONE);
+	atomic_init(&p->jit_code, NULL);
 	return CLINT_OK;
 }
 
 /*
- * JIT-compiles a pattern on first use, once, under any number of threads.
- * The first caller moves jit from PENDING to BUSY (compare-and-swap),
- * compiles, and stores READY with release order; every caller returns the
- * code only after loading READY with acquire order, so the writes
- * pcre2_jit_compile() made to the code happen before any pcre2_match() on
- * it in any thread. A caller that finds BUSY yields until READY (one
- * pattern's JIT compilation takes well under a millisecond). A failed JIT
- * compilation leaves the interpreter, as before.
+ * The code to run `p` with, under any number of threads. p->code itself is
+ * never JIT-compiled, since other threads may be running it: the caller
+ * that finds the pattern due (its subjects reached CLINT_JIT_AFTER_BYTES,
+ * or a subject of unknown size) moves jit from PENDING to BUSY
+ * (compare-and-swap), JIT-compiles a copy and publishes it in jit_code
+ * with release order; every caller loads jit_code with acquire order, so
+ * the writes pcre2_jit_compile() made to the copy happen before any
+ * pcre2_match() on it in any thread. Until then (and meanwhile) callers
+ * run the interpreter on p->code, which gives the same matches. A failed
+ * JIT compilation leaves the interpreter.
  */
+const pcre2_code *clint_pattern_code_for(const clint_pattern *p,
+                                         size_t subject_bytes)
+{
+	clint_pattern *w = (clint_pattern *)p;  /* only its JIT fields change */
+	pcre2_code *j = atomic_load_explicit(&w->jit_code, memory_order_acquire);
+	unsigned before;
+	int st;
+
+	if (j || !p->code)
+		return j ? j : p->code;
+	if (atomic_load_explicit(&w->jit, memory_order_relaxed) !=
+	    CLINT_JIT_PENDING)
+		return p->code;
+	if (subject_bytes < CLINT_JIT_AFTER_BYTES) {
+		/* each addition is below the budget and the sum stops growing
+		 * once a caller finds it reached: no overflow */
+		before = atomic_fetch_add_explicit(&w->subject_bytes,
+		                                   (unsigned)subject_bytes,
+		                                   memory_order_relaxed);
+		if (before + subject_bytes < CLINT_JIT_AFTER_BYTES)
+			return p->code;
+	}
+	st = CLINT_JIT_PENDING;
+	if (!atomic_compare_exchange_strong_explicit(&w->jit, &st, CLINT_JIT_BUSY,
+	                                             memory_order_relaxed,
+	                                             memory_order_relaxed))
+		return p->code;
+	j = pcre2_code_copy(p->code);
+	if (j && pcre2_jit_compile(j, PCRE2_JIT_COMPLETE) != 0) {
+		pcre2_code_free(j);
+		j = NULL;
+	}
+	if (j)
+		atomic_store_explicit(&w->jit_code, j, memory_order_release);
+	atomic_store_explicit(&w->jit, CLINT_JIT_DONE, memory_order_relaxed);
+	return j ? j : p->code;
+}
+
 const pcre2_code *clint_pattern_code(const clint_pattern *p)
 {
-	clint_pattern *w = (clint_pattern *)p;  /* only its jit state changes */
-	int st = atomic_load_explicit(&w->jit, memory_order_acquire);
-
-	if (st == CLINT_JIT_READY || !p->code)
-		return p->code;
-	st = CLINT_JIT_PENDING;
-	if (atomic_compare_exchange_strong_explicit(&w->jit, &st, CLINT_JIT_BUSY,
-	                                            memory_order_acquire,
-	                                            memory_order_acquire)) {
-		pcre2_jit_compile(w->code, PCRE2_JIT_COMPLETE);
-		atomic_store_explicit(&w->jit, CLINT_JIT_READY, memory_order_release);
-		return p->code;
-	}
-	while (atomic_load_explicit(&w->jit, memory_order_acquire) !=
-	       CLINT_JIT_READY)
-		sched_yield();
-	return p->code;
+	return clint_pattern_code_for(p, (size_t)-1);
 }
 
 static void free_pattern(clint_pattern *p)
 {
 	pcre2_code_free(p->code);
+	pcre2_code_free(atomic_load_explicit(&p->jit_code, memory_order_relaxed));
 	free(p->source);
 }
 
