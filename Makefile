@@ -96,7 +96,7 @@ DEMO_FILE = samples/weak-draft-outsourcing.txt
 DEMO_DRAFT = samples/flawed-draft.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc diff-test \
-        golden-update corpus formats prefilter scale eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
+        golden-update corpus formats prefilter precompiled scale eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
         fuzz fuzz-run fuzz-merge fuzz-replay hostile coverage coverage-run
 
 all: $(LIB_A) $(LIB_SO) $(BIN) $(PDF_MODULE)
@@ -121,7 +121,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden valgrind-if-present formats reports diff-test prefilter scale fuzz-replay hostile install-test corpus
+check: all unit packs-test spec golden valgrind-if-present formats reports diff-test prefilter precompiled scale fuzz-replay hostile install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -268,7 +268,13 @@ reports: $(BIN)
 
 prefilter: $(BIN)
 	@echo "== the same findings with and without the literal prefilter"
-	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/prefilter.sh $(BIN)
+	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/same-findings.sh $(BIN) \
+	  CLAUSELINT_NO_PREFILTER prefilter
+
+precompiled: $(BIN)
+	@echo "== the same findings with and without the patterns compiled at build time"
+	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/same-findings.sh $(BIN) \
+	  CLAUSELINT_NO_PRECOMPILED precompiled
 
 # -j identity, atomic --output, baselines across renumbering, the GNU
 # parallel recipe of docs/scale-out.md.

@@ -36,6 +36,7 @@ typedef struct {
 	int builtin;           /* loading a built-in pack */
 	/* the build-time table (precompiled.h): decoded at the first built-in
 	 * pattern; codes[i] is NULL once a pattern took it */
+	const clint_precompiled_table *pc;  /* &clint_precompiled */
 	int pc_state;          /* PC_UNTRIED, PC_CODES, PC_SETS_ONLY, PC_OFF */
 	pcre2_code **pc_codes;
 	uint32_t pc_count;
@@ -198,11 +199,11 @@ uint64_t clint_precompiled_hash(const char *source, uint32_t options)
  */
 static void precompiled_open(load_ctx *ctx)
 {
-	const clint_precompiled_table *t = &clint_precompiled;
+	const clint_precompiled_table *t = ctx->pc;
 	int32_t got;
 
 	ctx->pc_state = PC_OFF;
-	if (getenv("CLAUSELINT_NO_PRECOMPILED") || !t->entry_count)
+	if (getenv("CLAUSELINT_NO_PRECOMPILED") || !t || !t->entry_count)
 		return;
 	ctx->pc_state = PC_SETS_ONLY;
 	if (!t->code_count || t->code_count > INT32_MAX)
@@ -233,10 +234,10 @@ static void precompiled_close(load_ctx *ctx)
 	ctx->pc_count = 0;
 }
 
-/* The table's entry for `source`, or NULL. */
-static const clint_precompiled_entry *precompiled_find(const char *source)
+/* The entry of table `t` for `source`, or NULL. */
+static const clint_precompiled_entry *
+precompiled_find(const clint_precompiled_table *t, const char *source)
 {
-	const clint_precompiled_table *t = &clint_precompiled;
 	uint64_t h = clint_precompiled_hash(source, CLINT_PATTERN_OPTIONS);
 	size_t lo = 0, hi = t->entry_count, mid;
 
@@ -269,7 +270,7 @@ static pcre2_code *precompiled_take(load_ctx *ctx, clint_pattern *p)
 		precompiled_open(ctx);
 	if (ctx->pc_state == PC_OFF)
 		return NULL;
-	p->pre = precompiled_find(p->source);
+	p->pre = precompiled_find(ctx->pc, p->source);
 	if (p->pre && ctx->pc_state == PC_CODES && p->pre->code < ctx->pc_count) {
 		code = ctx->pc_codes[p->pre->code];
 		ctx->pc_codes[p->pre->code] = NULL;
@@ -1078,6 +1079,7 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.diag = diag;
 	ctx.jit = opts->jit;
+	ctx.pc = &clint_precompiled;
 	ctx.rs = calloc(1, sizeof(*ctx.rs));
 	if (!ctx.rs)
 		return CLINT_ENOMEM;

@@ -1,0 +1,292 @@
+/*
+ * test_precompiled.c - the built-in packs' patterns compiled at build time
+ * (src/lib/precompiled.h, tools/precompile.c) and the deferred JIT
+ * compilation of src/lib/pack.c: every built-in pattern is found in the
+ * table; the codes and literal sets taken from it are those pcre2_compile()
+ * and clint_pf_analyze() give; CLAUSELINT_NO_PRECOMPILED, a stream this
+ * PCRE2 refuses and pack files all fall back to compiling; a pattern is
+ * interpreted until its subjects reach CLINT_JIT_AFTER_BYTES and matches
+ * the same JIT-compiled. Includes pack.c to reach its static functions.
+ */
+#include "unit.h"
+
+#include "../../src/lib/pack.c"
+
+/* Every built-in pack, default or not. */
+static clint_ruleset *load_builtins(int jit)
+{
+	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
+	const char *names[64];
+	clint_ruleset *rs = NULL;
+	size_t i, n = clint_builtin_pack_count();
+
+	assert_true(n > 0 && n <= 64);
+	for (i = 0; i < n; i++)
+		names[i] = clint_builtin_pack_name(i);
+	o.default_packs = 0;
+	o.pack_paths = names;
+	o.pack_path_count = n;
+	o.jit = jit;
+	assert_int_equal(clint_ruleset_load(&rs, &o, NULL), CLINT_OK);
+	assert_non_null(rs);
+	return rs;
+}
+
+static size_t distinct_sources(const clint_ruleset *rs)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < rs->pattern_count; i++) {
+		for (k = 0; k < i; k++)
+			if (strcmp(rs->all[k].p->source, rs->all[i].p->source) == 0)
+				break;
+		n += k == i;
+	}
+	return n;
+}
+
+static void test_builtin_patterns_precompiled(void **state)
+{
+	clint_ruleset *rs = load_builtins(0);
+	size_t i;
+
+	(void)state;
+	assert_true(clint_precompiled.entry_count > 0);
+	assert_true(rs->pattern_count > 100);
+	for (i = 0; i < rs->pattern_count; i++) {
+		const clint_pattern *p = rs->all[i].p;
+
+		assert_non_null(p->code);
+		assert_non_null(p->pre);
+		assert_string_equal(p->pre->source, p->source);
+	}
+	/* one code per distinct source; a repeated pattern compiles again */
+	assert_int_equal(rs->precompiled_codes, distinct_sources(rs));
+	assert_int_equal(rs->precompiled_sets, rs->pattern_count);
+	clint_ruleset_free(rs);
+}
+
+static void assert_same_set(const clint_pf_set *a, const clint_pf_set *b)
+{
+	unsigned j;
+
+	assert_int_equal(a->ok, b->ok);
+	if (!a->ok)
+		return;
+	assert_int_equal(a->n, b->n);
+	assert_int_equal(a->dist, b->dist);
+	for (j = 0; j < a->n; j++) {
+		assert_int_equal(a->len[j], b->len[j]);
+		assert_memory_equal(a->s[j], b->s[j], a->len[j]);
+	}
+}
+
+static void assert_same_match(const pcre2_code *a, const pcre2_code *b,
+                              const char *text)
+{
+	pcre2_match_data *ma = pcre2_match_data_create_from_pattern(a, NULL);
+	pcre2_match_data *mb = pcre2_match_data_create_from_pattern(b, NULL);
+	size_t len = strlen(text), from = 0;
+	int ra, rb, k;
+
+	assert_non_null(ma);
+	assert_non_null(mb);
+	while (from <= len) {
+		PCRE2_SIZE *oa, *ob;
+
+		ra = pcre2_match(a, (PCRE2_SPTR)text, len, from, 0, ma, NULL);
+		rb = pcre2_match(b, (PCRE2_SPTR)text, len, from, 0, mb, NULL);
+		assert_int_equal(ra, rb);
+		if (ra < 0)
+			break;
+		oa = pcre2_get_ovector_pointer(ma);
+		ob = pcre2_get_ovector_pointer(mb);
+		for (k = 0; k < 2 * ra; k++)
+			assert_int_equal(oa[k], ob[k]);
+		from = oa[1] > oa[0] ? oa[1] : oa[0] + 1;
+	}
+	pcre2_match_data_free(ma);
+	pcre2_match_data_free(mb);
+}
+
+/* What the table gives is what compiling and parsing the source give. */
+static void test_same_codes_and_sets(void **state)
+{
+	static const uint32_t what[] = {
+		PCRE2_INFO_SIZE, PCRE2_INFO_CAPTURECOUNT, PCRE2_INFO_MINLENGTH,
+		PCRE2_INFO_FIRSTCODETYPE, PCRE2_INFO_FIRSTCODEUNIT,
+		PCRE2_INFO_LASTCODETYPE, PCRE2_INFO_LASTCODEUNIT,
+		PCRE2_INFO_ALLOPTIONS, PCRE2_INFO_MATCHEMPTY};
+	clint_ruleset *rs = load_builtins(0);
+	size_t i, e, w;
+
+	(void)state;
+	for (i = 0; i < rs->pattern_count; i++) {
+		const clint_pattern *p = rs->all[i].p;
+		const clint_rule *r = &rs->rules[rs->all[i].rule];
+		clint_pf_set n1, l1, n2, l2;
+		pcre2_code *fresh;
+		PCRE2_SIZE off;
+		int err;
+
+		fresh = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
+		                      CLINT_PATTERN_OPTIONS, &err, &off, NULL);
+		assert_non_null(fresh);
+		for (w = 0; w < ARRAY_LEN(what); w++) {
+			size_t va = 0, vb = 0;  /* large enough for every item */
+
+			assert_int_equal(pcre2_pattern_info(p->code, what[w], &va), 0);
+			assert_int_equal(pcre2_pattern_info(fresh, what[w], &vb), 0);
+			assert_int_equal(va, vb);
+		}
+		for (e = 0; e < r->example_count; e++)
+			assert_same_match(p->code, fresh, r->examples[e].text);
+		pcre2_code_free(fresh);
+
+		assert_int_equal(clint_pf_analyze(p->source, &n1, &l1), 0);
+		assert_int_equal(precompiled_sets(rs, i, &n2, &l2), 1);
+		assert_same_set(&n1, &n2);
+		assert_same_set(&l1, &l2);
+	}
+	clint_ruleset_free(rs);
+}
+
+static void test_switched_off(void **state)
+{
+	clint_ruleset *rs;
+	size_t i;
+
+	(void)state;
+	setenv("CLAUSELINT_NO_PRECOMPILED", "1", 1);
+	rs = load_builtins(0);
+	unsetenv("CLAUSELINT_NO_PRECOMPILED");
+	assert_int_equal(rs->precompiled_codes, 0);
+	assert_int_equal(rs->precompiled_sets, 0);
+	for (i = 0; i < rs->pattern_count; i++) {
+		assert_null(rs->all[i].p->pre);
+		assert_non_null(rs->all[i].p->code);
+	}
+	clint_ruleset_free(rs);
+}
+
+/* Another PCRE2 version or configuration: the stream is refused, the
+ * literal sets (which depend on the source only) are still used. */
+static void test_stream_refused(void **state)
+{
+	clint_precompiled_table bad = clint_precompiled;
+	unsigned char *stream = malloc(bad.stream_len);
+	clint_ruleset *rs = calloc(1, sizeof(*rs));
+	clint_pattern p;
+	load_ctx ctx;
+
+	(void)state;
+	assert_non_null(stream);
+	assert_non_null(rs);
+	memcpy(stream, bad.stream, bad.stream_len);
+	stream[0] ^= 0xFF;  /* the magic number */
+	bad.stream = stream;
+	memset(&ctx, 0, sizeof(ctx));
+	memset(&p, 0, sizeof(p));
+	ctx.rs = rs;
+	ctx.pc = &bad;
+	ctx.builtin = 1;
+	p.source = (char *)bad.entries[0].source;
+	assert_null(precompiled_take(&ctx, &p));
+	assert_int_equal(ctx.pc_state, PC_SETS_ONLY);
+	assert_ptr_equal(p.pre, &bad.entries[0]);
+	assert_int_equal(rs->precompiled_codes, 0);
+	precompiled_close(&ctx);
+
+	/* a pattern from a file is never looked up */
+	memset(&ctx, 0, sizeof(ctx));
+	memset(&p, 0, sizeof(p));
+	ctx.rs = rs;
+	ctx.pc = &clint_precompiled;
+	p.source = (char *)clint_precompiled.entries[0].source;
+	assert_null(precompiled_take(&ctx, &p));
+	assert_null(p.pre);
+	ctx.builtin = 1;
+	p.code = precompiled_take(&ctx, &p);
+	assert_non_null(p.code);
+	assert_non_null(p.pre);
+	assert_int_equal(rs->precompiled_codes, 1);
+	pcre2_code_free(p.code);
+	precompiled_close(&ctx);
+	free(rs);
+	free(stream);
+}
+
+/* A pack file with a pattern the built-in packs have compiles it. */
+static void test_pack_file_compiled(void **state)
+{
+	static const char xml[] =
+		UNIT_PACK_HEAD("user")
+		UNIT_RULE("u1", "flag", "warning", "")
+		UNIT_PATTERN("\\bliquidated damages\\b")
+		UNIT_EXAMPLE("match", "liquidated damages apply")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	clint_ruleset *rs = unit_ruleset(xml);
+
+	(void)state;
+	/* the same source as a built-in pattern */
+	assert_non_null(precompiled_find(&clint_precompiled,
+	                                 "\\bliquidated damages\\b"));
+	assert_int_equal(rs->pattern_count, 1);
+	assert_null(rs->all[0].p->pre);
+	assert_int_equal(rs->precompiled_codes, 0);
+	assert_int_equal(rs->precompiled_sets, 0);
+	clint_ruleset_free(rs);
+}
+
+static void test_jit_deferred(void **state)
+{
+	static const char text[] =
+		"The Supplier shall use commercially reasonable efforts to pay "
+		"the Charges promptly, at its then-current rates, and/or as "
+		"agreed.";
+	clint_ruleset *rs = load_builtins(1);
+	uint32_t have_jit = 0;
+	const pcre2_code *c, *j;
+	const clint_pattern *p = rs->all[0].p, *q = rs->all[1].p;
+
+	(void)state;
+	pcre2_config(PCRE2_CONFIG_JIT, &have_jit);
+	/* interpreted while the subjects stay under the budget */
+	assert_ptr_equal(clint_pattern_code_for(p, 100), p->code);
+	assert_ptr_equal(clint_pattern_code_for(p, CLINT_JIT_AFTER_BYTES - 101),
+	                 p->code);
+	j = clint_pattern_code_for(p, 1);
+	if (have_jit) {
+		assert_ptr_not_equal(j, p->code);
+		assert_ptr_equal(clint_pattern_code_for(p, 1), j);
+		assert_ptr_equal(clint_pattern_code(p), j);
+		assert_same_match(p->code, j, text);
+	}
+	/* a subject of unknown size or past the budget: JIT at once */
+	c = clint_pattern_code(q);
+	if (have_jit)
+		assert_ptr_not_equal(c, q->code);
+	clint_ruleset_free(rs);
+
+	/* loaded without JIT: always the interpreter */
+	rs = load_builtins(0);
+	p = rs->all[0].p;
+	assert_ptr_equal(clint_pattern_code_for(p, (size_t)-1), p->code);
+	assert_ptr_equal(clint_pattern_code(p), p->code);
+	clint_ruleset_free(rs);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_builtin_patterns_precompiled),
+		cmocka_unit_test(test_same_codes_and_sets),
+		cmocka_unit_test(test_switched_off),
+		cmocka_unit_test(test_stream_refused),
+		cmocka_unit_test(test_pack_file_compiled),
+		cmocka_unit_test(test_jit_deferred),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
