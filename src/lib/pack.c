@@ -770,7 +770,8 @@ static int load_pack_buffer(load_ctx *ctx, int validate, const char *data,
 		return CLINT_ENOMEM;
 	xmlSetStructuredErrorFunc(ctx, xml_error);
 	xdoc = xmlCtxtReadMemory(pctx, data, (int)len, ctx->file, NULL,
-	                         XML_PARSE_NONET | XML_PARSE_NOWARNING);
+	                         XML_PARSE_NONET | XML_PARSE_NOWARNING |
+	                             XML_PARSE_COMPACT);  /* tree never modified */
 	if (!xdoc || ctx->errors > before) {
 		if (!xdoc && ctx->errors == before)
 			pack_error(ctx, 0, "not well-formed XML");

@@ -742,6 +742,9 @@ struct clint_prefilter {
 	uint32_t *ids;
 	size_t nids;
 	size_t filtered, positional;
+	/* while building: the trie edge into each state (link_states()) */
+	uint32_t *parent;
+	unsigned char *edge;
 };
 
 /* Inserts literal s[0..len); returns its id, or NO_LIT when the automaton
@@ -760,6 +763,8 @@ static uint32_t insert(clint_prefilter *pf, const char *s, size_t len,
 				return NO_LIT;
 			nx = (uint32_t)pf->nstates++;
 			pf->delta[st * pf->nclass + c] = nx;
+			pf->parent[nx] = st;
+			pf->edge[nx] = (unsigned char)c;
 		}
 		st = nx;
 	}
@@ -796,39 +801,73 @@ static int add_ids(clint_prefilter *pf, const lset *set, int lead,
 	return 1;
 }
 
-/* Fail and dictionary links, and the missing transitions (breadth
- * first), so that scanning is one table look-up per byte. */
+/*
+ * Fail and dictionary links, and the missing transitions, so that scanning
+ * is one table look-up per byte. States are taken by depth (a fail link
+ * goes to a shallower state, whose row is then complete): a state's fail
+ * link is its parent's fail state's transition on its edge, and its row is
+ * a copy of its fail state's row with its own trie edges put back. Rows
+ * are copied whole, so the cost is a memcpy per state rather than a loop
+ * over every byte class of every state.
+ */
 static int link_states(clint_prefilter *pf)
 {
-	size_t nc = pf->nclass, head = 0, tail = 0, c;
-	uint32_t *queue = malloc(pf->nstates * sizeof(uint32_t));
-	uint32_t *fail = calloc(pf->nstates, sizeof(uint32_t));
+	size_t nc = pf->nclass, n = pf->nstates, i, d, maxd = 0;
+	uint32_t *depth = malloc(n * sizeof(uint32_t));
+	uint32_t *order = malloc(n * sizeof(uint32_t));
+	uint32_t *fail = calloc(n, sizeof(uint32_t));
+	uint32_t *first = calloc(n + 1, sizeof(uint32_t));  /* children, by parent */
+	uint32_t *kids = malloc(n * sizeof(uint32_t));
+	size_t *at = NULL;
 	int rc = CLINT_ENOMEM;
 
-	if (!queue || !fail)
+	if (!depth || !order || !fail || !first || !kids)
 		goto done;
-	for (c = 1; c < nc; c++)
-		if (pf->delta[c])
-			queue[tail++] = pf->delta[c];
-	while (head < tail) {
-		uint32_t st = queue[head++];
-		for (c = 1; c < nc; c++) {
-			uint32_t t = pf->delta[st * nc + c];
-			uint32_t f = pf->delta[fail[st] * nc + c];
-			if (t) {
-				fail[t] = f;
-				pf->dict[t] = pf->out[f] != NO_LIT ? f : pf->dict[f];
-				queue[tail++] = t;
-			} else {
-				pf->delta[st * nc + c] = f;
-			}
-		}
+	depth[0] = 0;
+	for (i = 1; i < n; i++) {  /* a parent is made before its children */
+		depth[i] = depth[pf->parent[i]] + 1;
+		if (depth[i] > maxd)
+			maxd = depth[i];
+		first[pf->parent[i] + 1]++;
+	}
+	for (i = 0; i < n; i++)
+		first[i + 1] += first[i];
+	at = calloc(maxd + 2, sizeof(size_t));
+	if (!at)
+		goto done;
+	for (i = 1; i < n; i++) {
+		kids[first[pf->parent[i]]++] = (uint32_t)i;
+		at[depth[i] + 1]++;
+	}
+	for (i = n; i > 0; i--)  /* first[p] back to the start of p's children */
+		first[i] = first[i - 1];
+	first[0] = 0;
+	for (d = 0; d <= maxd; d++)
+		at[d + 1] += at[d];
+	for (i = 1; i < n; i++)
+		order[at[depth[i]]++] = (uint32_t)i;
+	/* the root's row is complete: a missing transition stays at the root */
+	for (i = 0; i + 1 < n; i++) {
+		uint32_t t = order[i], p = pf->parent[t], f, k;
+
+		f = p ? pf->delta[(size_t)fail[p] * nc + pf->edge[t]] : 0;
+		fail[t] = f;
+		pf->dict[t] = pf->out[f] != NO_LIT ? f : pf->dict[f];
+		memcpy(&pf->delta[(size_t)t * nc], &pf->delta[(size_t)f * nc],
+		       nc * sizeof(uint32_t));
+		for (k = first[t]; k < first[t + 1]; k++)
+			pf->delta[(size_t)t * nc + pf->edge[kids[k]]] = kids[k];
 		/* column 0 (bytes in no literal) stays 0: back to the root */
+		pf->delta[(size_t)t * nc] = 0;
 	}
 	rc = 0;
 done:
-	free(queue);
+	free(depth);
+	free(order);
 	free(fail);
+	free(first);
+	free(kids);
+	free(at);
 	return rc;
 }
 
@@ -895,8 +934,10 @@ int clint_prefilter_build_ex(clint_prefilter **out,
 	pf->lit_len = calloc(total + 1, 1);
 	pf->lit_lead = calloc(total + 1, 1);
 	pf->ids = malloc((2 * count * CLINT_PF_SET_MAX + 1) * sizeof(uint32_t));
+	pf->parent = malloc((total + 1) * sizeof(uint32_t));
+	pf->edge = malloc(total + 1);
 	if (!pf->delta || !pf->out || !pf->dict || !pf->lit_len ||
-	    !pf->lit_lead || !pf->ids)
+	    !pf->lit_lead || !pf->ids || !pf->parent || !pf->edge)
 		goto done;
 	for (k = 0; k <= total; k++)
 		pf->out[k] = NO_LIT;
@@ -914,6 +955,10 @@ int clint_prefilter_build_ex(clint_prefilter **out,
 	}
 	if (link_states(pf) < 0)
 		goto done;
+	free(pf->parent);
+	free(pf->edge);
+	pf->parent = NULL;
+	pf->edge = NULL;
 	*out = pf;
 	pf = NULL;
 	rc = 0;
@@ -938,6 +983,8 @@ void clint_prefilter_free(clint_prefilter *pf)
 	free(pf->lead_n);
 	free(pf->lead_dist);
 	free(pf->ids);
+	free(pf->parent);
+	free(pf->edge);
 	free(pf);
 }
 
