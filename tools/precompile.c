@@ -2,7 +2,8 @@
  * precompile.c - writes build/precompiled.c (see src/lib/precompiled.h):
  * every distinct pattern of every built-in pack, compiled by pack.c with
  * the options it always uses, serialised into one PCRE2 stream, with the
- * prefilter's literal analysis of each source.
+ * prefilter's literal analysis of each source; and each built-in pack's
+ * rules as pack.c built them from the XML.
  *
  *   precompile OUT.c
  *
@@ -17,15 +18,22 @@
 #include "ruleset.h"
 
 /* This program makes the table: it runs without one. */
-const clint_precompiled_table clint_precompiled = {NULL, 0, 0, NULL, 0};
+const clint_precompiled_table clint_precompiled = {NULL, 0, 0, NULL, 0,
+                                                   NULL, 0};
 
 typedef struct {
 	const char *source;
 	uint64_t hash;
 	const pcre2_code *code;
-	uint32_t index;  /* in the stream */
+	uint32_t index;  /* in the stream; also the entry's id before sorting */
 	clint_pf_set needs, leads;
 } entry;
+
+typedef struct {
+	entry *e;
+	size_t n;
+	uint32_t *sorted;  /* entry id -> index after sorting */
+} table;
 
 static int cmp_entry(const void *a, const void *b)
 {
@@ -64,17 +72,145 @@ static void put_set(FILE *f, const clint_pf_set *s)
 	fputs("\"}", f);
 }
 
+static void put_str(FILE *f, const char *s)
+{
+	if (!s) {
+		fputs("NULL", f);
+		return;
+	}
+	fputc('"', f);
+	put_bytes(f, (const unsigned char *)s, strlen(s));
+	fputc('"', f);
+}
+
+/* Adds the patterns of `rs` to the table (one entry per distinct source). */
+static int add_patterns(table *t, const clint_ruleset *rs)
+{
+	size_t i, k;
+	entry *grown;
+
+	grown = realloc(t->e, (t->n + rs->pattern_count + 1) * sizeof(*t->e));
+	if (!grown)
+		return -1;
+	t->e = grown;
+	for (i = 0; i < rs->pattern_count; i++) {
+		const clint_pattern *p = rs->all[i].p;
+		entry *e = &t->e[t->n];
+
+		for (k = 0; k < t->n && strcmp(t->e[k].source, p->source) != 0; k++)
+			;
+		if (k < t->n || !p->code)
+			continue;  /* the same pattern in another rule or pack */
+		e->source = p->source;
+		e->hash = clint_precompiled_hash(p->source, CLINT_PATTERN_OPTIONS);
+		e->code = p->code;
+		e->index = (uint32_t)t->n;
+		if (clint_pf_analyze(p->source, &e->needs, &e->leads) < 0)
+			return -1;
+		t->n++;
+	}
+	return 0;
+}
+
+/* The entry index (after sorting) of a pattern's source. */
+static uint32_t entry_of(const table *t, const clint_pattern *p)
+{
+	size_t k;
+
+	for (k = 0; k < t->n; k++)
+		if (strcmp(t->e[k].source, p->source) == 0)
+			return t->sorted[t->e[k].index];
+	return UINT32_MAX;  /* not reached: every built-in pattern compiles */
+}
+
+static void put_pattern(FILE *f, const table *t, const clint_pattern *p)
+{
+	fprintf(f, "\t{%u, %u, %u, %d},\n", entry_of(t, p), p->line, p->words,
+	        p->paragraph);
+}
+
+/* Pack `pi`: its rules' patterns and examples, then its rules. */
+static void put_pack(FILE *f, const table *t, const clint_ruleset *rs,
+                     size_t pi)
+{
+	size_t i, k;
+
+	for (i = 0; i < rs->rule_count; i++) {
+		const clint_rule *r = &rs->rules[i];
+
+		fprintf(f, "static const clint_precompiled_pattern p%zu_%zu[] = {\n",
+		        pi, i);
+		if (r->within)
+			put_pattern(f, t, r->within);
+		for (k = 0; k < r->heading_count; k++)
+			put_pattern(f, t, &r->headings[k]);
+		for (k = 0; k < r->pattern_count; k++)
+			put_pattern(f, t, &r->patterns[k]);
+		for (k = 0; k < r->unless_count; k++)
+			put_pattern(f, t, &r->unless[k]);
+		for (k = 0; k < r->near_count; k++)
+			put_pattern(f, t, &r->near[k]);
+		fputs("\t{0, 0, 0, 0}};\n", f);
+		fprintf(f, "static const char *const et%zu_%zu[] = {", pi, i);
+		for (k = 0; k < r->example_count; k++) {
+			put_str(f, r->examples[k].text);
+			fputs(",\n\t", f);
+		}
+		fprintf(f, "NULL};\nstatic const unsigned char em%zu_%zu[] = {", pi, i);
+		for (k = 0; k < r->example_count; k++)
+			fprintf(f, "%d, ", r->examples[k].expect_match);
+		fprintf(f, "0};\nstatic const unsigned el%zu_%zu[] = {", pi, i);
+		for (k = 0; k < r->example_count; k++)
+			fprintf(f, "%u, ", r->examples[k].line);
+		fputs("0};\n", f);
+	}
+	fprintf(f, "static const clint_precompiled_rule rules%zu[] = {\n", pi);
+	for (i = 0; i < rs->rule_count; i++) {
+		const clint_rule *r = &rs->rules[i];
+
+		fputs("\t{.id = ", f);
+		put_str(f, r->id);
+		fputs(", .category = ", f);
+		put_str(f, r->category);
+		fputs(",\n\t .title = ", f);
+		put_str(f, r->title);
+		fputs(",\n\t .message = ", f);
+		put_str(f, r->message);
+		fputs(",\n\t .rationale = ", f);
+		put_str(f, r->rationale);
+		fputs(",\n\t .ref = ", f);
+		put_str(f, r->ref);
+		fputs(",\n\t .suggestion = ", f);
+		put_str(f, r->suggestion);
+		fprintf(f, ",\n\t .line = %u, .kind = %d, .severity = %d, .check = %d,"
+		           " .min_matches = %u, .has_within = %d,\n"
+		           "\t .heading_count = %zu, .pattern_count = %zu,"
+		           " .unless_count = %zu, .near_count = %zu, .patterns = p%zu_%zu,\n"
+		           "\t .th_present = %d, .th_kind = %d, .th_op = %d,"
+		           " .th_in_match = %d, .th_than = %a, .th_text = ",
+		        r->line, (int)r->kind, (int)r->severity, (int)r->check,
+		        r->min_matches, r->within != NULL, r->heading_count,
+		        r->pattern_count, r->unless_count, r->near_count, pi, i,
+		        r->threshold.present, (int)r->threshold.kind,
+		        (int)r->threshold.op, r->threshold.in_match,
+		        r->threshold.than);
+		put_str(f, r->threshold.text);
+		fprintf(f, ",\n\t .example_count = %zu, .example_text = et%zu_%zu,"
+		           " .example_match = em%zu_%zu, .example_line = el%zu_%zu},\n",
+		        r->example_count, pi, i, pi, i, pi, i);
+	}
+	fputs("\t{.id = NULL}};\n\n", f);
+}
+
 int main(int argc, char **argv)
 {
-	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
-	clint_ruleset *rs = NULL;
+	clint_ruleset **rs = NULL;
 	clint_diag *diag = NULL;
-	const char **names = NULL;
 	const pcre2_code **codes = NULL;
-	entry *e = NULL;
+	table t = {NULL, 0, NULL};
 	uint8_t *stream = NULL;
 	PCRE2_SIZE stream_len = 0;
-	size_t i, k, n = 0, count = clint_builtin_pack_count();
+	size_t i, count = clint_builtin_pack_count();
 	char tmp[4096];
 	FILE *f = NULL;
 	int status = 1;
@@ -83,52 +219,47 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: precompile OUT.c\n");
 		return 2;
 	}
-	names = calloc(count + 1, sizeof(*names));
-	if (!names || clint_diag_new(&diag) < 0)
+	rs = calloc(count + 1, sizeof(*rs));
+	if (!rs || clint_diag_new(&diag) < 0)
 		goto oom;
-	for (i = 0; i < count; i++)
-		names[i] = clint_builtin_pack_name(i);
-	o.default_packs = 0;
-	o.pack_paths = names;
-	o.pack_path_count = count;
-	o.jit = 0;
-	if (clint_ruleset_load(&rs, &o, diag) < 0) {
-		clint_diag_entry d;
+	/* each pack alone, as it loads by default or when named */
+	for (i = 0; i < count; i++) {
+		clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
+		const char *name = clint_builtin_pack_name(i);
 
-		for (i = 0; clint_diag_get(diag, i, &d) == CLINT_OK; i++)
-			fprintf(stderr, "precompile: %s:%u: %s\n", d.file ? d.file : "",
-			        d.line, d.message);
-		fprintf(stderr, "precompile: the built-in packs do not load\n");
-		goto done;
-	}
-	e = calloc(rs->pattern_count + 1, sizeof(*e));
-	codes = calloc(rs->pattern_count + 1, sizeof(*codes));
-	if (!e || !codes)
-		goto oom;
-	for (i = 0; i < rs->pattern_count; i++) {
-		const clint_pattern *p = rs->all[i].p;
+		o.default_packs = 0;
+		o.pack_paths = &name;
+		o.pack_path_count = 1;
+		o.jit = 0;
+		if (clint_ruleset_load(&rs[i], &o, diag) < 0 ||
+		    clint_ruleset_pack_count(rs[i]) != 1) {
+			clint_diag_entry d;
+			size_t k;
 
-		if (!p->code)
-			continue;
-		for (k = 0; k < n && strcmp(e[k].source, p->source) != 0; k++)
-			;
-		if (k < n)
-			continue;  /* the same pattern in another rule */
-		e[n].source = p->source;
-		e[n].hash = clint_precompiled_hash(p->source, CLINT_PATTERN_OPTIONS);
-		e[n].code = p->code;
-		e[n].index = (uint32_t)n;
-		codes[n] = p->code;
-		if (clint_pf_analyze(p->source, &e[n].needs, &e[n].leads) < 0)
+			for (k = 0; clint_diag_get(diag, k, &d) == CLINT_OK; k++)
+				fprintf(stderr, "precompile: %s:%u: %s\n",
+				        d.file ? d.file : "", d.line, d.message);
+			fprintf(stderr, "precompile: built-in pack %s does not load\n",
+			        name);
+			goto done;
+		}
+		if (add_patterns(&t, rs[i]) < 0)
 			goto oom;
-		n++;
 	}
-	if (n && pcre2_serialize_encode(codes, (int32_t)n, &stream, &stream_len,
-	                                NULL) != (int32_t)n) {
+	codes = calloc(t.n + 1, sizeof(*codes));
+	t.sorted = calloc(t.n + 1, sizeof(*t.sorted));
+	if (!codes || !t.sorted)
+		goto oom;
+	for (i = 0; i < t.n; i++)
+		codes[i] = t.e[i].code;
+	if (t.n && pcre2_serialize_encode(codes, (int32_t)t.n, &stream,
+	                                  &stream_len, NULL) != (int32_t)t.n) {
 		fprintf(stderr, "precompile: pcre2_serialize_encode failed\n");
 		goto done;
 	}
-	qsort(e, n, sizeof(*e), cmp_entry);
+	qsort(t.e, t.n, sizeof(*t.e), cmp_entry);
+	for (i = 0; i < t.n; i++)
+		t.sorted[t.e[i].index] = (uint32_t)i;
 
 	snprintf(tmp, sizeof(tmp), "%s.tmp", argv[1]);
 	f = fopen(tmp, "w");
@@ -144,20 +275,35 @@ int main(int argc, char **argv)
 	for (i = 0; i < stream_len; i++)
 		fprintf(f, "%s0x%02x,", i % 16 ? "" : "\n", stream[i]);
 	fprintf(f, "\n0x00};\n\nstatic const clint_precompiled_entry entries[] = {\n");
-	for (i = 0; i < n; i++) {
-		fprintf(f, "\t{0x%016llxu, \"", (unsigned long long)e[i].hash);
-		put_bytes(f, (const unsigned char *)e[i].source, strlen(e[i].source));
-		fprintf(f, "\", %u,\n\t ", e[i].index);
-		put_set(f, &e[i].needs);
+	for (i = 0; i < t.n; i++) {
+		fprintf(f, "\t{0x%016llxu, ", (unsigned long long)t.e[i].hash);
+		put_str(f, t.e[i].source);
+		fprintf(f, ", %u,\n\t ", t.e[i].index);
+		put_set(f, &t.e[i].needs);
 		fputs(",\n\t ", f);
-		put_set(f, &e[i].leads);
+		put_set(f, &t.e[i].leads);
 		fputs("},\n", f);
 	}
-	if (!n)
-		fputs("\t{0, \"\", 0, {0, 0, 0, NULL}, {0, 0, 0, NULL}},\n", f);
-	fprintf(f, "};\n\nconst clint_precompiled_table clint_precompiled = {\n"
-	           "\tstream, %zu, %zu, entries, %zu};\n",
-	        (size_t)stream_len, n, n);
+	fputs("\t{0, \"\", 0, {0, 0, 0, NULL}, {0, 0, 0, NULL}}};\n\n", f);
+	for (i = 0; i < count; i++)
+		put_pack(f, &t, rs[i], i);
+	fputs("static const clint_precompiled_pack packs[] = {\n", f);
+	for (i = 0; i < count; i++) {
+		fputs("\t{", f);
+		put_str(f, clint_builtin_pack_name(i));
+		fputs(", ", f);
+		put_str(f, rs[i]->packs[0].name);
+		fputs(", ", f);
+		put_str(f, rs[i]->packs[0].title);
+		fputs(", ", f);
+		put_str(f, rs[i]->packs[0].version);
+		fprintf(f, ", %u, %zu, rules%zu},\n", rs[i]->packs[0].line,
+		        rs[i]->rule_count, i);
+	}
+	fprintf(f, "\t{NULL, NULL, NULL, NULL, 0, 0, NULL}};\n\n"
+	           "const clint_precompiled_table clint_precompiled = {\n"
+	           "\tstream, %zu, %zu, entries, %zu, packs, %zu};\n",
+	        (size_t)stream_len, t.n, t.n, count);
 	if (fclose(f) != 0) {
 		f = NULL;
 		perror(tmp);
@@ -177,9 +323,11 @@ done:
 		fclose(f);
 	pcre2_serialize_free(stream);
 	free(codes);
-	free(e);
-	free(names);
-	clint_ruleset_free(rs);
+	free(t.e);
+	free(t.sorted);
+	for (i = 0; rs && i < count; i++)
+		clint_ruleset_free(rs[i]);
+	free(rs);
 	clint_diag_free(diag);
 	return status;
 }

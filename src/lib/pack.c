@@ -319,18 +319,18 @@ static int precompiled_sets(void *vrs, size_t i, clint_pf_set *needs,
 
 /* ---- compiling ------------------------------------------------------------ */
 
-static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
-                           const char *rule_id)
+/*
+ * Compiles p->source unless p->code is already its precompiled code; a
+ * source that does not compile is an error of the pack (`elem` is the
+ * element it came from).
+ */
+static int finish_pattern(load_ctx *ctx, clint_pattern *p, const char *elem,
+                          const char *rule_id)
 {
 	int err;
 	PCRE2_SIZE off;
 	char msg[256];
 
-	p->line = node_line(n);
-	p->source = node_text(n);
-	if (!p->source)
-		return CLINT_ENOMEM;
-	p->code = precompiled_take(ctx, p);
 	if (!p->code)
 		p->code = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
 		                        CLINT_PATTERN_OPTIONS, &err, &off, NULL);
@@ -338,7 +338,7 @@ static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
 		pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof(msg));
 		pack_error(ctx, p->line,
 		           "rule '%s': <%s> does not compile at offset %zu: %s",
-		           rule_id, (const char *)n->name, (size_t)off, msg);
+		           rule_id, elem, (size_t)off, msg);
 		return CLINT_OK;
 	}
 	/* JIT is an optimisation: without it patterns still match. It is
@@ -350,6 +350,17 @@ static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
 	atomic_init(&p->jit, ctx->jit ? CLINT_JIT_PENDING : CLINT_JIT_DONE);
 	atomic_init(&p->jit_code, NULL);
 	return CLINT_OK;
+}
+
+static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
+                           const char *rule_id)
+{
+	p->line = node_line(n);
+	p->source = node_text(n);
+	if (!p->source)
+		return CLINT_ENOMEM;
+	p->code = precompiled_take(ctx, p);
+	return finish_pattern(ctx, p, (const char *)n->name, rule_id);
 }
 
 /*
@@ -716,6 +727,7 @@ static int build_pack(load_ctx *ctx, xmlNodePtr root)
 	memset(p, 0, sizeof(*p));
 	rs->pack_count++;
 	p->file = clint_strdup(ctx->file);
+	p->line = node_line(root);
 	p->name = attr(root, "name");
 	if (!p->name)
 		p->name = clint_strdup("(no name)");
@@ -883,6 +895,180 @@ static int load_pack_dir(load_ctx *ctx, const char *dir)
 	return rc;
 }
 
+/* ---- built-in packs from their snapshots (precompiled.h) ------------------ */
+
+/* Pattern `sp` of a snapshot into *p (zeroed): its entry's source, and
+ * its code from the decoded stream or compiled. */
+static int snapshot_pattern(load_ctx *ctx, clint_pattern *p,
+                            const clint_precompiled_pattern *sp,
+                            const char *elem, const char *rule_id)
+{
+	const clint_precompiled_entry *e;
+
+	if (sp->entry >= ctx->pc->entry_count)  /* not from this build */
+		return CLINT_EINVAL;
+	e = &ctx->pc->entries[sp->entry];
+	p->line = sp->line;
+	p->words = sp->words;
+	p->paragraph = sp->paragraph;
+	p->source = clint_strdup(e->source);
+	if (!p->source)
+		return CLINT_ENOMEM;
+	p->pre = e;
+	if (ctx->pc_state == PC_CODES && e->code < ctx->pc_count &&
+	    ctx->pc_codes[e->code]) {
+		p->code = ctx->pc_codes[e->code];
+		ctx->pc_codes[e->code] = NULL;
+		ctx->rs->precompiled_codes++;
+	}
+	return finish_pattern(ctx, p, elem, rule_id);
+}
+
+/* A copy of `s`, NULL for NULL; *rc gets CLINT_ENOMEM if it fails. */
+static char *dup_or_null(const char *s, int *rc)
+{
+	char *d;
+
+	if (!s)
+		return NULL;
+	d = clint_strdup(s);
+	if (!d)
+		*rc = CLINT_ENOMEM;
+	return d;
+}
+
+/* `count` patterns of a snapshot rule into *out (NULL when none). */
+static int snapshot_patterns(load_ctx *ctx, clint_pattern **out, size_t count,
+                             const clint_precompiled_pattern **sp,
+                             const char *elem, const char *rule_id)
+{
+	size_t k;
+	int rc = CLINT_OK;
+
+	if (!count)
+		return CLINT_OK;
+	*out = calloc(count, sizeof(**out));
+	if (!*out)
+		return CLINT_ENOMEM;
+	for (k = 0; k < count && rc == CLINT_OK; k++)
+		rc = snapshot_pattern(ctx, &(*out)[k], (*sp)++, elem, rule_id);
+	return rc;
+}
+
+/* Builds the rule build_rule() built from the same XML. */
+static int snapshot_rule(load_ctx *ctx, const clint_precompiled_rule *sr,
+                         size_t pack)
+{
+	clint_ruleset *rs = ctx->rs;
+	const clint_precompiled_pattern *sp = sr->patterns;
+	clint_rule r;
+	size_t k, dup;
+	int rc = CLINT_OK;
+
+	memset(&r, 0, sizeof(r));
+	r.pack = pack;
+	r.line = sr->line;
+	r.kind = (clint_rule_kind)sr->kind;
+	r.severity = (clint_severity)sr->severity;
+	r.check = (clint_check_id)sr->check;
+	r.min_matches = sr->min_matches;
+	r.id = dup_or_null(sr->id, &rc);
+	r.category = dup_or_null(sr->category, &rc);
+	r.title = dup_or_null(sr->title, &rc);
+	r.message = dup_or_null(sr->message, &rc);
+	r.rationale = dup_or_null(sr->rationale, &rc);
+	r.ref = dup_or_null(sr->ref, &rc);
+	r.suggestion = dup_or_null(sr->suggestion, &rc);
+	r.threshold.present = sr->th_present;
+	r.threshold.kind = (clint_value_kind)sr->th_kind;
+	r.threshold.op = (clint_op)sr->th_op;
+	r.threshold.than = sr->th_than;
+	r.threshold.in_match = sr->th_in_match;
+	r.threshold.text = dup_or_null(sr->th_text, &rc);
+	if (rc < 0)
+		goto done;
+	if (sr->has_within) {
+		r.within = calloc(1, sizeof(*r.within));
+		rc = r.within ? snapshot_pattern(ctx, r.within, sp++, "within", r.id)
+		              : CLINT_ENOMEM;
+	}
+	if (rc == CLINT_OK)
+		rc = snapshot_patterns(ctx, &r.headings, sr->heading_count, &sp,
+		                       "heading", r.id);
+	r.heading_count = r.headings ? sr->heading_count : 0;
+	if (rc == CLINT_OK)
+		rc = snapshot_patterns(ctx, &r.patterns, sr->pattern_count, &sp,
+		                       "pattern", r.id);
+	r.pattern_count = r.patterns ? sr->pattern_count : 0;
+	if (rc == CLINT_OK)
+		rc = snapshot_patterns(ctx, &r.unless, sr->unless_count, &sp,
+		                       "unless", r.id);
+	r.unless_count = r.unless ? sr->unless_count : 0;
+	if (rc == CLINT_OK)
+		rc = snapshot_patterns(ctx, &r.near, sr->near_count, &sp, "near",
+		                       r.id);
+	r.near_count = r.near ? sr->near_count : 0;
+	if (rc == CLINT_OK && sr->example_count) {
+		r.examples = calloc(sr->example_count, sizeof(*r.examples));
+		if (!r.examples)
+			rc = CLINT_ENOMEM;
+		else
+			r.example_count = sr->example_count;
+		for (k = 0; k < r.example_count && rc == CLINT_OK; k++) {
+			r.examples[k].text = dup_or_null(sr->example_text[k], &rc);
+			r.examples[k].expect_match = sr->example_match[k];
+			r.examples[k].line = sr->example_line[k];
+		}
+	}
+	if (rc < 0)
+		goto done;
+	dup = find_rule(rs, r.id);
+	if (dup != (size_t)-1)
+		pack_error(ctx, r.line, "rule '%s' is already defined at %s:%u",
+		           r.id, rs->packs[rs->rules[dup].pack].file,
+		           rs->rules[dup].line);
+	if (ARRAY_PUSH(rs->rules, rs->rule_count, rs->rule_cap) < 0) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	rs->rules[rs->rule_count++] = r;
+	rs->packs[pack].rule_count++;
+	return CLINT_OK;
+done:
+	free_rule(&r);
+	return rc;
+}
+
+/* Loads built-in pack `sp` as build_pack() does from its XML. */
+static int load_snapshot(load_ctx *ctx, const clint_precompiled_pack *sp)
+{
+	clint_ruleset *rs = ctx->rs;
+	clint_pack *p;
+	size_t i, index;
+	int rc = CLINT_OK;
+
+	if (ARRAY_PUSH(rs->packs, rs->pack_count, rs->pack_cap) < 0)
+		return CLINT_ENOMEM;
+	index = rs->pack_count;
+	p = &rs->packs[index];
+	memset(p, 0, sizeof(*p));
+	rs->pack_count++;
+	p->file = clint_strdup(ctx->file);
+	p->line = sp->line;
+	p->name = dup_or_null(sp->name, &rc);
+	p->version = dup_or_null(sp->version, &rc);
+	p->title = dup_or_null(sp->title, &rc);
+	if (!p->file || rc < 0)
+		return CLINT_ENOMEM;
+	for (i = 0; i < index; i++)
+		if (strcmp(rs->packs[i].name, p->name) == 0)
+			pack_error(ctx, p->line, "pack '%s' is already loaded from %s",
+			           p->name, rs->packs[i].file);
+	for (i = 0; i < sp->rule_count && rc == CLINT_OK; i++)
+		rc = snapshot_rule(ctx, &sp->rules[i], index);
+	return rc;
+}
+
 /* ---- built-in packs --------------------------------------------------------- */
 
 size_t clint_builtin_pack_count(void)
@@ -919,8 +1105,15 @@ static int load_builtin(load_ctx *ctx, size_t i)
 
 	ctx->file = name;
 	ctx->builtin = 1;
-	rc = load_pack_buffer(ctx, 0, (const char *)clint_embedded_packs[i].data,
-	                      clint_embedded_packs[i].len);
+	if (ctx->pc_state == PC_UNTRIED)
+		precompiled_open(ctx);
+	if (ctx->pc_state != PC_OFF && i < ctx->pc->pack_count &&
+	    strcmp(ctx->pc->packs[i].builtin, clint_embedded_packs[i].pack) == 0)
+		rc = load_snapshot(ctx, &ctx->pc->packs[i]);
+	else
+		rc = load_pack_buffer(ctx, 0,
+		                      (const char *)clint_embedded_packs[i].data,
+		                      clint_embedded_packs[i].len);
 	ctx->builtin = 0;
 	return rc;
 }

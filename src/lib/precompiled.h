@@ -3,15 +3,18 @@
  *
  * tools/precompile.c loads every built-in pack, compiles each distinct
  * pattern as pack.c does, and writes build/precompiled.c: the compiled
- * codes as one pcre2_serialize_encode() stream, and per pattern source its
+ * codes as one pcre2_serialize_encode() stream; per pattern source its
  * index in that stream and the prefilter's literal analysis
- * (clint_pf_analyze()). When a built-in pack loads, pack.c looks each
- * pattern up by clint_precompiled_hash() and its full source text: a hit
- * takes the decoded code and the analysis instead of running pcre2_compile()
- * and the literal parser. Anything else compiles as before: a pattern not
- * in the table, a pack from a file, a stream this PCRE2 refuses to decode
- * (another version or configuration), or CLAUSELINT_NO_PRECOMPILED set in
- * the environment. Findings are the same either way (tests/precompiled.sh).
+ * (clint_pf_analyze()); and each built-in pack as pack.c builds it from
+ * its XML. A built-in pack then loads from its snapshot without parsing
+ * XML, taking each pattern's decoded code and analysis instead of running
+ * pcre2_compile() and the literal parser (a built-in pack without a
+ * snapshot looks its patterns up by clint_precompiled_hash() and full
+ * source text). Anything else is parsed and compiled as before: a pack
+ * from a file, a stream this PCRE2 refuses to decode (another version or
+ * configuration: then only the codes are compiled), or
+ * CLAUSELINT_NO_PRECOMPILED set in the environment. Rulesets and findings
+ * are the same either way (test_precompiled.c, `make precompiled`).
  *
  * The stream is trusted only because our own build wrote it into the
  * binary: pcre2_serialize_decode() does not validate codes, so serialised
@@ -37,12 +40,53 @@ typedef struct {
 	clint_precompiled_set needs, leads;
 } clint_precompiled_entry;
 
+/*
+ * A built-in pack as pack.c builds it from its XML, so that loading it
+ * needs no XML parsing: every field of its rules (strings as in the
+ * clint_rule, NULL where the XML had no such element) and of their
+ * patterns, whose sources and codes are the table's entries.
+ */
+typedef struct {
+	uint32_t entry;          /* index into the table's entries */
+	unsigned line, words;
+	int paragraph;
+} clint_precompiled_pattern;
+
+typedef struct {
+	const char *id, *category, *title, *message, *rationale, *ref,
+		*suggestion;
+	unsigned line;
+	int kind, severity, check;  /* clint_rule_kind, _severity, _check_id */
+	unsigned min_matches;
+	int has_within;
+	size_t heading_count, pattern_count, unless_count, near_count;
+	/* within (if any), headings, patterns, unless, near, in that order */
+	const clint_precompiled_pattern *patterns;
+	int th_present, th_kind, th_op, th_in_match;
+	double th_than;
+	const char *th_text;
+	size_t example_count;
+	const char *const *example_text;
+	const unsigned char *example_match;
+	const unsigned *example_line;
+} clint_precompiled_rule;
+
+typedef struct {
+	const char *builtin;     /* clint_embedded_packs[i].pack */
+	const char *name, *title, *version;
+	unsigned line;           /* of <pack> */
+	size_t rule_count;
+	const clint_precompiled_rule *rules;
+} clint_precompiled_pack;
+
 typedef struct {
 	const unsigned char *stream;    /* pcre2_serialize_encode() output */
 	size_t stream_len;
 	uint32_t code_count;
 	const clint_precompiled_entry *entries;  /* sorted by hash */
 	size_t entry_count;
+	const clint_precompiled_pack *packs;  /* as clint_embedded_packs[] */
+	size_t pack_count;
 } clint_precompiled_table;
 
 /* build/precompiled.c (the generator itself links an empty table) */

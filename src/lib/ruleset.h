@@ -120,6 +120,7 @@ typedef struct {
 
 typedef struct {
 	char *name, *title, *version, *file;
+	unsigned line;       /* of its <pack> element */
 	size_t rule_count;
 } clint_pack;
 

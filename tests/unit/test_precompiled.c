@@ -6,7 +6,9 @@
  * and clint_pf_analyze() give; CLAUSELINT_NO_PRECOMPILED, a stream this
  * PCRE2 refuses and pack files all fall back to compiling; a pattern is
  * interpreted until its subjects reach CLINT_JIT_AFTER_BYTES and matches
- * the same JIT-compiled. Includes pack.c to reach its static functions.
+ * the same JIT-compiled; a built-in pack loaded from its snapshot is the
+ * pack its XML gives, errors included. Includes pack.c to reach its
+ * static functions.
  */
 #include "unit.h"
 
@@ -277,6 +279,174 @@ static void test_jit_deferred(void **state)
 	clint_ruleset_free(rs);
 }
 
+static void assert_same_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+static void assert_same_pattern(const clint_pattern *a, const clint_pattern *b)
+{
+	assert_string_equal(a->source, b->source);
+	assert_int_equal(a->line, b->line);
+	assert_int_equal(a->words, b->words);
+	assert_int_equal(a->paragraph, b->paragraph);
+	assert_int_equal(a->slot, b->slot);
+	assert_int_equal(a->code != NULL, b->code != NULL);
+}
+
+static void assert_same_patterns(const clint_pattern *a, size_t na,
+                                 const clint_pattern *b, size_t nb)
+{
+	size_t k;
+
+	assert_int_equal(na, nb);
+	for (k = 0; k < na; k++)
+		assert_same_pattern(&a[k], &b[k]);
+}
+
+/* Every field pack.c builds, but the codes (test_same_codes_and_sets). */
+static void assert_same_ruleset(const clint_ruleset *a, const clint_ruleset *b)
+{
+	size_t i, k;
+
+	assert_int_equal(a->pack_count, b->pack_count);
+	for (i = 0; i < a->pack_count; i++) {
+		assert_string_equal(a->packs[i].name, b->packs[i].name);
+		assert_same_str(a->packs[i].title, b->packs[i].title);
+		assert_string_equal(a->packs[i].version, b->packs[i].version);
+		assert_string_equal(a->packs[i].file, b->packs[i].file);
+		assert_int_equal(a->packs[i].line, b->packs[i].line);
+		assert_int_equal(a->packs[i].rule_count, b->packs[i].rule_count);
+	}
+	assert_int_equal(a->rule_count, b->rule_count);
+	for (i = 0; i < a->rule_count; i++) {
+		const clint_rule *x = &a->rules[i], *y = &b->rules[i];
+
+		assert_string_equal(x->id, y->id);
+		assert_int_equal(x->pack, y->pack);
+		assert_int_equal(x->check, y->check);
+		assert_int_equal(x->line, y->line);
+		assert_int_equal(x->kind, y->kind);
+		assert_int_equal(x->severity, y->severity);
+		assert_same_str(x->category, y->category);
+		assert_same_str(x->title, y->title);
+		assert_same_str(x->message, y->message);
+		assert_same_str(x->rationale, y->rationale);
+		assert_same_str(x->ref, y->ref);
+		assert_same_str(x->suggestion, y->suggestion);
+		assert_int_equal(x->min_matches, y->min_matches);
+		assert_int_equal(x->within != NULL, y->within != NULL);
+		if (x->within)
+			assert_same_pattern(x->within, y->within);
+		assert_same_patterns(x->headings, x->heading_count, y->headings,
+		                     y->heading_count);
+		assert_same_patterns(x->patterns, x->pattern_count, y->patterns,
+		                     y->pattern_count);
+		assert_same_patterns(x->unless, x->unless_count, y->unless,
+		                     y->unless_count);
+		assert_same_patterns(x->near, x->near_count, y->near, y->near_count);
+		assert_int_equal(x->threshold.present, y->threshold.present);
+		assert_int_equal(x->threshold.kind, y->threshold.kind);
+		assert_int_equal(x->threshold.op, y->threshold.op);
+		assert_memory_equal(&x->threshold.than, &y->threshold.than,
+		                    sizeof(double));
+		assert_int_equal(x->threshold.in_match, y->threshold.in_match);
+		assert_same_str(x->threshold.text, y->threshold.text);
+		assert_int_equal(x->example_count, y->example_count);
+		for (k = 0; k < x->example_count; k++) {
+			assert_string_equal(x->examples[k].text, y->examples[k].text);
+			assert_int_equal(x->examples[k].expect_match,
+			                 y->examples[k].expect_match);
+			assert_int_equal(x->examples[k].line, y->examples[k].line);
+		}
+	}
+	assert_int_equal(a->pattern_count, b->pattern_count);
+	for (i = 0; i < a->pattern_count; i++) {
+		assert_int_equal(a->all[i].rule, b->all[i].rule);
+		assert_string_equal(a->all[i].role, b->all[i].role);
+		assert_int_equal(clint_prefilter_filtered_slot(a->pf, i),
+		                 clint_prefilter_filtered_slot(b->pf, i));
+		assert_int_equal(clint_prefilter_positional_slot(a->pf, i),
+		                 clint_prefilter_positional_slot(b->pf, i));
+	}
+}
+
+/* Loads with `o`, with and without the table; both must give the same
+ * ruleset (or fail alike) and the same diagnostics. */
+static void assert_same_load(const clint_ruleset_options *o)
+{
+	clint_ruleset *with = NULL, *without = NULL;
+	clint_diag *dw = NULL, *dn = NULL;
+	clint_diag_entry x, y;
+	size_t i;
+	int rw, rn;
+
+	assert_int_equal(clint_diag_new(&dw), CLINT_OK);
+	assert_int_equal(clint_diag_new(&dn), CLINT_OK);
+	rw = clint_ruleset_load(&with, o, dw);
+	setenv("CLAUSELINT_NO_PRECOMPILED", "1", 1);
+	rn = clint_ruleset_load(&without, o, dn);
+	unsetenv("CLAUSELINT_NO_PRECOMPILED");
+	assert_int_equal(rw, rn);
+	assert_int_equal(clint_diag_count(dw), clint_diag_count(dn));
+	for (i = 0; i < clint_diag_count(dw); i++) {
+		assert_int_equal(clint_diag_get(dw, i, &x), CLINT_OK);
+		assert_int_equal(clint_diag_get(dn, i, &y), CLINT_OK);
+		assert_int_equal(x.level, y.level);
+		assert_same_str(x.file, y.file);
+		assert_int_equal(x.line, y.line);
+		assert_string_equal(x.message, y.message);
+	}
+	if (rw == CLINT_OK) {
+		/* the drafting pack alone has check rules only */
+		assert_true(with->precompiled_codes > 0 || !with->pattern_count);
+		assert_int_equal(without->precompiled_codes, 0);
+		assert_same_ruleset(with, without);
+	}
+	clint_ruleset_free(with);
+	clint_ruleset_free(without);
+	clint_diag_free(dw);
+	clint_diag_free(dn);
+}
+
+/* Built-in packs load from their snapshots as from their XML. */
+static void test_snapshot_same_as_xml(void **state)
+{
+	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
+	const char *names[64];
+	const char *twice[] = {"outsourcing"};
+	const char *off[] = {"ambiguity"};
+	size_t i, n = clint_builtin_pack_count();
+
+	(void)state;
+	assert_int_equal(clint_precompiled.pack_count, n);
+	assert_same_load(&o);  /* the defaults */
+	for (i = 0; i < n; i++)
+		names[i] = clint_builtin_pack_name(i);
+	o.default_packs = 0;
+	o.pack_paths = names;
+	o.pack_path_count = n;
+	assert_same_load(&o);  /* every built-in pack */
+	for (i = 0; i < n; i++) {  /* each alone */
+		o.pack_paths = &names[i];
+		o.pack_path_count = 1;
+		assert_same_load(&o);
+	}
+	/* a built-in pack loaded twice: the same errors, file and line */
+	o.default_packs = 1;
+	o.pack_paths = twice;
+	o.pack_path_count = 1;
+	assert_same_load(&o);
+	o.pack_paths = NULL;
+	o.pack_path_count = 0;
+	o.disabled_packs = off;
+	o.disabled_pack_count = 1;
+	assert_same_load(&o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -286,6 +456,7 @@ int main(void)
 		cmocka_unit_test(test_stream_refused),
 		cmocka_unit_test(test_pack_file_compiled),
 		cmocka_unit_test(test_jit_deferred),
+		cmocka_unit_test(test_snapshot_same_as_xml),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
