@@ -19,7 +19,7 @@
 
 /* This program makes the table: it runs without one. */
 const clint_precompiled_table clint_precompiled = {NULL, 0, 0, NULL, 0,
-                                                   NULL, 0};
+                                                   NULL, 0, NULL, NULL, 0};
 
 typedef struct {
 	const char *source;
@@ -219,7 +219,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: precompile OUT.c\n");
 		return 2;
 	}
-	rs = calloc(count + 1, sizeof(*rs));
+	rs = calloc(count + 2, sizeof(*rs));  /* each pack, then the defaults */
 	if (!rs || clint_diag_new(&diag) < 0)
 		goto oom;
 	/* each pack alone, as it loads by default or when named */
@@ -245,6 +245,16 @@ int main(int argc, char **argv)
 		}
 		if (add_patterns(&t, rs[i]) < 0)
 			goto oom;
+	}
+	/* the default packs, for their prefilter */
+	{
+		clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
+
+		o.jit = 0;
+		if (clint_ruleset_load(&rs[count], &o, diag) < 0 || !rs[count]->pf) {
+			fprintf(stderr, "precompile: the default packs do not load\n");
+			goto done;
+		}
 	}
 	codes = calloc(t.n + 1, sizeof(*codes));
 	t.sorted = calloc(t.n + 1, sizeof(*t.sorted));
@@ -287,6 +297,12 @@ int main(int argc, char **argv)
 	fputs("\t{0, \"\", 0, {0, 0, 0, NULL}, {0, 0, 0, NULL}}};\n\n", f);
 	for (i = 0; i < count; i++)
 		put_pack(f, &t, rs[i], i);
+	if (clint_prefilter_write_c(rs[count]->pf, f, "prefilter") < 0)
+		goto done;
+	fputs("static const uint32_t prefilter_slots[] = {", f);
+	for (i = 0; i < rs[count]->pattern_count; i++)
+		fprintf(f, "%s%u,", i % 16 ? "" : "\n", entry_of(&t, rs[count]->all[i].p));
+	fputs("0};\n\n", f);
 	fputs("static const clint_precompiled_pack packs[] = {\n", f);
 	for (i = 0; i < count; i++) {
 		fputs("\t{", f);
@@ -302,8 +318,9 @@ int main(int argc, char **argv)
 	}
 	fprintf(f, "\t{NULL, NULL, NULL, NULL, 0, 0, NULL}};\n\n"
 	           "const clint_precompiled_table clint_precompiled = {\n"
-	           "\tstream, %zu, %zu, entries, %zu, packs, %zu};\n",
-	        (size_t)stream_len, t.n, t.n, count);
+	           "\tstream, %zu, %zu, entries, %zu, packs, %zu,\n"
+	           "\t&prefilter, prefilter_slots, %zu};\n",
+	        (size_t)stream_len, t.n, t.n, count, rs[count]->pattern_count);
 	if (fclose(f) != 0) {
 		f = NULL;
 		perror(tmp);
@@ -325,7 +342,7 @@ done:
 	free(codes);
 	free(t.e);
 	free(t.sorted);
-	for (i = 0; rs && i < count; i++)
+	for (i = 0; rs && i <= count; i++)
 		clint_ruleset_free(rs[i]);
 	free(rs);
 	clint_diag_free(diag);

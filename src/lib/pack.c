@@ -1166,8 +1166,26 @@ static size_t list_rule_patterns(clint_ruleset *rs, size_t ri,
  * Indexes every pattern (slot i for the i-th) and builds the literal
  * prefilter over them, unless CLAUSELINT_NO_PREFILTER is set in the
  * environment (then every pattern runs everywhere; findings are the same).
+ * The default packs' prefilter comes ready from table `pc` (when not NULL)
+ * and literal sets of built-in patterns from their entries.
  */
-static int index_patterns(clint_ruleset *rs)
+/* 1 if the patterns of `rs` are those the table's prefilter was built
+ * over, slot by slot (the default packs, in order). */
+static int prefilter_image_fits(const clint_ruleset *rs,
+                                const clint_precompiled_table *pc)
+{
+	size_t i;
+
+	if (!pc || !pc->prefilter || pc->prefilter_slot_count != rs->pattern_count)
+		return 0;
+	for (i = 0; i < rs->pattern_count; i++)
+		if (!rs->all[i].p->code || pc->prefilter_slots[i] >= pc->entry_count ||
+		    rs->all[i].p->pre != &pc->entries[pc->prefilter_slots[i]])
+			return 0;
+	return 1;
+}
+
+static int index_patterns(clint_ruleset *rs, const clint_precompiled_table *pc)
 {
 	const char **src = NULL;
 	size_t i, n = 0;
@@ -1186,8 +1204,15 @@ static int index_patterns(clint_ruleset *rs)
 	for (i = 0; i < n; i++)
 		src[i] = rs->all[i].p->code ? rs->all[i].p->source : NULL;
 	rc = CLINT_OK;
-	if (!getenv("CLAUSELINT_NO_PREFILTER"))
+	if (getenv("CLAUSELINT_NO_PREFILTER"))
+		goto done;
+	if (prefilter_image_fits(rs, pc)) {
+		/* read-only data, shared as a built one would be */
+		rs->pf = (clint_prefilter *)pc->prefilter;
+		rs->prefilter_image = 1;
+	} else {
 		rc = clint_prefilter_build_ex(&rs->pf, src, n, precompiled_sets, rs);
+	}
 done:
 	free(src);
 	return rc;
@@ -1313,7 +1338,10 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 	if (rc == CLINT_OK && ctx.errors)
 		rc = CLINT_EPACK;
 	if (rc == CLINT_OK)
-		rc = index_patterns(ctx.rs);
+		rc = index_patterns(ctx.rs, ctx.pc_state == PC_CODES ||
+		                                    ctx.pc_state == PC_SETS_ONLY
+		                                ? ctx.pc
+		                                : NULL);
 	if (rc == CLINT_OK && ctx.rs->rule_count == 0) {
 		clint_diag_add(diag, CLINT_DIAG_ERROR, NULL, 0, 0,
 		               "no clause packs loaded: nothing to check against");

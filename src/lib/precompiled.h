@@ -10,7 +10,8 @@
  * XML, taking each pattern's decoded code and analysis instead of running
  * pcre2_compile() and the literal parser (a built-in pack without a
  * snapshot looks its patterns up by clint_precompiled_hash() and full
- * source text). Anything else is parsed and compiled as before: a pack
+ * source text). A ruleset of exactly the default packs' patterns also
+ * takes the prefilter built over them. Anything else is parsed and compiled as before: a pack
  * from a file, a stream this PCRE2 refuses to decode (another version or
  * configuration: then only the codes are compiled), or
  * CLAUSELINT_NO_PRECOMPILED set in the environment. Rulesets and findings
@@ -24,6 +25,7 @@
 #define CLINT_PRECOMPILED_H
 
 #include "internal.h"
+#include "prefilter.h"
 
 /* A literal set of clint_pf_analyze(): `n` literals, each stored as a
  * length byte followed by its bytes, in `lits`. */
@@ -87,6 +89,11 @@ typedef struct {
 	size_t entry_count;
 	const clint_precompiled_pack *packs;  /* as clint_embedded_packs[] */
 	size_t pack_count;
+	/* the prefilter of the default packs, whose pattern i (slot i) has
+	 * entries[prefilter_slots[i]] */
+	const clint_prefilter *prefilter;
+	const uint32_t *prefilter_slots;
+	size_t prefilter_slot_count;
 } clint_precompiled_table;
 
 /* build/precompiled.c (the generator itself links an empty table) */

@@ -726,26 +726,6 @@ int clint_pf_analyze(const char *src, clint_pf_set *needs, clint_pf_set *leads)
 #define MAX_STATES 65536u
 #define AC_LIT_MAX 12
 
-struct clint_prefilter {
-	unsigned char cls[256];   /* byte -> column; A-Z share a-z's */
-	size_t nclass;
-	uint32_t *delta;          /* nstates x nclass */
-	uint32_t *out;            /* literal ending at the state, or NO_LIT */
-	uint32_t *dict;           /* next state on the fail chain with output */
-	size_t nstates;
-	unsigned char *lit_len;
-	unsigned char *lit_lead;  /* 1: its start offsets are recorded */
-	size_t nlits;
-	/* per pattern slot: literal ids in ids[] */
-	size_t nslots;
-	size_t *need_off, *need_n, *lead_off, *lead_n, *lead_dist;
-	uint32_t *ids;
-	size_t nids;
-	size_t filtered, positional;
-	/* while building: the trie edge into each state (link_states()) */
-	uint32_t *parent;
-	unsigned char *edge;
-};
 
 /* Inserts literal s[0..len); returns its id, or NO_LIT when the automaton
  * is full (the pattern then has no prefilter). */
@@ -970,7 +950,7 @@ done:
 
 void clint_prefilter_free(clint_prefilter *pf)
 {
-	if (!pf)
+	if (!pf || pf->image)
 		return;
 	free(pf->delta);
 	free(pf->out);
@@ -986,6 +966,65 @@ void clint_prefilter_free(clint_prefilter *pf)
 	free(pf->parent);
 	free(pf->edge);
 	free(pf);
+}
+
+/* One array of `n` unsigned numbers as C (never empty: C has no empty
+ * initialisers). */
+static void write_array(FILE *f, const char *type, const char *name,
+                        const char *field, const void *data, size_t elem,
+                        size_t n)
+{
+	size_t i;
+
+	fprintf(f, "static %s %s_%s[] = {", type, name, field);
+	for (i = 0; i < n; i++) {
+		unsigned long long v =
+			elem == 1   ? ((const unsigned char *)data)[i]
+			: elem == 4 ? ((const uint32_t *)data)[i]
+			            : (unsigned long long)((const size_t *)data)[i];
+		fprintf(f, "%s%llu,", i % 16 ? "" : "\n", v);
+	}
+	fputs(n ? "};\n" : "0};\n", f);
+}
+
+int clint_prefilter_write_c(const clint_prefilter *pf, FILE *f,
+                            const char *name)
+{
+	size_t i;
+
+	write_array(f, "uint32_t", name, "delta", pf->delta, 4,
+	            pf->nstates * pf->nclass);
+	write_array(f, "uint32_t", name, "out", pf->out, 4, pf->nstates);
+	write_array(f, "uint32_t", name, "dict", pf->dict, 4, pf->nstates);
+	write_array(f, "unsigned char", name, "lit_len", pf->lit_len, 1, pf->nlits);
+	write_array(f, "unsigned char", name, "lit_lead", pf->lit_lead, 1,
+	            pf->nlits);
+	write_array(f, "size_t", name, "need_off", pf->need_off, sizeof(size_t),
+	            pf->nslots);
+	write_array(f, "size_t", name, "need_n", pf->need_n, sizeof(size_t),
+	            pf->nslots);
+	write_array(f, "size_t", name, "lead_off", pf->lead_off, sizeof(size_t),
+	            pf->nslots);
+	write_array(f, "size_t", name, "lead_n", pf->lead_n, sizeof(size_t),
+	            pf->nslots);
+	write_array(f, "size_t", name, "lead_dist", pf->lead_dist,
+	            sizeof(size_t), pf->nslots);
+	write_array(f, "uint32_t", name, "ids", pf->ids, 4, pf->nids);
+	fprintf(f, "static const clint_prefilter %s = {\n\t.cls = {", name);
+	for (i = 0; i < 256; i++)
+		fprintf(f, "%u,", pf->cls[i]);
+	fprintf(f, "},\n\t.nclass = %zu, .nstates = %zu, .nlits = %zu,"
+	           " .nslots = %zu, .nids = %zu,\n\t.filtered = %zu,"
+	           " .positional = %zu, .image = 1,\n",
+	        pf->nclass, pf->nstates, pf->nlits, pf->nslots, pf->nids,
+	        pf->filtered, pf->positional);
+	fprintf(f, "\t.delta = %s_delta, .out = %s_out, .dict = %s_dict,\n"
+	           "\t.lit_len = %s_lit_len, .lit_lead = %s_lit_lead,\n"
+	           "\t.need_off = %s_need_off, .need_n = %s_need_n,"
+	           " .lead_off = %s_lead_off,\n\t.lead_n = %s_lead_n,"
+	           " .lead_dist = %s_lead_dist, .ids = %s_ids};\n\n",
+	        name, name, name, name, name, name, name, name, name, name, name);
+	return ferror(f) ? -1 : 0;
 }
 
 size_t clint_prefilter_filtered(const clint_prefilter *pf)

@@ -136,6 +136,7 @@ struct clint_ruleset {
 	/* patterns whose code / literal analysis came from the build-time
 	 * table (precompiled.h) */
 	size_t precompiled_codes, precompiled_sets;
+	int prefilter_image;  /* pf is the table's, not built */
 };
 
 /* Limits applied to every match (check.c). */

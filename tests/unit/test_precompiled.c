@@ -7,7 +7,8 @@
  * PCRE2 refuses and pack files all fall back to compiling; a pattern is
  * interpreted until its subjects reach CLINT_JIT_AFTER_BYTES and matches
  * the same JIT-compiled; a built-in pack loaded from its snapshot is the
- * pack its XML gives, errors included. Includes pack.c to reach its
+ * pack its XML gives, errors included; the default packs' prefilter image
+ * is the automaton built from their sources. Includes pack.c to reach its
  * static functions.
  */
 #include "unit.h"
@@ -447,6 +448,75 @@ static void test_snapshot_same_as_xml(void **state)
 	assert_same_load(&o);
 }
 
+/* The default packs' prefilter from the table is the one built from
+ * their sources; another set of patterns builds its own. */
+static void test_prefilter_image(void **state)
+{
+	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
+	const char *off[] = {"ambiguity"};
+	clint_ruleset *rs = NULL;
+	clint_prefilter *built = NULL;
+	const clint_prefilter *img;
+	const char **src;
+	size_t i, nc;
+
+	(void)state;
+	assert_int_equal(clint_ruleset_load(&rs, &o, NULL), CLINT_OK);
+	assert_int_equal(rs->prefilter_image, 1);
+	img = rs->pf;
+	assert_ptr_equal(img, clint_precompiled.prefilter);
+	src = calloc(rs->pattern_count + 1, sizeof(*src));
+	assert_non_null(src);
+	for (i = 0; i < rs->pattern_count; i++)
+		src[i] = rs->all[i].p->source;
+	assert_int_equal(clint_prefilter_build(&built, src, rs->pattern_count), 0);
+	nc = built->nclass;
+	assert_int_equal(img->nclass, nc);
+	assert_int_equal(img->nstates, built->nstates);
+	assert_int_equal(img->nlits, built->nlits);
+	assert_int_equal(img->nslots, built->nslots);
+	assert_int_equal(img->nids, built->nids);
+	assert_int_equal(img->filtered, built->filtered);
+	assert_int_equal(img->positional, built->positional);
+	assert_memory_equal(img->cls, built->cls, 256);
+	assert_memory_equal(img->delta, built->delta,
+	                    built->nstates * nc * sizeof(uint32_t));
+	assert_memory_equal(img->out, built->out, built->nstates * sizeof(uint32_t));
+	assert_memory_equal(img->dict, built->dict,
+	                    built->nstates * sizeof(uint32_t));
+	assert_memory_equal(img->lit_len, built->lit_len, built->nlits);
+	assert_memory_equal(img->lit_lead, built->lit_lead, built->nlits);
+	assert_memory_equal(img->need_off, built->need_off,
+	                    built->nslots * sizeof(size_t));
+	assert_memory_equal(img->need_n, built->need_n,
+	                    built->nslots * sizeof(size_t));
+	assert_memory_equal(img->lead_off, built->lead_off,
+	                    built->nslots * sizeof(size_t));
+	assert_memory_equal(img->lead_n, built->lead_n,
+	                    built->nslots * sizeof(size_t));
+	assert_memory_equal(img->lead_dist, built->lead_dist,
+	                    built->nslots * sizeof(size_t));
+	assert_memory_equal(img->ids, built->ids, built->nids * sizeof(uint32_t));
+	clint_prefilter_free(built);
+	free(src);
+	clint_ruleset_free(rs);  /* leaves the image alone */
+
+	o.disabled_packs = off;
+	o.disabled_pack_count = 1;
+	assert_int_equal(clint_ruleset_load(&rs, &o, NULL), CLINT_OK);
+	assert_int_equal(rs->prefilter_image, 0);
+	assert_non_null(rs->pf);
+	assert_ptr_not_equal(rs->pf, clint_precompiled.prefilter);
+	clint_ruleset_free(rs);
+
+	setenv("CLAUSELINT_NO_PRECOMPILED", "1", 1);
+	o.disabled_pack_count = 0;
+	assert_int_equal(clint_ruleset_load(&rs, &o, NULL), CLINT_OK);
+	unsetenv("CLAUSELINT_NO_PRECOMPILED");
+	assert_int_equal(rs->prefilter_image, 0);
+	clint_ruleset_free(rs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -457,6 +527,7 @@ int main(void)
 		cmocka_unit_test(test_pack_file_compiled),
 		cmocka_unit_test(test_jit_deferred),
 		cmocka_unit_test(test_snapshot_same_as_xml),
+		cmocka_unit_test(test_prefilter_image),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
