@@ -18,14 +18,15 @@
 #include "ruleset.h"
 
 /* This program makes the table: it runs without one. */
-const clint_precompiled_table clint_precompiled = {NULL, 0, 0, NULL, 0,
-                                                   NULL, 0, NULL, NULL, 0};
+const clint_precompiled_table clint_precompiled = {NULL, 0, NULL, 0, NULL,
+                                                   0, NULL, NULL, 0};
 
 typedef struct {
 	const char *source;
 	uint64_t hash;
-	const pcre2_code *code;
-	uint32_t index;  /* in the stream; also the entry's id before sorting */
+	const pcre2_code *compiled;
+	uint32_t id;     /* before sorting */
+	uint32_t stream, code;  /* its pack's stream, its index there */
 	clint_pf_set needs, leads;
 } entry;
 
@@ -33,6 +34,9 @@ typedef struct {
 	entry *e;
 	size_t n;
 	uint32_t *sorted;  /* entry id -> index after sorting */
+	struct {
+		size_t len, count;
+	} *streams;        /* per pack */
 } table;
 
 static int cmp_entry(const void *a, const void *b)
@@ -83,10 +87,12 @@ static void put_str(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-/* Adds the patterns of `rs` to the table (one entry per distinct source). */
-static int add_patterns(table *t, const clint_ruleset *rs)
+/* Adds the patterns of `rs`, built-in pack `pack`, to the table (one
+ * entry per distinct source, its code in the pack's stream). */
+static int add_patterns(table *t, const clint_ruleset *rs, uint32_t pack)
 {
 	size_t i, k;
+	uint32_t in_pack = 0;
 	entry *grown;
 
 	grown = realloc(t->e, (t->n + rs->pattern_count + 1) * sizeof(*t->e));
@@ -103,8 +109,10 @@ static int add_patterns(table *t, const clint_ruleset *rs)
 			continue;  /* the same pattern in another rule or pack */
 		e->source = p->source;
 		e->hash = clint_precompiled_hash(p->source, CLINT_PATTERN_OPTIONS);
-		e->code = p->code;
-		e->index = (uint32_t)t->n;
+		e->compiled = p->code;
+		e->id = (uint32_t)t->n;
+		e->stream = pack;
+		e->code = in_pack++;
 		if (clint_pf_analyze(p->source, &e->needs, &e->leads) < 0)
 			return -1;
 		t->n++;
@@ -119,7 +127,7 @@ static uint32_t entry_of(const table *t, const clint_pattern *p)
 
 	for (k = 0; k < t->n; k++)
 		if (strcmp(t->e[k].source, p->source) == 0)
-			return t->sorted[t->e[k].index];
+			return t->sorted[t->e[k].id];
 	return UINT32_MAX;  /* not reached: every built-in pattern compiles */
 }
 
@@ -207,10 +215,8 @@ int main(int argc, char **argv)
 	clint_ruleset **rs = NULL;
 	clint_diag *diag = NULL;
 	const pcre2_code **codes = NULL;
-	table t = {NULL, 0, NULL};
-	uint8_t *stream = NULL;
-	PCRE2_SIZE stream_len = 0;
-	size_t i, count = clint_builtin_pack_count();
+	table t = {NULL, 0, NULL, NULL};
+	size_t i, k, n, count = clint_builtin_pack_count();
 	char tmp[4096];
 	FILE *f = NULL;
 	int status = 1;
@@ -220,7 +226,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	rs = calloc(count + 2, sizeof(*rs));  /* each pack, then the defaults */
-	if (!rs || clint_diag_new(&diag) < 0)
+	t.streams = calloc(count + 1, sizeof(*t.streams));
+	if (!rs || !t.streams || clint_diag_new(&diag) < 0)
 		goto oom;
 	/* each pack alone, as it loads by default or when named */
 	for (i = 0; i < count; i++) {
@@ -234,7 +241,6 @@ int main(int argc, char **argv)
 		if (clint_ruleset_load(&rs[i], &o, diag) < 0 ||
 		    clint_ruleset_pack_count(rs[i]) != 1) {
 			clint_diag_entry d;
-			size_t k;
 
 			for (k = 0; clint_diag_get(diag, k, &d) == CLINT_OK; k++)
 				fprintf(stderr, "precompile: %s:%u: %s\n",
@@ -243,7 +249,7 @@ int main(int argc, char **argv)
 			        name);
 			goto done;
 		}
-		if (add_patterns(&t, rs[i]) < 0)
+		if (add_patterns(&t, rs[i], (uint32_t)i) < 0)
 			goto oom;
 	}
 	/* the default packs, for their prefilter */
@@ -260,16 +266,6 @@ int main(int argc, char **argv)
 	t.sorted = calloc(t.n + 1, sizeof(*t.sorted));
 	if (!codes || !t.sorted)
 		goto oom;
-	for (i = 0; i < t.n; i++)
-		codes[i] = t.e[i].code;
-	if (t.n && pcre2_serialize_encode(codes, (int32_t)t.n, &stream,
-	                                  &stream_len, NULL) != (int32_t)t.n) {
-		fprintf(stderr, "precompile: pcre2_serialize_encode failed\n");
-		goto done;
-	}
-	qsort(t.e, t.n, sizeof(*t.e), cmp_entry);
-	for (i = 0; i < t.n; i++)
-		t.sorted[t.e[i].index] = (uint32_t)i;
 
 	snprintf(tmp, sizeof(tmp), "%s.tmp", argv[1]);
 	f = fopen(tmp, "w");
@@ -281,20 +277,46 @@ int main(int argc, char **argv)
 	           "with PCRE2 %d.%d: do not edit. */\n"
 	           "#include \"precompiled.h\"\n\n",
 	        PCRE2_MAJOR, PCRE2_MINOR);
-	fprintf(f, "static const unsigned char stream[] = {");
-	for (i = 0; i < stream_len; i++)
-		fprintf(f, "%s0x%02x,", i % 16 ? "" : "\n", stream[i]);
-	fprintf(f, "\n0x00};\n\nstatic const clint_precompiled_entry entries[] = {\n");
+	/* a stream per pack, of the codes it added (entries are in pack order) */
+	for (i = 0; i < count; i++) {
+		uint8_t *bytes = NULL;
+		PCRE2_SIZE len = 0;
+
+		for (n = 0, k = 0; k < t.n; k++)
+			if (t.e[k].stream == i)
+				codes[n++] = t.e[k].compiled;
+		fprintf(f, "static const unsigned char stream%zu[] = {", i);
+		if (n && pcre2_serialize_encode(codes, (int32_t)n, &bytes, &len,
+		                                NULL) != (int32_t)n) {
+			fprintf(stderr, "precompile: pcre2_serialize_encode failed\n");
+			goto done;
+		}
+		for (k = 0; k < len; k++)
+			fprintf(f, "%s0x%02x,", k % 16 ? "" : "\n", bytes[k]);
+		fprintf(f, "\n0x00};\n");
+		pcre2_serialize_free(bytes);
+		t.streams[i].len = len;
+		t.streams[i].count = n;
+	}
+	fputs("static const clint_precompiled_stream streams[] = {\n", f);
+	for (i = 0; i < count; i++)
+		fprintf(f, "\t{stream%zu, %zu, %zu},\n", i, t.streams[i].len,
+		        t.streams[i].count);
+	fputs("\t{NULL, 0, 0}};\n", f);
+	qsort(t.e, t.n, sizeof(*t.e), cmp_entry);
+	for (i = 0; i < t.n; i++)
+		t.sorted[t.e[i].id] = (uint32_t)i;
+	fprintf(f, "\nstatic const clint_precompiled_entry entries[] = {\n");
 	for (i = 0; i < t.n; i++) {
 		fprintf(f, "\t{0x%016llxu, ", (unsigned long long)t.e[i].hash);
 		put_str(f, t.e[i].source);
-		fprintf(f, ", %u,\n\t ", t.e[i].index);
+		fprintf(f, ", %u, %u,\n\t ", t.e[i].stream, t.e[i].code);
 		put_set(f, &t.e[i].needs);
 		fputs(",\n\t ", f);
 		put_set(f, &t.e[i].leads);
 		fputs("},\n", f);
 	}
-	fputs("\t{0, \"\", 0, {0, 0, 0, NULL}, {0, 0, 0, NULL}}};\n\n", f);
+	fputs("\t{0, \"\", 0, 0, {0, 0, 0, NULL}, {0, 0, 0, NULL}}};\n\n", f);
 	for (i = 0; i < count; i++)
 		put_pack(f, &t, rs[i], i);
 	if (clint_prefilter_write_c(rs[count]->pf, f, "prefilter") < 0)
@@ -318,9 +340,9 @@ int main(int argc, char **argv)
 	}
 	fprintf(f, "\t{NULL, NULL, NULL, NULL, 0, 0, NULL}};\n\n"
 	           "const clint_precompiled_table clint_precompiled = {\n"
-	           "\tstream, %zu, %zu, entries, %zu, packs, %zu,\n"
+	           "\tstreams, %zu, entries, %zu, packs, %zu,\n"
 	           "\t&prefilter, prefilter_slots, %zu};\n",
-	        (size_t)stream_len, t.n, t.n, count, rs[count]->pattern_count);
+	        count, t.n, count, rs[count]->pattern_count);
 	if (fclose(f) != 0) {
 		f = NULL;
 		perror(tmp);
@@ -338,10 +360,10 @@ oom:
 done:
 	if (f)
 		fclose(f);
-	pcre2_serialize_free(stream);
 	free(codes);
 	free(t.e);
 	free(t.sorted);
+	free(t.streams);
 	for (i = 0; rs && i <= count; i++)
 		clint_ruleset_free(rs[i]);
 	free(rs);

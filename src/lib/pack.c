@@ -34,15 +34,18 @@ typedef struct {
 	xmlRelaxNGPtr schema;  /* parsed when a pack file first needs it */
 	int schema_failed;
 	int builtin;           /* loading a built-in pack */
-	/* the build-time table (precompiled.h): decoded at the first built-in
-	 * pattern; codes[i] is NULL once a pattern took it */
+	/* the build-time table (precompiled.h), opened at the first built-in
+	 * pack; its streams are decoded when first needed */
 	const clint_precompiled_table *pc;  /* &clint_precompiled */
-	int pc_state;          /* PC_UNTRIED, PC_CODES, PC_SETS_ONLY, PC_OFF */
-	pcre2_code **pc_codes;
-	uint32_t pc_count;
+	int pc_state;          /* PC_UNTRIED, PC_ON, PC_OFF */
+	struct pc_stream {
+		int state;         /* PC_UNTRIED, PC_ON (decoded), PC_OFF (refused) */
+		pcre2_code **codes;  /* NULL once a pattern took it */
+		uint32_t count;
+	} *pc_streams;
 } load_ctx;
 
-enum { PC_UNTRIED, PC_CODES, PC_SETS_ONLY, PC_OFF };
+enum { PC_UNTRIED, PC_ON, PC_OFF };
 
 /* ---- libxml2 error collection ------------------------------------------ */
 
@@ -191,47 +194,76 @@ uint64_t clint_precompiled_hash(const char *source, uint32_t options)
 	return h;
 }
 
-/*
- * Decodes the table's stream once per load. A stream this PCRE2 refuses
- * (another version or configuration: PCRE2_ERROR_BADMAGIC, _BADMODE,
- * _BADSERIALIZEDDATA) or cannot allocate leaves the literal analysis in
- * use and every pattern compiled by pcre2_compile().
- */
+/* Opens the table for this load, unless CLAUSELINT_NO_PRECOMPILED is set. */
 static void precompiled_open(load_ctx *ctx)
 {
 	const clint_precompiled_table *t = ctx->pc;
-	int32_t got;
 
 	ctx->pc_state = PC_OFF;
 	if (getenv("CLAUSELINT_NO_PRECOMPILED") || !t || !t->entry_count)
 		return;
-	ctx->pc_state = PC_SETS_ONLY;
-	if (!t->code_count || t->code_count > INT32_MAX)
-		return;
-	ctx->pc_codes = calloc(t->code_count, sizeof(*ctx->pc_codes));
-	if (!ctx->pc_codes)
-		return;
-	got = pcre2_serialize_decode(ctx->pc_codes, (int32_t)t->code_count,
-	                             t->stream, NULL);
-	if (got != (int32_t)t->code_count) {
-		free(ctx->pc_codes);
-		ctx->pc_codes = NULL;
-		return;
-	}
-	ctx->pc_count = t->code_count;
-	ctx->pc_state = PC_CODES;
+	ctx->pc_streams = calloc(t->stream_count + 1, sizeof(*ctx->pc_streams));
+	if (ctx->pc_streams)
+		ctx->pc_state = PC_ON;
 }
 
 /* Frees the decoded codes no pattern took. */
 static void precompiled_close(load_ctx *ctx)
 {
+	size_t s;
 	uint32_t i;
 
-	for (i = 0; i < ctx->pc_count; i++)
-		pcre2_code_free(ctx->pc_codes[i]);
-	free(ctx->pc_codes);
-	ctx->pc_codes = NULL;
-	ctx->pc_count = 0;
+	for (s = 0; ctx->pc_streams && s < ctx->pc->stream_count; s++) {
+		for (i = 0; i < ctx->pc_streams[s].count; i++)
+			pcre2_code_free(ctx->pc_streams[s].codes[i]);
+		free(ctx->pc_streams[s].codes);
+	}
+	free(ctx->pc_streams);
+	ctx->pc_streams = NULL;
+}
+
+/*
+ * Takes the decoded code of entry `e` (the pattern owns it now), decoding
+ * its stream at the first need. NULL when the pattern must be compiled: a
+ * stream this PCRE2 refuses (another version or configuration:
+ * PCRE2_ERROR_BADMAGIC, _BADMODE, _BADSERIALIZEDDATA) or cannot allocate,
+ * or the code already taken by an identical pattern.
+ */
+static pcre2_code *precompiled_code(load_ctx *ctx,
+                                    const clint_precompiled_entry *e)
+{
+	const clint_precompiled_stream *from;
+	struct pc_stream *st;
+	pcre2_code *code;
+
+	if (ctx->pc_state != PC_ON || e->stream >= ctx->pc->stream_count)
+		return NULL;
+	from = &ctx->pc->streams[e->stream];
+	st = &ctx->pc_streams[e->stream];
+	if (st->state == PC_UNTRIED) {
+		st->state = PC_OFF;
+		if (!from->code_count || from->code_count > INT32_MAX)
+			return NULL;
+		st->codes = calloc(from->code_count, sizeof(*st->codes));
+		if (!st->codes)
+			return NULL;
+		if (pcre2_serialize_decode(st->codes, (int32_t)from->code_count,
+		                           from->bytes, NULL) !=
+		    (int32_t)from->code_count) {
+			free(st->codes);  /* PCRE2 freed what it had decoded */
+			st->codes = NULL;
+			return NULL;
+		}
+		st->count = from->code_count;
+		st->state = PC_ON;
+	}
+	if (st->state != PC_ON || e->code >= st->count)
+		return NULL;
+	code = st->codes[e->code];
+	st->codes[e->code] = NULL;
+	if (code)
+		ctx->rs->precompiled_codes++;
+	return code;
 }
 
 /* The entry of table `t` for `source`, or NULL. */
@@ -262,22 +294,14 @@ precompiled_find(const clint_precompiled_table *t, const char *source)
  */
 static pcre2_code *precompiled_take(load_ctx *ctx, clint_pattern *p)
 {
-	pcre2_code *code = NULL;
-
 	if (!ctx->builtin)
 		return NULL;
 	if (ctx->pc_state == PC_UNTRIED)
 		precompiled_open(ctx);
-	if (ctx->pc_state == PC_OFF)
+	if (ctx->pc_state != PC_ON)
 		return NULL;
 	p->pre = precompiled_find(ctx->pc, p->source);
-	if (p->pre && ctx->pc_state == PC_CODES && p->pre->code < ctx->pc_count) {
-		code = ctx->pc_codes[p->pre->code];
-		ctx->pc_codes[p->pre->code] = NULL;
-	}
-	if (code)
-		ctx->rs->precompiled_codes++;
-	return code;
+	return p->pre ? precompiled_code(ctx, p->pre) : NULL;
 }
 
 /* clint_pf_known_fn: the literal sets of a pattern from the table. */
@@ -915,12 +939,7 @@ static int snapshot_pattern(load_ctx *ctx, clint_pattern *p,
 	if (!p->source)
 		return CLINT_ENOMEM;
 	p->pre = e;
-	if (ctx->pc_state == PC_CODES && e->code < ctx->pc_count &&
-	    ctx->pc_codes[e->code]) {
-		p->code = ctx->pc_codes[e->code];
-		ctx->pc_codes[e->code] = NULL;
-		ctx->rs->precompiled_codes++;
-	}
+	p->code = precompiled_code(ctx, e);
 	return finish_pattern(ctx, p, elem, rule_id);
 }
 
@@ -1107,7 +1126,7 @@ static int load_builtin(load_ctx *ctx, size_t i)
 	ctx->builtin = 1;
 	if (ctx->pc_state == PC_UNTRIED)
 		precompiled_open(ctx);
-	if (ctx->pc_state != PC_OFF && i < ctx->pc->pack_count &&
+	if (ctx->pc_state == PC_ON && i < ctx->pc->pack_count &&
 	    strcmp(ctx->pc->packs[i].builtin, clint_embedded_packs[i].pack) == 0)
 		rc = load_snapshot(ctx, &ctx->pc->packs[i]);
 	else
@@ -1338,10 +1357,7 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 	if (rc == CLINT_OK && ctx.errors)
 		rc = CLINT_EPACK;
 	if (rc == CLINT_OK)
-		rc = index_patterns(ctx.rs, ctx.pc_state == PC_CODES ||
-		                                    ctx.pc_state == PC_SETS_ONLY
-		                                ? ctx.pc
-		                                : NULL);
+		rc = index_patterns(ctx.rs, ctx.pc_state == PC_ON ? ctx.pc : NULL);
 	if (rc == CLINT_OK && ctx.rs->rule_count == 0) {
 		clint_diag_add(diag, CLINT_DIAG_ERROR, NULL, 0, 0,
 		               "no clause packs loaded: nothing to check against");

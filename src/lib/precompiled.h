@@ -3,17 +3,18 @@
  *
  * tools/precompile.c loads every built-in pack, compiles each distinct
  * pattern as pack.c does, and writes build/precompiled.c: the compiled
- * codes as one pcre2_serialize_encode() stream; per pattern source its
- * index in that stream and the prefilter's literal analysis
+ * codes as a pcre2_serialize_encode() stream per pack; per pattern source
+ * its place in the streams and the prefilter's literal analysis
  * (clint_pf_analyze()); and each built-in pack as pack.c builds it from
  * its XML. A built-in pack then loads from its snapshot without parsing
- * XML, taking each pattern's decoded code and analysis instead of running
+ * XML, taking each pattern's decoded code (a stream is decoded when one of
+ * its codes is first needed) and analysis instead of running
  * pcre2_compile() and the literal parser (a built-in pack without a
  * snapshot looks its patterns up by clint_precompiled_hash() and full
  * source text). A ruleset of exactly the default packs' patterns also
  * takes the prefilter built over them. Anything else is parsed and compiled as before: a pack
  * from a file, a stream this PCRE2 refuses to decode (another version or
- * configuration: then only the codes are compiled), or
+ * configuration: then its codes are compiled), or
  * CLAUSELINT_NO_PRECOMPILED set in the environment. Rulesets and findings
  * are the same either way (test_precompiled.c, `make precompiled`).
  *
@@ -38,7 +39,8 @@ typedef struct {
 typedef struct {
 	uint64_t hash;          /* clint_precompiled_hash(source, options) */
 	const char *source;
-	uint32_t code;          /* index of its code in the stream */
+	uint32_t stream;        /* the stream holding its code */
+	uint32_t code;          /* index of its code in that stream */
 	clint_precompiled_set needs, leads;
 } clint_precompiled_entry;
 
@@ -81,10 +83,17 @@ typedef struct {
 	const clint_precompiled_rule *rules;
 } clint_precompiled_pack;
 
+/* The codes of one built-in pack's patterns (those no earlier pack has),
+ * as pcre2_serialize_encode() wrote them; decoded when first needed. */
 typedef struct {
-	const unsigned char *stream;    /* pcre2_serialize_encode() output */
-	size_t stream_len;
+	const unsigned char *bytes;
+	size_t len;
 	uint32_t code_count;
+} clint_precompiled_stream;
+
+typedef struct {
+	const clint_precompiled_stream *streams;
+	size_t stream_count;
 	const clint_precompiled_entry *entries;  /* sorted by hash */
 	size_t entry_count;
 	const clint_precompiled_pack *packs;  /* as clint_embedded_packs[] */

@@ -177,26 +177,35 @@ static void test_switched_off(void **state)
 static void test_stream_refused(void **state)
 {
 	clint_precompiled_table bad = clint_precompiled;
-	unsigned char *stream = malloc(bad.stream_len);
+	const clint_precompiled_entry *e = &bad.entries[0];
+	clint_precompiled_stream *streams;
+	unsigned char *bytes;
 	clint_ruleset *rs = calloc(1, sizeof(*rs));
 	clint_pattern p;
 	load_ctx ctx;
+	size_t n = bad.stream_count;
 
 	(void)state;
-	assert_non_null(stream);
+	streams = malloc(n * sizeof(*streams));
+	assert_non_null(streams);
 	assert_non_null(rs);
-	memcpy(stream, bad.stream, bad.stream_len);
-	stream[0] ^= 0xFF;  /* the magic number */
-	bad.stream = stream;
+	memcpy(streams, bad.streams, n * sizeof(*streams));
+	bytes = malloc(streams[e->stream].len);
+	assert_non_null(bytes);
+	memcpy(bytes, streams[e->stream].bytes, streams[e->stream].len);
+	bytes[0] ^= 0xFF;  /* the magic number */
+	streams[e->stream].bytes = bytes;
+	bad.streams = streams;
 	memset(&ctx, 0, sizeof(ctx));
 	memset(&p, 0, sizeof(p));
 	ctx.rs = rs;
 	ctx.pc = &bad;
 	ctx.builtin = 1;
-	p.source = (char *)bad.entries[0].source;
+	p.source = (char *)e->source;
 	assert_null(precompiled_take(&ctx, &p));
-	assert_int_equal(ctx.pc_state, PC_SETS_ONLY);
-	assert_ptr_equal(p.pre, &bad.entries[0]);
+	assert_int_equal(ctx.pc_state, PC_ON);
+	assert_int_equal(ctx.pc_streams[e->stream].state, PC_OFF);
+	assert_ptr_equal(p.pre, e);  /* the literal sets are still used */
 	assert_int_equal(rs->precompiled_codes, 0);
 	precompiled_close(&ctx);
 
@@ -213,10 +222,15 @@ static void test_stream_refused(void **state)
 	assert_non_null(p.code);
 	assert_non_null(p.pre);
 	assert_int_equal(rs->precompiled_codes, 1);
+	/* only that pattern's stream was decoded */
+	for (n = 0; n < clint_precompiled.stream_count; n++)
+		assert_int_equal(ctx.pc_streams[n].state,
+		                 n == p.pre->stream ? PC_ON : PC_UNTRIED);
 	pcre2_code_free(p.code);
 	precompiled_close(&ctx);
 	free(rs);
-	free(stream);
+	free(bytes);
+	free(streams);
 }
 
 /* A pack file with a pattern the built-in packs have compiles it. */
