@@ -426,7 +426,10 @@ const pcre2_code *clint_pattern_code_for(const clint_pattern *p,
 	                                             memory_order_relaxed,
 	                                             memory_order_relaxed))
 		return p->code;
-	j = pcre2_code_copy(p->code);
+	/* with its own tables: codes decoded from one stream share theirs
+	 * with a reference count that pcre2_code_copy() would increment
+	 * without atomics, racing with other threads' copies */
+	j = pcre2_code_copy_with_tables(p->code);
 	if (j && pcre2_jit_compile(j, PCRE2_JIT_COMPLETE) != 0) {
 		pcre2_code_free(j);
 		j = NULL;

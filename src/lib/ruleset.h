@@ -36,10 +36,13 @@ typedef struct {
 enum { CLINT_JIT_PENDING = 0, CLINT_JIT_BUSY = 1, CLINT_JIT_DONE = 2 };
 
 /*
- * A pattern is interpreted until it has been run on CLINT_JIT_AFTER_BYTES
- * of subjects: a JIT compilation costs about as many instructions as the
- * interpreter spends on some tens of kilobytes, and most patterns that
- * run on a short document run once or twice on a few hundred bytes.
+ * With clint_pattern_code_for(), a pattern is interpreted until it has
+ * been run on CLINT_JIT_AFTER_BYTES of subjects. A JIT compilation of a
+ * built-in pattern costs about 0.5M instructions (238 of them: 125M on a
+ * 100 KB contract), more than the interpreter spends on a one-line
+ * contract, while a pattern that runs over a long document pays it back
+ * many times (interpreted, the 100 KB contract took 1.7G instructions).
+ * Budgets from 1000 to 50000 bytes measured alike.
  */
 #define CLINT_JIT_AFTER_BYTES 4096u
 
