@@ -71,7 +71,10 @@ LIB_CFLAGS += -DCLINT_RULES_URL='"$(RULES_URL)"'
 
 LIB_SRC = $(wildcard src/lib/*.c src/lib/extract/*.c src/lib/report/*.c src/lib/diff/*.c)
 PDF_MODULE_SRC = src/lib/extract/module/pdf_poppler.c
-LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
+# the library without the build-time table of compiled patterns, which
+# the generator (tools/precompile.c) links to make it
+LIB_CORE_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
+LIB_OBJ = $(LIB_CORE_OBJ) $(BUILD)/obj/precompiled.o
 CLI_SRC = $(wildcard src/cli/*.c)
 CLI_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))
 HEADERS = include/clauselint.h $(wildcard src/lib/*.h src/lib/*/*.h)
@@ -93,7 +96,7 @@ DEMO_FILE = samples/weak-draft-outsourcing.txt
 DEMO_DRAFT = samples/flawed-draft.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc diff-test \
-        golden-update corpus formats prefilter scale eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
+        golden-update corpus formats prefilter precompiled scale eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
         fuzz fuzz-run fuzz-merge fuzz-replay hostile coverage coverage-run
 
 all: $(LIB_A) $(LIB_SO) $(BIN) $(PDF_MODULE)
@@ -118,7 +121,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden valgrind-if-present formats reports diff-test prefilter scale fuzz-replay hostile install-test corpus
+check: all unit packs-test spec golden valgrind-if-present formats reports diff-test prefilter precompiled scale fuzz-replay hostile install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -145,6 +148,18 @@ $(BUILD)/embedded.c: tools/embed.sh $(SCHEMA) $(CONFIG_SCHEMA) $(PACKS)
 	sh tools/embed.sh $@ -c $(CONFIG_SCHEMA) $(SCHEMA) $(PACKS)
 
 $(BUILD)/obj/embedded.o: $(BUILD)/embedded.c src/lib/internal.h
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CFLAGS) -c $< -o $@
+
+# The built-in packs' patterns compiled at build time (src/lib/precompiled.h)
+$(BUILD)/precompile: tools/precompile.c $(HEADERS) $(LIB_CORE_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ tools/precompile.c $(LIB_CORE_OBJ) \
+	    $(LDFLAGS) $(DEP_LIBS)
+
+$(BUILD)/precompiled.c: $(BUILD)/precompile
+	$(BUILD)/precompile $@
+
+$(BUILD)/obj/precompiled.o: $(BUILD)/precompiled.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(LIB_CFLAGS) -c $< -o $@
 
@@ -253,7 +268,13 @@ reports: $(BIN)
 
 prefilter: $(BIN)
 	@echo "== the same findings with and without the literal prefilter"
-	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/prefilter.sh $(BIN)
+	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/same-findings.sh $(BIN) \
+	  CLAUSELINT_NO_PREFILTER prefilter
+
+precompiled: $(BIN)
+	@echo "== the same findings with and without the patterns compiled at build time"
+	@TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/same-findings.sh $(BIN) \
+	  CLAUSELINT_NO_PRECOMPILED precompiled
 
 # -j identity, atomic --output, baselines across renumbering, the GNU
 # parallel recipe of docs/scale-out.md.

@@ -104,7 +104,9 @@ static int match_at(check_ctx *c, const clint_pattern *p, size_t base,
 	    !literal_in(c, p->slot - 1, from, end))
 		return 0;
 	c->calls++;
-	rc = pcre2_match(clint_pattern_code(p),
+	/* interpreted until the pattern has seen enough subject bytes to
+	 * pay for its JIT compilation (pack.c) */
+	rc = pcre2_match(clint_pattern_code_for(p, end - from),
 	                 (PCRE2_SPTR)(c->doc->norm + base), end - base,
 	                 from - base, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)

@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sched.h>
 #include <sys/stat.h>
 
 #include <libxml/parser.h>
@@ -34,7 +33,19 @@ typedef struct {
 	int jit;
 	xmlRelaxNGPtr schema;  /* parsed when a pack file first needs it */
 	int schema_failed;
+	int builtin;           /* loading a built-in pack */
+	/* the build-time table (precompiled.h), opened at the first built-in
+	 * pack; its streams are decoded when first needed */
+	const clint_precompiled_table *pc;  /* &clint_precompiled */
+	int pc_state;          /* PC_UNTRIED, PC_ON, PC_OFF */
+	struct pc_stream {
+		int state;         /* PC_UNTRIED, PC_ON (decoded), PC_OFF (refused) */
+		pcre2_code **codes;  /* NULL once a pattern took it */
+		uint32_t count;
+	} *pc_streams;
 } load_ctx;
+
+enum { PC_UNTRIED, PC_ON, PC_OFF };
 
 /* ---- libxml2 error collection ------------------------------------------ */
 
@@ -165,72 +176,279 @@ static char *attr(xmlNodePtr n, const char *name)
 	return s;
 }
 
+/* ---- the build-time table of compiled patterns ---------------------------- */
+
+uint64_t clint_precompiled_hash(const char *source, uint32_t options)
+{
+	uint64_t h = 14695981039346656037u;
+	unsigned i;
+
+	for (i = 0; i < 4; i++) {
+		h ^= (options >> (8 * i)) & 0xFF;
+		h *= 1099511628211u;
+	}
+	for (; *source; source++) {
+		h ^= (unsigned char)*source;
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+/* Opens the table for this load, unless CLAUSELINT_NO_PRECOMPILED is set. */
+static void precompiled_open(load_ctx *ctx)
+{
+	const clint_precompiled_table *t = ctx->pc;
+
+	ctx->pc_state = PC_OFF;
+	if (getenv("CLAUSELINT_NO_PRECOMPILED") || !t || !t->entry_count)
+		return;
+	ctx->pc_streams = calloc(t->stream_count + 1, sizeof(*ctx->pc_streams));
+	if (ctx->pc_streams)
+		ctx->pc_state = PC_ON;
+}
+
+/* Frees the decoded codes no pattern took. */
+static void precompiled_close(load_ctx *ctx)
+{
+	size_t s;
+	uint32_t i;
+
+	for (s = 0; ctx->pc_streams && s < ctx->pc->stream_count; s++) {
+		for (i = 0; i < ctx->pc_streams[s].count; i++)
+			pcre2_code_free(ctx->pc_streams[s].codes[i]);
+		free(ctx->pc_streams[s].codes);
+	}
+	free(ctx->pc_streams);
+	ctx->pc_streams = NULL;
+}
+
+/*
+ * Takes the decoded code of entry `e` (the pattern owns it now), decoding
+ * its stream at the first need. NULL when the pattern must be compiled: a
+ * stream this PCRE2 refuses (another version or configuration:
+ * PCRE2_ERROR_BADMAGIC, _BADMODE, _BADSERIALIZEDDATA) or cannot allocate,
+ * or the code already taken by an identical pattern.
+ */
+static pcre2_code *precompiled_code(load_ctx *ctx,
+                                    const clint_precompiled_entry *e)
+{
+	const clint_precompiled_stream *from;
+	struct pc_stream *st;
+	pcre2_code *code;
+
+	if (ctx->pc_state != PC_ON || e->stream >= ctx->pc->stream_count)
+		return NULL;
+	from = &ctx->pc->streams[e->stream];
+	st = &ctx->pc_streams[e->stream];
+	if (st->state == PC_UNTRIED) {
+		st->state = PC_OFF;
+		if (!from->code_count || from->code_count > INT32_MAX)
+			return NULL;
+		st->codes = calloc(from->code_count, sizeof(*st->codes));
+		if (!st->codes)
+			return NULL;
+		if (pcre2_serialize_decode(st->codes, (int32_t)from->code_count,
+		                           from->bytes, NULL) !=
+		    (int32_t)from->code_count) {
+			free(st->codes);  /* PCRE2 freed what it had decoded */
+			st->codes = NULL;
+			return NULL;
+		}
+		st->count = from->code_count;
+		st->state = PC_ON;
+	}
+	if (st->state != PC_ON || e->code >= st->count)
+		return NULL;
+	code = st->codes[e->code];
+	st->codes[e->code] = NULL;
+	if (code)
+		ctx->rs->precompiled_codes++;
+	return code;
+}
+
+/* The entry of table `t` for `source`, or NULL. */
+static const clint_precompiled_entry *
+precompiled_find(const clint_precompiled_table *t, const char *source)
+{
+	uint64_t h = clint_precompiled_hash(source, CLINT_PATTERN_OPTIONS);
+	size_t lo = 0, hi = t->entry_count, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (t->entries[mid].hash < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < t->entry_count && t->entries[lo].hash == h; lo++)
+		if (strcmp(t->entries[lo].source, source) == 0)
+			return &t->entries[lo];
+	return NULL;
+}
+
+/*
+ * For a pattern of a built-in pack: points p->pre at its table entry and
+ * returns the decoded code, which the pattern now owns; NULL when it must
+ * be compiled (not in the table, no usable stream, or its code already
+ * taken by an identical pattern).
+ */
+static pcre2_code *precompiled_take(load_ctx *ctx, clint_pattern *p)
+{
+	if (!ctx->builtin)
+		return NULL;
+	if (ctx->pc_state == PC_UNTRIED)
+		precompiled_open(ctx);
+	if (ctx->pc_state != PC_ON)
+		return NULL;
+	p->pre = precompiled_find(ctx->pc, p->source);
+	return p->pre ? precompiled_code(ctx, p->pre) : NULL;
+}
+
+/* clint_pf_known_fn: the literal sets of a pattern from the table. */
+static int precompiled_sets(void *vrs, size_t i, clint_pf_set *needs,
+                            clint_pf_set *leads)
+{
+	clint_ruleset *rs = vrs;
+	const clint_precompiled_entry *e = rs->all[i].p->pre;
+	const clint_precompiled_set *from[2];
+	clint_pf_set *to[2];
+	unsigned k, j;
+
+	if (!e)
+		return 0;
+	from[0] = &e->needs;
+	from[1] = &e->leads;
+	to[0] = needs;
+	to[1] = leads;
+	for (k = 0; k < 2; k++) {
+		const unsigned char *l = from[k]->lits;
+
+		to[k]->ok = from[k]->ok;
+		to[k]->n = 0;
+		to[k]->dist = from[k]->dist;
+		for (j = 0; j < from[k]->n && j < CLINT_PF_SET_MAX; j++) {
+			unsigned len = *l++;
+
+			if (len > CLINT_PF_LIT_MAX)
+				return 0;  /* not from this build: parse the source */
+			to[k]->len[j] = (unsigned char)len;
+			memcpy(to[k]->s[j], l, len);
+			l += len;
+			to[k]->n++;
+		}
+	}
+	rs->precompiled_sets++;
+	return 1;
+}
+
 /* ---- compiling ------------------------------------------------------------ */
 
-static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
-                           const char *rule_id)
+/*
+ * Compiles p->source unless p->code is already its precompiled code; a
+ * source that does not compile is an error of the pack (`elem` is the
+ * element it came from).
+ */
+static int finish_pattern(load_ctx *ctx, clint_pattern *p, const char *elem,
+                          const char *rule_id)
 {
 	int err;
 	PCRE2_SIZE off;
 	char msg[256];
 
-	p->line = node_line(n);
-	p->source = node_text(n);
-	if (!p->source)
-		return CLINT_ENOMEM;
-	p->code = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
-	                        PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP |
-	                            PCRE2_USE_OFFSET_LIMIT,
-	                        &err, &off, NULL);
+	if (!p->code)
+		p->code = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
+		                        CLINT_PATTERN_OPTIONS, &err, &off, NULL);
 	if (!p->code) {
 		pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof(msg));
 		pack_error(ctx, p->line,
 		           "rule '%s': <%s> does not compile at offset %zu: %s",
-		           rule_id, (const char *)n->name, (size_t)off, msg);
+		           rule_id, elem, (size_t)off, msg);
 		return CLINT_OK;
 	}
 	/* JIT is an optimisation: without it patterns still match. It is
-	 * deferred to the pattern's first match: the prefilter keeps most
-	 * patterns from ever running on most documents, and JIT compilation
-	 * was over half of the start-up instructions. */
-	atomic_init(&p->jit, ctx->jit ? CLINT_JIT_PENDING : CLINT_JIT_READY);
+	 * deferred (clint_pattern_code()): the prefilter keeps most patterns
+	 * from ever running on most documents, JIT compilation was over half
+	 * of the start-up instructions, and a pattern run a few times on a
+	 * short subject costs less interpreted than JIT-compiled. */
+	atomic_init(&p->subject_bytes, 0);
+	atomic_init(&p->jit, ctx->jit ? CLINT_JIT_PENDING : CLINT_JIT_DONE);
+	atomic_init(&p->jit_code, NULL);
 	return CLINT_OK;
 }
 
+static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
+                           const char *rule_id)
+{
+	p->line = node_line(n);
+	p->source = node_text(n);
+	if (!p->source)
+		return CLINT_ENOMEM;
+	p->code = precompiled_take(ctx, p);
+	return finish_pattern(ctx, p, (const char *)n->name, rule_id);
+}
+
 /*
- * JIT-compiles a pattern on first use, once, under any number of threads.
- * The first caller moves jit from PENDING to BUSY (compare-and-swap),
- * compiles, and stores READY with release order; every caller returns the
- * code only after loading READY with acquire order, so the writes
- * pcre2_jit_compile() made to the code happen before any pcre2_match() on
- * it in any thread. A caller that finds BUSY yields until READY (one
- * pattern's JIT compilation takes well under a millisecond). A failed JIT
- * compilation leaves the interpreter, as before.
+ * The code to run `p` with, under any number of threads. p->code itself is
+ * never JIT-compiled, since other threads may be running it: the caller
+ * that finds the pattern due (its subjects reached CLINT_JIT_AFTER_BYTES,
+ * or a subject of unknown size) moves jit from PENDING to BUSY
+ * (compare-and-swap), JIT-compiles a copy and publishes it in jit_code
+ * with release order; every caller loads jit_code with acquire order, so
+ * the writes pcre2_jit_compile() made to the copy happen before any
+ * pcre2_match() on it in any thread. Until then (and meanwhile) callers
+ * run the interpreter on p->code, which gives the same matches. A failed
+ * JIT compilation leaves the interpreter.
  */
+const pcre2_code *clint_pattern_code_for(const clint_pattern *p,
+                                         size_t subject_bytes)
+{
+	clint_pattern *w = (clint_pattern *)p;  /* only its JIT fields change */
+	pcre2_code *j = atomic_load_explicit(&w->jit_code, memory_order_acquire);
+	unsigned before;
+	int st;
+
+	if (j || !p->code)
+		return j ? j : p->code;
+	if (atomic_load_explicit(&w->jit, memory_order_relaxed) !=
+	    CLINT_JIT_PENDING)
+		return p->code;
+	if (subject_bytes < CLINT_JIT_AFTER_BYTES) {
+		/* each addition is below the budget and the sum stops growing
+		 * once a caller finds it reached: no overflow */
+		before = atomic_fetch_add_explicit(&w->subject_bytes,
+		                                   (unsigned)subject_bytes,
+		                                   memory_order_relaxed);
+		if (before + subject_bytes < CLINT_JIT_AFTER_BYTES)
+			return p->code;
+	}
+	st = CLINT_JIT_PENDING;
+	if (!atomic_compare_exchange_strong_explicit(&w->jit, &st, CLINT_JIT_BUSY,
+	                                             memory_order_relaxed,
+	                                             memory_order_relaxed))
+		return p->code;
+	/* with its own tables: codes decoded from one stream share theirs
+	 * with a reference count that pcre2_code_copy() would increment
+	 * without atomics, racing with other threads' copies */
+	j = pcre2_code_copy_with_tables(p->code);
+	if (j && pcre2_jit_compile(j, PCRE2_JIT_COMPLETE) != 0) {
+		pcre2_code_free(j);
+		j = NULL;
+	}
+	if (j)
+		atomic_store_explicit(&w->jit_code, j, memory_order_release);
+	atomic_store_explicit(&w->jit, CLINT_JIT_DONE, memory_order_relaxed);
+	return j ? j : p->code;
+}
+
 const pcre2_code *clint_pattern_code(const clint_pattern *p)
 {
-	clint_pattern *w = (clint_pattern *)p;  /* only its jit state changes */
-	int st = atomic_load_explicit(&w->jit, memory_order_acquire);
-
-	if (st == CLINT_JIT_READY || !p->code)
-		return p->code;
-	st = CLINT_JIT_PENDING;
-	if (atomic_compare_exchange_strong_explicit(&w->jit, &st, CLINT_JIT_BUSY,
-	                                            memory_order_acquire,
-	                                            memory_order_acquire)) {
-		pcre2_jit_compile(w->code, PCRE2_JIT_COMPLETE);
-		atomic_store_explicit(&w->jit, CLINT_JIT_READY, memory_order_release);
-		return p->code;
-	}
-	while (atomic_load_explicit(&w->jit, memory_order_acquire) !=
-	       CLINT_JIT_READY)
-		sched_yield();
-	return p->code;
+	return clint_pattern_code_for(p, (size_t)-1);
 }
 
 static void free_pattern(clint_pattern *p)
 {
 	pcre2_code_free(p->code);
+	pcre2_code_free(atomic_load_explicit(&p->jit_code, memory_order_relaxed));
 	free(p->source);
 }
 
@@ -536,6 +754,7 @@ static int build_pack(load_ctx *ctx, xmlNodePtr root)
 	memset(p, 0, sizeof(*p));
 	rs->pack_count++;
 	p->file = clint_strdup(ctx->file);
+	p->line = node_line(root);
 	p->name = attr(root, "name");
 	if (!p->name)
 		p->name = clint_strdup("(no name)");
@@ -590,7 +809,8 @@ static int load_pack_buffer(load_ctx *ctx, int validate, const char *data,
 		return CLINT_ENOMEM;
 	xmlSetStructuredErrorFunc(ctx, xml_error);
 	xdoc = xmlCtxtReadMemory(pctx, data, (int)len, ctx->file, NULL,
-	                         XML_PARSE_NONET | XML_PARSE_NOWARNING);
+	                         XML_PARSE_NONET | XML_PARSE_NOWARNING |
+	                             XML_PARSE_COMPACT);  /* tree never modified */
 	if (!xdoc || ctx->errors > before) {
 		if (!xdoc && ctx->errors == before)
 			pack_error(ctx, 0, "not well-formed XML");
@@ -702,6 +922,175 @@ static int load_pack_dir(load_ctx *ctx, const char *dir)
 	return rc;
 }
 
+/* ---- built-in packs from their snapshots (precompiled.h) ------------------ */
+
+/* Pattern `sp` of a snapshot into *p (zeroed): its entry's source, and
+ * its code from the decoded stream or compiled. */
+static int snapshot_pattern(load_ctx *ctx, clint_pattern *p,
+                            const clint_precompiled_pattern *sp,
+                            const char *elem, const char *rule_id)
+{
+	const clint_precompiled_entry *e;
+
+	if (sp->entry >= ctx->pc->entry_count)  /* not from this build */
+		return CLINT_EINVAL;
+	e = &ctx->pc->entries[sp->entry];
+	p->line = sp->line;
+	p->words = sp->words;
+	p->paragraph = sp->paragraph;
+	p->source = clint_strdup(e->source);
+	if (!p->source)
+		return CLINT_ENOMEM;
+	p->pre = e;
+	p->code = precompiled_code(ctx, e);
+	return finish_pattern(ctx, p, elem, rule_id);
+}
+
+/* A copy of `s`, NULL for NULL; *rc gets CLINT_ENOMEM if it fails. */
+static char *dup_or_null(const char *s, int *rc)
+{
+	char *d;
+
+	if (!s)
+		return NULL;
+	d = clint_strdup(s);
+	if (!d)
+		*rc = CLINT_ENOMEM;
+	return d;
+}
+
+/* `count` patterns of a snapshot rule into *out (NULL when none). */
+static int snapshot_patterns(load_ctx *ctx, clint_pattern **out, size_t count,
+                             const clint_precompiled_pattern **sp,
+                             const char *elem, const char *rule_id)
+{
+	size_t k;
+	int rc = CLINT_OK;
+
+	if (!count)
+		return CLINT_OK;
+	*out = calloc(count, sizeof(**out));
+	if (!*out)
+		return CLINT_ENOMEM;
+	for (k = 0; k < count && rc == CLINT_OK; k++)
+		rc = snapshot_pattern(ctx, &(*out)[k], (*sp)++, elem, rule_id);
+	return rc;
+}
+
+/* Builds the rule build_rule() built from the same XML. */
+static int snapshot_rule(load_ctx *ctx, const clint_precompiled_rule *sr,
+                         size_t pack)
+{
+	clint_ruleset *rs = ctx->rs;
+	const clint_precompiled_pattern *sp = sr->patterns;
+	clint_rule r;
+	size_t k, dup;
+	int rc = CLINT_OK;
+
+	memset(&r, 0, sizeof(r));
+	r.pack = pack;
+	r.line = sr->line;
+	r.kind = (clint_rule_kind)sr->kind;
+	r.severity = (clint_severity)sr->severity;
+	r.check = (clint_check_id)sr->check;
+	r.min_matches = sr->min_matches;
+	r.id = dup_or_null(sr->id, &rc);
+	r.category = dup_or_null(sr->category, &rc);
+	r.title = dup_or_null(sr->title, &rc);
+	r.message = dup_or_null(sr->message, &rc);
+	r.rationale = dup_or_null(sr->rationale, &rc);
+	r.ref = dup_or_null(sr->ref, &rc);
+	r.suggestion = dup_or_null(sr->suggestion, &rc);
+	r.threshold.present = sr->th_present;
+	r.threshold.kind = (clint_value_kind)sr->th_kind;
+	r.threshold.op = (clint_op)sr->th_op;
+	r.threshold.than = sr->th_than;
+	r.threshold.in_match = sr->th_in_match;
+	r.threshold.text = dup_or_null(sr->th_text, &rc);
+	if (rc < 0)
+		goto done;
+	if (sr->has_within) {
+		r.within = calloc(1, sizeof(*r.within));
+		rc = r.within ? snapshot_pattern(ctx, r.within, sp++, "within", r.id)
+		              : CLINT_ENOMEM;
+	}
+	if (rc == CLINT_OK)
+		rc = snapshot_patterns(ctx, &r.headings, sr->heading_count, &sp,
+		                       "heading", r.id);
+	r.heading_count = r.headings ? sr->heading_count : 0;
+	if (rc == CLINT_OK)
+		rc = snapshot_patterns(ctx, &r.patterns, sr->pattern_count, &sp,
+		                       "pattern", r.id);
+	r.pattern_count = r.patterns ? sr->pattern_count : 0;
+	if (rc == CLINT_OK)
+		rc = snapshot_patterns(ctx, &r.unless, sr->unless_count, &sp,
+		                       "unless", r.id);
+	r.unless_count = r.unless ? sr->unless_count : 0;
+	if (rc == CLINT_OK)
+		rc = snapshot_patterns(ctx, &r.near, sr->near_count, &sp, "near",
+		                       r.id);
+	r.near_count = r.near ? sr->near_count : 0;
+	if (rc == CLINT_OK && sr->example_count) {
+		r.examples = calloc(sr->example_count, sizeof(*r.examples));
+		if (!r.examples)
+			rc = CLINT_ENOMEM;
+		else
+			r.example_count = sr->example_count;
+		for (k = 0; k < r.example_count && rc == CLINT_OK; k++) {
+			r.examples[k].text = dup_or_null(sr->example_text[k], &rc);
+			r.examples[k].expect_match = sr->example_match[k];
+			r.examples[k].line = sr->example_line[k];
+		}
+	}
+	if (rc < 0)
+		goto done;
+	dup = find_rule(rs, r.id);
+	if (dup != (size_t)-1)
+		pack_error(ctx, r.line, "rule '%s' is already defined at %s:%u",
+		           r.id, rs->packs[rs->rules[dup].pack].file,
+		           rs->rules[dup].line);
+	if (ARRAY_PUSH(rs->rules, rs->rule_count, rs->rule_cap) < 0) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	rs->rules[rs->rule_count++] = r;
+	rs->packs[pack].rule_count++;
+	return CLINT_OK;
+done:
+	free_rule(&r);
+	return rc;
+}
+
+/* Loads built-in pack `sp` as build_pack() does from its XML. */
+static int load_snapshot(load_ctx *ctx, const clint_precompiled_pack *sp)
+{
+	clint_ruleset *rs = ctx->rs;
+	clint_pack *p;
+	size_t i, index;
+	int rc = CLINT_OK;
+
+	if (ARRAY_PUSH(rs->packs, rs->pack_count, rs->pack_cap) < 0)
+		return CLINT_ENOMEM;
+	index = rs->pack_count;
+	p = &rs->packs[index];
+	memset(p, 0, sizeof(*p));
+	rs->pack_count++;
+	p->file = clint_strdup(ctx->file);
+	p->line = sp->line;
+	p->name = dup_or_null(sp->name, &rc);
+	p->version = dup_or_null(sp->version, &rc);
+	p->title = dup_or_null(sp->title, &rc);
+	if (!p->file || rc < 0)
+		return CLINT_ENOMEM;
+	for (i = 0; i < index; i++)
+		if (strcmp(rs->packs[i].name, p->name) == 0)
+			pack_error(ctx, p->line, "pack '%s' is already loaded from %s",
+			           p->name, rs->packs[i].file);
+	for (i = 0; i < sp->rule_count && rc == CLINT_OK; i++)
+		rc = snapshot_rule(ctx, &sp->rules[i], index);
+	return rc;
+}
+
 /* ---- built-in packs --------------------------------------------------------- */
 
 size_t clint_builtin_pack_count(void)
@@ -734,9 +1123,21 @@ static int load_builtin(load_ctx *ctx, size_t i)
 	char name[128];
 
 	snprintf(name, sizeof(name), "<builtin>/%s", clint_embedded_packs[i].name);
+	int rc;
+
 	ctx->file = name;
-	return load_pack_buffer(ctx, 0, (const char *)clint_embedded_packs[i].data,
-	                        clint_embedded_packs[i].len);
+	ctx->builtin = 1;
+	if (ctx->pc_state == PC_UNTRIED)
+		precompiled_open(ctx);
+	if (ctx->pc_state == PC_ON && i < ctx->pc->pack_count &&
+	    strcmp(ctx->pc->packs[i].builtin, clint_embedded_packs[i].pack) == 0)
+		rc = load_snapshot(ctx, &ctx->pc->packs[i]);
+	else
+		rc = load_pack_buffer(ctx, 0,
+		                      (const char *)clint_embedded_packs[i].data,
+		                      clint_embedded_packs[i].len);
+	ctx->builtin = 0;
+	return rc;
 }
 
 static int is_disabled(const clint_ruleset_options *opts, const char *name)
@@ -787,8 +1188,26 @@ static size_t list_rule_patterns(clint_ruleset *rs, size_t ri,
  * Indexes every pattern (slot i for the i-th) and builds the literal
  * prefilter over them, unless CLAUSELINT_NO_PREFILTER is set in the
  * environment (then every pattern runs everywhere; findings are the same).
+ * The default packs' prefilter comes ready from table `pc` (when not NULL)
+ * and literal sets of built-in patterns from their entries.
  */
-static int index_patterns(clint_ruleset *rs)
+/* 1 if the patterns of `rs` are those the table's prefilter was built
+ * over, slot by slot (the default packs, in order). */
+static int prefilter_image_fits(const clint_ruleset *rs,
+                                const clint_precompiled_table *pc)
+{
+	size_t i;
+
+	if (!pc || !pc->prefilter || pc->prefilter_slot_count != rs->pattern_count)
+		return 0;
+	for (i = 0; i < rs->pattern_count; i++)
+		if (!rs->all[i].p->code || pc->prefilter_slots[i] >= pc->entry_count ||
+		    rs->all[i].p->pre != &pc->entries[pc->prefilter_slots[i]])
+			return 0;
+	return 1;
+}
+
+static int index_patterns(clint_ruleset *rs, const clint_precompiled_table *pc)
 {
 	const char **src = NULL;
 	size_t i, n = 0;
@@ -807,8 +1226,15 @@ static int index_patterns(clint_ruleset *rs)
 	for (i = 0; i < n; i++)
 		src[i] = rs->all[i].p->code ? rs->all[i].p->source : NULL;
 	rc = CLINT_OK;
-	if (!getenv("CLAUSELINT_NO_PREFILTER"))
-		rc = clint_prefilter_build(&rs->pf, src, n);
+	if (getenv("CLAUSELINT_NO_PREFILTER"))
+		goto done;
+	if (prefilter_image_fits(rs, pc)) {
+		/* read-only data, shared as a built one would be */
+		rs->pf = (clint_prefilter *)pc->prefilter;
+		rs->prefilter_image = 1;
+	} else {
+		rc = clint_prefilter_build_ex(&rs->pf, src, n, precompiled_sets, rs);
+	}
 done:
 	free(src);
 	return rc;
@@ -894,6 +1320,7 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.diag = diag;
 	ctx.jit = opts->jit;
+	ctx.pc = &clint_precompiled;
 	ctx.rs = calloc(1, sizeof(*ctx.rs));
 	if (!ctx.rs)
 		return CLINT_ENOMEM;
@@ -933,13 +1360,14 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 	if (rc == CLINT_OK && ctx.errors)
 		rc = CLINT_EPACK;
 	if (rc == CLINT_OK)
-		rc = index_patterns(ctx.rs);
+		rc = index_patterns(ctx.rs, ctx.pc_state == PC_ON ? ctx.pc : NULL);
 	if (rc == CLINT_OK && ctx.rs->rule_count == 0) {
 		clint_diag_add(diag, CLINT_DIAG_ERROR, NULL, 0, 0,
 		               "no clause packs loaded: nothing to check against");
 		rc = CLINT_EPACK;
 	}
 	xmlRelaxNGFree(ctx.schema);
+	precompiled_close(&ctx);
 	if (rc == CLINT_ENOMEM)
 		clint_diag_add(diag, CLINT_DIAG_ERROR, NULL, 0, 0, "out of memory");
 	if (rc < 0) {

@@ -726,23 +726,6 @@ int clint_pf_analyze(const char *src, clint_pf_set *needs, clint_pf_set *leads)
 #define MAX_STATES 65536u
 #define AC_LIT_MAX 12
 
-struct clint_prefilter {
-	unsigned char cls[256];   /* byte -> column; A-Z share a-z's */
-	size_t nclass;
-	uint32_t *delta;          /* nstates x nclass */
-	uint32_t *out;            /* literal ending at the state, or NO_LIT */
-	uint32_t *dict;           /* next state on the fail chain with output */
-	size_t nstates;
-	unsigned char *lit_len;
-	unsigned char *lit_lead;  /* 1: its start offsets are recorded */
-	size_t nlits;
-	/* per pattern slot: literal ids in ids[] */
-	size_t nslots;
-	size_t *need_off, *need_n, *lead_off, *lead_n, *lead_dist;
-	uint32_t *ids;
-	size_t nids;
-	size_t filtered, positional;
-};
 
 /* Inserts literal s[0..len); returns its id, or NO_LIT when the automaton
  * is full (the pattern then has no prefilter). */
@@ -760,6 +743,8 @@ static uint32_t insert(clint_prefilter *pf, const char *s, size_t len,
 				return NO_LIT;
 			nx = (uint32_t)pf->nstates++;
 			pf->delta[st * pf->nclass + c] = nx;
+			pf->parent[nx] = st;
+			pf->edge[nx] = (unsigned char)c;
 		}
 		st = nx;
 	}
@@ -796,44 +781,85 @@ static int add_ids(clint_prefilter *pf, const lset *set, int lead,
 	return 1;
 }
 
-/* Fail and dictionary links, and the missing transitions (breadth
- * first), so that scanning is one table look-up per byte. */
+/*
+ * Fail and dictionary links, and the missing transitions, so that scanning
+ * is one table look-up per byte. States are taken by depth (a fail link
+ * goes to a shallower state, whose row is then complete): a state's fail
+ * link is its parent's fail state's transition on its edge, and its row is
+ * a copy of its fail state's row with its own trie edges put back. Rows
+ * are copied whole, so the cost is a memcpy per state rather than a loop
+ * over every byte class of every state.
+ */
 static int link_states(clint_prefilter *pf)
 {
-	size_t nc = pf->nclass, head = 0, tail = 0, c;
-	uint32_t *queue = malloc(pf->nstates * sizeof(uint32_t));
-	uint32_t *fail = calloc(pf->nstates, sizeof(uint32_t));
+	size_t nc = pf->nclass, n = pf->nstates, i, d, maxd = 0;
+	uint32_t *depth = malloc(n * sizeof(uint32_t));
+	uint32_t *order = malloc(n * sizeof(uint32_t));
+	uint32_t *fail = calloc(n, sizeof(uint32_t));
+	uint32_t *first = calloc(n + 1, sizeof(uint32_t));  /* children, by parent */
+	uint32_t *kids = malloc(n * sizeof(uint32_t));
+	size_t *at = NULL;
 	int rc = CLINT_ENOMEM;
 
-	if (!queue || !fail)
+	if (!depth || !order || !fail || !first || !kids)
 		goto done;
-	for (c = 1; c < nc; c++)
-		if (pf->delta[c])
-			queue[tail++] = pf->delta[c];
-	while (head < tail) {
-		uint32_t st = queue[head++];
-		for (c = 1; c < nc; c++) {
-			uint32_t t = pf->delta[st * nc + c];
-			uint32_t f = pf->delta[fail[st] * nc + c];
-			if (t) {
-				fail[t] = f;
-				pf->dict[t] = pf->out[f] != NO_LIT ? f : pf->dict[f];
-				queue[tail++] = t;
-			} else {
-				pf->delta[st * nc + c] = f;
-			}
-		}
+	depth[0] = 0;
+	for (i = 1; i < n; i++) {  /* a parent is made before its children */
+		depth[i] = depth[pf->parent[i]] + 1;
+		if (depth[i] > maxd)
+			maxd = depth[i];
+		first[pf->parent[i] + 1]++;
+	}
+	for (i = 0; i < n; i++)
+		first[i + 1] += first[i];
+	at = calloc(maxd + 2, sizeof(size_t));
+	if (!at)
+		goto done;
+	for (i = 1; i < n; i++) {
+		kids[first[pf->parent[i]]++] = (uint32_t)i;
+		at[depth[i] + 1]++;
+	}
+	for (i = n; i > 0; i--)  /* first[p] back to the start of p's children */
+		first[i] = first[i - 1];
+	first[0] = 0;
+	for (d = 0; d <= maxd; d++)
+		at[d + 1] += at[d];
+	for (i = 1; i < n; i++)
+		order[at[depth[i]]++] = (uint32_t)i;
+	/* the root's row is complete: a missing transition stays at the root */
+	for (i = 0; i + 1 < n; i++) {
+		uint32_t t = order[i], p = pf->parent[t], f, k;
+
+		f = p ? pf->delta[(size_t)fail[p] * nc + pf->edge[t]] : 0;
+		fail[t] = f;
+		pf->dict[t] = pf->out[f] != NO_LIT ? f : pf->dict[f];
+		memcpy(&pf->delta[(size_t)t * nc], &pf->delta[(size_t)f * nc],
+		       nc * sizeof(uint32_t));
+		for (k = first[t]; k < first[t + 1]; k++)
+			pf->delta[(size_t)t * nc + pf->edge[kids[k]]] = kids[k];
 		/* column 0 (bytes in no literal) stays 0: back to the root */
+		pf->delta[(size_t)t * nc] = 0;
 	}
 	rc = 0;
 done:
-	free(queue);
+	free(depth);
+	free(order);
 	free(fail);
+	free(first);
+	free(kids);
+	free(at);
 	return rc;
 }
 
 int clint_prefilter_build(clint_prefilter **out, const char *const *sources,
                           size_t count)
+{
+	return clint_prefilter_build_ex(out, sources, count, NULL, NULL);
+}
+
+int clint_prefilter_build_ex(clint_prefilter **out,
+                             const char *const *sources, size_t count,
+                             clint_pf_known_fn known, void *ctx)
 {
 	clint_prefilter *pf = calloc(1, sizeof(*pf));
 	lset *sets = NULL;  /* needs and leads of every slot */
@@ -859,7 +885,8 @@ int clint_prefilter_build(clint_prefilter **out, const char *const *sources,
 	memset(used, 0, sizeof(used));
 	for (i = 0; i < count; i++) {
 		lset *nd = &sets[2 * i], *ld = &sets[2 * i + 1];
-		if (clint_pf_analyze(sources[i], nd, ld) < 0)
+		if ((!sources[i] || !known || !known(ctx, i, nd, ld)) &&
+		    clint_pf_analyze(sources[i], nd, ld) < 0)
 			goto done;
 		if (!nd->ok)
 			set_none(ld);
@@ -887,8 +914,10 @@ int clint_prefilter_build(clint_prefilter **out, const char *const *sources,
 	pf->lit_len = calloc(total + 1, 1);
 	pf->lit_lead = calloc(total + 1, 1);
 	pf->ids = malloc((2 * count * CLINT_PF_SET_MAX + 1) * sizeof(uint32_t));
+	pf->parent = malloc((total + 1) * sizeof(uint32_t));
+	pf->edge = malloc(total + 1);
 	if (!pf->delta || !pf->out || !pf->dict || !pf->lit_len ||
-	    !pf->lit_lead || !pf->ids)
+	    !pf->lit_lead || !pf->ids || !pf->parent || !pf->edge)
 		goto done;
 	for (k = 0; k <= total; k++)
 		pf->out[k] = NO_LIT;
@@ -906,6 +935,10 @@ int clint_prefilter_build(clint_prefilter **out, const char *const *sources,
 	}
 	if (link_states(pf) < 0)
 		goto done;
+	free(pf->parent);
+	free(pf->edge);
+	pf->parent = NULL;
+	pf->edge = NULL;
 	*out = pf;
 	pf = NULL;
 	rc = 0;
@@ -917,7 +950,7 @@ done:
 
 void clint_prefilter_free(clint_prefilter *pf)
 {
-	if (!pf)
+	if (!pf || pf->image)
 		return;
 	free(pf->delta);
 	free(pf->out);
@@ -930,7 +963,68 @@ void clint_prefilter_free(clint_prefilter *pf)
 	free(pf->lead_n);
 	free(pf->lead_dist);
 	free(pf->ids);
+	free(pf->parent);
+	free(pf->edge);
 	free(pf);
+}
+
+/* One array of `n` unsigned numbers as C (never empty: C has no empty
+ * initialisers). */
+static void write_array(FILE *f, const char *type, const char *name,
+                        const char *field, const void *data, size_t elem,
+                        size_t n)
+{
+	size_t i;
+
+	fprintf(f, "static %s %s_%s[] = {", type, name, field);
+	for (i = 0; i < n; i++) {
+		unsigned long long v =
+			elem == 1   ? ((const unsigned char *)data)[i]
+			: elem == 4 ? ((const uint32_t *)data)[i]
+			            : (unsigned long long)((const size_t *)data)[i];
+		fprintf(f, "%s%llu,", i % 16 ? "" : "\n", v);
+	}
+	fputs(n ? "};\n" : "0};\n", f);
+}
+
+int clint_prefilter_write_c(const clint_prefilter *pf, FILE *f,
+                            const char *name)
+{
+	size_t i;
+
+	write_array(f, "uint32_t", name, "delta", pf->delta, 4,
+	            pf->nstates * pf->nclass);
+	write_array(f, "uint32_t", name, "out", pf->out, 4, pf->nstates);
+	write_array(f, "uint32_t", name, "dict", pf->dict, 4, pf->nstates);
+	write_array(f, "unsigned char", name, "lit_len", pf->lit_len, 1, pf->nlits);
+	write_array(f, "unsigned char", name, "lit_lead", pf->lit_lead, 1,
+	            pf->nlits);
+	write_array(f, "size_t", name, "need_off", pf->need_off, sizeof(size_t),
+	            pf->nslots);
+	write_array(f, "size_t", name, "need_n", pf->need_n, sizeof(size_t),
+	            pf->nslots);
+	write_array(f, "size_t", name, "lead_off", pf->lead_off, sizeof(size_t),
+	            pf->nslots);
+	write_array(f, "size_t", name, "lead_n", pf->lead_n, sizeof(size_t),
+	            pf->nslots);
+	write_array(f, "size_t", name, "lead_dist", pf->lead_dist,
+	            sizeof(size_t), pf->nslots);
+	write_array(f, "uint32_t", name, "ids", pf->ids, 4, pf->nids);
+	fprintf(f, "static const clint_prefilter %s = {\n\t.cls = {", name);
+	for (i = 0; i < 256; i++)
+		fprintf(f, "%u,", pf->cls[i]);
+	fprintf(f, "},\n\t.nclass = %zu, .nstates = %zu, .nlits = %zu,"
+	           " .nslots = %zu, .nids = %zu,\n\t.filtered = %zu,"
+	           " .positional = %zu, .image = 1,\n",
+	        pf->nclass, pf->nstates, pf->nlits, pf->nslots, pf->nids,
+	        pf->filtered, pf->positional);
+	fprintf(f, "\t.delta = %s_delta, .out = %s_out, .dict = %s_dict,\n"
+	           "\t.lit_len = %s_lit_len, .lit_lead = %s_lit_lead,\n"
+	           "\t.need_off = %s_need_off, .need_n = %s_need_n,"
+	           " .lead_off = %s_lead_off,\n\t.lead_n = %s_lead_n,"
+	           " .lead_dist = %s_lead_dist, .ids = %s_ids};\n\n",
+	        name, name, name, name, name, name, name, name, name, name, name);
+	return ferror(f) ? -1 : 0;
 }
 
 size_t clint_prefilter_filtered(const clint_prefilter *pf)

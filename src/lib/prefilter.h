@@ -17,9 +17,43 @@
 #ifndef CLINT_PREFILTER_H
 #define CLINT_PREFILTER_H
 
+#include <stdio.h>
+
 #include "internal.h"
 
 typedef struct clint_prefilter clint_prefilter;
+
+/* The automaton; its fields are prefilter.c's, the layout is here for
+ * the image of the default packs' prefilter in build/precompiled.c. */
+struct clint_prefilter {
+	unsigned char cls[256];   /* byte -> column; A-Z share a-z's */
+	size_t nclass;
+	uint32_t *delta;          /* nstates x nclass */
+	uint32_t *out;            /* literal ending at the state, or NO_LIT */
+	uint32_t *dict;           /* next state on the fail chain with output */
+	size_t nstates;
+	unsigned char *lit_len;
+	unsigned char *lit_lead;  /* 1: its start offsets are recorded */
+	size_t nlits;
+	/* per pattern slot: literal ids in ids[] */
+	size_t nslots;
+	size_t *need_off, *need_n, *lead_off, *lead_n, *lead_dist;
+	uint32_t *ids;
+	size_t nids;
+	size_t filtered, positional;
+	/* while building: the trie edge into each state (link_states()) */
+	uint32_t *parent;
+	unsigned char *edge;
+	int image;  /* 1: constant data written by clint_prefilter_write_c() */
+};
+
+/*
+ * Writes `pf` to `f` as C: its arrays and `static const clint_prefilter
+ * NAME`, a prefilter that needs no building and that clint_prefilter_free()
+ * leaves alone (tools/precompile.c). Returns 0, or -1 on a write error.
+ */
+CLINT_INTERNAL int clint_prefilter_write_c(const clint_prefilter *pf, FILE *f,
+                                           const char *name);
 
 /* What the parser found for one pattern (exposed for the unit tests). */
 #define CLINT_PF_SET_MAX 32
@@ -54,6 +88,19 @@ CLINT_INTERNAL int clint_pf_analyze(const char *src, clint_pf_set *needs,
 CLINT_INTERNAL int clint_prefilter_build(clint_prefilter **out,
                                          const char *const *sources,
                                          size_t count);
+/*
+ * Same, but for each pattern with a source `known(ctx, i, needs, leads)`
+ * is asked first: it returns 1 when it filled both sets with what
+ * clint_pf_analyze() gives for sources[i] (the build-time analysis of a
+ * built-in pattern, precompiled.h), 0 to have the source parsed.
+ */
+typedef int (*clint_pf_known_fn)(void *ctx, size_t i, clint_pf_set *needs,
+                                 clint_pf_set *leads);
+CLINT_INTERNAL int clint_prefilter_build_ex(clint_prefilter **out,
+                                            const char *const *sources,
+                                            size_t count,
+                                            clint_pf_known_fn known,
+                                            void *ctx);
 CLINT_INTERNAL void clint_prefilter_free(clint_prefilter *pf);
 /* Number of patterns that have a prefilter / that have leads. */
 CLINT_INTERNAL size_t clint_prefilter_filtered(const clint_prefilter *pf);

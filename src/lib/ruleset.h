@@ -10,30 +10,58 @@
 #include <stdatomic.h>
 
 #include "internal.h"
+#include "precompiled.h"
 #include "prefilter.h"
 
+/* Every pattern of every pack is compiled with these options. */
+#define CLINT_PATTERN_OPTIONS \
+	(PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT)
+
 typedef struct {
-	pcre2_code *code;
+	pcre2_code *code;   /* for the interpreter; never changes once loaded */
 	char *source;
 	unsigned line;
 	unsigned words;     /* <near>: the window, in words on each side */
 	int paragraph;      /* <unless scope="paragraph"> */
 	size_t slot;        /* 1 + its prefilter slot, 0 if none */
-	/* JIT compilation is deferred to the first match (pack.c:
-	 * clint_pattern_code()); the one field a shared ruleset ever writes. */
-	atomic_int jit;     /* CLINT_JIT_PENDING, _BUSY or _READY */
+	/* its entry in the build-time table (precompiled.h), or NULL */
+	const clint_precompiled_entry *pre;
+	/* JIT compilation is deferred (pack.c: clint_pattern_code_for());
+	 * these and `newlines` are the only fields a shared ruleset ever
+	 * writes. */
+	atomic_uint subject_bytes;  /* matched on so far, interpreted */
+	atomic_int jit;     /* CLINT_JIT_PENDING, _BUSY or _DONE */
+	_Atomic(pcre2_code *) jit_code;  /* JIT-compiled copy of code, or NULL */
 	/* check.c: 0 not known yet, else 1 + the most newlines a match may
 	 * consume (or more than check.c follows) */
 	atomic_int newlines;
 } clint_pattern;
 
-enum { CLINT_JIT_PENDING = 0, CLINT_JIT_BUSY = 1, CLINT_JIT_READY = 2 };
+enum { CLINT_JIT_PENDING = 0, CLINT_JIT_BUSY = 1, CLINT_JIT_DONE = 2 };
 
 /*
- * The compiled pattern of `p`, JIT-compiled on first use when the ruleset
- * was loaded with JIT (NULL if it did not compile). Safe to call from any
- * number of threads sharing the ruleset; see pack.c.
+ * With clint_pattern_code_for(), a pattern is interpreted until it has
+ * been run on CLINT_JIT_AFTER_BYTES of subjects. A JIT compilation of a
+ * built-in pattern costs about 0.5M instructions (238 of them: 125M on a
+ * 100 KB contract), more than the interpreter spends on a one-line
+ * contract, while a pattern that runs over a long document pays it back
+ * many times (interpreted, the 100 KB contract took 1.7G instructions).
+ * Budgets from 1000 to 50000 bytes measured alike.
  */
+#define CLINT_JIT_AFTER_BYTES 4096u
+
+/*
+ * The compiled pattern of `p` for one pcre2_match() on a subject of
+ * `subject_bytes` bytes (from the start offset to its end), NULL if it
+ * did not compile: its JIT-compiled copy once there is one, else the code
+ * for the interpreter. When the ruleset was loaded with JIT, the call that
+ * brings the pattern's subjects to CLINT_JIT_AFTER_BYTES JIT-compiles a
+ * copy. Either code gives the same matches. Safe to call from any number
+ * of threads sharing the ruleset; see pack.c.
+ */
+CLINT_INTERNAL const pcre2_code *clint_pattern_code_for(const clint_pattern *p,
+                                                        size_t subject_bytes);
+/* The same for a subject of unknown size: JIT-compiled at the first call. */
 CLINT_INTERNAL const pcre2_code *clint_pattern_code(const clint_pattern *p);
 
 typedef enum { CLINT_OP_LT, CLINT_OP_LE, CLINT_OP_GT, CLINT_OP_GE } clint_op;
@@ -99,6 +127,7 @@ typedef struct {
 
 typedef struct {
 	char *name, *title, *version, *file;
+	unsigned line;       /* of its <pack> element */
 	size_t rule_count;
 } clint_pack;
 
@@ -111,6 +140,10 @@ struct clint_ruleset {
 	/* every pattern of every rule, in pack order; pattern i has slot i */
 	clint_pattern_ref *all;
 	size_t pattern_count;
+	/* patterns whose code / literal analysis came from the build-time
+	 * table (precompiled.h) */
+	size_t precompiled_codes, precompiled_sets;
+	int prefilter_image;  /* pf is the table's, not built */
 };
 
 /* Limits applied to every match (check.c). */
