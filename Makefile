@@ -94,7 +94,7 @@ DEMO_DRAFT = samples/flawed-draft.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc diff-test \
         golden-update corpus formats prefilter scale eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
-        fuzz fuzz-run fuzz-merge fuzz-replay hostile coverage coverage-run
+        fuzz fuzz-run fuzz-report fuzz-merge fuzz-replay hostile coverage coverage-run
 
 all: $(LIB_A) $(LIB_SO) $(BIN) $(PDF_MODULE)
 
@@ -313,17 +313,16 @@ fuzz:
 
 fuzz-run: $(patsubst %,$(BUILD)/fuzz/%,$(FUZZ_TARGETS))
 	@rm -rf $(BUILD)/seeds && sh tests/fuzz/seeds.sh $(BUILD)/seeds
-	@set -e; for t in $(FUZZ_TARGETS); do \
-	  mkdir -p $(BUILD)/corpus/$$t $(BUILD)/crashes/$$t; \
+	@failed=; for t in $(FUZZ_TARGETS); do \
 	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
-	  set -- $(BUILD)/seeds/$$t; \
-	  for d in tests/fuzz/corpus/$$t tests/fuzz/regressions/$$t; do \
-	    if [ -d $$d ]; then set -- "$$@" $$d; fi; done; \
-	  $(BUILD)/fuzz/$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
-	    -artifact_prefix=$(BUILD)/crashes/$$t/ -print_final_stats=1 \
-	    $(BUILD)/corpus/$$t "$$@" > $(BUILD)/fuzz-$$t.log 2>&1 || \
-	    { tail -40 $(BUILD)/fuzz-$$t.log; exit 1; }; \
-	  grep -E '^stat::number_of_executed_units|^Done' $(BUILD)/fuzz-$$t.log; done
+	  sh tests/fuzz/campaign.sh $(BUILD) $$t $(FUZZ_SECONDS) $(FUZZ_FLAGS) || \
+	    failed="$$failed $$t"; done; \
+	if [ -n "$$failed" ]; then echo "fuzz: crashed:$$failed"; exit 1; fi
+
+# Executions and crashes per target, summed over every campaign in the
+# ledger tests/fuzz/executions.tsv (one line per `make fuzz` campaign).
+fuzz-report:
+	@sh tests/fuzz/report.sh $(FUZZ_TARGETS)
 
 # Minimise what the fuzzers found into the saved corpus, keeping only
 # inputs of at most FUZZ_MERGE_MAX bytes (the saved corpus stays small).

@@ -3,12 +3,14 @@
 # made from the team's samples (samples/, tests/cli/fixtures, the shipped
 # packs): never from ../shared. For docx_xml and odt_xml the XML parts are
 # taken out of the samples' containers and joined with the "--part--"
-# separator the harnesses split on (zipwrap.h).
+# separator the harnesses split on (zipwrap.h). For diff, a flag byte (its
+# low three bits the format, see fuzz_diff.c) then two revisions joined by
+# a "--version--" line, or one document with tracked changes (a redline).
 set -eu
 out=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-for t in text markdown html rtf docx odt pdf docx_xml odt_xml pack segment check; do
+for t in text markdown html rtf docx odt pdf docx_xml odt_xml pack segment check diff; do
 	mkdir -p "$out/$t"
 done
 cp samples/*.txt tests/cli/fixtures/cp1252.txt tests/cli/fixtures/utf16le.txt "$out/text/"
@@ -30,6 +32,25 @@ done
 for f in samples/*.txt; do { printf '0'; cat "$f"; } > "$out/check/$(basename "$f")"; done
 for f in samples/*.md; do { printf '1'; cat "$f"; } > "$out/check/$(basename "$f")"; done
 for f in samples/formats/*.html; do { printf '2'; cat "$f"; } > "$out/check/$(basename "$f")"; done
+# diff: flag byte, OLD, "--version--" line, NEW (flags in fuzz_diff.c)
+rev=samples/revisions
+pair() { # pair OUT FLAG OLD NEW
+	{ printf "$2"; cat "$3"; printf '\n--version--\n'; cat "$4"; } > "$out/diff/$1"
+}
+pair weak-v1-v2.txt '\000' $rev/weak-v1.txt $rev/weak-v2.txt
+pair weak-v2-v3.txt '\010' $rev/weak-v2.txt $rev/weak-v3.txt
+pair sound-v1-v2.txt '\100' $rev/sound-v1.txt $rev/sound-v2.txt
+pair weak-renumbered.txt '\020' samples/weak-draft-outsourcing.txt \
+	tests/cli/fixtures/weak-draft-renumbered.txt
+pair weak-v2-v3-coarse.txt '\040' $rev/weak-v2.txt $rev/weak-v3.txt
+pair weak-v1-v2.md '\001' $rev/weak-v1.md $rev/weak-v2.md
+pair weak-sound.html '\002' samples/formats/weak-draft-outsourcing.html \
+	samples/formats/sound-outsourcing-agreement.html
+pair sound-weak.rtf '\003' samples/formats/sound-outsourcing-agreement.rtf \
+	samples/formats/weak-draft-outsourcing.rtf
+# an RTF redline: the weak sample with one deletion and one insertion
+{ printf '\003'; sed 's/then-current rates\./{\\deleted then-current rates.}{\\revised rates in Part B of Schedule 3.}/' \
+	samples/formats/weak-draft-outsourcing.rtf; } > "$out/diff/redline-weak.rtf"
 python3 - "$out" samples/formats/*.docx tests/cli/fixtures/tracked-changes.docx \
 	samples/formats/*.odt tests/cli/fixtures/hosting-tracked.odt <<'PY'
 import os, sys, zipfile
@@ -47,5 +68,29 @@ for path in sys.argv[2:]:
     body = sep.join(z.read(p) if p in names else b"" for p in parts)
     name = os.path.basename(path)
     with open(os.path.join(out, target, name + ".parts"), "wb") as f:
+        f.write(body)
+PY
+python3 - "$out" $rev/weak-v1.docx $rev/weak-v2.docx $rev/weak-v2-tracked.docx \
+	tests/cli/fixtures/tracked-changes.docx tests/cli/fixtures/hosting-tracked.odt <<'PY'
+import os, sys, zipfile
+out = sys.argv[1]
+sep = b"\n--part--\n"
+def parts(path):
+    z = zipfile.ZipFile(path)
+    names = set(z.namelist())
+    if path.endswith(".docx"):
+        want = ["word/document.xml", "word/numbering.xml", "word/styles.xml"]
+    else:
+        want = ["content.xml", "styles.xml"]
+    return sep.join(z.read(p) if p in names else b"" for p in want)
+v1, v2, tracked, fixture, odt = sys.argv[2:]
+seeds = {
+    "weak-v1-v2.docx": b"\004" + parts(v1) + b"\n--version--\n" + parts(v2),
+    "redline-weak-v2.docx": b"\004" + parts(tracked),
+    "redline-fixture.docx": b"\014" + parts(fixture),
+    "redline-hosting.odt": b"\005" + parts(odt),
+}
+for name, body in seeds.items():
+    with open(os.path.join(out, "diff", name), "wb") as f:
         f.write(body)
 PY

@@ -1,0 +1,40 @@
+#!/bin/sh
+# report.sh [TARGET...] - totals per fuzz target from the ledger
+# tests/fuzz/executions.tsv (FUZZ_LEDGER overrides): campaigns, seconds,
+# executions and crashes, and how far each is from the goal of issue 9
+# (FUZZ_GOAL executions per target, default 10 000 000). Targets named on
+# the command line are listed even when they have no campaign yet.
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+ledger=${FUZZ_LEDGER:-$root/tests/fuzz/executions.tsv}
+goal=${FUZZ_GOAL:-10000000}
+[ -f "$ledger" ] || ledger=/dev/null
+awk -F '\t' -v goal="$goal" -v targets="$*" '
+BEGIN {
+	n = split(targets, tl, " ")
+	for (i = 1; i <= n; i++) { seen[tl[i]] = 1; order[++count] = tl[i] }
+}
+NR > 1 && NF >= 7 {
+	t = $3
+	if (!(t in seen)) { seen[t] = 1; order[++count] = t }
+	runs[t]++; secs[t] += $4; execs[t] += $5; crashes[t] += $7
+	if (first == "" || $1 < first) first = $1
+	if ($1 > last) last = $1
+}
+END {
+	printf "%-10s %9s %9s %13s %9s %8s\n", "target", "campaigns", "seconds",
+	       "executions", "crashes", "goal"
+	# sort by name
+	for (i = 1; i <= count; i++)
+		for (j = i + 1; j <= count; j++)
+			if (order[j] < order[i]) { s = order[i]; order[i] = order[j]; order[j] = s }
+	for (i = 1; i <= count; i++) {
+		t = order[i]
+		printf "%-10s %9d %9d %13d %9d %7.1f%%\n", t, runs[t], secs[t],
+		       execs[t], crashes[t], 100 * execs[t] / goal
+		tr += runs[t]; ts += secs[t]; te += execs[t]; tc += crashes[t]
+	}
+	printf "%-10s %9d %9d %13d %9d\n", "total", tr, ts, te, tc
+	if (first != "")
+		printf "ledger: %s to %s\n", first, last
+}' "$ledger"
