@@ -674,8 +674,17 @@ int clint_doc_locate(const clint_doc *doc, size_t offset, clint_location *out)
 	}
 	line = lo ? lo - 1 : 0;
 	out->line = (unsigned)(line + 1);
-	out->column = (unsigned)(clint_doc_chars(doc, offset) -
-	                         clint_doc_chars(doc, doc->line_starts[line]) + 1);
+	/* a line of ordinary length is counted directly; only a very long
+	 * one goes through the character marks (up to CLINT_CHAR_MARK bytes
+	 * counted for each end) */
+	if (offset - doc->line_starts[line] <= CLINT_CHAR_MARK)
+		out->column = (unsigned)(clint_utf8_count(
+			doc->text + doc->line_starts[line],
+			offset - doc->line_starts[line]) + 1);
+	else
+		out->column = (unsigned)(clint_doc_chars(doc, offset) -
+		                         clint_doc_chars(doc, doc->line_starts[line]) +
+		                         1);
 	/* block holding the offset: last block starting at or before it */
 	lo = 0;
 	hi = doc->block_count;
