@@ -134,10 +134,13 @@ $(BUILD)/obj/cli/%.o: src/cli/%.c include/clauselint.h $(wildcard src/cli/*.h)
 # where an installed program finds the PDF module
 $(BUILD)/obj/lib/extract/pdf.o: LIB_CFLAGS += -DCLINT_PDF_MODULE_DIR='"$(PDF_MODULE_DIR)"'
 
-# the PDF module: poppler-glib, none of the library (see pdfmod.h)
+# the PDF module: poppler-glib, none of the library (see pdfmod.h); every
+# symbol resolved at link time, but for `make fuzz`, where the sanitizer
+# runtime it calls lives in the fuzz program that loads it
+PDF_MODULE_DEFS = -Wl,-z,defs
 $(BUILD)/clauselint-pdf.so: $(PDF_MODULE_SRC) src/lib/extract/pdfmod.h
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(POPPLER_CFLAGS) \
-	    -fPIC -fvisibility=hidden -shared -Wl,-z,defs -o $@ $(PDF_MODULE_SRC) \
+	    -fPIC -fvisibility=hidden -shared $(PDF_MODULE_DEFS) -o $@ $(PDF_MODULE_SRC) \
 	    $(LDFLAGS) $(POPPLER_LIBS)
 
 $(BUILD)/embedded.c: tools/embed.sh $(SCHEMA) $(CONFIG_SCHEMA) $(PACKS)
@@ -291,9 +294,14 @@ FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
               -fsanitize=address,undefined,fuzzer-no-link
 REPLAY_BIN = $(patsubst %,$(BUILD)/fuzz-replay/%,$(FUZZ_TARGETS))
 
+# the pdf target loads the PDF module built beside it (fuzz_pdf.c)
+FUZZ_PDF = $(if $(PDF_MODULE),-DFUZZ_PDF_MODULE='"$(CURDIR)/$(PDF_MODULE)"')
+$(BUILD)/fuzz-replay/pdf $(BUILD)/fuzz/pdf: $(PDF_MODULE)
+$(BUILD)/fuzz-replay/pdf $(BUILD)/fuzz/pdf: FUZZ_DEFS = $(FUZZ_PDF)
+
 $(BUILD)/fuzz-replay/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_HDR) $(LIB_A)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Wno-unused-function -o $@ $< tests/fuzz/replay.c \
+	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) -Wno-unused-function -o $@ $< tests/fuzz/replay.c \
 	    $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
 
 fuzz-replay: $(REPLAY_BIN)
@@ -305,11 +313,12 @@ fuzz-replay: $(REPLAY_BIN)
 
 $(BUILD)/fuzz/%: tests/fuzz/fuzz_%.c $(FUZZ_HDR) $(LIB_A)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Wno-unused-function -fsanitize=fuzzer,address,undefined \
+	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) -Wno-unused-function -fsanitize=fuzzer,address,undefined \
 	    -o $@ $< $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
 
 fuzz:
-	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-run
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
+	    PDF_MODULE_DEFS= fuzz-run
 
 fuzz-run: $(patsubst %,$(BUILD)/fuzz/%,$(FUZZ_TARGETS))
 	@rm -rf $(BUILD)/seeds && sh tests/fuzz/seeds.sh $(BUILD)/seeds
