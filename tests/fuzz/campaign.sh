@@ -5,7 +5,10 @@
 # BUILD/corpus/TARGET, a crash to BUILD/crashes/TARGET, the log to
 # BUILD/fuzz-TARGET.log. Appends one line to the ledger
 # tests/fuzz/executions.tsv (FUZZ_LEDGER overrides) with what libFuzzer
-# reported: date, commit, target, seconds, executions, exec/s, crashes.
+# reported: date, commit, target, seconds, executions, exec/s, crashes,
+# and a note ($FUZZ_NOTE, free text; a note starting with "void" marks a
+# campaign whose executions did not exercise the target, which
+# report.sh then does not count).
 # Exits 1 when the campaign crashed (or the fuzzer failed), else 0.
 set -u
 build=$1 t=$2 secs=$3
@@ -49,11 +52,12 @@ if [ -z "$execs" ]; then  # no final stats: the last status line
 fi
 rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
 if [ ! -f "$ledger" ]; then
-	printf 'date\tcommit\ttarget\tseconds\texecutions\texec_per_sec\tcrashes\n' \
+	printf 'date\tcommit\ttarget\tseconds\texecutions\texec_per_sec\tcrashes\tnote\n' \
 		> "$ledger"
 fi
-printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$date" "$commit" "$t" "$seconds" \
-	"${execs:-0}" "${rate:-0}" "$found" >> "$ledger"
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$date" "$commit" "$t" "$seconds" \
+	"${execs:-0}" "${rate:-0}" "$found" "$(printf '%s' "${FUZZ_NOTE:-}" | tr '\t\n' '  ')" \
+	>> "$ledger"
 printf '%s: %s s, %s executions (%s/s), %s crash(es)\n' "$t" "$seconds" \
 	"${execs:-0}" "${rate:-0}" "$found"
 if [ $rc -ne 0 ]; then
