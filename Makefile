@@ -316,8 +316,10 @@ $(BUILD)/fuzz/%: tests/fuzz/fuzz_%.c $(FUZZ_HDR) $(LIB_A)
 	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) -Wno-unused-function -fsanitize=fuzzer,address,undefined \
 	    -o $@ $< $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
 
+# the commit label of the ledger is taken before the build (campaign.sh)
 fuzz:
-	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
+	@FUZZ_COMMIT=$$(sh tests/fuzz/campaign.sh --commit) \
+	  $(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
 	    PDF_MODULE_DEFS= fuzz-run
 
 fuzz-run: $(patsubst %,$(BUILD)/fuzz/%,$(FUZZ_TARGETS))

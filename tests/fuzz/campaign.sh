@@ -10,10 +10,28 @@
 # campaign whose executions did not exercise the target, which
 # report.sh then does not count).
 # Exits 1 when the campaign crashed (or the fuzzer failed), else 0.
+# campaign.sh --commit prints the commit label of the tree.
 set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+# the commit the fuzzed code comes from; "+dirty" when the library, the
+# harnesses or the build differ from it (corpus and ledger aside).
+# `make fuzz` takes it before building (FUZZ_COMMIT), so that a commit made
+# while its campaigns run does not relabel them.
+commit_of_tree() {
+	c=$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+	if ! git -C "$root" diff --quiet HEAD -- src include Makefile tests/fuzz \
+		':(exclude)tests/fuzz/corpus' ':(exclude)tests/fuzz/executions.tsv' \
+		2>/dev/null; then
+		c=$c+dirty
+	fi
+	echo "$c"
+}
+if [ "${1:-}" = --commit ]; then  # campaign.sh --commit: just the label
+	commit_of_tree
+	exit 0
+fi
 build=$1 t=$2 secs=$3
 shift 3
-root=$(cd "$(dirname "$0")/../.." && pwd)
 ledger=${FUZZ_LEDGER:-$root/tests/fuzz/executions.tsv}
 log=$build/fuzz-$t.log
 crashes=$build/crashes/$t
@@ -26,14 +44,7 @@ for d in "$root/tests/fuzz/corpus/$t" "$root/tests/fuzz/regressions/$t"; do
 	[ -d "$d" ] && set -- "$@" "$d"
 done
 
-# the commit the fuzzed code comes from; "+dirty" when the library, the
-# harnesses or the build differ from it (corpus and ledger aside)
-commit=$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
-if ! git -C "$root" diff --quiet HEAD -- src include Makefile tests/fuzz \
-	':(exclude)tests/fuzz/corpus' ':(exclude)tests/fuzz/executions.tsv' \
-	2>/dev/null; then
-	commit=$commit+dirty
-fi
+commit=${FUZZ_COMMIT:-$(commit_of_tree)}
 
 before=$(ls "$crashes" | wc -l)
 start=$(date -u +%s)
