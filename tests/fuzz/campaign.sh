@@ -5,8 +5,8 @@
 # BUILD/corpus/TARGET, a crash to BUILD/crashes/TARGET, the log to
 # BUILD/fuzz-TARGET.log. Appends one line to the ledger
 # tests/fuzz/executions.tsv (FUZZ_LEDGER overrides) with what libFuzzer
-# reported: date, commit, target, seconds, executions, exec/s, crashes,
-# and a note ($FUZZ_NOTE, free text; a note starting with "void" marks a
+# reported: date, commit, target, seconds, CPU seconds ("-" without GNU
+# time), executions, exec/s, crashes, and a note ($FUZZ_NOTE, free text; a note starting with "void" marks a
 # campaign whose executions did not exercise the target, which
 # report.sh then does not count).
 # Exits 1 when the campaign crashed (or the fuzzer failed), else 0.
@@ -49,8 +49,19 @@ commit=${FUZZ_COMMIT:-$(commit_of_tree)}
 before=$(ls "$crashes" | wc -l)
 start=$(date -u +%s)
 date=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-"$build/fuzz/$t" "$@" > "$log" 2>&1
-rc=$?
+# CPU seconds too (GNU time, when there is one): the machine is shared,
+# and executions per CPU second compare campaigns where exec/s cannot
+cpu=-
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -f '%U %S' -o "$build/fuzz-$t.time" "$build/fuzz/$t" "$@" \
+		> "$log" 2>&1
+	rc=$?
+	cpu=$(awk 'END { if (NF == 2 && $1 ~ /^[0-9.]+$/) printf "%.0f", $1 + $2
+	                 else print "-" }' "$build/fuzz-$t.time")
+else
+	"$build/fuzz/$t" "$@" > "$log" 2>&1
+	rc=$?
+fi
 seconds=$(($(date -u +%s) - start))
 found=$(($(ls "$crashes" | wc -l) - before))
 # a failed run with no artifact (e.g. an abort while loading the seeds)
@@ -63,14 +74,14 @@ if [ -z "$execs" ]; then  # no final stats: the last status line
 fi
 rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
 if [ ! -f "$ledger" ]; then
-	printf 'date\tcommit\ttarget\tseconds\texecutions\texec_per_sec\tcrashes\tnote\n' \
+	printf 'date\tcommit\ttarget\tseconds\tcpu_seconds\texecutions\texec_per_sec\tcrashes\tnote\n' \
 		> "$ledger"
 fi
-printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$date" "$commit" "$t" "$seconds" \
-	"${execs:-0}" "${rate:-0}" "$found" "$(printf '%s' "${FUZZ_NOTE:-}" | tr '\t\n' '  ')" \
-	>> "$ledger"
-printf '%s: %s s, %s executions (%s/s), %s crash(es)\n' "$t" "$seconds" \
-	"${execs:-0}" "${rate:-0}" "$found"
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$date" "$commit" "$t" "$seconds" \
+	"$cpu" "${execs:-0}" "${rate:-0}" "$found" \
+	"$(printf '%s' "${FUZZ_NOTE:-}" | tr '\t\n' '  ')" >> "$ledger"
+printf '%s: %s s (%s s CPU), %s executions (%s/s), %s crash(es)\n' "$t" \
+	"$seconds" "$cpu" "${execs:-0}" "${rate:-0}" "$found"
 if [ $rc -ne 0 ]; then
 	tail -40 "$log"
 	echo "fuzz: $t crashed: input in $crashes/, log in $log"
