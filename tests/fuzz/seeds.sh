@@ -85,15 +85,20 @@ for path in sys.argv[2:]:
         f.write(z.read(parts[0]))
 PY
 python3 - "$out" $rev/weak-v2-tracked.docx tests/cli/fixtures/tracked-changes.docx \
-	tests/cli/fixtures/hosting-tracked.odt <<'PY'
+	tests/cli/fixtures/hosting-tracked.odt $rev/weak-v1.docx $rev/weak-v2.docx <<'PY'
 import os, sys, zipfile
-# redlines only: the document part alone (styles and numbering are the
-# docx_xml and odt_xml targets' business, and large)
+# the redlines' document part alone (styles and numbering are large, and
+# the docx_xml and odt_xml targets' business), and one pair of whole DOCX
+# revisions with their numbering and styles (numbered clauses)
 out = sys.argv[1]
-tracked, fixture, odt = sys.argv[2:]
+tracked, fixture, odt, v1, v2 = sys.argv[2:]
 def part(path, name):
     return zipfile.ZipFile(path).read(name)
+def parts(path):
+    return b"\n--part--\n".join(part(path, "word/" + p) for p in
+                                ("document.xml", "numbering.xml", "styles.xml"))
 seeds = {
+    "weak-v1-v2.docx": b"\004" + parts(v1) + b"\n--version--\n" + parts(v2),
     "redline-weak-v2.docx": b"\004" + part(tracked, "word/document.xml"),
     "redline-fixture.docx": b"\014" + part(fixture, "word/document.xml"),
     "redline-hosting.odt": b"\005" + part(odt, "content.xml"),
