@@ -14,7 +14,9 @@
 #                  EVAL_ARGS="--split tune|check" for one half)
 #   make eval-hygiene    drafting-check findings per contract (HYGIENE_DIR,
 #                  HYGIENE_SAMPLE=rule-id to print 30 of them for reading)
-#   make fuzz      libFuzzer targets (clang, ASan+UBSan), FUZZ_SECONDS each
+#   make fuzz      libFuzzer targets (clang, ASan+UBSan), FUZZ_SECONDS each,
+#                  each campaign recorded in tests/fuzz/executions.tsv
+#   make fuzz-report   executions per target over every recorded campaign
 #   make hostile   the hostile-input suite (tests/hostile)
 #   make coverage  branch coverage of src/lib (gcc --coverage, lcov)
 
