@@ -14,7 +14,9 @@
 #                  EVAL_ARGS="--split tune|check" for one half)
 #   make eval-hygiene    drafting-check findings per contract (HYGIENE_DIR,
 #                  HYGIENE_SAMPLE=rule-id to print 30 of them for reading)
-#   make fuzz      libFuzzer targets (clang, ASan+UBSan), FUZZ_SECONDS each
+#   make fuzz      libFuzzer targets (clang, ASan+UBSan), FUZZ_SECONDS each,
+#                  each campaign recorded in tests/fuzz/executions.tsv
+#   make fuzz-report   executions per target over every recorded campaign
 #   make hostile   the hostile-input suite (tests/hostile)
 #   make coverage  branch coverage of src/lib (gcc --coverage, lcov)
 
@@ -97,7 +99,7 @@ DEMO_DRAFT = samples/flawed-draft.txt
 
 .PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc diff-test \
         golden-update corpus formats prefilter precompiled scale eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
-        fuzz fuzz-run fuzz-merge fuzz-replay hostile coverage coverage-run
+        fuzz fuzz-run fuzz-report fuzz-merge fuzz-replay hostile coverage coverage-run
 
 all: $(LIB_A) $(LIB_SO) $(BIN) $(PDF_MODULE)
 
@@ -137,10 +139,13 @@ $(BUILD)/obj/cli/%.o: src/cli/%.c include/clauselint.h $(wildcard src/cli/*.h)
 # where an installed program finds the PDF module
 $(BUILD)/obj/lib/extract/pdf.o: LIB_CFLAGS += -DCLINT_PDF_MODULE_DIR='"$(PDF_MODULE_DIR)"'
 
-# the PDF module: poppler-glib, none of the library (see pdfmod.h)
+# the PDF module: poppler-glib, none of the library (see pdfmod.h); every
+# symbol resolved at link time, but for `make fuzz`, where the sanitizer
+# runtime it calls lives in the fuzz program that loads it
+PDF_MODULE_DEFS = -Wl,-z,defs
 $(BUILD)/clauselint-pdf.so: $(PDF_MODULE_SRC) src/lib/extract/pdfmod.h
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(POPPLER_CFLAGS) \
-	    -fPIC -fvisibility=hidden -shared -Wl,-z,defs -o $@ $(PDF_MODULE_SRC) \
+	    -fPIC -fvisibility=hidden -shared $(PDF_MODULE_DEFS) -o $@ $(PDF_MODULE_SRC) \
 	    $(LDFLAGS) $(POPPLER_LIBS)
 
 $(BUILD)/embedded.c: tools/embed.sh $(SCHEMA) $(CONFIG_SCHEMA) $(PACKS)
@@ -312,9 +317,14 @@ FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
               -fsanitize=address,undefined,fuzzer-no-link
 REPLAY_BIN = $(patsubst %,$(BUILD)/fuzz-replay/%,$(FUZZ_TARGETS))
 
+# the pdf target loads the PDF module built beside it (fuzz_pdf.c)
+FUZZ_PDF = $(if $(PDF_MODULE),-DFUZZ_PDF_MODULE='"$(CURDIR)/$(PDF_MODULE)"')
+$(BUILD)/fuzz-replay/pdf $(BUILD)/fuzz/pdf: $(PDF_MODULE)
+$(BUILD)/fuzz-replay/pdf $(BUILD)/fuzz/pdf: FUZZ_DEFS = $(FUZZ_PDF)
+
 $(BUILD)/fuzz-replay/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_HDR) $(LIB_A)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Wno-unused-function -o $@ $< tests/fuzz/replay.c \
+	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) -Wno-unused-function -o $@ $< tests/fuzz/replay.c \
 	    $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
 
 fuzz-replay: $(REPLAY_BIN)
@@ -326,25 +336,27 @@ fuzz-replay: $(REPLAY_BIN)
 
 $(BUILD)/fuzz/%: tests/fuzz/fuzz_%.c $(FUZZ_HDR) $(LIB_A)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Wno-unused-function -fsanitize=fuzzer,address,undefined \
+	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) -Wno-unused-function -fsanitize=fuzzer,address,undefined \
 	    -o $@ $< $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
 
+# the commit label of the ledger is taken before the build (campaign.sh)
 fuzz:
-	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-run
+	@FUZZ_COMMIT=$$(sh tests/fuzz/campaign.sh --commit) \
+	  $(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
+	    PDF_MODULE_DEFS= fuzz-run
 
 fuzz-run: $(patsubst %,$(BUILD)/fuzz/%,$(FUZZ_TARGETS))
 	@rm -rf $(BUILD)/seeds && sh tests/fuzz/seeds.sh $(BUILD)/seeds
-	@set -e; for t in $(FUZZ_TARGETS); do \
-	  mkdir -p $(BUILD)/corpus/$$t $(BUILD)/crashes/$$t; \
+	@failed=; for t in $(FUZZ_TARGETS); do \
 	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
-	  set -- $(BUILD)/seeds/$$t; \
-	  for d in tests/fuzz/corpus/$$t tests/fuzz/regressions/$$t; do \
-	    if [ -d $$d ]; then set -- "$$@" $$d; fi; done; \
-	  $(BUILD)/fuzz/$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
-	    -artifact_prefix=$(BUILD)/crashes/$$t/ -print_final_stats=1 \
-	    $(BUILD)/corpus/$$t "$$@" > $(BUILD)/fuzz-$$t.log 2>&1 || \
-	    { tail -40 $(BUILD)/fuzz-$$t.log; exit 1; }; \
-	  grep -E '^stat::number_of_executed_units|^Done' $(BUILD)/fuzz-$$t.log; done
+	  sh tests/fuzz/campaign.sh $(BUILD) $$t $(FUZZ_SECONDS) $(FUZZ_FLAGS) || \
+	    failed="$$failed $$t"; done; \
+	if [ -n "$$failed" ]; then echo "fuzz: crashed:$$failed"; exit 1; fi
+
+# Executions and crashes per target, summed over every campaign in the
+# ledger tests/fuzz/executions.tsv (one line per `make fuzz` campaign).
+fuzz-report:
+	@sh tests/fuzz/report.sh $(FUZZ_TARGETS)
 
 # Minimise what the fuzzers found into the saved corpus, keeping only
 # inputs of at most FUZZ_MERGE_MAX bytes (the saved corpus stays small).

@@ -843,10 +843,10 @@ done:
 
 static int load_pack_file(load_ctx *ctx, const char *path)
 {
+	clint_buf b = CLINT_BUF_INIT;
 	FILE *f;
-	char *data;
-	size_t n;
-	int rc;
+	size_t n = 0;
+	int rc = CLINT_OK;
 
 	ctx->file = path;
 	f = fopen(path, "rb");
@@ -854,24 +854,31 @@ static int load_pack_file(load_ctx *ctx, const char *path)
 		pack_error(ctx, 0, "%s", strerror(errno));
 		return CLINT_OK;
 	}
-	data = malloc(PACK_MAX_BYTES + 1);
-	if (!data) {
-		fclose(f);
-		return CLINT_ENOMEM;
+	/* grown as the file is read, up to one byte past the cap (which tells
+	 * a pack over it): not PACK_MAX_BYTES allocated for every pack */
+	while (b.len <= PACK_MAX_BYTES) {
+		size_t chunk = PACK_MAX_BYTES + 1 - b.len;
+
+		if (chunk > 65536)
+			chunk = 65536;
+		if ((rc = clint_buf_grow(&b, chunk)) < 0)
+			goto done;
+		n = fread(b.data + b.len, 1, chunk, f);
+		b.len += n;
+		if (n < chunk)
+			break;
 	}
-	n = fread(data, 1, PACK_MAX_BYTES + 1, f);
 	if (ferror(f)) {
 		pack_error(ctx, 0, "read error: %s", strerror(errno));
-		rc = CLINT_OK;
-	} else if (n > PACK_MAX_BYTES) {
+	} else if (b.len > PACK_MAX_BYTES) {
 		pack_error(ctx, 0, "pack is larger than %zu bytes", PACK_MAX_BYTES);
-		rc = CLINT_OK;
 	} else {
-		data[n] = '\0';
-		rc = load_pack_buffer(ctx, 1, data, n);
+		b.data[b.len] = '\0';
+		rc = load_pack_buffer(ctx, 1, b.data, b.len);
 	}
+done:
 	fclose(f);
-	free(data);
+	clint_buf_free(&b);
 	return rc;
 }
 

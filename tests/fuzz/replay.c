@@ -3,7 +3,8 @@
  * file named on the command line (directories: every file inside) to
  * LLVMFuzzerTestOneInput() once. `make fuzz-replay` runs the saved corpus
  * and the regression inputs through each target in `make test`, so a fixed
- * crash stays fixed without clang or libFuzzer.
+ * crash stays fixed without clang or libFuzzer. A target's
+ * LLVMFuzzerInitialize(), if it has one, runs first, as under libFuzzer.
  */
 #include <dirent.h>
 #include <stdint.h>
@@ -13,6 +14,8 @@
 #include <sys/stat.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+/* Optional, as in libFuzzer: a weak reference, NULL when not defined. */
+int LLVMFuzzerInitialize(int *argc, char ***argv) __attribute__((weak));
 
 static size_t runs;
 
@@ -75,6 +78,8 @@ int main(int argc, char **argv)
 {
 	int i, rc = 0;
 
+	if (LLVMFuzzerInitialize)
+		LLVMFuzzerInitialize(&argc, &argv);
 	for (i = 1; i < argc; i++)
 		if (run_path(argv[i]) < 0)
 			rc = 1;

@@ -3,12 +3,14 @@
 # made from the team's samples (samples/, tests/cli/fixtures, the shipped
 # packs): never from ../shared. For docx_xml and odt_xml the XML parts are
 # taken out of the samples' containers and joined with the "--part--"
-# separator the harnesses split on (zipwrap.h).
+# separator the harnesses split on (zipwrap.h). For diff, a flag byte (its
+# low three bits the format, see fuzz_diff.c) then two revisions joined by
+# a "--version--" line, or one document with tracked changes (a redline).
 set -eu
 out=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-for t in text markdown html rtf docx odt pdf docx_xml odt_xml pack segment check; do
+for t in text markdown html rtf docx odt pdf docx_xml odt_xml pack segment check diff; do
 	mkdir -p "$out/$t"
 done
 cp samples/*.txt tests/cli/fixtures/cp1252.txt tests/cli/fixtures/utf16le.txt "$out/text/"
@@ -30,6 +32,35 @@ done
 for f in samples/*.txt; do { printf '0'; cat "$f"; } > "$out/check/$(basename "$f")"; done
 for f in samples/*.md; do { printf '1'; cat "$f"; } > "$out/check/$(basename "$f")"; done
 for f in samples/formats/*.html; do { printf '2'; cat "$f"; } > "$out/check/$(basename "$f")"; done
+# diff: flag byte, OLD, "--version--" line, NEW (flags in fuzz_diff.c).
+# Each side is a window of some 50 lines (3-5 KB) of a sample revision,
+# where the revisions differ: a run costs in proportion to the two texts,
+# and whole contracts made the diff target ten times slower without
+# reaching more of the diff.
+rev=samples/revisions
+pair() { # pair OUT FLAG OLD NEW [FIRST LAST]: lines FIRST..LAST (40..90)
+	{ printf "$2"; sed -n "${5:-40},${6:-90}p" "$3"; printf '\n--version--\n'
+	  sed -n "${5:-40},${6:-90}p" "$4"; } > "$out/diff/$1"
+}
+pair weak-v1-v2.txt '\000' $rev/weak-v1.txt $rev/weak-v2.txt
+pair weak-v2-v3.txt '\010' $rev/weak-v2.txt $rev/weak-v3.txt
+pair sound-v1-v2.txt '\100' $rev/sound-v1.txt $rev/sound-v2.txt 55 100
+pair weak-renumbered.txt '\020' samples/weak-draft-outsourcing.txt \
+	tests/cli/fixtures/weak-draft-renumbered.txt
+pair weak-v2-v3-coarse.txt '\040' $rev/weak-v2.txt $rev/weak-v3.txt
+pair weak-v1-v2.md '\001' $rev/weak-v1.md $rev/weak-v2.md
+# HTML: the start of the body (the style sheet in the head is long)
+pair weak-sound.html '\002' samples/formats/weak-draft-outsourcing.html \
+	samples/formats/sound-outsourcing-agreement.html 158 200
+# RTF: the header, then paragraphs 20 to 40
+rtf_window() { sed -n '1,4p; 20,40p' "$1"; }
+{ printf '\003'; rtf_window samples/formats/sound-outsourcing-agreement.rtf
+  printf '\n--version--\n'; rtf_window samples/formats/weak-draft-outsourcing.rtf; } \
+	> "$out/diff/sound-weak.rtf"
+# an RTF redline: the weak sample with one deletion and one insertion
+{ printf '\003'; rtf_window samples/formats/weak-draft-outsourcing.rtf |
+	sed 's/then-current rates\./{\\deleted then-current rates.}{\\revised rates in Part B of Schedule 3.}/'; } \
+	> "$out/diff/redline-weak.rtf"
 python3 - "$out" samples/formats/*.docx tests/cli/fixtures/tracked-changes.docx \
 	samples/formats/*.odt tests/cli/fixtures/hosting-tracked.odt <<'PY'
 import os, sys, zipfile
@@ -47,5 +78,32 @@ for path in sys.argv[2:]:
     body = sep.join(z.read(p) if p in names else b"" for p in parts)
     name = os.path.basename(path)
     with open(os.path.join(out, target, name + ".parts"), "wb") as f:
+        f.write(body)
+    # the document part alone: the styles parts are most of the bytes
+    # (ODT styles.xml 56 KB), and every run costs in proportion to them
+    with open(os.path.join(out, target, name + ".main.parts"), "wb") as f:
+        f.write(z.read(parts[0]))
+PY
+python3 - "$out" $rev/weak-v2-tracked.docx tests/cli/fixtures/tracked-changes.docx \
+	tests/cli/fixtures/hosting-tracked.odt $rev/weak-v1.docx $rev/weak-v2.docx <<'PY'
+import os, sys, zipfile
+# the redlines' document part alone (styles and numbering are large, and
+# the docx_xml and odt_xml targets' business), and one pair of whole DOCX
+# revisions with their numbering and styles (numbered clauses)
+out = sys.argv[1]
+tracked, fixture, odt, v1, v2 = sys.argv[2:]
+def part(path, name):
+    return zipfile.ZipFile(path).read(name)
+def parts(path):
+    return b"\n--part--\n".join(part(path, "word/" + p) for p in
+                                ("document.xml", "numbering.xml", "styles.xml"))
+seeds = {
+    "weak-v1-v2.docx": b"\004" + parts(v1) + b"\n--version--\n" + parts(v2),
+    "redline-weak-v2.docx": b"\004" + part(tracked, "word/document.xml"),
+    "redline-fixture.docx": b"\014" + part(fixture, "word/document.xml"),
+    "redline-hosting.odt": b"\005" + part(odt, "content.xml"),
+}
+for name, body in seeds.items():
+    with open(os.path.join(out, "diff", name), "wb") as f:
         f.write(body)
 PY

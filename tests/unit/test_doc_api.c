@@ -4,6 +4,7 @@
  * name, NULL data, a directory, an empty file, a name with no extension.
  */
 #include "unit.h"
+#include "internal.h"  /* CLINT_CHAR_MARK */
 
 #include <sys/stat.h>
 
@@ -106,11 +107,53 @@ static void test_loaders_odd_inputs(void **state)
 	clint_diag_free(diag);
 }
 
+/* Columns count characters, not bytes, from the start of the line: the
+ * same whether the line is short (counted directly) or longer than
+ * CLINT_CHAR_MARK bytes (counted through the character marks). */
+static void test_locate_columns(void **state)
+{
+	/* "é" is 2 bytes, "€" 3; the long line has 3000 of each plus ASCII,
+	 * some 15 000 bytes across several character marks */
+	size_t n = 3000, i, len, off;
+	char *text = malloc(16 + n * 5 + 16), *p = text;
+	clint_doc *doc;
+	clint_location loc;
+	const char *t;
+
+	(void)state;
+	assert_non_null(text);
+	p += sprintf(p, "1. \xc3\xa9t\xc3\xa9\n");
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "\xc3\xa9\xe2\x82\xac");
+	p += sprintf(p, "end\n");
+	doc = unit_text(text);
+	t = clint_doc_text(doc, &len);
+	/* the short line: "1. é" is 4 characters, so "t" is column 5 */
+	off = (size_t)(strstr(t, "t") - t);
+	assert_int_equal(clint_doc_locate(doc, off, &loc), CLINT_OK);
+	assert_int_equal(loc.line, 1);
+	assert_int_equal(loc.column, 5);
+	/* the long line: before "end" come 2 * n characters in 5 * n bytes */
+	off = (size_t)(strstr(t, "end") - t);
+	assert_true(off - (size_t)(strchr(t, '\n') + 1 - t) > CLINT_CHAR_MARK);
+	assert_int_equal(clint_doc_locate(doc, off, &loc), CLINT_OK);
+	assert_int_equal(loc.line, 2);
+	assert_int_equal(loc.column, 2 * n + 1);
+	/* the 100th "€" of the long line, within the first mark */
+	off = (size_t)(strchr(t, '\n') + 1 - t) + 99 * 5 + 2;
+	assert_int_equal(clint_doc_locate(doc, off, &loc), CLINT_OK);
+	assert_int_equal(loc.line, 2);
+	assert_int_equal(loc.column, 2 * 99 + 2);
+	clint_doc_free(doc);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_accessors_refuse_bad_arguments),
 		cmocka_unit_test(test_loaders_odd_inputs),
+		cmocka_unit_test(test_locate_columns),
 	};
 	return cmocka_run_group_tests_name("doc_api", tests, NULL, NULL);
 }

@@ -452,6 +452,40 @@ static void test_binary_junk_refused(void **state)
 	expect_refused(zip, sizeof(zip) - 1, "binary");
 }
 
+/* A pack file is read in chunks up to its cap (PACK_MAX_BYTES in pack.c,
+ * 8 MiB): a pack of several chunks loads whole, one of exactly the cap
+ * loads, one byte more is refused. */
+static void test_size_cap(void **state)
+{
+	const size_t cap = (size_t)8 * 1024 * 1024;
+	size_t sizes[2] = {200000, cap}, i;
+	char *big = malloc(cap + 1);
+	clint_ruleset_options o;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	const char *paths[1];
+	char *path;
+
+	(void)state;
+	assert_non_null(big);
+	memcpy(big, valid_pack, sizeof(valid_pack) - 1);
+	memset(big + sizeof(valid_pack) - 1, '\n', cap + 1 - (sizeof(valid_pack) - 1));
+	for (i = 0; i < 2; i++) {
+		path = unit_temp_file(big, sizes[i]);
+		paths[0] = path;
+		o = options_for(paths, 1);
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_OK);
+		assert_int_equal(clint_ruleset_rule_count(rs), 2);
+		clint_ruleset_free(rs);
+		clint_diag_free(d);
+		unlink(path);
+		free(path);
+	}
+	expect_refused(big, cap + 1, "pack is larger than 8388608 bytes");
+	free(big);
+}
+
 static void test_not_well_formed(void **state)
 {
 	static const char xml[] =
@@ -824,6 +858,7 @@ int main(void)
 		cmocka_unit_test(test_builtin_by_name_and_disabled),
 		cmocka_unit_test(test_ruleset_test_examples),
 		cmocka_unit_test(test_ruleset_test_valid_pack),
+		cmocka_unit_test(test_size_cap),
 	};
 
 	return cmocka_run_group_tests_name("pack", tests, NULL, NULL);

@@ -1,0 +1,90 @@
+#!/bin/sh
+# campaign.sh BUILD TARGET SECONDS [LIBFUZZER-FLAGS...] - runs one libFuzzer
+# campaign of BUILD/fuzz/TARGET for SECONDS, seeded from BUILD/seeds/TARGET,
+# the saved corpus and the regression inputs; new inputs go to
+# BUILD/corpus/TARGET, a crash to BUILD/crashes/TARGET, the log to
+# BUILD/fuzz-TARGET.log. Appends one line to the ledger
+# tests/fuzz/executions.tsv (FUZZ_LEDGER overrides) with what libFuzzer
+# reported: date, commit, target, seconds, CPU seconds ("-" without GNU
+# time), executions, exec/s, crashes, and a note ($FUZZ_NOTE, free text; a note starting with "void" marks a
+# campaign whose executions did not exercise the target, which
+# report.sh then does not count).
+# Exits 1 when the campaign crashed (or the fuzzer failed), else 0.
+# campaign.sh --commit prints the commit label of the tree.
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+# the commit the fuzzed code comes from; "+dirty" when the library, the
+# harnesses or the build differ from it (corpus and ledger aside).
+# `make fuzz` takes it before building (FUZZ_COMMIT), so that a commit made
+# while its campaigns run does not relabel them.
+commit_of_tree() {
+	c=$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+	if ! git -C "$root" diff --quiet HEAD -- src include Makefile tests/fuzz \
+		':(exclude)tests/fuzz/corpus' ':(exclude)tests/fuzz/executions.tsv' \
+		2>/dev/null; then
+		c=$c+dirty
+	fi
+	echo "$c"
+}
+if [ "${1:-}" = --commit ]; then  # campaign.sh --commit: just the label
+	commit_of_tree
+	exit 0
+fi
+build=$1 t=$2 secs=$3
+shift 3
+ledger=${FUZZ_LEDGER:-$root/tests/fuzz/executions.tsv}
+log=$build/fuzz-$t.log
+crashes=$build/crashes/$t
+mkdir -p "$build/corpus/$t" "$crashes"
+
+set -- "$@" -max_total_time="$secs" -artifact_prefix="$crashes/" \
+	-print_final_stats=1 "$build/corpus/$t"
+[ -d "$build/seeds/$t" ] && set -- "$@" "$build/seeds/$t"
+for d in "$root/tests/fuzz/corpus/$t" "$root/tests/fuzz/regressions/$t"; do
+	[ -d "$d" ] && set -- "$@" "$d"
+done
+
+commit=${FUZZ_COMMIT:-$(commit_of_tree)}
+
+before=$(ls "$crashes" | wc -l)
+start=$(date -u +%s)
+date=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+# CPU seconds too (GNU time, when there is one): the machine is shared,
+# and executions per CPU second compare campaigns where exec/s cannot
+cpu=-
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -f '%U %S' -o "$build/fuzz-$t.time" "$build/fuzz/$t" "$@" \
+		> "$log" 2>&1
+	rc=$?
+	cpu=$(awk 'END { if (NF == 2 && $1 ~ /^[0-9.]+$/) printf "%.0f", $1 + $2
+	                 else print "-" }' "$build/fuzz-$t.time")
+else
+	"$build/fuzz/$t" "$@" > "$log" 2>&1
+	rc=$?
+fi
+seconds=$(($(date -u +%s) - start))
+found=$(($(ls "$crashes" | wc -l) - before))
+# a failed run with no artifact (e.g. an abort while loading the seeds)
+# still counts as a crash
+if [ $rc -ne 0 ] && [ $found -eq 0 ]; then found=1; fi
+
+execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+if [ -z "$execs" ]; then  # no final stats: the last status line
+	execs=$(sed -n 's/^#\([0-9][0-9]*\).*/\1/p' "$log" | tail -1)
+fi
+rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+if [ ! -f "$ledger" ]; then
+	printf 'date\tcommit\ttarget\tseconds\tcpu_seconds\texecutions\texec_per_sec\tcrashes\tnote\n' \
+		> "$ledger"
+fi
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$date" "$commit" "$t" "$seconds" \
+	"$cpu" "${execs:-0}" "${rate:-0}" "$found" \
+	"$(printf '%s' "${FUZZ_NOTE:-}" | tr '\t\n' '  ')" >> "$ledger"
+printf '%s: %s s (%s s CPU), %s executions (%s/s), %s crash(es)\n' "$t" \
+	"$seconds" "$cpu" "${execs:-0}" "${rate:-0}" "$found"
+if [ $rc -ne 0 ]; then
+	tail -40 "$log"
+	echo "fuzz: $t crashed: input in $crashes/, log in $log"
+	exit 1
+fi
+exit 0
