@@ -569,6 +569,29 @@ static int build_threshold(load_ctx *ctx, clint_rule *r, xmlNodePtr n)
 	return rc;
 }
 
+/*
+ * Adds rule `r` (taken over: freed on failure) to pack `pack` of the
+ * ruleset, noting a rule id another rule already has, as both ways of
+ * loading a pack (XML, build-time snapshot) do.
+ */
+static int push_rule(load_ctx *ctx, clint_ruleset *rs, size_t pack,
+                     clint_rule *r)
+{
+	size_t dup = find_rule(rs, r->id);
+
+	if (dup != (size_t)-1)
+		pack_error(ctx, r->line, "rule '%s' is already defined at %s:%u",
+		           r->id, rs->packs[rs->rules[dup].pack].file,
+		           rs->rules[dup].line);
+	if (ARRAY_PUSH(rs->rules, rs->rule_count, rs->rule_cap) < 0) {
+		free_rule(r);
+		return CLINT_ENOMEM;
+	}
+	rs->rules[rs->rule_count++] = *r;
+	rs->packs[pack].rule_count++;
+	return CLINT_OK;
+}
+
 /* Builds a rule from a schema-valid <rule> element. */
 static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 {
@@ -576,7 +599,6 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 	clint_rule r;
 	xmlNodePtr c;
 	char *s = NULL;
-	size_t dup;
 	int rc = CLINT_OK;
 
 	memset(&r, 0, sizeof(r));
@@ -722,18 +744,7 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 		pack_error(ctx, r.line, "rule '%s': a flag rule needs at least one "
 		                        "<pattern> or <heading>",
 		           r.id);
-	dup = find_rule(rs, r.id);
-	if (dup != (size_t)-1)
-		pack_error(ctx, r.line, "rule '%s' is already defined at %s:%u",
-		           r.id, rs->packs[rs->rules[dup].pack].file,
-		           rs->rules[dup].line);
-	if (ARRAY_PUSH(rs->rules, rs->rule_count, rs->rule_cap) < 0) {
-		rc = CLINT_ENOMEM;
-		goto done;
-	}
-	rs->rules[rs->rule_count++] = r;
-	rs->packs[pack].rule_count++;
-	return CLINT_OK;
+	return push_rule(ctx, rs, pack, &r);
 done:
 	free_rule(&r);
 	return rc;
@@ -991,7 +1002,7 @@ static int snapshot_rule(load_ctx *ctx, const clint_precompiled_rule *sr,
 	clint_ruleset *rs = ctx->rs;
 	const clint_precompiled_pattern *sp = sr->patterns;
 	clint_rule r;
-	size_t k, dup;
+	size_t k;
 	int rc = CLINT_OK;
 
 	memset(&r, 0, sizeof(r));
@@ -1051,18 +1062,7 @@ static int snapshot_rule(load_ctx *ctx, const clint_precompiled_rule *sr,
 	}
 	if (rc < 0)
 		goto done;
-	dup = find_rule(rs, r.id);
-	if (dup != (size_t)-1)
-		pack_error(ctx, r.line, "rule '%s' is already defined at %s:%u",
-		           r.id, rs->packs[rs->rules[dup].pack].file,
-		           rs->rules[dup].line);
-	if (ARRAY_PUSH(rs->rules, rs->rule_count, rs->rule_cap) < 0) {
-		rc = CLINT_ENOMEM;
-		goto done;
-	}
-	rs->rules[rs->rule_count++] = r;
-	rs->packs[pack].rule_count++;
-	return CLINT_OK;
+	return push_rule(ctx, rs, pack, &r);
 done:
 	free_rule(&r);
 	return rc;

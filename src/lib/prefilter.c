@@ -1258,18 +1258,10 @@ size_t clint_pf_next(const clint_prefilter *pf, const clint_pf_scan *scan,
 
 	*dist = pf->lead_dist[slot];
 	for (k = 0; k < pf->lead_n[slot]; k++) {
-		uint32_t lit = pf->ids[pf->lead_off[slot] + k];
-		size_t lo = scan->off[lit], hi = scan->off[lit + 1], mid;
+		size_t h = next_hit(scan, pf->ids[pf->lead_off[slot] + k], from);
 
-		while (lo < hi) {
-			mid = lo + (hi - lo) / 2;
-			if (scan->pos[mid] < from)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo < scan->off[lit + 1] && scan->pos[lo] < best)
-			best = scan->pos[lo];
+		if (h < best)
+			best = h;
 	}
 	return best;
 }
