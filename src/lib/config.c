@@ -50,18 +50,9 @@ typedef struct {
 static void config_xml_error(void *userdata, xmlErrorPtr err)
 {
 	config_ctx *ctx = userdata;
-	char msg[512];
-	size_t n;
 
-	if (!err || !err->message)
-		return;
-	snprintf(msg, sizeof(msg), "%s", err->message);
-	n = strlen(msg);
-	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	clint_diag_add(ctx->diag, CLINT_DIAG_ERROR, ctx->file,
-	               err->line > 0 ? (unsigned)err->line : 0, 0, "%s", msg);
-	ctx->errors++;
+	if (clint_diag_xml_error(ctx->diag, ctx->file, err))
+		ctx->errors++;
 }
 
 static void config_error(config_ctx *ctx, unsigned line, const char *msg)

@@ -367,6 +367,13 @@ CLINT_INTERNAL int clint_extract_values(clint_doc *doc);
  * (xmlinit.c). Call it instead of xmlInitParser(). */
 CLINT_INTERNAL void clint_xml_init(void);
 
+/* Adds libxml2 error `err` (xmlErrorPtr) as an error diagnostic on `file`,
+ * its message without the trailing newline, at its line (xmlinit.c).
+ * Returns 1 if one was added, 0 for an error without a message. */
+struct _xmlError;
+CLINT_INTERNAL int clint_diag_xml_error(clint_diag *diag, const char *file,
+                                        const struct _xmlError *err);
+
 /* embedded packs (generated: build/embedded.c) */
 typedef struct {
 	const char *name;           /* file name, e.g. "outsourcing.xml" */

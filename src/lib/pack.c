@@ -52,18 +52,9 @@ enum { PC_UNTRIED, PC_ON, PC_OFF };
 static void xml_error(void *userdata, xmlErrorPtr err)
 {
 	load_ctx *ctx = userdata;
-	char msg[512];
-	size_t n;
 
-	if (!err || !err->message)
-		return;
-	snprintf(msg, sizeof(msg), "%s", err->message);
-	n = strlen(msg);
-	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	clint_diag_add(ctx->diag, CLINT_DIAG_ERROR, ctx->file,
-	               err->line > 0 ? (unsigned)err->line : 0, 0, "%s", msg);
-	ctx->errors++;
+	if (clint_diag_xml_error(ctx->diag, ctx->file, err))
+		ctx->errors++;
 }
 
 static void pack_error(load_ctx *ctx, unsigned line, const char *fmt, ...)
