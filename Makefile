@@ -67,7 +67,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
 LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DCLINT_BUILDING_LIBRARY
 # Where SARIF helpUri links point: docs/rules.md (each rule an anchor), by
 # default as `make install` puts it; set RULES_URL to where you publish it.
-# Changing it needs a rebuild of src/lib/report/sarif.c.
+# Changing it rebuilds src/lib/report/sarif.c (see paths-data below).
 RULES_URL ?= file://$(DATADIR)/rules.md
 LIB_CFLAGS += -DCLINT_RULES_URL='"$(RULES_URL)"'
 
@@ -97,7 +97,7 @@ SPEC_BIN = $(BUILD)/tests/spec_runner
 DEMO_FILE = samples/weak-draft-outsourcing.txt
 DEMO_DRAFT = samples/flawed-draft.txt
 
-.PHONY: all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc diff-test \
+.PHONY: FORCE all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc diff-test \
         golden-update corpus formats prefilter precompiled scale eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
         fuzz fuzz-run fuzz-report fuzz-merge fuzz-replay hostile coverage coverage-run
 
@@ -181,7 +181,21 @@ $(LIB_SO): $(LIB_OBJ)
 $(BIN): $(CLI_OBJ) $(LIB_A)
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
 
-$(BUILD)/clauselint.pc: Makefile
+# Files that embed install paths are rebuilt when the paths change (make
+# install PREFIX=...), not only when the Makefile does: each stamp is
+# rewritten only when its content differs.
+STAMP_pc = '$(PREFIX)' '$(LIBDIR)' '$(INCLUDEDIR)' '$(VERSION)' '$(DEPS)'
+STAMP_data = '$(RULES_URL)' '$(PDF_MODULE_DIR)'
+$(BUILD)/paths-%: FORCE
+	@mkdir -p $(BUILD)
+	@printf '%s\n' $(STAMP_$*) > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+
+FORCE:
+
+$(BUILD)/obj/lib/report/sarif.o $(BUILD)/obj/lib/extract/pdf.o: $(BUILD)/paths-data
+
+$(BUILD)/clauselint.pc: Makefile $(BUILD)/paths-pc
 	@mkdir -p $(BUILD)
 	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' \
 	  'includedir=$(INCLUDEDIR)' '' 'Name: clauselint' \

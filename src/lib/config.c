@@ -65,10 +65,9 @@ static void config_error(config_ctx *ctx, unsigned line, const char *msg)
 static int read_config_file(config_ctx *ctx, const char *path, char **out,
                             size_t *len)
 {
+	clint_buf b = CLINT_BUF_INIT;
 	FILE *f = fopen(path, "rb");
-	char *data = NULL;
-	size_t n;
-	int rc = CLINT_OK;
+	int rc;
 
 	*out = NULL;
 	if (!f) {
@@ -76,29 +75,17 @@ static int read_config_file(config_ctx *ctx, const char *path, char **out,
 		               strerror(errno));
 		return CLINT_EIO;
 	}
-	data = malloc(CONFIG_MAX_BYTES + 1);
-	if (!data) {
-		rc = CLINT_ENOMEM;
-		goto done;
-	}
-	n = fread(data, 1, CONFIG_MAX_BYTES + 1, f);
-	if (ferror(f)) {
+	rc = clint_buf_read(&b, f, CONFIG_MAX_BYTES);
+	if (rc == CLINT_EIO)
 		clint_diag_add(ctx->diag, CLINT_DIAG_ERROR, path, 0, 0,
 		               "read error: %s", strerror(errno));
-		rc = CLINT_EIO;
-	} else if (n > CONFIG_MAX_BYTES) {
+	else if (rc == CLINT_ELIMIT)
 		clint_diag_add(ctx->diag, CLINT_DIAG_ERROR, path, 0, 0,
 		               "project file is larger than %zu bytes",
 		               CONFIG_MAX_BYTES);
-		rc = CLINT_ELIMIT;
-	} else {
-		data[n] = '\0';
-		*out = data;
-		*len = n;
-		data = NULL;
-	}
-done:
-	free(data);
+	else if (rc == CLINT_OK)
+		*out = clint_buf_detach(&b, len);
+	clint_buf_free(&b);
 	fclose(f);
 	return rc;
 }

@@ -458,8 +458,7 @@ static int read_file(const char *path, size_t limit, unsigned char **data,
 	clint_buf b = CLINT_BUF_INIT;
 	struct stat st;
 	FILE *f;
-	size_t n;
-	int rc = CLINT_OK;
+	int rc;
 
 	*data = NULL;
 	*len = 0;
@@ -474,32 +473,17 @@ static int read_file(const char *path, size_t limit, unsigned char **data,
 		fclose(f);
 		return CLINT_EIO;
 	}
-	for (;;) {
-		size_t chunk;
-
-		if (b.len >= limit) {
-			if (fgetc(f) == EOF && !ferror(f))
-				break;
-			clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0,
-			               "file is larger than the limit of %zu bytes",
-			               limit);
-			rc = CLINT_ELIMIT;
-			goto done;
-		}
-		chunk = limit - b.len < 65536 ? limit - b.len : 65536;
-		if ((rc = clint_buf_grow(&b, chunk)) < 0)
-			goto done;
-		n = fread(b.data + b.len, 1, chunk, f);
-		b.len += n;
-		if (n < chunk) {
-			if (ferror(f)) {
-				clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0,
-				               "read error: %s", strerror(errno));
-				rc = CLINT_EIO;
-				goto done;
-			}
-			break;
-		}
+	rc = clint_buf_read(&b, f, limit);
+	if (rc == CLINT_ELIMIT) {
+		clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0,
+		               "file is larger than the limit of %zu bytes", limit);
+		goto done;
+	} else if (rc == CLINT_EIO) {
+		clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0,
+		               "read error: %s", strerror(errno));
+		goto done;
+	} else if (rc < 0) {
+		goto done;
 	}
 	*data = (unsigned char *)clint_buf_detach(&b, len);
 	rc = *data ? CLINT_OK : CLINT_ENOMEM;

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "clauselint.h"
 
@@ -48,6 +49,13 @@ CLINT_INTERNAL int clint_buf_put_utf8(clint_buf *b, uint32_t cp);
 /* Transfers ownership of the NUL-terminated data to the caller. */
 CLINT_INTERNAL char *clint_buf_detach(clint_buf *b, size_t *len);
 CLINT_INTERNAL void clint_buf_free(clint_buf *b);
+/*
+ * Appends the rest of stream `f` to `b`, NUL-terminated, reading in chunks
+ * so the buffer grows with the file rather than to `limit` up front.
+ * Returns CLINT_OK; CLINT_ELIMIT when `f` holds more than `limit` bytes;
+ * CLINT_EIO on a read error (errno tells which); or CLINT_ENOMEM.
+ */
+CLINT_INTERNAL int clint_buf_read(clint_buf *b, FILE *f, size_t limit);
 
 /* Growable array of fixed-size elements. */
 CLINT_INTERNAL int clint_array_grow(void **items, size_t *cap, size_t count,

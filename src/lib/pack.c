@@ -847,8 +847,7 @@ static int load_pack_file(load_ctx *ctx, const char *path)
 {
 	clint_buf b = CLINT_BUF_INIT;
 	FILE *f;
-	size_t n = 0;
-	int rc = CLINT_OK;
+	int rc;
 
 	ctx->file = path;
 	f = fopen(path, "rb");
@@ -856,29 +855,16 @@ static int load_pack_file(load_ctx *ctx, const char *path)
 		pack_error(ctx, 0, "%s", strerror(errno));
 		return CLINT_OK;
 	}
-	/* grown as the file is read, up to one byte past the cap (which tells
-	 * a pack over it): not PACK_MAX_BYTES allocated for every pack */
-	while (b.len <= PACK_MAX_BYTES) {
-		size_t chunk = PACK_MAX_BYTES + 1 - b.len;
-
-		if (chunk > 65536)
-			chunk = 65536;
-		if ((rc = clint_buf_grow(&b, chunk)) < 0)
-			goto done;
-		n = fread(b.data + b.len, 1, chunk, f);
-		b.len += n;
-		if (n < chunk)
-			break;
-	}
-	if (ferror(f)) {
+	rc = clint_buf_read(&b, f, PACK_MAX_BYTES);
+	if (rc == CLINT_EIO) {
 		pack_error(ctx, 0, "read error: %s", strerror(errno));
-	} else if (b.len > PACK_MAX_BYTES) {
+		rc = CLINT_OK;
+	} else if (rc == CLINT_ELIMIT) {
 		pack_error(ctx, 0, "pack is larger than %zu bytes", PACK_MAX_BYTES);
-	} else {
-		b.data[b.len] = '\0';
+		rc = CLINT_OK;
+	} else if (rc == CLINT_OK) {
 		rc = load_pack_buffer(ctx, 1, b.data, b.len);
 	}
-done:
 	fclose(f);
 	clint_buf_free(&b);
 	return rc;

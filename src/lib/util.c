@@ -175,6 +175,32 @@ void clint_buf_free(clint_buf *b)
 	b->len = b->cap = 0;
 }
 
+int clint_buf_read(clint_buf *b, FILE *f, size_t limit)
+{
+	size_t start = b->len;
+
+	/* reads one byte past the limit, which tells a file over it */
+	while (b->len - start <= limit) {
+		size_t chunk = limit + 1 - (b->len - start), n;
+		int rc;
+
+		if (chunk > 65536)
+			chunk = 65536;
+		if ((rc = clint_buf_grow(b, chunk)) < 0)
+			return rc;
+		n = fread(b->data + b->len, 1, chunk, f);
+		b->len += n;
+		if (n < chunk)
+			break;
+	}
+	if (ferror(f))
+		return CLINT_EIO;
+	if (b->len - start > limit)
+		return CLINT_ELIMIT;
+	b->data[b->len] = '\0';
+	return CLINT_OK;
+}
+
 int clint_array_grow(void **items, size_t *cap, size_t count, size_t elem_size)
 {
 	size_t ncap;

@@ -117,6 +117,58 @@ static void test_buf_utf8_and_detach(void **state)
 	free(s);
 }
 
+/* Reads a tmpfile holding `n` bytes of a pattern back with clint_buf_read. */
+static int read_back(size_t n, size_t limit, clint_buf *b)
+{
+	FILE *f = tmpfile();
+	size_t i;
+	int rc;
+
+	assert_non_null(f);
+	for (i = 0; i < n; i++)
+		assert_int_not_equal(fputc('a' + (int)(i % 26), f), EOF);
+	rewind(f);
+	rc = clint_buf_read(b, f, limit);
+	fclose(f);
+	return rc;
+}
+
+static void test_buf_read(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	size_t i;
+
+	(void)state;
+	/* an empty file gives an empty, NUL-terminated buffer */
+	assert_int_equal(read_back(0, 100, &b), CLINT_OK);
+	assert_int_equal(b.len, 0);
+	assert_non_null(b.data);
+	assert_int_equal(b.data[0], '\0');
+	clint_buf_free(&b);
+
+	/* exactly the limit is accepted, across several 64 KiB chunks */
+	assert_int_equal(read_back(200000, 200000, &b), CLINT_OK);
+	assert_int_equal(b.len, 200000);
+	assert_int_equal(b.data[200000], '\0');
+	for (i = 0; i < b.len; i += 9973)
+		assert_int_equal(b.data[i], 'a' + (int)(i % 26));
+	/* grown with the file: not far past what it holds */
+	assert_true(b.cap <= 2 * (200000 + 65536 + 1));
+	clint_buf_free(&b);
+
+	/* one byte over the limit is refused, small and large limits alike */
+	assert_int_equal(read_back(11, 10, &b), CLINT_ELIMIT);
+	clint_buf_free(&b);
+	assert_int_equal(read_back(200001, 200000, &b), CLINT_ELIMIT);
+	clint_buf_free(&b);
+
+	/* appends after what the buffer already holds; the limit is the file's */
+	assert_int_equal(clint_buf_puts(&b, "head:"), CLINT_OK);
+	assert_int_equal(read_back(10, 10, &b), CLINT_OK);
+	assert_string_equal(b.data, "head:abcdefghij");
+	clint_buf_free(&b);
+}
+
 static void test_array_and_strdup(void **state)
 {
 	int *items = NULL;
@@ -458,6 +510,7 @@ int main(void)
 		cmocka_unit_test(test_buf_printf_large),
 		cmocka_unit_test(test_buf_limit),
 		cmocka_unit_test(test_buf_utf8_and_detach),
+		cmocka_unit_test(test_buf_read),
 		cmocka_unit_test(test_array_and_strdup),
 		cmocka_unit_test(test_utf8_decode_valid),
 		cmocka_unit_test(test_utf8_decode_overlong),
