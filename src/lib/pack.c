@@ -364,6 +364,8 @@ static int finish_pattern(load_ctx *ctx, clint_pattern *p, const char *elem,
 	atomic_init(&p->subject_bytes, 0);
 	atomic_init(&p->jit, ctx->jit ? CLINT_JIT_PENDING : CLINT_JIT_DONE);
 	atomic_init(&p->jit_code, NULL);
+	/* check.c would parse the source for it at the pattern's first run */
+	atomic_init(&p->newlines, p->pre ? p->pre->newlines : 0);
 	return CLINT_OK;
 }
 

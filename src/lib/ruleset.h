@@ -33,7 +33,8 @@ typedef struct {
 	atomic_int jit;     /* CLINT_JIT_PENDING, _BUSY or _DONE */
 	_Atomic(pcre2_code *) jit_code;  /* JIT-compiled copy of code, or NULL */
 	/* check.c: 0 not known yet, else 1 + the most newlines a match may
-	 * consume (or more than check.c follows) */
+	 * consume (clint_newline_bound()); set at load for a pattern from the
+	 * build-time table */
 	atomic_int newlines;
 } clint_pattern;
 
@@ -63,6 +64,12 @@ CLINT_INTERNAL const pcre2_code *clint_pattern_code_for(const clint_pattern *p,
                                                         size_t subject_bytes);
 /* The same for a subject of unknown size: JIT-compiled at the first call. */
 CLINT_INTERNAL const pcre2_code *clint_pattern_code(const clint_pattern *p);
+
+/* check.c: the most newlines a match of pattern source `src` may consume,
+ * from a conservative parse of the source (65: too many, or a construct
+ * the parse does not follow). tools/precompile.c records it for every
+ * built-in pattern, so that runs do not parse the sources again. */
+CLINT_INTERNAL long clint_newline_bound(const char *src);
 
 typedef enum { CLINT_OP_LT, CLINT_OP_LE, CLINT_OP_GT, CLINT_OP_GE } clint_op;
 
