@@ -349,6 +349,12 @@ static int finish_pattern(load_ctx *ctx, clint_pattern *p, const char *elem,
 	if (!p->code)
 		p->code = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
 		                        CLINT_PATTERN_OPTIONS, &err, &off, NULL);
+	/* a reference to a numbered group needs plain groups to capture;
+	 * a source that is wrong either way gets this compilation's error */
+	if (!p->code)
+		p->code = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
+		                        CLINT_PATTERN_OPTIONS & ~PCRE2_NO_AUTO_CAPTURE,
+		                        &err, &off, NULL);
 	if (!p->code) {
 		pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof(msg));
 		pack_error(ctx, p->line,
