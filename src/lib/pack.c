@@ -21,6 +21,7 @@
 #include <libxml/tree.h>
 
 #include "ruleset.h"
+#include "lazylib.h"  /* after libxml2/libzip: calls through dlopen() */
 
 #define PACK_MAX_BYTES ((size_t)8 * 1024 * 1024)
 #define PACK_MAX_FILES_IN_DIR 1000
@@ -814,6 +815,9 @@ static int load_pack_buffer(load_ctx *ctx, int validate, const char *data,
 		                   "in clause packs");
 		return CLINT_OK;
 	}
+	/* here, not at every load: built-in packs load from their snapshot
+	 * without libxml2, which is then never opened (lazylib.h) */
+	clint_xml_init();
 	pctx = xmlNewParserCtxt();
 	if (!pctx)
 		return CLINT_ENOMEM;
@@ -1330,7 +1334,6 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 	ctx.rs = calloc(1, sizeof(*ctx.rs));
 	if (!ctx.rs)
 		return CLINT_ENOMEM;
-	clint_xml_init();
 	for (i = 0; i < opts->disabled_pack_count; i++) {
 		if (builtin_find(opts->disabled_packs[i]) == (size_t)-1) {
 			ctx.file = opts->disabled_packs[i];
@@ -1372,7 +1375,8 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 		               "no clause packs loaded: nothing to check against");
 		rc = CLINT_EPACK;
 	}
-	xmlRelaxNGFree(ctx.schema);
+	if (ctx.schema)  /* only an XML pack opened libxml2 */
+		xmlRelaxNGFree(ctx.schema);
 	precompiled_close(&ctx);
 	if (rc == CLINT_ENOMEM)
 		clint_diag_add(diag, CLINT_DIAG_ERROR, NULL, 0, 0, "out of memory");
