@@ -172,6 +172,12 @@ $(BUILD)/precompile: tools/precompile.c $(HEADERS) $(LIB_CORE_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ tools/precompile.c $(LIB_CORE_OBJ) \
 	    $(LDFLAGS) $(DEP_LIBS)
 
+# Per pattern: JIT compilation cost and sizes, interpreted and JIT matching
+# time on the given documents (build/jitcost FILE...; tools/jitcost.c)
+$(BUILD)/jitcost: tools/jitcost.c $(HEADERS) $(LIB_A)
+	$(CC) $(ALL_CFLAGS) -o $@ tools/jitcost.c $(LIB_A) \
+	    -Wl,--wrap=pcre2_match_8 $(LDFLAGS) $(DEP_LIBS)
+
 $(BUILD)/precompiled.c: $(BUILD)/precompile
 	$(BUILD)/precompile $@
 
