@@ -136,6 +136,17 @@ $(BUILD)/obj/cli/%.o: src/cli/%.c include/clauselint.h $(wildcard src/cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# libxml2 and libzip are opened with dlopen() at their first call
+# (src/lib/lazylib.h), by the SONAME of the libraries built against; the
+# program and libclauselint.so are linked --as-needed, so that they are not
+# loaded at start
+soname_of = $(shell lib="$$($(PKG_CONFIG) --variable=libdir $(1))/$(2)"; \
+              objdump -p "$$lib" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+$(BUILD)/obj/lib/lazylib.o: LIB_CFLAGS += \
+    $(if $(call soname_of,libxml-2.0,libxml2.so),-DCLINT_LIBXML2_SONAME='"$(call soname_of,libxml-2.0,libxml2.so)"') \
+    $(if $(call soname_of,libzip,libzip.so),-DCLINT_LIBZIP_SONAME='"$(call soname_of,libzip,libzip.so)"')
+AS_NEEDED = -Wl,--as-needed
+
 # where an installed program finds the PDF module
 $(BUILD)/obj/lib/extract/pdf.o: LIB_CFLAGS += -DCLINT_PDF_MODULE_DIR='"$(PDF_MODULE_DIR)"'
 
@@ -161,6 +172,12 @@ $(BUILD)/precompile: tools/precompile.c $(HEADERS) $(LIB_CORE_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ tools/precompile.c $(LIB_CORE_OBJ) \
 	    $(LDFLAGS) $(DEP_LIBS)
 
+# Per pattern: JIT compilation cost and sizes, interpreted and JIT matching
+# time on the given documents (build/jitcost FILE...; tools/jitcost.c)
+$(BUILD)/jitcost: tools/jitcost.c $(HEADERS) $(LIB_A)
+	$(CC) $(ALL_CFLAGS) -o $@ tools/jitcost.c $(LIB_A) \
+	    -Wl,--wrap=pcre2_match_8 $(LDFLAGS) $(DEP_LIBS)
+
 $(BUILD)/precompiled.c: $(BUILD)/precompile
 	$(BUILD)/precompile $@
 
@@ -174,12 +191,13 @@ $(LIB_A): $(LIB_OBJ)
 
 $(LIB_SO): $(LIB_OBJ)
 	$(CC) -shared -Wl,-soname,libclauselint.so.$(SOVERSION) -o $@ $^ \
-	    $(LDFLAGS) $(DEP_LIBS)
+	    $(LDFLAGS) $(AS_NEEDED) $(DEP_LIBS)
 	ln -sf libclauselint.so.$(VERSION) $(BUILD)/libclauselint.so.$(SOVERSION)
 	ln -sf libclauselint.so.$(VERSION) $(BUILD)/libclauselint.so
 
 $(BIN): $(CLI_OBJ) $(LIB_A)
-	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(LDFLAGS) $(AS_NEEDED) \
+	    $(DEP_LIBS)
 
 # Files that embed install paths are rebuilt when the paths change (make
 # install PREFIX=...), not only when the Makefile does: each stamp is

@@ -28,6 +28,7 @@ typedef struct {
 	uint32_t id;     /* before sorting */
 	uint32_t stream, code;  /* its pack's stream, its index there */
 	clint_pf_set needs, leads;
+	int newlines;    /* 1 + clint_newline_bound(source) */
 } entry;
 
 typedef struct {
@@ -115,6 +116,7 @@ static int add_patterns(table *t, const clint_ruleset *rs, uint32_t pack)
 		e->code = in_pack++;
 		if (clint_pf_analyze(p->source, &e->needs, &e->leads) < 0)
 			return -1;
+		e->newlines = (int)clint_newline_bound(p->source) + 1;
 		t->n++;
 	}
 	return 0;
@@ -314,9 +316,10 @@ int main(int argc, char **argv)
 		put_set(f, &t.e[i].needs);
 		fputs(",\n\t ", f);
 		put_set(f, &t.e[i].leads);
-		fputs("},\n", f);
+		fprintf(f, ", %d},\n", t.e[i].newlines);
 	}
-	fputs("\t{0, \"\", 0, 0, {0, 0, 0, NULL}, {0, 0, 0, NULL}}};\n\n", f);
+	fputs("\t{0, \"\", 0, 0, {0, 0, 0, NULL}, {0, 0, 0, NULL}, 0}};\n\n",
+	      f);
 	for (i = 0; i < count; i++)
 		put_pack(f, &t, rs[i], i);
 	if (clint_prefilter_write_c(rs[count]->pf, f, "prefilter") < 0)

@@ -11,14 +11,34 @@
  * The files of this directory are listed in cli.h.
  */
 #include <string.h>
+#if defined(__GLIBC__) || defined(__linux__)
+#include <malloc.h>
+#endif
 
 #include "cli.h"
+
+/*
+ * A run is short and its memory use peaks early (packs, the JIT
+ * compilation of patterns, a document), so glibc is told to keep what is
+ * freed for reuse instead of handing it back (heap trimming, and blocks of
+ * 128 KiB and more mapped and unmapped one by one): every page handed back
+ * and taken again costs a page fault, about 2 us here. On a 100 KB
+ * contract that is 250 of 2340 page faults.
+ */
+static void keep_freed_memory(void)
+{
+#if defined(M_TRIM_THRESHOLD) && defined(M_MMAP_THRESHOLD)
+	mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+#endif
+}
 
 int main(int argc, char **argv)
 {
 	cli_options o;
 	int status;
 
+	keep_freed_memory();
 	if (argc > 1 && strcmp(argv[1], "diff") == 0)
 		return clauselint_diff_main(argc - 2, argv + 2);
 	cli_options_init(&o);

@@ -571,11 +571,11 @@ static long nl_alt(nl_parser *p, int depth)
 
 /*
  * The most newlines a match of PCRE2 pattern `src` may consume, or
- * NL_UNKNOWN: a conservative parse that follows only the escapes,
+ * NL_UNKNOWN (ruleset.h): a conservative parse that follows only the escapes,
  * classes, groups and quantifiers it knows. Lookarounds consume nothing;
  * without (?s), "." does not match a newline.
  */
-static long newline_bound(const char *src)
+long clint_newline_bound(const char *src)
 {
 	nl_parser p = {src, 0, 0};
 	long k = nl_alt(&p, 0);
@@ -583,15 +583,16 @@ static long newline_bound(const char *src)
 	return p.fail || p.s[p.i] ? NL_UNKNOWN : k; /* p.s[p.i]: a stray ")" */
 }
 
-/* The newline bound of body pattern `p` (newline_bound()), computed once
- * (threads racing here compute the same value). */
+/* The newline bound of body pattern `p` (clint_newline_bound()), computed
+ * once (threads racing here compute the same value); a built-in pattern
+ * has it from the build-time table (pack.c). */
 static long pattern_newlines(const clint_pattern *p)
 {
 	clint_pattern *w = (clint_pattern *)p;
 	int v = atomic_load_explicit(&w->newlines, memory_order_relaxed);
 
 	if (!v) {
-		v = (int)newline_bound(p->source) + 1;
+		v = (int)clint_newline_bound(p->source) + 1;
 		atomic_store_explicit(&w->newlines, v, memory_order_relaxed);
 	}
 	return v - 1;

@@ -21,6 +21,7 @@
 #include <libxml/tree.h>
 
 #include "internal.h"
+#include "lazylib.h"  /* after libxml2/libzip: calls through dlopen() */
 
 #define CONFIG_MAX_BYTES ((size_t)1024 * 1024)
 #define CONFIG_MAX_ENTRIES 10000

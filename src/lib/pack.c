@@ -21,6 +21,7 @@
 #include <libxml/tree.h>
 
 #include "ruleset.h"
+#include "lazylib.h"  /* after libxml2/libzip: calls through dlopen() */
 
 #define PACK_MAX_BYTES ((size_t)8 * 1024 * 1024)
 #define PACK_MAX_FILES_IN_DIR 1000
@@ -349,6 +350,12 @@ static int finish_pattern(load_ctx *ctx, clint_pattern *p, const char *elem,
 	if (!p->code)
 		p->code = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
 		                        CLINT_PATTERN_OPTIONS, &err, &off, NULL);
+	/* a reference to a numbered group needs plain groups to capture;
+	 * a source that is wrong either way gets this compilation's error */
+	if (!p->code)
+		p->code = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
+		                        CLINT_PATTERN_OPTIONS & ~PCRE2_NO_AUTO_CAPTURE,
+		                        &err, &off, NULL);
 	if (!p->code) {
 		pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof(msg));
 		pack_error(ctx, p->line,
@@ -364,6 +371,8 @@ static int finish_pattern(load_ctx *ctx, clint_pattern *p, const char *elem,
 	atomic_init(&p->subject_bytes, 0);
 	atomic_init(&p->jit, ctx->jit ? CLINT_JIT_PENDING : CLINT_JIT_DONE);
 	atomic_init(&p->jit_code, NULL);
+	/* check.c would parse the source for it at the pattern's first run */
+	atomic_init(&p->newlines, p->pre ? p->pre->newlines : 0);
 	return CLINT_OK;
 }
 
@@ -806,6 +815,9 @@ static int load_pack_buffer(load_ctx *ctx, int validate, const char *data,
 		                   "in clause packs");
 		return CLINT_OK;
 	}
+	/* here, not at every load: built-in packs load from their snapshot
+	 * without libxml2, which is then never opened (lazylib.h) */
+	clint_xml_init();
 	pctx = xmlNewParserCtxt();
 	if (!pctx)
 		return CLINT_ENOMEM;
@@ -1308,7 +1320,6 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 	ctx.rs = calloc(1, sizeof(*ctx.rs));
 	if (!ctx.rs)
 		return CLINT_ENOMEM;
-	clint_xml_init();
 	for (i = 0; i < opts->disabled_pack_count; i++) {
 		if (builtin_find(opts->disabled_packs[i]) == (size_t)-1) {
 			ctx.file = opts->disabled_packs[i];
@@ -1350,7 +1361,8 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 		               "no clause packs loaded: nothing to check against");
 		rc = CLINT_EPACK;
 	}
-	xmlRelaxNGFree(ctx.schema);
+	if (ctx.schema)  /* only an XML pack opened libxml2 */
+		xmlRelaxNGFree(ctx.schema);
 	precompiled_close(&ctx);
 	if (rc == CLINT_ENOMEM)
 		clint_diag_add(diag, CLINT_DIAG_ERROR, NULL, 0, 0, "out of memory");

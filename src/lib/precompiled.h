@@ -42,6 +42,7 @@ typedef struct {
 	uint32_t stream;        /* the stream holding its code */
 	uint32_t code;          /* index of its code in that stream */
 	clint_precompiled_set needs, leads;
+	int newlines;           /* 1 + clint_newline_bound(source) */
 } clint_precompiled_entry;
 
 /*

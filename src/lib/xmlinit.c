@@ -14,6 +14,7 @@
 #include <libxml/xmlerror.h>
 
 #include "internal.h"
+#include "lazylib.h"  /* after libxml2/libzip: calls through dlopen() */
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 

@@ -650,13 +650,13 @@ static void test_newline_bound(void **state)
 
 	(void)state;
 	for (i = 0; i < ARRAY_LEN(cases); i++)
-		if (newline_bound(cases[i].src) != cases[i].bound)
+		if (clint_newline_bound(cases[i].src) != cases[i].bound)
 			fail_msg("'%s': bound %ld, expected %ld", cases[i].src,
-			         newline_bound(cases[i].src), cases[i].bound);
+			         clint_newline_bound(cases[i].src), cases[i].bound);
 	for (i = 0; i < ARRAY_LEN(unknown); i++)
-		if (newline_bound(unknown[i]) != NL_UNKNOWN)
+		if (clint_newline_bound(unknown[i]) != NL_UNKNOWN)
 			fail_msg("'%s': bound %ld, expected none", unknown[i],
-			         newline_bound(unknown[i]));
+			         clint_newline_bound(unknown[i]));
 }
 
 static const char lines_pack[] =

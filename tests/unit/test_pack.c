@@ -10,6 +10,7 @@
 #include <libxml/relaxng.h>
 
 #include "internal.h"
+#include "ruleset.h"
 
 #include <sys/stat.h>
 
@@ -790,6 +791,58 @@ static void test_ruleset_test_examples(void **state)
 	free(path);
 }
 
+/* Plain groups do not capture (CLINT_PATTERN_OPTIONS), except in a
+ * pattern that refers to a group by number, which still compiles and
+ * matches as written; a source wrong either way is still an error. */
+static void test_groups_capture_only_when_referred_to(void **state)
+{
+	static const char pack[] =
+		UNIT_PACK_HEAD("captures")
+		UNIT_RULE("plain-groups", "flag", "warning", "")
+		UNIT_PATTERN("\\b(shall|will) (pay|invoice)\\b")
+		UNIT_EXAMPLE("match", "The Client shall pay.")
+		UNIT_RULE_END
+		UNIT_RULE("repeated-word", "flag", "warning", "")
+		UNIT_PATTERN("\\b(\\w+) \\1\\b")
+		UNIT_PATTERN("\\b(?:the)\\b(?(1)never|) (fees)")
+		UNIT_EXAMPLE("match", "The the fees are due.")
+		UNIT_EXAMPLE("no-match", "The fee is due.")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	static const char broken[] =
+		UNIT_PACK_HEAD("broken")
+		UNIT_RULE("unbalanced", "flag", "warning", "")
+		UNIT_PATTERN("\\b(shall pay")
+		UNIT_EXAMPLE("match", "shall pay")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	static const uint32_t captures[] = {0, 1, 1};
+	clint_ruleset *rs = unit_ruleset(pack);
+	clint_diag *d = NULL;
+	size_t passed = 0, failed = 0, i;
+
+	(void)state;
+	assert_int_equal(rs->pattern_count, 3);
+	for (i = 0; i < rs->pattern_count; i++) {
+		uint32_t n = 99;
+
+		assert_int_equal(pcre2_pattern_info(rs->all[i].p->code,
+		                                    PCRE2_INFO_CAPTURECOUNT, &n),
+		                 0);
+		assert_int_equal(n, captures[i]);
+	}
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_ruleset_test(rs, d, &passed, &failed), CLINT_OK);
+	assert_int_equal(passed, 3);
+	assert_int_equal(failed, 0);
+	clint_ruleset_free(rs);
+	rs = NULL;
+	assert_int_equal(unit_ruleset_try(&rs, broken, d, NULL), CLINT_EPACK);
+	assert_null(rs);
+	assert_true(unit_diag_find(d, "missing closing parenthesis") >= 0);
+	clint_diag_free(d);
+}
+
 static void test_ruleset_test_valid_pack(void **state)
 {
 	clint_ruleset *rs = unit_ruleset(valid_pack);
@@ -858,6 +911,7 @@ int main(void)
 		cmocka_unit_test(test_builtin_by_name_and_disabled),
 		cmocka_unit_test(test_ruleset_test_examples),
 		cmocka_unit_test(test_ruleset_test_valid_pack),
+		cmocka_unit_test(test_groups_capture_only_when_referred_to),
 		cmocka_unit_test(test_size_cap),
 	};
 

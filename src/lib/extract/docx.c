@@ -47,6 +47,7 @@
 
 #include "extract.h"
 #include "zip.h"
+#include "lazylib.h"  /* after libxml2/libzip: calls through dlopen() */
 
 /* What word/_rels/document.xml.rels says a part is: the last segment of
  * its Type (transitional and strict OOXML alike). */

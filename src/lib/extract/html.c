@@ -19,6 +19,7 @@
 #include <libxml/tree.h>
 
 #include "extract.h"
+#include "lazylib.h"  /* after libxml2/libzip: calls through dlopen() */
 
 #define HTML_MAX_DEPTH 256
 #define HTML_MAX_NODES 4000000u

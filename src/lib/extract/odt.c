@@ -20,6 +20,7 @@
 
 #include "extract.h"
 #include "zip.h"
+#include "lazylib.h"  /* after libxml2/libzip: calls through dlopen() */
 
 /* The container: 10000 entries, content.xml up to 64 MiB and styles.xml
  * up to 16 MiB; entries over 1 MiB may expand at most 100:1. */

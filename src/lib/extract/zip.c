@@ -20,6 +20,7 @@
 #include <zip.h>
 
 #include "zip.h"
+#include "lazylib.h"  /* after libxml2/libzip: calls through dlopen() */
 
 /* Reports an error about the archive (entry NULL) or one entry. */
 static int zip_err(const clint_zip *z, int code, const char *entry,
