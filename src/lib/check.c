@@ -659,7 +659,7 @@ static int next_match(check_ctx *c, const clint_pattern *p, size_t from,
                       size_t *ms, size_t *me)
 {
 	const clint_doc *doc = c->doc;
-	size_t h, dist = 0, start;
+	size_t h, dist = 0, start, nd, q = 0;
 	long k;
 	int m;
 
@@ -672,8 +672,30 @@ static int next_match(check_ctx *c, const clint_pattern *p, size_t from,
 			return next_match_lines(c, p, k, from, ms, me);
 		return match_at(c, p, 0, doc->norm_len, from, ms, me);
 	}
-	while ((h = clint_pf_next(c->pf, &c->pfs, p->slot - 1, from, &dist)) !=
-	       (size_t)-1) {
+	nd = clint_pf_need_dist(c->pf, &c->pfs, p->slot - 1);
+	for (;;) {
+		if (nd != (size_t)-1) {
+			/* a match starting at s >= from holds a needed literal in
+			 * [s, s + nd], so at or after q, the first one from `from`:
+			 * s >= q - nd (on a character boundary) */
+			q = clint_pf_next_need(c->pf, &c->pfs, p->slot - 1, from);
+			if (q == (size_t)-1)
+				return 0;
+			if (q - from > nd) {
+				from = q - nd;
+				while (from < doc->norm_len &&
+				       ((unsigned char)doc->norm[from] & 0xC0) == 0x80)
+					from++;
+			}
+		}
+		h = clint_pf_next(c->pf, &c->pfs, p->slot - 1, from, &dist);
+		if (h == (size_t)-1)
+			break;
+		/* a start at most h has its needed literal at most h + nd */
+		if (nd != (size_t)-1 && q > h && q - h > nd) {
+			from = h + 1;
+			continue;
+		}
 		start = h - from > dist ? h - dist : from;
 		/* a match crosses at most k newlines to its literal: not before
 		 * the line k lines above (the window is often one paragraph) */

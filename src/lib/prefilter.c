@@ -723,6 +723,7 @@ int clint_pf_analyze(const char *src, clint_pf_set *needs, clint_pf_set *leads)
 /* ---- the Aho-Corasick automaton ------------------------------------------ */
 
 #define NO_LIT UINT32_MAX
+#define NO_DIST ((size_t)-1)
 #define MAX_STATES 65536u
 #define AC_LIT_MAX 12
 
@@ -778,6 +779,24 @@ static int add_ids(clint_prefilter *pf, const lset *set, int lead,
 		pf->ids[pf->nids++] = id;
 	}
 	*n = set->n;
+	return 1;
+}
+
+/* 1 if every needed literal of `slot` is one of its leads: the needed
+ * literals then filter nothing the leads do not. */
+static int ids_within(const clint_prefilter *pf, size_t slot)
+{
+	size_t k, j;
+
+	for (k = 0; k < pf->need_n[slot]; k++) {
+		uint32_t id = pf->ids[pf->need_off[slot] + k];
+
+		for (j = 0; j < pf->lead_n[slot]; j++)
+			if (pf->ids[pf->lead_off[slot] + j] == id)
+				break;
+		if (j == pf->lead_n[slot])
+			return 0;
+	}
 	return 1;
 }
 
@@ -878,7 +897,8 @@ int clint_prefilter_build_ex(clint_prefilter **out,
 	pf->lead_off = calloc(count + 1, sizeof(size_t));
 	pf->lead_n = calloc(count + 1, sizeof(size_t));
 	pf->lead_dist = calloc(count + 1, sizeof(size_t));
-	if (!pf->lead_dist || !sets || !pf->need_off || !pf->need_n || !pf->lead_off ||
+	pf->need_dist = malloc((count + 1) * sizeof(size_t));
+	if (!pf->lead_dist || !pf->need_dist || !sets || !pf->need_off || !pf->need_n || !pf->lead_off ||
 	    !pf->lead_n)
 		goto done;
 	/* every pattern's literals, and the bytes they use */
@@ -923,6 +943,7 @@ int clint_prefilter_build_ex(clint_prefilter **out,
 		pf->out[k] = NO_LIT;
 	pf->nstates = 1; /* the root */
 	for (i = 0; i < count; i++) {
+		pf->need_dist[i] = NO_DIST;
 		if (!sets[2 * i].ok ||
 		    !add_ids(pf, &sets[2 * i], 0, &pf->need_off[i], &pf->need_n[i]))
 			continue;
@@ -932,6 +953,9 @@ int clint_prefilter_build_ex(clint_prefilter **out,
 			pf->positional += (size_t)add_ids(pf, &sets[2 * i + 1], 1,
 			                                  &pf->lead_off[i],
 			                                  &pf->lead_n[i]);
+		if (pf->lead_n[i] && sets[2 * i].dist <= CLINT_PF_DIST_MAX &&
+		    !ids_within(pf, i))
+			pf->need_dist[i] = sets[2 * i].dist;
 	}
 	if (link_states(pf) < 0)
 		goto done;
@@ -962,6 +986,7 @@ void clint_prefilter_free(clint_prefilter *pf)
 	free(pf->lead_off);
 	free(pf->lead_n);
 	free(pf->lead_dist);
+	free(pf->need_dist);
 	free(pf->ids);
 	free(pf->parent);
 	free(pf->edge);
@@ -982,7 +1007,9 @@ static void write_array(FILE *f, const char *type, const char *name,
 			elem == 1   ? ((const unsigned char *)data)[i]
 			: elem == 4 ? ((const uint32_t *)data)[i]
 			            : (unsigned long long)((const size_t *)data)[i];
-		fprintf(f, "%s%llu,", i % 16 ? "" : "\n", v);
+		/* a suffix keeps (size_t)-1 from warning as too big for a long */
+		fprintf(f, "%s%llu%s,", i % 16 ? "" : "\n", v,
+		        v > 0x7fffffffu ? "u" : "");
 	}
 	fputs(n ? "};\n" : "0};\n", f);
 }
@@ -1009,6 +1036,8 @@ int clint_prefilter_write_c(const clint_prefilter *pf, FILE *f,
 	            pf->nslots);
 	write_array(f, "size_t", name, "lead_dist", pf->lead_dist,
 	            sizeof(size_t), pf->nslots);
+	write_array(f, "size_t", name, "need_dist", pf->need_dist,
+	            sizeof(size_t), pf->nslots);
 	write_array(f, "uint32_t", name, "ids", pf->ids, 4, pf->nids);
 	fprintf(f, "static const clint_prefilter %s = {\n\t.cls = {", name);
 	for (i = 0; i < 256; i++)
@@ -1022,8 +1051,10 @@ int clint_prefilter_write_c(const clint_prefilter *pf, FILE *f,
 	           "\t.lit_len = %s_lit_len, .lit_lead = %s_lit_lead,\n"
 	           "\t.need_off = %s_need_off, .need_n = %s_need_n,"
 	           " .lead_off = %s_lead_off,\n\t.lead_n = %s_lead_n,"
-	           " .lead_dist = %s_lead_dist, .ids = %s_ids};\n\n",
-	        name, name, name, name, name, name, name, name, name, name, name);
+	           " .lead_dist = %s_lead_dist,\n\t.need_dist = %s_need_dist,"
+	           " .ids = %s_ids};\n\n",
+	        name, name, name, name, name, name, name, name, name, name, name,
+	        name);
 	return ferror(f) ? -1 : 0;
 }
 
@@ -1249,6 +1280,16 @@ size_t clint_pf_next_need(const clint_prefilter *pf, const clint_pf_scan *scan,
 			best = h;
 	}
 	return best;
+}
+
+size_t clint_pf_need_dist(const clint_prefilter *pf, const clint_pf_scan *scan,
+                          size_t slot)
+{
+	if (!clint_pf_positional(pf, scan, slot) ||
+	    pf->need_dist[slot] == NO_DIST ||
+	    !clint_pf_need_positional(pf, scan, slot))
+		return NO_DIST;
+	return pf->need_dist[slot];
 }
 
 size_t clint_pf_next(const clint_prefilter *pf, const clint_pf_scan *scan,

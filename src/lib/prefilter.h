@@ -38,6 +38,9 @@ struct clint_prefilter {
 	/* per pattern slot: literal ids in ids[] */
 	size_t nslots;
 	size_t *need_off, *need_n, *lead_off, *lead_n, *lead_dist;
+	/* most bytes from a match's start to a needed literal's, when the
+	 * needed literals are a second filter beside the leads, else NO_DIST */
+	size_t *need_dist;
 	uint32_t *ids;
 	size_t nids;
 	size_t filtered, positional;
@@ -146,6 +149,14 @@ CLINT_INTERNAL int clint_pf_need_positional(const clint_prefilter *pf,
 CLINT_INTERNAL size_t clint_pf_next_need(const clint_prefilter *pf,
                                          const clint_pf_scan *scan,
                                          size_t slot, size_t from);
+/* For a pattern `slot` tried near its lead literals: how many bytes at
+ * most a match's start is before one of its needed literals, which are
+ * not its leads, or (size_t)-1 when that is no use (the needed literals
+ * are the leads, are too far, or their starts are not known). Then a
+ * match starting at s has a needed literal starting in [s, s + dist]. */
+CLINT_INTERNAL size_t clint_pf_need_dist(const clint_prefilter *pf,
+                                         const clint_pf_scan *scan,
+                                         size_t slot);
 /* The first lead start >= from of pattern `slot`, or (size_t)-1; *dist
  * gets how far before it a match may start. */
 CLINT_INTERNAL size_t clint_pf_next(const clint_prefilter *pf,

@@ -510,6 +510,8 @@ static void test_prefilter_image(void **state)
 	                    built->nslots * sizeof(size_t));
 	assert_memory_equal(img->lead_dist, built->lead_dist,
 	                    built->nslots * sizeof(size_t));
+	assert_memory_equal(img->need_dist, built->need_dist,
+	                    built->nslots * sizeof(size_t));
 	assert_memory_equal(img->ids, built->ids, built->nids * sizeof(uint32_t));
 	clint_prefilter_free(built);
 	free(src);

@@ -157,6 +157,43 @@ static void test_scan(void **state)
 	clint_prefilter_free(pf);
 }
 
+/* Needed literals other than the leads, at a bounded distance from the
+ * start, are a second filter; not when they are the leads or too far. */
+static void test_need_dist(void **state)
+{
+	static const char *const src[] = {
+		"\\b(the|this) (\\w{1,8} ){0,3}penalt(y|ies)\\b",
+		"\\bliquidated damages\\b",
+		"\\bto\\b[^.\\n]{0,10}\\bpenalty\\b",
+		"\\b(the|this) .*\\bpenalty\\b",
+	};
+	static const char text[] = "the a penalty, to the penalty";
+	clint_prefilter *pf = NULL;
+	clint_pf_scan scan;
+
+	(void)state;
+	assert_int_equal(clint_prefilter_build(&pf, src, ARRAY_LEN(src)), 0);
+	assert_int_equal(clint_prefilter_scan(pf, text, strlen(text), &scan), 0);
+	/* "the "/"this " lead; "penalt" starts at most 4 * 3 + 1 (a letter
+	 * is up to 3 bytes caselessly) + 3 * (8 * 4 + 1) bytes after the start */
+	assert_int_equal(clint_pf_need_dist(pf, &scan, 0), 13 + 3 * 33);
+	assert_int_equal(clint_pf_next_need(pf, &scan, 0, 0), 6);
+	assert_int_equal(clint_pf_next_need(pf, &scan, 0, 7), 22);
+	/* the needed literal is the lead */
+	assert_int_equal(clint_pf_need_dist(pf, &scan, 1), (size_t)-1);
+	/* leads taken from the needed literal itself */
+	assert_int_equal(clint_pf_need_dist(pf, &scan, 2), (size_t)-1);
+	/* an unbounded gap */
+	assert_int_equal(clint_pf_need_dist(pf, &scan, 3), (size_t)-1);
+	clint_pf_scan_free(&scan);
+	/* KELVIN SIGN: no positions, no second filter */
+	assert_int_equal(clint_prefilter_scan(pf, "the \xE2\x84\xAA penalty", 16,
+	                                      &scan), 0);
+	assert_int_equal(clint_pf_need_dist(pf, &scan, 0), (size_t)-1);
+	clint_pf_scan_free(&scan);
+	clint_prefilter_free(pf);
+}
+
 /* The shipped packs: nearly every pattern gets a prefilter. */
 static void test_shipped_packs(void **state)
 {
@@ -186,6 +223,7 @@ int main(void)
 		cmocka_unit_test(test_gap_gives_distance),
 		cmocka_unit_test(test_unsure_means_no_prefilter),
 		cmocka_unit_test(test_scan),
+		cmocka_unit_test(test_need_dist),
 		cmocka_unit_test(test_shipped_packs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
