@@ -1080,6 +1080,20 @@ int clint_prefilter_positional_slot(const clint_prefilter *pf, size_t slot)
 
 /* ---- scanning ------------------------------------------------------------------ */
 
+struct clint_pf_list {
+	uint32_t *pos;  /* sorted starts (duplicates kept) */
+	size_t n;
+	size_t cur;     /* where the last query ended */
+	unsigned asked; /* queries before it was made */
+	int state;      /* LIST_NONE, LIST_MADE, or LIST_NO (over budget) */
+};
+
+/* A pattern asked about this often has its list made: the first queries
+ * (a require rule often stops at its first match) search each literal. */
+#define LIST_AFTER 8
+
+enum { LIST_NONE, LIST_MADE, LIST_NO };
+
 typedef struct {
 	uint32_t lit, pos;
 } hit;
@@ -1116,8 +1130,11 @@ int clint_prefilter_scan(const clint_prefilter *pf, const char *text,
 	memset(scan, 0, sizeof(*scan));
 	scan->present = calloc(pf->nlits + 1, 1);
 	scan->off = calloc(pf->nlits + 1, sizeof(size_t));
-	if (!scan->present || !scan->off)
+	scan->lists = calloc(2 * pf->nslots + 1, sizeof(*scan->lists));
+	scan->may = calloc(pf->nslots + 1, 1);
+	if (!scan->present || !scan->off || !scan->lists || !scan->may)
 		goto done;
+	scan->nlists = 2 * pf->nslots;
 	/* positions need plain byte offsets below 4 GiB, and bounded memory */
 	scan->positional = len < UINT32_MAX;
 	scan->need_positional = scan->positional;
@@ -1199,6 +1216,9 @@ int clint_prefilter_scan(const clint_prefilter *pf, const char *text,
 			scan->off[k] = scan->off[k - 1];
 		scan->off[0] = 0;
 		scan->pos_count = nhits;
+		/* a literal shared by many patterns is copied into each of their
+		 * lists: at most this many copies in all, then binary searches */
+		scan->list_budget = 4 * nhits + 65536;
 	}
 	rc = 0;
 done:
@@ -1218,17 +1238,35 @@ void clint_pf_scan_free(clint_pf_scan *scan)
 	memset(scan, 0, sizeof(*scan));
 }
 
-int clint_pf_may_match(const clint_prefilter *pf, const clint_pf_scan *scan,
+/* Per-slot cache bits in scan->may: each answer + 1, 0 until asked. */
+#define MAY_SHIFT 0
+#define NEEDPOS_SHIFT 2
+
+static int cached(clint_pf_scan *scan, size_t slot, int shift)
+{
+	return (scan->may[slot] >> shift) & 3;
+}
+
+static int cache(clint_pf_scan *scan, size_t slot, int shift, int v)
+{
+	scan->may[slot] = (unsigned char)(scan->may[slot] | (v + 1) << shift);
+	return v;
+}
+
+int clint_pf_may_match(const clint_prefilter *pf, clint_pf_scan *scan,
                        size_t slot)
 {
 	size_t k;
+	int c;
 
 	if (!pf || !scan->present || slot >= pf->nslots || !pf->need_n[slot])
 		return 1;
+	if ((c = cached(scan, slot, MAY_SHIFT)) != 0)
+		return c - 1;
 	for (k = 0; k < pf->need_n[slot]; k++)
 		if (scan->present[pf->ids[pf->need_off[slot] + k]])
-			return 1;
-	return 0;
+			return cache(scan, slot, MAY_SHIFT, 1);
+	return cache(scan, slot, MAY_SHIFT, 0);
 }
 
 int clint_pf_positional(const clint_prefilter *pf, const clint_pf_scan *scan,
@@ -1253,27 +1291,141 @@ static size_t next_hit(const clint_pf_scan *scan, uint32_t lit, size_t from)
 	return lo < scan->off[lit + 1] ? scan->pos[lo] : (size_t)-1;
 }
 
-int clint_pf_need_positional(const clint_prefilter *pf,
-                             const clint_pf_scan *scan, size_t slot)
+/* Merges the sorted runs a[run[i]..run[i + 1]) (i < nrun) into one sorted
+ * run, using tmp (as big as a); returns the array that holds it. */
+static uint32_t *merge_runs(uint32_t *a, uint32_t *tmp, size_t *run,
+                            size_t nrun)
+{
+	size_t i, w, x, y, o;
+
+	while (nrun > 1) {
+		for (i = 0, w = 0; i < nrun; i += 2, w++) {
+			size_t lo = run[i], mid = run[i + 1];
+			size_t hi = i + 1 < nrun ? run[i + 2] : mid;
+
+			for (x = lo, y = mid, o = lo; x < mid && y < hi;)
+				tmp[o++] = a[y] < a[x] ? a[y++] : a[x++];
+			while (x < mid)
+				tmp[o++] = a[x++];
+			while (y < hi)
+				tmp[o++] = a[y++];
+			run[w] = lo;
+		}
+		run[w] = run[nrun];
+		nrun = w;
+		{
+			uint32_t *t = a;
+			a = tmp;
+			tmp = t;
+		}
+	}
+	return a;
+}
+
+/* The merged starts of the leads (need 0) or needed literals (need 1) of
+ * `slot`, made at the LIST_AFTER-th call; NULL before, or when they would
+ * take more than the scan's budget or memory (the caller then searches
+ * each literal). */
+static clint_pf_list *slot_list(const clint_prefilter *pf, clint_pf_scan *scan,
+                                size_t slot, int need)
+{
+	clint_pf_list *l = &scan->lists[2 * slot + (size_t)need];
+	const uint32_t *ids =
+		pf->ids + (need ? pf->need_off[slot] : pf->lead_off[slot]);
+	size_t nl = need ? pf->need_n[slot] : pf->lead_n[slot];
+	size_t run[CLINT_PF_SET_MAX + 1], k, total = 0;
+	uint32_t *a, *tmp, *m;
+
+	if (l->state != LIST_NONE)
+		return l->state == LIST_MADE ? l : NULL;
+	if (++l->asked < LIST_AFTER)
+		return NULL;
+	l->state = LIST_NO;
+	if (nl > CLINT_PF_SET_MAX)
+		return NULL;
+	for (k = 0; k < nl; k++)
+		total += scan->off[ids[k] + 1] - scan->off[ids[k]];
+	if (total > scan->list_budget)
+		return NULL;
+	a = malloc((total ? total : 1) * sizeof(uint32_t));
+	tmp = malloc((total ? total : 1) * sizeof(uint32_t));
+	if (!a || !tmp) {
+		free(a);
+		free(tmp);
+		return NULL;
+	}
+	for (k = 0, total = 0; k < nl; k++) {
+		size_t n = scan->off[ids[k] + 1] - scan->off[ids[k]];
+
+		run[k] = total;
+		memcpy(a + total, scan->pos + scan->off[ids[k]], n * sizeof(uint32_t));
+		total += n;
+	}
+	run[nl] = total;
+	m = merge_runs(a, tmp, run, nl);
+	free(m == a ? tmp : a);
+	scan->list_budget -= total;
+	l->pos = m;
+	l->n = total;
+	l->cur = 0;
+	l->state = LIST_MADE;
+	return l;
+}
+
+/* The first start >= from in the list, or (size_t)-1: a galloping search
+ * from where the last one ended (queries mostly move forward). */
+static size_t list_next(clint_pf_list *l, size_t from)
+{
+	size_t lo, hi, step = 1, mid;
+
+	if (l->cur > l->n || (l->cur > 0 && l->pos[l->cur - 1] >= from))
+		l->cur = 0;
+	lo = hi = l->cur;
+	while (hi < l->n && l->pos[hi] < from) {
+		lo = hi + 1;
+		hi += step;
+		step *= 2;
+	}
+	if (hi > l->n)
+		hi = l->n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (l->pos[mid] < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	l->cur = lo;
+	return lo < l->n ? l->pos[lo] : (size_t)-1;
+}
+
+int clint_pf_need_positional(const clint_prefilter *pf, clint_pf_scan *scan,
+                             size_t slot)
 {
 	size_t k;
+	int c;
 
 	if (!pf || !scan->present || !scan->pos || slot >= pf->nslots ||
 	    !pf->need_n[slot])
 		return 0;
+	if ((c = cached(scan, slot, NEEDPOS_SHIFT)) != 0)
+		return c - 1;
 	for (k = 0; k < pf->need_n[slot]; k++) {
 		uint32_t lit = pf->ids[pf->need_off[slot] + k];
 		if (pf->lit_lead[lit] ? !scan->positional : !scan->need_positional)
-			return 0;
+			return cache(scan, slot, NEEDPOS_SHIFT, 0);
 	}
-	return 1;
+	return cache(scan, slot, NEEDPOS_SHIFT, 1);
 }
 
-size_t clint_pf_next_need(const clint_prefilter *pf, const clint_pf_scan *scan,
+size_t clint_pf_next_need(const clint_prefilter *pf, clint_pf_scan *scan,
                           size_t slot, size_t from)
 {
 	size_t best = (size_t)-1, k, h;
+	clint_pf_list *l = slot_list(pf, scan, slot, 1);
 
+	if (l)
+		return list_next(l, from);
 	for (k = 0; k < pf->need_n[slot]; k++) {
 		h = next_hit(scan, pf->ids[pf->need_off[slot] + k], from);
 		if (h < best)
@@ -1282,7 +1434,7 @@ size_t clint_pf_next_need(const clint_prefilter *pf, const clint_pf_scan *scan,
 	return best;
 }
 
-size_t clint_pf_need_dist(const clint_prefilter *pf, const clint_pf_scan *scan,
+size_t clint_pf_need_dist(const clint_prefilter *pf, clint_pf_scan *scan,
                           size_t slot)
 {
 	if (!clint_pf_positional(pf, scan, slot) ||
@@ -1292,12 +1444,15 @@ size_t clint_pf_need_dist(const clint_prefilter *pf, const clint_pf_scan *scan,
 	return pf->need_dist[slot];
 }
 
-size_t clint_pf_next(const clint_prefilter *pf, const clint_pf_scan *scan,
+size_t clint_pf_next(const clint_prefilter *pf, clint_pf_scan *scan,
                      size_t slot, size_t from, size_t *dist)
 {
 	size_t best = (size_t)-1, k;
+	clint_pf_list *l = slot_list(pf, scan, slot, 0);
 
 	*dist = pf->lead_dist[slot];
+	if (l)
+		return list_next(l, from);
 	for (k = 0; k < pf->lead_n[slot]; k++) {
 		size_t h = next_hit(scan, pf->ids[pf->lead_off[slot] + k], from);
 
