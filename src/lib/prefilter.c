@@ -7,7 +7,7 @@
  * so an ASCII letter in it matches that letter in either case and, for k
  * and s, also U+212A KELVIN SIGN and U+017F LATIN SMALL LETTER LONG S; the
  * scanner folds all of these. Anything the extractor does not understand
- * (inline options, backreferences, \Q, \K, verbs, odd braces...) gives the
+ * (inline options, backreferences, \Q, verbs, odd braces...) gives the
  * pattern no prefilter at all.
  */
 #include <stdlib.h>
@@ -329,12 +329,19 @@ static void parse_escape(parser *p, info *out)
 		p->has_g = 1;
 		zero_width(out);
 		return;
+	case 'K':
+		/* the reported start moves, not where the attempt began: the
+		 * literals are still within the attempt, which is what the
+		 * prefilter bounds (and PCRE2's offset limit applies to the
+		 * attempt too) */
+		zero_width(out);
+		return;
 	case 'd': case 'D': case 'w': case 'W': case 's': case 'S':
 	case 'h': case 'H': case 'v': case 'V': case 'n': case 't':
 	case 'r': case 'f': case 'e': case 'a':
 		return; /* one character we do not track */
 	default:
-		p->bail = 1; /* backreferences, \K, \Q, \x, \p, \N, \R, \X... */
+		p->bail = 1; /* backreferences, \Q, \x, \p, \N, \R, \X... */
 		return;
 	}
 }
@@ -738,12 +745,12 @@ static uint32_t insert(clint_prefilter *pf, const char *s, size_t len,
 
 	for (i = 0; i < len; i++) {
 		size_t c = pf->cls[(unsigned char)s[i]];
-		nx = pf->delta[st * pf->nclass + c];
+		nx = pf->trie[st * pf->nclass + c];
 		if (!nx) {
 			if (pf->nstates >= MAX_STATES)
 				return NO_LIT;
 			nx = (uint32_t)pf->nstates++;
-			pf->delta[st * pf->nclass + c] = nx;
+			pf->trie[st * pf->nclass + c] = nx;
 			pf->parent[nx] = st;
 			pf->edge[nx] = (unsigned char)c;
 		}
@@ -849,15 +856,15 @@ static int link_states(clint_prefilter *pf)
 	for (i = 0; i + 1 < n; i++) {
 		uint32_t t = order[i], p = pf->parent[t], f, k;
 
-		f = p ? pf->delta[(size_t)fail[p] * nc + pf->edge[t]] : 0;
+		f = p ? pf->trie[(size_t)fail[p] * nc + pf->edge[t]] : 0;
 		fail[t] = f;
 		pf->dict[t] = pf->out[f] != NO_LIT ? f : pf->dict[f];
-		memcpy(&pf->delta[(size_t)t * nc], &pf->delta[(size_t)f * nc],
+		memcpy(&pf->trie[(size_t)t * nc], &pf->trie[(size_t)f * nc],
 		       nc * sizeof(uint32_t));
 		for (k = first[t]; k < first[t + 1]; k++)
-			pf->delta[(size_t)t * nc + pf->edge[kids[k]]] = kids[k];
+			pf->trie[(size_t)t * nc + pf->edge[kids[k]]] = kids[k];
 		/* column 0 (bytes in no literal) stays 0: back to the root */
-		pf->delta[(size_t)t * nc] = 0;
+		pf->trie[(size_t)t * nc] = 0;
 	}
 	rc = 0;
 done:
@@ -866,6 +873,66 @@ done:
 	free(fail);
 	free(first);
 	free(kids);
+	free(at);
+	return rc;
+}
+
+/*
+ * Numbers the linked states for scanning (see prefilter.h): states
+ * without output first, then those with, each group by depth (the root
+ * stays 0), and writes the 16-bit table (MAX_STATES fits) with out and
+ * dict renumbered. Returns 0, or CLINT_ENOMEM.
+ */
+static int number_states(clint_prefilter *pf)
+{
+	size_t nc = pf->nclass, n = pf->nstates, i, k, d, maxd = 0;
+	uint32_t *depth = malloc(n * sizeof(uint32_t));
+	uint32_t *perm = malloc(n * sizeof(uint32_t));
+	uint32_t *out2 = malloc(n * sizeof(uint32_t));
+	uint32_t *dict2 = malloc(n * sizeof(uint32_t));
+	size_t *at = NULL;
+	int rc = CLINT_ENOMEM;
+
+	pf->delta = malloc(n * nc * sizeof(uint16_t));
+	if (!depth || !perm || !out2 || !dict2 || !pf->delta)
+		goto done;
+	depth[0] = 0;
+	for (i = 1; i < n; i++) {  /* a parent is made before its children */
+		depth[i] = depth[pf->parent[i]] + 1;
+		if (depth[i] > maxd)
+			maxd = depth[i];
+	}
+	/* counting sort on (has output, depth) */
+	at = calloc(2 * (maxd + 1) + 1, sizeof(size_t));
+	if (!at)
+		goto done;
+	for (i = 0; i < n; i++) {
+		int rep = pf->out[i] != NO_LIT || pf->dict[i];
+		at[(size_t)rep * (maxd + 1) + depth[i] + 1]++;
+	}
+	for (d = 0; d < 2 * (maxd + 1); d++)
+		at[d + 1] += at[d];
+	pf->first_report = at[maxd + 1];
+	for (i = 0; i < n; i++) {
+		int rep = pf->out[i] != NO_LIT || pf->dict[i];
+		perm[i] = (uint32_t)at[(size_t)rep * (maxd + 1) + depth[i]]++;
+	}
+	for (i = 0; i < n; i++) {
+		uint16_t *row = &pf->delta[(size_t)perm[i] * nc];
+
+		for (k = 0; k < nc; k++)
+			row[k] = (uint16_t)perm[pf->trie[i * nc + k]];
+		out2[perm[i]] = pf->out[i];
+		dict2[perm[i]] = pf->dict[i] ? perm[pf->dict[i]] : 0;
+	}
+	memcpy(pf->out, out2, n * sizeof(uint32_t));
+	memcpy(pf->dict, dict2, n * sizeof(uint32_t));
+	rc = 0;
+done:
+	free(depth);
+	free(perm);
+	free(out2);
+	free(dict2);
 	free(at);
 	return rc;
 }
@@ -928,7 +995,7 @@ int clint_prefilter_build_ex(clint_prefilter **out,
 		pf->cls[k] = pf->cls[k - 'A' + 'a'];
 	if (total + 1 > MAX_STATES)
 		total = MAX_STATES - 1;
-	pf->delta = calloc((total + 1) * pf->nclass, sizeof(uint32_t));
+	pf->trie = calloc((total + 1) * pf->nclass, sizeof(uint32_t));
 	pf->out = malloc((total + 1) * sizeof(uint32_t));
 	pf->dict = calloc(total + 1, sizeof(uint32_t));
 	pf->lit_len = calloc(total + 1, 1);
@@ -936,7 +1003,7 @@ int clint_prefilter_build_ex(clint_prefilter **out,
 	pf->ids = malloc((2 * count * CLINT_PF_SET_MAX + 1) * sizeof(uint32_t));
 	pf->parent = malloc((total + 1) * sizeof(uint32_t));
 	pf->edge = malloc(total + 1);
-	if (!pf->delta || !pf->out || !pf->dict || !pf->lit_len ||
+	if (!pf->trie || !pf->out || !pf->dict || !pf->lit_len ||
 	    !pf->lit_lead || !pf->ids || !pf->parent || !pf->edge)
 		goto done;
 	for (k = 0; k <= total; k++)
@@ -957,10 +1024,12 @@ int clint_prefilter_build_ex(clint_prefilter **out,
 		    !ids_within(pf, i))
 			pf->need_dist[i] = sets[2 * i].dist;
 	}
-	if (link_states(pf) < 0)
+	if (link_states(pf) < 0 || number_states(pf) < 0)
 		goto done;
+	free(pf->trie);
 	free(pf->parent);
 	free(pf->edge);
+	pf->trie = NULL;
 	pf->parent = NULL;
 	pf->edge = NULL;
 	*out = pf;
@@ -977,6 +1046,7 @@ void clint_prefilter_free(clint_prefilter *pf)
 	if (!pf || pf->image)
 		return;
 	free(pf->delta);
+	free(pf->trie);
 	free(pf->out);
 	free(pf->dict);
 	free(pf->lit_len);
@@ -1005,6 +1075,7 @@ static void write_array(FILE *f, const char *type, const char *name,
 	for (i = 0; i < n; i++) {
 		unsigned long long v =
 			elem == 1   ? ((const unsigned char *)data)[i]
+			: elem == 2 ? ((const uint16_t *)data)[i]
 			: elem == 4 ? ((const uint32_t *)data)[i]
 			            : (unsigned long long)((const size_t *)data)[i];
 		/* a suffix keeps (size_t)-1 from warning as too big for a long */
@@ -1019,7 +1090,7 @@ int clint_prefilter_write_c(const clint_prefilter *pf, FILE *f,
 {
 	size_t i;
 
-	write_array(f, "uint32_t", name, "delta", pf->delta, 4,
+	write_array(f, "uint16_t", name, "delta", pf->delta, 2,
 	            pf->nstates * pf->nclass);
 	write_array(f, "uint32_t", name, "out", pf->out, 4, pf->nstates);
 	write_array(f, "uint32_t", name, "dict", pf->dict, 4, pf->nstates);
@@ -1044,9 +1115,9 @@ int clint_prefilter_write_c(const clint_prefilter *pf, FILE *f,
 		fprintf(f, "%u,", pf->cls[i]);
 	fprintf(f, "},\n\t.nclass = %zu, .nstates = %zu, .nlits = %zu,"
 	           " .nslots = %zu, .nids = %zu,\n\t.filtered = %zu,"
-	           " .positional = %zu, .image = 1,\n",
+	           " .positional = %zu, .first_report = %zu, .image = 1,\n",
 	        pf->nclass, pf->nstates, pf->nlits, pf->nslots, pf->nids,
-	        pf->filtered, pf->positional);
+	        pf->filtered, pf->positional, pf->first_report);
 	fprintf(f, "\t.delta = %s_delta, .out = %s_out, .dict = %s_dict,\n"
 	           "\t.lit_len = %s_lit_len, .lit_lead = %s_lit_lead,\n"
 	           "\t.need_off = %s_need_off, .need_n = %s_need_n,"
@@ -1120,7 +1191,8 @@ int clint_prefilter_scan(const clint_prefilter *pf, const char *text,
                          size_t len, clint_pf_scan *scan)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	const uint32_t *delta = pf->delta;
+	const uint16_t *delta = pf->delta;
+	const uint32_t first_report = (uint32_t)pf->first_report;
 	size_t nc = pf->nclass, i, nhits = 0, cap = 0, max_hits, k;
 	size_t nlead = 0, nneed = 0, max_need;
 	hit *hits = NULL;
@@ -1162,7 +1234,7 @@ int clint_prefilter_scan(const clint_prefilter *pf, const char *text,
 			c = 0;
 		}
 		st = delta[st * nc + c];
-		if (pf->out[st] == NO_LIT && !pf->dict[st])
+		if (st < first_report)
 			continue;
 		for (s = pf->out[st] != NO_LIT ? st : pf->dict[st]; s; s = pf->dict[s]) {
 			uint32_t lit = pf->out[s];

@@ -28,7 +28,13 @@ typedef struct clint_prefilter clint_prefilter;
 struct clint_prefilter {
 	unsigned char cls[256];   /* byte -> column; A-Z share a-z's */
 	size_t nclass;
-	uint32_t *delta;          /* nstates x nclass */
+	/* nstates x nclass. States are numbered so that those at which a
+	 * literal ends (out or dict set) come last, from first_report on,
+	 * and each group by depth, the root (0) first: the scan tests for
+	 * output by comparing numbers, and the rows it mostly reads, near
+	 * the root, are next to each other. */
+	uint16_t *delta;
+	size_t first_report;
 	uint32_t *out;            /* literal ending at the state, or NO_LIT */
 	uint32_t *dict;           /* next state on the fail chain with output */
 	size_t nstates;
@@ -44,7 +50,9 @@ struct clint_prefilter {
 	uint32_t *ids;
 	size_t nids;
 	size_t filtered, positional;
-	/* while building: the trie edge into each state (link_states()) */
+	/* while building: the full-width table, the trie edge into each
+	 * state (link_states()) */
+	uint32_t *trie;
 	uint32_t *parent;
 	unsigned char *edge;
 	int image;  /* 1: constant data written by clint_prefilter_write_c() */

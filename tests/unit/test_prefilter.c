@@ -66,7 +66,6 @@ static void test_unsure_means_no_prefilter(void **state)
 		"(?i)abc(def)",        /* inline options */
 		"(abc)\\1def",         /* backreference */
 		"\\Qabc\\E",           /* quoting */
-		"abc\\Kdef",           /* \K moves the start */
 		"(*UTF)abcdef",        /* verbs */
 		"abc{,3}def",          /* a brace that is not a quantifier */
 		"\\bx(abc)?\\b",       /* may match without any literal */
@@ -84,6 +83,12 @@ static void test_unsure_means_no_prefilter(void **state)
 	assert_int_equal(clint_pf_analyze("\\Gservices\\b", &needs, &leads), 0);
 	assert_true(needs.ok);
 	assert_false(leads.ok);
+	/* \K moves the reported start, not the attempt's: "fee" still leads */
+	assert_int_equal(clint_pf_analyze("\\bfees?\\b[^.]{0,20}?\\K\\d+ percent", &needs, &leads), 0);
+	assert_true(needs.ok);
+	assert_true(leads.ok);
+	assert_true(has(&leads, "fee"));
+	assert_int_equal(leads.dist, 0);
 	/* lookarounds are zero width: the literal after them leads */
 	assert_int_equal(clint_pf_analyze("(?<!not )\\bfrom time to time\\b(?! in force)", &needs, &leads), 0);
 	assert_true(leads.ok);
