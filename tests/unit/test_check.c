@@ -284,6 +284,38 @@ static void test_unless_same_sentence_only(void **state)
 	done(&c);
 }
 
+/* A sentence longer than PART_WINDOWS is searched for an `unless` window
+ * by window at the unless pattern's leads: found far from the match on
+ * either side, not found where only part of it occurs. */
+static void test_unless_in_long_sentence(void **state)
+{
+	static const char filler[] =
+		" and the Supplier keeps the hosting and the network and the "
+		"service desk and the data centre running for the Client";
+	char text[2048];
+	checked c;
+
+	(void)state;
+	snprintf(text, sizeof(text), "The Supplier uses best efforts%s%s%s, "
+	         "subject to funding.\n", filler, filler, filler);
+	assert_true(strlen(text) > PART_WINDOWS);
+	c = run(state, text);
+	assert_int_equal(findings_of(c.res, "flag-best", NULL, 0), 0);
+	done(&c);
+
+	snprintf(text, sizeof(text), "Subject to funding%s%s%s, the Supplier "
+	         "uses best efforts.\n", filler, filler, filler);
+	c = run(state, text);
+	assert_int_equal(findings_of(c.res, "flag-best", NULL, 0), 0);
+	done(&c);
+
+	snprintf(text, sizeof(text), "The Supplier uses best efforts%s%s%s, "
+	         "subject and to funding.\n", filler, filler, filler);
+	c = run(state, text);
+	assert_int_equal(findings_of(c.res, "flag-best", NULL, 0), 1);
+	done(&c);
+}
+
 static void test_overlapping_matches_merged(void **state)
 {
 	checked c = run(state, "The price is to be agreed later.\n");
@@ -959,6 +991,7 @@ int main(void)
 		cmocka_unit_test(test_within_limits_to_sections),
 		cmocka_unit_test(test_within_outside_any_section),
 		cmocka_unit_test(test_unless_same_sentence_only),
+		cmocka_unit_test(test_unless_in_long_sentence),
 		cmocka_unit_test(test_overlapping_matches_merged),
 		cmocka_unit_test(test_findings_sorted_by_position),
 		cmocka_unit_test(test_count_at_least),

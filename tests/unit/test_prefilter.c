@@ -199,6 +199,63 @@ static void test_need_dist(void **state)
 	clint_prefilter_free(pf);
 }
 
+/* The first start >= from of any of a slot's literals, by brute force. */
+static size_t brute_next(const clint_prefilter *pf, const clint_pf_scan *scan,
+                         size_t off, size_t n, size_t from)
+{
+	size_t best = (size_t)-1, k;
+
+	for (k = 0; k < n; k++) {
+		size_t h = next_hit(scan, pf->ids[off + k], from);
+		if (h < best)
+			best = h;
+	}
+	return best;
+}
+
+/* The merged lists a slot gets after LIST_AFTER queries answer as the
+ * literals searched one by one, forwards, backwards and over budget. */
+static void test_merged_lists(void **state)
+{
+	static const char *const src[] = {
+		"\\b(fees?|charges?|costs?|rates?)\\b[^.]{0,40}\\bpayable\\b",
+	};
+	char text[4096];
+	clint_prefilter *pf = NULL;
+	clint_pf_scan scan;
+	size_t i, len, dist, round;
+	static const char *const words[] = {"fee ", "charges ", "cost ", "x ",
+	                                    "rate ", "payable ", "fees "};
+
+	(void)state;
+	for (i = 0, len = 0; len + 16 < sizeof(text); i++) {
+		const char *w = words[(i * 7 + i / 3) % ARRAY_LEN(words)];
+		memcpy(text + len, w, strlen(w));
+		len += strlen(w);
+	}
+	assert_int_equal(clint_prefilter_build(&pf, src, 1), 0);
+	for (round = 0; round < 2; round++) {
+		assert_int_equal(clint_prefilter_scan(pf, text, len, &scan), 0);
+		if (round == 1)
+			scan.list_budget = 0;  /* too big: searched per literal */
+		for (i = 0; i <= len + 1; i++) {
+			assert_int_equal(clint_pf_next(pf, &scan, 0, i, &dist),
+			                 brute_next(pf, &scan, pf->lead_off[0],
+			                            pf->lead_n[0], i));
+			assert_int_equal(clint_pf_next_need(pf, &scan, 0, i),
+			                 brute_next(pf, &scan, pf->need_off[0],
+			                            pf->need_n[0], i));
+		}
+		for (i = len + 1; i > 0; i -= i > 7 ? 7 : i)
+			assert_int_equal(clint_pf_next(pf, &scan, 0, i, &dist),
+			                 brute_next(pf, &scan, pf->lead_off[0],
+			                            pf->lead_n[0], i));
+		assert_int_equal(scan.lists[0].state, round ? LIST_NO : LIST_MADE);
+		clint_pf_scan_free(&scan);
+	}
+	clint_prefilter_free(pf);
+}
+
 /* The shipped packs: nearly every pattern gets a prefilter. */
 static void test_shipped_packs(void **state)
 {
@@ -229,6 +286,7 @@ int main(void)
 		cmocka_unit_test(test_unsure_means_no_prefilter),
 		cmocka_unit_test(test_scan),
 		cmocka_unit_test(test_need_dist),
+		cmocka_unit_test(test_merged_lists),
 		cmocka_unit_test(test_shipped_packs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
