@@ -1187,19 +1187,128 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
 	return 0;
 }
 
+/*
+ * The scan runs the automaton over two halves of the text at once, as two
+ * streams: each step's table look-up waits for the one before it, so two
+ * independent chains keep the processor busy. The second stream starts
+ * OVERLAP bytes before the middle, where its state is not yet the real
+ * one, but a state only depends on the last AC_LIT_MAX units read (a
+ * byte, or a folded Kelvin sign or long s of up to 3 bytes), so it is
+ * right again before the middle; each stream records only the literals
+ * ending in its own half.
+ */
+#define OVERLAP (4 * AC_LIT_MAX)
+#define SPLIT_MIN 4096
+#define CHUNK 256
+
+typedef struct {
+	size_t i;       /* the byte it reads next */
+	size_t lo, hi;  /* it records literals ending in [lo, hi) */
+	uint32_t st;
+	int pos_ok, need_ok;  /* its part of scan->positional and _need_ */
+	size_t nlead, nneed;  /* hits counted (up to the caps) */
+	hit *hits;
+	size_t nhits, cap;
+} stream;
+
+/* Feeds the unit at s->i to the automaton, leaving s->i on its last byte;
+ * returns the new state. */
+static uint32_t feed(const clint_prefilter *pf, const unsigned char *t,
+                     size_t len, stream *s)
+{
+	unsigned char b = t[s->i];
+	unsigned c;
+
+	if (b < 0x80) {
+		c = pf->cls[b];
+	} else if (b == 0xE2 && s->i + 2 < len && t[s->i + 1] == 0x84 &&
+	           t[s->i + 2] == 0xAA) {
+		c = pf->cls['k']; /* KELVIN SIGN matches k caselessly */
+		s->i += 2;
+		s->pos_ok = 0;
+		s->need_ok = 0;
+	} else if (b == 0xC5 && s->i + 1 < len && t[s->i + 1] == 0xBF) {
+		c = pf->cls['s']; /* LONG S matches s caselessly */
+		s->i += 1;
+		s->pos_ok = 0;
+		s->need_ok = 0;
+	} else {
+		c = 0;
+	}
+	s->st = pf->delta[s->st * pf->nclass + c];
+	return s->st;
+}
+
+/* Records the literals ending at byte i (in state st, which has output):
+ * present, and the starts of lead literals and of the others, each up to
+ * its cap. Returns 0, or CLINT_ENOMEM. */
+static int record(const clint_prefilter *pf, clint_pf_scan *scan, stream *s,
+                  size_t i, uint32_t st, size_t max_hits, size_t max_need)
+{
+	uint32_t x;
+
+	for (x = pf->out[st] != NO_LIT ? st : pf->dict[st]; x; x = pf->dict[x]) {
+		uint32_t lit = pf->out[x];
+
+		scan->present[lit] = 1;
+		if (pf->lit_lead[lit]) {
+			if (!s->pos_ok)
+				continue;
+			if (s->nlead >= max_hits) {
+				s->pos_ok = 0;
+				continue;
+			}
+			s->nlead++;
+		} else {
+			if (!s->need_ok)
+				continue;
+			if (s->nneed >= max_need) {
+				s->need_ok = 0;
+				continue;
+			}
+			s->nneed++;
+		}
+		if (s->nhits >= s->cap &&
+		    grow((void **)&s->hits, &s->cap, s->nhits + 1, sizeof(hit)) < 0)
+			return CLINT_ENOMEM;
+		s->hits[s->nhits].lit = lit;
+		s->hits[s->nhits].pos = (uint32_t)(i + 1 - pf->lit_len[lit]);
+		s->nhits++;
+	}
+	return 0;
+}
+
+/* Runs stream s to the end of its half. Returns 0, or CLINT_ENOMEM. */
+static int run_stream(const clint_prefilter *pf, clint_pf_scan *scan,
+                      const unsigned char *t, size_t len, stream *s,
+                      size_t max_hits, size_t max_need)
+{
+	uint32_t first_report = (uint32_t)pf->first_report;
+
+	for (; s->i < s->hi; s->i++)
+		if (feed(pf, t, len, s) >= first_report && s->i >= s->lo &&
+		    s->i < s->hi &&
+		    record(pf, scan, s, s->i, s->st, max_hits, max_need) < 0)
+			return CLINT_ENOMEM;
+	return 0;
+}
+
 int clint_prefilter_scan(const clint_prefilter *pf, const char *text,
                          size_t len, clint_pf_scan *scan)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	const uint16_t *delta = pf->delta;
 	const uint32_t first_report = (uint32_t)pf->first_report;
-	size_t nc = pf->nclass, i, nhits = 0, cap = 0, max_hits, k;
-	size_t nlead = 0, nneed = 0, max_need;
-	hit *hits = NULL;
-	uint32_t st = 0;
+	size_t nhits, max_hits, max_need, k, n;
+	stream sa, sb;
+	struct {
+		uint32_t st;
+		size_t i;
+	} ca[CHUNK], cb[CHUNK];
 	int rc = CLINT_ENOMEM;
 
 	memset(scan, 0, sizeof(*scan));
+	memset(&sa, 0, sizeof(sa));
+	memset(&sb, 0, sizeof(sb));
 	scan->present = calloc(pf->nlits + 1, 1);
 	scan->off = calloc(pf->nlits + 1, sizeof(size_t));
 	scan->lists = calloc(2 * pf->nslots + 1, sizeof(*scan->lists));
@@ -1207,82 +1316,72 @@ int clint_prefilter_scan(const clint_prefilter *pf, const char *text,
 	if (!scan->present || !scan->off || !scan->lists || !scan->may)
 		goto done;
 	scan->nlists = 2 * pf->nslots;
-	/* positions need plain byte offsets below 4 GiB, and bounded memory */
-	scan->positional = len < UINT32_MAX;
-	scan->need_positional = scan->positional;
+	/* positions need plain byte offsets below 4 GiB, and bounded memory:
+	 * the caps are on all hits, each stream stops at them too */
+	sa.pos_ok = sa.need_ok = sb.pos_ok = sb.need_ok = len < UINT32_MAX;
 	max_hits = len / 2 + 65536;
 	max_need = len / 4 + 65536;
-	for (i = 0; i < len; i++) {
-		unsigned char b = t[i];
-		unsigned c;
-		uint32_t s;
+	sa.hi = len;
+	if (len >= SPLIT_MIN) {
+		sa.hi = len / 2;
+		sb.lo = len / 2;
+		sb.hi = len;
+		sb.i = sb.lo - OVERLAP;
+		/* both at once while both have bytes; the states with output
+		 * are noted without a branch and recorded after each chunk */
+		while (sa.i < sa.hi && sb.i < sb.hi) {
+			size_t na = 0, nb = 0, j;
 
-		if (b < 0x80) {
-			c = pf->cls[b];
-		} else if (b == 0xE2 && i + 2 < len && t[i + 1] == 0x84 &&
-		           t[i + 2] == 0xAA) {
-			c = pf->cls['k']; /* KELVIN SIGN matches k caselessly */
-			i += 2;
-			scan->positional = 0;
-			scan->need_positional = 0;
-		} else if (b == 0xC5 && i + 1 < len && t[i + 1] == 0xBF) {
-			c = pf->cls['s']; /* LONG S matches s caselessly */
-			i += 1;
-			scan->positional = 0;
-			scan->need_positional = 0;
-		} else {
-			c = 0;
-		}
-		st = delta[st * nc + c];
-		if (st < first_report)
-			continue;
-		for (s = pf->out[st] != NO_LIT ? st : pf->dict[st]; s; s = pf->dict[s]) {
-			uint32_t lit = pf->out[s];
-
-			scan->present[lit] = 1;
-			/* lead literals' starts (for the windows), and the other
-			 * literals' too (for clint_pf_next_need), each with a cap */
-			if (pf->lit_lead[lit]) {
-				if (!scan->positional)
-					continue;
-				if (nlead >= max_hits) {
-					scan->positional = 0;
-					continue;
-				}
-				nlead++;
-			} else {
-				if (!scan->need_positional)
-					continue;
-				if (nneed >= max_need) {
-					scan->need_positional = 0;
-					continue;
-				}
-				nneed++;
+			for (k = 0; k < CHUNK && sa.i < sa.hi && sb.i < sb.hi; k++) {
+				ca[na].st = feed(pf, t, len, &sa);
+				ca[na].i = sa.i;
+				na += ca[na].st >= first_report;
+				cb[nb].st = feed(pf, t, len, &sb);
+				cb[nb].i = sb.i;
+				nb += cb[nb].st >= first_report;
+				sa.i++;
+				sb.i++;
 			}
-			if (nhits >= cap &&
-			    grow((void **)&hits, &cap, nhits + 1, sizeof(*hits)) < 0)
-				goto done;
-			hits[nhits].lit = lit;
-			hits[nhits].pos = (uint32_t)(i + 1 - pf->lit_len[lit]);
-			nhits++;
+			for (j = 0; j < na; j++)
+				if (ca[j].i < sa.hi &&
+				    record(pf, scan, &sa, ca[j].i, ca[j].st, max_hits,
+				           max_need) < 0)
+					goto done;
+			for (j = 0; j < nb; j++)
+				if (cb[j].i >= sb.lo &&
+				    record(pf, scan, &sb, cb[j].i, cb[j].st, max_hits,
+				           max_need) < 0)
+					goto done;
 		}
 	}
+	if (run_stream(pf, scan, t, len, &sa, max_hits, max_need) < 0 ||
+	    run_stream(pf, scan, t, len, &sb, max_hits, max_need) < 0)
+		goto done;
+	scan->positional = sa.pos_ok && sb.pos_ok && sa.nlead + sb.nlead <= max_hits;
+	scan->need_positional = sa.need_ok && sb.need_ok &&
+	                        sa.nneed + sb.nneed <= max_need;
+	nhits = sa.nhits + sb.nhits;
 	if (scan->positional || scan->need_positional) {
-		/* bucket the hits by literal; each bucket stays in text order */
+		/* bucket the hits by literal, the first half's before the
+		 * second's: each bucket stays in text order */
 		size_t sum = 0;
 
 		scan->pos = malloc((nhits ? nhits : 1) * sizeof(uint32_t));
 		if (!scan->pos)
 			goto done;
-		for (k = 0; k < nhits; k++)
-			scan->off[hits[k].lit]++;
+		for (k = 0; k < sa.nhits; k++)
+			scan->off[sa.hits[k].lit]++;
+		for (k = 0; k < sb.nhits; k++)
+			scan->off[sb.hits[k].lit]++;
 		for (k = 0; k <= pf->nlits; k++) {
-			size_t n = scan->off[k];
+			n = scan->off[k];
 			scan->off[k] = sum;
 			sum += n;
 		}
-		for (k = 0; k < nhits; k++)
-			scan->pos[scan->off[hits[k].lit]++] = hits[k].pos;
+		for (k = 0; k < sa.nhits; k++)
+			scan->pos[scan->off[sa.hits[k].lit]++] = sa.hits[k].pos;
+		for (k = 0; k < sb.nhits; k++)
+			scan->pos[scan->off[sb.hits[k].lit]++] = sb.hits[k].pos;
 		/* off[l] is now the end of bucket l, i.e. the start of l + 1 */
 		for (k = pf->nlits; k > 0; k--)
 			scan->off[k] = scan->off[k - 1];
@@ -1294,7 +1393,8 @@ int clint_prefilter_scan(const clint_prefilter *pf, const char *text,
 	}
 	rc = 0;
 done:
-	free(hits);
+	free(sa.hits);
+	free(sb.hits);
 	if (rc < 0)
 		clint_pf_scan_free(scan);
 	return rc;

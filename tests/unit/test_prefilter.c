@@ -199,6 +199,82 @@ static void test_need_dist(void **state)
 	clint_prefilter_free(pf);
 }
 
+/* Every start of `lit` in text[0..len), caselessly, by brute force. */
+static size_t naive_starts(const char *text, size_t len, const char *lit,
+                           uint32_t *out, size_t max)
+{
+	size_t i, j, n = 0, l = strlen(lit);
+
+	for (i = 0; i + l <= len; i++) {
+		for (j = 0; j < l; j++)
+			if (lower(text[i + j]) != lit[j])
+				break;
+		if (j == l && n < max)
+			out[n++] = (uint32_t)i;
+	}
+	return n;
+}
+
+/* A long text is scanned as two halves at once: every literal, ending
+ * anywhere (around the middle too), is found once and in order; a
+ * KELVIN SIGN in either half, or just before the middle, turns positions
+ * off. */
+static void test_scan_halves(void **state)
+{
+	static const char *const src[] = {
+		"\\bfee\\b", "\\bpayable\\b", "\\bservice credits\\b",
+		"\\bnotice period\\b",
+	};
+	static const char *const lits[] = {
+		"fee", "payable", "service credits", "notice period",
+	};
+	static const char *const words[] = {
+		"Fee ", "payable ", "SERVICE ", "credits ", "x ", "notice ",
+		"period ", "service credits ", "feeder ", "notice period ",
+	};
+	char text[9000];
+	uint32_t want[2048];
+	clint_prefilter *pf = NULL;
+	clint_pf_scan scan;
+	size_t i, len, shift, n, l;
+
+	(void)state;
+	assert_int_equal(clint_prefilter_build(&pf, src, ARRAY_LEN(src)), 0);
+	for (shift = 0; shift < 24; shift++) {
+		for (i = 0, len = shift; len + 20 < sizeof(text); i++) {
+			const char *w = words[(i * 7 + i / 5) % ARRAY_LEN(words)];
+			memcpy(text + len, w, strlen(w));
+			len += strlen(w);
+		}
+		memset(text, 'x', shift);
+		assert_true(len >= SPLIT_MIN);
+		assert_int_equal(clint_prefilter_scan(pf, text, len, &scan), 0);
+		assert_true(scan.positional);
+		for (l = 0; l < ARRAY_LEN(lits); l++) {
+			uint32_t id = pf->ids[pf->need_off[l]];
+
+			n = naive_starts(text, len, lits[l], want, ARRAY_LEN(want));
+			assert_true(n > 10);
+			assert_int_equal(scan.off[id + 1] - scan.off[id], n);
+			assert_memory_equal(scan.pos + scan.off[id], want,
+			                    n * sizeof(uint32_t));
+		}
+		clint_pf_scan_free(&scan);
+	}
+	/* a KELVIN SIGN early, late, or in the second half's lead-in */
+	for (i = 0; i < 3; i++) {
+		size_t at = i == 0 ? 10 : i == 1 ? len - 8 : len / 2 - 5;
+
+		memcpy(text + at, "\xE2\x84\xAA", 3);
+		assert_int_equal(clint_prefilter_scan(pf, text, len, &scan), 0);
+		assert_false(scan.positional);
+		assert_false(scan.need_positional);
+		clint_pf_scan_free(&scan);
+		memcpy(text + at, "xxx", 3);
+	}
+	clint_prefilter_free(pf);
+}
+
 /* The first start >= from of any of a slot's literals, by brute force. */
 static size_t brute_next(const clint_prefilter *pf, const clint_pf_scan *scan,
                          size_t off, size_t n, size_t from)
@@ -287,6 +363,7 @@ int main(void)
 		cmocka_unit_test(test_scan),
 		cmocka_unit_test(test_need_dist),
 		cmocka_unit_test(test_merged_lists),
+		cmocka_unit_test(test_scan_halves),
 		cmocka_unit_test(test_shipped_packs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
