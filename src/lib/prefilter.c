@@ -1402,8 +1402,14 @@ done:
 
 void clint_pf_scan_free(clint_pf_scan *scan)
 {
+	size_t i;
+
 	if (!scan)
 		return;
+	for (i = 0; scan->lists && i < scan->nlists; i++)
+		free(scan->lists[i].pos);
+	free(scan->lists);
+	free(scan->may);
 	free(scan->present);
 	free(scan->pos);
 	free(scan->off);
