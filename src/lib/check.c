@@ -81,15 +81,15 @@ static int literal_in(check_ctx *c, size_t slot, size_t from, size_t end)
 	return h != (size_t)-1 && h < end;
 }
 
+static int run_pattern(check_ctx *c, const clint_pattern *p, size_t base,
+                       size_t end, size_t from, size_t *ms, size_t *me);
+
 /*
  * Runs pattern `p` on the part norm[base..end) as a subject of its own
  * (so "^" and "$" anchor at its ends), from offset `from` >= base. Returns
  * 1 and sets the match range (norm offsets) in *ms and *me, 0 when there
  * is none, or a negative PCRE2 error when the pattern hit a limit.
  */
-static int run_pattern(check_ctx *c, const clint_pattern *p, size_t base,
-                       size_t end, size_t from, size_t *ms, size_t *me);
-
 static int match_at(check_ctx *c, const clint_pattern *p, size_t base,
                     size_t end, size_t from, size_t *ms, size_t *me)
 {
