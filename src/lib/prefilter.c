@@ -1213,8 +1213,8 @@ typedef struct {
 
 /* Feeds the unit at s->i to the automaton, leaving s->i on its last byte;
  * returns the new state. */
-static uint32_t feed(const clint_prefilter *pf, const unsigned char *t,
-                     size_t len, stream *s)
+static inline uint32_t feed(const clint_prefilter *pf, const unsigned char *t,
+                            size_t len, stream *s)
 {
 	unsigned char b = t[s->i];
 	unsigned c;
