@@ -81,6 +81,9 @@ static int literal_in(check_ctx *c, size_t slot, size_t from, size_t end)
 	return h != (size_t)-1 && h < end;
 }
 
+static int run_pattern(check_ctx *c, const clint_pattern *p, size_t base,
+                       size_t end, size_t from, size_t *ms, size_t *me);
+
 /*
  * Runs pattern `p` on the part norm[base..end) as a subject of its own
  * (so "^" and "$" anchor at its ends), from offset `from` >= base. Returns
@@ -90,9 +93,6 @@ static int literal_in(check_ctx *c, size_t slot, size_t from, size_t end)
 static int match_at(check_ctx *c, const clint_pattern *p, size_t base,
                     size_t end, size_t from, size_t *ms, size_t *me)
 {
-	PCRE2_SIZE *ov;
-	int rc;
-
 	if (!p->code)
 		return 0;
 	/* none of the literals every match needs occurs in the document */
@@ -103,6 +103,16 @@ static int match_at(check_ctx *c, const clint_pattern *p, size_t base,
 	if (c->pf && p->slot && (base > 0 || end < c->doc->norm_len) &&
 	    !literal_in(c, p->slot - 1, from, end))
 		return 0;
+	return run_pattern(c, p, base, end, from, ms, me);
+}
+
+/* match_at() without the prefilter's checks: one pcre2_match(). */
+static int run_pattern(check_ctx *c, const clint_pattern *p, size_t base,
+                       size_t end, size_t from, size_t *ms, size_t *me)
+{
+	PCRE2_SIZE *ov;
+	int rc;
+
 	c->calls++;
 	/* interpreted until the pattern has seen enough subject bytes to
 	 * pay for its JIT compilation (pack.c) */
@@ -118,6 +128,9 @@ static int match_at(check_ctx *c, const clint_pattern *p, size_t base,
 	*me = base + ov[1];
 	return 1;
 }
+
+static int find_match(check_ctx *c, const clint_pattern *p, size_t base,
+                      size_t end, size_t from, size_t *ms, size_t *me);
 
 static void limit_error(check_ctx *c, const clint_rule *r,
                         const clint_pattern *p, int err)
@@ -149,8 +162,8 @@ static int compute_scope(check_ctx *c, const clint_rule *r)
 		c->scope[i] = 0;
 		if (s->heading_norm_end == s->heading_norm_start)
 			continue;
-		m = match_at(c, r->within, s->heading_norm_start, s->heading_norm_end,
-		             s->heading_norm_start, &ms, &me);
+		m = find_match(c, r->within, s->heading_norm_start,
+		               s->heading_norm_end, s->heading_norm_start, &ms, &me);
 		if (m < 0) {
 			limit_error(c, r, r->within, m);
 			return m;
@@ -214,7 +227,7 @@ static int excluded(check_ctx *c, const clint_rule *r, size_t off,
 			if (pb > end && pb - end > UNLESS_WINDOW)
 				pb = b;
 		}
-		m = match_at(c, &r->unless[i], pa, pb, pa, &ms, &me);
+		m = find_match(c, &r->unless[i], pa, pb, pa, &ms, &me);
 		if (m < 0)
 			limit_error(c, r, &r->unless[i], m);
 		if (m > 0)
@@ -277,7 +290,7 @@ static int near_ok(check_ctx *c, const clint_rule *r, size_t ms, size_t me)
 
 		a = words_back(doc->norm, ms, doc->blocks[bi].norm_start, p->words);
 		b = words_fwd(doc->norm, me, doc->blocks[bi].norm_end, p->words);
-		m = match_at(c, p, a, b, a, &x, &y);
+		m = find_match(c, p, a, b, a, &x, &y);
 		if (m < 0)
 			limit_error(c, r, p, m);
 		if (m <= 0)
@@ -602,7 +615,7 @@ static long pattern_newlines(const clint_pattern *p)
 #define LINES_MAX 16
 
 /*
- * Like next_match() for a pattern with no leads that consumes at most
+ * Like find_match() for a pattern with no leads that consumes at most
  * `k` newlines: every match holds one of the pattern's needed literals
  * at most k lines below its start. For the next such literal, the starts
  * from k lines above its line to the end of its line are searched (the
@@ -611,7 +624,8 @@ static long pattern_newlines(const clint_pattern *p)
  * found is the leftmost one.
  */
 static int next_match_lines(check_ctx *c, const clint_pattern *p, long k,
-                            size_t from, size_t *ms, size_t *me)
+                            size_t base, size_t end, size_t from, size_t *ms,
+                            size_t *me)
 {
 	const clint_doc *doc = c->doc;
 	const char *s = doc->norm;
@@ -619,9 +633,8 @@ static int next_match_lines(check_ctx *c, const clint_pattern *p, long k,
 	long up;
 	int m;
 
-	while (from <= doc->norm_len &&
-	       (h = clint_pf_next_need(c->pf, &c->pfs, p->slot - 1, from)) !=
-	           (size_t)-1) {
+	while (from <= end &&
+	       (h = clint_pf_next_need(c->pf, &c->pfs, p->slot - 1, from)) < end) {
 		/* back to the start of the line k lines above, not before from */
 		ls = h;
 		for (up = 0; up <= k && ls > from; up++) {
@@ -637,9 +650,9 @@ static int next_match_lines(check_ctx *c, const clint_pattern *p, long k,
 			c->line_from = h;
 			c->line_end = nl ? (size_t)(nl - s) : doc->norm_len;
 		}
-		le = c->line_end;
-		pcre2_set_offset_limit(c->mctx, le);
-		m = match_at(c, p, 0, doc->norm_len, ls, ms, me);
+		le = c->line_end < end ? c->line_end : end;
+		pcre2_set_offset_limit(c->mctx, le - base);
+		m = run_pattern(c, p, base, end, ls, ms, me);
 		pcre2_set_offset_limit(c->mctx, PCRE2_UNSET);
 		if (m != 0)
 			return m;
@@ -648,33 +661,64 @@ static int next_match_lines(check_ctx *c, const clint_pattern *p, long k,
 	return 0;
 }
 
+/* A part shorter than this (a heading, most sentences) is searched by one
+ * pcre2_match(); a longer one window by window like the document. */
+#define PART_WINDOWS 256
+
 /*
- * Finds the next match of body pattern `p` at or after norm offset
- * `from`, like match_at() over the whole document, but only searches
- * where a match can start: at most `dist` bytes before one of the
- * pattern's lead literals (dist 0: at the literal). Starts outside those
- * windows cannot match, so the first match found is the leftmost one.
- * The search in a window stops at its end (PCRE2's offset limit).
+ * Finds the first match of pattern `p` in the part norm[base..end) (a
+ * subject of its own, as for match_at()) starting at or after `from`, but
+ * only searches where a match can start: at most `dist` bytes before one
+ * of the pattern's lead literals (dist 0: at the literal), and, when the
+ * pattern also needs other literals at most `nd` bytes after its start,
+ * not where none follows in reach. Starts outside those windows cannot
+ * match, so the first match found is the leftmost one. The search in a
+ * window stops at its end (PCRE2's offset limit).
  */
-static int next_match(check_ctx *c, const clint_pattern *p, size_t from,
-                      size_t *ms, size_t *me)
+static int find_match(check_ctx *c, const clint_pattern *p, size_t base,
+                      size_t end, size_t from, size_t *ms, size_t *me)
 {
 	const clint_doc *doc = c->doc;
-	size_t h, dist = 0, start;
+	size_t h, dist = 0, start, nd, q = 0;
 	long k;
 	int m;
 
-	if (!p->code || !c->pf || !p->slot)
-		return match_at(c, p, 0, doc->norm_len, from, ms, me);
+	if (!p->code || !c->pf || !p->slot ||
+	    ((base > 0 || end < doc->norm_len) && end - from <= PART_WINDOWS))
+		return match_at(c, p, base, end, from, ms, me);
+	if (!clint_pf_may_match(c->pf, &c->pfs, p->slot - 1))
+		return 0;
 	k = pattern_newlines(p);
 	if (!clint_pf_positional(c->pf, &c->pfs, p->slot - 1)) {
 		if (k <= LINES_MAX &&
 		    clint_pf_need_positional(c->pf, &c->pfs, p->slot - 1))
-			return next_match_lines(c, p, k, from, ms, me);
-		return match_at(c, p, 0, doc->norm_len, from, ms, me);
+			return next_match_lines(c, p, k, base, end, from, ms, me);
+		return match_at(c, p, base, end, from, ms, me);
 	}
-	while ((h = clint_pf_next(c->pf, &c->pfs, p->slot - 1, from, &dist)) !=
-	       (size_t)-1) {
+	nd = clint_pf_need_dist(c->pf, &c->pfs, p->slot - 1);
+	for (;;) {
+		if (nd != (size_t)-1) {
+			/* a match starting at s >= from holds a needed literal in
+			 * [s, s + nd], so at or after q, the first one from `from`:
+			 * s >= q - nd (on a character boundary) */
+			q = clint_pf_next_need(c->pf, &c->pfs, p->slot - 1, from);
+			if (q >= end)
+				return 0;
+			if (q - from > nd) {
+				from = q - nd;
+				while (from < end &&
+				       ((unsigned char)doc->norm[from] & 0xC0) == 0x80)
+					from++;
+			}
+		}
+		h = clint_pf_next(c->pf, &c->pfs, p->slot - 1, from, &dist);
+		if (h >= end)
+			break;
+		/* a start at most h has its needed literal at most h + nd */
+		if (nd != (size_t)-1 && q > h && q - h > nd) {
+			from = h + 1;
+			continue;
+		}
 		start = h - from > dist ? h - dist : from;
 		/* a match crosses at most k newlines to its literal: not before
 		 * the line k lines above (the window is often one paragraph) */
@@ -694,14 +738,22 @@ static int next_match(check_ctx *c, const clint_pattern *p, size_t from,
 		while (start > from &&
 		       ((unsigned char)doc->norm[start] & 0xC0) == 0x80)
 			start--;
-		pcre2_set_offset_limit(c->mctx, h);
-		m = match_at(c, p, 0, doc->norm_len, start, ms, me);
+		pcre2_set_offset_limit(c->mctx, h - base);
+		m = run_pattern(c, p, base, end, start, ms, me);
 		pcre2_set_offset_limit(c->mctx, PCRE2_UNSET);
 		if (m != 0)
 			return m;
 		from = h + 1;
 	}
 	return 0;
+}
+
+/* The next match of body pattern `p` in the whole document at or after
+ * norm offset `from`, as one pcre2_match() from there would find it. */
+static int next_match(check_ctx *c, const clint_pattern *p, size_t from,
+                      size_t *ms, size_t *me)
+{
+	return find_match(c, p, 0, c->doc->norm_len, from, ms, me);
 }
 
 /*
@@ -822,9 +874,9 @@ static int scan_headings(check_ctx *c, size_t ri, unsigned need,
 		    !in_scope(c, r, s))
 			continue;
 		for (h = 0; h < r->heading_count; h++) {
-			m = match_at(c, &r->headings[h], sec->heading_norm_start,
-			             sec->heading_norm_end, sec->heading_norm_start, &ms,
-			             &me);
+			m = find_match(c, &r->headings[h], sec->heading_norm_start,
+			               sec->heading_norm_end, sec->heading_norm_start,
+			               &ms, &me);
 			if (m < 0)
 				limit_error(c, r, &r->headings[h], m);
 			if (m <= 0)

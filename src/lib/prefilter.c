@@ -7,7 +7,7 @@
  * so an ASCII letter in it matches that letter in either case and, for k
  * and s, also U+212A KELVIN SIGN and U+017F LATIN SMALL LETTER LONG S; the
  * scanner folds all of these. Anything the extractor does not understand
- * (inline options, backreferences, \Q, \K, verbs, odd braces...) gives the
+ * (inline options, backreferences, \Q, verbs, odd braces...) gives the
  * pattern no prefilter at all.
  */
 #include <stdlib.h>
@@ -329,12 +329,19 @@ static void parse_escape(parser *p, info *out)
 		p->has_g = 1;
 		zero_width(out);
 		return;
+	case 'K':
+		/* the reported start moves, not where the attempt began: the
+		 * literals are still within the attempt, which is what the
+		 * prefilter bounds (and PCRE2's offset limit applies to the
+		 * attempt too) */
+		zero_width(out);
+		return;
 	case 'd': case 'D': case 'w': case 'W': case 's': case 'S':
 	case 'h': case 'H': case 'v': case 'V': case 'n': case 't':
 	case 'r': case 'f': case 'e': case 'a':
 		return; /* one character we do not track */
 	default:
-		p->bail = 1; /* backreferences, \K, \Q, \x, \p, \N, \R, \X... */
+		p->bail = 1; /* backreferences, \Q, \x, \p, \N, \R, \X... */
 		return;
 	}
 }
@@ -723,6 +730,7 @@ int clint_pf_analyze(const char *src, clint_pf_set *needs, clint_pf_set *leads)
 /* ---- the Aho-Corasick automaton ------------------------------------------ */
 
 #define NO_LIT UINT32_MAX
+#define NO_DIST ((size_t)-1)
 #define MAX_STATES 65536u
 #define AC_LIT_MAX 12
 
@@ -737,12 +745,12 @@ static uint32_t insert(clint_prefilter *pf, const char *s, size_t len,
 
 	for (i = 0; i < len; i++) {
 		size_t c = pf->cls[(unsigned char)s[i]];
-		nx = pf->delta[st * pf->nclass + c];
+		nx = pf->trie[st * pf->nclass + c];
 		if (!nx) {
 			if (pf->nstates >= MAX_STATES)
 				return NO_LIT;
 			nx = (uint32_t)pf->nstates++;
-			pf->delta[st * pf->nclass + c] = nx;
+			pf->trie[st * pf->nclass + c] = nx;
 			pf->parent[nx] = st;
 			pf->edge[nx] = (unsigned char)c;
 		}
@@ -778,6 +786,24 @@ static int add_ids(clint_prefilter *pf, const lset *set, int lead,
 		pf->ids[pf->nids++] = id;
 	}
 	*n = set->n;
+	return 1;
+}
+
+/* 1 if every needed literal of `slot` is one of its leads: the needed
+ * literals then filter nothing the leads do not. */
+static int ids_within(const clint_prefilter *pf, size_t slot)
+{
+	size_t k, j;
+
+	for (k = 0; k < pf->need_n[slot]; k++) {
+		uint32_t id = pf->ids[pf->need_off[slot] + k];
+
+		for (j = 0; j < pf->lead_n[slot]; j++)
+			if (pf->ids[pf->lead_off[slot] + j] == id)
+				break;
+		if (j == pf->lead_n[slot])
+			return 0;
+	}
 	return 1;
 }
 
@@ -830,15 +856,15 @@ static int link_states(clint_prefilter *pf)
 	for (i = 0; i + 1 < n; i++) {
 		uint32_t t = order[i], p = pf->parent[t], f, k;
 
-		f = p ? pf->delta[(size_t)fail[p] * nc + pf->edge[t]] : 0;
+		f = p ? pf->trie[(size_t)fail[p] * nc + pf->edge[t]] : 0;
 		fail[t] = f;
 		pf->dict[t] = pf->out[f] != NO_LIT ? f : pf->dict[f];
-		memcpy(&pf->delta[(size_t)t * nc], &pf->delta[(size_t)f * nc],
+		memcpy(&pf->trie[(size_t)t * nc], &pf->trie[(size_t)f * nc],
 		       nc * sizeof(uint32_t));
 		for (k = first[t]; k < first[t + 1]; k++)
-			pf->delta[(size_t)t * nc + pf->edge[kids[k]]] = kids[k];
+			pf->trie[(size_t)t * nc + pf->edge[kids[k]]] = kids[k];
 		/* column 0 (bytes in no literal) stays 0: back to the root */
-		pf->delta[(size_t)t * nc] = 0;
+		pf->trie[(size_t)t * nc] = 0;
 	}
 	rc = 0;
 done:
@@ -847,6 +873,66 @@ done:
 	free(fail);
 	free(first);
 	free(kids);
+	free(at);
+	return rc;
+}
+
+/*
+ * Numbers the linked states for scanning (see prefilter.h): states
+ * without output first, then those with, each group by depth (the root
+ * stays 0), and writes the 16-bit table (MAX_STATES fits) with out and
+ * dict renumbered. Returns 0, or CLINT_ENOMEM.
+ */
+static int number_states(clint_prefilter *pf)
+{
+	size_t nc = pf->nclass, n = pf->nstates, i, k, d, maxd = 0;
+	uint32_t *depth = malloc(n * sizeof(uint32_t));
+	uint32_t *perm = malloc(n * sizeof(uint32_t));
+	uint32_t *out2 = malloc(n * sizeof(uint32_t));
+	uint32_t *dict2 = malloc(n * sizeof(uint32_t));
+	size_t *at = NULL;
+	int rc = CLINT_ENOMEM;
+
+	pf->delta = malloc(n * nc * sizeof(uint16_t));
+	if (!depth || !perm || !out2 || !dict2 || !pf->delta)
+		goto done;
+	depth[0] = 0;
+	for (i = 1; i < n; i++) {  /* a parent is made before its children */
+		depth[i] = depth[pf->parent[i]] + 1;
+		if (depth[i] > maxd)
+			maxd = depth[i];
+	}
+	/* counting sort on (has output, depth) */
+	at = calloc(2 * (maxd + 1) + 1, sizeof(size_t));
+	if (!at)
+		goto done;
+	for (i = 0; i < n; i++) {
+		int rep = pf->out[i] != NO_LIT || pf->dict[i];
+		at[(size_t)rep * (maxd + 1) + depth[i] + 1]++;
+	}
+	for (d = 0; d < 2 * (maxd + 1); d++)
+		at[d + 1] += at[d];
+	pf->first_report = at[maxd + 1];
+	for (i = 0; i < n; i++) {
+		int rep = pf->out[i] != NO_LIT || pf->dict[i];
+		perm[i] = (uint32_t)at[(size_t)rep * (maxd + 1) + depth[i]]++;
+	}
+	for (i = 0; i < n; i++) {
+		uint16_t *row = &pf->delta[(size_t)perm[i] * nc];
+
+		for (k = 0; k < nc; k++)
+			row[k] = (uint16_t)perm[pf->trie[i * nc + k]];
+		out2[perm[i]] = pf->out[i];
+		dict2[perm[i]] = pf->dict[i] ? perm[pf->dict[i]] : 0;
+	}
+	memcpy(pf->out, out2, n * sizeof(uint32_t));
+	memcpy(pf->dict, dict2, n * sizeof(uint32_t));
+	rc = 0;
+done:
+	free(depth);
+	free(perm);
+	free(out2);
+	free(dict2);
 	free(at);
 	return rc;
 }
@@ -878,7 +964,8 @@ int clint_prefilter_build_ex(clint_prefilter **out,
 	pf->lead_off = calloc(count + 1, sizeof(size_t));
 	pf->lead_n = calloc(count + 1, sizeof(size_t));
 	pf->lead_dist = calloc(count + 1, sizeof(size_t));
-	if (!pf->lead_dist || !sets || !pf->need_off || !pf->need_n || !pf->lead_off ||
+	pf->need_dist = malloc((count + 1) * sizeof(size_t));
+	if (!pf->lead_dist || !pf->need_dist || !sets || !pf->need_off || !pf->need_n || !pf->lead_off ||
 	    !pf->lead_n)
 		goto done;
 	/* every pattern's literals, and the bytes they use */
@@ -908,7 +995,7 @@ int clint_prefilter_build_ex(clint_prefilter **out,
 		pf->cls[k] = pf->cls[k - 'A' + 'a'];
 	if (total + 1 > MAX_STATES)
 		total = MAX_STATES - 1;
-	pf->delta = calloc((total + 1) * pf->nclass, sizeof(uint32_t));
+	pf->trie = calloc((total + 1) * pf->nclass, sizeof(uint32_t));
 	pf->out = malloc((total + 1) * sizeof(uint32_t));
 	pf->dict = calloc(total + 1, sizeof(uint32_t));
 	pf->lit_len = calloc(total + 1, 1);
@@ -916,13 +1003,14 @@ int clint_prefilter_build_ex(clint_prefilter **out,
 	pf->ids = malloc((2 * count * CLINT_PF_SET_MAX + 1) * sizeof(uint32_t));
 	pf->parent = malloc((total + 1) * sizeof(uint32_t));
 	pf->edge = malloc(total + 1);
-	if (!pf->delta || !pf->out || !pf->dict || !pf->lit_len ||
+	if (!pf->trie || !pf->out || !pf->dict || !pf->lit_len ||
 	    !pf->lit_lead || !pf->ids || !pf->parent || !pf->edge)
 		goto done;
 	for (k = 0; k <= total; k++)
 		pf->out[k] = NO_LIT;
 	pf->nstates = 1; /* the root */
 	for (i = 0; i < count; i++) {
+		pf->need_dist[i] = NO_DIST;
 		if (!sets[2 * i].ok ||
 		    !add_ids(pf, &sets[2 * i], 0, &pf->need_off[i], &pf->need_n[i]))
 			continue;
@@ -932,11 +1020,16 @@ int clint_prefilter_build_ex(clint_prefilter **out,
 			pf->positional += (size_t)add_ids(pf, &sets[2 * i + 1], 1,
 			                                  &pf->lead_off[i],
 			                                  &pf->lead_n[i]);
+		if (pf->lead_n[i] && sets[2 * i].dist <= CLINT_PF_DIST_MAX &&
+		    !ids_within(pf, i))
+			pf->need_dist[i] = sets[2 * i].dist;
 	}
-	if (link_states(pf) < 0)
+	if (link_states(pf) < 0 || number_states(pf) < 0)
 		goto done;
+	free(pf->trie);
 	free(pf->parent);
 	free(pf->edge);
+	pf->trie = NULL;
 	pf->parent = NULL;
 	pf->edge = NULL;
 	*out = pf;
@@ -953,6 +1046,7 @@ void clint_prefilter_free(clint_prefilter *pf)
 	if (!pf || pf->image)
 		return;
 	free(pf->delta);
+	free(pf->trie);
 	free(pf->out);
 	free(pf->dict);
 	free(pf->lit_len);
@@ -962,6 +1056,7 @@ void clint_prefilter_free(clint_prefilter *pf)
 	free(pf->lead_off);
 	free(pf->lead_n);
 	free(pf->lead_dist);
+	free(pf->need_dist);
 	free(pf->ids);
 	free(pf->parent);
 	free(pf->edge);
@@ -980,9 +1075,12 @@ static void write_array(FILE *f, const char *type, const char *name,
 	for (i = 0; i < n; i++) {
 		unsigned long long v =
 			elem == 1   ? ((const unsigned char *)data)[i]
+			: elem == 2 ? ((const uint16_t *)data)[i]
 			: elem == 4 ? ((const uint32_t *)data)[i]
 			            : (unsigned long long)((const size_t *)data)[i];
-		fprintf(f, "%s%llu,", i % 16 ? "" : "\n", v);
+		/* a suffix keeps (size_t)-1 from warning as too big for a long */
+		fprintf(f, "%s%llu%s,", i % 16 ? "" : "\n", v,
+		        v > 0x7fffffffu ? "u" : "");
 	}
 	fputs(n ? "};\n" : "0};\n", f);
 }
@@ -992,7 +1090,7 @@ int clint_prefilter_write_c(const clint_prefilter *pf, FILE *f,
 {
 	size_t i;
 
-	write_array(f, "uint32_t", name, "delta", pf->delta, 4,
+	write_array(f, "uint16_t", name, "delta", pf->delta, 2,
 	            pf->nstates * pf->nclass);
 	write_array(f, "uint32_t", name, "out", pf->out, 4, pf->nstates);
 	write_array(f, "uint32_t", name, "dict", pf->dict, 4, pf->nstates);
@@ -1009,21 +1107,25 @@ int clint_prefilter_write_c(const clint_prefilter *pf, FILE *f,
 	            pf->nslots);
 	write_array(f, "size_t", name, "lead_dist", pf->lead_dist,
 	            sizeof(size_t), pf->nslots);
+	write_array(f, "size_t", name, "need_dist", pf->need_dist,
+	            sizeof(size_t), pf->nslots);
 	write_array(f, "uint32_t", name, "ids", pf->ids, 4, pf->nids);
 	fprintf(f, "static const clint_prefilter %s = {\n\t.cls = {", name);
 	for (i = 0; i < 256; i++)
 		fprintf(f, "%u,", pf->cls[i]);
 	fprintf(f, "},\n\t.nclass = %zu, .nstates = %zu, .nlits = %zu,"
 	           " .nslots = %zu, .nids = %zu,\n\t.filtered = %zu,"
-	           " .positional = %zu, .image = 1,\n",
+	           " .positional = %zu, .first_report = %zu, .image = 1,\n",
 	        pf->nclass, pf->nstates, pf->nlits, pf->nslots, pf->nids,
-	        pf->filtered, pf->positional);
+	        pf->filtered, pf->positional, pf->first_report);
 	fprintf(f, "\t.delta = %s_delta, .out = %s_out, .dict = %s_dict,\n"
 	           "\t.lit_len = %s_lit_len, .lit_lead = %s_lit_lead,\n"
 	           "\t.need_off = %s_need_off, .need_n = %s_need_n,"
 	           " .lead_off = %s_lead_off,\n\t.lead_n = %s_lead_n,"
-	           " .lead_dist = %s_lead_dist, .ids = %s_ids};\n\n",
-	        name, name, name, name, name, name, name, name, name, name, name);
+	           " .lead_dist = %s_lead_dist,\n\t.need_dist = %s_need_dist,"
+	           " .ids = %s_ids};\n\n",
+	        name, name, name, name, name, name, name, name, name, name, name,
+	        name);
 	return ferror(f) ? -1 : 0;
 }
 
@@ -1049,6 +1151,20 @@ int clint_prefilter_positional_slot(const clint_prefilter *pf, size_t slot)
 
 /* ---- scanning ------------------------------------------------------------------ */
 
+struct clint_pf_list {
+	uint32_t *pos;  /* sorted starts (duplicates kept) */
+	size_t n;
+	size_t cur;     /* where the last query ended */
+	unsigned asked; /* queries before it was made */
+	int state;      /* LIST_NONE, LIST_MADE, or LIST_NO (over budget) */
+};
+
+/* A pattern asked about this often has its list made: the first queries
+ * (a require rule often stops at its first match) search each literal. */
+#define LIST_AFTER 8
+
+enum { LIST_NONE, LIST_MADE, LIST_NO };
+
 typedef struct {
 	uint32_t lit, pos;
 } hit;
@@ -1071,107 +1187,214 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
 	return 0;
 }
 
+/*
+ * The scan runs the automaton over two halves of the text at once, as two
+ * streams: each step's table look-up waits for the one before it, so two
+ * independent chains keep the processor busy. The second stream starts
+ * OVERLAP bytes before the middle, where its state is not yet the real
+ * one, but a state only depends on the last AC_LIT_MAX units read (a
+ * byte, or a folded Kelvin sign or long s of up to 3 bytes), so it is
+ * right again before the middle; each stream records only the literals
+ * ending in its own half.
+ */
+#define OVERLAP (4 * AC_LIT_MAX)
+#define SPLIT_MIN 4096
+#define CHUNK 256
+
+typedef struct {
+	size_t i;       /* the byte it reads next */
+	size_t lo, hi;  /* it records literals ending in [lo, hi) */
+	uint32_t st;
+	int pos_ok, need_ok;  /* its part of scan->positional and _need_ */
+	size_t nlead, nneed;  /* hits counted (up to the caps) */
+	hit *hits;
+	size_t nhits, cap;
+} stream;
+
+/* Feeds the unit at s->i to the automaton, leaving s->i on its last byte;
+ * returns the new state. */
+static inline uint32_t feed(const clint_prefilter *pf, const unsigned char *t,
+                            size_t len, stream *s)
+{
+	unsigned char b = t[s->i];
+	unsigned c;
+
+	if (b < 0x80) {
+		c = pf->cls[b];
+	} else if (b == 0xE2 && s->i + 2 < len && t[s->i + 1] == 0x84 &&
+	           t[s->i + 2] == 0xAA) {
+		c = pf->cls['k']; /* KELVIN SIGN matches k caselessly */
+		s->i += 2;
+		s->pos_ok = 0;
+		s->need_ok = 0;
+	} else if (b == 0xC5 && s->i + 1 < len && t[s->i + 1] == 0xBF) {
+		c = pf->cls['s']; /* LONG S matches s caselessly */
+		s->i += 1;
+		s->pos_ok = 0;
+		s->need_ok = 0;
+	} else {
+		c = 0;
+	}
+	s->st = pf->delta[s->st * pf->nclass + c];
+	return s->st;
+}
+
+/* Records the literals ending at byte i (in state st, which has output):
+ * present, and the starts of lead literals and of the others, each up to
+ * its cap. Returns 0, or CLINT_ENOMEM. */
+static int record(const clint_prefilter *pf, clint_pf_scan *scan, stream *s,
+                  size_t i, uint32_t st, size_t max_hits, size_t max_need)
+{
+	uint32_t x;
+
+	for (x = pf->out[st] != NO_LIT ? st : pf->dict[st]; x; x = pf->dict[x]) {
+		uint32_t lit = pf->out[x];
+
+		scan->present[lit] = 1;
+		if (pf->lit_lead[lit]) {
+			if (!s->pos_ok)
+				continue;
+			if (s->nlead >= max_hits) {
+				s->pos_ok = 0;
+				continue;
+			}
+			s->nlead++;
+		} else {
+			if (!s->need_ok)
+				continue;
+			if (s->nneed >= max_need) {
+				s->need_ok = 0;
+				continue;
+			}
+			s->nneed++;
+		}
+		if (s->nhits >= s->cap &&
+		    grow((void **)&s->hits, &s->cap, s->nhits + 1, sizeof(hit)) < 0)
+			return CLINT_ENOMEM;
+		s->hits[s->nhits].lit = lit;
+		s->hits[s->nhits].pos = (uint32_t)(i + 1 - pf->lit_len[lit]);
+		s->nhits++;
+	}
+	return 0;
+}
+
+/* Runs stream s to the end of its half. Returns 0, or CLINT_ENOMEM. */
+static int run_stream(const clint_prefilter *pf, clint_pf_scan *scan,
+                      const unsigned char *t, size_t len, stream *s,
+                      size_t max_hits, size_t max_need)
+{
+	uint32_t first_report = (uint32_t)pf->first_report;
+
+	for (; s->i < s->hi; s->i++)
+		if (feed(pf, t, len, s) >= first_report && s->i >= s->lo &&
+		    s->i < s->hi &&
+		    record(pf, scan, s, s->i, s->st, max_hits, max_need) < 0)
+			return CLINT_ENOMEM;
+	return 0;
+}
+
 int clint_prefilter_scan(const clint_prefilter *pf, const char *text,
                          size_t len, clint_pf_scan *scan)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	const uint32_t *delta = pf->delta;
-	size_t nc = pf->nclass, i, nhits = 0, cap = 0, max_hits, k;
-	size_t nlead = 0, nneed = 0, max_need;
-	hit *hits = NULL;
-	uint32_t st = 0;
+	const uint32_t first_report = (uint32_t)pf->first_report;
+	size_t nhits, max_hits, max_need, k, n;
+	stream sa, sb;
+	struct {
+		uint32_t st;
+		size_t i;
+	} ca[CHUNK], cb[CHUNK];
 	int rc = CLINT_ENOMEM;
 
 	memset(scan, 0, sizeof(*scan));
+	memset(&sa, 0, sizeof(sa));
+	memset(&sb, 0, sizeof(sb));
 	scan->present = calloc(pf->nlits + 1, 1);
 	scan->off = calloc(pf->nlits + 1, sizeof(size_t));
-	if (!scan->present || !scan->off)
+	scan->lists = calloc(2 * pf->nslots + 1, sizeof(*scan->lists));
+	scan->may = calloc(pf->nslots + 1, 1);
+	if (!scan->present || !scan->off || !scan->lists || !scan->may)
 		goto done;
-	/* positions need plain byte offsets below 4 GiB, and bounded memory */
-	scan->positional = len < UINT32_MAX;
-	scan->need_positional = scan->positional;
+	scan->nlists = 2 * pf->nslots;
+	/* positions need plain byte offsets below 4 GiB, and bounded memory:
+	 * the caps are on all hits, each stream stops at them too */
+	sa.pos_ok = sa.need_ok = sb.pos_ok = sb.need_ok = len < UINT32_MAX;
 	max_hits = len / 2 + 65536;
 	max_need = len / 4 + 65536;
-	for (i = 0; i < len; i++) {
-		unsigned char b = t[i];
-		unsigned c;
-		uint32_t s;
+	sa.hi = len;
+	if (len >= SPLIT_MIN) {
+		sa.hi = len / 2;
+		sb.lo = len / 2;
+		sb.hi = len;
+		sb.i = sb.lo - OVERLAP;
+		/* both at once while both have bytes; the states with output
+		 * are noted without a branch and recorded after each chunk */
+		while (sa.i < sa.hi && sb.i < sb.hi) {
+			size_t na = 0, nb = 0, j;
 
-		if (b < 0x80) {
-			c = pf->cls[b];
-		} else if (b == 0xE2 && i + 2 < len && t[i + 1] == 0x84 &&
-		           t[i + 2] == 0xAA) {
-			c = pf->cls['k']; /* KELVIN SIGN matches k caselessly */
-			i += 2;
-			scan->positional = 0;
-			scan->need_positional = 0;
-		} else if (b == 0xC5 && i + 1 < len && t[i + 1] == 0xBF) {
-			c = pf->cls['s']; /* LONG S matches s caselessly */
-			i += 1;
-			scan->positional = 0;
-			scan->need_positional = 0;
-		} else {
-			c = 0;
-		}
-		st = delta[st * nc + c];
-		if (pf->out[st] == NO_LIT && !pf->dict[st])
-			continue;
-		for (s = pf->out[st] != NO_LIT ? st : pf->dict[st]; s; s = pf->dict[s]) {
-			uint32_t lit = pf->out[s];
-
-			scan->present[lit] = 1;
-			/* lead literals' starts (for the windows), and the other
-			 * literals' too (for clint_pf_next_need), each with a cap */
-			if (pf->lit_lead[lit]) {
-				if (!scan->positional)
-					continue;
-				if (nlead >= max_hits) {
-					scan->positional = 0;
-					continue;
-				}
-				nlead++;
-			} else {
-				if (!scan->need_positional)
-					continue;
-				if (nneed >= max_need) {
-					scan->need_positional = 0;
-					continue;
-				}
-				nneed++;
+			for (k = 0; k < CHUNK && sa.i < sa.hi && sb.i < sb.hi; k++) {
+				ca[na].st = feed(pf, t, len, &sa);
+				ca[na].i = sa.i;
+				na += ca[na].st >= first_report;
+				cb[nb].st = feed(pf, t, len, &sb);
+				cb[nb].i = sb.i;
+				nb += cb[nb].st >= first_report;
+				sa.i++;
+				sb.i++;
 			}
-			if (nhits >= cap &&
-			    grow((void **)&hits, &cap, nhits + 1, sizeof(*hits)) < 0)
-				goto done;
-			hits[nhits].lit = lit;
-			hits[nhits].pos = (uint32_t)(i + 1 - pf->lit_len[lit]);
-			nhits++;
+			for (j = 0; j < na; j++)
+				if (ca[j].i < sa.hi &&
+				    record(pf, scan, &sa, ca[j].i, ca[j].st, max_hits,
+				           max_need) < 0)
+					goto done;
+			for (j = 0; j < nb; j++)
+				if (cb[j].i >= sb.lo &&
+				    record(pf, scan, &sb, cb[j].i, cb[j].st, max_hits,
+				           max_need) < 0)
+					goto done;
 		}
 	}
+	if (run_stream(pf, scan, t, len, &sa, max_hits, max_need) < 0 ||
+	    run_stream(pf, scan, t, len, &sb, max_hits, max_need) < 0)
+		goto done;
+	scan->positional = sa.pos_ok && sb.pos_ok && sa.nlead + sb.nlead <= max_hits;
+	scan->need_positional = sa.need_ok && sb.need_ok &&
+	                        sa.nneed + sb.nneed <= max_need;
+	nhits = sa.nhits + sb.nhits;
 	if (scan->positional || scan->need_positional) {
-		/* bucket the hits by literal; each bucket stays in text order */
+		/* bucket the hits by literal, the first half's before the
+		 * second's: each bucket stays in text order */
 		size_t sum = 0;
 
 		scan->pos = malloc((nhits ? nhits : 1) * sizeof(uint32_t));
 		if (!scan->pos)
 			goto done;
-		for (k = 0; k < nhits; k++)
-			scan->off[hits[k].lit]++;
+		for (k = 0; k < sa.nhits; k++)
+			scan->off[sa.hits[k].lit]++;
+		for (k = 0; k < sb.nhits; k++)
+			scan->off[sb.hits[k].lit]++;
 		for (k = 0; k <= pf->nlits; k++) {
-			size_t n = scan->off[k];
+			n = scan->off[k];
 			scan->off[k] = sum;
 			sum += n;
 		}
-		for (k = 0; k < nhits; k++)
-			scan->pos[scan->off[hits[k].lit]++] = hits[k].pos;
+		for (k = 0; k < sa.nhits; k++)
+			scan->pos[scan->off[sa.hits[k].lit]++] = sa.hits[k].pos;
+		for (k = 0; k < sb.nhits; k++)
+			scan->pos[scan->off[sb.hits[k].lit]++] = sb.hits[k].pos;
 		/* off[l] is now the end of bucket l, i.e. the start of l + 1 */
 		for (k = pf->nlits; k > 0; k--)
 			scan->off[k] = scan->off[k - 1];
 		scan->off[0] = 0;
 		scan->pos_count = nhits;
+		/* a literal shared by many patterns is copied into each of their
+		 * lists: at most this many copies in all, then binary searches */
+		scan->list_budget = 4 * nhits + 65536;
 	}
 	rc = 0;
 done:
-	free(hits);
+	free(sa.hits);
+	free(sb.hits);
 	if (rc < 0)
 		clint_pf_scan_free(scan);
 	return rc;
@@ -1179,25 +1402,49 @@ done:
 
 void clint_pf_scan_free(clint_pf_scan *scan)
 {
+	size_t i;
+
 	if (!scan)
 		return;
+	for (i = 0; scan->lists && i < scan->nlists; i++)
+		free(scan->lists[i].pos);
+	free(scan->lists);
+	free(scan->may);
 	free(scan->present);
 	free(scan->pos);
 	free(scan->off);
 	memset(scan, 0, sizeof(*scan));
 }
 
-int clint_pf_may_match(const clint_prefilter *pf, const clint_pf_scan *scan,
+/* Per-slot cache bits in scan->may: each answer + 1, 0 until asked. */
+#define MAY_SHIFT 0
+#define NEEDPOS_SHIFT 2
+
+static int cached(clint_pf_scan *scan, size_t slot, int shift)
+{
+	return (scan->may[slot] >> shift) & 3;
+}
+
+static int cache(clint_pf_scan *scan, size_t slot, int shift, int v)
+{
+	scan->may[slot] = (unsigned char)(scan->may[slot] | (v + 1) << shift);
+	return v;
+}
+
+int clint_pf_may_match(const clint_prefilter *pf, clint_pf_scan *scan,
                        size_t slot)
 {
 	size_t k;
+	int c;
 
 	if (!pf || !scan->present || slot >= pf->nslots || !pf->need_n[slot])
 		return 1;
+	if ((c = cached(scan, slot, MAY_SHIFT)) != 0)
+		return c - 1;
 	for (k = 0; k < pf->need_n[slot]; k++)
 		if (scan->present[pf->ids[pf->need_off[slot] + k]])
-			return 1;
-	return 0;
+			return cache(scan, slot, MAY_SHIFT, 1);
+	return cache(scan, slot, MAY_SHIFT, 0);
 }
 
 int clint_pf_positional(const clint_prefilter *pf, const clint_pf_scan *scan,
@@ -1222,27 +1469,141 @@ static size_t next_hit(const clint_pf_scan *scan, uint32_t lit, size_t from)
 	return lo < scan->off[lit + 1] ? scan->pos[lo] : (size_t)-1;
 }
 
-int clint_pf_need_positional(const clint_prefilter *pf,
-                             const clint_pf_scan *scan, size_t slot)
+/* Merges the sorted runs a[run[i]..run[i + 1]) (i < nrun) into one sorted
+ * run, using tmp (as big as a); returns the array that holds it. */
+static uint32_t *merge_runs(uint32_t *a, uint32_t *tmp, size_t *run,
+                            size_t nrun)
+{
+	size_t i, w, x, y, o;
+
+	while (nrun > 1) {
+		for (i = 0, w = 0; i < nrun; i += 2, w++) {
+			size_t lo = run[i], mid = run[i + 1];
+			size_t hi = i + 1 < nrun ? run[i + 2] : mid;
+
+			for (x = lo, y = mid, o = lo; x < mid && y < hi;)
+				tmp[o++] = a[y] < a[x] ? a[y++] : a[x++];
+			while (x < mid)
+				tmp[o++] = a[x++];
+			while (y < hi)
+				tmp[o++] = a[y++];
+			run[w] = lo;
+		}
+		run[w] = run[nrun];
+		nrun = w;
+		{
+			uint32_t *t = a;
+			a = tmp;
+			tmp = t;
+		}
+	}
+	return a;
+}
+
+/* The merged starts of the leads (need 0) or needed literals (need 1) of
+ * `slot`, made at the LIST_AFTER-th call; NULL before, or when they would
+ * take more than the scan's budget or memory (the caller then searches
+ * each literal). */
+static clint_pf_list *slot_list(const clint_prefilter *pf, clint_pf_scan *scan,
+                                size_t slot, int need)
+{
+	clint_pf_list *l = &scan->lists[2 * slot + (size_t)need];
+	const uint32_t *ids =
+		pf->ids + (need ? pf->need_off[slot] : pf->lead_off[slot]);
+	size_t nl = need ? pf->need_n[slot] : pf->lead_n[slot];
+	size_t run[CLINT_PF_SET_MAX + 1], k, total = 0;
+	uint32_t *a, *tmp, *m;
+
+	if (l->state != LIST_NONE)
+		return l->state == LIST_MADE ? l : NULL;
+	if (++l->asked < LIST_AFTER)
+		return NULL;
+	l->state = LIST_NO;
+	if (nl > CLINT_PF_SET_MAX)
+		return NULL;
+	for (k = 0; k < nl; k++)
+		total += scan->off[ids[k] + 1] - scan->off[ids[k]];
+	if (total > scan->list_budget)
+		return NULL;
+	a = malloc((total ? total : 1) * sizeof(uint32_t));
+	tmp = malloc((total ? total : 1) * sizeof(uint32_t));
+	if (!a || !tmp) {
+		free(a);
+		free(tmp);
+		return NULL;
+	}
+	for (k = 0, total = 0; k < nl; k++) {
+		size_t n = scan->off[ids[k] + 1] - scan->off[ids[k]];
+
+		run[k] = total;
+		memcpy(a + total, scan->pos + scan->off[ids[k]], n * sizeof(uint32_t));
+		total += n;
+	}
+	run[nl] = total;
+	m = merge_runs(a, tmp, run, nl);
+	free(m == a ? tmp : a);
+	scan->list_budget -= total;
+	l->pos = m;
+	l->n = total;
+	l->cur = 0;
+	l->state = LIST_MADE;
+	return l;
+}
+
+/* The first start >= from in the list, or (size_t)-1: a galloping search
+ * from where the last one ended (queries mostly move forward). */
+static size_t list_next(clint_pf_list *l, size_t from)
+{
+	size_t lo, hi, step = 1, mid;
+
+	if (l->cur > l->n || (l->cur > 0 && l->pos[l->cur - 1] >= from))
+		l->cur = 0;
+	lo = hi = l->cur;
+	while (hi < l->n && l->pos[hi] < from) {
+		lo = hi + 1;
+		hi += step;
+		step *= 2;
+	}
+	if (hi > l->n)
+		hi = l->n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (l->pos[mid] < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	l->cur = lo;
+	return lo < l->n ? l->pos[lo] : (size_t)-1;
+}
+
+int clint_pf_need_positional(const clint_prefilter *pf, clint_pf_scan *scan,
+                             size_t slot)
 {
 	size_t k;
+	int c;
 
 	if (!pf || !scan->present || !scan->pos || slot >= pf->nslots ||
 	    !pf->need_n[slot])
 		return 0;
+	if ((c = cached(scan, slot, NEEDPOS_SHIFT)) != 0)
+		return c - 1;
 	for (k = 0; k < pf->need_n[slot]; k++) {
 		uint32_t lit = pf->ids[pf->need_off[slot] + k];
 		if (pf->lit_lead[lit] ? !scan->positional : !scan->need_positional)
-			return 0;
+			return cache(scan, slot, NEEDPOS_SHIFT, 0);
 	}
-	return 1;
+	return cache(scan, slot, NEEDPOS_SHIFT, 1);
 }
 
-size_t clint_pf_next_need(const clint_prefilter *pf, const clint_pf_scan *scan,
+size_t clint_pf_next_need(const clint_prefilter *pf, clint_pf_scan *scan,
                           size_t slot, size_t from)
 {
 	size_t best = (size_t)-1, k, h;
+	clint_pf_list *l = slot_list(pf, scan, slot, 1);
 
+	if (l)
+		return list_next(l, from);
 	for (k = 0; k < pf->need_n[slot]; k++) {
 		h = next_hit(scan, pf->ids[pf->need_off[slot] + k], from);
 		if (h < best)
@@ -1251,12 +1612,25 @@ size_t clint_pf_next_need(const clint_prefilter *pf, const clint_pf_scan *scan,
 	return best;
 }
 
-size_t clint_pf_next(const clint_prefilter *pf, const clint_pf_scan *scan,
+size_t clint_pf_need_dist(const clint_prefilter *pf, clint_pf_scan *scan,
+                          size_t slot)
+{
+	if (!clint_pf_positional(pf, scan, slot) ||
+	    pf->need_dist[slot] == NO_DIST ||
+	    !clint_pf_need_positional(pf, scan, slot))
+		return NO_DIST;
+	return pf->need_dist[slot];
+}
+
+size_t clint_pf_next(const clint_prefilter *pf, clint_pf_scan *scan,
                      size_t slot, size_t from, size_t *dist)
 {
 	size_t best = (size_t)-1, k;
+	clint_pf_list *l = slot_list(pf, scan, slot, 0);
 
 	*dist = pf->lead_dist[slot];
+	if (l)
+		return list_next(l, from);
 	for (k = 0; k < pf->lead_n[slot]; k++) {
 		size_t h = next_hit(scan, pf->ids[pf->lead_off[slot] + k], from);
 

@@ -28,7 +28,13 @@ typedef struct clint_prefilter clint_prefilter;
 struct clint_prefilter {
 	unsigned char cls[256];   /* byte -> column; A-Z share a-z's */
 	size_t nclass;
-	uint32_t *delta;          /* nstates x nclass */
+	/* nstates x nclass. States are numbered so that those at which a
+	 * literal ends (out or dict set) come last, from first_report on,
+	 * and each group by depth, the root (0) first: the scan tests for
+	 * output by comparing numbers, and the rows it mostly reads, near
+	 * the root, are next to each other. */
+	uint16_t *delta;
+	size_t first_report;
 	uint32_t *out;            /* literal ending at the state, or NO_LIT */
 	uint32_t *dict;           /* next state on the fail chain with output */
 	size_t nstates;
@@ -38,10 +44,15 @@ struct clint_prefilter {
 	/* per pattern slot: literal ids in ids[] */
 	size_t nslots;
 	size_t *need_off, *need_n, *lead_off, *lead_n, *lead_dist;
+	/* most bytes from a match's start to a needed literal's, when the
+	 * needed literals are a second filter beside the leads, else NO_DIST */
+	size_t *need_dist;
 	uint32_t *ids;
 	size_t nids;
 	size_t filtered, positional;
-	/* while building: the trie edge into each state (link_states()) */
+	/* while building: the full-width table, the trie edge into each
+	 * state (link_states()) */
+	uint32_t *trie;
 	uint32_t *parent;
 	unsigned char *edge;
 	int image;  /* 1: constant data written by clint_prefilter_write_c() */
@@ -112,7 +123,12 @@ CLINT_INTERNAL int clint_prefilter_filtered_slot(const clint_prefilter *pf,
 CLINT_INTERNAL int clint_prefilter_positional_slot(const clint_prefilter *pf,
                                                    size_t slot);
 
-/* One document's literal hits; owned by the check that made it. */
+/* The starts of all the lead (or needed) literals of one pattern, merged
+ * in text order, made when first asked for (prefilter.c). */
+typedef struct clint_pf_list clint_pf_list;
+
+/* One document's literal hits; owned by the check that made it, which
+ * alone uses it: the queries below fill its caches (`lists`, `may`). */
 typedef struct {
 	unsigned char *present;  /* per literal: occurs in the document */
 	uint32_t *pos;           /* lead-literal start offsets, by literal */
@@ -120,6 +136,10 @@ typedef struct {
 	size_t pos_count;
 	int positional;          /* 0: leads unusable for this document */
 	int need_positional;     /* 0: other literals' starts unusable */
+	clint_pf_list *lists;    /* per slot: its leads, then its needs */
+	size_t nlists;
+	size_t list_budget;      /* merged starts that may still be made */
+	unsigned char *may;      /* per slot: clint_pf_may_match() + 1, or 0 */
 } clint_pf_scan;
 
 /*
@@ -133,23 +153,31 @@ CLINT_INTERNAL void clint_pf_scan_free(clint_pf_scan *scan);
 
 /* 0 if pattern `slot` cannot match anywhere in the scanned document. */
 CLINT_INTERNAL int clint_pf_may_match(const clint_prefilter *pf,
-                                      const clint_pf_scan *scan, size_t slot);
+                                      clint_pf_scan *scan, size_t slot);
 /* 1 if pattern `slot` is tried only just before its lead literals. */
 CLINT_INTERNAL int clint_pf_positional(const clint_prefilter *pf,
                                        const clint_pf_scan *scan, size_t slot);
 /* 1 if the starts of every needed literal of pattern `slot` are known. */
 CLINT_INTERNAL int clint_pf_need_positional(const clint_prefilter *pf,
-                                            const clint_pf_scan *scan,
+                                            clint_pf_scan *scan,
                                             size_t slot);
 /* The first start >= from of a needed literal of pattern `slot`, or
  * (size_t)-1 (only if clint_pf_need_positional()). */
 CLINT_INTERNAL size_t clint_pf_next_need(const clint_prefilter *pf,
-                                         const clint_pf_scan *scan,
+                                         clint_pf_scan *scan,
                                          size_t slot, size_t from);
+/* For a pattern `slot` tried near its lead literals: how many bytes at
+ * most a match's start is before one of its needed literals, which are
+ * not its leads, or (size_t)-1 when that is no use (the needed literals
+ * are the leads, are too far, or their starts are not known). Then a
+ * match starting at s has a needed literal starting in [s, s + dist]. */
+CLINT_INTERNAL size_t clint_pf_need_dist(const clint_prefilter *pf,
+                                         clint_pf_scan *scan,
+                                         size_t slot);
 /* The first lead start >= from of pattern `slot`, or (size_t)-1; *dist
  * gets how far before it a match may start. */
 CLINT_INTERNAL size_t clint_pf_next(const clint_prefilter *pf,
-                                    const clint_pf_scan *scan, size_t slot,
+                                    clint_pf_scan *scan, size_t slot,
                                     size_t from, size_t *dist);
 
 #endif

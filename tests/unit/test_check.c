@@ -284,6 +284,38 @@ static void test_unless_same_sentence_only(void **state)
 	done(&c);
 }
 
+/* A sentence longer than PART_WINDOWS is searched for an `unless` window
+ * by window at the unless pattern's leads: found far from the match on
+ * either side, not found where only part of it occurs. */
+static void test_unless_in_long_sentence(void **state)
+{
+	static const char filler[] =
+		" and the Supplier keeps the hosting and the network and the "
+		"service desk and the data centre running for the Client";
+	char text[2048];
+	checked c;
+
+	(void)state;
+	snprintf(text, sizeof(text), "The Supplier uses best efforts%s%s%s, "
+	         "subject to funding.\n", filler, filler, filler);
+	assert_true(strlen(text) > PART_WINDOWS);
+	c = run(state, text);
+	assert_int_equal(findings_of(c.res, "flag-best", NULL, 0), 0);
+	done(&c);
+
+	snprintf(text, sizeof(text), "Subject to funding%s%s%s, the Supplier "
+	         "uses best efforts.\n", filler, filler, filler);
+	c = run(state, text);
+	assert_int_equal(findings_of(c.res, "flag-best", NULL, 0), 0);
+	done(&c);
+
+	snprintf(text, sizeof(text), "The Supplier uses best efforts%s%s%s, "
+	         "subject and to funding.\n", filler, filler, filler);
+	c = run(state, text);
+	assert_int_equal(findings_of(c.res, "flag-best", NULL, 0), 1);
+	done(&c);
+}
+
 static void test_overlapping_matches_merged(void **state)
 {
 	checked c = run(state, "The price is to be agreed later.\n");
@@ -734,6 +766,87 @@ static void test_one_line_pattern_by_lines(void **state)
 	clint_ruleset_free(without);
 }
 
+static const char near_pack[] =
+	UNIT_PACK_HEAD("near")
+	UNIT_RULE("flag-penalty", "flag", "warning", "")
+	UNIT_PATTERN("\\b(the|this) (\\w{1,8} ){0,3}penalt(y|ies)\\b")
+	UNIT_EXAMPLE("match", "the late penalty")
+	UNIT_RULE_END
+	UNIT_PACK_TAIL;
+
+/* A pattern tried at its lead literals ("the ", "this ") that also needs
+ * another literal ("penalt") a bounded distance after its start is not
+ * run at leads with no such literal after them, and skips to the leads
+ * that can reach one; where that bound falls inside a UTF-8 sequence the
+ * search starts on the next character. Findings are those without the
+ * prefilter, and the run needs fewer pcre2_match() calls than leads. */
+static void test_lead_needs_second_literal(void **state)
+{
+	static const char *const texts[] = {
+		"The cost of the service and the fees of the staff are the same "
+		"as the cost of the work and the rest of the term of the form. "
+		"The cost of the service and the fees of the staff are the same "
+		"as the cost of the work and the rest of the term of the form. "
+		"The end of the term. The parties sign the form. The rest.\n"
+		"This late penalty applies. Then the staff and this "
+		"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+		"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+		"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+		"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+		"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+		"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+		"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+		" penalty. The a b c d penalty. The \xC3\xA9t\xC3\xA9 penalties.",
+		"x The fee. This "
+		"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+		"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+		"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+		"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+		"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+		"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+		"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+		" penalty and the one penalty.",
+	};
+	static const size_t expect[] = {2, 1};
+	clint_ruleset *with = unit_ruleset(near_pack), *without;
+	size_t t;
+
+	(void)state;
+	setenv("CLAUSELINT_NO_PREFILTER", "1", 1);
+	without = unit_ruleset(near_pack);
+	unsetenv("CLAUSELINT_NO_PREFILTER");
+	for (t = 0; t < ARRAY_LEN(texts); t++) {
+		clint_doc *doc = unit_text(texts[t]);
+		clint_result *a = unit_check(with, doc), *b = unit_check(without, doc);
+		clint_finding f[4];
+		size_t sa[32], sb[32], na, nb;
+		unsigned long calls = 0;
+		double sec = 0;
+
+		assert_int_equal(findings_of(a, "flag-penalty", f, 4), expect[t]);
+		if (t == 0) {
+			unit_assert_slice(doc, f[0].start, f[0].end, "This late penalty");
+			unit_assert_slice(doc, f[1].start, f[1].end,
+			                  "The \xC3\xA9t\xC3\xA9 penalties");
+		} else {
+			unit_assert_slice(doc, f[0].start, f[0].end, "the one penalty");
+		}
+		na = spans_of(a, sa, ARRAY_LEN(sa));
+		nb = spans_of(b, sb, ARRAY_LEN(sb));
+		assert_int_equal(na, nb);
+		assert_memory_equal(sa, sb, na * sizeof(size_t));
+		/* 30 leads in the first text, 3 in the second: at most half run */
+		assert_int_equal(clint_check_profile(with, doc, &sec, &calls, NULL,
+		                                     NULL), CLINT_OK);
+		assert_true(calls <= (t == 0 ? 30u : 3u) / 2);
+		clint_result_free(a);
+		clint_result_free(b);
+		clint_doc_free(doc);
+	}
+	clint_ruleset_free(with);
+	clint_ruleset_free(without);
+}
+
 static void test_profile_per_rule(void **state)
 {
 	const clint_ruleset *rs = *state;
@@ -878,6 +991,7 @@ int main(void)
 		cmocka_unit_test(test_within_limits_to_sections),
 		cmocka_unit_test(test_within_outside_any_section),
 		cmocka_unit_test(test_unless_same_sentence_only),
+		cmocka_unit_test(test_unless_in_long_sentence),
 		cmocka_unit_test(test_overlapping_matches_merged),
 		cmocka_unit_test(test_findings_sorted_by_position),
 		cmocka_unit_test(test_count_at_least),
@@ -892,6 +1006,7 @@ int main(void)
 		cmocka_unit_test(test_profile_per_rule),
 		cmocka_unit_test(test_threads_share_lazy_jit),
 		cmocka_unit_test(test_newline_bound),
+		cmocka_unit_test(test_lead_needs_second_literal),
 		cmocka_unit_test(test_one_line_pattern_by_lines),
 	};
 

@@ -115,6 +115,8 @@ static const pf_case cases[] = {
 	CASE("callout", "(?C1)notice period", "a notice period", "a period", -1),
 	CASE("atomicstar", "(?&gt;x*)yz levy", "xxyz levy", "xy levy", -1),
 	CASE("unicodeesc", "\\N{U+0041}cme bonus", "Acme bonus", "Bcme bonus", -1),
+	CASE("resetstart", "\\bfees?\\b[^.]{0,20}?\\K\\d+ percent",
+	     "The fee is 5 percent.", "The rate is 5 percent.", 1),
 };
 
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))

@@ -493,8 +493,9 @@ static void test_prefilter_image(void **state)
 	assert_int_equal(img->filtered, built->filtered);
 	assert_int_equal(img->positional, built->positional);
 	assert_memory_equal(img->cls, built->cls, 256);
+	assert_int_equal(img->first_report, built->first_report);
 	assert_memory_equal(img->delta, built->delta,
-	                    built->nstates * nc * sizeof(uint32_t));
+	                    built->nstates * nc * sizeof(*built->delta));
 	assert_memory_equal(img->out, built->out, built->nstates * sizeof(uint32_t));
 	assert_memory_equal(img->dict, built->dict,
 	                    built->nstates * sizeof(uint32_t));
@@ -509,6 +510,8 @@ static void test_prefilter_image(void **state)
 	assert_memory_equal(img->lead_n, built->lead_n,
 	                    built->nslots * sizeof(size_t));
 	assert_memory_equal(img->lead_dist, built->lead_dist,
+	                    built->nslots * sizeof(size_t));
+	assert_memory_equal(img->need_dist, built->need_dist,
 	                    built->nslots * sizeof(size_t));
 	assert_memory_equal(img->ids, built->ids, built->nids * sizeof(uint32_t));
 	clint_prefilter_free(built);
