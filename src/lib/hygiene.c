@@ -21,12 +21,12 @@
  *
  * Definitions come from the segmenter (clint_find_definitions).
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "ruleset.h"
 
 static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -123,7 +123,7 @@ static long last_component(const char *number)
 	long v;
 
 	p = p ? p + 1 : number;
-	if (!isdigit((unsigned char)*p))
+	if (!clint_isdigit((unsigned char)*p))
 		return -1;
 	v = strtol(p, &end, 10);
 	return *end ? -1 : v;
@@ -162,10 +162,10 @@ static int mentioned_between(const clint_doc *doc, size_t a, size_t b,
 	for (i = a; i + n <= b; i++) {
 		if (memcmp(doc->norm + i, number, n) != 0)
 			continue;
-		if (i > 0 && (isalnum((unsigned char)doc->norm[i - 1]) ||
+		if (i > 0 && (clint_isalnum((unsigned char)doc->norm[i - 1]) ||
 		              doc->norm[i - 1] == '.'))
 			continue;
-		if (i + n < b && isdigit((unsigned char)doc->norm[i + n]))
+		if (i + n < b && clint_isdigit((unsigned char)doc->norm[i + n]))
 			continue;
 		return 1;
 	}
@@ -362,12 +362,12 @@ static int numbered_inline(const clint_doc *doc, const char *id)
 		i = (size_t)(p - s);
 		if (memcmp(s + i, id, n) != 0)
 			continue;
-		if (i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.'))
+		if (i > 0 && (clint_isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.'))
 			continue;
 		if (i + n < doc->norm_len &&
-		    (isdigit((unsigned char)s[i + n]) ||
+		    (clint_isdigit((unsigned char)s[i + n]) ||
 		     (s[i + n] == '.' && i + n + 1 < doc->norm_len &&
-		      isdigit((unsigned char)s[i + n + 1]))))
+		      clint_isdigit((unsigned char)s[i + n + 1]))))
 			continue;
 		b = i > 0 && s[i - 1] == ' ' ? i - 1 : i;
 		for (w = 0; w < ARRAY_LEN(ref_words); w++) {
@@ -392,13 +392,13 @@ static int container_id(const char *id)
 {
 	size_t n = strlen(id), i;
 
-	if (isdigit((unsigned char)id[0])) {
-		for (i = 0; i < n && isdigit((unsigned char)id[i]); i++)
+	if (clint_isdigit((unsigned char)id[0])) {
+		for (i = 0; i < n && clint_isdigit((unsigned char)id[i]); i++)
 			;
-		return i == n || (i + 1 == n && isalpha((unsigned char)id[i]));
+		return i == n || (i + 1 == n && clint_isalpha((unsigned char)id[i]));
 	}
-	if (n == 1 || (n == 2 && isdigit((unsigned char)id[1])))
-		return isupper((unsigned char)id[0]);
+	if (n == 1 || (n == 2 && clint_isdigit((unsigned char)id[1])))
+		return clint_isupper((unsigned char)id[0]);
 	for (i = 0; i < n; i++)
 		if (!strchr("IVXLC", id[i]))
 			return 0;
@@ -448,7 +448,7 @@ static int container_heading(const clint_doc *doc, const char *word,
 			wl--;
 		if (len > wl + 1 + idn && strncasecmp(t, word, wl) == 0 &&
 		    t[wl] == ' ' && strncasecmp(t + wl + 1, id, idn) == 0 &&
-		    !isalnum((unsigned char)t[wl + 1 + idn]))
+		    !clint_isalnum((unsigned char)t[wl + 1 + idn]))
 			return 1;
 	}
 	return 0;
@@ -510,7 +510,7 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		if (i >= doc->norm_len)
 			break;
 		rs = i;
-		if (i > 0 && isalpha((unsigned char)s[i - 1])) {
+		if (i > 0 && clint_isalpha((unsigned char)s[i - 1])) {
 			i++;
 			continue;
 		}
@@ -519,7 +519,7 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 				continue;
 			n = strlen(ref_words[w]);
 			if (i + n < doc->norm_len && strncasecmp(s + i, ref_words[w], n) == 0 &&
-			    s[i + n] == ' ' && (i == 0 || !isalpha((unsigned char)s[i - 1])))
+			    s[i + n] == ' ' && (i == 0 || !clint_isalpha((unsigned char)s[i - 1])))
 				break;
 		}
 		if (w == ARRAY_LEN(ref_words)) {
@@ -529,9 +529,9 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		j = i + n + 1;
 		k = j;
 		while (k < doc->norm_len && k - j < 24 &&
-		       (isalnum((unsigned char)s[k]) ||
+		       (clint_isalnum((unsigned char)s[k]) ||
 		        (s[k] == '.' && k + 1 < doc->norm_len &&
-		         isdigit((unsigned char)s[k + 1])) ||
+		         clint_isdigit((unsigned char)s[k + 1])) ||
 		        s[k] == '(' || s[k] == ')'))
 			k++;
 		/* drop unbalanced closing brackets: "Section 3(c))" */
@@ -554,14 +554,14 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		id[k - j] = '\0';
 		/* "Section 6.8(d)": sub-items are often numbered inside a line,
 		 * so the clause 6.8 itself is what must exist */
-		if (strchr(id, '(') && isdigit((unsigned char)id[0]))
+		if (strchr(id, '(') && clint_isdigit((unsigned char)id[0]))
 			*strchr(id, '(') = '\0';
 		snprintf(word, sizeof(word), "%s", ref_words[w]);
 		kind = ref_kind(word);
 		i = k;
 		/* a clause number, or one letter / roman numeral / number for a
 		 * container; anything else is not a reference we can check */
-		if (kind == 1 && !isdigit((unsigned char)id[0]))
+		if (kind == 1 && !clint_isdigit((unsigned char)id[0]))
 			continue;
 		if (kind == 2 && !container_id(id))
 			continue;
@@ -608,7 +608,7 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 			snprintf(key, sizeof(key), "%d:%.12s:%.30s", kind,
 			         kind == 2 ? word : "", id);
 			for (size_t q = 0; key[q]; q++)
-				key[q] = (char)tolower((unsigned char)key[q]);
+				key[q] = (char)clint_tolower((unsigned char)key[q]);
 			if (already_reported(seen, nseen, key))
 				continue;
 			if (nseen < 64)
@@ -652,7 +652,7 @@ static const char *find_bytes(const char *hay, size_t n, const char *needle,
 
 static int word_char(char c)
 {
-	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
+	return clint_isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
 }
 
 /*
@@ -735,9 +735,9 @@ static int all_caps(const char *t)
 	int letters = 0;
 
 	for (; *t; t++) {
-		if (islower((unsigned char)*t))
+		if (clint_islower((unsigned char)*t))
 			return 0;
-		letters |= isalpha((unsigned char)*t) != 0;
+		letters |= clint_isalpha((unsigned char)*t) != 0;
 	}
 	return letters;
 }
@@ -800,8 +800,8 @@ static int contains_word_ci(const char *s, size_t n, const char *w)
 	size_t m = strlen(w), i;
 
 	for (i = 0; i + m <= n; i++)
-		if (tolower((unsigned char)s[i]) == tolower((unsigned char)w[0]) &&
-		    (i == 0 || !isalpha((unsigned char)s[i - 1])) &&
+		if (clint_tolower((unsigned char)s[i]) == clint_tolower((unsigned char)w[0]) &&
+		    (i == 0 || !clint_isalpha((unsigned char)s[i - 1])) &&
 		    strncasecmp(s + i, w, m) == 0)
 			return 1;
 	return 0;
@@ -822,9 +822,9 @@ static const char *bracket_placeholder(const char *s, size_t n, char after,
 		return NULL;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (isalpha(c))
+		if (clint_isalpha(c))
 			letters++;
-		if (isdigit(c))
+		if (clint_isdigit(c))
 			digits++;
 		if (c == '/')
 			slash++;
@@ -847,7 +847,7 @@ static const char *bracket_placeholder(const char *s, size_t n, char after,
 		return "is a blank left to fill in";
 	}
 	/* "[T]he", "Part[ies]": an alteration inside a word */
-	if (isalpha((unsigned char)after))
+	if (clint_isalpha((unsigned char)after))
 		return NULL;
 	if (letters == 0)
 		return NULL; /* "[1]", "[2019]", "[$]" */
@@ -867,13 +867,13 @@ static const char *bracket_placeholder(const char *s, size_t n, char after,
 		if (contains_word_ci(s, n, bracket_fill_short[i]))
 			return "is a placeholder left in the draft";
 	/* "[COMPENSATION]": a bracketed heading, not a field */
-	for (i = 0; i < n && !islower((unsigned char)s[i]); i++)
+	for (i = 0; i < n && !clint_islower((unsigned char)s[i]); i++)
 		;
 	if (i == n)
 		return NULL;
 	/* "[Acme Ltd]", "[30] days" handled above; a short capitalised phrase
 	 * "[Client]", "[Service Start]" reads as a placeholder name */
-	upper_start = isupper((unsigned char)s[0]);
+	upper_start = clint_isupper((unsigned char)s[0]);
 	/* ... but "12. [Counterparts]" is a bracketed heading */
 	if (upper_start && in_sentence && words <= 2 && n <= 30 && digits == 0)
 		return "is a placeholder left in the draft";
@@ -891,16 +891,16 @@ static int signature_line(const char *s, size_t a, size_t u)
 	size_t i, w;
 
 	for (i = a; i < u; i++) {
-		if (!isalpha((unsigned char)s[i]) ||
-		    (i > a && isalpha((unsigned char)s[i - 1])))
+		if (!clint_isalpha((unsigned char)s[i]) ||
+		    (i > a && clint_isalpha((unsigned char)s[i - 1])))
 			continue; /* labels start words */
 		for (w = 0; w < ARRAY_LEN(labels); w++) {
 			size_t m;
-			if (tolower((unsigned char)s[i]) != labels[w][0])
+			if (clint_tolower((unsigned char)s[i]) != labels[w][0])
 				continue;
 			m = strlen(labels[w]);
 			if (i + m <= u && strncasecmp(s + i, labels[w], m) == 0 &&
-			    (i + m == u || !isalpha((unsigned char)s[i + m])))
+			    (i + m == u || !clint_isalpha((unsigned char)s[i + m])))
 				return 1;
 		}
 	}
@@ -949,11 +949,11 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 				 * or punctuation after ("[Client] shall", "to [Client].") */
 				why = bracket_placeholder(
 					s + i + 1, e - i - 1, e + 1 < n ? s[e + 1] : ' ',
-					b > 0 && (isalpha((unsigned char)s[b - 1]) || s[b - 1] == ',') &&
-						(f >= n || islower((unsigned char)s[f]) ||
+					b > 0 && (clint_isalpha((unsigned char)s[b - 1]) || s[b - 1] == ',') &&
+						(f >= n || clint_islower((unsigned char)s[f]) ||
 						 strchr(",;.:)\n", s[f])));
 			}
-			if (why && i > 0 && isalpha((unsigned char)s[i - 1]))
+			if (why && i > 0 && clint_isalpha((unsigned char)s[i - 1]))
 				why = NULL; /* "Party[ies]" */
 			e++;
 		} else if (c == '{' && i + 1 < n && s[i + 1] == '{') {
@@ -964,11 +964,11 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 			e += 2;
 			why = "is a template field left in the draft";
 		} else if (c == '<' && i + 2 < n &&
-		           (isupper((unsigned char)s[i + 1]) ||
+		           (clint_isupper((unsigned char)s[i + 1]) ||
 		            strncasecmp(s + i + 1, "insert", 6) == 0)) {
-			int caps = isupper((unsigned char)s[i + 1]) != 0;
+			int caps = clint_isupper((unsigned char)s[i + 1]) != 0;
 			for (e = i + 1; e < n && e - i <= 60 && s[e] != '>' && s[e] != '\n'; e++)
-				if (islower((unsigned char)s[e]))
+				if (clint_islower((unsigned char)s[e]))
 					caps = 0;
 			if (e >= n || s[e] != '>')
 				continue;
@@ -991,14 +991,14 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 			if (i >= witness ||
 			    signature_line(s, a > ls + 40 ? a - 40 : ls,
 			                   e + 40 < le ? e + 40 : le) ||
-			    !(a > ls + 1 && isalnum((unsigned char)s[a - 2]) && e + 1 < n &&
-			      s[e] == ' ' && islower((unsigned char)s[e + 1]))) {
+			    !(a > ls + 1 && clint_isalnum((unsigned char)s[a - 2]) && e + 1 < n &&
+			      s[e] == ' ' && clint_islower((unsigned char)s[e + 1]))) {
 				i = e;
 				continue;
 			}
 			why = "is a blank left to fill in";
 		} else if ((c == 'T' || c == 'X') && (i == 0 || !word_char(s[i - 1]))) {
-			for (e = i; e < n && (isalnum((unsigned char)s[e])); e++)
+			for (e = i; e < n && (clint_isalnum((unsigned char)s[e])); e++)
 				;
 			if (c == 'T' && e - i == 3 &&
 			    (!strncmp(s + i, "TBD", 3) || !strncmp(s + i, "TBC", 3) ||
@@ -1171,7 +1171,7 @@ static int next_candidate(const clint_doc *doc, size_t *i, size_t *a,
 		*i = k;
 		if (k >= n)
 			break;
-		if (k == 0 || isalpha((unsigned char)s[k - 1]))
+		if (k == 0 || clint_isalpha((unsigned char)s[k - 1]))
 			continue;
 		if (!(d = determiner_at(s, k, n)))
 			continue;
@@ -1181,19 +1181,19 @@ static int next_candidate(const clint_doc *doc, size_t *i, size_t *a,
 		/* the run of capitalised words after the determiner */
 		for (w = *a; w < n && *words < 5;) {
 			size_t e = w, u, up = 0;
-			if (!isupper((unsigned char)s[w]))
+			if (!clint_isupper((unsigned char)s[w]))
 				break;
-			while (e < n && (isalpha((unsigned char)s[e]) || s[e] == '-'))
+			while (e < n && (clint_isalpha((unsigned char)s[e]) || s[e] == '-'))
 				e++;
 			if (e == w + 1 || (e < n && word_char(s[e])))
 				break; /* "A", "Q3" */
 			for (u = w; u < e; u++)
-				up += isupper((unsigned char)s[u]) != 0;
+				up += clint_isupper((unsigned char)s[u]) != 0;
 			if (up == e - w)
 				caps = 1; /* "the SOW", "the AGREEMENT" */
 			*b = e;
 			(*words)++;
-			if (e + 1 < n && s[e] == ' ' && isupper((unsigned char)s[e + 1]))
+			if (e + 1 < n && s[e] == ' ' && clint_isupper((unsigned char)s[e + 1]))
 				w = e + 1;
 			else
 				break;
@@ -1216,11 +1216,11 @@ static int next_candidate(const clint_doc *doc, size_t *i, size_t *a,
 			}
 		}
 		/* "Priority 1 Incident", "Phase 2": a label with a number */
-		if (*b + 1 < n && s[*b] == ' ' && isdigit((unsigned char)s[*b + 1]))
+		if (*b + 1 < n && s[*b] == ' ' && clint_isdigit((unsigned char)s[*b + 1]))
 			continue;
 		/* "the State of New York", "the Bank of England" */
 		if (proper || (*b + 4 < n && !strncmp(s + *b, " of ", 4) &&
-		               isupper((unsigned char)s[*b + 4])))
+		               clint_isupper((unsigned char)s[*b + 4])))
 			continue;
 		if (block_is_heading(doc, *a))
 			continue;
@@ -1276,9 +1276,9 @@ static void collect_defined_elsewhere(const clint_doc *doc, phrase_slot *set)
 			st = e;
 			while (words < 5 && st > 0) {
 				size_t w = st;
-				while (w > 0 && (isalpha((unsigned char)s[w - 1]) || s[w - 1] == '-'))
+				while (w > 0 && (clint_isalpha((unsigned char)s[w - 1]) || s[w - 1] == '-'))
 					w--;
-				if (w == st || !isupper((unsigned char)s[w]))
+				if (w == st || !clint_isupper((unsigned char)s[w]))
 					break;
 				phrase_slot_for(set, s + w, e - w, 1);
 				words++;
@@ -1452,8 +1452,8 @@ static size_t term_uses(const clint_doc *doc, size_t di, size_t enough,
 		if (at > 0 && word_char(s[at - 1]))
 			continue;
 		e = at + m;
-		while (e < doc->norm_len && e < at + m + 3 && isalpha((unsigned char)s[e]) &&
-		       (caps || islower((unsigned char)s[e])))
+		while (e < doc->norm_len && e < at + m + 3 && clint_isalpha((unsigned char)s[e]) &&
+		       (caps || clint_islower((unsigned char)s[e])))
 			e++;
 		if (e < doc->norm_len && word_char(s[e]))
 			continue;
@@ -1508,14 +1508,14 @@ static int same_meaning(const clint_doc *doc, const clint_idefinition *a,
 	size_t i = a->def_start, j = b->def_start;
 
 	for (;;) {
-		while (i < a->def_end && !isalnum((unsigned char)doc->norm[i]))
+		while (i < a->def_end && !clint_isalnum((unsigned char)doc->norm[i]))
 			i++;
-		while (j < b->def_end && !isalnum((unsigned char)doc->norm[j]))
+		while (j < b->def_end && !clint_isalnum((unsigned char)doc->norm[j]))
 			j++;
 		if (i >= a->def_end || j >= b->def_end)
 			return i >= a->def_end && j >= b->def_end;
-		if (tolower((unsigned char)doc->norm[i]) !=
-		    tolower((unsigned char)doc->norm[j]))
+		if (clint_tolower((unsigned char)doc->norm[i]) !=
+		    clint_tolower((unsigned char)doc->norm[j]))
 			return 0;
 		i++;
 		j++;
@@ -1712,9 +1712,9 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 	for (i = 1; i < n && bud.left; i++) {
 		size_t e, wl;
 
-		if (!isupper((unsigned char)s[i]) || word_char(s[i - 1]))
+		if (!clint_isupper((unsigned char)s[i]) || word_char(s[i - 1]))
 			continue;
-		for (e = i; e < n && isalpha((unsigned char)s[e]); e++)
+		for (e = i; e < n && clint_isalpha((unsigned char)s[e]); e++)
 			;
 		wl = e - i;
 		if (wl < 4 || (e < n && word_char(s[e])) || block_is_heading(doc, i)) {
@@ -1740,7 +1740,7 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 			if (!(i >= 4 && (!strncmp(s + i - 4, "the ", 4) ||
 			                 !strncmp(s + i - 4, "The ", 4))))
 				break;
-			if (e + 1 < n && s[e] == ' ' && isupper((unsigned char)s[e + 1]))
+			if (e + 1 < n && s[e] == ' ' && clint_isupper((unsigned char)s[e + 1]))
 				break;
 			reported_role[r] = 1;
 			rc = report_norm(doc, hit, ctx, i - 4, e,
@@ -1841,11 +1841,11 @@ static int month_at(const char *s, size_t i, size_t n, size_t *len)
 	if (i >= n || !strchr("JFMASOND", s[i]) || s[i] == '\0')
 		return 0;
 	for (m = 0; m < 12; m++) {
-		if (tolower((unsigned char)s[i]) != month_names[m][0])
+		if (clint_tolower((unsigned char)s[i]) != month_names[m][0])
 			continue;
 		l = strlen(month_names[m]);
 		if (i + l <= n && strncasecmp(s + i, month_names[m], l) == 0 &&
-		    isupper((unsigned char)s[i]) && (i + l == n || !isalpha((unsigned char)s[i + l]))) {
+		    clint_isupper((unsigned char)s[i]) && (i + l == n || !clint_isalpha((unsigned char)s[i + l]))) {
 			*len = l;
 			return (int)m + 1;
 		}
@@ -1859,9 +1859,9 @@ static int read_num(const char *s, size_t *i, size_t n, size_t max)
 	size_t k = *i;
 	int v = 0;
 
-	while (k < n && k - *i < max && isdigit((unsigned char)s[k]))
+	while (k < n && k - *i < max && clint_isdigit((unsigned char)s[k]))
 		v = v * 10 + (s[k++] - '0');
-	if (k == *i || (k < n && isdigit((unsigned char)s[k])))
+	if (k == *i || (k < n && clint_isdigit((unsigned char)s[k])))
 		return -1;
 	*i = k;
 	return v;
@@ -1877,12 +1877,12 @@ static int parse_date(const char *s, size_t i, size_t n, date_ref *out)
 
 	memset(out, 0, sizeof(*out));
 	out->start = i;
-	if (isdigit((unsigned char)s[i])) {
+	if (clint_isdigit((unsigned char)s[i])) {
 		a = read_num(s, &k, n, 4);
 		if (a < 0)
 			return 0;
 		if (k - i == 4 && k + 5 < n && s[k] == '-' &&
-		    isdigit((unsigned char)s[k + 1])) {
+		    clint_isdigit((unsigned char)s[k + 1])) {
 			/* ISO 2025-07-01 */
 			k++;
 			b = read_num(s, &k, n, 2);
@@ -1900,7 +1900,7 @@ static int parse_date(const char *s, size_t i, size_t n, date_ref *out)
 			return a >= 1900 && a < 2200;
 		}
 		if (k - i <= 2 && k + 1 < n && (s[k] == '/' || s[k] == '.') &&
-		    isdigit((unsigned char)s[k + 1])) {
+		    clint_isdigit((unsigned char)s[k + 1])) {
 			char sep = s[k++];
 			b = read_num(s, &k, n, 2);
 			if (b < 0 || k + 4 >= n || s[k] != sep)
@@ -1955,7 +1955,7 @@ static int parse_date(const char *s, size_t i, size_t n, date_ref *out)
 	if (!mo)
 		return 0;
 	k = i + ml;
-	if (k + 1 >= n || s[k] != ' ' || !isdigit((unsigned char)s[k + 1]))
+	if (k + 1 >= n || s[k] != ' ' || !clint_isdigit((unsigned char)s[k + 1]))
 		return 0;
 	k++;
 	a = read_num(s, &k, n, 2);
@@ -2065,7 +2065,7 @@ static int check_dates(const clint_doc *doc, clint_check_hit_fn hit, void *ctx)
 		if (i > 0 && (word_char(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.' ||
 		              s[i - 1] == '-'))
 			continue;
-		if (!isdigit((unsigned char)s[i]) && !isupper((unsigned char)s[i]))
+		if (!clint_isdigit((unsigned char)s[i]) && !clint_isupper((unsigned char)s[i]))
 			continue;
 		if (!parse_date(s, i, n, &d))
 			continue;

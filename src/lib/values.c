@@ -10,11 +10,11 @@
  * optional "(30)" after words overrides them, and the words around the
  * number decide what it measures.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "internal.h"
 
 #define MAX_VALUES 100000
@@ -123,12 +123,12 @@ static int word_at(const char *s, size_t i, size_t end, const char *w)
 	n = strlen(w);
 	if (end - i < n || strncasecmp(s + i, w, n) != 0)
 		return 0;
-	return i + n == end || !isalpha((unsigned char)s[i + n]);
+	return i + n == end || !clint_isalpha((unsigned char)s[i + n]);
 }
 
 static int is_word_char(unsigned char c)
 {
-	return isalnum(c) || c >= 0x80;
+	return clint_isalnum(c) || c >= 0x80;
 }
 
 /*
@@ -145,31 +145,31 @@ static size_t parse_digits(const char *s, size_t i, size_t end, double *out)
 	if (i > 0 && (is_word_char((unsigned char)s[i - 1]) || s[i - 1] == '.' ||
 	              s[i - 1] == ','))
 		return i;
-	while (j < end && isdigit((unsigned char)s[j]))
+	while (j < end && clint_isdigit((unsigned char)s[j]))
 		v = v * 10 + (s[j++] - '0');
 	/* thousands groups: ",000" */
-	while (j + 3 < end && s[j] == ',' && isdigit((unsigned char)s[j + 1]) &&
-	       isdigit((unsigned char)s[j + 2]) && isdigit((unsigned char)s[j + 3]) &&
-	       (j + 4 >= end || !isdigit((unsigned char)s[j + 4]))) {
+	while (j + 3 < end && s[j] == ',' && clint_isdigit((unsigned char)s[j + 1]) &&
+	       clint_isdigit((unsigned char)s[j + 2]) && clint_isdigit((unsigned char)s[j + 3]) &&
+	       (j + 4 >= end || !clint_isdigit((unsigned char)s[j + 4]))) {
 		v = v * 1000 + (s[j + 1] - '0') * 100 + (s[j + 2] - '0') * 10 +
 		    (s[j + 3] - '0');
 		j += 4;
 	}
-	if (j + 1 < end && s[j] == '.' && isdigit((unsigned char)s[j + 1])) {
+	if (j + 1 < end && s[j] == '.' && clint_isdigit((unsigned char)s[j + 1])) {
 		k = j + 1;
-		while (k < end && isdigit((unsigned char)s[k])) {
+		while (k < end && clint_isdigit((unsigned char)s[k])) {
 			v += (s[k] - '0') * scale;
 			scale /= 10;
 			k++;
 		}
 		dots++;
 		/* "4.1.2" is a clause number */
-		if (k + 1 < end && s[k] == '.' && isdigit((unsigned char)s[k + 1]))
+		if (k + 1 < end && s[k] == '.' && clint_isdigit((unsigned char)s[k + 1]))
 			return i;
 		j = k;
 	}
 	(void)dots;
-	if (j < end && isalpha((unsigned char)s[j]) &&
+	if (j < end && clint_isalpha((unsigned char)s[j]) &&
 	    !(s[j] == 'm' || s[j] == 'k' || s[j] == 'b' || s[j] == 'M' ||
 	      s[j] == 'K' || s[j] == 'B'))
 		return i;
@@ -193,7 +193,7 @@ static size_t parse_words(const char *s, size_t i, size_t end, double *out)
 
 		/* the run of letters at j: only number words of its length */
 		while (j + n < end && n <= NUMBER_WORD_MAX &&
-		       isalpha((unsigned char)s[j + n]))
+		       clint_isalpha((unsigned char)s[j + n]))
 			n++;
 		for (c = 0; n <= NUMBER_WORD_MAX && c < words_of_len_count[n]; c++) {
 			w = words_of_len[n][c];
@@ -260,8 +260,8 @@ static const char *currency_before(const char *s, size_t block_start,
 	for (w = 0; w < ARRAY_LEN(currencies); w++) {
 		n = strlen(currencies[w].text);
 		if (j - block_start >= n && memcmp(s + j - n, currencies[w].text, n) == 0 &&
-		    (j - n == block_start || !isalpha((unsigned char)s[j - n - 1]) ||
-		     !isalpha((unsigned char)currencies[w].text[0]))) {
+		    (j - n == block_start || !clint_isalpha((unsigned char)s[j - n - 1]) ||
+		     !clint_isalpha((unsigned char)currencies[w].text[0]))) {
 			*start = j - n;
 			return currencies[w].code;
 		}
@@ -276,7 +276,7 @@ static const char *currency_after(const char *s, size_t i, size_t end,
 	size_t w, j = skip_space(s, i, end);
 
 	for (w = 0; w < ARRAY_LEN(currencies); w++) {
-		if (isalpha((unsigned char)currencies[w].text[0]) &&
+		if (clint_isalpha((unsigned char)currencies[w].text[0]) &&
 		    word_at(s, j, end, currencies[w].text)) {
 			*stop = j + strlen(currencies[w].text);
 			return currencies[w].code;
@@ -384,7 +384,7 @@ static size_t classify(clint_doc *doc, size_t bs, size_t be, size_t ns,
 	}
 	/* "net 30": payment terms in days */
 	if (ns >= bs + 4 && strncasecmp(s + ns - 4, "net ", 4) == 0 &&
-	    (ns == bs + 4 || !isalpha((unsigned char)s[ns - 5]))) {
+	    (ns == bs + 4 || !clint_isalpha((unsigned char)s[ns - 5]))) {
 		*rc = add_value(doc, CLINT_VALUE_DURATION, v, NULL, "days", v, ns - 4,
 		                ne);
 		return ne;
@@ -401,7 +401,7 @@ static int words_comparable(const char *s, size_t bs, size_t ns)
 	                                      "billion"};
 	size_t i, end = ns + 16;
 
-	if (!isalpha((unsigned char)s[ns]))
+	if (!clint_isalpha((unsigned char)s[ns]))
 		return 0;
 	if (ns >= bs + 3 && strncasecmp(s + ns - 3, "of ", 3) == 0)
 		return 0;
@@ -424,9 +424,9 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 		double v = 0, d = 0;
 		size_t e = i, ns = i;
 
-		if (isdigit((unsigned char)s[i]))
+		if (clint_isdigit((unsigned char)s[i]))
 			e = parse_digits(s, i, be, &v);
-		else if (isalpha((unsigned char)s[i]))
+		else if (clint_isalpha((unsigned char)s[i]))
 			e = parse_words(s, i, be, &v);
 		if (e == i) {
 			/* skip the rest of the word */
@@ -443,7 +443,7 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 		{
 			size_t j = skip_space(s, e, be), k;
 			if (j < be && s[j] == '(' && j + 1 < be &&
-			    isdigit((unsigned char)s[j + 1])) {
+			    clint_isdigit((unsigned char)s[j + 1])) {
 				k = parse_digits(s, j + 1, be, &d);
 				if (k > j + 1 && k < be && s[k] == ')') {
 					/* "(30%)" and "($10,000)" keep their own marks */
@@ -472,9 +472,9 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 			if (rc == CLINT_OK && doc->value_count > before) {
 				size_t j = skip_space(s, i, be), k;
 				if (j + 1 < be && s[j] == '(' &&
-				    (isdigit((unsigned char)s[j + 1]) || s[j + 1] == '$' ||
+				    (clint_isdigit((unsigned char)s[j + 1]) || s[j + 1] == '$' ||
 				     (unsigned char)s[j + 1] >= 0x80 ||
-				     isupper((unsigned char)s[j + 1]))) {
+				     clint_isupper((unsigned char)s[j + 1]))) {
 					for (k = j + 1; k < be && k - j < 32 && s[k] != ')' &&
 					                s[k] != '(';
 					     k++)
@@ -486,7 +486,7 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 
 						/* words restated in digits: "ten percent (15%)",
 						 * "One Hundred Thousand Dollars ($10,000)" */
-						while (q < k && !isdigit((unsigned char)s[q]))
+						while (q < k && !clint_isdigit((unsigned char)s[q]))
 							q++;
 						qe = q < k ? parse_digits(s, q, k, &dv) : q;
 						if (qe > q && !last->restated &&

@@ -1,0 +1,94 @@
+/*
+ * ascii.h - character classes of the analysis stages, from one table.
+ *
+ * The normalised text is UTF-8: only ASCII letters and digits matter to
+ * the scanners, and every byte >= 0x80 is "other". These replace
+ * <ctype.h> in the hot loops: no call, no locale (a program that calls
+ * setlocale() gets the same findings), one load per test.
+ */
+#ifndef CLINT_ASCII_H
+#define CLINT_ASCII_H
+
+#include <stddef.h>
+
+#define CLINT_A_UPPER 0x01
+#define CLINT_A_LOWER 0x02
+#define CLINT_A_DIGIT 0x04
+#define CLINT_A_SPACE 0x08 /* ' ', \t, \n, \v, \f, \r as isspace() */
+#define CLINT_A_ALPHA (CLINT_A_UPPER | CLINT_A_LOWER)
+#define CLINT_A_ALNUM (CLINT_A_ALPHA | CLINT_A_DIGIT)
+
+#define CLINT_A_U CLINT_A_UPPER
+#define CLINT_A_L CLINT_A_LOWER
+#define CLINT_A_D CLINT_A_DIGIT
+#define CLINT_A_S CLINT_A_SPACE
+
+static const unsigned char clint_ascii_class[256] = {
+	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, CLINT_A_S, CLINT_A_S, CLINT_A_S,
+	CLINT_A_S, CLINT_A_S, 0, 0,
+	/* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x20 */ CLINT_A_S, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x30 */ CLINT_A_D, CLINT_A_D, CLINT_A_D, CLINT_A_D, CLINT_A_D,
+	CLINT_A_D, CLINT_A_D, CLINT_A_D, CLINT_A_D, CLINT_A_D, 0, 0, 0, 0, 0, 0,
+	/* 0x40 */ 0, CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U,
+	CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U,
+	CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U,
+	/* 0x50 */ CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U,
+	CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U, 0, 0,
+	0, 0, 0,
+	/* 0x60 */ 0, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L,
+	CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L,
+	CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L,
+	/* 0x70 */ CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L,
+	CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, 0, 0,
+	0, 0, 0,
+	/* 0x80 - 0xFF: 0 */
+};
+
+#undef CLINT_A_U
+#undef CLINT_A_L
+#undef CLINT_A_D
+#undef CLINT_A_S
+
+/* Each takes a byte value (char, unsigned char or int 0..255); a negative
+ * char is read as its unsigned byte, as the (unsigned char) casts did. */
+#define CLINT_ACLASS(c) (clint_ascii_class[(unsigned char)(c)])
+
+static inline int clint_isalpha(int c) { return (CLINT_ACLASS(c) & CLINT_A_ALPHA) != 0; }
+static inline int clint_isdigit(int c) { return (CLINT_ACLASS(c) & CLINT_A_DIGIT) != 0; }
+static inline int clint_isalnum(int c) { return (CLINT_ACLASS(c) & CLINT_A_ALNUM) != 0; }
+static inline int clint_isupper(int c) { return (CLINT_ACLASS(c) & CLINT_A_UPPER) != 0; }
+static inline int clint_islower(int c) { return (CLINT_ACLASS(c) & CLINT_A_LOWER) != 0; }
+static inline int clint_isspace(int c) { return (CLINT_ACLASS(c) & CLINT_A_SPACE) != 0; }
+
+/* ASCII tolower/toupper of a byte value: the result is in 0..255. */
+static inline int clint_tolower(int c)
+{
+	c = (unsigned char)c;
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+static inline int clint_toupper(int c)
+{
+	c = (unsigned char)c;
+	return c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c;
+}
+
+/* strncasecmp(a, b, n) == 0 for ASCII, without the call: most compares
+ * here fail on the first or second byte. Stops at a NUL in either, as
+ * strncasecmp does. */
+static inline int clint_ascii_ieq(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int x = clint_tolower(a[i]), y = clint_tolower(b[i]);
+		if (x != y)
+			return 0;
+		if (!x)
+			return 1;
+	}
+	return 1;
+}
+
+#endif
