@@ -60,19 +60,24 @@ static void index_number_words(void)
 	}
 }
 
+#define CUR(text, code) {text, sizeof(text) - 1, code}
 static const struct {
 	const char *text;   /* as written before or after the number */
+	size_t len;         /* strlen(text) */
 	const char *code;   /* ISO 4217 */
 } currencies[] = {
-	{"US$", "USD"}, {"U.S.$", "USD"}, {"$", "USD"},   {"USD", "USD"},
-	{"\xE2\x82\xAC", "EUR"}, {"EUR", "EUR"}, {"\xC2\xA3", "GBP"},
-	{"GBP", "GBP"}, {"CHF", "CHF"}, {"\xC2\xA5", "JPY"}, {"JPY", "JPY"},
-	{"CAD", "CAD"}, {"C$", "CAD"}, {"AUD", "AUD"}, {"A$", "AUD"},
-	{"INR", "INR"}, {"SEK", "SEK"}, {"NOK", "NOK"}, {"DKK", "DKK"},
-	{"CNY", "CNY"}, {"RMB", "CNY"}, {"HKD", "HKD"}, {"SGD", "SGD"},
-	{"NZD", "NZD"}, {"ZAR", "ZAR"}, {"BRL", "BRL"}, {"MXN", "MXN"},
-	{"PLN", "PLN"},
+	CUR("US$", "USD"), CUR("U.S.$", "USD"), CUR("$", "USD"),
+	CUR("USD", "USD"), CUR("\xE2\x82\xAC", "EUR"), CUR("EUR", "EUR"),
+	CUR("\xC2\xA3", "GBP"), CUR("GBP", "GBP"), CUR("CHF", "CHF"),
+	CUR("\xC2\xA5", "JPY"), CUR("JPY", "JPY"), CUR("CAD", "CAD"),
+	CUR("C$", "CAD"), CUR("AUD", "AUD"), CUR("A$", "AUD"),
+	CUR("INR", "INR"), CUR("SEK", "SEK"), CUR("NOK", "NOK"),
+	CUR("DKK", "DKK"), CUR("CNY", "CNY"), CUR("RMB", "CNY"),
+	CUR("HKD", "HKD"), CUR("SGD", "SGD"), CUR("NZD", "NZD"),
+	CUR("ZAR", "ZAR"), CUR("BRL", "BRL"), CUR("MXN", "MXN"),
+	CUR("PLN", "PLN"),
 };
+#undef CUR
 
 static const struct {
 	const char *word;
@@ -112,18 +117,18 @@ static const struct {
 	{"mins", "minutes", 1.0 / 1440},
 };
 
-/* True if s[i..] starts with `w` (caseless) followed by a non-letter. */
+/* True if s[i..] starts with `w` (caseless) followed by a non-letter.
+ * One pass over `w`, no strlen: most calls fail on the first letter. */
 static int word_at(const char *s, size_t i, size_t end, const char *w)
 {
-	size_t n;
+	size_t k;
 
-	/* most calls fail on the first letter: test it before anything else */
-	if (i < end && ((unsigned char)s[i] | 0x20) != ((unsigned char)w[0] | 0x20))
+	if (i > end)
 		return 0;
-	n = strlen(w);
-	if (end - i < n || strncasecmp(s + i, w, n) != 0)
-		return 0;
-	return i + n == end || !clint_isalpha((unsigned char)s[i + n]);
+	for (k = 0; w[k]; k++)
+		if (i + k >= end || clint_tolower(s[i + k]) != clint_tolower(w[k]))
+			return 0;
+	return i + k == end || !clint_isalpha((unsigned char)s[i + k]);
 }
 
 static int is_word_char(unsigned char c)
@@ -177,6 +182,35 @@ static size_t parse_digits(const char *s, size_t i, size_t end, double *out)
 	return j;
 }
 
+/* True if the n letters at s are `w` (n bytes, lower case), caseless. */
+static int letters_are(const char *s, const char *w, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if ((s[k] | 0x20) != w[k])
+			return 0;
+	return 1;
+}
+
+/* True if the run of letters at s[i..end) is a number word: what
+ * parse_words() needs to read anything. Most words are not, and this
+ * answers without parsing. */
+static int number_word_start(const char *s, size_t i, size_t end)
+{
+	size_t n = 0, c;
+
+	while (i + n < end && n <= NUMBER_WORD_MAX &&
+	       clint_isalpha((unsigned char)s[i + n]))
+		n++;
+	if (n > NUMBER_WORD_MAX)
+		return 0;
+	for (c = 0; c < words_of_len_count[n]; c++)
+		if (letters_are(s + i, number_words[words_of_len[n][c]].word, n))
+			return 1;
+	return 0;
+}
+
 /* Parses English number words at s[i]: "thirty", "one hundred and
  * twenty-five", "two million". Returns the end or i. */
 static size_t parse_words(const char *s, size_t i, size_t end, double *out)
@@ -197,8 +231,8 @@ static size_t parse_words(const char *s, size_t i, size_t end, double *out)
 			n++;
 		for (c = 0; n <= NUMBER_WORD_MAX && c < words_of_len_count[n]; c++) {
 			w = words_of_len[n][c];
-			if (((unsigned char)s[j] | 0x20) != number_words[w].word[0] ||
-			    !word_at(s, j, end, number_words[w].word))
+			/* the run is n letters: equal letters make the word */
+			if (!letters_are(s + j, number_words[w].word, n))
 				continue;
 			found = 1;
 			switch (number_words[w].kind) {
@@ -257,9 +291,16 @@ static const char *currency_before(const char *s, size_t block_start,
 
 	if (j > block_start && s[j - 1] == ' ')
 		j--;
+	/* every currency mark ends in a letter, "$" or a byte >= 0x80 */
+	if (j == block_start ||
+	    !(clint_isupper((unsigned char)s[j - 1]) || s[j - 1] == '$' ||
+	      (unsigned char)s[j - 1] >= 0x80))
+		return NULL;
 	for (w = 0; w < ARRAY_LEN(currencies); w++) {
-		n = strlen(currencies[w].text);
-		if (j - block_start >= n && memcmp(s + j - n, currencies[w].text, n) == 0 &&
+		n = currencies[w].len;
+		if (j - block_start >= n &&
+		    s[j - 1] == currencies[w].text[n - 1] &&
+		    memcmp(s + j - n, currencies[w].text, n) == 0 &&
 		    (j - n == block_start || !clint_isalpha((unsigned char)s[j - n - 1]) ||
 		     !clint_isalpha((unsigned char)currencies[w].text[0]))) {
 			*start = j - n;
@@ -426,7 +467,8 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 
 		if (clint_isdigit((unsigned char)s[i]))
 			e = parse_digits(s, i, be, &v);
-		else if (clint_isalpha((unsigned char)s[i]))
+		else if (clint_isalpha((unsigned char)s[i]) &&
+		         number_word_start(s, i, be))
 			e = parse_words(s, i, be, &v);
 		if (e == i) {
 			/* skip the rest of the word */
