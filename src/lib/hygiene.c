@@ -1130,52 +1130,59 @@ static phrase_slot *phrase_slot_for(phrase_slot *set, const char *s, size_t n,
 	return NULL;
 }
 
-/*
- * The next candidate at or after *i: a run of capitalised words after a
- * determiner ("the Acceptance Tests") that is not ALL CAPS, not a
- * statute, institution, place or month, not a numbered label ("Priority
- * 1") and not in a heading. Sets [*a, *b) and *words; advances *i.
- */
 /* Length of the determiner ("the ", "any ", "such ", "each ", "all ",
- * "that ") at s[i..n), or 0. */
-static size_t determiner_at(const char *s, size_t i, size_t n)
+ * "that ") that ends at s[a) (its space is s[a - 1]), or 0. At most one
+ * can: none ends with the last four bytes of another. */
+static size_t determiner_before(const char *s, size_t a)
 {
-	const char *d;
-	size_t len;
-
-	switch (s[i]) {
-	case 't': d = i + 2 < n && s[i + 2] == 'e' ? "the " : "that "; break;
-	case 'a': d = i + 1 < n && s[i + 1] == 'n' ? "any " : "all "; break;
-	case 's': d = "such "; break;
-	case 'e': d = "each "; break;
-	default: return 0;
+	if (a >= 4) {
+		const char *p = s + a - 4;
+		if (!memcmp(p, "the ", 4) || !memcmp(p, "any ", 4) ||
+		    !memcmp(p, "all ", 4))
+			return 4;
 	}
-	len = strlen(d);
-	return n - i >= len && memcmp(s + i, d, len) == 0 ? len : 0;
+	if (a >= 5) {
+		const char *p = s + a - 5;
+		if (!memcmp(p, "that ", 5) || !memcmp(p, "such ", 5) ||
+		    !memcmp(p, "each ", 5))
+			return 5;
+	}
+	return 0;
 }
 
+/*
+ * The next candidate whose determiner starts at or after *i: a run of
+ * capitalised words after a determiner ("the Acceptance Tests") that is
+ * not ALL CAPS, not a statute, institution, place or month, not a
+ * numbered label ("Priority 1") and not in a heading. Sets [*a, *b) and
+ * *words; advances *i past what it read.
+ *
+ * A candidate starts at a capital letter after a space, so the scan goes
+ * from capital to capital (one table load a byte) and looks back for the
+ * determiner. A determiner must follow a non-letter, and not open the
+ * text. Once a run of capitalised words has been read whole, the next
+ * determiner is looked for after it (*i = *b).
+ */
 static int next_candidate(const clint_doc *doc, size_t *i, size_t *a,
                           size_t *b, size_t *words)
 {
 	const char *s = doc->norm;
-	size_t n = doc->norm_len, d, w;
+	size_t n = doc->norm_len, w, p, d, k;
 
-	for (; *i < n; (*i)++) {
+	for (p = *i + 4; p < n; p++) {
 		int proper = 0, caps = 0;
-		size_t k = *i;
 
-		/* to the next word starting like a determiner (t, a, s, e) */
-		while (k < n && s[k] != 't' && s[k] != 'a' && s[k] != 's' &&
-		       s[k] != 'e')
-			k++;
-		*i = k;
-		if (k >= n)
+		/* to the next capital after a space */
+		while (p < n && !(clint_isupper((unsigned char)s[p]) && s[p - 1] == ' '))
+			p++;
+		if (p >= n)
 			break;
-		if (k == 0 || clint_isalpha((unsigned char)s[k - 1]))
+		if (!(d = determiner_before(s, p)))
 			continue;
-		if (!(d = determiner_at(s, k, n)))
+		k = p - d;
+		if (k < *i || k == 0 || clint_isalpha((unsigned char)s[k - 1]))
 			continue;
-		*a = *i + d;
+		*a = p;
 		*b = *a;
 		*words = 0;
 		/* the run of capitalised words after the determiner */
@@ -1200,7 +1207,9 @@ static int next_candidate(const clint_doc *doc, size_t *i, size_t *a,
 		}
 		if (!*words || caps || *b - *a >= 48)
 			continue;
+		/* determiners inside the run are not looked at again */
 		*i = *b;
+		p = *b;
 		{
 			size_t lw = *b;
 			while (lw > *a && s[lw - 1] != ' ')
@@ -1226,7 +1235,36 @@ static int next_candidate(const clint_doc *doc, size_t *i, size_t *a,
 			continue;
 		return 1;
 	}
+	*i = n;
 	return 0;
+}
+
+typedef struct {
+	size_t a, b, words;
+} candidate;
+
+/* Every candidate of the document, in order, in a new array (the
+ * caller's to free), its length in *count. */
+static int collect_candidates(const clint_doc *doc, candidate **out,
+                              size_t *count)
+{
+	size_t i = 0, cap = 0, a, b, words;
+	candidate *list = NULL;
+
+	*count = 0;
+	while (next_candidate(doc, &i, &a, &b, &words)) {
+		if (ARRAY_PUSH(list, *count, cap) < 0) {
+			free(list);
+			*out = NULL;
+			*count = 0;
+			return CLINT_ENOMEM;
+		}
+		list[*count].a = a;
+		list[*count].b = b;
+		list[(*count)++].words = words;
+	}
+	*out = list;
+	return CLINT_OK;
 }
 
 /* Adds to `set` every quoted phrase of the document ("Services", and
@@ -1350,6 +1388,8 @@ static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
 	const char *s = doc->norm;
 	size_t i, a, b, words, reported = 0, judged = 0;
 	phrase_slot *counts = NULL, *quoted = NULL;
+	candidate *cand = NULL;
+	size_t ncand = 0;
 	int rc = CLINT_OK;
 
 	if (doc->definition_count < 3)
@@ -1362,16 +1402,22 @@ static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
 	}
 	collect_quoted(doc, quoted);
 	collect_defined_elsewhere(doc, quoted);
-	for (i = 0; next_candidate(doc, &i, &a, &b, &words);) {
-		phrase_slot *c = phrase_slot_for(counts, s + a, b - a, 1);
+	TRY(collect_candidates(doc, &cand, &ncand));
+	for (i = 0; i < ncand; i++) {
+		phrase_slot *c = phrase_slot_for(counts, s + cand[i].a,
+		                                 cand[i].b - cand[i].a, 1);
 		if (c && c->count < 1000)
 			c->count++;
 	}
 	for (i = 0; reported < MAX_UNDEFINED_REPORTS &&
-	            judged < 4 * PHRASE_SET &&
-	            next_candidate(doc, &i, &a, &b, &words);) {
-		phrase_slot *c = phrase_slot_for(counts, s + a, b - a, 0);
+	            judged < 4 * PHRASE_SET && i < ncand; i++) {
+		phrase_slot *c;
 		char q[48];
+
+		a = cand[i].a;
+		b = cand[i].b;
+		words = cand[i].words;
+		c = phrase_slot_for(counts, s + a, b - a, 0);
 
 		/* count 0 marks a phrase already judged */
 		if (!c || c->count < (words > 1 ? 2u : 5u))
@@ -1389,6 +1435,7 @@ static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
 		reported++;
 	}
 done:
+	free(cand);
 	free(counts);
 	free(quoted);
 	return rc;
