@@ -272,10 +272,16 @@ static int check_numbering(const clint_doc *doc, clint_check_hit_fn hit,
 
 /* ---- cross-references ------------------------------------------------------- */
 
-static const char *const ref_words[] = {
-	"section", "sections", "clause", "clauses", "paragraph", "article",
-	"schedule", "exhibit", "annex", "appendix", "attachment",
+#define REF(w) {w, sizeof(w) - 1}
+static const struct {
+	const char *w;
+	size_t n; /* strlen(w) */
+} ref_words[] = {
+	REF("section"), REF("sections"), REF("clause"), REF("clauses"),
+	REF("paragraph"), REF("article"), REF("schedule"), REF("exhibit"),
+	REF("annex"), REF("appendix"), REF("attachment"),
 };
+#undef REF
 
 /* True if `c` is the first letter of a reference word, in either case. */
 static int ref_initial(char c)
@@ -371,8 +377,8 @@ static int numbered_inline(const clint_doc *doc, const char *id)
 			continue;
 		b = i > 0 && s[i - 1] == ' ' ? i - 1 : i;
 		for (w = 0; w < ARRAY_LEN(ref_words); w++) {
-			size_t m = strlen(ref_words[w]);
-			if (b >= m && strncasecmp(s + b - m, ref_words[w], m) == 0)
+			size_t m = ref_words[w].n;
+			if (b >= m && clint_ascii_ieq(s + b - m, ref_words[w].w, m))
 				after_word = 1;
 		}
 		/* also "Sections 4.1 and 4.2", "4.1 through 4.3" */
@@ -504,22 +510,20 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		char id[64], word[16];
 		int kind;
 
-		/* every reference word starts with one of these letters */
-		while (i < doc->norm_len && !ref_initial(s[i]))
+		/* every reference word starts a word with one of these letters */
+		while (i < doc->norm_len &&
+		       !(ref_initial(s[i]) &&
+		         (i == 0 || !clint_isalpha((unsigned char)s[i - 1]))))
 			i++;
 		if (i >= doc->norm_len)
 			break;
 		rs = i;
-		if (i > 0 && clint_isalpha((unsigned char)s[i - 1])) {
-			i++;
-			continue;
-		}
 		for (w = 0; w < ARRAY_LEN(ref_words); w++) {
-			if (((unsigned char)s[i] | 0x20) != ref_words[w][0])
+			if (((unsigned char)s[i] | 0x20) != ref_words[w].w[0])
 				continue;
-			n = strlen(ref_words[w]);
-			if (i + n < doc->norm_len && strncasecmp(s + i, ref_words[w], n) == 0 &&
-			    s[i + n] == ' ' && (i == 0 || !clint_isalpha((unsigned char)s[i - 1])))
+			n = ref_words[w].n;
+			if (i + n < doc->norm_len && clint_ascii_ieq(s + i, ref_words[w].w, n) &&
+			    s[i + n] == ' ')
 				break;
 		}
 		if (w == ARRAY_LEN(ref_words)) {
@@ -556,7 +560,7 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		 * so the clause 6.8 itself is what must exist */
 		if (strchr(id, '(') && clint_isdigit((unsigned char)id[0]))
 			*strchr(id, '(') = '\0';
-		snprintf(word, sizeof(word), "%s", ref_words[w]);
+		snprintf(word, sizeof(word), "%s", ref_words[w].w);
 		kind = ref_kind(word);
 		i = k;
 		/* a clause number, or one letter / roman numeral / number for a
@@ -1885,13 +1889,20 @@ static int month_at(const char *s, size_t i, size_t n, size_t *len)
 	size_t m, l;
 
 	/* the initials of the months, capitalised */
-	if (i >= n || !strchr("JFMASOND", s[i]) || s[i] == '\0')
+	if (i >= n)
 		return 0;
+	switch (s[i]) {
+	case 'J': case 'F': case 'M': case 'A': case 'S': case 'O': case 'N':
+	case 'D':
+		break;
+	default:
+		return 0;
+	}
 	for (m = 0; m < 12; m++) {
 		if (clint_tolower((unsigned char)s[i]) != month_names[m][0])
 			continue;
 		l = strlen(month_names[m]);
-		if (i + l <= n && strncasecmp(s + i, month_names[m], l) == 0 &&
+		if (i + l <= n && clint_ascii_ieq(s + i, month_names[m], l) &&
 		    clint_isupper((unsigned char)s[i]) && (i + l == n || !clint_isalpha((unsigned char)s[i + l]))) {
 			*len = l;
 			return (int)m + 1;
@@ -2109,10 +2120,11 @@ static int check_dates(const clint_doc *doc, clint_check_hit_fn hit, void *ctx)
 	for (i = 0; i < n && count < MAX_DATES; i++) {
 		date_ref d;
 
+		/* a date starts with a digit or a capital, at a word start */
+		if (!(CLINT_ACLASS(s[i]) & (CLINT_A_DIGIT | CLINT_A_UPPER)))
+			continue;
 		if (i > 0 && (word_char(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.' ||
 		              s[i - 1] == '-'))
-			continue;
-		if (!clint_isdigit((unsigned char)s[i]) && !clint_isupper((unsigned char)s[i]))
 			continue;
 		if (!parse_date(s, i, n, &d))
 			continue;
