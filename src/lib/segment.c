@@ -844,7 +844,8 @@ static size_t means_verb(const char *s, size_t i, size_t b)
 		return 1;
 	for (v = 0; v < ARRAY_LEN(verbs); v++) {
 		n = strlen(verbs[v]);
-		if (i + n <= b && strncmp(s + i, verbs[v], n) == 0 &&
+		if (i + n <= b && s[i + 1] == verbs[v][1] &&
+		    strncmp(s + i, verbs[v], n) == 0 &&
 		    (i + n == b || !clint_isalpha((unsigned char)s[i + n]))) {
 			/* "is" and "shall be" only when the sentence goes on to
 			 * define: "is defined", "shall be" + "the ..." are weak */
@@ -901,7 +902,8 @@ static int add_definition(clint_doc *doc, clint_idef_form form, size_t a,
 		for (k = 0; k < ARRAY_LEN(pointers) && !d->pointer; k++) {
 			size_t m = strlen(pointers[k]), j;
 			for (j = from; j + m <= to; j++)
-				if (strncasecmp(doc->norm + j, pointers[k], m) == 0) {
+				if (clint_tolower(doc->norm[j]) == pointers[k][0] &&
+				    clint_ascii_ieq(doc->norm + j, pointers[k], m)) {
 					d->pointer = 1;
 					break;
 				}
