@@ -15,6 +15,7 @@
 #define CLINT_A_LOWER 0x02
 #define CLINT_A_DIGIT 0x04
 #define CLINT_A_SPACE 0x08 /* ' ', \t, \n, \v, \f, \r as isspace() */
+#define CLINT_A_HIGH 0x10  /* a byte of a UTF-8 sequence (>= 0x80) */
 #define CLINT_A_ALPHA (CLINT_A_UPPER | CLINT_A_LOWER)
 #define CLINT_A_ALNUM (CLINT_A_ALPHA | CLINT_A_DIGIT)
 
@@ -22,6 +23,9 @@
 #define CLINT_A_L CLINT_A_LOWER
 #define CLINT_A_D CLINT_A_DIGIT
 #define CLINT_A_S CLINT_A_SPACE
+#define CLINT_A_H8 CLINT_A_HIGH, CLINT_A_HIGH, CLINT_A_HIGH, CLINT_A_HIGH, \
+	CLINT_A_HIGH, CLINT_A_HIGH, CLINT_A_HIGH, CLINT_A_HIGH
+#define CLINT_A_H32 CLINT_A_H8, CLINT_A_H8, CLINT_A_H8, CLINT_A_H8
 
 static const unsigned char clint_ascii_class[256] = {
 	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, CLINT_A_S, CLINT_A_S, CLINT_A_S,
@@ -42,13 +46,16 @@ static const unsigned char clint_ascii_class[256] = {
 	/* 0x70 */ CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L,
 	CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, 0, 0,
 	0, 0, 0,
-	/* 0x80 - 0xFF: 0 */
+	/* 0x80 - 0xFF */
+	CLINT_A_H32, CLINT_A_H32, CLINT_A_H32, CLINT_A_H32,
 };
 
 #undef CLINT_A_U
 #undef CLINT_A_L
 #undef CLINT_A_D
 #undef CLINT_A_S
+#undef CLINT_A_H8
+#undef CLINT_A_H32
 
 /* Each takes a byte value (char, unsigned char or int 0..255); a negative
  * char is read as its unsigned byte, as the (unsigned char) casts did. */
@@ -60,6 +67,11 @@ static inline int clint_isalnum(int c) { return (CLINT_ACLASS(c) & CLINT_A_ALNUM
 static inline int clint_isupper(int c) { return (CLINT_ACLASS(c) & CLINT_A_UPPER) != 0; }
 static inline int clint_islower(int c) { return (CLINT_ACLASS(c) & CLINT_A_LOWER) != 0; }
 static inline int clint_isspace(int c) { return (CLINT_ACLASS(c) & CLINT_A_SPACE) != 0; }
+/* A letter, a digit or a byte of a UTF-8 sequence: part of a word. */
+static inline int clint_isword(int c)
+{
+	return (CLINT_ACLASS(c) & (CLINT_A_ALNUM | CLINT_A_HIGH)) != 0;
+}
 
 /* ASCII tolower/toupper of a byte value: the result is in 0..255. */
 static inline int clint_tolower(int c)

@@ -46,6 +46,8 @@ static const number_word number_words[] = {
 #define NUMBER_WORDS_PER_LEN 8
 static unsigned char words_of_len[NUMBER_WORD_MAX + 1][NUMBER_WORDS_PER_LEN];
 static unsigned char words_of_len_count[NUMBER_WORD_MAX + 1];
+/* Bit b - 'a' of number_pairs[a - 'a']: a number word starts "ab". */
+static uint32_t number_pairs[26];
 static pthread_once_t words_of_len_once = PTHREAD_ONCE_INIT;
 
 static void index_number_words(void)
@@ -53,7 +55,9 @@ static void index_number_words(void)
 	size_t w, n;
 
 	for (w = 0; w < ARRAY_LEN(number_words); w++) {
-		n = strlen(number_words[w].word);
+		const char *t = number_words[w].word;
+		number_pairs[t[0] - 'a'] |= 1u << (t[1] - 'a');
+		n = strlen(t);
 		if (n <= NUMBER_WORD_MAX &&
 		    words_of_len_count[n] < NUMBER_WORDS_PER_LEN)
 			words_of_len[n][words_of_len_count[n]++] = (unsigned char)w;
@@ -133,7 +137,7 @@ static int word_at(const char *s, size_t i, size_t end, const char *w)
 
 static int is_word_char(unsigned char c)
 {
-	return clint_isalnum(c) || c >= 0x80;
+	return clint_isword(c);
 }
 
 /*
@@ -191,6 +195,16 @@ static int letters_are(const char *s, const char *w, size_t n)
 		if ((s[k] | 0x20) != w[k])
 			return 0;
 	return 1;
+}
+
+/* True if a number word starts with the letters a, b (either case):
+ * "th", "tw", "fo", ... A word that does not is not read further. */
+static int number_pair(char a, char b)
+{
+	unsigned x = (unsigned)((unsigned char)a | 0x20) - 'a',
+	         y = (unsigned)((unsigned char)b | 0x20) - 'a';
+
+	return x < 26 && y < 26 && (number_pairs[x] >> y & 1u);
 }
 
 /* True if the run of letters at s[i..end) is a number word: what
@@ -465,11 +479,20 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 		double v = 0, d = 0;
 		size_t e = i, ns = i;
 
-		if (clint_isdigit((unsigned char)s[i]))
+		unsigned cls = CLINT_ACLASS(s[i]);
+
+		if (!(cls & CLINT_A_ALNUM)) {
+			/* space and punctuation: one step; a UTF-8 word: all of it */
+			if (!(cls & CLINT_A_HIGH)) {
+				i++;
+				continue;
+			}
+		} else if (cls & CLINT_A_DIGIT) {
 			e = parse_digits(s, i, be, &v);
-		else if (clint_isalpha((unsigned char)s[i]) &&
-		         number_word_start(s, i, be))
+		} else if (number_pair(s[i], s[i + 1]) && number_word_start(s, i, be)) {
+			/* s[i + 1] is at most the NUL after the text */
 			e = parse_words(s, i, be, &v);
+		}
 		if (e == i) {
 			/* skip the rest of the word */
 			if (is_word_char((unsigned char)s[i]))
