@@ -286,12 +286,12 @@ static const struct {
 /* True if `c` is the first letter of a reference word, in either case. */
 static int ref_initial(char c)
 {
-	switch ((unsigned char)c | 0x20) {
-	case 's': case 'c': case 'p': case 'a': case 'e':
-		return 1;
-	default:
-		return 0;
-	}
+	static const unsigned char initial[256] = {
+		['s'] = 1, ['c'] = 1, ['p'] = 1, ['a'] = 1, ['e'] = 1,
+		['S'] = 1, ['C'] = 1, ['P'] = 1, ['A'] = 1, ['E'] = 1,
+	};
+
+	return initial[(unsigned char)c];
 }
 
 /* Kind of target: 1 a decimal clause, 2 a container (Article, Schedule). */
@@ -519,7 +519,9 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 			break;
 		rs = i;
 		for (w = 0; w < ARRAY_LEN(ref_words); w++) {
-			if (((unsigned char)s[i] | 0x20) != ref_words[w].w[0])
+			/* the second letter rules out most words ("any", "and") */
+			if (((unsigned char)s[i] | 0x20) != ref_words[w].w[0] ||
+			    ((unsigned char)s[i + 1] | 0x20) != ref_words[w].w[1])
 				continue;
 			n = ref_words[w].n;
 			if (i + n < doc->norm_len && clint_ascii_ieq(s + i, ref_words[w].w, n) &&
@@ -636,6 +638,37 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 
 /* ---- shared helpers for the checks below ------------------------------------ */
 
+/* How common byte `c` is in English contract text (higher: more). */
+static int byte_rank(unsigned char c)
+{
+	static const char order[] = "zqjxkvbywgpfmucdlhrsnioate";
+	const char *p;
+
+	if (c == ' ')
+		return 100;
+	if (c >= 'a' && c <= 'z' && (p = strchr(order, c)) != NULL)
+		return 60 + (int)(p - order);
+	if (c >= 'A' && c <= 'Z')
+		return 30;
+	if (c >= '0' && c <= '9')
+		return 20;
+	return 10;
+}
+
+/* Index of the least common byte of needle[0..m) (the first of equals). */
+static size_t rare_byte(const char *needle, size_t m)
+{
+	size_t i, best = 0;
+	int rank = byte_rank((unsigned char)needle[0]), r;
+
+	for (i = 1; i < m; i++)
+		if ((r = byte_rank((unsigned char)needle[i])) < rank) {
+			rank = r;
+			best = i;
+		}
+	return best;
+}
+
 /* First occurrence of needle[0..m) in hay[0..n), or NULL (memmem without
  * _GNU_SOURCE). */
 static const char *find_bytes(const char *hay, size_t n, const char *needle,
@@ -645,6 +678,24 @@ static const char *find_bytes(const char *hay, size_t n, const char *needle,
 
 	if (m == 0)
 		return hay;
+	if (n >= 256 && m >= 2) {
+		/* a long text: memchr for the needle's least common byte
+		 * (a space or "a" stops memchr every few bytes, "W" or "(" rarely),
+		 * then compare; the candidates still come in order */
+		size_t r = rare_byte(needle, m);
+		const char *q, *last;
+
+		if (m > n)
+			return NULL;
+		p = hay + r;
+		last = end - m + r; /* the pivot of the last candidate */
+		while (p <= last && (q = memchr(p, needle[r], (size_t)(last - p) + 1))) {
+			if (memcmp(q - r, needle, m) == 0)
+				return q - r;
+			p = q + 1;
+		}
+		return NULL;
+	}
 	while (m <= (size_t)(end - p) &&
 	       (p = memchr(p, needle[0], (size_t)(end - p) - m + 1)) != NULL) {
 		if (memcmp(p, needle, m) == 0)
@@ -930,11 +981,21 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 	char q[100];
 	int rc;
 
+	static const unsigned char opens[256] = {
+		['['] = 1, ['{'] = 1, ['<'] = 1, ['_'] = 1, ['T'] = 1, ['X'] = 1,
+	};
+
 	for (i = 0; i < n; i++) {
-		char c = s[i];
+		char c;
 		size_t e;
 		const char *why = NULL;
 
+		/* to the next byte that can open a placeholder */
+		while (i < n && !opens[(unsigned char)s[i]])
+			i++;
+		if (i >= n)
+			break;
+		c = s[i];
 		if (c == '[') {
 			for (e = i + 1; e < n && e - i <= 80 && s[e] != ']' && s[e] != '[' &&
 			                s[e] != '\n';
@@ -1280,8 +1341,11 @@ static void collect_quoted(const clint_doc *doc, phrase_slot *set)
 	size_t n = doc->norm_len, i, e;
 
 	for (i = 0; i < n; i++) {
-		if (s[i] != '"')
-			continue;
+		const char *q = memchr(s + i, '"', n - i);
+
+		if (!q)
+			break;
+		i = (size_t)(q - s);
 		for (e = i + 1; e < n && e - i <= 66 && s[e] != '"' && s[e] != '\n'; e++)
 			;
 		if (e >= n || s[e] != '"')
@@ -1445,6 +1509,17 @@ done:
 	return rc;
 }
 
+/* Offset of the first byte `c` in s[from..lim), or lim. */
+static size_t next_byte(const char *s, size_t from, size_t lim, char c)
+{
+	const char *p;
+
+	if (from >= lim)
+		return lim;
+	p = memchr(s + from, c, lim - from);
+	return p ? (size_t)(p - s) : lim;
+}
+
 /* Number of uses of definition `di`'s term (or its plural/singular)
  * outside the quotes of every definition of it; stops at `enough`. */
 static size_t term_uses(const clint_doc *doc, size_t di, size_t enough,
@@ -1479,13 +1554,35 @@ static size_t term_uses(const clint_doc *doc, size_t di, size_t enough,
 			/* "CONFIDENTIAL INFORMATION" is used as "Confidential
 			 * Information" */
 			size_t k0 = k;
-			for (; k + m <= doc->norm_len; k++)
-				if ((m == 0 || ((unsigned char)s[k] | 0x20) ==
-				                   ((unsigned char)stem[0] | 0x20)) &&
-				    strncasecmp(s + k, stem, m) == 0) {
+			if (m == 0) {
+				if (k + m <= doc->norm_len)
 					p = s + k;
-					break;
+			} else if (k + m <= doc->norm_len) {
+				/* the candidates are the bytes that are stem[0] in
+				 * either case: memchr finds each case in turn */
+				size_t lim = doc->norm_len - m + 1, nl, nu, c;
+				char lo = (char)clint_tolower(stem[0]),
+				     up = (char)clint_toupper(stem[0]);
+
+				nl = next_byte(s, k, lim, lo);
+				nu = lo == up ? nl : next_byte(s, k, lim, up);
+				for (;;) {
+					c = nl < nu ? nl : nu;
+					if (c >= lim) {
+						k = lim;
+						break;
+					}
+					if (clint_ascii_ieq(s + c, stem, m)) {
+						k = c;
+						p = s + c;
+						break;
+					}
+					if (nl == c)
+						nl = next_byte(s, c + 1, lim, lo);
+					if (nu == c)
+						nu = lo == up ? nl : next_byte(s, c + 1, lim, up);
 				}
+			}
 			if (!spend(bud, (k - k0 + 1) * 2))
 				return enough; /* out of budget: say it is used */
 		} else {
