@@ -434,14 +434,22 @@ int clint_heading_line(const char *s, size_t len)
 
 /* ---- sentences ------------------------------------------------------------ */
 
-static const char *const abbreviations[] = {
-	"e.g", "i.e", "etc", "inc", "ltd", "llc", "l.l.c", "co", "corp", "no",
-	"nos", "mr", "mrs", "ms", "dr", "st", "sec", "art", "para", "cl", "sch",
-	"approx", "vs", "v", "u.s", "u.k", "e.u", "n.a", "p", "pp", "fig", "jan",
-	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-	"dec", "plc", "s.a", "n.v", "b.v", "gmbh", "ag", "cf", "viz", "et al",
-	"incl", "min", "max", "dept", "est", "jr", "sr", "ref", "subs",
+#define W(w) {w, sizeof(w) - 1}
+static const struct {
+	const char *w;
+	size_t n; /* strlen(w) */
+} abbreviations[] = {
+	W("e.g"), W("i.e"), W("etc"), W("inc"), W("ltd"), W("llc"), W("l.l.c"),
+	W("co"), W("corp"), W("no"), W("nos"), W("mr"), W("mrs"), W("ms"),
+	W("dr"), W("st"), W("sec"), W("art"), W("para"), W("cl"), W("sch"),
+	W("approx"), W("vs"), W("v"), W("u.s"), W("u.k"), W("e.u"), W("n.a"),
+	W("p"), W("pp"), W("fig"), W("jan"), W("feb"), W("mar"), W("apr"),
+	W("jun"), W("jul"), W("aug"), W("sep"), W("sept"), W("oct"), W("nov"),
+	W("dec"), W("plc"), W("s.a"), W("n.v"), W("b.v"), W("gmbh"), W("ag"),
+	W("cf"), W("viz"), W("et al"), W("incl"), W("min"), W("max"), W("dept"),
+	W("est"), W("jr"), W("sr"), W("ref"), W("subs"),
 };
+#undef W
 
 /* True if the period at s[dot] ends an abbreviation or a clause number. */
 static int no_break_before(const char *s, size_t block_start, size_t dot)
@@ -460,8 +468,8 @@ static int no_break_before(const char *s, size_t block_start, size_t dot)
 	if (n == 1 && clint_isalpha((unsigned char)s[a]))
 		return 1;  /* an initial: "J. Smith", "U.S." */
 	for (i = 0; i < ARRAY_LEN(abbreviations); i++)
-		if (strlen(abbreviations[i]) == n &&
-		    strncasecmp(s + a, abbreviations[i], n) == 0)
+		if (abbreviations[i].n == n &&
+		    clint_ascii_ieq(s + a, abbreviations[i].w, n))
 			return 1;
 	/* the clause number at the start of a block or of a sentence:
 	 * "1. Services", "... fees. 6. The Client ..." */
@@ -611,7 +619,9 @@ static int split_sentences(clint_doc *doc, const clint_iblock *blk)
 		size_t j;
 		unsigned char next;
 
-		if (s[i] == ' ' && i > start &&
+		/* inline_clause_number() needs a digit after the space (s[e] is
+		 * the byte after the block, at most the final NUL) */
+		if (s[i] == ' ' && i > start && clint_isdigit((unsigned char)s[i + 1]) &&
 		    inline_clause_number(s, start, i + 1, e)) {
 			if ((rc = add_sentence(doc, start, i)) < 0)
 				return rc;
@@ -832,20 +842,28 @@ static int inline_intro(const char *s, size_t floor, size_t q, size_t *intro)
  * a closing quote (including the leading space), or of ":"; 0 if none. */
 static size_t means_verb(const char *s, size_t i, size_t b)
 {
-	static const char *const verbs[] = {
-		" means", " shall mean", " mean", " has the meaning",
-		" shall have the meaning", " have the meaning", " refers to",
-		" shall refer to", " is defined", " includes", " shall include",
-		" will mean", " shall be", " is",
+#define V(w) {w, sizeof(w) - 1}
+	static const struct {
+		const char *w;
+		size_t n; /* strlen(w) */
+	} verbs[] = {
+		V(" means"), V(" shall mean"), V(" mean"), V(" has the meaning"),
+		V(" shall have the meaning"), V(" have the meaning"), V(" refers to"),
+		V(" shall refer to"), V(" is defined"), V(" includes"),
+		V(" shall include"), V(" will mean"), V(" shall be"), V(" is"),
 	};
+#undef V
 	size_t v, n;
 
 	if (i < b && s[i] == ':')
 		return 1;
+	/* every verb is a space and a lower-case word */
+	if (i + 1 >= b || s[i] != ' ' || !clint_islower((unsigned char)s[i + 1]))
+		return 0;
 	for (v = 0; v < ARRAY_LEN(verbs); v++) {
-		n = strlen(verbs[v]);
-		if (i + n <= b && s[i + 1] == verbs[v][1] &&
-		    strncmp(s + i, verbs[v], n) == 0 &&
+		n = verbs[v].n;
+		if (i + n <= b && s[i + 1] == verbs[v].w[1] &&
+		    strncmp(s + i, verbs[v].w, n) == 0 &&
 		    (i + n == b || !clint_isalpha((unsigned char)s[i + n]))) {
 			/* "is" and "shall be" only when the sentence goes on to
 			 * define: "is defined", "shall be" + "the ..." are weak */
@@ -1003,11 +1021,14 @@ static int quoted_definitions(clint_doc *doc, const clint_iblock *blk,
 
 	body = skip_item_marker(s, a, b);
 	for (i = a; i < b; i++) {
-		char qc = s[i];
+		char qc;
 		size_t e, v, intro;
 
-		if (qc != '"' && qc != '\'')
-			continue;
+		while (i < b && s[i] != '"' && s[i] != '\'')
+			i++;
+		if (i >= b)
+			break;
+		qc = s[i];
 		if (qc == '\'' && i > a && s[i - 1] != ' ' && s[i - 1] != '(')
 			continue;
 		for (e = i + 1; e < b && e - i <= MAX_TERM_BYTES + 1 && s[e] != qc;
