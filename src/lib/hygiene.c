@@ -294,6 +294,26 @@ static int ref_initial(char c)
 	return initial[(unsigned char)c];
 }
 
+/* True if p[0..3) is, in either case, how a reference word begins:
+ * "and", "any" and "such" are not looked at further. p[2] is read only
+ * after a letter at p[1] (the text ends with a NUL). */
+static int ref_prefix(const char *p)
+{
+	static const char pre[][4] = {"sec", "sch", "cla", "par", "art",
+	                              "ann", "app", "att", "exh"};
+	char a = (char)(p[0] | 0x20), b, c;
+	size_t k;
+
+	if (!clint_isalpha((unsigned char)p[1]))
+		return 0;
+	b = (char)(p[1] | 0x20);
+	c = (char)(p[2] | 0x20);
+	for (k = 0; k < ARRAY_LEN(pre); k++)
+		if (pre[k][0] == a && pre[k][1] == b && pre[k][2] == c)
+			return 1;
+	return 0;
+}
+
 /* Kind of target: 1 a decimal clause, 2 a container (Article, Schedule). */
 static int ref_kind(const char *word)
 {
@@ -510,10 +530,12 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		char id[64], word[16];
 		int kind;
 
-		/* every reference word starts a word with one of these letters */
+		/* every reference word starts a word with one of these letters,
+		 * and with one of ref_prefix()'s three */
 		while (i < doc->norm_len &&
 		       !(ref_initial(s[i]) &&
-		         (i == 0 || !clint_isalpha((unsigned char)s[i - 1]))))
+		         (i == 0 || !clint_isalpha((unsigned char)s[i - 1])) &&
+		         ref_prefix(s + i)))
 			i++;
 		if (i >= doc->norm_len)
 			break;
@@ -1142,15 +1164,47 @@ static const char *const months_days[] = {
 	"Dollars", "Pound", "Pounds", "Sterling", "God", "Christmas", "Easter",
 };
 
-static int in_list(const char *const *list, size_t n, const char *w, size_t len)
+/* A word list indexed by first byte: in_list() compares only the words
+ * of the same initial and length. Built once (pthread_once). */
+#define WORD_INDEX_MAX 160
+typedef struct {
+	const char *const *words;
+	size_t n;
+	short head[256];              /* first word of each initial, or -1 */
+	short next[WORD_INDEX_MAX];   /* next word of the same initial, or -1 */
+	unsigned char len[WORD_INDEX_MAX];
+} word_index;
+
+static word_index proper_index, months_index, roles_index;
+static pthread_once_t word_index_once = PTHREAD_ONCE_INIT;
+
+static void build_index(word_index *x, const char *const *words, size_t n)
 {
 	size_t i;
 
+	x->words = words;
+	x->n = n < WORD_INDEX_MAX ? n : WORD_INDEX_MAX;
+	memset(x->head, 0xff, sizeof(x->head));
+	for (i = x->n; i-- > 0;) {
+		unsigned char c = (unsigned char)words[i][0];
+		x->len[i] = (unsigned char)strlen(words[i]);
+		x->next[i] = x->head[c];
+		x->head[c] = (short)i;
+	}
+}
+
+static void build_indexes(void); /* after the lists (party_roles below) */
+
+/* True if w[0..len) is one of the words of `x`. */
+static int in_list(const word_index *x, const char *w, size_t len)
+{
+	short i;
+
 	if (!len)
 		return 0;
-	for (i = 0; i < n; i++)
-		if (list[i][0] == w[0] && strlen(list[i]) == len &&
-		    memcmp(list[i], w, len) == 0)
+	pthread_once(&word_index_once, build_indexes);
+	for (i = x->head[(unsigned char)w[0]]; i >= 0; i = x->next[i])
+		if (x->len[i] == len && memcmp(x->words[i], w, len) == 0)
 			return 1;
 	return 0;
 }
@@ -1279,12 +1333,12 @@ static int next_candidate(const clint_doc *doc, size_t *i, size_t *a,
 			size_t lw = *b;
 			while (lw > *a && s[lw - 1] != ' ')
 				lw--;
-			proper = in_list(proper_last, ARRAY_LEN(proper_last), s + lw, *b - lw);
+			proper = in_list(&proper_index, s + lw, *b - lw);
 			for (w = *a; w < *b && !proper;) {
 				size_t e = w;
 				while (e < *b && s[e] != ' ')
 					e++;
-				if (in_list(months_days, ARRAY_LEN(months_days), s + w, e - w))
+				if (in_list(&months_index, s + w, e - w))
 					proper = 1;
 				w = e + 1;
 			}
@@ -1778,6 +1832,18 @@ static const char *const party_roles[] = {
 	"Developer", "Publisher", "Owner", "Operator", "Agent", "Principal",
 };
 
+_Static_assert(ARRAY_LEN(proper_last) <= WORD_INDEX_MAX &&
+                   ARRAY_LEN(months_days) <= WORD_INDEX_MAX &&
+                   ARRAY_LEN(party_roles) <= WORD_INDEX_MAX,
+               "a word list outgrew WORD_INDEX_MAX");
+
+static void build_indexes(void)
+{
+	build_index(&proper_index, proper_last, ARRAY_LEN(proper_last));
+	build_index(&months_index, months_days, ARRAY_LEN(months_days));
+	build_index(&roles_index, party_roles, ARRAY_LEN(party_roles));
+}
+
 #define MAX_PARTIES 8
 
 /* Damerau-Levenshtein distance 1 (one edit or one transposition), for
@@ -1832,7 +1898,10 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 	size_t typo_at[MAX_PARTIES * 4], typo_len[MAX_PARTIES * 4],
 	    reported_typos = 0;
 	budget bud = budget_for(doc);
+	size_t role_len[ARRAY_LEN(party_roles)];
 
+	for (r = 0; r < ARRAY_LEN(party_roles); r++)
+		role_len[r] = strlen(party_roles[r]);
 	for (i = 0; i < doc->definition_count && np < MAX_PARTIES; i++) {
 		const clint_idefinition *d = &doc->definitions[i];
 		size_t k;
@@ -1871,7 +1940,7 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 		}
 		/* a role the parties do not go by: "the Client" */
 		for (r = 0; r < ARRAY_LEN(party_roles); r++) {
-			size_t rl = strlen(party_roles[r]), k;
+			size_t rl = role_len[r], k;
 			int is_party = 0;
 			if (rl != wl || memcmp(s + i, party_roles[r], rl) != 0 ||
 			    reported_role[r])
@@ -1908,7 +1977,7 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 			    !one_edit(s + i, wl, party[r], pl))
 				continue;
 			if (find_definition(doc, s + i, wl) >= 0 ||
-			    in_list(party_roles, ARRAY_LEN(party_roles), s + i, wl))
+			    in_list(&roles_index, s + i, wl))
 				continue;
 			/* "Licensed", "Franchised", "Manufactured": another word
 			 * of the same stem, not a typo; the typo keeps the ending */
@@ -2218,8 +2287,10 @@ static int check_dates(const clint_doc *doc, clint_check_hit_fn hit, void *ctx)
 		date_ref d;
 
 		/* a date starts with a digit or a capital, at a word start */
-		if (!(CLINT_ACLASS(s[i]) & (CLINT_A_DIGIT | CLINT_A_UPPER)))
-			continue;
+		while (i < n && !(CLINT_ACLASS(s[i]) & (CLINT_A_DIGIT | CLINT_A_UPPER)))
+			i++;
+		if (i >= n)
+			break;
 		if (i > 0 && (word_char(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.' ||
 		              s[i - 1] == '-'))
 			continue;
