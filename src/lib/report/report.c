@@ -250,8 +250,14 @@ int clint_json_str(clint_buf *b, const char *s, size_t len)
 		unsigned char c = (unsigned char)s[i];
 		const char *esc = NULL;
 		char u[8];
-		size_t n = char_len(s, i, len);
+		size_t n;
 
+		/* printable ASCII but for the quote and backslash: as it is */
+		if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+			i++;
+			continue;
+		}
+		n = char_len(s, i, len);
 		switch (c) {
 		case '"': esc = "\\\""; break;
 		case '\\': esc = "\\\\"; break;
