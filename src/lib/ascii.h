@@ -10,6 +10,7 @@
 #define CLINT_ASCII_H
 
 #include <stddef.h>
+#include <string.h>
 
 #define CLINT_A_UPPER 0x01
 #define CLINT_A_LOWER 0x02
@@ -101,6 +102,18 @@ static inline int clint_ascii_ieq(const char *a, const char *b, size_t n)
 			return 1;
 	}
 	return 1;
+}
+
+/* Offset of the first byte `c` in s[from..lim), or lim. */
+static inline size_t clint_next_byte(const char *s, size_t from, size_t lim,
+                                     char c)
+{
+	const char *p;
+
+	if (from >= lim)
+		return lim;
+	p = memchr(s + from, c, lim - from);
+	return p ? (size_t)(p - s) : lim;
 }
 
 #endif

@@ -1563,17 +1563,6 @@ done:
 	return rc;
 }
 
-/* Offset of the first byte `c` in s[from..lim), or lim. */
-static size_t next_byte(const char *s, size_t from, size_t lim, char c)
-{
-	const char *p;
-
-	if (from >= lim)
-		return lim;
-	p = memchr(s + from, c, lim - from);
-	return p ? (size_t)(p - s) : lim;
-}
-
 /* Number of uses of definition `di`'s term (or its plural/singular)
  * outside the quotes of every definition of it; stops at `enough`. */
 static size_t term_uses(const clint_doc *doc, size_t di, size_t enough,
@@ -1618,8 +1607,8 @@ static size_t term_uses(const clint_doc *doc, size_t di, size_t enough,
 				char lo = (char)clint_tolower(stem[0]),
 				     up = (char)clint_toupper(stem[0]);
 
-				nl = next_byte(s, k, lim, lo);
-				nu = lo == up ? nl : next_byte(s, k, lim, up);
+				nl = clint_next_byte(s, k, lim, lo);
+				nu = lo == up ? nl : clint_next_byte(s, k, lim, up);
 				for (;;) {
 					c = nl < nu ? nl : nu;
 					if (c >= lim) {
@@ -1632,9 +1621,9 @@ static size_t term_uses(const clint_doc *doc, size_t di, size_t enough,
 						break;
 					}
 					if (nl == c)
-						nl = next_byte(s, c + 1, lim, lo);
+						nl = clint_next_byte(s, c + 1, lim, lo);
 					if (nu == c)
-						nu = lo == up ? nl : next_byte(s, c + 1, lim, up);
+						nu = lo == up ? nl : clint_next_byte(s, c + 1, lim, up);
 				}
 			}
 			if (!spend(bud, (k - k0 + 1) * 2))

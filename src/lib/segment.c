@@ -615,10 +615,20 @@ static int split_sentences(clint_doc *doc, const clint_iblock *blk)
 	size_t i, start = blk->norm_start, e = blk->norm_end;
 	int rc;
 
+	/* the bytes that can end a sentence: a space (before an inline
+	 * clause number) and . ? ! */
+	static const unsigned char ends[256] = {
+		[' '] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1,
+	};
+
 	for (i = blk->norm_start; i < e; i++) {
 		size_t j;
 		unsigned char next;
 
+		while (i < e && !ends[(unsigned char)s[i]])
+			i++;
+		if (i >= e)
+			break;
 		/* inline_clause_number() needs a digit after the space (s[e] is
 		 * the byte after the block, at most the final NUL) */
 		if (s[i] == ' ' && i > start && clint_isdigit((unsigned char)s[i + 1]) &&
@@ -1017,15 +1027,21 @@ static int quoted_definitions(clint_doc *doc, const clint_iblock *blk,
 {
 	const char *s = doc->norm;
 	size_t a = blk->norm_start, b = blk->norm_end, i, body;
-	int rc;
+	size_t nd = 0, ns = 0; /* the next " and ' at or after i, once known */
+	int rc, known = 0;
 
 	body = skip_item_marker(s, a, b);
 	for (i = a; i < b; i++) {
 		char qc;
 		size_t e, v, intro;
 
-		while (i < b && s[i] != '"' && s[i] != '\'')
-			i++;
+		/* the next quote of either kind: memchr for each */
+		if (!known || nd < i)
+			nd = clint_next_byte(s, i, b, '"');
+		if (!known || ns < i)
+			ns = clint_next_byte(s, i, b, '\'');
+		known = 1;
+		i = nd < ns ? nd : ns;
 		if (i >= b)
 			break;
 		qc = s[i];
