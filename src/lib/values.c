@@ -123,13 +123,22 @@ static const struct {
 
 /* True if s[i..] starts with `w` (caseless) followed by a non-letter.
  * One pass over `w`, no strlen: most calls fail on the first letter. */
-static int word_at(const char *s, size_t i, size_t end, const char *w)
+static int word_at_rest(const char *s, size_t i, size_t end, const char *w);
+
+static inline int word_at(const char *s, size_t i, size_t end, const char *w)
+{
+	/* most calls fail on the first letter: decided here, without a call */
+	if (i >= end || clint_tolower(s[i]) != clint_tolower(w[0]))
+		return 0;
+	return word_at_rest(s, i, end, w);
+}
+
+/* word_at() once the first letter matched. */
+static int word_at_rest(const char *s, size_t i, size_t end, const char *w)
 {
 	size_t k;
 
-	if (i > end)
-		return 0;
-	for (k = 0; w[k]; k++)
+	for (k = 1; w[k]; k++)
 		if (i + k >= end || clint_tolower(s[i + k]) != clint_tolower(w[k]))
 			return 0;
 	return i + k == end || !clint_isalpha((unsigned char)s[i + k]);
