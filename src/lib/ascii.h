@@ -104,6 +104,27 @@ static inline int clint_ascii_ieq(const char *a, const char *b, size_t n)
 	return 1;
 }
 
+/* The first offset from i below n whose byte b has tbl[b] & mask, or n:
+ * the scanners' "to the next interesting byte", four bytes a turn. */
+static inline size_t clint_scan_to(const unsigned char *tbl, unsigned mask,
+                                   const char *s, size_t i, size_t n)
+{
+	while (i + 4 <= n) {
+		if (tbl[(unsigned char)s[i]] & mask)
+			return i;
+		if (tbl[(unsigned char)s[i + 1]] & mask)
+			return i + 1;
+		if (tbl[(unsigned char)s[i + 2]] & mask)
+			return i + 2;
+		if (tbl[(unsigned char)s[i + 3]] & mask)
+			return i + 3;
+		i += 4;
+	}
+	while (i < n && !(tbl[(unsigned char)s[i]] & mask))
+		i++;
+	return i;
+}
+
 /* Offset of the first byte `c` in s[from..lim), or lim. */
 static inline size_t clint_next_byte(const char *s, size_t from, size_t lim,
                                      char c)

@@ -283,16 +283,11 @@ static const struct {
 };
 #undef REF
 
-/* True if `c` is the first letter of a reference word, in either case. */
-static int ref_initial(char c)
-{
-	static const unsigned char initial[256] = {
-		['s'] = 1, ['c'] = 1, ['p'] = 1, ['a'] = 1, ['e'] = 1,
-		['S'] = 1, ['C'] = 1, ['P'] = 1, ['A'] = 1, ['E'] = 1,
-	};
-
-	return initial[(unsigned char)c];
-}
+/* The first letters of the reference words, in either case. */
+static const unsigned char ref_initials[256] = {
+	['s'] = 1, ['c'] = 1, ['p'] = 1, ['a'] = 1, ['e'] = 1,
+	['S'] = 1, ['C'] = 1, ['P'] = 1, ['A'] = 1, ['E'] = 1,
+};
 
 /* True if p[0..3) is, in either case, how a reference word begins:
  * "and", "any" and "such" are not looked at further. p[2] is read only
@@ -532,11 +527,14 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 
 		/* every reference word starts a word with one of these letters,
 		 * and with one of ref_prefix()'s three */
-		while (i < doc->norm_len &&
-		       !(ref_initial(s[i]) &&
-		         (i == 0 || !clint_isalpha((unsigned char)s[i - 1])) &&
-		         ref_prefix(s + i)))
+		for (;;) {
+			i = clint_scan_to(ref_initials, 1, s, i, doc->norm_len);
+			if (i >= doc->norm_len ||
+			    ((i == 0 || !clint_isalpha((unsigned char)s[i - 1])) &&
+			     ref_prefix(s + i)))
+				break;
 			i++;
+		}
 		if (i >= doc->norm_len)
 			break;
 		rs = i;
@@ -1013,8 +1011,7 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 		const char *why = NULL;
 
 		/* to the next byte that can open a placeholder */
-		while (i < n && !opens[(unsigned char)s[i]])
-			i++;
+		i = clint_scan_to(opens, 1, s, i, n);
 		if (i >= n)
 			break;
 		c = s[i];
@@ -1292,8 +1289,12 @@ static int next_candidate(const clint_doc *doc, size_t *i, size_t *a,
 		int proper = 0, caps = 0;
 
 		/* to the next capital after a space */
-		while (p < n && !(clint_isupper((unsigned char)s[p]) && s[p - 1] == ' '))
+		for (;;) {
+			p = clint_scan_to(clint_ascii_class, CLINT_A_UPPER, s, p, n);
+			if (p >= n || s[p - 1] == ' ')
+				break;
 			p++;
+		}
 		if (p >= n)
 			break;
 		if (!(d = determiner_before(s, p)))
@@ -2276,8 +2277,7 @@ static int check_dates(const clint_doc *doc, clint_check_hit_fn hit, void *ctx)
 		date_ref d;
 
 		/* a date starts with a digit or a capital, at a word start */
-		while (i < n && !(CLINT_ACLASS(s[i]) & (CLINT_A_DIGIT | CLINT_A_UPPER)))
-			i++;
+		i = clint_scan_to(clint_ascii_class, CLINT_A_DIGIT | CLINT_A_UPPER, s, i, n);
 		if (i >= n)
 			break;
 		if (i > 0 && (word_char(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.' ||

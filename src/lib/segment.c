@@ -625,8 +625,7 @@ static int split_sentences(clint_doc *doc, const clint_iblock *blk)
 		size_t j;
 		unsigned char next;
 
-		while (i < e && !ends[(unsigned char)s[i]])
-			i++;
+		i = clint_scan_to(ends, 1, s, i, e);
 		if (i >= e)
 			break;
 		/* inline_clause_number() needs a digit after the space (s[e] is
