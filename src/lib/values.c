@@ -50,9 +50,16 @@ static unsigned char words_of_len_count[NUMBER_WORD_MAX + 1];
 static uint32_t number_pairs[26];
 static pthread_once_t words_of_len_once = PTHREAD_ONCE_INIT;
 
+/* 1 for the bytes that are not is_word_char(): ASCII but letters and
+ * digits. */
+static unsigned char non_word[256];
+
 static void index_number_words(void)
 {
 	size_t w, n;
+
+	for (w = 0; w < 0x80; w++)
+		non_word[w] = !clint_isalnum((int)w);
 
 	for (w = 0; w < ARRAY_LEN(number_words); w++) {
 		const char *t = number_words[w].word;
@@ -486,16 +493,17 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 
 	while (i < be && rc == CLINT_OK) {
 		double v = 0, d = 0;
-		size_t e = i, ns = i;
+		size_t e, ns;
+		unsigned cls;
 
-		unsigned cls = CLINT_ACLASS(s[i]);
-
+		/* space and punctuation start nothing: to the next word */
+		i = clint_scan_to(clint_ascii_class, CLINT_A_ALNUM | CLINT_A_HIGH, s, i, be);
+		if (i >= be)
+			break;
+		e = ns = i;
+		cls = CLINT_ACLASS(s[i]);
 		if (!(cls & CLINT_A_ALNUM)) {
-			/* space and punctuation: one step; a UTF-8 word: all of it */
-			if (!(cls & CLINT_A_HIGH)) {
-				i++;
-				continue;
-			}
+			/* a UTF-8 word: skipped whole below */
 		} else if (cls & CLINT_A_DIGIT) {
 			e = parse_digits(s, i, be, &v);
 		} else if (number_pair(s[i], s[i + 1]) && number_word_start(s, i, be)) {
@@ -503,12 +511,8 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 			e = parse_words(s, i, be, &v);
 		}
 		if (e == i) {
-			/* skip the rest of the word */
-			if (is_word_char((unsigned char)s[i]))
-				while (i < be && is_word_char((unsigned char)s[i]))
-					i++;
-			else
-				i++;
+			/* skip the rest of the word (s[i] is a word byte) */
+			i = clint_scan_to(non_word, 1, s, i, be);
 			continue;
 		}
 		/* "thirty (30)": the digits state the number */
