@@ -17,46 +17,58 @@
 #define CLINT_A_DIGIT 0x04
 #define CLINT_A_SPACE 0x08 /* ' ', \t, \n, \v, \f, \r as isspace() */
 #define CLINT_A_HIGH 0x10  /* a byte of a UTF-8 sequence (>= 0x80) */
+#define CLINT_A_GRAPH 0x20 /* printable ASCII but the space: 0x21 - 0x7E */
 #define CLINT_A_ALPHA (CLINT_A_UPPER | CLINT_A_LOWER)
 #define CLINT_A_ALNUM (CLINT_A_ALPHA | CLINT_A_DIGIT)
 
-#define CLINT_A_U CLINT_A_UPPER
-#define CLINT_A_L CLINT_A_LOWER
-#define CLINT_A_D CLINT_A_DIGIT
-#define CLINT_A_S CLINT_A_SPACE
-#define CLINT_A_H8 CLINT_A_HIGH, CLINT_A_HIGH, CLINT_A_HIGH, CLINT_A_HIGH, \
-	CLINT_A_HIGH, CLINT_A_HIGH, CLINT_A_HIGH, CLINT_A_HIGH
-#define CLINT_A_H32 CLINT_A_H8, CLINT_A_H8, CLINT_A_H8, CLINT_A_H8
+#define CA_U CLINT_A_UPPER
+#define CA_L CLINT_A_LOWER
+#define CA_D CLINT_A_DIGIT
+#define CA_S CLINT_A_SPACE
+#define CA_H CLINT_A_HIGH
+#define CA_G CLINT_A_GRAPH
 
 static const unsigned char clint_ascii_class[256] = {
-	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, CLINT_A_S, CLINT_A_S, CLINT_A_S,
-	CLINT_A_S, CLINT_A_S, 0, 0,
-	/* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 0x20 */ CLINT_A_S, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 0x30 */ CLINT_A_D, CLINT_A_D, CLINT_A_D, CLINT_A_D, CLINT_A_D,
-	CLINT_A_D, CLINT_A_D, CLINT_A_D, CLINT_A_D, CLINT_A_D, 0, 0, 0, 0, 0, 0,
-	/* 0x40 */ 0, CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U,
-	CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U,
-	CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U,
-	/* 0x50 */ CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U,
-	CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U, CLINT_A_U, 0, 0,
-	0, 0, 0,
-	/* 0x60 */ 0, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L,
-	CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L,
-	CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L,
-	/* 0x70 */ CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L,
-	CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, CLINT_A_L, 0, 0,
-	0, 0, 0,
-	/* 0x80 - 0xFF */
-	CLINT_A_H32, CLINT_A_H32, CLINT_A_H32, CLINT_A_H32,
+	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x08 */ 0, CA_S, CA_S, CA_S, CA_S, CA_S, 0, 0,
+	/* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x18 */ 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x20 */ CA_S, CA_G, CA_G, CA_G, CA_G, CA_G, CA_G, CA_G,
+	/* 0x28 */ CA_G, CA_G, CA_G, CA_G, CA_G, CA_G, CA_G, CA_G,
+	/* 0x30 */ CA_D|CA_G, CA_D|CA_G, CA_D|CA_G, CA_D|CA_G, CA_D|CA_G, CA_D|CA_G, CA_D|CA_G, CA_D|CA_G,
+	/* 0x38 */ CA_D|CA_G, CA_D|CA_G, CA_G, CA_G, CA_G, CA_G, CA_G, CA_G,
+	/* 0x40 */ CA_G, CA_U|CA_G, CA_U|CA_G, CA_U|CA_G, CA_U|CA_G, CA_U|CA_G, CA_U|CA_G, CA_U|CA_G,
+	/* 0x48 */ CA_U|CA_G, CA_U|CA_G, CA_U|CA_G, CA_U|CA_G, CA_U|CA_G, CA_U|CA_G, CA_U|CA_G, CA_U|CA_G,
+	/* 0x50 */ CA_U|CA_G, CA_U|CA_G, CA_U|CA_G, CA_U|CA_G, CA_U|CA_G, CA_U|CA_G, CA_U|CA_G, CA_U|CA_G,
+	/* 0x58 */ CA_U|CA_G, CA_U|CA_G, CA_U|CA_G, CA_G, CA_G, CA_G, CA_G, CA_G,
+	/* 0x60 */ CA_G, CA_L|CA_G, CA_L|CA_G, CA_L|CA_G, CA_L|CA_G, CA_L|CA_G, CA_L|CA_G, CA_L|CA_G,
+	/* 0x68 */ CA_L|CA_G, CA_L|CA_G, CA_L|CA_G, CA_L|CA_G, CA_L|CA_G, CA_L|CA_G, CA_L|CA_G, CA_L|CA_G,
+	/* 0x70 */ CA_L|CA_G, CA_L|CA_G, CA_L|CA_G, CA_L|CA_G, CA_L|CA_G, CA_L|CA_G, CA_L|CA_G, CA_L|CA_G,
+	/* 0x78 */ CA_L|CA_G, CA_L|CA_G, CA_L|CA_G, CA_G, CA_G, CA_G, CA_G, 0,
+	/* 0x80 */ CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H,
+	/* 0x88 */ CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H,
+	/* 0x90 */ CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H,
+	/* 0x98 */ CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H,
+	/* 0xA0 */ CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H,
+	/* 0xA8 */ CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H,
+	/* 0xB0 */ CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H,
+	/* 0xB8 */ CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H,
+	/* 0xC0 */ CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H,
+	/* 0xC8 */ CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H,
+	/* 0xD0 */ CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H,
+	/* 0xD8 */ CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H,
+	/* 0xE0 */ CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H,
+	/* 0xE8 */ CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H,
+	/* 0xF0 */ CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H,
+	/* 0xF8 */ CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H, CA_H,
 };
 
-#undef CLINT_A_U
-#undef CLINT_A_L
-#undef CLINT_A_D
-#undef CLINT_A_S
-#undef CLINT_A_H8
-#undef CLINT_A_H32
+#undef CA_U
+#undef CA_L
+#undef CA_D
+#undef CA_S
+#undef CA_H
+#undef CA_G
 
 /* Each takes a byte value (char, unsigned char or int 0..255); a negative
  * char is read as its unsigned byte, as the (unsigned char) casts did. */
@@ -121,6 +133,27 @@ static inline size_t clint_scan_to(const unsigned char *tbl, unsigned mask,
 		i += 4;
 	}
 	while (i < n && !(tbl[(unsigned char)s[i]] & mask))
+		i++;
+	return i;
+}
+
+/* The first offset from i below n whose byte b lacks tbl[b] & mask, or
+ * n: clint_scan_to() for the end of a run. */
+static inline size_t clint_scan_while(const unsigned char *tbl, unsigned mask,
+                                      const char *s, size_t i, size_t n)
+{
+	while (i + 4 <= n) {
+		if (!(tbl[(unsigned char)s[i]] & mask))
+			return i;
+		if (!(tbl[(unsigned char)s[i + 1]] & mask))
+			return i + 1;
+		if (!(tbl[(unsigned char)s[i + 2]] & mask))
+			return i + 2;
+		if (!(tbl[(unsigned char)s[i + 3]] & mask))
+			return i + 3;
+		i += 4;
+	}
+	while (i < n && (tbl[(unsigned char)s[i]] & mask))
 		i++;
 	return i;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "internal.h"
 
 typedef enum { CH_COPY, CH_SPACE, CH_DROP, CH_REPLACE } ch_class;
@@ -177,10 +178,10 @@ int clint_normalize(clint_doc *doc)
 				if (sk < doc->skip_count && doc->skips[sk].start < lim)
 					lim = doc->skips[sk].start;
 				for (;;) {
-					while (e < lim && t[e] > 0x20 && t[e] < 0x7F)
-						e++;
-					if (e + 1 < lim && t[e] == ' ' && t[e + 1] > 0x20 &&
-					    t[e + 1] < 0x7F)
+					e = clint_scan_while(clint_ascii_class, CLINT_A_GRAPH,
+					                     (const char *)t, e, lim);
+					if (e + 1 < lim && t[e] == ' ' &&
+					    (CLINT_ACLASS(t[e + 1]) & CLINT_A_GRAPH))
 						e += 2;
 					else
 						break;

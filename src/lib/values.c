@@ -50,16 +50,10 @@ static unsigned char words_of_len_count[NUMBER_WORD_MAX + 1];
 static uint32_t number_pairs[26];
 static pthread_once_t words_of_len_once = PTHREAD_ONCE_INIT;
 
-/* 1 for the bytes that are not is_word_char(): ASCII but letters and
- * digits. */
-static unsigned char non_word[256];
-
 static void index_number_words(void)
 {
 	size_t w, n;
 
-	for (w = 0; w < 0x80; w++)
-		non_word[w] = !clint_isalnum((int)w);
 
 	for (w = 0; w < ARRAY_LEN(number_words); w++) {
 		const char *t = number_words[w].word;
@@ -512,7 +506,8 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 		}
 		if (e == i) {
 			/* skip the rest of the word (s[i] is a word byte) */
-			i = clint_scan_to(non_word, 1, s, i, be);
+			i = clint_scan_while(clint_ascii_class, CLINT_A_ALNUM | CLINT_A_HIGH,
+			                     s, i, be);
 			continue;
 		}
 		/* "thirty (30)": the digits state the number */
