@@ -1919,7 +1919,10 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 	for (i = 1; i < n && bud.left; i++) {
 		size_t e, wl;
 
-		if (!clint_isupper((unsigned char)s[i]) || word_char(s[i - 1]))
+		i = clint_scan_to(clint_ascii_class, CLINT_A_UPPER, s, i, n);
+		if (i >= n)
+			break;
+		if (word_char(s[i - 1]))
 			continue;
 		for (e = i; e < n && clint_isalpha((unsigned char)s[e]); e++)
 			;
