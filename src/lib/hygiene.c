@@ -294,19 +294,22 @@ static const unsigned char ref_initials[256] = {
  * after a letter at p[1] (the text ends with a NUL). */
 static int ref_prefix(const char *p)
 {
-	static const char pre[][4] = {"sec", "sch", "cla", "par", "art",
-	                              "ann", "app", "att", "exh"};
-	char a = (char)(p[0] | 0x20), b, c;
-	size_t k;
+#define K3(a, b, c) ((unsigned)(a) << 16 | (unsigned)(b) << 8 | (unsigned)(c))
+	unsigned key;
 
 	if (!clint_isalpha((unsigned char)p[1]))
 		return 0;
-	b = (char)(p[1] | 0x20);
-	c = (char)(p[2] | 0x20);
-	for (k = 0; k < ARRAY_LEN(pre); k++)
-		if (pre[k][0] == a && pre[k][1] == b && pre[k][2] == c)
-			return 1;
-	return 0;
+	key = K3((unsigned char)p[0] | 0x20, (unsigned char)p[1] | 0x20,
+	         (unsigned char)p[2] | 0x20);
+	switch (key) {
+	case K3('s', 'e', 'c'): case K3('s', 'c', 'h'): case K3('c', 'l', 'a'):
+	case K3('p', 'a', 'r'): case K3('a', 'r', 't'): case K3('a', 'n', 'n'):
+	case K3('a', 'p', 'p'): case K3('a', 't', 't'): case K3('e', 'x', 'h'):
+		return 1;
+	default:
+		return 0;
+	}
+#undef K3
 }
 
 /* Kind of target: 1 a decimal clause, 2 a container (Article, Schedule). */
@@ -325,7 +328,9 @@ static int section_exists(const clint_doc *doc, int kind, const char *word,
 
 	for (i = 0; i < doc->section_count; i++) {
 		const clint_isection *s = &doc->sections[i];
-		if (kind == 1 && s->cite && strcasecmp(s->cite, id) == 0)
+		if (kind == 1 && s->cite &&
+		    clint_tolower(s->cite[0]) == clint_tolower(id[0]) &&
+		    strcasecmp(s->cite, id) == 0)
 			return 1;
 		if (kind == 2 && s->num_kind == 2 && strcasecmp(s->number, id) == 0 &&
 		    strncasecmp(s->word, word, strlen(s->word)) == 0)
@@ -661,13 +666,20 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 /* How common byte `c` is in English contract text (higher: more). */
 static int byte_rank(unsigned char c)
 {
-	static const char order[] = "zqjxkvbywgpfmucdlhrsnioate";
-	const char *p;
+	/* the lower-case letters, rarest first */
+	static const unsigned char letter[26] = {
+		/* a */ 83, /* b */ 66, /* c */ 74, /* d */ 75, /* e */ 85,
+		/* f */ 71, /* g */ 69, /* h */ 77, /* i */ 81, /* j */ 62,
+		/* k */ 64, /* l */ 76, /* m */ 72, /* n */ 80, /* o */ 82,
+		/* p */ 70, /* q */ 61, /* r */ 78, /* s */ 79, /* t */ 84,
+		/* u */ 73, /* v */ 65, /* w */ 68, /* x */ 63, /* y */ 67,
+		/* z */ 60,
+	};
 
 	if (c == ' ')
 		return 100;
-	if (c >= 'a' && c <= 'z' && (p = strchr(order, c)) != NULL)
-		return 60 + (int)(p - order);
+	if (c >= 'a' && c <= 'z')
+		return letter[c - 'a'];
 	if (c >= 'A' && c <= 'Z')
 		return 30;
 	if (c >= '0' && c <= '9')
@@ -710,7 +722,9 @@ static const char *find_bytes(const char *hay, size_t n, const char *needle,
 		p = hay + r;
 		last = end - m + r; /* the pivot of the last candidate */
 		while (p <= last && (q = memchr(p, needle[r], (size_t)(last - p) + 1))) {
-			if (memcmp(q - r, needle, m) == 0)
+			if (q[-(ptrdiff_t)r] == needle[0] &&
+			    q[(ptrdiff_t)(m - 1 - r)] == needle[m - 1] &&
+			    memcmp(q - r, needle, m) == 0)
 				return q - r;
 			p = q + 1;
 		}
