@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#define CLINT_A_UPPER 0x01
+#define CLINT_A_UPPER 0x01 /* must stay 1: clint_tolower() shifts it */
 #define CLINT_A_LOWER 0x02
 #define CLINT_A_DIGIT 0x04
 #define CLINT_A_SPACE 0x08 /* ' ', \t, \n, \v, \f, \r as isspace() */
@@ -89,8 +89,8 @@ static inline int clint_isword(int c)
 /* ASCII tolower/toupper of a byte value: the result is in 0..255. */
 static inline int clint_tolower(int c)
 {
-	c = (unsigned char)c;
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+	/* CLINT_A_UPPER is 1: shifted to 0x20, the bit that makes it lower */
+	return (unsigned char)c | ((CLINT_ACLASS(c) & CLINT_A_UPPER) << 5);
 }
 
 static inline int clint_toupper(int c)
