@@ -336,14 +336,20 @@ static char *make_label(const clint_doc *doc, const numbering *num,
 	clint_buf b = CLINT_BUF_INIT;
 	const char *ph;
 
-	if (cite)
-		clint_buf_printf(&b, "\xC2\xA7 %s", cite);
-	else if (num->kind == NUM_WORD)
-		clint_buf_printf(&b, "%s %s", num->word, number);
-	else if (num->kind == NUM_ITEM) {
+	/* puts, not printf: a label per section */
+	if (cite) {
+		clint_buf_puts(&b, "\xC2\xA7 ");
+		clint_buf_puts(&b, cite);
+	} else if (num->kind == NUM_WORD) {
+		clint_buf_puts(&b, num->word);
+		clint_buf_putc(&b, ' ');
+		clint_buf_puts(&b, number);
+	} else if (num->kind == NUM_ITEM) {
 		/* "(a)" reads best after the part it belongs to */
-		if (parent != CLINT_NO_SECTION)
-			clint_buf_printf(&b, "%s ", doc->sections[parent].label);
+		if (parent != CLINT_NO_SECTION) {
+			clint_buf_puts(&b, doc->sections[parent].label);
+			clint_buf_putc(&b, ' ');
+		}
 		clint_buf_puts(&b, number);
 	}
 	if (*heading) {
@@ -352,7 +358,9 @@ static char *make_label(const clint_doc *doc, const numbering *num,
 		clint_buf_puts(&b, heading);
 	} else if (cite && (ph = titled_ancestor(doc, parent)) != NULL) {
 		/* an untitled clause: name the nearest titled ancestor */
-		clint_buf_printf(&b, " (%s)", ph);
+		clint_buf_puts(&b, " (");
+		clint_buf_puts(&b, ph);
+		clint_buf_putc(&b, ')');
 	}
 	return clint_buf_detach(&b, NULL);
 }
