@@ -315,8 +315,8 @@ static int ref_prefix(const char *p)
 /* Kind of target: 1 a decimal clause, 2 a container (Article, Schedule). */
 static int ref_kind(const char *word)
 {
-	if (!strncasecmp(word, "section", 7) || !strncasecmp(word, "clause", 6) ||
-	    !strncasecmp(word, "paragraph", 9))
+	if (clint_ascii_ieq(word, "section", 7) || clint_ascii_ieq(word, "clause", 6) ||
+	    clint_ascii_ieq(word, "paragraph", 9))
 		return 1;
 	return 2;
 }
@@ -333,7 +333,7 @@ static int section_exists(const clint_doc *doc, int kind, const char *word,
 		    strcasecmp(s->cite, id) == 0)
 			return 1;
 		if (kind == 2 && s->num_kind == 2 && strcasecmp(s->number, id) == 0 &&
-		    strncasecmp(s->word, word, strlen(s->word)) == 0)
+		    clint_ascii_ieq(s->word, word, strlen(s->word)))
 			return 1;
 	}
 	return 0;
@@ -367,7 +367,7 @@ static int ends_with_at(const char *s, size_t end, const char *tail)
 {
 	size_t n = strlen(tail);
 
-	return end >= n && strncasecmp(s + end - n, tail, n) == 0;
+	return end >= n && clint_ascii_ieq(s + end - n, tail, n);
 }
 
 /* True if clause number `id` appears in the text as a clause number of its
@@ -472,8 +472,8 @@ static int container_heading(const clint_doc *doc, const char *word,
 		/* "Schedules 2" is referred to as "Schedule 2" */
 		if (wl > 1 && word[wl - 1] == 's')
 			wl--;
-		if (len > wl + 1 + idn && strncasecmp(t, word, wl) == 0 &&
-		    t[wl] == ' ' && strncasecmp(t + wl + 1, id, idn) == 0 &&
+		if (len > wl + 1 + idn && clint_ascii_ieq(t, word, wl) &&
+		    t[wl] == ' ' && clint_ascii_ieq(t + wl + 1, id, idn) &&
 		    !clint_isalnum((unsigned char)t[wl + 1 + idn]))
 			return 1;
 	}
@@ -602,11 +602,11 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 			size_t t = k;
 			while (t < doc->norm_len && s[t] == ' ')
 				t++;
-			if (strncasecmp(s + t, "of ", 3) == 0 &&
-			    strncasecmp(s + t + 3, "this ", 5) != 0)
+			if (clint_ascii_ieq(s + t, "of ", 3) &&
+			    !clint_ascii_ieq(s + t + 3, "this ", 5))
 				continue;
-			if (strncasecmp(s + t, "to the ", 7) == 0 ||
-			    strncasecmp(s + t, "under the ", 10) == 0)
+			if (clint_ascii_ieq(s + t, "to the ", 7) ||
+			    clint_ascii_ieq(s + t, "under the ", 10))
 				continue;
 		}
 		if (section_exists(doc, kind, word, id))
@@ -625,10 +625,10 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 			size_t q, have = 0;
 			for (q = 0; q < doc->section_count; q++)
 				if (doc->sections[q].num_kind == 2 &&
-				    strncasecmp(doc->sections[q].word, word,
-				                strlen(doc->sections[q].word)) == 0)
+				    clint_ascii_ieq(doc->sections[q].word, word,
+				                strlen(doc->sections[q].word)))
 					have++;
-			if (have < 2 && strncasecmp(word, "article", 7) == 0)
+			if (have < 2 && clint_ascii_ieq(word, "article", 7))
 				continue;
 			if (!have)
 				continue;
@@ -841,7 +841,7 @@ static long find_definition(const clint_doc *doc, const char *term, size_t n)
 		const char *t = doc->definitions[i].term;
 		size_t m = strlen(t);
 		if ((m == n && memcmp(t, term, n) == 0) ||
-		    (m == n && all_caps(t) && strncasecmp(t, term, n) == 0) ||
+		    (m == n && all_caps(t) && clint_ascii_ieq(t, term, n)) ||
 		    (m + 1 == n && memcmp(t, term, m) == 0 && term[m] == 's') ||
 		    (n + 1 == m && memcmp(t, term, n) == 0 && t[n] == 's') ||
 		    (m + 2 == n && memcmp(t, term, m) == 0 && term[m] == 'e' &&
@@ -891,7 +891,7 @@ static int contains_word_ci(const char *s, size_t n, const char *w)
 	for (i = 0; i + m <= n; i++)
 		if (clint_tolower((unsigned char)s[i]) == clint_tolower((unsigned char)w[0]) &&
 		    (i == 0 || !clint_isalpha((unsigned char)s[i - 1])) &&
-		    strncasecmp(s + i, w, m) == 0)
+		    clint_ascii_ieq(s + i, w, m))
 			return 1;
 	return 0;
 }
@@ -988,7 +988,7 @@ static int signature_line(const char *s, size_t a, size_t u)
 			if (clint_tolower((unsigned char)s[i]) != labels[w][0])
 				continue;
 			m = strlen(labels[w]);
-			if (i + m <= u && strncasecmp(s + i, labels[w], m) == 0 &&
+			if (i + m <= u && clint_ascii_ieq(s + i, labels[w], m) &&
 			    (i + m == u || !clint_isalpha((unsigned char)s[i + m])))
 				return 1;
 		}
@@ -1063,14 +1063,14 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 			why = "is a template field left in the draft";
 		} else if (c == '<' && i + 2 < n &&
 		           (clint_isupper((unsigned char)s[i + 1]) ||
-		            strncasecmp(s + i + 1, "insert", 6) == 0)) {
+		            clint_ascii_ieq(s + i + 1, "insert", 6))) {
 			int caps = clint_isupper((unsigned char)s[i + 1]) != 0;
 			for (e = i + 1; e < n && e - i <= 60 && s[e] != '>' && s[e] != '\n'; e++)
 				if (clint_islower((unsigned char)s[e]))
 					caps = 0;
 			if (e >= n || s[e] != '>')
 				continue;
-			if (!caps && strncasecmp(s + i + 1, "insert", 6) != 0)
+			if (!caps && !clint_ascii_ieq(s + i + 1, "insert", 6))
 				continue;
 			e++;
 			why = "is a template field left in the draft";
@@ -1497,10 +1497,10 @@ static int term_known(const clint_doc *doc, size_t a, size_t b)
 	for (i = 0; i < doc->section_count; i++) {
 		const char *h = doc->sections[i].heading;
 		size_t hl = h ? strlen(h) : 0;
-		if (hl >= n && strncasecmp(h, s + a, n) == 0 &&
+		if (hl >= n && clint_ascii_ieq(h, s + a, n) &&
 		    (h[n] == '\0' || h[n] == ' ' || h[n] == '.'))
 			return 1;
-		if (hl > n && strncasecmp(h + hl - n, s + a, n) == 0 &&
+		if (hl > n && clint_ascii_ieq(h + hl - n, s + a, n) &&
 		    h[hl - n - 1] == ' ')
 			return 1;
 	}

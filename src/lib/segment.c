@@ -134,7 +134,7 @@ static int parse_numbering(const char *s, size_t a, size_t b, numbering *num)
 	for (w = 0; w < ARRAY_LEN(number_words); w++) {
 		size_t n = strlen(number_words[w].word), k;
 
-		if (b - i <= n + 1 || strncasecmp(s + i, number_words[w].word, n) ||
+		if (b - i <= n + 1 || !clint_ascii_ieq(s + i, number_words[w].word, n) ||
 		    s[i + n] != ' ')
 			continue;
 		j = i + n + 1;
@@ -206,7 +206,7 @@ static int is_minor(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < ARRAY_LEN(minor_words); i++)
-		if (strlen(minor_words[i]) == n && strncasecmp(s, minor_words[i], n) == 0)
+		if (strlen(minor_words[i]) == n && clint_ascii_ieq(s, minor_words[i], n))
 			return 1;
 	return 0;
 }
@@ -520,7 +520,7 @@ static int word_in(const char *s, size_t a, size_t b,
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (strlen(list[i]) == b - a && strncasecmp(s + a, list[i], b - a) == 0)
+		if (strlen(list[i]) == b - a && clint_ascii_ieq(s + a, list[i], b - a))
 			return 1;
 	return 0;
 }
@@ -826,7 +826,7 @@ static int inline_intro(const char *s, size_t floor, size_t q, size_t *intro)
 				i--;
 			for (w = 0; w < ARRAY_LEN(def_connectors); w++) {
 				k = strlen(def_connectors[w].word);
-				if (e - i == k && strncasecmp(s + i, def_connectors[w].word, k) == 0)
+				if (e - i == k && clint_ascii_ieq(s + i, def_connectors[w].word, k))
 					break;
 			}
 			if (w == ARRAY_LEN(def_connectors)) {
@@ -834,9 +834,9 @@ static int inline_intro(const char *s, size_t floor, size_t q, size_t *intro)
 				break;
 			}
 			/* "each a "Party"", "each, an "Affiliate"" */
-			if (k == 1 || (k == 2 && strncasecmp(s + i, "an", 2) == 0))
+			if (k == 1 || (k == 2 && clint_ascii_ieq(s + i, "an", 2)))
 				article = 1;
-			if (article && k == 4 && strncasecmp(s + i, "each", 4) == 0 &&
+			if (article && k == 4 && clint_ascii_ieq(s + i, "each", 4) &&
 			    !strong) {
 				strong = 1;
 				*intro = i;
@@ -1023,9 +1023,9 @@ static int after_clause_number(const char *s, size_t floor, size_t paren)
 		i--;
 	while (i > floor && s[i - 1] == ' ')
 		i--;
-	return (i >= floor + 7 && strncasecmp(s + i - 7, "section", 7) == 0) ||
-	       (i >= floor + 6 && strncasecmp(s + i - 6, "clause", 6) == 0) ||
-	       (i >= floor + 7 && strncasecmp(s + i - 7, "article", 7) == 0);
+	return (i >= floor + 7 && clint_ascii_ieq(s + i - 7, "section", 7)) ||
+	       (i >= floor + 6 && clint_ascii_ieq(s + i - 6, "clause", 6)) ||
+	       (i >= floor + 7 && clint_ascii_ieq(s + i - 7, "article", 7));
 }
 
 /* Quoted terms in one block: "X" means ..., (the "X"), as the "X". */

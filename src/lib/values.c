@@ -448,7 +448,7 @@ static size_t classify(clint_doc *doc, size_t bs, size_t be, size_t ns,
 		}
 	}
 	/* "net 30": payment terms in days */
-	if (ns >= bs + 4 && strncasecmp(s + ns - 4, "net ", 4) == 0 &&
+	if (ns >= bs + 4 && clint_ascii_ieq(s + ns - 4, "net ", 4) &&
 	    (ns == bs + 4 || !clint_isalpha((unsigned char)s[ns - 5]))) {
 		*rc = add_value(doc, CLINT_VALUE_DURATION, v, NULL, "days", v, ns - 4,
 		                ne);
@@ -468,7 +468,7 @@ static int words_comparable(const char *s, size_t bs, size_t ns)
 
 	if (!clint_isalpha((unsigned char)s[ns]))
 		return 0;
-	if (ns >= bs + 3 && strncasecmp(s + ns - 3, "of ", 3) == 0)
+	if (ns >= bs + 3 && clint_ascii_ieq(s + ns - 3, "of ", 3))
 		return 0;
 	for (i = 0; i < ARRAY_LEN(scales); i++)
 		if (word_at(s, ns, end, scales[i]))
