@@ -21,12 +21,12 @@
  *
  * Definitions come from the segmenter (clint_find_definitions).
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "ruleset.h"
 
 static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -123,7 +123,7 @@ static long last_component(const char *number)
 	long v;
 
 	p = p ? p + 1 : number;
-	if (!isdigit((unsigned char)*p))
+	if (!clint_isdigit((unsigned char)*p))
 		return -1;
 	v = strtol(p, &end, 10);
 	return *end ? -1 : v;
@@ -162,10 +162,10 @@ static int mentioned_between(const clint_doc *doc, size_t a, size_t b,
 	for (i = a; i + n <= b; i++) {
 		if (memcmp(doc->norm + i, number, n) != 0)
 			continue;
-		if (i > 0 && (isalnum((unsigned char)doc->norm[i - 1]) ||
+		if (i > 0 && (clint_isalnum((unsigned char)doc->norm[i - 1]) ||
 		              doc->norm[i - 1] == '.'))
 			continue;
-		if (i + n < b && isdigit((unsigned char)doc->norm[i + n]))
+		if (i + n < b && clint_isdigit((unsigned char)doc->norm[i + n]))
 			continue;
 		return 1;
 	}
@@ -272,27 +272,51 @@ static int check_numbering(const clint_doc *doc, clint_check_hit_fn hit,
 
 /* ---- cross-references ------------------------------------------------------- */
 
-static const char *const ref_words[] = {
-	"section", "sections", "clause", "clauses", "paragraph", "article",
-	"schedule", "exhibit", "annex", "appendix", "attachment",
+#define REF(w) {w, sizeof(w) - 1}
+static const struct {
+	const char *w;
+	size_t n; /* strlen(w) */
+} ref_words[] = {
+	REF("section"), REF("sections"), REF("clause"), REF("clauses"),
+	REF("paragraph"), REF("article"), REF("schedule"), REF("exhibit"),
+	REF("annex"), REF("appendix"), REF("attachment"),
+};
+#undef REF
+
+/* The first letters of the reference words, in either case. */
+static const unsigned char ref_initials[256] = {
+	['s'] = 1, ['c'] = 1, ['p'] = 1, ['a'] = 1, ['e'] = 1,
+	['S'] = 1, ['C'] = 1, ['P'] = 1, ['A'] = 1, ['E'] = 1,
 };
 
-/* True if `c` is the first letter of a reference word, in either case. */
-static int ref_initial(char c)
+/* True if p[0..3) is, in either case, how a reference word begins:
+ * "and", "any" and "such" are not looked at further. p[2] is read only
+ * after a letter at p[1] (the text ends with a NUL). */
+static int ref_prefix(const char *p)
 {
-	switch ((unsigned char)c | 0x20) {
-	case 's': case 'c': case 'p': case 'a': case 'e':
+#define K3(a, b, c) ((unsigned)(a) << 16 | (unsigned)(b) << 8 | (unsigned)(c))
+	unsigned key;
+
+	if (!clint_isalpha((unsigned char)p[1]))
+		return 0;
+	key = K3((unsigned char)p[0] | 0x20, (unsigned char)p[1] | 0x20,
+	         (unsigned char)p[2] | 0x20);
+	switch (key) {
+	case K3('s', 'e', 'c'): case K3('s', 'c', 'h'): case K3('c', 'l', 'a'):
+	case K3('p', 'a', 'r'): case K3('a', 'r', 't'): case K3('a', 'n', 'n'):
+	case K3('a', 'p', 'p'): case K3('a', 't', 't'): case K3('e', 'x', 'h'):
 		return 1;
 	default:
 		return 0;
 	}
+#undef K3
 }
 
 /* Kind of target: 1 a decimal clause, 2 a container (Article, Schedule). */
 static int ref_kind(const char *word)
 {
-	if (!strncasecmp(word, "section", 7) || !strncasecmp(word, "clause", 6) ||
-	    !strncasecmp(word, "paragraph", 9))
+	if (clint_ascii_ieq(word, "section", 7) || clint_ascii_ieq(word, "clause", 6) ||
+	    clint_ascii_ieq(word, "paragraph", 9))
 		return 1;
 	return 2;
 }
@@ -304,10 +328,12 @@ static int section_exists(const clint_doc *doc, int kind, const char *word,
 
 	for (i = 0; i < doc->section_count; i++) {
 		const clint_isection *s = &doc->sections[i];
-		if (kind == 1 && s->cite && strcasecmp(s->cite, id) == 0)
+		if (kind == 1 && s->cite &&
+		    clint_tolower(s->cite[0]) == clint_tolower(id[0]) &&
+		    strcasecmp(s->cite, id) == 0)
 			return 1;
 		if (kind == 2 && s->num_kind == 2 && strcasecmp(s->number, id) == 0 &&
-		    strncasecmp(s->word, word, strlen(s->word)) == 0)
+		    clint_ascii_ieq(s->word, word, strlen(s->word)))
 			return 1;
 	}
 	return 0;
@@ -341,7 +367,7 @@ static int ends_with_at(const char *s, size_t end, const char *tail)
 {
 	size_t n = strlen(tail);
 
-	return end >= n && strncasecmp(s + end - n, tail, n) == 0;
+	return end >= n && clint_ascii_ieq(s + end - n, tail, n);
 }
 
 /* True if clause number `id` appears in the text as a clause number of its
@@ -362,17 +388,17 @@ static int numbered_inline(const clint_doc *doc, const char *id)
 		i = (size_t)(p - s);
 		if (memcmp(s + i, id, n) != 0)
 			continue;
-		if (i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.'))
+		if (i > 0 && (clint_isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.'))
 			continue;
 		if (i + n < doc->norm_len &&
-		    (isdigit((unsigned char)s[i + n]) ||
+		    (clint_isdigit((unsigned char)s[i + n]) ||
 		     (s[i + n] == '.' && i + n + 1 < doc->norm_len &&
-		      isdigit((unsigned char)s[i + n + 1]))))
+		      clint_isdigit((unsigned char)s[i + n + 1]))))
 			continue;
 		b = i > 0 && s[i - 1] == ' ' ? i - 1 : i;
 		for (w = 0; w < ARRAY_LEN(ref_words); w++) {
-			size_t m = strlen(ref_words[w]);
-			if (b >= m && strncasecmp(s + b - m, ref_words[w], m) == 0)
+			size_t m = ref_words[w].n;
+			if (b >= m && clint_ascii_ieq(s + b - m, ref_words[w].w, m))
 				after_word = 1;
 		}
 		/* also "Sections 4.1 and 4.2", "4.1 through 4.3" */
@@ -392,13 +418,13 @@ static int container_id(const char *id)
 {
 	size_t n = strlen(id), i;
 
-	if (isdigit((unsigned char)id[0])) {
-		for (i = 0; i < n && isdigit((unsigned char)id[i]); i++)
+	if (clint_isdigit((unsigned char)id[0])) {
+		for (i = 0; i < n && clint_isdigit((unsigned char)id[i]); i++)
 			;
-		return i == n || (i + 1 == n && isalpha((unsigned char)id[i]));
+		return i == n || (i + 1 == n && clint_isalpha((unsigned char)id[i]));
 	}
-	if (n == 1 || (n == 2 && isdigit((unsigned char)id[1])))
-		return isupper((unsigned char)id[0]);
+	if (n == 1 || (n == 2 && clint_isdigit((unsigned char)id[1])))
+		return clint_isupper((unsigned char)id[0]);
 	for (i = 0; i < n; i++)
 		if (!strchr("IVXLC", id[i]))
 			return 0;
@@ -446,9 +472,9 @@ static int container_heading(const clint_doc *doc, const char *word,
 		/* "Schedules 2" is referred to as "Schedule 2" */
 		if (wl > 1 && word[wl - 1] == 's')
 			wl--;
-		if (len > wl + 1 + idn && strncasecmp(t, word, wl) == 0 &&
-		    t[wl] == ' ' && strncasecmp(t + wl + 1, id, idn) == 0 &&
-		    !isalnum((unsigned char)t[wl + 1 + idn]))
+		if (len > wl + 1 + idn && clint_ascii_ieq(t, word, wl) &&
+		    t[wl] == ' ' && clint_ascii_ieq(t + wl + 1, id, idn) &&
+		    !clint_isalnum((unsigned char)t[wl + 1 + idn]))
 			return 1;
 	}
 	return 0;
@@ -504,22 +530,27 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		char id[64], word[16];
 		int kind;
 
-		/* every reference word starts with one of these letters */
-		while (i < doc->norm_len && !ref_initial(s[i]))
+		/* every reference word starts a word with one of these letters,
+		 * and with one of ref_prefix()'s three */
+		for (;;) {
+			i = clint_scan_to(ref_initials, 1, s, i, doc->norm_len);
+			if (i >= doc->norm_len ||
+			    ((i == 0 || !clint_isalpha((unsigned char)s[i - 1])) &&
+			     ref_prefix(s + i)))
+				break;
 			i++;
+		}
 		if (i >= doc->norm_len)
 			break;
 		rs = i;
-		if (i > 0 && isalpha((unsigned char)s[i - 1])) {
-			i++;
-			continue;
-		}
 		for (w = 0; w < ARRAY_LEN(ref_words); w++) {
-			if (((unsigned char)s[i] | 0x20) != ref_words[w][0])
+			/* the second letter rules out most words ("any", "and") */
+			if (((unsigned char)s[i] | 0x20) != ref_words[w].w[0] ||
+			    ((unsigned char)s[i + 1] | 0x20) != ref_words[w].w[1])
 				continue;
-			n = strlen(ref_words[w]);
-			if (i + n < doc->norm_len && strncasecmp(s + i, ref_words[w], n) == 0 &&
-			    s[i + n] == ' ' && (i == 0 || !isalpha((unsigned char)s[i - 1])))
+			n = ref_words[w].n;
+			if (i + n < doc->norm_len && clint_ascii_ieq(s + i, ref_words[w].w, n) &&
+			    s[i + n] == ' ')
 				break;
 		}
 		if (w == ARRAY_LEN(ref_words)) {
@@ -529,9 +560,9 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		j = i + n + 1;
 		k = j;
 		while (k < doc->norm_len && k - j < 24 &&
-		       (isalnum((unsigned char)s[k]) ||
+		       (clint_isalnum((unsigned char)s[k]) ||
 		        (s[k] == '.' && k + 1 < doc->norm_len &&
-		         isdigit((unsigned char)s[k + 1])) ||
+		         clint_isdigit((unsigned char)s[k + 1])) ||
 		        s[k] == '(' || s[k] == ')'))
 			k++;
 		/* drop unbalanced closing brackets: "Section 3(c))" */
@@ -554,14 +585,14 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 		id[k - j] = '\0';
 		/* "Section 6.8(d)": sub-items are often numbered inside a line,
 		 * so the clause 6.8 itself is what must exist */
-		if (strchr(id, '(') && isdigit((unsigned char)id[0]))
+		if (strchr(id, '(') && clint_isdigit((unsigned char)id[0]))
 			*strchr(id, '(') = '\0';
-		snprintf(word, sizeof(word), "%s", ref_words[w]);
+		snprintf(word, sizeof(word), "%s", ref_words[w].w);
 		kind = ref_kind(word);
 		i = k;
 		/* a clause number, or one letter / roman numeral / number for a
 		 * container; anything else is not a reference we can check */
-		if (kind == 1 && !isdigit((unsigned char)id[0]))
+		if (kind == 1 && !clint_isdigit((unsigned char)id[0]))
 			continue;
 		if (kind == 2 && !container_id(id))
 			continue;
@@ -571,11 +602,11 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 			size_t t = k;
 			while (t < doc->norm_len && s[t] == ' ')
 				t++;
-			if (strncasecmp(s + t, "of ", 3) == 0 &&
-			    strncasecmp(s + t + 3, "this ", 5) != 0)
+			if (clint_ascii_ieq(s + t, "of ", 3) &&
+			    !clint_ascii_ieq(s + t + 3, "this ", 5))
 				continue;
-			if (strncasecmp(s + t, "to the ", 7) == 0 ||
-			    strncasecmp(s + t, "under the ", 10) == 0)
+			if (clint_ascii_ieq(s + t, "to the ", 7) ||
+			    clint_ascii_ieq(s + t, "under the ", 10))
 				continue;
 		}
 		if (section_exists(doc, kind, word, id))
@@ -594,10 +625,10 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 			size_t q, have = 0;
 			for (q = 0; q < doc->section_count; q++)
 				if (doc->sections[q].num_kind == 2 &&
-				    strncasecmp(doc->sections[q].word, word,
-				                strlen(doc->sections[q].word)) == 0)
+				    clint_ascii_ieq(doc->sections[q].word, word,
+				                strlen(doc->sections[q].word)))
 					have++;
-			if (have < 2 && strncasecmp(word, "article", 7) == 0)
+			if (have < 2 && clint_ascii_ieq(word, "article", 7))
 				continue;
 			if (!have)
 				continue;
@@ -608,7 +639,7 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 			snprintf(key, sizeof(key), "%d:%.12s:%.30s", kind,
 			         kind == 2 ? word : "", id);
 			for (size_t q = 0; key[q]; q++)
-				key[q] = (char)tolower((unsigned char)key[q]);
+				key[q] = (char)clint_tolower((unsigned char)key[q]);
 			if (already_reported(seen, nseen, key))
 				continue;
 			if (nseen < 64)
@@ -632,6 +663,44 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 
 /* ---- shared helpers for the checks below ------------------------------------ */
 
+/* How common byte `c` is in English contract text (higher: more). */
+static int byte_rank(unsigned char c)
+{
+	/* the lower-case letters, rarest first */
+	static const unsigned char letter[26] = {
+		/* a */ 83, /* b */ 66, /* c */ 74, /* d */ 75, /* e */ 85,
+		/* f */ 71, /* g */ 69, /* h */ 77, /* i */ 81, /* j */ 62,
+		/* k */ 64, /* l */ 76, /* m */ 72, /* n */ 80, /* o */ 82,
+		/* p */ 70, /* q */ 61, /* r */ 78, /* s */ 79, /* t */ 84,
+		/* u */ 73, /* v */ 65, /* w */ 68, /* x */ 63, /* y */ 67,
+		/* z */ 60,
+	};
+
+	if (c == ' ')
+		return 100;
+	if (c >= 'a' && c <= 'z')
+		return letter[c - 'a'];
+	if (c >= 'A' && c <= 'Z')
+		return 30;
+	if (c >= '0' && c <= '9')
+		return 20;
+	return 10;
+}
+
+/* Index of the least common byte of needle[0..m) (the first of equals). */
+static size_t rare_byte(const char *needle, size_t m)
+{
+	size_t i, best = 0;
+	int rank = byte_rank((unsigned char)needle[0]), r;
+
+	for (i = 1; i < m; i++)
+		if ((r = byte_rank((unsigned char)needle[i])) < rank) {
+			rank = r;
+			best = i;
+		}
+	return best;
+}
+
 /* First occurrence of needle[0..m) in hay[0..n), or NULL (memmem without
  * _GNU_SOURCE). */
 static const char *find_bytes(const char *hay, size_t n, const char *needle,
@@ -641,6 +710,26 @@ static const char *find_bytes(const char *hay, size_t n, const char *needle,
 
 	if (m == 0)
 		return hay;
+	if (n >= 256 && m >= 2) {
+		/* a long text: memchr for the needle's least common byte
+		 * (a space or "a" stops memchr every few bytes, "W" or "(" rarely),
+		 * then compare; the candidates still come in order */
+		size_t r = rare_byte(needle, m);
+		const char *q, *last;
+
+		if (m > n)
+			return NULL;
+		p = hay + r;
+		last = end - m + r; /* the pivot of the last candidate */
+		while (p <= last && (q = memchr(p, needle[r], (size_t)(last - p) + 1))) {
+			if (q[-(ptrdiff_t)r] == needle[0] &&
+			    q[(ptrdiff_t)(m - 1 - r)] == needle[m - 1] &&
+			    memcmp(q - r, needle, m) == 0)
+				return q - r;
+			p = q + 1;
+		}
+		return NULL;
+	}
 	while (m <= (size_t)(end - p) &&
 	       (p = memchr(p, needle[0], (size_t)(end - p) - m + 1)) != NULL) {
 		if (memcmp(p, needle, m) == 0)
@@ -652,7 +741,7 @@ static const char *find_bytes(const char *hay, size_t n, const char *needle,
 
 static int word_char(char c)
 {
-	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
+	return clint_isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
 }
 
 /*
@@ -735,9 +824,9 @@ static int all_caps(const char *t)
 	int letters = 0;
 
 	for (; *t; t++) {
-		if (islower((unsigned char)*t))
+		if (clint_islower((unsigned char)*t))
 			return 0;
-		letters |= isalpha((unsigned char)*t) != 0;
+		letters |= clint_isalpha((unsigned char)*t) != 0;
 	}
 	return letters;
 }
@@ -752,7 +841,7 @@ static long find_definition(const clint_doc *doc, const char *term, size_t n)
 		const char *t = doc->definitions[i].term;
 		size_t m = strlen(t);
 		if ((m == n && memcmp(t, term, n) == 0) ||
-		    (m == n && all_caps(t) && strncasecmp(t, term, n) == 0) ||
+		    (m == n && all_caps(t) && clint_ascii_ieq(t, term, n)) ||
 		    (m + 1 == n && memcmp(t, term, m) == 0 && term[m] == 's') ||
 		    (n + 1 == m && memcmp(t, term, n) == 0 && t[n] == 's') ||
 		    (m + 2 == n && memcmp(t, term, m) == 0 && term[m] == 'e' &&
@@ -800,9 +889,9 @@ static int contains_word_ci(const char *s, size_t n, const char *w)
 	size_t m = strlen(w), i;
 
 	for (i = 0; i + m <= n; i++)
-		if (tolower((unsigned char)s[i]) == tolower((unsigned char)w[0]) &&
-		    (i == 0 || !isalpha((unsigned char)s[i - 1])) &&
-		    strncasecmp(s + i, w, m) == 0)
+		if (clint_tolower((unsigned char)s[i]) == clint_tolower((unsigned char)w[0]) &&
+		    (i == 0 || !clint_isalpha((unsigned char)s[i - 1])) &&
+		    clint_ascii_ieq(s + i, w, m))
 			return 1;
 	return 0;
 }
@@ -822,9 +911,9 @@ static const char *bracket_placeholder(const char *s, size_t n, char after,
 		return NULL;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (isalpha(c))
+		if (clint_isalpha(c))
 			letters++;
-		if (isdigit(c))
+		if (clint_isdigit(c))
 			digits++;
 		if (c == '/')
 			slash++;
@@ -847,7 +936,7 @@ static const char *bracket_placeholder(const char *s, size_t n, char after,
 		return "is a blank left to fill in";
 	}
 	/* "[T]he", "Part[ies]": an alteration inside a word */
-	if (isalpha((unsigned char)after))
+	if (clint_isalpha((unsigned char)after))
 		return NULL;
 	if (letters == 0)
 		return NULL; /* "[1]", "[2019]", "[$]" */
@@ -867,13 +956,13 @@ static const char *bracket_placeholder(const char *s, size_t n, char after,
 		if (contains_word_ci(s, n, bracket_fill_short[i]))
 			return "is a placeholder left in the draft";
 	/* "[COMPENSATION]": a bracketed heading, not a field */
-	for (i = 0; i < n && !islower((unsigned char)s[i]); i++)
+	for (i = 0; i < n && !clint_islower((unsigned char)s[i]); i++)
 		;
 	if (i == n)
 		return NULL;
 	/* "[Acme Ltd]", "[30] days" handled above; a short capitalised phrase
 	 * "[Client]", "[Service Start]" reads as a placeholder name */
-	upper_start = isupper((unsigned char)s[0]);
+	upper_start = clint_isupper((unsigned char)s[0]);
 	/* ... but "12. [Counterparts]" is a bracketed heading */
 	if (upper_start && in_sentence && words <= 2 && n <= 30 && digits == 0)
 		return "is a placeholder left in the draft";
@@ -891,16 +980,16 @@ static int signature_line(const char *s, size_t a, size_t u)
 	size_t i, w;
 
 	for (i = a; i < u; i++) {
-		if (!isalpha((unsigned char)s[i]) ||
-		    (i > a && isalpha((unsigned char)s[i - 1])))
+		if (!clint_isalpha((unsigned char)s[i]) ||
+		    (i > a && clint_isalpha((unsigned char)s[i - 1])))
 			continue; /* labels start words */
 		for (w = 0; w < ARRAY_LEN(labels); w++) {
 			size_t m;
-			if (tolower((unsigned char)s[i]) != labels[w][0])
+			if (clint_tolower((unsigned char)s[i]) != labels[w][0])
 				continue;
 			m = strlen(labels[w]);
-			if (i + m <= u && strncasecmp(s + i, labels[w], m) == 0 &&
-			    (i + m == u || !isalpha((unsigned char)s[i + m])))
+			if (i + m <= u && clint_ascii_ieq(s + i, labels[w], m) &&
+			    (i + m == u || !clint_isalpha((unsigned char)s[i + m])))
 				return 1;
 		}
 	}
@@ -926,11 +1015,20 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 	char q[100];
 	int rc;
 
+	static const unsigned char opens[256] = {
+		['['] = 1, ['{'] = 1, ['<'] = 1, ['_'] = 1, ['T'] = 1, ['X'] = 1,
+	};
+
 	for (i = 0; i < n; i++) {
-		char c = s[i];
+		char c;
 		size_t e;
 		const char *why = NULL;
 
+		/* to the next byte that can open a placeholder */
+		i = clint_scan_to(opens, 1, s, i, n);
+		if (i >= n)
+			break;
+		c = s[i];
 		if (c == '[') {
 			for (e = i + 1; e < n && e - i <= 80 && s[e] != ']' && s[e] != '[' &&
 			                s[e] != '\n';
@@ -949,11 +1047,11 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 				 * or punctuation after ("[Client] shall", "to [Client].") */
 				why = bracket_placeholder(
 					s + i + 1, e - i - 1, e + 1 < n ? s[e + 1] : ' ',
-					b > 0 && (isalpha((unsigned char)s[b - 1]) || s[b - 1] == ',') &&
-						(f >= n || islower((unsigned char)s[f]) ||
+					b > 0 && (clint_isalpha((unsigned char)s[b - 1]) || s[b - 1] == ',') &&
+						(f >= n || clint_islower((unsigned char)s[f]) ||
 						 strchr(",;.:)\n", s[f])));
 			}
-			if (why && i > 0 && isalpha((unsigned char)s[i - 1]))
+			if (why && i > 0 && clint_isalpha((unsigned char)s[i - 1]))
 				why = NULL; /* "Party[ies]" */
 			e++;
 		} else if (c == '{' && i + 1 < n && s[i + 1] == '{') {
@@ -964,15 +1062,15 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 			e += 2;
 			why = "is a template field left in the draft";
 		} else if (c == '<' && i + 2 < n &&
-		           (isupper((unsigned char)s[i + 1]) ||
-		            strncasecmp(s + i + 1, "insert", 6) == 0)) {
-			int caps = isupper((unsigned char)s[i + 1]) != 0;
+		           (clint_isupper((unsigned char)s[i + 1]) ||
+		            clint_ascii_ieq(s + i + 1, "insert", 6))) {
+			int caps = clint_isupper((unsigned char)s[i + 1]) != 0;
 			for (e = i + 1; e < n && e - i <= 60 && s[e] != '>' && s[e] != '\n'; e++)
-				if (islower((unsigned char)s[e]))
+				if (clint_islower((unsigned char)s[e]))
 					caps = 0;
 			if (e >= n || s[e] != '>')
 				continue;
-			if (!caps && strncasecmp(s + i + 1, "insert", 6) != 0)
+			if (!caps && !clint_ascii_ieq(s + i + 1, "insert", 6))
 				continue;
 			e++;
 			why = "is a template field left in the draft";
@@ -991,14 +1089,14 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 			if (i >= witness ||
 			    signature_line(s, a > ls + 40 ? a - 40 : ls,
 			                   e + 40 < le ? e + 40 : le) ||
-			    !(a > ls + 1 && isalnum((unsigned char)s[a - 2]) && e + 1 < n &&
-			      s[e] == ' ' && islower((unsigned char)s[e + 1]))) {
+			    !(a > ls + 1 && clint_isalnum((unsigned char)s[a - 2]) && e + 1 < n &&
+			      s[e] == ' ' && clint_islower((unsigned char)s[e + 1]))) {
 				i = e;
 				continue;
 			}
 			why = "is a blank left to fill in";
 		} else if ((c == 'T' || c == 'X') && (i == 0 || !word_char(s[i - 1]))) {
-			for (e = i; e < n && (isalnum((unsigned char)s[e])); e++)
+			for (e = i; e < n && (clint_isalnum((unsigned char)s[e])); e++)
 				;
 			if (c == 'T' && e - i == 3 &&
 			    (!strncmp(s + i, "TBD", 3) || !strncmp(s + i, "TBC", 3) ||
@@ -1077,15 +1175,47 @@ static const char *const months_days[] = {
 	"Dollars", "Pound", "Pounds", "Sterling", "God", "Christmas", "Easter",
 };
 
-static int in_list(const char *const *list, size_t n, const char *w, size_t len)
+/* A word list indexed by first byte: in_list() compares only the words
+ * of the same initial and length. Built once (pthread_once). */
+#define WORD_INDEX_MAX 160
+typedef struct {
+	const char *const *words;
+	size_t n;
+	short head[256];              /* first word of each initial, or -1 */
+	short next[WORD_INDEX_MAX];   /* next word of the same initial, or -1 */
+	unsigned char len[WORD_INDEX_MAX];
+} word_index;
+
+static word_index proper_index, months_index, roles_index;
+static pthread_once_t word_index_once = PTHREAD_ONCE_INIT;
+
+static void build_index(word_index *x, const char *const *words, size_t n)
 {
 	size_t i;
 
+	x->words = words;
+	x->n = n < WORD_INDEX_MAX ? n : WORD_INDEX_MAX;
+	memset(x->head, 0xff, sizeof(x->head));
+	for (i = x->n; i-- > 0;) {
+		unsigned char c = (unsigned char)words[i][0];
+		x->len[i] = (unsigned char)strlen(words[i]);
+		x->next[i] = x->head[c];
+		x->head[c] = (short)i;
+	}
+}
+
+static void build_indexes(void); /* after the lists (party_roles below) */
+
+/* True if w[0..len) is one of the words of `x`. */
+static int in_list(const word_index *x, const char *w, size_t len)
+{
+	short i;
+
 	if (!len)
 		return 0;
-	for (i = 0; i < n; i++)
-		if (list[i][0] == w[0] && strlen(list[i]) == len &&
-		    memcmp(list[i], w, len) == 0)
+	pthread_once(&word_index_once, build_indexes);
+	for (i = x->head[(unsigned char)w[0]]; i >= 0; i = x->next[i])
+		if (x->len[i] == len && memcmp(x->words[i], w, len) == 0)
 			return 1;
 	return 0;
 }
@@ -1130,103 +1260,145 @@ static phrase_slot *phrase_slot_for(phrase_slot *set, const char *s, size_t n,
 	return NULL;
 }
 
-/*
- * The next candidate at or after *i: a run of capitalised words after a
- * determiner ("the Acceptance Tests") that is not ALL CAPS, not a
- * statute, institution, place or month, not a numbered label ("Priority
- * 1") and not in a heading. Sets [*a, *b) and *words; advances *i.
- */
 /* Length of the determiner ("the ", "any ", "such ", "each ", "all ",
- * "that ") at s[i..n), or 0. */
-static size_t determiner_at(const char *s, size_t i, size_t n)
+ * "that ") that ends at s[a) (its space is s[a - 1]), or 0. At most one
+ * can: none ends with the last four bytes of another. */
+static size_t determiner_before(const char *s, size_t a)
 {
-	const char *d;
-	size_t len;
-
-	switch (s[i]) {
-	case 't': d = i + 2 < n && s[i + 2] == 'e' ? "the " : "that "; break;
-	case 'a': d = i + 1 < n && s[i + 1] == 'n' ? "any " : "all "; break;
-	case 's': d = "such "; break;
-	case 'e': d = "each "; break;
-	default: return 0;
+	if (a >= 4) {
+		const char *p = s + a - 4;
+		if (!memcmp(p, "the ", 4) || !memcmp(p, "any ", 4) ||
+		    !memcmp(p, "all ", 4))
+			return 4;
 	}
-	len = strlen(d);
-	return n - i >= len && memcmp(s + i, d, len) == 0 ? len : 0;
+	if (a >= 5) {
+		const char *p = s + a - 5;
+		if (!memcmp(p, "that ", 5) || !memcmp(p, "such ", 5) ||
+		    !memcmp(p, "each ", 5))
+			return 5;
+	}
+	return 0;
 }
 
+/*
+ * The next candidate whose determiner starts at or after *i: a run of
+ * capitalised words after a determiner ("the Acceptance Tests") that is
+ * not ALL CAPS, not a statute, institution, place or month, not a
+ * numbered label ("Priority 1") and not in a heading. Sets [*a, *b) and
+ * *words; advances *i past what it read.
+ *
+ * A candidate starts at a capital letter after a space, so the scan goes
+ * from capital to capital (one table load a byte) and looks back for the
+ * determiner. A determiner must follow a non-letter, and not open the
+ * text. Once a run of capitalised words has been read whole, the next
+ * determiner is looked for after it (*i = *b).
+ */
 static int next_candidate(const clint_doc *doc, size_t *i, size_t *a,
                           size_t *b, size_t *words)
 {
 	const char *s = doc->norm;
-	size_t n = doc->norm_len, d, w;
+	size_t n = doc->norm_len, w, p, d, k;
 
-	for (; *i < n; (*i)++) {
+	for (p = *i + 4; p < n; p++) {
 		int proper = 0, caps = 0;
-		size_t k = *i;
 
-		/* to the next word starting like a determiner (t, a, s, e) */
-		while (k < n && s[k] != 't' && s[k] != 'a' && s[k] != 's' &&
-		       s[k] != 'e')
-			k++;
-		*i = k;
-		if (k >= n)
+		/* to the next capital after a space */
+		for (;;) {
+			p = clint_scan_to(clint_ascii_class, CLINT_A_UPPER, s, p, n);
+			if (p >= n || s[p - 1] == ' ')
+				break;
+			p++;
+		}
+		if (p >= n)
 			break;
-		if (k == 0 || isalpha((unsigned char)s[k - 1]))
+		if (!(d = determiner_before(s, p)))
 			continue;
-		if (!(d = determiner_at(s, k, n)))
+		k = p - d;
+		if (k < *i || k == 0 || clint_isalpha((unsigned char)s[k - 1]))
 			continue;
-		*a = *i + d;
+		*a = p;
 		*b = *a;
 		*words = 0;
 		/* the run of capitalised words after the determiner */
 		for (w = *a; w < n && *words < 5;) {
 			size_t e = w, u, up = 0;
-			if (!isupper((unsigned char)s[w]))
+			if (!clint_isupper((unsigned char)s[w]))
 				break;
-			while (e < n && (isalpha((unsigned char)s[e]) || s[e] == '-'))
+			while (e < n && (clint_isalpha((unsigned char)s[e]) || s[e] == '-'))
 				e++;
 			if (e == w + 1 || (e < n && word_char(s[e])))
 				break; /* "A", "Q3" */
 			for (u = w; u < e; u++)
-				up += isupper((unsigned char)s[u]) != 0;
+				up += clint_isupper((unsigned char)s[u]) != 0;
 			if (up == e - w)
 				caps = 1; /* "the SOW", "the AGREEMENT" */
 			*b = e;
 			(*words)++;
-			if (e + 1 < n && s[e] == ' ' && isupper((unsigned char)s[e + 1]))
+			if (e + 1 < n && s[e] == ' ' && clint_isupper((unsigned char)s[e + 1]))
 				w = e + 1;
 			else
 				break;
 		}
 		if (!*words || caps || *b - *a >= 48)
 			continue;
+		/* determiners inside the run are not looked at again */
 		*i = *b;
+		p = *b;
 		{
 			size_t lw = *b;
 			while (lw > *a && s[lw - 1] != ' ')
 				lw--;
-			proper = in_list(proper_last, ARRAY_LEN(proper_last), s + lw, *b - lw);
+			proper = in_list(&proper_index, s + lw, *b - lw);
 			for (w = *a; w < *b && !proper;) {
 				size_t e = w;
 				while (e < *b && s[e] != ' ')
 					e++;
-				if (in_list(months_days, ARRAY_LEN(months_days), s + w, e - w))
+				if (in_list(&months_index, s + w, e - w))
 					proper = 1;
 				w = e + 1;
 			}
 		}
 		/* "Priority 1 Incident", "Phase 2": a label with a number */
-		if (*b + 1 < n && s[*b] == ' ' && isdigit((unsigned char)s[*b + 1]))
+		if (*b + 1 < n && s[*b] == ' ' && clint_isdigit((unsigned char)s[*b + 1]))
 			continue;
 		/* "the State of New York", "the Bank of England" */
 		if (proper || (*b + 4 < n && !strncmp(s + *b, " of ", 4) &&
-		               isupper((unsigned char)s[*b + 4])))
+		               clint_isupper((unsigned char)s[*b + 4])))
 			continue;
 		if (block_is_heading(doc, *a))
 			continue;
 		return 1;
 	}
+	*i = n;
 	return 0;
+}
+
+typedef struct {
+	size_t a, b, words;
+} candidate;
+
+/* Every candidate of the document, in order, in a new array (the
+ * caller's to free), its length in *count. */
+static int collect_candidates(const clint_doc *doc, candidate **out,
+                              size_t *count)
+{
+	size_t i = 0, cap = 0, a, b, words;
+	candidate *list = NULL;
+
+	*count = 0;
+	while (next_candidate(doc, &i, &a, &b, &words)) {
+		if (ARRAY_PUSH(list, *count, cap) < 0) {
+			free(list);
+			*out = NULL;
+			*count = 0;
+			return CLINT_ENOMEM;
+		}
+		list[*count].a = a;
+		list[*count].b = b;
+		list[(*count)++].words = words;
+	}
+	*out = list;
+	return CLINT_OK;
 }
 
 /* Adds to `set` every quoted phrase of the document ("Services", and
@@ -1238,8 +1410,11 @@ static void collect_quoted(const clint_doc *doc, phrase_slot *set)
 	size_t n = doc->norm_len, i, e;
 
 	for (i = 0; i < n; i++) {
-		if (s[i] != '"')
-			continue;
+		const char *q = memchr(s + i, '"', n - i);
+
+		if (!q)
+			break;
+		i = (size_t)(q - s);
 		for (e = i + 1; e < n && e - i <= 66 && s[e] != '"' && s[e] != '\n'; e++)
 			;
 		if (e >= n || s[e] != '"')
@@ -1276,9 +1451,9 @@ static void collect_defined_elsewhere(const clint_doc *doc, phrase_slot *set)
 			st = e;
 			while (words < 5 && st > 0) {
 				size_t w = st;
-				while (w > 0 && (isalpha((unsigned char)s[w - 1]) || s[w - 1] == '-'))
+				while (w > 0 && (clint_isalpha((unsigned char)s[w - 1]) || s[w - 1] == '-'))
 					w--;
-				if (w == st || !isupper((unsigned char)s[w]))
+				if (w == st || !clint_isupper((unsigned char)s[w]))
 					break;
 				phrase_slot_for(set, s + w, e - w, 1);
 				words++;
@@ -1322,10 +1497,10 @@ static int term_known(const clint_doc *doc, size_t a, size_t b)
 	for (i = 0; i < doc->section_count; i++) {
 		const char *h = doc->sections[i].heading;
 		size_t hl = h ? strlen(h) : 0;
-		if (hl >= n && strncasecmp(h, s + a, n) == 0 &&
+		if (hl >= n && clint_ascii_ieq(h, s + a, n) &&
 		    (h[n] == '\0' || h[n] == ' ' || h[n] == '.'))
 			return 1;
-		if (hl > n && strncasecmp(h + hl - n, s + a, n) == 0 &&
+		if (hl > n && clint_ascii_ieq(h + hl - n, s + a, n) &&
 		    h[hl - n - 1] == ' ')
 			return 1;
 	}
@@ -1350,6 +1525,8 @@ static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
 	const char *s = doc->norm;
 	size_t i, a, b, words, reported = 0, judged = 0;
 	phrase_slot *counts = NULL, *quoted = NULL;
+	candidate *cand = NULL;
+	size_t ncand = 0;
 	int rc = CLINT_OK;
 
 	if (doc->definition_count < 3)
@@ -1362,16 +1539,22 @@ static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
 	}
 	collect_quoted(doc, quoted);
 	collect_defined_elsewhere(doc, quoted);
-	for (i = 0; next_candidate(doc, &i, &a, &b, &words);) {
-		phrase_slot *c = phrase_slot_for(counts, s + a, b - a, 1);
+	TRY(collect_candidates(doc, &cand, &ncand));
+	for (i = 0; i < ncand; i++) {
+		phrase_slot *c = phrase_slot_for(counts, s + cand[i].a,
+		                                 cand[i].b - cand[i].a, 1);
 		if (c && c->count < 1000)
 			c->count++;
 	}
 	for (i = 0; reported < MAX_UNDEFINED_REPORTS &&
-	            judged < 4 * PHRASE_SET &&
-	            next_candidate(doc, &i, &a, &b, &words);) {
-		phrase_slot *c = phrase_slot_for(counts, s + a, b - a, 0);
+	            judged < 4 * PHRASE_SET && i < ncand; i++) {
+		phrase_slot *c;
 		char q[48];
+
+		a = cand[i].a;
+		b = cand[i].b;
+		words = cand[i].words;
+		c = phrase_slot_for(counts, s + a, b - a, 0);
 
 		/* count 0 marks a phrase already judged */
 		if (!c || c->count < (words > 1 ? 2u : 5u))
@@ -1389,6 +1572,7 @@ static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
 		reported++;
 	}
 done:
+	free(cand);
 	free(counts);
 	free(quoted);
 	return rc;
@@ -1428,13 +1612,35 @@ static size_t term_uses(const clint_doc *doc, size_t di, size_t enough,
 			/* "CONFIDENTIAL INFORMATION" is used as "Confidential
 			 * Information" */
 			size_t k0 = k;
-			for (; k + m <= doc->norm_len; k++)
-				if ((m == 0 || ((unsigned char)s[k] | 0x20) ==
-				                   ((unsigned char)stem[0] | 0x20)) &&
-				    strncasecmp(s + k, stem, m) == 0) {
+			if (m == 0) {
+				if (k + m <= doc->norm_len)
 					p = s + k;
-					break;
+			} else if (k + m <= doc->norm_len) {
+				/* the candidates are the bytes that are stem[0] in
+				 * either case: memchr finds each case in turn */
+				size_t lim = doc->norm_len - m + 1, nl, nu, c;
+				char lo = (char)clint_tolower(stem[0]),
+				     up = (char)clint_toupper(stem[0]);
+
+				nl = clint_next_byte(s, k, lim, lo);
+				nu = lo == up ? nl : clint_next_byte(s, k, lim, up);
+				for (;;) {
+					c = nl < nu ? nl : nu;
+					if (c >= lim) {
+						k = lim;
+						break;
+					}
+					if (clint_ascii_ieq(s + c, stem, m)) {
+						k = c;
+						p = s + c;
+						break;
+					}
+					if (nl == c)
+						nl = clint_next_byte(s, c + 1, lim, lo);
+					if (nu == c)
+						nu = lo == up ? nl : clint_next_byte(s, c + 1, lim, up);
 				}
+			}
 			if (!spend(bud, (k - k0 + 1) * 2))
 				return enough; /* out of budget: say it is used */
 		} else {
@@ -1452,8 +1658,8 @@ static size_t term_uses(const clint_doc *doc, size_t di, size_t enough,
 		if (at > 0 && word_char(s[at - 1]))
 			continue;
 		e = at + m;
-		while (e < doc->norm_len && e < at + m + 3 && isalpha((unsigned char)s[e]) &&
-		       (caps || islower((unsigned char)s[e])))
+		while (e < doc->norm_len && e < at + m + 3 && clint_isalpha((unsigned char)s[e]) &&
+		       (caps || clint_islower((unsigned char)s[e])))
 			e++;
 		if (e < doc->norm_len && word_char(s[e]))
 			continue;
@@ -1508,14 +1714,14 @@ static int same_meaning(const clint_doc *doc, const clint_idefinition *a,
 	size_t i = a->def_start, j = b->def_start;
 
 	for (;;) {
-		while (i < a->def_end && !isalnum((unsigned char)doc->norm[i]))
+		while (i < a->def_end && !clint_isalnum((unsigned char)doc->norm[i]))
 			i++;
-		while (j < b->def_end && !isalnum((unsigned char)doc->norm[j]))
+		while (j < b->def_end && !clint_isalnum((unsigned char)doc->norm[j]))
 			j++;
 		if (i >= a->def_end || j >= b->def_end)
 			return i >= a->def_end && j >= b->def_end;
-		if (tolower((unsigned char)doc->norm[i]) !=
-		    tolower((unsigned char)doc->norm[j]))
+		if (clint_tolower((unsigned char)doc->norm[i]) !=
+		    clint_tolower((unsigned char)doc->norm[j]))
 			return 0;
 		i++;
 		j++;
@@ -1630,6 +1836,18 @@ static const char *const party_roles[] = {
 	"Developer", "Publisher", "Owner", "Operator", "Agent", "Principal",
 };
 
+_Static_assert(ARRAY_LEN(proper_last) <= WORD_INDEX_MAX &&
+                   ARRAY_LEN(months_days) <= WORD_INDEX_MAX &&
+                   ARRAY_LEN(party_roles) <= WORD_INDEX_MAX,
+               "a word list outgrew WORD_INDEX_MAX");
+
+static void build_indexes(void)
+{
+	build_index(&proper_index, proper_last, ARRAY_LEN(proper_last));
+	build_index(&months_index, months_days, ARRAY_LEN(months_days));
+	build_index(&roles_index, party_roles, ARRAY_LEN(party_roles));
+}
+
 #define MAX_PARTIES 8
 
 /* Damerau-Levenshtein distance 1 (one edit or one transposition), for
@@ -1684,7 +1902,10 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 	size_t typo_at[MAX_PARTIES * 4], typo_len[MAX_PARTIES * 4],
 	    reported_typos = 0;
 	budget bud = budget_for(doc);
+	size_t role_len[ARRAY_LEN(party_roles)];
 
+	for (r = 0; r < ARRAY_LEN(party_roles); r++)
+		role_len[r] = strlen(party_roles[r]);
 	for (i = 0; i < doc->definition_count && np < MAX_PARTIES; i++) {
 		const clint_idefinition *d = &doc->definitions[i];
 		size_t k;
@@ -1712,9 +1933,12 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 	for (i = 1; i < n && bud.left; i++) {
 		size_t e, wl;
 
-		if (!isupper((unsigned char)s[i]) || word_char(s[i - 1]))
+		i = clint_scan_to(clint_ascii_class, CLINT_A_UPPER, s, i, n);
+		if (i >= n)
+			break;
+		if (word_char(s[i - 1]))
 			continue;
-		for (e = i; e < n && isalpha((unsigned char)s[e]); e++)
+		for (e = i; e < n && clint_isalpha((unsigned char)s[e]); e++)
 			;
 		wl = e - i;
 		if (wl < 4 || (e < n && word_char(s[e])) || block_is_heading(doc, i)) {
@@ -1723,7 +1947,7 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 		}
 		/* a role the parties do not go by: "the Client" */
 		for (r = 0; r < ARRAY_LEN(party_roles); r++) {
-			size_t rl = strlen(party_roles[r]), k;
+			size_t rl = role_len[r], k;
 			int is_party = 0;
 			if (rl != wl || memcmp(s + i, party_roles[r], rl) != 0 ||
 			    reported_role[r])
@@ -1740,7 +1964,7 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 			if (!(i >= 4 && (!strncmp(s + i - 4, "the ", 4) ||
 			                 !strncmp(s + i - 4, "The ", 4))))
 				break;
-			if (e + 1 < n && s[e] == ' ' && isupper((unsigned char)s[e + 1]))
+			if (e + 1 < n && s[e] == ' ' && clint_isupper((unsigned char)s[e + 1]))
 				break;
 			reported_role[r] = 1;
 			rc = report_norm(doc, hit, ctx, i - 4, e,
@@ -1760,7 +1984,7 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 			    !one_edit(s + i, wl, party[r], pl))
 				continue;
 			if (find_definition(doc, s + i, wl) >= 0 ||
-			    in_list(party_roles, ARRAY_LEN(party_roles), s + i, wl))
+			    in_list(&roles_index, s + i, wl))
 				continue;
 			/* "Licensed", "Franchised", "Manufactured": another word
 			 * of the same stem, not a typo; the typo keeps the ending */
@@ -1838,14 +2062,21 @@ static int month_at(const char *s, size_t i, size_t n, size_t *len)
 	size_t m, l;
 
 	/* the initials of the months, capitalised */
-	if (i >= n || !strchr("JFMASOND", s[i]) || s[i] == '\0')
+	if (i >= n)
 		return 0;
+	switch (s[i]) {
+	case 'J': case 'F': case 'M': case 'A': case 'S': case 'O': case 'N':
+	case 'D':
+		break;
+	default:
+		return 0;
+	}
 	for (m = 0; m < 12; m++) {
-		if (tolower((unsigned char)s[i]) != month_names[m][0])
+		if (clint_tolower((unsigned char)s[i]) != month_names[m][0])
 			continue;
 		l = strlen(month_names[m]);
-		if (i + l <= n && strncasecmp(s + i, month_names[m], l) == 0 &&
-		    isupper((unsigned char)s[i]) && (i + l == n || !isalpha((unsigned char)s[i + l]))) {
+		if (i + l <= n && clint_ascii_ieq(s + i, month_names[m], l) &&
+		    clint_isupper((unsigned char)s[i]) && (i + l == n || !clint_isalpha((unsigned char)s[i + l]))) {
 			*len = l;
 			return (int)m + 1;
 		}
@@ -1859,9 +2090,9 @@ static int read_num(const char *s, size_t *i, size_t n, size_t max)
 	size_t k = *i;
 	int v = 0;
 
-	while (k < n && k - *i < max && isdigit((unsigned char)s[k]))
+	while (k < n && k - *i < max && clint_isdigit((unsigned char)s[k]))
 		v = v * 10 + (s[k++] - '0');
-	if (k == *i || (k < n && isdigit((unsigned char)s[k])))
+	if (k == *i || (k < n && clint_isdigit((unsigned char)s[k])))
 		return -1;
 	*i = k;
 	return v;
@@ -1877,12 +2108,12 @@ static int parse_date(const char *s, size_t i, size_t n, date_ref *out)
 
 	memset(out, 0, sizeof(*out));
 	out->start = i;
-	if (isdigit((unsigned char)s[i])) {
+	if (clint_isdigit((unsigned char)s[i])) {
 		a = read_num(s, &k, n, 4);
 		if (a < 0)
 			return 0;
 		if (k - i == 4 && k + 5 < n && s[k] == '-' &&
-		    isdigit((unsigned char)s[k + 1])) {
+		    clint_isdigit((unsigned char)s[k + 1])) {
 			/* ISO 2025-07-01 */
 			k++;
 			b = read_num(s, &k, n, 2);
@@ -1900,7 +2131,7 @@ static int parse_date(const char *s, size_t i, size_t n, date_ref *out)
 			return a >= 1900 && a < 2200;
 		}
 		if (k - i <= 2 && k + 1 < n && (s[k] == '/' || s[k] == '.') &&
-		    isdigit((unsigned char)s[k + 1])) {
+		    clint_isdigit((unsigned char)s[k + 1])) {
 			char sep = s[k++];
 			b = read_num(s, &k, n, 2);
 			if (b < 0 || k + 4 >= n || s[k] != sep)
@@ -1955,7 +2186,7 @@ static int parse_date(const char *s, size_t i, size_t n, date_ref *out)
 	if (!mo)
 		return 0;
 	k = i + ml;
-	if (k + 1 >= n || s[k] != ' ' || !isdigit((unsigned char)s[k + 1]))
+	if (k + 1 >= n || s[k] != ' ' || !clint_isdigit((unsigned char)s[k + 1]))
 		return 0;
 	k++;
 	a = read_num(s, &k, n, 2);
@@ -2062,10 +2293,12 @@ static int check_dates(const clint_doc *doc, clint_check_hit_fn hit, void *ctx)
 	for (i = 0; i < n && count < MAX_DATES; i++) {
 		date_ref d;
 
+		/* a date starts with a digit or a capital, at a word start */
+		i = clint_scan_to(clint_ascii_class, CLINT_A_DIGIT | CLINT_A_UPPER, s, i, n);
+		if (i >= n)
+			break;
 		if (i > 0 && (word_char(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.' ||
 		              s[i - 1] == '-'))
-			continue;
-		if (!isdigit((unsigned char)s[i]) && !isupper((unsigned char)s[i]))
 			continue;
 		if (!parse_date(s, i, n, &d))
 			continue;

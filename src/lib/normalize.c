@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "internal.h"
 
 typedef enum { CH_COPY, CH_SPACE, CH_DROP, CH_REPLACE } ch_class;
@@ -167,13 +168,24 @@ int clint_normalize(clint_doc *doc)
 			}
 			if (t[i] > 0x20 && t[i] < 0x7F) {
 				/* a run of printable ASCII up to the next skip is
-				 * copied as it is: one map run, one append */
+				 * copied as it is: one map run, one append. A single
+				 * ASCII space between two printable characters stays
+				 * in the run: put_space() would copy it as it is and
+				 * the map would merge the runs, so words joined by
+				 * one space are one append, not one per word. */
 				size_t e = i + 1, lim = blk->end;
 
 				if (sk < doc->skip_count && doc->skips[sk].start < lim)
 					lim = doc->skips[sk].start;
-				while (e < lim && t[e] > 0x20 && t[e] < 0x7F)
-					e++;
+				for (;;) {
+					e = clint_scan_while(clint_ascii_class, CLINT_A_GRAPH,
+					                     (const char *)t, e, lim);
+					if (e + 1 < lim && t[e] == ' ' &&
+					    (CLINT_ACLASS(t[e + 1]) & CLINT_A_GRAPH))
+						e += 2;
+					else
+						break;
+				}
 				if (pending) {
 					TRY(put_space(doc, &out, i, space_at));
 					pending = 0;

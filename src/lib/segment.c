@@ -4,12 +4,12 @@
  * and splits blocks into sentences. Works on the matching view (norm), so
  * markup and typography never confuse it.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "internal.h"
 
 /* Nesting ranks: a section contains the following ones of larger rank. */
@@ -73,11 +73,11 @@ static int parse_numbering(const char *s, size_t a, size_t b, numbering *num)
 		return 0;
 	if (s[i] == '\xC2' && i + 1 < b && s[i + 1] == '\xA7') /* "§ 4.1" */
 		i = i + 2 < b && s[i + 2] == ' ' ? i + 3 : i + 2;
-	if (isdigit((unsigned char)s[i])) {
+	if (clint_isdigit((unsigned char)s[i])) {
 		j = i;
-		while (j < b && (isdigit((unsigned char)s[j]) ||
+		while (j < b && (clint_isdigit((unsigned char)s[j]) ||
 		                 (s[j] == '.' && j + 1 < b &&
-		                  isdigit((unsigned char)s[j + 1]))))
+		                  clint_isdigit((unsigned char)s[j + 1]))))
 			j++;
 		if (j - i > 12 || (j < b && !(s[j] == '.' || s[j] == ')' ||
 		                             s[j] == ' ')))
@@ -88,7 +88,7 @@ static int parse_numbering(const char *s, size_t a, size_t b, numbering *num)
 			return 0;
 		{
 			size_t k = i;
-			while (k < j && isdigit((unsigned char)s[k]))
+			while (k < j && clint_isdigit((unsigned char)s[k]))
 				k++;
 			if (k - i > 3)
 				return 0;
@@ -106,7 +106,7 @@ static int parse_numbering(const char *s, size_t a, size_t b, numbering *num)
 	}
 	if (s[i] == '(') {
 		j = i + 1;
-		while (j < b && j - i <= 6 && isalnum((unsigned char)s[j]))
+		while (j < b && j - i <= 6 && clint_isalnum((unsigned char)s[j]))
 			j++;
 		if (j >= b || s[j] != ')' || j == i + 1)
 			return 0;
@@ -116,14 +116,14 @@ static int parse_numbering(const char *s, size_t a, size_t b, numbering *num)
 		num->num_start = i;
 		num->num_end = j + 1;
 		num->rest = j + 1 < b ? j + 2 : j + 1;
-		if (isdigit((unsigned char)s[i + 1]))
+		if (clint_isdigit((unsigned char)s[i + 1]))
 			num->rank = RANK_PAREN_DIGIT;
-		else if (j - i - 1 == 1 && isupper((unsigned char)s[i + 1]))
+		else if (j - i - 1 == 1 && clint_isupper((unsigned char)s[i + 1]))
 			num->rank = RANK_UPPER;
 		else if (j - i - 1 == 1 && !strchr("ivx", s[i + 1]))
 			num->rank = RANK_LETTER;
 		else if (clint_is_roman(s + i + 1, j - i - 1) &&
-		         islower((unsigned char)s[i + 1]))
+		         clint_islower((unsigned char)s[i + 1]))
 			num->rank = RANK_ROMAN;
 		else if (j - i - 1 == 1)
 			num->rank = RANK_LETTER;
@@ -134,18 +134,18 @@ static int parse_numbering(const char *s, size_t a, size_t b, numbering *num)
 	for (w = 0; w < ARRAY_LEN(number_words); w++) {
 		size_t n = strlen(number_words[w].word), k;
 
-		if (b - i <= n + 1 || strncasecmp(s + i, number_words[w].word, n) ||
+		if (b - i <= n + 1 || !clint_ascii_ieq(s + i, number_words[w].word, n) ||
 		    s[i + n] != ' ')
 			continue;
 		j = i + n + 1;
 		k = j;
-		while (k < b && (isalnum((unsigned char)s[k]) || s[k] == '.'))
+		while (k < b && (clint_isalnum((unsigned char)s[k]) || s[k] == '.'))
 			k++;
 		while (k > j && s[k - 1] == '.')
 			k--;
 		if (k == j)
 			return 0;
-		if (!(isdigit((unsigned char)s[j]) || k - j == 1 ||
+		if (!(clint_isdigit((unsigned char)s[j]) || k - j == 1 ||
 		      clint_is_roman(s + j, k - j)))
 			return 0;
 		/* the designator is followed by the end, punctuation, or a
@@ -157,21 +157,21 @@ static int parse_numbering(const char *s, size_t a, size_t b, numbering *num)
 				r++;
 			while (r < b && (s[r] == ' ' || s[r] == '-'))
 				r++;
-			if (r < b && !(isupper((unsigned char)s[r]) || s[r] == '"' ||
-			               s[r] == '(' || isdigit((unsigned char)s[r]) ||
+			if (r < b && !(clint_isupper((unsigned char)s[r]) || s[r] == '"' ||
+			               s[r] == '(' || clint_isdigit((unsigned char)s[r]) ||
 			               (unsigned char)s[r] >= 0x80))
 				return 0;
 			num->rest = r;
 		}
 		num->kind = NUM_WORD;
 		snprintf(num->word, sizeof(num->word), "%c%s",
-		         toupper((unsigned char)number_words[w].word[0]),
+		         clint_toupper((unsigned char)number_words[w].word[0]),
 		         number_words[w].word + 1);
 		num->num_start = j;
 		num->num_end = k;
 		num->rank = number_words[w].top
 		                ? RANK_TOP
-		                : (isdigit((unsigned char)s[j])
+		                : (clint_isdigit((unsigned char)s[j])
 		                       ? RANK_DECIMAL(decimal_depth(s + j, k - j))
 		                       : RANK_DECIMAL(1));
 		return 1;
@@ -206,7 +206,7 @@ static int is_minor(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < ARRAY_LEN(minor_words); i++)
-		if (strlen(minor_words[i]) == n && strncasecmp(s, minor_words[i], n) == 0)
+		if (strlen(minor_words[i]) == n && clint_ascii_ieq(s, minor_words[i], n))
 			return 1;
 	return 0;
 }
@@ -230,9 +230,9 @@ static int heading_like(const char *s, size_t a, size_t b)
 		return 0;
 	for (i = a; i < b; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (isupper(c))
+		if (clint_isupper(c))
 			upper++;
-		else if (islower(c))
+		else if (clint_islower(c))
 			lower++;
 		else if (c == '.' || c == ';' || c == '?' || c == '!' || c == ':' ||
 		         c == '/' || c == '@' || c == '_')
@@ -250,8 +250,8 @@ static int heading_like(const char *s, size_t a, size_t b)
 		size_t j = i;
 		while (j < b && s[j] != ' ' && s[j] != '\t')
 			j++;
-		if (isalpha((unsigned char)s[i])) {
-			if (islower((unsigned char)s[i]) &&
+		if (clint_isalpha((unsigned char)s[i])) {
+			if (clint_islower((unsigned char)s[i]) &&
 			    (w0 || !is_minor(s + i, j - i)))
 				title = 0;
 		}
@@ -336,14 +336,20 @@ static char *make_label(const clint_doc *doc, const numbering *num,
 	clint_buf b = CLINT_BUF_INIT;
 	const char *ph;
 
-	if (cite)
-		clint_buf_printf(&b, "\xC2\xA7 %s", cite);
-	else if (num->kind == NUM_WORD)
-		clint_buf_printf(&b, "%s %s", num->word, number);
-	else if (num->kind == NUM_ITEM) {
+	/* puts, not printf: a label per section */
+	if (cite) {
+		clint_buf_puts(&b, "\xC2\xA7 ");
+		clint_buf_puts(&b, cite);
+	} else if (num->kind == NUM_WORD) {
+		clint_buf_puts(&b, num->word);
+		clint_buf_putc(&b, ' ');
+		clint_buf_puts(&b, number);
+	} else if (num->kind == NUM_ITEM) {
 		/* "(a)" reads best after the part it belongs to */
-		if (parent != CLINT_NO_SECTION)
-			clint_buf_printf(&b, "%s ", doc->sections[parent].label);
+		if (parent != CLINT_NO_SECTION) {
+			clint_buf_puts(&b, doc->sections[parent].label);
+			clint_buf_putc(&b, ' ');
+		}
 		clint_buf_puts(&b, number);
 	}
 	if (*heading) {
@@ -352,7 +358,9 @@ static char *make_label(const clint_doc *doc, const numbering *num,
 		clint_buf_puts(&b, heading);
 	} else if (cite && (ph = titled_ancestor(doc, parent)) != NULL) {
 		/* an untitled clause: name the nearest titled ancestor */
-		clint_buf_printf(&b, " (%s)", ph);
+		clint_buf_puts(&b, " (");
+		clint_buf_puts(&b, ph);
+		clint_buf_putc(&b, ')');
 	}
 	return clint_buf_detach(&b, NULL);
 }
@@ -434,14 +442,22 @@ int clint_heading_line(const char *s, size_t len)
 
 /* ---- sentences ------------------------------------------------------------ */
 
-static const char *const abbreviations[] = {
-	"e.g", "i.e", "etc", "inc", "ltd", "llc", "l.l.c", "co", "corp", "no",
-	"nos", "mr", "mrs", "ms", "dr", "st", "sec", "art", "para", "cl", "sch",
-	"approx", "vs", "v", "u.s", "u.k", "e.u", "n.a", "p", "pp", "fig", "jan",
-	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-	"dec", "plc", "s.a", "n.v", "b.v", "gmbh", "ag", "cf", "viz", "et al",
-	"incl", "min", "max", "dept", "est", "jr", "sr", "ref", "subs",
+#define W(w) {w, sizeof(w) - 1}
+static const struct {
+	const char *w;
+	size_t n; /* strlen(w) */
+} abbreviations[] = {
+	W("e.g"), W("i.e"), W("etc"), W("inc"), W("ltd"), W("llc"), W("l.l.c"),
+	W("co"), W("corp"), W("no"), W("nos"), W("mr"), W("mrs"), W("ms"),
+	W("dr"), W("st"), W("sec"), W("art"), W("para"), W("cl"), W("sch"),
+	W("approx"), W("vs"), W("v"), W("u.s"), W("u.k"), W("e.u"), W("n.a"),
+	W("p"), W("pp"), W("fig"), W("jan"), W("feb"), W("mar"), W("apr"),
+	W("jun"), W("jul"), W("aug"), W("sep"), W("sept"), W("oct"), W("nov"),
+	W("dec"), W("plc"), W("s.a"), W("n.v"), W("b.v"), W("gmbh"), W("ag"),
+	W("cf"), W("viz"), W("et al"), W("incl"), W("min"), W("max"), W("dept"),
+	W("est"), W("jr"), W("sr"), W("ref"), W("subs"),
 };
+#undef W
 
 /* True if the period at s[dot] ends an abbreviation or a clause number. */
 static int no_break_before(const char *s, size_t block_start, size_t dot)
@@ -457,17 +473,17 @@ static int no_break_before(const char *s, size_t block_start, size_t dot)
 	n = dot - a;
 	if (n == 0)
 		return 0;
-	if (n == 1 && isalpha((unsigned char)s[a]))
+	if (n == 1 && clint_isalpha((unsigned char)s[a]))
 		return 1;  /* an initial: "J. Smith", "U.S." */
 	for (i = 0; i < ARRAY_LEN(abbreviations); i++)
-		if (strlen(abbreviations[i]) == n &&
-		    strncasecmp(s + a, abbreviations[i], n) == 0)
+		if (abbreviations[i].n == n &&
+		    clint_ascii_ieq(s + a, abbreviations[i].w, n))
 			return 1;
 	/* the clause number at the start of a block or of a sentence:
 	 * "1. Services", "... fees. 6. The Client ..." */
 	if (a == block_start) {
 		for (i = a; i < dot; i++)
-			if (!isdigit((unsigned char)s[i]) && s[i] != '.')
+			if (!clint_isdigit((unsigned char)s[i]) && s[i] != '.')
 				break;
 		if (i == dot || clint_is_roman(s + a, n))
 			return 1;
@@ -504,7 +520,7 @@ static int word_in(const char *s, size_t a, size_t b,
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (strlen(list[i]) == b - a && strncasecmp(s + a, list[i], b - a) == 0)
+		if (strlen(list[i]) == b - a && clint_ascii_ieq(s + a, list[i], b - a))
 			return 1;
 	return 0;
 }
@@ -529,21 +545,21 @@ static int inline_clause_number(const char *s, size_t start, size_t p,
 	if (p < start + 2 || s[p - 1] != ' ')
 		return 0;
 	prev = (unsigned char)s[p - 2];
-	if (!isalpha(prev) && prev != ':' && prev != ';' && prev != ',' &&
+	if (!clint_isalpha(prev) && prev != ':' && prev != ';' && prev != ',' &&
 	    prev != ')')
 		return 0;
-	if (!isalpha(prev) && p >= start + 3 && isdigit((unsigned char)s[p - 3]))
+	if (!clint_isalpha(prev) && p >= start + 3 && clint_isdigit((unsigned char)s[p - 3]))
 		return 0;  /* "Sections 6, 7. " */
 	/* the number: 1-3 digits per group, at most 4 groups */
 	while (q < e && groups < 4) {
 		g = q;
-		while (q < e && q - g < 4 && isdigit((unsigned char)s[q]))
+		while (q < e && q - g < 4 && clint_isdigit((unsigned char)s[q]))
 			q++;
-		if (q == g || q - g > 3 || (q < e && isdigit((unsigned char)s[q])))
+		if (q == g || q - g > 3 || (q < e && clint_isdigit((unsigned char)s[q])))
 			return 0;
 		groups++;
 		if (q < e && s[q] == '.' && q + 1 < e &&
-		    isdigit((unsigned char)s[q + 1])) {
+		    clint_isdigit((unsigned char)s[q + 1])) {
 			q++;
 			continue;
 		}
@@ -558,23 +574,23 @@ static int inline_clause_number(const char *s, size_t start, size_t p,
 	if (q + 1 >= e || s[q] != ' ')
 		return 0;
 	next = (unsigned char)s[q + 1];
-	if (!isalpha(next))
+	if (!clint_isalpha(next))
 		return 0;  /* "6.5 %", "6. (a)" */
 	if (groups == 2 && !trailing_dot) {
 		/* "6.5 Fees" is a clause, "6.5 units" a decimal */
-		if (!isupper(next))
+		if (!clint_isupper(next))
 			return 0;
-		for (w = q + 1; w < e && w - q < 16 && isalpha((unsigned char)s[w]);
+		for (w = q + 1; w < e && w - q < 16 && clint_isalpha((unsigned char)s[w]);
 		     w++)
 			;
 		if (word_in(s, q + 1, w, number_units, ARRAY_LEN(number_units)))
 			return 0;
 	}
 	/* the word before the number */
-	if (isalpha(prev)) {
+	if (clint_isalpha(prev)) {
 		w = p - 2;
 		while (w > start && p - 1 - w < 24 &&
-		       isalpha((unsigned char)s[w - 1]))
+		       clint_isalpha((unsigned char)s[w - 1]))
 			w--;
 		if (w > start && s[w - 1] == '.')
 			return 0;  /* "U.S 6" style abbreviations */
@@ -607,11 +623,22 @@ static int split_sentences(clint_doc *doc, const clint_iblock *blk)
 	size_t i, start = blk->norm_start, e = blk->norm_end;
 	int rc;
 
+	/* the bytes that can end a sentence: a space (before an inline
+	 * clause number) and . ? ! */
+	static const unsigned char ends[256] = {
+		[' '] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1,
+	};
+
 	for (i = blk->norm_start; i < e; i++) {
 		size_t j;
 		unsigned char next;
 
-		if (s[i] == ' ' && i > start &&
+		i = clint_scan_to(ends, 1, s, i, e);
+		if (i >= e)
+			break;
+		/* inline_clause_number() needs a digit after the space (s[e] is
+		 * the byte after the block, at most the final NUL) */
+		if (s[i] == ' ' && i > start && clint_isdigit((unsigned char)s[i + 1]) &&
 		    inline_clause_number(s, start, i + 1, e)) {
 			if ((rc = add_sentence(doc, start, i)) < 0)
 				return rc;
@@ -626,7 +653,7 @@ static int split_sentences(clint_doc *doc, const clint_iblock *blk)
 		if (j >= e || s[j] != ' ' || j + 1 >= e)
 			continue;
 		next = (unsigned char)s[j + 1];
-		if (!(isupper(next) || isdigit(next) || next == '"' || next == '(' ||
+		if (!(clint_isupper(next) || clint_isdigit(next) || next == '"' || next == '(' ||
 		      next >= 0x80))
 			continue;
 		if (s[i] == '.' && no_break_before(s, start, i))
@@ -720,7 +747,7 @@ static int term_like(const char *s, size_t a, size_t b)
 
 	if (a >= b || b - a > MAX_TERM_BYTES)
 		return 0;
-	if (!isupper((unsigned char)s[a]) && !isdigit((unsigned char)s[a]))
+	if (!clint_isupper((unsigned char)s[a]) && !clint_isdigit((unsigned char)s[a]))
 		return 0;
 	if (s[b - 1] == ' ' || s[b - 1] == '.' || s[b - 1] == '-')
 		return 0;
@@ -732,9 +759,9 @@ static int term_like(const char *s, size_t a, size_t b)
 			words++;
 			continue;
 		}
-		if (isalpha(c) || c >= 0x80)
+		if (clint_isalpha(c) || c >= 0x80)
 			letters = 1;
-		else if (!isdigit(c) && !strchr("-'&/.()", c))
+		else if (!clint_isdigit(c) && !strchr("-'&/.()", c))
 			return 0;
 	}
 	return letters && words <= MAX_TERM_WORDS;
@@ -793,13 +820,13 @@ static int inline_intro(const char *s, size_t floor, size_t q, size_t *intro)
 			i = j - 1;
 			continue;
 		}
-		if (isalpha((unsigned char)c)) {
+		if (clint_isalpha((unsigned char)c)) {
 			size_t e = i, k, w;
-			while (i > stop && isalpha((unsigned char)s[i - 1]))
+			while (i > stop && clint_isalpha((unsigned char)s[i - 1]))
 				i--;
 			for (w = 0; w < ARRAY_LEN(def_connectors); w++) {
 				k = strlen(def_connectors[w].word);
-				if (e - i == k && strncasecmp(s + i, def_connectors[w].word, k) == 0)
+				if (e - i == k && clint_ascii_ieq(s + i, def_connectors[w].word, k))
 					break;
 			}
 			if (w == ARRAY_LEN(def_connectors)) {
@@ -807,9 +834,9 @@ static int inline_intro(const char *s, size_t floor, size_t q, size_t *intro)
 				break;
 			}
 			/* "each a "Party"", "each, an "Affiliate"" */
-			if (k == 1 || (k == 2 && strncasecmp(s + i, "an", 2) == 0))
+			if (k == 1 || (k == 2 && clint_ascii_ieq(s + i, "an", 2)))
 				article = 1;
-			if (article && k == 4 && strncasecmp(s + i, "each", 4) == 0 &&
+			if (article && k == 4 && clint_ascii_ieq(s + i, "each", 4) &&
 			    !strong) {
 				strong = 1;
 				*intro = i;
@@ -832,20 +859,29 @@ static int inline_intro(const char *s, size_t floor, size_t q, size_t *intro)
  * a closing quote (including the leading space), or of ":"; 0 if none. */
 static size_t means_verb(const char *s, size_t i, size_t b)
 {
-	static const char *const verbs[] = {
-		" means", " shall mean", " mean", " has the meaning",
-		" shall have the meaning", " have the meaning", " refers to",
-		" shall refer to", " is defined", " includes", " shall include",
-		" will mean", " shall be", " is",
+#define V(w) {w, sizeof(w) - 1}
+	static const struct {
+		const char *w;
+		size_t n; /* strlen(w) */
+	} verbs[] = {
+		V(" means"), V(" shall mean"), V(" mean"), V(" has the meaning"),
+		V(" shall have the meaning"), V(" have the meaning"), V(" refers to"),
+		V(" shall refer to"), V(" is defined"), V(" includes"),
+		V(" shall include"), V(" will mean"), V(" shall be"), V(" is"),
 	};
+#undef V
 	size_t v, n;
 
 	if (i < b && s[i] == ':')
 		return 1;
+	/* every verb is a space and a lower-case word */
+	if (i + 1 >= b || s[i] != ' ' || !clint_islower((unsigned char)s[i + 1]))
+		return 0;
 	for (v = 0; v < ARRAY_LEN(verbs); v++) {
-		n = strlen(verbs[v]);
-		if (i + n <= b && strncmp(s + i, verbs[v], n) == 0 &&
-		    (i + n == b || !isalpha((unsigned char)s[i + n]))) {
+		n = verbs[v].n;
+		if (i + n <= b && s[i + 1] == verbs[v].w[1] &&
+		    strncmp(s + i, verbs[v].w, n) == 0 &&
+		    (i + n == b || !clint_isalpha((unsigned char)s[i + n]))) {
 			/* "is" and "shall be" only when the sentence goes on to
 			 * define: "is defined", "shall be" + "the ..." are weak */
 			if ((v >= ARRAY_LEN(verbs) - 2) &&
@@ -901,7 +937,8 @@ static int add_definition(clint_doc *doc, clint_idef_form form, size_t a,
 		for (k = 0; k < ARRAY_LEN(pointers) && !d->pointer; k++) {
 			size_t m = strlen(pointers[k]), j;
 			for (j = from; j + m <= to; j++)
-				if (strncasecmp(doc->norm + j, pointers[k], m) == 0) {
+				if (clint_tolower(doc->norm[j]) == pointers[k][0] &&
+				    clint_ascii_ieq(doc->norm + j, pointers[k], m)) {
 					d->pointer = 1;
 					break;
 				}
@@ -940,13 +977,13 @@ static size_t skip_item_marker(const char *s, size_t a, size_t b)
 		i++;
 	if (i < b && s[i] == '(') {
 		size_t j = i + 1;
-		while (j < b && j - i < 6 && isalnum((unsigned char)s[j]))
+		while (j < b && j - i < 6 && clint_isalnum((unsigned char)s[j]))
 			j++;
 		if (j < b && s[j] == ')')
 			i = j + 1;
 	} else {
 		size_t j = i;
-		while (j < b && (isdigit((unsigned char)s[j]) || s[j] == '.'))
+		while (j < b && (clint_isdigit((unsigned char)s[j]) || s[j] == '.'))
 			j++;
 		if (j > i && j < b && s[j] == ' ')
 			i = j;
@@ -980,15 +1017,15 @@ static int after_clause_number(const char *s, size_t floor, size_t paren)
 
 	while (i > floor && s[i - 1] == ' ')
 		i--;
-	if (i == floor || !isdigit((unsigned char)s[i - 1]))
+	if (i == floor || !clint_isdigit((unsigned char)s[i - 1]))
 		return 0;
-	while (i > floor && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.'))
+	while (i > floor && (clint_isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.'))
 		i--;
 	while (i > floor && s[i - 1] == ' ')
 		i--;
-	return (i >= floor + 7 && strncasecmp(s + i - 7, "section", 7) == 0) ||
-	       (i >= floor + 6 && strncasecmp(s + i - 6, "clause", 6) == 0) ||
-	       (i >= floor + 7 && strncasecmp(s + i - 7, "article", 7) == 0);
+	return (i >= floor + 7 && clint_ascii_ieq(s + i - 7, "section", 7)) ||
+	       (i >= floor + 6 && clint_ascii_ieq(s + i - 6, "clause", 6)) ||
+	       (i >= floor + 7 && clint_ascii_ieq(s + i - 7, "article", 7));
 }
 
 /* Quoted terms in one block: "X" means ..., (the "X"), as the "X". */
@@ -997,15 +1034,24 @@ static int quoted_definitions(clint_doc *doc, const clint_iblock *blk,
 {
 	const char *s = doc->norm;
 	size_t a = blk->norm_start, b = blk->norm_end, i, body;
-	int rc;
+	size_t nd = 0, ns = 0; /* the next " and ' at or after i, once known */
+	int rc, known = 0;
 
 	body = skip_item_marker(s, a, b);
 	for (i = a; i < b; i++) {
-		char qc = s[i];
+		char qc;
 		size_t e, v, intro;
 
-		if (qc != '"' && qc != '\'')
-			continue;
+		/* the next quote of either kind: memchr for each */
+		if (!known || nd < i)
+			nd = clint_next_byte(s, i, b, '"');
+		if (!known || ns < i)
+			ns = clint_next_byte(s, i, b, '\'');
+		known = 1;
+		i = nd < ns ? nd : ns;
+		if (i >= b)
+			break;
+		qc = s[i];
 		if (qc == '\'' && i > a && s[i - 1] != ' ' && s[i - 1] != '(')
 			continue;
 		for (e = i + 1; e < b && e - i <= MAX_TERM_BYTES + 1 && s[e] != qc;
@@ -1076,14 +1122,14 @@ static int listed_definition(clint_doc *doc, const clint_iblock *blk,
 	size_t words = 0;
 
 	t = skip_item_marker(s, a, b);
-	if (t >= b || !isupper((unsigned char)s[t]))
+	if (t >= b || !clint_isupper((unsigned char)s[t]))
 		return CLINT_OK;
 	/* a run of capitalised words, then "means" */
 	for (i = t; i < b && words <= MAX_TERM_WORDS;) {
 		size_t w = i;
 		while (i < b && s[i] != ' ')
 			i++;
-		if (!isupper((unsigned char)s[w]) && !isdigit((unsigned char)s[w]) &&
+		if (!clint_isupper((unsigned char)s[w]) && !clint_isdigit((unsigned char)s[w]) &&
 		    !(i - w <= 3 && words > 0)) /* "of", "and" inside a term */
 			break;
 		last = i;
@@ -1093,7 +1139,7 @@ static int listed_definition(clint_doc *doc, const clint_iblock *blk,
 			if (v > 0 && v > 3 && (!strncmp(s + i, " mean", 5) ||
 			                       !strncmp(s + i, " shall mean", 11) ||
 			                       !strncmp(s + i, " has the meaning", 16)) &&
-			    isupper((unsigned char)s[w]) &&
+			    clint_isupper((unsigned char)s[w]) &&
 			    term_like(s, t, last) && !strchr("\"'", s[t]))
 				return add_definition(doc, CLINT_IDEF_TABLE, t, last, i + v,
 				                      sentence_end_at(doc, i + v, b),

@@ -311,9 +311,24 @@ size_t clint_utf8_count(const char *s, size_t len)
 {
 	size_t i = 0, n = 0;
 
-	/* eight bytes at a time: a continuation byte has bit 7 set and bit 6
-	 * clear; each such byte leaves one 0x01 in `cont`, summed by the
+	/* 32 bytes at a time; 32 of ASCII (no high bit) are 32 characters.
+	 * Otherwise eight at a time: a continuation byte has bit 7 set and
+	 * bit 6 clear; each such byte leaves one 0x01 in `cont`, summed by the
 	 * multiplication into the top byte */
+	for (; i + 32 <= len; i += 32) {
+		uint64_t w[4], cont;
+		size_t k;
+
+		memcpy(w, s + i, 32);
+		if (!((w[0] | w[1] | w[2] | w[3]) & UINT64_C(0x8080808080808080))) {
+			n += 32;
+			continue;
+		}
+		for (k = 0; k < 4; k++) {
+			cont = (w[k] & ~(w[k] << 1) & UINT64_C(0x8080808080808080)) >> 7;
+			n += 8 - (size_t)((cont * UINT64_C(0x0101010101010101)) >> 56);
+		}
+	}
 	for (; i + 8 <= len; i += 8) {
 		uint64_t x, cont;
 

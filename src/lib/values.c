@@ -10,11 +10,11 @@
  * optional "(30)" after words overrides them, and the words around the
  * number decide what it measures.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "internal.h"
 
 #define MAX_VALUES 100000
@@ -46,33 +46,43 @@ static const number_word number_words[] = {
 #define NUMBER_WORDS_PER_LEN 8
 static unsigned char words_of_len[NUMBER_WORD_MAX + 1][NUMBER_WORDS_PER_LEN];
 static unsigned char words_of_len_count[NUMBER_WORD_MAX + 1];
+/* Bit b - 'a' of number_pairs[a - 'a']: a number word starts "ab". */
+static uint32_t number_pairs[26];
 static pthread_once_t words_of_len_once = PTHREAD_ONCE_INIT;
 
 static void index_number_words(void)
 {
 	size_t w, n;
 
+
 	for (w = 0; w < ARRAY_LEN(number_words); w++) {
-		n = strlen(number_words[w].word);
+		const char *t = number_words[w].word;
+		number_pairs[t[0] - 'a'] |= 1u << (t[1] - 'a');
+		n = strlen(t);
 		if (n <= NUMBER_WORD_MAX &&
 		    words_of_len_count[n] < NUMBER_WORDS_PER_LEN)
 			words_of_len[n][words_of_len_count[n]++] = (unsigned char)w;
 	}
 }
 
+#define CUR(text, code) {text, sizeof(text) - 1, code}
 static const struct {
 	const char *text;   /* as written before or after the number */
+	size_t len;         /* strlen(text) */
 	const char *code;   /* ISO 4217 */
 } currencies[] = {
-	{"US$", "USD"}, {"U.S.$", "USD"}, {"$", "USD"},   {"USD", "USD"},
-	{"\xE2\x82\xAC", "EUR"}, {"EUR", "EUR"}, {"\xC2\xA3", "GBP"},
-	{"GBP", "GBP"}, {"CHF", "CHF"}, {"\xC2\xA5", "JPY"}, {"JPY", "JPY"},
-	{"CAD", "CAD"}, {"C$", "CAD"}, {"AUD", "AUD"}, {"A$", "AUD"},
-	{"INR", "INR"}, {"SEK", "SEK"}, {"NOK", "NOK"}, {"DKK", "DKK"},
-	{"CNY", "CNY"}, {"RMB", "CNY"}, {"HKD", "HKD"}, {"SGD", "SGD"},
-	{"NZD", "NZD"}, {"ZAR", "ZAR"}, {"BRL", "BRL"}, {"MXN", "MXN"},
-	{"PLN", "PLN"},
+	CUR("US$", "USD"), CUR("U.S.$", "USD"), CUR("$", "USD"),
+	CUR("USD", "USD"), CUR("\xE2\x82\xAC", "EUR"), CUR("EUR", "EUR"),
+	CUR("\xC2\xA3", "GBP"), CUR("GBP", "GBP"), CUR("CHF", "CHF"),
+	CUR("\xC2\xA5", "JPY"), CUR("JPY", "JPY"), CUR("CAD", "CAD"),
+	CUR("C$", "CAD"), CUR("AUD", "AUD"), CUR("A$", "AUD"),
+	CUR("INR", "INR"), CUR("SEK", "SEK"), CUR("NOK", "NOK"),
+	CUR("DKK", "DKK"), CUR("CNY", "CNY"), CUR("RMB", "CNY"),
+	CUR("HKD", "HKD"), CUR("SGD", "SGD"), CUR("NZD", "NZD"),
+	CUR("ZAR", "ZAR"), CUR("BRL", "BRL"), CUR("MXN", "MXN"),
+	CUR("PLN", "PLN"),
 };
+#undef CUR
 
 static const struct {
 	const char *word;
@@ -112,23 +122,32 @@ static const struct {
 	{"mins", "minutes", 1.0 / 1440},
 };
 
-/* True if s[i..] starts with `w` (caseless) followed by a non-letter. */
-static int word_at(const char *s, size_t i, size_t end, const char *w)
-{
-	size_t n;
+/* True if s[i..] starts with `w` (caseless) followed by a non-letter.
+ * One pass over `w`, no strlen: most calls fail on the first letter. */
+static int word_at_rest(const char *s, size_t i, size_t end, const char *w);
 
-	/* most calls fail on the first letter: test it before anything else */
-	if (i < end && ((unsigned char)s[i] | 0x20) != ((unsigned char)w[0] | 0x20))
+static inline int word_at(const char *s, size_t i, size_t end, const char *w)
+{
+	/* most calls fail on the first letter: decided here, without a call */
+	if (i >= end || clint_tolower(s[i]) != clint_tolower(w[0]))
 		return 0;
-	n = strlen(w);
-	if (end - i < n || strncasecmp(s + i, w, n) != 0)
-		return 0;
-	return i + n == end || !isalpha((unsigned char)s[i + n]);
+	return word_at_rest(s, i, end, w);
+}
+
+/* word_at() once the first letter matched. */
+static int word_at_rest(const char *s, size_t i, size_t end, const char *w)
+{
+	size_t k;
+
+	for (k = 1; w[k]; k++)
+		if (i + k >= end || clint_tolower(s[i + k]) != clint_tolower(w[k]))
+			return 0;
+	return i + k == end || !clint_isalpha((unsigned char)s[i + k]);
 }
 
 static int is_word_char(unsigned char c)
 {
-	return isalnum(c) || c >= 0x80;
+	return clint_isword(c);
 }
 
 /*
@@ -145,36 +164,75 @@ static size_t parse_digits(const char *s, size_t i, size_t end, double *out)
 	if (i > 0 && (is_word_char((unsigned char)s[i - 1]) || s[i - 1] == '.' ||
 	              s[i - 1] == ','))
 		return i;
-	while (j < end && isdigit((unsigned char)s[j]))
+	while (j < end && clint_isdigit((unsigned char)s[j]))
 		v = v * 10 + (s[j++] - '0');
 	/* thousands groups: ",000" */
-	while (j + 3 < end && s[j] == ',' && isdigit((unsigned char)s[j + 1]) &&
-	       isdigit((unsigned char)s[j + 2]) && isdigit((unsigned char)s[j + 3]) &&
-	       (j + 4 >= end || !isdigit((unsigned char)s[j + 4]))) {
+	while (j + 3 < end && s[j] == ',' && clint_isdigit((unsigned char)s[j + 1]) &&
+	       clint_isdigit((unsigned char)s[j + 2]) && clint_isdigit((unsigned char)s[j + 3]) &&
+	       (j + 4 >= end || !clint_isdigit((unsigned char)s[j + 4]))) {
 		v = v * 1000 + (s[j + 1] - '0') * 100 + (s[j + 2] - '0') * 10 +
 		    (s[j + 3] - '0');
 		j += 4;
 	}
-	if (j + 1 < end && s[j] == '.' && isdigit((unsigned char)s[j + 1])) {
+	if (j + 1 < end && s[j] == '.' && clint_isdigit((unsigned char)s[j + 1])) {
 		k = j + 1;
-		while (k < end && isdigit((unsigned char)s[k])) {
+		while (k < end && clint_isdigit((unsigned char)s[k])) {
 			v += (s[k] - '0') * scale;
 			scale /= 10;
 			k++;
 		}
 		dots++;
 		/* "4.1.2" is a clause number */
-		if (k + 1 < end && s[k] == '.' && isdigit((unsigned char)s[k + 1]))
+		if (k + 1 < end && s[k] == '.' && clint_isdigit((unsigned char)s[k + 1]))
 			return i;
 		j = k;
 	}
 	(void)dots;
-	if (j < end && isalpha((unsigned char)s[j]) &&
+	if (j < end && clint_isalpha((unsigned char)s[j]) &&
 	    !(s[j] == 'm' || s[j] == 'k' || s[j] == 'b' || s[j] == 'M' ||
 	      s[j] == 'K' || s[j] == 'B'))
 		return i;
 	*out = v;
 	return j;
+}
+
+/* True if the n letters at s are `w` (n bytes, lower case), caseless. */
+static int letters_are(const char *s, const char *w, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if ((s[k] | 0x20) != w[k])
+			return 0;
+	return 1;
+}
+
+/* True if a number word starts with the letters a, b (either case):
+ * "th", "tw", "fo", ... A word that does not is not read further. */
+static int number_pair(char a, char b)
+{
+	unsigned x = (unsigned)((unsigned char)a | 0x20) - 'a',
+	         y = (unsigned)((unsigned char)b | 0x20) - 'a';
+
+	return x < 26 && y < 26 && (number_pairs[x] >> y & 1u);
+}
+
+/* True if the run of letters at s[i..end) is a number word: what
+ * parse_words() needs to read anything. Most words are not, and this
+ * answers without parsing. */
+static int number_word_start(const char *s, size_t i, size_t end)
+{
+	size_t n = 0, c;
+
+	while (i + n < end && n <= NUMBER_WORD_MAX &&
+	       clint_isalpha((unsigned char)s[i + n]))
+		n++;
+	if (n > NUMBER_WORD_MAX)
+		return 0;
+	for (c = 0; c < words_of_len_count[n]; c++)
+		if (letters_are(s + i, number_words[words_of_len[n][c]].word, n))
+			return 1;
+	return 0;
 }
 
 /* Parses English number words at s[i]: "thirty", "one hundred and
@@ -193,12 +251,12 @@ static size_t parse_words(const char *s, size_t i, size_t end, double *out)
 
 		/* the run of letters at j: only number words of its length */
 		while (j + n < end && n <= NUMBER_WORD_MAX &&
-		       isalpha((unsigned char)s[j + n]))
+		       clint_isalpha((unsigned char)s[j + n]))
 			n++;
 		for (c = 0; n <= NUMBER_WORD_MAX && c < words_of_len_count[n]; c++) {
 			w = words_of_len[n][c];
-			if (((unsigned char)s[j] | 0x20) != number_words[w].word[0] ||
-			    !word_at(s, j, end, number_words[w].word))
+			/* the run is n letters: equal letters make the word */
+			if (!letters_are(s + j, number_words[w].word, n))
 				continue;
 			found = 1;
 			switch (number_words[w].kind) {
@@ -257,11 +315,18 @@ static const char *currency_before(const char *s, size_t block_start,
 
 	if (j > block_start && s[j - 1] == ' ')
 		j--;
+	/* every currency mark ends in a letter, "$" or a byte >= 0x80 */
+	if (j == block_start ||
+	    !(clint_isupper((unsigned char)s[j - 1]) || s[j - 1] == '$' ||
+	      (unsigned char)s[j - 1] >= 0x80))
+		return NULL;
 	for (w = 0; w < ARRAY_LEN(currencies); w++) {
-		n = strlen(currencies[w].text);
-		if (j - block_start >= n && memcmp(s + j - n, currencies[w].text, n) == 0 &&
-		    (j - n == block_start || !isalpha((unsigned char)s[j - n - 1]) ||
-		     !isalpha((unsigned char)currencies[w].text[0]))) {
+		n = currencies[w].len;
+		if (j - block_start >= n &&
+		    s[j - 1] == currencies[w].text[n - 1] &&
+		    memcmp(s + j - n, currencies[w].text, n) == 0 &&
+		    (j - n == block_start || !clint_isalpha((unsigned char)s[j - n - 1]) ||
+		     !clint_isalpha((unsigned char)currencies[w].text[0]))) {
 			*start = j - n;
 			return currencies[w].code;
 		}
@@ -276,7 +341,7 @@ static const char *currency_after(const char *s, size_t i, size_t end,
 	size_t w, j = skip_space(s, i, end);
 
 	for (w = 0; w < ARRAY_LEN(currencies); w++) {
-		if (isalpha((unsigned char)currencies[w].text[0]) &&
+		if (clint_isalpha((unsigned char)currencies[w].text[0]) &&
 		    word_at(s, j, end, currencies[w].text)) {
 			*stop = j + strlen(currencies[w].text);
 			return currencies[w].code;
@@ -383,8 +448,8 @@ static size_t classify(clint_doc *doc, size_t bs, size_t be, size_t ns,
 		}
 	}
 	/* "net 30": payment terms in days */
-	if (ns >= bs + 4 && strncasecmp(s + ns - 4, "net ", 4) == 0 &&
-	    (ns == bs + 4 || !isalpha((unsigned char)s[ns - 5]))) {
+	if (ns >= bs + 4 && clint_ascii_ieq(s + ns - 4, "net ", 4) &&
+	    (ns == bs + 4 || !clint_isalpha((unsigned char)s[ns - 5]))) {
 		*rc = add_value(doc, CLINT_VALUE_DURATION, v, NULL, "days", v, ns - 4,
 		                ne);
 		return ne;
@@ -401,9 +466,9 @@ static int words_comparable(const char *s, size_t bs, size_t ns)
 	                                      "billion"};
 	size_t i, end = ns + 16;
 
-	if (!isalpha((unsigned char)s[ns]))
+	if (!clint_isalpha((unsigned char)s[ns]))
 		return 0;
-	if (ns >= bs + 3 && strncasecmp(s + ns - 3, "of ", 3) == 0)
+	if (ns >= bs + 3 && clint_ascii_ieq(s + ns - 3, "of ", 3))
 		return 0;
 	for (i = 0; i < ARRAY_LEN(scales); i++)
 		if (word_at(s, ns, end, scales[i]))
@@ -422,19 +487,27 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 
 	while (i < be && rc == CLINT_OK) {
 		double v = 0, d = 0;
-		size_t e = i, ns = i;
+		size_t e, ns;
+		unsigned cls;
 
-		if (isdigit((unsigned char)s[i]))
+		/* space and punctuation start nothing: to the next word */
+		i = clint_scan_to(clint_ascii_class, CLINT_A_ALNUM | CLINT_A_HIGH, s, i, be);
+		if (i >= be)
+			break;
+		e = ns = i;
+		cls = CLINT_ACLASS(s[i]);
+		if (!(cls & CLINT_A_ALNUM)) {
+			/* a UTF-8 word: skipped whole below */
+		} else if (cls & CLINT_A_DIGIT) {
 			e = parse_digits(s, i, be, &v);
-		else if (isalpha((unsigned char)s[i]))
+		} else if (number_pair(s[i], s[i + 1]) && number_word_start(s, i, be)) {
+			/* s[i + 1] is at most the NUL after the text */
 			e = parse_words(s, i, be, &v);
+		}
 		if (e == i) {
-			/* skip the rest of the word */
-			if (is_word_char((unsigned char)s[i]))
-				while (i < be && is_word_char((unsigned char)s[i]))
-					i++;
-			else
-				i++;
+			/* skip the rest of the word (s[i] is a word byte) */
+			i = clint_scan_while(clint_ascii_class, CLINT_A_ALNUM | CLINT_A_HIGH,
+			                     s, i, be);
 			continue;
 		}
 		/* "thirty (30)": the digits state the number */
@@ -443,7 +516,7 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 		{
 			size_t j = skip_space(s, e, be), k;
 			if (j < be && s[j] == '(' && j + 1 < be &&
-			    isdigit((unsigned char)s[j + 1])) {
+			    clint_isdigit((unsigned char)s[j + 1])) {
 				k = parse_digits(s, j + 1, be, &d);
 				if (k > j + 1 && k < be && s[k] == ')') {
 					/* "(30%)" and "($10,000)" keep their own marks */
@@ -472,9 +545,9 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 			if (rc == CLINT_OK && doc->value_count > before) {
 				size_t j = skip_space(s, i, be), k;
 				if (j + 1 < be && s[j] == '(' &&
-				    (isdigit((unsigned char)s[j + 1]) || s[j + 1] == '$' ||
+				    (clint_isdigit((unsigned char)s[j + 1]) || s[j + 1] == '$' ||
 				     (unsigned char)s[j + 1] >= 0x80 ||
-				     isupper((unsigned char)s[j + 1]))) {
+				     clint_isupper((unsigned char)s[j + 1]))) {
 					for (k = j + 1; k < be && k - j < 32 && s[k] != ')' &&
 					                s[k] != '(';
 					     k++)
@@ -486,7 +559,7 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 
 						/* words restated in digits: "ten percent (15%)",
 						 * "One Hundred Thousand Dollars ($10,000)" */
-						while (q < k && !isdigit((unsigned char)s[q]))
+						while (q < k && !clint_isdigit((unsigned char)s[q]))
 							q++;
 						qe = q < k ? parse_digits(s, q, k, &dv) : q;
 						if (qe > q && !last->restated &&

@@ -7,6 +7,8 @@
  */
 #include "unit.h"
 
+#include <ctype.h>
+
 #include "../../src/lib/hygiene.c"
 
 /* ---- collecting the hits of one check ----------------------------------- */
@@ -359,6 +361,189 @@ static void test_quote_keeps_utf8_whole(void **state)
 	clint_doc_free(doc);
 }
 
+/* ---- the scanners against plain reference versions ------------------------- */
+
+static uint32_t xorshift(uint32_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 17;
+	*x ^= *x << 5;
+	return *x;
+}
+
+/* A random text of contract-like pieces: determiners, capitalised runs,
+ * ALL CAPS, proper names, labels with numbers, hyphens, punctuation. */
+static void random_text(char *buf, size_t max, uint32_t *seed)
+{
+	static const char *const pieces[] = {
+		"the ", "The ", "that ", "any ", "all ", "such ", "each ", "an ",
+		"Acceptance ", "Tests ", "Service ", "Levels ", "ACME ", "SOW ",
+		"Foo-the ", "Q3 ", "A ", "of ", "State ", "New ", "York ", "June ",
+		"Act ", "Priority ", "1 ", "(", ") ", ", ", ". ", "\n", "x", "e",
+		"theFoo ", "-the ", "Bank ", "\"", "as defined ", "Section 4.1 ",
+		"CONFIDENTIAL ", "INFORMATION ", "Confidential ", "Information ",
+	};
+	size_t n = 0;
+
+	while (n + 24 < max) {
+		const char *p = pieces[xorshift(seed) % (sizeof(pieces) / sizeof(pieces[0]))];
+		size_t l = strlen(p);
+		memcpy(buf + n, p, l);
+		n += l;
+	}
+	buf[n] = '\0';
+}
+
+/* The candidate scan as it was: stop at every t, a, s, e and try a
+ * determiner there. The new one goes from capital to capital. */
+static size_t ref_determiner_at(const char *s, size_t i, size_t n)
+{
+	const char *d;
+	size_t len;
+
+	switch (s[i]) {
+	case 't': d = i + 2 < n && s[i + 2] == 'e' ? "the " : "that "; break;
+	case 'a': d = i + 1 < n && s[i + 1] == 'n' ? "any " : "all "; break;
+	case 's': d = "such "; break;
+	case 'e': d = "each "; break;
+	default: return 0;
+	}
+	len = strlen(d);
+	return n - i >= len && memcmp(s + i, d, len) == 0 ? len : 0;
+}
+
+static int ref_next_candidate(const clint_doc *doc, size_t *i, size_t *a,
+                              size_t *b, size_t *words)
+{
+	const char *s = doc->norm;
+	size_t n = doc->norm_len, d, w;
+
+	for (; *i < n; (*i)++) {
+		int proper = 0, caps = 0;
+		size_t k = *i;
+
+		while (k < n && s[k] != 't' && s[k] != 'a' && s[k] != 's' && s[k] != 'e')
+			k++;
+		*i = k;
+		if (k >= n)
+			break;
+		if (k == 0 || isalpha((unsigned char)s[k - 1]))
+			continue;
+		if (!(d = ref_determiner_at(s, k, n)))
+			continue;
+		*a = *i + d;
+		*b = *a;
+		*words = 0;
+		for (w = *a; w < n && *words < 5;) {
+			size_t e = w, u, up = 0;
+			if (!isupper((unsigned char)s[w]))
+				break;
+			while (e < n && (isalpha((unsigned char)s[e]) || s[e] == '-'))
+				e++;
+			if (e == w + 1 || (e < n && word_char(s[e])))
+				break;
+			for (u = w; u < e; u++)
+				up += isupper((unsigned char)s[u]) != 0;
+			if (up == e - w)
+				caps = 1;
+			*b = e;
+			(*words)++;
+			if (e + 1 < n && s[e] == ' ' && isupper((unsigned char)s[e + 1]))
+				w = e + 1;
+			else
+				break;
+		}
+		if (!*words || caps || *b - *a >= 48)
+			continue;
+		*i = *b;
+		{
+			size_t lw = *b;
+			while (lw > *a && s[lw - 1] != ' ')
+				lw--;
+			proper = in_list(&proper_index, s + lw, *b - lw);
+			for (w = *a; w < *b && !proper;) {
+				size_t e = w;
+				while (e < *b && s[e] != ' ')
+					e++;
+				if (in_list(&months_index, s + w, e - w))
+					proper = 1;
+				w = e + 1;
+			}
+		}
+		if (*b + 1 < n && s[*b] == ' ' && isdigit((unsigned char)s[*b + 1]))
+			continue;
+		if (proper || (*b + 4 < n && !strncmp(s + *b, " of ", 4) &&
+		               isupper((unsigned char)s[*b + 4])))
+			continue;
+		if (block_is_heading(doc, *a))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/* next_candidate() finds what the old scan found, in the same order. */
+static void test_candidates_match_reference(void **state)
+{
+	uint32_t seed = 2024;
+	char text[2048];
+	int round;
+
+	(void)state;
+	for (round = 0; round < 300; round++) {
+		clint_doc *doc;
+		size_t i = 0, j = 0, a, b, w, ra, rb, rw, found = 0;
+		int more, ref_more;
+
+		random_text(text, sizeof(text), &seed);
+		doc = unit_text(text);
+		do {
+			more = next_candidate(doc, &i, &a, &b, &w);
+			ref_more = ref_next_candidate(doc, &j, &ra, &rb, &rw);
+			assert_int_equal(more, ref_more);
+			if (more) {
+				assert_int_equal(a, ra);
+				assert_int_equal(b, rb);
+				assert_int_equal(w, rw);
+				found++;
+			}
+		} while (more);
+		assert_true(found > 0);
+		clint_doc_free(doc);
+	}
+}
+
+/* find_bytes() (the least-common-byte search on long texts) finds the
+ * first occurrence, as a plain search does. */
+static void test_find_bytes_matches_reference(void **state)
+{
+	uint32_t seed = 99;
+	char text[2048];
+	int round;
+
+	(void)state;
+	for (round = 0; round < 2000; round++) {
+		size_t n, m, at, k;
+		char needle[24];
+		const char *want = NULL, *got;
+
+		random_text(text, 256 + xorshift(&seed) % 1700, &seed);
+		n = strlen(text);
+		m = 1 + xorshift(&seed) % 20;
+		at = xorshift(&seed) % (n - m);
+		memcpy(needle, text + at, m);
+		if (xorshift(&seed) % 3 == 0)
+			needle[xorshift(&seed) % m] = (char)('A' + xorshift(&seed) % 26);
+		for (k = 0; k + m <= n; k++)
+			if (!memcmp(text + k, needle, m)) {
+				want = text + k;
+				break;
+			}
+		got = find_bytes(text, n, needle, m);
+		assert_ptr_equal(got, want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -375,6 +560,8 @@ int main(void)
 		cmocka_unit_test(test_parse_date),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_quote_keeps_utf8_whole),
+		cmocka_unit_test(test_candidates_match_reference),
+		cmocka_unit_test(test_find_bytes_matches_reference),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -326,6 +326,23 @@ static void test_utf8_count_long(void **state)
 			assert_int_equal(clint_utf8_count(buf + start, n), want);
 		}
 	}
+	/* mostly ASCII, as contracts are: whole 32-byte blocks of it are
+	 * counted without a look at each word, and a multi-byte character
+	 * every 45 bytes lands at every place of a block */
+	for (len = 0; len + 2 < sizeof(buf); len++)
+		buf[len] = 'a';
+	for (i = 40; i + 2 < sizeof(buf); i += 45) {
+		buf[i] = '\xC3';
+		buf[i + 1] = '\xA9';
+	}
+	for (start = 0; start < 40; start++) {
+		for (n = 0; start + n <= len; n++) {
+			want = 0;
+			for (i = start; i < start + n; i++)
+				want += ((unsigned char)buf[i] & 0xC0) != 0x80;
+			assert_int_equal(clint_utf8_count(buf + start, n), want);
+		}
+	}
 }
 
 /* ---- diagnostics ---------------------------------------------------------- */

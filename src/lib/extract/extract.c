@@ -187,10 +187,21 @@ done:
 
 void clint_next_line(const char *text, size_t len, size_t pos, clint_line *line)
 {
-	size_t i = pos;
+	size_t i = len;
+	const char *p;
 
-	while (i < len && text[i] != '\n' && text[i] != '\r' && text[i] != '\f')
-		i++;
+	/* the first of \n, \r, \f: memchr for \n, then for the rarer two
+	 * before it (a line is short, a paragraph long) */
+	if (pos < len) {
+		if ((p = memchr(text + pos, '\n', len - pos)) != NULL)
+			i = (size_t)(p - text);
+		if ((p = memchr(text + pos, '\r', i - pos)) != NULL)
+			i = (size_t)(p - text);
+		if ((p = memchr(text + pos, '\f', i - pos)) != NULL)
+			i = (size_t)(p - text);
+	} else {
+		i = pos;
+	}
 	line->start = pos;
 	line->end = i;
 	line->page_break = 0;

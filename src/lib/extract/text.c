@@ -81,7 +81,15 @@ static size_t first_invalid_utf8(const unsigned char *d, size_t len)
 
 	while (i < len) {
 		if (d[i] < 0x80) {
+			/* ASCII eight bytes at a time while no high bit is set */
+			uint64_t x;
 			i++;
+			while (i + 8 <= len) {
+				memcpy(&x, d + i, 8);
+				if (x & UINT64_C(0x8080808080808080))
+					break;
+				i += 8;
+			}
 			continue;
 		}
 		n = clint_utf8_decode(d + i, len - i, &cp);

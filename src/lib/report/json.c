@@ -6,6 +6,8 @@
  * docs/report.schema.json is their JSON Schema. The entry writers also
  * serve jsonl.c in compact form (one line per document).
  */
+#include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "report.h"
@@ -16,8 +18,46 @@
 /* A line break and `indent` spaces, or nothing when compact. */
 static void nl(clint_buf *b, int indent)
 {
-	if (indent >= 0)
+	static const char spaces[] = "\n                                ";
+
+	if (indent < 0)
+		return;
+	if ((size_t)indent < sizeof(spaces) - 1)
+		clint_buf_put(b, spaces, (size_t)indent + 1);
+	else
 		clint_buf_printf(b, "\n%*s", indent, "");
+}
+
+/* Appends what "%.15g" prints for `v`: the digits alone for a whole
+ * number from 0 to 1e15 (most amounts and days), printf for the rest. */
+static void put_g15(clint_buf *b, double v)
+{
+	if (v >= 0 && v < 1e15 && v == (double)(uint64_t)v && !signbit(v)) {
+		uint64_t u = (uint64_t)v;
+		char d[24];
+		size_t n = sizeof(d);
+
+		do {
+			d[--n] = (char)('0' + u % 10);
+			u /= 10;
+		} while (u);
+		clint_buf_put(b, d + n, sizeof(d) - n);
+	} else {
+		clint_buf_printf(b, "%.15g", v);
+	}
+}
+
+/* Appends the decimal digits of `v` (what "%zu" prints). */
+static void put_size(clint_buf *b, size_t v)
+{
+	char d[24];
+	size_t n = sizeof(d);
+
+	do {
+		d[--n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	clint_buf_put(b, d + n, sizeof(d) - n);
 }
 
 /* The separator before a member or element that is not the first. */
@@ -31,7 +71,9 @@ static void key(clint_buf *b, int indent, const char *k, int first)
 	if (!first)
 		sep(b, indent);
 	nl(b, indent);
-	clint_buf_printf(b, "\"%s\": ", k);
+	clint_buf_putc(b, '"');
+	clint_buf_puts(b, k);
+	clint_buf_put(b, "\": ", 3);
 }
 
 static void kv_str(clint_buf *b, int indent, const char *k, const char *v,
@@ -45,7 +87,7 @@ static void kv_num(clint_buf *b, int indent, const char *k, size_t v,
                    int first)
 {
 	key(b, indent, k, first);
-	clint_buf_printf(b, "%zu", v);
+	put_size(b, v);
 }
 
 static const char *format_name(clint_input_format f)
@@ -109,9 +151,12 @@ static void location_fields(clint_buf *b, int in, const clint_doc *doc,
 		clint_json_cstr(b, clint_value_kind_name(f->value.kind));
 		clint_buf_puts(b, ", \"text\": ");
 		clint_json_str(b, text + f->value.start, f->value.end - f->value.start);
-		clint_buf_printf(b, ", \"amount\": %.15g", f->value.amount);
-		if (f->value.kind == CLINT_VALUE_DURATION)
-			clint_buf_printf(b, ", \"days\": %.15g", f->value.days);
+		clint_buf_puts(b, ", \"amount\": ");
+		put_g15(b, f->value.amount);
+		if (f->value.kind == CLINT_VALUE_DURATION) {
+			clint_buf_puts(b, ", \"days\": ");
+			put_g15(b, f->value.days);
+		}
 		clint_buf_puts(b, ", \"threshold\": ");
 		clint_json_cstr(b, f->threshold);
 		clint_buf_putc(b, '}');
@@ -208,7 +253,8 @@ static void json_values(clint_buf *b, int in, const clint_doc *doc)
 		clint_json_cstr(b, clint_value_kind_name(v.kind));
 		clint_buf_puts(b, ", \"text\": ");
 		clint_json_str(b, text + v.start, v.end - v.start);
-		clint_buf_printf(b, ", \"amount\": %.15g", v.amount);
+		clint_buf_puts(b, ", \"amount\": ");
+		put_g15(b, v.amount);
 		if (v.kind == CLINT_VALUE_MONEY) {
 			clint_buf_puts(b, ", \"currency\": ");
 			clint_json_cstr(b, v.currency);
@@ -216,10 +262,14 @@ static void json_values(clint_buf *b, int in, const clint_doc *doc)
 		if (v.kind == CLINT_VALUE_DURATION) {
 			clint_buf_puts(b, ", \"unit\": ");
 			clint_json_cstr(b, v.unit);
-			clint_buf_printf(b, ", \"days\": %.15g", v.days);
+			clint_buf_puts(b, ", \"days\": ");
+			put_g15(b, v.days);
 		}
-		clint_buf_printf(b, ", \"line\": %u, \"column\": %u}", loc.line,
-		                 loc.column);
+		clint_buf_puts(b, ", \"line\": ");
+		put_size(b, loc.line);
+		clint_buf_puts(b, ", \"column\": ");
+		put_size(b, loc.column);
+		clint_buf_putc(b, '}');
 	}
 	if (groups) {
 		close_array(b, IN(in, 4), 1);

@@ -241,6 +241,24 @@ static size_t char_len(const char *s, size_t i, size_t len)
 	return clint_utf8_decode((const unsigned char *)s + i, len - i, &cp);
 }
 
+/* True if none of the eight bytes at s is below 0x20, 0x7F or above, '"'
+ * or '\\': JSON copies them as they are. */
+static int plain8(const char *s)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101),
+	               high = UINT64_C(0x8080808080808080);
+	uint64_t x, q, bs, del;
+
+	memcpy(&x, s, 8);
+	q = x ^ (ones * '"');
+	bs = x ^ (ones * '\\');
+	del = x ^ (ones * 0x7F);
+	/* a byte >= 0x80, a byte < 0x20, or a zero byte in q, bs or del */
+	return !((x | ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
+	          ((bs - ones) & ~bs) | ((del - ones) & ~del)) &
+	         high);
+}
+
 int clint_json_str(clint_buf *b, const char *s, size_t len)
 {
 	size_t i = 0, run = 0;
@@ -250,8 +268,17 @@ int clint_json_str(clint_buf *b, const char *s, size_t len)
 		unsigned char c = (unsigned char)s[i];
 		const char *esc = NULL;
 		char u[8];
-		size_t n = char_len(s, i, len);
+		size_t n;
 
+		/* printable ASCII but for the quote and backslash: as it is,
+		 * eight bytes a turn while none of them needs a look */
+		if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+			i++;
+			while (i + 8 <= len && plain8(s + i))
+				i += 8;
+			continue;
+		}
+		n = char_len(s, i, len);
 		switch (c) {
 		case '"': esc = "\\\""; break;
 		case '\\': esc = "\\\\"; break;
