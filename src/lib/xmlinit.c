@@ -4,12 +4,14 @@
  * may be loaded by many threads (clauselint -j N), so every stage that
  * parses XML calls clint_xml_init(), which runs it exactly once. The
  * stages that report libxml2's own errors (packs, project files) turn
- * them into diagnostics with clint_diag_xml_error().
+ * them into diagnostics with clint_diag_xml_error(); the extractors
+ * silence the rest with clint_xml_quiet_begin() / _end().
  */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <libxml/globals.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
@@ -42,4 +44,38 @@ int clint_diag_xml_error(clint_diag *diag, const char *file,
 	clint_diag_add(diag, CLINT_DIAG_ERROR, file,
 	               err->line > 0 ? (unsigned)err->line : 0, 0, "%s", msg);
 	return 1;
+}
+
+static void quiet_structured(void *userdata, xmlErrorPtr err)
+{
+	clint_xml_quiet *q = userdata;
+
+	(void)err;
+	q->errors++;
+}
+
+static void quiet_generic(void *userdata, const char *msg, ...)
+{
+	clint_xml_quiet *q = userdata;
+
+	(void)msg;
+	q->errors++;
+}
+
+void clint_xml_quiet_begin(clint_xml_quiet *q)
+{
+	clint_xml_init();
+	q->serror = xmlStructuredError;
+	q->sctx = xmlStructuredErrorContext;
+	q->gerror = xmlGenericError;
+	q->gctx = xmlGenericErrorContext;
+	q->errors = 0;
+	xmlSetStructuredErrorFunc(q, quiet_structured);
+	xmlSetGenericErrorFunc(q, quiet_generic);
+}
+
+void clint_xml_quiet_end(const clint_xml_quiet *q)
+{
+	xmlSetStructuredErrorFunc(q->sctx, q->serror);
+	xmlSetGenericErrorFunc(q->gctx, q->gerror);
 }

@@ -537,6 +537,7 @@ static int has_declaration(const unsigned char *buf, size_t len)
 static int xml_walk(docx *dx, const unsigned char *buf, size_t len,
                     docx_walker fn, void *state)
 {
+	clint_xml_quiet quiet;
 	xmlSAXHandler sax;
 	docx_walk *w;
 	size_t off, chunk;
@@ -569,6 +570,7 @@ static int xml_walk(docx *dx, const unsigned char *buf, size_t len,
 	dx->xml_error_line = 0;
 	/* as xmlTextReader starts: the first four bytes give the encoding */
 	head = len >= 4 ? 4 : 0;
+	clint_xml_quiet_begin(&quiet);
 	w->ctxt = xmlCreatePushParserCtxt(&sax, w, (const char *)buf, head,
 	                                  dx->part);
 	if (!w->ctxt) {
@@ -604,6 +606,7 @@ done:
 			xmlFreeDoc(w->ctxt->myDoc);
 		xmlFreeParserCtxt(w->ctxt);
 	}
+	clint_xml_quiet_end(&quiet);
 	clint_buf_free(&w->text);
 	free(w);
 	return rc;
