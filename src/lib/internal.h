@@ -381,15 +381,19 @@ CLINT_INTERNAL int clint_diag_xml_error(clint_diag *diag, const char *file,
  * its default handlers, which print to stderr. The extractors find bad
  * input out by the parser's own state and report it as a diagnostic, so
  * between clint_xml_quiet_begin() and clint_xml_quiet_end() these errors
- * are only counted in `errors`. The handlers are libxml2's per-thread
- * ones; _end() restores those the calling thread had (xmlinit.c).
+ * are only counted in `errors`, and the first one kept in `first`, for a
+ * caller whose parser cannot see them (the DOCX push parser stops at a
+ * conversion error as if the part had ended there). The handlers are
+ * libxml2's per-thread ones; _end() restores those the calling thread had
+ * (xmlinit.c).
  */
 typedef struct {
 	void (*serror)(void *, struct _xmlError *);
 	void *sctx;
 	void (*gerror)(void *, const char *, ...);
 	void *gctx;
-	unsigned errors;  /* errors silenced so far */
+	unsigned errors;  /* errors (not warnings) silenced so far */
+	char first[160];  /* the first one's message, without its newline */
 } clint_xml_quiet;
 CLINT_INTERNAL void clint_xml_quiet_begin(clint_xml_quiet *q);
 CLINT_INTERNAL void clint_xml_quiet_end(const clint_xml_quiet *q);

@@ -8,6 +8,7 @@
  * silence the rest with clint_xml_quiet_begin() / _end().
  */
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,20 +47,38 @@ int clint_diag_xml_error(clint_diag *diag, const char *file,
 	return 1;
 }
 
+/* Counts an error and keeps the first one's message (trailing space cut). */
+static void quiet_count(clint_xml_quiet *q, const char *msg)
+{
+	size_t n;
+
+	if (q->errors++ || !msg)
+		return;
+	snprintf(q->first, sizeof(q->first), "%s", msg);
+	n = strlen(q->first);
+	while (n && (q->first[n - 1] == '\n' || q->first[n - 1] == ' '))
+		q->first[--n] = '\0';
+}
+
 static void quiet_structured(void *userdata, xmlErrorPtr err)
 {
-	clint_xml_quiet *q = userdata;
-
-	(void)err;
-	q->errors++;
+	if (err && err->level >= XML_ERR_ERROR)
+		quiet_count(userdata, err->message);
 }
 
 static void quiet_generic(void *userdata, const char *msg, ...)
-{
-	clint_xml_quiet *q = userdata;
+	__attribute__((format(printf, 2, 3)));
 
-	(void)msg;
-	q->errors++;
+/* libxml2 sends this handler only errors ("xmlParseChunk: encoder error") */
+static void quiet_generic(void *userdata, const char *msg, ...)
+{
+	char buf[sizeof(((clint_xml_quiet *)0)->first)];
+	va_list ap;
+
+	va_start(ap, msg);
+	vsnprintf(buf, sizeof(buf), msg, ap);
+	va_end(ap);
+	quiet_count(userdata, buf);
 }
 
 void clint_xml_quiet_begin(clint_xml_quiet *q)
@@ -70,6 +89,7 @@ void clint_xml_quiet_begin(clint_xml_quiet *q)
 	q->gerror = xmlGenericError;
 	q->gctx = xmlGenericErrorContext;
 	q->errors = 0;
+	q->first[0] = '\0';
 	xmlSetStructuredErrorFunc(q, quiet_structured);
 	xmlSetGenericErrorFunc(q, quiet_generic);
 }

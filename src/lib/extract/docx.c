@@ -598,6 +598,12 @@ static int xml_walk(docx *dx, const unsigned char *buf, size_t len,
 	else if (w->too_deep)
 		rc = docx_err(dx, CLINT_ELIMIT, w->too_deep_line,
 		              "XML nested deeper than %d elements", DOCX_MAX_DEPTH);
+	else if (quiet.errors)
+		/* bytes that do not convert from the declared encoding: the
+		 * push parser stops there, still "well-formed", and the rest of
+		 * the part would be lost without a word */
+		rc = docx_err(dx, CLINT_EFORMAT, 0, "malformed XML: %s",
+		              quiet.first[0] ? quiet.first : "encoding error");
 done:
 	if (w->ctxt) {
 		/* the document libxml2 makes up to hold the entity declarations
