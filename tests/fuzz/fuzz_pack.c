@@ -40,7 +40,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		int fd;
 		/* in memory when there is a tmpfs: on ext4, truncating and
 		 * rewriting the file for every input started a writeback each
-		 * time (a fifth of the harness's time) */
+		 * time, and the harness waited on it (6000 runs: 15 s wall,
+		 * 3.8 s CPU; in /dev/shm, 5 s and 2.6 s) */
 		snprintf(path, sizeof(path), "%s/clint-fuzz-pack-XXXXXX",
 		         stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) &&
 		                 access("/dev/shm", W_OK) == 0
