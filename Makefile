@@ -17,6 +17,7 @@
 #   make fuzz      libFuzzer targets (clang, ASan+UBSan), FUZZ_SECONDS each,
 #                  each campaign recorded in tests/fuzz/executions.tsv
 #   make fuzz-report   executions per target over every recorded campaign
+#   make fuzz-build    the fuzz programs alone (build-fuzz/fuzz/TARGET)
 #   make hostile   the hostile-input suite (tests/hostile)
 #   make coverage  branch coverage of src/lib (gcc --coverage, lcov)
 
@@ -99,7 +100,7 @@ DEMO_DRAFT = samples/flawed-draft.txt
 
 .PHONY: FORCE all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc diff-test \
         golden-update corpus formats prefilter precompiled scale eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
-        fuzz fuzz-run fuzz-report fuzz-merge fuzz-replay hostile coverage coverage-run
+        fuzz fuzz-build fuzz-run fuzz-report fuzz-merge fuzz-replay hostile coverage coverage-run
 
 all: $(LIB_A) $(LIB_SO) $(BIN) $(PDF_MODULE)
 
@@ -346,7 +347,23 @@ FUZZ_SECONDS ?= 60
 FUZZ_FLAGS ?= -rss_limit_mb=2048 -timeout=10 -max_len=262144
 FUZZ_HDR = tests/fuzz/fuzz.h tests/fuzz/zipwrap.h
 FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
-              -fsanitize=address,undefined,fuzzer-no-link
+              -fsanitize=address,undefined,fuzzer-no-link \
+              -fsanitize-coverage-ignorelist=tests/fuzz/coverage-ignore.txt
+# Comparison tracing (trace-cmp: libFuzzer records the operands of every
+# comparison, to steer mutations towards the values the parsers compare
+# input bytes with) is left out of the output code: the report and diff
+# renderers compare our own output against constants, a byte at a time,
+# and tracing that was a fifth of the check harness's time. Their edges
+# are still counted, so the fuzzer still sees new paths through them.
+# The ignorelist drops all instrumentation from the growable buffer's
+# few-line helpers, called for every byte written.
+FUZZ_LEAN_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(wildcard src/lib/report/*.c src/lib/diff/render*.c))
+$(FUZZ_LEAN_OBJ): LIB_CFLAGS += $(FUZZ_LEAN_CFLAGS)
+# make does not see flags change: the fuzz build's objects are remade when
+# the ignorelist or the Makefile is
+ifneq ($(FUZZ_LEAN_CFLAGS),)
+$(LIB_OBJ): tests/fuzz/coverage-ignore.txt Makefile
+endif
 REPLAY_BIN = $(patsubst %,$(BUILD)/fuzz-replay/%,$(FUZZ_TARGETS))
 
 # the pdf target loads the PDF module built beside it (fuzz_pdf.c)
@@ -372,10 +389,14 @@ $(BUILD)/fuzz/%: tests/fuzz/fuzz_%.c $(FUZZ_HDR) $(LIB_A)
 	    -o $@ $< $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
 
 # the commit label of the ledger is taken before the build (campaign.sh)
+FUZZ_MAKE = $(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
+	    FUZZ_LEAN_CFLAGS=-fno-sanitize-coverage=trace-cmp PDF_MODULE_DEFS=
 fuzz:
-	@FUZZ_COMMIT=$$(sh tests/fuzz/campaign.sh --commit) \
-	  $(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
-	    PDF_MODULE_DEFS= fuzz-run
+	+@FUZZ_COMMIT=$$(sh tests/fuzz/campaign.sh --commit) $(FUZZ_MAKE) fuzz-run
+
+# the fuzz programs alone, in build-fuzz/fuzz/ (for profiling or -runs=N)
+fuzz-build:
+	+@$(FUZZ_MAKE) $(patsubst %,build-fuzz/fuzz/%,$(FUZZ_TARGETS))
 
 fuzz-run: $(patsubst %,$(BUILD)/fuzz/%,$(FUZZ_TARGETS))
 	@rm -rf $(BUILD)/seeds && sh tests/fuzz/seeds.sh $(BUILD)/seeds

@@ -382,6 +382,30 @@ struct _xmlError;
 CLINT_INTERNAL int clint_diag_xml_error(clint_diag *diag, const char *file,
                                         const struct _xmlError *err);
 
+/*
+ * While a document's XML is parsed, the errors libxml2 raises outside any
+ * parser context (an encoding that fails to convert: "encoding error",
+ * "I/O error : encoder error", "xmlParseChunk: encoder error") would go to
+ * its default handlers, which print to stderr. The extractors find bad
+ * input out by the parser's own state and report it as a diagnostic, so
+ * between clint_xml_quiet_begin() and clint_xml_quiet_end() these errors
+ * are only counted in `errors`, and the first one kept in `first`, for a
+ * caller whose parser cannot see them (the DOCX push parser stops at a
+ * conversion error as if the part had ended there). The handlers are
+ * libxml2's per-thread ones; _end() restores those the calling thread had
+ * (xmlinit.c).
+ */
+typedef struct {
+	void (*serror)(void *, struct _xmlError *);
+	void *sctx;
+	void (*gerror)(void *, const char *, ...);
+	void *gctx;
+	unsigned errors;  /* errors (not warnings) silenced so far */
+	char first[160];  /* the first one's message, without its newline */
+} clint_xml_quiet;
+CLINT_INTERNAL void clint_xml_quiet_begin(clint_xml_quiet *q);
+CLINT_INTERNAL void clint_xml_quiet_end(const clint_xml_quiet *q);
+
 /* embedded packs (generated: build/embedded.c) */
 typedef struct {
 	const char *name;           /* file name, e.g. "outsourcing.xml" */

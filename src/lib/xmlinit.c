@@ -4,12 +4,15 @@
  * may be loaded by many threads (clauselint -j N), so every stage that
  * parses XML calls clint_xml_init(), which runs it exactly once. The
  * stages that report libxml2's own errors (packs, project files) turn
- * them into diagnostics with clint_diag_xml_error().
+ * them into diagnostics with clint_diag_xml_error(); the extractors
+ * silence the rest with clint_xml_quiet_begin() / _end().
  */
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <libxml/globals.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
@@ -43,4 +46,57 @@ int clint_diag_xml_error(clint_diag *diag, const char *file,
 	clint_diag_add(diag, CLINT_DIAG_ERROR, file,
 	               err->line > 0 ? (unsigned)err->line : 0, 0, "%s", msg);
 	return 1;
+}
+
+/* Counts an error and keeps the first one's message (trailing space cut). */
+static void quiet_count(clint_xml_quiet *q, const char *msg)
+{
+	size_t n;
+
+	if (q->errors++ || !msg)
+		return;
+	snprintf(q->first, sizeof(q->first), "%s", msg);
+	n = strlen(q->first);
+	while (n && (q->first[n - 1] == '\n' || q->first[n - 1] == ' '))
+		q->first[--n] = '\0';
+}
+
+static void quiet_structured(void *userdata, xmlErrorPtr err)
+{
+	if (err && err->level >= XML_ERR_ERROR)
+		quiet_count(userdata, err->message);
+}
+
+static void quiet_generic(void *userdata, const char *msg, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* libxml2 sends this handler only errors ("xmlParseChunk: encoder error") */
+static void quiet_generic(void *userdata, const char *msg, ...)
+{
+	char buf[sizeof(((clint_xml_quiet *)0)->first)];
+	va_list ap;
+
+	va_start(ap, msg);
+	vsnprintf(buf, sizeof(buf), msg, ap);
+	va_end(ap);
+	quiet_count(userdata, buf);
+}
+
+void clint_xml_quiet_begin(clint_xml_quiet *q)
+{
+	clint_xml_init();
+	q->serror = xmlStructuredError;
+	q->sctx = xmlStructuredErrorContext;
+	q->gerror = xmlGenericError;
+	q->gctx = xmlGenericErrorContext;
+	q->errors = 0;
+	q->first[0] = '\0';
+	xmlSetStructuredErrorFunc(q, quiet_structured);
+	xmlSetGenericErrorFunc(q, quiet_generic);
+}
+
+void clint_xml_quiet_end(const clint_xml_quiet *q)
+{
+	xmlSetStructuredErrorFunc(q->sctx, q->serror);
+	xmlSetGenericErrorFunc(q->gctx, q->gerror);
 }

@@ -7,6 +7,28 @@
 
 static clint_ruleset *rs;
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* The default ruleset, loaded once, before the first input: loaded by the
+ * first input instead, it made that run allocate more than it freed, which
+ * libFuzzer takes for a possible leak and runs again under LeakSanitizer. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	clint_ruleset_options ro = CLINT_RULESET_OPTIONS_INIT;
+	clint_diag *diag = NULL;
+
+	(void)argc;
+	(void)argv;
+	if (rs)
+		return 0;
+	ro.jit = getenv("CLAUSELINT_NO_JIT") == NULL;
+	if (clint_diag_new(&diag) != CLINT_OK ||
+	    clint_ruleset_load(&rs, &ro, diag) != CLINT_OK)
+		abort();
+	clint_diag_free(diag);
+	return 0;
+}
+
 static int sink(void *userdata, const char *data, size_t len)
 {
 	(void)userdata;
@@ -47,12 +69,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	if (clint_diag_new(&diag) != CLINT_OK)
 		return 0;
-	if (!rs) {
-		clint_ruleset_options ro = CLINT_RULESET_OPTIONS_INIT;
-		ro.jit = getenv("CLAUSELINT_NO_JIT") == NULL;
-		if (clint_ruleset_load(&rs, &ro, diag) != CLINT_OK)
-			abort();
-	}
 	dopts.format = fmts[data[0] & 3];
 	if (clint_doc_load_buffer(&doc, "fuzz", data + 1, size - 1, &dopts,
 	                          diag) != CLINT_OK)

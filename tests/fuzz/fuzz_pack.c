@@ -5,6 +5,7 @@
  * files, so the input is written to a private temporary file.
  */
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fuzz.h"
@@ -35,8 +36,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > FUZZ_MAX_INPUT)
 		return 0;
 	if (!path[0]) {
+		struct stat st;
 		int fd;
-		snprintf(path, sizeof(path), "/tmp/clint-fuzz-pack-XXXXXX");
+		/* in memory when there is a tmpfs: on ext4, truncating and
+		 * rewriting the file for every input started a writeback each
+		 * time, and the harness waited on it (6000 runs: 15 s wall,
+		 * 3.8 s CPU; in /dev/shm, 5 s and 2.6 s) */
+		snprintf(path, sizeof(path), "%s/clint-fuzz-pack-XXXXXX",
+		         stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) &&
+		                 access("/dev/shm", W_OK) == 0
+		             ? "/dev/shm"
+		             : "/tmp");
 		fd = mkstemp(path);
 		if (fd < 0)
 			abort();

@@ -48,6 +48,9 @@ pair sound-v1-v2.txt '\100' $rev/sound-v1.txt $rev/sound-v2.txt 55 100
 pair weak-renumbered.txt '\020' samples/weak-draft-outsourcing.txt \
 	tests/cli/fixtures/weak-draft-renumbered.txt
 pair weak-v2-v3-coarse.txt '\040' $rev/weak-v2.txt $rev/weak-v3.txt
+# bit 7: checked with every default pack (the others: two packs)
+pair weak-v1-v2-allpacks.txt '\200' $rev/weak-v1.txt $rev/weak-v2.txt
+pair sound-v1-v2-allpacks.txt '\210' $rev/sound-v1.txt $rev/sound-v2.txt 55 100
 pair weak-v1-v2.md '\001' $rev/weak-v1.md $rev/weak-v2.md
 # HTML: the start of the body (the style sheet in the head is long)
 pair weak-sound.html '\002' samples/formats/weak-draft-outsourcing.html \

@@ -1239,6 +1239,31 @@ static void test_xml_nodes(void **state)
 	free(xml);
 }
 
+/* Bytes that do not convert from the encoding the part declares: libxml2's
+ * push parser stops there without marking the part ill-formed, and the
+ * paragraphs after them were dropped without a word (found by the
+ * docx_xml fuzz target). Refused, naming the conversion error. */
+static void test_encoding_error_refused(void **state)
+{
+	static const char head[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-7\"?><w:document xmlns:w=\""
+		W_NS "\"><w:body>" P(R("The Supplier shall provide the Services."));
+	static const char tail[] =
+		P(R("The paragraph after the bad bytes.")) "</w:body></w:document>";
+	char xml[sizeof(head) + 40 + sizeof(tail)];
+	part p[1];
+
+	(void)state;
+	memcpy(xml, head, sizeof(head) - 1);
+	memset(xml + sizeof(head) - 1, 0, 40);
+	memcpy(xml + sizeof(head) - 1 + 40, tail, sizeof(tail));
+	p[0].name = "word/document.xml";
+	p[0].data = xml;
+	p[0].len = sizeof(xml) - 1;
+	expect_refused(p, 1, CLINT_EFORMAT,
+	               "malformed XML: input conversion failed");
+}
+
 /* A pseudo-random lower-case word of 2..9 letters at `q`; returns its end. */
 static char *random_word(char *q, unsigned *seed)
 {
@@ -1513,6 +1538,7 @@ int main(void)
 		cmocka_unit_test(test_deep_nesting_refused),
 		cmocka_unit_test(test_nested_boxes_and_fields),
 		cmocka_unit_test(test_xml_nodes),
+		cmocka_unit_test(test_encoding_error_refused),
 		cmocka_unit_test(test_large_parts),
 		cmocka_unit_test(test_too_many_entries),
 		cmocka_unit_test(test_real_documents),

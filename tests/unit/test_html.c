@@ -5,6 +5,11 @@
  */
 #include "unit.h"
 
+#include <libxml/globals.h>
+#include <libxml/xmlerror.h>
+
+#include "internal.h"
+
 static clint_doc *html_rc(const char *name, const char *s, size_t len,
                           clint_input_format fmt, clint_diag *diag, int rc)
 {
@@ -338,6 +343,70 @@ static void test_detection(void **state)
 	clint_doc_free(doc);
 }
 
+/* An application's own libxml2 handlers: they count what reaches them. */
+static void app_serror(void *userdata, xmlErrorPtr err)
+{
+	(void)err;
+	(*(int *)userdata)++;
+}
+
+static void app_gerror(void *userdata, const char *msg, ...)
+{
+	(void)msg;
+	(*(int *)userdata)++;
+}
+
+/* "<" in UCS-4: libxml2 takes that encoding from the first four bytes,
+ * then fails to convert the rest and says so outside any parser context
+ * ("encoding error : input conversion failed", on stderr by default). */
+static const unsigned char ucs4[] = {'<', 0, 0, 0, 0, 0,    0,
+                                     0,   0, 0, 0, 14, '(', 'n'};
+
+static void test_quiet_xml_errors(void **state)
+{
+	clint_xml_quiet q;
+	clint_doc *doc = NULL;
+	clint_diag *diag = NULL;
+	xmlDocPtr x;
+	int app = 0;
+
+	(void)state;
+	xmlSetStructuredErrorFunc(&app, app_serror);
+	xmlSetGenericErrorFunc(&app, app_gerror);
+	/* between begin and end, those errors are counted, not passed on */
+	clint_xml_quiet_begin(&q);
+	x = xmlReadMemory((const char *)ucs4, (int)sizeof(ucs4), "t.xml", NULL,
+	                  XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                      XML_PARSE_NOWARNING);
+	xmlFreeDoc(x);
+	clint_xml_quiet_end(&q);
+	assert_true(q.errors > 0);
+	assert_int_equal(app, 0);
+	/* the application's handlers are back */
+	assert_true(xmlStructuredError == app_serror);
+	assert_ptr_equal(xmlStructuredErrorContext, &app);
+	assert_true(xmlGenericError == app_gerror);
+	assert_ptr_equal(xmlGenericErrorContext, &app);
+	/* the HTML extractor parses inside such a bracket: the input is
+	 * refused or read, and nothing reaches the application */
+	assert_int_equal(clint_doc_alloc(&doc, "t.html"), CLINT_OK);
+	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
+	(void)clint_extract_html(doc, ucs4, sizeof(ucs4), diag);
+	assert_int_equal(app, 0);
+	assert_true(xmlStructuredError == app_serror);
+	assert_true(xmlGenericError == app_gerror);
+	clint_doc_free(doc);
+	clint_diag_free(diag);
+	/* and the errors do reach them outside the bracket */
+	x = xmlReadMemory((const char *)ucs4, (int)sizeof(ucs4), "t.xml", NULL,
+	                  XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                      XML_PARSE_NOWARNING);
+	xmlFreeDoc(x);
+	assert_true(app > 0);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -350,6 +419,7 @@ int main(void)
 		cmocka_unit_test(test_list_variants),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_detection),
+		cmocka_unit_test(test_quiet_xml_errors),
 	};
 
 	return cmocka_run_group_tests_name("html", tests, NULL, NULL);

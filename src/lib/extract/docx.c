@@ -538,6 +538,7 @@ static int has_declaration(const unsigned char *buf, size_t len)
 static int xml_walk(docx *dx, const unsigned char *buf, size_t len,
                     docx_walker fn, void *state)
 {
+	clint_xml_quiet quiet;
 	xmlSAXHandler sax;
 	docx_walk *w;
 	size_t off, chunk;
@@ -570,6 +571,7 @@ static int xml_walk(docx *dx, const unsigned char *buf, size_t len,
 	dx->xml_error_line = 0;
 	/* as xmlTextReader starts: the first four bytes give the encoding */
 	head = len >= 4 ? 4 : 0;
+	clint_xml_quiet_begin(&quiet);
 	w->ctxt = xmlCreatePushParserCtxt(&sax, w, (const char *)buf, head,
 	                                  dx->part);
 	if (!w->ctxt) {
@@ -597,6 +599,12 @@ static int xml_walk(docx *dx, const unsigned char *buf, size_t len,
 	else if (w->too_deep)
 		rc = docx_err(dx, CLINT_ELIMIT, w->too_deep_line,
 		              "XML nested deeper than %d elements", DOCX_MAX_DEPTH);
+	else if (quiet.errors)
+		/* bytes that do not convert from the declared encoding: the
+		 * push parser stops there, still "well-formed", and the rest of
+		 * the part would be lost without a word */
+		rc = docx_err(dx, CLINT_EFORMAT, 0, "malformed XML: %s",
+		              quiet.first[0] ? quiet.first : "encoding error");
 done:
 	if (w->ctxt) {
 		/* the document libxml2 makes up to hold the entity declarations
@@ -605,6 +613,7 @@ done:
 			xmlFreeDoc(w->ctxt->myDoc);
 		xmlFreeParserCtxt(w->ctxt);
 	}
+	clint_xml_quiet_end(&quiet);
 	clint_buf_free(&w->text);
 	free(w);
 	return rc;

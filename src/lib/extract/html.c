@@ -346,6 +346,7 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
                        clint_diag *diag)
 {
 	html_ctx c;
+	clint_xml_quiet quiet;
 	htmlParserCtxtPtr pctx;
 	const xmlError *err;
 	htmlDocPtr hdoc;
@@ -365,10 +366,12 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 	pctx = htmlNewParserCtxt();
 	if (!pctx)
 		return CLINT_ENOMEM;
+	clint_xml_quiet_begin(&quiet);
 	hdoc = htmlCtxtReadMemory(pctx, len ? (const char *)data : "", (int)len,
 	                          doc->name, NULL,
 	                          HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	                              HTML_PARSE_NOWARNING);
+	clint_xml_quiet_end(&quiet);
 	err = xmlCtxtGetLastError(pctx);
 	if (err && err->code == XML_ERR_INTERNAL_ERROR && err->message &&
 	    strstr(err->message, "depth")) {

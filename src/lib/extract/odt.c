@@ -188,6 +188,7 @@ static int parse_xml(odt_ctx *c, const char *entry, const char *data,
 {
 	xmlParserCtxtPtr pctx;
 	const xmlError *err;
+	clint_xml_quiet quiet;
 
 	*out = NULL;
 	if (has_bytes(data, len, "<!DOCTYPE") || has_bytes(data, len, "<!ENTITY")) {
@@ -202,9 +203,11 @@ static int parse_xml(odt_ctx *c, const char *entry, const char *data,
 	pctx = xmlNewParserCtxt();
 	if (!pctx)
 		return CLINT_ENOMEM;
+	clint_xml_quiet_begin(&quiet);
 	*out = xmlCtxtReadMemory(pctx, data, (int)len, entry, NULL,
 	                         XML_PARSE_NONET | XML_PARSE_NOERROR |
 	                             XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+	clint_xml_quiet_end(&quiet);
 	if (!*out || !pctx->wellFormed) {
 		err = xmlCtxtGetLastError(pctx);
 		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
