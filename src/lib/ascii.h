@@ -170,4 +170,11 @@ static inline size_t clint_next_byte(const char *s, size_t from, size_t lim,
 	return p ? (size_t)(p - s) : lim;
 }
 
+/* A word and its length, for word lists compared without strlen(). */
+typedef struct {
+	const char *w;
+	size_t n; /* strlen(w) */
+} clint_word;
+#define CLINT_WORD(s) {s, sizeof(s) - 1}
+
 #endif

@@ -272,11 +272,8 @@ static int check_numbering(const clint_doc *doc, clint_check_hit_fn hit,
 
 /* ---- cross-references ------------------------------------------------------- */
 
-#define REF(w) {w, sizeof(w) - 1}
-static const struct {
-	const char *w;
-	size_t n; /* strlen(w) */
-} ref_words[] = {
+#define REF(w) CLINT_WORD(w)
+static const clint_word ref_words[] = {
 	REF("section"), REF("sections"), REF("clause"), REF("clauses"),
 	REF("paragraph"), REF("article"), REF("schedule"), REF("exhibit"),
 	REF("annex"), REF("appendix"), REF("attachment"),

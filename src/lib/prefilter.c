@@ -1239,6 +1239,20 @@ static inline uint32_t feed(const clint_prefilter *pf, const unsigned char *t,
 	return s->st;
 }
 
+/* Counts one more hit of a list capped at `max`: false when the list is
+ * off, or full (which turns it off). */
+static int count_hit(int *ok, size_t *n, size_t max)
+{
+	if (!*ok)
+		return 0;
+	if (*n >= max) {
+		*ok = 0;
+		return 0;
+	}
+	(*n)++;
+	return 1;
+}
+
 /* Records the literals ending at byte i (in state st, which has output):
  * present, and the starts of lead literals and of the others, each up to
  * its cap. Returns 0, or CLINT_ENOMEM. */
@@ -1251,23 +1265,9 @@ static int record(const clint_prefilter *pf, clint_pf_scan *scan, stream *s,
 		uint32_t lit = pf->out[x];
 
 		scan->present[lit] = 1;
-		if (pf->lit_lead[lit]) {
-			if (!s->pos_ok)
-				continue;
-			if (s->nlead >= max_hits) {
-				s->pos_ok = 0;
-				continue;
-			}
-			s->nlead++;
-		} else {
-			if (!s->need_ok)
-				continue;
-			if (s->nneed >= max_need) {
-				s->need_ok = 0;
-				continue;
-			}
-			s->nneed++;
-		}
+		if (pf->lit_lead[lit] ? !count_hit(&s->pos_ok, &s->nlead, max_hits)
+		                      : !count_hit(&s->need_ok, &s->nneed, max_need))
+			continue;
 		if (s->nhits >= s->cap &&
 		    grow((void **)&s->hits, &s->cap, s->nhits + 1, sizeof(hit)) < 0)
 			return CLINT_ENOMEM;

@@ -442,11 +442,8 @@ int clint_heading_line(const char *s, size_t len)
 
 /* ---- sentences ------------------------------------------------------------ */
 
-#define W(w) {w, sizeof(w) - 1}
-static const struct {
-	const char *w;
-	size_t n; /* strlen(w) */
-} abbreviations[] = {
+#define W(w) CLINT_WORD(w)
+static const clint_word abbreviations[] = {
 	W("e.g"), W("i.e"), W("etc"), W("inc"), W("ltd"), W("llc"), W("l.l.c"),
 	W("co"), W("corp"), W("no"), W("nos"), W("mr"), W("mrs"), W("ms"),
 	W("dr"), W("st"), W("sec"), W("art"), W("para"), W("cl"), W("sch"),
@@ -859,11 +856,8 @@ static int inline_intro(const char *s, size_t floor, size_t q, size_t *intro)
  * a closing quote (including the leading space), or of ":"; 0 if none. */
 static size_t means_verb(const char *s, size_t i, size_t b)
 {
-#define V(w) {w, sizeof(w) - 1}
-	static const struct {
-		const char *w;
-		size_t n; /* strlen(w) */
-	} verbs[] = {
+#define V(w) CLINT_WORD(w)
+	static const clint_word verbs[] = {
 		V(" means"), V(" shall mean"), V(" mean"), V(" has the meaning"),
 		V(" shall have the meaning"), V(" have the meaning"), V(" refers to"),
 		V(" shall refer to"), V(" is defined"), V(" includes"),

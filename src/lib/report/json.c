@@ -28,27 +28,8 @@ static void nl(clint_buf *b, int indent)
 		clint_buf_printf(b, "\n%*s", indent, "");
 }
 
-/* Appends what "%.15g" prints for `v`: the digits alone for a whole
- * number from 0 to 1e15 (most amounts and days), printf for the rest. */
-static void put_g15(clint_buf *b, double v)
-{
-	if (v >= 0 && v < 1e15 && v == (double)(uint64_t)v && !signbit(v)) {
-		uint64_t u = (uint64_t)v;
-		char d[24];
-		size_t n = sizeof(d);
-
-		do {
-			d[--n] = (char)('0' + u % 10);
-			u /= 10;
-		} while (u);
-		clint_buf_put(b, d + n, sizeof(d) - n);
-	} else {
-		clint_buf_printf(b, "%.15g", v);
-	}
-}
-
-/* Appends the decimal digits of `v` (what "%zu" prints). */
-static void put_size(clint_buf *b, size_t v)
+/* Appends the decimal digits of `v`. */
+static void put_u64(clint_buf *b, uint64_t v)
 {
 	char d[24];
 	size_t n = sizeof(d);
@@ -58,6 +39,22 @@ static void put_size(clint_buf *b, size_t v)
 		v /= 10;
 	} while (v);
 	clint_buf_put(b, d + n, sizeof(d) - n);
+}
+
+/* Appends what "%.15g" prints for `v`: the digits alone for a whole
+ * number from 0 to 1e15 (most amounts and days), printf for the rest. */
+static void put_g15(clint_buf *b, double v)
+{
+	if (v >= 0 && v < 1e15 && v == (double)(uint64_t)v && !signbit(v))
+		put_u64(b, (uint64_t)v);
+	else
+		clint_buf_printf(b, "%.15g", v);
+}
+
+/* Appends what "%zu" prints for `v`. */
+static void put_size(clint_buf *b, size_t v)
+{
+	put_u64(b, (uint64_t)v);
 }
 
 /* The separator before a member or element that is not the first. */
