@@ -750,35 +750,55 @@ done:
 	return rc;
 }
 
+/* Appends an empty pack from ctx->file at `line`; *index tells where.
+ * NULL when out of memory. */
+static clint_pack *push_pack(load_ctx *ctx, unsigned line, size_t *index)
+{
+	clint_ruleset *rs = ctx->rs;
+	clint_pack *p;
+
+	if (ARRAY_PUSH(rs->packs, rs->pack_count, rs->pack_cap) < 0)
+		return NULL;
+	*index = rs->pack_count;
+	p = &rs->packs[rs->pack_count++];
+	memset(p, 0, sizeof(*p));
+	p->line = line;
+	p->file = clint_strdup(ctx->file);
+	return p->file ? p : NULL;
+}
+
+/* Reports pack `index` when a pack loaded before it has its name. */
+static void check_pack_name(load_ctx *ctx, size_t index)
+{
+	const clint_pack *packs = ctx->rs->packs;
+	size_t i;
+
+	for (i = 0; i < index; i++)
+		if (strcmp(packs[i].name, packs[index].name) == 0)
+			pack_error(ctx, packs[index].line,
+			           "pack '%s' is already loaded from %s",
+			           packs[index].name, packs[i].file);
+}
+
 static int build_pack(load_ctx *ctx, xmlNodePtr root)
 {
 	clint_ruleset *rs = ctx->rs;
 	clint_pack *p;
 	xmlNodePtr c;
-	size_t i, index;
+	size_t index;
 	int rc = CLINT_OK;
 
-	if (ARRAY_PUSH(rs->packs, rs->pack_count, rs->pack_cap) < 0)
+	if (!(p = push_pack(ctx, node_line(root), &index)))
 		return CLINT_ENOMEM;
-	index = rs->pack_count;
-	p = &rs->packs[index];
-	memset(p, 0, sizeof(*p));
-	rs->pack_count++;
-	p->file = clint_strdup(ctx->file);
-	p->line = node_line(root);
 	p->name = attr(root, "name");
 	if (!p->name)
 		p->name = clint_strdup("(no name)");
 	p->version = attr(root, "version");
 	if (!p->version)
 		p->version = clint_strdup("");
-	if (!p->file || !p->name || !p->version)
+	if (!p->name || !p->version)
 		return CLINT_ENOMEM;
-	for (i = 0; i < index; i++)
-		if (strcmp(rs->packs[i].name, p->name) == 0)
-			pack_error(ctx, node_line(root),
-			           "pack '%s' is already loaded from %s", p->name,
-			           rs->packs[i].file);
+	check_pack_name(ctx, index);
 	for (c = root->children; c && rc == CLINT_OK; c = c->next) {
 		if (is_elem(c, "title")) {
 			p = &rs->packs[index];
@@ -1060,28 +1080,18 @@ done:
 /* Loads built-in pack `sp` as build_pack() does from its XML. */
 static int load_snapshot(load_ctx *ctx, const clint_precompiled_pack *sp)
 {
-	clint_ruleset *rs = ctx->rs;
 	clint_pack *p;
 	size_t i, index;
 	int rc = CLINT_OK;
 
-	if (ARRAY_PUSH(rs->packs, rs->pack_count, rs->pack_cap) < 0)
+	if (!(p = push_pack(ctx, sp->line, &index)))
 		return CLINT_ENOMEM;
-	index = rs->pack_count;
-	p = &rs->packs[index];
-	memset(p, 0, sizeof(*p));
-	rs->pack_count++;
-	p->file = clint_strdup(ctx->file);
-	p->line = sp->line;
 	p->name = dup_or_null(sp->name, &rc);
 	p->version = dup_or_null(sp->version, &rc);
 	p->title = dup_or_null(sp->title, &rc);
-	if (!p->file || rc < 0)
+	if (rc < 0)
 		return CLINT_ENOMEM;
-	for (i = 0; i < index; i++)
-		if (strcmp(rs->packs[i].name, p->name) == 0)
-			pack_error(ctx, p->line, "pack '%s' is already loaded from %s",
-			           p->name, rs->packs[i].file);
+	check_pack_name(ctx, index);
 	for (i = 0; i < sp->rule_count && rc == CLINT_OK; i++)
 		rc = snapshot_rule(ctx, &sp->rules[i], index);
 	return rc;

@@ -807,6 +807,21 @@ static int ids_within(const clint_prefilter *pf, size_t slot)
 	return 1;
 }
 
+/* Fills depth[] with each trie state's distance from the root; returns
+ * the largest. */
+static size_t state_depths(const clint_prefilter *pf, uint32_t *depth)
+{
+	size_t i, maxd = 0;
+
+	depth[0] = 0;
+	for (i = 1; i < pf->nstates; i++) {  /* a parent is made before its children */
+		depth[i] = depth[pf->parent[i]] + 1;
+		if (depth[i] > maxd)
+			maxd = depth[i];
+	}
+	return maxd;
+}
+
 /*
  * Fail and dictionary links, and the missing transitions, so that scanning
  * is one table look-up per byte. States are taken by depth (a fail link
@@ -818,7 +833,7 @@ static int ids_within(const clint_prefilter *pf, size_t slot)
  */
 static int link_states(clint_prefilter *pf)
 {
-	size_t nc = pf->nclass, n = pf->nstates, i, d, maxd = 0;
+	size_t nc = pf->nclass, n = pf->nstates, i, d, maxd;
 	uint32_t *depth = malloc(n * sizeof(uint32_t));
 	uint32_t *order = malloc(n * sizeof(uint32_t));
 	uint32_t *fail = calloc(n, sizeof(uint32_t));
@@ -829,13 +844,9 @@ static int link_states(clint_prefilter *pf)
 
 	if (!depth || !order || !fail || !first || !kids)
 		goto done;
-	depth[0] = 0;
-	for (i = 1; i < n; i++) {  /* a parent is made before its children */
-		depth[i] = depth[pf->parent[i]] + 1;
-		if (depth[i] > maxd)
-			maxd = depth[i];
+	maxd = state_depths(pf, depth);
+	for (i = 1; i < n; i++)
 		first[pf->parent[i] + 1]++;
-	}
 	for (i = 0; i < n; i++)
 		first[i + 1] += first[i];
 	at = calloc(maxd + 2, sizeof(size_t));
@@ -885,7 +896,7 @@ done:
  */
 static int number_states(clint_prefilter *pf)
 {
-	size_t nc = pf->nclass, n = pf->nstates, i, k, d, maxd = 0;
+	size_t nc = pf->nclass, n = pf->nstates, i, k, d, maxd;
 	uint32_t *depth = malloc(n * sizeof(uint32_t));
 	uint32_t *perm = malloc(n * sizeof(uint32_t));
 	uint32_t *out2 = malloc(n * sizeof(uint32_t));
@@ -896,12 +907,7 @@ static int number_states(clint_prefilter *pf)
 	pf->delta = malloc(n * nc * sizeof(uint16_t));
 	if (!depth || !perm || !out2 || !dict2 || !pf->delta)
 		goto done;
-	depth[0] = 0;
-	for (i = 1; i < n; i++) {  /* a parent is made before its children */
-		depth[i] = depth[pf->parent[i]] + 1;
-		if (depth[i] > maxd)
-			maxd = depth[i];
-	}
+	maxd = state_depths(pf, depth);
 	/* counting sort on (has output, depth) */
 	at = calloc(2 * (maxd + 1) + 1, sizeof(size_t));
 	if (!at)
