@@ -375,6 +375,11 @@ CLINT_INTERNAL int clint_extract_values(clint_doc *doc);
  * (xmlinit.c). Call it instead of xmlInitParser(). */
 CLINT_INTERNAL void clint_xml_init(void);
 
+/* Copies libxml2 error message `msg` (NULL: "") into `dst` of `cap` bytes,
+ * without the newline and spaces libxml2 ends its messages with
+ * (xmlinit.c). Returns dst. */
+CLINT_INTERNAL char *clint_xml_message(char *dst, size_t cap, const char *msg);
+
 /* Adds libxml2 error `err` (xmlErrorPtr) as an error diagnostic on `file`,
  * its message without the trailing newline, at its line (xmlinit.c).
  * Returns 1 if one was added, 0 for an error without a message. */

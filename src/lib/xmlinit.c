@@ -31,18 +31,27 @@ void clint_xml_init(void)
 	pthread_once(&xml_once, xml_init_once);
 }
 
+char *clint_xml_message(char *dst, size_t cap, const char *msg)
+{
+	size_t n;
+
+	if (!cap)
+		return dst;
+	snprintf(dst, cap, "%s", msg ? msg : "");
+	n = strlen(dst);
+	while (n && (dst[n - 1] == '\n' || dst[n - 1] == ' '))
+		dst[--n] = '\0';
+	return dst;
+}
+
 int clint_diag_xml_error(clint_diag *diag, const char *file,
                          const struct _xmlError *err)
 {
 	char msg[512];
-	size_t n;
 
 	if (!err || !err->message)
 		return 0;
-	snprintf(msg, sizeof(msg), "%s", err->message);
-	n = strlen(msg);
-	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
+	clint_xml_message(msg, sizeof(msg), err->message);
 	clint_diag_add(diag, CLINT_DIAG_ERROR, file,
 	               err->line > 0 ? (unsigned)err->line : 0, 0, "%s", msg);
 	return 1;
@@ -51,14 +60,9 @@ int clint_diag_xml_error(clint_diag *diag, const char *file,
 /* Counts an error and keeps the first one's message (trailing space cut). */
 static void quiet_count(clint_xml_quiet *q, const char *msg)
 {
-	size_t n;
-
 	if (q->errors++ || !msg)
 		return;
-	snprintf(q->first, sizeof(q->first), "%s", msg);
-	n = strlen(q->first);
-	while (n && (q->first[n - 1] == '\n' || q->first[n - 1] == ' '))
-		q->first[--n] = '\0';
+	clint_xml_message(q->first, sizeof(q->first), msg);
 }
 
 static void quiet_structured(void *userdata, xmlErrorPtr err)

@@ -148,6 +148,21 @@ static void assert_diag(const clint_diag *d, const char *needle)
 	assert_string_equal(e.file, "t.odt");
 }
 
+/* The diagnostic mentioning `needle` is exactly `message`: one line, without
+ * the newline libxml2 ends its own messages with. */
+static void assert_diag_one_line(const clint_diag *d, const char *message)
+{
+	clint_diag_entry e;
+	long i = unit_diag_find(d, message);
+
+	if (i < 0) {
+		unit_diag_dump(d);
+		fail_msg("no diagnostic mentions '%s'", message);
+	}
+	assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
+	assert_string_equal(e.message, message);
+}
+
 /* ---- structure ------------------------------------------------------------ */
 
 static void test_headings_and_paragraphs(void **state)
@@ -819,6 +834,8 @@ static void test_doctype_and_entities_refused(void **state)
 	load_odt(CONTENT("<text:p>&nope;</text:p>"), NULL, CLINT_REVISIONS_ACCEPT,
 	         d, CLINT_EFORMAT);
 	assert_diag(d, "content.xml: not well-formed XML");
+	assert_diag_one_line(d, "content.xml: not well-formed XML (line 2: "
+	                        "Entity 'nope' not defined)");
 	clint_diag_free(d);
 }
 

@@ -488,15 +488,10 @@ static void sax_error(void *ctx, xmlErrorPtr err)
 {
 	docx_walk *w = ctx;
 	docx *dx = w->dx;
-	size_t n;
 
 	if (!err || err->level < XML_ERR_ERROR || dx->xml_error[0])
 		return;
-	snprintf(dx->xml_error, sizeof(dx->xml_error), "%s",
-	         err->message ? err->message : "");
-	n = strlen(dx->xml_error);
-	while (n && (dx->xml_error[n - 1] == '\n' || dx->xml_error[n - 1] == ' '))
-		dx->xml_error[--n] = '\0';
+	clint_xml_message(dx->xml_error, sizeof(dx->xml_error), err->message);
 	if (w->depth > 0 && w->depth <= DOCX_XML_STACK)
 		dx->xml_error_line = w->lines[w->depth - 1];
 	else

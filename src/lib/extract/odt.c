@@ -189,6 +189,7 @@ static int parse_xml(odt_ctx *c, const char *entry, const char *data,
 	xmlParserCtxtPtr pctx;
 	const xmlError *err;
 	clint_xml_quiet quiet;
+	char msg[256];
 
 	*out = NULL;
 	if (has_bytes(data, len, "<!DOCTYPE") || has_bytes(data, len, "<!ENTITY")) {
@@ -213,7 +214,9 @@ static int parse_xml(odt_ctx *c, const char *entry, const char *data,
 		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
 		               "%s: not well-formed XML (line %d: %s)", entry,
 		               err ? err->line : 0,
-		               err && err->message ? err->message : "parse error\n");
+		               err && err->message
+		                   ? clint_xml_message(msg, sizeof(msg), err->message)
+		                   : "parse error");
 		xmlFreeDoc(*out);
 		*out = NULL;
 		xmlFreeParserCtxt(pctx);
