@@ -94,7 +94,8 @@ CLINT_INTERNAL int clint_diag_add(clint_diag *diag, clint_diag_level level,
 CLINT_INTERNAL int clint_diag_addv(clint_diag *diag, clint_diag_level level,
                                    const char *file, unsigned line,
                                    unsigned column, const char *fmt,
-                                   va_list ap);
+                                   va_list ap)
+	__attribute__((format(printf, 6, 0)));
 
 /* ---- offset maps (omap.c) ---------------------------------------------- */
 
