@@ -18,6 +18,8 @@
 #                  each campaign recorded in tests/fuzz/executions.tsv
 #   make fuzz-report   executions per target over every recorded campaign
 #   make fuzz-build    the fuzz programs alone (build-fuzz/fuzz/TARGET)
+#   make fuzz-goal     FUZZ_BUDGET seconds on FUZZ_JOBS streams, to the
+#                      targets furthest behind the goal (fuzz-plan: the plan)
 #   make hostile   the hostile-input suite (tests/hostile)
 #   make coverage  branch coverage of src/lib (gcc --coverage, lcov)
 
@@ -100,7 +102,7 @@ DEMO_DRAFT = samples/flawed-draft.txt
 
 .PHONY: FORCE all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc diff-test \
         golden-update corpus formats prefilter precompiled scale eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
-        fuzz fuzz-build fuzz-run fuzz-report fuzz-merge fuzz-replay hostile coverage coverage-run
+        fuzz fuzz-build fuzz-run fuzz-goal fuzz-goal-run fuzz-plan fuzz-schedule-test fuzz-report fuzz-merge fuzz-replay hostile coverage coverage-run
 
 all: $(LIB_A) $(LIB_SO) $(BIN) $(PDF_MODULE)
 
@@ -124,7 +126,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden valgrind-if-present formats reports diff-test prefilter precompiled scale fuzz-replay hostile install-test corpus
+check: all unit packs-test spec golden valgrind-if-present formats reports diff-test prefilter precompiled scale fuzz-replay fuzz-schedule-test hostile install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -405,6 +407,28 @@ fuzz-run: $(patsubst %,$(BUILD)/fuzz/%,$(FUZZ_TARGETS))
 	  sh tests/fuzz/campaign.sh $(BUILD) $$t $(FUZZ_SECONDS) $(FUZZ_FLAGS) || \
 	    failed="$$failed $$t"; done; \
 	if [ -n "$$failed" ]; then echo "fuzz: crashed:$$failed"; exit 1; fi
+
+# FUZZ_BUDGET seconds of wall time on FUZZ_JOBS campaigns side by side,
+# shared among the targets by how far each is behind the goal of 10
+# million executions (tests/fuzz/schedule.sh: the target furthest behind
+# first, until every target fuzzed stands at the same share of the goal).
+# `make fuzz-plan` prints the plan and runs nothing.
+FUZZ_BUDGET ?= 3600
+FUZZ_JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+fuzz-goal:
+	+@FUZZ_COMMIT=$$(sh tests/fuzz/campaign.sh --commit) $(FUZZ_MAKE) fuzz-goal-run
+
+fuzz-goal-run: $(patsubst %,$(BUILD)/fuzz/%,$(FUZZ_TARGETS))
+	@rm -rf $(BUILD)/seeds && sh tests/fuzz/seeds.sh $(BUILD)/seeds
+	@sh tests/fuzz/schedule.sh $(BUILD) $(FUZZ_BUDGET) $(FUZZ_JOBS) $(FUZZ_TARGETS) -- $(FUZZ_FLAGS)
+
+fuzz-plan:
+	@sh tests/fuzz/schedule.sh --plan build-fuzz $(FUZZ_BUDGET) $(FUZZ_JOBS) $(FUZZ_TARGETS)
+
+# the planner, on made-up ledgers and stand-in fuzz programs (no clang)
+fuzz-schedule-test:
+	@echo "== fuzz schedule"
+	@sh tests/fuzz/test_schedule.sh
 
 # Executions and crashes per target, summed over every campaign in the
 # ledger tests/fuzz/executions.tsv (one line per `make fuzz` campaign).
