@@ -18,7 +18,8 @@
 # up to half a minute) gets none this time. The streams are then filled in
 # turn, furthest behind first, each to SECONDS; a share cut by the end of
 # one stream goes on at the start of the next, so its two campaigns never
-# run at once.
+# run at once (were the first piece under the minimum, the stream's last
+# campaign runs that much longer and the share moves whole to the next).
 #
 # Every campaign goes through campaign.sh, so the ledger gets one line per
 # campaign. --plan prints the plan (stream, seconds, target, expected
@@ -103,17 +104,27 @@ END {
 			    (execs[order[j]] == execs[order[i]] && order[j] < order[i])) {
 				s = order[i]; order[i] = order[j]; order[j] = s
 			}
+	np = 0
 	for (i = 1; i <= n && stream <= jobs; i++) {
 		t = order[i]
 		if (!active[t]) continue
 		left = int(need(t, f) + 0.5)
 		while (left > 0 && stream <= jobs) {
 			piece = left < room ? left : room
-			printf "%d %d %s %d\n", stream, piece, t, piece * rate[t]
+			# a piece under the minimum at the end of a stream: the
+			# stream'"'"'s last campaign runs that much longer instead,
+			# and the whole share goes to the next stream
+			if (piece < left && piece < minc && np && ps[np] == stream) {
+				pl[np] += piece; stream++; room = secs
+				continue
+			}
+			np++; ps[np] = stream; pl[np] = piece; pt[np] = t
 			left -= piece; room -= piece
 			if (room == 0) { stream++; room = secs }
 		}
 	}
+	for (i = 1; i <= np; i++)
+		printf "%d %d %s %d\n", ps[i], pl[i], pt[i], pl[i] * rate[pt[i]]
 }' "$ledger")
 
 if [ $plan_only -eq 1 ]; then

@@ -58,11 +58,18 @@ a=$(total "$tmp/p2" a) b=$(total "$tmp/p2" b)
 # and the two pieces fit in one stream (they never run at once): a 967 s,
 # b 667 s (33 + 634), c 366 s (the last second is over the budget)
 ledger "$tmp/l2b" "a 1000000 1000" "b 1300000 1000" "c 1600000 1000"
-plan "$tmp/l2b" 1000 2 a b c > "$tmp/p2b"
+MINC=10 plan "$tmp/l2b" 1000 2 a b c > "$tmp/p2b"
 [ "$(awk '$3 == "b"' "$tmp/p2b" | wc -l)" -eq 2 ] || { cat "$tmp/p2b"; fail "2: b is not split"; }
 [ "$(total "$tmp/p2b")" -eq 2000 ] || fail "2: split plan is $(total "$tmp/p2b") s, not 2000"
 awk '{ n[$3]++; s[$3] += $2 } END { for (t in n) if (n[t] > 1 && s[t] > 1000) exit 1 }' \
 	"$tmp/p2b" || fail "2: a split share is longer than a stream"
+
+# with the 300 s minimum, b's 33 s at the end of stream 1 would be a
+# campaign spent loading its corpus: a runs 33 s longer, b moves whole
+plan "$tmp/l2b" 1000 2 a b c > "$tmp/p2c"
+[ "$(cat "$tmp/p2c")" = "1 1000 a 1000000
+2 667 b 667000
+2 333 c 333000" ] || { cat "$tmp/p2c"; fail "2: a piece under the minimum was planned"; }
 
 # 3. a target at the goal, a void campaign, a share under the minimum
 ledger "$tmp/l3" "done 10000000 1000" "v 5000000 1000 void: not reached" "v 100000 100"
