@@ -77,14 +77,40 @@ static void fuzz_walk_doc(const clint_doc *doc)
 	clint_doc_locate(doc, len, &loc);
 }
 
+/* An extractor: data -> doc's text or blocks, as clint_extract_*(). */
+typedef int (*fuzz_extract_fn)(clint_doc *doc, const unsigned char *data,
+                               size_t len, clint_diag *diag);
+
+/* The extractors that build blocks (the others build doc->text). */
+static int fuzz_builds_blocks(clint_input_format fmt)
+{
+	return fmt == CLINT_INPUT_DOCX || fmt == CLINT_INPUT_ODT ||
+	       fmt == CLINT_INPUT_HTML || fmt == CLINT_INPUT_RTF ||
+	       fmt == CLINT_INPUT_PDF;
+}
+
+/* The extractor for `fmt` (never format detection). */
+static fuzz_extract_fn fuzz_extractor(clint_input_format fmt)
+{
+	switch (fmt) {
+	case CLINT_INPUT_MARKDOWN: return clint_extract_markdown;
+	case CLINT_INPUT_DOCX: return clint_extract_docx;
+	case CLINT_INPUT_ODT: return clint_extract_odt;
+	case CLINT_INPUT_HTML: return clint_extract_html;
+	case CLINT_INPUT_RTF: return clint_extract_rtf;
+	case CLINT_INPUT_PDF: return clint_extract_pdf;
+	default: return clint_extract_text;
+	}
+}
+
 /*
- * Runs `data` through the extractor for `fmt` (never through format
- * detection), then normalise, segment and values, like
- * clint_doc_load_buffer(). Returns the document or NULL.
+ * Runs `data` through `extract`, an extractor of format `fmt`, then
+ * normalise, segment and values, like clint_doc_load_buffer(). Returns
+ * the document or NULL.
  */
-static clint_doc *fuzz_load(clint_input_format fmt, const char *name,
-                            const uint8_t *data, size_t size,
-                            clint_revisions revisions)
+static clint_doc *fuzz_load_with(fuzz_extract_fn extract, clint_input_format fmt,
+                                 const char *name, const uint8_t *data,
+                                 size_t size, clint_revisions revisions)
 {
 	clint_diag *diag = NULL;
 	clint_doc *doc = NULL;
@@ -96,27 +122,9 @@ static clint_doc *fuzz_load(clint_input_format fmt, const char *name,
 		goto fail;
 	doc->format = fmt;
 	doc->revisions = revisions;
-	switch (fmt) {
-	case CLINT_INPUT_MARKDOWN:
-		rc = clint_extract_markdown(doc, data, size, diag);
-		break;
-	case CLINT_INPUT_DOCX:
-	case CLINT_INPUT_ODT:
-	case CLINT_INPUT_HTML:
-	case CLINT_INPUT_RTF:
-	case CLINT_INPUT_PDF:
-		rc = fmt == CLINT_INPUT_DOCX  ? clint_extract_docx(doc, data, size, diag)
-		     : fmt == CLINT_INPUT_ODT ? clint_extract_odt(doc, data, size, diag)
-		     : fmt == CLINT_INPUT_HTML ? clint_extract_html(doc, data, size, diag)
-		     : fmt == CLINT_INPUT_RTF ? clint_extract_rtf(doc, data, size, diag)
-		                              : clint_extract_pdf(doc, data, size, diag);
-		if (rc >= 0)
-			rc = clint_doc_finish_build(doc);
-		break;
-	default:
-		rc = clint_extract_text(doc, data, size, diag);
-		break;
-	}
+	rc = extract(doc, data, size, diag);
+	if (rc >= 0 && fuzz_builds_blocks(fmt))
+		rc = clint_doc_finish_build(doc);
 	if (rc >= 0)
 		rc = clint_doc_index_lines(doc);
 	/* the analysis the library runs on first use: normalise, segment,
@@ -137,19 +145,28 @@ fail:
 	return NULL;
 }
 
-/* Loads and frees; the common body of the extractor harnesses. */
-static int fuzz_extract(clint_input_format fmt, const char *name,
-                        const uint8_t *data, size_t size)
+/* Loads and frees with `extract`; the common body of the extractor
+ * harnesses. The last byte's low bit picks how revisions are read. */
+static int fuzz_extract_with(fuzz_extract_fn extract, clint_input_format fmt,
+                             const char *name, const uint8_t *data,
+                             size_t size)
 {
 	clint_doc *doc;
 
 	if (size > FUZZ_MAX_INPUT)
 		return 0;
-	doc = fuzz_load(fmt, name, data, size,
-	                size && (data[size - 1] & 1) ? CLINT_REVISIONS_REJECT
-	                                             : CLINT_REVISIONS_ACCEPT);
+	doc = fuzz_load_with(extract, fmt, name, data, size,
+	                     size && (data[size - 1] & 1) ? CLINT_REVISIONS_REJECT
+	                                                  : CLINT_REVISIONS_ACCEPT);
 	clint_doc_free(doc);
 	return 0;
+}
+
+/* fuzz_extract_with() the extractor for `fmt`. */
+static int fuzz_extract(clint_input_format fmt, const char *name,
+                        const uint8_t *data, size_t size)
+{
+	return fuzz_extract_with(fuzz_extractor(fmt), fmt, name, data, size);
 }
 
 #endif

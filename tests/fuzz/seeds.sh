@@ -10,7 +10,7 @@ set -eu
 out=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-for t in text markdown html rtf docx odt pdf docx_xml odt_xml pack segment check diff; do
+for t in text markdown html rtf docx odt pdf pdf_layout docx_xml odt_xml pack segment check diff; do
 	mkdir -p "$out/$t"
 done
 cp samples/*.txt tests/cli/fixtures/cp1252.txt tests/cli/fixtures/utf16le.txt "$out/text/"
@@ -109,4 +109,27 @@ seeds = {
 for name, body in seeds.items():
     with open(os.path.join(out, "diff", name), "wb") as f:
         f.write(body)
+PY
+# pdf_layout: flag byte 0, the samples in pages of 45 lines with a running
+# header and a page number, NUL, three geometry bytes per line (indent,
+# gap, height in sixteenths): a clause number indented, a blank line a
+# wider gap (fuzz_pdf_layout.c); and the same text without boxes
+python3 - "$out/pdf_layout" samples/*.txt <<'PY'
+import os, sys
+out = sys.argv[1]
+for path in sys.argv[2:]:
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    pages, geo = [], bytearray()
+    for p in range(0, len(lines), 45):
+        body = ["Outsourcing Agreement"] + lines[p:p + 45] + ["Page %d" % (p // 45 + 1)]
+        pages.append("\n".join(body) + "\n")
+        for l in body:
+            geo += bytes([90 if l[:1].isdigit() else 72, 14 if l.strip() else 28, 192])
+    text = "\f".join(pages).encode()
+    name = os.path.basename(path)
+    with open(os.path.join(out, name), "wb") as f:
+        f.write(b"\0" + text + b"\0" + bytes(geo))
+    with open(os.path.join(out, "nobox-" + name), "wb") as f:
+        f.write(b"\0" + text)
 PY

@@ -120,12 +120,33 @@ def ole(streams):
 
 def pdf(stream):
     """A one-page PDF whose content stream draws `stream` (no fonts)."""
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            b"/Contents 4 0 R /Resources << >> >>",
-            b"<< /Length %d >>\nstream\n" % len(stream) + stream +
-            b"\nendstream"]
+    return pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>",
+                     b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                     b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                     b"/Contents 4 0 R /Resources << >> >>",
+                     b"<< /Length %d >>\nstream\n" % len(stream) + stream +
+                     b"\nendstream"])
+
+
+def pdf_pages(streams):
+    """A PDF with a page per content stream, Helvetica as font /F1."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", None,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for stream in streams:
+        objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream +
+                    b"\nendstream")
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                    b"/Contents %d 0 R /Resources << /Font << /F1 3 0 R >> >> >>"
+                    % len(objs))
+        kids.append(b"%d 0 R" % len(objs))
+    objs[1] = (b"<< /Type /Pages /Kids [" + b" ".join(kids) +
+               b"] /Count %d >>" % len(kids))
+    return pdf_file(objs)
+
+
+def pdf_file(objs):
+    """A PDF of objects 1..n (1: the catalog), with its xref table."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offs = []
@@ -314,6 +335,21 @@ def big():
     rules = b"".join(flag_rule(b"r%d" % i, b"zq%dzq" % i, b"zq%dzq" % i)
                      for i in range(20000))
     f["pack-20k-rules.xml"] = pack(rules)
+    # 10,000 pages, each with the same header and a page number (running
+    # heads, dropped) around a line of its own: matching every page's
+    # edge lines against every other page's took 27 s here
+    def word(i):
+        w = b""
+        while True:
+            w += bytes([97 + i % 26])
+            i //= 26
+            if not i:
+                return w
+    f["many-pages.pdf"] = pdf_pages([
+        b"BT /F1 10 Tf 72 760 Td (Master Services Agreement) Tj ET "
+        b"BT /F1 10 Tf 72 400 Td (The Supplier shall deliver the " + word(i) +
+        b" report.) Tj ET BT /F1 10 Tf 300 40 Td (Page %d) Tj ET" % (i + 1)
+        for i in range(10000)])
     return f
 
 

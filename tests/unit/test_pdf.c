@@ -17,9 +17,12 @@
 #include "unit.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <sys/wait.h>
 
 #include "internal.h"
+#include "extract/extract.h"
+#include "extract/pdfmod.h"
 
 /* ---- a minimal PDF writer ---------------------------------------------------- */
 
@@ -580,10 +583,209 @@ static void test_no_pdf_support(void **state)
 
 #endif
 
+/* ---- the layout stage, fed by a stand-in module (no poppler) ------------- */
+
+/* What the stand-in module returns: its open() takes the address of one
+ * of these as the "PDF" bytes. */
+typedef struct {
+	const char *const *pages;
+	int count;                  /* page_count() */
+	int open_rc;                /* open(): CLINT_PDF_OK or an error */
+	const clint_pdf_rect *rects; /* page 0's boxes, nrects of them */
+	size_t nrects;
+} stand_in;
+
+static int si_open(void **out, const unsigned char *data, size_t len,
+                   char *err, size_t errlen)
+{
+	const stand_in *s = (const stand_in *)(const void *)data;
+
+	assert_int_equal(len, sizeof(*s));
+	*out = NULL;
+	if (s->open_rc != CLINT_PDF_OK) {
+		snprintf(err, errlen, "stand-in damage");
+		return s->open_rc;
+	}
+	*out = (void *)(uintptr_t)s;
+	return CLINT_PDF_OK;
+}
+
+static int si_page_count(void *pdf)
+{
+	return ((const stand_in *)pdf)->count;
+}
+
+static int si_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
+                   size_t *nrects)
+{
+	const stand_in *s = pdf;
+
+	*text = strdup(s->pages[i]);
+	*rects = NULL;
+	*nrects = 0;
+	if (i == 0 && s->nrects) {
+		*rects = malloc(s->nrects * sizeof(**rects));
+		assert_non_null(*rects);
+		memcpy(*rects, s->rects, s->nrects * sizeof(**rects));
+		*nrects = s->nrects;
+	}
+	return *text ? CLINT_PDF_OK : CLINT_PDF_ENOMEM;
+}
+
+static void si_close(void *pdf)
+{
+	(void)pdf;  /* the caller's stand_in */
+}
+
+static int si_is_lower(uint32_t cp)
+{
+	(void)cp;
+	return 0;
+}
+
+static const clint_pdf_module stand_in_module = {
+	CLINT_PDF_MODULE_ABI, si_open, si_page_count, si_page, free, si_close,
+	si_is_lower,
+};
+
+/* Runs the layout stage on `s`; expects `rc`. The document when it is
+ * CLINT_OK (built), else NULL. */
+static clint_doc *layout(const stand_in *s, clint_diag *d, int rc)
+{
+	clint_doc *doc = NULL;
+
+	assert_int_equal(clint_doc_alloc(&doc, "s.pdf"), CLINT_OK);
+	doc->format = CLINT_INPUT_PDF;
+	assert_int_equal(clint_extract_pdf_layout(doc, &stand_in_module,
+	                                          (const unsigned char *)s,
+	                                          sizeof(*s), d),
+	                 rc);
+	if (rc != CLINT_OK) {
+		clint_doc_free(doc);
+		return NULL;
+	}
+	assert_int_equal(clint_doc_finish_build(doc), CLINT_OK);
+	return doc;
+}
+
+static void assert_text_has(const clint_doc *doc, const char *needle, int want)
+{
+	const char *t = clint_doc_text(doc, NULL);
+
+	if ((strstr(t, needle) != NULL) != want)
+		fail_msg("'%s' %s in:\n%s", needle, want ? "missing" : "kept", t);
+}
+
+/*
+ * A line at a page edge is a running head when its key (digits left out)
+ * is at that edge of more than half of the pages, counted once per page
+ * however often it repeats there; lines go from the edge inwards, up to
+ * the first that is not repeated.
+ */
+static void test_layout_running_heads(void **state)
+{
+	static const char *const four[] = {
+		"Acme Agreement\nBody one alpha.\nPage 1\n",
+		"Acme Agreement\nBody two beta.\nPage 2\n",
+		"Acme Agreement\nBody three gamma.\nPage 3\n",
+		"Other Heading\nBody four delta.\nPage 4\n",
+	};
+	static const char *const twice[] = {
+		"Twice Here\nTwice Here\nBody a.\n", "Twice Here\nTwice Here\nBody b.\n",
+		"Body c.\n", "Body d.\n",
+	};
+	stand_in s = {four, 4, CLINT_PDF_OK, NULL, 0};
+	clint_diag *d = NULL;
+	clint_doc *doc;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	/* the header on 3 of 4 pages, the page number on all: dropped */
+	doc = layout(&s, d, CLINT_OK);
+	assert_text_has(doc, "Acme Agreement", 0);
+	assert_text_has(doc, "Page", 0);
+	assert_text_has(doc, "Other Heading", 1);
+	assert_text_has(doc, "Body one alpha.", 1);
+	assert_text_has(doc, "Body four delta.", 1);
+	clint_doc_free(doc);
+	/* on 2 of 4 pages, twice on each: not more than half of the pages */
+	s.pages = twice;
+	doc = layout(&s, d, CLINT_OK);
+	assert_text_has(doc, "Twice Here", 1);
+	clint_doc_free(doc);
+	/* on 3 of 4 once their header is shared: dropped, by page */
+	s.pages = four;
+	s.count = 3;
+	doc = layout(&s, d, CLINT_OK);
+	assert_text_has(doc, "Acme Agreement", 0);
+	assert_text_has(doc, "Body three gamma.", 1);
+	clint_doc_free(doc);
+	assert_int_equal(clint_diag_count(d), 0);
+	clint_diag_free(d);
+}
+
+/* Boxes a hostile PDF may lead the module to give: NaN and infinite
+ * positions, no height, or one box too many (then all are ignored). */
+static void test_layout_hostile_boxes(void **state)
+{
+	static const char *const one[] = {"First line here.\nSecond line here.\n"};
+	clint_pdf_rect r[36];
+	stand_in s = {one, 1, CLINT_PDF_OK, r, 0};
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	size_t i, n = strlen(one[0]);
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_true(n + 1 <= 36);
+	for (i = 0; i < 36; i++) {
+		r[i].x1 = i % 2 ? NAN : 72;
+		r[i].x2 = INFINITY;
+		r[i].y1 = i < 17 ? NAN : -INFINITY;
+		r[i].y2 = r[i].y1;
+	}
+	for (s.nrects = n; s.nrects <= n + 1; s.nrects++) {
+		doc = layout(&s, d, CLINT_OK);
+		assert_text_has(doc, "First line here.", 1);
+		assert_text_has(doc, "Second line here.", 1);
+		clint_doc_free(doc);
+	}
+	clint_diag_free(d);
+}
+
+/* The module's failures, each a clear message (or ENOMEM). */
+static void test_layout_module_failures(void **state)
+{
+	static const char *const blank[] = {"  \n", "\n"};
+	stand_in s = {blank, 2, CLINT_PDF_EENCRYPTED, NULL, 0};
+	clint_diag *d = NULL;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_null(layout(&s, d, CLINT_EFORMAT));
+	assert_true(unit_diag_find(d, "encrypted PDF: it needs a password") >= 0);
+	s.open_rc = CLINT_PDF_EDAMAGED;
+	assert_null(layout(&s, d, CLINT_EFORMAT));
+	assert_true(unit_diag_find(d, "damaged or unreadable PDF (stand-in damage)") >= 0);
+	s.open_rc = CLINT_PDF_ENOMEM;
+	assert_null(layout(&s, d, CLINT_ENOMEM));
+	s.open_rc = CLINT_PDF_OK;
+	s.count = 0;
+	assert_null(layout(&s, d, CLINT_EFORMAT));
+	assert_true(unit_diag_find(d, "damaged PDF: it has no pages") >= 0);
+	s.count = 2;
+	assert_null(layout(&s, d, CLINT_EFORMAT));
+	assert_true(unit_diag_find(d, "no text layer (scanned image?)") >= 0);
+	clint_diag_free(d);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_module_missing),
+		cmocka_unit_test(test_layout_running_heads),
+		cmocka_unit_test(test_layout_hostile_boxes),
+		cmocka_unit_test(test_layout_module_failures),
 #ifdef CLINT_HAVE_POPPLER
 		cmocka_unit_test(test_module_on_demand),
 		cmocka_unit_test(test_pages_paragraphs_running_heads),

@@ -26,6 +26,22 @@ CLINT_INTERNAL int clint_line_blank(const char *text, const clint_line *line);
  */
 CLINT_INTERNAL int clint_line_opens_clause(const char *s, size_t len);
 
+/*
+ * pdf.c: the PDF extractor's layout stage, the part after the module is
+ * loaded: opens data[0..len) with module `m` (pdfmod.h), reads every
+ * page's text and character boxes, and rebuilds paragraphs, hyphenated
+ * words and page breaks, dropping running heads and page numbers. The
+ * same contract as clint_extract_pdf(), which calls it with the poppler
+ * module; the tests and the pdf_layout fuzz target call it with stand-in
+ * modules, to give the layout code text and boxes no PDF would lead
+ * poppler to.
+ */
+struct clint_pdf_module;
+CLINT_INTERNAL int clint_extract_pdf_layout(clint_doc *doc,
+                                            const struct clint_pdf_module *m,
+                                            const unsigned char *data,
+                                            size_t len, clint_diag *diag);
+
 /* True if `data` is a ZIP holding an OpenDocument text (odt.c). */
 CLINT_INTERNAL int clint_odt_sniff(const unsigned char *data, size_t len);
 

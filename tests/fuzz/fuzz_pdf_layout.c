@@ -1,0 +1,211 @@
+/*
+ * fuzz_pdf_layout.c - the PDF extractor's layout stage (pdf.c: lines,
+ * paragraphs, running heads, hyphenation, page breaks), then normalise,
+ * segment and values, fed by a stand-in PDF module that takes its pages
+ * and character boxes from the input.
+ *
+ * The pdf target reaches this code only through poppler, which spends
+ * nearly all of each run and returns the well-behaved text and boxes of
+ * whatever it can parse. A hostile PDF controls both, within what poppler
+ * lets through; here every line's position, gap and height comes straight
+ * from the input, including NaN, infinite and negative ones, and the
+ * module's failures are the input's to choose.
+ *
+ * Input: a flag byte, the text (pages separated by form feeds; invalid
+ * UTF-8 is made '?', as the module promises UTF-8), then, after the first
+ * NUL byte, the geometry: three bytes per line, used in turn and cycled:
+ * the indent in points, the gap to the previous line (a signed byte;
+ * -128 makes y NaN), the height in sixteenths of a point (255:
+ * infinite). Without a NUL there are no boxes.
+ * Flags: bits 0-2 = 5, 6, 7: open() fails with ENOMEM, EENCRYPTED,
+ * EDAMAGED; bit 3: one box too many (the extractor must then ignore
+ * them); bit 4: the last page fails with ENOMEM; bit 5: page_count() says
+ * one page more than there is (that page reads empty, as poppler's
+ * missing pages do); bit 6: no pages at all.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "fuzz.h"
+#include "extract/extract.h"
+#include "extract/pdfmod.h"
+
+typedef struct {
+	unsigned char flags;
+	const unsigned char *text, *geo;
+	size_t text_len, geo_len;
+	size_t page_count;
+	size_t next_page, next_at;  /* where page next_page starts (pages are
+	                               read in order: no quadratic scan) */
+} fake_pdf;
+
+static int fake_open(void **out, const unsigned char *data, size_t len,
+                     char *err, size_t errlen)
+{
+	fake_pdf *f;
+	const unsigned char *nul;
+	size_t i;
+
+	*out = NULL;
+	if (!len)
+		return CLINT_PDF_EDAMAGED;
+	switch (data[0] & 7) {
+	case 5:
+		return CLINT_PDF_ENOMEM;
+	case 6:
+		return CLINT_PDF_EENCRYPTED;
+	case 7:
+		snprintf(err, errlen, "stand-in damage");
+		return CLINT_PDF_EDAMAGED;
+	}
+	f = calloc(1, sizeof(*f));
+	if (!f)
+		return CLINT_PDF_ENOMEM;
+	f->flags = data[0];
+	f->text = data + 1;
+	nul = memchr(f->text, 0, len - 1);
+	f->text_len = nul ? (size_t)(nul - f->text) : len - 1;
+	if (nul) {
+		f->geo = nul + 1;
+		f->geo_len = len - 1 - f->text_len - 1;
+	}
+	f->page_count = 1;
+	for (i = 0; i < f->text_len; i++)
+		f->page_count += f->text[i] == '\f';
+	*out = f;
+	return CLINT_PDF_OK;
+}
+
+static int fake_page_count(void *pdf)
+{
+	fake_pdf *f = pdf;
+
+	if (f->flags & 0x40)
+		return 0;
+	return (int)(f->page_count + !!(f->flags & 0x20));
+}
+
+/* One signed geometry byte, cycling through the geometry part. */
+static int geo_byte(const fake_pdf *f, size_t k)
+{
+	return (signed char)f->geo[k % f->geo_len];
+}
+
+static int fake_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
+                     size_t *nrects)
+{
+	fake_pdf *f = pdf;
+	size_t a = 0, b, n = 0, k, line = 0, cps = 0, col = 0;
+	double y = 0;
+	char *t;
+
+	*text = NULL;
+	*rects = NULL;
+	*nrects = 0;
+	if ((f->flags & 0x10) && (size_t)i + 1 >= f->page_count)
+		return CLINT_PDF_ENOMEM;
+	/* page i: the text between the i-th and (i+1)-th form feeds */
+	k = 0;
+	if ((size_t)i >= f->next_page) {
+		k = f->next_page;
+		a = f->next_at;
+	}
+	for (; k < (size_t)i && a <= f->text_len; a++)
+		if (a == f->text_len || f->text[a] == '\f')
+			k++;
+	if (a > f->text_len)
+		a = f->text_len;  /* past the last page: empty */
+	for (b = a; b < f->text_len && f->text[b] != '\f'; b++)
+		;
+	f->next_page = (size_t)i + 1;
+	f->next_at = b + 1;
+	t = malloc(b - a + 1);
+	if (!t)
+		return CLINT_PDF_ENOMEM;
+	/* valid UTF-8, as the module promises: anything else becomes '?' */
+	for (k = a; k < b;) {
+		uint32_t cp;
+		size_t m = clint_utf8_decode(f->text + k, b - k, &cp);
+		if (!m || cp == 0) {
+			t[n++] = '?';
+			k++;
+		} else {
+			memcpy(t + n, f->text + k, m);
+			n += m;
+			k += m;
+		}
+		cps++;
+	}
+	t[n] = '\0';
+	*text = t;
+	if (!f->geo || !f->geo_len)
+		return CLINT_PDF_OK;
+	*nrects = cps + !!(f->flags & 0x08);
+	*rects = calloc(*nrects ? *nrects : 1, sizeof(**rects));
+	if (!*rects) {
+		free(t);
+		*text = NULL;
+		return CLINT_PDF_ENOMEM;
+	}
+	/* a box per code point; each line's from its three geometry bytes */
+	for (k = 0, a = 0; k < *nrects; k++) {
+		clint_pdf_rect *r = &(*rects)[k];
+		double x = (unsigned char)geo_byte(f, 3 * line), h;
+		int gap = geo_byte(f, 3 * line + 1);
+		int hb = (unsigned char)geo_byte(f, 3 * line + 2);
+
+		if (col == 0)
+			y = gap == -128 ? NAN : y + gap;
+		h = hb == 255 ? INFINITY : hb / 16.0;
+		r->x1 = x + 6.0 * (double)col;
+		r->x2 = r->x1 + 5.0;
+		r->y1 = y;
+		r->y2 = y + h;
+		col++;
+		if (a < n) {
+			size_t m = 1;
+			if (t[a] == '\n') {
+				line++;
+				col = 0;
+			} else {
+				uint32_t cp;
+				m = clint_utf8_decode((const unsigned char *)t + a, n - a, &cp);
+			}
+			a += m ? m : 1;
+		}
+	}
+	return CLINT_PDF_OK;
+}
+
+static void fake_release(void *p)
+{
+	free(p);
+}
+
+static void fake_close(void *pdf)
+{
+	free(pdf);
+}
+
+/* Beyond ASCII, every third code point is lower case. */
+static int fake_is_lower(uint32_t cp)
+{
+	return cp % 3 == 0;
+}
+
+static const clint_pdf_module fake = {
+	CLINT_PDF_MODULE_ABI, fake_open,  fake_page_count, fake_page,
+	fake_release,         fake_close, fake_is_lower,
+};
+
+static int extract_layout(clint_doc *doc, const unsigned char *data,
+                          size_t len, clint_diag *diag)
+{
+	return clint_extract_pdf_layout(doc, &fake, data, len, diag);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_extract_with(extract_layout, CLINT_INPUT_PDF, "fuzz.pdf", data,
+	                         size);
+}
