@@ -134,7 +134,8 @@ static void assert_block(const clint_doc *doc, size_t i, clint_block_type type,
 }
 
 /* Asserts the error entry in `diag` mentions `needle`. */
-static void assert_diag(const clint_diag *d, const char *needle)
+/* The error on t.odt that mentions `needle`. */
+static clint_diag_entry assert_diag(const clint_diag *d, const char *needle)
 {
 	clint_diag_entry e;
 	long i = unit_diag_find(d, needle);
@@ -146,21 +147,14 @@ static void assert_diag(const clint_diag *d, const char *needle)
 	assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
 	assert_int_equal(e.level, CLINT_DIAG_ERROR);
 	assert_string_equal(e.file, "t.odt");
+	return e;
 }
 
-/* The diagnostic mentioning `needle` is exactly `message`: one line, without
- * the newline libxml2 ends its own messages with. */
+/* The error mentioning `message` is exactly that: one line, without the
+ * newline libxml2 ends its own messages with. */
 static void assert_diag_one_line(const clint_diag *d, const char *message)
 {
-	clint_diag_entry e;
-	long i = unit_diag_find(d, message);
-
-	if (i < 0) {
-		unit_diag_dump(d);
-		fail_msg("no diagnostic mentions '%s'", message);
-	}
-	assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
-	assert_string_equal(e.message, message);
+	assert_string_equal(assert_diag(d, message).message, message);
 }
 
 /* ---- structure ------------------------------------------------------------ */
