@@ -366,4 +366,5 @@ def main():
             fh.write(data)
 
 
-main()
+if __name__ == "__main__":
+    main()
