@@ -356,6 +356,24 @@ def big():
     f["xref-many-targets.txt"] = b"1. DEFINITIONS\n\n" + b"".join(
         b'1.%d "Service %s" means the services described in Schedule %d.\n'
         % (i + 1, word(i), i + 1) for i in range(60000))
+    # 40,000 changed regions, each named by a change mark in a paragraph:
+    # every mark searched the regions from the first (6.8 s)
+    regions = b"".join(
+        b'<text:changed-region text:id="c%d"><text:deletion><text:p>gone %s'
+        b'</text:p></text:deletion></text:changed-region>' % (i, word(i))
+        for i in range(40000))
+    f["odt-many-changes.odt"] = odt(odt_xml(
+        b"<text:tracked-changes>" + regions + b"</text:tracked-changes>" +
+        b"".join(b'<text:p>' + PARA + b' <text:change text:change-id="c%d"/>'
+                 b'</text:p>' % i for i in range(40000))))
+    # 40,000 comment ranges, all open, then closed last first: each end
+    # searched the ranges from the first (6.7 s)
+    f["odt-many-comment-ranges.odt"] = odt(odt_xml(
+        b"".join(b'<text:p><office:annotation office:name="n%d"><text:p>note'
+                 b'</text:p></office:annotation>' % i + PARA + b"</text:p>"
+                 for i in range(40000)) +
+        b"".join(b'<text:p>end<office:annotation-end office:name="n%d"/>'
+                 b'</text:p>' % i for i in reversed(range(40000)))))
     return f
 
 
