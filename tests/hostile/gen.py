@@ -374,6 +374,14 @@ def big():
                  for i in range(40000)) +
         b"".join(b'<text:p>end<office:annotation-end office:name="n%d"/>'
                  b'</text:p>' % i for i in reversed(range(40000)))))
+    # one line: 10,000 sentences of three vague phrases (20,000 findings
+    # shown), then 16 MB more: each finding's excerpt looked for a form
+    # feed up to the end of the line (8.3 s)
+    f["findings-long-line.txt"] = (
+        b"1. SERVICES\n\n" + b"The Supplier shall use reasonable efforts "
+        b"to deliver the report as soon as possible and may, at its sole "
+        b"discretion, charge additional fees as appropriate. " * 10000 +
+        b"The Client shall pay the Charges. " * 480000 + b"\n")
     return f
 
 
