@@ -382,6 +382,15 @@ def big():
         b"to deliver the report as soon as possible and may, at its sole "
         b"discretion, charge additional fees as appropriate. " * 10000 +
         b"The Client shall pay the Charges. " * 480000 + b"\n")
+    # a diff of one section of 100,000 amounts against one of 100,000
+    # periods: each old value looked for a new one of its kind and term
+    # from the first (8.8 s)
+    f["values-old.txt"] = b"1. PAYMENT\n\n" + b"".join(
+        b"The Client shall pay USD %d. " % (100 + i) +
+        (b"\n\n" if i % 10 == 9 else b"") for i in range(100000)) + b"\n"
+    f["values-new.txt"] = b"1. PAYMENT\n\n" + b"".join(
+        b"The Client shall pay within %d days. " % (1 + i % 90) +
+        (b"\n\n" if i % 10 == 9 else b"") for i in range(100000)) + b"\n"
     return f
 
 
