@@ -9,7 +9,7 @@ definitions, cross-references; PDF pages and lines; diff of revisions
 with many changed or moved clauses ...) an input is generated at N and 4N
 structures (and 16N when the 4N run is cheap), run through BIN (default
 build/clauselint; `check` with the default options, or `text`, `outline`
-or `diff` where that is the stage under test), and its child CPU time
+or `diff` where that is the stage under test, or `check --format json`), and its child CPU time
 (getrusage(RUSAGE_CHILDREN), user + system) taken as the median of 3 runs.
 The CPU time of an empty document (start-up, packs) is subtracted before
 the growth ratio is formed.
@@ -410,6 +410,7 @@ KINDS = [
     ("docx-tracked", docx_tracked, ".docx", "check", 4000),
     ("docx-tracked-diff", docx_tracked, ".docx", "diff", 2000),
     ("docx-comments", docx_comments, ".docx", "check", 4000),
+    ("docx-comments-json", docx_comments, ".docx", "json", 4000),
     ("docx-footnotes", docx_footnotes, ".docx", "check", 4000),
     ("docx-table-rows", docx_table, ".docx", "check", 3000),
     ("docx-nested-tables", docx_nested_tables, ".docx", "check", 2000),
@@ -418,6 +419,7 @@ KINDS = [
     ("odt-tracked", odt_tracked, ".odt", "check", 4000),
     ("odt-tracked-diff", odt_tracked, ".odt", "diff", 2000),
     ("odt-comments", odt_comments, ".odt", "check", 3000),
+    ("odt-comments-json", odt_comments, ".odt", "json", 3000),
     ("html-elements", html_elements, ".html", "check", 6000),
     ("html-tables", html_tables, ".html", "check", 4000),
     ("html-lists", html_lists, ".html", "check", 1500),
@@ -475,6 +477,8 @@ def argv_for(binary, tmp, name, gen_fn, suffix, cmd, n):
     path = os.path.join(tmp, "%s-%d%s" % (name, n, suffix))
     with open(path, "wb") as fh:
         fh.write(data)
+    if cmd == "json":
+        return [binary, "--format", "json", path]
     return [binary, cmd, path]
 
 
