@@ -21,6 +21,9 @@
 #   make fuzz-goal     FUZZ_BUDGET seconds on FUZZ_JOBS streams, to the
 #                      targets furthest behind the goal (fuzz-plan: the plan)
 #   make hostile   the hostile-input suite (tests/hostile)
+#   make growth    the amplification audit: CPU time of generated inputs at
+#                  N, 4N and 16N structures per kind (tests/hostile/growth.py);
+#                  fails on growth over 6x per 4x. A timing, not in make test
 #   make coverage  branch coverage of src/lib (gcc --coverage, lcov)
 
 PREFIX ?= /usr/local
@@ -102,7 +105,7 @@ DEMO_DRAFT = samples/flawed-draft.txt
 
 .PHONY: FORCE all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc diff-test \
         golden-update corpus formats prefilter precompiled scale eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
-        fuzz fuzz-build fuzz-run fuzz-goal fuzz-goal-run fuzz-plan fuzz-schedule-test fuzz-report fuzz-merge fuzz-replay hostile coverage coverage-run
+        fuzz fuzz-build fuzz-run fuzz-goal fuzz-goal-run fuzz-plan fuzz-schedule-test fuzz-report fuzz-merge fuzz-replay hostile growth coverage coverage-run
 
 all: $(LIB_A) $(LIB_SO) $(BIN) $(PDF_MODULE)
 
@@ -334,6 +337,16 @@ hostile: $(BIN)
 	@NO_VALGRIND="$(NO_VALGRIND)" HOSTILE_SKIP_BIG="$(NO_VALGRIND)" \
 	  HOSTILE_SLOW="$(if $(NO_VALGRIND),5,1)" \
 	  sh tests/hostile/run.sh $(BIN) $(BUILD)/hostile
+
+# The amplification audit (tests/hostile/growth.py): each kind of structure
+# a hostile input can pile up (DOCX numbering, tracked changes, comments,
+# tables; ODT lists; HTML, RTF, Markdown; references, definitions; PDF
+# pages and lines; diffs) is generated at N, 4N and 16N and timed (child CPU,
+# median of 3); a kind growing more than 6x per 4x fails it. A timing, so
+# not part of make test. GROWTH_ARGS: kinds to run, or --quick (N / 4).
+growth: $(BIN)
+	@echo "== growth: CPU time per 4x more structure (tests/hostile/growth.py)"
+	@nice python3 tests/hostile/growth.py --bin $(BIN) $(GROWTH_ARGS)
 
 # ---- fuzzing ---------------------------------------------------------------
 # tests/fuzz/fuzz_<target>.c: LLVMFuzzerTestOneInput per parser. `make fuzz`

@@ -318,44 +318,220 @@ static int ref_kind(const char *word)
 	return 2;
 }
 
-static int section_exists(const clint_doc *doc, int kind, const char *word,
+/*
+ * What check_cross_references() looks a reference's target up in, built
+ * once per document so that each reference costs a binary search, not a
+ * pass over every section and block (a document of many references to
+ * many sections was quadratic): section cites, container sections
+ * ("Schedule 4") by number and word, the parents of numbered clauses
+ * ("7" of "7.4"), and blocks that open with "<word> <designator>".
+ */
+typedef struct {
+	const char *p;
+	size_t n;
+} xref_span;
+
+typedef struct {
+	xref_span word, id; /* "Schedule", "4" */
+} xref_head;
+
+typedef struct {
+	const clint_isection **cites;  /* sections with a cite, by cite (caseless) */
+	size_t ncites;
+	const clint_isection **conts;  /* container sections, by number then word
+	                                * (caseless), each pair once */
+	size_t nconts;
+	xref_span *parents;            /* prefix_of() each decimal cite without
+	                                * "(", sorted bytewise */
+	size_t nparents;
+	xref_head *heads;              /* blocks "<word> <alnum id><not alnum>" */
+	size_t nheads;
+	long have[ARRAY_LEN(ref_words)]; /* container sections per reference
+	                                  * word, -1 until counted */
+} xref_index;
+
+static int cite_cmp(const void *a, const void *b)
+{
+	return strcasecmp((*(const clint_isection *const *)a)->cite,
+	                  (*(const clint_isection *const *)b)->cite);
+}
+
+static int cont_cmp(const void *a, const void *b)
+{
+	const clint_isection *x = *(const clint_isection *const *)a;
+	const clint_isection *y = *(const clint_isection *const *)b;
+	int d = strcasecmp(x->number, y->number);
+
+	return d ? d : strcasecmp(x->word, y->word);
+}
+
+/* Bytewise order of spans (a prefix first). */
+static int span_cmp(const xref_span *x, const xref_span *y)
+{
+	int d = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+
+	return d ? d : (x->n > y->n) - (x->n < y->n);
+}
+
+static int span_qcmp(const void *a, const void *b)
+{
+	return span_cmp(a, b);
+}
+
+/* ASCII-caseless order of spans (a prefix first). */
+static int span_icmp(const xref_span *x, const xref_span *y)
+{
+	size_t i, n = x->n < y->n ? x->n : y->n;
+
+	for (i = 0; i < n; i++) {
+		int c = clint_tolower((unsigned char)x->p[i]),
+		    d = clint_tolower((unsigned char)y->p[i]);
+		if (c != d)
+			return c - d;
+	}
+	return (x->n > y->n) - (x->n < y->n);
+}
+
+static int head_cmp(const void *a, const void *b)
+{
+	const xref_head *x = a, *y = b;
+	int d = span_icmp(&x->word, &y->word);
+
+	return d ? d : span_icmp(&x->id, &y->id);
+}
+
+/* The span prefix_of() gives for `number`, in place. */
+static xref_span prefix_span(const char *number)
+{
+	const char *p = strrchr(number, '.');
+	xref_span sp;
+
+	sp.p = number;
+	sp.n = p ? (size_t)(p - number) : 0;
+	if (sp.n > 63)
+		sp.n = 63;
+	return sp;
+}
+
+static void xref_index_free(xref_index *ix)
+{
+	free(ix->cites);
+	free(ix->conts);
+	free(ix->parents);
+	free(ix->heads);
+}
+
+/* Fills `ix` for `doc`: the arrays borrow the document's strings. Returns
+ * CLINT_OK or CLINT_ENOMEM (ix is then freed). */
+static int xref_index_build(const clint_doc *doc, xref_index *ix)
+{
+	size_t i, k, ns = doc->section_count, nb = doc->block_count;
+
+	memset(ix, 0, sizeof(*ix));
+	for (i = 0; i < ARRAY_LEN(ix->have); i++)
+		ix->have[i] = -1;
+	ix->cites = malloc((ns ? ns : 1) * sizeof(*ix->cites));
+	ix->conts = malloc((ns ? ns : 1) * sizeof(*ix->conts));
+	ix->parents = malloc((ns ? ns : 1) * sizeof(*ix->parents));
+	ix->heads = malloc((nb ? nb : 1) * sizeof(*ix->heads));
+	if (!ix->cites || !ix->conts || !ix->parents || !ix->heads) {
+		xref_index_free(ix);
+		return CLINT_ENOMEM;
+	}
+	for (i = 0; i < ns; i++) {
+		const clint_isection *s = &doc->sections[i];
+		if (s->cite)
+			ix->cites[ix->ncites++] = s;
+		if (s->num_kind == 2)
+			ix->conts[ix->nconts++] = s;
+		if (s->num_kind == 1 && s->cite && !strchr(s->cite, '('))
+			ix->parents[ix->nparents++] = prefix_span(s->cite);
+	}
+	qsort(ix->cites, ix->ncites, sizeof(*ix->cites), cite_cmp);
+	qsort(ix->conts, ix->nconts, sizeof(*ix->conts), cont_cmp);
+	qsort(ix->parents, ix->nparents, sizeof(*ix->parents), span_qcmp);
+	/* a number under one word once: the run of a number stays short */
+	for (i = k = 0; i < ix->nconts; i++)
+		if (!k || cont_cmp(&ix->conts[k - 1], &ix->conts[i]) != 0)
+			ix->conts[k++] = ix->conts[i];
+	ix->nconts = k;
+	for (i = 0; i < nb; i++) {
+		const char *t = doc->norm + doc->blocks[i].norm_start;
+		size_t len = doc->blocks[i].norm_end - doc->blocks[i].norm_start;
+		const char *sp = memchr(t, ' ', len);
+		size_t a, e;
+
+		if (!sp || sp == t)
+			continue;
+		a = (size_t)(sp - t) + 1;
+		for (e = a; e < len && clint_isalnum((unsigned char)t[e]); e++)
+			;
+		if (e == a || e >= len)
+			continue;
+		ix->heads[ix->nheads].word.p = t;
+		ix->heads[ix->nheads].word.n = a - 1;
+		ix->heads[ix->nheads].id.p = t + a;
+		ix->heads[ix->nheads].id.n = e - a;
+		ix->nheads++;
+	}
+	qsort(ix->heads, ix->nheads, sizeof(*ix->heads), head_cmp);
+	return CLINT_OK;
+}
+
+static int section_exists(const xref_index *ix, int kind, const char *word,
                           const char *id)
 {
-	size_t i;
+	size_t lo = 0, hi;
 
-	for (i = 0; i < doc->section_count; i++) {
-		const clint_isection *s = &doc->sections[i];
-		if (kind == 1 && s->cite &&
-		    clint_tolower(s->cite[0]) == clint_tolower(id[0]) &&
-		    strcasecmp(s->cite, id) == 0)
-			return 1;
-		if (kind == 2 && s->num_kind == 2 && strcasecmp(s->number, id) == 0 &&
-		    clint_ascii_ieq(s->word, word, strlen(s->word)))
-			return 1;
+	if (kind == 1) {
+		hi = ix->ncites;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int d = strcasecmp(ix->cites[mid]->cite, id);
+			if (!d)
+				return 1;
+			if (d < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return 0;
 	}
+	/* the first container numbered `id`, then each word it has */
+	hi = ix->nconts;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcasecmp(ix->conts[mid]->number, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < ix->nconts && strcasecmp(ix->conts[lo]->number, id) == 0; lo++)
+		if (clint_ascii_ieq(ix->conts[lo]->word, word,
+		                    strlen(ix->conts[lo]->word)))
+			return 1;
 	return 0;
 }
 
 /* True if the clause the reference points into is known: "7.4" needs a
  * § 7 with numbered sub-clauses; "12" needs numbered top-level clauses
  * around it. Without that structure nothing can be said. */
-static int parent_known(const clint_doc *doc, const char *id)
+static int parent_known(const xref_index *ix, const char *id)
 {
-	char pre[64];
-	size_t i, n = 0;
+	xref_span pre = prefix_span(id);
+	size_t lo = 0, hi = ix->nparents, first;
 
-	prefix_of(id, pre, sizeof(pre));
-	for (i = 0; i < doc->section_count; i++) {
-		const clint_isection *s = &doc->sections[i];
-		char sp[64];
-
-		if (s->num_kind != 1 || !s->cite)
-			continue;
-		prefix_of(s->cite, sp, sizeof(sp));
-		if (strcmp(sp, pre) == 0 && strchr(s->cite, '(') == NULL)
-			n++;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (span_cmp(&ix->parents[mid], &pre) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return n >= 2;
+	first = lo;
+	return first + 1 < ix->nparents &&
+	       span_cmp(&ix->parents[first], &pre) == 0 &&
+	       span_cmp(&ix->parents[first + 1], &pre) == 0;
 }
 
 /* True if s[..end) ends with `tail` (ASCII caseless), reading nothing
@@ -455,26 +631,39 @@ static long max_top_number(const clint_doc *doc)
 }
 
 /* True if "<word> <id>" starts a block somewhere: a schedule or exhibit
- * heading the segmenter did not take for a section. */
-static int container_heading(const clint_doc *doc, const char *word,
+ * heading the segmenter did not take for a section. `id` is alphanumeric
+ * (container_id()). */
+static int container_heading(const xref_index *ix, const char *word,
                              const char *id)
 {
-	size_t b, wn = strlen(word), idn = strlen(id);
+	xref_head key;
+	size_t wl = strlen(word);
 
-	for (b = 0; b < doc->block_count; b++) {
-		const char *t = doc->norm + doc->blocks[b].norm_start;
-		size_t len = doc->blocks[b].norm_end - doc->blocks[b].norm_start;
-		size_t wl = wn;
+	/* "Schedules 2" is referred to as "Schedule 2" */
+	if (wl > 1 && word[wl - 1] == 's')
+		wl--;
+	key.word.p = word;
+	key.word.n = wl;
+	key.id.p = id;
+	key.id.n = strlen(id);
+	return bsearch(&key, ix->heads, ix->nheads, sizeof(key), head_cmp) != NULL;
+}
 
-		/* "Schedules 2" is referred to as "Schedule 2" */
-		if (wl > 1 && word[wl - 1] == 's')
-			wl--;
-		if (len > wl + 1 + idn && clint_ascii_ieq(t, word, wl) &&
-		    t[wl] == ' ' && clint_ascii_ieq(t + wl + 1, id, idn) &&
-		    !clint_isalnum((unsigned char)t[wl + 1 + idn]))
-			return 1;
-	}
-	return 0;
+/* How many container sections a reference word can name ("Schedule 4"
+ * for "schedules"), counted once per word. */
+static long containers_for(const clint_doc *doc, xref_index *ix, size_t w)
+{
+	size_t q;
+	long have = 0;
+
+	if (ix->have[w] >= 0)
+		return ix->have[w];
+	for (q = 0; q < doc->section_count; q++)
+		if (doc->sections[q].num_kind == 2 &&
+		    clint_ascii_ieq(doc->sections[q].word, ref_words[w].w,
+		                    strlen(doc->sections[q].word)))
+			have++;
+	return ix->have[w] = have;
 }
 
 #define INLINE_CACHE 1024 /* clause numbers remembered (a power of two) */
@@ -520,8 +709,11 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 	long top = max_top_number(doc);
 	char seen[64][48];
 	size_t nseen = 0;
+	xref_index ix;
 	int rc;
 
+	if ((rc = xref_index_build(doc, &ix)) < 0)
+		return rc;
 	while (i < doc->norm_len) {
 		size_t n = 0, j, k, rs = i;
 		char id[64], word[16];
@@ -606,25 +798,20 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 			    clint_ascii_ieq(s + t, "under the ", 10))
 				continue;
 		}
-		if (section_exists(doc, kind, word, id))
+		if (section_exists(&ix, kind, word, id))
 			continue;
 		if (kind == 1 && inline_cached(doc, id, inline_cache, &scans_left))
 			continue;
 		/* "Section 365", "Section 20000": a statute, not this contract */
 		if (kind == 1 && strtol(id, NULL, 10) > top + 3)
 			continue;
-		if (kind == 2 && container_heading(doc, word, id))
+		if (kind == 2 && container_heading(&ix, word, id))
 			continue;
-		if (kind == 1 && !parent_known(doc, id))
+		if (kind == 1 && !parent_known(&ix, id))
 			continue;
 		if (kind == 2) {
 			/* only when the document has containers of that word */
-			size_t q, have = 0;
-			for (q = 0; q < doc->section_count; q++)
-				if (doc->sections[q].num_kind == 2 &&
-				    clint_ascii_ieq(doc->sections[q].word, word,
-				                strlen(doc->sections[q].word)))
-					have++;
+			long have = containers_for(doc, &ix, w);
 			if (have < 2 && clint_ascii_ieq(word, "article", 7))
 				continue;
 			if (!have)
@@ -652,10 +839,11 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 			                   "document",
 			                   q, kind == 1 ? "\xC2\xA7 " : "", kind == 1 ? id : q));
 			if (rc < 0)
-				return rc;
+				break;
 		}
 	}
-	return CLINT_OK;
+	xref_index_free(&ix);
+	return rc < 0 ? rc : CLINT_OK;
 }
 
 /* ---- shared helpers for the checks below ------------------------------------ */

@@ -350,6 +350,55 @@ def big():
         b"BT /F1 10 Tf 72 400 Td (The Supplier shall deliver the " + word(i) +
         b" report.) Tj ET BT /F1 10 Tf 300 40 Td (Page %d) Tj ET" % (i + 1)
         for i in range(10000)])
+    # 60,000 defined terms, each "described in Schedule <n>": every
+    # reference to a missing schedule was looked up in every section and
+    # every block (29 s); now in indexes built once
+    f["xref-many-targets.txt"] = b"1. DEFINITIONS\n\n" + b"".join(
+        b'1.%d "Service %s" means the services described in Schedule %d.\n'
+        % (i + 1, word(i), i + 1) for i in range(60000))
+    # 40,000 changed regions, each named by a change mark in a paragraph:
+    # every mark searched the regions from the first (6.8 s)
+    regions = b"".join(
+        b'<text:changed-region text:id="c%d"><text:deletion><text:p>gone %s'
+        b'</text:p></text:deletion></text:changed-region>' % (i, word(i))
+        for i in range(40000))
+    f["odt-many-changes.odt"] = odt(odt_xml(
+        b"<text:tracked-changes>" + regions + b"</text:tracked-changes>" +
+        b"".join(b'<text:p>' + PARA + b' <text:change text:change-id="c%d"/>'
+                 b'</text:p>' % i for i in range(40000))))
+    # 40,000 comment ranges, all open, then closed last first: each end
+    # searched the ranges from the first (6.7 s)
+    f["odt-many-comment-ranges.odt"] = odt(odt_xml(
+        b"".join(b'<text:p><office:annotation office:name="n%d"><text:p>note'
+                 b'</text:p></office:annotation>' % i + PARA + b"</text:p>"
+                 for i in range(40000)) +
+        b"".join(b'<text:p>end<office:annotation-end office:name="n%d"/>'
+                 b'</text:p>' % i for i in reversed(range(40000)))))
+    # one line: 10,000 sentences of three vague phrases (20,000 findings
+    # shown), then 16 MB more: each finding's excerpt looked for a form
+    # feed up to the end of the line (8.3 s)
+    f["findings-long-line.txt"] = (
+        b"1. SERVICES\n\n" + b"The Supplier shall use reasonable efforts "
+        b"to deliver the report as soon as possible and may, at its sole "
+        b"discretion, charge additional fees as appropriate. " * 10000 +
+        b"The Client shall pay the Charges. " * 480000 + b"\n")
+    # 12,000 nested comment ranges: the json report showed each anchor
+    # whole, 9 GB of report (8.9 GB of memory) from a 0.2 MB file
+    f["odt-nested-comments.odt"] = odt(odt_xml(
+        b"".join(b'<text:p><office:annotation office:name="n%d"><text:p>note'
+                 b'</text:p></office:annotation>' % i + PARA + b"</text:p>"
+                 for i in range(12000)) +
+        b"".join(b'<text:p>end<office:annotation-end office:name="n%d"/>'
+                 b'</text:p>' % i for i in reversed(range(12000)))))
+    # a diff of one section of 100,000 amounts against one of 100,000
+    # periods: each old value looked for a new one of its kind and term
+    # from the first (8.8 s)
+    f["values-old.txt"] = b"1. PAYMENT\n\n" + b"".join(
+        b"The Client shall pay USD %d. " % (100 + i) +
+        (b"\n\n" if i % 10 == 9 else b"") for i in range(100000)) + b"\n"
+    f["values-new.txt"] = b"1. PAYMENT\n\n" + b"".join(
+        b"The Client shall pay within %d days. " % (1 + i % 90) +
+        (b"\n\n" if i % 10 == 9 else b"") for i in range(100000)) + b"\n"
     return f
 
 
@@ -366,4 +415,5 @@ def main():
             fh.write(data)
 
 
-main()
+if __name__ == "__main__":
+    main()

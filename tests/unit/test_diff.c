@@ -473,6 +473,48 @@ static void value_change(const char *a, const char *b, const char *term,
 	clint_ruleset_free(rs);
 }
 
+/* Values of one section are paired by kind and term in text order: each
+ * old value with the first new value of its kind and term left (an
+ * index now, a scan before). Unchanged pairs give nothing. */
+static void test_value_pairing_order(void **state)
+{
+	static const double want[4][2] = {
+		{100, 150}, {30, 45}, {60, 90}, {300, 350}};
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *da = unit_text("1. Payment\n\n1.1 The Client shall pay USD 100 "
+	                          "within 30 days, USD 200 within 60 days and USD "
+	                          "300 within 5 days.\n");
+	clint_doc *db = unit_text("1. Payment\n\n1.1 The Client shall pay USD 150 "
+	                          "within 45 days, USD 200 within 90 days and USD "
+	                          "350 within 5 days.\n");
+	clint_diff *d = NULL;
+	clint_diff_value v;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_diff_value_count(d), 4);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(clint_diff_value_get(d, i, &v), CLINT_OK);
+		assert_int_equal(v.old_value.kind, i == 0 || i == 3
+		                                       ? CLINT_VALUE_MONEY
+		                                       : CLINT_VALUE_DURATION);
+		if (v.old_value.kind == CLINT_VALUE_MONEY) {
+			assert_true(v.old_value.amount == want[i][0]);
+			assert_true(v.new_value.amount == want[i][1]);
+			assert_string_equal(v.term, "Charges");
+		} else {
+			assert_true(v.old_value.days == want[i][0]);
+			assert_true(v.new_value.days == want[i][1]);
+			assert_string_equal(v.term, "Payment terms");
+		}
+	}
+	clint_diff_free(d);
+	clint_doc_free(da);
+	clint_doc_free(db);
+	clint_ruleset_free(rs);
+}
+
 static void test_value_table(void **state)
 {
 	(void)state;
@@ -891,6 +933,7 @@ int main(void)
 		cmocka_unit_test(test_risk_match_prefers_aligned_section),
 		cmocka_unit_test_setup_teardown(test_values, setup, teardown),
 		cmocka_unit_test(test_value_table),
+		cmocka_unit_test(test_value_pairing_order),
 		cmocka_unit_test_setup_teardown(test_render_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_formats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_errors, setup, teardown),

@@ -9,6 +9,8 @@
 #include <dirent.h>
 #include <zip.h>
 
+#include "internal.h"
+
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- building DOCX files in memory --------------------------------------- */
@@ -910,6 +912,63 @@ static void test_comments_are_annotations(void **state)
 	clint_doc_free(doc);
 }
 
+/* Many comments, each range started where no text follows at once: an
+ * even one is anchored by the text that comes next, an odd one by its
+ * range end first (the text after it then anchors nothing). Only the
+ * comments left pending are looked at when text comes. */
+static void test_many_pending_comments(void **state)
+{
+	clint_buf body = CLINT_BUF_INIT, comments = CLINT_BUF_INIT;
+	part p[2] = {{"word/document.xml", NULL, 0}, {"word/comments.xml", NULL, 0}};
+	clint_doc *doc;
+	clint_annotation a;
+	size_t i, k, n = 400;
+	char w[32];
+	const char *t;
+
+	(void)state;
+	assert_int_equal(clint_buf_puts(&body, DOC("")), 0);
+	body.len -= strlen("</w:body></w:document>");
+	assert_int_equal(clint_buf_printf(&comments, "<w:comments xmlns:w=\"%s\">",
+	                                  W_NS), 0);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(clint_buf_printf(&comments,
+			"<w:comment w:id=\"%zu\">" P(R("c%zu")) "</w:comment>", i, i), 0);
+		if (i % 2)
+			assert_int_equal(clint_buf_printf(&body,
+				"<w:p><w:commentRangeStart w:id=\"%zu\"/><w:r><w:t>w%zu"
+				"</w:t></w:r><w:commentRangeEnd w:id=\"%zu\"/>"
+				"<w:commentRangeStart w:id=\"%zu\"/><w:commentRangeEnd "
+				"w:id=\"%zu\"/><w:r><w:t>x%zu</w:t></w:r></w:p>",
+				i - 1, i - 1, i - 1, i, i, i), 0);
+	}
+	assert_int_equal(clint_buf_puts(&comments, "</w:comments>"), 0);
+	assert_int_equal(clint_buf_puts(&body, "</w:body></w:document>"), 0);
+	assert_int_equal(clint_buf_putc(&comments, '\0'), 0);
+	assert_int_equal(clint_buf_putc(&body, '\0'), 0);
+	p[0].data = body.data;
+	p[1].data = comments.data;
+	doc = load_parts(p, 2, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	t = clint_doc_text(doc, NULL);
+	assert_int_equal(clint_doc_annotation_count(doc), n);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(clint_doc_annotation(doc, i, &a), CLINT_OK);
+		assert_int_equal(sscanf(a.text, "c%zu", &k), 1);
+		if (k % 2 == 0) {
+			snprintf(w, sizeof(w), "w%zu", k);
+			unit_assert_slice(doc, a.start, a.end, w);
+		} else {
+			/* anchored at its range end, before the text x<k> */
+			snprintf(w, sizeof(w), "x%zu", k);
+			assert_int_equal(a.start, a.end);
+			assert_memory_equal(t + a.start, w, strlen(w));
+		}
+	}
+	clint_doc_free(doc);
+	clint_buf_free(&body);
+	clint_buf_free(&comments);
+}
+
 /* Comment text with tabs, breaks and empty paragraphs; an empty
  * w:comment; a range with no text in it; a reference before the range
  * end; references to comments that do not exist. */
@@ -1530,6 +1589,7 @@ int main(void)
 		cmocka_unit_test(test_revision_variants),
 		cmocka_unit_test(test_comments_are_annotations),
 		cmocka_unit_test(test_comment_variants),
+		cmocka_unit_test(test_many_pending_comments),
 		cmocka_unit_test(test_truncated_zip),
 		cmocka_unit_test(test_no_document_xml),
 		cmocka_unit_test(test_doctype_refused),

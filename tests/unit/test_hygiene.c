@@ -544,6 +544,129 @@ static void test_find_bytes_matches_reference(void **state)
 	}
 }
 
+/* ---- cross-references: the target index ------------------------------------ */
+
+/* The lookups check_cross_references() made before the index, each a pass
+ * over every section or block: the index must answer as they do. */
+static int linear_section_exists(const clint_doc *doc, int kind,
+                                 const char *word, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < doc->section_count; i++) {
+		const clint_isection *s = &doc->sections[i];
+		if (kind == 1 && s->cite && strcasecmp(s->cite, id) == 0)
+			return 1;
+		if (kind == 2 && s->num_kind == 2 && strcasecmp(s->number, id) == 0 &&
+		    clint_ascii_ieq(s->word, word, strlen(s->word)))
+			return 1;
+	}
+	return 0;
+}
+
+static int linear_parent_known(const clint_doc *doc, const char *id)
+{
+	char pre[64], sp[64];
+	size_t i, n = 0;
+
+	prefix_of(id, pre, sizeof(pre));
+	for (i = 0; i < doc->section_count; i++) {
+		const clint_isection *s = &doc->sections[i];
+		if (s->num_kind != 1 || !s->cite)
+			continue;
+		prefix_of(s->cite, sp, sizeof(sp));
+		if (strcmp(sp, pre) == 0 && strchr(s->cite, '(') == NULL)
+			n++;
+	}
+	return n >= 2;
+}
+
+static int linear_container_heading(const clint_doc *doc, const char *word,
+                                    const char *id)
+{
+	size_t b, wl = strlen(word), idn = strlen(id);
+
+	if (wl > 1 && word[wl - 1] == 's')
+		wl--;
+	for (b = 0; b < doc->block_count; b++) {
+		const char *t = doc->norm + doc->blocks[b].norm_start;
+		size_t len = doc->blocks[b].norm_end - doc->blocks[b].norm_start;
+		if (len > wl + 1 + idn && clint_ascii_ieq(t, word, wl) &&
+		    t[wl] == ' ' && clint_ascii_ieq(t + wl + 1, id, idn) &&
+		    !clint_isalnum((unsigned char)t[wl + 1 + idn]))
+			return 1;
+	}
+	return 0;
+}
+
+static void test_xref_index_matches_linear(void **state)
+{
+	static const char text[] =
+		"1. Services\n\n1.1 The Supplier shall provide the Services.\n\n"
+		"1.2 More.\n\n1.2(a) An item.\n\n2. Charges\n\n2.1 Pay.\n\n"
+		"2.2 Pay more.\n\n7.4.1 Deep.\n\n7.4.2 Deeper.\n\n"
+		"ARTICLE IV\n\nArticle 5 Term\n\nSchedule A - Services\n\n"
+		"SCHEDULE 2 (Pricing)\n\nschedule 2 again\n\nExhibit B: Forms\n\n"
+		"Exhibit C\n\nAnnex 3 x\n\nAppendix 1A, the list\n\n"
+		"Attachment II.\n\nSchedules 9 text\n";
+	static const char *const ids[] = {
+		"1", "1.1", "1.2", "1.2(a)", "1.3", "2", "2.1", "2.3", "3", "7.4",
+		"7.4.1", "7.4.3", "7", "IV", "iv", "5", "A", "a", "2", "B", "b", "C",
+		"3", "1A", "1a", "II", "9", "X", "12",
+	};
+	clint_doc *doc = unit_text(text);
+	xref_index ix;
+	size_t w, i;
+
+	(void)state;
+	assert_int_equal(xref_index_build(doc, &ix), CLINT_OK);
+	for (i = 0; i < ARRAY_LEN(ids); i++) {
+		assert_int_equal(section_exists(&ix, 1, "section", ids[i]),
+		                 linear_section_exists(doc, 1, "section", ids[i]));
+		assert_int_equal(parent_known(&ix, ids[i]),
+		                 linear_parent_known(doc, ids[i]));
+		for (w = 0; w < ARRAY_LEN(ref_words); w++) {
+			const char *word = ref_words[w].w;
+			if (section_exists(&ix, 2, word, ids[i]) !=
+			    linear_section_exists(doc, 2, word, ids[i]))
+				fail_msg("section_exists(%s %s) differs", word, ids[i]);
+			if (container_heading(&ix, word, ids[i]) !=
+			    linear_container_heading(doc, word, ids[i]))
+				fail_msg("container_heading(%s %s) differs", word, ids[i]);
+		}
+	}
+	/* and the text has targets each finds */
+	assert_true(section_exists(&ix, 1, "section", "2.2"));
+	assert_true(parent_known(&ix, "7.4.9"));
+	assert_false(parent_known(&ix, "9.1"));
+	assert_true(container_heading(&ix, "schedules", "2"));
+	assert_true(container_heading(&ix, "exhibit", "b"));
+	assert_false(container_heading(&ix, "exhibit", "C")); /* nothing after */
+	xref_index_free(&ix);
+	clint_doc_free(doc);
+}
+
+/* Every reference points at a section that is missing, so each is looked
+ * up through the whole chain (until the passes over the text that
+ * numbered_inline() may make are spent). */
+static void test_cross_references_many(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	hits h;
+	size_t i;
+
+	(void)state;
+	for (i = 1; i <= 3000; i++)
+		assert_int_equal(clint_buf_printf(&b, "%zu. Clause\n\n%zu.1 Text.\n\n"
+		                                  "%zu.2 See Section %zu.9.\n\n",
+		                                  i, i, i, i), 0);
+	assert_int_equal(clint_buf_putc(&b, '\0'), 0);
+	run(CLINT_CHECK_CROSS_REFERENCE, b.data, &h);
+	assert_true(h.count > 64);
+	assert_hit(b.data, &h, 0, "Section 1.9", "\xC2\xA7 1.9");
+	clint_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -562,6 +685,8 @@ int main(void)
 		cmocka_unit_test(test_quote_keeps_utf8_whole),
 		cmocka_unit_test(test_candidates_match_reference),
 		cmocka_unit_test(test_find_bytes_matches_reference),
+		cmocka_unit_test(test_xref_index_matches_linear),
+		cmocka_unit_test(test_cross_references_many),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,8 @@
 #include <glob.h>
 #include <zip.h>
 
+#include "internal.h"
+
 #define NS                                                                    \
 	" xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""      \
 	" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\""        \
@@ -680,6 +682,118 @@ static void test_annotation_and_heading_variants(void **state)
 	clint_doc_free(doc);
 }
 
+/* Ranges are paired with their ends by name through a hash table: 300 of
+ * them (the table grows four times) closed in reverse order, each
+ * anchored from its start to its end; two open ranges of one name are
+ * closed first to last, and a third end of that name closes nothing. */
+static void test_annotation_ranges_by_name(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	clint_doc *doc;
+	clint_annotation a;
+	const char *t;
+	char w[32];
+	size_t i, k, n = 300, seen = 0;
+
+	(void)state;
+	assert_int_equal(clint_buf_puts(&b, CONTENT_HEAD "<office:body><office:text>"), 0);
+	for (i = 0; i < n; i++)
+		assert_int_equal(clint_buf_printf(&b,
+			"<text:p><office:annotation office:name=\"n%zu\"><text:p>note %zu"
+			"</text:p></office:annotation>w%zu.</text:p>", i, i, i), 0);
+	for (i = n; i-- > 0;)
+		assert_int_equal(clint_buf_printf(&b,
+			"<text:p>e%zu<office:annotation-end office:name=\"n%zu\"/></text:p>",
+			i, i), 0);
+	assert_int_equal(clint_buf_puts(&b,
+		"<text:p><office:annotation office:name=\"d\"><text:p>first</text:p>"
+		"</office:annotation>one <office:annotation office:name=\"d\"><text:p>"
+		"second</text:p></office:annotation>two<office:annotation-end "
+		"office:name=\"d\"/> three<office:annotation-end office:name=\"d\"/>"
+		" four<office:annotation-end office:name=\"d\"/></text:p>"
+		"</office:text></office:body></office:document-content>"), 0);
+	assert_int_equal(clint_buf_putc(&b, '\0'), 0);
+	doc = load_odt(b.data, NULL, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	clint_buf_free(&b);
+	t = clint_doc_text(doc, NULL);
+	assert_int_equal(clint_doc_annotation_count(doc), n + 2);
+	for (i = 0; i < clint_doc_annotation_count(doc); i++) {
+		assert_int_equal(clint_doc_annotation(doc, i, &a), CLINT_OK);
+		if (strcmp(a.text, "first") == 0) {
+			unit_assert_slice(doc, a.start, a.end, "one two");
+			continue;
+		}
+		if (strcmp(a.text, "second") == 0) {
+			unit_assert_slice(doc, a.start, a.end, "two three");
+			continue;
+		}
+		assert_int_equal(sscanf(a.text, "note %zu", &k), 1);
+		snprintf(w, sizeof(w), "w%zu.", k);
+		assert_memory_equal(t + a.start, w, strlen(w));
+		snprintf(w, sizeof(w), "e%zu", k);
+		assert_true(a.end >= strlen(w));
+		assert_memory_equal(t + a.end - strlen(w), w, strlen(w));
+		seen++;
+	}
+	assert_int_equal(seen, n);
+	clint_doc_free(doc);
+}
+
+/* Changed regions are looked up by a binary search over their sorted
+ * ids: 200 regions listed in no order, each found, and of two regions
+ * with one id the first wins (an insertion: its deletion twin is never
+ * shown). */
+static void test_tracked_changes_many_regions(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	clint_doc *doc;
+	const char *t;
+	char w[32];
+	size_t i, n = 200;
+
+	(void)state;
+	assert_int_equal(clint_buf_puts(&b, CONTENT_HEAD "<office:body><office:text>"
+	                                "<text:tracked-changes>"), 0);
+	for (i = 0; i < n; i++) {
+		size_t k = (i * 37) % n;
+		assert_int_equal(clint_buf_printf(&b,
+			"<text:changed-region text:id=\"c%zu\"><text:deletion>"
+			"<text:p>gone%zu</text:p></text:deletion></text:changed-region>",
+			k, k), 0);
+	}
+	assert_int_equal(clint_buf_puts(&b,
+		"<text:changed-region text:id=\"dup\"><text:insertion/>"
+		"</text:changed-region><text:changed-region text:id=\"dup\">"
+		"<text:deletion><text:p>twin</text:p></text:deletion>"
+		"</text:changed-region></text:tracked-changes>"), 0);
+	for (i = 0; i < n; i++)
+		assert_int_equal(clint_buf_printf(&b,
+			"<text:p>p%zu <text:change text:change-id=\"c%zu\"/></text:p>",
+			i, i), 0);
+	assert_int_equal(clint_buf_puts(&b,
+		"<text:p>Keep<text:change text:change-id=\"dup\"/>"
+		"<text:change-start text:change-id=\"dup\"/> added"
+		"<text:change-end text:change-id=\"dup\"/></text:p>"
+		"</office:text></office:body></office:document-content>"), 0);
+	assert_int_equal(clint_buf_putc(&b, '\0'), 0);
+	doc = load_odt(b.data, NULL, CLINT_REVISIONS_REJECT, NULL, CLINT_OK);
+	t = clint_doc_text(doc, NULL);
+	for (i = 0; i < n; i++) {
+		snprintf(w, sizeof(w), "p%zu gone%zu", i, i);
+		if (!strstr(t, w))
+			fail_msg("'%s' is not in the rejected text", w);
+	}
+	assert_null(strstr(t, "twin"));
+	assert_null(strstr(t, "added"));
+	clint_doc_free(doc);
+	doc = load_odt(b.data, NULL, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	clint_buf_free(&b);
+	t = clint_doc_text(doc, NULL);
+	assert_null(strstr(t, "gone"));
+	assert_non_null(strstr(t, "Keep added"));
+	clint_doc_free(doc);
+}
+
 /* ---- annotations ------------------------------------------------------------ */
 
 static void test_annotations(void **state)
@@ -1085,6 +1199,8 @@ int main(void)
 		cmocka_unit_test(test_tracked_changes_variants),
 		cmocka_unit_test(test_annotations),
 		cmocka_unit_test(test_annotation_and_heading_variants),
+		cmocka_unit_test(test_annotation_ranges_by_name),
+		cmocka_unit_test(test_tracked_changes_many_regions),
 		cmocka_unit_test(test_detection),
 		cmocka_unit_test(test_truncated_zip),
 		cmocka_unit_test(test_missing_content),

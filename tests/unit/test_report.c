@@ -10,6 +10,7 @@
 #include "unit.h"
 
 #include "../../src/lib/report/report.h"
+#include "internal.h"
 
 static const char report_pack[] =
 	UNIT_PACK_HEAD("rep")
@@ -558,6 +559,102 @@ static void test_excerpt_of_long_line(void **state)
 	clint_doc_free(doc);
 }
 
+/* A form feed ends the excerpt as a line end does, wherever it stands
+ * after the match: only the characters the excerpt can show are searched
+ * for one, and the excerpt is the same as with a line end there. */
+static void test_excerpt_form_feed_as_line_end(void **state)
+{
+	char ff[700], nl[700];
+	size_t i, p, n = 0, start;
+
+	(void)state;
+	/* 100 "x", MATCH, then "é" and "y" by turns, 600 bytes in all */
+	memset(ff, 'x', 100);
+	n = 100;
+	memcpy(ff + n, "MATCH", 5);
+	n += 5;
+	for (i = 0; n < 600; i++)
+		if (i % 3 == 0) {
+			memcpy(ff + n, "\xC3\xA9", 2);
+			n += 2;
+		} else {
+			ff[n++] = 'y';
+		}
+	ff[n] = '\0';
+	start = 100;
+	for (p = start + 1; p < n; p++) {
+		clint_doc *a, *b;
+		clint_excerpt ea, eb;
+		if ((ff[p] & 0xC0) == 0x80)
+			continue; /* inside a character */
+		memcpy(nl, ff, n + 1);
+		nl[p] = '\n';
+		{
+			char keep = ff[p];
+			ff[p] = '\f';
+			a = unit_text(ff);
+			ff[p] = keep;
+		}
+		b = unit_text(nl);
+		clint_excerpt_get(a, start, start + 5, 60, &ea);
+		clint_excerpt_get(b, start, start + 5, 60, &eb);
+		assert_int_equal(ea.text - clint_doc_text(a, NULL),
+		                 eb.text - clint_doc_text(b, NULL));
+		assert_int_equal(ea.len, eb.len);
+		assert_int_equal(ea.mark_col, eb.mark_col);
+		assert_int_equal(ea.mark_width, eb.mark_width);
+		assert_int_equal(ea.cut_left, eb.cut_left);
+		assert_int_equal(ea.cut_right, eb.cut_right);
+		clint_doc_free(a);
+		clint_doc_free(b);
+	}
+}
+
+/* An annotation's anchor is shown up to 4096 bytes, cut at a character;
+ * start and end still give the whole range. */
+static void test_json_anchor_cut(void **state)
+{
+	char text[10000];
+	clint_doc *doc;
+	clint_result *res;
+	clint_ruleset *rs = unit_ruleset(report_pack);
+	const clint_result *list[1];
+	unit_sink out = {NULL, 0, 0};
+	const char *p, *q;
+	size_t i;
+
+	(void)state;
+	/* "é" after 4095 bytes of "a": the cut falls inside it */
+	memset(text, 'a', 4095);
+	memcpy(text + 4095, "\xC3\xA9", 2);
+	memset(text + 4097, 'b', 5000);
+	text[9097] = '\0';
+	doc = unit_text(text);
+	assert_int_equal(clint_doc_add_annotation(doc, "A", "long", 0, 9097),
+	                 CLINT_OK);
+	assert_int_equal(clint_doc_add_annotation(doc, "B", "short", 10, 20),
+	                 CLINT_OK);
+	res = unit_check(rs, doc);
+	list[0] = res;
+	assert_int_equal(render(&out, CLINT_OUTPUT_JSON, 0, 0, list, 1, NULL,
+	                        NULL),
+	                 CLINT_OK);
+	p = strstr(out.data, "\"anchor\": \"");
+	assert_non_null(p);
+	p += 11;
+	q = strchr(p, '"');
+	assert_non_null(q);
+	assert_int_equal(q - p, 4095);
+	for (i = 0; i < 4095; i++)
+		assert_int_equal(p[i], 'a');
+	unit_assert_contains(out.data, "\"start\": 0, \"end\": 9097");
+	unit_assert_contains(out.data, "\"anchor\": \"aaaaaaaaaa\", \"start\": 10");
+	unit_sink_free(&out);
+	clint_result_free(res);
+	clint_doc_free(doc);
+	clint_ruleset_free(rs);
+}
+
 /* ---- every format ----------------------------------------------------------- */
 
 /* True if s[0..len) is well-formed XML (libxml2, no network, no entities). */
@@ -943,6 +1040,8 @@ int main(void)
 		cmocka_unit_test(test_write_failure),
 		cmocka_unit_test(test_renderer_arguments),
 		cmocka_unit_test(test_excerpt_of_long_line),
+		cmocka_unit_test(test_excerpt_form_feed_as_line_end),
+		cmocka_unit_test(test_json_anchor_cut),
 		cmocka_unit_test(test_every_format_is_well_formed),
 		cmocka_unit_test(test_jsonl_streams),
 		cmocka_unit_test(test_sarif_fields),

@@ -210,6 +210,77 @@ static double quantity(const clint_value *v)
 	return v->kind == CLINT_VALUE_DURATION ? v->days : v->amount;
 }
 
+/* A new value's key for pairing: its kind and term, then its place. */
+typedef struct {
+	int kind, term;
+	size_t at;
+} tv_key;
+
+static int key_cmp(const void *a, const void *b)
+{
+	const tv_key *x = a, *y = b;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	if (x->term != y->term)
+		return x->term < y->term ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/*
+ * The new values of a section by kind and term, for pairing old values
+ * with them in one pass: keys sorted by kind, term and place; taken[k]
+ * how many of the run of equal keys starting at keys[k] are paired.
+ */
+typedef struct {
+	tv_key *keys;
+	size_t *taken;
+	size_t n;
+} tv_index;
+
+static int tv_index_build(tv_index *x, const tv *vb, size_t nb)
+{
+	size_t k;
+
+	x->n = nb;
+	x->keys = malloc((nb ? nb : 1) * sizeof(*x->keys));
+	x->taken = calloc(nb ? nb : 1, sizeof(*x->taken));
+	if (!x->keys || !x->taken)
+		return CLINT_ENOMEM;
+	for (k = 0; k < nb; k++) {
+		x->keys[k].kind = (int)vb[k].v.kind;
+		x->keys[k].term = vb[k].term;
+		x->keys[k].at = k;
+	}
+	qsort(x->keys, nb, sizeof(*x->keys), key_cmp);
+	return CLINT_OK;
+}
+
+/* The first new value of v's kind and term not paired yet (pairing it),
+ * or n if none is left: what a scan of the new values from the first
+ * would find. */
+static size_t tv_index_take(tv_index *x, const tv *v)
+{
+	size_t lo = 0, hi = x->n, at;
+	int kind = (int)v->v.kind;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const tv_key *m = &x->keys[mid];
+		if (m->kind < kind || (m->kind == kind && m->term < v->term))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == x->n)
+		return x->n;
+	at = lo + x->taken[lo];
+	if (at >= x->n || x->keys[at].kind != kind || x->keys[at].term != v->term)
+		return x->n;
+	x->taken[lo]++;
+	return x->keys[at].at;
+}
+
 int clint_diff_values(clint_diff *d)
 {
 	size_t s, i, j;
@@ -219,6 +290,7 @@ int clint_diff_values(clint_diff *d)
 		const clint_diff_section *sec = &d->sections[s];
 		tv *va = NULL, *vb = NULL;
 		size_t na = 0, nb = 0;
+		tv_index ix = {NULL, NULL, 0};
 
 		if (!sec->edited)
 			continue;
@@ -227,11 +299,12 @@ int clint_diff_values(clint_diff *d)
 		if (rc == CLINT_OK)
 			rc = collect(d, d->new_doc, 0, sec->new_section, sec->new_start,
 			             sec->new_end, &vb, &nb);
+		if (rc == CLINT_OK)
+			rc = tv_index_build(&ix, vb, nb);
+		/* each old value in turn takes the first new value of its kind
+		 * and term that is left */
 		for (i = 0; rc == CLINT_OK && i < na; i++) {
-			for (j = 0; j < nb; j++)
-				if (!vb[j].used && vb[j].v.kind == va[i].v.kind &&
-				    vb[j].term == va[i].term)
-					break;
+			j = tv_index_take(&ix, &va[i]);
 			if (j == nb)
 				continue;
 			vb[j].used = va[i].used = 1;
@@ -261,6 +334,8 @@ int clint_diff_values(clint_diff *d)
 				}
 			}
 		}
+		free(ix.keys);
+		free(ix.taken);
 		free(va);
 		free(vb);
 		if (rc < 0)

@@ -174,7 +174,10 @@ typedef struct {
 	size_t num_count, num_cap;
 	docx_comment *comments;
 	size_t comment_count, comment_cap;
-	size_t pending_comments;
+	/* indexes into comments of those a commentRangeStart left pending
+	 * (some may have been anchored since): the next text anchors them */
+	size_t *pending;
+	size_t pending_count, pending_cap;
 
 	/* the walk over a story (body, note, header) */
 	unsigned base_flags;        /* CLINT_BLOCK_NOTE outside the body */
@@ -1640,16 +1643,15 @@ static int put_text(docx *dx, const char *s, size_t n)
 	if ((rc = flush_separator(dx, s[0])) < 0)
 		return rc;
 	p->has_text = 1;
-	if (dx->pending_comments) {
-		for (i = 0; i < dx->comment_count; i++)
-			if (dx->comments[i].pending) {
-				dx->comments[i].pending = 0;
-				dx->comments[i].anchored = 1;
-				dx->comments[i].start = clint_doc_built_len(dx->doc);
-				dx->comments[i].end = dx->comments[i].start;
-			}
-		dx->pending_comments = 0;
+	for (i = 0; i < dx->pending_count; i++) {
+		docx_comment *c = &dx->comments[dx->pending[i]];
+		if (c->pending) {
+			c->pending = 0;
+			c->anchored = 1;
+			c->start = c->end = clint_doc_built_len(dx->doc);
+		}
 	}
+	dx->pending_count = 0;
 	if (dx->doc->revisions == CLINT_REVISIONS_REJECT && dx->del)
 		clint_doc_flag_block(dx->doc, CLINT_BLOCK_DELETED);
 	else if (dx->doc->revisions == CLINT_REVISIONS_ACCEPT && dx->ins)
@@ -1934,8 +1936,9 @@ static int story_start(docx *dx, const docx_node *n, int d, int empty)
 		TRY(close_block(dx));   /* the outer paragraph goes on after it */
 	} else if (is_w(n, "commentRangeStart")) {
 		if ((c = find_comment(dx, n)) && !c->anchored && !c->pending) {
+			TRY(ARRAY_PUSH(dx->pending, dx->pending_count, dx->pending_cap));
+			dx->pending[dx->pending_count++] = (size_t)(c - dx->comments);
 			c->pending = 1;
-			dx->pending_comments++;
 		}
 	} else if (is_w(n, "commentRangeEnd") || is_w(n, "commentReference")) {
 		if ((c = find_comment(dx, n))) {
@@ -2100,6 +2103,7 @@ static void docx_free(docx *dx)
 		free(dx->comments[i].text);
 	}
 	free(dx->comments);
+	free(dx->pending);
 	for (k = 0; k < REL_KINDS; k++)
 		free(dx->rel_part[k]);
 	for (i = 0; i < dx->rel_note_count; i++)

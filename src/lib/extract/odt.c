@@ -47,6 +47,7 @@ typedef struct {
 	const xmlChar *id;
 	change_kind kind;
 	xmlNodePtr body;  /* the text:deletion element */
+	size_t order;     /* its place among the changed regions */
 } odt_change;
 
 /* Counters of one list style (lists that continue share them). */
@@ -60,7 +61,16 @@ typedef struct {
 	char *author;
 	char *text;
 	size_t start;
+	int closed;    /* its office:annotation-end was met */
+	size_t next;   /* 1 + index of the next open range of the same name */
 } odt_pending_note;
+
+/* A slot of the table of open annotation ranges by name: 1 + indexes into
+ * anns of the range that names the slot (0: a free slot) and of the first
+ * and last ranges of that name still open (0: none), in document order. */
+typedef struct {
+	size_t key, head, tail;
+} odt_ann_slot;
 
 typedef struct {
 	clint_doc *doc;
@@ -99,6 +109,8 @@ typedef struct {
 
 	odt_pending_note *anns;
 	size_t ann_count, ann_cap;
+	odt_ann_slot *ann_slots;  /* open ranges by name (a power of two) */
+	size_t ann_slot_cap, ann_slot_used;
 } odt_ctx;
 
 /* ---- small helpers ------------------------------------------------------- */
@@ -451,6 +463,7 @@ static int collect_changes(odt_ctx *c, xmlNodePtr tc)
 			ch->id = attr(r, "http://www.w3.org/XML/1998/namespace", "id");
 		ch->kind = CHANGE_OTHER;
 		ch->body = NULL;
+		ch->order = c->change_count - 1;
 		for (k = r->children; k; k = k->next) {
 			if (is_el(k, NS_TEXT, "insertion"))
 				ch->kind = CHANGE_INSERTION;
@@ -463,15 +476,47 @@ static int collect_changes(odt_ctx *c, xmlNodePtr tc)
 	return CLINT_OK;
 }
 
+/* Orders changed regions by id (those without one first), then by their
+ * place in the document, for find_change(). */
+static int change_cmp(const void *a, const void *b)
+{
+	const odt_change *x = a, *y = b;
+	int d;
+
+	if (!x->id || !y->id)
+		d = (x->id != NULL) - (y->id != NULL);
+	else
+		d = strcmp((const char *)x->id, (const char *)y->id);
+	if (d)
+		return d;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Sorts the changed regions for find_change(), once all are collected. */
+static void index_changes(odt_ctx *c)
+{
+	if (c->change_count > 1)
+		qsort(c->changes, c->change_count, sizeof(*c->changes), change_cmp);
+}
+
+/* The first changed region (in document order) with this id, or NULL: a
+ * binary search over the regions index_changes() sorted. */
 static odt_change *find_change(odt_ctx *c, const xmlChar *id)
 {
-	size_t i;
+	size_t lo = 0, hi = c->change_count;
 
 	if (!id)
 		return NULL;
-	for (i = 0; i < c->change_count; i++)
-		if (c->changes[i].id && xmlStrEqual(c->changes[i].id, id))
-			return &c->changes[i];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const xmlChar *m = c->changes[mid].id;
+		if (!m || strcmp((const char *)m, (const char *)id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < c->change_count && xmlStrEqual(c->changes[lo].id, id))
+		return &c->changes[lo];
 	return NULL;
 }
 
@@ -590,6 +635,71 @@ static int gather_text(clint_buf *b, xmlNodePtr n, unsigned depth)
 	return rc;
 }
 
+/* ---- annotation ranges, paired by name ---------------------------------------- */
+
+static size_t ann_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* The slot of `name`: the one whose key range has that name, or the free
+ * slot where it would go (the table has a free slot: it is never more
+ * than half full). */
+static odt_ann_slot *ann_slot(odt_ctx *c, const char *name)
+{
+	size_t mask = c->ann_slot_cap - 1, i = ann_hash(name) & mask;
+
+	while (c->ann_slots[i].key &&
+	       strcmp(c->anns[c->ann_slots[i].key - 1].name, name) != 0)
+		i = (i + 1) & mask;
+	return &c->ann_slots[i];
+}
+
+/* Doubles the table (or makes its first 64 slots). */
+static int ann_grow(odt_ctx *c)
+{
+	odt_ann_slot *old = c->ann_slots;
+	size_t i, old_cap = c->ann_slot_cap, cap = old_cap ? old_cap * 2 : 64;
+
+	c->ann_slots = calloc(cap, sizeof(*c->ann_slots));
+	if (!c->ann_slots) {
+		c->ann_slots = old;
+		return CLINT_ENOMEM;
+	}
+	c->ann_slot_cap = cap;
+	for (i = 0; i < old_cap; i++)
+		if (old[i].key)
+			*ann_slot(c, c->anns[old[i].key - 1].name) = old[i];
+	free(old);
+	return CLINT_OK;
+}
+
+/* Puts the named range anns[k] last among the open ranges of its name. */
+static int ann_open(odt_ctx *c, size_t k)
+{
+	odt_ann_slot *slot;
+	int rc;
+
+	if (2 * (c->ann_slot_used + 1) > c->ann_slot_cap &&
+	    (rc = ann_grow(c)) < 0)
+		return rc;
+	slot = ann_slot(c, c->anns[k].name);
+	if (!slot->key) {
+		slot->key = k + 1;
+		c->ann_slot_used++;
+	}
+	if (slot->tail)
+		c->anns[slot->tail - 1].next = k + 1;
+	else
+		slot->head = k + 1;
+	slot->tail = k + 1;
+	return CLINT_OK;
+}
+
 static int start_annotation(odt_ctx *c, xmlNodePtr n)
 {
 	clint_buf text = CLINT_BUF_INIT, author = CLINT_BUF_INIT;
@@ -618,7 +728,11 @@ static int start_annotation(odt_ctx *c, xmlNodePtr n)
 	a->text = clint_buf_detach(&text, NULL);
 	a->author = clint_buf_detach(&author, NULL);
 	a->start = clint_doc_built_len(c->doc);
+	a->closed = 0;
+	a->next = 0;
 	c->ann_count++;
+	if (name)
+		TRY(ann_open(c, c->ann_count - 1));
 	if (!name) /* no range: anchored where it stands */
 		TRY(clint_doc_add_annotation(c->doc, a->author, a->text, a->start,
 		                             a->start));
@@ -629,23 +743,37 @@ done:
 	return rc;
 }
 
+/* The range a office:annotation-end names: the first of that name still
+ * open, taken out of the table; NULL if none. */
+static odt_pending_note *ann_close(odt_ctx *c, const char *name)
+{
+	odt_ann_slot *slot;
+	odt_pending_note *a;
+
+	if (!c->ann_slot_cap)
+		return NULL;
+	slot = ann_slot(c, name);
+	if (!slot->key || !slot->head)
+		return NULL;
+	a = &c->anns[slot->head - 1];
+	slot->head = a->next;
+	if (!slot->head)
+		slot->tail = 0;
+	return a;
+}
+
 static int end_annotation(odt_ctx *c, const xmlChar *name)
 {
-	size_t i;
+	odt_pending_note *a;
 
 	if (!name)
 		return CLINT_OK;
-	for (i = 0; i < c->ann_count; i++) {
-		odt_pending_note *a = &c->anns[i];
-		if (a->name && xmlStrEqual((const xmlChar *)a->name, name)) {
-			free(a->name);
-			a->name = NULL;
-			return clint_doc_add_annotation(c->doc, a->author, a->text,
-			                                a->start,
-			                                clint_doc_built_len(c->doc));
-		}
-	}
-	return CLINT_OK;
+	a = ann_close(c, (const char *)name);
+	if (!a)
+		return CLINT_OK;
+	a->closed = 1;
+	return clint_doc_add_annotation(c->doc, a->author, a->text, a->start,
+	                                clint_doc_built_len(c->doc));
 }
 
 /* ---- the walk ------------------------------------------------------------------ */
@@ -1014,6 +1142,7 @@ static void odt_ctx_free(odt_ctx *c)
 		free(c->anns[i].text);
 	}
 	free(c->anns);
+	free(c->ann_slots);
 	free(c->notes);
 	free(c->changes);
 	xmlFreeDoc(c->content);
@@ -1136,13 +1265,14 @@ int clint_extract_odt(clint_doc *doc, const unsigned char *data, size_t len,
 	for (n = body->children; n; n = n->next)
 		if (is_el(n, NS_TEXT, "tracked-changes"))
 			TRY(collect_changes(&c, n));
+	index_changes(&c);
 	TRY(walk_blocks(&c, body->children, 0));
 	TRY(clint_doc_close_block(doc));
 	TRY(flush_notes(&c, 0));
 	TRY(walk_master_pages(&c, c.styles ? c.styles : c.content));
 	/* a range never closed is anchored at its start */
 	for (i = 0; i < c.ann_count; i++)
-		if (c.anns[i].name)
+		if (c.anns[i].name && !c.anns[i].closed)
 			TRY(clint_doc_add_annotation(doc, c.anns[i].author,
 			                             c.anns[i].text, c.anns[i].start,
 			                             c.anns[i].start));

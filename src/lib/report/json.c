@@ -277,6 +277,25 @@ static void json_values(clint_buf *b, int in, const clint_doc *doc)
 
 /* Writes "annotations": comments attached to the text (not contract
  * text), with their anchor. Left out when there are none. */
+/* The most of an annotation's anchored text a report shows: ranges may
+ * nest and overlap, so the anchors of a small document could add up to
+ * gigabytes (40,000 nested ranges); start and end give the whole range. */
+#define JSON_ANCHOR_MAX 4096
+
+/* The length of text[start..end) cut to JSON_ANCHOR_MAX bytes, at the
+ * start of a character. */
+static size_t anchor_len(const char *text, size_t start, size_t end)
+{
+	size_t n = end - start;
+
+	if (n <= JSON_ANCHOR_MAX)
+		return n;
+	n = JSON_ANCHOR_MAX;
+	while (n > 0 && ((unsigned char)text[start + n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
 static void json_annotations(clint_buf *b, int in, const clint_doc *doc)
 {
 	size_t i, n = clint_doc_annotation_count(doc);
@@ -296,7 +315,7 @@ static void json_annotations(clint_buf *b, int in, const clint_doc *doc)
 		clint_buf_puts(b, ", \"text\": ");
 		clint_json_cstr(b, a.text);
 		clint_buf_puts(b, ", \"anchor\": ");
-		clint_json_str(b, text + a.start, a.end - a.start);
+		clint_json_str(b, text + a.start, anchor_len(text, a.start, a.end));
 		clint_buf_printf(b, ", \"start\": %zu, \"end\": %zu, \"paragraph\": %u}",
 		                 a.start, a.end, loc.paragraph);
 	}

@@ -190,9 +190,14 @@ void clint_excerpt_get(const clint_doc *doc, size_t start, size_t end,
 	memset(ex, 0, sizeof(*ex));
 	clint_doc_locate(doc, start, &loc);
 	clint_doc_line_range(doc, loc.line, &ls, &le);
-	/* a form feed also ends what is shown */
+	/* a form feed also ends what is shown. Only the first width + 1
+	 * characters after start are searched: a form feed further on cuts
+	 * nothing that is shown (the excerpt ends within them and is marked
+	 * cut either way), and a search to the end of a long line for each
+	 * finding on it was quadratic. */
 	if (start < le) {
-		const char *ff = memchr(t + start, '\f', le - start);
+		size_t u = skip_chars(t, start, width + 1, le);
+		const char *ff = memchr(t + start, '\f', u - start);
 		if (ff)
 			le = (size_t)(ff - t);
 	}
