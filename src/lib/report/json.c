@@ -275,8 +275,6 @@ static void json_values(clint_buf *b, int in, const clint_doc *doc)
 	}
 }
 
-/* Writes "annotations": comments attached to the text (not contract
- * text), with their anchor. Left out when there are none. */
 /* The most of an annotation's anchored text a report shows: ranges may
  * nest and overlap, so the anchors of a small document could add up to
  * gigabytes (40,000 nested ranges); start and end give the whole range. */
@@ -296,6 +294,8 @@ static size_t anchor_len(const char *text, size_t start, size_t end)
 	return n;
 }
 
+/* Writes "annotations": comments attached to the text (not contract
+ * text), with their anchor. Left out when there are none. */
 static void json_annotations(clint_buf *b, int in, const clint_doc *doc)
 {
 	size_t i, n = clint_doc_annotation_count(doc);
