@@ -64,10 +64,15 @@ while IFS= read -r line; do
 		skip=$((skip + 1))  # a build without PDF support
 		continue
 	fi
-	if [ "$status" -eq 152 ]; then
+	# over the CPU budget: SIGXCPU (152), or SIGKILL (137) when the
+	# process was still running at the hard limit (dumping core); timeout
+	# answers 124, or 137 when it had to kill, only after its wall time
+	wall=$((budget * slow * 30 + 120))
+	if [ "$status" -eq 152 ] || { [ "$status" -eq 137 ] &&
+		awk -v t="$took" -v w="$wall" 'BEGIN { exit !(t < w) }'; }; then
 		why="used more than ${budget}s of CPU"
 	elif [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
-		why="hung: no exit after $((budget * slow * 30 + 120))s"
+		why="hung: no exit after ${wall}s"
 	elif [ "$status" -ge 128 ]; then
 		why="killed by signal $((status - 128))"
 	elif [ "$status" != "$want" ]; then
