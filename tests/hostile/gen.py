@@ -292,6 +292,16 @@ def small():
     return f
 
 
+def nested_ranges(n):
+    """ODT body: n comment ranges opened one per paragraph, then closed
+    last first, so that every range holds all those opened after it."""
+    return (b"".join(b'<text:p><office:annotation office:name="n%d"><text:p>note'
+                     b'</text:p></office:annotation>' % i + PARA + b"</text:p>"
+                     for i in range(n)) +
+            b"".join(b'<text:p>end<office:annotation-end office:name="n%d"/>'
+                     b'</text:p>' % i for i in reversed(range(n))))
+
+
 def big():
     f = {}
     head = b'<?xml version="1.0"?>\n<w:document ' + W + b'><w:body><w:p><w:r><w:t>'
@@ -368,12 +378,7 @@ def big():
                  b'</text:p>' % i for i in range(40000))))
     # 40,000 comment ranges, all open, then closed last first: each end
     # searched the ranges from the first (6.7 s)
-    f["odt-many-comment-ranges.odt"] = odt(odt_xml(
-        b"".join(b'<text:p><office:annotation office:name="n%d"><text:p>note'
-                 b'</text:p></office:annotation>' % i + PARA + b"</text:p>"
-                 for i in range(40000)) +
-        b"".join(b'<text:p>end<office:annotation-end office:name="n%d"/>'
-                 b'</text:p>' % i for i in reversed(range(40000)))))
+    f["odt-many-comment-ranges.odt"] = odt(odt_xml(nested_ranges(40000)))
     # one line: 10,000 sentences of three vague phrases (20,000 findings
     # shown), then 16 MB more: each finding's excerpt looked for a form
     # feed up to the end of the line (8.3 s)
@@ -384,12 +389,7 @@ def big():
         b"The Client shall pay the Charges. " * 480000 + b"\n")
     # 12,000 nested comment ranges: the json report showed each anchor
     # whole, 9 GB of report (8.9 GB of memory) from a 0.2 MB file
-    f["odt-nested-comments.odt"] = odt(odt_xml(
-        b"".join(b'<text:p><office:annotation office:name="n%d"><text:p>note'
-                 b'</text:p></office:annotation>' % i + PARA + b"</text:p>"
-                 for i in range(12000)) +
-        b"".join(b'<text:p>end<office:annotation-end office:name="n%d"/>'
-                 b'</text:p>' % i for i in reversed(range(12000)))))
+    f["odt-nested-comments.odt"] = odt(odt_xml(nested_ranges(12000)))
     # a diff of one section of 100,000 amounts against one of 100,000
     # periods: each old value looked for a new one of its kind and term
     # from the first (8.8 s)
