@@ -802,6 +802,7 @@ static int build_pack(load_ctx *ctx, xmlNodePtr root)
 	for (c = root->children; c && rc == CLINT_OK; c = c->next) {
 		if (is_elem(c, "title")) {
 			p = &rs->packs[index];
+			free(p->title);  /* a second <title>, in a pack the schema refuses */
 			p->title = node_text_folded(c);
 			if (!p->title)
 				rc = CLINT_ENOMEM;
