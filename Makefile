@@ -441,6 +441,8 @@ fuzz-run: $(patsubst %,$(BUILD)/fuzz/%,$(FUZZ_TARGETS))
 # shared among the targets by how far each is behind the goal of 10
 # million executions (tests/fuzz/schedule.sh: the target furthest behind
 # first, until every target fuzzed stands at the same share of the goal).
+# FUZZ_STRATEGY=finish brings the targets nearest the goal there first,
+# one by one (with FUZZ_MARGIN per cent more time, default 10).
 # `make fuzz-plan` prints the plan and runs nothing.
 FUZZ_BUDGET ?= 3600
 FUZZ_JOBS ?= $(shell nproc 2>/dev/null || echo 1)

@@ -21,6 +21,13 @@
 # run at once (were the first piece under the minimum, the stream's last
 # campaign runs that much longer and the share moves whole to the next).
 #
+# FUZZ_STRATEGY=finish plans otherwise: the targets nearest the goal
+# first, each given what brings it there (its CPU seconds left, plus
+# FUZZ_MARGIN per cent, default 10, for a rate that falls as the corpus
+# grows; at most one stream), until the budget is spent; the last target
+# gets what is left, if that is at least the minimum. It brings harnesses
+# to the goal one by one instead of all of them up together.
+#
 # Every campaign goes through campaign.sh, so the ledger gets one line per
 # campaign. --plan prints the plan (stream, seconds, target, expected
 # executions) and runs nothing. Exits 1 if a campaign crashed.
@@ -39,12 +46,20 @@ while [ $# -gt 0 ] && [ "$1" != -- ]; do targets="$targets $1"; shift; done
 [ "${1:-}" = -- ] && shift
 case "$secs$jobs" in *[!0-9]*) echo "schedule.sh: SECONDS and JOBS are whole numbers" >&2; exit 2 ;; esac
 [ "$jobs" -ge 1 ] || { echo "schedule.sh: JOBS must be at least 1" >&2; exit 2; }
+case "${FUZZ_STRATEGY:-level}" in
+level|finish) ;;
+*) echo "schedule.sh: FUZZ_STRATEGY is level or finish, not '$FUZZ_STRATEGY'" >&2; exit 2 ;;
+esac
+case "${FUZZ_MARGIN:-10}" in
+''|*[!0-9]*) echo "schedule.sh: FUZZ_MARGIN is a whole number of per cent" >&2; exit 2 ;;
+esac
 ledger=${FUZZ_LEDGER:-$root/tests/fuzz/executions.tsv}
 [ -f "$ledger" ] || ledger=/dev/null
 
 plan=$(awk -F '\t' -v goal="${FUZZ_GOAL:-10000000}" -v secs="$secs" \
 	-v jobs="$jobs" -v targets="$targets" -v dflt="${FUZZ_DEFAULT_RATE:-500}" \
-	-v minc="${FUZZ_MIN_CAMPAIGN:-300}" '
+	-v minc="${FUZZ_MIN_CAMPAIGN:-300}" -v strategy="${FUZZ_STRATEGY:-level}" \
+	-v margin="${FUZZ_MARGIN:-10}" '
 BEGIN {
 	n = split(targets, tl, " ")
 	for (i = 1; i <= n; i++) { want[tl[i]] = 1; execs[tl[i]] = 0 }
@@ -68,6 +83,32 @@ function fill(f,   i, s) {
 	for (i = 1; i <= n; i++) if (active[tl[i]]) s += need(tl[i], f)
 	return s
 }
+# the finish plan: nearest the goal first, each its whole need plus the
+# margin, the last what is left of the budget
+function finish(   i, j, t, s, left, away) {
+	for (i = 1; i <= n; i++) {
+		t = tl[i]; order[i] = t
+		# by the whole time left, before the cut at one stream
+		away[t] = (goal - execs[t]) / rate[t]
+		want_s[t] = away[t] * (1 + margin / 100)
+		if (want_s[t] > secs) want_s[t] = secs
+	}
+	for (i = 1; i <= n; i++)
+		for (j = i + 1; j <= n; j++)
+			if (away[order[j]] < away[order[i]] ||
+			    (away[order[j]] == away[order[i]] && order[j] < order[i])) {
+				s = order[i]; order[i] = order[j]; order[j] = s
+			}
+	left = cap
+	for (i = 1; i <= n; i++) {
+		t = order[i]
+		share[t] = 0
+		if (!active[t]) continue
+		share[t] = want_s[t] < left ? want_s[t] : left
+		if (share[t] < minc) { share[t] = 0; active[t] = 0; continue }
+		left -= share[t]
+	}
+}
 END {
 	cap = secs * jobs
 	for (i = 1; i <= n; i++) {
@@ -75,6 +116,10 @@ END {
 		if (!(t in rate) || rate[t] <= 0) rate[t] = dflt
 		active[t] = execs[t] < goal
 	}
+	if (strategy == "finish") finish(); else level()
+	pack()
+}
+function level(   round, lo, hi, k, mid, dropped, i, j, t, s) {
 	# the level f every active target is brought to: fill(f) = cap, by
 	# bisection; a target whose share is under minc leaves the set and
 	# the level is found again for the others
@@ -95,20 +140,23 @@ END {
 		}
 		if (!dropped) break
 	}
-	# whole seconds, furthest behind first; the streams are filled in turn
-	stream = 1; room = secs
-	for (i = 1; i <= n; i++) order[i] = tl[i]
+	# furthest behind first
+	for (i = 1; i <= n; i++) { order[i] = tl[i]; share[tl[i]] = need(tl[i], f) }
 	for (i = 1; i <= n; i++)
 		for (j = i + 1; j <= n; j++)
 			if (execs[order[j]] < execs[order[i]] ||
 			    (execs[order[j]] == execs[order[i]] && order[j] < order[i])) {
 				s = order[i]; order[i] = order[j]; order[j] = s
 			}
+}
+# whole seconds, in order[]; the streams are filled in turn
+function pack(   stream, room, np, i, t, left, piece, ps, pl, pt) {
+	stream = 1; room = secs
 	np = 0
 	for (i = 1; i <= n && stream <= jobs; i++) {
 		t = order[i]
 		if (!active[t]) continue
-		left = int(need(t, f) + 0.5)
+		left = int(share[t] + 0.5)
 		while (left > 0 && stream <= jobs) {
 			piece = left < room ? left : room
 			# a piece under the minimum at the end of a stream: the

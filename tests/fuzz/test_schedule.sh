@@ -87,7 +87,31 @@ ledger "$tmp/l3d"
 [ "$(plan "$tmp/l3d" 600 1 new | cut -d' ' -f2-)" = "600 new 300000" ] ||
 	fail "3: a new target: '$(plan "$tmp/l3d" 600 1 new)'"
 
+# 3b. FUZZ_STRATEGY=finish: nearest the goal first, each its whole need
+#     plus the margin, the last what is left. At 1000 a second with no
+#     margin: near needs 1000 s, mid 3000 s (cut at one stream, 2000 s),
+#     far 9000 s and gets the 1000 s left of 4000
+ledger "$tmp/l3e" "far 1000000 1000" "near 9000000 1000" "mid 7000000 1000"
+FUZZ_STRATEGY=finish FUZZ_MARGIN=0 plan "$tmp/l3e" 2000 2 far near mid > "$tmp/p3e"
+[ "$(cat "$tmp/p3e")" = "1 1000 near 1000000
+1 1000 mid 1000000
+2 1000 mid 1000000
+2 1000 far 1000000" ] || { cat "$tmp/p3e"; fail "3b: not near, mid, far"; }
+# the split share of mid: its two pieces must not overlap in time
+awk '$3 == "mid" { s += $2 } END { exit !(s <= 2000) }' "$tmp/p3e" ||
+	fail "3b: a split share is longer than a stream"
+# the default 10 % margin: near gets 1100 s
+FUZZ_STRATEGY=finish plan "$tmp/l3e" 2000 2 near > "$tmp/p3f"
+[ "$(cat "$tmp/p3f")" = "1 1100 near 1100000" ] || { cat "$tmp/p3f"; fail "3b: margin"; }
+# a remainder under the minimum is not planned
+FUZZ_STRATEGY=finish FUZZ_MARGIN=0 MINC=300 plan "$tmp/l3e" 1100 1 near mid > "$tmp/p3g"
+[ "$(cat "$tmp/p3g")" = "1 1000 near 1000000" ] || { cat "$tmp/p3g"; fail "3b: remainder under the minimum"; }
+
 # 4. bad arguments
+FUZZ_STRATEGY=fastest FUZZ_LEDGER=/dev/null sh "$here/schedule.sh" --plan "$tmp/b" 10 1 a 2>/dev/null
+[ $? -eq 2 ] || fail "4: FUZZ_STRATEGY 'fastest' accepted"
+FUZZ_MARGIN=-5 FUZZ_LEDGER=/dev/null sh "$here/schedule.sh" --plan "$tmp/b" 10 1 a 2>/dev/null
+[ $? -eq 2 ] || fail "4: FUZZ_MARGIN -5 accepted"
 FUZZ_LEDGER=/dev/null sh "$here/schedule.sh" --plan "$tmp/b" 10 x a 2>/dev/null
 [ $? -eq 2 ] || fail "4: JOBS 'x' accepted"
 FUZZ_LEDGER=/dev/null sh "$here/schedule.sh" --plan "$tmp/b" 10 0 a 2>/dev/null
