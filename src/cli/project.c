@@ -248,14 +248,29 @@ done:
 	return rc;
 }
 
+/*
+ * A project whose packs do not load (a pack its project file names is
+ * missing, a FIFO, invalid) has its inputs reported as not checked, like
+ * those of a project file that does not load, and the other projects'
+ * inputs are still checked. Without a project file only the command line
+ * names the packs, and the whole run stops.
+ */
 int cli_projects_load(cli_projects *ps, const cli_options *o)
 {
 	size_t i;
 
-	for (i = 0; i < ps->count; i++)
-		if (!ps->items[i].rs && !ps->items[i].invalid &&
-		    cli_load_ruleset(o, ps->items[i].config, &ps->items[i].rs) < 0)
+	for (i = 0; i < ps->count; i++) {
+		cli_project *p = &ps->items[i];
+
+		if (p->rs || p->invalid ||
+		    cli_load_ruleset(o, p->config, &p->rs) == 0)
+			continue;
+		if (!p->config)
 			return -1;
+		p->invalid = strdup(clint_config_path(p->config));
+		if (!p->invalid)
+			return -1;
+	}
 	return 0;
 }
 

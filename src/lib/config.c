@@ -11,8 +11,6 @@
  * is loaded with the settings (clint_ruleset_load()), against the packs
  * actually loaded.
  */
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +22,7 @@
 #include "lazylib.h"  /* after libxml2/libzip: calls through dlopen() */
 
 #define CONFIG_MAX_BYTES ((size_t)1024 * 1024)
-#define CONFIG_MAX_ENTRIES 10000
+#define CONFIG_MAX_ENTRIES 10000  /* in add_entry()'s message too */
 
 typedef struct {
 	clint_config_kind kind;
@@ -67,19 +65,13 @@ static int read_config_file(config_ctx *ctx, const char *path, char **out,
                             size_t *len)
 {
 	clint_buf b = CLINT_BUF_INIT;
-	FILE *f = fopen(path, "rb");
+	const char *why;
 	int rc;
 
 	*out = NULL;
-	if (!f) {
-		clint_diag_add(ctx->diag, CLINT_DIAG_ERROR, path, 0, 0, "%s",
-		               strerror(errno));
-		return CLINT_EIO;
-	}
-	rc = clint_buf_read(&b, f, CONFIG_MAX_BYTES);
+	rc = clint_buf_read_file(&b, path, CONFIG_MAX_BYTES, &why);
 	if (rc == CLINT_EIO)
-		clint_diag_add(ctx->diag, CLINT_DIAG_ERROR, path, 0, 0,
-		               "read error: %s", strerror(errno));
+		clint_diag_add(ctx->diag, CLINT_DIAG_ERROR, path, 0, 0, "%s", why);
 	else if (rc == CLINT_ELIMIT)
 		clint_diag_add(ctx->diag, CLINT_DIAG_ERROR, path, 0, 0,
 		               "project file is larger than %zu bytes",
@@ -87,7 +79,6 @@ static int read_config_file(config_ctx *ctx, const char *path, char **out,
 	else if (rc == CLINT_OK)
 		*out = clint_buf_detach(&b, len);
 	clint_buf_free(&b);
-	fclose(f);
 	return rc;
 }
 
@@ -167,8 +158,9 @@ static int add_entry(clint_config *cfg, config_ctx *ctx, xmlNodePtr n)
 	}
 	if (cfg->entry_count >= CONFIG_MAX_ENTRIES) {
 		free(e.value);
-		config_error(ctx, e.line, "too many entries in a project file");
-		return CLINT_OK;
+		config_error(ctx, e.line, "more than 10000 entries in a project "
+		                          "file");
+		return CLINT_ELIMIT;  /* said once: the others are not read */
 	}
 	if (ARRAY_PUSH(cfg->entries, cfg->entry_count, cfg->entry_cap) < 0) {
 		free(e.value);
@@ -286,6 +278,8 @@ int clint_config_load(clint_config **out, const char *path, clint_diag *diag)
 	for (c = root->children; c && rc == CLINT_OK; c = c->next)
 		if (c->type == XML_ELEMENT_NODE)
 			rc = add_entry(cfg, &ctx, c);
+	if (rc == CLINT_ELIMIT)
+		rc = CLINT_OK;  /* reported: ctx.errors makes it CLINT_EPACK */
 	if (rc == CLINT_OK)
 		rc = build_settings(cfg);
 done:

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "internal.h"
 
@@ -456,31 +455,18 @@ static int read_file(const char *path, size_t limit, unsigned char **data,
                      size_t *len, clint_diag *diag)
 {
 	clint_buf b = CLINT_BUF_INIT;
-	struct stat st;
-	FILE *f;
+	const char *why;
 	int rc;
 
 	*data = NULL;
 	*len = 0;
-	f = fopen(path, "rb");
-	if (!f) {
-		clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0, "%s",
-		               strerror(errno));
-		return CLINT_EIO;
-	}
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0, "is a directory");
-		fclose(f);
-		return CLINT_EIO;
-	}
-	rc = clint_buf_read(&b, f, limit);
+	rc = clint_buf_read_file(&b, path, limit, &why);
 	if (rc == CLINT_ELIMIT) {
 		clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0,
 		               "file is larger than the limit of %zu bytes", limit);
 		goto done;
 	} else if (rc == CLINT_EIO) {
-		clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0,
-		               "read error: %s", strerror(errno));
+		clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0, "%s", why);
 		goto done;
 	} else if (rc < 0) {
 		goto done;
@@ -489,7 +475,6 @@ static int read_file(const char *path, size_t limit, unsigned char **data,
 	rc = *data ? CLINT_OK : CLINT_ENOMEM;
 done:
 	clint_buf_free(&b);
-	fclose(f);
 	return rc;
 }
 

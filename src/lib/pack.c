@@ -879,18 +879,13 @@ done:
 static int load_pack_file(load_ctx *ctx, const char *path)
 {
 	clint_buf b = CLINT_BUF_INIT;
-	FILE *f;
+	const char *why;
 	int rc;
 
 	ctx->file = path;
-	f = fopen(path, "rb");
-	if (!f) {
-		pack_error(ctx, 0, "%s", strerror(errno));
-		return CLINT_OK;
-	}
-	rc = clint_buf_read(&b, f, PACK_MAX_BYTES);
+	rc = clint_buf_read_file(&b, path, PACK_MAX_BYTES, &why);
 	if (rc == CLINT_EIO) {
-		pack_error(ctx, 0, "read error: %s", strerror(errno));
+		pack_error(ctx, 0, "%s", why);
 		rc = CLINT_OK;
 	} else if (rc == CLINT_ELIMIT) {
 		pack_error(ctx, 0, "pack is larger than %zu bytes", PACK_MAX_BYTES);
@@ -898,7 +893,6 @@ static int load_pack_file(load_ctx *ctx, const char *path)
 	} else if (rc == CLINT_OK) {
 		rc = load_pack_buffer(ctx, 1, b.data, b.len);
 	}
-	fclose(f);
 	clint_buf_free(&b);
 	return rc;
 }

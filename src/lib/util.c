@@ -1,9 +1,13 @@
 /*
  * util.c - buffers, arrays, UTF-8, diagnostics, version and error names.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -199,6 +203,58 @@ int clint_buf_read(clint_buf *b, FILE *f, size_t limit)
 		return CLINT_ELIMIT;
 	b->data[b->len] = '\0';
 	return CLINT_OK;
+}
+
+/*
+ * The file is opened without blocking: open() of a FIFO that nobody
+ * writes to would wait for a writer for ever, and a named pipe in a
+ * directory of uploads, or named by a project file as a pack, would hang
+ * the run. Once it is open, reads block again, so a pipe with a writer
+ * (a shell's <(...), /dev/stdin from a pipe) is read to its end as
+ * before, while a FIFO without one reads as empty at once. A terminal or
+ * other device could still block a read, or never end (/dev/zero ends at
+ * the limit, /dev/tty waits for someone to type): only regular files and
+ * pipes are read.
+ */
+int clint_buf_read_file(clint_buf *b, const char *path, size_t limit,
+                        const char **why)
+{
+	struct stat st;
+	FILE *f;
+	int fd, flags, rc;
+
+	*why = NULL;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		*why = strerror(errno);
+		return CLINT_EIO;
+	}
+	if (fstat(fd, &st) != 0) {
+		*why = strerror(errno);
+		close(fd);
+		return CLINT_EIO;
+	}
+	if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+		*why = S_ISDIR(st.st_mode)   ? "is a directory"
+		       : S_ISCHR(st.st_mode) ? "is a terminal or device, not a "
+		                               "regular file"
+		       : S_ISSOCK(st.st_mode) ? "is a socket, not a regular file"
+		                              : "not a regular file";
+		close(fd);
+		return CLINT_EIO;
+	}
+	flags = fcntl(fd, F_GETFL);
+	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0 ||
+	    !(f = fdopen(fd, "rb"))) {
+		*why = strerror(errno);
+		close(fd);
+		return CLINT_EIO;
+	}
+	rc = clint_buf_read(b, f, limit);
+	if (rc == CLINT_EIO)
+		*why = strerror(errno);
+	fclose(f);
+	return rc;
 }
 
 int clint_array_grow(void **items, size_t *cap, size_t count, size_t elem_size)

@@ -18,8 +18,11 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -167,6 +170,48 @@ static int fuzz_extract(clint_input_format fmt, const char *name,
                         const uint8_t *data, size_t size)
 {
 	return fuzz_extract_with(fuzz_extractor(fmt), fmt, name, data, size);
+}
+
+/*
+ * Writes the input to a private temporary file, for the loaders that read
+ * files (packs, project files), and returns its path: the same file for
+ * every input of the process, removed at exit. In memory when there is a
+ * tmpfs: on ext4, truncating and rewriting the file for every input
+ * started a writeback each time, and the harness waited on it (6000 runs
+ * of the pack target: 15 s wall, 3.8 s CPU; in /dev/shm, 5 s and 2.6 s).
+ * `name` is the file's name in a directory of its own (".clauselint.xml").
+ */
+static char fuzz_temp_dir[64], fuzz_temp_path[128];
+
+static void fuzz_temp_remove(void)
+{
+	unlink(fuzz_temp_path);
+	rmdir(fuzz_temp_dir);
+}
+
+static const char *fuzz_temp_file(const char *name, const uint8_t *data,
+                                  size_t size)
+{
+	FILE *f;
+
+	if (!fuzz_temp_path[0]) {
+		struct stat st;
+
+		snprintf(fuzz_temp_dir, sizeof(fuzz_temp_dir), "%s/clint-fuzz-XXXXXX",
+		         stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) &&
+		                 access("/dev/shm", W_OK) == 0
+		             ? "/dev/shm"
+		             : "/tmp");
+		if (!mkdtemp(fuzz_temp_dir))
+			abort();
+		snprintf(fuzz_temp_path, sizeof(fuzz_temp_path), "%s/%s",
+		         fuzz_temp_dir, name);
+		atexit(fuzz_temp_remove);
+	}
+	f = fopen(fuzz_temp_path, "wb");
+	if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0)
+		abort();
+	return fuzz_temp_path;
 }
 
 #endif

@@ -10,7 +10,7 @@ set -eu
 out=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-for t in text markdown html rtf docx odt pdf pdf_layout docx_xml odt_xml pack segment check diff; do
+for t in text markdown html rtf docx odt pdf pdf_layout docx_xml odt_xml pack config segment check diff; do
 	mkdir -p "$out/$t"
 done
 cp samples/*.txt tests/cli/fixtures/cp1252.txt tests/cli/fixtures/utf16le.txt "$out/text/"
@@ -21,6 +21,25 @@ cp samples/formats/*.docx tests/cli/fixtures/tracked-changes.docx "$out/docx/"
 cp samples/formats/*.odt tests/cli/fixtures/hosting-tracked.odt "$out/odt/"
 cp samples/formats/*.pdf tests/cli/fixtures/damaged.pdf "$out/pdf/"
 cp clausepacks/*.xml tests/cli/fixtures/*pack*.xml "$out/pack/"
+# config: the test projects' files, and one of every entry
+for d in tests/cli/fixtures/*/; do
+	[ -f "$d.clauselint.xml" ] && cp "$d.clauselint.xml" "$out/config/$(basename "$d").xml"
+done
+cat > "$out/config/every-entry.xml" <<'EOF'
+<?xml version="1.0"?>
+<clauselint format="1" default-packs="no">
+  <pack name="ambiguity"/>
+  <pack name="hidden-costs"/>
+  <pack file="packs/house.xml"/>
+  <pack name="gdpr-art28"/>
+  <disable-pack name="drafting"/>
+  <enable rule="amb-vague-quality"/>
+  <disable rule="cost-then-current-rates"/>
+  <severity rule="amb-vague-time" level="error"/>
+  <include glob="*.docx"/>
+  <exclude glob="drafts/*"/>
+</clauselint>
+EOF
 # segment: first byte odd = plain text, even = one block per line whose
 # first two bytes give type and level
 for f in samples/*.txt; do

@@ -17,6 +17,9 @@ PARA = (b"The Supplier shall provide the Services with reasonable skill and "
         b"care and the Client shall pay the Charges within thirty (30) days.")
 
 
+FIFO = object()  # a file made as a named pipe (mkfifo), not written
+
+
 def docx_xml(body):
     return (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             b'<w:document ' + W + b'><w:body>' + body + b'</w:body></w:document>')
@@ -399,6 +402,31 @@ def big():
     f["values-new.txt"] = b"1. PAYMENT\n\n" + b"".join(
         b"The Client shall pay within %d days. " % (1 + i % 90) +
         (b"\n\n" if i % 10 == 9 else b"") for i in range(100000)) + b"\n"
+    # named pipes nobody writes to, as a document, a pack and a project
+    # file: opening one for reading waited for a writer for ever
+    f["fifo.txt"] = FIFO
+    f["fifo-pack.xml"] = FIFO
+    f["fifo-config.xml"] = FIFO
+    f["fifo-dir/contract.txt"] = FIFO
+    # project files (.clauselint.xml), each in a directory of its own
+    # with a contract it would apply to
+    def project(name, config):
+        f[name + "/.clauselint.xml"] = config
+        f[name + "/contract.txt"] = PARA + b"\n"
+    cfg = b'<?xml version="1.0"?>\n<clauselint format="1">%s</clauselint>\n'
+    project("proj-deep", cfg % (b"<x>" * 10000 + b"</x>" * 10000))
+    project("proj-huge", cfg % (b"<!-- %s -->" % (b"x" * (2 << 20))))
+    project("proj-many", cfg % b"".join(b'<disable rule="r%d"/>' % i
+                                         for i in range(20000)))
+    project("proj-zip", zip_bytes([("a.txt", PARA)]))
+    project("proj-fifo-pack", cfg % b'<pack file="pack.xml"/>')
+    f["proj-fifo-pack/pack.xml"] = FIFO
+    project("proj-device-pack", cfg % b'<pack file="/dev/zero"/>')
+    project("proj-laughs", b'<?xml version="1.0"?>\n<!DOCTYPE clauselint [' +
+            b'<!ENTITY a "aaaaaaaaaa">' + b"".join(
+                b'<!ENTITY %s "%s">' % (bytes([98 + i]), (b"&%s;" % bytes([97 + i])) * 10)
+                for i in range(9)) +
+            b']>\n<clauselint format="1"><include glob="&j;"/></clauselint>\n')
     return f
 
 
@@ -411,7 +439,14 @@ def main():
     os.makedirs(out, exist_ok=True)
     files = small() if only_small else big()
     for name, data in files.items():
-        with open(os.path.join(out, name), "wb") as fh:
+        path = os.path.join(out, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        if os.path.lexists(path):
+            os.remove(path)
+        if data is FIFO:
+            os.mkfifo(path)
+            continue
+        with open(path, "wb") as fh:
             fh.write(data)
 
 

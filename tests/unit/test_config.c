@@ -9,6 +9,8 @@
  */
 #include "unit.h"
 
+#include <sys/stat.h>
+
 static const char two_rules[] =
 	UNIT_PACK_HEAD("two")
 	UNIT_RULE("flag-tbd", "flag", "warning", "")
@@ -174,6 +176,47 @@ static void test_config_hostile(void **state)
 		                 CLINT_EIO);
 		assert_true(unit_diag_find(diag, "No such file") >= 0);
 		clint_diag_free(diag);
+	}
+	/* 10,001 entries: one error, not one per entry over the cap */
+	{
+		clint_config *cfg = NULL;
+		clint_diag *diag = NULL;
+		char *xml, *path;
+		size_t k, n = 0;
+
+		xml = malloc(10001 * 32 + 100);
+		assert_non_null(xml);
+		n += (size_t)sprintf(xml, "<clauselint format=\"1\">\n");
+		for (k = 0; k < 10001; k++)
+			n += (size_t)sprintf(xml + n, "<disable rule=\"r%zu\"/>\n", k);
+		sprintf(xml + n, "</clauselint>\n");
+		path = write_config(xml);
+		free(xml);
+		clint_diag_new(&diag);
+		assert_int_equal(clint_config_load(&cfg, path, diag), CLINT_EPACK);
+		assert_null(cfg);
+		assert_int_equal(clint_diag_count(diag), 1);
+		assert_true(unit_diag_find(diag, "more than 10000 entries") >= 0);
+		clint_diag_free(diag);
+		remove_config(path);
+	}
+	/* a FIFO nobody writes to reads as empty (an error), at once */
+	{
+		char tmpl[] = "/tmp/clint-config-XXXXXX", path[64];
+		clint_config *cfg = NULL;
+		clint_diag *diag = NULL;
+
+		assert_non_null(mkdtemp(tmpl));
+		snprintf(path, sizeof(path), "%s/.clauselint.xml", tmpl);
+		assert_int_equal(mkfifo(path, 0600), 0);
+		clint_diag_new(&diag);
+		alarm(10);
+		assert_true(clint_config_load(&cfg, path, diag) < 0);
+		alarm(0);
+		assert_true(clint_diag_count_level(diag, CLINT_DIAG_ERROR) >= 1);
+		clint_diag_free(diag);
+		unlink(path);
+		rmdir(tmpl);
 	}
 }
 

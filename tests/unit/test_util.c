@@ -4,6 +4,11 @@
  */
 #include "unit.h"
 
+#include <errno.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "internal.h"
 
 /* ---- buffers -------------------------------------------------------------- */
@@ -167,6 +172,74 @@ static void test_buf_read(void **state)
 	assert_int_equal(read_back(10, 10, &b), CLINT_OK);
 	assert_string_equal(b.data, "head:abcdefghij");
 	clint_buf_free(&b);
+}
+
+/* A file, a directory, a device, a missing file, a FIFO nobody writes to
+ * and a pipe whose writer is slow, read with clint_buf_read_file(). */
+static void test_buf_read_file(void **state)
+{
+	char dir[] = "/tmp/clint-test-XXXXXX", path[64];
+	clint_buf b = CLINT_BUF_INIT;
+	const char *why;
+	int p[2];
+	pid_t pid;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/f.txt", dir);
+	{
+		FILE *f = fopen(path, "wb");
+		assert_non_null(f);
+		fputs("abc", f);
+		fclose(f);
+	}
+	assert_int_equal(clint_buf_read_file(&b, path, 3, &why), CLINT_OK);
+	assert_null(why);
+	assert_string_equal(b.data, "abc");
+	clint_buf_free(&b);
+	assert_int_equal(clint_buf_read_file(&b, path, 2, &why), CLINT_ELIMIT);
+	clint_buf_free(&b);
+	unlink(path);
+	assert_int_equal(clint_buf_read_file(&b, path, 10, &why), CLINT_EIO);
+	assert_string_equal(why, strerror(ENOENT));
+
+	assert_int_equal(clint_buf_read_file(&b, dir, 10, &why), CLINT_EIO);
+	assert_string_equal(why, "is a directory");
+	/* /dev/zero would be read to the limit, /dev/tty wait for a typist */
+	assert_int_equal(clint_buf_read_file(&b, "/dev/zero", 10, &why), CLINT_EIO);
+	assert_non_null(strstr(why, "not a regular file"));
+
+	/* a FIFO without a writer: empty at once, not a wait for ever (the
+	 * alarm's default action ends the test if it does wait) */
+	snprintf(path, sizeof(path), "%s/fifo", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	alarm(10);
+	assert_int_equal(clint_buf_read_file(&b, path, 10, &why), CLINT_OK);
+	alarm(0);
+	assert_int_equal(b.len, 0);
+	clint_buf_free(&b);
+	unlink(path);
+
+	/* a pipe whose writer writes late: reads block again once it is
+	 * open, so the text arrives (non-blocking reads would fail) */
+	assert_int_equal(pipe(p), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(p[0]);
+		usleep(200 * 1000);
+		_exit(write(p[1], "late", 4) == 4 ? 0 : 1);
+	}
+	close(p[1]);
+	snprintf(path, sizeof(path), "/dev/fd/%d", p[0]);
+	alarm(10);
+	assert_int_equal(clint_buf_read_file(&b, path, 10, &why), CLINT_OK);
+	alarm(0);
+	assert_string_equal(b.data, "late");
+	clint_buf_free(&b);
+	close(p[0]);
+	waitpid(pid, NULL, 0);
+	rmdir(dir);
 }
 
 static void test_array_and_strdup(void **state)
@@ -528,6 +601,7 @@ int main(void)
 		cmocka_unit_test(test_buf_limit),
 		cmocka_unit_test(test_buf_utf8_and_detach),
 		cmocka_unit_test(test_buf_read),
+		cmocka_unit_test(test_buf_read_file),
 		cmocka_unit_test(test_array_and_strdup),
 		cmocka_unit_test(test_utf8_decode_valid),
 		cmocka_unit_test(test_utf8_decode_overlong),
