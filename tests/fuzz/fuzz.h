@@ -173,6 +173,44 @@ static int fuzz_extract(clint_input_format fmt, const char *name,
 }
 
 /*
+ * Loads the ruleset `ro` describes (a pack or project file under test);
+ * one that loads checks a short contract, after running its packs'
+ * examples and lint when `test_packs` is set; one refused must say why.
+ */
+static void fuzz_ruleset_check(const clint_ruleset_options *ro, int test_packs)
+{
+	static const char contract[] =
+		"1. Services\nThe Supplier shall provide the Services promptly, "
+		"as appropriate.\n2. Charges\nThe Client shall pay USD 1,000 "
+		"within thirty (30) days at the Supplier's then-current rates.\n";
+	clint_ruleset *rs = NULL;
+	clint_diag *diag = NULL;
+	clint_doc *doc = NULL;
+	clint_result *res = NULL;
+	size_t a, b;
+
+	if (clint_diag_new(&diag) != CLINT_OK)
+		return;
+	if (clint_ruleset_load(&rs, ro, diag) == CLINT_OK) {
+		if (test_packs) {
+			clint_ruleset_test(rs, diag, &a, &b);
+			clint_ruleset_lint(rs, diag, &a, &b);
+		}
+		if (clint_doc_load_buffer(&doc, "c.txt", contract,
+		                          sizeof(contract) - 1, NULL,
+		                          diag) == CLINT_OK &&
+		    clint_check(&res, rs, doc, NULL, diag) == CLINT_OK)
+			(void)clint_result_finding_count(res);
+	} else if (clint_diag_count(diag) == 0) {
+		abort();  /* a refused pack or setting must say why */
+	}
+	clint_result_free(res);
+	clint_doc_free(doc);
+	clint_ruleset_free(rs);
+	clint_diag_free(diag);
+}
+
+/*
  * Writes the input to a private temporary file, for the loaders that read
  * files (packs, project files), and returns its path: the same file for
  * every input of the process, removed at exit. In memory when there is a

@@ -11,11 +11,6 @@
  */
 #include "fuzz.h"
 
-static const char contract[] =
-	"1. Services\nThe Supplier shall provide the Services promptly, as "
-	"appropriate.\n2. Charges\nThe Client shall pay USD 1,000 within thirty "
-	"(30) days at the Supplier's then-current rates.\n";
-
 /* 1 if `name` is a built-in pack's name. */
 static int builtin(const char *name)
 {
@@ -35,10 +30,6 @@ static void apply(const clint_config *cfg)
 	const clint_rule_setting *settings;
 	size_t np = 0, nd = 0, ns, i;
 	clint_config_entry e;
-	clint_ruleset *rs = NULL;
-	clint_result *res = NULL;
-	clint_diag *diag = NULL;
-	clint_doc *doc = NULL;
 
 	for (i = 0; i < clint_config_entry_count(cfg); i++) {
 		if (clint_config_entry_get(cfg, i, &e) != CLINT_OK)
@@ -57,21 +48,7 @@ static void apply(const clint_config *cfg)
 	ro.rule_settings = settings;
 	ro.rule_setting_count = ns;
 	ro.jit = 0;
-	if (clint_diag_new(&diag) != CLINT_OK)
-		return;
-	if (clint_ruleset_load(&rs, &ro, diag) == CLINT_OK) {
-		if (clint_doc_load_buffer(&doc, "c.txt", contract,
-		                          sizeof(contract) - 1, NULL,
-		                          diag) == CLINT_OK &&
-		    clint_check(&res, rs, doc, NULL, diag) == CLINT_OK)
-			(void)clint_result_finding_count(res);
-	} else if (clint_diag_count(diag) == 0) {
-		abort();  /* a refused setting or pack must say why */
-	}
-	clint_result_free(res);
-	clint_doc_free(doc);
-	clint_ruleset_free(rs);
-	clint_diag_free(diag);
+	fuzz_ruleset_check(&ro, 0);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
