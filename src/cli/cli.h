@@ -102,6 +102,8 @@ typedef struct {
 	clint_ruleset *rs;       /* loaded by cli_projects_load() */
 	char *invalid;           /* a project file that did not load, reported
 	                            once: its operands are skipped */
+	int unloaded;            /* its file loaded, but not its packs or rule
+	                            settings: its operands are skipped too */
 } cli_project;
 
 typedef struct {
@@ -119,7 +121,8 @@ typedef struct {
 long cli_project_for(cli_projects *ps, const cli_options *o,
                      const char *operand);
 /* Loads each project's ruleset (command-line options after the project
- * file's). Returns -1 when one fails (reported). */
+ * file's). One whose project file's packs or settings do not load gets
+ * `unloaded`; returns -1 (reported) when the command line's do not. */
 int cli_projects_load(cli_projects *ps, const cli_options *o);
 void cli_projects_free(cli_projects *ps);
 /* Loads one ruleset for `cfg` (may be NULL) and the command line. */

@@ -162,6 +162,7 @@ long cli_project_for(cli_projects *ps, const cli_options *o,
 	ps->items[ps->count].config = cfg;
 	ps->items[ps->count].rs = NULL;
 	ps->items[ps->count].invalid = NULL;
+	ps->items[ps->count].unloaded = 0;
 	if (path && !cfg) {
 		/* remembered, so that its other operands are skipped silently */
 		ps->items[ps->count].invalid = path;
@@ -178,8 +179,8 @@ done:
 	return index;
 }
 
-int cli_load_ruleset(const cli_options *o, const clint_config *cfg,
-                     clint_ruleset **rs)
+static int load_ruleset(const cli_options *o, const clint_config *cfg,
+                        clint_ruleset **rs, int quiet)
 {
 	clint_ruleset_options ro = CLINT_RULESET_OPTIONS_INIT;
 	const clint_rule_setting *cs;
@@ -239,8 +240,11 @@ int cli_load_ruleset(const cli_options *o, const clint_config *cfg,
 	if (clint_diag_new(&diag) < 0)
 		goto done;
 	rc = clint_ruleset_load(rs, &ro, diag) < 0 ? -1 : 0;
-	cli_print_diag(diag);
+	if (!quiet)
+		cli_print_diag(diag);
 done:
+	if (!diag)
+		fprintf(stderr, "clauselint: out of memory\n");
 	clint_diag_free(diag);
 	free((void *)packs);
 	free((void *)disabled);
@@ -248,12 +252,43 @@ done:
 	return rc;
 }
 
+int cli_load_ruleset(const cli_options *o, const clint_config *cfg,
+                     clint_ruleset **rs)
+{
+	return load_ruleset(o, cfg, rs, 0);
+}
+
+/* As cli_load_ruleset(), printing no diagnostics (out of memory aside). */
+static int cli_load_ruleset_quiet(const cli_options *o,
+                                  const clint_config *cfg, clint_ruleset **rs)
+{
+	return load_ruleset(o, cfg, rs, 1);
+}
+
 /*
- * A project whose packs do not load (a pack its project file names is
- * missing, a FIFO, invalid) has its inputs reported as not checked, like
- * those of a project file that does not load, and the other projects'
- * inputs are still checked. Without a project file only the command line
- * names the packs, and the whole run stops.
+ * 1 if the command line's own packs and settings (without any project
+ * file) do not load: then a project's failure is theirs, not its file's.
+ * Its diagnostics have been printed by the project's load already.
+ */
+static int command_line_fails(const cli_options *o)
+{
+	clint_ruleset *rs = NULL;
+	int rc;
+
+	if (!o->pack_count && !o->disabled_count && !o->setting_count)
+		return 0;
+	rc = cli_load_ruleset_quiet(o, NULL, &rs);
+	clint_ruleset_free(rs);
+	return rc < 0;
+}
+
+/*
+ * A project whose file's packs or rule settings do not load (a pack it
+ * names is missing, a FIFO, invalid; an unknown rule) has its inputs
+ * reported as not checked, like those of a project file that does not
+ * load, and the other projects' inputs are still checked. When the fault
+ * is the command line's (a --pack that does not load), or there is no
+ * project file, the whole run stops.
  */
 int cli_projects_load(cli_projects *ps, const cli_options *o)
 {
@@ -262,14 +297,12 @@ int cli_projects_load(cli_projects *ps, const cli_options *o)
 	for (i = 0; i < ps->count; i++) {
 		cli_project *p = &ps->items[i];
 
-		if (p->rs || p->invalid ||
+		if (p->rs || p->invalid || p->unloaded ||
 		    cli_load_ruleset(o, p->config, &p->rs) == 0)
 			continue;
-		if (!p->config)
+		if (!p->config || command_line_fails(o))
 			return -1;
-		p->invalid = strdup(clint_config_path(p->config));
-		if (!p->invalid)
-			return -1;
+		p->unloaded = 1;
 	}
 	return 0;
 }

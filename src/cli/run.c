@@ -130,15 +130,21 @@ static void process(run_ctx *c, size_t i)
 	slot *s = &c->slots[i];
 	clint_diag *diag = NULL;
 
-	if (p->invalid) {
+	if (p->invalid || p->unloaded) {
 		cli_str msg = {NULL, 0, 0};
-		cli_str_printf(&s->err, "clauselint: %s: not checked: invalid project "
-		                        "file %s\n",
-		               in->path, p->invalid);
-		if (cli_str_printf(&msg, "invalid project file %s", p->invalid) == 0)
+		int rc = p->invalid
+		             ? cli_str_printf(&msg, "invalid project file %s",
+		                              p->invalid)
+		             : cli_str_printf(&msg, "the packs or rule settings of "
+		                                    "project file %s do not load",
+		                              clint_config_path(p->config));
+		if (rc == 0) {
+			cli_str_printf(&s->err, "clauselint: %s: not checked: %s\n",
+			               in->path, msg.data);
 			s->input_error = msg.data;
-		else
+		} else {
 			cli_str_free(&msg);
+		}
 		return;
 	}
 	s->doc = cli_load_input(c->o, in->path, &s->err, &s->input_error);

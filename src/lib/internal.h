@@ -59,10 +59,11 @@ CLINT_INTERNAL int clint_buf_read(clint_buf *b, FILE *f, size_t limit);
 /*
  * Appends the file at `path` to `b` as clint_buf_read() does: the one way
  * documents, packs and project files are read. Only a regular file or a
- * pipe is read, and opening a FIFO never waits for a writer (one without
- * a writer reads as empty). Returns as clint_buf_read(), CLINT_EIO also
- * when the file cannot be opened or is not a file or pipe; then *why says
- * why ("is a directory", strerror()); else *why is NULL.
+ * pipe is read, and opening a FIFO never waits for a writer. Returns as
+ * clint_buf_read(), CLINT_EIO also when the file cannot be opened, is not
+ * a file or pipe, or is a pipe nothing was written to (a FIFO without a
+ * writer); then *why says why ("is a directory", strerror()); else *why
+ * is NULL.
  */
 CLINT_INTERNAL int clint_buf_read_file(clint_buf *b, const char *path,
                                        size_t limit, const char **why);

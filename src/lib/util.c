@@ -211,15 +211,17 @@ int clint_buf_read(clint_buf *b, FILE *f, size_t limit)
  * directory of uploads, or named by a project file as a pack, would hang
  * the run. Once it is open, reads block again, so a pipe with a writer
  * (a shell's <(...), /dev/stdin from a pipe) is read to its end as
- * before, while a FIFO without one reads as empty at once. A terminal or
- * other device could still block a read, or never end (/dev/zero ends at
- * the limit, /dev/tty waits for someone to type): only regular files and
- * pipes are read.
+ * before, while a FIFO without one reads nothing at once: refused, as
+ * "a pipe that nothing was written to". A terminal or other device could
+ * still block a read, or never end (/dev/zero ends at the limit, /dev/tty
+ * waits for someone to type): only regular files and pipes are read, and
+ * /dev/null is a device too.
  */
 int clint_buf_read_file(clint_buf *b, const char *path, size_t limit,
                         const char **why)
 {
 	struct stat st;
+	size_t start;
 	FILE *f;
 	int fd, flags, rc;
 
@@ -250,9 +252,16 @@ int clint_buf_read_file(clint_buf *b, const char *path, size_t limit,
 		close(fd);
 		return CLINT_EIO;
 	}
+	start = b->len;
 	rc = clint_buf_read(b, f, limit);
 	if (rc == CLINT_EIO)
 		*why = strerror(errno);
+	else if (rc == CLINT_OK && S_ISFIFO(st.st_mode) && b->len == start) {
+		/* most likely a FIFO no program opened for writing (a writer
+		 * that opens it later would wait for a reader for ever) */
+		*why = "is a pipe that nothing was written to";
+		rc = CLINT_EIO;
+	}
 	fclose(f);
 	return rc;
 }

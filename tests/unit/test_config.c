@@ -177,17 +177,17 @@ static void test_config_hostile(void **state)
 		assert_true(unit_diag_find(diag, "No such file") >= 0);
 		clint_diag_free(diag);
 	}
-	/* 10,001 entries: one error, not one per entry over the cap */
+	/* 10,050 entries: one error, not one per entry over the cap */
 	{
 		clint_config *cfg = NULL;
 		clint_diag *diag = NULL;
 		char *xml, *path;
 		size_t k, n = 0;
 
-		xml = malloc(10001 * 32 + 100);
+		xml = malloc(10050 * 32 + 100);
 		assert_non_null(xml);
 		n += (size_t)sprintf(xml, "<clauselint format=\"1\">\n");
-		for (k = 0; k < 10001; k++)
+		for (k = 0; k < 10050; k++)
 			n += (size_t)sprintf(xml + n, "<disable rule=\"r%zu\"/>\n", k);
 		sprintf(xml + n, "</clauselint>\n");
 		path = write_config(xml);
@@ -200,7 +200,7 @@ static void test_config_hostile(void **state)
 		clint_diag_free(diag);
 		remove_config(path);
 	}
-	/* a FIFO nobody writes to reads as empty (an error), at once */
+	/* a FIFO nobody writes to is refused, at once */
 	{
 		char tmpl[] = "/tmp/clint-config-XXXXXX", path[64];
 		clint_config *cfg = NULL;
@@ -213,7 +213,7 @@ static void test_config_hostile(void **state)
 		alarm(10);
 		assert_true(clint_config_load(&cfg, path, diag) < 0);
 		alarm(0);
-		assert_true(clint_diag_count_level(diag, CLINT_DIAG_ERROR) >= 1);
+		assert_true(unit_diag_find(diag, "nothing was written") >= 0);
 		clint_diag_free(diag);
 		unlink(path);
 		rmdir(tmpl);

@@ -208,15 +208,16 @@ static void test_buf_read_file(void **state)
 	/* /dev/zero would be read to the limit, /dev/tty wait for a typist */
 	assert_int_equal(clint_buf_read_file(&b, "/dev/zero", 10, &why), CLINT_EIO);
 	assert_non_null(strstr(why, "not a regular file"));
+	assert_int_equal(clint_buf_read_file(&b, "/dev/null", 10, &why), CLINT_EIO);
 
-	/* a FIFO without a writer: empty at once, not a wait for ever (the
+	/* a FIFO without a writer: refused at once, not a wait for ever (the
 	 * alarm's default action ends the test if it does wait) */
 	snprintf(path, sizeof(path), "%s/fifo", dir);
 	assert_int_equal(mkfifo(path, 0600), 0);
 	alarm(10);
-	assert_int_equal(clint_buf_read_file(&b, path, 10, &why), CLINT_OK);
+	assert_int_equal(clint_buf_read_file(&b, path, 10, &why), CLINT_EIO);
 	alarm(0);
-	assert_int_equal(b.len, 0);
+	assert_string_equal(why, "is a pipe that nothing was written to");
 	clint_buf_free(&b);
 	unlink(path);
 
