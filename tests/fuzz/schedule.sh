@@ -25,8 +25,9 @@
 # first, each given what brings it there (its CPU seconds left, plus
 # FUZZ_MARGIN per cent, default 10, for a rate that falls as the corpus
 # grows; at most one stream), until the budget is spent; the last target
-# gets what is left, if that is at least the minimum. It brings harnesses
-# to the goal one by one instead of all of them up together.
+# gets what is left, if that is at least the minimum; a target needing
+# less than the minimum gets the minimum. It brings harnesses to the goal
+# one by one instead of all of them up together.
 #
 # Every campaign goes through campaign.sh, so the ledger gets one line per
 # campaign. --plan prints the plan (stream, seconds, target, expected
@@ -91,6 +92,8 @@ function finish(   i, j, t, s, left, away) {
 		# by the whole time left, before the cut at one stream
 		away[t] = (goal - execs[t]) / rate[t]
 		want_s[t] = away[t] * (1 + margin / 100)
+		# a target a few seconds from the goal gets a whole campaign
+		if (want_s[t] > 0 && want_s[t] < minc) want_s[t] = minc
 		if (want_s[t] > secs) want_s[t] = secs
 	}
 	for (i = 1; i <= n; i++)

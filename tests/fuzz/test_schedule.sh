@@ -103,6 +103,11 @@ awk '$3 == "mid" { s += $2 } END { exit !(s <= 2000) }' "$tmp/p3e" ||
 # the default 10 % margin: near gets 1100 s
 FUZZ_STRATEGY=finish plan "$tmp/l3e" 2000 2 near > "$tmp/p3f"
 [ "$(cat "$tmp/p3f")" = "1 1100 near 1100000" ] || { cat "$tmp/p3f"; fail "3b: margin"; }
+# a target 50 s from the goal gets a whole campaign (the 300 s minimum)
+ledger "$tmp/l3h" "close 9950000 1000" "far 1000000 1000"
+FUZZ_STRATEGY=finish FUZZ_MARGIN=0 MINC=300 plan "$tmp/l3h" 1000 1 close far > "$tmp/p3h"
+[ "$(cat "$tmp/p3h")" = "1 300 close 300000
+1 700 far 700000" ] || { cat "$tmp/p3h"; fail "3b: a target near the goal"; }
 # a remainder under the minimum is not planned
 FUZZ_STRATEGY=finish FUZZ_MARGIN=0 MINC=300 plan "$tmp/l3e" 1100 1 near mid > "$tmp/p3g"
 [ "$(cat "$tmp/p3g")" = "1 1000 near 1000000" ] || { cat "$tmp/p3g"; fail "3b: remainder under the minimum"; }
