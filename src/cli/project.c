@@ -258,13 +258,6 @@ int cli_load_ruleset(const cli_options *o, const clint_config *cfg,
 	return load_ruleset(o, cfg, rs, 0);
 }
 
-/* As cli_load_ruleset(), printing no diagnostics (out of memory aside). */
-static int cli_load_ruleset_quiet(const cli_options *o,
-                                  const clint_config *cfg, clint_ruleset **rs)
-{
-	return load_ruleset(o, cfg, rs, 1);
-}
-
 /*
  * 1 if the command line's own packs and settings (without any project
  * file) do not load: then a project's failure is theirs, not its file's.
@@ -277,7 +270,7 @@ static int command_line_fails(const cli_options *o)
 
 	if (!o->pack_count && !o->disabled_count && !o->setting_count)
 		return 0;
-	rc = cli_load_ruleset_quiet(o, NULL, &rs);
+	rc = load_ruleset(o, NULL, &rs, 1);  /* quiet */
 	clint_ruleset_free(rs);
 	return rc < 0;
 }

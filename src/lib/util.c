@@ -237,11 +237,11 @@ int clint_buf_read_file(clint_buf *b, const char *path, size_t limit,
 		return CLINT_EIO;
 	}
 	if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+		/* (open() already refused a socket) */
 		*why = S_ISDIR(st.st_mode)   ? "is a directory"
 		       : S_ISCHR(st.st_mode) ? "is a terminal or device, not a "
 		                               "regular file"
-		       : S_ISSOCK(st.st_mode) ? "is a socket, not a regular file"
-		                              : "not a regular file";
+		                             : "not a regular file";
 		close(fd);
 		return CLINT_EIO;
 	}

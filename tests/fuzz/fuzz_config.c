@@ -22,7 +22,8 @@ static int builtin(const char *name)
 	return 0;
 }
 
-/* Loads the ruleset `cfg` describes and checks the contract with it. */
+/* Reads back every entry of `cfg` (aborting on an inconsistent one), then
+ * loads the ruleset it describes and checks the contract with it. */
 static void apply(const clint_config *cfg)
 {
 	clint_ruleset_options ro = CLINT_RULESET_OPTIONS_INIT;
@@ -32,14 +33,20 @@ static void apply(const clint_config *cfg)
 	clint_config_entry e;
 
 	for (i = 0; i < clint_config_entry_count(cfg); i++) {
-		if (clint_config_entry_get(cfg, i, &e) != CLINT_OK)
+		if (clint_config_entry_get(cfg, i, &e) != CLINT_OK || !e.value ||
+		    e.kind > CLINT_CONFIG_EXCLUDE)
 			abort();
 		if (e.kind == CLINT_CONFIG_PACK && np < 64 && builtin(e.value))
 			packs[np++] = e.value;
 		else if (e.kind == CLINT_CONFIG_DISABLE_PACK && nd < 64)
 			disabled[nd++] = e.value;
 	}
+	if (clint_config_entry_get(cfg, i, &e) == CLINT_OK)
+		abort();  /* one past the last */
 	settings = clint_config_rule_settings(cfg, &ns);
+	for (i = 0; i < ns; i++)
+		if (!settings[i].rule_id || settings[i].file != clint_config_path(cfg))
+			abort();
 	ro.default_packs = clint_config_default_packs(cfg);
 	ro.pack_paths = packs;
 	ro.pack_path_count = np;
@@ -55,9 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	clint_config *cfg = NULL;
 	clint_diag *diag = NULL;
-	const clint_rule_setting *settings;
 	const char *path;
-	size_t i, n;
 
 	if (size > FUZZ_MAX_INPUT)
 		return 0;
@@ -65,21 +70,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (clint_diag_new(&diag) != CLINT_OK)
 		return 0;
 	if (clint_config_load(&cfg, path, diag) == CLINT_OK) {
-		clint_config_entry e;
-
 		if (strcmp(clint_config_path(cfg), path) != 0)
 			abort();
-		n = clint_config_entry_count(cfg);
-		for (i = 0; i < n; i++)
-			if (clint_config_entry_get(cfg, i, &e) != CLINT_OK ||
-			    !e.value || e.kind > CLINT_CONFIG_EXCLUDE)
-				abort();
-		if (clint_config_entry_get(cfg, n, &e) == CLINT_OK)
-			abort();
-		settings = clint_config_rule_settings(cfg, &n);
-		for (i = 0; i < n; i++)
-			if (!settings[i].rule_id || settings[i].file != clint_config_path(cfg))
-				abort();
 		apply(cfg);
 	} else if (clint_diag_count(diag) == 0) {
 		abort();  /* a refused project file must say why */

@@ -86,9 +86,9 @@ function fill(f,   i, s) {
 }
 # the finish plan: nearest the goal first, each its whole need plus the
 # margin, the last what is left of the budget
-function finish(   i, j, t, s, left, away) {
+function finish(   i, t, left, away) {
 	for (i = 1; i <= n; i++) {
-		t = tl[i]; order[i] = t
+		t = tl[i]
 		# by the whole time left, before the cut at one stream
 		away[t] = (goal - execs[t]) / rate[t]
 		want_s[t] = away[t] * (1 + margin / 100)
@@ -96,12 +96,7 @@ function finish(   i, j, t, s, left, away) {
 		if (want_s[t] > 0 && want_s[t] < minc) want_s[t] = minc
 		if (want_s[t] > secs) want_s[t] = secs
 	}
-	for (i = 1; i <= n; i++)
-		for (j = i + 1; j <= n; j++)
-			if (away[order[j]] < away[order[i]] ||
-			    (away[order[j]] == away[order[i]] && order[j] < order[i])) {
-				s = order[i]; order[i] = order[j]; order[j] = s
-			}
+	sort_order(away)
 	left = cap
 	for (i = 1; i <= n; i++) {
 		t = order[i]
@@ -122,7 +117,7 @@ END {
 	if (strategy == "finish") finish(); else level()
 	pack()
 }
-function level(   round, lo, hi, k, mid, dropped, i, j, t, s) {
+function level(   round, lo, hi, k, mid, dropped, i, t) {
 	# the level f every active target is brought to: fill(f) = cap, by
 	# bisection; a target whose share is under minc leaves the set and
 	# the level is found again for the others
@@ -144,11 +139,16 @@ function level(   round, lo, hi, k, mid, dropped, i, j, t, s) {
 		if (!dropped) break
 	}
 	# furthest behind first
-	for (i = 1; i <= n; i++) { order[i] = tl[i]; share[tl[i]] = need(tl[i], f) }
+	for (i = 1; i <= n; i++) share[tl[i]] = need(tl[i], f)
+	sort_order(execs)
+}
+# order[] = the targets by key[] ascending, then by name
+function sort_order(key,   i, j, s) {
+	for (i = 1; i <= n; i++) order[i] = tl[i]
 	for (i = 1; i <= n; i++)
 		for (j = i + 1; j <= n; j++)
-			if (execs[order[j]] < execs[order[i]] ||
-			    (execs[order[j]] == execs[order[i]] && order[j] < order[i])) {
+			if (key[order[j]] < key[order[i]] ||
+			    (key[order[j]] == key[order[i]] && order[j] < order[i])) {
 				s = order[i]; order[i] = order[j]; order[j] = s
 			}
 }
