@@ -109,6 +109,22 @@ CLINT_EXTERN size_t clint_diag_count_level(const clint_diag *diag,
 CLINT_EXTERN int clint_diag_get(const clint_diag *diag, size_t i,
                                 clint_diag_entry *out);
 
+/* ---- reading files ----------------------------------------------------- */
+
+/**
+ * Reads the whole file at `path` as documents, packs and project files are
+ * read: only a regular file or a pipe, never a directory or a device, and
+ * without waiting for a writer on a named pipe that no program writes to
+ * (refused as "a pipe that nothing was written to"). At most `limit` bytes.
+ * On success *data is a NUL-terminated copy, *len its length (the NUL not
+ * counted); free it with clint_file_free(). On failure returns CLINT_EIO,
+ * CLINT_ELIMIT or CLINT_ENOMEM, *data is NULL and `diag` holds an error
+ * naming the file and the reason.
+ */
+CLINT_EXTERN int clint_file_read(char **data, size_t *len, const char *path,
+                                 size_t limit, clint_diag *diag);
+CLINT_EXTERN void clint_file_free(char *data);
+
 /* ---- documents: extract + segment ------------------------------------- */
 
 typedef enum {

@@ -22,6 +22,7 @@
 
 #define BASELINE_HEADER "# clauselint baseline 1"
 #define BASELINE_MAX_LINE 8192
+#define BASELINE_MAX_BYTES ((size_t)1 << 30)
 #define BASELINE_MAX_ENTRIES 10000000u
 #define BASELINE_MAX_COUNT 1000000000ul
 
@@ -167,33 +168,55 @@ static int parse_line(cli_baseline *b, char *line, const char **why)
 	return 0;
 }
 
+/*
+ * The file is read whole with the library's reader, so a baseline that is
+ * a named pipe nobody writes to, a directory or a device is refused with
+ * the reason instead of blocking or reading for ever.
+ */
 int cli_baseline_load(cli_baseline **out, const char *path)
 {
 	cli_baseline *b = NULL;
-	char line[BASELINE_MAX_LINE + 2];
+	clint_diag *diag = NULL;
+	char *data = NULL, *line, *end;
+	size_t len = 0;
 	unsigned lineno = 0;
-	FILE *f;
 	int rc = -1;
 
 	*out = NULL;
-	f = fopen(path, "r");
-	if (!f) {
-		fprintf(stderr, "clauselint: %s: %s\n", path, strerror(errno));
+	if (clint_diag_new(&diag) < 0)
 		return -1;
+	if (clint_file_read(&data, &len, path, BASELINE_MAX_BYTES, diag) < 0) {
+		cli_print_diag(diag);
+		goto done;
+	}
+	if (len == 0) {
+		fprintf(stderr, "clauselint: %s: error: empty file, not a "
+		                "clauselint baseline\n",
+		        path);
+		goto done;
 	}
 	if (cli_baseline_new(&b) < 0)
 		goto done;
-	while (fgets(line, sizeof(line), f)) {
-		size_t n = strlen(line);
+	for (line = data; line < data + len; line = end + 1) {
 		const char *why = NULL;
+		size_t n;
 
+		end = memchr(line, '\n', (size_t)(data + len - line));
+		if (!end)
+			end = data + len;  /* the last line has no newline */
+		n = (size_t)(end - line);
+		*end = '\0';
 		lineno++;
-		if (n && line[n - 1] == '\n')
-			line[--n] = '\0';
-		else if (!feof(f)) {
+		if (n > BASELINE_MAX_LINE) {
 			fprintf(stderr, "clauselint: %s:%u: error: line longer than %d "
 			                "bytes\n",
 			        path, lineno, BASELINE_MAX_LINE);
+			goto done;
+		}
+		if (memchr(line, '\0', n)) {
+			fprintf(stderr, "clauselint: %s:%u: error: NUL byte in a "
+			                "line\n",
+			        path, lineno);
 			goto done;
 		}
 		if (lineno == 1 && strcmp(line, BASELINE_HEADER) != 0) {
@@ -210,23 +233,13 @@ int cli_baseline_load(cli_baseline **out, const char *path)
 			goto done;
 		}
 	}
-	if (ferror(f)) {
-		fprintf(stderr, "clauselint: %s: read error: %s\n", path,
-		        strerror(errno));
-		goto done;
-	}
-	if (lineno == 0) {
-		fprintf(stderr, "clauselint: %s: error: empty file, not a "
-		                "clauselint baseline\n",
-		        path);
-		goto done;
-	}
 	settle(b);
 	*out = b;
 	b = NULL;
 	rc = 0;
 done:
-	fclose(f);
+	clint_file_free(data);
+	clint_diag_free(diag);
 	cli_baseline_free(b);
 	return rc;
 }

@@ -447,41 +447,10 @@ done:
 	return rc < 0 ? rc : CLINT_OK;
 }
 
-/*
- * Reads a whole file into memory, refusing more than `limit` bytes.
- * Returns 0 and a malloc'd buffer, or an error reported to `diag`.
- */
-static int read_file(const char *path, size_t limit, unsigned char **data,
-                     size_t *len, clint_diag *diag)
-{
-	clint_buf b = CLINT_BUF_INIT;
-	const char *why;
-	int rc;
-
-	*data = NULL;
-	*len = 0;
-	rc = clint_buf_read_file(&b, path, limit, &why);
-	if (rc == CLINT_ELIMIT) {
-		clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0,
-		               "file is larger than the limit of %zu bytes", limit);
-		goto done;
-	} else if (rc == CLINT_EIO) {
-		clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0, "%s", why);
-		goto done;
-	} else if (rc < 0) {
-		goto done;
-	}
-	*data = (unsigned char *)clint_buf_detach(&b, len);
-	rc = *data ? CLINT_OK : CLINT_ENOMEM;
-done:
-	clint_buf_free(&b);
-	return rc;
-}
-
 int clint_doc_load_file(clint_doc **out, const char *path,
                         const clint_doc_options *opts, clint_diag *diag)
 {
-	unsigned char *data = NULL;
+	char *data = NULL;
 	size_t len = 0, limit;
 	int rc;
 
@@ -490,13 +459,11 @@ int clint_doc_load_file(clint_doc **out, const char *path,
 	*out = NULL;
 	limit = opts && opts->max_input_bytes ? opts->max_input_bytes
 	                                      : CLINT_DEFAULT_MAX_INPUT;
-	rc = read_file(path, limit, &data, &len, diag);
-	if (rc == CLINT_ENOMEM)
-		clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0, "out of memory");
+	rc = clint_file_read(&data, &len, path, limit, diag);
 	if (rc < 0)
 		return rc;
 	rc = clint_doc_load_buffer(out, path, data, len, opts, diag);
-	free(data);
+	clint_file_free(data);
 	return rc;
 }
 

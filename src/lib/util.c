@@ -266,6 +266,36 @@ int clint_buf_read_file(clint_buf *b, const char *path, size_t limit,
 	return rc;
 }
 
+int clint_file_read(char **data, size_t *len, const char *path,
+                    size_t limit, clint_diag *diag)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	const char *why;
+	int rc;
+
+	if (!data || !len || !path)
+		return CLINT_EINVAL;
+	*data = NULL;
+	*len = 0;
+	rc = clint_buf_read_file(&b, path, limit, &why);
+	if (rc == CLINT_OK && !(*data = clint_buf_detach(&b, len)))
+		rc = CLINT_ENOMEM;
+	if (rc == CLINT_EIO)
+		clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0, "%s", why);
+	else if (rc == CLINT_ELIMIT)
+		clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0,
+		               "file is larger than the limit of %zu bytes", limit);
+	else if (rc == CLINT_ENOMEM)
+		clint_diag_add(diag, CLINT_DIAG_ERROR, path, 0, 0, "out of memory");
+	clint_buf_free(&b);
+	return rc;
+}
+
+void clint_file_free(char *data)
+{
+	free(data);
+}
+
 int clint_array_grow(void **items, size_t *cap, size_t count, size_t elem_size)
 {
 	size_t ncap;

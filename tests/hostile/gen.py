@@ -407,6 +407,7 @@ def big():
     f["fifo.txt"] = FIFO
     f["fifo-pack.xml"] = FIFO
     f["fifo-config.xml"] = FIFO
+    f["fifo.baseline"] = FIFO
     f["fifo-dir/contract.txt"] = FIFO
     # project files (.clauselint.xml), each in a directory of its own
     # with a contract it would apply to

@@ -167,11 +167,23 @@ static void test_malformed(void **state)
 		"# clauselint baseline 1\n0123456789abcdef 1 flag-tbd\n",
 		"# clauselint baseline 1\n0123456789ABCDEF 1 flag-tbd c.txt\n",
 	};
+	/* a NUL byte would cut a line short: refused, not read as "c" */
+	static const char nul[] = "# clauselint baseline 1\n"
+	                          "0123456789abcdef 1 flag-tbd c\0.txt\n";
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		char *p = unit_temp_file(bad[i], strlen(bad[i]));
+		cli_baseline *b = (cli_baseline *)1;
+
+		assert_int_equal(cli_baseline_load(&b, p), -1);
+		assert_null(b);
+		unlink(p);
+		free(p);
+	}
+	{
+		char *p = unit_temp_file(nul, sizeof(nul) - 1);
 		cli_baseline *b = (cli_baseline *)1;
 
 		assert_int_equal(cli_baseline_load(&b, p), -1);
@@ -194,6 +206,56 @@ static void test_malformed(void **state)
 		unlink(p);
 		free(p);
 	}
+	{
+		/* the last line needs no newline; a line of the longest length
+		 * is read, one byte more is refused */
+		const char *head = "# clauselint baseline 1\n0123456789abcdef 2 "
+		                   "flag-tbd ";
+		size_t hl = strlen(head), pl = BASELINE_MAX_LINE - (hl - 24);
+		char *text = malloc(hl + pl + 2), *p;
+		cli_baseline *b = NULL;
+
+		assert_non_null(text);
+		memcpy(text, head, hl);
+		memset(text + hl, 'x', pl);
+		p = unit_temp_file(text, hl + pl);
+		assert_int_equal(cli_baseline_load(&b, p), 0);
+		assert_int_equal(b->count, 1);
+		assert_int_equal(strlen(b->items[0].path), pl);
+		assert_int_equal(b->items[0].count, 2);
+		cli_baseline_free(b);
+		unlink(p);
+		free(p);
+		text[hl + pl] = 'x';
+		text[hl + pl + 1] = '\n';
+		p = unit_temp_file(text, hl + pl + 2);
+		assert_int_equal(cli_baseline_load(&b, p), -1);
+		assert_null(b);
+		unlink(p);
+		free(p);
+		free(text);
+	}
+}
+
+/* a baseline that is a named pipe nobody writes to, or a directory, is
+ * refused at once with the reason (it used to wait for a writer) */
+static void test_not_a_file(void **state)
+{
+	char dir[] = "/tmp/clint-test-XXXXXX", path[64];
+	cli_baseline *b = (cli_baseline *)1;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(cli_baseline_load(&b, dir), -1);
+	assert_null(b);
+	snprintf(path, sizeof(path), "%s/fifo", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	alarm(10);
+	assert_int_equal(cli_baseline_load(&b, path), -1);
+	alarm(0);
+	assert_null(b);
+	unlink(path);
+	rmdir(dir);
 }
 
 int main(void)
@@ -202,6 +264,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip_and_renumbering),
 		cmocka_unit_test(test_counts_and_new_wording),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_not_a_file),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -243,6 +243,69 @@ static void test_buf_read_file(void **state)
 	rmdir(dir);
 }
 
+/* the public reader: the same rules, the reasons in a diag with the file */
+static void test_file_read(void **state)
+{
+	char dir[] = "/tmp/clint-test-XXXXXX", path[64];
+	clint_diag *diag;
+	clint_diag_entry e;
+	char *data = (char *)1;
+	size_t len = 99;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
+	snprintf(path, sizeof(path), "%s/f.txt", dir);
+	{
+		FILE *f = fopen(path, "wb");
+		assert_non_null(f);
+		fputs("a\nb", f);
+		fclose(f);
+	}
+	assert_int_equal(clint_file_read(&data, &len, path, 3, diag), CLINT_OK);
+	assert_int_equal(len, 3);
+	assert_memory_equal(data, "a\nb", 4);  /* NUL-terminated */
+	assert_int_equal(clint_diag_count(diag), 0);
+	clint_file_free(data);
+
+	assert_int_equal(clint_file_read(&data, &len, path, 2, diag),
+	                 CLINT_ELIMIT);
+	assert_null(data);
+	assert_int_equal(len, 0);
+	assert_int_equal(clint_diag_get(diag, 0, &e), CLINT_OK);
+	assert_int_equal(e.level, CLINT_DIAG_ERROR);
+	assert_string_equal(e.file, path);
+	assert_string_equal(e.message, "file is larger than the limit of 2 bytes");
+	clint_diag_clear(diag);
+
+	snprintf(path, sizeof(path), "%s/fifo", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	alarm(10);
+	assert_int_equal(clint_file_read(&data, &len, path, 10, diag), CLINT_EIO);
+	alarm(0);
+	assert_null(data);
+	assert_int_equal(clint_diag_get(diag, 0, &e), CLINT_OK);
+	assert_string_equal(e.file, path);
+	assert_string_equal(e.message, "is a pipe that nothing was written to");
+	unlink(path);
+	clint_diag_clear(diag);
+
+	assert_int_equal(clint_file_read(&data, &len, dir, 10, diag), CLINT_EIO);
+	assert_int_equal(clint_diag_get(diag, 0, &e), CLINT_OK);
+	assert_string_equal(e.message, "is a directory");
+	/* a NULL diag discards the reason, the code stays */
+	assert_int_equal(clint_file_read(&data, &len, dir, 10, NULL), CLINT_EIO);
+	assert_int_equal(clint_file_read(NULL, &len, dir, 10, NULL), CLINT_EINVAL);
+	assert_int_equal(clint_file_read(&data, &len, NULL, 10, NULL),
+	                 CLINT_EINVAL);
+	clint_file_free(NULL);
+	clint_diag_free(diag);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/f.txt", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
 static void test_array_and_strdup(void **state)
 {
 	int *items = NULL;
@@ -603,6 +666,7 @@ int main(void)
 		cmocka_unit_test(test_buf_utf8_and_detach),
 		cmocka_unit_test(test_buf_read),
 		cmocka_unit_test(test_buf_read_file),
+		cmocka_unit_test(test_file_read),
 		cmocka_unit_test(test_array_and_strdup),
 		cmocka_unit_test(test_utf8_decode_valid),
 		cmocka_unit_test(test_utf8_decode_overlong),
