@@ -115,11 +115,14 @@ CLINT_EXTERN int clint_diag_get(const clint_diag *diag, size_t i,
  * Reads the whole file at `path` as documents, packs and project files are
  * read: only a regular file or a pipe, never a directory or a device, and
  * without waiting for a writer on a named pipe that no program writes to
- * (refused as "a pipe that nothing was written to"). At most `limit` bytes.
- * On success *data is a NUL-terminated copy, *len its length (the NUL not
- * counted); free it with clint_file_free(). On failure returns CLINT_EIO,
- * CLINT_ELIMIT or CLINT_ENOMEM, *data is NULL and `diag` holds an error
- * naming the file and the reason.
+ * (refused as "a pipe that nothing was written to", so an empty pipe fails
+ * where an empty regular file is read as 0 bytes). At most `limit` bytes:
+ * 0 reads only an empty file, SIZE_MAX sets no limit. On success *data is
+ * a NUL-terminated copy, *len its length (the NUL not counted); free it
+ * with clint_file_free(). On failure returns CLINT_EIO, CLINT_ELIMIT or
+ * CLINT_ENOMEM, *data is NULL, *len is 0 and `diag` (which may be NULL)
+ * holds an error naming the file and the reason; a NULL `data`, `len` or
+ * `path` returns CLINT_EINVAL and sets nothing.
  */
 CLINT_EXTERN int clint_file_read(char **data, size_t *len, const char *path,
                                  size_t limit, clint_diag *diag);

@@ -21,8 +21,11 @@
 #include "cli.h"
 
 #define BASELINE_HEADER "# clauselint baseline 1"
+#define BASELINE_COMMENT "# FINGERPRINT COUNT RULE PATH (docs/baseline.md)"
 #define BASELINE_MAX_LINE 8192
+#ifndef BASELINE_MAX_BYTES  /* (smaller in the unit test) */
 #define BASELINE_MAX_BYTES ((size_t)1 << 30)
+#endif
 #define BASELINE_MAX_ENTRIES 10000000u
 #define BASELINE_MAX_COUNT 1000000000ul
 
@@ -306,18 +309,37 @@ int cli_baseline_record(cli_baseline *b, const char *path,
 	return 0;
 }
 
+/* The bytes cli_baseline_write() would write, which must read back. */
+static size_t written_size(const cli_baseline *b)
+{
+	char count[32];
+	size_t i, n = sizeof(BASELINE_HEADER) + sizeof(BASELINE_COMMENT);
+
+	for (i = 0; i < b->count; i++)
+		n += CLINT_FINGERPRINT_SIZE - 1 + 1 +
+		     (size_t)snprintf(count, sizeof(count), "%lu", b->items[i].count) +
+		     1 + strlen(b->items[i].rule) + 1 + strlen(b->items[i].path) + 1;
+	return n;
+}
+
 int cli_baseline_write(cli_baseline *b, const char *path)
 {
 	cli_output out;
 	size_t i;
 
 	settle(b);
+	if (written_size(b) > BASELINE_MAX_BYTES) {
+		fprintf(stderr, "clauselint: %s: error: the baseline would be "
+		                "larger than %zu bytes, more than a baseline may "
+		                "hold; not written\n",
+		        path, BASELINE_MAX_BYTES);
+		return -1;
+	}
 	if (cli_output_open(&out, path) < 0) {
 		fprintf(stderr, "clauselint: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	fprintf(out.fp, "%s\n# FINGERPRINT COUNT RULE PATH (docs/baseline.md)\n",
-	        BASELINE_HEADER);
+	fprintf(out.fp, "%s\n%s\n", BASELINE_HEADER, BASELINE_COMMENT);
 	for (i = 0; i < b->count; i++)
 		fprintf(out.fp, "%s %lu %s %s\n", b->items[i].fp, b->items[i].count,
 		        b->items[i].rule, b->items[i].path);

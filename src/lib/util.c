@@ -183,10 +183,14 @@ int clint_buf_read(clint_buf *b, FILE *f, size_t limit)
 {
 	size_t start = b->len;
 
-	/* reads one byte past the limit, which tells a file over it */
+	/* reads one byte past the limit, which tells a file over it (no
+	 * byte past SIZE_MAX: the buffer cannot hold one anyway) */
 	while (b->len - start <= limit) {
-		size_t chunk = limit + 1 - (b->len - start), n;
+		size_t chunk = limit - (b->len - start), n;
 		int rc;
+
+		if (chunk < SIZE_MAX)
+			chunk++;
 
 		if (chunk > 65536)
 			chunk = 65536;

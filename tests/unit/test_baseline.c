@@ -7,6 +7,10 @@
  */
 #include "unit.h"
 
+#include <sys/stat.h>
+
+/* a small cap, so that a baseline over it is cheap to make */
+#define BASELINE_MAX_BYTES ((size_t)64 << 10)
 #include "../../src/cli/baseline.c"
 #include "../../src/cli/output.c"
 #include "../../src/cli/util.c"
@@ -167,9 +171,10 @@ static void test_malformed(void **state)
 		"# clauselint baseline 1\n0123456789abcdef 1 flag-tbd\n",
 		"# clauselint baseline 1\n0123456789ABCDEF 1 flag-tbd c.txt\n",
 	};
-	/* a NUL byte would cut a line short: refused, not read as "c" */
+	/* a NUL byte would cut a line short: refused, not read as "c" (the
+	 * old reader did so on a last line without a newline) */
 	static const char nul[] = "# clauselint baseline 1\n"
-	                          "0123456789abcdef 1 flag-tbd c\0.txt\n";
+	                          "0123456789abcdef 1 flag-tbd c\0.txt";
 	size_t i;
 
 	(void)state;
@@ -226,11 +231,87 @@ static void test_malformed(void **state)
 		cli_baseline_free(b);
 		unlink(p);
 		free(p);
+		/* with its newline too */
+		text[hl + pl] = '\n';
+		p = unit_temp_file(text, hl + pl + 1);
+		assert_int_equal(cli_baseline_load(&b, p), 0);
+		assert_int_equal(b->count, 1);
+		cli_baseline_free(b);
+		unlink(p);
+		free(p);
+		/* one byte more, with and without a newline */
 		text[hl + pl] = 'x';
 		text[hl + pl + 1] = '\n';
 		p = unit_temp_file(text, hl + pl + 2);
 		assert_int_equal(cli_baseline_load(&b, p), -1);
 		assert_null(b);
+		unlink(p);
+		free(p);
+		p = unit_temp_file(text, hl + pl + 1);
+		assert_int_equal(cli_baseline_load(&b, p), -1);
+		assert_null(b);
+		unlink(p);
+		free(p);
+		free(text);
+	}
+}
+
+/* What is written reads back: a baseline over the byte cap is not
+ * written, and a file over it is refused when read. */
+static void test_size_cap(void **state)
+{
+	char *file = temp_path(), rule[16], path[128];
+	cli_baseline *b, *back = NULL;
+	struct stat st;
+	size_t i, n;
+
+	(void)state;
+	assert_int_equal(cli_baseline_new(&b), 0);
+	/* ~150 bytes an entry: 300 fit in 64 KiB, 500 do not */
+	for (i = 0; i < 500; i++) {
+		snprintf(rule, sizeof(rule), "rule-%zu", i % 7);
+		snprintf(path, sizeof(path), "contracts/%0100zu.txt", i);
+		assert_int_equal(add(b, path, "0123456789abcdef", rule, strlen(rule),
+		                     i + 1),
+		                 0);
+		if (i + 1 == 300) {
+			assert_int_equal(cli_baseline_write(b, file), 0);
+			assert_int_equal(stat(file, &st), 0);
+			n = written_size(b);
+			assert_int_equal((size_t)st.st_size, n);
+			assert_true(n <= BASELINE_MAX_BYTES);
+			assert_int_equal(cli_baseline_load(&back, file), 0);
+			assert_int_equal(back->count, 300);
+			cli_baseline_free(back);
+		}
+	}
+	assert_true(written_size(b) > BASELINE_MAX_BYTES);
+	assert_int_equal(cli_baseline_write(b, file), -1);
+	/* the old file is kept, the new one never written */
+	assert_int_equal(stat(file, &st), 0);
+	assert_int_equal((size_t)st.st_size, n);
+	cli_baseline_free(b);
+	unlink(file);
+	free(file);
+	{
+		/* a file one byte over the cap: comments after the header */
+		char *text = malloc(BASELINE_MAX_BYTES + 1), *p;
+
+		assert_non_null(text);
+		memset(text, '#', BASELINE_MAX_BYTES + 1);
+		memcpy(text, BASELINE_HEADER "\n", sizeof(BASELINE_HEADER));
+		for (i = 100; i < BASELINE_MAX_BYTES; i += 100)
+			text[i] = '\n';
+		p = unit_temp_file(text, BASELINE_MAX_BYTES);
+		back = NULL;
+		assert_int_equal(cli_baseline_load(&back, p), 0);
+		assert_int_equal(back->count, 0);
+		cli_baseline_free(back);
+		unlink(p);
+		free(p);
+		p = unit_temp_file(text, BASELINE_MAX_BYTES + 1);
+		assert_int_equal(cli_baseline_load(&back, p), -1);
+		assert_null(back);
 		unlink(p);
 		free(p);
 		free(text);
@@ -264,6 +345,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip_and_renumbering),
 		cmocka_unit_test(test_counts_and_new_wording),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_size_cap),
 		cmocka_unit_test(test_not_a_file),
 	};
 

@@ -294,14 +294,35 @@ static void test_file_read(void **state)
 	assert_int_equal(clint_diag_get(diag, 0, &e), CLINT_OK);
 	assert_string_equal(e.message, "is a directory");
 	/* a NULL diag discards the reason, the code stays */
+	data = (char *)1;
 	assert_int_equal(clint_file_read(&data, &len, dir, 10, NULL), CLINT_EIO);
+	assert_null(data);
 	assert_int_equal(clint_file_read(NULL, &len, dir, 10, NULL), CLINT_EINVAL);
 	assert_int_equal(clint_file_read(&data, &len, NULL, 10, NULL),
 	                 CLINT_EINVAL);
 	clint_file_free(NULL);
-	clint_diag_free(diag);
-	unlink(path);
+
+	/* SIZE_MAX is no limit (the limit + 1 it reads up to wrapped to 0,
+	 * and the read never ended); 0 reads only an empty file */
 	snprintf(path, sizeof(path), "%s/f.txt", dir);
+	alarm(10);
+	assert_int_equal(clint_file_read(&data, &len, path, SIZE_MAX, diag),
+	                 CLINT_OK);
+	alarm(0);
+	assert_int_equal(len, 3);
+	clint_file_free(data);
+	assert_int_equal(clint_file_read(&data, &len, path, 0, NULL),
+	                 CLINT_ELIMIT);
+	{
+		FILE *f = fopen(path, "wb");
+		assert_non_null(f);
+		fclose(f);
+	}
+	assert_int_equal(clint_file_read(&data, &len, path, 0, diag), CLINT_OK);
+	assert_int_equal(len, 0);
+	assert_string_equal(data, "");
+	clint_file_free(data);
+	clint_diag_free(diag);
 	unlink(path);
 	rmdir(dir);
 }

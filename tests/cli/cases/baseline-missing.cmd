@@ -1,0 +1,1 @@
+--pack ambiguity --baseline tests/cli/fixtures/no-such.baseline tests/cli/fixtures/tree/sub/b-support.txt
