@@ -235,9 +235,11 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/unit.h $(LIB_A)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Wno-missing-prototypes \
 	    -o $@ $< $(LIB_A) $(LDFLAGS) $(DEP_LIBS) $(CMOCKA_LIBS)
 
-# test_baseline.c includes the CLI's baseline, output and util sources
-$(BUILD)/tests/test_baseline: src/cli/baseline.c src/cli/output.c \
-    src/cli/util.c src/cli/cli.h
+# test_baseline.c and fuzz_baseline.c include the CLI's baseline, output
+# and util sources
+BASELINE_SRC = src/cli/baseline.c src/cli/output.c src/cli/util.c src/cli/cli.h
+$(BUILD)/tests/test_baseline $(BUILD)/fuzz/baseline \
+    $(BUILD)/fuzz-replay/baseline: $(BASELINE_SRC)
 
 $(SPEC_BIN): tests/spec/spec_runner.c $(LIB_A)
 	@mkdir -p $(dir $@)

@@ -23,6 +23,8 @@
 #define BASELINE_HEADER "# clauselint baseline 1"
 #define BASELINE_COMMENT "# FINGERPRINT COUNT RULE PATH (docs/baseline.md)"
 #define BASELINE_MAX_LINE 8192
+#define STR_(x) #x
+#define STR(x) STR_(x)
 #ifndef BASELINE_MAX_BYTES  /* (smaller in the unit test) */
 #define BASELINE_MAX_BYTES ((size_t)1 << 30)
 #endif
@@ -115,8 +117,15 @@ static void settle(cli_baseline *b)
 		qsort(b->items, b->count, sizeof(*b->items), cmp_entry);
 	for (i = 0; i < b->count; i++) {
 		if (w && cmp_entry(&b->items[w - 1], &b->items[i]) == 0) {
-			b->items[w - 1].count += b->items[i].count;
-			b->items[w - 1].remaining += b->items[i].remaining;
+			entry *e = &b->items[w - 1];
+
+			/* at most the count a file may hold, so that it reads back */
+			e->count += b->items[i].count;
+			e->remaining += b->items[i].remaining;
+			if (e->count > BASELINE_MAX_COUNT)
+				e->count = BASELINE_MAX_COUNT;
+			if (e->remaining > BASELINE_MAX_COUNT)
+				e->remaining = BASELINE_MAX_COUNT;
 			free(b->items[i].path);
 			free(b->items[i].rule);
 			continue;
@@ -172,34 +181,26 @@ static int parse_line(cli_baseline *b, char *line, const char **why)
 }
 
 /*
- * The file is read whole with the library's reader, so a baseline that is
- * a named pipe nobody writes to, a directory or a device is refused with
- * the reason instead of blocking or reading for ever.
+ * Parses the baseline text `data` (`len` bytes and a NUL after them; lines
+ * are cut in place). Problems go to `err` as "clauselint: name:line:
+ * error: reason".
  */
-int cli_baseline_load(cli_baseline **out, const char *path)
+static int parse(cli_baseline **out, const char *name, char *data,
+                 size_t len, FILE *err)
 {
 	cli_baseline *b = NULL;
-	clint_diag *diag = NULL;
-	char *data = NULL, *line, *end;
-	size_t len = 0;
+	char *line, *end;
 	unsigned lineno = 0;
-	int rc = -1;
 
 	*out = NULL;
-	if (clint_diag_new(&diag) < 0)
-		return -1;
-	if (clint_file_read(&data, &len, path, BASELINE_MAX_BYTES, diag) < 0) {
-		cli_print_diag(diag);
-		goto done;
-	}
 	if (len == 0) {
-		fprintf(stderr, "clauselint: %s: error: empty file, not a "
-		                "clauselint baseline\n",
-		        path);
-		goto done;
+		fprintf(err, "clauselint: %s: error: empty file, not a clauselint "
+		             "baseline\n",
+		        name);
+		return -1;
 	}
 	if (cli_baseline_new(&b) < 0)
-		goto done;
+		return -1;
 	for (line = data; line < data + len; line = end + 1) {
 		const char *why = NULL;
 		size_t n;
@@ -210,40 +211,47 @@ int cli_baseline_load(cli_baseline **out, const char *path)
 		n = (size_t)(end - line);
 		*end = '\0';
 		lineno++;
-		if (n > BASELINE_MAX_LINE) {
-			fprintf(stderr, "clauselint: %s:%u: error: line longer than %d "
-			                "bytes\n",
-			        path, lineno, BASELINE_MAX_LINE);
-			goto done;
-		}
-		if (memchr(line, '\0', n)) {
-			fprintf(stderr, "clauselint: %s:%u: error: NUL byte in a "
-			                "line\n",
-			        path, lineno);
-			goto done;
-		}
-		if (lineno == 1 && strcmp(line, BASELINE_HEADER) != 0) {
-			fprintf(stderr, "clauselint: %s:1: error: not a clauselint "
-			                "baseline (the first line must be '%s')\n",
-			        path, BASELINE_HEADER);
-			goto done;
-		}
-		if (!n || line[0] == '#')
-			continue;
-		if (parse_line(b, line, &why) < 0) {
-			fprintf(stderr, "clauselint: %s:%u: error: %s\n", path, lineno,
-			        why);
-			goto done;
+		if (n > BASELINE_MAX_LINE)
+			why = "line longer than " STR(BASELINE_MAX_LINE) " bytes";
+		else if (memchr(line, '\0', n))
+			why = "NUL byte in a line";
+		else if (lineno == 1 && strcmp(line, BASELINE_HEADER) != 0)
+			why = "not a clauselint baseline (the first line must be '"
+			      BASELINE_HEADER "')";
+		else if (n && line[0] != '#')
+			parse_line(b, line, &why);
+		if (why) {
+			fprintf(err, "clauselint: %s:%u: error: %s\n", name, lineno, why);
+			cli_baseline_free(b);
+			return -1;
 		}
 	}
 	settle(b);
 	*out = b;
-	b = NULL;
-	rc = 0;
-done:
+	return 0;
+}
+
+/*
+ * The file is read whole with the library's reader, so a baseline that is
+ * a named pipe nobody writes to, a directory or a device is refused with
+ * the reason instead of blocking or reading for ever.
+ */
+int cli_baseline_load(cli_baseline **out, const char *path)
+{
+	clint_diag *diag = NULL;
+	char *data = NULL;
+	size_t len = 0;
+	int rc = -1;
+
+	*out = NULL;
+	if (clint_diag_new(&diag) < 0)
+		return -1;
+	if (clint_file_read(&data, &len, path, BASELINE_MAX_BYTES, diag) < 0)
+		cli_print_diag(diag);
+	else
+		rc = parse(out, path, data, len, stderr);
 	clint_file_free(data);
 	clint_diag_free(diag);
-	cli_baseline_free(b);
 	return rc;
 }
 
@@ -282,11 +290,25 @@ int cli_baseline_filter(cli_baseline *b, const char *path, clint_result *res,
 }
 
 /* Records one finding. */
+/* The length of an entry's line, without its newline. */
+static size_t line_size(const char *rule, const char *path,
+                        unsigned long count)
+{
+	char digits[32];
+
+	return CLINT_FINGERPRINT_SIZE - 1 + 1 +
+	       (size_t)snprintf(digits, sizeof(digits), "%lu", count) + 1 +
+	       strlen(rule) + 1 + strlen(path);
+}
+
 static int record(cli_baseline *b, const char *path, const clint_result *res,
                   const clint_finding *f)
 {
 	char fp[CLINT_FINGERPRINT_SIZE];
 
+	/* a line too long to read back, whatever its count: never baselined */
+	if (line_size(f->rule_id, path, BASELINE_MAX_COUNT) > BASELINE_MAX_LINE)
+		return 0;
 	if (clint_finding_fingerprint(res, f, fp) < 0)
 		return -1;
 	return add(b, path, fp, f->rule_id, strlen(f->rule_id), 1);
@@ -312,20 +334,28 @@ int cli_baseline_record(cli_baseline *b, const char *path,
 /* The bytes cli_baseline_write() would write, which must read back. */
 static size_t written_size(const cli_baseline *b)
 {
-	char count[32];
 	size_t i, n = sizeof(BASELINE_HEADER) + sizeof(BASELINE_COMMENT);
 
 	for (i = 0; i < b->count; i++)
-		n += CLINT_FINGERPRINT_SIZE - 1 + 1 +
-		     (size_t)snprintf(count, sizeof(count), "%lu", b->items[i].count) +
-		     1 + strlen(b->items[i].rule) + 1 + strlen(b->items[i].path) + 1;
+		n += line_size(b->items[i].rule, b->items[i].path,
+		               b->items[i].count) + 1;
 	return n;
+}
+
+/* Writes the settled baseline `b` as its file holds it. */
+static void print(const cli_baseline *b, FILE *fp)
+{
+	size_t i;
+
+	fprintf(fp, "%s\n%s\n", BASELINE_HEADER, BASELINE_COMMENT);
+	for (i = 0; i < b->count; i++)
+		fprintf(fp, "%s %lu %s %s\n", b->items[i].fp, b->items[i].count,
+		        b->items[i].rule, b->items[i].path);
 }
 
 int cli_baseline_write(cli_baseline *b, const char *path)
 {
 	cli_output out;
-	size_t i;
 
 	settle(b);
 	if (written_size(b) > BASELINE_MAX_BYTES) {
@@ -339,10 +369,7 @@ int cli_baseline_write(cli_baseline *b, const char *path)
 		fprintf(stderr, "clauselint: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	fprintf(out.fp, "%s\n%s\n", BASELINE_HEADER, BASELINE_COMMENT);
-	for (i = 0; i < b->count; i++)
-		fprintf(out.fp, "%s %lu %s %s\n", b->items[i].fp, b->items[i].count,
-		        b->items[i].rule, b->items[i].path);
+	print(b, out.fp);
 	if (ferror(out.fp))
 		out.failed = 1;
 	if (cli_output_commit(&out) < 0) {

@@ -10,7 +10,7 @@ set -eu
 out=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-for t in text markdown html rtf docx odt pdf pdf_layout docx_xml odt_xml pack config segment check diff; do
+for t in text markdown html rtf docx odt pdf pdf_layout docx_xml odt_xml pack config baseline segment check diff; do
 	mkdir -p "$out/$t"
 done
 cp samples/*.txt tests/cli/fixtures/cp1252.txt tests/cli/fixtures/utf16le.txt "$out/text/"
@@ -21,6 +21,10 @@ cp samples/formats/*.docx tests/cli/fixtures/tracked-changes.docx "$out/docx/"
 cp samples/formats/*.odt tests/cli/fixtures/hosting-tracked.odt "$out/odt/"
 cp samples/formats/*.pdf tests/cli/fixtures/damaged.pdf "$out/pdf/"
 cp clausepacks/*.xml tests/cli/fixtures/*pack*.xml "$out/pack/"
+# baseline: the test baselines (good, malformed, a NUL byte), and one
+# written by --write-baseline with paths holding spaces and a CR
+cp tests/cli/fixtures/*.baseline "$out/baseline/"
+printf '# clauselint baseline 1\n# FINGERPRINT COUNT RULE PATH (docs/baseline.md)\n0123456789abcdef 3 amb-efforts my docs/a.txt\n0123456789abcdef 1 amb-efforts my docs/a.txt\nfedcba9876543210 1000000000 clause-scope b.txt\r\n\n# note\n00000000000000ff 12 cost-then-current-rates c d/e.docx' > "$out/baseline/merged.baseline"
 # config: the test projects' files, and one of every entry
 for d in tests/cli/fixtures/*/; do
 	[ -f "$d.clauselint.xml" ] && cp "$d.clauselint.xml" "$out/config/$(basename "$d").xml"
