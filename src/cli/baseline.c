@@ -289,7 +289,6 @@ int cli_baseline_filter(cli_baseline *b, const char *path, clint_result *res,
 	return clint_result_filter(res, keep_new, &c, suppressed) < 0 ? -1 : 0;
 }
 
-/* Records one finding. */
 /* The length of an entry's line, without its newline. */
 static size_t line_size(const char *rule, const char *path,
                         unsigned long count)
@@ -301,6 +300,7 @@ static size_t line_size(const char *rule, const char *path,
 	       strlen(rule) + 1 + strlen(path);
 }
 
+/* Records one finding. */
 static int record(cli_baseline *b, const char *path, const clint_result *res,
                   const clint_finding *f)
 {

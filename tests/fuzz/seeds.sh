@@ -25,6 +25,9 @@ cp clausepacks/*.xml tests/cli/fixtures/*pack*.xml "$out/pack/"
 # written by --write-baseline with paths holding spaces and a CR
 cp tests/cli/fixtures/*.baseline "$out/baseline/"
 printf '# clauselint baseline 1\n# FINGERPRINT COUNT RULE PATH (docs/baseline.md)\n0123456789abcdef 3 amb-efforts my docs/a.txt\n0123456789abcdef 1 amb-efforts my docs/a.txt\nfedcba9876543210 1000000000 clause-scope b.txt\r\n\n# note\n00000000000000ff 12 cost-then-current-rates c d/e.docx' > "$out/baseline/merged.baseline"
+# two 8192-byte lines merged into one that prints a byte longer
+long=$(printf '%08163d' 0)
+printf '# clauselint baseline 1\n0123456789abcdef 999999999 r %s\n0123456789abcdef 1 r %s\nfedcba9876543210 2 q short.txt\n' "$long" "$long" > "$out/baseline/merged-long.baseline"
 # config: the test projects' files, and one of every entry
 for d in tests/cli/fixtures/*/; do
 	[ -f "$d.clauselint.xml" ] && cp "$d.clauselint.xml" "$out/config/$(basename "$d").xml"
