@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include <libxml/parser.h>
-#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
 #include "internal.h"
@@ -208,9 +207,6 @@ int clint_config_load(clint_config **out, const char *path, clint_diag *diag)
 	clint_config *cfg = NULL;
 	char *data = NULL, *dp = NULL;
 	size_t len = 0;
-	xmlRelaxNGParserCtxtPtr sctx = NULL;
-	xmlRelaxNGPtr schema = NULL;
-	xmlRelaxNGValidCtxtPtr vctx = NULL;
 	xmlParserCtxtPtr pctx = NULL;
 	xmlDocPtr xdoc = NULL;
 	xmlNodePtr root, c;
@@ -252,24 +248,18 @@ int clint_config_load(clint_config **out, const char *path, clint_diag *diag)
 			config_error(&ctx, 0, "not well-formed XML");
 		goto done;
 	}
-	sctx = xmlRelaxNGNewMemParserCtxt(
-		(const char *)clint_embedded_config_schema.data,
-		(int)clint_embedded_config_schema.len);
-	schema = sctx ? xmlRelaxNGParse(sctx) : NULL;
-	if (!schema) {
+	rc = clint_xml_validate(CLINT_SCHEMA_CONFIG, xdoc, config_xml_error, &ctx);
+	if (rc == CLINT_EFORMAT) {
 		config_error(&ctx, 0, "internal error: the embedded project file "
 		                      "schema does not compile");
+		rc = CLINT_OK;
 		goto done;
-	}
-	vctx = xmlRelaxNGNewValidCtxt(schema);
-	if (!vctx) {
-		rc = CLINT_ENOMEM;
-		goto done;
-	}
-	xmlRelaxNGSetValidStructuredErrors(vctx, config_xml_error, &ctx);
-	if (xmlRelaxNGValidateDoc(vctx, xdoc) != 0) {
+	} else if (rc == 1) {
 		if (!ctx.errors)
 			config_error(&ctx, 0, "does not follow the project file schema");
+		rc = CLINT_OK;
+		goto done;
+	} else if (rc < 0) {
 		goto done;
 	}
 	root = xmlDocGetRootElement(xdoc);
@@ -284,9 +274,6 @@ int clint_config_load(clint_config **out, const char *path, clint_diag *diag)
 		rc = build_settings(cfg);
 done:
 	xmlSetStructuredErrorFunc(NULL, NULL);
-	xmlRelaxNGFreeValidCtxt(vctx);
-	xmlRelaxNGFree(schema);
-	xmlRelaxNGFreeParserCtxt(sctx);
 	xmlFreeDoc(xdoc);
 	xmlFreeParserCtxt(pctx);
 	free(dp);

@@ -399,6 +399,27 @@ struct _xmlError;
 CLINT_INTERNAL int clint_diag_xml_error(clint_diag *diag, const char *file,
                                         const struct _xmlError *err);
 
+/* The RELAX NG schemas embedded in the library (xmlinit.c). */
+typedef enum {
+	CLINT_SCHEMA_PACK = 0,  /* clausepacks/schema/pack.rng */
+	CLINT_SCHEMA_CONFIG     /* clausepacks/schema/config.rng */
+} clint_xml_schema_id;
+
+/*
+ * Validates `xdoc` (an xmlDocPtr) against the embedded schema `which`,
+ * each problem passed to `on_error(userdata, err)`. The schema is parsed
+ * the first time one is needed and kept for the life of the process (a
+ * parse that fails is tried again next time); validations are serialised.
+ * Returns 0 when the document is valid, 1 when it is not, CLINT_EFORMAT
+ * when the schema does not compile, CLINT_ENOMEM.
+ */
+struct _xmlDoc;
+CLINT_INTERNAL int clint_xml_validate(clint_xml_schema_id which,
+                                      struct _xmlDoc *xdoc,
+                                      void (*on_error)(void *,
+                                                       struct _xmlError *),
+                                      void *userdata);
+
 /*
  * While a document's XML is parsed, the errors libxml2 raises outside any
  * parser context (an encoding that fails to convert: "encoding error",

@@ -1,7 +1,7 @@
 /*
  * pack.c - the pack stage: reads clause packs (XML), validates pack files
  * against the embedded RELAX NG schema (the built-in packs are validated by
- * the tests instead, see load_schema()), and compiles every pattern with
+ * the tests instead, see validate()), and compiles every pattern with
  * PCRE2 (+JIT) into a read-only clint_ruleset. All problems of all packs
  * are reported, each as file:line: error: message.
  *
@@ -17,7 +17,6 @@
 #include <sys/stat.h>
 
 #include <libxml/parser.h>
-#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
 #include "ruleset.h"
@@ -32,8 +31,6 @@ typedef struct {
 	const char *file;
 	int errors;
 	int jit;
-	xmlRelaxNGPtr schema;  /* parsed when a pack file first needs it */
-	int schema_failed;
 	int builtin;           /* loading a built-in pack */
 	/* the build-time table (precompiled.h), opened at the first built-in
 	 * pack; its streams are decoded when first needed */
@@ -71,7 +68,7 @@ static void pack_error(load_ctx *ctx, unsigned line, const char *fmt, ...)
 	ctx->errors++;
 }
 
-/* ---- the schema, parsed once per load, when needed ---------------------- */
+/* ---- the schema ----------------------------------------------------------- */
 
 /*
  * The built-in packs are not validated when they load: they are the files
@@ -79,31 +76,26 @@ static void pack_error(load_ctx *ctx, unsigned line, const char *fmt, ...)
  * against the schema), and build_pack() copes with any tree anyway. Only
  * pack files and directories from the user are validated, so a run with
  * the built-in packs alone never parses the schema (about a tenth of the
- * start-up instructions).
+ * start-up instructions); one that validates parses it once per process
+ * (clint_xml_validate()). Returns CLINT_OK or CLINT_ENOMEM; problems are
+ * pack errors.
  */
-static xmlRelaxNGPtr load_schema(load_ctx *ctx)
+static int validate(load_ctx *ctx, xmlDocPtr xdoc)
 {
-	xmlRelaxNGParserCtxtPtr pctx;
-	xmlRelaxNGPtr schema;
-	const char *file = ctx->file;
+	int before = ctx->errors;
+	int rc = clint_xml_validate(CLINT_SCHEMA_PACK, xdoc, xml_error, ctx);
 
-	if (ctx->schema || ctx->schema_failed)
-		return ctx->schema;
-	ctx->file = "<builtin>/schema/pack.rng";
-	pctx = xmlRelaxNGNewMemParserCtxt(
-		(const char *)clint_embedded_schema.data,
-		(int)clint_embedded_schema.len);
-	if (!pctx)
-		return NULL;
-	schema = xmlRelaxNGParse(pctx);
-	xmlRelaxNGFreeParserCtxt(pctx);
-	if (!schema)
+	if (rc == CLINT_EFORMAT) {
+		const char *file = ctx->file;
+
+		ctx->file = "<builtin>/schema/pack.rng";
 		pack_error(ctx, 0, "internal error: the embedded pack schema does "
 		                   "not compile");
-	ctx->schema = schema;
-	ctx->schema_failed = !schema;
-	ctx->file = file;
-	return schema;
+		ctx->file = file;
+	} else if (rc == 1 && ctx->errors == before) {
+		pack_error(ctx, 0, "does not follow the clause pack schema");
+	}
+	return rc == CLINT_ENOMEM ? CLINT_ENOMEM : CLINT_OK;
 }
 
 /* ---- tree helpers ------------------------------------------------------- */
@@ -817,12 +809,10 @@ static int build_pack(load_ctx *ctx, xmlNodePtr root)
  * Loads one pack from memory into ctx->rs. Problems go to ctx->diag and
  * ctx->errors; the return value is negative only for out-of-memory.
  */
-static int load_pack_buffer(load_ctx *ctx, int validate, const char *data,
-                            size_t len)
+static int load_pack_buffer(load_ctx *ctx, int must_validate,
+                            const char *data, size_t len)
 {
-	xmlRelaxNGPtr schema = NULL;
 	xmlParserCtxtPtr pctx = NULL;
-	xmlRelaxNGValidCtxtPtr vctx = NULL;
 	xmlDocPtr xdoc = NULL;
 	int before = ctx->errors, rc = CLINT_OK;
 
@@ -851,26 +841,14 @@ static int load_pack_buffer(load_ctx *ctx, int validate, const char *data,
 			pack_error(ctx, 0, "not well-formed XML");
 		goto done;
 	}
-	if (validate) {
-		schema = load_schema(ctx);
-		if (!schema)
-			goto done;
-		vctx = xmlRelaxNGNewValidCtxt(schema);
-		if (!vctx) {
-			rc = CLINT_ENOMEM;
-			goto done;
-		}
-		xmlRelaxNGSetValidStructuredErrors(vctx, xml_error, ctx);
-		if (xmlRelaxNGValidateDoc(vctx, xdoc) != 0 && ctx->errors == before)
-			pack_error(ctx, 0, "does not follow the clause pack schema");
-	}
+	if (must_validate && (rc = validate(ctx, xdoc)) < 0)
+		goto done;
 	/* Build even an invalid pack, so that its patterns and ids are checked
 	 * too and every problem is reported in one run; the load fails anyway. */
 	if (is_elem(xmlDocGetRootElement(xdoc), "pack"))
 		rc = build_pack(ctx, xmlDocGetRootElement(xdoc));
 done:
 	xmlSetStructuredErrorFunc(NULL, NULL);
-	xmlRelaxNGFreeValidCtxt(vctx);
 	xmlFreeDoc(xdoc);
 	xmlFreeParserCtxt(pctx);
 	return rc;
@@ -1366,8 +1344,6 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 		               "no clause packs loaded: nothing to check against");
 		rc = CLINT_EPACK;
 	}
-	if (ctx.schema)  /* only an XML pack opened libxml2 */
-		xmlRelaxNGFree(ctx.schema);
 	precompiled_close(&ctx);
 	if (rc == CLINT_ENOMEM)
 		clint_diag_add(diag, CLINT_DIAG_ERROR, NULL, 0, 0, "out of memory");

@@ -5,7 +5,9 @@
  * parses XML calls clint_xml_init(), which runs it exactly once. The
  * stages that report libxml2's own errors (packs, project files) turn
  * them into diagnostics with clint_diag_xml_error(); the extractors
- * silence the rest with clint_xml_quiet_begin() / _end().
+ * silence the rest with clint_xml_quiet_begin() / _end(). Packs and
+ * project files are validated against the embedded RELAX NG schemas,
+ * parsed once per process here (clint_xml_validate()).
  */
 #include <pthread.h>
 #include <stdarg.h>
@@ -14,6 +16,7 @@
 
 #include <libxml/globals.h>
 #include <libxml/parser.h>
+#include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 
 #include "internal.h"
@@ -103,4 +106,64 @@ void clint_xml_quiet_end(const clint_xml_quiet *q)
 {
 	xmlSetStructuredErrorFunc(q->sctx, q->serror);
 	xmlSetGenericErrorFunc(q->gctx, q->gerror);
+}
+
+/*
+ * The schemas. Parsing pack.rng took about a third of the time of loading
+ * a small pack file (xmlRelaxNGParse and xmlRelaxNGFree), at every
+ * clint_ruleset_load() and clint_config_load(), so each is parsed once per
+ * process. A compiled schema is only read while validating, but libxml2
+ * does not promise that two threads may validate against one at a time,
+ * so validations take the lock: they are short next to the parse.
+ */
+static pthread_mutex_t schema_lock = PTHREAD_MUTEX_INITIALIZER;
+static xmlRelaxNGPtr schemas[2];
+
+/* Called with schema_lock held. */
+static xmlRelaxNGPtr schema_get(clint_xml_schema_id which)
+{
+	const clint_embedded_file *f = which == CLINT_SCHEMA_PACK
+	                                   ? &clint_embedded_schema
+	                                   : &clint_embedded_config_schema;
+	xmlRelaxNGParserCtxtPtr pctx;
+	clint_xml_quiet q;
+
+	if (schemas[which])
+		return schemas[which];
+	/* our own schema: its parse raises nothing to report, but a failed
+	 * allocation would print */
+	clint_xml_quiet_begin(&q);
+	pctx = xmlRelaxNGNewMemParserCtxt((const char *)f->data, (int)f->len);
+	if (pctx) {
+		schemas[which] = xmlRelaxNGParse(pctx);
+		xmlRelaxNGFreeParserCtxt(pctx);
+	}
+	clint_xml_quiet_end(&q);
+	return schemas[which];
+}
+
+int clint_xml_validate(clint_xml_schema_id which, xmlDocPtr xdoc,
+                       void (*on_error)(void *, xmlErrorPtr), void *userdata)
+{
+	xmlRelaxNGValidCtxtPtr vctx;
+	xmlRelaxNGPtr schema;
+	int rc;
+
+	clint_xml_init();
+	pthread_mutex_lock(&schema_lock);
+	schema = schema_get(which);
+	if (!schema) {
+		pthread_mutex_unlock(&schema_lock);
+		return CLINT_EFORMAT;
+	}
+	vctx = xmlRelaxNGNewValidCtxt(schema);
+	if (!vctx) {
+		pthread_mutex_unlock(&schema_lock);
+		return CLINT_ENOMEM;
+	}
+	xmlRelaxNGSetValidStructuredErrors(vctx, on_error, userdata);
+	rc = xmlRelaxNGValidateDoc(vctx, xdoc) == 0 ? 0 : 1;
+	xmlRelaxNGFreeValidCtxt(vctx);
+	pthread_mutex_unlock(&schema_lock);
+	return rc;
 }

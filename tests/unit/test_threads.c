@@ -4,8 +4,11 @@
  * Markdown, DOCX, ODT, HTML, RTF, PDF; libxml2, libzip, poppler) and
  * check them against one shared ruleset, and every result equals the
  * one computed on a single thread (same findings, same fingerprints, in
- * the same order). The unit tests run from the repository root; under
- * `make asan` this runs with AddressSanitizer.
+ * the same order); and threads load pack files and project files at once,
+ * valid and not, all validated against the one copy of each embedded
+ * schema the process keeps (clint_xml_validate()), each load reporting
+ * what it reports on one thread. The unit tests run from the repository
+ * root; under `make asan` this runs with AddressSanitizer.
  */
 #include "unit.h"
 
@@ -130,10 +133,130 @@ static void test_threads_agree_with_one_thread(void **state)
 	clint_ruleset_free(rs);
 }
 
+static const char good_pack[] =
+	UNIT_PACK_HEAD("t")
+	UNIT_RULE("t-promptly", "flag", "warning", "")
+	UNIT_PATTERN("\\bpromptly\\b")
+	UNIT_EXAMPLE("match", "Pay promptly.")
+	UNIT_RULE_END
+	UNIT_PACK_TAIL;
+/* well-formed, but not what the schema allows */
+static const char bad_pack[] = "<?xml version=\"1.0\"?>\n<pack name=\"x\" "
+                               "version=\"1\">\n  <bogus/>\n</pack>\n";
+static const char good_config[] = "<?xml version=\"1.0\"?>\n"
+                                  "<clauselint format=\"1\">\n"
+                                  "  <disable rule=\"amb-efforts\"/>\n"
+                                  "</clauselint>\n";
+static const char bad_config[] = "<?xml version=\"1.0\"?>\n"
+                                 "<clauselint format=\"1\">\n"
+                                 "  <pack/>\n</clauselint>\n";
+
+/* A load's outcome: its return code and every diagnostic. Malloc'd. */
+static char *load_summary(const char *path, int is_config)
+{
+	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
+	clint_ruleset *rs = NULL;
+	clint_config *cfg = NULL;
+	clint_diag *diag = NULL;
+	clint_diag_entry e;
+	char *out = NULL;
+	size_t len = 0, i;
+	FILE *m = open_memstream(&out, &len);
+	int rc;
+
+	if (!m || clint_diag_new(&diag) != CLINT_OK)
+		return NULL;
+	if (is_config) {
+		rc = clint_config_load(&cfg, path, diag);
+	} else {
+		o.default_packs = 0;
+		o.pack_paths = &path;
+		o.pack_path_count = 1;
+		rc = clint_ruleset_load(&rs, &o, diag);
+	}
+	fprintf(m, "%d\n", rc);
+	for (i = 0; i < clint_diag_count(diag); i++) {
+		clint_diag_get(diag, i, &e);
+		fprintf(m, "%u %s\n", e.line, e.message);
+	}
+	clint_config_free(cfg);
+	clint_ruleset_free(rs);
+	clint_diag_free(diag);
+	fclose(m);
+	return out;
+}
+
+typedef struct {
+	char *const *paths;
+	char *const *expected;
+	int start;
+	int mismatches;
+} load_arg;
+
+static void *load_worker(void *p)
+{
+	load_arg *a = p;
+	int r, i;
+
+	for (r = 0; r < ROUNDS * 4; r++) {
+		for (i = 0; i < 4; i++) {
+			int k = (i + a->start) % 4;
+			char *got = load_summary(a->paths[k], k >= 2);
+
+			if (!got || strcmp(got, a->expected[k]) != 0)
+				a->mismatches++;
+			free(got);
+		}
+	}
+	return NULL;
+}
+
+static void test_threads_load_packs_and_projects(void **state)
+{
+	const char *const text[4] = {good_pack, bad_pack, good_config,
+	                             bad_config};
+	char *paths[4], *expected[4];
+	pthread_t t[THREADS];
+	load_arg args[THREADS];
+	int i, n;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		paths[i] = unit_temp_file(text[i], strlen(text[i]));
+		expected[i] = load_summary(paths[i], i >= 2);
+		assert_non_null(expected[i]);
+	}
+	/* loads and refusals, the refusals by the schema */
+	assert_string_equal(expected[0], "0\n");
+	assert_string_equal(expected[2], "0\n");
+	assert_non_null(strstr(expected[1], "bogus"));
+	assert_non_null(strstr(expected[3], "pack"));
+	assert_int_equal(atoi(expected[1]), CLINT_EPACK);
+	assert_int_equal(atoi(expected[3]), CLINT_EPACK);
+	for (n = 0; n < THREADS; n++) {
+		args[n].paths = paths;
+		args[n].expected = expected;
+		args[n].start = n;
+		args[n].mismatches = 0;
+		assert_int_equal(pthread_create(&t[n], NULL, load_worker, &args[n]),
+		                 0);
+	}
+	for (n = 0; n < THREADS; n++) {
+		pthread_join(t[n], NULL);
+		assert_int_equal(args[n].mismatches, 0);
+	}
+	for (i = 0; i < 4; i++) {
+		unlink(paths[i]);
+		free(paths[i]);
+		free(expected[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_threads_agree_with_one_thread),
+		cmocka_unit_test(test_threads_load_packs_and_projects),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
