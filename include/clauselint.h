@@ -440,14 +440,17 @@ CLINT_EXTERN int clint_ruleset_pattern(const clint_ruleset *rs, size_t i,
 /**
  * Runs every rule's <example> cases: each example text is checked on its
  * own with its rule alone. Each failing example is reported to `diag` as
- * an error at the example's line. *passed and *failed get the counts.
+ * an error at the example's line. A rule that hits a PCRE2 limit on an
+ * example is not run on its later examples, which fail (one error says
+ * how many). *passed and *failed get the counts.
  */
 CLINT_EXTERN int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
                                     size_t *passed, size_t *failed);
 
 /**
  * Lints the loaded packs: errors for patterns that match the empty string
- * (they would match everywhere); warnings for unbounded ".*", ".+" or
+ * (they would match everywhere) or hit a PCRE2 limit on one of their
+ * rule's examples (tried until the first one that does); warnings for unbounded ".*", ".+" or
  * "[^...]*" gaps, rules without both a matching and a non-matching
  * example, and patterns that none of their rule's examples exercise (so
  * nothing shows they can match). Each problem goes to `diag` with the
@@ -485,7 +488,8 @@ typedef struct clint_result clint_result;
 /**
  * Checks `doc` against every rule of `rs`. The result borrows both: they
  * must outlive it. A rule that hits a regex limit is reported to `diag`
- * (warning, naming the rule and its pack) and the rest still runs.
+ * (warning, naming the rule and its pack) and the rest still runs; the
+ * pattern that hit it is not run on this document again.
  */
 CLINT_EXTERN int clint_check(clint_result **out, const clint_ruleset *rs,
                              const clint_doc *doc,

@@ -32,6 +32,7 @@ struct clint_result {
 	size_t present_count, present_cap;
 	size_t *missing;
 	size_t missing_count, missing_cap;
+	size_t limit_hits;   /* patterns that stopped on a PCRE2 limit */
 };
 
 typedef struct {
@@ -48,7 +49,15 @@ typedef struct {
 	unsigned long calls;   /* pcre2_match() calls, for profiling */
 	/* next_match_lines(): no newline in norm[line_from..line_end) */
 	size_t line_from, line_end;
+	/* the patterns that hit a PCRE2 limit on this document, which are not
+	 * run on it again: one such heading, `unless` or `near` pattern would
+	 * otherwise pay the limit again at every section or match */
+	const clint_pattern **stopped;
+	size_t stopped_count, stopped_cap;
 } check_ctx;
+
+/* What run_pattern() returns for a pattern stopped on this document. */
+#define CHECK_STOPPED (-1000)
 
 /* clint_check_profile(): where each rule's cost goes */
 typedef struct {
@@ -111,8 +120,12 @@ static int run_pattern(check_ctx *c, const clint_pattern *p, size_t base,
                        size_t end, size_t from, size_t *ms, size_t *me)
 {
 	PCRE2_SIZE *ov;
+	size_t i;
 	int rc;
 
+	for (i = 0; i < c->stopped_count; i++)
+		if (c->stopped[i] == p)
+			return CHECK_STOPPED;
 	c->calls++;
 	/* interpreted until the pattern has seen enough subject bytes to
 	 * pay for its JIT compilation (pack.c) */
@@ -121,8 +134,14 @@ static int run_pattern(check_ctx *c, const clint_pattern *p, size_t base,
 	                 from - base, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
-	if (rc < 0)
+	if (rc < 0) {
+		/* a limit: not run on this document again (when the list cannot
+		 * grow, it is, and pays the limit again) */
+		if (ARRAY_PUSH(c->stopped, c->stopped_count, c->stopped_cap) ==
+		    CLINT_OK)
+			c->stopped[c->stopped_count++] = p;
 		return rc;
+	}
 	ov = pcre2_get_ovector_pointer(c->md);
 	*ms = base + ov[0];
 	*me = base + ov[1];
@@ -137,6 +156,9 @@ static void limit_error(check_ctx *c, const clint_rule *r,
 {
 	char msg[128];
 
+	if (err == CHECK_STOPPED)
+		return;  /* said when it stopped */
+	c->res->limit_hits++;
 	pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof(msg));
 	clint_diag_add(c->diag, CLINT_DIAG_WARNING, c->rs->packs[r->pack].file,
 	               p->line, 0,
@@ -1047,8 +1069,14 @@ done:
 	pcre2_match_context_free(c.mctx);
 	pcre2_match_data_free(c.md);
 	free(c.scope);
+	free(c.stopped);
 	clint_pf_scan_free(&c.pfs);
 	return rc;
+}
+
+size_t clint_result_limit_hits(const clint_result *res)
+{
+	return res ? res->limit_hits : 0;
 }
 
 int clint_check_rules(clint_result **out, const clint_ruleset *rs,

@@ -108,35 +108,77 @@ static void lint_source(lint_ctx *l, const clint_rule *r,
 		         what, at);
 }
 
-/* True if pattern `p` matches somewhere in the examples that must match:
- * body patterns in the matching text, heading patterns in a heading. */
+/* One pcre2_match() of `p` on norm[start..end) of `doc`: 1 a match, 0
+ * none, or a negative PCRE2 error (a limit). */
+static int match_part(const clint_pattern *p, const clint_doc *doc,
+                      size_t start, size_t end, pcre2_match_data *md,
+                      pcre2_match_context *mctx)
+{
+	int rc = pcre2_match(clint_pattern_code(p),
+	                     (PCRE2_SPTR)(doc->norm + start), end - start, 0, 0,
+	                     md, mctx);
+
+	return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : rc;
+}
+
+/* 1 if pattern `p` matches somewhere in the examples that must match:
+ * body patterns in the matching text, heading patterns in a heading; 0 if
+ * not; a negative PCRE2 error when it hit a limit, where it stops (so a
+ * pattern that backtracks for ever pays the limit once, not once per
+ * example or heading). */
 static int exercised(const clint_pattern *p, clint_doc *const *docs,
                      size_t ndocs, int heading, pcre2_match_data *md,
                      pcre2_match_context *mctx)
 {
 	size_t d, s;
+	int m;
 
 	for (d = 0; d < ndocs; d++) {
 		const clint_doc *doc = docs[d];
 		if (!doc)
 			continue;
 		if (!heading) {
-			if (pcre2_match(clint_pattern_code(p), (PCRE2_SPTR)doc->norm,
-			                doc->norm_len, 0, 0,
-			                md, mctx) >= 0)
-				return 1;
+			if ((m = match_part(p, doc, 0, doc->norm_len, md, mctx)) != 0)
+				return m;
 			continue;
 		}
 		for (s = 0; s < doc->section_count; s++) {
 			const clint_isection *sec = &doc->sections[s];
-			if (pcre2_match(clint_pattern_code(p),
-			                (PCRE2_SPTR)(doc->norm + sec->heading_norm_start),
-			                sec->heading_norm_end - sec->heading_norm_start, 0,
-			                0, md, mctx) >= 0)
-				return 1;
+			if ((m = match_part(p, doc, sec->heading_norm_start,
+			                    sec->heading_norm_end, md, mctx)) != 0)
+				return m;
 		}
 	}
 	return 0;
+}
+
+/* Warns when pattern `p` of `r` (a <what>) is not exercised by an
+ * example, or hit a limit on one. */
+static void lint_exercised(lint_ctx *l, const clint_rule *r,
+                           const clint_pattern *p, const char *what,
+                           const char *add, clint_doc *const *docs,
+                           pcre2_match_data *md)
+{
+	char msg[128];
+	int m;
+
+	if (!p->code)
+		return;
+	m = exercised(p, docs, r->example_count, strcmp(what, "heading") == 0,
+	              md, l->mctx);
+	if (m > 0)
+		return;
+	if (m == 0) {
+		lint_msg(l, CLINT_DIAG_WARNING, r, p->line,
+		         "no example exercises this <%s>: add one %s, or drop it",
+		         what, add);
+		return;
+	}
+	pcre2_get_error_message(m, (PCRE2_UCHAR *)msg, sizeof(msg));
+	lint_msg(l, CLINT_DIAG_ERROR, r, p->line,
+	         "<%s> stopped on an example: %s; it backtracks too much and "
+	         "would stop on contracts too",
+	         what, msg);
 }
 
 static int lint_rule(lint_ctx *l, const clint_rule *r, pcre2_match_data *md)
@@ -180,19 +222,11 @@ static int lint_rule(lint_ctx *l, const clint_rule *r, pcre2_match_data *md)
 			docs[i] = NULL;
 		}
 	for (i = 0; pos && i < r->pattern_count; i++)
-		if (r->patterns[i].code &&
-		    !exercised(&r->patterns[i], docs, r->example_count, 0, md,
-		                l->mctx))
-			lint_msg(l, CLINT_DIAG_WARNING, r, r->patterns[i].line,
-			         "no example exercises this <pattern>: add one it "
-			         "matches, or drop it");
+		lint_exercised(l, r, &r->patterns[i], "pattern", "it matches", docs,
+		               md);
 	for (i = 0; pos && i < r->heading_count; i++)
-		if (r->headings[i].code &&
-		    !exercised(&r->headings[i], docs, r->example_count, 1, md,
-		                l->mctx))
-			lint_msg(l, CLINT_DIAG_WARNING, r, r->headings[i].line,
-			         "no example exercises this <heading>: add one with "
-			         "such a heading, or drop it");
+		lint_exercised(l, r, &r->headings[i], "heading",
+		               "with such a heading", docs, md);
 	for (i = 0; i < r->example_count; i++)
 		clint_doc_free(docs[i]);
 	free(docs);

@@ -1477,6 +1477,21 @@ int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
 			                           strlen(e->text), NULL, NULL);
 			if (rc == CLINT_OK)
 				rc = clint_check_rules(&res, rs, doc, i, diag);
+			if (rc == CLINT_OK && clint_result_limit_hits(res) &&
+			    j + 1 < r->example_count) {
+				/* a pattern that backtracks for ever would pay the limit
+				 * again on every example: the rule's other examples are
+				 * not run, and fail */
+				size_t rest = r->example_count - j - 1;
+
+				bad += rest;
+				clint_diag_add(diag, CLINT_DIAG_ERROR,
+				               rs->packs[r->pack].file, e->line, 0,
+				               "rule '%s' stopped on this example (a regex "
+				               "limit); its %zu later example%s not run",
+				               r->id, rest, rest == 1 ? " was" : "s were");
+				j = r->example_count;  /* after this one */
+			}
 			if (rc == CLINT_OK) {
 				hit = r->kind == CLINT_RULE_REQUIRE
 				          ? clint_result_present_count(res) > 0

@@ -187,4 +187,8 @@ CLINT_INTERNAL int clint_check_rules(clint_result **out,
                                      const clint_doc *doc, size_t only,
                                      clint_diag *diag);
 
+/* How many patterns of the check that made `res` stopped on a PCRE2 limit
+ * (each said once, as a warning); its results are incomplete if any did. */
+CLINT_INTERNAL size_t clint_result_limit_hits(const clint_result *res);
+
 #endif

@@ -402,6 +402,36 @@ def big():
     f["values-new.txt"] = b"1. PAYMENT\n\n" + b"".join(
         b"The Client shall pay within %d days. " % (1 + i % 90) +
         (b"\n\n" if i % 10 == 9 else b"") for i in range(100000)) + b"\n"
+    # patterns that backtrack past the match limit wherever they run: a
+    # heading one at each of 400 sections, an `unless` at each of 800
+    # matches, and one in a rule with 300 examples (packs test and lint).
+    # Each paid the limit every time (a 200-section document: 17.8 s);
+    # now once per document, or once per rule
+    rule = (b'  <rule id="%s" kind="flag" severity="warning" '
+            b'category="ambiguity">\n'
+            b'    <title>Hostile rule</title>\n'
+            b'    <message>Hostile rule matched.</message>\n'
+            b'    <rationale>Made to test the limits.</rationale>\n'
+            b'    <ref>tests/hostile</ref>\n'
+            b'    <suggestion>None.</suggestion>\n%s'
+            b'  </rule>\n')
+    a60 = b"a" * 60
+    f["pack-backtracking-repeated.xml"] = pack(
+        rule % (b"heading-catastrophic",
+                b'    <heading>^(?:\\w+\\s?)+\\d</heading>\n'
+                b'    <example expect="match">1. Fees 2</example>\n') +
+        rule % (b"unless-catastrophic",
+                b'    <pattern>\\bend\\b</pattern>\n'
+                b'    <unless>(?:a+)+;</unless>\n'
+                b'    <example expect="match">end</example>\n'))
+    f["many-headings.txt"] = b"".join(
+        b"%d. Fees Fees Fees Fees Fees Fees Fees Fees Fees Fees Fees Fees"
+        b"\n\nThe end: %s end;\n\n" % (i, a60) for i in range(1, 401))
+    f["pack-backtracking-examples.xml"] = pack(
+        rule % (b"examples-catastrophic",
+                b'    <pattern>(?:a+)+;</pattern>\n' + b"".join(
+                    b'    <example expect="match">%d %s ;</example>\n' %
+                    (i, a60) for i in range(300))))
     # named pipes nobody writes to, as a document, a pack and a project
     # file: opening one for reading waited for a writer for ever
     f["fifo.txt"] = FIFO

@@ -656,6 +656,94 @@ static void test_regex_limit_reported_interpreter(void **state)
 	limits_reported(0);
 }
 
+/* A pattern that hits a limit is not run on the document again: a heading
+ * pattern would otherwise pay the limit at every section, an `unless` or
+ * a `near` at every match of its rule (a 200-section document with one
+ * such heading pattern took 17.8 s and gave 200 warnings). */
+static const char repeat_pack[] =
+	UNIT_PACK_HEAD("rep")
+	UNIT_RULE("rep-heading", "flag", "warning", "")
+	UNIT_HEADING("^(?:\\w+\\s?)+\\d")
+	UNIT_EXAMPLE("match", "1. Fees 2")
+	UNIT_RULE_END
+	UNIT_RULE("rep-unless", "flag", "warning", "")
+	UNIT_PATTERN("\\bend\\b")
+	UNIT_UNLESS("(?:a+)+;")
+	UNIT_EXAMPLE("match", "end")
+	UNIT_RULE_END
+	UNIT_RULE("rep-near", "flag", "warning", "")
+	UNIT_PATTERN("\\bstop\\b")
+	"    <near words=\"3\">(?:a+)+;</near>\n"
+	UNIT_EXAMPLE("match", "stop a;")
+	UNIT_RULE_END
+	UNIT_PACK_TAIL;
+
+static void test_regex_limit_paid_once(void **state)
+{
+	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
+	char *path = unit_temp_file(repeat_pack, strlen(repeat_pack));
+	const char *paths[1] = {path};
+	const char *ids[] = {"rep-heading", "rep-unless", "rep-near"};
+	static const char as[] =
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+	clint_ruleset *rs = NULL;
+	clint_diag *diag = NULL;
+	clint_result *res = NULL;
+	clint_finding f[4];
+	clint_doc *doc;
+	char *text, *t;
+	size_t i, n = 0;
+
+	(void)state;
+	/* 30 sections: a heading of words without a digit, and a paragraph
+	 * where "end" and "stop" each match twice beside 60 a's and a ";" */
+	text = t = malloc(30 * 300);
+	assert_non_null(text);
+	for (i = 1; i <= 30; i++)
+		t += sprintf(t, "%zu. Fees Fees Fees Fees Fees Fees Fees Fees Fees "
+		                "Fees Fees Fees\n\nThe end: stop %s end; stop.\n\n",
+		             i, as);
+	o.default_packs = 0;
+	o.pack_paths = paths;
+	o.pack_path_count = 1;
+	o.jit = 0;
+	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
+	assert_int_equal(clint_ruleset_load(&rs, &o, diag), CLINT_OK);
+	doc = unit_text(text);
+	assert_int_equal(clint_doc_section_count(doc), 30);
+	assert_int_equal(clint_check(&res, rs, doc, NULL, diag), CLINT_OK);
+	/* one warning for each rule, not one for each section or match */
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		char rule[64];
+		size_t k, count = 0;
+		clint_diag_entry e;
+
+		snprintf(rule, sizeof(rule), "rule '%s' stopped on test.txt", ids[i]);
+		for (k = 0; k < clint_diag_count(diag); k++) {
+			clint_diag_get(diag, k, &e);
+			count += strstr(e.message, rule) != NULL;
+		}
+		if (count != 1)
+			unit_diag_dump(diag);
+		assert_int_equal(count, 1);
+		n += count;
+	}
+	assert_int_equal(clint_diag_count(diag), n);
+	assert_int_equal(clint_result_limit_hits(res), 3);
+	/* as before: an undecided `unless` hides nothing, an undecided
+	 * `near` holds nowhere, and the heading matched nothing */
+	assert_int_equal(findings_of(res, "rep-unless", f, 4), 60);
+	assert_int_equal(findings_of(res, "rep-near", f, 4), 0);
+	assert_int_equal(findings_of(res, "rep-heading", f, 4), 0);
+	clint_result_free(res);
+	clint_doc_free(doc);
+	clint_ruleset_free(rs);
+	clint_diag_free(diag);
+	free(text);
+	unlink(path);
+	free(path);
+}
+
 /* ---- profiling ---------------------------------------------------------- */
 
 /* The bound on the newlines a pattern may consume errs only upwards. */
@@ -1003,6 +1091,7 @@ int main(void)
 		cmocka_unit_test(test_fingerprint_of_missing_clause),
 		cmocka_unit_test(test_regex_limit_reported_jit),
 		cmocka_unit_test(test_regex_limit_reported_interpreter),
+		cmocka_unit_test(test_regex_limit_paid_once),
 		cmocka_unit_test(test_profile_per_rule),
 		cmocka_unit_test(test_threads_share_lazy_jit),
 		cmocka_unit_test(test_newline_bound),

@@ -364,6 +364,65 @@ static void test_lint_gaps(void **state)
 	clint_ruleset_free(rs);
 }
 
+/* A pattern that backtracks past the match limit on an example: packs
+ * lint says so once (it used to run it on every example, and then say
+ * that no example exercises it), and packs test stops the rule at the
+ * first such example, counting its later ones as failed. */
+static void test_examples_stop_on_a_limit(void **state)
+{
+#define AS "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	static const char pack[] =
+		UNIT_PACK_HEAD("stop")
+		UNIT_RULE("stop-body", "flag", "warning", "")
+		UNIT_PATTERN("(?:a+)+;")
+		UNIT_EXAMPLE("match", "x " AS " ;")
+		UNIT_EXAMPLE("match", "y " AS " ;")
+		UNIT_EXAMPLE("match", "z " AS " ;")
+		UNIT_EXAMPLE("no-match", "w " AS " ;")
+		UNIT_RULE_END
+		UNIT_RULE("stop-fine", "flag", "warning", "")
+		UNIT_PATTERN("\\bfine\\b")
+		UNIT_EXAMPLE("match", "fine")
+		UNIT_EXAMPLE("no-match", "good")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+#undef AS
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	size_t errors = 0, warnings = 0, passed = 0, failed = 0, i, n = 0;
+	long k;
+
+	(void)state;
+	assert_int_equal(unit_ruleset_try(&rs, pack, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_ruleset_lint(rs, d, &errors, &warnings), CLINT_OK);
+	k = unit_diag_find(d, "'stop-body': <pattern> stopped on an example: "
+	                      "match limit exceeded");
+	if (k < 0)
+		unit_diag_dump(d);
+	assert_true(k >= 0);
+	assert_int_equal(unit_diag_find(d, "no example exercises"), -1);
+	assert_int_equal(errors, 1);
+	clint_diag_clear(d);
+
+	assert_int_equal(clint_ruleset_test(rs, d, &passed, &failed), CLINT_OK);
+	/* the first example stops: it fails (no match) and so do the three
+	 * after it, unrun; stop-fine's two pass */
+	assert_int_equal(passed, 2);
+	assert_int_equal(failed, 4);
+	for (i = 0; i < clint_diag_count(d); i++) {
+		clint_diag_get(d, i, &e);
+		n += strstr(e.message, "stopped on") != NULL;
+	}
+	assert_int_equal(n, 2);  /* the check's warning, and the test's error */
+	assert_true(unit_diag_find(d, "rule 'stop-body' stopped on this example "
+	                              "(a regex limit); its 3 later examples "
+	                              "were not run") >= 0);
+	clint_diag_free(d);
+	clint_ruleset_free(rs);
+}
+
 /* The ruleset accessors on NULL, NULL output and indexes past the end. */
 static void test_accessor_arguments(void **state)
 {
@@ -900,6 +959,7 @@ int main(void)
 		cmocka_unit_test(test_semantic_rule_errors),
 		cmocka_unit_test(test_thresholds_and_modifiers),
 		cmocka_unit_test(test_lint_gaps),
+		cmocka_unit_test(test_examples_stop_on_a_limit),
 		cmocka_unit_test(test_accessor_arguments),
 		cmocka_unit_test(test_doctype_refused),
 		cmocka_unit_test(test_binary_junk_refused),
