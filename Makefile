@@ -104,7 +104,7 @@ DEMO_FILE = samples/weak-draft-outsourcing.txt
 DEMO_DRAFT = samples/flawed-draft.txt
 
 .PHONY: FORCE all deps test-deps demo test check unit spec packs-test packs-lint golden formats reports rules-doc diff-test \
-        golden-update corpus formats prefilter precompiled scale eval eval-hygiene bench install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
+        golden-update corpus formats prefilter precompiled scale eval eval-hygiene bench lazy-test install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
         fuzz fuzz-build fuzz-run fuzz-goal fuzz-goal-run fuzz-plan fuzz-schedule-test fuzz-report fuzz-merge fuzz-replay hostile growth coverage coverage-run
 
 all: $(LIB_A) $(LIB_SO) $(BIN) $(PDF_MODULE)
@@ -129,7 +129,7 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check: all unit packs-test spec golden valgrind-if-present formats reports diff-test prefilter precompiled scale fuzz-replay fuzz-schedule-test hostile install-test corpus
+check: all unit packs-test spec golden valgrind-if-present formats reports diff-test prefilter precompiled scale fuzz-replay fuzz-schedule-test hostile lazy-test install-test corpus
 	@echo "== all tests passed"
 
 # ---- build --------------------------------------------------------------
@@ -271,6 +271,17 @@ golden: $(BIN)
 
 golden-update: $(BIN)
 	@sh tests/cli/run.sh --update $(BIN)
+
+# libxml2 and libzip are opened at their first call (lazylib.h): nothing
+# but lazylib.o may refer to them, and the program and shared library must
+# not name them (a direct call in xmlinit.c once made every run load
+# libxml2 and its dependencies at start)
+lazy-test: all
+	@echo "== libxml2 and libzip are loaded lazily"
+	@bad=$$(for o in $(filter-out %/lazylib.o,$(LIB_OBJ)); do \
+	  nm -u $$o | sed -n "s#^ *U \(xml[A-Za-z]*\|html[A-Za-z]*\|__xml[A-Za-z]*\|zip_[a-z_]*\)\$$#$$o: \1#p"; done; \
+	  readelf -d $(BIN) $(LIB_SO) | grep -E 'NEEDED.*lib(xml2|zip)'); \
+	 if [ -n "$$bad" ]; then echo "$$bad"; echo "lazy-test: FAIL"; exit 1; fi
 
 install-test: all
 	@if [ -n "$(NO_INSTALL_TEST)" ]; then \

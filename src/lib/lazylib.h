@@ -32,6 +32,10 @@
 
 /* Every libxml2 function the library calls (xmlFree, a variable, aside). */
 #define CLINT_LIBXML2_FUNCTIONS(X) \
+	X(__xmlGenericError) \
+	X(__xmlGenericErrorContext) \
+	X(__xmlStructuredError) \
+	X(__xmlStructuredErrorContext) \
 	X(htmlCtxtReadMemory) \
 	X(htmlFreeParserCtxt) \
 	X(htmlNewParserCtxt) \
@@ -58,6 +62,7 @@
 	X(xmlRelaxNGParse) \
 	X(xmlRelaxNGSetValidStructuredErrors) \
 	X(xmlRelaxNGValidateDoc) \
+	X(xmlSetGenericErrorFunc) \
 	X(xmlSetStructuredErrorFunc) \
 	X(xmlStopParser) \
 	X(xmlStrEqual) \
@@ -103,6 +108,12 @@ CLINT_INTERNAL const clint_libzip_api *clint_libzip(void);
 #ifndef CLINT_LAZYLIB_TABLES
 #undef xmlFree
 #define xmlFree (*clint_libxml2()->free_fn)
+/* the per-thread error handlers, which libxml2's globals.h reads through
+ * these functions (xmlStructuredError is (*(__xmlStructuredError()))) */
+#define __xmlGenericError (clint_libxml2()->__xmlGenericError)
+#define __xmlGenericErrorContext (clint_libxml2()->__xmlGenericErrorContext)
+#define __xmlStructuredError (clint_libxml2()->__xmlStructuredError)
+#define __xmlStructuredErrorContext (clint_libxml2()->__xmlStructuredErrorContext)
 #define htmlCtxtReadMemory (clint_libxml2()->htmlCtxtReadMemory)
 #define htmlFreeParserCtxt (clint_libxml2()->htmlFreeParserCtxt)
 #define htmlNewParserCtxt (clint_libxml2()->htmlNewParserCtxt)
@@ -129,6 +140,7 @@ CLINT_INTERNAL const clint_libzip_api *clint_libzip(void);
 #define xmlRelaxNGParse (clint_libxml2()->xmlRelaxNGParse)
 #define xmlRelaxNGSetValidStructuredErrors (clint_libxml2()->xmlRelaxNGSetValidStructuredErrors)
 #define xmlRelaxNGValidateDoc (clint_libxml2()->xmlRelaxNGValidateDoc)
+#define xmlSetGenericErrorFunc (clint_libxml2()->xmlSetGenericErrorFunc)
 #define xmlSetStructuredErrorFunc (clint_libxml2()->xmlSetStructuredErrorFunc)
 #define xmlStopParser (clint_libxml2()->xmlStopParser)
 #define xmlStrEqual (clint_libxml2()->xmlStrEqual)
