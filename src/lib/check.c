@@ -41,20 +41,28 @@ typedef struct {
 	clint_result *res;
 	clint_diag *diag;
 	pcre2_match_data *md;
-	pcre2_match_context *mctx;
-	pcre2_jit_stack *jit;
+	clint_matcher matcher;
+	pcre2_match_context *mctx;  /* matcher.mctx */
 	unsigned char *scope;  /* per section: inside the rule's `within` */
 	clint_pf_scan pfs;     /* the prefilter's literal hits in norm */
 	const clint_prefilter *pf;  /* NULL: every pattern runs everywhere */
 	unsigned long calls;   /* pcre2_match() calls, for profiling */
 	/* next_match_lines(): no newline in norm[line_from..line_end) */
 	size_t line_from, line_end;
-	/* the patterns that hit a PCRE2 limit on this document, which are not
-	 * run on it again: one such heading, `unless` or `near` pattern would
-	 * otherwise pay the limit again at every section or match */
-	const clint_pattern **stopped;
+	/* the patterns that hit a PCRE2 limit on this document and how often:
+	 * one that did CHECK_LIMIT_TRIES times is not run on it again. A
+	 * heading, `unless` or `near` pattern runs once per section or match,
+	 * and one that backtracks without end would pay the limit at every
+	 * one (400 sections: 48.9 s); one that hit it on a single long
+	 * sentence still decides the others */
+	struct stopped {
+		const clint_pattern *p;
+		unsigned hits;
+	} *stopped;
 	size_t stopped_count, stopped_cap;
 } check_ctx;
+
+#define CHECK_LIMIT_TRIES 4
 
 /* What run_pattern() returns for a pattern stopped on this document. */
 #define CHECK_STOPPED (-1000)
@@ -124,8 +132,11 @@ static int run_pattern(check_ctx *c, const clint_pattern *p, size_t base,
 	int rc;
 
 	for (i = 0; i < c->stopped_count; i++)
-		if (c->stopped[i] == p)
-			return CHECK_STOPPED;
+		if (c->stopped[i].p == p) {
+			if (c->stopped[i].hits >= CHECK_LIMIT_TRIES)
+				return CHECK_STOPPED;
+			break;
+		}
 	c->calls++;
 	/* interpreted until the pattern has seen enough subject bytes to
 	 * pay for its JIT compilation (pack.c) */
@@ -135,11 +146,13 @@ static int run_pattern(check_ctx *c, const clint_pattern *p, size_t base,
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0) {
-		/* a limit: not run on this document again (when the list cannot
-		 * grow, it is, and pays the limit again) */
-		if (ARRAY_PUSH(c->stopped, c->stopped_count, c->stopped_cap) ==
-		    CLINT_OK)
-			c->stopped[c->stopped_count++] = p;
+		/* a limit, counted (when the list cannot grow, the pattern keeps
+		 * running and paying it) */
+		if (i < c->stopped_count)
+			c->stopped[i].hits++;
+		else if (ARRAY_PUSH(c->stopped, c->stopped_count, c->stopped_cap) ==
+		         CLINT_OK)
+			c->stopped[c->stopped_count++] = (struct stopped){p, 1};
 		return rc;
 	}
 	ov = pcre2_get_ovector_pointer(c->md);
@@ -151,13 +164,25 @@ static int run_pattern(check_ctx *c, const clint_pattern *p, size_t base,
 static int find_match(check_ctx *c, const clint_pattern *p, size_t base,
                       size_t end, size_t from, size_t *ms, size_t *me);
 
+/* True if pattern `p` hit a limit on this document before the last time
+ * (its warning is out). */
+static int already_said(const check_ctx *c, const clint_pattern *p)
+{
+	size_t i;
+
+	for (i = 0; i < c->stopped_count; i++)
+		if (c->stopped[i].p == p)
+			return c->stopped[i].hits > 1;
+	return 0;
+}
+
 static void limit_error(check_ctx *c, const clint_rule *r,
                         const clint_pattern *p, int err)
 {
 	char msg[128];
 
-	if (err == CHECK_STOPPED)
-		return;  /* said when it stopped */
+	if (err == CHECK_STOPPED || already_said(c, p))
+		return;  /* one warning per pattern and document */
 	c->res->limit_hits++;
 	pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof(msg));
 	clint_diag_add(c->diag, CLINT_DIAG_WARNING, c->rs->packs[r->pack].file,
@@ -997,20 +1022,15 @@ static int run_rules(clint_result **out, const clint_ruleset *rs,
 	c.diag = diag;
 	c.res = calloc(1, sizeof(*c.res));
 	c.md = pcre2_match_data_create(16, NULL);
-	c.mctx = pcre2_match_context_create(NULL);
-	c.jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
 	c.scope = calloc(doc->section_count + 1, 1);
-	if (!c.res || !c.md || !c.mctx || !c.scope) {
+	if (!c.res || !c.md || !c.scope ||
+	    clint_matcher_init(&c.matcher) != CLINT_OK) {
 		rc = CLINT_ENOMEM;
 		goto done;
 	}
+	c.mctx = c.matcher.mctx;
 	c.res->doc = doc;
 	c.res->rs = rs;
-	pcre2_set_match_limit(c.mctx, CLINT_MATCH_LIMIT);
-	pcre2_set_depth_limit(c.mctx, CLINT_DEPTH_LIMIT);
-	pcre2_set_heap_limit(c.mctx, CLINT_HEAP_LIMIT_KIB);
-	if (c.jit)
-		pcre2_jit_stack_assign(c.mctx, NULL, c.jit);
 	if (prof)
 		t0 = cpu_seconds();
 	if (rs->pf) {
@@ -1065,13 +1085,35 @@ done:
 		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 		               "out of memory");
 	clint_result_free(c.res);
-	pcre2_jit_stack_free(c.jit);
-	pcre2_match_context_free(c.mctx);
+	clint_matcher_free(&c.matcher);
 	pcre2_match_data_free(c.md);
 	free(c.scope);
 	free(c.stopped);
 	clint_pf_scan_free(&c.pfs);
 	return rc;
+}
+
+int clint_matcher_init(clint_matcher *m)
+{
+	m->jit = NULL;
+	m->mctx = pcre2_match_context_create(NULL);
+	if (!m->mctx)
+		return CLINT_ENOMEM;
+	pcre2_set_match_limit(m->mctx, CLINT_MATCH_LIMIT);
+	pcre2_set_depth_limit(m->mctx, CLINT_DEPTH_LIMIT);
+	pcre2_set_heap_limit(m->mctx, CLINT_HEAP_LIMIT_KIB);
+	m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	if (m->jit)
+		pcre2_jit_stack_assign(m->mctx, NULL, m->jit);
+	return CLINT_OK;
+}
+
+void clint_matcher_free(clint_matcher *m)
+{
+	pcre2_jit_stack_free(m->jit);
+	pcre2_match_context_free(m->mctx);
+	m->jit = NULL;
+	m->mctx = NULL;
 }
 
 size_t clint_result_limit_hits(const clint_result *res)

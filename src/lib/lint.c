@@ -176,8 +176,8 @@ static void lint_exercised(lint_ctx *l, const clint_rule *r,
 	}
 	pcre2_get_error_message(m, (PCRE2_UCHAR *)msg, sizeof(msg));
 	lint_msg(l, CLINT_DIAG_ERROR, r, p->line,
-	         "<%s> stopped on an example: %s; it backtracks too much and "
-	         "would stop on contracts too",
+	         "<%s> stopped on an example: %s (a regex limit a check "
+	         "would hit too); the other examples were not tried",
 	         what, msg);
 }
 
@@ -237,6 +237,7 @@ int clint_ruleset_lint(const clint_ruleset *rs, clint_diag *diag,
                        size_t *errors, size_t *warnings)
 {
 	lint_ctx l;
+	clint_matcher matcher = {NULL, NULL};
 	pcre2_match_data *md;
 	size_t i;
 	int rc = CLINT_OK;
@@ -246,21 +247,19 @@ int clint_ruleset_lint(const clint_ruleset *rs, clint_diag *diag,
 	memset(&l, 0, sizeof(l));
 	l.rs = rs;
 	l.diag = diag;
+	/* the limits and JIT stack of a check (check.c): an example cannot
+	 * make the linter backtrack for ever, and a pattern that checks fine
+	 * lints fine */
 	md = pcre2_match_data_create(1, NULL);
-	l.mctx = pcre2_match_context_create(NULL);
-	if (!md || !l.mctx) {
+	if (!md || clint_matcher_init(&matcher) != CLINT_OK) {
 		pcre2_match_data_free(md);
-		pcre2_match_context_free(l.mctx);
+		clint_matcher_free(&matcher);
 		return CLINT_ENOMEM;
 	}
-	/* the same limits as a check (check.c): an example cannot make the
-	 * linter backtrack for ever */
-	pcre2_set_match_limit(l.mctx, CLINT_MATCH_LIMIT);
-	pcre2_set_depth_limit(l.mctx, CLINT_DEPTH_LIMIT);
-	pcre2_set_heap_limit(l.mctx, CLINT_HEAP_LIMIT_KIB);
+	l.mctx = matcher.mctx;
 	for (i = 0; i < rs->rule_count && rc == CLINT_OK; i++)
 		rc = lint_rule(&l, &rs->rules[i], md);
-	pcre2_match_context_free(l.mctx);
+	clint_matcher_free(&matcher);
 	pcre2_match_data_free(md);
 	if (errors)
 		*errors = l.errors;

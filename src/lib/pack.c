@@ -1471,28 +1471,36 @@ int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
 			const clint_example *e = &r->examples[j];
 			clint_doc *doc = NULL;
 			clint_result *res = NULL;
-			int hit;
+			int hit, stopped = 0;
 
 			rc = clint_doc_load_buffer(&doc, "<example>", e->text,
 			                           strlen(e->text), NULL, NULL);
 			if (rc == CLINT_OK)
 				rc = clint_check_rules(&res, rs, doc, i, diag);
-			if (rc == CLINT_OK && clint_result_limit_hits(res) &&
-			    j + 1 < r->example_count) {
-				/* a pattern that backtracks for ever would pay the limit
-				 * again on every example: the rule's other examples are
-				 * not run, and fail */
+			if (rc == CLINT_OK && clint_result_limit_hits(res)) {
+				/* its result is not known, and a pattern that backtracks
+				 * without end would pay the limit again on every example:
+				 * this one fails, the rule's later ones are not run and
+				 * fail too */
 				size_t rest = r->example_count - j - 1;
 
-				bad += rest;
-				clint_diag_add(diag, CLINT_DIAG_ERROR,
-				               rs->packs[r->pack].file, e->line, 0,
-				               "rule '%s' stopped on this example (a regex "
-				               "limit); its %zu later example%s not run",
-				               r->id, rest, rest == 1 ? " was" : "s were");
-				j = r->example_count;  /* after this one */
-			}
-			if (rc == CLINT_OK) {
+				bad += 1 + rest;
+				if (rest)
+					clint_diag_add(diag, CLINT_DIAG_ERROR,
+					               rs->packs[r->pack].file, e->line, 0,
+					               "rule '%s' stopped on this example (a "
+					               "regex limit), which fails; its %zu "
+					               "later example%s not run",
+					               r->id, rest,
+					               rest == 1 ? " was" : "s were");
+				else
+					clint_diag_add(diag, CLINT_DIAG_ERROR,
+					               rs->packs[r->pack].file, e->line, 0,
+					               "rule '%s' stopped on this example (a "
+					               "regex limit), which fails",
+					               r->id);
+				stopped = 1;
+			} else if (rc == CLINT_OK) {
 				hit = r->kind == CLINT_RULE_REQUIRE
 				          ? clint_result_present_count(res) > 0
 				          : clint_result_finding_count(res) > 0;
@@ -1520,6 +1528,8 @@ int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
 			}
 			clint_result_free(res);
 			clint_doc_free(doc);
+			if (stopped)
+				break;
 		}
 	}
 	if (passed)

@@ -187,6 +187,20 @@ CLINT_INTERNAL int clint_check_rules(clint_result **out,
                                      const clint_doc *doc, size_t only,
                                      clint_diag *diag);
 
+/*
+ * What every pcre2_match() of a pack pattern runs with (check.c): the
+ * match, depth and heap limits, and a JIT stack of up to 1 MiB (PCRE2's
+ * default of 32 KiB stops patterns that check fine; without memory for it
+ * the default is used). clint_matcher_init() returns CLINT_OK or
+ * CLINT_ENOMEM; clint_matcher_free() accepts a matcher that failed.
+ */
+typedef struct {
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit;
+} clint_matcher;
+CLINT_INTERNAL int clint_matcher_init(clint_matcher *m);
+CLINT_INTERNAL void clint_matcher_free(clint_matcher *m);
+
 /* How many patterns of the check that made `res` stopped on a PCRE2 limit
  * (each said once, as a warning); its results are incomplete if any did. */
 CLINT_INTERNAL size_t clint_result_limit_hits(const clint_result *res);

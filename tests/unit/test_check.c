@@ -744,6 +744,56 @@ static void test_regex_limit_paid_once(void **state)
 	free(path);
 }
 
+/* A pattern is only given up after several limits: one long sentence
+ * where an `unless` stops does not leave it undecided in the others. */
+static void test_regex_limit_decides_elsewhere(void **state)
+{
+	static const char pack[] =
+		UNIT_PACK_HEAD("else")
+		UNIT_RULE("else-unless", "flag", "warning", "")
+		UNIT_PATTERN("\\bend\\b")
+		UNIT_UNLESS("(?:a+)+;|\\bexempt\\b")
+		UNIT_EXAMPLE("match", "end")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
+	char *path = unit_temp_file(pack, strlen(pack));
+	const char *paths[1] = {path};
+	clint_ruleset *rs = NULL;
+	clint_diag *diag = NULL;
+	clint_result *res = NULL;
+	clint_finding f[4];
+	clint_doc *doc;
+	char text[2048], *t = text;
+	int i;
+
+	(void)state;
+	t += sprintf(t, "1. Terms\n\nThe end: %s end; done.",
+	             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+	for (i = 0; i < 20; i++)
+		t += sprintf(t, " The end is exempt here.");
+	sprintf(t, "\n");
+	o.default_packs = 0;
+	o.pack_paths = paths;
+	o.pack_path_count = 1;
+	o.jit = 0;
+	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
+	assert_int_equal(clint_ruleset_load(&rs, &o, diag), CLINT_OK);
+	doc = unit_text(text);
+	assert_int_equal(clint_check(&res, rs, doc, NULL, diag), CLINT_OK);
+	/* the long sentence's two matches are undecided, so reported; the
+	 * twenty exempt ones are not (with the pattern given up at its
+	 * first limit, all 22 were) */
+	assert_int_equal(findings_of(res, "else-unless", f, 4), 2);
+	assert_int_equal(clint_diag_count(diag), 1);
+	clint_result_free(res);
+	clint_doc_free(doc);
+	clint_ruleset_free(rs);
+	clint_diag_free(diag);
+	unlink(path);
+	free(path);
+}
+
 /* ---- profiling ---------------------------------------------------------- */
 
 /* The bound on the newlines a pattern may consume errs only upwards. */
@@ -1092,6 +1142,7 @@ int main(void)
 		cmocka_unit_test(test_regex_limit_reported_jit),
 		cmocka_unit_test(test_regex_limit_reported_interpreter),
 		cmocka_unit_test(test_regex_limit_paid_once),
+		cmocka_unit_test(test_regex_limit_decides_elsewhere),
 		cmocka_unit_test(test_profile_per_rule),
 		cmocka_unit_test(test_threads_share_lazy_jit),
 		cmocka_unit_test(test_newline_bound),

@@ -417,10 +417,72 @@ static void test_examples_stop_on_a_limit(void **state)
 	}
 	assert_int_equal(n, 2);  /* the check's warning, and the test's error */
 	assert_true(unit_diag_find(d, "rule 'stop-body' stopped on this example "
-	                              "(a regex limit); its 3 later examples "
-	                              "were not run") >= 0);
+	                              "(a regex limit), which fails; its 3 later "
+	                              "examples were not run") >= 0);
 	clint_diag_free(d);
 	clint_ruleset_free(rs);
+
+	/* a limit on the last example, a no-match one (nothing found, so it
+	 * would pass as judged): it fails too */
+	{
+		static const char last[] =
+			UNIT_PACK_HEAD("last")
+			UNIT_RULE("last-body", "flag", "warning", "")
+			UNIT_PATTERN("(?:a+)+;")
+			UNIT_EXAMPLE("match", "aa;")
+			UNIT_EXAMPLE("no-match", "w aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+			                         "aaaaaaaaaaaaaaaaaaaaaaaa ;")
+			UNIT_RULE_END
+			UNIT_PACK_TAIL;
+
+		assert_int_equal(unit_ruleset_try(&rs, last, NULL, NULL), CLINT_OK);
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		assert_int_equal(clint_ruleset_test(rs, d, &passed, &failed),
+		                 CLINT_OK);
+		assert_int_equal(passed, 1);
+		assert_int_equal(failed, 1);
+		assert_true(unit_diag_find(d, "rule 'last-body' stopped on this "
+		                              "example (a regex limit), which "
+		                              "fails") >= 0);
+		assert_int_equal(unit_diag_find(d, "later example"), -1);
+		clint_diag_free(d);
+		clint_ruleset_free(rs);
+	}
+}
+
+/* packs lint matches with a check's JIT stack: a pattern that needs more
+ * than PCRE2's default 32 KiB on a long example checks fine and lints
+ * fine (with the default it "stopped on an example"). */
+static void test_lint_jit_stack_as_check(void **state)
+{
+	char *xml = malloc(8192), *p;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	size_t errors = 9, warnings = 9, passed = 0, failed = 9, i;
+
+	(void)state;
+	assert_non_null(xml);
+	p = xml + sprintf(xml, UNIT_PACK_HEAD("jitstack")
+	                  UNIT_RULE("jit-deep", "flag", "warning", "")
+	                  UNIT_PATTERN("(?:(a)|b|\\s)*end")
+	                  "    <example expect=\"match\">");
+	for (i = 0; i < 1000; i++)
+		p += sprintf(p, "ab ");
+	sprintf(p, "end</example>\n" UNIT_EXAMPLE("no-match", "none")
+	        UNIT_RULE_END UNIT_PACK_TAIL);
+	assert_int_equal(unit_ruleset_try(&rs, xml, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_ruleset_test(rs, d, &passed, &failed), CLINT_OK);
+	assert_int_equal(passed, 2);
+	assert_int_equal(failed, 0);
+	assert_int_equal(clint_ruleset_lint(rs, d, &errors, &warnings), CLINT_OK);
+	if (errors)
+		unit_diag_dump(d);
+	assert_int_equal(errors, 0);
+	assert_int_equal(unit_diag_find(d, "stopped"), -1);
+	clint_diag_free(d);
+	clint_ruleset_free(rs);
+	free(xml);
 }
 
 /* The ruleset accessors on NULL, NULL output and indexes past the end. */
@@ -960,6 +1022,7 @@ int main(void)
 		cmocka_unit_test(test_thresholds_and_modifiers),
 		cmocka_unit_test(test_lint_gaps),
 		cmocka_unit_test(test_examples_stop_on_a_limit),
+		cmocka_unit_test(test_lint_jit_stack_as_check),
 		cmocka_unit_test(test_accessor_arguments),
 		cmocka_unit_test(test_doctype_refused),
 		cmocka_unit_test(test_binary_junk_refused),
