@@ -585,18 +585,52 @@ static long diag_with(const clint_diag *d, const char *a, const char *b)
 	return -1;
 }
 
-static void limits_reported(int jit)
+/* A pack loaded from a file, as a user's pack is (validated, compiled
+ * with JIT or not), and one document checked with it. */
+typedef struct {
+	char *path;
+	clint_ruleset *rs;
+	clint_diag *diag;
+	clint_doc *doc;
+	clint_result *res;
+} pack_run;
+
+static void pack_run_check(pack_run *r, const char *pack, const char *text,
+                           int jit)
 {
 	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
-	char *path = unit_temp_file(limit_pack, strlen(limit_pack));
-	const char *paths[1] = {path};
+	const char *paths[1];
+
+	memset(r, 0, sizeof(*r));
+	r->path = unit_temp_file(pack, strlen(pack));
+	paths[0] = r->path;
+	o.default_packs = 0;
+	o.pack_paths = paths;
+	o.pack_path_count = 1;
+	o.jit = jit;
+	assert_int_equal(clint_diag_new(&r->diag), CLINT_OK);
+	assert_int_equal(clint_ruleset_load(&r->rs, &o, r->diag), CLINT_OK);
+	r->doc = unit_text(text);
+	assert_int_equal(clint_check(&r->res, r->rs, r->doc, NULL, r->diag),
+	                 CLINT_OK);
+}
+
+static void pack_run_free(pack_run *r)
+{
+	clint_result_free(r->res);
+	clint_doc_free(r->doc);
+	clint_ruleset_free(r->rs);
+	clint_diag_free(r->diag);
+	unlink(r->path);
+	free(r->path);
+}
+
+static void limits_reported(int jit)
+{
 	const char *ids[] = {"lim-body", "lim-unless", "lim-require"};
 	char text[512];
-	clint_ruleset *rs = NULL;
-	clint_diag *diag = NULL;
-	clint_result *res = NULL;
+	pack_run r;
 	clint_diag_entry e;
-	clint_doc *doc;
 	clint_finding f[4];
 	size_t i;
 	long k;
@@ -607,41 +641,29 @@ static void limits_reported(int jit)
 	snprintf(text, sizeof(text),
 	         "1. Payment\n\nPayment is late and the end is near. %s end; done.\n",
 	         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
-	o.default_packs = 0;
-	o.pack_paths = paths;
-	o.pack_path_count = 1;
-	o.jit = jit;
-	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
-	assert_int_equal(clint_ruleset_load(&rs, &o, diag), CLINT_OK);
-	doc = unit_text(text);
-	assert_int_equal(clint_check(&res, rs, doc, NULL, diag), CLINT_OK);
+	pack_run_check(&r, limit_pack, text, jit);
 	/* each rule that hit the limit is a warning naming the rule, the
 	 * document and the pack file with the pattern's line */
 	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
 		char rule[64];
 		snprintf(rule, sizeof(rule), "rule '%s' stopped on test.txt", ids[i]);
-		k = diag_with(diag, rule, "limit");
+		k = diag_with(r.diag, rule, "limit");
 		if (k < 0)
-			unit_diag_dump(diag);
+			unit_diag_dump(r.diag);
 		assert_true(k >= 0);
-		assert_int_equal(clint_diag_get(diag, (size_t)k, &e), CLINT_OK);
+		assert_int_equal(clint_diag_get(r.diag, (size_t)k, &e), CLINT_OK);
 		assert_int_equal(e.level, CLINT_DIAG_WARNING);
-		assert_string_equal(e.file, path);
+		assert_string_equal(e.file, r.path);
 		assert_true(e.line > 0);
 	}
 	/* the document's other findings are still reported */
-	assert_int_equal(findings_of(res, "lim-late", f, 4), 1);
-	assert_int_equal(f[0].start, unit_offset(doc, "late"));
+	assert_int_equal(findings_of(r.res, "lim-late", f, 4), 1);
+	assert_int_equal(f[0].start, unit_offset(r.doc, "late"));
 	/* an `unless` that cannot be decided does not hide the finding */
-	assert_int_equal(findings_of(res, "lim-unless", f, 4), 2);
-	assert_int_equal(findings_of(res, "lim-body", f, 4), 0);
-	assert_int_equal(presence(res, "lim-require", NULL), 0);
-	clint_result_free(res);
-	clint_doc_free(doc);
-	clint_ruleset_free(rs);
-	clint_diag_free(diag);
-	unlink(path);
-	free(path);
+	assert_int_equal(findings_of(r.res, "lim-unless", f, 4), 2);
+	assert_int_equal(findings_of(r.res, "lim-body", f, 4), 0);
+	assert_int_equal(presence(r.res, "lim-require", NULL), 0);
+	pack_run_free(&r);
 }
 
 static void test_regex_limit_reported_jit(void **state)
@@ -680,17 +702,11 @@ static const char repeat_pack[] =
 
 static void test_regex_limit_paid_once(void **state)
 {
-	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
-	char *path = unit_temp_file(repeat_pack, strlen(repeat_pack));
-	const char *paths[1] = {path};
 	const char *ids[] = {"rep-heading", "rep-unless", "rep-near"};
 	static const char as[] =
 		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-	clint_ruleset *rs = NULL;
-	clint_diag *diag = NULL;
-	clint_result *res = NULL;
 	clint_finding f[4];
-	clint_doc *doc;
+	pack_run r;
 	char *text, *t;
 	size_t i, n = 0;
 
@@ -703,15 +719,8 @@ static void test_regex_limit_paid_once(void **state)
 		t += sprintf(t, "%zu. Fees Fees Fees Fees Fees Fees Fees Fees Fees "
 		                "Fees Fees Fees\n\nThe end: stop %s end; stop.\n\n",
 		             i, as);
-	o.default_packs = 0;
-	o.pack_paths = paths;
-	o.pack_path_count = 1;
-	o.jit = 0;
-	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
-	assert_int_equal(clint_ruleset_load(&rs, &o, diag), CLINT_OK);
-	doc = unit_text(text);
-	assert_int_equal(clint_doc_section_count(doc), 30);
-	assert_int_equal(clint_check(&res, rs, doc, NULL, diag), CLINT_OK);
+	pack_run_check(&r, repeat_pack, text, 0);
+	assert_int_equal(clint_doc_section_count(r.doc), 30);
 	/* one warning for each rule, not one for each section or match */
 	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
 		char rule[64];
@@ -719,29 +728,24 @@ static void test_regex_limit_paid_once(void **state)
 		clint_diag_entry e;
 
 		snprintf(rule, sizeof(rule), "rule '%s' stopped on test.txt", ids[i]);
-		for (k = 0; k < clint_diag_count(diag); k++) {
-			clint_diag_get(diag, k, &e);
+		for (k = 0; k < clint_diag_count(r.diag); k++) {
+			clint_diag_get(r.diag, k, &e);
 			count += strstr(e.message, rule) != NULL;
 		}
 		if (count != 1)
-			unit_diag_dump(diag);
+			unit_diag_dump(r.diag);
 		assert_int_equal(count, 1);
 		n += count;
 	}
-	assert_int_equal(clint_diag_count(diag), n);
-	assert_int_equal(clint_result_limit_hits(res), 3);
+	assert_int_equal(clint_diag_count(r.diag), n);
+	assert_int_equal(clint_result_limit_hits(r.res), 3);
 	/* as before: an undecided `unless` hides nothing, an undecided
 	 * `near` holds nowhere, and the heading matched nothing */
-	assert_int_equal(findings_of(res, "rep-unless", f, 4), 60);
-	assert_int_equal(findings_of(res, "rep-near", f, 4), 0);
-	assert_int_equal(findings_of(res, "rep-heading", f, 4), 0);
-	clint_result_free(res);
-	clint_doc_free(doc);
-	clint_ruleset_free(rs);
-	clint_diag_free(diag);
+	assert_int_equal(findings_of(r.res, "rep-unless", f, 4), 60);
+	assert_int_equal(findings_of(r.res, "rep-near", f, 4), 0);
+	assert_int_equal(findings_of(r.res, "rep-heading", f, 4), 0);
+	pack_run_free(&r);
 	free(text);
-	unlink(path);
-	free(path);
 }
 
 /* A pattern is only given up after several limits: one long sentence
@@ -756,14 +760,8 @@ static void test_regex_limit_decides_elsewhere(void **state)
 		UNIT_EXAMPLE("match", "end")
 		UNIT_RULE_END
 		UNIT_PACK_TAIL;
-	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
-	char *path = unit_temp_file(pack, strlen(pack));
-	const char *paths[1] = {path};
-	clint_ruleset *rs = NULL;
-	clint_diag *diag = NULL;
-	clint_result *res = NULL;
 	clint_finding f[4];
-	clint_doc *doc;
+	pack_run r;
 	char text[2048], *t = text;
 	int i;
 
@@ -773,25 +771,13 @@ static void test_regex_limit_decides_elsewhere(void **state)
 	for (i = 0; i < 20; i++)
 		t += sprintf(t, " The end is exempt here.");
 	sprintf(t, "\n");
-	o.default_packs = 0;
-	o.pack_paths = paths;
-	o.pack_path_count = 1;
-	o.jit = 0;
-	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
-	assert_int_equal(clint_ruleset_load(&rs, &o, diag), CLINT_OK);
-	doc = unit_text(text);
-	assert_int_equal(clint_check(&res, rs, doc, NULL, diag), CLINT_OK);
+	pack_run_check(&r, pack, text, 0);
 	/* the long sentence's two matches are undecided, so reported; the
 	 * twenty exempt ones are not (with the pattern given up at its
 	 * first limit, all 22 were) */
-	assert_int_equal(findings_of(res, "else-unless", f, 4), 2);
-	assert_int_equal(clint_diag_count(diag), 1);
-	clint_result_free(res);
-	clint_doc_free(doc);
-	clint_ruleset_free(rs);
-	clint_diag_free(diag);
-	unlink(path);
-	free(path);
+	assert_int_equal(findings_of(r.res, "else-unless", f, 4), 2);
+	assert_int_equal(clint_diag_count(r.diag), 1);
+	pack_run_free(&r);
 }
 
 /* ---- profiling ---------------------------------------------------------- */
