@@ -450,10 +450,10 @@ CLINT_EXTERN int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
 /**
  * Lints the loaded packs: errors for patterns that match the empty string
  * (they would match everywhere) or hit a PCRE2 limit on one of their
- * rule's examples (tried until the first one that does); warnings for unbounded ".*", ".+" or
- * "[^...]*" gaps, rules without both a matching and a non-matching
- * example, and patterns that none of their rule's examples exercise (so
- * nothing shows they can match). Each problem goes to `diag` with the
+ * rule's examples (tried until the first one that does); warnings for
+ * unbounded ".*", ".+" or "[^...]*" gaps, rules without both a matching
+ * and a non-matching example, and patterns that none of their rule's
+ * examples exercise (so nothing shows they can match). Each problem goes to `diag` with the
  * pack file and line; *errors and *warnings get the counts.
  */
 CLINT_EXTERN int clint_ruleset_lint(const clint_ruleset *rs, clint_diag *diag,

@@ -41,8 +41,7 @@ typedef struct {
 	clint_result *res;
 	clint_diag *diag;
 	pcre2_match_data *md;
-	clint_matcher matcher;
-	pcre2_match_context *mctx;  /* matcher.mctx */
+	clint_matcher matcher;  /* limits and JIT stack of every match */
 	unsigned char *scope;  /* per section: inside the rule's `within` */
 	clint_pf_scan pfs;     /* the prefilter's literal hits in norm */
 	const clint_prefilter *pf;  /* NULL: every pattern runs everywhere */
@@ -123,33 +122,42 @@ static int match_at(check_ctx *c, const clint_pattern *p, size_t base,
 	return run_pattern(c, p, base, end, from, ms, me);
 }
 
+/* The entry of pattern `p` among those that hit a limit on this document,
+ * or NULL. */
+static struct stopped *stopped_entry(const check_ctx *c,
+                                     const clint_pattern *p)
+{
+	size_t i;
+
+	for (i = 0; i < c->stopped_count; i++)
+		if (c->stopped[i].p == p)
+			return &c->stopped[i];
+	return NULL;
+}
+
 /* match_at() without the prefilter's checks: one pcre2_match(). */
 static int run_pattern(check_ctx *c, const clint_pattern *p, size_t base,
                        size_t end, size_t from, size_t *ms, size_t *me)
 {
+	struct stopped *s = stopped_entry(c, p);
 	PCRE2_SIZE *ov;
-	size_t i;
 	int rc;
 
-	for (i = 0; i < c->stopped_count; i++)
-		if (c->stopped[i].p == p) {
-			if (c->stopped[i].hits >= CHECK_LIMIT_TRIES)
-				return CHECK_STOPPED;
-			break;
-		}
+	if (s && s->hits >= CHECK_LIMIT_TRIES)
+		return CHECK_STOPPED;
 	c->calls++;
 	/* interpreted until the pattern has seen enough subject bytes to
 	 * pay for its JIT compilation (pack.c) */
 	rc = pcre2_match(clint_pattern_code_for(p, end - from),
 	                 (PCRE2_SPTR)(c->doc->norm + base), end - base,
-	                 from - base, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
+	                 from - base, PCRE2_NO_UTF_CHECK, c->md, c->matcher.mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0) {
 		/* a limit, counted (when the list cannot grow, the pattern keeps
 		 * running and paying it) */
-		if (i < c->stopped_count)
-			c->stopped[i].hits++;
+		if (s)
+			s->hits++;
 		else if (ARRAY_PUSH(c->stopped, c->stopped_count, c->stopped_cap) ==
 		         CLINT_OK)
 			c->stopped[c->stopped_count++] = (struct stopped){p, 1};
@@ -164,25 +172,15 @@ static int run_pattern(check_ctx *c, const clint_pattern *p, size_t base,
 static int find_match(check_ctx *c, const clint_pattern *p, size_t base,
                       size_t end, size_t from, size_t *ms, size_t *me);
 
-/* True if pattern `p` hit a limit on this document before the last time
- * (its warning is out). */
-static int already_said(const check_ctx *c, const clint_pattern *p)
-{
-	size_t i;
-
-	for (i = 0; i < c->stopped_count; i++)
-		if (c->stopped[i].p == p)
-			return c->stopped[i].hits > 1;
-	return 0;
-}
-
 static void limit_error(check_ctx *c, const clint_rule *r,
                         const clint_pattern *p, int err)
 {
+	const struct stopped *s = stopped_entry(c, p);
 	char msg[128];
 
-	if (err == CHECK_STOPPED || already_said(c, p))
-		return;  /* one warning per pattern and document */
+	/* one warning per pattern and document: at its first limit */
+	if (err == CHECK_STOPPED || (s && s->hits > 1))
+		return;
 	c->res->limit_hits++;
 	pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof(msg));
 	clint_diag_add(c->diag, CLINT_DIAG_WARNING, c->rs->packs[r->pack].file,
@@ -698,9 +696,9 @@ static int next_match_lines(check_ctx *c, const clint_pattern *p, long k,
 			c->line_end = nl ? (size_t)(nl - s) : doc->norm_len;
 		}
 		le = c->line_end < end ? c->line_end : end;
-		pcre2_set_offset_limit(c->mctx, le - base);
+		pcre2_set_offset_limit(c->matcher.mctx, le - base);
 		m = run_pattern(c, p, base, end, ls, ms, me);
-		pcre2_set_offset_limit(c->mctx, PCRE2_UNSET);
+		pcre2_set_offset_limit(c->matcher.mctx, PCRE2_UNSET);
 		if (m != 0)
 			return m;
 		from = le + 1;
@@ -785,9 +783,9 @@ static int find_match(check_ctx *c, const clint_pattern *p, size_t base,
 		while (start > from &&
 		       ((unsigned char)doc->norm[start] & 0xC0) == 0x80)
 			start--;
-		pcre2_set_offset_limit(c->mctx, h - base);
+		pcre2_set_offset_limit(c->matcher.mctx, h - base);
 		m = run_pattern(c, p, base, end, start, ms, me);
-		pcre2_set_offset_limit(c->mctx, PCRE2_UNSET);
+		pcre2_set_offset_limit(c->matcher.mctx, PCRE2_UNSET);
 		if (m != 0)
 			return m;
 		from = h + 1;
@@ -1028,7 +1026,6 @@ static int run_rules(clint_result **out, const clint_ruleset *rs,
 		rc = CLINT_ENOMEM;
 		goto done;
 	}
-	c.mctx = c.matcher.mctx;
 	c.res->doc = doc;
 	c.res->rs = rs;
 	if (prof)

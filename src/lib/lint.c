@@ -152,26 +152,25 @@ static int exercised(const clint_pattern *p, clint_doc *const *docs,
 	return 0;
 }
 
-/* Warns when pattern `p` of `r` (a <what>) is not exercised by an
+/* Warns when body or heading pattern `p` of `r` is not exercised by an
  * example, or hit a limit on one. */
 static void lint_exercised(lint_ctx *l, const clint_rule *r,
-                           const clint_pattern *p, const char *what,
-                           const char *add, clint_doc *const *docs,
-                           pcre2_match_data *md)
+                           const clint_pattern *p, int heading,
+                           clint_doc *const *docs, pcre2_match_data *md)
 {
+	const char *what = heading ? "heading" : "pattern";
 	char msg[128];
 	int m;
 
 	if (!p->code)
 		return;
-	m = exercised(p, docs, r->example_count, strcmp(what, "heading") == 0,
-	              md, l->mctx);
+	m = exercised(p, docs, r->example_count, heading, md, l->mctx);
 	if (m > 0)
 		return;
 	if (m == 0) {
 		lint_msg(l, CLINT_DIAG_WARNING, r, p->line,
 		         "no example exercises this <%s>: add one %s, or drop it",
-		         what, add);
+		         what, heading ? "with such a heading" : "it matches");
 		return;
 	}
 	pcre2_get_error_message(m, (PCRE2_UCHAR *)msg, sizeof(msg));
@@ -222,11 +221,9 @@ static int lint_rule(lint_ctx *l, const clint_rule *r, pcre2_match_data *md)
 			docs[i] = NULL;
 		}
 	for (i = 0; pos && i < r->pattern_count; i++)
-		lint_exercised(l, r, &r->patterns[i], "pattern", "it matches", docs,
-		               md);
+		lint_exercised(l, r, &r->patterns[i], 0, docs, md);
 	for (i = 0; pos && i < r->heading_count; i++)
-		lint_exercised(l, r, &r->headings[i], "heading",
-		               "with such a heading", docs, md);
+		lint_exercised(l, r, &r->headings[i], 1, docs, md);
 	for (i = 0; i < r->example_count; i++)
 		clint_doc_free(docs[i]);
 	free(docs);

@@ -1483,22 +1483,18 @@ int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
 				 * this one fails, the rule's later ones are not run and
 				 * fail too */
 				size_t rest = r->example_count - j - 1;
+				char later[64] = "";
 
 				bad += 1 + rest;
 				if (rest)
-					clint_diag_add(diag, CLINT_DIAG_ERROR,
-					               rs->packs[r->pack].file, e->line, 0,
-					               "rule '%s' stopped on this example (a "
-					               "regex limit), which fails; its %zu "
-					               "later example%s not run",
-					               r->id, rest,
-					               rest == 1 ? " was" : "s were");
-				else
-					clint_diag_add(diag, CLINT_DIAG_ERROR,
-					               rs->packs[r->pack].file, e->line, 0,
-					               "rule '%s' stopped on this example (a "
-					               "regex limit), which fails",
-					               r->id);
+					snprintf(later, sizeof(later),
+					         "; its %zu later example%s not run", rest,
+					         rest == 1 ? " was" : "s were");
+				clint_diag_add(diag, CLINT_DIAG_ERROR,
+				               rs->packs[r->pack].file, e->line, 0,
+				               "rule '%s' stopped on this example (a regex "
+				               "limit), which fails%s",
+				               r->id, later);
 				stopped = 1;
 			} else if (rc == CLINT_OK) {
 				hit = r->kind == CLINT_RULE_REQUIRE

@@ -191,7 +191,6 @@ int clint_buf_read(clint_buf *b, FILE *f, size_t limit)
 
 		if (chunk < SIZE_MAX)
 			chunk++;
-
 		if (chunk > 65536)
 			chunk = 65536;
 		if ((rc = clint_buf_grow(b, chunk)) < 0)

@@ -145,25 +145,24 @@ static xmlRelaxNGPtr schema_get(clint_xml_schema_id which)
 int clint_xml_validate(clint_xml_schema_id which, xmlDocPtr xdoc,
                        void (*on_error)(void *, xmlErrorPtr), void *userdata)
 {
-	xmlRelaxNGValidCtxtPtr vctx;
+	xmlRelaxNGValidCtxtPtr vctx = NULL;
 	xmlRelaxNGPtr schema;
 	int rc;
 
 	clint_xml_init();
 	pthread_mutex_lock(&schema_lock);
 	schema = schema_get(which);
+	if (schema)
+		vctx = xmlRelaxNGNewValidCtxt(schema);
 	if (!schema) {
-		pthread_mutex_unlock(&schema_lock);
-		return CLINT_EFORMAT;
+		rc = CLINT_EFORMAT;
+	} else if (!vctx) {
+		rc = CLINT_ENOMEM;
+	} else {
+		xmlRelaxNGSetValidStructuredErrors(vctx, on_error, userdata);
+		rc = xmlRelaxNGValidateDoc(vctx, xdoc) == 0 ? 0 : 1;
 	}
-	vctx = xmlRelaxNGNewValidCtxt(schema);
-	if (!vctx) {
-		pthread_mutex_unlock(&schema_lock);
-		return CLINT_ENOMEM;
-	}
-	xmlRelaxNGSetValidStructuredErrors(vctx, on_error, userdata);
-	rc = xmlRelaxNGValidateDoc(vctx, xdoc) == 0 ? 0 : 1;
-	xmlRelaxNGFreeValidCtxt(vctx);
+	xmlRelaxNGFreeValidCtxt(vctx);  /* accepts NULL */
 	pthread_mutex_unlock(&schema_lock);
 	return rc;
 }
