@@ -16,7 +16,8 @@ _clauselint()
 	local opts="--format --output --fail-on --pack --disable-pack
 		--no-default-packs --enable --disable --severity --config --no-config
 		--include --exclude --jobs --baseline --write-baseline --input-format
-		--revisions --color --progress --verbose --help --version"
+		--revisions --color --progress --max-check-seconds --verbose --help
+		--version"
 
 	case $prev in
 	-f | --format)
@@ -33,6 +34,9 @@ _clauselint()
 		return ;;
 	--color | --colour | --progress)
 		COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
+		return ;;
+	--max-check-seconds)
+		COMPREPLY=($(compgen -W "none" -- "$cur"))
 		return ;;
 	--enable | --disable | --severity)
 		# rule ids of the loaded packs

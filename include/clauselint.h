@@ -464,10 +464,19 @@ CLINT_EXTERN int clint_ruleset_lint(const clint_ruleset *rs, clint_diag *diag,
 typedef struct {
 	unsigned version;
 	unsigned reserved;
+	/** Version 2: the CPU time (this thread's clock) that checking one
+	 *  document may take, in seconds. 0: the default, 10 s plus 5 s per
+	 *  MiB of text (the built-in packs need about 1.2 s per MiB);
+	 *  CLINT_CHECK_NO_TIME_LIMIT: none. The clock is read between regex
+	 *  calls, so a check can run over by a few calls' match limits. */
+	double max_cpu_seconds;
 } clint_check_options;
 
-#define CLINT_CHECK_OPTIONS_VERSION 1
-#define CLINT_CHECK_OPTIONS_INIT {CLINT_CHECK_OPTIONS_VERSION, 0}
+#define CLINT_CHECK_NO_TIME_LIMIT (-1.0)
+
+/** Version 1 (without max_cpu_seconds: the default) is still accepted. */
+#define CLINT_CHECK_OPTIONS_VERSION 2
+#define CLINT_CHECK_OPTIONS_INIT {CLINT_CHECK_OPTIONS_VERSION, 0, 0.0}
 
 /**
  * Profiling, for pack writers: checks `doc` with every rule of `rs` as
@@ -489,13 +498,22 @@ typedef struct clint_result clint_result;
  * Checks `doc` against every rule of `rs`. The result borrows both: they
  * must outlive it. A rule that hits a regex limit is reported to `diag`
  * (warning, naming the rule and its pack) and the rest still runs; the
- * pattern that hit it is not run on this document again.
+ * pattern that hit it is not run on this document again. A check that
+ * reaches its CPU-time limit (`opts`) stops there and still returns
+ * CLINT_OK: the result holds the rules that ran to the end, `diag` an
+ * error naming the document and how many rules did not run, and
+ * clint_result_timed_out() says so.
  */
 CLINT_EXTERN int clint_check(clint_result **out, const clint_ruleset *rs,
                              const clint_doc *doc,
                              const clint_check_options *opts,
                              clint_diag *diag);
 CLINT_EXTERN void clint_result_free(clint_result *res);
+
+/** 1 when the check that made `res` stopped at its CPU-time limit, so
+ *  that some rules did not run (their findings and missing clauses are
+ *  not in `res`); else 0. */
+CLINT_EXTERN int clint_result_timed_out(const clint_result *res);
 
 CLINT_EXTERN const clint_doc *clint_result_doc(const clint_result *res);
 
@@ -715,7 +733,10 @@ typedef struct {
 #define CLINT_DIFF_OPTIONS_INIT {CLINT_DIFF_OPTIONS_VERSION, 0}
 
 /**
- * Compares `old_doc` with `new_doc`, checking both against `rs`. Notes
+ * Compares `old_doc` with `new_doc`, checking both against `rs` (under
+ * clint_check()'s default CPU-time limit: clint_result_timed_out() of
+ * clint_diff_old_result() or clint_diff_new_result() says if one stopped
+ * there, and then the risks that changed are not all known). Notes
  * (e.g. a coarse diff) go to `diag`. *out is the caller's to free with
  * clint_diff_free().
  */

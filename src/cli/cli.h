@@ -56,6 +56,8 @@ typedef struct {
 	const char *config;       /* --config FILE */
 	int no_config;            /* --no-config */
 	int progress;             /* --progress: -1 auto, 0 never, 1 always */
+	double max_check_seconds; /* --max-check-seconds: 0 the library's
+	                             default, CLINT_CHECK_NO_TIME_LIMIT none */
 } cli_options;
 
 /* ---- diff.c ------------------------------------------------------------- */

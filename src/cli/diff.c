@@ -360,6 +360,11 @@ int clauselint_diff_main(int argc, char **argv)
 	if (o.fail_on >= 0 &&
 	    clint_diff_introduced_at_least(d, (clint_severity)o.fail_on))
 		status = EXIT_FINDINGS;
+	/* a side not fully checked (its error is above): the risks that
+	 * appeared or went away are not all known */
+	if (clint_result_timed_out(clint_diff_old_result(d)) ||
+	    clint_result_timed_out(clint_diff_new_result(d)))
+		status = EXIT_TROUBLE;
 done:
 	clint_diff_free(d);
 	clint_diag_free(diag);

@@ -63,6 +63,9 @@ static const char usage_text[] =
 	"      --progress WHEN     a progress line on stderr: auto (default: on a\n"
 	"                          terminal, once a run takes over a second),\n"
 	"                          always or never\n"
+	"      --max-check-seconds N|none  CPU seconds one document's check may\n"
+	"                          take (default: 10 plus 5 per MiB of text); a\n"
+	"                          check that stops there is an error\n"
 	"  -v, --verbose           explain every finding, with its reference\n"
 	"  -h, --help              show this help\n"
 	"  -V, --version           show the version\n"
@@ -180,6 +183,24 @@ static unsigned parse_jobs(const char *v)
 	return (unsigned)n;
 }
 
+/* --max-check-seconds: a number of seconds above 0, or "none". */
+static double parse_seconds(const char *v)
+{
+	char *end = NULL;
+	double s;
+
+	if (strcmp(v, "none") == 0)
+		return CLINT_CHECK_NO_TIME_LIMIT;
+	s = strtod(v, &end);
+	if (!*v || *end || !(s > 0 && s <= 1e6)) {
+		cli_usage_error("--max-check-seconds needs a number of seconds "
+		                "above 0 and at most 1000000, or none (got '%s')",
+		                v);
+		exit(EXIT_TROUBLE);
+	}
+	return s;
+}
+
 /* auto, always, never -> -1, 1, 0; exits otherwise. */
 static int parse_when(const char *opt, const char *v)
 {
@@ -270,6 +291,8 @@ void cli_parse_args(int argc, char **argv, int first, cli_options *o)
 			o->write_baseline = v;
 		} else if (take_value(argc, argv, &i, "--progress", &v)) {
 			o->progress = parse_when("--progress", v);
+		} else if (take_value(argc, argv, &i, "--max-check-seconds", &v)) {
+			o->max_check_seconds = parse_seconds(v);
 		} else if (take_value(argc, argv, &i, "--input-format", &v)) {
 			int f, found = 0;
 			for (f = CLINT_INPUT_AUTO; f <= CLINT_INPUT_PDF; f++) {

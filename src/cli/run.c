@@ -128,6 +128,7 @@ static void process(run_ctx *c, size_t i)
 	const cli_input *in = &c->in->items[i];
 	const cli_project *p = &c->ps->items[in->project];
 	slot *s = &c->slots[i];
+	clint_check_options copts = CLINT_CHECK_OPTIONS_INIT;
 	clint_diag *diag = NULL;
 
 	if (p->invalid || p->unloaded) {
@@ -153,9 +154,10 @@ static void process(run_ctx *c, size_t i)
 			s->input_error = strdup("out of memory");
 		return;
 	}
+	copts.max_cpu_seconds = c->o->max_check_seconds;
 	if (clint_diag_new(&diag) < 0 ||
-	    clint_check(&s->res, c->ps->items[in->project].rs, s->doc, NULL, diag) <
-	        0) {
+	    clint_check(&s->res, c->ps->items[in->project].rs, s->doc, &copts,
+	                diag) < 0) {
 		buffer_diag(&s->err, diag);
 		s->input_error = strdup("check failed");
 		clint_result_free(s->res);
@@ -353,6 +355,9 @@ int cli_cmd_check(cli_options *o)
 			suppressed += dropped;
 			if (clint_renderer_document(r, s->res) < 0)
 				failed = 1;
+			/* its findings are reported, but it was not fully checked */
+			if (clint_result_timed_out(s->res))
+				status = EXIT_TROUBLE;
 			if (o->fail_on >= 0 && status == EXIT_CLEAN &&
 			    clint_result_count_at_least(s->res, (clint_severity)o->fail_on))
 				status = EXIT_FINDINGS;

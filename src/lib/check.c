@@ -5,6 +5,7 @@
  * The ruleset is never written to, so threads may share it; everything a
  * check needs to write (match data, JIT stack) is its own.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -33,6 +34,7 @@ struct clint_result {
 	size_t *missing;
 	size_t missing_count, missing_cap;
 	size_t limit_hits;   /* patterns that stopped on a PCRE2 limit */
+	int timed_out;       /* stopped at the CPU-time limit */
 };
 
 typedef struct {
@@ -59,12 +61,23 @@ typedef struct {
 		unsigned hits;
 	} *stopped;
 	size_t stopped_count, stopped_cap;
+	/* the CPU-time limit: this thread's clock (cpu_seconds()) at which
+	 * checking stops, 0 for none. Each pcre2_match() is bounded by the
+	 * match limit but a pack can hold thousands of patterns that each pay
+	 * it (1,000 of them: 36 s on a 10 KB contract), and one that stays
+	 * under it can run at every section or match. out_of_time() is asked
+	 * before every call and rule */
+	double deadline;
+	int out_of_time;
+	struct timespec tick;  /* the coarse clock at the last CPU clock read */
 } check_ctx;
 
 #define CHECK_LIMIT_TRIES 4
 
-/* What run_pattern() returns for a pattern stopped on this document. */
+/* What run_pattern() returns for a pattern stopped on this document, and
+ * for every pattern once the check is out of time. */
 #define CHECK_STOPPED (-1000)
+#define CHECK_OUT_OF_TIME (-1001)
 
 /* clint_check_profile(): where each rule's cost goes */
 typedef struct {
@@ -80,6 +93,36 @@ static double cpu_seconds(void)
 	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) != 0)
 		return 0;
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+#ifdef CLOCK_MONOTONIC_COARSE
+#define CHECK_TICK_CLOCK CLOCK_MONOTONIC_COARSE
+#else
+#define CHECK_TICK_CLOCK CLOCK_MONOTONIC
+#endif
+
+/*
+ * 1 (and from then on) when the check has used up its CPU time. The
+ * thread's CPU clock is a system call (0.7 us here, as much as a short
+ * match; a document makes thousands of calls), the coarse monotonic clock
+ * a read of memory (6 ns), and a thread's CPU time cannot advance faster
+ * than it: the CPU clock is read only when the coarse one has moved, at
+ * most once per tick (1-4 ms).
+ */
+static int out_of_time(check_ctx *c)
+{
+	struct timespec t;
+
+	if (c->out_of_time || c->deadline <= 0)
+		return c->out_of_time;
+	if (clock_gettime(CHECK_TICK_CLOCK, &t) == 0) {
+		if (t.tv_sec == c->tick.tv_sec && t.tv_nsec == c->tick.tv_nsec)
+			return 0;
+		c->tick = t;
+	}
+	if (cpu_seconds() >= c->deadline)
+		c->out_of_time = 1;
+	return c->out_of_time;
 }
 
 /* 0 if pattern `slot` surely has no lead or needed literal starting in
@@ -143,6 +186,8 @@ static int run_pattern(check_ctx *c, const clint_pattern *p, size_t base,
 	PCRE2_SIZE *ov;
 	int rc;
 
+	if (out_of_time(c))
+		return CHECK_OUT_OF_TIME;
 	if (s && s->hits >= CHECK_LIMIT_TRIES)
 		return CHECK_STOPPED;
 	c->calls++;
@@ -179,7 +224,7 @@ static void limit_error(check_ctx *c, const clint_rule *r,
 	char msg[128];
 
 	/* one warning per pattern and document: at its first limit */
-	if (err == CHECK_STOPPED || (s && s->hits > 1))
+	if (err == CHECK_STOPPED || err == CHECK_OUT_OF_TIME || (s && s->hits > 1))
 		return;
 	c->res->limit_hits++;
 	pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof(msg));
@@ -1001,13 +1046,52 @@ static int check_hit(void *ctx, size_t start, size_t end, char *detail)
 	return rc;
 }
 
+/* Drops what rule `ri`, stopped halfway by the CPU-time limit, put in the
+ * result since it held `nf` findings, `np` present and `nm` missing. */
+static void drop_partial(clint_result *res, size_t nf, size_t np, size_t nm)
+{
+	while (res->finding_count > nf)
+		free(res->findings[--res->finding_count].detail);
+	res->present_count = np;
+	res->missing_count = nm;
+}
+
+/* Reports the rules from `ri` on that the CPU-time limit left unchecked. */
+static void report_timeout(check_ctx *c, size_t ri, size_t only,
+                           double limit)
+{
+	const clint_ruleset *rs = c->rs;
+	size_t left = only == (size_t)-1 ? rs->rule_count - ri : 1;
+	size_t total = only == (size_t)-1 ? rs->rule_count : 1;
+
+	c->res->timed_out = 1;
+	clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+	               "checking stopped at its CPU-time limit of %.1f s: %zu "
+	               "of %zu rules did not run (the first: '%s' of %s), so "
+	               "the findings and missing clauses of this document are "
+	               "incomplete",
+	               limit, left, total, rs->rules[ri].id,
+	               rs->packs[rs->rules[ri].pack].file);
+}
+
+/* The CPU seconds a check of `doc` may take under `max` (the option). */
+static double time_limit(const clint_doc *doc, double max)
+{
+	if (max < 0)
+		return 0;
+	if (max > 0)
+		return max;
+	return CLINT_CHECK_SECONDS +
+	       CLINT_CHECK_SECONDS_PER_MIB * (double)doc->norm_len / (1 << 20);
+}
+
 static int run_rules(clint_result **out, const clint_ruleset *rs,
-                     const clint_doc *doc, size_t only, check_profile *prof,
-                     clint_diag *diag)
+                     const clint_doc *doc, size_t only, double max_seconds,
+                     check_profile *prof, clint_diag *diag)
 {
 	check_ctx c;
 	size_t ri;
-	double t0 = 0;
+	double t0 = 0, limit = 0;
 	unsigned long calls0 = 0;
 	int rc = CLINT_OK;
 
@@ -1028,6 +1112,9 @@ static int run_rules(clint_result **out, const clint_ruleset *rs,
 	}
 	c.res->doc = doc;
 	c.res->rs = rs;
+	limit = time_limit(doc, max_seconds);
+	if (limit > 0)
+		c.deadline = cpu_seconds() + limit;
 	if (prof)
 		t0 = cpu_seconds();
 	if (rs->pf) {
@@ -1041,11 +1128,17 @@ static int run_rules(clint_result **out, const clint_ruleset *rs,
 
 	for (ri = 0; ri < rs->rule_count; ri++) {
 		const clint_rule *r = &rs->rules[ri];
+		size_t nf = c.res->finding_count, np = c.res->present_count;
+		size_t nm = c.res->missing_count;
 		unsigned unused = 0;
 		item none;
 
 		if (only != (size_t)-1 && ri != only)
 			continue;
+		if (out_of_time(&c)) {
+			report_timeout(&c, ri, only, limit);
+			break;
+		}
 		if (prof) {
 			t0 = cpu_seconds();
 			calls0 = c.calls;
@@ -1072,6 +1165,11 @@ static int run_rules(clint_result **out, const clint_ruleset *rs,
 			prof->matches[ri] += c.calls - calls0;
 		if (rc < 0)
 			goto done;
+		if (c.out_of_time) {
+			drop_partial(c.res, nf, np, nm);
+			report_timeout(&c, ri, only, limit);
+			break;
+		}
 	}
 	if (c.res->finding_count > 1)
 		qsort(c.res->findings, c.res->finding_count, sizeof(item), cmp_item);
@@ -1118,10 +1216,16 @@ size_t clint_result_limit_hits(const clint_result *res)
 	return res ? res->limit_hits : 0;
 }
 
-int clint_check_rules(clint_result **out, const clint_ruleset *rs,
-                      const clint_doc *doc, size_t only, clint_diag *diag)
+int clint_result_timed_out(const clint_result *res)
 {
-	return run_rules(out, rs, doc, only, NULL, diag);
+	return res ? res->timed_out : 0;
+}
+
+int clint_check_rules(clint_result **out, const clint_ruleset *rs,
+                      const clint_doc *doc, size_t only, double max_seconds,
+                      clint_diag *diag)
+{
+	return run_rules(out, rs, doc, only, max_seconds, NULL, diag);
 }
 
 int clint_check_profile(const clint_ruleset *rs, const clint_doc *doc,
@@ -1134,7 +1238,7 @@ int clint_check_profile(const clint_ruleset *rs, const clint_doc *doc,
 
 	if (!rs || !doc)
 		return CLINT_EINVAL;
-	rc = run_rules(&res, rs, doc, (size_t)-1, &prof, diag);
+	rc = run_rules(&res, rs, doc, (size_t)-1, 0, &prof, diag);
 	clint_result_free(res);
 	if (scan_seconds)
 		*scan_seconds += prof.scan;
@@ -1145,11 +1249,20 @@ int clint_check(clint_result **out, const clint_ruleset *rs,
                 const clint_doc *doc, const clint_check_options *opts,
                 clint_diag *diag)
 {
+	double max = 0;
+
 	if (!out || !rs || !doc)
 		return CLINT_EINVAL;
-	if (opts && opts->version != CLINT_CHECK_OPTIONS_VERSION)
+	if (opts && opts->version != 1 &&
+	    opts->version != CLINT_CHECK_OPTIONS_VERSION)
 		return CLINT_EINVAL;
-	return clint_check_rules(out, rs, doc, (size_t)-1, diag);
+	/* version 1 is version 2 without max_cpu_seconds */
+	if (opts && opts->version == CLINT_CHECK_OPTIONS_VERSION) {
+		max = opts->max_cpu_seconds;
+		if (isnan(max) || (max < 0 && max != CLINT_CHECK_NO_TIME_LIMIT))
+			return CLINT_EINVAL;
+	}
+	return clint_check_rules(out, rs, doc, (size_t)-1, max, diag);
 }
 
 void clint_result_free(clint_result *res)

@@ -1476,8 +1476,9 @@ int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
 			rc = clint_doc_load_buffer(&doc, "<example>", e->text,
 			                           strlen(e->text), NULL, NULL);
 			if (rc == CLINT_OK)
-				rc = clint_check_rules(&res, rs, doc, i, diag);
-			if (rc == CLINT_OK && clint_result_limit_hits(res)) {
+				rc = clint_check_rules(&res, rs, doc, i, 0, diag);
+			if (rc == CLINT_OK &&
+			    (clint_result_limit_hits(res) || clint_result_timed_out(res))) {
 				/* its result is not known, and a pattern that backtracks
 				 * without end would pay the limit again on every example:
 				 * this one fails, the rule's later ones are not run and
@@ -1492,9 +1493,13 @@ int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
 					         rest == 1 ? " was" : "s were");
 				clint_diag_add(diag, CLINT_DIAG_ERROR,
 				               rs->packs[r->pack].file, e->line, 0,
-				               "rule '%s' stopped on this example (a regex "
-				               "limit), which fails%s",
-				               r->id, later);
+				               "rule '%s' stopped on this example (%s), "
+				               "which fails%s",
+				               r->id,
+				               clint_result_timed_out(res) ? "the CPU-time "
+				                                             "limit"
+				                                           : "a regex limit",
+				               later);
 				stopped = 1;
 			} else if (rc == CLINT_OK) {
 				hit = r->kind == CLINT_RULE_REQUIRE

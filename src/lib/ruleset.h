@@ -162,6 +162,12 @@ struct clint_ruleset {
 	int prefilter_image;  /* pf is the table's, not built */
 };
 
+/* The default CPU-time limit of one document's check (check.c): seconds,
+ * plus seconds per MiB of normalised text. The built-in packs check
+ * ordinary text at about 1.2 s per MiB */
+#define CLINT_CHECK_SECONDS 10.0
+#define CLINT_CHECK_SECONDS_PER_MIB 5.0
+
 /* Limits applied to every match (check.c). */
 #define CLINT_MATCH_LIMIT 10000000u
 #define CLINT_DEPTH_LIMIT 10000u
@@ -181,11 +187,13 @@ typedef int (*clint_check_hit_fn)(void *ctx, size_t start, size_t end,
 CLINT_INTERNAL int clint_run_check(clint_check_id id, const clint_doc *doc,
                                    clint_check_hit_fn hit, void *ctx);
 
-/* Checks `doc` with rule `only` alone, or with all rules if only is -1. */
+/* Checks `doc` with rule `only` alone, or with all rules if only is -1,
+ * within `max_seconds` of CPU time (as clint_check_options'
+ * max_cpu_seconds: 0 the default, negative none). */
 CLINT_INTERNAL int clint_check_rules(clint_result **out,
                                      const clint_ruleset *rs,
                                      const clint_doc *doc, size_t only,
-                                     clint_diag *diag);
+                                     double max_seconds, clint_diag *diag);
 
 /*
  * What every pcre2_match() of a pack pattern runs with (check.c): the

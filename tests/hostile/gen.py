@@ -432,6 +432,14 @@ def big():
                 b'    <pattern>(?:a+)+;</pattern>\n' + b"".join(
                     b'    <example expect="match">%d %s ;</example>\n' %
                     (i, a60) for i in range(300))))
+    # 2,000 patterns that each backtrack past the match limit: each pays
+    # it once per document, 72 s in all on the good contract; the check's
+    # CPU-time limit (10 s by default) stops it
+    f["pack-many-backtracking.xml"] = pack(b"".join(
+        rule % (b"many-catastrophic-%d" % i,
+                b"    <pattern>(?:\\w+\\s?)+;{1,%d}</pattern>\n" % (i + 1) +
+                b'    <example expect="match">a b;</example>\n')
+        for i in range(2000)))
     # named pipes nobody writes to, as a document, a pack and a project
     # file: opening one for reading waited for a writer for ever
     f["fifo.txt"] = FIFO

@@ -88,6 +88,35 @@ $check junit "$tmp/all.junit" || fail=1
 $check checkstyle "$tmp/all.checkstyle" || fail=1
 $check self-test docs/report.schema.json "$sarif_schema" "$tmp/all.sarif" "$tmp/all.json" || fail=1
 
+# a check stopped by its CPU-time limit (one so small that no rule runs):
+# every format says the document is incomplete; json marks the document,
+# sarif says so in an execution notification
+for fmt in text json jsonl sarif markdown html junit gitlab checkstyle; do
+	"$bin" --max-check-seconds 1e-9 --format $fmt samples/mutual-nda.txt \
+		> "$tmp/timed.$fmt" 2> "$tmp/timed.err"
+	status=$?
+	[ "$status" -eq 2 ] || say_fail "$fmt: a timed-out check: exit status $status, expected 2"
+	grep -q 'CPU-time limit\|"timed_out": true' "$tmp/timed.$fmt" ||
+		say_fail "$fmt: a timed-out check does not say it is incomplete"
+done
+$check json docs/report.schema.json "$tmp/timed.json" || fail=1
+$check jsonl docs/report.schema.json "$tmp/timed.jsonl" || fail=1
+$check sarif "$sarif_schema" "$tmp/timed.sarif" || fail=1
+$check gitlab "$tmp/timed.gitlab" || fail=1
+$check junit "$tmp/timed.junit" || fail=1
+$check checkstyle "$tmp/timed.checkstyle" || fail=1
+python3 - "$tmp/timed.json" "$tmp/timed.sarif" <<'PY' || say_fail "json/sarif: a timed-out check is not marked"
+import json, sys
+doc = json.load(open(sys.argv[1]))["documents"][0]
+inv = json.load(open(sys.argv[2]))["runs"][0]["invocations"][0]
+ids = [n["descriptor"]["id"] for n in inv["toolExecutionNotifications"]]
+ok = doc.get("timed_out") is True and inv["executionSuccessful"] is False \
+	and ids == ["check-timed-out"]
+sys.exit(0 if ok else 1)
+PY
+"$bin" --format json samples/mutual-nda.txt 2>/dev/null | grep -q '"timed_out"' &&
+	say_fail "json: timed_out written for a complete check"
+
 # docs/rules.md is current and has an anchor for every SARIF helpUri
 python3 tools/rules-doc.py clausepacks/*.xml > "$tmp/rules.md"
 cmp -s "$tmp/rules.md" docs/rules.md || say_fail "docs/rules.md is out of date: run make rules-doc"

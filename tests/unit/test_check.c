@@ -595,8 +595,9 @@ typedef struct {
 	clint_result *res;
 } pack_run;
 
-static void pack_run_check(pack_run *r, const char *pack, const char *text,
-                           int jit)
+/* pack_run_check() without the check. */
+static void pack_run_load(pack_run *r, const char *pack, const char *text,
+                          int jit)
 {
 	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
 	const char *paths[1];
@@ -611,6 +612,12 @@ static void pack_run_check(pack_run *r, const char *pack, const char *text,
 	assert_int_equal(clint_diag_new(&r->diag), CLINT_OK);
 	assert_int_equal(clint_ruleset_load(&r->rs, &o, r->diag), CLINT_OK);
 	r->doc = unit_text(text);
+}
+
+static void pack_run_check(pack_run *r, const char *pack, const char *text,
+                           int jit)
+{
+	pack_run_load(r, pack, text, jit);
 	assert_int_equal(clint_check(&r->res, r->rs, r->doc, NULL, r->diag),
 	                 CLINT_OK);
 }
@@ -745,6 +752,186 @@ static void test_regex_limit_paid_once(void **state)
 	assert_int_equal(findings_of(r.res, "rep-near", f, 4), 0);
 	assert_int_equal(findings_of(r.res, "rep-heading", f, 4), 0);
 	pack_run_free(&r);
+	free(text);
+}
+
+/*
+ * The CPU-time limit. Every pattern is bounded by the match limit, but a
+ * pack can hold thousands that each pay it: 1,000 rules of the kind below
+ * took 36 s on a 10 KB contract, 20,000 would take 12 minutes. This pack
+ * has a plain flag rule, a require rule that the text lacks, then `n`
+ * rules that each find "Supplier", then backtrack past the match limit
+ * (each with its own pattern, so none is skipped as a copy of another).
+ */
+static char *time_limit_pack(size_t n)
+{
+	static const char head[] =
+		UNIT_PACK_HEAD("tl")
+		UNIT_RULE("tl-first", "flag", "warning", "")
+		UNIT_PATTERN("\\bshall\\b")
+		UNIT_EXAMPLE("match", "shall")
+		UNIT_RULE_END
+		UNIT_RULE("tl-require", "require", "error", "")
+		UNIT_PATTERN("\\bzqxj\\b")
+		UNIT_EXAMPLE("match", "zqxj")
+		UNIT_RULE_END;
+	size_t cap = sizeof(head) + n * 512 + 64, i;
+	char *pack = malloc(cap), *p;
+
+	assert_non_null(pack);
+	p = pack + sprintf(pack, "%s", head);
+	for (i = 0; i < n; i++)
+		p += sprintf(p,
+		             "  <rule id=\"tl-cat-%zu\" kind=\"flag\" "
+		             "severity=\"warning\" category=\"test\">\n"
+		             "    <title>t</title>\n    <message>m</message>\n"
+		             "    <rationale>r</rationale>\n    <ref>f</ref>\n"
+		             "    <suggestion>s</suggestion>\n"
+		             "    <pattern>\\bSupplier\\b</pattern>\n"
+		             "    <pattern>(?:\\w+\\s?)+;{1,%zu}</pattern>\n"
+		             "    <example expect=\"match\">a b;</example>\n"
+		             "  </rule>\n",
+		             i, i + 1);
+	strcpy(p, UNIT_PACK_TAIL);
+	return pack;
+}
+
+/* Sentences of 40 words that end in "." where those rules want ";" (the
+ * one ";" is at the end: without one the prefilter would skip them). */
+static char *time_limit_text(void)
+{
+	char *text = malloc(20 * 300 + 32), *t = text;
+	size_t i, w;
+
+	assert_non_null(text);
+	for (i = 0; i < 20; i++) {
+		t += sprintf(t, "The Supplier shall");
+		for (w = 0; w < 40; w++)
+			t += sprintf(t, " word");
+		t += sprintf(t, ".\n\n");
+	}
+	sprintf(t, "Notes; end.\n");
+	return text;
+}
+
+/* The error of a check stopped by its CPU-time limit: one, naming the
+ * document; *not_run gets the number of rules it says did not run. */
+static void time_limit_error(const clint_diag *diag, size_t *not_run,
+                             size_t total)
+{
+	clint_diag_entry e;
+	size_t i, errors = 0, n = 0, of = 0;
+	const char *s;
+
+	for (i = 0; i < clint_diag_count(diag); i++) {
+		assert_int_equal(clint_diag_get(diag, i, &e), CLINT_OK);
+		if (e.level != CLINT_DIAG_ERROR)
+			continue;
+		errors++;
+		assert_string_equal(e.file, "test.txt");
+		s = strstr(e.message, "CPU-time limit of ");
+		assert_non_null(s);
+		s = strchr(s, ':');
+		assert_non_null(s);
+		assert_int_equal(sscanf(s, ": %zu of %zu rules did not run", &n, &of),
+		                 2);
+		assert_non_null(strstr(e.message, "incomplete"));
+	}
+	assert_int_equal(errors, 1);
+	assert_int_equal(of, total);
+	*not_run = n;
+}
+
+static void test_time_limit_stops_check(void **state)
+{
+	clint_check_options co = CLINT_CHECK_OPTIONS_INIT;
+	char *pack = time_limit_pack(300), *text = time_limit_text();
+	clint_finding f[32];
+	size_t not_run = 0, i;
+	pack_run r;
+
+	(void)state;
+	pack_run_load(&r, pack, text, 1);
+	/* 300 rules that each pay the limit take seconds; 0.2 s stops them
+	 * partway, and the check still gives its result */
+	co.max_cpu_seconds = 0.2;
+	assert_int_equal(clint_check(&r.res, r.rs, r.doc, &co, r.diag), CLINT_OK);
+	assert_int_equal(clint_result_timed_out(r.res), 1);
+	time_limit_error(r.diag, &not_run, 302);
+	assert_true(not_run >= 1 && not_run <= 300);
+	/* the rules that ran before it keep their results */
+	assert_int_equal(findings_of(r.res, "tl-first", f, 32), 20);
+	assert_int_equal(presence(r.res, "tl-require", NULL), 0);
+	assert_int_equal(clint_result_missing_count(r.res), 1);
+	/* the rule it stopped in (most often at its second pattern, after its
+	 * first found "Supplier" 20 times) left nothing behind: 20 findings
+	 * for each rule that ran to the end */
+	assert_int_equal(clint_result_finding_count(r.res),
+	                 20 * (1 + 300 - not_run));
+	for (i = 0; i < 300; i++) {
+		char id[32];
+		snprintf(id, sizeof(id), "tl-cat-%zu", i);
+		assert_int_equal(findings_of(r.res, id, f, 32),
+		                 i < 300 - not_run ? 20 : 0);
+	}
+	pack_run_free(&r);
+
+	/* a limit so small that it is over before the first rule: nothing
+	 * ran, so nothing is reported missing either */
+	pack_run_load(&r, pack, text, 1);
+	co.max_cpu_seconds = 1e-9;
+	assert_int_equal(clint_check(&r.res, r.rs, r.doc, &co, r.diag), CLINT_OK);
+	assert_int_equal(clint_result_timed_out(r.res), 1);
+	time_limit_error(r.diag, &not_run, 302);
+	assert_int_equal(not_run, 302);
+	assert_int_equal(clint_result_finding_count(r.res), 0);
+	assert_int_equal(clint_result_missing_count(r.res), 0);
+	assert_int_equal(clint_result_present_count(r.res), 0);
+	assert_true(diag_with(r.diag, "(the first: 'tl-first' of ", r.path) >= 0);
+	pack_run_free(&r);
+	free(pack);
+	free(text);
+}
+
+static void test_time_limit_options(void **state)
+{
+	clint_check_options co = CLINT_CHECK_OPTIONS_INIT;
+	char *pack = time_limit_pack(2), *text = time_limit_text();
+	pack_run r;
+
+	(void)state;
+	pack_run_load(&r, pack, text, 1);
+	/* the default limit, none, and version 1 (the default): all rules run */
+	assert_int_equal(clint_check(&r.res, r.rs, r.doc, &co, r.diag), CLINT_OK);
+	assert_int_equal(clint_result_timed_out(r.res), 0);
+	assert_int_equal(clint_result_missing_count(r.res), 1);
+	clint_result_free(r.res);
+	co.max_cpu_seconds = CLINT_CHECK_NO_TIME_LIMIT;
+	assert_int_equal(clint_check(&r.res, r.rs, r.doc, &co, r.diag), CLINT_OK);
+	assert_int_equal(clint_result_timed_out(r.res), 0);
+	clint_result_free(r.res);
+	co.version = 1;
+	co.max_cpu_seconds = 1e-9;  /* not read in version 1 */
+	assert_int_equal(clint_check(&r.res, r.rs, r.doc, &co, r.diag), CLINT_OK);
+	assert_int_equal(clint_result_timed_out(r.res), 0);
+	clint_result_free(r.res);
+	r.res = NULL;
+	/* refused: NaN, a negative other than "none", another version */
+	co.version = CLINT_CHECK_OPTIONS_VERSION;
+	co.max_cpu_seconds = 0.0 / 0.0;
+	assert_int_equal(clint_check(&r.res, r.rs, r.doc, &co, r.diag),
+	                 CLINT_EINVAL);
+	co.max_cpu_seconds = -2;
+	assert_int_equal(clint_check(&r.res, r.rs, r.doc, &co, r.diag),
+	                 CLINT_EINVAL);
+	co.max_cpu_seconds = 0;
+	co.version = 3;
+	assert_int_equal(clint_check(&r.res, r.rs, r.doc, &co, r.diag),
+	                 CLINT_EINVAL);
+	assert_null(r.res);
+	assert_int_equal(clint_result_timed_out(NULL), 0);
+	pack_run_free(&r);
+	free(pack);
 	free(text);
 }
 
@@ -1130,6 +1317,8 @@ int main(void)
 		cmocka_unit_test(test_regex_limit_paid_once),
 		cmocka_unit_test(test_regex_limit_decides_elsewhere),
 		cmocka_unit_test(test_profile_per_rule),
+		cmocka_unit_test(test_time_limit_stops_check),
+		cmocka_unit_test(test_time_limit_options),
 		cmocka_unit_test(test_threads_share_lazy_jit),
 		cmocka_unit_test(test_newline_bound),
 		cmocka_unit_test(test_lead_needs_second_literal),

@@ -64,6 +64,13 @@ static int cs_document(clint_renderer *r, const clint_result *res)
 		error(b, &reg, 0, clint_severity_name(f.severity), "Missing clause: ",
 		      f.message, f.rule_id);
 	}
+	if (clint_result_timed_out(res)) {
+		clint_region top = {1, 1, 1, 1, 1, 0};
+		error(b, &top, 0, "error", "Incomplete: ",
+		      "checking stopped at its CPU-time limit, so some rules did "
+		      "not run",
+		      "check-timed-out");
+	}
 	clint_buf_free(&msg);
 	return clint_buf_puts(b, "  </file>\n");
 }

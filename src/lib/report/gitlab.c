@@ -145,6 +145,13 @@ static int gl_document(clint_renderer *r, const clint_result *res)
 			fp[0] = '\0';
 		issue_tail(&r->out, f.rule_id, file, fp, 0, gl_severity(f.severity), 1, 1);
 	}
+	if (clint_result_timed_out(res)) {
+		static const char inc[] = "Incomplete: checking stopped at its "
+		                          "CPU-time limit, so some rules did not run";
+		TRY(begin_issue(r));
+		clint_json_str(&r->out, inc, sizeof(inc) - 1);
+		issue_tail(&r->out, "check-timed-out", file, "", 0, "critical", 1, 1);
+	}
 done:
 	clint_buf_free(&msg);
 	free(items);

@@ -549,14 +549,19 @@ static int html_document(clint_renderer *r, const clint_result *res)
 		clint_result_finding(res, i, &f);
 		counts[f.severity]++;
 	}
-	snprintf(what, sizeof(what), "%zu missing, %zu errors, %zu warnings, %zu info",
-	         clint_result_missing_count(res), counts[2], counts[1], counts[0]);
+	snprintf(what, sizeof(what), "%zu missing, %zu errors, %zu warnings, %zu info%s",
+	         clint_result_missing_count(res), counts[2], counts[1], counts[0],
+	         clint_result_timed_out(res) ? ", incomplete" : "");
 	index_entry(r, clint_doc_name(doc), what);
 	clint_buf_printf(b, "<section class=\"doc\" id=\"d%zu\">\n<h2>", d);
 	esc(b, clint_doc_name(doc));
 	clint_buf_puts(b, " <span class=\"fmt\">");
 	esc(b, clint_input_format_name(clint_doc_format(doc)));
 	clint_buf_puts(b, "</span></h2>\n");
+	if (clint_result_timed_out(res))
+		clint_buf_puts(b, "<p class=\"sev-error\">Incomplete: checking "
+		                  "stopped at its CPU-time limit, so some rules did "
+		                  "not run.</p>\n");
 	TRY(scorecard(b, res));
 	checklist(b, res, d);
 	clint_buf_puts(b, "<h3>Contract text</h3>\n<p class=\"muted\">Highlighted "

@@ -365,6 +365,11 @@ void clint_json_entry(clint_buf *b, int in, const clint_result *res)
 	close_array(b, in, npres);
 	json_values(b, in, doc);
 	json_annotations(b, in, doc);
+	/* some rules did not run: what is above is not all there is */
+	if (clint_result_timed_out(res)) {
+		key(b, in, "timed_out", 0);
+		clint_buf_puts(b, "true");
+	}
 	key(b, in, "summary", 0);
 	clint_buf_printf(b,
 	                 "{\"missing\": %zu, \"error\": %zu, \"warning\": %zu, "

@@ -54,6 +54,7 @@ static int junit_document(clint_renderer *r, const clint_result *res)
 	const char *name = clint_doc_name(doc);
 	size_t nr = clint_ruleset_rule_count(rs), nf = clint_result_finding_count(res);
 	size_t nm = clint_result_missing_count(res), i, j, failures = 0;
+	int timed_out = clint_result_timed_out(res);
 	/* findings grouped by rule (counting sort on the ruleset index):
 	 * those of rule j are order[first[j] .. first[j + 1]) */
 	clint_finding *all = calloc(nf ? nf : 1, sizeof(*all));
@@ -100,9 +101,17 @@ static int junit_document(clint_renderer *r, const clint_result *res)
 	open_root(r);
 	clint_buf_puts(b, "  <testsuite name=\"");
 	clint_xml_cstr(b, name, 1);
-	clint_buf_printf(b, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" "
+	clint_buf_printf(b, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%d\" "
 	                    "skipped=\"0\">\n",
-	                 nr, failures);
+	                 nr + !!timed_out, failures, !!timed_out);
+	if (timed_out) {
+		clint_buf_puts(b, "    <testcase classname=\"");
+		clint_xml_cstr(b, name, 1);
+		clint_buf_puts(b, "\" name=\"check\">\n      <error "
+		                  "type=\"check-timed-out\" message=\"checking "
+		                  "stopped at its CPU-time limit, so some rules did "
+		                  "not run\"/>\n    </testcase>\n");
+	}
 	for (j = 0; j < nr; j++) {
 		size_t hits = first[j + 1] - first[j];
 

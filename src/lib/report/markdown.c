@@ -120,6 +120,9 @@ static int md_document(clint_renderer *r, const clint_result *res)
 	                    "%zu info · %zu required clauses present\n\n",
 	                 clint_result_missing_count(res), counts[2], counts[1],
 	                 counts[0], clint_result_present_count(res));
+	if (clint_result_timed_out(res))
+		clint_buf_puts(b, "**Incomplete:** checking stopped at its CPU-time "
+		                  "limit, so some rules did not run.\n\n");
 	missing_table(b, res);
 	for (s = CLINT_SEVERITY_ERROR; s >= CLINT_SEVERITY_INFO; s--)
 		finding_group(b, res, (clint_severity)s, counts[s]);

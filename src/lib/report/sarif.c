@@ -237,6 +237,23 @@ static void render_result(sarif_state *st, const clint_result *res,
 	clint_buf_free(&msg);
 }
 
+/* A tool execution notification (an error) about `file`; any makes the
+ * run's executionSuccessful false. */
+static void add_note(sarif_state *st, const char *file, const char *msg,
+                     const char *id)
+{
+	clint_buf *b = &st->notes;
+
+	if (st->note_count++)
+		clint_buf_putc(b, ',');
+	clint_buf_puts(b, "\n            {\"level\": \"error\", \"message\": {\"text\": ");
+	clint_json_cstr(b, msg);
+	clint_buf_puts(b, "}, \"locations\": [{\"physicalLocation\": "
+	                  "{\"artifactLocation\": ");
+	artifact(b, file);
+	clint_buf_printf(b, "}}], \"descriptor\": {\"id\": \"%s\"}}", id);
+}
+
 static int sarif_document(clint_renderer *r, const clint_result *res)
 {
 	sarif_state *st = state(r);
@@ -256,6 +273,12 @@ static int sarif_document(clint_renderer *r, const clint_result *res)
 		clint_result_missing(res, i, &f);
 		render_result(st, res, &f);
 	}
+	if (clint_result_timed_out(res))
+		add_note(st, clint_doc_name(clint_result_doc(res)),
+		         "checking stopped at its CPU-time limit: some rules did "
+		         "not run, so the findings and missing clauses of this "
+		         "document are incomplete",
+		         "check-timed-out");
 	return CLINT_OK;
 }
 
@@ -263,19 +286,10 @@ static int sarif_input_error(clint_renderer *r, const char *file,
                              const char *msg)
 {
 	sarif_state *st = state(r);
-	clint_buf *b;
 
 	if (!st)
 		return CLINT_ENOMEM;
-	b = &st->notes;
-	if (st->note_count++)
-		clint_buf_putc(b, ',');
-	clint_buf_puts(b, "\n            {\"level\": \"error\", \"message\": {\"text\": ");
-	clint_json_cstr(b, msg);
-	clint_buf_puts(b, "}, \"locations\": [{\"physicalLocation\": "
-	                  "{\"artifactLocation\": ");
-	artifact(b, file);
-	clint_buf_puts(b, "}}], \"descriptor\": {\"id\": \"input-error\"}}");
+	add_note(st, file, msg, "input-error");
 	return CLINT_OK;
 }
 

@@ -208,7 +208,7 @@ static int text_document(clint_renderer *r, const clint_result *res)
 	color(r, C_BOLD);
 	clint_buf_printf(&r->out, "%s: ", name);
 	color(r, C_RESET);
-	if (!n && !nmiss) {
+	if (!n && !nmiss && !clint_result_timed_out(res)) {
 		color(r, C_GREEN);
 		clint_buf_printf(&r->out, "no findings");
 		color(r, C_RESET);
@@ -218,10 +218,14 @@ static int text_document(clint_renderer *r, const clint_result *res)
 	} else {
 		clint_buf_printf(&r->out,
 		                 "%zu missing clause%s, %zu error%s, %zu warning%s, "
-		                 "%zu info\n",
+		                 "%zu info%s\n",
 		                 nmiss, nmiss == 1 ? "" : "s", counts[2],
 		                 counts[2] == 1 ? "" : "s", counts[1],
-		                 counts[1] == 1 ? "" : "s", counts[0]);
+		                 counts[1] == 1 ? "" : "s", counts[0],
+		                 clint_result_timed_out(res)
+		                     ? " (incomplete: checking stopped at its "
+		                       "CPU-time limit)"
+		                     : "");
 	}
 	free(seen);
 	return CLINT_OK;

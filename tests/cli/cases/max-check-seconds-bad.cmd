@@ -1,0 +1,1 @@
+--max-check-seconds 0 samples/mutual-nda.txt

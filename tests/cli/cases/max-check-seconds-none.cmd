@@ -1,0 +1,1 @@
+--max-check-seconds=none --pack ambiguity tests/cli/fixtures/tree/sub/b-support.txt

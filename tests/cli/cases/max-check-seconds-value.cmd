@@ -1,0 +1,1 @@
+--max-check-seconds 2.5 --pack ambiguity tests/cli/fixtures/tree/sub/b-support.txt
