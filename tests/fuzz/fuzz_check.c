@@ -1,7 +1,10 @@
 /*
  * fuzz_check.c - a document checked against the default ruleset, then
  * reported as text and as JSON, with each finding's fingerprint. The first
- * byte chooses the reader: text, Markdown or HTML.
+ * byte chooses the reader (bits 0-1: text, Markdown or HTML), a verbose
+ * text report (bit 2), and a CPU-time limit so small that it is over
+ * before the first rule (bit 3): the result must then say it timed out
+ * and hold nothing, and the reports say it is incomplete.
  */
 #include "fuzz.h"
 
@@ -60,6 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CLINT_INPUT_TEXT, CLINT_INPUT_MARKDOWN, CLINT_INPUT_HTML,
 		CLINT_INPUT_TEXT};
 	clint_doc_options dopts = CLINT_DOC_OPTIONS_INIT;
+	clint_check_options copts = CLINT_CHECK_OPTIONS_INIT;
 	clint_diag *diag = NULL;
 	clint_doc *doc = NULL;
 	clint_result *res = NULL;
@@ -74,7 +78,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	                          diag) != CLINT_OK)
 		goto done;
 	fuzz_walk_doc(doc);
-	if (clint_check(&res, rs, doc, NULL, diag) != CLINT_OK)
+	if (data[0] & 8)
+		copts.max_cpu_seconds = 1e-9;
+	if (clint_check(&res, rs, doc, &copts, diag) != CLINT_OK)
+		abort();
+	if ((data[0] & 8) &&
+	    (!clint_result_timed_out(res) || clint_result_finding_count(res) ||
+	     clint_result_missing_count(res) || clint_result_present_count(res)))
 		abort();
 	n = clint_result_finding_count(res);
 	for (i = 0; i < n; i++) {

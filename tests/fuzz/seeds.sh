@@ -54,10 +54,12 @@ for f in samples/*.txt; do
 	{ printf '0'; sed 's/^[0-9][0-9.]* /A1&/; t; s/^/@0/' "$f"; } \
 		> "$out/segment/blocks-$(basename "$f")"
 done
-# check: first byte & 3 = 0 text, 1 Markdown, 2 HTML
+# check: first byte & 3 = 0 text, 1 Markdown, 2 HTML; & 8: timed out
 for f in samples/*.txt; do { printf '0'; cat "$f"; } > "$out/check/$(basename "$f")"; done
 for f in samples/*.md; do { printf '1'; cat "$f"; } > "$out/check/$(basename "$f")"; done
 for f in samples/formats/*.html; do { printf '2'; cat "$f"; } > "$out/check/$(basename "$f")"; done
+# bit 3: a CPU-time limit over before the first rule (text)
+{ printf '8'; cat samples/weak-draft-outsourcing.txt; } > "$out/check/timed-out.txt"
 # diff: flag byte, OLD, "--version--" line, NEW (flags in fuzz_diff.c).
 # Each side is a window of some 50 lines (3-5 KB) of a sample revision,
 # where the revisions differ: a run costs in proportion to the two texts,
