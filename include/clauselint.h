@@ -727,14 +727,18 @@ typedef struct {
 	   cells); past it the section gets a coarse diff and a note.
 	   0: the default, 4 000 000. */
 	size_t max_word_work;
+	/** Version 2: the CPU-time limit of checking each revision, as
+	 *  clint_check_options' max_cpu_seconds (0: the default). */
+	double max_cpu_seconds;
 } clint_diff_options;
 
-#define CLINT_DIFF_OPTIONS_VERSION 1
-#define CLINT_DIFF_OPTIONS_INIT {CLINT_DIFF_OPTIONS_VERSION, 0}
+/** Version 1 (without max_cpu_seconds: the default) is still accepted. */
+#define CLINT_DIFF_OPTIONS_VERSION 2
+#define CLINT_DIFF_OPTIONS_INIT {CLINT_DIFF_OPTIONS_VERSION, 0, 0.0}
 
 /**
  * Compares `old_doc` with `new_doc`, checking both against `rs` (under
- * clint_check()'s default CPU-time limit: clint_result_timed_out() of
+ * the CPU-time limit of the options: clint_result_timed_out() of
  * clint_diff_old_result() or clint_diff_new_result() says if one stopped
  * there, and then the risks that changed are not all known). Notes
  * (e.g. a coarse diff) go to `diag`. *out is the caller's to free with

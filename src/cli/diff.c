@@ -43,6 +43,8 @@ static const char diff_usage[] =
 	"      --disable-pack NAME leave a built-in pack out\n"
 	"      --no-default-packs  do not load the built-in packs\n"
 	"      --color WHEN        auto (default), always or never\n"
+	"      --max-check-seconds N|none  CPU seconds checking each revision\n"
+	"                          may take (as for check)\n"
 	"  -h, --help              show this help\n"
 	"\n"
 	"exit status: 0 no risk introduced at or above --fail-on, 1 one at least,\n"
@@ -60,6 +62,7 @@ typedef struct {
 	size_t disabled_count;
 	const char *files[2];
 	size_t file_count;
+	double max_check_seconds;  /* 0: the library's default */
 } diff_options;
 
 static void diff_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -155,6 +158,13 @@ static int parse(int argc, char **argv, diff_options *o)
 				return -1;
 			}
 			o->disabled[o->disabled_count++] = v;
+		} else if ((r = option(argc, argv, &i, "--max-check-seconds", &v))) {
+			if (r < 0 || cli_parse_seconds(v, &o->max_check_seconds) < 0) {
+				diff_error("--max-check-seconds needs " CLI_SECONDS_HELP
+				           " (got '%s')",
+				           r < 0 ? "" : v);
+				return -1;
+			}
 		} else if ((r = option(argc, argv, &i, "--color", &v)) ||
 		           (r = option(argc, argv, &i, "--colour", &v))) {
 			if (r > 0 && strcmp(v, "auto") == 0)
@@ -284,6 +294,7 @@ static int write_out(void *userdata, const char *data, size_t len)
 int clauselint_diff_main(int argc, char **argv)
 {
 	clint_diff_render_options ro = CLINT_DIFF_RENDER_OPTIONS_INIT;
+	clint_diff_options dopts = CLINT_DIFF_OPTIONS_INIT;
 	diff_options o;
 	clint_ruleset *rs = NULL;
 	clint_doc *old_doc = NULL, *new_doc = NULL;
@@ -336,7 +347,8 @@ int clauselint_diff_main(int argc, char **argv)
 	}
 	if (clint_diag_new(&diag) < 0)
 		goto done;
-	r = clint_diff_new(&d, rs, old_doc, new_doc, NULL, diag);
+	dopts.max_cpu_seconds = o.max_check_seconds;
+	r = clint_diff_new(&d, rs, old_doc, new_doc, &dopts, diag);
 	print_diag(diag, o.files[o.file_count - 1]);
 	if (r < 0) {
 		fprintf(stderr, "clauselint: diff failed: %s\n", clint_strerror(r));

@@ -183,24 +183,6 @@ static unsigned parse_jobs(const char *v)
 	return (unsigned)n;
 }
 
-/* --max-check-seconds: a number of seconds above 0, or "none". */
-static double parse_seconds(const char *v)
-{
-	char *end = NULL;
-	double s;
-
-	if (strcmp(v, "none") == 0)
-		return CLINT_CHECK_NO_TIME_LIMIT;
-	s = strtod(v, &end);
-	if (!*v || *end || !(s > 0 && s <= 1e6)) {
-		cli_usage_error("--max-check-seconds needs a number of seconds "
-		                "above 0 and at most 1000000, or none (got '%s')",
-		                v);
-		exit(EXIT_TROUBLE);
-	}
-	return s;
-}
-
 /* auto, always, never -> -1, 1, 0; exits otherwise. */
 static int parse_when(const char *opt, const char *v)
 {
@@ -292,7 +274,11 @@ void cli_parse_args(int argc, char **argv, int first, cli_options *o)
 		} else if (take_value(argc, argv, &i, "--progress", &v)) {
 			o->progress = parse_when("--progress", v);
 		} else if (take_value(argc, argv, &i, "--max-check-seconds", &v)) {
-			o->max_check_seconds = parse_seconds(v);
+			if (cli_parse_seconds(v, &o->max_check_seconds) < 0) {
+				cli_usage_error("--max-check-seconds needs "
+				                CLI_SECONDS_HELP " (got '%s')", v);
+				exit(EXIT_TROUBLE);
+			}
 		} else if (take_value(argc, argv, &i, "--input-format", &v)) {
 			int f, found = 0;
 			for (f = CLINT_INPUT_AUTO; f <= CLINT_INPUT_PDF; f++) {

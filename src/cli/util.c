@@ -120,3 +120,19 @@ int cli_read_stdin(char **data, size_t *len)
 	*len = n;
 	return 0;
 }
+
+int cli_parse_seconds(const char *v, double *out)
+{
+	char *end = NULL;
+	double s;
+
+	if (strcmp(v, "none") == 0) {
+		*out = CLINT_CHECK_NO_TIME_LIMIT;
+		return 0;
+	}
+	s = strtod(v, &end);
+	if (!*v || *end || !(s > 0 && s <= 1e6))
+		return -1;
+	*out = s;
+	return 0;
+}

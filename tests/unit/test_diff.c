@@ -719,6 +719,33 @@ static void test_api(void **state)
 	assert_int_equal(clint_diff_new(&d, f->rs, f->old_doc, f->new_doc, &o,
 	                                NULL),
 	                 CLINT_EINVAL);
+	/* the CPU-time limit reaches both checks; version 1 has none (the
+	 * default); a bad limit is refused as clint_check() refuses it */
+	o.version = CLINT_DIFF_OPTIONS_VERSION;
+	o.max_cpu_seconds = 1e-9;
+	assert_int_equal(clint_diff_new(&d, f->rs, f->old_doc, f->new_doc, &o,
+	                                NULL),
+	                 CLINT_OK);
+	assert_int_equal(clint_result_timed_out(clint_diff_old_result(d)), 1);
+	assert_int_equal(clint_result_timed_out(clint_diff_new_result(d)), 1);
+	assert_int_equal(clint_diff_risk_count(d), 0);
+	clint_diff_free(d);
+	d = NULL;
+	assert_int_equal(clint_result_timed_out(clint_diff_old_result(f->d)), 0);
+	o.version = 1;
+	assert_int_equal(clint_diff_new(&d, f->rs, f->old_doc, f->new_doc, &o,
+	                                NULL),
+	                 CLINT_OK);
+	assert_int_equal(clint_result_timed_out(clint_diff_new_result(d)), 0);
+	assert_int_equal(clint_diff_risk_count(d), clint_diff_risk_count(f->d));
+	clint_diff_free(d);
+	d = NULL;
+	o.version = CLINT_DIFF_OPTIONS_VERSION;
+	o.max_cpu_seconds = -5;
+	assert_int_equal(clint_diff_new(&d, f->rs, f->old_doc, f->new_doc, &o,
+	                                NULL),
+	                 CLINT_EINVAL);
+	assert_null(d);
 	clint_diff_free(NULL);
 	assert_ptr_equal(clint_diff_old_doc(f->d), f->old_doc);
 	assert_ptr_equal(clint_diff_new_doc(f->d), f->new_doc);

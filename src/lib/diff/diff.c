@@ -17,7 +17,8 @@ int clint_diff_new(clint_diff **out, const clint_ruleset *rs,
 	if (!out || !rs || !old_doc || !new_doc)
 		return CLINT_EINVAL;
 	*out = NULL;
-	if (opts && opts->version != CLINT_DIFF_OPTIONS_VERSION)
+	if (opts && opts->version != 1 &&
+	    opts->version != CLINT_DIFF_OPTIONS_VERSION)
 		return CLINT_EINVAL;
 	d = calloc(1, sizeof(*d));
 	if (!d)
@@ -27,6 +28,11 @@ int clint_diff_new(clint_diff **out, const clint_ruleset *rs,
 	d->new_doc = new_doc;
 	d->max_work = opts && opts->max_word_work ? opts->max_word_work
 	                                          : CLINT_DIFF_DEFAULT_WORK;
+	d->check = (clint_check_options)CLINT_CHECK_OPTIONS_INIT;
+	/* version 1 is version 2 without max_cpu_seconds (clint_check() checks
+	 * the value) */
+	if (opts && opts->version == CLINT_DIFF_OPTIONS_VERSION)
+		d->check.max_cpu_seconds = opts->max_cpu_seconds;
 	if ((clint_doc_format(old_doc) == CLINT_INPUT_PDF) !=
 	    (clint_doc_format(new_doc) == CLINT_INPUT_PDF))
 		clint_diag_add(diag, CLINT_DIAG_NOTE,

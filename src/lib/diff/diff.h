@@ -65,6 +65,7 @@ struct clint_diff {
 	const clint_doc *old_doc, *new_doc;
 	clint_result *old_res, *new_res;
 	size_t max_work;
+	clint_check_options check;  /* for both revisions */
 
 	clint_dside a, b;
 

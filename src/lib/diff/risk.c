@@ -122,8 +122,8 @@ int clint_diff_risks(clint_diff *d, clint_diag *diag)
 	clint_finding f;
 	int rc = CLINT_OK;
 
-	TRY(clint_check(&d->old_res, d->rs, d->old_doc, NULL, diag));
-	TRY(clint_check(&d->new_res, d->rs, d->new_doc, NULL, diag));
+	TRY(clint_check(&d->old_res, d->rs, d->old_doc, &d->check, diag));
+	TRY(clint_check(&d->new_res, d->rs, d->new_doc, &d->check, diag));
 	TRY(fingerprints(d->old_res, &fa, &na));
 	TRY(fingerprints(d->new_res, &fb, &nb));
 	if (na > 1)
