@@ -233,7 +233,12 @@ $(BUILD)/clauselint.pc: Makefile $(BUILD)/paths-pc
 $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/unit.h $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Wno-missing-prototypes \
-	    -o $@ $< $(LIB_A) $(LDFLAGS) $(DEP_LIBS) $(CMOCKA_LIBS)
+	    -o $@ $< $(LIB_A) $(UNIT_LDFLAGS) $(LDFLAGS) $(DEP_LIBS) $(CMOCKA_LIBS)
+
+# the CPU-time limit tests run on a clock they control (fakeclock.h)
+$(BUILD)/tests/test_check $(BUILD)/tests/test_diff: tests/unit/fakeclock.h
+$(BUILD)/tests/test_check $(BUILD)/tests/test_diff: \
+    UNIT_LDFLAGS = -Wl,--wrap=clock_gettime
 
 # test_baseline.c and fuzz_baseline.c include the CLI's baseline, output
 # and util sources

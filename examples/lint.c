@@ -78,6 +78,9 @@ int main(int argc, char **argv)
 		}
 		if (clint_check(&res, rs, doc, NULL, diag) == 0) {
 			clint_renderer_document(r, res);
+			/* stopped at its CPU-time limit: some rules did not run */
+			if (clint_result_timed_out(res))
+				status = 2;
 			if (status == 0 && clint_result_count_at_least(res, CLINT_SEVERITY_ERROR))
 				status = 1;
 		}
@@ -85,6 +88,7 @@ int main(int argc, char **argv)
 		clint_doc_free(doc);
 	}
 	clint_renderer_finish(r);
+	print_diag(diag);  /* regex limits, timed-out checks, notes */
 	clint_renderer_free(r);
 	clint_ruleset_free(rs);
 	clint_config_free(cfg);

@@ -255,6 +255,7 @@ int cli_cmd_check(cli_options *o)
 	progress prog;
 	pthread_t *threads = NULL;
 	size_t i, started = 0, suppressed = 0;
+	const char *incomplete = NULL;  /* the first document that timed out */
 	int status = EXIT_CLEAN, opened = 0, failed = 0, n;
 
 	memset(&c, 0, sizeof(c));
@@ -356,8 +357,11 @@ int cli_cmd_check(cli_options *o)
 			if (clint_renderer_document(r, s->res) < 0)
 				failed = 1;
 			/* its findings are reported, but it was not fully checked */
-			if (clint_result_timed_out(s->res))
+			if (clint_result_timed_out(s->res)) {
 				status = EXIT_TROUBLE;
+				if (!incomplete)
+					incomplete = name;
+			}
 			if (o->fail_on >= 0 && status == EXIT_CLEAN &&
 			    clint_result_count_at_least(s->res, (clint_severity)o->fail_on))
 				status = EXIT_FINDINGS;
@@ -404,9 +408,18 @@ done:
 			status = EXIT_TROUBLE;
 		}
 	}
-	if (record && !failed && opened &&
-	    cli_baseline_write(record, o->write_baseline) < 0)
+	/* a baseline without the findings of rules that did not run would
+	 * let them through as new, or hide them, on a faster machine */
+	if (record && incomplete) {
+		fprintf(stderr, "clauselint: %s: not written: the check of %s "
+		                "stopped at its CPU-time limit, so its findings are "
+		                "incomplete (see --max-check-seconds)\n",
+		        o->write_baseline, incomplete);
 		status = EXIT_TROUBLE;
+	} else if (record && !failed && opened &&
+	           cli_baseline_write(record, o->write_baseline) < 0) {
+		status = EXIT_TROUBLE;
+	}
 	clint_renderer_free(r);
 	free(threads);
 	free(c.slots);

@@ -153,6 +153,9 @@ def junit_structure(root):
             p.append("testsuite %s: failures=%s but %d failed" % (s.get("name"), s.get("failures"), len(fails)))
         if int(s.get("errors", -1)) != len(errs):
             p.append("testsuite %s: errors=%s but %d errors" % (s.get("name"), s.get("errors"), len(errs)))
+        skips = [c for c in cases if c.find("skipped") is not None]
+        if int(s.get("skipped", -1)) != len(skips):
+            p.append("testsuite %s: skipped=%s but %d skipped" % (s.get("name"), s.get("skipped"), len(skips)))
         for c in cases:
             if not c.get("name") or not c.get("classname"):
                 p.append("testcase without name or classname")

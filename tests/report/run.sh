@@ -111,7 +111,8 @@ doc = json.load(open(sys.argv[1]))["documents"][0]
 inv = json.load(open(sys.argv[2]))["runs"][0]["invocations"][0]
 ids = [n["descriptor"]["id"] for n in inv["toolExecutionNotifications"]]
 ok = doc.get("timed_out") is True and inv["executionSuccessful"] is False \
-	and ids == ["check-timed-out"]
+	and ids == ["check-timed-out"] \
+	and json.load(open(sys.argv[1]))["summary"].get("timed_out") == 1
 sys.exit(0 if ok else 1)
 PY
 "$bin" --format json samples/mutual-nda.txt 2>/dev/null | grep -q '"timed_out"' &&

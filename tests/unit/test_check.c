@@ -9,6 +9,7 @@
 #include <pthread.h>
 
 #include "unit.h"
+#include "fakeclock.h"
 #include "../../src/lib/check.c"
 
 static const char check_pack[] =
@@ -863,9 +864,9 @@ static void test_time_limit_stops_check(void **state)
 	assert_int_equal(findings_of(r.res, "tl-first", f, 32), 20);
 	assert_int_equal(presence(r.res, "tl-require", NULL), 0);
 	assert_int_equal(clint_result_missing_count(r.res), 1);
-	/* the rule it stopped in (most often at its second pattern, after its
-	 * first found "Supplier" 20 times) left nothing behind: 20 findings
-	 * for each rule that ran to the end */
+	/* 20 findings for each rule that ran to the end, none from the rule
+	 * it stopped in or after (test_time_limit_stops_anywhere stops inside
+	 * rules on purpose) */
 	assert_int_equal(clint_result_finding_count(r.res),
 	                 20 * (1 + 300 - not_run));
 	for (i = 0; i < 300; i++) {
@@ -890,6 +891,140 @@ static void test_time_limit_stops_check(void **state)
 	assert_true(diag_with(r.diag, "(the first: 'tl-first' of ", r.path) >= 0);
 	pack_run_free(&r);
 	free(pack);
+	free(text);
+}
+
+/*
+ * Wherever the limit falls - between rules, or in the middle of a flag
+ * rule, a require rule, a rule's `within` scope or an `unless` - the
+ * result holds exactly the rules before clint_result_rules_checked(), each
+ * as complete as without a limit, and nothing of the others: no finding,
+ * and no required clause present or missing. The fake clock stops the
+ * check at CPU clock read k, for every k until the check completes.
+ */
+static const char anywhere_pack[] =
+	UNIT_PACK_HEAD("any")
+	UNIT_RULE("any-first", "flag", "warning", "")
+	UNIT_PATTERN("\\bshall\\b")
+	UNIT_EXAMPLE("match", "shall")
+	UNIT_RULE_END
+	UNIT_RULE("any-require-missing", "require", "error", " min-matches=\"30\"")
+	UNIT_PATTERN("\\bSupplier\\b")
+	UNIT_EXAMPLE("match", "Supplier")
+	UNIT_RULE_END
+	UNIT_RULE("any-within", "flag", "warning", "")
+	UNIT_WITHIN("Services")
+	UNIT_PATTERN("\\bSupplier\\b")
+	UNIT_EXAMPLE("match", "Supplier")
+	UNIT_RULE_END
+	UNIT_RULE("any-unless", "flag", "warning", "")
+	UNIT_PATTERN("\\bdo\\b")
+	UNIT_UNLESS("\\bnot\\b")
+	UNIT_EXAMPLE("match", "do")
+	UNIT_RULE_END
+	UNIT_RULE("any-require-present", "require", "error", " min-matches=\"15\"")
+	UNIT_PATTERN("\\bshall\\b")
+	UNIT_EXAMPLE("match", "shall")
+	UNIT_RULE_END
+	UNIT_RULE("any-last", "flag", "info", "")
+	UNIT_PATTERN("\\bit\\b")
+	UNIT_EXAMPLE("match", "it")
+	UNIT_RULE_END
+	UNIT_PACK_TAIL;
+
+/* Per rule of `res`: findings, and 1 present / 2 missing / 0 neither. */
+static void rule_outcomes(const clint_result *res, size_t *findings,
+                          int *clause, size_t n)
+{
+	clint_finding f;
+	size_t i, r;
+
+	memset(findings, 0, n * sizeof(*findings));
+	memset(clause, 0, n * sizeof(*clause));
+	for (i = 0; i < clint_result_finding_count(res); i++) {
+		assert_int_equal(clint_result_finding(res, i, &f), CLINT_OK);
+		r = clint_ruleset_find(clint_result_ruleset(res), f.rule_id);
+		assert_true(r < n);
+		findings[r]++;
+	}
+	for (i = 0; i < clint_result_present_count(res); i++) {
+		assert_int_equal(clint_result_present(res, i, &f), CLINT_OK);
+		r = clint_ruleset_find(clint_result_ruleset(res), f.rule_id);
+		assert_true(r < n && clause[r] == 0);
+		clause[r] = 1;
+	}
+	for (i = 0; i < clint_result_missing_count(res); i++) {
+		assert_int_equal(clint_result_missing(res, i, &f), CLINT_OK);
+		r = clint_ruleset_find(clint_result_ruleset(res), f.rule_id);
+		assert_true(r < n && clause[r] == 0);
+		clause[r] = 2;
+	}
+}
+
+static void test_time_limit_stops_anywhere(void **state)
+{
+	clint_check_options co = CLINT_CHECK_OPTIONS_INIT;
+	size_t full_f[6], got_f[6], k, i, n, last = 0, mid[6] = {0};
+	int full_c[6], got_c[6];
+	char *text = malloc(12 * 200), *t = text;
+	pack_run r;
+
+	(void)state;
+	assert_non_null(text);
+	for (i = 1; i <= 12; i++)
+		t += sprintf(t, "%zu. %s\n\nThe Supplier shall do it. The Supplier "
+		                "shall not do it.\n\n",
+		             i, i % 2 ? "Services" : "Charges");
+	pack_run_load(&r, anywhere_pack, text, 1);
+	assert_int_equal(clint_ruleset_rule_count(r.rs), 6);
+	assert_int_equal(clint_check(&r.res, r.rs, r.doc, NULL, r.diag), CLINT_OK);
+	assert_int_equal(clint_result_rules_checked(r.res), 6);
+	rule_outcomes(r.res, full_f, full_c, 6);
+	/* what each rule gives when it runs to the end */
+	assert_int_equal(full_f[0], 24);
+	assert_int_equal(full_c[1], 2);
+	assert_int_equal(full_f[2], 12);
+	assert_int_equal(full_f[3], 12);
+	assert_int_equal(full_c[4], 1);
+	assert_int_equal(full_f[5], 24);
+	clint_result_free(r.res);
+	r.res = NULL;
+
+	/* 1e6 reads of 1e-6 s, or one jump; read 1 sets the deadline */
+	co.max_cpu_seconds = 1;
+	for (k = 2; k < 10000; k++) {
+		fake_clock_start(k);
+		assert_int_equal(clint_check(&r.res, r.rs, r.doc, &co, r.diag),
+		                 CLINT_OK);
+		fake_clock_stop();
+		n = clint_result_rules_checked(r.res);
+		if (!clint_result_timed_out(r.res)) {
+			assert_int_equal(n, 6);
+			clint_result_free(r.res);
+			r.res = NULL;
+			break;
+		}
+		assert_true(n < 6);
+		rule_outcomes(r.res, got_f, got_c, 6);
+		for (i = 0; i < 6; i++) {
+			assert_int_equal(got_f[i], i < n ? full_f[i] : 0);
+			assert_int_equal(got_c[i], i < n ? full_c[i] : 0);
+		}
+		/* n grows with k: the first k that gives n stopped at the start of
+		 * rule n, the later ones inside it, after some of its calls */
+		assert_true(n >= last);
+		if (k > 2 && n == last)
+			mid[n]++;
+		last = n;
+		clint_result_free(r.res);
+		r.res = NULL;
+	}
+	/* the loop ended with a complete check, after stops at every read,
+	 * inside each rule */
+	assert_true(k < 10000);
+	for (i = 0; i < 6; i++)
+		assert_true(mid[i] > 0);
+	pack_run_free(&r);
 	free(text);
 }
 
@@ -1319,6 +1454,7 @@ int main(void)
 		cmocka_unit_test(test_profile_per_rule),
 		cmocka_unit_test(test_time_limit_stops_check),
 		cmocka_unit_test(test_time_limit_options),
+		cmocka_unit_test(test_time_limit_stops_anywhere),
 		cmocka_unit_test(test_threads_share_lazy_jit),
 		cmocka_unit_test(test_newline_bound),
 		cmocka_unit_test(test_lead_needs_second_literal),

@@ -8,6 +8,7 @@
 #include "unit.h"
 
 #include "diff/diff.h"
+#include "fakeclock.h"
 
 /* ---- fixtures ------------------------------------------------------------ */
 
@@ -704,6 +705,47 @@ static void test_render_errors(void **state)
 
 /* ---- API ---------------------------------------------------------------------- */
 
+/* A revision diffed with itself changes nothing, even when the check of
+ * one side stops at its CPU-time limit: the rules that did not run there
+ * are left out on both sides, not reported as resolved or appeared. The
+ * fake clock stops the OLD side at each of its CPU clock reads in turn;
+ * the NEW side runs to the end. */
+static void test_timed_out_side(void **state)
+{
+	fixture *f = *state;
+	clint_diff_options o = CLINT_DIFF_OPTIONS_INIT;
+	clint_diff_risk rk;
+	clint_diff_clause c;
+	clint_diff *d = NULL;
+	size_t k, i, stopped = 0;
+
+	o.max_cpu_seconds = 1;
+	for (k = 2; k < 1000; k++) {
+		fake_clock_start(k);
+		assert_int_equal(clint_diff_new(&d, f->rs, f->old_doc, f->old_doc, &o,
+		                                NULL),
+		                 CLINT_OK);
+		fake_clock_stop();
+		if (!clint_result_timed_out(clint_diff_old_result(d))) {
+			clint_diff_free(d);
+			break;
+		}
+		stopped++;
+		assert_int_equal(clint_result_timed_out(clint_diff_new_result(d)), 0);
+		for (i = 0; i < clint_diff_risk_count(d); i++) {
+			assert_int_equal(clint_diff_risk_get(d, i, &rk), CLINT_OK);
+			assert_int_equal(rk.change, CLINT_RISK_UNCHANGED);
+		}
+		for (i = 0; i < clint_diff_clause_count(d); i++) {
+			assert_int_equal(clint_diff_clause_get(d, i, &c), CLINT_OK);
+			assert_int_equal(c.change, CLINT_RISK_UNCHANGED);
+		}
+		clint_diff_free(d);
+		d = NULL;
+	}
+	assert_true(stopped > 2 && k < 1000);
+}
+
 static void test_api(void **state)
 {
 	fixture *f = *state;
@@ -965,6 +1007,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_render_formats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_api, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_timed_out_side, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_options, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_coarse_note, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_identity, setup, teardown),

@@ -29,9 +29,24 @@ static int cmp_fp(const void *x, const void *y)
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
-static int fingerprints(const clint_result *res, fp_item **out, size_t *n)
+/* 1 if rule `id` ran on both revisions: a check stopped at its CPU-time
+ * limit ran only the rules before clint_result_rules_checked(), and a
+ * rule that ran on one side only would look introduced or resolved. */
+static int compared(const clint_diff *d, const char *id)
 {
-	size_t i, count = clint_result_finding_count(res);
+	size_t a = clint_result_rules_checked(d->old_res);
+	size_t b = clint_result_rules_checked(d->new_res);
+
+	if (a == clint_ruleset_rule_count(d->rs) &&
+	    b == clint_ruleset_rule_count(d->rs))
+		return 1;
+	return clint_ruleset_find(d->rs, id) < (a < b ? a : b);
+}
+
+static int fingerprints(const clint_diff *d, const clint_result *res,
+                        fp_item **out, size_t *n)
+{
+	size_t i, k = 0, count = clint_result_finding_count(res);
 	fp_item *items = calloc(count + 1, sizeof(*items));
 	clint_finding f;
 	int rc = CLINT_OK;
@@ -40,9 +55,12 @@ static int fingerprints(const clint_result *res, fp_item **out, size_t *n)
 		return CLINT_ENOMEM;
 	for (i = 0; i < count; i++) {
 		TRY(clint_result_finding(res, i, &f));
-		TRY(clint_finding_fingerprint(res, &f, items[i].fp));
-		items[i].idx = i;
-		items[i].section = f.section;
+		if (!compared(d, f.rule_id))
+			continue;
+		TRY(clint_finding_fingerprint(res, &f, items[k].fp));
+		items[k].idx = i;
+		items[k].section = f.section;
+		k++;
 	}
 done:
 	if (rc < 0) {
@@ -50,7 +68,7 @@ done:
 		return rc;
 	}
 	*out = items;
-	*n = count;
+	*n = k;
 	return rc;
 }
 
@@ -124,8 +142,8 @@ int clint_diff_risks(clint_diff *d, clint_diag *diag)
 
 	TRY(clint_check(&d->old_res, d->rs, d->old_doc, &d->check, diag));
 	TRY(clint_check(&d->new_res, d->rs, d->new_doc, &d->check, diag));
-	TRY(fingerprints(d->old_res, &fa, &na));
-	TRY(fingerprints(d->new_res, &fb, &nb));
+	TRY(fingerprints(d, d->old_res, &fa, &na));
+	TRY(fingerprints(d, d->new_res, &fb, &nb));
 	if (na > 1)
 		qsort(fa, na, sizeof(*fa), cmp_fp);
 	/* which NEW section each OLD section became */
@@ -173,15 +191,19 @@ int clint_diff_risks(clint_diff *d, clint_diag *diag)
 			             fb[i].fp));
 	/* resolved ones in OLD's text order */
 	{
-		size_t *order = calloc(na + 1, sizeof(*order));
+		size_t *order = calloc(clint_result_finding_count(d->old_res) + 1,
+		                       sizeof(*order));
 		if (!order) {
 			rc = CLINT_ENOMEM;
 			goto done;
 		}
 		for (i = 0; i < na; i++)
 			order[fa[i].idx] = i + 1;
-		for (i = 0; i < na; i++) {
-			fp_item *it = &fa[order[i] - 1];
+		for (i = 0; i < clint_result_finding_count(d->old_res); i++) {
+			fp_item *it;
+			if (!order[i])
+				continue;  /* a rule not compared */
+			it = &fa[order[i] - 1];
 			if (!it->used && (rc = add_risk(d, CLINT_RISK_RESOLVED, 0,
 			                                d->old_res, it->idx, it->fp)) < 0)
 				break;
@@ -197,17 +219,17 @@ int clint_diff_risks(clint_diff *d, clint_diag *diag)
 	/* required clauses: gone, still missing, appeared */
 	for (i = 0; i < clint_result_missing_count(d->new_res); i++) {
 		TRY(clint_result_missing(d->new_res, i, &f));
-		if (!missing_in(d->old_res, f.rule_id))
+		if (compared(d, f.rule_id) && !missing_in(d->old_res, f.rule_id))
 			TRY(add_clause(d, CLINT_RISK_INTRODUCED, &f));
 	}
 	for (i = 0; i < clint_result_missing_count(d->old_res); i++) {
 		TRY(clint_result_missing(d->old_res, i, &f));
-		if (!missing_in(d->new_res, f.rule_id))
+		if (compared(d, f.rule_id) && !missing_in(d->new_res, f.rule_id))
 			TRY(add_clause(d, CLINT_RISK_RESOLVED, &f));
 	}
 	for (i = 0; i < clint_result_missing_count(d->new_res); i++) {
 		TRY(clint_result_missing(d->new_res, i, &f));
-		if (missing_in(d->old_res, f.rule_id))
+		if (compared(d, f.rule_id) && missing_in(d->old_res, f.rule_id))
 			TRY(add_clause(d, CLINT_RISK_UNCHANGED, &f));
 	}
 done:

@@ -4,7 +4,8 @@
  * fingerprint, severity (info, minor, major, critical) and
  * location.path / location.lines.begin (and end). A missing clause is an
  * issue at line 1 of its file; an unreadable input is a "critical" issue
- * with check_name "input-error".
+ * with check_name "input-error", and a document whose check stopped at its
+ * CPU-time limit one with check_name "check-timed-out".
  *
  * GitLab needs fingerprints unique within a report and stable across
  * runs: each is a hash of the file path, the finding's content

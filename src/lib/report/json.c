@@ -409,11 +409,15 @@ static int json_finish(clint_renderer *r)
 		open_report(b);
 	clint_buf_printf(b,
 	                 "%s],\n  \"summary\": {\"documents\": %zu, "
-	                 "\"unreadable\": %zu, \"missing\": %zu, \"error\": %zu, "
-	                 "\"warning\": %zu, \"info\": %zu}\n}\n",
+	                 "\"unreadable\": %zu, ",
 	                 r->documents ? "\n  " : "", r->documents - r->failed,
-	                 r->failed, r->missing, r->counts[2], r->counts[1],
-	                 r->counts[0]);
+	                 r->failed);
+	if (r->timed_out)
+		clint_buf_printf(b, "\"timed_out\": %zu, ", r->timed_out);
+	clint_buf_printf(b,
+	                 "\"missing\": %zu, \"error\": %zu, \"warning\": %zu, "
+	                 "\"info\": %zu}\n}\n",
+	                 r->missing, r->counts[2], r->counts[1], r->counts[0]);
 	return CLINT_OK;
 }
 

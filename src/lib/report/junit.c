@@ -54,6 +54,8 @@ static int junit_document(clint_renderer *r, const clint_result *res)
 	const char *name = clint_doc_name(doc);
 	size_t nr = clint_ruleset_rule_count(rs), nf = clint_result_finding_count(res);
 	size_t nm = clint_result_missing_count(res), i, j, failures = 0;
+	/* a check stopped at its CPU-time limit ran the rules before this */
+	size_t ran = clint_result_rules_checked(res);
 	int timed_out = clint_result_timed_out(res);
 	/* findings grouped by rule (counting sort on the ruleset index):
 	 * those of rule j are order[first[j] .. first[j + 1]) */
@@ -102,8 +104,9 @@ static int junit_document(clint_renderer *r, const clint_result *res)
 	clint_buf_puts(b, "  <testsuite name=\"");
 	clint_xml_cstr(b, name, 1);
 	clint_buf_printf(b, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%d\" "
-	                    "skipped=\"0\">\n",
-	                 nr + !!timed_out, failures, !!timed_out);
+	                    "skipped=\"%zu\">\n",
+	                 nr + !!timed_out, failures, !!timed_out,
+	                 ran < nr ? nr - ran : 0);
 	if (timed_out) {
 		clint_buf_puts(b, "    <testcase classname=\"");
 		clint_xml_cstr(b, name, 1);
@@ -122,6 +125,12 @@ static int junit_document(clint_renderer *r, const clint_result *res)
 		clint_xml_cstr(b, ri.id, 1);
 		clint_buf_puts(b, ": ");
 		clint_xml_cstr(b, ri.title, 1);
+		if (j >= ran) {
+			clint_buf_puts(b, "\">\n      <skipped message=\"not run: checking "
+			                  "stopped at its CPU-time limit\"/>\n"
+			                  "    </testcase>\n");
+			continue;
+		}
 		if (!hits && !missing[j]) {
 			clint_buf_puts(b, "\"/>\n");
 			continue;

@@ -102,6 +102,7 @@ int clint_renderer_document(clint_renderer *r, const clint_result *res)
 		r->counts[f.severity]++;
 	}
 	r->missing += clint_result_missing_count(res);
+	r->timed_out += clint_result_timed_out(res) != 0;
 	rc = r->ops->document(r, res);
 	r->documents++;
 	if (rc < 0)

@@ -24,6 +24,7 @@ struct clint_renderer {
 	size_t failed;        /* input errors */
 	size_t counts[3];     /* findings + missing by severity */
 	size_t missing;
+	size_t timed_out;     /* documents whose check stopped at its limit */
 	int failed_write;
 	void *priv;           /* the format's own state */
 };

@@ -246,10 +246,15 @@ static int text_finish(clint_renderer *r)
 	if (r->documents < 2)
 		return CLINT_OK;
 	clint_buf_printf(&r->out,
-	                 "%zu document%s checked, %zu unreadable: %zu missing "
-	                 "clause%s, %zu error%s, %zu warning%s, %zu info\n",
+	                 "%zu document%s checked, %zu unreadable",
 	                 r->documents - r->failed,
-	                 r->documents - r->failed == 1 ? "" : "s", r->failed,
+	                 r->documents - r->failed == 1 ? "" : "s", r->failed);
+	if (r->timed_out)
+		clint_buf_printf(&r->out, ", %zu incomplete (CPU-time limit)",
+		                 r->timed_out);
+	clint_buf_printf(&r->out,
+	                 ": %zu missing clause%s, %zu error%s, %zu warning%s, "
+	                 "%zu info\n",
 	                 r->missing, r->missing == 1 ? "" : "s", r->counts[2],
 	                 r->counts[2] == 1 ? "" : "s", r->counts[1],
 	                 r->counts[1] == 1 ? "" : "s", r->counts[0]);
