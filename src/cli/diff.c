@@ -7,7 +7,8 @@
  *   clauselint diff [options] REDLINE.docx|.odt|.rtf
  *
  * Exit status: 0 no introduced risk at or above --fail-on, 1 one at
- * least, 2 a usage, pack or input error.
+ * least, 2 a usage, pack or input error, or a revision whose check stopped
+ * at its CPU-time limit.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -48,7 +49,7 @@ static const char diff_usage[] =
 	"  -h, --help              show this help\n"
 	"\n"
 	"exit status: 0 no risk introduced at or above --fail-on, 1 one at least,\n"
-	"2 usage, pack or input error\n";
+	"2 usage, pack or input error, or a check stopped at its CPU-time limit\n";
 
 typedef struct {
 	clint_diff_output format;

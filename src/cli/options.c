@@ -71,7 +71,8 @@ static const char usage_text[] =
 	"  -V, --version           show the version\n"
 	"\n"
 	"exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, pack or\n"
-	"input error (the other files are still checked)\n";
+	"input error (the other files are still checked) or a check stopped at\n"
+	"--max-check-seconds\n";
 
 void cli_options_init(cli_options *o)
 {
