@@ -469,9 +469,11 @@ typedef struct {
 	 *  MiB of text, the 5 s growing in proportion past 1,000 patterns in
 	 *  the ruleset (the built-in packs have 400 to 600 and need 0.2 to
 	 *  1.2 s per MiB); CLINT_CHECK_NO_TIME_LIMIT: none. The limit is
-	 *  asked before every rule and regex call, so a check runs over it by
-	 *  at most one call (bounded by the match limit) or one built-in
-	 *  check (linear in the text). NULL options and version 1 get the
+	 *  asked before every rule and regex call (the CPU clock is read when
+	 *  the coarse clock has ticked, every 1-10 ms), so a check runs over
+	 *  it by about a tick plus one call (bounded by the match limit) or
+	 *  one built-in check (linear in the text). NULL options and version
+	 *  1 get the
 	 *  default: a caller that must know whether every rule ran asks
 	 *  clint_result_timed_out(). */
 	double max_cpu_seconds;

@@ -79,6 +79,34 @@ for x in res:
 	fi
 done
 
+# a revision stopped at its CPU-time limit: exit 2, and every format says
+# the diff is incomplete; the JSON validates, the SARIF run failed
+for fmt in text json markdown html sarif; do
+	$wrap "$bin" diff --max-check-seconds 1e-9 --format $fmt $r/weak-v1.txt \
+		$r/weak-v2.txt > "$tmp/timed.$fmt" 2> "$tmp/err"
+	st=$?
+	if [ $st -ne 2 ]; then
+		bad "diff --max-check-seconds 1e-9 --format $fmt exited $st, not 2"
+	elif grep -q 'Incomplete: the checks of OLD and NEW stopped' "$tmp/timed.$fmt"; then
+		ok
+	else
+		bad "diff --format $fmt: a timed-out check is not said"
+	fi
+done
+validate "$tmp/timed.json" "timed-out diff"
+if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+inv = json.load(open(sys.argv[2]))["runs"][0]["invocations"][0]
+assert d["timed_out"] == dict(d["timed_out"], old=True, new=True, rules_compared=0)
+assert inv["executionSuccessful"] is False
+assert inv["toolExecutionNotifications"][0]["descriptor"]["id"] == "check-timed-out"
+assert d["summary"]["introduced"] == d["summary"]["resolved"] == 0' "$tmp/timed.json" "$tmp/timed.sarif"; then
+	ok
+else
+	bad "timed-out diff: JSON timed_out or SARIF invocation wrong"
+fi
+
 # the redline finds what the two revisions' diff finds
 if run "$tmp/red.json" --format json $r/weak-v2-tracked.docx &&
 	run "$tmp/pair.json" --format json $r/weak-v1.docx $r/weak-v2.docx &&

@@ -192,7 +192,10 @@ CLINT_INTERNAL int clint_run_check(clint_check_id id, const clint_doc *doc,
 
 /* Checks `doc` with rule `only` alone, or with all rules if only is -1,
  * within `max_seconds` of CPU time (as clint_check_options'
- * max_cpu_seconds: 0 the default, negative none). */
+ * max_cpu_seconds: 0 the default, negative none). With one rule, a stop
+ * at the limit is not said to `diag` (the caller says it) and
+ * clint_result_rules_checked() is not meaningful: ask
+ * clint_result_timed_out(). */
 CLINT_INTERNAL int clint_check_rules(clint_result **out,
                                      const clint_ruleset *rs,
                                      const clint_doc *doc, size_t only,

@@ -433,7 +433,7 @@ def big():
                     b'    <example expect="match">%d %s ;</example>\n' %
                     (i, a60) for i in range(300))))
     # 2,000 patterns that each backtrack past the match limit: each pays
-    # it once per document, 72 s in all on the good contract; the check's
+    # it once per document, 50 s of CPU in all on the good contract; the check's
     # CPU-time limit (10 s by default) stops it
     f["pack-many-backtracking.xml"] = pack(b"".join(
         rule % (b"many-catastrophic-%d" % i,

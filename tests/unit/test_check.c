@@ -615,11 +615,16 @@ static void pack_run_load(pack_run *r, const char *pack, const char *text,
 	r->doc = unit_text(text);
 }
 
+/* Without the CPU-time limit: these checks pay the match limit on
+ * purpose, and under valgrind that can take longer than the default. */
 static void pack_run_check(pack_run *r, const char *pack, const char *text,
                            int jit)
 {
+	clint_check_options co = CLINT_CHECK_OPTIONS_INIT;
+
 	pack_run_load(r, pack, text, jit);
-	assert_int_equal(clint_check(&r->res, r->rs, r->doc, NULL, r->diag),
+	co.max_cpu_seconds = CLINT_CHECK_NO_TIME_LIMIT;
+	assert_int_equal(clint_check(&r->res, r->rs, r->doc, &co, r->diag),
 	                 CLINT_OK);
 }
 
@@ -1026,6 +1031,37 @@ static void test_time_limit_stops_anywhere(void **state)
 		assert_true(mid[i] > 0);
 	pack_run_free(&r);
 	free(text);
+}
+
+/* A test that fails between fake_clock_start() and fake_clock_stop()
+ * leaves the clock fake: the later tests get the real one back. */
+static int teardown_clock(void **state)
+{
+	(void)state;
+	fake_clock_stop();
+	return 0;
+}
+
+/* The default limit: 10 s plus 5 s per MiB of text, the 5 s growing in
+ * proportion past 1,000 patterns; an option's value as it is; none. */
+static void test_time_limit_default(void **state)
+{
+	clint_ruleset rs;
+	clint_doc doc;
+
+	(void)state;
+	memset(&rs, 0, sizeof(rs));
+	memset(&doc, 0, sizeof(doc));
+	rs.pattern_count = 600;
+	assert_true(time_limit(&rs, &doc, 0) == 10.0);
+	doc.norm_len = 4u << 20;
+	assert_true(time_limit(&rs, &doc, 0) == 30.0);
+	rs.pattern_count = 1000;
+	assert_true(time_limit(&rs, &doc, 0) == 30.0);
+	rs.pattern_count = 3000;
+	assert_true(time_limit(&rs, &doc, 0) == 70.0);
+	assert_true(time_limit(&rs, &doc, 2.5) == 2.5);
+	assert_true(time_limit(&rs, &doc, CLINT_CHECK_NO_TIME_LIMIT) == 0);
 }
 
 static void test_time_limit_options(void **state)
@@ -1454,7 +1490,9 @@ int main(void)
 		cmocka_unit_test(test_profile_per_rule),
 		cmocka_unit_test(test_time_limit_stops_check),
 		cmocka_unit_test(test_time_limit_options),
-		cmocka_unit_test(test_time_limit_stops_anywhere),
+		cmocka_unit_test_teardown(test_time_limit_stops_anywhere,
+		                          teardown_clock),
+		cmocka_unit_test(test_time_limit_default),
 		cmocka_unit_test(test_threads_share_lazy_jit),
 		cmocka_unit_test(test_newline_bound),
 		cmocka_unit_test(test_lead_needs_second_literal),

@@ -708,30 +708,48 @@ static void test_render_errors(void **state)
 /* A revision diffed with itself changes nothing, even when the check of
  * one side stops at its CPU-time limit: the rules that did not run there
  * are left out on both sides, not reported as resolved or appeared. The
- * fake clock stops the OLD side at each of its CPU clock reads in turn;
- * the NEW side runs to the end. */
-static void test_timed_out_side(void **state)
+ * fake clock stops the checks at each CPU clock read in turn: OLD's
+ * reads first, then NEW's. The OLD revision has a finding
+ * (t-then-current), the NEW one a missing clause (t-penalty). */
+static void timed_out_side(const fixture *f, const clint_doc *doc,
+                           size_t risks, size_t clauses)
 {
-	fixture *f = *state;
 	clint_diff_options o = CLINT_DIFF_OPTIONS_INIT;
 	clint_diff_risk rk;
 	clint_diff_clause c;
 	clint_diff *d = NULL;
-	size_t k, i, stopped = 0;
+	size_t k, i, reads, stopped_old = 0, stopped_new = 0;
+	int a, b;
 
 	o.max_cpu_seconds = 1;
-	for (k = 2; k < 1000; k++) {
+	/* how many times the two checks read the clock: at each read but the
+	 * first of each (which sets its deadline) the diff can stop */
+	fake_clock_start(0);
+	assert_int_equal(clint_diff_new(&d, f->rs, doc, doc, &o, NULL), CLINT_OK);
+	fake_clock_stop();
+	reads = fake_clock_reads;
+	assert_int_equal(clint_diff_risk_count(d), risks);
+	assert_int_equal(clint_diff_clause_count(d), clauses);
+	clint_diff_free(d);
+	d = NULL;
+	for (k = 2; k <= reads; k++) {
 		fake_clock_start(k);
-		assert_int_equal(clint_diff_new(&d, f->rs, f->old_doc, f->old_doc, &o,
-		                                NULL),
+		assert_int_equal(clint_diff_new(&d, f->rs, doc, doc, &o, NULL),
 		                 CLINT_OK);
 		fake_clock_stop();
-		if (!clint_result_timed_out(clint_diff_old_result(d))) {
+		a = clint_result_timed_out(clint_diff_old_result(d));
+		b = clint_result_timed_out(clint_diff_new_result(d));
+		if (!a && !b) {  /* k set NEW's deadline */
+			assert_int_equal(clint_diff_risk_count(d), risks);
+			assert_int_equal(clint_diff_clause_count(d), clauses);
 			clint_diff_free(d);
-			break;
+			d = NULL;
+			continue;
 		}
-		stopped++;
-		assert_int_equal(clint_result_timed_out(clint_diff_new_result(d)), 0);
+		assert_false(a && b);
+		assert_true(a ? stopped_new == 0 : 1);  /* OLD's reads come first */
+		stopped_old += a;
+		stopped_new += b;
 		for (i = 0; i < clint_diff_risk_count(d); i++) {
 			assert_int_equal(clint_diff_risk_get(d, i, &rk), CLINT_OK);
 			assert_int_equal(rk.change, CLINT_RISK_UNCHANGED);
@@ -743,7 +761,24 @@ static void test_timed_out_side(void **state)
 		clint_diff_free(d);
 		d = NULL;
 	}
-	assert_true(stopped > 2 && k < 1000);
+	assert_true(stopped_old >= 2 && stopped_new >= 2);
+	assert_int_equal(stopped_old + stopped_new + 2, reads);
+}
+
+static void test_timed_out_side(void **state)
+{
+	const fixture *f = *state;
+
+	timed_out_side(f, f->old_doc, 1, 0);
+	timed_out_side(f, f->new_doc, 0, 1);
+}
+
+/* A test that fails between fake_clock_start() and fake_clock_stop()
+ * leaves the clock fake: the later tests get the real one back. */
+static int teardown_clock(void **state)
+{
+	fake_clock_stop();
+	return teardown(state);
 }
 
 static void test_api(void **state)
@@ -1007,7 +1042,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_render_formats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_api, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_timed_out_side, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_timed_out_side, setup,
+		                                teardown_clock),
 		cmocka_unit_test_setup_teardown(test_render_options, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_coarse_note, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_identity, setup, teardown),

@@ -2,6 +2,7 @@
  * diff.c - clint_diff_new(): align, word diff, classify, risk diff, value
  * changes; and the accessors of the result.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,12 @@ int clint_diff_new(clint_diff **out, const clint_ruleset *rs,
 	if (opts && opts->version != 1 &&
 	    opts->version != CLINT_DIFF_OPTIONS_VERSION)
 		return CLINT_EINVAL;
+	/* refused before the work, as clint_check() would refuse it after */
+	if (opts && opts->version == CLINT_DIFF_OPTIONS_VERSION &&
+	    (isnan(opts->max_cpu_seconds) ||
+	     (opts->max_cpu_seconds < 0 &&
+	      opts->max_cpu_seconds != CLINT_CHECK_NO_TIME_LIMIT)))
+		return CLINT_EINVAL;
 	d = calloc(1, sizeof(*d));
 	if (!d)
 		return CLINT_ENOMEM;
@@ -29,8 +36,7 @@ int clint_diff_new(clint_diff **out, const clint_ruleset *rs,
 	d->max_work = opts && opts->max_word_work ? opts->max_word_work
 	                                          : CLINT_DIFF_DEFAULT_WORK;
 	d->check = (clint_check_options)CLINT_CHECK_OPTIONS_INIT;
-	/* version 1 is version 2 without max_cpu_seconds (clint_check() checks
-	 * the value) */
+	/* version 1 is version 2 without max_cpu_seconds */
 	if (opts && opts->version == CLINT_DIFF_OPTIONS_VERSION)
 		d->check.max_cpu_seconds = opts->max_cpu_seconds;
 	if ((clint_doc_format(old_doc) == CLINT_INPUT_PDF) !=

@@ -149,6 +149,26 @@ const char *clint_dhunk_new_text(const clint_drender *r)
 	return clint_doc_text(r->d->new_doc, NULL);
 }
 
+int clint_dincomplete(const clint_diff *d, clint_buf *out)
+{
+	int a = clint_result_timed_out(d->old_res);
+	int b = clint_result_timed_out(d->new_res);
+	size_t ra = clint_result_rules_checked(d->old_res);
+	size_t rb = clint_result_rules_checked(d->new_res);
+
+	out->len = 0;
+	if (!a && !b)
+		return 0;
+	clint_buf_printf(out,
+	                 "Incomplete: %s stopped at %s CPU-time limit, so risks "
+	                 "are compared for the first %zu of %zu rules only.",
+	                 a && b ? "the checks of OLD and NEW"
+	                        : a ? "the check of OLD" : "the check of NEW",
+	                 a && b ? "their" : "its", ra < rb ? ra : rb,
+	                 clint_ruleset_rule_count(d->rs));
+	return 1;
+}
+
 int clint_dfinding_loc(const clint_finding *f, unsigned *line,
                        unsigned *column)
 {

@@ -125,6 +125,7 @@ done:
 int clint_diff_render_html(clint_drender *r)
 {
 	const clint_diff *d = r->d;
+	clint_buf inc = CLINT_BUF_INIT;
 	clint_diff_tally t;
 	clint_diff_section s;
 	size_t i;
@@ -156,6 +157,11 @@ int clint_diff_render_html(clint_drender *r)
 		t.cosmetic, t.kind[CLINT_CHANGE_ADDED], t.kind[CLINT_CHANGE_REMOVED],
 		t.kind[CLINT_CHANGE_MOVED], t.renumbered, t.introduced, t.resolved,
 		t.gone, t.appeared, t.values));
+	if (clint_dincomplete(d, &inc)) {
+		TRY(clint_buf_puts(r->b, "<p class=\"intro\">"));
+		TRY(clint_dput_html(r->b, inc.data, inc.len));
+		TRY(clint_buf_puts(r->b, "</p>\n"));
+	}
 	TRY(clint_buf_puts(r->b, "<h2>Risk changes</h2>\n<ul>\n"));
 	for (i = 0; i < d->clause_count; i++) {
 		const clint_diff_clause *c = &d->clauses[i];
@@ -242,5 +248,6 @@ int clint_diff_render_html(clint_drender *r)
 	}
 	TRY(clint_buf_puts(r->b, "</table>\n</body></html>\n"));
 done:
+	clint_buf_free(&inc);
 	return rc;
 }

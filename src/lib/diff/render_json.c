@@ -137,6 +137,21 @@ int clint_diff_render_json(clint_drender *r)
 		t.cosmetic, t.kind[CLINT_CHANGE_ADDED], t.kind[CLINT_CHANGE_REMOVED],
 		t.kind[CLINT_CHANGE_MOVED], t.renumbered, t.introduced, t.resolved,
 		t.unchanged, t.gone, t.appeared, t.still_missing, t.values));
+	if (clint_dincomplete(d, &tmp)) {
+		size_t ra = clint_result_rules_checked(d->old_res);
+		size_t rb = clint_result_rules_checked(d->new_res);
+
+		TRY(k(b, 2, "timed_out", 0));
+		TRY(clint_buf_printf(
+			b,
+			"{\"old\": %s, \"new\": %s, \"rules_compared\": %zu, "
+			"\"rules\": %zu, \"message\": ",
+			clint_result_timed_out(d->old_res) ? "true" : "false",
+			clint_result_timed_out(d->new_res) ? "true" : "false",
+			ra < rb ? ra : rb, clint_ruleset_rule_count(d->rs)));
+		TRY(clint_json_str(b, tmp.data, tmp.len));
+		TRY(clint_buf_putc(b, '}'));
+	}
 	TRY(k(b, 2, "sections", 0));
 	TRY(clint_buf_putc(b, '['));
 	for (n = 0, i = 0; i < d->section_count; i++) {

@@ -91,7 +91,28 @@ int clint_diff_render_sarif(clint_drender *r)
 				TRY(rule_obj(r, &d->risks[i].finding, before == 0));
 		}
 	TRY(clint_buf_puts(b, nids ? "\n          ]\n" : "]\n"));
-	TRY(clint_buf_puts(b, "        }\n      },\n      \"artifacts\": [{\"location\": {\"uri\": "));
+	TRY(clint_buf_puts(b, "        }\n      },\n"));
+	{
+		/* a revision not fully checked: the run did not succeed */
+		clint_buf inc = CLINT_BUF_INIT;
+
+		if (clint_dincomplete(d, &inc)) {
+			rc = clint_buf_puts(b, "      \"invocations\": [{"
+			                       "\"executionSuccessful\": false, "
+			                       "\"toolExecutionNotifications\": [{"
+			                       "\"level\": \"error\", \"message\": "
+			                       "{\"text\": ");
+			if (rc == CLINT_OK)
+				rc = clint_json_str(b, inc.data, inc.len);
+			if (rc == CLINT_OK)
+				rc = clint_buf_puts(b, "}, \"descriptor\": {\"id\": "
+				                       "\"check-timed-out\"}}]}],\n");
+		}
+		clint_buf_free(&inc);
+		if (rc < 0)
+			goto done;
+	}
+	TRY(clint_buf_puts(b, "      \"artifacts\": [{\"location\": {\"uri\": "));
 	TRY(clint_json_cstr(b, r->new_name));
 	TRY(clint_buf_puts(b, "}}, {\"location\": {\"uri\": "));
 	TRY(clint_json_cstr(b, r->old_name));

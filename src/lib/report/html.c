@@ -607,6 +607,11 @@ static int html_finish(clint_renderer *r)
 	                 "<div class=\"card c-info\"><b>%zu</b>info</div></div>",
 	                 r->documents - r->failed, r->failed, r->missing,
 	                 r->counts[2], r->counts[1], r->counts[0]);
+	if (r->timed_out)
+		clint_buf_printf(b, "<p class=\"sev-error\">Incomplete: %zu "
+		                    "document%s stopped at the CPU-time limit of a "
+		                    "check.</p>",
+		                 r->timed_out, r->timed_out == 1 ? "'s check" : "s' checks");
 	if (r->priv && ((clint_buf *)r->priv)->len) {
 		clint_buf *ix = r->priv;
 		clint_buf_puts(b, "<ul>\n");

@@ -3,7 +3,9 @@
  * DevOps): a <testsuite> per document, a <testcase> per rule of the
  * ruleset it was checked against, and a <failure> for every rule that
  * fired: a missing required clause, or the findings of a wording rule
- * (one failure listing them all, "file:line:col: message" each). An
+ * (one failure listing them all, "file:line:col: message" each). A
+ * check stopped at its CPU-time limit adds a testcase "check" with an
+ * <error> and marks the rules that did not run <skipped/>. An
  * unreadable input is a testsuite with one <error>. The root
  * <testsuites> carries no totals, so that documents stream; consumers
  * add the suites up.

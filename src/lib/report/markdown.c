@@ -154,6 +154,10 @@ static int md_finish(clint_renderer *r)
 	                 "<sub>clauselint %s</sub>\n",
 	                 r->documents - r->failed, r->failed, r->missing,
 	                 r->counts[2], r->counts[1], r->counts[0], clint_version());
+	if (r->timed_out)
+		clint_buf_printf(b, "\n**Incomplete:** %zu document%s stopped at "
+		                    "the CPU-time limit of a check.\n",
+		                 r->timed_out, r->timed_out == 1 ? "'s check" : "s' checks");
 	return CLINT_OK;
 }
 
