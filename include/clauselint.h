@@ -472,9 +472,9 @@ typedef struct {
 	 *  asked before every rule and regex call (the CPU clock is read when
 	 *  the coarse clock has ticked, every 1-10 ms), so a check runs over
 	 *  it by about a tick plus one call (bounded by the match limit) or
-	 *  one built-in check (linear in the text). NULL options and version
-	 *  1 get the
-	 *  default: a caller that must know whether every rule ran asks
+	 *  one built-in check (linear in the text). NaN and other negative
+	 *  values are refused (CLINT_EINVAL). NULL options and version 1 get
+	 *  the default: a caller that must know whether every rule ran asks
 	 *  clint_result_timed_out(). */
 	double max_cpu_seconds;
 } clint_check_options;
@@ -487,7 +487,8 @@ typedef struct {
 
 /**
  * Profiling, for pack writers: checks `doc` with every rule of `rs` as
- * clint_check() does (the findings are discarded) and adds each rule's
+ * clint_check() does, but without its CPU-time limit (the findings are
+ * discarded), and adds each rule's
  * CPU time in seconds (this thread's clock, including the JIT compilation
  * of a pattern's first use) to seconds[i] and its PCRE2 match calls to
  * matches[i], for the clint_ruleset_rule_count(rs) rules in order; the
@@ -741,7 +742,8 @@ typedef struct {
 	   0: the default, 4 000 000. */
 	size_t max_word_work;
 	/** Version 2: the CPU-time limit of checking each revision, as
-	 *  clint_check_options' max_cpu_seconds (0: the default). */
+	 *  clint_check_options' max_cpu_seconds (0: the default; NaN and
+	 *  other negative values are refused). */
 	double max_cpu_seconds;
 } clint_diff_options;
 

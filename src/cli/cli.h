@@ -81,10 +81,15 @@ void cli_usage_error(const char *fmt, ...)
 /* Prints every diagnostic as "clauselint: file:line: level: message". */
 void cli_print_diag(const clint_diag *diag);
 /* --max-check-seconds: "none" or a number of seconds above 0 and at most
- * 1,000,000 into *out (as clint_check_options' max_cpu_seconds); -1 for
- * anything else. */
-int cli_parse_seconds(const char *v, double *out);
-#define CLI_SECONDS_HELP "a number of seconds above 0 and at most 1000000, or none"
+ * CLI_MAX_SECONDS into *out (as clint_check_options' max_cpu_seconds);
+ * -1 for anything else. */
+#define CLI_MAX_SECONDS 1000000
+#define CLI_STR_(x) #x
+#define CLI_STR(x) CLI_STR_(x)
+#define CLI_SECONDS_HELP                                                      \
+	"a number of seconds above 0 and at most " CLI_STR(CLI_MAX_SECONDS)      \
+	", or none"
+int cli_parse_seconds(double *out, const char *v);
 
 #define MAX_STDIN ((size_t)256 * 1024 * 1024)
 /* Reads all of standard input, up to MAX_STDIN bytes, into a malloc'd

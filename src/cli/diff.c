@@ -160,7 +160,7 @@ static int parse(int argc, char **argv, diff_options *o)
 			}
 			o->disabled[o->disabled_count++] = v;
 		} else if ((r = option(argc, argv, &i, "--max-check-seconds", &v))) {
-			if (r < 0 || cli_parse_seconds(v, &o->max_check_seconds) < 0) {
+			if (r < 0 || cli_parse_seconds(&o->max_check_seconds, v) < 0) {
 				diff_error("--max-check-seconds needs " CLI_SECONDS_HELP
 				           " (got '%s')",
 				           r < 0 ? "" : v);

@@ -7,7 +7,8 @@
  *   clauselint diff OLD NEW | REDLINE         compare two revisions
  *
  * Exit status: 0 clean, 1 a finding at or above --fail-on, 2 a usage,
- * pack or input error (the other inputs of the run are still checked).
+ * pack or input error (the other inputs of the run are still checked) or
+ * a check stopped at its CPU-time limit.
  * The files of this directory are listed in cli.h.
  */
 #include <string.h>

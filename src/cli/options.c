@@ -276,7 +276,7 @@ void cli_parse_args(int argc, char **argv, int first, cli_options *o)
 		} else if (take_value(argc, argv, &i, "--progress", &v)) {
 			o->progress = parse_when("--progress", v);
 		} else if (take_value(argc, argv, &i, "--max-check-seconds", &v)) {
-			if (cli_parse_seconds(v, &o->max_check_seconds) < 0) {
+			if (cli_parse_seconds(&o->max_check_seconds, v) < 0) {
 				cli_usage_error("--max-check-seconds needs "
 				                CLI_SECONDS_HELP " (got '%s')", v);
 				exit(EXIT_TROUBLE);

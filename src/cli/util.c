@@ -121,7 +121,7 @@ int cli_read_stdin(char **data, size_t *len)
 	return 0;
 }
 
-int cli_parse_seconds(const char *v, double *out)
+int cli_parse_seconds(double *out, const char *v)
 {
 	char *end = NULL;
 	double s;
@@ -131,7 +131,7 @@ int cli_parse_seconds(const char *v, double *out)
 		return 0;
 	}
 	s = strtod(v, &end);
-	if (!*v || *end || !(s > 0 && s <= 1e6))
+	if (!*v || *end || !(s > 0 && s <= CLI_MAX_SECONDS))
 		return -1;
 	*out = s;
 	return 0;

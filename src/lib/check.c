@@ -108,7 +108,7 @@ static double cpu_seconds(void)
  * match; a document makes thousands of calls), the coarse monotonic clock
  * a read of memory (6 ns), and a thread's CPU time cannot advance faster
  * than it: the CPU clock is read only when the coarse one has moved, at
- * most once per tick (1-4 ms).
+ * most once per tick (1-10 ms, with the kernel's clock rate).
  */
 static int out_of_time(check_ctx *c)
 {
@@ -1047,7 +1047,7 @@ static int check_hit(void *ctx, size_t start, size_t end, char *detail)
 	return rc;
 }
 
-/* Drops what rule `ri`, stopped halfway by the CPU-time limit, put in the
+/* Drops what the rule stopped halfway by the CPU-time limit put in the
  * result since it held `nf` findings, `np` present and `nm` missing. */
 static void drop_partial(clint_result *res, size_t nf, size_t np, size_t nm)
 {
@@ -1237,6 +1237,11 @@ size_t clint_result_rules_checked(const clint_result *res)
 	return res ? res->rules_checked : 0;
 }
 
+int clint_check_seconds_ok(double s)
+{
+	return !isnan(s) && (s >= 0 || s == CLINT_CHECK_NO_TIME_LIMIT);
+}
+
 int clint_check_rules(clint_result **out, const clint_ruleset *rs,
                       const clint_doc *doc, size_t only, double max_seconds,
                       clint_diag *diag)
@@ -1277,7 +1282,7 @@ int clint_check(clint_result **out, const clint_ruleset *rs,
 	/* version 1 is version 2 without max_cpu_seconds */
 	if (opts && opts->version == CLINT_CHECK_OPTIONS_VERSION) {
 		max = opts->max_cpu_seconds;
-		if (isnan(max) || (max < 0 && max != CLINT_CHECK_NO_TIME_LIMIT))
+		if (!clint_check_seconds_ok(max))
 			return CLINT_EINVAL;
 	}
 	return clint_check_rules(out, rs, doc, (size_t)-1, max, diag);

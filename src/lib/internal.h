@@ -459,4 +459,10 @@ extern const clint_embedded_file clint_embedded_schema;
 /* the project file schema (clausepacks/schema/config.rng) */
 extern const clint_embedded_file clint_embedded_config_schema;
 
+/* 1 if `s` is a valid max_cpu_seconds of clint_check_options or
+ * clint_diff_options: 0 (the default), above 0, or
+ * CLINT_CHECK_NO_TIME_LIMIT; 0 for NaN and other negative values
+ * (check.c). */
+CLINT_INTERNAL int clint_check_seconds_ok(double s);
+
 #endif /* CLINT_INTERNAL_H */

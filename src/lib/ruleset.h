@@ -165,8 +165,7 @@ struct clint_ruleset {
 /* The default CPU-time limit of one document's check (check.c): seconds,
  * plus seconds per MiB of normalised text, for up to CLINT_CHECK_PATTERNS
  * patterns and in proportion above. The built-in packs (400 to 600
- * patterns) check ordinary text at 0.15-0.3 s per MiB of CPU, and the
- * slowest text the hostile suite has at about 1.2 s */
+ * patterns) check text at 0.2 to 1.2 s per MiB of CPU */
 #define CLINT_CHECK_SECONDS 10.0
 #define CLINT_CHECK_SECONDS_PER_MIB 5.0
 #define CLINT_CHECK_PATTERNS 1000

@@ -2,7 +2,6 @@
  * diff.c - clint_diff_new(): align, word diff, classify, risk diff, value
  * changes; and the accessors of the result.
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,9 +22,7 @@ int clint_diff_new(clint_diff **out, const clint_ruleset *rs,
 		return CLINT_EINVAL;
 	/* refused before the work, as clint_check() would refuse it after */
 	if (opts && opts->version == CLINT_DIFF_OPTIONS_VERSION &&
-	    (isnan(opts->max_cpu_seconds) ||
-	     (opts->max_cpu_seconds < 0 &&
-	      opts->max_cpu_seconds != CLINT_CHECK_NO_TIME_LIMIT)))
+	    !clint_check_seconds_ok(opts->max_cpu_seconds))
 		return CLINT_EINVAL;
 	d = calloc(1, sizeof(*d));
 	if (!d)

@@ -119,6 +119,10 @@ CLINT_INTERNAL int clint_diff_hunks(clint_diff *d, const clint_dunit *ua,
 
 /* risk.c: findings introduced/resolved/unchanged and clauses. */
 CLINT_INTERNAL int clint_diff_risks(clint_diff *d, clint_diag *diag);
+/* The leading rules of the ruleset that both revisions' checks ran: all
+ * of them unless a check stopped at its CPU-time limit; the risk diff
+ * compares only these (risk.c). */
+CLINT_INTERNAL size_t clint_diff_rules_compared(const clint_diff *d);
 
 /* terms.c: value changes of the aligned sections. */
 CLINT_INTERNAL int clint_diff_values(clint_diff *d);

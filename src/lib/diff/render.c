@@ -153,20 +153,21 @@ int clint_dincomplete(const clint_diff *d, clint_buf *out)
 {
 	int a = clint_result_timed_out(d->old_res);
 	int b = clint_result_timed_out(d->new_res);
-	size_t ra = clint_result_rules_checked(d->old_res);
-	size_t rb = clint_result_rules_checked(d->new_res);
+	int rc;
 
 	out->len = 0;
 	if (!a && !b)
 		return 0;
-	clint_buf_printf(out,
-	                 "Incomplete: %s stopped at %s CPU-time limit, so risks "
-	                 "are compared for the first %zu of %zu rules only.",
-	                 a && b ? "the checks of OLD and NEW"
-	                        : a ? "the check of OLD" : "the check of NEW",
-	                 a && b ? "their" : "its", ra < rb ? ra : rb,
-	                 clint_ruleset_rule_count(d->rs));
-	return 1;
+	rc = clint_buf_printf(out,
+	                      "Incomplete: %s stopped at %s CPU-time limit, so "
+	                      "risks are compared for the first %zu of %zu rules "
+	                      "only.",
+	                      a && b ? "the checks of OLD and NEW"
+	                             : a ? "the check of OLD" : "the check of NEW",
+	                      a && b ? "their" : "its",
+	                      clint_diff_rules_compared(d),
+	                      clint_ruleset_rule_count(d->rs));
+	return rc < 0 ? rc : 1;
 }
 
 int clint_dfinding_loc(const clint_finding *f, unsigned *line,

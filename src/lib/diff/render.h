@@ -28,7 +28,7 @@ CLINT_INTERNAL int clint_dfinding_loc(const clint_finding *f, unsigned *line,
                                       unsigned *column);
 /* 1 when a revision's check stopped at its CPU-time limit, with what it
  * leaves out of the risk comparison said in `out` (one sentence, reset
- * first); else 0. */
+ * first); else 0; CLINT_ENOMEM. */
 CLINT_INTERNAL int clint_dincomplete(const clint_diff *d, clint_buf *out);
 /* s[0..n) escaped for HTML text and attributes / for Markdown text. */
 CLINT_INTERNAL int clint_dput_html(clint_buf *b, const char *s, size_t n);

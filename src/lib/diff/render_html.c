@@ -157,7 +157,8 @@ int clint_diff_render_html(clint_drender *r)
 		t.cosmetic, t.kind[CLINT_CHANGE_ADDED], t.kind[CLINT_CHANGE_REMOVED],
 		t.kind[CLINT_CHANGE_MOVED], t.renumbered, t.introduced, t.resolved,
 		t.gone, t.appeared, t.values));
-	if (clint_dincomplete(d, &inc)) {
+	TRY(clint_dincomplete(d, &inc));
+	if (rc == 1) {  /* a revision's check stopped at its time limit */
 		TRY(clint_buf_puts(r->b, "<p class=\"intro\">"));
 		TRY(clint_dput_html(r->b, inc.data, inc.len));
 		TRY(clint_buf_puts(r->b, "</p>\n"));

@@ -137,10 +137,8 @@ int clint_diff_render_json(clint_drender *r)
 		t.cosmetic, t.kind[CLINT_CHANGE_ADDED], t.kind[CLINT_CHANGE_REMOVED],
 		t.kind[CLINT_CHANGE_MOVED], t.renumbered, t.introduced, t.resolved,
 		t.unchanged, t.gone, t.appeared, t.still_missing, t.values));
-	if (clint_dincomplete(d, &tmp)) {
-		size_t ra = clint_result_rules_checked(d->old_res);
-		size_t rb = clint_result_rules_checked(d->new_res);
-
+	TRY(clint_dincomplete(d, &tmp));
+	if (rc == 1) {  /* a revision's check stopped at its time limit */
 		TRY(k(b, 2, "timed_out", 0));
 		TRY(clint_buf_printf(
 			b,
@@ -148,7 +146,7 @@ int clint_diff_render_json(clint_drender *r)
 			"\"rules\": %zu, \"message\": ",
 			clint_result_timed_out(d->old_res) ? "true" : "false",
 			clint_result_timed_out(d->new_res) ? "true" : "false",
-			ra < rb ? ra : rb, clint_ruleset_rule_count(d->rs)));
+			clint_diff_rules_compared(d), clint_ruleset_rule_count(d->rs)));
 		TRY(clint_json_str(b, tmp.data, tmp.len));
 		TRY(clint_buf_putc(b, '}'));
 	}

@@ -145,7 +145,8 @@ int clint_diff_render_markdown(clint_drender *r)
 		t.cosmetic, t.kind[CLINT_CHANGE_ADDED], t.kind[CLINT_CHANGE_REMOVED],
 		t.kind[CLINT_CHANGE_MOVED], t.renumbered, t.introduced, t.resolved,
 		t.gone, t.appeared, t.values));
-	if (clint_dincomplete(d, &tmp)) {
+	TRY(clint_dincomplete(d, &tmp));
+	if (rc == 1) {  /* a revision's check stopped at its time limit */
 		TRY(clint_buf_puts(r->b, "**"));
 		TRY(clint_dput_md(r->b, tmp.data, tmp.len));
 		TRY(clint_buf_puts(r->b, "**\n\n"));

@@ -59,7 +59,7 @@ done:
 int clint_diff_render_sarif(clint_drender *r)
 {
 	const clint_diff *d = r->d;
-	clint_buf *b = r->b;
+	clint_buf *b = r->b, inc = CLINT_BUF_INIT;
 	const char **ids = NULL;
 	size_t nids = 0, cap = 0, i, n = 0;
 	int rc = CLINT_OK;
@@ -92,25 +92,16 @@ int clint_diff_render_sarif(clint_drender *r)
 		}
 	TRY(clint_buf_puts(b, nids ? "\n          ]\n" : "]\n"));
 	TRY(clint_buf_puts(b, "        }\n      },\n"));
-	{
-		/* a revision not fully checked: the run did not succeed */
-		clint_buf inc = CLINT_BUF_INIT;
-
-		if (clint_dincomplete(d, &inc)) {
-			rc = clint_buf_puts(b, "      \"invocations\": [{"
-			                       "\"executionSuccessful\": false, "
-			                       "\"toolExecutionNotifications\": [{"
-			                       "\"level\": \"error\", \"message\": "
-			                       "{\"text\": ");
-			if (rc == CLINT_OK)
-				rc = clint_json_str(b, inc.data, inc.len);
-			if (rc == CLINT_OK)
-				rc = clint_buf_puts(b, "}, \"descriptor\": {\"id\": "
-				                       "\"check-timed-out\"}}]}],\n");
-		}
-		clint_buf_free(&inc);
-		if (rc < 0)
-			goto done;
+	/* a revision not fully checked: the run did not succeed */
+	TRY(clint_dincomplete(d, &inc));
+	if (rc == 1) {
+		TRY(clint_buf_puts(b, "      \"invocations\": [{"
+		                      "\"executionSuccessful\": false, "
+		                      "\"toolExecutionNotifications\": [{"
+		                      "\"level\": \"error\", \"message\": {\"text\": "));
+		TRY(clint_json_str(b, inc.data, inc.len));
+		TRY(clint_buf_puts(b, "}, \"descriptor\": {\"id\": "
+		                      "\"check-timed-out\"}}]}],\n"));
 	}
 	TRY(clint_buf_puts(b, "      \"artifacts\": [{\"location\": {\"uri\": "));
 	TRY(clint_json_cstr(b, r->new_name));
@@ -194,5 +185,6 @@ int clint_diff_render_sarif(clint_drender *r)
 	TRY(clint_buf_puts(b, n ? "\n      ]\n    }\n  ]\n}\n" : "]\n    }\n  ]\n}\n"));
 done:
 	free((void *)ids);
+	clint_buf_free(&inc);
 	return rc;
 }

@@ -260,7 +260,8 @@ int clint_diff_render_text(clint_drender *r)
 	                     sev[CLINT_SEVERITY_INFO], t.resolved + t.appeared,
 	                     t.unchanged, t.gone, t.appeared, t.still_missing,
 	                     t.values, t.values == 1 ? "" : "s"));
-	if (clint_dincomplete(r->d, &tmp)) {
+	TRY(clint_dincomplete(r->d, &tmp));
+	if (rc == 1) {  /* a revision's check stopped at its time limit */
 		TRY(clint_buf_put(r->b, tmp.data, tmp.len));
 		TRY(clint_buf_putc(r->b, '\n'));
 	}

@@ -6,7 +6,8 @@
  * finding's section is taken first), and
  * required clauses are compared by rule: present in OLD and missing in NEW
  * is a clause gone (with the OLD section that held it), the reverse a
- * clause that appeared.
+ * clause that appeared. When a revision's check stopped at its CPU-time
+ * limit, only the rules both checks ran are compared.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,21 +30,54 @@ static int cmp_fp(const void *x, const void *y)
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
-/* 1 if rule `id` ran on both revisions: a check stopped at its CPU-time
- * limit ran only the rules before clint_result_rules_checked(), and a
- * rule that ran on one side only would look introduced or resolved. */
-static int compared(const clint_diff *d, const char *id)
+size_t clint_diff_rules_compared(const clint_diff *d)
 {
 	size_t a = clint_result_rules_checked(d->old_res);
 	size_t b = clint_result_rules_checked(d->new_res);
 
-	if (a == clint_ruleset_rule_count(d->rs) &&
-	    b == clint_ruleset_rule_count(d->rs))
-		return 1;
-	return clint_ruleset_find(d->rs, id) < (a < b ? a : b);
+	return a < b ? a : b;
 }
 
-static int fingerprints(const clint_diff *d, const clint_result *res,
+/* The ids of the rules a timed-out check left out of the comparison,
+ * sorted for bsearch(); none (n 0) when both checks ran every rule. */
+typedef struct {
+	const char **ids;
+	size_t n;
+} left_out;
+
+static int cmp_id(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int left_out_init(left_out *lo, const clint_diff *d)
+{
+	size_t i, cut = clint_diff_rules_compared(d);
+	size_t count = clint_ruleset_rule_count(d->rs);
+	clint_rule_info ri;
+
+	lo->ids = NULL;
+	lo->n = 0;
+	if (cut >= count)
+		return CLINT_OK;
+	lo->ids = malloc((count - cut) * sizeof(*lo->ids));
+	if (!lo->ids)
+		return CLINT_ENOMEM;
+	for (i = cut; i < count; i++)
+		if (clint_ruleset_rule(d->rs, i, &ri) == CLINT_OK)
+			lo->ids[lo->n++] = ri.id;
+	qsort(lo->ids, lo->n, sizeof(*lo->ids), cmp_id);
+	return CLINT_OK;
+}
+
+/* 1 if rule `id` ran on both revisions: a rule that ran on one side only
+ * would look introduced or resolved. */
+static int compared(const left_out *lo, const char *id)
+{
+	return !lo->n || !bsearch(&id, lo->ids, lo->n, sizeof(*lo->ids), cmp_id);
+}
+
+static int fingerprints(const left_out *lo, const clint_result *res,
                         fp_item **out, size_t *n)
 {
 	size_t i, k = 0, count = clint_result_finding_count(res);
@@ -55,7 +89,7 @@ static int fingerprints(const clint_diff *d, const clint_result *res,
 		return CLINT_ENOMEM;
 	for (i = 0; i < count; i++) {
 		TRY(clint_result_finding(res, i, &f));
-		if (!compared(d, f.rule_id))
+		if (!compared(lo, f.rule_id))
 			continue;
 		TRY(clint_finding_fingerprint(res, &f, items[k].fp));
 		items[k].idx = i;
@@ -136,14 +170,16 @@ int clint_diff_risks(clint_diff *d, clint_diag *diag)
 {
 	fp_item *fa = NULL, *fb = NULL;
 	size_t na = 0, nb = 0, i, *old2new = NULL;
+	left_out skip = {NULL, 0};
 	int pass;
 	clint_finding f;
 	int rc = CLINT_OK;
 
 	TRY(clint_check(&d->old_res, d->rs, d->old_doc, &d->check, diag));
 	TRY(clint_check(&d->new_res, d->rs, d->new_doc, &d->check, diag));
-	TRY(fingerprints(d, d->old_res, &fa, &na));
-	TRY(fingerprints(d, d->new_res, &fb, &nb));
+	TRY(left_out_init(&skip, d));
+	TRY(fingerprints(&skip, d->old_res, &fa, &na));
+	TRY(fingerprints(&skip, d->new_res, &fb, &nb));
 	if (na > 1)
 		qsort(fa, na, sizeof(*fa), cmp_fp);
 	/* which NEW section each OLD section became */
@@ -219,22 +255,23 @@ int clint_diff_risks(clint_diff *d, clint_diag *diag)
 	/* required clauses: gone, still missing, appeared */
 	for (i = 0; i < clint_result_missing_count(d->new_res); i++) {
 		TRY(clint_result_missing(d->new_res, i, &f));
-		if (compared(d, f.rule_id) && !missing_in(d->old_res, f.rule_id))
+		if (compared(&skip, f.rule_id) && !missing_in(d->old_res, f.rule_id))
 			TRY(add_clause(d, CLINT_RISK_INTRODUCED, &f));
 	}
 	for (i = 0; i < clint_result_missing_count(d->old_res); i++) {
 		TRY(clint_result_missing(d->old_res, i, &f));
-		if (compared(d, f.rule_id) && !missing_in(d->new_res, f.rule_id))
+		if (compared(&skip, f.rule_id) && !missing_in(d->new_res, f.rule_id))
 			TRY(add_clause(d, CLINT_RISK_RESOLVED, &f));
 	}
 	for (i = 0; i < clint_result_missing_count(d->new_res); i++) {
 		TRY(clint_result_missing(d->new_res, i, &f));
-		if (compared(d, f.rule_id) && missing_in(d->old_res, f.rule_id))
+		if (compared(&skip, f.rule_id) && missing_in(d->old_res, f.rule_id))
 			TRY(add_clause(d, CLINT_RISK_UNCHANGED, &f));
 	}
 done:
 	free(fa);
 	free(fb);
 	free(old2new);
+	free(skip.ids);
 	return rc;
 }

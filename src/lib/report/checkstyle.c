@@ -3,8 +3,10 @@
  * reviewdog and many CI dashboards: a <file> per input, an <error> per
  * finding (line, column, severity, message, source "clauselint.RULE").
  * A missing clause is an error at line 1; an unreadable input is an
- * error at line 1 with source "clauselint.input-error". Lines follow
- * clint_report_region(): paragraphs for word processing formats.
+ * error at line 1 with source "clauselint.input-error", and a check
+ * stopped at its CPU-time limit one with "clauselint.check-timed-out".
+ * Lines follow clint_report_region(): paragraphs for word processing
+ * formats.
  */
 #include "report.h"
 

@@ -151,7 +151,9 @@ static int gl_document(clint_renderer *r, const clint_result *res)
 		                          "CPU-time limit, so some rules did not run";
 		TRY(begin_issue(r));
 		clint_json_str(&r->out, inc, sizeof(inc) - 1);
-		issue_tail(&r->out, "check-timed-out", file, "", 0, "critical", 1, 1);
+		/* its own fingerprint: not the input-error issue's */
+		issue_tail(&r->out, "check-timed-out", file, "check-timed-out", 0,
+		           "critical", 1, 1);
 	}
 done:
 	clint_buf_free(&msg);

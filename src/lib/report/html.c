@@ -609,9 +609,9 @@ static int html_finish(clint_renderer *r)
 	                 r->counts[2], r->counts[1], r->counts[0]);
 	if (r->timed_out)
 		clint_buf_printf(b, "<p class=\"sev-error\">Incomplete: %zu "
-		                    "document%s stopped at the CPU-time limit of a "
-		                    "check.</p>",
-		                 r->timed_out, r->timed_out == 1 ? "'s check" : "s' checks");
+		                    "document%s not fully checked (CPU-time "
+		                    "limit).</p>",
+		                 r->timed_out, r->timed_out == 1 ? "" : "s");
 	if (r->priv && ((clint_buf *)r->priv)->len) {
 		clint_buf *ix = r->priv;
 		clint_buf_puts(b, "<ul>\n");

@@ -147,6 +147,10 @@ static int md_finish(clint_renderer *r)
 	clint_buf *b = &r->out;
 
 	heading(r);
+	if (r->timed_out)
+		clint_buf_printf(b, "**Incomplete:** %zu document%s not fully "
+		                    "checked (CPU-time limit).\n\n",
+		                 r->timed_out, r->timed_out == 1 ? "" : "s");
 	clint_buf_printf(b,
 	                 "---\n\n| documents | unreadable | missing clauses | errors "
 	                 "| warnings | info |\n|--:|--:|--:|--:|--:|--:|\n"
@@ -154,10 +158,6 @@ static int md_finish(clint_renderer *r)
 	                 "<sub>clauselint %s</sub>\n",
 	                 r->documents - r->failed, r->failed, r->missing,
 	                 r->counts[2], r->counts[1], r->counts[0], clint_version());
-	if (r->timed_out)
-		clint_buf_printf(b, "\n**Incomplete:** %zu document%s stopped at "
-		                    "the CPU-time limit of a check.\n",
-		                 r->timed_out, r->timed_out == 1 ? "'s check" : "s' checks");
 	return CLINT_OK;
 }
 
