@@ -34,8 +34,9 @@ struct clint_result {
 	size_t *missing;
 	size_t missing_count, missing_cap;
 	size_t limit_hits;   /* patterns that stopped on a PCRE2 limit */
-	int timed_out;       /* stopped at the CPU-time limit */
-	size_t rules_checked;  /* the leading rules that ran to the end */
+	/* the leading rules that ran to the end: fewer than the ruleset's
+	 * when the check stopped at its CPU-time limit */
+	size_t rules_checked;
 };
 
 typedef struct {
@@ -1063,7 +1064,6 @@ static void report_timeout(check_ctx *c, size_t ri, size_t only,
 {
 	const clint_ruleset *rs = c->rs;
 
-	c->res->timed_out = 1;
 	c->res->rules_checked = ri;
 	/* one rule on an example (packs test): its caller says it */
 	if (only != (size_t)-1)
@@ -1229,12 +1229,22 @@ size_t clint_result_limit_hits(const clint_result *res)
 
 int clint_result_timed_out(const clint_result *res)
 {
-	return res ? res->timed_out : 0;
+	return res && res->rules_checked < res->rs->rule_count;
 }
 
 size_t clint_result_rules_checked(const clint_result *res)
 {
 	return res ? res->rules_checked : 0;
+}
+
+size_t clint_result_finding_rule(const clint_result *res, size_t i)
+{
+	return res->findings[i].rule;
+}
+
+size_t clint_result_missing_rule(const clint_result *res, size_t i)
+{
+	return res->missing[i];
 }
 
 int clint_check_seconds_ok(double s)

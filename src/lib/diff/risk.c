@@ -38,47 +38,11 @@ size_t clint_diff_rules_compared(const clint_diff *d)
 	return a < b ? a : b;
 }
 
-/* The ids of the rules a timed-out check left out of the comparison,
- * sorted for bsearch(); none (n 0) when both checks ran every rule. */
-typedef struct {
-	const char **ids;
-	size_t n;
-} left_out;
-
-static int cmp_id(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static int left_out_init(left_out *lo, const clint_diff *d)
-{
-	size_t i, cut = clint_diff_rules_compared(d);
-	size_t count = clint_ruleset_rule_count(d->rs);
-	clint_rule_info ri;
-
-	lo->ids = NULL;
-	lo->n = 0;
-	if (cut >= count)
-		return CLINT_OK;
-	lo->ids = malloc((count - cut) * sizeof(*lo->ids));
-	if (!lo->ids)
-		return CLINT_ENOMEM;
-	for (i = cut; i < count; i++)
-		if (clint_ruleset_rule(d->rs, i, &ri) == CLINT_OK)
-			lo->ids[lo->n++] = ri.id;
-	qsort(lo->ids, lo->n, sizeof(*lo->ids), cmp_id);
-	return CLINT_OK;
-}
-
-/* 1 if rule `id` ran on both revisions: a rule that ran on one side only
- * would look introduced or resolved. */
-static int compared(const left_out *lo, const char *id)
-{
-	return !lo->n || !bsearch(&id, lo->ids, lo->n, sizeof(*lo->ids), cmp_id);
-}
-
-static int fingerprints(const left_out *lo, const clint_result *res,
-                        fp_item **out, size_t *n)
+/* Findings of the rules before `cut` (clint_diff_rules_compared(): a
+ * rule that ran on one side only would look introduced or resolved),
+ * with their fingerprints. */
+static int fingerprints(size_t cut, const clint_result *res, fp_item **out,
+                        size_t *n)
 {
 	size_t i, k = 0, count = clint_result_finding_count(res);
 	fp_item *items = calloc(count + 1, sizeof(*items));
@@ -88,9 +52,9 @@ static int fingerprints(const left_out *lo, const clint_result *res,
 	if (!items)
 		return CLINT_ENOMEM;
 	for (i = 0; i < count; i++) {
-		TRY(clint_result_finding(res, i, &f));
-		if (!compared(lo, f.rule_id))
+		if (clint_result_finding_rule(res, i) >= cut)
 			continue;
+		TRY(clint_result_finding(res, i, &f));
 		TRY(clint_finding_fingerprint(res, &f, items[k].fp));
 		items[k].idx = i;
 		items[k].section = f.section;
@@ -169,17 +133,16 @@ done:
 int clint_diff_risks(clint_diff *d, clint_diag *diag)
 {
 	fp_item *fa = NULL, *fb = NULL;
-	size_t na = 0, nb = 0, i, *old2new = NULL;
-	left_out skip = {NULL, 0};
+	size_t na = 0, nb = 0, i, cut, *old2new = NULL;
 	int pass;
 	clint_finding f;
 	int rc = CLINT_OK;
 
 	TRY(clint_check(&d->old_res, d->rs, d->old_doc, &d->check, diag));
 	TRY(clint_check(&d->new_res, d->rs, d->new_doc, &d->check, diag));
-	TRY(left_out_init(&skip, d));
-	TRY(fingerprints(&skip, d->old_res, &fa, &na));
-	TRY(fingerprints(&skip, d->new_res, &fb, &nb));
+	cut = clint_diff_rules_compared(d);
+	TRY(fingerprints(cut, d->old_res, &fa, &na));
+	TRY(fingerprints(cut, d->new_res, &fb, &nb));
 	if (na > 1)
 		qsort(fa, na, sizeof(*fa), cmp_fp);
 	/* which NEW section each OLD section became */
@@ -254,24 +217,29 @@ int clint_diff_risks(clint_diff *d, clint_diag *diag)
 			             fb[i].fp));
 	/* required clauses: gone, still missing, appeared */
 	for (i = 0; i < clint_result_missing_count(d->new_res); i++) {
+		if (clint_result_missing_rule(d->new_res, i) >= cut)
+			continue;
 		TRY(clint_result_missing(d->new_res, i, &f));
-		if (compared(&skip, f.rule_id) && !missing_in(d->old_res, f.rule_id))
+		if (!missing_in(d->old_res, f.rule_id))
 			TRY(add_clause(d, CLINT_RISK_INTRODUCED, &f));
 	}
 	for (i = 0; i < clint_result_missing_count(d->old_res); i++) {
+		if (clint_result_missing_rule(d->old_res, i) >= cut)
+			continue;
 		TRY(clint_result_missing(d->old_res, i, &f));
-		if (compared(&skip, f.rule_id) && !missing_in(d->new_res, f.rule_id))
+		if (!missing_in(d->new_res, f.rule_id))
 			TRY(add_clause(d, CLINT_RISK_RESOLVED, &f));
 	}
 	for (i = 0; i < clint_result_missing_count(d->new_res); i++) {
+		if (clint_result_missing_rule(d->new_res, i) >= cut)
+			continue;
 		TRY(clint_result_missing(d->new_res, i, &f));
-		if (compared(&skip, f.rule_id) && missing_in(d->old_res, f.rule_id))
+		if (missing_in(d->old_res, f.rule_id))
 			TRY(add_clause(d, CLINT_RISK_UNCHANGED, &f));
 	}
 done:
 	free(fa);
 	free(fb);
 	free(old2new);
-	free(skip.ids);
 	return rc;
 }
