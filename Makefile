@@ -236,8 +236,9 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/unit.h $(LIB_A)
 	    -o $@ $< $(LIB_A) $(UNIT_LDFLAGS) $(LDFLAGS) $(DEP_LIBS) $(CMOCKA_LIBS)
 
 # the CPU-time limit tests run on a clock they control (fakeclock.h)
-$(BUILD)/tests/test_check $(BUILD)/tests/test_diff: tests/unit/fakeclock.h
-$(BUILD)/tests/test_check $(BUILD)/tests/test_diff: \
+$(BUILD)/tests/test_check $(BUILD)/tests/test_diff $(BUILD)/tests/test_pack: \
+    tests/unit/fakeclock.h
+$(BUILD)/tests/test_check $(BUILD)/tests/test_diff $(BUILD)/tests/test_pack: \
     UNIT_LDFLAGS = -Wl,--wrap=clock_gettime
 
 # test_baseline.c and fuzz_baseline.c include the CLI's baseline, output

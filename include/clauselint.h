@@ -438,14 +438,41 @@ CLINT_EXTERN int clint_ruleset_pattern(const clint_ruleset *rs, size_t i,
                                        clint_pattern_info *out);
 
 /**
+ * Options of clint_ruleset_test() and clint_ruleset_lint(). NULL options
+ * get the defaults.
+ */
+typedef struct {
+	unsigned version;
+	unsigned reserved;
+	/** The CPU time (this thread's clock) the whole run may take, in
+	 *  seconds. 0: the default, as for checking one document that holds
+	 *  the text of every example (clint_check_options): 10 s plus 5 s per
+	 *  MiB of example text, the 5 s growing in proportion past 1,000
+	 *  patterns (the built-in packs test and lint in 0.02 s).
+	 *  CLINT_CHECK_NO_TIME_LIMIT: none. NaN and other negative values are
+	 *  refused (CLINT_EINVAL). A pack of thousands of rules whose
+	 *  examples each pay the match limit would otherwise take minutes. */
+	double max_cpu_seconds;
+} clint_packs_options;
+
+#define CLINT_PACKS_OPTIONS_VERSION 1
+#define CLINT_PACKS_OPTIONS_INIT {CLINT_PACKS_OPTIONS_VERSION, 0, 0.0}
+
+/**
  * Runs every rule's <example> cases: each example text is checked on its
  * own with its rule alone. Each failing example is reported to `diag` as
  * an error at the example's line. A rule that hits a PCRE2 limit on an
  * example is not run on its later examples, which fail (one error says
  * how many). *passed and *failed get the counts.
+ *
+ * A run that reaches its CPU-time limit (`opts`) stops there: the
+ * examples not run count as failed, one error in `diag` says how many
+ * and of which rules, and the return value is CLINT_ELIMIT.
  */
-CLINT_EXTERN int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
-                                    size_t *passed, size_t *failed);
+CLINT_EXTERN int clint_ruleset_test(const clint_ruleset *rs,
+                                    const clint_packs_options *opts,
+                                    clint_diag *diag, size_t *passed,
+                                    size_t *failed);
 
 /**
  * Lints the loaded packs: errors for patterns that match the empty string
@@ -453,11 +480,18 @@ CLINT_EXTERN int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
  * rule's examples (tried until the first one that does); warnings for
  * unbounded ".*", ".+" or "[^...]*" gaps, rules without both a matching
  * and a non-matching example, and patterns that none of their rule's
- * examples exercise (so nothing shows they can match). Each problem goes to `diag` with the
- * pack file and line; *errors and *warnings get the counts.
+ * examples exercise (so nothing shows they can match). Each problem goes
+ * to `diag` with the pack file and line; *errors and *warnings get the
+ * counts.
+ *
+ * A run that reaches its CPU-time limit (`opts`) stops there: the rules
+ * not linted are named by one error in `diag` (counted in *errors), and
+ * the return value is CLINT_ELIMIT.
  */
-CLINT_EXTERN int clint_ruleset_lint(const clint_ruleset *rs, clint_diag *diag,
-                                    size_t *errors, size_t *warnings);
+CLINT_EXTERN int clint_ruleset_lint(const clint_ruleset *rs,
+                                    const clint_packs_options *opts,
+                                    clint_diag *diag, size_t *errors,
+                                    size_t *warnings);
 
 /* ---- checking ---------------------------------------------------------- */
 

@@ -66,14 +66,14 @@ static const char usage_text[] =
 	"      --max-check-seconds N|none  CPU seconds one document's check may\n"
 	"                          take (default: 10 plus 5 per MiB of text, more\n"
 	"                          past 1,000 patterns); a check that stops there\n"
-	"                          is an error\n"
+	"                          is an error. packs test, lint: the whole run\n"
 	"  -v, --verbose           explain every finding, with its reference\n"
 	"  -h, --help              show this help\n"
 	"  -V, --version           show the version\n"
 	"\n"
 	"exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, pack or\n"
-	"input error (the other files are still checked) or a check stopped at\n"
-	"--max-check-seconds\n";
+	"input error (the other files are still checked) or a check, packs test\n"
+	"or packs lint stopped at --max-check-seconds\n";
 
 void cli_options_init(cli_options *o)
 {

@@ -140,13 +140,15 @@ static int packs_test(cli_options *o)
 {
 	clint_ruleset *rs = NULL;
 	clint_diag *diag = NULL;
+	clint_packs_options popts = CLINT_PACKS_OPTIONS_INIT;
 	size_t passed = 0, failed = 0;
 	int rc;
 
 	if (load_named_packs(o, &rs) < 0)
 		return EXIT_TROUBLE;
 	clint_diag_new(&diag);
-	rc = clint_ruleset_test(rs, diag, &passed, &failed);
+	popts.max_cpu_seconds = o->max_check_seconds;
+	rc = clint_ruleset_test(rs, &popts, diag, &passed, &failed);
 	cli_print_diag(diag);
 	printf("%zu rules in %zu packs\n", clint_ruleset_rule_count(rs),
 	       clint_ruleset_pack_count(rs));
@@ -162,13 +164,15 @@ static int packs_lint(cli_options *o)
 {
 	clint_ruleset *rs = NULL;
 	clint_diag *diag = NULL;
+	clint_packs_options popts = CLINT_PACKS_OPTIONS_INIT;
 	size_t errors = 0, warnings = 0;
 	int rc;
 
 	if (load_named_packs(o, &rs) < 0)
 		return EXIT_TROUBLE;
 	clint_diag_new(&diag);
-	rc = clint_ruleset_lint(rs, diag, &errors, &warnings);
+	popts.max_cpu_seconds = o->max_check_seconds;
+	rc = clint_ruleset_lint(rs, &popts, diag, &errors, &warnings);
 	cli_print_diag(diag);
 	printf("%zu rules linted: %zu error%s, %zu warning%s\n",
 	       clint_ruleset_rule_count(rs), errors, errors == 1 ? "" : "s",

@@ -63,15 +63,13 @@ typedef struct {
 		unsigned hits;
 	} *stopped;
 	size_t stopped_count, stopped_cap;
-	/* the CPU-time limit: this thread's clock (cpu_seconds()) at which
-	 * checking stops, 0 for none. Each pcre2_match() is bounded by the
-	 * match limit but a pack can hold thousands of patterns that each pay
-	 * it (1,000 of them: 36 s on a 10 KB contract), and one that stays
-	 * under it can run at every section or match. out_of_time() is asked
-	 * before every call and rule */
-	double deadline;
-	int out_of_time;
-	struct timespec tick;  /* the coarse clock at the last CPU clock read */
+	/* the CPU-time limit, asked before every call and rule: each
+	 * pcre2_match() is bounded by the match limit but a pack can hold
+	 * thousands of patterns that each pay it (1,000 of them: 36 s on a
+	 * 10 KB contract), and one that stays under it can run at every
+	 * section or match. `budget` is `own`, or the caller's (packs test
+	 * shares one over all its examples) */
+	clint_budget own, *budget;
 } check_ctx;
 
 #define CHECK_LIMIT_TRIES 4
@@ -88,7 +86,7 @@ typedef struct {
 	double scan;
 } check_profile;
 
-static double cpu_seconds(void)
+double clint_cpu_seconds(void)
 {
 	struct timespec t;
 
@@ -103,28 +101,35 @@ static double cpu_seconds(void)
 #define CHECK_TICK_CLOCK CLOCK_MONOTONIC
 #endif
 
+void clint_budget_start(clint_budget *b, double seconds)
+{
+	memset(b, 0, sizeof(*b));
+	b->seconds = seconds > 0 ? seconds : 0;
+	if (b->seconds > 0)
+		b->end = clint_cpu_seconds() + b->seconds;
+}
+
 /*
- * 1 (and from then on) when the check has used up its CPU time. The
- * thread's CPU clock is a system call (0.7 us here, as much as a short
- * match; a document makes thousands of calls), the coarse monotonic clock
- * a read of memory (6 ns), and a thread's CPU time cannot advance faster
- * than it: the CPU clock is read only when the coarse one has moved, at
- * most once per tick (1-10 ms, with the kernel's clock rate).
+ * The thread's CPU clock is a system call (0.7 us here, as much as a
+ * short match; a document makes thousands of calls), the coarse monotonic
+ * clock a read of memory (6 ns), and a thread's CPU time cannot advance
+ * faster than it: the CPU clock is read only when the coarse one has
+ * moved, at most once per tick (1-10 ms, with the kernel's clock rate).
  */
-static int out_of_time(check_ctx *c)
+int clint_budget_over(clint_budget *b)
 {
 	struct timespec t;
 
-	if (c->out_of_time || c->deadline <= 0)
-		return c->out_of_time;
+	if (b->over || b->end <= 0)
+		return b->over;
 	if (clock_gettime(CHECK_TICK_CLOCK, &t) == 0) {
-		if (t.tv_sec == c->tick.tv_sec && t.tv_nsec == c->tick.tv_nsec)
+		if (t.tv_sec == b->tick.tv_sec && t.tv_nsec == b->tick.tv_nsec)
 			return 0;
-		c->tick = t;
+		b->tick = t;
 	}
-	if (cpu_seconds() >= c->deadline)
-		c->out_of_time = 1;
-	return c->out_of_time;
+	if (clint_cpu_seconds() >= b->end)
+		b->over = 1;
+	return b->over;
 }
 
 /* 0 if pattern `slot` surely has no lead or needed literal starting in
@@ -188,7 +193,7 @@ static int run_pattern(check_ctx *c, const clint_pattern *p, size_t base,
 	PCRE2_SIZE *ov;
 	int rc;
 
-	if (out_of_time(c))
+	if (clint_budget_over(c->budget))
 		return CHECK_OUT_OF_TIME;
 	if (s && s->hits >= CHECK_LIMIT_TRIES)
 		return CHECK_STOPPED;
@@ -1059,8 +1064,7 @@ static void drop_partial(clint_result *res, size_t nf, size_t np, size_t nm)
 }
 
 /* Reports the rules from `ri` on that the CPU-time limit left unchecked. */
-static void report_timeout(check_ctx *c, size_t ri, size_t only,
-                           double limit)
+static void report_timeout(check_ctx *c, size_t ri, size_t only)
 {
 	const clint_ruleset *rs = c->rs;
 
@@ -1073,16 +1077,15 @@ static void report_timeout(check_ctx *c, size_t ri, size_t only,
 	               "of %zu rules did not run (the first: '%s' of %s), so "
 	               "the findings and missing clauses of this document are "
 	               "incomplete",
-	               limit, rs->rule_count - ri, rs->rule_count,
+	               c->budget->seconds, rs->rule_count - ri, rs->rule_count,
 	               rs->rules[ri].id, rs->packs[rs->rules[ri].pack].file);
 }
 
-/* The CPU seconds a check of `doc` with `rs` may take under `max` (the
- * option): by default a base, and an allowance per MiB that grows with
- * the number of patterns past CLINT_CHECK_PATTERNS (the built-in packs
- * have 400 to 600). */
-static double time_limit(const clint_ruleset *rs, const clint_doc *doc,
-                         double max)
+/* The CPU seconds a check of `bytes` of text with `rs` may take under
+ * `max` (the option): by default a base, and an allowance per MiB that
+ * grows with the number of patterns past CLINT_CHECK_PATTERNS (the
+ * built-in packs have 400 to 600); 0 for none. */
+double clint_time_limit(const clint_ruleset *rs, size_t bytes, double max)
 {
 	double per_mib = CLINT_CHECK_SECONDS_PER_MIB;
 
@@ -1092,16 +1095,19 @@ static double time_limit(const clint_ruleset *rs, const clint_doc *doc,
 		return max;
 	if (rs->pattern_count > CLINT_CHECK_PATTERNS)
 		per_mib *= (double)rs->pattern_count / CLINT_CHECK_PATTERNS;
-	return CLINT_CHECK_SECONDS + per_mib * (double)doc->norm_len / (1 << 20);
+	return CLINT_CHECK_SECONDS + per_mib * (double)bytes / (1 << 20);
 }
 
+/* Checks `doc` with rule `only` or every rule (-1), under `budget`, or
+ * when it is NULL a limit of its own from `max_seconds`. */
 static int run_rules(clint_result **out, const clint_ruleset *rs,
                      const clint_doc *doc, size_t only, double max_seconds,
-                     check_profile *prof, clint_diag *diag)
+                     clint_budget *budget, check_profile *prof,
+                     clint_diag *diag)
 {
 	check_ctx c;
 	size_t ri;
-	double t0 = 0, limit = 0;
+	double t0 = 0;
 	unsigned long calls0 = 0;
 	int rc = CLINT_OK;
 
@@ -1123,11 +1129,14 @@ static int run_rules(clint_result **out, const clint_ruleset *rs,
 	c.res->doc = doc;
 	c.res->rs = rs;
 	c.res->rules_checked = rs->rule_count;
-	limit = time_limit(rs, doc, max_seconds);
-	if (limit > 0)
-		c.deadline = cpu_seconds() + limit;
+	c.budget = budget;
+	if (!c.budget) {
+		clint_budget_start(&c.own,
+		                   clint_time_limit(rs, doc->norm_len, max_seconds));
+		c.budget = &c.own;
+	}
 	if (prof)
-		t0 = cpu_seconds();
+		t0 = clint_cpu_seconds();
 	if (rs->pf) {
 		rc = clint_prefilter_scan(rs->pf, doc->norm, doc->norm_len, &c.pfs);
 		if (rc < 0)
@@ -1135,7 +1144,7 @@ static int run_rules(clint_result **out, const clint_ruleset *rs,
 		c.pf = rs->pf;
 	}
 	if (prof)
-		prof->scan += cpu_seconds() - t0;
+		prof->scan += clint_cpu_seconds() - t0;
 
 	for (ri = 0; ri < rs->rule_count; ri++) {
 		const clint_rule *r = &rs->rules[ri];
@@ -1146,12 +1155,12 @@ static int run_rules(clint_result **out, const clint_ruleset *rs,
 
 		if (only != (size_t)-1 && ri != only)
 			continue;
-		if (out_of_time(&c)) {
-			report_timeout(&c, ri, only, limit);
+		if (clint_budget_over(c.budget)) {
+			report_timeout(&c, ri, only);
 			break;
 		}
 		if (prof) {
-			t0 = cpu_seconds();
+			t0 = clint_cpu_seconds();
 			calls0 = c.calls;
 		}
 		if (r->within && compute_scope(&c, r) < 0)
@@ -1171,14 +1180,14 @@ static int run_rules(clint_result **out, const clint_ruleset *rs,
 		}
 	timed:
 		if (prof && prof->seconds)
-			prof->seconds[ri] += cpu_seconds() - t0;
+			prof->seconds[ri] += clint_cpu_seconds() - t0;
 		if (prof && prof->matches)
 			prof->matches[ri] += c.calls - calls0;
 		if (rc < 0)
 			goto done;
-		if (c.out_of_time) {
+		if (c.budget->over) {
 			drop_partial(c.res, nf, np, nm);
-			report_timeout(&c, ri, only, limit);
+			report_timeout(&c, ri, only);
 			break;
 		}
 	}
@@ -1253,10 +1262,10 @@ int clint_check_seconds_ok(double s)
 }
 
 int clint_check_rules(clint_result **out, const clint_ruleset *rs,
-                      const clint_doc *doc, size_t only, double max_seconds,
-                      clint_diag *diag)
+                      const clint_doc *doc, size_t only,
+                      clint_budget *budget, clint_diag *diag)
 {
-	return run_rules(out, rs, doc, only, max_seconds, NULL, diag);
+	return run_rules(out, rs, doc, only, 0, budget, NULL, diag);
 }
 
 int clint_check_profile(const clint_ruleset *rs, const clint_doc *doc,
@@ -1271,7 +1280,7 @@ int clint_check_profile(const clint_ruleset *rs, const clint_doc *doc,
 		return CLINT_EINVAL;
 	/* it measures rules: all of them, as long as they take */
 	rc = run_rules(&res, rs, doc, (size_t)-1, CLINT_CHECK_NO_TIME_LIMIT,
-	               &prof, diag);
+	               NULL, &prof, diag);
 	clint_result_free(res);
 	if (scan_seconds)
 		*scan_seconds += prof.scan;
@@ -1295,7 +1304,7 @@ int clint_check(clint_result **out, const clint_ruleset *rs,
 		if (!clint_check_seconds_ok(max))
 			return CLINT_EINVAL;
 	}
-	return clint_check_rules(out, rs, doc, (size_t)-1, max, diag);
+	return run_rules(out, rs, doc, (size_t)-1, max, NULL, NULL, diag);
 }
 
 void clint_result_free(clint_result *res)

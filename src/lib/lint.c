@@ -14,6 +14,7 @@ typedef struct {
 	clint_diag *diag;
 	size_t errors, warnings;
 	pcre2_match_context *mctx;  /* the checker's match limits */
+	clint_budget budget;        /* the run's CPU time */
 } lint_ctx;
 
 static void lint_msg(lint_ctx *l, clint_diag_level level, const clint_rule *r,
@@ -121,14 +122,17 @@ static int match_part(const clint_pattern *p, const clint_doc *doc,
 	return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : rc;
 }
 
+/* What exercised() returns when the run's time is up. */
+#define LINT_OUT_OF_TIME (-1001)
+
 /* 1 if pattern `p` matches somewhere in the examples that must match:
  * body patterns in the matching text, heading patterns in a heading; 0 if
  * not; a negative PCRE2 error when it hit a limit, where it stops (so a
  * pattern that backtracks for ever pays the limit once, not once per
- * example or heading). */
+ * example or heading); LINT_OUT_OF_TIME when the budget ran out. */
 static int exercised(const clint_pattern *p, clint_doc *const *docs,
                      size_t ndocs, int heading, pcre2_match_data *md,
-                     pcre2_match_context *mctx)
+                     pcre2_match_context *mctx, clint_budget *budget)
 {
 	size_t d, s;
 	int m;
@@ -137,6 +141,8 @@ static int exercised(const clint_pattern *p, clint_doc *const *docs,
 		const clint_doc *doc = docs[d];
 		if (!doc)
 			continue;
+		if (clint_budget_over(budget))
+			return LINT_OUT_OF_TIME;
 		if (!heading) {
 			if ((m = match_part(p, doc, 0, doc->norm_len, md, mctx)) != 0)
 				return m;
@@ -144,6 +150,8 @@ static int exercised(const clint_pattern *p, clint_doc *const *docs,
 		}
 		for (s = 0; s < doc->section_count; s++) {
 			const clint_isection *sec = &doc->sections[s];
+			if (clint_budget_over(budget))
+				return LINT_OUT_OF_TIME;
 			if ((m = match_part(p, doc, sec->heading_norm_start,
 			                    sec->heading_norm_end, md, mctx)) != 0)
 				return m;
@@ -164,8 +172,10 @@ static void lint_exercised(lint_ctx *l, const clint_rule *r,
 
 	if (!p->code)
 		return;
-	m = exercised(p, docs, r->example_count, heading, md, l->mctx);
-	if (m > 0)
+	m = exercised(p, docs, r->example_count, heading, md, l->mctx,
+	              &l->budget);
+	/* out of time: not known (the run says it stopped) */
+	if (m > 0 || m == LINT_OUT_OF_TIME)
 		return;
 	if (m == 0) {
 		lint_msg(l, CLINT_DIAG_WARNING, r, p->line,
@@ -230,7 +240,25 @@ static int lint_rule(lint_ctx *l, const clint_rule *r, pcre2_match_data *md)
 	return CLINT_OK;
 }
 
-int clint_ruleset_lint(const clint_ruleset *rs, clint_diag *diag,
+/* Says that the run stopped at its CPU-time limit in rule `i`: the rules
+ * from it on are not (fully) linted. */
+static void lint_timeout(lint_ctx *l, size_t i)
+{
+	const clint_ruleset *rs = l->rs;
+	const clint_rule *r = &rs->rules[i];
+	size_t n = rs->rule_count - i;
+
+	clint_diag_add(l->diag, CLINT_DIAG_ERROR, rs->packs[r->pack].file,
+	               r->line, 0,
+	               "linting stopped at its CPU-time limit of %.3g s: %zu "
+	               "of %zu rules were not linted to the end (the first: "
+	               "'%s')",
+	               l->budget.seconds, n, rs->rule_count, r->id);
+	l->errors++;
+}
+
+int clint_ruleset_lint(const clint_ruleset *rs,
+                       const clint_packs_options *opts, clint_diag *diag,
                        size_t *errors, size_t *warnings)
 {
 	lint_ctx l;
@@ -242,6 +270,8 @@ int clint_ruleset_lint(const clint_ruleset *rs, clint_diag *diag,
 	if (!rs)
 		return CLINT_EINVAL;
 	memset(&l, 0, sizeof(l));
+	if ((rc = clint_packs_budget(rs, opts, &l.budget)) < 0)
+		return rc;
 	l.rs = rs;
 	l.diag = diag;
 	/* the limits and JIT stack of a check (check.c): an example cannot
@@ -254,8 +284,18 @@ int clint_ruleset_lint(const clint_ruleset *rs, clint_diag *diag,
 		return CLINT_ENOMEM;
 	}
 	l.mctx = matcher.mctx;
-	for (i = 0; i < rs->rule_count && rc == CLINT_OK; i++)
+	for (i = 0; i < rs->rule_count && rc == CLINT_OK; i++) {
+		if (clint_budget_over(&l.budget)) {
+			lint_timeout(&l, i);
+			rc = CLINT_ELIMIT;
+			break;
+		}
 		rc = lint_rule(&l, &rs->rules[i], md);
+		if (rc == CLINT_OK && l.budget.over) {
+			lint_timeout(&l, i);
+			rc = CLINT_ELIMIT;
+		}
+	}
 	clint_matcher_free(&matcher);
 	pcre2_match_data_free(md);
 	if (errors)

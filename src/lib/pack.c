@@ -1456,14 +1456,67 @@ size_t clint_ruleset_find(const clint_ruleset *rs, const char *id)
 	return rs && id ? find_rule(rs, id) : (size_t)-1;
 }
 
-int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
+int clint_packs_budget(const clint_ruleset *rs,
+                       const clint_packs_options *opts, clint_budget *b)
+{
+	double max = 0;
+	size_t i, j, bytes = 0;
+
+	if (opts) {
+		if (opts->version != CLINT_PACKS_OPTIONS_VERSION ||
+		    !clint_check_seconds_ok(opts->max_cpu_seconds))
+			return CLINT_EINVAL;
+		max = opts->max_cpu_seconds;
+	}
+	for (i = 0; i < rs->rule_count; i++)
+		for (j = 0; j < rs->rules[i].example_count; j++)
+			bytes += strlen(rs->rules[i].examples[j].text);
+	clint_budget_start(b, clint_time_limit(rs, bytes, max));
+	return CLINT_OK;
+}
+
+/* The examples of `rs` from example `j` of rule `i` on. */
+static size_t examples_from(const clint_ruleset *rs, size_t i, size_t j)
+{
+	size_t n = rs->rules[i].example_count - j;
+
+	while (++i < rs->rule_count)
+		n += rs->rules[i].example_count;
+	return n;
+}
+
+/* Says that the run stopped at its CPU-time limit before example `j` of
+ * rule `i`, and returns how many examples were not run. */
+static size_t test_timeout(const clint_ruleset *rs, const clint_budget *b,
+                           size_t i, size_t j, clint_diag *diag)
+{
+	const clint_rule *r = &rs->rules[i];
+	size_t n = examples_from(rs, i, j), k, rules = 0;
+
+	for (k = i; k < rs->rule_count; k++)
+		rules += rs->rules[k].example_count > (k == i ? j : 0);
+	clint_diag_add(diag, CLINT_DIAG_ERROR, rs->packs[r->pack].file,
+	               r->examples[j].line, 0,
+	               "testing stopped at its CPU-time limit of %.3g s: %zu "
+	               "example%s of %zu rule%s did not run, which fail (the "
+	               "first: this one of rule '%s')",
+	               b->seconds, n, n == 1 ? "" : "s", rules,
+	               rules == 1 ? "" : "s", r->id);
+	return n;
+}
+
+int clint_ruleset_test(const clint_ruleset *rs,
+                       const clint_packs_options *opts, clint_diag *diag,
                        size_t *passed, size_t *failed)
 {
 	size_t i, j, ok = 0, bad = 0;
+	clint_budget budget;
 	int rc = CLINT_OK;
 
 	if (!rs)
 		return CLINT_EINVAL;
+	if ((rc = clint_packs_budget(rs, opts, &budget)) < 0)
+		return rc;
 	for (i = 0; i < rs->rule_count && rc == CLINT_OK; i++) {
 		const clint_rule *r = &rs->rules[i];
 
@@ -1473,12 +1526,20 @@ int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
 			clint_result *res = NULL;
 			int hit, stopped = 0;
 
+			if (clint_budget_over(&budget)) {
+				bad += test_timeout(rs, &budget, i, j, diag);
+				rc = CLINT_ELIMIT;
+				break;
+			}
 			rc = clint_doc_load_buffer(&doc, "<example>", e->text,
 			                           strlen(e->text), NULL, NULL);
 			if (rc == CLINT_OK)
-				rc = clint_check_rules(&res, rs, doc, i, 0, diag);
-			if (rc == CLINT_OK &&
-			    (clint_result_limit_hits(res) || clint_result_timed_out(res))) {
+				rc = clint_check_rules(&res, rs, doc, i, &budget, diag);
+			if (rc == CLINT_OK && clint_result_timed_out(res)) {
+				/* the run's time is up: this example did not finish */
+				bad += test_timeout(rs, &budget, i, j, diag);
+				rc = CLINT_ELIMIT;
+			} else if (rc == CLINT_OK && clint_result_limit_hits(res)) {
 				/* its result is not known, and a pattern that backtracks
 				 * without end would pay the limit again on every example:
 				 * this one fails, the rule's later ones are not run and
@@ -1493,13 +1554,9 @@ int clint_ruleset_test(const clint_ruleset *rs, clint_diag *diag,
 					         rest == 1 ? " was" : "s were");
 				clint_diag_add(diag, CLINT_DIAG_ERROR,
 				               rs->packs[r->pack].file, e->line, 0,
-				               "rule '%s' stopped on this example (%s), "
-				               "which fails%s",
-				               r->id,
-				               clint_result_timed_out(res) ? "the CPU-time "
-				                                             "limit"
-				                                           : "a regex limit",
-				               later);
+				               "rule '%s' stopped on this example (a regex "
+				               "limit), which fails%s",
+				               r->id, later);
 				stopped = 1;
 			} else if (rc == CLINT_OK) {
 				hit = r->kind == CLINT_RULE_REQUIRE

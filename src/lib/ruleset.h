@@ -8,6 +8,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdatomic.h>
+#include <time.h>
 
 #include "internal.h"
 #include "precompiled.h"
@@ -189,16 +190,47 @@ typedef int (*clint_check_hit_fn)(void *ctx, size_t start, size_t end,
 CLINT_INTERNAL int clint_run_check(clint_check_id id, const clint_doc *doc,
                                    clint_check_hit_fn hit, void *ctx);
 
-/* Checks `doc` with rule `only` alone, or with all rules if only is -1,
- * within `max_seconds` of CPU time (as clint_check_options'
- * max_cpu_seconds: 0 the default, negative none). With one rule, a stop
- * at the limit is not said to `diag` (the caller says it) and
- * clint_result_rules_checked() is not meaningful: ask
- * clint_result_timed_out(). */
+/*
+ * A CPU-time budget (this thread's clock) that long work asks often
+ * (check.c). clint_budget_start() starts one of `seconds` (0 or less:
+ * none); clint_budget_over() is 1 once it is used up, and from then on.
+ * Asking costs a read of the coarse monotonic clock (6 ns): the CPU clock
+ * (a system call) is read only when that one has ticked (every 1-10 ms),
+ * so work runs over its budget by about a tick plus what it does between
+ * two questions.
+ */
+typedef struct {
+	double seconds;        /* the limit, for messages; 0: none */
+	double end;            /* clint_cpu_seconds() when it is over */
+	struct timespec tick;  /* the coarse clock at the last CPU clock read */
+	int over;
+} clint_budget;
+CLINT_INTERNAL double clint_cpu_seconds(void);
+CLINT_INTERNAL void clint_budget_start(clint_budget *b, double seconds);
+CLINT_INTERNAL int clint_budget_over(clint_budget *b);
+
+/* The CPU seconds checking `bytes` of text with `rs` may take under
+ * `max`, a valid max_cpu_seconds option: CLINT_CHECK_SECONDS plus
+ * CLINT_CHECK_SECONDS_PER_MIB (scaled past CLINT_CHECK_PATTERNS) when it
+ * is 0, `max` when above, 0 (none) when negative (check.c). */
+CLINT_INTERNAL double clint_time_limit(const clint_ruleset *rs, size_t bytes,
+                                       double max);
+
+/* Starts the budget of a clint_ruleset_test() or clint_ruleset_lint() run
+ * of `rs` with `opts` (NULL: the defaults): as for checking one document
+ * of all its examples' text. CLINT_EINVAL for bad options (pack.c). */
+CLINT_INTERNAL int clint_packs_budget(const clint_ruleset *rs,
+                                      const clint_packs_options *opts,
+                                      clint_budget *b);
+
+/* Checks `doc` with rule `only` alone under `budget` (packs test: one
+ * budget for all its examples). A stop at the budget is not said to
+ * `diag` (the caller says it) and clint_result_rules_checked() is not
+ * meaningful: ask clint_result_timed_out(). */
 CLINT_INTERNAL int clint_check_rules(clint_result **out,
                                      const clint_ruleset *rs,
                                      const clint_doc *doc, size_t only,
-                                     double max_seconds, clint_diag *diag);
+                                     clint_budget *budget, clint_diag *diag);
 
 /*
  * What every pcre2_match() of a pack pattern runs with (check.c): the

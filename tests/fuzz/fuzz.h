@@ -176,6 +176,9 @@ static int fuzz_extract(clint_input_format fmt, const char *name,
  * Loads the ruleset `ro` describes (a pack or project file under test);
  * one that loads checks a short contract, after running its packs'
  * examples and lint when `test_packs` is set; one refused must say why.
+ * Each of the three runs under a CPU-time limit of 1 s (the defaults of
+ * 10 s each would pass libFuzzer's -timeout), and one that stops at it
+ * must say so.
  */
 static void fuzz_ruleset_check(const clint_ruleset_options *ro, int test_packs)
 {
@@ -187,19 +190,26 @@ static void fuzz_ruleset_check(const clint_ruleset_options *ro, int test_packs)
 	clint_diag *diag = NULL;
 	clint_doc *doc = NULL;
 	clint_result *res = NULL;
+	clint_packs_options po = CLINT_PACKS_OPTIONS_INIT;
+	clint_check_options co = CLINT_CHECK_OPTIONS_INIT;
 	size_t a, b;
 
 	if (clint_diag_new(&diag) != CLINT_OK)
 		return;
+	po.max_cpu_seconds = co.max_cpu_seconds = 1;
 	if (clint_ruleset_load(&rs, ro, diag) == CLINT_OK) {
 		if (test_packs) {
-			clint_ruleset_test(rs, diag, &a, &b);
-			clint_ruleset_lint(rs, diag, &a, &b);
+			if (clint_ruleset_test(rs, &po, diag, &a, &b) == CLINT_ELIMIT &&
+			    clint_diag_count(diag) == 0)
+				abort();
+			if (clint_ruleset_lint(rs, &po, diag, &a, &b) == CLINT_ELIMIT &&
+			    a == 0)
+				abort();
 		}
 		if (clint_doc_load_buffer(&doc, "c.txt", contract,
 		                          sizeof(contract) - 1, NULL,
 		                          diag) == CLINT_OK &&
-		    clint_check(&res, rs, doc, NULL, diag) == CLINT_OK)
+		    clint_check(&res, rs, doc, &co, diag) == CLINT_OK)
 			(void)clint_result_finding_count(res);
 	} else if (clint_diag_count(diag) == 0) {
 		abort();  /* a refused pack or setting must say why */

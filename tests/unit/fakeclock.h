@@ -1,7 +1,8 @@
 /*
  * fakeclock.h - a CPU clock the CPU-time limit tests control, for the
  * test programs linked with -Wl,--wrap=clock_gettime (test_check,
- * test_diff; see the Makefile). Include it in one file of the program.
+ * test_diff, test_pack; see the Makefile). Include it in one file of the
+ * program.
  *
  * While fake_clock_on is set, the thread's CPU clock advances by
  * fake_clock_step seconds at each read, and by fake_clock_jump at read

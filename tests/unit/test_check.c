@@ -1047,21 +1047,19 @@ static int teardown_clock(void **state)
 static void test_time_limit_default(void **state)
 {
 	clint_ruleset rs;
-	clint_doc doc;
+	size_t mib4 = 4u << 20;
 
 	(void)state;
 	memset(&rs, 0, sizeof(rs));
-	memset(&doc, 0, sizeof(doc));
 	rs.pattern_count = 600;
-	assert_true(time_limit(&rs, &doc, 0) == 10.0);
-	doc.norm_len = 4u << 20;
-	assert_true(time_limit(&rs, &doc, 0) == 30.0);
+	assert_true(clint_time_limit(&rs, 0, 0) == 10.0);
+	assert_true(clint_time_limit(&rs, mib4, 0) == 30.0);
 	rs.pattern_count = 1000;
-	assert_true(time_limit(&rs, &doc, 0) == 30.0);
+	assert_true(clint_time_limit(&rs, mib4, 0) == 30.0);
 	rs.pattern_count = 3000;
-	assert_true(time_limit(&rs, &doc, 0) == 70.0);
-	assert_true(time_limit(&rs, &doc, 2.5) == 2.5);
-	assert_true(time_limit(&rs, &doc, CLINT_CHECK_NO_TIME_LIMIT) == 0);
+	assert_true(clint_time_limit(&rs, mib4, 0) == 70.0);
+	assert_true(clint_time_limit(&rs, mib4, 2.5) == 2.5);
+	assert_true(clint_time_limit(&rs, mib4, CLINT_CHECK_NO_TIME_LIMIT) == 0);
 }
 
 static void test_time_limit_options(void **state)

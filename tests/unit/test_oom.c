@@ -267,9 +267,9 @@ static int run_pack(void *p)
 	if (rc == CLINT_OK)
 		rc = clint_ruleset_load(&rs, &o, diag);
 	if (rc == CLINT_OK)
-		rc = clint_ruleset_test(rs, diag, &a, &b);
+		rc = clint_ruleset_test(rs, NULL, diag, &a, &b);
 	if (rc == CLINT_OK)
-		rc = clint_ruleset_lint(rs, diag, &a, &b);
+		rc = clint_ruleset_lint(rs, NULL, diag, &a, &b);
 	clint_ruleset_free(rs);
 	clint_diag_free(diag);
 	return rc;

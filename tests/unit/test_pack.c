@@ -5,6 +5,7 @@
  * <example> self-test.
  */
 #include "unit.h"
+#include "fakeclock.h"
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -12,6 +13,7 @@
 #include "internal.h"
 #include "ruleset.h"
 
+#include <math.h>
 #include <sys/stat.h>
 
 /* 1-based line of the n-th (1-based) occurrence of `needle` in `s`. */
@@ -285,7 +287,7 @@ static void test_thresholds_and_modifiers(void **state)
 	(void)state;
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
 	rs = unit_ruleset(good);
-	assert_int_equal(clint_ruleset_test(rs, d, &passed, &failed), CLINT_OK);
+	assert_int_equal(clint_ruleset_test(rs, NULL, d, &passed, &failed), CLINT_OK);
 	if (failed)
 		unit_diag_dump(d);
 	assert_int_equal(failed, 0);
@@ -339,7 +341,7 @@ static void test_lint_gaps(void **state)
 	sprintf(p, UNIT_PACK_TAIL);
 	rs = unit_ruleset(xml);
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
-	assert_int_equal(clint_ruleset_lint(rs, d, &errors, &warnings), CLINT_OK);
+	assert_int_equal(clint_ruleset_lint(rs, NULL, d, &errors, &warnings), CLINT_OK);
 	for (i = 0; i < sizeof(unbounded) / sizeof(*unbounded); i++) {
 		char want[64];
 		snprintf(want, sizeof(want), "'u%zu': <pattern> has an unbounded gap",
@@ -396,7 +398,7 @@ static void test_examples_stop_on_a_limit(void **state)
 	(void)state;
 	assert_int_equal(unit_ruleset_try(&rs, pack, NULL, NULL), CLINT_OK);
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
-	assert_int_equal(clint_ruleset_lint(rs, d, &errors, &warnings), CLINT_OK);
+	assert_int_equal(clint_ruleset_lint(rs, NULL, d, &errors, &warnings), CLINT_OK);
 	k = unit_diag_find(d, "'stop-body': <pattern> stopped on an example: "
 	                      "match limit exceeded");
 	if (k < 0)
@@ -406,7 +408,7 @@ static void test_examples_stop_on_a_limit(void **state)
 	assert_int_equal(errors, 1);
 	clint_diag_clear(d);
 
-	assert_int_equal(clint_ruleset_test(rs, d, &passed, &failed), CLINT_OK);
+	assert_int_equal(clint_ruleset_test(rs, NULL, d, &passed, &failed), CLINT_OK);
 	/* the first example stops: it fails (no match) and so do the three
 	 * after it, unrun; stop-fine's two pass */
 	assert_int_equal(passed, 2);
@@ -437,7 +439,7 @@ static void test_examples_stop_on_a_limit(void **state)
 
 		assert_int_equal(unit_ruleset_try(&rs, last, NULL, NULL), CLINT_OK);
 		assert_int_equal(clint_diag_new(&d), CLINT_OK);
-		assert_int_equal(clint_ruleset_test(rs, d, &passed, &failed),
+		assert_int_equal(clint_ruleset_test(rs, NULL, d, &passed, &failed),
 		                 CLINT_OK);
 		assert_int_equal(passed, 1);
 		assert_int_equal(failed, 1);
@@ -472,10 +474,10 @@ static void test_lint_jit_stack_as_check(void **state)
 	        UNIT_RULE_END UNIT_PACK_TAIL);
 	assert_int_equal(unit_ruleset_try(&rs, xml, NULL, NULL), CLINT_OK);
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
-	assert_int_equal(clint_ruleset_test(rs, d, &passed, &failed), CLINT_OK);
+	assert_int_equal(clint_ruleset_test(rs, NULL, d, &passed, &failed), CLINT_OK);
 	assert_int_equal(passed, 2);
 	assert_int_equal(failed, 0);
-	assert_int_equal(clint_ruleset_lint(rs, d, &errors, &warnings), CLINT_OK);
+	assert_int_equal(clint_ruleset_lint(rs, NULL, d, &errors, &warnings), CLINT_OK);
 	if (errors)
 		unit_diag_dump(d);
 	assert_int_equal(errors, 0);
@@ -483,6 +485,274 @@ static void test_lint_jit_stack_as_check(void **state)
 	clint_diag_free(d);
 	clint_ruleset_free(rs);
 	free(xml);
+}
+
+/* ---- the CPU-time limit of packs test and lint --------------------------- */
+
+/* Four rules, eight examples, all passing and nothing to lint. */
+static const char timed_pack[] =
+	UNIT_PACK_HEAD("timed")
+	UNIT_RULE("timed-flag", "flag", "warning", "")
+	UNIT_PATTERN("\\bTBD\\b")
+	UNIT_EXAMPLE("match", "Price: TBD.")
+	UNIT_EXAMPLE("no-match", "Price: 10 EUR.")
+	UNIT_RULE_END
+	UNIT_RULE("timed-require", "require", "error", "")
+	UNIT_PATTERN("\\bconfidential\\b")
+	UNIT_EXAMPLE("match", "Each party keeps it confidential.")
+	UNIT_EXAMPLE("no-match", "Each party may publish it.")
+	UNIT_RULE_END
+	UNIT_RULE("timed-heading", "require", "error", "")
+	UNIT_HEADING("\\bFees\\b")
+	UNIT_EXAMPLE("match", "1. Fees\n\nThe Customer pays.")
+	UNIT_EXAMPLE("no-match", "1. Scope\n\nThe Supplier works.")
+	UNIT_RULE_END
+	UNIT_RULE("timed-unless", "flag", "warning", "")
+	UNIT_PATTERN("\\bshall\\b")
+	UNIT_UNLESS("\\bnot\\b")
+	UNIT_EXAMPLE("match", "The Supplier shall do it.")
+	UNIT_EXAMPLE("no-match", "The Supplier shall not do it.")
+	UNIT_RULE_END
+	UNIT_PACK_TAIL;
+
+/* The one diag entry whose message holds `needle`, which must be the
+ * only error in `d`; fails otherwise. */
+static clint_diag_entry only_error(const clint_diag *d, const char *needle)
+{
+	clint_diag_entry e;
+	size_t i, errors = 0;
+	long k = unit_diag_find(d, needle);
+
+	for (i = 0; i < clint_diag_count(d); i++) {
+		assert_int_equal(clint_diag_get(d, i, &e), CLINT_OK);
+		errors += e.level == CLINT_DIAG_ERROR;
+	}
+	if (k < 0 || errors != 1)
+		unit_diag_dump(d);
+	assert_true(k >= 0);
+	assert_int_equal(errors, 1);
+	assert_int_equal(clint_diag_get(d, (size_t)k, &e), CLINT_OK);
+	return e;
+}
+
+/* packs test stopped by its limit at each CPU clock read in turn: the
+ * examples before the stop pass as without a limit, the others fail as
+ * not run, one error names the first of them; every example is reached. */
+static void test_packs_test_stops_anywhere(void **state)
+{
+	clint_packs_options po = CLINT_PACKS_OPTIONS_INIT;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	size_t passed, failed, last = 0, k, reached[9] = {0};
+	char want[160];
+	int rc;
+
+	(void)state;
+	assert_int_equal(unit_ruleset_try(&rs, timed_pack, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_ruleset_test(rs, NULL, d, &passed, &failed),
+	                 CLINT_OK);
+	assert_int_equal(passed, 8);
+	assert_int_equal(failed, 0);
+	assert_int_equal(clint_diag_count(d), 0);
+
+	/* read 1 starts the budget; a jump at read k ends it */
+	po.max_cpu_seconds = 1;
+	for (k = 2; k < 10000; k++) {
+		clint_diag_clear(d);
+		fake_clock_start(k);
+		rc = clint_ruleset_test(rs, &po, d, &passed, &failed);
+		fake_clock_stop();
+		if (rc == CLINT_OK) {
+			/* complete: the jump came after the last read */
+			assert_true(fake_clock_reads < k);
+			assert_int_equal(passed, 8);
+			assert_int_equal(failed, 0);
+			assert_int_equal(clint_diag_count(d), 0);
+			break;
+		}
+		assert_int_equal(rc, CLINT_ELIMIT);
+		assert_int_equal(passed + failed, 8);
+		assert_true(passed < 8 && passed >= last);
+		last = passed;
+		reached[passed]++;
+		snprintf(want, sizeof(want),
+		         "testing stopped at its CPU-time limit of 1 s: %zu "
+		         "example%s of %zu rule%s did not run, which fail (the "
+		         "first: this one of rule '%s')",
+		         failed, failed == 1 ? "" : "s", (failed + 1) / 2,
+		         failed > 2 ? "s" : "",
+		         passed < 2 ? "timed-flag" : passed < 4 ? "timed-require"
+		         : passed < 6 ? "timed-heading" : "timed-unless");
+		e = only_error(d, want);
+		assert_int_equal(e.line,
+		                 line_of_nth(timed_pack, "<example", (int)passed + 1));
+	}
+	assert_true(k < 10000);
+	for (k = 0; k < 8; k++)
+		assert_true(reached[k] > 0);
+	clint_diag_free(d);
+	clint_ruleset_free(rs);
+}
+
+/* packs lint stopped at each CPU clock read in turn: no warning but the
+ * full run's (an interrupted pattern is not "exercised by no example"),
+ * one error naming the rule it stopped in, every rule reached. */
+static void test_packs_lint_stops_anywhere(void **state)
+{
+	static const char *const ids[] = {"timed-flag", "timed-require",
+	                                  "timed-heading", "timed-unless"};
+	clint_packs_options po = CLINT_PACKS_OPTIONS_INIT;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	size_t errors, warnings, k, r, reached[4] = {0};
+	char want[160];
+	int rc;
+
+	(void)state;
+	assert_int_equal(unit_ruleset_try(&rs, timed_pack, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_ruleset_lint(rs, NULL, d, &errors, &warnings),
+	                 CLINT_OK);
+	if (errors || warnings)
+		unit_diag_dump(d);
+	assert_int_equal(errors, 0);
+	assert_int_equal(warnings, 0);
+
+	po.max_cpu_seconds = 1;
+	for (k = 2; k < 10000; k++) {
+		clint_diag_clear(d);
+		fake_clock_start(k);
+		rc = clint_ruleset_lint(rs, &po, d, &errors, &warnings);
+		fake_clock_stop();
+		if (rc == CLINT_OK) {
+			assert_true(fake_clock_reads < k);
+			assert_int_equal(errors, 0);
+			assert_int_equal(clint_diag_count(d), 0);
+			break;
+		}
+		assert_int_equal(rc, CLINT_ELIMIT);
+		assert_int_equal(errors, 1);
+		assert_int_equal(warnings, 0);
+		assert_int_equal(clint_diag_count(d), 1);
+		assert_int_equal(clint_diag_get(d, 0, &e), CLINT_OK);
+		for (r = 0; r < 4; r++) {
+			snprintf(want, sizeof(want),
+			         "linting stopped at its CPU-time limit of 1 s: %zu of "
+			         "4 rules were not linted to the end (the first: '%s')",
+			         4 - r, ids[r]);
+			if (strcmp(e.message, want) == 0)
+				break;
+		}
+		if (r == 4)
+			fail_msg("unexpected: %s", e.message);
+		assert_int_equal(e.line, line_of_nth(timed_pack, "<rule ", (int)r + 1));
+		reached[r]++;
+	}
+	assert_true(k < 10000);
+	for (r = 0; r < 4; r++)
+		assert_true(reached[r] > 0);
+	clint_diag_free(d);
+	clint_ruleset_free(rs);
+}
+
+/* The options: none, a limit over before the first example (with the
+ * real clock), and the values refused. */
+static void test_packs_time_limit_options(void **state)
+{
+	clint_packs_options po = CLINT_PACKS_OPTIONS_INIT;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	size_t a = 9, b = 9;
+
+	(void)state;
+	assert_int_equal(unit_ruleset_try(&rs, timed_pack, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	po.max_cpu_seconds = CLINT_CHECK_NO_TIME_LIMIT;
+	assert_int_equal(clint_ruleset_test(rs, &po, d, &a, &b), CLINT_OK);
+	assert_int_equal(a, 8);
+	assert_int_equal(clint_ruleset_lint(rs, &po, d, &a, &b), CLINT_OK);
+	assert_int_equal(a + b, 0);
+
+	po.max_cpu_seconds = 1e-9;
+	assert_int_equal(clint_ruleset_test(rs, &po, d, &a, &b), CLINT_ELIMIT);
+	assert_int_equal(a, 0);
+	assert_int_equal(b, 8);
+	only_error(d, "testing stopped at its CPU-time limit of 1e-09 s: 8 "
+	              "examples of 4 rules did not run, which fail (the first: "
+	              "this one of rule 'timed-flag')");
+	clint_diag_clear(d);
+	assert_int_equal(clint_ruleset_lint(rs, &po, d, &a, &b), CLINT_ELIMIT);
+	assert_int_equal(a, 1);
+	assert_int_equal(b, 0);
+	only_error(d, "linting stopped at its CPU-time limit of 1e-09 s: 4 of 4 "
+	              "rules were not linted to the end (the first: "
+	              "'timed-flag')");
+
+	/* refused before any work: nothing said, counts untouched */
+	clint_diag_clear(d);
+	a = b = 9;
+	po.max_cpu_seconds = NAN;
+	assert_int_equal(clint_ruleset_test(rs, &po, d, &a, &b), CLINT_EINVAL);
+	po.max_cpu_seconds = -2;
+	assert_int_equal(clint_ruleset_lint(rs, &po, d, &a, &b), CLINT_EINVAL);
+	po.max_cpu_seconds = 0;
+	po.version = 0;
+	assert_int_equal(clint_ruleset_test(rs, &po, d, &a, &b), CLINT_EINVAL);
+	po.version = CLINT_PACKS_OPTIONS_VERSION + 1;
+	assert_int_equal(clint_ruleset_lint(rs, &po, d, &a, &b), CLINT_EINVAL);
+	assert_int_equal(a + b, 18);
+	assert_int_equal(clint_diag_count(d), 0);
+	clint_diag_free(d);
+	clint_ruleset_free(rs);
+}
+
+/* A real stop: 32 rules whose first example pays the match limit
+ * (without JIT, about 0.17 s each: 5.4 s for all of them), under a limit
+ * of 0.3 s. The run ends there; the rest fail as not run. */
+static void test_packs_test_real_stop(void **state)
+{
+#define AS "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+#define SLOW(id)                                                              \
+	UNIT_RULE(id, "flag", "warning", "")                                      \
+	UNIT_PATTERN("(?:a+)+;")                                                  \
+	UNIT_EXAMPLE("match", "x " AS "!;")                                       \
+	UNIT_EXAMPLE("no-match", "y " AS "!;")                                    \
+	UNIT_RULE_END
+#define SLOW8(id) SLOW(id "1") SLOW(id "2") SLOW(id "3") SLOW(id "4")         \
+	SLOW(id "5") SLOW(id "6") SLOW(id "7") SLOW(id "8")
+	static const char pack[] =
+		UNIT_PACK_HEAD("slow")
+		SLOW8("slow-a") SLOW8("slow-b") SLOW8("slow-c") SLOW8("slow-d")
+		UNIT_PACK_TAIL;
+#undef SLOW8
+#undef SLOW
+#undef AS
+	clint_packs_options po = CLINT_PACKS_OPTIONS_INIT;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	size_t passed = 9, failed = 9;
+
+	(void)state;
+	assert_int_equal(unit_ruleset_try(&rs, pack, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	po.max_cpu_seconds = 0.3;
+	assert_int_equal(clint_ruleset_test(rs, &po, d, &passed, &failed),
+	                 CLINT_ELIMIT);
+	assert_int_equal(passed, 0);
+	assert_int_equal(failed, 64);
+	assert_true(unit_diag_find(d, "testing stopped at its CPU-time limit "
+	                              "of 0.3 s: ") >= 0);
+	assert_int_equal(unit_diag_find(d, "rule 'slow-d8'"), -1);
+	clint_diag_clear(d);
+	assert_int_equal(clint_ruleset_lint(rs, &po, d, &passed, &failed),
+	                 CLINT_ELIMIT);
+	assert_true(unit_diag_find(d, "linting stopped at its CPU-time limit "
+	                              "of 0.3 s: ") >= 0);
+	clint_diag_free(d);
+	clint_ruleset_free(rs);
 }
 
 /* The ruleset accessors on NULL, NULL output and indexes past the end. */
@@ -895,7 +1165,7 @@ static void test_ruleset_test_examples(void **state)
 	assert_int_equal(unit_ruleset_try(&rs, example_pack, NULL, &path),
 	                 CLINT_OK);
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
-	assert_int_equal(clint_ruleset_test(rs, d, &passed, &failed), CLINT_OK);
+	assert_int_equal(clint_ruleset_test(rs, NULL, d, &passed, &failed), CLINT_OK);
 	assert_int_equal(passed, 1);
 	assert_int_equal(failed, 1);
 	assert_int_equal(clint_diag_count(d), 1);
@@ -905,7 +1175,7 @@ static void test_ruleset_test_examples(void **state)
 	assert_int_equal(e.line, line_of(example_pack, "to be agreed later"));
 	unit_assert_contains(e.message, "flag-tbd");
 	unit_assert_contains(e.message, "expected to match");
-	assert_int_equal(clint_ruleset_test(NULL, d, &passed, &failed),
+	assert_int_equal(clint_ruleset_test(NULL, NULL, d, &passed, &failed),
 	                 CLINT_EINVAL);
 	clint_ruleset_free(rs);
 	clint_diag_free(d);
@@ -953,7 +1223,7 @@ static void test_groups_capture_only_when_referred_to(void **state)
 		assert_int_equal(n, captures[i]);
 	}
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
-	assert_int_equal(clint_ruleset_test(rs, d, &passed, &failed), CLINT_OK);
+	assert_int_equal(clint_ruleset_test(rs, NULL, d, &passed, &failed), CLINT_OK);
 	assert_int_equal(passed, 3);
 	assert_int_equal(failed, 0);
 	clint_ruleset_free(rs);
@@ -970,7 +1240,7 @@ static void test_ruleset_test_valid_pack(void **state)
 	size_t passed = 0, failed = 99;
 
 	(void)state;
-	assert_int_equal(clint_ruleset_test(rs, NULL, &passed, &failed), CLINT_OK);
+	assert_int_equal(clint_ruleset_test(rs, NULL, NULL, &passed, &failed), CLINT_OK);
 	assert_int_equal(passed, 3);
 	assert_int_equal(failed, 0);
 	clint_ruleset_free(rs);
@@ -1034,6 +1304,10 @@ int main(void)
 		cmocka_unit_test(test_builtin_by_name_and_disabled),
 		cmocka_unit_test(test_ruleset_test_examples),
 		cmocka_unit_test(test_ruleset_test_valid_pack),
+		cmocka_unit_test(test_packs_test_stops_anywhere),
+		cmocka_unit_test(test_packs_lint_stops_anywhere),
+		cmocka_unit_test(test_packs_time_limit_options),
+		cmocka_unit_test(test_packs_test_real_stop),
 		cmocka_unit_test(test_groups_capture_only_when_referred_to),
 		cmocka_unit_test(test_size_cap),
 	};

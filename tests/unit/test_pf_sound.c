@@ -155,7 +155,7 @@ static void test_examples(void **state)
 
 	(void)state;
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
-	assert_int_equal(clint_ruleset_test(rs, d, &passed, &failed), CLINT_OK);
+	assert_int_equal(clint_ruleset_test(rs, NULL, d, &passed, &failed), CLINT_OK);
 	if (failed)
 		unit_diag_dump(d);
 	assert_int_equal(failed, 0);

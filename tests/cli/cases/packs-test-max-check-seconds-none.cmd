@@ -1,0 +1,1 @@
+packs test --max-check-seconds none tests/cli/fixtures/mini-pack.xml

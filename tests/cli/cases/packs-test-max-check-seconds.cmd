@@ -1,0 +1,1 @@
+packs test --max-check-seconds 1e-9 tests/cli/fixtures/mini-pack.xml
