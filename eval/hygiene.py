@@ -22,8 +22,10 @@ import sys
 EXTS = (".txt", ".md", ".docx", ".odt", ".html", ".htm", ".rtf", ".pdf")
 
 
-def run(bin_, pack, files):
-    """Yields (file, finding) for every finding of the pack, in batches."""
+def run(bin_, pack, files, incomplete):
+    """Yields (file, finding) for every finding of the pack, in batches;
+    appends to `incomplete` the files whose check stopped at its CPU-time
+    limit (their findings are partial)."""
     for i in range(0, len(files), 40):
         batch = files[i:i + 40]
         p = subprocess.run([bin_, "--format", "json", "--fail-on", "none",
@@ -32,6 +34,8 @@ def run(bin_, pack, files):
         if p.returncode not in (0, 1, 2) or not p.stdout.strip():
             sys.exit("hygiene.py: %s failed (%d): %s" % (bin_, p.returncode, p.stderr[:500]))
         for doc in json.loads(p.stdout)["documents"]:
+            if doc.get("timed_out"):
+                incomplete.append(doc["file"])
             for f in doc.get("findings", []):
                 if f.get("kind") == "check":
                     yield doc["file"], f
@@ -53,7 +57,8 @@ def main():
     per_rule = {}
     per_doc = {}
     found = []
-    for name, f in run(a.bin, a.pack, files):
+    incomplete = []
+    for name, f in run(a.bin, a.pack, files, incomplete):
         per_rule[f["rule"]] = per_rule.get(f["rule"], 0) + 1
         key = (f["rule"], name)
         per_doc[key] = per_doc.get(key, 0) + 1
@@ -67,6 +72,10 @@ def main():
                                                100.0 * len(docs) / n, max(docs)))
     print("%-28s %8d %10.2f" % ("all checks", sum(per_rule.values()),
                                 sum(per_rule.values()) / n))
+    if incomplete:
+        print("incomplete: %d contract(s) stopped at the CPU-time limit, so the "
+              "counts above miss their later rules: %s"
+              % (len(incomplete), ", ".join(sorted(incomplete)[:10])))
     if a.sample:
         pick = [x for x in found if x[1]["rule"] == a.sample]
         random.Random(a.seed).shuffle(pick)
