@@ -111,6 +111,7 @@ doc = json.load(open(sys.argv[1]))["documents"][0]
 inv = json.load(open(sys.argv[2]))["runs"][0]["invocations"][0]
 ids = [n["descriptor"]["id"] for n in inv["toolExecutionNotifications"]]
 ok = doc.get("timed_out") is True and inv["executionSuccessful"] is False \
+	and doc["rules_checked"] == 0 and doc["rules"] > 0 \
 	and ids == ["check-timed-out"] \
 	and json.load(open(sys.argv[1]))["summary"].get("timed_out") == 1
 sys.exit(0 if ok else 1)

@@ -365,10 +365,16 @@ void clint_json_entry(clint_buf *b, int in, const clint_result *res)
 	close_array(b, in, npres);
 	json_values(b, in, doc);
 	json_annotations(b, in, doc);
-	/* some rules did not run: what is above is not all there is */
+	/* some rules did not run: what is above is not all there is, and
+	 * how much of it is */
 	if (clint_result_timed_out(res)) {
 		key(b, in, "timed_out", 0);
 		clint_buf_puts(b, "true");
+		key(b, in, "rules_checked", 0);
+		clint_buf_printf(b, "%zu", clint_result_rules_checked(res));
+		key(b, in, "rules", 0);
+		clint_buf_printf(b, "%zu",
+		                 clint_ruleset_rule_count(clint_result_ruleset(res)));
 	}
 	key(b, in, "summary", 0);
 	clint_buf_printf(b,
