@@ -42,7 +42,10 @@ PKG_CONFIG ?= pkg-config
 BUILD ?= build
 
 VERSION := $(shell sed -n 's/^\#define CLINT_VERSION_STRING "\(.*\)"/\1/p' include/clauselint.h)
-SOVERSION := 0
+# the library's ABI: bumped at every change a program built against the
+# previous one would misread (1: clint_ruleset_test() and
+# clint_ruleset_lint() take clint_packs_options)
+SOVERSION := 1
 
 DEPS = libpcre2-8 libxml-2.0 libzip
 # test_zip.c writes its hand-made (and lying) archives with zlib

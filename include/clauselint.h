@@ -484,9 +484,9 @@ CLINT_EXTERN int clint_ruleset_test(const clint_ruleset *rs,
  * to `diag` with the pack file and line; *errors and *warnings get the
  * counts.
  *
- * A run that reaches its CPU-time limit (`opts`) stops there: the rules
- * not linted are named by one error in `diag` (counted in *errors), and
- * the return value is CLINT_ELIMIT.
+ * A run that reaches its CPU-time limit (`opts`) stops there: one error
+ * in `diag` (counted in *errors) says how many rules were not linted to
+ * the end and names the first, and the return value is CLINT_ELIMIT.
  */
 CLINT_EXTERN int clint_ruleset_lint(const clint_ruleset *rs,
                                     const clint_packs_options *opts,

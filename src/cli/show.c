@@ -174,9 +174,10 @@ static int packs_lint(cli_options *o)
 	popts.max_cpu_seconds = o->max_check_seconds;
 	rc = clint_ruleset_lint(rs, &popts, diag, &errors, &warnings);
 	cli_print_diag(diag);
-	printf("%zu rules linted: %zu error%s, %zu warning%s\n",
-	       clint_ruleset_rule_count(rs), errors, errors == 1 ? "" : "s",
-	       warnings, warnings == 1 ? "" : "s");
+	printf("%zu rules %s: %zu error%s, %zu warning%s\n",
+	       clint_ruleset_rule_count(rs),
+	       rc == CLINT_ELIMIT ? "(linting stopped)" : "linted", errors,
+	       errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
 	clint_diag_free(diag);
 	clint_ruleset_free(rs);
 	if (rc < 0 || errors)

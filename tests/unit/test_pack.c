@@ -755,6 +755,47 @@ static void test_packs_test_real_stop(void **state)
 	clint_ruleset_free(rs);
 }
 
+/* packs lint stops inside a rule, between its patterns: one rule of 300
+ * patterns that each pay the match limit on its example (about 4 s in
+ * all) under a limit of 0.3 s. It is the rule named, and most of its
+ * patterns were not tried (each tried one is an error). */
+static void test_packs_lint_stops_inside_a_rule(void **state)
+{
+#define AS "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	clint_packs_options po = CLINT_PACKS_OPTIONS_INIT;
+	char *xml = malloc(300 * 64 + 2048), *p;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	size_t errors = 0, warnings = 0, i;
+
+	(void)state;
+	assert_non_null(xml);
+	p = xml + sprintf(xml, UNIT_PACK_HEAD("big")
+	                  UNIT_RULE("one-big", "flag", "warning", ""));
+	for (i = 0; i < 300; i++)
+		p += sprintf(p, UNIT_PATTERN("(?:a+)+;{1,%zu}"), i + 1);
+	sprintf(p, UNIT_EXAMPLE("match", "x " AS "!;")
+	        UNIT_EXAMPLE("no-match", "good") UNIT_RULE_END
+	        UNIT_RULE("two-small", "flag", "warning", "")
+	        UNIT_PATTERN("\\bfine\\b") UNIT_EXAMPLE("match", "fine")
+	        UNIT_EXAMPLE("no-match", "good") UNIT_RULE_END UNIT_PACK_TAIL);
+#undef AS
+	assert_int_equal(unit_ruleset_try(&rs, xml, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	po.max_cpu_seconds = 0.3;
+	assert_int_equal(clint_ruleset_lint(rs, &po, d, &errors, &warnings),
+	                 CLINT_ELIMIT);
+	if (unit_diag_find(d, "2 of 2 rules were not linted to the end (the "
+	                      "first: 'one-big')") < 0)
+		unit_diag_dump(d);
+	assert_true(unit_diag_find(d, "2 of 2 rules were not linted to the end "
+	                              "(the first: 'one-big')") >= 0);
+	assert_true(errors >= 2 && errors < 150);
+	clint_diag_free(d);
+	clint_ruleset_free(rs);
+	free(xml);
+}
+
 /* The ruleset accessors on NULL, NULL output and indexes past the end. */
 static void test_accessor_arguments(void **state)
 {
@@ -1308,6 +1349,7 @@ int main(void)
 		cmocka_unit_test(test_packs_lint_stops_anywhere),
 		cmocka_unit_test(test_packs_time_limit_options),
 		cmocka_unit_test(test_packs_test_real_stop),
+		cmocka_unit_test(test_packs_lint_stops_inside_a_rule),
 		cmocka_unit_test(test_groups_capture_only_when_referred_to),
 		cmocka_unit_test(test_size_cap),
 	};
