@@ -703,6 +703,7 @@ static void test_packs_time_limit_options(void **state)
 	assert_int_equal(clint_ruleset_test(rs, &po, d, &a, &b), CLINT_EINVAL);
 	po.version = CLINT_PACKS_OPTIONS_VERSION + 1;
 	assert_int_equal(clint_ruleset_lint(rs, &po, d, &a, &b), CLINT_EINVAL);
+	assert_int_equal(clint_ruleset_lint(NULL, NULL, d, &a, &b), CLINT_EINVAL);
 	assert_int_equal(a + b, 18);
 	assert_int_equal(clint_diag_count(d), 0);
 	clint_diag_free(d);
