@@ -360,12 +360,21 @@ typedef struct {
 	 *  in order (enable, disable, change severity). */
 	const clint_rule_setting *rule_settings;
 	size_t rule_setting_count;     /**< number of rule_settings */
+	/** Version 3: 1 to leave out each pack with problems (a file that
+	 *  cannot be read or is not a valid pack, a rule id or pack name
+	 *  loaded before, one unreadable entry of a directory) instead of
+	 *  failing the load: its errors still go to `diag`, the other packs
+	 *  load, and clint_ruleset_left_out() counts those left out. For
+	 *  `packs test` and `packs lint`, which test what they can. The load
+	 *  still fails when nothing is left or another option is wrong. */
+	int keep_valid_packs;
 } clint_ruleset_options;
 
-/** Version 1 (without rule settings) is still accepted. */
-#define CLINT_RULESET_OPTIONS_VERSION 2
+/** Versions 1 (without rule settings) and 2 (without keep_valid_packs)
+ *  are still accepted. */
+#define CLINT_RULESET_OPTIONS_VERSION 3
 #define CLINT_RULESET_OPTIONS_INIT                                            \
-	{CLINT_RULESET_OPTIONS_VERSION, 1, NULL, 0, 1, NULL, 0, NULL, 0}
+	{CLINT_RULESET_OPTIONS_VERSION, 1, NULL, 0, 1, NULL, 0, NULL, 0, 0}
 
 /** The built-in packs: their number and the name of pack `i` ("outsourcing"). */
 CLINT_EXTERN size_t clint_builtin_pack_count(void);
@@ -394,6 +403,9 @@ typedef struct {
 } clint_pack_info;
 
 CLINT_EXTERN size_t clint_ruleset_pack_count(const clint_ruleset *rs);
+/** The packs (files, directory entries, names) left out of `rs` for
+ *  their problems: 0 unless it was loaded with keep_valid_packs. */
+CLINT_EXTERN size_t clint_ruleset_left_out(const clint_ruleset *rs);
 CLINT_EXTERN int clint_ruleset_pack(const clint_ruleset *rs, size_t i,
                                     clint_pack_info *out);
 

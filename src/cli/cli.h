@@ -58,6 +58,8 @@ typedef struct {
 	int progress;             /* --progress: -1 auto, 0 never, 1 always */
 	double max_check_seconds; /* --max-check-seconds: 0 the library's
 	                             default, CLINT_CHECK_NO_TIME_LIMIT none */
+	int keep_valid_packs;     /* packs test, lint: leave out a pack with
+	                             problems, load the others */
 } cli_options;
 
 /* ---- diff.c ------------------------------------------------------------- */

@@ -234,6 +234,7 @@ static int load_ruleset(const cli_options *o, const clint_config *cfg,
 	ro.disabled_pack_count = ndisabled;
 	ro.rule_settings = settings;
 	ro.rule_setting_count = ncs + o->setting_count;
+	ro.keep_valid_packs = o->keep_valid_packs;
 	/* valgrind cannot follow JIT-compiled code: let its runs turn it off */
 	if (getenv("CLAUSELINT_NO_JIT"))
 		ro.jit = 0;

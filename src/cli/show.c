@@ -123,7 +123,9 @@ static int packs_list(cli_options *o)
 }
 
 /* Loads the packs named as operands alone (no project file), or else
- * the usual built-in ruleset. */
+ * the usual built-in ruleset. A pack with problems is left out (its
+ * errors printed) and the others are still tested: left_out_note()
+ * says so and the exit status is 2. */
 static int load_named_packs(cli_options *o, clint_ruleset **rs)
 {
 	size_t i;
@@ -133,7 +135,22 @@ static int load_named_packs(cli_options *o, clint_ruleset **rs)
 			return -1;
 		o->default_packs = 0;
 	}
+	o->keep_valid_packs = 1;
 	return cli_load_ruleset(o, NULL, rs);
+}
+
+/* "" or, when packs were left out, a note of how many, for the summary
+ * line. */
+static const char *left_out_note(const clint_ruleset *rs, char *buf,
+                                 size_t size)
+{
+	size_t n = clint_ruleset_left_out(rs);
+
+	if (!n)
+		return "";
+	snprintf(buf, size, " (%zu pack%s left out: see the errors above)", n,
+	         n == 1 ? "" : "s");
+	return buf;
 }
 
 static int packs_test(cli_options *o)
@@ -141,7 +158,8 @@ static int packs_test(cli_options *o)
 	clint_ruleset *rs = NULL;
 	clint_diag *diag = NULL;
 	clint_packs_options popts = CLINT_PACKS_OPTIONS_INIT;
-	size_t passed = 0, failed = 0;
+	size_t passed = 0, failed = 0, left_out;
+	char note[80];
 	int rc;
 
 	if (load_named_packs(o, &rs) < 0)
@@ -150,12 +168,13 @@ static int packs_test(cli_options *o)
 	popts.max_cpu_seconds = o->max_check_seconds;
 	rc = clint_ruleset_test(rs, &popts, diag, &passed, &failed);
 	cli_print_diag(diag);
-	printf("%zu rules in %zu packs\n", clint_ruleset_rule_count(rs),
-	       clint_ruleset_pack_count(rs));
+	printf("%zu rules in %zu packs%s\n", clint_ruleset_rule_count(rs),
+	       clint_ruleset_pack_count(rs), left_out_note(rs, note, sizeof(note)));
 	printf("%zu passed, %zu failed\n", passed, failed);
+	left_out = clint_ruleset_left_out(rs);
 	clint_diag_free(diag);
 	clint_ruleset_free(rs);
-	if (rc < 0)
+	if (rc < 0 || left_out)
 		return EXIT_TROUBLE;
 	return failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
@@ -165,7 +184,8 @@ static int packs_lint(cli_options *o)
 	clint_ruleset *rs = NULL;
 	clint_diag *diag = NULL;
 	clint_packs_options popts = CLINT_PACKS_OPTIONS_INIT;
-	size_t errors = 0, warnings = 0;
+	size_t errors = 0, warnings = 0, left_out;
+	char note[80];
 	int rc;
 
 	if (load_named_packs(o, &rs) < 0)
@@ -174,13 +194,15 @@ static int packs_lint(cli_options *o)
 	popts.max_cpu_seconds = o->max_check_seconds;
 	rc = clint_ruleset_lint(rs, &popts, diag, &errors, &warnings);
 	cli_print_diag(diag);
-	printf("%zu rules %s: %zu error%s, %zu warning%s\n",
+	printf("%zu rules %s: %zu error%s, %zu warning%s%s\n",
 	       clint_ruleset_rule_count(rs),
 	       rc == CLINT_ELIMIT ? "(linting stopped)" : "linted", errors,
-	       errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+	       errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+	       left_out_note(rs, note, sizeof(note)));
+	left_out = clint_ruleset_left_out(rs);
 	clint_diag_free(diag);
 	clint_ruleset_free(rs);
-	if (rc < 0 || errors)
+	if (rc < 0 || errors || left_out)
 		return EXIT_TROUBLE;
 	return warnings ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -32,6 +32,10 @@ typedef struct {
 	int errors;
 	int jit;
 	int builtin;           /* loading a built-in pack */
+	/* clint_ruleset_options.keep_valid_packs: a pack with problems is
+	 * taken back out (leave_out()); `left_errors` of `errors` are theirs */
+	int keep_valid;
+	int left_errors;
 	/* the build-time table (precompiled.h), opened at the first built-in
 	 * pack; its streams are decoded when first needed */
 	const clint_precompiled_table *pc;  /* &clint_precompiled */
@@ -880,6 +884,52 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* What the ruleset held before one pack (file, directory entry, path)
+ * was loaded: leave_out() takes that pack back out. */
+typedef struct {
+	size_t rules, packs;
+	int errors;
+} load_mark;
+
+static load_mark mark(const load_ctx *ctx)
+{
+	load_mark m = {ctx->rs->rule_count, ctx->rs->pack_count, ctx->errors};
+
+	return m;
+}
+
+/* With keep_valid, takes out what a pack with problems added since `m`:
+ * its errors stay reported, the packs loaded before and after it stay. */
+static void leave_out(load_ctx *ctx, load_mark m)
+{
+	clint_ruleset *rs = ctx->rs;
+
+	if (!ctx->keep_valid || ctx->errors == m.errors)
+		return;
+	while (rs->rule_count > m.rules)
+		free_rule(&rs->rules[--rs->rule_count]);
+	while (rs->pack_count > m.packs) {
+		clint_pack *p = &rs->packs[--rs->pack_count];
+		free(p->name);
+		free(p->title);
+		free(p->version);
+		free(p->file);
+	}
+	ctx->left_errors += ctx->errors - m.errors;
+	rs->left_out++;
+}
+
+/* load_pack_file(), the pack left out when it has problems. */
+static int load_pack_file_or_leave(load_ctx *ctx, const char *path)
+{
+	load_mark m = mark(ctx);
+	int rc = load_pack_file(ctx, path);
+
+	if (rc == CLINT_OK)
+		leave_out(ctx, m);
+	return rc;
+}
+
 /* Loads every *.xml file of a directory, in name order. */
 static int load_pack_dir(load_ctx *ctx, const char *dir)
 {
@@ -890,8 +940,11 @@ static int load_pack_dir(load_ctx *ctx, const char *dir)
 	int rc = CLINT_OK;
 
 	if (!d) {
+		load_mark m = mark(ctx);
+
 		ctx->file = dir;
 		pack_error(ctx, 0, "%s", strerror(errno));
+		leave_out(ctx, m);
 		return CLINT_OK;
 	}
 	while ((e = readdir(d)) != NULL) {
@@ -915,7 +968,7 @@ static int load_pack_dir(load_ctx *ctx, const char *dir)
 		qsort(names, count, sizeof(*names), cmp_str);
 	for (i = 0; i < count; i++) {
 		if (rc == CLINT_OK)
-			rc = load_pack_file(ctx, names[i]);
+			rc = load_pack_file_or_leave(ctx, names[i]);
 		free(names[i]);
 	}
 	free(names);
@@ -1290,6 +1343,9 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 	if (opts && opts->version == 1)
 		/* version 1 is version 2 without the rule settings */
 		memcpy(&o, opts, offsetof(clint_ruleset_options, rule_settings));
+	else if (opts && opts->version == 2)
+		/* version 2 is version 3 without keep_valid_packs */
+		memcpy(&o, opts, offsetof(clint_ruleset_options, keep_valid_packs));
 	else if (opts && opts->version == CLINT_RULESET_OPTIONS_VERSION)
 		o = *opts;
 	else if (opts)
@@ -1299,6 +1355,7 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.diag = diag;
 	ctx.jit = opts->jit;
+	ctx.keep_valid = opts->keep_valid_packs;
 	ctx.pc = &clint_precompiled;
 	ctx.rs = calloc(1, sizeof(*ctx.rs));
 	if (!ctx.rs)
@@ -1319,10 +1376,14 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 		struct stat st;
 		const char *p = opts->pack_paths[i];
 		size_t b;
+		load_mark m = mark(&ctx);
 
-		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		/* a directory leaves out its files one by one */
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
 			rc = load_pack_dir(&ctx, p);
-		else if (stat(p, &st) != 0 && (b = builtin_find(p)) != (size_t)-1)
+			continue;
+		}
+		if (stat(p, &st) != 0 && (b = builtin_find(p)) != (size_t)-1)
 			rc = load_builtin(&ctx, b);
 		else if (stat(p, &st) != 0 && errno == ENOENT && !strchr(p, '/') &&
 		         !strchr(p, '.')) {
@@ -1331,11 +1392,15 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 			                    "this name");
 		} else
 			rc = load_pack_file(&ctx, p);
+		if (rc == CLINT_OK)
+			leave_out(&ctx, m);
 	}
-	if (rc == CLINT_OK && !ctx.errors)
+	/* the problems of the packs left out do not fail the load; any other
+	 * does (a --disable-pack name, a rule setting) */
+	if (rc == CLINT_OK && ctx.errors == ctx.left_errors)
 		rc = apply_rule_settings(&ctx, opts->rule_settings,
 		                         opts->rule_setting_count);
-	if (rc == CLINT_OK && ctx.errors)
+	if (rc == CLINT_OK && ctx.errors > ctx.left_errors)
 		rc = CLINT_EPACK;
 	if (rc == CLINT_OK)
 		rc = index_patterns(ctx.rs, ctx.pc_state == PC_ON ? ctx.pc : NULL);
@@ -1405,6 +1470,11 @@ int clint_ruleset_pattern(const clint_ruleset *rs, size_t i,
 size_t clint_ruleset_pack_count(const clint_ruleset *rs)
 {
 	return rs ? rs->pack_count : 0;
+}
+
+size_t clint_ruleset_left_out(const clint_ruleset *rs)
+{
+	return rs ? rs->left_out : 0;
 }
 
 int clint_ruleset_pack(const clint_ruleset *rs, size_t i, clint_pack_info *out)

@@ -161,6 +161,8 @@ struct clint_ruleset {
 	 * table (precompiled.h) */
 	size_t precompiled_codes, precompiled_sets;
 	int prefilter_image;  /* pf is the table's, not built */
+	/* packs left out for their problems (keep_valid_packs) */
+	size_t left_out;
 };
 
 /* The default CPU-time limit of one document's check (check.c): seconds,

@@ -373,9 +373,52 @@ static void test_options_version_1(void **state)
 	assert_true(clint_ruleset_rule_count(rs) > 10);
 	clint_ruleset_free(rs);
 	free(o);
-	bad.version = 3;
+	bad.version = 4;
 	assert_int_equal(clint_ruleset_load(&rs, &bad, NULL), CLINT_EINVAL);
-	assert_int_equal(CLINT_RULESET_OPTIONS_VERSION, 2);
+	bad.version = 0;
+	assert_int_equal(clint_ruleset_load(&rs, &bad, NULL), CLINT_EINVAL);
+	assert_int_equal(CLINT_RULESET_OPTIONS_VERSION, 3);
+}
+
+/* A caller built against version 2 passes the struct without
+ * keep_valid_packs: a pack with problems still fails the load. */
+typedef struct {
+	unsigned version;
+	int default_packs;
+	const char *const *pack_paths;
+	size_t pack_path_count;
+	int jit;
+	const char *const *disabled_packs;
+	size_t disabled_pack_count;
+	const clint_rule_setting *rule_settings;
+	size_t rule_setting_count;
+} options_v2;
+
+static void test_options_version_2(void **state)
+{
+	static const char *const paths[] = {"/nonexistent/clint-pack.xml"};
+	options_v2 *o = malloc(sizeof(*o));  /* exactly v2's size */
+	clint_ruleset *rs = NULL;
+
+	(void)state;
+	assert_non_null(o);
+	memset(o, 0, sizeof(*o));
+	o->version = 2;
+	o->default_packs = 1;
+	o->jit = 1;
+	assert_int_equal(
+		clint_ruleset_load(&rs, (const clint_ruleset_options *)(void *)o, NULL),
+		CLINT_OK);
+	assert_true(clint_ruleset_rule_count(rs) > 10);
+	assert_int_equal(clint_ruleset_left_out(rs), 0);
+	clint_ruleset_free(rs);
+	o->pack_paths = paths;
+	o->pack_path_count = 1;
+	assert_int_equal(
+		clint_ruleset_load(&rs, (const clint_ruleset_options *)(void *)o, NULL),
+		CLINT_EPACK);
+	assert_null(rs);
+	free(o);
 }
 
 /* ---- clint_result_filter ------------------------------------------------- */
@@ -456,6 +499,7 @@ int main(void)
 		cmocka_unit_test(test_settings_unknown_rule),
 		cmocka_unit_test(test_settings_disable_all),
 		cmocka_unit_test(test_options_version_1),
+		cmocka_unit_test(test_options_version_2),
 		cmocka_unit_test(test_result_filter),
 	};
 

@@ -1060,6 +1060,106 @@ static void test_directory_in_name_order(void **state)
 	clint_diag_free(d);
 }
 
+/* keep_valid_packs: each pack with problems is left out with its errors
+ * reported, in a directory and among paths; the others load. What is not
+ * a pack's problem (a rule setting, a --disable-pack name) still fails. */
+static void test_keep_valid_packs(void **state)
+{
+	static const char pack_c[] =  /* valid alone; a-rule is pack_a's */
+		UNIT_PACK_HEAD("cpack")
+		UNIT_RULE("a-rule", "flag", "info", "")
+		UNIT_PATTERN("\\bgamma\\b")
+		UNIT_EXAMPLE("match", "gamma")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	char dir[] = "/tmp/clint-unit-dir-XXXXXX", bad[600], missing[600];
+	const char *paths[4];
+	clint_rule_setting set = {CLINT_RULE_DISABLE, "c-rule", 0, NULL, 0};
+	clint_ruleset_options o;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_pack_info pi;
+	clint_rule_info ri;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	unit_write_at(dir, "1-a.xml", pack_a);
+	unit_write_at(dir, "2-broken.xml", "<pack name=\"broken\">");
+	unit_write_at(dir, "3-c.xml", pack_c);
+	unit_write_at(dir, "4-b.xml", pack_b);
+	paths[0] = dir;
+	o = options_for(paths, 1);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	/* without it: the load fails */
+	assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_EPACK);
+	assert_null(rs);
+	clint_diag_clear(d);
+
+	o.keep_valid_packs = 1;
+	assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_OK);
+	assert_int_equal(clint_ruleset_left_out(rs), 2);
+	assert_int_equal(clint_ruleset_pack_count(rs), 2);
+	assert_int_equal(clint_ruleset_pack(rs, 0, &pi), CLINT_OK);
+	assert_string_equal(pi.name, "apack");
+	assert_int_equal(clint_ruleset_pack(rs, 1, &pi), CLINT_OK);
+	assert_string_equal(pi.name, "bpack");
+	assert_int_equal(pi.rule_count, 1);
+	assert_int_equal(clint_ruleset_rule_count(rs), 2);
+	assert_int_equal(clint_ruleset_rule(rs, 1, &ri), CLINT_OK);
+	assert_string_equal(ri.id, "b-rule");
+	assert_string_equal(ri.pack, "bpack");
+	snprintf(bad, sizeof(bad), "%s/2-broken.xml", dir);
+	assert_true(unit_diag_find(d, "rule 'a-rule' is already defined") >= 0);
+	assert_true(unit_diag_find(d, "Premature end of data") >= 0 ||
+	            unit_diag_find(d, "not well-formed") >= 0);
+	clint_ruleset_free(rs);
+	rs = NULL;
+
+	/* among paths: a missing file and a built-in name that is none */
+	clint_diag_clear(d);
+	snprintf(missing, sizeof(missing), "%s/none.xml", dir);
+	snprintf(bad, sizeof(bad), "%s/4-b.xml", dir);
+	paths[0] = missing;
+	paths[1] = "nosuchpack";
+	paths[2] = bad;
+	o = options_for(paths, 3);
+	o.keep_valid_packs = 1;
+	assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_OK);
+	assert_int_equal(clint_ruleset_left_out(rs), 2);
+	assert_int_equal(clint_ruleset_rule_count(rs), 1);
+	assert_true(unit_diag_find(d, "no built-in pack has this name") >= 0);
+	clint_ruleset_free(rs);
+	rs = NULL;
+
+	/* nothing left; a rule setting naming a rule left out; an unknown
+	 * --disable-pack name: the load fails */
+	paths[2] = missing;
+	o = options_for(paths, 3);
+	o.keep_valid_packs = 1;
+	assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_EPACK);
+	assert_null(rs);
+	paths[0] = dir;
+	o = options_for(paths, 1);
+	o.keep_valid_packs = 1;
+	set.rule_id = "c-rule-that-was-left-out";
+	o.rule_settings = &set;
+	o.rule_setting_count = 1;
+	assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_EPACK);
+	assert_null(rs);
+	o.rule_setting_count = 0;
+	o.disabled_packs = paths + 1;
+	o.disabled_pack_count = 1;
+	assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_EPACK);
+	assert_null(rs);
+
+	unit_remove_at(dir, "1-a.xml");
+	unit_remove_at(dir, "2-broken.xml");
+	unit_remove_at(dir, "3-c.xml");
+	unit_remove_at(dir, "4-b.xml");
+	assert_int_equal(rmdir(dir), 0);
+	clint_diag_free(d);
+}
+
 /* ---- built-in packs ----------------------------------------------------------------- */
 
 /* Number of built-in packs that load by default (others are opt-in). */
@@ -1342,6 +1442,7 @@ int main(void)
 		cmocka_unit_test(test_missing_path),
 		cmocka_unit_test(test_no_packs_at_all),
 		cmocka_unit_test(test_directory_in_name_order),
+		cmocka_unit_test(test_keep_valid_packs),
 		cmocka_unit_test(test_default_packs),
 		cmocka_unit_test(test_builtin_by_name_and_disabled),
 		cmocka_unit_test(test_ruleset_test_examples),

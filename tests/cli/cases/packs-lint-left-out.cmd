@@ -1,0 +1,1 @@
+packs lint tests/cli/fixtures/bad-pack.xml tests/cli/fixtures/mini-pack.xml
