@@ -1131,6 +1131,21 @@ static void test_keep_valid_packs(void **state)
 	clint_ruleset_free(rs);
 	rs = NULL;
 
+	/* a built-in pack named twice: the second is left out */
+	clint_diag_clear(d);
+	paths[0] = "ambiguity";
+	paths[1] = "ambiguity";
+	o = options_for(paths, 2);
+	o.keep_valid_packs = 1;
+	assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_OK);
+	assert_int_equal(clint_ruleset_left_out(rs), 1);
+	assert_int_equal(clint_ruleset_pack_count(rs), 1);
+	assert_true(unit_diag_find(d, "pack 'ambiguity' is already loaded") >= 0);
+	clint_ruleset_free(rs);
+	rs = NULL;
+	paths[0] = missing;
+	paths[1] = "nosuchpack";
+
 	/* nothing left; a rule setting naming a rule left out; an unknown
 	 * --disable-pack name: the load fails */
 	paths[2] = missing;
