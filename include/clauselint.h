@@ -360,13 +360,16 @@ typedef struct {
 	 *  in order (enable, disable, change severity). */
 	const clint_rule_setting *rule_settings;
 	size_t rule_setting_count;     /**< number of rule_settings */
-	/** Version 3: 1 to leave out each pack with problems (a file that
-	 *  cannot be read or is not a valid pack, a rule id or pack name
-	 *  loaded before, one unreadable entry of a directory) instead of
-	 *  failing the load: its errors still go to `diag`, the other packs
-	 *  load, and clint_ruleset_left_out() counts those left out. For
-	 *  `packs test` and `packs lint`, which test what they can. The load
-	 *  still fails when nothing is left or another option is wrong. */
+	/** Version 3: 1 to leave out each pack with problems instead of
+	 *  failing the load: a file that cannot be read or is not a valid
+	 *  pack, a rule id or pack name loaded before, a name that is neither
+	 *  a file nor a built-in pack, a directory that cannot be opened; the
+	 *  files of a directory one by one. Their errors still go to `diag`,
+	 *  the other packs load, and clint_ruleset_left_out() counts those
+	 *  left out. For `packs test` and `packs lint`, which test what they
+	 *  can. The load still fails when nothing is left, when another
+	 *  option is wrong (a rule setting naming a rule no pack left in
+	 *  defines, an unknown disabled pack) or memory runs out. */
 	int keep_valid_packs;
 } clint_ruleset_options;
 
@@ -387,7 +390,9 @@ typedef struct clint_ruleset clint_ruleset;
 /**
  * Loads, validates (RELAX NG) and compiles the packs named by `opts` into
  * a read-only ruleset. Every problem in every pack is reported to `diag`
- * as file:line: error; the call fails with CLINT_EPACK if there was any.
+ * as file:line: error; the call fails with CLINT_EPACK if there was any,
+ * unless keep_valid_packs leaves the packs with problems out (see
+ * there), and with CLINT_ENOMEM when memory ran out.
  */
 CLINT_EXTERN int clint_ruleset_load(clint_ruleset **out,
                                     const clint_ruleset_options *opts,

@@ -36,6 +36,13 @@ typedef struct {
 	 * taken back out (leave_out()); `left_errors` of `errors` are theirs */
 	int keep_valid;
 	int left_errors;
+	/* an allocation failed where the cause looks like a pack problem
+	 * (an attribute read as missing, a pattern that "does not compile"):
+	 * the load fails with CLINT_ENOMEM, and no pack is left out for it */
+	int oom;
+	/* errors that are not a pack's own (the embedded schema): the load
+	 * fails even when the pack they came with was left out */
+	int fatal;
 	/* the build-time table (precompiled.h), opened at the first built-in
 	 * pack; its streams are decoded when first needed */
 	const clint_precompiled_table *pc;  /* &clint_precompiled */
@@ -55,6 +62,8 @@ static void xml_error(void *userdata, xmlErrorPtr err)
 {
 	load_ctx *ctx = userdata;
 
+	if (err && err->code == XML_ERR_NO_MEMORY)
+		ctx->oom = 1;
 	if (clint_diag_xml_error(ctx->diag, ctx->file, err))
 		ctx->errors++;
 }
@@ -95,6 +104,7 @@ static int validate(load_ctx *ctx, xmlDocPtr xdoc)
 		ctx->file = "<builtin>/schema/pack.rng";
 		pack_error(ctx, 0, "internal error: the embedded pack schema does "
 		                   "not compile");
+		ctx->fatal++;
 		ctx->file = file;
 	} else if (rc == 1 && ctx->errors == before) {
 		pack_error(ctx, 0, "does not follow the clause pack schema");
@@ -152,15 +162,20 @@ static char *node_text_folded(xmlNodePtr n)
 	return s;
 }
 
-static char *attr(xmlNodePtr n, const char *name)
+/* A copy of attribute `name` of `n`, or NULL when it has none; NULL and
+ * ctx->oom set when there was no memory for it. */
+static char *attr(load_ctx *ctx, xmlNodePtr n, const char *name)
 {
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	xmlChar *v;
 	char *s;
 
-	if (!v)
+	if (!xmlHasProp(n, (const xmlChar *)name))
 		return NULL;
-	s = clint_strdup((const char *)v);
+	v = xmlGetProp(n, (const xmlChar *)name);
+	s = v ? clint_strdup((const char *)v) : NULL;
 	xmlFree(v);
+	if (!s)
+		ctx->oom = 1;
 	return s;
 }
 
@@ -352,6 +367,10 @@ static int finish_pattern(load_ctx *ctx, clint_pattern *p, const char *elem,
 		p->code = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
 		                        CLINT_PATTERN_OPTIONS & ~PCRE2_NO_AUTO_CAPTURE,
 		                        &err, &off, NULL);
+	if (!p->code && err == PCRE2_ERROR_HEAP_FAILED) {
+		ctx->oom = 1;
+		return CLINT_ENOMEM;
+	}
 	if (!p->code) {
 		pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof(msg));
 		pack_error(ctx, p->line,
@@ -518,8 +537,9 @@ static int build_threshold(load_ctx *ctx, clint_rule *r, xmlNodePtr n)
 {
 	static const char *const op_words[] = {"less than", "at most",
 	                                       "more than", "at least"};
-	char *value = attr(n, "value"), *op = attr(n, "op"), *than = attr(n, "than");
-	char *unit = attr(n, "unit"), *scope = attr(n, "scope"), *end = NULL;
+	char *value = attr(ctx, n, "value"), *op = attr(ctx, n, "op");
+	char *than = attr(ctx, n, "than"), *unit = attr(ctx, n, "unit");
+	char *scope = attr(ctx, n, "scope"), *end = NULL;
 	clint_threshold *t = &r->threshold;
 	clint_buf b = CLINT_BUF_INIT;
 	double scale = 1;
@@ -601,8 +621,8 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 	r.pack = pack;
 	r.line = node_line(n);
 	r.min_matches = 1;
-	r.id = attr(n, "id");
-	r.category = attr(n, "category");
+	r.id = attr(ctx, n, "id");
+	r.category = attr(ctx, n, "category");
 	if (!r.id)
 		r.id = clint_strdup("(no id)");
 	if (!r.category)
@@ -611,7 +631,7 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 		rc = CLINT_ENOMEM;
 		goto done;
 	}
-	s = attr(n, "kind");
+	s = attr(ctx, n, "kind");
 	if (s && strcmp(s, "flag") == 0)
 		r.kind = CLINT_RULE_FLAG;
 	else if (s && strcmp(s, "require") == 0)
@@ -623,13 +643,13 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 		           "rule '%s': kind '%s' is not 'require' or 'flag'", r.id,
 		           s ? s : "");
 	free(s);
-	s = attr(n, "severity");
+	s = attr(ctx, n, "severity");
 	if (!s || clint_severity_from_name(&r.severity, s) < 0)
 		pack_error(ctx, r.line,
 		           "rule '%s': severity '%s' is not error, warning or info",
 		           r.id, s ? s : "");
 	free(s);
-	s = attr(n, "check");
+	s = attr(ctx, n, "check");
 	if (s) {
 		static const char *const checks[] = {
 			"", "words-digits", "numbering", "cross-reference",
@@ -643,7 +663,7 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 			pack_error(ctx, r.line, "rule '%s': unknown check '%s'", r.id, s);
 	}
 	free(s);
-	s = attr(n, "min-matches");
+	s = attr(ctx, n, "min-matches");
 	if (s)
 		r.min_matches = (unsigned)strtoul(s, NULL, 10);
 	free(s);
@@ -685,14 +705,14 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 			rc = add_pattern(ctx, &r.patterns, &r.pattern_count, c, r.id);
 		} else if (is_elem(c, "unless")) {
 			rc = add_pattern(ctx, &r.unless, &r.unless_count, c, r.id);
-			s = attr(c, "scope");
+			s = attr(ctx, c, "scope");
 			if (rc == CLINT_OK && s && strcmp(s, "paragraph") == 0)
 				r.unless[r.unless_count - 1].paragraph = 1;
 			free(s);
 			s = NULL;
 		} else if (is_elem(c, "near")) {
 			rc = add_pattern(ctx, &r.near, &r.near_count, c, r.id);
-			s = attr(c, "words");
+			s = attr(ctx, c, "words");
 			if (rc == CLINT_OK)
 				r.near[r.near_count - 1].words =
 					s ? (unsigned)strtoul(s, NULL, 10) : 10;
@@ -711,7 +731,7 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 			e = &e[r.example_count++];
 			e->line = node_line(c);
 			e->text = node_text(c);
-			s = attr(c, "expect");
+			s = attr(ctx, c, "expect");
 			e->expect_match = s && strcmp(s, "match") == 0;
 			free(s);
 			s = NULL;
@@ -786,10 +806,10 @@ static int build_pack(load_ctx *ctx, xmlNodePtr root)
 
 	if (!(p = push_pack(ctx, node_line(root), &index)))
 		return CLINT_ENOMEM;
-	p->name = attr(root, "name");
+	p->name = attr(ctx, root, "name");
 	if (!p->name)
 		p->name = clint_strdup("(no name)");
-	p->version = attr(root, "version");
+	p->version = attr(ctx, root, "version");
 	if (!p->version)
 		p->version = clint_strdup("");
 	if (!p->name || !p->version)
@@ -887,13 +907,14 @@ static int cmp_str(const void *a, const void *b)
 /* What the ruleset held before one pack (file, directory entry, path)
  * was loaded: leave_out() takes that pack back out. */
 typedef struct {
-	size_t rules, packs;
+	size_t rules, packs, codes;
 	int errors;
 } load_mark;
 
 static load_mark mark(const load_ctx *ctx)
 {
-	load_mark m = {ctx->rs->rule_count, ctx->rs->pack_count, ctx->errors};
+	load_mark m = {ctx->rs->rule_count, ctx->rs->pack_count,
+	               ctx->rs->precompiled_codes, ctx->errors};
 
 	return m;
 }
@@ -904,7 +925,7 @@ static void leave_out(load_ctx *ctx, load_mark m)
 {
 	clint_ruleset *rs = ctx->rs;
 
-	if (!ctx->keep_valid || ctx->errors == m.errors)
+	if (!ctx->keep_valid || ctx->oom || ctx->errors == m.errors)
 		return;
 	while (rs->rule_count > m.rules)
 		free_rule(&rs->rules[--rs->rule_count]);
@@ -915,6 +936,7 @@ static void leave_out(load_ctx *ctx, load_mark m)
 		free(p->version);
 		free(p->file);
 	}
+	rs->precompiled_codes = m.codes;
 	ctx->left_errors += ctx->errors - m.errors;
 	rs->left_out++;
 }
@@ -1295,8 +1317,11 @@ static int apply_rule_settings(load_ctx *ctx, const clint_rule_setting *set,
 		r = s->rule_id ? find_rule(rs, s->rule_id) : (size_t)-1;
 		if (r == (size_t)-1) {
 			clint_diag_add(ctx->diag, CLINT_DIAG_ERROR, s->file, s->line, 0,
-			               "unknown rule '%s' (no loaded pack defines it)",
-			               s->rule_id ? s->rule_id : "");
+			               "unknown rule '%s' (no loaded pack defines it%s)",
+			               s->rule_id ? s->rule_id : "",
+			               rs->left_out ? "; packs with problems were left "
+			                              "out"
+			                            : "");
 			ctx->errors++;
 			continue;
 		}
@@ -1396,11 +1421,13 @@ int clint_ruleset_load(clint_ruleset **out, const clint_ruleset_options *opts,
 			leave_out(&ctx, m);
 	}
 	/* the problems of the packs left out do not fail the load; any other
-	 * does (a --disable-pack name, a rule setting) */
-	if (rc == CLINT_OK && ctx.errors == ctx.left_errors)
+	 * does (a --disable-pack name, a rule setting, an internal error) */
+	if (rc == CLINT_OK && ctx.oom)
+		rc = CLINT_ENOMEM;
+	if (rc == CLINT_OK && ctx.errors == ctx.left_errors && !ctx.fatal)
 		rc = apply_rule_settings(&ctx, opts->rule_settings,
 		                         opts->rule_setting_count);
-	if (rc == CLINT_OK && ctx.errors > ctx.left_errors)
+	if (rc == CLINT_OK && (ctx.errors > ctx.left_errors || ctx.fatal))
 		rc = CLINT_EPACK;
 	if (rc == CLINT_OK)
 		rc = index_patterns(ctx.rs, ctx.pc_state == PC_ON ? ctx.pc : NULL);

@@ -284,6 +284,61 @@ static void test_pack_load(void **state)
 	unlink(path);
 	free(path);
 }
+
+/* keep_valid_packs: a failed allocation fails the load (CLINT_ENOMEM);
+ * it never leaves out a good pack or keeps a bad one. paths[1] defines
+ * mini_pack's oom-fees again and must be the one left out. */
+static int run_keep_valid(void *p)
+{
+	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
+	const char *const *paths = p;
+	clint_ruleset *rs = NULL;
+	clint_diag *diag = NULL;
+	int rc;
+
+	o.default_packs = 0;
+	o.pack_paths = paths;
+	o.pack_path_count = 3;
+	o.keep_valid_packs = 1;
+	rc = clint_diag_new(&diag);
+	if (rc == CLINT_OK)
+		rc = clint_ruleset_load(&rs, &o, diag);
+	if (rc == CLINT_OK) {
+		assert_int_equal(clint_ruleset_left_out(rs), 1);
+		assert_int_equal(clint_ruleset_pack_count(rs), 2);
+		/* mini_pack's 2 and the 8 of the built-in ambiguity pack */
+		assert_int_equal(clint_ruleset_rule_count(rs), 10);
+	} else {
+		assert_int_equal(rc, CLINT_ENOMEM);
+	}
+	clint_ruleset_free(rs);
+	clint_diag_free(diag);
+	return rc;
+}
+
+static void test_keep_valid_load(void **state)
+{
+	static const char dup_pack[] =
+		UNIT_PACK_HEAD("dup")
+		UNIT_RULE("oom-fees", "require", "error", "")
+		UNIT_PATTERN("\\bcharges\\b")
+		UNIT_EXAMPLE("match", "charges")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	char *good = unit_temp_file(mini_pack, strlen(mini_pack));
+	char *dup = unit_temp_file(dup_pack, strlen(dup_pack));
+	const char *paths[3];
+
+	(void)state;
+	paths[0] = good;
+	paths[1] = dup;
+	paths[2] = "ambiguity";
+	sweep("pack load leaving out a bad pack", run_keep_valid, paths);
+	unlink(good);
+	unlink(dup);
+	free(good);
+	free(dup);
+}
 /* Two revisions for the diff sweep: a section moved, one reworded (a risk
  * resolved), one removed with the renumbering after it, a value changed,
  * a section added, a cosmetic edit. */
@@ -415,6 +470,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_documents),
 		cmocka_unit_test(test_pack_load),
+		cmocka_unit_test(test_keep_valid_load),
 		cmocka_unit_test(test_diff),
 	};
 
