@@ -47,9 +47,9 @@ extern "C" {
 /* ---- version ---------------------------------------------------------- */
 
 #define CLINT_VERSION_MAJOR 0
-#define CLINT_VERSION_MINOR 1
+#define CLINT_VERSION_MINOR 2
 #define CLINT_VERSION_PATCH 0
-#define CLINT_VERSION_STRING "0.1.0"
+#define CLINT_VERSION_STRING "0.2.0"
 /** MAJOR * 10000 + MINOR * 100 + PATCH */
 #define CLINT_VERSION_NUMBER                                                  \
 	(CLINT_VERSION_MAJOR * 10000 + CLINT_VERSION_MINOR * 100 +                \
@@ -69,7 +69,8 @@ typedef enum {
 	CLINT_EFORMAT = -3,      /**< an input is malformed or not a document */
 	CLINT_EPACK = -4,        /**< a clause pack is invalid */
 	CLINT_EINVAL = -5,       /**< a bad argument */
-	CLINT_ELIMIT = -6,       /**< an input exceeds a configured limit */
+	CLINT_ELIMIT = -6,       /**< an input exceeds a configured limit, or a
+	                              run stopped at its CPU-time limit */
 	CLINT_EUNSUPPORTED = -7  /**< a recognised but unsupported format */
 } clint_error_code;
 

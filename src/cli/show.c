@@ -168,8 +168,10 @@ static int packs_test(cli_options *o)
 	popts.max_cpu_seconds = o->max_check_seconds;
 	rc = clint_ruleset_test(rs, &popts, diag, &passed, &failed);
 	cli_print_diag(diag);
-	printf("%zu rules in %zu packs%s\n", clint_ruleset_rule_count(rs),
-	       clint_ruleset_pack_count(rs), left_out_note(rs, note, sizeof(note)));
+	printf("%zu rules in %zu packs%s%s\n", clint_ruleset_rule_count(rs),
+	       clint_ruleset_pack_count(rs),
+	       rc == CLINT_ELIMIT ? " (testing stopped)" : "",
+	       left_out_note(rs, note, sizeof(note)));
 	printf("%zu passed, %zu failed\n", passed, failed);
 	left_out = clint_ruleset_left_out(rs);
 	clint_diag_free(diag);
