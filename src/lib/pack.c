@@ -919,6 +919,14 @@ static load_mark mark(const load_ctx *ctx)
 	return m;
 }
 
+static void free_pack(clint_pack *p)
+{
+	free(p->name);
+	free(p->title);
+	free(p->version);
+	free(p->file);
+}
+
 /* With keep_valid, takes out what a pack with problems added since `m`:
  * its errors stay reported, the packs loaded before and after it stay. */
 static void leave_out(load_ctx *ctx, load_mark m)
@@ -929,13 +937,8 @@ static void leave_out(load_ctx *ctx, load_mark m)
 		return;
 	while (rs->rule_count > m.rules)
 		free_rule(&rs->rules[--rs->rule_count]);
-	while (rs->pack_count > m.packs) {
-		clint_pack *p = &rs->packs[--rs->pack_count];
-		free(p->name);
-		free(p->title);
-		free(p->version);
-		free(p->file);
-	}
+	while (rs->pack_count > m.packs)
+		free_pack(&rs->packs[--rs->pack_count]);
 	rs->precompiled_codes = m.codes;
 	ctx->left_errors += ctx->errors - m.errors;
 	rs->left_out++;
@@ -1456,12 +1459,8 @@ void clint_ruleset_free(clint_ruleset *rs)
 	for (i = 0; i < rs->rule_count; i++)
 		free_rule(&rs->rules[i]);
 	free(rs->rules);
-	for (i = 0; i < rs->pack_count; i++) {
-		free(rs->packs[i].name);
-		free(rs->packs[i].title);
-		free(rs->packs[i].version);
-		free(rs->packs[i].file);
-	}
+	for (i = 0; i < rs->pack_count; i++)
+		free_pack(&rs->packs[i]);
 	free(rs->packs);
 	free(rs->all);
 	clint_prefilter_free(rs->pf);
