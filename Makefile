@@ -51,9 +51,10 @@ DEPS = libpcre2-8 libxml-2.0 libzip
 # test_zip.c writes its hand-made (and lying) archives with zlib
 TEST_DEPS = zlib
 # PDF text extraction is optional: when poppler-glib is installed, it is
-# built into a module of its own, clauselint-pdf.so, that the library opens
-# with dlopen() at the first PDF (installed in $(PDF_MODULE_DIR)), so that
-# no other run loads poppler, GLib and cairo.
+# built into a program of its own, clauselint-pdf, that the library runs
+# for each PDF under limits of CPU time and memory (installed in
+# $(PDF_HELPER_DIR); see src/lib/extract/pdfmod.h), so that a hostile PDF
+# stops only it, and no other process loads poppler, GLib and cairo.
 POPPLER = $(shell $(PKG_CONFIG) --exists poppler-glib && echo poppler-glib)
 # Evaluated when used, so that a sub-make sees packages deps.sh installed.
 DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(DEPS)) \
@@ -61,7 +62,7 @@ DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(DEPS)) \
 DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(DEPS)) -pthread
 POPPLER_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(POPPLER))
 POPPLER_LIBS = $(shell $(PKG_CONFIG) --libs $(POPPLER))
-PDF_MODULE_DIR = $(LIBDIR)/clauselint
+PDF_HELPER_DIR = $(LIBDIR)/clauselint
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka $(TEST_DEPS))
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka $(TEST_DEPS))
 
@@ -82,6 +83,7 @@ LIB_CFLAGS += -DCLINT_RULES_URL='"$(RULES_URL)"'
 
 LIB_SRC = $(wildcard src/lib/*.c src/lib/extract/*.c src/lib/report/*.c src/lib/diff/*.c)
 PDF_MODULE_SRC = src/lib/extract/module/pdf_poppler.c
+PDF_HELPER_SRC = src/lib/extract/module/pdf_helper.c $(PDF_MODULE_SRC)
 # the library without the build-time table of compiled patterns, which
 # the generator (tools/precompile.c) links to make it
 LIB_CORE_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
@@ -97,7 +99,7 @@ CONFIG_SCHEMA = clausepacks/schema/config.rng
 LIB_A = $(BUILD)/libclauselint.a
 LIB_SO = $(BUILD)/libclauselint.so.$(VERSION)
 BIN = $(BUILD)/clauselint
-PDF_MODULE = $(if $(POPPLER),$(BUILD)/clauselint-pdf.so)
+PDF_HELPER = $(if $(POPPLER),$(BUILD)/clauselint-pdf)
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
@@ -110,7 +112,7 @@ DEMO_DRAFT = samples/flawed-draft.txt
         golden-update corpus formats prefilter precompiled scale eval eval-hygiene bench lazy-test install-test install uninstall valgrind-if-present test-asan clean asan ubsan valgrind \
         fuzz fuzz-build fuzz-run fuzz-goal fuzz-goal-run fuzz-plan fuzz-schedule-test fuzz-report fuzz-merge fuzz-replay hostile growth coverage coverage-run
 
-all: $(LIB_A) $(LIB_SO) $(BIN) $(PDF_MODULE)
+all: $(LIB_A) $(LIB_SO) $(BIN) $(PDF_HELPER)
 
 deps:
 	@sh tools/deps.sh build
@@ -156,17 +158,13 @@ $(BUILD)/obj/lib/lazylib.o: LIB_CFLAGS += \
     $(if $(call soname_of,libzip,libzip.so),-DCLINT_LIBZIP_SONAME='"$(call soname_of,libzip,libzip.so)"')
 AS_NEEDED = -Wl,--as-needed
 
-# where an installed program finds the PDF module
-$(BUILD)/obj/lib/extract/pdf.o: LIB_CFLAGS += -DCLINT_PDF_MODULE_DIR='"$(PDF_MODULE_DIR)"'
+# where an installed program finds the PDF helper
+$(BUILD)/obj/lib/extract/pdfproc.o: LIB_CFLAGS += -DCLINT_PDF_HELPER_DIR='"$(PDF_HELPER_DIR)"'
 
-# the PDF module: poppler-glib, none of the library (see pdfmod.h); every
-# symbol resolved at link time, but for `make fuzz`, where the sanitizer
-# runtime it calls lives in the fuzz program that loads it
-PDF_MODULE_DEFS = -Wl,-z,defs
-$(BUILD)/clauselint-pdf.so: $(PDF_MODULE_SRC) src/lib/extract/pdfmod.h
+# the PDF helper: poppler-glib, none of the library (see pdfmod.h)
+$(BUILD)/clauselint-pdf: $(PDF_HELPER_SRC) src/lib/extract/pdfmod.h
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(POPPLER_CFLAGS) \
-	    -fPIC -fvisibility=hidden -shared $(PDF_MODULE_DEFS) -o $@ $(PDF_MODULE_SRC) \
-	    $(LDFLAGS) $(POPPLER_LIBS)
+	    -o $@ $(PDF_HELPER_SRC) $(LDFLAGS) $(POPPLER_LIBS)
 
 $(BUILD)/embedded.c: tools/embed.sh $(SCHEMA) $(CONFIG_SCHEMA) $(PACKS)
 	@mkdir -p $(BUILD)
@@ -204,6 +202,8 @@ $(LIB_SO): $(LIB_OBJ)
 	ln -sf libclauselint.so.$(VERSION) $(BUILD)/libclauselint.so.$(SOVERSION)
 	ln -sf libclauselint.so.$(VERSION) $(BUILD)/libclauselint.so
 
+# the program reads PDFs only through the helper beside it
+$(BIN): | $(PDF_HELPER)
 $(BIN): $(CLI_OBJ) $(LIB_A)
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(LDFLAGS) $(AS_NEEDED) \
 	    $(DEP_LIBS)
@@ -212,7 +212,7 @@ $(BIN): $(CLI_OBJ) $(LIB_A)
 # install PREFIX=...), not only when the Makefile does: each stamp is
 # rewritten only when its content differs.
 STAMP_pc = '$(PREFIX)' '$(LIBDIR)' '$(INCLUDEDIR)' '$(VERSION)' '$(DEPS)'
-STAMP_data = '$(RULES_URL)' '$(PDF_MODULE_DIR)'
+STAMP_data = '$(RULES_URL)' '$(PDF_HELPER_DIR)'
 $(BUILD)/paths-%: FORCE
 	@mkdir -p $(BUILD)
 	@printf '%s\n' $(STAMP_$*) > $@.tmp
@@ -220,7 +220,7 @@ $(BUILD)/paths-%: FORCE
 
 FORCE:
 
-$(BUILD)/obj/lib/report/sarif.o $(BUILD)/obj/lib/extract/pdf.o: $(BUILD)/paths-data
+$(BUILD)/obj/lib/report/sarif.o $(BUILD)/obj/lib/extract/pdfproc.o: $(BUILD)/paths-data
 
 $(BUILD)/clauselint.pc: Makefile $(BUILD)/paths-pc
 	@mkdir -p $(BUILD)
@@ -254,10 +254,10 @@ $(SPEC_BIN): tests/spec/spec_runner.c $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
 
-# the unit tests find the PDF module of this build through the environment
-unit: $(UNIT_BIN) $(PDF_MODULE)
+# the unit tests find the PDF helper of this build through the environment
+unit: $(UNIT_BIN) $(PDF_HELPER)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; \
-	  CLAUSELINT_PDF_MODULE=$(if $(PDF_MODULE),$(CURDIR)/$(PDF_MODULE)) $(TEST_WRAPPER) $$t; done
+	  CLAUSELINT_PDF_HELPER=$(if $(PDF_HELPER),$(CURDIR)/$(PDF_HELPER)) $(TEST_WRAPPER) $$t; done
 
 packs-test: $(BIN)
 	@echo "== clauselint packs test (every shipped pack)"
@@ -423,15 +423,17 @@ $(BUILD)/fuzz/check $(BUILD)/fuzz/diff: FUZZ_FIRST_OBJ = $(FUZZ_RUN_OBJ)
 endif
 REPLAY_BIN = $(patsubst %,$(BUILD)/fuzz-replay/%,$(FUZZ_TARGETS))
 
-# the pdf target loads the PDF module built beside it (fuzz_pdf.c)
-FUZZ_PDF = $(if $(PDF_MODULE),-DFUZZ_PDF_MODULE='"$(CURDIR)/$(PDF_MODULE)"')
-$(BUILD)/fuzz-replay/pdf $(BUILD)/fuzz/pdf: $(PDF_MODULE)
-$(BUILD)/fuzz-replay/pdf $(BUILD)/fuzz/pdf: FUZZ_DEFS = $(FUZZ_PDF)
+# the pdf target links the poppler module itself (fuzz_pdf.c)
+$(BUILD)/fuzz-replay/pdf $(BUILD)/fuzz/pdf: $(PDF_MODULE_SRC)
+$(BUILD)/fuzz-replay/pdf $(BUILD)/fuzz/pdf: FUZZ_DEFS = \
+    $(if $(POPPLER),-DFUZZ_POPPLER $(POPPLER_CFLAGS))
+$(BUILD)/fuzz-replay/pdf $(BUILD)/fuzz/pdf: FUZZ_EXTRA = \
+    $(if $(POPPLER),$(PDF_MODULE_SRC) $(POPPLER_LIBS))
 
 $(BUILD)/fuzz-replay/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_HDR) $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) -Wno-unused-function -o $@ $< tests/fuzz/replay.c \
-	    $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
+	    $(LIB_A) $(FUZZ_EXTRA) $(LDFLAGS) $(DEP_LIBS)
 
 fuzz-replay: $(REPLAY_BIN)
 	@echo "== fuzz corpus and regression inputs, replayed"
@@ -443,11 +445,11 @@ fuzz-replay: $(REPLAY_BIN)
 $(BUILD)/fuzz/%: tests/fuzz/fuzz_%.c $(FUZZ_HDR) $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) -Wno-unused-function -fsanitize=fuzzer,address,undefined \
-	    -o $@ $< $(FUZZ_FIRST_OBJ) $(LIB_A) $(LDFLAGS) $(DEP_LIBS)
+	    -o $@ $< $(FUZZ_FIRST_OBJ) $(LIB_A) $(FUZZ_EXTRA) $(LDFLAGS) $(DEP_LIBS)
 
 # the commit label of the ledger is taken before the build (campaign.sh)
 FUZZ_MAKE = $(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
-	    FUZZ_LEAN_CFLAGS=-fno-sanitize-coverage=trace-cmp PDF_MODULE_DEFS=
+	    FUZZ_LEAN_CFLAGS=-fno-sanitize-coverage=trace-cmp
 fuzz:
 	+@FUZZ_COMMIT=$$(sh tests/fuzz/campaign.sh --commit) $(FUZZ_MAKE) fuzz-run
 
@@ -557,8 +559,8 @@ install: all $(BUILD)/clauselint.pc
 	ln -sf libclauselint.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libclauselint.so.$(SOVERSION)
 	ln -sf libclauselint.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libclauselint.so
 	install -m 644 include/clauselint.h $(DESTDIR)$(INCLUDEDIR)/clauselint.h
-	$(if $(PDF_MODULE),install -d $(DESTDIR)$(PDF_MODULE_DIR))
-	$(if $(PDF_MODULE),install -m 755 $(PDF_MODULE) $(DESTDIR)$(PDF_MODULE_DIR)/clauselint-pdf.so)
+	$(if $(PDF_HELPER),install -d $(DESTDIR)$(PDF_HELPER_DIR))
+	$(if $(PDF_HELPER),install -m 755 $(PDF_HELPER) $(DESTDIR)$(PDF_HELPER_DIR)/clauselint-pdf)
 	install -m 644 $(BUILD)/clauselint.pc $(DESTDIR)$(PKGCONFIGDIR)/clauselint.pc
 	install -m 644 $(PACKS) $(DESTDIR)$(DATADIR)/packs/
 	install -m 644 $(SCHEMA) $(CONFIG_SCHEMA) $(DESTDIR)$(DATADIR)/packs/schema/
@@ -580,8 +582,8 @@ uninstall:
 	    $(DESTDIR)$(MANDIR)/man1/clauselint.1 \
 	    $(DESTDIR)$(MANDIR)/man5/clauselint-packs.5 \
 	    $(DESTDIR)$(BASHCOMPDIR)/clauselint $(DESTDIR)$(ZSHCOMPDIR)/_clauselint \
-	    $(DESTDIR)$(PDF_MODULE_DIR)/clauselint-pdf.so
-	-rmdir $(DESTDIR)$(PDF_MODULE_DIR) 2>/dev/null
+	    $(DESTDIR)$(PDF_HELPER_DIR)/clauselint-pdf
+	-rmdir $(DESTDIR)$(PDF_HELPER_DIR) 2>/dev/null
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -16,7 +16,8 @@ _clauselint()
 	local opts="--format --output --fail-on --pack --disable-pack
 		--no-default-packs --enable --disable --severity --config --no-config
 		--include --exclude --jobs --baseline --write-baseline --input-format
-		--revisions --color --progress --max-check-seconds --verbose --help
+		--revisions --color --progress --max-check-seconds --max-pdf-seconds
+		--max-pdf-memory --verbose --help
 		--version"
 
 	case $prev in
@@ -35,7 +36,7 @@ _clauselint()
 	--color | --colour | --progress)
 		COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
 		return ;;
-	--max-check-seconds)
+	--max-check-seconds | --max-pdf-seconds | --max-pdf-memory)
 		COMPREPLY=($(compgen -W "none" -- "$cur"))
 		return ;;
 	--enable | --disable | --severity)

@@ -148,16 +148,35 @@ typedef enum {
 	CLINT_REVISIONS_REJECT       /* the original, every change rejected */
 } clint_revisions;
 
+/** A time limit of "none" (clint_doc_options, clint_check_options,
+ *  clint_packs_options). */
+#define CLINT_NO_TIME_LIMIT (-1.0)
+
 typedef struct {
 	unsigned version;
 	clint_input_format format;
 	size_t max_input_bytes;  /**< 0: the default, 256 MiB */
 	clint_revisions revisions;
+	/** Version 2: the limits of reading a PDF. Poppler reads it in a
+	 *  process of its own (the helper clauselint-pdf), which is stopped
+	 *  at them: a PDF of a few hundred KiB can make poppler take minutes
+	 *  and gigabytes, or crash it. The file is then refused with
+	 *  CLINT_ELIMIT (a limit) or CLINT_EFORMAT (a crash), naming it.
+	 *  CPU seconds: 0: the default, 10 s plus 40 s per MiB of PDF;
+	 *  CLINT_NO_TIME_LIMIT: none; NaN and other negative values are
+	 *  refused (CLINT_EINVAL). The helper is also killed after 5 times
+	 *  its CPU limit plus 5 s of wall-clock time. */
+	double max_pdf_seconds;
+	/** Version 2: the address space of the PDF reader, in bytes. 0: the
+	 *  default, 2 GiB; SIZE_MAX: none. */
+	size_t max_pdf_memory;
 } clint_doc_options;
 
-#define CLINT_DOC_OPTIONS_VERSION 1
+/** Version 1 (without the PDF limits: the defaults) is still accepted. */
+#define CLINT_DOC_OPTIONS_VERSION 2
 #define CLINT_DOC_OPTIONS_INIT                                                \
-	{CLINT_DOC_OPTIONS_VERSION, CLINT_INPUT_AUTO, 0, CLINT_REVISIONS_ACCEPT}
+	{CLINT_DOC_OPTIONS_VERSION, CLINT_INPUT_AUTO, 0, CLINT_REVISIONS_ACCEPT,  \
+	 0.0, 0}
 
 /** "text", "markdown", "docx", ... */
 CLINT_EXTERN const char *clint_input_format_name(clint_input_format format);
@@ -531,7 +550,7 @@ typedef struct {
 	double max_cpu_seconds;
 } clint_check_options;
 
-#define CLINT_CHECK_NO_TIME_LIMIT (-1.0)
+#define CLINT_CHECK_NO_TIME_LIMIT CLINT_NO_TIME_LIMIT
 
 /** Version 1 (without max_cpu_seconds: the default) is still accepted. */
 #define CLINT_CHECK_OPTIONS_VERSION 2

@@ -60,6 +60,9 @@ typedef struct {
 	                             default, CLINT_CHECK_NO_TIME_LIMIT none */
 	int keep_valid_packs;     /* packs test, lint: leave out a pack with
 	                             problems, load the others */
+	double max_pdf_seconds;   /* --max-pdf-seconds (as max_check_seconds) */
+	size_t max_pdf_memory;    /* --max-pdf-memory in bytes: 0 the
+	                             library's default, SIZE_MAX none */
 } cli_options;
 
 /* ---- diff.c ------------------------------------------------------------- */
@@ -92,6 +95,14 @@ void cli_print_diag(const clint_diag *diag);
 	"a number of seconds above 0 and at most " CLI_STR(CLI_MAX_SECONDS)      \
 	", or none"
 int cli_parse_seconds(double *out, const char *v);
+/* --max-pdf-memory: "none" (SIZE_MAX) or a number of MiB from 16 to
+ * CLI_MAX_MIB, into *out in bytes; -1 for anything else. */
+#define CLI_MAX_MIB 1048576
+#define CLI_MIB_HELP                                                          \
+	"a number of MiB from 16 to " CLI_STR(CLI_MAX_MIB) ", or none"
+int cli_parse_mib(size_t *out, const char *v);
+/* Applies --max-pdf-seconds and --max-pdf-memory to document options. */
+void cli_pdf_limits(clint_doc_options *dopts, double seconds, size_t memory);
 
 #define MAX_STDIN ((size_t)256 * 1024 * 1024)
 /* Reads all of standard input, up to MAX_STDIN bytes, into a malloc'd

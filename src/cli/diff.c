@@ -46,6 +46,10 @@ static const char diff_usage[] =
 	"      --color WHEN        auto (default), always or never\n"
 	"      --max-check-seconds N|none  CPU seconds checking each revision\n"
 	"                          may take (as for check)\n"
+	"      --max-pdf-seconds N|none  CPU seconds reading a PDF may take\n"
+	"                          (as for check)\n"
+	"      --max-pdf-memory MIB|none  memory the PDF reader may use (as for\n"
+	"                          check)\n"
 	"  -h, --help              show this help\n"
 	"\n"
 	"exit status: 0 no risk introduced at or above --fail-on, 1 one at least,\n"
@@ -64,6 +68,8 @@ typedef struct {
 	const char *files[2];
 	size_t file_count;
 	double max_check_seconds;  /* 0: the library's default */
+	double max_pdf_seconds;    /* 0: the library's default */
+	size_t max_pdf_memory;     /* 0: the library's default */
 } diff_options;
 
 static void diff_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -166,6 +172,20 @@ static int parse(int argc, char **argv, diff_options *o)
 				           r < 0 ? "" : v);
 				return -1;
 			}
+		} else if ((r = option(argc, argv, &i, "--max-pdf-seconds", &v))) {
+			if (r < 0 || cli_parse_seconds(&o->max_pdf_seconds, v) < 0) {
+				diff_error("--max-pdf-seconds needs " CLI_SECONDS_HELP
+				           " (got '%s')",
+				           r < 0 ? "" : v);
+				return -1;
+			}
+		} else if ((r = option(argc, argv, &i, "--max-pdf-memory", &v))) {
+			if (r < 0 || cli_parse_mib(&o->max_pdf_memory, v) < 0) {
+				diff_error("--max-pdf-memory needs " CLI_MIB_HELP
+				           " (got '%s')",
+				           r < 0 ? "" : v);
+				return -1;
+			}
 		} else if ((r = option(argc, argv, &i, "--color", &v)) ||
 		           (r = option(argc, argv, &i, "--colour", &v))) {
 			if (r > 0 && strcmp(v, "auto") == 0)
@@ -221,13 +241,15 @@ static void print_diag(const clint_diag *diag, const char *fallback)
 }
 
 /* Loads `file` ("-": standard input, which one side at most may use). */
-static int load(const char *file, clint_revisions rev, clint_doc **doc)
+static int load(const diff_options *o, const char *file, clint_revisions rev,
+                clint_doc **doc)
 {
 	clint_doc_options dopts = CLINT_DOC_OPTIONS_INIT;
 	clint_diag *diag = NULL;
 	int rc;
 
 	dopts.revisions = rev;
+	cli_pdf_limits(&dopts, o->max_pdf_seconds, o->max_pdf_memory);
 	if (clint_diag_new(&diag) < 0)
 		return -1;
 	if (strcmp(file, "-") == 0) {
@@ -314,15 +336,15 @@ int clauselint_diff_main(int argc, char **argv)
 	if (load_rules(&o, &rs) < 0)
 		goto done;
 	if (o.file_count == 2) {
-		int a = load(o.files[0], CLINT_REVISIONS_ACCEPT, &old_doc);
-		int b = load(o.files[1], CLINT_REVISIONS_ACCEPT, &new_doc);
+		int a = load(&o, o.files[0], CLINT_REVISIONS_ACCEPT, &old_doc);
+		int b = load(&o, o.files[1], CLINT_REVISIONS_ACCEPT, &new_doc);
 		if (a < 0 || b < 0)
 			goto done;
 	} else {
 		clint_input_format f;
 		size_t n = strlen(o.files[0]) + 40;
-		if (load(o.files[0], CLINT_REVISIONS_REJECT, &old_doc) < 0 ||
-		    load(o.files[0], CLINT_REVISIONS_ACCEPT, &new_doc) < 0)
+		if (load(&o, o.files[0], CLINT_REVISIONS_REJECT, &old_doc) < 0 ||
+		    load(&o, o.files[0], CLINT_REVISIONS_ACCEPT, &new_doc) < 0)
 			goto done;
 		f = clint_doc_format(new_doc);
 		if (f != CLINT_INPUT_DOCX && f != CLINT_INPUT_ODT &&

@@ -67,6 +67,11 @@ static const char usage_text[] =
 	"                          take (default: 10 plus 5 per MiB of text, more\n"
 	"                          past 1,000 patterns); a check that stops there\n"
 	"                          is an error. packs test, lint: the whole run\n"
+	"      --max-pdf-seconds N|none  CPU seconds reading one PDF may take\n"
+	"                          (default: 10 plus 40 per MiB); a PDF that\n"
+	"                          reaches it is an input error\n"
+	"      --max-pdf-memory MIB|none  memory the PDF reader may use\n"
+	"                          (default: 2048)\n"
 	"  -v, --verbose           explain every finding, with its reference\n"
 	"  -h, --help              show this help\n"
 	"  -V, --version           show the version\n"
@@ -279,6 +284,18 @@ void cli_parse_args(int argc, char **argv, int first, cli_options *o)
 			if (cli_parse_seconds(&o->max_check_seconds, v) < 0) {
 				cli_usage_error("--max-check-seconds needs "
 				                CLI_SECONDS_HELP " (got '%s')", v);
+				exit(EXIT_TROUBLE);
+			}
+		} else if (take_value(argc, argv, &i, "--max-pdf-seconds", &v)) {
+			if (cli_parse_seconds(&o->max_pdf_seconds, v) < 0) {
+				cli_usage_error("--max-pdf-seconds needs "
+				                CLI_SECONDS_HELP " (got '%s')", v);
+				exit(EXIT_TROUBLE);
+			}
+		} else if (take_value(argc, argv, &i, "--max-pdf-memory", &v)) {
+			if (cli_parse_mib(&o->max_pdf_memory, v) < 0) {
+				cli_usage_error("--max-pdf-memory needs " CLI_MIB_HELP
+				                " (got '%s')", v);
 				exit(EXIT_TROUBLE);
 			}
 		} else if (take_value(argc, argv, &i, "--input-format", &v)) {

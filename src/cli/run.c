@@ -53,6 +53,7 @@ clint_doc *cli_load_input(const cli_options *o, const char *file, cli_str *err,
 	*why = NULL;
 	dopts.format = o->input_format;
 	dopts.revisions = o->revisions;
+	cli_pdf_limits(&dopts, o->max_pdf_seconds, o->max_pdf_memory);
 	if (clint_diag_new(&diag) < 0) {
 		*why = strdup("out of memory");
 		return NULL;

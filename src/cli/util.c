@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,6 +120,32 @@ int cli_read_stdin(char **data, size_t *len)
 	*data = buf;
 	*len = n;
 	return 0;
+}
+
+int cli_parse_mib(size_t *out, const char *v)
+{
+	char *end = NULL;
+	unsigned long long m;
+
+	if (strcmp(v, "none") == 0) {
+		*out = SIZE_MAX;
+		return 0;
+	}
+	if (*v < '0' || *v > '9')
+		return -1;
+	errno = 0;
+	m = strtoull(v, &end, 10);
+	if (*end || errno || m < 16 || m > CLI_MAX_MIB ||
+	    m > SIZE_MAX / (1024 * 1024))
+		return -1;
+	*out = (size_t)m * 1024 * 1024;
+	return 0;
+}
+
+void cli_pdf_limits(clint_doc_options *dopts, double seconds, size_t memory)
+{
+	dopts->max_pdf_seconds = seconds;
+	dopts->max_pdf_memory = memory;
 }
 
 int cli_parse_seconds(double *out, const char *v)

@@ -6,6 +6,7 @@
  * (clint_doc_analyse()).
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -406,17 +407,25 @@ int clint_doc_load_buffer(clint_doc **out, const char *name, const void *data,
                           size_t len, const clint_doc_options *opts,
                           clint_diag *diag)
 {
-	clint_doc_options defaults = CLINT_DOC_OPTIONS_INIT;
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
 	clint_doc *doc = NULL;
 	int rc;
 
 	if (!out || (!data && len))
 		return CLINT_EINVAL;
 	*out = NULL;
-	if (!opts)
-		opts = &defaults;
-	if (opts->version != CLINT_DOC_OPTIONS_VERSION)
+	/* version 1 ends before the PDF limits: they keep their defaults */
+	if (opts && opts->version == 1)
+		memcpy(&o, opts, offsetof(clint_doc_options, max_pdf_seconds));
+	else if (opts && opts->version == CLINT_DOC_OPTIONS_VERSION)
+		o = *opts;
+	else if (opts)
 		return CLINT_EINVAL;
+	o.version = CLINT_DOC_OPTIONS_VERSION;
+	if (o.max_pdf_seconds != o.max_pdf_seconds ||
+	    (o.max_pdf_seconds < 0 && o.max_pdf_seconds != CLINT_NO_TIME_LIMIT))
+		return CLINT_EINVAL;
+	opts = &o;
 	if (!name)
 		name = "<buffer>";
 	if (len > (opts->max_input_bytes ? opts->max_input_bytes

@@ -267,6 +267,8 @@ struct clint_doc {
 	clint_buf build;
 	int block_open;
 	clint_revisions revisions;  /* what the caller asked for */
+	double pdf_seconds;         /* clint_doc_options.max_pdf_seconds */
+	size_t pdf_memory;          /* clint_doc_options.max_pdf_memory */
 };
 
 CLINT_INTERNAL int clint_doc_alloc(clint_doc **out, const char *name);

@@ -1,48 +1,33 @@
 /*
  * fuzz_pdf.c - the pdf extractor, then normalise, segment and values.
  *
- * The extractor reads PDFs through the poppler module (clauselint-pdf.so),
- * which it looks for next to the program: not where the fuzz and replay
- * binaries live. The Makefile passes the module built beside them as
- * FUZZ_PDF_MODULE; without it every input would be refused with "PDF
- * support is not installed" and the harness would fuzz nothing but that
- * refusal, so a build with poppler stops at once when the module does not
- * load. A build without poppler has no module and fuzzes the refusals.
+ * The library reads PDFs through the helper program clauselint-pdf, which
+ * runs poppler in a process of its own (pdfproc.c). A process per input
+ * would hide poppler from the fuzzer's coverage, so this harness links
+ * the poppler module (module/pdf_poppler.c) and feeds the layout stage
+ * from it in-process, as the helper does in its own. A build without
+ * poppler fuzzes the library's refusal.
  */
-#include <stdio.h>
-
 #include "fuzz.h"
+#include "extract/extract.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
+#ifdef FUZZ_POPPLER
+static int extract_poppler(clint_doc *doc, const unsigned char *data,
+                           size_t len, clint_diag *diag)
 {
-#ifdef FUZZ_PDF_MODULE
-	static const unsigned char probe[] = "%PDF-1.4\n";
-	clint_diag *diag = NULL;
-	clint_doc *doc = NULL;
-	int rc;
-
-	setenv("CLAUSELINT_PDF_MODULE", FUZZ_PDF_MODULE, 0);
-	if (clint_diag_new(&diag) != CLINT_OK ||
-	    clint_doc_alloc(&doc, "probe.pdf") != CLINT_OK)
-		abort();
-	rc = clint_extract_pdf(doc, probe, sizeof(probe) - 1, diag);
-	if (rc == CLINT_EUNSUPPORTED) {
-		clint_diag_entry e;
-		if (clint_diag_get(diag, 0, &e) == CLINT_OK)
-			fprintf(stderr, "fuzz_pdf: %s\n", e.message);
-		abort();
-	}
-	clint_doc_free(doc);
-	clint_diag_free(diag);
-#endif
-	(void)argc;
-	(void)argv;
-	return 0;
+	if (len < 5 || memcmp(data, "%PDF-", 5) != 0)
+		return clint_extract_pdf(doc, data, len, diag); /* the refusal */
+	return clint_extract_pdf_layout(doc, clint_pdf_poppler_module(), NULL,
+	                                data, len, diag);
 }
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+#ifdef FUZZ_POPPLER
+	return fuzz_extract_with(extract_poppler, CLINT_INPUT_PDF, "fuzz.pdf",
+	                         data, size);
+#else
 	return fuzz_extract(CLINT_INPUT_PDF, "fuzz.pdf", data, size);
+#endif
 }

@@ -17,9 +17,11 @@
  * the indent in points, the gap to the previous line (a signed byte;
  * -128 makes y NaN), the height in sixteenths of a point (255:
  * infinite). Without a NUL there are no boxes.
- * Flags: bits 0-2 = 5, 6, 7: open() fails with ENOMEM, EENCRYPTED,
- * EDAMAGED; bit 3: one box too many (the extractor must then ignore
- * them); bit 4: the last page fails with ENOMEM; bit 5: page_count() says
+ * Flags: bits 0-2 = 3, 4, 5, 6, 7: open() fails with ELIMIT, EFAILED,
+ * ENOMEM, EENCRYPTED, EDAMAGED; bit 3: one box too many (the extractor
+ * must then ignore them); bit 4: the last page fails with ENOMEM, or with
+ * ELIMIT when bit 7 is set too (a helper stopped mid-way); bit 5:
+ * page_count() says
  * one page more than there is (that page reads empty, as poppler's
  * missing pages do); bit 6: no pages at all.
  */
@@ -40,7 +42,7 @@ typedef struct {
 } fake_pdf;
 
 static int fake_open(void **out, const unsigned char *data, size_t len,
-                     char *err, size_t errlen)
+                     const clint_pdf_limits *lim, char *err, size_t errlen)
 {
 	fake_pdf *f;
 	const unsigned char *nul;
@@ -49,7 +51,14 @@ static int fake_open(void **out, const unsigned char *data, size_t len,
 	*out = NULL;
 	if (!len)
 		return CLINT_PDF_EDAMAGED;
+	(void)lim;
 	switch (data[0] & 7) {
+	case 3:
+		snprintf(err, errlen, "stand-in limit");
+		return CLINT_PDF_ELIMIT;
+	case 4:
+		snprintf(err, errlen, "stand-in failure");
+		return CLINT_PDF_EFAILED;
 	case 5:
 		return CLINT_PDF_ENOMEM;
 	case 6:
@@ -92,7 +101,7 @@ static int geo_byte(const fake_pdf *f, size_t k)
 }
 
 static int fake_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
-                     size_t *nrects)
+                     size_t *nrects, char *err, size_t errlen)
 {
 	fake_pdf *f = pdf;
 	size_t a = 0, b, n = 0, k, line = 0, cps = 0, col = 0;
@@ -102,8 +111,12 @@ static int fake_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
 	*text = NULL;
 	*rects = NULL;
 	*nrects = 0;
-	if ((f->flags & 0x10) && (size_t)i + 1 >= f->page_count)
-		return CLINT_PDF_ENOMEM;
+	if ((f->flags & 0x10) && (size_t)i + 1 >= f->page_count) {
+		if (!(f->flags & 0x80))
+			return CLINT_PDF_ENOMEM;
+		snprintf(err, errlen, "stand-in limit on a page");
+		return CLINT_PDF_ELIMIT;
+	}
 	/* page i: the text between the i-th and (i+1)-th form feeds */
 	k = 0;
 	if ((size_t)i >= f->next_page) {
@@ -201,7 +214,7 @@ static const clint_pdf_module fake = {
 static int extract_layout(clint_doc *doc, const unsigned char *data,
                           size_t len, clint_diag *diag)
 {
-	return clint_extract_pdf_layout(doc, &fake, data, len, diag);
+	return clint_extract_pdf_layout(doc, &fake, NULL, data, len, diag);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -358,6 +358,23 @@ def big():
             i //= 26
             if not i:
                 return w
+    # one page of 60,000 lines, its content compressed (466 KB): poppler's
+    # text layout compares the words of a page with each other (38 s of
+    # CPU and 810 MB in it); the helper that runs it is stopped at its
+    # limits
+    n = 60000
+    h = 12 * n + 100
+    page = zlib.compress(b"".join(
+        b"BT /F1 10 Tf 72 %d Td (Clause %d " % (h - 50 - 12 * i, i + 1) +
+        word(i) + b" shall apply) Tj ET\n" for i in range(n)), 9)
+    f["quadratic-page.pdf"] = pdf_file([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 %d] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>" % h,
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(page) +
+        page + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"])
     f["many-pages.pdf"] = pdf_pages([
         b"BT /F1 10 Tf 72 760 Td (Master Services Agreement) Tj ET "
         b"BT /F1 10 Tf 72 400 Td (The Supplier shall deliver the " + word(i) +

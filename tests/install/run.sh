@@ -29,16 +29,16 @@ LD_LIBRARY_PATH="$stage/usr/local/lib" "$build/lint-example" samples/sound-outso
 LD_LIBRARY_PATH="$stage/usr/local/lib" "$build/lint-example" --config tests/cli/fixtures/project/.clauselint.xml \
 	tests/cli/fixtures/tree/sub/b-support.txt \
 	| python3 -c 'import json,sys; d=json.load(sys.stdin); s=d["summary"]; assert s["missing"] == 0 and s["error"] == 1 and s["info"] == 0, s'
-# the PDF module: installed, and found by the installed library beside it
-if [ -e "$build/clauselint-pdf.so" ]; then
-	[ -e "$stage/usr/local/lib/clauselint/clauselint-pdf.so" ] ||
-		{ echo "install: FAIL: usr/local/lib/clauselint/clauselint-pdf.so not installed"; exit 1; }
-	CLAUSELINT_PDF_MODULE= LD_LIBRARY_PATH="$stage/usr/local/lib" "$build/lint-example" \
+# the PDF helper: installed, and found by the installed library beside it
+if [ -e "$build/clauselint-pdf" ]; then
+	[ -x "$stage/usr/local/lib/clauselint/clauselint-pdf" ] ||
+		{ echo "install: FAIL: usr/local/lib/clauselint/clauselint-pdf not installed"; exit 1; }
+	CLAUSELINT_PDF_HELPER= LD_LIBRARY_PATH="$stage/usr/local/lib" "$build/lint-example" \
 		samples/formats/sound-outsourcing-agreement.pdf \
 		| python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["summary"]["documents"] == 1 and d["summary"]["missing"] == 0, d["summary"]'
-	pdf=" (a PDF too, through the installed PDF module)"
+	pdf=" (a PDF too, through the installed PDF helper)"
 else
-	pdf=" (no PDF module: built without poppler-glib)"
+	pdf=" (no PDF helper: built without poppler-glib)"
 fi
 ${CC:-cc} -std=c99 -pedantic -Wall -Wextra -Werror -c tests/install/headertest.c -Iinclude -o "$build/headertest.o"
 if command -v g++ >/dev/null 2>&1; then

@@ -18,6 +18,8 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "internal.h"
@@ -71,7 +73,7 @@ static void w_obj(pdfw *w, int num)
  * (already PDF operators). Objects: 1 catalog, 2 pages, 3 font,
  * 4+2p page, 5+2p contents.
  */
-static pdfw make_pdf(const char *const *content, int npages)
+static pdfw make_pdf_tall(const char *const *content, int npages, int height)
 {
 	pdfw w = {NULL, 0, 0, {0}, 0};
 	int p, i;
@@ -90,9 +92,9 @@ static pdfw make_pdf(const char *const *content, int npages)
 	             "/Encoding /WinAnsiEncoding >>\nendobj\n");
 	for (p = 0; p < npages; p++) {
 		w_obj(&w, 4 + 2 * p);
-		w_printf(&w, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+		w_printf(&w, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 %d] "
 		             "/Resources << /Font << /F1 3 0 R >> >> "
-		             "/Contents %d 0 R >>\nendobj\n", 5 + 2 * p);
+		             "/Contents %d 0 R >>\nendobj\n", height, 5 + 2 * p);
 		w_obj(&w, 5 + 2 * p);
 		w_printf(&w, "<< /Length %zu >>\nstream\n", strlen(content[p]));
 		w_put(&w, content[p], strlen(content[p]));
@@ -105,6 +107,11 @@ static pdfw make_pdf(const char *const *content, int npages)
 	w_printf(&w, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
 	         w.nobj + 1, xref);
 	return w;
+}
+
+static pdfw make_pdf(const char *const *content, int npages)
+{
+	return make_pdf_tall(content, npages, 792);
 }
 
 /* Appends a text line at (x, y) to a content stream. */
@@ -436,7 +443,7 @@ static void test_corpus_cuad(void **state)
 
 #endif
 
-/* ---- the PDF module: loaded on demand, absent or foreign -------------------- */
+/* ---- the PDF reader: a helper process, absent, foreign or hostile ---------- */
 
 /* Child mode: is poppler mapped into this process? (/proc/self/maps) */
 static int poppler_mapped(void)
@@ -453,12 +460,35 @@ static int poppler_mapped(void)
 	return found;
 }
 
+/* The quadratic page: poppler's text layout compares the words of a page
+ * with each other, so `n` lines on one page (as tall as they need) cost
+ * it O(n^2) time (60,000: some 40 s of CPU and 800 MB). */
+static pdfw quadratic_pdf(int n)
+{
+	size_t cap = (size_t)n * 64 + 64, len = 0;
+	char *cs = malloc(cap);
+	const char *content[1];
+	pdfw w;
+	int i;
+
+	assert_non_null(cs);
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(cs + len, cap - len,
+		                        "BT /F1 10 Tf 72 %d Td (Clause %d w%d) Tj ET\n",
+		                        12 * n + 50 - 12 * i, i + 1, i * 7);
+	content[0] = cs;
+	w = make_pdf_tall(content, 1, 12 * n + 100);
+	free(cs);
+	return w;
+}
+
 /*
- * Child mode (--load-pdf): loads a one-page PDF and prints, one per line,
- * whether poppler was mapped before, the load's return code, whether
- * poppler is mapped after, and the first diagnostic.
+ * Child mode (--load-pdf [SECONDS [MIB [quadratic]]]): loads a one-page
+ * PDF (or the quadratic page) within those limits and prints, one per
+ * line, whether poppler was mapped before, the load's return code,
+ * whether poppler is mapped after, the first diagnostic and the text.
  */
-static int child_load_pdf(void)
+static int child_load_pdf(int argc, char **argv)
 {
 	char cs[512] = "";
 	const char *content[1] = {cs};
@@ -469,8 +499,17 @@ static int child_load_pdf(void)
 	int before, rc;
 	pdfw w;
 
-	line_at(cs, sizeof(cs), 72, 700, "The Supplier shall provide the Services.");
-	w = make_pdf(content, 1);
+	if (argc > 2)
+		o.max_pdf_seconds = atof(argv[2]);
+	if (argc > 3)
+		o.max_pdf_memory = (size_t)atol(argv[3]) << 20;
+	if (argc > 4) {
+		w = quadratic_pdf(60000);
+	} else {
+		line_at(cs, sizeof(cs), 72, 700,
+		        "The Supplier shall provide the Services.");
+		w = make_pdf(content, 1);
+	}
 	before = poppler_mapped();
 	if (clint_diag_new(&d) < 0)
 		return 1;
@@ -478,17 +517,20 @@ static int child_load_pdf(void)
 	printf("before %d\nrc %d\nafter %d\n", before, rc, poppler_mapped());
 	if (clint_diag_count(d) && clint_diag_get(d, 0, &e) == CLINT_OK)
 		printf("diag %s\n", e.message);
+	if (doc)
+		printf("text %.200s\n", clint_doc_text(doc, NULL));
 	clint_doc_free(doc);
 	clint_diag_free(d);
 	free(w.data);
 	return 0;
 }
 
-/* Runs this program with --load-pdf and CLAUSELINT_PDF_MODULE set to
- * `module` (unset if NULL); returns its output. */
-static char *run_child(const char *module)
+/* Runs this program with `args` (after --load-pdf) and
+ * CLAUSELINT_PDF_HELPER set to `helper` (unset if NULL); returns its
+ * output. */
+static char *run_child(const char *helper, const char *const *args)
 {
-	static char out[4096];
+	static char out[8192];
 	size_t n = 0;
 	ssize_t k;
 	int fd[2], status;
@@ -498,14 +540,17 @@ static char *run_child(const char *module)
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		char *argv[] = {(char *)"test_pdf", (char *)"--load-pdf", NULL};
+		char *argv[8] = {(char *)"test_pdf", (char *)"--load-pdf"};
+		int i;
+		for (i = 0; args && args[i] && i < 5; i++)
+			argv[2 + i] = (char *)args[i];
 		dup2(fd[1], 1);
 		close(fd[0]);
 		close(fd[1]);
-		if (module)
-			setenv("CLAUSELINT_PDF_MODULE", module, 1);
+		if (helper)
+			setenv("CLAUSELINT_PDF_HELPER", helper, 1);
 		else
-			unsetenv("CLAUSELINT_PDF_MODULE");
+			unsetenv("CLAUSELINT_PDF_HELPER");
 		execv("/proc/self/exe", argv);
 		_exit(127);
 	}
@@ -520,40 +565,280 @@ static char *run_child(const char *module)
 	return out;
 }
 
-static void test_module_missing(void **state)
+static void assert_has(const char *out, const char *want)
+{
+	if (!strstr(out, want))
+		fail_msg("'%s' not in:\n%s", want, out);
+}
+
+static void test_helper_missing(void **state)
 {
 	char want[32], *out;
 
 	(void)state;
-	out = run_child("/nonexistent/clauselint-pdf.so");
+	out = run_child("/nonexistent/clauselint-pdf", NULL);
 	snprintf(want, sizeof(want), "rc %d\n", CLINT_EUNSUPPORTED);
-	assert_non_null(strstr(out, want));
-	assert_non_null(strstr(out, "PDF support is not installed"));
-	assert_non_null(strstr(out, "/nonexistent/clauselint-pdf.so"));
-	assert_non_null(strstr(out, "after 0\n"));
-	/* a file that is no shared object, and one that is not our module */
-	out = run_child("/proc/self/exe/none");
-	assert_non_null(strstr(out, "PDF support is not installed"));
-	out = run_child("/proc/self/maps");
-	assert_non_null(strstr(out, "PDF support is broken"));
+	assert_has(out, want);
+	assert_has(out, "PDF support is not installed");
+	assert_has(out, "/nonexistent/clauselint-pdf");
+	assert_has(out, "after 0\n");
+	/* a file that is not executable */
+	out = run_child("/proc/self/maps", NULL);
+	assert_has(out, want);
+	assert_has(out, "is not an executable file");
+}
+
+/* ---- stand-in helpers: this program run as --fake-helper MODE ---------- */
+
+#define RC_FORMAT "rc -3\n" /* CLINT_EFORMAT */
+#define RC_LIMIT "rc -6\n"  /* CLINT_ELIMIT */
+
+static void put32(int32_t v)
+{
+	fwrite(&v, sizeof(v), 1, stdout);
+}
+
+static void put64(uint64_t v)
+{
+	fwrite(&v, sizeof(v), 1, stdout);
+}
+
+static void put_head(int32_t open_rc)
+{
+	fwrite(CLINT_PDF_WIRE_MAGIC, 1, 8, stdout);
+	put32((int32_t)CLINT_PDF_WIRE_VERSION);
+	put32(open_rc);
+}
+
+/* Helper mode: answers as a helper would, or as a hostile or broken one,
+ * after checking the arguments it is given. */
+static int fake_helper(const char *mode, int argc, char **argv)
+{
+	static const char text[] = "Hello from the stand-in helper.\n";
+	char buf[64];
+	ssize_t n;
+
+	/* the library's arguments: CPU seconds and memory bytes (after
+	 * --fake-helper MODE and the script's name) */
+	(void)argv;
+	if (argc != 6)
+		return 90;
+	/* standard input is the PDF, from its start */
+	n = read(0, buf, 5);
+	if (n != 5 || memcmp(buf, "%PDF-", 5) != 0)
+		return 91;
+	if (strcmp(mode, "ok") == 0 || strcmp(mode, "short") == 0) {
+		put_head(CLINT_PDF_OK);
+		put32(1);
+		put32(CLINT_PDF_OK);
+		if (strcmp(mode, "short") == 0) {
+			put64(100);
+			fwrite(text, 1, 10, stdout);
+			return 0;
+		}
+		put64(strlen(text));
+		fwrite(text, 1, strlen(text), stdout);
+		put64(0);
+	} else if (strcmp(mode, "magic") == 0) {
+		fwrite("CLINTPDX", 1, 8, stdout);
+		put32((int32_t)CLINT_PDF_WIRE_VERSION);
+	} else if (strcmp(mode, "pages") == 0) {
+		put_head(CLINT_PDF_OK);
+		put32(2000000);
+	} else if (strcmp(mode, "reason") == 0) {
+		put_head(CLINT_PDF_EDAMAGED);
+		put32(100000);
+	} else if (strcmp(mode, "damaged") == 0) {
+		put_head(CLINT_PDF_EDAMAGED);
+		put32(11);
+		fwrite("xref broken", 1, 11, stdout);
+	} else if (strcmp(mode, "unknown") == 0) {
+		put_head(-77);
+		put32(0);
+	} else if (strcmp(mode, "enomem") == 0) {
+		put_head(CLINT_PDF_ENOMEM);
+		put32(0);
+	} else if (strcmp(mode, "pagefail") == 0) {
+		put_head(CLINT_PDF_OK);
+		put32(1);
+		put32(CLINT_PDF_ENOMEM);
+	} else if (strcmp(mode, "text") == 0) {
+		put_head(CLINT_PDF_OK);
+		put32(1);
+		put32(CLINT_PDF_OK);
+		put64((uint64_t)1 << 40);
+	} else if (strcmp(mode, "boxes") == 0) {
+		put_head(CLINT_PDF_OK);
+		put32(1);
+		put32(CLINT_PDF_OK);
+		put64(4);
+		fwrite("abc\n", 1, 4, stdout);
+		put64(5);
+	} else if (strcmp(mode, "exit") == 0) {
+		return 7;
+	} else if (strcmp(mode, "crash") == 0) {
+		fflush(stdout);
+		raise(SIGSEGV);
+	} else if (strcmp(mode, "spin") == 0) {
+		volatile unsigned long x = 0;
+		for (;;)
+			x++;
+	} else if (strcmp(mode, "sleep") == 0) {
+		sleep(60);
+	}
+	return 0;
+}
+
+/* Writes a script that runs this program as the helper in `mode`. */
+static void write_fake(char *path, size_t cap, const char *dir, const char *mode)
+{
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	FILE *f;
+
+	assert_true(n > 0);
+	self[n] = '\0';
+	snprintf(path, cap, "%s/%s", dir, mode);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fprintf(f, "#!/bin/sh\nexec '%s' --fake-helper %s \"$0\" \"$@\"\n", self,
+	        mode);
+	fclose(f);
+	assert_int_equal(chmod(path, 0755), 0);
+}
+
+/*
+ * The helper's output is untrusted: a stand-in helper that lies about
+ * lengths and counts, stops early, crashes, spins or sleeps gets the file
+ * refused with the reason, never a crash, a hang or a huge allocation.
+ */
+static void test_helper_hostile(void **state)
+{
+	static const struct {
+		const char *mode, *seconds, *rc, *diag;
+	} cases[] = {
+		{"ok", "0", "rc 0\n", "text Hello from the stand-in helper."},
+		{"magic", "0", RC_FORMAT, "is not the PDF reader of this version"},
+		{"pages", "0", RC_FORMAT, "sent a page count over a million"},
+		{"reason", "0", RC_FORMAT, "sent a reason too long"},
+		{"damaged", "0", RC_FORMAT, "damaged or unreadable PDF (xref broken)"},
+		{"unknown", "0", RC_FORMAT, "sent an unknown result"},
+		{"enomem", "0", RC_LIMIT, "the PDF reader ran out of memory (limit 2048 MiB"},
+		{"pagefail", "0", RC_LIMIT, "ran out of memory on page 1"},
+		{"text", "0", RC_LIMIT, "page 1 has more text than the limit of 64 MiB"},
+		{"boxes", "0", RC_FORMAT, "sent more boxes than characters"},
+		{"short", "0", RC_FORMAT, "output ended early"},
+		{"exit", "0", RC_FORMAT, "failed: exit status 7"},
+		{"crash", "0", RC_FORMAT, "the PDF reader failed on it (signal 11"},
+		/* a helper that ignores its CPU limit still gets it, from the
+		 * library */
+		{"spin", "0.5", RC_LIMIT, "stopped at its CPU-time limit of 0.5 s"},
+		/* one that waits for nothing is killed by the wall clock:
+		 * 5 x 0.2 + 5 s */
+		{"sleep", "0.2", RC_LIMIT, "longer than 6 s of wall-clock time"},
+	};
+	char dir[] = "/tmp/clint-pdf-XXXXXX", path[4200], *out;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(CLINT_EFORMAT, -3);
+	assert_int_equal(CLINT_ELIMIT, -6);
+	assert_non_null(mkdtemp(dir));
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *args[] = {cases[i].seconds, NULL};
+		write_fake(path, sizeof(path), dir, cases[i].mode);
+		out = run_child(path, args);
+		if (!strstr(out, cases[i].rc) || !strstr(out, cases[i].diag))
+			fail_msg("helper %s: want '%s' and '%s' in:\n%s",
+			         cases[i].mode, cases[i].rc, cases[i].diag, out);
+		if (strcmp(cases[i].rc, "rc 0\n") != 0)
+			assert_has(out, "diag ");
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+/* Version 1 options get the default limits; bad limits are refused. */
+static void test_pdf_limit_options(void **state)
+{
+	typedef struct {
+		unsigned version;
+		clint_input_format format;
+		size_t max_input_bytes;
+		clint_revisions revisions;
+	} options_v1;
+	options_v1 v1 = {1, CLINT_INPUT_TEXT, 0, CLINT_REVISIONS_ACCEPT};
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+
+	(void)state;
+	assert_int_equal(clint_doc_load_buffer(&doc, "v1.txt", "Text.", 5,
+	                                       (const clint_doc_options *)&v1,
+	                                       NULL),
+	                 CLINT_OK);
+	clint_doc_free(doc);
+	o.max_pdf_seconds = NAN;
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.txt", "Text.", 5, &o, NULL),
+	                 CLINT_EINVAL);
+	o.max_pdf_seconds = -2;
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.txt", "Text.", 5, &o, NULL),
+	                 CLINT_EINVAL);
+	o.max_pdf_seconds = CLINT_NO_TIME_LIMIT;
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.txt", "Text.", 5, &o, NULL),
+	                 CLINT_OK);
+	clint_doc_free(doc);
+	o.version = 3;
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.txt", "Text.", 5, &o, NULL),
+	                 CLINT_EINVAL);
+	assert_null(doc);
 }
 
 #ifdef CLINT_HAVE_POPPLER
-/* Poppler is not in the process until a PDF is read. */
-static void test_module_on_demand(void **state)
+/* Poppler never runs in the library's process: the helper reads the PDF. */
+static void test_helper_reads(void **state)
 {
-	const char *module = getenv("CLAUSELINT_PDF_MODULE");
+	const char *helper = getenv("CLAUSELINT_PDF_HELPER");
 	char *out;
 
 	(void)state;
-	if (!module || access(module, R_OK) != 0) {
-		print_message("SKIP: CLAUSELINT_PDF_MODULE is not set to the "
-		              "build's clauselint-pdf.so (make unit sets it)\n");
+	if (!helper || access(helper, X_OK) != 0) {
+		print_message("SKIP: CLAUSELINT_PDF_HELPER is not set to the "
+		              "build's clauselint-pdf (make unit sets it)\n");
 		return;
 	}
-	out = run_child(module);
-	assert_non_null(strstr(out, "before 0\nrc 0\nafter 1\n"));
+	out = run_child(helper, NULL);
+	assert_has(out, "before 0\nrc 0\nafter 0\n");
+	assert_has(out, "text The Supplier shall provide the Services.");
 	assert_null(strstr(out, "diag"));
+}
+
+/*
+ * The quadratic page (60,000 lines, 2 MB) is stopped at its limits, by
+ * the real helper: 1 s of CPU, then 64 MiB of memory.
+ */
+static void test_helper_limits(void **state)
+{
+	const char *helper = getenv("CLAUSELINT_PDF_HELPER");
+	const char *cpu[] = {"1", "0", "quadratic", NULL};
+	const char *mem[] = {"none", "64", "quadratic", NULL};
+	char *out;
+
+	(void)state;
+	if (!helper || access(helper, X_OK) != 0) {
+		print_message("SKIP: CLAUSELINT_PDF_HELPER is not set\n");
+		return;
+	}
+	out = run_child(helper, cpu);
+	assert_has(out, RC_LIMIT);
+	assert_has(out, "diag PDF not read: reading it stopped at its CPU-time "
+	                "limit of 1 s (--max-pdf-seconds)");
+#ifndef __SANITIZE_ADDRESS__
+	/* "none" is -1 through atof(): CLINT_NO_TIME_LIMIT */
+	mem[0] = "-1";
+	out = run_child(helper, mem);
+	assert_has(out, RC_FORMAT);
+	assert_has(out, "needs more memory than the limit of 64 MiB");
+#endif
 }
 #endif
 
@@ -593,14 +878,16 @@ typedef struct {
 	int open_rc;                /* open(): CLINT_PDF_OK or an error */
 	const clint_pdf_rect *rects; /* page 0's boxes, nrects of them */
 	size_t nrects;
+	int page_rc;                /* page() of the last page */
 } stand_in;
 
 static int si_open(void **out, const unsigned char *data, size_t len,
-                   char *err, size_t errlen)
+                   const clint_pdf_limits *lim, char *err, size_t errlen)
 {
 	const stand_in *s = (const stand_in *)(const void *)data;
 
 	assert_int_equal(len, sizeof(*s));
+	assert_null(lim);
 	*out = NULL;
 	if (s->open_rc != CLINT_PDF_OK) {
 		snprintf(err, errlen, "stand-in damage");
@@ -616,10 +903,17 @@ static int si_page_count(void *pdf)
 }
 
 static int si_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
-                   size_t *nrects)
+                   size_t *nrects, char *err, size_t errlen)
 {
 	const stand_in *s = pdf;
 
+	if (s->page_rc != CLINT_PDF_OK && i + 1 == s->count) {
+		snprintf(err, errlen, "stand-in page failure");
+		*text = NULL;
+		*rects = NULL;
+		*nrects = 0;
+		return s->page_rc;
+	}
 	*text = strdup(s->pages[i]);
 	*rects = NULL;
 	*nrects = 0;
@@ -656,7 +950,7 @@ static clint_doc *layout(const stand_in *s, clint_diag *d, int rc)
 
 	assert_int_equal(clint_doc_alloc(&doc, "s.pdf"), CLINT_OK);
 	doc->format = CLINT_INPUT_PDF;
-	assert_int_equal(clint_extract_pdf_layout(doc, &stand_in_module,
+	assert_int_equal(clint_extract_pdf_layout(doc, &stand_in_module, NULL,
 	                                          (const unsigned char *)s,
 	                                          sizeof(*s), d),
 	                 rc);
@@ -694,7 +988,7 @@ static void test_layout_running_heads(void **state)
 		"Twice Here\nTwice Here\nBody a.\n", "Twice Here\nTwice Here\nBody b.\n",
 		"Body c.\n", "Body d.\n",
 	};
-	stand_in s = {four, 4, CLINT_PDF_OK, NULL, 0};
+	stand_in s = {four, 4, CLINT_PDF_OK, NULL, 0, CLINT_PDF_OK};
 	clint_diag *d = NULL;
 	clint_doc *doc;
 
@@ -730,7 +1024,7 @@ static void test_layout_hostile_boxes(void **state)
 {
 	static const char *const one[] = {"First line here.\nSecond line here.\n"};
 	clint_pdf_rect r[36];
-	stand_in s = {one, 1, CLINT_PDF_OK, r, 0};
+	stand_in s = {one, 1, CLINT_PDF_OK, r, 0, CLINT_PDF_OK};
 	clint_diag *d = NULL;
 	clint_doc *doc;
 	size_t i, n = strlen(one[0]);
@@ -757,7 +1051,7 @@ static void test_layout_hostile_boxes(void **state)
 static void test_layout_module_failures(void **state)
 {
 	static const char *const blank[] = {"  \n", "\n"};
-	stand_in s = {blank, 2, CLINT_PDF_EENCRYPTED, NULL, 0};
+	stand_in s = {blank, 2, CLINT_PDF_EENCRYPTED, NULL, 0, CLINT_PDF_OK};
 	clint_diag *d = NULL;
 
 	(void)state;
@@ -769,6 +1063,22 @@ static void test_layout_module_failures(void **state)
 	assert_true(unit_diag_find(d, "damaged or unreadable PDF (stand-in damage)") >= 0);
 	s.open_rc = CLINT_PDF_ENOMEM;
 	assert_null(layout(&s, d, CLINT_ENOMEM));
+	/* a reader stopped at a limit, or failing */
+	s.open_rc = CLINT_PDF_ELIMIT;
+	assert_null(layout(&s, d, CLINT_ELIMIT));
+	assert_true(unit_diag_find(d, "PDF not read: stand-in damage") >= 0);
+	s.open_rc = CLINT_PDF_EFAILED;
+	assert_null(layout(&s, d, CLINT_EFORMAT));
+	/* ... after the first page: the pages read are freed (ASan) */
+	s.open_rc = CLINT_PDF_OK;
+	s.page_rc = CLINT_PDF_ELIMIT;
+	assert_null(layout(&s, d, CLINT_ELIMIT));
+	assert_true(unit_diag_find(d, "PDF not read: stand-in page failure") >= 0);
+	s.page_rc = CLINT_PDF_EFAILED;
+	assert_null(layout(&s, d, CLINT_EFORMAT));
+	s.page_rc = CLINT_PDF_ENOMEM;
+	assert_null(layout(&s, d, CLINT_ENOMEM));
+	s.page_rc = CLINT_PDF_OK;
 	s.open_rc = CLINT_PDF_OK;
 	s.count = 0;
 	assert_null(layout(&s, d, CLINT_EFORMAT));
@@ -782,12 +1092,15 @@ static void test_layout_module_failures(void **state)
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_module_missing),
+		cmocka_unit_test(test_helper_missing),
+		cmocka_unit_test(test_helper_hostile),
+		cmocka_unit_test(test_pdf_limit_options),
 		cmocka_unit_test(test_layout_running_heads),
 		cmocka_unit_test(test_layout_hostile_boxes),
 		cmocka_unit_test(test_layout_module_failures),
 #ifdef CLINT_HAVE_POPPLER
-		cmocka_unit_test(test_module_on_demand),
+		cmocka_unit_test(test_helper_reads),
+		cmocka_unit_test(test_helper_limits),
 		cmocka_unit_test(test_pages_paragraphs_running_heads),
 		cmocka_unit_test(test_no_text_layer),
 		cmocka_unit_test(test_damaged),
@@ -799,6 +1112,8 @@ int main(int argc, char **argv)
 	};
 
 	if (argc > 1 && strcmp(argv[1], "--load-pdf") == 0)
-		return child_load_pdf();
+		return child_load_pdf(argc, argv);
+	if (argc > 2 && strcmp(argv[1], "--fake-helper") == 0)
+		return fake_helper(argv[2], argc, argv);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -154,6 +154,8 @@ int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
 	TRY(clint_doc_alloc(&doc, name));
 	doc->format = fmt;
 	doc->revisions = opts->revisions;
+	doc->pdf_seconds = opts->max_pdf_seconds;
+	doc->pdf_memory = opts->max_pdf_memory;
 	switch (fmt) {
 	case CLINT_INPUT_MARKDOWN:
 		TRY(clint_extract_markdown(doc, data, len, diag));

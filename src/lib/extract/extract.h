@@ -5,6 +5,7 @@
 #define CLINT_EXTRACT_H
 
 #include "../internal.h"
+#include "pdfmod.h"
 
 /* One line of a decoded text: [start, end) without its line end. */
 typedef struct {
@@ -27,20 +28,27 @@ CLINT_INTERNAL int clint_line_blank(const char *text, const clint_line *line);
 CLINT_INTERNAL int clint_line_opens_clause(const char *s, size_t len);
 
 /*
- * pdf.c: the PDF extractor's layout stage, the part after the module is
- * loaded: opens data[0..len) with module `m` (pdfmod.h), reads every
- * page's text and character boxes, and rebuilds paragraphs, hyphenated
- * words and page breaks, dropping running heads and page numbers. The
- * same contract as clint_extract_pdf(), which calls it with the poppler
- * module; the tests and the pdf_layout fuzz target call it with stand-in
- * modules, to give the layout code text and boxes no PDF would lead
- * poppler to.
+ * pdf.c: the PDF extractor's layout stage: opens data[0..len) with reader
+ * `m` (pdfmod.h) within `lim` (NULL: none), reads every page's text and
+ * character boxes, and rebuilds paragraphs, hyphenated words and page
+ * breaks, dropping running heads and page numbers. The same contract as
+ * clint_extract_pdf(), which calls it with clint_pdf_reader(); the pdf
+ * fuzz target calls it with the poppler module itself, and the tests and
+ * the pdf_layout fuzz target with stand-ins, to give the layout code text
+ * and boxes no PDF would lead poppler to.
  */
 struct clint_pdf_module;
 CLINT_INTERNAL int clint_extract_pdf_layout(clint_doc *doc,
                                             const struct clint_pdf_module *m,
+                                            const clint_pdf_limits *lim,
                                             const unsigned char *data,
                                             size_t len, clint_diag *diag);
+/*
+ * pdfproc.c: the reader that runs the helper program clauselint-pdf, or
+ * NULL and in *why the reason there is none (not installed, or a build
+ * without poppler-glib). Found once per process.
+ */
+CLINT_INTERNAL const struct clint_pdf_module *clint_pdf_reader(const char **why);
 
 /* True if `data` is a ZIP holding an OpenDocument text (odt.c). */
 CLINT_INTERNAL int clint_odt_sniff(const unsigned char *data, size_t len);

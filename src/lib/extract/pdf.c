@@ -2,13 +2,11 @@
  * pdf.c - the PDF extractor: the text layer of a PDF into blocks of UTF-8
  * text with page numbers.
  *
- * The text layer is read by the PDF module (clauselint-pdf.so, built from
- * module/pdf_poppler.c with poppler-glib), opened with dlopen() the first
- * time a PDF is met, so that a process that reads no PDF never loads
- * poppler and its fifty libraries (see pdfmod.h for where it is looked
- * for). The module gives each page's text in reading order, one line per
- * text line, and a rectangle per character. From them this file rebuilds
- * what the page layout lost:
+ * The text layer is read by poppler in a process of its own, the helper
+ * program clauselint-pdf, under limits of CPU time and memory (pdfproc.c;
+ * pdfmod.h says why). It gives each page's text in reading order, one
+ * line per text line, and a rectangle per character. From them this file
+ * rebuilds what the page layout lost:
  *  - paragraphs: a new block starts after a blank line, at a vertical gap
  *    wider than the page's usual line pitch, at a first-line indent, at a
  *    line that opens a clause ("1.2", "(a)", "Section 4") and after a
@@ -20,119 +18,17 @@
  * Every page's blocks carry its number; the first block of every page
  * after the first is flagged CLINT_BLOCK_PAGE_BREAK. A PDF without any
  * text is refused (a scan needs OCR), as are encrypted and damaged files.
- * Without the module (not installed, or a build without poppler-glib)
- * PDFs are refused with the remedy.
+ * Without the helper (not installed, or a build without poppler-glib)
+ * PDFs are refused with the remedy, and a PDF that reaches a limit is
+ * refused naming it.
  */
-#define _GNU_SOURCE /* dladdr() */
 #include <ctype.h>
-#include <dlfcn.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "extract.h"
 #include "pdfmod.h"
-
-#ifndef CLINT_PDF_MODULE_DIR
-#define CLINT_PDF_MODULE_DIR "/usr/local/lib/clauselint"
-#endif
-#define PDF_MODULE_NAME "clauselint-pdf.so"
-
-/* ---- the module, loaded once per process ------------------------------- */
-
-static pthread_once_t module_once = PTHREAD_ONCE_INIT;
-static const clint_pdf_module *module;
-static char module_error[512];  /* why there is no module */
-
-/* Opens the module at `path`; 1 if it is now loaded, 0 if the file does
- * not exist (why not is then left alone), -1 if it cannot be used. */
-static int try_module(const char *path)
-{
-	clint_pdf_module_get_fn get;
-	const clint_pdf_module *m;
-	void *h;
-
-	if (access(path, F_OK) != 0)
-		return 0;
-	h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-	if (!h) {
-		const char *e = dlerror();
-		snprintf(module_error, sizeof(module_error),
-		         "PDF support is broken: %s", e ? e : path);
-		return -1;
-	}
-	*(void **)&get = dlsym(h, CLINT_PDF_MODULE_SYMBOL);
-	m = get ? get() : NULL;
-	if (!m || m->abi != CLINT_PDF_MODULE_ABI || !m->open || !m->page_count ||
-	    !m->page || !m->release || !m->close || !m->is_lower) {
-		snprintf(module_error, sizeof(module_error),
-		         "PDF support is broken: %s is not a clauselint PDF module "
-		         "of this version (reinstall clauselint)", path);
-		dlclose(h);
-		return -1;
-	}
-	module = m; /* never closed: GLib does not expect to be unloaded */
-	return 1;
-}
-
-/* The directory of the file holding this code (the program, or
- * libclauselint.so) into dir[0..n); 0 if unknown. */
-static int own_dir(char *dir, size_t n)
-{
-	Dl_info info;
-	const char *slash;
-
-	if (!dladdr((void *)&own_dir, &info) || !info.dli_fname)
-		return 0;
-	slash = strrchr(info.dli_fname, '/');
-	if (!slash || (size_t)(slash - info.dli_fname) >= n)
-		return 0;
-	memcpy(dir, info.dli_fname, (size_t)(slash - info.dli_fname));
-	dir[slash - info.dli_fname] = '\0';
-	return 1;
-}
-
-/*
- * Looks for the module: $CLAUSELINT_PDF_MODULE if set (and nowhere else);
- * else next to the program or library holding this code (the build
- * tree), in clauselint/ beside it (an installed libclauselint.so), and in
- * CLINT_PDF_MODULE_DIR ($(LIBDIR)/clauselint, an installed program).
- */
-static void load_module(void)
-{
-	const char *env = getenv("CLAUSELINT_PDF_MODULE");
-	char dir[4096], path[4200];
-	int r;
-
-#ifdef CLINT_HAVE_POPPLER
-	snprintf(module_error, sizeof(module_error),
-	         "PDF support is not installed (" PDF_MODULE_NAME " not found "
-	         "next to the program nor in " CLINT_PDF_MODULE_DIR "): "
-	         "run make install, or install libpoppler-glib-dev and rebuild");
-#else
-	snprintf(module_error, sizeof(module_error),
-	         "this build has no PDF support: install libpoppler-glib-dev "
-	         "and rebuild");
-#endif
-	if (env && *env) {
-		if (try_module(env) == 0)
-			snprintf(module_error, sizeof(module_error),
-			         "PDF support is not installed: %.400s (from "
-			         "CLAUSELINT_PDF_MODULE) does not exist", env);
-		return;
-	}
-	if (own_dir(dir, sizeof(dir))) {
-		snprintf(path, sizeof(path), "%s/" PDF_MODULE_NAME, dir);
-		if ((r = try_module(path)) != 0)
-			return;
-		snprintf(path, sizeof(path), "%s/clauselint/" PDF_MODULE_NAME, dir);
-		if ((r = try_module(path)) != 0)
-			return;
-	}
-	try_module(CLINT_PDF_MODULE_DIR "/" PDF_MODULE_NAME);
-}
 
 /* The lines nearest each page edge that may be a running header/footer. */
 #define EDGE_LINES 6
@@ -474,47 +370,83 @@ done:
 	return rc;
 }
 
+/* The default CPU-time limit of reading a PDF: generous for a real one
+ * (poppler reads a contract at a few MiB a second). */
+#define PDF_SECONDS_BASE 10.0
+#define PDF_SECONDS_PER_MIB 40.0
+#define PDF_DEFAULT_MEMORY ((size_t)2048 * 1024 * 1024)
+
 int clint_extract_pdf(clint_doc *doc, const unsigned char *data, size_t len,
                       clint_diag *diag)
 {
+	const clint_pdf_module *m;
+	clint_pdf_limits lim;
+	const char *why;
+
 	if (len < 5 || memcmp(data, "%PDF-", 5) != 0) {
 		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 		               "not a PDF (it does not start with \"%%PDF-\")");
 		return CLINT_EFORMAT;
 	}
-	if (pthread_once(&module_once, load_module) != 0 || !module) {
-		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0, "%s",
-		               module_error);
+	m = clint_pdf_reader(&why);
+	if (!m) {
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0, "%s", why);
 		return CLINT_EUNSUPPORTED;
 	}
-	return clint_extract_pdf_layout(doc, module, data, len, diag);
+	lim.cpu_seconds = doc->pdf_seconds < 0 ? 0
+	                  : doc->pdf_seconds > 0
+	                      ? doc->pdf_seconds
+	                      : PDF_SECONDS_BASE +
+	                            PDF_SECONDS_PER_MIB * (double)len / 1048576.0;
+	lim.memory_bytes = doc->pdf_memory == SIZE_MAX ? 0
+	                   : doc->pdf_memory ? doc->pdf_memory
+	                                     : PDF_DEFAULT_MEMORY;
+	return clint_extract_pdf_layout(doc, m, &lim, data, len, diag);
+}
+
+/* The error for a reader's failure `rc` with reason `why`; the code. */
+static int reader_failed(clint_doc *doc, int rc, const char *why,
+                         clint_diag *diag)
+{
+	switch (rc) {
+	case CLINT_PDF_ENOMEM:
+		return CLINT_ENOMEM;
+	case CLINT_PDF_EENCRYPTED:
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "encrypted PDF: it needs a password; save an "
+		               "unprotected copy (e.g. qpdf --decrypt) and lint that");
+		return CLINT_EFORMAT;
+	case CLINT_PDF_ELIMIT:
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "PDF not read: %s", why[0] ? why : "a limit");
+		return CLINT_ELIMIT;
+	case CLINT_PDF_EFAILED:
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "PDF not read: %s", why[0] ? why : "the reader failed");
+		return CLINT_EFORMAT;
+	default:
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "damaged or unreadable PDF (%s)",
+		               why[0] ? why : "unknown error");
+		return CLINT_EFORMAT;
+	}
 }
 
 int clint_extract_pdf_layout(clint_doc *doc, const clint_pdf_module *m,
+                             const clint_pdf_limits *lim,
                              const unsigned char *data, size_t len,
                              clint_diag *diag)
 {
 	void *pdf = NULL;
-	char why[256];
+	char why[1024];
 	pdf_page *pages = NULL;
 	size_t npages = 0, p, chars = 0;
 	int rc = CLINT_OK, n;
 
-	rc = m->open(&pdf, data, len, why, sizeof(why));
-	if (rc != CLINT_PDF_OK) {
-		if (rc == CLINT_PDF_ENOMEM)
-			return CLINT_ENOMEM;
-		if (rc == CLINT_PDF_EENCRYPTED)
-			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
-			               "encrypted PDF: it needs a password; save an "
-			               "unprotected copy (e.g. qpdf --decrypt) and lint "
-			               "that");
-		else
-			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
-			               "damaged or unreadable PDF (%s)",
-			               why[0] ? why : "unknown error");
-		return CLINT_EFORMAT;
-	}
+	why[0] = '\0';
+	rc = m->open(&pdf, data, len, lim, why, sizeof(why));
+	if (rc != CLINT_PDF_OK)
+		return reader_failed(doc, rc, why, diag);
 	n = m->page_count(pdf);
 	if (n <= 0) {
 		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
@@ -532,11 +464,13 @@ int clint_extract_pdf_layout(clint_doc *doc, const clint_pdf_module *m,
 		size_t i, nrects = 0;
 
 		npages++;
-		if (m->page(pdf, (int)p, &pages[p].text, &rects, &nrects) !=
-		        CLINT_PDF_OK ||
-		    !pages[p].text) {
+		why[0] = '\0';
+		rc = m->page(pdf, (int)p, &pages[p].text, &rects, &nrects, why,
+		             sizeof(why));
+		if (rc != CLINT_PDF_OK || !pages[p].text) {
 			m->release(rects);
-			rc = CLINT_ENOMEM;
+			rc = reader_failed(doc, rc == CLINT_PDF_OK ? CLINT_PDF_ENOMEM : rc,
+			                   why, diag);
 			goto done;
 		}
 		rc = split_lines(&pages[p], rects, nrects);

@@ -1,10 +1,12 @@
 /*
- * pdf_poppler.c - the loadable PDF module (clauselint-pdf.so): reads the
- * text layer of a PDF with poppler-glib for pdf.c. See pdfmod.h.
+ * pdf_poppler.c - the poppler module: reads the text layer of a PDF with
+ * poppler-glib for pdf.c's layout stage. It runs in the helper program
+ * clauselint-pdf (pdf_helper.c), never in the library; see pdfmod.h. The
+ * limits are the helper's to enforce, on its whole process.
  *
- * Only clint_pdf_module_get() is exported. Nothing here writes to stderr:
- * poppler reports the damage it recovers from through GLib's log, which
- * is silenced (the file is reported once, by the library).
+ * Nothing here writes to stderr: poppler reports the damage it recovers
+ * from through GLib's log, which is silenced (the file is reported once,
+ * by the library).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +15,6 @@
 #include <poppler.h>
 
 #include "../pdfmod.h"
-
-#define EXPORT __attribute__((visibility("default")))
 
 typedef struct {
 	PopplerDocument *doc;
@@ -31,13 +31,14 @@ static void quiet_log(const gchar *domain, GLogLevelFlags level,
 }
 
 static int pdf_open(void **out, const unsigned char *data, size_t len,
-                    char *err, size_t errlen)
+                    const clint_pdf_limits *lim, char *err, size_t errlen)
 {
 	static gsize quiet = 0;
 	pdf_handle *h;
 	GError *e = NULL;
 	int rc;
 
+	(void)lim;
 	*out = NULL;
 	if (errlen)
 		err[0] = '\0';
@@ -77,12 +78,14 @@ static int pdf_page_count(void *pdf)
 }
 
 static int pdf_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
-                    size_t *nrects)
+                    size_t *nrects, char *err, size_t errlen)
 {
 	PopplerPage *page = poppler_document_get_page(((pdf_handle *)pdf)->doc, i);
 	PopplerRectangle *r = NULL;
 	guint n = 0, k;
 
+	(void)err;
+	(void)errlen;
 	*text = NULL;
 	*rects = NULL;
 	*nrects = 0;
@@ -134,9 +137,7 @@ static const clint_pdf_module module = {
 	pdf_release,          pdf_close, pdf_is_lower,
 };
 
-EXPORT const clint_pdf_module *clint_pdf_module_get(void);
-
-const clint_pdf_module *clint_pdf_module_get(void)
+const clint_pdf_module *clint_pdf_poppler_module(void)
 {
 	return &module;
 }

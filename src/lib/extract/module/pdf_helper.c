@@ -1,0 +1,165 @@
+/*
+ * pdf_helper.c - clauselint-pdf, the program that reads a PDF's text layer
+ * with poppler for the library (see pdfmod.h for why it is a process of
+ * its own, and for what it writes).
+ *
+ *   clauselint-pdf CPU_SECONDS MEMORY_BYTES < file.pdf > wire
+ *
+ * It is run by the library (pdfproc.c), not by people. Before it reads a
+ * byte it puts itself under the limits it is given: CPU time (the kernel
+ * sends SIGXCPU at the limit and SIGKILL a second later) and address
+ * space, so that no PDF can take more; a limit it was given lower (ulimit)
+ * stays. The library also sets the CPU limit from outside, and watches
+ * the clock and kills it.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../pdfmod.h"
+
+/* What it reads at most: the library's own input limit. */
+#define MAX_PDF ((size_t)256 * 1024 * 1024)
+
+static int put(const void *p, size_t n)
+{
+	return fwrite(p, 1, n, stdout) == n ? 0 : -1;
+}
+
+static int put_i32(int32_t v)
+{
+	return put(&v, sizeof(v));
+}
+
+static int put_u64(uint64_t v)
+{
+	return put(&v, sizeof(v));
+}
+
+/* Lowers a limit to soft/hard; never raises one the process was given. */
+static int limit(int resource, rlim_t soft, rlim_t hard)
+{
+	struct rlimit r;
+
+	if (getrlimit(resource, &r) != 0)
+		return -1;
+	if (r.rlim_max != RLIM_INFINITY && hard > r.rlim_max)
+		hard = r.rlim_max;
+	if (soft > hard)
+		soft = hard;
+	if (r.rlim_cur != RLIM_INFINITY && soft > r.rlim_cur)
+		soft = r.rlim_cur;
+	r.rlim_cur = soft;
+	r.rlim_max = hard;
+	return setrlimit(resource, &r);
+}
+
+/* Reads all of standard input (a regular file) into *out. */
+static int read_input(unsigned char **out, size_t *len)
+{
+	struct stat st;
+	unsigned char *buf;
+	size_t n = 0;
+	ssize_t k;
+
+	if (fstat(0, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 ||
+	    (uintmax_t)st.st_size > MAX_PDF)
+		return -1;
+	buf = malloc((size_t)st.st_size + 1);
+	if (!buf)
+		return -1;
+	while (n < (size_t)st.st_size) {
+		k = read(0, buf + n, (size_t)st.st_size - n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		n += (size_t)k;
+	}
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static char obuf[1 << 16];
+	const clint_pdf_module *m = clint_pdf_poppler_module();
+	unsigned char *data = NULL;
+	size_t len = 0;
+	char err[256] = "", *end;
+	void *pdf = NULL;
+	double cpu;
+	unsigned long long mem;
+	int rc, n, i;
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: clauselint-pdf CPU_SECONDS MEMORY_BYTES "
+		                "< file.pdf (run by libclauselint)\n");
+		return 2;
+	}
+	errno = 0;
+	cpu = strtod(argv[1], &end);
+	if (*end || errno || !(cpu >= 0))
+		return 2;
+	if (cpu > 1e9)
+		cpu = 1e9;
+	mem = strtoull(argv[2], &end, 10);
+	if (*end || errno)
+		return 2;
+	if (cpu > 0) {
+		/* whole seconds, rounded up: the library's clock is finer */
+		rlim_t s = (rlim_t)cpu + ((double)(rlim_t)cpu < cpu);
+		if (limit(RLIMIT_CPU, s, s + 1) != 0)
+			return 3;
+	}
+#if !defined(__SANITIZE_ADDRESS__)
+	/* (a sanitizer's shadow memory needs terabytes of address space: a
+	 * helper built with one runs without this limit) */
+	if (mem > 0 && limit(RLIMIT_AS, (rlim_t)mem, (rlim_t)mem) != 0)
+		return 3;
+#endif
+	if (limit(RLIMIT_CORE, 0, 0) != 0)
+		return 3;
+	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
+	if (read_input(&data, &len) != 0)
+		return 4;
+
+	put(CLINT_PDF_WIRE_MAGIC, 8);
+	put_i32((int32_t)CLINT_PDF_WIRE_VERSION);
+	rc = m->open(&pdf, data, len, NULL, err, sizeof(err));
+	put_i32(rc);
+	if (rc != CLINT_PDF_OK) {
+		put_i32((int32_t)strlen(err));
+		put(err, strlen(err));
+		goto out;
+	}
+	n = m->page_count(pdf);
+	put_i32(n);
+	for (i = 0; i < n; i++) {
+		clint_pdf_rect *rects = NULL;
+		char *text = NULL;
+		size_t nrects = 0;
+
+		rc = m->page(pdf, i, &text, &rects, &nrects, err, sizeof(err));
+		put_i32(rc);
+		if (rc == CLINT_PDF_OK) {
+			put_u64(strlen(text));
+			put(text, strlen(text));
+			put_u64(nrects);
+			put(rects, nrects * sizeof(*rects));
+		}
+		m->release(text);
+		m->release(rects);
+		if (rc != CLINT_PDF_OK || ferror(stdout))
+			break;
+	}
+	m->close(pdf);
+out:
+	free(data);
+	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+}

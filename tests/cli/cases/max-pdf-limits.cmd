@@ -1,0 +1,1 @@
+--max-pdf-seconds 30 --max-pdf-memory none samples/formats/sound-outsourcing-agreement.pdf

@@ -1,0 +1,1 @@
+--max-pdf-memory 8 samples/mutual-nda.txt

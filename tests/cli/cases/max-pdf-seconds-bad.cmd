@@ -1,0 +1,1 @@
+--max-pdf-seconds -1 samples/mutual-nda.txt
