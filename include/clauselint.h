@@ -158,17 +158,23 @@ typedef struct {
 	size_t max_input_bytes;  /**< 0: the default, 256 MiB */
 	clint_revisions revisions;
 	/** Version 2: the limits of reading a PDF. Poppler reads it in a
-	 *  process of its own (the helper clauselint-pdf), which is stopped
-	 *  at them: a PDF of a few hundred KiB can make poppler take minutes
-	 *  and gigabytes, or crash it. The file is then refused with
-	 *  CLINT_ELIMIT (a limit) or CLINT_EFORMAT (a crash), naming it.
-	 *  CPU seconds: 0: the default, 10 s plus 40 s per MiB of PDF;
-	 *  CLINT_NO_TIME_LIMIT: none; NaN and other negative values are
-	 *  refused (CLINT_EINVAL). The helper is also killed after 5 times
-	 *  its CPU limit plus 5 s of wall-clock time. */
+	 *  process of its own (the helper clauselint-pdf, started with
+	 *  posix_spawn() and reaped by its pid: a program that reaps every
+	 *  child, or ignores SIGCHLD, loses its exit status and so the reason
+	 *  it stopped), which is stopped at them: a PDF of a few hundred KiB
+	 *  can make poppler take minutes and gigabytes, or crash it. The file
+	 *  is then refused, naming it: CLINT_ELIMIT at the CPU limit, or when
+	 *  the helper reports it ran out of memory; CLINT_EFORMAT when it
+	 *  crashed, which is how poppler usually ends when an allocation fails
+	 *  (the message then names the memory limit too).
+	 *  CPU seconds, whole seconds rounded up: 0: the default, 10 s plus
+	 *  40 s per MiB of PDF; CLINT_NO_TIME_LIMIT: none; NaN and other
+	 *  negative values are refused (CLINT_EINVAL). The helper is also
+	 *  killed after 5 times its CPU limit plus 5 s of wall-clock time. */
 	double max_pdf_seconds;
-	/** Version 2: the address space of the PDF reader, in bytes. 0: the
-	 *  default, 2 GiB; SIZE_MAX: none. */
+	/** Version 2: the address space of the PDF reader, in bytes (poppler
+	 *  and its libraries need about 30 MiB before they read anything).
+	 *  0: the default, 2 GiB; SIZE_MAX: none. */
 	size_t max_pdf_memory;
 } clint_doc_options;
 

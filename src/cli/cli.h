@@ -95,11 +95,11 @@ void cli_print_diag(const clint_diag *diag);
 	"a number of seconds above 0 and at most " CLI_STR(CLI_MAX_SECONDS)      \
 	", or none"
 int cli_parse_seconds(double *out, const char *v);
-/* --max-pdf-memory: "none" (SIZE_MAX) or a number of MiB from 16 to
+/* --max-pdf-memory: "none" (SIZE_MAX) or a number of MiB from 64 to
  * CLI_MAX_MIB, into *out in bytes; -1 for anything else. */
 #define CLI_MAX_MIB 1048576
 #define CLI_MIB_HELP                                                          \
-	"a number of MiB from 16 to " CLI_STR(CLI_MAX_MIB) ", or none"
+	"a number of MiB from 64 to " CLI_STR(CLI_MAX_MIB) ", or none"
 int cli_parse_mib(size_t *out, const char *v);
 /* Applies --max-pdf-seconds and --max-pdf-memory to document options. */
 void cli_pdf_limits(clint_doc_options *dopts, double seconds, size_t memory);

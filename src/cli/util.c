@@ -135,7 +135,7 @@ int cli_parse_mib(size_t *out, const char *v)
 		return -1;
 	errno = 0;
 	m = strtoull(v, &end, 10);
-	if (*end || errno || m < 16 || m > CLI_MAX_MIB ||
+	if (*end || errno || m < 64 || m > CLI_MAX_MIB ||
 	    m > SIZE_MAX / (1024 * 1024))
 		return -1;
 	*out = (size_t)m * 1024 * 1024;

@@ -7,17 +7,21 @@
  * ../shared/corpus/docs are checked when present: the Bonterms PDFs
  * against their Markdown twins (word overlap), the CUAD PDFs must load.
  *
- * The text layer is read by the PDF module (clauselint-pdf.so, opened with
- * dlopen() at the first PDF): `make unit` points CLAUSELINT_PDF_MODULE at
- * the one of the build. That the module is loaded only when a PDF is met,
- * and that a missing or foreign module is an error and never a crash, is
- * checked in child processes (this program run again with --load-pdf),
- * whose module state starts fresh.
+ * The text layer is read by the helper program clauselint-pdf, which runs
+ * poppler in a process of its own: `make unit` points CLAUSELINT_PDF_HELPER
+ * at the one of the build. That poppler never enters this process, that a
+ * missing helper is an error, that the helper's limits hold, and that a
+ * hostile or broken helper (this program run as --fake-helper MODE: lying
+ * lengths, bad text, early ends, crashes, spinning, sleeping) gets the file
+ * refused and never crashes or hangs the library, is checked in child
+ * processes (this program run again with --load-pdf), since the helper is
+ * found once per process.
  */
 #include "unit.h"
 
 #include <ctype.h>
 #include <math.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -25,6 +29,15 @@
 #include "internal.h"
 #include "extract/extract.h"
 #include "extract/pdfmod.h"
+
+/* A helper built with ASan has no address-space limit (pdf_helper.c). */
+#if defined(__SANITIZE_ADDRESS__)
+#define TEST_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TEST_SANITIZED 1
+#endif
+#endif
 
 /* ---- a minimal PDF writer ---------------------------------------------------- */
 
@@ -513,6 +526,10 @@ static int child_load_pdf(int argc, char **argv)
 	before = poppler_mapped();
 	if (clint_diag_new(&d) < 0)
 		return 1;
+	/* a program without standard input: the library's own fds may then
+	 * be 0, and must not end up as the helper's */
+	if (getenv("TEST_PDF_CLOSE_STDIN"))
+		close(0);
 	rc = clint_doc_load_buffer(&doc, "m.pdf", w.data, w.len, &o, d);
 	printf("before %d\nrc %d\nafter %d\n", before, rc, poppler_mapped());
 	if (clint_diag_count(d) && clint_diag_get(d, 0, &e) == CLINT_OK)
@@ -667,6 +684,32 @@ static int fake_helper(const char *mode, int argc, char **argv)
 		put32(1);
 		put32(CLINT_PDF_OK);
 		put64((uint64_t)1 << 40);
+	} else if (strcmp(mode, "utf8") == 0 || strcmp(mode, "nul") == 0) {
+		put_head(CLINT_PDF_OK);
+		put32(1);
+		put32(CLINT_PDF_OK);
+		put64(14);
+		fwrite(strcmp(mode, "nul") == 0 ? "The Supplier\0\n" : "The Supplier\xff\n",
+		       1, 14, stdout);
+		put64(0);
+	} else if (strcmp(mode, "manyboxes") == 0) {
+		/* 3 MiB of "a\n" and a box for each character: too many */
+		size_t k;
+		put_head(CLINT_PDF_OK);
+		put32(1);
+		put32(CLINT_PDF_OK);
+		put64(3 << 20);
+		for (k = 0; k < (3u << 19); k++)
+			fwrite("a\n", 1, 2, stdout);
+		put64(3 << 20);
+	} else if (strcmp(mode, "killed") == 0) {
+		fflush(stdout);
+		raise(SIGKILL);
+	} else if (strcmp(mode, "linger") == 0) {
+		put_head(CLINT_PDF_OK);
+		fflush(stdout);
+		close(1);
+		sleep(60);
 	} else if (strcmp(mode, "boxes") == 0) {
 		put_head(CLINT_PDF_OK);
 		put32(1);
@@ -677,8 +720,9 @@ static int fake_helper(const char *mode, int argc, char **argv)
 	} else if (strcmp(mode, "exit") == 0) {
 		return 7;
 	} else if (strcmp(mode, "crash") == 0) {
+		/* (abort(): a sanitizer turns SIGSEGV into exit status 1) */
 		fflush(stdout);
-		raise(SIGSEGV);
+		abort();
 	} else if (strcmp(mode, "spin") == 0) {
 		volatile unsigned long x = 0;
 		for (;;)
@@ -719,17 +763,24 @@ static void test_helper_hostile(void **state)
 	} cases[] = {
 		{"ok", "0", "rc 0\n", "text Hello from the stand-in helper."},
 		{"magic", "0", RC_FORMAT, "is not the PDF reader of this version"},
-		{"pages", "0", RC_FORMAT, "sent a page count over a million"},
+		{"pages", "0", RC_LIMIT, "it has 2000000 pages, more than the limit of 1000000"},
+		{"utf8", "0", RC_FORMAT, "sent text that is not UTF-8"},
+		{"nul", "0", RC_FORMAT, "sent text that is not UTF-8"},
+		{"manyboxes", "0", RC_LIMIT, "page 1 has more than 2097152 characters"},
+		/* killed by something else than a CPU limit: a crash */
+		{"killed", "5", RC_FORMAT, "the PDF reader failed on it (signal 9, SIGKILL)"},
+		/* a helper that closes its output and lives on is killed */
+		{"linger", "0", RC_FORMAT, "did not exit when its output ended, and was killed"},
 		{"reason", "0", RC_FORMAT, "sent a reason too long"},
 		{"damaged", "0", RC_FORMAT, "damaged or unreadable PDF (xref broken)"},
 		{"unknown", "0", RC_FORMAT, "sent an unknown result"},
 		{"enomem", "0", RC_LIMIT, "the PDF reader ran out of memory (limit 2048 MiB"},
 		{"pagefail", "0", RC_LIMIT, "ran out of memory on page 1"},
-		{"text", "0", RC_LIMIT, "page 1 has more text than the limit of 64 MiB"},
+		{"text", "0", RC_LIMIT, "page 1 has more text than the limit of 16 MiB"},
 		{"boxes", "0", RC_FORMAT, "sent more boxes than characters"},
 		{"short", "0", RC_FORMAT, "output ended early"},
 		{"exit", "0", RC_FORMAT, "failed: exit status 7"},
-		{"crash", "0", RC_FORMAT, "the PDF reader failed on it (signal 11"},
+		{"crash", "0", RC_FORMAT, "the PDF reader failed on it (signal 6, SIGABRT)"},
 		/* a helper that ignores its CPU limit still gets it, from the
 		 * library */
 		{"spin", "0.5", RC_LIMIT, "stopped at its CPU-time limit of 0.5 s"},
@@ -810,6 +861,49 @@ static void test_helper_reads(void **state)
 	assert_has(out, "before 0\nrc 0\nafter 0\n");
 	assert_has(out, "text The Supplier shall provide the Services.");
 	assert_null(strstr(out, "diag"));
+	setenv("TEST_PDF_CLOSE_STDIN", "1", 1);
+	out = run_child(helper, NULL);
+	unsetenv("TEST_PDF_CLOSE_STDIN");
+	assert_has(out, "rc 0\n");
+	assert_has(out, "text The Supplier shall provide the Services.");
+}
+
+/* The helper puts itself under its CPU limit, without the library. */
+static void test_helper_limits_itself(void **state)
+{
+	const char *helper = getenv("CLAUSELINT_PDF_HELPER");
+	char path[] = "/tmp/clint-pdf-XXXXXX";
+	pdfw w;
+	int fd, status;
+	pid_t pid;
+
+	(void)state;
+	if (!helper || access(helper, X_OK) != 0) {
+		print_message("SKIP: CLAUSELINT_PDF_HELPER is not set\n");
+		return;
+	}
+	w = quadratic_pdf(60000);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, w.data, w.len), (ssize_t)w.len);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	unlink(path);
+	free(w.data);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(fd, 0);
+		dup2(null, 1);
+		execl(helper, helper, "1", "0", (char *)NULL);
+		_exit(127);
+	}
+	close(fd);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (!WIFSIGNALED(status) ||
+	    (WTERMSIG(status) != SIGXCPU && WTERMSIG(status) != SIGKILL))
+		fail_msg("the helper was not stopped at 1 s of CPU (status %d)",
+		         status);
 }
 
 /*
@@ -820,7 +914,6 @@ static void test_helper_limits(void **state)
 {
 	const char *helper = getenv("CLAUSELINT_PDF_HELPER");
 	const char *cpu[] = {"1", "0", "quadratic", NULL};
-	const char *mem[] = {"none", "64", "quadratic", NULL};
 	char *out;
 
 	(void)state;
@@ -832,12 +925,14 @@ static void test_helper_limits(void **state)
 	assert_has(out, RC_LIMIT);
 	assert_has(out, "diag PDF not read: reading it stopped at its CPU-time "
 	                "limit of 1 s (--max-pdf-seconds)");
-#ifndef __SANITIZE_ADDRESS__
-	/* "none" is -1 through atof(): CLINT_NO_TIME_LIMIT */
-	mem[0] = "-1";
-	out = run_child(helper, mem);
-	assert_has(out, RC_FORMAT);
-	assert_has(out, "needs more memory than the limit of 64 MiB");
+#ifndef TEST_SANITIZED
+	{
+		/* -1: CLINT_NO_TIME_LIMIT; 64 MiB */
+		const char *mem[] = {"-1", "64", "quadratic", NULL};
+		out = run_child(helper, mem);
+		assert_has(out, RC_FORMAT);
+		assert_has(out, "needs more memory than the limit of 64 MiB");
+	}
 #endif
 }
 #endif
@@ -1101,6 +1196,7 @@ int main(int argc, char **argv)
 #ifdef CLINT_HAVE_POPPLER
 		cmocka_unit_test(test_helper_reads),
 		cmocka_unit_test(test_helper_limits),
+		cmocka_unit_test(test_helper_limits_itself),
 		cmocka_unit_test(test_pages_paragraphs_running_heads),
 		cmocka_unit_test(test_no_text_layer),
 		cmocka_unit_test(test_damaged),

@@ -42,10 +42,13 @@ extern char **environ;
 #endif
 #define HELPER_NAME "clauselint-pdf"
 
-/* Bounds on what the helper may send: a page's text, all pages' text, the
- * pages, a reason. */
-#define MAX_PAGE_TEXT ((uint64_t)64 * 1024 * 1024)
-#define MAX_TOTAL_TEXT ((uint64_t)1024 * 1024 * 1024)
+/* Bounds on what the helper may send, so that the program's own memory
+ * stays bounded whatever it sends: a page's text and boxes (32 bytes each,
+ * one per character), all pages' text (the library's default input
+ * limit), the pages, a reason. */
+#define MAX_PAGE_TEXT ((uint64_t)16 * 1024 * 1024)
+#define MAX_PAGE_BOXES ((uint64_t)2 * 1024 * 1024)
+#define MAX_TOTAL_TEXT ((uint64_t)256 * 1024 * 1024)
 #define MAX_PAGES 1000000
 #define MAX_REASON 4096
 
@@ -134,6 +137,7 @@ typedef struct {
 	int status;     /* wait status once reaped */
 	double cpu_used;
 	double cpu_cap;    /* its CPU limit, whoever set it; 0: none */
+	int killed_late;   /* killed for not exiting after its output ended */
 	clint_pdf_limits lim;
 	struct timespec deadline;  /* wall clock; tv_sec 0: none */
 	int npages, next;
@@ -149,11 +153,17 @@ static double now_diff_ms(const struct timespec *until)
 	       (double)(until->tv_nsec - t.tv_nsec) / 1e6;
 }
 
-/* Reaps the helper, killing it first if it has not ended within a second
- * of closing its output. */
+/*
+ * Reaps the helper: at once (killing it) with `kill_now`, else after it
+ * has ended, killing it if it has not within a second of closing its
+ * output. A program that ignores SIGCHLD has its children reaped by the
+ * kernel: their status is then lost (-1), and a pid that is gone is never
+ * signalled, as it may have been reused.
+ */
 static void reap(helper_run *h, int kill_now)
 {
 	struct rusage ru;
+	siginfo_t si;
 	int i;
 	pid_t r = 0;
 
@@ -161,14 +171,25 @@ static void reap(helper_run *h, int kill_now)
 		return;
 	for (i = 0; !kill_now && i < 100; i++) {
 		r = wait4(h->pid, &h->status, WNOHANG, &ru);
+		if (r < 0 && errno == EINTR)
+			continue;
 		if (r != 0)
 			break;
 		nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
 	}
 	if (r == 0) {
-		kill(h->pid, SIGKILL);
-		while ((r = wait4(h->pid, &h->status, 0, &ru)) < 0 && errno == EINTR)
-			;
+		memset(&si, 0, sizeof(si));
+		if (waitid(P_PID, (id_t)h->pid, &si, WEXITED | WNOHANG | WNOWAIT) != 0) {
+			r = -1; /* gone */
+		} else {
+			if (si.si_pid == 0) { /* still running */
+				kill(h->pid, SIGKILL);
+				h->killed_late = !kill_now;
+			}
+			while ((r = wait4(h->pid, &h->status, 0, &ru)) < 0 &&
+			       errno == EINTR)
+				;
+		}
 	}
 	if (r == h->pid)
 		h->cpu_used = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
@@ -195,6 +216,16 @@ static const char *signal_name(int sig)
 	}
 }
 
+/* " (limit N MiB, --max-pdf-memory)", or "" without a limit. */
+static const char *memory_limit(const helper_run *h, char *buf, size_t n)
+{
+	if (!h->lim.memory_bytes)
+		return "";
+	snprintf(buf, n, " (limit %zu MiB, --max-pdf-memory)",
+	         h->lim.memory_bytes >> 20);
+	return buf;
+}
+
 /* Why the helper's output ended before it should have: its fate. */
 static int ended(helper_run *h, char *err, size_t errlen)
 {
@@ -202,6 +233,11 @@ static int ended(helper_run *h, char *err, size_t errlen)
 
 	reap(h, 0);
 	st = h->status;
+	if (h->killed_late) {
+		snprintf(err, errlen, "the PDF reader (%s) did not exit when its "
+		         "output ended, and was killed", helper_path);
+		return CLINT_PDF_EFAILED;
+	}
 	if (st != -1 && WIFSIGNALED(st)) {
 		int sig = WTERMSIG(st);
 		/* the kernel's signals at a CPU limit: SIGXCPU at the soft one,
@@ -219,6 +255,7 @@ static int ended(helper_run *h, char *err, size_t errlen)
 				         "process was given (%g s, ulimit -t)", h->cpu_cap);
 			return CLINT_PDF_ELIMIT;
 		}
+		/* poppler aborts when an allocation fails: a crash too */
 		if (h->lim.memory_bytes)
 			snprintf(err, errlen,
 			         "the PDF reader failed on it (signal %d, %s): it "
@@ -254,7 +291,8 @@ static int get(helper_run *h, void *buf, size_t n, char *err, size_t errlen)
 		if (h->deadline.tv_sec) {
 			struct pollfd pfd = {h->fd, POLLIN, 0};
 			double ms = now_diff_ms(&h->deadline);
-			int r = ms <= 0 ? 0 : poll(&pfd, 1, ms > 1e6 ? 1000000 : (int)ms + 1);
+			/* past the deadline, what was written is still read */
+			int r = poll(&pfd, 1, ms <= 0 ? 0 : ms > 1e6 ? 1000000 : (int)ms + 1);
 			if (r < 0 && errno == EINTR)
 				continue;
 			if (r == 0) {
@@ -340,18 +378,26 @@ static int spawn(helper_run *h, const unsigned char *data, size_t len,
 	posix_spawnattr_t at;
 	struct rlimit r;
 	sigset_t none, dflt;
-	int in, out[2], rc;
+	int in, out[2], rc, e;
 
 	in = input_file(data, len);
 	if (in < 0) {
+		e = errno;
 		snprintf(err, errlen, "cannot pass it to the PDF reader: %s",
-		         strerror(errno));
+		         strerror(e));
 		return CLINT_PDF_EFAILED;
 	}
-	if (pipe2(out, O_CLOEXEC) != 0 || (out[1] = high_fd(out[1])) < 0) {
-		snprintf(err, errlen, "cannot start the PDF reader: %s",
-		         strerror(errno));
+	if (pipe2(out, O_CLOEXEC) != 0) {
+		e = errno;
 		close(in);
+		snprintf(err, errlen, "cannot start the PDF reader: %s", strerror(e));
+		return CLINT_PDF_EFAILED;
+	}
+	if ((out[1] = high_fd(out[1])) < 0) {
+		e = errno;
+		close(in);
+		close(out[0]);
+		snprintf(err, errlen, "cannot start the PDF reader: %s", strerror(e));
 		return CLINT_PDF_EFAILED;
 	}
 	snprintf(cpu, sizeof(cpu), "%.17g", h->lim.cpu_seconds);
@@ -361,17 +407,29 @@ static int spawn(helper_run *h, const unsigned char *data, size_t len,
 	sigaddset(&dflt, SIGPIPE);
 	sigaddset(&dflt, SIGXCPU);
 	sigaddset(&dflt, SIGTERM);
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, in, 0);
-	posix_spawn_file_actions_adddup2(&fa, out[1], 1);
-	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-	posix_spawnattr_init(&at);
-	posix_spawnattr_setsigmask(&at, &none);
-	posix_spawnattr_setsigdefault(&at, &dflt);
-	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-	rc = posix_spawn(&h->pid, helper_path, &fa, &at, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	posix_spawnattr_destroy(&at);
+	rc = posix_spawn_file_actions_init(&fa);
+	if (rc == 0) {
+		rc = posix_spawnattr_init(&at);
+		if (rc != 0)
+			posix_spawn_file_actions_destroy(&fa);
+	}
+	if (rc == 0) {
+		if ((rc = posix_spawn_file_actions_adddup2(&fa, in, 0)) == 0 &&
+		    (rc = posix_spawn_file_actions_adddup2(&fa, out[1], 1)) == 0 &&
+		    (rc = posix_spawn_file_actions_addopen(&fa, 2, "/dev/null",
+		                                           O_WRONLY, 0)) == 0 &&
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 34)
+		    /* nothing else of the program's: sockets, files */
+		    (rc = posix_spawn_file_actions_addclosefrom_np(&fa, 3)) == 0 &&
+#endif
+		    (rc = posix_spawnattr_setsigmask(&at, &none)) == 0 &&
+		    (rc = posix_spawnattr_setsigdefault(&at, &dflt)) == 0 &&
+		    (rc = posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK |
+		                                            POSIX_SPAWN_SETSIGDEF)) == 0)
+			rc = posix_spawn(&h->pid, helper_path, &fa, &at, argv, environ);
+		posix_spawn_file_actions_destroy(&fa);
+		posix_spawnattr_destroy(&at);
+	}
 	close(in);
 	close(out[1]);
 	if (rc != 0) {
@@ -385,21 +443,23 @@ static int spawn(helper_run *h, const unsigned char *data, size_t len,
 	/* the CPU limit from outside too, in case the helper is not ours to
 	 * trust (it may have set it already; one it inherited is never
 	 * raised), and what it is, to tell a stop there from a crash */
-	if (prlimit(h->pid, RLIMIT_CPU, NULL, &r) == 0) {
-		if (h->lim.cpu_seconds > 0) {
-			/* whole seconds, rounded up, as the helper sets them */
-			rlim_t s = (rlim_t)h->lim.cpu_seconds;
-			if ((double)s < h->lim.cpu_seconds)
-				s++;
-			if (r.rlim_max == RLIM_INFINITY || s + 1 <= r.rlim_max)
-				r.rlim_max = s + 1;
-			if (r.rlim_cur == RLIM_INFINITY || s <= r.rlim_cur)
-				r.rlim_cur = s < r.rlim_max ? s : r.rlim_max;
-			prlimit(h->pid, RLIMIT_CPU, &r, NULL);
-		}
-		if (r.rlim_cur != RLIM_INFINITY)
-			h->cpu_cap = (double)r.rlim_cur;
+	if (prlimit(h->pid, RLIMIT_CPU, NULL, &r) != 0 &&
+	    getrlimit(RLIMIT_CPU, &r) != 0) /* inherited: the same */
+		r.rlim_cur = r.rlim_max = RLIM_INFINITY;
+	if (h->lim.cpu_seconds > 0) {
+		/* whole seconds, rounded up, as the helper sets them */
+		rlim_t s = (rlim_t)h->lim.cpu_seconds;
+		if ((double)s < h->lim.cpu_seconds)
+			s++;
+		if (r.rlim_max == RLIM_INFINITY || s + 1 <= r.rlim_max)
+			r.rlim_max = s + 1;
+		if (r.rlim_cur == RLIM_INFINITY || s <= r.rlim_cur)
+			r.rlim_cur = s < r.rlim_max ? s : r.rlim_max;
+		/* (if this fails the helper still sets the same on itself) */
+		prlimit(h->pid, RLIMIT_CPU, &r, NULL);
 	}
+	if (r.rlim_cur != RLIM_INFINITY)
+		h->cpu_cap = (double)r.rlim_cur;
 	if (h->lim.cpu_seconds > 0) {
 		double wall = WALL_FACTOR * h->lim.cpu_seconds + WALL_EXTRA;
 		clock_gettime(CLOCK_MONOTONIC, &h->deadline);
@@ -476,16 +536,20 @@ static int proc_open(void **out, const unsigned char *data, size_t len,
 			snprintf(err, errlen, "%s", why);
 			rc = head[0];
 			if (rc == CLINT_PDF_ENOMEM) {
-				snprintf(err, errlen, "the PDF reader ran out of memory "
-				         "(limit %zu MiB, --max-pdf-memory)",
-				         h->lim.memory_bytes >> 20);
+				char lb[80];
+				snprintf(err, errlen, "the PDF reader ran out of memory%s",
+				         memory_limit(h, lb, sizeof(lb)));
 				rc = CLINT_PDF_ELIMIT;
 			}
 		}
 	} else if (rc == CLINT_PDF_OK) {
 		n = head[1];
-		if (n > MAX_PAGES)
-			rc = malformed(h, "a page count over a million", err, errlen);
+		if (n > MAX_PAGES) {
+			reap(h, 1);
+			snprintf(err, errlen, "it has %d pages, more than the limit of "
+			         "%d", (int)n, MAX_PAGES);
+			rc = CLINT_PDF_ELIMIT;
+		}
 		h->npages = n < 0 ? 0 : n;
 	}
 	if (rc != CLINT_PDF_OK) {
@@ -518,10 +582,10 @@ static int proc_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
 	if ((rc = get(h, &prc, sizeof(prc), err, errlen)) != CLINT_PDF_OK)
 		return rc;
 	if (prc == CLINT_PDF_ENOMEM) {
+		char lb[80];
 		reap(h, 1);
-		snprintf(err, errlen, "the PDF reader ran out of memory on page %d "
-		         "(limit %zu MiB, --max-pdf-memory)", i + 1,
-		         h->lim.memory_bytes >> 20);
+		snprintf(err, errlen, "the PDF reader ran out of memory on page %d%s",
+		         i + 1, memory_limit(h, lb, sizeof(lb)));
 		return CLINT_PDF_ELIMIT;
 	}
 	if (prc != CLINT_PDF_OK)
@@ -543,11 +607,25 @@ static int proc_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
 	if ((rc = get(h, *text, (size_t)tn, err, errlen)) != CLINT_PDF_OK)
 		goto fail;
 	(*text)[tn] = '\0';
+	/* the document's text is UTF-8 without NULs: the matching relies on
+	 * it (PCRE2_NO_UTF_CHECK) */
+	if (memchr(*text, '\0', (size_t)tn) ||
+	    !clint_utf8_valid(*text, (size_t)tn)) {
+		rc = malformed(h, "text that is not UTF-8", err, errlen);
+		goto fail;
+	}
 	if ((rc = get(h, &rn, sizeof(rn), err, errlen)) != CLINT_PDF_OK)
 		goto fail;
 	/* one box per code point, the '\n's included: never more than bytes */
 	if (rn > tn) {
 		rc = malformed(h, "more boxes than characters", err, errlen);
+		goto fail;
+	}
+	if (rn > MAX_PAGE_BOXES) {
+		reap(h, 1);
+		snprintf(err, errlen, "page %d has more than %llu characters", i + 1,
+		         (unsigned long long)MAX_PAGE_BOXES);
+		rc = CLINT_PDF_ELIMIT;
 		goto fail;
 	}
 	if (rn) {

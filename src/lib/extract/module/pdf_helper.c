@@ -16,18 +16,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "../pdfmod.h"
 
-/* What it reads at most: the library's own input limit. */
-#define MAX_PDF ((size_t)256 * 1024 * 1024)
+/* A sanitizer's shadow memory needs terabytes of address space: a helper
+ * built with one runs without the address-space limit. */
+#if defined(__SANITIZE_ADDRESS__)
+#define HELPER_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HELPER_SANITIZED 1
+#endif
+#endif
 
 static int put(const void *p, size_t n)
 {
-	return fwrite(p, 1, n, stdout) == n ? 0 : -1;
+	return n == 0 || fwrite(p, 1, n, stdout) == n ? 0 : -1;
 }
 
 static int put_i32(int32_t v)
@@ -58,30 +66,26 @@ static int limit(int resource, rlim_t soft, rlim_t hard)
 	return setrlimit(resource, &r);
 }
 
-/* Reads all of standard input (a regular file) into *out. */
-static int read_input(unsigned char **out, size_t *len)
+/* Maps standard input (a regular file, from the library) into *out; 0,
+ * 1 if the memory limit does not leave room for it, -1 on other errors. */
+static int map_input(const unsigned char **out, size_t *len)
 {
+	static const unsigned char empty[1];
 	struct stat st;
-	unsigned char *buf;
-	size_t n = 0;
-	ssize_t k;
+	void *p;
 
 	if (fstat(0, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 ||
-	    (uintmax_t)st.st_size > MAX_PDF)
+	    (uintmax_t)st.st_size > SIZE_MAX)
 		return -1;
-	buf = malloc((size_t)st.st_size + 1);
-	if (!buf)
-		return -1;
-	while (n < (size_t)st.st_size) {
-		k = read(0, buf + n, (size_t)st.st_size - n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			break;
-		n += (size_t)k;
-	}
-	*out = buf;
-	*len = n;
+	*out = empty;
+	*len = 0;
+	if (st.st_size == 0)
+		return 0;
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, 0, 0);
+	if (p == MAP_FAILED)
+		return errno == ENOMEM ? 1 : -1;
+	*out = p;
+	*len = (size_t)st.st_size;
 	return 0;
 }
 
@@ -89,7 +93,7 @@ int main(int argc, char **argv)
 {
 	static char obuf[1 << 16];
 	const clint_pdf_module *m = clint_pdf_poppler_module();
-	unsigned char *data = NULL;
+	const unsigned char *data = NULL;
 	size_t len = 0;
 	char err[256] = "", *end;
 	void *pdf = NULL;
@@ -117,21 +121,25 @@ int main(int argc, char **argv)
 		if (limit(RLIMIT_CPU, s, s + 1) != 0)
 			return 3;
 	}
-#if !defined(__SANITIZE_ADDRESS__)
-	/* (a sanitizer's shadow memory needs terabytes of address space: a
-	 * helper built with one runs without this limit) */
+#ifdef HELPER_SANITIZED
+	(void)mem;
+#else
 	if (mem > 0 && limit(RLIMIT_AS, (rlim_t)mem, (rlim_t)mem) != 0)
 		return 3;
 #endif
 	if (limit(RLIMIT_CORE, 0, 0) != 0)
 		return 3;
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
-	if (read_input(&data, &len) != 0)
+	rc = map_input(&data, &len);
+	if (rc < 0)
 		return 4;
 
 	put(CLINT_PDF_WIRE_MAGIC, 8);
 	put_i32((int32_t)CLINT_PDF_WIRE_VERSION);
-	rc = m->open(&pdf, data, len, NULL, err, sizeof(err));
+	if (rc > 0) /* no room for the file itself */
+		rc = CLINT_PDF_ENOMEM;
+	else
+		rc = m->open(&pdf, data, len, NULL, err, sizeof(err));
 	put_i32(rc);
 	if (rc != CLINT_PDF_OK) {
 		put_i32((int32_t)strlen(err));
@@ -160,6 +168,5 @@ int main(int argc, char **argv)
 	}
 	m->close(pdf);
 out:
-	free(data);
 	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
 }
