@@ -10,7 +10,7 @@ set -eu
 out=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-for t in text markdown html rtf docx odt pdf pdf_layout docx_xml odt_xml pack config baseline segment check diff; do
+for t in text markdown html rtf docx odt pdf pdf_layout pdf_wire docx_xml odt_xml pack config baseline segment check diff; do
 	mkdir -p "$out/$t"
 done
 cp samples/*.txt tests/cli/fixtures/cp1252.txt tests/cli/fixtures/utf16le.txt "$out/text/"

@@ -49,6 +49,9 @@ CLINT_INTERNAL int clint_extract_pdf_layout(clint_doc *doc,
  * without poppler-glib). Found once per process.
  */
 CLINT_INTERNAL const struct clint_pdf_module *clint_pdf_reader(const char **why);
+/* The same reader without a process: its open() takes the bytes a helper
+ * would have written (the pdf_wire fuzz target reads them). */
+CLINT_INTERNAL const struct clint_pdf_module *clint_pdf_wire_reader(void);
 
 /* True if `data` is a ZIP holding an OpenDocument text (odt.c). */
 CLINT_INTERNAL int clint_odt_sniff(const unsigned char *data, size_t len);

@@ -138,6 +138,7 @@ typedef struct {
 	double cpu_used;
 	double cpu_cap;    /* its CPU limit, whoever set it; 0: none */
 	int killed_late;   /* killed for not exiting after its output ended */
+	int done;          /* reaped, or failed: nothing more to read */
 	clint_pdf_limits lim;
 	struct timespec deadline;  /* wall clock; tv_sec 0: none */
 	int npages, next;
@@ -167,6 +168,7 @@ static void reap(helper_run *h, int kill_now)
 	int i;
 	pid_t r = 0;
 
+	h->done = 1;
 	if (!h->pid)
 		return;
 	for (i = 0; !kill_now && i < 100; i++) {
@@ -487,29 +489,16 @@ static void proc_close(void *pdf)
 	free(h);
 }
 
-static int proc_open(void **out, const unsigned char *data, size_t len,
-                     const clint_pdf_limits *lim, char *err, size_t errlen)
+/* Reads the header of the helper's output: the reader's verdict on the
+ * file and its page count. */
+static int read_head(helper_run *h, char *err, size_t errlen)
 {
 	char magic[8];
 	int32_t head[2], n;
 	uint32_t version;
-	helper_run *h;
 	int rc;
 
-	*out = NULL;
-	if (errlen)
-		err[0] = '\0';
-	h = calloc(1, sizeof(*h));
-	if (!h)
-		return CLINT_PDF_ENOMEM;
-	h->fd = -1;
-	if (lim)
-		h->lim = *lim;
-	if (h->lim.cpu_seconds > 1e9) /* 31 years; and rlim_t holds it */
-		h->lim.cpu_seconds = 1e9;
-	rc = spawn(h, data, len, err, errlen);
-	if (rc == CLINT_PDF_OK)
-		rc = get(h, magic, sizeof(magic), err, errlen);
+	rc = get(h, magic, sizeof(magic), err, errlen);
 	if (rc == CLINT_PDF_OK)
 		rc = get(h, &version, sizeof(version), err, errlen);
 	if (rc == CLINT_PDF_OK &&
@@ -532,6 +521,13 @@ static int proc_open(void **out, const unsigned char *data, size_t len,
 		else if (wn > MAX_REASON)
 			rc = malformed(h, "a reason too long", err, errlen);
 		else if ((rc = get(h, why, wn, err, errlen)) == CLINT_PDF_OK) {
+			uint32_t k;
+			/* poppler's words, but they go into reports: printable
+			 * ASCII only */
+			for (k = 0; k < wn; k++)
+				if ((unsigned char)why[k] < 0x20 ||
+				    (unsigned char)why[k] > 0x7E)
+					why[k] = '?';
 			why[wn] = '\0';
 			snprintf(err, errlen, "%s", why);
 			rc = head[0];
@@ -552,6 +548,39 @@ static int proc_open(void **out, const unsigned char *data, size_t len,
 		}
 		h->npages = n < 0 ? 0 : n;
 	}
+	return rc;
+}
+
+static helper_run *new_run(const clint_pdf_limits *lim, char *err,
+                           size_t errlen)
+{
+	helper_run *h;
+
+	if (errlen)
+		err[0] = '\0';
+	h = calloc(1, sizeof(*h));
+	if (!h)
+		return NULL;
+	h->fd = -1;
+	if (lim)
+		h->lim = *lim;
+	if (h->lim.cpu_seconds > 1e9) /* 31 years; and rlim_t holds it */
+		h->lim.cpu_seconds = 1e9;
+	return h;
+}
+
+static int proc_open(void **out, const unsigned char *data, size_t len,
+                     const clint_pdf_limits *lim, char *err, size_t errlen)
+{
+	helper_run *h = new_run(lim, err, errlen);
+	int rc;
+
+	*out = NULL;
+	if (!h)
+		return CLINT_PDF_ENOMEM;
+	rc = spawn(h, data, len, err, errlen);
+	if (rc == CLINT_PDF_OK)
+		rc = read_head(h, err, errlen);
 	if (rc != CLINT_PDF_OK) {
 		proc_close(h);
 		return rc;
@@ -576,7 +605,7 @@ static int proc_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
 	*text = NULL;
 	*rects = NULL;
 	*nrects = 0;
-	if (i != h->next || i >= h->npages || h->pid == 0)
+	if (i != h->next || i >= h->npages || h->done)
 		return malformed(h, "pages out of order", err, errlen);
 	h->next++;
 	if ((rc = get(h, &prc, sizeof(prc), err, errlen)) != CLINT_PDF_OK)
@@ -706,6 +735,41 @@ static const clint_pdf_module proc_module = {
 	CLINT_PDF_MODULE_ABI, proc_open,  proc_page_count, proc_page,
 	free,                 proc_close, proc_is_lower,
 };
+
+/* The same reader over the bytes of a helper's output, without a process
+ * (the pdf_wire fuzz target): "PDF" data is what a helper wrote. */
+static int wire_open(void **out, const unsigned char *data, size_t len,
+                     const clint_pdf_limits *lim, char *err, size_t errlen)
+{
+	helper_run *h = new_run(lim, err, errlen);
+	int rc;
+
+	*out = NULL;
+	if (!h)
+		return CLINT_PDF_ENOMEM;
+	h->fd = input_file(data, len);
+	if (h->fd < 0) {
+		free(h);
+		return CLINT_PDF_ENOMEM;
+	}
+	rc = read_head(h, err, errlen);
+	if (rc != CLINT_PDF_OK) {
+		proc_close(h);
+		return rc;
+	}
+	*out = h;
+	return CLINT_PDF_OK;
+}
+
+static const clint_pdf_module wire_module = {
+	CLINT_PDF_MODULE_ABI, wire_open,  proc_page_count, proc_page,
+	free,                 proc_close, proc_is_lower,
+};
+
+const clint_pdf_module *clint_pdf_wire_reader(void)
+{
+	return &wire_module;
+}
 
 const clint_pdf_module *clint_pdf_reader(const char **why)
 {
