@@ -569,6 +569,17 @@ static helper_run *new_run(const clint_pdf_limits *lim, char *err,
 	return h;
 }
 
+/* The end of an open with result `rc`: the run in *out, or closed. */
+static int opened(helper_run *h, int rc, void **out)
+{
+	if (rc != CLINT_PDF_OK) {
+		proc_close(h);
+		return rc;
+	}
+	*out = h;
+	return CLINT_PDF_OK;
+}
+
 static int proc_open(void **out, const unsigned char *data, size_t len,
                      const clint_pdf_limits *lim, char *err, size_t errlen)
 {
@@ -581,12 +592,7 @@ static int proc_open(void **out, const unsigned char *data, size_t len,
 	rc = spawn(h, data, len, err, errlen);
 	if (rc == CLINT_PDF_OK)
 		rc = read_head(h, err, errlen);
-	if (rc != CLINT_PDF_OK) {
-		proc_close(h);
-		return rc;
-	}
-	*out = h;
-	return CLINT_PDF_OK;
+	return opened(h, rc, out);
 }
 
 static int proc_page_count(void *pdf)
@@ -748,17 +754,8 @@ static int wire_open(void **out, const unsigned char *data, size_t len,
 	if (!h)
 		return CLINT_PDF_ENOMEM;
 	h->fd = input_file(data, len);
-	if (h->fd < 0) {
-		free(h);
-		return CLINT_PDF_ENOMEM;
-	}
-	rc = read_head(h, err, errlen);
-	if (rc != CLINT_PDF_OK) {
-		proc_close(h);
-		return rc;
-	}
-	*out = h;
-	return CLINT_PDF_OK;
+	rc = h->fd < 0 ? CLINT_PDF_ENOMEM : read_head(h, err, errlen);
+	return opened(h, rc, out);
 }
 
 static const clint_pdf_module wire_module = {
