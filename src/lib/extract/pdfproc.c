@@ -243,9 +243,11 @@ static int ended(helper_run *h, char *err, size_t errlen)
 	if (st != -1 && WIFSIGNALED(st)) {
 		int sig = WTERMSIG(st);
 		/* the kernel's signals at a CPU limit: SIGXCPU at the soft one,
-		 * SIGKILL at the hard one */
-		if ((sig == SIGXCPU || sig == SIGKILL) && h->cpu_cap > 0 &&
-		    h->cpu_used + 0.05 >= h->cpu_cap) {
+		 * SIGKILL at the hard one (a second later, or at once when they
+		 * are equal); its accounting and rusage's differ by a few ticks */
+		if (h->cpu_cap > 0 &&
+		    (sig == SIGXCPU ||
+		     (sig == SIGKILL && h->cpu_used + 0.5 >= h->cpu_cap))) {
 			if (h->lim.cpu_seconds > 0 &&
 			    h->cpu_cap >= h->lim.cpu_seconds)
 				snprintf(err, errlen,
