@@ -225,6 +225,11 @@ int clint_doc_finish_build(clint_doc *doc)
 	doc->text = clint_buf_detach(&doc->build, &doc->text_len);
 	if (!doc->text)
 		return CLINT_ENOMEM;
+	/* the text is UTF-8 (the matching relies on it: PCRE2_NO_UTF_CHECK);
+	 * a byte that is not, which a parser library let through (libxml2's
+	 * HTML parser did, on malformed input), becomes '?' where it is, so
+	 * that no block or annotation offset moves */
+	clint_utf8_repair(doc->text, doc->text_len);
 	for (i = 0; i < doc->annotation_count; i++) {
 		if (doc->annotations[i].start > doc->text_len)
 			doc->annotations[i].start = doc->text_len;

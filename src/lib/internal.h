@@ -86,6 +86,9 @@ CLINT_INTERNAL char *clint_strndup(const char *s, size_t n);
 CLINT_INTERNAL size_t clint_utf8_decode(const unsigned char *s, size_t len,
                                         uint32_t *cp);
 CLINT_INTERNAL int clint_utf8_valid(const char *s, size_t len);
+/* Makes s[0..len) valid UTF-8 in place: each byte that does not start a
+ * valid sequence becomes '?' (no offset moves); the count of them. */
+CLINT_INTERNAL size_t clint_utf8_repair(char *s, size_t len);
 /* True if s[0..n) is 1 to 7 roman-numeral letters (either case). */
 CLINT_INTERNAL int clint_is_roman(const char *s, size_t n);
 /* Number of code points in s[0..len) (valid UTF-8 assumed). */

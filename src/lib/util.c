@@ -374,6 +374,28 @@ size_t clint_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
+size_t clint_utf8_repair(char *s, size_t len)
+{
+	unsigned char *p = (unsigned char *)s;
+	size_t i = 0, n, bad = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = clint_utf8_decode(p + i, len - i, &cp);
+		if (!n) {
+			p[i++] = '?';
+			bad++;
+			continue;
+		}
+		i += n;
+	}
+	return bad;
+}
+
 int clint_utf8_valid(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -39,7 +39,9 @@ static void fuzz_walk_doc(const clint_doc *doc)
 	const char *text = clint_doc_text(doc, &len);
 	clint_location loc;
 
-	if (!text || text[len] != '\0')
+	/* the document's text is UTF-8: the matching relies on it
+	 * (PCRE2_NO_UTF_CHECK) */
+	if (!text || text[len] != '\0' || !clint_utf8_valid(text, len))
 		abort();
 	n = clint_doc_block_count(doc);
 	for (i = 0; i < n; i++) {

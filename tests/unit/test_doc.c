@@ -147,9 +147,41 @@ static void test_values_once_across_threads(void **state)
 	clint_doc_free(doc);
 }
 
+/* Whatever bytes an extractor puts, the built text is UTF-8: a byte that
+ * starts no valid sequence becomes '?' in place (offsets unchanged). */
+static void test_built_text_is_utf8(void **state)
+{
+	/* a lone continuation byte, a truncated lead, an overlong, a
+	 * surrogate, and valid 2-, 3- and 4-byte sequences */
+	static const char in[] = "a\xA1\xC2\xA3 \xE1\xA3x \xC0\xAF \xED\xA0\x80 "
+	                         "\xE2\x82\xAC \xF0\x9F\x98\x80";
+	static const char want[] = "a?\xC2\xA3 ??x ?? ??? \xE2\x82\xAC "
+	                           "\xF0\x9F\x98\x80";
+	clint_doc *doc = NULL;
+	const char *t;
+	size_t len;
+	char buf[8] = "\xFF\xFE";
+
+	(void)state;
+	assert_int_equal(clint_doc_alloc(&doc, "b"), CLINT_OK);
+	assert_int_equal(clint_doc_open_block(doc, CLINT_BLOCK_PARAGRAPH, 0, 1, 1, 0),
+	                 CLINT_OK);
+	assert_int_equal(clint_doc_put(doc, in, sizeof(in) - 1), CLINT_OK);
+	assert_int_equal(clint_doc_finish_build(doc), CLINT_OK);
+	t = clint_doc_text(doc, &len);
+	assert_int_equal(len, sizeof(in) - 1);
+	assert_string_equal(t, want);
+	assert_true(clint_utf8_valid(t, len));
+	clint_doc_free(doc);
+	assert_int_equal(clint_utf8_repair(buf, 2), 2);
+	assert_string_equal(buf, "??");
+	assert_int_equal(clint_utf8_repair(buf, 2), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_built_text_is_utf8),
 		cmocka_unit_test(test_values_found_when_asked),
 		cmocka_unit_test(test_check_finds_values),
 		cmocka_unit_test(test_sections_when_asked),

@@ -763,7 +763,7 @@ static void test_helper_hostile(void **state)
 	} cases[] = {
 		{"ok", "0", "rc 0\n", "text Hello from the stand-in helper."},
 		{"magic", "0", RC_FORMAT, "is not the PDF reader of this version"},
-		{"pages", "0", RC_LIMIT, "it has 2000000 pages, more than the limit of 1000000"},
+		{"pages", "0", RC_LIMIT, "it has 2000000 pages, more than the limit of 100000"},
 		{"utf8", "0", RC_FORMAT, "sent text that is not UTF-8"},
 		{"nul", "0", RC_FORMAT, "sent text that is not UTF-8"},
 		{"manyboxes", "0", RC_LIMIT, "page 1 has more than 2097152 characters"},
@@ -784,9 +784,9 @@ static void test_helper_hostile(void **state)
 		/* a helper that ignores its CPU limit still gets it, from the
 		 * library */
 		{"spin", "0.5", RC_LIMIT, "stopped at its CPU-time limit of 0.5 s"},
-		/* one that waits for nothing is killed by the wall clock:
-		 * 5 x 0.2 + 5 s */
-		{"sleep", "0.2", RC_LIMIT, "longer than 6 s of wall-clock time"},
+		/* one that waits for nothing is killed by the wall clock: 5
+		 * times the CPU limit the kernel has (0.2 s: 1 s) plus 5 s */
+		{"sleep", "0.2", RC_LIMIT, "longer than 10 s of wall-clock time"},
 	};
 	char dir[] = "/tmp/clint-pdf-XXXXXX", path[4200], *out;
 	size_t i;

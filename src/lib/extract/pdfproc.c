@@ -49,7 +49,9 @@ extern char **environ;
 #define MAX_PAGE_TEXT ((uint64_t)16 * 1024 * 1024)
 #define MAX_PAGE_BOXES ((uint64_t)2 * 1024 * 1024)
 #define MAX_TOTAL_TEXT ((uint64_t)256 * 1024 * 1024)
-#define MAX_PAGES 1000000
+/* (the layout keeps some 850 bytes a page: a million empty pages took
+ * 850 MB) */
+#define MAX_PAGES 100000
 #define MAX_REASON 4096
 
 /* A helper that has not finished after this much wall-clock time is
@@ -137,6 +139,8 @@ typedef struct {
 	int status;     /* wait status once reaped */
 	double cpu_used;
 	double cpu_cap;    /* its CPU limit, whoever set it; 0: none */
+	double cpu_whole;  /* lim.cpu_seconds rounded up, as the kernel has it */
+	double wall;       /* the wall-clock limit, in seconds */
 	int killed_late;   /* killed for not exiting after its output ended */
 	int done;          /* reaped, or failed: nothing more to read */
 	clint_pdf_limits lim;
@@ -157,41 +161,43 @@ static double now_diff_ms(const struct timespec *until)
 /*
  * Reaps the helper: at once (killing it) with `kill_now`, else after it
  * has ended, killing it if it has not within a second of closing its
- * output. A program that ignores SIGCHLD has its children reaped by the
- * kernel: their status is then lost (-1), and a pid that is gone is never
- * signalled, as it may have been reused.
+ * output; and with it whatever it started (a helper poppler was made to
+ * run code in could fork): its process group, whose id stays reserved
+ * while the helper is not reaped. A program that ignores SIGCHLD has its
+ * children reaped by the kernel: their status is then lost (-1), and a
+ * pid that is gone is never signalled, as it may have been reused.
  */
 static void reap(helper_run *h, int kill_now)
 {
 	struct rusage ru;
 	siginfo_t si;
-	int i;
-	pid_t r = 0;
+	pid_t r = -1;
+	int i, gone = 0;
 
 	h->done = 1;
 	if (!h->pid)
 		return;
-	for (i = 0; !kill_now && i < 100; i++) {
-		r = wait4(h->pid, &h->status, WNOHANG, &ru);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r != 0)
+	for (i = 0;; i++) {
+		memset(&si, 0, sizeof(si));
+		if (waitid(P_PID, (id_t)h->pid, &si,
+		           WEXITED | WNOHANG | WNOWAIT) != 0) {
+			if (errno == EINTR)
+				continue;
+			gone = 1;
+			break;
+		}
+		if (si.si_pid != 0 || kill_now || i >= 100)
 			break;
 		nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
 	}
-	if (r == 0) {
-		memset(&si, 0, sizeof(si));
-		if (waitid(P_PID, (id_t)h->pid, &si, WEXITED | WNOHANG | WNOWAIT) != 0) {
-			r = -1; /* gone */
-		} else {
-			if (si.si_pid == 0) { /* still running */
-				kill(h->pid, SIGKILL);
-				h->killed_late = !kill_now;
-			}
-			while ((r = wait4(h->pid, &h->status, 0, &ru)) < 0 &&
-			       errno == EINTR)
-				;
+	if (!gone) {
+		if (si.si_pid == 0) { /* still running */
+			kill(h->pid, SIGKILL);
+			h->killed_late = !kill_now;
 		}
+		kill(-h->pid, SIGKILL);
+		while ((r = wait4(h->pid, &h->status, 0, &ru)) < 0 && errno == EINTR)
+			;
 	}
 	if (r == h->pid)
 		h->cpu_used = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
@@ -278,8 +284,11 @@ static int ended(helper_run *h, char *err, size_t errlen)
 		snprintf(err, errlen, "the PDF reader (%s) failed: exit status %d",
 		         helper_path, WEXITSTATUS(st));
 	else
-		snprintf(err, errlen, "the PDF reader's (%s) output ended early",
-		         helper_path);
+		snprintf(err, errlen, "the PDF reader's (%s) output ended early%s",
+		         helper_path,
+		         st == -1 ? " and its exit status is unavailable (the "
+		                    "program ignores SIGCHLD or reaps every child)"
+		                  : "");
 	return CLINT_PDF_EFAILED;
 }
 
@@ -305,8 +314,7 @@ static int get(helper_run *h, void *buf, size_t n, char *err, size_t errlen)
 				         "reading it took longer than %g s of wall-clock "
 				         "time (%d times its CPU-time limit of %g s, plus "
 				         "%d s)",
-				         WALL_FACTOR * h->lim.cpu_seconds + WALL_EXTRA,
-				         WALL_FACTOR, h->lim.cpu_seconds, WALL_EXTRA);
+				         h->wall, WALL_FACTOR, h->cpu_whole, WALL_EXTRA);
 				return CLINT_PDF_ELIMIT;
 			}
 		}
@@ -428,8 +436,11 @@ static int spawn(helper_run *h, const unsigned char *data, size_t len,
 #endif
 		    (rc = posix_spawnattr_setsigmask(&at, &none)) == 0 &&
 		    (rc = posix_spawnattr_setsigdefault(&at, &dflt)) == 0 &&
+		    /* a process group of its own, to kill all it starts */
+		    (rc = posix_spawnattr_setpgroup(&at, 0)) == 0 &&
 		    (rc = posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK |
-		                                            POSIX_SPAWN_SETSIGDEF)) == 0)
+		                                            POSIX_SPAWN_SETSIGDEF |
+		                                            POSIX_SPAWN_SETPGROUP)) == 0)
 			rc = posix_spawn(&h->pid, helper_path, &fa, &at, argv, environ);
 		posix_spawn_file_actions_destroy(&fa);
 		posix_spawnattr_destroy(&at);
@@ -455,6 +466,7 @@ static int spawn(helper_run *h, const unsigned char *data, size_t len,
 		rlim_t s = (rlim_t)h->lim.cpu_seconds;
 		if ((double)s < h->lim.cpu_seconds)
 			s++;
+		h->cpu_whole = (double)s;
 		if (r.rlim_max == RLIM_INFINITY || s + 1 <= r.rlim_max)
 			r.rlim_max = s + 1;
 		if (r.rlim_cur == RLIM_INFINITY || s <= r.rlim_cur)
@@ -465,7 +477,9 @@ static int spawn(helper_run *h, const unsigned char *data, size_t len,
 	if (r.rlim_cur != RLIM_INFINITY)
 		h->cpu_cap = (double)r.rlim_cur;
 	if (h->lim.cpu_seconds > 0) {
-		double wall = WALL_FACTOR * h->lim.cpu_seconds + WALL_EXTRA;
+		double wall = WALL_FACTOR * h->cpu_whole + WALL_EXTRA;
+
+		h->wall = wall;
 		clock_gettime(CLOCK_MONOTONIC, &h->deadline);
 		if (wall > 1e9)
 			wall = 1e9;

@@ -16,7 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -101,6 +103,9 @@ int main(int argc, char **argv)
 	unsigned long long mem;
 	int rc, n, i;
 
+	/* gone with the program that ran it (its own process group does
+	 * not get the terminal's ^C) */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (argc != 3) {
 		fprintf(stderr, "usage: clauselint-pdf CPU_SECONDS MEMORY_BYTES "
 		                "< file.pdf (run by libclauselint)\n");
