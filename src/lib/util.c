@@ -374,32 +374,11 @@ size_t clint_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
-size_t clint_utf8_repair(char *s, size_t len)
+/* The offset of the first byte at or after p[i] that starts no valid
+ * UTF-8 sequence, or len. */
+static size_t utf8_invalid_from(const unsigned char *p, size_t len, size_t i)
 {
-	unsigned char *p = (unsigned char *)s;
-	size_t i = 0, n, bad = 0;
-	uint32_t cp;
-
-	while (i < len) {
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		n = clint_utf8_decode(p + i, len - i, &cp);
-		if (!n) {
-			p[i++] = '?';
-			bad++;
-			continue;
-		}
-		i += n;
-	}
-	return bad;
-}
-
-int clint_utf8_valid(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, n;
+	size_t n;
 	uint32_t cp;
 
 	while (i < len) {
@@ -409,10 +388,27 @@ int clint_utf8_valid(const char *s, size_t len)
 		}
 		n = clint_utf8_decode(p + i, len - i, &cp);
 		if (!n)
-			return 0;
+			return i;
 		i += n;
 	}
-	return 1;
+	return len;
+}
+
+size_t clint_utf8_repair(char *s, size_t len)
+{
+	unsigned char *p = (unsigned char *)s;
+	size_t i = 0, bad = 0;
+
+	while ((i = utf8_invalid_from(p, len, i)) < len) {
+		p[i++] = '?';
+		bad++;
+	}
+	return bad;
+}
+
+int clint_utf8_valid(const char *s, size_t len)
+{
+	return utf8_invalid_from((const unsigned char *)s, len, 0) == len;
 }
 
 int clint_is_roman(const char *s, size_t n)
