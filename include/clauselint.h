@@ -47,9 +47,9 @@ extern "C" {
 /* ---- version ---------------------------------------------------------- */
 
 #define CLINT_VERSION_MAJOR 0
-#define CLINT_VERSION_MINOR 2
+#define CLINT_VERSION_MINOR 3
 #define CLINT_VERSION_PATCH 0
-#define CLINT_VERSION_STRING "0.2.0"
+#define CLINT_VERSION_STRING "0.3.0"
 /** MAJOR * 10000 + MINOR * 100 + PATCH */
 #define CLINT_VERSION_NUMBER                                                  \
 	(CLINT_VERSION_MAJOR * 10000 + CLINT_VERSION_MINOR * 100 +                \
