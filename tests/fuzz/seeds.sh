@@ -167,3 +167,33 @@ short = "\f".join("Outsourcing Agreement\n%d. Clause %d applies.\n- %d -\n" % (i
 with open(os.path.join(out, "short-pages"), "wb") as f:
     f.write(b"\0" + short.encode() + b"\0" + bytes([72, 14, 192, 90, 40, 160, 44, 90, 120]))
 PY
+# pdf_wire: what the PDF helper writes (pdfmod.h, in this machine's byte
+# order): the first two pages of 45 lines of each sample, each character
+# with a box (12 points a line, 6 a character), and the same without boxes
+python3 - "$out/pdf_wire" samples/*.txt <<'PY'
+import os, struct, sys
+out = sys.argv[1]
+for path in sys.argv[2:]:
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")[:90]
+    for boxes in (True, False):
+        pages = []
+        for p in range(0, len(lines), 45):
+            text = "\n".join(lines[p:p + 45]) + "\n"
+            body = text.encode()
+            rects = b""
+            if boxes:
+                y, x = 72.0, 72.0
+                for ch in text:
+                    rects += struct.pack("=4d", x, y, x + 6, y + 10)
+                    x += 6
+                    if ch == "\n":
+                        y, x = y + 12, 72.0
+            n = len(text) if boxes else 0
+            pages.append(struct.pack("=iQ", 0, len(body)) + body +
+                         struct.pack("=Q", n) + rects)
+        name = ("" if boxes else "nobox-") + os.path.basename(path)
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(b"CLINTPDF" + struct.pack("=Iii", 1, 0, len(pages)) +
+                    b"".join(pages))
+PY
