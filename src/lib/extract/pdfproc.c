@@ -140,7 +140,6 @@ typedef struct {
 	double cpu_used;
 	double cpu_cap;    /* its CPU limit, whoever set it; 0: none */
 	double cpu_whole;  /* lim.cpu_seconds rounded up, as the kernel has it */
-	double wall;       /* the wall-clock limit, in seconds */
 	int killed_late;   /* killed for not exiting after its output ended */
 	int done;          /* reaped, or failed: nothing more to read */
 	clint_pdf_limits lim;
@@ -314,7 +313,8 @@ static int get(helper_run *h, void *buf, size_t n, char *err, size_t errlen)
 				         "reading it took longer than %g s of wall-clock "
 				         "time (%d times its CPU-time limit of %g s, plus "
 				         "%d s)",
-				         h->wall, WALL_FACTOR, h->cpu_whole, WALL_EXTRA);
+				         WALL_FACTOR * h->cpu_whole + WALL_EXTRA, WALL_FACTOR,
+				         h->cpu_whole, WALL_EXTRA);
 				return CLINT_PDF_ELIMIT;
 			}
 		}
@@ -464,6 +464,8 @@ static int spawn(helper_run *h, const unsigned char *data, size_t len,
 	if (h->lim.cpu_seconds > 0) {
 		/* whole seconds, rounded up, as the helper sets them */
 		rlim_t s = (rlim_t)h->lim.cpu_seconds;
+		double wall;
+
 		if ((double)s < h->lim.cpu_seconds)
 			s++;
 		h->cpu_whole = (double)s;
@@ -473,14 +475,9 @@ static int spawn(helper_run *h, const unsigned char *data, size_t len,
 			r.rlim_cur = s < r.rlim_max ? s : r.rlim_max;
 		/* (if this fails the helper still sets the same on itself) */
 		prlimit(h->pid, RLIMIT_CPU, &r, NULL);
-	}
-	if (r.rlim_cur != RLIM_INFINITY)
-		h->cpu_cap = (double)r.rlim_cur;
-	if (h->lim.cpu_seconds > 0) {
-		double wall = WALL_FACTOR * h->cpu_whole + WALL_EXTRA;
-
-		h->wall = wall;
+		/* the wall clock's deadline */
 		clock_gettime(CLOCK_MONOTONIC, &h->deadline);
+		wall = WALL_FACTOR * h->cpu_whole + WALL_EXTRA;
 		if (wall > 1e9)
 			wall = 1e9;
 		h->deadline.tv_sec += (time_t)wall;
@@ -490,6 +487,8 @@ static int spawn(helper_run *h, const unsigned char *data, size_t len,
 			h->deadline.tv_nsec -= 1000000000L;
 		}
 	}
+	if (r.rlim_cur != RLIM_INFINITY)
+		h->cpu_cap = (double)r.rlim_cur;
 	return CLINT_PDF_OK;
 }
 
