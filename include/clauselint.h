@@ -207,7 +207,8 @@ CLINT_EXTERN void clint_doc_free(clint_doc *doc);
 CLINT_EXTERN const char *clint_doc_name(const clint_doc *doc);
 /** The detected input format. */
 CLINT_EXTERN clint_input_format clint_doc_format(const clint_doc *doc);
-/** The document text, UTF-8, NUL-terminated; *len gets its length. */
+/** The document text: UTF-8 with no NUL character but the terminating
+ *  one; *len gets its length. */
 CLINT_EXTERN const char *clint_doc_text(const clint_doc *doc, size_t *len);
 
 typedef enum {

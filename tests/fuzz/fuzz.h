@@ -39,9 +39,10 @@ static void fuzz_walk_doc(const clint_doc *doc)
 	const char *text = clint_doc_text(doc, &len);
 	clint_location loc;
 
-	/* the document's text is UTF-8: the matching relies on it
-	 * (PCRE2_NO_UTF_CHECK) */
-	if (!text || text[len] != '\0' || !clint_utf8_valid(text, len))
+	/* the document's text is UTF-8 (the matching relies on it:
+	 * PCRE2_NO_UTF_CHECK) with no NUL before its terminating one */
+	if (!text || text[len] != '\0' || !clint_utf8_valid(text, len) ||
+	    memchr(text, 0, len))
 		abort();
 	n = clint_doc_block_count(doc);
 	for (i = 0; i < n; i++) {

@@ -251,6 +251,8 @@ def small():
     f["utf16be-nobom.txt"] = text.encode("utf-16-be")
     f["utf16-odd-length.txt"] = b"\xff\xfe" + text.encode("utf-16-le") + b"A"
     f["nul-bytes.txt"] = b"1. Charges\nThe Client shall pay\0 the Charges.\n"
+    f["utf16-nul.txt"] = b"\xff\xfe" + text.replace(
+        "pay", "pay\0").encode("utf-16-le")
     f["xxe.html"] = (b'<?xml version="1.0"?>\n' + XXE +
                      b'<html><body><p>&xxe;</p><p>' + PARA + b'</p></body></html>')
     f["unclosed.html"] = (b"<html><body><!-- never closed <p>" + PARA +

@@ -387,6 +387,41 @@ static void test_nul_bytes_refused(void **state)
 	clint_diag_free(d);
 }
 
+/* A UTF-16 file with a U+0000 character is refused as 8-bit text with a
+ * NUL byte is, in either byte order, and in a markdown file too. */
+static void test_utf16_nul_refused(void **state)
+{
+	const unsigned char le[] = {0xFF, 0xFE, 'o', 0, 'k', 0, 0, 0, 'x', 0};
+	const unsigned char be[] = {0xFE, 0xFF, 0, 'o', 0, 0, 0, 'k'};
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	load_rc("le-nul.txt", le, sizeof(le), d, CLINT_EFORMAT);
+	assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_ERROR), 1);
+	assert_int_equal(clint_diag_get(d, 0, &e), CLINT_OK);
+	assert_string_equal(e.file, "le-nul.txt");
+	unit_assert_contains(e.message, "binary file (U+0000 characters)");
+
+	clint_diag_clear(d);
+	load_rc("be-nul.txt", be, sizeof(be), d, CLINT_EFORMAT);
+	assert_int_equal(clint_diag_get(d, 0, &e), CLINT_OK);
+	assert_string_equal(e.file, "be-nul.txt");
+	unit_assert_contains(e.message, "U+0000");
+
+	clint_diag_clear(d);
+	o.format = CLINT_INPUT_MARKDOWN;
+	assert_int_equal(clint_doc_load_buffer(&doc, "le-nul.md", le, sizeof(le),
+	                                       &o, d),
+	                 CLINT_EFORMAT);
+	assert_null(doc);
+	assert_true(unit_diag_find(d, "U+0000") >= 0);
+	clint_diag_free(d);
+}
+
 static void test_nul_bytes_refused_from_file(void **state)
 {
 	const char s[] = "\x01\x02\x00\x00\x03 junk \x00";
@@ -734,6 +769,7 @@ int main(void)
 		cmocka_unit_test(test_form_feed_pages),
 		cmocka_unit_test(test_nul_bytes_refused),
 		cmocka_unit_test(test_nul_bytes_refused_from_file),
+		cmocka_unit_test(test_utf16_nul_refused),
 		cmocka_unit_test(test_binary_formats_refused),
 		cmocka_unit_test(test_max_input_bytes),
 		cmocka_unit_test(test_load_file_errors),

@@ -15,8 +15,17 @@ static const uint16_t cp1252_high[32] = {
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 
+/* A NUL character is refused in every encoding: in UTF-16 as in 8-bit text,
+ * it means the file is not a text document. */
+static int refuse_nul(const char *name, clint_diag *diag, const char *what)
+{
+	clint_diag_add(diag, CLINT_DIAG_ERROR, name, 0, 0,
+	               "binary file (%s): not a text document", what);
+	return CLINT_EFORMAT;
+}
+
 static int decode_utf16(clint_buf *out, const unsigned char *d, size_t len,
-                        int big_endian)
+                        int big_endian, const char *name, clint_diag *diag)
 {
 	size_t i;
 	int rc = CLINT_OK;
@@ -24,6 +33,8 @@ static int decode_utf16(clint_buf *out, const unsigned char *d, size_t len,
 	for (i = 0; i + 1 < len && rc == CLINT_OK; i += 2) {
 		uint32_t u = big_endian ? (uint32_t)(d[i] << 8 | d[i + 1])
 		                        : (uint32_t)(d[i + 1] << 8 | d[i]);
+		if (u == 0)
+			return refuse_nul(name, diag, "U+0000 characters");
 		if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
 			uint32_t lo = big_endian ? (uint32_t)(d[i + 2] << 8 | d[i + 3])
 			                         : (uint32_t)(d[i + 3] << 8 | d[i + 2]);
@@ -109,9 +120,9 @@ int clint_decode_text(clint_buf *out, const unsigned char *d, size_t len,
 	if (len == 0)
 		return CLINT_OK;
 	if (len >= 2 && d[0] == 0xFF && d[1] == 0xFE)
-		return decode_utf16(out, d + 2, len - 2, 0);
+		return decode_utf16(out, d + 2, len - 2, 0, name, diag);
 	if (len >= 2 && d[0] == 0xFE && d[1] == 0xFF)
-		return decode_utf16(out, d + 2, len - 2, 1);
+		return decode_utf16(out, d + 2, len - 2, 1, name, diag);
 	if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF) {
 		d += 3;
 		len -= 3;
@@ -121,13 +132,10 @@ int clint_decode_text(clint_buf *out, const unsigned char *d, size_t len,
 		clint_diag_add(diag, CLINT_DIAG_NOTE, name, 0, 0,
 		               "no byte-order mark; decoded as UTF-16%s",
 		               guess == 1 ? "LE" : "BE");
-		return decode_utf16(out, d, len, guess == 2);
+		return decode_utf16(out, d, len, guess == 2, name, diag);
 	}
-	if (memchr(d, 0, len)) {
-		clint_diag_add(diag, CLINT_DIAG_ERROR, name, 0, 0,
-		               "binary file (NUL bytes): not a text document");
-		return CLINT_EFORMAT;
-	}
+	if (memchr(d, 0, len))
+		return refuse_nul(name, diag, "NUL bytes");
 	bad = first_invalid_utf8(d, len);
 	if (bad < len) {
 		clint_diag_add(diag, CLINT_DIAG_NOTE, name, 0, 0,
