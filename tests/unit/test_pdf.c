@@ -1083,6 +1083,11 @@ static void test_layout_running_heads(void **state)
 		"Twice Here\nTwice Here\nBody a.\n", "Twice Here\nTwice Here\nBody b.\n",
 		"Body c.\n", "Body d.\n",
 	};
+	static const char *const same[] = {
+		"The Supplier may raise the Charges at any time.\nPage 1\n",
+		"The Supplier may raise the Charges at any time.\nPage 2\n",
+		"The Supplier may raise the Charges at any time.\nPage 3\n",
+	};
 	stand_in s = {four, 4, CLINT_PDF_OK, NULL, 0, CLINT_PDF_OK};
 	clint_diag *d = NULL;
 	clint_doc *doc;
@@ -1109,8 +1114,75 @@ static void test_layout_running_heads(void **state)
 	assert_text_has(doc, "Acme Agreement", 0);
 	assert_text_has(doc, "Body three gamma.", 1);
 	clint_doc_free(doc);
+	/* pages that repeat each other: every line is "running", so none is
+	 * dropped (the text is not hidden from the checks) */
+	s.pages = same;
+	s.count = 3;
+	doc = layout(&s, d, CLINT_OK);
+	assert_text_has(doc, "The Supplier may raise the Charges at any time.", 1);
+	assert_text_has(doc, "Page", 1);
+	clint_doc_free(doc);
 	assert_int_equal(clint_diag_count(d), 0);
 	clint_diag_free(d);
+}
+
+/* A page of "x\n" lines costs 48 bytes of layout a line: the lines of all
+ * pages are capped (PDF_MAX_LINES, 2,000,000), while empty lines in a row
+ * count once, so a page padded with them is read as before. */
+static void test_layout_line_limit(void **state)
+{
+	const size_t cap = 2000000;
+	char *many = malloc(2 * (cap + 1) + 1), *half = malloc(cap + 3);
+	char *empty = malloc(3 * cap + 64);
+	const char *pages[2];
+	stand_in s = {pages, 1, CLINT_PDF_OK, NULL, 0, CLINT_PDF_OK};
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	size_t i;
+
+	(void)state;
+	assert_non_null(many);
+	assert_non_null(half);
+	assert_non_null(empty);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	/* one line too many on one page */
+	for (i = 0; i < cap + 1; i++)
+		memcpy(many + 2 * i, "x\n", 2);
+	many[2 * (cap + 1) - 1] = '\0'; /* cap + 1 lines, no final '\n' */
+	pages[0] = many;
+	assert_null(layout(&s, d, CLINT_ELIMIT));
+	assert_true(unit_diag_find(d, "PDF not read: more than 2000000 lines of "
+	                              "text (page 1 reaches the limit)") >= 0);
+	/* exactly the limit is read */
+	many[2 * cap - 1] = '\0';
+	doc = layout(&s, d, CLINT_OK);
+	clint_doc_free(doc);
+	/* the limit is for the whole document: two pages of half + 1 */
+	for (i = 0; i < cap / 2 + 1; i++)
+		memcpy(half + 2 * i, "y\n", 2);
+	half[2 * (cap / 2 + 1) - 1] = '\0';
+	pages[0] = half;
+	pages[1] = half;
+	s.count = 2;
+	clint_diag_clear(d);
+	assert_null(layout(&s, d, CLINT_ELIMIT));
+	assert_true(unit_diag_find(d, "(page 2 reaches the limit)") >= 0);
+	/* 3 million empty lines between two paragraphs: read */
+	strcpy(empty, "The Supplier shall keep records.");
+	i = strlen(empty);
+	memset(empty + i, '\n', 3 * cap / 2);
+	strcpy(empty + i + 3 * cap / 2, "The Client shall pay.\n");
+	pages[0] = empty;
+	s.count = 1;
+	doc = layout(&s, d, CLINT_OK);
+	assert_text_has(doc, "The Supplier shall keep records.", 1);
+	assert_text_has(doc, "The Client shall pay.", 1);
+	assert_int_equal(clint_doc_block_count(doc), 2);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+	free(many);
+	free(half);
+	free(empty);
 }
 
 /* Boxes a hostile PDF may lead the module to give: NaN and infinite
@@ -1191,6 +1263,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_helper_hostile),
 		cmocka_unit_test(test_pdf_limit_options),
 		cmocka_unit_test(test_layout_running_heads),
+		cmocka_unit_test(test_layout_line_limit),
 		cmocka_unit_test(test_layout_hostile_boxes),
 		cmocka_unit_test(test_layout_module_failures),
 #ifdef CLINT_HAVE_POPPLER

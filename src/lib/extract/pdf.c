@@ -14,13 +14,14 @@
  *  - words hyphenated at a line end are joined ("termi-" + "nation");
  *  - running headers, footers and page numbers are removed: a line at the
  *    top or bottom of a page whose text, digits ignored, is at the same
- *    edge of most pages.
+ *    edge of most pages (unless that would leave no text at all: pages
+ *    that repeat each other keep their text).
  * Every page's blocks carry its number; the first block of every page
  * after the first is flagged CLINT_BLOCK_PAGE_BREAK. A PDF without any
  * text is refused (a scan needs OCR), as are encrypted and damaged files.
  * Without the helper (not installed, or a build without poppler-glib)
- * PDFs are refused with the remedy, and a PDF that reaches a limit is
- * refused naming it.
+ * PDFs are refused with the remedy, and a PDF that reaches a limit (the
+ * helper's, or PDF_MAX_LINES here) is refused naming it.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -32,6 +33,12 @@
 
 /* The lines nearest each page edge that may be a running header/footer. */
 #define EDGE_LINES 6
+
+/* The lines kept from all pages, 48 bytes each (about 100 MB): the text
+ * limits of the reader (pdfproc.c) allow 256 MiB of text, which as short
+ * lines would take 6 GB here. A contract has a few thousand lines; empty
+ * lines in a row are kept as one. */
+#define PDF_MAX_LINES 2000000
 
 /* One text line of a page: text[start, end) of the page text. */
 typedef struct {
@@ -49,35 +56,45 @@ typedef struct {
 
 /*
  * Splits the page text into lines and takes each line's position from
- * the character rectangles (when there is one per character).
+ * the character rectangles (when there is one per character). An empty
+ * line after an empty line is not kept (the layout would do nothing
+ * with it). *budget is the number of lines still allowed: CLINT_ELIMIT
+ * when the page has more.
  */
 static int split_lines(pdf_page *pg, const clint_pdf_rect *rects,
-                       size_t nrects)
+                       size_t nrects, size_t *budget)
 {
 	size_t i = 0, len = strlen(pg->text), ci = 0;
 	int have = nrects && nrects == clint_utf8_count(pg->text, len);
 
 	while (i <= len) {
 		size_t j = i, cj = ci;
-		pdf_line *l;
+		const pdf_line *last = pg->count ? &pg->lines[pg->count - 1] : NULL;
 
 		while (j < len && pg->text[j] != '\n') {
 			if (((unsigned char)pg->text[j] & 0xC0) != 0x80)
 				cj++;
 			j++;
 		}
-		if (ARRAY_PUSH(pg->lines, pg->count, pg->cap) < 0)
-			return CLINT_ENOMEM;
-		l = &pg->lines[pg->count++];
-		memset(l, 0, sizeof(*l));
-		l->start = i;
-		l->end = j;
-		if (have && ci < nrects && j > i) {
-			l->x = rects[ci].x1;
-			l->y = rects[ci].y1;
-			l->h = rects[ci].y2 - rects[ci].y1;
-			if (l->h <= 0)
-				l->h = 0.01;
+		if (j > i || !last || last->end > last->start) {
+			pdf_line *l;
+
+			if (*budget == 0)
+				return CLINT_ELIMIT;
+			if (ARRAY_PUSH(pg->lines, pg->count, pg->cap) < 0)
+				return CLINT_ENOMEM;
+			(*budget)--;
+			l = &pg->lines[pg->count++];
+			memset(l, 0, sizeof(*l));
+			l->start = i;
+			l->end = j;
+			if (have && ci < nrects && j > i) {
+				l->x = rects[ci].x1;
+				l->y = rects[ci].y1;
+				l->h = rects[ci].y2 - rects[ci].y1;
+				if (l->h <= 0)
+					l->h = 0.01;
+			}
 		}
 		ci = cj + 1; /* the '\n' has a rectangle too */
 		if (j >= len)
@@ -226,6 +243,24 @@ static int drop_running(pdf_page *pages, size_t npages)
 	}
 	free(e);
 	return rc;
+}
+
+/* When every line with text was taken for a running header or footer
+ * (pages that repeat each other), none is: the text is the document's,
+ * and hiding it would hide it from the checks. */
+static void keep_if_all_running(pdf_page *pages, size_t npages)
+{
+	size_t p, i;
+
+	for (p = 0; p < npages; p++)
+		for (i = 0; i < pages[p].count; i++) {
+			const pdf_line *l = &pages[p].lines[i];
+			if (!l->drop && !line_blank(pages[p].text, l->start, l->end))
+				return;
+		}
+	for (p = 0; p < npages; p++)
+		for (i = 0; i < pages[p].count; i++)
+			pages[p].lines[i].drop = 0;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -440,7 +475,7 @@ int clint_extract_pdf_layout(clint_doc *doc, const clint_pdf_module *m,
 	void *pdf = NULL;
 	char why[1024];
 	pdf_page *pages = NULL;
-	size_t npages = 0, p, chars = 0;
+	size_t npages = 0, p, chars = 0, budget = PDF_MAX_LINES;
 	int rc = CLINT_OK, n;
 
 	why[0] = '\0';
@@ -473,8 +508,13 @@ int clint_extract_pdf_layout(clint_doc *doc, const clint_pdf_module *m,
 			                   why, diag);
 			goto done;
 		}
-		rc = split_lines(&pages[p], rects, nrects);
+		rc = split_lines(&pages[p], rects, nrects, &budget);
 		m->release(rects);
+		if (rc == CLINT_ELIMIT)
+			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+			               "PDF not read: more than %d lines of text (page "
+			               "%zu reaches the limit)",
+			               PDF_MAX_LINES, p + 1);
 		if (rc < 0)
 			goto done;
 		for (i = 0; pages[p].text[i]; i++)
@@ -489,6 +529,7 @@ int clint_extract_pdf_layout(clint_doc *doc, const clint_pdf_module *m,
 		goto done;
 	}
 	TRY(drop_running(pages, npages));
+	keep_if_all_running(pages, npages);
 	TRY(build_blocks(doc, m, pages, npages));
 done:
 	for (p = 0; p < npages; p++) {
