@@ -414,6 +414,30 @@ def diff_words(n):
     return old, new
 
 
+def num(k):
+    """A two-level clause number for k (1.1 ... 1.99, 2.1 ...): a number
+    of more than three digits does not start a section."""
+    return b"%d.%d" % (k // 99 + 1, k % 99 + 1)
+
+
+def diff_equal_bodies(n):
+    """n sections with the same body, against themselves (pass 1 of the
+    alignment once tried every paired section of the same hash)."""
+    doc = b"".join(num(k) + b" Item\n\nThe same text here.\n\n"
+                   for k in range(n))
+    return doc, doc
+
+
+def diff_bag_sizes(n):
+    """Two sections of n words against n sections of one word: pairs
+    whose sizes rule them out are not compared word by word."""
+    big = b" ".join([b"alpha"] * n)
+    old = b"1. ONE\n\n" + big + b"\n\n2. TWO\n\n" + big + b"\n"
+    new = b"".join(num(k) + b" Item\n\n" + tag(k) + b"\n\n"
+                   for k in range(n))
+    return old, new
+
+
 # kind: (generator, file suffix, command, N)
 KINDS = [
     ("docx-paragraphs", docx_paras, ".docx", "check", 6000),
@@ -458,6 +482,8 @@ KINDS = [
     ("diff-moved", diff_moved, ".txt", "diff", 2000),
     ("diff-values", diff_values, ".txt", "diff", 1500),
     ("diff-words", diff_words, ".txt", "diff", 1000),
+    ("diff-equal-bodies", diff_equal_bodies, ".txt", "diff", 5000),
+    ("diff-bag-sizes", diff_bag_sizes, ".txt", "diff", 5000),
 ]
 
 

@@ -228,9 +228,10 @@ static void word_diff_str(const char *a, const char *b, size_t work,
 	size_t na, nb, nops, i, k, len = 0;
 	clint_dtoken *ta = toks(a, &na), *tb = toks(b, &nb);
 	clint_dop *ops = NULL;
+	size_t spent;
 
 	assert_int_equal(clint_word_diff(ta, na, tb, nb, work, &ops, &nops,
-	                                 coarse),
+	                                 coarse, &spent),
 	                 CLINT_OK);
 	out[0] = '\0';
 	for (i = 0; i < nops; i++) {
@@ -279,7 +280,7 @@ static void test_word_diff(void **state)
  * quadratic worst case; with it the diff is coarse and quick. */
 static void test_word_diff_pathological(void **state)
 {
-	size_t n = 200000, i, nops = 0;
+	size_t n = 200000, i, nops = 0, spent = 0;
 	clint_dtoken *ta = calloc(n, sizeof(*ta)), *tb = calloc(n, sizeof(*tb));
 	clint_dop *ops = NULL;
 	int coarse = 0;
@@ -294,9 +295,11 @@ static void test_word_diff_pathological(void **state)
 		ta[i].end = tb[i].end = i + 1;
 	}
 	assert_int_equal(clint_word_diff(ta, n, tb, n, CLINT_DIFF_DEFAULT_WORK,
-	                                 &ops, &nops, &coarse),
+	                                 &ops, &nops, &coarse, &spent),
 	                 CLINT_OK);
 	assert_true(coarse);
+	/* the work reported is within the bound, plus a pass over the tokens */
+	assert_true(spent > 2 * n && spent <= 2 * CLINT_DIFF_DEFAULT_WORK + 2 * n);
 	assert_int_equal(nops, 1);
 	assert_int_equal(ops[0].na, n);
 	assert_int_equal(ops[0].nb, n);

@@ -6,17 +6,23 @@
  * body is tokenised after its number, so that renumbering alone leaves the
  * body equal. Units are paired in three passes:
  *
- *   1. equal bodies (hash, then token by token), in reading order;
+ *   1. equal bodies (hash, then token by token), in reading order; the
+ *      units already paired are skipped in constant time, so many units
+ *      with one body pair in linear time;
  *   2. candidate pairs scored by word similarity (Dice on the folded word
  *      bags) with a bonus for an equal heading or number, accepted above
  *      a threshold, best first. The pass scores at most
  *      CLINT_DIFF_MAX_PAIRS pairs: with more unmatched units, each unit
- *      is compared with a window of the other side around its position;
+ *      is compared with a window of the other side around its position.
+ *      Pairs whose bag sizes rule them out are not compared, and the
+ *      comparing stops at a budget of bag steps (with a note);
  *   3. moves: the longest increasing subsequence of the pairs (in OLD
  *      order, by NEW position) stays in place, every other pair moved.
  *
  * The alignment is then emitted in NEW's reading order, each removed unit
- * after the units that preceded it in OLD.
+ * after the units that preceded it in OLD, with the word diff of each
+ * edited pair; the word diffs share one budget (d->work_left), so that
+ * the bound of one is not multiplied by the number of sections.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -84,6 +90,8 @@ static int tokenize(clint_dside *s, const char *text, size_t start, size_t end)
 			i += n;
 			continue;
 		}
+		if (s->ntok >= CLINT_DIFF_MAX_TOKENS)
+			return CLINT_ELIMIT;
 		TRY(ARRAY_PUSH(s->toks, s->ntok, s->tokcap));
 		t = &s->toks[s->ntok++];
 		t->start = i;
@@ -311,23 +319,45 @@ static int cmp_hash_idx(const void *x, const void *y)
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
+/* The same-hash candidates of pass 1 tried for one unit: past them, a
+ * unit is left to pass 2 (only crafted hash collisions get there). */
+#define EQUAL_TRIES 64
+
+/* The first entry at or after k whose unit is not paired yet: next[]
+ * skips the paired ones (path halving), so that many units with the same
+ * body are paired in linear time, not quadratic. */
+static size_t next_free(size_t *next, size_t k)
+{
+	while (next[k] != k) {
+		next[k] = next[next[k]];
+		k = next[k];
+	}
+	return k;
+}
+
 /* Pass 1: units with equal bodies, in reading order. */
 static int pass_equal(clint_diff *d)
 {
 	size_t nb = d->b.count, i, k;
 	hash_idx *hb = malloc((nb ? nb : 1) * sizeof(*hb));
+	size_t *next = malloc((nb + 1) * sizeof(*next));
 
-	if (!hb)
+	if (!hb || !next) {
+		free(hb);
+		free(next);
 		return CLINT_ENOMEM;
+	}
 	for (k = 0; k < nb; k++) {
 		hb[k].hash = d->b.units[k].body_hash;
 		hb[k].idx = k;
 	}
+	for (k = 0; k <= nb; k++)
+		next[k] = k;
 	if (nb > 1)
 		qsort(hb, nb, sizeof(*hb), cmp_hash_idx);
 	for (i = 0; i < d->a.count; i++) {
 		clint_dunit *x = &d->a.units[i];
-		size_t lo = 0, hi = nb;
+		size_t lo = 0, hi = nb, tries = 0;
 		if (x->partner != NONE)
 			continue;
 		while (lo < hi) {
@@ -337,17 +367,21 @@ static int pass_equal(clint_diff *d)
 			else
 				hi = mid;
 		}
-		for (k = lo; k < nb && hb[k].hash == x->body_hash; k++) {
+		for (k = next_free(next, lo);
+		     k < nb && hb[k].hash == x->body_hash && tries < EQUAL_TRIES;
+		     k = next_free(next, k + 1), tries++) {
 			clint_dunit *y = &d->b.units[hb[k].idx];
 			if (y->partner != NONE || (x->section == NONE) != (y->section == NONE))
 				continue;
 			if (same_tokens(&d->a, x, &d->b, y)) {
 				pair(d, i, hb[k].idx, 1.0);
+				next[k] = k + 1;
 				break;
 			}
 		}
 	}
 	free(hb);
+	free(next);
 	return CLINT_OK;
 }
 
@@ -367,14 +401,26 @@ static int cmp_cand(const void *x, const void *y)
 }
 
 /* The score of pairing unmatched units x and y, or < 0 if they must not
- * be paired. */
-static double score(const clint_dunit *x, const clint_dunit *y, double *sim)
+ * be paired. Comparing their word bags costs their sizes, added to *work;
+ * it is skipped when the sizes alone rule the pair out. */
+static double score(const clint_dunit *x, const clint_dunit *y, double *sim,
+                    size_t *work)
 {
 	int same_heading = x->heading_fold && x->heading_fold == y->heading_fold;
 	int same_number = *x->number && strcmp(x->number, y->number) == 0;
 
 	if ((x->section == NONE) != (y->section == NONE))
 		return -1;
+	if (x->section != NONE && !(same_heading && x->nbag <= 8)) {
+		/* Dice is at most 2 min / (x + y): below the lowest threshold
+		   that could accept the pair, the bags need no comparing */
+		double need = same_heading ? 0.2 : same_number ? 0.35 : 0.5;
+		size_t lo = x->nbag < y->nbag ? x->nbag : y->nbag;
+		if (x->nbag + y->nbag > 0 &&
+		    2.0 * (double)lo < need * (double)(x->nbag + y->nbag))
+			return -1;
+	}
+	*work += x->nbag + y->nbag;
 	*sim = clint_dunit_similarity(x, y);
 	if (x->section == NONE)
 		return 2.0 + *sim; /* the preambles pair with each other */
@@ -384,12 +430,29 @@ static double score(const clint_dunit *x, const clint_dunit *y, double *sim)
 	return -1;
 }
 
+/* The words of the bags of one side's unpaired units. */
+static size_t bag_words(const clint_dside *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->count; i++)
+		if (s->units[i].partner == NONE)
+			n += s->units[i].nbag;
+	return n;
+}
+
 /* Pass 2: similar units, best first. */
-static int pass_similar(clint_diff *d)
+static int pass_similar(clint_diff *d, clint_diag *diag)
 {
 	size_t *ua = NULL, *ub = NULL, na = 0, nb = 0, i, j, nc = 0, cc = 0;
+	size_t work = 0, budget, words = bag_words(&d->a) + bag_words(&d->b);
 	cand *c = NULL;
 	int rc = CLINT_OK;
+
+	budget = words > (SIZE_MAX - CLINT_DIFF_SIMILAR_BASE) /
+	                     CLINT_DIFF_WORK_PER_TOKEN
+	             ? SIZE_MAX
+	             : CLINT_DIFF_SIMILAR_BASE + CLINT_DIFF_WORK_PER_TOKEN * words;
 
 	ua = malloc((d->a.count + 1) * sizeof(*ua));
 	ub = malloc((d->b.count + 1) * sizeof(*ub));
@@ -405,7 +468,7 @@ static int pass_similar(clint_diff *d)
 			ub[nb++] = j;
 	if (na == 0 || nb == 0)
 		goto done;
-	for (i = 0; i < na; i++) {
+	for (i = 0; i < na && work <= budget; i++) {
 		size_t lo = 0, hi = nb;
 		if (na * nb > CLINT_DIFF_MAX_PAIRS) {
 			/* a window of the other side around the same position */
@@ -415,7 +478,8 @@ static int pass_similar(clint_diff *d)
 			hi = centre + w < nb ? centre + w : nb;
 		}
 		for (j = lo; j < hi; j++) {
-			double sim, s = score(&d->a.units[ua[i]], &d->b.units[ub[j]], &sim);
+			double sim, s = score(&d->a.units[ua[i]], &d->b.units[ub[j]], &sim,
+			                      &work);
 			if (s < 0)
 				continue;
 			TRY(ARRAY_PUSH(c, nc, cc));
@@ -426,6 +490,12 @@ static int pass_similar(clint_diff *d)
 			nc++;
 		}
 	}
+	if (i < na)
+		clint_diag_add(diag, CLINT_DIAG_NOTE, clint_doc_name(d->new_doc), 0, 0,
+		               "the alignment hit its work bound comparing sections "
+		               "by their words: %zu of %zu unmatched sections of the "
+		               "old revision were not compared and show as removed",
+		               na - i, na);
 	if (nc > 1)
 		qsort(c, nc, sizeof(*c), cmp_cand);
 	for (i = 0; i < nc; i++)
@@ -523,10 +593,13 @@ static int emit(clint_diff *d, size_t ia, size_t ib, int moved,
 		s->kind = moved ? CLINT_CHANGE_MOVED : CLINT_CHANGE_UNCHANGED;
 		if (!same_tokens(&d->a, x, &d->b, y)) {
 			int coarse = 0, all = 1;
-			size_t count = 0;
+			size_t count = 0, spent = 0;
+			size_t bound = d->max_work < d->work_left ? d->max_work
+			                                          : d->work_left;
 			TRY(clint_word_diff(d->a.toks + x->tok, x->ntok,
-			                    d->b.toks + y->tok, y->ntok, d->max_work,
-			                    &ops, &nops, &coarse));
+			                    d->b.toks + y->tok, y->ntok, bound, &ops,
+			                    &nops, &coarse, &spent));
+			d->work_left -= spent < d->work_left ? spent : d->work_left;
 			TRY(clint_diff_hunks(d, x, y, ops, nops, &count, &all));
 			s->edited = 1;
 			s->coarse = coarse;
@@ -538,9 +611,12 @@ static int emit(clint_diff *d, size_t ia, size_t ib, int moved,
 				clint_diag_add(diag, CLINT_DIAG_NOTE,
 				               clint_doc_name(d->new_doc), 0, 0,
 				               "%s: the word diff hit its bound (%zu and "
-				               "%zu words); shown as one change",
+				               "%zu words%s); shown as one change",
 				               clint_diff_label(d, 0, y->section), x->ntok,
-				               y->ntok);
+				               y->ntok,
+				               bound < d->max_work
+				                   ? "; the whole diff's work is spent"
+				                   : "");
 		} else {
 			s->similarity = 1.0;
 		}
@@ -559,8 +635,11 @@ int clint_diff_align(clint_diff *d, clint_diag *diag)
 	size_t i, j, next_a = 0;
 	int rc = CLINT_OK;
 
+	/* 4 sections' bound, plus some per token of both revisions */
+	d->work_left = d->max_work > SIZE_MAX / 8 ? SIZE_MAX / 2 : 4 * d->max_work;
+	d->work_left += CLINT_DIFF_WORK_PER_TOKEN * (d->a.ntok + d->b.ntok);
 	TRY(pass_equal(d));
-	TRY(pass_similar(d));
+	TRY(pass_similar(d, diag));
 	moved = calloc(d->a.count + 1, 1);
 	done_a = calloc(d->a.count + 1, 1);
 	if (!moved || !done_a) {

@@ -243,6 +243,26 @@ static int span_cosmetic(const clint_diff *d, const clint_dunit *ua,
 	return clint_cosmetic_equal(ta + as, ae - as, tb + bs, be - bs);
 }
 
+/* The longest merged span (bytes a side) judged cosmetic as a whole:
+ * "thirty (30)" -> "30" is short. Without it, a run of small changes a
+ * word apart would re-judge the growing span at each change (quadratic:
+ * 8 s for a 1 MB section). Each change on its own is always judged. */
+#define MERGE_MAX_BYTES 512
+
+/* span_cosmetic() of a merged span, or 0 when it is over MERGE_MAX_BYTES
+ * on either side. */
+static int merged_cosmetic(const clint_diff *d, const clint_dunit *ua,
+                           const clint_dunit *ub, const span *sp)
+{
+	size_t as, ae, bs, be;
+
+	tok_range(&d->a, ua, sp->a0, sp->a1, &as, &ae);
+	tok_range(&d->b, ub, sp->b0, sp->b1, &bs, &be);
+	if (ae - as > MERGE_MAX_BYTES || be - bs > MERGE_MAX_BYTES)
+		return 0;
+	return span_cosmetic(d, ua, ub, sp);
+}
+
 /* 1 if token `i` of a unit is the single byte `c`. */
 static int tok_is(const clint_dside *s, const clint_dunit *u, size_t i,
                   char c)
@@ -332,12 +352,12 @@ int clint_diff_hunks(clint_diff *d, const clint_dunit *ua,
 			   ("[-three (3)-]{+two (2)+}") */
 			if (gap_a <= READ_GAP && gap_b <= READ_GAP) {
 				cur_cos = (cos && cur_cos) ||
-				          span_cosmetic(d, ua, ub, &merged);
+				          merged_cosmetic(d, ua, ub, &merged);
 				cur = merged;
 				continue;
 			}
 			if (gap_a <= MERGE_GAP && gap_b <= MERGE_GAP &&
-			    (!cos || !cur_cos) && span_cosmetic(d, ua, ub, &merged)) {
+			    (!cos || !cur_cos) && merged_cosmetic(d, ua, ub, &merged)) {
 				cur = merged;
 				cur_cos = 1;
 				continue;

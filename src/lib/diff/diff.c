@@ -7,6 +7,20 @@
 
 #include "diff.h"
 
+/* clint_dside_build(), with the message for a revision too large. */
+static int build_side(clint_dside *s, const clint_doc *doc, clint_diag *diag)
+{
+	int rc = clint_dside_build(s, doc);
+
+	if (rc == CLINT_ELIMIT)
+		clint_diag_add(diag, CLINT_DIAG_ERROR, clint_doc_name(doc), 0, 0,
+		               "too large to compare: more than %zu words and "
+		               "punctuation marks (the diff's limit; check it on "
+		               "its own instead)",
+		               CLINT_DIFF_MAX_TOKENS);
+	return rc;
+}
+
 int clint_diff_new(clint_diff **out, const clint_ruleset *rs,
                    const clint_doc *old_doc, const clint_doc *new_doc,
                    const clint_diff_options *opts, clint_diag *diag)
@@ -52,8 +66,8 @@ int clint_diff_new(clint_diff **out, const clint_ruleset *rs,
 		                                            CLINT_INPUT_PDF
 		                                        ? new_doc
 		                                        : old_doc)));
-	TRY(clint_dside_build(&d->a, old_doc));
-	TRY(clint_dside_build(&d->b, new_doc));
+	TRY(build_side(&d->a, old_doc, diag));
+	TRY(build_side(&d->b, new_doc, diag));
 	TRY(clint_diff_align(d, diag));
 	TRY(clint_diff_risks(d, diag));
 	TRY(clint_diff_values(d));

@@ -20,6 +20,17 @@
 #define CLINT_DIFF_DEFAULT_WORK ((size_t)4000000)
 /* Candidate pairs scored by the similarity pass of the alignment. */
 #define CLINT_DIFF_MAX_PAIRS ((size_t)400000)
+/* The work of the whole diff, so that a bound per section is not
+ * multiplied by the number of sections: word-diff cells at most 4 times
+ * the bound of one section plus this many per token of both revisions
+ * (then the remaining sections get coarse diffs), and word-bag
+ * comparisons of the similarity pass at most this many per word plus
+ * CLINT_DIFF_SIMILAR_BASE (then the remaining pairs are not scored). */
+#define CLINT_DIFF_WORK_PER_TOKEN ((size_t)64)
+#define CLINT_DIFF_SIMILAR_BASE ((size_t)16000000)
+/* Tokens of one revision: 32 bytes each (punctuation is a token a
+ * byte); about 20 MB of ordinary text, some 3,000 pages. */
+#define CLINT_DIFF_MAX_TOKENS ((size_t)4000000)
 
 /* A token of a unit: a word (letters and digits) or one punctuation
  * character; white space separates tokens and is not one. */
@@ -65,6 +76,7 @@ struct clint_diff {
 	const clint_doc *old_doc, *new_doc;
 	clint_result *old_res, *new_res;
 	size_t max_work;
+	size_t work_left;           /* of the whole diff's word diffs */
 	clint_check_options check;  /* for both revisions */
 
 	clint_dside a, b;
@@ -86,7 +98,8 @@ struct clint_diff {
 	size_t value_count, value_cap;
 };
 
-/* align.c: the units and tokens of one document. */
+/* align.c: the units and tokens of one document; CLINT_ELIMIT past
+ * CLINT_DIFF_MAX_TOKENS. */
 CLINT_INTERNAL int clint_dside_build(clint_dside *s, const clint_doc *doc);
 CLINT_INTERNAL void clint_dside_free(clint_dside *s);
 /* Aligns a with b (sets partner/sim) and appends d->sections in reading
@@ -98,11 +111,12 @@ CLINT_INTERNAL double clint_dunit_similarity(const clint_dunit *x,
 
 /* words.c: the word diff of token runs ta[0..na) and tb[0..nb). At most
  * `max_work` edit-graph cells; *coarse is set when the bound was hit and
- * the middle became one change. *ops is malloc'd, the caller frees it. */
+ * the middle became one change; *spent gets the work done (cells, an
+ * upper bound). *ops is malloc'd, the caller frees it. */
 CLINT_INTERNAL int clint_word_diff(const clint_dtoken *ta, size_t na,
                                    const clint_dtoken *tb, size_t nb,
                                    size_t max_work, clint_dop **ops,
-                                   size_t *nops, int *coarse);
+                                   size_t *nops, int *coarse, size_t *spent);
 
 /* classify.c: 1 if text x and text y differ only in white space, quotes,
  * punctuation, case or number formatting ("$1,000"/"$1000",

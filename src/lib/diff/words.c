@@ -151,17 +151,34 @@ done:
 	return rc;
 }
 
+/* The largest r with r * r <= w, at most 2^31 (a binary search: w may
+ * be as large as SIZE_MAX). */
+static size_t isqrt(size_t w)
+{
+	size_t lo = 0, hi = (size_t)1 << 31;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo + 1) / 2;
+		if (mid <= w / mid)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
 int clint_word_diff(const clint_dtoken *ta, size_t na, const clint_dtoken *tb,
                     size_t nb, size_t max_work, clint_dop **ops, size_t *nops,
-                    int *coarse)
+                    int *coarse, size_t *spent)
 {
-	size_t pre = 0, suf = 0, n, m, cap = 0, dmax, i, ns = 0;
+	size_t pre = 0, suf = 0, n, m, cap = 0, dmax, i, ns = 0, edits = 0;
 	step *st = NULL;
 	int rc = CLINT_OK, r;
 
 	*ops = NULL;
 	*nops = 0;
 	*coarse = 0;
+	*spent = na + nb;
 	while (pre < na && pre < nb && ta[pre].hash == tb[pre].hash)
 		pre++;
 	while (suf < na - pre && suf < nb - pre &&
@@ -176,13 +193,8 @@ int clint_word_diff(const clint_dtoken *ta, size_t na, const clint_dtoken *tb,
 		dmax = n + m;
 		if (dmax > max_work / (n + m))
 			dmax = max_work / (n + m);
-		{
-			size_t root = 1;
-			while ((root + 1) * (root + 1) <= max_work && root < ((size_t)1 << 31))
-				root++;
-			if (dmax > root)
-				dmax = root;
-		}
+		if (dmax > isqrt(max_work))
+			dmax = isqrt(max_work);
 		r = myers(ta + pre, n, tb + pre, m, dmax, &st, &ns);
 		if (r < 0) {
 			rc = r;
@@ -190,10 +202,12 @@ int clint_word_diff(const clint_dtoken *ta, size_t na, const clint_dtoken *tb,
 		}
 		if (r == 0) {
 			*coarse = 1;
+			edits = dmax;
 			TRY(put_op(ops, nops, &cap, 1, pre, n, pre, m));
 		} else {
 			for (i = ns; i-- > 0;) {
 				size_t x = pre + st[i].x, y = pre + st[i].y;
+				edits += st[i].op != 0;
 				if (st[i].op == 0)
 					TRY(put_op(ops, nops, &cap, 0, x, 1, y, 1));
 				else if (st[i].op == 1)
@@ -203,6 +217,8 @@ int clint_word_diff(const clint_dtoken *ta, size_t na, const clint_dtoken *tb,
 			}
 		}
 	}
+	/* the edit graph's cells explored: (edits + 1) diagonals' worth */
+	*spent += (n + m) * (edits + 1);
 	TRY(put_op(ops, nops, &cap, 0, na - suf, suf, nb - suf, suf));
 done:
 	free(st);
