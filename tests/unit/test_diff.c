@@ -682,6 +682,81 @@ static void test_render_formats(void **state)
 	unit_sink_free(&s);
 }
 
+/* Fails unless every list and object in the JSON `s` has its commas only
+ * between members: none after an opening bracket or brace, none before a
+ * closing one, none doubled (strings skipped). */
+static void assert_json_commas(const char *s)
+{
+	const char *p;
+	char prev = 0;  /* the last character outside strings and white space */
+
+	for (p = s; *p; p++) {
+		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+			continue;
+		if (*p == '"') {
+			for (p++; *p && *p != '"'; p++)
+				if (*p == '\\' && p[1])
+					p++;
+			assert_true(*p == '"');
+			prev = '"';
+			continue;
+		}
+		if ((*p == ',' && (prev == '[' || prev == '{' || prev == ',')) ||
+		    ((*p == ']' || *p == '}') && prev == ','))
+			fail_msg("misplaced comma at offset %ld:\n%s", (long)(p - s), s);
+		prev = *p;
+	}
+}
+
+/* --substantive-only drops a section's cosmetic hunks: when the first one
+ * is cosmetic, the next is still written without a comma before it. */
+static void test_render_json_substantive_first_cosmetic(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *a = unit_text("1. Payment\n\n1.1 The Customer shall pay $1,000 "
+	                         "within the period. The Supplier shall deliver "
+	                         "the goods within thirty days of the order, and "
+	                         "so on for the rest of it.\n");
+	clint_doc *b = unit_text("1. Payment\n\n1.1 The Customer shall pay $1000 "
+	                         "within the period. The Supplier shall deliver "
+	                         "the goods within sixty days of the order, and "
+	                         "so on for the rest of it.\n");
+	clint_diff *d = NULL;
+	clint_diff_section sec;
+	clint_diff_hunk h;
+	unit_sink sink;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(clint_diff_new(&d, rs, a, b, NULL, NULL), CLINT_OK);
+	/* the premise: a modified section whose first hunk is cosmetic,
+	 * with a substantive one after it */
+	for (i = 0; i < clint_diff_section_count(d); i++) {
+		assert_int_equal(clint_diff_section_get(d, i, &sec), CLINT_OK);
+		if (sec.kind == CLINT_CHANGE_MODIFIED)
+			break;
+	}
+	assert_true(i < clint_diff_section_count(d));
+	assert_true(sec.hunk_count >= 2);
+	assert_int_equal(clint_diff_hunk_get(d, i, 0, &h), CLINT_OK);
+	assert_true(h.cosmetic);
+	assert_int_equal(clint_diff_hunk_get(d, i, 1, &h), CLINT_OK);
+	assert_false(h.cosmetic);
+
+	render(d, CLINT_DIFF_OUTPUT_JSON, 1, &sink);
+	assert_json_commas(sink.data);
+	unit_assert_contains(sink.data, "\"hunks\": [{");
+	unit_sink_free(&sink);
+	render(d, CLINT_DIFF_OUTPUT_JSON, 0, &sink);
+	assert_json_commas(sink.data);
+	unit_assert_contains(sink.data, "\"cosmetic\": true");
+	unit_sink_free(&sink);
+	clint_diff_free(d);
+	clint_doc_free(a);
+	clint_doc_free(b);
+	clint_ruleset_free(rs);
+}
+
 static void test_render_errors(void **state)
 {
 	fixture *f = *state;
@@ -1041,6 +1116,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_render_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_formats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_errors, setup, teardown),
+		cmocka_unit_test(test_render_json_substantive_first_cosmetic),
 		cmocka_unit_test_setup_teardown(test_api, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_timed_out_side, setup,
 		                                teardown_clock),

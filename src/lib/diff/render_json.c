@@ -105,7 +105,7 @@ int clint_diff_render_json(clint_drender *r)
 	clint_diff_tally t;
 	clint_diff_section s;
 	clint_diff_hunk h;
-	size_t i, j, n;
+	size_t i, j, n, nh;
 	int rc = CLINT_OK;
 
 	clint_diff_count(d, &t);
@@ -180,11 +180,13 @@ int clint_diff_render_json(clint_drender *r)
 			TRY(side(r, &tmp, 6, 0, s.new_section, s.new_start, s.new_end));
 		TRY(k(b, 6, "hunks", 0));
 		TRY(clint_buf_putc(b, '['));
-		for (j = 0; j < s.hunk_count; j++) {
+		/* nh counts the hunks written: with --substantive-only the
+		 * cosmetic ones are skipped, so j says nothing about commas */
+		for (nh = 0, j = 0; j < s.hunk_count; j++) {
 			TRY(clint_diff_hunk_get(d, i, j, &h));
 			if (r->o->substantive_only && h.cosmetic)
 				continue;
-			TRY(clint_buf_puts(b, j ? ", {" : "{"));
+			TRY(clint_buf_puts(b, nh++ ? ", {" : "{"));
 			TRY(k(b, 10, "cosmetic", 1));
 			TRY(clint_buf_puts(b, h.cosmetic ? "true" : "false"));
 			TRY(kslice(b, &tmp, 10, "old", clint_dhunk_old_text(r),
