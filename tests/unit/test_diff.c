@@ -8,6 +8,7 @@
 #include "unit.h"
 
 #include "diff/diff.h"
+#include "diff/render.h"
 #include "fakeclock.h"
 
 /* ---- fixtures ------------------------------------------------------------ */
@@ -757,6 +758,83 @@ static void test_render_json_substantive_first_cosmetic(void **state)
 	clint_ruleset_free(rs);
 }
 
+/* Fails if `s` holds a control character other than a line end: C0, DEL,
+ * or a C1 control (U+0080..U+009F, as UTF-8). `what` names the output. */
+static void assert_no_controls(const char *s, const char *what)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p; p++)
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7F ||
+		    (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
+			fail_msg("%s: control character 0x%02x at offset %ld:\n%s", what,
+			         p[0] == 0xC2 ? p[1] : p[0], (long)((const char *)p - s),
+			         s);
+}
+
+/* The terminal escaper shared by the check and diff text reports. */
+static void test_term_str(void **state)
+{
+	static const char in[] = "a\tb\x1b]0;t\x07\x1b[2J\x7f\xc2\x9b"
+	                         "6n\xc2\xa7 \xe2\x80\x94\xff\r\nz";
+	clint_buf b = CLINT_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(clint_term_str(&b, in, sizeof(in) - 1), CLINT_OK);
+	assert_int_equal(clint_buf_putc(&b, '\0'), CLINT_OK);
+	assert_string_equal(b.data, "a b?]0;t??[2J??6n\xc2\xa7 \xe2\x80\x94"
+	                            "\xef\xbf\xbd??z");
+	b.len = 0;
+	assert_int_equal(clint_term_cstr(&b, NULL), CLINT_OK);
+	assert_int_equal(b.len, 0);
+	clint_buf_free(&b);
+}
+
+/* Document text, section labels and file labels reach the terminal with
+ * no control character: the words that changed, the headings and the
+ * labels carry ESC sequences (set the window title, clear the screen),
+ * BEL, DEL and U+009B (CSI). */
+static void test_render_text_controls(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *a = unit_text("1. Pay\x1b]0;x\x07ment\n\n1.1 The Client shall "
+	                         "pay within thirty days of receipt.\n\n"
+	                         "2. Gone\x7f\n\n2.1 The Supplier shall pay "
+	                         "service credits.\n");
+	clint_doc *b = unit_text("1. Pay\x1b]0;x\x07ment\n\n1.1 The Client shall "
+	                         "pay within \x1b]0;pwned\x07\x1b[2J\xc2\x9b"
+	                         "31mEVIL\x7f days at the then-current rates.\n\n"
+	                         "3. New\xc2\x9b" "1m\n\n3.1 Added \x1b[5m text.\n");
+	clint_diff_render_options o = CLINT_DIFF_RENDER_OPTIONS_INIT;
+	clint_diff *d = NULL;
+	unit_sink sink;
+	int subst;
+
+	(void)state;
+	assert_int_equal(clint_diff_new(&d, rs, a, b, NULL, NULL), CLINT_OK);
+	for (subst = 0; subst < 2; subst++) {
+		render(d, CLINT_DIFF_OUTPUT_TEXT, subst, &sink);
+		assert_no_controls(sink.data, "text");
+		/* the text is shown, its controls as "?" */
+		unit_assert_contains(sink.data, "{+?]0;pwned??[2J?31mEVIL?");
+		unit_sink_free(&sink);
+	}
+	/* the labels of the library's options go the same way */
+	o.format = CLINT_DIFF_OUTPUT_TEXT;
+	o.old_label = "old\x1b]0;t\x07\n.txt";
+	o.new_label = "new\xc2\x9b" "2J.txt";
+	memset(&sink, 0, sizeof(sink));
+	assert_int_equal(clint_diff_render(d, &o, unit_sink_write, &sink), CLINT_OK);
+	assert_non_null(sink.data);
+	assert_no_controls(sink.data, "text with labels");
+	unit_assert_contains(sink.data, "old?]0;t??.txt -> new?2J.txt");
+	unit_sink_free(&sink);
+	clint_diff_free(d);
+	clint_doc_free(a);
+	clint_doc_free(b);
+	clint_ruleset_free(rs);
+}
+
 static void test_render_errors(void **state)
 {
 	fixture *f = *state;
@@ -1117,6 +1195,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_render_formats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_errors, setup, teardown),
 		cmocka_unit_test(test_render_json_substantive_first_cosmetic),
+		cmocka_unit_test(test_term_str),
+		cmocka_unit_test(test_render_text_controls),
 		cmocka_unit_test_setup_teardown(test_api, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_timed_out_side, setup,
 		                                teardown_clock),
