@@ -7,9 +7,12 @@
  */
 #include "unit.h"
 
+#include <math.h>
+
 #include "diff/diff.h"
 #include "diff/render.h"
 #include "fakeclock.h"
+#include "ruleset.h"
 
 /* ---- fixtures ------------------------------------------------------------ */
 
@@ -835,6 +838,87 @@ static void test_render_text_controls(void **state)
 	clint_ruleset_free(rs);
 }
 
+/* Digits past a double's range: "USD 1" and 400 zeros. */
+#define HUGE_DIGITS "1" ZEROS100 ZEROS100 ZEROS100 ZEROS100
+#define ZEROS100 "0000000000000000000000000000000000000000000000000000000000" \
+                 "000000000000000000000000000000000000000000"
+
+/* Counts the hits of a drafting check (clint_run_check()), keeping the
+ * last message. */
+typedef struct {
+	size_t count;
+	char msg[256];
+} check_hits;
+
+static int count_hit(void *ctx, size_t start, size_t end, char *detail)
+{
+	check_hits *h = ctx;
+
+	(void)start;
+	(void)end;
+	h->count++;
+	snprintf(h->msg, sizeof(h->msg), "%s", detail ? detail : "");
+	free(detail);
+	return CLINT_OK;
+}
+
+/* An amount too large for a double is no value: none of infinite amount
+ * or days is recorded (digits, scaled by "billion", a duration in days),
+ * words restated in such digits are not compared with "inf", and the
+ * diff's JSON has no "inf" in it. */
+static void test_values_not_finite(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *a = unit_text(
+		"1. Charges\n\n1.1 The fee is USD " HUGE_DIGITS " a year.\n\n"
+		"1.2 The bond is USD 1" ZEROS100 ZEROS100 ZEROS100 " billion.\n\n"
+		"1.3 The term is 1" ZEROS100 ZEROS100 ZEROS100 "0000000 years.\n\n"
+		"1.4 The deposit is USD 7.\n");
+	clint_doc *b = unit_text("1. Charges\n\n1.1 The fee is USD 5 a year.\n\n"
+	                         "1.2 The bond is USD 6.\n\n"
+	                         "1.3 The term is 2 years.\n\n"
+	                         "1.4 The deposit is USD 8.\n");
+	clint_doc *w = unit_text("Pay within ten (" HUGE_DIGITS ") days.\n\n"
+	                         "Pay within ten (20) days.\n");
+	clint_diff *d = NULL;
+	check_hits hits = {0, ""};
+	clint_value v;
+	unit_sink sink;
+	size_t i, n;
+
+	(void)state;
+	n = clint_doc_value_count(a);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(clint_doc_value(a, i, &v), CLINT_OK);
+		if (!isfinite(v.amount) || !isfinite(v.days))
+			fail_msg("value %zu: amount %g, days %g", i, v.amount, v.days);
+	}
+	/* the usable amount beside them is still found */
+	assert_int_equal(n, 1);
+	assert_int_equal(clint_doc_value(a, 0, &v), CLINT_OK);
+	assert_true(v.amount == 7);
+
+	/* words and digits compared only when the digits are a number */
+	assert_int_equal(clint_run_check(CLINT_CHECK_WORDS_DIGITS, w, count_hit,
+	                                 &hits),
+	                 CLINT_OK);
+	assert_int_equal(hits.count, 1);
+	unit_assert_contains(hits.msg, "the digits say 20");
+
+	assert_int_equal(clint_diff_new(&d, rs, a, b, NULL, NULL), CLINT_OK);
+	render(d, CLINT_DIFF_OUTPUT_JSON, 0, &sink);
+	assert_json_commas(sink.data);
+	if (strstr(sink.data, ": inf") || strstr(sink.data, ": -inf") ||
+	    strstr(sink.data, ": nan"))
+		fail_msg("a number that is not finite in the JSON:\n%s", sink.data);
+	unit_sink_free(&sink);
+	clint_diff_free(d);
+	clint_doc_free(a);
+	clint_doc_free(b);
+	clint_doc_free(w);
+	clint_ruleset_free(rs);
+}
+
 static void test_render_errors(void **state)
 {
 	fixture *f = *state;
@@ -1191,6 +1275,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_values, setup, teardown),
 		cmocka_unit_test(test_value_table),
 		cmocka_unit_test(test_value_pairing_order),
+		cmocka_unit_test(test_values_not_finite),
 		cmocka_unit_test_setup_teardown(test_render_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_formats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_errors, setup, teardown),

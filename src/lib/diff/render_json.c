@@ -3,6 +3,7 @@
  * timestamps. docs/diff-json.schema.json is its JSON Schema and
  * docs/diff.md describes the fields.
  */
+#include <math.h>
 #include <string.h>
 
 #include "render.h"
@@ -11,6 +12,14 @@ static int k(clint_buf *b, int in, const char *key, int first)
 {
 	return clint_buf_printf(b, "%s\n%*s\"%s\": ", first ? "" : ",", in, "",
 	                        key);
+}
+
+/* A number as JSON: "inf" and "nan" are not JSON, so a value that is not
+ * finite (the values stage records none) is written as null. */
+static int num(clint_buf *b, double v)
+{
+	return isfinite(v) ? clint_buf_printf(b, "%.10g", v)
+	                   : clint_buf_puts(b, "null");
 }
 
 static int kstr(clint_buf *b, int in, const char *key, const char *v,
@@ -217,9 +226,9 @@ int clint_diff_render_json(clint_drender *r)
 		TRY(kstr(b, 6, "old", ov, 0));
 		TRY(kstr(b, 6, "new", nv, 0));
 		TRY(k(b, 6, "old_amount", 0));
-		TRY(clint_buf_printf(b, "%.10g", v->old_value.amount));
+		TRY(num(b, v->old_value.amount));
 		TRY(k(b, 6, "new_amount", 0));
-		TRY(clint_buf_printf(b, "%.10g", v->new_value.amount));
+		TRY(num(b, v->new_value.amount));
 		TRY(kstr(b, 6, "unit",
 		         v->new_value.kind == CLINT_VALUE_MONEY ? v->new_value.currency
 		                                                : v->new_value.unit, 0));
