@@ -919,6 +919,49 @@ static void test_values_not_finite(void **state)
 	clint_ruleset_free(rs);
 }
 
+/* A file name or label with a backtick, a line end, an HTML tag and an
+ * ESC sequence stays one line of literal text in Markdown (escaped, no
+ * code span to break out of, no raw tag) and in the text output. */
+static void test_render_hostile_labels(void **state)
+{
+	static const char old_label[] =
+		"a`b\nc<img src=x onerror=alert(1)>\x1b]0;t\x07.txt";
+	fixture *f = *state;
+	clint_diff_render_options o = CLINT_DIFF_RENDER_OPTIONS_INIT;
+	unit_sink sink;
+	char *nl;
+
+	o.old_label = old_label;
+	o.new_label = "new`.txt";
+	o.format = CLINT_DIFF_OUTPUT_MARKDOWN;
+	memset(&sink, 0, sizeof(sink));
+	assert_int_equal(clint_diff_render(f->d, &o, unit_sink_write, &sink),
+	                 CLINT_OK);
+	assert_non_null(sink.data);
+	nl = strchr(sink.data, '\n');
+	assert_non_null(nl);
+	*nl = '\0';
+	assert_string_equal(sink.data,
+	                    "# Contract diff: a\\`b c\\<img src=x "
+	                    "onerror=alert(1)\\>\xef\xbf\xbd\\]0;t\xef\xbf\xbd.txt "
+	                    "\xe2\x86\x92 new\\`.txt");
+	assert_true(nl[1] == '\n');  /* the blank line after the heading */
+	unit_sink_free(&sink);
+
+	o.format = CLINT_DIFF_OUTPUT_TEXT;
+	memset(&sink, 0, sizeof(sink));
+	assert_int_equal(clint_diff_render(f->d, &o, unit_sink_write, &sink),
+	                 CLINT_OK);
+	assert_non_null(sink.data);
+	assert_no_controls(sink.data, "text");
+	nl = strchr(sink.data, '\n');
+	assert_non_null(nl);
+	*nl = '\0';
+	assert_string_equal(sink.data, "clauselint diff: a`b?c<img src=x "
+	                               "onerror=alert(1)>?]0;t?.txt -> new`.txt");
+	unit_sink_free(&sink);
+}
+
 static void test_render_errors(void **state)
 {
 	fixture *f = *state;
@@ -1282,6 +1325,8 @@ int main(void)
 		cmocka_unit_test(test_render_json_substantive_first_cosmetic),
 		cmocka_unit_test(test_term_str),
 		cmocka_unit_test(test_render_text_controls),
+		cmocka_unit_test_setup_teardown(test_render_hostile_labels, setup,
+		                                teardown),
 		cmocka_unit_test_setup_teardown(test_api, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_timed_out_side, setup,
 		                                teardown_clock),
