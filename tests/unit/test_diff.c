@@ -962,6 +962,37 @@ static void test_render_hostile_labels(void **state)
 	unit_sink_free(&sink);
 }
 
+/* A value's text longer than the buffer is cut on a character boundary:
+ * the 128-byte buffer would end inside the euro sign at byte 126. */
+static void test_value_text_cut_on_character(void **state)
+{
+	/* "USD " + 120 digits + " (" puts the first euro sign at byte 126 */
+	clint_doc *a = unit_text("1. Fees\n\n1.1 The fee is USD " ZEROS100
+	                         "12345678901234567890 (\xe2\x82\xac\xe2\x82\xac"
+	                         "\xe2\x82\xac) a year.\n");
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_diff *d = NULL;
+	clint_value v;
+	char out[128];
+
+	(void)state;
+	assert_int_equal(clint_diff_new(&d, rs, a, a, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_doc_value_count(a), 1);
+	assert_int_equal(clint_doc_value(a, 0, &v), CLINT_OK);
+	/* the premise: the value runs past the buffer, a character across
+	 * its last byte */
+	assert_true(v.end - v.start > sizeof(out));
+	assert_memory_equal(clint_doc_text(a, NULL) + v.start + 124,
+	                    " (\xe2\x82\xac", 5);
+	clint_diff_value_text(d, 1, &v, out, sizeof(out));
+	assert_true(clint_utf8_valid(out, strlen(out)));
+	assert_int_equal(strlen(out), 126);
+	assert_memory_equal(out + 121, "890 (", 5);
+	clint_diff_free(d);
+	clint_ruleset_free(rs);
+	clint_doc_free(a);
+}
+
 static void test_render_errors(void **state)
 {
 	fixture *f = *state;
@@ -1319,6 +1350,7 @@ int main(void)
 		cmocka_unit_test(test_value_table),
 		cmocka_unit_test(test_value_pairing_order),
 		cmocka_unit_test(test_values_not_finite),
+		cmocka_unit_test(test_value_text_cut_on_character),
 		cmocka_unit_test_setup_teardown(test_render_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_formats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_errors, setup, teardown),
