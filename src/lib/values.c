@@ -10,6 +10,7 @@
  * optional "(30)" after words overrides them, and the words around the
  * number decide what it measures.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -363,6 +364,11 @@ static int add_value(clint_doc *doc, clint_value_kind kind, double amount,
 	clint_ivalue *v;
 
 	if (doc->value_count >= MAX_VALUES)
+		return CLINT_OK;
+	/* digits past what a double holds ("USD 1000...000", 309 digits or
+	 * more, or scaled past it by "billion" or a duration's days) read as
+	 * infinity: not an amount anything can use or print */
+	if (!isfinite(amount) || !isfinite(days))
 		return CLINT_OK;
 	if (ARRAY_PUSH(doc->values, doc->value_count, doc->value_cap) < 0)
 		return CLINT_ENOMEM;

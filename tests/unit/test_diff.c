@@ -7,8 +7,12 @@
  */
 #include "unit.h"
 
+#include <math.h>
+
 #include "diff/diff.h"
+#include "diff/render.h"
 #include "fakeclock.h"
+#include "ruleset.h"
 
 /* ---- fixtures ------------------------------------------------------------ */
 
@@ -685,6 +689,313 @@ static void test_render_formats(void **state)
 	unit_sink_free(&s);
 }
 
+/* Fails unless every list and object in the JSON `s` has its commas only
+ * between members: none after an opening bracket or brace, none before a
+ * closing one, none doubled (strings skipped). */
+static void assert_json_commas(const char *s)
+{
+	const char *p;
+	char prev = 0;  /* the last character outside strings and white space */
+
+	for (p = s; *p; p++) {
+		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+			continue;
+		if (*p == '"') {
+			for (p++; *p && *p != '"'; p++)
+				if (*p == '\\' && p[1])
+					p++;
+			assert_true(*p == '"');
+			prev = '"';
+			continue;
+		}
+		if ((*p == ',' && (prev == '[' || prev == '{' || prev == ',')) ||
+		    ((*p == ']' || *p == '}') && prev == ','))
+			fail_msg("misplaced comma at offset %ld:\n%s", (long)(p - s), s);
+		prev = *p;
+	}
+}
+
+/* --substantive-only drops a section's cosmetic hunks: when the first one
+ * is cosmetic, the next is still written without a comma before it. */
+static void test_render_json_substantive_first_cosmetic(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *a = unit_text("1. Payment\n\n1.1 The Customer shall pay $1,000 "
+	                         "within the period. The Supplier shall deliver "
+	                         "the goods within thirty days of the order, and "
+	                         "so on for the rest of it.\n");
+	clint_doc *b = unit_text("1. Payment\n\n1.1 The Customer shall pay $1000 "
+	                         "within the period. The Supplier shall deliver "
+	                         "the goods within sixty days of the order, and "
+	                         "so on for the rest of it.\n");
+	clint_diff *d = NULL;
+	clint_diff_section sec;
+	clint_diff_hunk h;
+	unit_sink sink;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(clint_diff_new(&d, rs, a, b, NULL, NULL), CLINT_OK);
+	/* the premise: a modified section whose first hunk is cosmetic,
+	 * with a substantive one after it */
+	for (i = 0; i < clint_diff_section_count(d); i++) {
+		assert_int_equal(clint_diff_section_get(d, i, &sec), CLINT_OK);
+		if (sec.kind == CLINT_CHANGE_MODIFIED)
+			break;
+	}
+	assert_true(i < clint_diff_section_count(d));
+	assert_true(sec.hunk_count >= 2);
+	assert_int_equal(clint_diff_hunk_get(d, i, 0, &h), CLINT_OK);
+	assert_true(h.cosmetic);
+	assert_int_equal(clint_diff_hunk_get(d, i, 1, &h), CLINT_OK);
+	assert_false(h.cosmetic);
+
+	render(d, CLINT_DIFF_OUTPUT_JSON, 1, &sink);
+	assert_json_commas(sink.data);
+	unit_assert_contains(sink.data, "\"hunks\": [{");
+	unit_sink_free(&sink);
+	render(d, CLINT_DIFF_OUTPUT_JSON, 0, &sink);
+	assert_json_commas(sink.data);
+	unit_assert_contains(sink.data, "\"cosmetic\": true");
+	unit_sink_free(&sink);
+	clint_diff_free(d);
+	clint_doc_free(a);
+	clint_doc_free(b);
+	clint_ruleset_free(rs);
+}
+
+/* Fails if `s` holds a control character other than a line end: C0, DEL,
+ * or a C1 control (U+0080..U+009F, as UTF-8). `what` names the output. */
+static void assert_no_controls(const char *s, const char *what)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p; p++)
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7F ||
+		    (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
+			fail_msg("%s: control character 0x%02x at offset %ld:\n%s", what,
+			         p[0] == 0xC2 ? p[1] : p[0], (long)((const char *)p - s),
+			         s);
+}
+
+/* The terminal escaper shared by the check and diff text reports. */
+static void test_term_str(void **state)
+{
+	static const char in[] = "a\tb\x1b]0;t\x07\x1b[2J\x7f\xc2\x9b"
+	                         "6n\xc2\xa7 \xe2\x80\x94\xff\r\nz";
+	clint_buf b = CLINT_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(clint_term_str(&b, in, sizeof(in) - 1), CLINT_OK);
+	assert_int_equal(clint_buf_putc(&b, '\0'), CLINT_OK);
+	assert_string_equal(b.data, "a b?]0;t??[2J??6n\xc2\xa7 \xe2\x80\x94"
+	                            "\xef\xbf\xbd??z");
+	b.len = 0;
+	assert_int_equal(clint_term_cstr(&b, NULL), CLINT_OK);
+	assert_int_equal(b.len, 0);
+	clint_buf_free(&b);
+}
+
+/* Document text, section labels and file labels reach the terminal with
+ * no control character: the words that changed, the headings and the
+ * labels carry ESC sequences (set the window title, clear the screen),
+ * BEL, DEL and U+009B (CSI). */
+static void test_render_text_controls(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *a = unit_text("1. Pay\x1b]0;x\x07ment\n\n1.1 The Client shall "
+	                         "pay within thirty days of receipt.\n\n"
+	                         "2. Gone\x7f\n\n2.1 The Supplier shall pay "
+	                         "service credits.\n");
+	clint_doc *b = unit_text("1. Pay\x1b]0;x\x07ment\n\n1.1 The Client shall "
+	                         "pay within \x1b]0;pwned\x07\x1b[2J\xc2\x9b"
+	                         "31mEVIL\x7f days at the then-current rates.\n\n"
+	                         "3. New\xc2\x9b" "1m\n\n3.1 Added \x1b[5m text.\n");
+	clint_diff_render_options o = CLINT_DIFF_RENDER_OPTIONS_INIT;
+	clint_diff *d = NULL;
+	unit_sink sink;
+	int subst;
+
+	(void)state;
+	assert_int_equal(clint_diff_new(&d, rs, a, b, NULL, NULL), CLINT_OK);
+	for (subst = 0; subst < 2; subst++) {
+		render(d, CLINT_DIFF_OUTPUT_TEXT, subst, &sink);
+		assert_no_controls(sink.data, "text");
+		/* the text is shown, its controls as "?" */
+		unit_assert_contains(sink.data, "{+?]0;pwned??[2J?31mEVIL?");
+		unit_sink_free(&sink);
+	}
+	/* the labels of the library's options go the same way */
+	o.format = CLINT_DIFF_OUTPUT_TEXT;
+	o.old_label = "old\x1b]0;t\x07\n.txt";
+	o.new_label = "new\xc2\x9b" "2J.txt";
+	memset(&sink, 0, sizeof(sink));
+	assert_int_equal(clint_diff_render(d, &o, unit_sink_write, &sink), CLINT_OK);
+	assert_non_null(sink.data);
+	assert_no_controls(sink.data, "text with labels");
+	unit_assert_contains(sink.data, "old?]0;t??.txt -> new?2J.txt");
+	unit_sink_free(&sink);
+	clint_diff_free(d);
+	clint_doc_free(a);
+	clint_doc_free(b);
+	clint_ruleset_free(rs);
+}
+
+/* Digits past a double's range: "USD 1" and 400 zeros. */
+#define HUGE_DIGITS "1" ZEROS100 ZEROS100 ZEROS100 ZEROS100
+#define ZEROS100 "0000000000000000000000000000000000000000000000000000000000" \
+                 "000000000000000000000000000000000000000000"
+
+/* Counts the hits of a drafting check (clint_run_check()), keeping the
+ * last message. */
+typedef struct {
+	size_t count;
+	char msg[256];
+} check_hits;
+
+static int count_hit(void *ctx, size_t start, size_t end, char *detail)
+{
+	check_hits *h = ctx;
+
+	(void)start;
+	(void)end;
+	h->count++;
+	snprintf(h->msg, sizeof(h->msg), "%s", detail ? detail : "");
+	free(detail);
+	return CLINT_OK;
+}
+
+/* An amount too large for a double is no value: none of infinite amount
+ * or days is recorded (digits, scaled by "billion", a duration in days),
+ * words restated in such digits are not compared with "inf", and the
+ * diff's JSON has no "inf" in it. */
+static void test_values_not_finite(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *a = unit_text(
+		"1. Charges\n\n1.1 The fee is USD " HUGE_DIGITS " a year.\n\n"
+		"1.2 The bond is USD 1" ZEROS100 ZEROS100 ZEROS100 " billion.\n\n"
+		"1.3 The term is 1" ZEROS100 ZEROS100 ZEROS100 "0000000 years.\n\n"
+		"1.4 The deposit is USD 7.\n");
+	clint_doc *b = unit_text("1. Charges\n\n1.1 The fee is USD 5 a year.\n\n"
+	                         "1.2 The bond is USD 6.\n\n"
+	                         "1.3 The term is 2 years.\n\n"
+	                         "1.4 The deposit is USD 8.\n");
+	clint_doc *w = unit_text("Pay within ten (" HUGE_DIGITS ") days.\n\n"
+	                         "Pay within ten (20) days.\n");
+	clint_diff *d = NULL;
+	check_hits hits = {0, ""};
+	clint_value v;
+	unit_sink sink;
+	size_t i, n;
+
+	(void)state;
+	n = clint_doc_value_count(a);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(clint_doc_value(a, i, &v), CLINT_OK);
+		if (!isfinite(v.amount) || !isfinite(v.days))
+			fail_msg("value %zu: amount %g, days %g", i, v.amount, v.days);
+	}
+	/* the usable amount beside them is still found */
+	assert_int_equal(n, 1);
+	assert_int_equal(clint_doc_value(a, 0, &v), CLINT_OK);
+	assert_true(v.amount == 7);
+
+	/* words and digits compared only when the digits are a number */
+	assert_int_equal(clint_run_check(CLINT_CHECK_WORDS_DIGITS, w, count_hit,
+	                                 &hits),
+	                 CLINT_OK);
+	assert_int_equal(hits.count, 1);
+	unit_assert_contains(hits.msg, "the digits say 20");
+
+	assert_int_equal(clint_diff_new(&d, rs, a, b, NULL, NULL), CLINT_OK);
+	render(d, CLINT_DIFF_OUTPUT_JSON, 0, &sink);
+	assert_json_commas(sink.data);
+	if (strstr(sink.data, ": inf") || strstr(sink.data, ": -inf") ||
+	    strstr(sink.data, ": nan"))
+		fail_msg("a number that is not finite in the JSON:\n%s", sink.data);
+	unit_sink_free(&sink);
+	clint_diff_free(d);
+	clint_doc_free(a);
+	clint_doc_free(b);
+	clint_doc_free(w);
+	clint_ruleset_free(rs);
+}
+
+/* A file name or label with a backtick, a line end, an HTML tag and an
+ * ESC sequence stays one line of literal text in Markdown (escaped, no
+ * code span to break out of, no raw tag) and in the text output. */
+static void test_render_hostile_labels(void **state)
+{
+	static const char old_label[] =
+		"a`b\nc<img src=x onerror=alert(1)>\x1b]0;t\x07.txt";
+	fixture *f = *state;
+	clint_diff_render_options o = CLINT_DIFF_RENDER_OPTIONS_INIT;
+	unit_sink sink;
+	char *nl;
+
+	o.old_label = old_label;
+	o.new_label = "new`.txt";
+	o.format = CLINT_DIFF_OUTPUT_MARKDOWN;
+	memset(&sink, 0, sizeof(sink));
+	assert_int_equal(clint_diff_render(f->d, &o, unit_sink_write, &sink),
+	                 CLINT_OK);
+	assert_non_null(sink.data);
+	nl = strchr(sink.data, '\n');
+	assert_non_null(nl);
+	*nl = '\0';
+	assert_string_equal(sink.data,
+	                    "# Contract diff: a\\`b c\\<img src=x "
+	                    "onerror=alert(1)\\>\xef\xbf\xbd\\]0;t\xef\xbf\xbd.txt "
+	                    "\xe2\x86\x92 new\\`.txt");
+	assert_true(nl[1] == '\n');  /* the blank line after the heading */
+	unit_sink_free(&sink);
+
+	o.format = CLINT_DIFF_OUTPUT_TEXT;
+	memset(&sink, 0, sizeof(sink));
+	assert_int_equal(clint_diff_render(f->d, &o, unit_sink_write, &sink),
+	                 CLINT_OK);
+	assert_non_null(sink.data);
+	assert_no_controls(sink.data, "text");
+	nl = strchr(sink.data, '\n');
+	assert_non_null(nl);
+	*nl = '\0';
+	assert_string_equal(sink.data, "clauselint diff: a`b?c<img src=x "
+	                               "onerror=alert(1)>?]0;t?.txt -> new`.txt");
+	unit_sink_free(&sink);
+}
+
+/* A value's text longer than the buffer is cut on a character boundary:
+ * the 128-byte buffer would end inside the euro sign at byte 126. */
+static void test_value_text_cut_on_character(void **state)
+{
+	/* "USD " + 120 digits + " (" puts the first euro sign at byte 126 */
+	clint_doc *a = unit_text("1. Fees\n\n1.1 The fee is USD " ZEROS100
+	                         "12345678901234567890 (\xe2\x82\xac\xe2\x82\xac"
+	                         "\xe2\x82\xac) a year.\n");
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_diff *d = NULL;
+	clint_value v;
+	char out[128];
+
+	(void)state;
+	assert_int_equal(clint_diff_new(&d, rs, a, a, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_doc_value_count(a), 1);
+	assert_int_equal(clint_doc_value(a, 0, &v), CLINT_OK);
+	/* the premise: the value runs past the buffer, a character across
+	 * its last byte */
+	assert_true(v.end - v.start > sizeof(out));
+	assert_memory_equal(clint_doc_text(a, NULL) + v.start + 124,
+	                    " (\xe2\x82\xac", 5);
+	clint_diff_value_text(d, 1, &v, out, sizeof(out));
+	assert_true(clint_utf8_valid(out, strlen(out)));
+	assert_int_equal(strlen(out), 126);
+	assert_memory_equal(out + 121, "890 (", 5);
+	clint_diff_free(d);
+	clint_ruleset_free(rs);
+	clint_doc_free(a);
+}
+
 static void test_render_errors(void **state)
 {
 	fixture *f = *state;
@@ -1041,9 +1352,16 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_values, setup, teardown),
 		cmocka_unit_test(test_value_table),
 		cmocka_unit_test(test_value_pairing_order),
+		cmocka_unit_test(test_values_not_finite),
+		cmocka_unit_test(test_value_text_cut_on_character),
 		cmocka_unit_test_setup_teardown(test_render_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_formats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_errors, setup, teardown),
+		cmocka_unit_test(test_render_json_substantive_first_cosmetic),
+		cmocka_unit_test(test_term_str),
+		cmocka_unit_test(test_render_text_controls),
+		cmocka_unit_test_setup_teardown(test_render_hostile_labels, setup,
+		                                teardown),
 		cmocka_unit_test_setup_teardown(test_api, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_timed_out_side, setup,
 		                                teardown_clock),

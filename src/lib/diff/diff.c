@@ -276,8 +276,12 @@ void clint_diff_value_text(const clint_diff *d, int old, const clint_value *v,
 	const char *t = clint_doc_text(old ? d->old_doc : d->new_doc, &len);
 
 	n = v->end > v->start && v->end <= len ? v->end - v->start : 0;
-	if (n >= max)
+	if (n >= max) {
+		/* cut before the character that does not fit whole */
 		n = max - 1;
+		while (n > 0 && ((unsigned char)t[v->start + n] & 0xC0) == 0x80)
+			n--;
+	}
 	memcpy(out, t + v->start, n);
 	out[n] = '\0';
 	for (len = 0; len < n; len++)

@@ -3,6 +3,7 @@
  * timestamps. docs/diff-json.schema.json is its JSON Schema and
  * docs/diff.md describes the fields.
  */
+#include <math.h>
 #include <string.h>
 
 #include "render.h"
@@ -11,6 +12,14 @@ static int k(clint_buf *b, int in, const char *key, int first)
 {
 	return clint_buf_printf(b, "%s\n%*s\"%s\": ", first ? "" : ",", in, "",
 	                        key);
+}
+
+/* A number as JSON: "inf" and "nan" are not JSON, so a value that is not
+ * finite (the values stage records none) is written as null. */
+static int num(clint_buf *b, double v)
+{
+	return isfinite(v) ? clint_buf_printf(b, "%.10g", v)
+	                   : clint_buf_puts(b, "null");
 }
 
 static int kstr(clint_buf *b, int in, const char *key, const char *v,
@@ -105,7 +114,7 @@ int clint_diff_render_json(clint_drender *r)
 	clint_diff_tally t;
 	clint_diff_section s;
 	clint_diff_hunk h;
-	size_t i, j, n;
+	size_t i, j, n, nh;
 	int rc = CLINT_OK;
 
 	clint_diff_count(d, &t);
@@ -180,11 +189,13 @@ int clint_diff_render_json(clint_drender *r)
 			TRY(side(r, &tmp, 6, 0, s.new_section, s.new_start, s.new_end));
 		TRY(k(b, 6, "hunks", 0));
 		TRY(clint_buf_putc(b, '['));
-		for (j = 0; j < s.hunk_count; j++) {
+		/* nh counts the hunks written: with --substantive-only the
+		 * cosmetic ones are skipped, so j says nothing about commas */
+		for (nh = 0, j = 0; j < s.hunk_count; j++) {
 			TRY(clint_diff_hunk_get(d, i, j, &h));
 			if (r->o->substantive_only && h.cosmetic)
 				continue;
-			TRY(clint_buf_puts(b, j ? ", {" : "{"));
+			TRY(clint_buf_puts(b, nh++ ? ", {" : "{"));
 			TRY(k(b, 10, "cosmetic", 1));
 			TRY(clint_buf_puts(b, h.cosmetic ? "true" : "false"));
 			TRY(kslice(b, &tmp, 10, "old", clint_dhunk_old_text(r),
@@ -215,9 +226,9 @@ int clint_diff_render_json(clint_drender *r)
 		TRY(kstr(b, 6, "old", ov, 0));
 		TRY(kstr(b, 6, "new", nv, 0));
 		TRY(k(b, 6, "old_amount", 0));
-		TRY(clint_buf_printf(b, "%.10g", v->old_value.amount));
+		TRY(num(b, v->old_value.amount));
 		TRY(k(b, 6, "new_amount", 0));
-		TRY(clint_buf_printf(b, "%.10g", v->new_value.amount));
+		TRY(num(b, v->new_value.amount));
 		TRY(kstr(b, 6, "unit",
 		         v->new_value.kind == CLINT_VALUE_MONEY ? v->new_value.currency
 		                                                : v->new_value.unit, 0));

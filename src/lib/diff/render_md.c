@@ -128,11 +128,13 @@ int clint_diff_render_markdown(clint_drender *r)
 	int rc = CLINT_OK, any;
 
 	clint_diff_count(d, &t);
-	TRY(clint_buf_puts(r->b, "# Contract diff: `"));
-	TRY(clint_buf_puts(r->b, r->old_name));
-	TRY(clint_buf_puts(r->b, "` → `"));
-	TRY(clint_buf_puts(r->b, r->new_name));
-	TRY(clint_buf_puts(r->b, "`\n\n"));
+	/* file names and labels are untrusted: escaped as text, not put in
+	 * a code span a backtick or line end in them would close */
+	TRY(clint_buf_puts(r->b, "# Contract diff: "));
+	TRY(md_label(r, r->old_name));
+	TRY(clint_buf_puts(r->b, " → "));
+	TRY(md_label(r, r->new_name));
+	TRY(clint_buf_puts(r->b, "\n\n"));
 	TRY(clint_buf_printf(
 		r->b,
 		"| unchanged | modified | cosmetic only | added | removed | moved | "

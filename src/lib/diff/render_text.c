@@ -24,13 +24,20 @@ static int is_space(char ch)
 	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
 }
 
+/* Appends `s`, untrusted (a file name, label, document or pack text), with
+ * its control characters made harmless (clint_term_str()). */
+static int put(clint_drender *r, const char *s)
+{
+	return clint_term_cstr(r->b, s);
+}
+
 static int put_slice(clint_drender *r, clint_buf *tmp, const char *t,
                      size_t s, size_t e)
 {
 	int rc = CLINT_OK;
 
 	TRY(clint_dslice(tmp, t, s, e, CLINT_DSHOW));
-	TRY(clint_buf_put(r->b, tmp->data, tmp->len));
+	TRY(clint_term_str(r->b, tmp->data, tmp->len));
 	if (e - s > CLINT_DSHOW)
 		TRY(clint_buf_puts(r->b, "..."));
 done:
@@ -87,27 +94,35 @@ static int text_section(clint_drender *r, clint_buf *tmp, size_t i,
 	case CLINT_CHANGE_UNCHANGED:
 		if (!s->renumbered)
 			return CLINT_OK;
-		return clint_buf_printf(r->b, "renumbered %s -> %s\n", ol, nl);
+		TRY(clint_buf_puts(r->b, "renumbered "));
+		TRY(put(r, ol));
+		TRY(clint_buf_puts(r->b, " -> "));
+		TRY(put(r, nl));
+		return clint_buf_putc(r->b, '\n');
 	case CLINT_CHANGE_ADDED:
-		TRY(clint_buf_printf(r->b, "%sadded%s %s  [NEW line %u]\n",
-		                     c(r, BOLD), c(r, RESET), nl,
+		TRY(clint_buf_printf(r->b, "%sadded%s ", c(r, BOLD), c(r, RESET)));
+		TRY(put(r, nl));
+		TRY(clint_buf_printf(r->b, "  [NEW line %u]\n",
 		                     clint_diff_line(d, 0, s->new_start)));
 		TRY(clint_buf_printf(r->b, "    %s+ ", c(r, GREEN)));
 		TRY(put_slice(r, tmp, clint_dhunk_new_text(r), s->new_start,
 		              s->new_end));
 		return clint_buf_printf(r->b, "%s\n", c(r, RESET));
 	case CLINT_CHANGE_REMOVED:
-		TRY(clint_buf_printf(r->b, "%sremoved%s %s  [OLD line %u]\n",
-		                     c(r, BOLD), c(r, RESET), ol,
+		TRY(clint_buf_printf(r->b, "%sremoved%s ", c(r, BOLD), c(r, RESET)));
+		TRY(put(r, ol));
+		TRY(clint_buf_printf(r->b, "  [OLD line %u]\n",
 		                     clint_diff_line(d, 1, s->old_start)));
 		TRY(clint_buf_printf(r->b, "    %s- ", c(r, RED)));
 		TRY(put_slice(r, tmp, clint_dhunk_old_text(r), s->old_start,
 		              s->old_end));
 		return clint_buf_printf(r->b, "%s\n", c(r, RESET));
 	case CLINT_CHANGE_MOVED:
-		TRY(clint_buf_printf(r->b, "%smoved%s %s -> %s%s  [OLD line %u, NEW "
-		                     "line %u]\n",
-		                     c(r, BOLD), c(r, RESET), ol, nl,
+		TRY(clint_buf_printf(r->b, "%smoved%s ", c(r, BOLD), c(r, RESET)));
+		TRY(put(r, ol));
+		TRY(clint_buf_puts(r->b, " -> "));
+		TRY(put(r, nl));
+		TRY(clint_buf_printf(r->b, "%s  [OLD line %u, NEW line %u]\n",
 		                     s->edited ? (s->cosmetic ? " (and edited, "
 		                                                "cosmetic only)"
 		                                              : " (and edited)")
@@ -116,12 +131,14 @@ static int text_section(clint_drender *r, clint_buf *tmp, size_t i,
 		                     clint_diff_line(d, 0, s->new_start)));
 		break;
 	case CLINT_CHANGE_MODIFIED:
-		TRY(clint_buf_printf(r->b, "%smodified%s %s%s%s%s  [OLD line %u, NEW "
-		                     "line %u]\n",
-		                     c(r, BOLD), c(r, RESET), nl,
-		                     s->renumbered ? " (was " : "",
-		                     s->renumbered ? ol : "",
-		                     s->renumbered ? ")" : "",
+		TRY(clint_buf_printf(r->b, "%smodified%s ", c(r, BOLD), c(r, RESET)));
+		TRY(put(r, nl));
+		if (s->renumbered) {
+			TRY(clint_buf_puts(r->b, " (was "));
+			TRY(put(r, ol));
+			TRY(clint_buf_putc(r->b, ')'));
+		}
+		TRY(clint_buf_printf(r->b, "  [OLD line %u, NEW line %u]\n",
 		                     clint_diff_line(d, 1, s->old_start),
 		                     clint_diff_line(d, 0, s->new_start)));
 		if (s->cosmetic)
@@ -145,13 +162,24 @@ static int text_finding(clint_drender *r, const char *file,
                         const clint_finding *f)
 {
 	unsigned line, col;
+	int rc = CLINT_OK;
 
 	clint_dfinding_loc(f, &line, &col);
-	return clint_buf_printf(r->b, "    %s:%u:%u: %s: %s [%s]%s%s\n", file, line,
-	                        col, clint_severity_name(f->severity), f->message,
-	                        f->rule_id,
-	                        f->section_label && *f->section_label ? " in " : "",
-	                        f->section_label ? f->section_label : "");
+	TRY(clint_buf_puts(r->b, "    "));
+	TRY(put(r, file));
+	TRY(clint_buf_printf(r->b, ":%u:%u: %s: ", line, col,
+	                     clint_severity_name(f->severity)));
+	TRY(put(r, f->message));
+	TRY(clint_buf_puts(r->b, " ["));
+	TRY(put(r, f->rule_id));
+	TRY(clint_buf_putc(r->b, ']'));
+	if (f->section_label && *f->section_label) {
+		TRY(clint_buf_puts(r->b, " in "));
+		TRY(put(r, f->section_label));
+	}
+	TRY(clint_buf_putc(r->b, '\n'));
+done:
+	return rc;
 }
 
 int clint_diff_render_text(clint_drender *r)
@@ -164,8 +192,12 @@ int clint_diff_render_text(clint_drender *r)
 	int rc = CLINT_OK, any;
 
 	clint_diff_count(d, &t);
-	TRY(clint_buf_printf(r->b, "%sclauselint diff%s: %s -> %s\n", c(r, BOLD),
-	                     c(r, RESET), r->old_name, r->new_name));
+	TRY(clint_buf_printf(r->b, "%sclauselint diff%s: ", c(r, BOLD),
+	                     c(r, RESET)));
+	TRY(put(r, r->old_name));
+	TRY(clint_buf_puts(r->b, " -> "));
+	TRY(put(r, r->new_name));
+	TRY(clint_buf_putc(r->b, '\n'));
 	TRY(clint_buf_printf(r->b,
 	                     "sections: %zu unchanged, %zu modified (%zu cosmetic "
 	                     "only), %zu added, %zu removed, %zu moved; %zu "
@@ -193,13 +225,21 @@ int clint_diff_render_text(clint_drender *r)
 			char ov[128], nv[128];
 			clint_diff_value_text(d, 1, &v->old_value, ov, sizeof(ov));
 			clint_diff_value_text(d, 0, &v->new_value, nv, sizeof(nv));
-			TRY(clint_buf_printf(
-				r->b, "    %s: %s: %s -> %s", 
-				clint_diff_label(d, 0, d->sections[v->section].new_section),
-				v->term, ov, nv));
-			if (v->favours != CLINT_FAVOURS_UNKNOWN)
-				TRY(clint_buf_printf(r->b, " (favours the %s: %s)",
-				                     clint_favours_name(v->favours), v->why));
+			TRY(clint_buf_puts(r->b, "    "));
+			TRY(put(r, clint_diff_label(d, 0,
+			                            d->sections[v->section].new_section)));
+			TRY(clint_buf_puts(r->b, ": "));
+			TRY(put(r, v->term));
+			TRY(clint_buf_puts(r->b, ": "));
+			TRY(put(r, ov));
+			TRY(clint_buf_puts(r->b, " -> "));
+			TRY(put(r, nv));
+			if (v->favours != CLINT_FAVOURS_UNKNOWN) {
+				TRY(clint_buf_printf(r->b, " (favours the %s: ",
+				                     clint_favours_name(v->favours)));
+				TRY(put(r, v->why));
+				TRY(clint_buf_putc(r->b, ')'));
+			}
 			TRY(clint_buf_putc(r->b, '\n'));
 		}
 	}
@@ -227,22 +267,36 @@ int clint_diff_render_text(clint_drender *r)
 		const clint_finding *f = &cl->finding;
 		if (cl->change == CLINT_RISK_INTRODUCED) {
 			sev[f->severity]++;
-			TRY(clint_buf_printf(r->b, "    %sgone%s: %s", c(r, RED), c(r, RESET),
-			                     f->title));
-			if (*cl->old_section)
-				TRY(clint_buf_printf(r->b, ", %s in OLD,", cl->old_section));
-			TRY(clint_buf_printf(r->b, " is gone in NEW [%s] (%s)\n",
-			                     f->rule_id, clint_severity_name(f->severity)));
+			TRY(clint_buf_printf(r->b, "    %sgone%s: ", c(r, RED),
+			                     c(r, RESET)));
+			TRY(put(r, f->title));
+			if (*cl->old_section) {
+				TRY(clint_buf_puts(r->b, ", "));
+				TRY(put(r, cl->old_section));
+				TRY(clint_buf_puts(r->b, " in OLD,"));
+			}
+			TRY(clint_buf_puts(r->b, " is gone in NEW ["));
+			TRY(put(r, f->rule_id));
+			TRY(clint_buf_printf(r->b, "] (%s)\n",
+			                     clint_severity_name(f->severity)));
 		} else if (cl->change == CLINT_RISK_RESOLVED) {
-			TRY(clint_buf_printf(r->b, "    %sappeared%s: %s", c(r, GREEN),
-			                     c(r, RESET), f->title));
-			if (*cl->new_section)
-				TRY(clint_buf_printf(r->b, ", %s in NEW,", cl->new_section));
-			TRY(clint_buf_printf(r->b, " was missing in OLD [%s]\n",
-			                     f->rule_id));
+			TRY(clint_buf_printf(r->b, "    %sappeared%s: ", c(r, GREEN),
+			                     c(r, RESET)));
+			TRY(put(r, f->title));
+			if (*cl->new_section) {
+				TRY(clint_buf_puts(r->b, ", "));
+				TRY(put(r, cl->new_section));
+				TRY(clint_buf_puts(r->b, " in NEW,"));
+			}
+			TRY(clint_buf_puts(r->b, " was missing in OLD ["));
+			TRY(put(r, f->rule_id));
+			TRY(clint_buf_puts(r->b, "]\n"));
 		} else if (!r->o->substantive_only) {
-			TRY(clint_buf_printf(r->b, "    still missing: %s [%s] (%s)\n",
-			                     f->title, f->rule_id,
+			TRY(clint_buf_puts(r->b, "    still missing: "));
+			TRY(put(r, f->title));
+			TRY(clint_buf_puts(r->b, " ["));
+			TRY(put(r, f->rule_id));
+			TRY(clint_buf_printf(r->b, "] (%s)\n",
 			                     clint_severity_name(f->severity)));
 		}
 	}

@@ -413,6 +413,46 @@ int clint_md_cstr(clint_buf *b, const char *s)
 	return clint_md_str(b, s, strlen(s));
 }
 
+int clint_term_str(clint_buf *b, const char *s, size_t len)
+{
+	size_t i = 0, run = 0;
+	int rc = CLINT_OK;
+
+	while (i < len && rc == CLINT_OK) {
+		unsigned char c = (unsigned char)s[i];
+		const char *esc = NULL;
+		size_t n = char_len(s, i, len);
+
+		if (c == '\t')
+			esc = " ";
+		else if (c < 0x20 || c == 0x7F)
+			esc = "?";
+		else if (n == 0)
+			esc = "\xEF\xBF\xBD";
+		else if (c == 0xC2 && (unsigned char)s[i + 1] <= 0x9F)
+			esc = "?";  /* C1: U+0080..U+009F, such as U+009B CSI */
+		if (esc) {
+			rc = clint_buf_put(b, s + run, i - run);
+			if (rc == CLINT_OK)
+				rc = clint_buf_puts(b, esc);
+			i += n ? n : 1;
+			run = i;
+		} else {
+			i += n;
+		}
+	}
+	if (rc == CLINT_OK)
+		rc = clint_buf_put(b, s + run, len - run);
+	return rc;
+}
+
+int clint_term_cstr(clint_buf *b, const char *s)
+{
+	if (!s)
+		return CLINT_OK;
+	return clint_term_str(b, s, strlen(s));
+}
+
 int clint_uri_path(clint_buf *b, const char *path)
 {
 	const unsigned char *p = (const unsigned char *)path;

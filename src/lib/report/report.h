@@ -84,6 +84,14 @@ CLINT_INTERNAL int clint_xml_cstr(clint_buf *b, const char *s, int attr);
 CLINT_INTERNAL int clint_md_str(clint_buf *b, const char *s, size_t len);
 CLINT_INTERNAL int clint_md_cstr(clint_buf *b, const char *s);
 
+/* Appends `s[0..len)` for a terminal: the text is untrusted, so no
+ * control character reaches it: tab as a space, every other C0 control
+ * (line ends too), DEL and the C1 controls U+0080..U+009F (U+009B is CSI)
+ * as "?". */
+CLINT_INTERNAL int clint_term_str(clint_buf *b, const char *s, size_t len);
+/* The same for a NUL-terminated string (NULL gives nothing). */
+CLINT_INTERNAL int clint_term_cstr(clint_buf *b, const char *s);
+
 /* Appends `path` as a URI reference: relative paths stay relative ("./"
  * dropped), absolute ones become file:// URIs; every byte outside the
  * RFC 3986 unreserved set and "/" is percent-encoded. */

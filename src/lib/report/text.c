@@ -94,20 +94,7 @@ static void excerpt(clint_renderer *r, const clint_doc *doc,
 		clint_buf_puts(&r->out, "...");
 	/* the contract is untrusted: no control character reaches the
 	 * terminal (C0, DEL, and C1 such as U+009B CSI) */
-	for (i = 0; i < ex.len; i++) {
-		unsigned char ch = (unsigned char)ex.text[i];
-		if (ch == '\t')
-			clint_buf_putc(&r->out, ' ');
-		else if (ch < 0x20 || ch == 0x7F)
-			clint_buf_putc(&r->out, '?');
-		else if (ch == 0xC2 && i + 1 < ex.len &&
-		         (unsigned char)ex.text[i + 1] >= 0x80 &&
-		         (unsigned char)ex.text[i + 1] <= 0x9F) {
-			clint_buf_putc(&r->out, '?');
-			i++;
-		} else
-			clint_buf_putc(&r->out, (char)ch);
-	}
+	clint_term_str(&r->out, ex.text, ex.len);
 	if (ex.cut_right)
 		clint_buf_puts(&r->out, "...");
 	clint_buf_printf(&r->out, "\n  %*s | ", (int)pad, "");
