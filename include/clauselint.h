@@ -91,6 +91,9 @@ typedef enum {
  */
 typedef struct clint_diag clint_diag;
 
+/** `file` and `message` are UTF-8 without control characters (a tab
+ *  becomes a space; other C0 and C1 controls and DEL '?'): they may name
+ *  hostile files and quote hostile documents, and are safe to print. */
 typedef struct {
 	clint_diag_level level;
 	const char *file;     /**< may be NULL */

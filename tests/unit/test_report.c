@@ -366,9 +366,12 @@ static void test_text_report(void **state)
 	assert_int_equal(render(&out, CLINT_OUTPUT_TEXT, 0, 0, res, 1, NULL, NULL),
 	                 CLINT_OK);
 	assert_int_equal(clint_result_finding(fx->res, 0, &f), CLINT_OK);
+	/* the name's control characters are not sent to the terminal */
 	snprintf(expect, sizeof(expect), "%s:1:%u: warning: Say \"no\" \\ now "
-	         "[flag-tbd]\n", doc_name, f.begin_loc.column);
+	         "[flag-tbd]\n", "odd\"name\\with?ctl?line.txt",
+	         f.begin_loc.column);
 	unit_assert_contains(out.data, expect);
+	assert_null(strstr(out.data, doc_name));
 	unit_assert_contains(out.data, ":1:21: warning:");
 	unit_assert_contains(out.data, "[flag-tbd]");
 	/* the source line and a caret under the match */

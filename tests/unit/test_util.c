@@ -595,6 +595,28 @@ static void test_diag_many_and_long(void **state)
 	clint_diag_free(d);
 }
 
+/* File names and messages may come from hostile files: what the diag
+ * gives back has no control character and is valid UTF-8, the same
+ * length, so a terminal printing it runs no escape sequence. */
+static void test_diag_defanged(void **state)
+{
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_diag_add(d, CLINT_DIAG_ERROR,
+	                                "a\x1b]0;x\x07" "b\n.txt", 1, 1,
+	                                "heading \"%s\"\tquoted",
+	                                "\x1b[2J\xc2\x9b" "31m\x7f\xff caf\xc3\xa9"),
+	                 CLINT_OK);
+	assert_int_equal(clint_diag_get(d, 0, &e), CLINT_OK);
+	assert_string_equal(e.file, "a?]0;x?b?.txt");
+	assert_string_equal(e.message,
+	                    "heading \"?[2J??31m?? caf\xc3\xa9\" quoted");
+	clint_diag_free(d);
+}
+
 static void test_diag_null(void **state)
 {
 	(void)state;
@@ -698,6 +720,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_count_long),
 		cmocka_unit_test(test_diag_add_get_count),
 		cmocka_unit_test(test_diag_many_and_long),
+		cmocka_unit_test(test_diag_defanged),
 		cmocka_unit_test(test_diag_null),
 		cmocka_unit_test(test_version),
 		cmocka_unit_test(test_strerror),

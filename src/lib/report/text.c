@@ -69,7 +69,7 @@ static void wrapped(clint_renderer *r, const char *prefix, const char *text)
 			clint_buf_putc(&r->out, ' ');
 			col++;
 		}
-		clint_buf_put(&r->out, p, n);
+		clint_term_str(&r->out, p, n);
 		col += chars;
 		p = w;
 		while (*p == ' ')
@@ -139,18 +139,26 @@ static int text_document(clint_renderer *r, const clint_result *res)
 		clint_result_finding(res, i, &f);
 		counts[f.severity]++;
 		color(r, C_BOLD);
+		clint_term_cstr(&r->out, name);
 		if (f.begin_loc.paragraph)
-			clint_buf_printf(&r->out, "%s: paragraph %u: ", name,
+			clint_buf_printf(&r->out, ": paragraph %u: ",
 			                 f.begin_loc.paragraph);
 		else
-			clint_buf_printf(&r->out, "%s:%u:%u: ", name, f.begin_loc.line,
+			clint_buf_printf(&r->out, ":%u:%u: ", f.begin_loc.line,
 			                 f.begin_loc.column);
 		color(r, sev_color(f.severity));
 		clint_buf_printf(&r->out, "%s:", clint_severity_name(f.severity));
 		color(r, C_RESET);
-		clint_buf_printf(&r->out, " %s [%s]\n", f.message, f.rule_id);
-		if (*f.section_label)
-			clint_buf_printf(&r->out, "    in %s\n", f.section_label);
+		clint_buf_putc(&r->out, ' ');
+		clint_term_cstr(&r->out, f.message);
+		clint_buf_puts(&r->out, " [");
+		clint_term_cstr(&r->out, f.rule_id);
+		clint_buf_puts(&r->out, "]\n");
+		if (*f.section_label) {
+			clint_buf_puts(&r->out, "    in ");
+			clint_term_cstr(&r->out, f.section_label);
+			clint_buf_putc(&r->out, '\n');
+		}
 		if (f.begin_loc.flags & (CLINT_BLOCK_INSERTED | CLINT_BLOCK_DELETED))
 			clint_buf_printf(&r->out, "    in a pending tracked change (%s)\n",
 			                 f.begin_loc.flags & CLINT_BLOCK_INSERTED
@@ -160,8 +168,11 @@ static int text_document(clint_renderer *r, const clint_result *res)
 		if (f.has_value) {
 			const char *t = clint_doc_text(doc, NULL);
 			clint_buf_puts(&r->out, "    = value: ");
-			clint_buf_put(&r->out, t + f.value.start, f.value.end - f.value.start);
-			clint_buf_printf(&r->out, " (the rule flags %s)\n", f.threshold);
+			clint_term_str(&r->out, t + f.value.start,
+			               f.value.end - f.value.start);
+			clint_buf_puts(&r->out, " (the rule flags ");
+			clint_term_cstr(&r->out, f.threshold);
+			clint_buf_puts(&r->out, ")\n");
 		}
 		if (!seen_before(seen, &nseen, f.rule_id) || r->opts.verbose) {
 			wrapped(r, "    = why: ", f.rationale);
@@ -172,7 +183,8 @@ static int text_document(clint_renderer *r, const clint_result *res)
 	}
 	if (nmiss) {
 		color(r, C_BOLD);
-		clint_buf_printf(&r->out, "%s: ", name);
+		clint_term_cstr(&r->out, name);
+		clint_buf_puts(&r->out, ": ");
 		color(r, C_RESET);
 		clint_buf_printf(&r->out, "%zu required clause%s missing:\n", nmiss,
 		                 nmiss == 1 ? "" : "s");
@@ -180,12 +192,16 @@ static int text_document(clint_renderer *r, const clint_result *res)
 	for (i = 0; i < nmiss; i++) {
 		clint_result_missing(res, i, &f);
 		color(r, C_BOLD);
-		clint_buf_printf(&r->out, "%s: ", name);
+		clint_term_cstr(&r->out, name);
+		clint_buf_puts(&r->out, ": ");
 		color(r, sev_color(f.severity));
 		clint_buf_printf(&r->out, "%s:", clint_severity_name(f.severity));
 		color(r, C_RESET);
-		clint_buf_printf(&r->out, " missing clause: %s [%s]\n", f.title,
-		                 f.rule_id);
+		clint_buf_puts(&r->out, " missing clause: ");
+		clint_term_cstr(&r->out, f.title);
+		clint_buf_puts(&r->out, " [");
+		clint_term_cstr(&r->out, f.rule_id);
+		clint_buf_puts(&r->out, "]\n");
 		wrapped(r, "    = what: ", f.message);
 		wrapped(r, "    = why: ", f.rationale);
 		wrapped(r, "    = add: ", f.suggestion);
@@ -193,7 +209,8 @@ static int text_document(clint_renderer *r, const clint_result *res)
 			wrapped(r, "    = ref: ", f.ref);
 	}
 	color(r, C_BOLD);
-	clint_buf_printf(&r->out, "%s: ", name);
+	clint_term_cstr(&r->out, name);
+	clint_buf_puts(&r->out, ": ");
 	color(r, C_RESET);
 	if (!n && !nmiss && !clint_result_timed_out(res)) {
 		color(r, C_GREEN);
