@@ -386,7 +386,7 @@ growth: $(BIN)
 FUZZ_TARGETS ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS ?= -rss_limit_mb=2048 -timeout=10 -max_len=262144
-FUZZ_HDR = tests/fuzz/fuzz.h tests/fuzz/zipwrap.h
+FUZZ_HDR = tests/fuzz/fuzz.h tests/fuzz/zipwrap.h tests/fuzz/outcheck.h
 FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
               -fsanitize=address,undefined,fuzzer-no-link \
               -fsanitize-coverage-ignorelist=tests/fuzz/coverage-ignore.txt
@@ -429,6 +429,14 @@ $(BUILD)/fuzz-replay/pdf $(BUILD)/fuzz/pdf: FUZZ_DEFS = \
     $(if $(POPPLER),-DFUZZ_POPPLER $(POPPLER_CFLAGS))
 $(BUILD)/fuzz-replay/pdf $(BUILD)/fuzz/pdf: FUZZ_EXTRA = \
     $(if $(POPPLER),$(PDF_MODULE_SRC) $(POPPLER_LIBS))
+
+# the harnesses that render parse their JSON output with jansson (a test
+# dependency: tests/fuzz/outcheck.h)
+JANSSON = $(shell $(PKG_CONFIG) --exists jansson && echo jansson)
+$(BUILD)/fuzz-replay/check $(BUILD)/fuzz/check $(BUILD)/fuzz-replay/diff $(BUILD)/fuzz/diff: FUZZ_DEFS = \
+    $(if $(JANSSON),-DFUZZ_JANSSON $(shell $(PKG_CONFIG) --cflags $(JANSSON)))
+$(BUILD)/fuzz-replay/check $(BUILD)/fuzz/check $(BUILD)/fuzz-replay/diff $(BUILD)/fuzz/diff: FUZZ_EXTRA = \
+    $(if $(JANSSON),$(shell $(PKG_CONFIG) --libs $(JANSSON)))
 
 $(BUILD)/fuzz-replay/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_HDR) $(LIB_A)
 	@mkdir -p $(dir $@)

@@ -4,9 +4,12 @@
  * byte chooses the reader (bits 0-1: text, Markdown or HTML), a verbose
  * text report (bit 2), and a CPU-time limit so small that it is over
  * before the first rule (bit 3): the result must then say it timed out
- * and hold nothing, and the reports say it is incomplete.
+ * and hold nothing, and the reports say it is incomplete. The JSON report
+ * must parse, and the text report without colour must hold no control
+ * character (outcheck.h).
  */
 #include "fuzz.h"
+#include "outcheck.h"
 
 static clint_ruleset *rs;
 
@@ -32,29 +35,27 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-static int sink(void *userdata, const char *data, size_t len)
-{
-	(void)userdata;
-	(void)data;
-	(void)len;
-	return 0;
-}
-
 static void render(const clint_result *res, clint_output_format fmt,
                    int verbose)
 {
 	clint_render_options ro = CLINT_RENDER_OPTIONS_INIT;
 	clint_renderer *r = NULL;
+	fuzz_out out = {NULL, 0, 0};
 
 	ro.format = fmt;
 	ro.verbose = verbose;
 	ro.color = verbose;
-	if (clint_renderer_new(&r, &ro, sink, NULL) != CLINT_OK)
+	if (clint_renderer_new(&r, &ro, fuzz_out_sink, &out) != CLINT_OK)
 		abort();
 	if (clint_renderer_document(r, res) != CLINT_OK ||
 	    clint_renderer_finish(r) != CLINT_OK)
 		abort();
 	clint_renderer_free(r);
+	if (fmt == CLINT_OUTPUT_JSON)
+		fuzz_out_json(&out, 0);
+	else if (fmt == CLINT_OUTPUT_TEXT && !ro.color)
+		fuzz_out_plain(&out);
+	fuzz_out_free(&out);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -22,8 +22,11 @@
  * both read with tracked changes accepted. Without that line it is one
  * document read twice, tracked changes rejected (OLD) and accepted (NEW):
  * the redline mode of `clauselint diff REDLINE`.
+ * The JSON and SARIF outputs must parse, and the text without colour must
+ * hold no control character (outcheck.h).
  */
 #include "fuzz.h"
+#include "outcheck.h"
 #include "zipwrap.h"
 
 #define VERSION_SEP "\n--version--\n"
@@ -61,16 +64,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (clint_ruleset_load(&rs_small, &ro, diag) != CLINT_OK)
 		abort();
 	clint_diag_free(diag);
-	return 0;
-}
-
-static int sink(void *userdata, const char *data, size_t len)
-{
-	size_t *total = userdata;
-
-	if (len && !data)
-		abort();
-	*total += len;
 	return 0;
 }
 
@@ -208,6 +201,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const uint8_t *body, *sep;
 	size_t blen, i;
 	unsigned flags;
+	fuzz_out out = {NULL, 0, 0};
 
 	if (size < 1 || size > FUZZ_MAX_INPUT)
 		return 0;
@@ -238,8 +232,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	walk_diff(d, a, b);
 	for (i = 0; i < sizeof(outs) / sizeof(outs[0]); i++) {
 		clint_diff_render_options ro = CLINT_DIFF_RENDER_OPTIONS_INIT;
-		size_t total = 0;
 
+		fuzz_out_reset(&out);
 		ro.format = outs[i];
 		ro.substantive_only = (flags & 0x08) != 0;
 		ro.color = (flags & 0x10) != 0;
@@ -247,10 +241,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			ro.old_label = "<old & \"v1\">";
 			ro.new_label = "new\n'v2'\t\\";
 		}
-		if (clint_diff_render(d, &ro, sink, &total) != CLINT_OK || !total)
+		if (clint_diff_render(d, &ro, fuzz_out_sink, &out) != CLINT_OK ||
+		    !out.len)
 			abort();
+		if (ro.format == CLINT_DIFF_OUTPUT_JSON ||
+		    ro.format == CLINT_DIFF_OUTPUT_SARIF)
+			fuzz_out_json(&out, 0);
+		else if (ro.format == CLINT_DIFF_OUTPUT_TEXT && !ro.color)
+			fuzz_out_plain(&out);
 	}
 done:
+	fuzz_out_free(&out);
 	clint_diff_free(d);
 	clint_diag_free(diag);
 	clint_doc_free(a);
