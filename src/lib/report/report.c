@@ -323,40 +323,27 @@ int clint_json_cstr(clint_buf *b, const char *s)
 	return clint_json_str(b, s, strlen(s));
 }
 
-int clint_xml_str(clint_buf *b, const char *s, size_t len, int attr)
+/* The replacement of the character at s[i] (n bytes; 0: not UTF-8), or
+ * NULL to copy it: one per kind of output. */
+typedef const char *(*escape_fn)(const char *s, size_t i, size_t len,
+                                 size_t n, int arg);
+
+/* Appends s[0..len) to b, each character `esc` replaces replaced, the
+ * runs between them copied whole. */
+static int escape_runs(clint_buf *b, const char *s, size_t len,
+                       escape_fn esc, int arg)
 {
 	size_t i = 0, run = 0;
 	int rc = CLINT_OK;
 
 	while (i < len && rc == CLINT_OK) {
-		unsigned char c = (unsigned char)s[i];
-		const char *esc = NULL;
 		size_t n = char_len(s, i, len);
-		uint32_t cp = 0;
+		const char *r = esc(s, i, len, n, arg);
 
-		switch (c) {
-		case '&': esc = "&amp;"; break;
-		case '<': esc = "&lt;"; break;
-		case '>': esc = "&gt;"; break;
-		case '"': esc = "&quot;"; break;
-		case '\'': esc = "&#39;"; break;
-		case '\t': esc = attr ? "&#9;" : NULL; break;
-		case '\n': esc = attr ? "&#10;" : NULL; break;
-		case '\r': esc = attr ? "&#13;" : NULL; break;
-		default:
-			if (c < 0x20 || c == 0x7F || n == 0)
-				esc = "\xEF\xBF\xBD";
-			else if (n == 3) {
-				/* U+FFFE and U+FFFF are not XML characters */
-				clint_utf8_decode((const unsigned char *)s + i, len - i, &cp);
-				if (cp == 0xFFFE || cp == 0xFFFF)
-					esc = "\xEF\xBF\xBD";
-			}
-		}
-		if (esc) {
+		if (r) {
 			rc = clint_buf_put(b, s + run, i - run);
 			if (rc == CLINT_OK)
-				rc = clint_buf_puts(b, esc);
+				rc = clint_buf_puts(b, r);
 			i += n ? n : 1;
 			run = i;
 		} else {
@@ -366,6 +353,39 @@ int clint_xml_str(clint_buf *b, const char *s, size_t len, int attr)
 	if (rc == CLINT_OK)
 		rc = clint_buf_put(b, s + run, len - run);
 	return rc;
+}
+
+static const char *xml_escape(const char *s, size_t i, size_t len, size_t n,
+                              int attr)
+{
+	unsigned char c = (unsigned char)s[i];
+	uint32_t cp = 0;
+
+	switch (c) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	case '\'': return "&#39;";
+	case '\t': return attr ? "&#9;" : NULL;
+	case '\n': return attr ? "&#10;" : NULL;
+	case '\r': return attr ? "&#13;" : NULL;
+	default:
+		if (c < 0x20 || c == 0x7F || n == 0)
+			return "\xEF\xBF\xBD";
+		if (n == 3) {
+			/* U+FFFE and U+FFFF are not XML characters */
+			clint_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+			if (cp == 0xFFFE || cp == 0xFFFF)
+				return "\xEF\xBF\xBD";
+		}
+		return NULL;
+	}
+}
+
+int clint_xml_str(clint_buf *b, const char *s, size_t len, int attr)
+{
+	return escape_runs(b, s, len, xml_escape, attr);
 }
 
 int clint_xml_cstr(clint_buf *b, const char *s, int attr)
@@ -413,37 +433,27 @@ int clint_md_cstr(clint_buf *b, const char *s)
 	return clint_md_str(b, s, strlen(s));
 }
 
+static const char *term_escape(const char *s, size_t i, size_t len,
+                               size_t n, int arg)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	(void)len;
+	(void)arg;
+	if (c == '\t')
+		return " ";
+	if (c < 0x20 || c == 0x7F)
+		return "?";
+	if (n == 0)
+		return "\xEF\xBF\xBD";
+	if (c == 0xC2 && (unsigned char)s[i + 1] <= 0x9F)
+		return "?"; /* C1: U+0080..U+009F, such as U+009B CSI */
+	return NULL;
+}
+
 int clint_term_str(clint_buf *b, const char *s, size_t len)
 {
-	size_t i = 0, run = 0;
-	int rc = CLINT_OK;
-
-	while (i < len && rc == CLINT_OK) {
-		unsigned char c = (unsigned char)s[i];
-		const char *esc = NULL;
-		size_t n = char_len(s, i, len);
-
-		if (c == '\t')
-			esc = " ";
-		else if (c < 0x20 || c == 0x7F)
-			esc = "?";
-		else if (n == 0)
-			esc = "\xEF\xBF\xBD";
-		else if (c == 0xC2 && (unsigned char)s[i + 1] <= 0x9F)
-			esc = "?";  /* C1: U+0080..U+009F, such as U+009B CSI */
-		if (esc) {
-			rc = clint_buf_put(b, s + run, i - run);
-			if (rc == CLINT_OK)
-				rc = clint_buf_puts(b, esc);
-			i += n ? n : 1;
-			run = i;
-		} else {
-			i += n;
-		}
-	}
-	if (rc == CLINT_OK)
-		rc = clint_buf_put(b, s + run, len - run);
-	return rc;
+	return escape_runs(b, s, len, term_escape, 0);
 }
 
 int clint_term_cstr(clint_buf *b, const char *s)
