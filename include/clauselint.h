@@ -91,9 +91,11 @@ typedef enum {
  */
 typedef struct clint_diag clint_diag;
 
-/** `file` and `message` are UTF-8 without control characters (a tab
- *  becomes a space; other C0 and C1 controls and DEL '?'): they may name
- *  hostile files and quote hostile documents, and are safe to print. */
+/** `message` is UTF-8 without control characters (a tab becomes a
+ *  space; each other C0 or C1 control and DEL '?'; a byte that is not
+ *  UTF-8 '?'): it may quote hostile files and documents, and is safe to
+ *  print. `file` is the name as it was given, any byte but NUL: print it
+ *  with the same care. */
 typedef struct {
 	clint_diag_level level;
 	const char *file;     /**< may be NULL */

@@ -85,6 +85,16 @@ void cli_usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 /* Prints every diagnostic as "clauselint: file:line: level: message". */
 void cli_print_diag(const clint_diag *diag);
+/* The same for the diagnostics of loading document `doc` (its name when
+ * an entry has none): "clauselint: file: message" for an error, with no
+ * line (a DOCX part's line is not the file's), "file: level: message"
+ * otherwise. */
+void cli_print_diags(const clint_diag *diag, const char *doc);
+/* Prints "clauselint: NAME: message" for a file found while walking a
+ * directory (hostile trees name their files): the name's control
+ * characters '?'. */
+void cli_name_error(const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* --max-check-seconds: "none" or a number of seconds above 0 and at most
  * CLI_MAX_SECONDS into *out (as clint_check_options' max_cpu_seconds);
  * -1 for anything else. */
@@ -118,6 +128,9 @@ typedef struct {
 int cli_str_printf(cli_str *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void cli_str_free(cli_str *s);
+/* Appends one line of cli_print_diags() to `out` (doc: NULL, or as
+ * there); the file name with its control characters '?'. -1 on OOM. */
+int cli_diag_line(cli_str *out, const clint_diag_entry *e, const char *doc);
 
 /* ---- project.c ----------------------------------------------------------- */
 

@@ -220,26 +220,6 @@ static int parse(int argc, char **argv, diff_options *o)
 	return 0;
 }
 
-static void print_diag(const clint_diag *diag, const char *fallback)
-{
-	static const char *const level[] = {"note", "warning", "error"};
-	clint_diag_entry e;
-	size_t i;
-
-	for (i = 0; i < clint_diag_count(diag); i++) {
-		clint_diag_get(diag, i, &e);
-		if (e.file && e.line)
-			fprintf(stderr, "clauselint: %s:%u: %s: %s\n", e.file, e.line,
-			        level[e.level], e.message);
-		else if (e.level == CLINT_DIAG_ERROR)
-			fprintf(stderr, "clauselint: %s: %s\n", e.file ? e.file : fallback,
-			        e.message);
-		else
-			fprintf(stderr, "clauselint: %s: %s: %s\n",
-			        e.file ? e.file : fallback, level[e.level], e.message);
-	}
-}
-
 /* Loads `file` ("-": standard input, which one side at most may use). */
 static int load(const diff_options *o, const char *file, clint_revisions rev,
                 clint_doc **doc)
@@ -265,7 +245,7 @@ static int load(const diff_options *o, const char *file, clint_revisions rev,
 	} else {
 		rc = clint_doc_load_file(doc, file, &dopts, diag);
 	}
-	print_diag(diag, strcmp(file, "-") ? file : "<stdin>");
+	cli_print_diags(diag, strcmp(file, "-") ? file : "<stdin>");
 	clint_diag_free(diag);
 	return rc;
 }
@@ -294,7 +274,7 @@ static int load_rules(const diff_options *o, clint_ruleset **rs)
 	if (clint_diag_new(&diag) < 0)
 		return -1;
 	rc = clint_ruleset_load(rs, &ro, diag);
-	print_diag(diag, "packs");
+	cli_print_diag(diag);
 	clint_diag_free(diag);
 	return rc;
 }
@@ -372,7 +352,7 @@ int clauselint_diff_main(int argc, char **argv)
 		goto done;
 	dopts.max_cpu_seconds = o.max_check_seconds;
 	r = clint_diff_new(&d, rs, old_doc, new_doc, &dopts, diag);
-	print_diag(diag, o.files[o.file_count - 1]);
+	cli_print_diags(diag, o.files[o.file_count - 1]);
 	if (r < 0) {
 		fprintf(stderr, "clauselint: diff failed: %s\n", clint_strerror(r));
 		goto done;

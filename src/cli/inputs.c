@@ -151,15 +151,14 @@ static int walk(walk_ctx *c, const char *path, const char *rel, int depth)
 	int rc = 0;
 
 	if (depth > WALK_MAX_DEPTH) {
-		fprintf(stderr, "clauselint: %s: directories nested deeper than %d: "
-		                "not walked\n",
-		        path, WALK_MAX_DEPTH);
+		cli_name_error(path, "directories nested deeper than %d: not walked",
+		               WALK_MAX_DEPTH);
 		c->failed++;
 		return 0;
 	}
 	d = opendir(path);
 	if (!d) {
-		fprintf(stderr, "clauselint: %s: %s\n", path, strerror(errno));
+		cli_name_error(path, "%s", strerror(errno));
 		c->failed++;
 		return 0;
 	}
@@ -194,7 +193,7 @@ static int walk(walk_ctx *c, const char *path, const char *rel, int depth)
 			rc = -1;
 		} else if (stat(full, &st) != 0) {
 			/* a dangling link: say so, the rest goes on */
-			fprintf(stderr, "clauselint: %s: %s\n", full, strerror(errno));
+			cli_name_error(full, "%s", strerror(errno));
 			c->failed++;
 		} else if (S_ISDIR(st.st_mode)) {
 			if (cli_glob_selected(NULL, 0, c->excludes, c->exclude_count, sub,

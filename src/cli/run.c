@@ -77,14 +77,7 @@ clint_doc *cli_load_input(const cli_options *o, const char *file, cli_str *err,
 	/* notes (e.g. "decoded as Windows-1252") and errors alike */
 	for (i = 0; i < clint_diag_count(diag); i++) {
 		clint_diag_get(diag, i, &e);
-		if (e.level == CLINT_DIAG_ERROR)
-			cli_str_printf(err, "clauselint: %s: %s\n", e.file ? e.file : name,
-			               e.message);
-		else
-			cli_str_printf(err, "clauselint: %s: %s: %s\n",
-			               e.file ? e.file : name,
-			               e.level == CLINT_DIAG_WARNING ? "warning" : "note",
-			               e.message);
+		cli_diag_line(err, &e, name);
 	}
 	if (rc < 0) {
 		const char *reason = clint_strerror(rc);
@@ -105,21 +98,12 @@ clint_doc *cli_load_input(const cli_options *o, const char *file, cli_str *err,
 /* Diagnostics of a check, in cli_print_diag()'s format, into `err`. */
 static void buffer_diag(cli_str *err, const clint_diag *diag)
 {
-	static const char *const level[] = {"note", "warning", "error"};
 	clint_diag_entry e;
 	size_t i;
 
 	for (i = 0; i < clint_diag_count(diag); i++) {
 		clint_diag_get(diag, i, &e);
-		if (e.file && e.line)
-			cli_str_printf(err, "clauselint: %s:%u: %s: %s\n", e.file, e.line,
-			               level[e.level], e.message);
-		else if (e.file)
-			cli_str_printf(err, "clauselint: %s: %s: %s\n", e.file,
-			               level[e.level], e.message);
-		else
-			cli_str_printf(err, "clauselint: %s: %s\n", level[e.level],
-			               e.message);
+		cli_diag_line(err, &e, NULL);
 	}
 }
 

@@ -21,23 +21,84 @@ void cli_usage_error(const char *fmt, ...)
 	fprintf(stderr, "\nTry 'clauselint --help'.\n");
 }
 
-void cli_print_diag(const clint_diag *diag)
+/* Appends `name` with each control character '?' and a tab ' ': a file
+ * name may hold any byte but NUL, and one from a hostile tree must not
+ * reach the terminal as an escape sequence (the library's messages are
+ * already free of them: clint_diag_entry). */
+static int put_name(cli_str *s, const char *name)
+{
+	size_t i;
+
+	if (cli_str_printf(s, "%s", name) < 0)
+		return -1;
+	for (i = s->len - strlen(name); i < s->len; i++) {
+		unsigned char c = (unsigned char)s->data[i];
+		if (c == '\t') {
+			s->data[i] = ' ';
+		} else if (c < 0x20 || c == 0x7F) {
+			s->data[i] = '?';
+		} else if (c == 0xC2 && i + 1 < s->len &&
+		           (unsigned char)s->data[i + 1] >= 0x80 &&
+		           (unsigned char)s->data[i + 1] <= 0x9F) {
+			/* a C1 control (U+009B is CSI): one '?' */
+			s->data[i] = '?';
+			memmove(s->data + i + 1, s->data + i + 2, s->len - i - 2);
+			s->len--;
+		}
+	}
+	return 0;
+}
+
+void cli_name_error(const char *name, const char *fmt, ...)
+{
+	cli_str s = {NULL, 0, 0};
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (cli_str_printf(&s, "clauselint: ") == 0 && put_name(&s, name) == 0 &&
+	    cli_str_printf(&s, ": %s\n", msg) == 0)
+		fwrite(s.data, 1, s.len, stderr);
+	cli_str_free(&s);
+}
+
+int cli_diag_line(cli_str *out, const clint_diag_entry *e, const char *doc)
 {
 	static const char *const level[] = {"note", "warning", "error"};
+	const char *file = e->file ? e->file : doc;
+
+	if (cli_str_printf(out, "clauselint: ") < 0 || (file && put_name(out, file) < 0))
+		return -1;
+	if (file && e->line && !doc && cli_str_printf(out, ":%u", e->line) < 0)
+		return -1;
+	if (file && cli_str_printf(out, ": ") < 0)
+		return -1;
+	if (!(doc && e->level == CLINT_DIAG_ERROR) &&
+	    cli_str_printf(out, "%s: ", level[e->level]) < 0)
+		return -1;
+	return cli_str_printf(out, "%s\n", e->message);
+}
+
+void cli_print_diags(const clint_diag *diag, const char *doc)
+{
+	cli_str s = {NULL, 0, 0};
 	clint_diag_entry e;
 	size_t i;
 
 	for (i = 0; i < clint_diag_count(diag); i++) {
 		clint_diag_get(diag, i, &e);
-		fprintf(stderr, "clauselint: ");
-		if (e.file && e.line)
-			fprintf(stderr, "%s:%u: %s: ", e.file, e.line, level[e.level]);
-		else if (e.file)
-			fprintf(stderr, "%s: %s: ", e.file, level[e.level]);
-		else
-			fprintf(stderr, "%s: ", level[e.level]);
-		fprintf(stderr, "%s\n", e.message);
+		cli_diag_line(&s, &e, doc);
 	}
+	if (s.len)
+		fwrite(s.data, 1, s.len, stderr);
+	cli_str_free(&s);
+}
+
+void cli_print_diag(const clint_diag *diag)
+{
+	cli_print_diags(diag, NULL);
 }
 
 int cli_push(const char ***list, size_t *count, const char *item)

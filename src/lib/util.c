@@ -533,24 +533,26 @@ int clint_diag_get(const clint_diag *diag, size_t i, clint_diag_entry *out)
 
 /* Makes a message safe to print to a terminal, in place: valid UTF-8
  * (clint_utf8_repair()), a tab a space, and each other C0 control, DEL
- * and C1 control (U+0080..U+009F, such as U+009B CSI) '?'. Messages name
- * files and quote documents, both of which may be hostile. */
+ * and C1 control (U+0080..U+009F, such as U+009B CSI) one '?'. Messages
+ * quote file names and documents, both of which may be hostile. */
 static void defang(char *s)
 {
 	unsigned char *p = (unsigned char *)s;
-	size_t i, len = strlen(s);
+	size_t i, j = 0, len = strlen(s);
 
 	clint_utf8_repair(s, len);
 	for (i = 0; i < len; i++) {
 		if (p[i] == '\t')
-			p[i] = ' ';
+			p[j++] = ' ';
 		else if (p[i] < 0x20 || p[i] == 0x7F)
-			p[i] = '?';
+			p[j++] = '?';
 		else if (p[i] == 0xC2 && i + 1 < len && p[i + 1] <= 0x9F) {
-			p[i] = '?';
-			p[++i] = '?';
-		}
+			p[j++] = '?';
+			i++;
+		} else
+			p[j++] = p[i];
 	}
+	p[j] = '\0';
 }
 
 int clint_diag_addv(clint_diag *diag, clint_diag_level level, const char *file,
@@ -585,8 +587,6 @@ int clint_diag_addv(clint_diag *diag, clint_diag_level level, const char *file,
 		return CLINT_ENOMEM;
 	}
 	defang(it->message);
-	if (it->file)
-		defang(it->file);
 	diag->count++;
 	return CLINT_OK;
 }

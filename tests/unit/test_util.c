@@ -595,9 +595,11 @@ static void test_diag_many_and_long(void **state)
 	clint_diag_free(d);
 }
 
-/* File names and messages may come from hostile files: what the diag
- * gives back has no control character and is valid UTF-8, the same
- * length, so a terminal printing it runs no escape sequence. */
+/* Messages may quote hostile files and documents: what the diag gives
+ * back has no control character and is valid UTF-8, so a terminal
+ * printing it runs no escape sequence, while other non-ASCII text (NBSP,
+ * the section sign) is kept. The file name is kept as it was given, for
+ * a program that opens it. */
 static void test_diag_defanged(void **state)
 {
 	clint_diag *d = NULL;
@@ -608,12 +610,13 @@ static void test_diag_defanged(void **state)
 	assert_int_equal(clint_diag_add(d, CLINT_DIAG_ERROR,
 	                                "a\x1b]0;x\x07" "b\n.txt", 1, 1,
 	                                "heading \"%s\"\tquoted",
-	                                "\x1b[2J\xc2\x9b" "31m\x7f\xff caf\xc3\xa9"),
+	                                "\x1b[2J\xc2\x9b" "31m\x7f\xff caf\xc3\xa9"
+	                                "\xc2\xa0\xc2\xa7" "2"),
 	                 CLINT_OK);
 	assert_int_equal(clint_diag_get(d, 0, &e), CLINT_OK);
-	assert_string_equal(e.file, "a?]0;x?b?.txt");
-	assert_string_equal(e.message,
-	                    "heading \"?[2J??31m?? caf\xc3\xa9\" quoted");
+	assert_string_equal(e.file, "a\x1b]0;x\x07" "b\n.txt");
+	assert_string_equal(e.message, "heading \"?[2J?31m?? caf\xc3\xa9"
+	                               "\xc2\xa0\xc2\xa7" "2\" quoted");
 	clint_diag_free(d);
 }
 
