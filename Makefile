@@ -445,6 +445,8 @@ $(BUILD)/fuzz-replay/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_HDR) $(LI
 
 fuzz-replay: $(REPLAY_BIN)
 	@echo "== fuzz corpus and regression inputs, replayed"
+	@if [ "$(CI)" = true ] && [ -z "$(JANSSON)" ]; then \
+	  echo "fuzz-replay: jansson is missing: the JSON output would not be validated (apt-get install libjansson-dev)"; exit 1; fi
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  set --; for d in tests/fuzz/corpus/$$t tests/fuzz/regressions/$$t; do \
 	    if [ -d $$d ]; then set -- "$$@" $$d; fi; done; \

@@ -821,7 +821,10 @@ typedef struct clint_diff clint_diff;
 typedef struct {
 	unsigned version;
 	/** Upper bound on the work of one section's word diff (edit-graph
-	   cells); past it the section gets a coarse diff and a note.
+	   cells); past it the section gets a coarse diff and a note. The
+	   word diffs of all sections together get 4 times this plus 64
+	   cells per token of both revisions; past that the remaining
+	   edited sections get coarse diffs (their notes say so).
 	   0: the default, 4 000 000. */
 	size_t max_word_work;
 	/** Version 2: the CPU-time limit of checking each revision, as

@@ -2,14 +2,15 @@
  * outcheck.h - oracles on what the renderers write, for the harnesses
  * that render (fuzz_check.c, fuzz_diff.c): the output is collected, then
  *  - JSON, JSON Lines and SARIF must parse as JSON (jansson, strict: no
- *    NaN or infinity, valid UTF-8, nothing after the value); a report
+ *    NaN or infinity, valid UTF-8, no key twice in an object, nothing
+ *    after the value); a report
  *    with "hunks": [, {...}] or "amount": inf got past the fuzzers that
  *    only counted bytes;
  *  - text without colour must hold no control character but newlines: it
  *    goes to a terminal, and documents are hostile.
  * Built with FUZZ_JANSSON (the Makefile, when jansson is installed: it is
- * a test dependency); without it the JSON oracle is left out and says so
- * once on standard error.
+ * a test dependency, and CI=true fails without it); without it the JSON
+ * oracle is left out and says so once on standard error.
  */
 #ifndef FUZZ_OUTCHECK_H
 #define FUZZ_OUTCHECK_H
@@ -67,7 +68,8 @@ static void fuzz_out_free(fuzz_out *o)
 static void json_or_abort(const char *s, size_t len)
 {
 	json_error_t err;
-	json_t *v = json_loadb(s, len, JSON_ALLOW_NUL, &err);
+	json_t *v = json_loadb(s, len, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES,
+	                       &err);
 
 	if (!v) {
 		fprintf(stderr, "outcheck: invalid JSON at line %d column %d: %s\n",

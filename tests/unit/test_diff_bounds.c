@@ -116,32 +116,31 @@ static void test_equal_bodies_pair_in_order(void **state)
 	free(tb.s);
 }
 
-/* 600 sections a side, 100 words each, no word in common: 360,000 pairs
- * of equal size, each worth comparing by size, are more than the budget
- * of the similarity pass; the pass stops and says how many sections it
- * left. Two sections of 2,000 words against 600 of one word are ruled
- * out by their sizes, with no note. */
-static void test_similarity_budget(void **state)
+/* An ordinary long revision: 400 clauses of 120 words, every quote made
+ * curly. Every clause pairs with its own, modified and cosmetic only; a
+ * work budget in the similarity pass once cut off the last 79 of such a
+ * revision as removed and added. */
+static void test_long_cosmetic_revision_pairs_every_clause(void **state)
 {
 	clint_ruleset *rs = unit_ruleset(pack_xml);
-	text ta = {NULL, 0, 0}, tb = {NULL, 0, 0}, tc = {NULL, 0, 0};
+	text ta = {NULL, 0, 0}, tb = {NULL, 0, 0};
 	clint_diag *diag = NULL;
-	clint_diag_entry e;
-	clint_doc *a, *b, *c;
+	clint_doc *a, *b;
 	clint_diff *d;
+	clint_diff_section s;
 	size_t k, w;
-	long i;
 
 	(void)state;
 	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
-	for (k = 0; k < 600; k++) {
+	for (k = 0; k < 400; k++) {
 		number(&ta, k);
 		number(&tb, k);
-		put(&ta, "Old\n\n");
-		put(&tb, "New\n\n");
-		for (w = 0; w < 100; w++) {
-			put(&ta, "o%zux%zu ", k, w);
-			put(&tb, "n%zux%zu ", k, w);
+		put(&ta, "Clause\n\nThe \"Supplier\" shall ");
+		put(&tb, "Clause\n\nThe \xE2\x80\x9CSupplier\xE2\x80\x9D shall ");
+		for (w = 0; w < 115; w++) {
+			/* words shared by all clauses, and some of their own */
+			put(&ta, w % 3 ? "services%zu " : "c%zuw%zu ", w % 3 ? w : k, w);
+			put(&tb, w % 3 ? "services%zu " : "c%zuw%zu ", w % 3 ? w : k, w);
 		}
 		put(&ta, "\n\n");
 		put(&tb, "\n\n");
@@ -149,38 +148,117 @@ static void test_similarity_budget(void **state)
 	a = unit_text(ta.s);
 	b = unit_text(tb.s);
 	d = diff_of(rs, a, b, NULL, diag);
-	i = unit_diag_find(diag, "the alignment hit its work bound comparing "
-	                         "sections by their words");
-	assert_true(i >= 0);
-	assert_int_equal(clint_diag_get(diag, (size_t)i, &e), CLINT_OK);
-	assert_int_equal(e.level, CLINT_DIAG_NOTE);
-	unit_assert_contains(e.message, "unmatched sections of the old revision "
-	                                "were not compared");
-	/* nothing paired: every section removed or added */
-	assert_int_equal(clint_diff_section_count(d), 1200);
-	clint_diff_free(d);
-
-	put(&tc, "1. One\n\n");
-	for (w = 0; w < 2000; w++)
-		put(&tc, "alpha ");
-	put(&tc, "\n\n2. Two\n\n");
-	for (w = 0; w < 2000; w++)
-		put(&tc, "alpha ");
-	put(&tc, "\n");
-	c = unit_text(tc.s);
-	clint_diag_clear(diag);
-	d = diff_of(rs, c, b, NULL, diag);
-	assert_true(unit_diag_find(diag, "work bound") < 0);
-	assert_int_equal(clint_diff_section_count(d), 602);
+	assert_int_equal(clint_diff_section_count(d), 400);
+	for (k = 0; k < 400; k++) {
+		assert_int_equal(clint_diff_section_get(d, k, &s), CLINT_OK);
+		assert_int_equal(s.kind, CLINT_CHANGE_MODIFIED);
+		assert_true(s.cosmetic);
+		assert_int_equal(s.old_section, k);
+		assert_int_equal(s.new_section, k);
+	}
+	assert_int_equal(clint_diag_count(diag), 0);
 	clint_diff_free(d);
 	clint_doc_free(a);
 	clint_doc_free(b);
-	clint_doc_free(c);
 	clint_diag_free(diag);
 	clint_ruleset_free(rs);
 	free(ta.s);
 	free(tb.s);
-	free(tc.s);
+}
+
+/* Pairs that the bag sizes alone do not rule out are still compared: a
+ * section with the same heading needs a similarity of only 0.2 (here 0.4,
+ * 10 words of 40), and one of at most 8 words with the same heading
+ * pairs whatever the sizes (3 words of 100). Another number and no other
+ * section keep pass 1 and the number bonus out of it. */
+static void test_size_check_keeps_possible_pairs(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	text ta = {NULL, 0, 0}, tb = {NULL, 0, 0};
+	clint_doc *a, *b;
+	clint_diff *d;
+	clint_diff_section s;
+	size_t w, i;
+
+	(void)state;
+	put(&ta, "1. Fees\n\n");
+	put(&tb, "7. Fees\n\n");
+	for (w = 0; w < 9; w++)
+		put(&ta, "fee%zu ", w);
+	for (w = 0; w < 39; w++)
+		put(&tb, w < 9 ? "fee%zu " : "other%zu ", w);
+	put(&ta, "\n\n2. Exit\n\nalpha beta\n");
+	put(&tb, "\n\n8. Exit\n\n");
+	for (w = 0; w < 99; w++)
+		put(&tb, w < 2 ? (w ? "beta " : "alpha ") : "word%zu ", w);
+	put(&tb, "\n");
+	a = unit_text(ta.s);
+	b = unit_text(tb.s);
+	d = diff_of(rs, a, b, NULL, NULL);
+	assert_int_equal(clint_diff_section_count(d), 2);
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(clint_diff_section_get(d, i, &s), CLINT_OK);
+		assert_int_equal(s.kind, CLINT_CHANGE_MODIFIED);
+		assert_true(s.renumbered);
+		assert_int_equal(s.old_section, s.new_section);
+	}
+	assert_int_equal(clint_diff_section_get(d, 0, &s), CLINT_OK);
+	assert_true(s.similarity > 0.35 && s.similarity < 0.45);
+	clint_diff_free(d);
+	clint_doc_free(a);
+	clint_doc_free(b);
+	clint_ruleset_free(rs);
+	free(ta.s);
+	free(tb.s);
+}
+
+/* Pass 1 pairs a section with its identical counterpart before pass 2
+ * looks at similarity: here pass 2 alone would rather pair OLD 1 with NEW
+ * 1 (same number and heading, 39 of 40 words) than with NEW 2 (the same
+ * body under another number). */
+static void test_equal_body_wins_over_similar(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	text ta = {NULL, 0, 0}, tb = {NULL, 0, 0};
+	clint_doc *a, *b;
+	clint_diff *d;
+	clint_diff_section s;
+	size_t w, i, found = 0;
+
+	(void)state;
+	put(&ta, "1. Alpha\n\n");
+	put(&tb, "1. Alpha\n\n");
+	for (w = 0; w < 40; w++) {
+		put(&ta, "w%zu ", w);
+		put(&tb, w < 39 ? "w%zu " : "v%zu ", w);
+	}
+	put(&tb, "\n\n2. Alpha\n\n");
+	for (w = 0; w < 40; w++)
+		put(&tb, "w%zu ", w);
+	put(&ta, "\n");
+	put(&tb, "\n");
+	a = unit_text(ta.s);
+	b = unit_text(tb.s);
+	d = diff_of(rs, a, b, NULL, NULL);
+	for (i = 0; i < clint_diff_section_count(d); i++) {
+		assert_int_equal(clint_diff_section_get(d, i, &s), CLINT_OK);
+		if (s.old_section == 0) {
+			assert_int_equal(s.new_section, 1);
+			assert_false(s.edited);
+			assert_true(s.renumbered);
+			found++;
+		} else {
+			assert_int_equal(s.kind, CLINT_CHANGE_ADDED);
+			assert_int_equal(s.new_section, 0);
+		}
+	}
+	assert_int_equal(found, 1);
+	clint_diff_free(d);
+	clint_doc_free(a);
+	clint_doc_free(b);
+	clint_ruleset_free(rs);
+	free(ta.s);
+	free(tb.s);
 }
 
 /* 30 sections of 150 words whose case all changes: each word diff needs
@@ -289,7 +367,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_equal_bodies_pair_in_order),
-		cmocka_unit_test(test_similarity_budget),
+		cmocka_unit_test(test_long_cosmetic_revision_pairs_every_clause),
+		cmocka_unit_test(test_size_check_keeps_possible_pairs),
+		cmocka_unit_test(test_equal_body_wins_over_similar),
 		cmocka_unit_test(test_word_diff_budget_of_the_whole_diff),
 		cmocka_unit_test(test_too_many_tokens),
 	};

@@ -20,14 +20,11 @@
 #define CLINT_DIFF_DEFAULT_WORK ((size_t)4000000)
 /* Candidate pairs scored by the similarity pass of the alignment. */
 #define CLINT_DIFF_MAX_PAIRS ((size_t)400000)
-/* The work of the whole diff, so that a bound per section is not
- * multiplied by the number of sections: word-diff cells at most 4 times
- * the bound of one section plus this many per token of both revisions
- * (then the remaining sections get coarse diffs), and word-bag
- * comparisons of the similarity pass at most this many per word plus
- * CLINT_DIFF_SIMILAR_BASE (then the remaining pairs are not scored). */
+/* The word diffs of the whole diff, so that the bound of one section is
+ * not multiplied by the number of sections: at most 4 times that bound
+ * plus this many edit-graph cells per token of both revisions (then the
+ * remaining sections get coarse diffs). */
 #define CLINT_DIFF_WORK_PER_TOKEN ((size_t)64)
-#define CLINT_DIFF_SIMILAR_BASE ((size_t)16000000)
 /* Tokens of one revision: 32 bytes each (punctuation is a token a
  * byte); about 20 MB of ordinary text, some 3,000 pages. */
 #define CLINT_DIFF_MAX_TOKENS ((size_t)4000000)
