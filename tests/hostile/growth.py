@@ -438,6 +438,17 @@ def diff_bag_sizes(n):
     return old, new
 
 
+def diff_change_run(n):
+    """One section of n words of 400 letters, a word inserted after each:
+    the changes a word apart merge into one hunk, which was judged
+    cosmetic or not again at every merge (quadratic up to the word diff's
+    bound, some 1,300 changes a section)."""
+    words = [(tag(k) * 100)[:400] for k in range(n)]
+    old = b"1. SERVICES\n\n" + b" ".join(words) + b"\n"
+    new = b"1. SERVICES\n\n" + b" ".join(w + b" q" for w in words) + b"\n"
+    return old, new
+
+
 # kind: (generator, file suffix, command, N)
 KINDS = [
     ("docx-paragraphs", docx_paras, ".docx", "check", 6000),
@@ -484,6 +495,7 @@ KINDS = [
     ("diff-words", diff_words, ".txt", "diff", 1000),
     ("diff-equal-bodies", diff_equal_bodies, ".txt", "diff", 5000),
     ("diff-bag-sizes", diff_bag_sizes, ".txt", "diff", 5000),
+    ("diff-change-run", diff_change_run, ".txt", "diff", 250),
 ]
 
 
