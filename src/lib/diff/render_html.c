@@ -6,6 +6,7 @@
  * with insertions; cosmetic changes are shown muted, and a section that
  * gained a risk carries its rule ids.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "render.h"
@@ -63,17 +64,58 @@ done:
 	return rc;
 }
 
-static int risk_badges(clint_drender *r, size_t new_section)
+/* An introduced risk and the NEW section it is in: the badges of the
+ * section headings are looked up in these, sorted, not found by a pass
+ * over every risk for every section (100,000 sections and 20,000 risks
+ * took 3.7 s against 1.6 s for the JSON). */
+typedef struct {
+	size_t section, risk;
+} badge;
+
+static int cmp_badge(const void *a, const void *b)
+{
+	const badge *x = a, *y = b;
+
+	if (x->section != y->section)
+		return x->section < y->section ? -1 : 1;
+	return x->risk < y->risk ? -1 : x->risk > y->risk;
+}
+
+/* The introduced risks by section; *out is the caller's to free. */
+static int index_badges(const clint_diff *d, badge **out, size_t *n)
+{
+	size_t i;
+
+	*n = 0;
+	*out = malloc((d->risk_count + 1) * sizeof(**out));
+	if (!*out)
+		return CLINT_ENOMEM;
+	for (i = 0; i < d->risk_count; i++)
+		if (d->risks[i].change == CLINT_RISK_INTRODUCED) {
+			(*out)[*n].section = d->risks[i].finding.section;
+			(*out)[(*n)++].risk = i;
+		}
+	if (*n > 1)
+		qsort(*out, *n, sizeof(**out), cmp_badge);
+	return CLINT_OK;
+}
+
+static int risk_badges(clint_drender *r, const badge *bs, size_t nb,
+                       size_t new_section)
 {
 	const clint_diff *d = r->d;
-	size_t i;
+	size_t lo = 0, hi = nb;
 	int rc = CLINT_OK;
 
-	for (i = 0; i < d->risk_count; i++) {
-		const clint_diff_risk *x = &d->risks[i];
-		if (x->change != CLINT_RISK_INTRODUCED ||
-		    x->finding.section != new_section)
-			continue;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (bs[mid].section < new_section)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < nb && bs[lo].section == new_section; lo++) {
+		const clint_diff_risk *x = &d->risks[bs[lo].risk];
 		TRY(clint_buf_puts(r->b, "<span class=\"risk\" title=\""));
 		TRY(esc(r->b, x->finding.message));
 		TRY(clint_buf_puts(r->b, "\">"));
@@ -85,7 +127,8 @@ done:
 }
 
 static int html_section(clint_drender *r, size_t i,
-                        const clint_diff_section *s)
+                        const clint_diff_section *s, const badge *bs,
+                        size_t nb)
 {
 	const clint_diff *d = r->d;
 	const char *ol, *nl;
@@ -107,7 +150,7 @@ static int html_section(clint_drender *r, size_t i,
 	if (s->kind != CLINT_CHANGE_REMOVED) {
 		TRY(esc(r->b, clint_diff_label(d, 0, s->new_section)));
 		TRY(clint_buf_putc(r->b, ' '));
-		TRY(risk_badges(r, s->new_section));
+		TRY(risk_badges(r, bs, nb, s->new_section));
 	}
 	TRY(clint_buf_puts(r->b, "</th></tr>\n<tr class=\""));
 	TRY(clint_buf_puts(r->b, clint_change_kind_name(s->kind)));
@@ -128,10 +171,12 @@ int clint_diff_render_html(clint_drender *r)
 	clint_buf inc = CLINT_BUF_INIT;
 	clint_diff_tally t;
 	clint_diff_section s;
-	size_t i;
+	badge *bs = NULL;
+	size_t i, nb = 0;
 	int rc = CLINT_OK;
 
 	clint_diff_count(d, &t);
+	TRY(index_badges(d, &bs, &nb));
 	TRY(clint_buf_puts(r->b, "<!DOCTYPE html>\n<html lang=\"en\"><head>"
 	                         "<meta charset=\"utf-8\"><title>clauselint diff: "));
 	TRY(esc(r->b, r->old_name));
@@ -245,10 +290,11 @@ int clint_diff_render_html(clint_drender *r)
 		TRY(clint_diff_section_get(d, i, &s));
 		if (!clint_diff_shown(r, &s))
 			continue;
-		TRY(html_section(r, i, &s));
+		TRY(html_section(r, i, &s, bs, nb));
 	}
 	TRY(clint_buf_puts(r->b, "</table>\n</body></html>\n"));
 done:
+	free(bs);
 	clint_buf_free(&inc);
 	return rc;
 }
