@@ -52,51 +52,88 @@ static void number(text *t, size_t k)
 	put(t, "%zu.%zu ", k / 99 + 1, k % 99 + 1);
 }
 
-static clint_diff *diff_of(const clint_ruleset *rs, const clint_doc *a,
-                           const clint_doc *b,
-                           const clint_diff_options *o, clint_diag *diag)
-{
-	clint_diff *d = NULL;
+/* A test's ruleset and diagnostics, the texts of its two revisions,
+ * their documents and the diff; teardown() frees them. */
+typedef struct {
+	clint_ruleset *rs;
+	clint_diag *diag;
+	text ta, tb;
+	clint_doc *a, *b;
+	clint_diff *d;
+} fixture;
 
-	assert_int_equal(clint_diff_new(&d, rs, a, b, o, diag), CLINT_OK);
-	return d;
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+
+	assert_non_null(f);
+	f->rs = unit_ruleset(pack_xml);
+	assert_int_equal(clint_diag_new(&f->diag), CLINT_OK);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+
+	clint_diff_free(f->d);
+	clint_doc_free(f->a);
+	clint_doc_free(f->b);
+	clint_diag_free(f->diag);
+	clint_ruleset_free(f->rs);
+	free(f->ta.s);
+	free(f->tb.s);
+	free(f);
+	return 0;
+}
+
+/* The documents of the two texts. */
+static void load(fixture *f)
+{
+	f->a = unit_text(f->ta.s);
+	f->b = unit_text(f->tb.s);
+}
+
+/* f->d: the diff of a and b (the one before is freed). */
+static void diff(fixture *f, const clint_doc *a, const clint_doc *b,
+                 const clint_diff_options *o)
+{
+	clint_diff_free(f->d);
+	f->d = NULL;
+	assert_int_equal(clint_diff_new(&f->d, f->rs, a, b, o, f->diag),
+	                 CLINT_OK);
 }
 
 /* 300 sections with one body, against the same 300 and against 200 of
  * them: each pairs with its own counterpart, in order, none moved. */
 static void test_equal_bodies_pair_in_order(void **state)
 {
-	clint_ruleset *rs = unit_ruleset(pack_xml);
-	text ta = {NULL, 0, 0}, tb = {NULL, 0, 0};
-	clint_doc *a, *b;
-	clint_diff *d;
+	fixture *f = *state;
 	clint_diff_section s;
 	size_t k, i, unchanged = 0, removed = 0;
 
-	(void)state;
 	for (k = 0; k < 300; k++) {
-		number(&ta, k);
-		put(&ta, "Item\n\nThe same text here.\n\n");
+		number(&f->ta, k);
+		put(&f->ta, "Item\n\nThe same text here.\n\n");
 		if (k < 200) {
-			number(&tb, k);
-			put(&tb, "Item\n\nThe same text here.\n\n");
+			number(&f->tb, k);
+			put(&f->tb, "Item\n\nThe same text here.\n\n");
 		}
 	}
-	a = unit_text(ta.s);
-	b = unit_text(tb.s);
-	assert_int_equal(clint_doc_section_count(a), 300);
-	d = diff_of(rs, a, a, NULL, NULL);
-	assert_int_equal(clint_diff_section_count(d), 300);
+	load(f);
+	assert_int_equal(clint_doc_section_count(f->a), 300);
+	diff(f, f->a, f->a, NULL);
+	assert_int_equal(clint_diff_section_count(f->d), 300);
 	for (i = 0; i < 300; i++) {
-		assert_int_equal(clint_diff_section_get(d, i, &s), CLINT_OK);
+		assert_int_equal(clint_diff_section_get(f->d, i, &s), CLINT_OK);
 		assert_int_equal(s.kind, CLINT_CHANGE_UNCHANGED);
 		assert_int_equal(s.old_section, i);
 		assert_int_equal(s.new_section, i);
 	}
-	clint_diff_free(d);
-	d = diff_of(rs, a, b, NULL, NULL);
-	for (i = 0; i < clint_diff_section_count(d); i++) {
-		assert_int_equal(clint_diff_section_get(d, i, &s), CLINT_OK);
+	diff(f, f->a, f->b, NULL);
+	for (i = 0; i < clint_diff_section_count(f->d); i++) {
+		assert_int_equal(clint_diff_section_get(f->d, i, &s), CLINT_OK);
 		if (s.kind == CLINT_CHANGE_UNCHANGED) {
 			assert_int_equal(s.old_section, s.new_section);
 			unchanged++;
@@ -108,12 +145,6 @@ static void test_equal_bodies_pair_in_order(void **state)
 	}
 	assert_int_equal(unchanged, 200);
 	assert_int_equal(removed, 100);
-	clint_diff_free(d);
-	clint_doc_free(a);
-	clint_doc_free(b);
-	clint_ruleset_free(rs);
-	free(ta.s);
-	free(tb.s);
 }
 
 /* An ordinary long revision: 400 clauses of 120 words, every quote made
@@ -122,48 +153,34 @@ static void test_equal_bodies_pair_in_order(void **state)
  * revision as removed and added. */
 static void test_long_cosmetic_revision_pairs_every_clause(void **state)
 {
-	clint_ruleset *rs = unit_ruleset(pack_xml);
-	text ta = {NULL, 0, 0}, tb = {NULL, 0, 0};
-	clint_diag *diag = NULL;
-	clint_doc *a, *b;
-	clint_diff *d;
+	fixture *f = *state;
 	clint_diff_section s;
 	size_t k, w;
 
-	(void)state;
-	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
 	for (k = 0; k < 400; k++) {
-		number(&ta, k);
-		number(&tb, k);
-		put(&ta, "Clause\n\nThe \"Supplier\" shall ");
-		put(&tb, "Clause\n\nThe \xE2\x80\x9CSupplier\xE2\x80\x9D shall ");
+		number(&f->ta, k);
+		number(&f->tb, k);
+		put(&f->ta, "Clause\n\nThe \"Supplier\" shall ");
+		put(&f->tb, "Clause\n\nThe \xE2\x80\x9CSupplier\xE2\x80\x9D shall ");
 		for (w = 0; w < 115; w++) {
 			/* words shared by all clauses, and some of their own */
-			put(&ta, w % 3 ? "services%zu " : "c%zuw%zu ", w % 3 ? w : k, w);
-			put(&tb, w % 3 ? "services%zu " : "c%zuw%zu ", w % 3 ? w : k, w);
+			put(&f->ta, w % 3 ? "services%zu " : "c%zuw%zu ", w % 3 ? w : k, w);
+			put(&f->tb, w % 3 ? "services%zu " : "c%zuw%zu ", w % 3 ? w : k, w);
 		}
-		put(&ta, "\n\n");
-		put(&tb, "\n\n");
+		put(&f->ta, "\n\n");
+		put(&f->tb, "\n\n");
 	}
-	a = unit_text(ta.s);
-	b = unit_text(tb.s);
-	d = diff_of(rs, a, b, NULL, diag);
-	assert_int_equal(clint_diff_section_count(d), 400);
+	load(f);
+	diff(f, f->a, f->b, NULL);
+	assert_int_equal(clint_diff_section_count(f->d), 400);
 	for (k = 0; k < 400; k++) {
-		assert_int_equal(clint_diff_section_get(d, k, &s), CLINT_OK);
+		assert_int_equal(clint_diff_section_get(f->d, k, &s), CLINT_OK);
 		assert_int_equal(s.kind, CLINT_CHANGE_MODIFIED);
 		assert_true(s.cosmetic);
 		assert_int_equal(s.old_section, k);
 		assert_int_equal(s.new_section, k);
 	}
-	assert_int_equal(clint_diag_count(diag), 0);
-	clint_diff_free(d);
-	clint_doc_free(a);
-	clint_doc_free(b);
-	clint_diag_free(diag);
-	clint_ruleset_free(rs);
-	free(ta.s);
-	free(tb.s);
+	assert_int_equal(clint_diag_count(f->diag), 0);
 }
 
 /* Pairs that the bag sizes alone do not rule out are still compared: a
@@ -173,43 +190,32 @@ static void test_long_cosmetic_revision_pairs_every_clause(void **state)
  * section keep pass 1 and the number bonus out of it. */
 static void test_size_check_keeps_possible_pairs(void **state)
 {
-	clint_ruleset *rs = unit_ruleset(pack_xml);
-	text ta = {NULL, 0, 0}, tb = {NULL, 0, 0};
-	clint_doc *a, *b;
-	clint_diff *d;
+	fixture *f = *state;
 	clint_diff_section s;
 	size_t w, i;
 
-	(void)state;
-	put(&ta, "1. Fees\n\n");
-	put(&tb, "7. Fees\n\n");
+	put(&f->ta, "1. Fees\n\n");
+	put(&f->tb, "7. Fees\n\n");
 	for (w = 0; w < 9; w++)
-		put(&ta, "fee%zu ", w);
+		put(&f->ta, "fee%zu ", w);
 	for (w = 0; w < 39; w++)
-		put(&tb, w < 9 ? "fee%zu " : "other%zu ", w);
-	put(&ta, "\n\n2. Exit\n\nalpha beta\n");
-	put(&tb, "\n\n8. Exit\n\n");
+		put(&f->tb, w < 9 ? "fee%zu " : "other%zu ", w);
+	put(&f->ta, "\n\n2. Exit\n\nalpha beta\n");
+	put(&f->tb, "\n\n8. Exit\n\n");
 	for (w = 0; w < 99; w++)
-		put(&tb, w < 2 ? (w ? "beta " : "alpha ") : "word%zu ", w);
-	put(&tb, "\n");
-	a = unit_text(ta.s);
-	b = unit_text(tb.s);
-	d = diff_of(rs, a, b, NULL, NULL);
-	assert_int_equal(clint_diff_section_count(d), 2);
+		put(&f->tb, w < 2 ? (w ? "beta " : "alpha ") : "word%zu ", w);
+	put(&f->tb, "\n");
+	load(f);
+	diff(f, f->a, f->b, NULL);
+	assert_int_equal(clint_diff_section_count(f->d), 2);
 	for (i = 0; i < 2; i++) {
-		assert_int_equal(clint_diff_section_get(d, i, &s), CLINT_OK);
+		assert_int_equal(clint_diff_section_get(f->d, i, &s), CLINT_OK);
 		assert_int_equal(s.kind, CLINT_CHANGE_MODIFIED);
 		assert_true(s.renumbered);
 		assert_int_equal(s.old_section, s.new_section);
 	}
-	assert_int_equal(clint_diff_section_get(d, 0, &s), CLINT_OK);
+	assert_int_equal(clint_diff_section_get(f->d, 0, &s), CLINT_OK);
 	assert_true(s.similarity > 0.35 && s.similarity < 0.45);
-	clint_diff_free(d);
-	clint_doc_free(a);
-	clint_doc_free(b);
-	clint_ruleset_free(rs);
-	free(ta.s);
-	free(tb.s);
 }
 
 /* Pass 1 pairs a section with its identical counterpart before pass 2
@@ -218,30 +224,25 @@ static void test_size_check_keeps_possible_pairs(void **state)
  * body under another number). */
 static void test_equal_body_wins_over_similar(void **state)
 {
-	clint_ruleset *rs = unit_ruleset(pack_xml);
-	text ta = {NULL, 0, 0}, tb = {NULL, 0, 0};
-	clint_doc *a, *b;
-	clint_diff *d;
+	fixture *f = *state;
 	clint_diff_section s;
 	size_t w, i, found = 0;
 
-	(void)state;
-	put(&ta, "1. Alpha\n\n");
-	put(&tb, "1. Alpha\n\n");
+	put(&f->ta, "1. Alpha\n\n");
+	put(&f->tb, "1. Alpha\n\n");
 	for (w = 0; w < 40; w++) {
-		put(&ta, "w%zu ", w);
-		put(&tb, w < 39 ? "w%zu " : "v%zu ", w);
+		put(&f->ta, "w%zu ", w);
+		put(&f->tb, w < 39 ? "w%zu " : "v%zu ", w);
 	}
-	put(&tb, "\n\n2. Alpha\n\n");
+	put(&f->tb, "\n\n2. Alpha\n\n");
 	for (w = 0; w < 40; w++)
-		put(&tb, "w%zu ", w);
-	put(&ta, "\n");
-	put(&tb, "\n");
-	a = unit_text(ta.s);
-	b = unit_text(tb.s);
-	d = diff_of(rs, a, b, NULL, NULL);
-	for (i = 0; i < clint_diff_section_count(d); i++) {
-		assert_int_equal(clint_diff_section_get(d, i, &s), CLINT_OK);
+		put(&f->tb, "w%zu ", w);
+	put(&f->ta, "\n");
+	put(&f->tb, "\n");
+	load(f);
+	diff(f, f->a, f->b, NULL);
+	for (i = 0; i < clint_diff_section_count(f->d); i++) {
+		assert_int_equal(clint_diff_section_get(f->d, i, &s), CLINT_OK);
 		if (s.old_section == 0) {
 			assert_int_equal(s.new_section, 1);
 			assert_false(s.edited);
@@ -253,12 +254,6 @@ static void test_equal_body_wins_over_similar(void **state)
 		}
 	}
 	assert_int_equal(found, 1);
-	clint_diff_free(d);
-	clint_doc_free(a);
-	clint_doc_free(b);
-	clint_ruleset_free(rs);
-	free(ta.s);
-	free(tb.s);
 }
 
 /* 30 sections of 150 words whose case all changes: each word diff needs
@@ -268,110 +263,90 @@ static void test_equal_body_wins_over_similar(void **state)
  * note says why. */
 static void test_word_diff_budget_of_the_whole_diff(void **state)
 {
-	clint_ruleset *rs = unit_ruleset(pack_xml);
-	text ta = {NULL, 0, 0}, tb = {NULL, 0, 0};
+	fixture *f = *state;
 	clint_diff_options o = CLINT_DIFF_OPTIONS_INIT;
-	clint_diag *diag = NULL;
-	clint_doc *a, *b;
-	clint_diff *d;
 	clint_diff_section s;
 	size_t k, w, n;
 
-	(void)state;
-	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
 	for (k = 0; k < 30; k++) {
-		number(&ta, k);
-		number(&tb, k);
-		put(&ta, "Part\n\n");
-		put(&tb, "Part\n\n");
+		number(&f->ta, k);
+		number(&f->tb, k);
+		put(&f->ta, "Part\n\n");
+		put(&f->tb, "Part\n\n");
 		for (w = 0; w < 150; w++) {
-			put(&ta, "alpha ");
-			put(&tb, "ALPHA ");
+			put(&f->ta, "alpha ");
+			put(&f->tb, "ALPHA ");
 		}
-		put(&ta, "\n\n");
-		put(&tb, "\n\n");
+		put(&f->ta, "\n\n");
+		put(&f->tb, "\n\n");
 	}
-	a = unit_text(ta.s);
-	b = unit_text(tb.s);
+	load(f);
 	o.max_word_work = 100000;
-	d = diff_of(rs, a, b, &o, diag);
-	n = clint_diff_section_count(d);
+	diff(f, f->a, f->b, &o);
+	n = clint_diff_section_count(f->d);
 	assert_int_equal(n, 30);
-	assert_int_equal(clint_diff_section_get(d, 0, &s), CLINT_OK);
+	assert_int_equal(clint_diff_section_get(f->d, 0, &s), CLINT_OK);
 	assert_int_equal(s.kind, CLINT_CHANGE_MODIFIED);
 	assert_false(s.coarse);
-	assert_int_equal(clint_diff_section_get(d, n - 1, &s), CLINT_OK);
+	assert_int_equal(clint_diff_section_get(f->d, n - 1, &s), CLINT_OK);
 	assert_int_equal(s.kind, CLINT_CHANGE_MODIFIED);
 	assert_true(s.coarse);
 	assert_int_equal(s.hunk_count, 1);
-	assert_true(unit_diag_find(diag, "the whole diff's work is spent") >= 0);
-	clint_diff_free(d);
+	assert_true(unit_diag_find(f->diag, "the whole diff's work is spent") >= 0);
 	/* with the default bound, the same pair is diffed word by word */
-	clint_diag_clear(diag);
-	d = diff_of(rs, a, b, NULL, diag);
-	for (k = 0; k < clint_diff_section_count(d); k++) {
-		assert_int_equal(clint_diff_section_get(d, k, &s), CLINT_OK);
+	clint_diag_clear(f->diag);
+	diff(f, f->a, f->b, NULL);
+	for (k = 0; k < clint_diff_section_count(f->d); k++) {
+		assert_int_equal(clint_diff_section_get(f->d, k, &s), CLINT_OK);
 		assert_false(s.coarse);
 	}
-	assert_int_equal(clint_diag_count(diag), 0);
-	clint_diff_free(d);
-	clint_doc_free(a);
-	clint_doc_free(b);
-	clint_diag_free(diag);
-	clint_ruleset_free(rs);
-	free(ta.s);
-	free(tb.s);
+	assert_int_equal(clint_diag_count(f->diag), 0);
 }
 
 /* A revision of more than CLINT_DIFF_MAX_TOKENS tokens (commas are one a
  * byte) is refused, naming it; one of exactly that many is compared. */
 static void test_too_many_tokens(void **state)
 {
-	clint_ruleset *rs = unit_ruleset(pack_xml);
+	fixture *f = *state;
 	size_t n = CLINT_DIFF_MAX_TOKENS;
 	char *s = malloc(n + 2);
-	clint_diag *diag = NULL;
 	clint_diag_entry e;
-	clint_doc *big, *small;
-	clint_diff *d = NULL;
 	long i;
 
-	(void)state;
 	assert_non_null(s);
-	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
 	memset(s, ',', n + 1);
 	s[n + 1] = '\0';
-	big = unit_doc_n("big.txt", s, n + 1, CLINT_INPUT_TEXT, NULL);
-	small = unit_text("1. Fees\n\nThe Client shall pay.\n");
-	assert_int_equal(clint_diff_new(&d, rs, small, big, NULL, diag),
+	f->a = unit_text("1. Fees\n\nThe Client shall pay.\n");
+	f->b = unit_doc_n("big.txt", s, n + 1, CLINT_INPUT_TEXT, NULL);
+	assert_int_equal(clint_diff_new(&f->d, f->rs, f->a, f->b, NULL, f->diag),
 	                 CLINT_ELIMIT);
-	assert_null(d);
-	i = unit_diag_find(diag, "too large to compare");
+	assert_null(f->d);
+	i = unit_diag_find(f->diag, "too large to compare");
 	assert_true(i >= 0);
-	assert_int_equal(clint_diag_get(diag, (size_t)i, &e), CLINT_OK);
+	assert_int_equal(clint_diag_get(f->diag, (size_t)i, &e), CLINT_OK);
 	assert_int_equal(e.level, CLINT_DIAG_ERROR);
 	assert_string_equal(e.file, "big.txt");
 	unit_assert_contains(e.message, "more than 4000000 words");
-	clint_doc_free(big);
-	big = unit_doc_n("big.txt", s, n, CLINT_INPUT_TEXT, NULL);
-	assert_int_equal(clint_diff_new(&d, rs, big, small, NULL, NULL), CLINT_OK);
-	clint_diff_free(d);
-	clint_doc_free(big);
-	clint_doc_free(small);
-	clint_diag_free(diag);
-	clint_ruleset_free(rs);
+	clint_doc_free(f->b);
+	f->b = unit_doc_n("big.txt", s, n, CLINT_INPUT_TEXT, NULL);
+	diff(f, f->b, f->a, NULL);
 	free(s);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_equal_bodies_pair_in_order),
-		cmocka_unit_test(test_long_cosmetic_revision_pairs_every_clause),
-		cmocka_unit_test(test_size_check_keeps_possible_pairs),
-		cmocka_unit_test(test_equal_body_wins_over_similar),
-		cmocka_unit_test(test_word_diff_budget_of_the_whole_diff),
-		cmocka_unit_test(test_too_many_tokens),
+		cmocka_unit_test_setup_teardown(test_equal_bodies_pair_in_order, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(
+			test_long_cosmetic_revision_pairs_every_clause, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_size_check_keeps_possible_pairs,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(test_equal_body_wins_over_similar,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_word_diff_budget_of_the_whole_diff, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_too_many_tokens, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("diff_bounds", tests, NULL, NULL);
