@@ -91,11 +91,9 @@ typedef enum {
  */
 typedef struct clint_diag clint_diag;
 
-/** `message` is UTF-8 without control characters (a tab becomes a
- *  space; each other C0 or C1 control and DEL '?'; a byte that is not
- *  UTF-8 '?'): it may quote hostile files and documents, and is safe to
- *  print. `file` is the name as it was given, any byte but NUL: print it
- *  with the same care. */
+/** `message` is safe to print to a terminal, as clint_term_safe() makes
+ *  it: it may quote hostile files and documents. `file` is the name as it
+ *  was given, any byte but NUL: print it with the same care. */
 typedef struct {
 	clint_diag_level level;
 	const char *file;     /**< may be NULL */
@@ -104,6 +102,18 @@ typedef struct {
 	const char *message;
 } clint_diag_entry;
 
+/**
+ * Makes the NUL-terminated `s` safe to print to a terminal, in place, and
+ * returns its new length (never longer; 0 for a NULL `s`). A tab becomes a
+ * space and '?' replaces each other C0 control (a newline too), DEL, each
+ * C1 control (U+0080..U+009F, such as U+009B CSI), each byte that does not
+ * start valid UTF-8, and each bidirectional embedding, override or
+ * isolate (U+202A..U+202E, U+2066..U+2069), with which text can show in
+ * another order than it is stored. Other text, NBSP and the section sign
+ * among it, is kept. The library's text reports and diagnostics follow
+ * the same rule; use it for a file name or other text of your own.
+ */
+CLINT_EXTERN size_t clint_term_safe(char *s);
 CLINT_EXTERN int clint_diag_new(clint_diag **out);
 CLINT_EXTERN void clint_diag_free(clint_diag *diag);
 CLINT_EXTERN void clint_diag_clear(clint_diag *diag);

@@ -359,22 +359,22 @@ int cli_baseline_write(cli_baseline *b, const char *path)
 
 	settle(b);
 	if (written_size(b) > BASELINE_MAX_BYTES) {
-		fprintf(stderr, "clauselint: %s: error: the baseline would be "
-		                "larger than %zu bytes, more than a baseline may "
-		                "hold; not written\n",
-		        path, BASELINE_MAX_BYTES);
+		cli_error("%s: error: the baseline would be "
+		          "larger than %zu bytes, more than a baseline may "
+		          "hold; not written",
+		          path, BASELINE_MAX_BYTES);
 		return -1;
 	}
 	if (cli_output_open(&out, path) < 0) {
-		fprintf(stderr, "clauselint: %s: %s\n", path, strerror(errno));
+		cli_error("%s: %s", path, strerror(errno));
 		return -1;
 	}
 	print(b, out.fp);
 	if (ferror(out.fp))
 		out.failed = 1;
 	if (cli_output_commit(&out) < 0) {
-		fprintf(stderr, "clauselint: cannot write %s: %s\n", path,
-		        strerror(errno));
+		cli_error("cannot write %s: %s", path,
+		          strerror(errno));
 		return -1;
 	}
 	return 0;

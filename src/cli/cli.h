@@ -16,6 +16,7 @@
 #ifndef CLAUSELINT_CLI_H
 #define CLAUSELINT_CLI_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -81,6 +82,14 @@ void cli_parse_args(int argc, char **argv, int first, cli_options *o);
 
 /* ---- util.c -------------------------------------------------------------- */
 
+/* Error messages on stderr: "clauselint: ", `prefix` (ours, may be
+ * NULL) and the message, made safe for a terminal as a whole
+ * (clint_term_safe(): a newline in a quoted name is '?' too), then a
+ * newline and `hint` (may be NULL); cli_usage_error() adds "Try
+ * 'clauselint --help'." */
+void cli_vmessage(const char *prefix, const char *hint, const char *fmt,
+                  va_list ap) __attribute__((format(printf, 3, 0)));
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 /* Prints every diagnostic as "clauselint: file:line: level: message". */
@@ -90,11 +99,6 @@ void cli_print_diag(const clint_diag *diag);
  * line (a DOCX part's line is not the file's), "file: level: message"
  * otherwise. */
 void cli_print_diags(const clint_diag *diag, const char *doc);
-/* Prints "clauselint: NAME: message" for a file found while walking a
- * directory (hostile trees name their files): the name's control
- * characters '?'. */
-void cli_name_error(const char *name, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
 /* --max-check-seconds: "none" or a number of seconds above 0 and at most
  * CLI_MAX_SECONDS into *out (as clint_check_options' max_cpu_seconds);
  * -1 for anything else. */

@@ -78,11 +78,9 @@ static void diff_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "clauselint: diff: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vmessage("diff: ", "Try 'clauselint diff --help'.\n", fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'clauselint diff --help'.\n");
 }
 
 /* "--name VALUE" or "--name=VALUE"; 1 if argv[*i] is the option, -1 if
@@ -236,7 +234,7 @@ static int load(const diff_options *o, const char *file, clint_revisions rev,
 		char *data = NULL;
 		size_t len = 0;
 		if (cli_read_stdin(&data, &len) < 0) {
-			fprintf(stderr, "clauselint: <stdin>: %s\n", strerror(errno));
+			cli_error("<stdin>: %s", strerror(errno));
 			clint_diag_free(diag);
 			return -1;
 		}
@@ -329,16 +327,16 @@ int clauselint_diff_main(int argc, char **argv)
 		f = clint_doc_format(new_doc);
 		if (f != CLINT_INPUT_DOCX && f != CLINT_INPUT_ODT &&
 		    f != CLINT_INPUT_RTF) {
-			fprintf(stderr, "clauselint: %s: diff with one file compares its "
-			                "tracked changes, which only DOCX, ODT and RTF "
-			                "have (this is %s); give OLD and NEW\n",
-			        o.files[0], clint_input_format_name(f));
+			cli_error("%s: diff with one file compares its "
+			          "tracked changes, which only DOCX, ODT and RTF "
+			          "have (this is %s); give OLD and NEW",
+			          o.files[0], clint_input_format_name(f));
 			goto done;
 		}
 		if (same_text(old_doc, new_doc))
-			fprintf(stderr, "clauselint: %s: note: no tracked changes: the "
-			                "two sides are the same text\n",
-			        o.files[0]);
+			cli_error("%s: note: no tracked changes: the "
+			          "two sides are the same text",
+			          o.files[0]);
 		old_label = malloc(n);
 		new_label = malloc(n);
 		if (!old_label || !new_label)
@@ -354,7 +352,7 @@ int clauselint_diff_main(int argc, char **argv)
 	r = clint_diff_new(&d, rs, old_doc, new_doc, &dopts, diag);
 	cli_print_diags(diag, o.files[o.file_count - 1]);
 	if (r < 0) {
-		fprintf(stderr, "clauselint: diff failed: %s\n", clint_strerror(r));
+		cli_error("diff failed: %s", clint_strerror(r));
 		goto done;
 	}
 	ro.format = o.format;
@@ -367,8 +365,8 @@ int clauselint_diff_main(int argc, char **argv)
 		           isatty(STDOUT_FILENO);
 	}
 	if (clint_diff_render(d, &ro, write_out, NULL) < 0 || fflush(stdout) != 0) {
-		fprintf(stderr, "clauselint: cannot write the diff: %s\n",
-		        strerror(errno));
+		cli_error("cannot write the diff: %s",
+		          strerror(errno));
 		goto done;
 	}
 	status = EXIT_CLEAN;

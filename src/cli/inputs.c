@@ -151,14 +151,14 @@ static int walk(walk_ctx *c, const char *path, const char *rel, int depth)
 	int rc = 0;
 
 	if (depth > WALK_MAX_DEPTH) {
-		cli_name_error(path, "directories nested deeper than %d: not walked",
-		               WALK_MAX_DEPTH);
+		cli_error("%s: directories nested deeper than %d: not walked",
+		          path, WALK_MAX_DEPTH);
 		c->failed++;
 		return 0;
 	}
 	d = opendir(path);
 	if (!d) {
-		cli_name_error(path, "%s", strerror(errno));
+		cli_error("%s: %s", path, strerror(errno));
 		c->failed++;
 		return 0;
 	}
@@ -193,7 +193,7 @@ static int walk(walk_ctx *c, const char *path, const char *rel, int depth)
 			rc = -1;
 		} else if (stat(full, &st) != 0) {
 			/* a dangling link: say so, the rest goes on */
-			cli_name_error(full, "%s", strerror(errno));
+			cli_error("%s: %s", full, strerror(errno));
 			c->failed++;
 		} else if (S_ISDIR(st.st_mode)) {
 			if (cli_glob_selected(NULL, 0, c->excludes, c->exclude_count, sub,
@@ -208,8 +208,8 @@ static int walk(walk_ctx *c, const char *path, const char *rel, int depth)
 		           cli_glob_selected(c->includes, c->include_count,
 		                             c->excludes, c->exclude_count, sub, 0)) {
 			if (c->in->count >= WALK_MAX_FILES) {
-				fprintf(stderr, "clauselint: more than %d input files\n",
-				        WALK_MAX_FILES);
+				cli_error("more than %d input files",
+				          WALK_MAX_FILES);
 				rc = -1;
 			} else {
 				rc = add_input(c->in, full, c->project);

@@ -200,6 +200,7 @@ static void progress_clear(progress *p)
 static void progress_update(progress *p, size_t done, size_t total,
                             const char *path)
 {
+	char name[51];
 	long t;
 
 	if (!p->on)
@@ -208,8 +209,12 @@ static void progress_update(progress *p, size_t done, size_t total,
 	if (t - p->start < PROGRESS_AFTER_MS || t - p->last < PROGRESS_EVERY_MS)
 		return;
 	p->last = t;
-	fprintf(stderr, "\r\033[Kclauselint: %zu/%zu checked (%zu%%) %.50s", done,
-	        total, total ? done * 100 / total : 100, path);
+	/* the name may come from a hostile tree; cut mid-character, its last
+	 * bytes are '?' */
+	snprintf(name, sizeof(name), "%s", path);
+	clint_term_safe(name);
+	fprintf(stderr, "\r\033[Kclauselint: %zu/%zu checked (%zu%%) %s", done,
+	        total, total ? done * 100 / total : 100, name);
 	fflush(stderr);
 	p->shown = 1;
 }
@@ -270,7 +275,7 @@ int cli_cmd_check(cli_options *o)
 		goto done;
 	}
 	if (cli_output_open(&out, o->output) < 0) {
-		fprintf(stderr, "clauselint: %s: %s\n", o->output, strerror(errno));
+		cli_error("%s: %s", o->output, strerror(errno));
 		status = EXIT_TROUBLE;
 		goto done;
 	}
@@ -375,31 +380,31 @@ int cli_cmd_check(cli_options *o)
 	pthread_cond_destroy(&c.changed);
 	pthread_mutex_destroy(&c.lock);
 	if (known)
-		fprintf(stderr, "clauselint: baseline %s: %zu known finding%s "
-		                "suppressed\n",
-		        o->baseline, suppressed, suppressed == 1 ? "" : "s");
+		cli_error("baseline %s: %zu known finding%s "
+		          "suppressed",
+		          o->baseline, suppressed, suppressed == 1 ? "" : "s");
 done:
 	if (opened) {
 		if (failed) {
 			if (!out.err)
 				out.err = errno;
-			fprintf(stderr, "clauselint: cannot write the report: %s\n",
-			        strerror(out.err ? out.err : EIO));
+			cli_error("cannot write the report: %s",
+			          strerror(out.err ? out.err : EIO));
 			cli_output_abort(&out);
 			status = EXIT_TROUBLE;
 		} else if (cli_output_commit(&out) < 0) {
-			fprintf(stderr, "clauselint: cannot write the report: %s\n",
-			        strerror(errno));
+			cli_error("cannot write the report: %s",
+			          strerror(errno));
 			status = EXIT_TROUBLE;
 		}
 	}
 	/* a baseline without the findings of rules that did not run would
 	 * let them through as new, or hide them, on a faster machine */
 	if (record && incomplete) {
-		fprintf(stderr, "clauselint: %s: not written: the check of %s "
-		                "stopped at its CPU-time limit, so its findings are "
-		                "incomplete (see --max-check-seconds)\n",
-		        o->write_baseline, incomplete);
+		cli_error("%s: not written: the check of %s "
+		          "stopped at its CPU-time limit, so its findings are "
+		          "incomplete (see --max-check-seconds)",
+		          o->write_baseline, incomplete);
 		status = EXIT_TROUBLE;
 	} else if (record && !failed && opened &&
 	           cli_baseline_write(record, o->write_baseline) < 0) {

@@ -223,8 +223,8 @@ static int packs_show(cli_options *o)
 		return EXIT_TROUBLE;
 	i = clint_ruleset_find(rs, o->files[0]);
 	if (i == (size_t)-1) {
-		fprintf(stderr, "clauselint: no rule '%s' in the loaded packs\n",
-		        o->files[0]);
+		cli_error("no rule '%s' in the loaded packs",
+		          o->files[0]);
 		clint_ruleset_free(rs);
 		return EXIT_TROUBLE;
 	}

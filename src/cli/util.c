@@ -10,58 +10,66 @@
 
 #include "cli.h"
 
+/* Writes "clauselint: ", `prefix` (ours, may be NULL), the message made
+ * safe for a terminal (clint_term_safe(): the names and operands it quotes
+ * may come from a hostile tree or from a script that passes on an
+ * attachment's name), a newline, then `hint` (may be NULL) to stderr, in
+ * one write. */
+void cli_vmessage(const char *prefix, const char *hint, const char *fmt,
+                  va_list ap)
+{
+	cli_str s = {NULL, 0, 0};
+	char *msg = NULL;
+	va_list cp;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0 || !(msg = malloc((size_t)n + 1))) {
+		fputs("clauselint: out of memory\n", stderr);
+		return;
+	}
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	clint_term_safe(msg);
+	if (cli_str_printf(&s, "clauselint: %s%s\n%s", prefix ? prefix : "", msg,
+	                   hint ? hint : "") == 0)
+		fwrite(s.data, 1, s.len, stderr);
+	else
+		fputs("clauselint: out of memory\n", stderr);
+	free(msg);
+	cli_str_free(&s);
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cli_vmessage(NULL, NULL, fmt, ap);
+	va_end(ap);
+}
+
 void cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "clauselint: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vmessage(NULL, "Try 'clauselint --help'.\n", fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'clauselint --help'.\n");
 }
 
-/* Appends `name` with each control character '?' and a tab ' ': a file
- * name may hold any byte but NUL, and one from a hostile tree must not
- * reach the terminal as an escape sequence (the library's messages are
- * already free of them: clint_diag_entry). */
+/* Appends `name` made safe for a terminal (clint_term_safe()): a file
+ * name may hold any byte but NUL (the library's messages are already
+ * safe: clint_diag_entry). */
 static int put_name(cli_str *s, const char *name)
 {
-	size_t i;
+	size_t start = s->len;
 
 	if (cli_str_printf(s, "%s", name) < 0)
 		return -1;
-	for (i = s->len - strlen(name); i < s->len; i++) {
-		unsigned char c = (unsigned char)s->data[i];
-		if (c == '\t') {
-			s->data[i] = ' ';
-		} else if (c < 0x20 || c == 0x7F) {
-			s->data[i] = '?';
-		} else if (c == 0xC2 && i + 1 < s->len &&
-		           (unsigned char)s->data[i + 1] >= 0x80 &&
-		           (unsigned char)s->data[i + 1] <= 0x9F) {
-			/* a C1 control (U+009B is CSI): one '?' */
-			s->data[i] = '?';
-			memmove(s->data + i + 1, s->data + i + 2, s->len - i - 2);
-			s->len--;
-		}
-	}
+	s->len = start + clint_term_safe(s->data + start);
 	return 0;
-}
-
-void cli_name_error(const char *name, const char *fmt, ...)
-{
-	cli_str s = {NULL, 0, 0};
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (cli_str_printf(&s, "clauselint: ") == 0 && put_name(&s, name) == 0 &&
-	    cli_str_printf(&s, ": %s\n", msg) == 0)
-		fwrite(s.data, 1, s.len, stderr);
-	cli_str_free(&s);
 }
 
 int cli_diag_line(cli_str *out, const clint_diag_entry *e, const char *doc)

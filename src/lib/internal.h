@@ -89,6 +89,19 @@ CLINT_INTERNAL int clint_utf8_valid(const char *s, size_t len);
 /* Makes s[0..len) valid UTF-8 in place: each byte that does not start a
  * valid sequence becomes '?' (no offset moves); the count of them. */
 CLINT_INTERNAL size_t clint_utf8_repair(char *s, size_t len);
+/*
+ * What a terminal must not get at s[i] (of s[0..len)): returns the text
+ * to write instead ("?", or " " for a tab), or NULL to copy the
+ * character, and stores its length in bytes (>= 1) in *n. Replaced are
+ * the C0 controls (a newline too: what is written is one field), DEL, the C1 controls (U+0080..U+009F,
+ * such as U+009B CSI), each byte that does not start valid UTF-8, and
+ * the bidirectional embeddings, overrides and isolates (U+202A..U+202E,
+ * U+2066..U+2069), which make a terminal show text in another order than
+ * it is stored ("Trojan Source"). One rule for every path to a terminal:
+ * clint_term_safe(), clint_term_str() and the diagnostics.
+ */
+CLINT_INTERNAL const char *clint_term_char(const char *s, size_t i,
+                                           size_t len, size_t *n);
 /* True if s[0..n) is 1 to 7 roman-numeral letters (either case). */
 CLINT_INTERNAL int clint_is_roman(const char *s, size_t n);
 /* Number of code points in s[0..len) (valid UTF-8 assumed). */

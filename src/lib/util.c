@@ -406,6 +406,51 @@ size_t clint_utf8_repair(char *s, size_t len)
 	return bad;
 }
 
+const char *clint_term_char(const char *s, size_t i, size_t len, size_t *n)
+{
+	const unsigned char *p = (const unsigned char *)s + i;
+	uint32_t cp = 0;
+
+	*n = 1;
+	if (p[0] < 0x80) {
+		if (p[0] == '\t')
+			return " ";
+		return p[0] < 0x20 || p[0] == 0x7F ? "?" : NULL;
+	}
+	*n = clint_utf8_decode(p, len - i, &cp);
+	if (*n == 0) {
+		*n = 1;
+		return "?";
+	}
+	if (cp <= 0x9F || (cp >= 0x202A && cp <= 0x202E) ||
+	    (cp >= 0x2066 && cp <= 0x2069))
+		return "?";
+	return NULL;
+}
+
+size_t clint_term_safe(char *s)
+{
+	size_t i = 0, j = 0, n, len;
+	const char *r;
+
+	if (!s)
+		return 0;
+	len = strlen(s);
+	while (i < len) {
+		r = clint_term_char(s, i, len, &n);
+		if (r) {
+			/* every replacement is one byte: never longer than n */
+			s[j++] = r[0];
+		} else {
+			memmove(s + j, s + i, n);
+			j += n;
+		}
+		i += n;
+	}
+	s[j] = '\0';
+	return j;
+}
+
 int clint_utf8_valid(const char *s, size_t len)
 {
 	return utf8_invalid_from((const unsigned char *)s, len, 0) == len;
@@ -531,30 +576,6 @@ int clint_diag_get(const clint_diag *diag, size_t i, clint_diag_entry *out)
 	return CLINT_OK;
 }
 
-/* Makes a message safe to print to a terminal, in place: valid UTF-8
- * (clint_utf8_repair()), a tab a space, and each other C0 control, DEL
- * and C1 control (U+0080..U+009F, such as U+009B CSI) one '?'. Messages
- * quote file names and documents, both of which may be hostile. */
-static void defang(char *s)
-{
-	unsigned char *p = (unsigned char *)s;
-	size_t i, j = 0, len = strlen(s);
-
-	clint_utf8_repair(s, len);
-	for (i = 0; i < len; i++) {
-		if (p[i] == '\t')
-			p[j++] = ' ';
-		else if (p[i] < 0x20 || p[i] == 0x7F)
-			p[j++] = '?';
-		else if (p[i] == 0xC2 && i + 1 < len && p[i + 1] <= 0x9F) {
-			p[j++] = '?';
-			i++;
-		} else
-			p[j++] = p[i];
-	}
-	p[j] = '\0';
-}
-
 int clint_diag_addv(clint_diag *diag, clint_diag_level level, const char *file,
                     unsigned line, unsigned column, const char *fmt, va_list ap)
 {
@@ -586,7 +607,7 @@ int clint_diag_addv(clint_diag *diag, clint_diag_level level, const char *file,
 		free(it->message);
 		return CLINT_ENOMEM;
 	}
-	defang(it->message);
+	clint_term_safe(it->message);
 	diag->count++;
 	return CLINT_OK;
 }

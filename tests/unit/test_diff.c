@@ -778,18 +778,20 @@ static void assert_no_controls(const char *s, const char *what)
 			         s);
 }
 
-/* The terminal escaper shared by the check and diff text reports. */
+/* The terminal escaper shared by the check and diff text reports
+ * (clint_term_char(): bidirectional overrides and isolates too). */
 static void test_term_str(void **state)
 {
 	static const char in[] = "a\tb\x1b]0;t\x07\x1b[2J\x7f\xc2\x9b"
-	                         "6n\xc2\xa7 \xe2\x80\x94\xff\r\nz";
+	                         "6n\xc2\xa7 \xe2\x80\x94\xff\r\nz"
+	                         "\xe2\x80\xae" "01\xe2\x81\xa9";
 	clint_buf b = CLINT_BUF_INIT;
 
 	(void)state;
 	assert_int_equal(clint_term_str(&b, in, sizeof(in) - 1), CLINT_OK);
 	assert_int_equal(clint_buf_putc(&b, '\0'), CLINT_OK);
 	assert_string_equal(b.data, "a b?]0;t??[2J??6n\xc2\xa7 \xe2\x80\x94"
-	                            "\xef\xbf\xbd??z");
+	                            "???z?01?");
 	b.len = 0;
 	assert_int_equal(clint_term_cstr(&b, NULL), CLINT_OK);
 	assert_int_equal(b.len, 0);

@@ -611,13 +611,53 @@ static void test_diag_defanged(void **state)
 	                                "a\x1b]0;x\x07" "b\n.txt", 1, 1,
 	                                "heading \"%s\"\tquoted",
 	                                "\x1b[2J\xc2\x9b" "31m\x7f\xff caf\xc3\xa9"
-	                                "\xc2\xa0\xc2\xa7" "2"),
+	                                "\xc2\xa0\xc2\xa7" "2\xe2\x80\xae"),
 	                 CLINT_OK);
 	assert_int_equal(clint_diag_get(d, 0, &e), CLINT_OK);
 	assert_string_equal(e.file, "a\x1b]0;x\x07" "b\n.txt");
 	assert_string_equal(e.message, "heading \"?[2J?31m?? caf\xc3\xa9"
-	                               "\xc2\xa0\xc2\xa7" "2\" quoted");
+	                               "\xc2\xa0\xc2\xa7" "2?\" quoted");
 	clint_diag_free(d);
+}
+
+/* The one rule for text that goes to a terminal (clint_term_safe()):
+ * controls, bytes that are not UTF-8 and the bidirectional embeddings,
+ * overrides and isolates become '?'; the marks (LRM, RLM), the
+ * neighbours of the replaced ranges and other text are kept. */
+static void test_term_safe(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"", ""},
+		{"plain \xc2\xa7 1.1 caf\xc3\xa9", "plain \xc2\xa7 1.1 caf\xc3\xa9"},
+		{"a\tb\nc\rd\x1b[2J\x07\x7f", "a b?c?d?[2J??"},
+		{"\xc2\x80\xc2\x9b" "31m\xc2\xa0", "??31m\xc2\xa0"},
+		/* invalid: a lone continuation byte, a cut sequence, an overlong
+		 * slash, a surrogate */
+		{"\x80x\xe2\x80y\xc0\xafz\xed\xa0\x80", "?x??y??z???"},
+		/* LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI */
+		{"\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad\xe2\x80\xae"
+		 "|\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8\xe2\x81\xa9", "?????|????"},
+		/* "pay 10 days" shown as "pay 01 days" on a bidi terminal */
+		{"pay \xe2\x80\xae" "01\xe2\x80\xac days", "pay ?01? days"},
+		/* kept: LRM and RLM, and the neighbours of the two ranges,
+		 * U+2029, U+202F, U+2065 (unassigned) and U+206A */
+		{"\xe2\x80\x8e\xe2\x80\x8f\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5"
+		 "\xe2\x81\xaa",
+		 "\xe2\x80\x8e\xe2\x80\x8f\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5"
+		 "\xe2\x81\xaa"},
+	};
+	char buf[128];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(buf, sizeof(buf), "%s", cases[i].in);
+		assert_int_equal(clint_term_safe(buf), strlen(cases[i].out));
+		assert_string_equal(buf, cases[i].out);
+	}
+	assert_int_equal(clint_term_safe(NULL), 0);
 }
 
 static void test_diag_null(void **state)
@@ -724,6 +764,7 @@ int main(void)
 		cmocka_unit_test(test_diag_add_get_count),
 		cmocka_unit_test(test_diag_many_and_long),
 		cmocka_unit_test(test_diag_defanged),
+		cmocka_unit_test(test_term_safe),
 		cmocka_unit_test(test_diag_null),
 		cmocka_unit_test(test_version),
 		cmocka_unit_test(test_strerror),

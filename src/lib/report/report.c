@@ -436,19 +436,9 @@ int clint_md_cstr(clint_buf *b, const char *s)
 static const char *term_escape(const char *s, size_t i, size_t len,
                                size_t n, int arg)
 {
-	unsigned char c = (unsigned char)s[i];
-
-	(void)len;
+	(void)n;
 	(void)arg;
-	if (c == '\t')
-		return " ";
-	if (c < 0x20 || c == 0x7F)
-		return "?";
-	if (n == 0)
-		return "\xEF\xBF\xBD";
-	if (c == 0xC2 && (unsigned char)s[i + 1] <= 0x9F)
-		return "?"; /* C1: U+0080..U+009F, such as U+009B CSI */
-	return NULL;
+	return clint_term_char(s, i, len, &n);
 }
 
 int clint_term_str(clint_buf *b, const char *s, size_t len)

@@ -1,1 +1,1 @@
---pack ambiguity "$(printf 'tests/cli/fixtures/no\033[2Jsuch\007\302\233file.txt')" samples/weak-draft-outsourcing.txt
+--pack ambiguity "$(printf 'tests/cli/fixtures/no\033[2Jsuch\007\302\233\342\200\256file.txt')" samples/weak-draft-outsourcing.txt

@@ -1,0 +1,1 @@
+--format "$(printf 'x\033[2J\342\200\256y')" samples/weak-draft-outsourcing.txt

@@ -1,0 +1,1 @@
+-p ambiguity -o "$(printf 'no/such\033[2Jdir\342\201\247/x.txt')" samples/weak-draft-outsourcing.txt
