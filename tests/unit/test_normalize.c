@@ -94,6 +94,30 @@ static void test_invisible_characters_dropped(void **state)
 	clint_doc_free(doc);
 }
 
+/* Every character that shows nothing is out of the matching view, or a
+ * counterparty could hide a word from every rule by putting one inside
+ * it: direction marks and isolates (U+200E, U+2066..U+2069), overrides
+ * (U+202E), the Arabic letter mark, the invisible times (U+2062), a
+ * variation selector, an interlinear annotation mark and tag characters,
+ * which can spell whole words invisibly (4-byte UTF-8). */
+static void test_hiding_characters_dropped(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_text("additional \xE2\x81\xA6\xE2\x81\xA9" "fe\xE2\x80\x8E" "es "
+	                "at its sole dis\xE2\x80\xAE\xE2\x80\xAC" "cre\xD8\x9C" "tion "
+	                "un\xE2\x81\xA2limi\xEF\xB8\x8Fted li\xEF\xBF\xB9" "ability "
+	                "pen\xF3\xA0\x81\x81\xF3\xA0\x81\xBF" "alty");
+	assert_string_equal(doc->norm, "additional fees at its sole discretion "
+	                               "unlimited liability penalty");
+	assert_maps_back(doc, "additional fees",
+	                 "additional \xE2\x81\xA6\xE2\x81\xA9" "fe\xE2\x80\x8E" "es");
+	assert_maps_back(doc, "penalty",
+	                 "pen\xF3\xA0\x81\x81\xF3\xA0\x81\xBF" "alty");
+	clint_doc_free(doc);
+}
+
 static void test_ligatures_and_ellipsis(void **state)
 {
 	clint_doc *doc;
@@ -192,6 +216,32 @@ static void test_classify(void **state)
 	assert_int_equal(classify(0x2026, &rep), CH_REPLACE);
 	assert_string_equal(rep, "...");
 	assert_int_equal(classify(0x20AC, &rep), CH_COPY);
+	/* the edges of the invisible ranges */
+	assert_int_equal(classify(0x200B, &rep), CH_DROP);
+	assert_int_equal(classify(0x200F, &rep), CH_DROP);
+	assert_int_equal(classify(0x2010, &rep), CH_REPLACE);
+	assert_int_equal(classify(0x2029, &rep), CH_SPACE);
+	assert_int_equal(classify(0x202A, &rep), CH_DROP);
+	assert_int_equal(classify(0x202E, &rep), CH_DROP);
+	assert_int_equal(classify(0x202F, &rep), CH_SPACE);
+	assert_int_equal(classify(0x205F, &rep), CH_SPACE);
+	assert_int_equal(classify(0x2060, &rep), CH_DROP);
+	assert_int_equal(classify(0x206F, &rep), CH_DROP);
+	assert_int_equal(classify(0x2070, &rep), CH_COPY);
+	assert_int_equal(classify(0xFDFF, &rep), CH_COPY);
+	assert_int_equal(classify(0xFE00, &rep), CH_DROP);
+	assert_int_equal(classify(0xFE0F, &rep), CH_DROP);
+	assert_int_equal(classify(0xFE10, &rep), CH_COPY);
+	assert_int_equal(classify(0xFFF8, &rep), CH_COPY);
+	assert_int_equal(classify(0xFFFB, &rep), CH_DROP);
+	assert_int_equal(classify(0xFFFC, &rep), CH_COPY);
+	assert_int_equal(classify(0xDFFFF, &rep), CH_COPY);
+	assert_int_equal(classify(0xE0000, &rep), CH_DROP);
+	assert_int_equal(classify(0xE0FFF, &rep), CH_DROP);
+	assert_int_equal(classify(0xE1000, &rep), CH_COPY);
+	assert_int_equal(classify(0x1BCA0, &rep), CH_DROP);
+	assert_int_equal(classify(0x061C, &rep), CH_DROP);
+	assert_int_equal(classify(0x0600, &rep), CH_COPY);
 }
 
 int main(void)
@@ -201,6 +251,7 @@ int main(void)
 		cmocka_unit_test(test_white_space_collapsed),
 		cmocka_unit_test(test_dashes),
 		cmocka_unit_test(test_invisible_characters_dropped),
+		cmocka_unit_test(test_hiding_characters_dropped),
 		cmocka_unit_test(test_ligatures_and_ellipsis),
 		cmocka_unit_test(test_blocks_joined_by_newline),
 		cmocka_unit_test(test_invalid_bytes_in_view),
