@@ -18,6 +18,8 @@
  *                    "Suplier" for "Supplier"
  *   dates            "31 February 2025", "2025-13-01"; a term that ends
  *                    before the Effective Date
+ *   direction-controls  a right-to-left override that shows the stored
+ *                    "01 days" as "10 days"
  *
  * Definitions come from the segmenter (clint_find_definitions).
  */
@@ -2541,6 +2543,111 @@ static int check_dates(const clint_doc *doc, clint_check_hit_fn hit, void *ctx)
 	return CLINT_OK;
 }
 
+/* ---- direction-controls ---------------------------------------------------- */
+
+/* The bidirectional formatting character at t[i] (UAX #9), if any: 1 for
+ * one that opens a scope (the embeddings and overrides U+202A, U+202B,
+ * U+202D, U+202E and the isolates U+2066..U+2068), -1 for one that closes
+ * it (U+202C PDF, U+2069 PDI), else 0; stores its code point. */
+static int bidi_at(const char *t, size_t i, size_t len, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)t + i;
+
+	if (len - i < 3 || p[0] != 0xE2 ||
+	    !((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+	      (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)))
+		return 0;
+	*cp = 0x2000u | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
+	return *cp == 0x202C || *cp == 0x2069 ? -1 : 1;
+}
+
+/* Removes the bidirectional formatting characters from the quote `q`. */
+static void strip_bidi(char *q)
+{
+	size_t i = 0, j = 0, len = strlen(q);
+	uint32_t cp;
+
+	while (i < len) {
+		if (bidi_at(q, i, len, &cp) != 0) {
+			i += 3;
+			continue;
+		}
+		q[j++] = q[i++];
+	}
+	q[j] = '\0';
+}
+
+/*
+ * Each embedding, override or isolate with text in its scope: the text up
+ * to the character that closes it (nested ones counted) or to the end of
+ * the paragraph. A reader sees that text in another order than it is
+ * stored, while search, copying and every rule read the stored order. A
+ * scope with nothing but white space in it changes nothing that shows
+ * (the matching view drops such characters: normalize.c).
+ */
+static int check_direction_controls(const clint_doc *doc,
+                                    clint_check_hit_fn hit, void *ctx)
+{
+	static const char *const names[] = {
+		"LEFT-TO-RIGHT EMBEDDING", "RIGHT-TO-LEFT EMBEDDING", "",
+		"LEFT-TO-RIGHT OVERRIDE", "RIGHT-TO-LEFT OVERRIDE",
+	};
+	static const char *const isolates[] = {
+		"LEFT-TO-RIGHT ISOLATE", "RIGHT-TO-LEFT ISOLATE",
+		"FIRST STRONG ISOLATE",
+	};
+	const char *t = doc->text;
+	size_t len = doc->text_len, i = 0, j;
+	uint32_t cp, inner;
+	char q[96];
+	int rc;
+
+	while (i < len) {
+		const char *p = memchr(t + i, 0xE2, len - i);
+		size_t depth = 1;
+		int shown = 0;
+
+		if (!p)
+			break;
+		i = (size_t)(p - t);
+		if (bidi_at(t, i, len, &cp) != 1) {
+			i++;
+			continue;
+		}
+		for (j = i + 3; j < len && t[j] != '\n' && t[j] != '\r'; j++) {
+			int k = bidi_at(t, j, len, &inner);
+
+			if (k == 1) {
+				depth++;
+			} else if (k == -1 && --depth == 0) {
+				j += 3;
+				break;
+			} else if (k == 0 && !clint_isspace((unsigned char)t[j])) {
+				shown = 1;
+			}
+			if (k != 0)
+				j += 2;
+		}
+		if (shown) {
+			quote(doc, i, j, q, sizeof(q));
+			strip_bidi(q);
+			rc = report(hit, ctx, i, j,
+			            format("U+%04X %s: '%s' %s another order than it "
+			                   "is stored",
+			                   (unsigned)cp,
+			                   cp >= 0x2066 ? isolates[cp - 0x2066]
+			                                : names[cp - 0x202A],
+			                   q,
+			                   cp == 0x202D || cp == 0x202E
+			                       ? "is shown in" : "can be shown in"));
+			if (rc < 0)
+				return rc;
+		}
+		i = j;
+	}
+	return CLINT_OK;
+}
+
 
 int clint_run_check(clint_check_id id, const clint_doc *doc,
                     clint_check_hit_fn hit, void *ctx)
@@ -2558,6 +2665,8 @@ int clint_run_check(clint_check_id id, const clint_doc *doc,
 		return check_duplicate_definitions(doc, hit, ctx);
 	case CLINT_CHECK_PARTIES: return check_parties(doc, hit, ctx);
 	case CLINT_CHECK_DATES: return check_dates(doc, hit, ctx);
+	case CLINT_CHECK_DIRECTION_CONTROLS:
+		return check_direction_controls(doc, hit, ctx);
 	default: return CLINT_OK;
 	}
 }

@@ -654,7 +654,8 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 		static const char *const checks[] = {
 			"", "words-digits", "numbering", "cross-reference",
 			"placeholders", "undefined-terms", "unused-terms",
-			"duplicate-definitions", "parties", "dates"};
+			"duplicate-definitions", "parties", "dates",
+			"direction-controls"};
 		size_t k;
 		for (k = 1; k < ARRAY_LEN(checks); k++)
 			if (strcmp(s, checks[k]) == 0)

@@ -348,6 +348,55 @@ static void test_dates(void **state)
 	assert_hit(t, &h, 1, "30 February 2026", "February has 28 days");
 }
 
+/* RLO, PDF, LRO, LRE, RLI, PDI, FSI in UTF-8 */
+#define RLO "\xE2\x80\xAE"
+#define PDF "\xE2\x80\xAC"
+#define LRO "\xE2\x80\xAD"
+#define LRE "\xE2\x80\xAA"
+#define RLI "\xE2\x81\xA7"
+#define PDI "\xE2\x81\xA9"
+#define FSI "\xE2\x81\xA8"
+
+/* Each scope with text in it is one hit, from the character that opens
+ * it to the one that closes it (nested ones counted) or to the end of
+ * the paragraph; the quote is the stored text without the characters. */
+static void test_direction_controls(void **state)
+{
+	const char *t =
+		"1. PAYMENT\n"
+		"1.1 Invoices are payable within " RLO "03" PDF " days.\n"
+		"1.2 Pay to " RLI "Alder " LRE "Bank" PDF " Ltd" PDI ", London.\n"
+		"1.3 Unclosed " LRO "abc def\n"
+		"1.4 Empty " FSI PDI " and blank " RLO " \t" PDF " scopes.\n"
+		"1.5 A stray " PDF "closer" PDI ".\n";
+	uint32_t cp = 0;
+	hits h;
+
+	(void)state;
+	run(CLINT_CHECK_DIRECTION_CONTROLS, t, &h);
+	assert_int_equal(h.count, 3);
+	assert_hit(t, &h, 0, RLO "03" PDF,
+	           "U+202E RIGHT-TO-LEFT OVERRIDE: '03' is shown in another order");
+	assert_hit(t, &h, 1, RLI "Alder " LRE "Bank" PDF " Ltd" PDI,
+	           "U+2067 RIGHT-TO-LEFT ISOLATE: 'Alder Bank Ltd' can be shown");
+	assert_hit(t, &h, 2, LRO "abc def",
+	           "U+202D LEFT-TO-RIGHT OVERRIDE: 'abc def' is shown");
+	/* a sequence cut short is not one (the document text is valid
+	 * UTF-8, a quote may end anywhere) */
+	assert_int_equal(bidi_at(RLO, 0, 2, &cp), 0);
+	assert_int_equal(bidi_at(RLO, 0, 3, &cp), 1);
+	assert_int_equal(cp, 0x202E);
+	assert_int_equal(bidi_at(PDI, 0, 3, &cp), -1);
+	assert_int_equal(bidi_at("\xE2\x80\xA9", 0, 3, &cp), 0); /* U+2029 */
+	assert_int_equal(bidi_at("\xE2\x81\xA5", 0, 3, &cp), 0); /* U+2065 */
+	/* an opener as the last bytes, with nothing after it */
+	run(CLINT_CHECK_DIRECTION_CONTROLS, "Fees" RLO, &h);
+	assert_int_equal(h.count, 0);
+	run(CLINT_CHECK_DIRECTION_CONTROLS, "Fees " FSI "x", &h);
+	assert_int_equal(h.count, 1);
+	assert_true(strstr(h.msg[0], "U+2068 FIRST STRONG ISOLATE: 'x'") != NULL);
+}
+
 static void test_quote_keeps_utf8_whole(void **state)
 {
 	clint_doc *doc = unit_text("caf\xC3\xA9 caf\xC3\xA9 caf\xC3\xA9\n");
@@ -682,6 +731,7 @@ int main(void)
 		cmocka_unit_test(test_parties),
 		cmocka_unit_test(test_parse_date),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_direction_controls),
 		cmocka_unit_test(test_quote_keeps_utf8_whole),
 		cmocka_unit_test(test_candidates_match_reference),
 		cmocka_unit_test(test_find_bytes_matches_reference),
