@@ -20,12 +20,18 @@ static int write_out(void *userdata, const char *data, size_t len)
 static void print_diag(const clint_diag *diag)
 {
 	clint_diag_entry e;
+	char name[1024];
 	size_t i;
 
-	for (i = 0; i < clint_diag_count(diag); i++)
-		if (clint_diag_get(diag, i, &e) == CLINT_OK)
-			fprintf(stderr, "lint: %s:%u: %s\n", e.file ? e.file : "-", e.line,
-			        e.message);
+	for (i = 0; i < clint_diag_count(diag); i++) {
+		if (clint_diag_get(diag, i, &e) != CLINT_OK)
+			continue;
+		/* the message is safe to print; a file name may hold escape
+		 * sequences, so print a copy made safe the same way */
+		snprintf(name, sizeof(name), "%s", e.file ? e.file : "-");
+		clint_term_safe(name);
+		fprintf(stderr, "lint: %s:%u: %s\n", name, e.line, e.message);
+	}
 }
 
 int main(int argc, char **argv)

@@ -644,7 +644,8 @@ typedef struct {
 	const char *section_label; /**< "" when outside any section */
 	const char *detail;     /**< check rules: what exactly is wrong, naming both
 	                           sides ("'thirty' is 30 but the digits say
-	                           45"); NULL otherwise */
+	                           45"), and `message` is the same string;
+	                           NULL otherwise */
 	int has_value;          /**< the rule has a threshold and this value met it */
 	clint_value value;
 	const char *threshold;  /**< "more than 90 days", or "" */

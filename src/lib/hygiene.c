@@ -2558,7 +2558,7 @@ static int bidi_at(const char *t, size_t i, size_t len, uint32_t *cp)
 	      (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)))
 		return 0;
 	*cp = 0x2000u | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
-	return *cp == 0x202C || *cp == 0x2069 ? -1 : 1;
+	return clint_bidi_control(*cp);
 }
 
 /* Removes the bidirectional formatting characters from the quote `q`. */

@@ -89,6 +89,11 @@ CLINT_INTERNAL int clint_utf8_valid(const char *s, size_t len);
 /* Makes s[0..len) valid UTF-8 in place: each byte that does not start a
  * valid sequence becomes '?' (no offset moves); the count of them. */
 CLINT_INTERNAL size_t clint_utf8_repair(char *s, size_t len);
+/* The bidirectional formatting characters (UAX #9): 1 for one that opens
+ * a scope, the embeddings and overrides U+202A, U+202B, U+202D, U+202E
+ * and the isolates U+2066..U+2068; -1 for one that closes it, U+202C
+ * (PDF) and U+2069 (PDI); 0 for every other code point. */
+CLINT_INTERNAL int clint_bidi_control(uint32_t cp);
 /*
  * What a terminal must not get at s[i] (of s[0..len)): returns the text
  * to write instead ("?", or " " for a tab), or NULL to copy the

@@ -406,6 +406,13 @@ size_t clint_utf8_repair(char *s, size_t len)
 	return bad;
 }
 
+int clint_bidi_control(uint32_t cp)
+{
+	if (cp == 0x202C || cp == 0x2069)
+		return -1;
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2068);
+}
+
 const char *clint_term_char(const char *s, size_t i, size_t len, size_t *n)
 {
 	const unsigned char *p = (const unsigned char *)s + i;
@@ -422,8 +429,7 @@ const char *clint_term_char(const char *s, size_t i, size_t len, size_t *n)
 		*n = 1;
 		return "?";
 	}
-	if (cp <= 0x9F || (cp >= 0x202A && cp <= 0x202E) ||
-	    (cp >= 0x2066 && cp <= 0x2069))
+	if (cp <= 0x9F || clint_bidi_control(cp) != 0)
 		return "?";
 	return NULL;
 }

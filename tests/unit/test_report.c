@@ -993,9 +993,70 @@ static int xml_text(clint_buf *b, const char *s, size_t n)
 	return clint_xml_str(b, s, n, 0);
 }
 
+static int html_text(clint_buf *b, const char *s, size_t n)
+{
+	return clint_html_str(b, s, n, 0);
+}
+
 static int xml_attr(clint_buf *b, const char *s, size_t n)
 {
 	return clint_xml_str(b, s, n, 1);
+}
+
+/* A check rule's finding says what exactly is wrong in its message
+ * (clint_finding.detail is the same words): every format says it once,
+ * HTML twice (the highlight's tooltip and the list of findings). */
+static void test_check_detail_said_once(void **state)
+{
+	static const char pack[] =
+		UNIT_PACK_HEAD("chk")
+		"  <rule id=\"dir\" kind=\"check\" check=\"direction-controls\" "
+		"severity=\"warning\" category=\"drafting\">\n"
+		"    <title>Reordered</title>\n"
+		"    <message>Generic message</message>\n"
+		"    <rationale>Why</rationale>\n"
+		"    <ref>Ref</ref>\n"
+		"    <suggestion>Fix</suggestion>\n"
+		"    <example expect=\"match\">a \xE2\x80\xAE" "b</example>\n"
+		"  </rule>\n"
+		UNIT_PACK_TAIL;
+	static const char detail[] = "is shown in another order than it is stored";
+	clint_ruleset *rs = unit_ruleset(pack);
+	clint_doc *doc = unit_text("Pay within \xE2\x80\xAE" "03\xE2\x80\xAC days.\n");
+	clint_result *res = unit_check(rs, doc);
+	const clint_result *list[1] = {res};
+	static const clint_output_format fmts[] = {
+		CLINT_OUTPUT_TEXT, CLINT_OUTPUT_JSON, CLINT_OUTPUT_SARIF,
+		CLINT_OUTPUT_MARKDOWN, CLINT_OUTPUT_HTML, CLINT_OUTPUT_GITLAB,
+		CLINT_OUTPUT_CHECKSTYLE, CLINT_OUTPUT_JUNIT,
+	};
+	unit_sink out = {NULL, 0, 0};
+	clint_finding f;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(clint_result_finding_count(res), 1);
+	assert_int_equal(clint_result_finding(res, 0, &f), CLINT_OK);
+	assert_ptr_equal(f.detail, f.message);
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		const char *p;
+
+		assert_int_equal(render(&out, fmts[i], 0, 0, list, 1, NULL, NULL),
+		                 CLINT_OK);
+		p = strstr(out.data, detail);
+		if (!p)
+			fail_msg("%s: no '%s' in\n%s",
+			         clint_output_format_name(fmts[i]), detail, out.data);
+		if (fmts[i] == CLINT_OUTPUT_HTML && p)
+			p = strstr(p + 1, detail);
+		if (!p || strstr(p + 1, detail))
+			fail_msg("%s: '%s' not said once in\n%s",
+			         clint_output_format_name(fmts[i]), detail, out.data);
+		unit_sink_free(&out);
+	}
+	clint_result_free(res);
+	clint_doc_free(doc);
+	clint_ruleset_free(rs);
 }
 
 static void test_escaping_helpers(void **state)
@@ -1009,6 +1070,15 @@ static void test_escaping_helpers(void **state)
 	                            "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\n\xC3\xA9");
 	put_escaped(&b, xml_attr, "a\tb\nc\rd");
 	assert_string_equal(b.data, "a&#9;b&#10;c&#13;d");
+	/* HTML people read: the bidirectional formatting characters as
+	 * markers (RLO, PDF, LRI, PDI; a neighbour of each range kept);
+	 * XML for programs keeps them */
+	put_escaped(&b, html_text, "pay \xE2\x80\xAE" "03\xE2\x80\xAC <x> "
+	                           "\xE2\x81\xA6" "a\xE2\x81\xA9\xE2\x80\xAF\xE2\x81\xAA");
+	assert_string_equal(b.data, "pay [U+202E]03[U+202C] &lt;x&gt; [U+2066]a"
+	                            "[U+2069]\xE2\x80\xAF\xE2\x81\xAA");
+	put_escaped(&b, xml_text, "\xE2\x80\xAE" "03");
+	assert_string_equal(b.data, "\xE2\x80\xAE" "03");
 	/* JSON: invalid UTF-8 replaced, valid kept */
 	put_escaped(&b, clint_json_str, "\xC3\xA9\xC3(\x80");
 	assert_string_equal(b.data, "\"\xC3\xA9\\ufffd(\\ufffd\"");
@@ -1016,6 +1086,8 @@ static void test_escaping_helpers(void **state)
 	put_escaped(&b, clint_md_str, "*a* _b_ `c` [d](e) <i>|@bob\nx & y ~z~ $m$ \\");
 	assert_string_equal(b.data, "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<i\\>\\|"
 	                            "@\xE2\x80\x8B" "bob x &amp; y \\~z\\~ \\$m\\$ \\\\");
+	put_escaped(&b, clint_md_str, "pay \xE2\x80\xAE" "03\xE2\x80\xAC days");
+	assert_string_equal(b.data, "pay \\[U+202E\\]03\\[U+202C\\] days");
 	/* URIs: relative stays relative, absolute becomes file:// */
 	b.len = 0;
 	assert_int_equal(clint_uri_path(&b, "./a b/c#d%.txt"), CLINT_OK);
@@ -1053,6 +1125,7 @@ int main(void)
 		cmocka_unit_test(test_overlapping_findings_in_html),
 		cmocka_unit_test(test_gitlab_junit_checkstyle),
 		cmocka_unit_test(test_markdown_report),
+		cmocka_unit_test(test_check_detail_said_once),
 		cmocka_unit_test(test_escaping_helpers),
 	};
 

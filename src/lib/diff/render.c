@@ -180,7 +180,7 @@ int clint_dfinding_loc(const clint_finding *f, unsigned *line,
 
 int clint_dput_html(clint_buf *b, const char *s, size_t n)
 {
-	return clint_xml_str(b, s, n, 0);
+	return clint_html_str(b, s, n, 0);
 }
 
 int clint_dput_md(clint_buf *b, const char *s, size_t n)

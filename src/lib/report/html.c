@@ -13,7 +13,7 @@
  *     back to each highlight; a table of contents from the sections
  *     jumps into the text.
  *
- * Every string from a document or a pack is escaped (clint_xml_str), so
+ * Every string from a document or a pack is escaped (clint_html_str), so
  * a contract holding "<script>" shows it as text. The script reads the
  * explanations from the page itself (cloned DOM nodes, never innerHTML).
  * The run summary is written last (documents stream) and shown first by
@@ -118,12 +118,12 @@ static const char *sev_name(clint_severity s)
 
 static void esc(clint_buf *b, const char *s)
 {
-	clint_xml_cstr(b, s, 0);
+	clint_html_cstr(b, s, 0);
 }
 
 static void esc_attr(clint_buf *b, const char *s)
 {
-	clint_xml_cstr(b, s, 1);
+	clint_html_cstr(b, s, 1);
 }
 
 /* The contract text [a, b): escaped; a form feed is drawn as a page
@@ -136,7 +136,7 @@ static void put_text(clint_buf *b, const char *t, size_t a, size_t e)
 		size_t j = i;
 		while (j < e && t[j] != '\f' && t[j] != '\r')
 			j++;
-		clint_xml_str(b, t + i, j - i, 0);
+		clint_html_str(b, t + i, j - i, 0);
 		if (j < e && t[j] == '\f')
 			clint_buf_puts(b, "<span class=\"pb\"></span>");
 		else if (j < e && t[j] == '\r' && !(j + 1 < e && t[j + 1] == '\n'))
@@ -513,10 +513,10 @@ static void findings_list(clint_buf *b, const clint_result *res, size_t d)
 			esc(b, f.section_label);
 		}
 		clint_buf_puts(b, "<blockquote>");
-		clint_xml_str(b, t + f.start, f.end - f.start, 0);
+		clint_html_str(b, t + f.start, f.end - f.start, 0);
 		clint_buf_puts(b, "</blockquote>");
 		esc(b, f.message);
-		if (f.detail) {
+		if (f.detail && f.detail != f.message) {
 			clint_buf_puts(b, " (");
 			esc(b, f.detail);
 			clint_buf_puts(b, ")");

@@ -45,6 +45,11 @@ static void finding_lines(clint_buf *b, const clint_result *res,
 			clint_buf_puts(b, " in ");
 			clint_xml_cstr(b, f->section_label, 0);
 		}
+		if (f->detail) {
+			/* a check's own words: what exactly is wrong here */
+			clint_buf_puts(b, ": ");
+			clint_xml_cstr(b, f->detail, 0);
+		}
 		clint_buf_puts(b, "\n");
 	}
 }

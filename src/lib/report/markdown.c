@@ -88,7 +88,7 @@ static void finding_group(clint_buf *b, const clint_result *res,
 		clint_md_str(b, text + f.start, f.end - f.start);
 		clint_buf_puts(b, "\" — ");
 		clint_md_cstr(b, f.message);
-		if (f.detail) {
+		if (f.detail && f.detail != f.message) {
 			clint_buf_puts(b, " (");
 			clint_md_cstr(b, f.detail);
 			clint_buf_puts(b, ")");

@@ -383,6 +383,45 @@ static const char *xml_escape(const char *s, size_t i, size_t len, size_t n,
 	}
 }
 
+/* The marker that stands for bidirectional formatting character `cp` in
+ * text people read in a browser, or NULL for any other character. */
+static const char *bidi_marker(uint32_t cp, const char *const marks[9])
+{
+	if (!clint_bidi_control(cp))
+		return NULL;
+	return marks[cp >= 0x2066 ? 5 + (cp - 0x2066) : cp - 0x202A];
+}
+
+static const char *const html_marks[9] = {
+	"[U+202A]", "[U+202B]", "[U+202C]", "[U+202D]", "[U+202E]",
+	"[U+2066]", "[U+2067]", "[U+2068]", "[U+2069]",
+};
+
+static const char *html_escape(const char *s, size_t i, size_t len, size_t n,
+                               int attr)
+{
+	uint32_t cp;
+
+	if (n == 3 && clint_utf8_decode((const unsigned char *)s + i, len - i, &cp)) {
+		const char *m = bidi_marker(cp, html_marks);
+		if (m)
+			return m;
+	}
+	return xml_escape(s, i, len, n, attr);
+}
+
+int clint_html_str(clint_buf *b, const char *s, size_t len, int attr)
+{
+	return escape_runs(b, s, len, html_escape, attr);
+}
+
+int clint_html_cstr(clint_buf *b, const char *s, int attr)
+{
+	if (!s)
+		return CLINT_OK;
+	return clint_html_str(b, s, strlen(s), attr);
+}
+
 int clint_xml_str(clint_buf *b, const char *s, size_t len, int attr)
 {
 	return escape_runs(b, s, len, xml_escape, attr);
@@ -395,8 +434,24 @@ int clint_xml_cstr(clint_buf *b, const char *s, int attr)
 	return clint_xml_str(b, s, strlen(s), attr);
 }
 
+static const char *const md_marks[9] = {
+	"\\[U+202A\\]", "\\[U+202B\\]", "\\[U+202C\\]", "\\[U+202D\\]",
+	"\\[U+202E\\]", "\\[U+2066\\]", "\\[U+2067\\]", "\\[U+2068\\]",
+	"\\[U+2069\\]",
+};
+
+/* The code point of the valid UTF-8 sequence at s[i]. */
+static uint32_t cp_at(const char *s, size_t i, size_t len)
+{
+	uint32_t cp = 0;
+
+	clint_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+	return cp;
+}
+
 int clint_md_str(clint_buf *b, const char *s, size_t len)
 {
+	const char *m;
 	size_t i = 0;
 	int rc = CLINT_OK;
 
@@ -409,7 +464,9 @@ int clint_md_str(clint_buf *b, const char *s, size_t len)
 			i++;
 			continue;
 		}
-		if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v')
+		if (n == 3 && (m = bidi_marker(cp_at(s, i, len), md_marks)))
+			rc = clint_buf_puts(b, m);
+		else if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v')
 			rc = clint_buf_putc(b, ' ');
 		else if (c < 0x20 || c == 0x7F)
 			rc = put_replacement(b);

@@ -74,20 +74,29 @@ CLINT_INTERNAL int clint_xml_str(clint_buf *b, const char *s, size_t len,
                                  int attr);
 /* The same for a NUL-terminated string (NULL gives nothing). */
 CLINT_INTERNAL int clint_xml_cstr(clint_buf *b, const char *s, int attr);
+/* clint_xml_str() for HTML that people read in a browser, which applies
+ * the bidirectional formatting characters: each of them (U+202A..U+202E,
+ * U+2066..U+2069) is shown as a marker, "[U+202E]", so a report never
+ * shows document text in another order than it is stored. */
+CLINT_INTERNAL int clint_html_str(clint_buf *b, const char *s, size_t len,
+                                  int attr);
+CLINT_INTERNAL int clint_html_cstr(clint_buf *b, const char *s, int attr);
 
 /* Appends `s[0..len)` as inline Markdown that renders as the literal text
  * (never at the start of a line: callers write a prefix first): the
  * punctuation that means something inside a line (\ ` * _ [ ] < > | ~ $)
  * backslash-escaped, & as &amp;, line ends as spaces, "@" followed by a
- * zero-width space (no mentions in a pull-request comment). With [ and ]
- * escaped no link or image can form, so parentheses are left alone. */
+ * zero-width space (no mentions in a pull-request comment), and each
+ * bidirectional formatting character as a marker, "\\[U+202E\\]" (as in
+ * clint_html_str()). With [ and ] escaped no link or image can form, so
+ * parentheses are left alone. */
 CLINT_INTERNAL int clint_md_str(clint_buf *b, const char *s, size_t len);
 CLINT_INTERNAL int clint_md_cstr(clint_buf *b, const char *s);
 
-/* Appends `s[0..len)` for a terminal: the text is untrusted, so no
- * control character reaches it: tab as a space, every other C0 control
- * (line ends too), DEL and the C1 controls U+0080..U+009F (U+009B is CSI)
- * as "?". */
+/* Appends `s[0..len)` for a terminal as clint_term_char() rules: the
+ * text is untrusted, so no control character reaches it (tab as a space,
+ * every other C0 control, line ends too, DEL, the C1 controls, bytes that
+ * are not UTF-8 and the bidirectional formatting characters as "?"). */
 CLINT_INTERNAL int clint_term_str(clint_buf *b, const char *s, size_t len);
 /* The same for a NUL-terminated string (NULL gives nothing). */
 CLINT_INTERNAL int clint_term_cstr(clint_buf *b, const char *s);

@@ -196,8 +196,11 @@ static void render_result(sarif_state *st, const clint_result *res,
 		clint_buf_printf(&msg, "Missing clause: %s. %s", f->title, f->message);
 	} else {
 		clint_buf_puts(&msg, f->message);
-		if (f->detail)
+		if (f->detail && f->detail != f->message)
 			clint_buf_printf(&msg, " (%s)", f->detail);
+		/* a check's own words end without a full stop */
+		if (msg.len && strchr(".!?", msg.data[msg.len - 1]) == NULL)
+			clint_buf_putc(&msg, '.');
 		if (*f->section_label)
 			clint_buf_printf(&msg, " In %s.", f->section_label);
 	}
