@@ -328,17 +328,36 @@ int clint_json_cstr(clint_buf *b, const char *s)
 typedef const char *(*escape_fn)(const char *s, size_t i, size_t len,
                                  size_t n, int arg);
 
+/* True if `c` is one of the characters of `set` (a loop, not strchr():
+ * in the fuzz build a sanitizer intercepts that for every byte). */
+static int in_set(const char *set, unsigned char c)
+{
+	while (*set && (unsigned char)*set != c)
+		set++;
+	return *set != '\0';
+}
+
 /* Appends s[0..len) to b, each character `esc` replaces replaced, the
- * runs between them copied whole. */
+ * runs between them copied whole. `esc` is not asked about printable
+ * ASCII outside `special`, which no escaper replaces: most text is that,
+ * and it is copied at the speed of a scan. */
 static int escape_runs(clint_buf *b, const char *s, size_t len,
-                       escape_fn esc, int arg)
+                       escape_fn esc, int arg, const char *special)
 {
 	size_t i = 0, run = 0;
 	int rc = CLINT_OK;
 
 	while (i < len && rc == CLINT_OK) {
-		size_t n = char_len(s, i, len);
-		const char *r = esc(s, i, len, n, arg);
+		unsigned char c = (unsigned char)s[i];
+		size_t n;
+		const char *r;
+
+		if (c >= 0x20 && c < 0x7F && !in_set(special, c)) {
+			i++;
+			continue;
+		}
+		n = char_len(s, i, len);
+		r = esc(s, i, len, n, arg);
 
 		if (r) {
 			rc = clint_buf_put(b, s + run, i - run);
@@ -354,6 +373,9 @@ static int escape_runs(clint_buf *b, const char *s, size_t len,
 		rc = clint_buf_put(b, s + run, len - run);
 	return rc;
 }
+
+/* The printable ASCII characters xml_escape() replaces. */
+#define XML_SPECIAL "&<>\"'"
 
 static const char *xml_escape(const char *s, size_t i, size_t len, size_t n,
                               int attr)
@@ -412,7 +434,7 @@ static const char *html_escape(const char *s, size_t i, size_t len, size_t n,
 
 int clint_html_str(clint_buf *b, const char *s, size_t len, int attr)
 {
-	return escape_runs(b, s, len, html_escape, attr);
+	return escape_runs(b, s, len, html_escape, attr, XML_SPECIAL);
 }
 
 int clint_html_cstr(clint_buf *b, const char *s, int attr)
@@ -424,7 +446,7 @@ int clint_html_cstr(clint_buf *b, const char *s, int attr)
 
 int clint_xml_str(clint_buf *b, const char *s, size_t len, int attr)
 {
-	return escape_runs(b, s, len, xml_escape, attr);
+	return escape_runs(b, s, len, xml_escape, attr, XML_SPECIAL);
 }
 
 int clint_xml_cstr(clint_buf *b, const char *s, int attr)
@@ -500,7 +522,7 @@ static const char *term_escape(const char *s, size_t i, size_t len,
 
 int clint_term_str(clint_buf *b, const char *s, size_t len)
 {
-	return escape_runs(b, s, len, term_escape, 0);
+	return escape_runs(b, s, len, term_escape, 0, "");
 }
 
 int clint_term_cstr(clint_buf *b, const char *s)
