@@ -90,6 +90,9 @@ void cli_parse_args(int argc, char **argv, int first, cli_options *o);
 void cli_vmessage(const char *prefix, const char *hint, const char *fmt,
                   va_list ap) __attribute__((format(printf, 3, 0)));
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* printf() to stdout with each line made safe for a terminal: for lists
+ * that quote document and pack text (outline, packs list/show/profile). */
+void cli_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 /* Prints every diagnostic as "clauselint: file:line: level: message". */
@@ -130,6 +133,11 @@ typedef struct {
 	size_t len, cap;
 } cli_str;
 int cli_str_printf(cli_str *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* cli_str_printf() with what it appends made safe for a terminal
+ * (clint_term_safe(): a newline becomes '?' too): for file names and
+ * messages that quote them. */
+int cli_str_safe(cli_str *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void cli_str_free(cli_str *s);
 /* Appends one line of cli_print_diags() to `out` (doc: NULL, or as

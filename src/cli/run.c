@@ -125,8 +125,11 @@ static void process(run_ctx *c, size_t i)
 		                                    "project file %s do not load",
 		                              clint_config_path(p->config));
 		if (rc == 0) {
-			cli_str_printf(&s->err, "clauselint: %s: not checked: %s\n",
-			               in->path, msg.data);
+			/* the path may come from a hostile tree */
+			cli_str_printf(&s->err, "clauselint: ");
+			cli_str_safe(&s->err, "%s: not checked: %s", in->path,
+			             msg.data);
+			cli_str_printf(&s->err, "\n");
 			s->input_error = msg.data;
 		} else {
 			cli_str_free(&msg);

@@ -16,14 +16,14 @@ void cli_print_outline(const clint_doc *doc)
 	clint_location loc;
 	size_t s;
 
-	printf("%s: %zu sections, %zu blocks, %zu sentences\n", clint_doc_name(doc),
-	       clint_doc_section_count(doc), clint_doc_block_count(doc),
-	       clint_doc_sentence_count(doc));
+	cli_out("%s: %zu sections, %zu blocks, %zu sentences\n", clint_doc_name(doc),
+	        clint_doc_section_count(doc), clint_doc_block_count(doc),
+	        clint_doc_sentence_count(doc));
 	for (s = 0; s < clint_doc_section_count(doc); s++) {
 		clint_doc_section(doc, s, &sec);
 		clint_doc_locate(doc, sec.start, &loc);
-		printf("%5u  %*s%s\n", loc.line, (int)(2 * (sec.depth - 1)), "",
-		       sec.label);
+		cli_out("%5u  %*s%s\n", loc.line, (int)(2 * (sec.depth - 1)), "",
+		        sec.label);
 	}
 }
 
@@ -97,14 +97,14 @@ static int packs_list(cli_options *o)
 		return EXIT_TROUBLE;
 	for (i = 0; i < clint_ruleset_pack_count(rs); i++) {
 		clint_ruleset_pack(rs, i, &p);
-		printf("%s %s - %s (%zu rules, %s)\n", p.name, p.version, p.title,
-		       p.rule_count, p.file);
+		cli_out("%s %s - %s (%zu rules, %s)\n", p.name, p.version, p.title,
+		        p.rule_count, p.file);
 		for (j = 0; j < clint_ruleset_rule_count(rs); j++) {
 			clint_ruleset_rule(rs, j, &ri);
 			if (strcmp(ri.pack, p.name) != 0)
 				continue;
-			printf("  %-36s %-7s %-7s %-15s %s\n", ri.id, kind_name(ri.kind),
-			       clint_severity_name(ri.severity), ri.category, ri.title);
+			cli_out("  %-36s %-7s %-7s %-15s %s\n", ri.id, kind_name(ri.kind),
+			        clint_severity_name(ri.severity), ri.category, ri.title);
 		}
 	}
 	for (i = 0; i < clint_builtin_pack_count(); i++) {
@@ -168,10 +168,10 @@ static int packs_test(cli_options *o)
 	popts.max_cpu_seconds = o->max_check_seconds;
 	rc = clint_ruleset_test(rs, &popts, diag, &passed, &failed);
 	cli_print_diag(diag);
-	printf("%zu rules in %zu packs%s%s\n", clint_ruleset_rule_count(rs),
-	       clint_ruleset_pack_count(rs),
-	       rc == CLINT_ELIMIT ? " (testing stopped)" : "",
-	       left_out_note(rs, note, sizeof(note)));
+	cli_out("%zu rules in %zu packs%s%s\n", clint_ruleset_rule_count(rs),
+	        clint_ruleset_pack_count(rs),
+	        rc == CLINT_ELIMIT ? " (testing stopped)" : "",
+	        left_out_note(rs, note, sizeof(note)));
 	printf("%zu passed, %zu failed\n", passed, failed);
 	left_out = clint_ruleset_left_out(rs);
 	clint_diag_free(diag);
@@ -229,14 +229,14 @@ static int packs_show(cli_options *o)
 		return EXIT_TROUBLE;
 	}
 	clint_ruleset_rule(rs, i, &ri);
-	printf("%s  (%s, %s, %s)\n", ri.id, kind_name(ri.kind),
-	       clint_severity_name(ri.severity), ri.category);
-	printf("pack:       %s (%s:%u)\n", ri.pack, ri.file, ri.line);
-	printf("title:      %s\n", ri.title);
-	printf("message:    %s\n", ri.message);
-	printf("rationale:  %s\n", ri.rationale);
-	printf("ref:        %s\n", ri.ref);
-	printf("suggestion: %s\n", ri.suggestion);
+	cli_out("%s  (%s, %s, %s)\n", ri.id, kind_name(ri.kind),
+	        clint_severity_name(ri.severity), ri.category);
+	cli_out("pack:       %s (%s:%u)\n", ri.pack, ri.file, ri.line);
+	cli_out("title:      %s\n", ri.title);
+	cli_out("message:    %s\n", ri.message);
+	cli_out("rationale:  %s\n", ri.rationale);
+	cli_out("ref:        %s\n", ri.ref);
+	cli_out("suggestion: %s\n", ri.suggestion);
 	printf("patterns:   %zu, examples: %zu\n", ri.pattern_count,
 	       ri.example_count);
 	clint_ruleset_free(rs);
@@ -352,9 +352,9 @@ static int packs_profile(cli_options *o)
 		clint_rule_info ri;
 
 		clint_ruleset_rule(rs, rows[i].rule, &ri);
-		printf("%10.2f %6.1f %12lu  %s (%s)\n", rows[i].seconds * 1e3,
-		       total > 0 ? 100 * rows[i].seconds / total : 0.0,
-		       rows[i].matches, ri.id, ri.pack);
+		cli_out("%10.2f %6.1f %12lu  %s (%s)\n", rows[i].seconds * 1e3,
+		        total > 0 ? 100 * rows[i].seconds / total : 0.0,
+		        rows[i].matches, ri.id, ri.pack);
 	}
 	printf("%10.2f %6.1f %12s  (prefilter scan)\n", scan * 1e3,
 	       total > 0 ? 100 * scan / total : 0.0, "");

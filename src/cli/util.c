@@ -10,6 +10,8 @@
 
 #include "cli.h"
 
+static int str_vprintf(cli_str *s, const char *fmt, va_list ap);
+
 /* Writes "clauselint: ", `prefix` (ours, may be NULL), the message made
  * safe for a terminal (clint_term_safe(): the names and operands it quotes
  * may come from a hostile tree or from a script that passes on an
@@ -19,25 +21,50 @@ void cli_vmessage(const char *prefix, const char *hint, const char *fmt,
                   va_list ap)
 {
 	cli_str s = {NULL, 0, 0};
-	char *msg = NULL;
-	va_list cp;
-	int n;
+	size_t start;
 
-	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
-	va_end(cp);
-	if (n < 0 || !(msg = malloc((size_t)n + 1))) {
+	if (cli_str_printf(&s, "clauselint: %s", prefix ? prefix : "") < 0)
+		goto oom;
+	start = s.len;
+	if (str_vprintf(&s, fmt, ap) < 0)
+		goto oom;
+	s.len = start + clint_term_safe(s.data + start);
+	if (cli_str_printf(&s, "\n%s", hint ? hint : "") < 0)
+		goto oom;
+	fwrite(s.data, 1, s.len, stderr);
+	cli_str_free(&s);
+	return;
+oom:
+	fputs("clauselint: out of memory\n", stderr);
+	cli_str_free(&s);
+}
+
+void cli_out(const char *fmt, ...)
+{
+	cli_str s = {NULL, 0, 0};
+	char *line, *nl;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = str_vprintf(&s, fmt, ap);
+	va_end(ap);
+	if (rc < 0) {
 		fputs("clauselint: out of memory\n", stderr);
+		cli_str_free(&s);
 		return;
 	}
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
-	clint_term_safe(msg);
-	if (cli_str_printf(&s, "clauselint: %s%s\n%s", prefix ? prefix : "", msg,
-	                   hint ? hint : "") == 0)
-		fwrite(s.data, 1, s.len, stderr);
-	else
-		fputs("clauselint: out of memory\n", stderr);
-	free(msg);
+	/* line by line: the newlines of the format are kept */
+	for (line = s.data; line && *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		clint_term_safe(line);
+		fputs(line, stdout);
+		if (!nl)
+			break;
+		putchar('\n');
+	}
 	cli_str_free(&s);
 }
 
@@ -59,25 +86,12 @@ void cli_usage_error(const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Appends `name` made safe for a terminal (clint_term_safe()): a file
- * name may hold any byte but NUL (the library's messages are already
- * safe: clint_diag_entry). */
-static int put_name(cli_str *s, const char *name)
-{
-	size_t start = s->len;
-
-	if (cli_str_printf(s, "%s", name) < 0)
-		return -1;
-	s->len = start + clint_term_safe(s->data + start);
-	return 0;
-}
-
 int cli_diag_line(cli_str *out, const clint_diag_entry *e, const char *doc)
 {
 	static const char *const level[] = {"note", "warning", "error"};
 	const char *file = e->file ? e->file : doc;
 
-	if (cli_str_printf(out, "clauselint: ") < 0 || (file && put_name(out, file) < 0))
+	if (cli_str_printf(out, "clauselint: ") < 0 || (file && cli_str_safe(out, "%s", file) < 0))
 		return -1;
 	if (file && e->line && !doc && cli_str_printf(out, ":%u", e->line) < 0)
 		return -1;
@@ -120,17 +134,17 @@ int cli_push(const char ***list, size_t *count, const char *item)
 	return 0;
 }
 
-int cli_str_printf(cli_str *s, const char *fmt, ...)
+static int str_vprintf(cli_str *s, const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list cp;
 	int n;
 
 	for (;;) {
 		size_t room = s->cap - s->len;
 
-		va_start(ap, fmt);
-		n = vsnprintf(s->data ? s->data + s->len : NULL, room, fmt, ap);
-		va_end(ap);
+		va_copy(cp, ap);
+		n = vsnprintf(s->data ? s->data + s->len : NULL, room, fmt, cp);
+		va_end(cp);
 		if (n < 0)
 			return -1;
 		if ((size_t)n < room) {
@@ -149,6 +163,31 @@ int cli_str_printf(cli_str *s, const char *fmt, ...)
 			s->cap = cap;
 		}
 	}
+}
+
+int cli_str_printf(cli_str *s, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = str_vprintf(s, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int cli_str_safe(cli_str *s, const char *fmt, ...)
+{
+	size_t start = s->len;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = str_vprintf(s, fmt, ap);
+	va_end(ap);
+	if (rc == 0)
+		s->len = start + clint_term_safe(s->data + start);
+	return rc;
 }
 
 void cli_str_free(cli_str *s)

@@ -31,7 +31,9 @@ static uint64_t fnv(uint64_t h, const void *data, size_t len)
  * Hashes s[0..len) as words: ASCII letters lower-cased, every run of
  * characters that are neither letters nor digits (ASCII punctuation,
  * white space, typographic quotes and dashes) becomes one separator, and
- * separators at the ends are dropped. Other non-ASCII letters are kept.
+ * separators at the ends are dropped. Characters that show nothing
+ * (clint_invisible()) are skipped: "addi<U+2066><U+2069>tional" is the
+ * word "additional". Other non-ASCII letters are kept.
  */
 static uint64_t fnv_words(uint64_t h, const char *s, size_t len)
 {
@@ -47,6 +49,10 @@ static uint64_t fnv_words(uint64_t h, const char *s, size_t len)
 		if (n == 0) {
 			cp = p[i];
 			n = 1;
+		}
+		if (clint_invisible(cp)) {
+			i += n;
+			continue;
 		}
 		if (cp < 0x80)
 			word = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||

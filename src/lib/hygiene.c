@@ -2577,13 +2577,44 @@ static void strip_bidi(char *q)
 	q[j] = '\0';
 }
 
+/* UAX #9 allows 125 levels; deeper ones are counted, not kept apart */
+#define BIDI_MAX_DEPTH 125
+
+/* True if the character at t[j] (of t[0..len)) ends a paragraph for the
+ * bidirectional algorithm, which closes every scope: a blank line (a line
+ * break alone can be a soft break inside a paragraph: Markdown, Word's
+ * line break), U+2029, or U+001C..U+001E. Stores its length in *n. */
+static int paragraph_end(const char *t, size_t j, size_t len, size_t *n)
+{
+	const unsigned char *p = (const unsigned char *)t + j;
+	size_t k;
+
+	*n = 1;
+	if (p[0] >= 0x1C && p[0] <= 0x1E)
+		return 1;
+	if (p[0] == 0xE2 && len - j >= 3 && p[1] == 0x80 && p[2] == 0xA9) {
+		*n = 3;
+		return 1;
+	}
+	if (p[0] != '\n')
+		return 0;
+	for (k = j + 1; k < len && (t[k] == ' ' || t[k] == '\t' || t[k] == '\r'); k++)
+		;
+	return k == len || t[k] == '\n';
+}
+
 /*
- * Each embedding, override or isolate with text in its scope: the text up
- * to the character that closes it (nested ones counted) or to the end of
- * the paragraph. A reader sees that text in another order than it is
- * stored, while search, copying and every rule read the stored order. A
- * scope with nothing but white space in it changes nothing that shows
- * (the matching view drops such characters: normalize.c).
+ * Each embedding, override or isolate with visible text in its scope: the
+ * text up to where the bidirectional algorithm closes it or to the end of
+ * the paragraph. A U+202C (PDF) closes the innermost embedding or
+ * override, and is ignored inside an isolate or with none open; a U+2069
+ * (PDI) closes the innermost isolate with everything opened inside it,
+ * and is ignored with no isolate open: a closer in the wrong place does
+ * not end the scope ("RLO PDI 01 PDF" still shows "10"). A reader sees
+ * the text in another order than it is stored, while search, copying and
+ * every rule read the stored order. A scope with nothing in it that shows
+ * (white space, characters that show nothing) changes nothing a reader
+ * sees (the matching view drops such characters: normalize.c).
  */
 static int check_direction_controls(const clint_doc *doc,
                                     clint_check_hit_fn hit, void *ctx)
@@ -2597,15 +2628,16 @@ static int check_direction_controls(const clint_doc *doc,
 		"FIRST STRONG ISOLATE",
 	};
 	const char *t = doc->text;
-	size_t len = doc->text_len, i = 0, j;
+	size_t len = doc->text_len, i = 0, j, n;
+	unsigned char stack[BIDI_MAX_DEPTH]; /* 1: an isolate */
+	size_t depth, isolates_open, deep;
 	uint32_t cp, inner;
 	char q[96];
 	int rc;
 
 	while (i < len) {
 		const char *p = memchr(t + i, 0xE2, len - i);
-		size_t depth = 1;
-		int shown = 0;
+		size_t shown = 0; /* where the first character that shows is, + 1 */
 
 		if (!p)
 			break;
@@ -2614,22 +2646,45 @@ static int check_direction_controls(const clint_doc *doc,
 			i++;
 			continue;
 		}
-		for (j = i + 3; j < len && t[j] != '\n' && t[j] != '\r'; j++) {
+		stack[0] = cp >= 0x2066;
+		depth = 1;
+		isolates_open = stack[0];
+		deep = 0;
+		for (j = i + 3; j < len && depth > 0; j += n) {
 			int k = bidi_at(t, j, len, &inner);
 
-			if (k == 1) {
-				depth++;
-			} else if (k == -1 && --depth == 0) {
-				j += 3;
-				break;
-			} else if (k == 0 && !clint_isspace((unsigned char)t[j])) {
-				shown = 1;
+			n = 3;
+			if (k == 1 && depth < BIDI_MAX_DEPTH) {
+				stack[depth++] = inner >= 0x2066;
+				isolates_open += inner >= 0x2066;
+			} else if (k == 1) {
+				deep++;
+			} else if (k == -1 && deep) {
+				deep--; /* one of the levels past the limit */
+			} else if (k == -1 && inner == 0x202C) {
+				/* PDF: the innermost embedding, not through an isolate */
+				if (!stack[depth - 1])
+					depth--;
+			} else if (k == -1 && isolates_open) {
+				/* PDI: through the innermost isolate */
+				while (!stack[depth - 1])
+					depth--;
+				depth--;
+				isolates_open--;
+			} else if (k == 0) {
+				if (paragraph_end(t, j, len, &n))
+					break;
+				n = clint_utf8_decode((const unsigned char *)t + j, len - j,
+				                      &inner);
+				if (n == 0) {
+					n = 1;
+				} else if (!shown && !clint_blank(inner)) {
+					shown = j + 1;
+				}
 			}
-			if (k != 0)
-				j += 2;
 		}
 		if (shown) {
-			quote(doc, i, j, q, sizeof(q));
+			quote(doc, shown - 1, j, q, sizeof(q));
 			strip_bidi(q);
 			rc = report(hit, ctx, i, j,
 			            format("U+%04X %s: '%s' %s another order than it "

@@ -89,6 +89,23 @@ CLINT_INTERNAL int clint_utf8_valid(const char *s, size_t len);
 /* Makes s[0..len) valid UTF-8 in place: each byte that does not start a
  * valid sequence becomes '?' (no offset moves); the count of them. */
 CLINT_INTERNAL size_t clint_utf8_repair(char *s, size_t len);
+/* True for a character that shows nothing (Unicode's default ignorable
+ * code points, DerivedCoreProperties.txt): the soft hyphen, the
+ * combining grapheme joiner, the zero-width space and joiners, the
+ * direction marks, embeddings, overrides and isolates, the word joiner
+ * and invisible operators, the Hangul fillers, the byte order mark, the
+ * variation selectors, the interlinear annotation marks, the musical
+ * formatting characters and the tag characters (with which whole words
+ * can be written invisibly). The matching view
+ * drops them (normalize.c) and fingerprints skip them (fingerprint.c):
+ * one inside a word must neither hide the word nor make it another. */
+CLINT_INTERNAL int clint_invisible(uint32_t cp);
+/* True for white space: the C0 controls and space, DEL, the C1 controls,
+ * NBSP, U+1680, U+2000..U+200A, the line and paragraph separators,
+ * U+202F, U+205F and U+3000 (the matching view makes each a space). */
+CLINT_INTERNAL int clint_white(uint32_t cp);
+/* clint_white() or clint_invisible(): shows as nothing but space. */
+CLINT_INTERNAL int clint_blank(uint32_t cp);
 /* The bidirectional formatting characters (UAX #9): 1 for one that opens
  * a scope, the embeddings and overrides U+202A, U+202B, U+202D, U+202E
  * and the isolates U+2066..U+2068; -1 for one that closes it, U+202C

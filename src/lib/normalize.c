@@ -13,35 +13,14 @@
 
 typedef enum { CH_COPY, CH_SPACE, CH_DROP, CH_REPLACE } ch_class;
 
-/* True for a character that shows nothing (Unicode's default ignorables
- * among the format characters): inside a word it would hide the word from
- * every rule, as "addi<U+2066><U+2069>tional fees" did. The direction
- * marks, embeddings, overrides and isolates, the invisible operators, the
- * variation selectors, the interlinear annotation marks and the tag
- * characters (with which whole words can be written invisibly). */
-static int invisible(uint32_t cp)
-{
-	return cp == 0x034F || cp == 0x061C || cp == 0x17B4 || cp == 0x17B5 ||
-	       (cp >= 0x180B && cp <= 0x180F) || (cp >= 0x200B && cp <= 0x200F) ||
-	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) ||
-	       (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
-	       (cp >= 0x1BCA0 && cp <= 0x1BCA3) || (cp >= 0xE0000 && cp <= 0xE0FFF);
-}
-
 /* Classifies code point `cp`; for CH_REPLACE sets *rep to its ASCII form. */
 static ch_class classify(uint32_t cp, const char **rep)
 {
-	if (cp < 0x80) {
-		if (cp <= 0x20 || cp == 0x7F)
-			return CH_SPACE;
+	if (clint_white(cp))
+		return CH_SPACE; /* the C1 controls too */
+	if (cp < 0x80)
 		return CH_COPY;
-	}
 	switch (cp) {
-	case 0x00A0: case 0x1680: case 0x2028: case 0x2029: case 0x202F:
-	case 0x205F: case 0x3000: case 0x0085:
-		return CH_SPACE;
-	case 0x00AD: case 0xFEFF:
-		return CH_DROP;
 	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
 	case 0x02BC:
 		*rep = "'";
@@ -64,12 +43,8 @@ static ch_class classify(uint32_t cp, const char **rep)
 	default:
 		break;
 	}
-	if (cp >= 0x2000 && cp <= 0x200A)
-		return CH_SPACE;
-	if (invisible(cp))
-		return CH_DROP;
-	if (cp >= 0x80 && cp < 0xA0)
-		return CH_SPACE;  /* C1 controls */
+	if (clint_invisible(cp))
+		return CH_DROP;  /* inside a word it would hide the word */
 	return CH_COPY;
 }
 

@@ -406,6 +406,30 @@ size_t clint_utf8_repair(char *s, size_t len)
 	return bad;
 }
 
+int clint_invisible(uint32_t cp)
+{
+	return cp == 0x00AD || cp == 0x034F || cp == 0x061C || cp == 0x115F ||
+	       cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5 ||
+	       (cp >= 0x180B && cp <= 0x180F) || (cp >= 0x200B && cp <= 0x200F) ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) ||
+	       cp == 0x3164 || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF ||
+	       cp == 0xFFA0 || (cp >= 0xFFF0 && cp <= 0xFFFB) ||
+	       (cp >= 0x1BCA0 && cp <= 0x1BCA3) || (cp >= 0x1D173 && cp <= 0x1D17A) ||
+	       (cp >= 0xE0000 && cp <= 0xE0FFF);
+}
+
+int clint_white(uint32_t cp)
+{
+	return cp <= 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0x1680 ||
+	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+	       cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+int clint_blank(uint32_t cp)
+{
+	return clint_white(cp) || clint_invisible(cp);
+}
+
 int clint_bidi_control(uint32_t cp)
 {
 	if (cp == 0x202C || cp == 0x2069)

@@ -486,6 +486,9 @@ def big():
     project("proj-many", cfg % b"".join(b'<disable rule="r%d"/>' % i
                                          for i in range(20000)))
     project("proj-zip", zip_bytes([("a.txt", PARA)]))
+    # a directory whose name sets the terminal's title: the "not checked"
+    # line printed it raw
+    project("proj-esc\x1b]0;pwned\x07", cfg % b"<broken")
     project("proj-fifo-pack", cfg % b'<pack file="pack.xml"/>')
     f["proj-fifo-pack/pack.xml"] = FIFO
     project("proj-device-pack", cfg % b'<pack file="/dev/zero"/>')

@@ -181,6 +181,12 @@ static void test_cosmetic(void **state)
 	assert_false(cosm("sixty (30) days", "30 days")); /* words disagree */
 	assert_false(cosm("shall", "may"));
 	assert_false(cosm("not", ""));
+	/* a character that shows nothing inside a word changes nothing a
+	 * reader sees; an override around "01" shows "10" */
+	assert_true(cosm("additional fees", "addi\xe2\x80\x8btional fe\xc2\xad" "es"));
+	assert_true(cosm("pen\xf3\xa0\x81\x81" "alty", "penalty"));
+	assert_false(cosm("within 01 days", "within \xe2\x80\xae" "01\xe2\x80\xac days"));
+	assert_false(cosm("Alder Ltd", "\xe2\x81\xa7" "Alder Ltd\xe2\x81\xa9"));
 }
 
 /* Other currencies, scale words restated in digits, non-ASCII letters

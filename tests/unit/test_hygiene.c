@@ -353,22 +353,25 @@ static void test_dates(void **state)
 #define PDF "\xE2\x80\xAC"
 #define LRO "\xE2\x80\xAD"
 #define LRE "\xE2\x80\xAA"
+#define RLE "\xE2\x80\xAB"
 #define RLI "\xE2\x81\xA7"
 #define PDI "\xE2\x81\xA9"
 #define FSI "\xE2\x81\xA8"
 
-/* Each scope with text in it is one hit, from the character that opens
- * it to the one that closes it (nested ones counted) or to the end of
- * the paragraph; the quote is the stored text without the characters. */
+/* Each scope with visible text in it is one hit, from the character that
+ * opens it to where the bidirectional algorithm closes it or to the end
+ * of the paragraph; the quote is the stored text without the characters. */
 static void test_direction_controls(void **state)
 {
 	const char *t =
 		"1. PAYMENT\n"
 		"1.1 Invoices are payable within " RLO "03" PDF " days.\n"
 		"1.2 Pay to " RLI "Alder " LRE "Bank" PDF " Ltd" PDI ", London.\n"
-		"1.3 Unclosed " LRO "abc def\n"
-		"1.4 Empty " FSI PDI " and blank " RLO " \t" PDF " scopes.\n"
-		"1.5 A stray " PDF "closer" PDI ".\n";
+		"1.3 Empty " FSI PDI ", blank " RLO " \t\xC2\xA0\xE2\x80\x8B" PDF
+		" and stray " PDF "closers" PDI ".\n"
+		"1.4 Unclosed " LRO "abc\ndef\n"
+		"\n"
+		"2. The paragraph above ends the override.\n";
 	uint32_t cp = 0;
 	hits h;
 
@@ -379,8 +382,36 @@ static void test_direction_controls(void **state)
 	           "U+202E RIGHT-TO-LEFT OVERRIDE: '03' is shown in another order");
 	assert_hit(t, &h, 1, RLI "Alder " LRE "Bank" PDF " Ltd" PDI,
 	           "U+2067 RIGHT-TO-LEFT ISOLATE: 'Alder Bank Ltd' can be shown");
-	assert_hit(t, &h, 2, LRO "abc def",
+	/* a line break alone may be a soft break inside the paragraph */
+	assert_hit(t, &h, 2, LRO "abc\ndef",
 	           "U+202D LEFT-TO-RIGHT OVERRIDE: 'abc def' is shown");
+	/* a closer of the other kind does not close the scope: a PDI with no
+	 * isolate open, a PDF inside an isolate (both still show "10") */
+	t = "within " RLO PDI "01" PDF " days";
+	run(CLINT_CHECK_DIRECTION_CONTROLS, t, &h);
+	assert_int_equal(h.count, 1);
+	assert_hit(t, &h, 0, RLO PDI "01" PDF, "'01' is shown");
+	t = "within " RLI PDF "01 days" PDI " of receipt";
+	run(CLINT_CHECK_DIRECTION_CONTROLS, t, &h);
+	assert_int_equal(h.count, 1);
+	assert_hit(t, &h, 0, RLI PDF "01 days" PDI, "'01 days' can be shown");
+	/* a PDI closes the embeddings opened inside its isolate */
+	t = "a " RLI "x " RLE "y" PDI " z " RLO "w";
+	run(CLINT_CHECK_DIRECTION_CONTROLS, t, &h);
+	assert_int_equal(h.count, 2);
+	assert_hit(t, &h, 0, RLI "x " RLE "y" PDI, "'x y'");
+	assert_hit(t, &h, 1, RLO "w", "'w'");
+	/* the quote starts at the first character that shows */
+	t = "within " RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO
+	    RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO
+	    "01 days";
+	run(CLINT_CHECK_DIRECTION_CONTROLS, t, &h);
+	assert_int_equal(h.count, 1);
+	assert_true(strstr(h.msg[0], ": '01 days' is shown") != NULL);
+	/* U+2029 and U+001E end the paragraph; nothing shows before them */
+	run(CLINT_CHECK_DIRECTION_CONTROLS,
+	    "pay" RLO "\xE2\x80\xA9 the Charges" RLO "\x1E" "x", &h);
+	assert_int_equal(h.count, 0);
 	/* a sequence cut short is not one (the document text is valid
 	 * UTF-8, a quote may end anywhere) */
 	assert_int_equal(bidi_at(RLO, 0, 2, &cp), 0);
@@ -395,6 +426,31 @@ static void test_direction_controls(void **state)
 	run(CLINT_CHECK_DIRECTION_CONTROLS, "Fees " FSI "x", &h);
 	assert_int_equal(h.count, 1);
 	assert_true(strstr(h.msg[0], "U+2068 FIRST STRONG ISOLATE: 'x'") != NULL);
+}
+
+/* Nesting past UAX #9's 125 levels is counted: the scope still ends where
+ * the closers balance, and a document of openers alone is one hit. */
+static void test_direction_controls_deep(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	hits h;
+	int k;
+
+	(void)state;
+	assert_int_equal(clint_buf_puts(&b, "a "), CLINT_OK);
+	for (k = 0; k < 300; k++)
+		assert_int_equal(clint_buf_puts(&b, k % 2 ? RLE : RLI), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, "x"), CLINT_OK);
+	for (k = 299; k >= 0; k--)
+		assert_int_equal(clint_buf_puts(&b, k % 2 ? PDF : PDI), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, " b " RLO "c"), CLINT_OK);
+	assert_int_equal(clint_buf_putc(&b, '\0'), CLINT_OK);
+	run(CLINT_CHECK_DIRECTION_CONTROLS, b.data, &h);
+	assert_int_equal(h.count, 2);
+	assert_int_equal(h.start[0], 2);
+	assert_memory_equal(b.data + h.end[0], " b ", 3);
+	assert_true(strstr(h.msg[1], "'c'") != NULL);
+	clint_buf_free(&b);
 }
 
 static void test_quote_keeps_utf8_whole(void **state)
@@ -732,6 +788,7 @@ int main(void)
 		cmocka_unit_test(test_parse_date),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_direction_controls),
+		cmocka_unit_test(test_direction_controls_deep),
 		cmocka_unit_test(test_quote_keeps_utf8_whole),
 		cmocka_unit_test(test_candidates_match_reference),
 		cmocka_unit_test(test_find_bytes_matches_reference),

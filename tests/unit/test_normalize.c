@@ -232,7 +232,11 @@ static void test_classify(void **state)
 	assert_int_equal(classify(0xFE00, &rep), CH_DROP);
 	assert_int_equal(classify(0xFE0F, &rep), CH_DROP);
 	assert_int_equal(classify(0xFE10, &rep), CH_COPY);
-	assert_int_equal(classify(0xFFF8, &rep), CH_COPY);
+	assert_int_equal(classify(0xFFEF, &rep), CH_COPY);
+	assert_int_equal(classify(0xFFF0, &rep), CH_DROP);
+	assert_int_equal(classify(0x1D173, &rep), CH_DROP);
+	assert_int_equal(classify(0x1D17B, &rep), CH_COPY);
+	assert_int_equal(classify(0x3164, &rep), CH_DROP);
 	assert_int_equal(classify(0xFFFB, &rep), CH_DROP);
 	assert_int_equal(classify(0xFFFC, &rep), CH_COPY);
 	assert_int_equal(classify(0xDFFFF, &rep), CH_COPY);

@@ -8,7 +8,9 @@
  * separators between digits; a number in words followed by the same number
  * in digits ("thirty (30)") keeps only the digits. So "$1,000" equals
  * "$1000", "thirty (30) days" equals "30 days", "Supplier's" equals
- * "Supplier’s", and "30 days" does not equal "60 days".
+ * "Supplier’s", and "30 days" does not equal "60 days". Characters that
+ * show nothing are dropped, but a bidirectional embedding, override or
+ * isolate is a word of its own: around "01" it shows "10".
  */
 #include <stdlib.h>
 #include <string.h>
@@ -69,7 +71,15 @@ static int canon_build(canon *c, const char *s, size_t n)
 			cp = p[i];
 			k = 1;
 		}
-		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+		if (clint_bidi_control(cp)) {
+			/* what it reorders is another text to a reader */
+			TRY(end_word(c, &open));
+			TRY(start_word(c, &open));
+			TRY(clint_buf_put_utf8(&c->buf, cp));
+			TRY(end_word(c, &open));
+		} else if (clint_invisible(cp)) {
+			/* shows nothing: "addi<ZWSP>tional" is "additional" */
+		} else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
 			TRY(start_word(c, &open));
 			TRY(clint_buf_putc(&c->buf, (char)cp));
 		} else if (cp >= 'A' && cp <= 'Z') {

@@ -122,7 +122,7 @@ static int gl_document(clint_renderer *r, const clint_result *res)
 		clint_report_region(doc, &f, &reg);
 		msg.len = 0;
 		clint_buf_printf(&msg, "%s", f.message);
-		if (f.detail && f.detail != f.message)
+		if (f.detail && strcmp(f.detail, f.message) != 0)
 			clint_buf_printf(&msg, " (%s)", f.detail);
 		clint_buf_puts(&msg, " \"");
 		clint_buf_put(&msg, text + f.start, f.end - f.start);

@@ -516,7 +516,7 @@ static void findings_list(clint_buf *b, const clint_result *res, size_t d)
 		clint_html_str(b, t + f.start, f.end - f.start, 0);
 		clint_buf_puts(b, "</blockquote>");
 		esc(b, f.message);
-		if (f.detail && f.detail != f.message) {
+		if (f.detail && strcmp(f.detail, f.message) != 0) {
 			clint_buf_puts(b, " (");
 			esc(b, f.detail);
 			clint_buf_puts(b, ")");

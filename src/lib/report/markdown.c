@@ -7,6 +7,8 @@
  * document or a pack goes through clint_md_str(), so contract text can
  * neither inject Markdown or HTML nor mention anyone.
  */
+#include <string.h>
+
 #include "report.h"
 
 static const char *group_title[3] = {"Info", "Warnings", "Errors"};
@@ -88,7 +90,7 @@ static void finding_group(clint_buf *b, const clint_result *res,
 		clint_md_str(b, text + f.start, f.end - f.start);
 		clint_buf_puts(b, "\" — ");
 		clint_md_cstr(b, f.message);
-		if (f.detail && f.detail != f.message) {
+		if (f.detail && strcmp(f.detail, f.message) != 0) {
 			clint_buf_puts(b, " (");
 			clint_md_cstr(b, f.detail);
 			clint_buf_puts(b, ")");

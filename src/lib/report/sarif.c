@@ -196,7 +196,7 @@ static void render_result(sarif_state *st, const clint_result *res,
 		clint_buf_printf(&msg, "Missing clause: %s. %s", f->title, f->message);
 	} else {
 		clint_buf_puts(&msg, f->message);
-		if (f->detail && f->detail != f->message)
+		if (f->detail && strcmp(f->detail, f->message) != 0)
 			clint_buf_printf(&msg, " (%s)", f->detail);
 		/* a check's own words end without a full stop */
 		if (msg.len && strchr(".!?", msg.data[msg.len - 1]) == NULL)
