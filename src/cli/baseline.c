@@ -180,6 +180,21 @@ static int parse_line(cli_baseline *b, char *line, const char **why)
 	return 0;
 }
 
+/* Writes "clauselint: NAME[:LINE]: error: WHY" to `err`, the name made
+ * safe for a terminal (a baseline's path may come from a script). */
+static void baseline_error(FILE *err, const char *name, unsigned lineno,
+                           const char *why)
+{
+	cli_str s = {NULL, 0, 0};
+
+	if (cli_str_printf(&s, "clauselint: ") == 0 &&
+	    cli_str_safe(&s, "%s", name) == 0 &&
+	    (lineno == 0 || cli_str_printf(&s, ":%u", lineno) == 0) &&
+	    cli_str_printf(&s, ": error: %s\n", why) == 0)
+		fwrite(s.data, 1, s.len, err);
+	cli_str_free(&s);
+}
+
 /*
  * Parses the baseline text `data` (`len` bytes and a NUL after them; lines
  * are cut in place). Problems go to `err` as "clauselint: name:line:
@@ -194,9 +209,7 @@ static int parse(cli_baseline **out, const char *name, char *data,
 
 	*out = NULL;
 	if (len == 0) {
-		fprintf(err, "clauselint: %s: error: empty file, not a clauselint "
-		             "baseline\n",
-		        name);
+		baseline_error(err, name, 0, "empty file, not a clauselint baseline");
 		return -1;
 	}
 	if (cli_baseline_new(&b) < 0)
@@ -221,7 +234,7 @@ static int parse(cli_baseline **out, const char *name, char *data,
 		else if (n && line[0] != '#')
 			parse_line(b, line, &why);
 		if (why) {
-			fprintf(err, "clauselint: %s:%u: error: %s\n", name, lineno, why);
+			baseline_error(err, name, lineno, why);
 			cli_baseline_free(b);
 			return -1;
 		}

@@ -49,17 +49,25 @@ static char *format(const char *fmt, ...)
 	return clint_buf_detach(&b, NULL);
 }
 
-/* Copies text[start..end) with white space folded, at most `max` bytes. */
+/* Copies text[start..end) with white space folded and the characters
+ * that show nothing left out (clint_invisible()), at most `max` bytes. */
 static void quote(const clint_doc *doc, size_t start, size_t end, char *out,
                   size_t max)
 {
-	size_t i, n = 0;
+	const unsigned char *t = (const unsigned char *)doc->text;
+	size_t i, n = 0, k;
 	int space = 0;
+	uint32_t cp;
 
 	for (i = start; i < end && n + 4 < max; i++) {
-		char c = doc->text[i];
+		char c = (char)t[i];
 		if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
 			space = n > 0;
+			continue;
+		}
+		if (t[i] >= 0x80 && (k = clint_utf8_decode(t + i, end - i, &cp)) &&
+		    clint_invisible(cp)) {
+			i += k - 1;
 			continue;
 		}
 		if (space)
@@ -2561,30 +2569,20 @@ static int bidi_at(const char *t, size_t i, size_t len, uint32_t *cp)
 	return clint_bidi_control(*cp);
 }
 
-/* Removes the bidirectional formatting characters from the quote `q`. */
-static void strip_bidi(char *q)
-{
-	size_t i = 0, j = 0, len = strlen(q);
-	uint32_t cp;
-
-	while (i < len) {
-		if (bidi_at(q, i, len, &cp) != 0) {
-			i += 3;
-			continue;
-		}
-		q[j++] = q[i++];
-	}
-	q[j] = '\0';
-}
-
-/* UAX #9 allows 125 levels; deeper ones are counted, not kept apart */
+/* UAX #9 keeps 125 levels; past them openers and closers are counted */
 #define BIDI_MAX_DEPTH 125
+/* findings of the check per document: a document with more is one an
+ * attack or right-to-left text, and the first ones say so */
+#define BIDI_MAX_FINDINGS 100
 
 /* True if the character at t[j] (of t[0..len)) ends a paragraph for the
- * bidirectional algorithm, which closes every scope: a blank line (a line
- * break alone can be a soft break inside a paragraph: Markdown, Word's
- * line break), U+2029, or U+001C..U+001E. Stores its length in *n. */
-static int paragraph_end(const char *t, size_t j, size_t len, size_t *n)
+ * bidirectional algorithm, which closes every scope; stores its length in
+ * *n. `hard`: every line break does, as in a plain-text viewer (LF, CR,
+ * NEL, U+2029, U+001C..U+001E). Otherwise only a blank line, U+2029 or
+ * U+001C..U+001E does: a line break alone may be a soft break inside a
+ * paragraph (Markdown, Word's line break). */
+static int paragraph_end(const char *t, size_t j, size_t len, int hard,
+                         size_t *n)
 {
 	const unsigned char *p = (const unsigned char *)t + j;
 	size_t k;
@@ -2596,6 +2594,9 @@ static int paragraph_end(const char *t, size_t j, size_t len, size_t *n)
 		*n = 3;
 		return 1;
 	}
+	if (hard && (p[0] == '\n' || p[0] == '\r' ||
+	             (p[0] == 0xC2 && len - j >= 2 && p[1] == 0x85)))
+		return 1;
 	if (p[0] != '\n')
 		return 0;
 	for (k = j + 1; k < len && (t[k] == ' ' || t[k] == '\t' || t[k] == '\r'); k++)
@@ -2603,18 +2604,111 @@ static int paragraph_end(const char *t, size_t j, size_t len, size_t *n)
 	return k == len || t[k] == '\n';
 }
 
+typedef struct {
+	size_t start, end;  /* the scope, from its opener */
+	size_t shown;       /* the first character in it that shows */
+	uint32_t cp;        /* the opener */
+} bidi_scope;
+
 /*
- * Each embedding, override or isolate with visible text in its scope: the
- * text up to where the bidirectional algorithm closes it or to the end of
- * the paragraph. A U+202C (PDF) closes the innermost embedding or
- * override, and is ignored inside an isolate or with none open; a U+2069
- * (PDI) closes the innermost isolate with everything opened inside it,
- * and is ignored with no isolate open: a closer in the wrong place does
- * not end the scope ("RLO PDI 01 PDF" still shows "10"). A reader sees
- * the text in another order than it is stored, while search, copying and
- * every rule read the stored order. A scope with nothing in it that shows
- * (white space, characters that show nothing) changes nothing a reader
- * sees (the matching view drops such characters: normalize.c).
+ * Finds the next scope at or after *pos with a character that shows in
+ * it, and moves *pos past it; 0 when there is none. The scope ends where
+ * the bidirectional algorithm (UAX #9, X5a-X7) closes its opener, or at
+ * the end of the paragraph (paragraph_end(), `hard`). A U+202C (PDF)
+ * closes the innermost embedding or override and is ignored inside an
+ * isolate; a U+2069 (PDI) closes the innermost isolate and all opened
+ * inside it, and is ignored with no isolate open: a closer of the wrong
+ * kind does not end the scope ("RLO PDI 01 PDF" still shows "10"). Past
+ * 125 levels, isolates and embeddings are counted apart, as X5-X7 do.
+ */
+static int next_scope(const char *t, size_t len, size_t *pos, int hard,
+                      bidi_scope *out)
+{
+	unsigned char stack[BIDI_MAX_DEPTH]; /* 1: an isolate */
+	size_t i = *pos, j, n, depth, isolates, ov_iso, ov_emb;
+	uint32_t cp, c;
+
+	while (i < len) {
+		const char *p = memchr(t + i, 0xE2, len - i);
+		size_t shown = 0;
+
+		if (!p)
+			break;
+		i = (size_t)(p - t);
+		if (bidi_at(t, i, len, &cp) != 1) {
+			i++;
+			continue;
+		}
+		stack[0] = cp >= 0x2066;
+		depth = 1;
+		isolates = stack[0];
+		ov_iso = ov_emb = 0;
+		for (j = i + 3; j < len && depth > 0; j += n) {
+			int k = bidi_at(t, j, len, &c);
+			int iso = c >= 0x2066;
+
+			n = 3;
+			if (k == 1) {
+				if (depth < BIDI_MAX_DEPTH && !ov_iso && !ov_emb) {
+					stack[depth++] = (unsigned char)iso;
+					isolates += (size_t)iso;
+				} else if (iso) {
+					ov_iso++;
+				} else if (!ov_iso) {
+					ov_emb++;
+				}
+			} else if (k == -1 && iso) {
+				if (ov_iso) {
+					ov_iso--;
+				} else if (isolates) {
+					ov_emb = 0;
+					while (!stack[depth - 1])
+						depth--;
+					depth--;
+					isolates--;
+				}
+			} else if (k == -1) {
+				if (ov_iso)
+					;
+				else if (ov_emb)
+					ov_emb--;
+				else if (!stack[depth - 1])
+					depth--;
+			} else {
+				if (paragraph_end(t, j, len, hard, &n))
+					break;
+				n = clint_utf8_decode((const unsigned char *)t + j, len - j, &c);
+				if (n == 0)
+					n = 1;
+				else if (!shown && !clint_blank(c))
+					shown = j + 1;
+			}
+		}
+		if (shown) {
+			out->start = i;
+			out->end = j;
+			out->shown = shown - 1;
+			out->cp = cp;
+			*pos = j;
+			return 1;
+		}
+		i = j;
+	}
+	*pos = len;
+	return 0;
+}
+
+/*
+ * Each embedding, override or isolate with visible text in its scope. A
+ * reader sees that text in another order than it is stored, while search,
+ * copying and every rule read the stored order. Whether a line break ends
+ * a paragraph depends on the viewer (a text editor: yes; Markdown, HTML
+ * and Word's line breaks: no), so the scopes are found both ways and each
+ * one either way shows is reported, the one that starts first where two
+ * overlap (so no opener nested in a reported scope is reported again).
+ * A scope with nothing in it that shows (white space, characters that
+ * show nothing) changes nothing a reader sees; the matching view drops
+ * such characters (normalize.c).
  */
 static int check_direction_controls(const clint_doc *doc,
                                     clint_check_hit_fn hit, void *ctx)
@@ -2628,81 +2722,43 @@ static int check_direction_controls(const clint_doc *doc,
 		"FIRST STRONG ISOLATE",
 	};
 	const char *t = doc->text;
-	size_t len = doc->text_len, i = 0, j, n;
-	unsigned char stack[BIDI_MAX_DEPTH]; /* 1: an isolate */
-	size_t depth, isolates_open, deep;
-	uint32_t cp, inner;
+	size_t len = doc->text_len, pos[2] = {0, 0}, done = 0, count = 0;
+	bidi_scope sc[2];
+	int have[2], w, rc;
 	char q[96];
-	int rc;
 
-	while (i < len) {
-		const char *p = memchr(t + i, 0xE2, len - i);
-		size_t shown = 0; /* where the first character that shows is, + 1 */
+	have[0] = next_scope(t, len, &pos[0], 1, &sc[0]);
+	have[1] = next_scope(t, len, &pos[1], 0, &sc[1]);
+	while (have[0] || have[1]) {
+		const bidi_scope *s;
 
-		if (!p)
-			break;
-		i = (size_t)(p - t);
-		if (bidi_at(t, i, len, &cp) != 1) {
-			i++;
-			continue;
-		}
-		stack[0] = cp >= 0x2066;
-		depth = 1;
-		isolates_open = stack[0];
-		deep = 0;
-		for (j = i + 3; j < len && depth > 0; j += n) {
-			int k = bidi_at(t, j, len, &inner);
-
-			n = 3;
-			if (k == 1 && depth < BIDI_MAX_DEPTH) {
-				stack[depth++] = inner >= 0x2066;
-				isolates_open += inner >= 0x2066;
-			} else if (k == 1) {
-				deep++;
-			} else if (k == -1 && deep) {
-				deep--; /* one of the levels past the limit */
-			} else if (k == -1 && inner == 0x202C) {
-				/* PDF: the innermost embedding, not through an isolate */
-				if (!stack[depth - 1])
-					depth--;
-			} else if (k == -1 && isolates_open) {
-				/* PDI: through the innermost isolate */
-				while (!stack[depth - 1])
-					depth--;
-				depth--;
-				isolates_open--;
-			} else if (k == 0) {
-				if (paragraph_end(t, j, len, &n))
-					break;
-				n = clint_utf8_decode((const unsigned char *)t + j, len - j,
-				                      &inner);
-				if (n == 0) {
-					n = 1;
-				} else if (!shown && !clint_blank(inner)) {
-					shown = j + 1;
-				}
-			}
-		}
-		if (shown) {
-			quote(doc, shown - 1, j, q, sizeof(q));
-			strip_bidi(q);
-			rc = report(hit, ctx, i, j,
+		/* the earlier one; the line-by-line one (shorter) on a tie */
+		w = !have[0] || (have[1] && sc[1].start < sc[0].start);
+		s = &sc[w];
+		if (s->start >= done) {
+			if (count == BIDI_MAX_FINDINGS)
+				break;
+			quote(doc, s->shown, s->end, q, sizeof(q));
+			rc = report(hit, ctx, s->start, s->end,
 			            format("U+%04X %s: '%s' %s another order than it "
-			                   "is stored",
-			                   (unsigned)cp,
-			                   cp >= 0x2066 ? isolates[cp - 0x2066]
-			                                : names[cp - 0x202A],
+			                   "is stored%s",
+			                   (unsigned)s->cp,
+			                   s->cp >= 0x2066 ? isolates[s->cp - 0x2066]
+			                                   : names[s->cp - 0x202A],
 			                   q,
-			                   cp == 0x202D || cp == 0x202E
-			                       ? "is shown in" : "can be shown in"));
+			                   s->cp == 0x202D || s->cp == 0x202E
+			                       ? "is shown in" : "can be shown in",
+			                   ++count == BIDI_MAX_FINDINGS
+			                       ? " (at most 100 in a document are "
+			                         "reported)" : ""));
 			if (rc < 0)
 				return rc;
+			done = s->end;
 		}
-		i = j;
+		have[w] = next_scope(t, len, &pos[w], w == 0, &sc[w]);
 	}
 	return CLINT_OK;
 }
-
 
 int clint_run_check(clint_check_id id, const clint_doc *doc,
                     clint_check_hit_fn hit, void *ctx)

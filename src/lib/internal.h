@@ -94,9 +94,10 @@ CLINT_INTERNAL size_t clint_utf8_repair(char *s, size_t len);
  * combining grapheme joiner, the zero-width space and joiners, the
  * direction marks, embeddings, overrides and isolates, the word joiner
  * and invisible operators, the Hangul fillers, the byte order mark, the
- * variation selectors, the interlinear annotation marks, the musical
- * formatting characters and the tag characters (with which whole words
- * can be written invisibly). The matching view
+ * variation selectors, the musical formatting characters and the tag
+ * characters (with which whole words can be written invisibly); and the
+ * interlinear annotation marks U+FFF9..U+FFFB, which are not default
+ * ignorable but show nothing either. The matching view
  * drops them (normalize.c) and fingerprints skip them (fingerprint.c):
  * one inside a word must neither hide the word nor make it another. */
 CLINT_INTERNAL int clint_invisible(uint32_t cp);

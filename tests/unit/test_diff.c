@@ -187,6 +187,7 @@ static void test_cosmetic(void **state)
 	assert_true(cosm("pen\xf3\xa0\x81\x81" "alty", "penalty"));
 	assert_false(cosm("within 01 days", "within \xe2\x80\xae" "01\xe2\x80\xac days"));
 	assert_false(cosm("Alder Ltd", "\xe2\x81\xa7" "Alder Ltd\xe2\x81\xa9"));
+	assert_false(cosm("days 10, 20 after", "days \xe2\x80\x8f" "10, 20\xe2\x80\x8f after"));
 }
 
 /* Other currencies, scale words restated in digits, non-ASCII letters

@@ -382,9 +382,9 @@ static void test_direction_controls(void **state)
 	           "U+202E RIGHT-TO-LEFT OVERRIDE: '03' is shown in another order");
 	assert_hit(t, &h, 1, RLI "Alder " LRE "Bank" PDF " Ltd" PDI,
 	           "U+2067 RIGHT-TO-LEFT ISOLATE: 'Alder Bank Ltd' can be shown");
-	/* a line break alone may be a soft break inside the paragraph */
-	assert_hit(t, &h, 2, LRO "abc\ndef",
-	           "U+202D LEFT-TO-RIGHT OVERRIDE: 'abc def' is shown");
+	/* a text editor ends the paragraph at the line break */
+	assert_hit(t, &h, 2, LRO "abc",
+	           "U+202D LEFT-TO-RIGHT OVERRIDE: 'abc' is shown");
 	/* a closer of the other kind does not close the scope: a PDI with no
 	 * isolate open, a PDF inside an isolate (both still show "10") */
 	t = "within " RLO PDI "01" PDF " days";
@@ -395,13 +395,37 @@ static void test_direction_controls(void **state)
 	run(CLINT_CHECK_DIRECTION_CONTROLS, t, &h);
 	assert_int_equal(h.count, 1);
 	assert_hit(t, &h, 0, RLI PDF "01 days" PDI, "'01 days' can be shown");
+	/* an isolate left open at the end of a line does not take the next
+	 * line's PDI: a text editor ends the paragraph there */
+	t = "within " RLI "\n" RLO PDI "01" PDF " days of receipt.";
+	run(CLINT_CHECK_DIRECTION_CONTROLS, t, &h);
+	assert_int_equal(h.count, 1);
+	assert_hit(t, &h, 0, RLO PDI "01" PDF, "'01' is shown");
+	/* ... while an override at the end of a line reaches past a soft
+	 * break (Markdown, Word) to a blank line, even one of spaces */
+	t = "within " RLO "\n30 days\n \t\nSecond paragraph 10 20.";
+	run(CLINT_CHECK_DIRECTION_CONTROLS, t, &h);
+	assert_int_equal(h.count, 1);
+	assert_hit(t, &h, 0, RLO "\n30 days", "'30 days' is shown");
+	/* a paragraph that is a line: the scope ends with it */
+	t = "Pay within " RLO "30 days.\nSecond paragraph text 10 20.\nThird.";
+	run(CLINT_CHECK_DIRECTION_CONTROLS, t, &h);
+	assert_int_equal(h.count, 1);
+	assert_hit(t, &h, 0, RLO "30 days.", "'30 days.' is shown");
 	/* a PDI closes the embeddings opened inside its isolate */
 	t = "a " RLI "x " RLE "y" PDI " z " RLO "w";
 	run(CLINT_CHECK_DIRECTION_CONTROLS, t, &h);
 	assert_int_equal(h.count, 2);
 	assert_hit(t, &h, 0, RLI "x " RLE "y" PDI, "'x y'");
 	assert_hit(t, &h, 1, RLO "w", "'w'");
-	/* the quote starts at the first character that shows */
+	/* the quote leaves out the characters that show nothing, before and
+	 * between the visible ones */
+	t = "within " RLO "0" LRE PDF LRE PDF LRE PDF LRE PDF LRE PDF LRE PDF
+	    LRE PDF LRE PDF LRE PDF LRE PDF LRE PDF LRE PDF LRE PDF LRE PDF
+	    LRE PDF LRE PDF "1 days" PDF;
+	run(CLINT_CHECK_DIRECTION_CONTROLS, t, &h);
+	assert_int_equal(h.count, 1);
+	assert_true(strstr(h.msg[0], ": '01 days' is shown") != NULL);
 	t = "within " RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO
 	    RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO RLO
 	    "01 days";
@@ -426,6 +450,76 @@ static void test_direction_controls(void **state)
 	run(CLINT_CHECK_DIRECTION_CONTROLS, "Fees " FSI "x", &h);
 	assert_int_equal(h.count, 1);
 	assert_true(strstr(h.msg[0], "U+2068 FIRST STRONG ISOLATE: 'x'") != NULL);
+}
+
+/* "Pay " RLI, then 124 embeddings (125 levels), then `tail`. */
+static void overflow_text(clint_buf *b, const char *tail)
+{
+	int k;
+
+	b->len = 0;
+	assert_int_equal(clint_buf_puts(b, "Pay " RLI), CLINT_OK);
+	for (k = 0; k < 124; k++)
+		assert_int_equal(clint_buf_puts(b, k % 2 ? RLE : LRE), CLINT_OK);
+	assert_int_equal(clint_buf_puts(b, tail), CLINT_OK);
+	assert_int_equal(clint_buf_putc(b, '\0'), CLINT_OK);
+}
+
+/* Past 125 levels UAX #9 counts the openers: isolates and embeddings
+ * apart (X5a-X7), so a PDF does not close an isolate that overflowed, and
+ * a PDI closes the embeddings that overflowed with its isolate. */
+static void test_direction_controls_overflow(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	hits h;
+
+	(void)state;
+	/* RLI PDF PDI past the limit: the first isolate is still open */
+	overflow_text(&b, RLI PDF PDI "10 or 20 or 30");
+	run(CLINT_CHECK_DIRECTION_CONTROLS, b.data, &h);
+	assert_int_equal(h.count, 1);
+	assert_true(strstr(h.msg[0], "'10 or 20 or 30'") != NULL);
+	/* RLE PDI past the limit: the PDI closes the first isolate */
+	overflow_text(&b, RLE PDI "10 or 20 or 30");
+	run(CLINT_CHECK_DIRECTION_CONTROLS, b.data, &h);
+	assert_int_equal(h.count, 0);
+	clint_buf_free(&b);
+}
+
+/* Keeps the last detail (a collector for more hits than `hits` holds). */
+static int keep_last(void *ctx, size_t start, size_t end, char *detail)
+{
+	char *last = ctx;
+
+	(void)start;
+	(void)end;
+	snprintf(last, 256, "%s", detail);
+	free(detail);
+	return CLINT_OK;
+}
+
+/* At most BIDI_MAX_FINDINGS hits a document, the last one saying so. */
+static void test_direction_controls_capped(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	clint_doc *doc;
+	char last[256] = "";
+	hits h;
+	int k;
+
+	(void)state;
+	for (k = 0; k < 150; k++)
+		assert_int_equal(clint_buf_puts(&b, RLO "x" PDF " "), CLINT_OK);
+	assert_int_equal(clint_buf_putc(&b, '\0'), CLINT_OK);
+	run(CLINT_CHECK_DIRECTION_CONTROLS, b.data, &h);
+	assert_int_equal(h.count, BIDI_MAX_FINDINGS);
+	assert_null(strstr(h.msg[30], "at most"));
+	doc = unit_text(b.data);
+	assert_int_equal(clint_run_check(CLINT_CHECK_DIRECTION_CONTROLS, doc,
+	                                 keep_last, last), CLINT_OK);
+	unit_assert_contains(last, "(at most 100 in a document are reported)");
+	clint_doc_free(doc);
+	clint_buf_free(&b);
 }
 
 /* Nesting past UAX #9's 125 levels is counted: the scope still ends where
@@ -789,6 +883,8 @@ int main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_direction_controls),
 		cmocka_unit_test(test_direction_controls_deep),
+		cmocka_unit_test(test_direction_controls_overflow),
+		cmocka_unit_test(test_direction_controls_capped),
 		cmocka_unit_test(test_quote_keeps_utf8_whole),
 		cmocka_unit_test(test_candidates_match_reference),
 		cmocka_unit_test(test_find_bytes_matches_reference),

@@ -237,6 +237,11 @@ static void test_classify(void **state)
 	assert_int_equal(classify(0x1D173, &rep), CH_DROP);
 	assert_int_equal(classify(0x1D17B, &rep), CH_COPY);
 	assert_int_equal(classify(0x3164, &rep), CH_DROP);
+	assert_int_equal(classify(0x115F, &rep), CH_DROP);
+	assert_int_equal(classify(0x1160, &rep), CH_DROP);
+	assert_int_equal(classify(0x1161, &rep), CH_COPY);
+	assert_int_equal(classify(0xFFA0, &rep), CH_DROP);
+	assert_int_equal(classify(0xFFA1, &rep), CH_COPY);
 	assert_int_equal(classify(0xFFFB, &rep), CH_DROP);
 	assert_int_equal(classify(0xFFFC, &rep), CH_COPY);
 	assert_int_equal(classify(0xDFFFF, &rep), CH_COPY);

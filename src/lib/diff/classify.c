@@ -9,8 +9,8 @@
  * in digits ("thirty (30)") keeps only the digits. So "$1,000" equals
  * "$1000", "thirty (30) days" equals "30 days", "Supplier's" equals
  * "Supplier’s", and "30 days" does not equal "60 days". Characters that
- * show nothing are dropped, but a bidirectional embedding, override or
- * isolate is a word of its own: around "01" it shows "10".
+ * show nothing are dropped, but a bidirectional embedding, override,
+ * isolate or mark is a word of its own: around "01" it shows "10".
  */
 #include <stdlib.h>
 #include <string.h>
@@ -71,8 +71,11 @@ static int canon_build(canon *c, const char *s, size_t n)
 			cp = p[i];
 			k = 1;
 		}
-		if (clint_bidi_control(cp)) {
-			/* what it reorders is another text to a reader */
+		if (clint_bidi_control(cp) || cp == 0x200E || cp == 0x200F ||
+		    cp == 0x061C) {
+			/* what it reorders (the marks LRM, RLM and ALM can too:
+			 * "RLM10, 20RLM" shows "20 ,10") is another text to a
+			 * reader */
 			TRY(end_word(c, &open));
 			TRY(start_word(c, &open));
 			TRY(clint_buf_put_utf8(&c->buf, cp));

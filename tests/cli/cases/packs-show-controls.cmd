@@ -1,0 +1,1 @@
+packs show controls-promptly --no-config --pack tests/cli/fixtures/controls-pack.xml
