@@ -405,6 +405,15 @@ static const char *xml_escape(const char *s, size_t i, size_t len, size_t n,
 	}
 }
 
+/* The code point of the valid UTF-8 sequence at s[i]. */
+static uint32_t cp_at(const char *s, size_t i, size_t len)
+{
+	uint32_t cp = 0;
+
+	clint_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+	return cp;
+}
+
 /* The marker that stands for bidirectional formatting character `cp` in
  * text people read in a browser, or NULL for any other character. */
 static const char *bidi_marker(uint32_t cp, const char *const marks[9])
@@ -422,13 +431,10 @@ static const char *const html_marks[9] = {
 static const char *html_escape(const char *s, size_t i, size_t len, size_t n,
                                int attr)
 {
-	uint32_t cp;
+	const char *m;
 
-	if (n == 3 && clint_utf8_decode((const unsigned char *)s + i, len - i, &cp)) {
-		const char *m = bidi_marker(cp, html_marks);
-		if (m)
-			return m;
-	}
+	if (n == 3 && (m = bidi_marker(cp_at(s, i, len), html_marks)))
+		return m;
 	return xml_escape(s, i, len, n, attr);
 }
 
@@ -461,15 +467,6 @@ static const char *const md_marks[9] = {
 	"\\[U+202E\\]", "\\[U+2066\\]", "\\[U+2067\\]", "\\[U+2068\\]",
 	"\\[U+2069\\]",
 };
-
-/* The code point of the valid UTF-8 sequence at s[i]. */
-static uint32_t cp_at(const char *s, size_t i, size_t len)
-{
-	uint32_t cp = 0;
-
-	clint_utf8_decode((const unsigned char *)s + i, len - i, &cp);
-	return cp;
-}
 
 int clint_md_str(clint_buf *b, const char *s, size_t len)
 {
