@@ -20,6 +20,8 @@
  *                    before the Effective Date
  *   direction-controls  a right-to-left override that shows the stored
  *                    "01 days" as "10 days"
+ *   mixed-scripts    "fееs" with Cyrillic 'е': reads as "fees", is not found
+ *                    as "fees"
  *
  * Definitions come from the segmenter (clint_find_definitions).
  */
@@ -2760,6 +2762,136 @@ static int check_direction_controls(const clint_doc *doc,
 	return CLINT_OK;
 }
 
+/* ---- mixed-scripts --------------------------------------------------------- */
+
+/* findings of the check per document, as for direction-controls */
+#define MIXED_MAX_FINDINGS 100
+
+/* The word w of t as a reader takes it: each Greek or Cyrillic letter
+ * that looks Latin spelt in Latin, the characters that show nothing left
+ * out; at most `max` bytes with "..." (no UTF-8 sequence cut in two). */
+static void latin_reading(const char *t, const clint_word_scripts *w,
+                          char *out, size_t max)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t i, k, n = 0;
+	uint32_t cp;
+	char c;
+
+	for (i = w->start; i < w->end; i += k) {
+		k = clint_utf8_decode(u + i, w->end - i, &cp);
+		if (!k)
+			break; /* a word holds valid UTF-8 only */
+		if (clint_invisible(cp))
+			continue;
+		if (n + k + 4 > max) {
+			memcpy(out + n, "...", 3);
+			n += 3;
+			break;
+		}
+		if (clint_script(cp) != CLINT_SCRIPT_LATIN &&
+		    (c = clint_latin_lookalike(cp)))
+			out[n++] = c;
+		else {
+			memcpy(out + n, t + i, k);
+			n += k;
+		}
+	}
+	out[n] = '\0';
+}
+
+/* "U+0435 for 'e', U+043E for 'o'": the first three look-alikes of w. */
+static void lookalike_list(const char *t, const clint_word_scripts *w,
+                           char *out, size_t max)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	uint32_t seen[3], cp;
+	size_t i, k, j, count = 0, n = 0;
+	char c;
+
+	out[0] = '\0';
+	for (i = w->start; i < w->end && count < 3; i += k) {
+		k = clint_utf8_decode(u + i, w->end - i, &cp);
+		if (!k)
+			break;
+		if (clint_script(cp) == CLINT_SCRIPT_LATIN ||
+		    !(c = clint_latin_lookalike(cp)))
+			continue;
+		for (j = 0; j < count && seen[j] != cp; j++)
+			;
+		if (j < count)
+			continue;
+		seen[count++] = cp;
+		n += (size_t)snprintf(out + n, max - n, "%sU+%04X for '%c'",
+		                      count > 1 ? ", " : "", (unsigned)cp, c);
+		if (n >= max)
+			break;
+	}
+}
+
+/*
+ * Each word that mixes Latin letters with Greek or Cyrillic ones that
+ * look Latin: "fееs" with two Cyrillic 'е' (U+0435). The reader, the
+ * printout and our own rules (normalize.c reads such a word as Latin)
+ * see "fees"; a search, a comparison with the agreed text and most other
+ * tools do not. Whole words of one script are not reported: Greek
+ * symbols in a scientific schedule, a name in Cyrillic.
+ */
+static int check_mixed_scripts(const clint_doc *doc, clint_check_hit_fn hit,
+                               void *ctx)
+{
+	const char *t = doc->text;
+	size_t len = doc->text_len, i = 0, n, count = 0;
+	clint_word_scripts w;
+	char q[80], reading[80], list[64];
+	uint32_t cp;
+	int sc, rc;
+
+	while (i < len) {
+		if ((unsigned char)t[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = clint_utf8_decode((const unsigned char *)t + i, len - i, &cp);
+		if (!n) {
+			i++;
+			continue;
+		}
+		sc = clint_script(cp);
+		if (sc == CLINT_SCRIPT_LATIN || sc == CLINT_SCRIPT_NONE ||
+		    !clint_latin_lookalike(cp)) {
+			i += n;
+			continue;
+		}
+		clint_word_at(t, 0, len, i, &w);
+		i = w.end; /* past s[i] at least: it is a letter */
+		if (!clint_word_mixed(&w))
+			continue;
+		if (count == MIXED_MAX_FINDINGS)
+			break;
+		quote(doc, w.start, w.end, q, sizeof(q));
+		latin_reading(t, &w, reading, sizeof(reading));
+		lookalike_list(t, &w, list, sizeof(list));
+		rc = report(hit, ctx, w.start, w.end,
+		            format("'%s' mixes Latin letters with %s ones that look "
+		                   "the same (%s): it reads as '%s', but a search "
+		                   "for that word does not find it%s",
+		                   q,
+		                   (w.scripts & (1u << CLINT_SCRIPT_GREEK)) &&
+		                           (w.scripts & (1u << CLINT_SCRIPT_CYRILLIC))
+		                       ? "Greek and Cyrillic"
+		                       : (w.scripts & (1u << CLINT_SCRIPT_GREEK))
+		                             ? "Greek" : "Cyrillic",
+		                   list, reading,
+		                   ++count == MIXED_MAX_FINDINGS
+		                       ? " (at most 100 in a document are reported)"
+		                       : ""));
+		if (rc < 0)
+			return rc;
+	}
+	return CLINT_OK;
+}
+
 int clint_run_check(clint_check_id id, const clint_doc *doc,
                     clint_check_hit_fn hit, void *ctx)
 {
@@ -2778,6 +2910,7 @@ int clint_run_check(clint_check_id id, const clint_doc *doc,
 	case CLINT_CHECK_DATES: return check_dates(doc, hit, ctx);
 	case CLINT_CHECK_DIRECTION_CONTROLS:
 		return check_direction_controls(doc, hit, ctx);
+	case CLINT_CHECK_MIXED_SCRIPTS: return check_mixed_scripts(doc, hit, ctx);
 	default: return CLINT_OK;
 	}
 }

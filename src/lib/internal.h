@@ -112,6 +112,38 @@ CLINT_INTERNAL int clint_blank(uint32_t cp);
  * and the isolates U+2066..U+2068; -1 for one that closes it, U+202C
  * (PDF) and U+2069 (PDI); 0 for every other code point. */
 CLINT_INTERNAL int clint_bidi_control(uint32_t cp);
+/* The scripts told apart when looking for words that mix them. */
+enum {
+	CLINT_SCRIPT_NONE,     /* not a letter of the three */
+	CLINT_SCRIPT_LATIN,
+	CLINT_SCRIPT_GREEK,
+	CLINT_SCRIPT_CYRILLIC
+};
+/* The script of a letter: Latin (ASCII, Latin-1 and the Latin
+ * extensions, the fullwidth letters), Greek or Cyrillic; else
+ * CLINT_SCRIPT_NONE. */
+CLINT_INTERNAL int clint_script(uint32_t cp);
+/* The Latin letter that a Greek or Cyrillic letter cannot be told from
+ * in the usual fonts (Unicode's confusables.txt: Cyrillic 'а' U+0430
+ * for 'a', Greek 'Ο' U+039F for 'O'), or 0. Greek alpha and kappa,
+ * which most fonts draw apart, are not listed: "TNFα" and "NF-κB" are
+ * common in scientific schedules and mislead nobody. */
+CLINT_INTERNAL char clint_latin_lookalike(uint32_t cp);
+/* The word around a position: letters of the three scripts, combining
+ * marks and the characters that show nothing (clint_invisible()). */
+typedef struct {
+	size_t start, end;     /* its bytes */
+	unsigned scripts;      /* bit 1 << CLINT_SCRIPT_* of each letter */
+	size_t lookalikes;     /* Greek and Cyrillic letters that look Latin */
+} clint_word_scripts;
+/* Finds the word around s[i] within s[lo..hi) (empty if s[i] is not in
+ * one). Reads the word once: callers that scan a text go on at w->end. */
+CLINT_INTERNAL void clint_word_at(const char *s, size_t lo, size_t hi,
+                                  size_t i, clint_word_scripts *w);
+/* True if a word mixes Latin letters with Greek or Cyrillic ones that
+ * look like Latin letters ("fееs" with two Cyrillic 'е'): it reads as a
+ * Latin word that no search for that word finds. */
+CLINT_INTERNAL int clint_word_mixed(const clint_word_scripts *w);
 /*
  * What a terminal must not get at s[i] (of s[0..len)): returns the text
  * to write instead ("?", or " " for a tab), or NULL to copy the

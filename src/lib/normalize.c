@@ -2,7 +2,9 @@
  * normalize.c - builds the matching view of a document. Rules see one
  * line per block, in which every run of white space is a single space,
  * typographic quotes and dashes are ASCII, soft hyphens and zero-width
- * characters are gone, ligatures are spelled out and markup is skipped.
+ * characters are gone, ligatures and fullwidth forms are spelled out in
+ * ASCII, Greek and Cyrillic letters that look Latin are Latin inside a
+ * Latin word ("fееs"), and markup is skipped.
  * An offset map leads every matching offset back to the true text.
  */
 #include <stdlib.h>
@@ -13,8 +15,9 @@
 
 typedef enum { CH_COPY, CH_SPACE, CH_DROP, CH_REPLACE } ch_class;
 
-/* Classifies code point `cp`; for CH_REPLACE sets *rep to its ASCII form. */
-static ch_class classify(uint32_t cp, const char **rep)
+/* Classifies code point `cp`; for CH_REPLACE sets *rep to its ASCII form,
+ * which may be written to one[0]. */
+static ch_class classify(uint32_t cp, const char **rep, char one[2])
 {
 	if (clint_white(cp))
 		return CH_SPACE; /* the C1 controls too */
@@ -42,6 +45,13 @@ static ch_class classify(uint32_t cp, const char **rep)
 	case 0xFB05: case 0xFB06: *rep = "st"; return CH_REPLACE;
 	default:
 		break;
+	}
+	if (cp >= 0xFF01 && cp <= 0xFF5E) {
+		/* the fullwidth forms of ASCII ("ｆｅｅｓ"), as NFKC has them */
+		one[0] = (char)(cp - 0xFF01 + '!');
+		one[1] = '\0';
+		*rep = one;
+		return CH_REPLACE;
 	}
 	if (clint_invisible(cp))
 		return CH_DROP;  /* inside a word it would hide the word */
@@ -114,6 +124,8 @@ int clint_normalize(clint_doc *doc)
 	for (bi = 0; bi < doc->block_count; bi++) {
 		clint_iblock *blk = &doc->blocks[bi];
 		size_t i = blk->start, space_at = 0, last_end = blk->start;
+		clint_word_scripts word = {0, 0, 0, 0};
+		char one[2] = {0, 0};
 		int pending = 0, any = 0;
 
 		if (bi > 0) {
@@ -193,7 +205,19 @@ int clint_normalize(clint_doc *doc)
 				n = 1;
 				cp = 0xFFFD;
 			}
-			cls = classify(cp, &rep);
+			cls = classify(cp, &rep, one);
+			if (cls == CH_COPY && (one[0] = clint_latin_lookalike(cp))) {
+				/* a Greek or Cyrillic letter that looks Latin, in a
+				 * word with Latin letters: the reader sees the Latin
+				 * word, and so must the rules ("fееs") */
+				if (i >= word.end)
+					clint_word_at(doc->text, blk->start, blk->end, i,
+					              &word);
+				if (clint_word_mixed(&word)) {
+					rep = one;
+					cls = CH_REPLACE;
+				}
+			}
 			if (cls == CH_SPACE) {
 				if (!pending)
 					space_at = i;

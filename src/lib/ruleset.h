@@ -111,7 +111,8 @@ typedef enum {
 	CLINT_CHECK_DUPLICATE_DEFINITIONS, /* a term defined twice, differently */
 	CLINT_CHECK_PARTIES,         /* a party named otherwise than defined */
 	CLINT_CHECK_DATES,           /* 31 February; an end before the start */
-	CLINT_CHECK_DIRECTION_CONTROLS /* text shown in another order than stored */
+	CLINT_CHECK_DIRECTION_CONTROLS, /* text shown in another order than stored */
+	CLINT_CHECK_MIXED_SCRIPTS    /* "fееs": Cyrillic letters in a Latin word */
 } clint_check_id;
 
 typedef struct {

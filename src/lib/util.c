@@ -437,6 +437,143 @@ int clint_bidi_control(uint32_t cp)
 	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2068);
 }
 
+int clint_script(uint32_t cp)
+{
+	if (cp < 0x80)
+		return ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'))
+		           ? CLINT_SCRIPT_LATIN : CLINT_SCRIPT_NONE;
+	if ((cp >= 0x00C0 && cp <= 0x024F && cp != 0x00D7 && cp != 0x00F7) ||
+	    (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2C60 && cp <= 0x2C7F) ||
+	    (cp >= 0xA720 && cp <= 0xA7FF) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+	    (cp >= 0xFF41 && cp <= 0xFF5A))
+		return CLINT_SCRIPT_LATIN;
+	if ((cp >= 0x0370 && cp <= 0x03FF && cp != 0x0375 && cp != 0x037E &&
+	     cp != 0x0384 && cp != 0x0385 && cp != 0x0387) ||
+	    (cp >= 0x1F00 && cp <= 0x1FFF))
+		return CLINT_SCRIPT_GREEK;
+	if ((cp >= 0x0400 && cp <= 0x0481) || (cp >= 0x048A && cp <= 0x052F))
+		return CLINT_SCRIPT_CYRILLIC;
+	return CLINT_SCRIPT_NONE;
+}
+
+char clint_latin_lookalike(uint32_t cp)
+{
+	switch (cp) {
+	/* Cyrillic */
+	case 0x0430: return 'a';
+	case 0x0435: return 'e';
+	case 0x043E: return 'o';
+	case 0x0440: return 'p';
+	case 0x0441: return 'c';
+	case 0x0443: return 'y';
+	case 0x0445: return 'x';
+	case 0x0455: return 's';
+	case 0x0456: return 'i';
+	case 0x0458: return 'j';
+	case 0x04BB: return 'h';
+	case 0x04CF: return 'l';
+	case 0x0501: return 'd';
+	case 0x051B: return 'q';
+	case 0x051D: return 'w';
+	case 0x0405: return 'S';
+	case 0x0406: return 'I';
+	case 0x0408: return 'J';
+	case 0x0410: return 'A';
+	case 0x0412: return 'B';
+	case 0x0415: return 'E';
+	case 0x041A: return 'K';
+	case 0x041C: return 'M';
+	case 0x041D: return 'H';
+	case 0x041E: return 'O';
+	case 0x0420: return 'P';
+	case 0x0421: return 'C';
+	case 0x0422: return 'T';
+	case 0x0423: return 'Y';
+	case 0x0425: return 'X';
+	case 0x04AE: return 'Y';
+	case 0x04C0: return 'I';
+	case 0x051A: return 'Q';
+	case 0x051C: return 'W';
+	/* Greek */
+	case 0x0391: return 'A';
+	case 0x0392: return 'B';
+	case 0x0395: return 'E';
+	case 0x0396: return 'Z';
+	case 0x0397: return 'H';
+	case 0x0399: return 'I';
+	case 0x039A: return 'K';
+	case 0x039C: return 'M';
+	case 0x039D: return 'N';
+	case 0x039F: return 'O';
+	case 0x03A1: return 'P';
+	case 0x03A4: return 'T';
+	case 0x03A5: return 'Y';
+	case 0x03A7: return 'X';
+	case 0x03B9: return 'i';
+	case 0x03BD: return 'v';
+	case 0x03BF: return 'o';
+	case 0x03C1: return 'p';
+	case 0x03F2: return 'c';
+	case 0x03F3: return 'j';
+	default: return 0;
+	}
+}
+
+/* True for a character that belongs to the word around it without a
+ * script of its own: a combining mark, or one that shows nothing. */
+static int word_joiner(uint32_t cp)
+{
+	return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x0483 && cp <= 0x0489) ||
+	       (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+	       (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F) ||
+	       clint_invisible(cp);
+}
+
+/* Adds the code point cp to *w if it belongs to a word: 1 if it did. */
+static int word_add(clint_word_scripts *w, uint32_t cp)
+{
+	int sc = clint_script(cp);
+
+	if (sc == CLINT_SCRIPT_NONE)
+		return word_joiner(cp);
+	w->scripts |= 1u << sc;
+	if (sc != CLINT_SCRIPT_LATIN && clint_latin_lookalike(cp))
+		w->lookalikes++;
+	return 1;
+}
+
+void clint_word_at(const char *s, size_t lo, size_t hi, size_t i,
+                   clint_word_scripts *w)
+{
+	const unsigned char *t = (const unsigned char *)s;
+	size_t j, k, n;
+	uint32_t cp;
+
+	w->scripts = 0;
+	w->lookalikes = 0;
+	/* back to the start: each code point before j, while it is a word's */
+	for (j = i; j > lo;) {
+		for (k = j - 1; k > lo && j - k < 4 && (t[k] & 0xC0) == 0x80; k--)
+			;
+		if (clint_utf8_decode(t + k, j - k, &cp) != j - k ||
+		    !word_add(w, cp))
+			break;
+		j = k;
+	}
+	w->start = j;
+	for (j = i; j < hi; j += n) {
+		n = clint_utf8_decode(t + j, hi - j, &cp);
+		if (!n || !word_add(w, cp))
+			break;
+	}
+	w->end = j;
+}
+
+int clint_word_mixed(const clint_word_scripts *w)
+{
+	return (w->scripts & (1u << CLINT_SCRIPT_LATIN)) && w->lookalikes > 0;
+}
+
 const char *clint_term_char(const char *s, size_t i, size_t len, size_t *n)
 {
 	const unsigned char *p = (const unsigned char *)s + i;

@@ -16,7 +16,7 @@
 typedef struct {
 	size_t count;
 	size_t start[32], end[32];
-	char msg[32][256];
+	char msg[32][512];
 } hits;
 
 static int collect(void *ctx, size_t start, size_t end, char *detail)
@@ -547,6 +547,94 @@ static void test_direction_controls_deep(void **state)
 	clint_buf_free(&b);
 }
 
+/* Cyrillic and Greek letters that look Latin, inside a Latin word: one
+ * hit per word, over the whole word, naming the letters and the reading;
+ * words of one script and letters of their own shape are not reported. */
+static void test_mixed_scripts(void **state)
+{
+	const char *t =
+		"1. FEES\n"
+		"1.1 The Client pays all f\xD0\xB5\xD0\xB5s to the "
+		"\xCE\x9Fp\xD0\xB5rator.\n"
+		/* Latin letters of two bytes before the look-alike; a zero-width
+		 * space and a combining acute inside the word */
+		"1.2 R\xC3\xA9sum\xD0\xB5 addi\xE2\x80\x8Bti\xD0\xBE\xCC\x81nal.\n"
+		/* one script each: Moskva, "copy" in Cyrillic, TNF-alpha, NF-kappa-B,
+		 * beta-2, Cyrillic ya with Latin (no look-alike), a hyphen
+		 * between scripts */
+		"1.3 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0, "
+		"\xD1\x81\xD0\xBE\xD1\x80\xD1\x83, TNF\xCE\xB1, NF-\xCE\xBA" "B, "
+		"\xCE\xB2" "2, \xD0\xAFndex, fees-\xD0\xB5\xD0\xB5.\n";
+	clint_word_scripts w;
+	hits h;
+
+	(void)state;
+	run(CLINT_CHECK_MIXED_SCRIPTS, t, &h);
+	assert_int_equal(h.count, 4);
+	assert_hit(t, &h, 0, "f\xD0\xB5\xD0\xB5s",
+	           "'f\xD0\xB5\xD0\xB5s' mixes Latin letters with Cyrillic ones "
+	           "that look the same (U+0435 for 'e'): it reads as 'fees', but "
+	           "a search for that word does not find it");
+	assert_hit(t, &h, 1, "\xCE\x9Fp\xD0\xB5rator",
+	           "with Greek and Cyrillic ones that look the same (U+039F for "
+	           "'O', U+0435 for 'e'): it reads as 'Operator',");
+	assert_hit(t, &h, 2, "R\xC3\xA9sum\xD0\xB5", "it reads as 'R\xC3\xA9sume',");
+	assert_hit(t, &h, 3, "addi\xE2\x80\x8Bti\xD0\xBE\xCC\x81nal",
+	           "it reads as 'additio\xCC\x81nal',");
+	/* a word at the very start and end of the text */
+	t = "\xD0\xBE" "ffer";
+	run(CLINT_CHECK_MIXED_SCRIPTS, t, &h);
+	assert_int_equal(h.count, 1);
+	assert_hit(t, &h, 0, t, "reads as 'offer'");
+	/* a stray or cut UTF-8 sequence ends a word on either side (the
+	 * extractors repair the text, so this is clint_word_at on raw bytes) */
+	t = "\xB5" "f\xD0\xB5\xD0";
+	clint_word_at(t, 0, strlen(t), 2, &w);
+	assert_int_equal(w.start, 1);
+	assert_int_equal(w.end, 4);
+	assert_true(clint_word_mixed(&w));
+	clint_word_at(t, 0, strlen(t), 0, &w);
+	assert_int_equal(w.end - w.start, 0);
+	assert_false(clint_word_mixed(&w));
+}
+
+/* At most MIXED_MAX_FINDINGS hits a document, the last one saying so;
+ * a long word's reading is cut whole. */
+static void test_mixed_scripts_capped(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	clint_doc *doc;
+	char last[256] = "";
+	hits h;
+	int k;
+
+	(void)state;
+	for (k = 0; k < 150; k++)
+		assert_int_equal(clint_buf_puts(&b, "f\xD0\xB5\xD0\xB5s "), CLINT_OK);
+	assert_int_equal(clint_buf_putc(&b, '\0'), CLINT_OK);
+	run(CLINT_CHECK_MIXED_SCRIPTS, b.data, &h);
+	assert_int_equal(h.count, MIXED_MAX_FINDINGS);
+	assert_null(strstr(h.msg[30], "at most"));
+	doc = unit_text(b.data);
+	assert_int_equal(clint_run_check(CLINT_CHECK_MIXED_SCRIPTS, doc,
+	                                 keep_last, last), CLINT_OK);
+	unit_assert_contains(last, "(at most 100 in a document are reported)");
+	clint_doc_free(doc);
+	clint_buf_free(&b);
+	/* one word of 10,000 letters: one hit, its quote and reading cut */
+	for (k = 0; k < 5000; k++)
+		assert_int_equal(clint_buf_puts(&b, "a\xD0\xB0"), CLINT_OK);
+	assert_int_equal(clint_buf_putc(&b, '\0'), CLINT_OK);
+	run(CLINT_CHECK_MIXED_SCRIPTS, b.data, &h);
+	assert_int_equal(h.count, 1);
+	assert_int_equal(h.start[0], 0);
+	assert_int_equal(h.end[0], 15000);
+	unit_assert_contains(h.msg[0], "(U+0430 for 'a'): it reads as 'aaaa");
+	unit_assert_contains(h.msg[0], "aaa...', but");
+	assert_true(clint_utf8_valid(h.msg[0], strlen(h.msg[0])));
+	clint_buf_free(&b);
+}
+
 static void test_quote_keeps_utf8_whole(void **state)
 {
 	clint_doc *doc = unit_text("caf\xC3\xA9 caf\xC3\xA9 caf\xC3\xA9\n");
@@ -885,6 +973,8 @@ int main(void)
 		cmocka_unit_test(test_direction_controls_deep),
 		cmocka_unit_test(test_direction_controls_overflow),
 		cmocka_unit_test(test_direction_controls_capped),
+		cmocka_unit_test(test_mixed_scripts),
+		cmocka_unit_test(test_mixed_scripts_capped),
 		cmocka_unit_test(test_quote_keeps_utf8_whole),
 		cmocka_unit_test(test_candidates_match_reference),
 		cmocka_unit_test(test_find_bytes_matches_reference),

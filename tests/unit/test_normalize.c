@@ -194,63 +194,161 @@ static void test_markup_skipped_with_exact_map(void **state)
 static void test_classify(void **state)
 {
 	const char *rep = NULL;
+	char one[2] = {0, 0};
 
 	(void)state;
-	assert_int_equal(classify('a', &rep), CH_COPY);
-	assert_int_equal(classify(' ', &rep), CH_SPACE);
-	assert_int_equal(classify('\t', &rep), CH_SPACE);
-	assert_int_equal(classify(0xE9, &rep), CH_COPY);
-	assert_int_equal(classify(0x00A0, &rep), CH_SPACE);
-	assert_int_equal(classify(0x2003, &rep), CH_SPACE);
-	assert_int_equal(classify(0x3000, &rep), CH_SPACE);
-	assert_int_equal(classify(0x00AD, &rep), CH_DROP);
-	assert_int_equal(classify(0xFEFF, &rep), CH_DROP);
-	assert_int_equal(classify(0x201C, &rep), CH_REPLACE);
+	assert_int_equal(classify('a', &rep, one), CH_COPY);
+	assert_int_equal(classify(' ', &rep, one), CH_SPACE);
+	assert_int_equal(classify('\t', &rep, one), CH_SPACE);
+	assert_int_equal(classify(0xE9, &rep, one), CH_COPY);
+	assert_int_equal(classify(0x00A0, &rep, one), CH_SPACE);
+	assert_int_equal(classify(0x2003, &rep, one), CH_SPACE);
+	assert_int_equal(classify(0x3000, &rep, one), CH_SPACE);
+	assert_int_equal(classify(0x00AD, &rep, one), CH_DROP);
+	assert_int_equal(classify(0xFEFF, &rep, one), CH_DROP);
+	assert_int_equal(classify(0x201C, &rep, one), CH_REPLACE);
 	assert_string_equal(rep, "\"");
-	assert_int_equal(classify(0x2019, &rep), CH_REPLACE);
+	assert_int_equal(classify(0x2019, &rep, one), CH_REPLACE);
 	assert_string_equal(rep, "'");
-	assert_int_equal(classify(0x2014, &rep), CH_REPLACE);
+	assert_int_equal(classify(0x2014, &rep, one), CH_REPLACE);
 	assert_string_equal(rep, "-");
-	assert_int_equal(classify(0xFB03, &rep), CH_REPLACE);
+	assert_int_equal(classify(0xFB03, &rep, one), CH_REPLACE);
 	assert_string_equal(rep, "ffi");
-	assert_int_equal(classify(0x2026, &rep), CH_REPLACE);
+	assert_int_equal(classify(0x2026, &rep, one), CH_REPLACE);
 	assert_string_equal(rep, "...");
-	assert_int_equal(classify(0x20AC, &rep), CH_COPY);
+	assert_int_equal(classify(0x20AC, &rep, one), CH_COPY);
 	/* the edges of the invisible ranges */
-	assert_int_equal(classify(0x200B, &rep), CH_DROP);
-	assert_int_equal(classify(0x200F, &rep), CH_DROP);
-	assert_int_equal(classify(0x2010, &rep), CH_REPLACE);
-	assert_int_equal(classify(0x2029, &rep), CH_SPACE);
-	assert_int_equal(classify(0x202A, &rep), CH_DROP);
-	assert_int_equal(classify(0x202E, &rep), CH_DROP);
-	assert_int_equal(classify(0x202F, &rep), CH_SPACE);
-	assert_int_equal(classify(0x205F, &rep), CH_SPACE);
-	assert_int_equal(classify(0x2060, &rep), CH_DROP);
-	assert_int_equal(classify(0x206F, &rep), CH_DROP);
-	assert_int_equal(classify(0x2070, &rep), CH_COPY);
-	assert_int_equal(classify(0xFDFF, &rep), CH_COPY);
-	assert_int_equal(classify(0xFE00, &rep), CH_DROP);
-	assert_int_equal(classify(0xFE0F, &rep), CH_DROP);
-	assert_int_equal(classify(0xFE10, &rep), CH_COPY);
-	assert_int_equal(classify(0xFFEF, &rep), CH_COPY);
-	assert_int_equal(classify(0xFFF0, &rep), CH_DROP);
-	assert_int_equal(classify(0x1D173, &rep), CH_DROP);
-	assert_int_equal(classify(0x1D17B, &rep), CH_COPY);
-	assert_int_equal(classify(0x3164, &rep), CH_DROP);
-	assert_int_equal(classify(0x115F, &rep), CH_DROP);
-	assert_int_equal(classify(0x1160, &rep), CH_DROP);
-	assert_int_equal(classify(0x1161, &rep), CH_COPY);
-	assert_int_equal(classify(0xFFA0, &rep), CH_DROP);
-	assert_int_equal(classify(0xFFA1, &rep), CH_COPY);
-	assert_int_equal(classify(0xFFFB, &rep), CH_DROP);
-	assert_int_equal(classify(0xFFFC, &rep), CH_COPY);
-	assert_int_equal(classify(0xDFFFF, &rep), CH_COPY);
-	assert_int_equal(classify(0xE0000, &rep), CH_DROP);
-	assert_int_equal(classify(0xE0FFF, &rep), CH_DROP);
-	assert_int_equal(classify(0xE1000, &rep), CH_COPY);
-	assert_int_equal(classify(0x1BCA0, &rep), CH_DROP);
-	assert_int_equal(classify(0x061C, &rep), CH_DROP);
-	assert_int_equal(classify(0x0600, &rep), CH_COPY);
+	assert_int_equal(classify(0x200B, &rep, one), CH_DROP);
+	assert_int_equal(classify(0x200F, &rep, one), CH_DROP);
+	assert_int_equal(classify(0x2010, &rep, one), CH_REPLACE);
+	assert_int_equal(classify(0x2029, &rep, one), CH_SPACE);
+	assert_int_equal(classify(0x202A, &rep, one), CH_DROP);
+	assert_int_equal(classify(0x202E, &rep, one), CH_DROP);
+	assert_int_equal(classify(0x202F, &rep, one), CH_SPACE);
+	assert_int_equal(classify(0x205F, &rep, one), CH_SPACE);
+	assert_int_equal(classify(0x2060, &rep, one), CH_DROP);
+	assert_int_equal(classify(0x206F, &rep, one), CH_DROP);
+	assert_int_equal(classify(0x2070, &rep, one), CH_COPY);
+	assert_int_equal(classify(0xFDFF, &rep, one), CH_COPY);
+	assert_int_equal(classify(0xFE00, &rep, one), CH_DROP);
+	assert_int_equal(classify(0xFE0F, &rep, one), CH_DROP);
+	assert_int_equal(classify(0xFE10, &rep, one), CH_COPY);
+	assert_int_equal(classify(0xFFEF, &rep, one), CH_COPY);
+	assert_int_equal(classify(0xFFF0, &rep, one), CH_DROP);
+	assert_int_equal(classify(0x1D173, &rep, one), CH_DROP);
+	assert_int_equal(classify(0x1D17B, &rep, one), CH_COPY);
+	assert_int_equal(classify(0x3164, &rep, one), CH_DROP);
+	assert_int_equal(classify(0x115F, &rep, one), CH_DROP);
+	assert_int_equal(classify(0x1160, &rep, one), CH_DROP);
+	assert_int_equal(classify(0x1161, &rep, one), CH_COPY);
+	assert_int_equal(classify(0xFFA0, &rep, one), CH_DROP);
+	assert_int_equal(classify(0xFFA1, &rep, one), CH_COPY);
+	assert_int_equal(classify(0xFFFB, &rep, one), CH_DROP);
+	assert_int_equal(classify(0xFFFC, &rep, one), CH_COPY);
+	assert_int_equal(classify(0xDFFFF, &rep, one), CH_COPY);
+	assert_int_equal(classify(0xE0000, &rep, one), CH_DROP);
+	assert_int_equal(classify(0xE0FFF, &rep, one), CH_DROP);
+	assert_int_equal(classify(0xE1000, &rep, one), CH_COPY);
+	assert_int_equal(classify(0x1BCA0, &rep, one), CH_DROP);
+	assert_int_equal(classify(0x061C, &rep, one), CH_DROP);
+	assert_int_equal(classify(0x0600, &rep, one), CH_COPY);
+	/* the fullwidth forms of ASCII */
+	assert_int_equal(classify(0xFF00, &rep, one), CH_COPY);
+	assert_int_equal(classify(0xFF01, &rep, one), CH_REPLACE);
+	assert_string_equal(rep, "!");
+	assert_int_equal(classify(0xFF41, &rep, one), CH_REPLACE);
+	assert_string_equal(rep, "a");
+	assert_int_equal(classify(0xFF5E, &rep, one), CH_REPLACE);
+	assert_string_equal(rep, "~");
+	assert_int_equal(classify(0xFF5F, &rep, one), CH_COPY);
+	/* a look-alike letter alone is the caller's to judge (its word) */
+	assert_int_equal(classify(0x0435, &rep, one), CH_COPY);
+}
+
+/* The script of each letter at the edges of its ranges, and the Latin
+ * letter each look-alike stands for. */
+static void test_scripts(void **state)
+{
+	static const struct { uint32_t cp; int script; } edges[] = {
+		{'@', CLINT_SCRIPT_NONE}, {'A', CLINT_SCRIPT_LATIN},
+		{'Z', CLINT_SCRIPT_LATIN}, {'[', CLINT_SCRIPT_NONE},
+		{'`', CLINT_SCRIPT_NONE}, {'a', CLINT_SCRIPT_LATIN},
+		{'z', CLINT_SCRIPT_LATIN}, {'{', CLINT_SCRIPT_NONE},
+		{'0', CLINT_SCRIPT_NONE}, {0xBF, CLINT_SCRIPT_NONE},
+		{0xC0, CLINT_SCRIPT_LATIN}, {0xD7, CLINT_SCRIPT_NONE},
+		{0xF7, CLINT_SCRIPT_NONE}, {0x24F, CLINT_SCRIPT_LATIN},
+		{0x250, CLINT_SCRIPT_NONE}, {0x36F, CLINT_SCRIPT_NONE},
+		{0x370, CLINT_SCRIPT_GREEK}, {0x37E, CLINT_SCRIPT_NONE},
+		{0x387, CLINT_SCRIPT_NONE}, {0x3FF, CLINT_SCRIPT_GREEK},
+		{0x400, CLINT_SCRIPT_CYRILLIC}, {0x481, CLINT_SCRIPT_CYRILLIC},
+		{0x482, CLINT_SCRIPT_NONE}, {0x489, CLINT_SCRIPT_NONE},
+		{0x48A, CLINT_SCRIPT_CYRILLIC}, {0x52F, CLINT_SCRIPT_CYRILLIC},
+		{0x530, CLINT_SCRIPT_NONE}, {0x1DFF, CLINT_SCRIPT_NONE},
+		{0x1E00, CLINT_SCRIPT_LATIN}, {0x1EFF, CLINT_SCRIPT_LATIN},
+		{0x1F00, CLINT_SCRIPT_GREEK}, {0x1FFF, CLINT_SCRIPT_GREEK},
+		{0x2000, CLINT_SCRIPT_NONE}, {0x2C60, CLINT_SCRIPT_LATIN},
+		{0x2C7F, CLINT_SCRIPT_LATIN}, {0x2C80, CLINT_SCRIPT_NONE},
+		{0xA720, CLINT_SCRIPT_LATIN}, {0xA7FF, CLINT_SCRIPT_LATIN},
+		{0xFF21, CLINT_SCRIPT_LATIN}, {0xFF3B, CLINT_SCRIPT_NONE},
+		{0xFF5A, CLINT_SCRIPT_LATIN}, {0xFF5B, CLINT_SCRIPT_NONE},
+	};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(edges) / sizeof(edges[0]); k++)
+		assert_int_equal(clint_script(edges[k].cp), edges[k].script);
+	assert_int_equal(clint_latin_lookalike(0x0430), 'a');
+	assert_int_equal(clint_latin_lookalike(0x0435), 'e');
+	assert_int_equal(clint_latin_lookalike(0x0420), 'P');
+	assert_int_equal(clint_latin_lookalike(0x039F), 'O');
+	assert_int_equal(clint_latin_lookalike(0x03BF), 'o');
+	assert_int_equal(clint_latin_lookalike(0x051D), 'w');
+	/* shapes of their own: Greek alpha, beta, kappa; Cyrillic ya */
+	assert_int_equal(clint_latin_lookalike(0x03B1), 0);
+	assert_int_equal(clint_latin_lookalike(0x03B2), 0);
+	assert_int_equal(clint_latin_lookalike(0x03BA), 0);
+	assert_int_equal(clint_latin_lookalike(0x044F), 0);
+	assert_int_equal(clint_latin_lookalike('a'), 0);
+	/* each look-alike is Greek or Cyrillic, and stands for a Latin letter */
+	for (k = 0x370; k < 0x530; k++)
+		if (clint_latin_lookalike((uint32_t)k)) {
+			assert_true(clint_script((uint32_t)k) != CLINT_SCRIPT_LATIN &&
+			            clint_script((uint32_t)k) != CLINT_SCRIPT_NONE);
+			assert_int_equal(clint_script((uint32_t)(unsigned char)
+			                     clint_latin_lookalike((uint32_t)k)),
+			                 CLINT_SCRIPT_LATIN);
+		}
+}
+
+/* A Greek or Cyrillic letter that looks Latin is read as Latin inside a
+ * word with Latin letters, at every place in the word; words of one
+ * script, and letters with a shape of their own, stay as they are; the
+ * fullwidth forms are ASCII. Offsets map back to the true text. */
+static void test_lookalikes_in_latin_words(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	/* f-Cyrillic ie-Cyrillic ie-s; Greek Omicron-perator; Cyrillic
+	 * o-ffer at the start; r\xC3\xA9sum-Cyrillic ie; a zero-width space
+	 * inside; Moskva in Cyrillic; TNF-alpha; fullwidth "fees" */
+	doc = unit_text("\xD0\xBE" "ffer all f\xD0\xB5\xD0\xB5s to the "
+	                "\xCE\x9Fperator, r\xC3\xA9sum\xD0\xB5 "
+	                "addi\xE2\x80\x8Bti\xD0\xBEnal "
+	                "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 "
+	                "TNF\xCE\xB1 \xD1\x81\xD0\xBE\xD1\x80\xD1\x83 "
+	                "\xEF\xBD\x86\xEF\xBD\x85\xEF\xBD\x85\xEF\xBD\x93");
+	assert_string_equal(doc->norm,
+	                    "offer all fees to the Operator, r\xC3\xA9sume "
+	                    "additional "
+	                    "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 "
+	                    "TNF\xCE\xB1 \xD1\x81\xD0\xBE\xD1\x80\xD1\x83 fees");
+	assert_maps_back(doc, "all fees", "all f\xD0\xB5\xD0\xB5s");
+	assert_maps_back(doc, "Operator", "\xCE\x9Fperator");
+	assert_maps_back(doc, "offer", "\xD0\xBE" "ffer");
+	assert_maps_back(doc, "\xD1\x83 fees",
+	                 "\xD1\x83 \xEF\xBD\x86\xEF\xBD\x85\xEF\xBD\x85\xEF\xBD\x93");
+	clint_doc_free(doc);
 }
 
 int main(void)
@@ -266,6 +364,8 @@ int main(void)
 		cmocka_unit_test(test_invalid_bytes_in_view),
 		cmocka_unit_test(test_markup_skipped_with_exact_map),
 		cmocka_unit_test(test_classify),
+		cmocka_unit_test(test_scripts),
+		cmocka_unit_test(test_lookalikes_in_latin_words),
 	};
 
 	return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
