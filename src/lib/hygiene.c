@@ -2830,12 +2830,14 @@ static void lookalike_list(const char *t, const clint_word_scripts *w,
 }
 
 /*
- * Each word that mixes Latin letters with Greek or Cyrillic ones that
- * look Latin: "fееs" with two Cyrillic 'е' (U+0435). The reader, the
- * printout and our own rules (normalize.c reads such a word as Latin)
- * see "fees"; a search, a comparison with the agreed text and most other
- * tools do not. Whole words of one script are not reported: Greek
- * symbols in a scientific schedule, a name in Cyrillic.
+ * Each word that reads as a Latin word but is spelt with Greek or
+ * Cyrillic letters that look Latin: "fееs" with two Cyrillic 'е'
+ * (U+0435), or "рау" all in Cyrillic among Latin words
+ * (clint_word_lookalike()). The reader, the printout and our own rules
+ * (normalize.c reads such a word as Latin) see "fees" and "pay"; a
+ * search, a comparison with the agreed text and most other tools do not.
+ * Not reported: words of a Greek or Cyrillic text, Greek symbols in a
+ * scientific schedule ("TNFα", "β2").
  */
 static int check_mixed_scripts(const clint_doc *doc, clint_check_hit_fn hit,
                                void *ctx)
@@ -2843,9 +2845,11 @@ static int check_mixed_scripts(const clint_doc *doc, clint_check_hit_fn hit,
 	const char *t = doc->text;
 	size_t len = doc->text_len, i = 0, n, count = 0;
 	clint_word_scripts w;
+	clint_lookalike_run run = {0, 0};
 	char q[80], reading[80], list[64];
+	const char *scripts;
 	uint32_t cp;
-	int sc, rc;
+	int sc, rc, kind;
 
 	while (i < len) {
 		if ((unsigned char)t[i] < 0x80) {
@@ -2865,24 +2869,29 @@ static int check_mixed_scripts(const clint_doc *doc, clint_check_hit_fn hit,
 		}
 		clint_word_at(t, 0, len, i, &w);
 		i = w.end; /* past s[i] at least: it is a letter */
-		if (!clint_word_mixed(&w))
+		kind = clint_word_lookalike(t, 0, len, &w, &run);
+		if (!kind)
 			continue;
 		if (count == MIXED_MAX_FINDINGS)
 			break;
 		quote(doc, w.start, w.end, q, sizeof(q));
 		latin_reading(t, &w, reading, sizeof(reading));
 		lookalike_list(t, &w, list, sizeof(list));
+		scripts = (w.scripts & (1u << CLINT_SCRIPT_GREEK)) &&
+		                  (w.scripts & (1u << CLINT_SCRIPT_CYRILLIC))
+		              ? "Greek and Cyrillic"
+		              : (w.scripts & (1u << CLINT_SCRIPT_GREEK)) ? "Greek"
+		                                                          : "Cyrillic";
 		rc = report(hit, ctx, w.start, w.end,
-		            format("'%s' mixes Latin letters with %s ones that look "
-		                   "the same (%s): it reads as '%s', but a search "
-		                   "for that word does not find it%s",
-		                   q,
-		                   (w.scripts & (1u << CLINT_SCRIPT_GREEK)) &&
-		                           (w.scripts & (1u << CLINT_SCRIPT_CYRILLIC))
-		                       ? "Greek and Cyrillic"
-		                       : (w.scripts & (1u << CLINT_SCRIPT_GREEK))
-		                             ? "Greek" : "Cyrillic",
-		                   list, reading,
+		            format(kind == CLINT_WORD_MIXED
+		                       ? "'%s' mixes Latin letters with %s ones that "
+		                         "look the same (%s): it reads as '%s', but a "
+		                         "search for that word does not find it%s"
+		                       : "'%s' is written among Latin words in %s "
+		                         "letters that look Latin (%s): it reads as "
+		                         "'%s', but a search for that word does not "
+		                         "find it%s",
+		                   q, scripts, list, reading,
 		                   ++count == MIXED_MAX_FINDINGS
 		                       ? " (at most 100 in a document are reported)"
 		                       : ""));

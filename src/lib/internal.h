@@ -134,16 +134,33 @@ CLINT_INTERNAL char clint_latin_lookalike(uint32_t cp);
 typedef struct {
 	size_t start, end;     /* its bytes */
 	unsigned scripts;      /* bit 1 << CLINT_SCRIPT_* of each letter */
-	size_t lookalikes;     /* Greek and Cyrillic letters that look Latin */
+	size_t foreign;        /* its Greek and Cyrillic letters */
+	size_t lookalikes;     /* those of them that look Latin */
 } clint_word_scripts;
 /* Finds the word around s[i] within s[lo..hi) (empty if s[i] is not in
  * one). Reads the word once: callers that scan a text go on at w->end. */
 CLINT_INTERNAL void clint_word_at(const char *s, size_t lo, size_t hi,
                                   size_t i, clint_word_scripts *w);
-/* True if a word mixes Latin letters with Greek or Cyrillic ones that
- * look like Latin letters ("fееs" with two Cyrillic 'е'): it reads as a
- * Latin word that no search for that word finds. */
-CLINT_INTERNAL int clint_word_mixed(const clint_word_scripts *w);
+/* Whether the word w of s[lo..hi) (clint_word_at()) reads as a Latin
+ * word that no search for that word finds: CLINT_WORD_MIXED if it mixes
+ * Latin letters with Greek or Cyrillic ones that look Latin ("fееs" with
+ * two Cyrillic 'е'); CLINT_WORD_DISGUISED if it has two or more letters,
+ * all Greek or Cyrillic look-alikes ("рау" for "pay"), and stands among
+ * Latin words. Words of look-alikes only that follow each other (at most
+ * 16 bytes apart on a line) are a run; the run stands among Latin words
+ * if the word before it or after it (as near) is Latin and neither has a
+ * Greek or Cyrillic letter of its own shape. Else 0: a word of a Greek
+ * or Cyrillic text, "TNFα", "β2", a single letter. `run` keeps the
+ * verdict of the last run: zero it for a text, then pass the words in
+ * order (each is read a bounded number of times). */
+enum { CLINT_WORD_MIXED = 1, CLINT_WORD_DISGUISED = 2 };
+typedef struct {
+	size_t end;  /* where the last run ends */
+	int latin;   /* it stands among Latin words */
+} clint_lookalike_run;
+CLINT_INTERNAL int clint_word_lookalike(const char *s, size_t lo, size_t hi,
+                                        const clint_word_scripts *w,
+                                        clint_lookalike_run *run);
 /*
  * What a terminal must not get at s[i] (of s[0..len)): returns the text
  * to write instead ("?", or " " for a tab), or NULL to copy the

@@ -4,7 +4,8 @@
  * typographic quotes and dashes are ASCII, soft hyphens and zero-width
  * characters are gone, ligatures and fullwidth forms are spelled out in
  * ASCII, Greek and Cyrillic letters that look Latin are Latin inside a
- * Latin word ("fееs"), and markup is skipped.
+ * Latin word ("fееs") and in a word of them among Latin words ("рау"),
+ * and markup is skipped.
  * An offset map leads every matching offset back to the true text.
  */
 #include <stdlib.h>
@@ -124,7 +125,9 @@ int clint_normalize(clint_doc *doc)
 	for (bi = 0; bi < doc->block_count; bi++) {
 		clint_iblock *blk = &doc->blocks[bi];
 		size_t i = blk->start, space_at = 0, last_end = blk->start;
-		clint_word_scripts word = {0, 0, 0, 0};
+		clint_word_scripts word = {0, 0, 0, 0, 0};
+		clint_lookalike_run run = {0, 0};
+		int latin = 0;  /* the word reads as a Latin word */
 		char one[2] = {0, 0};
 		int pending = 0, any = 0;
 
@@ -208,12 +211,16 @@ int clint_normalize(clint_doc *doc)
 			cls = classify(cp, &rep, one);
 			if (cls == CH_COPY && (one[0] = clint_latin_lookalike(cp))) {
 				/* a Greek or Cyrillic letter that looks Latin, in a
-				 * word with Latin letters: the reader sees the Latin
-				 * word, and so must the rules ("fееs") */
-				if (i >= word.end)
+				 * word with Latin letters ("fееs") or in a word of
+				 * look-alikes among Latin words ("рау"): the reader
+				 * sees the Latin word, and so must the rules */
+				if (i >= word.end) {
 					clint_word_at(doc->text, blk->start, blk->end, i,
 					              &word);
-				if (clint_word_mixed(&word)) {
+					latin = clint_word_lookalike(doc->text, blk->start,
+					                             blk->end, &word, &run);
+				}
+				if (latin) {
 					rep = one;
 					cls = CH_REPLACE;
 				}

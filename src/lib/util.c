@@ -537,8 +537,11 @@ static int word_add(clint_word_scripts *w, uint32_t cp)
 	if (sc == CLINT_SCRIPT_NONE)
 		return word_joiner(cp);
 	w->scripts |= 1u << sc;
-	if (sc != CLINT_SCRIPT_LATIN && clint_latin_lookalike(cp))
-		w->lookalikes++;
+	if (sc != CLINT_SCRIPT_LATIN) {
+		w->foreign++;
+		if (clint_latin_lookalike(cp))
+			w->lookalikes++;
+	}
 	return 1;
 }
 
@@ -550,6 +553,7 @@ void clint_word_at(const char *s, size_t lo, size_t hi, size_t i,
 	uint32_t cp;
 
 	w->scripts = 0;
+	w->foreign = 0;
 	w->lookalikes = 0;
 	/* back to the start: each code point before j, while it is a word's */
 	for (j = i; j > lo;) {
@@ -569,9 +573,96 @@ void clint_word_at(const char *s, size_t lo, size_t hi, size_t i,
 	w->end = j;
 }
 
-int clint_word_mixed(const clint_word_scripts *w)
+/* True for a word of look-alikes only ("рау", "а"): it says nothing
+ * about the script of the text around it. */
+static int lookalikes_only(const clint_word_scripts *w)
 {
-	return (w->scripts & (1u << CLINT_SCRIPT_LATIN)) && w->lookalikes > 0;
+	return !(w->scripts & (1u << CLINT_SCRIPT_LATIN)) &&
+	       w->lookalikes == w->foreign;
+}
+
+/* Words further apart than this, or on two lines, are not neighbours. */
+#define NEIGHBOUR_GAP 16
+
+/* The word next to s[edge] on one side (dir -1: the one that ends at or
+ * before edge, 1: the one that starts at or after it), if it is a
+ * neighbour: 0 if there is none. */
+static int neighbour(const char *s, size_t lo, size_t hi, size_t edge,
+                     int dir, clint_word_scripts *nb)
+{
+	const unsigned char *t = (const unsigned char *)s;
+	size_t j = edge, k, n;
+	uint32_t cp;
+
+	while (dir < 0 ? j > lo : j < hi) {
+		if ((dir < 0 ? edge - j : j - edge) > NEIGHBOUR_GAP)
+			return 0;
+		if (dir < 0) {
+			for (k = j - 1; k > lo && j - k < 4 && (t[k] & 0xC0) == 0x80; k--)
+				;
+			n = j - k;
+			if (clint_utf8_decode(t + k, n, &cp) != n)
+				return 0;
+		} else {
+			k = j;
+			n = clint_utf8_decode(t + k, hi - k, &cp);
+			if (!n)
+				return 0;
+		}
+		if (cp == '\n' || cp == '\r')
+			return 0;
+		if (clint_script(cp) != CLINT_SCRIPT_NONE) {
+			clint_word_at(s, lo, hi, k, nb);
+			return 1;
+		}
+		j = dir < 0 ? k : k + n;
+	}
+	return 0;
+}
+
+/* Whether the run of words of look-alikes only that starts with w (each
+ * the neighbour of the one before) stands among Latin words: the
+ * neighbour before the run or after it is Latin, and neither has a Greek
+ * or Cyrillic letter of its own shape. Stores the end of the run. */
+static int run_among_latin(const char *s, size_t lo, size_t hi,
+                           const clint_word_scripts *w, size_t *run_end)
+{
+	clint_word_scripts nb;
+	int latin = 0, have;
+
+	have = neighbour(s, lo, hi, w->start, -1, &nb);
+	if (have && !lookalikes_only(&nb)) {
+		if (nb.lookalikes < nb.foreign)
+			return *run_end = w->end, 0;
+		latin = (nb.scripts & (1u << CLINT_SCRIPT_LATIN)) != 0;
+	}
+	*run_end = w->end;
+	while ((have = neighbour(s, lo, hi, *run_end, 1, &nb)) &&
+	       lookalikes_only(&nb))
+		*run_end = nb.end;
+	if (have) {
+		if (nb.lookalikes < nb.foreign)
+			return 0;
+		latin |= (nb.scripts & (1u << CLINT_SCRIPT_LATIN)) != 0;
+	}
+	return latin;
+}
+
+int clint_word_lookalike(const char *s, size_t lo, size_t hi,
+                         const clint_word_scripts *w,
+                         clint_lookalike_run *run)
+{
+	if (!w->lookalikes)
+		return 0;
+	if (w->scripts & (1u << CLINT_SCRIPT_LATIN))
+		return CLINT_WORD_MIXED;
+	if (!lookalikes_only(w))
+		return 0;
+	/* a word of look-alikes only: disguised among Latin words, a word of
+	 * a Greek or Cyrillic text; the verdict holds for the whole run */
+	if (w->start >= run->end)
+		run->latin = run_among_latin(s, lo, hi, w, &run->end);
+	return run->latin && w->lookalikes >= 2 ? CLINT_WORD_DISGUISED : 0;
 }
 
 const char *clint_term_char(const char *s, size_t i, size_t len, size_t *n)

@@ -564,13 +564,21 @@ static void test_mixed_scripts(void **state)
 		 * between scripts */
 		"1.3 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0, "
 		"\xD1\x81\xD0\xBE\xD1\x80\xD1\x83, TNF\xCE\xB1, NF-\xCE\xBA" "B, "
-		"\xCE\xB2" "2, \xD0\xAFndex, fees-\xD0\xB5\xD0\xB5.\n";
+		"\xCE\xB2" "2, \xD0\xAFndex, fees-\xD0\xB5\xD0\xB5.\n"
+		/* words all of look-alikes: among Latin words (also beside
+		 * other such words), not in a Cyrillic text, not alone, not one
+		 * letter, not beyond 16 bytes or the line */
+		"1.4 shall \xD1\x81\xD0\xBE\xD1\x80\xD1\x83 \xD1\x80\xD0\xB0\xD1\x83 "
+		"\xD0\xB0 fee; \xD0\x9E\xD0\x9E\xD0\x9E \xD0\xAF\xD1\x80\xD0\xBA\xD0\xB0;\n"
+		"\xD1\x80\xD0\xB0\xD1\x83\n"
+		"\xD1\x80\xD0\xB0\xD1\x83 ................ fee\n";
 	clint_word_scripts w;
+	clint_lookalike_run lr = {0, 0};
 	hits h;
 
 	(void)state;
 	run(CLINT_CHECK_MIXED_SCRIPTS, t, &h);
-	assert_int_equal(h.count, 4);
+	assert_int_equal(h.count, 7);
 	assert_hit(t, &h, 0, "f\xD0\xB5\xD0\xB5s",
 	           "'f\xD0\xB5\xD0\xB5s' mixes Latin letters with Cyrillic ones "
 	           "that look the same (U+0435 for 'e'): it reads as 'fees', but "
@@ -581,6 +589,14 @@ static void test_mixed_scripts(void **state)
 	assert_hit(t, &h, 2, "R\xC3\xA9sum\xD0\xB5", "it reads as 'R\xC3\xA9sume',");
 	assert_hit(t, &h, 3, "addi\xE2\x80\x8Bti\xD0\xBE\xCC\x81nal",
 	           "it reads as 'additio\xCC\x81nal',");
+	assert_hit(t, &h, 4, "\xD0\xB5\xD0\xB5",
+	           "is written among Latin words in Cyrillic letters that look "
+	           "Latin (U+0435 for 'e'): it reads as 'ee', but");
+	assert_hit(t, &h, 5, "\xD1\x81\xD0\xBE\xD1\x80\xD1\x83",
+	           "(U+0441 for 'c', U+043E for 'o', U+0440 for 'p'): it reads "
+	           "as 'copy',");
+	assert_hit(t, &h, 6, "\xD1\x80\xD0\xB0\xD1\x83", "reads as 'pay',");
+	assert_true(h.start[6] < (size_t)(strstr(t, "\xD0\xB0 fee") - t));
 	/* a word at the very start and end of the text */
 	t = "\xD0\xBE" "ffer";
 	run(CLINT_CHECK_MIXED_SCRIPTS, t, &h);
@@ -592,10 +608,11 @@ static void test_mixed_scripts(void **state)
 	clint_word_at(t, 0, strlen(t), 2, &w);
 	assert_int_equal(w.start, 1);
 	assert_int_equal(w.end, 4);
-	assert_true(clint_word_mixed(&w));
+	assert_int_equal(clint_word_lookalike(t, 0, strlen(t), &w, &lr),
+	                 CLINT_WORD_MIXED);
 	clint_word_at(t, 0, strlen(t), 0, &w);
 	assert_int_equal(w.end - w.start, 0);
-	assert_false(clint_word_mixed(&w));
+	assert_int_equal(clint_word_lookalike(t, 0, strlen(t), &w, &lr), 0);
 }
 
 /* At most MIXED_MAX_FINDINGS hits a document, the last one saying so;

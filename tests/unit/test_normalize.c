@@ -321,9 +321,10 @@ static void test_scripts(void **state)
 }
 
 /* A Greek or Cyrillic letter that looks Latin is read as Latin inside a
- * word with Latin letters, at every place in the word; words of one
- * script, and letters with a shape of their own, stay as they are; the
- * fullwidth forms are ASCII. Offsets map back to the true text. */
+ * word with Latin letters, at every place in the word, and in a word of
+ * look-alikes among Latin words; words of a Cyrillic text, and letters
+ * with a shape of their own, stay as they are; the fullwidth forms are
+ * ASCII. Offsets map back to the true text. */
 static void test_lookalikes_in_latin_words(void **state)
 {
 	clint_doc *doc;
@@ -337,15 +338,18 @@ static void test_lookalikes_in_latin_words(void **state)
 	                "addi\xE2\x80\x8Bti\xD0\xBEnal "
 	                "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 "
 	                "TNF\xCE\xB1 \xD1\x81\xD0\xBE\xD1\x80\xD1\x83 "
-	                "\xEF\xBD\x86\xEF\xBD\x85\xEF\xBD\x85\xEF\xBD\x93");
+	                "\xEF\xBD\x86\xEF\xBD\x85\xEF\xBD\x85\xEF\xBD\x93 "
+	                "shall \xD1\x80\xD0\xB0\xD1\x83 it");
 	assert_string_equal(doc->norm,
 	                    "offer all fees to the Operator, r\xC3\xA9sume "
 	                    "additional "
 	                    "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 "
-	                    "TNF\xCE\xB1 \xD1\x81\xD0\xBE\xD1\x80\xD1\x83 fees");
+	                    "TNF\xCE\xB1 \xD1\x81\xD0\xBE\xD1\x80\xD1\x83 fees "
+	                    "shall pay it");
 	assert_maps_back(doc, "all fees", "all f\xD0\xB5\xD0\xB5s");
 	assert_maps_back(doc, "Operator", "\xCE\x9Fperator");
 	assert_maps_back(doc, "offer", "\xD0\xBE" "ffer");
+	assert_maps_back(doc, "pay it", "\xD1\x80\xD0\xB0\xD1\x83 it");
 	assert_maps_back(doc, "\xD1\x83 fees",
 	                 "\xD1\x83 \xEF\xBD\x86\xEF\xBD\x85\xEF\xBD\x85\xEF\xBD\x93");
 	clint_doc_free(doc);
