@@ -20,8 +20,8 @@
  *                    before the Effective Date
  *   direction-controls  a right-to-left override that shows the stored
  *                    "01 days" as "10 days"
- *   mixed-scripts    "fееs" with Cyrillic 'е': reads as "fees", is not found
- *                    as "fees"
+ *   disguised-words  "fееs" with Cyrillic 'е', "addi<U+200B>tional": read
+ *                    as "fees" and "additional", not found as them
  *
  * Definitions come from the segmenter (clint_find_definitions).
  */
@@ -2762,10 +2762,10 @@ static int check_direction_controls(const clint_doc *doc,
 	return CLINT_OK;
 }
 
-/* ---- mixed-scripts --------------------------------------------------------- */
+/* ---- disguised-words ------------------------------------------------------- */
 
 /* findings of the check per document, as for direction-controls */
-#define MIXED_MAX_FINDINGS 100
+#define DISGUISED_MAX_FINDINGS 100
 
 /* The word w of t as a reader takes it: each Greek or Cyrillic letter
  * that looks Latin spelt in Latin, the characters that show nothing left
@@ -2800,9 +2800,29 @@ static void latin_reading(const char *t, const clint_word_scripts *w,
 	out[n] = '\0';
 }
 
-/* "U+0435 for 'e', U+043E for 'o'": the first three look-alikes of w. */
-static void lookalike_list(const char *t, const clint_word_scripts *w,
-                           char *out, size_t max)
+/* Chooses the code points cp_list() names: 1 to name cp, with the Latin
+ * letter it stands for in *c (or 0). */
+typedef int (*cp_pick_fn)(uint32_t cp, char *c);
+
+static int pick_lookalike(uint32_t cp, char *c)
+{
+	return clint_script(cp) != CLINT_SCRIPT_LATIN &&
+	       (*c = clint_latin_lookalike(cp)) != 0;
+}
+
+/* A character that shows nothing and hides a word that holds it from a
+ * search; not the soft hyphen, which is a hyphenation point that word
+ * processors search through (and text from PDFs is full of). */
+static int pick_hidden(uint32_t cp, char *c)
+{
+	*c = 0;
+	return cp != 0x00AD && clint_invisible(cp);
+}
+
+/* "U+0435 for 'e', U+043E for 'o'": the first three code points of w
+ * that `pick` chooses, each once. */
+static void cp_list(const char *t, const clint_word_scripts *w,
+                    cp_pick_fn pick, char *out, size_t max)
 {
 	const unsigned char *u = (const unsigned char *)t;
 	uint32_t seen[3], cp;
@@ -2814,42 +2834,103 @@ static void lookalike_list(const char *t, const clint_word_scripts *w,
 		k = clint_utf8_decode(u + i, w->end - i, &cp);
 		if (!k)
 			break;
-		if (clint_script(cp) == CLINT_SCRIPT_LATIN ||
-		    !(c = clint_latin_lookalike(cp)))
+		if (!pick(cp, &c))
 			continue;
 		for (j = 0; j < count && seen[j] != cp; j++)
 			;
 		if (j < count)
 			continue;
 		seen[count++] = cp;
-		n += (size_t)snprintf(out + n, max - n, "%sU+%04X for '%c'",
-		                      count > 1 ? ", " : "", (unsigned)cp, c);
+		n += (size_t)(c ? snprintf(out + n, max - n, "%sU+%04X for '%c'",
+		                           count > 1 ? ", " : "", (unsigned)cp, c)
+		                : snprintf(out + n, max - n, "%sU+%04X",
+		                           count > 1 ? ", " : "", (unsigned)cp));
 		if (n >= max)
 			break;
 	}
 }
 
+/* The word w with each character pick_hidden() chooses shown as
+ * "[U+200B]", at most `max` bytes with "..." (no UTF-8 sequence cut). */
+static void marked_word(const char *t, const clint_word_scripts *w,
+                        char *out, size_t max)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t i, k, n = 0, m;
+	uint32_t cp;
+	char c, mark[16];
+	int hidden;
+
+	for (i = w->start; i < w->end; i += k) {
+		k = clint_utf8_decode(u + i, w->end - i, &cp);
+		if (!k)
+			break;
+		hidden = pick_hidden(cp, &c);
+		m = hidden ? (size_t)snprintf(mark, sizeof(mark), "[U+%04X]",
+		                              (unsigned)cp)
+		           : k;
+		if (n + m + 4 > max) {
+			memcpy(out + n, "...", 3);
+			n += 3;
+			break;
+		}
+		memcpy(out + n, hidden ? mark : t + i, m);
+		n += m;
+	}
+	out[n] = '\0';
+}
+
+/* True if a character pick_hidden() chooses stands between two letters
+ * of w (one at its edge hides nothing). */
+static int hidden_inside(const char *t, const clint_word_scripts *w)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t j, k;
+	uint32_t cp;
+	int state = 0; /* 1: a letter seen; 2: then a hidden character */
+	char c;
+
+	for (j = w->start; j < w->end; j += k) {
+		k = clint_utf8_decode(u + j, w->end - j, &cp);
+		if (!k)
+			break;
+		if (clint_script(cp) != CLINT_SCRIPT_NONE) {
+			if (state == 2)
+				return 1;
+			state = 1;
+		} else if (state && pick_hidden(cp, &c))
+			state = 2;
+	}
+	return 0;
+}
+
 /*
- * Each word that reads as a Latin word but is spelt with Greek or
- * Cyrillic letters that look Latin: "fееs" with two Cyrillic 'е'
- * (U+0435), or "рау" all in Cyrillic among Latin words
- * (clint_word_lookalike()). The reader, the printout and our own rules
- * (normalize.c reads such a word as Latin) see "fees" and "pay"; a
- * search, a comparison with the agreed text and most other tools do not.
- * Not reported: words of a Greek or Cyrillic text, Greek symbols in a
- * scientific schedule ("TNFα", "β2").
+ * Each word that reads as a Latin word but is stored as another string:
+ *   - spelt with Greek or Cyrillic letters that look Latin: "fееs" with
+ *     two Cyrillic 'е' (U+0435), or "рау" all in Cyrillic among Latin
+ *     words (clint_word_lookalike());
+ *   - with a character that shows nothing between two of its letters:
+ *     "addi<U+200B>tional" (pick_hidden()).
+ * The reader, the printout and our own rules (normalize.c reads such a
+ * word as Latin) see "fees", "pay" and "additional"; a search, a
+ * comparison with the agreed text and most other tools do not. Not
+ * reported: words of a Greek or Cyrillic text, Greek symbols in a
+ * scientific schedule ("TNFα", "β2"), soft hyphens, and the scripts that
+ * need joiners between their letters (Arabic, the Indic scripts), which
+ * have no letters clint_script() knows.
  */
-static int check_mixed_scripts(const clint_doc *doc, clint_check_hit_fn hit,
-                               void *ctx)
+static int check_disguised_words(const clint_doc *doc,
+                                 clint_check_hit_fn hit, void *ctx)
 {
 	const char *t = doc->text;
 	size_t len = doc->text_len, i = 0, n, count = 0;
 	clint_word_scripts w;
 	clint_lookalike_run run = {0, 0};
-	char q[80], reading[80], list[64];
+	char q[96], reading[80], looks[64], hidden[64], why[256], c;
 	const char *scripts;
+	size_t wn;
 	uint32_t cp;
-	int sc, rc, kind;
+	int rc, kind, inside;
 
 	while (i < len) {
 		if ((unsigned char)t[i] < 0x80) {
@@ -2861,38 +2942,46 @@ static int check_mixed_scripts(const clint_doc *doc, clint_check_hit_fn hit,
 			i++;
 			continue;
 		}
-		sc = clint_script(cp);
-		if (sc == CLINT_SCRIPT_LATIN || sc == CLINT_SCRIPT_NONE ||
-		    !clint_latin_lookalike(cp)) {
+		if (!pick_lookalike(cp, &c) && !pick_hidden(cp, &c)) {
 			i += n;
 			continue;
 		}
 		clint_word_at(t, 0, len, i, &w);
-		i = w.end; /* past s[i] at least: it is a letter */
+		i = w.end; /* past t[i] at least: it belongs to the word */
 		kind = clint_word_lookalike(t, 0, len, &w, &run);
-		if (!kind)
+		inside = hidden_inside(t, &w);
+		if (!kind && !inside)
 			continue;
-		if (count == MIXED_MAX_FINDINGS)
+		if (count == DISGUISED_MAX_FINDINGS)
 			break;
-		quote(doc, w.start, w.end, q, sizeof(q));
+		marked_word(t, &w, q, sizeof(q));
 		latin_reading(t, &w, reading, sizeof(reading));
-		lookalike_list(t, &w, list, sizeof(list));
+		cp_list(t, &w, pick_lookalike, looks, sizeof(looks));
+		cp_list(t, &w, pick_hidden, hidden, sizeof(hidden));
 		scripts = (w.scripts & (1u << CLINT_SCRIPT_GREEK)) &&
 		                  (w.scripts & (1u << CLINT_SCRIPT_CYRILLIC))
 		              ? "Greek and Cyrillic"
 		              : (w.scripts & (1u << CLINT_SCRIPT_GREEK)) ? "Greek"
 		                                                          : "Cyrillic";
+		wn = 0;
+		if (kind)
+			wn = (size_t)snprintf(why, sizeof(why),
+			                      kind == CLINT_WORD_MIXED
+			                          ? "mixes Latin letters with %s ones "
+			                            "that look the same (%s)"
+			                          : "is written among Latin words in %s "
+			                            "letters that look Latin (%s)",
+			                      scripts, looks);
+		if (inside && wn < sizeof(why))
+			snprintf(why + wn, sizeof(why) - wn,
+			         "%shas a character that shows nothing inside it (%s)",
+			         kind ? " and " : "", hidden);
+		/* at most 95 + 255 + 79 bytes and the words: format() has 512 */
 		rc = report(hit, ctx, w.start, w.end,
-		            format(kind == CLINT_WORD_MIXED
-		                       ? "'%s' mixes Latin letters with %s ones that "
-		                         "look the same (%s): it reads as '%s', but a "
-		                         "search for that word does not find it%s"
-		                       : "'%s' is written among Latin words in %s "
-		                         "letters that look Latin (%s): it reads as "
-		                         "'%s', but a search for that word does not "
-		                         "find it%s",
-		                   q, scripts, list, reading,
-		                   ++count == MIXED_MAX_FINDINGS
+		            format("'%s' %s: it reads as '%s', but a search for that "
+		                   "word does not find it%s",
+		                   q, why, reading,
+		                   ++count == DISGUISED_MAX_FINDINGS
 		                       ? " (at most 100 in a document are reported)"
 		                       : ""));
 		if (rc < 0)
@@ -2919,7 +3008,8 @@ int clint_run_check(clint_check_id id, const clint_doc *doc,
 	case CLINT_CHECK_DATES: return check_dates(doc, hit, ctx);
 	case CLINT_CHECK_DIRECTION_CONTROLS:
 		return check_direction_controls(doc, hit, ctx);
-	case CLINT_CHECK_MIXED_SCRIPTS: return check_mixed_scripts(doc, hit, ctx);
+	case CLINT_CHECK_DISGUISED_WORDS:
+		return check_disguised_words(doc, hit, ctx);
 	default: return CLINT_OK;
 	}
 }

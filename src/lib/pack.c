@@ -655,7 +655,7 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 			"", "words-digits", "numbering", "cross-reference",
 			"placeholders", "undefined-terms", "unused-terms",
 			"duplicate-definitions", "parties", "dates",
-			"direction-controls", "mixed-scripts"};
+			"direction-controls", "disguised-words"};
 		size_t k;
 		for (k = 1; k < ARRAY_LEN(checks); k++)
 			if (strcmp(s, checks[k]) == 0)

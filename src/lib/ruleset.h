@@ -112,7 +112,7 @@ typedef enum {
 	CLINT_CHECK_PARTIES,         /* a party named otherwise than defined */
 	CLINT_CHECK_DATES,           /* 31 February; an end before the start */
 	CLINT_CHECK_DIRECTION_CONTROLS, /* text shown in another order than stored */
-	CLINT_CHECK_MIXED_SCRIPTS    /* "fееs": Cyrillic letters in a Latin word */
+	CLINT_CHECK_DISGUISED_WORDS  /* "fееs", "addi<ZWSP>tional" */
 } clint_check_id;
 
 typedef struct {

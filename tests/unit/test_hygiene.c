@@ -550,7 +550,7 @@ static void test_direction_controls_deep(void **state)
 /* Cyrillic and Greek letters that look Latin, inside a Latin word: one
  * hit per word, over the whole word, naming the letters and the reading;
  * words of one script and letters of their own shape are not reported. */
-static void test_mixed_scripts(void **state)
+static void test_lookalike_words(void **state)
 {
 	const char *t =
 		"1. FEES\n"
@@ -577,7 +577,7 @@ static void test_mixed_scripts(void **state)
 	hits h;
 
 	(void)state;
-	run(CLINT_CHECK_MIXED_SCRIPTS, t, &h);
+	run(CLINT_CHECK_DISGUISED_WORDS, t, &h);
 	assert_int_equal(h.count, 7);
 	assert_hit(t, &h, 0, "f\xD0\xB5\xD0\xB5s",
 	           "'f\xD0\xB5\xD0\xB5s' mixes Latin letters with Cyrillic ones "
@@ -588,7 +588,10 @@ static void test_mixed_scripts(void **state)
 	           "'O', U+0435 for 'e'): it reads as 'Operator',");
 	assert_hit(t, &h, 2, "R\xC3\xA9sum\xD0\xB5", "it reads as 'R\xC3\xA9sume',");
 	assert_hit(t, &h, 3, "addi\xE2\x80\x8Bti\xD0\xBE\xCC\x81nal",
-	           "it reads as 'additio\xCC\x81nal',");
+	           "'addi[U+200B]ti\xD0\xBE\xCC\x81nal' mixes Latin letters with "
+	           "Cyrillic ones that look the same (U+043E for 'o') and has a "
+	           "character that shows nothing inside it (U+200B): it reads as "
+	           "'additio\xCC\x81nal',");
 	assert_hit(t, &h, 4, "\xD0\xB5\xD0\xB5",
 	           "is written among Latin words in Cyrillic letters that look "
 	           "Latin (U+0435 for 'e'): it reads as 'ee', but");
@@ -599,7 +602,7 @@ static void test_mixed_scripts(void **state)
 	assert_true(h.start[6] < (size_t)(strstr(t, "\xD0\xB0 fee") - t));
 	/* a word at the very start and end of the text */
 	t = "\xD0\xBE" "ffer";
-	run(CLINT_CHECK_MIXED_SCRIPTS, t, &h);
+	run(CLINT_CHECK_DISGUISED_WORDS, t, &h);
 	assert_int_equal(h.count, 1);
 	assert_hit(t, &h, 0, t, "reads as 'offer'");
 	/* a stray or cut UTF-8 sequence ends a word on either side (the
@@ -615,9 +618,38 @@ static void test_mixed_scripts(void **state)
 	assert_int_equal(clint_word_lookalike(t, 0, strlen(t), &w, &lr), 0);
 }
 
-/* At most MIXED_MAX_FINDINGS hits a document, the last one saying so;
+/* A character that shows nothing between two letters of a word: one hit
+ * for the word, naming each such character once; not at a word's edge,
+ * not next to a digit, not the soft hyphen. */
+static void test_hidden_characters(void **state)
+{
+	const char *t =
+		"1.1 The Supplier may charge addi\xE2\x80\x8Btional fees, "
+		"in\xE2\x81\xA0\xE2\x81\xA0" "dem\xE2\x81\xA0nify and pen"
+		"\xF3\xA0\x81\x81\xF3\xA0\x81\xBF" "alty.\n"
+		/* not: at the edges, beside a digit or a space, a soft hyphen,
+		 * only invisible characters */
+		"1.2 \xE2\x80\x8B" "fees\xE2\x80\x8B and 30\xE2\x80\x8B" "days, "
+		"x \xE2\x80\x8B y, in\xC2\xAD" "demnify, \xE2\x80\x8B\xE2\x80\x8B.\n";
+	hits h;
+
+	(void)state;
+	run(CLINT_CHECK_DISGUISED_WORDS, t, &h);
+	assert_int_equal(h.count, 3);
+	assert_hit(t, &h, 0, "addi\xE2\x80\x8Btional",
+	           "'addi[U+200B]tional' has a character that shows nothing "
+	           "inside it (U+200B): it reads as 'additional', but a search "
+	           "for that word does not find it");
+	assert_hit(t, &h, 1, "in\xE2\x81\xA0\xE2\x81\xA0" "dem\xE2\x81\xA0nify",
+	           "'in[U+2060][U+2060]dem[U+2060]nify' has a character that "
+	           "shows nothing inside it (U+2060): it reads as 'indemnify'");
+	assert_hit(t, &h, 2, "pen\xF3\xA0\x81\x81\xF3\xA0\x81\xBF" "alty",
+	           "(U+E0041, U+E007F): it reads as 'penalty'");
+}
+
+/* At most DISGUISED_MAX_FINDINGS hits a document, the last one saying so;
  * a long word's reading is cut whole. */
-static void test_mixed_scripts_capped(void **state)
+static void test_disguised_words_capped(void **state)
 {
 	clint_buf b = CLINT_BUF_INIT;
 	clint_doc *doc;
@@ -629,11 +661,11 @@ static void test_mixed_scripts_capped(void **state)
 	for (k = 0; k < 150; k++)
 		assert_int_equal(clint_buf_puts(&b, "f\xD0\xB5\xD0\xB5s "), CLINT_OK);
 	assert_int_equal(clint_buf_putc(&b, '\0'), CLINT_OK);
-	run(CLINT_CHECK_MIXED_SCRIPTS, b.data, &h);
-	assert_int_equal(h.count, MIXED_MAX_FINDINGS);
+	run(CLINT_CHECK_DISGUISED_WORDS, b.data, &h);
+	assert_int_equal(h.count, DISGUISED_MAX_FINDINGS);
 	assert_null(strstr(h.msg[30], "at most"));
 	doc = unit_text(b.data);
-	assert_int_equal(clint_run_check(CLINT_CHECK_MIXED_SCRIPTS, doc,
+	assert_int_equal(clint_run_check(CLINT_CHECK_DISGUISED_WORDS, doc,
 	                                 keep_last, last), CLINT_OK);
 	unit_assert_contains(last, "(at most 100 in a document are reported)");
 	clint_doc_free(doc);
@@ -642,7 +674,7 @@ static void test_mixed_scripts_capped(void **state)
 	for (k = 0; k < 5000; k++)
 		assert_int_equal(clint_buf_puts(&b, "a\xD0\xB0"), CLINT_OK);
 	assert_int_equal(clint_buf_putc(&b, '\0'), CLINT_OK);
-	run(CLINT_CHECK_MIXED_SCRIPTS, b.data, &h);
+	run(CLINT_CHECK_DISGUISED_WORDS, b.data, &h);
 	assert_int_equal(h.count, 1);
 	assert_int_equal(h.start[0], 0);
 	assert_int_equal(h.end[0], 15000);
@@ -990,8 +1022,9 @@ int main(void)
 		cmocka_unit_test(test_direction_controls_deep),
 		cmocka_unit_test(test_direction_controls_overflow),
 		cmocka_unit_test(test_direction_controls_capped),
-		cmocka_unit_test(test_mixed_scripts),
-		cmocka_unit_test(test_mixed_scripts_capped),
+		cmocka_unit_test(test_lookalike_words),
+		cmocka_unit_test(test_disguised_words_capped),
+		cmocka_unit_test(test_hidden_characters),
 		cmocka_unit_test(test_quote_keeps_utf8_whole),
 		cmocka_unit_test(test_candidates_match_reference),
 		cmocka_unit_test(test_find_bytes_matches_reference),
