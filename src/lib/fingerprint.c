@@ -33,17 +33,23 @@ static uint64_t fnv(uint64_t h, const void *data, size_t len)
  * white space, typographic quotes and dashes) becomes one separator, and
  * separators at the ends are dropped. Characters that show nothing
  * (clint_invisible()) are skipped: "addi<U+2066><U+2069>tional" is the
- * word "additional". Other non-ASCII letters are kept.
+ * word "additional"; the fullwidth and mathematical forms are ASCII, and
+ * so are look-alike letters where the matching view reads them so
+ * ("fееs" is "fees"). Other non-ASCII letters are kept. The words are
+ * s[i..end); s[0..len) is their context, for the look-alikes.
  */
-static uint64_t fnv_words(uint64_t h, const char *s, size_t len)
+static uint64_t fnv_words(uint64_t h, const char *s, size_t len, size_t i,
+                          size_t end)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-	int pending = 0, any = 0;
+	clint_word_scripts w = {.end = 0};
+	clint_lookalike_run run = {0, 0};
+	int pending = 0, any = 0, latin = 0;
 
-	while (i < len) {
+	while (i < end) {
 		uint32_t cp;
-		size_t n = clint_utf8_decode(p + i, len - i, &cp);
+		size_t n = clint_utf8_decode(p + i, end - i, &cp);
+		char c = 0;
 		int word;
 
 		if (n == 0) {
@@ -54,9 +60,22 @@ static uint64_t fnv_words(uint64_t h, const char *s, size_t len)
 			i += n;
 			continue;
 		}
+		/* c: the ASCII character the matching view reads (normalize.c) */
 		if (cp < 0x80)
-			word = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-			       (cp >= '0' && cp <= '9');
+			c = (char)cp;
+		else if (!(c = clint_ascii_form(cp)) &&
+		         clint_script(cp) != CLINT_SCRIPT_LATIN &&
+		         clint_latin_lookalike(cp)) {
+			if (i >= w.end) {
+				clint_word_at(s, 0, len, i, &w);
+				latin = clint_word_lookalike(s, 0, len, &w, &run);
+			}
+			if (latin)
+				c = clint_latin_lookalike(cp);
+		}
+		if (c)
+			word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			       (c >= '0' && c <= '9');
 		else
 			/* general punctuation (quotes, dashes), NBSP, § */
 			word = !(cp == 0xa0 || cp == 0xa7 || cp == 0xb6 ||
@@ -70,12 +89,12 @@ static uint64_t fnv_words(uint64_t h, const char *s, size_t len)
 			h = fnv(h, " ", 1);
 			pending = 0;
 		}
-		if (cp >= 'A' && cp <= 'Z') {
-			unsigned char c = (unsigned char)(cp + ('a' - 'A'));
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + ('a' - 'A'));
+		if (c)
 			h = fnv(h, &c, 1);
-		} else {
+		else
 			h = fnv(h, p + i, n);
-		}
 		any = 1;
 		i += n;
 	}
@@ -102,10 +121,11 @@ int clint_finding_fingerprint(const clint_result *res, const clint_finding *f,
 		text = clint_doc_text(doc, &len);
 		if (f->section != CLINT_NO_SECTION &&
 		    clint_doc_section(doc, f->section, &sec) == CLINT_OK)
-			h = fnv_words(h, sec.heading, strlen(sec.heading));
+			h = fnv_words(h, sec.heading, strlen(sec.heading), 0,
+			              strlen(sec.heading));
 		h = fnv(h, "\n", 1);
 		if (f->start <= f->end && f->end <= len)
-			h = fnv_words(h, text + f->start, f->end - f->start);
+			h = fnv_words(h, text, len, f->start, f->end);
 	}
 	for (i = 15; i >= 0; i--) {
 		out[i] = hex[h & 0xf];

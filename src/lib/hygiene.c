@@ -2767,9 +2767,9 @@ static int check_direction_controls(const clint_doc *doc,
 /* findings of the check per document, as for direction-controls */
 #define DISGUISED_MAX_FINDINGS 100
 
-/* The word w of t as a reader takes it: each Greek or Cyrillic letter
- * that looks Latin spelt in Latin, the characters that show nothing left
- * out; at most `max` bytes with "..." (no UTF-8 sequence cut in two). */
+/* The word w of t as a reader takes it: each letter of another script
+ * that looks Latin spelt in Latin, so are the fullwidth and mathematical
+ * forms, the characters that show nothing left out; at most `max` bytes with "..." (no UTF-8 sequence cut in two). */
 static void latin_reading(const char *t, const clint_word_scripts *w,
                           char *out, size_t max)
 {
@@ -2789,8 +2789,9 @@ static void latin_reading(const char *t, const clint_word_scripts *w,
 			n += 3;
 			break;
 		}
-		if (clint_script(cp) != CLINT_SCRIPT_LATIN &&
-		    (c = clint_latin_lookalike(cp)))
+		if ((clint_script(cp) != CLINT_SCRIPT_LATIN &&
+		     (c = clint_latin_lookalike(cp))) ||
+		    (c = clint_ascii_form(cp)))
 			out[n++] = c;
 		else {
 			memcpy(out + n, t + i, k);
@@ -2880,6 +2881,26 @@ static void marked_word(const char *t, const clint_word_scripts *w,
 	out[n] = '\0';
 }
 
+/* "Greek and Cyrillic": the names of the scripts of bits (1 << CLINT_SCRIPT_*). */
+static void script_names(unsigned bits, char *out, size_t max)
+{
+	static const char *const names[] = {
+		"", "Latin", "phonetic", "Greek", "Cyrillic", "Armenian", "Cherokee",
+	};
+	size_t k, n = 0, left = 0;
+
+	out[0] = '\0';
+	for (k = 1; k < ARRAY_LEN(names); k++)
+		left += (bits >> k) & 1u;
+	for (k = 1; k < ARRAY_LEN(names) && n < max; k++) {
+		if (!((bits >> k) & 1u))
+			continue;
+		left--;
+		n += (size_t)snprintf(out + n, max - n, "%s%s", names[k],
+		                      left > 1 ? ", " : left == 1 ? " and " : "");
+	}
+}
+
 /* True if a character pick_hidden() chooses stands between two letters
  * of w (one at its edge hides nothing). */
 static int hidden_inside(const char *t, const clint_word_scripts *w)
@@ -2927,7 +2948,7 @@ static int check_disguised_words(const clint_doc *doc,
 	clint_word_scripts w;
 	clint_lookalike_run run = {0, 0};
 	char q[96], reading[80], looks[64], hidden[64], why[256], c;
-	const char *scripts;
+	char scripts[64];
 	size_t wn;
 	uint32_t cp;
 	int rc, kind, inside;
@@ -2958,11 +2979,7 @@ static int check_disguised_words(const clint_doc *doc,
 		latin_reading(t, &w, reading, sizeof(reading));
 		cp_list(t, &w, pick_lookalike, looks, sizeof(looks));
 		cp_list(t, &w, pick_hidden, hidden, sizeof(hidden));
-		scripts = (w.scripts & (1u << CLINT_SCRIPT_GREEK)) &&
-		                  (w.scripts & (1u << CLINT_SCRIPT_CYRILLIC))
-		              ? "Greek and Cyrillic"
-		              : (w.scripts & (1u << CLINT_SCRIPT_GREEK)) ? "Greek"
-		                                                          : "Cyrillic";
+		script_names(w.looks, scripts, sizeof(scripts));
 		wn = 0;
 		if (kind)
 			wn = (size_t)snprintf(why, sizeof(why),

@@ -112,30 +112,42 @@ CLINT_INTERNAL int clint_blank(uint32_t cp);
  * and the isolates U+2066..U+2068; -1 for one that closes it, U+202C
  * (PDF) and U+2069 (PDI); 0 for every other code point. */
 CLINT_INTERNAL int clint_bidi_control(uint32_t cp);
-/* The scripts told apart when looking for words that mix them. */
+/* The scripts told apart when looking for words that mix them: those
+ * with letters that look Latin. */
 enum {
-	CLINT_SCRIPT_NONE,     /* not a letter of the three */
+	CLINT_SCRIPT_NONE,     /* not a letter of these */
 	CLINT_SCRIPT_LATIN,
+	CLINT_SCRIPT_PHONETIC, /* Latin letters of phonetics: IPA, small capitals */
 	CLINT_SCRIPT_GREEK,
-	CLINT_SCRIPT_CYRILLIC
+	CLINT_SCRIPT_CYRILLIC,
+	CLINT_SCRIPT_ARMENIAN,
+	CLINT_SCRIPT_CHEROKEE
 };
 /* The script of a letter: Latin (ASCII, Latin-1 and the Latin
- * extensions, the fullwidth letters), Greek or Cyrillic; else
- * CLINT_SCRIPT_NONE. */
+ * extensions, the fullwidth and the mathematical letters), phonetic
+ * (U+0250..U+02AF, U+1D00..U+1DBF), Greek, Cyrillic, Armenian or
+ * Cherokee; else CLINT_SCRIPT_NONE. */
 CLINT_INTERNAL int clint_script(uint32_t cp);
-/* The Latin letter that a Greek or Cyrillic letter cannot be told from
- * in the usual fonts (Unicode's confusables.txt: Cyrillic 'а' U+0430
- * for 'a', Greek 'Ο' U+039F for 'O'), or 0. Greek alpha and kappa,
- * which most fonts draw apart, are not listed: "TNFα" and "NF-κB" are
- * common in scientific schedules and mislead nobody. */
+/* The ASCII letter that a letter of another script (or of phonetics)
+ * cannot be told from in the usual fonts (Unicode's confusables.txt:
+ * Cyrillic 'а' U+0430 for 'a', Greek 'Ο' U+039F for 'O', Armenian 'ո'
+ * U+0578 for 'n', Cherokee 'Ꮪ' U+13DA for 'S'), or 0. Letters that
+ * scientific text uses and most fonts draw apart are not listed: Greek
+ * alpha, gamma, iota, kappa, nu ("TNFα", "NF-κB", "PKCι", "hν"). */
 CLINT_INTERNAL char clint_latin_lookalike(uint32_t cp);
-/* The word around a position: letters of the three scripts, combining
+/* The ASCII character a fullwidth form (U+FF01..U+FF5E) or a
+ * mathematical letter or digit (U+1D400..U+1D6A3, U+1D7CE..U+1D7FF)
+ * stands for, as NFKC has it ("ｆｅｅｓ", bold "𝐟𝐞𝐞𝐬"); else 0. */
+CLINT_INTERNAL char clint_ascii_form(uint32_t cp);
+/* The word around a position: letters of those scripts, combining
  * marks and the characters that show nothing (clint_invisible()). */
 typedef struct {
 	size_t start, end;     /* its bytes */
 	unsigned scripts;      /* bit 1 << CLINT_SCRIPT_* of each letter */
-	size_t foreign;        /* its Greek and Cyrillic letters */
+	unsigned looks;        /* the same for its look-alikes */
+	size_t foreign;        /* its letters of scripts other than Latin */
 	size_t lookalikes;     /* those of them that look Latin */
+	uint32_t first;        /* the first of those */
 } clint_word_scripts;
 /* Finds the word around s[i] within s[lo..hi) (empty if s[i] is not in
  * one). Reads the word once: callers that scan a text go on at w->end. */
@@ -144,9 +156,10 @@ CLINT_INTERNAL void clint_word_at(const char *s, size_t lo, size_t hi,
 /* Whether the word w of s[lo..hi) (clint_word_at()) reads as a Latin
  * word that no search for that word finds: CLINT_WORD_MIXED if it mixes
  * Latin letters with Greek or Cyrillic ones that look Latin ("fееs" with
- * two Cyrillic 'е'); CLINT_WORD_DISGUISED if it has two or more letters,
- * all Greek or Cyrillic look-alikes ("рау" for "pay"), and stands among
- * Latin words. Words of look-alikes only that follow each other (at most
+ * two Cyrillic 'е'); CLINT_WORD_DISGUISED if all its letters are
+ * look-alikes ("рау" for "pay"; a single letter, "Supplier'ѕ", unless
+ * it is a small Greek letter, a symbol), and it stands among Latin
+ * words. Words of look-alikes only that follow each other (at most
  * 16 bytes apart on a line) are a run; the run stands among Latin words
  * if the word before it or after it (as near) is Latin and neither has a
  * Greek or Cyrillic letter of its own shape. Else 0: a word of a Greek

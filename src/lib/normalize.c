@@ -2,10 +2,10 @@
  * normalize.c - builds the matching view of a document. Rules see one
  * line per block, in which every run of white space is a single space,
  * typographic quotes and dashes are ASCII, soft hyphens and zero-width
- * characters are gone, ligatures and fullwidth forms are spelled out in
- * ASCII, Greek and Cyrillic letters that look Latin are Latin inside a
- * Latin word ("fееs") and in a word of them among Latin words ("рау"),
- * and markup is skipped.
+ * characters are gone, ligatures and the fullwidth and mathematical
+ * forms are spelled out in ASCII, letters of other scripts that look
+ * Latin are Latin inside a Latin word ("fееs") and in a word of them
+ * among Latin words ("рау"), and markup is skipped.
  * An offset map leads every matching offset back to the true text.
  */
 #include <stdlib.h>
@@ -47,9 +47,8 @@ static ch_class classify(uint32_t cp, const char **rep, char one[2])
 	default:
 		break;
 	}
-	if (cp >= 0xFF01 && cp <= 0xFF5E) {
-		/* the fullwidth forms of ASCII ("ｆｅｅｓ"), as NFKC has them */
-		one[0] = (char)(cp - 0xFF01 + '!');
+	if ((one[0] = clint_ascii_form(cp)) != 0) {
+		/* fullwidth and mathematical forms of ASCII ("ｆｅｅｓ") */
 		one[1] = '\0';
 		*rep = one;
 		return CH_REPLACE;
@@ -125,7 +124,7 @@ int clint_normalize(clint_doc *doc)
 	for (bi = 0; bi < doc->block_count; bi++) {
 		clint_iblock *blk = &doc->blocks[bi];
 		size_t i = blk->start, space_at = 0, last_end = blk->start;
-		clint_word_scripts word = {0, 0, 0, 0, 0};
+		clint_word_scripts word = {.end = 0};
 		clint_lookalike_run run = {0, 0};
 		int latin = 0;  /* the word reads as a Latin word */
 		char one[2] = {0, 0};
@@ -210,7 +209,7 @@ int clint_normalize(clint_doc *doc)
 			}
 			cls = classify(cp, &rep, one);
 			if (cls == CH_COPY && (one[0] = clint_latin_lookalike(cp))) {
-				/* a Greek or Cyrillic letter that looks Latin, in a
+				/* a letter of another script that looks Latin, in a
 				 * word with Latin letters ("fееs") or in a word of
 				 * look-alikes among Latin words ("рау"): the reader
 				 * sees the Latin word, and so must the rules */

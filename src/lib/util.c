@@ -445,78 +445,92 @@ int clint_script(uint32_t cp)
 	if ((cp >= 0x00C0 && cp <= 0x024F && cp != 0x00D7 && cp != 0x00F7) ||
 	    (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2C60 && cp <= 0x2C7F) ||
 	    (cp >= 0xA720 && cp <= 0xA7FF) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
-	    (cp >= 0xFF41 && cp <= 0xFF5A))
+	    (cp >= 0xFF41 && cp <= 0xFF5A) || (cp >= 0x1D400 && cp <= 0x1D6A3))
 		return CLINT_SCRIPT_LATIN;
+	if ((cp >= 0x0250 && cp <= 0x02AF) || (cp >= 0x1D00 && cp <= 0x1DBF))
+		return CLINT_SCRIPT_PHONETIC;
 	if ((cp >= 0x0370 && cp <= 0x03FF && cp != 0x0375 && cp != 0x037E &&
 	     cp != 0x0384 && cp != 0x0385 && cp != 0x0387) ||
 	    (cp >= 0x1F00 && cp <= 0x1FFF))
 		return CLINT_SCRIPT_GREEK;
 	if ((cp >= 0x0400 && cp <= 0x0481) || (cp >= 0x048A && cp <= 0x052F))
 		return CLINT_SCRIPT_CYRILLIC;
+	if ((cp >= 0x0531 && cp <= 0x0556) || (cp >= 0x0560 && cp <= 0x0588))
+		return CLINT_SCRIPT_ARMENIAN;
+	if ((cp >= 0x13A0 && cp <= 0x13F5) || (cp >= 0x13F8 && cp <= 0x13FD) ||
+	    (cp >= 0xAB70 && cp <= 0xABBF))
+		return CLINT_SCRIPT_CHEROKEE;
 	return CLINT_SCRIPT_NONE;
 }
 
+/* The look-alikes, sorted by code point. */
+static const struct {
+	uint32_t cp;
+	char latin;
+} lookalikes[] = {
+	/* Latin phonetic letters and small capitals */
+	{0x0251, 'a'}, {0x0261, 'g'}, {0x026A, 'i'}, {0x028F, 'y'},
+	/* Greek */
+	{0x037F, 'J'}, {0x0391, 'A'}, {0x0392, 'B'}, {0x0395, 'E'}, {0x0396, 'Z'},
+	{0x0397, 'H'}, {0x0399, 'I'}, {0x039A, 'K'}, {0x039C, 'M'}, {0x039D, 'N'},
+	{0x039F, 'O'}, {0x03A1, 'P'}, {0x03A4, 'T'}, {0x03A5, 'Y'}, {0x03A7, 'X'},
+	{0x03BF, 'o'}, {0x03C1, 'p'}, {0x03C5, 'u'}, {0x03D2, 'Y'}, {0x03F1, 'p'},
+	{0x03F2, 'c'}, {0x03F3, 'j'}, {0x03F9, 'C'}, {0x03FA, 'M'},
+	/* Cyrillic */
+	{0x0405, 'S'}, {0x0406, 'I'}, {0x0408, 'J'}, {0x0410, 'A'}, {0x0412, 'B'},
+	{0x0415, 'E'}, {0x041A, 'K'}, {0x041C, 'M'}, {0x041D, 'H'}, {0x041E, 'O'},
+	{0x0420, 'P'}, {0x0421, 'C'}, {0x0422, 'T'}, {0x0423, 'Y'}, {0x0425, 'X'},
+	{0x0430, 'a'}, {0x0435, 'e'}, {0x043E, 'o'}, {0x0440, 'p'}, {0x0441, 'c'},
+	{0x0443, 'y'}, {0x0445, 'x'}, {0x0455, 's'}, {0x0456, 'i'}, {0x0458, 'j'},
+	{0x0461, 'w'}, {0x0474, 'V'}, {0x0475, 'v'}, {0x04AE, 'Y'}, {0x04AF, 'y'},
+	{0x04BA, 'H'}, {0x04BB, 'h'}, {0x04BD, 'e'}, {0x04C0, 'I'}, {0x04CF, 'l'},
+	{0x0501, 'd'}, {0x050C, 'G'}, {0x051A, 'Q'}, {0x051B, 'q'}, {0x051C, 'W'},
+	{0x051D, 'w'},
+	/* Armenian */
+	{0x054D, 'U'}, {0x054F, 'S'}, {0x0555, 'O'}, {0x0561, 'w'}, {0x0563, 'q'},
+	{0x0566, 'q'}, {0x0570, 'h'}, {0x0578, 'n'}, {0x057C, 'n'}, {0x057D, 'u'},
+	{0x0581, 'g'}, {0x0584, 'f'}, {0x0585, 'o'},
+	/* Cherokee */
+	{0x13A0, 'D'}, {0x13A1, 'R'}, {0x13A2, 'T'}, {0x13A9, 'Y'}, {0x13AA, 'A'},
+	{0x13AB, 'J'}, {0x13AC, 'E'}, {0x13B3, 'W'}, {0x13B7, 'M'}, {0x13BB, 'H'},
+	{0x13BD, 'Y'}, {0x13C0, 'G'}, {0x13C2, 'h'}, {0x13C3, 'Z'}, {0x13CF, 'b'},
+	{0x13D2, 'R'}, {0x13D4, 'W'}, {0x13D5, 'S'}, {0x13D9, 'V'}, {0x13DA, 'S'},
+	{0x13DE, 'L'}, {0x13DF, 'C'}, {0x13E2, 'P'}, {0x13E6, 'K'}, {0x13E7, 'd'},
+	{0x13F3, 'G'}, {0x13F4, 'B'},
+	/* Latin small capitals */
+	{0x1D04, 'c'}, {0x1D0F, 'o'}, {0x1D1C, 'u'}, {0x1D20, 'v'}, {0x1D21, 'w'},
+	{0x1D22, 'z'},
+};
+
 char clint_latin_lookalike(uint32_t cp)
 {
-	switch (cp) {
-	/* Cyrillic */
-	case 0x0430: return 'a';
-	case 0x0435: return 'e';
-	case 0x043E: return 'o';
-	case 0x0440: return 'p';
-	case 0x0441: return 'c';
-	case 0x0443: return 'y';
-	case 0x0445: return 'x';
-	case 0x0455: return 's';
-	case 0x0456: return 'i';
-	case 0x0458: return 'j';
-	case 0x04BB: return 'h';
-	case 0x04CF: return 'l';
-	case 0x0501: return 'd';
-	case 0x051B: return 'q';
-	case 0x051D: return 'w';
-	case 0x0405: return 'S';
-	case 0x0406: return 'I';
-	case 0x0408: return 'J';
-	case 0x0410: return 'A';
-	case 0x0412: return 'B';
-	case 0x0415: return 'E';
-	case 0x041A: return 'K';
-	case 0x041C: return 'M';
-	case 0x041D: return 'H';
-	case 0x041E: return 'O';
-	case 0x0420: return 'P';
-	case 0x0421: return 'C';
-	case 0x0422: return 'T';
-	case 0x0423: return 'Y';
-	case 0x0425: return 'X';
-	case 0x04AE: return 'Y';
-	case 0x04C0: return 'I';
-	case 0x051A: return 'Q';
-	case 0x051C: return 'W';
-	/* Greek */
-	case 0x0391: return 'A';
-	case 0x0392: return 'B';
-	case 0x0395: return 'E';
-	case 0x0396: return 'Z';
-	case 0x0397: return 'H';
-	case 0x0399: return 'I';
-	case 0x039A: return 'K';
-	case 0x039C: return 'M';
-	case 0x039D: return 'N';
-	case 0x039F: return 'O';
-	case 0x03A1: return 'P';
-	case 0x03A4: return 'T';
-	case 0x03A5: return 'Y';
-	case 0x03A7: return 'X';
-	case 0x03B9: return 'i';
-	case 0x03BD: return 'v';
-	case 0x03BF: return 'o';
-	case 0x03C1: return 'p';
-	case 0x03F2: return 'c';
-	case 0x03F3: return 'j';
-	default: return 0;
+	size_t lo = 0, hi = ARRAY_LEN(lookalikes);
+
+	if (cp < 0x0250 || cp > 0x1D22)
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (lookalikes[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	return lo < ARRAY_LEN(lookalikes) && lookalikes[lo].cp == cp
+	           ? lookalikes[lo].latin : 0;
+}
+
+char clint_ascii_form(uint32_t cp)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		return (char)(cp - 0xFF01 + '!');
+	if (cp >= 0x1D400 && cp <= 0x1D6A3) {
+		/* 13 styles of 52 letters, A-Z then a-z */
+		uint32_t k = (cp - 0x1D400) % 52;
+		return (char)(k < 26 ? 'A' + k : 'a' + (k - 26));
+	}
+	if (cp >= 0x1D7CE && cp <= 0x1D7FF)
+		return (char)('0' + (cp - 0x1D7CE) % 10); /* 5 styles of digits */
+	return 0;
 }
 
 /* True for a character that belongs to the word around it without a
@@ -539,8 +553,12 @@ static int word_add(clint_word_scripts *w, uint32_t cp)
 	w->scripts |= 1u << sc;
 	if (sc != CLINT_SCRIPT_LATIN) {
 		w->foreign++;
-		if (clint_latin_lookalike(cp))
+		if (clint_latin_lookalike(cp)) {
 			w->lookalikes++;
+			w->looks |= 1u << sc;
+			if (w->lookalikes == 1)
+				w->first = cp;
+		}
 	}
 	return 1;
 }
@@ -553,8 +571,10 @@ void clint_word_at(const char *s, size_t lo, size_t hi, size_t i,
 	uint32_t cp;
 
 	w->scripts = 0;
+	w->looks = 0;
 	w->foreign = 0;
 	w->lookalikes = 0;
+	w->first = 0;
 	/* back to the start: each code point before j, while it is a word's */
 	for (j = i; j > lo;) {
 		for (k = j - 1; k > lo && j - k < 4 && (t[k] & 0xC0) == 0x80; k--)
@@ -571,6 +591,13 @@ void clint_word_at(const char *s, size_t lo, size_t hi, size_t i,
 			break;
 	}
 	w->end = j;
+}
+
+/* True for a small Greek letter. */
+static int greek_small(uint32_t cp)
+{
+	return (cp >= 0x03AC && cp <= 0x03CE) || (cp >= 0x03D0 && cp <= 0x03D7) ||
+	       (cp >= 0x03F0 && cp <= 0x03F3) || (cp >= 0x1F00 && cp <= 0x1FFF);
 }
 
 /* True for a word of look-alikes only ("рау", "а"): it says nothing
@@ -662,7 +689,9 @@ int clint_word_lookalike(const char *s, size_t lo, size_t hi,
 	 * a Greek or Cyrillic text; the verdict holds for the whole run */
 	if (w->start >= run->end)
 		run->latin = run_among_latin(s, lo, hi, w, &run->end);
-	return run->latin && w->lookalikes >= 2 ? CLINT_WORD_DISGUISED : 0;
+	/* a lone small Greek letter is a symbol: "hν", "ρ = 2" */
+	return run->latin && (w->lookalikes >= 2 || !greek_small(w->first))
+	           ? CLINT_WORD_DISGUISED : 0;
 }
 
 const char *clint_term_char(const char *s, size_t i, size_t len, size_t *n)

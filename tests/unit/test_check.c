@@ -535,6 +535,12 @@ static void test_fingerprint_survives_moves_and_renumbering(void **state)
 	               "be\xE2\x81\xA6\xE2\x81\xA9st eff\xC2\xADorts.\n",
 	               "flag-best", b);
 	assert_string_equal(a, b);
+	/* nor do letters the rules read as Latin: a Cyrillic 'е' in the
+	 * heading and in "efforts", a fullwidth 'ｂ' in "best" */
+	fingerprint_of(state, "1. D\xD0\xB5livery\n\nThe supplier uses "
+	               "\xEF\xBD\x82" "est \xD0\xB5" "fforts.\n",
+	               "flag-best", b);
+	assert_string_equal(a, b);
 }
 
 static void test_fingerprint_of_missing_clause(void **state)

@@ -566,8 +566,8 @@ static void test_lookalike_words(void **state)
 		"\xD1\x81\xD0\xBE\xD1\x80\xD1\x83, TNF\xCE\xB1, NF-\xCE\xBA" "B, "
 		"\xCE\xB2" "2, \xD0\xAFndex, fees-\xD0\xB5\xD0\xB5.\n"
 		/* words all of look-alikes: among Latin words (also beside
-		 * other such words), not in a Cyrillic text, not alone, not one
-		 * letter, not beyond 16 bytes or the line */
+		 * other such words, and of one letter), not in a Cyrillic text,
+		 * not alone, not beyond 16 bytes or the line */
 		"1.4 shall \xD1\x81\xD0\xBE\xD1\x80\xD1\x83 \xD1\x80\xD0\xB0\xD1\x83 "
 		"\xD0\xB0 fee; \xD0\x9E\xD0\x9E\xD0\x9E \xD0\xAF\xD1\x80\xD0\xBA\xD0\xB0;\n"
 		"\xD1\x80\xD0\xB0\xD1\x83\n"
@@ -578,7 +578,7 @@ static void test_lookalike_words(void **state)
 
 	(void)state;
 	run(CLINT_CHECK_DISGUISED_WORDS, t, &h);
-	assert_int_equal(h.count, 7);
+	assert_int_equal(h.count, 8);
 	assert_hit(t, &h, 0, "f\xD0\xB5\xD0\xB5s",
 	           "'f\xD0\xB5\xD0\xB5s' mixes Latin letters with Cyrillic ones "
 	           "that look the same (U+0435 for 'e'): it reads as 'fees', but "
@@ -599,7 +599,28 @@ static void test_lookalike_words(void **state)
 	           "(U+0441 for 'c', U+043E for 'o', U+0440 for 'p'): it reads "
 	           "as 'copy',");
 	assert_hit(t, &h, 6, "\xD1\x80\xD0\xB0\xD1\x83", "reads as 'pay',");
-	assert_true(h.start[6] < (size_t)(strstr(t, "\xD0\xB0 fee") - t));
+	assert_hit(t, &h, 7, "\xD0\xB0", "reads as 'a',");
+	/* other scripts, apostrophes and hyphens, symbols */
+	t = "1.5 Additio\xD5\xB8" "al \xCF\xB9harges, a \xC9\xA1uarantee, the "
+	    "Supplier'\xD1\x95 rates, \xD1\x80\xD0\xB0\xD1\x95\xD1\x95-through, "
+	    "\xE1\x8F\x9A\xE1\x8E\xAC\xE1\x8E\xA1vices, f\xD0\xB5\xD0\xB5s\xCE\xB1.\n"
+	    /* not: small Greek letters alone (symbols), TNF-alpha */
+	    "1.6 photon energy h\xCE\xBD and PKC\xCE\xB9, density \xCF\x81 = 2.\n";
+	run(CLINT_CHECK_DISGUISED_WORDS, t, &h);
+	assert_int_equal(h.count, 7);
+	assert_hit(t, &h, 0, "Additio\xD5\xB8" "al",
+	           "with Armenian ones that look the same (U+0578 for 'n'): it "
+	           "reads as 'Additional'");
+	assert_hit(t, &h, 1, "\xCF\xB9harges", "Greek ones");
+	assert_hit(t, &h, 2, "\xC9\xA1uarantee", "with phonetic ones");
+	assert_hit(t, &h, 3, "\xD1\x95", "reads as 's'");
+	assert_hit(t, &h, 4, "\xD1\x80\xD0\xB0\xD1\x95\xD1\x95", "reads as 'pass'");
+	assert_hit(t, &h, 5, "\xE1\x8F\x9A\xE1\x8E\xAC\xE1\x8E\xA1vices",
+	           "with Cherokee ones that look the same (U+13DA for 'S', U+13AC "
+	           "for 'E', U+13A1 for 'R'): it reads as 'SERvices'");
+	/* the alpha is Greek but looks like no Latin letter: only Cyrillic */
+	assert_hit(t, &h, 6, "f\xD0\xB5\xD0\xB5s\xCE\xB1",
+	           "with Cyrillic ones that look the same (U+0435 for 'e')");
 	/* a word at the very start and end of the text */
 	t = "\xD0\xBE" "ffer";
 	run(CLINT_CHECK_DISGUISED_WORDS, t, &h);

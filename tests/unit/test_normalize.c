@@ -277,13 +277,30 @@ static void test_scripts(void **state)
 		{'0', CLINT_SCRIPT_NONE}, {0xBF, CLINT_SCRIPT_NONE},
 		{0xC0, CLINT_SCRIPT_LATIN}, {0xD7, CLINT_SCRIPT_NONE},
 		{0xF7, CLINT_SCRIPT_NONE}, {0x24F, CLINT_SCRIPT_LATIN},
-		{0x250, CLINT_SCRIPT_NONE}, {0x36F, CLINT_SCRIPT_NONE},
+		{0x250, CLINT_SCRIPT_PHONETIC}, {0x2AF, CLINT_SCRIPT_PHONETIC},
+		{0x2B0, CLINT_SCRIPT_NONE}, {0x36F, CLINT_SCRIPT_NONE},
+		{0x374, CLINT_SCRIPT_GREEK}, {0x375, CLINT_SCRIPT_NONE},
+		{0x384, CLINT_SCRIPT_NONE}, {0x385, CLINT_SCRIPT_NONE},
+		{0x386, CLINT_SCRIPT_GREEK},
 		{0x370, CLINT_SCRIPT_GREEK}, {0x37E, CLINT_SCRIPT_NONE},
 		{0x387, CLINT_SCRIPT_NONE}, {0x3FF, CLINT_SCRIPT_GREEK},
 		{0x400, CLINT_SCRIPT_CYRILLIC}, {0x481, CLINT_SCRIPT_CYRILLIC},
 		{0x482, CLINT_SCRIPT_NONE}, {0x489, CLINT_SCRIPT_NONE},
 		{0x48A, CLINT_SCRIPT_CYRILLIC}, {0x52F, CLINT_SCRIPT_CYRILLIC},
-		{0x530, CLINT_SCRIPT_NONE}, {0x1DFF, CLINT_SCRIPT_NONE},
+		{0x530, CLINT_SCRIPT_NONE}, {0x531, CLINT_SCRIPT_ARMENIAN},
+		{0x556, CLINT_SCRIPT_ARMENIAN}, {0x557, CLINT_SCRIPT_NONE},
+		{0x55F, CLINT_SCRIPT_NONE}, {0x560, CLINT_SCRIPT_ARMENIAN},
+		{0x588, CLINT_SCRIPT_ARMENIAN}, {0x589, CLINT_SCRIPT_NONE},
+		{0x139F, CLINT_SCRIPT_NONE}, {0x13A0, CLINT_SCRIPT_CHEROKEE},
+		{0x13F5, CLINT_SCRIPT_CHEROKEE}, {0x13F6, CLINT_SCRIPT_NONE},
+		{0x13F8, CLINT_SCRIPT_CHEROKEE}, {0x13FD, CLINT_SCRIPT_CHEROKEE},
+		{0x13FE, CLINT_SCRIPT_NONE}, {0xAB6F, CLINT_SCRIPT_NONE},
+		{0xAB70, CLINT_SCRIPT_CHEROKEE}, {0xABBF, CLINT_SCRIPT_CHEROKEE},
+		{0xABC0, CLINT_SCRIPT_NONE}, {0x1CFF, CLINT_SCRIPT_NONE},
+		{0x1D00, CLINT_SCRIPT_PHONETIC}, {0x1DBF, CLINT_SCRIPT_PHONETIC},
+		{0x1DC0, CLINT_SCRIPT_NONE}, {0x1DFF, CLINT_SCRIPT_NONE},
+		{0x1D3FF, CLINT_SCRIPT_NONE}, {0x1D400, CLINT_SCRIPT_LATIN},
+		{0x1D6A3, CLINT_SCRIPT_LATIN}, {0x1D6A4, CLINT_SCRIPT_NONE},
 		{0x1E00, CLINT_SCRIPT_LATIN}, {0x1EFF, CLINT_SCRIPT_LATIN},
 		{0x1F00, CLINT_SCRIPT_GREEK}, {0x1FFF, CLINT_SCRIPT_GREEK},
 		{0x2000, CLINT_SCRIPT_NONE}, {0x2C60, CLINT_SCRIPT_LATIN},
@@ -292,32 +309,134 @@ static void test_scripts(void **state)
 		{0xFF21, CLINT_SCRIPT_LATIN}, {0xFF3B, CLINT_SCRIPT_NONE},
 		{0xFF5A, CLINT_SCRIPT_LATIN}, {0xFF5B, CLINT_SCRIPT_NONE},
 	};
-	size_t k;
+	size_t k, n = 0;
 
 	(void)state;
 	for (k = 0; k < sizeof(edges) / sizeof(edges[0]); k++)
-		assert_int_equal(clint_script(edges[k].cp), edges[k].script);
+		if (clint_script(edges[k].cp) != edges[k].script)
+			fail_msg("U+%04X: script %d, not %d", (unsigned)edges[k].cp,
+			         clint_script(edges[k].cp), edges[k].script);
 	assert_int_equal(clint_latin_lookalike(0x0430), 'a');
 	assert_int_equal(clint_latin_lookalike(0x0435), 'e');
 	assert_int_equal(clint_latin_lookalike(0x0420), 'P');
 	assert_int_equal(clint_latin_lookalike(0x039F), 'O');
 	assert_int_equal(clint_latin_lookalike(0x03BF), 'o');
 	assert_int_equal(clint_latin_lookalike(0x051D), 'w');
-	/* shapes of their own: Greek alpha, beta, kappa; Cyrillic ya */
+	assert_int_equal(clint_latin_lookalike(0x0578), 'n');
+	assert_int_equal(clint_latin_lookalike(0x13DA), 'S');
+	assert_int_equal(clint_latin_lookalike(0x0261), 'g');
+	/* the first and the last of the table (its binary search) */
+	assert_int_equal(clint_latin_lookalike(0x0251), 'a');
+	assert_int_equal(clint_latin_lookalike(0x1D22), 'z');
+	assert_int_equal(clint_latin_lookalike(0x0250), 0);
+	assert_int_equal(clint_latin_lookalike(0x1D23), 0);
+	/* shapes of their own, or letters of science: Greek alpha, beta,
+	 * gamma, iota, kappa, nu; Cyrillic ya */
 	assert_int_equal(clint_latin_lookalike(0x03B1), 0);
 	assert_int_equal(clint_latin_lookalike(0x03B2), 0);
+	assert_int_equal(clint_latin_lookalike(0x03B3), 0);
+	assert_int_equal(clint_latin_lookalike(0x03B9), 0);
 	assert_int_equal(clint_latin_lookalike(0x03BA), 0);
+	assert_int_equal(clint_latin_lookalike(0x03BD), 0);
 	assert_int_equal(clint_latin_lookalike(0x044F), 0);
 	assert_int_equal(clint_latin_lookalike('a'), 0);
-	/* each look-alike is Greek or Cyrillic, and stands for a Latin letter */
-	for (k = 0x370; k < 0x530; k++)
+	/* each look-alike is a letter of another script than Latin, and
+	 * stands for an ASCII letter; the table is sorted (each is found) */
+	for (k = 0; k < 0x20000; k++)
 		if (clint_latin_lookalike((uint32_t)k)) {
+			char c = clint_latin_lookalike((uint32_t)k);
+			n++;
 			assert_true(clint_script((uint32_t)k) != CLINT_SCRIPT_LATIN &&
 			            clint_script((uint32_t)k) != CLINT_SCRIPT_NONE);
-			assert_int_equal(clint_script((uint32_t)(unsigned char)
-			                     clint_latin_lookalike((uint32_t)k)),
+			assert_int_equal(clint_script((uint32_t)(unsigned char)c),
 			                 CLINT_SCRIPT_LATIN);
 		}
+	assert_int_equal(n, 115); /* every entry of util.c's table */
+	/* the fullwidth and mathematical forms */
+	assert_int_equal(clint_ascii_form(0xFF01), '!');
+	assert_int_equal(clint_ascii_form(0xFF5E), '~');
+	assert_int_equal(clint_ascii_form(0xFF5F), 0);
+	assert_int_equal(clint_ascii_form(0x1D400), 'A');  /* bold A */
+	assert_int_equal(clint_ascii_form(0x1D41F), 'f');  /* bold f */
+	assert_int_equal(clint_ascii_form(0x1D5BF), 'f');  /* sans-serif f */
+	assert_int_equal(clint_ascii_form(0x1D6A3), 'z');  /* monospace z */
+	assert_int_equal(clint_ascii_form(0x1D6A4), 0);
+	assert_int_equal(clint_ascii_form(0x1D7CD), 0);
+	assert_int_equal(clint_ascii_form(0x1D7CE), '0');
+	assert_int_equal(clint_ascii_form(0x1D7FF), '9');
+	assert_int_equal(clint_ascii_form(0x1D800), 0);
+	assert_int_equal(clint_ascii_form('a'), 0);
+}
+
+/* s = "a" + cp + "b" in UTF-8; its length. */
+static size_t between_letters(char s[8], uint32_t cp)
+{
+	size_t n = 1;
+
+	s[0] = 'a';
+	if (cp < 0x80) {
+		s[1] = (char)cp;
+		s[2] = 'b';
+		s[3] = '\0';
+		return 3;
+	}
+	if (cp < 0x800) {
+		s[n++] = (char)(0xC0 | (cp >> 6));
+	} else if (cp < 0x10000) {
+		s[n++] = (char)(0xE0 | (cp >> 12));
+		s[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	} else {
+		s[n++] = (char)(0xF0 | (cp >> 18));
+		s[n++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		s[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	}
+	s[n++] = (char)(0x80 | (cp & 0x3F));
+	s[n++] = 'b';
+	s[n] = '\0';
+	return n;
+}
+
+/* A word runs over combining marks (each range at its edges) and the
+ * characters that show nothing, of two to four bytes, on both sides of
+ * the position asked; other characters end it. */
+static void test_word_extent(void **state)
+{
+	static const uint32_t in_word[] = {
+		0x0300, 0x036F, 0x0483, 0x0489, 0x1AB0, 0x1AFF, 0x1DC0, 0x1DFF,
+		0x20D0, 0x20FF, 0xFE20, 0xFE2F, 0x200B, 0x00AD, 0xE0041, 0x0435,
+	};
+	static const uint32_t not_in_word[] = {
+		0x02FF, 0x0482, 0x1AAF, 0x20CF, 0xFE30, 0x2010,
+		0x0375, '1', ' ',
+	};
+	clint_word_scripts w;
+	char s[8];
+	size_t k, n;
+
+	(void)state;
+	for (k = 0; k < sizeof(in_word) / sizeof(in_word[0]); k++) {
+		n = between_letters(s, in_word[k]);
+		clint_word_at(s, 0, n, n - 1, &w); /* from the end, backwards */
+		if (w.start != 0 || w.end != n)
+			fail_msg("U+%04X ends the word", (unsigned)in_word[k]);
+		clint_word_at(s, 0, n, 0, &w); /* from the start, forwards */
+		assert_int_equal(w.end, n);
+	}
+	for (k = 0; k < sizeof(not_in_word) / sizeof(not_in_word[0]); k++) {
+		n = between_letters(s, not_in_word[k]);
+		clint_word_at(s, 0, n, n - 1, &w);
+		if (w.start != n - 1)
+			fail_msg("U+%04X joins the word", (unsigned)not_in_word[k]);
+		clint_word_at(s, 0, n, 0, &w);
+		assert_int_equal(w.end, 1);
+	}
+	/* a tag character (4 bytes) before a look-alike: the word starts at
+	 * the Latin letter before it */
+	clint_word_at("f\xF3\xA0\x81\x81\xD0\xB5" "es", 0, 9, 5, &w);
+	assert_int_equal(w.start, 0);
+	assert_int_equal(w.end, 9);
+	assert_int_equal(w.lookalikes, 1);
+	assert_int_equal(w.looks, 1u << CLINT_SCRIPT_CYRILLIC);
 }
 
 /* A Greek or Cyrillic letter that looks Latin is read as Latin inside a
@@ -339,13 +458,15 @@ static void test_lookalikes_in_latin_words(void **state)
 	                "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 "
 	                "TNF\xCE\xB1 \xD1\x81\xD0\xBE\xD1\x80\xD1\x83 "
 	                "\xEF\xBD\x86\xEF\xBD\x85\xEF\xBD\x85\xEF\xBD\x93 "
-	                "shall \xD1\x80\xD0\xB0\xD1\x83 it");
+	                "shall \xD1\x80\xD0\xB0\xD1\x83 it "
+	                "\xF0\x9D\x90\x9F\xF0\x9D\x90\x9E\xF0\x9D\x90\x9E"
+	                "\xF0\x9D\x90\xAC \xF0\x9D\x9F\x8F");
 	assert_string_equal(doc->norm,
 	                    "offer all fees to the Operator, r\xC3\xA9sume "
 	                    "additional "
 	                    "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 "
 	                    "TNF\xCE\xB1 \xD1\x81\xD0\xBE\xD1\x80\xD1\x83 fees "
-	                    "shall pay it");
+	                    "shall pay it fees 1");
 	assert_maps_back(doc, "all fees", "all f\xD0\xB5\xD0\xB5s");
 	assert_maps_back(doc, "Operator", "\xCE\x9Fperator");
 	assert_maps_back(doc, "offer", "\xD0\xBE" "ffer");
@@ -369,6 +490,7 @@ int main(void)
 		cmocka_unit_test(test_markup_skipped_with_exact_map),
 		cmocka_unit_test(test_classify),
 		cmocka_unit_test(test_scripts),
+		cmocka_unit_test(test_word_extent),
 		cmocka_unit_test(test_lookalikes_in_latin_words),
 	};
 
