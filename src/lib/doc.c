@@ -263,7 +263,7 @@ const char *clint_input_format_name(clint_input_format format)
 	return (unsigned)format < ARRAY_LEN(names) ? names[format] : "unknown";
 }
 
-int clint_doc_add_skip(clint_doc *doc, size_t start, size_t end)
+int clint_doc_add_sub(clint_doc *doc, size_t start, size_t end, uint32_t cp)
 {
 	if (end <= start)
 		return CLINT_OK;
@@ -271,8 +271,14 @@ int clint_doc_add_skip(clint_doc *doc, size_t start, size_t end)
 		return CLINT_ENOMEM;
 	doc->skips[doc->skip_count].start = start;
 	doc->skips[doc->skip_count].end = end;
+	doc->skips[doc->skip_count].cp = cp;
 	doc->skip_count++;
 	return CLINT_OK;
+}
+
+int clint_doc_add_skip(clint_doc *doc, size_t start, size_t end)
+{
+	return clint_doc_add_sub(doc, start, end, 0);
 }
 
 int clint_doc_index_lines(clint_doc *doc)

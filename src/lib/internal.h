@@ -314,9 +314,11 @@ typedef struct {
 	                                 only extended here */
 } clint_idefinition;
 
-/* A byte range of the text that matching must not see (markup). */
+/* A byte range of the text that matching must not see (markup), or must
+ * read as one character (a Markdown character reference, "&#x65;"). */
 typedef struct {
 	size_t start, end;
+	uint32_t cp;          /* 0: left out; else read as this code point */
 } clint_range;
 
 struct clint_doc {
@@ -401,6 +403,10 @@ CLINT_INTERNAL int clint_doc_add_block(clint_doc *doc, clint_block_type type,
                                        unsigned flags);
 CLINT_INTERNAL int clint_doc_add_skip(clint_doc *doc, size_t start,
                                       size_t end);
+/* Records that the matching view reads text[start..end) as the code
+ * point cp (> 0): a character reference of Markdown. */
+CLINT_INTERNAL int clint_doc_add_sub(clint_doc *doc, size_t start, size_t end,
+                                     uint32_t cp);
 /*
  * Runs the stages computed when first needed - normalise, segment,
  * values - if they have not run yet; safe from several threads at once.

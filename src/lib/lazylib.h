@@ -37,6 +37,7 @@
 	X(__xmlStructuredError) \
 	X(__xmlStructuredErrorContext) \
 	X(htmlCtxtReadMemory) \
+	X(htmlEntityLookup) \
 	X(htmlFreeParserCtxt) \
 	X(htmlNewParserCtxt) \
 	X(xmlCreatePushParserCtxt) \
@@ -115,6 +116,7 @@ CLINT_INTERNAL const clint_libzip_api *clint_libzip(void);
 #define __xmlStructuredError (clint_libxml2()->__xmlStructuredError)
 #define __xmlStructuredErrorContext (clint_libxml2()->__xmlStructuredErrorContext)
 #define htmlCtxtReadMemory (clint_libxml2()->htmlCtxtReadMemory)
+#define htmlEntityLookup (clint_libxml2()->htmlEntityLookup)
 #define htmlFreeParserCtxt (clint_libxml2()->htmlFreeParserCtxt)
 #define htmlNewParserCtxt (clint_libxml2()->htmlNewParserCtxt)
 #define xmlCreatePushParserCtxt (clint_libxml2()->xmlCreatePushParserCtxt)

@@ -153,25 +153,32 @@ int clint_normalize(clint_doc *doc)
 			sk++;
 		while (i < blk->end) {
 			const char *rep = NULL;
-			uint32_t cp;
-			size_t n;
+			uint32_t cp = 0;
+			size_t n = 0;
 			ch_class cls;
+			int sub = 0;  /* t[i..i+n) is read as cp (a reference) */
 
 			if (sk < doc->skip_count && doc->skips[sk].start <= i) {
-				if (doc->skips[sk].end > i)
-					i = doc->skips[sk].end < blk->end ? doc->skips[sk].end
-					                                  : blk->end;
-				sk++;
-				continue;
+				const clint_range *r = &doc->skips[sk++];
+
+				if (r->cp && r->start == i && r->end <= blk->end) {
+					cp = r->cp;
+					n = r->end - i;
+					sub = 1;
+				} else {
+					if (r->end > i)
+						i = r->end < blk->end ? r->end : blk->end;
+					continue;
+				}
 			}
-			if (t[i] == ' ') {
+			if (!sub && t[i] == ' ') {
 				if (!pending)
 					space_at = i;
 				pending = any;
 				i++;
 				continue;
 			}
-			if (t[i] > 0x20 && t[i] < 0x7F) {
+			if (!sub && t[i] > 0x20 && t[i] < 0x7F) {
 				/* a run of printable ASCII up to the next skip is
 				 * copied as it is: one map run, one append. A single
 				 * ASCII space between two printable characters stays
@@ -202,13 +209,13 @@ int clint_normalize(clint_doc *doc)
 				i = e;
 				continue;
 			}
-			n = clint_utf8_decode(t + i, blk->end - i, &cp);
-			if (!n) {
+			if (!sub && !(n = clint_utf8_decode(t + i, blk->end - i, &cp))) {
 				n = 1;
 				cp = 0xFFFD;
 			}
 			cls = classify(cp, &rep, one);
-			if (cls == CH_COPY && (one[0] = clint_latin_lookalike(cp))) {
+			if (!sub && cls == CH_COPY &&
+			    (one[0] = clint_latin_lookalike(cp))) {
 				/* a letter of another script that looks Latin, in a
 				 * word with Latin letters ("fееs") or in a word of
 				 * look-alikes among Latin words ("рау"): the reader
@@ -233,9 +240,12 @@ int clint_normalize(clint_doc *doc)
 					TRY(put_space(doc, &out, i, space_at));
 					pending = 0;
 				}
-				if (cls == CH_COPY) {
+				if (cls == CH_COPY && !sub) {
 					TRY(clint_omap_copy(&doc->norm_map, out.len, i));
 					TRY(clint_buf_put(&out, t + i, n));
+				} else if (cls == CH_COPY) {
+					TRY(clint_omap_replace(&doc->norm_map, out.len, i));
+					TRY(clint_buf_put_utf8(&out, cp));
 				} else {
 					TRY(clint_omap_replace(&doc->norm_map, out.len, i));
 					TRY(clint_buf_puts(&out, rep));

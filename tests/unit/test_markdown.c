@@ -192,6 +192,47 @@ static void test_match_end_excludes_closing_markup(void **state)
 	clint_ruleset_free(rs);
 }
 
+/*
+ * Character references read as their characters, as a Markdown viewer
+ * shows them: "f&#x65;&#101;s" is "fees" to the rules. Numeric ones out
+ * of range are U+FFFD; a name libxml2 does not know, a reference without
+ * its ";", or one past the digit limits stays text. A finding over one
+ * spans the reference in the source.
+ */
+static void test_character_references(void **state)
+{
+	const char *pack =
+		UNIT_PACK_HEAD("md")
+		UNIT_RULE("flag-fees", "flag", "warning", "")
+		UNIT_PATTERN("\\badditional fees\\b")
+		UNIT_EXAMPLE("match", "Additional fees.")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	clint_ruleset *rs = unit_ruleset(pack);
+	clint_doc *doc;
+	clint_result *res;
+	clint_finding f;
+
+	(void)state;
+	doc = unit_md("Additional f&#x65;&#101;s apply.\n\n"
+	              "The Supplier&rsquo;s &amp; the Client&#X2019;s rates&nbsp;"
+	              "&quot;TBD&quot;&shy;.\n\n"
+	              "Kept: &bogus; &amp &#xZZ; &#12345678; &#x1234567; &#;.\n\n"
+	              "Replaced: &#0; &#xD800; &#x110000;.\n");
+	assert_block_norm(doc, 0, "Additional fees apply.");
+	assert_block_norm(doc, 1, "The Supplier's & the Client's rates \"TBD\".");
+	assert_block_norm(doc, 2,
+	                  "Kept: &bogus; &amp &#xZZ; &#12345678; &#x1234567; &#;.");
+	assert_block_norm(doc, 3, "Replaced: \xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD.");
+	res = unit_check(rs, doc);
+	assert_int_equal(clint_result_finding_count(res), 1);
+	assert_int_equal(clint_result_finding(res, 0, &f), CLINT_OK);
+	unit_assert_slice(doc, f.start, f.end, "Additional f&#x65;&#101;s");
+	clint_result_free(res);
+	clint_doc_free(doc);
+	clint_ruleset_free(rs);
+}
+
 static void test_links_keep_only_text(void **state)
 {
 	clint_doc *doc;
@@ -387,6 +428,7 @@ int main(void)
 		cmocka_unit_test(test_emphasis_is_invisible),
 		cmocka_unit_test(test_emphasis_invisible_to_rules),
 		cmocka_unit_test(test_match_end_excludes_closing_markup),
+		cmocka_unit_test(test_character_references),
 		cmocka_unit_test(test_links_keep_only_text),
 		cmocka_unit_test(test_placeholders_are_kept),
 		cmocka_unit_test(test_table_cells),

@@ -3,7 +3,8 @@
  * text, so positions are exact; headings, list items and table cells
  * become blocks, and markup (heading hashes, bullets, emphasis, link
  * syntax, code ticks, simple HTML tags) is recorded as skip ranges that
- * the matching view leaves out. Ordered-list numbers are kept: in a
+ * the matching view leaves out, and character references ("&amp;",
+ * "&#x65;") as ranges it reads as their character. Ordered-list numbers are kept: in a
  * contract they are clause numbers.
  */
 #include <ctype.h>
@@ -11,7 +12,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/HTMLparser.h>
+
 #include "extract.h"
+#include "lazylib.h"  /* after libxml2: calls through dlopen() */
 
 typedef struct {
 	clint_doc *doc;
@@ -119,6 +123,72 @@ static size_t html_tag(const char *s, size_t i, size_t end)
 #define MD_MAX_LINK_NEST 8
 #define MD_MAX_LINK_TEXT 2000
 
+/* The character reference at s[i] ('&'), as CommonMark has them: a
+ * decimal "&#101;" (1-7 digits) or hexadecimal "&#x65;" (1-6 digits)
+ * one, a code point that is 0, a surrogate or past U+10FFFF being
+ * U+FFFD; or a named one, "&eacute;", of the HTML 4 entities libxml2
+ * knows and "&apos;" (the names of HTML5 past them stay text). Stores the code point
+ * and returns the length of the reference; 0 if there is none. */
+#define MD_MAX_ENTITY_NAME 32
+static size_t char_ref(const char *s, size_t i, size_t end, uint32_t *cp)
+{
+	size_t j = i + 1, k;
+	uint32_t v = 0;
+
+	if (j < end && s[j] == '#') {
+		int hex = j + 1 < end && (s[j + 1] == 'x' || s[j + 1] == 'X');
+		size_t max = hex ? 6 : 7;
+
+		j += hex ? 2 : 1;
+		for (k = j; k < end && k - j < max &&
+		            (hex ? isxdigit((unsigned char)s[k])
+		                 : isdigit((unsigned char)s[k]));
+		     k++)
+			v = v * (hex ? 16u : 10u) +
+			    (uint32_t)(isdigit((unsigned char)s[k])
+			                   ? s[k] - '0'
+			                   : (tolower((unsigned char)s[k]) - 'a' + 10));
+		if (k == j || k >= end || s[k] != ';')
+			return 0;
+		*cp = (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		          ? 0xFFFD : v;
+		return k + 1 - i;
+	}
+	for (k = j; k < end && k - j <= MD_MAX_ENTITY_NAME &&
+	            isalnum((unsigned char)s[k]);
+	     k++)
+		;
+	if (k == j || k >= end || s[k] != ';' || k - j > MD_MAX_ENTITY_NAME ||
+	    !isalpha((unsigned char)s[j]))
+		return 0;
+	{
+		/* the common ones without loading libxml2 (lazylib.h) */
+		static const struct {
+			const char *name;
+			uint32_t cp;
+		} common[] = {
+			{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'},
+			{"apos", '\''}, {"nbsp", 0xA0},
+		};
+		char name[MD_MAX_ENTITY_NAME + 1];
+		const htmlEntityDesc *e;
+		size_t c;
+
+		memcpy(name, s + j, k - j);
+		name[k - j] = '\0';
+		for (c = 0; c < ARRAY_LEN(common); c++)
+			if (strcmp(name, common[c].name) == 0) {
+				*cp = common[c].cp;
+				return k + 1 - i;
+			}
+		e = htmlEntityLookup((const xmlChar *)name);
+		if (!e || !e->value)
+			return 0;
+		*cp = e->value;
+	}
+	return k + 1 - i;
+}
+
 /* Records the inline markup of s[i..end) as skip ranges; `depth` bounds
  * the nesting of link texts. */
 static int md_inline_at(clint_doc *doc, size_t i, size_t end, int depth)
@@ -129,6 +199,7 @@ static int md_inline_at(clint_doc *doc, size_t i, size_t end, int depth)
 	while (i < end && rc == CLINT_OK) {
 		char c = s[i];
 		size_t j, n;
+		uint32_t cp;
 
 		if (c == '\\' && i + 1 < end && ispunct((unsigned char)s[i + 1])) {
 			rc = clint_doc_add_skip(doc, i, i + 1);
@@ -152,6 +223,10 @@ static int md_inline_at(clint_doc *doc, size_t i, size_t end, int depth)
 			i = j;
 		} else if (c == '<' && (n = html_tag(s, i, end)) > 0) {
 			rc = clint_doc_add_skip(doc, i, i + n);
+			i += n;
+		} else if (c == '&' && (n = char_ref(s, i, end, &cp)) > 0) {
+			/* what a Markdown viewer shows: "f&#x65;es" is "fees" */
+			rc = clint_doc_add_sub(doc, i, i + n, cp);
 			i += n;
 		} else if ((c == '[' || (c == '!' && i + 1 < end && s[i + 1] == '[')) &&
 		           depth < MD_MAX_LINK_NEST) {
