@@ -371,28 +371,17 @@ static void test_scripts(void **state)
 /* s = "a" + cp + "b" in UTF-8; its length. */
 static size_t between_letters(char s[8], uint32_t cp)
 {
-	size_t n = 1;
+	clint_buf b = CLINT_BUF_INIT;
+	size_t n;
 
-	s[0] = 'a';
-	if (cp < 0x80) {
-		s[1] = (char)cp;
-		s[2] = 'b';
-		s[3] = '\0';
-		return 3;
-	}
-	if (cp < 0x800) {
-		s[n++] = (char)(0xC0 | (cp >> 6));
-	} else if (cp < 0x10000) {
-		s[n++] = (char)(0xE0 | (cp >> 12));
-		s[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	} else {
-		s[n++] = (char)(0xF0 | (cp >> 18));
-		s[n++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		s[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	}
-	s[n++] = (char)(0x80 | (cp & 0x3F));
-	s[n++] = 'b';
+	assert_int_equal(clint_buf_putc(&b, 'a'), CLINT_OK);
+	assert_int_equal(clint_buf_put_utf8(&b, cp), CLINT_OK);
+	assert_int_equal(clint_buf_putc(&b, 'b'), CLINT_OK);
+	n = b.len;
+	assert_true(n < 8);
+	memcpy(s, b.data, n);
 	s[n] = '\0';
+	clint_buf_free(&b);
 	return n;
 }
 
