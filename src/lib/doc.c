@@ -76,6 +76,7 @@ void clint_doc_free(clint_doc *doc)
 	free(doc->line_starts);
 	free(doc->char_marks);
 	free(doc->skips);
+	free(doc->folds);
 	free(doc->blocks);
 	free(doc->text);
 	free(doc->name);

@@ -27,78 +27,121 @@ static uint64_t fnv(uint64_t h, const void *data, size_t len)
 	return h;
 }
 
+/* Words being hashed: a separator is written before a word only. */
+typedef struct {
+	uint64_t h;
+	int pending, any;
+} fnv_words_state;
+
 /*
- * Hashes s[0..len) as words: ASCII letters lower-cased, every run of
- * characters that are neither letters nor digits (ASCII punctuation,
- * white space, typographic quotes and dashes) becomes one separator, and
- * separators at the ends are dropped. Characters that show nothing
- * (clint_invisible()) are skipped: "addi<U+2066><U+2069>tional" is the
- * word "additional"; the fullwidth and mathematical forms are ASCII, and
- * so are look-alike letters where the matching view reads them so
- * ("fееs" is "fees"). Other non-ASCII letters are kept. The words are
- * s[i..end); s[0..len) is their context, for the look-alikes.
+ * Hashes one character of the words: ASCII letters lower-cased, every
+ * run of characters that are neither letters nor digits (ASCII
+ * punctuation, white space, typographic quotes and dashes) becomes one
+ * separator, and separators at the ends are dropped. `c` is the ASCII
+ * letter the matching view reads cp as (0 if none): the fullwidth and
+ * mathematical forms, and look-alikes in a word it reads as Latin
+ * (lookalike.c). Characters that show nothing and markup are skipped:
+ * "addi<U+2066><U+2069>tional" is the word "additional". Other non-ASCII
+ * letters are kept.
  */
-static uint64_t fnv_words(uint64_t h, const char *s, size_t len, size_t i,
-                          size_t end)
+static void fnv_char(fnv_words_state *st, uint32_t cp, char c)
 {
+	int word;
+
+	if (cp == CLINT_CP_MARKUP || clint_invisible(cp))
+		return;
+	if (cp < 0x80)
+		c = (char)cp;
+	if (c)
+		word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		       (c >= '0' && c <= '9');
+	else
+		/* general punctuation (quotes, dashes), NBSP, § */
+		word = !(cp == 0xa0 || cp == 0xa7 || cp == 0xb6 ||
+		         (cp >= 0x2000 && cp <= 0x206f));
+	if (!word) {
+		st->pending = st->any;
+		return;
+	}
+	if (st->pending) {
+		st->h = fnv(st->h, " ", 1);
+		st->pending = 0;
+	}
+	if (c >= 'A' && c <= 'Z')
+		c = (char)(c + ('a' - 'A'));
+	if (c) {
+		st->h = fnv(st->h, &c, 1);
+	} else {
+		char u[4];
+
+		st->h = fnv(st->h, u, clint_utf8_encode(cp, u));
+	}
+	st->any = 1;
+}
+
+/* The ASCII letter the matching view reads text[i] (cp) as, or 0. */
+static char view_ascii(const clint_doc *doc, size_t i, uint32_t cp)
+{
+	char c;
+
+	if (cp < 0x80 || cp == CLINT_CP_MARKUP)
+		return 0;
+	if ((c = clint_ascii_form(cp)) != 0)
+		return c;
+	if (i != (size_t)-1 && clint_script(cp) != CLINT_SCRIPT_LATIN &&
+	    (c = clint_latin_lookalike(cp)) != 0 && clint_doc_fold_at(doc, i))
+		return c;
+	return 0;
+}
+
+/* Hashes the words of text[i..end) as the matching view reads them. */
+static uint64_t fnv_text(uint64_t h, const clint_doc *doc, size_t i,
+                         size_t end)
+{
+	fnv_words_state st = {h, 0, 0};
+	uint32_t cp;
+	size_t n;
+
+	for (; (n = clint_doc_char(doc, i, end, &cp)) > 0; i += n)
+		fnv_char(&st, cp, view_ascii(doc, i, cp));
+	return st.h;
+}
+
+/* Hashes the words of the heading s, which is at text[base] if base is
+ * not (size_t)-1 (then its look-alikes read as the text's). */
+static uint64_t fnv_heading(uint64_t h, const clint_doc *doc, const char *s,
+                            size_t base)
+{
+	fnv_words_state st = {h, 0, 0};
 	const unsigned char *p = (const unsigned char *)s;
-	clint_word_scripts w = {.end = 0};
-	clint_lookalike_run run = {0, 0};
-	int pending = 0, any = 0, latin = 0;
+	size_t i = 0, len = strlen(s), n;
+	uint32_t cp;
 
-	while (i < end) {
-		uint32_t cp;
-		size_t n = clint_utf8_decode(p + i, end - i, &cp);
-		char c = 0;
-		int word;
-
-		if (n == 0) {
-			cp = p[i];
+	for (; i < len; i += n) {
+		if (!(n = clint_utf8_decode(p + i, len - i, &cp))) {
+			cp = 0xFFFD;
 			n = 1;
 		}
-		if (clint_invisible(cp)) {
-			i += n;
-			continue;
-		}
-		/* c: the ASCII character the matching view reads (normalize.c) */
-		if (cp < 0x80)
-			c = (char)cp;
-		else if (!(c = clint_ascii_form(cp)) &&
-		         clint_script(cp) != CLINT_SCRIPT_LATIN &&
-		         clint_latin_lookalike(cp)) {
-			if (i >= w.end) {
-				clint_word_at(s, 0, len, i, &w);
-				latin = clint_word_lookalike(s, 0, len, &w, &run);
-			}
-			if (latin)
-				c = clint_latin_lookalike(cp);
-		}
-		if (c)
-			word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			       (c >= '0' && c <= '9');
-		else
-			/* general punctuation (quotes, dashes), NBSP, § */
-			word = !(cp == 0xa0 || cp == 0xa7 || cp == 0xb6 ||
-			         (cp >= 0x2000 && cp <= 0x206f));
-		if (!word) {
-			pending = any;
-			i += n;
-			continue;
-		}
-		if (pending) {
-			h = fnv(h, " ", 1);
-			pending = 0;
-		}
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + ('a' - 'A'));
-		if (c)
-			h = fnv(h, &c, 1);
-		else
-			h = fnv(h, p + i, n);
-		any = 1;
-		i += n;
+		fnv_char(&st, cp,
+		         view_ascii(doc, base == (size_t)-1 ? base : base + i, cp));
 	}
-	return h;
+	return st.h;
+}
+
+/* Where the heading of sec stands in the text: near the start of the
+ * section (after its number), or (size_t)-1. */
+static size_t heading_at(const char *text, size_t len,
+                         const clint_section *sec)
+{
+	size_t hl = strlen(sec->heading), win, k;
+
+	if (!hl || sec->start >= len)
+		return (size_t)-1;
+	win = len - sec->start < hl + 64 ? len - sec->start : hl + 64;
+	for (k = 0; k + hl <= win; k++)
+		if (memcmp(text + sec->start + k, sec->heading, hl) == 0)
+			return sec->start + k;
+	return (size_t)-1;
 }
 
 int clint_finding_fingerprint(const clint_result *res, const clint_finding *f,
@@ -121,11 +164,11 @@ int clint_finding_fingerprint(const clint_result *res, const clint_finding *f,
 		text = clint_doc_text(doc, &len);
 		if (f->section != CLINT_NO_SECTION &&
 		    clint_doc_section(doc, f->section, &sec) == CLINT_OK)
-			h = fnv_words(h, sec.heading, strlen(sec.heading), 0,
-			              strlen(sec.heading));
+			h = fnv_heading(h, doc, sec.heading,
+			                heading_at(text, len, &sec));
 		h = fnv(h, "\n", 1);
 		if (f->start <= f->end && f->end <= len)
-			h = fnv_words(h, text, len, f->start, f->end);
+			h = fnv_text(h, doc, f->start, f->end);
 	}
 	for (i = 15; i >= 0; i--) {
 		out[i] = hex[h & 0xf];

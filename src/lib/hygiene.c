@@ -2767,106 +2767,98 @@ static int check_direction_controls(const clint_doc *doc,
 /* findings of the check per document, as for direction-controls */
 #define DISGUISED_MAX_FINDINGS 100
 
-/* The word w of t as a reader takes it: each letter of another script
- * that looks Latin spelt in Latin, so are the fullwidth and mathematical
- * forms, the characters that show nothing left out; at most `max` bytes with "..." (no UTF-8 sequence cut in two). */
-static void latin_reading(const char *t, const clint_word_scripts *w,
-                          char *out, size_t max)
+/* A character that shows nothing and hides a word that holds it from a
+ * search; not the soft hyphen, which is a hyphenation point that word
+ * processors search through (and text from PDFs is full of). */
+static int hidden_char(uint32_t cp)
 {
-	const unsigned char *u = (const unsigned char *)t;
-	size_t i, k, n = 0;
-	uint32_t cp;
-	char c;
+	return cp != 0x00AD && cp != CLINT_CP_MARKUP && clint_invisible(cp);
+}
 
-	for (i = w->start; i < w->end; i += k) {
-		k = clint_utf8_decode(u + i, w->end - i, &cp);
-		if (!k)
-			break; /* a word holds valid UTF-8 only */
-		if (clint_invisible(cp))
+/* The Latin letter a look-alike stands for, or 0. */
+static char lookalike_of(uint32_t cp)
+{
+	return cp != CLINT_CP_MARKUP && clint_script(cp) != CLINT_SCRIPT_LATIN
+	           ? clint_latin_lookalike(cp) : 0;
+}
+
+/* The letters of w as a reader takes them, as the matching view reads
+ * them: look-alikes spelt in Latin if `fold`, the fullwidth and
+ * mathematical forms in ASCII, markup and characters that show nothing
+ * left out; at most `max` bytes with "..." (no UTF-8 sequence cut). */
+static void latin_reading(const clint_doc *doc, const clint_word_scripts *w,
+                          int fold, char *out, size_t max)
+{
+	size_t i, k, n = 0, m;
+	uint32_t cp;
+	char u[4], c;
+
+	for (i = w->first_letter;
+	     (k = clint_doc_char(doc, i, w->last_letter, &cp)) > 0; i += k) {
+		if (cp == CLINT_CP_MARKUP || clint_invisible(cp))
 			continue;
-		if (n + k + 4 > max) {
+		if ((fold && (c = lookalike_of(cp))) || (c = clint_ascii_form(cp))) {
+			u[0] = c;
+			m = 1;
+		} else {
+			m = clint_utf8_encode(cp, u);
+		}
+		if (n + m + 4 > max) {
 			memcpy(out + n, "...", 3);
 			n += 3;
 			break;
 		}
-		if ((clint_script(cp) != CLINT_SCRIPT_LATIN &&
-		     (c = clint_latin_lookalike(cp))) ||
-		    (c = clint_ascii_form(cp)))
-			out[n++] = c;
-		else {
-			memcpy(out + n, t + i, k);
-			n += k;
-		}
+		memcpy(out + n, u, m);
+		n += m;
 	}
 	out[n] = '\0';
 }
 
-/* Chooses the code points cp_list() names: 1 to name cp, with the Latin
- * letter it stands for in *c (or 0). */
-typedef int (*cp_pick_fn)(uint32_t cp, char *c);
-
-static int pick_lookalike(uint32_t cp, char *c)
+/* "U+0435 for 'e', U+043E for 'o'" (looks) or "U+200B" (hidden): the
+ * first three such characters of w, each once. */
+static void cp_list(const clint_doc *doc, const clint_word_scripts *w,
+                    int looks, char *out, size_t max)
 {
-	return clint_script(cp) != CLINT_SCRIPT_LATIN &&
-	       (*c = clint_latin_lookalike(cp)) != 0;
-}
-
-/* A character that shows nothing and hides a word that holds it from a
- * search; not the soft hyphen, which is a hyphenation point that word
- * processors search through (and text from PDFs is full of). */
-static int pick_hidden(uint32_t cp, char *c)
-{
-	*c = 0;
-	return cp != 0x00AD && clint_invisible(cp);
-}
-
-/* "U+0435 for 'e', U+043E for 'o'": the first three code points of w
- * that `pick` chooses, each once. */
-static void cp_list(const char *t, const clint_word_scripts *w,
-                    cp_pick_fn pick, char *out, size_t max)
-{
-	const unsigned char *u = (const unsigned char *)t;
 	uint32_t seen[3], cp;
 	size_t i, k, j, count = 0, n = 0;
 	char c;
 
 	out[0] = '\0';
-	for (i = w->start; i < w->end && count < 3; i += k) {
-		k = clint_utf8_decode(u + i, w->end - i, &cp);
-		if (!k)
-			break;
-		if (!pick(cp, &c))
+	for (i = w->first_letter;
+	     count < 3 && (k = clint_doc_char(doc, i, w->last_letter, &cp)) > 0;
+	     i += k) {
+		c = lookalike_of(cp);
+		if (looks ? !c : !hidden_char(cp))
 			continue;
 		for (j = 0; j < count && seen[j] != cp; j++)
 			;
 		if (j < count)
 			continue;
 		seen[count++] = cp;
-		n += (size_t)(c ? snprintf(out + n, max - n, "%sU+%04X for '%c'",
-		                           count > 1 ? ", " : "", (unsigned)cp, c)
-		                : snprintf(out + n, max - n, "%sU+%04X",
-		                           count > 1 ? ", " : "", (unsigned)cp));
+		n += (size_t)(looks ? snprintf(out + n, max - n, "%sU+%04X for '%c'",
+		                               count > 1 ? ", " : "", (unsigned)cp, c)
+		                    : snprintf(out + n, max - n, "%sU+%04X",
+		                               count > 1 ? ", " : "", (unsigned)cp));
 		if (n >= max)
 			break;
 	}
 }
 
-/* The word w with each character pick_hidden() chooses shown as
+/* The source of w's letters with each hidden character shown as
  * "[U+200B]", at most `max` bytes with "..." (no UTF-8 sequence cut). */
-static void marked_word(const char *t, const clint_word_scripts *w,
+static void marked_word(const clint_doc *doc, const clint_word_scripts *w,
                         char *out, size_t max)
 {
-	const unsigned char *u = (const unsigned char *)t;
 	size_t i, k, n = 0, m;
 	uint32_t cp;
-	char c, mark[16];
+	char mark[16];
 	int hidden;
 
-	for (i = w->start; i < w->end; i += k) {
-		k = clint_utf8_decode(u + i, w->end - i, &cp);
-		if (!k)
-			break;
-		hidden = pick_hidden(cp, &c);
+	for (i = w->first_letter;
+	     (k = clint_doc_char(doc, i, w->last_letter, &cp)) > 0; i += k) {
+		hidden = hidden_char(cp);
+		if (cp == CLINT_CP_MARKUP && k > 8)
+			continue; /* a link's target: not worth quoting */
 		m = hidden ? (size_t)snprintf(mark, sizeof(mark), "[U+%04X]",
 		                              (unsigned)cp)
 		           : k;
@@ -2875,10 +2867,23 @@ static void marked_word(const char *t, const clint_word_scripts *w,
 			n += 3;
 			break;
 		}
-		memcpy(out + n, hidden ? mark : t + i, m);
+		memcpy(out + n, hidden ? mark : doc->text + i, m);
 		n += m;
 	}
 	out[n] = '\0';
+}
+
+/* True if a hidden character stands between two letters of w. */
+static int hidden_inside(const clint_doc *doc, const clint_word_scripts *w)
+{
+	size_t i, k;
+	uint32_t cp;
+
+	for (i = w->first_letter;
+	     (k = clint_doc_char(doc, i, w->last_letter, &cp)) > 0; i += k)
+		if (hidden_char(cp))
+			return 1;
+	return 0;
 }
 
 /* "Greek and Cyrillic": the names of the scripts of bits (1 << CLINT_SCRIPT_*). */
@@ -2901,108 +2906,85 @@ static void script_names(unsigned bits, char *out, size_t max)
 	}
 }
 
-/* True if a character pick_hidden() chooses stands between two letters
- * of w (one at its edge hides nothing). */
-static int hidden_inside(const char *t, const clint_word_scripts *w)
+/* Reports the word w: `kind` is how the matching view reads it
+ * (CLINT_WORD_*, or 0), `inside` whether it hides a character. */
+static int report_disguised(const clint_doc *doc, const clint_word_scripts *w,
+                            int kind, int inside, size_t *count,
+                            clint_check_hit_fn hit, void *ctx)
 {
-	const unsigned char *u = (const unsigned char *)t;
-	size_t j, k;
-	uint32_t cp;
-	int state = 0; /* 1: a letter seen; 2: then a hidden character */
-	char c;
+	char q[96], reading[80], looks[64], hidden[64], why[256], scripts[64];
+	size_t wn = 0;
 
-	for (j = w->start; j < w->end; j += k) {
-		k = clint_utf8_decode(u + j, w->end - j, &cp);
-		if (!k)
-			break;
-		if (clint_script(cp) != CLINT_SCRIPT_NONE) {
-			if (state == 2)
-				return 1;
-			state = 1;
-		} else if (state && pick_hidden(cp, &c))
-			state = 2;
-	}
-	return 0;
+	marked_word(doc, w, q, sizeof(q));
+	latin_reading(doc, w, kind != 0, reading, sizeof(reading));
+	cp_list(doc, w, 1, looks, sizeof(looks));
+	cp_list(doc, w, 0, hidden, sizeof(hidden));
+	script_names(w->looks, scripts, sizeof(scripts));
+	why[0] = '\0';
+	if (kind)
+		wn = (size_t)snprintf(why, sizeof(why),
+		                      kind == CLINT_WORD_MIXED
+		                          ? "mixes Latin letters with %s ones that "
+		                            "look the same (%s)"
+		                          : "is written among Latin words in %s "
+		                            "letters that look Latin (%s)",
+		                      scripts, looks);
+	if (inside && wn < sizeof(why))
+		snprintf(why + wn, sizeof(why) - wn,
+		         "%shas a character that shows nothing inside it (%s)",
+		         kind ? " and " : "", hidden);
+	/* q, why and reading fit: 95 + about 200 + 79 bytes and the words
+	 * are under format()'s 512 */
+	return report(hit, ctx, w->first_letter, w->last_letter,
+	              format("'%s' %s: it reads as '%s', but a search for that "
+	                     "word does not find it%s",
+	                     q, why, reading,
+	                     ++*count == DISGUISED_MAX_FINDINGS
+	                         ? " (at most 100 in a document are reported)"
+	                         : ""));
 }
 
 /*
  * Each word that reads as a Latin word but is stored as another string:
- *   - spelt with Greek or Cyrillic letters that look Latin: "fееs" with
+ *   - spelt with letters of another script that look Latin: "fееs" with
  *     two Cyrillic 'е' (U+0435), or "рау" all in Cyrillic among Latin
- *     words (clint_word_lookalike());
+ *     words, as the matching view decided while it read them
+ *     (lookalike.c, clint_doc_fold_at());
  *   - with a character that shows nothing between two of its letters:
- *     "addi<U+200B>tional" (pick_hidden()).
- * The reader, the printout and our own rules (normalize.c reads such a
- * word as Latin) see "fees", "pay" and "additional"; a search, a
- * comparison with the agreed text and most other tools do not. Not
- * reported: words of a Greek or Cyrillic text, Greek symbols in a
- * scientific schedule ("TNFα", "β2"), soft hyphens, and the scripts that
- * need joiners between their letters (Arabic, the Indic scripts), which
- * have no letters clint_script() knows.
+ *     "addi<U+200B>tional" (hidden_char()).
+ * The reader, the printout and our own rules see "fees", "pay" and
+ * "additional"; a search, a comparison with the agreed text and most
+ * other tools do not. Words are read block by block, as the matching
+ * view reads them (markup skipped, Markdown references as characters).
  */
 static int check_disguised_words(const clint_doc *doc,
                                  clint_check_hit_fn hit, void *ctx)
 {
-	const char *t = doc->text;
-	size_t len = doc->text_len, i = 0, n, count = 0;
+	size_t bi, i, n, count = 0;
 	clint_word_scripts w;
-	clint_lookalike_run run = {0, 0};
-	char q[96], reading[80], looks[64], hidden[64], why[256], c;
-	char scripts[64];
-	size_t wn;
 	uint32_t cp;
 	int rc, kind, inside;
 
-	while (i < len) {
-		if ((unsigned char)t[i] < 0x80) {
-			i++;
-			continue;
+	for (bi = 0; bi < doc->block_count; bi++) {
+		size_t lo = doc->blocks[bi].start, hi = doc->blocks[bi].end;
+
+		for (i = lo; (n = clint_doc_char(doc, i, hi, &cp)) > 0;) {
+			if (cp < 0x80 || (!lookalike_of(cp) && !hidden_char(cp))) {
+				i += n;
+				continue;
+			}
+			clint_doc_word_at(doc, lo, hi, i, &w);
+			i = w.end > i ? w.end : i + n;
+			kind = w.letters ? clint_doc_fold_at(doc, w.start) : 0;
+			inside = w.letters > 1 && hidden_inside(doc, &w);
+			if (!kind && !inside)
+				continue;
+			if (count == DISGUISED_MAX_FINDINGS)
+				return CLINT_OK;
+			rc = report_disguised(doc, &w, kind, inside, &count, hit, ctx);
+			if (rc < 0)
+				return rc;
 		}
-		n = clint_utf8_decode((const unsigned char *)t + i, len - i, &cp);
-		if (!n) {
-			i++;
-			continue;
-		}
-		if (!pick_lookalike(cp, &c) && !pick_hidden(cp, &c)) {
-			i += n;
-			continue;
-		}
-		clint_word_at(t, 0, len, i, &w);
-		i = w.end; /* past t[i] at least: it belongs to the word */
-		kind = clint_word_lookalike(t, 0, len, &w, &run);
-		inside = hidden_inside(t, &w);
-		if (!kind && !inside)
-			continue;
-		if (count == DISGUISED_MAX_FINDINGS)
-			break;
-		marked_word(t, &w, q, sizeof(q));
-		latin_reading(t, &w, reading, sizeof(reading));
-		cp_list(t, &w, pick_lookalike, looks, sizeof(looks));
-		cp_list(t, &w, pick_hidden, hidden, sizeof(hidden));
-		script_names(w.looks, scripts, sizeof(scripts));
-		wn = 0;
-		if (kind)
-			wn = (size_t)snprintf(why, sizeof(why),
-			                      kind == CLINT_WORD_MIXED
-			                          ? "mixes Latin letters with %s ones "
-			                            "that look the same (%s)"
-			                          : "is written among Latin words in %s "
-			                            "letters that look Latin (%s)",
-			                      scripts, looks);
-		if (inside && wn < sizeof(why))
-			snprintf(why + wn, sizeof(why) - wn,
-			         "%shas a character that shows nothing inside it (%s)",
-			         kind ? " and " : "", hidden);
-		/* at most 95 + 255 + 79 bytes and the words: format() has 512 */
-		rc = report(hit, ctx, w.start, w.end,
-		            format("'%s' %s: it reads as '%s', but a search for that "
-		                   "word does not find it%s",
-		                   q, why, reading,
-		                   ++count == DISGUISED_MAX_FINDINGS
-		                       ? " (at most 100 in a document are reported)"
-		                       : ""));
-		if (rc < 0)
-			return rc;
 	}
 	return CLINT_OK;
 }

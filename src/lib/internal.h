@@ -46,6 +46,9 @@ CLINT_INTERNAL int clint_buf_printf(clint_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Appends the UTF-8 encoding of `cp`. */
 CLINT_INTERNAL int clint_buf_put_utf8(clint_buf *b, uint32_t cp);
+/* Writes cp (U+FFFD for a surrogate or past U+10FFFF) as UTF-8 to s;
+ * its length. */
+CLINT_INTERNAL size_t clint_utf8_encode(uint32_t cp, char s[4]);
 /* Transfers ownership of the NUL-terminated data to the caller. */
 CLINT_INTERNAL char *clint_buf_detach(clint_buf *b, size_t *len);
 CLINT_INTERNAL void clint_buf_free(clint_buf *b);
@@ -139,41 +142,68 @@ CLINT_INTERNAL char clint_latin_lookalike(uint32_t cp);
  * mathematical letter or digit (U+1D400..U+1D6A3, U+1D7CE..U+1D7FF)
  * stands for, as NFKC has it ("ｆｅｅｓ", bold "𝐟𝐞𝐞𝐬"); else 0. */
 CLINT_INTERNAL char clint_ascii_form(uint32_t cp);
-/* The word around a position: letters of those scripts, combining
- * marks and the characters that show nothing (clint_invisible()). */
+/* ---- look-alike letters and words (lookalike.c) ------------------------- */
+
+/* What clint_doc_char() gives for markup the extractor skips. */
+#define CLINT_CP_MARKUP 0xFFFFFFFFu
+/* The character at text[i] (i < hi) as the matching view reads it: a
+ * character reference of Markdown as its code point, markup as
+ * CLINT_CP_MARKUP, a byte that starts no valid UTF-8 as U+FFFD; stores
+ * it and returns its length in bytes (0 at hi). */
+CLINT_INTERNAL size_t clint_doc_char(const clint_doc *doc, size_t i,
+                                     size_t hi, uint32_t *cp);
+/* A word: letters of the scripts of clint_script(), combining marks,
+ * characters that show nothing and markup ("f**ее**s" is one word). */
 typedef struct {
 	size_t start, end;     /* its bytes */
+	size_t first_letter, last_letter; /* the bytes from its first letter
+	                                    to the end of its last */
+	size_t letters;        /* its letters */
 	unsigned scripts;      /* bit 1 << CLINT_SCRIPT_* of each letter */
 	unsigned looks;        /* the same for its look-alikes */
 	size_t foreign;        /* its letters of scripts other than Latin */
 	size_t lookalikes;     /* those of them that look Latin */
-	uint32_t first;        /* the first of those */
+	uint32_t first;        /* the first of those, */
+	size_t first_pos;      /* at this byte */
 } clint_word_scripts;
-/* Finds the word around s[i] within s[lo..hi) (empty if s[i] is not in
- * one). Reads the word once: callers that scan a text go on at w->end. */
-CLINT_INTERNAL void clint_word_at(const char *s, size_t lo, size_t hi,
-                                  size_t i, clint_word_scripts *w);
-/* Whether the word w of s[lo..hi) (clint_word_at()) reads as a Latin
- * word that no search for that word finds: CLINT_WORD_MIXED if it mixes
- * Latin letters with Greek or Cyrillic ones that look Latin ("fееs" with
- * two Cyrillic 'е'); CLINT_WORD_DISGUISED if all its letters are
- * look-alikes ("рау" for "pay"; a single letter, "Supplier'ѕ", unless
- * it is a small Greek letter, a symbol), and it stands among Latin
- * words. Words of look-alikes only that follow each other (at most
- * 16 bytes apart on a line) are a run; the run stands among Latin words
- * if the word before it or after it (as near) is Latin and neither has a
- * Greek or Cyrillic letter of its own shape. Else 0: a word of a Greek
- * or Cyrillic text, "TNFα", "β2", a single letter. `run` keeps the
- * verdict of the last run: zero it for a text, then pass the words in
- * order (each is read a bounded number of times). */
+/* Finds the word around text[i] within [lo, hi) (a block; empty if
+ * text[i] is not in one). Reads the word once: callers that scan a text
+ * go on at w->end. */
+CLINT_INTERNAL void clint_doc_word_at(const clint_doc *doc, size_t lo,
+                                      size_t hi, size_t i,
+                                      clint_word_scripts *w);
+/* Whether the word w of the block [lo, hi) reads as a Latin word that no
+ * search for that word finds: CLINT_WORD_MIXED if it mixes Latin letters
+ * with look-alikes of another script ("fееs" with two Cyrillic 'е');
+ * CLINT_WORD_DISGUISED if all its letters are look-alikes ("рау" for
+ * "pay"; a single letter, "Supplier'ѕ", unless a small Greek letter, a
+ * symbol) and it stands among Latin words. Words of look-alikes only
+ * that follow each other are a run, and a run stands among Latin words
+ * if the word before it or after it has a Latin letter and neither is a
+ * word of another script with a letter of its own shape ("ООО Ромашка").
+ * Words are neighbours in a block with at most 16 visible characters
+ * other than letters between them (white space, line breaks, characters
+ * that show nothing and markup do not count). Else 0: a word of a Greek
+ * or Cyrillic text, "TNFα", "β2". `run` keeps the verdict of the last
+ * run: zero it for a block, then pass the words with look-alikes in
+ * order (each is read a bounded number of times). normalize.c decides;
+ * the others read the decisions (clint_doc_fold_at()). */
 enum { CLINT_WORD_MIXED = 1, CLINT_WORD_DISGUISED = 2 };
 typedef struct {
 	size_t end;  /* where the last run ends */
 	int latin;   /* it stands among Latin words */
 } clint_lookalike_run;
-CLINT_INTERNAL int clint_word_lookalike(const char *s, size_t lo, size_t hi,
-                                        const clint_word_scripts *w,
-                                        clint_lookalike_run *run);
+CLINT_INTERNAL int clint_lookalike_decide(const clint_doc *doc, size_t lo,
+                                          size_t hi,
+                                          const clint_word_scripts *w,
+                                          clint_lookalike_run *run);
+/* Records that the matching view reads the word w as Latin (kind:
+ * CLINT_WORD_*); words come in the order of the text. */
+CLINT_INTERNAL int clint_doc_add_fold(clint_doc *doc,
+                                      const clint_word_scripts *w, int kind);
+/* The kind of the word recorded at text[i], or 0: its look-alikes are
+ * read as Latin letters. */
+CLINT_INTERNAL int clint_doc_fold_at(const clint_doc *doc, size_t i);
 /*
  * What a terminal must not get at s[i] (of s[0..len)): returns the text
  * to write instead ("?", or " " for a tab), or NULL to copy the
@@ -333,6 +363,9 @@ struct clint_doc {
 
 	clint_range *skips;   /* markup ranges, sorted, used by normalise */
 	size_t skip_count, skip_cap;
+	clint_range *folds;   /* words read as Latin (cp: CLINT_WORD_*), in
+	                         order; made by normalise (lookalike.c) */
+	size_t fold_count, fold_cap;
 
 	size_t *line_starts;  /* text offsets of each source line */
 	size_t line_count;

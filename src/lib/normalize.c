@@ -121,11 +121,12 @@ int clint_normalize(clint_doc *doc)
 	size_t bi, sk = 0;
 	int rc = CLINT_OK;
 
+	doc->fold_count = 0;
 	for (bi = 0; bi < doc->block_count; bi++) {
 		clint_iblock *blk = &doc->blocks[bi];
 		size_t i = blk->start, space_at = 0, last_end = blk->start;
 		clint_word_scripts word = {.end = 0};
-		clint_lookalike_run run = {0, 0};
+		clint_lookalike_run run = {0, 0};  /* per block, as the words */
 		int latin = 0;  /* the word reads as a Latin word */
 		char one[2] = {0, 0};
 		int pending = 0, any = 0;
@@ -214,19 +215,21 @@ int clint_normalize(clint_doc *doc)
 				cp = 0xFFFD;
 			}
 			cls = classify(cp, &rep, one);
-			if (!sub && cls == CH_COPY &&
+			if (cls == CH_COPY && clint_script(cp) != CLINT_SCRIPT_LATIN &&
 			    (one[0] = clint_latin_lookalike(cp))) {
 				/* a letter of another script that looks Latin, in a
 				 * word with Latin letters ("fееs") or in a word of
 				 * look-alikes among Latin words ("рау"): the reader
 				 * sees the Latin word, and so must the rules */
 				if (i >= word.end) {
-					clint_word_at(doc->text, blk->start, blk->end, i,
-					              &word);
-					latin = clint_word_lookalike(doc->text, blk->start,
-					                             blk->end, &word, &run);
+					clint_doc_word_at(doc, blk->start, blk->end, i, &word);
+					latin = clint_lookalike_decide(doc, blk->start,
+					                               blk->end, &word, &run);
+					if (latin)
+						TRY(clint_doc_add_fold(doc, &word, latin));
 				}
 				if (latin) {
+					one[1] = '\0';
 					rep = one;
 					cls = CH_REPLACE;
 				}

@@ -131,6 +131,12 @@ int clint_buf_printf(clint_buf *b, const char *fmt, ...)
 int clint_buf_put_utf8(clint_buf *b, uint32_t cp)
 {
 	char s[4];
+
+	return clint_buf_put(b, s, clint_utf8_encode(cp, s));
+}
+
+size_t clint_utf8_encode(uint32_t cp, char s[4])
+{
 	size_t n;
 
 	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
@@ -154,7 +160,7 @@ int clint_buf_put_utf8(clint_buf *b, uint32_t cp)
 		s[3] = (char)(0x80 | (cp & 0x3F));
 		n = 4;
 	}
-	return clint_buf_put(b, s, n);
+	return n;
 }
 
 char *clint_buf_detach(clint_buf *b, size_t *len)
@@ -449,8 +455,9 @@ int clint_script(uint32_t cp)
 		return CLINT_SCRIPT_LATIN;
 	if ((cp >= 0x0250 && cp <= 0x02AF) || (cp >= 0x1D00 && cp <= 0x1DBF))
 		return CLINT_SCRIPT_PHONETIC;
-	if ((cp >= 0x0370 && cp <= 0x03FF && cp != 0x0375 && cp != 0x037E &&
-	     cp != 0x0384 && cp != 0x0385 && cp != 0x0387) ||
+	if ((cp >= 0x0370 && cp <= 0x03FF && cp != 0x0374 && cp != 0x0375 &&
+	     cp != 0x037A && cp != 0x037E && cp != 0x0384 && cp != 0x0385 &&
+	     cp != 0x0387) ||
 	    (cp >= 0x1F00 && cp <= 0x1FFF))
 		return CLINT_SCRIPT_GREEK;
 	if ((cp >= 0x0400 && cp <= 0x0481) || (cp >= 0x048A && cp <= 0x052F))
@@ -531,167 +538,6 @@ char clint_ascii_form(uint32_t cp)
 	if (cp >= 0x1D7CE && cp <= 0x1D7FF)
 		return (char)('0' + (cp - 0x1D7CE) % 10); /* 5 styles of digits */
 	return 0;
-}
-
-/* True for a character that belongs to the word around it without a
- * script of its own: a combining mark, or one that shows nothing. */
-static int word_joiner(uint32_t cp)
-{
-	return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x0483 && cp <= 0x0489) ||
-	       (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
-	       (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F) ||
-	       clint_invisible(cp);
-}
-
-/* Adds the code point cp to *w if it belongs to a word: 1 if it did. */
-static int word_add(clint_word_scripts *w, uint32_t cp)
-{
-	int sc = clint_script(cp);
-
-	if (sc == CLINT_SCRIPT_NONE)
-		return word_joiner(cp);
-	w->scripts |= 1u << sc;
-	if (sc != CLINT_SCRIPT_LATIN) {
-		w->foreign++;
-		if (clint_latin_lookalike(cp)) {
-			w->lookalikes++;
-			w->looks |= 1u << sc;
-			if (w->lookalikes == 1)
-				w->first = cp;
-		}
-	}
-	return 1;
-}
-
-void clint_word_at(const char *s, size_t lo, size_t hi, size_t i,
-                   clint_word_scripts *w)
-{
-	const unsigned char *t = (const unsigned char *)s;
-	size_t j, k, n;
-	uint32_t cp;
-
-	w->scripts = 0;
-	w->looks = 0;
-	w->foreign = 0;
-	w->lookalikes = 0;
-	w->first = 0;
-	/* back to the start: each code point before j, while it is a word's */
-	for (j = i; j > lo;) {
-		for (k = j - 1; k > lo && j - k < 4 && (t[k] & 0xC0) == 0x80; k--)
-			;
-		if (clint_utf8_decode(t + k, j - k, &cp) != j - k ||
-		    !word_add(w, cp))
-			break;
-		j = k;
-	}
-	w->start = j;
-	for (j = i; j < hi; j += n) {
-		n = clint_utf8_decode(t + j, hi - j, &cp);
-		if (!n || !word_add(w, cp))
-			break;
-	}
-	w->end = j;
-}
-
-/* True for a small Greek letter. */
-static int greek_small(uint32_t cp)
-{
-	return (cp >= 0x03AC && cp <= 0x03CE) || (cp >= 0x03D0 && cp <= 0x03D7) ||
-	       (cp >= 0x03F0 && cp <= 0x03F3) || (cp >= 0x1F00 && cp <= 0x1FFF);
-}
-
-/* True for a word of look-alikes only ("рау", "а"): it says nothing
- * about the script of the text around it. */
-static int lookalikes_only(const clint_word_scripts *w)
-{
-	return !(w->scripts & (1u << CLINT_SCRIPT_LATIN)) &&
-	       w->lookalikes == w->foreign;
-}
-
-/* Words further apart than this, or on two lines, are not neighbours. */
-#define NEIGHBOUR_GAP 16
-
-/* The word next to s[edge] on one side (dir -1: the one that ends at or
- * before edge, 1: the one that starts at or after it), if it is a
- * neighbour: 0 if there is none. */
-static int neighbour(const char *s, size_t lo, size_t hi, size_t edge,
-                     int dir, clint_word_scripts *nb)
-{
-	const unsigned char *t = (const unsigned char *)s;
-	size_t j = edge, k, n;
-	uint32_t cp;
-
-	while (dir < 0 ? j > lo : j < hi) {
-		if ((dir < 0 ? edge - j : j - edge) > NEIGHBOUR_GAP)
-			return 0;
-		if (dir < 0) {
-			for (k = j - 1; k > lo && j - k < 4 && (t[k] & 0xC0) == 0x80; k--)
-				;
-			n = j - k;
-			if (clint_utf8_decode(t + k, n, &cp) != n)
-				return 0;
-		} else {
-			k = j;
-			n = clint_utf8_decode(t + k, hi - k, &cp);
-			if (!n)
-				return 0;
-		}
-		if (cp == '\n' || cp == '\r')
-			return 0;
-		if (clint_script(cp) != CLINT_SCRIPT_NONE) {
-			clint_word_at(s, lo, hi, k, nb);
-			return 1;
-		}
-		j = dir < 0 ? k : k + n;
-	}
-	return 0;
-}
-
-/* Whether the run of words of look-alikes only that starts with w (each
- * the neighbour of the one before) stands among Latin words: the
- * neighbour before the run or after it is Latin, and neither has a Greek
- * or Cyrillic letter of its own shape. Stores the end of the run. */
-static int run_among_latin(const char *s, size_t lo, size_t hi,
-                           const clint_word_scripts *w, size_t *run_end)
-{
-	clint_word_scripts nb;
-	int latin = 0, have;
-
-	have = neighbour(s, lo, hi, w->start, -1, &nb);
-	if (have && !lookalikes_only(&nb)) {
-		if (nb.lookalikes < nb.foreign)
-			return *run_end = w->end, 0;
-		latin = (nb.scripts & (1u << CLINT_SCRIPT_LATIN)) != 0;
-	}
-	*run_end = w->end;
-	while ((have = neighbour(s, lo, hi, *run_end, 1, &nb)) &&
-	       lookalikes_only(&nb))
-		*run_end = nb.end;
-	if (have) {
-		if (nb.lookalikes < nb.foreign)
-			return 0;
-		latin |= (nb.scripts & (1u << CLINT_SCRIPT_LATIN)) != 0;
-	}
-	return latin;
-}
-
-int clint_word_lookalike(const char *s, size_t lo, size_t hi,
-                         const clint_word_scripts *w,
-                         clint_lookalike_run *run)
-{
-	if (!w->lookalikes)
-		return 0;
-	if (w->scripts & (1u << CLINT_SCRIPT_LATIN))
-		return CLINT_WORD_MIXED;
-	if (!lookalikes_only(w))
-		return 0;
-	/* a word of look-alikes only: disguised among Latin words, a word of
-	 * a Greek or Cyrillic text; the verdict holds for the whole run */
-	if (w->start >= run->end)
-		run->latin = run_among_latin(s, lo, hi, w, &run->end);
-	/* a lone small Greek letter is a symbol: "hν", "ρ = 2" */
-	return run->latin && (w->lookalikes >= 2 || !greek_small(w->first))
-	           ? CLINT_WORD_DISGUISED : 0;
 }
 
 const char *clint_term_char(const char *s, size_t i, size_t len, size_t *n)

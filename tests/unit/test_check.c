@@ -541,6 +541,13 @@ static void test_fingerprint_survives_moves_and_renumbering(void **state)
 	               "\xEF\xBD\x82" "est \xD0\xB5" "fforts.\n",
 	               "flag-best", b);
 	assert_string_equal(a, b);
+	/* a word all of look-alikes whose run starts before the finding:
+	 * "uses" is Latin, so the matching view reads it as Latin, and so
+	 * does the fingerprint that starts at it */
+	fingerprint_of(state, "1. Delivery\n\nThe supplier uses "
+	               "\xD0\x92\xD0\x95\xD0\x85\xD0\xA2 \xD0\x95" "FFORTS.\n",
+	               "flag-best", b);
+	assert_string_equal(a, b);
 }
 
 static void test_fingerprint_of_missing_clause(void **state)

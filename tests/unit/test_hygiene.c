@@ -567,13 +567,11 @@ static void test_lookalike_words(void **state)
 		"\xCE\xB2" "2, \xD0\xAFndex, fees-\xD0\xB5\xD0\xB5.\n"
 		/* words all of look-alikes: among Latin words (also beside
 		 * other such words, and of one letter), not in a Cyrillic text,
-		 * not alone, not beyond 16 bytes or the line */
+		 * not alone, not beyond 16 visible characters */
 		"1.4 shall \xD1\x81\xD0\xBE\xD1\x80\xD1\x83 \xD1\x80\xD0\xB0\xD1\x83 "
 		"\xD0\xB0 fee; \xD0\x9E\xD0\x9E\xD0\x9E \xD0\xAF\xD1\x80\xD0\xBA\xD0\xB0;\n"
 		"\xD1\x80\xD0\xB0\xD1\x83\n"
-		"\xD1\x80\xD0\xB0\xD1\x83 ................ fee\n";
-	clint_word_scripts w;
-	clint_lookalike_run lr = {0, 0};
+		"\xD1\x80\xD0\xB0\xD1\x83 ................. fee\n";
 	hits h;
 
 	(void)state;
@@ -621,22 +619,29 @@ static void test_lookalike_words(void **state)
 	/* the alpha is Greek but looks like no Latin letter: only Cyrillic */
 	assert_hit(t, &h, 6, "f\xD0\xB5\xD0\xB5s\xCE\xB1",
 	           "with Cyrillic ones that look the same (U+0435 for 'e')");
+	/* the gap: 16 visible characters or fewer, white space and
+	 * characters that show nothing not counted, line breaks inside a
+	 * paragraph are white space; a run with a Latin word only after it,
+	 * or only before it */
+	t = "\xD1\x80\xD0\xB0\xD1\x83 ................ fee\n"
+	    "fee \xE2\x80\x8B\xE2\x80\x8B\xE2\x80\x8B\xE2\x80\x8B\xE2\x80\x8B"
+	    "\xE2\x80\x8B                  \xD1\x80\xD0\xB0\xD1\x83\r\n"
+	    "shall\r\n\xD1\x81\xD0\xBE\xD1\x80\xD1\x83 \xD1\x80\xD0\xB0\xD1\x83.\n"
+	    /* small Greek look-alikes: one alone is a symbol, two a word */
+	    "density \xCF\x81 and \xCF\x81\xCE\xBF here\n";
+	run(CLINT_CHECK_DISGUISED_WORDS, t, &h);
+	assert_int_equal(h.count, 5);
+	assert_hit(t, &h, 0, "\xD1\x80\xD0\xB0\xD1\x83", "reads as 'pay'");
+	assert_int_equal(h.start[0], 0);
+	assert_hit(t, &h, 1, "\xD1\x80\xD0\xB0\xD1\x83", "reads as 'pay'");
+	assert_hit(t, &h, 2, "\xD1\x81\xD0\xBE\xD1\x80\xD1\x83", "'copy'");
+	assert_hit(t, &h, 3, "\xD1\x80\xD0\xB0\xD1\x83", "reads as 'pay'");
+	assert_hit(t, &h, 4, "\xCF\x81\xCE\xBF", "reads as 'po'");
 	/* a word at the very start and end of the text */
 	t = "\xD0\xBE" "ffer";
 	run(CLINT_CHECK_DISGUISED_WORDS, t, &h);
 	assert_int_equal(h.count, 1);
 	assert_hit(t, &h, 0, t, "reads as 'offer'");
-	/* a stray or cut UTF-8 sequence ends a word on either side (the
-	 * extractors repair the text, so this is clint_word_at on raw bytes) */
-	t = "\xB5" "f\xD0\xB5\xD0";
-	clint_word_at(t, 0, strlen(t), 2, &w);
-	assert_int_equal(w.start, 1);
-	assert_int_equal(w.end, 4);
-	assert_int_equal(clint_word_lookalike(t, 0, strlen(t), &w, &lr),
-	                 CLINT_WORD_MIXED);
-	clint_word_at(t, 0, strlen(t), 0, &w);
-	assert_int_equal(w.end - w.start, 0);
-	assert_int_equal(clint_word_lookalike(t, 0, strlen(t), &w, &lr), 0);
 }
 
 /* A character that shows nothing between two letters of a word: one hit

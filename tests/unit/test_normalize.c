@@ -279,7 +279,9 @@ static void test_scripts(void **state)
 		{0xF7, CLINT_SCRIPT_NONE}, {0x24F, CLINT_SCRIPT_LATIN},
 		{0x250, CLINT_SCRIPT_PHONETIC}, {0x2AF, CLINT_SCRIPT_PHONETIC},
 		{0x2B0, CLINT_SCRIPT_NONE}, {0x36F, CLINT_SCRIPT_NONE},
-		{0x374, CLINT_SCRIPT_GREEK}, {0x375, CLINT_SCRIPT_NONE},
+		{0x373, CLINT_SCRIPT_GREEK}, {0x374, CLINT_SCRIPT_NONE},
+		{0x375, CLINT_SCRIPT_NONE}, {0x37A, CLINT_SCRIPT_NONE},
+		{0x37B, CLINT_SCRIPT_GREEK},
 		{0x384, CLINT_SCRIPT_NONE}, {0x385, CLINT_SCRIPT_NONE},
 		{0x386, CLINT_SCRIPT_GREEK},
 		{0x370, CLINT_SCRIPT_GREEK}, {0x37E, CLINT_SCRIPT_NONE},
@@ -399,33 +401,50 @@ static void test_word_extent(void **state)
 		0x0375, '1', ' ',
 	};
 	clint_word_scripts w;
+	clint_doc *doc;
 	char s[8];
 	size_t k, n;
 
 	(void)state;
 	for (k = 0; k < sizeof(in_word) / sizeof(in_word[0]); k++) {
 		n = between_letters(s, in_word[k]);
-		clint_word_at(s, 0, n, n - 1, &w); /* from the end, backwards */
+		doc = unit_text(s);
+		clint_doc_word_at(doc, 0, n, n - 1, &w); /* backwards from the end */
 		if (w.start != 0 || w.end != n)
 			fail_msg("U+%04X ends the word", (unsigned)in_word[k]);
-		clint_word_at(s, 0, n, 0, &w); /* from the start, forwards */
+		clint_doc_word_at(doc, 0, n, 0, &w); /* forwards from the start */
 		assert_int_equal(w.end, n);
+		assert_int_equal(w.first_letter, 0);
+		assert_int_equal(w.last_letter, n);
+		clint_doc_free(doc);
 	}
 	for (k = 0; k < sizeof(not_in_word) / sizeof(not_in_word[0]); k++) {
 		n = between_letters(s, not_in_word[k]);
-		clint_word_at(s, 0, n, n - 1, &w);
+		doc = unit_text(s);
+		clint_doc_word_at(doc, 0, n, n - 1, &w);
 		if (w.start != n - 1)
 			fail_msg("U+%04X joins the word", (unsigned)not_in_word[k]);
-		clint_word_at(s, 0, n, 0, &w);
+		clint_doc_word_at(doc, 0, n, 0, &w);
 		assert_int_equal(w.end, 1);
+		clint_doc_free(doc);
 	}
 	/* a tag character (4 bytes) before a look-alike: the word starts at
 	 * the Latin letter before it */
-	clint_word_at("f\xF3\xA0\x81\x81\xD0\xB5" "es", 0, 9, 5, &w);
+	doc = unit_text("f\xF3\xA0\x81\x81\xD0\xB5" "es");
+	clint_doc_word_at(doc, 0, 9, 5, &w);
 	assert_int_equal(w.start, 0);
 	assert_int_equal(w.end, 9);
 	assert_int_equal(w.lookalikes, 1);
-	assert_int_equal(w.looks, 1u << CLINT_SCRIPT_CYRILLIC);
+	assert_int_equal(w.first_pos, 5);
+	clint_doc_free(doc);
+	/* markup inside a word (Markdown) is part of it, a character
+	 * reference is its character */
+	doc = unit_md("f**\xD0\xB5**&#1077;s\n");
+	clint_doc_word_at(doc, 0, doc->text_len, 3, &w);
+	assert_int_equal(w.start, 0);
+	assert_int_equal(w.end, strlen("f**\xD0\xB5**&#1077;s"));
+	assert_int_equal(w.lookalikes, 2);
+	clint_doc_free(doc);
 }
 
 /* A Greek or Cyrillic letter that looks Latin is read as Latin inside a
@@ -454,14 +473,13 @@ static void test_lookalikes_in_latin_words(void **state)
 	                    "offer all fees to the Operator, r\xC3\xA9sume "
 	                    "additional "
 	                    "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 "
-	                    "TNF\xCE\xB1 \xD1\x81\xD0\xBE\xD1\x80\xD1\x83 fees "
-	                    "shall pay it fees 1");
+	                    "TNF\xCE\xB1 copy fees shall pay it fees 1");
 	assert_maps_back(doc, "all fees", "all f\xD0\xB5\xD0\xB5s");
 	assert_maps_back(doc, "Operator", "\xCE\x9Fperator");
 	assert_maps_back(doc, "offer", "\xD0\xBE" "ffer");
 	assert_maps_back(doc, "pay it", "\xD1\x80\xD0\xB0\xD1\x83 it");
-	assert_maps_back(doc, "\xD1\x83 fees",
-	                 "\xD1\x83 \xEF\xBD\x86\xEF\xBD\x85\xEF\xBD\x85\xEF\xBD\x93");
+	assert_maps_back(doc, "copy fees",
+	                 "\xD1\x81\xD0\xBE\xD1\x80\xD1\x83 \xEF\xBD\x86\xEF\xBD\x85\xEF\xBD\x85\xEF\xBD\x93");
 	clint_doc_free(doc);
 }
 
