@@ -342,6 +342,9 @@ def big():
     line = b"The Supplier shall provide the Services promptly and the Client shall pay.\n"
     f["text-100mb.txt"] = line * ((100 << 20) // len(line))
     f["lines-1m.txt"] = b"x\n" * 1000000
+    # a million lines ended by CR alone: each line looked for a LF to the
+    # end of the text (quadratic, minutes for 10 MB)
+    f["lines-1m-cr.txt"] = b"The Supplier shall pay.\r" * 1000000
     f["line-10mb.txt"] = b"The Supplier shall pay " * ((10 << 20) // 23)
     f["numbering-deep.txt"] = b"".join(b"1." * i + b" Heading\n" for i in range(1, 2000))
     rules = b"".join(flag_rule(b"r%d" % i, b"zq%dzq" % i, b"zq%dzq" % i)

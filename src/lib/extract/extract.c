@@ -189,20 +189,25 @@ done:
 
 void clint_next_line(const char *text, size_t len, size_t pos, clint_line *line)
 {
-	size_t i = len;
+	size_t i = len, from = pos, to, w = 64;
 	const char *p;
 
 	/* the first of \n, \r, \f: memchr for \n, then for the rarer two
-	 * before it (a line is short, a paragraph long) */
-	if (pos < len) {
-		if ((p = memchr(text + pos, '\n', len - pos)) != NULL)
-			i = (size_t)(p - text);
-		if ((p = memchr(text + pos, '\r', i - pos)) != NULL)
-			i = (size_t)(p - text);
-		if ((p = memchr(text + pos, '\f', i - pos)) != NULL)
-			i = (size_t)(p - text);
-	} else {
+	 * before it, in a window that doubles until one is found (a line is
+	 * short; without the window, a file of CR line ends had each line
+	 * look for a \n to the end of the text: 10 MB took minutes) */
+	if (pos >= len)
 		i = pos;
+	while (from < len && i == len) {
+		to = len - from > w ? from + w : len;
+		if ((p = memchr(text + from, '\n', to - from)) != NULL)
+			i = to = (size_t)(p - text);
+		if ((p = memchr(text + from, '\r', to - from)) != NULL)
+			i = to = (size_t)(p - text);
+		if ((p = memchr(text + from, '\f', to - from)) != NULL)
+			i = (size_t)(p - text);
+		from = to;
+		w *= 2;
 	}
 	line->start = pos;
 	line->end = i;
