@@ -2968,7 +2968,13 @@ static int check_disguised_words(const clint_doc *doc,
 	for (bi = 0; bi < doc->block_count; bi++) {
 		size_t lo = doc->blocks[bi].start, hi = doc->blocks[bi].end;
 
-		for (i = lo; (n = clint_doc_char(doc, i, hi, &cp)) > 0;) {
+		for (i = lo; i < hi;) {
+			/* ASCII is neither; '&' may start a Markdown reference */
+			if ((unsigned char)doc->text[i] < 0x80 && doc->text[i] != '&') {
+				i++;
+				continue;
+			}
+			n = clint_doc_char(doc, i, hi, &cp);
 			if (cp < 0x80 || (!lookalike_of(cp) && !hidden_char(cp))) {
 				i += n;
 				continue;
