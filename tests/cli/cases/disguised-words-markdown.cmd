@@ -1,0 +1,1 @@
+--no-default-packs --pack drafting --pack hidden-costs tests/cli/fixtures/disguised.md
