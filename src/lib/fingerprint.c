@@ -88,7 +88,7 @@ static char view_ascii(const clint_doc *doc, size_t i, uint32_t cp)
 		return 0;
 	if ((c = clint_ascii_form(cp)) != 0)
 		return c;
-	if (i != (size_t)-1 && clint_script(cp) != CLINT_SCRIPT_LATIN &&
+	if (clint_script(cp) != CLINT_SCRIPT_LATIN &&
 	    (c = clint_latin_lookalike(cp)) != 0 && clint_doc_fold_at(doc, i))
 		return c;
 	return 0;
@@ -107,10 +107,9 @@ static uint64_t fnv_text(uint64_t h, const clint_doc *doc, size_t i,
 	return st.h;
 }
 
-/* Hashes the words of the heading s, which is at text[base] if base is
- * not (size_t)-1 (then its look-alikes read as the text's). */
-static uint64_t fnv_heading(uint64_t h, const clint_doc *doc, const char *s,
-                            size_t base)
+/* Hashes the words of a section heading, which the segmenter took from
+ * the matching view: its look-alikes are already read as the text's. */
+static uint64_t fnv_heading(uint64_t h, const char *s)
 {
 	fnv_words_state st = {h, 0, 0};
 	const unsigned char *p = (const unsigned char *)s;
@@ -122,26 +121,9 @@ static uint64_t fnv_heading(uint64_t h, const clint_doc *doc, const char *s,
 			cp = 0xFFFD;
 			n = 1;
 		}
-		fnv_char(&st, cp,
-		         view_ascii(doc, base == (size_t)-1 ? base : base + i, cp));
+		fnv_char(&st, cp, cp >= 0x80 ? clint_ascii_form(cp) : 0);
 	}
 	return st.h;
-}
-
-/* Where the heading of sec stands in the text: near the start of the
- * section (after its number), or (size_t)-1. */
-static size_t heading_at(const char *text, size_t len,
-                         const clint_section *sec)
-{
-	size_t hl = strlen(sec->heading), win, k;
-
-	if (!hl || sec->start >= len)
-		return (size_t)-1;
-	win = len - sec->start < hl + 64 ? len - sec->start : hl + 64;
-	for (k = 0; k + hl <= win; k++)
-		if (memcmp(text + sec->start + k, sec->heading, hl) == 0)
-			return sec->start + k;
-	return (size_t)-1;
 }
 
 int clint_finding_fingerprint(const clint_result *res, const clint_finding *f,
@@ -156,16 +138,14 @@ int clint_finding_fingerprint(const clint_result *res, const clint_finding *f,
 		return CLINT_EINVAL;
 	h = fnv(h, f->rule_id, strlen(f->rule_id) + 1);
 	if (f->has_location) {
-		const char *text;
 		size_t len;
 		clint_section sec;
 
 		doc = clint_result_doc(res);
-		text = clint_doc_text(doc, &len);
+		(void)clint_doc_text(doc, &len);
 		if (f->section != CLINT_NO_SECTION &&
 		    clint_doc_section(doc, f->section, &sec) == CLINT_OK)
-			h = fnv_heading(h, doc, sec.heading,
-			                heading_at(text, len, &sec));
+			h = fnv_heading(h, sec.heading);
 		h = fnv(h, "\n", 1);
 		if (f->start <= f->end && f->end <= len)
 			h = fnv_text(h, doc, f->start, f->end);

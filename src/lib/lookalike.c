@@ -197,23 +197,26 @@ static int run_among_latin(const clint_doc *doc, size_t lo, size_t hi,
                            const clint_word_scripts *w, size_t *run_end)
 {
 	clint_word_scripts nb;
-	int latin = 0, have;
+	int latin = 0, foreign = 0, have;
 
 	*run_end = w->end;
 	if (neighbour(doc, lo, hi, w->start, -1, &nb) && !lookalikes_only(&nb)) {
-		if (!(nb.scripts & (1u << CLINT_SCRIPT_LATIN)))
-			return 0; /* a word of a foreign text */
-		latin = 1;
+		if (nb.scripts & (1u << CLINT_SCRIPT_LATIN))
+			latin = 1;
+		else
+			foreign = 1; /* a word of a foreign text */
 	}
+	/* to the end of the run even so: the verdict is the whole run's */
 	while ((have = neighbour(doc, lo, hi, *run_end, 1, &nb)) &&
 	       lookalikes_only(&nb))
 		*run_end = nb.end;
 	if (have) {
-		if (!(nb.scripts & (1u << CLINT_SCRIPT_LATIN)))
-			return 0;
-		latin = 1;
+		if (nb.scripts & (1u << CLINT_SCRIPT_LATIN))
+			latin = 1;
+		else
+			foreign = 1;
 	}
-	return latin;
+	return latin && !foreign;
 }
 
 int clint_lookalike_decide(const clint_doc *doc, size_t lo, size_t hi,

@@ -345,6 +345,10 @@ def big():
     # a million lines ended by CR alone: each line looked for a LF to the
     # end of the text (quadratic, minutes for 10 MB)
     f["lines-1m-cr.txt"] = b"The Supplier shall pay.\r" * 1000000
+    # a line of comment openers with no closer, and of brackets with no
+    # ']': each looked to the end of the line (1 MB of "<!--" over 60 s)
+    f["comment-openers.md"] = b"<!--" * 2500000
+    f["bracket-openers.md"] = b"[a" * 5000000
     f["line-10mb.txt"] = b"The Supplier shall pay " * ((10 << 20) // 23)
     f["numbering-deep.txt"] = b"".join(b"1." * i + b" Heading\n" for i in range(1, 2000))
     rules = b"".join(flag_rule(b"r%d" % i, b"zq%dzq" % i, b"zq%dzq" % i)

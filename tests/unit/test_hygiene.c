@@ -644,6 +644,49 @@ static void test_lookalike_words(void **state)
 	assert_hit(t, &h, 0, t, "reads as 'offer'");
 }
 
+/* The same check on a Markdown document: markup inside a word is part of
+ * it, a character reference is its character, a line-break tag and a
+ * code span are not words of the text, markup does not count in the gap
+ * between words. */
+static void test_disguised_words_markdown(void **state)
+{
+	const char *t =
+		"The Supplier may charge additional f&#x435;&#1077;s, "
+		"f**\xD0\xB5**es, addi<b>&#x200B;</b>tional; "
+		"shall **_**_**_**_**_**_**_**_**_ \xD1\x80\xD0\xB0\xD1\x83.\n\n"
+		"Not: name<br>\xD0\x9D\xD0\xB0\xD0\xB8\xD0\xBC\xD0\xB5\xD0\xBD\xD0\xBE"
+		"\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xB8\xD0\xB5, `f&#x435;es` in code.\n";
+	clint_doc *doc = unit_md(t);
+	hits h;
+
+	(void)state;
+	memset(&h, 0, sizeof(h));
+	assert_int_equal(clint_run_check(CLINT_CHECK_DISGUISED_WORDS, doc,
+	                                 collect, &h), CLINT_OK);
+	assert_int_equal(h.count, 4);
+	assert_hit(t, &h, 0, "f&#x435;&#1077;s",
+	           "mixes Latin letters with Cyrillic ones that look the same "
+	           "(U+0435 for 'e'): it reads as 'fees'");
+	assert_hit(t, &h, 1, "f**\xD0\xB5**es", "it reads as 'fees'");
+	assert_hit(t, &h, 2, "addi<b>&#x200B;</b>tional",
+	           "'addi<b>[U+200B]</b>tional' has a character that shows "
+	           "nothing inside it (U+200B): it reads as 'additional'");
+	assert_hit(t, &h, 3, "\xD1\x80\xD0\xB0\xD1\x83", "reads as 'pay'");
+	/* the rules read what the check reports */
+	unit_assert_contains(doc->norm, "additional fees, fees, additional;");
+	unit_assert_contains(doc->norm, "shall pay.");
+	clint_doc_free(doc);
+	/* a run's verdict is the whole run's: a word of a foreign text on
+	 * one side; a Latin word only before the run, which ends the block */
+	t = "The Supplier is \xD0\xA0\xD0\xBE\xD0\xBC\xD0\xB0\xD1\x88\xD0\xBA\xD0\xB0 "
+	    "\xD0\x90\xD0\x9E \xD0\xA2\xD0\x95\xD0\xA5\xD0\x9A\xD0\x9E\xD0\x9C and pays.\n\n"
+	    "The Client shall \xD1\x80\xD0\xB0\xD1\x83 \xD1\x81\xD0\xBE\xD1\x80\xD0\xB5\n";
+	run(CLINT_CHECK_DISGUISED_WORDS, t, &h);
+	assert_int_equal(h.count, 2);
+	assert_hit(t, &h, 0, "\xD1\x80\xD0\xB0\xD1\x83", "reads as 'pay'");
+	assert_hit(t, &h, 1, "\xD1\x81\xD0\xBE\xD1\x80\xD0\xB5", "reads as 'cope'");
+}
+
 /* A character that shows nothing between two letters of a word: one hit
  * for the word, naming each such character once; not at a word's edge,
  * not next to a digit, not the soft hyphen. */
@@ -1051,6 +1094,7 @@ int main(void)
 		cmocka_unit_test(test_lookalike_words),
 		cmocka_unit_test(test_disguised_words_capped),
 		cmocka_unit_test(test_hidden_characters),
+		cmocka_unit_test(test_disguised_words_markdown),
 		cmocka_unit_test(test_quote_keeps_utf8_whole),
 		cmocka_unit_test(test_candidates_match_reference),
 		cmocka_unit_test(test_find_bytes_matches_reference),

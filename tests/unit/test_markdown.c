@@ -233,6 +233,31 @@ static void test_character_references(void **state)
 	clint_ruleset_free(rs);
 }
 
+/* A line-break tag separates the words on either side; a code span is
+ * literal (no references, no emphasis); a line of comment openers with
+ * no closer, and of brackets with no ']', are text (and linear). */
+static void test_breaks_code_spans_and_openers(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	clint_doc *doc;
+	int k;
+
+	(void)state;
+	doc = unit_md("name<br>Name and pay<br/>Pay<p>x</p>\n\n"
+	              "Use `f&#x65;es **x**` and ``a`b`` here &amp; there.\n");
+	assert_block_norm(doc, 0, "name Name and pay Pay x");
+	assert_block_norm(doc, 1, "Use f&#x65;es **x** and a`b here & there.");
+	clint_doc_free(doc);
+	for (k = 0; k < 20000; k++)
+		assert_int_equal(clint_buf_puts(&b, "<!--[a"), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, " end -->\n"), CLINT_OK);
+	doc = unit_md(b.data);
+	/* the comment from the first opener to the closer is markup */
+	assert_int_equal(doc->norm_len, 0);
+	clint_doc_free(doc);
+	clint_buf_free(&b);
+}
+
 static void test_links_keep_only_text(void **state)
 {
 	clint_doc *doc;
@@ -429,6 +454,7 @@ int main(void)
 		cmocka_unit_test(test_emphasis_invisible_to_rules),
 		cmocka_unit_test(test_match_end_excludes_closing_markup),
 		cmocka_unit_test(test_character_references),
+		cmocka_unit_test(test_breaks_code_spans_and_openers),
 		cmocka_unit_test(test_links_keep_only_text),
 		cmocka_unit_test(test_placeholders_are_kept),
 		cmocka_unit_test(test_table_cells),

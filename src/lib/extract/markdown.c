@@ -91,16 +91,40 @@ static const char *const html_tags[] = {
 	"div", "s", "del", "ins", "mark", "small",
 };
 
-/* Length of a simple inline HTML tag or comment at s[i], or 0. */
-static size_t html_tag(const char *s, size_t i, size_t end)
+/* Where the first "-->" at or after `from` in s[..end) starts (end if
+ * none), remembered in *memo (valid while *memo >= from): many "<!--"
+ * on a line each looked to the end of the line for one. */
+static size_t comment_end(const char *s, size_t from, size_t end, size_t *memo)
+{
+	const char *p;
+	size_t k = from;
+
+	if (*memo != (size_t)-1 && *memo >= from)
+		return *memo;
+	*memo = end;
+	while (end - k >= 3 && (p = memchr(s + k, '-', end - k - 2)) != NULL) {
+		k = (size_t)(p - s);
+		if (s[k + 1] == '-' && s[k + 2] == '>') {
+			*memo = k;
+			break;
+		}
+		k++;
+	}
+	return *memo;
+}
+
+/* Length of a simple inline HTML tag or comment at s[i], or 0; *breaks
+ * is set for a tag that ends a line or paragraph (br, p, div), which a
+ * viewer shows as white space between the words on either side. */
+static size_t html_tag(const char *s, size_t i, size_t end, size_t *memo,
+                       int *breaks)
 {
 	size_t j = i + 1, k, t;
 
+	*breaks = 0;
 	if (end - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
-		for (k = i + 4; k + 2 < end; k++)
-			if (memcmp(s + k, "-->", 3) == 0)
-				return k + 3 - i;
-		return 0;
+		k = comment_end(s, i + 4, end, memo);
+		return k < end ? k + 3 - i : 0;
 	}
 	if (j < end && s[j] == '/')
 		j++;
@@ -115,6 +139,8 @@ static size_t html_tag(const char *s, size_t i, size_t end)
 	if (t == ARRAY_LEN(html_tags) || k >= end ||
 	    !(s[k] == '>' || s[k] == ' ' || s[k] == '/'))
 		return 0;
+	*breaks = strcmp(html_tags[t], "br") == 0 ||
+	          strcmp(html_tags[t], "p") == 0 || strcmp(html_tags[t], "div") == 0;
 	while (k < end && s[k] != '>' && k - i < 200)
 		k++;
 	return k < end && s[k] == '>' ? k + 1 - i : 0;
@@ -196,6 +222,9 @@ static int md_inline_at(clint_doc *doc, size_t i, size_t end, int depth)
 	const char *s = doc->text;
 	int rc = CLINT_OK;
 
+	size_t memo = (size_t)-1, next_close = (size_t)-1;
+	int breaks;
+
 	while (i < end && rc == CLINT_OK) {
 		char c = s[i];
 		size_t j, n;
@@ -215,14 +244,41 @@ static int md_inline_at(clint_doc *doc, size_t i, size_t end, int depth)
 			next = j < end ? (unsigned char)s[j] : ' ';
 			left = !isspace(next);
 			right = !isspace(prev);
-			if (c == '`' || (c == '~' && j - i >= 2) ||
+			if (c == '`') {
+				/* a code span: its text is literal (CommonMark: no
+				 * references, no emphasis inside) */
+				size_t run = j - i, k = j, m;
+
+				while (k < end) {
+					const char *p = memchr(s + k, '`', end - k);
+					if (!p)
+						break;
+					k = (size_t)(p - s);
+					for (m = k; m < end && s[m] == '`'; m++)
+						;
+					if (m - k == run)
+						break;
+					k = m;
+				}
+				rc = clint_doc_add_skip(doc, i, j);
+				if (rc == CLINT_OK && k < end) {
+					rc = clint_doc_add_skip(doc, k, k + run);
+					i = k + run;
+					continue;
+				}
+				i = j;
+				continue;
+			}
+			if ((c == '~' && j - i >= 2) ||
 			    (c == '*' && (left || right)) ||
 			    (c == '_' && ((left && !isalnum(prev)) ||
 			                  (right && !isalnum(next)))))
 				rc = clint_doc_add_skip(doc, i, j);
 			i = j;
-		} else if (c == '<' && (n = html_tag(s, i, end)) > 0) {
-			rc = clint_doc_add_skip(doc, i, i + n);
+		} else if (c == '<' && (n = html_tag(s, i, end, &memo, &breaks)) > 0) {
+			/* "name<br>Наименование": two words, as a viewer shows */
+			rc = breaks ? clint_doc_add_sub(doc, i, i + n, ' ')
+			            : clint_doc_add_skip(doc, i, i + n);
 			i += n;
 		} else if (c == '&' && (n = char_ref(s, i, end, &cp)) > 0) {
 			/* what a Markdown viewer shows: "f&#x65;es" is "fees" */
@@ -235,12 +291,20 @@ static int md_inline_at(clint_doc *doc, size_t i, size_t end, int depth)
 			size_t stop = end - open > MD_MAX_LINK_TEXT ? open + MD_MAX_LINK_TEXT
 			                                            : end;
 
-			for (close = open; close < stop; close++) {
-				if (s[close] == '[')
-					nest++;
-				else if (s[close] == ']' && --nest == 0)
-					break;
+			/* no ']' before `stop`: no link (memchr, remembered: a
+			 * line of "[a" looked 2,000 bytes ahead at each '[') */
+			if (next_close == (size_t)-1 || next_close <= open) {
+				const char *p = memchr(s + open, ']', end - open);
+				next_close = p ? (size_t)(p - s) : end;
 			}
+			close = stop;
+			if (next_close < stop)
+				for (close = open; close < stop; close++) {
+					if (s[close] == '[')
+						nest++;
+					else if (s[close] == ']' && --nest == 0)
+						break;
+				}
 			if (close >= stop)
 				close = end;
 			if (close + 1 < end && s[close + 1] == '(') {
