@@ -18,21 +18,29 @@
 
 /* ---- reading the text as the matching view does -------------------------- */
 
-/* The skip range that holds position i, or NULL (binary search). */
-static const clint_range *skip_at(const clint_doc *doc, size_t i)
+/* The range of r[0..count) (sorted, apart) that holds position i, or
+ * NULL (binary search). */
+static const clint_range *range_at(const clint_range *r, size_t count,
+                                   size_t i)
 {
-	size_t lo = 0, hi = doc->skip_count;
+	size_t lo = 0, hi = count;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (doc->skips[mid].start <= i)
+		if (r[mid].start <= i)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo == 0 || doc->skips[lo - 1].end <= i)
+	if (lo == 0 || r[lo - 1].end <= i)
 		return NULL;
-	return &doc->skips[lo - 1];
+	return &r[lo - 1];
+}
+
+/* The skip range that holds position i, or NULL. */
+static const clint_range *skip_at(const clint_doc *doc, size_t i)
+{
+	return range_at(doc->skips, doc->skip_count, i);
 }
 
 size_t clint_doc_char(const clint_doc *doc, size_t i, size_t hi, uint32_t *cp)
@@ -254,16 +262,7 @@ int clint_doc_add_fold(clint_doc *doc, const clint_word_scripts *w, int kind)
 
 int clint_doc_fold_at(const clint_doc *doc, size_t i)
 {
-	size_t lo = 0, hi = doc->fold_count;
+	const clint_range *r = range_at(doc->folds, doc->fold_count, i);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (doc->folds[mid].start <= i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == 0 || doc->folds[lo - 1].end <= i)
-		return 0;
-	return (int)doc->folds[lo - 1].cp;
+	return r ? (int)r->cp : 0;
 }

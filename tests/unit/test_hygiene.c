@@ -498,8 +498,9 @@ static int keep_last(void *ctx, size_t start, size_t end, char *detail)
 	return CLINT_OK;
 }
 
-/* At most BIDI_MAX_FINDINGS hits a document, the last one saying so. */
-static void test_direction_controls_capped(void **state)
+/* Runs check `id` on `unit` repeated 150 times: `max` hits, the last one
+ * saying that no more are reported. */
+static void assert_capped(clint_check_id id, const char *unit, size_t max)
 {
 	clint_buf b = CLINT_BUF_INIT;
 	clint_doc *doc;
@@ -507,19 +508,25 @@ static void test_direction_controls_capped(void **state)
 	hits h;
 	int k;
 
-	(void)state;
 	for (k = 0; k < 150; k++)
-		assert_int_equal(clint_buf_puts(&b, RLO "x" PDF " "), CLINT_OK);
+		assert_int_equal(clint_buf_puts(&b, unit), CLINT_OK);
 	assert_int_equal(clint_buf_putc(&b, '\0'), CLINT_OK);
-	run(CLINT_CHECK_DIRECTION_CONTROLS, b.data, &h);
-	assert_int_equal(h.count, BIDI_MAX_FINDINGS);
+	run(id, b.data, &h);
+	assert_int_equal(h.count, max);
 	assert_null(strstr(h.msg[30], "at most"));
 	doc = unit_text(b.data);
-	assert_int_equal(clint_run_check(CLINT_CHECK_DIRECTION_CONTROLS, doc,
-	                                 keep_last, last), CLINT_OK);
+	assert_int_equal(clint_run_check(id, doc, keep_last, last), CLINT_OK);
 	unit_assert_contains(last, "(at most 100 in a document are reported)");
 	clint_doc_free(doc);
 	clint_buf_free(&b);
+}
+
+/* At most BIDI_MAX_FINDINGS hits a document, the last one saying so. */
+static void test_direction_controls_capped(void **state)
+{
+	(void)state;
+	assert_capped(CLINT_CHECK_DIRECTION_CONTROLS, RLO "x" PDF " ",
+	              BIDI_MAX_FINDINGS);
 }
 
 /* Nesting past UAX #9's 125 levels is counted: the scope still ends where
@@ -721,24 +728,12 @@ static void test_hidden_characters(void **state)
 static void test_disguised_words_capped(void **state)
 {
 	clint_buf b = CLINT_BUF_INIT;
-	clint_doc *doc;
-	char last[256] = "";
 	hits h;
 	int k;
 
 	(void)state;
-	for (k = 0; k < 150; k++)
-		assert_int_equal(clint_buf_puts(&b, "f\xD0\xB5\xD0\xB5s "), CLINT_OK);
-	assert_int_equal(clint_buf_putc(&b, '\0'), CLINT_OK);
-	run(CLINT_CHECK_DISGUISED_WORDS, b.data, &h);
-	assert_int_equal(h.count, DISGUISED_MAX_FINDINGS);
-	assert_null(strstr(h.msg[30], "at most"));
-	doc = unit_text(b.data);
-	assert_int_equal(clint_run_check(CLINT_CHECK_DISGUISED_WORDS, doc,
-	                                 keep_last, last), CLINT_OK);
-	unit_assert_contains(last, "(at most 100 in a document are reported)");
-	clint_doc_free(doc);
-	clint_buf_free(&b);
+	assert_capped(CLINT_CHECK_DISGUISED_WORDS, "f\xD0\xB5\xD0\xB5s ",
+	              DISGUISED_MAX_FINDINGS);
 	/* one word of 10,000 letters: one hit, its quote and reading cut */
 	for (k = 0; k < 5000; k++)
 		assert_int_equal(clint_buf_puts(&b, "a\xD0\xB0"), CLINT_OK);
