@@ -248,6 +248,11 @@ static void test_breaks_code_spans_and_openers(void **state)
 	assert_block_norm(doc, 0, "name Name and pay Pay x");
 	assert_block_norm(doc, 1, "Use f&#x65;es **x** and a`b here & there.");
 	clint_doc_free(doc);
+	/* an opening run with no closing run of its length (a shorter one
+	 * after it): the text after it is read as usual */
+	doc = unit_md("Open ``code ` and **fees** &amp; more\n");
+	assert_block_norm(doc, 0, "Open code and fees & more");
+	clint_doc_free(doc);
 	for (k = 0; k < 20000; k++)
 		assert_int_equal(clint_buf_puts(&b, "<!--[a"), CLINT_OK);
 	assert_int_equal(clint_buf_puts(&b, " end -->\n"), CLINT_OK);

@@ -251,8 +251,10 @@ static int md_inline_at(clint_doc *doc, size_t i, size_t end, int depth)
 
 				while (k < end) {
 					const char *p = memchr(s + k, '`', end - k);
-					if (!p)
+					if (!p) {
+						k = end; /* no closing run: literal backticks */
 						break;
+					}
 					k = (size_t)(p - s);
 					for (m = k; m < end && s[m] == '`'; m++)
 						;
