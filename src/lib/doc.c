@@ -266,6 +266,16 @@ const char *clint_input_format_name(clint_input_format format)
 
 int clint_doc_add_sub(clint_doc *doc, size_t start, size_t end, uint32_t cp)
 {
+	const unsigned char *t = (const unsigned char *)doc->text;
+
+	/* never inside a character: the matching view must stay valid UTF-8
+	 * (PCRE2 reads it unchecked) whatever range an extractor asks for */
+	if (t && end <= doc->text_len) {
+		while (end < doc->text_len && (t[end] & 0xC0) == 0x80)
+			end++;
+		while (start < end && (t[start] & 0xC0) == 0x80)
+			start++;
+	}
 	if (end <= start)
 		return CLINT_OK;
 	if (ARRAY_PUSH(doc->skips, doc->skip_count, doc->skip_cap) < 0)

@@ -447,6 +447,26 @@ static void test_word_extent(void **state)
 	clint_doc_free(doc);
 }
 
+/* A skip or substitution range an extractor asks for never starts or
+ * ends inside a character: the matching view stays valid UTF-8, which
+ * PCRE2 reads unchecked (a Markdown bug that cut a character crashed the
+ * JIT). */
+static void test_ranges_kept_on_characters(void **state)
+{
+	clint_doc *doc = unit_text("a\xD0\xB5\xE2\x80\x8Bz");
+	size_t n = doc->skip_count;
+
+	(void)state;
+	assert_int_equal(clint_doc_add_skip(doc, 2, 4), CLINT_OK);
+	assert_int_equal(doc->skip_count, n + 1);
+	assert_int_equal(doc->skips[n].start, 3);  /* after the cut 'е' */
+	assert_int_equal(doc->skips[n].end, 6);    /* the whole U+200B */
+	/* a range inside one character is none */
+	assert_int_equal(clint_doc_add_sub(doc, 4, 5, ' '), CLINT_OK);
+	assert_int_equal(doc->skip_count, n + 1);
+	clint_doc_free(doc);
+}
+
 /* A Greek or Cyrillic letter that looks Latin is read as Latin inside a
  * word with Latin letters, at every place in the word, and in a word of
  * look-alikes among Latin words; words of a Cyrillic text, and letters
@@ -498,6 +518,7 @@ int main(void)
 		cmocka_unit_test(test_classify),
 		cmocka_unit_test(test_scripts),
 		cmocka_unit_test(test_word_extent),
+		cmocka_unit_test(test_ranges_kept_on_characters),
 		cmocka_unit_test(test_lookalikes_in_latin_words),
 	};
 

@@ -515,8 +515,26 @@ int clint_extract_markdown(clint_doc *doc, const unsigned char *data,
 		}
 	}
 	TRY(md_close(&st));
-	if (doc->skip_count > 1)
+	if (doc->skip_count > 1) {
+		size_t k, n = 1;
+
 		qsort(doc->skips, doc->skip_count, sizeof(clint_range), cmp_range);
+		/* apart, as normalize.c and lookalike.c read them: a range that
+		 * starts inside the one before it (a '>' marker inside a heading
+		 * marker's) keeps only what lies after that one */
+		for (k = 1; k < doc->skip_count; k++) {
+			clint_range r = doc->skips[k];
+
+			if (r.start < doc->skips[n - 1].end) {
+				if (r.end <= doc->skips[n - 1].end)
+					continue;
+				r.start = doc->skips[n - 1].end;
+				r.cp = 0;
+			}
+			doc->skips[n++] = r;
+		}
+		doc->skip_count = n;
+	}
 done:
 	return rc;
 }
