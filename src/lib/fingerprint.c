@@ -88,8 +88,7 @@ static char view_ascii(const clint_doc *doc, size_t i, uint32_t cp)
 		return 0;
 	if ((c = clint_ascii_form(cp)) != 0)
 		return c;
-	if (clint_script(cp) != CLINT_SCRIPT_LATIN &&
-	    (c = clint_latin_lookalike(cp)) != 0 && clint_doc_fold_at(doc, i))
+	if ((c = clint_latin_lookalike(cp)) != 0 && clint_doc_fold_at(doc, i))
 		return c;
 	return 0;
 }

@@ -2775,13 +2775,6 @@ static int hidden_char(uint32_t cp)
 	return cp != 0x00AD && cp != CLINT_CP_MARKUP && clint_invisible(cp);
 }
 
-/* The Latin letter a look-alike stands for, or 0. */
-static char lookalike_of(uint32_t cp)
-{
-	return cp != CLINT_CP_MARKUP && clint_script(cp) != CLINT_SCRIPT_LATIN
-	           ? clint_latin_lookalike(cp) : 0;
-}
-
 /* The letters of w as a reader takes them, as the matching view reads
  * them: look-alikes spelt in Latin if `fold`, the fullwidth and
  * mathematical forms in ASCII, markup and characters that show nothing
@@ -2797,7 +2790,7 @@ static void latin_reading(const clint_doc *doc, const clint_word_scripts *w,
 	     (k = clint_doc_char(doc, i, w->last_letter, &cp)) > 0; i += k) {
 		if (cp == CLINT_CP_MARKUP || clint_invisible(cp))
 			continue;
-		if ((fold && (c = lookalike_of(cp))) || (c = clint_ascii_form(cp))) {
+		if ((fold && (c = clint_latin_lookalike(cp))) || (c = clint_ascii_form(cp))) {
 			u[0] = c;
 			m = 1;
 		} else {
@@ -2827,7 +2820,7 @@ static void cp_list(const clint_doc *doc, const clint_word_scripts *w,
 	for (i = w->first_letter;
 	     count < 3 && (k = clint_doc_char(doc, i, w->last_letter, &cp)) > 0;
 	     i += k) {
-		c = lookalike_of(cp);
+		c = clint_latin_lookalike(cp);
 		if (looks ? !c : !hidden_char(cp))
 			continue;
 		for (j = 0; j < count && seen[j] != cp; j++)
@@ -2975,7 +2968,7 @@ static int check_disguised_words(const clint_doc *doc,
 				continue;
 			}
 			n = clint_doc_char(doc, i, hi, &cp);
-			if (cp < 0x80 || (!lookalike_of(cp) && !hidden_char(cp))) {
+			if (cp < 0x80 || (!clint_latin_lookalike(cp) && !hidden_char(cp))) {
 				i += n;
 				continue;
 			}

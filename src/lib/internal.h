@@ -134,7 +134,9 @@ CLINT_INTERNAL int clint_script(uint32_t cp);
 /* The ASCII letter that a letter of another script (or of phonetics)
  * cannot be told from in the usual fonts (Unicode's confusables.txt:
  * Cyrillic 'а' U+0430 for 'a', Greek 'Ο' U+039F for 'O', Armenian 'ո'
- * U+0578 for 'n', Cherokee 'Ꮪ' U+13DA for 'S'), or 0. Letters that
+ * U+0578 for 'n', Cherokee 'Ꮪ' U+13DA for 'S'), or 0: 0 for every
+ * Latin letter and CLINT_CP_MARKUP, so callers need not ask
+ * clint_script() first (test_scripts checks the table). Letters that
  * scientific text uses and most fonts draw apart are not listed: Greek
  * alpha, gamma, iota, kappa, nu ("TNFα", "NF-κB", "PKCι", "hν"). */
 CLINT_INTERNAL char clint_latin_lookalike(uint32_t cp);

@@ -215,8 +215,7 @@ int clint_normalize(clint_doc *doc)
 				cp = 0xFFFD;
 			}
 			cls = classify(cp, &rep, one);
-			if (cls == CH_COPY && clint_script(cp) != CLINT_SCRIPT_LATIN &&
-			    (one[0] = clint_latin_lookalike(cp))) {
+			if (cls == CH_COPY && (one[0] = clint_latin_lookalike(cp))) {
 				/* a letter of another script that looks Latin, in a
 				 * word with Latin letters ("fееs") or in a word of
 				 * look-alikes among Latin words ("рау"): the reader
