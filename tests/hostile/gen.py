@@ -349,6 +349,13 @@ def big():
     # ']': each looked to the end of the line (1 MB of "<!--" over 60 s)
     f["comment-openers.md"] = b"<!--" * 2500000
     f["bracket-openers.md"] = b"[a" * 5000000
+    # nested brackets, link destinations and code spans: each '[' counted
+    # nesting 2,000 bytes ahead (10 s), each "](" looked 2,000 bytes ahead
+    # for its ')' (4 s), each run of backticks to the end of the line for
+    # one as long (9 s)
+    f["bracket-nests.md"] = (b"[" * 1990 + b"]" * 10) * 5000
+    f["link-destinations.md"] = b"[](" * 3300000
+    f["code-span-runs.md"] = b"".join(b"`" * n + b"a" for n in range(1, 4473))
     f["line-10mb.txt"] = b"The Supplier shall pay " * ((10 << 20) // 23)
     f["numbering-deep.txt"] = b"".join(b"1." * i + b" Heading\n" for i in range(1, 2000))
     rules = b"".join(flag_rule(b"r%d" % i, b"zq%dzq" % i, b"zq%dzq" % i)

@@ -263,6 +263,68 @@ static void test_breaks_code_spans_and_openers(void **state)
 	clint_buf_free(&b);
 }
 
+static int put_run(clint_buf *b, char c, size_t n)
+{
+	int rc = CLINT_OK;
+
+	while (n-- > 0 && rc == CLINT_OK)
+		rc = clint_buf_putc(b, c);
+	return rc;
+}
+
+/* What md_inline remembers so that no line makes it look ahead again at
+ * each character (nested brackets, link destinations, code spans) reads
+ * the line as the look-ahead did. */
+static void test_lookahead_remembered(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	clint_doc *doc;
+	int k;
+
+	(void)state;
+	/* a run that nothing closes, then spans of a shorter run: each is
+	 * still found once the first look has gone to the end of the line */
+	doc = unit_md("Open ``a `b` then `**c**` and `d` fees\n");
+	assert_block_norm(doc, 0, "Open a b then **c** and d fees");
+	clint_doc_free(doc);
+	/* a run of more than 64 backticks opens no span */
+	assert_int_equal(clint_buf_puts(&b, "A "), CLINT_OK);
+	for (k = 0; k < 2; k++) {
+		assert_int_equal(put_run(&b, '`', 65), CLINT_OK);
+		assert_int_equal(clint_buf_puts(&b, k ? "\n" : "x **y** "), CLINT_OK);
+	}
+	doc = unit_md(b.data);
+	assert_block_norm(doc, 0, "A x y");
+	clint_doc_free(doc);
+	clint_buf_free(&b);
+	/* an outer bracket that is no link, an inner one that is */
+	doc = unit_md("See [[a](u) b] c and [x [y] z](v) [w]\n");
+	assert_block_norm(doc, 0, "See [a b] c and x [y] z [w]");
+	clint_doc_free(doc);
+	/* link text of up to 1,999 bytes and a destination of up to 1,998,
+	 * past the first window of brackets (2,048 bytes) */
+	for (k = 0; k < 3; k++) {
+		size_t text = k == 1 ? 2000 : 1999, dest = k == 2 ? 1999 : 1998;
+
+		assert_int_equal(put_run(&b, 'p', 3000), CLINT_OK);
+		assert_int_equal(clint_buf_puts(&b, " ["), CLINT_OK);
+		assert_int_equal(put_run(&b, 't', text - 1), CLINT_OK);
+		assert_int_equal(clint_buf_puts(&b, "]("), CLINT_OK);
+		assert_int_equal(put_run(&b, 'u', dest), CLINT_OK);
+		assert_int_equal(clint_buf_puts(&b, ") end\n"), CLINT_OK);
+		doc = unit_md(b.data);
+		if (k == 0) {
+			assert_int_equal(doc->norm_len, 3000 + 1 + text - 1 + 4);
+			assert_memory_equal(doc->norm + doc->norm_len - 5, "t end", 5);
+		} else {
+			assert_int_equal(doc->norm_len, b.len - 1);
+		}
+		clint_doc_free(doc);
+		b.len = 0;
+	}
+	clint_buf_free(&b);
+}
+
 static void test_links_keep_only_text(void **state)
 {
 	clint_doc *doc;
@@ -460,6 +522,7 @@ int main(void)
 		cmocka_unit_test(test_match_end_excludes_closing_markup),
 		cmocka_unit_test(test_character_references),
 		cmocka_unit_test(test_breaks_code_spans_and_openers),
+		cmocka_unit_test(test_lookahead_remembered),
 		cmocka_unit_test(test_links_keep_only_text),
 		cmocka_unit_test(test_placeholders_are_kept),
 		cmocka_unit_test(test_table_cells),

@@ -215,16 +215,135 @@ static size_t char_ref(const char *s, size_t i, size_t end, uint32_t *cp)
 	return k + 1 - i;
 }
 
+/* Hostile lines made every '[' count nesting 2,000 bytes ahead
+ * ("[[[…[a]" repeated: 10 s for 10 MB), every "](" look 2,000 bytes
+ * ahead for its ')' ("[](" repeated: 4 s) and every run of backticks
+ * look to the end of the line for a run as long ("`a``a```a…": 9 s).
+ * Each is now found once: */
+
+/* The ']' closing each '[' of a window of MD_BRACKET_WINDOW bytes,
+ * found in one pass over the window and the MD_MAX_LINK_TEXT bytes after
+ * it. Which ']' closes a '[' depends only on the text after it, so the
+ * nested calls for link texts share the table of the whole line; they
+ * ask about positions in increasing order, each window once. */
+#define MD_BRACKET_WINDOW 2048
+
+typedef struct {
+	size_t base; /* the window's first byte; (size_t)-1 before the first */
+	size_t end;  /* of the line */
+	uint16_t close[MD_BRACKET_WINDOW]; /* ']' - '[', 0 for none */
+} md_brackets;
+
+/* The ']' that closes the '[' at s[open] less than MD_MAX_LINK_TEXT
+ * bytes after it, or br->end if none does. */
+static size_t bracket_close(const char *s, md_brackets *br, size_t open)
+{
+	if (br->base == (size_t)-1 || open < br->base ||
+	    open - br->base >= MD_BRACKET_WINDOW) {
+		uint16_t opens[MD_BRACKET_WINDOW + MD_MAX_LINK_TEXT];
+		size_t k, n = 0, lim = br->end - open >
+		                               MD_BRACKET_WINDOW + MD_MAX_LINK_TEXT
+		                           ? open + MD_BRACKET_WINDOW + MD_MAX_LINK_TEXT
+		                           : br->end;
+
+		br->base = open;
+		memset(br->close, 0, sizeof(br->close));
+		for (k = open; k < lim; k++) {
+			if (s[k] == '[') {
+				opens[n++] = (uint16_t)(k - open);
+			} else if (s[k] == ']' && n > 0) {
+				size_t o = opens[--n];
+
+				if (o < MD_BRACKET_WINDOW && k - open - o < MD_MAX_LINK_TEXT)
+					br->close[o] = (uint16_t)(k - open - o);
+			}
+		}
+	}
+	return br->close[open - br->base] ? open + br->close[open - br->base]
+	                                  : br->end;
+}
+
+/* The first ')' or ' ' at or after `from` in s[..end), or end: where a
+ * link's destination stops. The last answer, for [*from_memo, *at_memo],
+ * is remembered; a call from before *from_memo looks only up to it. */
+static size_t destination_end(const char *s, size_t from, size_t end,
+                              size_t *from_memo, size_t *at_memo)
+{
+	size_t k = from, lim = end;
+
+	if (*from_memo != (size_t)-1 && from >= *from_memo && from <= *at_memo)
+		return *at_memo;
+	if (*from_memo != (size_t)-1 && from < *from_memo)
+		lim = *from_memo;
+	while (k < lim && s[k] != ')' && s[k] != ' ')
+		k++;
+	if (k == lim && lim != end)
+		k = *at_memo;
+	*from_memo = from;
+	*at_memo = k;
+	return k;
+}
+
+/* Code spans: a run of backticks opens one when a run of the same length
+ * follows. Once a look for one has gone to the end of the line, the last
+ * run of each length there is known and later runs need not look
+ * (cmark's way); runs longer than MD_MAX_CODE_RUN open none. */
+#define MD_MAX_CODE_RUN 64
+
+typedef struct {
+	size_t from; /* a look went from here to the end; (size_t)-1: none */
+	int ready;   /* last[] is set */
+	size_t last[MD_MAX_CODE_RUN + 1]; /* of each length, from `from` */
+} md_ticks;
+
+/* Where the run of `run` backticks closing the one ending at s[j] starts,
+ * or end if none does. */
+static size_t code_span_close(const char *s, md_ticks *t, size_t j,
+                              size_t end, size_t run)
+{
+	size_t k = j, m;
+
+	if (run > MD_MAX_CODE_RUN)
+		return end;
+	if (!t->ready) {
+		memset(t->last, 0, sizeof(t->last));
+		t->ready = 1;
+	}
+	if (t->from != (size_t)-1 && j >= t->from && t->last[run] < j)
+		return end;
+	while (k < end) {
+		const char *p = memchr(s + k, '`', end - k);
+
+		if (!p)
+			break;
+		k = (size_t)(p - s);
+		for (m = k; m < end && s[m] == '`'; m++)
+			;
+		if (m - k <= MD_MAX_CODE_RUN && t->from == (size_t)-1)
+			t->last[m - k] = k; /* kept once a look has failed */
+		if (m - k == run)
+			return k;
+		k = m;
+	}
+	if (t->from == (size_t)-1)
+		t->from = j;
+	return end;
+}
+
 /* Records the inline markup of s[i..end) as skip ranges; `depth` bounds
  * the nesting of link texts. */
-static int md_inline_at(clint_doc *doc, size_t i, size_t end, int depth)
+static int md_inline_at(clint_doc *doc, md_brackets *br, size_t i,
+                        size_t end, int depth)
 {
 	const char *s = doc->text;
 	int rc = CLINT_OK;
 
-	size_t memo = (size_t)-1, next_close = (size_t)-1;
+	size_t memo = (size_t)-1, dest_from = (size_t)-1, dest_at = 0;
+	md_ticks ticks;
 	int breaks;
 
+	ticks.from = (size_t)-1;
+	ticks.ready = 0;
 	while (i < end && rc == CLINT_OK) {
 		char c = s[i];
 		size_t j, n;
@@ -246,22 +365,10 @@ static int md_inline_at(clint_doc *doc, size_t i, size_t end, int depth)
 			right = !isspace(prev);
 			if (c == '`') {
 				/* a code span: its text is literal (CommonMark: no
-				 * references, no emphasis inside) */
-				size_t run = j - i, k = j, m;
+				 * references, no emphasis inside); a run that none
+				 * closes is left out as it was */
+				size_t run = j - i, k = code_span_close(s, &ticks, j, end, run);
 
-				while (k < end) {
-					const char *p = memchr(s + k, '`', end - k);
-					if (!p) {
-						k = end; /* no closing run: literal backticks */
-						break;
-					}
-					k = (size_t)(p - s);
-					for (m = k; m < end && s[m] == '`'; m++)
-						;
-					if (m - k == run)
-						break;
-					k = m;
-				}
 				rc = clint_doc_add_skip(doc, i, j);
 				if (rc == CLINT_OK && k < end) {
 					rc = clint_doc_add_skip(doc, k, k + run);
@@ -289,35 +396,17 @@ static int md_inline_at(clint_doc *doc, size_t i, size_t end, int depth)
 		} else if ((c == '[' || (c == '!' && i + 1 < end && s[i + 1] == '[')) &&
 		           depth < MD_MAX_LINK_NEST) {
 			/* [text](url) -> text; ![alt](src) -> alt */
-			size_t open = c == '!' ? i + 1 : i, close, nest = 0;
-			size_t stop = end - open > MD_MAX_LINK_TEXT ? open + MD_MAX_LINK_TEXT
-			                                            : end;
+			size_t open = c == '!' ? i + 1 : i;
+			size_t close = bracket_close(s, br, open);
 
-			/* no ']' before `stop`: no link (memchr, remembered: a
-			 * line of "[a" looked 2,000 bytes ahead at each '[') */
-			if (next_close == (size_t)-1 || next_close <= open) {
-				const char *p = memchr(s + open, ']', end - open);
-				next_close = p ? (size_t)(p - s) : end;
-			}
-			close = stop;
-			if (next_close < stop)
-				for (close = open; close < stop; close++) {
-					if (s[close] == '[')
-						nest++;
-					else if (s[close] == ']' && --nest == 0)
-						break;
-				}
-			if (close >= stop)
+			if (close >= end)
 				close = end;
 			if (close + 1 < end && s[close + 1] == '(') {
-				for (j = close + 2; j < end && j - close < MD_MAX_LINK_TEXT &&
-				                    s[j] != ')' && s[j] != ' ';
-				     j++)
-					;
-				if (j < end && s[j] == ')') {
+				j = destination_end(s, close + 2, end, &dest_from, &dest_at);
+				if (j < end && s[j] == ')' && j - close <= MD_MAX_LINK_TEXT) {
 					rc = clint_doc_add_skip(doc, i, open + 1);
 					if (rc == CLINT_OK)
-						rc = md_inline_at(doc, open + 1, close, depth + 1);
+						rc = md_inline_at(doc, br, open + 1, close, depth + 1);
 					if (rc == CLINT_OK)
 						rc = clint_doc_add_skip(doc, close, j + 1);
 					i = j + 1;
@@ -334,7 +423,11 @@ static int md_inline_at(clint_doc *doc, size_t i, size_t end, int depth)
 
 static int md_inline(clint_doc *doc, size_t i, size_t end)
 {
-	return md_inline_at(doc, i, end, 0);
+	md_brackets br;
+
+	br.base = (size_t)-1;
+	br.end = end;
+	return md_inline_at(doc, &br, i, end, 0);
 }
 
 static int cmp_range(const void *a, const void *b)
