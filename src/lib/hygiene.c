@@ -51,8 +51,10 @@ static char *format(const char *fmt, ...)
 	return clint_buf_detach(&b, NULL);
 }
 
-/* Copies text[start..end) with white space folded and the characters
- * that show nothing left out (clint_invisible()), at most `max` bytes. */
+/* Copies text[start..end) as a reader sees it, at most `max` bytes:
+ * white space folded, the characters that show nothing left out
+ * (clint_invisible()), and in Markdown the markup left out and each
+ * character reference written as its character. */
 static void quote(const clint_doc *doc, size_t start, size_t end, char *out,
                   size_t max)
 {
@@ -61,28 +63,35 @@ static void quote(const clint_doc *doc, size_t start, size_t end, char *out,
 	int space = 0;
 	uint32_t cp;
 
-	for (i = start; i < end && n + 4 < max; i++) {
-		char c = (char)t[i];
-		if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+	for (i = start; i < end; i += k) {
+		char u[4];
+		const char *c = (const char *)t + i;
+		size_t m;
+
+		k = doc->skip_count ? clint_doc_char(doc, i, end, &cp)
+		                    : clint_utf8_decode(t + i, end - i, &cp);
+		if (k == 0) {
+			k = 1; /* a stray byte, copied as it is */
+			cp = 0xFFFD;
+		}
+		if (cp == CLINT_CP_MARKUP || clint_invisible(cp))
+			continue;
+		if (cp == '\n' || cp == '\r' || cp == '\t' || cp == ' ') {
 			space = n > 0;
 			continue;
 		}
-		if (t[i] >= 0x80 && (k = clint_utf8_decode(t + i, end - i, &cp)) &&
-		    clint_invisible(cp)) {
-			i += k - 1;
-			continue;
+		m = k;
+		if (t[i] == '&' && k > 1) { /* a reference: its character */
+			m = clint_utf8_encode(cp, u);
+			c = u;
 		}
+		if (n + (size_t)space + m + 4 > max)
+			break;
 		if (space)
 			out[n++] = ' ';
 		space = 0;
-		out[n++] = c;
-	}
-	if (i < end) {
-		/* never cut a UTF-8 sequence in two */
-		while (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0x80)
-			n--;
-		if (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0xC0)
-			n--;
+		memcpy(out + n, c, m);
+		n += m;
 	}
 	if (i < end && n + 4 <= max) {
 		memcpy(out + n, "...", 3);
@@ -2555,19 +2564,87 @@ static int check_dates(const clint_doc *doc, clint_check_hit_fn hit, void *ctx)
 
 /* ---- direction-controls ---------------------------------------------------- */
 
-/* The bidirectional formatting character at t[i] (UAX #9), if any: 1 for
- * one that opens a scope (the embeddings and overrides U+202A, U+202B,
- * U+202D, U+202E and the isolates U+2066..U+2068), -1 for one that closes
- * it (U+202C PDF, U+2069 PDI), else 0; stores its code point. */
-static int bidi_at(const char *t, size_t i, size_t len, uint32_t *cp)
-{
-	const unsigned char *p = (const unsigned char *)t + i;
+/*
+ * The check reads the characters as stored, except a Markdown character
+ * reference ("&#x202E;"), which it reads as the character a viewer shows:
+ * the extractor records it as a range with its code point. A cursor into
+ * the document's ranges moves forward with the position read.
+ */
+typedef struct {
+	const clint_doc *doc;
+	size_t pos;  /* where the next scope is looked for */
+	size_t sk;   /* the first range that does not end before the position */
+	size_t e2;   /* the first byte 0xE2 from the last look; (size_t)-1 before it */
+	int hard;    /* every line break ends a paragraph */
+	int refs;    /* the document has references to bidirectional controls */
+} bidi_reader;
 
-	if (len - i < 3 || p[0] != 0xE2 ||
-	    !((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
-	      (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)))
-		return 0;
-	*cp = 0x2000u | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
+/* Moves the cursor to the first range that does not end before j. */
+static void seek_range(bidi_reader *rd, size_t j)
+{
+	while (rd->sk < rd->doc->skip_count && rd->doc->skips[rd->sk].end <= j)
+		rd->sk++;
+}
+
+/* The reference at t[j], if one starts there: stores its code point and
+ * returns its length; else 0. */
+static size_t reference_at(bidi_reader *rd, size_t j, uint32_t *cp)
+{
+	const clint_doc *doc = rd->doc;
+
+	seek_range(rd, j);
+	if (rd->sk < doc->skip_count && doc->skips[rd->sk].start == j &&
+	    doc->skips[rd->sk].cp) {
+		*cp = doc->skips[rd->sk].cp;
+		return doc->skips[rd->sk].end - j;
+	}
+	return 0;
+}
+
+/* Where the next character at or after i that may open a scope starts: a
+ * stored U+2xxx (lead byte 0xE2) or a reference to an opener; len if
+ * there is none. */
+static size_t next_opener(bidi_reader *rd, size_t i)
+{
+	const clint_doc *doc = rd->doc;
+	size_t at, k;
+
+	if (rd->e2 == (size_t)-1 || rd->e2 < i) { /* remembered: a document
+		                                          * of references has none */
+		const char *p = memchr(doc->text + i, 0xE2, doc->text_len - i);
+
+		rd->e2 = p ? (size_t)(p - doc->text) : doc->text_len;
+	}
+	at = rd->e2;
+	if (!rd->refs)
+		return at;
+	seek_range(rd, i);
+	for (k = rd->sk; k < doc->skip_count && doc->skips[k].start < at; k++)
+		if (clint_bidi_control(doc->skips[k].cp) == 1)
+			return doc->skips[k].start;
+	return at;
+}
+
+/* The character at t[j] as the check reads it: stores its code point and
+ * its length, 1 for a byte that starts no valid UTF-8 (code point 0), and
+ * returns its bidirectional kind: 1 for a control that opens a scope (the
+ * embeddings and overrides U+202A, U+202B, U+202D, U+202E and the isolates
+ * U+2066..U+2068), -1 for one that closes it (U+202C PDF, U+2069 PDI),
+ * else 0. *ref is set for a reference. */
+static int bidi_char(bidi_reader *rd, size_t j, uint32_t *cp, size_t *n,
+                     int *ref)
+{
+	const clint_doc *doc = rd->doc;
+
+	*ref = rd->refs && (*n = reference_at(rd, j, cp)) > 0;
+	if (!*ref) {
+		*n = clint_utf8_decode((const unsigned char *)doc->text + j,
+		                       doc->text_len - j, cp);
+		if (*n == 0) {
+			*n = 1;
+			*cp = 0;
+		}
+	}
 	return clint_bidi_control(*cp);
 }
 
@@ -2623,21 +2700,19 @@ typedef struct {
  * kind does not end the scope ("RLO PDI 01 PDF" still shows "10"). Past
  * 125 levels, isolates and embeddings are counted apart, as X5-X7 do.
  */
-static int next_scope(const char *t, size_t len, size_t *pos, int hard,
-                      bidi_scope *out)
+static int next_scope(bidi_reader *rd, bidi_scope *out)
 {
 	unsigned char stack[BIDI_MAX_DEPTH]; /* 1: an isolate */
-	size_t i = *pos, j, n, depth, isolates, ov_iso, ov_emb;
+	const char *t = rd->doc->text;
+	size_t len = rd->doc->text_len;
+	size_t i = rd->pos, j, n, pn, depth, isolates, ov_iso, ov_emb;
 	uint32_t cp, c;
+	int ref;
 
-	while (i < len) {
-		const char *p = memchr(t + i, 0xE2, len - i);
+	while ((i = next_opener(rd, i)) < len) {
 		size_t shown = 0;
 
-		if (!p)
-			break;
-		i = (size_t)(p - t);
-		if (bidi_at(t, i, len, &cp) != 1) {
+		if (bidi_char(rd, i, &cp, &n, &ref) != 1) {
 			i++;
 			continue;
 		}
@@ -2645,11 +2720,10 @@ static int next_scope(const char *t, size_t len, size_t *pos, int hard,
 		depth = 1;
 		isolates = stack[0];
 		ov_iso = ov_emb = 0;
-		for (j = i + 3; j < len && depth > 0; j += n) {
-			int k = bidi_at(t, j, len, &c);
+		for (j = i + n; j < len && depth > 0; j += n) {
+			int k = bidi_char(rd, j, &c, &n, &ref);
 			int iso = c >= 0x2066;
 
-			n = 3;
 			if (k == 1) {
 				if (depth < BIDI_MAX_DEPTH && !ov_iso && !ov_emb) {
 					stack[depth++] = (unsigned char)iso;
@@ -2676,14 +2750,10 @@ static int next_scope(const char *t, size_t len, size_t *pos, int hard,
 					ov_emb--;
 				else if (!stack[depth - 1])
 					depth--;
-			} else {
-				if (paragraph_end(t, j, len, hard, &n))
-					break;
-				n = clint_utf8_decode((const unsigned char *)t + j, len - j, &c);
-				if (n == 0)
-					n = 1;
-				else if (!shown && !clint_blank(c))
-					shown = j + 1;
+			} else if (!ref && paragraph_end(t, j, len, rd->hard, &pn)) {
+				break;
+			} else if (!shown && c != 0 && !clint_blank(c)) {
+				shown = j + 1;
 			}
 		}
 		if (shown) {
@@ -2691,12 +2761,12 @@ static int next_scope(const char *t, size_t len, size_t *pos, int hard,
 			out->end = j;
 			out->shown = shown - 1;
 			out->cp = cp;
-			*pos = j;
+			rd->pos = j;
 			return 1;
 		}
 		i = j;
 	}
-	*pos = len;
+	rd->pos = len;
 	return 0;
 }
 
@@ -2723,14 +2793,22 @@ static int check_direction_controls(const clint_doc *doc,
 		"LEFT-TO-RIGHT ISOLATE", "RIGHT-TO-LEFT ISOLATE",
 		"FIRST STRONG ISOLATE",
 	};
-	const char *t = doc->text;
-	size_t len = doc->text_len, pos[2] = {0, 0}, done = 0, count = 0;
+	size_t done = 0, count = 0, k;
+	bidi_reader rd[2];
 	bidi_scope sc[2];
-	int have[2], w, rc;
+	int have[2], w, rc, refs = 0;
 	char q[96];
 
-	have[0] = next_scope(t, len, &pos[0], 1, &sc[0]);
-	have[1] = next_scope(t, len, &pos[1], 0, &sc[1]);
+	for (k = 0; k < doc->skip_count && !refs; k++)
+		refs = clint_bidi_control(doc->skips[k].cp) != 0;
+	for (w = 0; w < 2; w++) {
+		rd[w].doc = doc;
+		rd[w].pos = rd[w].sk = 0;
+		rd[w].e2 = (size_t)-1;
+		rd[w].hard = w == 0;
+		rd[w].refs = refs;
+		have[w] = next_scope(&rd[w], &sc[w]);
+	}
 	while (have[0] || have[1]) {
 		const bidi_scope *s;
 
@@ -2757,7 +2835,7 @@ static int check_direction_controls(const clint_doc *doc,
 				return rc;
 			done = s->end;
 		}
-		have[w] = next_scope(t, len, &pos[w], w == 0, &sc[w]);
+		have[w] = next_scope(&rd[w], &sc[w]);
 	}
 	return CLINT_OK;
 }

@@ -436,14 +436,32 @@ static void test_direction_controls(void **state)
 	run(CLINT_CHECK_DIRECTION_CONTROLS,
 	    "pay" RLO "\xE2\x80\xA9 the Charges" RLO "\x1E" "x", &h);
 	assert_int_equal(h.count, 0);
-	/* a sequence cut short is not one (the document text is valid
-	 * UTF-8, a quote may end anywhere) */
-	assert_int_equal(bidi_at(RLO, 0, 2, &cp), 0);
-	assert_int_equal(bidi_at(RLO, 0, 3, &cp), 1);
-	assert_int_equal(cp, 0x202E);
-	assert_int_equal(bidi_at(PDI, 0, 3, &cp), -1);
-	assert_int_equal(bidi_at("\xE2\x80\xA9", 0, 3, &cp), 0); /* U+2029 */
-	assert_int_equal(bidi_at("\xE2\x81\xA5", 0, 3, &cp), 0); /* U+2065 */
+	/* each character's kind and length as the check reads it */
+	{
+		clint_doc *doc = unit_text(RLO PDI "\xE2\x80\xA9\xE2\x81\xA5"
+		                                    "\xE2\x81\xA6" "a" PDF);
+		static const struct {
+			size_t at, n;
+			int kind;
+			uint32_t cp;
+		} want[] = {
+			{0, 3, 1, 0x202E}, {3, 3, -1, 0x2069},
+			{6, 3, 0, 0x2029}, {9, 3, 0, 0x2065}, /* no controls */
+			{12, 3, 1, 0x2066}, {15, 1, 0, 'a'}, {16, 3, -1, 0x202C},
+		};
+		bidi_reader rd = {doc, 0, 0, (size_t)-1, 1, 0};
+		size_t k, n;
+		int ref;
+
+		for (k = 0; k < ARRAY_LEN(want); k++) {
+			assert_int_equal(bidi_char(&rd, want[k].at, &cp, &n, &ref),
+			                 want[k].kind);
+			assert_int_equal(n, want[k].n);
+			assert_int_equal(cp, want[k].cp);
+			assert_false(ref);
+		}
+		clint_doc_free(doc);
+	}
 	/* an opener as the last bytes, with nothing after it */
 	run(CLINT_CHECK_DIRECTION_CONTROLS, "Fees" RLO, &h);
 	assert_int_equal(h.count, 0);
@@ -468,6 +486,32 @@ static void overflow_text(clint_buf *b, const char *tail)
 /* Past 125 levels UAX #9 counts the openers: isolates and embeddings
  * apart (X5a-X7), so a PDF does not close an isolate that overflowed, and
  * a PDI closes the embeddings that overflowed with its isolate. */
+/* In Markdown a reference is the character a viewer shows: a control
+ * written "&#x202E;" reorders the text as a stored one does. */
+static void test_direction_controls_markdown(void **state)
+{
+	const char *t =
+		"Invoices are payable within &#x202E;0&#x33;&#x202C; days.\n\n"
+		"Pay to **&#x2067;**Alder Bank&#x2069; and " RLO "12" PDF " more.\n\n"
+		"Not: `&#x202E;x` in code, &#x202E;&#x202C; empty, an escaped "
+		"\\&#x202E;y, and &#x202Ex with no semicolon.\n";
+	clint_doc *doc = unit_md(t);
+	hits h;
+
+	(void)state;
+	memset(&h, 0, sizeof(h));
+	assert_int_equal(clint_run_check(CLINT_CHECK_DIRECTION_CONTROLS, doc,
+	                                 collect, &h), CLINT_OK);
+	assert_int_equal(h.count, 3);
+	/* quoted as shown: markup left out, a reference its character */
+	assert_hit(t, &h, 0, "&#x202E;0&#x33;&#x202C;",
+	           "U+202E RIGHT-TO-LEFT OVERRIDE: '03' is shown in another order");
+	assert_hit(t, &h, 1, "&#x2067;**Alder Bank&#x2069;",
+	           "U+2067 RIGHT-TO-LEFT ISOLATE: 'Alder Bank' can be shown");
+	assert_hit(t, &h, 2, RLO "12" PDF, "'12' is shown");
+	clint_doc_free(doc);
+}
+
 static void test_direction_controls_overflow(void **state)
 {
 	clint_buf b = CLINT_BUF_INIT;
@@ -1085,6 +1129,7 @@ int main(void)
 		cmocka_unit_test(test_direction_controls),
 		cmocka_unit_test(test_direction_controls_deep),
 		cmocka_unit_test(test_direction_controls_overflow),
+		cmocka_unit_test(test_direction_controls_markdown),
 		cmocka_unit_test(test_direction_controls_capped),
 		cmocka_unit_test(test_lookalike_words),
 		cmocka_unit_test(test_disguised_words_capped),
