@@ -25,6 +25,7 @@
  *
  * Definitions come from the segmenter (clint_find_definitions).
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -2885,10 +2886,14 @@ static void latin_reading(const clint_doc *doc, const clint_word_scripts *w,
 	out[n] = '\0';
 }
 
-/* "U+0435 for 'e', U+043E for 'o'" (looks) or "U+200B" (hidden): the
- * first three such characters of w, each once. */
+/* Which characters of a word cp_list() names. */
+enum { CP_HIDDEN, CP_LOOKS, CP_FORMS };
+
+/* "U+0435 for 'e', U+043E for 'o'" (CP_LOOKS: look-alikes; CP_FORMS:
+ * fullwidth and mathematical letters) or "U+200B" (CP_HIDDEN): the first
+ * three such characters of w, each once. */
 static void cp_list(const clint_doc *doc, const clint_word_scripts *w,
-                    int looks, char *out, size_t max)
+                    int which, char *out, size_t max)
 {
 	uint32_t seen[3], cp;
 	size_t i, k, j, count = 0, n = 0;
@@ -2898,18 +2903,20 @@ static void cp_list(const clint_doc *doc, const clint_word_scripts *w,
 	for (i = w->first_letter;
 	     count < 3 && (k = clint_doc_char(doc, i, w->last_letter, &cp)) > 0;
 	     i += k) {
-		c = clint_latin_lookalike(cp);
-		if (looks ? !c : !hidden_char(cp))
+		c = which == CP_FORMS ? clint_ascii_form(cp) : clint_latin_lookalike(cp);
+		if (which == CP_HIDDEN ? !hidden_char(cp)
+		                       : !(c && isalpha((unsigned char)c)))
 			continue;
 		for (j = 0; j < count && seen[j] != cp; j++)
 			;
 		if (j < count)
 			continue;
 		seen[count++] = cp;
-		n += (size_t)(looks ? snprintf(out + n, max - n, "%sU+%04X for '%c'",
-		                               count > 1 ? ", " : "", (unsigned)cp, c)
-		                    : snprintf(out + n, max - n, "%sU+%04X",
-		                               count > 1 ? ", " : "", (unsigned)cp));
+		n += (size_t)(which != CP_HIDDEN
+		                  ? snprintf(out + n, max - n, "%sU+%04X for '%c'",
+		                             count > 1 ? ", " : "", (unsigned)cp, c)
+		                  : snprintf(out + n, max - n, "%sU+%04X",
+		                             count > 1 ? ", " : "", (unsigned)cp));
 		if (n >= max)
 			break;
 	}
@@ -2957,6 +2964,28 @@ static int hidden_inside(const clint_doc *doc, const clint_word_scripts *w)
 	return 0;
 }
 
+/* True if w mixes ASCII letters with fullwidth or mathematical forms of
+ * letters ("f𝖾e𝗌" with sans-serif U+1D5BE and U+1D5CC): in most fonts
+ * it shows as one word in one face, and the matching view reads it in
+ * ASCII (NFKC), but a search does not. A word all in such forms
+ * ("ｆｅｅｓ", bold "𝐟𝐞𝐞𝐬") shows as what it is. */
+static int forms_inside(const clint_doc *doc, const clint_word_scripts *w)
+{
+	size_t i, k;
+	uint32_t cp;
+	int plain = 0, forms = 0;
+	char c;
+
+	for (i = w->first_letter;
+	     (k = clint_doc_char(doc, i, w->last_letter, &cp)) > 0; i += k) {
+		if (cp < 0x80)
+			plain |= isalpha((int)cp) != 0;
+		else if ((c = clint_ascii_form(cp)) && isalpha((unsigned char)c))
+			forms = 1;
+	}
+	return plain && forms;
+}
+
 /* "Greek and Cyrillic": the names of the scripts of bits (1 << CLINT_SCRIPT_*). */
 static void script_names(unsigned bits, char *out, size_t max)
 {
@@ -2978,33 +3007,43 @@ static void script_names(unsigned bits, char *out, size_t max)
 }
 
 /* Reports the word w: `kind` is how the matching view reads it
- * (CLINT_WORD_*, or 0), `inside` whether it hides a character. */
+ * (CLINT_WORD_*, or 0), `inside` whether it hides a character, `forms`
+ * whether it mixes ASCII letters with other forms of them. */
 static int report_disguised(const clint_doc *doc, const clint_word_scripts *w,
-                            int kind, int inside, size_t *count,
+                            int kind, int inside, int forms, size_t *count,
                             clint_check_hit_fn hit, void *ctx)
 {
-	char q[96], reading[80], looks[64], hidden[64], why[256], scripts[64];
+	char q[96], reading[80], list[64], why[320], scripts[64];
 	size_t wn = 0;
 
 	marked_word(doc, w, q, sizeof(q));
 	latin_reading(doc, w, kind != 0, reading, sizeof(reading));
-	cp_list(doc, w, 1, looks, sizeof(looks));
-	cp_list(doc, w, 0, hidden, sizeof(hidden));
 	script_names(w->looks, scripts, sizeof(scripts));
 	why[0] = '\0';
-	if (kind)
+	if (kind) {
+		cp_list(doc, w, CP_LOOKS, list, sizeof(list));
 		wn = (size_t)snprintf(why, sizeof(why),
 		                      kind == CLINT_WORD_MIXED
 		                          ? "mixes Latin letters with %s ones that "
 		                            "look the same (%s)"
 		                          : "is written among Latin words in %s "
 		                            "letters that look Latin (%s)",
-		                      scripts, looks);
-	if (inside && wn < sizeof(why))
+		                      scripts, list);
+	}
+	if (forms && wn < sizeof(why)) {
+		cp_list(doc, w, CP_FORMS, list, sizeof(list));
+		wn += (size_t)snprintf(why + wn, sizeof(why) - wn,
+		                       "%smixes letters with mathematical or "
+		                       "fullwidth forms of letters (%s)",
+		                       wn ? " and " : "", list);
+	}
+	if (inside && wn < sizeof(why)) {
+		cp_list(doc, w, CP_HIDDEN, list, sizeof(list));
 		snprintf(why + wn, sizeof(why) - wn,
 		         "%shas a character that shows nothing inside it (%s)",
-		         kind ? " and " : "", hidden);
-	/* q, why and reading fit: 95 + about 200 + 79 bytes and the words
+		         wn ? " and " : "", list);
+	}
+	/* q, why and reading fit: 95 + under 320 + 79 bytes and the words
 	 * are under format()'s 512 */
 	return report(hit, ctx, w->first_letter, w->last_letter,
 	              format("'%s' %s: it reads as '%s', but a search for that "
@@ -3034,7 +3073,7 @@ static int check_disguised_words(const clint_doc *doc,
 	size_t bi, i, n, count = 0;
 	clint_word_scripts w;
 	uint32_t cp;
-	int rc, kind, inside;
+	int rc, kind, inside, forms;
 
 	for (bi = 0; bi < doc->block_count; bi++) {
 		size_t lo = doc->blocks[bi].start, hi = doc->blocks[bi].end;
@@ -3046,7 +3085,8 @@ static int check_disguised_words(const clint_doc *doc,
 				continue;
 			}
 			n = clint_doc_char(doc, i, hi, &cp);
-			if (cp < 0x80 || (!clint_latin_lookalike(cp) && !hidden_char(cp))) {
+			if (cp < 0x80 || (!clint_latin_lookalike(cp) && !hidden_char(cp) &&
+			                  !clint_ascii_form(cp))) {
 				i += n;
 				continue;
 			}
@@ -3054,11 +3094,13 @@ static int check_disguised_words(const clint_doc *doc,
 			i = w.end > i ? w.end : i + n;
 			kind = w.letters ? clint_doc_fold_at(doc, w.start) : 0;
 			inside = w.letters > 1 && hidden_inside(doc, &w);
-			if (!kind && !inside)
+			forms = w.letters > 1 && forms_inside(doc, &w);
+			if (!kind && !inside && !forms)
 				continue;
 			if (count == DISGUISED_MAX_FINDINGS)
 				return CLINT_OK;
-			rc = report_disguised(doc, &w, kind, inside, &count, hit, ctx);
+			rc = report_disguised(doc, &w, kind, inside, forms, &count, hit,
+			                      ctx);
 			if (rc < 0)
 				return rc;
 		}

@@ -699,6 +699,40 @@ static void test_lookalike_words(void **state)
  * it, a character reference is its character, a line-break tag and a
  * code span are not words of the text, markup does not count in the gap
  * between words. */
+/* Plain letters mixed with mathematical or fullwidth forms of letters,
+ * which most fonts draw alike; a word all in such forms shows as one. */
+static void test_disguised_forms(void **state)
+{
+	const char *t =
+		"The Supplier may charge additional f\xF0\x9D\x96\xBE" "e"
+		"\xF0\x9D\x97\x8C, f\xEF\xBD\x85" "es and f&#x1D5BE;es and "
+		"f\xD0\xB5\xF0\x9D\x96\xBEs.\n\n"
+		"Not: \xEF\xBD\x86\xEF\xBD\x85\xEF\xBD\x85\xEF\xBD\x93, bold "
+		"\xF0\x9D\x90\x9F\xF0\x9D\x90\x9E\xF0\x9D\x90\x9E\xF0\x9D\x90\xAC, "
+		"1\xF0\x9D\x9F\x8E days, \xEF\xBD\x86\xEF\xBD\x85\xEF\xBD\x85\xEF\xBD\x93"
+		"2 and co\xEF\xBC\x8E ltd.\n";
+	clint_doc *doc = unit_md(t);
+	hits h;
+
+	(void)state;
+	memset(&h, 0, sizeof(h));
+	assert_int_equal(clint_run_check(CLINT_CHECK_DISGUISED_WORDS, doc,
+	                                 collect, &h), CLINT_OK);
+	assert_int_equal(h.count, 4);
+	assert_hit(t, &h, 0, "f\xF0\x9D\x96\xBE" "e\xF0\x9D\x97\x8C",
+	           "mixes letters with mathematical or fullwidth forms of letters "
+	           "(U+1D5BE for 'e', U+1D5CC for 's'): it reads as 'fees'");
+	assert_hit(t, &h, 1, "f\xEF\xBD\x85" "es", "(U+FF45 for 'e')");
+	assert_hit(t, &h, 2, "f&#x1D5BE;es", "(U+1D5BE for 'e'): it reads as 'fees'");
+	/* both causes, each named */
+	assert_hit(t, &h, 3, "f\xD0\xB5\xF0\x9D\x96\xBEs",
+	           "mixes Latin letters with Cyrillic ones that look the same "
+	           "(U+0435 for 'e') and mixes letters with mathematical or "
+	           "fullwidth forms of letters (U+1D5BE for 'e'): it reads as "
+	           "'fees'");
+	clint_doc_free(doc);
+}
+
 static void test_disguised_words_markdown(void **state)
 {
 	const char *t =
@@ -1135,6 +1169,7 @@ int main(void)
 		cmocka_unit_test(test_disguised_words_capped),
 		cmocka_unit_test(test_hidden_characters),
 		cmocka_unit_test(test_disguised_words_markdown),
+		cmocka_unit_test(test_disguised_forms),
 		cmocka_unit_test(test_quote_keeps_utf8_whole),
 		cmocka_unit_test(test_candidates_match_reference),
 		cmocka_unit_test(test_find_bytes_matches_reference),
