@@ -221,67 +221,100 @@ static size_t char_ref(const char *s, size_t i, size_t end, uint32_t *cp)
  * look to the end of the line for a run as long ("`a``a```a…": 9 s).
  * Each is now found once: */
 
-/* The ']' closing each '[' of a window of MD_BRACKET_WINDOW bytes,
- * found in one pass over the window and the MD_MAX_LINK_TEXT bytes after
- * it. Which ']' closes a '[' depends only on the text after it, so the
- * nested calls for link texts share the table of the whole line; they
- * ask about positions in increasing order, each window once. */
+/* For a window of MD_BRACKET_WINDOW bytes of '[' positions: the ']'
+ * closing each '[' (within MD_MAX_LINK_TEXT bytes), found in one pass,
+ * and, once a link asks, where each destination after its "](" stops
+ * (the first ')' or ' '), found in one pass backwards. Which ']' closes a
+ * '[' and where a destination stops depend only on the text after them,
+ * so the nested calls for link texts share the tables of the whole line.
+ * They ask about '[' positions in increasing order, so each window is
+ * made once; a destination starts at most MD_MAX_LINK_TEXT + 1 bytes
+ * after its '[' (the ']' is under MD_MAX_LINK_TEXT after it). */
 #define MD_BRACKET_WINDOW 2048
+#define MD_DEST_SPAN (MD_BRACKET_WINDOW + MD_MAX_LINK_TEXT + 2)
+#define MD_DEST_NONE 0xFFFFu
 
 typedef struct {
 	size_t base; /* the window's first byte; (size_t)-1 before the first */
 	size_t end;  /* of the line */
 	uint16_t close[MD_BRACKET_WINDOW]; /* ']' - '[', 0 for none */
+	int dest_ready;                    /* dest[] is made for this window */
+	uint16_t dest[MD_DEST_SPAN]; /* stop - (base + k), MD_DEST_NONE past
+	                                MD_MAX_LINK_TEXT */
 } md_brackets;
+
+/* Makes the window of '[' positions that starts at `open`. */
+static void bracket_window(const char *s, md_brackets *br, size_t open)
+{
+	uint16_t opens[MD_BRACKET_WINDOW + MD_MAX_LINK_TEXT];
+	size_t k, n = 0, room = br->end - open;
+	size_t lim = open + (room < MD_BRACKET_WINDOW + MD_MAX_LINK_TEXT
+	                         ? room : MD_BRACKET_WINDOW + MD_MAX_LINK_TEXT);
+
+	br->base = open;
+	br->dest_ready = 0;
+	/* no '[' is asked about past the line: a short line clears little */
+	memset(br->close, 0,
+	       (room < MD_BRACKET_WINDOW ? room : MD_BRACKET_WINDOW) *
+	           sizeof(br->close[0]));
+	for (k = open; k < lim; k++) {
+		if (s[k] == '[') {
+			opens[n++] = (uint16_t)(k - open);
+		} else if (s[k] == ']' && n > 0) {
+			size_t o = opens[--n];
+
+			if (o < MD_BRACKET_WINDOW && k - open - o < MD_MAX_LINK_TEXT)
+				br->close[o] = (uint16_t)(k - open - o);
+		}
+	}
+}
 
 /* The ']' that closes the '[' at s[open] less than MD_MAX_LINK_TEXT
  * bytes after it, or br->end if none does. */
 static size_t bracket_close(const char *s, md_brackets *br, size_t open)
 {
 	if (br->base == (size_t)-1 || open < br->base ||
-	    open - br->base >= MD_BRACKET_WINDOW) {
-		uint16_t opens[MD_BRACKET_WINDOW + MD_MAX_LINK_TEXT];
-		size_t k, n = 0, lim = br->end - open >
-		                               MD_BRACKET_WINDOW + MD_MAX_LINK_TEXT
-		                           ? open + MD_BRACKET_WINDOW + MD_MAX_LINK_TEXT
-		                           : br->end;
-
-		br->base = open;
-		memset(br->close, 0, sizeof(br->close));
-		for (k = open; k < lim; k++) {
-			if (s[k] == '[') {
-				opens[n++] = (uint16_t)(k - open);
-			} else if (s[k] == ']' && n > 0) {
-				size_t o = opens[--n];
-
-				if (o < MD_BRACKET_WINDOW && k - open - o < MD_MAX_LINK_TEXT)
-					br->close[o] = (uint16_t)(k - open - o);
-			}
-		}
-	}
+	    open - br->base >= MD_BRACKET_WINDOW)
+		bracket_window(s, br, open);
 	return br->close[open - br->base] ? open + br->close[open - br->base]
 	                                  : br->end;
 }
 
-/* The first ')' or ' ' at or after `from` in s[..end), or end: where a
- * link's destination stops. The last answer, for [*from_memo, *at_memo],
- * is remembered; a call from before *from_memo looks only up to it. */
-static size_t destination_end(const char *s, size_t from, size_t end,
-                              size_t *from_memo, size_t *at_memo)
+/* Where the destination of the link whose '[' is at `open` and whose "("
+ * ends at from - 1 stops: the first ')' or ' ' at or after `from`, if it
+ * is at most MD_MAX_LINK_TEXT bytes on; else br->end. */
+static size_t destination_end(const char *s, md_brackets *br, size_t open,
+                              size_t from)
 {
-	size_t k = from, lim = end;
+	size_t k, d;
 
-	if (*from_memo != (size_t)-1 && from >= *from_memo && from <= *at_memo)
-		return *at_memo;
-	if (*from_memo != (size_t)-1 && from < *from_memo)
-		lim = *from_memo;
-	while (k < lim && s[k] != ')' && s[k] != ' ')
-		k++;
-	if (k == lim && lim != end)
-		k = *at_memo;
-	*from_memo = from;
-	*at_memo = k;
-	return k;
+	bracket_close(s, br, open); /* the window of `open` */
+	if (!br->dest_ready) {
+		size_t room = br->end - br->base;
+		size_t span = room < MD_DEST_SPAN ? room : MD_DEST_SPAN;
+		size_t lim = room < MD_DEST_SPAN + MD_MAX_LINK_TEXT
+		                 ? br->end : br->base + MD_DEST_SPAN + MD_MAX_LINK_TEXT;
+
+		/* backwards from past the last entry, so that its distance is
+		 * right too */
+		d = MD_DEST_NONE;
+		for (k = lim; k-- > br->base;) {
+			if (s[k] == ')' || s[k] == ' ')
+				d = 0;
+			else if (d < MD_MAX_LINK_TEXT)
+				d++;
+			else
+				d = MD_DEST_NONE;
+			if (k - br->base < span)
+				br->dest[k - br->base] = (uint16_t)d;
+		}
+		br->dest_ready = 1;
+	}
+	if (from >= br->end)
+		return br->end;
+	k = from - br->base; /* under MD_DEST_SPAN and the line's end */
+	return br->dest[k] != MD_DEST_NONE
+	           ? from + br->dest[k] : br->end;
 }
 
 /* Code spans: a run of backticks opens one when a run of the same length
@@ -338,7 +371,7 @@ static int md_inline_at(clint_doc *doc, md_brackets *br, size_t i,
 	const char *s = doc->text;
 	int rc = CLINT_OK;
 
-	size_t memo = (size_t)-1, dest_from = (size_t)-1, dest_at = 0;
+	size_t memo = (size_t)-1;
 	md_ticks ticks;
 	int breaks;
 
@@ -402,7 +435,7 @@ static int md_inline_at(clint_doc *doc, md_brackets *br, size_t i,
 			if (close >= end)
 				close = end;
 			if (close + 1 < end && s[close + 1] == '(') {
-				j = destination_end(s, close + 2, end, &dest_from, &dest_at);
+				j = destination_end(s, br, open, close + 2);
 				if (j < end && s[j] == ')' && j - close <= MD_MAX_LINK_TEXT) {
 					rc = clint_doc_add_skip(doc, i, open + 1);
 					if (rc == CLINT_OK)
