@@ -356,6 +356,15 @@ def big():
     f["bracket-nests.md"] = (b"[" * 1990 + b"]" * 10) * 5000
     f["link-destinations.md"] = b"[](" * 3300000
     f["code-span-runs.md"] = b"".join(b"`" * n + b"a" for n in range(1, 4473))
+    # an item first under each of 90,000 headings: each looked back through
+    # every section for a sibling (1 MB: 10 s); 8,000 phrases that name
+    # headings among 230,000 headings: each walked every heading (7 s)
+    f["items-under-headings.txt"] = b"AB\n\n(a) x\n\n" * 90909
+    tag = lambda i: (b"%x" % i).translate(bytes.maketrans(b"0123456789abcdef", b"ghijklmnopqrstuv"))
+    defs = b"".join(b'"Alpha%s" means the thing.\n\n' % tag(i) for i in range(3))
+    uses = b"".join(b"The Supplier shall see the Q%s Zq and the Q%s Zq daily.\n\n" % (tag(i), tag(i)) for i in range(8000))
+    heads = b"".join(b"Q%s Zq\n\n" % tag(i) for i in range(8000))
+    f["phrases-name-headings.txt"] = defs + uses + b"AB\n\n" * ((1000000 - len(defs + uses + heads)) // 4) + heads
     f["line-10mb.txt"] = b"The Supplier shall pay " * ((10 << 20) // 23)
     f["numbering-deep.txt"] = b"".join(b"1." * i + b" Heading\n" for i in range(1, 2000))
     rules = b"".join(flag_rule(b"r%d" % i, b"zq%dzq" % i, b"zq%dzq" % i)

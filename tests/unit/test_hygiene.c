@@ -246,6 +246,25 @@ static void test_undefined_unused_duplicate(void **state)
 	assert_non_null(strstr(h.msg[0], "line 2"));
 }
 
+/* A phrase that names a section heading, by its first words (up to a
+ * space, a full stop or the end) or its last, in any case, is known. */
+static void test_undefined_names_headings(void **state)
+{
+	const char *t =
+		"1. DEFINITIONS\n\"Alpha\" means a. \"Beta\" means b. \"Gamma\" "
+		"means c.\n2. Acceptance Tests. The procedure\nThe Supplier runs the "
+		"Acceptance Tests and the Acceptance Tests again.\n3. Annual Service "
+		"Review\nThe Parties hold the Service Review and the Service Review "
+		"yearly, and the Annual Service twice: the Annual Service.\nThe "
+		"Customer reads the Tests Procedure and the Tests Procedure.\n";
+	hits h;
+
+	(void)state;
+	run(CLINT_CHECK_UNDEFINED_TERMS, t, &h);
+	assert_int_equal(h.count, 1);
+	assert_hit(t, &h, 0, "Tests Procedure", "does not define");
+}
+
 static void test_undefined_needs_definitions(void **state)
 {
 	hits h;
@@ -357,6 +376,34 @@ static void test_dates(void **state)
 #define RLI "\xE2\x81\xA7"
 #define PDI "\xE2\x81\xA9"
 #define FSI "\xE2\x81\xA8"
+
+/* Each number is compared with the previous sibling of its style: items
+ * under one clause, clauses under one parent, across the other styles. */
+static void test_numbering_siblings(void **state)
+{
+	const char *t =
+		"1. SCOPE\n1.1 First.\n(a) one;\n(c) three.\n1.2 Second.\n(a) one;\n"
+		"(b) two.\n1.4 Fourth.\n2. CHARGES\n2.1 Pay.\n(b) late.\n2.2 Pay.\n"
+		"2.2 Again.\n(a) first;\n(a) again;\n(d) fourth.\n";
+	clint_buf b = CLINT_BUF_INIT;
+	hits h;
+	int k;
+
+	(void)state;
+	run(CLINT_CHECK_NUMBERING, t, &h);
+	assert_int_equal(h.count, 4);
+	assert_hit(t, &h, 0, "(c)", "item (c) follows item (a): item (b) is missing");
+	assert_hit(t, &h, 1, "1.4", "\xC2\xA7 1.4 follows \xC2\xA7 1.2: \xC2\xA7 1.3 is missing");
+	assert_hit(t, &h, 2, "2.2", "\xC2\xA7 2.2 is numbered twice (also at line 12)");
+	assert_hit(t, &h, 3, "(d)", "item (d) follows item (a): item (b) is missing");
+	/* an item first under each of many headings has no sibling before it */
+	for (k = 0; k < 20000; k++)
+		assert_int_equal(clint_buf_puts(&b, "AB\n\n(a) x\n\n(c) y\n\n"), CLINT_OK);
+	run(CLINT_CHECK_NUMBERING, b.data, &h);
+	assert_int_equal(h.count, 20000);
+	assert_true(strstr(h.msg[31], "item (c) follows item (a)") != NULL);
+	clint_buf_free(&b);
+}
 
 /* Each scope with visible text in it is one hit, from the character that
  * opens it to where the bidirectional algorithm closes it or to the end
@@ -1156,10 +1203,12 @@ int main(void)
 		cmocka_unit_test(test_placeholders),
 		cmocka_unit_test(test_undefined_unused_duplicate),
 		cmocka_unit_test(test_undefined_needs_definitions),
+		cmocka_unit_test(test_undefined_names_headings),
 		cmocka_unit_test(test_one_edit),
 		cmocka_unit_test(test_parties),
 		cmocka_unit_test(test_parse_date),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_numbering_siblings),
 		cmocka_unit_test(test_direction_controls),
 		cmocka_unit_test(test_direction_controls_deep),
 		cmocka_unit_test(test_direction_controls_overflow),
