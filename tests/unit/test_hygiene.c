@@ -265,6 +265,25 @@ static void test_undefined_names_headings(void **state)
 	assert_hit(t, &h, 0, "Tests Procedure", "does not define");
 }
 
+/* A definition made for one clause is compared with no other, in either
+ * place of a pair: the third "Fee" is compared with the second. */
+static void test_duplicate_local_definitions(void **state)
+{
+	const char *t =
+		"1. DEFINITIONS\n1.1 For purposes of this Section only, \"Fee\" "
+		"means the set-up sum.\n1.2 \"Fee\" means the monthly sum in "
+		"Schedule 2.\n1.3 \"Fee\" means any amount the Supplier invoices.\n"
+		"1.4 \"Term\" means two years.\n2. TERM\n2.1 As used in this clause, "
+		"\"Term\" means the initial term.\n";
+	hits h;
+
+	(void)state;
+	run(CLINT_CHECK_DUPLICATE_DEFINITIONS, t, &h);
+	assert_int_equal(h.count, 1);
+	assert_hit(t, &h, 0, "Fee", "here as 'any amount the Supplier invoices' "
+	           "and at line 3 as 'the monthly sum in Schedule 2'");
+}
+
 static void test_undefined_needs_definitions(void **state)
 {
 	hits h;
@@ -1203,6 +1222,7 @@ int main(void)
 		cmocka_unit_test(test_placeholders),
 		cmocka_unit_test(test_undefined_unused_duplicate),
 		cmocka_unit_test(test_undefined_needs_definitions),
+		cmocka_unit_test(test_duplicate_local_definitions),
 		cmocka_unit_test(test_undefined_names_headings),
 		cmocka_unit_test(test_one_edit),
 		cmocka_unit_test(test_parties),
