@@ -25,6 +25,16 @@
 #define MAX_HEADING_BYTES 100
 #define MAX_RUNIN_WORDS 8
 #define MAX_DEPTH 64
+/* A real designator is short ("7.2", "IV", "A", "12.3.4"): a longer run of
+ * letters, digits and dots after "Section", "Article" ... is not a number
+ * (and would be copied into the cite of every item below it). */
+#define MAX_DESIGNATOR_BYTES 32
+/* What a label takes from an ancestor ("§ 4.1 (Charges)", "Schedule A
+ * (a)") is cut to this: every item below a long heading copied it whole. */
+#define MAX_INHERITED_BYTES 256
+/* Item cites grow by one "(a)" per level and the ranks bound the levels;
+ * a backstop far above any real "9.2(a)(ii)(B)(3)". */
+#define MAX_CITE_BYTES 128
 
 typedef enum {
 	NUM_NONE,
@@ -143,7 +153,7 @@ static int parse_numbering(const char *s, size_t a, size_t b, numbering *num)
 			k++;
 		while (k > j && s[k - 1] == '.')
 			k--;
-		if (k == j)
+		if (k == j || k - j > MAX_DESIGNATOR_BYTES)
 			return 0;
 		if (!(clint_isdigit((unsigned char)s[j]) || k - j == 1 ||
 		      clint_is_roman(s + j, k - j)))
@@ -304,9 +314,31 @@ static const char *titled_ancestor(const clint_doc *doc, size_t p)
 }
 
 /*
+ * Appends what a label takes from an ancestor, `s`, cut on a UTF-8
+ * boundary to MAX_INHERITED_BYTES and marked with an ellipsis when cut.
+ * Reads no further into `s` than that, so a long heading costs each
+ * descendant the same small amount.
+ */
+static void put_inherited(clint_buf *b, const char *s)
+{
+	size_t n = strnlen(s, MAX_INHERITED_BYTES + 1);
+
+	if (n <= MAX_INHERITED_BYTES) {
+		clint_buf_put(b, s, n);
+		return;
+	}
+	n = MAX_INHERITED_BYTES;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	clint_buf_put(b, s, n);
+	clint_buf_puts(b, "\xE2\x80\xA6");
+}
+
+/*
  * Builds the citation of a new section: "9.2", "9.2(a)(ii)", or NULL when
  * it cannot be cited with "§" (an Article, a Schedule, an unnumbered
- * heading, or an item under one of those).
+ * heading, an item under one of those, or a cite longer than
+ * MAX_CITE_BYTES, which no real clause has).
  */
 static char *make_cite(const clint_doc *doc, const numbering *num,
                        const char *number, size_t parent)
@@ -319,6 +351,8 @@ static char *make_cite(const clint_doc *doc, const numbering *num,
 		return clint_strdup(number);
 	if (num->kind != NUM_ITEM || parent == CLINT_NO_SECTION ||
 	    !doc->sections[parent].cite)
+		return NULL;
+	if (strlen(doc->sections[parent].cite) + strlen(number) > MAX_CITE_BYTES)
 		return NULL;
 	if (clint_buf_puts(&b, doc->sections[parent].cite) < 0 ||
 	    clint_buf_puts(&b, number) < 0) {
@@ -347,7 +381,7 @@ static char *make_label(const clint_doc *doc, const numbering *num,
 	} else if (num->kind == NUM_ITEM) {
 		/* "(a)" reads best after the part it belongs to */
 		if (parent != CLINT_NO_SECTION) {
-			clint_buf_puts(&b, doc->sections[parent].label);
+			put_inherited(&b, doc->sections[parent].label);
 			clint_buf_putc(&b, ' ');
 		}
 		clint_buf_puts(&b, number);
@@ -359,7 +393,7 @@ static char *make_label(const clint_doc *doc, const numbering *num,
 	} else if (cite && (ph = titled_ancestor(doc, parent)) != NULL) {
 		/* an untitled clause: name the nearest titled ancestor */
 		clint_buf_puts(&b, " (");
-		clint_buf_puts(&b, ph);
+		put_inherited(&b, ph);
 		clint_buf_putc(&b, ')');
 	}
 	return clint_buf_detach(&b, NULL);

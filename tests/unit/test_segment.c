@@ -160,6 +160,80 @@ static const char nested_doc[] =
 	"10. Term\n"
 	"The Agreement lasts two years.\n";
 
+/* A designator longer than MAX_DESIGNATOR_BYTES is not a number: each
+ * item under it used to copy it into its cite and label. */
+static void test_long_designator_not_a_number(void **state)
+{
+	char text[128], number[40], label[2][64];
+	clint_doc *doc;
+
+	(void)state;
+	memset(number, '1', MAX_DESIGNATOR_BYTES);
+	number[MAX_DESIGNATOR_BYTES] = '\0';
+	snprintf(label[0], sizeof(label[0]), "\xC2\xA7 %s", number);
+	snprintf(label[1], sizeof(label[1]), "\xC2\xA7 %s(a)", number);
+	snprintf(text, sizeof(text), "Section %s\n\n(a) x\n", number);
+	doc = unit_text(text);
+	assert_int_equal(clint_doc_section_count(doc), 2);
+	assert_section(doc, 0, number, "", label[0], 1);
+	assert_section(doc, 1, "(a)", "", label[1], 2);
+	clint_doc_free(doc);
+
+	/* one more digit: a short line read as a plain heading, not a
+	 * numbered Section */
+	snprintf(text, sizeof(text), "Section %s1\n\n(a) x\n", number);
+	doc = unit_text(text);
+	assert_int_equal(clint_doc_section_count(doc), 2);
+	snprintf(label[0], sizeof(label[0]), "Section %s1", number);
+	snprintf(label[1], sizeof(label[1]), "Section %s1 (a)", number);
+	assert_section(doc, 0, "", label[0], label[0], 1);
+	assert_section(doc, 1, "(a)", "", label[1], 2);
+	clint_doc_free(doc);
+}
+
+/* What a label takes from an ancestor is cut to MAX_INHERITED_BYTES on a
+ * UTF-8 boundary; the ancestor keeps its own heading whole. */
+static void test_inherited_label_bounded(void **state)
+{
+	char heading[700], md[800], want[300];
+	clint_doc *doc;
+	clint_section s;
+	size_t i, n = 0;
+
+	(void)state;
+	/* byte MAX_INHERITED_BYTES falls inside a two-byte letter */
+	for (i = 0; i < MAX_INHERITED_BYTES - 1; i++)
+		heading[n++] = 'A';
+	for (i = 0; i < 200; i++) {
+		heading[n++] = '\xC3';
+		heading[n++] = '\x89'; /* É */
+	}
+	heading[n] = '\0';
+	snprintf(want, sizeof(want), "%.*s\xE2\x80\xA6", MAX_INHERITED_BYTES - 1,
+	         heading);
+
+	snprintf(md, sizeof(md), "# %s\n\n(a) x\n", heading);
+	doc = unit_md(md);
+	assert_int_equal(clint_doc_section_count(doc), 2);
+	assert_section(doc, 0, "", heading, heading, 1);
+	assert_int_equal(clint_doc_section(doc, 1, &s), CLINT_OK);
+	assert_true(strlen(s.label) <= MAX_INHERITED_BYTES + 3 + 4);
+	assert_true(clint_utf8_valid(s.label, strlen(s.label)));
+	assert_memory_equal(s.label, want, strlen(want));
+	assert_string_equal(s.label + strlen(want), " (a)");
+	clint_doc_free(doc);
+
+	/* an untitled clause names its ancestor the same way */
+	snprintf(md, sizeof(md), "# %s\n\n1.1 x\n", heading);
+	doc = unit_md(md);
+	assert_int_equal(clint_doc_section_count(doc), 2);
+	assert_int_equal(clint_doc_section(doc, 1, &s), CLINT_OK);
+	assert_memory_equal(s.label, "\xC2\xA7 1.1 (", 8);
+	assert_memory_equal(s.label + 8, want, strlen(want));
+	assert_string_equal(s.label + 8 + strlen(want), ")");
+	clint_doc_free(doc);
+}
+
 static void test_nesting(void **state)
 {
 	clint_doc *doc;
@@ -451,6 +525,8 @@ int main(void)
 		cmocka_unit_test(test_runin_heading),
 		cmocka_unit_test(test_items_under_articles),
 		cmocka_unit_test(test_untitled_clause_names_ancestor),
+		cmocka_unit_test(test_long_designator_not_a_number),
+		cmocka_unit_test(test_inherited_label_bounded),
 		cmocka_unit_test(test_nesting),
 		cmocka_unit_test(test_section_at),
 		cmocka_unit_test(test_section_at_after_child_ends),
