@@ -922,6 +922,36 @@ static size_t means_verb(const char *s, size_t i, size_t b)
 	return 0;
 }
 
+static int trailing_punct(char c)
+{
+	return c == ' ' || c == ',' || c == '.' || c == ';';
+}
+
+/*
+ * Where the defining words norm[da..db) end: trailing spaces, commas,
+ * periods and semicolons come off, then the text is cut to MAX_DEF_BYTES (a
+ * text cut there keeps the punctuation it has at the cut). The walk back is
+ * bounded by MAX_DEF_BYTES: the definitions of a sentence share its end,
+ * and a long run of commas there was walked again for each of them. A run
+ * longer than that ends no real sentence: it is taken to reach back past
+ * the cut, and the text is trimmed from the cut.
+ */
+static size_t def_text_end(const char *norm, size_t da, size_t db)
+{
+	size_t stop = db > da + MAX_DEF_BYTES ? db - MAX_DEF_BYTES : da;
+	int run_on;
+
+	while (db > stop && trailing_punct(norm[db - 1]))
+		db--;
+	run_on = db == stop && db > da && trailing_punct(norm[db - 1]);
+	if (db > da + MAX_DEF_BYTES)
+		db = da + MAX_DEF_BYTES;
+	if (run_on)
+		while (db > da && trailing_punct(norm[db - 1]))
+			db--;
+	return db;
+}
+
 static int add_definition(clint_doc *doc, clint_idef_form form, size_t a,
                           size_t b, size_t da, size_t db, size_t preamble_end)
 {
@@ -941,11 +971,7 @@ static int add_definition(clint_doc *doc, clint_idef_form form, size_t a,
 		return CLINT_ENOMEM;
 	while (da < db && doc->norm[da] == ' ')
 		da++;
-	while (db > da && (doc->norm[db - 1] == ' ' || doc->norm[db - 1] == ',' ||
-	                   doc->norm[db - 1] == '.' || doc->norm[db - 1] == ';'))
-		db--;
-	if (db > da + MAX_DEF_BYTES)
-		db = da + MAX_DEF_BYTES;
+	db = def_text_end(doc->norm, da, db);
 	d->form = form;
 	d->norm_start = a;
 	d->norm_end = b;

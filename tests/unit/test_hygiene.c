@@ -163,6 +163,41 @@ static void test_definitions_bounded(void **state)
 	free(buf);
 }
 
+/* The defining words lose their trailing punctuation, then are cut to 600
+ * bytes (MAX_DEF_BYTES in segment.c): a text cut there keeps what it had
+ * at the cut. The walk over the trailing punctuation is bounded by the cut,
+ * since every definition in a sentence shares its end; a longer run ends no
+ * real sentence and is trimmed from the cut. */
+static void test_definition_text_trimmed(void **state)
+{
+	char text[2400], words[760], want[620];
+	clint_doc *doc;
+	size_t i, n = 0;
+
+	(void)state;
+	doc = unit_text("\"Charges\" means the fees in Schedule 2, ;.\n");
+	assert_definition(doc, 0, "Charges", CLINT_DEFINITION_MEANS,
+	                  "the fees in Schedule 2");
+	clint_doc_free(doc);
+
+	for (i = 0; i < 150; i++)
+		n += (size_t)snprintf(words + n, sizeof(words) - n, "word ");
+	snprintf(want, sizeof(want), "%.600s", words);
+	snprintf(text, sizeof(text), "\"Charges\" means %send.\n", words);
+	doc = unit_text(text);
+	assert_definition(doc, 0, "Charges", CLINT_DEFINITION_MEANS, want);
+	clint_doc_free(doc);
+
+	/* the same words, then a thousand commas */
+	n = (size_t)snprintf(text, sizeof(text), "\"Charges\" means %s", words);
+	memset(text + n, ',', 1000);
+	memcpy(text + n + 1000, "\n", 2);
+	want[599] = '\0';
+	doc = unit_text(text);
+	assert_definition(doc, 0, "Charges", CLINT_DEFINITION_MEANS, want);
+	clint_doc_free(doc);
+}
+
 /* ---- placeholders --------------------------------------------------------- */
 
 static void test_bracket_classes(void **state)
@@ -1218,6 +1253,7 @@ int main(void)
 		cmocka_unit_test(test_definitions_curly_quotes_markdown),
 		cmocka_unit_test(test_not_definitions),
 		cmocka_unit_test(test_definitions_bounded),
+		cmocka_unit_test(test_definition_text_trimmed),
 		cmocka_unit_test(test_bracket_classes),
 		cmocka_unit_test(test_placeholders),
 		cmocka_unit_test(test_undefined_unused_duplicate),
