@@ -368,6 +368,17 @@ def big():
     # 4,096 definitions of one term "as used herein": each pair looked for
     # the marks of a local definition again (1.3 MB: 4.2 s)
     f["one-term-4096-definitions.txt"] = b"1. Terms\n\n" + (b"word " * 56 + b'As used herein, "Fee" means the sum due. \n\n') * 4096
+    # a Section number and a Markdown heading of 0.5 MB over 70,000 items:
+    # each item copied the number into its cite, or the heading into its
+    # label (11.4 GB from 0.4 MB)
+    f["long-section-number.txt"] = (b"Section " + b"1" * 500000 + b"\n\n" +
+                                    b"(a) x\n\n" * 70000)
+    f["long-heading-items.md"] = (b"# " + b"Heading " * 62500 + b"\n\n" +
+                                  b"(a) x\n\n" * 70000)
+    # 4,096 definitions in one sentence that ends in 10 MB of commas: each
+    # definition trimmed the whole comma run (23 s)
+    d = b'"Aa" means ' * 4096
+    f["definitions-comma-run.txt"] = d + b"," * ((10 << 20) - len(d)) + b"\n"
     f["line-10mb.txt"] = b"The Supplier shall pay " * ((10 << 20) // 23)
     f["numbering-deep.txt"] = b"".join(b"1." * i + b" Heading\n" for i in range(1, 2000))
     rules = b"".join(flag_rule(b"r%d" % i, b"zq%dzq" % i, b"zq%dzq" % i)
