@@ -448,6 +448,255 @@ static void test_risk_match_prefers_aligned_section(void **state)
 	clint_ruleset_free(rs);
 }
 
+/* The risks of `d` in their order, one token each: I (introduced), R
+ * (resolved) or U (unchanged), then the finding's index in its side's
+ * result; e.g. "I3 R0 U1 ". */
+static char *risk_summary(const clint_diff *d)
+{
+	size_t i, k, cap = d->risk_count * 16 + 1, len = 0;
+	char *s = malloc(cap);
+
+	assert_non_null(s);
+	s[0] = '\0';
+	for (i = 0; i < d->risk_count; i++) {
+		const clint_diff_risk *r = &d->risks[i];
+		const clint_result *res = r->in_new ? d->new_res : d->old_res;
+		clint_finding f;
+		for (k = 0; k < clint_result_finding_count(res); k++) {
+			assert_int_equal(clint_result_finding(res, k, &f), CLINT_OK);
+			if (f.start == r->finding.start && f.end == r->finding.end &&
+			    !strcmp(f.rule_id, r->finding.rule_id))
+				break;
+		}
+		assert_true(k < clint_result_finding_count(res));
+		len += (size_t)snprintf(s + len, cap - len, "%c%zu ",
+		                        r->change == CLINT_RISK_INTRODUCED ? 'I'
+		                        : r->change == CLINT_RISK_RESOLVED ? 'R'
+		                                                          : 'U',
+		                        k);
+	}
+	return s;
+}
+
+/* The pairing of risk.c as its comments state it, in the plainest (and
+ * quadratic) form: NEW findings in text order, each paired with the first
+ * OLD finding in text order of its fingerprint not yet paired, first one
+ * in the OLD section aligned with its section (or both outside sections),
+ * then, for those left, anywhere. Returned as risk_summary() would. */
+static char *risk_reference(const clint_diff *d)
+{
+	const clint_result *res[2] = {d->old_res, d->new_res};
+	size_t n[2], i, j, pass, cut = clint_diff_rules_compared(d), len = 0;
+	size_t nsec = clint_doc_section_count(d->old_doc), *old2new;
+	char (*fp[2])[CLINT_FINGERPRINT_SIZE];
+	size_t *sec[2];
+	int *used[2], side;
+	char *s;
+
+	old2new = malloc((nsec + 1) * sizeof(*old2new));
+	assert_non_null(old2new);
+	for (i = 0; i < nsec; i++)
+		old2new[i] = CLINT_NO_SECTION;
+	for (i = 0; i < d->section_count; i++)
+		if (d->sections[i].old_section != CLINT_NO_SECTION)
+			old2new[d->sections[i].old_section] = d->sections[i].new_section;
+	for (side = 0; side < 2; side++) {
+		n[side] = clint_result_finding_count(res[side]);
+		fp[side] = calloc(n[side] + 1, sizeof(*fp[side]));
+		sec[side] = calloc(n[side] + 1, sizeof(*sec[side]));
+		used[side] = calloc(n[side] + 1, sizeof(*used[side]));
+		assert_true(fp[side] && sec[side] && used[side]);
+		for (i = 0; i < n[side]; i++) {
+			clint_finding f;
+			/* a rule not compared: out of the pairing, as if paired */
+			used[side][i] = clint_result_finding_rule(res[side], i) >= cut;
+			assert_int_equal(clint_result_finding(res[side], i, &f), CLINT_OK);
+			assert_int_equal(clint_finding_fingerprint(res[side], &f,
+			                                           fp[side][i]),
+			                 CLINT_OK);
+			sec[side][i] = f.section;
+		}
+	}
+	for (pass = 0; pass < 2; pass++)
+		for (j = 0; j < n[1]; j++)
+			for (i = 0; i < n[0] && !used[1][j]; i++) {
+				size_t to = sec[0][i] == CLINT_NO_SECTION
+				                ? CLINT_NO_SECTION : old2new[sec[0][i]];
+				if (used[0][i] || strcmp(fp[0][i], fp[1][j]) != 0 ||
+				    (pass == 0 && to != sec[1][j]))
+					continue;
+				used[0][i] = used[1][j] = 1;
+			}
+	s = malloc((n[0] + n[1]) * 16 + 1);
+	assert_non_null(s);
+	s[0] = '\0';
+	for (j = 0; j < n[1]; j++)
+		if (!used[1][j])
+			len += (size_t)sprintf(s + len, "I%zu ", j);
+	for (i = 0; i < n[0]; i++)
+		if (!used[0][i])
+			len += (size_t)sprintf(s + len, "R%zu ", i);
+	for (j = 0; j < n[1]; j++)
+		if (used[1][j] && clint_result_finding_rule(res[1], j) < cut)
+			len += (size_t)sprintf(s + len, "U%zu ", j);
+	for (side = 0; side < 2; side++) {
+		free(fp[side]);
+		free(sec[side]);
+		free(used[side]);
+	}
+	free(old2new);
+	return s;
+}
+
+/* The risk summary of diffing texts a and b with pack_xml. */
+static char *diff_risks(const char *a, const char *b, int check_reference)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *x = unit_text(a), *y = unit_text(b);
+	clint_diff *d = NULL;
+	char *s, *ref;
+
+	assert_int_equal(clint_diff_new(&d, rs, x, y, NULL, NULL), CLINT_OK);
+	s = risk_summary(d);
+	if (check_reference) {
+		ref = risk_reference(d);
+		assert_string_equal(s, ref);
+		free(ref);
+	}
+	clint_diff_free(d);
+	clint_doc_free(x);
+	clint_doc_free(y);
+	clint_ruleset_free(rs);
+	return s;
+}
+
+/* `n` copies of `unit` after `head`. */
+static char *repeat(const char *head, const char *unit, size_t n)
+{
+	size_t hl = strlen(head), ul = strlen(unit), i;
+	char *s = malloc(hl + ul * n + 2);
+
+	assert_non_null(s);
+	memcpy(s, head, hl);
+	for (i = 0; i < n; i++)
+		memcpy(s + hl + i * ul, unit, ul);
+	memcpy(s + hl + n * ul, "\n", 2);
+	return s;
+}
+
+/* Many findings of one fingerprint (pairing them took quadratic time):
+ * NEW's k-th pairs with OLD's k-th, so the surplus of a side is its last
+ * ones, in text order. */
+static void test_risk_pairing_many_equal(void **state)
+{
+	const char *unit = "Pay at the then-current rates and ";
+	char *a = repeat("1. Fees\n\n", unit, 3000);
+	char *b = repeat("1. Fees\n\n", unit, 2000);
+	char *want = malloc(3000 * 16), *got;
+	size_t i, len = 0;
+
+	(void)state;
+	assert_non_null(want);
+	for (i = 2000; i < 3000; i++)
+		len += (size_t)sprintf(want + len, "R%zu ", i);
+	for (i = 0; i < 2000; i++)
+		len += (size_t)sprintf(want + len, "U%zu ", i);
+	got = diff_risks(a, b, 0);
+	assert_string_equal(got, want);
+	free(got);
+	len = 0;
+	for (i = 2000; i < 3000; i++)
+		len += (size_t)sprintf(want + len, "I%zu ", i);
+	for (i = 0; i < 2000; i++)
+		len += (size_t)sprintf(want + len, "U%zu ", i);
+	got = diff_risks(b, a, 0);
+	assert_string_equal(got, want);
+	free(got);
+	free(a);
+	free(b);
+	free(want);
+}
+
+/* Equal fingerprints in several sections: aligned sections pair first,
+ * then what is left pairs in text order, wherever it is. */
+static void test_risk_pairing_mixed(void **state)
+{
+	/* OLD 1.1 (findings 0, 1), 1.2 (2, 3), 2.1 (4, 5); NEW 1.1 (0),
+	 * 2.1 (1, 2, 3), 3.1 (4). Aligned: NEW 0-OLD 0, 1-4, 2-5; then NEW 3
+	 * takes OLD 1 and NEW 4 OLD 2 (text order, not section); OLD 3 is
+	 * resolved. */
+	static const char a[] =
+		"1. Fees\n\n"
+		"1.1 Hosting work at the then-current rates; extra hosting "
+		"work at the then-current rates.\n\n"
+		"1.2 Travel at the then-current rates; travel by air at the "
+		"then-current rates.\n\n"
+		"2. Exit\n\n"
+		"2.1 Exit assistance at the then-current rates; data return "
+		"at the then-current rates.\n";
+	static const char b[] =
+		"1. Fees\n\n"
+		"1.1 Hosting work at the then-current rates.\n\n"
+		"2. Exit\n\n"
+		"2.1 Exit assistance at the then-current rates; data return "
+		"at the then-current rates; archives at the then-current "
+		"rates.\n\n"
+		"3. Support\n\n"
+		"3.1 Support calls out of hours at the then-current rates.\n";
+	char *got = diff_risks(a, b, 1);
+
+	(void)state;
+	assert_string_equal(got, "R3 U0 U1 U2 U3 U4 ");
+	free(got);
+}
+
+/* Sections made and moved at random, findings of two fingerprints in
+ * each, some before the first heading: the pairing is the one the
+ * reference gives. */
+static void test_risk_pairing_reference(void **state)
+{
+	static const char *const words[] = {
+		"hosting", "travel", "exit", "support", "archives", "training",
+		"licences", "storage", "audits", "escrow", "backups", "reports",
+	};
+	unsigned seed = 12345;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 6; round++) {
+		char *doc[2];
+		int side;
+		for (side = 0; side < 2; side++) {
+			size_t cap = 64 * 1024, len = 0, k, j;
+			char *s = malloc(cap);
+			assert_non_null(s);
+			len += (size_t)sprintf(s + len, "Services Agreement\n\n"
+			                       "Extras at the then-current rates.\n\n");
+			for (k = 0; k < ARRAY_LEN(words); k++) {
+				size_t w;
+				seed = seed * 1103515245u + 12345u;
+				if ((seed >> 16) % 5 == 0)
+					continue;  /* a section gone (or never there) */
+				/* a section moved: another word in its place */
+				w = (seed >> 16) % 7 == 0 ? (k + 5) % ARRAY_LEN(words) : k;
+				len += (size_t)sprintf(s + len, "%zu. %s\n\n", k + 1,
+				                       k % 2 ? "Fees" : "Charges");
+				seed = seed * 1103515245u + 12345u;
+				for (j = 0; j < 1 + (seed >> 16) % 6; j++)
+					len += (size_t)sprintf(s + len, "The %s %zu work is "
+					                       "billed at the then-current "
+					                       "rates. ", words[w], j);
+				len += (size_t)sprintf(s + len, "\n\n");
+				assert_true(len < cap - 1024);
+			}
+			doc[side] = s;
+		}
+		free(diff_risks(doc[0], doc[1], 1));
+		free(doc[0]);
+		free(doc[1]);
+	}
+}
+
 /* ---- terms.c ------------------------------------------------------------------ */
 
 static void test_values(void **state)
@@ -1358,6 +1607,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_hunk_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_risks, setup, teardown),
 		cmocka_unit_test(test_risk_match_prefers_aligned_section),
+		cmocka_unit_test(test_risk_pairing_many_equal),
+		cmocka_unit_test(test_risk_pairing_mixed),
+		cmocka_unit_test(test_risk_pairing_reference),
 		cmocka_unit_test_setup_teardown(test_values, setup, teardown),
 		cmocka_unit_test(test_value_table),
 		cmocka_unit_test(test_value_pairing_order),

@@ -18,16 +18,40 @@ typedef struct {
 	char fp[CLINT_FINGERPRINT_SIZE];
 	size_t idx;
 	size_t section;   /* the finding's section */
+	size_t key;       /* NEW: its section; OLD: the NEW section its section
+	                     became (CLINT_NO_SECTION if none) */
 	int used;
 } fp_item;
 
-static int cmp_fp(const void *x, const void *y)
+/* The order of a pairing pass: by fingerprint, and in the first pass
+ * (`by_key`) by the NEW section too. Items of one run (equal under this
+ * order) are the candidates of one NEW finding. */
+static int cmp_run(const fp_item *a, const fp_item *b, int by_key)
 {
-	const fp_item *a = x, *b = y;
 	int c = strcmp(a->fp, b->fp);
+	if (c || !by_key)
+		return c;
+	return a->key < b->key ? -1 : a->key > b->key;
+}
+
+/* The qsort() orders of the OLD fp_item pointers: by run, then in OLD's
+ * text order, the order in which a run's items are taken. */
+static int cmp_idx(const fp_item *a, const fp_item *b, int by_key)
+{
+	int c = cmp_run(a, b, by_key);
 	if (c)
 		return c;
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static int cmp_by_fp(const void *x, const void *y)
+{
+	return cmp_idx(*(fp_item *const *)x, *(fp_item *const *)y, 0);
+}
+
+static int cmp_by_key(const void *x, const void *y)
+{
+	return cmp_idx(*(fp_item *const *)x, *(fp_item *const *)y, 1);
 }
 
 size_t clint_diff_rules_compared(const clint_diff *d)
@@ -130,10 +154,51 @@ done:
 	return rc;
 }
 
+/*
+ * One pairing pass: each NEW finding not yet paired, in text order, takes
+ * the first OLD finding of its run in `view` (sorted by cmp_by_key or
+ * cmp_by_fp, see cmp_run) not yet taken, if any. A run holds only the
+ * candidates, so the first pass does not step over the OLD findings of
+ * other sections. `next` (n slots, scratch) remembers, at the first item
+ * of each run, an item of the run with only taken ones before it: items
+ * are only ever taken, so a run's taken items are stepped over once in a
+ * pass, not once per NEW finding (80,000 equal findings took 13 s).
+ */
+static void pair_pass(fp_item **view, size_t n, size_t *next, fp_item *fb,
+                      size_t nb, int by_key)
+{
+	size_t i, k;
+
+	for (k = 0; k < n; k++)
+		next[k] = k;
+	for (i = 0; i < nb; i++) {
+		size_t lo = 0, hi = n;
+		if (fb[i].used)
+			continue;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (cmp_run(view[mid], &fb[i], by_key) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == n)
+			continue;
+		for (k = next[lo]; k < n && view[k]->used &&
+		                   cmp_run(view[k], &fb[i], by_key) == 0; k++)
+			;
+		next[lo] = k;
+		if (k < n && cmp_run(view[k], &fb[i], by_key) == 0) {
+			view[k]->used = 1;
+			fb[i].used = 1;
+		}
+	}
+}
+
 int clint_diff_risks(clint_diff *d, clint_diag *diag)
 {
-	fp_item *fa = NULL, *fb = NULL;
-	size_t na = 0, nb = 0, i, cut, *old2new = NULL;
+	fp_item *fa = NULL, *fb = NULL, **view = NULL;
+	size_t na = 0, nb = 0, i, cut, *old2new = NULL, *next = NULL;
 	int pass;
 	clint_finding f;
 	int rc = CLINT_OK;
@@ -143,8 +208,6 @@ int clint_diff_risks(clint_diff *d, clint_diag *diag)
 	cut = clint_diff_rules_compared(d);
 	TRY(fingerprints(cut, d->old_res, &fa, &na));
 	TRY(fingerprints(cut, d->new_res, &fb, &nb));
-	if (na > 1)
-		qsort(fa, na, sizeof(*fa), cmp_fp);
 	/* which NEW section each OLD section became */
 	old2new = malloc((clint_doc_section_count(d->old_doc) + 1) *
 	                 sizeof(*old2new));
@@ -157,33 +220,27 @@ int clint_diff_risks(clint_diff *d, clint_diag *diag)
 	for (i = 0; i < d->section_count; i++)
 		if (d->sections[i].old_section != CLINT_NO_SECTION)
 			old2new[d->sections[i].old_section] = d->sections[i].new_section;
+	for (i = 0; i < na; i++)
+		fa[i].key = fa[i].section == CLINT_NO_SECTION
+		                ? CLINT_NO_SECTION : old2new[fa[i].section];
+	for (i = 0; i < nb; i++)
+		fb[i].key = fb[i].section;
+	view = malloc((na + 1) * sizeof(*view));
+	next = malloc((na + 1) * sizeof(*next));
+	if (!view || !next) {
+		rc = CLINT_ENOMEM;
+		goto done;
+	}
+	for (i = 0; i < na; i++)
+		view[i] = &fa[i];
 	/* NEW findings in text order: matched ones are unchanged; first
 	   pass in aligned sections, second anywhere */
-	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < nb; i++) {
-			size_t lo = 0, hi = na;
-			if (fb[i].used)
-				continue;
-			while (lo < hi) {
-				size_t mid = lo + (hi - lo) / 2;
-				if (strcmp(fa[mid].fp, fb[i].fp) < 0)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			for (; lo < na && strcmp(fa[lo].fp, fb[i].fp) == 0; lo++) {
-				if (fa[lo].used)
-					continue;
-				if (pass == 0 &&
-				    (fa[lo].section == CLINT_NO_SECTION
-				         ? fb[i].section != CLINT_NO_SECTION
-				         : old2new[fa[lo].section] != fb[i].section))
-					continue;
-				fa[lo].used = 1;
-				fb[i].used = 1;
-				break;
-			}
-		}
+	for (pass = 0; pass < 2; pass++) {
+		if (na > 1)
+			qsort(view, na, sizeof(*view), pass == 0 ? cmp_by_key
+			                                         : cmp_by_fp);
+		pair_pass(view, na, next, fb, nb, pass == 0);
+	}
 	for (i = 0; i < nb; i++)
 		if (!fb[i].used)
 			TRY(add_risk(d, CLINT_RISK_INTRODUCED, 1, d->new_res, fb[i].idx,
@@ -241,5 +298,7 @@ done:
 	free(fa);
 	free(fb);
 	free(old2new);
+	free(view);
+	free(next);
 	return rc;
 }
