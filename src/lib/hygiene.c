@@ -2276,6 +2276,12 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 	size_t np = 0, i, r, n = doc->norm_len;
 	char names[200];
 	int rc, reported_role[ARRAY_LEN(party_roles)] = {0};
+	/* per role word: 0 not asked yet, 1 a name of the parties (or the
+	 * preamble names one side only) or a defined term, never reported,
+	 * 2 neither. Asked once: the answer is the role's, not the place's,
+	 * and each "Client" looked through all the definitions (10 MB of
+	 * them and 4,096 definitions: 24 s). */
+	unsigned char role_named[ARRAY_LEN(party_roles)] = {0};
 	size_t typo_at[MAX_PARTIES * 4], typo_len[MAX_PARTIES * 4],
 	    reported_typos = 0;
 	budget bud = budget_for(doc);
@@ -2329,10 +2335,14 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 			if (rl != wl || memcmp(s + i, party_roles[r], rl) != 0 ||
 			    reported_role[r])
 				continue;
-			for (k = 0; k < np; k++)
-				is_party |= strstr(party[k], party_roles[r]) != NULL;
-			/* only when the preamble names both sides */
-			if (is_party || np < 2 || find_definition(doc, s + i, wl) >= 0)
+			if (!role_named[r]) {
+				for (k = 0; k < np; k++)
+					is_party |= strstr(party[k], party_roles[r]) != NULL;
+				/* only when the preamble names both sides */
+				role_named[r] = is_party || np < 2 ||
+				                find_definition(doc, s + i, wl) >= 0 ? 1 : 2;
+			}
+			if (role_named[r] == 1)
 				break;
 			/* "the Licensor of the Trademark License Agreement" */
 			if (e + 4 < n && !strncmp(s + e, " of ", 4))

@@ -1246,6 +1246,33 @@ static void test_cross_references_many(void **state)
 	clint_buf_free(&b);
 }
 
+/* A role's answer is asked once and kept: "Client Data" (not reported
+ * there) does not keep "the Client" later from being reported, and a
+ * defined "Client" is never reported. */
+static void test_parties_role_asked_once(void **state)
+{
+	static const char head[] =
+		"This Agreement is made between Harrow Quay Foods Limited (the "
+		"\"Customer\") and Brindle Ledger Limited (the \"Supplier\").\n"
+		"1. DEFINITIONS\n";
+	static const char body[] =
+		"2. SERVICES\n"
+		"2.1 Client Data stays with the Customer.\n"
+		"2.2 The Client may claim a credit; the Client shall notify it.\n";
+	char t[1024];
+	hits h;
+
+	(void)state;
+	snprintf(t, sizeof(t), "%s%s", head, body);
+	run(CLINT_CHECK_PARTIES, t, &h);
+	assert_int_equal(h.count, 1);
+	assert_hit(t, &h, 0, "The Client", "\"Customer\" and \"Supplier\"");
+	snprintf(t, sizeof(t), "%s\"Client\" means the Customer.\n%s", head,
+	         body);
+	run(CLINT_CHECK_PARTIES, t, &h);
+	assert_int_equal(h.count, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1280,6 +1307,7 @@ int main(void)
 		cmocka_unit_test(test_find_bytes_matches_reference),
 		cmocka_unit_test(test_xref_index_matches_linear),
 		cmocka_unit_test(test_cross_references_many),
+		cmocka_unit_test(test_parties_role_asked_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
