@@ -379,6 +379,10 @@ def big():
     # definition trimmed the whole comma run (23 s)
     d = b'"Aa" means ' * 4096
     f["definitions-comma-run.txt"] = d + b"," * ((10 << 20) - len(d)) + b"\n"
+    # a diff of a revision with itself, 80,000 findings of one
+    # fingerprint: each NEW finding stepped over the OLD ones of its
+    # fingerprint already paired (13.2 s)
+    f["diff-equal-findings.txt"] = b"The fee is XX and " * 80000 + b"\n"
     f["line-10mb.txt"] = b"The Supplier shall pay " * ((10 << 20) // 23)
     f["numbering-deep.txt"] = b"".join(b"1." * i + b" Heading\n" for i in range(1, 2000))
     rules = b"".join(flag_rule(b"r%d" % i, b"zq%dzq" % i, b"zq%dzq" % i)
@@ -425,6 +429,14 @@ def big():
     f["xref-many-targets.txt"] = b"1. DEFINITIONS\n\n" + b"".join(
         b'1.%d "Service %s" means the services described in Schedule %d.\n'
         % (i + 1, word(i), i + 1) for i in range(60000))
+    # 4,096 definitions, then 10 MB of "Client", a role the preamble's
+    # parties do not go by: each use looked through all the definitions
+    # (23.6 s)
+    head = (b'This Agreement is made between Acme Ltd (the "Supplier") and '
+            b'Beta Ltd (the "Customer").\n\n1. Definitions\n\n' + b"".join(
+                b'"Term%s" means a thing.\n\n' % word(i) for i in range(4096)) +
+            b"2. Services\n\n")
+    f["party-role-words.txt"] = head + b"Client " * ((10000000 - len(head)) // 7) + b"\n"
     # 40,000 changed regions, each named by a change mark in a paragraph:
     # every mark searched the regions from the first (6.8 s)
     regions = b"".join(
