@@ -1103,29 +1103,130 @@ static int all_caps(const char *t)
 	return letters;
 }
 
-/* Index of the definition of `term` (n bytes), exactly or as its plural or
- * singular ("Service Level" / "Service Levels"), or -1. */
-static long find_definition(const clint_doc *doc, const char *term, size_t n)
-{
-	size_t i;
+/*
+ * The definitions sorted by term, so that a term is found by binary
+ * search: find_definition() walked every definition, and the checks ask
+ * for each phrase or word they judge (4,096 definitions and a misspelt
+ * party name used again and again: 9 s for 5 MB). `caps` holds the terms
+ * in capitals, sorted without regard to case.
+ */
+typedef struct {
+	const char *term;
+	size_t len, idx;
+} def_key;
 
-	for (i = 0; i < doc->definition_count; i++) {
-		const char *t = doc->definitions[i].term;
-		size_t m = strlen(t);
-		if ((m == n && memcmp(t, term, n) == 0) ||
-		    (m == n && all_caps(t) && clint_ascii_ieq(t, term, n)) ||
-		    (m + 1 == n && memcmp(t, term, m) == 0 && term[m] == 's') ||
-		    (n + 1 == m && memcmp(t, term, n) == 0 && t[n] == 's') ||
-		    (m + 2 == n && memcmp(t, term, m) == 0 && term[m] == 'e' &&
-		     term[m + 1] == 's') ||
-		    /* "Party" / "Parties" */
-		    (m >= 2 && n >= 3 && t[m - 1] == 'y' && m + 2 == n &&
-		     memcmp(t, term, m - 1) == 0 && memcmp(term + m - 1, "ies", 3) == 0) ||
-		    (n >= 2 && m >= 3 && term[n - 1] == 'y' && n + 2 == m &&
-		     memcmp(t, term, n - 1) == 0 && memcmp(t + n - 1, "ies", 3) == 0))
-			return (long)i;
+typedef struct {
+	def_key *exact, *caps;
+	size_t count, ncaps;
+} def_index;
+
+/* Compares t[0..tn) with a[0..an) followed by the string sfx, in bytes
+ * or without regard to ASCII case. */
+static int cmp_parts(const char *t, size_t tn, const char *a, size_t an,
+                     const char *sfx, int caseless)
+{
+	size_t k, sn = strlen(sfx), n = an + sn;
+
+	for (k = 0; k < tn && k < n; k++) {
+		int x = (unsigned char)t[k];
+		int y = (unsigned char)(k < an ? a[k] : sfx[k - an]);
+
+		if (caseless) {
+			x = clint_tolower(x);
+			y = clint_tolower(y);
+		}
+		if (x != y)
+			return x < y ? -1 : 1;
 	}
-	return -1;
+	return tn < n ? -1 : tn > n;
+}
+
+static int by_term(const void *a, const void *b)
+{
+	const def_key *x = a, *y = b;
+	int c = cmp_parts(x->term, x->len, y->term, y->len, "", 0);
+
+	return c ? c : (x->idx < y->idx ? -1 : x->idx > y->idx);
+}
+
+static int by_term_caseless(const void *a, const void *b)
+{
+	const def_key *x = a, *y = b;
+	int c = cmp_parts(x->term, x->len, y->term, y->len, "", 1);
+
+	return c ? c : (x->idx < y->idx ? -1 : x->idx > y->idx);
+}
+
+static int make_def_index(const clint_doc *doc, def_index *dx)
+{
+	size_t i, n = doc->definition_count;
+
+	dx->count = dx->ncaps = 0;
+	dx->exact = malloc((n + 1) * sizeof(*dx->exact));
+	dx->caps = malloc((n + 1) * sizeof(*dx->caps));
+	if (!dx->exact || !dx->caps)
+		return CLINT_ENOMEM;
+	for (i = 0; i < n; i++) {
+		def_key k = {doc->definitions[i].term,
+		             strlen(doc->definitions[i].term), i};
+
+		dx->exact[dx->count++] = k;
+		if (all_caps(k.term))
+			dx->caps[dx->ncaps++] = k;
+	}
+	qsort(dx->exact, dx->count, sizeof(def_key), by_term);
+	qsort(dx->caps, dx->ncaps, sizeof(def_key), by_term_caseless);
+	return CLINT_OK;
+}
+
+static void free_def_index(def_index *dx)
+{
+	free(dx->exact);
+	free(dx->caps);
+}
+
+/* The first definition, in document order, whose term is a[0..an)
+ * followed by sfx (caseless: in `caps`, without regard to case); better
+ * if that comes before *best, which it replaces. */
+static void find_term(const def_index *dx, const char *a, size_t an,
+                      const char *sfx, int caseless, long *best)
+{
+	const def_key *keys = caseless ? dx->caps : dx->exact;
+	size_t lo = 0, hi = caseless ? dx->ncaps : dx->count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cmp_parts(keys[mid].term, keys[mid].len, a, an, sfx, caseless) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < (caseless ? dx->ncaps : dx->count) &&
+	    cmp_parts(keys[lo].term, keys[lo].len, a, an, sfx, caseless) == 0 &&
+	    (*best < 0 || (long)keys[lo].idx < *best))
+		*best = (long)keys[lo].idx;
+}
+
+/* Index of the first definition of `term` (n bytes), exactly, in capitals
+ * without regard to case, or as its plural or singular ("Service Level" /
+ * "Service Levels", "Party" / "Parties"), or -1. */
+static long find_definition(const def_index *dx, const char *term, size_t n)
+{
+	long best = -1;
+
+	find_term(dx, term, n, "", 0, &best);
+	find_term(dx, term, n, "", 1, &best);
+	find_term(dx, term, n, "s", 0, &best);
+	if (n >= 1 && term[n - 1] == 's')
+		find_term(dx, term, n - 1, "", 0, &best);
+	if (n >= 2 && term[n - 2] == 'e' && term[n - 1] == 's')
+		find_term(dx, term, n - 2, "", 0, &best);
+	if (n >= 4 && memcmp(term + n - 3, "ies", 3) == 0)
+		find_term(dx, term, n - 3, "y", 0, &best);
+	if (n >= 2 && term[n - 1] == 'y')
+		find_term(dx, term, n - 1, "ies", 0, &best);
+	return best;
 }
 
 /* ---- placeholders -------------------------------------------------------------- */
@@ -1835,14 +1936,14 @@ static int names_heading(const heading_index *hx, const char *s, size_t n)
  * "Party Tax Estimate", or a defined term plus a word: "Client Data"
  * where "Client" is defined) or names a section heading (the index is
  * made on first use). */
-static int term_known(const clint_doc *doc, heading_index *hx, size_t a,
-                      size_t b, int *known)
+static int term_known(const clint_doc *doc, const def_index *dx,
+                      heading_index *hx, size_t a, size_t b, int *known)
 {
 	const char *s = doc->norm;
 	size_t n = b - a, i, w;
 
 	*known = 1;
-	if (find_definition(doc, s + a, n) >= 0)
+	if (find_definition(dx, s + a, n) >= 0)
 		return CLINT_OK;
 	for (i = 0; i < doc->definition_count; i++) {
 		const char *t = doc->definitions[i].term, *p = t;
@@ -1858,8 +1959,8 @@ static int term_known(const clint_doc *doc, heading_index *hx, size_t a,
 	for (w = a; w < b; w++) {
 		if (s[w] != ' ')
 			continue;
-		if (find_definition(doc, s + a, w - a) >= 0 ||
-		    find_definition(doc, s + w + 1, b - w - 1) >= 0)
+		if (find_definition(dx, s + a, w - a) >= 0 ||
+		    find_definition(dx, s + w + 1, b - w - 1) >= 0)
 			return CLINT_OK;
 	}
 	if (!hx->made && make_heading_index(doc, hx) < 0)
@@ -1889,11 +1990,13 @@ static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
 	phrase_slot *counts = NULL, *quoted = NULL;
 	candidate *cand = NULL;
 	heading_index hx = {NULL, 0, 0};
+	def_index dx = {NULL, NULL, 0, 0};
 	size_t ncand = 0;
 	int rc = CLINT_OK, known;
 
 	if (doc->definition_count < 3)
 		return CLINT_OK;
+	TRY(make_def_index(doc, &dx));
 	counts = calloc(PHRASE_SET, sizeof(*counts));
 	quoted = calloc(PHRASE_SET, sizeof(*quoted));
 	if (!counts || !quoted) {
@@ -1926,7 +2029,7 @@ static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
 		judged++;
 		if (phrase_slot_for(quoted, s + a, b - a, 0))
 			continue;
-		TRY(term_known(doc, &hx, a, b, &known));
+		TRY(term_known(doc, &dx, &hx, a, b, &known));
 		if (known)
 			continue;
 		memcpy(q, s + a, b - a);
@@ -1938,6 +2041,7 @@ static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
 		reported++;
 	}
 done:
+	free_def_index(&dx);
 	free(hx.keys);
 	free(cand);
 	free(counts);
@@ -2286,6 +2390,7 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 	    reported_typos = 0;
 	budget bud = budget_for(doc);
 	size_t role_len[ARRAY_LEN(party_roles)];
+	def_index dx = {NULL, NULL, 0, 0};
 
 	for (r = 0; r < ARRAY_LEN(party_roles); r++)
 		role_len[r] = strlen(party_roles[r]);
@@ -2307,6 +2412,8 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 	}
 	if (np == 0)
 		return CLINT_OK;
+	if ((rc = make_def_index(doc, &dx)) < 0)
+		goto done;
 	names[0] = '\0';
 	for (i = 0; i < np; i++) {
 		size_t l = strlen(names);
@@ -2340,7 +2447,7 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 					is_party |= strstr(party[k], party_roles[r]) != NULL;
 				/* only when the preamble names both sides */
 				role_named[r] = is_party || np < 2 ||
-				                find_definition(doc, s + i, wl) >= 0 ? 1 : 2;
+				                find_definition(&dx, s + i, wl) >= 0 ? 1 : 2;
 			}
 			if (role_named[r] == 1)
 				break;
@@ -2359,7 +2466,7 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 			                        "a party: the preamble defines %s",
 			                        party_roles[r], names));
 			if (rc < 0)
-				return rc;
+				goto done;
 			break;
 		}
 		/* a misspelt party name: "Suplier" for "Supplier" */
@@ -2370,7 +2477,7 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 			if ((wl == pl + 1 && s[i + pl] == 's' && !memcmp(s + i, party[r], pl)) ||
 			    !one_edit(s + i, wl, party[r], pl))
 				continue;
-			if (find_definition(doc, s + i, wl) >= 0 ||
+			if (find_definition(&dx, s + i, wl) >= 0 ||
 			    in_list(&roles_index, s + i, wl))
 				continue;
 			/* "Licensed", "Franchised", "Manufactured": another word
@@ -2409,11 +2516,14 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 				                        w, party[r]));
 			}
 			if (rc < 0)
-				return rc;
+				goto done;
 		}
 		i = e;
 	}
-	return CLINT_OK;
+	rc = CLINT_OK;
+done:
+	free_def_index(&dx);
+	return rc;
 }
 
 /* ---- dates ------------------------------------------------------------------- */

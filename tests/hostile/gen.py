@@ -437,6 +437,9 @@ def big():
                 b'"Term%s" means a thing.\n\n' % word(i) for i in range(4096)) +
             b"2. Services\n\n")
     f["party-role-words.txt"] = head + b"Client " * ((10000000 - len(head)) // 7) + b"\n"
+    # the same definitions, then 5 MB of a misspelt party name: each use
+    # looked through all the definitions (9.2 s)
+    f["party-name-typos.txt"] = head + b"Suppliar " * ((5000000 - len(head)) // 9) + b"\n"
     # 40,000 changed regions, each named by a change mark in a paragraph:
     # every mark searched the regions from the first (6.8 s)
     regions = b"".join(

@@ -319,6 +319,71 @@ static void test_duplicate_local_definitions(void **state)
 	           "and at line 3 as 'the monthly sum in Schedule 2'");
 }
 
+/* find_definition() as it was, a walk through every definition: the
+ * model the index must agree with. */
+static long find_definition_model(const clint_doc *doc, const char *term,
+                                  size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < doc->definition_count; i++) {
+		const char *t = doc->definitions[i].term;
+		size_t m = strlen(t);
+		if ((m == n && memcmp(t, term, n) == 0) ||
+		    (m == n && all_caps(t) && clint_ascii_ieq(t, term, n)) ||
+		    (m + 1 == n && memcmp(t, term, m) == 0 && term[m] == 's') ||
+		    (n + 1 == m && memcmp(t, term, n) == 0 && t[n] == 's') ||
+		    (m + 2 == n && memcmp(t, term, m) == 0 && term[m] == 'e' &&
+		     term[m + 1] == 's') ||
+		    (m >= 2 && n >= 3 && t[m - 1] == 'y' && m + 2 == n &&
+		     memcmp(t, term, m - 1) == 0 && memcmp(term + m - 1, "ies", 3) == 0) ||
+		    (n >= 2 && m >= 3 && term[n - 1] == 'y' && n + 2 == m &&
+		     memcmp(t, term, n - 1) == 0 && memcmp(t + n - 1, "ies", 3) == 0))
+			return (long)i;
+	}
+	return -1;
+}
+
+/* The index finds the first definition the walk found, for every form. */
+static void test_find_definition_index(void **state)
+{
+	static const char *const queries[] = {
+		"Service Level", "Service Levels", "Service Leveles", "Services",
+		"Service", "Party", "Parties", "Partys", "Escrow Agent",
+		"ESCROW AGENT", "escrow agent", "ESCROW AGENTS", "Fee", "Fees",
+		"Feees", "Box", "Boxes", "Company", "Companies", "Companys",
+		"Territory", "Territories", "Territor", "Agreement", "agreement",
+		"S", "s", "es", "ies", "y", "Sy", "Affiliate", "Affiliates",
+		"Affiliat", "FEES", "fee", "Zebra", "Warranty", "Warranties",
+	};
+	const char *t =
+		"1. DEFINITIONS\n\"Service Levels\" means the levels. \"Services\" "
+		"means the work. \"Parties\" means both. \"ESCROW AGENT\" means the "
+		"bank. \"Fees\" means the charges. \"Fee\" means one charge. "
+		"\"Box\" means a box. \"Companies\" means firms. \"Territory\" means "
+		"the area. \"Affiliate\" means a related firm. \"Warranties\" means "
+		"promises. \"Agreement\" means this.\n";
+	clint_doc *doc = unit_text(t);
+	def_index dx = {NULL, NULL, 0, 0};
+	size_t k;
+
+	(void)state;
+	assert_int_equal(clint_doc_analyse(doc), CLINT_OK);
+	assert_true(doc->definition_count >= 10);
+	assert_int_equal(make_def_index(doc, &dx), CLINT_OK);
+	for (k = 0; k < ARRAY_LEN(queries); k++) {
+		long want = find_definition_model(doc, queries[k], strlen(queries[k]));
+		long got = find_definition(&dx, queries[k], strlen(queries[k]));
+
+		if (want != got)
+			fail_msg("'%s': %ld, the walk %ld", queries[k], got, want);
+	}
+	assert_true(find_definition(&dx, "Partys", 6) < 0);
+	assert_true(find_definition(&dx, "escrow agent", 12) >= 0);
+	free_def_index(&dx);
+	clint_doc_free(doc);
+}
+
 static void test_undefined_needs_definitions(void **state)
 {
 	hits h;
@@ -1285,6 +1350,7 @@ int main(void)
 		cmocka_unit_test(test_placeholders),
 		cmocka_unit_test(test_undefined_unused_duplicate),
 		cmocka_unit_test(test_undefined_needs_definitions),
+		cmocka_unit_test(test_find_definition_index),
 		cmocka_unit_test(test_duplicate_local_definitions),
 		cmocka_unit_test(test_undefined_names_headings),
 		cmocka_unit_test(test_one_edit),
