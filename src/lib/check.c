@@ -1169,7 +1169,7 @@ static int run_rules(clint_result **out, const clint_ruleset *rs,
 			rc = check_require(&c, ri);
 		} else if (r->kind == CLINT_RULE_CHECK) {
 			check_hit_ctx h = {&c, ri};
-			rc = clint_run_check(r->check, doc, check_hit, &h);
+			rc = clint_run_check(r->check, doc, c.budget, check_hit, &h);
 		} else {
 			size_t base = c.res->finding_count;
 			rc = scan_headings(&c, ri, 0, &unused, &none);

@@ -109,16 +109,30 @@ static int report(clint_check_hit_fn hit, void *ctx, size_t start, size_t end,
 	return hit(ctx, start, end, detail);
 }
 
+/*
+ * True when the check's CPU time is up (clint_run_check()). Each check
+ * reads it once per item of its outer loop (value, section, definition,
+ * candidate, scope, block), or every POLL_BYTES of text in a scan, and
+ * then stops: an input a check is slow on cannot hold it past the
+ * document's limit, as one a pattern is slow on cannot.
+ */
+#define POLL_BYTES 4096
+
+static int time_up(clint_budget *cpu)
+{
+	return cpu && clint_budget_over(cpu);
+}
+
 /* ---- words-digits ---------------------------------------------------------- */
 
-static int check_words_digits(const clint_doc *doc, clint_check_hit_fn hit,
-                              void *ctx)
+static int check_words_digits(const clint_doc *doc, clint_budget *cpu,
+                              clint_check_hit_fn hit, void *ctx)
 {
 	size_t i;
 	char q[160];
 	int rc;
 
-	for (i = 0; i < doc->value_count; i++) {
+	for (i = 0; i < doc->value_count && !time_up(cpu); i++) {
 		const clint_ivalue *v = &doc->values[i];
 		double diff = v->written - v->digits;
 
@@ -290,13 +304,14 @@ static int previous_siblings(const clint_doc *doc, size_t **out)
  * a number that is skipped ("4.1" then "4.3") or repeated ("4.2" twice).
  * Decimal clauses and lettered items "(a)" are checked.
  */
-static int check_numbering(const clint_doc *doc, clint_check_hit_fn hit,
-                           void *ctx)
+static int check_numbering(const clint_doc *doc, clint_budget *cpu,
+                           clint_check_hit_fn hit, void *ctx)
 {
 	size_t i, *sibling;
 	int rc = previous_siblings(doc, &sibling);
 
-	for (i = 0; rc >= 0 && sibling && i < doc->section_count; i++) {
+	for (i = 0; rc >= 0 && sibling && i < doc->section_count && !time_up(cpu);
+	     i++) {
 		const clint_isection *s = &doc->sections[i];
 		long cur, prev;
 		int letters = numbering_style(s, &cur) == 2;
@@ -786,8 +801,8 @@ static int inline_cached(const clint_doc *doc, const char *id, uint32_t *cache,
 	return ans;
 }
 
-static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
-                                  void *ctx)
+static int check_cross_references(const clint_doc *doc, clint_budget *cpu,
+                                  clint_check_hit_fn hit, void *ctx)
 {
 	uint32_t inline_cache[INLINE_CACHE] = {0};
 	size_t scans_left = 64 + (16u << 20) / (doc->norm_len + 1);
@@ -801,7 +816,7 @@ static int check_cross_references(const clint_doc *doc, clint_check_hit_fn hit,
 
 	if ((rc = xref_index_build(doc, &ix)) < 0)
 		return rc;
-	while (i < doc->norm_len) {
+	while (i < doc->norm_len && !time_up(cpu)) {
 		size_t n = 0, j, k, rs = i;
 		char id[64], word[16];
 		int kind;
@@ -1380,11 +1395,11 @@ static size_t witness_start(const clint_doc *doc)
 	return p ? (size_t)(p - doc->norm) : doc->norm_len;
 }
 
-static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
-                              void *ctx)
+static int check_placeholders(const clint_doc *doc, clint_budget *cpu,
+                              clint_check_hit_fn hit, void *ctx)
 {
 	const char *s = doc->norm;
-	size_t n = doc->norm_len, i, witness = witness_start(doc);
+	size_t n = doc->norm_len, i, witness = witness_start(doc), poll = 0;
 	char q[100];
 	int rc;
 
@@ -1401,6 +1416,11 @@ static int check_placeholders(const clint_doc *doc, clint_check_hit_fn hit,
 		i = clint_scan_to(opens, 1, s, i, n);
 		if (i >= n)
 			break;
+		if (i >= poll) {
+			if (time_up(cpu))
+				break;
+			poll = i + POLL_BYTES;
+		}
 		c = s[i];
 		if (c == '[') {
 			for (e = i + 1; e < n && e - i <= 80 && s[e] != ']' && s[e] != '[' &&
@@ -1982,8 +2002,8 @@ static int term_known(const clint_doc *doc, const def_index *dx,
  * 4 * PHRASE_SET), a walk through the definitions (at most
  * CLINT_MAX_DEFINITIONS) and a look-up in the index of headings.
  */
-static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
-                                 void *ctx)
+static int check_undefined_terms(const clint_doc *doc, clint_budget *cpu,
+                                 clint_check_hit_fn hit, void *ctx)
 {
 	const char *s = doc->norm;
 	size_t i, a, b, words, reported = 0, judged = 0;
@@ -2013,7 +2033,7 @@ static int check_undefined_terms(const clint_doc *doc, clint_check_hit_fn hit,
 			c->count++;
 	}
 	for (i = 0; reported < MAX_UNDEFINED_REPORTS &&
-	            judged < 4 * PHRASE_SET && i < ncand; i++) {
+	            judged < 4 * PHRASE_SET && i < ncand && !time_up(cpu); i++) {
 		phrase_slot *c;
 		char q[48];
 
@@ -2146,14 +2166,14 @@ static size_t term_uses(const clint_doc *doc, size_t di, size_t enough,
 
 /* Terms defined and never used. Party and agreement names are skipped:
  * they are defined out of habit. */
-static int check_unused_terms(const clint_doc *doc, clint_check_hit_fn hit,
-                              void *ctx)
+static int check_unused_terms(const clint_doc *doc, clint_budget *cpu,
+                              clint_check_hit_fn hit, void *ctx)
 {
 	size_t i, j;
 	budget bud = budget_for(doc);
 	int rc;
 
-	for (i = 0; i < doc->definition_count && bud.left; i++) {
+	for (i = 0; i < doc->definition_count && bud.left && !time_up(cpu); i++) {
 		const clint_idefinition *d = &doc->definitions[i];
 		int first = 1;
 
@@ -2243,7 +2263,7 @@ static int amended_here(const clint_doc *doc, const clint_idefinition *d)
  * point at another ("has the meaning given in 4.2"), definitions made
  * for one clause or one case ("for purposes of this Section"), and a
  * term defined twice in one sentence. */
-static int check_duplicate_definitions(const clint_doc *doc,
+static int check_duplicate_definitions(const clint_doc *doc, clint_budget *cpu,
                                        clint_check_hit_fn hit, void *ctx)
 {
 	size_t i, j, witness = witness_start(doc);
@@ -2257,7 +2277,7 @@ static int check_duplicate_definitions(const clint_doc *doc,
 		return CLINT_ENOMEM;
 	if (local)
 		memset(local, -1, doc->definition_count);
-	for (i = 0; rc >= 0 && i < doc->definition_count; i++) {
+	for (i = 0; rc >= 0 && i < doc->definition_count && !time_up(cpu); i++) {
 		const clint_idefinition *d = &doc->definitions[i];
 		/* forms and documents appended after the signatures define
 		 * their own terms */
@@ -2373,11 +2393,11 @@ static int one_edit(const char *a, size_t n, const char *b, size_t m)
  * ("the Client" in a contract with "Customer"), and a capitalised word one
  * letter away from a party name ("Suplier").
  */
-static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
-                         void *ctx)
+static int check_parties(const clint_doc *doc, clint_budget *cpu,
+                         clint_check_hit_fn hit, void *ctx)
 {
 	const char *s = doc->norm, *party[MAX_PARTIES];
-	size_t np = 0, i, r, n = doc->norm_len;
+	size_t np = 0, i, r, n = doc->norm_len, poll = 0;
 	char names[200];
 	int rc, reported_role[ARRAY_LEN(party_roles)] = {0};
 	/* per role word: 0 not asked yet, 1 a name of the parties (or the
@@ -2426,6 +2446,11 @@ static int check_parties(const clint_doc *doc, clint_check_hit_fn hit,
 		i = clint_scan_to(clint_ascii_class, CLINT_A_UPPER, s, i, n);
 		if (i >= n)
 			break;
+		if (i >= poll) {
+			if (time_up(cpu))
+				break;
+			poll = i + POLL_BYTES;
+		}
 		if (word_char(s[i - 1]))
 			continue;
 		for (e = i; e < n && clint_isalpha((unsigned char)s[e]); e++)
@@ -2770,7 +2795,8 @@ static int sentence_has(const clint_doc *doc, size_t off, size_t until,
  * Impossible calendar dates, and an end of the term dated before the
  * effective (or commencement) date.
  */
-static int check_dates(const clint_doc *doc, clint_check_hit_fn hit, void *ctx)
+static int check_dates(const clint_doc *doc, clint_budget *cpu,
+                       clint_check_hit_fn hit, void *ctx)
 {
 	static const char *const start_words[] = {
 		"Effective Date", "Commencement Date", "effective as of",
@@ -2782,7 +2808,7 @@ static int check_dates(const clint_doc *doc, clint_check_hit_fn hit, void *ctx)
 		"ends on", "until", "terminate on", "terminates on", "expiry",
 	};
 	const char *s = doc->norm;
-	size_t n = doc->norm_len, i, count = 0;
+	size_t n = doc->norm_len, i, count = 0, poll = 0;
 	date_ref eff = {0, 0, 0, 0, 0, 0, 0};
 	int have_eff = 0, rc, ended = 0;
 	char q[80], t1[40], t2[40];
@@ -2794,6 +2820,11 @@ static int check_dates(const clint_doc *doc, clint_check_hit_fn hit, void *ctx)
 		i = clint_scan_to(clint_ascii_class, CLINT_A_DIGIT | CLINT_A_UPPER, s, i, n);
 		if (i >= n)
 			break;
+		if (i >= poll) {
+			if (time_up(cpu))
+				break;
+			poll = i + POLL_BYTES;
+		}
 		if (i > 0 && (word_char(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.' ||
 		              s[i - 1] == '-'))
 			continue;
@@ -3073,7 +3104,7 @@ static int next_scope(bidi_reader *rd, bidi_scope *out)
  * show nothing) changes nothing a reader sees; the matching view drops
  * such characters (normalize.c).
  */
-static int check_direction_controls(const clint_doc *doc,
+static int check_direction_controls(const clint_doc *doc, clint_budget *cpu,
                                     clint_check_hit_fn hit, void *ctx)
 {
 	static const char *const names[] = {
@@ -3100,7 +3131,7 @@ static int check_direction_controls(const clint_doc *doc,
 		rd[w].refs = refs;
 		have[w] = next_scope(&rd[w], &sc[w]);
 	}
-	while (have[0] || have[1]) {
+	while ((have[0] || have[1]) && !time_up(cpu)) {
 		const bidi_scope *s;
 
 		/* the earlier one; the line-by-line one (shorter) on a tie */
@@ -3357,10 +3388,10 @@ static int report_disguised(const clint_doc *doc, const clint_word_scripts *w,
  * other tools do not. Words are read block by block, as the matching
  * view reads them (markup skipped, Markdown references as characters).
  */
-static int check_disguised_words(const clint_doc *doc,
+static int check_disguised_words(const clint_doc *doc, clint_budget *cpu,
                                  clint_check_hit_fn hit, void *ctx)
 {
-	size_t bi, i, n, count = 0;
+	size_t bi, i, n, count = 0, poll = 0;
 	clint_word_scripts w;
 	uint32_t cp;
 	int rc, kind, inside, forms;
@@ -3373,6 +3404,11 @@ static int check_disguised_words(const clint_doc *doc,
 			if ((unsigned char)doc->text[i] < 0x80 && doc->text[i] != '&') {
 				i++;
 				continue;
+			}
+			if (i >= poll) {
+				if (time_up(cpu))
+					return CLINT_OK;
+				poll = i + POLL_BYTES;
 			}
 			n = clint_doc_char(doc, i, hi, &cp);
 			if (cp < 0x80 || (!clint_latin_lookalike(cp) && !hidden_char(cp) &&
@@ -3399,25 +3435,25 @@ static int check_disguised_words(const clint_doc *doc,
 }
 
 int clint_run_check(clint_check_id id, const clint_doc *doc,
-                    clint_check_hit_fn hit, void *ctx)
+                    clint_budget *cpu, clint_check_hit_fn hit, void *ctx)
 {
 	switch (id) {
-	case CLINT_CHECK_WORDS_DIGITS: return check_words_digits(doc, hit, ctx);
-	case CLINT_CHECK_NUMBERING: return check_numbering(doc, hit, ctx);
+	case CLINT_CHECK_WORDS_DIGITS: return check_words_digits(doc, cpu, hit, ctx);
+	case CLINT_CHECK_NUMBERING: return check_numbering(doc, cpu, hit, ctx);
 	case CLINT_CHECK_CROSS_REFERENCE:
-		return check_cross_references(doc, hit, ctx);
-	case CLINT_CHECK_PLACEHOLDERS: return check_placeholders(doc, hit, ctx);
+		return check_cross_references(doc, cpu, hit, ctx);
+	case CLINT_CHECK_PLACEHOLDERS: return check_placeholders(doc, cpu, hit, ctx);
 	case CLINT_CHECK_UNDEFINED_TERMS:
-		return check_undefined_terms(doc, hit, ctx);
-	case CLINT_CHECK_UNUSED_TERMS: return check_unused_terms(doc, hit, ctx);
+		return check_undefined_terms(doc, cpu, hit, ctx);
+	case CLINT_CHECK_UNUSED_TERMS: return check_unused_terms(doc, cpu, hit, ctx);
 	case CLINT_CHECK_DUPLICATE_DEFINITIONS:
-		return check_duplicate_definitions(doc, hit, ctx);
-	case CLINT_CHECK_PARTIES: return check_parties(doc, hit, ctx);
-	case CLINT_CHECK_DATES: return check_dates(doc, hit, ctx);
+		return check_duplicate_definitions(doc, cpu, hit, ctx);
+	case CLINT_CHECK_PARTIES: return check_parties(doc, cpu, hit, ctx);
+	case CLINT_CHECK_DATES: return check_dates(doc, cpu, hit, ctx);
 	case CLINT_CHECK_DIRECTION_CONTROLS:
-		return check_direction_controls(doc, hit, ctx);
+		return check_direction_controls(doc, cpu, hit, ctx);
 	case CLINT_CHECK_DISGUISED_WORDS:
-		return check_disguised_words(doc, hit, ctx);
+		return check_disguised_words(doc, cpu, hit, ctx);
 	default: return CLINT_OK;
 	}
 }

@@ -189,10 +189,6 @@ typedef struct {
 typedef int (*clint_check_hit_fn)(void *ctx, size_t start, size_t end,
                                   char *detail);
 
-/* hygiene.c: runs built-in check `id` on `doc`, calling `hit` for each
- * defect (the callee owns `detail`). */
-CLINT_INTERNAL int clint_run_check(clint_check_id id, const clint_doc *doc,
-                                   clint_check_hit_fn hit, void *ctx);
 
 /*
  * A CPU-time budget (this thread's clock) that long work asks often
@@ -212,6 +208,14 @@ typedef struct {
 CLINT_INTERNAL double clint_cpu_seconds(void);
 CLINT_INTERNAL void clint_budget_start(clint_budget *b, double seconds);
 CLINT_INTERNAL int clint_budget_over(clint_budget *b);
+
+/* hygiene.c: runs built-in check `id` on `doc`, calling `hit` for each
+ * defect (the callee owns `detail`). The check reads `cpu` (may be NULL)
+ * as it goes and stops when it is used up, with CLINT_OK: the caller
+ * sees clint_budget_over() and drops what it found. */
+CLINT_INTERNAL int clint_run_check(clint_check_id id, const clint_doc *doc,
+                                   clint_budget *cpu, clint_check_hit_fn hit,
+                                   void *ctx);
 
 /* The CPU seconds checking `bytes` of text with `rs` may take under
  * `max`, a valid max_cpu_seconds option: CLINT_CHECK_SECONDS plus

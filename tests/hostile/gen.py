@@ -440,6 +440,13 @@ def big():
     # the same definitions, then 5 MB of a misspelt party name: each use
     # looked through all the definitions (9.2 s)
     f["party-name-typos.txt"] = head + b"Suppliar " * ((5000000 - len(head)) // 9) + b"\n"
+    # references to 2,000 clauses that do not exist, then 10 MB of
+    # digits: the cross-reference check takes 3.3 s, linear; with a limit
+    # of 1 s it stops at it (it ran to its end, the built-in checks not
+    # reading the limit)
+    refs = (b"1. Scope\n\n1.1 The Supplier shall. \n\n" + b"".join(
+        b"See Section 1.%d here. " % i for i in range(2, 2000)) + b"\n\n")
+    f["xref-digits.txt"] = refs + b"1" * (10000000 - len(refs)) + b"\n"
     # 40,000 changed regions, each named by a change mark in a paragraph:
     # every mark searched the regions from the first (6.8 s)
     regions = b"".join(

@@ -1160,7 +1160,7 @@ static void test_values_not_finite(void **state)
 	assert_true(v.amount == 7);
 
 	/* words and digits compared only when the digits are a number */
-	assert_int_equal(clint_run_check(CLINT_CHECK_WORDS_DIGITS, w, count_hit,
+	assert_int_equal(clint_run_check(CLINT_CHECK_WORDS_DIGITS, w, NULL, count_hit,
 	                                 &hits),
 	                 CLINT_OK);
 	assert_int_equal(hits.count, 1);

@@ -39,7 +39,7 @@ static void run(clint_check_id id, const char *text, hits *h)
 	clint_doc *doc = unit_text(text);
 
 	memset(h, 0, sizeof(*h));
-	assert_int_equal(clint_run_check(id, doc, collect, h), CLINT_OK);
+	assert_int_equal(clint_run_check(id, doc, NULL, collect, h), CLINT_OK);
 	clint_doc_free(doc);
 }
 
@@ -384,6 +384,44 @@ static void test_find_definition_index(void **state)
 	clint_doc_free(doc);
 }
 
+/* A check whose CPU time is up stops and reports nothing more: each one
+ * reads the budget as it goes (check.c then drops what it found). */
+static void test_checks_stop_at_time_limit(void **state)
+{
+	const char *t =
+		"This Agreement is made between Acme Ltd (the \"Supplier\") and Beta "
+		"Ltd (the \"Customer\").\n"
+		"1. DEFINITIONS\n1.1 \"Fee\" means the sum. \"Fee\" means another "
+		"sum in Schedule 9. \"Term\" means two years. \"Exit Plan\" means a "
+		"plan.\n"
+		"1.3 Invoices are payable within thirty (45) days under clause 7.6 by "
+		"[Client], and the Suppliar pays the Acceptance Tests and the "
+		"Acceptance Tests on 31 February 2024 for f\xD0\xB5\xD0\xB5s of "
+		"\xE2\x80\xAE" "03\xE2\x80\xAC days.\n"
+		"1.3 The Customer runs the Acceptance Tests.\n"
+		"1.5 Done.\n";
+	clint_budget spent;
+	hits h;
+	int id, with_hits = 0;
+
+	(void)state;
+	clint_budget_start(&spent, 0);
+	spent.over = 1;
+	for (id = CLINT_CHECK_WORDS_DIGITS; id <= CLINT_CHECK_DISGUISED_WORDS; id++) {
+		clint_doc *doc = unit_text(t);
+
+		run((clint_check_id)id, t, &h);
+		with_hits += h.count > 0;
+		memset(&h, 0, sizeof(h));
+		assert_int_equal(clint_run_check((clint_check_id)id, doc, &spent,
+		                                 collect, &h), CLINT_OK);
+		if (h.count)
+			fail_msg("check %d: %zu hits after its time was up", id, h.count);
+		clint_doc_free(doc);
+	}
+	assert_true(with_hits >= 8);
+}
+
 static void test_undefined_needs_definitions(void **state)
 {
 	hits h;
@@ -666,7 +704,7 @@ static void test_direction_controls_markdown(void **state)
 
 	(void)state;
 	memset(&h, 0, sizeof(h));
-	assert_int_equal(clint_run_check(CLINT_CHECK_DIRECTION_CONTROLS, doc,
+	assert_int_equal(clint_run_check(CLINT_CHECK_DIRECTION_CONTROLS, doc, NULL,
 	                                 collect, &h), CLINT_OK);
 	assert_int_equal(h.count, 3);
 	/* quoted as shown: markup left out, a reference its character */
@@ -725,7 +763,7 @@ static void assert_capped(clint_check_id id, const char *unit, size_t max)
 	assert_int_equal(h.count, max);
 	assert_null(strstr(h.msg[30], "at most"));
 	doc = unit_text(b.data);
-	assert_int_equal(clint_run_check(id, doc, keep_last, last), CLINT_OK);
+	assert_int_equal(clint_run_check(id, doc, NULL, keep_last, last), CLINT_OK);
 	unit_assert_contains(last, "(at most 100 in a document are reported)");
 	clint_doc_free(doc);
 	clint_buf_free(&b);
@@ -882,7 +920,7 @@ static void test_disguised_forms(void **state)
 
 	(void)state;
 	memset(&h, 0, sizeof(h));
-	assert_int_equal(clint_run_check(CLINT_CHECK_DISGUISED_WORDS, doc,
+	assert_int_equal(clint_run_check(CLINT_CHECK_DISGUISED_WORDS, doc, NULL,
 	                                 collect, &h), CLINT_OK);
 	assert_int_equal(h.count, 4);
 	assert_hit(t, &h, 0, "f\xF0\x9D\x96\xBE" "e\xF0\x9D\x97\x8C",
@@ -912,7 +950,7 @@ static void test_disguised_words_markdown(void **state)
 
 	(void)state;
 	memset(&h, 0, sizeof(h));
-	assert_int_equal(clint_run_check(CLINT_CHECK_DISGUISED_WORDS, doc,
+	assert_int_equal(clint_run_check(CLINT_CHECK_DISGUISED_WORDS, doc, NULL,
 	                                 collect, &h), CLINT_OK);
 	assert_int_equal(h.count, 4);
 	assert_hit(t, &h, 0, "f&#x435;&#1077;s",
@@ -1350,6 +1388,7 @@ int main(void)
 		cmocka_unit_test(test_placeholders),
 		cmocka_unit_test(test_undefined_unused_duplicate),
 		cmocka_unit_test(test_undefined_needs_definitions),
+		cmocka_unit_test(test_checks_stop_at_time_limit),
 		cmocka_unit_test(test_find_definition_index),
 		cmocka_unit_test(test_duplicate_local_definitions),
 		cmocka_unit_test(test_undefined_names_headings),
