@@ -34,12 +34,19 @@ static int collect(void *ctx, size_t start, size_t end, char *detail)
 }
 
 /* Runs check `id` on `text` (plain text) into *h. */
+/* Runs check `id` on `doc` under `cpu` (NULL: no limit) into *h. */
+static void run_doc(clint_check_id id, const clint_doc *doc, clint_budget *cpu,
+                    hits *h)
+{
+	memset(h, 0, sizeof(*h));
+	assert_int_equal(clint_run_check(id, doc, cpu, collect, h), CLINT_OK);
+}
+
 static void run(clint_check_id id, const char *text, hits *h)
 {
 	clint_doc *doc = unit_text(text);
 
-	memset(h, 0, sizeof(*h));
-	assert_int_equal(clint_run_check(id, doc, NULL, collect, h), CLINT_OK);
+	run_doc(id, doc, NULL, h);
 	clint_doc_free(doc);
 }
 
@@ -412,9 +419,7 @@ static void test_checks_stop_at_time_limit(void **state)
 
 		run((clint_check_id)id, t, &h);
 		with_hits += h.count > 0;
-		memset(&h, 0, sizeof(h));
-		assert_int_equal(clint_run_check((clint_check_id)id, doc, &spent,
-		                                 collect, &h), CLINT_OK);
+		run_doc((clint_check_id)id, doc, &spent, &h);
 		if (h.count)
 			fail_msg("check %d: %zu hits after its time was up", id, h.count);
 		clint_doc_free(doc);
@@ -687,9 +692,6 @@ static void overflow_text(clint_buf *b, const char *tail)
 	assert_int_equal(clint_buf_putc(b, '\0'), CLINT_OK);
 }
 
-/* Past 125 levels UAX #9 counts the openers: isolates and embeddings
- * apart (X5a-X7), so a PDF does not close an isolate that overflowed, and
- * a PDI closes the embeddings that overflowed with its isolate. */
 /* In Markdown a reference is the character a viewer shows: a control
  * written "&#x202E;" reorders the text as a stored one does. */
 static void test_direction_controls_markdown(void **state)
@@ -703,9 +705,7 @@ static void test_direction_controls_markdown(void **state)
 	hits h;
 
 	(void)state;
-	memset(&h, 0, sizeof(h));
-	assert_int_equal(clint_run_check(CLINT_CHECK_DIRECTION_CONTROLS, doc, NULL,
-	                                 collect, &h), CLINT_OK);
+	run_doc(CLINT_CHECK_DIRECTION_CONTROLS, doc, NULL, &h);
 	assert_int_equal(h.count, 3);
 	/* quoted as shown: markup left out, a reference its character */
 	assert_hit(t, &h, 0, "&#x202E;0&#x33;&#x202C;",
@@ -716,6 +716,9 @@ static void test_direction_controls_markdown(void **state)
 	clint_doc_free(doc);
 }
 
+/* Past 125 levels UAX #9 counts the openers: isolates and embeddings
+ * apart (X5a-X7), so a PDF does not close an isolate that overflowed, and
+ * a PDI closes the embeddings that overflowed with its isolate. */
 static void test_direction_controls_overflow(void **state)
 {
 	clint_buf b = CLINT_BUF_INIT;
@@ -919,9 +922,7 @@ static void test_disguised_forms(void **state)
 	hits h;
 
 	(void)state;
-	memset(&h, 0, sizeof(h));
-	assert_int_equal(clint_run_check(CLINT_CHECK_DISGUISED_WORDS, doc, NULL,
-	                                 collect, &h), CLINT_OK);
+	run_doc(CLINT_CHECK_DISGUISED_WORDS, doc, NULL, &h);
 	assert_int_equal(h.count, 4);
 	assert_hit(t, &h, 0, "f\xF0\x9D\x96\xBE" "e\xF0\x9D\x97\x8C",
 	           "mixes letters with mathematical or fullwidth forms of letters "
@@ -949,9 +950,7 @@ static void test_disguised_words_markdown(void **state)
 	hits h;
 
 	(void)state;
-	memset(&h, 0, sizeof(h));
-	assert_int_equal(clint_run_check(CLINT_CHECK_DISGUISED_WORDS, doc, NULL,
-	                                 collect, &h), CLINT_OK);
+	run_doc(CLINT_CHECK_DISGUISED_WORDS, doc, NULL, &h);
 	assert_int_equal(h.count, 4);
 	assert_hit(t, &h, 0, "f&#x435;&#1077;s",
 	           "mixes Latin letters with Cyrillic ones that look the same "
