@@ -512,7 +512,11 @@ CLINT_INTERNAL int clint_decode_text(clint_buf *out, const unsigned char *data,
 /* normalize.c: doc text + blocks + skips -> norm + norm_map. */
 CLINT_INTERNAL int clint_normalize(clint_doc *doc);
 
-/* segment.c: doc with norm -> sections + sentences. */
+/* segment.c: doc with norm -> sections + sentences. Bounded: at most
+ * CLINT_MAX_SECTIONS sections; a heading past them is read as text of the
+ * last section (real contracts have hundreds, 10 MB of "# a" lines made
+ * 2.5 million, over 500 MB). */
+#define CLINT_MAX_SECTIONS 100000
 CLINT_INTERNAL int clint_segment(clint_doc *doc);
 
 /* segment.c: segmented doc -> defined terms ("X" means, (the "X"),

@@ -407,6 +407,8 @@ static int add_section(clint_doc *doc, const numbering *num, size_t block,
 	size_t parent;
 	char *number = NULL, *heading = NULL, *label = NULL, *cite = NULL;
 
+	if (doc->section_count >= CLINT_MAX_SECTIONS)
+		return CLINT_OK;
 	/* close the sections this one does not nest in */
 	while (*depth > 0 && doc->sections[stack[*depth - 1]].rank >= num->rank) {
 		clint_isection *top = &doc->sections[stack[*depth - 1]];

@@ -349,6 +349,9 @@ def big():
     # ']': each looked to the end of the line (1 MB of "<!--" over 60 s)
     f["comment-openers.md"] = b"<!--" * 2500000
     f["bracket-openers.md"] = b"[a" * 5000000
+    # 10 MB of Markdown headings: 2.5 million sections took 1.1 GB (the
+    # document was refused at 1 GiB); at most 100,000 sections now
+    f["headings-10mb.md"] = b"# a\n" * 2500000
     # nested brackets, link destinations and code spans: each '[' counted
     # nesting 2,000 bytes ahead (10 s), each "](" looked 2,000 bytes ahead
     # for its ')' (4 s), each run of backticks to the end of the line for

@@ -515,6 +515,28 @@ static void test_no_break_before(void **state)
 	assert_false(no_break_before(".", 0, 0));
 }
 
+/* Past CLINT_MAX_SECTIONS a heading is text of the last section, which
+ * runs to the end: a file of headings cannot fill memory with them. */
+static void test_sections_bounded(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	clint_doc *doc;
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < CLINT_MAX_SECTIONS + 50; k++)
+		assert_int_equal(clint_buf_puts(&b, "# a\n"), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, "The Supplier shall pay.\n"), CLINT_OK);
+	doc = unit_md(b.data);
+	assert_int_equal(clint_doc_analyse(doc), CLINT_OK);
+	assert_int_equal(doc->section_count, CLINT_MAX_SECTIONS);
+	assert_int_equal(doc->sections[CLINT_MAX_SECTIONS - 1].end, doc->text_len);
+	assert_int_equal(doc->sections[CLINT_MAX_SECTIONS - 1].norm_end,
+	                 doc->norm_len);
+	clint_doc_free(doc);
+	clint_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -539,6 +561,7 @@ int main(void)
 		cmocka_unit_test(test_sentence_number_not_clause),
 		cmocka_unit_test(test_sentences_per_block),
 		cmocka_unit_test(test_no_break_before),
+		cmocka_unit_test(test_sections_bounded),
 	};
 
 	return cmocka_run_group_tests_name("segment", tests, NULL, NULL);
