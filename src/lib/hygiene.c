@@ -55,7 +55,8 @@ static char *format(const char *fmt, ...)
 /* Copies text[start..end) as a reader sees it, at most `max` bytes:
  * white space folded, the characters that show nothing left out
  * (clint_invisible()), and in Markdown the markup left out and each
- * character reference written as its character. */
+ * character reference written as its character (a plain text's bullets,
+ * also ranges the rules skip, show). */
 static void quote(const clint_doc *doc, size_t start, size_t end, char *out,
                   size_t max)
 {
@@ -69,8 +70,9 @@ static void quote(const clint_doc *doc, size_t start, size_t end, char *out,
 		const char *c = (const char *)t + i;
 		size_t m;
 
-		k = doc->skip_count ? clint_doc_char(doc, i, end, &cp)
-		                    : clint_utf8_decode(t + i, end - i, &cp);
+		k = doc->skip_count && doc->format == CLINT_INPUT_MARKDOWN
+		        ? clint_doc_char(doc, i, end, &cp)
+		        : clint_utf8_decode(t + i, end - i, &cp);
 		if (k == 0) {
 			k = 1; /* a stray byte, copied as it is */
 			cp = 0xFFFD;
@@ -2887,10 +2889,11 @@ static int check_dates(const clint_doc *doc, clint_budget *cpu,
 /* ---- direction-controls ---------------------------------------------------- */
 
 /*
- * The check reads the characters as stored, except a Markdown character
- * reference ("&#x202E;"), which it reads as the character a viewer shows:
- * the extractor records it as a range with its code point. A cursor into
- * the document's ranges moves forward with the position read.
+ * The check reads the characters as a reader sees them: in Markdown a
+ * character reference ("&#x202E;") is its character and markup ("**", a
+ * link's target, a comment) shows nothing, as the extractor's ranges say;
+ * elsewhere the characters as stored. A cursor into the ranges moves
+ * forward with the position read.
  */
 typedef struct {
 	const clint_doc *doc;
@@ -2898,6 +2901,7 @@ typedef struct {
 	size_t sk;   /* the first range that does not end before the position */
 	size_t e2;   /* the first byte 0xE2 from the last look; (size_t)-1 before it */
 	int hard;    /* every line break ends a paragraph */
+	int markup;  /* the ranges are Markdown's: markup and references */
 	int refs;    /* the document has references to bidirectional controls */
 } bidi_reader;
 
@@ -2906,21 +2910,6 @@ static void seek_range(bidi_reader *rd, size_t j)
 {
 	while (rd->sk < rd->doc->skip_count && rd->doc->skips[rd->sk].end <= j)
 		rd->sk++;
-}
-
-/* The reference at t[j], if one starts there: stores its code point and
- * returns its length; else 0. */
-static size_t reference_at(bidi_reader *rd, size_t j, uint32_t *cp)
-{
-	const clint_doc *doc = rd->doc;
-
-	seek_range(rd, j);
-	if (rd->sk < doc->skip_count && doc->skips[rd->sk].start == j &&
-	    doc->skips[rd->sk].cp) {
-		*cp = doc->skips[rd->sk].cp;
-		return doc->skips[rd->sk].end - j;
-	}
-	return 0;
 }
 
 /* Where the next character at or after i that may open a scope starts: a
@@ -2948,24 +2937,35 @@ static size_t next_opener(bidi_reader *rd, size_t i)
 }
 
 /* The character at t[j] as the check reads it: stores its code point and
- * its length, 1 for a byte that starts no valid UTF-8 (code point 0), and
- * returns its bidirectional kind: 1 for a control that opens a scope (the
- * embeddings and overrides U+202A, U+202B, U+202D, U+202E and the isolates
- * U+2066..U+2068), -1 for one that closes it (U+202C PDF, U+2069 PDI),
- * else 0. *ref is set for a reference. */
+ * its length, and returns its bidirectional kind: 1 for a control that
+ * opens a scope (the embeddings and overrides U+202A, U+202B, U+202D,
+ * U+202E and the isolates U+2066..U+2068), -1 for one that closes it
+ * (U+202C PDF, U+2069 PDI), else 0. Code point 0 for a character that
+ * shows nothing of itself: Markdown markup, or a byte that starts no valid
+ * UTF-8 (length 1). *ref is set for a Markdown reference. */
 static int bidi_char(bidi_reader *rd, size_t j, uint32_t *cp, size_t *n,
                      int *ref)
 {
 	const clint_doc *doc = rd->doc;
+	const clint_range *r = NULL;
 
-	*ref = rd->refs && (*n = reference_at(rd, j, cp)) > 0;
-	if (!*ref) {
-		*n = clint_utf8_decode((const unsigned char *)doc->text + j,
-		                       doc->text_len - j, cp);
-		if (*n == 0) {
-			*n = 1;
-			*cp = 0;
-		}
+	*ref = 0;
+	if (rd->markup) {
+		seek_range(rd, j);
+		if (rd->sk < doc->skip_count && doc->skips[rd->sk].start <= j)
+			r = &doc->skips[rd->sk];
+	}
+	if (r && r->cp && r->start == j) {
+		*cp = r->cp;
+		*n = r->end - j;
+		*ref = 1;
+		return clint_bidi_control(*cp);
+	}
+	*n = clint_utf8_decode((const unsigned char *)doc->text + j,
+	                       doc->text_len - j, cp);
+	if (*n == 0 || r) {
+		*n = *n ? *n : 1;
+		*cp = 0;
 	}
 	return clint_bidi_control(*cp);
 }
@@ -3128,6 +3128,7 @@ static int check_direction_controls(const clint_doc *doc, clint_budget *cpu,
 		rd[w].pos = rd[w].sk = 0;
 		rd[w].e2 = (size_t)-1;
 		rd[w].hard = w == 0;
+		rd[w].markup = doc->format == CLINT_INPUT_MARKDOWN;
 		rd[w].refs = refs;
 		have[w] = next_scope(&rd[w], &sc[w]);
 	}
@@ -3411,8 +3412,10 @@ static int check_disguised_words(const clint_doc *doc, clint_budget *cpu,
 				poll = i + POLL_BYTES;
 			}
 			n = clint_doc_char(doc, i, hi, &cp);
+			/* only letters start a word here: from a fullwidth comma
+			 * after a word, the word was found again */
 			if (cp < 0x80 || (!clint_latin_lookalike(cp) && !hidden_char(cp) &&
-			                  !clint_ascii_form(cp))) {
+			                  !isalpha((unsigned char)clint_ascii_form(cp)))) {
 				i += n;
 				continue;
 			}

@@ -658,7 +658,7 @@ static void test_direction_controls(void **state)
 			{6, 3, 0, 0x2029}, {9, 3, 0, 0x2065}, /* no controls */
 			{12, 3, 1, 0x2066}, {15, 1, 0, 'a'}, {16, 3, -1, 0x202C},
 		};
-		bidi_reader rd = {doc, 0, 0, (size_t)-1, 1, 0};
+		bidi_reader rd = {doc, 0, 0, (size_t)-1, 1, 0, 0};
 		size_t k, n;
 		int ref;
 
@@ -677,6 +677,10 @@ static void test_direction_controls(void **state)
 	run(CLINT_CHECK_DIRECTION_CONTROLS, "Fees " FSI "x", &h);
 	assert_int_equal(h.count, 1);
 	assert_true(strstr(h.msg[0], "U+2068 FIRST STRONG ISOLATE: 'x'") != NULL);
+	/* a plain text's bullet shows: it is quoted (the rules skip it) */
+	run(CLINT_CHECK_DIRECTION_CONTROLS, "Fee." FSI "\n- " PDI " due.\n", &h);
+	assert_int_equal(h.count, 1);
+	assert_true(strstr(h.msg[0], "U+2068 FIRST STRONG ISOLATE: '-'") != NULL);
 }
 
 /* "Pay " RLI, then 124 embeddings (125 levels), then `tail`. */
@@ -699,8 +703,9 @@ static void test_direction_controls_markdown(void **state)
 	const char *t =
 		"Invoices are payable within &#x202E;0&#x33;&#x202C; days.\n\n"
 		"Pay to **&#x2067;**Alder Bank&#x2069; and " RLO "12" PDF " more.\n\n"
-		"Not: `&#x202E;x` in code, &#x202E;&#x202C; empty, an escaped "
-		"\\&#x202E;y, and &#x202Ex with no semicolon.\n";
+		"Not: `&#x202E;x` in code, &#x202E;&#x202C; empty, " RLO "**" PDF
+		" markup only, an escaped \\&#x202E;y, and &#x202Ex with no "
+		"semicolon.\n";
 	clint_doc *doc = unit_md(t);
 	hits h;
 
@@ -936,6 +941,13 @@ static void test_disguised_forms(void **state)
 	           "fullwidth forms of letters (U+1D5BE for 'e'): it reads as "
 	           "'fees'");
 	clint_doc_free(doc);
+	/* a fullwidth comma or a zero-width space after a word finds that
+	 * word again: each word is reported once */
+	t = "The f\xD0\xB5" "e\xEF\xBC\x8C and the Serv\xD1\x96" "ce\xEF\xBC\x89 "
+	    "apply, add\xE2\x80\x8Bitional\xEF\xBC\x8C and f\xD0\xB5" "e\xE2\x80\x8B "
+	    "and f\xEF\xBD\x85" "es\xEF\xBC\x8C.\n";
+	run(CLINT_CHECK_DISGUISED_WORDS, t, &h);
+	assert_int_equal(h.count, 5);
 }
 
 static void test_disguised_words_markdown(void **state)
