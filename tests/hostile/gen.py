@@ -352,6 +352,9 @@ def big():
     # 10 MB of Markdown headings: 2.5 million sections took 1.1 GB (the
     # document was refused at 1 GiB); at most 100,000 sections now
     f["headings-10mb.md"] = b"# a\n" * 2500000
+    # 10 MB of "TBD ": 2.6 million placeholder findings, 4 GB of memory
+    # and of JSON (a built-in check's findings had no cap)
+    f["tbd-10mb.txt"] = b"TBD " * ((10 << 20) // 4)
     # nested brackets, link destinations and code spans: each '[' counted
     # nesting 2,000 bytes ahead (10 s), each "](" looked 2,000 bytes ahead
     # for its ')' (4 s), each run of backticks to the end of the line for

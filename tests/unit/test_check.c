@@ -479,6 +479,46 @@ static void test_findings_per_rule_capped(void **state)
 	free(text);
 }
 
+/* A built-in check has the same cap: 10 MB of "TBD " made 2.6 million
+ * placeholder findings (4 GB of memory and of JSON). */
+static void test_check_findings_capped(void **state)
+{
+	static const char pack[] =
+		UNIT_PACK_HEAD("chk")
+		"  <rule id=\"ph\" kind=\"check\" check=\"placeholders\" "
+		"severity=\"warning\" category=\"drafting\">\n"
+		"    <title>Placeholder</title>\n"
+		"    <message>A placeholder</message>\n"
+		"    <rationale>Why</rationale>\n"
+		"    <ref>Ref</ref>\n"
+		"    <suggestion>Fix</suggestion>\n"
+		"    <example expect=\"match\">Pay [Client].</example>\n"
+		"  </rule>\n"
+		UNIT_PACK_TAIL;
+	clint_ruleset *rs = unit_ruleset(pack);
+	clint_buf b = CLINT_BUF_INIT;
+	clint_result *res = NULL;
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 10050; i++)
+		assert_int_equal(clint_buf_puts(&b, i % 100 == 99 ? "TBD\n" : "TBD "),
+		                 CLINT_OK);
+	doc = unit_text(b.data);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_check(&res, rs, doc, NULL, d), CLINT_OK);
+	assert_int_equal(clint_result_finding_count(res), 10000);
+	assert_true(unit_diag_find(d, "rule 'ph': more than 10000 findings") >= 0);
+	assert_int_equal(clint_diag_count(d), 1);
+	clint_result_free(res);
+	clint_diag_free(d);
+	clint_doc_free(doc);
+	clint_ruleset_free(rs);
+	clint_buf_free(&b);
+}
+
 static void test_empty_document(void **state)
 {
 	clint_doc *doc = unit_doc_n("empty.txt", "", 0, CLINT_INPUT_TEXT, NULL);
@@ -1513,6 +1553,7 @@ int main(void)
 		cmocka_unit_test(test_finding_location),
 		cmocka_unit_test(test_check_arguments),
 		cmocka_unit_test(test_findings_per_rule_capped),
+		cmocka_unit_test(test_check_findings_capped),
 		cmocka_unit_test(test_empty_document),
 		cmocka_unit_test(test_fingerprint_survives_moves_and_renumbering),
 		cmocka_unit_test(test_fingerprint_of_missing_clause),
