@@ -355,6 +355,11 @@ def big():
     # 10 MB of "TBD ": 2.6 million placeholder findings, 4 GB of memory
     # and of JSON (a built-in check's findings had no cap)
     f["tbd-10mb.txt"] = b"TBD " * ((10 << 20) // 4)
+    # a diff of 16,000 small sections "Fees" against one "Fees" section of
+    # 3.9 million words: each small one was merged with the whole big bag
+    # (8 MB: 44 s)
+    f["diff-small-sections.txt"] = b"".join(b"%d.%d Fees\n\nb\n\n" % (i // 99 + 1, i % 99 + 1) for i in range(16000))
+    f["diff-one-big-section.txt"] = b"1.1 Fees\n\n" + b"a " * 3900000 + b"\n"
     # nested brackets, link destinations and code spans: each '[' counted
     # nesting 2,000 bytes ahead (10 s), each "](" looked 2,000 bytes ahead
     # for its ')' (4 s), each run of backticks to the end of the line for

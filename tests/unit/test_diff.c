@@ -1594,9 +1594,77 @@ static void test_alignment_bounded(void **state)
 	free(b);
 }
 
+/* The Dice similarity of two word bags as a merge counts it: the model
+ * clint_dunit_similarity() must agree with when it searches instead. */
+static double similarity_model(const uint32_t *a, size_t na, const uint32_t *b,
+                               size_t nb)
+{
+	size_t i = 0, j = 0, common = 0;
+
+	if (na + nb == 0)
+		return 1.0;
+	while (i < na && j < nb) {
+		if (a[i] == b[j]) {
+			common++;
+			i++;
+			j++;
+		} else if (a[i] < b[j]) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	return 2.0 * (double)common / (double)(na + nb);
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Bags of very different sizes (searched) and of close ones (merged),
+ * with repeated words, give the merge's value exactly. */
+static void test_similarity_small_in_large(void **state)
+{
+	static const size_t sizes[][2] = {
+		{1, 100}, {3, 1000}, {8, 5000}, {16, 257}, {16, 255}, {50, 50},
+		{0, 10}, {10, 0}, {5, 17}, {1000, 20},
+	};
+	uint32_t a[1000], b[5000];
+	clint_dunit x, y;
+	size_t k, i, round;
+	unsigned seed = 7;
+
+	(void)state;
+	memset(&x, 0, sizeof(x));
+	memset(&y, 0, sizeof(y));
+	for (round = 0; round < 20; round++)
+		for (k = 0; k < ARRAY_LEN(sizes); k++) {
+			uint32_t range = round % 2 ? 40 : 4000;
+
+			for (i = 0; i < sizes[k][0]; i++)
+				a[i] = (seed = seed * 1103515245u + 12345u) % range;
+			for (i = 0; i < sizes[k][1]; i++)
+				b[i] = (seed = seed * 1103515245u + 12345u) % range;
+			qsort(a, sizes[k][0], sizeof(a[0]), cmp_u32);
+			qsort(b, sizes[k][1], sizeof(b[0]), cmp_u32);
+			x.bag = a;
+			x.nbag = sizes[k][0];
+			y.bag = b;
+			y.nbag = sizes[k][1];
+			assert_true(clint_dunit_similarity(&x, &y) ==
+			            similarity_model(a, x.nbag, b, y.nbag));
+			assert_true(clint_dunit_similarity(&y, &x) ==
+			            similarity_model(a, x.nbag, b, y.nbag));
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_similarity_small_in_large),
 		cmocka_unit_test(test_cosmetic),
 		cmocka_unit_test(test_cosmetic_more),
 		cmocka_unit_test(test_edge_documents),

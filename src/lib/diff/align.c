@@ -264,12 +264,47 @@ void clint_dside_free(clint_dside *s)
 	memset(s, 0, sizeof(*s));
 }
 
+/* The words of bag s found in bag l, each word of l used once, as the
+ * merge in clint_dunit_similarity() counts them: for a bag much smaller
+ * than the other, a binary search for each of its words from where the
+ * last one was found. A small unit under the same heading is compared
+ * whatever its size (score()): with the merge, 16,000 small sections
+ * against one of 4 million words took 44 s. */
+static size_t common_by_search(const clint_dunit *s, const clint_dunit *l)
+{
+	size_t i, j = 0, common = 0;
+
+	for (i = 0; i < s->nbag && j < l->nbag; i++) {
+		size_t lo = j, hi = l->nbag;
+
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (l->bag[mid] < s->bag[i])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < l->nbag && l->bag[lo] == s->bag[i]) {
+			common++;
+			lo++;
+		}
+		j = lo;
+	}
+	return common;
+}
+
 double clint_dunit_similarity(const clint_dunit *x, const clint_dunit *y)
 {
 	size_t i = 0, j = 0, common = 0;
 
 	if (x->nbag + y->nbag == 0)
 		return 1.0;
+	if (x->nbag * 16 < y->nbag || y->nbag * 16 < x->nbag) {
+		common = x->nbag < y->nbag ? common_by_search(x, y)
+		                           : common_by_search(y, x);
+		return 2.0 * (double)common / (double)(x->nbag + y->nbag);
+	}
 	while (i < x->nbag && j < y->nbag) {
 		if (x->bag[i] == y->bag[j]) {
 			common++;
