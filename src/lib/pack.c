@@ -513,14 +513,66 @@ static int add_pattern(load_ctx *ctx, clint_pattern **list, size_t *count,
 	return compile_pattern(ctx, &p[*count - 1], n, rule_id);
 }
 
+/*
+ * Rule ids are found in a hash table (open addressing): a walk through
+ * the rules at each new rule and at each finding a report names made
+ * loading 28,000 rules take 1.9 s and a SARIF report 18 s.
+ */
+static size_t id_hash(const char *id)
+{
+	size_t h = 2166136261u;
+
+	for (; *id; id++)
+		h = (h ^ (unsigned char)*id) * 16777619u;
+	return h;
+}
+
+/* The first rule, in ruleset order, with id `id`, or (size_t)-1. */
 static size_t find_rule(const clint_ruleset *rs, const char *id)
 {
-	size_t i;
+	size_t k;
 
-	for (i = 0; i < rs->rule_count; i++)
-		if (strcmp(rs->rules[i].id, id) == 0)
-			return i;
+	if (!rs->id_cap)
+		return (size_t)-1;
+	for (k = id_hash(id) & (rs->id_cap - 1); rs->id_slots[k];
+	     k = (k + 1) & (rs->id_cap - 1))
+		if (strcmp(rs->rules[rs->id_slots[k] - 1].id, id) == 0)
+			return rs->id_slots[k] - 1;
 	return (size_t)-1;
+}
+
+/* Puts rules [from, rule_count) in the table, grown or made again from
+ * all the rules when it would be over half full (or from is 0). Rules of
+ * one id go in ruleset order, so find_rule() meets the first. */
+static int index_rules(clint_ruleset *rs, size_t from)
+{
+	size_t i, k;
+
+	if (from == 0 || 2 * rs->rule_count > rs->id_cap) {
+		size_t cap = 64;
+
+		while (cap < 2 * rs->rule_count)
+			cap *= 2;
+		if (cap != rs->id_cap) {
+			size_t *slots = calloc(cap, sizeof(*slots));
+
+			if (!slots)
+				return CLINT_ENOMEM;
+			free(rs->id_slots);
+			rs->id_slots = slots;
+			rs->id_cap = cap;
+		} else {
+			memset(rs->id_slots, 0, cap * sizeof(*rs->id_slots));
+		}
+		from = 0;
+	}
+	for (i = from; i < rs->rule_count; i++) {
+		for (k = id_hash(rs->rules[i].id) & (rs->id_cap - 1); rs->id_slots[k];
+		     k = (k + 1) & (rs->id_cap - 1))
+			;
+		rs->id_slots[k] = i + 1;
+	}
+	return CLINT_OK;
 }
 
 static const struct {
@@ -605,7 +657,7 @@ static int push_rule(load_ctx *ctx, clint_ruleset *rs, size_t pack,
 	}
 	rs->rules[rs->rule_count++] = *r;
 	rs->packs[pack].rule_count++;
-	return CLINT_OK;
+	return index_rules(rs, rs->rule_count - 1);
 }
 
 /* Builds a rule from a schema-valid <rule> element. */
@@ -938,6 +990,8 @@ static void leave_out(load_ctx *ctx, load_mark m)
 		return;
 	while (rs->rule_count > m.rules)
 		free_rule(&rs->rules[--rs->rule_count]);
+	if (index_rules(rs, 0) < 0)
+		ctx->oom = 1;
 	while (rs->pack_count > m.packs)
 		free_pack(&rs->packs[--rs->pack_count]);
 	rs->precompiled_codes = m.codes;
@@ -1353,7 +1407,7 @@ static int apply_rule_settings(load_ctx *ctx, const clint_rule_setting *set,
 	}
 	rs->rule_count = kept;
 	free(off);
-	return CLINT_OK;
+	return index_rules(rs, 0);
 }
 
 /* ---- public API ----------------------------------------------------------- */
@@ -1460,6 +1514,7 @@ void clint_ruleset_free(clint_ruleset *rs)
 	for (i = 0; i < rs->rule_count; i++)
 		free_rule(&rs->rules[i]);
 	free(rs->rules);
+	free(rs->id_slots);
 	for (i = 0; i < rs->pack_count; i++)
 		free_pack(&rs->packs[i]);
 	free(rs->packs);

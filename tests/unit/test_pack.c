@@ -1456,9 +1456,77 @@ static void test_builtin_packs_follow_the_schema(void **state)
 	xmlRelaxNGFree(schema);
 }
 
+/* Rule ids are found in a hash table: every rule of a large pack by its
+ * id, before and after settings drop rules and move the rest, and an id
+ * no rule has not at all. */
+static void test_rules_found_by_id(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	clint_ruleset_options o;
+	clint_rule_setting off[2];
+	clint_ruleset *rs = NULL;
+	const char *paths[1];
+	char *path, id[32];
+	size_t k, r;
+	int pass;
+
+	(void)state;
+	assert_int_equal(clint_buf_puts(&b, "<?xml version=\"1.0\"?>\n<pack "
+	                                "name=\"many\" format=\"1\" version=\"1\">"
+	                                "<title>Many</title>\n"), CLINT_OK);
+	for (k = 0; k < 3000; k++) {
+		char rule[512];
+
+		snprintf(rule, sizeof(rule),
+		         "<rule id=\"r%zu\" kind=\"flag\" severity=\"warning\" "
+		         "category=\"scope\"><title>T</title><message>M.</message>"
+		         "<rationale>R.</rationale><ref>x</ref><suggestion>S."
+		         "</suggestion><pattern>zq%zuzq</pattern><example expect="
+		         "\"match\">zq%zuzq</example></rule>\n", k, k, k);
+		assert_int_equal(clint_buf_puts(&b, rule), CLINT_OK);
+	}
+	assert_int_equal(clint_buf_puts(&b, "</pack>\n"), CLINT_OK);
+	path = unit_temp_file(b.data, b.len);
+	paths[0] = path;
+	memset(off, 0, sizeof(off));
+	off[0].action = off[1].action = CLINT_RULE_DISABLE;
+	off[0].rule_id = "r0";
+	off[1].rule_id = "r1500";
+	for (pass = 0; pass < 2; pass++) {
+		o = options_for(paths, 1);
+		if (pass) {
+			o.rule_settings = off;
+			o.rule_setting_count = 2;
+		}
+		assert_int_equal(clint_ruleset_load(&rs, &o, NULL), CLINT_OK);
+		assert_int_equal(clint_ruleset_rule_count(rs), pass ? 2998 : 3000);
+		for (k = 0; k < 3000; k++) {
+			clint_rule_info ri;
+
+			snprintf(id, sizeof(id), "r%zu", k);
+			r = clint_ruleset_find(rs, id);
+			if (pass && (k == 0 || k == 1500)) {
+				assert_true(r == (size_t)-1);
+				continue;
+			}
+			assert_true(r != (size_t)-1);
+			assert_int_equal(clint_ruleset_rule(rs, r, &ri), CLINT_OK);
+			assert_string_equal(ri.id, id);
+		}
+		assert_true(clint_ruleset_find(rs, "r3000") == (size_t)-1);
+		assert_true(clint_ruleset_find(rs, "") == (size_t)-1);
+		clint_ruleset_free(rs);
+		rs = NULL;
+	}
+	unlink(path);
+	free(path);
+	clint_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rules_found_by_id),
 		cmocka_unit_test(test_builtin_packs_follow_the_schema),
 		cmocka_unit_test(test_valid_pack),
 		cmocka_unit_test(test_all_problems_reported),

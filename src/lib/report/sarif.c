@@ -129,7 +129,7 @@ static void render_rule(clint_buf *b, const clint_rule_info *ri)
  * not seen yet. */
 static int map_rules(sarif_state *st, const clint_ruleset *rs)
 {
-	size_t i, j, n = clint_ruleset_rule_count(rs);
+	size_t i, j, k, n = clint_ruleset_rule_count(rs), before;
 	clint_rule_info ri;
 	size_t *map;
 
@@ -141,11 +141,22 @@ static int map_rules(sarif_state *st, const clint_ruleset *rs)
 	free(st->map);
 	st->map = map;
 	st->rs = NULL;
+	before = st->rule_count; /* the ids of the report's earlier rulesets */
 	for (i = 0; i < n; i++) {
 		clint_ruleset_rule(rs, i, &ri);
-		for (j = 0; j < st->rule_count; j++)
+		/* an id this ruleset had before: its hash table; else one of
+		 * an earlier ruleset's (a walk: rulesets of 28,000 rules made a
+		 * walk per rule take 1.5 s) */
+		k = clint_ruleset_find(rs, ri.id);
+		if (k < i) {
+			map[i] = map[k];
+			continue;
+		}
+		for (j = 0; j < before; j++)
 			if (strcmp(st->ids[j], ri.id) == 0)
 				break;
+		if (j == before)
+			j = st->rule_count;
 		if (j == st->rule_count) {
 			if (ARRAY_PUSH(st->ids, st->rule_count, st->rule_cap) < 0)
 				return CLINT_ENOMEM;
