@@ -159,5 +159,26 @@ else
 	fi
 fi
 
+# ---- directory walk ------------------------------------------------------
+# links back to an ancestor and to a sibling: each directory is walked
+# once, so the one file is reported once; and 3,000 directories are
+# walked (first_visit() keeps a hash set of the ones seen)
+mkdir -p "$tmp/tree/a/b" "$tmp/tree/c"
+cp samples/weak-draft-outsourcing.txt "$tmp/tree/a/b/x.txt"
+ln -s ../.. "$tmp/tree/a/b/up"
+ln -s ../a "$tmp/tree/c/a2"
+i=0
+while [ $i -lt 3000 ]; do mkdir "$tmp/tree/c/d$i"; i=$((i + 1)); done
+cp samples/weak-draft-outsourcing.txt "$tmp/tree/c/d2999/y.txt"
+$wrap "$bin" --no-config "$tmp/tree" > "$tmp/walk.out" 2> "$tmp/walk.err"
+if [ "$(grep -c 'missing clauses' "$tmp/walk.out")" = 3 ] &&
+	grep -q '/a/b/x.txt: 11 missing clauses' "$tmp/walk.out" &&
+	grep -q '/c/d2999/y.txt: 11 missing clauses' "$tmp/walk.out"; then
+	ok
+else
+	bad "directory walk: each file once (links to an ancestor and a sibling, 3,000 directories)"
+	cat "$tmp/walk.out" "$tmp/walk.err" | head -5
+fi
+
 echo "scale: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
