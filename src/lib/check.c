@@ -1271,6 +1271,11 @@ size_t clint_result_missing_rule(const clint_result *res, size_t i)
 	return res->missing[i];
 }
 
+size_t clint_result_present_rule(const clint_result *res, size_t i)
+{
+	return res->present[i].rule;
+}
+
 int clint_check_seconds_ok(double s)
 {
 	return !isnan(s) && (s >= 0 || s == CLINT_CHECK_NO_TIME_LIMIT);

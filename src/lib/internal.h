@@ -613,11 +613,13 @@ extern const clint_embedded_file clint_embedded_config_schema;
  * (check.c). */
 CLINT_INTERNAL int clint_check_seconds_ok(double s);
 
-/* The ruleset index of the rule of finding `i` / missing clause `i` of
- * `res` (i below the count; check.c). */
+/* The ruleset index of the rule of finding `i` / missing clause `i` /
+ * present clause `i` of `res` (i below the count; check.c). */
 CLINT_INTERNAL size_t clint_result_finding_rule(const clint_result *res,
                                                 size_t i);
 CLINT_INTERNAL size_t clint_result_missing_rule(const clint_result *res,
+                                                size_t i);
+CLINT_INTERNAL size_t clint_result_present_rule(const clint_result *res,
                                                 size_t i);
 
 #endif /* CLINT_INTERNAL_H */

@@ -364,6 +364,9 @@ def big():
     # rule and each finding walked the rule ids (3.5 s in all)
     f["pack-20000-rules.xml"] = pack(b"".join(flag_rule(b"r%d" % i, b"zq%dzq" % i, b"zq%dzq" % i) for i in range(20000)))
     f["tbd-8000.txt"] = b"TBD " * 8000
+    # a diff with a pack of 20,000 require rules: each required clause
+    # walked all the clauses of both results (12.5 s)
+    f["pack-20000-require.xml"] = pack(b"".join(flag_rule(b"q%d" % i, b"zq%dzq" % i, b"zq%dzq" % i).replace(b'kind="flag"', b'kind="require"') for i in range(20000)))
     # nested brackets, link destinations and code spans: each '[' counted
     # nesting 2,000 bytes ahead (10 s), each "](" looked 2,000 bytes ahead
     # for its ')' (4 s), each run of backticks to the end of the line for

@@ -112,34 +112,55 @@ done:
 	return rc;
 }
 
-/* The label of the section holding the present evidence of `rule`, "" if
- * none. */
-static const char *present_at(const clint_result *res, const char *rule)
-{
-	size_t i;
-	clint_finding f;
+/* A result's required clauses by rule index: missing, and the first
+ * present evidence (1 + its index, 0 if none). Asked once per clause of
+ * the diff: a walk through the result's clauses at each took 12 s for
+ * 20,000 require rules. */
+typedef struct {
+	unsigned char *missing;
+	size_t *present;
+} clause_index;
 
-	for (i = 0; i < clint_result_present_count(res); i++)
-		if (clint_result_present(res, i, &f) == CLINT_OK &&
-		    strcmp(f.rule_id, rule) == 0)
-			return f.section_label ? f.section_label : "";
-	return "";
+static int index_clauses(const clint_result *res, size_t rules,
+                         clause_index *ci)
+{
+	size_t i, r;
+
+	ci->missing = calloc(rules + 1, 1);
+	ci->present = calloc(rules + 1, sizeof(*ci->present));
+	if (!ci->missing || !ci->present)
+		return CLINT_ENOMEM;
+	for (i = 0; i < clint_result_missing_count(res); i++)
+		if ((r = clint_result_missing_rule(res, i)) < rules)
+			ci->missing[r] = 1;
+	for (i = clint_result_present_count(res); i-- > 0;)
+		if ((r = clint_result_present_rule(res, i)) < rules)
+			ci->present[r] = i + 1;
+	return CLINT_OK;
 }
 
-static int missing_in(const clint_result *res, const char *rule)
+static void free_clause_index(clause_index *ci)
 {
-	size_t i;
+	free(ci->missing);
+	free(ci->present);
+}
+
+/* The label of the section holding the present evidence of rule `r` in
+ * `res`, "" if none. */
+static const char *present_at(const clint_result *res, const clause_index *ci,
+                              size_t r)
+{
 	clint_finding f;
 
-	for (i = 0; i < clint_result_missing_count(res); i++)
-		if (clint_result_missing(res, i, &f) == CLINT_OK &&
-		    strcmp(f.rule_id, rule) == 0)
-			return 1;
-	return 0;
+	if (!ci->present[r] ||
+	    clint_result_present(res, ci->present[r] - 1, &f) != CLINT_OK)
+		return "";
+	return f.section_label ? f.section_label : "";
 }
 
 static int add_clause(clint_diff *d, clint_risk_change change,
-                      const clint_finding *f)
+                      const clint_finding *f, size_t r,
+                      const clause_index *ci_old, const clause_index *ci_new)
 {
 	clint_diff_clause *c;
 	int rc = CLINT_OK;
@@ -148,8 +169,8 @@ static int add_clause(clint_diff *d, clint_risk_change change,
 	c = &d->clauses[d->clause_count++];
 	c->change = change;
 	c->finding = *f;
-	c->old_section = present_at(d->old_res, f->rule_id);
-	c->new_section = present_at(d->new_res, f->rule_id);
+	c->old_section = present_at(d->old_res, ci_old, r);
+	c->new_section = present_at(d->new_res, ci_new, r);
 done:
 	return rc;
 }
@@ -198,7 +219,8 @@ static void pair_pass(fp_item **view, size_t n, size_t *next, fp_item *fb,
 int clint_diff_risks(clint_diff *d, clint_diag *diag)
 {
 	fp_item *fa = NULL, *fb = NULL, **view = NULL;
-	size_t na = 0, nb = 0, i, cut, *old2new = NULL, *next = NULL;
+	size_t na = 0, nb = 0, i, r, cut, *old2new = NULL, *next = NULL;
+	clause_index ci_old = {NULL, NULL}, ci_new = {NULL, NULL};
 	int pass;
 	clint_finding f;
 	int rc = CLINT_OK;
@@ -273,28 +295,32 @@ int clint_diff_risks(clint_diff *d, clint_diag *diag)
 			TRY(add_risk(d, CLINT_RISK_UNCHANGED, 1, d->new_res, fb[i].idx,
 			             fb[i].fp));
 	/* required clauses: gone, still missing, appeared */
+	TRY(index_clauses(d->old_res, cut, &ci_old));
+	TRY(index_clauses(d->new_res, cut, &ci_new));
 	for (i = 0; i < clint_result_missing_count(d->new_res); i++) {
-		if (clint_result_missing_rule(d->new_res, i) >= cut)
+		if ((r = clint_result_missing_rule(d->new_res, i)) >= cut)
 			continue;
 		TRY(clint_result_missing(d->new_res, i, &f));
-		if (!missing_in(d->old_res, f.rule_id))
-			TRY(add_clause(d, CLINT_RISK_INTRODUCED, &f));
+		if (!ci_old.missing[r])
+			TRY(add_clause(d, CLINT_RISK_INTRODUCED, &f, r, &ci_old, &ci_new));
 	}
 	for (i = 0; i < clint_result_missing_count(d->old_res); i++) {
-		if (clint_result_missing_rule(d->old_res, i) >= cut)
+		if ((r = clint_result_missing_rule(d->old_res, i)) >= cut)
 			continue;
 		TRY(clint_result_missing(d->old_res, i, &f));
-		if (!missing_in(d->new_res, f.rule_id))
-			TRY(add_clause(d, CLINT_RISK_RESOLVED, &f));
+		if (!ci_new.missing[r])
+			TRY(add_clause(d, CLINT_RISK_RESOLVED, &f, r, &ci_old, &ci_new));
 	}
 	for (i = 0; i < clint_result_missing_count(d->new_res); i++) {
-		if (clint_result_missing_rule(d->new_res, i) >= cut)
+		if ((r = clint_result_missing_rule(d->new_res, i)) >= cut)
 			continue;
 		TRY(clint_result_missing(d->new_res, i, &f));
-		if (missing_in(d->old_res, f.rule_id))
-			TRY(add_clause(d, CLINT_RISK_UNCHANGED, &f));
+		if (ci_old.missing[r])
+			TRY(add_clause(d, CLINT_RISK_UNCHANGED, &f, r, &ci_old, &ci_new));
 	}
 done:
+	free_clause_index(&ci_old);
+	free_clause_index(&ci_new);
 	free(fa);
 	free(fb);
 	free(old2new);
