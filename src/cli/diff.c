@@ -364,9 +364,14 @@ int clauselint_diff_main(int argc, char **argv)
 		ro.color = o.format == CLINT_DIFF_OUTPUT_TEXT && !(nc && *nc) &&
 		           isatty(STDOUT_FILENO);
 	}
-	if (clint_diff_render(d, &ro, write_out, NULL) < 0 || fflush(stdout) != 0) {
+	if ((r = clint_diff_render(d, &ro, write_out, NULL)) < 0 ||
+	    fflush(stdout) != 0) {
+		/* the library's reason (a report over its size limit) or the
+		 * write's: errno says nothing after a library error */
 		cli_error("cannot write the diff: %s",
-		          strerror(errno));
+		          r == CLINT_ELIMIT ? "the report is larger than 512 MiB"
+		          : r < 0 && r != CLINT_EIO ? clint_strerror(r)
+		                                    : strerror(errno));
 		goto done;
 	}
 	status = EXIT_CLEAN;

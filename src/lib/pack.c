@@ -1033,8 +1033,20 @@ static int load_pack_dir(load_ctx *ctx, const char *dir)
 
 		if (n < 5 || strcmp(e->d_name + n - 4, ".xml") != 0)
 			continue;
-		if (count >= PACK_MAX_FILES_IN_DIR)
+		if (count >= PACK_MAX_FILES_IN_DIR) {
+			/* which 1,000 would depend on the order readdir() gives:
+			 * none, and say so */
+			load_mark m = mark(ctx);
+
+			ctx->file = dir;
+			pack_error(ctx, 0, "more than %d pack files (*.xml): none "
+			           "of them loaded", PACK_MAX_FILES_IN_DIR);
+			leave_out(ctx, m);
+			for (i = 0; i < count; i++)
+				free(names[i]);
+			count = 0;
 			break;
+		}
 		if (ARRAY_PUSH(names, count, cap) < 0 ||
 		    clint_buf_printf(&b, "%s/%s", dir, e->d_name) < 0) {
 			clint_buf_free(&b);

@@ -364,6 +364,10 @@ def big():
     # rule and each finding walked the rule ids (3.5 s in all)
     f["pack-20000-rules.xml"] = pack(b"".join(flag_rule(b"r%d" % i, b"zq%dzq" % i, b"zq%dzq" % i) for i in range(20000)))
     f["tbd-8000.txt"] = b"TBD " * 8000
+    # a pack directory of 1,001 files: the first 1,000 readdir() gave were
+    # loaded, without a word; now none, with an error
+    for i in range(1001):
+        f["pack-dir-1001/p%04d.xml" % i] = pack(flag_rule(b"d%d" % i, b"zqdzq"))
     # a diff with a pack of 20,000 require rules: each required clause
     # walked all the clauses of both results (12.5 s)
     f["pack-20000-require.xml"] = pack(b"".join(flag_rule(b"q%d" % i, b"zq%dzq" % i, b"zq%dzq" % i).replace(b'kind="flag"', b'kind="require"') for i in range(20000)))
