@@ -118,6 +118,17 @@ static unsigned node_line(xmlNodePtr n)
 {
 	long l = xmlGetLineNo(n);
 
+	/* past line 65,535 libxml2 (XML_PARSE_BIG_LINES) gives an element
+	 * the line where its first text ends: back over that text's line
+	 * breaks to the element's own */
+	if (n->type == XML_ELEMENT_NODE && n->line == 65535 && l > 65535 &&
+	    n->children && n->children->type == XML_TEXT_NODE &&
+	    n->children->content) {
+		const xmlChar *c;
+
+		for (c = n->children->content; *c; c++)
+			l -= *c == '\n';
+	}
 	return l > 0 ? (unsigned)l : 0;
 }
 
@@ -910,9 +921,12 @@ static int load_pack_buffer(load_ctx *ctx, int must_validate,
 	if (!pctx)
 		return CLINT_ENOMEM;
 	xmlSetStructuredErrorFunc(ctx, xml_error);
+	/* BIG_LINES: a rule past line 65,535 is named at its line, not at
+	 * 65535 (libxml2 keeps 16 bits in a node otherwise) */
 	xdoc = xmlCtxtReadMemory(pctx, data, (int)len, ctx->file, NULL,
 	                         XML_PARSE_NONET | XML_PARSE_NOWARNING |
-	                             XML_PARSE_COMPACT);  /* tree never modified */
+	                             XML_PARSE_COMPACT |  /* tree never modified */
+	                             XML_PARSE_BIG_LINES);
 	if (!xdoc || ctx->errors > before) {
 		if (!xdoc && ctx->errors == before)
 			pack_error(ctx, 0, "not well-formed XML");

@@ -1523,9 +1523,60 @@ static void test_rules_found_by_id(void **state)
 	clint_buf_free(&b);
 }
 
+/* A rule past line 65,535 is named at its own line (libxml2 keeps 16
+ * bits of a line in a node unless asked for more). */
+static void test_lines_past_65535(void **state)
+{
+	static const char rule[] =
+		"<rule id=\"r1\" kind=\"flag\" severity=\"warning\" "
+		"category=\"scope\">\n  <title>T</title>\n  <message>M.</message>\n"
+		"  <rationale>R.</rationale>\n  <ref>x</ref>\n  <suggestion>S."
+		"</suggestion>\n  <pattern>zq1zq</pattern>\n  <example expect="
+		"\"match\">zq1zq</example>\n</rule>\n";
+	clint_buf b = CLINT_BUF_INIT;
+	clint_ruleset_options o;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	const char *paths[1];
+	char *path, want[96];
+	clint_diag_entry e;
+	size_t k;
+	long i;
+
+	(void)state;
+	assert_int_equal(clint_buf_puts(&b, "<?xml version=\"1.0\"?>\n<pack "
+	                                "name=\"long\" format=\"1\" version=\"1\">\n"
+	                                "<title>Long</title>\n"), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, rule), CLINT_OK); /* line 4 */
+	for (k = 0; k < 70000; k++)
+		assert_int_equal(clint_buf_putc(&b, '\n'), CLINT_OK);
+	/* the same id again at line 4 + 9 + 70,000 */
+	assert_int_equal(clint_buf_puts(&b, rule), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, "</pack>\n"), CLINT_OK);
+	path = unit_temp_file(b.data, b.len);
+	paths[0] = path;
+	o = options_for(paths, 1);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_true(clint_ruleset_load(&rs, &o, d) < 0);
+	snprintf(want, sizeof(want), "rule 'r1' is already defined at %s:4", path);
+	i = unit_diag_find(d, want);
+	if (i < 0) {
+		unit_diag_dump(d);
+		fail_msg("no '%s'", want);
+	}
+	assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
+	assert_int_equal(e.line, 70013);
+	clint_ruleset_free(rs);
+	clint_diag_free(d);
+	unlink(path);
+	free(path);
+	clint_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lines_past_65535),
 		cmocka_unit_test(test_rules_found_by_id),
 		cmocka_unit_test(test_builtin_packs_follow_the_schema),
 		cmocka_unit_test(test_valid_pack),
