@@ -1880,25 +1880,11 @@ typedef struct {
 	int made;
 } heading_index;
 
-/* Compares a[0..an) with b[0..bn) without regard to ASCII case. */
-static int caseless_cmp(const char *a, size_t an, const char *b, size_t bn)
-{
-	size_t k, m = an < bn ? an : bn;
-
-	for (k = 0; k < m; k++) {
-		int ca = clint_tolower((unsigned char)a[k]);
-		int cb = clint_tolower((unsigned char)b[k]);
-		if (ca != cb)
-			return ca < cb ? -1 : 1;
-	}
-	return an < bn ? -1 : an > bn;
-}
-
 static int by_heading_key(const void *a, const void *b)
 {
 	const heading_key *x = a, *y = b;
 
-	return caseless_cmp(x->s, x->n, y->s, y->n);
+	return cmp_parts(x->s, x->n, y->s, y->n, "", 1);
 }
 
 static int add_heading_key(heading_index *hx, size_t *cap, const char *s,
@@ -1941,7 +1927,7 @@ static int names_heading(const heading_index *hx, const char *s, size_t n)
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = caseless_cmp(hx->keys[mid].s, hx->keys[mid].n, s, n);
+		int c = cmp_parts(hx->keys[mid].s, hx->keys[mid].n, s, n, "", 1);
 
 		if (c == 0)
 			return 1;
@@ -2913,8 +2899,8 @@ static void seek_range(bidi_reader *rd, size_t j)
 }
 
 /* Where the next character at or after i that may open a scope starts: a
- * stored U+2xxx (lead byte 0xE2) or a reference to an opener; len if
- * there is none. */
+ * stored U+2xxx (lead byte 0xE2) or a reference to an opener; the
+ * text's length if there is none. */
 static size_t next_opener(bidi_reader *rd, size_t i)
 {
 	const clint_doc *doc = rd->doc;
