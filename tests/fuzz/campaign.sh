@@ -37,6 +37,15 @@ log=$build/fuzz-$t.log
 crashes=$build/crashes/$t
 mkdir -p "$build/corpus/$t" "$crashes"
 
+# A pack or pdf_layout unit runs up to three passes (test, lint, check;
+# or layout and the checks), each of at most 1 s of CPU: 2 to 2.5 s under
+# ASan, and four times that in wall time on a loaded machine. libFuzzer's
+# -timeout counts wall time, so these two get 30 s (FUZZ_SLOW_TIMEOUT)
+# after the caller's flags, where the last -timeout wins; slower than that
+# is still reported as a hang.
+case $t in
+pack|pdf_layout) set -- "$@" -timeout="${FUZZ_SLOW_TIMEOUT:-30}" ;;
+esac
 set -- "$@" -max_total_time="$secs" -artifact_prefix="$crashes/" \
 	-print_final_stats=1 "$build/corpus/$t"
 [ -d "$build/seeds/$t" ] && set -- "$@" "$build/seeds/$t"
