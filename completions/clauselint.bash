@@ -17,7 +17,7 @@ _clauselint()
 		--no-default-packs --enable --disable --severity --config --no-config
 		--include --exclude --jobs --baseline --write-baseline --input-format
 		--revisions --color --progress --max-check-seconds --max-pdf-seconds
-		--max-pdf-memory --verbose --help
+		--max-pdf-memory --max-doc-memory --verbose --help
 		--version"
 
 	case $prev in
@@ -36,7 +36,7 @@ _clauselint()
 	--color | --colour | --progress)
 		COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
 		return ;;
-	--max-check-seconds | --max-pdf-seconds | --max-pdf-memory)
+	--max-check-seconds | --max-pdf-seconds | --max-pdf-memory | --max-doc-memory)
 		COMPREPLY=($(compgen -W "none" -- "$cur"))
 		return ;;
 	--enable | --disable | --severity)

@@ -191,13 +191,26 @@ typedef struct {
 	 *  and its libraries need about 30 MiB before they read anything).
 	 *  0: the default, 2 GiB; SIZE_MAX: none. */
 	size_t max_pdf_memory;
+	/** Version 3: the memory, in bytes, that the document's tables may
+	 *  take: its paragraphs, markup ranges, line index, the matching
+	 *  view's map back to the text, sections, sentences, definitions and
+	 *  values (the capacity of each; the text, the matching view itself
+	 *  and the strings of sections are not counted). Ordinary text needs
+	 *  about 3 bytes of them per byte; dense structure up to 50 (a
+	 *  paragraph, line or tab every few bytes), so without this bound a
+	 *  hostile file of 256 MiB could make them take over 10 GiB. A
+	 *  document that needs more is refused, naming the limit:
+	 *  CLINT_ELIMIT, from loading or from the first call that analyses
+	 *  it (clint_check()). 0: the default, 1 GiB; SIZE_MAX: none. */
+	size_t max_doc_memory;
 } clint_doc_options;
 
-/** Version 1 (without the PDF limits: the defaults) is still accepted. */
-#define CLINT_DOC_OPTIONS_VERSION 2
+/** Versions 1 (without the PDF limits) and 2 (without max_doc_memory)
+ *  are still accepted: what they lack keeps its default. */
+#define CLINT_DOC_OPTIONS_VERSION 3
 #define CLINT_DOC_OPTIONS_INIT                                                \
 	{CLINT_DOC_OPTIONS_VERSION, CLINT_INPUT_AUTO, 0, CLINT_REVISIONS_ACCEPT,  \
-	 0.0, 0}
+	 0.0, 0, 0}
 
 /** "text", "markdown", "docx", ... */
 CLINT_EXTERN const char *clint_input_format_name(clint_input_format format);
@@ -218,6 +231,17 @@ CLINT_EXTERN int clint_doc_load_buffer(clint_doc **out, const char *name,
                                        const clint_doc_options *opts,
                                        clint_diag *diag);
 CLINT_EXTERN void clint_doc_free(clint_doc *doc);
+/**
+ * Reads the document's structure now: its matching view, sections,
+ * sentences, definitions and values are otherwise made when first asked
+ * for, by clint_check() or an accessor below. An accessor cannot report
+ * a failure and then shows none of them (0 sections), so a caller that
+ * shows the structure calls this first. Returns CLINT_OK, or the error
+ * of the analysis (again on every call): CLINT_ELIMIT when it needs more
+ * than max_doc_memory, CLINT_ENOMEM; `diag` (may be NULL) then gets an
+ * error naming the document and the reason. Safe from several threads.
+ */
+CLINT_EXTERN int clint_doc_prepare(const clint_doc *doc, clint_diag *diag);
 
 CLINT_EXTERN const char *clint_doc_name(const clint_doc *doc);
 /** The detected input format. */

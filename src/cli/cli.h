@@ -64,6 +64,7 @@ typedef struct {
 	double max_pdf_seconds;   /* --max-pdf-seconds (as max_check_seconds) */
 	size_t max_pdf_memory;    /* --max-pdf-memory in bytes: 0 the
 	                             library's default, SIZE_MAX none */
+	size_t max_doc_memory;    /* --max-doc-memory (as max_pdf_memory) */
 } cli_options;
 
 /* ---- diff.c ------------------------------------------------------------- */
@@ -112,14 +113,16 @@ void cli_print_diags(const clint_diag *diag, const char *doc);
 	"a number of seconds above 0 and at most " CLI_STR(CLI_MAX_SECONDS)      \
 	", or none"
 int cli_parse_seconds(double *out, const char *v);
-/* --max-pdf-memory: "none" (SIZE_MAX) or a number of MiB from 64 to
- * CLI_MAX_MIB, into *out in bytes; -1 for anything else. */
+/* --max-pdf-memory, --max-doc-memory: "none" (SIZE_MAX) or a number of
+ * MiB from 64 to CLI_MAX_MIB, into *out in bytes; -1 for anything else. */
 #define CLI_MAX_MIB 1048576
 #define CLI_MIB_HELP                                                          \
 	"a number of MiB from 64 to " CLI_STR(CLI_MAX_MIB) ", or none"
 int cli_parse_mib(size_t *out, const char *v);
-/* Applies --max-pdf-seconds and --max-pdf-memory to document options. */
-void cli_pdf_limits(clint_doc_options *dopts, double seconds, size_t memory);
+/* Applies --max-pdf-seconds, --max-pdf-memory and --max-doc-memory to
+ * document options. */
+void cli_doc_limits(clint_doc_options *dopts, double pdf_seconds,
+                    size_t pdf_memory, size_t doc_memory);
 
 #define MAX_STDIN ((size_t)256 * 1024 * 1024)
 /* Reads all of standard input, up to MAX_STDIN bytes, into a malloc'd
@@ -254,8 +257,10 @@ void cli_print_outline(const clint_doc *doc);
 void cli_print_text(const clint_doc *doc);
 int cli_cmd_packs(cli_options *o, const char *sub);
 /* Loads one input; its messages go to `err`, an unreadable input is
- * reported with *why set (static or borrowed until the next call). */
-clint_doc *cli_load_input(const cli_options *o, const char *file, cli_str *err,
-                          char **why);
+ * reported with *why set (malloc'd). With `prepare`, its structure is
+ * read too (clint_doc_prepare()), and an input refused there (the
+ * document memory limit) is unreadable in the same words. */
+clint_doc *cli_load_input(const cli_options *o, const char *file,
+                          int prepare, cli_str *err, char **why);
 
 #endif

@@ -50,6 +50,8 @@ static const char diff_usage[] =
 	"                          (as for check)\n"
 	"      --max-pdf-memory MIB|none  memory the PDF reader may use (as for\n"
 	"                          check)\n"
+	"      --max-doc-memory MIB|none  memory each revision's paragraphs,\n"
+	"                          lines and sentences may take (as for check)\n"
 	"  -h, --help              show this help\n"
 	"\n"
 	"exit status: 0 no risk introduced at or above --fail-on, 1 one at least,\n"
@@ -70,6 +72,7 @@ typedef struct {
 	double max_check_seconds;  /* 0: the library's default */
 	double max_pdf_seconds;    /* 0: the library's default */
 	size_t max_pdf_memory;     /* 0: the library's default */
+	size_t max_doc_memory;     /* 0: the library's default */
 } diff_options;
 
 static void diff_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -184,6 +187,13 @@ static int parse(int argc, char **argv, diff_options *o)
 				           r < 0 ? "" : v);
 				return -1;
 			}
+		} else if ((r = option(argc, argv, &i, "--max-doc-memory", &v))) {
+			if (r < 0 || cli_parse_mib(&o->max_doc_memory, v) < 0) {
+				diff_error("--max-doc-memory needs " CLI_MIB_HELP
+				           " (got '%s')",
+				           r < 0 ? "" : v);
+				return -1;
+			}
 		} else if ((r = option(argc, argv, &i, "--color", &v)) ||
 		           (r = option(argc, argv, &i, "--colour", &v))) {
 			if (r > 0 && strcmp(v, "auto") == 0)
@@ -227,7 +237,8 @@ static int load(const diff_options *o, const char *file, clint_revisions rev,
 	int rc;
 
 	dopts.revisions = rev;
-	cli_pdf_limits(&dopts, o->max_pdf_seconds, o->max_pdf_memory);
+	cli_doc_limits(&dopts, o->max_pdf_seconds, o->max_pdf_memory,
+	               o->max_doc_memory);
 	if (clint_diag_new(&diag) < 0)
 		return -1;
 	if (strcmp(file, "-") == 0) {
@@ -242,6 +253,12 @@ static int load(const diff_options *o, const char *file, clint_revisions rev,
 		free(data);
 	} else {
 		rc = clint_doc_load_file(doc, file, &dopts, diag);
+	}
+	/* the structure now, so that a revision refused at the document
+	 * memory limit is named as any unreadable one */
+	if (rc == CLINT_OK && (rc = clint_doc_prepare(*doc, diag)) < 0) {
+		clint_doc_free(*doc);
+		*doc = NULL;
 	}
 	cli_print_diags(diag, strcmp(file, "-") ? file : "<stdin>");
 	clint_diag_free(diag);

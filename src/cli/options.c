@@ -72,6 +72,10 @@ static const char usage_text[] =
 	"                          reaches it is an input error\n"
 	"      --max-pdf-memory MIB|none  memory the PDF reader may use\n"
 	"                          (default: 2048)\n"
+	"      --max-doc-memory MIB|none  memory one document's paragraphs,\n"
+	"                          lines and sentences may take (default: 1024;\n"
+	"                          a contract needs a few MiB); a document that\n"
+	"                          needs more is an input error\n"
 	"  -v, --verbose           explain every finding, with its reference\n"
 	"  -h, --help              show this help\n"
 	"  -V, --version           show the version\n"
@@ -295,6 +299,12 @@ void cli_parse_args(int argc, char **argv, int first, cli_options *o)
 		} else if (take_value(argc, argv, &i, "--max-pdf-memory", &v)) {
 			if (cli_parse_mib(&o->max_pdf_memory, v) < 0) {
 				cli_usage_error("--max-pdf-memory needs " CLI_MIB_HELP
+				                " (got '%s')", v);
+				exit(EXIT_TROUBLE);
+			}
+		} else if (take_value(argc, argv, &i, "--max-doc-memory", &v)) {
+			if (cli_parse_mib(&o->max_doc_memory, v) < 0) {
+				cli_usage_error("--max-doc-memory needs " CLI_MIB_HELP
 				                " (got '%s')", v);
 				exit(EXIT_TROUBLE);
 			}

@@ -39,8 +39,8 @@ typedef struct {
 	pthread_cond_t changed;
 } run_ctx;
 
-clint_doc *cli_load_input(const cli_options *o, const char *file, cli_str *err,
-                          char **why)
+clint_doc *cli_load_input(const cli_options *o, const char *file,
+                          int prepare, cli_str *err, char **why)
 {
 	clint_doc_options dopts = CLINT_DOC_OPTIONS_INIT;
 	clint_diag *diag = NULL;
@@ -53,7 +53,8 @@ clint_doc *cli_load_input(const cli_options *o, const char *file, cli_str *err,
 	*why = NULL;
 	dopts.format = o->input_format;
 	dopts.revisions = o->revisions;
-	cli_pdf_limits(&dopts, o->max_pdf_seconds, o->max_pdf_memory);
+	cli_doc_limits(&dopts, o->max_pdf_seconds, o->max_pdf_memory,
+	               o->max_doc_memory);
 	if (clint_diag_new(&diag) < 0) {
 		*why = strdup("out of memory");
 		return NULL;
@@ -73,6 +74,10 @@ clint_doc *cli_load_input(const cli_options *o, const char *file, cli_str *err,
 		free(data);
 	} else {
 		rc = clint_doc_load_file(&doc, file, &dopts, diag);
+	}
+	if (rc == CLINT_OK && prepare && (rc = clint_doc_prepare(doc, diag)) < 0) {
+		clint_doc_free(doc);
+		doc = NULL;
 	}
 	/* notes (e.g. "decoded as Windows-1252") and errors alike */
 	for (i = 0; i < clint_diag_count(diag); i++) {
@@ -136,7 +141,7 @@ static void process(run_ctx *c, size_t i)
 		}
 		return;
 	}
-	s->doc = cli_load_input(c->o, in->path, &s->err, &s->input_error);
+	s->doc = cli_load_input(c->o, in->path, 1, &s->err, &s->input_error);
 	if (!s->doc) {
 		if (!s->input_error)
 			s->input_error = strdup("out of memory");

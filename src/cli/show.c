@@ -50,7 +50,10 @@ int cli_cmd_show_docs(cli_options *o, const char *what,
 	for (i = 0; i < o->file_count; i++) {
 		cli_str err = {NULL, 0, 0};
 		char *why = NULL;
-		clint_doc *doc = cli_load_input(o, o->files[i], &err, &why);
+		/* the outline reads the structure: an analysis that fails (the
+		 * document memory limit) is an input error, not "0 sections" */
+		clint_doc *doc = cli_load_input(o, o->files[i],
+		                                show == cli_print_outline, &err, &why);
 
 		if (err.len)
 			fwrite(err.data, 1, err.len, stderr);
@@ -320,7 +323,7 @@ static int packs_profile(cli_options *o)
 	for (i = 0; i < o->file_count; i++) {
 		cli_str err = {NULL, 0, 0};
 		char *why = NULL;
-		clint_doc *doc = cli_load_input(o, o->files[i], &err, &why);
+		clint_doc *doc = cli_load_input(o, o->files[i], 1, &err, &why);
 		size_t len = 0;
 
 		if (err.len)

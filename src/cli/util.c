@@ -250,10 +250,12 @@ int cli_parse_mib(size_t *out, const char *v)
 	return 0;
 }
 
-void cli_pdf_limits(clint_doc_options *dopts, double seconds, size_t memory)
+void cli_doc_limits(clint_doc_options *dopts, double pdf_seconds,
+                    size_t pdf_memory, size_t doc_memory)
 {
-	dopts->max_pdf_seconds = seconds;
-	dopts->max_pdf_memory = memory;
+	dopts->max_pdf_seconds = pdf_seconds;
+	dopts->max_pdf_memory = pdf_memory;
+	dopts->max_doc_memory = doc_memory;
 }
 
 int cli_parse_seconds(double *out, const char *v)

@@ -1128,7 +1128,7 @@ static int run_rules(clint_result **out, const clint_ruleset *rs,
 
 	memset(&c, 0, sizeof(c));
 	*out = NULL;
-	if ((rc = clint_doc_analyse(doc)) < 0)
+	if ((rc = clint_doc_prepare(doc, diag)) < 0)
 		return rc;
 	c.rs = rs;
 	c.doc = doc;

@@ -36,6 +36,8 @@ int clint_doc_alloc(clint_doc **out, const char *name)
 	*out = NULL;
 	if (!doc)
 		return CLINT_ENOMEM;
+	doc->norm_map.mem = &doc->mem;
+	doc->mem.limit = CLINT_DEFAULT_MAX_DOC_MEMORY;
 	doc->name = clint_strdup(name ? name : "<buffer>");
 	if (!doc->name || init_lock(&doc->lazy_lock) != 0) {
 		free(doc->name);
@@ -109,13 +111,30 @@ int clint_doc_analyse(const clint_doc *doc)
 	return rc;
 }
 
+int clint_doc_prepare(const clint_doc *doc, clint_diag *diag)
+{
+	int rc;
+
+	if (!doc)
+		return CLINT_EINVAL;
+	if ((rc = clint_doc_analyse(doc)) == CLINT_ELIMIT && doc->mem.over)
+		clint_doc_mem_error(doc, diag);
+	else if (rc < 0)
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "not analysed: %s", clint_strerror(rc));
+	return rc;
+}
+
 int clint_doc_add_block(clint_doc *doc, clint_block_type type, unsigned level,
                         size_t start, size_t end, unsigned page, unsigned flags)
 {
 	clint_iblock *b;
 
-	if (ARRAY_PUSH(doc->blocks, doc->block_count, doc->block_cap) < 0)
-		return CLINT_ENOMEM;
+	int rc = MEM_PUSH(&doc->mem, doc->blocks, doc->block_count,
+	                  doc->block_cap);
+
+	if (rc < 0)
+		return rc;
 	b = &doc->blocks[doc->block_count++];
 	memset(b, 0, sizeof(*b));
 	b->type = type;
@@ -198,9 +217,11 @@ int clint_doc_add_annotation(clint_doc *doc, const char *author,
 {
 	clint_iannotation *a;
 
-	if (ARRAY_PUSH(doc->annotations, doc->annotation_count,
-	               doc->annotation_cap) < 0)
-		return CLINT_ENOMEM;
+	int rc = MEM_PUSH(&doc->mem, doc->annotations, doc->annotation_count,
+	                  doc->annotation_cap);
+
+	if (rc < 0)
+		return rc;
 	a = &doc->annotations[doc->annotation_count];
 	a->author = clint_strdup(author ? author : "");
 	a->text = clint_strdup(text ? text : "");
@@ -267,6 +288,7 @@ const char *clint_input_format_name(clint_input_format format)
 int clint_doc_add_sub(clint_doc *doc, size_t start, size_t end, uint32_t cp)
 {
 	const unsigned char *t = (const unsigned char *)doc->text;
+	int rc;
 
 	/* never inside a character: the matching view must stay valid UTF-8
 	 * (PCRE2 reads it unchecked) whatever range an extractor asks for */
@@ -278,8 +300,9 @@ int clint_doc_add_sub(clint_doc *doc, size_t start, size_t end, uint32_t cp)
 	}
 	if (end <= start)
 		return CLINT_OK;
-	if (ARRAY_PUSH(doc->skips, doc->skip_count, doc->skip_cap) < 0)
-		return CLINT_ENOMEM;
+	if ((rc = MEM_PUSH(&doc->mem, doc->skips, doc->skip_count,
+	                   doc->skip_cap)) < 0)
+		return rc;
 	doc->skips[doc->skip_count].start = start;
 	doc->skips[doc->skip_count].end = end;
 	doc->skips[doc->skip_count].cp = cp;
@@ -292,9 +315,28 @@ int clint_doc_add_skip(clint_doc *doc, size_t start, size_t end)
 	return clint_doc_add_sub(doc, start, end, 0);
 }
 
+void clint_doc_mem_error(const clint_doc *doc, clint_diag *diag)
+{
+	size_t mib = doc->mem.limit / (1024 * 1024);
+
+	if (mib * 1024 * 1024 == doc->mem.limit)
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "refused: its structure (paragraphs, lines, spacing, "
+		               "sentences) needs more than the document memory "
+		               "limit of %zu MiB (--max-doc-memory)",
+		               mib);
+	else
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "refused: its structure (paragraphs, lines, spacing, "
+		               "sentences) needs more than the document memory "
+		               "limit of %zu bytes (--max-doc-memory)",
+		               doc->mem.limit);
+}
+
 int clint_doc_index_lines(clint_doc *doc)
 {
 	size_t i, n = 1, k = 0;
+	int rc;
 	const char *t = doc->text, *p, *end = doc->text + doc->text_len;
 	/* without a CR, the lines end at each LF: found with memchr */
 	int cr = memchr(t, '\r', doc->text_len) != NULL;
@@ -308,10 +350,21 @@ int clint_doc_index_lines(clint_doc *doc)
 				n++;
 		}
 	}
+	/* the two tables come out of the document's memory budget: a text
+	 * of nothing but line ends has one line start (8 bytes) a byte */
+	clint_mem_give(&doc->mem,
+	               (doc->line_count + doc->char_mark_count) * sizeof(size_t));
 	free(doc->line_starts);
+	free(doc->char_marks);
+	doc->line_starts = doc->char_marks = NULL;
+	doc->line_count = doc->char_mark_count = 0;
+	if ((rc = clint_mem_take(&doc->mem, n * sizeof(size_t))) < 0)
+		return rc;
 	doc->line_starts = malloc(n * sizeof(size_t));
-	if (!doc->line_starts)
+	if (!doc->line_starts) {
+		clint_mem_give(&doc->mem, n * sizeof(size_t));
 		return CLINT_ENOMEM;
+	}
 	doc->line_starts[k++] = 0;
 	if (!cr) {
 		for (p = t; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
@@ -327,10 +380,13 @@ int clint_doc_index_lines(clint_doc *doc)
 	/* character checkpoints, so columns cost O(CLINT_CHAR_MARK) even on
 	 * a line of many megabytes */
 	n = doc->text_len / CLINT_CHAR_MARK + 1;
-	free(doc->char_marks);
+	if ((rc = clint_mem_take(&doc->mem, n * sizeof(size_t))) < 0)
+		return rc;
 	doc->char_marks = malloc(n * sizeof(size_t));
-	if (!doc->char_marks)
+	if (!doc->char_marks) {
+		clint_mem_give(&doc->mem, n * sizeof(size_t));
 		return CLINT_ENOMEM;
+	}
 	doc->char_marks[0] = 0;
 	for (k = 1; k < n; k++)
 		doc->char_marks[k] =
@@ -436,9 +492,12 @@ int clint_doc_load_buffer(clint_doc **out, const char *name, const void *data,
 	if (!out || (!data && len))
 		return CLINT_EINVAL;
 	*out = NULL;
-	/* version 1 ends before the PDF limits: they keep their defaults */
+	/* version 1 ends before the PDF limits, version 2 before the memory
+	 * limit: what they lack keeps its default */
 	if (opts && opts->version == 1)
 		memcpy(&o, opts, offsetof(clint_doc_options, max_pdf_seconds));
+	else if (opts && opts->version == 2)
+		memcpy(&o, opts, offsetof(clint_doc_options, max_doc_memory));
 	else if (opts && opts->version == CLINT_DOC_OPTIONS_VERSION)
 		o = *opts;
 	else if (opts)
@@ -474,6 +533,8 @@ int clint_doc_load_buffer(clint_doc **out, const char *name, const void *data,
 done:
 	if (rc == CLINT_ENOMEM)
 		clint_diag_add(diag, CLINT_DIAG_ERROR, name, 0, 0, "out of memory");
+	else if (rc == CLINT_ELIMIT && doc && doc->mem.over)
+		clint_doc_mem_error(doc, diag);
 	clint_doc_free(doc);
 	return rc < 0 ? rc : CLINT_OK;
 }

@@ -26,6 +26,8 @@
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 #define CLINT_DEFAULT_MAX_INPUT ((size_t)256 * 1024 * 1024)
+/* clint_doc_options.max_doc_memory by default */
+#define CLINT_DEFAULT_MAX_DOC_MEMORY ((size_t)1024 * 1024 * 1024)
 
 /* ---- growable byte buffer with a hard cap (util.c) --------------------- */
 
@@ -71,11 +73,33 @@ CLINT_INTERNAL int clint_buf_read(clint_buf *b, FILE *f, size_t limit);
 CLINT_INTERNAL int clint_buf_read_file(clint_buf *b, const char *path,
                                        size_t limit, const char **why);
 
-/* Growable array of fixed-size elements. */
-CLINT_INTERNAL int clint_array_grow(void **items, size_t *cap, size_t count,
-                                    size_t elem_size);
+/*
+ * A memory budget: what a document's tables (clint_doc.mem) may take in
+ * all, so that no input can make them outgrow what the caller allows.
+ * `used` counts the capacity taken through clint_mem_take() and
+ * clint_mem_grow(); `limit` 0 means none.
+ */
+typedef struct {
+	size_t used, limit;
+	int over;  /* a request was refused: the reason of a CLINT_ELIMIT */
+} clint_mem;
+
+/* Takes `bytes` from the budget (NULL: no budget): CLINT_OK, or
+ * CLINT_ELIMIT (and m->over set) when they would pass its limit. */
+CLINT_INTERNAL int clint_mem_take(clint_mem *m, size_t bytes);
+/* Gives back what clint_mem_take() took. */
+CLINT_INTERNAL void clint_mem_give(clint_mem *m, size_t bytes);
+/* Growable array of fixed-size elements: makes room for element `count`,
+ * doubling the capacity, which budget `m` pays for (NULL: none).
+ * CLINT_OK, CLINT_ELIMIT (the budget) or CLINT_ENOMEM. */
+CLINT_INTERNAL int clint_mem_grow(clint_mem *m, void **items, size_t *cap,
+                                  size_t count, size_t elem_size);
+#define clint_array_grow(items, cap, count, elem_size)                       \
+	clint_mem_grow(NULL, (items), (cap), (count), (elem_size))
 #define ARRAY_PUSH(items, count, cap)                                         \
 	clint_array_grow((void **)&(items), &(cap), (count), sizeof(*(items)))
+#define MEM_PUSH(m, items, count, cap)                                        \
+	clint_mem_grow((m), (void **)&(items), &(cap), (count), sizeof(*(items)))
 
 CLINT_INTERNAL char *clint_strdup(const char *s);
 CLINT_INTERNAL char *clint_strndup(const char *s, size_t n);
@@ -260,6 +284,7 @@ typedef struct {
 	clint_omap_run *runs;
 	size_t count;
 	size_t cap;
+	clint_mem *mem;   /* pays for the runs (NULL: nothing) */
 	size_t from_len;  /* derived length, set by clint_omap_finish() */
 	size_t to_len;
 } clint_omap;
@@ -401,6 +426,12 @@ struct clint_doc {
 	clint_iannotation *annotations;
 	size_t annotation_count, annotation_cap;
 
+	/* What the tables above (blocks to values, the line index and the
+	 * matching view's map) may take: clint_doc_options.max_doc_memory.
+	 * A table that would outgrow it is refused with CLINT_ELIMIT, and
+	 * mem.over tells that this was the reason. */
+	clint_mem mem;
+
 	/* while an extractor builds the text (clint_doc_open_block ...) */
 	clint_buf build;
 	int block_open;
@@ -451,6 +482,10 @@ CLINT_INTERNAL int clint_doc_add_sub(clint_doc *doc, size_t start, size_t end,
  * pack linter.
  */
 CLINT_INTERNAL int clint_doc_analyse(const clint_doc *doc);
+/* Adds the error of a document refused because its tables outgrew
+ * doc->mem (mem.over), naming the limit; the one wording of it. */
+CLINT_INTERNAL void clint_doc_mem_error(const clint_doc *doc,
+                                        clint_diag *diag);
 /* Builds the line table of the text (LF, CRLF and CR all end a line). */
 CLINT_INTERNAL int clint_doc_index_lines(clint_doc *doc);
 #define CLINT_CHAR_MARK 4096

@@ -251,8 +251,10 @@ int clint_lookalike_decide(const clint_doc *doc, size_t lo, size_t hi,
 
 int clint_doc_add_fold(clint_doc *doc, const clint_word_scripts *w, int kind)
 {
-	if (ARRAY_PUSH(doc->folds, doc->fold_count, doc->fold_cap) < 0)
-		return CLINT_ENOMEM;
+	int rc = MEM_PUSH(&doc->mem, doc->folds, doc->fold_count, doc->fold_cap);
+
+	if (rc < 0)
+		return rc;
 	doc->folds[doc->fold_count].start = w->start;
 	doc->folds[doc->fold_count].end = w->end;
 	doc->folds[doc->fold_count].cp = (uint32_t)kind;

@@ -8,6 +8,7 @@
 static int omap_push(clint_omap *m, size_t from, size_t to, int copy)
 {
 	clint_omap_run *r;
+	int rc;
 
 	if (m->count) {
 		r = &m->runs[m->count - 1];
@@ -20,8 +21,8 @@ static int omap_push(clint_omap *m, size_t from, size_t to, int copy)
 			return CLINT_OK;
 		}
 	}
-	if (ARRAY_PUSH(m->runs, m->count, m->cap) < 0)
-		return CLINT_ENOMEM;
+	if ((rc = MEM_PUSH(m->mem, m->runs, m->count, m->cap)) < 0)
+		return rc;
 	r = &m->runs[m->count++];
 	r->from = from;
 	r->to = to;

@@ -406,6 +406,7 @@ static int add_section(clint_doc *doc, const numbering *num, size_t block,
 	clint_isection *sec;
 	size_t parent;
 	char *number = NULL, *heading = NULL, *label = NULL, *cite = NULL;
+	int rc;
 
 	if (doc->section_count >= CLINT_MAX_SECTIONS)
 		return CLINT_OK;
@@ -417,8 +418,9 @@ static int add_section(clint_doc *doc, const numbering *num, size_t block,
 		(*depth)--;
 	}
 	parent = *depth ? stack[*depth - 1] : CLINT_NO_SECTION;
-	if (ARRAY_PUSH(doc->sections, doc->section_count, doc->section_cap) < 0)
-		return CLINT_ENOMEM;
+	if ((rc = MEM_PUSH(&doc->mem, doc->sections, doc->section_count,
+	                   doc->section_cap)) < 0)
+		return rc;
 	number = clint_strndup(doc->norm + num->num_start,
 	                       num->num_end - num->num_start);
 	heading = clint_strndup(doc->norm + hs, he - hs);
@@ -635,15 +637,17 @@ static int inline_clause_number(const char *s, size_t start, size_t p,
 
 static int add_sentence(clint_doc *doc, size_t a, size_t b)
 {
+	int rc;
+
 	while (a < b && doc->norm[a] == ' ')
 		a++;
 	if (a >= b)
 		return CLINT_OK;
-	if (ARRAY_PUSH(doc->sentences, doc->sentence_count * 2, doc->sentence_cap) <
-	        0 ||
-	    ARRAY_PUSH(doc->sentences, doc->sentence_count * 2 + 1,
-	               doc->sentence_cap) < 0)
-		return CLINT_ENOMEM;
+	if ((rc = MEM_PUSH(&doc->mem, doc->sentences, doc->sentence_count * 2,
+	                   doc->sentence_cap)) < 0 ||
+	    (rc = MEM_PUSH(&doc->mem, doc->sentences, doc->sentence_count * 2 + 1,
+	                   doc->sentence_cap)) < 0)
+		return rc;
 	doc->sentences[2 * doc->sentence_count] = a;
 	doc->sentences[2 * doc->sentence_count + 1] = b;
 	doc->sentence_count++;
@@ -958,15 +962,16 @@ static int add_definition(clint_doc *doc, clint_idef_form form, size_t a,
                           size_t b, size_t da, size_t db, size_t preamble_end)
 {
 	clint_idefinition *d;
+	int rc;
 
 	if (doc->definition_count >= CLINT_MAX_DEFINITIONS)
 		return CLINT_OK;
 	if (doc->definition_count &&
 	    doc->definitions[doc->definition_count - 1].norm_start == a)
 		return CLINT_OK;
-	if (ARRAY_PUSH(doc->definitions, doc->definition_count,
-	               doc->definition_cap) < 0)
-		return CLINT_ENOMEM;
+	if ((rc = MEM_PUSH(&doc->mem, doc->definitions, doc->definition_count,
+	                   doc->definition_cap)) < 0)
+		return rc;
 	d = &doc->definitions[doc->definition_count];
 	d->term = clint_strndup(doc->norm + a, b - a);
 	if (!d->term)

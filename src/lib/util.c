@@ -305,9 +305,28 @@ void clint_file_free(char *data)
 	free(data);
 }
 
-int clint_array_grow(void **items, size_t *cap, size_t count, size_t elem_size)
+int clint_mem_take(clint_mem *m, size_t bytes)
 {
-	size_t ncap;
+	if (!m)
+		return CLINT_OK;
+	if (m->limit && (bytes > m->limit || m->used > m->limit - bytes)) {
+		m->over = 1;
+		return CLINT_ELIMIT;
+	}
+	m->used += bytes;
+	return CLINT_OK;
+}
+
+void clint_mem_give(clint_mem *m, size_t bytes)
+{
+	if (m)
+		m->used -= bytes < m->used ? bytes : m->used;
+}
+
+int clint_mem_grow(clint_mem *m, void **items, size_t *cap, size_t count,
+                   size_t elem_size)
+{
+	size_t ncap, more;
 	void *p;
 
 	if (count < *cap)
@@ -315,9 +334,14 @@ int clint_array_grow(void **items, size_t *cap, size_t count, size_t elem_size)
 	ncap = *cap ? *cap * 2 : 16;
 	if (ncap > SIZE_MAX / elem_size)
 		return CLINT_ENOMEM;
+	more = (ncap - *cap) * elem_size;
+	if (clint_mem_take(m, more) < 0)
+		return CLINT_ELIMIT;
 	p = realloc(*items, ncap * elem_size);
-	if (!p)
+	if (!p) {
+		clint_mem_give(m, more);
 		return CLINT_ENOMEM;
+	}
 	*items = p;
 	*cap = ncap;
 	return CLINT_OK;

@@ -362,6 +362,7 @@ static int add_value(clint_doc *doc, clint_value_kind kind, double amount,
                      size_t ns, size_t ne)
 {
 	clint_ivalue *v;
+	int rc;
 
 	if (doc->value_count >= MAX_VALUES)
 		return CLINT_OK;
@@ -370,8 +371,9 @@ static int add_value(clint_doc *doc, clint_value_kind kind, double amount,
 	 * infinity: not an amount anything can use or print */
 	if (!isfinite(amount) || !isfinite(days))
 		return CLINT_OK;
-	if (ARRAY_PUSH(doc->values, doc->value_count, doc->value_cap) < 0)
-		return CLINT_ENOMEM;
+	if ((rc = MEM_PUSH(&doc->mem, doc->values, doc->value_count,
+	                   doc->value_cap)) < 0)
+		return rc;
 	v = &doc->values[doc->value_count++];
 	memset(v, 0, sizeof(*v));
 	v->kind = kind;

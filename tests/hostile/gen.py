@@ -355,6 +355,14 @@ def big():
     # 10 MB of "TBD ": 2.6 million placeholder findings, 4 GB of memory
     # and of JSON (a built-in check's findings had no cap)
     f["tbd-10mb.txt"] = b"TBD " * ((10 << 20) // 4)
+    # dense structure: a paragraph every 3 bytes made the document's tables
+    # take 53 bytes a byte (40 MB: 1.96 GB; 250 MB: 12 GB, 64 s); they are
+    # now refused at the document memory limit (1 GiB by default)
+    f["paragraphs-40mb.txt"] = b"a\n\n" * ((40 << 20) // 3)
+    # a tab between letters costs two runs of the matching view's map: the
+    # text loads, its analysis passes a limit of 64 MiB (2 million words:
+    # within what diff compares)
+    f["tabs-4mb.txt"] = b"1. Fees\n\n" + b"a\t" * (2 << 20)
     # a diff of 16,000 small sections "Fees" against one "Fees" section of
     # 3.9 million words: each small one was merged with the whole big bag
     # (8 MB: 44 s)

@@ -178,6 +178,251 @@ static void test_built_text_is_utf8(void **state)
 	assert_int_equal(clint_utf8_repair(buf, 2), 0);
 }
 
+/* ---- the document memory limit (clint_doc_options.max_doc_memory) ------ */
+
+/* The bytes of every table the budget pays for, from their capacities. */
+static size_t tables_bytes(const clint_doc *d)
+{
+	return d->block_cap * sizeof(*d->blocks) +
+	       d->skip_cap * sizeof(*d->skips) + d->fold_cap * sizeof(*d->folds) +
+	       (d->line_count + d->char_mark_count) * sizeof(size_t) +
+	       d->norm_map.cap * sizeof(*d->norm_map.runs) +
+	       d->section_cap * sizeof(*d->sections) +
+	       d->sentence_cap * sizeof(*d->sentences) +
+	       d->definition_cap * sizeof(*d->definitions) +
+	       d->value_cap * sizeof(*d->values) +
+	       d->annotation_cap * sizeof(*d->annotations);
+}
+
+/* Reads a sample file (from the repository root, where tests run). */
+static char *read_sample(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data;
+	long n;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	assert_true(n > 0);
+	rewind(f);
+	data = malloc((size_t)n);
+	assert_non_null(data);
+	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	*len = (size_t)n;
+	return data;
+}
+
+/* The budget counts exactly the capacity of every table, in each format
+ * (Markdown has markup ranges, DOCX comments and look-alike letters
+ * folds): a table left out of it could still grow without bound. */
+static void test_doc_memory_counts_every_table(void **state)
+{
+	static const char *const files[] = {
+		"samples/sound-outsourcing-agreement.md",
+		"samples/formats/sound-outsourcing-agreement.docx",
+		"samples/formats/weak-draft-outsourcing.odt",
+		"samples/formats/weak-draft-outsourcing.html",
+		"samples/formats/weak-draft-outsourcing.rtf",
+	};
+	static const char folded[] =
+		"1. Fees\n\nAdditional f\xd0\xb5\xd0\xb5s may apply.\n\n"
+		"2. Notes\n\nThe \"Services\" means the services.\n";
+	clint_doc *doc;
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < ARRAY_LEN(files); i++) {
+		char *data = read_sample(files[i], &len);
+
+		doc = NULL;
+		assert_int_equal(clint_doc_load_buffer(&doc, files[i], data, len,
+		                                       NULL, NULL),
+		                 CLINT_OK);
+		assert_int_equal(doc->mem.limit, CLINT_DEFAULT_MAX_DOC_MEMORY);
+		assert_int_equal(clint_doc_prepare(doc, NULL), CLINT_OK);
+		assert_true(doc->block_count > 10 && doc->section_count > 5);
+		assert_int_equal(doc->mem.used, tables_bytes(doc));
+		assert_int_equal(doc->mem.over, 0);
+		free(data);
+		clint_doc_free(doc);
+	}
+	doc = load(folded, NULL);
+	assert_int_equal(clint_doc_prepare(doc, NULL), CLINT_OK);
+	assert_true(doc->fold_count == 1 && doc->definition_count == 1);
+	assert_int_equal(doc->mem.used, tables_bytes(doc));
+	clint_doc_free(doc);
+}
+
+/* Loads `text` with document memory limit `limit`: the return code. */
+static int load_limited(const char *text, size_t limit, clint_doc **doc,
+                        clint_diag *diag)
+{
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+
+	o.max_doc_memory = limit;
+	return clint_doc_load_buffer(doc, "dense.txt", text, strlen(text), &o,
+	                             diag);
+}
+
+/* Many paragraphs: the extractor's blocks pass the limit while loading,
+ * which refuses the document with one error naming it and the limit. */
+static void test_doc_memory_limit_at_load(void **state)
+{
+	static const struct {
+		size_t paragraphs, limit;
+		const char *says;
+	} cases[] = {
+		{2000, 16384, "dense.txt: refused: its structure (paragraphs, lines, "
+		              "spacing, sentences) needs more than the document "
+		              "memory limit of 16384 bytes"},
+		{40000, (size_t)1 << 20, "memory limit of 1 MiB"},
+	};
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < ARRAY_LEN(cases); i++) {
+		char *text = malloc(3 * cases[i].paragraphs + 1);
+		clint_diag *diag = NULL;
+		clint_doc *doc = (clint_doc *)1;
+		clint_diag_entry e;
+		char msg[300];
+
+		assert_non_null(text);
+		for (k = 0; k < cases[i].paragraphs; k++)
+			memcpy(text + 3 * k, "a\n\n", 3);
+		text[3 * k] = '\0';
+		assert_int_equal(clint_diag_new(&diag), CLINT_OK);
+		assert_int_equal(load_limited(text, cases[i].limit, &doc, diag),
+		                 CLINT_ELIMIT);
+		assert_null(doc);
+		assert_int_equal(clint_diag_count(diag), 1);
+		assert_int_equal(clint_diag_get(diag, 0, &e), CLINT_OK);
+		assert_int_equal(e.level, CLINT_DIAG_ERROR);
+		snprintf(msg, sizeof(msg), "%s: %s", e.file, e.message);
+		assert_non_null(strstr(msg, cases[i].says));
+		/* ten times the limit: the same text loads */
+		assert_int_equal(load_limited(text, 10 * cases[i].limit, &doc, NULL),
+		                 CLINT_OK);
+		assert_true(doc->mem.used <= 10 * cases[i].limit);
+		clint_doc_free(doc);
+		clint_diag_free(diag);
+		free(text);
+	}
+}
+
+/* A text that loads within the limit but whose matching view's map does
+ * not fit (a tab between letters costs two runs of the map): the
+ * analysis is refused, by clint_doc_prepare() and clint_check() alike,
+ * each time asked, and the accessors show no structure. */
+static void test_doc_memory_limit_in_analysis(void **state)
+{
+	clint_ruleset *rs = NULL;
+	clint_result *res = NULL;
+	clint_diag *diag = NULL;
+	clint_doc *doc = NULL;
+	char *text = malloc(2 * 20000 + 32);
+	size_t k, n;
+
+	(void)state;
+	assert_non_null(text);
+	n = (size_t)sprintf(text, "1. Fees\n\n");
+	for (k = 0; k < 20000; k++, n += 2)
+		memcpy(text + n, "a\t", 2);
+	text[n] = '\0';
+	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
+	assert_int_equal(load_limited(text, 65536, &doc, diag), CLINT_OK);
+	assert_int_equal(clint_diag_count(diag), 0);
+	assert_int_equal(clint_doc_prepare(doc, diag), CLINT_ELIMIT);
+	assert_int_equal(clint_doc_prepare(doc, diag), CLINT_ELIMIT);
+	assert_int_equal(clint_diag_count_level(diag, CLINT_DIAG_ERROR), 2);
+	assert_true(unit_diag_find(diag, "memory limit of 65536 bytes") == 0);
+	assert_int_equal(clint_doc_section_count(doc), 0);
+	assert_int_equal(clint_doc_sentence_count(doc), 0);
+	assert_int_equal(clint_ruleset_load(&rs, NULL, NULL), CLINT_OK);
+	clint_diag_clear(diag);
+	assert_int_equal(clint_check(&res, rs, doc, NULL, diag), CLINT_ELIMIT);
+	assert_null(res);
+	assert_true(unit_diag_find(diag, "memory limit of 65536 bytes") == 0);
+	assert_true(doc->mem.used <= 65536);
+	clint_doc_free(doc);
+	/* no limit: the same text is read */
+	assert_int_equal(load_limited(text, SIZE_MAX, &doc, NULL), CLINT_OK);
+	assert_int_equal(doc->mem.limit, 0);
+	assert_int_equal(clint_doc_prepare(doc, NULL), CLINT_OK);
+	assert_int_equal(clint_doc_section_count(doc), 1);
+	assert_true(doc->mem.used > 65536);
+	clint_ruleset_free(rs);
+	clint_diag_free(diag);
+	clint_doc_free(doc);
+	free(text);
+}
+
+/* Every extractor reports the limit as the reason and nothing else: none
+ * turns it into "the text exceeds the size limit" of its own. */
+static void test_doc_memory_limit_each_format(void **state)
+{
+	static const char *const files[] = {
+		"samples/sound-outsourcing-agreement.txt",
+		"samples/sound-outsourcing-agreement.md",
+		"samples/formats/sound-outsourcing-agreement.docx",
+		"samples/formats/sound-outsourcing-agreement.odt",
+		"samples/formats/sound-outsourcing-agreement.html",
+		"samples/formats/sound-outsourcing-agreement.rtf",
+	};
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	size_t i, len;
+
+	(void)state;
+	o.max_doc_memory = 1024;
+	for (i = 0; i < ARRAY_LEN(files); i++) {
+		char *data = read_sample(files[i], &len);
+		clint_diag *diag = NULL;
+		clint_doc *doc = NULL;
+		clint_diag_entry e;
+
+		assert_int_equal(clint_diag_new(&diag), CLINT_OK);
+		assert_int_equal(clint_doc_load_buffer(&doc, files[i], data, len, &o,
+		                                       diag),
+		                 CLINT_ELIMIT);
+		assert_int_equal(clint_diag_count_level(diag, CLINT_DIAG_ERROR), 1);
+		assert_true(unit_diag_find(diag, "memory limit of 1024 bytes") >= 0);
+		assert_int_equal(clint_diag_get(diag, (size_t)unit_diag_find(
+		                                          diag, "memory limit"),
+		                                &e),
+		                 CLINT_OK);
+		assert_string_equal(e.file, files[i]);
+		clint_diag_free(diag);
+		free(data);
+	}
+}
+
+/* Options of version 2 end before max_doc_memory: it keeps its default,
+ * whatever follows them in memory. */
+static void test_doc_options_version_2(void **state)
+{
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+
+	(void)state;
+	o.version = 2;
+	o.max_doc_memory = 1;  /* not read */
+	assert_int_equal(clint_doc_load_buffer(&doc, "c.txt", contract,
+	                                       strlen(contract), &o, NULL),
+	                 CLINT_OK);
+	assert_int_equal(doc->mem.limit, CLINT_DEFAULT_MAX_DOC_MEMORY);
+	clint_doc_free(doc);
+	o.version = 3;
+	o.max_doc_memory = 0;
+	assert_int_equal(clint_doc_load_buffer(&doc, "c.txt", contract,
+	                                       strlen(contract), &o, NULL),
+	                 CLINT_OK);
+	assert_int_equal(doc->mem.limit, CLINT_DEFAULT_MAX_DOC_MEMORY);
+	clint_doc_free(doc);
+	assert_int_equal(clint_doc_prepare(NULL, NULL), CLINT_EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -187,6 +432,11 @@ int main(void)
 		cmocka_unit_test(test_sections_when_asked),
 		cmocka_unit_test(test_empty_warning_at_load),
 		cmocka_unit_test(test_values_once_across_threads),
+		cmocka_unit_test(test_doc_memory_counts_every_table),
+		cmocka_unit_test(test_doc_memory_limit_at_load),
+		cmocka_unit_test(test_doc_memory_limit_in_analysis),
+		cmocka_unit_test(test_doc_memory_limit_each_format),
+		cmocka_unit_test(test_doc_options_version_2),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -838,7 +838,7 @@ static void test_pdf_limit_options(void **state)
 	assert_int_equal(clint_doc_load_buffer(&doc, "t.txt", "Text.", 5, &o, NULL),
 	                 CLINT_OK);
 	clint_doc_free(doc);
-	o.version = 3;
+	o.version = CLINT_DOC_OPTIONS_VERSION + 1;
 	assert_int_equal(clint_doc_load_buffer(&doc, "t.txt", "Text.", 5, &o, NULL),
 	                 CLINT_EINVAL);
 	assert_null(doc);

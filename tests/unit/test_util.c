@@ -743,6 +743,52 @@ static void test_severity_names(void **state)
 	assert_int_equal(clint_severity_from_name(NULL, "error"), CLINT_EINVAL);
 }
 
+/* A memory budget takes up to its limit and no byte more; what it
+ * refuses leaves the array as it was, and sets `over`. */
+static void test_mem_budget(void **state)
+{
+	clint_mem m = {0, 1000, 0};
+	int *items = NULL;
+	size_t cap = 0, count;
+
+	(void)state;
+	assert_int_equal(clint_mem_take(&m, 600), CLINT_OK);
+	assert_int_equal(clint_mem_take(&m, 400), CLINT_OK);  /* exactly */
+	assert_int_equal(m.over, 0);
+	assert_int_equal(clint_mem_take(&m, 1), CLINT_ELIMIT);
+	assert_int_equal(m.over, 1);
+	assert_int_equal(m.used, 1000);
+	assert_int_equal(clint_mem_take(&m, SIZE_MAX), CLINT_ELIMIT);
+	clint_mem_give(&m, 1000);
+	assert_int_equal(m.used, 0);
+	clint_mem_give(&m, 5);  /* never below nothing */
+	assert_int_equal(m.used, 0);
+	/* 16, 32, 64, 128 ints (64 to 512 bytes); 256 would pass 1000 */
+	m.over = 0;
+	for (count = 0; count < 128; count++) {
+		assert_int_equal(clint_mem_grow(&m, (void **)&items, &cap, count,
+		                                sizeof(*items)),
+		                 CLINT_OK);
+		items[count] = (int)count;
+	}
+	assert_int_equal(cap, 128);
+	assert_int_equal(m.used, 128 * sizeof(*items));
+	assert_int_equal(clint_mem_grow(&m, (void **)&items, &cap, 128,
+	                                sizeof(*items)),
+	                 CLINT_ELIMIT);
+	assert_int_equal(cap, 128);
+	assert_int_equal(items[127], 127);
+	assert_int_equal(m.used, 128 * sizeof(*items));
+	assert_int_equal(m.over, 1);
+	/* no budget: no limit */
+	assert_int_equal(clint_mem_grow(NULL, (void **)&items, &cap, 128,
+	                                sizeof(*items)),
+	                 CLINT_OK);
+	assert_int_equal(cap, 256);
+	assert_int_equal(clint_mem_take(NULL, SIZE_MAX), CLINT_OK);
+	free(items);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -769,6 +815,7 @@ int main(void)
 		cmocka_unit_test(test_version),
 		cmocka_unit_test(test_strerror),
 		cmocka_unit_test(test_severity_names),
+		cmocka_unit_test(test_mem_budget),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);

@@ -156,6 +156,9 @@ int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
 	doc->revisions = opts->revisions;
 	doc->pdf_seconds = opts->max_pdf_seconds;
 	doc->pdf_memory = opts->max_pdf_memory;
+	doc->mem.limit = opts->max_doc_memory == SIZE_MAX ? 0
+	                 : opts->max_doc_memory ? opts->max_doc_memory
+	                                        : CLINT_DEFAULT_MAX_DOC_MEMORY;
 	switch (fmt) {
 	case CLINT_INPUT_MARKDOWN:
 		TRY(clint_extract_markdown(doc, data, len, diag));
@@ -181,6 +184,8 @@ int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
 	*out = doc;
 	doc = NULL;
 done:
+	if (rc == CLINT_ELIMIT && doc && doc->mem.over)
+		clint_doc_mem_error(doc, diag);
 	clint_doc_free(doc);
 	return rc;
 }

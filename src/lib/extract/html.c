@@ -395,7 +395,8 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 	rc = root ? walk_node(&c, root, 0) : CLINT_OK;
 	if (rc >= 0)
 		rc = end_block(&c, CLINT_BLOCK_PARAGRAPH, 0);
-	if (rc == CLINT_ELIMIT && clint_diag_count_level(diag, CLINT_DIAG_ERROR) == 0)
+	if (rc == CLINT_ELIMIT && !doc->mem.over &&
+	    clint_diag_count_level(diag, CLINT_DIAG_ERROR) == 0)
 		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 		               "the extracted text exceeds the size limit");
 	xmlFreeDoc(hdoc);

@@ -1278,7 +1278,8 @@ int clint_extract_odt(clint_doc *doc, const unsigned char *data, size_t len,
 			                             c.anns[i].start));
 	rc = CLINT_OK;
 done:
-	if (rc == CLINT_ELIMIT && clint_diag_count_level(diag, CLINT_DIAG_ERROR) == 0)
+	if (rc == CLINT_ELIMIT && !doc->mem.over &&
+	    clint_diag_count_level(diag, CLINT_DIAG_ERROR) == 0)
 		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 		               "the extracted text exceeds the size limit");
 	free(content);

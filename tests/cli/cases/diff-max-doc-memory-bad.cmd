@@ -1,0 +1,1 @@
+diff --max-doc-memory lots samples/mutual-nda.txt samples/mutual-nda.txt

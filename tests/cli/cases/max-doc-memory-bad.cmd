@@ -1,0 +1,1 @@
+--max-doc-memory 8 samples/mutual-nda.txt

@@ -1,0 +1,1 @@
+outline --max-doc-memory none samples/flawed-draft.txt

@@ -1,0 +1,1 @@
+outline --max-doc-memory 64 samples/mutual-nda.txt
