@@ -363,6 +363,19 @@ def big():
     # text loads, its analysis passes a limit of 64 MiB (2 million words:
     # within what diff compares)
     f["tabs-4mb.txt"] = b"1. Fees\n\n" + b"a\t" * (2 << 20)
+    # libxml2 builds the whole tree before the walk counts its nodes: 100 MB
+    # of "<p>a</p>" took 4.2 GB; more than 2,000,000 tags are now refused
+    # before parsing. The ODT's element names are random and the entry
+    # stored, as a hostile file would do to pass the ZIP-bomb ratio.
+    f["many-tags.html"] = b"<html><body>" + b"<p>a</p>" * 1250000
+    rnd = random.Random(7)
+    names = bytes(rnd.randrange(97, 123) for _ in range(2 * 2100000))
+    tags = b"".join(b"<" + names[2 * i:2 * i + 2] + b"/>"
+                    for i in range(2100000))
+    f["many-tags.odt"] = zip_bytes(
+        [("mimetype", ODT_MIME),
+         ("content.xml", odt_xml(b"<text:p>" + tags + b"</text:p>"))],
+        zipfile.ZIP_STORED)
     # a diff of 16,000 small sections "Fees" against one "Fees" section of
     # 3.9 million words: each small one was merged with the whole big bag
     # (8 MB: 44 s)

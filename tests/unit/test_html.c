@@ -9,6 +9,7 @@
 #include <libxml/xmlerror.h>
 
 #include "internal.h"
+#include "extract/extract.h"
 
 static clint_doc *html_rc(const char *name, const char *s, size_t len,
                           clint_input_format fmt, clint_diag *diag, int rc)
@@ -407,6 +408,43 @@ static void test_quiet_xml_errors(void **state)
 	xmlSetGenericErrorFunc(NULL, NULL);
 }
 
+/* The tags are counted before libxml2 builds its tree (all of it, at some
+ * 200 bytes a node, before the walk could count them): past
+ * CLINT_MAX_TAGS the HTML is refused without being parsed. */
+static void test_too_many_tags(void **state)
+{
+	static const char unit[] = "<p>a</p>";
+	size_t n = CLINT_MAX_TAGS / 2, i, len = n * 8 + 1;
+	char *html = malloc(len + 1);
+	clint_diag *d = NULL;
+	clint_doc *doc = NULL;
+
+	(void)state;
+	assert_non_null(html);
+	/* counting stops one past the limit, and counts every '<' below it */
+	assert_int_equal(clint_count_tags("a<b<c<", 6, 10), 3);
+	assert_int_equal(clint_count_tags("a<b<c<", 6, 1), 2);
+	assert_int_equal(clint_count_tags("<<<<", 4, 3), 4);
+	assert_int_equal(clint_count_tags("", 0, 3), 0);
+	for (i = 0; i < n; i++)
+		memcpy(html + 8 * i, unit, 8);
+	html[8 * n] = '<';  /* CLINT_MAX_TAGS + 1 */
+	html[len] = '\0';
+	assert_int_equal(clint_count_tags(html, len, CLINT_MAX_TAGS),
+	                 CLINT_MAX_TAGS + 1);
+	assert_int_equal(clint_count_tags(html, len - 1, CLINT_MAX_TAGS),
+	                 CLINT_MAX_TAGS);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.html", html, len, NULL, d),
+	                 CLINT_ELIMIT);
+	assert_null(doc);
+	assert_int_equal(clint_diag_count(d), 1);
+	assert_true(unit_diag_find(d, "more than 2000000 HTML tags: refused") ==
+	            0);
+	clint_diag_free(d);
+	free(html);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -420,6 +458,7 @@ int main(void)
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_detection),
 		cmocka_unit_test(test_quiet_xml_errors),
+		cmocka_unit_test(test_too_many_tags),
 	};
 
 	return cmocka_run_group_tests_name("html", tests, NULL, NULL);

@@ -11,6 +11,7 @@
 #include <zip.h>
 
 #include "internal.h"
+#include "extract/extract.h"
 
 #define NS                                                                    \
 	" xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""      \
@@ -1091,6 +1092,52 @@ static void test_zip_bomb_refused(void **state)
 	clint_diag_free(d);
 }
 
+/* An entry of more than CLINT_MAX_TAGS tags is refused before libxml2
+ * builds its tree (64 MiB of short elements took 1.8 GB). It is stored,
+ * not deflated (quicker to build), with random element names as a
+ * hostile file would use to stay under the 100:1 ratio of a ZIP bomb. */
+static void test_too_many_tags_refused(void **state)
+{
+	static const char head[] = CONTENT_HEAD BODY("<text:p>");
+	static const char tail[] = "</text:p>" BODY("") "</office:document-content>";
+	size_t n = CLINT_MAX_TAGS, i, k = sizeof(head) - 1;
+	char *big = malloc(sizeof(head) + 5 * n + sizeof(tail));
+	uint32_t x = 12345;
+	entry e[2] = {
+		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
+		{"content.xml", NULL, 0, 1},
+	};
+	clint_diag *d = NULL;
+	clint_doc *doc = NULL;
+	unsigned char *z;
+	size_t len;
+
+	(void)state;
+	assert_non_null(big);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	memcpy(big, head, k);
+	for (i = 0; i < n; i++) {  /* with head and tail: over the limit */
+		big[k++] = '<';
+		x = x * 1103515245u + 12345u;
+		big[k++] = (char)('a' + (x >> 16) % 26);
+		x = x * 1103515245u + 12345u;
+		big[k++] = (char)('a' + (x >> 16) % 26);
+		big[k++] = '/';
+		big[k++] = '>';
+	}
+	memcpy(big + k, tail, sizeof(tail));
+	e[1].data = big;
+	z = make_zip(e, 2, &len);
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, NULL, d),
+	                 CLINT_ELIMIT);
+	assert_null(doc);
+	assert_diag(d, "content.xml: more than 2000000 XML tags: refused");
+	assert_int_equal(clint_diag_count(d), 1);
+	free(z);
+	free(big);
+	clint_diag_free(d);
+}
+
 /* ---- real documents --------------------------------------------------------- */
 
 #define FIXTURES "../shared/corpus/docs/pandoc-fixtures"
@@ -1208,6 +1255,7 @@ int main(void)
 		cmocka_unit_test(test_deep_nesting_refused),
 		cmocka_unit_test(test_corrupt_and_encrypted_content),
 		cmocka_unit_test(test_zip_bomb_refused),
+		cmocka_unit_test(test_too_many_tags_refused),
 		cmocka_unit_test(test_real_odt_fixtures),
 	};
 

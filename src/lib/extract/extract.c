@@ -190,6 +190,19 @@ done:
 	return rc;
 }
 
+size_t clint_count_tags(const char *data, size_t len, size_t limit)
+{
+	const char *p = data, *end = data + len;
+	size_t n = 0;
+
+	while (n <= limit && p < end &&
+	       (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
 /* ---- line helpers shared by the text extractors -------------------------- */
 
 void clint_next_line(const char *text, size_t len, size_t pos, clint_line *line)

@@ -362,6 +362,12 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 		               "HTML input over 2 GiB: refused");
 		return CLINT_ELIMIT;
 	}
+	if (clint_count_tags((const char *)data, len, CLINT_MAX_TAGS) >
+	    CLINT_MAX_TAGS) {
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "more than %u HTML tags: refused", CLINT_MAX_TAGS);
+		return CLINT_ELIMIT;
+	}
 	clint_xml_init();
 	pctx = htmlNewParserCtxt();
 	if (!pctx)

@@ -213,6 +213,12 @@ static int parse_xml(odt_ctx *c, const char *entry, const char *data,
 	}
 	if (len > (size_t)0x7fffffff)
 		return odt_error(c, CLINT_ELIMIT, "an XML entry is over 2 GiB");
+	if (clint_count_tags(data, len, CLINT_MAX_TAGS) > CLINT_MAX_TAGS) {
+		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+		               "%s: more than %u XML tags: refused", entry,
+		               CLINT_MAX_TAGS);
+		return CLINT_ELIMIT;
+	}
 	pctx = xmlNewParserCtxt();
 	if (!pctx)
 		return CLINT_ENOMEM;
