@@ -385,6 +385,9 @@ growth: $(BIN)
 # tests/fuzz/regressions/<target> to each target built with $(CC).
 FUZZ_TARGETS ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 60
+# the targets that load documents through fuzz.h's fuzz_load_with()
+FUZZ_DOC_TARGETS = docx docx_xml html markdown odt odt_xml pdf pdf_layout \
+                   pdf_wire rtf segment text
 FUZZ_FLAGS ?= -rss_limit_mb=2048 -timeout=10 -max_len=262144
 FUZZ_HDR = tests/fuzz/fuzz.h tests/fuzz/zipwrap.h tests/fuzz/outcheck.h
 FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
@@ -451,6 +454,12 @@ fuzz-replay: $(REPLAY_BIN)
 	  set --; for d in tests/fuzz/corpus/$$t tests/fuzz/regressions/$$t; do \
 	    if [ -d $$d ]; then set -- "$$@" $$d; fi; done; \
 	  printf '%s: ' $$t; $(TEST_WRAPPER) $(BUILD)/fuzz-replay/$$t "$$@"; done
+	@# again with a document memory limit of 4 KiB (fuzz.h): every
+	@# extractor refuses the larger inputs part way, in one message
+	@set -e; for t in $(FUZZ_DOC_TARGETS); do \
+	  printf '%s, 4 KiB document limit: ' $$t; \
+	  FUZZ_DOC_MEMORY=4096 $(TEST_WRAPPER) $(BUILD)/fuzz-replay/$$t \
+	    tests/fuzz/corpus/$$t; done
 
 $(BUILD)/fuzz/%: tests/fuzz/fuzz_%.c $(FUZZ_HDR) $(LIB_A)
 	@mkdir -p $(dir $@)

@@ -110,6 +110,25 @@ static fuzz_extract_fn fuzz_extractor(clint_input_format fmt)
 }
 
 /*
+ * The document memory limit (clint_doc.mem) of an input: the default,
+ * unless its last byte is 0xF0 or more (rare at the end of a document,
+ * one mutation in 16 of that byte): then 1 KiB to 128 KiB by its low
+ * bits, so that the fuzzers reach the refusal of every table in every
+ * extractor. FUZZ_DOC_MEMORY=N (bytes) sets it for every input: a replay
+ * of the saved corpus under a small limit.
+ */
+static size_t fuzz_doc_memory(const uint8_t *data, size_t size)
+{
+	const char *env = getenv("FUZZ_DOC_MEMORY");
+
+	if (env && *env)
+		return (size_t)strtoull(env, NULL, 10);
+	if (size && data[size - 1] >= 0xF0)
+		return (size_t)1024 << ((data[size - 1] >> 1) & 7);
+	return CLINT_DEFAULT_MAX_DOC_MEMORY;
+}
+
+/*
  * Runs `data` through `extract`, an extractor of format `fmt`, then
  * normalise, segment and values, like clint_doc_load_buffer(). Returns
  * the document or NULL.
@@ -128,17 +147,29 @@ static clint_doc *fuzz_load_with(fuzz_extract_fn extract, clint_input_format fmt
 		goto fail;
 	doc->format = fmt;
 	doc->revisions = revisions;
+	doc->mem.limit = fuzz_doc_memory(data, size);
 	rc = extract(doc, data, size, diag);
 	if (rc >= 0 && fuzz_builds_blocks(fmt))
 		rc = clint_doc_finish_build(doc);
 	if (rc >= 0)
 		rc = clint_doc_index_lines(doc);
+	/* as clint_extract() does: a table past the limit is the reason */
+	if (rc == CLINT_ELIMIT && doc->mem.over)
+		clint_doc_mem_error(doc, diag);
 	/* the analysis the library runs on first use: normalise, segment,
 	 * definitions, values */
 	if (rc >= 0)
-		rc = clint_doc_analyse(doc);
+		rc = clint_doc_prepare(doc, diag);
 	/* a failure must say why */
 	if (rc < 0 && rc != CLINT_ENOMEM && clint_diag_count(diag) == 0)
+		abort();
+	/* the memory limit, once passed, refuses the document, and its one
+	 * error says so: no extractor goes on with a table it could not grow,
+	 * or adds a reason of its own (that the text is too large) */
+	if (doc->mem.over &&
+	    (rc != CLINT_ELIMIT ||
+	     clint_diag_count_level(diag, CLINT_DIAG_ERROR) != 1 ||
+	     doc->mem.used > doc->mem.limit))
 		abort();
 	if (rc < 0)
 		goto fail;
