@@ -89,6 +89,11 @@ int main(int argc, char **argv)
 				status = 2;
 			if (status == 0 && clint_result_count_at_least(res, CLINT_SEVERITY_ERROR))
 				status = 1;
+		} else {
+			/* not checked: its structure passed the document memory
+			 * limit, or memory ran out (the reason is in diag) */
+			clint_renderer_input_error(r, argv[i], "cannot be checked");
+			status = 2;
 		}
 		clint_result_free(res);
 		clint_doc_free(doc);
