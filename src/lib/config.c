@@ -126,10 +126,9 @@ static int add_entry(clint_config *cfg, config_ctx *ctx, xmlNodePtr n)
 	};
 	config_entry e;
 	size_t k;
-	long line = xmlGetLineNo(n);
 
 	memset(&e, 0, sizeof(e));
-	e.line = line > 0 ? (unsigned)line : 0;
+	e.line = clint_xml_line(n);
 	for (k = 0; k < ARRAY_LEN(kinds); k++) {
 		if (strcmp((const char *)n->name, kinds[k].element) != 0)
 			continue;
@@ -242,7 +241,8 @@ int clint_config_load(clint_config **out, const char *path, clint_diag *diag)
 		goto done;
 	}
 	xdoc = xmlCtxtReadMemory(pctx, data, (int)len, path, NULL,
-	                         XML_PARSE_NONET | XML_PARSE_NOWARNING);
+	                         XML_PARSE_NONET | XML_PARSE_NOWARNING |
+	                             XML_PARSE_BIG_LINES);
 	if (!xdoc) {
 		if (!ctx.errors)
 			config_error(&ctx, 0, "not well-formed XML");

@@ -597,6 +597,10 @@ typedef enum {
  * when the schema does not compile, CLINT_ENOMEM.
  */
 struct _xmlDoc;
+/* The line of node `n` (an xmlNodePtr) of a document parsed with
+ * XML_PARSE_BIG_LINES, also past line 65,535; 0 when unknown. */
+struct _xmlNode;
+CLINT_INTERNAL unsigned clint_xml_line(struct _xmlNode *n);
 CLINT_INTERNAL int clint_xml_validate(clint_xml_schema_id which,
                                       struct _xmlDoc *xdoc,
                                       void (*on_error)(void *,

@@ -114,24 +114,6 @@ static int validate(load_ctx *ctx, xmlDocPtr xdoc)
 
 /* ---- tree helpers ------------------------------------------------------- */
 
-static unsigned node_line(xmlNodePtr n)
-{
-	long l = xmlGetLineNo(n);
-
-	/* past line 65,535 libxml2 (XML_PARSE_BIG_LINES) gives an element
-	 * the line where its first text ends: back over that text's line
-	 * breaks to the element's own */
-	if (n->type == XML_ELEMENT_NODE && n->line == 65535 && l > 65535 &&
-	    n->children && n->children->type == XML_TEXT_NODE &&
-	    n->children->content) {
-		const xmlChar *c;
-
-		for (c = n->children->content; *c; c++)
-			l -= *c == '\n';
-	}
-	return l > 0 ? (unsigned)l : 0;
-}
-
 static int is_elem(xmlNodePtr n, const char *name)
 {
 	return n->type == XML_ELEMENT_NODE &&
@@ -405,7 +387,7 @@ static int finish_pattern(load_ctx *ctx, clint_pattern *p, const char *elem,
 static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
                            const char *rule_id)
 {
-	p->line = node_line(n);
+	p->line = clint_xml_line(n);
 	p->source = node_text(n);
 	if (!p->source)
 		return CLINT_ENOMEM;
@@ -620,14 +602,14 @@ static int build_threshold(load_ctx *ctx, clint_rule *r, xmlNodePtr n)
 	                                      : CLINT_OP_GE;
 	t->than = than ? strtod(than, &end) : 0;
 	if (!than || end == than || *end)
-		pack_error(ctx, node_line(n), "rule '%s': threshold 'than' is not a number",
+		pack_error(ctx, clint_xml_line(n), "rule '%s': threshold 'than' is not a number",
 		           r->id);
 	if (t->kind == CLINT_VALUE_DURATION) {
 		for (i = 0; i < ARRAY_LEN(duration_unit_days); i++)
 			if (strcmp(unit ? unit : "days", duration_unit_days[i].name) == 0)
 				scale = duration_unit_days[i].days;
 	} else if (unit) {
-		pack_error(ctx, node_line(n),
+		pack_error(ctx, clint_xml_line(n),
 		           "rule '%s': threshold 'unit' applies to durations only",
 		           r->id);
 	}
@@ -682,7 +664,7 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 
 	memset(&r, 0, sizeof(r));
 	r.pack = pack;
-	r.line = node_line(n);
+	r.line = clint_xml_line(n);
 	r.min_matches = 1;
 	r.id = attr(ctx, n, "id");
 	r.category = attr(ctx, n, "category");
@@ -793,7 +775,7 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 			}
 			r.examples = e;
 			e = &e[r.example_count++];
-			e->line = node_line(c);
+			e->line = clint_xml_line(c);
 			e->text = node_text(c);
 			s = attr(ctx, c, "expect");
 			e->expect_match = s && strcmp(s, "match") == 0;
@@ -868,7 +850,7 @@ static int build_pack(load_ctx *ctx, xmlNodePtr root)
 	size_t index;
 	int rc = CLINT_OK;
 
-	if (!(p = push_pack(ctx, node_line(root), &index)))
+	if (!(p = push_pack(ctx, clint_xml_line(root), &index)))
 		return CLINT_ENOMEM;
 	p->name = attr(ctx, root, "name");
 	if (!p->name)

@@ -51,12 +51,17 @@ int clint_diag_xml_error(clint_diag *diag, const char *file,
                          const struct _xmlError *err)
 {
 	char msg[512];
+	xmlNodePtr node = err ? err->node : NULL;
+	unsigned line;
 
 	if (!err || !err->message)
 		return 0;
+	line = err->line > 0 ? (unsigned)err->line : 0;
+	/* a schema error names the element: its line, also past 65,535 */
+	if (line >= 65535 && node && node->type == XML_ELEMENT_NODE)
+		line = clint_xml_line(node);
 	clint_xml_message(msg, sizeof(msg), err->message);
-	clint_diag_add(diag, CLINT_DIAG_ERROR, file,
-	               err->line > 0 ? (unsigned)err->line : 0, 0, "%s", msg);
+	clint_diag_add(diag, CLINT_DIAG_ERROR, file, line, 0, "%s", msg);
 	return 1;
 }
 
@@ -120,6 +125,25 @@ static pthread_mutex_t schema_lock = PTHREAD_MUTEX_INITIALIZER;
 static xmlRelaxNGPtr schemas[2];
 
 /* Called with schema_lock held. */
+unsigned clint_xml_line(xmlNodePtr n)
+{
+	long l = xmlGetLineNo(n);
+	/* past line 65,535 libxml2 (XML_PARSE_BIG_LINES) keeps the line of a
+	 * text node only, where the text ends, and gives an element that of
+	 * its first child, or of its next sibling when it has none: back over
+	 * that text's line breaks to the element's own line */
+	xmlNodePtr t = n->children ? n->children : n->next;
+
+	if (n->type == XML_ELEMENT_NODE && n->line == 65535 && l > 65535 && t &&
+	    t->type == XML_TEXT_NODE && t->content) {
+		const xmlChar *c;
+
+		for (c = t->content; *c; c++)
+			l -= *c == '\n';
+	}
+	return l > 0 ? (unsigned)l : 0;
+}
+
 static xmlRelaxNGPtr schema_get(clint_xml_schema_id which)
 {
 	const clint_embedded_file *f = which == CLINT_SCHEMA_PACK

@@ -131,6 +131,51 @@ static void test_config_schema_errors_with_lines(void **state)
 	remove_config(path);
 }
 
+/* Entries past line 65,535 know their line (libxml2 keeps 16 bits of it
+ * unless asked for XML_PARSE_BIG_LINES), and so do schema errors there. */
+static void test_config_lines_past_65535(void **state)
+{
+	static const char head[] = "<?xml version=\"1.0\"?>\n"
+	                           "<clauselint format=\"1\">\n";
+	static const char entry[] = "  <disable rule=\"flag-tbd\"/>\n";
+	static const char bad[] = "  <disable rule=\"Bad Id\"/>\n";
+	static const char tail[] = "</clauselint>\n";
+	size_t blank = 70000, n = sizeof(head) + blank + sizeof(bad) + 64;
+	char *xml = malloc(n), *p;
+	clint_config *cfg = NULL;
+	clint_diag *diag = NULL;
+	const clint_rule_setting *rs;
+	clint_diag_entry e;
+	char *path;
+	size_t count = 0;
+
+	(void)state;
+	assert_non_null(xml);
+	/* line 70,003: the entry; then the bad one on line 70,004 */
+	p = xml + sprintf(xml, "%s", head);
+	memset(p, '\n', blank);
+	p += blank;
+	p += sprintf(p, "%s%s", entry, tail);
+	path = write_config(xml);
+	assert_int_equal(clint_config_load(&cfg, path, NULL), CLINT_OK);
+	rs = clint_config_rule_settings(cfg, &count);
+	assert_int_equal(count, 1);
+	assert_int_equal(rs[0].line, 70003);
+	clint_config_free(cfg);
+	remove_config(path);
+	p = xml + sizeof(head) - 1 + blank;
+	sprintf(p, "%s%s%s", entry, bad, tail);
+	path = write_config(xml);
+	clint_diag_new(&diag);
+	assert_int_equal(clint_config_load(&cfg, path, diag), CLINT_EPACK);
+	assert_true(clint_diag_count_level(diag, CLINT_DIAG_ERROR) >= 1);
+	clint_diag_get(diag, 0, &e);
+	assert_int_equal(e.line, 70004);
+	clint_diag_free(diag);
+	remove_config(path);
+	free(xml);
+}
+
 static void test_config_hostile(void **state)
 {
 	static const char *const bad[] = {
@@ -500,6 +545,7 @@ int main(void)
 		cmocka_unit_test(test_settings_disable_all),
 		cmocka_unit_test(test_options_version_1),
 		cmocka_unit_test(test_options_version_2),
+		cmocka_unit_test(test_config_lines_past_65535),
 		cmocka_unit_test(test_result_filter),
 	};
 
