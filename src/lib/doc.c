@@ -216,11 +216,15 @@ int clint_doc_add_annotation(clint_doc *doc, const char *author,
                              const char *text, size_t start, size_t end)
 {
 	clint_iannotation *a;
+	/* the strings are the budget's too: an ODT annotation of
+	 * <text:s text:c="1000"/> is 1 MiB from 25 KB of XML */
+	size_t bytes = strlen(author ? author : "") + 1 +
+	               strlen(text ? text : "") + 1;
 
 	int rc = MEM_PUSH(&doc->mem, doc->annotations, doc->annotation_count,
 	                  doc->annotation_cap);
 
-	if (rc < 0)
+	if (rc < 0 || (rc = clint_mem_take(&doc->mem, bytes)) < 0)
 		return rc;
 	a = &doc->annotations[doc->annotation_count];
 	a->author = clint_strdup(author ? author : "");
@@ -228,6 +232,7 @@ int clint_doc_add_annotation(clint_doc *doc, const char *author,
 	if (!a->author || !a->text) {
 		free(a->author);
 		free(a->text);
+		clint_mem_give(&doc->mem, bytes);
 		return CLINT_ENOMEM;
 	}
 	a->start = start;

@@ -183,7 +183,12 @@ static void test_built_text_is_utf8(void **state)
 /* The bytes of every table the budget pays for, from their capacities. */
 static size_t tables_bytes(const clint_doc *d)
 {
-	return d->block_cap * sizeof(*d->blocks) +
+	size_t i, strings = 0;
+
+	for (i = 0; i < d->annotation_count; i++)
+		strings += strlen(d->annotations[i].author) + 1 +
+		           strlen(d->annotations[i].text) + 1;
+	return strings + d->block_cap * sizeof(*d->blocks) +
 	       d->skip_cap * sizeof(*d->skips) + d->fold_cap * sizeof(*d->folds) +
 	       (d->line_count + d->char_mark_count) * sizeof(size_t) +
 	       d->norm_map.cap * sizeof(*d->norm_map.runs) +
@@ -398,6 +403,31 @@ static void test_doc_memory_limit_each_format(void **state)
 	}
 }
 
+/* An annotation's strings are paid for too: an ODT annotation can be
+ * a megabyte of spaces from a few kilobytes of XML. */
+static void test_doc_memory_annotation_strings(void **state)
+{
+	clint_doc *doc = NULL;
+	char *big = malloc(8192);
+
+	(void)state;
+	assert_non_null(big);
+	memset(big, 'x', 8191);
+	big[8191] = '\0';
+	assert_int_equal(clint_doc_alloc(&doc, "a.odt"), CLINT_OK);
+	doc->mem.limit = 4096;
+	assert_int_equal(clint_doc_add_annotation(doc, "Ann", "short", 0, 0),
+	                 CLINT_OK);
+	assert_int_equal(doc->mem.used, tables_bytes(doc));
+	assert_int_equal(clint_doc_add_annotation(doc, "Ann", big, 0, 0),
+	                 CLINT_ELIMIT);
+	assert_int_equal(doc->mem.over, 1);
+	assert_int_equal(doc->annotation_count, 1);
+	assert_int_equal(doc->mem.used, tables_bytes(doc));
+	clint_doc_free(doc);
+	free(big);
+}
+
 /* Options of version 2 end before max_doc_memory: it keeps its default,
  * whatever follows them in memory. */
 static void test_doc_options_version_2(void **state)
@@ -436,6 +466,7 @@ int main(void)
 		cmocka_unit_test(test_doc_memory_limit_at_load),
 		cmocka_unit_test(test_doc_memory_limit_in_analysis),
 		cmocka_unit_test(test_doc_memory_limit_each_format),
+		cmocka_unit_test(test_doc_memory_annotation_strings),
 		cmocka_unit_test(test_doc_options_version_2),
 	};
 

@@ -834,6 +834,71 @@ static void test_annotations(void **state)
 	clint_doc_free(doc);
 }
 
+/* Annotations of <text:s text:c="1000"/> are a megabyte each from 25 KB
+ * of XML: their strings, held by the extractor until the end (a range
+ * never closed) and copied into the document, are paid for by the
+ * document memory limit, and given back when the extractor is done. */
+static void test_annotations_memory_limit(void **state)
+{
+	static const char head[] = CONTENT_HEAD "<office:body><office:text>";
+	static const char ann[] = "<text:p>w<office:annotation office:name=\"n\">"
+	                          "<text:p>";
+	static const char sp[] = "<text:s text:c=\"1000\"/>";
+	static const char end[] = "</text:p></office:annotation>x</text:p>";
+	static const char tail[] = "</office:text></office:body>"
+	                           "</office:document-content>";
+	size_t n = 16, per = 1000, i, k, len, used;
+	char *content = malloc(sizeof(head) + n * (sizeof(ann) + sizeof(end) +
+	                                            per * (sizeof(sp) - 1)) +
+	                       sizeof(tail));
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_diag *diag = NULL;
+	clint_doc *doc = NULL;
+	unsigned char *z;
+	char *p;
+
+	(void)state;
+	assert_non_null(content);
+	p = stpcpy(content, head);
+	for (i = 0; i < n; i++) {
+		p = stpcpy(p, ann);
+		for (k = 0; k < per; k++)
+			p = stpcpy(p, sp);
+		p = stpcpy(p, end);
+	}
+	stpcpy(p, tail);
+	z = make_odt(content, NULL, &len);
+	/* 16 MB of annotations: refused at 4 MiB, naming the limit */
+	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
+	o.max_doc_memory = (size_t)4 << 20;
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, &o, diag),
+	                 CLINT_ELIMIT);
+	assert_null(doc);
+	assert_int_equal(clint_diag_count_level(diag, CLINT_DIAG_ERROR), 1);
+	assert_diag(diag, "memory limit of 4 MiB");
+	/* loaded at the default: the budget holds the document's copies,
+	 * the extractor's given back */
+	o.max_doc_memory = 0;
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, &o, NULL),
+	                 CLINT_OK);
+	assert_int_equal(clint_doc_annotation_count(doc), n);
+	used = doc->block_cap * sizeof(*doc->blocks) +
+	       doc->skip_cap * sizeof(*doc->skips) +
+	       doc->fold_cap * sizeof(*doc->folds) +
+	       (doc->line_count + doc->char_mark_count) * sizeof(size_t) +
+	       doc->norm_map.cap * sizeof(*doc->norm_map.runs) +
+	       doc->annotation_cap * sizeof(*doc->annotations);
+	for (i = 0; i < n; i++)
+		used += strlen(doc->annotations[i].author) + 1 +
+		        strlen(doc->annotations[i].text) + 1;
+	assert_true(strlen(doc->annotations[0].text) == per * 1000);
+	assert_int_equal(doc->mem.used, used);
+	clint_doc_free(doc);
+	clint_diag_free(diag);
+	free(z);
+	free(content);
+}
+
 /* ---- detection and hostile input --------------------------------------- */
 
 static void test_detection(void **state)
@@ -1254,6 +1319,7 @@ int main(void)
 		cmocka_unit_test(test_doctype_and_entities_refused),
 		cmocka_unit_test(test_deep_nesting_refused),
 		cmocka_unit_test(test_corrupt_and_encrypted_content),
+		cmocka_unit_test(test_annotations_memory_limit),
 		cmocka_unit_test(test_zip_bomb_refused),
 		cmocka_unit_test(test_too_many_tags_refused),
 		cmocka_unit_test(test_real_odt_fixtures),

@@ -109,6 +109,7 @@ typedef struct {
 
 	odt_pending_note *anns;
 	size_t ann_count, ann_cap;
+	size_t ann_bytes;         /* their strings, taken from doc->mem */
 	odt_ann_slot *ann_slots;  /* open ranges by name (a power of two) */
 	size_t ann_slot_cap, ann_slot_used;
 } odt_ctx;
@@ -731,6 +732,13 @@ static int start_annotation(odt_ctx *c, xmlNodePtr n)
 		rc = CLINT_ENOMEM;
 		goto done;
 	}
+	/* held until the end (a range may never close): the document's
+	 * budget pays for them meanwhile, as for its own copy */
+	if ((rc = clint_mem_take(&c->doc->mem, text.len + author.len)) < 0) {
+		free(a->name);
+		goto done;
+	}
+	c->ann_bytes += text.len + author.len;
 	a->text = clint_buf_detach(&text, NULL);
 	a->author = clint_buf_detach(&author, NULL);
 	a->start = clint_doc_built_len(c->doc);
@@ -1148,6 +1156,7 @@ static void odt_ctx_free(odt_ctx *c)
 		free(c->anns[i].text);
 	}
 	free(c->anns);
+	clint_mem_give(&c->doc->mem, c->ann_bytes);
 	free(c->ann_slots);
 	free(c->notes);
 	free(c->changes);
