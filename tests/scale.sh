@@ -82,6 +82,19 @@ left=$(ls -A "$tmp" | grep -c '^\.target\.json\.' || true)
 [ "$st" = 2 ] && [ -d "$tmp/target.json/keep" ] && [ "$left" = 0 ] &&
 	grep -q 'cannot write the report' "$tmp/err" && ok ||
 	bad "a failed rename: status $st, $left temp files left"
+# a target that is not a regular file (a FIFO here; /dev/null alike) is
+# written to, not renamed over: a rename made /dev/null a regular file
+mkfifo "$tmp/out.fifo"
+timeout 60 cat "$tmp/out.fifo" > "$tmp/from-fifo" &
+reader=$!
+$wrap "$bin" --format json --output "$tmp/out.fifo" samples/mutual-nda.txt \
+	> /dev/null 2>&1
+st=$?
+wait "$reader"
+left=$(ls -A "$tmp" | grep -c '^\.out\.fifo\.' || true)
+[ "$st" = 1 ] && [ -p "$tmp/out.fifo" ] && [ "$left" = 0 ] &&
+	grep -q '"documents": 1' "$tmp/from-fifo" && ok ||
+	bad "--output to a FIFO: status $st, FIFO kept: $([ -p "$tmp/out.fifo" ] && echo yes || echo no), $left temp files"
 # interrupted: SIGTERM while reading standard input leaves no temp file
 mkfifo "$tmp/fifo"
 echo previous > "$out"

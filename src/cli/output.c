@@ -4,7 +4,10 @@
  * same directory (so the rename cannot cross file systems) and renamed
  * over FILE only once it is complete and flushed to disk; a run that
  * fails, or is interrupted by SIGINT/SIGTERM/SIGHUP, removes the
- * temporary file and leaves the previous FILE untouched.
+ * temporary file and leaves the previous FILE untouched. A FILE that
+ * exists and is not a regular file (/dev/null, /dev/stdout, a FIFO) is
+ * written to directly: the rename would have replaced the device or pipe
+ * with a regular file (run as root, /dev/null became one).
  */
 #include <errno.h>
 #include <signal.h>
@@ -49,9 +52,22 @@ int cli_output_open(cli_output *out, const char *path)
 	mode_t mask;
 	int fd;
 
+	struct stat st;
+
 	memset(out, 0, sizeof(*out));
 	if (!path) {
 		out->fp = stdout;
+		return 0;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		out->path = strdup(path);
+		if (!out->path) {
+			errno = ENOMEM;
+			goto fail;
+		}
+		out->fp = fopen(path, "w");
+		if (!out->fp)
+			goto fail;
 		return 0;
 	}
 	out->path = strdup(path);
@@ -117,6 +133,18 @@ int cli_output_commit(cli_output *out)
 		}
 		return 0;
 	}
+	if (!out->tmp) {  /* a device or pipe, written to directly */
+		if ((out->failed || fflush(out->fp) != 0) && !out->err)
+			out->err = errno;
+		if (fclose(out->fp) != 0 && !out->err)
+			out->err = errno;
+		rc = out->failed || out->err ? -1 : 0;
+		out->fp = NULL;
+		free(out->path);
+		out->path = NULL;
+		errno = out->err;
+		return rc;
+	}
 	if (out->failed || fflush(out->fp) != 0 || fsync(fileno(out->fp)) != 0) {
 		if (!out->err)
 			out->err = errno;
@@ -148,7 +176,8 @@ void cli_output_abort(cli_output *out)
 	if (out->fp)
 		fclose(out->fp);
 	out->fp = NULL;
-	unlink(out->tmp);
+	if (out->tmp)
+		unlink(out->tmp);
 	guard(NULL);
 	free(out->tmp);
 	free(out->path);
