@@ -333,7 +333,9 @@ def big():
     f["deep.odt"] = odt(odt_xml(b"<text:span>" * 10000 + b"x" +
                                 b"</text:span>" * 10000))
     f["deep.html"] = b"<html><body>" + b"<div>" * 10000 + PARA + b"</div>" * 10000
-    f["tags-1m.html"] = b"<html><body><p>" + b"<b>x</b>" * 1000000 + b"</p></body></html>"
+    # a million elements, the most tags read (CLINT_MAX_TAGS, 2,000,000:
+    # the 6 tags around them included); many-tags.html is one past
+    f["tags-1m.html"] = b"<html><body><p>" + b"<b>x</b>" * 999997 + b"</p></body></html>"
     f["deep-groups.rtf"] = b"{\\rtf1 " + b"{" * 100000 + PARA + b"}" * 100001
     f["deep.md"] = (b"> " * 50000 + PARA + b"\n" +
                     b"".join(b"  " * i + b"- item\n" for i in range(0, 1000)) +
