@@ -199,26 +199,6 @@ static size_t tables_bytes(const clint_doc *d)
 	       d->annotation_cap * sizeof(*d->annotations);
 }
 
-/* Reads a sample file (from the repository root, where tests run). */
-static char *read_sample(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *data;
-	long n;
-
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n > 0);
-	rewind(f);
-	data = malloc((size_t)n);
-	assert_non_null(data);
-	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	*len = (size_t)n;
-	return data;
-}
-
 /* The budget counts exactly the capacity of every table, in each format
  * (Markdown has markup ranges, DOCX comments and look-alike letters
  * folds): a table left out of it could still grow without bound. */
@@ -239,7 +219,7 @@ static void test_doc_memory_counts_every_table(void **state)
 
 	(void)state;
 	for (i = 0; i < ARRAY_LEN(files); i++) {
-		char *data = read_sample(files[i], &len);
+		char *data = unit_read_file(files[i], &len);
 
 		doc = NULL;
 		assert_int_equal(clint_doc_load_buffer(&doc, files[i], data, len,
@@ -382,7 +362,7 @@ static void test_doc_memory_limit_each_format(void **state)
 	(void)state;
 	o.max_doc_memory = 1024;
 	for (i = 0; i < ARRAY_LEN(files); i++) {
-		char *data = read_sample(files[i], &len);
+		char *data = unit_read_file(files[i], &len);
 		clint_diag *diag = NULL;
 		clint_doc *doc = NULL;
 		clint_diag_entry e;

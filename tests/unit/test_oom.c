@@ -180,25 +180,6 @@ static int run_doc(void *p)
 	return pipeline(c->rs, c->name, c->data, c->len, c->fmt);
 }
 
-static void *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n > 0);
-	rewind(f);
-	buf = malloc((size_t)n);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
-
 static void test_documents(void **state)
 {
 	static const struct {
@@ -240,7 +221,7 @@ static void test_documents(void **state)
 		c.name = docs[i].name;
 		c.fmt = docs[i].fmt;
 		if (docs[i].file) {
-			owned = read_all(docs[i].file, &c.len);
+			owned = unit_read_file(docs[i].file, &c.len);
 			c.data = owned;
 		} else {
 			c.data = docs[i].data;

@@ -113,6 +113,32 @@ static inline void unit_diag_dump(const clint_diag *d)
 	}
 }
 
+/* ---- files ---------------------------------------------------------------- */
+
+/* Reads the whole file at `path` (relative to the repository root, where
+ * the tests run), which must exist and not be empty: a malloc'd buffer,
+ * NUL-terminated past *len bytes. */
+static inline char *unit_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data;
+	long n;
+
+	if (!f)
+		fail_msg("cannot open %s", path);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	assert_true(n > 0);
+	rewind(f);
+	data = malloc((size_t)n + 1);
+	assert_non_null(data);
+	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	data[n] = '\0';
+	*len = (size_t)n;
+	return data;
+}
+
 /* ---- temporary files ------------------------------------------------------ */
 
 /* Writes `len` bytes to a new file /tmp/clint-unit-XXXXXX; returns its
