@@ -596,6 +596,28 @@ typedef enum {
  * Returns 0 when the document is valid, 1 when it is not, CLINT_EFORMAT
  * when the schema does not compile, CLINT_ENOMEM.
  */
+/*
+ * A bound on the tree libxml2 builds, counted while it parses: the
+ * HTML and ODT extractors read a whole tree before walking it (about 200
+ * bytes a node; 100 MB of "<p>a</p>" took 4.2 GB, and attributes or a
+ * declared EBCDIC or UTF-7 encoding hide the cost from any count of raw
+ * bytes). clint_xml_count_begin() wraps the SAX callbacks of parser
+ * context `pctx` (an xmlParserCtxtPtr, before its xmlCtxtReadMemory() or
+ * htmlCtxtReadMemory()) to count each element with its attributes and
+ * namespace declarations, each run of text, comment and processing
+ * instruction; past `limit` the parser is stopped (xmlStopParser) and
+ * `over` set: the caller refuses the document.
+ */
+#define CLINT_MAX_XML_NODES 4000000u
+typedef struct {
+	size_t nodes, limit;
+	int over;
+	void *saved[8];  /* the callbacks wrapped */
+} clint_xml_count;
+struct _xmlParserCtxt;
+CLINT_INTERNAL void clint_xml_count_begin(clint_xml_count *c,
+                                          struct _xmlParserCtxt *pctx,
+                                          size_t limit);
 struct _xmlDoc;
 /* The line of node `n` (an xmlNodePtr) of a document parsed with
  * XML_PARSE_BIG_LINES, also past line 65,535; 0 when unknown. */

@@ -125,6 +125,117 @@ static pthread_mutex_t schema_lock = PTHREAD_MUTEX_INITIALIZER;
 static xmlRelaxNGPtr schemas[2];
 
 /* Called with schema_lock held. */
+/* ---- counting the nodes of a tree while it is parsed ------------------- */
+
+enum {
+	SAVED_START, SAVED_START_NS, SAVED_CHARS, SAVED_BLANKS, SAVED_CDATA,
+	SAVED_COMMENT, SAVED_PI, SAVED_REFERENCE
+};
+
+/* Counts `n` nodes; false (and the parser stopped) past the limit. */
+static int count_nodes(void *ctx, size_t n)
+{
+	xmlParserCtxtPtr pctx = ctx;
+	clint_xml_count *c = pctx->_private;
+
+	if (c->over)
+		return 0;
+	c->nodes += n;
+	if (c->nodes > c->limit) {
+		c->over = 1;
+		xmlStopParser(pctx);
+		return 0;
+	}
+	return 1;
+}
+
+#define SAVED(ctx, i) (((clint_xml_count *)((xmlParserCtxtPtr)(ctx))->_private)->saved[i])
+
+static void count_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	size_t n = 1;
+
+	while (atts && atts[2 * (n - 1)])
+		n++;
+	if (count_nodes(ctx, n))
+		((startElementSAXFunc)SAVED(ctx, SAVED_START))(ctx, name, atts);
+}
+
+static void count_start_ns(void *ctx, const xmlChar *localname,
+                           const xmlChar *prefix, const xmlChar *uri,
+                           int nb_namespaces, const xmlChar **namespaces,
+                           int nb_attributes, int nb_defaulted,
+                           const xmlChar **attributes)
+{
+	if (count_nodes(ctx, 1 + (size_t)nb_namespaces + (size_t)nb_attributes))
+		((startElementNsSAX2Func)SAVED(ctx, SAVED_START_NS))(
+			ctx, localname, prefix, uri, nb_namespaces, namespaces,
+			nb_attributes, nb_defaulted, attributes);
+}
+
+static void count_chars(void *ctx, const xmlChar *ch, int len)
+{
+	if (count_nodes(ctx, 1))
+		((charactersSAXFunc)SAVED(ctx, SAVED_CHARS))(ctx, ch, len);
+}
+
+static void count_blanks(void *ctx, const xmlChar *ch, int len)
+{
+	if (count_nodes(ctx, 1))
+		((ignorableWhitespaceSAXFunc)SAVED(ctx, SAVED_BLANKS))(ctx, ch, len);
+}
+
+static void count_cdata(void *ctx, const xmlChar *ch, int len)
+{
+	if (count_nodes(ctx, 1))
+		((cdataBlockSAXFunc)SAVED(ctx, SAVED_CDATA))(ctx, ch, len);
+}
+
+static void count_comment(void *ctx, const xmlChar *value)
+{
+	if (count_nodes(ctx, 1))
+		((commentSAXFunc)SAVED(ctx, SAVED_COMMENT))(ctx, value);
+}
+
+static void count_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	if (count_nodes(ctx, 1))
+		((processingInstructionSAXFunc)SAVED(ctx, SAVED_PI))(ctx, target, data);
+}
+
+static void count_reference(void *ctx, const xmlChar *name)
+{
+	if (count_nodes(ctx, 1))
+		((referenceSAXFunc)SAVED(ctx, SAVED_REFERENCE))(ctx, name);
+}
+
+void clint_xml_count_begin(clint_xml_count *c, xmlParserCtxtPtr pctx,
+                           size_t limit)
+{
+	xmlSAXHandlerPtr sax = pctx->sax;
+
+	memset(c, 0, sizeof(*c));
+	c->limit = limit;
+	pctx->_private = c;
+	/* each callback is wrapped only where the parser has one: the
+	 * wrapper calls it through `saved` */
+#define WRAP(field, slot, fn)                                                 \
+	do {                                                                      \
+		c->saved[slot] = (void *)sax->field;                                  \
+		if (sax->field)                                                       \
+			sax->field = fn;                                                  \
+	} while (0)
+	WRAP(startElement, SAVED_START, count_start);
+	WRAP(startElementNs, SAVED_START_NS, count_start_ns);
+	WRAP(characters, SAVED_CHARS, count_chars);
+	WRAP(ignorableWhitespace, SAVED_BLANKS, count_blanks);
+	WRAP(cdataBlock, SAVED_CDATA, count_cdata);
+	WRAP(comment, SAVED_COMMENT, count_comment);
+	WRAP(processingInstruction, SAVED_PI, count_pi);
+	WRAP(reference, SAVED_REFERENCE, count_reference);
+#undef WRAP
+}
+
 unsigned clint_xml_line(xmlNodePtr n)
 {
 	long l = xmlGetLineNo(n);

@@ -333,8 +333,7 @@ def big():
     f["deep.odt"] = odt(odt_xml(b"<text:span>" * 10000 + b"x" +
                                 b"</text:span>" * 10000))
     f["deep.html"] = b"<html><body>" + b"<div>" * 10000 + PARA + b"</div>" * 10000
-    # a million elements, the most tags read (CLINT_MAX_TAGS, 2,000,000:
-    # the 6 tags around them included); many-tags.html is one past
+    # a million elements (2 million nodes with their text: read)
     f["tags-1m.html"] = b"<html><body><p>" + b"<b>x</b>" * 999997 + b"</p></body></html>"
     f["deep-groups.rtf"] = b"{\\rtf1 " + b"{" * 100000 + PARA + b"}" * 100001
     f["deep.md"] = (b"> " * 50000 + PARA + b"\n" +
@@ -366,18 +365,26 @@ def big():
     # within what diff compares)
     f["tabs-4mb.txt"] = b"1. Fees\n\n" + b"a\t" * (2 << 20)
     # libxml2 builds the whole tree before the walk counts its nodes: 100 MB
-    # of "<p>a</p>" took 4.2 GB; more than 2,000,000 tags are now refused
-    # before parsing. The ODT's element names are random and the entry
-    # stored, as a hostile file would do to pass the ZIP-bomb ratio.
-    f["many-tags.html"] = b"<html><body>" + b"<p>a</p>" * 1250000
+    # of "<p>a</p>" took 4.2 GB. The nodes are now counted while it parses
+    # (elements, attributes, text runs): past 4,000,000 it is stopped. The
+    # ODT's element names are random and the entry stored, as a hostile
+    # file would do to pass the ZIP-bomb ratio; the EBCDIC page hides its
+    # tags from any count of raw bytes ("<" is 0x4C there).
+    f["many-tags.html"] = b"<html><body>" + b"<p>a</p>" * 2100000
     rnd = random.Random(7)
-    names = bytes(rnd.randrange(97, 123) for _ in range(2 * 2100000))
+    names = bytes(rnd.randrange(97, 123) for _ in range(2 * 4100000))
     tags = b"".join(b"<" + names[2 * i:2 * i + 2] + b"/>"
-                    for i in range(2100000))
+                    for i in range(4100000))
     f["many-tags.odt"] = zip_bytes(
         [("mimetype", ODT_MIME),
          ("content.xml", odt_xml(b"<text:p>" + tags + b"</text:p>"))],
         zipfile.ZIP_STORED)
+    f["ebcdic-nodes.html"] = (b'<html><head><meta charset="IBM037"></head>'
+                              b'<body>' + "<p>a".encode("cp037") * 4100000)
+    # one tag of 200,000 attributes: libxml2 compares each with the others
+    # before any callback sees the tag (over 120 s for 1 MB)
+    f["tag-attrs.html"] = (b"<html><body><b " + b" ".join(
+        b"a%d" % i for i in range(200000)) + b">x</b></body></html>")
     # a diff of 16,000 small sections "Fees" against one "Fees" section of
     # 3.9 million words: each small one was merged with the whole big bag
     # (8 MB: 44 s)

@@ -5,6 +5,7 @@
  */
 #include "unit.h"
 
+#include <libxml/HTMLparser.h>
 #include <libxml/globals.h>
 #include <libxml/xmlerror.h>
 
@@ -408,41 +409,99 @@ static void test_quiet_xml_errors(void **state)
 	xmlSetGenericErrorFunc(NULL, NULL);
 }
 
-/* The tags are counted before libxml2 builds its tree (all of it, at some
- * 200 bytes a node, before the walk could count them): past
- * CLINT_MAX_TAGS the HTML is refused without being parsed. */
-static void test_too_many_tags(void **state)
+/* The nodes of the tree are counted while libxml2 builds it, after the
+ * input is decoded: elements with their attributes, runs of text,
+ * comments, processing instructions; past the limit the parser stops. */
+static void test_xml_count(void **state)
 {
-	static const char unit[] = "<p>a</p>";
-	size_t n = CLINT_MAX_TAGS / 2, i, len = n * 8 + 1;
-	char *html = malloc(len + 1);
-	clint_diag *d = NULL;
-	clint_doc *doc = NULL;
+	static const char html[] =
+		"<html><body><p a b=\"1\" c='2'>x</p><!-- c --><p>y<br>z</p>"
+		"</body></html>";
+	/* the same in EBCDIC (IBM037), where "<" is byte 0x4C: a count of
+	 * raw bytes sees no tag, the parser sees them all */
+	static const unsigned char ebcdic_p[] = {0x4C, 0x97, 0x6E, 0x81};
+	static const char head[] = "<html><head><meta charset=\"IBM037\">"
+	                           "</head><body>";
+	clint_xml_count count;
+	htmlParserCtxtPtr pctx;
+	htmlDocPtr hdoc;
+	char buf[sizeof(head) + 100 * sizeof(ebcdic_p)];
+	size_t limit, i, all = 0;
 
 	(void)state;
-	assert_non_null(html);
-	/* counting stops one past the limit, and counts every '<' below it */
-	assert_int_equal(clint_count_tags("a<b<c<", 6, 10), 3);
-	assert_int_equal(clint_count_tags("a<b<c<", 6, 1), 2);
-	assert_int_equal(clint_count_tags("<<<<", 4, 3), 4);
-	assert_int_equal(clint_count_tags("", 0, 3), 0);
-	for (i = 0; i < n; i++)
-		memcpy(html + 8 * i, unit, 8);
-	html[8 * n] = '<';  /* CLINT_MAX_TAGS + 1 */
-	html[len] = '\0';
-	assert_int_equal(clint_count_tags(html, len, CLINT_MAX_TAGS),
-	                 CLINT_MAX_TAGS + 1);
-	assert_int_equal(clint_count_tags(html, len - 1, CLINT_MAX_TAGS),
-	                 CLINT_MAX_TAGS);
-	assert_int_equal(clint_diag_new(&d), CLINT_OK);
-	assert_int_equal(clint_doc_load_buffer(&doc, "t.html", html, len, NULL, d),
-	                 CLINT_ELIMIT);
-	assert_null(doc);
-	assert_int_equal(clint_diag_count(d), 1);
-	assert_true(unit_diag_find(d, "more than 2000000 HTML tags: refused") ==
-	            0);
-	clint_diag_free(d);
-	free(html);
+	clint_xml_init();
+	for (limit = 1; limit <= 40; limit++) {
+		pctx = htmlNewParserCtxt();
+		assert_non_null(pctx);
+		clint_xml_count_begin(&count, pctx, limit);
+		hdoc = htmlCtxtReadMemory(pctx, html, (int)strlen(html), "t.html",
+		                          NULL, HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+		                                    HTML_PARSE_NOWARNING);
+		if (limit == 40)
+			all = count.nodes;
+		assert_int_equal(count.over, count.nodes > limit);
+		assert_true(count.nodes <= limit + 4);  /* one start tag at most */
+		xmlFreeDoc(hdoc);
+		htmlFreeParserCtxt(pctx);
+	}
+	/* html, body, p + 3 attributes, x, comment, p, y, br, z */
+	assert_int_equal(all, 12);
+	memcpy(buf, head, sizeof(head) - 1);
+	for (i = 0; i < 100; i++)
+		memcpy(buf + sizeof(head) - 1 + i * sizeof(ebcdic_p), ebcdic_p,
+		       sizeof(ebcdic_p));
+	pctx = htmlNewParserCtxt();
+	assert_non_null(pctx);
+	clint_xml_count_begin(&count, pctx, 50);
+	hdoc = htmlCtxtReadMemory(pctx, buf, (int)(sizeof(buf) - 1), "t.html",
+	                          NULL, HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	                                    HTML_PARSE_NOWARNING);
+	assert_int_equal(count.over, 1);
+	xmlFreeDoc(hdoc);
+	htmlFreeParserCtxt(pctx);
+}
+
+/* A start tag's attributes are counted on the raw bytes, before libxml2
+ * compares each with the others (one tag of 200,000 took minutes). */
+static void test_tag_attrs(void **state)
+{
+	static const char utf16[] = "<\0b\0 \0x\0 \0y\0>\0";
+	char buf[4096];
+	size_t i, n;
+
+	(void)state;
+	assert_false(clint_tag_over_attrs("<b a b c>", 9, 3));
+	assert_true(clint_tag_over_attrs("<b a b c d>", 11, 3));
+	/* values, quoted or not, are not attributes; nor "=" or "/" */
+	assert_false(clint_tag_over_attrs("<b a=\"x y z w\" b = 'p q r' c=v/>",
+	                                  33, 3));
+	/* end tags, comments, declarations and text are not read */
+	assert_false(clint_tag_over_attrs("</b a b c d><!-- a b c d --> a b c d",
+	                                  36, 3));
+	assert_false(clint_tag_over_attrs("<b a b", 6, 3));  /* unterminated */
+	/* UTF-16: the NULs between the characters are not spaces */
+	assert_false(clint_tag_over_attrs(utf16, sizeof(utf16) - 1, 2));
+	assert_true(clint_tag_over_attrs(utf16, sizeof(utf16) - 1, 1));
+	/* CLINT_MAX_ATTRS and one more, through the extractor */
+	for (n = CLINT_MAX_ATTRS; n <= CLINT_MAX_ATTRS + 1; n++) {
+		clint_diag *d = NULL;
+		clint_doc *doc = NULL;
+		size_t k = (size_t)sprintf(buf, "<p");
+
+		for (i = 0; i < n; i++)
+			k += (size_t)sprintf(buf + k, " a%zu", i);
+		k += (size_t)sprintf(buf + k, ">text</p>");
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		assert_int_equal(clint_doc_load_buffer(&doc, "t.html", buf, k, NULL,
+		                                       d),
+		                 n > CLINT_MAX_ATTRS ? CLINT_ELIMIT : CLINT_OK);
+		if (n > CLINT_MAX_ATTRS)
+			assert_true(unit_diag_find(
+			                d, "a tag with more than 256 attributes: refused") ==
+			            0);
+		clint_doc_free(doc);
+		clint_diag_free(d);
+	}
 }
 
 int main(void)
@@ -458,7 +517,8 @@ int main(void)
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_detection),
 		cmocka_unit_test(test_quiet_xml_errors),
-		cmocka_unit_test(test_too_many_tags),
+		cmocka_unit_test(test_xml_count),
+		cmocka_unit_test(test_tag_attrs),
 	};
 
 	return cmocka_run_group_tests_name("html", tests, NULL, NULL);

@@ -190,17 +190,46 @@ done:
 	return rc;
 }
 
-size_t clint_count_tags(const char *data, size_t len, size_t limit)
+int clint_tag_over_attrs(const char *data, size_t len, size_t limit)
 {
 	const char *p = data, *end = data + len;
-	size_t n = 0;
 
-	while (n <= limit && p < end &&
-	       (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
-		n++;
-		p++;
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		size_t attrs = 0;
+		int space = 0;
+		char last = 0, q = 0;
+
+		/* a start tag: "<" and a letter (not "</", "<!", "<?"), maybe
+		 * with the NULs of UTF-16 or UTF-32 between */
+		while (++p < end && *p == '\0')
+			;
+		if (p == end || !((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+			continue;
+		for (; p < end; p++) {
+			char ch = *p;
+
+			if (q) {  /* inside a quoted value */
+				if (ch == q)
+					q = 0;
+				continue;
+			}
+			if (ch == '>')
+				break;
+			if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+			    ch == '\f' || ch == '\0') {  /* \0: UTF-16 and UTF-32 */
+				space = space || ch != '\0';
+				continue;
+			}
+			if ((ch == '"' || ch == '\'') && last == '=')
+				q = ch;
+			else if (space && ch != '=' && ch != '/' && last != '=' &&
+			         ++attrs > limit)
+				return 1;
+			space = 0;
+			last = ch;
+		}
 	}
-	return n;
+	return 0;
 }
 
 /* ---- line helpers shared by the text extractors -------------------------- */

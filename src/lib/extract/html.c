@@ -22,7 +22,7 @@
 #include "lazylib.h"  /* after libxml2/libzip: calls through dlopen() */
 
 #define HTML_MAX_DEPTH 256
-#define HTML_MAX_NODES 4000000u
+#define HTML_MAX_NODES CLINT_MAX_XML_NODES
 
 typedef struct {
 	clint_doc *doc;
@@ -347,6 +347,7 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 {
 	html_ctx c;
 	clint_xml_quiet quiet;
+	clint_xml_count count;
 	htmlParserCtxtPtr pctx;
 	const xmlError *err;
 	htmlDocPtr hdoc;
@@ -362,22 +363,31 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 		               "HTML input over 2 GiB: refused");
 		return CLINT_ELIMIT;
 	}
-	if (clint_count_tags((const char *)data, len, CLINT_MAX_TAGS) >
-	    CLINT_MAX_TAGS) {
+	if (clint_tag_over_attrs((const char *)data, len, CLINT_MAX_ATTRS)) {
 		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
-		               "more than %u HTML tags: refused", CLINT_MAX_TAGS);
+		               "a tag with more than %d attributes: refused",
+		               CLINT_MAX_ATTRS);
 		return CLINT_ELIMIT;
 	}
 	clint_xml_init();
 	pctx = htmlNewParserCtxt();
 	if (!pctx)
 		return CLINT_ENOMEM;
+	clint_xml_count_begin(&count, pctx, HTML_MAX_NODES);
 	clint_xml_quiet_begin(&quiet);
 	hdoc = htmlCtxtReadMemory(pctx, len ? (const char *)data : "", (int)len,
 	                          doc->name, NULL,
 	                          HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	                              HTML_PARSE_NOWARNING);
 	clint_xml_quiet_end(&quiet);
+	if (count.over) {
+		/* stopped while building the tree: refused as the walk would */
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "more than %u HTML nodes: refused", HTML_MAX_NODES);
+		xmlFreeDoc(hdoc);
+		htmlFreeParserCtxt(pctx);
+		return CLINT_ELIMIT;
+	}
 	err = xmlCtxtGetLastError(pctx);
 	if (err && err->code == XML_ERR_INTERNAL_ERROR && err->message &&
 	    strstr(err->message, "depth")) {

@@ -29,7 +29,7 @@
 #define ODT_MAX_CONTENT ((uint64_t)64 * 1024 * 1024)
 #define ODT_MAX_STYLES ((uint64_t)16 * 1024 * 1024)
 #define ODT_MAX_DEPTH 200
-#define ODT_MAX_NODES 4000000u
+#define ODT_MAX_NODES CLINT_MAX_XML_NODES
 #define ODT_LEVELS 10
 #define ODT_MAX_LISTS 256
 #define ODT_MAX_OPEN_CHANGES 64
@@ -202,6 +202,7 @@ static int parse_xml(odt_ctx *c, const char *entry, const char *data,
 	xmlParserCtxtPtr pctx;
 	const xmlError *err;
 	clint_xml_quiet quiet;
+	clint_xml_count count;
 	char msg[256];
 
 	*out = NULL;
@@ -214,20 +215,31 @@ static int parse_xml(odt_ctx *c, const char *entry, const char *data,
 	}
 	if (len > (size_t)0x7fffffff)
 		return odt_error(c, CLINT_ELIMIT, "an XML entry is over 2 GiB");
-	if (clint_count_tags(data, len, CLINT_MAX_TAGS) > CLINT_MAX_TAGS) {
+	if (clint_tag_over_attrs(data, len, CLINT_MAX_ATTRS)) {
 		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
-		               "%s: more than %u XML tags: refused", entry,
-		               CLINT_MAX_TAGS);
+		               "%s: a tag with more than %d attributes: refused",
+		               entry, CLINT_MAX_ATTRS);
 		return CLINT_ELIMIT;
 	}
 	pctx = xmlNewParserCtxt();
 	if (!pctx)
 		return CLINT_ENOMEM;
+	clint_xml_count_begin(&count, pctx, ODT_MAX_NODES);
 	clint_xml_quiet_begin(&quiet);
 	*out = xmlCtxtReadMemory(pctx, data, (int)len, entry, NULL,
 	                         XML_PARSE_NONET | XML_PARSE_NOERROR |
 	                             XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 	clint_xml_quiet_end(&quiet);
+	if (count.over) {
+		/* stopped while building the tree: refused as the walk would */
+		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+		               "%s: more than %u XML nodes: refused", entry,
+		               ODT_MAX_NODES);
+		xmlFreeDoc(*out);
+		*out = NULL;
+		xmlFreeParserCtxt(pctx);
+		return CLINT_ELIMIT;
+	}
 	if (!*out || !pctx->wellFormed) {
 		err = xmlCtxtGetLastError(pctx);
 		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
