@@ -95,6 +95,14 @@ left=$(ls -A "$tmp" | grep -c '^\.out\.fifo\.' || true)
 [ "$st" = 1 ] && [ -p "$tmp/out.fifo" ] && [ "$left" = 0 ] &&
 	grep -q '"documents": 1' "$tmp/from-fifo" && ok ||
 	bad "--output to a FIFO: status $st, FIFO kept: $([ -p "$tmp/out.fifo" ] && echo yes || echo no), $left temp files"
+# a symbolic link is written through, not replaced (/dev/stdout with
+# stdout redirected to a file is one: the rename replaced the link)
+echo previous > "$tmp/link-target.json"
+ln -s link-target.json "$tmp/link.json"
+$wrap "$bin" --format json --output "$tmp/link.json" samples/mutual-nda.txt \
+	> /dev/null 2>&1
+[ -L "$tmp/link.json" ] && grep -q '"documents": 1' "$tmp/link-target.json" &&
+	ok || bad "--output through a symbolic link replaced the link"
 # interrupted: SIGTERM while reading standard input leaves no temp file
 mkfifo "$tmp/fifo"
 echo previous > "$out"

@@ -215,15 +215,16 @@ typedef struct {
 	FILE *fp;
 	char *path;     /* the final file, or NULL for stdout */
 	char *tmp;      /* the temporary file beside it; NULL when `path` is
-	                   not a regular file (a device, a FIFO), written to
-	                   directly */
+	                   a symbolic link or not a regular file (a device,
+	                   a FIFO), written to directly */
 	int failed;
 	int err;        /* errno of the first failure */
 } cli_output;
 
 /* Opens the sink: stdout for NULL, else a temporary file beside `path`;
- * `path` itself when it exists and is not a regular file (/dev/null, a
- * FIFO): renaming over it would replace the device with a file. */
+ * `path` itself when it is a symbolic link or exists and is not a regular
+ * file (/dev/null, a FIFO): renaming over it would replace the link or
+ * the device with a file. */
 int cli_output_open(cli_output *out, const char *path);
 /* clint_write_fn for a cli_output. */
 int cli_output_write(void *userdata, const char *data, size_t len);

@@ -5,9 +5,10 @@
  * over FILE only once it is complete and flushed to disk; a run that
  * fails, or is interrupted by SIGINT/SIGTERM/SIGHUP, removes the
  * temporary file and leaves the previous FILE untouched. A FILE that
- * exists and is not a regular file (/dev/null, /dev/stdout, a FIFO) is
- * written to directly: the rename would have replaced the device or pipe
- * with a regular file (run as root, /dev/null became one).
+ * exists and is not a regular file (/dev/null, a FIFO) or is a symbolic
+ * link (/dev/stdout) is written to directly: the rename would have
+ * replaced the device, pipe or link with a regular file (run as root,
+ * /dev/null became one).
  */
 #include <errno.h>
 #include <signal.h>
@@ -59,7 +60,11 @@ int cli_output_open(cli_output *out, const char *path)
 		out->fp = stdout;
 		return 0;
 	}
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+	/* a symbolic link too: the rename would replace the link, not write
+	 * where it points (/dev/stdout, with stdout a file, is a link to it) */
+	if (lstat(path, &st) == 0 &&
+	    (S_ISLNK(st.st_mode) ||
+	     (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)))) {
 		out->path = strdup(path);
 		if (!out->path) {
 			errno = ENOMEM;
