@@ -3,7 +3,7 @@
 # campaign of BUILD/fuzz/TARGET for SECONDS, seeded from BUILD/seeds/TARGET,
 # the saved corpus and the regression inputs; new inputs go to
 # BUILD/corpus/TARGET, a crash to BUILD/crashes/TARGET, the log to
-# BUILD/fuzz-TARGET.log. Appends one line to the ledger
+# BUILD/fuzz-TARGET.log (BUILD/fuzz-TARGET.PID.log while it runs). Appends one line to the ledger
 # tests/fuzz/executions.tsv (FUZZ_LEDGER overrides) with what libFuzzer
 # reported: date, commit, target, seconds, CPU seconds ("-" without GNU
 # time), executions, exec/s, crashes, and a note ($FUZZ_NOTE, free text; a note starting with "void" marks a
@@ -33,7 +33,12 @@ fi
 build=$1 t=$2 secs=$3
 shift 3
 ledger=${FUZZ_LEDGER:-$root/tests/fuzz/executions.tsv}
-log=$build/fuzz-$t.log
+# the log and time of this campaign, under names of its own while it runs
+# (the PID): two streams may end a campaign of a target and start the next
+# of it at the same moment, and the second truncated the log the first was
+# still reading its executions from (a pack campaign read as 0 executions)
+log=$build/fuzz-$t.$$.log
+tfile=$build/fuzz-$t.$$.time
 crashes=$build/crashes/$t
 mkdir -p "$build/corpus/$t" "$crashes"
 
@@ -62,11 +67,12 @@ date=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 # and executions per CPU second compare campaigns where exec/s cannot
 cpu=-
 if [ -x /usr/bin/time ]; then
-	/usr/bin/time -f '%U %S' -o "$build/fuzz-$t.time" "$build/fuzz/$t" "$@" \
+	/usr/bin/time -f '%U %S' -o "$tfile" "$build/fuzz/$t" "$@" \
 		> "$log" 2>&1
 	rc=$?
 	cpu=$(awk 'END { if (NF == 2 && $1 ~ /^[0-9.]+$/) printf "%.0f", $1 + $2
-	                 else print "-" }' "$build/fuzz-$t.time")
+	                 else print "-" }' "$tfile")
+	rm -f "$tfile"
 else
 	"$build/fuzz/$t" "$@" > "$log" 2>&1
 	rc=$?
@@ -82,6 +88,8 @@ if [ -z "$execs" ]; then  # no final stats: the last status line
 	execs=$(sed -n 's/^#\([0-9][0-9]*\).*/\1/p' "$log" | tail -1)
 fi
 rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+# read: now under the target's name, the last campaign's log
+mv -f "$log" "$build/fuzz-$t.log" && log=$build/fuzz-$t.log
 if [ ! -f "$ledger" ]; then
 	printf 'date\tcommit\ttarget\tseconds\tcpu_seconds\texecutions\texec_per_sec\tcrashes\tnote\n' \
 		> "$ledger"
