@@ -482,6 +482,23 @@ static void test_tag_attrs(void **state)
 	/* UTF-16: the NULs between the characters are not spaces */
 	assert_false(clint_tag_over_attrs(utf16, sizeof(utf16) - 1, 2));
 	assert_true(clint_tag_over_attrs(utf16, sizeof(utf16) - 1, 1));
+	/* libxml2 needs no blank after a quoted value */
+	assert_true(clint_tag_over_attrs("<b a=\"\"b=''c=\"\"d=\"\">", 20, 3));
+	/* a name of over 100 characters is two attributes to libxml2 */
+	memset(buf, 'a', 301);
+	memcpy(buf, "<b ", 3);
+	buf[301] = '>';
+	assert_true(clint_tag_over_attrs(buf, 302, 2));
+	assert_false(clint_tag_over_attrs(buf, 302, 3));
+	/* what cannot start a name is skipped to a blank, quotes too */
+	assert_true(clint_tag_over_attrs("<b !=\"a b c d\">", 15, 2));
+	/* script and style text, and comments, are not markup */
+	assert_false(clint_tag_over_attrs(
+		"<script>if(i<n) a b c d</script><style>x<y a b c d</style>"
+		"<!-- x<y a b c d --><!-- x<y a b c d --!>",
+		99, 3));
+	assert_true(clint_tag_over_attrs("<script/>x<y a b c d>", 21, 3));
+	assert_true(clint_tag_over_attrs("<!-- x<y a b c d", 16, 3));
 	/* CLINT_MAX_ATTRS and one more, through the extractor */
 	for (n = CLINT_MAX_ATTRS; n <= CLINT_MAX_ATTRS + 1; n++) {
 		clint_diag *d = NULL;

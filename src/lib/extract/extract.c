@@ -190,43 +190,144 @@ done:
 	return rc;
 }
 
+/* The bytes of data[p..end) with the NULs of UTF-16/32 stepped over. */
+static const char *tag_skip_nul(const char *p, const char *end)
+{
+	while (p < end && *p == '\0')
+		p++;
+	return p;
+}
+
+/* libxml2's blanks (IS_BLANK_CH): not \f */
+static int tag_blank(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+static int tag_letter(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/* htmlParseHTMLName()'s characters */
+static int tag_name_char(char ch)
+{
+	return tag_letter(ch) || (ch >= '0' && ch <= '9') || ch == ':' ||
+	       ch == '-' || ch == '_' || ch == '.';
+}
+
+#define TAG_NAME_MAX 100  /* libxml2's HTML_PARSER_BUFFER_SIZE */
+
+/* Reads a name of at most TAG_NAME_MAX characters at *pp, lower case into
+ * `lower` (NUL-terminated, cut at lsize - 1); false if none starts there. */
+static int tag_name(const char **pp, const char *end, char *lower, size_t lsize)
+{
+	const char *p = tag_skip_nul(*pp, end);
+	size_t n = 0;
+
+	if (p == end || !(tag_letter(*p) || *p == '_' || *p == ':' || *p == '.'))
+		return 0;
+	while (p < end && n < TAG_NAME_MAX && tag_name_char(*p)) {
+		if (lower && n + 1 < lsize)
+			lower[n] = (char)(*p | (tag_letter(*p) ? 0x20 : 0));
+		n++;
+		p = tag_skip_nul(p + 1, end);
+	}
+	if (lower && lsize)
+		lower[n < lsize ? n : lsize - 1] = '\0';
+	*pp = p;
+	return 1;
+}
+
+static const char *tag_skip_blanks(const char *p, const char *end)
+{
+	while (p < end && (*p == '\0' || tag_blank(*p)))
+		p++;
+	return p;
+}
+
+/* The first "needle" in [p, end) before a NUL, or NULL. */
+static const char *tag_find(const char *p, const char *end, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; p < end && *p; p++)
+		if ((size_t)(end - p) >= n && memcmp(p, needle, n) == 0)
+			return p;
+	return NULL;
+}
+
 int clint_tag_over_attrs(const char *data, size_t len, size_t limit)
 {
 	const char *p = data, *end = data + len;
 
-	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+	/*
+	 * The attribute loop of libxml2's htmlParseStartTag() (2.9.14), which
+	 * XML's grammar only narrows: a name is at most 100 characters (a
+	 * longer run starts another attribute), no blank is needed after a
+	 * quoted value, and a character that cannot start a name is skipped
+	 * to the next blank, quotes and all. Dropped duplicates are counted:
+	 * the count is never below libxml2's.
+	 */
+	while (p < end && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *q = p + 1, *e;
+		char name[8];
 		size_t attrs = 0;
-		int space = 0;
-		char last = 0, q = 0;
 
-		/* a start tag: "<" and a letter (not "</", "<!", "<?"), maybe
-		 * with the NULs of UTF-16 or UTF-32 between */
-		while (++p < end && *p == '\0')
-			;
-		if (p == end || !((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+		if (q + 3 <= end && memcmp(q, "!--", 3) == 0) {
+			/* a comment: its text is not markup (to the first "-->"
+			 * or "--!>"; unterminated or with a NUL, read on) */
+			const char *c1 = tag_find(q + 3, end, "-->");
+			const char *c2 = tag_find(q + 3, end, "--!>");
+
+			if (c2 && (!c1 || c2 < c1))
+				c1 = c2;
+			p = c1 ? c1 + 3 : q;
 			continue;
-		for (; p < end; p++) {
-			char ch = *p;
-
-			if (q) {  /* inside a quoted value */
-				if (ch == q)
-					q = 0;
-				continue;
-			}
-			if (ch == '>')
+		}
+		if (!tag_name(&q, end, name, sizeof(name))) {
+			p++;
+			continue;
+		}
+		for (;;) {
+			q = tag_skip_blanks(q, end);
+			if (q == end || *q == '>' ||
+			    (*q == '/' && tag_skip_nul(q + 1, end) < end &&
+			     *tag_skip_nul(q + 1, end) == '>'))
 				break;
-			if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
-			    ch == '\f' || ch == '\0') {  /* \0: UTF-16 and UTF-32 */
-				space = space || ch != '\0';
+			if (!tag_name(&q, end, NULL, 0)) {
+				/* not a name: skipped to a blank or the tag's end */
+				while (q < end && !tag_blank(*q) && *q != '>' &&
+				       !(*q == '/' && tag_skip_nul(q + 1, end) < end &&
+				         *tag_skip_nul(q + 1, end) == '>'))
+					q++;
 				continue;
 			}
-			if ((ch == '"' || ch == '\'') && last == '=')
-				q = ch;
-			else if (space && ch != '=' && ch != '/' && last != '=' &&
-			         ++attrs > limit)
+			if (++attrs > limit)
 				return 1;
-			space = 0;
-			last = ch;
+			q = tag_skip_blanks(q, end);
+			if (q == end || *q != '=')
+				continue;
+			q = tag_skip_blanks(q + 1, end);
+			if (q < end && (*q == '"' || *q == '\'')) {
+				e = memchr(q + 1, *q, (size_t)(end - q - 1));
+				q = e ? e + 1 : end;
+			} else {
+				while (q < end && !tag_blank(*q) && *q != '>')
+					q++;
+			}
+		}
+		p = q;
+		/* script and style: raw text to the first "</" and a letter
+		 * (or a NUL: read on) */
+		if (q < end && *q == '>' &&
+		    (strcmp(name, "script") == 0 || strcmp(name, "style") == 0)) {
+			for (e = q + 1; e < end && *e; e++)
+				if (*e == '<' && e + 2 < end && e[1] == '/' &&
+				    tag_letter(e[2]))
+					break;
+			if (e < end && *e)
+				p = e;
 		}
 	}
 	return 0;
