@@ -103,6 +103,22 @@ $wrap "$bin" --format json --output "$tmp/link.json" samples/mutual-nda.txt \
 	> /dev/null 2>&1
 [ -L "$tmp/link.json" ] && grep -q '"documents": 1' "$tmp/link-target.json" &&
 	ok || bad "--output through a symbolic link replaced the link"
+# through a link to a regular file, the target is replaced atomically: an
+# input it points to is read before it is replaced, and a run that fails
+# leaves the target as it was
+cp samples/mutual-nda.txt "$tmp/link-input.txt"
+ln -s link-input.txt "$tmp/link-in.json"
+$wrap "$bin" --format json --output "$tmp/link-in.json" \
+	"$tmp/link-input.txt" > /dev/null 2> "$tmp/link-in.err"
+[ -L "$tmp/link-in.json" ] && grep -q '"documents": 1' "$tmp/link-input.txt" &&
+	! grep -q 'no text' "$tmp/link-in.err" && ok ||
+	bad "--output through a link to the input emptied the input before reading it"
+echo previous > "$tmp/link-target.json"
+$wrap "$bin" --format json --output "$tmp/link.json" --pack tests/cli/fixtures/bad-pack.xml \
+	samples/mutual-nda.txt > /dev/null 2>&1
+[ -L "$tmp/link.json" ] && [ "$(cat "$tmp/link-target.json")" = previous ] &&
+	[ "$(ls -A "$tmp" | grep -c '^\.link-target\.json\.')" = 0 ] && ok ||
+	bad "a failed run through a symbolic link did not leave its target as it was"
 # interrupted: SIGTERM while reading standard input leaves no temp file
 mkfifo "$tmp/fifo"
 echo previous > "$out"

@@ -46,6 +46,15 @@ static void guard(char *tmp)
 		sigaction(sigs[i], &sa, NULL);
 }
 
+/* True if descriptor fd is open on the file of `st`. */
+static int same_file(int fd, const struct stat *st)
+{
+	struct stat fs;
+
+	return fstat(fd, &fs) == 0 && fs.st_dev == st->st_dev &&
+	       fs.st_ino == st->st_ino;
+}
+
 int cli_output_open(cli_output *out, const char *path)
 {
 	const char *slash;
@@ -59,6 +68,23 @@ int cli_output_open(cli_output *out, const char *path)
 	if (!path) {
 		out->fp = stdout;
 		return 0;
+	}
+	/* a link to a regular file: that file is replaced atomically, as a
+	 * FILE named directly would be (written through, a run that failed
+	 * left it truncated, and an input it pointed to was emptied before
+	 * it was read); not one open as standard output or error (/dev/stdout
+	 * with stdout redirected), which is written through */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    !same_file(STDOUT_FILENO, &st) && !same_file(STDERR_FILENO, &st)) {
+		char *real = realpath(path, NULL);
+		int rc;
+
+		if (real) {
+			rc = cli_output_open(out, real);
+			free(real);
+			return rc;
+		}
 	}
 	/* a symbolic link too: the rename would replace the link, not write
 	 * where it points (/dev/stdout, with stdout a file, is a link to it) */
