@@ -383,6 +383,11 @@ def big():
                               b'<body>' + "<p>a".encode("cp037") * 4100000)
     # one tag of 200,000 attributes: libxml2 compares each with the others
     # before any callback sees the tag (over 120 s for 1 MB)
+    # unterminated comments and scripts: each searched to the end of the
+    # file for its close before its attributes could be counted (1 MB of
+    # "<!--": over 120 s)
+    f["comment-openers.html"] = b"<!--" * 2500000
+    f["script-openers.html"] = b"<script>" * 1250000
     f["tag-attrs.html"] = (b"<html><body><b " + b" ".join(
         b"a%d" % i for i in range(200000)) + b">x</b></body></html>")
     # a diff of 16,000 small sections "Fees" against one "Fees" section of
