@@ -606,13 +606,18 @@ typedef enum {
  * htmlCtxtReadMemory()) to count each element with its attributes and
  * namespace declarations, each run of text, comment and processing
  * instruction; past `limit` the parser is stopped (xmlStopParser) and
- * `over` set: the caller refuses the document.
+ * `over` set: the caller refuses the document. With `no_dtd` set after
+ * it, a document type declaration stops the parser too (`dtd` set), as
+ * it starts: found after decoding, where a search of the raw bytes for
+ * "<!DOCTYPE" misses one in UTF-16 or EBCDIC.
  */
 #define CLINT_MAX_XML_NODES 4000000u
 typedef struct {
 	size_t nodes, limit;
 	int over;
-	void *saved[8];  /* the callbacks wrapped */
+	int no_dtd;      /* set by the caller: a DOCTYPE stops the parser */
+	int dtd;         /* ... and this tells it met one */
+	void *saved[9];  /* the callbacks wrapped */
 } clint_xml_count;
 struct _xmlParserCtxt;
 CLINT_INTERNAL void clint_xml_count_begin(clint_xml_count *c,

@@ -129,7 +129,7 @@ static xmlRelaxNGPtr schemas[2];
 
 enum {
 	SAVED_START, SAVED_START_NS, SAVED_CHARS, SAVED_BLANKS, SAVED_CDATA,
-	SAVED_COMMENT, SAVED_PI, SAVED_REFERENCE
+	SAVED_COMMENT, SAVED_PI, SAVED_REFERENCE, SAVED_SUBSET
 };
 
 /* Counts `n` nodes; false (and the parser stopped) past the limit. */
@@ -209,6 +209,22 @@ static void count_reference(void *ctx, const xmlChar *name)
 		((referenceSAXFunc)SAVED(ctx, SAVED_REFERENCE))(ctx, name);
 }
 
+static void count_subset(void *ctx, const xmlChar *name,
+                         const xmlChar *external_id, const xmlChar *system_id)
+{
+	xmlParserCtxtPtr pctx = ctx;
+	clint_xml_count *c = pctx->_private;
+
+	if (c->no_dtd) {  /* before its declarations are read */
+		c->dtd = 1;
+		xmlStopParser(pctx);
+		return;
+	}
+	if (count_nodes(ctx, 1))
+		((internalSubsetSAXFunc)SAVED(ctx, SAVED_SUBSET))(ctx, name, external_id,
+		                                                  system_id);
+}
+
 void clint_xml_count_begin(clint_xml_count *c, xmlParserCtxtPtr pctx,
                            size_t limit)
 {
@@ -233,6 +249,7 @@ void clint_xml_count_begin(clint_xml_count *c, xmlParserCtxtPtr pctx,
 	WRAP(comment, SAVED_COMMENT, count_comment);
 	WRAP(processingInstruction, SAVED_PI, count_pi);
 	WRAP(reference, SAVED_REFERENCE, count_reference);
+	WRAP(internalSubset, SAVED_SUBSET, count_subset);
 #undef WRAP
 }
 

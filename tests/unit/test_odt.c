@@ -1194,6 +1194,48 @@ static void test_tag_attrs_refused(void **state)
 	free(big);
 }
 
+/* A DOCTYPE in UTF-16 has no "<!DOCTYPE" among its raw bytes: it is
+ * found by the parser, as it starts, and refused as in UTF-8 (read, its
+ * declarations could cost minutes: defaulted attributes, entities). */
+static void test_doctype_in_utf16_refused(void **state)
+{
+	static const char xml[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+		"<!DOCTYPE office:document-content [<!ENTITY e \"x\">]>"
+		"<office:document-content" NS "><office:body><office:text>"
+		"<text:p>Fees &e;</text:p></office:text></office:body>"
+		"</office:document-content>";
+	size_t i, n = sizeof(xml) - 1, len;
+	unsigned char *u = malloc(2 + 2 * n), *z;
+	entry e[2] = {
+		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
+		{"content.xml", NULL, 0, 0},
+	};
+	clint_diag *d = NULL;
+	clint_doc *doc = NULL;
+
+	(void)state;
+	assert_non_null(u);
+	u[0] = 0xFF;  /* UTF-16LE, with its byte order mark */
+	u[1] = 0xFE;
+	for (i = 0; i < n; i++) {
+		u[2 + 2 * i] = (unsigned char)xml[i];
+		u[3 + 2 * i] = 0;
+	}
+	e[1].data = u;
+	e[1].len = 2 + 2 * n;
+	z = make_zip(e, 2, &len);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, NULL, d),
+	                 CLINT_EFORMAT);
+	assert_null(doc);
+	assert_diag(d, "content.xml: DOCTYPE and entity declarations are not "
+	               "allowed");
+	clint_diag_free(d);
+	free(z);
+	free(u);
+}
+
 /* ---- real documents --------------------------------------------------------- */
 
 #define FIXTURES "../shared/corpus/docs/pandoc-fixtures"
@@ -1313,6 +1355,7 @@ int main(void)
 		cmocka_unit_test(test_annotations_memory_limit),
 		cmocka_unit_test(test_zip_bomb_refused),
 		cmocka_unit_test(test_tag_attrs_refused),
+		cmocka_unit_test(test_doctype_in_utf16_refused),
 		cmocka_unit_test(test_real_odt_fixtures),
 	};
 

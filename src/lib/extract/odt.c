@@ -225,11 +225,22 @@ static int parse_xml(odt_ctx *c, const char *entry, const char *data,
 	if (!pctx)
 		return CLINT_ENOMEM;
 	clint_xml_count_begin(&count, pctx, ODT_MAX_NODES);
+	count.no_dtd = 1;
 	clint_xml_quiet_begin(&quiet);
 	*out = xmlCtxtReadMemory(pctx, data, (int)len, entry, NULL,
 	                         XML_PARSE_NONET | XML_PARSE_NOERROR |
 	                             XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 	clint_xml_quiet_end(&quiet);
+	if (count.dtd) {  /* in an encoding the search above did not read */
+		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+		               "%s: DOCTYPE and entity declarations are not allowed "
+		               "in OpenDocument XML",
+		               entry);
+		xmlFreeDoc(*out);
+		*out = NULL;
+		xmlFreeParserCtxt(pctx);
+		return CLINT_EFORMAT;
+	}
 	if (count.over) {
 		/* stopped while building the tree: refused as the walk would */
 		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
