@@ -470,35 +470,45 @@ static void test_tag_attrs(void **state)
 	size_t i, n;
 
 	(void)state;
-	assert_false(clint_tag_over_attrs("<b a b c>", 9, 3));
-	assert_true(clint_tag_over_attrs("<b a b c d>", 11, 3));
+	assert_false(clint_tag_over_attrs("<b a b c>", 9, 3, 0));
+	assert_true(clint_tag_over_attrs("<b a b c d>", 11, 3, 0));
 	/* values, quoted or not, are not attributes; nor "=" or "/" */
 	assert_false(clint_tag_over_attrs("<b a=\"x y z w\" b = 'p q r' c=v/>",
-	                                  33, 3));
+	                                  33, 3, 0));
 	/* end tags, comments, declarations and text are not read */
 	assert_false(clint_tag_over_attrs("</b a b c d><!-- a b c d --> a b c d",
-	                                  36, 3));
-	assert_false(clint_tag_over_attrs("<b a b", 6, 3));  /* unterminated */
+	                                  36, 3, 0));
+	assert_false(clint_tag_over_attrs("<b a b", 6, 3, 0));  /* unterminated */
 	/* UTF-16: the NULs between the characters are not spaces */
-	assert_false(clint_tag_over_attrs(utf16, sizeof(utf16) - 1, 2));
-	assert_true(clint_tag_over_attrs(utf16, sizeof(utf16) - 1, 1));
+	assert_false(clint_tag_over_attrs(utf16, sizeof(utf16) - 1, 2, 0));
+	assert_true(clint_tag_over_attrs(utf16, sizeof(utf16) - 1, 1, 0));
 	/* libxml2 needs no blank after a quoted value */
-	assert_true(clint_tag_over_attrs("<b a=\"\"b=''c=\"\"d=\"\">", 20, 3));
+	assert_true(clint_tag_over_attrs("<b a=\"\"b=''c=\"\"d=\"\">", 20, 3, 0));
 	/* a name of over 100 characters is two attributes to libxml2 */
 	memset(buf, 'a', 301);
 	memcpy(buf, "<b ", 3);
 	buf[301] = '>';
-	assert_true(clint_tag_over_attrs(buf, 302, 2));
-	assert_false(clint_tag_over_attrs(buf, 302, 3));
+	assert_true(clint_tag_over_attrs(buf, 302, 2, 0));
+	assert_false(clint_tag_over_attrs(buf, 302, 3, 0));
 	/* what cannot start a name is skipped to a blank, quotes too */
-	assert_true(clint_tag_over_attrs("<b !=\"a b c d\">", 15, 2));
+	assert_true(clint_tag_over_attrs("<b !=\"a b c d\">", 15, 2, 0));
 	/* script and style text, and comments, are not markup */
 	assert_false(clint_tag_over_attrs(
 		"<script>if(i<n) a b c d</script><style>x<y a b c d</style>"
 		"<!-- x<y a b c d --><!-- x<y a b c d --!>",
-		99, 3));
-	assert_true(clint_tag_over_attrs("<script/>x<y a b c d>", 21, 3));
-	assert_true(clint_tag_over_attrs("<!-- x<y a b c d", 16, 3));
+		99, 3, 0));
+	assert_true(clint_tag_over_attrs("<script/>x<y a b c d>", 21, 3, 0));
+	assert_true(clint_tag_over_attrs("<!-- x<y a b c d", 16, 3, 0));
+	/* XML (ODT): names may start with a non-ASCII letter, and script and
+	 * style hold markup (libxml2's XML parser reads both) */
+	assert_false(clint_tag_over_attrs("<b \xC3\xA9 \xC3\xA9" "b \xC3\xA9" "c>", 14,
+	                                  3, 0));
+	assert_true(clint_tag_over_attrs("<b \xC3\xA9 \xC3\xA9" "b \xC3\xA9" "c>", 14,
+	                                  2, 1));
+	assert_true(clint_tag_over_attrs("<\xC3\xA9" " a b c>", 10, 2, 1));
+	assert_true(clint_tag_over_attrs("<script><y a b c d/></script>", 29, 3,
+	                                 1));
+	assert_true(clint_tag_over_attrs("<style><y a b c d/></style>", 27, 3, 1));
 	/* CLINT_MAX_ATTRS and one more, through the extractor */
 	for (n = CLINT_MAX_ATTRS; n <= CLINT_MAX_ATTRS + 1; n++) {
 		clint_diag *d = NULL;

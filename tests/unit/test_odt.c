@@ -1194,27 +1194,18 @@ static void test_tag_attrs_refused(void **state)
 	free(big);
 }
 
-/* A DOCTYPE in UTF-16 has no "<!DOCTYPE" among its raw bytes: it is
- * found by the parser, as it starts, and refused as in UTF-8 (read, its
- * declarations could cost minutes: defaulted attributes, entities). */
-static void test_doctype_in_utf16_refused(void **state)
+/* Loads `xml` as a UTF-16LE content.xml (with a byte order mark): the
+ * result code, with its diagnostics in `d` and the document in *out. */
+static int load_utf16(const char *xml, clint_diag *d, clint_doc **out)
 {
-	static const char xml[] =
-		"<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
-		"<!DOCTYPE office:document-content [<!ENTITY e \"x\">]>"
-		"<office:document-content" NS "><office:body><office:text>"
-		"<text:p>Fees &e;</text:p></office:text></office:body>"
-		"</office:document-content>";
-	size_t i, n = sizeof(xml) - 1, len;
+	size_t i, n = strlen(xml), len;
 	unsigned char *u = malloc(2 + 2 * n), *z;
 	entry e[2] = {
 		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
 		{"content.xml", NULL, 0, 0},
 	};
-	clint_diag *d = NULL;
-	clint_doc *doc = NULL;
+	int rc;
 
-	(void)state;
 	assert_non_null(u);
 	u[0] = 0xFF;  /* UTF-16LE, with its byte order mark */
 	u[1] = 0xFE;
@@ -1225,15 +1216,109 @@ static void test_doctype_in_utf16_refused(void **state)
 	e[1].data = u;
 	e[1].len = 2 + 2 * n;
 	z = make_zip(e, 2, &len);
-	assert_int_equal(clint_diag_new(&d), CLINT_OK);
-	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, NULL, d),
-	                 CLINT_EFORMAT);
-	assert_null(doc);
-	assert_diag(d, "content.xml: DOCTYPE and entity declarations are not "
-	               "allowed");
-	clint_diag_free(d);
+	rc = clint_doc_load_buffer(out, "t.odt", z, len, NULL, d);
 	free(z);
 	free(u);
+	return rc;
+}
+
+/* A DOCTYPE in UTF-16 has no "<!DOCTYPE" among its raw bytes: the entry
+ * is read as UTF-8 and refused as in UTF-8 (read, its declarations could
+ * cost minutes: defaulted attributes, entities). The internalSubset
+ * callback alone missed one after a well-formedness error (a "--" in a
+ * comment, a DOCTYPE without a name), which turns callbacks off. */
+static void test_doctype_in_utf16_refused(void **state)
+{
+	static const char *const xml[] = {
+		"<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+		"<!DOCTYPE office:document-content [<!ENTITY e \"x\">]>"
+		"<office:document-content" NS "><office:body><office:text>"
+		"<text:p>Fees &e;</text:p></office:text></office:body>"
+		"</office:document-content>",
+		"<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!-- a -- b -->"
+		"<!DOCTYPE x [<!ATTLIST text:p a CDATA \"v\">]>" CONTENT("<text:p/>"),
+		"<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+		"<!DOCTYPE [<!ATTLIST text:p a CDATA \"v\">]>" CONTENT("<text:p/>"),
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(xml) / sizeof(*xml); i++) {
+		clint_diag *d = NULL;
+		clint_doc *doc = NULL;
+
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		assert_int_equal(load_utf16(xml[i], d, &doc), CLINT_EFORMAT);
+		assert_null(doc);
+		assert_diag(d, "content.xml: DOCTYPE and entity declarations are "
+		               "not allowed");
+		clint_diag_free(d);
+	}
+}
+
+/* UTF-16 and a declared ISO-8859-1 are still read */
+static void test_utf16_and_latin1_read(void **state)
+{
+	clint_diag *d = NULL;
+	clint_doc *doc = NULL;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(
+		load_utf16("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<office:"
+		           "document-content" NS ">" BODY("<text:p>Fees</text:p>")
+		           "</office:document-content>",
+		           d, &doc),
+		CLINT_OK);
+	assert_non_null(strstr(clint_doc_text(doc, NULL), "Fees"));
+	clint_doc_free(doc);
+	doc = load_odt("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+	               "<office:document-content" NS ">"
+	               BODY("<text:p>F\xE9" "es</text:p>")
+	               "</office:document-content>",
+	               NULL, CLINT_REVISIONS_ACCEPT, d, CLINT_OK);
+	assert_non_null(strstr(clint_doc_text(doc, NULL), "F\xC3\xA9" "es"));
+	clint_doc_free(doc);
+	clint_diag_free(d);
+}
+
+/* Attributes libxml2's XML parser reads, which an HTML-minded scan did
+ * not count: names starting with a non-ASCII letter, and the content of
+ * an element named script or style. */
+static void test_xml_attrs_counted(void **state)
+{
+	static const char *const open_[] = {"<text:p ", "<text:p><script><text:span ",
+	                                    "<text:p><style><text:span "};
+	static const char *const close_[] = {"/>", "/></script></text:p>",
+	                                     "/></style></text:p>"};
+	size_t w, f, i, k;
+	char *attrs = malloc(300 * 16), *xml = malloc(300 * 16 + 1024);
+
+	(void)state;
+	assert_non_null(attrs);
+	assert_non_null(xml);
+	for (w = 0; w < 3; w++) {
+		for (f = 0; f < 2; f++) {
+			clint_diag *d = NULL;
+			clint_doc *doc;
+			if (w == 0 && f == 1)
+				continue;  /* counted before */
+			for (i = k = 0; i < 300; i++)
+				k += (size_t)sprintf(attrs + k, "%s%zu=\"x\" ",
+				                     f ? "a" : "\xC3\xA9", i);
+			sprintf(xml, "%s<office:body><office:text>%s%s%s</office:text>"
+			             "</office:body></office:document-content>",
+			        CONTENT_HEAD, open_[w], attrs, close_[w]);
+			assert_int_equal(clint_diag_new(&d), CLINT_OK);
+			doc = load_odt(xml, NULL, CLINT_REVISIONS_ACCEPT, d,
+			               CLINT_ELIMIT);
+			assert_null(doc);
+			assert_diag(d, "a tag with more than 256 attributes");
+			clint_diag_free(d);
+		}
+	}
+	free(attrs);
+	free(xml);
 }
 
 /* ---- real documents --------------------------------------------------------- */
@@ -1356,6 +1441,8 @@ int main(void)
 		cmocka_unit_test(test_zip_bomb_refused),
 		cmocka_unit_test(test_tag_attrs_refused),
 		cmocka_unit_test(test_doctype_in_utf16_refused),
+		cmocka_unit_test(test_utf16_and_latin1_read),
+		cmocka_unit_test(test_xml_attrs_counted),
 		cmocka_unit_test(test_real_odt_fixtures),
 	};
 

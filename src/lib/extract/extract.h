@@ -60,11 +60,13 @@ CLINT_INTERNAL const struct clint_pdf_module *clint_pdf_wire_reader(void);
  * bytes: UTF-8, Windows-1252, UTF-16, UTF-32). libxml2 checks each
  * attribute of a tag against the others before any callback sees the
  * tag: one tag of 200,000 attributes (1 MB of HTML) ran for minutes. The
- * HTML and ODT extractors refuse a tag of more than CLINT_MAX_ATTRS.
+ * HTML and ODT extractors refuse a tag of more than CLINT_MAX_ATTRS. With
+ * `xml` set (ODT), names may hold non-ASCII characters and <script> and
+ * <style> hold markup, as xmlParseStartTag2() reads them.
  */
 #define CLINT_MAX_ATTRS 256
 CLINT_INTERNAL int clint_tag_over_attrs(const char *data, size_t len,
-                                        size_t limit);
+                                        size_t limit, int xml);
 CLINT_INTERNAL int clint_odt_sniff(const unsigned char *data, size_t len);
 
 /* Decodes text bytes (clint_decode_text) into doc->text. */

@@ -363,7 +363,7 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 		               "HTML input over 2 GiB: refused");
 		return CLINT_ELIMIT;
 	}
-	if (clint_tag_over_attrs((const char *)data, len, CLINT_MAX_ATTRS)) {
+	if (clint_tag_over_attrs((const char *)data, len, CLINT_MAX_ATTRS, 0)) {
 		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 		               "a tag with more than %d attributes: refused",
 		               CLINT_MAX_ATTRS);
