@@ -335,23 +335,8 @@ static char *utf16_to_utf8(const unsigned char *s, size_t len, int be,
 				i += 2;
 			}
 		}
-		if (u >= 0xD800 && u < 0xE000)
-			u = 0xFFFD;
-		if (u < 0x80) {
-			*w++ = (char)u;
-		} else if (u < 0x800) {
-			*w++ = (char)(0xC0 | u >> 6);
-			*w++ = (char)(0x80 | (u & 0x3F));
-		} else if (u < 0x10000) {
-			*w++ = (char)(0xE0 | u >> 12);
-			*w++ = (char)(0x80 | (u >> 6 & 0x3F));
-			*w++ = (char)(0x80 | (u & 0x3F));
-		} else {
-			*w++ = (char)(0xF0 | u >> 18);
-			*w++ = (char)(0x80 | (u >> 12 & 0x3F));
-			*w++ = (char)(0x80 | (u >> 6 & 0x3F));
-			*w++ = (char)(0x80 | (u & 0x3F));
-		}
+		/* a lone surrogate becomes U+FFFD there */
+		w += clint_utf8_encode((uint32_t)u, w);
 	}
 	*outlen = (size_t)(w - o);
 	return o;
