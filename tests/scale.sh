@@ -119,6 +119,19 @@ $wrap "$bin" --format json --output "$tmp/link.json" --pack tests/cli/fixtures/b
 [ -L "$tmp/link.json" ] && [ "$(cat "$tmp/link-target.json")" = previous ] &&
 	[ "$(ls -A "$tmp" | grep -c '^\.link-target\.json\.')" = 0 ] && ok ||
 	bad "a failed run through a symbolic link did not leave its target as it was"
+# a report that replaces a file keeps its mode; a file of two hard links
+# is written through, not split from its other name
+echo previous > "$tmp/private.json" && chmod 600 "$tmp/private.json"
+$wrap "$bin" --format json --output "$tmp/private.json" samples/mutual-nda.txt \
+	> /dev/null 2>&1
+[ "$(stat -c %a "$tmp/private.json")" = 600 ] &&
+	grep -q '"documents": 1' "$tmp/private.json" && ok ||
+	bad "--output changed the mode of the report it replaced to $(stat -c %a "$tmp/private.json")"
+echo previous > "$tmp/hard.json" && ln "$tmp/hard.json" "$tmp/hard2.json"
+$wrap "$bin" --format json --output "$tmp/hard.json" samples/mutual-nda.txt \
+	> /dev/null 2>&1
+grep -q '"documents": 1' "$tmp/hard2.json" && ok ||
+	bad "--output split a file of two hard links"
 # interrupted: SIGTERM while reading standard input leaves no temp file
 mkfifo "$tmp/fifo"
 echo previous > "$out"

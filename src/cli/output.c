@@ -87,9 +87,11 @@ int cli_output_open(cli_output *out, const char *path)
 		}
 	}
 	/* a symbolic link too: the rename would replace the link, not write
-	 * where it points (/dev/stdout, with stdout a file, is a link to it) */
+	 * where it points (/dev/stdout, with stdout a file, is a link to it);
+	 * and a file of several hard links, which the rename would split */
 	if (lstat(path, &st) == 0 &&
 	    (S_ISLNK(st.st_mode) ||
+	     (S_ISREG(st.st_mode) && st.st_nlink > 1) ||
 	     (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)))) {
 		out->path = strdup(path);
 		if (!out->path) {
@@ -115,10 +117,19 @@ int cli_output_open(cli_output *out, const char *path)
 	fd = mkstemp(out->tmp);
 	if (fd < 0)
 		goto fail;
-	/* mkstemp makes it 0600; a report gets the usual 0666 & ~umask */
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	/* mkstemp makes it 0600; a new report gets the usual 0666 & ~umask,
+	 * one that replaces a file keeps that file's mode and, where we may
+	 * give it, its owner (a private report stays private) */
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		fchmod(fd, st.st_mode & 07777);
+		if (fchown(fd, st.st_uid, st.st_gid) != 0) {
+			/* not ours to give: the replacement is the caller's */
+		}
+	} else {
+		mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
 	guard(out->tmp);
 	out->fp = fdopen(fd, "w");
 	if (!out->fp) {
