@@ -531,6 +531,79 @@ static void test_tag_attrs(void **state)
 	}
 }
 
+/* The scans read raw bytes, so they must be what libxml2 reads: UTF-16
+ * with a byte order mark is converted (and reads as the UTF-8 page), a
+ * page declaring EBCDIC, UTF-7 or UTF-16/32 is refused. */
+static void test_encodings_read_as_scanned(void **state)
+{
+	static const char page[] =
+		"<html><head><meta charset=\"utf-8\"></head><body><h1>Fees</h1>"
+		"<p>The Client shall pay \xe2\x82\xac" "100 \xc3\xa0 la carte.</p>"
+		"</body></html>";
+	static const char *const refused[] = {
+		"<meta charset=\"IBM037\"><p>x</p>",
+		"<?xml version=\"1.0\" encoding='ibm-1047'?><p>x</p>",
+		"<meta http-equiv=\"Content-Type\" content=\"text/html; "
+		"charset=UTF-7\"><p>x</p>",
+		"<meta charset=utf-16><p>x</p>",
+		"<meta CHARSET = 'UTF-32LE'><p>x</p>",
+	};
+	char name[32], *u16;
+	const char *t8, *t16;
+	clint_doc *d8 = NULL, *d16 = NULL;
+	size_t i, n = sizeof(page) - 1, len8, len16, k;
+	int be;
+
+	(void)state;
+	assert_false(clint_declared_unsafe_encoding(page, n, name));
+	assert_false(clint_declared_unsafe_encoding("charset=iso-8859-1", 18, name));
+	assert_true(clint_declared_unsafe_encoding("charset=\"IBM037\"", 16, name));
+	assert_string_equal(name, "ibm037");
+	for (i = 0; i < ARRAY_LEN(refused); i++) {
+		clint_diag *d = NULL;
+		clint_doc *doc = NULL;
+
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		assert_int_equal(clint_doc_load_buffer(&doc, "t.html", refused[i],
+		                                       strlen(refused[i]), NULL, d),
+		                 CLINT_EFORMAT);
+		assert_true(unit_diag_find(d, "which is not read") == 0);
+		clint_diag_free(d);
+	}
+	assert_int_equal(clint_doc_load_buffer(&d8, "t.html", page, n, NULL, NULL),
+	                 CLINT_OK);
+	t8 = clint_doc_text(d8, &len8);
+	/* the same page in UTF-16 (ASCII and two-byte characters only), both
+	 * byte orders, with a byte order mark */
+	u16 = malloc(2 + 2 * n);
+	assert_non_null(u16);
+	for (be = 0; be <= 1; be++) {
+		size_t w = 2;
+		u16[0] = be ? '\xFE' : '\xFF';
+		u16[1] = be ? '\xFF' : '\xFE';
+		for (k = 0; k < n; ) {
+			uint32_t cp;
+			size_t l = clint_utf8_decode((const unsigned char *)page + k,
+			                             n - k, &cp);
+			assert_true(l > 0 && cp < 0x10000);
+			u16[w + 1 - (size_t)be] = (char)(cp >> 8);  /* LE: low first */
+			u16[w + (size_t)be] = (char)(cp & 0xFF);
+			w += 2;
+			k += l;
+		}
+		assert_int_equal(clint_doc_load_buffer(&d16, "t.html", u16, w, NULL,
+		                                       NULL),
+		                 CLINT_OK);
+		t16 = clint_doc_text(d16, &len16);
+		assert_int_equal(len16, len8);
+		assert_memory_equal(t16, t8, len8);
+		clint_doc_free(d16);
+		d16 = NULL;
+	}
+	free(u16);
+	clint_doc_free(d8);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -546,6 +619,7 @@ int main(void)
 		cmocka_unit_test(test_quiet_xml_errors),
 		cmocka_unit_test(test_xml_count),
 		cmocka_unit_test(test_tag_attrs),
+		cmocka_unit_test(test_encodings_read_as_scanned),
 	};
 
 	return cmocka_run_group_tests_name("html", tests, NULL, NULL);

@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE  /* memmem */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -365,6 +366,95 @@ int clint_tag_over_attrs(const char *data, size_t len, size_t limit, int xml)
 			if ((e = tag_find_close(&raw, q + 1, end)) != NULL)
 				p = e;
 		}
+	}
+	return 0;
+}
+
+char *clint_utf16_to_utf8(const unsigned char *s, size_t len, int be,
+                           size_t *outlen)
+{
+	char *o = malloc(len / 2 * 3 + 1), *w = o;
+	size_t i;
+
+	if (!o)
+		return NULL;
+	for (i = 0; i + 1 < len; i += 2) {
+		unsigned long u = be ? (unsigned long)s[i] << 8 | s[i + 1]
+		                     : (unsigned long)s[i + 1] << 8 | s[i];
+
+		if (u >= 0xD800 && u < 0xDC00 && i + 3 < len) {
+			unsigned long l = be ? (unsigned long)s[i + 2] << 8 | s[i + 3]
+			                     : (unsigned long)s[i + 3] << 8 | s[i + 2];
+			if (l >= 0xDC00 && l < 0xE000) {
+				u = 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00);
+				i += 2;
+			}
+		}
+		/* a lone surrogate becomes U+FFFD there */
+		w += clint_utf8_encode((uint32_t)u, w);
+	}
+	*outlen = (size_t)(w - o);
+	return o;
+}
+
+/* Encodings a document may declare in which "<" and the attribute syntax
+ * are not the ASCII bytes the scans read (EBCDIC code pages, UTF-7,
+ * UTF-16/32, UCS): prefixes of their names, lower case. */
+static const char *const unsafe_encodings[] = {
+	"ibm", "cp037", "cp273", "cp277", "cp278", "cp280", "cp284", "cp285",
+	"cp297", "cp500", "cp871", "cp875", "cp1026", "cp1047", "cp114",
+	"ebcdic", "utf-7", "utf7", "utf-16", "utf16", "utf-32", "utf32", "ucs",
+	"csibm", "csucs", "csunicode", "unicode",
+};
+
+/* A character of an encoding's name (letters, digits, - _ . :). */
+static int encoding_char(char ch)
+{
+	return ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') ||
+	       (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.' ||
+	       ch == ':';
+}
+
+/* The value after "key" at data[i] ("charset = 'x'", "encoding=x"), lower
+ * case into name (at most 31 bytes); its length, 0 if none. */
+static size_t declared_value(const char *data, size_t len, size_t i,
+                             const char *key, char name[32])
+{
+	size_t kl = strlen(key), j, n;
+
+	if (len - i < kl || strncasecmp(data + i, key, kl) != 0)
+		return 0;
+	for (j = i + kl; j < len && (data[j] == ' ' || data[j] == '\t' ||
+	                             data[j] == '\r' || data[j] == '\n');
+	     j++)
+		;
+	if (j == len || data[j] != '=')
+		return 0;
+	for (j++; j < len && (data[j] == ' ' || data[j] == '\t' ||
+	                      data[j] == '"' || data[j] == '\'');
+	     j++)
+		;
+	for (n = 0; j + n < len && n < 31 && encoding_char(data[j + n]); n++)
+		name[n] = (char)tolower((unsigned char)data[j + n]);
+	name[n] = '\0';
+	return n;
+}
+
+int clint_declared_unsafe_encoding(const char *data, size_t len, char name[32])
+{
+	size_t i, k;
+
+	for (i = 0; i < len; i++) {
+		char c = (char)(data[i] | 0x20);
+
+		if ((c != 'c' || !declared_value(data, len, i, "charset", name)) &&
+		    (c != 'e' || !declared_value(data, len, i, "encoding", name)))
+			continue;
+		for (k = 0; k < sizeof(unsafe_encodings) / sizeof(*unsafe_encodings);
+		     k++)
+			if (strncmp(name, unsafe_encodings[k],
+			            strlen(unsafe_encodings[k])) == 0)
+				return 1;
 	}
 	return 0;
 }

@@ -65,6 +65,17 @@ CLINT_INTERNAL const struct clint_pdf_module *clint_pdf_wire_reader(void);
  * <style> hold markup, as xmlParseStartTag2() reads them.
  */
 #define CLINT_MAX_ATTRS 256
+/* UTF-16 (be: big-endian) to UTF-8, a bad surrogate as U+FFFD; NULL if
+ * out of memory. */
+CLINT_INTERNAL char *clint_utf16_to_utf8(const unsigned char *s, size_t len,
+                                         int be, size_t *outlen);
+/* True if data[0..len) declares (charset=, encoding=) an encoding in
+ * which "<" and the attributes are not the ASCII bytes the scans read:
+ * EBCDIC, UTF-7, UTF-16/32, UCS (*name gets it, lower case); HTML in one
+ * of them is refused (one tag of 100,000 attributes in EBCDIC: 26 s in
+ * libxml2, unseen by clint_tag_over_attrs()). */
+CLINT_INTERNAL int clint_declared_unsafe_encoding(const char *data, size_t len,
+                                                  char name[32]);
 CLINT_INTERNAL int clint_tag_over_attrs(const char *data, size_t len,
                                         size_t limit, int xml);
 CLINT_INTERNAL int clint_odt_sniff(const unsigned char *data, size_t len);

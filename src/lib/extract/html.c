@@ -338,12 +338,10 @@ static int walk(html_ctx *c, xmlNodePtr n, unsigned depth)
 	return rc;
 }
 
-/*
- * Fills `doc` from HTML bytes (the caller finishes the build). Returns 0
- * or a negative CLINT_E* with an error naming doc->name in `diag`.
- */
-int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
-                       clint_diag *diag)
+/* clint_extract_html() of bytes libxml2 reads in `encoding` (NULL: as
+ * it detects) with parser options `options` too. */
+static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
+                     const char *encoding, int options, clint_diag *diag)
 {
 	html_ctx c;
 	clint_xml_quiet quiet;
@@ -376,7 +374,7 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 	clint_xml_count_begin(&count, pctx, HTML_MAX_NODES);
 	clint_xml_quiet_begin(&quiet);
 	hdoc = htmlCtxtReadMemory(pctx, len ? (const char *)data : "", (int)len,
-	                          doc->name, NULL,
+	                          doc->name, encoding, options |
 	                          HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	                              HTML_PARSE_NOWARNING);
 	clint_xml_quiet_end(&quiet);
@@ -417,4 +415,41 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 		               "the extracted text exceeds the size limit");
 	xmlFreeDoc(hdoc);
 	return rc;
+}
+
+/*
+ * Fills `doc` from HTML bytes (the caller finishes the build). Returns 0
+ * or a negative CLINT_E* with an error naming doc->name in `diag`.
+ * The scans of the bytes (clint_tag_over_attrs()) must read what libxml2
+ * reads: UTF-16 with a byte order mark is converted to UTF-8 first and
+ * read as such, whatever it declares; a page that declares an encoding
+ * where "<" is not the ASCII byte (EBCDIC, UTF-7, UTF-16/32 without a
+ * byte order mark) is refused.
+ */
+int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
+                       clint_diag *diag)
+{
+	char *conv, name[32];
+	size_t clen = 0;
+	int rc;
+
+	if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) ||
+	                 (data[0] == 0xFE && data[1] == 0xFF))) {
+		conv = clint_utf16_to_utf8(data + 2, len - 2, data[0] == 0xFE, &clen);
+		if (!conv)
+			return CLINT_ENOMEM;
+		rc = read_html(doc, (const unsigned char *)conv, clen, "UTF-8",
+		               HTML_PARSE_IGNORE_ENC, diag);
+		free(conv);
+		return rc;
+	}
+	if (clint_declared_unsafe_encoding((const char *)data, len, name)) {
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "HTML declared in encoding '%s', which is not read "
+		               "(it hides the markup from the checks): save it as "
+		               "UTF-8",
+		               name);
+		return CLINT_EFORMAT;
+	}
+	return read_html(doc, data, len, NULL, 0, diag);
 }

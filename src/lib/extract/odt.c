@@ -313,35 +313,6 @@ static int parse_xml_utf8(odt_ctx *c, const char *entry, const char *data,
 	return CLINT_OK;
 }
 
-/* UTF-16 (be: big-endian) to UTF-8, a bad surrogate as U+FFFD; NULL if
- * out of memory. */
-static char *utf16_to_utf8(const unsigned char *s, size_t len, int be,
-                           size_t *outlen)
-{
-	char *o = malloc(len / 2 * 3 + 1), *w = o;
-	size_t i;
-
-	if (!o)
-		return NULL;
-	for (i = 0; i + 1 < len; i += 2) {
-		unsigned long u = be ? (unsigned long)s[i] << 8 | s[i + 1]
-		                     : (unsigned long)s[i + 1] << 8 | s[i];
-
-		if (u >= 0xD800 && u < 0xDC00 && i + 3 < len) {
-			unsigned long l = be ? (unsigned long)s[i + 2] << 8 | s[i + 3]
-			                     : (unsigned long)s[i + 3] << 8 | s[i + 2];
-			if (l >= 0xDC00 && l < 0xE000) {
-				u = 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00);
-				i += 2;
-			}
-		}
-		/* a lone surrogate becomes U+FFFD there */
-		w += clint_utf8_encode((uint32_t)u, w);
-	}
-	*outlen = (size_t)(w - o);
-	return o;
-}
-
 /*
  * Parses one XML entry as UTF-8: UTF-16 (with a byte order mark, or "<?"
  * without one) is converted first, and the parser told to read UTF-8
@@ -363,11 +334,11 @@ static int parse_xml(odt_ctx *c, const char *entry, const char *data,
 	*out = NULL;
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
 	                 (u[0] == 0xFE && u[1] == 0xFF)))
-		conv = utf16_to_utf8(u + 2, len - 2, u[0] == 0xFE, &clen);
+		conv = clint_utf16_to_utf8(u + 2, len - 2, u[0] == 0xFE, &clen);
 	else if (len >= 4 && memcmp(u, "<\0?\0", 4) == 0)
-		conv = utf16_to_utf8(u, len, 0, &clen);
+		conv = clint_utf16_to_utf8(u, len, 0, &clen);
 	else if (len >= 4 && memcmp(u, "\0<\0?", 4) == 0)
-		conv = utf16_to_utf8(u, len, 1, &clen);
+		conv = clint_utf16_to_utf8(u, len, 1, &clen);
 	else
 		return parse_xml_utf8(c, entry, data, len, out);
 	if (!conv)
