@@ -2899,7 +2899,7 @@ static void seek_range(bidi_reader *rd, size_t j)
 }
 
 /* Where the next character at or after i that may open a scope starts: a
- * stored U+2xxx (lead byte 0xE2) or a reference to an opener; the
+ * stored U+2000..U+2FFF (lead byte 0xE2) or a reference to an opener; the
  * text's length if there is none. */
 static size_t next_opener(bidi_reader *rd, size_t i)
 {

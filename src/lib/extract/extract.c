@@ -415,16 +415,14 @@ static int encoding_char(char ch)
 	       ch == ':';
 }
 
-/* The value after "key" at data[i] ("charset = 'x'", "encoding=x"), lower
- * case into name (at most 31 bytes); its length, 0 if none. */
-static size_t declared_value(const char *data, size_t len, size_t i,
-                             const char *key, char name[32])
+size_t clint_declared_value(const char *data, size_t len, const char *key,
+                            char name[32])
 {
 	size_t kl = strlen(key), j, n;
 
-	if (len - i < kl || strncasecmp(data + i, key, kl) != 0)
+	if (len < kl || strncasecmp(data, key, kl) != 0)
 		return 0;
-	for (j = i + kl; j < len && (data[j] == ' ' || data[j] == '\t' ||
+	for (j = kl; j < len && (data[j] == ' ' || data[j] == '\t' ||
 	                             data[j] == '\r' || data[j] == '\n');
 	     j++)
 		;
@@ -447,8 +445,10 @@ int clint_declared_unsafe_encoding(const char *data, size_t len, char name[32])
 	for (i = 0; i < len; i++) {
 		char c = (char)(data[i] | 0x20);
 
-		if ((c != 'c' || !declared_value(data, len, i, "charset", name)) &&
-		    (c != 'e' || !declared_value(data, len, i, "encoding", name)))
+		if ((c != 'c' ||
+		     !clint_declared_value(data + i, len - i, "charset", name)) &&
+		    (c != 'e' ||
+		     !clint_declared_value(data + i, len - i, "encoding", name)))
 			continue;
 		for (k = 0; k < sizeof(unsafe_encodings) / sizeof(*unsafe_encodings);
 		     k++)

@@ -69,6 +69,11 @@ CLINT_INTERNAL const struct clint_pdf_module *clint_pdf_wire_reader(void);
  * out of memory. */
 CLINT_INTERNAL char *clint_utf16_to_utf8(const unsigned char *s, size_t len,
                                          int be, size_t *outlen);
+/* The value declared after `key` at the start of data[0..len)
+ * ("charset = 'x'", "encoding=\"x\""): lower case into name (at most 31
+ * bytes of letters, digits, - _ . :); its length, 0 if none. */
+CLINT_INTERNAL size_t clint_declared_value(const char *data, size_t len,
+                                           const char *key, char name[32]);
 /* True if data[0..len) declares (charset=, encoding=) an encoding in
  * which "<" and the attributes are not the ASCII bytes the scans read:
  * EBCDIC, UTF-7, UTF-16/32, UCS (*name gets it, lower case); HTML in one

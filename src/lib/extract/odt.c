@@ -191,51 +191,41 @@ static int has_bytes(const char *s, size_t len, const char *needle)
 	return 0;
 }
 
-/*
- * Parses one XML entry. DOCTYPE and entity declarations are refused
- * before parsing; libxml2 runs without network, DTD loading or entity
- * substitution, and with its default depth and text-node limits.
- */
 /* The encoding an XML declaration names if it is a single-byte superset
- * of ASCII (ISO-8859-*, windows-125*, US-ASCII), else "UTF-8". */
+ * of ASCII (ISO-8859-*, windows-125*, US-ASCII), lower case in `name`,
+ * else "UTF-8". */
 static const char *ascii_encoding(const char *data, size_t len, char name[32])
 {
-	static const char *const ok[] = {"ISO-8859-", "windows-125", "cp125",
-	                                 "US-ASCII", "ASCII", "latin1"};
-	const char *p = data, *end, *e;
-	size_t i, n;
+	static const char *const ok[] = {"iso-8859-", "windows-125", "cp125",
+	                                 "us-ascii", "latin1"};
+	const char *p = data, *end;
+	size_t i;
 
 	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3;
 	end = data + (len < 256 ? len : 256);
 	if (end - p < 5 || memcmp(p, "<?xml", 5) != 0)
 		return "UTF-8";
-	for (; p + 8 <= end && *p != '>'; p++)
-		if (memcmp(p, "encoding", 8) == 0)
-			break;
-	if (p + 8 > end || *p == '>')
+	for (; p < end && *p != '>'; p++) {
+		if (!clint_declared_value(p, (size_t)(end - p), "encoding", name))
+			continue;
+		if (strcmp(name, "ascii") == 0)
+			return name;
+		for (i = 0; i < sizeof(ok) / sizeof(*ok); i++)
+			if (strncmp(name, ok[i], strlen(ok[i])) == 0)
+				return name;
 		return "UTF-8";
-	for (p += 8; p < end && (*p == ' ' || *p == '\t' || *p == '\r' ||
-	                         *p == '\n' || *p == '='); p++)
-		;
-	if (p == end || (*p != '"' && *p != '\''))
-		return "UTF-8";
-	e = memchr(p + 1, *p, (size_t)(end - p - 1));
-	n = e ? (size_t)(e - p - 1) : 0;
-	if (!n || n >= 32)
-		return "UTF-8";
-	for (i = 0; i < sizeof(ok) / sizeof(*ok); i++)
-		if (strlen(ok[i]) <= n &&
-		    strncasecmp(p + 1, ok[i], strlen(ok[i])) == 0 &&
-		    (strcmp(ok[i], "ASCII") != 0 || n == 5))
-			break;
-	if (i == sizeof(ok) / sizeof(*ok))
-		return "UTF-8";
-	memcpy(name, p + 1, n);
-	name[n] = '\0';
-	return name;
+	}
+	return "UTF-8";
 }
 
+/*
+ * Parses one XML entry, in UTF-8 or a declared single-byte superset of
+ * ASCII (parse_xml() converts UTF-16). DOCTYPE and entity declarations
+ * are refused before parsing; libxml2 runs without network, DTD loading
+ * or entity substitution, and with its default depth and text-node
+ * limits.
+ */
 static int parse_xml_utf8(odt_ctx *c, const char *entry, const char *data,
                           size_t len, xmlDocPtr *out)
 {
