@@ -206,6 +206,8 @@ int clint_config_load(clint_config **out, const char *path, clint_diag *diag)
 	clint_config *cfg = NULL;
 	char *data = NULL, *dp = NULL;
 	size_t len = 0;
+	clint_xml_reader reader = {"project files",
+	                           XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES, 0, ""};
 	xmlParserCtxtPtr pctx = NULL;
 	xmlDocPtr xdoc = NULL;
 	xmlNodePtr root, c;
@@ -228,11 +230,6 @@ int clint_config_load(clint_config **out, const char *path, clint_diag *diag)
 		config_error(&ctx, 0, "not an XML project file (binary data)");
 		goto done;
 	}
-	if (strstr(data, "<!DOCTYPE") || strstr(data, "<!ENTITY")) {
-		config_error(&ctx, 0, "DOCTYPE and entity declarations are not "
-		                      "allowed in project files");
-		goto done;
-	}
 	clint_xml_init();
 	xmlSetStructuredErrorFunc(&ctx, config_xml_error);
 	pctx = xmlNewParserCtxt();
@@ -240,9 +237,12 @@ int clint_config_load(clint_config **out, const char *path, clint_diag *diag)
 		rc = CLINT_ENOMEM;
 		goto done;
 	}
-	xdoc = xmlCtxtReadMemory(pctx, data, (int)len, path, NULL,
-	                         XML_PARSE_NONET | XML_PARSE_NOWARNING |
-	                             XML_PARSE_BIG_LINES);
+	rc = clint_xml_read(&xdoc, pctx, data, len, path, &reader);
+	if (rc != CLINT_OK) {
+		config_error(&ctx, 0, reader.why);
+		rc = CLINT_OK;
+		goto done;
+	}
 	if (!xdoc) {
 		if (!ctx.errors)
 			config_error(&ctx, 0, "not well-formed XML");

@@ -596,9 +596,78 @@ typedef enum {
  * Returns 0 when the document is valid, 1 when it is not, CLINT_EFORMAT
  * when the schema does not compile, CLINT_ENOMEM.
  */
+struct _xmlDoc;
+CLINT_INTERNAL int clint_xml_validate(clint_xml_schema_id which,
+                                      struct _xmlDoc *xdoc,
+                                      void (*on_error)(void *,
+                                                       struct _xmlError *),
+                                      void *userdata);
+
+/* ---- reading untrusted XML (xmlread.c) ---------------------------------- */
+
+/*
+ * Reads `data` (an XML file of `len` bytes, UTF-8 or a single-byte superset
+ * of ASCII; `url` names it in libxml2's errors) into *out with parser
+ * context `pctx` (an xmlParserCtxtPtr, its error handlers the caller's).
+ * A DOCTYPE or ENTITY declaration, found in the bytes or by the parser, is
+ * refused (CLINT_EFORMAT); so are a tag of more than CLINT_MAX_ATTRS
+ * attributes and a tree of more than `max_nodes` nodes (0: the default
+ * CLINT_MAX_XML_NODES), CLINT_ELIMIT. Then `why` says why, naming `kind`
+ * (what the file is: "clause packs") where that helps, and *out is NULL.
+ * CLINT_OK otherwise: *out is libxml2's result, NULL or not well-formed
+ * (pctx->wellFormed) when the parser failed, and each element's line is
+ * clint_xml_line()'s, past 65,535 too. `options` (XML_PARSE_*) are added
+ * to XML_PARSE_NONET and XML_PARSE_IGNORE_ENC: the bytes are read as the
+ * scans read them, UTF-8 or the ISO-8859-*, windows-125* or US-ASCII the
+ * declaration names, never an encoding that hides "<" from them.
+ */
+typedef struct {
+	const char *kind;
+	int options;
+	size_t max_nodes;
+	char why[160];
+} clint_xml_reader;
+struct _xmlParserCtxt;
+CLINT_INTERNAL int clint_xml_read(struct _xmlDoc **out,
+                                  struct _xmlParserCtxt *pctx, const char *data,
+                                  size_t len, const char *url,
+                                  clint_xml_reader *r);
+
+/* The line of node `n` (an xmlNodePtr): that of an element read by
+ * clint_xml_read() past line 65,535 too; 0 when unknown. */
+struct _xmlNode;
+CLINT_INTERNAL unsigned clint_xml_line(struct _xmlNode *n);
+
+/*
+ * True if a start tag of data[0..len) has more than `limit` attributes,
+ * read from the raw bytes (so in ASCII and the encodings that keep its
+ * bytes: UTF-8, Windows-1252, UTF-16, UTF-32). libxml2 checks each
+ * attribute of a tag against the others before any callback sees the
+ * tag: one tag of 200,000 attributes (1 MB of HTML) ran for minutes. The
+ * HTML and ODT extractors refuse a tag of more than CLINT_MAX_ATTRS. With
+ * `xml` set (ODT), names may hold non-ASCII characters and <script> and
+ * <style> hold markup, as xmlParseStartTag2() reads them.
+ */
+#define CLINT_MAX_ATTRS 256
+CLINT_INTERNAL int clint_tag_over_attrs(const char *data, size_t len,
+                                        size_t limit, int xml);
+/* The value declared after `key` at the start of data[0..len)
+ * ("charset = 'x'", "encoding=\"x\""): lower case into name (at most 31
+ * bytes of letters, digits, - _ . :); its length, 0 if none. */
+CLINT_INTERNAL size_t clint_declared_value(const char *data, size_t len,
+                                           const char *key, char name[32]);
+/* True if data[0..len) declares (charset=, encoding=) an encoding in
+ * which "<" and the attributes are not the ASCII bytes the scans read:
+ * EBCDIC, UTF-7, UTF-16/32, UCS (*name gets it, lower case); HTML in one
+ * of them is refused (one tag of 100,000 attributes in EBCDIC: 26 s in
+ * libxml2, unseen by clint_tag_over_attrs()). */
+CLINT_INTERNAL int clint_declared_unsafe_encoding(const char *data, size_t len,
+                                                  char name[32]);
+
 /*
  * A bound on the tree libxml2 builds, counted while it parses: the
- * HTML and ODT extractors read a whole tree before walking it (about 200
+ * HTML extractor and the readers of clint_xml_read() build a whole tree
+ * before walking it (about 200
  * bytes a node; 100 MB of "<p>a</p>" took 4.2 GB, and attributes or a
  * declared EBCDIC or UTF-7 encoding hide the cost from any count of raw
  * bytes). clint_xml_count_begin() wraps the SAX callbacks of parser
@@ -623,16 +692,6 @@ struct _xmlParserCtxt;
 CLINT_INTERNAL void clint_xml_count_begin(clint_xml_count *c,
                                           struct _xmlParserCtxt *pctx,
                                           size_t limit);
-struct _xmlDoc;
-/* The line of node `n` (an xmlNodePtr) of a document parsed with
- * XML_PARSE_BIG_LINES, also past line 65,535; 0 when unknown. */
-struct _xmlNode;
-CLINT_INTERNAL unsigned clint_xml_line(struct _xmlNode *n);
-CLINT_INTERNAL int clint_xml_validate(clint_xml_schema_id which,
-                                      struct _xmlDoc *xdoc,
-                                      void (*on_error)(void *,
-                                                       struct _xmlError *),
-                                      void *userdata);
 
 /*
  * While a document's XML is parsed, the errors libxml2 raises outside any

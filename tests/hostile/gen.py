@@ -340,6 +340,18 @@ def big():
                     b"".join(b"  " * i + b"- item\n" for i in range(0, 1000)) +
                     b"[" * 100000 + b"\n")
     f["pack-deep.xml"] = pack(b"<rule>" * 10000 + b"</rule>" * 10000)
+    # one tag of 100,000 attributes: libxml2 checks each against the
+    # others (13 s for this 1 MB); the same in a project file
+    attrs = b" ".join(b'a%d=""' % i for i in range(100000))
+    f["pack-tag-attrs.xml"] = pack(b"<rule " + attrs + b"/>\n")
+    # a DOCTYPE in EBCDIC: a search of the bytes for "<!DOCTYPE" missed it,
+    # and its 200,000 defaulted attributes ran 20 s
+    f["pack-ebcdic-doctype.xml"] = (
+        '<?xml version="1.0" encoding="IBM037"?>\n<!DOCTYPE pack [<!ATTLIST pack ' +
+        " ".join('a%d CDATA "x"' % i for i in range(200000)) +
+        ']>\n<pack name="hostile" format="1" version="1"/>\n').encode("cp037")
+    # 8 MB of empty elements: 2 million nodes, a tree of about 200 MB
+    f["pack-many-nodes.xml"] = pack(b"<a/>" * ((8 << 20) // 4 - 64))
     line = b"The Supplier shall provide the Services promptly and the Client shall pay.\n"
     f["text-100mb.txt"] = line * ((100 << 20) // len(line))
     f["lines-1m.txt"] = b"x\n" * 1000000
@@ -607,6 +619,7 @@ def big():
     project("proj-many", cfg % b"".join(b'<disable rule="r%d"/>' % i
                                          for i in range(20000)))
     project("proj-zip", zip_bytes([("a.txt", PARA)]))
+    project("proj-tag-attrs", cfg % (b"<disable " + attrs + b"/>"))
     # a directory whose name sets the terminal's title: the "not checked"
     # line printed it raw
     project("proj-esc\x1b]0;pwned\x07", cfg % b"<broken")

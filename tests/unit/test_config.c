@@ -140,7 +140,7 @@ static void test_config_lines_past_65535(void **state)
 	static const char entry[] = "  <disable rule=\"flag-tbd\"/>\n";
 	static const char bad[] = "  <disable rule=\"Bad Id\"/>\n";
 	static const char tail[] = "</clauselint>\n";
-	size_t blank = 70000, n = sizeof(head) + blank + sizeof(bad) + 64;
+	size_t blank = 70000, n = sizeof(head) + blank + sizeof(bad) + 96;
 	char *xml = malloc(n), *p;
 	clint_config *cfg = NULL;
 	clint_diag *diag = NULL;
@@ -155,7 +155,10 @@ static void test_config_lines_past_65535(void **state)
 	p = xml + sprintf(xml, "%s", head);
 	memset(p, '\n', blank);
 	p += blank;
-	p += sprintf(p, "%s%s", entry, tail);
+	/* a comment right after it: the old correction gave the line of the
+	 * text after the comment */
+	p += sprintf(p, "%.*s<!-- a\nb -->\n%s", (int)sizeof(entry) - 2, entry,
+	             tail);
 	path = write_config(xml);
 	assert_int_equal(clint_config_load(&cfg, path, NULL), CLINT_OK);
 	rs = clint_config_rule_settings(cfg, &count);

@@ -876,6 +876,80 @@ static void test_doctype_refused(void **state)
 	expect_refused(xxe, sizeof(xxe) - 1, "DOCTYPE");
 }
 
+/* What costs libxml2 far more than its bytes is refused before it is
+ * parsed (clint_xml_read): a tag of more than 256 attributes, a tree of
+ * more than a million nodes; and a pack is read as UTF-8 or the
+ * single-byte ASCII superset it declares, never as an encoding that hides
+ * "<!DOCTYPE" from the search for it. */
+static void test_costly_xml_refused(void **state)
+{
+	static const char head[] = "<?xml version=\"1.0\"?>\n<pack name=\"x\" "
+	                           "format=\"1\" version=\"1\"><title>t</title>";
+	/* "<?xml version="1.0" encoding="IBM037"?><!DOCTYPE" in EBCDIC */
+	static const unsigned char ebcdic[] = {
+		0x4C, 0x6F, 0xA7, 0x94, 0x93, 0x40, 0xA5, 0x85, 0x99, 0xA2, 0x89,
+		0x96, 0x95, 0x7E, 0x7F, 0xF1, 0x4B, 0xF0, 0x7F, 0x40, 0x85, 0x95,
+		0x83, 0x96, 0x84, 0x89, 0x95, 0x87, 0x7E, 0x7F, 0xC9, 0xC2, 0xD4,
+		0xF0, 0xF3, 0xF7, 0x7F, 0x6F, 0x6E, 0x25, 0x4C, 0x5A, 0xC4, 0xD6,
+		0xC3, 0xE3, 0xE8, 0xD7, 0xC5, 0x40, 0x97, 0x81, 0x83, 0x92, 0x6E};
+	clint_buf b = CLINT_BUF_INIT;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_pack_info pi;
+	const char *title;
+	int n;
+
+	(void)state;
+	for (n = 256; n <= 257; n++) {
+		int i;
+
+		clint_buf_free(&b);
+		assert_int_equal(clint_buf_puts(&b, head), CLINT_OK);
+		assert_int_equal(clint_buf_puts(&b, "<x"), CLINT_OK);
+		for (i = 0; i < n; i++)
+			assert_int_equal(clint_buf_printf(&b, " a%d=''", i), CLINT_OK);
+		assert_int_equal(clint_buf_puts(&b, "/></pack>\n"), CLINT_OK);
+		if (n == 257) {
+			expect_refused(b.data, b.len,
+			               "a tag with more than 256 attributes: refused");
+			continue;
+		}
+		/* 256: parsed, and refused by the schema only */
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		assert_int_equal(unit_ruleset_try(&rs, b.data, d, NULL), CLINT_EPACK);
+		assert_true(unit_diag_find(d, "attributes: refused") < 0);
+		assert_true(unit_diag_find(d, "Did not expect element x") >= 0);
+		clint_diag_free(d);
+	}
+	clint_buf_free(&b);
+	assert_int_equal(clint_buf_puts(&b, head), CLINT_OK);
+	for (n = 0; n < 1000000; n++)
+		assert_int_equal(clint_buf_puts(&b, "<a/>"), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, "</pack>\n"), CLINT_OK);
+	expect_refused(b.data, b.len, "more than 1000000 XML nodes: refused");
+	clint_buf_free(&b);
+	expect_refused(ebcdic, sizeof(ebcdic), "Start tag expected");
+	/* valid_pack in ISO-8859-1, its title "Caf\xE9 Mini pack for tests" */
+	title = strstr(valid_pack, "<title>") + 7;
+	assert_int_equal(clint_buf_puts(&b, "<?xml version=\"1.0\" encoding="
+	                                    "\"ISO-8859-1\"?>\n"), CLINT_OK);
+	assert_int_equal(clint_buf_put(&b, strstr(valid_pack, "<pack"),
+	                                  (size_t)(title - strstr(valid_pack, "<pack"))),
+	                 CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, "Caf\xE9 "), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, title), CLINT_OK);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	if (unit_ruleset_try(&rs, b.data, d, NULL) != CLINT_OK) {
+		unit_diag_dump(d);
+		fail_msg("the ISO-8859-1 pack does not load");
+	}
+	assert_int_equal(clint_ruleset_pack(rs, 0, &pi), CLINT_OK);
+	assert_string_equal(pi.title, "Caf\xC3\xA9 Mini pack for tests");
+	clint_buf_free(&b);
+	clint_ruleset_free(rs);
+	clint_diag_free(d);
+}
+
 static void test_binary_junk_refused(void **state)
 {
 	static const char junk[] = "\x7F" "ELF\x02\x01\x01\x00\x00\x00junk";
@@ -1524,7 +1598,10 @@ static void test_rules_found_by_id(void **state)
 }
 
 /* A rule past line 65,535 is named at its own line (libxml2 keeps 16
- * bits of a line in a node unless asked for more). */
+ * bits of a line in a node unless asked for more), and so is an example,
+ * whatever comes first in them: a comment, an entity, a non-ASCII letter,
+ * CDATA (each once moved the line the old correction read back from the
+ * element's first text). */
 static void test_lines_past_65535(void **state)
 {
 	static const char rule[] =
@@ -1533,14 +1610,27 @@ static void test_lines_past_65535(void **state)
 		"  <rationale>R.</rationale>\n  <ref>x</ref>\n  <suggestion>S."
 		"</suggestion>\n  <pattern>zq1zq</pattern>\n  <example expect="
 		"\"match\">zq1zq</example>\n</rule>\n";
+	/* 13 lines; its example, on the 11th, fails */
+	static const char odd[] =
+		"<rule id=\"%s\" kind=\"flag\" severity=\"warning\" "
+		"category=\"scope\"><!-- a\nnote -->\n  <title>T &amp;\n\xC3\xA9</title>"
+		"\n  <message>M.</message>\n  <rationale>R.</rationale>\n  <ref>x</ref>"
+		"\n  <suggestion>S.</suggestion>\n  <pattern><![CDATA[zq1zq\n]]>"
+		"</pattern>\n  <example expect=\"match\"><!-- x\n-->&#10;qq</example>\n"
+		"</rule>\n";
+	static const struct {
+		const char *id;
+		unsigned first, line;
+	} cases[] = {{"r2", 70013, 140026}, {"r1", 4, 140039}};
 	clint_buf b = CLINT_BUF_INIT;
 	clint_ruleset_options o;
 	clint_ruleset *rs = NULL;
 	clint_diag *d = NULL;
 	const char *paths[1];
-	char *path, want[96];
+	char *path, want[96], tmp[sizeof(odd) + 8];
 	clint_diag_entry e;
-	size_t k;
+	size_t k, n, passed = 0, failed = 0;
+	clint_packs_options po = CLINT_PACKS_OPTIONS_INIT;
 	long i;
 
 	(void)state;
@@ -1550,22 +1640,69 @@ static void test_lines_past_65535(void **state)
 	assert_int_equal(clint_buf_puts(&b, rule), CLINT_OK); /* line 4 */
 	for (k = 0; k < 70000; k++)
 		assert_int_equal(clint_buf_putc(&b, '\n'), CLINT_OK);
-	/* the same id again at line 4 + 9 + 70,000 */
-	assert_int_equal(clint_buf_puts(&b, rule), CLINT_OK);
+	/* r2 at line 4 + 9 + 70,000 */
+	snprintf(tmp, sizeof(tmp), odd, "r2");
+	assert_int_equal(clint_buf_puts(&b, tmp), CLINT_OK);
+	for (k = 0; k < 70000; k++)
+		assert_int_equal(clint_buf_putc(&b, '\n'), CLINT_OK);
+	/* r2 again at 70,013 + 13 + 70,000 */
+	assert_int_equal(clint_buf_puts(&b, tmp), CLINT_OK);
+	/* and r1 again at 140,026 + 13 */
+	snprintf(tmp, sizeof(tmp), odd, "r1");
+	assert_int_equal(clint_buf_puts(&b, tmp), CLINT_OK);
 	assert_int_equal(clint_buf_puts(&b, "</pack>\n"), CLINT_OK);
 	path = unit_temp_file(b.data, b.len);
 	paths[0] = path;
 	o = options_for(paths, 1);
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
 	assert_true(clint_ruleset_load(&rs, &o, d) < 0);
-	snprintf(want, sizeof(want), "rule 'r1' is already defined at %s:4", path);
-	i = unit_diag_find(d, want);
-	if (i < 0) {
-		unit_diag_dump(d);
-		fail_msg("no '%s'", want);
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		snprintf(want, sizeof(want), "rule '%s' is already defined at %s:%u",
+		         cases[k].id, path, cases[k].first);
+		i = unit_diag_find(d, want);
+		if (i < 0) {
+			unit_diag_dump(d);
+			fail_msg("no '%s'", want);
+		}
+		assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
+		assert_int_equal(e.line, cases[k].line);
 	}
-	assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
-	assert_int_equal(e.line, 70013);
+	clint_diag_free(d);
+	/* the examples of a pack without the duplicates: r2's fails, on the
+	 * rule's 11th line (70,023) */
+	clint_buf_free(&b);
+	assert_int_equal(clint_buf_puts(&b, "<?xml version=\"1.0\"?>\n<pack "
+	                                "name=\"long\" format=\"1\" version=\"1\">\n"
+	                                "<title>Long</title>\n"), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, rule), CLINT_OK);
+	for (k = 0; k < 70000; k++)
+		assert_int_equal(clint_buf_putc(&b, '\n'), CLINT_OK);
+	snprintf(tmp, sizeof(tmp), odd, "r2");
+	assert_int_equal(clint_buf_puts(&b, tmp), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, "</pack>\n"), CLINT_OK);
+	unlink(path);
+	free(path);
+	path = unit_temp_file(b.data, b.len);
+	paths[0] = path;
+	o = options_for(paths, 1);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	if (clint_ruleset_load(&rs, &o, d) != CLINT_OK) {
+		unit_diag_dump(d);
+		fail_msg("the pack does not load");
+	}
+	clint_ruleset_test(rs, &po, d, &passed, &failed);
+	assert_int_equal(passed, 1);
+	assert_int_equal(failed, 1);
+	assert_true(clint_diag_count(d) >= 1);
+	for (n = 0, k = 0; k < clint_diag_count(d); k++) {
+		assert_int_equal(clint_diag_get(d, k, &e), CLINT_OK);
+		if (strstr(e.message, "r2"))
+			n += e.line == 70023;
+	}
+	if (n != 1) {
+		unit_diag_dump(d);
+		fail_msg("no error of r2's example at line 70023");
+	}
 	clint_ruleset_free(rs);
 	clint_diag_free(d);
 	unlink(path);
@@ -1588,6 +1725,7 @@ int main(void)
 		cmocka_unit_test(test_lint_jit_stack_as_check),
 		cmocka_unit_test(test_accessor_arguments),
 		cmocka_unit_test(test_doctype_refused),
+		cmocka_unit_test(test_costly_xml_refused),
 		cmocka_unit_test(test_binary_junk_refused),
 		cmocka_unit_test(test_not_well_formed),
 		cmocka_unit_test(test_missing_path),

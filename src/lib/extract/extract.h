@@ -53,36 +53,11 @@ CLINT_INTERNAL const struct clint_pdf_module *clint_pdf_reader(const char **why)
  * would have written (the pdf_wire fuzz target reads them). */
 CLINT_INTERNAL const struct clint_pdf_module *clint_pdf_wire_reader(void);
 
-/* True if `data` is a ZIP holding an OpenDocument text (odt.c). */
-/*
- * True if a start tag of data[0..len) has more than `limit` attributes,
- * read from the raw bytes (so in ASCII and the encodings that keep its
- * bytes: UTF-8, Windows-1252, UTF-16, UTF-32). libxml2 checks each
- * attribute of a tag against the others before any callback sees the
- * tag: one tag of 200,000 attributes (1 MB of HTML) ran for minutes. The
- * HTML and ODT extractors refuse a tag of more than CLINT_MAX_ATTRS. With
- * `xml` set (ODT), names may hold non-ASCII characters and <script> and
- * <style> hold markup, as xmlParseStartTag2() reads them.
- */
-#define CLINT_MAX_ATTRS 256
 /* UTF-16 (be: big-endian) to UTF-8, a bad surrogate as U+FFFD; NULL if
  * out of memory. */
 CLINT_INTERNAL char *clint_utf16_to_utf8(const unsigned char *s, size_t len,
                                          int be, size_t *outlen);
-/* The value declared after `key` at the start of data[0..len)
- * ("charset = 'x'", "encoding=\"x\""): lower case into name (at most 31
- * bytes of letters, digits, - _ . :); its length, 0 if none. */
-CLINT_INTERNAL size_t clint_declared_value(const char *data, size_t len,
-                                           const char *key, char name[32]);
-/* True if data[0..len) declares (charset=, encoding=) an encoding in
- * which "<" and the attributes are not the ASCII bytes the scans read:
- * EBCDIC, UTF-7, UTF-16/32, UCS (*name gets it, lower case); HTML in one
- * of them is refused (one tag of 100,000 attributes in EBCDIC: 26 s in
- * libxml2, unseen by clint_tag_over_attrs()). */
-CLINT_INTERNAL int clint_declared_unsafe_encoding(const char *data, size_t len,
-                                                  char name[32]);
-CLINT_INTERNAL int clint_tag_over_attrs(const char *data, size_t len,
-                                        size_t limit, int xml);
+/* True if `data` is a ZIP holding an OpenDocument text (odt.c). */
 CLINT_INTERNAL int clint_odt_sniff(const unsigned char *data, size_t len);
 
 /* Decodes text bytes (clint_decode_text) into doc->text. */

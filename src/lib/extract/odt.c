@@ -181,112 +181,37 @@ static int read_entry(odt_ctx *c, clint_zip *z, const char *entry,
 	return rc;
 }
 
-static int has_bytes(const char *s, size_t len, const char *needle)
-{
-	size_t n = strlen(needle), i;
-
-	for (i = 0; i + n <= len; i++)
-		if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0)
-			return 1;
-	return 0;
-}
-
-/* The encoding an XML declaration names if it is a single-byte superset
- * of ASCII (ISO-8859-*, windows-125*, US-ASCII), lower case in `name`,
- * else "UTF-8". */
-static const char *ascii_encoding(const char *data, size_t len, char name[32])
-{
-	static const char *const ok[] = {"iso-8859-", "windows-125", "cp125",
-	                                 "us-ascii", "latin1"};
-	const char *p = data, *end;
-	size_t i;
-
-	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		p += 3;
-	end = data + (len < 256 ? len : 256);
-	if (end - p < 5 || memcmp(p, "<?xml", 5) != 0)
-		return "UTF-8";
-	for (; p < end && *p != '>'; p++) {
-		if (!clint_declared_value(p, (size_t)(end - p), "encoding", name))
-			continue;
-		if (strcmp(name, "ascii") == 0)
-			return name;
-		for (i = 0; i < sizeof(ok) / sizeof(*ok); i++)
-			if (strncmp(name, ok[i], strlen(ok[i])) == 0)
-				return name;
-		return "UTF-8";
-	}
-	return "UTF-8";
-}
-
 /*
  * Parses one XML entry, in UTF-8 or a declared single-byte superset of
- * ASCII (parse_xml() converts UTF-16). DOCTYPE and entity declarations
- * are refused before parsing; libxml2 runs without network, DTD loading
- * or entity substitution, and with its default depth and text-node
+ * ASCII (parse_xml() converts UTF-16), through clint_xml_read(): no
+ * DOCTYPE, no tag of more than CLINT_MAX_ATTRS attributes, at most
+ * ODT_MAX_NODES nodes; libxml2 runs with its default depth and text-node
  * limits.
  */
 static int parse_xml_utf8(odt_ctx *c, const char *entry, const char *data,
                           size_t len, xmlDocPtr *out)
 {
+	clint_xml_reader reader = {"OpenDocument XML",
+	                           XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	                               XML_PARSE_NOCDATA,
+	                           ODT_MAX_NODES, ""};
 	xmlParserCtxtPtr pctx;
 	const xmlError *err;
 	clint_xml_quiet quiet;
-	clint_xml_count count;
-	char msg[256], encoding[32];
+	char msg[256];
+	int rc;
 
 	*out = NULL;
-	if (has_bytes(data, len, "<!DOCTYPE") || has_bytes(data, len, "<!ENTITY")) {
-		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
-		               "%s: DOCTYPE and entity declarations are not allowed "
-		               "in OpenDocument XML",
-		               entry);
-		return CLINT_EFORMAT;
-	}
-	if (len > (size_t)0x7fffffff)
-		return odt_error(c, CLINT_ELIMIT, "an XML entry is over 2 GiB");
-	if (clint_tag_over_attrs(data, len, CLINT_MAX_ATTRS, 1)) {
-		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
-		               "%s: a tag with more than %d attributes: refused",
-		               entry, CLINT_MAX_ATTRS);
-		return CLINT_ELIMIT;
-	}
 	pctx = xmlNewParserCtxt();
 	if (!pctx)
 		return CLINT_ENOMEM;
-	clint_xml_count_begin(&count, pctx, ODT_MAX_NODES);
-	count.no_dtd = 1;
 	clint_xml_quiet_begin(&quiet);
-	/* UTF-8 or a declared single-byte superset of ASCII, whatever else
-	 * it declares (parse_xml() converted UTF-16): what the searches above
-	 * read is what the parser reads */
-	*out = xmlCtxtReadMemory(pctx, data, (int)len, entry,
-	                         ascii_encoding(data, len, encoding),
-	                         XML_PARSE_NONET | XML_PARSE_NOERROR |
-	                             XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
-	                             XML_PARSE_IGNORE_ENC);
+	rc = clint_xml_read(out, pctx, data, len, entry, &reader);
 	clint_xml_quiet_end(&quiet);
-	if (count.dtd) {  /* in an encoding the search above did not read */
-		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
-		               "%s: DOCTYPE and entity declarations are not allowed "
-		               "in OpenDocument XML",
-		               entry);
-		xmlFreeDoc(*out);
-		*out = NULL;
-		xmlFreeParserCtxt(pctx);
-		return CLINT_EFORMAT;
-	}
-	if (count.over) {
-		/* stopped while building the tree: refused as the walk would */
-		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
-		               "%s: more than %u XML nodes: refused", entry,
-		               ODT_MAX_NODES);
-		xmlFreeDoc(*out);
-		*out = NULL;
-		xmlFreeParserCtxt(pctx);
-		return CLINT_ELIMIT;
-	}
-	if (!*out || !pctx->wellFormed) {
+	if (rc != CLINT_OK) {
+		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0, "%s: %s",
+		               entry, reader.why);
+	} else if (!*out || !pctx->wellFormed) {
 		err = xmlCtxtGetLastError(pctx);
 		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
 		               "%s: not well-formed XML (line %d: %s)", entry,
@@ -296,11 +221,10 @@ static int parse_xml_utf8(odt_ctx *c, const char *entry, const char *data,
 		                   : "parse error");
 		xmlFreeDoc(*out);
 		*out = NULL;
-		xmlFreeParserCtxt(pctx);
-		return CLINT_EFORMAT;
+		rc = CLINT_EFORMAT;
 	}
 	xmlFreeParserCtxt(pctx);
-	return CLINT_OK;
+	return rc;
 }
 
 /*

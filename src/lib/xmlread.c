@@ -1,0 +1,516 @@
+/*
+ * xmlread.c - reading untrusted XML. libxml2 parses whatever it is given,
+ * and some of what it accepts costs far more than the bytes it came in:
+ * a tag of many attributes (each checked against all the others: one of
+ * 100,000 in a 1 MB pack ran 13 s), a DOCTYPE's declarations (defaulted
+ * attributes, entities), and a tree of about 200 bytes a node. So every
+ * XML file the library reads - clause packs, project files, the XML
+ * entries of an ODT - goes through clint_xml_read(), which
+ *   - reads the bytes as UTF-8, or a declared single-byte superset of
+ *     ASCII, whatever else the file declares: the scans of the raw bytes
+ *     below then read what the parser reads (in a declared EBCDIC, a
+ *     pack's DOCTYPE passed a search for "<!DOCTYPE" and its 200,000
+ *     defaulted attributes ran 20 s);
+ *   - refuses a DOCTYPE or ENTITY in those bytes, and one the parser
+ *     meets anyway;
+ *   - refuses a tag of more than CLINT_MAX_ATTRS attributes before parsing
+ *     (clint_tag_over_attrs(), which the HTML extractor calls too);
+ *   - counts the tree's nodes while libxml2 builds it and stops past a
+ *     bound (clint_xml_count_begin(), which HTML uses too);
+ *   - keeps each element's line past 65,535, where libxml2's own field
+ *     stops (clint_xml_line()).
+ * libxml2 runs without network, DTD loading or entity substitution.
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "internal.h"
+#include "lazylib.h"  /* after libxml2: calls through dlopen() */
+
+/* ---- attributes: a scan of the raw bytes -------------------------------- */
+
+/* The bytes of data[p..end) with the NULs of UTF-16/32 stepped over. */
+static const char *tag_skip_nul(const char *p, const char *end)
+{
+	while (p < end && *p == '\0')
+		p++;
+	return p;
+}
+
+/* libxml2's blanks (IS_BLANK_CH): not \f */
+static int tag_blank(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+static int tag_letter(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/* htmlParseHTMLName()'s characters; in XML (xml set) any byte of a
+ * multi-byte UTF-8 character too: xmlParseQName() takes Unicode letters,
+ * which a scan of ASCII names skipped (50,000 attributes named "\xC3\xA9N":
+ * 2.8 s, 100,000: 14.5 s) */
+static int tag_name_char(char ch, int xml)
+{
+	return tag_letter(ch) || (ch >= '0' && ch <= '9') || ch == ':' ||
+	       ch == '-' || ch == '_' || ch == '.' ||
+	       (xml && (unsigned char)ch >= 0x80);
+}
+
+#define TAG_NAME_MAX 100  /* libxml2's HTML_PARSER_BUFFER_SIZE */
+
+/* Reads a name of at most TAG_NAME_MAX characters at *pp, lower case into
+ * `lower` (NUL-terminated, cut at lsize - 1); false if none starts there. */
+static int tag_name(const char **pp, const char *end, char *lower, size_t lsize,
+                    int xml)
+{
+	const char *p = tag_skip_nul(*pp, end);
+	size_t n = 0;
+
+	if (p == end || !(tag_letter(*p) || *p == '_' || *p == ':' || *p == '.' ||
+	                  (xml && (unsigned char)*p >= 0x80)))
+		return 0;
+	while (p < end && n < TAG_NAME_MAX && tag_name_char(*p, xml)) {
+		if (lower && n + 1 < lsize)
+			lower[n] = (char)(*p | (tag_letter(*p) ? 0x20 : 0));
+		n++;
+		p = tag_skip_nul(p + 1, end);
+	}
+	if (lower && lsize)
+		lower[n < lsize ? n : lsize - 1] = '\0';
+	*pp = p;
+	return 1;
+}
+
+static const char *tag_skip_blanks(const char *p, const char *end)
+{
+	while (p < end && (*p == '\0' || tag_blank(*p)))
+		p++;
+	return p;
+}
+
+/*
+ * A search of the raw bytes from some point on, remembered: `stop` is
+ * where it stopped (the match, a NUL or the end), `found` whether it
+ * matched. Asked again from a point at or before `stop`, the answer is
+ * the same, so the scan stays linear: without it each of 250,000
+ * unterminated "<!--" (or "<script>") searched to the end of the file
+ * (1 MB: over 120 s).
+ */
+typedef struct {
+	const char *stop;
+	int found;
+} tag_memo;
+
+/* The first "</" and a letter at or after p, before a NUL; NULL if none. */
+static const char *tag_find_close(tag_memo *m, const char *p, const char *end)
+{
+	if (!m->stop || p > m->stop) {
+		for (; p < end && *p; p++)
+			if (*p == '<' && end - p > 2 && p[1] == '/' && tag_letter(p[2]))
+				break;
+		m->stop = p;
+		m->found = p < end && *p;
+	}
+	return m->found ? m->stop : NULL;
+}
+
+/* The first `needle` at or after p, before a NUL; NULL if none. */
+static const char *tag_find(tag_memo *m, const char *p, const char *end,
+                            const char *needle)
+{
+	size_t n = strlen(needle);
+
+	if (!m->stop || p > m->stop) {
+		for (; p < end && *p; p++)
+			if ((size_t)(end - p) >= n && memcmp(p, needle, n) == 0)
+				break;
+		m->stop = p;
+		m->found = p < end && *p;
+	}
+	return m->found ? m->stop : NULL;
+}
+
+int clint_tag_over_attrs(const char *data, size_t len, size_t limit, int xml)
+{
+	const char *p = data, *end = data + len;
+	tag_memo close1 = {NULL, 0}, close2 = {NULL, 0}, raw = {NULL, 0};
+
+	/*
+	 * The attribute loop of libxml2's htmlParseStartTag() (2.9.14), which
+	 * XML's grammar only narrows: a name is at most 100 characters (a
+	 * longer run starts another attribute), no blank is needed after a
+	 * quoted value, and a character that cannot start a name is skipped
+	 * to the next blank, quotes and all. Dropped duplicates are counted:
+	 * the count is never below libxml2's.
+	 */
+	while (p < end && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *q = p + 1, *e;
+		char name[8];
+		size_t attrs = 0;
+
+		if (q + 3 <= end && memcmp(q, "!--", 3) == 0) {
+			/* a comment: its text is not markup (to the first "-->"
+			 * or "--!>"; unterminated or with a NUL, read on) */
+			const char *c1 = tag_find(&close1, q + 3, end, "-->");
+			const char *c2 = tag_find(&close2, q + 3, end, "--!>");
+
+			if (c2 && (!c1 || c2 < c1))
+				c1 = c2;
+			p = c1 ? c1 + 3 : q;
+			continue;
+		}
+		if (!tag_name(&q, end, name, sizeof(name), xml)) {
+			p++;
+			continue;
+		}
+		for (;;) {
+			q = tag_skip_blanks(q, end);
+			if (q == end || *q == '>' ||
+			    (*q == '/' && tag_skip_nul(q + 1, end) < end &&
+			     *tag_skip_nul(q + 1, end) == '>'))
+				break;
+			if (!tag_name(&q, end, NULL, 0, xml)) {
+				/* not a name: skipped to a blank or the tag's end */
+				while (q < end && !tag_blank(*q) && *q != '>' &&
+				       !(*q == '/' && tag_skip_nul(q + 1, end) < end &&
+				         *tag_skip_nul(q + 1, end) == '>'))
+					q++;
+				continue;
+			}
+			if (++attrs > limit)
+				return 1;
+			q = tag_skip_blanks(q, end);
+			if (q == end || *q != '=')
+				continue;
+			q = tag_skip_blanks(q + 1, end);
+			if (q < end && (*q == '"' || *q == '\'')) {
+				e = memchr(q + 1, *q, (size_t)(end - q - 1));
+				q = e ? e + 1 : end;
+			} else {
+				while (q < end && !tag_blank(*q) && *q != '>')
+					q++;
+			}
+		}
+		p = q;
+		/* script and style: raw text to the first "</" and a letter
+		 * (or a NUL: read on); in HTML only: XML reads their content
+		 * as markup (an ODT <script> hid 50,000 attributes: 2.7 s) */
+		if (!xml && q < end && *q == '>' &&
+		    (strcmp(name, "script") == 0 || strcmp(name, "style") == 0)) {
+			if ((e = tag_find_close(&raw, q + 1, end)) != NULL)
+				p = e;
+		}
+	}
+	return 0;
+}
+
+
+/* ---- declared encodings -------------------------------------------------- */
+
+/* Encodings a document may declare in which "<" and the attribute syntax
+ * are not the ASCII bytes the scans read (EBCDIC code pages, UTF-7,
+ * UTF-16/32, UCS): prefixes of their names, lower case. */
+static const char *const unsafe_encodings[] = {
+	"ibm", "cp037", "cp273", "cp277", "cp278", "cp280", "cp284", "cp285",
+	"cp297", "cp500", "cp871", "cp875", "cp1026", "cp1047", "cp114",
+	"ebcdic", "utf-7", "utf7", "utf-16", "utf16", "utf-32", "utf32", "ucs",
+	"csibm", "csucs", "csunicode", "unicode",
+};
+
+/* A character of an encoding's name (letters, digits, - _ . :). */
+static int encoding_char(char ch)
+{
+	return ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') ||
+	       (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.' ||
+	       ch == ':';
+}
+
+size_t clint_declared_value(const char *data, size_t len, const char *key,
+                            char name[32])
+{
+	size_t kl = strlen(key), j, n;
+
+	if (len < kl || strncasecmp(data, key, kl) != 0)
+		return 0;
+	for (j = kl; j < len && (data[j] == ' ' || data[j] == '\t' ||
+	                             data[j] == '\r' || data[j] == '\n');
+	     j++)
+		;
+	if (j == len || data[j] != '=')
+		return 0;
+	for (j++; j < len && (data[j] == ' ' || data[j] == '\t' ||
+	                      data[j] == '"' || data[j] == '\'');
+	     j++)
+		;
+	for (n = 0; j + n < len && n < 31 && encoding_char(data[j + n]); n++)
+		name[n] = (char)tolower((unsigned char)data[j + n]);
+	name[n] = '\0';
+	return n;
+}
+
+int clint_declared_unsafe_encoding(const char *data, size_t len, char name[32])
+{
+	size_t i, k;
+
+	for (i = 0; i < len; i++) {
+		char c = (char)(data[i] | 0x20);
+
+		if ((c != 'c' ||
+		     !clint_declared_value(data + i, len - i, "charset", name)) &&
+		    (c != 'e' ||
+		     !clint_declared_value(data + i, len - i, "encoding", name)))
+			continue;
+		for (k = 0; k < sizeof(unsafe_encodings) / sizeof(*unsafe_encodings);
+		     k++)
+			if (strncmp(name, unsafe_encodings[k],
+			            strlen(unsafe_encodings[k])) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* The encoding an XML declaration names if it is a single-byte superset
+ * of ASCII (ISO-8859-*, windows-125*, US-ASCII), lower case in `name`,
+ * else "UTF-8". */
+static const char *read_encoding(const char *data, size_t len, char name[32])
+{
+	static const char *const ok[] = {"iso-8859-", "windows-125", "cp125",
+	                                 "us-ascii", "latin1"};
+	const char *p = data, *end;
+	size_t i;
+
+	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	end = data + (len < 256 ? len : 256);
+	if (end - p < 5 || memcmp(p, "<?xml", 5) != 0)
+		return "UTF-8";
+	for (; p < end && *p != '>'; p++) {
+		if (!clint_declared_value(p, (size_t)(end - p), "encoding", name))
+			continue;
+		if (strcmp(name, "ascii") == 0)
+			return name;
+		for (i = 0; i < sizeof(ok) / sizeof(*ok); i++)
+			if (strncmp(name, ok[i], strlen(ok[i])) == 0)
+				return name;
+		return "UTF-8";
+	}
+	return "UTF-8";
+}
+
+/* ---- counting the nodes of a tree while it is parsed ------------------- */
+
+enum {
+	SAVED_START, SAVED_START_NS, SAVED_CHARS, SAVED_BLANKS, SAVED_CDATA,
+	SAVED_COMMENT, SAVED_PI, SAVED_REFERENCE, SAVED_SUBSET
+};
+
+/* Counts `n` nodes; false (and the parser stopped) past the limit. */
+static int count_nodes(void *ctx, size_t n)
+{
+	xmlParserCtxtPtr pctx = ctx;
+	clint_xml_count *c = pctx->_private;
+
+	if (c->over)
+		return 0;
+	c->nodes += n;
+	if (c->nodes > c->limit) {
+		c->over = 1;
+		xmlStopParser(pctx);
+		return 0;
+	}
+	return 1;
+}
+
+#define SAVED(ctx, i) (((clint_xml_count *)((xmlParserCtxtPtr)(ctx))->_private)->saved[i])
+
+static void count_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	size_t n = 1;
+
+	while (atts && atts[2 * (n - 1)])
+		n++;
+	if (count_nodes(ctx, n))
+		((startElementSAXFunc)SAVED(ctx, SAVED_START))(ctx, name, atts);
+}
+
+static void count_start_ns(void *ctx, const xmlChar *localname,
+                           const xmlChar *prefix, const xmlChar *uri,
+                           int nb_namespaces, const xmlChar **namespaces,
+                           int nb_attributes, int nb_defaulted,
+                           const xmlChar **attributes)
+{
+	xmlParserCtxtPtr pctx = ctx;
+
+	if (!count_nodes(ctx, 1 + (size_t)nb_namespaces + (size_t)nb_attributes))
+		return;
+	((startElementNsSAX2Func)SAVED(ctx, SAVED_START_NS))(
+		ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+		nb_defaulted, attributes);
+	/* the element just made: past line 65,535 its own 16 bits say only
+	 * 65535, so the line goes where clint_xml_line() reads it */
+	if (pctx->node && pctx->node->type == XML_ELEMENT_NODE &&
+	    pctx->node->line == 65535 && pctx->input && pctx->input->line > 65535)
+		pctx->node->_private = (void *)(uintptr_t)pctx->input->line;
+}
+
+static void count_chars(void *ctx, const xmlChar *ch, int len)
+{
+	if (count_nodes(ctx, 1))
+		((charactersSAXFunc)SAVED(ctx, SAVED_CHARS))(ctx, ch, len);
+}
+
+static void count_blanks(void *ctx, const xmlChar *ch, int len)
+{
+	if (count_nodes(ctx, 1))
+		((ignorableWhitespaceSAXFunc)SAVED(ctx, SAVED_BLANKS))(ctx, ch, len);
+}
+
+static void count_cdata(void *ctx, const xmlChar *ch, int len)
+{
+	if (count_nodes(ctx, 1))
+		((cdataBlockSAXFunc)SAVED(ctx, SAVED_CDATA))(ctx, ch, len);
+}
+
+static void count_comment(void *ctx, const xmlChar *value)
+{
+	if (count_nodes(ctx, 1))
+		((commentSAXFunc)SAVED(ctx, SAVED_COMMENT))(ctx, value);
+}
+
+static void count_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	if (count_nodes(ctx, 1))
+		((processingInstructionSAXFunc)SAVED(ctx, SAVED_PI))(ctx, target, data);
+}
+
+static void count_reference(void *ctx, const xmlChar *name)
+{
+	if (count_nodes(ctx, 1))
+		((referenceSAXFunc)SAVED(ctx, SAVED_REFERENCE))(ctx, name);
+}
+
+static void count_subset(void *ctx, const xmlChar *name,
+                         const xmlChar *external_id, const xmlChar *system_id)
+{
+	xmlParserCtxtPtr pctx = ctx;
+	clint_xml_count *c = pctx->_private;
+
+	if (c->no_dtd) {  /* before its declarations are read */
+		c->dtd = 1;
+		xmlStopParser(pctx);
+		return;
+	}
+	if (count_nodes(ctx, 1))
+		((internalSubsetSAXFunc)SAVED(ctx, SAVED_SUBSET))(ctx, name, external_id,
+		                                                  system_id);
+}
+
+void clint_xml_count_begin(clint_xml_count *c, xmlParserCtxtPtr pctx,
+                           size_t limit)
+{
+	xmlSAXHandlerPtr sax = pctx->sax;
+
+	memset(c, 0, sizeof(*c));
+	c->limit = limit;
+	pctx->_private = c;
+	/* each callback is wrapped only where the parser has one: the
+	 * wrapper calls it through `saved` */
+#define WRAP(field, slot, fn)                                                 \
+	do {                                                                      \
+		c->saved[slot] = (void *)sax->field;                                  \
+		if (sax->field)                                                       \
+			sax->field = fn;                                                  \
+	} while (0)
+	WRAP(startElement, SAVED_START, count_start);
+	WRAP(startElementNs, SAVED_START_NS, count_start_ns);
+	WRAP(characters, SAVED_CHARS, count_chars);
+	WRAP(ignorableWhitespace, SAVED_BLANKS, count_blanks);
+	WRAP(cdataBlock, SAVED_CDATA, count_cdata);
+	WRAP(comment, SAVED_COMMENT, count_comment);
+	WRAP(processingInstruction, SAVED_PI, count_pi);
+	WRAP(reference, SAVED_REFERENCE, count_reference);
+	WRAP(internalSubset, SAVED_SUBSET, count_subset);
+#undef WRAP
+}
+
+unsigned clint_xml_line(xmlNodePtr n)
+{
+	long l;
+
+	if (!n)
+		return 0;
+	/* an element read by clint_xml_read() past line 65,535 (count_start_ns) */
+	if (n->type == XML_ELEMENT_NODE && n->line == 65535 && n->_private)
+		return (unsigned)(uintptr_t)n->_private;
+	l = xmlGetLineNo(n);
+	return l > 0 ? (unsigned)l : 0;
+}
+
+/* ---- clint_xml_read() ---------------------------------------------------- */
+
+static int has_bytes(const char *s, size_t len, const char *needle)
+{
+	size_t n = strlen(needle), i;
+
+	for (i = 0; i + n <= len; i++)
+		if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+int clint_xml_read(xmlDocPtr *out, xmlParserCtxtPtr pctx, const char *data,
+                   size_t len, const char *url, clint_xml_reader *r)
+{
+	clint_xml_count count;
+	char encoding[32];
+
+	*out = NULL;
+	r->why[0] = '\0';
+	if (has_bytes(data, len, "<!DOCTYPE") || has_bytes(data, len, "<!ENTITY")) {
+		snprintf(r->why, sizeof(r->why),
+		         "DOCTYPE and entity declarations are not allowed in %s",
+		         r->kind);
+		return CLINT_EFORMAT;
+	}
+	if (len > (size_t)0x7fffffff) {
+		snprintf(r->why, sizeof(r->why), "over 2 GiB of XML: refused");
+		return CLINT_ELIMIT;
+	}
+	if (clint_tag_over_attrs(data, len, CLINT_MAX_ATTRS, 1)) {
+		snprintf(r->why, sizeof(r->why),
+		         "a tag with more than %d attributes: refused", CLINT_MAX_ATTRS);
+		return CLINT_ELIMIT;
+	}
+	clint_xml_count_begin(&count, pctx, r->max_nodes ? r->max_nodes
+	                                                 : CLINT_MAX_XML_NODES);
+	count.no_dtd = 1;
+	*out = xmlCtxtReadMemory(pctx, data, (int)len, url,
+	                         read_encoding(data, len, encoding),
+	                         r->options | XML_PARSE_NONET | XML_PARSE_IGNORE_ENC);
+	pctx->_private = NULL;
+	if (count.dtd) {  /* in an encoding the search above did not read */
+		xmlFreeDoc(*out);
+		*out = NULL;
+		snprintf(r->why, sizeof(r->why),
+		         "DOCTYPE and entity declarations are not allowed in %s",
+		         r->kind);
+		return CLINT_EFORMAT;
+	}
+	if (count.over) {  /* stopped while building the tree */
+		xmlFreeDoc(*out);
+		*out = NULL;
+		snprintf(r->why, sizeof(r->why), "more than %zu XML nodes: refused",
+		         count.limit);
+		return CLINT_ELIMIT;
+	}
+	return CLINT_OK;
+}
