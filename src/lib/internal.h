@@ -673,19 +673,29 @@ CLINT_INTERNAL int clint_declared_unsafe_encoding(const char *data, size_t len,
  * bytes). clint_xml_count_begin() wraps the SAX callbacks of parser
  * context `pctx` (an xmlParserCtxtPtr, before its xmlCtxtReadMemory() or
  * htmlCtxtReadMemory()) to count each element with its attributes and
- * namespace declarations, each run of text, comment and processing
- * instruction; past `limit` the parser is stopped (xmlStopParser) and
+ * namespace declarations, each text node (a run of text after text is
+ * added to it), comment and processing instruction; past `limit` the
+ * parser is stopped (xmlStopParser) and
  * `over` set: the caller refuses the document. With `no_dtd` set after
  * it, a document type declaration stops the parser too (`dtd` set), as
  * it starts: found after decoding, where a search of the raw bytes for
  * "<!DOCTYPE" misses one in UTF-16 or EBCDIC.
  */
 #define CLINT_MAX_XML_NODES 4000000u
+/* libxml2's XML_MAX_TEXT_LENGTH: its SAX2 handler stops the parser where
+ * one node's text would pass it, and the rest is lost; the count stops
+ * the parser first, `over` and `huge_text` set */
+#define CLINT_XML_MAX_TEXT 10000000u
+#define CLINT_XML_TEXT_REFUSAL                                               \
+	"more than 10000000 bytes of text with no tag between: refused"
 typedef struct {
 	size_t nodes, limit;
 	int over;
 	int no_dtd;      /* set by the caller: a DOCTYPE stops the parser */
 	int dtd;         /* ... and this tells it met one */
+	int huge_text;   /* `over` for a run of text past CLINT_XML_MAX_TEXT */
+	void *text;      /* the text node runs are added to, and its length */
+	size_t text_len;
 	void *saved[9];  /* the callbacks wrapped */
 } clint_xml_count;
 struct _xmlParserCtxt;

@@ -362,16 +362,47 @@ static void count_start_ns(void *ctx, const xmlChar *localname,
 		pctx->node->_private = (void *)(uintptr_t)pctx->input->line;
 }
 
-static void count_chars(void *ctx, const xmlChar *ch, int len)
+/*
+ * A run of text: a node, unless it follows text, which libxml2's SAX2
+ * handler adds it to (counted as nodes, the three runs of "a&amp;b" made a
+ * page of entities count several nodes for each one built). That handler
+ * also stops the parser, as if out of memory, where a node's text would
+ * pass XML_MAX_TEXT_LENGTH (10,000,000 bytes): the rest of the document
+ * was lost without a word (a 20 MB paragraph read as its first 10 MB). So
+ * the text of the node being added to is measured here, and the parser
+ * stopped (`huge_text`) before that happens.
+ */
+static void count_text(void *ctx, const xmlChar *ch, int len, int slot)
 {
-	if (count_nodes(ctx, 1))
-		((charactersSAXFunc)SAVED(ctx, SAVED_CHARS))(ctx, ch, len);
+	xmlParserCtxtPtr pctx = ctx;
+	clint_xml_count *c = pctx->_private;
+	xmlNodePtr last = pctx->node ? pctx->node->last : NULL;
+	int join = last && last->type == XML_TEXT_NODE;
+	size_t run = (size_t)(len > 0 ? len : 0);
+
+	if (join && last == c->text)
+		run += c->text_len;
+	if (run > CLINT_XML_MAX_TEXT && !c->over) {
+		c->over = c->huge_text = 1;
+		xmlStopParser(pctx);
+		return;
+	}
+	if (!count_nodes(ctx, join ? 0 : 1))
+		return;
+	((charactersSAXFunc)SAVED(ctx, slot))(ctx, ch, len);
+	c->text = pctx->node ? pctx->node->last : NULL;
+	c->text_len = run;
 }
 
+static void count_chars(void *ctx, const xmlChar *ch, int len)
+{
+	count_text(ctx, ch, len, SAVED_CHARS);
+}
+
+/* XML's SAX2 handler makes text of blanks too (HTML's drops them) */
 static void count_blanks(void *ctx, const xmlChar *ch, int len)
 {
-	if (count_nodes(ctx, 1))
-		((ignorableWhitespaceSAXFunc)SAVED(ctx, SAVED_BLANKS))(ctx, ch, len);
+	count_text(ctx, ch, len, SAVED_BLANKS);
 }
 
 static void count_cdata(void *ctx, const xmlChar *ch, int len)
@@ -508,8 +539,11 @@ int clint_xml_read(xmlDocPtr *out, xmlParserCtxtPtr pctx, const char *data,
 	if (count.over) {  /* stopped while building the tree */
 		xmlFreeDoc(*out);
 		*out = NULL;
-		snprintf(r->why, sizeof(r->why), "more than %zu XML nodes: refused",
-		         count.limit);
+		if (count.huge_text)
+			snprintf(r->why, sizeof(r->why), "%s", CLINT_XML_TEXT_REFUSAL);
+		else
+			snprintf(r->why, sizeof(r->why),
+			         "more than %zu XML nodes: refused", count.limit);
 		return CLINT_ELIMIT;
 	}
 	return CLINT_OK;

@@ -340,6 +340,16 @@ def big():
                     b"".join(b"  " * i + b"- item\n" for i in range(0, 1000)) +
                     b"[" * 100000 + b"\n")
     f["pack-deep.xml"] = pack(b"<rule>" * 10000 + b"</rule>" * 10000)
+    # a paragraph of over 10,000,000 characters: libxml2 stopped there and
+    # the rest ("END") was lost without a word; in XML, entities split the
+    # run (in one piece it fails sooner, with an error)
+    f["long-text.html"] = (b"<html><body><p>" + b"word " * (4 << 20) +
+                           b"</p><p>END</p></body></html>")
+    f["long-text.odt"] = zip_bytes(
+        [("mimetype", ODT_MIME),
+         ("content.xml", odt_xml(b"<text:p>" + b"a word &amp; " * 1200000 +
+                                 b"</text:p><text:p>END</text:p>"))],
+        zipfile.ZIP_STORED)
     # one tag of 100,000 attributes: libxml2 checks each against the
     # others (13 s for this 1 MB); the same in a project file
     attrs = b" ".join(b'a%d=""' % i for i in range(100000))

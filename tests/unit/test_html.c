@@ -461,6 +461,58 @@ static void test_xml_count(void **state)
 	htmlFreeParserCtxt(pctx);
 }
 
+/* A paragraph of CLINT_XML_MAX_TEXT characters is read whole, and what
+ * follows it; one more is refused: libxml2 stops the parser there, and the
+ * rest of the page was lost without a word (exit 0, a 20 MB paragraph read
+ * as its first 10 MB). Entities split a run into pieces libxml2 joins. */
+static void test_long_text_refused(void **state)
+{
+	static const char head[] = "<html><body><p>";
+	static const char tail[] = "</p><p>END</p></body></html>";
+	char *big = malloc(sizeof(head) + CLINT_XML_MAX_TEXT / 50 * 4 +
+	                   CLINT_XML_MAX_TEXT + 16 + sizeof(tail));
+	const char *text;
+	size_t n, i, k, len;
+	int amp;
+
+	(void)state;
+	assert_non_null(big);
+	for (amp = 0; amp <= 1; amp++) {
+		for (n = CLINT_XML_MAX_TEXT; n <= CLINT_XML_MAX_TEXT + 1; n++) {
+			clint_diag *d = NULL;
+			clint_doc *doc;
+			clint_diag_entry e;
+
+			/* n characters: "x", or "&amp;" for every 50th */
+			k = sizeof(head) - 1;
+			memcpy(big, head, k);
+			for (i = 0; i < n; i++) {
+				if (amp && i % 50 == 0) {
+					memcpy(big + k, "&amp;", 5);
+					k += 5;
+				} else {
+					big[k++] = 'x';
+				}
+			}
+			memcpy(big + k, tail, sizeof(tail));
+			assert_int_equal(clint_diag_new(&d), CLINT_OK);
+			doc = html_rc("t.html", big, strlen(big), CLINT_INPUT_HTML, d,
+			              n == CLINT_XML_MAX_TEXT ? CLINT_OK : CLINT_ELIMIT);
+			if (doc) {
+				text = clint_doc_text(doc, &len);
+				assert_true(len > 3 && memcmp(text + len - 3, "END", 3) == 0);
+			} else {
+				assert_int_equal(clint_diag_count(d), 1);
+				assert_int_equal(clint_diag_get(d, 0, &e), CLINT_OK);
+				assert_string_equal(e.message, CLINT_XML_TEXT_REFUSAL);
+			}
+			clint_doc_free(doc);
+			clint_diag_free(d);
+		}
+	}
+	free(big);
+}
+
 /* A start tag's attributes are counted on the raw bytes, before libxml2
  * compares each with the others (one tag of 200,000 took minutes). */
 static void test_tag_attrs(void **state)
@@ -618,6 +670,7 @@ int main(void)
 		cmocka_unit_test(test_detection),
 		cmocka_unit_test(test_quiet_xml_errors),
 		cmocka_unit_test(test_xml_count),
+		cmocka_unit_test(test_long_text_refused),
 		cmocka_unit_test(test_tag_attrs),
 		cmocka_unit_test(test_encodings_read_as_scanned),
 	};

@@ -1194,6 +1194,72 @@ static void test_tag_attrs_refused(void **state)
 	free(big);
 }
 
+/* A paragraph of CLINT_XML_MAX_TEXT characters is read whole, and what
+ * follows it; one more is refused. libxml2 stops there, and the rest of
+ * the document was lost without a word (a run of text in one piece
+ * stops it sooner, with an error: "Huge input lookup"; entities split it
+ * into pieces that libxml2 joins). */
+static void test_long_text_refused(void **state)
+{
+	static const char head[] = CONTENT_HEAD "<office:body><office:text>"
+	                           "<text:p>";
+	static const char tail[] = "</text:p><text:p>END</text:p>"
+	                           "</office:text></office:body>"
+	                           "</office:document-content>";
+	char *big = malloc(sizeof(head) + CLINT_XML_MAX_TEXT / 50 * 4 +
+	                   CLINT_XML_MAX_TEXT + 16 + sizeof(tail));
+	entry e[2] = {
+		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
+		{"content.xml", NULL, 0, 1},
+	};
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	unsigned char *z;
+	const char *text;
+	size_t n, i, k, len, zlen;
+	int rc;
+
+	(void)state;
+	assert_non_null(big);
+	for (n = CLINT_XML_MAX_TEXT; n <= CLINT_XML_MAX_TEXT + 1; n++) {
+		clint_diag *d = NULL;
+		clint_doc *doc;
+
+		/* n characters: "&amp;" for every 50th, else "x" */
+		k = sizeof(head) - 1;
+		memcpy(big, head, k);
+		for (i = 0; i < n; i++) {
+			if (i % 50 == 0) {
+				memcpy(big + k, "&amp;", 5);
+				k += 5;
+			} else {
+				big[k++] = 'x';
+			}
+		}
+		memcpy(big + k, tail, sizeof(tail));
+		/* stored: deflated, it looks like a ZIP bomb */
+		e[1].data = big;
+		z = make_zip(e, 2, &zlen);
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		doc = NULL;
+		rc = clint_doc_load_buffer(&doc, "t.odt", z, zlen, &o, d);
+		free(z);
+		if (rc != (n == CLINT_XML_MAX_TEXT ? CLINT_OK : CLINT_ELIMIT)) {
+			unit_diag_dump(d);
+			fail_msg("%zu characters: %d", n, rc);
+		}
+		if (doc) {
+			text = clint_doc_text(doc, &len);
+			assert_true(len > 3 && memcmp(text + len - 3, "END", 3) == 0);
+		} else {
+			assert_diag_one_line(d, "content.xml: " CLINT_XML_TEXT_REFUSAL);
+			assert_int_equal(clint_diag_count(d), 1);
+		}
+		clint_doc_free(doc);
+		clint_diag_free(d);
+	}
+	free(big);
+}
+
 /* Loads `xml` as a UTF-16LE content.xml (with a byte order mark): the
  * result code, with its diagnostics in `d` and the document in *out. */
 static int load_utf16(const char *xml, clint_diag *d, clint_doc **out)
@@ -1440,6 +1506,7 @@ int main(void)
 		cmocka_unit_test(test_annotations_memory_limit),
 		cmocka_unit_test(test_zip_bomb_refused),
 		cmocka_unit_test(test_tag_attrs_refused),
+		cmocka_unit_test(test_long_text_refused),
 		cmocka_unit_test(test_doctype_in_utf16_refused),
 		cmocka_unit_test(test_utf16_and_latin1_read),
 		cmocka_unit_test(test_xml_attrs_counted),

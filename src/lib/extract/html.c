@@ -380,8 +380,12 @@ static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
 	clint_xml_quiet_end(&quiet);
 	if (count.over) {
 		/* stopped while building the tree: refused as the walk would */
-		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
-		               "more than %u HTML nodes: refused", HTML_MAX_NODES);
+		if (count.huge_text)
+			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0, "%s",
+			               CLINT_XML_TEXT_REFUSAL);
+		else
+			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+			               "more than %u HTML nodes: refused", HTML_MAX_NODES);
 		xmlFreeDoc(hdoc);
 		htmlFreeParserCtxt(pctx);
 		return CLINT_ELIMIT;
