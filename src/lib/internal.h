@@ -694,6 +694,8 @@ typedef struct {
 	int no_dtd;      /* set by the caller: a DOCTYPE stops the parser */
 	int dtd;         /* ... and this tells it met one */
 	int huge_text;   /* `over` for a run of text past CLINT_XML_MAX_TEXT */
+	int drop_cdata;  /* set by the caller: CDATA is not kept (HTML's is
+	                  * the content of <script> and <style>) */
 	void *text;      /* the text node runs are added to, and its length */
 	size_t text_len;
 	void *saved[9];  /* the callbacks wrapped */

@@ -372,12 +372,13 @@ static void count_start_ns(void *ctx, const xmlChar *localname,
  * the text of the node being added to is measured here, and the parser
  * stopped (`huge_text`) before that happens.
  */
-static void count_text(void *ctx, const xmlChar *ch, int len, int slot)
+static void count_text(void *ctx, const xmlChar *ch, int len, int slot,
+                       xmlElementType type)
 {
 	xmlParserCtxtPtr pctx = ctx;
 	clint_xml_count *c = pctx->_private;
 	xmlNodePtr last = pctx->node ? pctx->node->last : NULL;
-	int join = last && last->type == XML_TEXT_NODE;
+	int join = last && last->type == type;
 	size_t run = (size_t)(len > 0 ? len : 0);
 
 	if (join && last == c->text)
@@ -389,6 +390,8 @@ static void count_text(void *ctx, const xmlChar *ch, int len, int slot)
 	}
 	if (!count_nodes(ctx, join ? 0 : 1))
 		return;
+	/* charactersSAXFunc, ignorableWhitespaceSAXFunc and cdataBlockSAXFunc
+	 * are one type */
 	((charactersSAXFunc)SAVED(ctx, slot))(ctx, ch, len);
 	c->text = pctx->node ? pctx->node->last : NULL;
 	c->text_len = run;
@@ -396,19 +399,26 @@ static void count_text(void *ctx, const xmlChar *ch, int len, int slot)
 
 static void count_chars(void *ctx, const xmlChar *ch, int len)
 {
-	count_text(ctx, ch, len, SAVED_CHARS);
+	count_text(ctx, ch, len, SAVED_CHARS, XML_TEXT_NODE);
 }
 
 /* XML's SAX2 handler makes text of blanks too (HTML's drops them) */
 static void count_blanks(void *ctx, const xmlChar *ch, int len)
 {
-	count_text(ctx, ch, len, SAVED_BLANKS);
+	count_text(ctx, ch, len, SAVED_BLANKS, XML_TEXT_NODE);
 }
 
+/* A CDATA section, whose runs libxml2 joins as it joins text; HTML's are
+ * the content of <script> and <style>, which the HTML extractor drops
+ * (`drop_cdata`): not kept at all (a 12 MB script passed the text bound
+ * and lost the rest of its page) */
 static void count_cdata(void *ctx, const xmlChar *ch, int len)
 {
-	if (count_nodes(ctx, 1))
-		((cdataBlockSAXFunc)SAVED(ctx, SAVED_CDATA))(ctx, ch, len);
+	xmlParserCtxtPtr pctx = ctx;
+	clint_xml_count *c = pctx->_private;
+
+	if (!c->drop_cdata)
+		count_text(ctx, ch, len, SAVED_CDATA, XML_CDATA_SECTION_NODE);
 }
 
 static void count_comment(void *ctx, const xmlChar *value)

@@ -345,6 +345,10 @@ def big():
     # run (in one piece it fails sooner, with an error)
     f["long-text.html"] = (b"<html><body><p>" + b"word " * (4 << 20) +
                            b"</p><p>END</p></body></html>")
+    # a script of as much: its content is not kept, the page is read
+    f["long-script.html"] = (b"<html><body><p>START</p><script>" +
+                             b"var x = 1; " * (1 << 20) +
+                             b"</script><p>END</p></body></html>")
     f["long-text.odt"] = zip_bytes(
         [("mimetype", ODT_MIME),
          ("content.xml", odt_xml(b"<text:p>" + b"a word &amp; " * 1200000 +

@@ -85,6 +85,8 @@ while IFS= read -r line; do
 		case $check in
 		'!'*) if grep -qF -- "${check#!}" "$tmp/out"; then
 			why="stdout contains ${check#!}"; fi ;;
+		'='*) if ! grep -qF -- "${check#=}" "$tmp/out"; then
+			why="stdout lacks ${check#=}"; fi ;;
 		esac
 	fi
 	if [ -n "$why" ]; then

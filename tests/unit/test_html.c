@@ -464,7 +464,8 @@ static void test_xml_count(void **state)
 /* A paragraph of CLINT_XML_MAX_TEXT characters is read whole, and what
  * follows it; one more is refused: libxml2 stops the parser there, and the
  * rest of the page was lost without a word (exit 0, a 20 MB paragraph read
- * as its first 10 MB). Entities split a run into pieces libxml2 joins. */
+ * as its first 10 MB). Entities split a run into pieces libxml2 joins.
+ * A longer script is read: its content is not kept. */
 static void test_long_text_refused(void **state)
 {
 	static const char head[] = "<html><body><p>";
@@ -472,6 +473,7 @@ static void test_long_text_refused(void **state)
 	char *big = malloc(sizeof(head) + CLINT_XML_MAX_TEXT / 50 * 4 +
 	                   CLINT_XML_MAX_TEXT + 16 + sizeof(tail));
 	const char *text;
+	clint_doc *doc;
 	size_t n, i, k, len;
 	int amp;
 
@@ -480,7 +482,6 @@ static void test_long_text_refused(void **state)
 	for (amp = 0; amp <= 1; amp++) {
 		for (n = CLINT_XML_MAX_TEXT; n <= CLINT_XML_MAX_TEXT + 1; n++) {
 			clint_diag *d = NULL;
-			clint_doc *doc;
 			clint_diag_entry e;
 
 			/* n characters: "x", or "&amp;" for every 50th */
@@ -510,6 +511,17 @@ static void test_long_text_refused(void **state)
 			clint_diag_free(d);
 		}
 	}
+	/* a script's content is not kept (the walk drops it): no bound */
+	k = (size_t)sprintf(big, "<html><body><p>A</p><script>");
+	memset(big + k, 'x', CLINT_XML_MAX_TEXT + 1);
+	k += CLINT_XML_MAX_TEXT + 1;
+	memcpy(big + k, "</script>", 9);
+	memcpy(big + k + 9, tail, sizeof(tail));
+	doc = html_rc("t.html", big, strlen(big), CLINT_INPUT_HTML, NULL, CLINT_OK);
+	text = clint_doc_text(doc, &len);
+	assert_true(len > 3 && memcmp(text + len - 3, "END", 3) == 0);
+	assert_true(len < 20);
+	clint_doc_free(doc);
 	free(big);
 }
 

@@ -372,6 +372,7 @@ static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
 	if (!pctx)
 		return CLINT_ENOMEM;
 	clint_xml_count_begin(&count, pctx, HTML_MAX_NODES);
+	count.drop_cdata = 1;  /* scripts and styles: dropped by the walk */
 	clint_xml_quiet_begin(&quiet);
 	hdoc = htmlCtxtReadMemory(pctx, len ? (const char *)data : "", (int)len,
 	                          doc->name, encoding, options |
