@@ -355,10 +355,11 @@ static void count_start_ns(void *ctx, const xmlChar *localname,
 	((startElementNsSAX2Func)SAVED(ctx, SAVED_START_NS))(
 		ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
 		nb_defaulted, attributes);
-	/* the element just made: past line 65,535 its own 16 bits say only
-	 * 65535, so the line goes where clint_xml_line() reads it */
+	/* the element just made: from line 65,535 on its own 16 bits say
+	 * only 65535 (and xmlGetLineNo() reads on to the line where the next
+	 * text ends), so the line goes where clint_xml_line() reads it */
 	if (pctx->node && pctx->node->type == XML_ELEMENT_NODE &&
-	    pctx->node->line == 65535 && pctx->input && pctx->input->line > 65535)
+	    pctx->node->line == 65535 && pctx->input && pctx->input->line >= 65535)
 		pctx->node->_private = (void *)(uintptr_t)pctx->input->line;
 }
 
@@ -489,7 +490,8 @@ unsigned clint_xml_line(xmlNodePtr n)
 
 	if (!n)
 		return 0;
-	/* an element read by clint_xml_read() past line 65,535 (count_start_ns) */
+	/* an element read by clint_xml_read() from line 65,535 on
+	 * (count_start_ns) */
 	if (n->type == XML_ELEMENT_NODE && n->line == 65535 && n->_private)
 		return (unsigned)(uintptr_t)n->_private;
 	l = xmlGetLineNo(n);

@@ -179,6 +179,38 @@ static void test_config_lines_past_65535(void **state)
 	free(xml);
 }
 
+/* An entry on line 65,535 itself, blank lines after it: libxml2 keeps
+ * 65535 in the node and reads on to the line where the text after it
+ * ends (65,539 here); the reader keeps the entry's own. */
+static void test_config_line_65535(void **state)
+{
+	static const char head[] = "<?xml version=\"1.0\"?>\n"
+	                           "<clauselint format=\"1\">";
+	static const char entry[] = "<disable rule=\"flag-tbd\"/>\n\n\n\n";
+	static const char tail[] = "</clauselint>\n";
+	size_t blank = 65533, n = sizeof(head) + blank + sizeof(entry) +
+	                          sizeof(tail);
+	char *xml = malloc(n), *p, *path;
+	clint_config *cfg = NULL;
+	const clint_rule_setting *rs;
+	size_t count = 0;
+
+	(void)state;
+	assert_non_null(xml);
+	p = xml + sprintf(xml, "%s", head);  /* line 2 */
+	memset(p, '\n', blank);
+	p += blank;
+	sprintf(p, "%s%s", entry, tail);  /* line 2 + 65,533 */
+	path = write_config(xml);
+	assert_int_equal(clint_config_load(&cfg, path, NULL), CLINT_OK);
+	rs = clint_config_rule_settings(cfg, &count);
+	assert_int_equal(count, 1);
+	assert_int_equal(rs[0].line, 65535);
+	clint_config_free(cfg);
+	remove_config(path);
+	free(xml);
+}
+
 static void test_config_hostile(void **state)
 {
 	static const char *const bad[] = {
@@ -549,6 +581,7 @@ int main(void)
 		cmocka_unit_test(test_options_version_1),
 		cmocka_unit_test(test_options_version_2),
 		cmocka_unit_test(test_config_lines_past_65535),
+		cmocka_unit_test(test_config_line_65535),
 		cmocka_unit_test(test_result_filter),
 	};
 
