@@ -611,7 +611,8 @@ CLINT_INTERNAL int clint_xml_validate(clint_xml_schema_id which,
  * context `pctx` (an xmlParserCtxtPtr, its error handlers the caller's).
  * A DOCTYPE or ENTITY declaration, found in the bytes or by the parser, is
  * refused (CLINT_EFORMAT); so are a tag of more than CLINT_MAX_ATTRS
- * attributes and a tree of more than `max_nodes` nodes (0: the default
+ * attributes, more than CLINT_MAX_XML_NS namespace declarations in scope
+ * and a tree of more than `max_nodes` nodes (0: the default
  * CLINT_MAX_XML_NODES), CLINT_ELIMIT. Then `why` says why, naming `kind`
  * (what the file is: "clause packs") where that helps, and *out is NULL.
  * CLINT_OK otherwise: *out is libxml2's result, NULL or not well-formed
@@ -679,9 +680,15 @@ CLINT_INTERNAL int clint_declared_unsafe_encoding(const char *data, size_t len,
  * `over` set: the caller refuses the document. With `no_dtd` set after
  * it, a document type declaration stops the parser too (`dtd` set), as
  * it starts: found after decoding, where a search of the raw bytes for
- * "<!DOCTYPE" misses one in UTF-16 or EBCDIC.
+ * "<!DOCTYPE" misses one in UTF-16 or EBCDIC. In XML, more than
+ * CLINT_MAX_XML_NS namespace declarations in scope (made by an element
+ * and those around it) stop it too, `over` and `ns_over` set: libxml2
+ * looks each prefix up through all of them (250 nested tags of 255
+ * declarations: 64,000 string compares a prefixed attribute, minutes
+ * for an 8 MiB pack; a real ODT entry has some 40).
  */
 #define CLINT_MAX_XML_NODES 4000000u
+#define CLINT_MAX_XML_NS 256
 /* libxml2's XML_MAX_TEXT_LENGTH: its SAX2 handler stops the parser where
  * one node's text would pass it, and the rest is lost; the count stops
  * the parser first, `over` and `huge_text` set */
@@ -690,7 +697,9 @@ CLINT_INTERNAL int clint_declared_unsafe_encoding(const char *data, size_t len,
 	"more than 10000000 bytes of text with no tag between: refused"
 typedef struct {
 	size_t nodes, limit;
+	size_t ns;       /* namespace declarations in scope */
 	int over;
+	int ns_over;     /* `over` for `ns` */
 	int no_dtd;      /* set by the caller: a DOCTYPE stops the parser */
 	int dtd;         /* ... and this tells it met one */
 	int huge_text;   /* `over` for a run of text past CLINT_XML_MAX_TEXT */
@@ -698,7 +707,7 @@ typedef struct {
 	                  * the content of <script> and <style>) */
 	void *text;      /* the text node runs are added to, and its length */
 	size_t text_len;
-	void *saved[9];  /* the callbacks wrapped */
+	void *saved[10]; /* the callbacks wrapped */
 } clint_xml_count;
 struct _xmlParserCtxt;
 CLINT_INTERNAL void clint_xml_count_begin(clint_xml_count *c,

@@ -3,7 +3,8 @@
  * and some of what it accepts costs far more than the bytes it came in:
  * a tag of many attributes (each checked against all the others: one of
  * 100,000 in a 1 MB pack ran 13 s), a DOCTYPE's declarations (defaulted
- * attributes, entities), and a tree of about 200 bytes a node. So every
+ * attributes, entities), namespace declarations (each prefix looked up
+ * through all those in scope), and a tree of about 200 bytes a node. So every
  * XML file the library reads - clause packs, project files, the XML
  * entries of an ODT - goes through clint_xml_read(), which
  *   - reads the bytes as UTF-8, or a declared single-byte superset of
@@ -16,7 +17,8 @@
  *   - refuses a tag of more than CLINT_MAX_ATTRS attributes before parsing
  *     (clint_tag_over_attrs(), which the HTML extractor calls too);
  *   - counts the tree's nodes while libxml2 builds it and stops past a
- *     bound (clint_xml_count_begin(), which HTML uses too);
+ *     bound (clint_xml_count_begin(), which HTML uses too), or past
+ *     CLINT_MAX_XML_NS namespace declarations in scope;
  *   - keeps each element's line past 65,535, where libxml2's own field
  *     stops (clint_xml_line()).
  * libxml2 runs without network, DTD loading or entity substitution.
@@ -309,8 +311,8 @@ static const char *read_encoding(const char *data, size_t len, char name[32])
 /* ---- counting the nodes of a tree while it is parsed ------------------- */
 
 enum {
-	SAVED_START, SAVED_START_NS, SAVED_CHARS, SAVED_BLANKS, SAVED_CDATA,
-	SAVED_COMMENT, SAVED_PI, SAVED_REFERENCE, SAVED_SUBSET
+	SAVED_START, SAVED_START_NS, SAVED_END_NS, SAVED_CHARS, SAVED_BLANKS,
+	SAVED_CDATA, SAVED_COMMENT, SAVED_PI, SAVED_REFERENCE, SAVED_SUBSET
 };
 
 /* Counts `n` nodes; false (and the parser stopped) past the limit. */
@@ -349,7 +351,18 @@ static void count_start_ns(void *ctx, const xmlChar *localname,
                            const xmlChar **attributes)
 {
 	xmlParserCtxtPtr pctx = ctx;
+	clint_xml_count *c = pctx->_private;
 
+	/* libxml2 looks each prefix up through every declaration in scope
+	 * (xmlSearchNs(), for each prefixed attribute): 250 nested tags of
+	 * 255 declarations made one cost 64,000 string compares, and an
+	 * 8 MiB pack of such attributes ran for minutes */
+	c->ns += (size_t)nb_namespaces;
+	if (!c->over && c->ns > CLINT_MAX_XML_NS) {
+		c->over = c->ns_over = 1;
+		xmlStopParser(pctx);
+		return;
+	}
 	if (!count_nodes(ctx, 1 + (size_t)nb_namespaces + (size_t)nb_attributes))
 		return;
 	((startElementNsSAX2Func)SAVED(ctx, SAVED_START_NS))(
@@ -361,6 +374,22 @@ static void count_start_ns(void *ctx, const xmlChar *localname,
 	if (pctx->node && pctx->node->type == XML_ELEMENT_NODE &&
 	    pctx->node->line == 65535 && pctx->input && pctx->input->line >= 65535)
 		pctx->node->_private = (void *)(uintptr_t)pctx->input->line;
+}
+
+static void count_end_ns(void *ctx, const xmlChar *localname,
+                         const xmlChar *prefix, const xmlChar *uri)
+{
+	xmlParserCtxtPtr pctx = ctx;
+	clint_xml_count *c = pctx->_private;
+	xmlNsPtr ns;
+
+	/* the element it ends is still pctx->node: the declarations it made
+	 * go out of scope */
+	if (pctx->node && pctx->node->type == XML_ELEMENT_NODE)
+		for (ns = pctx->node->nsDef; ns && c->ns; ns = ns->next)
+			c->ns--;
+	((endElementNsSAX2Func)SAVED(ctx, SAVED_END_NS))(ctx, localname, prefix,
+	                                                 uri);
 }
 
 /*
@@ -474,6 +503,7 @@ void clint_xml_count_begin(clint_xml_count *c, xmlParserCtxtPtr pctx,
 	} while (0)
 	WRAP(startElement, SAVED_START, count_start);
 	WRAP(startElementNs, SAVED_START_NS, count_start_ns);
+	WRAP(endElementNs, SAVED_END_NS, count_end_ns);
 	WRAP(characters, SAVED_CHARS, count_chars);
 	WRAP(ignorableWhitespace, SAVED_BLANKS, count_blanks);
 	WRAP(cdataBlock, SAVED_CDATA, count_cdata);
@@ -553,6 +583,10 @@ int clint_xml_read(xmlDocPtr *out, xmlParserCtxtPtr pctx, const char *data,
 		*out = NULL;
 		if (count.huge_text)
 			snprintf(r->why, sizeof(r->why), "%s", CLINT_XML_TEXT_REFUSAL);
+		else if (count.ns_over)
+			snprintf(r->why, sizeof(r->why),
+			         "more than %d namespace declarations in scope: refused",
+			         CLINT_MAX_XML_NS);
 		else
 			snprintf(r->why, sizeof(r->why),
 			         "more than %zu XML nodes: refused", count.limit);

@@ -171,6 +171,18 @@ def pack(rules, extra_head=b""):
             b'  <title>Hostile pack</title>\n' + rules + b'</pack>\n')
 
 
+def ns_scope(depth, size):
+    """`depth` nested tags of 255 namespace declarations each, around
+    tags of 255 attributes with a prefix bound outside them all: about
+    `size` bytes."""
+    decls = b"".join(b' xmlns:a%d="u"' % i for i in range(255))
+    inner = b'<z:e%s/>' % b"".join(b' z:b%d=""' % i for i in range(255))
+    head = b'<x xmlns:z="u">' + (b"<x" + decls + b">") * depth
+    tail = b"</x>" * (depth + 1)
+    count = max(0, (size - len(head) - len(tail) - 256) // len(inner))
+    return head + inner * count + tail
+
+
 def flag_rule(rid, pattern, example=b"shall"):
     return (b'  <rule id="' + rid + b'" kind="flag" severity="warning" '
             b'category="ambiguity">\n'
@@ -366,6 +378,10 @@ def big():
         ']>\n<pack name="hostile" format="1" version="1"/>\n').encode("cp037")
     # 8 MB of empty elements: 2 million nodes, a tree of about 200 MB
     f["pack-many-nodes.xml"] = pack(b"<a/>" * ((8 << 20) // 4 - 64))
+    # 250 nested tags of 255 namespace declarations, then prefixed
+    # attributes: libxml2 looks each prefix up through all 63,750 in
+    # scope (this 8 MB pack ran for minutes; 1 MB project file: 7 s)
+    f["pack-ns-scope.xml"] = pack(ns_scope(250, 8 << 20))
     line = b"The Supplier shall provide the Services promptly and the Client shall pay.\n"
     f["text-100mb.txt"] = line * ((100 << 20) // len(line))
     f["lines-1m.txt"] = b"x\n" * 1000000
@@ -634,6 +650,7 @@ def big():
                                          for i in range(20000)))
     project("proj-zip", zip_bytes([("a.txt", PARA)]))
     project("proj-tag-attrs", cfg % (b"<disable " + attrs + b"/>"))
+    project("proj-ns-scope", cfg % ns_scope(145, 1 << 20))
     # a directory whose name sets the terminal's title: the "not checked"
     # line printed it raw
     project("proj-esc\x1b]0;pwned\x07", cfg % b"<broken")

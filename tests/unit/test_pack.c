@@ -950,6 +950,63 @@ static void test_costly_xml_refused(void **state)
 	clint_diag_free(d);
 }
 
+/* libxml2 looks each prefix up through every namespace declaration in
+ * scope: more than 256 of them (the tags around an element and its own)
+ * are refused; the same declared by siblings, out of scope in turn, are
+ * not. Each case: `depth` nested tags, `decls` declarations on each,
+ * around a prefixed attribute, `times` side by side. */
+static void test_namespaces_in_scope_bounded(void **state)
+{
+	static const char head[] = "<?xml version=\"1.0\"?>\n<pack name=\"x\" "
+	                           "format=\"1\" version=\"1\" xmlns:z=\"u\">"
+	                           "<title>t</title>";
+	static const struct {
+		int depth, decls, times, refused;
+	} cases[] = {/* with the pack's own xmlns:z: 255, 256, 257 in scope */
+	             {2, 127, 1, 0}, {1, 255, 1, 0}, {2, 128, 1, 1},
+	             /* 255 at a time, 40 times over */
+	             {2, 127, 40, 0}};
+	clint_buf b = CLINT_BUF_INIT;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	size_t k;
+	int i, j, t;
+
+	(void)state;
+	for (k = 0; k < sizeof(cases) / sizeof(*cases); k++) {
+		clint_buf_free(&b);
+		assert_int_equal(clint_buf_puts(&b, head), CLINT_OK);
+		for (t = 0; t < cases[k].times; t++) {
+			for (i = 0; i < cases[k].depth; i++) {
+				assert_int_equal(clint_buf_puts(&b, "<x"), CLINT_OK);
+				for (j = 0; j < cases[k].decls; j++)
+					assert_int_equal(clint_buf_printf(&b, " xmlns:a%d='u'", j),
+					                 CLINT_OK);
+				assert_int_equal(clint_buf_puts(&b, ">"), CLINT_OK);
+			}
+			assert_int_equal(clint_buf_puts(&b, "<y z:b=''/>"), CLINT_OK);
+			for (i = 0; i < cases[k].depth; i++)
+				assert_int_equal(clint_buf_puts(&b, "</x>"), CLINT_OK);
+		}
+		assert_int_equal(clint_buf_puts(&b, "</pack>\n"), CLINT_OK);
+		if (cases[k].refused) {
+			expect_refused(b.data, b.len, "more than 256 namespace "
+			                              "declarations in scope: refused");
+			continue;
+		}
+		/* parsed, and refused by the schema only */
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		assert_int_equal(unit_ruleset_try(&rs, b.data, d, NULL), CLINT_EPACK);
+		if (unit_diag_find(d, "Did not expect element x") < 0) {
+			unit_diag_dump(d);
+			fail_msg("case %zu", k);
+		}
+		assert_true(unit_diag_find(d, "namespace declarations") < 0);
+		clint_diag_free(d);
+	}
+	clint_buf_free(&b);
+}
+
 static void test_binary_junk_refused(void **state)
 {
 	static const char junk[] = "\x7F" "ELF\x02\x01\x01\x00\x00\x00junk";
@@ -1726,6 +1783,7 @@ int main(void)
 		cmocka_unit_test(test_accessor_arguments),
 		cmocka_unit_test(test_doctype_refused),
 		cmocka_unit_test(test_costly_xml_refused),
+		cmocka_unit_test(test_namespaces_in_scope_bounded),
 		cmocka_unit_test(test_binary_junk_refused),
 		cmocka_unit_test(test_not_well_formed),
 		cmocka_unit_test(test_missing_path),
