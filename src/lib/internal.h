@@ -645,18 +645,14 @@ CLINT_INTERNAL unsigned clint_xml_line(struct _xmlNode *n);
  * bytes: UTF-8, Windows-1252, UTF-16, UTF-32). libxml2 checks each
  * attribute of a tag against the others before any callback sees the
  * tag: one tag of 200,000 attributes (1 MB of HTML) ran for minutes. The
- * HTML and ODT extractors refuse a tag of more than CLINT_MAX_ATTRS. With
- * `xml` set (ODT), names may hold non-ASCII characters and <script> and
- * <style> hold markup, as xmlParseStartTag2() reads them.
+ * HTML extractor and clint_xml_read() (packs, project files, ODT entries)
+ * refuse a tag of more than CLINT_MAX_ATTRS. With `xml` set (XML), names
+ * may hold non-ASCII characters and <script> and <style> hold markup, as
+ * xmlParseStartTag2() reads them.
  */
 #define CLINT_MAX_ATTRS 256
 CLINT_INTERNAL int clint_tag_over_attrs(const char *data, size_t len,
                                         size_t limit, int xml);
-/* The value declared after `key` at the start of data[0..len)
- * ("charset = 'x'", "encoding=\"x\""): lower case into name (at most 31
- * bytes of letters, digits, - _ . :); its length, 0 if none. */
-CLINT_INTERNAL size_t clint_declared_value(const char *data, size_t len,
-                                           const char *key, char name[32]);
 /* True if data[0..len) declares (charset=, encoding=) an encoding in
  * which "<" and the attributes are not the ASCII bytes the scans read:
  * EBCDIC, UTF-7, UTF-16/32, UCS (*name gets it, lower case); HTML in one
@@ -668,15 +664,14 @@ CLINT_INTERNAL int clint_declared_unsafe_encoding(const char *data, size_t len,
 /*
  * A bound on the tree libxml2 builds, counted while it parses: the
  * HTML extractor and the readers of clint_xml_read() build a whole tree
- * before walking it (about 200
- * bytes a node; 100 MB of "<p>a</p>" took 4.2 GB, and attributes or a
- * declared EBCDIC or UTF-7 encoding hide the cost from any count of raw
- * bytes). clint_xml_count_begin() wraps the SAX callbacks of parser
- * context `pctx` (an xmlParserCtxtPtr, before its xmlCtxtReadMemory() or
- * htmlCtxtReadMemory()) to count each element with its attributes and
- * namespace declarations, each text node (a run of text after text is
- * added to it), comment and processing instruction; past `limit` the
- * parser is stopped (xmlStopParser) and
+ * before walking it (about 200 bytes a node; 100 MB of "<p>a</p>" took
+ * 4.2 GB, and attributes or a declared EBCDIC or UTF-7 encoding hide the
+ * cost from any count of raw bytes). clint_xml_count_begin() wraps the
+ * SAX callbacks of parser context `pctx` (an xmlParserCtxtPtr, before its
+ * xmlCtxtReadMemory() or htmlCtxtReadMemory()) to count each element
+ * with its attributes and namespace declarations, each text node (a run
+ * of text after text is added to it), comment and processing
+ * instruction; past `limit` the parser is stopped (xmlStopParser) and
  * `over` set: the caller refuses the document. With `no_dtd` set after
  * it, a document type declaration stops the parser too (`dtd` set), as
  * it starts: found after decoding, where a search of the raw bytes for
@@ -709,7 +704,6 @@ typedef struct {
 	size_t text_len;
 	void *saved[10]; /* the callbacks wrapped */
 } clint_xml_count;
-struct _xmlParserCtxt;
 CLINT_INTERNAL void clint_xml_count_begin(clint_xml_count *c,
                                           struct _xmlParserCtxt *pctx,
                                           size_t limit);

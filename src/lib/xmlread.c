@@ -236,8 +236,11 @@ static int encoding_char(char ch)
 	       ch == ':';
 }
 
-size_t clint_declared_value(const char *data, size_t len, const char *key,
-                            char name[32])
+/* The value declared after `key` at the start of data[0..len)
+ * ("charset = 'x'", "encoding=\"x\""): lower case into name (at most 31
+ * bytes of letters, digits, - _ . :); its length, 0 if none. */
+static size_t declared_value(const char *data, size_t len, const char *key,
+                             char name[32])
 {
 	size_t kl = strlen(key), j, n;
 
@@ -267,9 +270,9 @@ int clint_declared_unsafe_encoding(const char *data, size_t len, char name[32])
 		char c = (char)(data[i] | 0x20);
 
 		if ((c != 'c' ||
-		     !clint_declared_value(data + i, len - i, "charset", name)) &&
+		     !declared_value(data + i, len - i, "charset", name)) &&
 		    (c != 'e' ||
-		     !clint_declared_value(data + i, len - i, "encoding", name)))
+		     !declared_value(data + i, len - i, "encoding", name)))
 			continue;
 		for (k = 0; k < sizeof(unsafe_encodings) / sizeof(*unsafe_encodings);
 		     k++)
@@ -296,7 +299,7 @@ static const char *read_encoding(const char *data, size_t len, char name[32])
 	if (end - p < 5 || memcmp(p, "<?xml", 5) != 0)
 		return "UTF-8";
 	for (; p < end && *p != '>'; p++) {
-		if (!clint_declared_value(p, (size_t)(end - p), "encoding", name))
+		if (!declared_value(p, (size_t)(end - p), "encoding", name))
 			continue;
 		if (strcmp(name, "ascii") == 0)
 			return name;
