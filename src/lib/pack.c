@@ -27,6 +27,10 @@
 /* a tree of about 100 bytes a node: a few thousand in the largest real
  * pack, 2 million in 8 MiB of "<a/>" */
 #define PACK_MAX_NODES 1000000
+/* patterns of every kind in one ruleset: each costs some 600 bytes loaded
+ * and 1.6 KB more once JIT-compiled (an 8 MiB pack of 419,000 tiny
+ * patterns took 945 MB); the built-in packs have under 2,000 */
+#define PACK_MAX_PATTERNS 100000
 
 typedef struct {
 	clint_ruleset *rs;
@@ -39,6 +43,9 @@ typedef struct {
 	 * taken back out (leave_out()); `left_errors` of `errors` are theirs */
 	int keep_valid;
 	int left_errors;
+	size_t patterns;       /* compiled so far, of every kind */
+	unsigned buffers;      /* pack files parsed so far */
+	unsigned patterns_over;  /* the one told it passed the cap (1-based) */
 	/* an allocation failed where the cause looks like a pack problem
 	 * (an attribute read as missing, a pattern that "does not compile"):
 	 * the load fails with CLINT_ENOMEM, and no pack is left out for it */
@@ -303,7 +310,9 @@ static pcre2_code *precompiled_take(load_ctx *ctx, clint_pattern *p)
 	return p->pre ? precompiled_code(ctx, p->pre) : NULL;
 }
 
-/* clint_pf_known_fn: the literal sets of a pattern from the table. */
+/* clint_pf_known_fn: the literal sets of a pattern from the table. The
+ * prefilter asks for every pattern in each of its passes, in order:
+ * rs->precompiled_sets counts those of one pass. */
 static int precompiled_sets(void *vrs, size_t i, clint_pf_set *needs,
                             clint_pf_set *leads)
 {
@@ -313,6 +322,8 @@ static int precompiled_sets(void *vrs, size_t i, clint_pf_set *needs,
 	clint_pf_set *to[2];
 	unsigned k, j;
 
+	if (i == 0)
+		rs->precompiled_sets = 0;
 	if (!e)
 		return 0;
 	from[0] = &e->needs;
@@ -391,6 +402,18 @@ static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
                            const char *rule_id)
 {
 	p->line = clint_xml_line(n);
+	if (++ctx->patterns > PACK_MAX_PATTERNS) {
+		/* said once a pack, which fails to load: the rest of it is not
+		 * compiled */
+		if (ctx->patterns_over != ctx->buffers) {
+			ctx->patterns_over = ctx->buffers;
+			pack_error(ctx, p->line,
+			           "more than %d patterns (<pattern>, <unless>, <near>, "
+			           "<heading>, <within>) in the packs loaded: refused",
+			           PACK_MAX_PATTERNS);
+		}
+		return CLINT_OK;
+	}
 	p->source = node_text(n);
 	if (!p->source)
 		return CLINT_ENOMEM;
@@ -894,6 +917,7 @@ static int load_pack_buffer(load_ctx *ctx, int must_validate,
 	xmlDocPtr xdoc = NULL;
 	int before = ctx->errors, rc = CLINT_OK;
 
+	ctx->buffers++;
 	if (len >= 2 && (memcmp(data, "PK", 2) == 0 || memchr(data, 0, len))) {
 		pack_error(ctx, 0, "not an XML clause pack (binary data)");
 		return CLINT_OK;
@@ -961,14 +985,14 @@ static int cmp_str(const void *a, const void *b)
 /* What the ruleset held before one pack (file, directory entry, path)
  * was loaded: leave_out() takes that pack back out. */
 typedef struct {
-	size_t rules, packs, codes;
+	size_t rules, packs, codes, patterns;
 	int errors;
 } load_mark;
 
 static load_mark mark(const load_ctx *ctx)
 {
 	load_mark m = {ctx->rs->rule_count, ctx->rs->pack_count,
-	               ctx->rs->precompiled_codes, ctx->errors};
+	               ctx->rs->precompiled_codes, ctx->patterns, ctx->errors};
 
 	return m;
 }
@@ -996,6 +1020,7 @@ static void leave_out(load_ctx *ctx, load_mark m)
 	while (rs->pack_count > m.packs)
 		free_pack(&rs->packs[--rs->pack_count]);
 	rs->precompiled_codes = m.codes;
+	ctx->patterns = m.patterns;
 	ctx->left_errors += ctx->errors - m.errors;
 	rs->left_out++;
 }

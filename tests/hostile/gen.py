@@ -376,6 +376,13 @@ def big():
         '<?xml version="1.0" encoding="IBM037"?>\n<!DOCTYPE pack [<!ATTLIST pack ' +
         " ".join('a%d CDATA "x"' % i for i in range(200000)) +
         ']>\n<pack name="hostile" format="1" version="1"/>\n').encode("cp037")
+    # 8 MB of tiny patterns in one rule: 945 MB to load before the cap
+    f["pack-many-patterns.xml"] = pack(
+        b'  <rule id="many" kind="flag" severity="info" category="ambiguity">'
+        b"<title>T</title><message>M.</message><rationale>R.</rationale>"
+        b"<ref>x</ref><suggestion>S.</suggestion>" +
+        b"<pattern>a</pattern>" * ((8 << 20) // 20 - 64) +
+        b'<example expect="match">a</example></rule>\n')
     # 8 MB of empty elements: 2 million nodes, a tree of about 200 MB
     f["pack-many-nodes.xml"] = pack(b"<a/>" * ((8 << 20) // 4 - 64))
     # 250 nested tags of 255 namespace declarations, then prefixed

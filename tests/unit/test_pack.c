@@ -1007,6 +1007,76 @@ static void test_namespaces_in_scope_bounded(void **state)
 	clint_buf_free(&b);
 }
 
+/* A pack of many patterns costs memory a pattern each (945 MB for 419,000
+ * in 8 MiB): the packs of one ruleset hold at most 100,000, and a pack
+ * that passes it is refused in one error. With keep_valid_packs it is
+ * left out, and the next pack loads (its patterns are given back). */
+static char *many_patterns_pack(const char *name, size_t n)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	size_t i;
+
+	assert_int_equal(clint_buf_printf(&b, "<?xml version=\"1.0\"?>\n<pack "
+	                                  "name=\"%s\" format=\"1\" version=\"1\">"
+	                                  "<title>t</title>\n", name), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, UNIT_RULE("many", "flag", "info", "")),
+	                 CLINT_OK);
+	for (i = 0; i < n; i++)
+		assert_int_equal(clint_buf_printf(&b, "<pattern>zq%zu</pattern>\n", i),
+		                 CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, UNIT_EXAMPLE("match", "zq0")
+	                                UNIT_RULE_END "</pack>\n"), CLINT_OK);
+	return b.data;
+}
+
+static void test_pattern_cap(void **state)
+{
+	char *at = many_patterns_pack("at", 100000);
+	char *over = many_patterns_pack("over", 100001);
+	char *paths[2];
+	clint_ruleset_options o;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	size_t i, n = 0;
+	clint_diag_entry e;
+
+	(void)state;
+	/* exactly the cap */
+	paths[0] = unit_temp_file(at, strlen(at));
+	o = options_for((const char *const *)paths, 1);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	if (clint_ruleset_load(&rs, &o, d) != CLINT_OK) {
+		unit_diag_dump(d);
+		fail_msg("the pack at the cap does not load");
+	}
+	clint_ruleset_free(rs);
+	clint_diag_free(d);
+	unlink(paths[0]);
+	free(paths[0]);
+	/* over it: one error, then the pack after it loads (keep_valid) */
+	paths[0] = unit_temp_file(over, strlen(over));
+	paths[1] = unit_temp_file(valid_pack, sizeof(valid_pack) - 1);
+	o = options_for((const char *const *)paths, 2);
+	o.keep_valid_packs = 1;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_OK);
+	assert_int_equal(clint_ruleset_pack_count(rs), 1);
+	assert_int_equal(clint_ruleset_rule_count(rs), 2);
+	for (i = 0; i < clint_diag_count(d); i++) {
+		assert_int_equal(clint_diag_get(d, i, &e), CLINT_OK);
+		n += strstr(e.message, "more than 100000 patterns") != NULL;
+	}
+	assert_int_equal(n, 1);
+	clint_ruleset_free(rs);
+	clint_diag_free(d);
+	for (i = 0; i < 2; i++) {
+		unlink(paths[i]);
+		free(paths[i]);
+	}
+	free(at);
+	free(over);
+}
+
 static void test_binary_junk_refused(void **state)
 {
 	static const char junk[] = "\x7F" "ELF\x02\x01\x01\x00\x00\x00junk";
@@ -1784,6 +1854,7 @@ int main(void)
 		cmocka_unit_test(test_doctype_refused),
 		cmocka_unit_test(test_costly_xml_refused),
 		cmocka_unit_test(test_namespaces_in_scope_bounded),
+		cmocka_unit_test(test_pattern_cap),
 		cmocka_unit_test(test_binary_junk_refused),
 		cmocka_unit_test(test_not_well_formed),
 		cmocka_unit_test(test_missing_path),
