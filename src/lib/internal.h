@@ -707,6 +707,10 @@ typedef struct {
 CLINT_INTERNAL void clint_xml_count_begin(clint_xml_count *c,
                                           struct _xmlParserCtxt *pctx,
                                           size_t limit);
+/* After the parse: the callbacks are the parser's own again, and pctx no
+ * longer points at `c` (which may then go out of scope). */
+CLINT_INTERNAL void clint_xml_count_end(clint_xml_count *c,
+                                        struct _xmlParserCtxt *pctx);
 
 /*
  * While a document's XML is parsed, the errors libxml2 raises outside any

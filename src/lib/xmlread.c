@@ -517,6 +517,29 @@ void clint_xml_count_begin(clint_xml_count *c, xmlParserCtxtPtr pctx,
 #undef WRAP
 }
 
+void clint_xml_count_end(clint_xml_count *c, xmlParserCtxtPtr pctx)
+{
+	xmlSAXHandlerPtr sax = pctx->sax;
+
+#define UNWRAP(field, slot, type)                                             \
+	do {                                                                      \
+		if (c->saved[slot])                                                   \
+			sax->field = (type)c->saved[slot];                                \
+	} while (0)
+	UNWRAP(startElement, SAVED_START, startElementSAXFunc);
+	UNWRAP(startElementNs, SAVED_START_NS, startElementNsSAX2Func);
+	UNWRAP(endElementNs, SAVED_END_NS, endElementNsSAX2Func);
+	UNWRAP(characters, SAVED_CHARS, charactersSAXFunc);
+	UNWRAP(ignorableWhitespace, SAVED_BLANKS, ignorableWhitespaceSAXFunc);
+	UNWRAP(cdataBlock, SAVED_CDATA, cdataBlockSAXFunc);
+	UNWRAP(comment, SAVED_COMMENT, commentSAXFunc);
+	UNWRAP(processingInstruction, SAVED_PI, processingInstructionSAXFunc);
+	UNWRAP(reference, SAVED_REFERENCE, referenceSAXFunc);
+	UNWRAP(internalSubset, SAVED_SUBSET, internalSubsetSAXFunc);
+#undef UNWRAP
+	pctx->_private = NULL;
+}
+
 unsigned clint_xml_line(xmlNodePtr n)
 {
 	long l;
@@ -572,7 +595,7 @@ int clint_xml_read(xmlDocPtr *out, xmlParserCtxtPtr pctx, const char *data,
 	*out = xmlCtxtReadMemory(pctx, data, (int)len, url,
 	                         read_encoding(data, len, encoding),
 	                         r->options | XML_PARSE_NONET | XML_PARSE_IGNORE_ENC);
-	pctx->_private = NULL;
+	clint_xml_count_end(&count, pctx);
 	if (count.dtd) {  /* in an encoding the search above did not read */
 		xmlFreeDoc(*out);
 		*out = NULL;

@@ -425,6 +425,7 @@ static void test_xml_count(void **state)
 	clint_xml_count count;
 	htmlParserCtxtPtr pctx;
 	htmlDocPtr hdoc;
+	xmlSAXHandler orig;
 	char buf[sizeof(head) + 100 * sizeof(ebcdic_p)];
 	size_t limit, i, all = 0;
 
@@ -433,10 +434,25 @@ static void test_xml_count(void **state)
 	for (limit = 1; limit <= 40; limit++) {
 		pctx = htmlNewParserCtxt();
 		assert_non_null(pctx);
+		orig = *pctx->sax;
 		clint_xml_count_begin(&count, pctx, limit);
 		hdoc = htmlCtxtReadMemory(pctx, html, (int)strlen(html), "t.html",
 		                          NULL, HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 		                                    HTML_PARSE_NOWARNING);
+		/* the parser's own callbacks again, and no pointer to `count`
+		 * (HTML_PARSE_NOWARNING took `warning` away) */
+		clint_xml_count_end(&count, pctx);
+		assert_ptr_equal(pctx->sax->startElement, orig.startElement);
+		assert_ptr_equal(pctx->sax->characters, orig.characters);
+		assert_ptr_equal(pctx->sax->ignorableWhitespace,
+		                 orig.ignorableWhitespace);
+		assert_ptr_equal(pctx->sax->cdataBlock, orig.cdataBlock);
+		assert_ptr_equal(pctx->sax->comment, orig.comment);
+		assert_ptr_equal(pctx->sax->processingInstruction,
+		                 orig.processingInstruction);
+		assert_ptr_equal(pctx->sax->reference, orig.reference);
+		assert_ptr_equal(pctx->sax->internalSubset, orig.internalSubset);
+		assert_null(pctx->_private);
 		if (limit == 40)
 			all = count.nodes;
 		assert_int_equal(count.over, count.nodes > limit);

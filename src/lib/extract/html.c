@@ -379,6 +379,7 @@ static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
 	                          HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	                              HTML_PARSE_NOWARNING);
 	clint_xml_quiet_end(&quiet);
+	clint_xml_count_end(&count, pctx);
 	if (count.over) {
 		/* stopped while building the tree: refused as the walk would */
 		if (count.huge_text)
