@@ -556,6 +556,24 @@ unsigned clint_xml_line(xmlNodePtr n)
 
 /* ---- clint_xml_read() ---------------------------------------------------- */
 
+/* The caller's error handler, and the count that may stop the parse. */
+typedef struct {
+	xmlStructuredErrorFunc handler;
+	void *ctx;
+	const clint_xml_count *count;
+} read_errors;
+
+/* Passes libxml2's errors on, but not those after the count stopped the
+ * parser: libxml2 goes on a little (a comment's parser restores its
+ * state) and its "Premature end of data" came before the refusal. */
+static void read_error(void *userdata, xmlErrorPtr err)
+{
+	const read_errors *r = userdata;
+
+	if (r->handler && !r->count->over && !r->count->dtd)
+		r->handler(r->ctx, err);
+}
+
 static int has_bytes(const char *s, size_t len, const char *needle)
 {
 	size_t n = strlen(needle), i;
@@ -570,6 +588,7 @@ int clint_xml_read(xmlDocPtr *out, xmlParserCtxtPtr pctx, const char *data,
                    size_t len, const char *url, clint_xml_reader *r)
 {
 	clint_xml_count count;
+	read_errors errors;
 	char encoding[32];
 
 	*out = NULL;
@@ -592,9 +611,14 @@ int clint_xml_read(xmlDocPtr *out, xmlParserCtxtPtr pctx, const char *data,
 	clint_xml_count_begin(&count, pctx, r->max_nodes ? r->max_nodes
 	                                                 : CLINT_MAX_XML_NODES);
 	count.no_dtd = 1;
+	errors.handler = xmlStructuredError;
+	errors.ctx = xmlStructuredErrorContext;
+	errors.count = &count;
+	xmlSetStructuredErrorFunc(&errors, read_error);
 	*out = xmlCtxtReadMemory(pctx, data, (int)len, url,
 	                         read_encoding(data, len, encoding),
 	                         r->options | XML_PARSE_NONET | XML_PARSE_IGNORE_ENC);
+	xmlSetStructuredErrorFunc(errors.ctx, errors.handler);
 	clint_xml_count_end(&count, pctx);
 	if (count.dtd) {  /* in an encoding the search above did not read */
 		xmlFreeDoc(*out);
