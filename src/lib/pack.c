@@ -44,7 +44,7 @@ typedef struct {
 	int keep_valid;
 	int left_errors;
 	size_t patterns;       /* compiled so far, of every kind */
-	unsigned buffers;      /* pack files parsed so far */
+	unsigned buffers;      /* packs read so far (files and snapshots) */
 	unsigned patterns_over;  /* the one told it passed the cap (1-based) */
 	/* an allocation failed where the cause looks like a pack problem
 	 * (an attribute read as missing, a pattern that "does not compile"):
@@ -398,22 +398,31 @@ static int finish_pattern(load_ctx *ctx, clint_pattern *p, const char *elem,
 	return CLINT_OK;
 }
 
+/*
+ * Counts one more pattern of the pack being read, built-in ones too;
+ * true past PACK_MAX_PATTERNS in the ruleset, said once a pack, which
+ * fails to load: the rest of it is not compiled.
+ */
+static int over_cap(load_ctx *ctx, unsigned line)
+{
+	if (++ctx->patterns <= PACK_MAX_PATTERNS)
+		return 0;
+	if (ctx->patterns_over != ctx->buffers) {
+		ctx->patterns_over = ctx->buffers;
+		pack_error(ctx, line,
+		           "more than %d patterns (<pattern>, <unless>, <near>, "
+		           "<heading>, <within>) in the packs loaded: refused",
+		           PACK_MAX_PATTERNS);
+	}
+	return 1;
+}
+
 static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
                            const char *rule_id)
 {
 	p->line = clint_xml_line(n);
-	if (++ctx->patterns > PACK_MAX_PATTERNS) {
-		/* said once a pack, which fails to load: the rest of it is not
-		 * compiled */
-		if (ctx->patterns_over != ctx->buffers) {
-			ctx->patterns_over = ctx->buffers;
-			pack_error(ctx, p->line,
-			           "more than %d patterns (<pattern>, <unless>, <near>, "
-			           "<heading>, <within>) in the packs loaded: refused",
-			           PACK_MAX_PATTERNS);
-		}
+	if (over_cap(ctx, p->line))
 		return CLINT_OK;
-	}
 	p->source = node_text(n);
 	if (!p->source)
 		return CLINT_ENOMEM;
@@ -1109,6 +1118,8 @@ static int snapshot_pattern(load_ctx *ctx, clint_pattern *p,
 	p->line = sp->line;
 	p->words = sp->words;
 	p->paragraph = sp->paragraph;
+	if (over_cap(ctx, p->line))
+		return CLINT_OK;
 	p->source = clint_strdup(e->source);
 	if (!p->source)
 		return CLINT_ENOMEM;
@@ -1228,6 +1239,7 @@ static int load_snapshot(load_ctx *ctx, const clint_precompiled_pack *sp)
 	size_t i, index;
 	int rc = CLINT_OK;
 
+	ctx->buffers++;
 	if (!(p = push_pack(ctx, sp->line, &index)))
 		return CLINT_ENOMEM;
 	p->name = dup_or_null(sp->name, &rc);

@@ -1025,7 +1025,7 @@ static void test_namespaces_in_scope_bounded(void **state)
  * in 8 MiB): the packs of one ruleset hold at most 100,000, and a pack
  * that passes it is refused in one error. With keep_valid_packs it is
  * left out, and the next pack loads (its patterns are given back). */
-static char *many_patterns_pack(const char *name, size_t n)
+static char *many_patterns_pack(const char *name, size_t n, const char *more)
 {
 	clint_buf b = CLINT_BUF_INIT;
 	size_t i;
@@ -1039,14 +1039,15 @@ static char *many_patterns_pack(const char *name, size_t n)
 		assert_int_equal(clint_buf_printf(&b, "<pattern>zq%zu</pattern>\n", i),
 		                 CLINT_OK);
 	assert_int_equal(clint_buf_puts(&b, UNIT_EXAMPLE("match", "zq0")
-	                                UNIT_RULE_END "</pack>\n"), CLINT_OK);
+	                                UNIT_RULE_END), CLINT_OK);
+	assert_int_equal(clint_buf_printf(&b, "%s</pack>\n", more), CLINT_OK);
 	return b.data;
 }
 
 static void test_pattern_cap(void **state)
 {
-	char *at = many_patterns_pack("at", 100000);
-	char *over = many_patterns_pack("over", 100001);
+	char *at = many_patterns_pack("at", 100000, "");
+	char *over = many_patterns_pack("over", 100001, "");
 	char *paths[2];
 	clint_ruleset_options o;
 	clint_ruleset *rs = NULL;
@@ -1088,6 +1089,71 @@ static void test_pattern_cap(void **state)
 		free(paths[i]);
 	}
 	free(at);
+	free(over);
+}
+
+/* The errors of loading `pack` alone (`defaults`: after the default
+ * packs), and how many of them tell the pattern cap was passed. */
+static size_t cap_errors(const char *pack, int defaults, size_t *cap)
+{
+	char *path = unit_temp_file(pack, strlen(pack));
+	const char *paths[1];
+	clint_ruleset_options o;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	size_t i, n;
+
+	paths[0] = path;
+	o = options_for(paths, 1);
+	o.default_packs = defaults;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	(void)clint_ruleset_load(&rs, &o, d);
+	n = clint_diag_count_level(d, CLINT_DIAG_ERROR);
+	*cap = 0;
+	for (i = 0; i < clint_diag_count(d); i++) {
+		assert_int_equal(clint_diag_get(d, i, &e), CLINT_OK);
+		*cap += strstr(e.message, "more than 100000 patterns") != NULL;
+	}
+	clint_ruleset_free(rs);
+	clint_diag_free(d);
+	unlink(path);
+	free(path);
+	return n;
+}
+
+/* The default packs' patterns count against the cap whether they come
+ * from their snapshot or from their XML (CLAUSELINT_NO_PRECOMPILED): the
+ * snapshot's went uncounted, and a pack that loaded beside them was
+ * refused without it. */
+static void test_pattern_cap_counts_builtin(void **state)
+{
+	clint_ruleset_options o = CLINT_RULESET_OPTIONS_INIT;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	size_t builtin, cap, k;
+	char *fits, *over;
+	int mode;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_OK);
+	builtin = clint_ruleset_pattern_count(rs);
+	clint_ruleset_free(rs);
+	clint_diag_free(d);
+	assert_true(builtin > 0 && builtin < 100000);
+	fits = many_patterns_pack("fits", 100000 - builtin, "");
+	over = many_patterns_pack("over", 100000 - builtin + 1, "");
+	for (mode = 0; mode < 2; mode++) {
+		if (mode)
+			assert_int_equal(setenv("CLAUSELINT_NO_PRECOMPILED", "1", 1), 0);
+		assert_int_equal(cap_errors(fits, 1, &cap), 0);
+		k = cap_errors(over, 1, &cap);
+		assert_int_equal(cap, 1);
+		assert_int_equal(k, 1);
+	}
+	assert_int_equal(unsetenv("CLAUSELINT_NO_PRECOMPILED"), 0);
+	free(fits);
 	free(over);
 }
 
@@ -1869,6 +1935,7 @@ int main(void)
 		cmocka_unit_test(test_costly_xml_refused),
 		cmocka_unit_test(test_namespaces_in_scope_bounded),
 		cmocka_unit_test(test_pattern_cap),
+		cmocka_unit_test(test_pattern_cap_counts_builtin),
 		cmocka_unit_test(test_binary_junk_refused),
 		cmocka_unit_test(test_not_well_formed),
 		cmocka_unit_test(test_missing_path),
