@@ -401,7 +401,7 @@ static int finish_pattern(load_ctx *ctx, clint_pattern *p, const char *elem,
 /*
  * Counts one more pattern of the pack being read, built-in ones too;
  * true past PACK_MAX_PATTERNS in the ruleset, said once a pack, which
- * fails to load: the rest of it is not compiled.
+ * fails to load and whose rest is not read (pack_over()).
  */
 static int over_cap(load_ctx *ctx, unsigned line)
 {
@@ -415,6 +415,14 @@ static int over_cap(load_ctx *ctx, unsigned line)
 		           PACK_MAX_PATTERNS);
 	}
 	return 1;
+}
+
+/* True once the pack being read has passed the cap: its rules are not
+ * read on, nor kept (each refused pattern kept 72 bytes: 8 MiB packs of
+ * 419,000 took 29 MB each, loaded to the end of a run that fails). */
+static int pack_over(const load_ctx *ctx)
+{
+	return ctx->buffers && ctx->patterns_over == ctx->buffers;
 }
 
 static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
@@ -750,7 +758,8 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 	free(s);
 	s = NULL;
 
-	for (c = n->children; c && rc == CLINT_OK; c = c->next) {
+	for (c = n->children; c && rc == CLINT_OK && !pack_over(ctx);
+	     c = c->next) {
 		char **field = NULL;
 
 		if (c->type != XML_ELEMENT_NODE)
@@ -820,7 +829,7 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 				rc = CLINT_ENOMEM;
 		}
 	}
-	if (rc < 0)
+	if (rc < 0 || pack_over(ctx))
 		goto done;
 	if (r.kind == CLINT_RULE_CHECK &&
 	    (!r.check || r.heading_count || r.pattern_count || r.unless_count ||
@@ -896,7 +905,8 @@ static int build_pack(load_ctx *ctx, xmlNodePtr root)
 	if (!p->name || !p->version)
 		return CLINT_ENOMEM;
 	check_pack_name(ctx, index);
-	for (c = root->children; c && rc == CLINT_OK; c = c->next) {
+	for (c = root->children; c && rc == CLINT_OK && !pack_over(ctx);
+	     c = c->next) {
 		if (is_elem(c, "title")) {
 			p = &rs->packs[index];
 			free(p->title);  /* a second <title>, in a pack the schema refuses */
@@ -1224,7 +1234,7 @@ static int snapshot_rule(load_ctx *ctx, const clint_precompiled_rule *sr,
 			r.examples[k].line = sr->example_line[k];
 		}
 	}
-	if (rc < 0)
+	if (rc < 0 || pack_over(ctx))
 		goto done;
 	return push_rule(ctx, rs, pack, &r);
 done:
@@ -1248,7 +1258,7 @@ static int load_snapshot(load_ctx *ctx, const clint_precompiled_pack *sp)
 	if (rc < 0)
 		return CLINT_ENOMEM;
 	check_pack_name(ctx, index);
-	for (i = 0; i < sp->rule_count && rc == CLINT_OK; i++)
+	for (i = 0; i < sp->rule_count && rc == CLINT_OK && !pack_over(ctx); i++)
 		rc = snapshot_rule(ctx, &sp->rules[i], index);
 	return rc;
 }
