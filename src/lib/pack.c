@@ -310,9 +310,7 @@ static pcre2_code *precompiled_take(load_ctx *ctx, clint_pattern *p)
 	return p->pre ? precompiled_code(ctx, p->pre) : NULL;
 }
 
-/* clint_pf_known_fn: the literal sets of a pattern from the table. The
- * prefilter asks for every pattern in each of its passes, in order:
- * rs->precompiled_sets counts those of one pass. */
+/* clint_pf_known_fn: the literal sets of a pattern from the table. */
 static int precompiled_sets(void *vrs, size_t i, clint_pf_set *needs,
                             clint_pf_set *leads)
 {
@@ -322,8 +320,6 @@ static int precompiled_sets(void *vrs, size_t i, clint_pf_set *needs,
 	clint_pf_set *to[2];
 	unsigned k, j;
 
-	if (i == 0)
-		rs->precompiled_sets = 0;
 	if (!e)
 		return 0;
 	from[0] = &e->needs;

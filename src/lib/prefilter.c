@@ -961,21 +961,62 @@ static int slot_sets(const char *const *sources, size_t i,
 	return 0;
 }
 
+/* A set in a few bytes: ok, the literal count, dist, then each
+ * literal's length and bytes (a tiny pattern's two sets take some 30
+ * bytes, where the struct takes 830). */
+static int set_pack(clint_buf *b, const lset *s)
+{
+	unsigned char head[2 + sizeof(size_t)];
+	unsigned j;
+
+	head[0] = (unsigned char)(s->ok != 0);
+	head[1] = (unsigned char)(s->ok ? s->n : 0);
+	memcpy(head + 2, &s->dist, sizeof(size_t));
+	if (clint_buf_put(b, head, sizeof(head)) < 0)
+		return -1;
+	for (j = 0; j < head[1]; j++)
+		if (clint_buf_putc(b, (char)s->len[j]) < 0 ||
+		    clint_buf_put(b, s->s[j], s->len[j]) < 0)
+			return -1;
+	return 0;
+}
+
+/* Reads the set set_pack() wrote at *at back into `s`, *at past it. */
+static void set_unpack(const clint_buf *b, size_t *at, lset *s)
+{
+	const unsigned char *p = (const unsigned char *)b->data + *at;
+	unsigned j;
+
+	s->ok = p[0];
+	s->n = p[1];
+	memcpy(&s->dist, p + 2, sizeof(size_t));
+	p += 2 + sizeof(size_t);
+	for (j = 0; j < s->n; j++) {
+		s->len[j] = *p++;
+		memcpy(s->s[j], p, s->len[j]);
+		p += s->len[j];
+	}
+	*at = (size_t)(p - (const unsigned char *)b->data);
+}
+
 /*
- * Two passes over the patterns, each analysing one at a time: the first
- * sizes the automaton and the literal ids, the second fills them. Kept
- * for every pattern, the sets took 1.6 KB each (32 literals of 24 bytes,
- * needs and leads) while the ids took 256 bytes: a pack of 419,000 tiny
- * patterns (8 MiB) needed 945 MB to load.
+ * Two passes over the patterns: the first analyses each, sizes the
+ * automaton and the literal ids, and keeps the sets packed (set_pack());
+ * the second reads them back and fills the automaton. Kept whole for
+ * every pattern, the sets took 1.6 KB each (32 literals of 24 bytes,
+ * needs and leads) and the ids 256 bytes: a pack of 419,000 tiny patterns
+ * (8 MiB) needed 945 MB to load. Analysed twice instead, a pack of 20,000
+ * alternations built in 2.4 s, not 1.1.
  */
 int clint_prefilter_build_ex(clint_prefilter **out,
                              const char *const *sources, size_t count,
                              clint_pf_known_fn known, void *ctx)
 {
 	clint_prefilter *pf = calloc(1, sizeof(*pf));
+	clint_buf packed = CLINT_BUF_INIT;  /* every pattern's sets */
 	lset nd, ld;  /* one pattern's needs and leads */
 	unsigned char used[256];
-	size_t i, k, total = 0, nids = 0;
+	size_t i, k, total = 0, nids = 0, at = 0;
 	unsigned j;
 	int rc = CLINT_ENOMEM;
 
@@ -995,7 +1036,8 @@ int clint_prefilter_build_ex(clint_prefilter **out,
 	/* every pattern's literals, and the bytes they use */
 	memset(used, 0, sizeof(used));
 	for (i = 0; i < count; i++) {
-		if (slot_sets(sources, i, known, ctx, &nd, &ld) < 0)
+		if (slot_sets(sources, i, known, ctx, &nd, &ld) < 0 ||
+		    set_pack(&packed, &nd) < 0 || set_pack(&packed, &ld) < 0)
 			goto done;
 		for (k = 0; k < 2; k++) {
 			const lset *set = k ? &ld : &nd;
@@ -1032,8 +1074,9 @@ int clint_prefilter_build_ex(clint_prefilter **out,
 	pf->nstates = 1; /* the root */
 	for (i = 0; i < count; i++) {
 		pf->need_dist[i] = NO_DIST;
-		if (slot_sets(sources, i, known, ctx, &nd, &ld) < 0)
-			goto done;
+		/* the sets the first pass counted, whatever known() says now */
+		set_unpack(&packed, &at, &nd);
+		set_unpack(&packed, &at, &ld);
 		if (!nd.ok || !add_ids(pf, &nd, 0, &pf->need_off[i], &pf->need_n[i]))
 			continue;
 		pf->filtered++;
@@ -1057,6 +1100,7 @@ int clint_prefilter_build_ex(clint_prefilter **out,
 	rc = 0;
 done:
 	clint_prefilter_free(pf);
+	clint_buf_free(&packed);
 	return rc;
 }
 

@@ -103,9 +103,8 @@ CLINT_INTERNAL int clint_prefilter_build(clint_prefilter **out,
  * Same, but for each pattern with a source `known(ctx, i, needs, leads)`
  * is asked first: it returns 1 when it filled both sets with what
  * clint_pf_analyze() gives for sources[i] (the build-time analysis of a
- * built-in pattern, precompiled.h), 0 to have the source parsed. The
- * build makes two passes over the patterns (so as not to keep every
- * pattern's sets), asking for i = 0 to count - 1 in each.
+ * built-in pattern, precompiled.h), 0 to have the source parsed; asked
+ * once a pattern, in order.
  */
 typedef int (*clint_pf_known_fn)(void *ctx, size_t i, clint_pf_set *needs,
                                  clint_pf_set *leads);
