@@ -31,6 +31,13 @@
  * and 1.6 KB more once JIT-compiled (an 8 MiB pack of 419,000 tiny
  * patterns took 945 MB); the built-in packs have under 2,000 */
 #define PACK_MAX_PATTERNS 100000
+/* rules of every kind (a check rule has no pattern: 380,000 of them in
+ * ten packs took 354 MB) */
+#define PACK_MAX_RULES 100000
+/* the patterns' compiled code together: the count alone let 20,000
+ * patterns of 400-word alternations take 265 MB, and 1.6 GB once
+ * JIT-compiled (the built-in packs have 1.8 MiB, 14 MiB with drafting) */
+#define PACK_MAX_CODE_BYTES ((size_t)64 * 1024 * 1024)
 
 typedef struct {
 	clint_ruleset *rs;
@@ -45,7 +52,8 @@ typedef struct {
 	int left_errors;
 	size_t patterns;       /* compiled so far, of every kind */
 	unsigned buffers;      /* packs read so far (files and snapshots) */
-	unsigned patterns_over;  /* the one told it passed the cap (1-based) */
+	size_t code_bytes;     /* their compiled code */
+	unsigned cap_pack;     /* the one told it passed a cap (1-based) */
 	/* an allocation failed where the cause looks like a pack problem
 	 * (an attribute read as missing, a pattern that "does not compile"):
 	 * the load fails with CLINT_ENOMEM, and no pack is left out for it */
@@ -350,6 +358,51 @@ static int precompiled_sets(void *vrs, size_t i, clint_pf_set *needs,
 /* ---- compiling ------------------------------------------------------------ */
 
 /*
+ * The ruleset passed one of its caps (PACK_MAX_PATTERNS, _RULES,
+ * _CODE_BYTES) with the pack being read: said once a pack ("... in the
+ * packs loaded: refused"), which fails to load and whose rest is not read
+ * (pack_over()). Returns 1.
+ */
+static int cap_passed(load_ctx *ctx, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int cap_passed(load_ctx *ctx, unsigned line, const char *fmt, ...)
+{
+	char what[128];
+	va_list ap;
+
+	if (ctx->cap_pack == ctx->buffers)
+		return 1;
+	ctx->cap_pack = ctx->buffers;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	pack_error(ctx, line, "%s in the packs loaded: refused", what);
+	return 1;
+}
+
+/* Counts one more pattern of the pack being read, built-in ones too;
+ * true past PACK_MAX_PATTERNS in the ruleset. */
+static int over_cap(load_ctx *ctx, unsigned line)
+{
+	if (++ctx->patterns <= PACK_MAX_PATTERNS)
+		return 0;
+	return cap_passed(ctx, line,
+	                  "more than %d patterns (<pattern>, <unless>, <near>, "
+	                  "<heading>, <within>)",
+	                  PACK_MAX_PATTERNS);
+}
+
+/* True once the pack being read has passed the cap: its rules are not
+ * read on, nor kept (each refused pattern kept 72 bytes: 8 MiB packs of
+ * 419,000 took 29 MB each, loaded to the end of a run that fails). */
+static int pack_over(const load_ctx *ctx)
+{
+	return ctx->buffers && ctx->cap_pack == ctx->buffers;
+}
+
+
+/*
  * Compiles p->source unless p->code is already its precompiled code; a
  * source that does not compile is an error of the pack (`elem` is the
  * element it came from).
@@ -359,6 +412,7 @@ static int finish_pattern(load_ctx *ctx, clint_pattern *p, const char *elem,
 {
 	int err;
 	PCRE2_SIZE off;
+	size_t size;
 	char msg[256];
 
 	if (!p->code)
@@ -381,6 +435,13 @@ static int finish_pattern(load_ctx *ctx, clint_pattern *p, const char *elem,
 		           rule_id, elem, (size_t)off, msg);
 		return CLINT_OK;
 	}
+	if (pcre2_pattern_info(p->code, PCRE2_INFO_SIZE, &size) == 0)
+		ctx->code_bytes += size;
+	if (ctx->code_bytes > PACK_MAX_CODE_BYTES) {
+		cap_passed(ctx, p->line, "more than %zu MiB of compiled patterns",
+		           PACK_MAX_CODE_BYTES >> 20);
+		return CLINT_OK;
+	}
 	/* JIT is an optimisation: without it patterns still match. It is
 	 * deferred (clint_pattern_code()): the prefilter keeps most patterns
 	 * from ever running on most documents, JIT compilation was over half
@@ -392,33 +453,6 @@ static int finish_pattern(load_ctx *ctx, clint_pattern *p, const char *elem,
 	/* check.c would parse the source for it at the pattern's first run */
 	atomic_init(&p->newlines, p->pre ? p->pre->newlines : 0);
 	return CLINT_OK;
-}
-
-/*
- * Counts one more pattern of the pack being read, built-in ones too;
- * true past PACK_MAX_PATTERNS in the ruleset, said once a pack, which
- * fails to load and whose rest is not read (pack_over()).
- */
-static int over_cap(load_ctx *ctx, unsigned line)
-{
-	if (++ctx->patterns <= PACK_MAX_PATTERNS)
-		return 0;
-	if (ctx->patterns_over != ctx->buffers) {
-		ctx->patterns_over = ctx->buffers;
-		pack_error(ctx, line,
-		           "more than %d patterns (<pattern>, <unless>, <near>, "
-		           "<heading>, <within>) in the packs loaded: refused",
-		           PACK_MAX_PATTERNS);
-	}
-	return 1;
-}
-
-/* True once the pack being read has passed the cap: its rules are not
- * read on, nor kept (each refused pattern kept 72 bytes: 8 MiB packs of
- * 419,000 took 29 MB each, loaded to the end of a run that fails). */
-static int pack_over(const load_ctx *ctx)
-{
-	return ctx->buffers && ctx->patterns_over == ctx->buffers;
 }
 
 static int compile_pattern(load_ctx *ctx, clint_pattern *p, xmlNodePtr n,
@@ -679,6 +713,11 @@ static int push_rule(load_ctx *ctx, clint_ruleset *rs, size_t pack,
 {
 	size_t dup = find_rule(rs, r->id);
 
+	if (rs->rule_count >= PACK_MAX_RULES) {
+		cap_passed(ctx, r->line, "more than %d rules", PACK_MAX_RULES);
+		free_rule(r);
+		return CLINT_OK;
+	}
 	if (dup != (size_t)-1)
 		pack_error(ctx, r->line, "rule '%s' is already defined at %s:%u",
 		           r->id, rs->packs[rs->rules[dup].pack].file,
@@ -1000,14 +1039,15 @@ static int cmp_str(const void *a, const void *b)
 /* What the ruleset held before one pack (file, directory entry, path)
  * was loaded: leave_out() takes that pack back out. */
 typedef struct {
-	size_t rules, packs, codes, patterns;
+	size_t rules, packs, codes, patterns, code_bytes;
 	int errors;
 } load_mark;
 
 static load_mark mark(const load_ctx *ctx)
 {
 	load_mark m = {ctx->rs->rule_count, ctx->rs->pack_count,
-	               ctx->rs->precompiled_codes, ctx->patterns, ctx->errors};
+	               ctx->rs->precompiled_codes, ctx->patterns, ctx->code_bytes,
+	               ctx->errors};
 
 	return m;
 }
@@ -1036,6 +1076,7 @@ static void leave_out(load_ctx *ctx, load_mark m)
 		free_pack(&rs->packs[--rs->pack_count]);
 	rs->precompiled_codes = m.codes;
 	ctx->patterns = m.patterns;
+	ctx->code_bytes = m.code_bytes;
 	ctx->left_errors += ctx->errors - m.errors;
 	rs->left_out++;
 }

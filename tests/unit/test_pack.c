@@ -1175,6 +1175,105 @@ static void test_pattern_cap_stops_pack(void **state)
 	free(over);
 }
 
+/* A pack of `n` rules "<id>0".."<id>n-1": check rules (no pattern), or
+ * flag rules of one pattern `pattern`. */
+static char *many_rules_pack(const char *name, const char *id, size_t n,
+                             const char *pattern)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	size_t i;
+
+	assert_int_equal(clint_buf_printf(&b, "<?xml version=\"1.0\"?>\n<pack "
+	                                  "name=\"%s\" format=\"1\" version=\"1\">"
+	                                  "<title>t</title>\n", name), CLINT_OK);
+	for (i = 0; i < n; i++)
+		assert_int_equal(
+			clint_buf_printf(
+				&b,
+				"<rule id=\"%s%zu\" kind=\"%s\"%s severity=\"info\" "
+				"category=\"x\"><title>T</title><message>M.</message>"
+				"<rationale>R.</rationale><ref>x</ref><suggestion>S."
+				"</suggestion>%s%s%s<example expect=\"no-match\">zz</example>"
+				"</rule>\n",
+				id, i, pattern ? "flag" : "check",
+				pattern ? "" : " check=\"numbering\"",
+				pattern ? "<pattern>" : "", pattern ? pattern : "",
+				pattern ? "</pattern>" : ""),
+			CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, "</pack>\n"), CLINT_OK);
+	return b.data;
+}
+
+/* Loads `n` pack texts with keep_valid_packs: the packs loaded, and how
+ * many errors mention `needle`. */
+static size_t load_kept(char **texts, size_t n, const char *needle,
+                        size_t *errors)
+{
+	char *paths[5];
+	clint_ruleset_options o;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	size_t i, packs;
+
+	assert_true(n <= 5);
+	for (i = 0; i < n; i++)
+		paths[i] = unit_temp_file(texts[i], strlen(texts[i]));
+	o = options_for((const char *const *)paths, n);
+	o.keep_valid_packs = 1;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	/* with every pack left out, the load fails */
+	if (clint_ruleset_load(&rs, &o, d) != CLINT_OK)
+		assert_null(rs);
+	packs = rs ? clint_ruleset_pack_count(rs) : 0;
+	*errors = 0;
+	for (i = 0; i < clint_diag_count(d); i++) {
+		assert_int_equal(clint_diag_get(d, i, &e), CLINT_OK);
+		*errors += strstr(e.message, needle) != NULL;
+	}
+	clint_ruleset_free(rs);
+	clint_diag_free(d);
+	for (i = 0; i < n; i++) {
+		unlink(paths[i]);
+		free(paths[i]);
+	}
+	return packs;
+}
+
+/* The other two caps of a ruleset: 100,000 rules (check rules have no
+ * pattern: 380,000 took 354 MB), and 64 MiB of compiled patterns (20,000
+ * 400-word alternations: 265 MB, 1.6 GB JIT-compiled). The pack that
+ * passes one is left out with one error; the next one loads. */
+static void test_rule_and_code_caps(void **state)
+{
+	char *texts[5];
+	size_t errors, i;
+
+	(void)state;
+	/* under 8 MiB each: 34,000 rules of some 215 bytes */
+	texts[0] = many_rules_pack("a", "a", 34000, NULL);
+	texts[1] = many_rules_pack("b", "b", 34000, NULL);
+	texts[2] = many_rules_pack("c", "c", 32001, NULL);
+	texts[3] = strdup(valid_pack);
+	assert_non_null(texts[3]);
+	/* 100,001 with c: c left out, valid_pack's 2 then fit */
+	assert_int_equal(load_kept(texts, 4, "more than 100000 rules in the packs "
+	                           "loaded: refused", &errors), 3);
+	assert_int_equal(errors, 1);
+	for (i = 0; i < 3; i++)
+		free(texts[i]);
+	/* each some 50 KB compiled: past 64 MiB before the 2,000th */
+	texts[0] = many_rules_pack("big", "big", 2000, "(?:abcdefgh){2600}");
+	assert_int_equal(load_kept(texts, 1, "more than 64 MiB of compiled "
+	                           "patterns in the packs loaded: refused",
+	                           &errors), 0);
+	assert_int_equal(errors, 1);
+	texts[1] = texts[3];
+	assert_int_equal(load_kept(texts, 2, "of compiled patterns", &errors), 1);
+	free(texts[0]);
+	free(texts[1]);
+}
+
 static void test_binary_junk_refused(void **state)
 {
 	static const char junk[] = "\x7F" "ELF\x02\x01\x01\x00\x00\x00junk";
@@ -1955,6 +2054,7 @@ int main(void)
 		cmocka_unit_test(test_pattern_cap),
 		cmocka_unit_test(test_pattern_cap_counts_builtin),
 		cmocka_unit_test(test_pattern_cap_stops_pack),
+		cmocka_unit_test(test_rule_and_code_caps),
 		cmocka_unit_test(test_binary_junk_refused),
 		cmocka_unit_test(test_not_well_formed),
 		cmocka_unit_test(test_missing_path),
