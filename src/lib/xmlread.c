@@ -4,9 +4,9 @@
  * a tag of many attributes (each checked against all the others: one of
  * 100,000 in a 1 MB pack ran 13 s), a DOCTYPE's declarations (defaulted
  * attributes, entities), namespace declarations (each prefix looked up
- * through all those in scope), and a tree of about 200 bytes a node. So every
- * XML file the library reads - clause packs, project files, the XML
- * entries of an ODT - goes through clint_xml_read(), which
+ * through all those in scope), and a tree of about 200 bytes a node. So
+ * every XML file the library reads - clause packs, project files, the
+ * XML entries of an ODT - goes through clint_xml_read(), which
  *   - reads the bytes as UTF-8, or a declared single-byte superset of
  *     ASCII, whatever else the file declares: the scans of the raw bytes
  *     below then read what the parser reads (in a declared EBCDIC, a
@@ -17,8 +17,11 @@
  *   - refuses a tag of more than CLINT_MAX_ATTRS attributes before parsing
  *     (clint_tag_over_attrs(), which the HTML extractor calls too);
  *   - counts the tree's nodes while libxml2 builds it and stops past a
- *     bound (clint_xml_count_begin(), which HTML uses too), or past
- *     CLINT_MAX_XML_NS namespace declarations in scope;
+ *     bound, past CLINT_MAX_XML_NS namespace declarations in scope, or
+ *     before a node's text passes CLINT_XML_MAX_TEXT, where libxml2 would
+ *     stop and lose the rest without a word (clint_xml_count_begin(),
+ *     which HTML uses too);
+ *   - passes on libxml2's errors, but not those after such a stop;
  *   - keeps each element's line past 65,535, where libxml2's own field
  *     stops (clint_xml_line()).
  * libxml2 runs without network, DTD loading or entity substitution.
@@ -396,14 +399,13 @@ static void count_end_ns(void *ctx, const xmlChar *localname,
 }
 
 /*
- * A run of text: a node, unless it follows text, which libxml2's SAX2
- * handler adds it to (counted as nodes, the three runs of "a&amp;b" made a
- * page of entities count several nodes for each one built). That handler
- * also stops the parser, as if out of memory, where a node's text would
- * pass XML_MAX_TEXT_LENGTH (10,000,000 bytes): the rest of the document
- * was lost without a word (a 20 MB paragraph read as its first 10 MB). So
- * the text of the node being added to is measured here, and the parser
- * stopped (`huge_text`) before that happens.
+ * A run of text: a new node, counted, unless it follows text of its kind,
+ * which libxml2's SAX2 handler adds it to (the three runs of "a&amp;b" are
+ * one node). That handler also stops the parser, as if out of memory,
+ * where a node's text would pass XML_MAX_TEXT_LENGTH (10,000,000 bytes):
+ * the rest of the document was lost without a word (a 20 MB paragraph
+ * read as its first 10 MB). So the text of the node being added to is
+ * measured here, and the parser stopped (`huge_text`) before that happens.
  */
 static void count_text(void *ctx, const xmlChar *ch, int len, int slot,
                        xmlElementType type)

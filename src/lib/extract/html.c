@@ -278,7 +278,9 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 		               "more than %u HTML nodes: refused", HTML_MAX_NODES);
 		return CLINT_ELIMIT;
 	}
-	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+	/* no CDATA: HTML's is the content of <script> and <style>, not kept
+	 * (drop_cdata) */
+	if (n->type == XML_TEXT_NODE)
 		return n->content ? put_text(c, (const char *)n->content,
 		                             strlen((const char *)n->content))
 		                  : CLINT_OK;
