@@ -490,6 +490,22 @@ static void count_subset(void *ctx, const xmlChar *name,
 		                                                  system_id);
 }
 
+/* The callbacks wrapped, each only where the parser has one: the
+ * handler's field, its slot in `saved`, the wrapper, the field's type. */
+#define COUNT_CALLBACKS(X)                                                    \
+	X(startElement, SAVED_START, count_start, startElementSAXFunc)            \
+	X(startElementNs, SAVED_START_NS, count_start_ns, startElementNsSAX2Func) \
+	X(endElementNs, SAVED_END_NS, count_end_ns, endElementNsSAX2Func)         \
+	X(characters, SAVED_CHARS, count_chars, charactersSAXFunc)                \
+	X(ignorableWhitespace, SAVED_BLANKS, count_blanks,                        \
+	  ignorableWhitespaceSAXFunc)                                             \
+	X(cdataBlock, SAVED_CDATA, count_cdata, cdataBlockSAXFunc)                \
+	X(comment, SAVED_COMMENT, count_comment, commentSAXFunc)                  \
+	X(processingInstruction, SAVED_PI, count_pi,                              \
+	  processingInstructionSAXFunc)                                           \
+	X(reference, SAVED_REFERENCE, count_reference, referenceSAXFunc)          \
+	X(internalSubset, SAVED_SUBSET, count_subset, internalSubsetSAXFunc)
+
 void clint_xml_count_begin(clint_xml_count *c, xmlParserCtxtPtr pctx,
                            size_t limit)
 {
@@ -498,24 +514,12 @@ void clint_xml_count_begin(clint_xml_count *c, xmlParserCtxtPtr pctx,
 	memset(c, 0, sizeof(*c));
 	c->limit = limit;
 	pctx->_private = c;
-	/* each callback is wrapped only where the parser has one: the
-	 * wrapper calls it through `saved` */
-#define WRAP(field, slot, fn)                                                 \
-	do {                                                                      \
-		c->saved[slot] = (void *)sax->field;                                  \
-		if (sax->field)                                                       \
-			sax->field = fn;                                                  \
-	} while (0)
-	WRAP(startElement, SAVED_START, count_start);
-	WRAP(startElementNs, SAVED_START_NS, count_start_ns);
-	WRAP(endElementNs, SAVED_END_NS, count_end_ns);
-	WRAP(characters, SAVED_CHARS, count_chars);
-	WRAP(ignorableWhitespace, SAVED_BLANKS, count_blanks);
-	WRAP(cdataBlock, SAVED_CDATA, count_cdata);
-	WRAP(comment, SAVED_COMMENT, count_comment);
-	WRAP(processingInstruction, SAVED_PI, count_pi);
-	WRAP(reference, SAVED_REFERENCE, count_reference);
-	WRAP(internalSubset, SAVED_SUBSET, count_subset);
+	/* the wrapper calls the parser's own through `saved` */
+#define WRAP(field, slot, fn, type)                                           \
+	c->saved[slot] = (void *)sax->field;                                      \
+	if (sax->field)                                                           \
+		sax->field = fn;
+	COUNT_CALLBACKS(WRAP)
 #undef WRAP
 }
 
@@ -523,21 +527,10 @@ void clint_xml_count_end(clint_xml_count *c, xmlParserCtxtPtr pctx)
 {
 	xmlSAXHandlerPtr sax = pctx->sax;
 
-#define UNWRAP(field, slot, type)                                             \
-	do {                                                                      \
-		if (c->saved[slot])                                                   \
-			sax->field = (type)c->saved[slot];                                \
-	} while (0)
-	UNWRAP(startElement, SAVED_START, startElementSAXFunc);
-	UNWRAP(startElementNs, SAVED_START_NS, startElementNsSAX2Func);
-	UNWRAP(endElementNs, SAVED_END_NS, endElementNsSAX2Func);
-	UNWRAP(characters, SAVED_CHARS, charactersSAXFunc);
-	UNWRAP(ignorableWhitespace, SAVED_BLANKS, ignorableWhitespaceSAXFunc);
-	UNWRAP(cdataBlock, SAVED_CDATA, cdataBlockSAXFunc);
-	UNWRAP(comment, SAVED_COMMENT, commentSAXFunc);
-	UNWRAP(processingInstruction, SAVED_PI, processingInstructionSAXFunc);
-	UNWRAP(reference, SAVED_REFERENCE, referenceSAXFunc);
-	UNWRAP(internalSubset, SAVED_SUBSET, internalSubsetSAXFunc);
+#define UNWRAP(field, slot, fn, type)                                         \
+	if (c->saved[slot])                                                       \
+		sax->field = (type)c->saved[slot];
+	COUNT_CALLBACKS(UNWRAP)
 #undef UNWRAP
 	pctx->_private = NULL;
 }
