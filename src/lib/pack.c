@@ -566,10 +566,29 @@ static void free_rule(clint_rule *r)
 	free(r->examples);
 }
 
+/*
+ * Room for element `count` of a list grown one at a time, whose capacity
+ * is the power of two at or above its count: the list is reallocated only
+ * when the count is 0 or a power of two. Grown by one element each time,
+ * a rule of 100,000 patterns copied its list 100,000 times (31 s under
+ * ASan, where realloc always copies). NULL if out of memory.
+ */
+static void *grow_list(void *list, size_t count, size_t size)
+{
+	void *p;
+
+	if (count && (count & (count - 1)))
+		return list;
+	if (count > SIZE_MAX / 2 / size)
+		return NULL;
+	p = realloc(list, (count ? 2 * count : 1) * size);
+	return p;
+}
+
 static int add_pattern(load_ctx *ctx, clint_pattern **list, size_t *count,
                        xmlNodePtr n, const char *rule_id)
 {
-	clint_pattern *p = realloc(*list, (*count + 1) * sizeof(**list));
+	clint_pattern *p = grow_list(*list, *count, sizeof(**list));
 
 	if (!p)
 		return CLINT_ENOMEM;
@@ -846,8 +865,8 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 		} else if (is_elem(c, "threshold")) {
 			rc = build_threshold(ctx, &r, c);
 		} else if (is_elem(c, "example")) {
-			clint_example *e = realloc(r.examples, (r.example_count + 1) *
-			                                           sizeof(*e));
+			clint_example *e = grow_list(r.examples, r.example_count,
+			                             sizeof(*e));
 			if (!e) {
 				rc = CLINT_ENOMEM;
 				break;
