@@ -366,6 +366,13 @@ def big():
          ("content.xml", odt_xml(b"<text:p>" + b"a word &amp; " * 1200000 +
                                  b"</text:p><text:p>END</text:p>"))],
         zipfile.ZIP_STORED)
+    # the same in a DOCX: refused with the same words (was libxml2's
+    # "xmlSAX2Characters: huge text node", as malformed XML)
+    f["long-text.docx"] = zip_bytes(
+        [("[Content_Types].xml", b'<Types/>'),
+         ("word/document.xml",
+          docx_xml(wpara(b"a word &amp; " * 1200000) + wpara(b"END")))],
+        zipfile.ZIP_STORED)
     # one tag of 100,000 attributes: libxml2 checks each against the
     # others (13 s for this 1 MB); the same in a project file
     attrs = b" ".join(b'a%d=""' % i for i in range(100000))

@@ -1339,7 +1339,7 @@ static char *random_word(char *q, unsigned *seed)
 
 /* A document.xml over 10 MB is read (the parser is fed in chunks: libxml2
  * refuses to look ahead over 10 MB), and a single text node over 10 MB
- * is refused as libxml2's tree builder refused it. */
+ * is refused as the other XML readers refuse it. */
 static void test_large_parts(void **state)
 {
 	size_t cap = (size_t)12 << 20, paras = 0;
@@ -1379,8 +1379,48 @@ static void test_large_parts(void **state)
 	}
 	q += sprintf(q, "</w:t></w:r></w:p></w:body></w:document>");
 	p[0].len = (size_t)(q - xml);
-	expect_refused(p, 1, CLINT_EFORMAT, "malformed XML: xmlSAX2Characters: "
-	                                    "huge text node");
+	expect_refused(p, 1, CLINT_ELIMIT, "DOCX part word/document.xml: more "
+	                                   "than 10000000 bytes of text with no "
+	                                   "tag between: refused");
+
+	/* the boundary: 10,000,000 bytes of text, entities decoded, are read
+	 * with the paragraph after them; one byte more is refused (random
+	 * letters: a repeated run would be refused as a ZIP bomb) */
+	q = realloc(xml, (size_t)15 << 20);
+	assert_non_null(q);
+	xml = q;
+	p[0].data = xml;
+	for (paras = 0; paras < 2; paras++) {
+		size_t i;
+		q = xml + sprintf(xml, "<w:document xmlns:w=\"" W_NS "\"><w:body>"
+		                       "<w:p><w:r><w:t>");
+		for (i = 0; i < 1000000; i++) {   /* 10 bytes decoded each */
+			int k;
+			for (k = 0; k < 6; k++) {
+				seed = seed * 1103515245u + 12345u;
+				*q++ = (char)('a' + (seed >> 16) % 26);
+				if (k == 3)
+					q += sprintf(q, " &amp; ");
+			}
+			*q++ = ' ';
+		}
+		if (paras)
+			*q++ = 'x';
+		q += sprintf(q, "</w:t></w:r></w:p><w:p><w:r><w:t>END</w:t></w:r>"
+		                "</w:p></w:body></w:document>");
+		p[0].len = (size_t)(q - xml);
+		if (paras) {
+			expect_refused(p, 1, CLINT_ELIMIT, "more than 10000000 bytes");
+		} else {
+			size_t len;
+			const char *text;
+			doc = load_parts(p, 1, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+			assert_int_equal(clint_doc_block_count(doc), 2);
+			text = clint_doc_text(doc, &len);
+			assert_true(len >= 3 && memcmp(text + len - 3, "END", 3) == 0);
+			clint_doc_free(doc);
+		}
+	}
 	free(xml);
 }
 

@@ -289,11 +289,12 @@ typedef struct {
 typedef int (*docx_walker)(docx *dx, void *state, const docx_node *n);
 
 /* libxml2's limits that its tree builder enforces (xmlTextReader built a
- * tree), kept with the same messages: elements nested deeper than its
- * xmlParserMaxDepth (256 without XML_PARSE_HUGE), a text node over its
- * XML_MAX_TEXT_LENGTH (10000000). */
+ * tree): elements nested deeper than its xmlParserMaxDepth (256 without
+ * XML_PARSE_HUGE), kept with libxml2's message, and a text node over its
+ * XML_MAX_TEXT_LENGTH (10000000), refused as the other XML readers refuse
+ * it (CLINT_XML_TEXT_REFUSAL). */
 #define DOCX_XML_MAX_NESTING 256
-#define DOCX_XML_TEXT_MAX 10000000
+#define DOCX_XML_TEXT_MAX CLINT_XML_MAX_TEXT
 #define DOCX_XML_STACK (DOCX_XML_MAX_NESTING + 1)
 /* bytes handed to the push parser at a time, as xmlTextReader does */
 #define DOCX_XML_CHUNK 512
@@ -308,6 +309,8 @@ typedef struct {
 	int rc;                  /* the walker's error, or 0 */
 	int too_deep;            /* a node deeper than DOCX_MAX_DEPTH was met */
 	unsigned too_deep_line;
+	int huge_text;           /* text past DOCX_XML_TEXT_MAX between tags */
+	unsigned huge_text_line;
 	const xmlChar *w_ns;     /* the w: URI as the dictionary holds it */
 	clint_buf text;          /* character data since the last tag */
 	/* the line of each open start tag, for error messages */
@@ -448,10 +451,12 @@ static void sax_text(void *ctx, const xmlChar *s, int len)
 	docx_walk *w = ctx;
 
 	w->just_empty = 0;
-	if (w->rc || w->too_deep || len <= 0)
+	if (w->rc || w->too_deep || w->huge_text || len <= 0)
 		return;
 	if (w->text.len + (size_t)len > DOCX_XML_TEXT_MAX) {
-		walk_fail(w, "xmlSAX2Characters: huge text node");
+		w->huge_text = 1;
+		w->huge_text_line = w->depth > 0 ? w->lines[w->depth - 1] : 0;
+		xmlStopParser(w->ctxt);
 		return;
 	}
 	if (clint_buf_put(&w->text, s, (size_t)len) < 0) {
@@ -590,6 +595,9 @@ static int xml_walk(docx *dx, const unsigned char *buf, size_t len,
 		xmlParseChunk(w->ctxt, NULL, 0, 1);
 	if (w->rc < 0)
 		rc = w->rc;
+	else if (w->huge_text)
+		rc = docx_err(dx, CLINT_ELIMIT, w->huge_text_line, "%s",
+		              CLINT_XML_TEXT_REFUSAL);
 	else if (dx->xml_error[0] || (!w->too_deep && !w->ctxt->wellFormed))
 		rc = docx_err(dx, CLINT_EFORMAT, (unsigned)dx->xml_error_line,
 		              "malformed XML: %s",
