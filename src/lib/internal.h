@@ -680,7 +680,9 @@ CLINT_INTERNAL int clint_declared_unsafe_encoding(const char *data, size_t len,
  * and those around it) stop it too, `over` and `ns_over` set: libxml2
  * looks each prefix up through all of them (250 nested tags of 255
  * declarations: 64,000 string compares a prefixed attribute, minutes
- * for an 8 MiB pack; a real ODT entry has some 40).
+ * for an 8 MiB pack; a real ODT entry has some 40). With `drop` set, the
+ * text and CDATA inside an element it is true of are not kept, nor
+ * counted, nor measured against CLINT_XML_MAX_TEXT.
  */
 #define CLINT_MAX_XML_NODES 4000000u
 #define CLINT_MAX_XML_NS 256
@@ -698,8 +700,11 @@ typedef struct {
 	int no_dtd;      /* set by the caller: a DOCTYPE stops the parser */
 	int dtd;         /* ... and this tells it met one */
 	int huge_text;   /* `over` for a run of text past CLINT_XML_MAX_TEXT */
-	int drop_cdata;  /* set by the caller: CDATA is not kept (HTML's is
-	                  * the content of <script> and <style>) */
+	/* set by the caller: the text and CDATA inside an element it holds
+	 * true of are not kept (HTML: what the walk leaves out) */
+	int (*drop)(struct _xmlNode *element);
+	void *drop_node; /* the outermost such element open ... */
+	int drop_at;     /* ... and its place in the parser's node stack */
 	void *text;      /* the text node runs are added to, and its length */
 	size_t text_len;
 	void *saved[10]; /* the callbacks wrapped */

@@ -340,14 +340,38 @@ static int count_nodes(void *ctx, size_t n)
 
 #define SAVED(ctx, i) (((clint_xml_count *)((xmlParserCtxtPtr)(ctx))->_private)->saved[i])
 
+/* True while the element `drop` was true of is open: it is the node at
+ * its place in the parser's stack (the tree builder's nodeTab, which
+ * follows the HTML parser's implied ends too). */
+static int dropping(xmlParserCtxtPtr pctx, clint_xml_count *c)
+{
+	if (!c->drop_node)
+		return 0;
+	if (pctx->nodeNr > c->drop_at && pctx->nodeTab &&
+	    pctx->nodeTab[c->drop_at] == c->drop_node)
+		return 1;
+	c->drop_node = NULL;  /* it has ended */
+	return 0;
+}
+
 static void count_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
+	xmlParserCtxtPtr pctx = ctx;
+	clint_xml_count *c = pctx->_private;
 	size_t n = 1;
 
 	while (atts && atts[2 * (n - 1)])
 		n++;
-	if (count_nodes(ctx, n))
-		((startElementSAXFunc)SAVED(ctx, SAVED_START))(ctx, name, atts);
+	if (!count_nodes(ctx, n))
+		return;
+	((startElementSAXFunc)SAVED(ctx, SAVED_START))(ctx, name, atts);
+	/* the element just made, at the top of the stack */
+	if (c->drop && !dropping(pctx, c) && pctx->nodeNr > 0 && pctx->node &&
+	    pctx->nodeTab[pctx->nodeNr - 1] == pctx->node &&
+	    pctx->node->type == XML_ELEMENT_NODE && c->drop(pctx->node)) {
+		c->drop_node = pctx->node;
+		c->drop_at = pctx->nodeNr - 1;
+	}
 }
 
 static void count_start_ns(void *ctx, const xmlChar *localname,
@@ -406,6 +430,9 @@ static void count_end_ns(void *ctx, const xmlChar *localname,
  * the rest of the document was lost without a word (a 20 MB paragraph
  * read as its first 10 MB). So the text of the node being added to is
  * measured here, and the parser stopped (`huge_text`) before that happens.
+ * Text inside an element the caller drops is not kept at all (`drop`):
+ * a 12 MB script, or a hidden paragraph of as much, passed that bound and
+ * was refused, though the HTML walk never reads it.
  */
 static void count_text(void *ctx, const xmlChar *ch, int len, int slot,
                        xmlElementType type)
@@ -415,6 +442,9 @@ static void count_text(void *ctx, const xmlChar *ch, int len, int slot,
 	xmlNodePtr last = pctx->node ? pctx->node->last : NULL;
 	int join = last && last->type == type;
 	size_t run = (size_t)(len > 0 ? len : 0);
+
+	if (dropping(pctx, c))
+		return;
 
 	if (join && last == c->text)
 		run += c->text_len;
@@ -443,17 +473,11 @@ static void count_blanks(void *ctx, const xmlChar *ch, int len)
 	count_text(ctx, ch, len, SAVED_BLANKS, XML_TEXT_NODE);
 }
 
-/* A CDATA section, whose runs libxml2 joins as it joins text; HTML's are
- * the content of <script> and <style>, which the HTML extractor drops
- * (`drop_cdata`): not kept at all (a 12 MB script passed the text bound
- * and lost the rest of its page) */
+/* A CDATA section, whose runs libxml2 joins as it joins text (HTML's are
+ * the content of <script> and <style>) */
 static void count_cdata(void *ctx, const xmlChar *ch, int len)
 {
-	xmlParserCtxtPtr pctx = ctx;
-	clint_xml_count *c = pctx->_private;
-
-	if (!c->drop_cdata)
-		count_text(ctx, ch, len, SAVED_CDATA, XML_CDATA_SECTION_NODE);
+	count_text(ctx, ch, len, SAVED_CDATA, XML_CDATA_SECTION_NODE);
 }
 
 static void count_comment(void *ctx, const xmlChar *value)

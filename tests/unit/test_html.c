@@ -484,6 +484,21 @@ static void test_xml_count(void **state)
  * A longer script is read: its content is not kept. */
 static void test_long_text_refused(void **state)
 {
+	static const struct {
+		const char *open, *close;
+	} left_out[] = {
+		{"<html><body><p>A</p><script>", "</script>"},
+		{"<html><head><title>T", "</title></head><body><p>A</p>"},
+		{"<html><head><title>T", "<body><p>A</p>"},
+		{"<p>A</p><textarea>", "</textarea>"},
+		{"<p>A</p><p hidden>", ""},
+		{"<p>A</p><div aria-hidden=\"true\"><p>", "</p></div>"},
+		{"<p>A</p><div style=\"display: none\">", "</div>"},
+		{"<p>A</p><svg><text>", "</text></svg>"},
+		{"<p>A</p><noscript>", "</noscript>"},
+		{"<p>A</p><ol><li hidden>", "</ol>"},
+		{"<p>A</p><select><option>", "</select>"},
+	};
 	static const char head[] = "<html><body><p>";
 	static const char tail[] = "</p><p>END</p></body></html>";
 	char *big = malloc(sizeof(head) + CLINT_XML_MAX_TEXT / 50 * 4 +
@@ -527,16 +542,34 @@ static void test_long_text_refused(void **state)
 			clint_diag_free(d);
 		}
 	}
-	/* a script's content is not kept (the walk drops it): no bound */
-	k = (size_t)sprintf(big, "<html><body><p>A</p><script>");
-	memset(big + k, 'x', CLINT_XML_MAX_TEXT + 1);
-	k += CLINT_XML_MAX_TEXT + 1;
-	memcpy(big + k, "</script>", 9);
-	memcpy(big + k + 9, tail, sizeof(tail));
+	/* the text of what the walk leaves out is not kept: no bound, and
+	 * the text after it is read, also where the HTML parser ends the
+	 * element itself (a <p> ends the <p hidden>, <body> the <title>) */
+	for (i = 0; i < sizeof(left_out) / sizeof(left_out[0]); i++) {
+		k = (size_t)sprintf(big, "%s", left_out[i].open);
+		memset(big + k, 'x', CLINT_XML_MAX_TEXT + 1);
+		k += CLINT_XML_MAX_TEXT + 1;
+		k += (size_t)sprintf(big + k, "%s<p>B</p>", left_out[i].close);
+		memcpy(big + k, tail, sizeof(tail));
+		doc = html_rc("t.html", big, strlen(big), CLINT_INPUT_HTML, NULL,
+		              CLINT_OK);
+		text = clint_doc_text(doc, &len);
+		if (len != 7 || memcmp(text, "A\nB\nEND", 7) != 0)
+			fail_msg("%s: \"%.40s\"", left_out[i].open, text);
+		clint_doc_free(doc);
+	}
+	/* a hidden element is left out, not the next one of its name */
+	k = (size_t)sprintf(big, "<p>A</p><div hidden>");
+	memset(big + k, 'x', CLINT_XML_MAX_TEXT / 2);
+	k += CLINT_XML_MAX_TEXT / 2;
+	k += (size_t)sprintf(big + k, "</div><div>");
+	memset(big + k, 'y', CLINT_XML_MAX_TEXT / 2);
+	k += CLINT_XML_MAX_TEXT / 2;
+	sprintf(big + k, "</div>");
 	doc = html_rc("t.html", big, strlen(big), CLINT_INPUT_HTML, NULL, CLINT_OK);
 	text = clint_doc_text(doc, &len);
-	assert_true(len > 3 && memcmp(text + len - 3, "END", 3) == 0);
-	assert_true(len < 20);
+	assert_int_equal(len, 2 + CLINT_XML_MAX_TEXT / 2);
+	assert_true(memcmp(text, "A\ny", 3) == 0);
 	clint_doc_free(doc);
 	free(big);
 }

@@ -95,6 +95,15 @@ static int hidden(xmlNodePtr n)
 	return hide;
 }
 
+/* An element the walk leaves out, with all it holds. Its text is not
+ * even kept while parsing (clint_xml_count.drop): a 12 MB script, title
+ * or hidden paragraph would otherwise pass libxml2's bound on one text
+ * node, and the page be refused for text it never shows. */
+static int left_out(xmlNodePtr n)
+{
+	return name_in(n, dropped) || hidden(n);
+}
+
 static int open_pending(html_ctx *c)
 {
 	int rc;
@@ -278,15 +287,15 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 		               "more than %u HTML nodes: refused", HTML_MAX_NODES);
 		return CLINT_ELIMIT;
 	}
-	/* no CDATA: HTML's is the content of <script> and <style>, not kept
-	 * (drop_cdata) */
+	/* no CDATA: HTML's is the content of <script> and <style>, whose
+	 * text was not kept (left_out) */
 	if (n->type == XML_TEXT_NODE)
 		return n->content ? put_text(c, (const char *)n->content,
 		                             strlen((const char *)n->content))
 		                  : CLINT_OK;
 	if (n->type != XML_ELEMENT_NODE || !n->name)
 		return CLINT_OK;
-	if (name_in(n, dropped) || hidden(n))
+	if (left_out(n))
 		return CLINT_OK;
 	if (name_is(n, "br")) {
 		if (c->doc->block_open) {
@@ -374,7 +383,7 @@ static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
 	if (!pctx)
 		return CLINT_ENOMEM;
 	clint_xml_count_begin(&count, pctx, HTML_MAX_NODES);
-	count.drop_cdata = 1;  /* scripts and styles: dropped by the walk */
+	count.drop = left_out;  /* their text is never read */
 	clint_xml_quiet_begin(&quiet);
 	hdoc = htmlCtxtReadMemory(pctx, len ? (const char *)data : "", (int)len,
 	                          doc->name, encoding, options |
