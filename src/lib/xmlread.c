@@ -449,7 +449,11 @@ static void count_text(void *ctx, const xmlChar *ch, int len, int slot,
 	if (join && last == c->text)
 		run += c->text_len;
 	if (run > CLINT_XML_MAX_TEXT && !c->over) {
-		c->over = c->huge_text = 1;
+		/* after a well-formedness error libxml2 may pass on what it could
+		 * not parse as text (the bytes of a 10 MB attribute value): that
+		 * error is the one to report, not the text */
+		if (pctx->wellFormed)
+			c->over = c->huge_text = 1;
 		xmlStopParser(pctx);
 		return;
 	}

@@ -1257,6 +1257,32 @@ static void test_long_text_refused(void **state)
 		clint_doc_free(doc);
 		clint_diag_free(d);
 	}
+	/* an attribute value of as much is more than libxml2 reads, and what
+	 * it could not parse it passes on as text: refused as not well-formed
+	 * (it was the text refusal) */
+	{
+		clint_diag *d = NULL;
+		clint_doc *doc = NULL;
+		clint_diag_entry de;
+
+		k = (size_t)sprintf(big, CONTENT_HEAD "<office:body><office:text>"
+		                         "<text:p text:style-name=\"");
+		memset(big + k, 'x', CLINT_XML_MAX_TEXT + 1);
+		k += CLINT_XML_MAX_TEXT + 1;
+		memcpy(big + k, "\">", 2);
+		memcpy(big + k + 2, tail, sizeof(tail));
+		e[1].data = big;
+		z = make_zip(e, 2, &zlen);
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		rc = clint_doc_load_buffer(&doc, "t.odt", z, zlen, &o, d);
+		free(z);
+		assert_int_equal(rc, CLINT_EFORMAT);
+		assert_null(doc);
+		assert_int_equal(clint_diag_count(d), 1);
+		assert_int_equal(clint_diag_get(d, 0, &de), CLINT_OK);
+		assert_non_null(strstr(de.message, "content.xml: not well-formed XML"));
+		clint_diag_free(d);
+	}
 	free(big);
 }
 
