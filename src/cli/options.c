@@ -209,13 +209,21 @@ static int parse_when(const char *opt, const char *v)
 
 void cli_parse_args(int argc, char **argv, int first, cli_options *o)
 {
-	int i, operands_only = 0;
+	int i, operands_only = 0, stdin_count = 0;
 	const char *v;
 
 	for (i = first; i < argc; i++) {
 		const char *a = argv[i];
 
 		if (operands_only || a[0] != '-' || strcmp(a, "-") == 0) {
+			/* a second '-' read nothing (an empty document reported as
+			 * missing every clause), and with -j the two shared out
+			 * the input between them */
+			if (strcmp(a, "-") == 0 && stdin_count++) {
+				cli_usage_error("%s", "standard input ('-') can be given "
+				                      "only once");
+				exit(EXIT_TROUBLE);
+			}
 			if (cli_push(&o->files, &o->file_count, a) < 0)
 				die_oom();
 		} else if (strcmp(a, "--") == 0) {

@@ -1,0 +1,1 @@
+--fail-on none - samples/mutual-nda.txt -
