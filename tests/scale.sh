@@ -132,6 +132,24 @@ $wrap "$bin" --format json --output "$tmp/hard.json" samples/mutual-nda.txt \
 	> /dev/null 2>&1
 grep -q '"documents": 1' "$tmp/hard2.json" && ok ||
 	bad "--output split a file of two hard links"
+# ... and gets the complete report: an input that is its other name is
+# read before it is replaced (written through, it was emptied first and
+# reported as a document with no text), and a failed run leaves it as it was
+cp samples/weak-draft-outsourcing.txt "$tmp/hard-input.txt"
+ln "$tmp/hard-input.txt" "$tmp/hard-in.json"
+$wrap "$bin" --format json --output "$tmp/hard-in.json" \
+	"$tmp/hard-input.txt" > /dev/null 2> "$tmp/hard-in.err"
+grep -q '"documents": 1' "$tmp/hard-input.txt" &&
+	grep -q '"rule": "cost-then-current-rates"' "$tmp/hard-input.txt" &&
+	! grep -q 'no text' "$tmp/hard-in.err" &&
+	[ "$(stat -c %h "$tmp/hard-input.txt")" = 2 ] && ok ||
+	bad "--output to a hard link of the input emptied the input before reading it"
+echo previous > "$tmp/hard.json"
+$wrap "$bin" --format json --output "$tmp/hard.json" --pack tests/cli/fixtures/bad-pack.xml \
+	samples/mutual-nda.txt > /dev/null 2>&1
+[ "$(cat "$tmp/hard2.json")" = previous ] &&
+	[ "$(ls -A "$tmp" | grep -c '^\.hard\.json\.')" = 0 ] && ok ||
+	bad "a failed run left a file of two hard links as '$(head -c 40 "$tmp/hard2.json")'"
 # interrupted: SIGTERM while reading standard input leaves no temp file
 mkfifo "$tmp/fifo"
 echo previous > "$out"

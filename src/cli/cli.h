@@ -217,6 +217,8 @@ typedef struct {
 	char *tmp;      /* the temporary file beside it; NULL when `path` is
 	                   a symbolic link or not a regular file (a device,
 	                   a FIFO), written to directly */
+	int copy;       /* `path` has several hard links: the complete
+	                   temporary file is copied into it, not renamed */
 	int failed;
 	int err;        /* errno of the first failure */
 } cli_output;
@@ -228,7 +230,8 @@ typedef struct {
 int cli_output_open(cli_output *out, const char *path);
 /* clint_write_fn for a cli_output. */
 int cli_output_write(void *userdata, const char *data, size_t len);
-/* Flushes and, for a file, renames the temporary file over it.
+/* Flushes and, for a file, renames the temporary file over it (or
+ * copies it into a file of several hard links).
  * Returns -1 (errno set, temporary file removed) on failure. */
 int cli_output_commit(cli_output *out);
 /* Removes the temporary file: the previous report is left untouched. */

@@ -8,9 +8,12 @@
  * exists and is not a regular file (/dev/null, a FIFO) or is a symbolic
  * link (/dev/stdout) is written to directly: the rename would have
  * replaced the device, pipe or link with a regular file (run as root,
- * /dev/null became one).
+ * /dev/null became one). A FILE of several hard links gets the complete
+ * report copied into it instead of renamed over it, which keeps its
+ * other names.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,11 +90,9 @@ int cli_output_open(cli_output *out, const char *path)
 		}
 	}
 	/* a symbolic link too: the rename would replace the link, not write
-	 * where it points (/dev/stdout, with stdout a file, is a link to it);
-	 * and a file of several hard links, which the rename would split */
+	 * where it points (/dev/stdout, with stdout a file, is a link to it) */
 	if (lstat(path, &st) == 0 &&
 	    (S_ISLNK(st.st_mode) ||
-	     (S_ISREG(st.st_mode) && st.st_nlink > 1) ||
 	     (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)))) {
 		out->path = strdup(path);
 		if (!out->path) {
@@ -125,6 +126,18 @@ int cli_output_open(cli_output *out, const char *path)
 		if (fchown(fd, st.st_uid, st.st_gid) != 0) {
 			/* not ours to give: the replacement is the caller's */
 		}
+		/* a file of several hard links: the rename would split it from
+		 * its other names, so the complete report is copied into it
+		 * (written through as it was made, an input that is one of
+		 * its names was emptied before it was read) */
+		out->copy = st.st_nlink > 1;
+		if (out->copy && access(path, W_OK) != 0) {
+			int e = errno;
+			close(fd);
+			unlink(out->tmp);
+			errno = e;
+			goto fail;
+		}
 	} else {
 		mask = umask(0);
 		umask(mask);
@@ -147,6 +160,47 @@ fail:
 	free(out->tmp);
 	out->path = out->tmp = NULL;
 	errno = out->err;
+	return -1;
+}
+
+/* Copies the whole of descriptor `from` into the file `path`, which keeps
+ * its inode (and so its other hard links); -1 with errno set. */
+static int copy_into(int from, const char *path)
+{
+	char buf[65536];
+	ssize_t n;
+	int to, e;
+
+	if (lseek(from, 0, SEEK_SET) != 0)
+		return -1;
+	to = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+	if (to < 0)
+		return -1;
+	while ((n = read(from, buf, sizeof(buf))) != 0) {
+		size_t done = 0;
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		while (done < (size_t)n) {
+			ssize_t w = write(to, buf + done, (size_t)n - done);
+
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w < 0)
+				goto fail;
+			done += (size_t)w;
+		}
+	}
+	if (fsync(to) != 0)
+		goto fail;
+	return close(to);
+fail:
+	e = errno;
+	close(to);
+	errno = e;
 	return -1;
 }
 
@@ -192,16 +246,20 @@ int cli_output_commit(cli_output *out)
 			out->err = errno;
 		rc = -1;
 	}
+	if (rc == 0 && out->copy && copy_into(fileno(out->fp), out->path) != 0) {
+		out->err = errno;
+		rc = -1;
+	}
 	if (fclose(out->fp) != 0 && rc == 0) {
 		out->err = errno;
 		rc = -1;
 	}
 	out->fp = NULL;
-	if (rc == 0 && rename(out->tmp, out->path) != 0) {
+	if (rc == 0 && !out->copy && rename(out->tmp, out->path) != 0) {
 		out->err = errno;
 		rc = -1;
 	}
-	if (rc < 0)
+	if (rc < 0 || out->copy)
 		unlink(out->tmp);
 	guard(NULL);
 	free(out->tmp);
