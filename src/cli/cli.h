@@ -187,6 +187,8 @@ int cli_load_ruleset(const cli_options *o, const clint_config *cfg,
 typedef struct {
 	char *path;       /* as reported; "-" for standard input */
 	size_t project;   /* index into cli_projects */
+	char *error;      /* NULL, or why a directory's walk could not use
+	                     `path` (reported as an unreadable input) */
 } cli_input;
 
 typedef struct {
@@ -199,8 +201,10 @@ typedef struct {
  * recursively in name order (hidden entries skipped, each directory
  * walked once however it is reached through symbolic links), keeping the
  * files that match an include glob (default: the document formats) and
- * no exclude glob. Returns the number of operands that could not be
- * used (reported on stderr), or -1 on a fatal error.
+ * no exclude glob. What a walk cannot use (a dangling link, a directory
+ * that cannot be read or is nested too deep, files past the limit) is an
+ * input with `error` set, reported in its place. Returns the number of
+ * those, or -1 on a fatal error.
  */
 int cli_inputs_expand(cli_inputs *in, cli_projects *ps, const cli_options *o);
 void cli_inputs_free(cli_inputs *in);

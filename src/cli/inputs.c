@@ -17,7 +17,9 @@
 #include "cli.h"
 
 #define WALK_MAX_DEPTH 64
+#ifndef WALK_MAX_FILES  /* (smaller to test it) */
 #define WALK_MAX_FILES 1000000
+#endif
 
 typedef struct {
 	dev_t dev;
@@ -33,6 +35,7 @@ typedef struct {
 	dir_id *seen;
 	size_t seen_count, seen_cap;
 	int failed;
+	int full;         /* WALK_MAX_FILES reached (and said) */
 } walk_ctx;
 
 static const char *const default_extensions[] = {
@@ -95,7 +98,25 @@ static int add_input(cli_inputs *in, const char *path, size_t project)
 	in->items[in->count].path = strdup(path);
 	if (!in->items[in->count].path)
 		return -1;
+	in->items[in->count].error = NULL;
 	in->items[in->count++].project = project;
+	return 0;
+}
+
+/* What a walk could not use (`path` and the reason): an input of the run
+ * that is reported as unreadable in its place, so that the report (JSON
+ * "unreadable", SARIF's notifications, the summary) holds it as well as
+ * stderr and the exit status. 0, or -1 when out of memory. */
+static int unusable(walk_ctx *c, const char *path, const char *why)
+{
+	char *e = strdup(why);
+
+	c->failed++;
+	if (!e || add_input(c->in, path, c->project) < 0) {
+		free(e);
+		return -1;
+	}
+	c->in->items[c->in->count - 1].error = e;
 	return 0;
 }
 
@@ -168,18 +189,12 @@ static int walk(walk_ctx *c, const char *path, const char *rel, int depth)
 	size_t count = 0, cap = 0, i;
 	int rc = 0;
 
-	if (depth > WALK_MAX_DEPTH) {
-		cli_error("%s: directories nested deeper than %d: not walked",
-		          path, WALK_MAX_DEPTH);
-		c->failed++;
-		return 0;
-	}
+	if (depth > WALK_MAX_DEPTH)
+		return unusable(c, path, "directories nested deeper than "
+		                         CLI_STR(WALK_MAX_DEPTH) ": not walked");
 	d = opendir(path);
-	if (!d) {
-		cli_error("%s: %s", path, strerror(errno));
-		c->failed++;
-		return 0;
-	}
+	if (!d)
+		return unusable(c, path, strerror(errno));
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;  /* hidden, ".", ".." */
@@ -211,8 +226,7 @@ static int walk(walk_ctx *c, const char *path, const char *rel, int depth)
 			rc = -1;
 		} else if (stat(full, &st) != 0) {
 			/* a dangling link: say so, the rest goes on */
-			cli_error("%s: %s", full, strerror(errno));
-			c->failed++;
+			rc = unusable(c, full, strerror(errno));
 		} else if (S_ISDIR(st.st_mode)) {
 			if (cli_glob_selected(NULL, 0, c->excludes, c->exclude_count, sub,
 			                      1)) {
@@ -225,12 +239,14 @@ static int walk(walk_ctx *c, const char *path, const char *rel, int depth)
 		} else if (S_ISREG(st.st_mode) &&
 		           cli_glob_selected(c->includes, c->include_count,
 		                             c->excludes, c->exclude_count, sub, 0)) {
-			if (c->in->count >= WALK_MAX_FILES) {
-				cli_error("more than %d input files",
-				          WALK_MAX_FILES);
-				rc = -1;
-			} else {
+			if (c->in->count < WALK_MAX_FILES) {
 				rc = add_input(c->in, full, c->project);
+			} else if (!c->full) {
+				/* was "out of memory", and no input checked */
+				c->full = 1;
+				rc = unusable(c, full, "more than " CLI_STR(WALK_MAX_FILES)
+				              " input files: it and the files after it "
+				              "are not checked");
 			}
 		}
 		free(full);
@@ -323,8 +339,10 @@ void cli_inputs_free(cli_inputs *in)
 {
 	size_t i;
 
-	for (i = 0; i < in->count; i++)
+	for (i = 0; i < in->count; i++) {
 		free(in->items[i].path);
+		free(in->items[i].error);
+	}
 	free(in->items);
 	in->items = NULL;
 	in->count = in->cap = 0;

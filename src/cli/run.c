@@ -121,6 +121,13 @@ static void process(run_ctx *c, size_t i)
 	clint_check_options copts = CLINT_CHECK_OPTIONS_INIT;
 	clint_diag *diag = NULL;
 
+	if (in->error) {  /* found by a directory's walk, not usable */
+		cli_str_printf(&s->err, "clauselint: ");
+		cli_str_safe(&s->err, "%s: %s", in->path, in->error);
+		cli_str_printf(&s->err, "\n");
+		s->input_error = strdup(in->error);
+		return;
+	}
 	if (p->invalid || p->unloaded) {
 		cli_str msg = {NULL, 0, 0};
 		int rc = p->invalid
