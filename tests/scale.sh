@@ -74,14 +74,15 @@ if [ -w /dev/full ] && [ -d /proc/self ]; then
 	fi
 	chmod u+w "$tmp/ro"
 fi
-# the final rename fails (the target is a directory): no temp file is left
+# the target is a directory: refused before any input is checked (the
+# final rename failed, after the whole run), no temp file is left
 mkdir -p "$tmp/target.json/keep"
 $wrap "$bin" --output "$tmp/target.json" samples/mutual-nda.txt > /dev/null 2> "$tmp/err"
 st=$?
 left=$(ls -A "$tmp" | grep -c '^\.target\.json\.' || true)
 [ "$st" = 2 ] && [ -d "$tmp/target.json/keep" ] && [ "$left" = 0 ] &&
-	grep -q 'cannot write the report' "$tmp/err" && ok ||
-	bad "a failed rename: status $st, $left temp files left"
+	grep -q "^clauselint: $tmp/target.json: Is a directory\$" "$tmp/err" && ok ||
+	bad "--output to a directory: status $st, $left temp files left, $(cat "$tmp/err")"
 # a target that is not a regular file (a FIFO here; /dev/null alike) is
 # written to, not renamed over: a rename made /dev/null a regular file
 mkfifo "$tmp/out.fifo"

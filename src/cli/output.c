@@ -89,6 +89,12 @@ int cli_output_open(cli_output *out, const char *path)
 			return rc;
 		}
 	}
+	/* a directory: refused now, not by the rename once every input has
+	 * been checked */
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		goto fail;
+	}
 	/* a symbolic link too: the rename would replace the link, not write
 	 * where it points (/dev/stdout, with stdout a file, is a link to it) */
 	if (lstat(path, &st) == 0 &&
