@@ -108,12 +108,18 @@ static int option(int argc, char **argv, int *i, const char *name,
 /* Returns -1 to exit 2, 1 to exit 0 (help), 0 to go on. */
 static int parse(int argc, char **argv, diff_options *o)
 {
-	int i, r;
+	int i, r, operands_only = 0;
 	const char *v;
 
 	for (i = 0; i < argc; i++) {
 		const char *a = argv[i];
-		if (a[0] != '-' || strcmp(a, "-") == 0) {
+		/* "--": the rest are files, even one named "-x.docx" (as for
+		 * check) */
+		if (!operands_only && strcmp(a, "--") == 0) {
+			operands_only = 1;
+			continue;
+		}
+		if (operands_only || a[0] != '-' || strcmp(a, "-") == 0) {
 			if (o->file_count == 2) {
 				diff_error("%s", "too many files (OLD NEW, or one REDLINE)");
 				return -1;
