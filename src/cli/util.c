@@ -208,6 +208,9 @@ int cli_read_stdin(char **data, size_t *len)
 		n += r;
 		if (n == cap) {
 			if (cap >= MAX_STDIN) {
+				int c = getc(stdin);
+				if (c == EOF && !ferror(stdin))
+					break;  /* exactly the limit, as for a file */
 				free(buf);
 				errno = EFBIG;
 				return -1;
