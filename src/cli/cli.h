@@ -113,6 +113,10 @@ void cli_print_diags(const clint_diag *diag, const char *doc);
 	"a number of seconds above 0 and at most " CLI_STR(CLI_MAX_SECONDS)      \
 	", or none"
 int cli_parse_seconds(double *out, const char *v);
+/* True if `v` is written as a plain decimal number: digits only, or with
+ * `fraction` a decimal fraction with an exponent perhaps ("0.5", "1e-9"),
+ * which strtod() then reads; no sign, space or hexadecimal. */
+int cli_plain_number(const char *v, int fraction);
 /* --max-pdf-memory, --max-doc-memory: "none" (SIZE_MAX) or a number of
  * MiB from 64 to CLI_MAX_MIB, into *out in bytes; -1 for anything else. */
 #define CLI_MAX_MIB 1048576

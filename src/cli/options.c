@@ -182,7 +182,7 @@ static unsigned parse_jobs(const char *v)
 	char *end = NULL;
 	long n = strtol(v, &end, 10);
 
-	if (!*v || *end || n < 0 || n > CLI_MAX_JOBS) {
+	if (!cli_plain_number(v, 0) || *end || n < 0 || n > CLI_MAX_JOBS) {
 		cli_usage_error("--jobs needs a number from 0 to %d (got '%s')",
 		                CLI_MAX_JOBS, v);
 		exit(EXIT_TROUBLE);

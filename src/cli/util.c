@@ -233,6 +233,15 @@ int cli_read_stdin(char **data, size_t *len)
 	return 0;
 }
 
+int cli_plain_number(const char *v, int fraction)
+{
+	/* strtod() also takes leading space, a sign, hexadecimal, "inf" */
+	if (fraction)
+		return (*v == '.' || (*v >= '0' && *v <= '9')) &&
+		       v[strspn(v, "0123456789.eE+-")] == '\0';
+	return *v && v[strspn(v, "0123456789")] == '\0';
+}
+
 int cli_parse_mib(size_t *out, const char *v)
 {
 	char *end = NULL;
@@ -242,7 +251,7 @@ int cli_parse_mib(size_t *out, const char *v)
 		*out = SIZE_MAX;
 		return 0;
 	}
-	if (*v < '0' || *v > '9')
+	if (!cli_plain_number(v, 0))
 		return -1;
 	errno = 0;
 	m = strtoull(v, &end, 10);
@@ -270,8 +279,10 @@ int cli_parse_seconds(double *out, const char *v)
 		*out = CLINT_CHECK_NO_TIME_LIMIT;
 		return 0;
 	}
+	if (!cli_plain_number(v, 1))
+		return -1;
 	s = strtod(v, &end);
-	if (!*v || *end || !(s > 0 && s <= CLI_MAX_SECONDS))
+	if (*end || !(s > 0 && s <= CLI_MAX_SECONDS))
 		return -1;
 	*out = s;
 	return 0;

@@ -1,0 +1,1 @@
+-j +4 samples/mutual-nda.txt

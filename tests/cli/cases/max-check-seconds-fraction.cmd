@@ -1,0 +1,1 @@
+--fail-on none --no-default-packs --pack ambiguity --max-check-seconds .5 tests/cli/fixtures/cp1252.txt

@@ -1,0 +1,1 @@
+--max-check-seconds 0x10 samples/mutual-nda.txt

@@ -1,0 +1,1 @@
+--max-pdf-seconds ' 5' samples/mutual-nda.txt
