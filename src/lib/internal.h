@@ -543,6 +543,10 @@ CLINT_INTERNAL int clint_extract_pdf(clint_doc *doc, const unsigned char *data,
 CLINT_INTERNAL int clint_decode_text(clint_buf *out, const unsigned char *data,
                                      size_t len, const char *name,
                                      clint_diag *diag);
+/* Windows-1252 bytes to UTF-8 (the five bytes it leaves undefined as
+ * U+FFFD). */
+CLINT_INTERNAL int clint_decode_cp1252(clint_buf *out, const unsigned char *d,
+                                       size_t len);
 
 /* normalize.c: doc text + blocks + skips -> norm + norm_map. */
 CLINT_INTERNAL int clint_normalize(clint_doc *doc);
@@ -660,6 +664,10 @@ CLINT_INTERNAL int clint_tag_over_attrs(const char *data, size_t len,
  * libxml2, unseen by clint_tag_over_attrs()). */
 CLINT_INTERNAL int clint_declared_unsafe_encoding(const char *data, size_t len,
                                                   char name[32]);
+/* True if data[0..len) declares an encoding (charset=, encoding=): the
+ * first one, lower case, in *name. */
+CLINT_INTERNAL int clint_declared_encoding(const char *data, size_t len,
+                                           char name[32]);
 
 /*
  * A bound on the tree libxml2 builds, counted while it parses: the

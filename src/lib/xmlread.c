@@ -286,6 +286,20 @@ int clint_declared_unsafe_encoding(const char *data, size_t len, char name[32])
 	return 0;
 }
 
+int clint_declared_encoding(const char *data, size_t len, char name[32])
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		char c = (char)(data[i] | 0x20);
+
+		if ((c == 'c' && declared_value(data + i, len - i, "charset", name)) ||
+		    (c == 'e' && declared_value(data + i, len - i, "encoding", name)))
+			return 1;
+	}
+	return 0;
+}
+
 /* The encoding an XML declaration names if it is a single-byte superset
  * of ASCII (ISO-8859-*, windows-125*, US-ASCII), lower case in `name`,
  * else "UTF-8". */

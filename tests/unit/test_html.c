@@ -717,6 +717,65 @@ static void test_encodings_read_as_scanned(void **state)
 	clint_doc_free(d8);
 }
 
+/* libxml2 reads a page that declares no encoding as ISO-8859-1 and one
+ * that declares UTF-8 as ISO-8859-1 from a byte that is not UTF-8 on;
+ * those are decoded before it sees them. A byte that does not convert in
+ * a declared encoding ended the page there: refused. */
+static void test_encodings_undeclared_and_broken(void **state)
+{
+	static const char utf8[] =
+		"<html><body><p>Supplier\xE2\x80\x99s fee \xE2\x82\xAC" "100</p>"
+		"</body></html>";
+	static const char cp1252[] =
+		"<html><body><p>\x93Quoted\x94 \x80" "5 caf\xE9</p></body></html>";
+	static const char bad_utf8[] =
+		"<html><head><meta charset=\"utf-8\"></head><body>"
+		"<p>Bad \xFF byte.</p><p>Supplier\xE2\x80\x99s fee</p></body></html>";
+	static const char cp1252_hole[] =
+		"<html><head><meta charset=\"windows-1252\"></head><body>"
+		"<p>First clause.</p><p>Hole \x81 byte.</p>"
+		"<p>Governing law.</p></body></html>";
+	static const char bad_cp1250[] =
+		"<html><head><meta charset=\"windows-1250\"></head><body>"
+		"<p>First clause.</p><p>Bad \x81 byte.</p>"
+		"<p>Governing law.</p></body></html>";
+	clint_diag *diag = NULL;
+	clint_doc *doc;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
+	doc = html_rc("a.html", utf8, sizeof(utf8) - 1, CLINT_INPUT_AUTO, diag,
+	              CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Supplier\xE2\x80\x99s fee \xE2\x82\xAC" "100");
+	assert_int_equal(clint_diag_count(diag), 0);
+	clint_doc_free(doc);
+	doc = html_rc("b.html", cp1252, sizeof(cp1252) - 1, CLINT_INPUT_AUTO, diag,
+	              CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x82\xAC" "5 "
+	                    "caf\xC3\xA9");
+	assert_true(unit_diag_find(diag, "decoded as Windows-1252") >= 0);
+	clint_doc_free(doc);
+	doc = html_rc("c.html", bad_utf8, sizeof(bad_utf8) - 1, CLINT_INPUT_AUTO,
+	              diag, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Bad \xEF\xBF\xBD byte.\nSupplier\xE2\x80\x99s fee");
+	assert_true(unit_diag_find(diag, "1 such byte read as U+FFFD") >= 0);
+	clint_doc_free(doc);
+	/* one of the five bytes Windows-1252 leaves undefined: read on */
+	doc = html_rc("d.html", cp1252_hole, sizeof(cp1252_hole) - 1,
+	              CLINT_INPUT_AUTO, diag, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "First clause.\nHole \xEF\xBF\xBD byte.\n"
+	                    "Governing law.");
+	clint_doc_free(doc);
+	html_rc("e.html", bad_cp1250, sizeof(bad_cp1250) - 1, CLINT_INPUT_AUTO,
+	        diag, CLINT_EFORMAT);
+	assert_true(unit_diag_find(diag, "declared encoding 'windows-1250'") >= 0);
+	clint_diag_free(diag);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -734,6 +793,7 @@ int main(void)
 		cmocka_unit_test(test_long_text_refused),
 		cmocka_unit_test(test_tag_attrs),
 		cmocka_unit_test(test_encodings_read_as_scanned),
+		cmocka_unit_test(test_encodings_undeclared_and_broken),
 	};
 
 	return cmocka_run_group_tests_name("html", tests, NULL, NULL);

@@ -11,6 +11,7 @@
  * hidden content are left out. Tree depth and node count are bounded.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -403,6 +404,24 @@ static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
 		htmlFreeParserCtxt(pctx);
 		return CLINT_ELIMIT;
 	}
+	if (pctx->input && pctx->input->buf && pctx->input->buf->error) {
+		/* bytes the declared encoding has no character for (0x81 in
+		 * windows-1252, a broken Shift_JIS pair): libxml2's input stops
+		 * there and the page ended at that byte, with no error passed
+		 * on - the rest of the contract would be read as missing */
+		char name[32];
+
+		if (!clint_declared_encoding((const char *)data, len, name))
+			snprintf(name, sizeof(name), "%s", "?");
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "bytes that do not convert from the declared "
+		               "encoding '%s': refused (the text after them would "
+		               "be lost); save the page as UTF-8",
+		               name);
+		xmlFreeDoc(hdoc);
+		htmlFreeParserCtxt(pctx);
+		return CLINT_EFORMAT;
+	}
 	err = xmlCtxtGetLastError(pctx);
 	if (err && err->code == XML_ERR_INTERNAL_ERROR && err->message &&
 	    strstr(err->message, "depth")) {
@@ -434,6 +453,66 @@ static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
 	return rc;
 }
 
+/* s[0..len) into `out` with each byte that starts no valid UTF-8
+ * sequence as U+FFFD, as a browser shows a page that declares UTF-8;
+ * *bad gets the count of those bytes. */
+static int repair_utf8(clint_buf *out, const unsigned char *s, size_t len,
+                       size_t *bad)
+{
+	size_t i = 0, run = 0, n;
+	uint32_t cp;
+	int rc = CLINT_OK;
+
+	*bad = 0;
+	while (i < len && rc == CLINT_OK) {
+		n = s[i] < 0x80 ? 1 : clint_utf8_decode(s + i, len - i, &cp);
+		if (n) {
+			i += n;
+			continue;
+		}
+		rc = clint_buf_put(out, s + run, i - run);
+		if (rc == CLINT_OK)
+			rc = clint_buf_put_utf8(out, 0xFFFD);
+		(*bad)++;
+		run = ++i;
+	}
+	if (rc == CLINT_OK)
+		rc = clint_buf_put(out, s + run, len - run);
+	return rc;
+}
+
+/* True for the labels a browser reads as Windows-1252 (the WHATWG
+ * Encoding standard's: ISO-8859-1 and ASCII among them). */
+static int windows_1252(const char *name)
+{
+	static const char *const labels[] = {
+		"windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1",
+		"iso_8859-1", "latin1", "l1", "us-ascii", "ascii", "cp819", "ibm819",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(labels); i++)
+		if (strcmp(name, labels[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The offset of the first byte of s[0..len) that starts no valid UTF-8
+ * sequence, or len. */
+static size_t first_bad_utf8(const unsigned char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		n = s[i] < 0x80 ? 1 : clint_utf8_decode(s + i, len - i, &cp);
+		if (!n)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
 /*
  * Fills `doc` from HTML bytes (the caller finishes the build). Returns 0
  * or a negative CLINT_E* with an error naming doc->name in `diag`.
@@ -442,13 +521,25 @@ static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
  * read as such, whatever it declares; a page that declares an encoding
  * where "<" is not the ASCII byte (EBCDIC, UTF-7, UTF-16/32 without a
  * byte order mark) is refused.
+ *
+ * libxml2 reads a page that declares no encoding as ISO-8859-1 (a UTF-8
+ * "Supplier’s" came out "Supplierâ" and two C1 controls), and one that
+ * declares UTF-8 as ISO-8859-1 from its first byte that is not UTF-8 on,
+ * without a word. So those pages are decoded here and handed over as
+ * UTF-8: a page that declares none as a text file is (UTF-8, else
+ * Windows-1252, with a note), one that declares UTF-8 with each bad byte
+ * as U+FFFD (with a note), one that declares Windows-1252 or a label a
+ * browser reads as it (ISO-8859-1, ASCII) as Windows-1252, as a browser
+ * shows them. Other declared encodings are libxml2's, and a byte that
+ * does not convert in them is refused (read_html()).
  */
 int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
                        clint_diag *diag)
 {
 	char *conv, name[32];
-	size_t clen = 0;
-	int rc;
+	size_t clen = 0, bad, count;
+	int rc, declared;
+	clint_buf b = CLINT_BUF_INIT;
 
 	if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) ||
 	                 (data[0] == 0xFE && data[1] == 0xFF))) {
@@ -468,5 +559,47 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 		               name);
 		return CLINT_EFORMAT;
 	}
-	return read_html(doc, data, len, NULL, 0, diag);
+	declared = clint_declared_encoding((const char *)data, len, name);
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		/* a byte order mark says UTF-8, whatever the page declares */
+		data += 3;
+		len -= 3;
+		declared = 1;
+		snprintf(name, sizeof(name), "%s", "utf-8");
+	}
+	if (declared && windows_1252(name)) {
+		/* iconv has no character for five of its bytes (0x81, 0x8D,
+		 * 0x8F, 0x90, 0x9D), which browsers read */
+		rc = clint_decode_cp1252(&b, data, len);
+		if (rc == CLINT_OK)
+			rc = read_html(doc, (const unsigned char *)(b.data ? b.data : ""),
+			               b.len, "UTF-8", HTML_PARSE_IGNORE_ENC, diag);
+		clint_buf_free(&b);
+		return rc;
+	}
+	if (declared && strcmp(name, "utf-8") != 0 && strcmp(name, "utf8") != 0)
+		return read_html(doc, data, len, NULL, 0, diag);
+	bad = first_bad_utf8(data, len);
+	if (bad == len)
+		return read_html(doc, data, len, "UTF-8", HTML_PARSE_IGNORE_ENC, diag);
+	if (declared) {
+		rc = repair_utf8(&b, data, len, &count);
+		if (rc == CLINT_OK)
+			clint_diag_add(diag, CLINT_DIAG_NOTE, doc->name, 0, 0,
+			               "declared UTF-8 but not valid UTF-8 (byte 0x%02X "
+			               "at offset %zu): %zu such byte%s read as U+FFFD",
+			               data[bad], bad, count, count == 1 ? "" : "s");
+	} else {
+		rc = clint_decode_cp1252(&b, data, len);
+		if (rc == CLINT_OK)
+			clint_diag_add(diag, CLINT_DIAG_NOTE, doc->name, 0, 0,
+			               "not valid UTF-8 (byte 0x%02X at offset %zu); "
+			               "decoded as Windows-1252",
+			               data[bad], bad);
+	}
+	if (rc == CLINT_OK)
+		rc = read_html(doc, (const unsigned char *)(b.data ? b.data : ""),
+		               b.len, "UTF-8", HTML_PARSE_IGNORE_ENC, diag);
+	clint_buf_free(&b);
+	return rc;
 }

@@ -48,7 +48,7 @@ static int decode_utf16(clint_buf *out, const unsigned char *d, size_t len,
 	return rc;
 }
 
-static int decode_cp1252(clint_buf *out, const unsigned char *d, size_t len)
+int clint_decode_cp1252(clint_buf *out, const unsigned char *d, size_t len)
 {
 	size_t i;
 	int rc = CLINT_OK;
@@ -142,7 +142,7 @@ int clint_decode_text(clint_buf *out, const unsigned char *d, size_t len,
 		               "not valid UTF-8 (byte 0x%02X at offset %zu); decoded "
 		               "as Windows-1252",
 		               d[bad], bad);
-		return decode_cp1252(out, d, len);
+		return clint_decode_cp1252(out, d, len);
 	}
 	return clint_buf_put(out, d, len);
 }
