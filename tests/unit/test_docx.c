@@ -752,6 +752,49 @@ static void test_fields_and_hyperlinks(void **state)
 	clint_doc_free(doc);
 }
 
+/* A field begun and neither separated nor ended read all that followed
+ * it as its instruction and left it out: the rest of the part was lost
+ * without a word. Refused, naming the line of its begin; a field that
+ * hides nothing, or stays open in its result, is read. */
+static void test_unended_field(void **state)
+{
+	static const char hides[] = DOC(
+		P(R("First clause."))
+		P("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+		  "<w:r><w:instrText> PAGE </w:instrText></w:r>" R("Second clause."))
+		P(R("Governing law.")));
+	static const char hides_nothing[] = DOC(
+		P(R("First clause."))
+		P("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+		  "<w:r><w:instrText> PAGE </w:instrText></w:r>" R(" ")));
+	static const char in_result[] = DOC(
+		P(R("First clause.")
+		  "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+		  "<w:r><w:instrText> TOC </w:instrText></w:r>"
+		  "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>")
+		P(R("Result, never ended.")));
+	part p[] = {{"word/document.xml", hides, 0}};
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	clint_doc *doc;
+
+	(void)state;
+	expect_refused(p, 1, CLINT_EFORMAT, "field (w:fldChar begin) that never "
+	                                    "ends");
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	load_parts(p, 1, CLINT_REVISIONS_ACCEPT, d, CLINT_EFORMAT);
+	assert_int_equal(clint_diag_get(d, 0, &e), CLINT_OK);
+	assert_int_equal(e.line, 2);
+	clint_diag_free(d);
+	doc = load_body(hides_nothing, CLINT_REVISIONS_ACCEPT);
+	assert_string_equal(clint_doc_text(doc, NULL), "First clause.");
+	clint_doc_free(doc);
+	doc = load_body(in_result, CLINT_REVISIONS_ACCEPT);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "First clause.");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "Result, never ended.");
+	clint_doc_free(doc);
+}
+
 /* ---- tracked changes ----------------------------------------------------------- */
 
 static const char revisions_body[] = DOC(
@@ -1624,6 +1667,7 @@ int main(void)
 		cmocka_unit_test(test_notes_and_headers),
 		cmocka_unit_test(test_parts_from_relationships),
 		cmocka_unit_test(test_fields_and_hyperlinks),
+		cmocka_unit_test(test_unended_field),
 		cmocka_unit_test(test_revisions_accept),
 		cmocka_unit_test(test_revisions_reject),
 		cmocka_unit_test(test_revision_variants),

@@ -198,6 +198,8 @@ typedef struct {
 	int ppr_depth, rpr_in_ppr;  /* depth of the paragraph's w:pPr, or 0 */
 	int numpr;                  /* inside w:pPr/w:numPr */
 	unsigned char fld[DOCX_MAX_FIELDS]; /* 1: instruction, 0: result */
+	unsigned char fld_hid[DOCX_MAX_FIELDS]; /* its instruction hid text */
+	unsigned fld_line[DOCX_MAX_FIELDS];     /* the line of its begin */
 	int nfld, fld_lost;
 	int skip;                   /* skipping a subtree at this depth, or 0 */
 
@@ -1638,8 +1640,21 @@ static int put_text(docx *dx, const char *s, size_t n)
 	size_t i;
 	int rc;
 
-	if (!n || !dx->npara || !text_kept(dx))
+	if (!n || !dx->npara)
 		return CLINT_OK;
+	if (!text_kept(dx)) {
+		/* text between a field's begin and its separate is not shown;
+		 * remembered, for a field that never gets that far */
+		for (i = 0; i < (size_t)dx->nfld && !dx->fld[i]; i++)
+			;
+		if (i < (size_t)dx->nfld && !dx->fld_hid[i]) {
+			size_t k;
+			for (k = 0; k < n && strchr(" \t\n", s[k]); k++)
+				;
+			dx->fld_hid[i] = k < n;
+		}
+		return CLINT_OK;
+	}
 	if ((rc = ensure_block(dx)) < 0)
 		return rc;
 	p = &dx->paras[dx->npara - 1];
@@ -1923,9 +1938,11 @@ static int story_start(docx *dx, const docx_node *n, int d, int empty)
 			dx->del++;
 	} else if (is_w(n, "fldChar")) {
 		if (w_attr_is(n, "fldCharType", "begin")) {
-			if (dx->nfld < DOCX_MAX_FIELDS)
+			if (dx->nfld < DOCX_MAX_FIELDS) {
+				dx->fld_hid[dx->nfld] = 0;
+				dx->fld_line[dx->nfld] = n->line;
 				dx->fld[dx->nfld++] = 1;
-			else
+			} else
 				dx->fld_lost++;
 		} else if (w_attr_is(n, "fldCharType", "separate")) {
 			if (dx->nfld && !dx->fld_lost)
@@ -2029,7 +2046,7 @@ static int read_story(docx *dx, const char *part, int required,
 {
 	unsigned char *buf = NULL;
 	size_t len;
-	int rc;
+	int rc, i;
 
 	dx->part = part;
 	rc = read_entry(dx, part, required, &buf, &len);
@@ -2040,6 +2057,16 @@ static int read_story(docx *dx, const char *part, int required,
 	dx->ins = dx->del = dx->text_kind = dx->ppr_depth = dx->numpr = 0;
 	dx->rpr_in_ppr = dx->nfld = dx->fld_lost = dx->skip = 0;
 	TRY(xml_walk(dx, buf, len, story_node, NULL));
+	for (i = 0; i < dx->nfld; i++)
+		if (dx->fld[i] && dx->fld_hid[i]) {
+			/* a field begun, neither separated nor ended: what came
+			 * after it was read as its instruction and left out -
+			 * the rest of the part, without a word */
+			rc = docx_err(dx, CLINT_EFORMAT, dx->fld_line[i],
+			              "a field (w:fldChar begin) that never ends: the "
+			              "text after it would be lost; refused");
+			goto done;
+		}
 	while (dx->npara)
 		TRY(end_para(dx));
 	TRY(close_block(dx));
