@@ -795,6 +795,23 @@ static void test_unended_field(void **state)
 	clint_doc_free(doc);
 }
 
+/* w:altChunk: content Word shows from a part in another format (HTML,
+ * RTF, a DOCX); its text was left out without a word. Refused. */
+static void test_alt_chunk_refused(void **state)
+{
+	static const char body[] = DOC(
+		P(R("Intro."))
+		"<w:altChunk xmlns:r=\"urn:r\" r:id=\"rId9\"/>"
+		P(R("Closing.")));
+	part p[] = {{"word/document.xml", body, 0},
+	            {"word/chunk.html", "<html><body><p>The Supplier shall "
+	                                "indemnify the Customer.</p></body></html>",
+	             0}};
+
+	(void)state;
+	expect_refused(p, 2, CLINT_EUNSUPPORTED, "w:altChunk");
+}
+
 /* ---- tracked changes ----------------------------------------------------------- */
 
 static const char revisions_body[] = DOC(
@@ -1668,6 +1685,7 @@ int main(void)
 		cmocka_unit_test(test_parts_from_relationships),
 		cmocka_unit_test(test_fields_and_hyperlinks),
 		cmocka_unit_test(test_unended_field),
+		cmocka_unit_test(test_alt_chunk_refused),
 		cmocka_unit_test(test_revisions_accept),
 		cmocka_unit_test(test_revisions_reject),
 		cmocka_unit_test(test_revision_variants),

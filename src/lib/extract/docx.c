@@ -1957,6 +1957,14 @@ static int story_start(docx *dx, const docx_node *n, int d, int empty)
 		TRY(close_block(dx));
 		if (!empty)
 			dx->tc_depth++;
+	} else if (is_w(n, "altChunk")) {
+		/* a part in another format (HTML, RTF, text, a DOCX) that Word
+		 * shows in its place: its text would be missing without a word */
+		return docx_err(dx, CLINT_EUNSUPPORTED, n->line,
+		                "content imported from a part in another format "
+		                "(w:altChunk) is not read: open the document in "
+		                "Word and save it again, which makes it ordinary "
+		                "text");
 	} else if (is_w(n, "txbxContent")) {
 		TRY(close_block(dx));   /* the outer paragraph goes on after it */
 	} else if (is_w(n, "commentRangeStart")) {
