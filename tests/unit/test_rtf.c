@@ -202,6 +202,31 @@ static void test_skipped_destinations(void **state)
 	clint_doc_free(doc);
 }
 
+/* The text of a text box (\shptxt in a \shp), which Word shows and the
+ * DOCX extractor reads (w:txbxContent), was dropped with the shape: it
+ * is read as a paragraph of its own; the shape's properties, its picture
+ * and the copy for old readers (\shprslt) are not. */
+static void test_text_boxes(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = rtf("{\\rtf1 Signed: {\\shp{\\*\\shpinst{\\sp{\\sn shapeType}"
+	          "{\\sv 202}}{\\shptxt \\pard The Supplier shall indemnify.\\par}}"
+	          "{\\shprslt{\\*\\do\\dobxcolumn{\\dptxbx{\\pard old copy\\par}}}}}"
+	          "Date.\\par"
+	          "{\\header {\\shp{\\*\\shpinst{\\shptxt Header box}}} text\\par}"
+	          "{\\*\\fldinst {\\shp{\\*\\shpinst{\\shptxt not shown}}}}"
+	          "{\\shptxt no shape}End.\\par}");
+	block(doc, 0, "Signed: ");
+	block(doc, 1, "The Supplier shall indemnify.");
+	block(doc, 2, "Date.");
+	assert_true(block(doc, 3, "Header box text").flags & CLINT_BLOCK_NOTE);
+	block(doc, 4, "no shapeEnd.");
+	assert_int_equal(clint_doc_block_count(doc), 5);
+	clint_doc_free(doc);
+}
+
 /* Every destination of the extractor's skip table (looked up by binary
  * search, so a word out of order would be missed) drops its text, without
  * the \\* marker that would drop it anyway. */
@@ -487,6 +512,7 @@ int main(void)
 		cmocka_unit_test(test_symbols),
 		cmocka_unit_test(test_fields_and_hidden),
 		cmocka_unit_test(test_skipped_destinations),
+		cmocka_unit_test(test_text_boxes),
 		cmocka_unit_test(test_every_skipped_word),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_headings_and_lists),

@@ -19,7 +19,8 @@
  * with a note); field results (\fldrslt, never \fldinst); footnotes,
  * headers and footers as CLINT_BLOCK_NOTE blocks after the paragraph that
  * holds them. What it drops: formatting, font/colour/style tables, \info,
- * pictures, objects, shapes, bookmarks, comments, every {\* ...}
+ * pictures, objects, shapes (but the text of a text box, \shptxt),
+ * bookmarks, comments, every {\* ...}
  * destination it does not know, hidden text (\v), and tracked changes the
  * caller's doc->revisions rejects (\deleted or \revised text).
  */
@@ -124,6 +125,7 @@ typedef struct {
 	unsigned char uc;       /* \ucN: bytes of fallback after \uN */
 	signed char outline;    /* \outlinelevelN, -1 if none */
 	unsigned char list;     /* \ilvlN + 1 when \ls is set, 0 if none */
+	unsigned char shape;    /* in a \shp: the dest outside it + 1, else 0 */
 } rtf_state;
 
 typedef struct {
@@ -386,6 +388,16 @@ static int control_word(rtf *r, const char *w, long n, int has_n)
 	int star = r->star;
 
 	r->star = 0;
+	if (strcmp(w, "shp") == 0 && !star && !s->shape)
+		s->shape = (unsigned char)(s->dest + 1);
+	if (strcmp(w, "shptxt") == 0 && s->shape) {
+		/* the text of a text box, which Word shows (as the DOCX
+		 * extractor reads w:txbxContent); the rest of the shape is
+		 * properties and its picture */
+		s->dest = (unsigned char)(s->shape - 1);
+		s->shape = 0;
+		return s->dest == DEST_TEXT ? close_block(r) : CLINT_OK;
+	}
 	if (in_list(w, skip_words, ARRAY_LEN(skip_words)) ||
 	    (star && strcmp(w, "footnote") != 0)) {
 		s->dest = DEST_SKIP;
