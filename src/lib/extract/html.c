@@ -414,9 +414,9 @@ static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
 		if (!clint_declared_encoding((const char *)data, len, name))
 			snprintf(name, sizeof(name), "%s", "?");
 		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
-		               "bytes that do not convert from the declared "
-		               "encoding '%s': refused (the text after them would "
-		               "be lost); save the page as UTF-8",
+		               "the declared encoding '%s' is unknown, or has no "
+		               "character for some of the bytes: refused (the text "
+		               "after them would be lost); save the page as UTF-8",
 		               name);
 		xmlFreeDoc(hdoc);
 		htmlFreeParserCtxt(pctx);
