@@ -547,6 +547,24 @@ CLINT_INTERNAL int clint_decode_text(clint_buf *out, const unsigned char *data,
  * U+FFFD). */
 CLINT_INTERNAL int clint_decode_cp1252(clint_buf *out, const unsigned char *d,
                                        size_t len);
+/* The offset of the first byte of d[0..len) that starts no valid UTF-8
+ * sequence, or len. */
+CLINT_INTERNAL size_t clint_utf8_first_invalid(const unsigned char *d,
+                                               size_t len);
+/* d[0..len) to UTF-8 with each byte that starts no valid UTF-8 sequence
+ * read as U+FFFD (`fffd`, as a browser reads a page that declares UTF-8)
+ * or as Windows-1252; *count gets how many there were. */
+CLINT_INTERNAL int clint_decode_utf8_lenient(clint_buf *out,
+                                             const unsigned char *d,
+                                             size_t len, int fffd,
+                                             size_t *count);
+/* Bytes that declare no encoding and are not all UTF-8 (the first bad
+ * byte at `bad`): mostly UTF-8, read as such with the bad bytes as
+ * Windows-1252, else all as Windows-1252; a note in `diag` says which. */
+CLINT_INTERNAL int clint_decode_undeclared(clint_buf *out,
+                                           const unsigned char *d, size_t len,
+                                           size_t bad, const char *name,
+                                           clint_diag *diag);
 
 /* normalize.c: doc text + blocks + skips -> norm + norm_map. */
 CLINT_INTERNAL int clint_normalize(clint_doc *doc);

@@ -247,6 +247,44 @@ static void test_cp1252_holes_and_latin1(void **state)
 	clint_doc_free(doc);
 }
 
+/* A UTF-8 file with a few bytes of Windows-1252 pasted in: those bytes are
+ * read as Windows-1252 and the rest stays UTF-8 (read all as Windows-1252,
+ * every curly apostrophe and euro sign of the file was garbled); where
+ * the valid sequences do not outnumber the bad bytes, all is
+ * Windows-1252 (a Windows-1252 "Ã©" is a valid UTF-8 "é"). */
+static void test_mostly_utf8(void **state)
+{
+	const char mixed[] = "Supplier\xE2\x80\x99s fee \xE2\x82\xAC" "100, "
+	                     "the Customer\x92s \x93" "duty\x94, caf\xC3\xA9 na\xC3\xAFve.";
+	const char cp1252[] = "caf\xE9 \xC3\xA9t\xE9 \x93quoted\x94";
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	clint_doc *doc;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = load_rc("mixed.txt", mixed, sizeof(mixed) - 1, d, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Supplier\xE2\x80\x99s fee \xE2\x82\xAC" "100, "
+	                    "the Customer\xE2\x80\x99s \xE2\x80\x9C" "duty"
+	                    "\xE2\x80\x9D, caf\xC3\xA9 na\xC3\xAFve.");
+	assert_int_equal(clint_diag_count(d), 1);
+	assert_int_equal(clint_diag_get(d, 0, &e), CLINT_OK);
+	assert_int_equal(e.level, CLINT_DIAG_NOTE);
+	assert_string_equal(e.message, "not valid UTF-8 (byte 0x92 at offset 37): "
+	                               "3 such bytes decoded as Windows-1252, the "
+	                               "rest as UTF-8");
+	clint_doc_free(doc);
+	clint_diag_clear(d);
+	doc = load_rc("latin.txt", cp1252, sizeof(cp1252) - 1, d, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "caf\xC3\xA9 \xC3\x83\xC2\xA9t\xC3\xA9 "
+	                    "\xE2\x80\x9Cquoted\xE2\x80\x9D");
+	assert_true(unit_diag_find(d, "; decoded as Windows-1252") >= 0);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+}
+
 /* ---- line ends and pages ------------------------------------------------------ */
 
 static void test_crlf_lines(void **state)
@@ -762,6 +800,7 @@ int main(void)
 		cmocka_unit_test(test_utf16_guessed),
 		cmocka_unit_test(test_cp1252_fallback),
 		cmocka_unit_test(test_cp1252_holes_and_latin1),
+		cmocka_unit_test(test_mostly_utf8),
 		cmocka_unit_test(test_crlf_lines),
 		cmocka_unit_test(test_lone_cr_lines),
 		cmocka_unit_test(test_locate_end_and_beyond),

@@ -453,34 +453,6 @@ static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
 	return rc;
 }
 
-/* s[0..len) into `out` with each byte that starts no valid UTF-8
- * sequence as U+FFFD, as a browser shows a page that declares UTF-8;
- * *bad gets the count of those bytes. */
-static int repair_utf8(clint_buf *out, const unsigned char *s, size_t len,
-                       size_t *bad)
-{
-	size_t i = 0, run = 0, n;
-	uint32_t cp;
-	int rc = CLINT_OK;
-
-	*bad = 0;
-	while (i < len && rc == CLINT_OK) {
-		n = s[i] < 0x80 ? 1 : clint_utf8_decode(s + i, len - i, &cp);
-		if (n) {
-			i += n;
-			continue;
-		}
-		rc = clint_buf_put(out, s + run, i - run);
-		if (rc == CLINT_OK)
-			rc = clint_buf_put_utf8(out, 0xFFFD);
-		(*bad)++;
-		run = ++i;
-	}
-	if (rc == CLINT_OK)
-		rc = clint_buf_put(out, s + run, len - run);
-	return rc;
-}
-
 /* True for the labels a browser reads as Windows-1252 (the WHATWG
  * Encoding standard's: ISO-8859-1 and ASCII among them). */
 static int windows_1252(const char *name)
@@ -495,22 +467,6 @@ static int windows_1252(const char *name)
 		if (strcmp(name, labels[i]) == 0)
 			return 1;
 	return 0;
-}
-
-/* The offset of the first byte of s[0..len) that starts no valid UTF-8
- * sequence, or len. */
-static size_t first_bad_utf8(const unsigned char *s, size_t len)
-{
-	size_t i = 0, n;
-	uint32_t cp;
-
-	while (i < len) {
-		n = s[i] < 0x80 ? 1 : clint_utf8_decode(s + i, len - i, &cp);
-		if (!n)
-			return i;
-		i += n;
-	}
-	return len;
 }
 
 /*
@@ -579,23 +535,18 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 	}
 	if (declared && strcmp(name, "utf-8") != 0 && strcmp(name, "utf8") != 0)
 		return read_html(doc, data, len, NULL, 0, diag);
-	bad = first_bad_utf8(data, len);
+	bad = clint_utf8_first_invalid(data, len);
 	if (bad == len)
 		return read_html(doc, data, len, "UTF-8", HTML_PARSE_IGNORE_ENC, diag);
 	if (declared) {
-		rc = repair_utf8(&b, data, len, &count);
+		rc = clint_decode_utf8_lenient(&b, data, len, 1, &count);
 		if (rc == CLINT_OK)
 			clint_diag_add(diag, CLINT_DIAG_NOTE, doc->name, 0, 0,
 			               "declared UTF-8 but not valid UTF-8 (byte 0x%02X "
 			               "at offset %zu): %zu such byte%s read as U+FFFD",
 			               data[bad], bad, count, count == 1 ? "" : "s");
 	} else {
-		rc = clint_decode_cp1252(&b, data, len);
-		if (rc == CLINT_OK)
-			clint_diag_add(diag, CLINT_DIAG_NOTE, doc->name, 0, 0,
-			               "not valid UTF-8 (byte 0x%02X at offset %zu); "
-			               "decoded as Windows-1252",
-			               data[bad], bad);
+		rc = clint_decode_undeclared(&b, data, len, bad, doc->name, diag);
 	}
 	if (rc == CLINT_OK)
 		rc = read_html(doc, (const unsigned char *)(b.data ? b.data : ""),

@@ -85,7 +85,7 @@ static int guess_utf16(const unsigned char *d, size_t len)
 	return 0;
 }
 
-static size_t first_invalid_utf8(const unsigned char *d, size_t len)
+size_t clint_utf8_first_invalid(const unsigned char *d, size_t len)
 {
 	size_t i = 0, n;
 	uint32_t cp;
@@ -109,6 +109,91 @@ static size_t first_invalid_utf8(const unsigned char *d, size_t len)
 		i += n;
 	}
 	return len;
+}
+
+int clint_decode_utf8_lenient(clint_buf *out, const unsigned char *d,
+                              size_t len, int fffd, size_t *count)
+{
+	size_t i = 0, run = 0, n;
+	uint32_t cp;
+	int rc = CLINT_OK;
+
+	*count = 0;
+	while (i < len && rc == CLINT_OK) {
+		n = d[i] < 0x80 ? 1 : clint_utf8_decode(d + i, len - i, &cp);
+		if (n) {
+			i += n;
+			continue;
+		}
+		cp = d[i];
+		if (fffd || cp < 0x80 || cp > 0x9F)
+			cp = fffd ? 0xFFFD : cp;
+		else
+			cp = cp1252_high[cp - 0x80] ? cp1252_high[cp - 0x80] : 0xFFFD;
+		rc = clint_buf_put(out, d + run, i - run);
+		if (rc == CLINT_OK)
+			rc = clint_buf_put_utf8(out, cp);
+		(*count)++;
+		run = ++i;
+	}
+	if (rc == CLINT_OK)
+		rc = clint_buf_put(out, d + run, len - run);
+	return rc;
+}
+
+/* Sequences of two bytes or more that are valid UTF-8, and bytes that
+ * start none, in d[0..len). */
+static void utf8_census(const unsigned char *d, size_t len, size_t *multi,
+                        size_t *invalid)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	*multi = *invalid = 0;
+	while (i < len) {
+		if (d[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = clint_utf8_decode(d + i, len - i, &cp);
+		if (n) {
+			(*multi)++;
+			i += n;
+		} else {
+			(*invalid)++;
+			i++;
+		}
+	}
+}
+
+/*
+ * Bytes that declare no encoding and are not all UTF-8 (the first bad
+ * one at `bad`). Mostly UTF-8 - more valid sequences than bad bytes - is
+ * a UTF-8 file with a few bytes of Windows-1252 pasted in (a "’" as
+ * 0x92): those bytes are read as Windows-1252 and the rest as UTF-8;
+ * read all as Windows-1252, every "’" of the file became "â€™". Else the
+ * file is Windows-1252 (where a valid UTF-8 sequence is rare: a capital
+ * Â-ß followed by a symbol). A note says which.
+ */
+int clint_decode_undeclared(clint_buf *out, const unsigned char *d, size_t len,
+                            size_t bad, const char *name, clint_diag *diag)
+{
+	size_t multi, invalid, count;
+
+	utf8_census(d, len, &multi, &invalid);
+	if (multi > invalid) {
+		clint_diag_add(diag, CLINT_DIAG_NOTE, name, 0, 0,
+		               "not valid UTF-8 (byte 0x%02X at offset %zu): %zu "
+		               "such byte%s decoded as Windows-1252, the rest as "
+		               "UTF-8",
+		               d[bad], bad, invalid, invalid == 1 ? "" : "s");
+		return clint_decode_utf8_lenient(out, d, len, 0, &count);
+	}
+	clint_diag_add(diag, CLINT_DIAG_NOTE, name, 0, 0,
+	               "not valid UTF-8 (byte 0x%02X at offset %zu); decoded "
+	               "as Windows-1252",
+	               d[bad], bad);
+	return clint_decode_cp1252(out, d, len);
 }
 
 int clint_decode_text(clint_buf *out, const unsigned char *d, size_t len,
@@ -136,14 +221,9 @@ int clint_decode_text(clint_buf *out, const unsigned char *d, size_t len,
 	}
 	if (memchr(d, 0, len))
 		return refuse_nul(name, diag, "NUL bytes");
-	bad = first_invalid_utf8(d, len);
-	if (bad < len) {
-		clint_diag_add(diag, CLINT_DIAG_NOTE, name, 0, 0,
-		               "not valid UTF-8 (byte 0x%02X at offset %zu); decoded "
-		               "as Windows-1252",
-		               d[bad], bad);
-		return clint_decode_cp1252(out, d, len);
-	}
+	bad = clint_utf8_first_invalid(d, len);
+	if (bad < len)
+		return clint_decode_undeclared(out, d, len, bad, name, diag);
 	return clint_buf_put(out, d, len);
 }
 
