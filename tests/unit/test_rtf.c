@@ -194,7 +194,7 @@ static void test_skipped_destinations(void **state)
 	doc = rtf("{\\rtf1{\\*\\generator Writer 1.0;}"
 	          "{\\*\\unknowndest lots of junk}"
 	          "{\\pict\\pngblip 89504e470d0a1a0a}"
-	          "{\\object\\objemb{\\*\\objdata 0102}{\\result ignored}}"
+	          "{\\object\\objemb{\\*\\objdata 0102}{\\result {\\pict 0102}}}"
 	          "{\\*\\bkmkstart intro}Body{\\*\\bkmkend intro} text."
           "{\\*\\annotation a reviewer comment}\\par"
 	          "{\\listtext 1.\\tab}Numbered.\\par}");
@@ -224,6 +224,14 @@ static void test_text_boxes(void **state)
 	assert_true(block(doc, 3, "Header box text").flags & CLINT_BLOCK_NOTE);
 	block(doc, 4, "no shapeEnd.");
 	assert_int_equal(clint_doc_block_count(doc), 5);
+	clint_doc_free(doc);
+	/* an object's result is what Word shows of it: its text is read,
+	 * its data and a picture result are not */
+	doc = rtf("{\\rtf1 Rates: {\\object\\objemb{\\*\\objclass Excel.Sheet.8}"
+	          "{\\*\\objdata 0102}{\\result {\\rtlch Rate EUR 90}}} per hour."
+	          "\\par{\\object{\\*\\objdata 01}{\\result{\\pict 0102}}}"
+	          "{\\*\\fldinst {\\object{\\result not shown}}}Done.\\par}");
+	assert_text(doc, "Rates: Rate EUR 90 per hour.\nDone.");
 	clint_doc_free(doc);
 }
 
@@ -424,6 +432,7 @@ static void test_truncated_and_unbalanced(void **state)
 {
 	static const char trunc[] = "{\\rtf1 {\\b Cut off here";
 	static const char extra[] = "{\\rtf1 Done.\\par}}}} trailing {junk";
+	static const char padded[] = "{\\rtf1 Done.\\par}}\r\n \0";
 	static const char escape_at_end[] = "{\\rtf1 x\\";
 	static const char hex_at_end[] = "{\\rtf1 x\\'4";
 	clint_diag *d = NULL;
@@ -436,9 +445,22 @@ static void test_truncated_and_unbalanced(void **state)
 	assert_true(unit_diag_find(d, "truncated RTF: 2 groups") >= 0);
 	clint_doc_free(doc);
 	clint_diag_free(d);
-	doc = rtf_rc(extra, sizeof(extra) - 1, NULL, CLINT_OK);
+	/* what follows the document's closing brace is not read, and said
+	 * unless it is only braces and white space */
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = rtf_rc(extra, sizeof(extra) - 1, d, CLINT_OK);
 	assert_text(doc, "Done.");
+	assert_true(unit_diag_find(d, "ends at offset 16 (the \"}\" of its first "
+	                              "\"{\"): the 18 bytes after it are not "
+	                              "read") >= 0);
+	assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_WARNING), 1);
 	clint_doc_free(doc);
+	clint_diag_clear(d);
+	doc = rtf_rc(padded, sizeof(padded) - 1, d, CLINT_OK);
+	assert_text(doc, "Done.");
+	assert_int_equal(clint_diag_count(d), 0);
+	clint_doc_free(doc);
+	clint_diag_free(d);
 	doc = rtf_rc(escape_at_end, sizeof(escape_at_end) - 1, NULL, CLINT_OK);
 	assert_text(doc, "x");
 	clint_doc_free(doc);

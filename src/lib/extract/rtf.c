@@ -19,7 +19,8 @@
  * with a note); field results (\fldrslt, never \fldinst); footnotes,
  * headers and footers as CLINT_BLOCK_NOTE blocks after the paragraph that
  * holds them. What it drops: formatting, font/colour/style tables, \info,
- * pictures, objects, shapes (but the text of a text box, \shptxt),
+ * pictures, objects (but the text of their \result), shapes (but the
+ * text of a text box, \shptxt),
  * bookmarks, comments, every {\* ...}
  * destination it does not know, hidden text (\v), and tracked changes the
  * caller's doc->revisions rejects (\deleted or \revised text).
@@ -126,12 +127,13 @@ typedef struct {
 	signed char outline;    /* \outlinelevelN, -1 if none */
 	unsigned char list;     /* \ilvlN + 1 when \ls is set, 0 if none */
 	unsigned char shape;    /* in a \shp: the dest outside it + 1, else 0 */
+	unsigned char object;   /* in an \object: the same */
 } rtf_state;
 
 typedef struct {
 	clint_doc *doc;
 	clint_diag *diag;
-	const unsigned char *p, *end;
+	const unsigned char *start, *p, *end;
 	rtf_state st[RTF_MAX_DEPTH + 1];
 	int depth;              /* st[depth] is the current group's state */
 	int star;               /* "\*" seen: the next control word is an
@@ -398,6 +400,16 @@ static int control_word(rtf *r, const char *w, long n, int has_n)
 		s->shape = 0;
 		return s->dest == DEST_TEXT ? close_block(r) : CLINT_OK;
 	}
+	if (strcmp(w, "object") == 0 && !star && !s->object)
+		s->object = (unsigned char)(s->dest + 1);
+	if (strcmp(w, "result") == 0 && s->object) {
+		/* an object's result: what Word shows of it (a picture, which
+		 * is skipped, or text: a table pasted from a spreadsheet); the
+		 * rest is the object's data */
+		s->dest = (unsigned char)(s->object - 1);
+		s->object = 0;
+		return CLINT_OK;
+	}
 	if (in_list(w, skip_words, ARRAY_LEN(skip_words)) ||
 	    (star && strcmp(w, "footnote") != 0)) {
 		s->dest = DEST_SKIP;
@@ -552,6 +564,22 @@ static int control(rtf *r)
 	return control_word(r, word, n, has_n);
 }
 
+/* Warns of text after the document's closing brace, which is not read. */
+static void trailing_text(rtf *r)
+{
+	const unsigned char *p;
+
+	for (p = r->p; p < r->end; p++)
+		if (!strchr(" \t\r\n\f}", *p) && *p != '\0')
+			break;
+	if (p < r->end)
+		clint_diag_add(r->diag, CLINT_DIAG_WARNING, r->doc->name, 0, 0,
+		               "the RTF document ends at offset %zu (the \"}\" of "
+		               "its first \"{\"): the %zu bytes after it are not "
+		               "read",
+		               (size_t)(r->p - 1 - r->start), (size_t)(r->end - r->p));
+}
+
 /* Walks the RTF bytes from the first '{' to the matching '}'. */
 static int parse(rtf *r)
 {
@@ -577,8 +605,13 @@ static int parse(rtf *r)
 		case '}':
 			r->star = 0;
 			TRY(end_group(r));
-			if (r->depth == 0)
-				return CLINT_OK; /* the end of the document */
+			if (r->depth == 0) {
+				/* the end of the document: what follows is not read,
+				 * as Word does not; said when it is more than padding
+				 * (a stray "}" ends a document early) */
+				trailing_text(r);
+				return CLINT_OK;
+			}
 			break;
 		case '\\':
 			TRY(control(r));
@@ -620,6 +653,7 @@ int clint_extract_rtf(clint_doc *doc, const unsigned char *data, size_t len,
 		return CLINT_ENOMEM;
 	r->doc = doc;
 	r->diag = diag;
+	r->start = data;
 	r->p = data + 1;
 	r->end = data + len;
 	r->depth = 1;
