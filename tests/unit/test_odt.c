@@ -663,7 +663,11 @@ static void test_annotation_and_heading_variants(void **state)
 		        "<text:h>No level heading</text:h>"
 		        "<text:p>Before the frame<draw:frame><draw:text-box>"
 		        "<text:p>framed words</text:p></draw:text-box></draw:frame>"
-		        " after it.</text:p>"),
+		        " after it.</text:p>"
+		        "<text:p>A<draw:frame><draw:text-box><text:p>frame text"
+		        "</text:p></draw:text-box></draw:frame>B<draw:frame>"
+		        "<draw:text-box><text:p>end</text:p></draw:text-box>"
+		        "</draw:frame></text:p>"),
 		NULL, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
 	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, 1, 0, "Block level range.");
 	assert_block(doc, 1, CLINT_BLOCK_HEADING, 1, 2, 0, "Level zero heading");
@@ -671,6 +675,8 @@ static void test_annotation_and_heading_variants(void **state)
 	assert_block(doc, 3, CLINT_BLOCK_HEADING, 1, 4, 0, "No level heading");
 	assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0, 5, 0,
 	             "Before the frame framed words after it.");
+	/* words are not run together after a frame either */
+	assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, 6, 0, "A frame text B end");
 	assert_int_equal(clint_doc_annotation_count(doc), 1);
 	for (i = 0; i < clint_doc_annotation_count(doc); i++) {
 		assert_int_equal(clint_doc_annotation(doc, i, &a), CLINT_OK);

@@ -82,6 +82,8 @@ typedef struct {
 	unsigned nodes;
 	unsigned block_flags;     /* CLINT_BLOCK_NOTE inside notes */
 	int at_start, last_space; /* white-space collapsing in a block */
+	int space_due;            /* a frame's paragraph ended: a space before
+	                             the next word */
 
 	xmlDocPtr content, styles;
 	xmlNodePtr outline;       /* text:outline-style or NULL */
@@ -550,6 +552,7 @@ static int open_block(odt_ctx *c, clint_block_type type, unsigned level)
 {
 	c->at_start = 1;
 	c->last_space = 1;
+	c->space_due = 0;
 	return clint_doc_open_block(c->doc, type, level, c->page, c->para,
 	                            c->block_flags);
 }
@@ -608,6 +611,9 @@ static int put_text(odt_ctx *c, const char *s, size_t n)
 			j++;
 		if (c->at_start && c->doc->block_open)
 			TRY(put_prefix(c));
+		if (c->space_due && !c->last_space && !c->at_start)
+			TRY(put_raw(c, " ", 1));
+		c->space_due = 0;
 		TRY(put_raw(c, s + i, j - i));
 		c->at_start = 0;
 		c->last_space = 0;
@@ -931,9 +937,10 @@ static int walk_inline(odt_ctx *c, xmlNodePtr n, unsigned depth)
 		           is_el(n, NS_TEXT, "ruby-text")) {
 			continue;
 		} else if (is_el(n, NS_TEXT, "p") || is_el(n, NS_TEXT, "h")) {
-			/* a paragraph in a frame: runs on after a space */
+			/* a paragraph in a frame: runs on between spaces */
 			TRY(put_space(c, " ", 1));
 			TRY(walk_inline(c, n->children, depth + 1));
+			c->space_due = 1;
 		} else {
 			TRY(walk_inline(c, n->children, depth + 1));
 		}
