@@ -812,6 +812,47 @@ static void test_alt_chunk_refused(void **state)
 	expect_refused(p, 2, CLINT_EUNSUPPORTED, "w:altChunk");
 }
 
+/* Office Math is read as a line of text (it was left out: "The Service
+ * Credit is  where  is the fee"): runs, fractions, scripts, n-ary
+ * operators, delimiters with their own characters, radicals; its
+ * properties are not text, and deleted math is dropped with its run. */
+#define M_NS "http://schemas.openxmlformats.org/officeDocument/2006/math"
+#define MR(t) "<m:r><m:rPr><m:sty m:val=\"p\"/></m:rPr><w:rPr><w:i/></w:rPr>" \
+	"<m:t>" t "</m:t></m:r>"
+static void test_office_math(void **state)
+{
+	static const char body[] = DOC(
+		P(R("Credit is ")
+		  "<m:oMath xmlns:m=\"" M_NS "\">" MR("C=")
+		  "<m:f><m:fPr><m:type m:val=\"bar\"/></m:fPr><m:num>" MR("T\xE2\x88\x92"
+		  "A") "</m:num><m:den>" MR("T") "</m:den></m:f>" MR("\xC3\x97" "F")
+		  "</m:oMath>" R(" where F is the fee."))
+		P("<m:oMathPara xmlns:m=\"" M_NS "\"><m:oMath>"
+		  "<m:nary><m:naryPr><m:chr m:val=\"\xE2\x88\x91\"/></m:naryPr>"
+		  "<m:sub>" MR("i=1") "</m:sub><m:sup>" MR("n") "</m:sup>"
+		  "<m:e><m:sSup><m:e>" MR("x") "</m:e><m:sup>" MR("2") "</m:sup>"
+		  "</m:sSup></m:e></m:nary>"
+		  "<m:d><m:dPr><m:begChr m:val=\"[\"/><m:endChr m:val=\"]\"/>"
+		  "</m:dPr><m:e>" MR("a") "</m:e><m:e>" MR("b") "</m:e></m:d>"
+		  "<m:d><m:e>" MR("c") "</m:e></m:d><m:d><m:dPr/></m:d>"
+		  "<m:rad><m:radPr><m:degHide m:val=\"1\"/></m:radPr><m:deg/>"
+		  "<m:e>" MR("4") "</m:e></m:rad></m:oMath></m:oMathPara>")
+		P(R("Kept ") "<w:del w:id=\"1\" w:author=\"A\"><m:oMath xmlns:m=\""
+		  M_NS "\"><m:r><w:rPr><w:del w:id=\"2\" w:author=\"A\"/></w:rPr>"
+		  "<m:t>gone</m:t></m:r></m:oMath></w:del>" R("text.")));
+	clint_doc *doc;
+
+	(void)state;
+	doc = load_body(body, CLINT_REVISIONS_ACCEPT);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0,
+	             "Credit is C=(T\xE2\x88\x92" "A)/(T)\xC3\x97" "F where F is "
+	             "the fee.");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0,
+	             "\xE2\x88\x91_(i=1)^(n)x^(2)[a|b](c)()\xE2\x88\x9A" "4");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "Kept text.");
+	clint_doc_free(doc);
+}
+
 /* ---- tracked changes ----------------------------------------------------------- */
 
 static const char revisions_body[] = DOC(
@@ -1685,6 +1726,7 @@ int main(void)
 		cmocka_unit_test(test_parts_from_relationships),
 		cmocka_unit_test(test_fields_and_hyperlinks),
 		cmocka_unit_test(test_unended_field),
+		cmocka_unit_test(test_office_math),
 		cmocka_unit_test(test_alt_chunk_refused),
 		cmocka_unit_test(test_revisions_accept),
 		cmocka_unit_test(test_revisions_reject),

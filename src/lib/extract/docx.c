@@ -66,11 +66,16 @@ static const char *const rel_default[REL_KINDS] = {
 #define DOCX_MAX_NUMS 20000
 #define DOCX_MAX_COMMENTS 20000
 #define DOCX_MAX_FIELDS 64
+#define DOCX_MAX_DELIMS 32
 #define DOCX_LEVELS 9
 
 static const char W_NS[] =
 	"http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 static const char W_NS_STRICT[] = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+/* Office Math (m:oMath), transitional and strict */
+static const char M_NS[] =
+	"http://schemas.openxmlformats.org/officeDocument/2006/math";
+static const char M_NS_STRICT[] = "http://purl.oclc.org/ooxml/officeDocument/math";
 static const char MC_NS[] =
 	"http://schemas.openxmlformats.org/markup-compatibility/2006";
 
@@ -151,6 +156,14 @@ typedef struct {
 	unsigned level;
 } docx_para;
 
+/* An Office Math delimiter (m:d) open: its characters, from its m:dPr
+ * (Word's defaults "(", "|", ")"), and where it is. */
+typedef struct {
+	char beg[8], sep[8], end[8];
+	int depth;
+	int elements;   /* m:e written so far */
+} docx_delim;
+
 #define DOCX_MAX_PARAS 32
 
 typedef struct {
@@ -197,6 +210,11 @@ typedef struct {
 	int text_kind;              /* 0, 1 in w:t or w:delText */
 	int ppr_depth, rpr_in_ppr;  /* depth of the paragraph's w:pPr, or 0 */
 	int numpr;                  /* inside w:pPr/w:numPr */
+	/* Office Math: the delimiters (m:d) open, as the walk writes them */
+	docx_delim delims[DOCX_MAX_DELIMS];
+	int ndelim, delim_lost;
+	char nary[8];               /* an n-ary operator's character, written */
+	int nary_pending;           /* before its first part */
 	unsigned char fld[DOCX_MAX_FIELDS]; /* 1: instruction, 0: result */
 	unsigned char fld_hid[DOCX_MAX_FIELDS]; /* its instruction hid text */
 	unsigned fld_line[DOCX_MAX_FIELDS];     /* the line of its begin */
@@ -1815,6 +1833,141 @@ static int end_para(docx *dx)
 }
 
 /* Elements whose whole subtree holds nothing to read. */
+/*
+ * Office Math (m:oMath), written out as a line of text: the text of its
+ * runs (m:t), a fraction as "(num)/(den)", a superscript as "^(sup)" and
+ * a subscript as "_(sub)", a radical after "√", an n-ary operator's
+ * character (its m:chr, "∫" by default) before its parts, and a
+ * delimiter's characters around its elements ("(", "|", ")" unless its
+ * m:dPr says other). Left out, a service credit formula ("Credit =
+ * (Target − Actual) / Target × Fee") was lost without a word.
+ */
+static int is_m(const docx_node *n, const char *name)
+{
+	return !n->w && n->ns && n->local[0] == name[0] &&
+	       strcmp(n->local, name) == 0 &&
+	       (strcmp(n->ns, M_NS) == 0 || strcmp(n->ns, M_NS_STRICT) == 0);
+}
+
+/* The m:val of a math property as a short string into out[8]; false if
+ * it has none (or one that is not plain: entities, over 7 bytes). */
+static int m_val(const docx_node *n, char out[8])
+{
+	const char *v;
+	size_t len;
+
+	if (!attr_raw(n, M_NS, "val", &v, &len) &&
+	    !attr_raw(n, M_NS_STRICT, "val", &v, &len))
+		return 0;
+	if (len >= 8 || memchr(v, '&', len))
+		return 0;
+	memcpy(out, v, len);
+	out[len] = '\0';
+	return 1;
+}
+
+static int put_text(docx *dx, const char *s, size_t n);
+
+static int put_str(docx *dx, const char *s)
+{
+	return put_text(dx, s, strlen(s));
+}
+
+/* put_str(), then 1: the tag was handled */
+static int put_one(docx *dx, const char *s)
+{
+	int rc = put_str(dx, s);
+
+	return rc < 0 ? rc : 1;
+}
+
+/* A start tag in the math namespace: 1 if it was one, 0 if not, or a
+ * negative error. */
+static int math_start(docx *dx, const docx_node *n, int d)
+{
+	docx_delim *dl = dx->ndelim && !dx->delim_lost
+	                     ? &dx->delims[dx->ndelim - 1] : NULL;
+	char v[8];
+	int rc;
+
+	if (dx->nary_pending && (is_m(n, "sub") || is_m(n, "sup") ||
+	                         is_m(n, "e"))) {
+		dx->nary_pending = 0;
+		if ((rc = put_str(dx, dx->nary)) < 0)
+			return rc;
+	}
+	if (is_m(n, "t")) {
+		dx->text_kind = !n->empty;
+	} else if (is_m(n, "num")) {
+		return put_one(dx, "(");
+	} else if (is_m(n, "den")) {
+		return put_one(dx, "/(");
+	} else if (is_m(n, "sup")) {
+		return put_one(dx, "^(");
+	} else if (is_m(n, "sub")) {
+		return put_one(dx, "_(");
+	} else if (is_m(n, "rad")) {
+		return put_one(dx, "\xE2\x88\x9A");
+	} else if (is_m(n, "nary")) {
+		/* its character, from its m:naryPr, before its first part */
+		strcpy(dx->nary, "\xE2\x88\xAB");
+		dx->nary_pending = 1;
+	} else if (is_m(n, "chr") && dx->nary_pending && m_val(n, v)) {
+		memcpy(dx->nary, v, sizeof(v));
+	} else if (is_m(n, "d")) {
+		if (dx->ndelim >= DOCX_MAX_DELIMS || dx->delim_lost) {
+			dx->delim_lost++;
+			return 1;
+		}
+		dl = &dx->delims[dx->ndelim++];
+		strcpy(dl->beg, "(");
+		strcpy(dl->sep, "|");
+		strcpy(dl->end, ")");
+		dl->depth = d;
+		dl->elements = 0;
+	} else if (dl && is_m(n, "begChr") && m_val(n, v)) {
+		memcpy(dl->beg, v, sizeof(v));
+	} else if (dl && is_m(n, "sepChr") && m_val(n, v)) {
+		memcpy(dl->sep, v, sizeof(v));
+	} else if (dl && is_m(n, "endChr") && m_val(n, v)) {
+		memcpy(dl->end, v, sizeof(v));
+	} else if (dl && is_m(n, "e") && d == dl->depth + 1) {
+		if ((rc = put_str(dx, dl->elements++ ? dl->sep : dl->beg)) < 0)
+			return rc;
+	} else {
+		return is_m(n, n->local);
+	}
+	return 1;
+}
+
+/* An end tag in the math namespace: 1, 0 or an error, as math_start() */
+static int math_end(docx *dx, const docx_node *n, int d)
+{
+	if (is_m(n, "t")) {
+		dx->text_kind = 0;
+	} else if (is_m(n, "num") || is_m(n, "den") || is_m(n, "sup") ||
+	           is_m(n, "sub")) {
+		return put_one(dx, ")");
+	} else if (is_m(n, "d")) {
+		docx_delim *dl;
+		int rc;
+
+		if (dx->delim_lost) {
+			dx->delim_lost--;
+			return 1;
+		}
+		if (!dx->ndelim || dx->delims[dx->ndelim - 1].depth != d)
+			return 1;
+		dl = &dx->delims[--dx->ndelim];
+		if (!dl->elements && (rc = put_str(dx, dl->beg)) < 0)
+			return rc;
+		return put_one(dx, dl->end);
+	} else {
+		return is_m(n, n->local);
+	}
+	return 1;
+}
+
 static int skipped_element(const docx_node *n)
 {
 	static const char *const names[] = {
@@ -1888,6 +2041,8 @@ static int story_start(docx *dx, const docx_node *n, int d, int empty)
 	    !(d == dx->paras[dx->npara - 1].depth + 1 && is_w(n, "pPr")))
 		TRY(begin_para(dx));
 
+	if (!n->w && n->ns && (rc = math_start(dx, n, d)) != 0)
+		return rc < 0 ? rc : CLINT_OK;
 	if (is_w(n, "p")) {
 		docx_para *p;
 		if (dx->npara >= DOCX_MAX_PARAS)
@@ -2011,6 +2166,11 @@ static int story_end(docx *dx, const docx_node *n, int d)
 			dx->numpr = dx->rpr_in_ppr = 0;
 		return CLINT_OK;
 	}
+	if (!n->w && n->ns) {
+		int rc = math_end(dx, n, d);
+		if (rc != 0)
+			return rc < 0 ? rc : CLINT_OK;
+	}
 	if (is_w(n, "p") && dx->npara && d == dx->paras[dx->npara - 1].depth)
 		return end_para(dx);
 	if (is_w(n, "t") || is_w(n, "delText"))
@@ -2064,6 +2224,7 @@ static int read_story(docx *dx, const char *part, int required,
 	dx->npara = dx->owner = dx->cell_owner = dx->tc_depth = dx->merge = 0;
 	dx->ins = dx->del = dx->text_kind = dx->ppr_depth = dx->numpr = 0;
 	dx->rpr_in_ppr = dx->nfld = dx->fld_lost = dx->skip = 0;
+	dx->ndelim = dx->delim_lost = dx->nary_pending = 0;
 	TRY(xml_walk(dx, buf, len, story_node, NULL));
 	for (i = 0; i < dx->nfld; i++)
 		if (dx->fld[i] && dx->fld_hid[i]) {
