@@ -285,7 +285,7 @@ static int collect_globs(walk_ctx *c, const cli_options *o,
 
 int cli_inputs_expand(cli_inputs *in, cli_projects *ps, const cli_options *o)
 {
-	int unusable = 0;
+	int failed = 0;
 	size_t i;
 
 	for (i = 0; i < o->file_count; i++) {
@@ -319,9 +319,20 @@ int cli_inputs_expand(cli_inputs *in, cli_projects *ps, const cli_options *o)
 			rc = collect_globs(&c, o, ps->items[project].config);
 			if (rc == 0)
 				rc = first_visit(&c, &st) < 0 ? -1 : 0;
+			n = in->count;
 			if (rc == 0)
 				rc = walk(&c, root, "", 0);
-			unusable += c.failed;
+			if (rc == 0 && in->count == n)
+				/* a CI job pointed at the wrong (or an emptied)
+				 * directory passed, having checked nothing */
+				rc = unusable(&c, root,
+				              c.include_count
+				                  ? "nothing in it to check (no regular file "
+				                    "that the include globs match)"
+				                  : "nothing in it to check (no regular file "
+				                    "named .txt, .md, .docx, .odt, .pdf, .rtf, "
+				                    ".html, ...)");
+			failed += c.failed;
 			free((void *)c.includes);
 			free((void *)c.excludes);
 			free(c.seen);
@@ -332,7 +343,7 @@ int cli_inputs_expand(cli_inputs *in, cli_projects *ps, const cli_options *o)
 			return -1;
 		}
 	}
-	return unusable;
+	return failed;
 }
 
 void cli_inputs_free(cli_inputs *in)

@@ -1,0 +1,1 @@
+--format json --pack ambiguity tests/cli/fixtures/no-documents tests/cli/fixtures/walk-errors/a.txt

@@ -1,0 +1,1 @@
+--include '*.doc' --pack ambiguity tests/cli/fixtures/no-documents
