@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -256,6 +257,7 @@ int cli_cmd_check(cli_options *o)
 	cli_inputs in = {NULL, 0, 0};
 	cli_baseline *known = NULL, *record = NULL;
 	cli_output out;
+	struct stat st;
 	run_ctx c;
 	progress prog;
 	pthread_t *threads = NULL;
@@ -286,6 +288,14 @@ int cli_cmd_check(cli_options *o)
 		goto done;
 	}
 	if (o->write_baseline && cli_baseline_new(&record) < 0) {
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	/* a directory is refused now, not once every input has been checked
+	 * (the baseline is written at the end, as --output is committed) */
+	if (o->write_baseline && stat(o->write_baseline, &st) == 0 &&
+	    S_ISDIR(st.st_mode)) {
+		cli_error("%s: %s", o->write_baseline, strerror(EISDIR));
 		status = EXIT_TROUBLE;
 		goto done;
 	}

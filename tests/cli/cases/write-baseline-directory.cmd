@@ -1,0 +1,1 @@
+--write-baseline tests/cli/fixtures samples/mutual-nda.txt
