@@ -122,6 +122,11 @@ static int take_value(int argc, char **argv, int *i, const char *name,
 
 	if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=') {
 		*value = argv[*i] + n + 1;
+		if (!**value) {
+			cli_usage_error("option '%s' needs a value, not an empty one",
+			                name);
+			exit(EXIT_TROUBLE);
+		}
 		return 1;
 	}
 	/* short options also take their value attached: -j4, -ofile */
@@ -137,6 +142,11 @@ static int take_value(int argc, char **argv, int *i, const char *name,
 		exit(EXIT_TROUBLE);
 	}
 	*value = argv[++*i];
+	if (!**value) {
+		/* none means anything empty ("clauselint: : error: ...") */
+		cli_usage_error("option '%s' needs a value, not an empty one", name);
+		exit(EXIT_TROUBLE);
+	}
 	return 1;
 }
 

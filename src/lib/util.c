@@ -237,7 +237,12 @@ int clint_buf_read_file(clint_buf *b, const char *path, size_t limit,
 	*why = NULL;
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
-		*why = strerror(errno);
+		int e = errno;
+		/* open() of a socket fails with ENXIO, "No such device or
+		 * address", which does not say what is wrong */
+		*why = e == ENXIO && stat(path, &st) == 0 && S_ISSOCK(st.st_mode)
+		           ? "is a socket, not a regular file"
+		           : strerror(e);
 		return CLINT_EIO;
 	}
 	if (fstat(fd, &st) != 0) {

@@ -5,7 +5,7 @@ anywhere); the run is deterministic (fixed random seed). The small files
 are also committed in tests/hostile/files (gen.py --small DIR writes only
 those); the big ones (zip bombs, 100 MB of text, a million lines, ...) are
 made at test time."""
-import io, os, random, sys, zipfile, zlib
+import io, os, random, socket, sys, zipfile, zlib
 
 SMALL_MAX = 16 * 1024
 
@@ -18,6 +18,7 @@ PARA = (b"The Supplier shall provide the Services with reasonable skill and "
 
 
 FIFO = object()  # a file made as a named pipe (mkfifo), not written
+SOCKET = object()  # a file made as a Unix socket (bound, then closed)
 
 
 def docx_xml(body):
@@ -659,6 +660,7 @@ def big():
     f["fifo-config.xml"] = FIFO
     f["fifo.baseline"] = FIFO
     f["fifo-dir/contract.txt"] = FIFO
+    f["socket.txt"] = SOCKET
     # project files (.clauselint.xml), each in a directory of its own
     # with a contract it would apply to
     def project(name, config):
@@ -701,6 +703,15 @@ def main():
             os.remove(path)
         if data is FIFO:
             os.mkfifo(path)
+            continue
+        if data is SOCKET:
+            # bound by its name from its directory: a socket's path is
+            # limited to 107 bytes
+            cwd = os.getcwd()
+            os.chdir(os.path.dirname(path) or ".")
+            with socket.socket(socket.AF_UNIX) as s:
+                s.bind(os.path.basename(path))
+            os.chdir(cwd)
             continue
         with open(path, "wb") as fh:
             fh.write(data)

@@ -1,0 +1,1 @@
+--config '' samples/mutual-nda.txt
