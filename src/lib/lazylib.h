@@ -40,11 +40,13 @@
 	X(htmlEntityLookup) \
 	X(htmlFreeParserCtxt) \
 	X(htmlNewParserCtxt) \
+	X(xmlCharEncCloseFunc) \
 	X(xmlCreatePushParserCtxt) \
 	X(xmlCtxtGetLastError) \
 	X(xmlCtxtReadMemory) \
 	X(xmlCtxtUseOptions) \
 	X(xmlDocGetRootElement) \
+	X(xmlFindCharEncodingHandler) \
 	X(xmlFreeDoc) \
 	X(xmlFreeParserCtxt) \
 	X(xmlGetLineNo) \

@@ -739,6 +739,12 @@ static void test_encodings_undeclared_and_broken(void **state)
 		"<html><head><meta charset=\"windows-1250\"></head><body>"
 		"<p>First clause.</p><p>Bad \x81 byte.</p>"
 		"<p>Governing law.</p></body></html>";
+	static const char unknown[] =
+		"<html><head><meta charset=\"bogus\"></head><body>"
+		"<p>Supplier\xE2\x80\x99s fee</p></body></html>";
+	static const char latin9[] =
+		"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+		"charset=ISO-8859-15\"></head><body><p>\xA4" "5</p></body></html>";
 	clint_diag *diag = NULL;
 	clint_doc *doc;
 
@@ -773,6 +779,20 @@ static void test_encodings_undeclared_and_broken(void **state)
 	html_rc("e.html", bad_cp1250, sizeof(bad_cp1250) - 1, CLINT_INPUT_AUTO,
 	        diag, CLINT_EFORMAT);
 	assert_true(unit_diag_find(diag, "declared encoding 'windows-1250'") >= 0);
+	/* an encoding libxml2 does not know is as if none were declared (it
+	 * read the page as ISO-8859-1); one it knows is read as declared */
+	clint_diag_clear(diag);
+	doc = html_rc("f.html", unknown, sizeof(unknown) - 1, CLINT_INPUT_AUTO,
+	              diag, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Supplier\xE2\x80\x99s fee");
+	assert_true(unit_diag_find(diag, "the declared encoding 'bogus' is "
+	                                 "unknown") >= 0);
+	clint_doc_free(doc);
+	doc = html_rc("g.html", latin9, sizeof(latin9) - 1, CLINT_INPUT_AUTO,
+	              diag, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL), "\xE2\x82\xAC" "5");
+	clint_doc_free(doc);
 	clint_diag_free(diag);
 }
 

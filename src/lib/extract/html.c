@@ -469,6 +469,17 @@ static int windows_1252(const char *name)
 	return 0;
 }
 
+/* True if libxml2 can read encoding `name` (its own, or through iconv). */
+static int encoding_known(const char *name)
+{
+	xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(name);
+
+	if (!h)
+		return 0;
+	xmlCharEncCloseFunc(h);  /* frees the handlers it made for iconv */
+	return 1;
+}
+
 /*
  * Fills `doc` from HTML bytes (the caller finishes the build). Returns 0
  * or a negative CLINT_E* with an error naming doc->name in `diag`.
@@ -522,6 +533,16 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 		len -= 3;
 		declared = 1;
 		snprintf(name, sizeof(name), "%s", "utf-8");
+	}
+	if (declared && !windows_1252(name) && strcmp(name, "utf-8") != 0 &&
+	    strcmp(name, "utf8") != 0 && !encoding_known(name)) {
+		/* libxml2 read the page as ISO-8859-1 then: a UTF-8 page's
+		 * "Supplier’s" came out "Supplierâ" */
+		clint_diag_add(diag, CLINT_DIAG_NOTE, doc->name, 0, 0,
+		               "the declared encoding '%s' is unknown: read as if "
+		               "none were declared",
+		               name);
+		declared = 0;
 	}
 	if (declared && windows_1252(name)) {
 		/* iconv has no character for five of its bytes (0x81, 0x8D,
