@@ -286,16 +286,60 @@ int clint_declared_unsafe_encoding(const char *data, size_t len, char name[32])
 	return 0;
 }
 
+/* True if data[i..n) holds `key`'s declared value: into name. */
+static int declared_in(const char *data, size_t i, size_t n, const char *key,
+                       char name[32])
+{
+	for (; i < n; i++)
+		if ((data[i] | 0x20) == key[0] &&
+		    declared_value(data + i, n - i, key, name))
+			return 1;
+	return 0;
+}
+
+/*
+ * Only where a page declares its encoding, as libxml2 and a browser read
+ * it: an XML declaration at its start, and a <meta> tag (charset="x", or
+ * http-equiv's content="text/html; charset=x"), not in a comment. Any
+ * "charset=" or "encoding=" of the file was taken: one in a comment, a
+ * <link charset> or <form accept-charset> before the meta, or in the
+ * text ("sent with encoding=base64") made a UTF-8 page read as another
+ * encoding.
+ */
 int clint_declared_encoding(const char *data, size_t len, char name[32])
 {
-	size_t i;
+	const char *e;
+	size_t i, n;
 
-	for (i = 0; i < len; i++) {
-		char c = (char)(data[i] | 0x20);
-
-		if ((c == 'c' && declared_value(data + i, len - i, "charset", name)) ||
-		    (c == 'e' && declared_value(data + i, len - i, "encoding", name)))
+	if (len >= 5 && memcmp(data, "<?xml", 5) == 0) {
+		e = memchr(data, '>', len);
+		n = e ? (size_t)(e - data) : len;
+		if (declared_in(data, 5, n, "encoding", name))
 			return 1;
+	}
+	for (i = 0; i + 5 < len; i++) {
+		if (data[i] != '<')
+			continue;
+		if (len - i >= 4 && memcmp(data + i, "<!--", 4) == 0) {
+			/* to the end of the comment, or of the file */
+			for (n = i + 4; n + 2 < len && memcmp(data + n, "-->", 3) != 0;
+			     n++)
+				;
+			i = n + 2;
+			continue;
+		}
+		if (strncasecmp(data + i + 1, "meta", 4) != 0 ||
+		    !(tag_blank(data[i + 5]) || data[i + 5] == '/'))
+			continue;
+		/* the tag, to its '>' outside quotes */
+		for (n = i + 5; n < len && data[n] != '>'; n++)
+			if (data[n] == '"' || data[n] == '\'') {
+				e = memchr(data + n + 1, data[n], len - n - 1);
+				n = e ? (size_t)(e - data) : len - 1;
+			}
+		if (declared_in(data, i + 5, n < len ? n : len, "charset", name))
+			return 1;
+		i = n;
 	}
 	return 0;
 }

@@ -796,6 +796,63 @@ static void test_encodings_undeclared_and_broken(void **state)
 	clint_diag_free(diag);
 }
 
+/* The encoding a page declares is read where it is declared - an XML
+ * declaration at its start, a <meta> tag - not from any "charset=" or
+ * "encoding=" of the file: one in a comment, a <link> or <form> before
+ * the meta, or the text made a UTF-8 page read as Windows-1252 (or
+ * left it to libxml2, which read it as ISO-8859-1). */
+static void test_encoding_declared_where(void **state)
+{
+	static const char *const utf8_pages[] = {
+		"<html><body><p>Files are sent with encoding=base64.</p>"
+		"<p>Supplier\xE2\x80\x99s fee</p></body></html>",
+		"<html><head><!-- saved as charset=windows-1252 -->"
+		"<meta charset=\"utf-8\"></head><body>"
+		"<p>Supplier\xE2\x80\x99s fee</p></body></html>",
+		"<html><head><link rel=stylesheet href=a.css charset=latin1>"
+		"<meta charset=utf-8></head><body>"
+		"<p>Supplier\xE2\x80\x99s fee</p></body></html>",
+		"<html><body><form accept-charset=\"ISO-8859-1\"></form>"
+		"<p>Supplier\xE2\x80\x99s fee</p></body></html>",
+	};
+	static const char cp1251[] =
+		"<html><head><script src=a.js charset=\"utf-8\"></script>"
+		"<meta http-equiv=\"Content-Type\" content=\"text/html; "
+		"charset=windows-1251\"></head><body><p>\xCF\xF0\xE8\xE2\xE5\xF2"
+		"</p></body></html>";
+	char name[32];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_LEN(utf8_pages); i++) {
+		clint_doc *doc = html(utf8_pages[i]);
+		const char *t = clint_doc_text(doc, NULL);
+
+		assert_non_null(strstr(t, "Supplier\xE2\x80\x99s fee"));
+		clint_doc_free(doc);
+	}
+	{
+		clint_doc *doc = html(cp1251);
+		assert_string_equal(clint_doc_text(doc, NULL),
+		                    "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5"
+		                    "\xD1\x82");
+		clint_doc_free(doc);
+	}
+	assert_true(clint_declared_encoding("<?xml version='1.0' "
+	                                    "encoding='ISO-8859-2'?><p>x</p>",
+	                                    51, name));
+	assert_string_equal(name, "iso-8859-2");
+	assert_true(clint_declared_encoding("<p>a</p><META\tcontent='x; "
+	                                    "Charset=UTF-8' http-equiv=x>", 54,
+	                                    name));
+	assert_string_equal(name, "utf-8");
+	assert_false(clint_declared_encoding("<p>charset=utf-8</p><!-- <meta "
+	                                     "charset=x> -->", 45, name));
+	assert_false(clint_declared_encoding("<p>x</p><?xml encoding='x'?>", 28,
+	                                     name));
+	assert_false(clint_declared_encoding("<metadata charset=x>", 20, name));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -814,6 +871,7 @@ int main(void)
 		cmocka_unit_test(test_tag_attrs),
 		cmocka_unit_test(test_encodings_read_as_scanned),
 		cmocka_unit_test(test_encodings_undeclared_and_broken),
+		cmocka_unit_test(test_encoding_declared_where),
 	};
 
 	return cmocka_run_group_tests_name("html", tests, NULL, NULL);
