@@ -62,13 +62,22 @@ $wrap "$bin" --format json --output "$out" --pack tests/cli/fixtures/bad-pack.xm
 [ "$(cat "$out")" = previous ] && ok || bad "a failed run replaced the report"
 # a report that cannot be written leaves neither half a file nor a temp file
 if [ -w /dev/full ] && [ -d /proc/self ]; then
-	mkdir "$tmp/ro" && echo previous > "$tmp/ro/report.txt" && chmod a-w "$tmp/ro"
+	mkdir "$tmp/ro" && echo previous > "$tmp/ro/report.txt" &&
+		echo previous > "$tmp/ro/linked.json" &&
+		ln "$tmp/ro/linked.json" "$tmp/ro/linked2.json" && chmod a-w "$tmp/ro"
 	if ! touch "$tmp/ro/x" 2>/dev/null; then
 		$wrap "$bin" --output "$tmp/ro/report.txt" samples/mutual-nda.txt > /dev/null 2>&1
 		st=$?
 		[ "$st" = 2 ] && [ "$(cat "$tmp/ro/report.txt")" = previous ] &&
-			[ "$(ls -A "$tmp/ro" | wc -l)" = 1 ] && ok ||
+			[ "$(ls -A "$tmp/ro" | wc -l)" = 3 ] && ok ||
 			bad "unwritable --output directory: status $st, $(ls -A "$tmp/ro")"
+		# a file of several hard links is copied into, not renamed over:
+		# written there, as it was before the copy, whatever its directory
+		$wrap "$bin" --format json --output "$tmp/ro/linked.json" \
+			samples/mutual-nda.txt > /dev/null 2> "$tmp/ro.err"
+		grep -q '"documents": 1' "$tmp/ro/linked2.json" &&
+			[ "$(ls -A "$tmp/ro" | wc -l)" = 3 ] && ok ||
+			bad "--output to a file of two hard links in a read-only directory: $(cat "$tmp/ro.err")"
 	else
 		echo "scale: SKIP: running as root, a read-only directory is writable"
 	fi

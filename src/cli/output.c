@@ -122,20 +122,38 @@ int cli_output_open(cli_output *out, const char *path)
 	memcpy(out->tmp, path, dirlen);
 	sprintf(out->tmp + dirlen, ".%s.XXXXXX", path + dirlen);
 	fd = mkstemp(out->tmp);
+	if (fd < 0 && (errno == EACCES || errno == EPERM) &&
+	    stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_nlink > 1) {
+		/* a file of several hard links is copied into, not renamed
+		 * over (below): its temporary file need not be beside it, in a
+		 * directory we may not write (written through, as it was
+		 * before, the report went there) */
+		const char *dir = getenv("TMPDIR");
+		char *t;
+
+		if (!dir || !*dir)
+			dir = "/tmp";
+		t = malloc(strlen(dir) + sizeof("/.clauselint.XXXXXX"));
+		if (!t) {
+			errno = ENOMEM;
+			goto fail;
+		}
+		sprintf(t, "%s/.clauselint.XXXXXX", dir);
+		free(out->tmp);
+		out->tmp = t;
+		fd = mkstemp(out->tmp);
+	}
 	if (fd < 0)
 		goto fail;
 	/* mkstemp makes it 0600; a new report gets the usual 0666 & ~umask,
 	 * one that replaces a file keeps that file's mode and, where we may
 	 * give it, its owner (a private report stays private) */
 	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-		fchmod(fd, st.st_mode & 07777);
-		if (fchown(fd, st.st_uid, st.st_gid) != 0) {
-			/* not ours to give: the replacement is the caller's */
-		}
 		/* a file of several hard links: the rename would split it from
 		 * its other names, so the complete report is copied into it
 		 * (written through as it was made, an input that is one of
-		 * its names was emptied before it was read) */
+		 * its names was emptied before it was read); its temporary
+		 * file, perhaps in TMPDIR, stays private */
 		out->copy = st.st_nlink > 1;
 		if (out->copy && access(path, W_OK) != 0) {
 			int e = errno;
@@ -143,6 +161,12 @@ int cli_output_open(cli_output *out, const char *path)
 			unlink(out->tmp);
 			errno = e;
 			goto fail;
+		}
+		if (!out->copy) {
+			fchmod(fd, st.st_mode & 07777);
+			if (fchown(fd, st.st_uid, st.st_gid) != 0) {
+				/* not ours to give: the replacement is the caller's */
+			}
 		}
 	} else {
 		mask = umask(0);
