@@ -225,6 +225,15 @@ static void test_text_boxes(void **state)
 	block(doc, 4, "no shapeEnd.");
 	assert_int_equal(clint_doc_block_count(doc), 5);
 	clint_doc_free(doc);
+	/* a box whose last paragraph has no \par ends with its group, not
+	 * run into the text after the shape ("Box textis due.") */
+	doc = rtf("{\\rtf1 The fee {\\shp{\\*\\shpinst{\\shptxt Box text}}}"
+	          "is due.\\par}");
+	block(doc, 0, "The fee ");
+	block(doc, 1, "Box text");
+	block(doc, 2, "is due.");
+	assert_int_equal(clint_doc_block_count(doc), 3);
+	clint_doc_free(doc);
 	/* an object's result is what Word shows of it: its text is read,
 	 * its data and a picture result are not */
 	doc = rtf("{\\rtf1 Rates: {\\object\\objemb{\\*\\objclass Excel.Sheet.8}"

@@ -128,6 +128,8 @@ typedef struct {
 	unsigned char list;     /* \ilvlN + 1 when \ls is set, 0 if none */
 	unsigned char shape;    /* in a \shp: the dest outside it + 1, else 0 */
 	unsigned char object;   /* in an \object: the same */
+	unsigned char box;      /* the group of a \shptxt read as text (not
+	                           inherited): its paragraph ends with it */
 } rtf_state;
 
 typedef struct {
@@ -375,6 +377,10 @@ static int end_group(rtf *r)
 		if (!r->doc->block_open)
 			TRY(flush_notes(r));
 	}
+	/* a text box whose last paragraph has no \par: not run into the
+	 * text after the shape ("Box textis due.") */
+	if (r->st[r->depth].box)
+		TRY(close_block(r));
 	r->depth--;
 	r->skip = 0;
 done:
@@ -398,7 +404,8 @@ static int control_word(rtf *r, const char *w, long n, int has_n)
 		 * properties and its picture */
 		s->dest = (unsigned char)(s->shape - 1);
 		s->shape = 0;
-		return s->dest == DEST_TEXT ? close_block(r) : CLINT_OK;
+		s->box = s->dest == DEST_TEXT;
+		return s->box ? close_block(r) : CLINT_OK;
 	}
 	if (strcmp(w, "object") == 0 && !star && !s->object)
 		s->object = (unsigned char)(s->dest + 1);
@@ -598,6 +605,7 @@ static int parse(rtf *r)
 				return CLINT_ELIMIT;
 			}
 			r->st[r->depth + 1] = r->st[r->depth];
+			r->st[r->depth + 1].box = 0;
 			r->depth++;
 			r->skip = 0;
 			r->star = 0;
