@@ -836,7 +836,11 @@ static void test_office_math(void **state)
 		  "</m:dPr><m:e>" MR("a") "</m:e><m:e>" MR("b") "</m:e></m:d>"
 		  "<m:d><m:e>" MR("c") "</m:e></m:d><m:d><m:dPr/></m:d>"
 		  "<m:rad><m:radPr><m:degHide m:val=\"1\"/></m:radPr><m:deg/>"
-		  "<m:e>" MR("4") "</m:e></m:rad></m:oMath></m:oMathPara>")
+		  "<m:e>" MR("4") "</m:e></m:rad>"
+		  /* an n-ary operator without parts, then an accent */
+		  "<m:nary><m:naryPr><m:chr m:val=\"\xE2\x88\x8F\"/></m:naryPr>"
+		  "</m:nary><m:acc><m:accPr><m:chr m:val=\"~\"/></m:accPr>"
+		  "<m:e>" MR("z") "</m:e></m:acc></m:oMath></m:oMathPara>")
 		P(R("Kept ") "<w:del w:id=\"1\" w:author=\"A\"><m:oMath xmlns:m=\""
 		  M_NS "\"><m:r><w:rPr><w:del w:id=\"2\" w:author=\"A\"/></w:rPr>"
 		  "<m:t>gone</m:t></m:r></m:oMath></w:del>" R("text.")));
@@ -848,7 +852,8 @@ static void test_office_math(void **state)
 	             "Credit is C=(T\xE2\x88\x92" "A)/(T)\xC3\x97" "F where F is "
 	             "the fee.");
 	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0,
-	             "\xE2\x88\x91_(i=1)^(n)x^(2)[a|b](c)()\xE2\x88\x9A" "4");
+	             "\xE2\x88\x91_(i=1)^(n)x^(2)[a|b](c)()\xE2\x88\x9A" "4"
+	             "\xE2\x88\x8Fz");
 	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "Kept text.");
 	clint_doc_free(doc);
 }

@@ -1948,6 +1948,14 @@ static int math_end(docx *dx, const docx_node *n, int d)
 	} else if (is_m(n, "num") || is_m(n, "den") || is_m(n, "sup") ||
 	           is_m(n, "sub")) {
 		return put_one(dx, ")");
+	} else if (is_m(n, "nary")) {
+		/* one without parts still shows its character; left pending, it
+		 * came out at the next m:e of the part, and another object's
+		 * m:chr (an accent's "~") took its place */
+		if (!dx->nary_pending)
+			return 1;
+		dx->nary_pending = 0;
+		return put_one(dx, dx->nary);
 	} else if (is_m(n, "d")) {
 		docx_delim *dl;
 		int rc;
