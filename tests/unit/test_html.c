@@ -739,6 +739,13 @@ static void test_encodings_undeclared_and_broken(void **state)
 		"<html><head><meta charset=\"windows-1250\"></head><body>"
 		"<p>First clause.</p><p>Bad \x81 byte.</p>"
 		"<p>Governing law.</p></body></html>";
+	static const char xml_decl[] =
+		"<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n<html xmlns="
+		"\"http://www.w3.org/1999/xhtml\"><body><p>\xCF\xF0\xE8\xE2\xE5\xF2"
+		"</p></body></html>";
+	static const char sjis[] =
+		"<html><head><meta charset=\"shift_jis\"></head><body>"
+		"<p>\x87\x40 \x82\xA0 END</p></body></html>";
 	static const char unknown[] =
 		"<html><head><meta charset=\"bogus\"></head><body>"
 		"<p>Supplier\xE2\x80\x99s fee</p></body></html>";
@@ -792,6 +799,19 @@ static void test_encodings_undeclared_and_broken(void **state)
 	doc = html_rc("g.html", latin9, sizeof(latin9) - 1, CLINT_INPUT_AUTO,
 	              diag, CLINT_OK);
 	assert_string_equal(clint_doc_text(doc, NULL), "\xE2\x82\xAC" "5");
+	clint_doc_free(doc);
+	/* an XHTML page's XML declaration counts (libxml2's HTML parser reads
+	 * only a <meta>); a Shift_JIS page is read as CP932, as a browser
+	 * reads it (its NEC "①" stopped the page) */
+	doc = html_rc("h.xhtml", xml_decl, sizeof(xml_decl) - 1, CLINT_INPUT_AUTO,
+	              diag, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82");
+	clint_doc_free(doc);
+	doc = html_rc("i.html", sjis, sizeof(sjis) - 1, CLINT_INPUT_AUTO, diag,
+	              CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "\xE2\x91\xA0 \xE3\x81\x82 END");
 	clint_doc_free(doc);
 	clint_diag_free(diag);
 }

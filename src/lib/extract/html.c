@@ -480,6 +480,37 @@ static int encoding_known(const char *name)
 	return 1;
 }
 
+/* The encoding a browser reads for label `name` where it is a superset
+ * (the WHATWG Encoding standard's): pages labelled Shift_JIS use CP932's
+ * NEC and IBM characters, GB2312 pages GBK's, and so on; read as their
+ * label, such a character stopped the page. */
+static const char *web_encoding(const char *name)
+{
+	static const struct {
+		const char *label, *encoding;
+	} supersets[] = {
+		{"shift_jis", "CP932"},   {"shift-jis", "CP932"},
+		{"sjis", "CP932"},        {"x-sjis", "CP932"},
+		{"ms_kanji", "CP932"},    {"csshiftjis", "CP932"},
+		{"gb2312", "GB18030"},    {"gb_2312", "GB18030"},
+		{"gb_2312-80", "GB18030"}, {"csgb2312", "GB18030"},
+		{"gbk", "GB18030"},       {"x-gbk", "GB18030"},
+		{"chinese", "GB18030"},   {"euc-kr", "CP949"},
+		{"ks_c_5601-1987", "CP949"}, {"korean", "CP949"},
+		{"csEUCKR", "CP949"},     {"iso-8859-9", "WINDOWS-1254"},
+		{"iso8859-9", "WINDOWS-1254"}, {"latin5", "WINDOWS-1254"},
+		{"tis-620", "CP874"},     {"iso-8859-11", "CP874"},
+		{"big5", "BIG5-HKSCS"},
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(supersets); i++)
+		if (strcasecmp(name, supersets[i].label) == 0 &&
+		    encoding_known(supersets[i].encoding))
+			return supersets[i].encoding;
+	return name;
+}
+
 /*
  * Fills `doc` from HTML bytes (the caller finishes the build). Returns 0
  * or a negative CLINT_E* with an error naming doc->name in `diag`.
@@ -497,8 +528,10 @@ static int encoding_known(const char *name)
  * Windows-1252, with a note), one that declares UTF-8 with each bad byte
  * as U+FFFD (with a note), one that declares Windows-1252 or a label a
  * browser reads as it (ISO-8859-1, ASCII) as Windows-1252, as a browser
- * shows them. Other declared encodings are libxml2's, and a byte that
- * does not convert in them is refused (read_html()).
+ * shows them. A declared encoding libxml2 does not know is ignored (as
+ * if none were declared, with a note); another is named to libxml2 (as
+ * the superset a browser reads for its label: CP932 for Shift_JIS, ...),
+ * and a byte that does not convert in it is refused (read_html()).
  */
 int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
                        clint_diag *diag)
@@ -555,7 +588,10 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 		return rc;
 	}
 	if (declared && strcmp(name, "utf-8") != 0 && strcmp(name, "utf8") != 0)
-		return read_html(doc, data, len, NULL, 0, diag);
+		/* named to libxml2, which otherwise reads only a <meta> and
+		 * took an XHTML page's XML declaration for nothing (ISO-8859-1) */
+		return read_html(doc, data, len, web_encoding(name),
+		                 HTML_PARSE_IGNORE_ENC, diag);
 	bad = clint_utf8_first_invalid(data, len);
 	if (bad == len)
 		return read_html(doc, data, len, "UTF-8", HTML_PARSE_IGNORE_ENC, diag);
