@@ -675,13 +675,11 @@ CLINT_INTERNAL unsigned clint_xml_line(struct _xmlNode *n);
 #define CLINT_MAX_ATTRS 256
 CLINT_INTERNAL int clint_tag_over_attrs(const char *data, size_t len,
                                         size_t limit, int xml);
-/* True if data[0..len) declares (charset=, encoding=) an encoding in
- * which "<" and the attributes are not the ASCII bytes the scans read:
- * EBCDIC, UTF-7, UTF-16/32, UCS (*name gets it, lower case); HTML in one
- * of them is refused (one tag of 100,000 attributes in EBCDIC: 26 s in
- * libxml2, unseen by clint_tag_over_attrs()). */
-CLINT_INTERNAL int clint_declared_unsafe_encoding(const char *data, size_t len,
-                                                  char name[32]);
+/* True if encoding `name` is one in which "<" and the attributes are not
+ * the ASCII bytes the scans read: EBCDIC, UTF-7, UTF-16/32, UCS; HTML
+ * declared in one of them is refused (one tag of 100,000 attributes in
+ * EBCDIC: 26 s in libxml2, unseen by clint_tag_over_attrs()). */
+CLINT_INTERNAL int clint_encoding_unsafe(const char *name);
 /* True if data[0..len) declares an encoding (charset=, encoding=): the
  * first one, lower case, in *name. */
 CLINT_INTERNAL int clint_declared_encoding(const char *data, size_t len,

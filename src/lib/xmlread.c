@@ -265,24 +265,14 @@ static size_t declared_value(const char *data, size_t len, const char *key,
 	return n;
 }
 
-int clint_declared_unsafe_encoding(const char *data, size_t len, char name[32])
+int clint_encoding_unsafe(const char *name)
 {
-	size_t i, k;
+	size_t k;
 
-	for (i = 0; i < len; i++) {
-		char c = (char)(data[i] | 0x20);
-
-		if ((c != 'c' ||
-		     !declared_value(data + i, len - i, "charset", name)) &&
-		    (c != 'e' ||
-		     !declared_value(data + i, len - i, "encoding", name)))
-			continue;
-		for (k = 0; k < sizeof(unsafe_encodings) / sizeof(*unsafe_encodings);
-		     k++)
-			if (strncmp(name, unsafe_encodings[k],
-			            strlen(unsafe_encodings[k])) == 0)
-				return 1;
-	}
+	for (k = 0; k < sizeof(unsafe_encodings) / sizeof(*unsafe_encodings); k++)
+		if (strncasecmp(name, unsafe_encodings[k],
+		                strlen(unsafe_encodings[k])) == 0)
+			return 1;
 	return 0;
 }
 

@@ -551,14 +551,6 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 		free(conv);
 		return rc;
 	}
-	if (clint_declared_unsafe_encoding((const char *)data, len, name)) {
-		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
-		               "HTML declared in encoding '%s', which is not read "
-		               "(it hides the markup from the checks): save it as "
-		               "UTF-8",
-		               name);
-		return CLINT_EFORMAT;
-	}
 	declared = clint_declared_encoding((const char *)data, len, name);
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		/* a byte order mark says UTF-8, whatever the page declares */
@@ -566,6 +558,17 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 		len -= 3;
 		declared = 1;
 		snprintf(name, sizeof(name), "%s", "utf-8");
+	}
+	/* libxml2 is told the encoding below, and to ignore what the page
+	 * says: only the declaration read here counts (anywhere in the file
+	 * "charset=utf-16" had the page refused, in a contract's text too) */
+	if (declared && clint_encoding_unsafe(name)) {
+		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+		               "HTML declared in encoding '%s', which is not read "
+		               "(it hides the markup from the checks): save it as "
+		               "UTF-8",
+		               name);
+		return CLINT_EFORMAT;
 	}
 	if (declared && !windows_1252(name) && strcmp(name, "utf-8") != 0 &&
 	    strcmp(name, "utf8") != 0 && !encoding_known(name)) {
