@@ -843,7 +843,17 @@ static void test_office_math(void **state)
 		  "<m:e>" MR("z") "</m:e></m:acc></m:oMath></m:oMathPara>")
 		P(R("Kept ") "<w:del w:id=\"1\" w:author=\"A\"><m:oMath xmlns:m=\""
 		  M_NS "\"><m:r><w:rPr><w:del w:id=\"2\" w:author=\"A\"/></w:rPr>"
-		  "<m:t>gone</m:t></m:r></m:oMath></w:del>" R("text.")));
+		  "<m:t>gone</m:t></m:r></m:oMath></w:del>" R("text."))
+		/* a function, a limit, an equation array, a matrix */
+		P("<m:oMath xmlns:m=\"" M_NS "\"><m:func><m:fName>" MR("sin")
+		  "</m:fName><m:e>" MR("x") "</m:e></m:func>" MR(",")
+		  "<m:limLow><m:e>" MR("lim") "</m:e><m:lim>" MR("n")
+		  "</m:lim></m:limLow>" MR("a,")
+		  "<m:eqArr><m:e>" MR("a=b") "</m:e><m:e>" MR("c=d") "</m:e>"
+		  "</m:eqArr>" MR(",")
+		  "<m:m><m:mPr/><m:mr><m:e>" MR("1") "</m:e><m:e>" MR("2")
+		  "</m:e></m:mr><m:mr><m:e>" MR("3") "</m:e><m:e>" MR("4")
+		  "</m:e></m:mr></m:m></m:oMath>"));
 	clint_doc *doc;
 
 	(void)state;
@@ -855,6 +865,8 @@ static void test_office_math(void **state)
 	             "\xE2\x88\x91_(i=1)^(n)x^(2)[a|b](c)()\xE2\x88\x9A" "4"
 	             "\xE2\x88\x8Fz");
 	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "Kept text.");
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0,
+	             "sin x,lim_(n)a,a=b; c=d,1 2; 3 4");
 	clint_doc_free(doc);
 }
 

@@ -1836,10 +1836,12 @@ static int end_para(docx *dx)
 /*
  * Office Math (m:oMath), written out as a line of text: the text of its
  * runs (m:t), a fraction as "(num)/(den)", a superscript as "^(sup)" and
- * a subscript as "_(sub)", a radical after "√", an n-ary operator's
- * character (its m:chr, "∫" by default) before its parts, and a
+ * a subscript as "_(sub)", a limit as "_(lim)", a radical after "√", an
+ * n-ary operator's character (its m:chr, "∫" by default) before its
+ * parts, a function's name and a space before its argument, a
  * delimiter's characters around its elements ("(", "|", ")" unless its
- * m:dPr says other). Left out, a service credit formula ("Credit =
+ * m:dPr says other), an equation array's or a matrix's rows between
+ * "; " and a matrix row's cells between spaces. Left out, a service credit formula ("Credit =
  * (Target − Actual) / Target × Fee") was lost without a word.
  */
 static int is_m(const docx_node *n, const char *name)
@@ -1896,6 +1898,10 @@ static int math_start(docx *dx, const docx_node *n, int d)
 		if ((rc = put_str(dx, dx->nary)) < 0)
 			return rc;
 	}
+	/* an element of the delimiter open (a matrix row is one too) */
+	if (dl && d == dl->depth + 1 && (is_m(n, "e") || is_m(n, "mr")) &&
+	    (rc = put_str(dx, dl->elements++ ? dl->sep : dl->beg)) < 0)
+		return rc;
 	if (is_m(n, "t")) {
 		dx->text_kind = !n->empty;
 	} else if (is_m(n, "num")) {
@@ -1914,15 +1920,22 @@ static int math_start(docx *dx, const docx_node *n, int d)
 		dx->nary_pending = 1;
 	} else if (is_m(n, "chr") && dx->nary_pending && m_val(n, v)) {
 		memcpy(dx->nary, v, sizeof(v));
-	} else if (is_m(n, "d")) {
+	} else if (is_m(n, "lim")) {
+		return put_one(dx, "_(");  /* a limit: "lim_(n→∞)" */
+	} else if (is_m(n, "d") || is_m(n, "eqArr") || is_m(n, "m") ||
+	           is_m(n, "mr")) {
+		/* an equation array's or a matrix's rows, a matrix row's cells:
+		 * a delimiter's elements */
+		int arr = !is_m(n, "d"), row = is_m(n, "mr");
+
 		if (dx->ndelim >= DOCX_MAX_DELIMS || dx->delim_lost) {
 			dx->delim_lost++;
 			return 1;
 		}
 		dl = &dx->delims[dx->ndelim++];
-		strcpy(dl->beg, "(");
-		strcpy(dl->sep, "|");
-		strcpy(dl->end, ")");
+		strcpy(dl->beg, arr ? "" : "(");
+		strcpy(dl->sep, row ? " " : arr ? "; " : "|");
+		strcpy(dl->end, arr ? "" : ")");
 		dl->depth = d;
 		dl->elements = 0;
 	} else if (dl && is_m(n, "begChr") && m_val(n, v)) {
@@ -1931,9 +1944,8 @@ static int math_start(docx *dx, const docx_node *n, int d)
 		memcpy(dl->sep, v, sizeof(v));
 	} else if (dl && is_m(n, "endChr") && m_val(n, v)) {
 		memcpy(dl->end, v, sizeof(v));
-	} else if (dl && is_m(n, "e") && d == dl->depth + 1) {
-		if ((rc = put_str(dx, dl->elements++ ? dl->sep : dl->beg)) < 0)
-			return rc;
+	} else if (is_m(n, "e")) {
+		return 1;  /* its delimiter's, if any, written above */
 	} else {
 		return is_m(n, n->local);
 	}
@@ -1946,8 +1958,10 @@ static int math_end(docx *dx, const docx_node *n, int d)
 	if (is_m(n, "t")) {
 		dx->text_kind = 0;
 	} else if (is_m(n, "num") || is_m(n, "den") || is_m(n, "sup") ||
-	           is_m(n, "sub")) {
+	           is_m(n, "sub") || is_m(n, "lim")) {
 		return put_one(dx, ")");
+	} else if (is_m(n, "fName")) {
+		return put_one(dx, " ");  /* a function's name: "sin x" */
 	} else if (is_m(n, "nary")) {
 		/* one without parts still shows its character; left pending, it
 		 * came out at the next m:e of the part, and another object's
@@ -1956,7 +1970,8 @@ static int math_end(docx *dx, const docx_node *n, int d)
 			return 1;
 		dx->nary_pending = 0;
 		return put_one(dx, dx->nary);
-	} else if (is_m(n, "d")) {
+	} else if (is_m(n, "d") || is_m(n, "eqArr") || is_m(n, "m") ||
+	           is_m(n, "mr")) {
 		docx_delim *dl;
 		int rc;
 
