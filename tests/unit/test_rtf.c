@@ -234,6 +234,19 @@ static void test_text_boxes(void **state)
 	block(doc, 2, "is due.");
 	assert_int_equal(clint_doc_block_count(doc), 3);
 	clint_doc_free(doc);
+	/* the boxes of a group of shapes (each \shp in the group's skipped
+	 * \*\shpinst), and a box in a footnote, spaced from the note's text */
+	doc = rtf("{\\rtf1 Before.\\par{\\shpgrp{\\*\\shpinst{\\sp{\\sn x}{\\sv 1}}"
+	          "{\\shp{\\*\\shpinst{\\shptxt Grouped box.\\par}}}"
+	          "{\\shp{\\*\\shpinst{\\shptxt Second box.}}}}}After."
+	          "{\\footnote FN{\\shp{\\*\\shpinst{\\shptxt Box}}}fn.}\\par}");
+	block(doc, 0, "Before.");
+	block(doc, 1, "Grouped box.");
+	block(doc, 2, "Second box.");
+	block(doc, 3, "After.");
+	assert_true(block(doc, 4, "FN Box fn.").flags & CLINT_BLOCK_NOTE);
+	assert_int_equal(clint_doc_block_count(doc), 5);
+	clint_doc_free(doc);
 	/* an object's result is what Word shows of it: its text is read,
 	 * its data and a picture result are not */
 	doc = rtf("{\\rtf1 Rates: {\\object\\objemb{\\*\\objclass Excel.Sheet.8}"

@@ -126,7 +126,8 @@ typedef struct {
 	unsigned char uc;       /* \ucN: bytes of fallback after \uN */
 	signed char outline;    /* \outlinelevelN, -1 if none */
 	unsigned char list;     /* \ilvlN + 1 when \ls is set, 0 if none */
-	unsigned char shape;    /* in a \shp: the dest outside it + 1, else 0 */
+	unsigned char shape;    /* in a \shp or \shpgrp: the dest outside it
+	                           + 1, else 0 */
 	unsigned char object;   /* in an \object: the same */
 	unsigned char box;      /* the group of a \shptxt read as text (not
 	                           inherited): its paragraph ends with it */
@@ -148,6 +149,7 @@ typedef struct {
 	unsigned pending;       /* flags for the next block (page break) */
 	size_t opened_at;       /* block count before the open block */
 	int note_depth;         /* depth of the note group being read, or 0 */
+	int note_space;         /* a text box began or ended in the note */
 	clint_buf note;         /* its text */
 	clint_buf notes;        /* finished notes, NUL-separated, waiting for
 	                           the end of the paragraph */
@@ -304,8 +306,14 @@ static int emit(rtf *r, uint32_t cp)
 	if (cp == 0 || (cp < 0x20 && cp != '\t' && cp != '\n') ||
 	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
 		return CLINT_OK;
-	if (s->dest == DEST_NOTE)
+	if (s->dest == DEST_NOTE) {
+		/* after a text box in the note: one space before its next word */
+		if (r->note_space && cp != ' ' && cp != '\t' && cp != '\n' &&
+		    r->note.len && !strchr(" \t\n", r->note.data[r->note.len - 1]))
+			TRY(clint_buf_putc(&r->note, ' '));
+		r->note_space = 0;
 		return clint_buf_put_utf8(&r->note, cp);
+	}
 	TRY(ensure_block(r));
 	if (s->inserted || s->deleted)
 		clint_doc_flag_block(r->doc, s->inserted ? CLINT_BLOCK_INSERTED
@@ -379,7 +387,9 @@ static int end_group(rtf *r)
 	}
 	/* a text box whose last paragraph has no \par: not run into the
 	 * text after the shape ("Box textis due.") */
-	if (r->st[r->depth].box)
+	if (r->st[r->depth].box && r->st[r->depth].dest == DEST_NOTE)
+		r->note_space = 1;
+	else if (r->st[r->depth].box)
 		TRY(close_block(r));
 	r->depth--;
 	r->skip = 0;
@@ -396,7 +406,10 @@ static int control_word(rtf *r, const char *w, long n, int has_n)
 	int star = r->star;
 
 	r->star = 0;
-	if (strcmp(w, "shp") == 0 && !star && !s->shape)
+	/* a group of shapes too: the \shp of each sits in the group's
+	 * skipped \*\shpinst, and its text box is the group's */
+	if ((strcmp(w, "shp") == 0 || strcmp(w, "shpgrp") == 0) && !star &&
+	    !s->shape)
 		s->shape = (unsigned char)(s->dest + 1);
 	if (strcmp(w, "shptxt") == 0 && s->shape) {
 		/* the text of a text box, which Word shows (as the DOCX
@@ -404,7 +417,11 @@ static int control_word(rtf *r, const char *w, long n, int has_n)
 		 * properties and its picture */
 		s->dest = (unsigned char)(s->shape - 1);
 		s->shape = 0;
-		s->box = s->dest == DEST_TEXT;
+		s->box = s->dest == DEST_TEXT || s->dest == DEST_NOTE;
+		if (s->dest == DEST_NOTE) {  /* a note's text runs on, spaced */
+			r->note_space = 1;
+			return CLINT_OK;
+		}
 		return s->box ? close_block(r) : CLINT_OK;
 	}
 	if (strcmp(w, "object") == 0 && !star && !s->object)
