@@ -469,11 +469,16 @@ static int windows_1252(const char *name)
 	return 0;
 }
 
-/* True if libxml2 can read encoding `name` (its own, or through iconv). */
+/* True if libxml2 can read encoding `name` (its own, or through iconv).
+ * libxml2 is initialised first: xmlFindCharEncodingHandler() of 2.9
+ * otherwise sets up its table of handlers itself, unlocked, and two
+ * threads reading such pages at once (-j N) both wrote it. */
 static int encoding_known(const char *name)
 {
-	xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(name);
+	xmlCharEncodingHandlerPtr h;
 
+	clint_xml_init();
+	h = xmlFindCharEncodingHandler(name);
 	if (!h)
 		return 0;
 	xmlCharEncCloseFunc(h);  /* frees the handlers it made for iconv */
