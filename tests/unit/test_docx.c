@@ -853,7 +853,16 @@ static void test_office_math(void **state)
 		  "</m:eqArr>" MR(",")
 		  "<m:m><m:mPr/><m:mr><m:e>" MR("1") "</m:e><m:e>" MR("2")
 		  "</m:e></m:mr><m:mr><m:e>" MR("3") "</m:e><m:e>" MR("4")
-		  "</m:e></m:mr></m:m></m:oMath>"));
+		  "</m:e></m:mr></m:m></m:oMath>")
+		/* empty parts: an integral's hidden limits, an empty limit and
+		 * delimiter, then a function whose argument is no element of
+		 * theirs */
+		P("<m:oMath xmlns:m=\"" M_NS "\"><m:nary><m:naryPr><m:subHide "
+		  "m:val=\"1\"/><m:supHide m:val=\"1\"/></m:naryPr><m:sub/><m:sup/>"
+		  "<m:e>" MR("f") "</m:e></m:nary>" MR(",")
+		  "<m:limLow><m:e>" MR("lim") "</m:e><m:lim/></m:limLow><m:eqArr/>"
+		  "<m:d/><m:func><m:fName>" MR("cos") "</m:fName><m:e>" MR("y")
+		  "</m:e></m:func></m:oMath>"));
 	clint_doc *doc;
 
 	(void)state;
@@ -867,6 +876,8 @@ static void test_office_math(void **state)
 	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "Kept text.");
 	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0,
 	             "sin x,lim_(n)a,a=b; c=d,1 2; 3 4");
+	assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0,
+	             "\xE2\x88\xAB_()^()f,lim_()()cos y");
 	clint_doc_free(doc);
 }
 

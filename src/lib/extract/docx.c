@@ -2064,8 +2064,14 @@ static int story_start(docx *dx, const docx_node *n, int d, int empty)
 	    !(d == dx->paras[dx->npara - 1].depth + 1 && is_w(n, "pPr")))
 		TRY(begin_para(dx));
 
-	if (!n->w && n->ns && (rc = math_start(dx, n, d)) != 0)
+	/* an empty one ("<m:sup/>": Word writes one for an n-ary operator's
+	 * hidden limit) has no end tag: ended here, or its "^(" stayed open
+	 * and an "<m:d/>" on the stack took later elements for its own */
+	if (!n->w && n->ns && (rc = math_start(dx, n, d)) != 0) {
+		if (rc > 0 && empty)
+			rc = math_end(dx, n, d);
 		return rc < 0 ? rc : CLINT_OK;
+	}
 	if (is_w(n, "p")) {
 		docx_para *p;
 		if (dx->npara >= DOCX_MAX_PARAS)
