@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -36,6 +37,7 @@ typedef struct {
 	size_t seen_count, seen_cap;
 	int failed;
 	int full;         /* WALK_MAX_FILES reached (and said) */
+	size_t excluded;  /* files and directories an exclude glob left out */
 } walk_ctx;
 
 static const char *const default_extensions[] = {
@@ -235,10 +237,17 @@ static int walk(walk_ctx *c, const char *path, const char *rel, int depth)
 					rc = -1;
 				else if (first)
 					rc = walk(c, full, sub, depth + 1);
+			} else {
+				c->excluded++;
 			}
 		} else if (S_ISREG(st.st_mode) &&
-		           cli_glob_selected(c->includes, c->include_count,
-		                             c->excludes, c->exclude_count, sub, 0)) {
+		           !cli_glob_selected(c->includes, c->include_count,
+		                              c->excludes, c->exclude_count, sub, 0)) {
+			/* told if nothing is checked: the files are there */
+			if (cli_glob_selected(c->includes, c->include_count, NULL, 0,
+			                      sub, 0))
+				c->excluded++;
+		} else if (S_ISREG(st.st_mode)) {
 			if (c->in->count < WALK_MAX_FILES) {
 				rc = add_input(c->in, full, c->project);
 			} else if (!c->full) {
@@ -303,7 +312,7 @@ int cli_inputs_expand(cli_inputs *in, cli_projects *ps, const cli_options *o)
 		}
 		if (strcmp(op, "-") != 0 && stat(op, &st) == 0 && S_ISDIR(st.st_mode)) {
 			walk_ctx c;
-			char *root = strdup(op);
+			char *root = strdup(op), why[128];
 			size_t n;
 			int rc;
 
@@ -322,16 +331,25 @@ int cli_inputs_expand(cli_inputs *in, cli_projects *ps, const cli_options *o)
 			n = in->count;
 			if (rc == 0)
 				rc = walk(&c, root, "", 0);
-			if (rc == 0 && in->count == n)
+			if (rc == 0 && in->count == n) {
 				/* a CI job pointed at the wrong (or an emptied)
-				 * directory passed, having checked nothing */
-				rc = unusable(&c, root,
-				              c.include_count
-				                  ? "nothing in it to check (no regular file "
-				                    "that the include globs match)"
-				                  : "nothing in it to check (no regular file "
-				                    "named .txt, .md, .docx, .odt, .pdf, .rtf, "
-				                    ".html, ...)");
+				 * directory passed, having checked nothing; one whose
+				 * documents were all excluded was said to have none */
+				if (c.excluded)
+					snprintf(why, sizeof(why),
+					         "nothing in it to check (the exclude globs "
+					         "left out %zu of its files and directories)",
+					         c.excluded);
+				else
+					snprintf(why, sizeof(why), "%s",
+					         c.include_count
+					             ? "nothing in it to check (no regular file "
+					               "that the include globs match)"
+					             : "nothing in it to check (no regular file "
+					               "named .txt, .md, .docx, .odt, .pdf, .rtf, "
+					               ".html, ...)");
+				rc = unusable(&c, root, why);
+			}
 			failed += c.failed;
 			free((void *)c.includes);
 			free((void *)c.excludes);

@@ -1,0 +1,1 @@
+--pack ambiguity --exclude '*.md' --exclude drafts --exclude sub tests/cli/fixtures/tree
