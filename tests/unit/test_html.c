@@ -140,7 +140,12 @@ static void test_encodings(void **state)
 		"</body></html>";
 	static const char bom[] =
 		"\xEF\xBB\xBF<p>Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D</p>";
+	static const char *const labels[] = {
+		"ANSI_X3.4-1968", "ISO_8859-1:1987", "iso88591", "csisolatin1",
+		"iso-ir-100", "IBM819",
+	};
 	clint_doc *doc;
+	size_t i;
 
 	(void)state;
 	doc = html_rc("a.html", cp1252, sizeof(cp1252) - 1, CLINT_INPUT_AUTO, NULL,
@@ -160,6 +165,22 @@ static void test_encodings(void **state)
 	assert_string_equal(clint_doc_text(doc, NULL),
 	                    "Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D");
 	clint_doc_free(doc);
+	/* the other labels a browser reads as Windows-1252: ASCII's refused
+	 * the page, ISO-8859-1's made the apostrophe a control, IBM819 was
+	 * refused as EBCDIC */
+	for (i = 0; i < ARRAY_LEN(labels); i++) {
+		char page[160];
+
+		snprintf(page, sizeof(page),
+		         "<html><head><meta charset=\"%s\"></head><body>"
+		         "<p>Supplier\x92s fee</p></body></html>",
+		         labels[i]);
+		doc = html_rc("d.html", page, strlen(page), CLINT_INPUT_AUTO, NULL,
+		              CLINT_OK);
+		assert_string_equal(clint_doc_text(doc, NULL),
+		                    "Supplier\xE2\x80\x99s fee");
+		clint_doc_free(doc);
+	}
 }
 
 static void test_tables(void **state)

@@ -454,12 +454,16 @@ static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
 }
 
 /* True for the labels a browser reads as Windows-1252 (the WHATWG
- * Encoding standard's: ISO-8859-1 and ASCII among them). */
+ * Encoding standard's: ISO-8859-1 and ASCII among them). Left out, one
+ * was read as its iconv encoding: ASCII refused the page, ISO-8859-1 made
+ * a "Supplier\x92s" apostrophe a control character. */
 static int windows_1252(const char *name)
 {
 	static const char *const labels[] = {
 		"windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1",
-		"iso_8859-1", "latin1", "l1", "us-ascii", "ascii", "cp819", "ibm819",
+		"iso_8859-1", "iso88591", "iso_8859-1:1987", "iso-ir-100",
+		"csisolatin1", "latin1", "l1", "us-ascii", "ascii",
+		"ansi_x3.4-1968", "cp819", "ibm819",
 	};
 	size_t i;
 
@@ -567,7 +571,7 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 	/* libxml2 is told the encoding below, and to ignore what the page
 	 * says: only the declaration read here counts (anywhere in the file
 	 * "charset=utf-16" had the page refused, in a contract's text too) */
-	if (declared && clint_encoding_unsafe(name)) {
+	if (declared && clint_encoding_unsafe(name) && !windows_1252(name)) {
 		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 		               "HTML declared in encoding '%s', which is not read "
 		               "(it hides the markup from the checks): save it as "
