@@ -287,6 +287,62 @@ static int declared_in(const char *data, size_t i, size_t n, const char *key,
 	return 0;
 }
 
+/* The encoding the attributes tag[0..len) of a <meta> declare, as a
+ * browser reads them: its charset attribute, or with http-equiv (any:
+ * browsers want content-type) the charset= of its content. A keywords
+ * or description meta's content saying "charset=koi8-r" made a UTF-8
+ * page read as KOI8-R. */
+static int meta_charset(const char *tag, size_t len, char name[32])
+{
+	const char *content = NULL, *v;
+	size_t k = 0, n, nl, vl, content_len = 0;
+	int pragma = 0;
+
+	while (k < len) {
+		while (k < len && (tag_blank(tag[k]) || tag[k] == '/'))
+			k++;
+		for (n = k; n < len && !tag_blank(tag[n]) && tag[n] != '=' &&
+		            tag[n] != '/';
+		     n++)
+			;
+		if (n == k)
+			break;
+		nl = n - k;
+		v = NULL;
+		vl = 0;
+		while (n < len && tag_blank(tag[n]))
+			n++;
+		if (n < len && tag[n] == '=') {
+			for (n++; n < len && tag_blank(tag[n]); n++)
+				;
+			if (n < len && (tag[n] == '"' || tag[n] == '\'')) {
+				const char *e = memchr(tag + n + 1, tag[n], len - n - 1);
+
+				v = tag + n + 1;
+				vl = e ? (size_t)(e - v) : len - n - 1;
+				n = e ? (size_t)(e - tag) + 1 : len;
+			} else {
+				for (v = tag + n; n < len && !tag_blank(tag[n]); n++)
+					;
+				vl = (size_t)(tag + n - v);
+			}
+		}
+		if (nl == 7 && strncasecmp(tag + k, "charset", 7) == 0) {
+			/* "charset = 'x'": declared_value() reads it */
+			if (v && declared_value(tag + k, len - k, "charset", name))
+				return 1;
+		} else if (nl == 10 && strncasecmp(tag + k, "http-equiv", 10) == 0) {
+			pragma = 1;
+		} else if (nl == 7 && strncasecmp(tag + k, "content", 7) == 0 && v) {
+			content = v;
+			content_len = vl;
+		}
+		k = n;
+	}
+	return pragma && content &&
+	       declared_in(content, 0, content_len, "charset", name);
+}
+
 /*
  * Only where a page declares its encoding, as libxml2 and a browser read
  * it: an XML declaration at its start, and a <meta> tag (charset="x", or
@@ -327,7 +383,7 @@ int clint_declared_encoding(const char *data, size_t len, char name[32])
 				e = memchr(data + n + 1, data[n], len - n - 1);
 				n = e ? (size_t)(e - data) : len - 1;
 			}
-		if (declared_in(data, i + 5, n < len ? n : len, "charset", name))
+		if (meta_charset(data + i + 5, (n < len ? n : len) - (i + 5), name))
 			return 1;
 		i = n;
 	}

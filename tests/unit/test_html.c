@@ -859,6 +859,14 @@ static void test_encoding_declared_where(void **state)
 		/* was refused as declared in UTF-16 */
 		"<html><body><p>Messages are sent with charset=utf-16.</p>"
 		"<p>Supplier\xE2\x80\x99s fee</p></body></html>",
+		/* a meta's content is read only with http-equiv, as a browser
+		 * does: these were refused, and read as KOI8-R */
+		"<html><head><meta name=\"description\" content=\"Sent with "
+		"charset=utf-16\"><meta charset=\"utf-8\"></head><body>"
+		"<p>Supplier\xE2\x80\x99s fee</p></body></html>",
+		"<html><head><meta name=keywords content=\"mail, charset=koi8-r\">"
+		"<meta charset=utf-8></head><body>"
+		"<p>Supplier\xE2\x80\x99s fee</p></body></html>",
 	};
 	static const char cp1251[] =
 		"<html><head><script src=a.js charset=\"utf-8\"></script>"
@@ -896,6 +904,11 @@ static void test_encoding_declared_where(void **state)
 	assert_false(clint_declared_encoding("<p>x</p><?xml encoding='x'?>", 28,
 	                                     name));
 	assert_false(clint_declared_encoding("<metadata charset=x>", 20, name));
+	assert_true(clint_declared_encoding("<meta/charset = 'KOI8-R'>", 25,
+	                                    name));
+	assert_string_equal(name, "koi8-r");
+	assert_false(clint_declared_encoding("<meta data-charset=x content="
+	                                     "'charset=y'>", 41, name));
 }
 
 int main(void)
