@@ -267,8 +267,24 @@ static size_t declared_value(const char *data, size_t len, const char *key,
 
 int clint_encoding_unsafe(const char *name)
 {
+	/* IBM's DOS code pages are ASCII with other upper halves (IBM866 is
+	 * the Cyrillic one browsers read), not EBCDIC */
+	static const char *const dos[] = {
+		"437", "737", "775", "819", "850", "852", "855", "857", "858",
+		"860", "861", "862", "863", "864", "865", "866", "869",
+	};
+	const char *p = name;
 	size_t k;
 
+	if (strncasecmp(p, "cs", 2) == 0)
+		p += 2;
+	if (strncasecmp(p, "ibm", 3) == 0) {
+		p += 3;
+		p += *p == '-' || *p == '_';
+		for (k = 0; k < sizeof(dos) / sizeof(*dos); k++)
+			if (strcmp(p, dos[k]) == 0)
+				return 0;
+	}
 	for (k = 0; k < sizeof(unsafe_encodings) / sizeof(*unsafe_encodings); k++)
 		if (strncasecmp(name, unsafe_encodings[k],
 		                strlen(unsafe_encodings[k])) == 0)

@@ -849,6 +849,8 @@ static void test_office_math(void **state)
 		  "</m:fName><m:e>" MR("x") "</m:e></m:func>" MR(",")
 		  "<m:limLow><m:e>" MR("lim") "</m:e><m:lim>" MR("n")
 		  "</m:lim></m:limLow>" MR("a,")
+		  "<m:limUpp><m:e>" MR("x") "</m:e><m:lim>" MR("k")
+		  "</m:lim></m:limUpp>" MR(",")
 		  "<m:eqArr><m:e>" MR("a=b") "</m:e><m:e>" MR("c=d") "</m:e>"
 		  "</m:eqArr>" MR(",")
 		  "<m:m><m:mPr/><m:mr><m:e>" MR("1") "</m:e><m:e>" MR("2")
@@ -875,7 +877,7 @@ static void test_office_math(void **state)
 	             "\xE2\x88\x8Fz");
 	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, "Kept text.");
 	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0,
-	             "sin x,lim_(n)a,a=b; c=d,1 2; 3 4");
+	             "sin x,lim_(n)a,x^(k),a=b; c=d,1 2; 3 4");
 	assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0,
 	             "\xE2\x88\xAB_()^()f,lim_()()cos y");
 	clint_doc_free(doc);

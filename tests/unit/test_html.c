@@ -679,8 +679,16 @@ static void test_encodings_read_as_scanned(void **state)
 		"<?xml version=\"1.0\" encoding='ibm-1047'?><p>x</p>",
 		"<meta http-equiv=\"Content-Type\" content=\"text/html; "
 		"charset=UTF-7\"><p>x</p>",
-		"<meta charset=utf-16><p>x</p>",
+		"<meta charset=ebcdic-cp-us><p>x</p>",
 		"<meta CHARSET = 'UTF-32LE'><p>x</p>",
+	};
+	/* read as UTF-8, as a browser reads them: UTF-16 declared in ASCII
+	 * bytes (no byte order mark), a DOS code page, UTF-8's old names */
+	static const char *const as_utf8[] = {
+		"<meta charset=utf-16><p>x</p>",
+		"<meta charset=\"IBM866\"><p>x</p>",
+		"<meta charset=csibm437><p>x</p>",
+		"<meta charset=unicode-1-1-utf-8><p>x</p>",
 	};
 	char name[32], *u16;
 	const char *t8, *t16;
@@ -705,6 +713,17 @@ static void test_encodings_read_as_scanned(void **state)
 		assert_true(unit_diag_find(d, "which is not read") == 0);
 		clint_diag_free(d);
 	}
+	for (i = 0; i < ARRAY_LEN(as_utf8); i++) {
+		clint_doc *doc = NULL;
+
+		assert_int_equal(clint_doc_load_buffer(&doc, "t.html", as_utf8[i],
+		                                       strlen(as_utf8[i]), NULL, NULL),
+		                 CLINT_OK);
+		assert_string_equal(clint_doc_text(doc, NULL), "x");
+		clint_doc_free(doc);
+	}
+	assert_false(clint_encoding_unsafe("ibm-850"));
+	assert_true(clint_encoding_unsafe("ibm-1047"));
 	assert_int_equal(clint_doc_load_buffer(&d8, "t.html", page, n, NULL, NULL),
 	                 CLINT_OK);
 	t8 = clint_doc_text(d8, &len8);

@@ -215,6 +215,8 @@ typedef struct {
 	int ndelim, delim_lost;
 	char nary[8];               /* an n-ary operator's character, written */
 	int nary_pending;           /* before its first part */
+	int upp_depth;              /* an m:limUpp open here: its limit is
+	                               above, "^(", or 0 */
 	unsigned char fld[DOCX_MAX_FIELDS]; /* 1: instruction, 0: result */
 	unsigned char fld_hid[DOCX_MAX_FIELDS]; /* its instruction hid text */
 	unsigned fld_line[DOCX_MAX_FIELDS];     /* the line of its begin */
@@ -1920,8 +1922,12 @@ static int math_start(docx *dx, const docx_node *n, int d)
 		dx->nary_pending = 1;
 	} else if (is_m(n, "chr") && dx->nary_pending && m_val(n, v)) {
 		memcpy(dx->nary, v, sizeof(v));
+	} else if (is_m(n, "limUpp")) {
+		dx->upp_depth = d;
 	} else if (is_m(n, "lim")) {
-		return put_one(dx, "_(");  /* a limit: "lim_(n→∞)" */
+		/* a limit: "lim_(n→∞)", or above its base */
+		return put_one(dx, dx->upp_depth && d == dx->upp_depth + 1 ? "^("
+		                                                          : "_(");
 	} else if (is_m(n, "d") || is_m(n, "eqArr") || is_m(n, "m") ||
 	           is_m(n, "mr")) {
 		/* an equation array's or a matrix's rows, a matrix row's cells:
@@ -1960,6 +1966,9 @@ static int math_end(docx *dx, const docx_node *n, int d)
 	} else if (is_m(n, "num") || is_m(n, "den") || is_m(n, "sup") ||
 	           is_m(n, "sub") || is_m(n, "lim")) {
 		return put_one(dx, ")");
+	} else if (is_m(n, "limUpp")) {
+		if (dx->upp_depth == d)
+			dx->upp_depth = 0;
 	} else if (is_m(n, "fName")) {
 		return put_one(dx, " ");  /* a function's name: "sin x" */
 	} else if (is_m(n, "nary")) {
@@ -2253,7 +2262,7 @@ static int read_story(docx *dx, const char *part, int required,
 	dx->npara = dx->owner = dx->cell_owner = dx->tc_depth = dx->merge = 0;
 	dx->ins = dx->del = dx->text_kind = dx->ppr_depth = dx->numpr = 0;
 	dx->rpr_in_ppr = dx->nfld = dx->fld_lost = dx->skip = 0;
-	dx->ndelim = dx->delim_lost = dx->nary_pending = 0;
+	dx->ndelim = dx->delim_lost = dx->nary_pending = dx->upp_depth = 0;
 	TRY(xml_walk(dx, buf, len, story_node, NULL));
 	for (i = 0; i < dx->nfld; i++)
 		if (dx->fld[i] && dx->fld_hid[i]) {

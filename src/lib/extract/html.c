@@ -473,6 +473,23 @@ static int windows_1252(const char *name)
 	return 0;
 }
 
+/* True for the labels a browser reads as UTF-8 in a page without a byte
+ * order mark (the WHATWG Encoding standard's, and UTF-16's). */
+static int utf8_label(const char *name)
+{
+	static const char *const labels[] = {
+		"utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8",
+		"unicode20utf8", "x-unicode20utf8", "utf-16", "utf-16le",
+		"utf-16be", "utf16", "utf16le", "utf16be",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(labels); i++)
+		if (strcasecmp(name, labels[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* True if libxml2 can read encoding `name` (its own, or through iconv).
  * libxml2 is initialised first: xmlFindCharEncodingHandler() of 2.9
  * otherwise sets up its table of handlers itself, unlocked, and two
@@ -509,7 +526,8 @@ static const char *web_encoding(const char *name)
 		{"csEUCKR", "CP949"},     {"iso-8859-9", "WINDOWS-1254"},
 		{"iso8859-9", "WINDOWS-1254"}, {"latin5", "WINDOWS-1254"},
 		{"tis-620", "CP874"},     {"iso-8859-11", "CP874"},
-		{"big5", "BIG5-HKSCS"},
+		{"big5", "BIG5-HKSCS"},   {"euc-jp", "EUC-JP-MS"},
+		{"cseucpkdfmtjapanese", "EUC-JP-MS"}, {"x-euc-jp", "EUC-JP-MS"},
 	};
 	size_t i;
 
@@ -568,6 +586,11 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 		declared = 1;
 		snprintf(name, sizeof(name), "%s", "utf-8");
 	}
+	/* UTF-8 under the other names a browser reads as it, and a page
+	 * that declares UTF-16 in ASCII bytes (with no byte order mark) is
+	 * not in UTF-16: a browser reads it as UTF-8 too */
+	if (declared && utf8_label(name))
+		snprintf(name, sizeof(name), "%s", "utf-8");
 	/* libxml2 is told the encoding below, and to ignore what the page
 	 * says: only the declaration read here counts (anywhere in the file
 	 * "charset=utf-16" had the page refused, in a contract's text too) */
