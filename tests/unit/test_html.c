@@ -930,6 +930,28 @@ static void test_encoding_declared_where(void **state)
 	                                     "'charset=y'>", 41, name));
 }
 
+/* Word's "Save as Web Page": its list numbers between downlevel-revealed
+ * conditional comments, which libxml2 took for text ("<![if
+ * !supportLists]>1. <![endif]>The Supplier ..."): the markers are left
+ * out and the number starts its paragraph, as a browser shows it. */
+static void test_word_conditional_markers(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = html("<html><head><!--[if gte mso 9]><xml><w:View>Print</w:View>"
+	           "</xml><![endif]--></head><body>"
+	           "<p class=MsoListParagraph><![if !supportLists]><span "
+	           "style='mso-list:Ignore'>1.<span>&nbsp; </span></span>"
+	           "<![endif]>The Supplier shall provide the Services.</p>"
+	           "<p><![if !supportEmptyParas]>&nbsp;<![endif]>Fees apply."
+	           "<![if unclosed</p></body></html>");
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "1.\xC2\xA0 The Supplier shall provide the Services.\n"
+	                    "\xC2\xA0" "Fees apply.<![if unclosed");
+	clint_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -949,6 +971,7 @@ int main(void)
 		cmocka_unit_test(test_encodings_read_as_scanned),
 		cmocka_unit_test(test_encodings_undeclared_and_broken),
 		cmocka_unit_test(test_encoding_declared_where),
+		cmocka_unit_test(test_word_conditional_markers),
 	};
 
 	return cmocka_run_group_tests_name("html", tests, NULL, NULL);

@@ -233,6 +233,51 @@ static long prop_long(xmlNodePtr n, const char *name, long dflt)
 	return x;
 }
 
+/* The length of a downlevel-revealed conditional comment's marker at s
+ * ("<![if !supportLists]>", "<![endif]>"), or 0. */
+static size_t cond_marker(const char *s)
+{
+	size_t i;
+
+	if (strncmp(s, "<![endif]>", 10) == 0)
+		return 10;
+	if (strncmp(s, "<![if ", 6) != 0)
+		return 0;
+	for (i = 6; i < 256 && s[i]; i++) {
+		if (s[i] == ']' && s[i + 1] == '>')
+			return i + 2;
+		if (s[i] == '<' || s[i] == '>')
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * A text node's text. Word's "Save as Web Page" writes its list numbers
+ * and footnote marks between downlevel-revealed conditional comments
+ * ("<![if !supportLists]>1. <![endif]>The Supplier ..."), which browsers
+ * take for bogus comments and libxml2 2.9 for text: the markers are left
+ * out, what they enclose is kept, as a browser shows it (they ran into
+ * every numbered paragraph, and its number was not at its start).
+ */
+static int put_node_text(html_ctx *c, const char *s)
+{
+	const char *p = s, *run = s;
+	size_t m;
+	int rc = CLINT_OK;
+
+	while (rc >= 0 && (p = strstr(p, "<![")) != NULL) {
+		if ((m = cond_marker(p)) == 0) {
+			p += 3;
+			continue;
+		}
+		rc = put_text(c, run, (size_t)(p - run));
+		p += m;
+		run = p;
+	}
+	return rc < 0 ? rc : put_text(c, run, strlen(run));
+}
+
 static int walk(html_ctx *c, xmlNodePtr n, unsigned depth);
 static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth);
 
@@ -291,8 +336,7 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 	/* no CDATA: HTML's is the content of <script> and <style>, whose
 	 * text was not kept (left_out) */
 	if (n->type == XML_TEXT_NODE)
-		return n->content ? put_text(c, (const char *)n->content,
-		                             strlen((const char *)n->content))
+		return n->content ? put_node_text(c, (const char *)n->content)
 		                  : CLINT_OK;
 	if (n->type != XML_ELEMENT_NODE || !n->name)
 		return CLINT_OK;
