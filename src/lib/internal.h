@@ -113,6 +113,10 @@ CLINT_INTERNAL char *clint_strndup(const char *s, size_t n);
 CLINT_INTERNAL size_t clint_utf8_decode(const unsigned char *s, size_t len,
                                         uint32_t *cp);
 CLINT_INTERNAL int clint_utf8_valid(const char *s, size_t len);
+/* The offset of the first byte at or after p[i] that starts no valid
+ * UTF-8 sequence, or len. */
+CLINT_INTERNAL size_t clint_utf8_invalid_from(const unsigned char *p,
+                                              size_t len, size_t i);
 /* Makes s[0..len) valid UTF-8 in place: each byte that does not start a
  * valid sequence becomes '?' (no offset moves); the count of them. */
 CLINT_INTERNAL size_t clint_utf8_repair(char *s, size_t len);
@@ -547,10 +551,6 @@ CLINT_INTERNAL int clint_decode_text(clint_buf *out, const unsigned char *data,
  * U+FFFD). */
 CLINT_INTERNAL int clint_decode_cp1252(clint_buf *out, const unsigned char *d,
                                        size_t len);
-/* The offset of the first byte of d[0..len) that starts no valid UTF-8
- * sequence, or len. */
-CLINT_INTERNAL size_t clint_utf8_first_invalid(const unsigned char *d,
-                                               size_t len);
 /* d[0..len) to UTF-8 with each byte that starts no valid UTF-8 sequence
  * read as U+FFFD (`fffd`, as a browser reads a page that declares UTF-8)
  * or as Windows-1252; *count gets how many there were. */

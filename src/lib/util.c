@@ -409,16 +409,22 @@ size_t clint_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
-/* The offset of the first byte at or after p[i] that starts no valid
- * UTF-8 sequence, or len. */
-static size_t utf8_invalid_from(const unsigned char *p, size_t len, size_t i)
+size_t clint_utf8_invalid_from(const unsigned char *p, size_t len, size_t i)
 {
 	size_t n;
 	uint32_t cp;
 
 	while (i < len) {
 		if (p[i] < 0x80) {
+			/* ASCII eight bytes at a time while no high bit is set */
+			uint64_t x;
 			i++;
+			while (i + 8 <= len) {
+				memcpy(&x, p + i, 8);
+				if (x & UINT64_C(0x8080808080808080))
+					break;
+				i += 8;
+			}
 			continue;
 		}
 		n = clint_utf8_decode(p + i, len - i, &cp);
@@ -434,7 +440,7 @@ size_t clint_utf8_repair(char *s, size_t len)
 	unsigned char *p = (unsigned char *)s;
 	size_t i = 0, bad = 0;
 
-	while ((i = utf8_invalid_from(p, len, i)) < len) {
+	while ((i = clint_utf8_invalid_from(p, len, i)) < len) {
 		p[i++] = '?';
 		bad++;
 	}
@@ -615,7 +621,7 @@ size_t clint_term_safe(char *s)
 
 int clint_utf8_valid(const char *s, size_t len)
 {
-	return utf8_invalid_from((const unsigned char *)s, len, 0) == len;
+	return clint_utf8_invalid_from((const unsigned char *)s, len, 0) == len;
 }
 
 int clint_is_roman(const char *s, size_t n)

@@ -497,6 +497,17 @@ static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
 	return rc;
 }
 
+/* True if `name` is one of labels[0..n) (any case). */
+static int label_in(const char *name, const char *const *labels, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcasecmp(name, labels[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* True for the labels a browser reads as Windows-1252 (the WHATWG
  * Encoding standard's: ISO-8859-1 and ASCII among them). Left out, one
  * was read as its iconv encoding: ASCII refused the page, ISO-8859-1 made
@@ -509,12 +520,8 @@ static int windows_1252(const char *name)
 		"csisolatin1", "latin1", "l1", "us-ascii", "ascii",
 		"ansi_x3.4-1968", "cp819", "ibm819",
 	};
-	size_t i;
 
-	for (i = 0; i < ARRAY_LEN(labels); i++)
-		if (strcmp(name, labels[i]) == 0)
-			return 1;
-	return 0;
+	return label_in(name, labels, ARRAY_LEN(labels));
 }
 
 /* True for the labels a browser reads as UTF-8 in a page without a byte
@@ -526,12 +533,8 @@ static int utf8_label(const char *name)
 		"unicode20utf8", "x-unicode20utf8", "utf-16", "utf-16le",
 		"utf-16be", "utf16", "utf16le", "utf16be",
 	};
-	size_t i;
 
-	for (i = 0; i < ARRAY_LEN(labels); i++)
-		if (strcasecmp(name, labels[i]) == 0)
-			return 1;
-	return 0;
+	return label_in(name, labels, ARRAY_LEN(labels));
 }
 
 /* True if libxml2 can read encoding `name` (its own, or through iconv).
@@ -671,7 +674,7 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 		 * took an XHTML page's XML declaration for nothing (ISO-8859-1) */
 		return read_html(doc, data, len, web_encoding(name),
 		                 HTML_PARSE_IGNORE_ENC, diag);
-	bad = clint_utf8_first_invalid(data, len);
+	bad = clint_utf8_invalid_from(data, len, 0);
 	if (bad == len)
 		return read_html(doc, data, len, "UTF-8", HTML_PARSE_IGNORE_ENC, diag);
 	if (declared) {

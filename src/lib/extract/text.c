@@ -85,32 +85,6 @@ static int guess_utf16(const unsigned char *d, size_t len)
 	return 0;
 }
 
-size_t clint_utf8_first_invalid(const unsigned char *d, size_t len)
-{
-	size_t i = 0, n;
-	uint32_t cp;
-
-	while (i < len) {
-		if (d[i] < 0x80) {
-			/* ASCII eight bytes at a time while no high bit is set */
-			uint64_t x;
-			i++;
-			while (i + 8 <= len) {
-				memcpy(&x, d + i, 8);
-				if (x & UINT64_C(0x8080808080808080))
-					break;
-				i += 8;
-			}
-			continue;
-		}
-		n = clint_utf8_decode(d + i, len - i, &cp);
-		if (!n)
-			return i;
-		i += n;
-	}
-	return len;
-}
-
 int clint_decode_utf8_lenient(clint_buf *out, const unsigned char *d,
                               size_t len, int fffd, size_t *count)
 {
@@ -221,7 +195,7 @@ int clint_decode_text(clint_buf *out, const unsigned char *d, size_t len,
 	}
 	if (memchr(d, 0, len))
 		return refuse_nul(name, diag, "NUL bytes");
-	bad = clint_utf8_first_invalid(d, len);
+	bad = clint_utf8_invalid_from(d, len, 0);
 	if (bad < len)
 		return clint_decode_undeclared(out, d, len, bad, name, diag);
 	return clint_buf_put(out, d, len);
