@@ -454,7 +454,7 @@ static void test_truncated_and_unbalanced(void **state)
 {
 	static const char trunc[] = "{\\rtf1 {\\b Cut off here";
 	static const char extra[] = "{\\rtf1 Done.\\par}}}} trailing {junk";
-	static const char padded[] = "{\\rtf1 Done.\\par}}\r\n \0";
+	static const char padded[] = "{\\rtf1 Done.\\par}}\r\n \0\x1a";
 	static const char escape_at_end[] = "{\\rtf1 x\\";
 	static const char hex_at_end[] = "{\\rtf1 x\\'4";
 	clint_diag *d = NULL;

@@ -593,8 +593,9 @@ static void trailing_text(rtf *r)
 {
 	const unsigned char *p;
 
+	/* padding: white space, braces, NULs and a DOS end-of-file mark */
 	for (p = r->p; p < r->end; p++)
-		if (!strchr(" \t\r\n\f}", *p) && *p != '\0')
+		if (!strchr(" \t\r\n\f}\x1a", *p) && *p != '\0')
 			break;
 	if (p < r->end)
 		clint_diag_add(r->diag, CLINT_DIAG_WARNING, r->doc->name, 0, 0,
