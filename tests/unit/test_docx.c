@@ -883,6 +883,56 @@ static void test_office_math(void **state)
 	clint_doc_free(doc);
 }
 
+/* A math object tracked as inserted or deleted as a whole: Word marks
+ * its runs and, in the m:ctrlPr of its properties, the object itself.
+ * Its fraction bar, radical sign and delimiters go with it (they were
+ * left behind: "Fee ()/() due"), in the view where it is gone and in no
+ * other; a sign whose object has no parts still shows. */
+#define MDEL(t) "<w:del w:id=\"7\" w:author=\"A\">" MR(t) "</w:del>"
+#define MINS(t) "<w:ins w:id=\"8\" w:author=\"A\">" MR(t) "</w:ins>"
+#define CTRL(c) "<m:ctrlPr><w:" c " w:id=\"9\" w:author=\"A\"><w:rPr>" \
+	"<w:i/></w:rPr></w:" c "></m:ctrlPr>"
+static void test_office_math_tracked(void **state)
+{
+	static const char body[] = DOC(
+		P(R("Fee ") "<m:oMath xmlns:m=\"" M_NS "\">" MR("x")
+		  "<m:f><m:fPr>" CTRL("del") "</m:fPr><m:num>" MDEL("a")
+		  "</m:num><m:den>" MDEL("b") "</m:den></m:f>"
+		  "<m:f><m:fPr>" CTRL("ins") "</m:fPr><m:num>" MINS("c")
+		  "</m:num><m:den>" MINS("d") "</m:den></m:f>" MR("y")
+		  "</m:oMath>" R(" due."))
+		/* a radical, a delimiter (its characters are its own), an
+		 * empty change element, an object marked twice, and one marked
+		 * whose runs are not: all of it goes */
+		P("<m:oMath xmlns:m=\"" M_NS "\">"
+		  "<m:rad><m:radPr><m:degHide m:val=\"1\"/>" CTRL("del")
+		  "</m:radPr><m:deg/><m:e>" MDEL("2") "</m:e></m:rad>"
+		  "<m:d><m:dPr><m:begChr m:val=\"[\"/><m:ctrlPr><w:ins w:id=\"3\"/>"
+		  "</m:ctrlPr></m:dPr><m:e>" MINS("p") "</m:e><m:e>" MINS("q")
+		  "</m:e></m:d>"
+		  "<m:sSup><m:sSupPr>" CTRL("del") CTRL("del") "</m:sSupPr>"
+		  "<m:e>" MR("e") "</m:e><m:sup>" MR("k") "</m:sup></m:sSup>"
+		  /* its arguments' own m:ctrlPr marks no object */
+		  "<m:rad><m:radPr/><m:e>" MR("9") CTRL("del") "</m:e></m:rad>"
+		  "<m:rad/></m:oMath>"));
+	clint_doc *doc;
+
+	(void)state;
+	doc = load_body(body, CLINT_REVISIONS_ACCEPT);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Fee x(c)/(d)y due.");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0,
+	             "[p|q)\xE2\x88\x9A" "9\xE2\x88\x9A");
+	clint_doc_free(doc);
+	doc = load_body(body, CLINT_REVISIONS_REJECT);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Fee x(a)/(b)y due.");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0,
+	             "\xE2\x88\x9A" "2e^(k)\xE2\x88\x9A" "9\xE2\x88\x9A");
+	clint_doc_free(doc);
+}
+#undef CTRL
+#undef MINS
+#undef MDEL
+
 /* ---- tracked changes ----------------------------------------------------------- */
 
 static const char revisions_body[] = DOC(
@@ -1757,6 +1807,7 @@ int main(void)
 		cmocka_unit_test(test_fields_and_hyperlinks),
 		cmocka_unit_test(test_unended_field),
 		cmocka_unit_test(test_office_math),
+		cmocka_unit_test(test_office_math_tracked),
 		cmocka_unit_test(test_alt_chunk_refused),
 		cmocka_unit_test(test_revisions_accept),
 		cmocka_unit_test(test_revisions_reject),

@@ -217,6 +217,18 @@ typedef struct {
 	int nary_pending;           /* before its first part */
 	int upp_depth;              /* an m:limUpp open here: its limit is
 	                               above, "^(", or 0 */
+	int rad_pending;            /* an m:rad open here, its "√" not yet
+	                               written (after its m:radPr), or 0 */
+	/* an object tracked as inserted or deleted as a whole: a w:ins or
+	 * w:del in the m:ctrlPr of its properties (m:fPr, m:dPr, ...) makes
+	 * all of it read as inside one, to its end tag */
+	int objpr_depth;            /* an object's m:*Pr open here, or 0 */
+	int ctrl_depth;             /* its m:ctrlPr open here, or 0 */
+	struct {
+		int depth;              /* the object's */
+		int del;                /* 1: counted in del, 0: in ins */
+	} changed[DOCX_MAX_DELIMS];
+	int nchanged;
 	unsigned char fld[DOCX_MAX_FIELDS]; /* 1: instruction, 0: result */
 	unsigned char fld_hid[DOCX_MAX_FIELDS]; /* its instruction hid text */
 	unsigned fld_line[DOCX_MAX_FIELDS];     /* the line of its begin */
@@ -1844,7 +1856,9 @@ static int end_para(docx *dx)
  * delimiter's characters around its elements ("(", "|", ")" unless its
  * m:dPr says other), an equation array's or a matrix's rows between
  * "; " and a matrix row's cells between spaces. Left out, a service credit formula ("Credit =
- * (Target − Actual) / Target × Fee") was lost without a word.
+ * (Target − Actual) / Target × Fee") was lost without a word. An object
+ * tracked as inserted or deleted as a whole (math_changed()) takes its
+ * characters with it.
  */
 static int is_m(const docx_node *n, const char *name)
 {
@@ -1885,6 +1899,44 @@ static int put_one(docx *dx, const char *s)
 	return rc < 0 ? rc : 1;
 }
 
+/* The properties of a math object (m:fPr of m:f, ...): the m:ctrlPr in
+ * them may track the whole object as inserted or deleted. */
+static int is_object_pr(const docx_node *n)
+{
+	static const char *const names[] = {
+		"accPr",   "barPr",    "borderBoxPr", "boxPr",     "dPr",
+		"eqArrPr", "fPr",      "funcPr",      "groupChrPr", "limLowPr",
+		"limUppPr", "mPr",     "naryPr",      "phantPr",   "radPr",
+		"sPrePr",  "sSubPr",   "sSubSupPr",   "sSupPr",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(names); i++)
+		if (is_m(n, names[i]))
+			return 1;
+	return 0;
+}
+
+/* A w:ins or w:del in an object's m:ctrlPr: the object, whose end tag
+ * is at objpr_depth - 1, is read as inside one. Past DOCX_MAX_DELIMS
+ * nested ones, the innermost are not (their text is still in its own
+ * w:ins or w:del; only their characters would be left). */
+static void math_changed(docx *dx, int del)
+{
+	int depth = dx->objpr_depth - 1;
+
+	if (dx->nchanged && dx->changed[dx->nchanged - 1].depth == depth)
+		return;   /* said twice */
+	if (dx->nchanged >= DOCX_MAX_DELIMS)
+		return;
+	dx->changed[dx->nchanged].depth = depth;
+	dx->changed[dx->nchanged++].del = del;
+	if (del)
+		dx->del++;
+	else
+		dx->ins++;
+}
+
 /* A start tag in the math namespace: 1 if it was one, 0 if not, or a
  * negative error. */
 static int math_start(docx *dx, const docx_node *n, int d)
@@ -1894,6 +1946,23 @@ static int math_start(docx *dx, const docx_node *n, int d)
 	char v[8];
 	int rc;
 
+	if (is_object_pr(n)) {
+		dx->objpr_depth = n->empty ? 0 : d;
+		return 1;
+	}
+	if (is_m(n, "ctrlPr")) {
+		if (dx->objpr_depth && d == dx->objpr_depth + 1 && !n->empty)
+			dx->ctrl_depth = d;
+		return 1;
+	}
+	/* a radical's "√", once its properties have said whether it is
+	 * there at all */
+	if (dx->rad_pending && d == dx->rad_pending + 1 &&
+	    (is_m(n, "deg") || is_m(n, "e"))) {
+		dx->rad_pending = 0;
+		if ((rc = put_str(dx, "\xE2\x88\x9A")) < 0)
+			return rc;
+	}
 	if (dx->nary_pending && (is_m(n, "sub") || is_m(n, "sup") ||
 	                         is_m(n, "e"))) {
 		dx->nary_pending = 0;
@@ -1915,7 +1984,7 @@ static int math_start(docx *dx, const docx_node *n, int d)
 	} else if (is_m(n, "sub")) {
 		return put_one(dx, "_(");
 	} else if (is_m(n, "rad")) {
-		return put_one(dx, "\xE2\x88\x9A");
+		dx->rad_pending = d;
 	} else if (is_m(n, "nary")) {
 		/* its character, from its m:naryPr, before its first part */
 		strcpy(dx->nary, "\xE2\x88\xAB");
@@ -1959,9 +2028,20 @@ static int math_start(docx *dx, const docx_node *n, int d)
 }
 
 /* An end tag in the math namespace: 1, 0 or an error, as math_start() */
-static int math_end(docx *dx, const docx_node *n, int d)
+static int math_end_tag(docx *dx, const docx_node *n, int d)
 {
-	if (is_m(n, "t")) {
+	if (is_object_pr(n)) {
+		dx->objpr_depth = dx->ctrl_depth = 0;
+	} else if (is_m(n, "ctrlPr")) {
+		if (d == dx->ctrl_depth)
+			dx->ctrl_depth = 0;
+	} else if (is_m(n, "rad")) {
+		/* one without parts still shows its sign */
+		if (dx->rad_pending != d)
+			return 1;
+		dx->rad_pending = 0;
+		return put_one(dx, "\xE2\x88\x9A");
+	} else if (is_m(n, "t")) {
 		dx->text_kind = 0;
 	} else if (is_m(n, "num") || is_m(n, "den") || is_m(n, "sup") ||
 	           is_m(n, "sub") || is_m(n, "lim")) {
@@ -1998,6 +2078,21 @@ static int math_end(docx *dx, const docx_node *n, int d)
 		return is_m(n, n->local);
 	}
 	return 1;
+}
+
+/* math_end_tag(), then the end of an object tracked as a whole (its
+ * own characters, such as a delimiter's ")", were inside the change) */
+static int math_end(docx *dx, const docx_node *n, int d)
+{
+	int rc = math_end_tag(dx, n, d);
+
+	if (dx->nchanged && dx->changed[dx->nchanged - 1].depth == d) {
+		if (dx->changed[--dx->nchanged].del)
+			dx->del--;
+		else
+			dx->ins--;
+	}
+	return rc;
 }
 
 static int skipped_element(const docx_node *n)
@@ -2123,6 +2218,13 @@ static int story_start(docx *dx, const docx_node *n, int d, int empty)
 		}
 	} else if (is_w(n, "noBreakHyphen")) {
 		TRY(put_text(dx, "-", 1));
+	} else if (dx->ctrl_depth && d == dx->ctrl_depth + 1 &&
+	           (is_w(n, "ins") || is_w(n, "del"))) {
+		/* a math object inserted or deleted as a whole; this element
+		 * holds only the run properties of its characters */
+		math_changed(dx, is_w(n, "del"));
+		if (!empty)
+			dx->skip = d;
 	} else if (is_w(n, "ins") || is_w(n, "moveTo")) {
 		if (!empty)
 			dx->ins++;
@@ -2263,6 +2365,7 @@ static int read_story(docx *dx, const char *part, int required,
 	dx->ins = dx->del = dx->text_kind = dx->ppr_depth = dx->numpr = 0;
 	dx->rpr_in_ppr = dx->nfld = dx->fld_lost = dx->skip = 0;
 	dx->ndelim = dx->delim_lost = dx->nary_pending = dx->upp_depth = 0;
+	dx->rad_pending = dx->objpr_depth = dx->ctrl_depth = dx->nchanged = 0;
 	TRY(xml_walk(dx, buf, len, story_node, NULL));
 	for (i = 0; i < dx->nfld; i++)
 		if (dx->fld[i] && dx->fld_hid[i]) {
