@@ -115,6 +115,15 @@ for path in sys.argv[2:]:
     with open(os.path.join(out, target, name + ".main.parts"), "wb") as f:
         f.write(z.read(parts[0]))
 PY
+# Office Math (no sample has any): every object the extractor writes
+# characters for, and a fraction and a delimiter tracked as a whole
+cat > "$out/docx_xml/math.parts" <<'EOF'
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><w:body>
+<w:p><w:r><w:t>Credit </w:t></w:r><m:oMath><m:r><m:t>C=</m:t></m:r><m:f><m:fPr><m:type m:val="bar"/></m:fPr><m:num><m:r><m:t>T-A</m:t></m:r></m:num><m:den><m:r><m:t>T</m:t></m:r></m:den></m:f><m:sSup><m:e><m:r><m:t>x</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup><m:sSub><m:e><m:r><m:t>y</m:t></m:r></m:e><m:sub><m:r><m:t>i</m:t></m:r></m:sub></m:sSub></m:oMath></w:p>
+<w:p><m:oMathPara><m:oMath><m:nary><m:naryPr><m:chr m:val="&#x2211;"/></m:naryPr><m:sub><m:r><m:t>i=1</m:t></m:r></m:sub><m:sup><m:r><m:t>n</m:t></m:r></m:sup><m:e><m:r><m:t>f</m:t></m:r></m:e></m:nary><m:d><m:dPr><m:begChr m:val="["/><m:sepChr m:val=";"/><m:endChr m:val="]"/></m:dPr><m:e><m:r><m:t>a</m:t></m:r></m:e><m:e><m:r><m:t>b</m:t></m:r></m:e></m:d><m:rad><m:radPr><m:degHide m:val="1"/></m:radPr><m:deg/><m:e><m:r><m:t>4</m:t></m:r></m:e></m:rad><m:func><m:fName><m:r><m:t>sin</m:t></m:r></m:fName><m:e><m:r><m:t>x</m:t></m:r></m:e></m:func><m:limUpp><m:e><m:r><m:t>x</m:t></m:r></m:e><m:lim><m:r><m:t>k</m:t></m:r></m:lim></m:limUpp><m:limLow><m:e><m:r><m:t>lim</m:t></m:r></m:e><m:lim><m:r><m:t>n</m:t></m:r></m:lim></m:limLow><m:eqArr><m:e><m:r><m:t>a=b</m:t></m:r></m:e><m:e><m:r><m:t>c=d</m:t></m:r></m:e></m:eqArr><m:m><m:mr><m:e><m:r><m:t>1</m:t></m:r></m:e><m:e><m:r><m:t>2</m:t></m:r></m:e></m:mr></m:m></m:oMath></m:oMathPara></w:p>
+<w:p><m:oMath><m:f><m:fPr><m:ctrlPr><w:del w:id="1" w:author="A"><w:rPr><w:i/></w:rPr></w:del></m:ctrlPr></m:fPr><m:num><w:del w:id="2" w:author="A"><m:r><m:t>a</m:t></m:r></w:del></m:num><m:den><w:del w:id="3" w:author="A"><m:r><m:t>b</m:t></m:r></w:del></m:den></m:f><m:d><m:dPr><m:ctrlPr><w:ins w:id="4" w:author="A"/></m:ctrlPr></m:dPr><m:e><w:ins w:id="5" w:author="A"><m:r><m:t>p</m:t></m:r></w:ins></m:e></m:d></m:oMath></w:p>
+</w:body></w:document>
+EOF
 python3 - "$out" $rev/weak-v2-tracked.docx tests/cli/fixtures/tracked-changes.docx \
 	tests/cli/fixtures/hosting-tracked.odt $rev/weak-v1.docx $rev/weak-v2.docx <<'PY'
 import os, sys, zipfile
