@@ -1,11 +1,14 @@
 /* fuzz_odt_xml.c - the ODT extractor on a ZIP built from the input:
- * content.xml and styles.xml separated by a "\n--part--\n" line
+ * content.xml, styles.xml and an embedded object's content.xml (a
+ * formula: "Object 1", which content.xml shows as <draw:object
+ * xlink:href="./Object 1"/>) separated by "\n--part--\n" lines
  * (zipwrap.h), after an ODT mimetype entry. */
 #include "fuzz.h"
 #include "zipwrap.h"
 
 static const char mime[] = "application/vnd.oasis.opendocument.text";
-static const char *const parts[] = {"mimetype", "content.xml", "styles.xml"};
+static const char *const parts[] = {"mimetype", "content.xml", "styles.xml",
+                                    "Object 1/content.xml"};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -21,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(in + mlen, ZIPWRAP_SEP, sep);
 	if (size)
 		memcpy(in + mlen + sep, data, size);
-	zip = zipwrap(in, mlen + sep + size, parts, 3, &len);
+	zip = zipwrap(in, mlen + sep + size, parts, 4, &len);
 	if (zip)
 		fuzz_extract(CLINT_INPUT_ODT, "fuzz.odt", zip, len);
 	free(zip);

@@ -124,6 +124,20 @@ cat > "$out/docx_xml/math.parts" <<'EOF'
 <w:p><m:oMath><m:f><m:fPr><m:ctrlPr><w:del w:id="1" w:author="A"><w:rPr><w:i/></w:rPr></w:del></m:ctrlPr></m:fPr><m:num><w:del w:id="2" w:author="A"><m:r><m:t>a</m:t></m:r></w:del></m:num><m:den><w:del w:id="3" w:author="A"><m:r><m:t>b</m:t></m:r></w:del></m:den></m:f><m:d><m:dPr><m:ctrlPr><w:ins w:id="4" w:author="A"/></m:ctrlPr></m:dPr><m:e><w:ins w:id="5" w:author="A"><m:r><m:t>p</m:t></m:r></w:ins></m:e></m:d></m:oMath></w:p>
 </w:body></w:document>
 EOF
+# An ODT formula (an object of its own: content.xml, styles.xml and
+# "Object 1/content.xml", fuzz_odt_xml.c): every MathML element the
+# extractor writes characters for, and an object that is not a formula
+{ cat <<'EOF'
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"><office:body><office:text>
+<text:p>The credit is <draw:frame text:anchor-type="as-char"><draw:object xlink:href="./Object 1" xlink:type="simple"/></draw:frame> where F is the fee.</text:p>
+<text:p><draw:frame><draw:object xlink:href="./Object 2/"/></draw:frame><draw:frame><draw:object-ole xlink:href="./Obj3"/></draw:frame></text:p>
+</office:text></office:body></office:document-content>
+EOF
+printf '\n--part--\n<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>\n--part--\n'
+cat <<'EOF'
+<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><semantics><mrow><mi>C</mi><mo>=</mo><mfrac><mrow><mi>T</mi><mo>-</mo><mi>A</mi></mrow><mi>T</mi></mfrac><mo>&#xD7;</mo><mi>F</mi><munderover><mo>&#x2211;</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover><msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup><msqrt><mi>y</mi></msqrt><mroot><mi>x</mi><mn>3</mn></mroot><mi>sin</mi><mo>&#x2061;</mo><mi>x</mi><mfenced open="[" close="]" separators=";,"><mi>p</mi><mi>q</mi><mi>r</mi></mfenced><mtable><mtr><mtd><mn>1</mn></mtd><mtd><mn>2</mn></mtd></mtr></mtable><mover><mi>x</mi><mo>&#xAF;</mo></mover><munder><mi>lim</mi><mi>n</mi></munder><mspace/><mphantom><mi>h</mi></mphantom></mrow><annotation encoding="StarMath 5.0">C = {T - A} over T times F</annotation></semantics></math>
+EOF
+} > "$out/odt_xml/formula.parts"
 python3 - "$out" $rev/weak-v2-tracked.docx tests/cli/fixtures/tracked-changes.docx \
 	tests/cli/fixtures/hosting-tracked.odt $rev/weak-v1.docx $rev/weak-v2.docx <<'PY'
 import os, sys, zipfile

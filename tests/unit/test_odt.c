@@ -905,6 +905,182 @@ static void test_annotations_memory_limit(void **state)
 	free(content);
 }
 
+/* ---- embedded objects -------------------------------------------------------- */
+
+/* A formula is an object of its own (draw:object, "Object 1/content.xml",
+ * MathML): read as a line of text, where it was left out without a word
+ * ("the Service Credit is  where F is the fee"). Other objects are not
+ * read, with a warning naming each. */
+#define MML(x) "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" " \
+	"display=\"block\"><semantics><mrow>" x "</mrow><annotation " \
+	"encoding=\"StarMath 5.0\">annotation text</annotation></semantics></math>"
+#define OBJ(name) "<draw:frame text:anchor-type=\"as-char\"><draw:object " \
+	"xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:href=\"" name "\" " \
+	"xlink:type=\"simple\"/><draw:image xmlns:xlink=\"http://www.w3.org/" \
+	"1999/xlink\" xlink:href=\"./ObjectReplacements/Object 1\"/></draw:frame>"
+
+static clint_doc *load_entries(const entry *e, size_t n, clint_revisions rev,
+                               clint_diag *diag, int rc)
+{
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+	size_t len;
+	unsigned char *z = make_zip(e, n, &len);
+	int got;
+
+	o.revisions = rev;
+	got = clint_doc_load_buffer(&doc, "t.odt", z, len, &o, diag);
+	free(z);
+	if (got != rc)
+		unit_diag_dump(diag);
+	assert_int_equal(got, rc);
+	return doc;
+}
+
+static void assert_warning(const clint_diag *d, const char *needle)
+{
+	clint_diag_entry e;
+	long i = unit_diag_find(d, needle);
+
+	if (i < 0) {
+		unit_diag_dump(d);
+		fail_msg("no diagnostic mentions '%s'", needle);
+	}
+	assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
+	assert_int_equal(e.level, CLINT_DIAG_WARNING);
+	assert_string_equal(e.file, "t.odt");
+}
+
+static void test_formulas(void **state)
+{
+	static const char content[] = CONTENT(
+		"<text:p>The credit is " OBJ("./Object 1") " where F is the fee."
+		"</text:p>"
+		"<text:p>" OBJ("./Object 2") "</text:p>"
+		"<text:p>Sales " OBJ("./Object 3/") OBJ("Object 4") OBJ("../up")
+		OBJ("http://example.com/x") "<draw:frame><draw:object-ole "
+		"xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:href=\"./Obj5\"/>"
+		"</draw:frame> end.</text:p>"
+		"<text:tracked-changes><text:changed-region text:id=\"c1\">"
+		"<text:insertion><office:change-info><dc:creator>A</dc:creator>"
+		"</office:change-info></text:insertion></text:changed-region>"
+		"</text:tracked-changes>"
+		"<text:p>Kept<text:change-start text:change-id=\"c1\"/>"
+		OBJ("./Object 1") "<text:change-end text:change-id=\"c1\"/>.</text:p>");
+	static const char formula1[] = MML(
+		"<mi>C</mi><mo>=</mo><mfrac><mrow><mi>T</mi><mo>\xE2\x88\x92</mo>"
+		"<mi>A</mi></mrow><mi>T</mi></mfrac><mo>\xC3\x97</mo><mi>F</mi>");
+	static const char formula2[] = MML(
+		"<munderover><mo>\xE2\x88\x91</mo><mrow><mi>i</mi><mo>=</mo>"
+		"<mn>1</mn></mrow><mi>n</mi></munderover><msup><mi>x</mi><mn>2</mn>"
+		"</msup><msub><mi>y</mi><mi>i</mi></msub><msubsup><mi>z</mi>"
+		"<mn>0</mn><mn>1</mn></msubsup><mo>,</mo><msqrt><mn>4</mn></msqrt>"
+		"<mroot><mi>x</mi><mn>3</mn></mroot><mo>,</mo><mi>sin</mi>"
+		"<mo>\xE2\x81\xA1</mo><mi>x</mi><mo>,</mo><mi>a</mi>"
+		"<mo>\xE2\x81\xA2</mo><mi>b</mi><mo>,</mo>"
+		"<mfenced open=\"[\" close=\"]\" separators=\";\"><mi>p</mi>"
+		"<mi>q</mi><mi>r</mi></mfenced><mfenced><mi>s</mi></mfenced>"
+		"<mtable><mtr><mtd><mn>1</mn></mtd><mtd><mn>2</mn></mtd></mtr>"
+		"<mtr><mtd><mn>3</mn></mtd><mtd><mn>4</mn></mtd></mtr></mtable>"
+		"<mphantom><mi>hidden</mi></mphantom><mspace/><mtext>end</mtext>");
+	static const char chart[] =
+		"<office:document-content" NS "><office:body><office:chart/>"
+		"</office:body></office:document-content>";
+	entry e[] = {
+		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
+		{"content.xml", content, 0, 0},
+		{"Object 1/content.xml", formula1, 0, 0},
+		{"Object 2/content.xml", formula2, 0, 0},
+		{"Object 3/content.xml", chart, 0, 0},
+	};
+	clint_diag *d = NULL;
+	clint_doc *doc;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_ACCEPT, d, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, 1, 0,
+	             "The credit is C=(T\xE2\x88\x92" "A)/(T)\xC3\x97" "F where "
+	             "F is the fee.");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, 2, 0,
+	             "\xE2\x88\x91_(i=1)^(n)x^(2)y_(i)z_(0)^(1),\xE2\x88\x9A" "4"
+	             "(3)\xE2\x88\x9Ax,sin x,ab,[p;q;r](s)1 2; 3 4 end");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, 3, 0, "Sales end.");
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, 4, CLINT_BLOCK_INSERTED,
+	             "KeptC=(T\xE2\x88\x92" "A)/(T)\xC3\x97" "F.");
+	assert_warning(d, "embedded object 'Object 3' is not read (a chart, "
+	                  "spreadsheet or drawing, not a formula)");
+	assert_warning(d, "embedded object 'Object 4' is not read (it has no "
+	                  "content.xml)");
+	assert_warning(d, "embedded object '../up' is not read (not an object "
+	                  "inside the document)");
+	assert_warning(d, "embedded object 'http://example.com/x' is not read");
+	assert_warning(d, "embedded object './Obj5' is not read (an OLE object)");
+	assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_ERROR), 0);
+	assert_null(strstr(clint_doc_text(doc, NULL), "annotation"));
+	assert_null(strstr(clint_doc_text(doc, NULL), "hidden"));
+	clint_doc_free(doc);
+
+	/* rejected with its insertion */
+	clint_diag_clear(d);
+	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_REJECT, d, CLINT_OK);
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, 4, 0, "Kept.");
+	clint_doc_free(doc);
+	clint_diag_free(d);
+}
+
+/* A broken formula is an error naming its entry; one object shown many
+ * times is read each time, within 64 MiB in all. */
+static void test_formula_limits(void **state)
+{
+	static const char one[] = CONTENT("<text:p>" OBJ("./Object 1") "</text:p>");
+	char *many, *big, *p;
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	size_t i;
+	entry e[] = {
+		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
+		{"content.xml", one, 0, 0},
+		{"Object 1/content.xml", "<math xmlns=\"http://www.w3.org/1998/Math/"
+		                         "MathML\"><mi>x</mi>", 0, 0},
+	};
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_ACCEPT, d,
+	                   CLINT_EFORMAT);
+	assert_diag(d, "Object 1/content.xml: not well-formed XML");
+
+	/* a 1 MiB formula, shown 70 times */
+	big = malloc((1 << 20) + 200);
+	many = malloc(70 * 400 + 1000);
+	assert_non_null(big);
+	assert_non_null(many);
+	p = big + sprintf(big, "<math xmlns=\"http://www.w3.org/1998/Math/MathML\">"
+	                       "<mtext>");
+	memset(p, 'a', 1 << 20);
+	strcpy(p + (1 << 20), "</mtext></math>");
+	p = many + sprintf(many, "%s", CONTENT_HEAD "<office:body><office:text>"
+	                               "<text:p>");
+	for (i = 0; i < 70; i++)
+		p += sprintf(p, "%s", OBJ("./Object 1"));
+	strcpy(p, "</text:p></office:text></office:body>"
+	          "</office:document-content>");
+	e[1].data = many;
+	e[2].data = big;
+	e[2].store = 1;
+	clint_diag_clear(d);
+	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_ACCEPT, d,
+	                   CLINT_ELIMIT);
+	assert_null(doc);
+	assert_diag(d, "embedded objects of more than 64 MiB in all");
+	free(big);
+	free(many);
+	clint_diag_free(d);
+}
+#undef OBJ
+#undef MML
+
 /* ---- detection and hostile input --------------------------------------- */
 
 static void test_detection(void **state)
@@ -1519,6 +1695,8 @@ int main(void)
 		cmocka_unit_test(test_list_and_inline_variants),
 		cmocka_unit_test(test_outline_numbered_headings),
 		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_formulas),
+		cmocka_unit_test(test_formula_limits),
 		cmocka_unit_test(test_table_variants),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_master_page_headers_footers),

@@ -40,6 +40,9 @@
 #define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 #define NS_DC "http://purl.org/dc/elements/1.1/"
 #define NS_SVG "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+#define NS_DRAW "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+#define NS_XLINK "http://www.w3.org/1999/xlink"
+#define NS_MATHML "http://www.w3.org/1998/Math/MathML"
 
 typedef enum { CHANGE_OTHER = 0, CHANGE_INSERTION, CHANGE_DELETION } change_kind;
 
@@ -85,6 +88,8 @@ typedef struct {
 	int space_due;            /* a frame's paragraph ended: a space before
 	                             the next word */
 
+	clint_zip *zip;           /* the container, for embedded objects */
+	uint64_t object_bytes;    /* their content.xml read so far */
 	xmlDocPtr content, styles;
 	xmlNodePtr outline;       /* text:outline-style or NULL */
 	unsigned outline_count[ODT_LEVELS];
@@ -888,6 +893,276 @@ static int change_mark(odt_ctx *c, xmlNodePtr n, unsigned depth)
 	return CLINT_OK;
 }
 
+/* ---- embedded objects: formulas ------------------------------------------- */
+
+/*
+ * A formula (draw:object) is a document of its own: MathML, in the
+ * entry "Object 1/content.xml" its xlink:href names ("./Object 1"), or
+ * inline in a flat ODT. It is read as a line of text, as DOCX's Office
+ * Math is: a fraction as "(num)/(den)", scripts as "^(sup)" and
+ * "_(sub)" (limits under and over too), a root after "√", fences around
+ * their elements, a table's rows between "; " and its cells between
+ * spaces; the invisible function application a space. Left out, the
+ * service credit formula of a clause was lost without a word. Other
+ * objects (charts, spreadsheets, OLE) are not read, with a warning.
+ */
+static xmlNodePtr math_child(xmlNodePtr n, unsigned k)
+{
+	for (n = n ? n->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && k-- == 0)
+			return n;
+	return NULL;
+}
+
+static int put_math(odt_ctx *c, xmlNodePtr n, unsigned depth);
+
+/* The text of a token element (mi, mn, mo, mtext, ms). */
+static int put_math_token(odt_ctx *c, xmlNodePtr n, unsigned depth)
+{
+	const char *s, *p;
+	int rc = CLINT_OK;
+
+	for (n = n->children; n && rc >= 0; n = n->next) {
+		if ((rc = check_node(c, depth)) < 0)
+			break;
+		if (n->type != XML_TEXT_NODE)
+			continue;
+		/* U+2061 (function application): "sin x"; U+2062 to U+2064
+		 * (invisible times, separator, plus): nothing */
+		for (s = p = (const char *)n->content; rc >= 0 && *p; p++) {
+			if (memcmp(p, "\xE2\x81", 2) != 0 || (unsigned char)p[2] < 0xA1 ||
+			    (unsigned char)p[2] > 0xA4)
+				continue;
+			rc = put_text(c, s, (size_t)(p - s));
+			if (rc >= 0 && p[2] == '\xA1')
+				rc = put_text(c, " ", 1);
+			s = p + 3;
+			p += 2;
+		}
+		if (rc >= 0)
+			rc = put_text(c, s, strlen(s));
+	}
+	return rc;
+}
+
+/* before, then element k, then after (if the element is there) */
+static int put_math_part(odt_ctx *c, xmlNodePtr n, unsigned k,
+                         const char *before, const char *after,
+                         unsigned depth)
+{
+	xmlNodePtr e = math_child(n, k);
+	int rc;
+
+	if (!e)
+		return CLINT_OK;
+	if ((rc = put_text(c, before, strlen(before))) < 0 ||
+	    (rc = put_math(c, e, depth)) < 0)
+		return rc;
+	return put_text(c, after, strlen(after));
+}
+
+/* An mfenced: its elements between its open and close characters, its
+ * separators (each in turn, the last repeated) between them. */
+static int put_math_fenced(odt_ctx *c, xmlNodePtr n, unsigned depth)
+{
+	xmlChar *open = xmlGetNsProp(n, (const xmlChar *)"open", NULL);
+	xmlChar *close = xmlGetNsProp(n, (const xmlChar *)"close", NULL);
+	xmlChar *seps = xmlGetNsProp(n, (const xmlChar *)"separators", NULL);
+	const char *sep = seps ? (const char *)seps : ",";
+	xmlNodePtr k;
+	size_t i = 0, len;
+	int rc, first = 1;
+
+	rc = put_text(c, open ? (const char *)open : "(",
+	              strlen(open ? (const char *)open : "("));
+	for (k = n->children; k && rc >= 0; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		while (sep[i] == ' ')
+			i++;
+		if (!first && sep[i]) {
+			/* one UTF-8 character */
+			for (len = 1; (sep[i + len] & 0xC0) == 0x80; len++)
+				;
+			rc = put_text(c, sep + i, len);
+			if (sep[i + len])
+				i += len;
+		}
+		first = 0;
+		if (rc >= 0)
+			rc = put_math(c, k, depth);
+	}
+	if (rc >= 0)
+		rc = put_text(c, close ? (const char *)close : ")",
+		              strlen(close ? (const char *)close : ")"));
+	xmlFree(open);
+	xmlFree(close);
+	xmlFree(seps);
+	return rc;
+}
+
+/* A table's rows (or cells), `sep` between them. */
+static int put_math_rows(odt_ctx *c, xmlNodePtr n, const char *sep,
+                         unsigned depth)
+{
+	xmlNodePtr k;
+	int rc = CLINT_OK, first = 1;
+
+	for (k = n->children; k && rc >= 0; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		if (!first)
+			rc = put_text(c, sep, strlen(sep));
+		first = 0;
+		if (rc >= 0)
+			rc = put_math(c, k, depth);
+	}
+	return rc;
+}
+
+static int is_math(xmlNodePtr n, const char *name)
+{
+	return is_el(n, NS_MATHML, name);
+}
+
+/* One MathML element and what it holds. */
+static int put_math(odt_ctx *c, xmlNodePtr n, unsigned depth)
+{
+	static const char *const skipped[] = {
+		"annotation", "annotation-xml", "mphantom", "none", "mprescripts",
+		"maligngroup", "malignmark",
+	};
+	xmlNodePtr k;
+	size_t i;
+	int rc;
+
+	if ((rc = check_node(c, depth)) < 0)
+		return rc;
+	if (n->type != XML_ELEMENT_NODE || !n->ns ||
+	    !xmlStrEqual(n->ns->href, (const xmlChar *)NS_MATHML))
+		return CLINT_OK;
+	for (i = 0; i < ARRAY_LEN(skipped); i++)
+		if (is_math(n, skipped[i]))
+			return CLINT_OK;
+	if (is_math(n, "mi") || is_math(n, "mn") || is_math(n, "mo") ||
+	    is_math(n, "mtext") || is_math(n, "ms"))
+		return put_math_token(c, n, depth + 1);
+	if (is_math(n, "mspace"))
+		return put_text(c, " ", 1);
+	if (is_math(n, "semantics") || is_math(n, "maction")) {
+		/* what is shown: the first (a semantics' presentation) */
+		k = math_child(n, 0);
+		return k ? put_math(c, k, depth + 1) : CLINT_OK;
+	}
+	if (is_math(n, "mfrac")) {
+		TRY(put_math_part(c, n, 0, "(", ")", depth + 1));
+		return put_math_part(c, n, 1, "/(", ")", depth + 1);
+	}
+	if (is_math(n, "msqrt")) {
+		TRY(put_text(c, "\xE2\x88\x9A", 3));
+		return put_math_rows(c, n, "", depth + 1);
+	}
+	if (is_math(n, "mroot")) {
+		/* the index first: "(3)√x" */
+		TRY(put_math_part(c, n, 1, "(", ")", depth + 1));
+		return put_math_part(c, n, 0, "\xE2\x88\x9A", "", depth + 1);
+	}
+	if (is_math(n, "mfenced"))
+		return put_math_fenced(c, n, depth + 1);
+	if (is_math(n, "mtable"))
+		return put_math_rows(c, n, "; ", depth + 1);
+	if (is_math(n, "mtr") || is_math(n, "mlabeledtr"))
+		return put_math_rows(c, n, " ", depth + 1);
+	if (is_math(n, "msup") || is_math(n, "mover") || is_math(n, "msub") ||
+	    is_math(n, "munder") || is_math(n, "msubsup") ||
+	    is_math(n, "munderover")) {
+		int sub = !is_math(n, "msup") && !is_math(n, "mover");
+		int both = is_math(n, "msubsup") || is_math(n, "munderover");
+
+		TRY(put_math_part(c, n, 0, "", "", depth + 1));
+		TRY(put_math_part(c, n, 1, sub ? "_(" : "^(", ")", depth + 1));
+		if (both)
+			TRY(put_math_part(c, n, 2, "^(", ")", depth + 1));
+		return CLINT_OK;
+	}
+	/* math, mrow, mstyle, mpadded, menclose, merror, mmultiscripts, ... */
+	return put_math_rows(c, n, "", depth + 1);
+done:
+	return rc;
+}
+
+/* What is not read: said once per object, naming it. */
+static void object_not_read(odt_ctx *c, const char *name, const char *why)
+{
+	clint_diag_add(c->diag, CLINT_DIAG_WARNING, c->doc->name, 0, 0,
+	               "embedded object '%s' is not read (%s): any text in it "
+	               "is not checked",
+	               name, why);
+}
+
+/* A draw:object: a formula inline (a flat ODT) or in its own entry. */
+static int put_object(odt_ctx *c, xmlNodePtr obj, unsigned depth)
+{
+	const xmlChar *href = attr(obj, NS_XLINK, "href");
+	char entry[300], shown[208];
+	char *data = NULL;
+	size_t len = 0, i;
+	xmlDocPtr x = NULL;
+	xmlNodePtr root;
+	const char *name;
+	int rc;
+
+	if ((root = math_child(obj, 0)) != NULL) {
+		if (is_math(root, "math"))
+			return put_math(c, root, depth + 1);
+		object_not_read(c, "(inline)", "not a formula");
+		return CLINT_OK;
+	}
+	if (!href)
+		return CLINT_OK;
+	name = (const char *)href;
+	if (strncmp(name, "./", 2) == 0)
+		name += 2;
+	for (i = 0; name[i] && name[i] != '/' && name[i] != ':'; i++)
+		;
+	/* "./Object 1", or "./Formula-0/" as pandoc writes it */
+	if (!i || (name[i] && strcmp(name + i, "/") != 0) || i > 200 ||
+	    strstr(name, "..")) {
+		object_not_read(c, i > 200 ? "(a long name)" : name,
+		                "not an object inside the document");
+		return CLINT_OK;
+	}
+	snprintf(shown, sizeof(shown), "%.*s", (int)i, name);
+	snprintf(entry, sizeof(entry), "%s/content.xml", shown);
+	name = shown;
+	rc = read_entry(c, c->zip, entry, ODT_MAX_CONTENT, 0, &data, &len);
+	if (rc < 0)
+		return rc;
+	if (!data) {
+		object_not_read(c, name, "it has no content.xml");
+		return CLINT_OK;
+	}
+	c->object_bytes += len;
+	if (c->object_bytes > ODT_MAX_CONTENT) {
+		free(data);
+		return odt_error(c, CLINT_ELIMIT,
+		                 "embedded objects of more than 64 MiB in all "
+		                 "(counted each time one is shown): refused");
+	}
+	rc = parse_xml(c, entry, data, len, &x);
+	free(data);
+	if (rc < 0)
+		return rc;
+	root = xmlDocGetRootElement(x);
+	if (root && is_math(root, "math"))
+		rc = put_math(c, root, depth + 1);
+	else
+		object_not_read(c, name, "a chart, spreadsheet or drawing, not a "
+		                         "formula");
+	xmlFreeDoc(x);
+	return rc;
+}
+
 /* Inline content of a paragraph or heading. */
 static int walk_inline(odt_ctx *c, xmlNodePtr n, unsigned depth)
 {
@@ -927,6 +1202,12 @@ static int walk_inline(odt_ctx *c, xmlNodePtr n, unsigned depth)
 		           is_el(n, NS_TEXT, "change-start") ||
 		           is_el(n, NS_TEXT, "change-end")) {
 			TRY(change_mark(c, n, depth));
+		} else if (is_el(n, NS_DRAW, "object")) {
+			TRY(put_object(c, n, depth));
+		} else if (is_el(n, NS_DRAW, "object-ole")) {
+			const xmlChar *h = attr(n, NS_XLINK, "href");
+			object_not_read(c, h ? (const char *)h : "(inline)",
+			                "an OLE object");
 		} else if (is_el(n, NS_TEXT, "soft-page-break")) {
 			c->page++;
 		} else if (is_el(n, NS_TEXT, "note-citation") ||
@@ -1261,6 +1542,7 @@ int clint_extract_odt(clint_doc *doc, const unsigned char *data, size_t len,
 	c.page = 1;
 	clint_xml_init();
 	TRY(clint_zip_open(&za, data, len, &lim, NULL, doc->name, diag));
+	c.zip = &za;
 	TRY(read_entry(&c, &za, "content.xml", ODT_MAX_CONTENT, 1, &content,
 	               &content_len));
 	TRY(read_entry(&c, &za, "styles.xml", ODT_MAX_STYLES, 0, &styles,
