@@ -883,6 +883,50 @@ static void test_office_math(void **state)
 	clint_doc_free(doc);
 }
 
+/* An embedded object (an Excel sheet, a MathType formula) is not read:
+ * a warning says so, with its kind and line, where nothing was said; none
+ * for one in text the chosen revision leaves out. */
+static void test_ole_object_warned(void **state)
+{
+#define OLE(progid) "<w:r><w:object><o:OLEObject xmlns:o=\"urn:schemas-" \
+	"microsoft-com:office:office\" Type=\"Embed\" " progid " ShapeID=\"s1\"" \
+	" DrawAspect=\"Content\"/></w:object></w:r>"
+	static const char body[] = DOC(
+		P(R("Prices: ") OLE("ProgID=\"Excel.Sheet.12\"") R(" above."))
+		P(OLE("ProgID=\"a&lt;b\"") OLE(""))
+		P("<w:del w:id=\"1\" w:author=\"A\">" OLE("ProgID=\"Equation.3\"")
+		  "</w:del>"));
+#undef OLE
+	part p[] = {{"word/document.xml", body, 0}};
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	clint_doc *doc;
+	long i;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = load_parts(p, 1, CLINT_REVISIONS_ACCEPT, d, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Prices:  above.");
+	assert_int_equal(clint_diag_count(d), 3);
+	i = unit_diag_find(d, "DOCX part word/document.xml: an embedded object "
+	                      "(Excel.Sheet.12) is not read: any text in it (a "
+	                      "table, a formula) is not checked");
+	assert_true(i >= 0);
+	assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
+	assert_int_equal(e.level, CLINT_DIAG_WARNING);
+	assert_int_equal(e.line, 2);
+	/* a kind that is not a plain name is left out */
+	assert_true(unit_diag_find(d, "an embedded object is not read") >= 0);
+	assert_int_equal(unit_diag_find(d, "a&"), -1);
+	assert_int_equal(unit_diag_find(d, "Equation.3"), -1);
+	clint_doc_free(doc);
+	clint_diag_clear(d);
+	doc = load_parts(p, 1, CLINT_REVISIONS_REJECT, d, CLINT_OK);
+	assert_true(unit_diag_find(d, "(Equation.3)") >= 0);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+}
+
 /* A math object tracked as inserted or deleted as a whole: Word marks
  * its runs and, in the m:ctrlPr of its properties, the object itself.
  * Its fraction bar, radical sign and delimiters go with it (they were
@@ -1808,6 +1852,7 @@ int main(void)
 		cmocka_unit_test(test_unended_field),
 		cmocka_unit_test(test_office_math),
 		cmocka_unit_test(test_office_math_tracked),
+		cmocka_unit_test(test_ole_object_warned),
 		cmocka_unit_test(test_alt_chunk_refused),
 		cmocka_unit_test(test_revisions_accept),
 		cmocka_unit_test(test_revisions_reject),

@@ -76,6 +76,7 @@ static const char W_NS_STRICT[] = "http://purl.oclc.org/ooxml/wordprocessingml/m
 static const char M_NS[] =
 	"http://schemas.openxmlformats.org/officeDocument/2006/math";
 static const char M_NS_STRICT[] = "http://purl.oclc.org/ooxml/officeDocument/math";
+static const char O_NS[] = "urn:schemas-microsoft-com:office:office";
 static const char MC_NS[] =
 	"http://schemas.openxmlformats.org/markup-compatibility/2006";
 
@@ -2148,6 +2149,32 @@ static void para_prop(docx *dx, const docx_node *n, int d)
 	}
 }
 
+/*
+ * An embedded object (o:OLEObject in a w:object): an Excel sheet, a
+ * MathType or Equation Editor formula, another document. Its content is
+ * a binary part this reader does not open, and Word shows only its
+ * picture: said, with its kind, so that a price table or a formula
+ * pasted in as one is not taken for checked.
+ */
+static void ole_object(docx *dx, const docx_node *n)
+{
+	const char *v = "";
+	size_t len = 0, i;
+
+	if (!text_kept(dx))
+		return;
+	if (attr_raw(n, NULL, "ProgID", &v, &len))
+		for (i = 0; i < len; i++)
+			if (!strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			            "0123456789._-", v[i]) || len > 64)
+				len = 0;
+	clint_diag_add(dx->diag, CLINT_DIAG_WARNING, dx->doc->name, n->line, 0,
+	               "DOCX part %s: an embedded object%s%.*s%s is not read: "
+	               "any text in it (a table, a formula) is not checked",
+	               dx->part ? dx->part : "?", len ? " (" : "", (int)len, v,
+	               len ? ")" : "");
+}
+
 /* A start tag in a story. */
 static int story_start(docx *dx, const docx_node *n, int d, int empty)
 {
@@ -2175,6 +2202,11 @@ static int story_start(docx *dx, const docx_node *n, int d, int empty)
 		if (rc > 0 && empty)
 			rc = math_end(dx, n, d);
 		return rc < 0 ? rc : CLINT_OK;
+	}
+	if (!n->w && n->ns && strcmp(n->local, "OLEObject") == 0 &&
+	    strcmp(n->ns, O_NS) == 0) {
+		ole_object(dx, n);
+		return CLINT_OK;
 	}
 	if (is_w(n, "p")) {
 		docx_para *p;
