@@ -958,7 +958,19 @@ static void test_office_math_tracked(void **state)
 		  "<m:e>" MR("e") "</m:e><m:sup>" MR("k") "</m:sup></m:sSup>"
 		  /* its arguments' own m:ctrlPr marks no object */
 		  "<m:rad><m:radPr/><m:e>" MR("9") CTRL("del") "</m:e></m:rad>"
-		  "<m:rad/></m:oMath>"));
+		  "<m:rad/></m:oMath>")
+		/* inserted, then deleted by another (CT_MathCtrlIns holds the
+		 * w:del); a radical's index before its sign */
+		P(R("A") "<m:oMath xmlns:m=\"" M_NS "\">"
+		  "<m:f><m:fPr><m:ctrlPr><w:ins w:id=\"10\" w:author=\"A\">"
+		  "<w:del w:id=\"11\" w:author=\"B\"><w:rPr/></w:del></w:ins>"
+		  "</m:ctrlPr></m:fPr><m:num><w:ins w:id=\"12\" w:author=\"A\">"
+		  MDEL("a") "</w:ins></m:num><m:den/></m:f>"
+		  "<m:rad><m:radPr/><m:deg>" MR("3") "</m:deg><m:e>" MR("x")
+		  "</m:e></m:rad></m:oMath>" R("B"))
+		/* properties out of place: their mark ends with what holds them */
+		P("<w:r><m:fPr xmlns:m=\"" M_NS "\">" CTRL("del") "</m:fPr>"
+		  "<w:t>gone</w:t></w:r>" R("kept")));
 	clint_doc *doc;
 
 	(void)state;
@@ -966,11 +978,16 @@ static void test_office_math_tracked(void **state)
 	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Fee x(c)/(d)y due.");
 	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0,
 	             "[p|q)\xE2\x88\x9A" "9\xE2\x88\x9A");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0,
+	             "A(3)\xE2\x88\x9A" "xB");
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "kept");
 	clint_doc_free(doc);
 	doc = load_body(body, CLINT_REVISIONS_REJECT);
 	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Fee x(a)/(b)y due.");
 	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0,
 	             "\xE2\x88\x9A" "2e^(k)\xE2\x88\x9A" "9\xE2\x88\x9A");
+	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0,
+	             "A(3)\xE2\x88\x9A" "xB");
 	clint_doc_free(doc);
 }
 #undef CTRL

@@ -966,7 +966,12 @@ static void test_formulas(void **state)
 		"</office:change-info></text:insertion></text:changed-region>"
 		"</text:tracked-changes>"
 		"<text:p>Kept<text:change-start text:change-id=\"c1\"/>"
-		OBJ("./Object 1") "<text:change-end text:change-id=\"c1\"/>.</text:p>");
+		OBJ("./Object 1") "<text:change-end text:change-id=\"c1\"/>.</text:p>"
+		/* anchored to the page: a paragraph of its own; a name with
+		 * escapes, one in a directory */
+		"<draw:frame text:anchor-type=\"page\"><draw:object xmlns:xlink="
+		"\"http://www.w3.org/1999/xlink\" xlink:href=\"./Object%201\"/>"
+		"</draw:frame><text:p>In " OBJ("./Sub/Object 6") "</text:p>");
 	static const char formula1[] = MML(
 		"<mi>C</mi><mo>=</mo><mfrac><mrow><mi>T</mi><mo>\xE2\x88\x92</mo>"
 		"<mi>A</mi></mrow><mi>T</mi></mfrac><mo>\xC3\x97</mo><mi>F</mi>");
@@ -992,6 +997,7 @@ static void test_formulas(void **state)
 		{"Object 1/content.xml", formula1, 0, 0},
 		{"Object 2/content.xml", formula2, 0, 0},
 		{"Object 3/content.xml", chart, 0, 0},
+		{"Sub/Object 6/content.xml", MML("<mi>z</mi>"), 0, 0},
 	};
 	clint_diag *d = NULL;
 	clint_doc *doc;
@@ -1008,8 +1014,10 @@ static void test_formulas(void **state)
 	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, 3, 0, "Sales end.");
 	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, 4, CLINT_BLOCK_INSERTED,
 	             "KeptC=(T\xE2\x88\x92" "A)/(T)\xC3\x97" "F.");
-	assert_warning(d, "embedded object 'Object 3' is not read (a chart, "
-	                  "spreadsheet or drawing, not a formula)");
+	assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0, 4, 0,
+	             "C=(T\xE2\x88\x92" "A)/(T)\xC3\x97" "F");
+	assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, 5, 0, "In z");
+	assert_warning(d, "embedded object 'Object 3' is not read (a chart)");
 	assert_warning(d, "embedded object 'Object 4' is not read (it has no "
 	                  "content.xml)");
 	assert_warning(d, "embedded object '../up' is not read (not an object "
@@ -1034,7 +1042,7 @@ static void test_formulas(void **state)
 static void test_formula_limits(void **state)
 {
 	static const char one[] = CONTENT("<text:p>" OBJ("./Object 1") "</text:p>");
-	char *many, *big, *p;
+	char *many, *big, *deep, *p;
 	clint_diag *d = NULL;
 	clint_doc *doc;
 	size_t i;
@@ -1047,9 +1055,56 @@ static void test_formula_limits(void **state)
 
 	(void)state;
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	/* a broken object is left out, with a warning: the text is read */
+	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_ACCEPT, d, CLINT_OK);
+	assert_warning(d, "Object 1/content.xml: not well-formed XML");
+	clint_doc_free(doc);
+
+	/* the DOCTYPE LibreOffice writes before a formula */
+	e[2].data = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE "
+	            "math:math PUBLIC \"-//OpenOffice.org//DTD Modified W3C "
+	            "MathML 1.01//EN\" \"math.dtd\">\n<math:math xmlns:math=\""
+	            "http://www.w3.org/1998/Math/MathML\"><math:mi>x</math:mi>"
+	            "</math:math>";
+	clint_diag_clear(d);
+	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_ACCEPT, d, CLINT_OK);
+	assert_non_null(strstr(doc->text, "x"));
+	clint_doc_free(doc);
+
+	/* too deep to walk: the error names the object's entry */
+	deep = malloc(250 * 13 + 200);
+	assert_non_null(deep);
+	p = deep + sprintf(deep, "<math xmlns=\"http://www.w3.org/1998/Math/"
+	                         "MathML\">");
+	for (i = 0; i < 250; i++)
+		p += sprintf(p, "<mrow>");
+	for (i = 0; i < 250; i++)
+		p += sprintf(p, "</mrow>");
+	strcpy(p, "</math>");
+	e[2].data = deep;
+	clint_diag_clear(d);
 	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_ACCEPT, d,
-	                   CLINT_EFORMAT);
-	assert_diag(d, "Object 1/content.xml: not well-formed XML");
+	                   CLINT_ELIMIT);
+	assert_diag(d, "Object 1/content.xml: elements nested deeper than 200");
+	free(deep);
+
+	/* objects not read: 100 warnings, then one that says there are more */
+	many = malloc(150 * 400 + 1000);
+	assert_non_null(many);
+	p = many + sprintf(many, "%s", CONTENT_HEAD "<office:body><office:text>"
+	                               "<text:p>");
+	for (i = 0; i < 150; i++)
+		p += sprintf(p, "%s", OBJ("./Missing"));
+	strcpy(p, "</text:p></office:text></office:body>"
+	          "</office:document-content>");
+	e[1].data = many;
+	clint_diag_clear(d);
+	doc = load_entries(e, 2, CLINT_REVISIONS_ACCEPT, d, CLINT_OK);
+	assert_int_equal(clint_diag_count(d), 102);   /* and "no text" */
+	assert_true(unit_diag_find(d, "more embedded objects are not read: not "
+	                              "listed") == 100);
+	clint_doc_free(doc);
+	free(many);
 
 	/* a 1 MiB formula, shown 70 times */
 	big = malloc((1 << 20) + 200);

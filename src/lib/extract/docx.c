@@ -225,9 +225,13 @@ typedef struct {
 	 * all of it read as inside one, to its end tag */
 	int objpr_depth;            /* an object's m:*Pr open here, or 0 */
 	int ctrl_depth;             /* its m:ctrlPr open here, or 0 */
+	int ctrl_ins;               /* a w:ins in that m:ctrlPr open here (it
+	                               may hold a w:del: inserted, then
+	                               deleted), or 0 */
+	int rad_deg;                /* a radical's m:deg open here, or 0 */
 	struct {
 		int depth;              /* the object's */
-		int del;                /* 1: counted in del, 0: in ins */
+		unsigned char ins, del; /* counted in ins, in del */
 	} changed[DOCX_MAX_DELIMS];
 	int nchanged;
 	unsigned char fld[DOCX_MAX_FIELDS]; /* 1: instruction, 0: result */
@@ -1925,17 +1929,38 @@ static int is_object_pr(const docx_node *n)
 static void math_changed(docx *dx, int del)
 {
 	int depth = dx->objpr_depth - 1;
+	unsigned char *flag;
 
-	if (dx->nchanged && dx->changed[dx->nchanged - 1].depth == depth)
+	if (!dx->nchanged || dx->changed[dx->nchanged - 1].depth != depth) {
+		if (dx->nchanged >= DOCX_MAX_DELIMS)
+			return;
+		dx->changed[dx->nchanged].depth = depth;
+		dx->changed[dx->nchanged].ins = dx->changed[dx->nchanged].del = 0;
+		dx->nchanged++;
+	}
+	flag = del ? &dx->changed[dx->nchanged - 1].del
+	           : &dx->changed[dx->nchanged - 1].ins;
+	if (*flag)
 		return;   /* said twice */
-	if (dx->nchanged >= DOCX_MAX_DELIMS)
-		return;
-	dx->changed[dx->nchanged].depth = depth;
-	dx->changed[dx->nchanged++].del = del;
+	*flag = 1;
 	if (del)
 		dx->del++;
 	else
 		dx->ins++;
+}
+
+/* The end of every tracked object at depth `d` or deeper: the end tag of
+ * the object, or of whatever held misplaced properties (an m:fPr in a
+ * w:r), so that the count never outlives it. */
+static void changed_end(docx *dx, int d)
+{
+	while (dx->nchanged && dx->changed[dx->nchanged - 1].depth >= d) {
+		dx->nchanged--;
+		if (dx->changed[dx->nchanged].del)
+			dx->del--;
+		if (dx->changed[dx->nchanged].ins)
+			dx->ins--;
+	}
 }
 
 /* A start tag in the math namespace: 1 if it was one, 0 if not, or a
@@ -1958,8 +1983,15 @@ static int math_start(docx *dx, const docx_node *n, int d)
 	}
 	/* a radical's "√", once its properties have said whether it is
 	 * there at all */
-	if (dx->rad_pending && d == dx->rad_pending + 1 &&
-	    (is_m(n, "deg") || is_m(n, "e"))) {
+	if (dx->rad_pending && d == dx->rad_pending + 1 && is_m(n, "deg")) {
+		/* its index before the sign, as ODT's: "(3)√x" */
+		if (!n->empty) {
+			dx->rad_deg = d;
+			return put_one(dx, "(");
+		}
+		return 1;
+	}
+	if (dx->rad_pending && d == dx->rad_pending + 1 && is_m(n, "e")) {
 		dx->rad_pending = 0;
 		if ((rc = put_str(dx, "\xE2\x88\x9A")) < 0)
 			return rc;
@@ -2032,10 +2064,13 @@ static int math_start(docx *dx, const docx_node *n, int d)
 static int math_end_tag(docx *dx, const docx_node *n, int d)
 {
 	if (is_object_pr(n)) {
-		dx->objpr_depth = dx->ctrl_depth = 0;
+		dx->objpr_depth = dx->ctrl_depth = dx->ctrl_ins = 0;
 	} else if (is_m(n, "ctrlPr")) {
 		if (d == dx->ctrl_depth)
 			dx->ctrl_depth = 0;
+	} else if (is_m(n, "deg") && d == dx->rad_deg) {
+		dx->rad_deg = 0;
+		return put_one(dx, ")");
 	} else if (is_m(n, "rad")) {
 		/* one without parts still shows its sign */
 		if (dx->rad_pending != d)
@@ -2087,12 +2122,7 @@ static int math_end(docx *dx, const docx_node *n, int d)
 {
 	int rc = math_end_tag(dx, n, d);
 
-	if (dx->nchanged && dx->changed[dx->nchanged - 1].depth == d) {
-		if (dx->changed[--dx->nchanged].del)
-			dx->del--;
-		else
-			dx->ins--;
-	}
+	changed_end(dx, d);
 	return rc;
 }
 
@@ -2190,6 +2220,15 @@ static int story_start(docx *dx, const docx_node *n, int d, int empty)
 			dx->skip = d;
 		return CLINT_OK;
 	}
+	if (dx->ctrl_ins && d == dx->ctrl_ins + 1) {
+		/* in an object's inserted mark: a w:del (deleted since) or
+		 * run properties */
+		if (is_w(n, "del"))
+			math_changed(dx, 1);
+		if (!empty)
+			dx->skip = d;
+		return CLINT_OK;
+	}
 	/* the first child of w:p after its properties starts it */
 	if (dx->npara && !dx->paras[dx->npara - 1].begun &&
 	    !(d == dx->paras[dx->npara - 1].depth + 1 && is_w(n, "pPr")))
@@ -2255,8 +2294,12 @@ static int story_start(docx *dx, const docx_node *n, int d, int empty)
 		/* a math object inserted or deleted as a whole; this element
 		 * holds only the run properties of its characters */
 		math_changed(dx, is_w(n, "del"));
-		if (!empty)
-			dx->skip = d;
+		if (!empty) {
+			if (is_w(n, "ins"))
+				dx->ctrl_ins = d;
+			else
+				dx->skip = d;
+		}
 	} else if (is_w(n, "ins") || is_w(n, "moveTo")) {
 		if (!empty)
 			dx->ins++;
@@ -2338,10 +2381,16 @@ static int story_end(docx *dx, const docx_node *n, int d)
 			dx->numpr = dx->rpr_in_ppr = 0;
 		return CLINT_OK;
 	}
+	if (dx->ctrl_ins && d == dx->ctrl_ins) {
+		dx->ctrl_ins = 0;   /* counted by math_changed(), not in ins */
+		return CLINT_OK;
+	}
 	if (!n->w && n->ns) {
 		int rc = math_end(dx, n, d);
 		if (rc != 0)
 			return rc < 0 ? rc : CLINT_OK;
+	} else {
+		changed_end(dx, d);
 	}
 	if (is_w(n, "p") && dx->npara && d == dx->paras[dx->npara - 1].depth)
 		return end_para(dx);
@@ -2398,6 +2447,7 @@ static int read_story(docx *dx, const char *part, int required,
 	dx->rpr_in_ppr = dx->nfld = dx->fld_lost = dx->skip = 0;
 	dx->ndelim = dx->delim_lost = dx->nary_pending = dx->upp_depth = 0;
 	dx->rad_pending = dx->objpr_depth = dx->ctrl_depth = dx->nchanged = 0;
+	dx->ctrl_ins = dx->rad_deg = 0;
 	TRY(xml_walk(dx, buf, len, story_node, NULL));
 	for (i = 0; i < dx->nfld; i++)
 		if (dx->fld[i] && dx->fld_hid[i]) {

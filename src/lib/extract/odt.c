@@ -29,6 +29,7 @@
 #define ODT_MAX_CONTENT ((uint64_t)64 * 1024 * 1024)
 #define ODT_MAX_STYLES ((uint64_t)16 * 1024 * 1024)
 #define ODT_MAX_DEPTH 200
+#define ODT_MAX_OBJECT_WARNINGS 100
 #define ODT_MAX_NODES CLINT_MAX_XML_NODES
 #define ODT_LEVELS 10
 #define ODT_MAX_LISTS 256
@@ -90,6 +91,10 @@ typedef struct {
 
 	clint_zip *zip;           /* the container, for embedded objects */
 	uint64_t object_bytes;    /* their content.xml read so far */
+	const char *object;       /* the one being parsed: its faults are
+	                             warnings, or NULL */
+	const char *part;         /* the entry walked, if not content.xml */
+	unsigned object_warnings; /* said so far */
 	xmlDocPtr content, styles;
 	xmlNodePtr outline;       /* text:outline-style or NULL */
 	unsigned outline_count[ODT_LEVELS];
@@ -195,6 +200,8 @@ static int read_entry(odt_ctx *c, clint_zip *z, const char *entry,
  * ODT_MAX_NODES nodes; libxml2 runs with its default depth and text-node
  * limits.
  */
+static int object_quiet(odt_ctx *c);
+
 static int parse_xml_utf8(odt_ctx *c, const char *entry, const char *data,
                           size_t len, xmlDocPtr *out)
 {
@@ -216,22 +223,40 @@ static int parse_xml_utf8(odt_ctx *c, const char *entry, const char *data,
 	rc = clint_xml_read(out, pctx, data, len, entry, &reader);
 	clint_xml_quiet_end(&quiet);
 	if (rc != CLINT_OK) {
-		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0, "%s: %s",
-		               entry, reader.why);
+		if (!c->object || !object_quiet(c))
+			clint_diag_add(c->diag, c->object ? CLINT_DIAG_WARNING
+			                                  : CLINT_DIAG_ERROR,
+			               c->doc->name, 0, 0, "%s%s: %s",
+			               c->object ? "embedded object not read: " : "",
+			               entry, reader.why);
 	} else if (!*out || !pctx->wellFormed) {
 		err = xmlCtxtGetLastError(pctx);
-		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
-		               "%s: not well-formed XML (line %d: %s)", entry,
-		               err ? err->line : 0,
-		               err && err->message
-		                   ? clint_xml_message(msg, sizeof(msg), err->message)
-		                   : "parse error");
+		if (!c->object || !object_quiet(c))
+			clint_diag_add(c->diag, c->object ? CLINT_DIAG_WARNING
+			                                  : CLINT_DIAG_ERROR,
+			               c->doc->name, 0, 0,
+			               "%s%s: not well-formed XML (line %d: %s)",
+			               c->object ? "embedded object not read: " : "",
+			               entry, err ? err->line : 0,
+			               err && err->message
+			                   ? clint_xml_message(msg, sizeof(msg),
+			                                       err->message)
+			                   : "parse error");
 		xmlFreeDoc(*out);
 		*out = NULL;
 		rc = CLINT_EFORMAT;
 	}
 	xmlFreeParserCtxt(pctx);
 	return rc;
+}
+
+/* True if a warning about an embedded object is to be left unsaid. */
+static int object_quiet(odt_ctx *c)
+{
+	if (c->object_warnings == ODT_MAX_OBJECT_WARNINGS)
+		clint_diag_add(c->diag, CLINT_DIAG_WARNING, c->doc->name, 0, 0,
+		               "more embedded objects are not read: not listed");
+	return c->object_warnings++ >= ODT_MAX_OBJECT_WARNINGS;
 }
 
 /*
@@ -825,10 +850,13 @@ static int walk_inline(odt_ctx *c, xmlNodePtr n, unsigned depth);
 
 static int check_node(odt_ctx *c, unsigned depth)
 {
-	if (depth > ODT_MAX_DEPTH)
-		return odt_error(c, CLINT_ELIMIT,
-		                 "content.xml: elements nested deeper than 200: "
-		                 "refused");
+	char msg[400];
+
+	if (depth > ODT_MAX_DEPTH) {
+		snprintf(msg, sizeof(msg), "%s: elements nested deeper than 200: "
+		         "refused", c->part ? c->part : "content.xml");
+		return odt_error(c, CLINT_ELIMIT, msg);
+	}
 	if (++c->nodes > ODT_MAX_NODES)
 		return odt_error(c, CLINT_ELIMIT,
 		                 "content.xml: more than 4000000 XML nodes: refused");
@@ -970,7 +998,7 @@ static int put_math_fenced(odt_ctx *c, xmlNodePtr n, unsigned depth)
 	xmlChar *seps = xmlGetNsProp(n, (const xmlChar *)"separators", NULL);
 	const char *sep = seps ? (const char *)seps : ",";
 	xmlNodePtr k;
-	size_t i = 0, len;
+	size_t i = 0, j, len;
 	int rc, first = 1;
 
 	rc = put_text(c, open ? (const char *)open : "(",
@@ -985,8 +1013,12 @@ static int put_math_fenced(odt_ctx *c, xmlNodePtr n, unsigned depth)
 			for (len = 1; (sep[i + len] & 0xC0) == 0x80; len++)
 				;
 			rc = put_text(c, sep + i, len);
-			if (sep[i + len])
-				i += len;
+			/* the last one repeats: white space after it is not one */
+			for (j = i + len; sep[j] == ' ' || sep[j] == '\t' ||
+			                  sep[j] == '\n' || sep[j] == '\r'; j++)
+				;
+			if (sep[j])
+				i = j;
 		}
 		first = 0;
 		if (rc >= 0)
@@ -1025,6 +1057,26 @@ static int is_math(xmlNodePtr n, const char *name)
 	return is_el(n, NS_MATHML, name);
 }
 
+/* An mmultiscripts' (subscript, superscript) pairs from `k` to `stop`;
+ * <none/> for one that is not there. */
+static int put_math_scripts(odt_ctx *c, xmlNodePtr k, xmlNodePtr stop,
+                            unsigned depth)
+{
+	unsigned i = 0;
+	int rc = CLINT_OK;
+
+	for (; k && k != stop && rc >= 0; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		if (!is_math(k, "none") &&
+		    (rc = put_text(c, i % 2 ? "^(" : "_(", 2)) >= 0 &&
+		    (rc = put_math(c, k, depth)) >= 0)
+			rc = put_text(c, ")", 1);
+		i++;
+	}
+	return rc;
+}
+
 /* One MathML element and what it holds. */
 static int put_math(odt_ctx *c, xmlNodePtr n, unsigned depth)
 {
@@ -1049,10 +1101,56 @@ static int put_math(odt_ctx *c, xmlNodePtr n, unsigned depth)
 		return put_math_token(c, n, depth + 1);
 	if (is_math(n, "mspace"))
 		return put_text(c, " ", 1);
-	if (is_math(n, "semantics") || is_math(n, "maction")) {
-		/* what is shown: the first (a semantics' presentation) */
-		k = math_child(n, 0);
+	if (is_math(n, "semantics")) {
+		/* what is shown: its first child that is not an annotation */
+		for (k = n->children; k; k = k->next)
+			if (k->type == XML_ELEMENT_NODE && !is_math(k, "annotation") &&
+			    !is_math(k, "annotation-xml"))
+				return put_math(c, k, depth + 1);
+		return CLINT_OK;
+	}
+	if (is_math(n, "maction")) {
+		/* what is shown: its child number "selection" (1 by default) */
+		xmlChar *sel = xmlGetNsProp(n, (const xmlChar *)"selection", NULL);
+		unsigned long v = sel ? strtoul((const char *)sel, NULL, 10) : 1;
+
+		xmlFree(sel);
+		k = v >= 1 && v <= 1000000 ? math_child(n, (unsigned)v - 1) : NULL;
+		if (!k)
+			k = math_child(n, 0);
 		return k ? put_math(c, k, depth + 1) : CLINT_OK;
+	}
+	if (is_math(n, "mmultiscripts")) {
+		/* the prescripts, the base, its scripts: "_(k)R_(i)^(j)" */
+		xmlNodePtr base = math_child(n, 0), pre;
+
+		for (pre = base ? base->next : NULL; pre; pre = pre->next)
+			if (is_math(pre, "mprescripts"))
+				break;
+		if (pre)
+			TRY(put_math_scripts(c, pre->next, NULL, depth + 1));
+		if (base)
+			TRY(put_math(c, base, depth + 1));
+		return base ? put_math_scripts(c, base->next, pre, depth + 1)
+		            : CLINT_OK;
+	}
+	if (is_math(n, "mlabeledtr")) {
+		/* its label (the first child) at its side, after its cells */
+		int first = 1;
+
+		for (k = math_child(n, 1); k; k = k->next) {
+			if (k->type != XML_ELEMENT_NODE)
+				continue;
+			if (!first)
+				TRY(put_text(c, " ", 1));
+			first = 0;
+			TRY(put_math(c, k, depth + 1));
+		}
+		if ((k = math_child(n, 0)) != NULL) {
+			TRY(put_text(c, " ", 1));
+			TRY(put_math(c, k, depth + 1));
+		}
+		return CLINT_OK;
 	}
 	if (is_math(n, "mfrac")) {
 		TRY(put_math_part(c, n, 0, "(", ")", depth + 1));
@@ -1071,7 +1169,7 @@ static int put_math(odt_ctx *c, xmlNodePtr n, unsigned depth)
 		return put_math_fenced(c, n, depth + 1);
 	if (is_math(n, "mtable"))
 		return put_math_rows(c, n, "; ", depth + 1);
-	if (is_math(n, "mtr") || is_math(n, "mlabeledtr"))
+	if (is_math(n, "mtr"))
 		return put_math_rows(c, n, " ", depth + 1);
 	if (is_math(n, "msup") || is_math(n, "mover") || is_math(n, "msub") ||
 	    is_math(n, "munder") || is_math(n, "msubsup") ||
@@ -1091,13 +1189,106 @@ done:
 	return rc;
 }
 
-/* What is not read: said once per object, naming it. */
+/* What is not read: said for each object shown, naming it (at most
+ * 64 bytes of the name), up to 100 times. */
 static void object_not_read(odt_ctx *c, const char *name, const char *why)
 {
+	if (object_quiet(c))
+		return;
 	clint_diag_add(c->diag, CLINT_DIAG_WARNING, c->doc->name, 0, 0,
-	               "embedded object '%s' is not read (%s): any text in it "
-	               "is not checked",
-	               name, why);
+	               "embedded object '%.64s%s' is not read (%s): any text in "
+	               "it is not checked",
+	               name, strlen(name) > 64 ? "..." : "", why);
+}
+
+/* The DOCTYPE LibreOffice writes before a formula ("<!DOCTYPE math:math
+ * PUBLIC ... "math.dtd">"), without an internal subset, blanked out:
+ * the reader refuses any, and nothing is loaded from it. */
+static void blank_doctype(char *data, size_t len)
+{
+	char *p = data, *end = data + len, *q;
+
+	while (p < end && strchr(" \t\r\n", *p))
+		p++;
+	if (end - p > 5 && memcmp(p, "<?xml", 5) == 0) {
+		if (!(q = memchr(p, '>', (size_t)(end - p))))
+			return;
+		p = q + 1;
+	}
+	while (p < end && strchr(" \t\r\n", *p))
+		p++;
+	if (end - p < 9 || memcmp(p, "<!DOCTYPE", 9) != 0)
+		return;
+	for (q = p; q < end && *q != '>'; q++)
+		if (*q == '[' || (*q == '<' && q != p))
+			return;
+	if (q < end)
+		memset(p, ' ', (size_t)(q - p + 1));
+}
+
+static int hex_digit(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+/*
+ * The package directory an object's xlink:href names, into out[cap]:
+ * "./" and a final "/" dropped ("./Formula-0/", as pandoc writes it),
+ * percent-escapes decoded ("Object%201"). False for a name that is not
+ * a directory of this package: empty, absolute, with a scheme (":"),
+ * "..", a NUL, or too long.
+ */
+static int package_name(char *out, size_t cap, const char *href)
+{
+	size_t i, k = 0;
+	int hi, lo;
+
+	if (strncmp(href, "./", 2) == 0)
+		href += 2;
+	for (i = 0; href[i]; i++) {
+		if (k + 1 >= cap)
+			return 0;
+		if (href[i] == '%' && (hi = hex_digit(href[i + 1])) >= 0 &&
+		    (lo = hex_digit(href[i + 2])) >= 0) {
+			out[k++] = (char)(hi * 16 + lo);
+			i += 2;
+		} else {
+			out[k++] = href[i];
+		}
+	}
+	out[k] = '\0';
+	if (k && out[k - 1] == '/')
+		out[--k] = '\0';
+	return k && out[0] != '/' && strlen(out) == k && !strchr(out, ':') &&
+	       !strstr(out, "..");
+}
+
+/* The kind of an object that is not a formula, from its office:body. */
+static const char *object_kind(xmlNodePtr root)
+{
+	xmlNodePtr n, k;
+
+	for (n = root ? root->children : NULL; n; n = n->next)
+		if (is_el(n, NS_OFFICE, "body"))
+			for (k = n->children; k; k = k->next) {
+				if (is_el(k, NS_OFFICE, "chart"))
+					return "a chart";
+				if (is_el(k, NS_OFFICE, "spreadsheet"))
+					return "a spreadsheet";
+				if (is_el(k, NS_OFFICE, "drawing"))
+					return "a drawing";
+				if (is_el(k, NS_OFFICE, "presentation"))
+					return "a presentation";
+				if (is_el(k, NS_OFFICE, "text"))
+					return "a text document";
+			}
+	return "not a formula";
 }
 
 /* A draw:object: a formula inline (a flat ODT) or in its own entry. */
@@ -1106,13 +1297,18 @@ static int put_object(odt_ctx *c, xmlNodePtr obj, unsigned depth)
 	const xmlChar *href = attr(obj, NS_XLINK, "href");
 	char entry[300], shown[208];
 	char *data = NULL;
-	size_t len = 0, i;
+	size_t len = 0;
 	xmlDocPtr x = NULL;
 	xmlNodePtr root;
 	const char *name;
 	int rc;
 
-	if ((root = math_child(obj, 0)) != NULL) {
+	if (c->open_ins_count && c->reject)
+		return CLINT_OK;   /* inserted: not in this view */
+	/* an inline formula; an element beside an href (LibreOffice's
+	 * <loext:p/>) does not hide the object it names */
+	if ((root = math_child(obj, 0)) != NULL &&
+	    (is_math(root, "math") || !href)) {
 		if (is_math(root, "math"))
 			return put_math(c, root, depth + 1);
 		object_not_read(c, "(inline)", "not a formula");
@@ -1120,19 +1316,11 @@ static int put_object(odt_ctx *c, xmlNodePtr obj, unsigned depth)
 	}
 	if (!href)
 		return CLINT_OK;
-	name = (const char *)href;
-	if (strncmp(name, "./", 2) == 0)
-		name += 2;
-	for (i = 0; name[i] && name[i] != '/' && name[i] != ':'; i++)
-		;
-	/* "./Object 1", or "./Formula-0/" as pandoc writes it */
-	if (!i || (name[i] && strcmp(name + i, "/") != 0) || i > 200 ||
-	    strstr(name, "..")) {
-		object_not_read(c, i > 200 ? "(a long name)" : name,
+	if (!package_name(shown, sizeof(shown), (const char *)href)) {
+		object_not_read(c, (const char *)href,
 		                "not an object inside the document");
 		return CLINT_OK;
 	}
-	snprintf(shown, sizeof(shown), "%.*s", (int)i, name);
 	snprintf(entry, sizeof(entry), "%s/content.xml", shown);
 	name = shown;
 	rc = read_entry(c, c->zip, entry, ODT_MAX_CONTENT, 0, &data, &len);
@@ -1149,18 +1337,38 @@ static int put_object(odt_ctx *c, xmlNodePtr obj, unsigned depth)
 		                 "embedded objects of more than 64 MiB in all "
 		                 "(counted each time one is shown): refused");
 	}
+	blank_doctype(data, len);
+	c->object = name;
 	rc = parse_xml(c, entry, data, len, &x);
+	c->object = NULL;
 	free(data);
-	if (rc < 0)
+	if (rc == CLINT_ENOMEM)
 		return rc;
+	if (rc < 0)
+		return CLINT_OK;   /* said, as a warning: the rest is read */
 	root = xmlDocGetRootElement(x);
-	if (root && is_math(root, "math"))
+	if (root && is_math(root, "math")) {
+		c->part = entry;
 		rc = put_math(c, root, depth + 1);
-	else
-		object_not_read(c, name, "a chart, spreadsheet or drawing, not a "
-		                         "formula");
+		c->part = NULL;
+	} else
+		object_not_read(c, name, object_kind(root));
 	xmlFreeDoc(x);
 	return rc;
+}
+
+/* A draw:object or draw:object-ole, where the text has it. */
+static int put_embedded(odt_ctx *c, xmlNodePtr n, unsigned depth)
+{
+	const xmlChar *h;
+
+	if (is_el(n, NS_DRAW, "object"))
+		return put_object(c, n, depth);
+	if (!(c->open_ins_count && c->reject)) {
+		h = attr(n, NS_XLINK, "href");
+		object_not_read(c, h ? (const char *)h : "(inline)", "an OLE object");
+	}
+	return CLINT_OK;
 }
 
 /* Inline content of a paragraph or heading. */
@@ -1202,12 +1410,9 @@ static int walk_inline(odt_ctx *c, xmlNodePtr n, unsigned depth)
 		           is_el(n, NS_TEXT, "change-start") ||
 		           is_el(n, NS_TEXT, "change-end")) {
 			TRY(change_mark(c, n, depth));
-		} else if (is_el(n, NS_DRAW, "object")) {
-			TRY(put_object(c, n, depth));
-		} else if (is_el(n, NS_DRAW, "object-ole")) {
-			const xmlChar *h = attr(n, NS_XLINK, "href");
-			object_not_read(c, h ? (const char *)h : "(inline)",
-			                "an OLE object");
+		} else if (is_el(n, NS_DRAW, "object") ||
+		           is_el(n, NS_DRAW, "object-ole")) {
+			TRY(put_embedded(c, n, depth));
 		} else if (is_el(n, NS_TEXT, "soft-page-break")) {
 			c->page++;
 		} else if (is_el(n, NS_TEXT, "note-citation") ||
@@ -1419,7 +1624,14 @@ static int walk_blocks(odt_ctx *c, xmlNodePtr n, unsigned depth)
 			TRY(walk_table(c, n, depth + 1));
 		else if (is_el(n, NS_TEXT, "soft-page-break"))
 			c->page++;
-		else if (is_el(n, NS_TEXT, "change") ||
+		else if (is_el(n, NS_DRAW, "object") ||
+		         is_el(n, NS_DRAW, "object-ole")) {
+			/* in a frame anchored to the page, outside any paragraph:
+			 * a paragraph of its own */
+			TRY(clint_doc_close_block(c->doc));
+			TRY(put_embedded(c, n, depth + 1));
+			TRY(clint_doc_close_block(c->doc));
+		} else if (is_el(n, NS_TEXT, "change") ||
 		         is_el(n, NS_TEXT, "change-start") ||
 		         is_el(n, NS_TEXT, "change-end")) {
 			/* a change between paragraphs: deleted paragraphs stand alone */
