@@ -94,6 +94,11 @@ typedef struct {
 	const char *object;       /* the one being parsed: its faults are
 	                             warnings, or NULL */
 	const char *part;         /* the entry walked, if not content.xml */
+	/* the last object read (load_object()), for the next reference */
+	char cached[208];         /* its package directory, or "" */
+	xmlDocPtr cached_doc;     /* its formula, or NULL */
+	const char *cached_why;   /* else why it is not read, or NULL */
+	size_t cached_len;        /* the size of its content.xml */
 	unsigned object_warnings; /* said so far */
 	xmlDocPtr content, styles;
 	xmlNodePtr outline;       /* text:outline-style or NULL */
@@ -1291,16 +1296,66 @@ static const char *object_kind(xmlNodePtr root)
 	return "not a formula";
 }
 
+/*
+ * Reads the object in package directory `name` into the cache of the last
+ * one read (a formula shown many times is parsed once): its formula, or
+ * NULL and why not (NULL too if a warning said it already). Only running
+ * out of memory or past the budget is an error: a broken object is left
+ * out with a warning, and the rest of the document read.
+ */
+static int load_object(odt_ctx *c, const char *name)
+{
+	char entry[300], *data = NULL;
+	size_t len = 0;
+	xmlNodePtr root;
+	int rc;
+
+	xmlFreeDoc(c->cached_doc);
+	c->cached_doc = NULL;
+	c->cached_len = 0;
+	c->cached_why = NULL;
+	snprintf(c->cached, sizeof(c->cached), "%s", name);
+	snprintf(entry, sizeof(entry), "%s/content.xml", name);
+	rc = read_entry(c, c->zip, entry, ODT_MAX_CONTENT, 0, &data, &len);
+	if (rc < 0) {
+		c->cached[0] = '\0';
+		return rc;
+	}
+	if (!data) {
+		c->cached_why = "it has no content.xml";
+		return CLINT_OK;
+	}
+	c->cached_len = len;
+	if (c->object_bytes + len > ODT_MAX_CONTENT) {
+		free(data);
+		return CLINT_OK;   /* refused by the caller */
+	}
+	blank_doctype(data, len);
+	c->object = name;
+	rc = parse_xml(c, entry, data, len, &c->cached_doc);
+	c->object = NULL;
+	free(data);
+	if (rc == CLINT_ENOMEM) {
+		c->cached[0] = '\0';
+		return rc;
+	}
+	if (rc < 0)
+		return CLINT_OK;   /* said, as a warning */
+	root = xmlDocGetRootElement(c->cached_doc);
+	if (!root || !is_math(root, "math")) {
+		c->cached_why = object_kind(root);
+		xmlFreeDoc(c->cached_doc);
+		c->cached_doc = NULL;
+	}
+	return CLINT_OK;
+}
+
 /* A draw:object: a formula inline (a flat ODT) or in its own entry. */
 static int put_object(odt_ctx *c, xmlNodePtr obj, unsigned depth)
 {
 	const xmlChar *href = attr(obj, NS_XLINK, "href");
 	char entry[300], shown[208];
-	char *data = NULL;
-	size_t len = 0;
-	xmlDocPtr x = NULL;
 	xmlNodePtr root;
-	const char *name;
 	int rc;
 
 	if (c->open_ins_count && c->reject)
@@ -1321,39 +1376,23 @@ static int put_object(odt_ctx *c, xmlNodePtr obj, unsigned depth)
 		                "not an object inside the document");
 		return CLINT_OK;
 	}
-	snprintf(entry, sizeof(entry), "%s/content.xml", shown);
-	name = shown;
-	rc = read_entry(c, c->zip, entry, ODT_MAX_CONTENT, 0, &data, &len);
-	if (rc < 0)
-		return rc;
-	if (!data) {
-		object_not_read(c, name, "it has no content.xml");
-		return CLINT_OK;
-	}
-	c->object_bytes += len;
-	if (c->object_bytes > ODT_MAX_CONTENT) {
-		free(data);
+	if (strcmp(c->cached, shown) != 0 || !c->cached[0])
+		TRY(load_object(c, shown));
+	c->object_bytes += c->cached_len;
+	if (c->object_bytes > ODT_MAX_CONTENT)
 		return odt_error(c, CLINT_ELIMIT,
 		                 "embedded objects of more than 64 MiB in all "
 		                 "(counted each time one is shown): refused");
+	if (!c->cached_doc) {
+		if (c->cached_why)
+			object_not_read(c, shown, c->cached_why);
+		return CLINT_OK;
 	}
-	blank_doctype(data, len);
-	c->object = name;
-	rc = parse_xml(c, entry, data, len, &x);
-	c->object = NULL;
-	free(data);
-	if (rc == CLINT_ENOMEM)
-		return rc;
-	if (rc < 0)
-		return CLINT_OK;   /* said, as a warning: the rest is read */
-	root = xmlDocGetRootElement(x);
-	if (root && is_math(root, "math")) {
-		c->part = entry;
-		rc = put_math(c, root, depth + 1);
-		c->part = NULL;
-	} else
-		object_not_read(c, name, object_kind(root));
-	xmlFreeDoc(x);
+	snprintf(entry, sizeof(entry), "%s/content.xml", shown);
+	c->part = entry;
+	rc = put_math(c, xmlDocGetRootElement(c->cached_doc), depth + 1);
+	c->part = NULL;
+done:
 	return rc;
 }
 
@@ -1679,6 +1718,7 @@ static void odt_ctx_free(odt_ctx *c)
 	free(c->changes);
 	xmlFreeDoc(c->content);
 	xmlFreeDoc(c->styles);
+	xmlFreeDoc(c->cached_doc);
 }
 
 /*
