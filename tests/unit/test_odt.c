@@ -92,14 +92,14 @@ static unsigned char *make_odt(const char *content, const char *styles,
 	return make_zip(e, styles ? 3 : 2, len);
 }
 
-/* Loads an ODT built from `content`/`styles`, expecting `rc`. */
-static clint_doc *load_odt(const char *content, const char *styles,
-                           clint_revisions rev, clint_diag *diag, int rc)
+/* Loads an ODT zipped from `entries`, expecting `rc`. */
+static clint_doc *load_entries(const entry *entries, size_t n,
+                               clint_revisions rev, clint_diag *diag, int rc)
 {
 	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
 	clint_doc *doc = NULL;
 	size_t len;
-	unsigned char *z = make_odt(content, styles, &len);
+	unsigned char *z = make_zip(entries, n, &len);
 	int got;
 
 	o.revisions = rev;
@@ -115,6 +115,19 @@ static clint_doc *load_odt(const char *content, const char *styles,
 		assert_null(doc);
 	}
 	return doc;
+}
+
+/* Loads an ODT built from `content`/`styles`, expecting `rc`. */
+static clint_doc *load_odt(const char *content, const char *styles,
+                           clint_revisions rev, clint_diag *diag, int rc)
+{
+	entry e[3] = {
+		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
+		{"content.xml", content, 0, 0},
+		{"styles.xml", styles, 0, 0},
+	};
+
+	return load_entries(e, styles ? 3 : 2, rev, diag, rc);
 }
 
 static void assert_block(const clint_doc *doc, size_t i, clint_block_type type,
@@ -136,9 +149,9 @@ static void assert_block(const clint_doc *doc, size_t i, clint_block_type type,
 		         (int)type, level, para, flags);
 }
 
-/* Asserts the error entry in `diag` mentions `needle`. */
-/* The error on t.odt that mentions `needle`. */
-static clint_diag_entry assert_diag(const clint_diag *d, const char *needle)
+/* The diagnostic of `level` on t.odt that mentions `needle`. */
+static clint_diag_entry diag_at(const clint_diag *d, const char *needle,
+                                clint_diag_level level)
 {
 	clint_diag_entry e;
 	long i = unit_diag_find(d, needle);
@@ -148,9 +161,20 @@ static clint_diag_entry assert_diag(const clint_diag *d, const char *needle)
 		fail_msg("no diagnostic mentions '%s'", needle);
 	}
 	assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
-	assert_int_equal(e.level, CLINT_DIAG_ERROR);
+	assert_int_equal(e.level, level);
 	assert_string_equal(e.file, "t.odt");
 	return e;
+}
+
+/* The error on t.odt that mentions `needle`. */
+static clint_diag_entry assert_diag(const clint_diag *d, const char *needle)
+{
+	return diag_at(d, needle, CLINT_DIAG_ERROR);
+}
+
+static void assert_warning(const clint_diag *d, const char *needle)
+{
+	diag_at(d, needle, CLINT_DIAG_WARNING);
 }
 
 /* The error mentioning `message` is exactly that: one line, without the
@@ -918,38 +942,6 @@ static void test_annotations_memory_limit(void **state)
 	"xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:href=\"" name "\" " \
 	"xlink:type=\"simple\"/><draw:image xmlns:xlink=\"http://www.w3.org/" \
 	"1999/xlink\" xlink:href=\"./ObjectReplacements/Object 1\"/></draw:frame>"
-
-static clint_doc *load_entries(const entry *e, size_t n, clint_revisions rev,
-                               clint_diag *diag, int rc)
-{
-	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
-	clint_doc *doc = NULL;
-	size_t len;
-	unsigned char *z = make_zip(e, n, &len);
-	int got;
-
-	o.revisions = rev;
-	got = clint_doc_load_buffer(&doc, "t.odt", z, len, &o, diag);
-	free(z);
-	if (got != rc)
-		unit_diag_dump(diag);
-	assert_int_equal(got, rc);
-	return doc;
-}
-
-static void assert_warning(const clint_diag *d, const char *needle)
-{
-	clint_diag_entry e;
-	long i = unit_diag_find(d, needle);
-
-	if (i < 0) {
-		unit_diag_dump(d);
-		fail_msg("no diagnostic mentions '%s'", needle);
-	}
-	assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
-	assert_int_equal(e.level, CLINT_DIAG_WARNING);
-	assert_string_equal(e.file, "t.odt");
-}
 
 static void test_formulas(void **state)
 {
