@@ -967,6 +967,10 @@ static void test_office_math_tracked(void **state)
 		  "</m:ctrlPr></m:fPr><m:num><w:ins w:id=\"12\" w:author=\"A\">"
 		  MDEL("a") "</w:ins></m:num><m:den/></m:f>"
 		  "<m:rad><m:radPr/><m:deg>" MR("3") "</m:deg><m:e>" MR("x")
+		  "</m:e></m:rad>"
+		  /* a radical in another's index: each keeps its own sign */
+		  "<m:rad><m:radPr/><m:deg><m:rad><m:radPr/><m:deg>" MR("3")
+		  "</m:deg><m:e>" MR("y") "</m:e></m:rad></m:deg><m:e>" MR("z")
 		  "</m:e></m:rad></m:oMath>" R("B"))
 		/* properties out of place: their mark ends with what holds them */
 		P("<w:r><m:fPr xmlns:m=\"" M_NS "\">" CTRL("del") "</m:fPr>"
@@ -979,7 +983,8 @@ static void test_office_math_tracked(void **state)
 	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0,
 	             "[p|q)\xE2\x88\x9A" "9\xE2\x88\x9A");
 	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0,
-	             "A(3)\xE2\x88\x9A" "xB");
+	             "A(3)\xE2\x88\x9A" "x((3)\xE2\x88\x9A" "y)\xE2\x88\x9A"
+	             "zB");
 	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "kept");
 	clint_doc_free(doc);
 	doc = load_body(body, CLINT_REVISIONS_REJECT);
@@ -987,7 +992,8 @@ static void test_office_math_tracked(void **state)
 	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0,
 	             "\xE2\x88\x9A" "2e^(k)\xE2\x88\x9A" "9\xE2\x88\x9A");
 	assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0,
-	             "A(3)\xE2\x88\x9A" "xB");
+	             "A(3)\xE2\x88\x9A" "x((3)\xE2\x88\x9A" "y)\xE2\x88\x9A"
+	             "zB");
 	clint_doc_free(doc);
 }
 #undef CTRL

@@ -230,6 +230,11 @@ typedef struct {
 	                               deleted), or 0 */
 	int rad_deg;                /* a radical's m:deg open here, or 0 */
 	struct {
+		int depth;              /* an m:rad in another's m:deg */
+		int pending, deg;       /* the outer one's rad_pending, rad_deg */
+	} rads[DOCX_MAX_DELIMS];
+	int nrads;
+	struct {
 		int depth;              /* the object's */
 		unsigned char ins, del; /* counted in ins, in del */
 	} changed[DOCX_MAX_DELIMS];
@@ -2017,7 +2022,15 @@ static int math_start(docx *dx, const docx_node *n, int d)
 	} else if (is_m(n, "sub")) {
 		return put_one(dx, "_(");
 	} else if (is_m(n, "rad")) {
+		/* in another's index (its sign not yet written): that one's
+		 * state is kept for its end */
+		if (dx->rad_pending && dx->nrads < DOCX_MAX_DELIMS) {
+			dx->rads[dx->nrads].depth = d;
+			dx->rads[dx->nrads].pending = dx->rad_pending;
+			dx->rads[dx->nrads++].deg = dx->rad_deg;
+		}
 		dx->rad_pending = d;
+		dx->rad_deg = 0;
 	} else if (is_m(n, "nary")) {
 		/* its character, from its m:naryPr, before its first part */
 		strcpy(dx->nary, "\xE2\x88\xAB");
@@ -2073,10 +2086,18 @@ static int math_end_tag(docx *dx, const docx_node *n, int d)
 		return put_one(dx, ")");
 	} else if (is_m(n, "rad")) {
 		/* one without parts still shows its sign */
-		if (dx->rad_pending != d)
-			return 1;
-		dx->rad_pending = 0;
-		return put_one(dx, "\xE2\x88\x9A");
+		int rc = 1;
+
+		if (dx->rad_pending == d) {
+			dx->rad_pending = 0;
+			rc = put_one(dx, "\xE2\x88\x9A");
+		}
+		if (dx->nrads && dx->rads[dx->nrads - 1].depth == d) {
+			dx->nrads--;
+			dx->rad_pending = dx->rads[dx->nrads].pending;
+			dx->rad_deg = dx->rads[dx->nrads].deg;
+		}
+		return rc;
 	} else if (is_m(n, "t")) {
 		dx->text_kind = 0;
 	} else if (is_m(n, "num") || is_m(n, "den") || is_m(n, "sup") ||
@@ -2447,7 +2468,7 @@ static int read_story(docx *dx, const char *part, int required,
 	dx->rpr_in_ppr = dx->nfld = dx->fld_lost = dx->skip = 0;
 	dx->ndelim = dx->delim_lost = dx->nary_pending = dx->upp_depth = 0;
 	dx->rad_pending = dx->objpr_depth = dx->ctrl_depth = dx->nchanged = 0;
-	dx->ctrl_ins = dx->rad_deg = 0;
+	dx->ctrl_ins = dx->rad_deg = dx->nrads = 0;
 	TRY(xml_walk(dx, buf, len, story_node, NULL));
 	for (i = 0; i < dx->nfld; i++)
 		if (dx->fld[i] && dx->fld_hid[i]) {

@@ -862,9 +862,11 @@ static int check_node(odt_ctx *c, unsigned depth)
 		         "refused", c->part ? c->part : "content.xml");
 		return odt_error(c, CLINT_ELIMIT, msg);
 	}
-	if (++c->nodes > ODT_MAX_NODES)
-		return odt_error(c, CLINT_ELIMIT,
-		                 "content.xml: more than 4000000 XML nodes: refused");
+	if (++c->nodes > ODT_MAX_NODES) {
+		snprintf(msg, sizeof(msg), "%s: more than 4000000 XML nodes: "
+		         "refused", c->part ? c->part : "content.xml");
+		return odt_error(c, CLINT_ELIMIT, msg);
+	}
 	return CLINT_OK;
 }
 
