@@ -225,9 +225,6 @@ typedef struct {
 	 * all of it read as inside one, to its end tag */
 	int objpr_depth;            /* an object's m:*Pr open here, or 0 */
 	int ctrl_depth;             /* its m:ctrlPr open here, or 0 */
-	int ctrl_ins;               /* a w:ins in that m:ctrlPr open here (it
-	                               may hold a w:del: inserted, then
-	                               deleted), or 0 */
 	int rad_deg;                /* a radical's m:deg open here, or 0 */
 	struct {
 		int depth;              /* an m:rad in another's m:deg */
@@ -2074,10 +2071,10 @@ static int math_start(docx *dx, const docx_node *n, int d)
 }
 
 /* An end tag in the math namespace: 1, 0 or an error, as math_start() */
-static int math_end_tag(docx *dx, const docx_node *n, int d)
+static int math_end(docx *dx, const docx_node *n, int d)
 {
 	if (is_object_pr(n)) {
-		dx->objpr_depth = dx->ctrl_depth = dx->ctrl_ins = 0;
+		dx->objpr_depth = dx->ctrl_depth = 0;
 	} else if (is_m(n, "ctrlPr")) {
 		if (d == dx->ctrl_depth)
 			dx->ctrl_depth = 0;
@@ -2135,16 +2132,6 @@ static int math_end_tag(docx *dx, const docx_node *n, int d)
 		return is_m(n, n->local);
 	}
 	return 1;
-}
-
-/* math_end_tag(), then the end of an object tracked as a whole (its
- * own characters, such as a delimiter's ")", were inside the change) */
-static int math_end(docx *dx, const docx_node *n, int d)
-{
-	int rc = math_end_tag(dx, n, d);
-
-	changed_end(dx, d);
-	return rc;
 }
 
 static int skipped_element(const docx_node *n)
@@ -2241,13 +2228,12 @@ static int story_start(docx *dx, const docx_node *n, int d, int empty)
 			dx->skip = d;
 		return CLINT_OK;
 	}
-	if (dx->ctrl_ins && d == dx->ctrl_ins + 1) {
-		/* in an object's inserted mark: a w:del (deleted since) or
-		 * run properties */
-		if (is_w(n, "del"))
-			math_changed(dx, 1);
-		if (!empty)
-			dx->skip = d;
+	if (dx->ctrl_depth && d > dx->ctrl_depth) {
+		/* in an object's m:ctrlPr: a w:ins or w:del marks the whole
+		 * object (a w:del in a w:ins: inserted, then deleted); the rest
+		 * is run properties. Their end tags count nothing. */
+		if (is_w(n, "ins") || is_w(n, "del"))
+			math_changed(dx, is_w(n, "del"));
 		return CLINT_OK;
 	}
 	/* the first child of w:p after its properties starts it */
@@ -2310,17 +2296,6 @@ static int story_start(docx *dx, const docx_node *n, int d, int empty)
 		}
 	} else if (is_w(n, "noBreakHyphen")) {
 		TRY(put_text(dx, "-", 1));
-	} else if (dx->ctrl_depth && d == dx->ctrl_depth + 1 &&
-	           (is_w(n, "ins") || is_w(n, "del"))) {
-		/* a math object inserted or deleted as a whole; this element
-		 * holds only the run properties of its characters */
-		math_changed(dx, is_w(n, "del"));
-		if (!empty) {
-			if (is_w(n, "ins"))
-				dx->ctrl_ins = d;
-			else
-				dx->skip = d;
-		}
 	} else if (is_w(n, "ins") || is_w(n, "moveTo")) {
 		if (!empty)
 			dx->ins++;
@@ -2402,12 +2377,13 @@ static int story_end(docx *dx, const docx_node *n, int d)
 			dx->numpr = dx->rpr_in_ppr = 0;
 		return CLINT_OK;
 	}
-	if (dx->ctrl_ins && d == dx->ctrl_ins) {
-		dx->ctrl_ins = 0;   /* counted by math_changed(), not in ins */
-		return CLINT_OK;
-	}
+	if (dx->ctrl_depth && d > dx->ctrl_depth)
+		return CLINT_OK;   /* in an object's m:ctrlPr: see story_start() */
 	if (!n->w && n->ns) {
 		int rc = math_end(dx, n, d);
+		/* after its own characters (a delimiter's ")"), which were
+		 * inside the change */
+		changed_end(dx, d);
 		if (rc != 0)
 			return rc < 0 ? rc : CLINT_OK;
 	} else {
@@ -2468,7 +2444,7 @@ static int read_story(docx *dx, const char *part, int required,
 	dx->rpr_in_ppr = dx->nfld = dx->fld_lost = dx->skip = 0;
 	dx->ndelim = dx->delim_lost = dx->nary_pending = dx->upp_depth = 0;
 	dx->rad_pending = dx->objpr_depth = dx->ctrl_depth = dx->nchanged = 0;
-	dx->ctrl_ins = dx->rad_deg = dx->nrads = 0;
+	dx->rad_deg = dx->nrads = 0;
 	TRY(xml_walk(dx, buf, len, story_node, NULL));
 	for (i = 0; i < dx->nfld; i++)
 		if (dx->fld[i] && dx->fld_hid[i]) {

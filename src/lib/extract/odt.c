@@ -95,7 +95,7 @@ typedef struct {
 	                             warnings, or NULL */
 	const char *part;         /* the entry walked, if not content.xml */
 	/* the last object read (load_object()), for the next reference */
-	char cached[208];         /* its package directory, or "" */
+	char cached[300];         /* its entry ("Object 1/content.xml"), or "" */
 	xmlDocPtr cached_doc;     /* its formula, or NULL */
 	const char *cached_why;   /* else why it is not read, or NULL */
 	size_t cached_len;        /* the size of its content.xml */
@@ -207,6 +207,18 @@ static int read_entry(odt_ctx *c, clint_zip *z, const char *entry,
  */
 static int object_quiet(odt_ctx *c);
 
+/* Says why `entry` was not read: an error, or a warning for an embedded
+ * object's (c->object), which is left out while the rest is read. */
+static void parse_fault(odt_ctx *c, const char *entry, const char *why)
+{
+	if (!c->object)
+		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+		               "%s: %s", entry, why);
+	else if (!object_quiet(c))
+		clint_diag_add(c->diag, CLINT_DIAG_WARNING, c->doc->name, 0, 0,
+		               "embedded object not read: %s: %s", entry, why);
+}
+
 static int parse_xml_utf8(odt_ctx *c, const char *entry, const char *data,
                           size_t len, xmlDocPtr *out)
 {
@@ -228,25 +240,17 @@ static int parse_xml_utf8(odt_ctx *c, const char *entry, const char *data,
 	rc = clint_xml_read(out, pctx, data, len, entry, &reader);
 	clint_xml_quiet_end(&quiet);
 	if (rc != CLINT_OK) {
-		if (!c->object || !object_quiet(c))
-			clint_diag_add(c->diag, c->object ? CLINT_DIAG_WARNING
-			                                  : CLINT_DIAG_ERROR,
-			               c->doc->name, 0, 0, "%s%s: %s",
-			               c->object ? "embedded object not read: " : "",
-			               entry, reader.why);
+		parse_fault(c, entry, reader.why);
 	} else if (!*out || !pctx->wellFormed) {
+		char why[400];
+
 		err = xmlCtxtGetLastError(pctx);
-		if (!c->object || !object_quiet(c))
-			clint_diag_add(c->diag, c->object ? CLINT_DIAG_WARNING
-			                                  : CLINT_DIAG_ERROR,
-			               c->doc->name, 0, 0,
-			               "%s%s: not well-formed XML (line %d: %s)",
-			               c->object ? "embedded object not read: " : "",
-			               entry, err ? err->line : 0,
-			               err && err->message
-			                   ? clint_xml_message(msg, sizeof(msg),
-			                                       err->message)
-			                   : "parse error");
+		snprintf(why, sizeof(why), "not well-formed XML (line %d: %s)",
+		         err ? err->line : 0,
+		         err && err->message
+		             ? clint_xml_message(msg, sizeof(msg), err->message)
+		             : "parse error");
+		parse_fault(c, entry, why);
 		xmlFreeDoc(*out);
 		*out = NULL;
 		rc = CLINT_EFORMAT;
@@ -1305,9 +1309,9 @@ static const char *object_kind(xmlNodePtr root)
  * out of memory or past the budget is an error: a broken object is left
  * out with a warning, and the rest of the document read.
  */
-static int load_object(odt_ctx *c, const char *name)
+static int load_object(odt_ctx *c, const char *name, const char *entry)
 {
-	char entry[300], *data = NULL;
+	char *data = NULL;
 	size_t len = 0;
 	xmlNodePtr root;
 	int rc;
@@ -1316,8 +1320,7 @@ static int load_object(odt_ctx *c, const char *name)
 	c->cached_doc = NULL;
 	c->cached_len = 0;
 	c->cached_why = NULL;
-	snprintf(c->cached, sizeof(c->cached), "%s", name);
-	snprintf(entry, sizeof(entry), "%s/content.xml", name);
+	snprintf(c->cached, sizeof(c->cached), "%s", entry);
 	rc = read_entry(c, c->zip, entry, ODT_MAX_CONTENT, 0, &data, &len);
 	if (rc < 0) {
 		c->cached[0] = '\0';
@@ -1360,8 +1363,6 @@ static int put_object(odt_ctx *c, xmlNodePtr obj, unsigned depth)
 	xmlNodePtr root;
 	int rc;
 
-	if (c->open_ins_count && c->reject)
-		return CLINT_OK;   /* inserted: not in this view */
 	/* an inline formula; an element beside an href (LibreOffice's
 	 * <loext:p/>) does not hide the object it names */
 	if ((root = math_child(obj, 0)) != NULL &&
@@ -1378,8 +1379,9 @@ static int put_object(odt_ctx *c, xmlNodePtr obj, unsigned depth)
 		                "not an object inside the document");
 		return CLINT_OK;
 	}
-	if (strcmp(c->cached, shown) != 0 || !c->cached[0])
-		TRY(load_object(c, shown));
+	snprintf(entry, sizeof(entry), "%s/content.xml", shown);
+	if (strcmp(c->cached, entry) != 0)
+		TRY(load_object(c, shown, entry));
 	c->object_bytes += c->cached_len;
 	if (c->object_bytes > ODT_MAX_CONTENT)
 		return odt_error(c, CLINT_ELIMIT,
@@ -1390,7 +1392,6 @@ static int put_object(odt_ctx *c, xmlNodePtr obj, unsigned depth)
 			object_not_read(c, shown, c->cached_why);
 		return CLINT_OK;
 	}
-	snprintf(entry, sizeof(entry), "%s/content.xml", shown);
 	c->part = entry;
 	rc = put_math(c, xmlDocGetRootElement(c->cached_doc), depth + 1);
 	c->part = NULL;
@@ -1398,17 +1399,22 @@ done:
 	return rc;
 }
 
+static int is_embedded(xmlNodePtr n)
+{
+	return is_el(n, NS_DRAW, "object") || is_el(n, NS_DRAW, "object-ole");
+}
+
 /* A draw:object or draw:object-ole, where the text has it. */
 static int put_embedded(odt_ctx *c, xmlNodePtr n, unsigned depth)
 {
 	const xmlChar *h;
 
+	if (c->open_ins_count && c->reject)
+		return CLINT_OK;   /* inserted: not in this view */
 	if (is_el(n, NS_DRAW, "object"))
 		return put_object(c, n, depth);
-	if (!(c->open_ins_count && c->reject)) {
-		h = attr(n, NS_XLINK, "href");
-		object_not_read(c, h ? (const char *)h : "(inline)", "an OLE object");
-	}
+	h = attr(n, NS_XLINK, "href");
+	object_not_read(c, h ? (const char *)h : "(inline)", "an OLE object");
 	return CLINT_OK;
 }
 
@@ -1451,8 +1457,7 @@ static int walk_inline(odt_ctx *c, xmlNodePtr n, unsigned depth)
 		           is_el(n, NS_TEXT, "change-start") ||
 		           is_el(n, NS_TEXT, "change-end")) {
 			TRY(change_mark(c, n, depth));
-		} else if (is_el(n, NS_DRAW, "object") ||
-		           is_el(n, NS_DRAW, "object-ole")) {
+		} else if (is_embedded(n)) {
 			TRY(put_embedded(c, n, depth));
 		} else if (is_el(n, NS_TEXT, "soft-page-break")) {
 			c->page++;
@@ -1665,8 +1670,7 @@ static int walk_blocks(odt_ctx *c, xmlNodePtr n, unsigned depth)
 			TRY(walk_table(c, n, depth + 1));
 		else if (is_el(n, NS_TEXT, "soft-page-break"))
 			c->page++;
-		else if (is_el(n, NS_DRAW, "object") ||
-		         is_el(n, NS_DRAW, "object-ole")) {
+		else if (is_embedded(n)) {
 			/* in a frame anchored to the page, outside any paragraph:
 			 * a paragraph of its own */
 			TRY(clint_doc_close_block(c->doc));
