@@ -138,6 +138,11 @@ cat <<'EOF'
 <math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><semantics><mrow><mi>C</mi><mo>=</mo><mfrac><mrow><mi>T</mi><mo>-</mo><mi>A</mi></mrow><mi>T</mi></mfrac><mo>&#xD7;</mo><mi>F</mi><munderover><mo>&#x2211;</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover><msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup><msqrt><mi>y</mi></msqrt><mroot><mi>x</mi><mn>3</mn></mroot><mi>sin</mi><mo>&#x2061;</mo><mi>x</mi><mfenced open="[" close="]" separators=";,"><mi>p</mi><mi>q</mi><mi>r</mi></mfenced><mtable><mtr><mtd><mn>1</mn></mtd><mtd><mn>2</mn></mtd></mtr></mtable><mover><mi>x</mi><mo>&#xAF;</mo></mover><munder><mi>lim</mi><mi>n</mi></munder><mspace/><mphantom><mi>h</mi></mphantom></mrow><annotation encoding="StarMath 5.0">C = {T - A} over T times F</annotation></semantics></math>
 EOF
 } > "$out/odt_xml/formula.parts"
+# MathML in a web page (pandoc --mathml; no sample has any), read by the
+# same code as the ODT formula, with HTML's own tree (no namespaces)
+cat > "$out/html/formula.html" <<'EOF'
+<html><body><p>The Service Credit is <math display="inline" xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow><mi>C</mi><mo>=</mo><mfrac><mrow><mi>T</mi><mo>&minus;</mo><mi>A</mi></mrow><mi>T</mi></mfrac><mo>&times;</mo><mi>F</mi></mrow><annotation encoding="application/x-tex">C=\frac{T-A}{T}\times F</annotation></semantics></math> where <m:math xmlns:m="http://www.w3.org/1998/Math/MathML"><m:msubsup><m:mo>&sum;</m:mo><m:mn>1</m:mn><m:mi>n</m:mi></m:msubsup></m:math> and <MATH><mmultiscripts><mi>R</mi><mi>i</mi><none/><mprescripts/><mi>k</mi><none/></mmultiscripts><maction selection="2"><mi>a</mi><mi>b</mi></maction><mtable><mlabeledtr><mtd><mtext>(1)</mtext></mtd><mtd><mi>x</mi></mtd></mlabeledtr></mtable><mroot><mi>y</mi><mn>3</mn></mroot><mfenced separators=";"><mi>p</mi><mi>q</mi></mfenced></MATH>.</p></body></html>
+EOF
 python3 - "$out" $rev/weak-v2-tracked.docx tests/cli/fixtures/tracked-changes.docx \
 	tests/cli/fixtures/hosting-tracked.odt $rev/weak-v1.docx $rev/weak-v2.docx <<'PY'
 import os, sys, zipfile

@@ -952,6 +952,60 @@ static void test_word_conditional_markers(void **state)
 	clint_doc_free(doc);
 }
 
+/* A MathML formula is a line of text (mathml.c), as in ODT and DOCX:
+ * it was dropped with all it held. */
+static void test_mathml(void **state)
+{
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	char *s, *p;
+	size_t i;
+
+	(void)state;
+	/* as pandoc --mathml writes it: the TeX annotation is not shown */
+	doc = html("<html><body><p>The Service Credit is\n<math display=\"inline\" "
+	           "xmlns=\"http://www.w3.org/1998/Math/MathML\"><semantics><mrow>"
+	           "<mi>C</mi><mo>=</mo><mfrac><mrow><mi>T</mi><mo>&minus;</mo>"
+	           "<mi>A</mi></mrow><mi>T</mi></mfrac><mo>&times;</mo><mi>F</mi>"
+	           "</mrow><annotation encoding=\"application/x-tex\">C=\\frac{T-A}"
+	           "{T}\\times F</annotation></semantics></math>\nwhere <math><msubsup>"
+	           "<mo>&sum;</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi>"
+	           "</msubsup><mroot><mi>x</mi><mn>3</mn></mroot></math>.</p>"
+	           "</body></html>");
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "The Service Credit is C=(T\xE2\x88\x92" "A)/(T)\xC3\x97"
+	                    "F where \xE2\x88\x91_(i=1)^(n)(3)\xE2\x88\x9Ax.");
+	clint_doc_free(doc);
+	/* a prefix, upper case, <none/>, a page's span inside a token, the
+	 * function application; text outside a token is not shown (nor is
+	 * it by a browser), nor a hidden formula */
+	doc = html("<html><body><p>A <m:math xmlns:m=\"http://www.w3.org/1998/"
+	           "Math/MathML\"><m:mi>w</m:mi></m:math> B <MATH><MI>z</MI>"
+	           "</MATH> C <math><mmultiscripts><mi>R</mi><mi>i</mi><none/>"
+	           "<mprescripts/><mi>k</mi><none/></mmultiscripts></math> D "
+	           "<math><mtext>a<span>b</span></mtext><mi>sin</mi><mo>&#x2061;"
+	           "</mo><mi>t</mi></math> E <math>loose text</math>F<math "
+	           "style=\"display:none\"><mi>q</mi></math></p></body></html>");
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "A w B z C _(k)R_(i) D absin t E F");
+	clint_doc_free(doc);
+	/* its nesting is bounded as the page's is */
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	s = malloc(5000 * 13 + 64);
+	assert_non_null(s);
+	p = s + sprintf(s, "<html><body><math>");
+	for (i = 0; i < 5000; i++)
+		p += sprintf(p, "<mrow>");
+	p += sprintf(p, "<mi>x</mi>");
+	for (i = 0; i < 5000; i++)
+		p += sprintf(p, "</mrow>");
+	sprintf(p, "</math></body></html>");
+	html_rc("deep.html", s, strlen(s), CLINT_INPUT_AUTO, d, CLINT_ELIMIT);
+	assert_true(unit_diag_find(d, "nested deeper than") >= 0);
+	free(s);
+	clint_diag_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -972,6 +1026,7 @@ int main(void)
 		cmocka_unit_test(test_encodings_undeclared_and_broken),
 		cmocka_unit_test(test_encoding_declared_where),
 		cmocka_unit_test(test_word_conditional_markers),
+		cmocka_unit_test(test_mathml),
 	};
 
 	return cmocka_run_group_tests_name("html", tests, NULL, NULL);

@@ -7,8 +7,9 @@
  * the surrounding block; white space collapses as a browser would except
  * in <pre>; br is a line break. Ordered lists keep their numbers ("1. ",
  * "b. ", honouring start, type, value and reversed) because in a contract
- * they are clause numbers. Scripts, styles, templates, the head and
- * hidden content are left out. Tree depth and node count are bounded.
+ * they are clause numbers. A MathML formula is a line of text
+ * (mathml.c). Scripts, styles, templates, the head and hidden content
+ * are left out. Tree depth and node count are bounded.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -54,8 +55,8 @@ static int name_in(xmlNodePtr n, const char *const *names)
 
 static const char *const dropped[] = {
 	"script", "style",  "template", "noscript", "head",   "title",
-	"iframe", "object", "embed",    "svg",      "math",   "select",
-	"option", "textarea", "canvas", "audio",    "video",  NULL};
+	"iframe", "object", "embed",    "svg",      "select", "option",
+	"textarea", "canvas", "audio",  "video",    NULL};
 
 static const char *const block_elems[] = {
 	"p",       "div",    "blockquote", "pre",     "dt",      "dd",
@@ -315,12 +316,10 @@ done:
 	return rc;
 }
 
-/* Walks one node and what it holds. */
-static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
+/* Bounds the walk: depth and node count. */
+static int check_node(void *ctx, unsigned depth)
 {
-	int rc = CLINT_OK;
-	clint_block_type saved_type;
-	unsigned saved_level;
+	html_ctx *c = ctx;
 
 	if (depth > HTML_MAX_DEPTH) {
 		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
@@ -333,6 +332,38 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 		               "more than %u HTML nodes: refused", HTML_MAX_NODES);
 		return CLINT_ELIMIT;
 	}
+	return CLINT_OK;
+}
+
+static int math_put(void *ctx, const char *s, size_t n)
+{
+	return put_text(ctx, s, n);
+}
+
+/* A <math> formula, by mathml.c, as a line of text in the block it is
+ * in (a browser shows it there): without it a clause's service credit
+ * formula was lost. */
+static int put_math(html_ctx *c, xmlNodePtr n, unsigned depth)
+{
+	clint_mathml_sink out;
+
+	memset(&out, 0, sizeof(out));
+	out.put = math_put;
+	out.check = check_node;
+	out.ctx = c;
+	out.html = 1;
+	return clint_mathml_put(n, depth, &out);
+}
+
+/* Walks one node and what it holds. */
+static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
+{
+	int rc;
+	clint_block_type saved_type;
+	unsigned saved_level;
+
+	if ((rc = check_node(c, depth)) < 0)
+		return rc;
 	/* no CDATA: HTML's is the content of <script> and <style>, whose
 	 * text was not kept (left_out) */
 	if (n->type == XML_TEXT_NODE)
@@ -342,6 +373,8 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 		return CLINT_OK;
 	if (left_out(n))
 		return CLINT_OK;
+	if (clint_mathml_is_math(n, 1))
+		return put_math(c, n, depth);
 	if (name_is(n, "br")) {
 		if (c->doc->block_open) {
 			TRY(clint_doc_put(c->doc, "\n", 1));

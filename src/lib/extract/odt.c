@@ -937,11 +937,8 @@ static int change_mark(odt_ctx *c, xmlNodePtr n, unsigned depth)
 /*
  * A formula (draw:object) is a document of its own: MathML, in the
  * entry "Object 1/content.xml" its xlink:href names ("./Object 1"), or
- * inline in a flat ODT. It is read as a line of text, as DOCX's Office
- * Math is: a fraction as "(num)/(den)", scripts as "^(sup)" and
- * "_(sub)" (limits under and over too), a root after "√", fences around
- * their elements, a table's rows between "; " and its cells between
- * spaces; the invisible function application a space. Left out, the
+ * inline in a flat ODT. mathml.c reads it as a line of text, as DOCX's
+ * Office Math is ("(num)/(den)", "^(sup)", "(3)√x"). Left out, the
  * service credit formula of a clause was lost without a word. Other
  * objects (charts, spreadsheets, OLE) are not read, with a warning.
  */
@@ -953,251 +950,31 @@ static xmlNodePtr math_child(xmlNodePtr n, unsigned k)
 	return NULL;
 }
 
-static int put_math(odt_ctx *c, xmlNodePtr n, unsigned depth);
-
-/* The text of a token element (mi, mn, mo, mtext, ms). */
-static int put_math_token(odt_ctx *c, xmlNodePtr n, unsigned depth)
-{
-	const char *s, *p;
-	int rc = CLINT_OK;
-
-	for (n = n->children; n && rc >= 0; n = n->next) {
-		if ((rc = check_node(c, depth)) < 0)
-			break;
-		if (n->type != XML_TEXT_NODE)
-			continue;
-		/* U+2061 (function application): "sin x"; U+2062 to U+2064
-		 * (invisible times, separator, plus): nothing */
-		for (s = p = (const char *)n->content; rc >= 0 && *p; p++) {
-			if (memcmp(p, "\xE2\x81", 2) != 0 || (unsigned char)p[2] < 0xA1 ||
-			    (unsigned char)p[2] > 0xA4)
-				continue;
-			rc = put_text(c, s, (size_t)(p - s));
-			if (rc >= 0 && p[2] == '\xA1')
-				rc = put_text(c, " ", 1);
-			s = p + 3;
-			p += 2;
-		}
-		if (rc >= 0)
-			rc = put_text(c, s, strlen(s));
-	}
-	return rc;
-}
-
-/* before, then element k, then after (if the element is there) */
-static int put_math_part(odt_ctx *c, xmlNodePtr n, unsigned k,
-                         const char *before, const char *after,
-                         unsigned depth)
-{
-	xmlNodePtr e = math_child(n, k);
-	int rc;
-
-	if (!e)
-		return CLINT_OK;
-	if ((rc = put_text(c, before, strlen(before))) < 0 ||
-	    (rc = put_math(c, e, depth)) < 0)
-		return rc;
-	return put_text(c, after, strlen(after));
-}
-
-/* An mfenced: its elements between its open and close characters, its
- * separators (each in turn, the last repeated) between them. */
-static int put_math_fenced(odt_ctx *c, xmlNodePtr n, unsigned depth)
-{
-	xmlChar *open = xmlGetNsProp(n, (const xmlChar *)"open", NULL);
-	xmlChar *close = xmlGetNsProp(n, (const xmlChar *)"close", NULL);
-	xmlChar *seps = xmlGetNsProp(n, (const xmlChar *)"separators", NULL);
-	const char *sep = seps ? (const char *)seps : ",";
-	xmlNodePtr k;
-	size_t i = 0, j, len;
-	int rc, first = 1;
-
-	rc = put_text(c, open ? (const char *)open : "(",
-	              strlen(open ? (const char *)open : "("));
-	for (k = n->children; k && rc >= 0; k = k->next) {
-		if (k->type != XML_ELEMENT_NODE)
-			continue;
-		while (sep[i] == ' ')
-			i++;
-		if (!first && sep[i]) {
-			/* one UTF-8 character */
-			for (len = 1; (sep[i + len] & 0xC0) == 0x80; len++)
-				;
-			rc = put_text(c, sep + i, len);
-			/* the last one repeats: white space after it is not one */
-			for (j = i + len; sep[j] == ' ' || sep[j] == '\t' ||
-			                  sep[j] == '\n' || sep[j] == '\r'; j++)
-				;
-			if (sep[j])
-				i = j;
-		}
-		first = 0;
-		if (rc >= 0)
-			rc = put_math(c, k, depth);
-	}
-	if (rc >= 0)
-		rc = put_text(c, close ? (const char *)close : ")",
-		              strlen(close ? (const char *)close : ")"));
-	xmlFree(open);
-	xmlFree(close);
-	xmlFree(seps);
-	return rc;
-}
-
-/* A table's rows (or cells), `sep` between them. */
-static int put_math_rows(odt_ctx *c, xmlNodePtr n, const char *sep,
-                         unsigned depth)
-{
-	xmlNodePtr k;
-	int rc = CLINT_OK, first = 1;
-
-	for (k = n->children; k && rc >= 0; k = k->next) {
-		if (k->type != XML_ELEMENT_NODE)
-			continue;
-		if (!first)
-			rc = put_text(c, sep, strlen(sep));
-		first = 0;
-		if (rc >= 0)
-			rc = put_math(c, k, depth);
-	}
-	return rc;
-}
-
 static int is_math(xmlNodePtr n, const char *name)
 {
 	return is_el(n, NS_MATHML, name);
 }
 
-/* An mmultiscripts' (subscript, superscript) pairs from `k` to `stop`;
- * <none/> for one that is not there. */
-static int put_math_scripts(odt_ctx *c, xmlNodePtr k, xmlNodePtr stop,
-                            unsigned depth)
+static int math_put(void *ctx, const char *s, size_t n)
 {
-	unsigned i = 0;
-	int rc = CLINT_OK;
-
-	for (; k && k != stop && rc >= 0; k = k->next) {
-		if (k->type != XML_ELEMENT_NODE)
-			continue;
-		if (!is_math(k, "none") &&
-		    (rc = put_text(c, i % 2 ? "^(" : "_(", 2)) >= 0 &&
-		    (rc = put_math(c, k, depth)) >= 0)
-			rc = put_text(c, ")", 1);
-		i++;
-	}
-	return rc;
+	return put_text(ctx, s, n);
 }
 
-/* One MathML element and what it holds. */
+static int math_check(void *ctx, unsigned depth)
+{
+	return check_node(ctx, depth);
+}
+
+/* A formula, by mathml.c, into the open block. */
 static int put_math(odt_ctx *c, xmlNodePtr n, unsigned depth)
 {
-	static const char *const skipped[] = {
-		"annotation", "annotation-xml", "mphantom", "none", "mprescripts",
-		"maligngroup", "malignmark",
-	};
-	xmlNodePtr k;
-	size_t i;
-	int rc;
+	clint_mathml_sink out;
 
-	if ((rc = check_node(c, depth)) < 0)
-		return rc;
-	if (n->type != XML_ELEMENT_NODE || !n->ns ||
-	    !xmlStrEqual(n->ns->href, (const xmlChar *)NS_MATHML))
-		return CLINT_OK;
-	for (i = 0; i < ARRAY_LEN(skipped); i++)
-		if (is_math(n, skipped[i]))
-			return CLINT_OK;
-	if (is_math(n, "mi") || is_math(n, "mn") || is_math(n, "mo") ||
-	    is_math(n, "mtext") || is_math(n, "ms"))
-		return put_math_token(c, n, depth + 1);
-	if (is_math(n, "mspace"))
-		return put_text(c, " ", 1);
-	if (is_math(n, "semantics")) {
-		/* what is shown: its first child that is not an annotation */
-		for (k = n->children; k; k = k->next)
-			if (k->type == XML_ELEMENT_NODE && !is_math(k, "annotation") &&
-			    !is_math(k, "annotation-xml"))
-				return put_math(c, k, depth + 1);
-		return CLINT_OK;
-	}
-	if (is_math(n, "maction")) {
-		/* what is shown: its child number "selection" (1 by default) */
-		xmlChar *sel = xmlGetNsProp(n, (const xmlChar *)"selection", NULL);
-		unsigned long v = sel ? strtoul((const char *)sel, NULL, 10) : 1;
-
-		xmlFree(sel);
-		k = v >= 1 && v <= 1000000 ? math_child(n, (unsigned)v - 1) : NULL;
-		if (!k)
-			k = math_child(n, 0);
-		return k ? put_math(c, k, depth + 1) : CLINT_OK;
-	}
-	if (is_math(n, "mmultiscripts")) {
-		/* the prescripts, the base, its scripts: "_(k)R_(i)^(j)" */
-		xmlNodePtr base = math_child(n, 0), pre;
-
-		for (pre = base ? base->next : NULL; pre; pre = pre->next)
-			if (is_math(pre, "mprescripts"))
-				break;
-		if (pre)
-			TRY(put_math_scripts(c, pre->next, NULL, depth + 1));
-		if (base)
-			TRY(put_math(c, base, depth + 1));
-		return base ? put_math_scripts(c, base->next, pre, depth + 1)
-		            : CLINT_OK;
-	}
-	if (is_math(n, "mlabeledtr")) {
-		/* its label (the first child) at its side, after its cells */
-		int first = 1;
-
-		for (k = math_child(n, 1); k; k = k->next) {
-			if (k->type != XML_ELEMENT_NODE)
-				continue;
-			if (!first)
-				TRY(put_text(c, " ", 1));
-			first = 0;
-			TRY(put_math(c, k, depth + 1));
-		}
-		if ((k = math_child(n, 0)) != NULL) {
-			TRY(put_text(c, " ", 1));
-			TRY(put_math(c, k, depth + 1));
-		}
-		return CLINT_OK;
-	}
-	if (is_math(n, "mfrac")) {
-		TRY(put_math_part(c, n, 0, "(", ")", depth + 1));
-		return put_math_part(c, n, 1, "/(", ")", depth + 1);
-	}
-	if (is_math(n, "msqrt")) {
-		TRY(put_text(c, "\xE2\x88\x9A", 3));
-		return put_math_rows(c, n, "", depth + 1);
-	}
-	if (is_math(n, "mroot")) {
-		/* the index first: "(3)√x" */
-		TRY(put_math_part(c, n, 1, "(", ")", depth + 1));
-		return put_math_part(c, n, 0, "\xE2\x88\x9A", "", depth + 1);
-	}
-	if (is_math(n, "mfenced"))
-		return put_math_fenced(c, n, depth + 1);
-	if (is_math(n, "mtable"))
-		return put_math_rows(c, n, "; ", depth + 1);
-	if (is_math(n, "mtr"))
-		return put_math_rows(c, n, " ", depth + 1);
-	if (is_math(n, "msup") || is_math(n, "mover") || is_math(n, "msub") ||
-	    is_math(n, "munder") || is_math(n, "msubsup") ||
-	    is_math(n, "munderover")) {
-		int sub = !is_math(n, "msup") && !is_math(n, "mover");
-		int both = is_math(n, "msubsup") || is_math(n, "munderover");
-
-		TRY(put_math_part(c, n, 0, "", "", depth + 1));
-		TRY(put_math_part(c, n, 1, sub ? "_(" : "^(", ")", depth + 1));
-		if (both)
-			TRY(put_math_part(c, n, 2, "^(", ")", depth + 1));
-		return CLINT_OK;
-	}
-	/* math, mrow, mstyle, mpadded, menclose, merror, mmultiscripts, ... */
-	return put_math_rows(c, n, "", depth + 1);
-done:
-	return rc;
+	memset(&out, 0, sizeof(out));
+	out.put = math_put;
+	out.check = math_check;
+	out.ctx = c;
+	return clint_mathml_put(n, depth, &out);
 }
 
 /* What is not read: said for each object shown, naming it (at most
