@@ -895,7 +895,14 @@ static void test_ole_object_warned(void **state)
 		P(R("Prices: ") OLE("ProgID=\"Excel.Sheet.12\"") R(" above."))
 		P(OLE("ProgID=\"a&lt;b\"") OLE(""))
 		P("<w:del w:id=\"1\" w:author=\"A\">" OLE("ProgID=\"Equation.3\"")
-		  "</w:del>"));
+		  "</w:del>")
+		/* linked, not embedded; the DrawingML forms */
+		P("<w:r><w:object><o:OLEObject xmlns:o=\"urn:schemas-microsoft-com:"
+		  "office:office\" Type=\"Link\" ProgID=\"Word.Document.12\"/>"
+		  "</w:object></w:r>"
+		  "<w:r><w:object><w:objectEmbed w:progId=\"Excel.Sheet.8\"/>"
+		  "</w:object></w:r><w:r><w:object><w:objectLink w:progId="
+		  "\"Visio.Drawing\" w:updateMode=\"always\"/></w:object></w:r>"));
 #undef OLE
 	part p[] = {{"word/document.xml", body, 0}};
 	clint_diag *d = NULL;
@@ -907,7 +914,14 @@ static void test_ole_object_warned(void **state)
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
 	doc = load_parts(p, 1, CLINT_REVISIONS_ACCEPT, d, CLINT_OK);
 	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Prices:  above.");
-	assert_int_equal(clint_diag_count(d), 3);
+	assert_int_equal(clint_diag_count(d), 6);
+	assert_true(unit_diag_find(d, "a linked object (Word.Document.12) is not "
+	                              "read: its content is in another file, and "
+	                              "any text in it") >= 0);
+	assert_true(unit_diag_find(d, "an embedded object (Excel.Sheet.8) is "
+	                              "not read") >= 0);
+	assert_true(unit_diag_find(d, "a linked object (Visio.Drawing) is not "
+	                              "read") >= 0);
 	i = unit_diag_find(d, "DOCX part word/document.xml: an embedded object "
 	                      "(Excel.Sheet.12) is not read: any text in it (a "
 	                      "table, a formula) is not checked");
@@ -974,7 +988,16 @@ static void test_office_math_tracked(void **state)
 		  "</m:e></m:rad></m:oMath>" R("B"))
 		/* properties out of place: their mark ends with what holds them */
 		P("<w:r><m:fPr xmlns:m=\"" M_NS "\">" CTRL("del") "</m:fPr>"
-		  "<w:t>gone</w:t></w:r>" R("kept")));
+		  "<w:t>gone</w:t></w:r>" R("kept"))
+		/* an index hidden by m:degHide is not shown, as in Word */
+		P(R("H") "<m:oMath xmlns:m=\"" M_NS "\">"
+		  "<m:rad><m:radPr><m:degHide/></m:radPr><m:deg>" MR("3")
+		  "</m:deg><m:e>" MR("a") "</m:e></m:rad>"
+		  "<m:rad><m:radPr><m:degHide m:val=\"on\"/></m:radPr><m:deg>"
+		  "<m:rad><m:radPr/><m:deg>" MR("4") "</m:deg><m:e>" MR("q")
+		  "</m:e></m:rad></m:deg><m:e>" MR("b") "</m:e></m:rad>"
+		  "<m:rad><m:radPr><m:degHide m:val=\"0\"/></m:radPr><m:deg>"
+		  MR("5") "</m:deg><m:e>" MR("c") "</m:e></m:rad></m:oMath>"));
 	clint_doc *doc;
 
 	(void)state;
@@ -986,6 +1009,8 @@ static void test_office_math_tracked(void **state)
 	             "A(3)\xE2\x88\x9A" "x((3)\xE2\x88\x9A" "y)\xE2\x88\x9A"
 	             "zB");
 	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, "kept");
+	assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0,
+	             "H\xE2\x88\x9A" "a\xE2\x88\x9A" "b(5)\xE2\x88\x9A" "c");
 	clint_doc_free(doc);
 	doc = load_body(body, CLINT_REVISIONS_REJECT);
 	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Fee x(a)/(b)y due.");

@@ -226,6 +226,8 @@ typedef struct {
 	int objpr_depth;            /* an object's m:*Pr open here, or 0 */
 	int ctrl_depth;             /* its m:ctrlPr open here, or 0 */
 	int rad_deg;                /* a radical's m:deg open here, or 0 */
+	int rad_hide;               /* the open radical's m:degHide is on:
+	                               its index is not shown */
 	struct {
 		int depth;              /* an m:rad in another's m:deg */
 		int pending, deg;       /* the outer one's rad_pending, rad_deg */
@@ -1986,11 +1988,20 @@ static int math_start(docx *dx, const docx_node *n, int d)
 	/* a radical's "√", once its properties have said whether it is
 	 * there at all */
 	if (dx->rad_pending && d == dx->rad_pending + 1 && is_m(n, "deg")) {
-		/* its index before the sign, as ODT's: "(3)√x" */
-		if (!n->empty) {
+		/* its index before the sign, as ODT's: "(3)√x"; hidden by
+		 * m:degHide, as Word hides it, however much it holds */
+		if (!n->empty && dx->rad_hide)
+			dx->skip = d;
+		else if (!n->empty) {
 			dx->rad_deg = d;
 			return put_one(dx, "(");
 		}
+		return 1;
+	}
+	if (dx->rad_pending && d == dx->rad_pending + 2 && is_m(n, "degHide")) {
+		/* on/off: no m:val is on */
+		dx->rad_hide = !m_val(n, v) || strcmp(v, "1") == 0 ||
+		               strcmp(v, "on") == 0 || strcmp(v, "true") == 0;
 		return 1;
 	}
 	if (dx->rad_pending && d == dx->rad_pending + 1 && is_m(n, "e")) {
@@ -2027,7 +2038,7 @@ static int math_start(docx *dx, const docx_node *n, int d)
 			dx->rads[dx->nrads++].deg = dx->rad_deg;
 		}
 		dx->rad_pending = d;
-		dx->rad_deg = 0;
+		dx->rad_deg = dx->rad_hide = 0;
 	} else if (is_m(n, "nary")) {
 		/* its character, from its m:naryPr, before its first part */
 		strcpy(dx->nary, "\xE2\x88\xAB");
@@ -2188,29 +2199,50 @@ static void para_prop(docx *dx, const docx_node *n, int d)
 }
 
 /*
- * An embedded object (o:OLEObject in a w:object): an Excel sheet, a
+ * An embedded or linked object (o:OLEObject in a w:object, or its
+ * DrawingML form w:objectEmbed / w:objectLink): an Excel sheet, a
  * MathType or Equation Editor formula, another document. Its content is
- * a binary part this reader does not open, and Word shows only its
- * picture: said, with its kind, so that a price table or a formula
- * pasted in as one is not taken for checked.
+ * a binary part (or another file) this reader does not open, and Word
+ * shows only its picture: said, with its kind, so that a price table or
+ * a formula pasted in as one is not taken for checked.
  */
 static void ole_object(docx *dx, const docx_node *n)
 {
-	const char *v = "";
-	size_t len = 0, i;
+	const char *v = "", *t;
+	size_t len = 0, tlen, i;
+	int link;
 
 	if (!text_kept(dx))
 		return;
-	if (attr_raw(n, NULL, "ProgID", &v, &len))
-		for (i = 0; i < len; i++)
-			if (!strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-			            "0123456789._-", v[i]) || len > 64)
-				len = 0;
+	if (n->w) {
+		link = is_w(n, "objectLink");
+		if (!w_raw(n, "progId", &v, &len))
+			len = 0;
+	} else {
+		link = attr_raw(n, NULL, "Type", &t, &tlen) && tlen == 4 &&
+		       memcmp(t, "Link", 4) == 0;
+		if (!attr_raw(n, NULL, "ProgID", &v, &len))
+			len = 0;
+	}
+	for (i = 0; i < len; i++)
+		if (!strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+		            "0123456789._-", v[i]) || len > 64)
+			len = 0;
 	clint_diag_add(dx->diag, CLINT_DIAG_WARNING, dx->doc->name, n->line, 0,
-	               "DOCX part %s: an embedded object%s%.*s%s is not read: "
-	               "any text in it (a table, a formula) is not checked",
-	               dx->part ? dx->part : "?", len ? " (" : "", (int)len, v,
-	               len ? ")" : "");
+	               "DOCX part %s: %s%s%.*s%s is not read: %sany text in it "
+	               "(a table, a formula) is not checked",
+	               dx->part ? dx->part : "?",
+	               link ? "a linked object" : "an embedded object",
+	               len ? " (" : "", (int)len, v, len ? ")" : "",
+	               link ? "its content is in another file, and " : "");
+}
+
+static int is_ole_object(const docx_node *n)
+{
+	if (n->w)
+		return is_w(n, "objectEmbed") || is_w(n, "objectLink");
+	return n->ns && strcmp(n->local, "OLEObject") == 0 &&
+	       strcmp(n->ns, O_NS) == 0;
 }
 
 /* A start tag in a story. */
@@ -2249,8 +2281,7 @@ static int story_start(docx *dx, const docx_node *n, int d, int empty)
 			rc = math_end(dx, n, d);
 		return rc < 0 ? rc : CLINT_OK;
 	}
-	if (!n->w && n->ns && strcmp(n->local, "OLEObject") == 0 &&
-	    strcmp(n->ns, O_NS) == 0) {
+	if (is_ole_object(n)) {
 		ole_object(dx, n);
 		return CLINT_OK;
 	}
@@ -2444,7 +2475,7 @@ static int read_story(docx *dx, const char *part, int required,
 	dx->rpr_in_ppr = dx->nfld = dx->fld_lost = dx->skip = 0;
 	dx->ndelim = dx->delim_lost = dx->nary_pending = dx->upp_depth = 0;
 	dx->rad_pending = dx->objpr_depth = dx->ctrl_depth = dx->nchanged = 0;
-	dx->rad_deg = dx->nrads = 0;
+	dx->rad_deg = dx->rad_hide = dx->nrads = 0;
 	TRY(xml_walk(dx, buf, len, story_node, NULL));
 	for (i = 0; i < dx->nfld; i++)
 		if (dx->fld[i] && dx->fld_hid[i]) {
