@@ -1086,7 +1086,7 @@ static void test_formula_limits(void **state)
 	p = many + sprintf(many, "%s", CONTENT_HEAD "<office:body><office:text>"
 	                               "<text:p>");
 	for (i = 0; i < 150; i++)
-		p += sprintf(p, "%s", OBJ("./Missing"));
+		p += sprintf(p, OBJ("./Missing%zu"), i);
 	strcpy(p, "</text:p></office:text></office:body>"
 	          "</office:document-content>");
 	e[1].data = many;
@@ -1095,6 +1095,24 @@ static void test_formula_limits(void **state)
 	assert_int_equal(clint_diag_count(d), 102);   /* and "no text" */
 	assert_true(unit_diag_find(d, "more embedded objects are not read: not "
 	                              "listed") == 100);
+	clint_doc_free(doc);
+
+	/* each said once, however often it is shown: a missing object and a
+	 * broken one, shown in turn (each showing of the broken one reads it
+	 * again, the last read being kept) */
+	e[2].data = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mi>x";
+	p = many + sprintf(many, "%s", CONTENT_HEAD "<office:body><office:text>"
+	                               "<text:p>");
+	for (i = 0; i < 5; i++)
+		p += sprintf(p, "%s", OBJ("./Missing") OBJ("./Object 1"));
+	strcpy(p, "</text:p></office:text></office:body>"
+	          "</office:document-content>");
+	clint_diag_clear(d);
+	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_ACCEPT, d, CLINT_OK);
+	assert_int_equal(clint_diag_count(d), 3);   /* and "no text" */
+	assert_warning(d, "embedded object 'Missing' is not read (it has no "
+	                  "content.xml)");
+	assert_warning(d, "Object 1/content.xml: not well-formed XML");
 	clint_doc_free(doc);
 	free(many);
 

@@ -100,6 +100,10 @@ typedef struct {
 	const char *cached_why;   /* else why it is not read, or NULL */
 	size_t cached_len;        /* the size of its content.xml */
 	unsigned object_warnings; /* said so far */
+	/* the objects said to be not read, each said once however often
+	 * it is shown */
+	char *said[ODT_MAX_OBJECT_WARNINGS];
+	unsigned said_count;
 	xmlDocPtr content, styles;
 	xmlNodePtr outline;       /* text:outline-style or NULL */
 	unsigned outline_count[ODT_LEVELS];
@@ -205,7 +209,7 @@ static int read_entry(odt_ctx *c, clint_zip *z, const char *entry,
  * ODT_MAX_NODES nodes; libxml2 runs with its default depth and text-node
  * limits.
  */
-static int object_quiet(odt_ctx *c);
+static int object_quiet(odt_ctx *c, const char *name);
 
 /* Says why `entry` was not read: an error, or a warning for an embedded
  * object's (c->object), which is left out while the rest is read. */
@@ -214,7 +218,7 @@ static void parse_fault(odt_ctx *c, const char *entry, const char *why)
 	if (!c->object)
 		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
 		               "%s: %s", entry, why);
-	else if (!object_quiet(c))
+	else if (!object_quiet(c, c->object))
 		clint_diag_add(c->diag, CLINT_DIAG_WARNING, c->doc->name, 0, 0,
 		               "embedded object not read: %s: %s", entry, why);
 }
@@ -259,13 +263,27 @@ static int parse_xml_utf8(odt_ctx *c, const char *entry, const char *data,
 	return rc;
 }
 
-/* True if a warning about an embedded object is to be left unsaid. */
-static int object_quiet(odt_ctx *c)
+/* True if a warning about the embedded object `name` (NULL: one without
+ * a name) is to be left unsaid: it was said, or 100 were. */
+static int object_quiet(odt_ctx *c, const char *name)
 {
+	unsigned i;
+
+	for (i = 0; name && i < c->said_count; i++)
+		if (strcmp(c->said[i], name) == 0)
+			return 1;
 	if (c->object_warnings == ODT_MAX_OBJECT_WARNINGS)
 		clint_diag_add(c->diag, CLINT_DIAG_WARNING, c->doc->name, 0, 0,
 		               "more embedded objects are not read: not listed");
-	return c->object_warnings++ >= ODT_MAX_OBJECT_WARNINGS;
+	if (c->object_warnings >= ODT_MAX_OBJECT_WARNINGS) {
+		c->object_warnings = ODT_MAX_OBJECT_WARNINGS + 1;
+		return 1;
+	}
+	c->object_warnings++;
+	/* out of memory: said again the next time */
+	if (name && (c->said[c->said_count] = strdup(name)) != NULL)
+		c->said_count++;
+	return 0;
 }
 
 /*
@@ -977,11 +995,12 @@ static int put_math(odt_ctx *c, xmlNodePtr n, unsigned depth)
 	return clint_mathml_put(n, depth, &out);
 }
 
-/* What is not read: said for each object shown, naming it (at most
- * 64 bytes of the name), up to 100 times. */
+/* What is not read: said once for each object, naming it (at most 64
+ * bytes of the name; "(inline)": one without a name, said each time),
+ * for up to 100 objects. */
 static void object_not_read(odt_ctx *c, const char *name, const char *why)
 {
-	if (object_quiet(c))
+	if (object_quiet(c, strcmp(name, "(inline)") != 0 ? name : NULL))
 		return;
 	clint_diag_add(c->diag, CLINT_DIAG_WARNING, c->doc->name, 0, 0,
 	               "embedded object '%.64s%s' is not read (%s): any text in "
@@ -1502,6 +1521,8 @@ static void odt_ctx_free(odt_ctx *c)
 	xmlFreeDoc(c->content);
 	xmlFreeDoc(c->styles);
 	xmlFreeDoc(c->cached_doc);
+	for (i = 0; i < c->said_count; i++)
+		free(c->said[i]);
 }
 
 /*
