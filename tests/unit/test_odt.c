@@ -1029,6 +1029,62 @@ static void test_formulas(void **state)
 	clint_diag_free(d);
 }
 
+/* An embedded spreadsheet (a price table pasted in as one) or text
+ * document is read where it is shown: it was a warning, its text not
+ * checked. */
+static void test_embedded_documents(void **state)
+{
+	static const char content[] = CONTENT(
+		"<text:list><text:list-item><text:p>Prices: " OBJ("./Object 1")
+		" apply.</text:p></text:list-item></text:list>"
+		"<text:p>Terms " OBJ("./Object 2") "</text:p>"
+		"<text:p>Again " OBJ("./Object 1") "</text:p>");
+	static const char sheet[] =
+		"<office:document-content" NS "><office:body><office:spreadsheet>"
+		"<table:named-expressions/><table:table table:name=\"Fees\">"
+		"<table:table-column table:number-columns-repeated=\"2\"/>"
+		"<table:table-row><table:table-cell office:value-type=\"string\">"
+		"<text:p>Hosting</text:p></table:table-cell><table:table-cell "
+		"office:value-type=\"float\" office:value=\"1500\"><text:p>1,500.00"
+		"</text:p></table:table-cell><table:table-cell table:number-"
+		"columns-repeated=\"16382\"/></table:table-row></table:table>"
+		"</office:spreadsheet></office:body></office:document-content>";
+	static const char text[] =
+		"<office:document-content" NS "><office:body><office:text>"
+		"<text:h text:outline-level=\"1\">Hidden costs</text:h><text:p>Fees "
+		"may change at any time." OBJ("./Object 1") "</text:p>"
+		"</office:text></office:body></office:document-content>";
+	entry e[] = {
+		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
+		{"content.xml", content, 0, 0},
+		{"Object 1/content.xml", sheet, 0, 0},
+		{"Object 2/content.xml", text, 0, 0},
+	};
+	clint_diag *d = NULL;
+	clint_doc *doc;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_ACCEPT, d, CLINT_OK);
+	assert_int_equal(clint_doc_block_count(doc), 10);
+	assert_block(doc, 0, CLINT_BLOCK_LIST_ITEM, 1, 1, 0, "Prices: ");
+	assert_block(doc, 1, CLINT_BLOCK_TABLE_CELL, 0, 2, 0, "Hosting");
+	assert_block(doc, 2, CLINT_BLOCK_TABLE_CELL, 0, 3, 0, "1,500.00");
+	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, 3, 0, "apply.");
+	assert_block(doc, 5, CLINT_BLOCK_HEADING, 1, 5, 0, "Hidden costs");
+	assert_block(doc, 6, CLINT_BLOCK_PARAGRAPH, 0, 6, 0,
+	             "Fees may change at any time.");
+	/* shown again: read again */
+	assert_block(doc, 8, CLINT_BLOCK_TABLE_CELL, 0, 8, 0, "Hosting");
+	assert_block(doc, 9, CLINT_BLOCK_TABLE_CELL, 0, 9, 0, "1,500.00");
+	/* an object in an embedded object is not read */
+	assert_int_equal(clint_diag_count(d), 1);
+	assert_warning(d, "embedded object './Object 1' is not read (an object "
+	                  "inside an embedded object)");
+	clint_doc_free(doc);
+	clint_diag_free(d);
+}
+
 /* A broken formula is an error naming its entry; one object shown many
  * times is read each time, within 64 MiB in all. */
 static void test_formula_limits(void **state)
@@ -1762,6 +1818,7 @@ int main(void)
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_formulas),
 		cmocka_unit_test(test_formula_limits),
+		cmocka_unit_test(test_embedded_documents),
 		cmocka_unit_test(test_table_variants),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_master_page_headers_footers),

@@ -100,6 +100,8 @@ typedef struct {
 	const char *cached_why;   /* else why it is not read, or NULL */
 	size_t cached_len;        /* the size of its content.xml */
 	unsigned object_warnings; /* said so far */
+	int in_object;            /* walking an embedded spreadsheet or text:
+	                             the objects in it are not read */
 	/* the objects said to be not read, each said once however often
 	 * it is shown */
 	char *said[ODT_MAX_OBJECT_WARNINGS];
@@ -1098,6 +1100,22 @@ static const char *object_kind(xmlNodePtr root)
 	return "not a formula";
 }
 
+/* The body of an embedded spreadsheet or text document (office:
+ * spreadsheet, office:text), whose tables and paragraphs are read as
+ * the document's own; NULL for another kind. */
+static xmlNodePtr object_body(xmlNodePtr root)
+{
+	xmlNodePtr n, k;
+
+	for (n = root ? root->children : NULL; n; n = n->next)
+		if (is_el(n, NS_OFFICE, "body"))
+			for (k = n->children; k; k = k->next)
+				if (is_el(k, NS_OFFICE, "spreadsheet") ||
+				    is_el(k, NS_OFFICE, "text"))
+					return k;
+	return NULL;
+}
+
 /*
  * Reads the object in package directory `name` into the cache of the last
  * one read (a formula shown many times is parsed once): its formula, or
@@ -1143,7 +1161,7 @@ static int load_object(odt_ctx *c, const char *name, const char *entry)
 	if (rc < 0)
 		return CLINT_OK;   /* said, as a warning */
 	root = xmlDocGetRootElement(c->cached_doc);
-	if (!root || !is_math(root, "math")) {
+	if (!root || (!is_math(root, "math") && !object_body(root))) {
 		c->cached_why = object_kind(root);
 		xmlFreeDoc(c->cached_doc);
 		c->cached_doc = NULL;
@@ -1151,7 +1169,38 @@ static int load_object(odt_ctx *c, const char *name, const char *entry)
 	return CLINT_OK;
 }
 
-/* A draw:object: a formula inline (a flat ODT) or in its own entry. */
+/*
+ * An embedded spreadsheet (a price table pasted in as one) or text
+ * document: its tables and paragraphs as blocks where it is shown, the
+ * paragraph around it ended before and going on after. Numbering and
+ * list state are the document's own again after it. The objects inside
+ * it are not read (the cache would free the tree being walked, and an
+ * object that holds itself would be read 200 levels deep).
+ */
+static int walk_object(odt_ctx *c, xmlNodePtr body, unsigned depth)
+{
+	char prefix[sizeof(c->item_prefix)];
+	unsigned list_depth = c->list_depth;
+	int item_first = c->item_first, rc;
+
+	memcpy(prefix, c->item_prefix, sizeof(prefix));
+	c->item_prefix[0] = '\0';
+	c->item_first = 0;
+	c->list_depth = 0;
+	c->in_object = 1;
+	if ((rc = clint_doc_close_block(c->doc)) >= 0 &&
+	    (rc = walk_blocks(c, body->children, depth)) >= 0)
+		rc = clint_doc_close_block(c->doc);
+	c->in_object = 0;
+	c->at_start = c->last_space = 1;   /* what follows starts a block */
+	c->list_depth = list_depth;
+	c->item_first = item_first;
+	memcpy(c->item_prefix, prefix, sizeof(prefix));
+	return rc;
+}
+
+/* A draw:object: a formula inline (a flat ODT) or in its own entry, or
+ * a spreadsheet or text document in its own entry. */
 static int put_object(odt_ctx *c, xmlNodePtr obj, unsigned depth)
 {
 	const xmlChar *href = attr(obj, NS_XLINK, "href");
@@ -1170,6 +1219,11 @@ static int put_object(odt_ctx *c, xmlNodePtr obj, unsigned depth)
 	}
 	if (!href)
 		return CLINT_OK;
+	if (c->in_object) {
+		object_not_read(c, (const char *)href,
+		                "an object inside an embedded object");
+		return CLINT_OK;
+	}
 	if (!package_name(shown, sizeof(shown), (const char *)href)) {
 		object_not_read(c, (const char *)href,
 		                "not an object inside the document");
@@ -1189,7 +1243,9 @@ static int put_object(odt_ctx *c, xmlNodePtr obj, unsigned depth)
 		return CLINT_OK;
 	}
 	c->part = entry;
-	rc = put_math(c, xmlDocGetRootElement(c->cached_doc), depth + 1);
+	root = xmlDocGetRootElement(c->cached_doc);
+	rc = is_math(root, "math") ? put_math(c, root, depth + 1)
+	                           : walk_object(c, object_body(root), depth + 1);
 	c->part = NULL;
 done:
 	return rc;
