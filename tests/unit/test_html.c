@@ -976,18 +976,37 @@ static void test_mathml(void **state)
 	                    "The Service Credit is C=(T\xE2\x88\x92" "A)/(T)\xC3\x97"
 	                    "F where \xE2\x88\x91_(i=1)^(n)(3)\xE2\x88\x9Ax.");
 	clint_doc_free(doc);
-	/* a prefix, upper case, <none/>, a page's span inside a token, the
-	 * function application; text outside a token is not shown (nor is
-	 * it by a browser), nor a hidden formula */
+	/* upper case, <none/>, a page's span inside a token, the function
+	 * application, white space at a token's ends; text outside a token
+	 * is not shown (nor is it by a browser), nor a hidden formula, nor
+	 * an maction's second child (a browser shows its first) */
 	doc = html("<html><body><p>A <m:math xmlns:m=\"http://www.w3.org/1998/"
 	           "Math/MathML\"><m:mi>w</m:mi></m:math> B <MATH><MI>z</MI>"
 	           "</MATH> C <math><mmultiscripts><mi>R</mi><mi>i</mi><none/>"
 	           "<mprescripts/><mi>k</mi><none/></mmultiscripts></math> D "
-	           "<math><mtext>a<span>b</span></mtext><mi>sin</mi><mo>&#x2061;"
-	           "</mo><mi>t</mi></math> E <math>loose text</math>F<math "
-	           "style=\"display:none\"><mi>q</mi></math></p></body></html>");
+	           "<math><mtext>a<span>b</span><span hidden>h</span></mtext>"
+	           "<mi>sin</mi><mo>&#x2061;</mo><mi> t </mi><mo> = </mo><mn>1"
+	           "</mn></math> E <math>loose text</math>F<math "
+	           "style=\"display:none\"><mi>q</mi></math> <math><maction "
+	           "selection=\"2\"><mi>shown</mi><mi>not</mi></maction></math>"
+	           "</p></body></html>");
 	assert_string_equal(clint_doc_text(doc, NULL),
-	                    "A w B z C _(k)R_(i) D absin t E F");
+	                    "A w B z C _(k)R_(i) D absin t=1 E F shown");
+	clint_doc_free(doc);
+	/* a formula shown as a block does not run into the words around it;
+	 * the page's elements in a formula are the page's (a browser ends
+	 * the formula there): bold text, and the rest of a page that forgot
+	 * its </math> */
+	doc = html("<html><body><p>The credit is<math display=\"block\"><mi>C"
+	           "</mi><mo>=</mo><mi>F</mi></math>where F is the fee.</p>"
+	           "<p>A <math><mrow><mi>x</mi><b> bold text</b></mrow></math> Z"
+	           "</p><p>Fee <math><mi>F</mi> applies.<p>Clause 2. The "
+	           "Supplier shall provide the Services.<p>Clause 3. Fees."
+	           "</body></html>");
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "The credit is C=F where F is the fee.\n"
+	                    "A x bold text Z\nFee F\nClause 2. The Supplier shall "
+	                    "provide the Services.\nClause 3. Fees.");
 	clint_doc_free(doc);
 	/* its nesting is bounded as the page's is */
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);

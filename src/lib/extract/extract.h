@@ -61,22 +61,24 @@ CLINT_INTERNAL char *clint_utf16_to_utf8(const unsigned char *s, size_t len,
 CLINT_INTERNAL int clint_odt_sniff(const unsigned char *data, size_t len);
 
 /*
- * mathml.c: a MathML formula (the element `math`, or any of its
- * elements) as one line of text through `out`: "(num)/(den)", "^(sup)",
- * "_(sub)", "(3)√x", fences, a table's rows between "; ". put() takes the
- * text, check() is called with the depth of every node walked (from
- * `depth` on) and its error stops the walk. html: the tree is an HTML
- * parser's, without namespaces (MathML elements are known by their name,
- * after any prefix, in any case); otherwise only elements in the MathML
- * namespace are read.
+ * mathml.c: what the MathML element `math` holds (the caller has walked
+ * `math` itself; its children are at `depth`) as one line of text through
+ * `out`: "(num)/(den)", "^(sup)", "_(sub)", "(3)√x", fences, a table's
+ * rows between "; ". put() takes the text; check() is called with the
+ * depth of every node walked, and its error stops the walk. html: the
+ * tree is an HTML parser's, without namespaces: MathML elements are known
+ * by their names, in any case, and other() walks the page's own elements
+ * a formula holds (in a token, as a browser shows them; a <p> where the
+ * page forgot its </math>). Otherwise only elements in the MathML
+ * namespace are read, and other() may be NULL.
  */
 typedef struct {
 	int (*put)(void *ctx, const char *s, size_t n);
 	int (*check)(void *ctx, unsigned depth);
+	int (*other)(void *ctx, struct _xmlNode *n, unsigned depth);
 	void *ctx;
 	int html;
 } clint_mathml_sink;
-struct _xmlNode;
 CLINT_INTERNAL int clint_mathml_put(struct _xmlNode *math, unsigned depth,
                                     const clint_mathml_sink *out);
 /* True if `n` is a MathML <math> element (html: as clint_mathml_sink). */

@@ -317,10 +317,8 @@ done:
 }
 
 /* Bounds the walk: depth and node count. */
-static int check_node(void *ctx, unsigned depth)
+static int check_node(html_ctx *c, unsigned depth)
 {
-	html_ctx *c = ctx;
-
 	if (depth > HTML_MAX_DEPTH) {
 		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
 		               "HTML elements nested deeper than %d: refused",
@@ -335,24 +333,49 @@ static int check_node(void *ctx, unsigned depth)
 	return CLINT_OK;
 }
 
-static int math_put(void *ctx, const char *s, size_t n)
+static int math_text(void *ctx, const char *s, size_t n)
 {
 	return put_text(ctx, s, n);
 }
 
-/* A <math> formula, by mathml.c, as a line of text in the block it is
- * in (a browser shows it there): without it a clause's service credit
- * formula was lost. */
-static int put_math(html_ctx *c, xmlNodePtr n, unsigned depth)
+static int math_check(void *ctx, unsigned depth)
 {
-	clint_mathml_sink out;
+	return check_node(ctx, depth);
+}
 
+static int math_other(void *ctx, xmlNodePtr n, unsigned depth)
+{
+	return walk_node(ctx, n, depth);
+}
+
+/*
+ * A <math> formula, by mathml.c, as a line of text in the block it is
+ * in (without it, a clause's service credit formula was lost); one shown
+ * as a block (display="block") between spaces, so that it does not run
+ * into the words around it and the sentence stays one. The page's own
+ * elements in it are walked as the page's.
+ */
+static int put_math(html_ctx *c, xmlNodePtr math, unsigned depth)
+{
+	xmlChar *display = xmlGetProp(math, (const xmlChar *)"display");
+	int block = display && xmlStrcasecmp(display, (const xmlChar *)"block") == 0;
+	clint_mathml_sink out;
+	int rc = CLINT_OK;
+
+	xmlFree(display);
 	memset(&out, 0, sizeof(out));
-	out.put = math_put;
-	out.check = check_node;
+	out.put = math_text;
+	out.check = math_check;
+	out.other = math_other;
 	out.ctx = c;
 	out.html = 1;
-	return clint_mathml_put(n, depth, &out);
+	if (block)
+		rc = put_text(c, " ", 1);
+	if (rc >= 0)
+		rc = clint_mathml_put(math, depth + 1, &out);
+	if (rc >= 0 && block)
+		rc = put_text(c, " ", 1);
+	return rc;
 }
 
 /* Walks one node and what it holds. */

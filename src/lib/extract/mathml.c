@@ -11,8 +11,9 @@
  * credit formula of a clause was lost without a word.
  *
  * The caller's sink takes the text (collapsing white space as its format
- * does) and bounds the walk: its check() is called for every node with
- * its depth, as the caller's own walk does.
+ * does), bounds the walk (its check() is called for every node with its
+ * depth, as the caller's own walk does) and, for a web page, walks the
+ * page's own elements a formula holds where a browser shows them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,19 @@
 #include "lazylib.h"  /* after libxml2/libzip: calls through dlopen() */
 
 #define NS_MATHML "http://www.w3.org/1998/Math/MathML"
+#define MAX_SEPARATORS 64
+
+/* The MathML elements a page's tree can hold (libxml2's HTML parser
+ * keeps no namespace): any other element in a formula is the page's. */
+static const char *const mathml_names[] = {
+	"annotation", "annotation-xml", "maction", "maligngroup", "malignmark",
+	"math", "menclose", "merror", "mfenced", "mfrac", "mglyph", "mi",
+	"mlabeledtr", "mlongdiv", "mmultiscripts", "mn", "mo", "mover",
+	"mpadded", "mphantom", "mprescripts", "mroot", "mrow", "ms",
+	"mscarries", "mscarry", "msgroup", "msline", "mspace", "msqrt",
+	"msrow", "mstack", "mstyle", "msub", "msubsup", "msup", "mtable",
+	"mtd", "mtext", "mtr", "munder", "munderover", "none", "semantics",
+};
 
 static int put(const clint_mathml_sink *o, const char *s)
 {
@@ -30,20 +44,28 @@ static int put(const clint_mathml_sink *o, const char *s)
 }
 
 /* True if `n` is the MathML element `name`: in the MathML namespace, or
- * for a page read by the HTML parser (no namespaces) with that name
- * after any prefix, in any case. */
-static int is_math(const clint_mathml_sink *o, xmlNodePtr n, const char *name)
+ * in a page's tree (html) by its name, in any case. */
+static int is_math(xmlNodePtr n, const char *name, int html)
 {
-	const char *local;
-
 	if (!n || n->type != XML_ELEMENT_NODE || !n->name)
 		return 0;
-	if (!o->html)
-		return n->ns && xmlStrEqual(n->ns->href, (const xmlChar *)NS_MATHML) &&
-		       xmlStrEqual(n->name, (const xmlChar *)name);
-	local = strrchr((const char *)n->name, ':');
-	local = local ? local + 1 : (const char *)n->name;
-	return xmlStrcasecmp((const xmlChar *)local, (const xmlChar *)name) == 0;
+	if (html)
+		return xmlStrcasecmp(n->name, (const xmlChar *)name) == 0;
+	return n->ns && xmlStrEqual(n->ns->href, (const xmlChar *)NS_MATHML) &&
+	       xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+/* True if element `n` is MathML at all. */
+static int is_mathml(xmlNodePtr n, int html)
+{
+	size_t i;
+
+	if (!html)
+		return n->ns && xmlStrEqual(n->ns->href, (const xmlChar *)NS_MATHML);
+	for (i = 0; i < ARRAY_LEN(mathml_names); i++)
+		if (is_math(n, mathml_names[i], 1))
+			return 1;
+	return 0;
 }
 
 /* Element child number k of `n`, or NULL. */
@@ -57,40 +79,76 @@ static xmlNodePtr child(xmlNodePtr n, unsigned k)
 
 static int put_math(const clint_mathml_sink *o, xmlNodePtr n, unsigned depth);
 
-/* The text of a token element (mi, mn, mo, mtext, ms): its text nodes,
- * and those of what it holds (a page's <span> inside an <mtext>). */
-static int put_token(const clint_mathml_sink *o, xmlNodePtr n, unsigned depth)
+/* A page's own element in a formula: where a browser shows it (an
+ * <mtext>'s <span>, or a <p> that ends a formula whose </math> is
+ * missing), walked by the page's reader; elsewhere left out. */
+static int put_other(const clint_mathml_sink *o, xmlNodePtr n, unsigned depth)
 {
-	const char *s, *p;
-	int rc = CLINT_OK;
+	return o->other ? o->other(o->ctx, n, depth) : CLINT_OK;
+}
 
-	for (n = n->children; n && rc >= 0; n = n->next) {
-		if ((rc = o->check(o->ctx, depth)) < 0)
-			break;
-		if (n->type == XML_ELEMENT_NODE) {
-			rc = put_token(o, n, depth + 1);
-			continue;
-		}
-		if (n->type != XML_TEXT_NODE || !n->content)
-			continue;
-		/* U+2061 (function application): "sin x"; U+2062 to U+2064
-		 * (invisible times, separator, plus): nothing */
-		for (s = p = (const char *)n->content; rc >= 0 && *p; p++) {
-			if (memcmp(p, "\xE2\x81", 2) != 0 || (unsigned char)p[2] < 0xA1 ||
-			    (unsigned char)p[2] > 0xA4)
-				continue;
-			rc = o->put(o->ctx, s, (size_t)(p - s));
-			if (rc >= 0 && p[2] == '\xA1')
+/* What the character at p is to a token's text: 0 a character, 1 white
+ * space, 2 nothing (U+2062 to U+2064: invisible times, separator,
+ * plus), 3 a space even at the token's ends (U+2061, the function
+ * application: "sin x" when it is a token of its own). */
+static int token_char(const char *p)
+{
+	if (strchr(" \t\r\n", *p))
+		return 1;
+	if (memcmp(p, "\xE2\x81", 2) != 0 || (unsigned char)p[2] < 0xA1 ||
+	    (unsigned char)p[2] > 0xA4)
+		return 0;
+	return p[2] == '\xA1' ? 3 : 2;
+}
+
+/* One text node of a token, its white space collapsed and, at the
+ * token's ends, trimmed, as MathML has it (*gap: a space is due before
+ * the next word, *any: a word was written). */
+static int put_token_text(const clint_mathml_sink *o, const char *p, int *gap,
+                          int *any)
+{
+	const char *w;
+	int rc = CLINT_OK, k;
+
+	while (rc >= 0 && *p) {
+		if ((k = token_char(p)) != 0) {
+			*gap |= k == 1;
+			if (k == 3) {
 				rc = put(o, " ");
-			s = p + 3;
-			p += 2;
+				*gap = 0;
+			}
+			p += *p & 0x80 ? 3 : 1;
+			continue;
 		}
+		for (w = p; *p && token_char(p) == 0; p++)
+			;
+		if (*gap && *any)
+			rc = put(o, " ");
 		if (rc >= 0)
-			rc = put(o, s);
+			rc = o->put(o->ctx, w, (size_t)(p - w));
+		*gap = 0;
+		*any = 1;
 	}
 	return rc;
 }
 
+/* The text of a token element (mi, mn, mo, mtext, ms). In a page, the
+ * elements in it are the page's (a browser shows them). */
+static int put_token(const clint_mathml_sink *o, xmlNodePtr n, unsigned depth)
+{
+	int rc = CLINT_OK, gap = 0, any = 0;
+
+	for (n = n->children; n && rc >= 0; n = n->next) {
+		if ((rc = o->check(o->ctx, depth)) < 0)
+			break;
+		if (n->type == XML_TEXT_NODE && n->content)
+			rc = put_token_text(o, (const char *)n->content, &gap, &any);
+		else if (n->type == XML_ELEMENT_NODE && o->html &&
+		         !is_mathml(n, 1))
+			rc = put_other(o, n, depth);
+	}
+	return rc;
+}
 /* before, then element k, then after (if the element is there) */
 static int put_part(const clint_mathml_sink *o, xmlNodePtr n, unsigned k,
                     const char *before, const char *after, unsigned depth)
@@ -105,50 +163,8 @@ static int put_part(const clint_mathml_sink *o, xmlNodePtr n, unsigned k,
 	return put(o, after);
 }
 
-/* An mfenced: its elements between its open and close characters, its
- * separators (each in turn, the last repeated) between them. */
-static int put_fenced(const clint_mathml_sink *o, xmlNodePtr n, unsigned depth)
-{
-	xmlChar *open = xmlGetNsProp(n, (const xmlChar *)"open", NULL);
-	xmlChar *close = xmlGetNsProp(n, (const xmlChar *)"close", NULL);
-	xmlChar *seps = xmlGetNsProp(n, (const xmlChar *)"separators", NULL);
-	const char *sep = seps ? (const char *)seps : ",";
-	xmlNodePtr k;
-	size_t i = 0, j, len;
-	int rc, first = 1;
-
-	rc = put(o, open ? (const char *)open : "(");
-	for (k = n->children; k && rc >= 0; k = k->next) {
-		if (k->type != XML_ELEMENT_NODE)
-			continue;
-		while (sep[i] == ' ')
-			i++;
-		if (!first && sep[i]) {
-			/* one UTF-8 character */
-			for (len = 1; (sep[i + len] & 0xC0) == 0x80; len++)
-				;
-			rc = o->put(o->ctx, sep + i, len);
-			/* the last one repeats: white space after it is not one */
-			for (j = i + len; sep[j] == ' ' || sep[j] == '\t' ||
-			                  sep[j] == '\n' || sep[j] == '\r'; j++)
-				;
-			if (sep[j])
-				i = j;
-		}
-		first = 0;
-		if (rc >= 0)
-			rc = put_math(o, k, depth);
-	}
-	if (rc >= 0)
-		rc = put(o, close ? (const char *)close : ")");
-	xmlFree(open);
-	xmlFree(close);
-	xmlFree(seps);
-	return rc;
-}
-
-/* The elements `n` holds from `k` on, `sep` between them: a table's rows
- * or cells, a row's items. */
+/* The elements from `k` on, `sep` between them: a row's items, a
+ * table's rows, a row's cells. */
 static int put_rows_from(const clint_mathml_sink *o, xmlNodePtr k,
                          const char *sep, unsigned depth)
 {
@@ -172,6 +188,55 @@ static int put_rows(const clint_mathml_sink *o, xmlNodePtr n, const char *sep,
 	return put_rows_from(o, n->children, sep, depth);
 }
 
+/*
+ * An mfenced: its elements between its open and close characters, the
+ * separators (one UTF-8 character each, white space between them not
+ * one) in turn between the elements, the last one repeated. Split once:
+ * a page's million-byte separators attribute with 20,000 elements was
+ * read again for each (10 s).
+ */
+static int put_fenced(const clint_mathml_sink *o, xmlNodePtr n, unsigned depth)
+{
+	xmlChar *open = xmlGetNsProp(n, (const xmlChar *)"open", NULL);
+	xmlChar *close = xmlGetNsProp(n, (const xmlChar *)"close", NULL);
+	xmlChar *seps = xmlGetNsProp(n, (const xmlChar *)"separators", NULL);
+	const char *p = seps ? (const char *)seps : ",";
+	const char *sep[MAX_SEPARATORS];
+	size_t len[MAX_SEPARATORS], count = 0, i = 0;
+	xmlNodePtr k;
+	int rc, first = 1;
+
+	while (*p && count < MAX_SEPARATORS) {
+		if (strchr(" \t\r\n", *p)) {
+			p++;
+			continue;
+		}
+		sep[count] = p;
+		for (len[count] = 1; (p[len[count]] & 0xC0) == 0x80; len[count]++)
+			;
+		p += len[count++];
+	}
+	rc = put(o, open ? (const char *)open : "(");
+	for (k = n->children; k && rc >= 0; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		if (!first && count) {
+			rc = o->put(o->ctx, sep[i], len[i]);
+			if (i + 1 < count)
+				i++;
+		}
+		first = 0;
+		if (rc >= 0)
+			rc = put_math(o, k, depth);
+	}
+	if (rc >= 0)
+		rc = put(o, close ? (const char *)close : ")");
+	xmlFree(open);
+	xmlFree(close);
+	xmlFree(seps);
+	return rc;
+}
+
 /* An mmultiscripts' (subscript, superscript) pairs from `k` to `stop`;
  * <none/> for one that is not there. */
 static int put_scripts(const clint_mathml_sink *o, xmlNodePtr k,
@@ -183,7 +248,8 @@ static int put_scripts(const clint_mathml_sink *o, xmlNodePtr k,
 	for (; k && k != stop && rc >= 0; k = k->next) {
 		if (k->type != XML_ELEMENT_NODE)
 			continue;
-		if (!is_math(o, k, "none") && (rc = put(o, i % 2 ? "^(" : "_(")) >= 0 &&
+		if (!is_math(k, "none", o->html) &&
+		    (rc = put(o, i % 2 ? "^(" : "_(")) >= 0 &&
 		    (rc = put_math(o, k, depth)) >= 0)
 			rc = put(o, ")");
 		i++;
@@ -191,19 +257,109 @@ static int put_scripts(const clint_mathml_sink *o, xmlNodePtr k,
 	return rc;
 }
 
-/* What an maction shows: its child number "selection" (1 by default). */
-static xmlNodePtr action_shown(xmlNodePtr n)
+/* An mmultiscripts: the prescripts, the base, its scripts:
+ * "_(k)R_(i)^(j)". */
+static int put_multiscripts(const clint_mathml_sink *o, xmlNodePtr n,
+                            unsigned depth)
 {
-	xmlChar *sel = xmlGetNsProp(n, (const xmlChar *)"selection", NULL);
-	unsigned long v = sel ? strtoul((const char *)sel, NULL, 10) : 1;
+	xmlNodePtr base = child(n, 0), pre;
+	int rc = CLINT_OK;
+
+	if (!base)
+		return CLINT_OK;
+	for (pre = base->next; pre; pre = pre->next)
+		if (is_math(pre, "mprescripts", o->html))
+			break;
+	if (pre)
+		rc = put_scripts(o, pre->next, NULL, depth);
+	if (rc >= 0)
+		rc = put_math(o, base, depth);
+	if (rc >= 0)
+		rc = put_scripts(o, base->next, pre, depth);
+	return rc;
+}
+
+/* An mlabeledtr: its label (the first child) at its side, after its
+ * cells. */
+static int put_labeled(const clint_mathml_sink *o, xmlNodePtr n,
+                       unsigned depth)
+{
+	xmlNodePtr label = child(n, 0);
+	int rc = put_rows_from(o, label ? label->next : NULL, " ", depth);
+
+	if (rc >= 0 && label && (rc = put(o, " ")) >= 0)
+		rc = put_math(o, label, depth);
+	return rc;
+}
+
+/* An mroot, its index first ("(3)√x"), or an msqrt. */
+static int put_root(const clint_mathml_sink *o, xmlNodePtr n, unsigned depth)
+{
+	int rc;
+
+	if (is_math(n, "msqrt", o->html))
+		return (rc = put(o, "\xE2\x88\x9A")) < 0
+		           ? rc : put_rows(o, n, "", depth);
+	rc = put_part(o, n, 1, "(", ")", depth);
+	return rc < 0 ? rc : put_part(o, n, 0, "\xE2\x88\x9A", "", depth);
+}
+
+/* A fraction, "(num)/(den)". */
+static int put_frac(const clint_mathml_sink *o, xmlNodePtr n, unsigned depth)
+{
+	int rc = put_part(o, n, 0, "(", ")", depth);
+
+	return rc < 0 ? rc : put_part(o, n, 1, "/(", ")", depth);
+}
+
+/* A base with scripts or limits: "x_(i)^(2)", "lim_(n)". */
+static int put_scripted(const clint_mathml_sink *o, xmlNodePtr n,
+                        unsigned depth)
+{
+	int h = o->html;
+	int sub = is_math(n, "msub", h) || is_math(n, "munder", h) ||
+	          is_math(n, "msubsup", h) || is_math(n, "munderover", h);
+	int both = is_math(n, "msubsup", h) || is_math(n, "munderover", h);
+	int rc = put_part(o, n, 0, "", "", depth);
+
+	if (rc >= 0)
+		rc = put_part(o, n, 1, sub ? "_(" : "^(", ")", depth);
+	if (rc >= 0 && both)
+		rc = put_part(o, n, 2, "^(", ")", depth);
+	return rc;
+}
+
+/* What an maction shows: in a page its first child, as a browser does;
+ * in a document its child number "selection" (1 by default). */
+static xmlNodePtr action_shown(const clint_mathml_sink *o, xmlNodePtr n)
+{
+	xmlChar *sel;
+	unsigned long v;
 	xmlNodePtr k;
 
+	if (o->html)
+		return child(n, 0);
+	sel = xmlGetNsProp(n, (const xmlChar *)"selection", NULL);
+	v = sel ? strtoul((const char *)sel, NULL, 10) : 1;
 	xmlFree(sel);
 	k = v >= 1 && v <= 1000000 ? child(n, (unsigned)v - 1) : NULL;
 	return k ? k : child(n, 0);
 }
 
-/* One MathML element and what it holds. */
+/* What a semantics shows: its first child that is not an annotation. */
+static xmlNodePtr semantics_shown(const clint_mathml_sink *o, xmlNodePtr n)
+{
+	xmlNodePtr k;
+
+	for (k = n->children; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE &&
+		    !is_math(k, "annotation", o->html) &&
+		    !is_math(k, "annotation-xml", o->html))
+			return k;
+	return NULL;
+}
+
+/* One element of a formula and what it holds. */
 static int put_math(const clint_mathml_sink *o, xmlNodePtr n, unsigned depth)
 {
 	static const char *const skipped[] = {
@@ -211,106 +367,58 @@ static int put_math(const clint_mathml_sink *o, xmlNodePtr n, unsigned depth)
 		"maligngroup", "malignmark",
 	};
 	static const char *const tokens[] = {"mi", "mn", "mo", "mtext", "ms"};
+	static const char *const scripted[] = {
+		"msup", "mover", "msub", "munder", "msubsup", "munderover",
+	};
+	int h = o->html, rc;
 	xmlNodePtr k;
 	size_t i;
-	int rc;
 
-	if ((rc = o->check(o->ctx, depth)) < 0)
+	if ((rc = o->check(o->ctx, depth)) < 0 || n->type != XML_ELEMENT_NODE)
 		return rc;
-	if (n->type != XML_ELEMENT_NODE ||
-	    (!o->html && (!n->ns || !xmlStrEqual(n->ns->href,
-	                                         (const xmlChar *)NS_MATHML))))
-		return CLINT_OK;
+	if (!is_mathml(n, h))
+		return put_other(o, n, depth);
 	for (i = 0; i < ARRAY_LEN(skipped); i++)
-		if (is_math(o, n, skipped[i]))
+		if (is_math(n, skipped[i], h))
 			return CLINT_OK;
 	for (i = 0; i < ARRAY_LEN(tokens); i++)
-		if (is_math(o, n, tokens[i]))
+		if (is_math(n, tokens[i], h))
 			return put_token(o, n, depth + 1);
-	if (is_math(o, n, "mspace"))
-		return put(o, " ");
-	if (is_math(o, n, "semantics")) {
-		/* what is shown: its first child that is not an annotation */
-		for (k = n->children; k; k = k->next)
-			if (k->type == XML_ELEMENT_NODE && !is_math(o, k, "annotation") &&
-			    !is_math(o, k, "annotation-xml"))
-				return put_math(o, k, depth + 1);
-		return CLINT_OK;
-	}
-	if (is_math(o, n, "maction")) {
-		k = action_shown(n);
-		return k ? put_math(o, k, depth + 1) : CLINT_OK;
-	}
-	if (is_math(o, n, "mmultiscripts")) {
-		/* the prescripts, the base, its scripts: "_(k)R_(i)^(j)" */
-		xmlNodePtr base = child(n, 0), pre;
-
-		for (pre = base ? base->next : NULL; pre; pre = pre->next)
-			if (is_math(o, pre, "mprescripts"))
-				break;
-		if (pre)
-			TRY(put_scripts(o, pre->next, NULL, depth + 1));
-		if (base)
-			TRY(put_math(o, base, depth + 1));
-		return base ? put_scripts(o, base->next, pre, depth + 1) : CLINT_OK;
-	}
-	if (is_math(o, n, "mlabeledtr")) {
-		/* its label (the first child) at its side, after its cells */
-		TRY(put_rows_from(o, child(n, 1), " ", depth + 1));
-		if ((k = child(n, 0)) != NULL) {
-			TRY(put(o, " "));
-			TRY(put_math(o, k, depth + 1));
-		}
-		return CLINT_OK;
-	}
-	if (is_math(o, n, "mfrac")) {
-		TRY(put_part(o, n, 0, "(", ")", depth + 1));
-		return put_part(o, n, 1, "/(", ")", depth + 1);
-	}
-	if (is_math(o, n, "msqrt")) {
-		TRY(put(o, "\xE2\x88\x9A"));
-		return put_rows(o, n, "", depth + 1);
-	}
-	if (is_math(o, n, "mroot")) {
-		/* the index first: "(3)√x" */
-		TRY(put_part(o, n, 1, "(", ")", depth + 1));
-		return put_part(o, n, 0, "\xE2\x88\x9A", "", depth + 1);
-	}
-	if (is_math(o, n, "mfenced"))
-		return put_fenced(o, n, depth + 1);
-	if (is_math(o, n, "mtable"))
-		return put_rows(o, n, "; ", depth + 1);
-	if (is_math(o, n, "mtr"))
-		return put_rows(o, n, " ", depth + 1);
-	if (is_math(o, n, "msup") || is_math(o, n, "mover") ||
-	    is_math(o, n, "msub") || is_math(o, n, "munder") ||
-	    is_math(o, n, "msubsup") || is_math(o, n, "munderover")) {
-		int sub = !is_math(o, n, "msup") && !is_math(o, n, "mover");
-		int both = is_math(o, n, "msubsup") || is_math(o, n, "munderover");
-
-		TRY(put_part(o, n, 0, "", "", depth + 1));
-		TRY(put_part(o, n, 1, sub ? "_(" : "^(", ")", depth + 1));
-		if (both)
-			TRY(put_part(o, n, 2, "^(", ")", depth + 1));
-		return CLINT_OK;
-	}
-	/* math, mrow, mstyle, mpadded, menclose, merror, mtd, ... */
-	return put_rows(o, n, "", depth + 1);
-done:
+	for (i = 0; i < ARRAY_LEN(scripted); i++)
+		if (is_math(n, scripted[i], h))
+			return put_scripted(o, n, depth + 1);
+	if (is_math(n, "mspace", h))
+		rc = put(o, " ");
+	else if (is_math(n, "semantics", h))
+		rc = (k = semantics_shown(o, n)) ? put_math(o, k, depth + 1) : rc;
+	else if (is_math(n, "maction", h))
+		rc = (k = action_shown(o, n)) ? put_math(o, k, depth + 1) : rc;
+	else if (is_math(n, "mmultiscripts", h))
+		rc = put_multiscripts(o, n, depth + 1);
+	else if (is_math(n, "mlabeledtr", h))
+		rc = put_labeled(o, n, depth + 1);
+	else if (is_math(n, "mfrac", h))
+		rc = put_frac(o, n, depth + 1);
+	else if (is_math(n, "msqrt", h) || is_math(n, "mroot", h))
+		rc = put_root(o, n, depth + 1);
+	else if (is_math(n, "mfenced", h))
+		rc = put_fenced(o, n, depth + 1);
+	else if (is_math(n, "mtable", h))
+		rc = put_rows(o, n, "; ", depth + 1);
+	else if (is_math(n, "mtr", h))
+		rc = put_rows(o, n, " ", depth + 1);
+	else   /* mrow, mstyle, mpadded, menclose, merror, mtd, ... */
+		rc = put_rows(o, n, "", depth + 1);
 	return rc;
 }
 
 int clint_mathml_put(struct _xmlNode *math, unsigned depth,
                      const clint_mathml_sink *out)
 {
-	return put_math(out, math, depth);
+	return put_rows(out, math, "", depth);
 }
 
 int clint_mathml_is_math(struct _xmlNode *n, int html)
 {
-	clint_mathml_sink o;
-
-	memset(&o, 0, sizeof(o));
-	o.html = html;
-	return is_math(&o, n, "math");
+	return is_math(n, "math", html);
 }

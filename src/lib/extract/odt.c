@@ -975,7 +975,7 @@ static int is_math(xmlNodePtr n, const char *name)
 	return is_el(n, NS_MATHML, name);
 }
 
-static int math_put(void *ctx, const char *s, size_t n)
+static int math_text(void *ctx, const char *s, size_t n)
 {
 	return put_text(ctx, s, n);
 }
@@ -985,16 +985,19 @@ static int math_check(void *ctx, unsigned depth)
 	return check_node(ctx, depth);
 }
 
-/* A formula, by mathml.c, into the open block. */
-static int put_math(odt_ctx *c, xmlNodePtr n, unsigned depth)
+/* A formula (its math element), by mathml.c, into the open block. */
+static int put_math(odt_ctx *c, xmlNodePtr math, unsigned depth)
 {
 	clint_mathml_sink out;
+	int rc;
 
+	if ((rc = check_node(c, depth)) < 0)
+		return rc;
 	memset(&out, 0, sizeof(out));
-	out.put = math_put;
+	out.put = math_text;
 	out.check = math_check;
 	out.ctx = c;
-	return clint_mathml_put(n, depth, &out);
+	return clint_mathml_put(math, depth + 1, &out);
 }
 
 /* What is not read: said once for each object, naming it (at most 64
