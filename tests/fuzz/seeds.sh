@@ -150,6 +150,29 @@ cat <<'EOF'
 <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"><office:body><office:spreadsheet><table:table table:name="Fees"><table:table-row><table:table-cell><text:p>Hosting</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="1500"><text:p>1,500.00 <draw:frame><draw:object xlink:href="./Object 1"/></draw:frame></text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>
 EOF
 } > "$out/odt_xml/sheet.parts"
+# An Excel workbook embedded in a DOCX (no sample has one): a ZIP in the
+# ZIP, its active sheet's cells read where the object is shown
+python3 - "$out/docx/embedded-workbook.docx" <<'PY'
+import io, sys, zipfile
+SML = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+book = io.BytesIO()
+with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("xl/workbook.xml", '<workbook %s><bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="Fees" sheetId="1" r:id="rId1"/></sheets></workbook>' % SML)
+    z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="%s/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' % REL)
+    z.writestr("xl/sharedStrings.xml", '<sst %s><si><t>Hosting</t></si><si><r><t>Monthly </t></r><r><t>fee</t></r><rPh><t>x</t></rPh></si></sst>' % SML)
+    z.writestr("xl/worksheets/sheet1.xml", '<worksheet %s><sheetData><row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>0</v></c></row><row r="2"><c t="inlineStr"><is><t>Fee</t></is></c><c><v>1500.5</v></c><c t="b"><v>1</v></c><c t="str"><f>A1</f><v>due</v></c></row></sheetData></worksheet>' % SML)
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+doc = ('<w:document xmlns:w="%s" xmlns:r="%s" xmlns:o="urn:schemas-microsoft-com:office:office"><w:body>'
+       '<w:p><w:r><w:t xml:space="preserve">Prices: </w:t></w:r><w:r><w:object><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" r:id="rId5"/></w:object></w:r><w:r><w:t>apply.</w:t></w:r></w:p>'
+       '</w:body></w:document>') % (W, REL)
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/></Types>')
+    z.writestr("word/document.xml", doc)
+    z.writestr("word/_rels/document.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId5" Type="%s/package" Target="embeddings/Microsoft_Excel_Worksheet.xlsx"/></Relationships>' % REL)
+    z.writestr("word/embeddings/Microsoft_Excel_Worksheet.xlsx", book.getvalue())
+PY
 # MathML in a web page (pandoc --mathml; no sample has any), read by the
 # same code as the ODT formula, with HTML's own tree (no namespaces)
 cat > "$out/html/formula.html" <<'EOF'

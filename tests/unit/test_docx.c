@@ -886,6 +886,167 @@ static void test_office_math(void **state)
 /* An embedded object (an Excel sheet, a MathType formula) is not read:
  * a warning says so, with its kind and line, where nothing was said; none
  * for one in text the chosen revision leaves out. */
+/* An Excel workbook embedded in the body is read where it is shown: the
+ * cells of its active sheet (a price table pasted in as one was a
+ * warning, its text not checked). */
+static void test_embedded_workbook(void **state)
+{
+#define XL(name, type) "<w:r><w:object><o:OLEObject xmlns:o=\"urn:schemas-" \
+	"microsoft-com:office:office\" xmlns:r=\"http://schemas.openxmlformats" \
+	".org/officeDocument/2006/relationships\" Type=\"Embed\" ProgID=\"" \
+	type "\" r:id=\"" name "\"/></w:object></w:r>"
+#define SML "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/" \
+	"main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/" \
+	"2006/relationships\""
+	static const char body[] = DOC(
+		P(R("Prices: ") XL("rId5", "Excel.Sheet.12") R("apply."))
+		P(XL("rId6", "Excel.Sheet.12") XL("rId9", "Excel.Sheet.12")
+		  XL("rId7", "Excel.Sheet.8"))
+		P("<w:del w:id=\"1\" w:author=\"A\">" XL("rId5", "Excel.Sheet.12")
+		  "</w:del>" R("End.")));
+	static const char rels[] =
+		"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/"
+		"2006/relationships\"><Relationship Id=\"rId5\" Type=\"http://"
+		"schemas.openxmlformats.org/officeDocument/2006/relationships/"
+		"package\" Target=\"embeddings/Microsoft_Excel_Worksheet.xlsx\"/>"
+		"<Relationship Id=\"rId6\" Type=\"http://schemas.openxmlformats.org"
+		"/officeDocument/2006/relationships/package\" Target=\"embeddings/"
+		"broken.xlsx\"/><Relationship Id=\"rId7\" Type=\"http://schemas."
+		"openxmlformats.org/officeDocument/2006/relationships/oleObject\" "
+		"Target=\"embeddings/oleObject1.bin\"/></Relationships>";
+	/* two sheets, the second shown; a rich shared string with a
+	 * phonetic run, an inline string, a number, a boolean, an empty
+	 * cell, a formula's string, a shared string out of range */
+	static const part book[] = {
+		{"xl/workbook.xml", "<workbook " SML "><bookViews><workbookView "
+		 "activeTab=\"1\"/></bookViews><sheets><sheet name=\"Notes\" "
+		 "sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"Fees\" sheetId=\"2\" "
+		 "r:id=\"rId2\"/></sheets></workbook>", 0},
+		{"xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://"
+		 "schemas.openxmlformats.org/package/2006/relationships\">"
+		 "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
+		 "<Relationship Id=\"rId2\" Target=\"/xl/worksheets/sheet2.xml\"/>"
+		 "</Relationships>", 0},
+		{"xl/sharedStrings.xml", "<sst " SML "><si><t>Hosting</t></si><si>"
+		 "<r><t>Monthly </t></r><r><t>fee</t></r><rPh><t>x</t></rPh></si>"
+		 "</sst>", 0},
+		{"xl/worksheets/sheet1.xml", "<worksheet " SML "><sheetData><row>"
+		 "<c t=\"inlineStr\"><is><t>not shown</t></is></c></row>"
+		 "</sheetData></worksheet>", 0},
+		{"xl/worksheets/sheet2.xml", "<worksheet " SML "><sheetData>"
+		 "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c><c r=\"B1\" t=\"s\">"
+		 "<v>0</v></c></row><row r=\"2\"><c t=\"inlineStr\"><is><t>Fee "
+		 "payable</t></is></c><c><v>1500.5</v></c><c t=\"b\"><v>1</v></c>"
+		 "<c s=\"1\"/><c t=\"str\"><f>A1</f><v>due</v></c><c t=\"s\"><v>9"
+		 "</v></c></row></sheetData></worksheet>", 0},
+	};
+	unsigned char *xlsx;
+	size_t xlsx_len;
+	clint_diag *d = NULL;
+	clint_doc *doc;
+
+	(void)state;
+	xlsx = make_zip(book, ARRAY_LEN(book), &xlsx_len);
+	{
+		part p[] = {
+			{"word/document.xml", body, 0},
+			{"word/_rels/document.xml.rels", rels, 0},
+			{"word/embeddings/Microsoft_Excel_Worksheet.xlsx",
+			 (const char *)xlsx, xlsx_len},
+			{"word/embeddings/broken.xlsx", "not a zip", 0},
+		};
+
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		doc = load_parts(p, ARRAY_LEN(p), CLINT_REVISIONS_ACCEPT, d,
+		                 CLINT_OK);
+		assert_int_equal(clint_doc_block_count(doc), 9);
+		assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Prices: ");
+		assert_block(doc, 1, CLINT_BLOCK_TABLE_CELL, 0, "Monthly fee");
+		assert_block(doc, 2, CLINT_BLOCK_TABLE_CELL, 0, "Hosting");
+		assert_block(doc, 3, CLINT_BLOCK_TABLE_CELL, 0, "Fee payable");
+		assert_block(doc, 4, CLINT_BLOCK_TABLE_CELL, 0, "1500.5");
+		assert_block(doc, 5, CLINT_BLOCK_TABLE_CELL, 0, "TRUE");
+		assert_block(doc, 6, CLINT_BLOCK_TABLE_CELL, 0, "due");
+		assert_block(doc, 7, CLINT_BLOCK_PARAGRAPH, 0, "apply.");
+		assert_block(doc, 8, CLINT_BLOCK_PARAGRAPH, 0, "End.");
+		assert_null(strstr(clint_doc_text(doc, NULL), "not shown"));
+		/* not read: a broken workbook (the reason said), an id with no
+		 * relationship, a binary (Excel 97) object */
+		assert_int_equal(clint_diag_count(d), 3);
+		assert_true(unit_diag_find(d, "an embedded object (Excel.Sheet.12) "
+		                              "is not read (not a readable ZIP "
+		                              "archive)") >= 0);
+		assert_true(unit_diag_find(d, "(Excel.Sheet.8) is not read") >= 0);
+		clint_doc_free(doc);
+		clint_diag_clear(d);
+		/* deleted: shown in the original */
+		doc = load_parts(p, ARRAY_LEN(p), CLINT_REVISIONS_REJECT, d,
+		                 CLINT_OK);
+		assert_block(doc, 8, CLINT_BLOCK_TABLE_CELL, 0, "Monthly fee");
+		assert_block(doc, 13, CLINT_BLOCK_TABLE_CELL, 0, "due");
+		assert_block(doc, 14, CLINT_BLOCK_PARAGRAPH, 0, "End.");
+		clint_doc_free(doc);
+		clint_diag_free(d);
+	}
+	free(xlsx);
+
+	/* a 4 MiB sheet shown 120 times: past 64 MiB read in all, the rest
+	 * are not read, and said so up to 100 times */
+	{
+		size_t big_len = 4u << 20, i, k;
+		char *sheet = malloc(big_len + 400), *doc_xml, *q;
+		unsigned seed = 1;
+		part bp[] = {
+			{"xl/workbook.xml", book[0].data, 0},
+			{"xl/_rels/workbook.xml.rels", book[1].data, 0},
+			{"xl/worksheets/sheet2.xml", NULL, 0},
+		};
+		part p[] = {
+			{"word/document.xml", NULL, 0},
+			{"word/_rels/document.xml.rels", rels, 0},
+			{"word/embeddings/Microsoft_Excel_Worksheet.xlsx", NULL, 0},
+		};
+
+		assert_non_null(sheet);
+		/* a formula without a value: no text, bytes that do not
+		 * compress 200:1 */
+		q = sheet + sprintf(sheet, "<worksheet " SML "><sheetData><row><c>"
+		                           "<f>");
+		for (k = 0; k < big_len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			*q++ = (char)('A' + (seed >> 16) % 26);
+		}
+		strcpy(q, "</f></c></row></sheetData></worksheet>");
+		bp[2].data = sheet;
+		xlsx = make_zip(bp, ARRAY_LEN(bp), &xlsx_len);
+		doc_xml = malloc(120 * 400 + 1000);
+		assert_non_null(doc_xml);
+		q = doc_xml + sprintf(doc_xml, "%s", DOC("<w:p>"));
+		q -= strlen("</w:body></w:document>");
+		for (i = 0; i < 120; i++)
+			q += sprintf(q, "%s", XL("rId5", "Excel.Sheet.12"));
+		strcpy(q, "</w:p></w:body></w:document>");
+		p[0].data = doc_xml;
+		p[2].data = (const char *)xlsx;
+		p[2].len = xlsx_len;
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		doc = load_parts(p, ARRAY_LEN(p), CLINT_REVISIONS_ACCEPT, d,
+		                 CLINT_OK);
+		assert_int_equal(clint_diag_count(d), 102);   /* and "no text" */
+		assert_true(unit_diag_find(d, "is not read (embedded workbooks of "
+		                              "more than 64 MiB in all)") >= 0);
+		assert_true(unit_diag_find(d, "more embedded objects are not read: "
+		                              "not listed") == 100);
+		clint_doc_free(doc);
+		clint_diag_free(d);
+		free(doc_xml);
+		free(xlsx);
+		free(sheet);
+	}
+#undef XL
+#undef SML
+}
+
 static void test_ole_object_warned(void **state)
 {
 #define OLE(progid) "<w:r><w:object><o:OLEObject xmlns:o=\"urn:schemas-" \
@@ -1901,6 +2062,7 @@ int main(void)
 		cmocka_unit_test(test_office_math),
 		cmocka_unit_test(test_office_math_tracked),
 		cmocka_unit_test(test_ole_object_warned),
+		cmocka_unit_test(test_embedded_workbook),
 		cmocka_unit_test(test_alt_chunk_refused),
 		cmocka_unit_test(test_revisions_accept),
 		cmocka_unit_test(test_revisions_reject),

@@ -79,6 +79,15 @@ static const char M_NS_STRICT[] = "http://purl.oclc.org/ooxml/officeDocument/mat
 static const char O_NS[] = "urn:schemas-microsoft-com:office:office";
 static const char MC_NS[] =
 	"http://schemas.openxmlformats.org/markup-compatibility/2006";
+/* relationship ids (r:id) */
+static const char R_NS[] =
+	"http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+static const char R_NS_STRICT[] =
+	"http://purl.oclc.org/ooxml/officeDocument/relationships";
+/* the workbooks embedded in word/document.xml, read: uncompressed bytes
+ * in all, each counted as often as it is shown */
+#define DOCX_MAX_EMBEDDED ((uint64_t)64 << 20)
+#define DOCX_MAX_OBJECT_WARNINGS 100
 
 /* ---- numbering and styles ------------------------------------------------ */
 
@@ -141,6 +150,12 @@ typedef struct {
 	char *name;
 } docx_rel_note;
 
+/* An embedded package (a workbook) word/document.xml names by its id. */
+typedef struct {
+	char *id;
+	char *name;
+} docx_rel_package;
+
 /* One paragraph being read (paragraphs nest through text boxes). */
 typedef struct {
 	int depth;         /* XML depth of its w:p */
@@ -178,6 +193,10 @@ typedef struct {
 	char *rel_part[REL_KINDS];   /* styles, numbering, ... (the first) */
 	docx_rel_note *rel_notes;    /* headers, then footers, by name */
 	size_t rel_note_count, rel_note_cap;
+	docx_rel_package *packages;  /* embedded packages, by id */
+	size_t package_count, package_cap;
+	uint64_t embedded_bytes;     /* read from them (DOCX_MAX_EMBEDDED) */
+	unsigned object_warnings;    /* objects said to be not read */
 
 	docx_style *styles;
 	size_t style_count, style_cap;
@@ -940,6 +959,8 @@ static int rels_node(docx *dx, void *state, const docx_node *n)
 			role = REL_KINDS;
 		else if (strcmp(kind + 1, "footer") == 0)
 			role = REL_KINDS + 1;
+		else if (strcmp(kind + 1, "package") == 0)
+			role = REL_KINDS + 2;
 	}
 	if (role >= 0 && target && !(mode && strcmp(mode, "External") == 0))
 		name = rel_target(target, &rc);
@@ -950,6 +971,24 @@ static int rels_node(docx *dx, void *state, const docx_node *n)
 		return rc;
 	if (role < REL_KINDS && !dx->rel_part[role]) {
 		dx->rel_part[role] = name;
+	} else if (role == REL_KINDS + 2) {
+		const char *v;
+		size_t vlen;
+		char *id;
+
+		if (!attr_raw(n, NULL, "Id", &v, &vlen)) {
+			free(name);
+			return CLINT_OK;
+		}
+		id = attr_decode(v, vlen);
+		if (!id || ARRAY_PUSH(dx->packages, dx->package_count,
+		                      dx->package_cap) < 0) {
+			free(id);
+			free(name);
+			return CLINT_ENOMEM;
+		}
+		dx->packages[dx->package_count].id = id;
+		dx->packages[dx->package_count++].name = name;
 	} else if (role >= REL_KINDS) {
 		if (ARRAY_PUSH(dx->rel_notes, dx->rel_note_count,
 		               dx->rel_note_cap) < 0) {
@@ -2198,22 +2237,114 @@ static void para_prop(docx *dx, const docx_node *n, int d)
 	}
 }
 
+/* A cell of an embedded workbook: a table cell block of its own, in the
+ * paragraph that shows the workbook. */
+static int workbook_cell(void *ctx, const char *s, size_t n)
+{
+	docx *dx = ctx;
+	unsigned number = dx->npara ? dx->paras[dx->npara - 1].number
+	                            : dx->paragraph;
+	int rc;
+
+	if ((rc = close_block(dx)) < 0 ||
+	    (rc = open_block(dx, CLINT_BLOCK_TABLE_CELL, 0, number)) < 0 ||
+	    (rc = doc_put(dx, s, n)) < 0)
+		return rc;
+	return close_block(dx);
+}
+
+/*
+ * The workbook (an .xlsx part) an embedded Excel object in the body
+ * shows: its cells, by xlsx.c, where the object is. 1 if it was read, 0
+ * (with *why) if not, or a negative error of the document (out of
+ * memory, its text over the limit).
+ */
+static int read_workbook(docx *dx, const char *part, const char **why,
+                         char *buf, size_t cap)
+{
+	const clint_zip_entry *e = clint_zip_find(&dx->zip, part);
+	clint_xlsx_sink out = {workbook_cell, dx};
+	clint_diag *saved = dx->zip.diag;
+	unsigned char *data = NULL;
+	uint64_t used = 0;
+	size_t len = 0;
+	int rc;
+
+	if (!e) {
+		*why = "its part is missing";
+		return 0;
+	}
+	if (dx->embedded_bytes + e->size > DOCX_MAX_EMBEDDED) {
+		*why = "embedded workbooks of more than 64 MiB in all";
+		return 0;
+	}
+	/* a damaged part is this object's fault, not the document's */
+	dx->zip.diag = NULL;
+	rc = read_entry(dx, part, 0, &data, &len);
+	dx->zip.diag = saved;
+	if (rc == CLINT_ENOMEM)
+		return rc;
+	if (rc != CLINT_OK) {
+		*why = "its part cannot be read";
+		return 0;
+	}
+	dx->embedded_bytes += len;
+	rc = clint_xlsx_read(data, len, DOCX_MAX_EMBEDDED - dx->embedded_bytes,
+	                     &out, buf, cap, &used);
+	dx->embedded_bytes += used;
+	free(data);
+	if (rc < 0 && buf[0]) {
+		*why = buf;
+		return 0;
+	}
+	return rc < 0 ? rc : 1;
+}
+
+/* The part of the workbook an embedded object in the body shows (an
+ * Excel object's r:id), or NULL. */
+static const char *embedded_workbook(const docx *dx, const docx_node *n,
+                                     const char *progid, size_t plen)
+{
+	const char *v, *name;
+	size_t len, i, k;
+
+	if (!dx->part || strcmp(dx->part, "word/document.xml") != 0 ||
+	    (!attr_raw(n, R_NS, "id", &v, &len) &&
+	     !attr_raw(n, R_NS_STRICT, "id", &v, &len)))
+		return NULL;
+	for (i = 0; i < dx->package_count; i++) {
+		if (strlen(dx->packages[i].id) != len ||
+		    memcmp(dx->packages[i].id, v, len) != 0)
+			continue;
+		name = dx->packages[i].name;
+		k = strlen(name);
+		if ((plen >= 11 && memcmp(progid, "Excel.Sheet", 11) == 0) ||
+		    (k > 5 && (strcmp(name + k - 5, ".xlsx") == 0 ||
+		               strcmp(name + k - 5, ".xlsm") == 0)))
+			return name;
+		return NULL;
+	}
+	return NULL;
+}
+
 /*
  * An embedded or linked object (o:OLEObject in a w:object, or its
  * DrawingML form w:objectEmbed / w:objectLink): an Excel sheet, a
- * MathType or Equation Editor formula, another document. Its content is
- * a binary part (or another file) this reader does not open, and Word
- * shows only its picture: said, with its kind, so that a price table or
- * a formula pasted in as one is not taken for checked.
+ * MathType or Equation Editor formula, another document. Word shows
+ * only its picture. An Excel workbook embedded in the body is read (a
+ * price table pasted in as one); of the others, a binary part (or
+ * another file) this reader does not open, a warning says so, with the
+ * kind, so that a table or formula is not taken for checked.
  */
-static void ole_object(docx *dx, const docx_node *n)
+static int ole_object(docx *dx, const docx_node *n)
 {
-	const char *v = "", *t;
+	const char *v = "", *t, *why = NULL, *part;
+	char buf[200];
 	size_t len = 0, tlen, i;
-	int link;
+	int link, rc;
 
 	if (!text_kept(dx))
-		return;
+		return CLINT_OK;
 	if (n->w) {
 		link = is_w(n, "objectLink");
 		if (!w_raw(n, "progId", &v, &len))
@@ -2228,13 +2359,27 @@ static void ole_object(docx *dx, const docx_node *n)
 		if (!strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 		            "0123456789._-", v[i]) || len > 64)
 			len = 0;
+	if (!link && (part = embedded_workbook(dx, n, v, len)) != NULL) {
+		if ((rc = read_workbook(dx, part, &why, buf, sizeof(buf))) != 0)
+			return rc < 0 ? rc : CLINT_OK;
+	}
+	if (dx->object_warnings++ == DOCX_MAX_OBJECT_WARNINGS)
+		clint_diag_add(dx->diag, CLINT_DIAG_WARNING, dx->doc->name, n->line,
+		               0, "DOCX part %s: more embedded objects are not "
+		               "read: not listed", dx->part ? dx->part : "?");
+	if (dx->object_warnings > DOCX_MAX_OBJECT_WARNINGS) {
+		dx->object_warnings = DOCX_MAX_OBJECT_WARNINGS + 1;
+		return CLINT_OK;
+	}
 	clint_diag_add(dx->diag, CLINT_DIAG_WARNING, dx->doc->name, n->line, 0,
-	               "DOCX part %s: %s%s%.*s%s is not read: %sany text in it "
-	               "(a table, a formula) is not checked",
+	               "DOCX part %s: %s%s%.*s%s is not read%s%s%s: %sany text "
+	               "in it (a table, a formula) is not checked",
 	               dx->part ? dx->part : "?",
 	               link ? "a linked object" : "an embedded object",
 	               len ? " (" : "", (int)len, v, len ? ")" : "",
+	               why ? " (" : "", why ? why : "", why ? ")" : "",
 	               link ? "its content is in another file, and " : "");
+	return CLINT_OK;
 }
 
 static int is_ole_object(const docx_node *n)
@@ -2281,10 +2426,8 @@ static int story_start(docx *dx, const docx_node *n, int d, int empty)
 			rc = math_end(dx, n, d);
 		return rc < 0 ? rc : CLINT_OK;
 	}
-	if (is_ole_object(n)) {
-		ole_object(dx, n);
-		return CLINT_OK;
-	}
+	if (is_ole_object(n))
+		return ole_object(dx, n);
 	if (is_w(n, "p")) {
 		docx_para *p;
 		if (dx->npara >= DOCX_MAX_PARAS)
@@ -2564,6 +2707,11 @@ static void docx_free(docx *dx)
 	for (i = 0; i < dx->rel_note_count; i++)
 		free(dx->rel_notes[i].name);
 	free(dx->rel_notes);
+	for (i = 0; i < dx->package_count; i++) {
+		free(dx->packages[i].id);
+		free(dx->packages[i].name);
+	}
+	free(dx->packages);
 }
 
 int clint_extract_docx(clint_doc *doc, const unsigned char *data, size_t len,

@@ -84,6 +84,24 @@ CLINT_INTERNAL int clint_mathml_put(struct _xmlNode *math, unsigned depth,
 /* True if `n` is a MathML <math> element (html: as clint_mathml_sink). */
 CLINT_INTERNAL int clint_mathml_is_math(struct _xmlNode *n, int html);
 
+/*
+ * xlsx.c: the cells of the workbook (.xlsx) in data[0..len) that Word
+ * shows (its active sheet), each that holds something given to
+ * out->cell() in row order. Reads at most `budget` uncompressed bytes,
+ * and says in *used how many it read. A workbook that cannot be read gives
+ * a negative code with why[0..why_cap) saying why (for a warning); an
+ * error with why empty is the caller's own (out of memory, or what
+ * out->cell() returned).
+ */
+typedef struct {
+	int (*cell)(void *ctx, const char *s, size_t n);
+	void *ctx;
+} clint_xlsx_sink;
+CLINT_INTERNAL int clint_xlsx_read(const unsigned char *data, size_t len,
+                                   uint64_t budget, const clint_xlsx_sink *out,
+                                   char *why, size_t why_cap,
+                                   uint64_t *used);
+
 /* Decodes text bytes (clint_decode_text) into doc->text. */
 CLINT_INTERNAL int clint_doc_decode(clint_doc *doc, const unsigned char *data,
                                     size_t len, clint_diag *diag);

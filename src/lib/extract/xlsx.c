@@ -1,0 +1,348 @@
+/*
+ * xlsx.c - the cells of an Excel workbook (.xlsx), as a DOCX holds one
+ * embedded: a price table pasted into a contract as an Excel object.
+ * Word shows the workbook's active sheet, so that sheet is read: each
+ * cell that holds something, row by row, its text as Excel stores it
+ * (shared and inline strings, numbers as stored, TRUE/FALSE, errors; a
+ * date is the serial number Excel keeps, not as it is formatted).
+ *
+ * The workbook is untrusted like the document around it: it is opened by
+ * the bounded ZIP reader (zip.c) within a budget of uncompressed bytes
+ * the caller gives, and each part is parsed by the one XML reader
+ * (clint_xml_read(): no DOCTYPE, a bounded number of nodes). A workbook
+ * that cannot be read is not an error of the document: *why says why,
+ * and the caller warns.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "extract.h"
+#include "zip.h"
+#include "lazylib.h"  /* after libxml2/libzip: calls through dlopen() */
+
+#define NS_MAIN "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+#define NS_MAIN_STRICT "http://purl.oclc.org/ooxml/spreadsheetml/main"
+#define NS_REL \
+	"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_REL_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships"
+#define XLSX_MAX_DEPTH 64
+
+typedef struct {
+	clint_zip zip;
+	const clint_xlsx_sink *out;
+	char *why;
+	size_t why_cap;
+	clint_buf strings;      /* the shared strings, each NUL-terminated */
+	size_t *offsets;        /* where each starts in strings */
+	size_t count, cap;
+} xlsx;
+
+static int fail(xlsx *x, int rc, const char *why)
+{
+	snprintf(x->why, x->why_cap, "%s", why);
+	return rc;
+}
+
+/* The element `name` in SpreadsheetML's namespace (transitional or
+ * strict). */
+static int is_x(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->ns &&
+	       (xmlStrEqual(n->ns->href, (const xmlChar *)NS_MAIN) ||
+	        xmlStrEqual(n->ns->href, (const xmlChar *)NS_MAIN_STRICT)) &&
+	       xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+/* The first child element `name` of `n`, or NULL. */
+static xmlNodePtr child(xmlNodePtr n, const char *name)
+{
+	for (n = n ? n->children : NULL; n; n = n->next)
+		if (is_x(n, name))
+			return n;
+	return NULL;
+}
+
+/* Reads part `name` and parses it; CLINT_OK with *doc NULL if there is
+ * no such part. */
+static int parse(xlsx *x, const char *name, xmlDocPtr *doc)
+{
+	clint_xml_reader reader = {"SpreadsheetML",
+	                           XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	                               XML_PARSE_NOCDATA,
+	                           CLINT_MAX_XML_NODES, ""};
+	xmlParserCtxtPtr pctx;
+	clint_xml_quiet quiet;
+	unsigned char *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	*doc = NULL;
+	rc = clint_zip_read(&x->zip, name, &data, &len);
+	if (rc == 1)
+		return CLINT_OK;
+	if (rc < 0) {
+		if (rc != CLINT_ENOMEM)
+			snprintf(x->why, x->why_cap, "%s: %s", name,
+			         rc == CLINT_ELIMIT ? "too large (possible ZIP bomb)"
+			                            : "not readable");
+		return rc;
+	}
+	if (!(pctx = xmlNewParserCtxt())) {
+		free(data);
+		return CLINT_ENOMEM;
+	}
+	clint_xml_quiet_begin(&quiet);
+	rc = clint_xml_read(doc, pctx, (const char *)data, len, name, &reader);
+	clint_xml_quiet_end(&quiet);
+	if (rc != CLINT_OK) {
+		snprintf(x->why, x->why_cap, "%s: %s", name, reader.why);
+	} else if (!*doc || !pctx->wellFormed) {
+		snprintf(x->why, x->why_cap, "%s: not well-formed XML", name);
+		rc = CLINT_EFORMAT;
+	}
+	if (rc != CLINT_OK) {
+		xmlFreeDoc(*doc);
+		*doc = NULL;
+	}
+	xmlFreeParserCtxt(pctx);
+	free(data);
+	return rc;
+}
+
+/* The text of the <t> elements in `n` (a shared string's <si>, an inline
+ * string's <is>, a run's <r>), the phonetic runs (<rPh>) left out. */
+static int gather(clint_buf *b, xmlNodePtr n, unsigned depth)
+{
+	xmlNodePtr k;
+	int rc = CLINT_OK;
+
+	if (depth > XLSX_MAX_DEPTH)
+		return CLINT_OK;
+	for (k = n->children; k && rc >= 0; k = k->next) {
+		if (is_x(k, "t")) {
+			xmlChar *s = xmlNodeGetContent(k);
+			if (!s)
+				return CLINT_ENOMEM;
+			rc = clint_buf_put(b, (const char *)s, strlen((const char *)s));
+			xmlFree(s);
+		} else if (is_x(k, "r")) {
+			rc = gather(b, k, depth + 1);
+		}
+	}
+	return rc;
+}
+
+/* xl/sharedStrings.xml, if there is one. */
+static int load_strings(xlsx *x, const char *name)
+{
+	xmlDocPtr doc;
+	xmlNodePtr si;
+	int rc;
+
+	if ((rc = parse(x, name, &doc)) < 0 || !doc)
+		return rc;
+	for (si = xmlDocGetRootElement(doc)->children; si && rc >= 0;
+	     si = si->next) {
+		if (!is_x(si, "si"))
+			continue;
+		if (ARRAY_PUSH(x->offsets, x->count, x->cap) < 0) {
+			rc = CLINT_ENOMEM;
+			break;
+		}
+		x->offsets[x->count++] = x->strings.len;
+		if ((rc = gather(&x->strings, si, 0)) >= 0)
+			rc = clint_buf_putc(&x->strings, '\0');
+	}
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+/* A relationship of part `rels` by Id: its target, resolved against the
+ * directory `dir` ("xl/"), into out[cap]; 0 if there is none (or it
+ * leaves the package). */
+static int rel_target(xlsx *x, const char *rels, const char *dir,
+                      const xmlChar *id, char *out, size_t cap, int *rc)
+{
+	xmlDocPtr doc;
+	xmlNodePtr r;
+	int found = 0;
+
+	if ((*rc = parse(x, rels, &doc)) < 0 || !doc)
+		return 0;
+	for (r = xmlDocGetRootElement(doc)->children; r && !found; r = r->next) {
+		xmlChar *rid, *target;
+
+		if (r->type != XML_ELEMENT_NODE ||
+		    !xmlStrEqual(r->name, (const xmlChar *)"Relationship"))
+			continue;
+		rid = xmlGetNsProp(r, (const xmlChar *)"Id", NULL);
+		target = xmlGetNsProp(r, (const xmlChar *)"Target", NULL);
+		if (rid && target && xmlStrEqual(rid, id) &&
+		    !strstr((const char *)target, "..")) {
+			const char *t = (const char *)target;
+			/* "worksheets/sheet1.xml" or "/xl/worksheets/sheet1.xml" */
+			if (t[0] == '/')
+				snprintf(out, cap, "%s", t + 1);
+			else
+				snprintf(out, cap, "%s%s", dir, t);
+			found = strlen(out) + 1 < cap;
+		}
+		xmlFree(rid);
+		xmlFree(target);
+	}
+	xmlFreeDoc(doc);
+	return found;
+}
+
+/* The active sheet's part name (Word shows that one) into out[cap]. */
+static int active_sheet(xlsx *x, char *out, size_t cap)
+{
+	xmlDocPtr doc;
+	xmlNodePtr root, view, s;
+	unsigned long active = 0, i = 0;
+	xmlChar *v, *id = NULL;
+	int rc;
+
+	if ((rc = parse(x, "xl/workbook.xml", &doc)) < 0)
+		return rc;
+	if (!doc)
+		return fail(x, CLINT_EFORMAT, "it has no xl/workbook.xml");
+	root = xmlDocGetRootElement(doc);
+	view = child(child(root, "bookViews"), "workbookView");
+	if (view && (v = xmlGetNsProp(view, (const xmlChar *)"activeTab",
+	                              NULL)) != NULL) {
+		active = strtoul((const char *)v, NULL, 10);
+		xmlFree(v);
+	}
+	s = child(root, "sheets");
+	for (s = s ? s->children : NULL; s; s = s->next) {
+		if (!is_x(s, "sheet"))
+			continue;
+		if (i++ == active) {
+			id = xmlGetNsProp(s, (const xmlChar *)"id",
+			                  (const xmlChar *)NS_REL);
+			if (!id)
+				id = xmlGetNsProp(s, (const xmlChar *)"id",
+				                  (const xmlChar *)NS_REL_STRICT);
+			break;
+		}
+	}
+	xmlFreeDoc(doc);
+	if (!id)
+		return fail(x, CLINT_EFORMAT, "no sheet to show");
+	if (!rel_target(x, "xl/_rels/workbook.xml.rels", "xl/", id, out, cap,
+	                &rc) && rc >= 0)
+		rc = fail(x, CLINT_EFORMAT, "its sheet has no part");
+	xmlFree(id);
+	return rc;
+}
+
+/* One cell's text into `b` (empty if it holds nothing). */
+static int cell_text(xlsx *x, xmlNodePtr c, clint_buf *b)
+{
+	xmlChar *type = xmlGetNsProp(c, (const xmlChar *)"t", NULL);
+	xmlNodePtr vn = child(c, "v");
+	xmlChar *v = vn ? xmlNodeGetContent(vn) : NULL;
+	const char *t = type ? (const char *)type : "n";
+	int rc = CLINT_OK;
+
+	if (vn && !v) {
+		rc = CLINT_ENOMEM;
+	} else if (strcmp(t, "inlineStr") == 0) {
+		xmlNodePtr is = child(c, "is");
+		rc = is ? gather(b, is, 0) : CLINT_OK;
+	} else if (!v) {
+		/* a formula without a value, or nothing */
+	} else if (strcmp(t, "s") == 0) {
+		char *end;
+		unsigned long i = strtoul((const char *)v, &end, 10);
+		if (end != (char *)v && i < x->count) {
+			const char *s = x->strings.data + x->offsets[i];
+			rc = clint_buf_put(b, s, strlen(s));
+		}
+	} else if (strcmp(t, "b") == 0) {
+		rc = clint_buf_put(b, strcmp((const char *)v, "1") == 0 ? "TRUE"
+		                                                       : "FALSE",
+		                   strcmp((const char *)v, "1") == 0 ? 4 : 5);
+	} else {
+		/* a number, a formula's string ("str"), an error, a date */
+		rc = clint_buf_put(b, (const char *)v, strlen((const char *)v));
+	}
+	xmlFree(v);
+	xmlFree(type);
+	return rc;
+}
+
+/* The cells of sheet part `name`, row by row, to the sink. */
+static int read_sheet(xlsx *x, const char *name)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	xmlDocPtr doc;
+	xmlNodePtr row, c;
+	size_t i;
+	int rc;
+
+	if ((rc = parse(x, name, &doc)) < 0)
+		return rc;
+	if (!doc)
+		return fail(x, CLINT_EFORMAT, "its sheet's part is missing");
+	row = child(child(xmlDocGetRootElement(doc), "sheetData"), "row");
+	for (; row && rc >= 0; row = row->next) {
+		if (!is_x(row, "row"))
+			continue;
+		for (c = row->children; c && rc >= 0; c = c->next) {
+			if (!is_x(c, "c"))
+				continue;
+			b.len = 0;
+			if ((rc = cell_text(x, c, &b)) < 0)
+				break;
+			for (i = 0; i < b.len && strchr(" \t\r\n", b.data[i]); i++)
+				;
+			if (i < b.len)
+				rc = x->out->cell(x->out->ctx, b.data, b.len);
+		}
+	}
+	clint_buf_free(&b);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+int clint_xlsx_read(const unsigned char *data, size_t len, uint64_t budget,
+                    const clint_xlsx_sink *out, char *why, size_t why_cap,
+                    uint64_t *used)
+{
+	clint_zip_limits lim = CLINT_ZIP_LIMITS_INIT;
+	char sheet[256];
+	xlsx x;
+	int rc;
+
+	memset(&x, 0, sizeof(x));
+	x.out = out;
+	x.why = why;
+	x.why_cap = why_cap;
+	why[0] = '\0';
+	*used = 0;
+	lim.max_total = budget;
+	if (lim.max_entry > budget)
+		lim.max_entry = budget;
+	rc = clint_zip_open(&x.zip, data, len, &lim, NULL, NULL, NULL);
+	if (rc < 0) {
+		if (rc != CLINT_ENOMEM)
+			fail(&x, rc, "not a readable ZIP archive");
+		goto done;
+	}
+	if ((rc = active_sheet(&x, sheet, sizeof(sheet))) < 0 ||
+	    (rc = load_strings(&x, "xl/sharedStrings.xml")) < 0)
+		goto done;
+	rc = read_sheet(&x, sheet);
+done:
+	*used = x.zip.total;
+	clint_zip_close(&x.zip);
+	clint_buf_free(&x.strings);
+	free(x.offsets);
+	return rc;
+}
