@@ -138,8 +138,8 @@ cat <<'EOF'
 <math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><semantics><mrow><mi>C</mi><mo>=</mo><mfrac><mrow><mi>T</mi><mo>-</mo><mi>A</mi></mrow><mi>T</mi></mfrac><mo>&#xD7;</mo><mi>F</mi><munderover><mo>&#x2211;</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover><msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup><msqrt><mi>y</mi></msqrt><mroot><mi>x</mi><mn>3</mn></mroot><mi>sin</mi><mo>&#x2061;</mo><mi>x</mi><mfenced open="[" close="]" separators=";,"><mi>p</mi><mi>q</mi><mi>r</mi></mfenced><mtable><mtr><mtd><mn>1</mn></mtd><mtd><mn>2</mn></mtd></mtr></mtable><mover><mi>x</mi><mo>&#xAF;</mo></mover><munder><mi>lim</mi><mi>n</mi></munder><mspace/><mphantom><mi>h</mi></mphantom></mrow><annotation encoding="StarMath 5.0">C = {T - A} over T times F</annotation></semantics></math>
 EOF
 } > "$out/odt_xml/formula.parts"
-# An embedded spreadsheet (a price table), read with the document's own
-# table walker, shown in a list item; an object inside it is not read
+# An embedded spreadsheet (a price table), its cells read where it is
+# shown, in a list item; an object in a cell is not read
 { cat <<'EOF'
 <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"><office:body><office:text>
 <text:list><text:list-item><text:p>Prices: <draw:frame text:anchor-type="as-char"><draw:object xlink:href="./Object 1"/></draw:frame> apply.</text:p></text:list-item></text:list>

@@ -977,7 +977,8 @@ static void test_mathml(void **state)
 	                    "F where \xE2\x88\x91_(i=1)^(n)(3)\xE2\x88\x9Ax.");
 	clint_doc_free(doc);
 	/* upper case, <none/>, a page's span inside a token, the function
-	 * application, white space at a token's ends; text outside a token
+	 * application, white space in a token kept (collapsed), a page's
+	 * link in a token between its words; text outside a token
 	 * is not shown (nor is it by a browser), nor a hidden formula, nor
 	 * an maction's second child (a browser shows its first) */
 	doc = html("<html><body><p>A <m:math xmlns:m=\"http://www.w3.org/1998/"
@@ -986,12 +987,14 @@ static void test_mathml(void **state)
 	           "<mprescripts/><mi>k</mi><none/></mmultiscripts></math> D "
 	           "<math><mtext>a<span>b</span><span hidden>h</span></mtext>"
 	           "<mi>sin</mi><mo>&#x2061;</mo><mi> t </mi><mo> = </mo><mn>1"
-	           "</mn></math> E <math>loose text</math>F<math "
+	           "</mn><mtext>as per <a href=\"#s2\">Schedule 2</a> and"
+	           "</mtext></math> E <math>loose text</math>F<math "
 	           "style=\"display:none\"><mi>q</mi></math> <math><maction "
 	           "selection=\"2\"><mi>shown</mi><mi>not</mi></maction></math>"
 	           "</p></body></html>");
 	assert_string_equal(clint_doc_text(doc, NULL),
-	                    "A w B z C _(k)R_(i) D absin t=1 E F shown");
+	                    "A w B z C _(k)R_(i) D absin t = 1as per Schedule 2 "
+	                    "and E F shown");
 	clint_doc_free(doc);
 	/* a formula shown as a block does not run into the words around it;
 	 * the page's elements in a formula are the page's (a browser ends

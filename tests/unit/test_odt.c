@@ -992,7 +992,7 @@ static void test_formulas(void **state)
 		/* a token's text only (a web page's elements in one are the
 		 * page's; not so in a document) */
 		{"Sub/Object 6/content.xml",
-		 MML("<mi> z<x:n xmlns:x=\"urn:x\">SECRET</x:n> </mi>"), 0, 0},
+		 MML("<mi>z<x:n xmlns:x=\"urn:x\">SECRET</x:n></mi>"), 0, 0},
 	};
 	clint_diag *d = NULL;
 	clint_doc *doc;
@@ -1032,31 +1032,62 @@ static void test_formulas(void **state)
 	clint_diag_free(d);
 }
 
-/* An embedded spreadsheet (a price table pasted in as one) or text
- * document is read where it is shown: it was a warning, its text not
- * checked. */
-static void test_embedded_documents(void **state)
+/* An embedded spreadsheet (a price table pasted in as one) is read
+ * where it is shown: it was a warning, its cells not checked. The
+ * document's own numbering, notes and paragraphs go on around it. */
+static void test_embedded_spreadsheet(void **state)
 {
 	static const char content[] = CONTENT(
 		"<text:list><text:list-item><text:p>Prices: " OBJ("./Object 1")
 		" apply.</text:p></text:list-item></text:list>"
 		"<text:p>Terms " OBJ("./Object 2") "</text:p>"
-		"<text:p>Again " OBJ("./Object 1") "</text:p>");
+		"<table:table><table:table-row><table:table-cell><text:p>In a "
+		"cell " OBJ("./Object 1") " too</text:p></table:table-cell>"
+		"</table:table-row></table:table>"
+		"<text:p>Again<text:note><text:note-body><text:p>A note."
+		"</text:p></text:note-body></text:note> " OBJ("./Object 1")
+		" end.</text:p>"
+		/* deleted with the words around it */
+		"<text:tracked-changes><text:changed-region text:id=\"d1\">"
+		"<text:deletion><office:change-info><dc:creator>A</dc:creator>"
+		"</office:change-info><text:p>old " OBJ("./Object 1") " fees"
+		"</text:p></text:deletion></text:changed-region>"
+		"</text:tracked-changes><text:p>Was<text:change text:change-id="
+		"\"d1\"/>.</text:p>");
 	static const char sheet[] =
 		"<office:document-content" NS "><office:body><office:spreadsheet>"
-		"<table:named-expressions/><table:table table:name=\"Fees\">"
+		"<table:tracked-changes><table:cell-content-change><table:previous>"
+		"<table:change-track-table-cell><text:p>Fee waived</text:p>"
+		"</table:change-track-table-cell></table:previous>"
+		"</table:cell-content-change></table:tracked-changes>"
+		"<table:content-validations><table:content-validation><table:help-"
+		"message><text:p>Enter a fee</text:p></table:help-message>"
+		"</table:content-validation></table:content-validations>"
+		"<table:table table:name=\"Fees\">"
 		"<table:table-column table:number-columns-repeated=\"2\"/>"
-		"<table:table-row><table:table-cell office:value-type=\"string\">"
-		"<text:p>Hosting</text:p></table:table-cell><table:table-cell "
-		"office:value-type=\"float\" office:value=\"1500\"><text:p>1,500.00"
-		"</text:p></table:table-cell><table:table-cell table:number-"
-		"columns-repeated=\"16382\"/></table:table-row></table:table>"
+		"<table:table-header-rows><table:table-row><table:table-cell>"
+		"<text:p>Service</text:p></table:table-cell><table:table-cell>"
+		"<text:p>Fee</text:p></table:table-cell></table:table-row>"
+		"</table:table-header-rows>"
+		"<table:table-row><table:table-cell table:number-columns-spanned="
+		"\"2\" office:value-type=\"string\"><office:annotation><text:p>a "
+		"comment</text:p></office:annotation><text:p>Hosting</text:p>"
+		"<text:p>and support</text:p></table:table-cell>"
+		"<table:covered-table-cell><text:p>hidden</text:p>"
+		"</table:covered-table-cell><table:table-cell office:value-type="
+		"\"float\" office:value=\"1500\"><text:p>1,500.00</text:p>"
+		"</table:table-cell><table:table-cell table:number-columns-"
+		"repeated=\"16382\"/></table:table-row><table:table-row table:"
+		"visibility=\"collapse\"><table:table-cell><text:p>hidden row"
+		"</text:p></table:table-cell></table:table-row></table:table>"
+		"<table:table table:name=\"Internal\" table:display=\"false\">"
+		"<table:table-row><table:table-cell><text:p>hidden sheet</text:p>"
+		"</table:table-cell></table:table-row></table:table>"
 		"</office:spreadsheet></office:body></office:document-content>";
 	static const char text[] =
 		"<office:document-content" NS "><office:body><office:text>"
-		"<text:h text:outline-level=\"1\">Hidden costs</text:h><text:p>Fees "
-		"may change at any time." OBJ("./Object 1") "</text:p>"
-		"</office:text></office:body></office:document-content>";
+		"<text:p>Fees may change.</text:p></office:text></office:body>"
+		"</office:document-content>";
 	entry e[] = {
 		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
 		{"content.xml", content, 0, 0},
@@ -1069,21 +1100,49 @@ static void test_embedded_documents(void **state)
 	(void)state;
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
 	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_ACCEPT, d, CLINT_OK);
-	assert_int_equal(clint_doc_block_count(doc), 10);
+	assert_int_equal(clint_doc_block_count(doc), 21);
 	assert_block(doc, 0, CLINT_BLOCK_LIST_ITEM, 1, 1, 0, "Prices: ");
-	assert_block(doc, 1, CLINT_BLOCK_TABLE_CELL, 0, 2, 0, "Hosting");
-	assert_block(doc, 2, CLINT_BLOCK_TABLE_CELL, 0, 3, 0, "1,500.00");
-	assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, 3, 0, "apply.");
-	assert_block(doc, 5, CLINT_BLOCK_HEADING, 1, 5, 0, "Hidden costs");
-	assert_block(doc, 6, CLINT_BLOCK_PARAGRAPH, 0, 6, 0,
-	             "Fees may change at any time.");
-	/* shown again: read again */
-	assert_block(doc, 8, CLINT_BLOCK_TABLE_CELL, 0, 8, 0, "Hosting");
-	assert_block(doc, 9, CLINT_BLOCK_TABLE_CELL, 0, 9, 0, "1,500.00");
-	/* an object in an embedded object is not read */
+	/* the header row, a merged cell's paragraphs (not the cell it
+	 * covers, its comment), a number as shown; not the old value in the
+	 * sheet's tracked changes nor a validation message */
+	assert_block(doc, 1, CLINT_BLOCK_TABLE_CELL, 0, 1, 0, "Service");
+	assert_block(doc, 2, CLINT_BLOCK_TABLE_CELL, 0, 1, 0, "Fee");
+	assert_block(doc, 3, CLINT_BLOCK_TABLE_CELL, 0, 1, 0,
+	             "Hosting\nand support");
+	assert_block(doc, 4, CLINT_BLOCK_TABLE_CELL, 0, 1, 0, "1,500.00");
+	/* the list item goes on after it */
+	assert_block(doc, 5, CLINT_BLOCK_LIST_ITEM, 1, 1, 0, "apply.");
+	/* in a table cell: a cell again after it */
+	assert_block(doc, 7, CLINT_BLOCK_TABLE_CELL, 0, 3, 0, "In a cell ");
+	assert_block(doc, 12, CLINT_BLOCK_TABLE_CELL, 0, 3, 0, "too");
+	/* a note after its paragraph, the paragraphs numbered as before */
+	assert_block(doc, 13, CLINT_BLOCK_PARAGRAPH, 0, 4, 0, "Again ");
+	assert_block(doc, 18, CLINT_BLOCK_PARAGRAPH, 0, 4, 0, "end.");
+	assert_block(doc, 19, CLINT_BLOCK_PARAGRAPH, 0, 5, CLINT_BLOCK_NOTE,
+	             "A note.");
+	assert_block(doc, 20, CLINT_BLOCK_PARAGRAPH, 0, 6, 0, "Was.");
+	assert_null(strstr(clint_doc_text(doc, NULL), "waived"));
+	assert_null(strstr(clint_doc_text(doc, NULL), "Enter"));
+	assert_null(strstr(clint_doc_text(doc, NULL), "hidden"));
+	assert_null(strstr(clint_doc_text(doc, NULL), "comment"));
+	/* a text document is not read */
 	assert_int_equal(clint_diag_count(d), 1);
-	assert_warning(d, "embedded object './Object 1' is not read (an object "
-	                  "inside an embedded object)");
+	assert_warning(d, "embedded object 'Object 2' is not read (a text "
+	                  "document)");
+	clint_doc_free(doc);
+
+	/* the original: deleted with the words around it; the sheet's own
+	 * tracked changes are not read, and said so */
+	clint_diag_clear(d);
+	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_REJECT, d, CLINT_OK);
+	assert_block(doc, 20, CLINT_BLOCK_PARAGRAPH, 0, 6, CLINT_BLOCK_DELETED,
+	             "Wasold ");
+	assert_block(doc, 21, CLINT_BLOCK_TABLE_CELL, 0, 6, CLINT_BLOCK_DELETED,
+	             "Service");
+	assert_block(doc, 25, CLINT_BLOCK_PARAGRAPH, 0, 6, CLINT_BLOCK_DELETED,
+	             "fees.");
+	assert_warning(d, "embedded spreadsheet 'Object 1': its tracked changes "
+	                  "are not read, its cells are shown as changed");
 	clint_doc_free(doc);
 	clint_diag_free(d);
 }
@@ -1821,7 +1880,7 @@ int main(void)
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_formulas),
 		cmocka_unit_test(test_formula_limits),
-		cmocka_unit_test(test_embedded_documents),
+		cmocka_unit_test(test_embedded_spreadsheet),
 		cmocka_unit_test(test_table_variants),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_master_page_headers_footers),

@@ -247,6 +247,8 @@ typedef struct {
 	int rad_deg;                /* a radical's m:deg open here, or 0 */
 	int rad_hide;               /* the open radical's m:degHide is on:
 	                               its index is not shown */
+	int deg_hidden;             /* such an m:deg open here, or 0: its
+	                               text is not kept (text_kept()) */
 	struct {
 		int depth;              /* an m:rad in another's m:deg */
 		int pending, deg;       /* the outer one's rad_pending, rad_deg */
@@ -1677,6 +1679,8 @@ static int text_kept(const docx *dx)
 {
 	int i;
 
+	if (dx->deg_hidden)
+		return 0;   /* a radical's hidden index */
 	for (i = 0; i < dx->nfld; i++)
 		if (dx->fld[i])
 			return 0;   /* a field instruction */
@@ -2028,10 +2032,12 @@ static int math_start(docx *dx, const docx_node *n, int d)
 	 * there at all */
 	if (dx->rad_pending && d == dx->rad_pending + 1 && is_m(n, "deg")) {
 		/* its index before the sign, as ODT's: "(3)√x"; hidden by
-		 * m:degHide, as Word hides it, however much it holds */
-		if (!n->empty && dx->rad_hide)
-			dx->skip = d;
-		else if (!n->empty) {
+		 * m:degHide, as Word hides it, however much it holds (its
+		 * comment marks and changes still count) */
+		if (!n->empty && dx->rad_hide) {
+			if (!dx->deg_hidden)
+				dx->deg_hidden = d;
+		} else if (!n->empty) {
 			dx->rad_deg = d;
 			return put_one(dx, "(");
 		}
@@ -2128,6 +2134,8 @@ static int math_end(docx *dx, const docx_node *n, int d)
 	} else if (is_m(n, "ctrlPr")) {
 		if (d == dx->ctrl_depth)
 			dx->ctrl_depth = 0;
+	} else if (is_m(n, "deg") && d == dx->deg_hidden) {
+		dx->deg_hidden = 0;
 	} else if (is_m(n, "deg") && d == dx->rad_deg) {
 		dx->rad_deg = 0;
 		return put_one(dx, ")");
@@ -2618,7 +2626,7 @@ static int read_story(docx *dx, const char *part, int required,
 	dx->rpr_in_ppr = dx->nfld = dx->fld_lost = dx->skip = 0;
 	dx->ndelim = dx->delim_lost = dx->nary_pending = dx->upp_depth = 0;
 	dx->rad_pending = dx->objpr_depth = dx->ctrl_depth = dx->nchanged = 0;
-	dx->rad_deg = dx->rad_hide = dx->nrads = 0;
+	dx->rad_deg = dx->rad_hide = dx->deg_hidden = dx->nrads = 0;
 	TRY(xml_walk(dx, buf, len, story_node, NULL));
 	for (i = 0; i < dx->nfld; i++)
 		if (dx->fld[i] && dx->fld_hid[i]) {

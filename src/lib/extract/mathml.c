@@ -87,10 +87,10 @@ static int put_other(const clint_mathml_sink *o, xmlNodePtr n, unsigned depth)
 	return o->other ? o->other(o->ctx, n, depth) : CLINT_OK;
 }
 
-/* What the character at p is to a token's text: 0 a character, 1 white
- * space, 2 nothing (U+2062 to U+2064: invisible times, separator,
- * plus), 3 a space even at the token's ends (U+2061, the function
- * application: "sin x" when it is a token of its own). */
+/* What the character at p is to a token's text: 0 a character, 1 a
+ * space (white space, which the sink collapses, or U+2061, the function
+ * application: "sin x"), 2 nothing (U+2062 to U+2064: invisible times,
+ * separator, plus). */
 static int token_char(const char *p)
 {
 	if (strchr(" \t\r\n", *p))
@@ -98,36 +98,27 @@ static int token_char(const char *p)
 	if (memcmp(p, "\xE2\x81", 2) != 0 || (unsigned char)p[2] < 0xA1 ||
 	    (unsigned char)p[2] > 0xA4)
 		return 0;
-	return p[2] == '\xA1' ? 3 : 2;
+	return p[2] == '\xA1' ? 1 : 2;
 }
 
-/* One text node of a token, its white space collapsed and, at the
- * token's ends, trimmed, as MathML has it (*gap: a space is due before
- * the next word, *any: a word was written). */
-static int put_token_text(const clint_mathml_sink *o, const char *p, int *gap,
-                          int *any)
+/* One text node of a token. White space at its ends is kept (the sink
+ * collapses it): trimmed, "as per <a>Schedule 2</a>" in a page's
+ * <mtext> ran into "as perSchedule 2". */
+static int put_token_text(const clint_mathml_sink *o, const char *p)
 {
 	const char *w;
 	int rc = CLINT_OK, k;
 
 	while (rc >= 0 && *p) {
 		if ((k = token_char(p)) != 0) {
-			*gap |= k == 1;
-			if (k == 3) {
+			if (k == 1)
 				rc = put(o, " ");
-				*gap = 0;
-			}
 			p += *p & 0x80 ? 3 : 1;
 			continue;
 		}
 		for (w = p; *p && token_char(p) == 0; p++)
 			;
-		if (*gap && *any)
-			rc = put(o, " ");
-		if (rc >= 0)
-			rc = o->put(o->ctx, w, (size_t)(p - w));
-		*gap = 0;
-		*any = 1;
+		rc = o->put(o->ctx, w, (size_t)(p - w));
 	}
 	return rc;
 }
@@ -136,13 +127,13 @@ static int put_token_text(const clint_mathml_sink *o, const char *p, int *gap,
  * elements in it are the page's (a browser shows them). */
 static int put_token(const clint_mathml_sink *o, xmlNodePtr n, unsigned depth)
 {
-	int rc = CLINT_OK, gap = 0, any = 0;
+	int rc = CLINT_OK;
 
 	for (n = n->children; n && rc >= 0; n = n->next) {
 		if ((rc = o->check(o->ctx, depth)) < 0)
 			break;
 		if (n->type == XML_TEXT_NODE && n->content)
-			rc = put_token_text(o, (const char *)n->content, &gap, &any);
+			rc = put_token_text(o, (const char *)n->content);
 		else if (n->type == XML_ELEMENT_NODE && o->html &&
 		         !is_mathml(n, 1))
 			rc = put_other(o, n, depth);
@@ -374,10 +365,10 @@ static int put_math(const clint_mathml_sink *o, xmlNodePtr n, unsigned depth)
 	xmlNodePtr k;
 	size_t i;
 
+	if (n->type == XML_ELEMENT_NODE && !is_mathml(n, h))
+		return put_other(o, n, depth);   /* it counts the node */
 	if ((rc = o->check(o->ctx, depth)) < 0 || n->type != XML_ELEMENT_NODE)
 		return rc;
-	if (!is_mathml(n, h))
-		return put_other(o, n, depth);
 	for (i = 0; i < ARRAY_LEN(skipped); i++)
 		if (is_math(n, skipped[i], h))
 			return CLINT_OK;

@@ -100,8 +100,6 @@ typedef struct {
 	const char *cached_why;   /* else why it is not read, or NULL */
 	size_t cached_len;        /* the size of its content.xml */
 	unsigned object_warnings; /* said so far */
-	int in_object;            /* walking an embedded spreadsheet or text:
-	                             the objects in it are not read */
 	/* the objects said to be not read, each said once however often
 	 * it is shown */
 	char *said[ODT_MAX_OBJECT_WARNINGS];
@@ -887,8 +885,13 @@ static int check_node(odt_ctx *c, unsigned depth)
 		return odt_error(c, CLINT_ELIMIT, msg);
 	}
 	if (++c->nodes > ODT_MAX_NODES) {
-		snprintf(msg, sizeof(msg), "%s: more than 4000000 XML nodes: "
-		         "refused", c->part ? c->part : "content.xml");
+		/* the count is the document's, objects counted each time they
+		 * are shown: reached in one, it is named */
+		snprintf(msg, sizeof(msg), "%s%s: more than 4000000 XML nodes%s: "
+		         "refused", c->part ? "reached in " : "",
+		         c->part ? c->part : "content.xml",
+		         c->part ? " in all, each embedded object counted each "
+		                   "time it is shown" : "");
 		return odt_error(c, CLINT_ELIMIT, msg);
 	}
 	return CLINT_OK;
@@ -1103,18 +1106,15 @@ static const char *object_kind(xmlNodePtr root)
 	return "not a formula";
 }
 
-/* The body of an embedded spreadsheet or text document (office:
- * spreadsheet, office:text), whose tables and paragraphs are read as
- * the document's own; NULL for another kind. */
-static xmlNodePtr object_body(xmlNodePtr root)
+/* The office:spreadsheet of an embedded spreadsheet, or NULL. */
+static xmlNodePtr object_sheets(xmlNodePtr root)
 {
 	xmlNodePtr n, k;
 
 	for (n = root ? root->children : NULL; n; n = n->next)
 		if (is_el(n, NS_OFFICE, "body"))
 			for (k = n->children; k; k = k->next)
-				if (is_el(k, NS_OFFICE, "spreadsheet") ||
-				    is_el(k, NS_OFFICE, "text"))
+				if (is_el(k, NS_OFFICE, "spreadsheet"))
 					return k;
 	return NULL;
 }
@@ -1164,7 +1164,7 @@ static int load_object(odt_ctx *c, const char *name, const char *entry)
 	if (rc < 0)
 		return CLINT_OK;   /* said, as a warning */
 	root = xmlDocGetRootElement(c->cached_doc);
-	if (!root || (!is_math(root, "math") && !object_body(root))) {
+	if (!root || (!is_math(root, "math") && !object_sheets(root))) {
 		c->cached_why = object_kind(root);
 		xmlFreeDoc(c->cached_doc);
 		c->cached_doc = NULL;
@@ -1172,38 +1172,129 @@ static int load_object(odt_ctx *c, const char *name, const char *entry)
 	return CLINT_OK;
 }
 
-/*
- * An embedded spreadsheet (a price table pasted in as one) or text
- * document: its tables and paragraphs as blocks where it is shown, the
- * paragraph around it ended before and going on after. Numbering and
- * list state are the document's own again after it. The objects inside
- * it are not read (the cache would free the tree being walked, and an
- * object that holds itself would be read 200 levels deep).
- */
-static int walk_object(odt_ctx *c, xmlNodePtr body, unsigned depth)
+/* One cell of an embedded spreadsheet: its paragraphs, between line
+ * ends, as a table cell block with the flags (inserted, deleted) of the
+ * block that shows the spreadsheet; its annotation left out. */
+static int put_sheet_cell(odt_ctx *c, xmlNodePtr cell, unsigned flags,
+                          clint_buf *b, unsigned depth)
 {
-	char prefix[sizeof(c->item_prefix)];
-	unsigned list_depth = c->list_depth;
-	int item_first = c->item_first, rc;
+	xmlNodePtr k;
+	size_t i;
+	int rc = CLINT_OK;
 
-	memcpy(prefix, c->item_prefix, sizeof(prefix));
-	c->item_prefix[0] = '\0';
-	c->item_first = 0;
-	c->list_depth = 0;
-	c->in_object = 1;
-	if ((rc = clint_doc_close_block(c->doc)) >= 0 &&
-	    (rc = walk_blocks(c, body->children, depth)) >= 0)
-		rc = clint_doc_close_block(c->doc);
-	c->in_object = 0;
-	c->at_start = c->last_space = 1;   /* what follows starts a block */
-	c->list_depth = list_depth;
-	c->item_first = item_first;
-	memcpy(c->item_prefix, prefix, sizeof(prefix));
+	b->len = 0;
+	for (k = cell->children; k && rc >= 0; k = k->next) {
+		if ((rc = check_node(c, depth)) < 0 ||
+		    !(is_el(k, NS_TEXT, "p") || is_el(k, NS_TEXT, "h")))
+			continue;
+		if (b->len)
+			rc = clint_buf_putc(b, '\n');
+		if (rc >= 0)
+			rc = gather_text(b, k->children, depth + 1);
+	}
+	for (i = 0; i < b->len && strchr(" \t\r\n", b->data[i]); i++)
+		;
+	if (rc < 0 || i == b->len)
+		return rc;
+	TRY(open_block(c, CLINT_BLOCK_TABLE_CELL, 0));
+	clint_doc_flag_block(c->doc, flags);
+	TRY(clint_doc_put(c->doc, b->data + i, b->len - i));
+	rc = clint_doc_close_block(c->doc);
+done:
+	return rc;
+}
+
+/* True if a sheet (table:display="false") or a row (table:visibility
+ * "collapse" or "filter") is hidden. */
+static int hidden_in_sheet(xmlNodePtr n)
+{
+	const xmlChar *v = attr(n, NS_TABLE, "display");
+
+	if (v && xmlStrEqual(v, (const xmlChar *)"false"))
+		return 1;
+	v = attr(n, NS_TABLE, "visibility");
+	return v && !xmlStrEqual(v, (const xmlChar *)"visible");
+}
+
+/* The rows of a sheet (also inside header rows, row groups), cell by
+ * cell; a cell covered by a merged one is not shown, nor a hidden row. */
+static int put_sheet_rows(odt_ctx *c, xmlNodePtr n, unsigned flags,
+                          clint_buf *b, unsigned depth)
+{
+	xmlNodePtr k;
+	int rc = CLINT_OK;
+
+	for (n = n->children; n && rc >= 0; n = n->next) {
+		if ((rc = check_node(c, depth)) < 0)
+			break;
+		if (is_el(n, NS_TABLE, "table-row") && !hidden_in_sheet(n)) {
+			for (k = n->children; k && rc >= 0; k = k->next)
+				if (is_el(k, NS_TABLE, "table-cell"))
+					rc = put_sheet_cell(c, k, flags, b, depth + 1);
+		} else if (is_el(n, NS_TABLE, "table-header-rows") ||
+		           is_el(n, NS_TABLE, "table-rows") ||
+		           is_el(n, NS_TABLE, "table-row-group")) {
+			rc = put_sheet_rows(c, n, flags, b, depth + 1);
+		}
+	}
+	return rc;
+}
+
+/*
+ * An embedded spreadsheet (a price table pasted in as one): the cells of
+ * its tables, each that holds something a table cell block, where it is
+ * shown. The block that shows it is ended before and started again after
+ * it, with its type, level and flags; numbering, notes, pages and
+ * paragraph numbers are the document's (the cells take the paragraph's
+ * number). Only the cells shown are read: not a hidden sheet or row, a
+ * cell's old value in the sheet's tracked changes (its cells are as
+ * changed, in either view), validation messages or shapes. A cell Calc
+ * repeats is read once; a hidden column is read.
+ */
+static int put_sheets(odt_ctx *c, xmlNodePtr sheets, const char *name,
+                      unsigned depth)
+{
+	clint_doc *doc = c->doc;
+	clint_block_type type = CLINT_BLOCK_PARAGRAPH;
+	unsigned level = 0, flags = 0;
+	clint_buf b = CLINT_BUF_INIT;
+	xmlNodePtr t;
+	int rc = CLINT_OK, open = doc->block_open && doc->block_count;
+
+	if (open) {
+		const clint_iblock *host = &doc->blocks[doc->block_count - 1];
+		type = host->type;
+		level = host->level;
+		flags = host->flags & (CLINT_BLOCK_INSERTED | CLINT_BLOCK_DELETED);
+	}
+	if (c->open_ins_count)
+		flags |= CLINT_BLOCK_INSERTED;
+	TRY(clint_doc_close_block(doc));
+	for (t = sheets->children; t && rc >= 0; t = t->next) {
+		if ((rc = check_node(c, depth)) < 0)
+			break;
+		if (is_el(t, NS_TABLE, "tracked-changes") && c->reject &&
+		    !object_quiet(c, name))
+			clint_diag_add(c->diag, CLINT_DIAG_WARNING, c->doc->name, 0, 0,
+			               "embedded spreadsheet '%.64s%s': its tracked "
+			               "changes are not read, its cells are shown as "
+			               "changed", name, strlen(name) > 64 ? "..." : "");
+		else if (is_el(t, NS_TABLE, "table") && !hidden_in_sheet(t))
+			rc = put_sheet_rows(c, t, flags, &b, depth + 1);
+	}
+	if (rc >= 0 && open) {
+		/* what follows in the block goes on in one like it */
+		rc = open_block(c, type, level);
+		clint_doc_flag_block(doc, flags);
+	}
+	c->at_start = c->last_space = 1;
+done:
+	clint_buf_free(&b);
 	return rc;
 }
 
 /* A draw:object: a formula inline (a flat ODT) or in its own entry, or
- * a spreadsheet or text document in its own entry. */
+ * a spreadsheet in its own entry. */
 static int put_object(odt_ctx *c, xmlNodePtr obj, unsigned depth)
 {
 	const xmlChar *href = attr(obj, NS_XLINK, "href");
@@ -1222,11 +1313,6 @@ static int put_object(odt_ctx *c, xmlNodePtr obj, unsigned depth)
 	}
 	if (!href)
 		return CLINT_OK;
-	if (c->in_object) {
-		object_not_read(c, (const char *)href,
-		                "an object inside an embedded object");
-		return CLINT_OK;
-	}
 	if (!package_name(shown, sizeof(shown), (const char *)href)) {
 		object_not_read(c, (const char *)href,
 		                "not an object inside the document");
@@ -1247,8 +1333,9 @@ static int put_object(odt_ctx *c, xmlNodePtr obj, unsigned depth)
 	}
 	c->part = entry;
 	root = xmlDocGetRootElement(c->cached_doc);
-	rc = is_math(root, "math") ? put_math(c, root, depth + 1)
-	                           : walk_object(c, object_body(root), depth + 1);
+	rc = is_math(root, "math")
+	         ? put_math(c, root, depth + 1)
+	         : put_sheets(c, object_sheets(root), shown, depth + 1);
 	c->part = NULL;
 done:
 	return rc;
