@@ -959,16 +959,16 @@ static void test_embedded_workbook(void **state)
 		assert_int_equal(clint_diag_new(&d), CLINT_OK);
 		doc = load_parts(p, ARRAY_LEN(p), CLINT_REVISIONS_ACCEPT, d,
 		                 CLINT_OK);
-		assert_int_equal(clint_doc_block_count(doc), 9);
-		assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Prices: ");
+		/* after the paragraph that shows it, which is not cut in two */
+		assert_int_equal(clint_doc_block_count(doc), 8);
+		assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Prices: apply.");
 		assert_block(doc, 1, CLINT_BLOCK_TABLE_CELL, 0, "Monthly fee");
 		assert_block(doc, 2, CLINT_BLOCK_TABLE_CELL, 0, "Hosting");
 		assert_block(doc, 3, CLINT_BLOCK_TABLE_CELL, 0, "Fee payable");
 		assert_block(doc, 4, CLINT_BLOCK_TABLE_CELL, 0, "1500.5");
 		assert_block(doc, 5, CLINT_BLOCK_TABLE_CELL, 0, "TRUE");
 		assert_block(doc, 6, CLINT_BLOCK_TABLE_CELL, 0, "due");
-		assert_block(doc, 7, CLINT_BLOCK_PARAGRAPH, 0, "apply.");
-		assert_block(doc, 8, CLINT_BLOCK_PARAGRAPH, 0, "End.");
+		assert_block(doc, 7, CLINT_BLOCK_PARAGRAPH, 0, "End.");
 		assert_null(strstr(clint_doc_text(doc, NULL), "not shown"));
 		/* not read: a broken workbook (the reason said), an id with no
 		 * relationship, a binary (Excel 97) object */
@@ -979,12 +979,21 @@ static void test_embedded_workbook(void **state)
 		assert_true(unit_diag_find(d, "(Excel.Sheet.8) is not read") >= 0);
 		clint_doc_free(doc);
 		clint_diag_clear(d);
-		/* deleted: shown in the original */
+		/* deleted: shown in the original, flagged so */
 		doc = load_parts(p, ARRAY_LEN(p), CLINT_REVISIONS_REJECT, d,
 		                 CLINT_OK);
+		assert_int_equal(clint_doc_block_count(doc), 14);
+		assert_block(doc, 7, CLINT_BLOCK_PARAGRAPH, 0, "End.");
 		assert_block(doc, 8, CLINT_BLOCK_TABLE_CELL, 0, "Monthly fee");
 		assert_block(doc, 13, CLINT_BLOCK_TABLE_CELL, 0, "due");
-		assert_block(doc, 14, CLINT_BLOCK_PARAGRAPH, 0, "End.");
+		{
+			clint_block b;
+			assert_int_equal(clint_doc_block(doc, 13, &b), CLINT_OK);
+			assert_int_equal(b.flags & CLINT_BLOCK_DELETED,
+			                 CLINT_BLOCK_DELETED);
+			assert_int_equal(clint_doc_block(doc, 1, &b), CLINT_OK);
+			assert_int_equal(b.flags & CLINT_BLOCK_DELETED, 0);
+		}
 		clint_doc_free(doc);
 		clint_diag_free(d);
 	}

@@ -1055,7 +1055,10 @@ static void test_embedded_spreadsheet(void **state)
 		"</text:tracked-changes><text:p>Was<text:change text:change-id="
 		"\"d1\"/>.</text:p>");
 	static const char sheet[] =
-		"<office:document-content" NS "><office:body><office:spreadsheet>"
+		"<office:document-content" NS "><office:automatic-styles>"
+		"<style:style style:name=\"ta2\" style:family=\"table\">"
+		"<style:table-properties table:display=\"false\"/></style:style>"
+		"</office:automatic-styles><office:body><office:spreadsheet>"
 		"<table:tracked-changes><table:cell-content-change><table:previous>"
 		"<table:change-track-table-cell><text:p>Fee waived</text:p>"
 		"</table:change-track-table-cell></table:previous>"
@@ -1075,7 +1078,8 @@ static void test_embedded_spreadsheet(void **state)
 		"<text:p>and support</text:p></table:table-cell>"
 		"<table:covered-table-cell><text:p>hidden</text:p>"
 		"</table:covered-table-cell><table:table-cell office:value-type="
-		"\"float\" office:value=\"1500\"><text:p>1,500.00</text:p>"
+		"\"float\" office:value=\"1500\"><text:p>1,500.00<office:"
+		"annotation><text:p>a remark</text:p></office:annotation></text:p>"
 		"</table:table-cell><table:table-cell table:number-columns-"
 		"repeated=\"16382\"/></table:table-row><table:table-row table:"
 		"visibility=\"collapse\"><table:table-cell><text:p>hidden row"
@@ -1083,6 +1087,9 @@ static void test_embedded_spreadsheet(void **state)
 		"<table:table table:name=\"Internal\" table:display=\"false\">"
 		"<table:table-row><table:table-cell><text:p>hidden sheet</text:p>"
 		"</table:table-cell></table:table-row></table:table>"
+		"<table:table table:name=\"Styled\" table:style-name=\"ta2\">"
+		"<table:table-row><table:table-cell><text:p>hidden by style"
+		"</text:p></table:table-cell></table:table-row></table:table>"
 		"</office:spreadsheet></office:body></office:document-content>";
 	static const char text[] =
 		"<office:document-content" NS "><office:body><office:text>"
@@ -1100,31 +1107,32 @@ static void test_embedded_spreadsheet(void **state)
 	(void)state;
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
 	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_ACCEPT, d, CLINT_OK);
-	assert_int_equal(clint_doc_block_count(doc), 21);
-	assert_block(doc, 0, CLINT_BLOCK_LIST_ITEM, 1, 1, 0, "Prices: ");
-	/* the header row, a merged cell's paragraphs (not the cell it
-	 * covers, its comment), a number as shown; not the old value in the
-	 * sheet's tracked changes nor a validation message */
+	/* after the block that shows it, which is not cut in two: the
+	 * header row, a merged cell's paragraphs (not the cell it covers,
+	 * its comment), a number as shown; not the old value in the
+	 * sheet's tracked changes, a validation message, a hidden row or
+	 * sheet */
+	assert_int_equal(clint_doc_block_count(doc), 18);
+	assert_block(doc, 0, CLINT_BLOCK_LIST_ITEM, 1, 1, 0, "Prices: apply.");
 	assert_block(doc, 1, CLINT_BLOCK_TABLE_CELL, 0, 1, 0, "Service");
 	assert_block(doc, 2, CLINT_BLOCK_TABLE_CELL, 0, 1, 0, "Fee");
 	assert_block(doc, 3, CLINT_BLOCK_TABLE_CELL, 0, 1, 0,
 	             "Hosting\nand support");
 	assert_block(doc, 4, CLINT_BLOCK_TABLE_CELL, 0, 1, 0, "1,500.00");
-	/* the list item goes on after it */
-	assert_block(doc, 5, CLINT_BLOCK_LIST_ITEM, 1, 1, 0, "apply.");
-	/* in a table cell: a cell again after it */
-	assert_block(doc, 7, CLINT_BLOCK_TABLE_CELL, 0, 3, 0, "In a cell ");
-	assert_block(doc, 12, CLINT_BLOCK_TABLE_CELL, 0, 3, 0, "too");
-	/* a note after its paragraph, the paragraphs numbered as before */
-	assert_block(doc, 13, CLINT_BLOCK_PARAGRAPH, 0, 4, 0, "Again ");
-	assert_block(doc, 18, CLINT_BLOCK_PARAGRAPH, 0, 4, 0, "end.");
-	assert_block(doc, 19, CLINT_BLOCK_PARAGRAPH, 0, 5, CLINT_BLOCK_NOTE,
+	/* in a table cell: after the cell */
+	assert_block(doc, 6, CLINT_BLOCK_TABLE_CELL, 0, 3, 0, "In a cell too");
+	assert_block(doc, 7, CLINT_BLOCK_TABLE_CELL, 0, 3, 0, "Service");
+	/* before the paragraph's note */
+	assert_block(doc, 11, CLINT_BLOCK_PARAGRAPH, 0, 4, 0, "Again end.");
+	assert_block(doc, 15, CLINT_BLOCK_TABLE_CELL, 0, 4, 0, "1,500.00");
+	assert_block(doc, 16, CLINT_BLOCK_PARAGRAPH, 0, 5, CLINT_BLOCK_NOTE,
 	             "A note.");
-	assert_block(doc, 20, CLINT_BLOCK_PARAGRAPH, 0, 6, 0, "Was.");
+	assert_block(doc, 17, CLINT_BLOCK_PARAGRAPH, 0, 6, 0, "Was.");
 	assert_null(strstr(clint_doc_text(doc, NULL), "waived"));
 	assert_null(strstr(clint_doc_text(doc, NULL), "Enter"));
 	assert_null(strstr(clint_doc_text(doc, NULL), "hidden"));
 	assert_null(strstr(clint_doc_text(doc, NULL), "comment"));
+	assert_null(strstr(clint_doc_text(doc, NULL), "remark"));
 	/* a text document is not read */
 	assert_int_equal(clint_diag_count(d), 1);
 	assert_warning(d, "embedded object 'Object 2' is not read (a text "
@@ -1135,12 +1143,13 @@ static void test_embedded_spreadsheet(void **state)
 	 * tracked changes are not read, and said so */
 	clint_diag_clear(d);
 	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_REJECT, d, CLINT_OK);
-	assert_block(doc, 20, CLINT_BLOCK_PARAGRAPH, 0, 6, CLINT_BLOCK_DELETED,
-	             "Wasold ");
-	assert_block(doc, 21, CLINT_BLOCK_TABLE_CELL, 0, 6, CLINT_BLOCK_DELETED,
+	assert_int_equal(clint_doc_block_count(doc), 22);
+	assert_block(doc, 17, CLINT_BLOCK_PARAGRAPH, 0, 6, CLINT_BLOCK_DELETED,
+	             "Wasold fees.");
+	assert_block(doc, 18, CLINT_BLOCK_TABLE_CELL, 0, 6, CLINT_BLOCK_DELETED,
 	             "Service");
-	assert_block(doc, 25, CLINT_BLOCK_PARAGRAPH, 0, 6, CLINT_BLOCK_DELETED,
-	             "fees.");
+	assert_block(doc, 21, CLINT_BLOCK_TABLE_CELL, 0, 6, CLINT_BLOCK_DELETED,
+	             "1,500.00");
 	assert_warning(d, "embedded spreadsheet 'Object 1': its tracked changes "
 	                  "are not read, its cells are shown as changed");
 	clint_doc_free(doc);

@@ -196,6 +196,11 @@ typedef struct {
 	docx_rel_package *packages;  /* embedded packages, by id */
 	size_t package_count, package_cap;
 	uint64_t embedded_bytes;     /* read from them (DOCX_MAX_EMBEDDED) */
+	/* their cells, written once the block that shows them ends (a
+	 * paragraph, its number or its heading, is not cut in two): each
+	 * its flags (a byte), paragraph number (an unsigned) and text, NUL
+	 * ended */
+	clint_buf cells;
 	unsigned object_warnings;    /* objects said to be not read */
 
 	docx_style *styles;
@@ -1613,8 +1618,10 @@ done:
 
 /* ---- the walk over a story ----------------------------------------------------- */
 
+static int flush_cells(docx *dx);
+
 /* Closes the open block; a page break flag on a dropped (empty) block is
- * kept for the next one. */
+ * kept for the next one. Then the cells of the workbooks it showed. */
 static int close_block(docx *dx)
 {
 	clint_doc *doc = dx->doc;
@@ -1627,6 +1634,8 @@ static int close_block(docx *dx)
 	dx->owner = 0;
 	dx->cell_owner = 0;
 	dx->merge = dx->merge_space = dx->cell_sep = 0;
+	if (rc >= 0 && dx->cells.len)
+		rc = flush_cells(dx);
 	return rc;
 }
 
@@ -2245,20 +2254,49 @@ static void para_prop(docx *dx, const docx_node *n, int d)
 	}
 }
 
-/* A cell of an embedded workbook: a table cell block of its own, in the
- * paragraph that shows the workbook. */
+/* A cell of an embedded workbook, kept for flush_cells(), with the
+ * flags of the change it is in. */
 static int workbook_cell(void *ctx, const char *s, size_t n)
 {
 	docx *dx = ctx;
 	unsigned number = dx->npara ? dx->paras[dx->npara - 1].number
 	                            : dx->paragraph;
+	char flags = 0;
 	int rc;
 
-	if ((rc = close_block(dx)) < 0 ||
-	    (rc = open_block(dx, CLINT_BLOCK_TABLE_CELL, 0, number)) < 0 ||
-	    (rc = doc_put(dx, s, n)) < 0)
+	if (dx->doc->revisions == CLINT_REVISIONS_REJECT && dx->del)
+		flags = (char)CLINT_BLOCK_DELETED;
+	else if (dx->doc->revisions == CLINT_REVISIONS_ACCEPT && dx->ins)
+		flags = (char)CLINT_BLOCK_INSERTED;
+	if ((rc = clint_buf_putc(&dx->cells, flags)) < 0 ||
+	    (rc = clint_buf_put(&dx->cells, &number, sizeof(number))) < 0 ||
+	    (rc = clint_buf_put(&dx->cells, s, n)) < 0)
 		return rc;
-	return close_block(dx);
+	return clint_buf_putc(&dx->cells, '\0');
+}
+
+/* The cells workbook_cell() kept, each a table cell block, after the
+ * block that shows their workbook. */
+static int flush_cells(docx *dx)
+{
+	size_t at = 0, len;
+	unsigned number;
+	const char *s;
+	int rc = CLINT_OK;
+
+	while (rc >= 0 && at < dx->cells.len) {
+		s = dx->cells.data + at;
+		memcpy(&number, s + 1, sizeof(number));
+		len = strlen(s + 1 + sizeof(number));
+		if ((rc = open_block(dx, CLINT_BLOCK_TABLE_CELL, 0, number)) >= 0) {
+			clint_doc_flag_block(dx->doc, (unsigned char)s[0]);
+			if ((rc = doc_put(dx, s + 1 + sizeof(number), len)) >= 0)
+				rc = clint_doc_close_block(dx->doc);
+		}
+		at += 1 + sizeof(number) + len + 1;
+	}
+	dx->cells.len = 0;
+	return rc;
 }
 
 /*
@@ -2314,6 +2352,7 @@ static const char *embedded_workbook(const docx *dx, const docx_node *n,
                                      const char *progid, size_t plen)
 {
 	const char *v, *name;
+	char kind[65];
 	size_t len, i, k;
 
 	if (!dx->part || strcmp(dx->part, "word/document.xml") != 0 ||
@@ -2324,11 +2363,15 @@ static const char *embedded_workbook(const docx *dx, const docx_node *n,
 		if (strlen(dx->packages[i].id) != len ||
 		    memcmp(dx->packages[i].id, v, len) != 0)
 			continue;
+		/* an .xlsx or .xlsm (not a chart, not a binary .xlsb) */
 		name = dx->packages[i].name;
 		k = strlen(name);
-		if ((plen >= 11 && memcmp(progid, "Excel.Sheet", 11) == 0) ||
-		    (k > 5 && (strcmp(name + k - 5, ".xlsx") == 0 ||
-		               strcmp(name + k - 5, ".xlsm") == 0)))
+		memcpy(kind, progid, plen < 64 ? plen : 64);
+		kind[plen < 64 ? plen : 64] = '\0';
+		if (k > 5 && (strcmp(name + k - 5, ".xlsx") == 0 ||
+		              strcmp(name + k - 5, ".xlsm") == 0) &&
+		    (!plen || (strncmp(kind, "Excel.Sheet", 11) == 0 &&
+		               !strstr(kind, "Binary"))))
 			return name;
 		return NULL;
 	}
@@ -2720,6 +2763,7 @@ static void docx_free(docx *dx)
 		free(dx->packages[i].name);
 	}
 	free(dx->packages);
+	clint_buf_free(&dx->cells);
 }
 
 int clint_extract_docx(clint_doc *doc, const unsigned char *data, size_t len,

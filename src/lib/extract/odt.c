@@ -104,6 +104,11 @@ typedef struct {
 	 * it is shown */
 	char *said[ODT_MAX_OBJECT_WARNINGS];
 	unsigned said_count;
+	/* the cells of the embedded spreadsheets the open block shows,
+	 * written after it (flush_cells()): each its flags, paragraph and
+	 * page (unsigned each) and text, NUL ended */
+	clint_buf cells;
+	const char *sheet;        /* the spreadsheet being read, or NULL */
 	xmlDocPtr content, styles;
 	xmlNodePtr outline;       /* text:outline-style or NULL */
 	unsigned outline_count[ODT_LEVELS];
@@ -716,7 +721,10 @@ static int gather_text(clint_buf *b, xmlNodePtr n, unsigned depth)
 			if (rc >= 0)
 				rc = gather_text(b, n->children, depth + 1);
 		} else if (n->type == XML_ELEMENT_NODE && !is_el(n, NS_DC, "creator") &&
-		           !is_el(n, NS_DC, "date"))
+		           !is_el(n, NS_DC, "date") &&
+		           !is_el(n, NS_OFFICE, "annotation") &&
+		           !is_el(n, NS_TEXT, "note"))
+			/* a comment or note in it is not its text (a cell's) */
 			rc = gather_text(b, n->children, depth + 1);
 	}
 	return rc;
@@ -1173,14 +1181,15 @@ static int load_object(odt_ctx *c, const char *name, const char *entry)
 }
 
 /* One cell of an embedded spreadsheet: its paragraphs, between line
- * ends, as a table cell block with the flags (inserted, deleted) of the
- * block that shows the spreadsheet; its annotation left out. */
+ * ends, kept for flush_cells() with `flags`; its annotation left out. A
+ * cell nested too deep is left out, with a warning. */
 static int put_sheet_cell(odt_ctx *c, xmlNodePtr cell, unsigned flags,
                           clint_buf *b, unsigned depth)
 {
+	unsigned head[3];
 	xmlNodePtr k;
 	size_t i;
-	int rc = CLINT_OK;
+	int rc = CLINT_OK, deep = 0;
 
 	b->len = 0;
 	for (k = cell->children; k && rc >= 0; k = k->next) {
@@ -1190,29 +1199,83 @@ static int put_sheet_cell(odt_ctx *c, xmlNodePtr cell, unsigned flags,
 		if (b->len)
 			rc = clint_buf_putc(b, '\n');
 		if (rc >= 0)
-			rc = gather_text(b, k->children, depth + 1);
+			deep = (rc = gather_text(b, k->children, depth + 1)) ==
+			       CLINT_ELIMIT;
+	}
+	if (deep) {   /* gather_text()'s depth, said here */
+		if (!object_quiet(c, c->sheet))
+			clint_diag_add(c->diag, CLINT_DIAG_WARNING, c->doc->name, 0, 0,
+			               "embedded spreadsheet '%.64s': a cell nested "
+			               "deeper than 200 elements is not read", c->sheet);
+		return CLINT_OK;
 	}
 	for (i = 0; i < b->len && strchr(" \t\r\n", b->data[i]); i++)
 		;
 	if (rc < 0 || i == b->len)
 		return rc;
-	TRY(open_block(c, CLINT_BLOCK_TABLE_CELL, 0));
-	clint_doc_flag_block(c->doc, flags);
-	TRY(clint_doc_put(c->doc, b->data + i, b->len - i));
-	rc = clint_doc_close_block(c->doc);
-done:
+	head[0] = flags | c->block_flags;
+	head[1] = c->para;
+	head[2] = c->page;
+	if ((rc = clint_buf_put(&c->cells, head, sizeof(head))) >= 0 &&
+	    (rc = clint_buf_put(&c->cells, b->data + i, b->len - i)) >= 0)
+		rc = clint_buf_putc(&c->cells, '\0');
 	return rc;
 }
 
-/* True if a sheet (table:display="false") or a row (table:visibility
- * "collapse" or "filter") is hidden. */
-static int hidden_in_sheet(xmlNodePtr n)
+/* The cells put_sheet_cell() kept, each a table cell block, after the
+ * block that shows their spreadsheet (a paragraph, a heading with its
+ * number, a list item, a table cell is not cut in two). */
+static int flush_cells(odt_ctx *c)
 {
-	const xmlChar *v = attr(n, NS_TABLE, "display");
+	unsigned head[3];
+	size_t at = 0, len;
+	const char *s;
+	int rc = CLINT_OK;
 
-	if (v && xmlStrEqual(v, (const xmlChar *)"false"))
-		return 1;
-	v = attr(n, NS_TABLE, "visibility");
+	while (rc >= 0 && at < c->cells.len) {
+		memcpy(head, c->cells.data + at, sizeof(head));
+		s = c->cells.data + at + sizeof(head);
+		len = strlen(s);
+		if ((rc = clint_doc_open_block(c->doc, CLINT_BLOCK_TABLE_CELL, 0,
+		                               head[2], head[1], head[0])) >= 0 &&
+		    (rc = clint_doc_put(c->doc, s, len)) >= 0)
+			rc = clint_doc_close_block(c->doc);
+		at += sizeof(head) + len + 1;
+	}
+	c->cells.len = 0;
+	return rc;
+}
+
+/* True if a sheet is hidden: table:display="false" in its table style
+ * (as LibreOffice writes it) or on it. */
+static int sheet_hidden(xmlNodePtr root, xmlNodePtr t)
+{
+	const xmlChar *name = attr(t, NS_TABLE, "style-name"), *v;
+	xmlNodePtr n, st, k;
+
+	if ((v = attr(t, NS_TABLE, "display")) != NULL)
+		return xmlStrEqual(v, (const xmlChar *)"false");
+	for (n = name ? root->children : NULL; n; n = n->next) {
+		if (!is_el(n, NS_OFFICE, "automatic-styles"))
+			continue;
+		for (st = n->children; st; st = st->next) {
+			if (!is_el(st, NS_STYLE, "style") ||
+			    !(v = attr(st, NS_STYLE, "name")) || !xmlStrEqual(v, name))
+				continue;
+			for (k = st->children; k; k = k->next)
+				if (is_el(k, NS_STYLE, "table-properties") &&
+				    (v = attr(k, NS_TABLE, "display")) != NULL)
+					return xmlStrEqual(v, (const xmlChar *)"false");
+		}
+	}
+	return 0;
+}
+
+/* True if a row is hidden (table:visibility "collapse" or "filter"). */
+static int row_hidden(xmlNodePtr row)
+{
+	const xmlChar *v = attr(row, NS_TABLE, "visibility");
+
 	return v && !xmlStrEqual(v, (const xmlChar *)"visible");
 }
 
@@ -1227,7 +1290,7 @@ static int put_sheet_rows(odt_ctx *c, xmlNodePtr n, unsigned flags,
 	for (n = n->children; n && rc >= 0; n = n->next) {
 		if ((rc = check_node(c, depth)) < 0)
 			break;
-		if (is_el(n, NS_TABLE, "table-row") && !hidden_in_sheet(n)) {
+		if (is_el(n, NS_TABLE, "table-row") && !row_hidden(n)) {
 			for (k = n->children; k && rc >= 0; k = k->next)
 				if (is_el(k, NS_TABLE, "table-cell"))
 					rc = put_sheet_cell(c, k, flags, b, depth + 1);
@@ -1241,36 +1304,31 @@ static int put_sheet_rows(odt_ctx *c, xmlNodePtr n, unsigned flags,
 }
 
 /*
- * An embedded spreadsheet (a price table pasted in as one): the cells of
- * its tables, each that holds something a table cell block, where it is
- * shown. The block that shows it is ended before and started again after
- * it, with its type, level and flags; numbering, notes, pages and
- * paragraph numbers are the document's (the cells take the paragraph's
- * number). Only the cells shown are read: not a hidden sheet or row, a
- * cell's old value in the sheet's tracked changes (its cells are as
- * changed, in either view), validation messages or shapes. A cell Calc
- * repeats is read once; a hidden column is read.
+ * An embedded spreadsheet (a price table pasted in as one), its root
+ * `root`: the cells of its tables, each that holds something a table
+ * cell block, after the block that shows it, with that block's flags
+ * (inserted, deleted) and paragraph number. Only the cells shown are
+ * read: not a hidden sheet or row, a cell's old value in the sheet's
+ * tracked changes (its cells are as changed, in either view), validation
+ * messages or shapes. A cell Calc repeats is read once; a hidden column
+ * is read.
  */
-static int put_sheets(odt_ctx *c, xmlNodePtr sheets, const char *name,
+static int put_sheets(odt_ctx *c, xmlNodePtr root, const char *name,
                       unsigned depth)
 {
 	clint_doc *doc = c->doc;
-	clint_block_type type = CLINT_BLOCK_PARAGRAPH;
-	unsigned level = 0, flags = 0;
 	clint_buf b = CLINT_BUF_INIT;
+	unsigned flags = 0;
 	xmlNodePtr t;
-	int rc = CLINT_OK, open = doc->block_open && doc->block_count;
+	int rc = CLINT_OK;
 
-	if (open) {
-		const clint_iblock *host = &doc->blocks[doc->block_count - 1];
-		type = host->type;
-		level = host->level;
-		flags = host->flags & (CLINT_BLOCK_INSERTED | CLINT_BLOCK_DELETED);
-	}
+	if (doc->block_open && doc->block_count)
+		flags = doc->blocks[doc->block_count - 1].flags &
+		        (CLINT_BLOCK_INSERTED | CLINT_BLOCK_DELETED);
 	if (c->open_ins_count)
 		flags |= CLINT_BLOCK_INSERTED;
-	TRY(clint_doc_close_block(doc));
-	for (t = sheets->children; t && rc >= 0; t = t->next) {
+	c->sheet = name;
+	for (t = object_sheets(root)->children; t && rc >= 0; t = t->next) {
 		if ((rc = check_node(c, depth)) < 0)
 			break;
 		if (is_el(t, NS_TABLE, "tracked-changes") && c->reject &&
@@ -1279,16 +1337,10 @@ static int put_sheets(odt_ctx *c, xmlNodePtr sheets, const char *name,
 			               "embedded spreadsheet '%.64s%s': its tracked "
 			               "changes are not read, its cells are shown as "
 			               "changed", name, strlen(name) > 64 ? "..." : "");
-		else if (is_el(t, NS_TABLE, "table") && !hidden_in_sheet(t))
+		else if (is_el(t, NS_TABLE, "table") && !sheet_hidden(root, t))
 			rc = put_sheet_rows(c, t, flags, &b, depth + 1);
 	}
-	if (rc >= 0 && open) {
-		/* what follows in the block goes on in one like it */
-		rc = open_block(c, type, level);
-		clint_doc_flag_block(doc, flags);
-	}
-	c->at_start = c->last_space = 1;
-done:
+	c->sheet = NULL;
 	clint_buf_free(&b);
 	return rc;
 }
@@ -1335,7 +1387,7 @@ static int put_object(odt_ctx *c, xmlNodePtr obj, unsigned depth)
 	root = xmlDocGetRootElement(c->cached_doc);
 	rc = is_math(root, "math")
 	         ? put_math(c, root, depth + 1)
-	         : put_sheets(c, object_sheets(root), shown, depth + 1);
+	         : put_sheets(c, root, shown, depth + 1);
 	c->part = NULL;
 done:
 	return rc;
@@ -1428,7 +1480,7 @@ static int flush_notes(odt_ctx *c, unsigned depth)
 {
 	size_t i;
 	unsigned saved = c->block_flags;
-	int rc = CLINT_OK;
+	int rc = flush_cells(c);
 
 	while (c->note_count && rc >= 0) {
 		/* notes may cite notes: take the current list */
@@ -1669,6 +1721,7 @@ static void odt_ctx_free(odt_ctx *c)
 	xmlFreeDoc(c->cached_doc);
 	for (i = 0; i < c->said_count; i++)
 		free(c->said[i]);
+	clint_buf_free(&c->cells);
 }
 
 /*

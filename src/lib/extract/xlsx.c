@@ -2,9 +2,13 @@
  * xlsx.c - the cells of an Excel workbook (.xlsx), as a DOCX holds one
  * embedded: a price table pasted into a contract as an Excel object.
  * Word shows the workbook's active sheet, so that sheet is read: each
- * cell that holds something, row by row, its text as Excel stores it
- * (shared and inline strings, numbers as stored, TRUE/FALSE, errors; a
- * date is the serial number Excel keeps, not as it is formatted).
+ * cell that holds something, row by row, hidden rows left out, its text
+ * as Excel stores it (shared and inline strings, numbers as stored,
+ * TRUE/FALSE, errors; a date is the serial number Excel keeps, not as
+ * it is formatted). An active sheet that is a chart is not read.
+ *
+ * The text written counts against the budget with the bytes read: a
+ * shared string is stored once and may be used by every cell.
  *
  * The workbook is untrusted like the document around it: it is opened by
  * the bounded ZIP reader (zip.c) within a budget of uncompressed bytes
@@ -30,6 +34,8 @@
 	"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define NS_REL_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships"
 #define XLSX_MAX_DEPTH 64
+/* one part: its tree takes about ten times as much memory */
+#define XLSX_MAX_PART ((uint64_t)16 << 20)
 
 typedef struct {
 	clint_zip zip;
@@ -38,7 +44,10 @@ typedef struct {
 	size_t why_cap;
 	clint_buf strings;      /* the shared strings, each NUL-terminated */
 	size_t *offsets;        /* where each starts in strings */
-	size_t count, cap;
+	unsigned char *blank;   /* whether each is only white space */
+	size_t count, cap, blank_cap;
+	uint64_t budget;        /* bytes to read and write, in all */
+	uint64_t text;          /* cell text written so far */
 } xlsx;
 
 static int fail(xlsx *x, int rc, const char *why)
@@ -74,6 +83,7 @@ static int parse(xlsx *x, const char *name, xmlDocPtr *doc)
 	                           XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 	                               XML_PARSE_NOCDATA,
 	                           CLINT_MAX_XML_NODES, ""};
+	const clint_zip_entry *e;
 	xmlParserCtxtPtr pctx;
 	clint_xml_quiet quiet;
 	unsigned char *data = NULL;
@@ -81,14 +91,22 @@ static int parse(xlsx *x, const char *name, xmlDocPtr *doc)
 	int rc;
 
 	*doc = NULL;
+	e = clint_zip_find(&x->zip, name);
+	if (e && e->size > x->zip.lim.max_entry) {
+		snprintf(x->why, x->why_cap, "%s: over %llu MiB", name,
+		         (unsigned long long)(x->zip.lim.max_entry >> 20));
+		return CLINT_ELIMIT;
+	}
 	rc = clint_zip_read(&x->zip, name, &data, &len);
 	if (rc == 1)
 		return CLINT_OK;
 	if (rc < 0) {
 		if (rc != CLINT_ENOMEM)
 			snprintf(x->why, x->why_cap, "%s: %s", name,
-			         rc == CLINT_ELIMIT ? "too large (possible ZIP bomb)"
-			                            : "not readable");
+			         rc == CLINT_ELIMIT
+			             ? "over the budget of embedded workbooks, or "
+			               "compressed more than 200:1 (a ZIP bomb?)"
+			             : "not readable");
 		return rc;
 	}
 	if (!(pctx = xmlNewParserCtxt())) {
@@ -149,49 +167,61 @@ static int load_strings(xlsx *x, const char *name)
 	     si = si->next) {
 		if (!is_x(si, "si"))
 			continue;
-		if (ARRAY_PUSH(x->offsets, x->count, x->cap) < 0) {
+		size_t start = x->strings.len, i;
+
+		if (ARRAY_PUSH(x->blank, x->count, x->blank_cap) < 0 ||
+		    ARRAY_PUSH(x->offsets, x->count, x->cap) < 0) {
 			rc = CLINT_ENOMEM;
 			break;
 		}
-		x->offsets[x->count++] = x->strings.len;
+		x->offsets[x->count] = start;
 		if ((rc = gather(&x->strings, si, 0)) >= 0)
 			rc = clint_buf_putc(&x->strings, '\0');
+		for (i = start; rc >= 0 && x->strings.data[i] &&
+		                strchr(" \t\r\n", x->strings.data[i]); i++)
+			;
+		/* a blank one, however often used, costs nothing to skip */
+		x->blank[x->count++] = rc >= 0 && !x->strings.data[i];
 	}
 	xmlFreeDoc(doc);
 	return rc;
 }
 
-/* A relationship of part `rels` by Id: its target, resolved against the
- * directory `dir` ("xl/"), into out[cap]; 0 if there is none (or it
- * leaves the package). */
-static int rel_target(xlsx *x, const char *rels, const char *dir,
-                      const xmlChar *id, char *out, size_t cap, int *rc)
+/* A relationship of xl/workbook.xml, by Id or (id NULL) by the last
+ * segment of its Type ("sharedStrings"): its target, resolved against
+ * "xl/", into out[cap]; 0 if there is none (or it leaves the package). */
+static int rel_target(xlsx *x, const xmlChar *id, const char *type,
+                      char *out, size_t cap, int *rc)
 {
 	xmlDocPtr doc;
 	xmlNodePtr r;
 	int found = 0;
 
-	if ((*rc = parse(x, rels, &doc)) < 0 || !doc)
+	if ((*rc = parse(x, "xl/_rels/workbook.xml.rels", &doc)) < 0 || !doc)
 		return 0;
 	for (r = xmlDocGetRootElement(doc)->children; r && !found; r = r->next) {
-		xmlChar *rid, *target;
+		xmlChar *key, *target;
+		const char *k;
 
 		if (r->type != XML_ELEMENT_NODE ||
 		    !xmlStrEqual(r->name, (const xmlChar *)"Relationship"))
 			continue;
-		rid = xmlGetNsProp(r, (const xmlChar *)"Id", NULL);
+		key = xmlGetNsProp(r, (const xmlChar *)(id ? "Id" : "Type"), NULL);
 		target = xmlGetNsProp(r, (const xmlChar *)"Target", NULL);
-		if (rid && target && xmlStrEqual(rid, id) &&
+		k = key ? (const char *)key : "";
+		if (!id)
+			k = strrchr(k, '/') ? strrchr(k, '/') + 1 : k;
+		if (target && (id ? xmlStrEqual(key, id) : strcmp(k, type) == 0) &&
 		    !strstr((const char *)target, "..")) {
 			const char *t = (const char *)target;
 			/* "worksheets/sheet1.xml" or "/xl/worksheets/sheet1.xml" */
 			if (t[0] == '/')
 				snprintf(out, cap, "%s", t + 1);
 			else
-				snprintf(out, cap, "%s%s", dir, t);
+				snprintf(out, cap, "xl/%s", t);
 			found = strlen(out) + 1 < cap;
 		}
-		xmlFree(rid);
+		xmlFree(key);
 		xmlFree(target);
 	}
 	xmlFreeDoc(doc);
@@ -234,8 +264,7 @@ static int active_sheet(xlsx *x, char *out, size_t cap)
 	xmlFreeDoc(doc);
 	if (!id)
 		return fail(x, CLINT_EFORMAT, "no sheet to show");
-	if (!rel_target(x, "xl/_rels/workbook.xml.rels", "xl/", id, out, cap,
-	                &rc) && rc >= 0)
+	if (!rel_target(x, id, NULL, out, cap, &rc) && rc >= 0)
 		rc = fail(x, CLINT_EFORMAT, "its sheet has no part");
 	xmlFree(id);
 	return rc;
@@ -260,7 +289,7 @@ static int cell_text(xlsx *x, xmlNodePtr c, clint_buf *b)
 	} else if (strcmp(t, "s") == 0) {
 		char *end;
 		unsigned long i = strtoul((const char *)v, &end, 10);
-		if (end != (char *)v && i < x->count) {
+		if (end != (char *)v && i < x->count && !x->blank[i]) {
 			const char *s = x->strings.data + x->offsets[i];
 			rc = clint_buf_put(b, s, strlen(s));
 		}
@@ -290,9 +319,22 @@ static int read_sheet(xlsx *x, const char *name)
 		return rc;
 	if (!doc)
 		return fail(x, CLINT_EFORMAT, "its sheet's part is missing");
-	row = child(child(xmlDocGetRootElement(doc), "sheetData"), "row");
-	for (; row && rc >= 0; row = row->next) {
+	row = child(xmlDocGetRootElement(doc), "sheetData");
+	if (!row) {
+		xmlFreeDoc(doc);
+		return fail(x, CLINT_EFORMAT, "the sheet it shows is a chart");
+	}
+	for (row = row->children; row && rc >= 0; row = row->next) {
+		xmlChar *hidden;
+		int skip;
+
 		if (!is_x(row, "row"))
+			continue;
+		hidden = xmlGetNsProp(row, (const xmlChar *)"hidden", NULL);
+		skip = hidden && (xmlStrEqual(hidden, (const xmlChar *)"1") ||
+		                  xmlStrEqual(hidden, (const xmlChar *)"true"));
+		xmlFree(hidden);
+		if (skip)
 			continue;
 		for (c = row->children; c && rc >= 0; c = c->next) {
 			if (!is_x(c, "c"))
@@ -302,7 +344,15 @@ static int read_sheet(xlsx *x, const char *name)
 				break;
 			for (i = 0; i < b.len && strchr(" \t\r\n", b.data[i]); i++)
 				;
-			if (i < b.len)
+			if (i == b.len)
+				continue;
+			/* a shared string written for each cell that uses it counts
+			 * each time: 1 MiB in 49,000 cells is 49 GiB to write */
+			x->text += b.len;
+			if (x->zip.total + x->text > x->budget)
+				rc = fail(x, CLINT_ELIMIT, "its cells' text is over the "
+				                           "budget of embedded workbooks");
+			else
 				rc = x->out->cell(x->out->ctx, b.data, b.len);
 		}
 	}
@@ -316,7 +366,7 @@ int clint_xlsx_read(const unsigned char *data, size_t len, uint64_t budget,
                     uint64_t *used)
 {
 	clint_zip_limits lim = CLINT_ZIP_LIMITS_INIT;
-	char sheet[256];
+	char sheet[256], strings[256];
 	xlsx x;
 	int rc;
 
@@ -326,23 +376,29 @@ int clint_xlsx_read(const unsigned char *data, size_t len, uint64_t budget,
 	x.why_cap = why_cap;
 	why[0] = '\0';
 	*used = 0;
+	x.budget = budget;
 	lim.max_total = budget;
-	if (lim.max_entry > budget)
-		lim.max_entry = budget;
+	lim.max_entry = budget < XLSX_MAX_PART ? budget : XLSX_MAX_PART;
 	rc = clint_zip_open(&x.zip, data, len, &lim, NULL, NULL, NULL);
 	if (rc < 0) {
 		if (rc != CLINT_ENOMEM)
 			fail(&x, rc, "not a readable ZIP archive");
 		goto done;
 	}
-	if ((rc = active_sheet(&x, sheet, sizeof(sheet))) < 0 ||
-	    (rc = load_strings(&x, "xl/sharedStrings.xml")) < 0)
+	if ((rc = active_sheet(&x, sheet, sizeof(sheet))) < 0)
+		goto done;
+	/* the shared strings, where the workbook's relationships say */
+	if (!rel_target(&x, NULL, "sharedStrings", strings, sizeof(strings),
+	                &rc))
+		snprintf(strings, sizeof(strings), "xl/sharedStrings.xml");
+	if (rc < 0 || (rc = load_strings(&x, strings)) < 0)
 		goto done;
 	rc = read_sheet(&x, sheet);
 done:
-	*used = x.zip.total;
+	*used = x.zip.total + x.text;
 	clint_zip_close(&x.zip);
 	clint_buf_free(&x.strings);
 	free(x.offsets);
+	free(x.blank);
 	return rc;
 }
