@@ -233,7 +233,8 @@ $(BUILD)/clauselint.pc: Makefile $(BUILD)/paths-pc
 
 # ---- tests ---------------------------------------------------------------
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/unit.h $(LIB_A)
+$(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/unit.h \
+    tests/unit/unitzip.h $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Wno-missing-prototypes \
 	    -o $@ $< $(LIB_A) $(UNIT_LDFLAGS) $(LDFLAGS) $(DEP_LIBS) $(CMOCKA_LIBS)

@@ -7,57 +7,15 @@
 #include "unit.h"
 
 #include <dirent.h>
-#include <zip.h>
 
 #include "internal.h"
+#include "unitzip.h"
 
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- building DOCX files in memory --------------------------------------- */
 
-typedef struct {
-	const char *name;
-	const char *data;
-	size_t len;  /* 0: strlen(data) */
-} part;
-
-/* Zips `parts` into a malloc'd buffer (*len bytes). */
-static unsigned char *make_zip(const part *parts, size_t n, size_t *len)
-{
-	zip_error_t ze;
-	zip_source_t *src, *s;
-	zip_t *za;
-	unsigned char *out;
-	zip_int64_t size;
-	size_t i;
-
-	zip_error_init(&ze);
-	src = zip_source_buffer_create(NULL, 0, 0, &ze);
-	assert_non_null(src);
-	zip_source_keep(src);
-	za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
-	assert_non_null(za);
-	for (i = 0; i < n; i++) {
-		size_t l = parts[i].len ? parts[i].len : strlen(parts[i].data);
-		s = zip_source_buffer(za, parts[i].data, l, 0);
-		assert_non_null(s);
-		assert_true(zip_file_add(za, parts[i].name, s, ZIP_FL_ENC_UTF_8) >= 0);
-	}
-	assert_int_equal(zip_close(za), 0);
-	assert_int_equal(zip_source_open(src), 0);
-	assert_int_equal(zip_source_seek(src, 0, SEEK_END), 0);
-	size = zip_source_tell(src);
-	assert_true(size > 0);
-	assert_int_equal(zip_source_seek(src, 0, SEEK_SET), 0);
-	out = malloc((size_t)size);
-	assert_non_null(out);
-	assert_int_equal(zip_source_read(src, out, (zip_uint64_t)size), size);
-	zip_source_close(src);
-	zip_source_free(src);
-	zip_error_fini(&ze);
-	*len = (size_t)size;
-	return out;
-}
+typedef unit_part part;
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define DOC(body)                                                             \
@@ -80,7 +38,7 @@ static clint_doc *load_parts(const part *parts, size_t n, clint_revisions rev,
 	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
 	clint_doc *doc = NULL;
 	size_t len;
-	unsigned char *zip = make_zip(parts, n, &len);
+	unsigned char *zip = unit_make_zip(parts, n, &len);
 	int got;
 
 	o.revisions = rev;
@@ -946,7 +904,7 @@ static void test_embedded_workbook(void **state)
 	clint_doc *doc;
 
 	(void)state;
-	xlsx = make_zip(book, ARRAY_LEN(book), &xlsx_len);
+	xlsx = unit_make_zip(book, ARRAY_LEN(book), &xlsx_len);
 	{
 		part p[] = {
 			{"word/document.xml", body, 0},
@@ -1027,7 +985,7 @@ static void test_embedded_workbook(void **state)
 		}
 		strcpy(q, "</f></c></row></sheetData></worksheet>");
 		bp[2].data = sheet;
-		xlsx = make_zip(bp, ARRAY_LEN(bp), &xlsx_len);
+		xlsx = unit_make_zip(bp, ARRAY_LEN(bp), &xlsx_len);
 		doc_xml = malloc(120 * 400 + 1000);
 		assert_non_null(doc_xml);
 		q = doc_xml + sprintf(doc_xml, "%s", DOC("<w:p>"));
@@ -1481,7 +1439,7 @@ static void test_truncated_zip(void **state)
 	size_t len;
 
 	(void)state;
-	zip = make_zip(p, 1, &len);
+	zip = unit_make_zip(p, 1, &len);
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
 	assert_int_equal(clint_doc_load_buffer(&doc, "cut.docx", zip, len - 30,
 	                                       &o, d),
@@ -1512,7 +1470,7 @@ static void test_no_document_xml(void **state)
 
 	(void)state;
 	/* a ZIP that is neither DOCX nor ODT is refused with a remedy */
-	zip = make_zip(other, 2, &len);
+	zip = unit_make_zip(other, 2, &len);
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
 	assert_int_equal(clint_doc_load_buffer(&doc, "c.zip", zip, len, &o, d),
 	                 CLINT_EUNSUPPORTED);

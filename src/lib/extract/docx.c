@@ -2335,7 +2335,9 @@ static int read_workbook(docx *dx, const char *part, const char **why,
 		return 0;
 	}
 	dx->embedded_bytes += len;
-	rc = clint_xlsx_read(data, len, DOCX_MAX_EMBEDDED - dx->embedded_bytes,
+	rc = clint_xlsx_read(data, len,
+	                     dx->embedded_bytes < DOCX_MAX_EMBEDDED
+	                         ? DOCX_MAX_EMBEDDED - dx->embedded_bytes : 0,
 	                     &out, buf, cap, &used);
 	dx->embedded_bytes += used;
 	free(data);

@@ -348,12 +348,13 @@ static int read_sheet(xlsx *x, const char *name)
 				continue;
 			/* a shared string written for each cell that uses it counts
 			 * each time: 1 MiB in 49,000 cells is 49 GiB to write */
-			x->text += b.len;
-			if (x->zip.total + x->text > x->budget)
+			if (x->zip.total + x->text + b.len > x->budget) {
 				rc = fail(x, CLINT_ELIMIT, "its cells' text is over the "
 				                           "budget of embedded workbooks");
-			else
-				rc = x->out->cell(x->out->ctx, b.data, b.len);
+				break;
+			}
+			x->text += b.len;
+			rc = x->out->cell(x->out->ctx, b.data, b.len);
 		}
 	}
 	clint_buf_free(&b);

@@ -1,0 +1,189 @@
+/*
+ * test_xlsx.c - the workbook reader (src/lib/extract/xlsx.c) on its own:
+ * which cells it gives, in what order, what it leaves out, and how it
+ * says a workbook cannot be read. How a DOCX shows them is test_docx.c's.
+ */
+#include "unit.h"
+
+#include "internal.h"
+#include "extract/extract.h"
+#include "unitzip.h"
+
+#define SML "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/" \
+	"main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/" \
+	"2006/relationships\""
+#define RELS(x) "<Relationships xmlns=\"http://schemas.openxmlformats.org/" \
+	"package/2006/relationships\">" x "</Relationships>"
+#define BOOK(tab) "<workbook " SML "><bookViews><workbookView activeTab=\"" \
+	tab "\"/></bookViews><sheets><sheet name=\"A\" sheetId=\"1\" r:id=\"" \
+	"rId1\"/><sheet name=\"B\" sheetId=\"2\" r:id=\"rId2\"/></sheets>" \
+	"</workbook>"
+#define SHEET(rows) "<worksheet " SML "><sheetData>" rows "</sheetData>" \
+	"</worksheet>"
+
+/* The cells given, each followed by "|". */
+static int collect(void *ctx, const char *s, size_t n)
+{
+	clint_buf *b = ctx;
+	int rc = clint_buf_put(b, s, n);
+
+	return rc < 0 ? rc : clint_buf_putc(b, '|');
+}
+
+/* Reads the workbook of `parts` within `budget`; its cells into *cells
+ * (NUL-terminated), why it was not read into why. */
+static int read_book(const unit_part *parts, size_t n, uint64_t budget,
+                     clint_buf *cells, char *why, size_t cap)
+{
+	clint_xlsx_sink out = {collect, cells};
+	uint64_t used = 0;
+	unsigned char *zip;
+	size_t len;
+	int rc;
+
+	zip = unit_make_zip(parts, n, &len);
+	cells->len = 0;
+	rc = clint_xlsx_read(zip, len, budget, &out, why, cap, &used);
+	assert_true(clint_buf_putc(cells, '\0') >= 0);
+	assert_true(used <= budget + len);
+	free(zip);
+	return rc;
+}
+
+static void test_cells(void **state)
+{
+	/* the active sheet (the second), its shared strings named by a
+	 * relationship; a hidden row, a blank string, an empty cell, a
+	 * string out of range left out */
+	static const unit_part book[] = {
+		{"xl/workbook.xml", BOOK("1"), 0},
+		{"xl/_rels/workbook.xml.rels",
+		 RELS("<Relationship Id=\"rId1\" Target=\"worksheets/a.xml\"/>"
+		      "<Relationship Id=\"rId2\" Target=\"/xl/worksheets/b.xml\"/>"
+		      "<Relationship Id=\"rId3\" Type=\"http://schemas."
+		      "openxmlformats.org/officeDocument/2006/relationships/"
+		      "sharedStrings\" Target=\"Strings.xml\"/>"), 0},
+		{"xl/Strings.xml", "<sst " SML "><si><t>Hosting</t></si><si><t>"
+		 "   </t></si><si><r><t>Monthly </t></r><r><t>fee</t></r><rPh>"
+		 "<t>ignored</t></rPh></si></sst>", 0},
+		{"xl/worksheets/a.xml", SHEET("<row><c t=\"inlineStr\"><is><t>"
+		                              "other sheet</t></is></c></row>"), 0},
+		{"xl/worksheets/b.xml",
+		 SHEET("<row><c t=\"s\"><v>2</v></c><c t=\"s\"><v>0</v></c></row>"
+		       "<row hidden=\"1\"><c t=\"inlineStr\"><is><t>hidden</t></is>"
+		       "</c></row><row><c t=\"s\"><v>1</v></c><c/><c><v>12.5</v>"
+		       "</c><c t=\"b\"><v>0</v></c><c t=\"e\"><v>#N/A</v></c>"
+		       "<c t=\"s\"><v>7</v></c><c t=\"s\"><v>-1</v></c></row>"), 0},
+	};
+	clint_buf cells = CLINT_BUF_INIT;
+	char why[200];
+
+	(void)state;
+	assert_int_equal(read_book(book, ARRAY_LEN(book), 1 << 20, &cells, why,
+	                           sizeof(why)),
+	                 CLINT_OK);
+	assert_string_equal(cells.data, "Monthly fee|Hosting|12.5|FALSE|#N/A|");
+	assert_string_equal(why, "");
+	clint_buf_free(&cells);
+}
+
+static void test_not_read(void **state)
+{
+	static const unit_part chart[] = {
+		{"xl/workbook.xml", BOOK("0"), 0},
+		{"xl/_rels/workbook.xml.rels",
+		 RELS("<Relationship Id=\"rId1\" Target=\"chartsheets/c.xml\"/>"), 0},
+		{"xl/chartsheets/c.xml", "<chartsheet " SML "/>", 0},
+	};
+	static const unit_part no_book[] = {
+		{"xl/worksheets/sheet1.xml", SHEET(""), 0},
+	};
+	static const unit_part escape[] = {
+		{"xl/workbook.xml", BOOK("0"), 0},
+		{"xl/_rels/workbook.xml.rels",
+		 RELS("<Relationship Id=\"rId1\" Target=\"../../x.xml\"/>"), 0},
+	};
+	static const unit_part doctype[] = {
+		{"xl/workbook.xml", "<!DOCTYPE x [<!ENTITY a \"b\">]>" BOOK("0"), 0},
+	};
+	clint_buf cells = CLINT_BUF_INIT;
+	char why[200];
+	clint_xlsx_sink out = {collect, &cells};
+	uint64_t used;
+
+	(void)state;
+	assert_true(read_book(chart, ARRAY_LEN(chart), 1 << 20, &cells, why,
+	                      sizeof(why)) < 0);
+	assert_string_equal(why, "the sheet it shows is a chart");
+	assert_true(read_book(no_book, ARRAY_LEN(no_book), 1 << 20, &cells, why,
+	                      sizeof(why)) < 0);
+	assert_string_equal(why, "it has no xl/workbook.xml");
+	assert_true(read_book(escape, ARRAY_LEN(escape), 1 << 20, &cells, why,
+	                      sizeof(why)) < 0);
+	assert_string_equal(why, "its sheet has no part");
+	assert_true(read_book(doctype, ARRAY_LEN(doctype), 1 << 20, &cells, why,
+	                      sizeof(why)) < 0);
+	assert_non_null(strstr(why, "xl/workbook.xml: "));
+	assert_true(clint_xlsx_read((const unsigned char *)"not a zip", 9, 1 << 20,
+	                            &out, why, sizeof(why), &used) < 0);
+	assert_string_equal(why, "not a readable ZIP archive");
+	clint_buf_free(&cells);
+}
+
+/* A string stored once and used by every cell counts each time it is
+ * written: past the budget, the workbook stops, and says why; a blank
+ * one costs nothing. */
+static void test_budget(void **state)
+{
+	unit_part book[] = {
+		{"xl/workbook.xml", BOOK("0"), 0},
+		{"xl/_rels/workbook.xml.rels",
+		 RELS("<Relationship Id=\"rId1\" Target=\"worksheets/a.xml\"/>"), 0},
+		{"xl/sharedStrings.xml", NULL, 0},
+		{"xl/worksheets/a.xml", NULL, 0},
+	};
+	clint_buf cells = CLINT_BUF_INIT;
+	char why[200], *strings, *sheet, *p;
+	size_t i;
+
+	(void)state;
+	strings = malloc(100000 + 200);
+	sheet = malloc(4000 * 40 + 200);
+	assert_non_null(strings);
+	assert_non_null(sheet);
+	p = strings + sprintf(strings, "<sst " SML "><si><t>");
+	memset(p, ' ', 50000);
+	p += 50000;
+	p += sprintf(p, "</t></si><si><t>");
+	memset(p, 'x', 50000);
+	strcpy(p + 50000, "</t></si></sst>");
+	/* 2000 cells of the blank string, then 2000 of the other: 100 MB */
+	p = sheet + sprintf(sheet, "<worksheet " SML "><sheetData><row>");
+	for (i = 0; i < 4000; i++)
+		p += sprintf(p, "<c t=\"s\"><v>%d</v></c>", i < 2000 ? 0 : 1);
+	strcpy(p, "</row></sheetData></worksheet>");
+	book[2].data = strings;
+	book[3].data = sheet;
+	assert_int_equal(read_book(book, ARRAY_LEN(book), 4 << 20, &cells, why,
+	                           sizeof(why)),
+	                 CLINT_ELIMIT);
+	assert_string_equal(why, "its cells' text is over the budget of "
+	                         "embedded workbooks");
+	/* the cells written before it: less than the budget */
+	assert_true(cells.len > 0 && cells.len < (4u << 20));
+	assert_int_equal(cells.data[0], 'x');
+	clint_buf_free(&cells);
+	free(strings);
+	free(sheet);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cells),
+		cmocka_unit_test(test_not_read),
+		cmocka_unit_test(test_budget),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
