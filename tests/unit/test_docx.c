@@ -861,7 +861,13 @@ static void test_embedded_workbook(void **state)
 		P(XL("rId6", "Excel.Sheet.12") XL("rId9", "Excel.Sheet.12")
 		  XL("rId7", "Excel.Sheet.8"))
 		P("<w:del w:id=\"1\" w:author=\"A\">" XL("rId5", "Excel.Sheet.12")
-		  "</w:del>" R("End.")));
+		  "</w:del>" R("End."))
+		/* after a page break: the first cell takes it; before one: the
+		 * next paragraph does */
+		P("<w:r><w:br w:type=\"page\"/></w:r>" XL("rId5", "Excel.Sheet.12"))
+		P(R("Then ") XL("rId5", "Excel.Sheet.12")
+		  "<w:r><w:br w:type=\"page\"/></w:r>")
+		P(R("Last.")));
 	static const char rels[] =
 		"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/"
 		"2006/relationships\"><Relationship Id=\"rId5\" Type=\"http://"
@@ -918,7 +924,7 @@ static void test_embedded_workbook(void **state)
 		doc = load_parts(p, ARRAY_LEN(p), CLINT_REVISIONS_ACCEPT, d,
 		                 CLINT_OK);
 		/* after the paragraph that shows it, which is not cut in two */
-		assert_int_equal(clint_doc_block_count(doc), 8);
+		assert_int_equal(clint_doc_block_count(doc), 22);
 		assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0, "Prices: apply.");
 		assert_block(doc, 1, CLINT_BLOCK_TABLE_CELL, 0, "Monthly fee");
 		assert_block(doc, 2, CLINT_BLOCK_TABLE_CELL, 0, "Hosting");
@@ -927,6 +933,23 @@ static void test_embedded_workbook(void **state)
 		assert_block(doc, 5, CLINT_BLOCK_TABLE_CELL, 0, "TRUE");
 		assert_block(doc, 6, CLINT_BLOCK_TABLE_CELL, 0, "due");
 		assert_block(doc, 7, CLINT_BLOCK_PARAGRAPH, 0, "End.");
+		assert_block(doc, 8, CLINT_BLOCK_TABLE_CELL, 0, "Monthly fee");
+		assert_block(doc, 14, CLINT_BLOCK_PARAGRAPH, 0, "Then ");
+		assert_block(doc, 21, CLINT_BLOCK_PARAGRAPH, 0, "Last.");
+		{
+			clint_block b;
+			assert_int_equal(clint_doc_block(doc, 8, &b), CLINT_OK);
+			assert_int_equal(b.flags & CLINT_BLOCK_PAGE_BREAK,
+			                 CLINT_BLOCK_PAGE_BREAK);
+			assert_int_equal(b.page, 2);
+			assert_int_equal(clint_doc_block(doc, 15, &b), CLINT_OK);
+			assert_int_equal(b.flags & CLINT_BLOCK_PAGE_BREAK, 0);
+			assert_int_equal(b.page, 2);
+			assert_int_equal(clint_doc_block(doc, 21, &b), CLINT_OK);
+			assert_int_equal(b.flags & CLINT_BLOCK_PAGE_BREAK,
+			                 CLINT_BLOCK_PAGE_BREAK);
+			assert_int_equal(b.page, 3);
+		}
 		assert_null(strstr(clint_doc_text(doc, NULL), "not shown"));
 		/* not read: a broken workbook (the reason said), an id with no
 		 * relationship, a binary (Excel 97) object */
@@ -940,7 +963,7 @@ static void test_embedded_workbook(void **state)
 		/* deleted: shown in the original, flagged so */
 		doc = load_parts(p, ARRAY_LEN(p), CLINT_REVISIONS_REJECT, d,
 		                 CLINT_OK);
-		assert_int_equal(clint_doc_block_count(doc), 14);
+		assert_int_equal(clint_doc_block_count(doc), 28);
 		assert_block(doc, 7, CLINT_BLOCK_PARAGRAPH, 0, "End.");
 		assert_block(doc, 8, CLINT_BLOCK_TABLE_CELL, 0, "Monthly fee");
 		assert_block(doc, 13, CLINT_BLOCK_TABLE_CELL, 0, "due");

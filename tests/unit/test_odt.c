@@ -1053,7 +1053,11 @@ static void test_embedded_spreadsheet(void **state)
 		"</office:change-info><text:p>old " OBJ("./Object 1") " fees"
 		"</text:p></text:deletion></text:changed-region>"
 		"</text:tracked-changes><text:p>Was<text:change text:change-id="
-		"\"d1\"/>.</text:p>");
+		"\"d1\"/>.</text:p>"
+		/* anchored to the page, between paragraphs: between them */
+		"<draw:frame text:anchor-type=\"page\"><draw:object xmlns:xlink="
+		"\"http://www.w3.org/1999/xlink\" xlink:href=\"./Object 1\"/>"
+		"</draw:frame><text:p>Last.</text:p>");
 	static const char sheet[] =
 		"<office:document-content" NS "><office:automatic-styles>"
 		"<style:style style:name=\"ta2\" style:family=\"table\">"
@@ -1112,7 +1116,7 @@ static void test_embedded_spreadsheet(void **state)
 	 * its comment), a number as shown; not the old value in the
 	 * sheet's tracked changes, a validation message, a hidden row or
 	 * sheet */
-	assert_int_equal(clint_doc_block_count(doc), 18);
+	assert_int_equal(clint_doc_block_count(doc), 23);
 	assert_block(doc, 0, CLINT_BLOCK_LIST_ITEM, 1, 1, 0, "Prices: apply.");
 	assert_block(doc, 1, CLINT_BLOCK_TABLE_CELL, 0, 1, 0, "Service");
 	assert_block(doc, 2, CLINT_BLOCK_TABLE_CELL, 0, 1, 0, "Fee");
@@ -1128,6 +1132,8 @@ static void test_embedded_spreadsheet(void **state)
 	assert_block(doc, 16, CLINT_BLOCK_PARAGRAPH, 0, 5, CLINT_BLOCK_NOTE,
 	             "A note.");
 	assert_block(doc, 17, CLINT_BLOCK_PARAGRAPH, 0, 6, 0, "Was.");
+	assert_block(doc, 18, CLINT_BLOCK_TABLE_CELL, 0, 6, 0, "Service");
+	assert_block(doc, 22, CLINT_BLOCK_PARAGRAPH, 0, 7, 0, "Last.");
 	assert_null(strstr(clint_doc_text(doc, NULL), "waived"));
 	assert_null(strstr(clint_doc_text(doc, NULL), "Enter"));
 	assert_null(strstr(clint_doc_text(doc, NULL), "hidden"));
@@ -1143,7 +1149,7 @@ static void test_embedded_spreadsheet(void **state)
 	 * tracked changes are not read, and said so */
 	clint_diag_clear(d);
 	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_REJECT, d, CLINT_OK);
-	assert_int_equal(clint_doc_block_count(doc), 22);
+	assert_int_equal(clint_doc_block_count(doc), 27);
 	assert_block(doc, 17, CLINT_BLOCK_PARAGRAPH, 0, 6, CLINT_BLOCK_DELETED,
 	             "Wasold fees.");
 	assert_block(doc, 18, CLINT_BLOCK_TABLE_CELL, 0, 6, CLINT_BLOCK_DELETED,

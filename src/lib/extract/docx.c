@@ -198,8 +198,8 @@ typedef struct {
 	uint64_t embedded_bytes;     /* read from them (DOCX_MAX_EMBEDDED) */
 	/* their cells, written once the block that shows them ends (a
 	 * paragraph, its number or its heading, is not cut in two): each
-	 * its flags (a byte), paragraph number (an unsigned) and text, NUL
-	 * ended */
+	 * its flags, paragraph number and page (unsigned each) and text,
+	 * NUL ended */
 	clint_buf cells;
 	unsigned object_warnings;    /* objects said to be not read */
 
@@ -1618,7 +1618,7 @@ done:
 
 /* ---- the walk over a story ----------------------------------------------------- */
 
-static int flush_cells(docx *dx);
+static int flush_cells(docx *dx, int page_break);
 
 /* Closes the open block; a page break flag on a dropped (empty) block is
  * kept for the next one. Then the cells of the workbooks it showed. */
@@ -1629,13 +1629,15 @@ static int close_block(docx *dx)
 	unsigned flags = n && doc->block_open ? doc->blocks[n - 1].flags : 0;
 	int rc = clint_doc_close_block(doc);
 
-	if (doc->block_count < n && (flags & CLINT_BLOCK_PAGE_BREAK))
+	int dropped = doc->block_count < n && (flags & CLINT_BLOCK_PAGE_BREAK);
+
+	if (dropped)
 		dx->page_pending = 1;
 	dx->owner = 0;
 	dx->cell_owner = 0;
 	dx->merge = dx->merge_space = dx->cell_sep = 0;
 	if (rc >= 0 && dx->cells.len)
-		rc = flush_cells(dx);
+		rc = flush_cells(dx, dropped);
 	return rc;
 }
 
@@ -2254,46 +2256,56 @@ static void para_prop(docx *dx, const docx_node *n, int d)
 	}
 }
 
-/* A cell of an embedded workbook, kept for flush_cells(), with the
- * flags of the change it is in. */
+/* A cell of an embedded workbook, kept for flush_cells() with its
+ * flags (the story's, the change it is in), paragraph and page. */
 static int workbook_cell(void *ctx, const char *s, size_t n)
 {
 	docx *dx = ctx;
-	unsigned number = dx->npara ? dx->paras[dx->npara - 1].number
-	                            : dx->paragraph;
-	char flags = 0;
+	unsigned head[3];
 	int rc;
 
+	head[0] = dx->base_flags;
 	if (dx->doc->revisions == CLINT_REVISIONS_REJECT && dx->del)
-		flags = (char)CLINT_BLOCK_DELETED;
+		head[0] |= CLINT_BLOCK_DELETED;
 	else if (dx->doc->revisions == CLINT_REVISIONS_ACCEPT && dx->ins)
-		flags = (char)CLINT_BLOCK_INSERTED;
-	if ((rc = clint_buf_putc(&dx->cells, flags)) < 0 ||
-	    (rc = clint_buf_put(&dx->cells, &number, sizeof(number))) < 0 ||
+		head[0] |= CLINT_BLOCK_INSERTED;
+	head[1] = dx->npara ? dx->paras[dx->npara - 1].number : dx->paragraph;
+	head[2] = dx->page;
+	if ((rc = clint_buf_put(&dx->cells, head, sizeof(head))) < 0 ||
 	    (rc = clint_buf_put(&dx->cells, s, n)) < 0)
 		return rc;
 	return clint_buf_putc(&dx->cells, '\0');
 }
 
 /* The cells workbook_cell() kept, each a table cell block, after the
- * block that shows their workbook. */
-static int flush_cells(docx *dx)
+ * block that shows their workbook. The first cell takes the page break
+ * of that block if it was dropped (it held only the workbook: `dropped`)
+ * or of a break due before the workbook (on its page); a break after it
+ * is the next block's. */
+static int flush_cells(docx *dx, int dropped)
 {
+	unsigned head[3];
 	size_t at = 0, len;
-	unsigned number;
 	const char *s;
-	int rc = CLINT_OK;
+	int rc = CLINT_OK, page_break = dropped;
 
+	memcpy(head, dx->cells.data, sizeof(head));
+	if (dx->page_pending && head[2] == dx->page)
+		page_break = 1;
+	if (page_break)
+		dx->page_pending = 0;
 	while (rc >= 0 && at < dx->cells.len) {
-		s = dx->cells.data + at;
-		memcpy(&number, s + 1, sizeof(number));
-		len = strlen(s + 1 + sizeof(number));
-		if ((rc = open_block(dx, CLINT_BLOCK_TABLE_CELL, 0, number)) >= 0) {
-			clint_doc_flag_block(dx->doc, (unsigned char)s[0]);
-			if ((rc = doc_put(dx, s + 1 + sizeof(number), len)) >= 0)
-				rc = clint_doc_close_block(dx->doc);
-		}
-		at += 1 + sizeof(number) + len + 1;
+		memcpy(head, dx->cells.data + at, sizeof(head));
+		s = dx->cells.data + at + sizeof(head);
+		len = strlen(s);
+		if (page_break)
+			head[0] |= CLINT_BLOCK_PAGE_BREAK;
+		page_break = 0;
+		if ((rc = clint_doc_open_block(dx->doc, CLINT_BLOCK_TABLE_CELL, 0,
+		                               head[2], head[1], head[0])) >= 0 &&
+		    (rc = doc_put(dx, s, len)) >= 0)
+			rc = clint_doc_close_block(dx->doc);
+		at += sizeof(head) + len + 1;
 	}
 	dx->cells.len = 0;
 	return rc;

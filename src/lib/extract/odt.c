@@ -1670,6 +1670,8 @@ static int walk_blocks(odt_ctx *c, xmlNodePtr n, unsigned depth)
 			TRY(clint_doc_close_block(c->doc));
 			TRY(put_embedded(c, n, depth + 1));
 			TRY(clint_doc_close_block(c->doc));
+			if (!c->in_cell)
+				TRY(flush_cells(c));
 		} else if (is_el(n, NS_TEXT, "change") ||
 		         is_el(n, NS_TEXT, "change-start") ||
 		         is_el(n, NS_TEXT, "change-end")) {
