@@ -201,6 +201,7 @@ typedef struct {
 	 * its flags, paragraph number and page (unsigned each) and text,
 	 * NUL ended */
 	clint_buf cells;
+	size_t cells_charged;        /* taken from doc->mem for them */
 	unsigned object_warnings;    /* objects said to be not read */
 
 	docx_style *styles;
@@ -2271,6 +2272,10 @@ static int workbook_cell(void *ctx, const char *s, size_t n)
 		head[0] |= CLINT_BLOCK_INSERTED;
 	head[1] = dx->npara ? dx->paras[dx->npara - 1].number : dx->paragraph;
 	head[2] = dx->page;
+	/* held until the block ends: the document's budget pays for it */
+	if ((rc = clint_mem_take(&dx->doc->mem, sizeof(head) + n + 1)) < 0)
+		return rc;
+	dx->cells_charged += sizeof(head) + n + 1;
 	if ((rc = clint_buf_put(&dx->cells, head, sizeof(head))) < 0 ||
 	    (rc = clint_buf_put(&dx->cells, s, n)) < 0)
 		return rc;
@@ -2308,6 +2313,8 @@ static int flush_cells(docx *dx, int dropped)
 		at += sizeof(head) + len + 1;
 	}
 	dx->cells.len = 0;
+	clint_mem_give(&dx->doc->mem, dx->cells_charged);
+	dx->cells_charged = 0;
 	return rc;
 }
 
@@ -2778,6 +2785,7 @@ static void docx_free(docx *dx)
 	}
 	free(dx->packages);
 	clint_buf_free(&dx->cells);
+	clint_mem_give(&dx->doc->mem, dx->cells_charged);
 }
 
 int clint_extract_docx(clint_doc *doc, const unsigned char *data, size_t len,

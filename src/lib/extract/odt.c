@@ -108,6 +108,7 @@ typedef struct {
 	 * written after it (flush_cells()): each its flags, paragraph and
 	 * page (unsigned each) and text, NUL ended */
 	clint_buf cells;
+	size_t cells_charged;     /* taken from doc->mem for them */
 	const char *sheet;        /* the spreadsheet being read, or NULL */
 	xmlDocPtr content, styles;
 	xmlNodePtr outline;       /* text:outline-style or NULL */
@@ -1216,6 +1217,11 @@ static int put_sheet_cell(odt_ctx *c, xmlNodePtr cell, unsigned flags,
 	head[0] = flags | c->block_flags;
 	head[1] = c->para;
 	head[2] = c->page;
+	/* held until the block ends: the document's budget pays for it */
+	if ((rc = clint_mem_take(&c->doc->mem,
+	                         sizeof(head) + b->len - i + 1)) < 0)
+		return rc;
+	c->cells_charged += sizeof(head) + b->len - i + 1;
 	if ((rc = clint_buf_put(&c->cells, head, sizeof(head))) >= 0 &&
 	    (rc = clint_buf_put(&c->cells, b->data + i, b->len - i)) >= 0)
 		rc = clint_buf_putc(&c->cells, '\0');
@@ -1243,6 +1249,8 @@ static int flush_cells(odt_ctx *c)
 		at += sizeof(head) + len + 1;
 	}
 	c->cells.len = 0;
+	clint_mem_give(&c->doc->mem, c->cells_charged);
+	c->cells_charged = 0;
 	return rc;
 }
 
@@ -1724,6 +1732,7 @@ static void odt_ctx_free(odt_ctx *c)
 	for (i = 0; i < c->said_count; i++)
 		free(c->said[i]);
 	clint_buf_free(&c->cells);
+	clint_mem_give(&c->doc->mem, c->cells_charged);
 }
 
 /*
