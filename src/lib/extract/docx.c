@@ -200,8 +200,7 @@ typedef struct {
 	 * paragraph, its number or its heading, is not cut in two): each
 	 * its flags, paragraph number and page (unsigned each) and text,
 	 * NUL ended */
-	clint_buf cells;
-	size_t cells_charged;        /* taken from doc->mem for them */
+	clint_held_cells cells;
 	unsigned object_warnings;    /* objects said to be not read */
 
 	docx_style *styles;
@@ -1637,7 +1636,7 @@ static int close_block(docx *dx)
 	dx->owner = 0;
 	dx->cell_owner = 0;
 	dx->merge = dx->merge_space = dx->cell_sep = 0;
-	if (rc >= 0 && dx->cells.len)
+	if (rc >= 0 && dx->cells.buf.len)
 		rc = flush_cells(dx, dropped);
 	return rc;
 }
@@ -2257,64 +2256,42 @@ static void para_prop(docx *dx, const docx_node *n, int d)
 	}
 }
 
-/* A cell of an embedded workbook, kept for flush_cells() with its
- * flags (the story's, the change it is in), paragraph and page. */
+/* A cell of an embedded workbook, held for flush_cells() with its flags
+ * (the story's, the change it is in), paragraph and page. */
 static int workbook_cell(void *ctx, const char *s, size_t n)
 {
 	docx *dx = ctx;
-	unsigned head[3];
-	int rc;
+	unsigned flags = dx->base_flags;
 
-	head[0] = dx->base_flags;
 	if (dx->doc->revisions == CLINT_REVISIONS_REJECT && dx->del)
-		head[0] |= CLINT_BLOCK_DELETED;
+		flags |= CLINT_BLOCK_DELETED;
 	else if (dx->doc->revisions == CLINT_REVISIONS_ACCEPT && dx->ins)
-		head[0] |= CLINT_BLOCK_INSERTED;
-	head[1] = dx->npara ? dx->paras[dx->npara - 1].number : dx->paragraph;
-	head[2] = dx->page;
-	/* held until the block ends: the document's budget pays for it */
-	if ((rc = clint_mem_take(&dx->doc->mem, sizeof(head) + n + 1)) < 0)
-		return rc;
-	dx->cells_charged += sizeof(head) + n + 1;
-	if ((rc = clint_buf_put(&dx->cells, head, sizeof(head))) < 0 ||
-	    (rc = clint_buf_put(&dx->cells, s, n)) < 0)
-		return rc;
-	return clint_buf_putc(&dx->cells, '\0');
+		flags |= CLINT_BLOCK_INSERTED;
+	return clint_held_cells_add(&dx->cells, dx->doc, flags,
+	                            dx->npara ? dx->paras[dx->npara - 1].number
+	                                      : dx->paragraph,
+	                            dx->page, s, n);
 }
 
-/* The cells workbook_cell() kept, each a table cell block, after the
- * block that shows their workbook. The first cell takes the page break
- * of that block if it was dropped (it held only the workbook: `dropped`)
- * or of a break due before the workbook (on its page); a break after it
- * is the next block's. */
+/* The cells workbook_cell() held, after the block that shows their
+ * workbook. The first cell takes the page break of that block if it was
+ * dropped (it held only the workbook: `dropped`) or of a break due
+ * before the workbook (on its page); a break after it is the next
+ * block's. */
 static int flush_cells(docx *dx, int dropped)
 {
-	unsigned head[3];
-	size_t at = 0, len;
-	const char *s;
-	int rc = CLINT_OK, page_break = dropped;
+	int page_break = dropped, rc;
 
-	memcpy(head, dx->cells.data, sizeof(head));
-	if (dx->page_pending && head[2] == dx->page)
+	if (dx->page_pending && clint_held_cells_page(&dx->cells) == dx->page)
 		page_break = 1;
 	if (page_break)
 		dx->page_pending = 0;
-	while (rc >= 0 && at < dx->cells.len) {
-		memcpy(head, dx->cells.data + at, sizeof(head));
-		s = dx->cells.data + at + sizeof(head);
-		len = strlen(s);
-		if (page_break)
-			head[0] |= CLINT_BLOCK_PAGE_BREAK;
-		page_break = 0;
-		if ((rc = clint_doc_open_block(dx->doc, CLINT_BLOCK_TABLE_CELL, 0,
-		                               head[2], head[1], head[0])) >= 0 &&
-		    (rc = doc_put(dx, s, len)) >= 0)
-			rc = clint_doc_close_block(dx->doc);
-		at += sizeof(head) + len + 1;
-	}
-	dx->cells.len = 0;
-	clint_mem_give(&dx->doc->mem, dx->cells_charged);
-	dx->cells_charged = 0;
+	rc = clint_held_cells_flush(&dx->cells, dx->doc,
+	                            page_break ? CLINT_BLOCK_PAGE_BREAK : 0);
+	if (rc == CLINT_ELIMIT)
+		rc = docx_err(dx, CLINT_ELIMIT, 0,
+		              "the text is larger than the limit of %zu bytes",
+		              DOCX_MAX_TEXT);
 	return rc;
 }
 
@@ -2784,8 +2761,7 @@ static void docx_free(docx *dx)
 		free(dx->packages[i].name);
 	}
 	free(dx->packages);
-	clint_buf_free(&dx->cells);
-	clint_mem_give(&dx->doc->mem, dx->cells_charged);
+	clint_held_cells_free(&dx->cells, dx->doc);
 }
 
 int clint_extract_docx(clint_doc *doc, const unsigned char *data, size_t len,

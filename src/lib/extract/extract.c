@@ -350,3 +350,66 @@ int clint_line_opens_clause(const char *s, size_t len)
 	}
 	return 0;
 }
+
+/* ---- cells held for after their block --------------------------------- */
+
+int clint_held_cells_add(clint_held_cells *q, clint_doc *doc, unsigned flags,
+                         unsigned paragraph, unsigned page, const char *s,
+                         size_t n)
+{
+	unsigned head[3];
+	int rc;
+
+	head[0] = flags;
+	head[1] = paragraph;
+	head[2] = page;
+	if ((rc = clint_mem_take(&doc->mem, sizeof(head) + n + 1)) < 0)
+		return rc;
+	q->charged += sizeof(head) + n + 1;
+	if ((rc = clint_buf_put(&q->buf, head, sizeof(head))) < 0 ||
+	    (rc = clint_buf_put(&q->buf, s, n)) < 0)
+		return rc;
+	return clint_buf_putc(&q->buf, '\0');
+}
+
+unsigned clint_held_cells_page(const clint_held_cells *q)
+{
+	unsigned head[3];
+
+	if (!q->buf.len)
+		return 0;
+	memcpy(head, q->buf.data, sizeof(head));
+	return head[2];
+}
+
+int clint_held_cells_flush(clint_held_cells *q, clint_doc *doc,
+                           unsigned first_flags)
+{
+	unsigned head[3];
+	size_t at = 0, len;
+	const char *s;
+	int rc = CLINT_OK;
+
+	while (rc >= 0 && at < q->buf.len) {
+		memcpy(head, q->buf.data + at, sizeof(head));
+		s = q->buf.data + at + sizeof(head);
+		len = strlen(s);
+		if ((rc = clint_doc_open_block(doc, CLINT_BLOCK_TABLE_CELL, 0, head[2],
+		                               head[1], head[0] | first_flags)) >= 0 &&
+		    (rc = clint_doc_put(doc, s, len)) >= 0)
+			rc = clint_doc_close_block(doc);
+		first_flags = 0;
+		at += sizeof(head) + len + 1;
+	}
+	q->buf.len = 0;
+	clint_mem_give(&doc->mem, q->charged);
+	q->charged = 0;
+	return rc;
+}
+
+void clint_held_cells_free(clint_held_cells *q, clint_doc *doc)
+{
+	clint_buf_free(&q->buf);
+	clint_mem_give(&doc->mem, q->charged);
+	q->charged = 0;
+}

@@ -102,6 +102,28 @@ CLINT_INTERNAL int clint_xlsx_read(const unsigned char *data, size_t len,
                                    char *why, size_t why_cap,
                                    uint64_t *used);
 
+/*
+ * extract.c: table cells of an embedded sheet, held until the block
+ * that shows it ends (a paragraph, its number or heading, is not cut in
+ * two), then written as blocks of their own. What is held is charged to
+ * doc->mem. A cell keeps the flags, paragraph and page it was shown with.
+ */
+typedef struct {
+	clint_buf buf;     /* each: flags, paragraph, page, text, NUL */
+	size_t charged;    /* taken from doc->mem */
+} clint_held_cells;
+CLINT_INTERNAL int clint_held_cells_add(clint_held_cells *q, clint_doc *doc,
+                                        unsigned flags, unsigned paragraph,
+                                        unsigned page, const char *s,
+                                        size_t n);
+/* The page of the first cell held (0 if none). */
+CLINT_INTERNAL unsigned clint_held_cells_page(const clint_held_cells *q);
+/* Writes them, the first with `first_flags` added, and empties `q`. */
+CLINT_INTERNAL int clint_held_cells_flush(clint_held_cells *q, clint_doc *doc,
+                                          unsigned first_flags);
+CLINT_INTERNAL void clint_held_cells_free(clint_held_cells *q,
+                                          clint_doc *doc);
+
 /* Decodes text bytes (clint_decode_text) into doc->text. */
 CLINT_INTERNAL int clint_doc_decode(clint_doc *doc, const unsigned char *data,
                                     size_t len, clint_diag *diag);

@@ -107,8 +107,7 @@ typedef struct {
 	/* the cells of the embedded spreadsheets the open block shows,
 	 * written after it (flush_cells()): each its flags, paragraph and
 	 * page (unsigned each) and text, NUL ended */
-	clint_buf cells;
-	size_t cells_charged;     /* taken from doc->mem for them */
+	clint_held_cells cells;
 	const char *sheet;        /* the spreadsheet being read, or NULL */
 	xmlDocPtr content, styles;
 	xmlNodePtr outline;       /* text:outline-style or NULL */
@@ -1187,7 +1186,6 @@ static int load_object(odt_ctx *c, const char *name, const char *entry)
 static int put_sheet_cell(odt_ctx *c, xmlNodePtr cell, unsigned flags,
                           clint_buf *b, unsigned depth)
 {
-	unsigned head[3];
 	xmlNodePtr k;
 	size_t i;
 	int rc = CLINT_OK, deep = 0;
@@ -1214,44 +1212,16 @@ static int put_sheet_cell(odt_ctx *c, xmlNodePtr cell, unsigned flags,
 		;
 	if (rc < 0 || i == b->len)
 		return rc;
-	head[0] = flags | c->block_flags;
-	head[1] = c->para;
-	head[2] = c->page;
-	/* held until the block ends: the document's budget pays for it */
-	if ((rc = clint_mem_take(&c->doc->mem,
-	                         sizeof(head) + b->len - i + 1)) < 0)
-		return rc;
-	c->cells_charged += sizeof(head) + b->len - i + 1;
-	if ((rc = clint_buf_put(&c->cells, head, sizeof(head))) >= 0 &&
-	    (rc = clint_buf_put(&c->cells, b->data + i, b->len - i)) >= 0)
-		rc = clint_buf_putc(&c->cells, '\0');
-	return rc;
+	return clint_held_cells_add(&c->cells, c->doc, flags | c->block_flags,
+	                            c->para, c->page, b->data + i, b->len - i);
 }
 
-/* The cells put_sheet_cell() kept, each a table cell block, after the
+/* The cells put_sheet_cell() held, each a table cell block, after the
  * block that shows their spreadsheet (a paragraph, a heading with its
  * number, a list item, a table cell is not cut in two). */
 static int flush_cells(odt_ctx *c)
 {
-	unsigned head[3];
-	size_t at = 0, len;
-	const char *s;
-	int rc = CLINT_OK;
-
-	while (rc >= 0 && at < c->cells.len) {
-		memcpy(head, c->cells.data + at, sizeof(head));
-		s = c->cells.data + at + sizeof(head);
-		len = strlen(s);
-		if ((rc = clint_doc_open_block(c->doc, CLINT_BLOCK_TABLE_CELL, 0,
-		                               head[2], head[1], head[0])) >= 0 &&
-		    (rc = clint_doc_put(c->doc, s, len)) >= 0)
-			rc = clint_doc_close_block(c->doc);
-		at += sizeof(head) + len + 1;
-	}
-	c->cells.len = 0;
-	clint_mem_give(&c->doc->mem, c->cells_charged);
-	c->cells_charged = 0;
-	return rc;
+	return clint_held_cells_flush(&c->cells, c->doc, 0);
 }
 
 /* True if a sheet is hidden: table:display="false" in its table style
@@ -1731,8 +1701,7 @@ static void odt_ctx_free(odt_ctx *c)
 	xmlFreeDoc(c->cached_doc);
 	for (i = 0; i < c->said_count; i++)
 		free(c->said[i]);
-	clint_buf_free(&c->cells);
-	clint_mem_give(&c->doc->mem, c->cells_charged);
+	clint_held_cells_free(&c->cells, c->doc);
 }
 
 /*
