@@ -706,7 +706,8 @@ CLINT_INTERNAL int clint_declared_encoding(const char *data, size_t len,
  * declarations: 64,000 string compares a prefixed attribute, minutes
  * for an 8 MiB pack; a real ODT entry has some 40). With `drop` set, the
  * text and CDATA inside an element it is true of are not kept, nor
- * counted, nor measured against CLINT_XML_MAX_TEXT.
+ * counted, nor measured against CLINT_XML_MAX_TEXT. With `stray` set,
+ * markup the HTML parser does not know is left out (below).
  */
 #define CLINT_MAX_XML_NODES 4000000u
 #define CLINT_MAX_XML_NS 256
@@ -727,6 +728,11 @@ typedef struct {
 	/* set by the caller: the text and CDATA inside an element it holds
 	 * true of are not kept (HTML: what the walk leaves out) */
 	int (*drop)(struct _xmlNode *element);
+	/* set by the caller (HTML): called where the parser passes on as text
+	 * a '<' it could not read as a tag, with the input at that '<' (a
+	 * character reference "&lt;" is never met there); the length of the
+	 * markup there that is to be left out, or 0 to keep the '<' */
+	size_t (*stray)(const char *at);
 	void *drop_node; /* the outermost such element open ... */
 	int drop_at;     /* ... and its place in the parser's node stack */
 	void *text;      /* the text node runs are added to, and its length */

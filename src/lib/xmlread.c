@@ -586,9 +586,41 @@ static void count_text(void *ctx, const xmlChar *ch, int len, int slot,
 	c->text_len = run;
 }
 
+/*
+ * Markup the HTML parser does not know (libxml2 2.9: "<![if x]>"): it
+ * passes on the '<' as text, while its input is still at it, and then
+ * the rest as text; a "&lt;" it has read past. Where the caller's
+ * `stray` asks for it, the input steps over the markup but its last
+ * byte, which the parser steps over itself, and nothing is passed on.
+ * Only a marker with its end read into the input (before its NUL) is
+ * left out.
+ */
+static int count_stray(xmlParserCtxtPtr pctx, const xmlChar *ch, int len)
+{
+	clint_xml_count *c = pctx->_private;
+	xmlParserInputPtr in = pctx->input;
+	size_t m, i;
+
+	if (!c->stray || len != 1 || ch[0] != '<' || !in || !in->cur ||
+	    in->cur[0] != '<' || (m = c->stray((const char *)in->cur)) < 2 ||
+	    (in->end && (size_t)(in->end - in->cur) < m))
+		return 0;
+	for (i = 0; i + 1 < m; i++) {
+		if (in->cur[i] == '\n') {
+			in->line++;
+			in->col = 1;
+		} else {
+			in->col++;
+		}
+	}
+	in->cur += m - 1;
+	return 1;
+}
+
 static void count_chars(void *ctx, const xmlChar *ch, int len)
 {
-	count_text(ctx, ch, len, SAVED_CHARS, XML_TEXT_NODE);
+	if (!count_stray(ctx, ch, len))
+		count_text(ctx, ch, len, SAVED_CHARS, XML_TEXT_NODE);
 }
 
 /* XML's SAX2 handler makes text of blanks too (HTML's drops them) */

@@ -950,6 +950,24 @@ static void test_word_conditional_markers(void **state)
 	                    "1.\xC2\xA0 The Supplier shall provide the Services.\n"
 	                    "\xC2\xA0" "Fees apply.<![if unclosed");
 	clint_doc_free(doc);
+
+	/* the same text written as character references is text: it was
+	 * left out too, having become the same text in the tree */
+	doc = html("<p>Write &lt;![if x]&gt;kept&lt;![endif]&gt; and "
+	           "&#60;![endif]> as shown.</p>");
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Write <![if x]>kept<![endif]> and <![endif]> as "
+	                    "shown.");
+	clint_doc_free(doc);
+
+	/* markup with a reference in it, over a line end, in a formula, in
+	 * a page the parser converts from windows-1252: left out */
+	doc = html("<html><head><meta charset=windows-1252></head><body>"
+	           "<p><![if a&amp;b\nc]>Fee\xE9<![endif]> due <math><mi>x"
+	           "<![endif]></mi></math>.</p></body></html>");
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Fee\xC3\xA9 due x.");
+	clint_doc_free(doc);
 }
 
 /* A MathML formula is a line of text (mathml.c), as in ODT and DOCX:

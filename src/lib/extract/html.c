@@ -234,8 +234,17 @@ static long prop_long(xmlNodePtr n, const char *name, long dflt)
 	return x;
 }
 
-/* The length of a downlevel-revealed conditional comment's marker at s
- * ("<![if !supportLists]>", "<![endif]>"), or 0. */
+/*
+ * Word's "Save as Web Page" writes its list numbers and footnote marks
+ * between downlevel-revealed conditional comments ("<![if !supportLists]>
+ * 1. <![endif]>The Supplier ..."), which browsers take for bogus comments
+ * and leave out, showing what they enclose. libxml2 2.9 passes each on as
+ * text (they ran into every numbered paragraph, and its number was not at
+ * its start); the parse leaves them out (clint_xml_count's `stray`),
+ * where it met them as markup: the same text written as character
+ * references ("&lt;![if x]&gt;") is text, and kept. The length of such a
+ * marker at s, or 0.
+ */
 static size_t cond_marker(const char *s)
 {
 	size_t i;
@@ -251,32 +260,6 @@ static size_t cond_marker(const char *s)
 			return 0;
 	}
 	return 0;
-}
-
-/*
- * A text node's text. Word's "Save as Web Page" writes its list numbers
- * and footnote marks between downlevel-revealed conditional comments
- * ("<![if !supportLists]>1. <![endif]>The Supplier ..."), which browsers
- * take for bogus comments and libxml2 2.9 for text: the markers are left
- * out, what they enclose is kept, as a browser shows it (they ran into
- * every numbered paragraph, and its number was not at its start).
- */
-static int put_node_text(html_ctx *c, const char *s)
-{
-	const char *p = s, *run = s;
-	size_t m;
-	int rc = CLINT_OK;
-
-	while (rc >= 0 && (p = strstr(p, "<![")) != NULL) {
-		if ((m = cond_marker(p)) == 0) {
-			p += 3;
-			continue;
-		}
-		rc = put_text(c, run, (size_t)(p - run));
-		p += m;
-		run = p;
-	}
-	return rc < 0 ? rc : put_text(c, run, strlen(run));
 }
 
 static int walk(html_ctx *c, xmlNodePtr n, unsigned depth);
@@ -390,7 +373,8 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 	/* no CDATA: HTML's is the content of <script> and <style>, whose
 	 * text was not kept (left_out) */
 	if (n->type == XML_TEXT_NODE)
-		return n->content ? put_node_text(c, (const char *)n->content)
+		return n->content ? put_text(c, (const char *)n->content,
+		                             strlen((const char *)n->content))
 		                  : CLINT_OK;
 	if (n->type != XML_ELEMENT_NODE || !n->name)
 		return CLINT_OK;
@@ -485,6 +469,7 @@ static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
 		return CLINT_ENOMEM;
 	clint_xml_count_begin(&count, pctx, HTML_MAX_NODES);
 	count.drop = left_out;  /* their text is never read */
+	count.stray = cond_marker;
 	clint_xml_quiet_begin(&quiet);
 	hdoc = htmlCtxtReadMemory(pctx, len ? (const char *)data : "", (int)len,
 	                          doc->name, encoding, options |
