@@ -10,7 +10,7 @@ set -eu
 out=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-for t in text markdown html rtf docx odt pdf pdf_layout pdf_wire docx_xml odt_xml pack config baseline segment check diff; do
+for t in text markdown html rtf docx odt pdf pdf_layout pdf_wire docx_xml odt_xml xlsx pack config baseline segment check diff; do
 	mkdir -p "$out/$t"
 done
 cp samples/*.txt tests/cli/fixtures/cp1252.txt tests/cli/fixtures/utf16le.txt "$out/text/"
@@ -173,6 +173,27 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("word/_rels/document.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId5" Type="%s/package" Target="embeddings/Microsoft_Excel_Worksheet.xlsx"/></Relationships>' % REL)
     z.writestr("word/embeddings/Microsoft_Excel_Worksheet.xlsx", book.getvalue())
 PY
+# Workbooks for the xlsx target (fuzz_xlsx.c): workbook, relationships,
+# shared strings, styles, sheet. A price table in the number formats
+# contracts use (currency, thousands, percent, dates, times, sections,
+# scientific, literals between digits), a hidden row and column; then a
+# 1904 workbook whose styles part the relationships name, conditions and
+# fractions (read as General) and an inline string.
+SML='xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+RELS='<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+REL='http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+{ printf '<workbook %s><bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="Fees" sheetId="1" r:id="rId1"/></sheets></workbook>' "$SML"
+  printf '\n--part--\n%s<Relationship Id="rId1" Type="%s/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="%s/sharedStrings" Target="sharedStrings.xml"/></Relationships>' "$RELS" "$REL" "$REL"
+  printf '\n--part--\n<sst %s><si><t>Service</t></si><si><t>Monthly fee</t></si><si><r><t>Service </t></r><r><t>credit</t></r></si></sst>' "$SML"
+  printf '\n--part--\n<styleSheet %s><numFmts><numFmt numFmtId="164" formatCode="&quot;EUR &quot;#,##0.00;[Red]\\(&quot;EUR &quot;#,##0.00\\)"/><numFmt numFmtId="165" formatCode="dddd, mmmm d, yyyy"/><numFmt numFmtId="166" formatCode="[h]:mm:ss.00"/><numFmt numFmtId="167" formatCode="#,##0,,&quot; M&quot;;-0;&quot;nil&quot;"/><numFmt numFmtId="168" formatCode="000-00-0000"/><numFmt numFmtId="169" formatCode="[$\342\202\254-407] #,##0.00_)"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="167"/><xf numFmtId="168"/><xf numFmtId="169"/><xf numFmtId="9"/><xf numFmtId="14"/><xf numFmtId="22"/><xf numFmtId="11"/><xf numFmtId="48"/><xf numFmtId="44"/><xf numFmtId="18"/></cellXfs></styleSheet>' "$SML"
+  printf '\n--part--\n<worksheet %s><cols><col min="4" max="4" hidden="1"/></cols><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1"><v>7</v></c></row><row r="2"><c r="A2" s="1"><v>-1500.5</v></c><c r="B2" s="2"><v>45292</v></c><c r="C2" s="3"><v>1.25</v></c><c r="E2" s="4"><v>0</v></c></row><row r="3" hidden="1"><c r="A3"><v>1</v></c></row><row r="4"><c s="5"><v>123456789</v></c><c s="6"><v>99.995</v></c><c s="7"><v>0.05</v></c><c s="8"><v>60</v></c><c s="9"><v>45292.75</v></c><c s="10"><v>0.00012</v></c><c s="11"><v>12345</v></c><c s="12"><v>0</v></c><c s="13"><v>0.5</v></c><c t="b"><v>1</v></c><c t="e"><v>#DIV/0!</v></c><c t="str"><f>A1</f><v>Service</v></c></row></sheetData></worksheet>' "$SML"
+} > "$out/xlsx/price-table.parts"
+{ printf '<workbook %s><workbookPr date1904="1"/><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets></workbook>' "$SML"
+  printf '\n--part--\n%s<Relationship Id="rId1" Target="/xl/worksheets/sheet1.xml"/><Relationship Id="rId3" Type="%s/styles" Target="styles.xml"/></Relationships>' "$RELS" "$REL"
+  printf '\n--part--\n'
+  printf '\n--part--\n<styleSheet %s><numFmts><numFmt numFmtId="170" formatCode="[&gt;=1000]#,##0;0.0"/><numFmt numFmtId="171" formatCode="# ?/?"/><numFmt numFmtId="172" formatCode="m/d/yy h:mm AM/PM"/></numFmts><cellXfs><xf numFmtId="170"/><xf numFmtId="171"/><xf numFmtId="172"/></cellXfs></styleSheet>' "$SML"
+  printf '\n--part--\n<worksheet %s><sheetData><row><c s="0"><v>2500</v></c><c s="1"><v>1.5</v></c><c s="2"><v>43830.5</v></c><c t="inlineStr"><is><t>Total</t></is></c></row></sheetData></worksheet>' "$SML"
+} > "$out/xlsx/date1904.parts"
 # MathML in a web page (pandoc --mathml; no sample has any), read by the
 # same code as the ODT formula, with HTML's own tree (no namespaces)
 cat > "$out/html/formula.html" <<'EOF'

@@ -87,6 +87,54 @@ static void test_cells(void **state)
 	clint_buf_free(&cells);
 }
 
+/* Numbers read as their formats show them: the workbook's own format
+ * (the last of an id), built-in ones, a date in the 1904 system, a
+ * style out of range; hidden columns left out, by reference or by
+ * place. */
+static void test_formats(void **state)
+{
+	static const unit_part book[] = {
+		{"xl/workbook.xml",
+		 "<workbook " SML "><workbookPr date1904=\"true\"/><sheets><sheet "
+		 "name=\"A\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>", 0},
+		{"xl/_rels/workbook.xml.rels",
+		 RELS("<Relationship Id=\"rId1\" Target=\"worksheets/a.xml\"/>"
+		      "<Relationship Id=\"rId2\" Type=\"http://schemas."
+		      "openxmlformats.org/officeDocument/2006/relationships/"
+		      "styles\" Target=\"Styles.xml\"/>"), 0},
+		{"xl/Styles.xml",
+		 "<styleSheet " SML "><numFmts count=\"3\"><numFmt numFmtId=\"164\""
+		 " formatCode=\"0.0\"/><numFmt numFmtId=\"165\" formatCode=\""
+		 "&quot;EUR &quot;#,##0.00\"/><numFmt numFmtId=\"164\" formatCode="
+		 "\"#,##0.000\"/></numFmts><cellXfs><xf numFmtId=\"0\"/><xf "
+		 "numFmtId=\"164\"/><xf numFmtId=\"165\"/><xf numFmtId=\"14\"/>"
+		 "<xf numFmtId=\"9\"/><xf numFmtId=\"44\"/><xf numFmtId=\"999\"/>"
+		 "</cellXfs></styleSheet>", 0},
+		{"xl/worksheets/a.xml",
+		 "<worksheet " SML "><cols><col min=\"3\" max=\"3\" hidden=\"1\"/>"
+		 "<col min=\"9\" max=\"20000\" hidden=\"true\"/></cols><sheetData>"
+		 "<row><c r=\"A1\" s=\"1\"><v>1234.5</v></c><c r=\"B1\" s=\"2\">"
+		 "<v>-1500</v></c><c r=\"C1\"><v>111</v></c><c r=\"D1\" s=\"3\">"
+		 "<v>43830</v></c><c r=\"E1\" s=\"4\"><v>0.05</v></c><c r=\"F1\" "
+		 "s=\"5\"><v>1500</v></c><c r=\"G1\" s=\"6\"><v>0.1</v></c><c "
+		 "r=\"H1\" s=\"77\"><v>2.50</v></c><c r=\"I1\"><v>9</v></c></row>"
+		 "<row><c><v>1</v></c><c><v>2</v></c><c><v>3</v></c><c><v>4</v>"
+		 "</c><c r=\"XFE2\"><v>5</v></c><c><v>1e999</v></c><c><v>x</v></c>"
+		 "</row></sheetData></worksheet>", 0},
+	};
+	clint_buf cells = CLINT_BUF_INIT;
+	char why[200];
+
+	(void)state;
+	assert_int_equal(read_book(book, ARRAY_LEN(book), 1 << 20, &cells, why,
+	                           sizeof(why)),
+	                 CLINT_OK);
+	assert_string_equal(cells.data,
+	                    "1,234.500|-EUR 1,500.00|1/1/2024|5%|$1,500.00|0.1|"
+	                    "2.5|1|2|4|5|1e999|x|");
+	clint_buf_free(&cells);
+}
+
 static void test_not_read(void **state)
 {
 	static const unit_part chart[] = {
@@ -181,6 +229,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cells),
+		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_not_read),
 		cmocka_unit_test(test_budget),
 	};

@@ -103,6 +103,19 @@ CLINT_INTERNAL int clint_xlsx_read(const unsigned char *data, size_t len,
                                    uint64_t *used);
 
 /*
+ * numfmt.c: number v as Excel's number format `code` shows it, appended
+ * to out ("#,##0.00" 1500 is "1,500.00", "m/d/yyyy" 45292 is
+ * "1/1/2024"; date1904: the workbook counts days from 1904). What the
+ * reader does not read shows as General. A negative code is out of
+ * memory, with out as it was.
+ */
+CLINT_INTERNAL int clint_numfmt_format(clint_buf *out, double v,
+                                       const char *code, int date1904);
+/* The code of Excel's built-in format `id` (en-US), "General" if it has
+ * none. */
+CLINT_INTERNAL const char *clint_numfmt_builtin(unsigned long id);
+
+/*
  * extract.c: table cells of an embedded sheet, held until the block
  * that shows it ends (a paragraph, its number or heading, is not cut in
  * two), then written as blocks of their own. What is held is charged to

@@ -2,10 +2,11 @@
  * xlsx.c - the cells of an Excel workbook (.xlsx), as a DOCX holds one
  * embedded: a price table pasted into a contract as an Excel object.
  * Word shows the workbook's active sheet, so that sheet is read: each
- * cell that holds something, row by row, hidden rows left out, its text
- * as Excel stores it (shared and inline strings, numbers as stored,
- * TRUE/FALSE, errors; a date is the serial number Excel keeps, not as
- * it is formatted). An active sheet that is a chart is not read.
+ * cell that holds something, row by row, hidden rows and columns left
+ * out, its text as Excel shows it: shared and inline strings, TRUE and
+ * FALSE, errors, and numbers in the cell's number format from the
+ * styles part (numfmt.c: "1,500.00", "5%", a date "1/1/2024" where the
+ * cell keeps 45292). An active sheet that is a chart is not read.
  *
  * The text written counts against the budget with the bytes read: a
  * shared string is stored once and may be used by every cell.
@@ -17,6 +18,7 @@
  * that cannot be read is not an error of the document: *why says why,
  * and the caller warns.
  */
+#include <math.h>  /* isfinite(): a macro, no libm */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +38,14 @@
 #define XLSX_MAX_DEPTH 64
 /* one part: its tree takes about ten times as much memory */
 #define XLSX_MAX_PART ((uint64_t)16 << 20)
+#define XLSX_MAX_COLS 16384  /* Excel's: XFD */
+
+/* A format of the workbook's own: its id, and where its code is in
+ * `codes`; `order` keeps the last of an id (as Excel reads them). */
+typedef struct {
+	unsigned long id;
+	size_t at, order;
+} numfmt;
 
 typedef struct {
 	clint_zip zip;
@@ -48,6 +58,15 @@ typedef struct {
 	size_t count, cap, blank_cap;
 	uint64_t budget;        /* bytes to read and write, in all */
 	uint64_t text;          /* cell text written so far */
+	/* number formats: the workbook's own (their codes NUL-terminated in
+	 * `codes`), and each cell style's code */
+	numfmt *fmts;
+	size_t fmt_count, fmt_cap;
+	clint_buf codes;
+	const char **xf_code;
+	size_t xfs, xf_cap;
+	int date1904;
+	unsigned char hidden_col[XLSX_MAX_COLS / 8 + 1];
 } xlsx;
 
 static int fail(xlsx *x, int rc, const char *why)
@@ -73,6 +92,34 @@ static xmlNodePtr child(xmlNodePtr n, const char *name)
 		if (is_x(n, name))
 			return n;
 	return NULL;
+}
+
+/* Whether attribute `name` of n is true ("1" or "true"). */
+static int flag(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = n ? xmlGetNsProp(n, (const xmlChar *)name, NULL) : NULL;
+	int yes = v && (xmlStrEqual(v, (const xmlChar *)"1") ||
+	                xmlStrEqual(v, (const xmlChar *)"true"));
+
+	xmlFree(v);
+	return yes;
+}
+
+/* Attribute `name` of n as a number; dflt if it has none. */
+static unsigned long number(xmlNodePtr n, const char *name,
+                            unsigned long dflt)
+{
+	xmlChar *v = xmlGetNsProp(n, (const xmlChar *)name, NULL);
+	char *end;
+	unsigned long u = dflt;
+
+	if (v) {
+		u = strtoul((const char *)v, &end, 10);
+		if (end == (char *)v || *end)
+			u = dflt;
+		xmlFree(v);
+	}
+	return u;
 }
 
 /* Reads part `name` and parses it; CLINT_OK with *doc NULL if there is
@@ -187,6 +234,85 @@ static int load_strings(xlsx *x, const char *name)
 	return rc;
 }
 
+static int cmp_numfmt(const void *a, const void *b)
+{
+	const numfmt *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->order < y->order ? 1 : x->order > y->order ? -1 : 0;
+}
+
+/* The code of format `id`: the workbook's own (sorted by id, the last
+ * of an id first), else Excel's built-in one. */
+static const char *format_code(const xlsx *x, unsigned long id)
+{
+	size_t lo = 0, hi = x->fmt_count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->fmts[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < x->fmt_count && x->fmts[lo].id == id)
+		return x->codes.data + x->fmts[lo].at;
+	return clint_numfmt_builtin(id);
+}
+
+/* The number formats of the styles part `name`, if there is one: the
+ * workbook's own (numFmts), and the code of each cell style (cellXfs,
+ * which a cell's s attribute counts in), looked up once here. */
+static int load_styles(xlsx *x, const char *name)
+{
+	xmlDocPtr doc;
+	xmlNodePtr root, n;
+	int rc;
+
+	if ((rc = parse(x, name, &doc)) < 0 || !doc)
+		return rc;
+	root = xmlDocGetRootElement(doc);
+	n = child(root, "numFmts");
+	for (n = n ? n->children : NULL; n && rc >= 0; n = n->next) {
+		xmlChar *code;
+
+		if (!is_x(n, "numFmt") ||
+		    !(code = xmlGetNsProp(n, (const xmlChar *)"formatCode", NULL)))
+			continue;
+		if (ARRAY_PUSH(x->fmts, x->fmt_count, x->fmt_cap) < 0) {
+			rc = CLINT_ENOMEM;
+		} else {
+			numfmt *f = &x->fmts[x->fmt_count];
+			f->id = number(n, "numFmtId", (unsigned long)-1);
+			f->at = x->codes.len;
+			f->order = x->fmt_count++;
+			if ((rc = clint_buf_puts(&x->codes, (const char *)code)) >= 0)
+				rc = clint_buf_putc(&x->codes, '\0');
+		}
+		xmlFree(code);
+	}
+	if (x->fmt_count)
+		qsort(x->fmts, x->fmt_count, sizeof(*x->fmts), cmp_numfmt);
+	n = child(root, "cellXfs");
+	for (n = n ? n->children : NULL; n && rc >= 0; n = n->next) {
+		if (!is_x(n, "xf"))
+			continue;
+		if (ARRAY_PUSH(x->xf_code, x->xfs, x->xf_cap) < 0)
+			rc = CLINT_ENOMEM;
+		else
+			x->xf_code[x->xfs++] = format_code(x, number(n, "numFmtId", 0));
+	}
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+/* The format code of cell style `style` (a cell's s attribute). */
+static const char *format_of(const xlsx *x, unsigned long style)
+{
+	return style < x->xfs ? x->xf_code[style] : "General";
+}
+
 /* A relationship of xl/workbook.xml, by Id or (id NULL) by the last
  * segment of its Type ("sharedStrings"): its target, resolved against
  * "xl/", into out[cap]; 0 if there is none (or it leaves the package). */
@@ -242,6 +368,7 @@ static int active_sheet(xlsx *x, char *out, size_t cap)
 	if (!doc)
 		return fail(x, CLINT_EFORMAT, "it has no xl/workbook.xml");
 	root = xmlDocGetRootElement(doc);
+	x->date1904 = flag(child(root, "workbookPr"), "date1904");
 	view = child(child(root, "bookViews"), "workbookView");
 	if (view && (v = xmlGetNsProp(view, (const xmlChar *)"activeTab",
 	                              NULL)) != NULL) {
@@ -297,13 +424,62 @@ static int cell_text(xlsx *x, xmlNodePtr c, clint_buf *b)
 		rc = clint_buf_put(b, strcmp((const char *)v, "1") == 0 ? "TRUE"
 		                                                       : "FALSE",
 		                   strcmp((const char *)v, "1") == 0 ? 4 : 5);
+	} else if (strcmp(t, "n") == 0) {
+		/* a number (a date is one too), as its format shows it */
+		char *end;
+		double d = strtod((const char *)v, &end);
+		size_t at = b->len, lead;
+		if (end != (char *)v && *end == '\0' && isfinite(d)) {
+			rc = clint_numfmt_format(b, d, format_of(x, number(c, "s", 0)),
+			                         x->date1904);
+			/* the spaces of "_)" that align a column */
+			while (b->len > at && b->data[b->len - 1] == ' ')
+				b->len--;
+			for (lead = at; lead < b->len && b->data[lead] == ' '; lead++)
+				;
+			memmove(b->data + at, b->data + lead, b->len - lead);
+			b->len -= lead - at;
+		} else
+			rc = clint_buf_put(b, (const char *)v, strlen((const char *)v));
 	} else {
-		/* a number, a formula's string ("str"), an error, a date */
+		/* a formula's string ("str"), an error, an ISO date ("d") */
 		rc = clint_buf_put(b, (const char *)v, strlen((const char *)v));
 	}
 	xmlFree(v);
 	xmlFree(type);
 	return rc;
+}
+
+/* Marks the columns <cols> hides. */
+static void hide_columns(xlsx *x, xmlNodePtr cols)
+{
+	xmlNodePtr n;
+	unsigned long lo, hi, k;
+
+	for (n = cols ? cols->children : NULL; n; n = n->next) {
+		if (!is_x(n, "col") || !flag(n, "hidden"))
+			continue;
+		lo = number(n, "min", 0);
+		hi = number(n, "max", lo);
+		if (lo == 0)
+			continue;
+		for (k = lo; k <= hi && k <= XLSX_MAX_COLS; k++)
+			x->hidden_col[k / 8] |= (unsigned char)(1u << (k % 8));
+	}
+}
+
+/* Cell c's column (A is 1), from its reference ("AB12"); without one,
+ * the column after `prev`. */
+static unsigned long column(xmlNodePtr c, unsigned long prev)
+{
+	xmlChar *r = xmlGetNsProp(c, (const xmlChar *)"r", NULL);
+	unsigned long col = 0;
+	const xmlChar *p;
+
+	for (p = r; p && *p >= 'A' && *p <= 'Z' && col <= XLSX_MAX_COLS; p++)
+		col = col * 26 + (unsigned long)(*p - 'A' + 1);
+	xmlFree(r);
+	return col ? col : prev + 1;
 }
 
 /* The cells of sheet part `name`, row by row, to the sink. */
@@ -312,6 +488,7 @@ static int read_sheet(xlsx *x, const char *name)
 	clint_buf b = CLINT_BUF_INIT;
 	xmlDocPtr doc;
 	xmlNodePtr row, c;
+	unsigned long col;
 	size_t i;
 	int rc;
 
@@ -324,6 +501,7 @@ static int read_sheet(xlsx *x, const char *name)
 		xmlFreeDoc(doc);
 		return fail(x, CLINT_EFORMAT, "the sheet it shows is a chart");
 	}
+	hide_columns(x, child(xmlDocGetRootElement(doc), "cols"));
 	for (row = row->children; row && rc >= 0; row = row->next) {
 		xmlChar *hidden;
 		int skip;
@@ -336,8 +514,13 @@ static int read_sheet(xlsx *x, const char *name)
 		xmlFree(hidden);
 		if (skip)
 			continue;
+		col = 0;
 		for (c = row->children; c && rc >= 0; c = c->next) {
 			if (!is_x(c, "c"))
+				continue;
+			col = column(c, col);
+			if (col <= XLSX_MAX_COLS &&
+			    (x->hidden_col[col / 8] & (1u << (col % 8))))
 				continue;
 			b.len = 0;
 			if ((rc = cell_text(x, c, &b)) < 0)
@@ -367,7 +550,7 @@ int clint_xlsx_read(const unsigned char *data, size_t len, uint64_t budget,
                     uint64_t *used)
 {
 	clint_zip_limits lim = CLINT_ZIP_LIMITS_INIT;
-	char sheet[256], strings[256];
+	char sheet[256], strings[256], styles[256];
 	xlsx x;
 	int rc;
 
@@ -394,12 +577,19 @@ int clint_xlsx_read(const unsigned char *data, size_t len, uint64_t budget,
 		snprintf(strings, sizeof(strings), "xl/sharedStrings.xml");
 	if (rc < 0 || (rc = load_strings(&x, strings)) < 0)
 		goto done;
+	if (!rel_target(&x, NULL, "styles", styles, sizeof(styles), &rc))
+		snprintf(styles, sizeof(styles), "xl/styles.xml");
+	if (rc < 0 || (rc = load_styles(&x, styles)) < 0)
+		goto done;
 	rc = read_sheet(&x, sheet);
 done:
 	*used = x.zip.total + x.text;
 	clint_zip_close(&x.zip);
 	clint_buf_free(&x.strings);
+	clint_buf_free(&x.codes);
 	free(x.offsets);
 	free(x.blank);
+	free(x.xf_code);
+	free(x.fmts);
 	return rc;
 }
