@@ -87,7 +87,6 @@ static const char R_NS_STRICT[] =
 /* the workbooks embedded in word/document.xml, read: uncompressed bytes
  * in all, each counted as often as it is shown */
 #define DOCX_MAX_EMBEDDED ((uint64_t)64 << 20)
-#define DOCX_MAX_OBJECT_WARNINGS 100
 
 /* ---- numbering and styles ------------------------------------------------ */
 
@@ -201,7 +200,7 @@ typedef struct {
 	 * its flags, paragraph number and page (unsigned each) and text,
 	 * NUL ended */
 	clint_held_cells cells;
-	unsigned object_warnings;    /* objects said to be not read */
+	clint_object_warnings said;  /* objects said to be not read */
 
 	docx_style *styles;
 	size_t style_count, style_cap;
@@ -2387,9 +2386,9 @@ static const char *embedded_workbook(const docx *dx, const docx_node *n,
  */
 static int ole_object(docx *dx, const docx_node *n)
 {
-	const char *v = "", *t, *why = NULL, *part;
-	char buf[200];
-	size_t len = 0, tlen, i;
+	const char *v = "", *t, *why = NULL, *part, *rid = NULL;
+	char buf[200], key[512], more[300];
+	size_t len = 0, tlen, rlen = 0, i;
 	int link, rc;
 
 	if (!text_kept(dx))
@@ -2412,14 +2411,17 @@ static int ole_object(docx *dx, const docx_node *n)
 		if ((rc = read_workbook(dx, part, &why, buf, sizeof(buf))) != 0)
 			return rc < 0 ? rc : CLINT_OK;
 	}
-	if (dx->object_warnings++ == DOCX_MAX_OBJECT_WARNINGS)
-		clint_diag_add(dx->diag, CLINT_DIAG_WARNING, dx->doc->name, n->line,
-		               0, "DOCX part %s: more embedded objects are not "
-		               "read: not listed", dx->part ? dx->part : "?");
-	if (dx->object_warnings > DOCX_MAX_OBJECT_WARNINGS) {
-		dx->object_warnings = DOCX_MAX_OBJECT_WARNINGS + 1;
+	/* said once for each object, however often it is shown: by its
+	 * part and relationship */
+	if (attr_raw(n, R_NS, "id", &rid, &rlen) ||
+	    attr_raw(n, R_NS_STRICT, "id", &rid, &rlen))
+		snprintf(key, sizeof(key), "%s\n%.*s", dx->part ? dx->part : "",
+		         (int)(rlen < 200 ? rlen : 200), rid);
+	snprintf(more, sizeof(more), "DOCX part %.200s: more embedded objects "
+	         "are not read: not listed", dx->part ? dx->part : "?");
+	if (!clint_object_warn(&dx->said, rid ? key : NULL, dx->diag,
+	                       dx->doc->name, n->line, more))
 		return CLINT_OK;
-	}
 	clint_diag_add(dx->diag, CLINT_DIAG_WARNING, dx->doc->name, n->line, 0,
 	               "DOCX part %s: %s%s%.*s%s is not read%s%s%s: %sany text "
 	               "in it (a table, a formula) is not checked",
@@ -2761,6 +2763,7 @@ static void docx_free(docx *dx)
 		free(dx->packages[i].name);
 	}
 	free(dx->packages);
+	clint_object_warnings_free(&dx->said);
 	clint_held_cells_free(&dx->cells, dx->doc);
 }
 

@@ -413,3 +413,34 @@ void clint_held_cells_free(clint_held_cells *q, clint_doc *doc)
 	clint_mem_give(&doc->mem, q->charged);
 	q->charged = 0;
 }
+
+int clint_object_warn(clint_object_warnings *w, const char *key,
+                      clint_diag *diag, const char *name, unsigned line,
+                      const char *more)
+{
+	unsigned i;
+
+	for (i = 0; key && i < w->count; i++)
+		if (strcmp(w->keys[i], key) == 0)
+			return 0;
+	if (w->said == CLINT_MAX_OBJECT_WARNINGS)
+		clint_diag_add(diag, CLINT_DIAG_WARNING, name, line, 0, "%s", more);
+	if (w->said >= CLINT_MAX_OBJECT_WARNINGS) {
+		w->said = CLINT_MAX_OBJECT_WARNINGS + 1;
+		return 0;
+	}
+	w->said++;
+	/* out of memory: said again the next time */
+	if (key && (w->keys[w->count] = strdup(key)) != NULL)
+		w->count++;
+	return 1;
+}
+
+void clint_object_warnings_free(clint_object_warnings *w)
+{
+	unsigned i;
+
+	for (i = 0; i < w->count; i++)
+		free(w->keys[i]);
+	w->count = 0;
+}

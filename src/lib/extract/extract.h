@@ -137,6 +137,27 @@ CLINT_INTERNAL int clint_held_cells_flush(clint_held_cells *q, clint_doc *doc,
 CLINT_INTERNAL void clint_held_cells_free(clint_held_cells *q,
                                           clint_doc *doc);
 
+/*
+ * extract.c: the warnings about embedded objects an extractor does not
+ * read: one for each object, by `key` (what names it in its document;
+ * NULL: nothing does, said each time), and CLINT_MAX_OBJECT_WARNINGS in
+ * all, after which one more says the rest are not listed. Zeroed to
+ * start.
+ */
+#define CLINT_MAX_OBJECT_WARNINGS 100
+typedef struct {
+	char *keys[CLINT_MAX_OBJECT_WARNINGS];
+	unsigned count;   /* keys kept */
+	unsigned said;    /* warnings said */
+} clint_object_warnings;
+/* True if the warning about object `key` is to be said. At the cap,
+ * says `more` (a warning about `name`, at `line`) instead, once. */
+CLINT_INTERNAL int clint_object_warn(clint_object_warnings *w,
+                                     const char *key, clint_diag *diag,
+                                     const char *name, unsigned line,
+                                     const char *more);
+CLINT_INTERNAL void clint_object_warnings_free(clint_object_warnings *w);
+
 /* Decodes text bytes (clint_decode_text) into doc->text. */
 CLINT_INTERNAL int clint_doc_decode(clint_doc *doc, const unsigned char *data,
                                     size_t len, clint_diag *diag);

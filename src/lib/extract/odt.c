@@ -29,7 +29,6 @@
 #define ODT_MAX_CONTENT ((uint64_t)64 * 1024 * 1024)
 #define ODT_MAX_STYLES ((uint64_t)16 * 1024 * 1024)
 #define ODT_MAX_DEPTH 200
-#define ODT_MAX_OBJECT_WARNINGS 100
 #define ODT_MAX_NODES CLINT_MAX_XML_NODES
 #define ODT_LEVELS 10
 #define ODT_MAX_LISTS 256
@@ -99,11 +98,9 @@ typedef struct {
 	xmlDocPtr cached_doc;     /* its formula, or NULL */
 	const char *cached_why;   /* else why it is not read, or NULL */
 	size_t cached_len;        /* the size of its content.xml */
-	unsigned object_warnings; /* said so far */
 	/* the objects said to be not read, each said once however often
 	 * it is shown */
-	char *said[ODT_MAX_OBJECT_WARNINGS];
-	unsigned said_count;
+	clint_object_warnings said;
 	/* the cells of the embedded spreadsheets the open block shows,
 	 * written after it (flush_cells()): each its flags, paragraph and
 	 * page (unsigned each) and text, NUL ended */
@@ -272,23 +269,9 @@ static int parse_xml_utf8(odt_ctx *c, const char *entry, const char *data,
  * a name) is to be left unsaid: it was said, or 100 were. */
 static int object_quiet(odt_ctx *c, const char *name)
 {
-	unsigned i;
-
-	for (i = 0; name && i < c->said_count; i++)
-		if (strcmp(c->said[i], name) == 0)
-			return 1;
-	if (c->object_warnings == ODT_MAX_OBJECT_WARNINGS)
-		clint_diag_add(c->diag, CLINT_DIAG_WARNING, c->doc->name, 0, 0,
-		               "more embedded objects are not read: not listed");
-	if (c->object_warnings >= ODT_MAX_OBJECT_WARNINGS) {
-		c->object_warnings = ODT_MAX_OBJECT_WARNINGS + 1;
-		return 1;
-	}
-	c->object_warnings++;
-	/* out of memory: said again the next time */
-	if (name && (c->said[c->said_count] = strdup(name)) != NULL)
-		c->said_count++;
-	return 0;
+	return !clint_object_warn(&c->said, name, c->diag, c->doc->name, 0,
+	                          "more embedded objects are not read: not "
+	                          "listed");
 }
 
 /*
@@ -1699,8 +1682,7 @@ static void odt_ctx_free(odt_ctx *c)
 	xmlFreeDoc(c->content);
 	xmlFreeDoc(c->styles);
 	xmlFreeDoc(c->cached_doc);
-	for (i = 0; i < c->said_count; i++)
-		free(c->said[i]);
+	clint_object_warnings_free(&c->said);
 	clint_held_cells_free(&c->cells, c->doc);
 }
 

@@ -140,8 +140,12 @@ static int parse(xlsx *x, const char *name, xmlDocPtr *doc)
 	*doc = NULL;
 	e = clint_zip_find(&x->zip, name);
 	if (e && e->size > x->zip.lim.max_entry) {
-		snprintf(x->why, x->why_cap, "%s: over %llu MiB", name,
-		         (unsigned long long)(x->zip.lim.max_entry >> 20));
+		if (x->zip.lim.max_entry < XLSX_MAX_PART)
+			snprintf(x->why, x->why_cap, "%s: over what is left of the "
+			         "budget of embedded workbooks", name);
+		else
+			snprintf(x->why, x->why_cap, "%s: over %llu MiB", name,
+			         (unsigned long long)(XLSX_MAX_PART >> 20));
 		return CLINT_ELIMIT;
 	}
 	rc = clint_zip_read(&x->zip, name, &data, &len);
