@@ -1162,6 +1162,51 @@ static void test_embedded_spreadsheet(void **state)
 	clint_diag_free(d);
 }
 
+/* An embedded sheet's hidden columns are not read: by column, by
+ * repeated columns, inside column groups; a cell repeated into a shown
+ * column is read once; a covered cell takes its column. */
+static void test_embedded_spreadsheet_columns(void **state)
+{
+#define CELL(t) "<table:table-cell><text:p>" t "</text:p></table:table-cell>"
+	static const char content[] = CONTENT("<text:p>P" OBJ("./Object 1")
+	                                      "</text:p>");
+	static const char sheet[] =
+		"<office:document-content" NS "><office:body><office:spreadsheet>"
+		"<table:table table:name=\"T\">"
+		"<table:table-column/>"
+		"<table:table-column table:visibility=\"collapse\"/>"
+		"<table:table-column-group><table:table-column table:number-"
+		"columns-repeated=\"2\" table:visibility=\"filter\"/>"
+		"</table:table-column-group>"
+		"<table:table-column table:number-columns-repeated=\"3\" "
+		"table:visibility=\"visible\"/>"
+		"<table:table-row>" CELL("a") CELL("b hidden") CELL("c hidden")
+		"<table:table-cell table:number-columns-repeated=\"2\"><text:p>"
+		"d and e</text:p></table:table-cell>" CELL("f") "</table:table-row>"
+		"<table:table-row>" CELL("a2") "<table:covered-table-cell table:"
+		"number-columns-repeated=\"3\"/>" CELL("e2") "</table:table-row>"
+		"<table:table-row><table:table-cell table:number-columns-repeated="
+		"\"3\"><text:p>x</text:p></table:table-cell>"
+		"<table:table-cell table:number-columns-repeated=\"9999999\"/>"
+		"</table:table-row>"
+		"</table:table></office:spreadsheet></office:body>"
+		"</office:document-content>";
+	entry e[] = {
+		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
+		{"content.xml", content, 0, 0},
+		{"Object 1/content.xml", sheet, 0, 0},
+	};
+	clint_doc *doc;
+
+	(void)state;
+	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_ACCEPT, NULL,
+	                   CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "P\na\nd and e\nf\na2\ne2\nx");
+	clint_doc_free(doc);
+#undef CELL
+}
+
 /* A broken formula is an error naming its entry; one object shown many
  * times is read each time, within 64 MiB in all. */
 static void test_formula_limits(void **state)
@@ -1896,6 +1941,7 @@ int main(void)
 		cmocka_unit_test(test_formulas),
 		cmocka_unit_test(test_formula_limits),
 		cmocka_unit_test(test_embedded_spreadsheet),
+		cmocka_unit_test(test_embedded_spreadsheet_columns),
 		cmocka_unit_test(test_table_variants),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_master_page_headers_footers),

@@ -1240,27 +1240,123 @@ static int row_hidden(xmlNodePtr row)
 	return v && !xmlStrEqual(v, (const xmlChar *)"visible");
 }
 
+/* A column's or cell's table:number-columns-repeated (1 without one;
+ * Calc has at most 16,384 columns). */
+static unsigned long repeated(xmlNodePtr n)
+{
+	const xmlChar *v = attr(n, NS_TABLE, "number-columns-repeated");
+	unsigned long r = v ? strtoul((const char *)v, NULL, 10) : 1;
+
+	return r < 1 ? 1 : r > 16384 ? 16384 : r;
+}
+
+/* The hidden columns of a sheet: runs [lo, hi), in order, apart. */
+typedef struct {
+	unsigned long (*runs)[2];
+	size_t count, cap;
+} hidden_columns;
+
+/*
+ * The columns of a sheet (also inside header columns and column groups)
+ * from *col on: the hidden ones (table:visibility "collapse" or
+ * "filter", as a row's) added to h.
+ */
+static int sheet_columns(xmlNodePtr n, unsigned long *col, hidden_columns *h,
+                         unsigned depth)
+{
+	unsigned long r;
+	int rc = CLINT_OK;
+
+	if (depth > 8)
+		return CLINT_OK;
+	for (n = n->children; n && rc >= 0; n = n->next) {
+		if (is_el(n, NS_TABLE, "table-column")) {
+			r = repeated(n);
+			if (row_hidden(n)) {
+				if (h->count && h->runs[h->count - 1][1] == *col)
+					h->runs[h->count - 1][1] += r;
+				else if (ARRAY_PUSH(h->runs, h->count, h->cap) < 0)
+					rc = CLINT_ENOMEM;
+				else {
+					h->runs[h->count][0] = *col;
+					h->runs[h->count++][1] = *col + r;
+				}
+			}
+			*col += r;
+		} else if (is_el(n, NS_TABLE, "table-columns") ||
+		           is_el(n, NS_TABLE, "table-header-columns") ||
+		           is_el(n, NS_TABLE, "table-column-group")) {
+			rc = sheet_columns(n, col, h, depth + 1);
+		}
+	}
+	return rc;
+}
+
+/* True if one of the r columns from col on is shown. */
+static int columns_shown(const hidden_columns *h, unsigned long col,
+                         unsigned long r)
+{
+	size_t lo = 0, hi = h->count;
+
+	/* the last run that starts at or before col */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (h->runs[mid][0] <= col)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0 || h->runs[lo - 1][1] <= col)
+		return 1;
+	/* runs are apart: the column after one is shown */
+	return col + r > h->runs[lo - 1][1];
+}
+
 /* The rows of a sheet (also inside header rows, row groups), cell by
- * cell; a cell covered by a merged one is not shown, nor a hidden row. */
+ * cell; a cell covered by a merged one is not shown, nor a hidden row,
+ * nor a cell in hidden columns only. */
 static int put_sheet_rows(odt_ctx *c, xmlNodePtr n, unsigned flags,
-                          clint_buf *b, unsigned depth)
+                          clint_buf *b, const hidden_columns *h,
+                          unsigned depth)
 {
 	xmlNodePtr k;
+	unsigned long col, r;
 	int rc = CLINT_OK;
 
 	for (n = n->children; n && rc >= 0; n = n->next) {
 		if ((rc = check_node(c, depth)) < 0)
 			break;
 		if (is_el(n, NS_TABLE, "table-row") && !row_hidden(n)) {
-			for (k = n->children; k && rc >= 0; k = k->next)
-				if (is_el(k, NS_TABLE, "table-cell"))
+			for (k = n->children, col = 0; k && rc >= 0; k = k->next) {
+				if (!is_el(k, NS_TABLE, "table-cell") &&
+				    !is_el(k, NS_TABLE, "covered-table-cell"))
+					continue;
+				r = repeated(k);
+				if (is_el(k, NS_TABLE, "table-cell") &&
+				    columns_shown(h, col, r))
 					rc = put_sheet_cell(c, k, flags, b, depth + 1);
+				col += r;
+			}
 		} else if (is_el(n, NS_TABLE, "table-header-rows") ||
 		           is_el(n, NS_TABLE, "table-rows") ||
 		           is_el(n, NS_TABLE, "table-row-group")) {
-			rc = put_sheet_rows(c, n, flags, b, depth + 1);
+			rc = put_sheet_rows(c, n, flags, b, h, depth + 1);
 		}
 	}
+	return rc;
+}
+
+/* The rows of sheet t, its hidden columns left out. */
+static int put_sheet(odt_ctx *c, xmlNodePtr t, unsigned flags, clint_buf *b,
+                     unsigned depth)
+{
+	hidden_columns h = {NULL, 0, 0};
+	unsigned long col = 0;
+	int rc = sheet_columns(t, &col, &h, 0);
+
+	if (rc >= 0)
+		rc = put_sheet_rows(c, t, flags, b, &h, depth);
+	free(h.runs);
 	return rc;
 }
 
@@ -1271,8 +1367,8 @@ static int put_sheet_rows(odt_ctx *c, xmlNodePtr n, unsigned flags,
  * (inserted, deleted) and paragraph number. Only the cells shown are
  * read: not a hidden sheet or row, a cell's old value in the sheet's
  * tracked changes (its cells are as changed, in either view), validation
- * messages or shapes. A cell Calc repeats is read once; a hidden column
- * is read.
+ * messages or shapes. A cell Calc repeats is read once (if one of its
+ * columns is shown); a hidden column is not read.
  */
 static int put_sheets(odt_ctx *c, xmlNodePtr root, const char *name,
                       unsigned depth)
@@ -1299,7 +1395,7 @@ static int put_sheets(odt_ctx *c, xmlNodePtr root, const char *name,
 			               "changes are not read, its cells are shown as "
 			               "changed", name, strlen(name) > 64 ? "..." : "");
 		else if (is_el(t, NS_TABLE, "table") && !sheet_hidden(root, t))
-			rc = put_sheet_rows(c, t, flags, &b, depth + 1);
+			rc = put_sheet(c, t, flags, &b, depth + 1);
 	}
 	c->sheet = NULL;
 	clint_buf_free(&b);
