@@ -729,10 +729,11 @@ typedef struct {
 	 * true of are not kept (HTML: what the walk leaves out) */
 	int (*drop)(struct _xmlNode *element);
 	/* set by the caller (HTML): called where the parser passes on as text
-	 * a '<' it could not read as a tag, with the input at that '<' (a
-	 * character reference "&lt;" is never met there); the length of the
-	 * markup there that is to be left out, or 0 to keep the '<' */
+	 * a '<' it could not read as a tag, with the input at that '<'; the
+	 * length of the markup there that is to be left out, or 0 to keep
+	 * the '<' (a character reference to '<' just before it is kept) */
 	size_t (*stray)(const char *at);
+	size_t stray_ref;  /* where the last such reference ended, + 1 */
 	void *drop_node; /* the outermost such element open ... */
 	int drop_at;     /* ... and its place in the parser's node stack */
 	void *text;      /* the text node runs are added to, and its length */

@@ -595,16 +595,53 @@ static void count_text(void *ctx, const xmlChar *ch, int len, int slot,
  * Only a marker with its end read into the input (before its NUL) is
  * left out.
  */
+/* True if the bytes before `at` (from `base` on) end with a character
+ * reference the HTML parser reads as '<': "&lt;", "&#60;" or "&#x3c;"
+ * (the numeric ones also without the ';', leading zeros allowed). */
+static int lt_reference_before(const xmlChar *base, const xmlChar *at)
+{
+	const xmlChar *p = at, *q;
+	unsigned long v = 0;
+	int hex;
+
+	while (p > base && at - p < 24 && p[-1] != '&')
+		p--;
+	if (p == base || p[-1] != '&')
+		return 0;
+	if (at - p == 3 && memcmp(p, "lt;", 3) == 0)
+		return 1;
+	if (*p++ != '#')
+		return 0;
+	hex = p < at && (*p == 'x' || *p == 'X');
+	p += hex;
+	for (q = p; q < at && (hex ? isxdigit(*q) : isdigit(*q)) && v < 0x10000;
+	     q++)
+		v = v * (hex ? 16 : 10) +
+		    (unsigned long)(isdigit(*q) ? *q - '0' : (*q | 0x20) - 'a' + 10);
+	if (q < at && *q == ';')
+		q++;
+	return q > p && q == at && v == '<';
+}
+
 static int count_stray(xmlParserCtxtPtr pctx, const xmlChar *ch, int len)
 {
 	clint_xml_count *c = pctx->_private;
 	xmlParserInputPtr in = pctx->input;
-	size_t m, i;
+	size_t m, i, at;
 
 	if (!c->stray || len != 1 || ch[0] != '<' || !in || !in->cur ||
 	    in->cur[0] != '<' || (m = c->stray((const char *)in->cur)) < 2 ||
 	    (in->end && (size_t)(in->end - in->cur) < m))
 		return 0;
+	/* a reference to '<' right before the markup ("&lt;<![if x]>") is
+	 * passed on first, its input already at the markup: it is kept, and
+	 * the markup met next */
+	at = (size_t)in->consumed + (size_t)(in->cur - in->base) + 1;
+	if (c->stray_ref != at && in->base &&
+	    lt_reference_before(in->base, in->cur)) {
+		c->stray_ref = at;
+		return 0;
+	}
 	for (i = 0; i + 1 < m; i++) {
 		if (in->cur[i] == '\n') {
 			in->line++;

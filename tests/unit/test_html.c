@@ -960,6 +960,16 @@ static void test_word_conditional_markers(void **state)
 	                    "shown.");
 	clint_doc_free(doc);
 
+	/* a reference to '<' right before a marker: the parser passes it
+	 * on with its input at the marker, as it does the marker's '<' (it
+	 * was left out, and the marker's '>' shown) */
+	doc = html("<p>a &lt;<![if x]>b<![endif]> c &#60;<![endif]>d "
+	           "&#x3C;<![endif]>e &#060<![if y]>f &lt<![endif]>g "
+	           "&amp;lt;<![endif]>h</p>");
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "a <b c <d <e <f &ltg &lt;h");
+	clint_doc_free(doc);
+
 	/* markup with a reference in it, over a line end, in a formula, in
 	 * a page the parser converts from windows-1252: left out */
 	doc = html("<html><head><meta charset=windows-1252></head><body>"

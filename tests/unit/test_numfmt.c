@@ -75,6 +75,15 @@ static void test_numbers(void **state)
 	check(1234.5678, "00.00E+00", 0, "12.35E+02");
 	check(0.5, "00.00E+00", 0, "50.00E-02");
 	check(0, "0.00E+00", 0, "0.00E+00");
+	/* no integer placeholder: the integer digits still show */
+	check(12.5, ".00", 0, "12.50");
+	check(-12.5, "$.00", 0, "-$12.50");
+	check(0.5, ".00", 0, ".50");
+	/* date letters among digits: a number, the letters as written */
+	check(1.5, "0.0 h", 0, "1.5 h");
+	/* past what a double holds once scaled: the cell's number */
+	check(1e307, "0%", 0, "1E+307");
+	check(5e-324, "0.0E+0", 0, "4.94065645841247E-324");
 }
 
 static void test_sections(void **state)
@@ -90,6 +99,13 @@ static void test_sections(void **state)
 	check(1500, clint_numfmt_builtin(44), 0, " $1,500.00 ");
 	check(0, clint_numfmt_builtin(44), 0, " $-   ");
 	check(0.25, clint_numfmt_builtin(9), 0, "25%");
+	/* a last section with @ is for text: not the negative or zero one
+	 * (Excel writes "m/d/yyyy;@") */
+	check(-1500, "#,##0.00;@", 0, "-1,500.00");
+	check(0, "0.00;-0.00;@", 0, "0.00");
+	check(-2, "0.00;(0.00);\"nil\";@", 0, "(2.00)");
+	check(0, "0.00;(0.00);\"nil\";@", 0, "nil");
+	check(45292, "[$-409]mmmm d, yyyy;@", 0, "January 1, 2024");
 	assert_string_equal(clint_numfmt_builtin(1000), "General");
 	assert_string_equal(clint_numfmt_builtin(30), "General");
 }
@@ -122,6 +138,11 @@ static void test_dates(void **state)
 	check(60, "m/d/yyyy", 0, "2/29/1900");
 	check(61, "m/d/yyyy ddd", 0, "3/1/1900 Thu");
 	check(1, "m/d/yyyy", 0, "1/1/1900");
+	/* the system's long date and time: en-US */
+	check(45292, "[$-F800]dddd\\, mmmm dd\\, yyyy", 0,
+	      "Monday, January 1, 2024");
+	check(0.75, "[$-f400]h:mm:ss\\ AM/PM", 0, "6:00:00 PM");
+	check(1.5, "ss.00", 0, "00.00");
 	check(0, "m/d/yyyy", 0, "1/0/1900");
 	check(2958465, "yyyy-mm-dd", 0, "9999-12-31");
 	/* the 1904 system */

@@ -135,6 +135,42 @@ static void test_formats(void **state)
 	clint_buf_free(&cells);
 }
 
+/* A styles part that cannot be read costs the numbers their formats,
+ * not the workbook its cells; a number whose format shows nothing is
+ * left out, the first cell too. */
+static void test_formats_not_read(void **state)
+{
+	unit_part book[] = {
+		{"xl/workbook.xml",
+		 "<workbook " SML "><sheets><sheet name=\"A\" sheetId=\"1\" "
+		 "r:id=\"rId1\"/></sheets></workbook>", 0},
+		{"xl/_rels/workbook.xml.rels",
+		 RELS("<Relationship Id=\"rId1\" Target=\"worksheets/a.xml\"/>"),
+		 0},
+		{"xl/styles.xml", "<styleSheet " SML "><numFmts><numFmt", 0},
+		{"xl/worksheets/a.xml",
+		 SHEET("<row><c s=\"1\"><v>0</v></c><c s=\"1\"><v>1500</v></c>"
+		       "</row>"), 0},
+	};
+	clint_buf cells = CLINT_BUF_INIT;
+	char why[200];
+
+	(void)state;
+	assert_int_equal(read_book(book, ARRAY_LEN(book), 1 << 20, &cells, why,
+	                           sizeof(why)),
+	                 CLINT_OK);
+	assert_string_equal(cells.data, "0|1500|");
+	assert_string_equal(why, "");
+	book[2].data = "<styleSheet " SML "><numFmts><numFmt numFmtId=\"164\" "
+	               "formatCode=\"0;-0;;@\"/></numFmts><cellXfs><xf/><xf "
+	               "numFmtId=\"164\"/></cellXfs></styleSheet>";
+	assert_int_equal(read_book(book, ARRAY_LEN(book), 1 << 20, &cells, why,
+	                           sizeof(why)),
+	                 CLINT_OK);
+	assert_string_equal(cells.data, "1500|");
+	clint_buf_free(&cells);
+}
+
 static void test_not_read(void **state)
 {
 	static const unit_part chart[] = {
@@ -230,6 +266,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cells),
 		cmocka_unit_test(test_formats),
+		cmocka_unit_test(test_formats_not_read),
 		cmocka_unit_test(test_not_read),
 		cmocka_unit_test(test_budget),
 	};

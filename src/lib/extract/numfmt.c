@@ -68,6 +68,7 @@ typedef struct {
 	tok t[TOKENS_MAX];
 	size_t n;
 	int date, digits, general;
+	int text;  /* an @: a section for text */
 } section;
 
 /* The bytes of the UTF-8 character at s (1 for a stray byte). */
@@ -136,9 +137,31 @@ static int bracket(section *sec, const char *s, size_t n)
 	}
 	if (n > 0 && strchr("hms", lower(s[0])) && (r = run_of(s, n, lower(s[0]))) == n) {
 		sec->date = 1;
-		return add(sec, T_ELAPSED, (char)lower(s[0]), NULL, r);
+		return add(sec, T_ELAPSED, (char)lower(s[0]), s, r);
 	}
 	return 0;
+}
+
+/* True if every digit placeholder of a date section follows a point
+ * after its seconds ("ss.00"). */
+static int subsecond_digits_only(const section *sec)
+{
+	size_t i;
+	int after_s = 0, in_run = 0;
+
+	for (i = 0; i < sec->n; i++) {
+		const tok *t = &sec->t[i];
+
+		if (t->kind == T_DIGIT) {
+			if (!in_run)
+				return 0;
+			continue;
+		}
+		in_run = t->kind == T_POINT && after_s;
+		if (t->kind == T_DATE || t->kind == T_ELAPSED)
+			after_s = t->c == 's';
+	}
+	return 1;
 }
 
 /* Reads section s[0..n) into sec; false if it holds what is not read. */
@@ -185,7 +208,7 @@ static int tokenize(section *sec, const char *s, size_t n)
 		} else if (strchr("ymdhs", l)) {
 			k = run_of(s + i, n - i, l);
 			sec->date = 1;
-			ok = add(sec, T_DATE, l, NULL, k);
+			ok = add(sec, T_DATE, l, s + i, k);
 			i += k;
 		} else if (n - i >= 5 && strncasecmp(s + i, "am/pm", 5) == 0) {
 			sec->date = 1;
@@ -200,7 +223,7 @@ static int tokenize(section *sec, const char *s, size_t n)
 			ok = add(sec, T_GENERAL, 0, NULL, 0);
 			i += 7;
 		} else if (c == '@') {
-			sec->general = 1;
+			sec->general = sec->text = 1;
 			ok = add(sec, T_GENERAL, 0, NULL, 0);
 			i++;
 		} else if (l == 'e' || l == 'g' || l == 'b') {
@@ -212,6 +235,15 @@ static int tokenize(section *sec, const char *s, size_t n)
 		}
 		if (!ok)
 			return 0;
+	}
+	/* date letters among digits that are not a second's decimals
+	 * ("0.0 h"): a number, the letters shown as written */
+	if (sec->date && sec->digits && !subsecond_digits_only(sec)) {
+		sec->date = 0;
+		for (k = 0; k < sec->n; k++)
+			if (sec->t[k].kind == T_DATE || sec->t[k].kind == T_AMPM ||
+			    sec->t[k].kind == T_ELAPSED)
+				sec->t[k].kind = T_LIT;
 	}
 	/* a fraction (# ?/?) is not read; in a date '/' is a literal */
 	if (sec->digits && !sec->date)
@@ -491,6 +523,10 @@ static int put_int(clint_buf *out, const section *sec, size_t from, size_t to,
 			}
 		}
 	}
+	/* no placeholder (".00", "$.00"): the digits are still shown,
+	 * before the point */
+	if (first == to && rc >= 0 && used < nd)
+		rc = clint_buf_put(out, ds + used, nd - used);
 	return rc;
 }
 
@@ -571,7 +607,10 @@ static void round_decimal(double v, size_t decimals, char *ip, char *fp)
 		ip[0] = '\0';
 }
 
-static int put_number(clint_buf *out, const section *sec, double v, int neg)
+/* v (>= 0) in number section sec, '-' before it if neg; `cell` the
+ * cell's own number, shown as General where v cannot be. */
+static int put_number(clint_buf *out, const section *sec, double v, int neg,
+                      double cell)
 {
 	size_t i, point = sec->n, exp = sec->n, last_int = sec->n, first_int = sec->n;
 	size_t last = sec->n;
@@ -631,7 +670,7 @@ static int put_number(clint_buf *out, const section *sec, double v, int neg)
 		}
 	}
 	if (!isfinite(v) || v >= 1e300)
-		return put_general(out, neg ? -v : v);
+		return put_general(out, cell);
 	round_decimal(v, decimals, ip, fp);
 	/* no minus on what shows as zero */
 	if (neg && (ip[0] || strspn(fp, "0") < strlen(fp)))
@@ -746,29 +785,55 @@ static int find_section(const char *code, size_t n, unsigned want,
 	return found;
 }
 
+/* The en-US forms of the formats a locale tag asks for by name: the
+ * system's long date and time. */
+static const char *system_format(const char *code)
+{
+	const char *p;
+
+	for (p = code; (p = strstr(p, "[$-")) != NULL; p += 3) {
+		if (strncasecmp(p + 3, "F800]", 5) == 0)
+			return "dddd, mmmm d, yyyy";
+		if (strncasecmp(p + 3, "F400]", 5) == 0)
+			return "h:mm:ss AM/PM";
+	}
+	return code;
+}
+
 int clint_numfmt_format(clint_buf *out, double v, const char *code,
                         int date1904)
 {
 	section sec;
-	size_t n = code ? strlen(code) : 0, len, ql, start = out->len, i;
-	unsigned count, want = 0, k;
+	size_t n, len, ql, start = out->len, i;
+	unsigned count, numeric, want = 0, k;
 	const char *s, *q;
-	double shown = v;  /* what General shows if the format is not read */
+	double cell = v;  /* what General shows if the format is not read */
 	int neg = 0, rc;
 
-	if (n == 0 || n > CODE_MAX || !isfinite(v))
+	if (!code || !isfinite(v))
 		return put_general(out, v);
-	if (!find_section(code, n, 0, &s, &len, &count) || count > 4)
+	code = system_format(code);
+	n = strlen(code);
+	if (n == 0 || n > CODE_MAX ||
+	    !find_section(code, n, 0, &s, &len, &count) || count > 4)
 		return put_general(out, v);
 	/* conditions choose sections their own way: not read */
 	for (k = 0; k < count; k++)
 		if (find_section(code, n, k, &q, &ql, &count) && ql > 1 &&
 		    q[0] == '[' && strchr("<>=", q[1]))
 			return put_general(out, v);
-	if (v < 0 && count >= 2) {
+	/* the sections for numbers: not a last one for text, with an @
+	 * (Excel writes "m/d/yyyy;@") */
+	numeric = count;
+	if (count > 1 && find_section(code, n, count - 1, &q, &ql, &count) &&
+	    tokenize(&sec, q, ql) && sec.text)
+		numeric = count - 1;
+	if (numeric > 3)
+		numeric = 3;
+	if (v < 0 && numeric >= 2) {
 		want = 1;  /* shows no sign of its own */
 		v = -v;
-	} else if (v == 0 && count >= 3) {
+	} else if (v == 0 && numeric >= 3) {
 		want = 2;
 	} else if (v < 0) {
 		neg = 1;
@@ -776,11 +841,11 @@ int clint_numfmt_format(clint_buf *out, double v, const char *code,
 	}
 	if (!find_section(code, n, want, &s, &len, &count) ||
 	    !tokenize(&sec, s, len))
-		return put_general(out, shown);
+		return put_general(out, cell);
 	if (sec.date)
-		rc = put_date(out, &sec, shown, date1904);
+		rc = put_date(out, &sec, cell, date1904);
 	else if (sec.digits)
-		rc = put_number(out, &sec, v, neg);
+		rc = put_number(out, &sec, v, neg, cell);
 	else {
 		rc = neg ? clint_buf_putc(out, '-') : CLINT_OK;
 		for (i = 0; i < sec.n && rc >= 0; i++)
