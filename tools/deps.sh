@@ -7,7 +7,7 @@ set -eu
 what=${1:-build}
 
 build_pkgs="gcc make pkg-config libpcre2-dev libxml2-dev libzip-dev libpoppler-glib-dev"
-test_pkgs="libcmocka-dev zlib1g-dev libjansson-dev python3 python3-jsonschema parallel"
+test_pkgs="libcmocka-dev zlib1g-dev libjansson-dev python3 python3-jsonschema parallel locales"
 
 case "$what" in
 build) pkgs=$build_pkgs ;;

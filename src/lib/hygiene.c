@@ -43,7 +43,7 @@ static char *format(const char *fmt, ...)
 	char tmp[512];
 
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	clint_vsnprintf_c(tmp, sizeof(tmp), fmt, ap);
 	va_end(ap);
 	if (clint_buf_puts(&b, tmp) < 0) {
 		clint_buf_free(&b);

@@ -46,6 +46,15 @@ CLINT_INTERNAL int clint_buf_putc(clint_buf *b, char c);
 CLINT_INTERNAL int clint_buf_puts(clint_buf *b, const char *s);
 CLINT_INTERNAL int clint_buf_printf(clint_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* printf and strtod with the C locale's numbers ("0.5"), whatever
+ * LC_NUMERIC the program set; clint_buf_printf() and diagnostics use
+ * them too. */
+CLINT_INTERNAL int clint_snprintf_c(char *s, size_t n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+CLINT_INTERNAL int clint_vsnprintf_c(char *s, size_t n, const char *fmt,
+                                     va_list ap)
+	__attribute__((format(printf, 3, 0)));
+CLINT_INTERNAL double clint_strtod_c(const char *s, char **end);
 /* Appends the UTF-8 encoding of `cp`. */
 CLINT_INTERNAL int clint_buf_put_utf8(clint_buf *b, uint32_t cp);
 /* Writes cp (U+FFFD for a surrogate or past U+10FFFF) as UTF-8 to s;

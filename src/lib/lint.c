@@ -28,7 +28,7 @@ static void lint_msg(lint_ctx *l, clint_diag_level level, const clint_rule *r,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	clint_vsnprintf_c(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	clint_diag_add(l->diag, level, l->rs->packs[r->pack].file, line, 0,
 	               "rule '%s': %s", r->id, msg);

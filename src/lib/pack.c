@@ -375,7 +375,7 @@ static int cap_passed(load_ctx *ctx, unsigned line, const char *fmt, ...)
 		return 1;
 	ctx->cap_pack = ctx->buffers;
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
+	clint_vsnprintf_c(what, sizeof(what), fmt, ap);
 	va_end(ap);
 	pack_error(ctx, line, "%s in the packs loaded: refused", what);
 	return 1;
@@ -692,7 +692,7 @@ static int build_threshold(load_ctx *ctx, clint_rule *r, xmlNodePtr n)
 	        : op && strcmp(op, "le") == 0 ? CLINT_OP_LE
 	        : op && strcmp(op, "gt") == 0 ? CLINT_OP_GT
 	                                      : CLINT_OP_GE;
-	t->than = than ? strtod(than, &end) : 0;
+	t->than = than ? clint_strtod_c(than, &end) : 0;
 	if (!than || end == than || *end)
 		pack_error(ctx, clint_xml_line(n), "rule '%s': threshold 'than' is not a number",
 		           r->id);

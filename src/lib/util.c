@@ -3,6 +3,9 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
+#include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,13 +111,73 @@ int clint_buf_puts(clint_buf *b, const char *s)
 	return clint_buf_put(b, s, strlen(s));
 }
 
+/* ---- numbers in the C locale -------------------------------------------
+ *
+ * printf's %f %g %e and strtod() follow LC_NUMERIC, which the program
+ * that links the library may set: in a German one JSON said 0,5 (not
+ * JSON), a pack's threshold "0.5" was not a number, and an Excel cell's
+ * 1500.5 was not read. The library's numbers are the C locale's: these
+ * switch the calling thread to it (uselocale(), POSIX 2008) and back.
+ */
+
+static locale_t c_numeric;
+static pthread_once_t c_numeric_once = PTHREAD_ONCE_INIT;
+
+static void c_numeric_init(void)
+{
+	c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+}
+
+/* The thread's locale, to give back to c_locale_end(); (locale_t)0 if
+ * it was not switched (no C locale object: as before). */
+static locale_t c_locale_begin(void)
+{
+	pthread_once(&c_numeric_once, c_numeric_init);
+	return c_numeric ? uselocale(c_numeric) : (locale_t)0;
+}
+
+static void c_locale_end(locale_t old)
+{
+	if (old)
+		uselocale(old);
+}
+
+int clint_vsnprintf_c(char *s, size_t n, const char *fmt, va_list ap)
+{
+	locale_t old = c_locale_begin();
+	int r = vsnprintf(s, n, fmt, ap);
+
+	c_locale_end(old);
+	return r;
+}
+
+int clint_snprintf_c(char *s, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = clint_vsnprintf_c(s, n, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+double clint_strtod_c(const char *s, char **end)
+{
+	locale_t old = c_locale_begin();
+	double v = strtod(s, end);
+
+	c_locale_end(old);
+	return v;
+}
+
 int clint_buf_printf(clint_buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	int n, rc;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = clint_vsnprintf_c(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return CLINT_EINVAL;
@@ -122,7 +185,7 @@ int clint_buf_printf(clint_buf *b, const char *fmt, ...)
 	if (rc < 0)
 		return rc;
 	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	clint_vsnprintf_c(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;
 	return CLINT_OK;
@@ -757,13 +820,13 @@ int clint_diag_addv(clint_diag *diag, clint_diag_level level, const char *file,
 	if (ARRAY_PUSH(diag->items, diag->count, diag->cap) < 0)
 		return CLINT_ENOMEM;
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = clint_vsnprintf_c(NULL, 0, fmt, cp);
 	va_end(cp);
 	if (n < 0 || clint_buf_grow(&b, (size_t)n) < 0) {
 		clint_buf_free(&b);
 		return CLINT_ENOMEM;
 	}
-	vsnprintf(b.data, (size_t)n + 1, fmt, ap);
+	clint_vsnprintf_c(b.data, (size_t)n + 1, fmt, ap);
 	b.len = (size_t)n;
 	it = &diag->items[diag->count];
 	it->level = level;

@@ -89,7 +89,7 @@ static void quiet_generic(void *userdata, const char *msg, ...)
 	va_list ap;
 
 	va_start(ap, msg);
-	vsnprintf(buf, sizeof(buf), msg, ap);
+	clint_vsnprintf_c(buf, sizeof(buf), msg, ap);
 	va_end(ap);
 	quiet_count(userdata, buf);
 }

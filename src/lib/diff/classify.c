@@ -181,7 +181,7 @@ static void canon_fold_numbers(canon *c)
 		double v = number_words(c, i, &used);
 		if (used && i + used < c->count) {
 			const char *w = c->buf.data + c->words[i + used];
-			if (all_digits(w) && strtod(w, NULL) == v) {
+			if (all_digits(w) && clint_strtod_c(w, NULL) == v) {
 				i += used; /* keep the digits only */
 				continue;
 			}

@@ -284,7 +284,7 @@ static int docx_err(docx *dx, int code, unsigned line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	clint_vsnprintf_c(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (dx->part)
 		clint_diag_add(dx->diag, CLINT_DIAG_ERROR, dx->doc->name, line, 0,

@@ -259,7 +259,7 @@ static double p10(long e)
 	char s[32];
 
 	snprintf(s, sizeof(s), "1e%ld", e);
-	return strtod(s, NULL);
+	return clint_strtod_c(s, NULL);
 }
 
 /* The power of ten of v's first significant digit (v > 0). */
@@ -267,7 +267,7 @@ static long decade(double v)
 {
 	char s[40], *e;
 
-	snprintf(s, sizeof(s), "%.14e", v);
+	clint_snprintf_c(s, sizeof(s), "%.14e", v);
 	e = strchr(s, 'e');
 	return e ? strtol(e + 1, NULL, 10) : 0;
 }
@@ -278,7 +278,7 @@ static int put_general(clint_buf *out, double v)
 	char s[64];
 	char *e;
 
-	snprintf(s, sizeof(s), "%.15g", v);
+	clint_snprintf_c(s, sizeof(s), "%.15g", v);
 	if ((e = strchr(s, 'e')) != NULL)
 		*e = 'E';
 	return clint_buf_puts(out, s);
@@ -569,7 +569,7 @@ static void round_decimal(double v, size_t decimals, char *ip, char *fp)
 	size_t k = 0;
 
 	ip[0] = fp[0] = '\0';
-	snprintf(s, sizeof(s), "%.14e", v);  /* d.dddddddddddddde+XX */
+	clint_snprintf_c(s, sizeof(s), "%.14e", v);  /* d.dddddddddddddde+XX */
 	for (i = 0; s[i] && s[i] != 'e'; i++)
 		if (s[i] >= '0' && s[i] <= '9')
 			dg[n++] = s[i];

@@ -255,13 +255,15 @@ static int ended(helper_run *h, char *err, size_t errlen)
 		     (sig == SIGKILL && h->cpu_used + 0.5 >= h->cpu_cap))) {
 			if (h->lim.cpu_seconds > 0 &&
 			    h->cpu_cap >= h->lim.cpu_seconds)
-				snprintf(err, errlen,
-				         "reading it stopped at its CPU-time limit of "
-				         "%g s (--max-pdf-seconds)", h->lim.cpu_seconds);
+				clint_snprintf_c(err, errlen,
+				                 "reading it stopped at its CPU-time "
+				                 "limit of %g s (--max-pdf-seconds)",
+				                 h->lim.cpu_seconds);
 			else
-				snprintf(err, errlen,
-				         "reading it stopped at the CPU-time limit this "
-				         "process was given (%g s, ulimit -t)", h->cpu_cap);
+				clint_snprintf_c(err, errlen,
+				                 "reading it stopped at the CPU-time "
+				                 "limit this process was given (%g s, "
+				                 "ulimit -t)", h->cpu_cap);
 			return CLINT_PDF_ELIMIT;
 		}
 		/* poppler aborts when an allocation fails: a crash too */
@@ -309,12 +311,12 @@ static int get(helper_run *h, void *buf, size_t n, char *err, size_t errlen)
 				continue;
 			if (r == 0) {
 				reap(h, 1);
-				snprintf(err, errlen,
-				         "reading it took longer than %g s of wall-clock "
-				         "time (%d times its CPU-time limit of %g s, plus "
-				         "%d s)",
-				         WALL_FACTOR * h->cpu_whole + WALL_EXTRA, WALL_FACTOR,
-				         h->cpu_whole, WALL_EXTRA);
+				clint_snprintf_c(err, errlen,
+				                 "reading it took longer than %g s of "
+				                 "wall-clock time (%d times its CPU-time "
+				                 "limit of %g s, plus %d s)",
+				                 WALL_FACTOR * h->cpu_whole + WALL_EXTRA,
+				                 WALL_FACTOR, h->cpu_whole, WALL_EXTRA);
 				return CLINT_PDF_ELIMIT;
 			}
 		}
@@ -412,7 +414,7 @@ static int spawn(helper_run *h, const unsigned char *data, size_t len,
 		snprintf(err, errlen, "cannot start the PDF reader: %s", strerror(e));
 		return CLINT_PDF_EFAILED;
 	}
-	snprintf(cpu, sizeof(cpu), "%.17g", h->lim.cpu_seconds);
+	clint_snprintf_c(cpu, sizeof(cpu), "%.17g", h->lim.cpu_seconds);
 	snprintf(mem, sizeof(mem), "%zu", h->lim.memory_bytes);
 	sigemptyset(&none);
 	sigemptyset(&dflt);

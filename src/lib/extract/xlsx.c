@@ -431,7 +431,7 @@ static int cell_text(xlsx *x, xmlNodePtr c, clint_buf *b)
 	} else if (strcmp(t, "n") == 0) {
 		/* a number (a date is one too), as its format shows it */
 		char *end;
-		double d = strtod((const char *)v, &end);
+		double d = clint_strtod_c((const char *)v, &end);
 		size_t at = b->len, lead;
 		if (end != (char *)v && *end == '\0' && isfinite(d)) {
 			rc = clint_numfmt_format(b, d, format_of(x, number(c, "s", 0)),

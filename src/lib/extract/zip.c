@@ -33,7 +33,7 @@ static int zip_err(const clint_zip *z, int code, const char *entry,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	clint_vsnprintf_c(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (entry && z->label)
 		clint_diag_add(z->diag, CLINT_DIAG_ERROR, z->doc_name, 0, 0,
