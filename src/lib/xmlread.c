@@ -595,16 +595,24 @@ static void count_text(void *ctx, const xmlChar *ch, int len, int slot,
  * Only a marker with its end read into the input (before its NUL) is
  * left out.
  */
+/* A byte a character reference can hold after its '&'. */
+static int reference_byte(xmlChar c)
+{
+	return isalnum(c) || c == '#' || c == ';';
+}
+
 /* True if the bytes before `at` (from `base` on) end with a character
  * reference the HTML parser reads as '<': "&lt;", "&#60;" or "&#x3c;"
- * (the numeric ones also without the ';', leading zeros allowed). */
+ * (the numeric ones also without the ';', with any number of leading
+ * zeros). The scan back stops at a byte no reference holds, so each
+ * byte is looked at for one marker at most. */
 static int lt_reference_before(const xmlChar *base, const xmlChar *at)
 {
 	const xmlChar *p = at, *q;
 	unsigned long v = 0;
 	int hex;
 
-	while (p > base && at - p < 24 && p[-1] != '&')
+	while (p > base && p[-1] != '&' && reference_byte(p[-1]))
 		p--;
 	if (p == base || p[-1] != '&')
 		return 0;

@@ -1121,6 +1121,22 @@ static void test_ole_object_warned(void **state)
 		assert_int_equal(unit_diag_find(d, "more embedded objects are not "
 		                                   "read: not listed"), 100);
 		clint_doc_free(doc);
+		clint_diag_clear(d);
+		/* ids alike in their first 250 bytes are two objects */
+		q = many + sprintf(many, "%s", DOC("<w:p>"));
+		q -= strlen("</w:body></w:document>");
+		for (i = 0; i < 2; i++)
+			q += sprintf(q, "<w:r><w:object><o:OLEObject xmlns:o=\"urn:"
+			                "schemas-microsoft-com:office:office\" xmlns:r="
+			                "\"http://schemas.openxmlformats.org/"
+			                "officeDocument/2006/relationships\" Type="
+			                "\"Embed\" ProgID=\"Equation.3\" r:id=\"rId%0250ld"
+			                "\"/></w:object></w:r>", i);
+		strcpy(q, "</w:p></w:body></w:document>");
+		doc = load_parts(mp, 1, CLINT_REVISIONS_ACCEPT, d, CLINT_OK);
+		assert_int_equal(clint_diag_count(d), 3);  /* and "no text" */
+		clint_doc_free(doc);
+		clint_diag_clear(d);
 		free(many);
 	}
 	clint_diag_free(d);

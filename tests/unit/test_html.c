@@ -965,9 +965,10 @@ static void test_word_conditional_markers(void **state)
 	 * was left out, and the marker's '>' shown) */
 	doc = html("<p>a &lt;<![if x]>b<![endif]> c &#60;<![endif]>d "
 	           "&#x3C;<![endif]>e &#060<![if y]>f &lt<![endif]>g "
-	           "&amp;lt;<![endif]>h</p>");
+	           "&amp;lt;<![endif]>h &#0000000000000000000000060;<![endif]>i "
+	           "&#x000000000000000000000003c;<![endif]>j</p>");
 	assert_string_equal(clint_doc_text(doc, NULL),
-	                    "a <b c <d <e <f &ltg &lt;h");
+	                    "a <b c <d <e <f &ltg &lt;h <i <j");
 	clint_doc_free(doc);
 
 	/* markup with a reference in it, over a line end, in a formula, in

@@ -143,6 +143,8 @@ static void test_dates(void **state)
 	      "Monday, January 1, 2024");
 	check(0.75, "[$-f400]h:mm:ss\\ AM/PM", 0, "6:00:00 PM");
 	check(1.5, "ss.00", 0, "00.00");
+	/* the tag only where Excel writes it, not in a literal */
+	check(1500, "0\" [$-F800]\"", 0, "1500 [$-F800]");
 	check(0, "m/d/yyyy", 0, "1/0/1900");
 	check(2958465, "yyyy-mm-dd", 0, "9999-12-31");
 	/* the 1904 system */

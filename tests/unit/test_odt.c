@@ -1189,7 +1189,33 @@ static void test_embedded_spreadsheet_columns(void **state)
 		"\"3\"><text:p>x</text:p></table:table-cell>"
 		"<table:table-cell table:number-columns-repeated=\"9999999\"/>"
 		"</table:table-row>"
-		"</table:table></office:spreadsheet></office:body>"
+		/* merged from a hidden column into a shown one: shown */
+		"<table:table-row><table:table-cell/><table:table-cell table:"
+		"number-columns-spanned=\"4\"><text:p>merged</text:p></table:"
+		"table-cell><table:covered-table-cell table:number-columns-"
+		"repeated=\"3\"/></table:table-row>"
+		/* merged over hidden columns only: not */
+		"<table:table-row><table:table-cell/><table:table-cell table:"
+		"number-columns-spanned=\"3\"><text:p>merged hidden</text:p>"
+		"</table:table-cell></table:table-row>"
+		"</table:table>"
+		/* columns inside column groups ten deep still count */
+		"<table:table table:name=\"U\">"
+		"<table:table-column-group><table:table-column-group>"
+		"<table:table-column-group><table:table-column-group>"
+		"<table:table-column-group><table:table-column-group>"
+		"<table:table-column-group><table:table-column-group>"
+		"<table:table-column-group><table:table-column-group>"
+		"<table:table-column/>"
+		"</table:table-column-group></table:table-column-group>"
+		"</table:table-column-group></table:table-column-group>"
+		"</table:table-column-group></table:table-column-group>"
+		"</table:table-column-group></table:table-column-group>"
+		"</table:table-column-group></table:table-column-group>"
+		"<table:table-column table:visibility=\"collapse\"/>"
+		"<table:table-row>" CELL("shown") CELL("deep hidden") CELL("too")
+		"</table:table-row></table:table>"
+		"</office:spreadsheet></office:body>"
 		"</office:document-content>";
 	entry e[] = {
 		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
@@ -1202,7 +1228,7 @@ static void test_embedded_spreadsheet_columns(void **state)
 	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_ACCEPT, NULL,
 	                   CLINT_OK);
 	assert_string_equal(clint_doc_text(doc, NULL),
-	                    "P\na\nd and e\nf\na2\ne2\nx");
+	                    "P\na\nd and e\nf\na2\ne2\nx\nmerged\nshown\ntoo");
 	clint_doc_free(doc);
 #undef CELL
 }

@@ -2387,7 +2387,7 @@ static const char *embedded_workbook(const docx *dx, const docx_node *n,
 static int ole_object(docx *dx, const docx_node *n)
 {
 	const char *v = "", *t, *why = NULL, *part, *rid = NULL;
-	char buf[200], key[512], more[300];
+	char buf[200], *key = NULL, more[300];
 	size_t len = 0, tlen, rlen = 0, i;
 	int link, rc;
 
@@ -2412,15 +2412,19 @@ static int ole_object(docx *dx, const docx_node *n)
 			return rc < 0 ? rc : CLINT_OK;
 	}
 	/* said once for each object, however often it is shown: by its
-	 * part and relationship */
-	if (attr_raw(n, R_NS, "id", &rid, &rlen) ||
-	    attr_raw(n, R_NS_STRICT, "id", &rid, &rlen))
-		snprintf(key, sizeof(key), "%s\n%.*s", dx->part ? dx->part : "",
-		         (int)(rlen < 200 ? rlen : 200), rid);
+	 * part and relationship, whole */
+	if ((attr_raw(n, R_NS, "id", &rid, &rlen) ||
+	     attr_raw(n, R_NS_STRICT, "id", &rid, &rlen)) &&
+	    !(key = malloc(strlen(dx->part ? dx->part : "") + rlen + 2)))
+		return CLINT_ENOMEM;
+	if (key)
+		sprintf(key, "%s\n%.*s", dx->part ? dx->part : "", (int)rlen, rid);
 	snprintf(more, sizeof(more), "DOCX part %.200s: more embedded objects "
 	         "are not read: not listed", dx->part ? dx->part : "?");
-	if (!clint_object_warn(&dx->said, rid ? key : NULL, dx->diag,
-	                       dx->doc->name, n->line, more))
+	rc = clint_object_warn(&dx->said, key, dx->diag, dx->doc->name, n->line,
+	                       more);
+	free(key);
+	if (!rc)
 		return CLINT_OK;
 	clint_diag_add(dx->diag, CLINT_DIAG_WARNING, dx->doc->name, n->line, 0,
 	               "DOCX part %s: %s%s%.*s%s is not read%s%s%s: %sany text "

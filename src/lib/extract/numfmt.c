@@ -789,14 +789,11 @@ static int find_section(const char *code, size_t n, unsigned want,
  * system's long date and time. */
 static const char *system_format(const char *code)
 {
-	const char *p;
-
-	for (p = code; (p = strstr(p, "[$-")) != NULL; p += 3) {
-		if (strncasecmp(p + 3, "F800]", 5) == 0)
-			return "dddd, mmmm d, yyyy";
-		if (strncasecmp(p + 3, "F400]", 5) == 0)
-			return "h:mm:ss AM/PM";
-	}
+	/* where Excel writes the tag: first (not in a quoted literal) */
+	if (strncasecmp(code, "[$-F800]", 8) == 0)
+		return "dddd, mmmm d, yyyy";
+	if (strncasecmp(code, "[$-F400]", 8) == 0)
+		return "h:mm:ss AM/PM";
 	return code;
 }
 
@@ -810,11 +807,13 @@ int clint_numfmt_format(clint_buf *out, double v, const char *code,
 	double cell = v;  /* what General shows if the format is not read */
 	int neg = 0, rc;
 
-	if (!code || !isfinite(v))
+	/* a code longer than Excel's bound is not read (nor measured past
+	 * it: a 4 MB code of one workbook style, for each of its cells) */
+	if (!code || !isfinite(v) || strnlen(code, CODE_MAX + 1) > CODE_MAX)
 		return put_general(out, v);
 	code = system_format(code);
 	n = strlen(code);
-	if (n == 0 || n > CODE_MAX ||
+	if (n == 0 ||
 	    !find_section(code, n, 0, &s, &len, &count) || count > 4)
 		return put_general(out, v);
 	/* conditions choose sections their own way: not read */

@@ -1240,13 +1240,17 @@ static int row_hidden(xmlNodePtr row)
 	return v && !xmlStrEqual(v, (const xmlChar *)"visible");
 }
 
-/* A column's or cell's table:number-columns-repeated (1 without one;
- * Calc has at most 16,384 columns). */
-static unsigned long repeated(xmlNodePtr n)
+/* A column's or cell's table:number-columns-`what` ("repeated",
+ * "spanned"): 1 without one; Calc has at most 16,384 columns. */
+static unsigned long columns(xmlNodePtr n, const char *what)
 {
-	const xmlChar *v = attr(n, NS_TABLE, "number-columns-repeated");
-	unsigned long r = v ? strtoul((const char *)v, NULL, 10) : 1;
+	char name[32];
+	const xmlChar *v;
+	unsigned long r;
 
+	snprintf(name, sizeof(name), "number-columns-%s", what);
+	v = attr(n, NS_TABLE, name);
+	r = v ? strtoul((const char *)v, NULL, 10) : 1;
 	return r < 1 ? 1 : r > 16384 ? 16384 : r;
 }
 
@@ -1267,11 +1271,12 @@ static int sheet_columns(xmlNodePtr n, unsigned long *col, hidden_columns *h,
 	unsigned long r;
 	int rc = CLINT_OK;
 
-	if (depth > 8)
-		return CLINT_OK;
+	/* deeper, the columns are not counted: none is taken for hidden */
+	if (depth > ODT_MAX_DEPTH)
+		return CLINT_ELIMIT;
 	for (n = n->children; n && rc >= 0; n = n->next) {
 		if (is_el(n, NS_TABLE, "table-column")) {
-			r = repeated(n);
+			r = columns(n, "repeated");
 			if (row_hidden(n)) {
 				if (h->count && h->runs[h->count - 1][1] == *col)
 					h->runs[h->count - 1][1] += r;
@@ -1331,9 +1336,11 @@ static int put_sheet_rows(odt_ctx *c, xmlNodePtr n, unsigned flags,
 				if (!is_el(k, NS_TABLE, "table-cell") &&
 				    !is_el(k, NS_TABLE, "covered-table-cell"))
 					continue;
-				r = repeated(k);
+				/* shown if a column it is repeated or merged over is */
+				r = columns(k, "repeated");
 				if (is_el(k, NS_TABLE, "table-cell") &&
-				    columns_shown(h, col, r))
+				    columns_shown(h, col, r > columns(k, "spanned")
+				                              ? r : columns(k, "spanned")))
 					rc = put_sheet_cell(c, k, flags, b, depth + 1);
 				col += r;
 			}
@@ -1354,6 +1361,10 @@ static int put_sheet(odt_ctx *c, xmlNodePtr t, unsigned flags, clint_buf *b,
 	unsigned long col = 0;
 	int rc = sheet_columns(t, &col, &h, 0);
 
+	if (rc == CLINT_ELIMIT) {  /* columns too deep: all read */
+		h.count = 0;
+		rc = CLINT_OK;
+	}
 	if (rc >= 0)
 		rc = put_sheet_rows(c, t, flags, b, &h, depth);
 	free(h.runs);

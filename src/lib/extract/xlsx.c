@@ -291,6 +291,9 @@ static int load_styles(xlsx *x, const char *name)
 			f->id = number(n, "numFmtId", (unsigned long)-1);
 			f->at = x->codes.len;
 			f->order = x->fmt_count++;
+			/* past Excel's 255 bytes a code is not read: not kept */
+			if (strlen((const char *)code) > 255)
+				code[0] = '\0';
 			if ((rc = clint_buf_puts(&x->codes, (const char *)code)) >= 0)
 				rc = clint_buf_putc(&x->codes, '\0');
 		}
