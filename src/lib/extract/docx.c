@@ -2300,8 +2300,8 @@ static int flush_cells(docx *dx, int dropped)
  * (with *why) if not, or a negative error of the document (out of
  * memory, its text over the limit).
  */
-static int read_workbook(docx *dx, const char *part, const char **why,
-                         char *buf, size_t cap)
+static int read_workbook(docx *dx, const char *part, unsigned line,
+                         const char **why, char *buf, size_t cap)
 {
 	const clint_zip_entry *e = clint_zip_find(&dx->zip, part);
 	clint_xlsx_sink out = {workbook_cell, dx};
@@ -2339,6 +2339,20 @@ static int read_workbook(docx *dx, const char *part, const char **why,
 	if (rc < 0 && buf[0]) {
 		*why = buf;
 		return 0;
+	}
+	if (rc >= 0 && buf[0]) {  /* read, but for its numbers' formats */
+		char *key = malloc(strlen(part) + 9);
+		if (!key)
+			return CLINT_ENOMEM;
+		sprintf(key, "formats\n%s", part);  /* said once per workbook */
+		if (clint_object_warn(&dx->said, key, dx->diag, dx->doc->name, line,
+		                      "more embedded objects are not read: not "
+		                      "listed"))
+			clint_diag_add(dx->diag, CLINT_DIAG_WARNING, dx->doc->name,
+			               line, 0, "DOCX part %s: the embedded workbook "
+			               "%.200s: %s", dx->part ? dx->part : "?", part,
+			               buf);
+		free(key);
 	}
 	return rc < 0 ? rc : 1;
 }
@@ -2408,7 +2422,8 @@ static int ole_object(docx *dx, const docx_node *n)
 		            "0123456789._-", v[i]) || len > 64)
 			len = 0;
 	if (!link && (part = embedded_workbook(dx, n, v, len)) != NULL) {
-		if ((rc = read_workbook(dx, part, &why, buf, sizeof(buf))) != 0)
+		if ((rc = read_workbook(dx, part, n->line, &why, buf,
+		                        sizeof(buf))) != 0)
 			return rc < 0 ? rc : CLINT_OK;
 	}
 	/* said once for each object, however often it is shown: by its

@@ -91,7 +91,8 @@ CLINT_INTERNAL int clint_mathml_is_math(struct _xmlNode *n, int html);
  * and says in *used how many it read. A workbook that cannot be read gives
  * a negative code with why[0..why_cap) saying why (for a warning); an
  * error with why empty is the caller's own (out of memory, or what
- * out->cell() returned).
+ * out->cell() returned). One read but for its numbers' formats gives
+ * CLINT_OK with why saying so.
  */
 typedef struct {
 	int (*cell)(void *ctx, const char *s, size_t n);

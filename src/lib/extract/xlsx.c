@@ -569,7 +569,7 @@ int clint_xlsx_read(const unsigned char *data, size_t len, uint64_t budget,
                     uint64_t *used)
 {
 	clint_zip_limits lim = CLINT_ZIP_LIMITS_INIT;
-	char sheet[256], strings[256], styles[256];
+	char sheet[256], strings[256], styles[256], styles_why[160] = "";
 	xlsx x;
 	int rc;
 
@@ -601,14 +601,19 @@ int clint_xlsx_read(const unsigned char *data, size_t len, uint64_t budget,
 	if (rc < 0)
 		goto done;
 	/* a damaged or oversized styles part costs the numbers their
-	 * formats, not the workbook its cells: they are read as General */
+	 * formats, not the workbook its cells: they are read as General,
+	 * and *why says so */
 	if ((rc = load_styles(&x, styles)) < 0) {
 		if (rc == CLINT_ENOMEM)
 			goto done;
 		x.xfs = 0;
+		snprintf(styles_why, sizeof(styles_why), "%s", why);
 		why[0] = '\0';
 	}
 	rc = read_sheet(&x, sheet);
+	if (rc >= 0 && styles_why[0])
+		snprintf(why, why_cap, "its numbers' formats are not read (%s): "
+		         "they are shown as stored", styles_why);
 done:
 	*used = x.zip.total + x.text;
 	clint_zip_close(&x.zip);
