@@ -1036,6 +1036,25 @@ static void test_embedded_workbook(void **state)
 #undef SML
 }
 
+/* A document of one paragraph of n OLE objects into out: the first 30
+ * share r:id rId7 and the others have their own, or (long_ids) each
+ * has an id of 250 digits, alike but for the last. */
+static void ole_paragraph(char *out, long n, int long_ids)
+{
+	char *q = out + sprintf(out, "%s", DOC("<w:p>"));
+	long i;
+
+	q -= strlen("</w:body></w:document>");
+	for (i = 0; i < n; i++)
+		q += sprintf(q, "<w:r><w:object><o:OLEObject xmlns:o=\"urn:schemas-"
+		                "microsoft-com:office:office\" xmlns:r=\"http://"
+		                "schemas.openxmlformats.org/officeDocument/2006/"
+		                "relationships\" Type=\"Embed\" ProgID=\"Equation.3\" "
+		                "r:id=\"rId%0*ld\"/></w:object></w:r>",
+		             long_ids ? 250 : 1, long_ids ? i : i < 30 ? 7 : i);
+	strcpy(q, "</w:p></w:body></w:document>");
+}
+
 static void test_ole_object_warned(void **state)
 {
 #define OLE(progid) "<w:r><w:object><o:OLEObject xmlns:o=\"urn:schemas-" \
@@ -1097,16 +1116,7 @@ static void test_ole_object_warned(void **state)
 		part mp[] = {{"word/document.xml", NULL, 0}};
 
 		assert_non_null(many);
-		q = many + sprintf(many, "%s", DOC("<w:p>"));
-		q -= strlen("</w:body></w:document>");
-		for (i = 0; i < 130; i++)
-			q += sprintf(q, "<w:r><w:object><o:OLEObject xmlns:o=\"urn:"
-			                "schemas-microsoft-com:office:office\" xmlns:r="
-			                "\"http://schemas.openxmlformats.org/"
-			                "officeDocument/2006/relationships\" Type="
-			                "\"Embed\" ProgID=\"Equation.3\" r:id=\"rId%ld\""
-			                "/></w:object></w:r>", i < 30 ? 7 : i);
-		strcpy(q, "</w:p></w:body></w:document>");
+		ole_paragraph(many, 130, 0);
 		mp[0].data = many;
 		doc = load_parts(mp, 1, CLINT_REVISIONS_ACCEPT, d, CLINT_OK);
 		assert_int_equal(clint_diag_count(d), 102);  /* and "no text" */
@@ -1123,16 +1133,7 @@ static void test_ole_object_warned(void **state)
 		clint_doc_free(doc);
 		clint_diag_clear(d);
 		/* ids alike in their first 250 bytes are two objects */
-		q = many + sprintf(many, "%s", DOC("<w:p>"));
-		q -= strlen("</w:body></w:document>");
-		for (i = 0; i < 2; i++)
-			q += sprintf(q, "<w:r><w:object><o:OLEObject xmlns:o=\"urn:"
-			                "schemas-microsoft-com:office:office\" xmlns:r="
-			                "\"http://schemas.openxmlformats.org/"
-			                "officeDocument/2006/relationships\" Type="
-			                "\"Embed\" ProgID=\"Equation.3\" r:id=\"rId%0250ld"
-			                "\"/></w:object></w:r>", i);
-		strcpy(q, "</w:p></w:body></w:document>");
+		ole_paragraph(many, 2, 1);
 		doc = load_parts(mp, 1, CLINT_REVISIONS_ACCEPT, d, CLINT_OK);
 		assert_int_equal(clint_diag_count(d), 3);  /* and "no text" */
 		clint_doc_free(doc);
