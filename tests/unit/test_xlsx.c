@@ -173,6 +173,43 @@ static void test_formats_not_read(void **state)
 	clint_buf_free(&cells);
 }
 
+/* Only the range Word shows of the sheet (the workbook's oleSize), by
+ * the rows' and cells' references or their places. */
+static void test_shown_range(void **state)
+{
+	unit_part book[] = {
+		{"xl/workbook.xml",
+		 "<workbook " SML "><oleSize ref=\"$B$2:C3\"/><sheets><sheet "
+		 "name=\"A\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>", 0},
+		{"xl/_rels/workbook.xml.rels",
+		 RELS("<Relationship Id=\"rId1\" Target=\"worksheets/a.xml\"/>"),
+		 0},
+		{"xl/worksheets/a.xml",
+		 SHEET("<row><c><v>1</v></c><c><v>2</v></c></row>"
+		       "<row><c><v>3</v></c><c><v>4</v></c><c><v>5</v></c>"
+		       "<c><v>6</v></c></row>"
+		       "<row r=\"3\"><c r=\"A3\"><v>7</v></c><c r=\"C3\"><v>8</v>"
+		       "</c></row><row r=\"9\"><c r=\"B9\"><v>9</v></c></row>"), 0},
+	};
+	clint_buf cells = CLINT_BUF_INIT;
+	char why[200];
+
+	(void)state;
+	assert_int_equal(read_book(book, ARRAY_LEN(book), 1 << 20, &cells, why,
+	                           sizeof(why)),
+	                 CLINT_OK);
+	assert_string_equal(cells.data, "4|5|8|");
+	/* one that is not a range: the whole sheet */
+	book[0].data = "<workbook " SML "><oleSize ref=\"C3:B2\"/><sheets>"
+	               "<sheet name=\"A\" sheetId=\"1\" r:id=\"rId1\"/>"
+	               "</sheets></workbook>";
+	assert_int_equal(read_book(book, ARRAY_LEN(book), 1 << 20, &cells, why,
+	                           sizeof(why)),
+	                 CLINT_OK);
+	assert_string_equal(cells.data, "1|2|3|4|5|6|7|8|9|");
+	clint_buf_free(&cells);
+}
+
 static void test_not_read(void **state)
 {
 	static const unit_part chart[] = {
@@ -269,6 +306,7 @@ int main(void)
 		cmocka_unit_test(test_cells),
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_formats_not_read),
+		cmocka_unit_test(test_shown_range),
 		cmocka_unit_test(test_not_read),
 		cmocka_unit_test(test_budget),
 	};

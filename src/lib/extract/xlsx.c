@@ -2,11 +2,12 @@
  * xlsx.c - the cells of an Excel workbook (.xlsx), as a DOCX holds one
  * embedded: a price table pasted into a contract as an Excel object.
  * Word shows the workbook's active sheet, so that sheet is read: each
- * cell that holds something, row by row, hidden rows and columns left
- * out, its text as Excel shows it: shared and inline strings, TRUE and
- * FALSE, errors, and numbers in the cell's number format from the
- * styles part (numfmt.c: "1,500.00", "5%", a date "1/1/2024" where the
- * cell keeps 45292). An active sheet that is a chart is not read.
+ * cell that holds something, row by row, in the range the workbook says
+ * Word shows of it (oleSize), hidden rows and columns left out, its text
+ * as Excel shows it: shared and inline strings, TRUE and FALSE, errors,
+ * and numbers in the cell's number format from the styles part
+ * (numfmt.c: "1,500.00", "5%", a date "1/1/2024" where the cell keeps
+ * 45292). An active sheet that is a chart is not read.
  *
  * The text written counts against the budget with the bytes read: a
  * shared string is stored once and may be used by every cell.
@@ -67,6 +68,9 @@ typedef struct {
 	size_t xfs, xf_cap;
 	int date1904;
 	unsigned char hidden_col[XLSX_MAX_COLS / 8 + 1];
+	/* the range Word shows of the sheet (oleSize): first column and row,
+	 * last column and row; all 0 without one */
+	unsigned long shown[4];
 } xlsx;
 
 static int fail(xlsx *x, int rc, const char *why)
@@ -361,6 +365,45 @@ static int rel_target(xlsx *x, const xmlChar *id, const char *type,
 	return found;
 }
 
+/* A cell reference at *pp ("B12", "$B$12") into its column and row
+ * (from 1), *pp after it; false if there is none. */
+static int cell_ref(const char **pp, unsigned long *col, unsigned long *row)
+{
+	const char *p = *pp;
+
+	*col = *row = 0;
+	if (*p == '$')
+		p++;
+	for (; *p >= 'A' && *p <= 'Z' && *col <= XLSX_MAX_COLS; p++)
+		*col = *col * 26 + (unsigned long)(*p - 'A' + 1);
+	if (*p == '$')
+		p++;
+	for (; *p >= '0' && *p <= '9' && *row < 100000000; p++)
+		*row = *row * 10 + (unsigned long)(*p - '0');
+	*pp = p;
+	return *col && *row;
+}
+
+/* The range the workbook's oleSize says Word shows of it ("A1:D12"),
+ * into x->shown; none (all shown) if it has none or it is not read. */
+static void shown_range(xlsx *x, xmlNodePtr root)
+{
+	xmlNodePtr n = child(root, "oleSize");
+	xmlChar *v = n ? xmlGetNsProp(n, (const xmlChar *)"ref", NULL) : NULL;
+	unsigned long r[4];
+	const char *p = (const char *)v;
+
+	if (v && cell_ref(&p, &r[0], &r[1])) {
+		r[2] = r[0];
+		r[3] = r[1];
+		if ((*p == '\0' || (*p++ == ':' && cell_ref(&p, &r[2], &r[3]) &&
+		                     *p == '\0')) &&
+		    r[0] <= r[2] && r[1] <= r[3])
+			memcpy(x->shown, r, sizeof(r));
+	}
+	xmlFree(v);
+}
+
 /* The active sheet's part name (Word shows that one) into out[cap]. */
 static int active_sheet(xlsx *x, char *out, size_t cap)
 {
@@ -376,6 +419,7 @@ static int active_sheet(xlsx *x, char *out, size_t cap)
 		return fail(x, CLINT_EFORMAT, "it has no xl/workbook.xml");
 	root = xmlDocGetRootElement(doc);
 	x->date1904 = flag(child(root, "workbookPr"), "date1904");
+	shown_range(x, root);
 	view = child(child(root, "bookViews"), "workbookView");
 	if (view && (v = xmlGetNsProp(view, (const xmlChar *)"activeTab",
 	                              NULL)) != NULL) {
@@ -507,7 +551,7 @@ static int read_sheet(xlsx *x, const char *name)
 	clint_buf b = CLINT_BUF_INIT;
 	xmlDocPtr doc;
 	xmlNodePtr row, c;
-	unsigned long col;
+	unsigned long col, r = 0;
 	size_t i;
 	int rc;
 
@@ -527,6 +571,9 @@ static int read_sheet(xlsx *x, const char *name)
 
 		if (!is_x(row, "row"))
 			continue;
+		r = number(row, "r", r + 1);
+		if (x->shown[1] && (r < x->shown[1] || r > x->shown[3]))
+			continue;  /* outside what Word shows */
 		hidden = xmlGetNsProp(row, (const xmlChar *)"hidden", NULL);
 		skip = hidden && (xmlStrEqual(hidden, (const xmlChar *)"1") ||
 		                  xmlStrEqual(hidden, (const xmlChar *)"true"));
@@ -538,8 +585,9 @@ static int read_sheet(xlsx *x, const char *name)
 			if (!is_x(c, "c"))
 				continue;
 			col = column(c, col);
-			if (col <= XLSX_MAX_COLS &&
-			    (x->hidden_col[col / 8] & (1u << (col % 8))))
+			if ((col <= XLSX_MAX_COLS &&
+			     (x->hidden_col[col / 8] & (1u << (col % 8)))) ||
+			    (x->shown[0] && (col < x->shown[0] || col > x->shown[2])))
 				continue;
 			b.len = 0;
 			if ((rc = cell_text(x, c, &b)) < 0)
