@@ -176,13 +176,14 @@ PY
 # Workbooks for the xlsx target (fuzz_xlsx.c): workbook, relationships,
 # shared strings, styles, sheet. A price table in the number formats
 # contracts use (currency, thousands, percent, dates, times, sections,
-# scientific, literals between digits), a hidden row and column; then a
+# scientific, literals between digits), a hidden row and column, the
+# range Word shows (oleSize); then a
 # 1904 workbook whose styles part the relationships name, conditions and
 # fractions (read as General) and an inline string.
 SML='xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 RELS='<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
 REL='http://schemas.openxmlformats.org/officeDocument/2006/relationships'
-{ printf '<workbook %s><bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="Fees" sheetId="1" r:id="rId1"/></sheets></workbook>' "$SML"
+{ printf '<workbook %s><bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="Fees" sheetId="1" r:id="rId1"/></sheets><oleSize ref="A1:L4"/></workbook>' "$SML"
   printf '\n--part--\n%s<Relationship Id="rId1" Type="%s/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="%s/sharedStrings" Target="sharedStrings.xml"/></Relationships>' "$RELS" "$REL" "$REL"
   printf '\n--part--\n<sst %s><si><t>Service</t></si><si><t>Monthly fee</t></si><si><r><t>Service </t></r><r><t>credit</t></r></si></sst>' "$SML"
   printf '\n--part--\n<styleSheet %s><numFmts><numFmt numFmtId="164" formatCode="&quot;EUR &quot;#,##0.00;[Red]\\(&quot;EUR &quot;#,##0.00\\)"/><numFmt numFmtId="165" formatCode="dddd, mmmm d, yyyy"/><numFmt numFmtId="166" formatCode="[h]:mm:ss.00"/><numFmt numFmtId="167" formatCode="#,##0,,&quot; M&quot;;-0;&quot;nil&quot;"/><numFmt numFmtId="168" formatCode="000-00-0000"/><numFmt numFmtId="169" formatCode="[$\342\202\254-407] #,##0.00_)"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="167"/><xf numFmtId="168"/><xf numFmtId="169"/><xf numFmtId="9"/><xf numFmtId="14"/><xf numFmtId="22"/><xf numFmtId="11"/><xf numFmtId="48"/><xf numFmtId="44"/><xf numFmtId="18"/></cellXfs></styleSheet>' "$SML"
