@@ -35,6 +35,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "ascii.h"
 #include "internal.h"
 #include "lazylib.h"  /* after libxml2: calls through dlopen() */
 
@@ -586,19 +587,15 @@ static void count_text(void *ctx, const xmlChar *ch, int len, int slot,
 	c->text_len = run;
 }
 
-/*
- * Markup the HTML parser does not know (libxml2 2.9: "<![if x]>"): it
- * passes on the '<' as text, while its input is still at it, and then
- * the rest as text; a "&lt;" it has read past. Where the caller's
- * `stray` asks for it, the input steps over the markup but its last
- * byte, which the parser steps over itself, and nothing is passed on.
- * Only a marker with its end read into the input (before its NUL) is
- * left out.
- */
 /* A byte a character reference can hold after its '&'. */
 static int reference_byte(xmlChar c)
 {
-	return isalnum(c) || c == '#' || c == ';';
+	return clint_isalnum(c) || c == '#' || c == ';';
+}
+
+static int hex_digit(xmlChar c)
+{
+	return clint_isdigit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
 }
 
 /* True if the bytes before `at` (from `base` on) end with a character
@@ -622,15 +619,25 @@ static int lt_reference_before(const xmlChar *base, const xmlChar *at)
 		return 0;
 	hex = p < at && (*p == 'x' || *p == 'X');
 	p += hex;
-	for (q = p; q < at && (hex ? isxdigit(*q) : isdigit(*q)) && v < 0x10000;
-	     q++)
+	for (q = p; q < at && (hex ? hex_digit(*q) : clint_isdigit(*q)) &&
+	            v < 0x10000; q++)
 		v = v * (hex ? 16 : 10) +
-		    (unsigned long)(isdigit(*q) ? *q - '0' : (*q | 0x20) - 'a' + 10);
+		    (unsigned long)(clint_isdigit(*q) ? *q - '0'
+		                                      : (*q | 0x20) - 'a' + 10);
 	if (q < at && *q == ';')
 		q++;
 	return q > p && q == at && v == '<';
 }
 
+/*
+ * Markup the HTML parser does not know (libxml2 2.9: "<![if x]>"): it
+ * passes on the '<' as text, while its input is still at it, and then
+ * the rest as text; a "&lt;" it has read past. Where the caller's
+ * `stray` asks for it, the input steps over the markup but its last
+ * byte, which the parser steps over itself, and nothing is passed on.
+ * Only a marker with its end read into the input (before its NUL) is
+ * left out.
+ */
 static int count_stray(xmlParserCtxtPtr pctx, const xmlChar *ch, int len)
 {
 	clint_xml_count *c = pctx->_private;
