@@ -797,6 +797,13 @@ static void test_value_table(void **state)
 	             "3. Service Levels\n\n3.1 Availability shall be at least "
 	             "99.5% in each month.\n",
 	             "Availability", CLINT_FAVOURS_SUPPLIER);
+	/* a price table's cells, a block each: the words of the next row
+	 * ("Service credit") are not the fee's (it read as a credit) */
+	value_change("2. Fees\n\nMonthly fee\n\nEUR 12,500.00\n\nService credit "
+	             "per missed level\n\nten (10) per cent\n",
+	             "2. Fees\n\nMonthly fee\n\nEUR 14,500.00\n\nService credit "
+	             "per missed level\n\nten (10) per cent\n",
+	             "Charges", CLINT_FAVOURS_SUPPLIER);
 	/* no row of the table: reported under its kind, no judgement */
 	value_change("9. Misc\n\n9.1 The office has 40 parking spaces worth "
 	             "USD 1,000.\n",

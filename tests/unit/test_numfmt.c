@@ -96,8 +96,9 @@ static void test_sections(void **state)
 	/* built-in currency and accounting formats (en-US) */
 	check(1500, clint_numfmt_builtin(7), 0, "$1,500.00 ");
 	check(-1500, clint_numfmt_builtin(7), 0, "($1,500.00)");
-	check(1500, clint_numfmt_builtin(44), 0, " $1,500.00 ");
-	check(0, clint_numfmt_builtin(44), 0, " $-   ");
+	check(1500, clint_numfmt_builtin(44), 0, " $ 1,500.00 ");
+	check(0, clint_numfmt_builtin(44), 0, " $ -   ");
+	check(-5, "*-0", 0, "-5");
 	check(0.25, clint_numfmt_builtin(9), 0, "25%");
 	/* a last section with @ is for text: not the negative or zero one
 	 * (Excel writes "m/d/yyyy;@") */

@@ -130,7 +130,7 @@ static void test_formats(void **state)
 	                           sizeof(why)),
 	                 CLINT_OK);
 	assert_string_equal(cells.data,
-	                    "1,234.500|-EUR 1,500.00|1/1/2024|5%|$1,500.00|0.1|"
+	                    "1,234.500|-EUR 1,500.00|1/1/2024|5%|$ 1,500.00|0.1|"
 	                    "2.5|1|2|4|5|1e999|x|");
 	clint_buf_free(&cells);
 }

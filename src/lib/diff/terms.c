@@ -104,8 +104,9 @@ static int has_any(const char *hay, const char *needles)
 }
 
 /* The first row of the table whose words occur in the text around value v
- * (`before` and `after` bytes, within the section from range_start) and,
- * when `label` is given, in the section's label; -1 if none. */
+ * (`before` bytes, within the section from range_start, and `after`, up
+ * to the end of its block) and, when `label` is given, in the section's
+ * label; -1 if none. */
 static int term_in(const clint_doc *doc, const clint_value *v,
                    size_t range_start, const char *label, size_t before,
                    size_t after)
@@ -116,6 +117,14 @@ static int term_in(const clint_doc *doc, const clint_value *v,
 
 	from = v->start > range_start + before ? v->start - before : range_start;
 	to = v->end + after < len ? v->end + after : len;
+	/* after the value, only its own block: the next one (a table's next
+	 * row, "Service credit ... 5%") says what its own value is, and
+	 * "Monthly fee | EUR 12,500.00 | Service credit" read as a credit */
+	for (i = v->end; i < to; i++)
+		if (t[i] == '\n') {
+			to = i;
+			break;
+		}
 	for (i = 0; label && label[i] && n < 200; i++)
 		ctx[n++] = (label[i] >= 'A' && label[i] <= 'Z')
 		               ? (char)(label[i] + 32)

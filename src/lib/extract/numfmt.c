@@ -17,8 +17,8 @@
  *     thousandths of a second (seconds rounded where they are shown,
  *     a time without them not); the 1900 date system with its leap day
  *     that never was (serial 60, 29 February 1900), or the 1904 one;
- *   - quoted and escaped literals, _x (a space), *x (no fill), colours,
- *     and [$€-407] currency (its symbol).
+ *   - quoted and escaped literals, _x (a space), "* " (one space for
+ *     the fill), colours, and [$€-407] currency (its symbol).
  * Built-in formats 14 and 22, which Excel shows in the reader's locale,
  * are read as en-US's (m/d/yyyy). What is not read - conditions
  * ([>100]), fractions (# ?/?), eras, other calendars, a date out of
@@ -182,9 +182,12 @@ static int tokenize(section *sec, const char *s, size_t n)
 			i = k < n ? k + 1 : n;
 		} else if (c == '\\' || c == '_' || c == '*') {
 			k = i + 1 < n ? char_len(s + i + 1, n - i - 1) : 0;
+			/* "_x": the width of x, a space; "* ": the column filled
+			 * with spaces, one here ("EUR 1,500.00", "EUR -" of an
+			 * accounting format, not "EUR-"); another fill, none */
 			if (c == '\\')
 				ok = add(sec, T_LIT, 0, s + i + 1, k);
-			else if (c == '_')
+			else if (c == '_' || (k == 1 && s[i + 1] == ' '))
 				ok = add(sec, T_LIT, 0, " ", 1);
 			i += 1 + k;
 		} else if (c == '[') {

@@ -1,0 +1,1 @@
+diff tests/cli/fixtures/fee-workbook.docx tests/cli/fixtures/fee-workbook-v2.docx

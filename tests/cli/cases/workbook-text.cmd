@@ -1,0 +1,1 @@
+text tests/cli/fixtures/fee-workbook.docx
