@@ -804,6 +804,12 @@ static void test_value_table(void **state)
 	             "2. Fees\n\nMonthly fee\n\nEUR 14,500.00\n\nService credit "
 	             "per missed level\n\nten (10) per cent\n",
 	             "Charges", CLINT_FAVOURS_SUPPLIER);
+	/* ... but a paragraph runs on over a plain text's line ends */
+	value_change("1. Credits\n\nThe Supplier shall pay EUR 10,000\nas service "
+	             "credits for each failure.\n",
+	             "1. Credits\n\nThe Supplier shall pay EUR 20,000\nas service "
+	             "credits for each failure.\n",
+	             "Service credits", CLINT_FAVOURS_CUSTOMER);
 	/* no row of the table: reported under its kind, no judgement */
 	value_change("9. Misc\n\n9.1 The office has 40 parking spaces worth "
 	             "USD 1,000.\n",

@@ -103,6 +103,27 @@ static int has_any(const char *hay, const char *needles)
 	return 0;
 }
 
+/* The end of the block that holds text offset `off`; the text's end if
+ * none does. */
+static size_t block_end(const clint_doc *doc, size_t off)
+{
+	size_t lo = 0, hi = clint_doc_block_count(doc), len;
+	clint_block b;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (clint_doc_block(doc, mid, &b) == CLINT_OK && b.end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < clint_doc_block_count(doc) &&
+	    clint_doc_block(doc, lo, &b) == CLINT_OK && b.start <= off)
+		return b.end;
+	clint_doc_text(doc, &len);
+	return len;
+}
+
 /* The first row of the table whose words occur in the text around value v
  * (`before` bytes, within the section from range_start, and `after`, up
  * to the end of its block) and, when `label` is given, in the section's
@@ -119,12 +140,12 @@ static int term_in(const clint_doc *doc, const clint_value *v,
 	to = v->end + after < len ? v->end + after : len;
 	/* after the value, only its own block: the next one (a table's next
 	 * row, "Service credit ... 5%") says what its own value is, and
-	 * "Monthly fee | EUR 12,500.00 | Service credit" read as a credit */
-	for (i = v->end; i < to; i++)
-		if (t[i] == '\n') {
-			to = i;
-			break;
-		}
+	 * "Monthly fee | EUR 12,500.00 | Service credit" read as a credit;
+	 * the block, not the line: a plain text's paragraph runs on over
+	 * its line ends ("pay EUR 10,000\nas service credits") */
+	i = block_end(doc, v->start);
+	if (i < to)
+		to = i > v->end ? i : v->end;
 	for (i = 0; label && label[i] && n < 200; i++)
 		ctx[n++] = (label[i] >= 'A' && label[i] <= 'Z')
 		               ? (char)(label[i] + 32)
