@@ -804,6 +804,12 @@ static void test_value_table(void **state)
 	             "2. Fees\n\nMonthly fee\n\nEUR 14,500.00\n\nService credit "
 	             "per missed level\n\nten (10) per cent\n",
 	             "Charges", CLINT_FAVOURS_SUPPLIER);
+	/* nor those of the row before the label ("Service credit ... 5%") */
+	value_change("2. Fees\n\nService credit per missed level\n\n5%\n\n"
+	             "Set-up fee\n\nEUR 1,000.00\n",
+	             "2. Fees\n\nService credit per missed level\n\n5%\n\n"
+	             "Set-up fee\n\nEUR 2,000.00\n",
+	             "Charges", CLINT_FAVOURS_SUPPLIER);
 	/* ... but a paragraph runs on over a plain text's line ends */
 	value_change("1. Credits\n\nThe Supplier shall pay EUR 10,000\nas service "
 	             "credits for each failure.\n",

@@ -189,7 +189,9 @@ static void test_shown_range(void **state)
 		       "<row><c><v>3</v></c><c><v>4</v></c><c><v>5</v></c>"
 		       "<c><v>6</v></c></row>"
 		       "<row r=\"3\"><c r=\"A3\"><v>7</v></c><c r=\"C3\"><v>8</v>"
-		       "</c></row><row r=\"9\"><c r=\"B9\"><v>9</v></c></row>"), 0},
+		       "</c></row><row r=\"9\"><c r=\"B9\"><v>9</v></c></row>"
+		       /* placed by the cell's reference, as Excel does */
+		       "<row r=\"20\"><c r=\"B2\"><v>11</v></c></row>"), 0},
 	};
 	clint_buf cells = CLINT_BUF_INIT;
 	char why[200];
@@ -198,7 +200,7 @@ static void test_shown_range(void **state)
 	assert_int_equal(read_book(book, ARRAY_LEN(book), 1 << 20, &cells, why,
 	                           sizeof(why)),
 	                 CLINT_OK);
-	assert_string_equal(cells.data, "4|5|8|");
+	assert_string_equal(cells.data, "4|5|8|11|");
 	/* one that is not a range: the whole sheet */
 	book[0].data = "<workbook " SML "><oleSize ref=\"C3:B2\"/><sheets>"
 	               "<sheet name=\"A\" sheetId=\"1\" r:id=\"rId1\"/>"
@@ -206,7 +208,7 @@ static void test_shown_range(void **state)
 	assert_int_equal(read_book(book, ARRAY_LEN(book), 1 << 20, &cells, why,
 	                           sizeof(why)),
 	                 CLINT_OK);
-	assert_string_equal(cells.data, "1|2|3|4|5|6|7|8|9|");
+	assert_string_equal(cells.data, "1|2|3|4|5|6|7|8|9|11|");
 	clint_buf_free(&cells);
 }
 

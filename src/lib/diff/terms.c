@@ -103,13 +103,25 @@ static int has_any(const char *hay, const char *needles)
 	return 0;
 }
 
-/* The end of the block that holds text offset `off`; the text's end if
- * none does. */
-static size_t block_end(const clint_doc *doc, size_t off)
+/*
+ * Where the words around text offset `off` may come from: from the start
+ * of the block before its own (a table's label cell, "Set-up fee", before
+ * its amount) to the end of its own. The blocks further back, or after,
+ * say what their own values are: "Service credit per missed level | 5% |
+ * Set-up fee | EUR 1,000.00" read the fee as a credit, and so did
+ * "Monthly fee | EUR 12,500.00 | Service credit". Blocks, not lines: a
+ * plain text's paragraph runs on over its line ends. Without a block
+ * there, the whole text.
+ */
+static void block_span(const clint_doc *doc, size_t off, size_t *from,
+                       size_t *to)
 {
 	size_t lo = 0, hi = clint_doc_block_count(doc), len;
 	clint_block b;
 
+	clint_doc_text(doc, &len);
+	*from = 0;
+	*to = len;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (clint_doc_block(doc, mid, &b) == CLINT_OK && b.end <= off)
@@ -117,35 +129,34 @@ static size_t block_end(const clint_doc *doc, size_t off)
 		else
 			hi = mid;
 	}
-	if (lo < clint_doc_block_count(doc) &&
-	    clint_doc_block(doc, lo, &b) == CLINT_OK && b.start <= off)
-		return b.end;
-	clint_doc_text(doc, &len);
-	return len;
+	if (lo == clint_doc_block_count(doc) ||
+	    clint_doc_block(doc, lo, &b) != CLINT_OK || b.start > off)
+		return;
+	*to = b.end;
+	*from = b.start;
+	if (lo > 0 && clint_doc_block(doc, lo - 1, &b) == CLINT_OK)
+		*from = b.start;
 }
 
 /* The first row of the table whose words occur in the text around value v
- * (`before` bytes, within the section from range_start, and `after`, up
- * to the end of its block) and, when `label` is given, in the section's
- * label; -1 if none. */
+ * (`before` and `after` bytes, within the section from range_start and
+ * block_span()) and, when `label` is given, in the section's label; -1
+ * if none. */
 static int term_in(const clint_doc *doc, const clint_value *v,
                    size_t range_start, const char *label, size_t before,
                    size_t after)
 {
 	char ctx[CONTEXT_BEFORE + CONTEXT_AFTER + 256];
-	size_t len, from, to, n = 0, i;
+	size_t len, from, to, bfrom, bto, n = 0, i;
 	const char *t = clint_doc_text(doc, &len);
 
 	from = v->start > range_start + before ? v->start - before : range_start;
 	to = v->end + after < len ? v->end + after : len;
-	/* after the value, only its own block: the next one (a table's next
-	 * row, "Service credit ... 5%") says what its own value is, and
-	 * "Monthly fee | EUR 12,500.00 | Service credit" read as a credit;
-	 * the block, not the line: a plain text's paragraph runs on over
-	 * its line ends ("pay EUR 10,000\nas service credits") */
-	i = block_end(doc, v->start);
-	if (i < to)
-		to = i > v->end ? i : v->end;
+	block_span(doc, v->start, &bfrom, &bto);
+	if (bfrom > from && bfrom <= v->start)
+		from = bfrom;
+	if (bto < to)
+		to = bto > v->end ? bto : v->end;
 	for (i = 0; label && label[i] && n < 200; i++)
 		ctx[n++] = (label[i] >= 'A' && label[i] <= 'Z')
 		               ? (char)(label[i] + 32)

@@ -2346,8 +2346,8 @@ static int read_workbook(docx *dx, const char *part, unsigned line,
 			return CLINT_ENOMEM;
 		sprintf(key, "formats\n%s", part);  /* said once per workbook */
 		if (clint_object_warn(&dx->said, key, dx->diag, dx->doc->name, line,
-		                      "more embedded objects are not read: not "
-		                      "listed"))
+		                      "more embedded objects are not read, or "
+		                      "not wholly: not listed"))
 			clint_diag_add(dx->diag, CLINT_DIAG_WARNING, dx->doc->name,
 			               line, 0, "DOCX part %s: the embedded workbook "
 			               "%.200s: %s", dx->part ? dx->part : "?", part,

@@ -531,16 +531,21 @@ static void hide_columns(xlsx *x, xmlNodePtr cols)
 	}
 }
 
-/* Cell c's column (A is 1), from its reference ("AB12"); without one,
- * the column after `prev`. */
-static unsigned long column(xmlNodePtr c, unsigned long prev)
+/* Cell c's column (A is 1) and, in *row, its row: from its reference
+ * ("AB12", as Excel places it); without one, the column after `prev` in
+ * row `in_row`. */
+static unsigned long column(xmlNodePtr c, unsigned long prev,
+                            unsigned long in_row, unsigned long *row)
 {
 	xmlChar *r = xmlGetNsProp(c, (const xmlChar *)"r", NULL);
-	unsigned long col = 0;
-	const xmlChar *p;
+	unsigned long col = 0, rr = 0;
+	const char *p = (const char *)r;
 
-	for (p = r; p && *p >= 'A' && *p <= 'Z' && col <= XLSX_MAX_COLS; p++)
-		col = col * 26 + (unsigned long)(*p - 'A' + 1);
+	*row = in_row;
+	if (p && cell_ref(&p, &col, &rr) && *p == '\0')
+		*row = rr;
+	else
+		col = 0;
 	xmlFree(r);
 	return col ? col : prev + 1;
 }
@@ -551,7 +556,7 @@ static int read_sheet(xlsx *x, const char *name)
 	clint_buf b = CLINT_BUF_INIT;
 	xmlDocPtr doc;
 	xmlNodePtr row, c;
-	unsigned long col, r = 0;
+	unsigned long col, r = 0, cr;
 	size_t i;
 	int rc;
 
@@ -572,8 +577,6 @@ static int read_sheet(xlsx *x, const char *name)
 		if (!is_x(row, "row"))
 			continue;
 		r = number(row, "r", r + 1);
-		if (x->shown[1] && (r < x->shown[1] || r > x->shown[3]))
-			continue;  /* outside what Word shows */
 		hidden = xmlGetNsProp(row, (const xmlChar *)"hidden", NULL);
 		skip = hidden && (xmlStrEqual(hidden, (const xmlChar *)"1") ||
 		                  xmlStrEqual(hidden, (const xmlChar *)"true"));
@@ -584,11 +587,12 @@ static int read_sheet(xlsx *x, const char *name)
 		for (c = row->children; c && rc >= 0; c = c->next) {
 			if (!is_x(c, "c"))
 				continue;
-			col = column(c, col);
+			col = column(c, col, r, &cr);
 			if ((col <= XLSX_MAX_COLS &&
 			     (x->hidden_col[col / 8] & (1u << (col % 8)))) ||
-			    (x->shown[0] && (col < x->shown[0] || col > x->shown[2])))
-				continue;
+			    (x->shown[0] && (col < x->shown[0] || col > x->shown[2] ||
+			                     cr < x->shown[1] || cr > x->shown[3])))
+				continue;  /* hidden, or outside what Word shows */
 			b.len = 0;
 			if ((rc = cell_text(x, c, &b)) < 0)
 				break;
