@@ -2294,6 +2294,22 @@ static int flush_cells(docx *dx, int dropped)
 	return rc;
 }
 
+/* What names an embedded object for clint_object_warn(): "a\nb", b of
+ * blen bytes, whole; malloc'd, NULL when out of memory. */
+static char *object_key(const char *a, const char *b, size_t blen)
+{
+	size_t alen = strlen(a);
+	char *key = malloc(alen + blen + 2);
+
+	if (key) {
+		memcpy(key, a, alen);
+		key[alen] = '\n';
+		memcpy(key + alen + 1, b, blen);
+		key[alen + 1 + blen] = '\0';
+	}
+	return key;
+}
+
 /*
  * The workbook (an .xlsx part) an embedded Excel object in the body
  * shows: its cells, by xlsx.c, where the object is. 1 if it was read, 0
@@ -2341,10 +2357,10 @@ static int read_workbook(docx *dx, const char *part, unsigned line,
 		return 0;
 	}
 	if (rc >= 0 && buf[0]) {  /* read, but for its numbers' formats */
-		char *key = malloc(strlen(part) + 9);
+		/* said once per workbook */
+		char *key = object_key("formats", part, strlen(part));
 		if (!key)
 			return CLINT_ENOMEM;
-		sprintf(key, "formats\n%s", part);  /* said once per workbook */
 		if (clint_object_warn(&dx->said, key, dx->diag, dx->doc->name, line,
 		                      "more embedded objects are not read, or "
 		                      "not wholly: not listed"))
@@ -2430,10 +2446,8 @@ static int ole_object(docx *dx, const docx_node *n)
 	 * part and relationship, whole */
 	if ((attr_raw(n, R_NS, "id", &rid, &rlen) ||
 	     attr_raw(n, R_NS_STRICT, "id", &rid, &rlen)) &&
-	    !(key = malloc(strlen(dx->part ? dx->part : "") + rlen + 2)))
+	    !(key = object_key(dx->part ? dx->part : "", rid, rlen)))
 		return CLINT_ENOMEM;
-	if (key)
-		sprintf(key, "%s\n%.*s", dx->part ? dx->part : "", (int)rlen, rid);
 	snprintf(more, sizeof(more), "DOCX part %.200s: more embedded objects "
 	         "are not read: not listed", dx->part ? dx->part : "?");
 	rc = clint_object_warn(&dx->said, key, dx->diag, dx->doc->name, n->line,

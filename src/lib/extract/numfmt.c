@@ -37,6 +37,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "extract.h"
 
 #define CODE_MAX 255    /* Excel's own bound on a format code */
@@ -98,17 +99,12 @@ static int add(section *sec, tok_kind kind, char c, const char *s, size_t n)
 	return 1;
 }
 
-static int lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
 /* A run of letter `c` (any case) at s: its length. */
 static size_t run_of(const char *s, size_t left, char c)
 {
 	size_t n = 0;
 
-	while (n < left && lower(s[n]) == c)
+	while (n < left && clint_tolower(s[n]) == c)
 		n++;
 	return n;
 }
@@ -135,9 +131,9 @@ static int bracket(section *sec, const char *s, size_t n)
 			;
 		return i == n;
 	}
-	if (n > 0 && strchr("hms", lower(s[0])) && (r = run_of(s, n, lower(s[0]))) == n) {
+	if (n > 0 && strchr("hms", clint_tolower(s[0])) && (r = run_of(s, n, clint_tolower(s[0]))) == n) {
 		sec->date = 1;
-		return add(sec, T_ELAPSED, (char)lower(s[0]), s, r);
+		return add(sec, T_ELAPSED, (char)clint_tolower(s[0]), s, r);
 	}
 	return 0;
 }
@@ -172,7 +168,7 @@ static int tokenize(section *sec, const char *s, size_t n)
 	memset(sec, 0, sizeof(*sec));
 	while (i < n) {
 		char c = s[i];
-		char l = (char)lower(c);
+		char l = (char)clint_tolower(c);
 		int ok = 1;
 
 		if (c == '"') {

@@ -1325,7 +1325,7 @@ static int put_sheet_rows(odt_ctx *c, xmlNodePtr n, unsigned flags,
                           unsigned depth)
 {
 	xmlNodePtr k;
-	unsigned long col, r;
+	unsigned long col, r, span;
 	int rc = CLINT_OK;
 
 	for (n = n->children; n && rc >= 0; n = n->next) {
@@ -1338,9 +1338,9 @@ static int put_sheet_rows(odt_ctx *c, xmlNodePtr n, unsigned flags,
 					continue;
 				/* shown if a column it is repeated or merged over is */
 				r = columns(k, "repeated");
+				span = columns(k, "spanned");
 				if (is_el(k, NS_TABLE, "table-cell") &&
-				    columns_shown(h, col, r > columns(k, "spanned")
-				                              ? r : columns(k, "spanned")))
+				    columns_shown(h, col, r > span ? r : span))
 					rc = put_sheet_cell(c, k, flags, b, depth + 1);
 				col += r;
 			}
