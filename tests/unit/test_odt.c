@@ -1233,6 +1233,65 @@ static void test_embedded_spreadsheet_columns(void **state)
 #undef CELL
 }
 
+/* The hidden columns' runs are paid for from the document's budget:
+ * 50,000 of them (1 MiB of runs) are past a 1 MiB limit, the same
+ * columns shown are not. */
+static void test_embedded_spreadsheet_columns_budget(void **state)
+{
+	static const char content[] = CONTENT("<text:p>P" OBJ("./Object 1")
+	                                      "</text:p>");
+	static const char head[] =
+		"<office:document-content" NS "><office:body><office:spreadsheet>"
+		"<table:table table:name=\"T\">";
+	static const char pair[] =
+		"<table:table-column table:visibility=\"collapse\"/>"
+		"<table:table-column/>";
+	static const char tail[] =
+		"<table:table-row><table:table-cell><text:p>a</text:p>"
+		"</table:table-cell></table:table-row></table:table>"
+		"</office:spreadsheet></office:body></office:document-content>";
+	size_t n = 50000, i, len;
+	char *sheet = malloc(sizeof(head) + n * (sizeof(pair) - 1) +
+	                     sizeof(tail)), *p;
+	entry e[] = {
+		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
+		{"content.xml", content, 0, 0},
+		{"Object 1/content.xml", NULL, 0, 1},  /* stored: no bomb */
+	};
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_diag *diag = NULL;
+	clint_doc *doc = NULL;
+	unsigned char *z;
+
+	(void)state;
+	assert_non_null(sheet);
+	p = stpcpy(sheet, head);
+	for (i = 0; i < n; i++)
+		p = stpcpy(p, pair);
+	stpcpy(p, tail);
+	e[2].data = sheet;
+	z = make_zip(e, ARRAY_LEN(e), &len);
+	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
+	o.max_doc_memory = (size_t)1 << 20;
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, &o, diag),
+	                 CLINT_ELIMIT);
+	assert_null(doc);
+	assert_diag(diag, "memory limit of 1 MiB");
+	free(z);
+	/* shown, the same columns take no runs */
+	for (p = sheet; (p = strstr(p, " table:visibility=\"collapse\"")); )
+		memset(p, ' ', strlen(" table:visibility=\"collapse\""));
+	z = make_zip(e, ARRAY_LEN(e), &len);
+	clint_diag_clear(diag);
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, &o, diag),
+	                 CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL), "P\na");
+	clint_doc_free(doc);
+	clint_diag_free(diag);
+	free(z);
+	free(sheet);
+}
+
 /* A broken formula is an error naming its entry; one object shown many
  * times is read each time, within 64 MiB in all. */
 static void test_formula_limits(void **state)
@@ -1968,6 +2027,7 @@ int main(void)
 		cmocka_unit_test(test_formula_limits),
 		cmocka_unit_test(test_embedded_spreadsheet),
 		cmocka_unit_test(test_embedded_spreadsheet_columns),
+		cmocka_unit_test(test_embedded_spreadsheet_columns_budget),
 		cmocka_unit_test(test_table_variants),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_master_page_headers_footers),

@@ -1263,10 +1263,10 @@ typedef struct {
 /*
  * The columns of a sheet (also inside header columns and column groups)
  * from *col on: the hidden ones (table:visibility "collapse" or
- * "filter", as a row's) added to h.
+ * "filter", as a row's) added to h, which budget m pays for.
  */
-static int sheet_columns(xmlNodePtr n, unsigned long *col, hidden_columns *h,
-                         unsigned depth)
+static int sheet_columns(clint_mem *m, xmlNodePtr n, unsigned long *col,
+                         hidden_columns *h, unsigned depth)
 {
 	unsigned long r;
 	int rc = CLINT_OK;
@@ -1280,8 +1280,9 @@ static int sheet_columns(xmlNodePtr n, unsigned long *col, hidden_columns *h,
 			if (row_hidden(n)) {
 				if (h->count && h->runs[h->count - 1][1] == *col)
 					h->runs[h->count - 1][1] += r;
-				else if (ARRAY_PUSH(h->runs, h->count, h->cap) < 0)
-					rc = CLINT_ENOMEM;
+				else if ((rc = MEM_PUSH(m, h->runs, h->count,
+				                        h->cap)) < 0)
+					break;
 				else {
 					h->runs[h->count][0] = *col;
 					h->runs[h->count++][1] = *col + r;
@@ -1291,7 +1292,7 @@ static int sheet_columns(xmlNodePtr n, unsigned long *col, hidden_columns *h,
 		} else if (is_el(n, NS_TABLE, "table-columns") ||
 		           is_el(n, NS_TABLE, "table-header-columns") ||
 		           is_el(n, NS_TABLE, "table-column-group")) {
-			rc = sheet_columns(n, col, h, depth + 1);
+			rc = sheet_columns(m, n, col, h, depth + 1);
 		}
 	}
 	return rc;
@@ -1359,14 +1360,15 @@ static int put_sheet(odt_ctx *c, xmlNodePtr t, unsigned flags, clint_buf *b,
 {
 	hidden_columns h = {NULL, 0, 0};
 	unsigned long col = 0;
-	int rc = sheet_columns(t, &col, &h, 0);
+	int rc = sheet_columns(&c->doc->mem, t, &col, &h, 0);
 
-	if (rc == CLINT_ELIMIT) {  /* columns too deep: all read */
-		h.count = 0;
+	if (rc == CLINT_ELIMIT && !c->doc->mem.over) {
+		h.count = 0;  /* columns too deep: all read */
 		rc = CLINT_OK;
 	}
 	if (rc >= 0)
 		rc = put_sheet_rows(c, t, flags, b, &h, depth);
+	clint_mem_give(&c->doc->mem, h.cap * sizeof(*h.runs));
 	free(h.runs);
 	return rc;
 }
