@@ -825,6 +825,30 @@ static void test_value_table(void **state)
 	value_change("9. Fees\n\n9.1 The set-up fee is USD 1,000.\n",
 	             "9. Fees\n\n9.1 The set-up fee is USD 2,000.\n", "Charges",
 	             CLINT_FAVOURS_SUPPLIER);
+	/* who bears a cost is not what the value is: the cover is insurance
+	 * (it read as a charge, favouring the customer when it fell) */
+	value_change("8. Insurance\n\n8.1 The Supplier shall maintain, at its "
+	             "own cost, cover of EUR 5,000,000 under a professional "
+	             "indemnity insurance policy.\n",
+	             "8. Insurance\n\n8.1 The Supplier shall maintain, at its "
+	             "own cost, cover of EUR 2,000,000 under a professional "
+	             "indemnity insurance policy.\n",
+	             "Insurance cover", CLINT_FAVOURS_SUPPLIER);
+	value_change("9. Misc\n\n9.1 The Supplier shall give training worth "
+	             "USD 1,000 free of charge.\n",
+	             "9. Misc\n\n9.1 The Supplier shall give training worth "
+	             "USD 2,000 free of charge.\n",
+	             "Amount", CLINT_FAVOURS_UNKNOWN);
+	/* a charge word inside another word is not one ("separate",
+	 * "operate", "discharge") */
+	value_change("9. Misc\n\n9.1 A separate deposit of USD 1,000 helps "
+	             "operate and discharge the escrow.\n",
+	             "9. Misc\n\n9.1 A separate deposit of USD 2,000 helps "
+	             "operate and discharge the escrow.\n",
+	             "Amount", CLINT_FAVOURS_UNKNOWN);
+	value_change("9. Fees\n\n9.1 A surcharge of USD 1,000 applies.\n",
+	             "9. Fees\n\n9.1 A surcharge of USD 2,000 applies.\n",
+	             "Charges", CLINT_FAVOURS_SUPPLIER);
 }
 
 /* ---- render*.c ---------------------------------------------------------------- */

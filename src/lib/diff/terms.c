@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "diff.h"
 
 #define ANY_KIND (-1)
@@ -22,7 +23,8 @@
 typedef struct {
 	const char *term;
 	int kind;                /* clint_value_kind or ANY_KIND */
-	const char *need[2];     /* each "a|b|c": one of them must occur */
+	const char *need[2];     /* each "a|b|c": one of them must occur;
+	                          * "^a": at the start of a word */
 	clint_favours higher;    /* who gains when the value goes up */
 	const char *why_higher;
 	const char *why_lower;
@@ -36,7 +38,7 @@ static const term_row terms[] = {
 	 {"liquidated damages|delay payment", NULL}, CLINT_FAVOURS_CUSTOMER,
 	 "more is payable to the customer on a delay",
 	 "less is payable to the customer on a delay"},
-	{"Liability cap", ANY_KIND, {"liab", "cap|exceed|limited to|aggregate"},
+	{"Liability cap", ANY_KIND, {"liab", "^cap|exceed|limited to|aggregate"},
 	 CLINT_FAVOURS_CUSTOMER, "a higher cap leaves the customer more to recover",
 	 "a lower cap limits what the supplier can owe"},
 	{"Availability", CLINT_VALUE_PERCENT,
@@ -50,10 +52,10 @@ static const term_row terms[] = {
 	 {"increase|indexation|uplift|adjust", NULL}, CLINT_FAVOURS_SUPPLIER,
 	 "the supplier may raise prices more", "prices may rise less"},
 	{"Payment terms", CLINT_VALUE_DURATION,
-	 {"payment|invoice|net |pay ", NULL}, CLINT_FAVOURS_CUSTOMER,
+	 {"payment|invoice|^net |^pay ", NULL}, CLINT_FAVOURS_CUSTOMER,
 	 "the payer keeps its cash longer", "the supplier is paid sooner"},
 	{"Breach notification", CLINT_VALUE_DURATION,
-	 {"breach|incident", "notif|inform|tell"}, CLINT_FAVOURS_SUPPLIER,
+	 {"breach|incident", "notif|inform|^tell"}, CLINT_FAVOURS_SUPPLIER,
 	 "the customer learns of a breach later",
 	 "the customer learns of a breach sooner"},
 	{"Exit assistance", CLINT_VALUE_DURATION,
@@ -69,7 +71,7 @@ static const term_row terms[] = {
 	 CLINT_FAVOURS_SUPPLIER, "a longer window is easier to miss",
 	 "a shorter window is easier to meet"},
 	{"Response time", CLINT_VALUE_DURATION,
-	 {"respond|response|resolv|resolution|restor", NULL},
+	 {"^respond|response|resolv|resolution|restor", NULL},
 	 CLINT_FAVOURS_SUPPLIER, "the supplier may take longer",
 	 "the supplier must act sooner"},
 	{"Term", CLINT_VALUE_DURATION, {"initial term|term of|period of", NULL},
@@ -77,26 +79,63 @@ static const term_row terms[] = {
 	{"Insurance cover", CLINT_VALUE_MONEY, {"insur", NULL},
 	 CLINT_FAVOURS_CUSTOMER, "more cover stands behind the supplier's duties",
 	 "less cover stands behind the supplier's duties"},
-	{"Charges", CLINT_VALUE_MONEY, {"fee|charge|price|rate|cost|pay", NULL},
+	/* at a word's start: not "operate", "separate", "discharge" */
+	{"Charges", CLINT_VALUE_MONEY,
+	 {"^fee|^charge|^surcharge|^price|^rate|^cost|^pay|^hourly|"
+	  "per hour", NULL},
 	 CLINT_FAVOURS_SUPPLIER, "the customer pays more", "the customer pays less"},
 };
 
 static const char *const kind_terms[] = {"Amount", "Percentage", "Duration"};
 
-/* 1 if one of the "|"-separated needles occurs in hay (lower case). */
+/*
+ * Words that say who bears a cost, not what a value is: "at its own
+ * cost, cover of EUR 5,000,000 under an insurance policy" is cover, and
+ * "free of charge, up to 20 hours" is not a charge.
+ */
+static const char *const bearer_phrases[] = {
+	"own cost",  "own charge",  "sole cost", "no cost",
+	"no charge", "no additional cost", "no additional charge",
+	"no extra cost", "no extra charge", "free of charge",
+	"without charge", "without cost", "without additional charge",
+	"without additional cost",
+};
+
+/* Blanks the bearer phrases in hay (lower case). */
+static void blank_bearers(char *hay)
+{
+	size_t i, n;
+	char *p;
+
+	for (i = 0; i < ARRAY_LEN(bearer_phrases); i++) {
+		n = strlen(bearer_phrases[i]);
+		for (p = hay; (p = strstr(p, bearer_phrases[i])); p += n)
+			memset(p, ' ', n);
+	}
+}
+
+/* 1 if one of the "|"-separated needles occurs in hay (lower case), one
+ * written "^word" at the start of a word. */
 static int has_any(const char *hay, const char *needles)
 {
 	char one[48];
-	const char *p = needles;
+	const char *p = needles, *at;
+	int start;
 
 	while (*p) {
 		const char *bar = strchr(p, '|');
 		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+		start = *p == '^';
+		if (start) {
+			p++;
+			n--;
+		}
 		if (n < sizeof(one)) {
 			memcpy(one, p, n);
 			one[n] = '\0';
-			if (strstr(hay, one))
-				return 1;
+			for (at = hay; (at = strstr(at, one)); at++)
+				if (!start || at == hay || !clint_isword(at[-1]))
+					return 1;
 		}
 		p += n + (bar ? 1 : 0);
 	}
@@ -168,6 +207,7 @@ static int term_in(const clint_doc *doc, const clint_value *v,
 		           : (c == '\n' ? ' ' : c);
 	}
 	ctx[n] = '\0';
+	blank_bearers(ctx);
 	for (i = 0; i < ARRAY_LEN(terms); i++) {
 		if (terms[i].kind != ANY_KIND && terms[i].kind != (int)v->kind)
 			continue;
