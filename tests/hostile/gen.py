@@ -374,6 +374,15 @@ def big():
          ("content.xml", odt_xml(b"<text:p>" + b"a word &amp; " * 1200000 +
                                  b"</text:p><text:p>END</text:p>"))],
         zipfile.ZIP_STORED)
+    # 100,000 <text:s text:c="1000"/> (1.7 MB, stored: deflated, the
+    # 100:1 check stops it) are 100 MB of spaces: refused at 64 MiB
+    # (it was read, some 60 bytes of text for each byte of XML)
+    f["space-bomb.odt"] = zip_bytes(
+        [("mimetype", ODT_MIME),
+         ("content.xml", odt_xml(b"<text:p>a" +
+                                 b'<text:s text:c="1000"/>' * 100000 +
+                                 b"</text:p>"))],
+        zipfile.ZIP_STORED)
     # the same in a DOCX: refused with the same words (was libxml2's
     # "xmlSAX2Characters: huge text node", as malformed XML)
     f["long-text.docx"] = zip_bytes(

@@ -1292,6 +1292,136 @@ static void test_embedded_spreadsheet_columns_budget(void **state)
 	free(sheet);
 }
 
+/* head, n times open, mid, n times close, tail: malloc'd. */
+static char *repeat(const char *head, const char *open, size_t n,
+                    const char *mid, const char *close, const char *tail)
+{
+	size_t len = strlen(head) + n * (strlen(open) + strlen(close)) +
+	             strlen(mid) + strlen(tail) + 1;
+	char *s = malloc(len), *p;
+	size_t i;
+
+	assert_non_null(s);
+	p = s + sprintf(s, "%s", head);
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%s", open);
+	p += sprintf(p, "%s", mid);
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%s", close);
+	sprintf(p, "%s", tail);
+	return s;
+}
+
+/* Text past 64 MiB is refused, as in DOCX: 70,000 <text:s text:c="1000"/>
+ * (1.5 MB of XML) are 70 MB of spaces, in a paragraph as in an embedded
+ * sheet's cell (not taken for a cell nested too deep). */
+static void test_text_limit(void **state)
+{
+	static const char space[] = "<text:s text:c=\"1000\"/>";
+	char *body = repeat(CONTENT_HEAD "<office:body><office:text><text:p>a",
+	                    space, 70000, "", "",
+	                    "</text:p></office:text></office:body>"
+	                    "</office:document-content>");
+	char *sheet = repeat("<office:document-content" NS "><office:body>"
+	                     "<office:spreadsheet><table:table><table:table-row>"
+	                     "<table:table-cell><text:p>a",
+	                     space, 70000, "", "",
+	                     "</text:p></table:table-cell></table:table-row>"
+	                     "</table:table></office:spreadsheet></office:body>"
+	                     "</office:document-content>");
+	entry e[] = {
+		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
+		{"content.xml", body, 0, 1},
+		{"Object 1/content.xml", sheet, 0, 1},
+	};
+	clint_diag *d = NULL;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	load_entries(e, 2, CLINT_REVISIONS_ACCEPT, d, CLINT_ELIMIT);
+	assert_int_equal(clint_diag_count(d), 1);
+	(void)diag_at(d, "the extracted text exceeds the size limit (64 MiB",
+	              CLINT_DIAG_ERROR);
+	clint_diag_clear(d);
+	e[1].data = CONTENT("<text:p>P" OBJ("./Object 1") "</text:p>");
+	e[1].store = 0;
+	load_entries(e, 3, CLINT_REVISIONS_ACCEPT, d, CLINT_ELIMIT);
+	assert_int_equal(clint_diag_count(d), 1);
+	(void)diag_at(d, "the extracted text exceeds the size limit (64 MiB",
+	              CLINT_DIAG_ERROR);
+	clint_diag_free(d);
+	free(body);
+	free(sheet);
+}
+
+/* What the extractor holds for comments is paid for from the document's
+ * budget: 5,000 empty comments fit in 1 MiB as the document keeps them,
+ * not with the extractor's copies (some 200 bytes each); nor do its
+ * tracked-change regions. A comment nested too deep is refused as that. */
+static void test_annotation_budget(void **state)
+{
+	char *body = repeat(CONTENT_HEAD "<office:body><office:text><text:p>a",
+	                    "<office:annotation/>", 5000, "", "",
+	                    "</text:p></office:text></office:body>"
+	                    "</office:document-content>");
+	entry e[] = {
+		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
+		{"content.xml", body, 0, 1},
+	};
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_diag *d = NULL;
+	clint_doc *doc = NULL;
+	unsigned char *z;
+	size_t len, kept;
+	char *deep;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	z = make_zip(e, 2, &len);
+	/* what the document keeps of them */
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, &o, d),
+	                 CLINT_OK);
+	assert_int_equal(clint_doc_annotation_count(doc), 5000);
+	kept = doc->mem.used;
+	assert_true(kept < ((size_t)1 << 20));
+	clint_doc_free(doc);
+	o.max_doc_memory = (size_t)1 << 20;
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, &o, d),
+	                 CLINT_ELIMIT);
+	(void)diag_at(d, "memory limit of 1 MiB", CLINT_DIAG_ERROR);
+	free(z);
+	free(body);
+
+	/* the tracked-change regions: 40,000 past 1 MiB as the document
+	 * keeps none of them */
+	body = repeat(CONTENT_HEAD "<office:body><office:text>"
+	              "<text:tracked-changes>",
+	              "<text:changed-region text:id=\"c\"/>", 40000, "", "",
+	              "</text:tracked-changes><text:p>a</text:p></office:text>"
+	              "</office:body></office:document-content>");
+	e[1].data = body;
+	z = make_zip(e, 2, &len);
+	clint_diag_clear(d);
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, &o, d),
+	                 CLINT_ELIMIT);
+	(void)diag_at(d, "memory limit of 1 MiB", CLINT_DIAG_ERROR);
+	free(z);
+	free(body);
+
+	/* 201 spans deep in a comment */
+	deep = repeat(CONTENT_HEAD "<office:body><office:text><text:p>a"
+	              "<office:annotation>", "<text:span>", 201, "x",
+	              "</text:span>", "</office:annotation></text:p>"
+	              "</office:text></office:body></office:document-content>");
+	clint_diag_clear(d);
+	e[1].data = deep;
+	load_entries(e, 2, CLINT_REVISIONS_ACCEPT, d, CLINT_ELIMIT);
+	(void)diag_at(d, "a comment (office:annotation) nested deeper than 200 "
+	                 "elements: refused", CLINT_DIAG_ERROR);
+	clint_diag_free(d);
+	free(deep);
+}
+
 /* A broken formula is an error naming its entry; one object shown many
  * times is read each time, within 64 MiB in all. */
 static void test_formula_limits(void **state)
@@ -1521,25 +1651,6 @@ static void test_doctype_and_entities_refused(void **state)
 	assert_diag_one_line(d, "content.xml: not well-formed XML (line 2: "
 	                        "Entity 'nope' not defined)");
 	clint_diag_free(d);
-}
-
-static char *repeat(const char *head, const char *open, size_t n,
-                    const char *mid, const char *close, const char *tail)
-{
-	size_t len = strlen(head) + n * (strlen(open) + strlen(close)) +
-	             strlen(mid) + strlen(tail) + 1;
-	char *s = malloc(len), *p;
-	size_t i;
-
-	assert_non_null(s);
-	p = s + sprintf(s, "%s", head);
-	for (i = 0; i < n; i++)
-		p += sprintf(p, "%s", open);
-	p += sprintf(p, "%s", mid);
-	for (i = 0; i < n; i++)
-		p += sprintf(p, "%s", close);
-	sprintf(p, "%s", tail);
-	return s;
 }
 
 static void test_deep_nesting_refused(void **state)
@@ -2028,6 +2139,8 @@ int main(void)
 		cmocka_unit_test(test_embedded_spreadsheet),
 		cmocka_unit_test(test_embedded_spreadsheet_columns),
 		cmocka_unit_test(test_embedded_spreadsheet_columns_budget),
+		cmocka_unit_test(test_text_limit),
+		cmocka_unit_test(test_annotation_budget),
 		cmocka_unit_test(test_table_variants),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_master_page_headers_footers),

@@ -27,6 +27,9 @@
 #define ODT_ZIP_LIMITS                                                        \
 	{10000, (uint64_t)64 << 20, (uint64_t)256 << 20, 100, (uint64_t)1 << 20}
 #define ODT_MAX_CONTENT ((uint64_t)64 * 1024 * 1024)
+/* The text, as DOCX's: a <text:s text:c="1000"/> of 17 bytes is 1000
+ * spaces, so 64 MiB of content could make 4 GB */
+#define ODT_MAX_TEXT ((size_t)64 << 20)
 #define ODT_MAX_STYLES ((uint64_t)16 * 1024 * 1024)
 #define ODT_MAX_DEPTH 200
 #define ODT_MAX_NODES CLINT_MAX_XML_NODES
@@ -133,7 +136,8 @@ typedef struct {
 	odt_pending_note *anns;
 	size_t ann_count, ann_cap;
 	size_t ann_bytes;         /* their strings, taken from doc->mem */
-	odt_ann_slot *ann_slots;  /* open ranges by name (a power of two) */
+	odt_ann_slot *ann_slots;  /* open ranges by name (a power of two),
+	                           * its slots taken from doc->mem */
 	size_t ann_slot_cap, ann_slot_used;
 } odt_ctx;
 
@@ -526,8 +530,10 @@ static int collect_changes(odt_ctx *c, xmlNodePtr tc)
 		odt_change *ch;
 		if (!is_el(r, NS_TEXT, "changed-region"))
 			continue;
-		if (ARRAY_PUSH(c->changes, c->change_count, c->change_cap) < 0)
-			return CLINT_ENOMEM;
+		int rc = MEM_PUSH(&c->doc->mem, c->changes, c->change_count,
+		                  c->change_cap);
+		if (rc < 0)
+			return rc;
 		ch = &c->changes[c->change_count++];
 		ch->id = attr(r, NS_TEXT, "id");
 		if (!ch->id)
@@ -680,20 +686,30 @@ static int put_space(odt_ctx *c, const char *s, size_t n)
 	return put_raw(c, s, n);
 }
 
-/* Plain text of an annotation's or similar subtree into `b`. */
-static int gather_text(clint_buf *b, xmlNodePtr n, unsigned depth)
+/* The spaces of a text:s, put 64 at a time: 1000 a byte each took the
+ * time of 64 MiB of text from 1.5 MB of XML. */
+static const char spaces64[] =
+	"                                                                ";
+
+/* Plain text of an annotation's or similar subtree into `b`. CLINT_ELIMIT
+ * past b's limit, or, with *deep set, past ODT_MAX_DEPTH. */
+static int gather_text(clint_buf *b, xmlNodePtr n, unsigned depth, int *deep)
 {
 	int rc = CLINT_OK;
 
-	if (depth > ODT_MAX_DEPTH)
+	if (depth > ODT_MAX_DEPTH) {
+		*deep = 1;
 		return CLINT_ELIMIT;
+	}
 	for (; n && rc >= 0; n = n->next) {
 		if (n->type == XML_TEXT_NODE)
 			rc = clint_buf_puts(b, (const char *)n->content);
 		else if (is_el(n, NS_TEXT, "s")) {
-			unsigned k = attr_uint(n, NS_TEXT, "c", 1, 1000);
-			while (k-- && rc >= 0)
-				rc = clint_buf_putc(b, ' ');
+			unsigned k = attr_uint(n, NS_TEXT, "c", 1, 1000), m;
+			for (; k && rc >= 0; k -= m) {
+				m = k < 64 ? k : 64;
+				rc = clint_buf_put(b, spaces64, m);
+			}
 		} else if (is_el(n, NS_TEXT, "tab"))
 			rc = clint_buf_putc(b, '\t');
 		else if (is_el(n, NS_TEXT, "line-break"))
@@ -702,13 +718,13 @@ static int gather_text(clint_buf *b, xmlNodePtr n, unsigned depth)
 			if (b->len)
 				rc = clint_buf_putc(b, '\n');
 			if (rc >= 0)
-				rc = gather_text(b, n->children, depth + 1);
+				rc = gather_text(b, n->children, depth + 1, deep);
 		} else if (n->type == XML_ELEMENT_NODE && !is_el(n, NS_DC, "creator") &&
 		           !is_el(n, NS_DC, "date") &&
 		           !is_el(n, NS_OFFICE, "annotation") &&
 		           !is_el(n, NS_TEXT, "note"))
 			/* a comment or note in it is not its text (a cell's) */
-			rc = gather_text(b, n->children, depth + 1);
+			rc = gather_text(b, n->children, depth + 1, deep);
 	}
 	return rc;
 }
@@ -742,9 +758,13 @@ static int ann_grow(odt_ctx *c)
 {
 	odt_ann_slot *old = c->ann_slots;
 	size_t i, old_cap = c->ann_slot_cap, cap = old_cap ? old_cap * 2 : 64;
+	int rc = clint_mem_take(&c->doc->mem, cap * sizeof(*c->ann_slots));
 
+	if (rc < 0)
+		return rc;
 	c->ann_slots = calloc(cap, sizeof(*c->ann_slots));
 	if (!c->ann_slots) {
+		clint_mem_give(&c->doc->mem, cap * sizeof(*c->ann_slots));
 		c->ann_slots = old;
 		return CLINT_ENOMEM;
 	}
@@ -753,6 +773,7 @@ static int ann_grow(odt_ctx *c)
 		if (old[i].key)
 			*ann_slot(c, c->anns[old[i].key - 1].name) = old[i];
 	free(old);
+	clint_mem_give(&c->doc->mem, old_cap * sizeof(*c->ann_slots));
 	return CLINT_OK;
 }
 
@@ -784,19 +805,24 @@ static int start_annotation(odt_ctx *c, xmlNodePtr n)
 	const xmlChar *name = attr(n, NS_OFFICE, "name");
 	xmlNodePtr k;
 	odt_pending_note *a;
-	int rc;
+	size_t bytes;
+	int rc = CLINT_OK, deep = 0;
 
 	text.limit = author.limit = 1024 * 1024;
-	for (k = n->children; k; k = k->next)
+	for (k = n->children; k && rc >= 0; k = k->next)
 		if (is_el(k, NS_DC, "creator"))
-			TRY(gather_text(&author, k->children, 0));
-	TRY(gather_text(&text, n->children, 0));
+			rc = gather_text(&author, k->children, 0, &deep);
+	if (rc >= 0)
+		rc = gather_text(&text, n->children, 0, &deep);
+	if (deep)
+		rc = odt_error(c, CLINT_ELIMIT, "a comment (office:annotation) "
+		               "nested deeper than 200 elements: refused");
+	if (rc < 0)
+		goto done;
 	TRY(clint_buf_putc(&text, '\0'));
 	TRY(clint_buf_putc(&author, '\0'));
-	if (ARRAY_PUSH(c->anns, c->ann_count, c->ann_cap) < 0) {
-		rc = CLINT_ENOMEM;
+	if ((rc = MEM_PUSH(&c->doc->mem, c->anns, c->ann_count, c->ann_cap)) < 0)
 		goto done;
-	}
 	a = &c->anns[c->ann_count];
 	a->name = name ? clint_strdup((const char *)name) : NULL;
 	if (name && !a->name) {
@@ -804,12 +830,14 @@ static int start_annotation(odt_ctx *c, xmlNodePtr n)
 		goto done;
 	}
 	/* held until the end (a range may never close): the document's
-	 * budget pays for them meanwhile, as for its own copy */
-	if ((rc = clint_mem_take(&c->doc->mem, text.len + author.len)) < 0) {
+	 * budget pays for them meanwhile, as for its own copy, the room
+	 * the buffers took (64 bytes at least), not only their text */
+	bytes = text.cap + author.cap + (name ? strlen(a->name) + 1 : 0);
+	if ((rc = clint_mem_take(&c->doc->mem, bytes)) < 0) {
 		free(a->name);
 		goto done;
 	}
-	c->ann_bytes += text.len + author.len;
+	c->ann_bytes += bytes;
 	a->text = clint_buf_detach(&text, NULL);
 	a->author = clint_buf_detach(&author, NULL);
 	a->start = clint_doc_built_len(c->doc);
@@ -1181,8 +1209,7 @@ static int put_sheet_cell(odt_ctx *c, xmlNodePtr cell, unsigned flags,
 		if (b->len)
 			rc = clint_buf_putc(b, '\n');
 		if (rc >= 0)
-			deep = (rc = gather_text(b, k->children, depth + 1)) ==
-			       CLINT_ELIMIT;
+			rc = gather_text(b, k->children, depth + 1, &deep);
 	}
 	if (deep) {   /* gather_text()'s depth, said here */
 		if (!object_quiet(c, c->sheet))
@@ -1392,6 +1419,7 @@ static int put_sheets(odt_ctx *c, xmlNodePtr root, const char *name,
 	xmlNodePtr t;
 	int rc = CLINT_OK;
 
+	b.limit = ODT_MAX_TEXT;  /* a cell's text, as the document's */
 	if (doc->block_open && doc->block_count)
 		flags = doc->blocks[doc->block_count - 1].flags &
 		        (CLINT_BLOCK_INSERTED | CLINT_BLOCK_DELETED);
@@ -1497,21 +1525,22 @@ static int walk_inline(odt_ctx *c, xmlNodePtr n, unsigned depth)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (is_el(n, NS_TEXT, "s")) {
-			unsigned k = attr_uint(n, NS_TEXT, "c", 1, 1000);
+			unsigned k = attr_uint(n, NS_TEXT, "c", 1, 1000), m;
 			if (c->at_start)
 				TRY(put_prefix(c)); /* leading spaces are kept */
 			c->at_start = 0;
-			while (k--)
-				TRY(put_space(c, " ", 1));
+			for (; k; k -= m) {
+				m = k < 64 ? k : 64;
+				TRY(put_space(c, spaces64, m));
+			}
 		} else if (is_el(n, NS_TEXT, "tab")) {
 			TRY(put_space(c, "\t", 1));
 		} else if (is_el(n, NS_TEXT, "line-break")) {
 			TRY(put_space(c, "\n", 1));
 		} else if (is_el(n, NS_TEXT, "note")) {
-			if (ARRAY_PUSH(c->notes, c->note_count, c->note_cap) < 0) {
-				rc = CLINT_ENOMEM;
+			if ((rc = MEM_PUSH(&c->doc->mem, c->notes, c->note_count,
+			                   c->note_cap)) < 0)
 				goto done;
-			}
 			c->notes[c->note_count++] = n;
 		} else if (is_el(n, NS_OFFICE, "annotation")) {
 			TRY(start_annotation(c, n));
@@ -1784,7 +1813,11 @@ static void odt_ctx_free(odt_ctx *c)
 		free(c->anns[i].text);
 	}
 	free(c->anns);
-	clint_mem_give(&c->doc->mem, c->ann_bytes);
+	clint_mem_give(&c->doc->mem,
+	               c->ann_bytes + c->ann_cap * sizeof(*c->anns) +
+	                   c->ann_slot_cap * sizeof(*c->ann_slots) +
+	                   c->note_cap * sizeof(*c->notes) +
+	                   c->change_cap * sizeof(*c->changes));
 	free(c->ann_slots);
 	free(c->notes);
 	free(c->changes);
@@ -1866,6 +1899,7 @@ int clint_extract_odt(clint_doc *doc, const unsigned char *data, size_t len,
 	c.diag = diag;
 	c.reject = doc->revisions == CLINT_REVISIONS_REJECT;
 	c.page = 1;
+	doc->build.limit = ODT_MAX_TEXT;
 	clint_xml_init();
 	TRY(clint_zip_open(&za, data, len, &lim, NULL, doc->name, diag));
 	c.zip = &za;
@@ -1928,7 +1962,9 @@ done:
 	if (rc == CLINT_ELIMIT && !doc->mem.over &&
 	    clint_diag_count_level(diag, CLINT_DIAG_ERROR) == 0)
 		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
-		               "the extracted text exceeds the size limit");
+		               "the extracted text exceeds the size limit (%zu MiB "
+		               "in all, 1 MiB for a comment)",
+		               ODT_MAX_TEXT >> 20);
 	free(content);
 	free(styles);
 	clint_zip_close(&za);
