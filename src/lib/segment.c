@@ -35,6 +35,11 @@
 /* Item cites grow by one "(a)" per level and the ranks bound the levels;
  * a backstop far above any real "9.2(a)(ii)(B)(3)". */
 #define MAX_CITE_BYTES 128
+/* A heading block (Markdown "#", a Word heading style) is kept up to this
+ * many bytes, cut on a UTF-8 boundary and marked with an ellipsis: a
+ * heading line of 54 MB was copied whole into the heading and the label
+ * (108 MB the budget never saw), and the label is in every finding. */
+#define MAX_HEADING_KEPT 4096
 
 typedef enum {
 	NUM_NONE,
@@ -399,6 +404,26 @@ static char *make_label(const clint_doc *doc, const numbering *num,
 	return clint_buf_detach(&b, NULL);
 }
 
+/* The heading s[a, b), cut to MAX_HEADING_KEPT bytes; NULL if out of
+ * memory. */
+static char *copy_heading(const char *s, size_t a, size_t b)
+{
+	clint_buf out = CLINT_BUF_INIT;
+	size_t n = b - a;
+
+	if (n > MAX_HEADING_KEPT) {
+		n = MAX_HEADING_KEPT;
+		while (n > 0 && ((unsigned char)s[a + n] & 0xC0) == 0x80)
+			n--;
+	}
+	if (clint_buf_put(&out, s + a, n) < 0 ||
+	    (n < b - a && clint_buf_puts(&out, "\xE2\x80\xA6") < 0)) {
+		clint_buf_free(&out);
+		return NULL;
+	}
+	return clint_buf_detach(&out, NULL);
+}
+
 static int add_section(clint_doc *doc, const numbering *num, size_t block,
                        size_t hs, size_t he, size_t *stack, size_t *depth)
 {
@@ -423,7 +448,7 @@ static int add_section(clint_doc *doc, const numbering *num, size_t block,
 		return rc;
 	number = clint_strndup(doc->norm + num->num_start,
 	                       num->num_end - num->num_start);
-	heading = clint_strndup(doc->norm + hs, he - hs);
+	heading = copy_heading(doc->norm, hs, he);
 	if (number && heading) {
 		cite = make_cite(doc, num, number, parent);
 		label = make_label(doc, num, cite, number, heading, parent);

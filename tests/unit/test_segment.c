@@ -234,6 +234,37 @@ static void test_inherited_label_bounded(void **state)
 	clint_doc_free(doc);
 }
 
+/* A heading block is kept up to MAX_HEADING_KEPT bytes, cut on a UTF-8
+ * boundary with an ellipsis: a 100 KB Markdown heading was copied whole
+ * into the heading and the label. */
+static void test_long_heading_cut(void **state)
+{
+	size_t n = 100000, i, len;
+	char *md = malloc(n + 16);
+	clint_doc *doc;
+	clint_section s;
+
+	(void)state;
+	assert_non_null(md);
+	memcpy(md, "# ", 2);
+	/* byte MAX_HEADING_KEPT of the heading falls inside an "É" */
+	for (i = 2; i < MAX_HEADING_KEPT + 1; i++)
+		md[i] = 'A';
+	for (; i + 2 < n; i += 2)
+		memcpy(md + i, "\xC3\x89", 2);
+	memcpy(md + i, "\n\nx\n", 5); /* with its NUL */
+	doc = unit_md(md);
+	assert_int_equal(clint_doc_section_count(doc), 1);
+	assert_int_equal(clint_doc_section(doc, 0, &s), CLINT_OK);
+	len = strlen(s.heading);
+	assert_int_equal(len, MAX_HEADING_KEPT - 1 + 3);
+	assert_memory_equal(s.heading + len - 3, "\xE2\x80\xA6", 3);
+	assert_true(clint_utf8_valid(s.heading, len));
+	assert_string_equal(s.label, s.heading);
+	clint_doc_free(doc);
+	free(md);
+}
+
 static void test_nesting(void **state)
 {
 	clint_doc *doc;
@@ -549,6 +580,7 @@ int main(void)
 		cmocka_unit_test(test_untitled_clause_names_ancestor),
 		cmocka_unit_test(test_long_designator_not_a_number),
 		cmocka_unit_test(test_inherited_label_bounded),
+		cmocka_unit_test(test_long_heading_cut),
 		cmocka_unit_test(test_nesting),
 		cmocka_unit_test(test_section_at),
 		cmocka_unit_test(test_section_at_after_child_ends),
