@@ -11,6 +11,7 @@
 #include <pthread.h>
 
 #include "internal.h"
+#include "extract/extract.h"
 
 static const char contract[] =
 	"1. Charges\n\n"
@@ -179,6 +180,50 @@ static void test_built_text_is_utf8(void **state)
 }
 
 /* ---- the document memory limit (clint_doc_options.max_doc_memory) ------ */
+
+/* Cells held for after their block (an embedded sheet's) are charged the
+ * room their buffer takes, which doubles (they were charged their bytes:
+ * 1 MiB and one byte took 2 MiB); a flush gives it all back. */
+static void test_held_cells_charged(void **state)
+{
+	clint_held_cells q;
+	clint_doc *doc = NULL;
+	size_t before;
+	char *cell = malloc(1 << 20);
+
+	(void)state;
+	assert_non_null(cell);
+	memset(cell, 'x', 1 << 20);
+	memset(&q, 0, sizeof(q));
+	assert_int_equal(clint_doc_alloc(&doc, "b"), CLINT_OK);
+	before = doc->mem.used;
+	assert_int_equal(clint_held_cells_add(&q, doc, 0, 1, 1, cell, 1 << 20),
+	                 CLINT_OK);
+	assert_true(q.buf.cap >= (1 << 20) + 13);
+	assert_int_equal(doc->mem.used - before, q.buf.cap);
+	assert_int_equal(clint_held_cells_add(&q, doc, 0, 1, 1, "y", 1),
+	                 CLINT_OK);
+	assert_int_equal(doc->mem.used - before, q.buf.cap);
+	assert_int_equal(clint_doc_open_block(doc, CLINT_BLOCK_PARAGRAPH, 0, 1, 1,
+	                                      0),
+	                 CLINT_OK);
+	assert_int_equal(clint_doc_put(doc, "P", 1), CLINT_OK);
+	assert_int_equal(clint_doc_close_block(doc), CLINT_OK);
+	before = doc->mem.used;
+	assert_int_equal(clint_held_cells_flush(&q, doc, 0), CLINT_OK);
+	assert_int_equal(q.buf.cap, 0);
+	assert_int_equal(q.charged, 0);
+	assert_true(doc->mem.used < before);
+	assert_int_equal(clint_doc_block_count(doc), 3);
+	/* past the budget: refused */
+	doc->mem.limit = doc->mem.used + 4096;
+	assert_int_equal(clint_held_cells_add(&q, doc, 0, 1, 1, cell, 1 << 20),
+	                 CLINT_ELIMIT);
+	assert_true(doc->mem.over);
+	clint_held_cells_free(&q, doc);
+	clint_doc_free(doc);
+	free(cell);
+}
 
 /* The bytes of every table the budget pays for, from their capacities. */
 static size_t tables_bytes(const clint_doc *d)
@@ -436,6 +481,7 @@ static void test_doc_options_version_2(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_held_cells_charged),
 		cmocka_unit_test(test_built_text_is_utf8),
 		cmocka_unit_test(test_values_found_when_asked),
 		cmocka_unit_test(test_check_finds_values),

@@ -363,13 +363,16 @@ int clint_held_cells_add(clint_held_cells *q, clint_doc *doc, unsigned flags,
 	head[0] = flags;
 	head[1] = paragraph;
 	head[2] = page;
-	if ((rc = clint_mem_take(&doc->mem, sizeof(head) + n + 1)) < 0)
-		return rc;
-	q->charged += sizeof(head) + n + 1;
-	if ((rc = clint_buf_put(&q->buf, head, sizeof(head))) < 0 ||
-	    (rc = clint_buf_put(&q->buf, s, n)) < 0)
-		return rc;
-	return clint_buf_putc(&q->buf, '\0');
+	if ((rc = clint_buf_put(&q->buf, head, sizeof(head))) >= 0 &&
+	    (rc = clint_buf_put(&q->buf, s, n)) >= 0)
+		rc = clint_buf_putc(&q->buf, '\0');
+	/* the room the buffer took (it doubles), not only what it holds */
+	if (rc >= 0 && q->buf.cap > q->charged) {
+		if ((rc = clint_mem_take(&doc->mem, q->buf.cap - q->charged)) < 0)
+			return rc;
+		q->charged = q->buf.cap;
+	}
+	return rc;
 }
 
 unsigned clint_held_cells_page(const clint_held_cells *q)
@@ -401,9 +404,7 @@ int clint_held_cells_flush(clint_held_cells *q, clint_doc *doc,
 		first_flags = 0;
 		at += sizeof(head) + len + 1;
 	}
-	q->buf.len = 0;
-	clint_mem_give(&doc->mem, q->charged);
-	q->charged = 0;
+	clint_held_cells_free(q, doc);  /* its room too, until cells come again */
 	return rc;
 }
 

@@ -119,12 +119,13 @@ CLINT_INTERNAL const char *clint_numfmt_builtin(unsigned long id);
 /*
  * extract.c: table cells of an embedded sheet, held until the block
  * that shows it ends (a paragraph, its number or heading, is not cut in
- * two), then written as blocks of their own. What is held is charged to
- * doc->mem. A cell keeps the flags, paragraph and page it was shown with.
+ * two), then written as blocks of their own. The room they take is
+ * charged to doc->mem. A cell keeps the flags, paragraph and page it was
+ * shown with.
  */
 typedef struct {
 	clint_buf buf;     /* each: flags, paragraph, page, text, NUL */
-	size_t charged;    /* taken from doc->mem */
+	size_t charged;    /* taken from doc->mem: buf's capacity */
 } clint_held_cells;
 CLINT_INTERNAL int clint_held_cells_add(clint_held_cells *q, clint_doc *doc,
                                         unsigned flags, unsigned paragraph,
