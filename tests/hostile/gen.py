@@ -415,6 +415,9 @@ def big():
     f["pack-ns-scope.xml"] = pack(ns_scope(250, 8 << 20))
     line = b"The Supplier shall provide the Services promptly and the Client shall pay.\n"
     f["text-100mb.txt"] = line * ((100 << 20) // len(line))
+    # 90 MiB of Windows-1252 euro signs are 270 MiB of UTF-8: past the
+    # text's limit, the input's (it was read: 768 MB from 256 MiB)
+    f["cp1252-euros.txt"] = b"\x80" * (90 << 20)
     f["lines-1m.txt"] = b"x\n" * 1000000
     # a million lines ended by CR alone: each line looked for a LF to the
     # end of the text (quadratic, minutes for 10 MB)

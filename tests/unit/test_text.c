@@ -561,6 +561,39 @@ static void test_max_input_bytes(void **state)
 	clint_doc_free(doc);
 	unlink(path);
 	free(path);
+
+	/* the text is held to it too: 10 bytes of Windows-1252 euro signs
+	 * are 30 of UTF-8 (256 MiB of them were 768 MB), as text or as a web
+	 * page declared in it */
+	{
+		static const char euros[] = "\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80";
+		static const char page[] = "<meta charset=\"windows-1252\"><p>"
+		                           "\x80\x80\x80\x80\x80\x80\x80\x80\x80"
+		                           "\x80\x80\x80\x80\x80\x80";
+		o.max_input_bytes = 20;
+		clint_diag_clear(d);
+		assert_int_equal(clint_doc_load_buffer(&doc, "e.txt", euros, 10, &o, d),
+		                 CLINT_ELIMIT);
+		assert_null(doc);
+		assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_ERROR), 1);
+		assert_true(unit_diag_find(d, "its text is larger than the limit of "
+		                              "20 bytes (the input size limit)") >= 0);
+		o.max_input_bytes = 30;
+		assert_int_equal(clint_doc_load_buffer(&doc, "e.txt", euros, 10, &o,
+		                                       NULL),
+		                 CLINT_OK);
+		clint_doc_free(doc);
+		doc = NULL;
+		o.max_input_bytes = sizeof(page) - 1;
+		clint_diag_clear(d);
+		o.format = CLINT_INPUT_HTML;
+		assert_int_equal(clint_doc_load_buffer(&doc, "e.html", page,
+		                                       sizeof(page) - 1, &o, d),
+		                 CLINT_ELIMIT);
+		assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_ERROR), 1);
+		assert_true(unit_diag_find(d, "its text is larger than the limit")
+		            >= 0);
+	}
 	clint_diag_free(d);
 }
 

@@ -144,6 +144,13 @@ int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
 	clint_input_format fmt;
 	clint_doc *doc = NULL;
 	const char *why;
+	size_t errors = clint_diag_count_level(diag, CLINT_DIAG_ERROR);
+	/* the text is no larger than the input may be: a byte of Windows-1252
+	 * is up to three of UTF-8, so 256 MiB of it were 768 MB of text
+	 * (DOCX and ODT set a lower limit of their own, PDF's pages have
+	 * theirs) */
+	size_t limit = opts->max_input_bytes ? opts->max_input_bytes
+	                                     : CLINT_DEFAULT_MAX_INPUT;
 	int rc;
 
 	*out = NULL;
@@ -160,6 +167,8 @@ int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
 	doc->mem.limit = opts->max_doc_memory == SIZE_MAX ? 0
 	                 : opts->max_doc_memory ? opts->max_doc_memory
 	                                        : CLINT_DEFAULT_MAX_DOC_MEMORY;
+	if (fmt != CLINT_INPUT_PDF)
+		doc->build.limit = limit;
 	switch (fmt) {
 	case CLINT_INPUT_MARKDOWN:
 		TRY(clint_extract_markdown(doc, data, len, diag));
@@ -187,6 +196,11 @@ int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
 done:
 	if (rc == CLINT_ELIMIT && doc && doc->mem.over)
 		clint_doc_mem_error(doc, diag);
+	else if (rc == CLINT_ELIMIT &&
+	         clint_diag_count_level(diag, CLINT_DIAG_ERROR) == errors)
+		clint_diag_add(diag, CLINT_DIAG_ERROR, name, 0, 0,
+		               "its text is larger than the limit of %zu bytes "
+		               "(the input size limit)", limit);
 	clint_doc_free(doc);
 	return rc;
 }

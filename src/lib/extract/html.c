@@ -702,7 +702,9 @@ int clint_extract_html(clint_doc *doc, const unsigned char *data, size_t len,
 	}
 	if (declared && windows_1252(name)) {
 		/* iconv has no character for five of its bytes (0x81, 0x8D,
-		 * 0x8F, 0x90, 0x9D), which browsers read */
+		 * 0x8F, 0x90, 0x9D), which browsers read; up to three bytes
+		 * each, within the text's limit */
+		b.limit = doc->build.limit;
 		rc = clint_decode_cp1252(&b, data, len);
 		if (rc == CLINT_OK)
 			rc = read_html(doc, (const unsigned char *)(b.data ? b.data : ""),

@@ -205,8 +205,10 @@ int clint_doc_decode(clint_doc *doc, const unsigned char *data, size_t len,
                      clint_diag *diag)
 {
 	clint_buf b = CLINT_BUF_INIT;
-	int rc = clint_decode_text(&b, data, len, doc->name, diag);
+	int rc;
 
+	b.limit = doc->build.limit;  /* the text's, clint_extract()'s */
+	rc = clint_decode_text(&b, data, len, doc->name, diag);
 	if (rc == CLINT_OK) {
 		doc->text = clint_buf_detach(&b, &doc->text_len);
 		if (!doc->text)
