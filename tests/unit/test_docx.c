@@ -31,9 +31,11 @@ typedef unit_part part;
 #define STYLEP(style, runs)                                                   \
 	"<w:p><w:pPr><w:pStyle w:val=\"" style "\"/></w:pPr>" runs "</w:p>"
 
-/* Loads a DOCX made of `parts`, expecting `rc`. */
-static clint_doc *load_parts(const part *parts, size_t n, clint_revisions rev,
-                             clint_diag *diag, int rc)
+/* Loads a DOCX made of `parts` with the memory limit `max_memory` (0:
+ * the default), expecting `rc`. */
+static clint_doc *load_parts_within(const part *parts, size_t n,
+                                    clint_revisions rev, size_t max_memory,
+                                    clint_diag *diag, int rc)
 {
 	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
 	clint_doc *doc = NULL;
@@ -42,6 +44,7 @@ static clint_doc *load_parts(const part *parts, size_t n, clint_revisions rev,
 	int got;
 
 	o.revisions = rev;
+	o.max_doc_memory = max_memory;
 	got = clint_doc_load_buffer(&doc, "fixture.docx", zip, len, &o, diag);
 	free(zip);
 	if (got != rc && diag)
@@ -54,6 +57,57 @@ static clint_doc *load_parts(const part *parts, size_t n, clint_revisions rev,
 		assert_null(doc);
 	}
 	return doc;
+}
+
+/* Loads a DOCX made of `parts`, expecting `rc`. */
+static clint_doc *load_parts(const part *parts, size_t n, clint_revisions rev,
+                             clint_diag *diag, int rc)
+{
+	return load_parts_within(parts, n, rev, 0, diag, rc);
+}
+
+/* Expects a DOCX made of `parts` to be refused within a memory limit of
+ * 1 MiB, and said so. */
+static void expect_over_memory(const part *parts, size_t n)
+{
+	clint_diag *d = NULL;
+
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	load_parts_within(parts, n, CLINT_REVISIONS_ACCEPT, (size_t)1 << 20, d,
+	                  CLINT_ELIMIT);
+	if (unit_diag_find(d, "needs more than the document memory limit of "
+	                      "1 MiB (--max-doc-memory)") < 0) {
+		unit_diag_dump(d);
+		fail_msg("not refused for its memory");
+	}
+	clint_diag_free(d);
+}
+
+/* What the document loaded from `parts` (memory limit: the default)
+ * takes from its memory budget: what it keeps. */
+static size_t memory_kept(const part *parts, size_t n)
+{
+	clint_doc *doc = load_parts(parts, n, CLINT_REVISIONS_ACCEPT, NULL,
+	                            CLINT_OK);
+	size_t used = doc->mem.used;
+
+	clint_doc_free(doc);
+	return used;
+}
+
+/* `n` copies of `item` between `head` and `tail`, malloc'd. */
+static char *repeat(const char *head, const char *item, size_t n,
+                    const char *tail)
+{
+	size_t hl = strlen(head), il = strlen(item), i;
+	char *s = malloc(hl + n * il + strlen(tail) + 1), *p;
+
+	assert_non_null(s);
+	memcpy(s, head, hl);
+	for (p = s + hl, i = 0; i < n; i++, p += il)
+		memcpy(p, item, il);
+	strcpy(p, tail);
+	return s;
 }
 
 static clint_doc *load_body(const char *document, clint_revisions rev)
@@ -1033,6 +1087,69 @@ static void test_embedded_workbook(void **state)
 		free(sheet);
 	}
 #undef XL
+#undef SML
+}
+
+/* An embedded workbook's tables are paid for from the document's memory
+ * budget while it is read, and given back: 150,000 empty shared strings
+ * (1.5 MiB of tables from 750 KB of <si/>) are past a 1 MiB limit; the
+ * same workbook with three strings is read within it, and the document
+ * keeps as much memory either way. */
+static void test_embedded_workbook_memory(void **state)
+{
+#define SML "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/" \
+	"main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/" \
+	"2006/relationships\""
+	static const char body[] = DOC(
+		P(R("Prices:") "<w:r><w:object><o:OLEObject xmlns:o=\"urn:schemas-"
+		  "microsoft-com:office:office\" xmlns:r=\"http://schemas."
+		  "openxmlformats.org/officeDocument/2006/relationships\" Type=\""
+		  "Embed\" ProgID=\"Excel.Sheet.12\" r:id=\"rId5\"/></w:object>"
+		  "</w:r>"));
+	static const char rels[] =
+		"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/"
+		"2006/relationships\"><Relationship Id=\"rId5\" Type=\"http://"
+		"schemas.openxmlformats.org/officeDocument/2006/relationships/"
+		"package\" Target=\"embeddings/book.xlsx\"/></Relationships>";
+	part book[] = {
+		{"xl/workbook.xml", "<workbook " SML "><sheets><sheet name=\"A\" "
+		 "sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>", 0},
+		{"xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://"
+		 "schemas.openxmlformats.org/package/2006/relationships\">"
+		 "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
+		 "</Relationships>", 0},
+		{"xl/sharedStrings.xml", NULL, 0},
+		{"xl/worksheets/sheet1.xml", "<worksheet " SML "><sheetData><row>"
+		 "<c t=\"s\"><v>2</v></c></row></sheetData></worksheet>", 0},
+	};
+	part p[] = {
+		{"word/document.xml", body, 0},
+		{"word/_rels/document.xml.rels", rels, 0},
+		{"word/embeddings/book.xlsx", NULL, 0},
+	};
+	char *many = repeat("<sst " SML "><si/><si/><si><t>Fee</t></si>", "<si/>",
+	                    150000, "</sst>");
+	unsigned char *xlsx;
+	size_t kept;
+	clint_doc *doc;
+
+	(void)state;
+	book[2].data = many;
+	xlsx = unit_make_zip(book, ARRAY_LEN(book), &p[2].len);
+	p[2].data = (const char *)xlsx;
+	expect_over_memory(p, ARRAY_LEN(p));
+	kept = memory_kept(p, ARRAY_LEN(p));
+	free(xlsx);
+	book[2].data = "<sst " SML "><si/><si/><si><t>Fee</t></si></sst>";
+	xlsx = unit_make_zip(book, ARRAY_LEN(book), &p[2].len);
+	p[2].data = (const char *)xlsx;
+	doc = load_parts_within(p, ARRAY_LEN(p), CLINT_REVISIONS_ACCEPT,
+	                        (size_t)1 << 20, NULL, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL), "Prices:\nFee");
+	clint_doc_free(doc);
+	assert_int_equal(memory_kept(p, ARRAY_LEN(p)), kept);
+	free(xlsx);
+	free(many);
 #undef SML
 }
 
@@ -2104,6 +2221,7 @@ int main(void)
 		cmocka_unit_test(test_office_math_tracked),
 		cmocka_unit_test(test_ole_object_warned),
 		cmocka_unit_test(test_embedded_workbook),
+		cmocka_unit_test(test_embedded_workbook_memory),
 		cmocka_unit_test(test_alt_chunk_refused),
 		cmocka_unit_test(test_revisions_accept),
 		cmocka_unit_test(test_revisions_reject),

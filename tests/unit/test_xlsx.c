@@ -30,24 +30,38 @@ static int collect(void *ctx, const char *s, size_t n)
 	return rc < 0 ? rc : clint_buf_putc(b, '|');
 }
 
-/* Reads the workbook of `parts` within `budget`; its cells into *cells
- * (NUL-terminated), why it was not read into why. */
+/* Reads the workbook of `parts` within `budget`, its tables paid for
+ * from `mem` (NULL: a budget without a limit); its cells into *cells
+ * (NUL-terminated), why it was not read into why. All it took from the
+ * memory budget is given back. */
+static int read_book_mem(const unit_part *parts, size_t n, uint64_t budget,
+                         clint_mem *mem, clint_buf *cells, char *why,
+                         size_t cap)
+{
+	clint_xlsx_sink out = {collect, cells};
+	clint_mem none = {0, 0, 0};
+	uint64_t used = 0;
+	unsigned char *zip;
+	size_t len, before;
+	int rc;
+
+	if (!mem)
+		mem = &none;
+	before = mem->used;
+	zip = unit_make_zip(parts, n, &len);
+	cells->len = 0;
+	rc = clint_xlsx_read(zip, len, budget, mem, &out, why, cap, &used);
+	assert_true(clint_buf_putc(cells, '\0') >= 0);
+	assert_true(used <= budget + len);
+	assert_int_equal(mem->used, before);
+	free(zip);
+	return rc;
+}
+
 static int read_book(const unit_part *parts, size_t n, uint64_t budget,
                      clint_buf *cells, char *why, size_t cap)
 {
-	clint_xlsx_sink out = {collect, cells};
-	uint64_t used = 0;
-	unsigned char *zip;
-	size_t len;
-	int rc;
-
-	zip = unit_make_zip(parts, n, &len);
-	cells->len = 0;
-	rc = clint_xlsx_read(zip, len, budget, &out, why, cap, &used);
-	assert_true(clint_buf_putc(cells, '\0') >= 0);
-	assert_true(used <= budget + len);
-	free(zip);
-	return rc;
+	return read_book_mem(parts, n, budget, NULL, cells, why, cap);
 }
 
 static void test_cells(void **state)
@@ -250,7 +264,7 @@ static void test_not_read(void **state)
 	                      sizeof(why)) < 0);
 	assert_non_null(strstr(why, "xl/workbook.xml: "));
 	assert_true(clint_xlsx_read((const unsigned char *)"not a zip", 9, 1 << 20,
-	                            &out, why, sizeof(why), &used) < 0);
+	                            NULL, &out, why, sizeof(why), &used) < 0);
 	assert_string_equal(why, "not a readable ZIP archive");
 	clint_buf_free(&cells);
 }
@@ -302,6 +316,77 @@ static void test_budget(void **state)
 	free(sheet);
 }
 
+/* `n` copies of `item` between `head` and `tail`, malloc'd. */
+static char *repeat(const char *head, const char *item, size_t n,
+                    const char *tail)
+{
+	size_t hl = strlen(head), il = strlen(item), i;
+	char *s = malloc(hl + n * il + strlen(tail) + 1), *p;
+
+	assert_non_null(s);
+	memcpy(s, head, hl);
+	for (p = s + hl, i = 0; i < n; i++, p += il)
+		memcpy(p, item, il);
+	strcpy(p, tail);
+	return s;
+}
+
+/* The shared strings' tables are paid for from the memory budget while
+ * the workbook is read: 150,000 empty strings (750 KB of <si/>, 1.5 MiB
+ * of tables) are past a 1 MiB budget, which refuses them (the
+ * document's error: nothing in why), and so are 150,000 cell styles
+ * (<xf/>, 2 MiB of codes); the same workbook with a few of each is read
+ * within it. All is given back (read_book_mem()). */
+static void test_tables_budget(void **state)
+{
+	unit_part book[] = {
+		{"xl/workbook.xml", BOOK("0"), 0},
+		{"xl/_rels/workbook.xml.rels",
+		 RELS("<Relationship Id=\"rId1\" Target=\"worksheets/a.xml\"/>"), 0},
+		{"xl/sharedStrings.xml", NULL, 0},
+		{"xl/styles.xml", NULL, 0},
+		{"xl/worksheets/a.xml",
+		 SHEET("<row><c t=\"s\"><v>2</v></c><c s=\"1\"><v>0.5</v></c>"
+		       "</row>"), 0},
+	};
+	clint_mem mem = {0, (size_t)1 << 20, 0};
+	clint_buf cells = CLINT_BUF_INIT;
+	char why[200], *many_si, *many_xf;
+
+	(void)state;
+	many_si = repeat("<sst " SML "><si/><si/><si><t>Fee</t></si>", "<si/>",
+	                 150000, "</sst>");
+	many_xf = repeat("<styleSheet " SML "><cellXfs><xf/><xf numFmtId=\"9\"/>",
+	                 "<xf/>", 150000, "</cellXfs></styleSheet>");
+	book[2].data = many_si;
+	book[3].data = "<styleSheet " SML "><cellXfs><xf/><xf numFmtId=\"9\"/>"
+	               "</cellXfs></styleSheet>";
+	assert_int_equal(read_book_mem(book, ARRAY_LEN(book), 8 << 20, &mem,
+	                               &cells, why, sizeof(why)),
+	                 CLINT_ELIMIT);
+	assert_true(mem.over);
+	assert_string_equal(why, "");
+	mem.over = 0;
+	book[2].data = "<sst " SML "><si/><si/><si><t>Fee</t></si></sst>";
+	book[3].data = many_xf;
+	assert_int_equal(read_book_mem(book, ARRAY_LEN(book), 8 << 20, &mem,
+	                               &cells, why, sizeof(why)),
+	                 CLINT_ELIMIT);
+	assert_true(mem.over);
+	assert_string_equal(why, "");
+	mem.over = 0;
+	book[3].data = "<styleSheet " SML "><cellXfs><xf/><xf numFmtId=\"9\"/>"
+	               "</cellXfs></styleSheet>";
+	assert_int_equal(read_book_mem(book, ARRAY_LEN(book), 8 << 20, &mem,
+	                               &cells, why, sizeof(why)),
+	                 CLINT_OK);
+	assert_string_equal(cells.data, "Fee|50%|");
+	assert_false(mem.over);
+	clint_buf_free(&cells);
+	free(many_si);
+	free(many_xf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -311,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_shown_range),
 		cmocka_unit_test(test_not_read),
 		cmocka_unit_test(test_budget),
+		cmocka_unit_test(test_tables_budget),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2349,7 +2349,7 @@ static int read_workbook(docx *dx, const char *part, unsigned line,
 	rc = clint_xlsx_read(data, len,
 	                     dx->embedded_bytes < DOCX_MAX_EMBEDDED
 	                         ? DOCX_MAX_EMBEDDED - dx->embedded_bytes : 0,
-	                     &out, buf, cap, &used);
+	                     &dx->doc->mem, &out, buf, cap, &used);
 	dx->embedded_bytes += used;
 	free(data);
 	if (rc < 0 && buf[0]) {

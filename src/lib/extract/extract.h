@@ -88,20 +88,23 @@ CLINT_INTERNAL int clint_mathml_is_math(struct _xmlNode *n, int html);
  * xlsx.c: the cells of the workbook (.xlsx) in data[0..len) that Word
  * shows (its active sheet), each that holds something given to
  * out->cell() in row order. Reads at most `budget` uncompressed bytes,
- * and says in *used how many it read. A workbook that cannot be read gives
- * a negative code with why[0..why_cap) saying why (for a warning); an
- * error with why empty is the caller's own (out of memory, or what
- * out->cell() returned). One read but for its numbers' formats gives
- * CLINT_OK with why saying so.
+ * and says in *used how many it read. Its tables (shared strings,
+ * formats) are paid for from `mem` (the document's; NULL: none) while it
+ * reads, and all given back before it returns. A workbook that cannot be
+ * read gives a negative code with why[0..why_cap) saying why (for a
+ * warning); an error with why empty is the caller's own (out of memory,
+ * CLINT_ELIMIT with mem->over past mem's limit, or what out->cell()
+ * returned). One read but for its numbers' formats gives CLINT_OK with
+ * why saying so.
  */
 typedef struct {
 	int (*cell)(void *ctx, const char *s, size_t n);
 	void *ctx;
 } clint_xlsx_sink;
 CLINT_INTERNAL int clint_xlsx_read(const unsigned char *data, size_t len,
-                                   uint64_t budget, const clint_xlsx_sink *out,
-                                   char *why, size_t why_cap,
-                                   uint64_t *used);
+                                   uint64_t budget, clint_mem *mem,
+                                   const clint_xlsx_sink *out, char *why,
+                                   size_t why_cap, uint64_t *used);
 
 /*
  * numfmt.c: number v as Excel's number format `code` shows it, appended

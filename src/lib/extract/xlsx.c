@@ -10,7 +10,11 @@
  * 45292). An active sheet that is a chart is not read.
  *
  * The text written counts against the budget with the bytes read: a
- * shared string is stored once and may be used by every cell.
+ * shared string is stored once and may be used by every cell. The
+ * tables kept while the sheet is read (the shared strings, the formats
+ * and the cell styles' codes) are paid for from the document's memory
+ * budget, and given back when the workbook is done with: a 16 MiB
+ * sharedStrings.xml of <si/> is 3.3 million strings, 40 MiB of tables.
  *
  * The workbook is untrusted like the document around it: it is opened by
  * the bounded ZIP reader (zip.c) within a budget of uncompressed bytes
@@ -53,7 +57,9 @@ typedef struct {
 	const clint_xlsx_sink *out;
 	char *why;
 	size_t why_cap;
+	clint_mem *mem;         /* pays for the tables (NULL: nothing) */
 	clint_buf strings;      /* the shared strings, each NUL-terminated */
+	size_t strings_paid;    /* of its capacity, taken from mem */
 	size_t *offsets;        /* where each starts in strings */
 	unsigned char *blank;   /* whether each is only white space */
 	size_t count, cap, blank_cap;
@@ -64,6 +70,7 @@ typedef struct {
 	numfmt *fmts;
 	size_t fmt_count, fmt_cap;
 	clint_buf codes;
+	size_t codes_paid;      /* of its capacity, taken from mem */
 	const char **xf_code;
 	size_t xfs, xf_cap;
 	int date1904;
@@ -76,6 +83,18 @@ typedef struct {
 static int fail(xlsx *x, int rc, const char *why)
 {
 	snprintf(x->why, x->why_cap, "%s", why);
+	return rc;
+}
+
+/* Takes from x->mem what buffer b has grown to past *paid, its capacity
+ * paid for so far. */
+static int pay(xlsx *x, const clint_buf *b, size_t *paid)
+{
+	int rc = CLINT_OK;
+
+	if (b->cap > *paid &&
+	    (rc = clint_mem_take(x->mem, b->cap - *paid)) >= 0)
+		*paid = b->cap;
 	return rc;
 }
 
@@ -224,14 +243,13 @@ static int load_strings(xlsx *x, const char *name)
 			continue;
 		size_t start = x->strings.len, i;
 
-		if (ARRAY_PUSH(x->blank, x->count, x->blank_cap) < 0 ||
-		    ARRAY_PUSH(x->offsets, x->count, x->cap) < 0) {
-			rc = CLINT_ENOMEM;
+		if ((rc = MEM_PUSH(x->mem, x->blank, x->count, x->blank_cap)) < 0 ||
+		    (rc = MEM_PUSH(x->mem, x->offsets, x->count, x->cap)) < 0)
 			break;
-		}
 		x->offsets[x->count] = start;
-		if ((rc = gather(&x->strings, si, 0)) >= 0)
-			rc = clint_buf_putc(&x->strings, '\0');
+		if ((rc = gather(&x->strings, si, 0)) >= 0 &&
+		    (rc = clint_buf_putc(&x->strings, '\0')) >= 0)
+			rc = pay(x, &x->strings, &x->strings_paid);
 		for (i = start; rc >= 0 && x->strings.data[i] &&
 		                strchr(" \t\r\n", x->strings.data[i]); i++)
 			;
@@ -288,9 +306,8 @@ static int load_styles(xlsx *x, const char *name)
 		if (!is_x(n, "numFmt") ||
 		    !(code = xmlGetNsProp(n, (const xmlChar *)"formatCode", NULL)))
 			continue;
-		if (ARRAY_PUSH(x->fmts, x->fmt_count, x->fmt_cap) < 0) {
-			rc = CLINT_ENOMEM;
-		} else {
+		if ((rc = MEM_PUSH(x->mem, x->fmts, x->fmt_count,
+		                   x->fmt_cap)) >= 0) {
 			numfmt *f = &x->fmts[x->fmt_count];
 			f->id = number(n, "numFmtId", (unsigned long)-1);
 			f->at = x->codes.len;
@@ -298,8 +315,9 @@ static int load_styles(xlsx *x, const char *name)
 			/* past Excel's 255 bytes a code is not read: not kept */
 			if (strlen((const char *)code) > 255)
 				code[0] = '\0';
-			if ((rc = clint_buf_puts(&x->codes, (const char *)code)) >= 0)
-				rc = clint_buf_putc(&x->codes, '\0');
+			if ((rc = clint_buf_puts(&x->codes, (const char *)code)) >= 0 &&
+			    (rc = clint_buf_putc(&x->codes, '\0')) >= 0)
+				rc = pay(x, &x->codes, &x->codes_paid);
 		}
 		xmlFree(code);
 	}
@@ -309,9 +327,7 @@ static int load_styles(xlsx *x, const char *name)
 	for (n = n ? n->children : NULL; n && rc >= 0; n = n->next) {
 		if (!is_x(n, "xf"))
 			continue;
-		if (ARRAY_PUSH(x->xf_code, x->xfs, x->xf_cap) < 0)
-			rc = CLINT_ENOMEM;
-		else
+		if ((rc = MEM_PUSH(x->mem, x->xf_code, x->xfs, x->xf_cap)) >= 0)
 			x->xf_code[x->xfs++] = format_code(x, number(n, "numFmtId", 0));
 	}
 	xmlFreeDoc(doc);
@@ -617,8 +633,8 @@ static int read_sheet(xlsx *x, const char *name)
 }
 
 int clint_xlsx_read(const unsigned char *data, size_t len, uint64_t budget,
-                    const clint_xlsx_sink *out, char *why, size_t why_cap,
-                    uint64_t *used)
+                    clint_mem *mem, const clint_xlsx_sink *out, char *why,
+                    size_t why_cap, uint64_t *used)
 {
 	clint_zip_limits lim = CLINT_ZIP_LIMITS_INIT;
 	char sheet[256], strings[256], styles[256], styles_why[160] = "";
@@ -626,6 +642,7 @@ int clint_xlsx_read(const unsigned char *data, size_t len, uint64_t budget,
 	int rc;
 
 	memset(&x, 0, sizeof(x));
+	x.mem = mem;
 	x.out = out;
 	x.why = why;
 	x.why_cap = why_cap;
@@ -654,9 +671,10 @@ int clint_xlsx_read(const unsigned char *data, size_t len, uint64_t budget,
 		goto done;
 	/* a damaged or oversized styles part costs the numbers their
 	 * formats, not the workbook its cells: they are read as General,
-	 * and *why says so */
+	 * and *why says so; tables past the memory budget are the
+	 * document's error, as is running out of memory */
 	if ((rc = load_styles(&x, styles)) < 0) {
-		if (rc == CLINT_ENOMEM)
+		if (rc == CLINT_ENOMEM || (mem && mem->over))
 			goto done;
 		x.xfs = 0;
 		snprintf(styles_why, sizeof(styles_why), "%s", why);
@@ -669,6 +687,11 @@ int clint_xlsx_read(const unsigned char *data, size_t len, uint64_t budget,
 done:
 	*used = x.zip.total + x.text;
 	clint_zip_close(&x.zip);
+	clint_mem_give(mem, x.strings_paid + x.codes_paid +
+	                        x.cap * sizeof(*x.offsets) +
+	                        x.blank_cap * sizeof(*x.blank) +
+	                        x.fmt_cap * sizeof(*x.fmts) +
+	                        x.xf_cap * sizeof(*x.xf_code));
 	clint_buf_free(&x.strings);
 	clint_buf_free(&x.codes);
 	free(x.offsets);
