@@ -1618,6 +1618,49 @@ static void test_comment_variants(void **state)
 	clint_doc_free(doc);
 }
 
+/* The comments are paid for from the document's memory budget as they
+ * are read, not only once they are annotations: 1,100 comments of 1,000
+ * letters each are past a 1 MiB limit before the body is read (a body
+ * here not well-formed, which is never reached); read within the
+ * default limit, the document keeps no more than its annotations. */
+static void test_comments_memory(void **state)
+{
+	static const char body[] = DOC(P(R("Body.")));
+	part p[] = {{"word/document.xml", "<w:document", 0},
+	            {"word/comments.xml", NULL, 0}};
+	size_t n = 1100, i, k, kept, want;
+	char *xml = malloc(n * 1100 + 200), *q;
+	unsigned seed = 11;
+	clint_doc *doc;
+
+	(void)state;
+	assert_non_null(xml);
+	q = xml + sprintf(xml, "<w:comments xmlns:w=\"%s\">", W_NS);
+	for (i = 0; i < n; i++) {
+		q += sprintf(q, "<w:comment w:id=\"%zu\" w:author=\"A\"><w:p><w:r>"
+		                "<w:t>", i);
+		for (k = 0; k < 1000; k++) {   /* letters that do not compress */
+			seed = seed * 1103515245u + 12345u;
+			*q++ = (char)('a' + (seed >> 16) % 26);
+		}
+		q += sprintf(q, "</w:t></w:r></w:p></w:comment>");
+	}
+	strcpy(q, "</w:comments>");
+	p[1].data = xml;
+	expect_over_memory(p, ARRAY_LEN(p));
+	p[0].data = body;
+	kept = memory_kept(p, 1);
+	doc = load_parts(p, ARRAY_LEN(p), CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_int_equal(clint_doc_annotation_count(doc), n);
+	want = kept + doc->annotation_cap * sizeof(*doc->annotations);
+	for (i = 0; i < n; i++)
+		want += strlen(doc->annotations[i].author) + 1 +
+		        strlen(doc->annotations[i].text) + 1;
+	assert_int_equal(doc->mem.used, want);
+	clint_doc_free(doc);
+	free(xml);
+}
+
 /* ---- hostile and broken inputs ------------------------------------------------- */
 
 static void test_truncated_zip(void **state)
@@ -2228,6 +2271,7 @@ int main(void)
 		cmocka_unit_test(test_revision_variants),
 		cmocka_unit_test(test_comments_are_annotations),
 		cmocka_unit_test(test_comment_variants),
+		cmocka_unit_test(test_comments_memory),
 		cmocka_unit_test(test_many_pending_comments),
 		cmocka_unit_test(test_truncated_zip),
 		cmocka_unit_test(test_no_document_xml),

@@ -136,7 +136,7 @@ typedef struct {
 
 typedef struct {
 	int id;
-	char *author;
+	char *author;  /* both paid for (pay_str()) */
 	char *text;
 	size_t start, end;
 	int pending;   /* commentRangeStart seen, waiting for text */
@@ -836,6 +836,31 @@ static char *dup_attr(const docx_node *n, const char *name, int *rc)
 			*rc = CLINT_ENOMEM;
 	}
 	return s;
+}
+
+/*
+ * Pays for string *s (malloc'd, NULL: nothing), kept while the document
+ * is read, from its memory budget: its length + 1, which free_str()
+ * gives back. CLINT_OK, or CLINT_ELIMIT with *s freed and NULL.
+ */
+static int pay_str(docx *dx, char **s)
+{
+	int rc = *s ? clint_mem_take(&dx->doc->mem, strlen(*s) + 1) : CLINT_OK;
+
+	if (rc < 0) {
+		free(*s);
+		*s = NULL;
+	}
+	return rc;
+}
+
+/* Frees a string pay_str() paid for, and gives back what it took. */
+static void free_str(docx *dx, char *s)
+{
+	if (s) {
+		clint_mem_give(&dx->doc->mem, strlen(s) + 1);
+		free(s);
+	}
 }
 
 /* ---- styles.xml ------------------------------------------------------------ */
@@ -1553,9 +1578,12 @@ static int comments_node(docx *dx, void *state, const docx_node *n)
 		if (c && n->depth == cw->depth) {
 			while (text->len && text->data[text->len - 1] == '\n')
 				text->len--;
-			c->text = clint_buf_detach(text, NULL);
+			/* a copy that fits, paid for: the buffer, up to twice as
+			 * large, is the next comment's */
+			c->text = clint_strndup(text->data ? text->data : "", text->len);
 			if (!c->text)
 				return CLINT_ENOMEM;
+			TRY(pay_str(dx, &c->text));
 			cw->c = NULL;
 		} else if (c && is_w(n, "p") && text->len &&
 		           text->data[text->len - 1] != '\n') {
@@ -1568,12 +1596,13 @@ static int comments_node(docx *dx, void *state, const docx_node *n)
 		cw->in_t = 0;
 		if (is_w(n, "comment") && !n->empty &&
 		    dx->comment_count < DOCX_MAX_COMMENTS) {
-			TRY(ARRAY_PUSH(dx->comments, dx->comment_count, dx->comment_cap));
+			TRY(MEM_PUSH(&dx->doc->mem, dx->comments, dx->comment_count,
+			             dx->comment_cap));
 			c = cw->c = &dx->comments[dx->comment_count++];
 			memset(c, 0, sizeof(*c));
 			c->id = w_int(n, "id", -1);
 			c->author = dup_attr(n, "author", &rc);
-			if (rc < 0)
+			if (rc < 0 || (rc = pay_str(dx, &c->author)) < 0)
 				return rc;
 			text->len = 0;
 			cw->depth = n->depth;
@@ -1590,7 +1619,8 @@ done:
 	return rc;
 }
 
-/* Reads each comment's id, author and text (paragraphs joined by "\n"). */
+/* Reads each comment's id, author and text (paragraphs joined by "\n"),
+ * paid for from the document's memory budget. */
 static int load_comments(docx *dx)
 {
 	unsigned char *buf = NULL;
@@ -2781,9 +2811,10 @@ static void docx_free(docx *dx)
 			free(dx->nums[i].lvl[k].text);
 	free(dx->nums);
 	for (i = 0; i < dx->comment_count; i++) {
-		free(dx->comments[i].author);
-		free(dx->comments[i].text);
+		free_str(dx, dx->comments[i].author);
+		free_str(dx, dx->comments[i].text);
 	}
+	clint_mem_give(&dx->doc->mem, dx->comment_cap * sizeof(*dx->comments));
 	free(dx->comments);
 	free(dx->pending);
 	for (k = 0; k < REL_KINDS; k++)
@@ -2839,6 +2870,10 @@ int clint_extract_docx(clint_doc *doc, const unsigned char *data, size_t len,
 		docx_comment *c = &dx.comments[i];
 		TRY(clint_doc_add_annotation(doc, c->author, c->text, c->start,
 		                             c->end));
+		/* the annotation has a copy of its own: not paid for twice */
+		free_str(&dx, c->author);
+		free_str(&dx, c->text);
+		c->author = c->text = NULL;
 	}
 done:
 	if (rc == CLINT_ENOMEM)
