@@ -1298,7 +1298,8 @@ static int numbering_node(docx *dx, void *state, const docx_node *n)
 		nw->num = NULL;
 		if (empty || dx->abstract_count >= DOCX_MAX_NUMS)
 			return CLINT_OK;
-		TRY(ARRAY_PUSH(dx->abstracts, dx->abstract_count, dx->abstract_cap));
+		TRY(MEM_PUSH(&dx->doc->mem, dx->abstracts, dx->abstract_count,
+		             dx->abstract_cap));
 		ab = nw->ab = &dx->abstracts[dx->abstract_count++];
 		memset(ab, 0, sizeof(*ab));
 		for (k = 0; k < DOCX_LEVELS; k++)
@@ -1310,7 +1311,7 @@ static int numbering_node(docx *dx, void *state, const docx_node *n)
 		nw->num = NULL;
 		if (dx->num_count >= DOCX_MAX_NUMS)
 			return CLINT_OK;
-		TRY(ARRAY_PUSH(dx->nums, dx->num_count, dx->num_cap));
+		TRY(MEM_PUSH(&dx->doc->mem, dx->nums, dx->num_count, dx->num_cap));
 		num = &dx->nums[dx->num_count++];
 		memset(num, 0, sizeof(*num));
 		for (k = 0; k < DOCX_LEVELS; k++) {
@@ -1359,7 +1360,9 @@ done:
 	return rc;
 }
 
-/* Reads abstract numbering definitions and numbering instances. */
+/* Reads abstract numbering definitions and numbering instances, paid
+ * for from the document's memory budget: 20,000 of each, the most read,
+ * are 31 MB from 1.4 MB of numbering.xml. */
 static int load_numbering(docx *dx)
 {
 	unsigned char *buf = NULL;
@@ -2805,10 +2808,12 @@ static void docx_free(docx *dx)
 			free(dx->abstracts[i].lvl[k].text);
 		free(dx->abstracts[i].style_link);
 	}
+	clint_mem_give(&dx->doc->mem, dx->abstract_cap * sizeof(*dx->abstracts));
 	free(dx->abstracts);
 	for (i = 0; i < dx->num_count; i++)
 		for (k = 0; k < DOCX_LEVELS; k++)
 			free(dx->nums[i].lvl[k].text);
+	clint_mem_give(&dx->doc->mem, dx->num_cap * sizeof(*dx->nums));
 	free(dx->nums);
 	for (i = 0; i < dx->comment_count; i++) {
 		free_str(dx, dx->comments[i].author);
