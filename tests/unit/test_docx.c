@@ -110,6 +110,17 @@ static char *repeat(const char *head, const char *item, size_t n,
 	return s;
 }
 
+/* `n` pseudo-random lower-case letters at `q` (they do not compress
+ * 200:1, as a ZIP bomb does); returns their end. */
+static char *random_letters(char *q, size_t n, unsigned *seed)
+{
+	while (n--) {
+		*seed = *seed * 1103515245u + 12345u;
+		*q++ = (char)('a' + (*seed >> 16) % 26);
+	}
+	return q;
+}
+
 static clint_doc *load_body(const char *document, clint_revisions rev)
 {
 	part p[] = {{"word/document.xml", document, 0}};
@@ -758,6 +769,82 @@ static void test_parts_from_relationships(void **state)
 	unit_assert_slice(doc, a.start, a.end, "meet the service levels");
 	clint_doc_free(doc);
 #undef RELS_NS
+#undef REL_T
+}
+
+/* The styles' and relationships' strings are paid for from the
+ * document's memory budget: 2,500 style ids, or header part names, of
+ * 450 letters each are past a 1 MiB limit. A document with a few of
+ * each (styles, relationships, list levels, a default style, a header
+ * named twice, an embedded package) read within the default limit keeps
+ * as much memory as one without them: all is given back. */
+static void test_styles_and_relationships_memory(void **state)
+{
+#define RELS_HEAD "<Relationships xmlns=\"http://schemas.openxmlformats.org/" \
+	"package/2006/relationships\">"
+#define REL_T "http://schemas.openxmlformats.org/officeDocument/2006/" \
+	"relationships/"
+	static const char body[] = DOC(P(R("Body.")));
+	static const char styles[] =
+		"<w:styles xmlns:w=\"" W_NS "\"><w:style w:type=\"paragraph\" "
+		"w:default=\"1\" w:styleId=\"Normal\"/><w:style w:type=\"paragraph\""
+		" w:default=\"1\" w:styleId=\"Plain\"><w:basedOn w:val=\"A\"/>"
+		"<w:basedOn w:val=\"Normal\"/></w:style></w:styles>";
+	static const char numbering[] =
+		"<w:numbering xmlns:w=\"" W_NS "\"><w:abstractNum w:abstractNumId="
+		"\"1\"><w:numStyleLink w:val=\"x\"/><w:numStyleLink w:val=\"L\"/>"
+		"<w:lvl w:ilvl=\"0\"><w:lvlText w:val=\"%1.\"/><w:lvlText "
+		"w:val=\"(%1)\"/></w:lvl><w:lvl w:ilvl=\"0\"><w:lvlText w:val="
+		"\"%1)\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\">"
+		"<w:abstractNumId w:val=\"1\"/><w:lvlOverride w:ilvl=\"1\"><w:lvl "
+		"w:ilvl=\"1\"><w:lvlText w:val=\"%2\"/></w:lvl></w:lvlOverride>"
+		"</w:num></w:numbering>";
+	static const char rels[] = RELS_HEAD
+		"<Relationship Id=\"rId1\" Type=\"" REL_T "styles\" Target=\""
+		"s.xml\"/><Relationship Id=\"rId2\" Type=\"" REL_T "numbering\" "
+		"Target=\"n.xml\"/><Relationship Id=\"rId3\" Type=\"" REL_T
+		"styles\" Target=\"other.xml\"/><Relationship Id=\"rId4\" Type=\""
+		REL_T "header\" Target=\"h.xml\"/><Relationship Id=\"rId5\" Type="
+		"\"" REL_T "header\" Target=\"./h.xml\"/><Relationship Id=\"rId6\" "
+		"Type=\"" REL_T "package\" Target=\"embeddings/b.xlsx\"/>"
+		"<Relationship Id=\"rId7\" Type=\"" REL_T "image\" Target=\"i.png"
+		"\"/></Relationships>";
+	part p[] = {{"word/document.xml", body, 0},
+	            {"word/_rels/document.xml.rels", rels, 0},
+	            {"word/s.xml", styles, 0},
+	            {"word/n.xml", numbering, 0}};
+	size_t n = 2500, i, kept;
+	char *xml = malloc(n * 600 + 200), *q;
+	unsigned seed = 5;
+
+	(void)state;
+	assert_non_null(xml);
+	kept = memory_kept(p, 1);
+	assert_int_equal(memory_kept(p, ARRAY_LEN(p)), kept);
+	/* long style ids */
+	q = xml + sprintf(xml, "<w:styles xmlns:w=\"%s\">", W_NS);
+	for (i = 0; i < n; i++) {
+		q += sprintf(q, "<w:style w:type=\"paragraph\" w:styleId=\"");
+		q = random_letters(q, 450, &seed);
+		q += sprintf(q, "\"></w:style>");
+	}
+	strcpy(q, "</w:styles>");
+	p[2].data = xml;
+	expect_over_memory(p, ARRAY_LEN(p));
+	/* long header part names */
+	q = xml + sprintf(xml, RELS_HEAD);
+	for (i = 0; i < n; i++) {
+		q += sprintf(q, "<Relationship Id=\"rId%zu\" Type=\"" REL_T
+		                "header\" Target=\"", i);
+		q = random_letters(q, 450, &seed);
+		q += sprintf(q, "\"/>");
+	}
+	strcpy(q, "</Relationships>");
+	p[1].data = xml;
+	p[2].data = styles;
+	expect_over_memory(p, ARRAY_LEN(p));
+	free(xml);
+#undef RELS_HEAD
 #undef REL_T
 }
 
@@ -1660,7 +1747,7 @@ static void test_comments_memory(void **state)
 	static const char body[] = DOC(P(R("Body.")));
 	part p[] = {{"word/document.xml", "<w:document", 0},
 	            {"word/comments.xml", NULL, 0}};
-	size_t n = 1100, i, k, kept, want;
+	size_t n = 1100, i, kept, want;
 	char *xml = malloc(n * 1100 + 200), *q;
 	unsigned seed = 11;
 	clint_doc *doc;
@@ -1671,10 +1758,7 @@ static void test_comments_memory(void **state)
 	for (i = 0; i < n; i++) {
 		q += sprintf(q, "<w:comment w:id=\"%zu\" w:author=\"A\"><w:p><w:r>"
 		                "<w:t>", i);
-		for (k = 0; k < 1000; k++) {   /* letters that do not compress */
-			seed = seed * 1103515245u + 12345u;
-			*q++ = (char)('a' + (seed >> 16) % 26);
-		}
+		q = random_letters(q, 1000, &seed);
 		q += sprintf(q, "</w:t></w:r></w:p></w:comment>");
 	}
 	strcpy(q, "</w:comments>");
@@ -2291,6 +2375,7 @@ int main(void)
 		cmocka_unit_test(test_tabs_breaks_pages),
 		cmocka_unit_test(test_notes_and_headers),
 		cmocka_unit_test(test_parts_from_relationships),
+		cmocka_unit_test(test_styles_and_relationships_memory),
 		cmocka_unit_test(test_fields_and_hyperlinks),
 		cmocka_unit_test(test_unended_field),
 		cmocka_unit_test(test_office_math),

@@ -998,7 +998,7 @@ static int rels_node(docx *dx, void *state, const docx_node *n)
 	free(type);
 	free(target);
 	free(mode);
-	if (rc < 0 || !name)
+	if (rc < 0 || !name || (rc = pay_str(dx, &name)) < 0)
 		return rc;
 	if (role < REL_KINDS && !dx->rel_part[role]) {
 		dx->rel_part[role] = name;
@@ -1008,28 +1008,32 @@ static int rels_node(docx *dx, void *state, const docx_node *n)
 		char *id;
 
 		if (!attr_raw(n, NULL, "Id", &v, &vlen)) {
-			free(name);
+			free_str(dx, name);
 			return CLINT_OK;
 		}
 		id = attr_decode(v, vlen);
-		if (!id || ARRAY_PUSH(dx->packages, dx->package_count,
-		                      dx->package_cap) < 0) {
-			free(id);
-			free(name);
-			return CLINT_ENOMEM;
+		if (!id)
+			rc = CLINT_ENOMEM;
+		else if ((rc = pay_str(dx, &id)) >= 0 &&
+		         (rc = MEM_PUSH(&dx->doc->mem, dx->packages,
+		                        dx->package_count, dx->package_cap)) < 0)
+			free_str(dx, id);
+		if (rc < 0) {
+			free_str(dx, name);
+			return rc;
 		}
 		dx->packages[dx->package_count].id = id;
 		dx->packages[dx->package_count++].name = name;
 	} else if (role >= REL_KINDS) {
-		if (ARRAY_PUSH(dx->rel_notes, dx->rel_note_count,
-		               dx->rel_note_cap) < 0) {
-			free(name);
-			return CLINT_ENOMEM;
+		if ((rc = MEM_PUSH(&dx->doc->mem, dx->rel_notes, dx->rel_note_count,
+		                   dx->rel_note_cap)) < 0) {
+			free_str(dx, name);
+			return rc;
 		}
 		dx->rel_notes[dx->rel_note_count].footer = role > REL_KINDS;
 		dx->rel_notes[dx->rel_note_count++].name = name;
 	} else {
-		free(name);
+		free_str(dx, name);
 	}
 	return CLINT_OK;
 }
@@ -1059,7 +1063,7 @@ static int load_rels(docx *dx)
 	for (k = kept = 0; k < dx->rel_note_count; k++) {
 		if (kept && rel_note_cmp(&dx->rel_notes[kept - 1],
 		                         &dx->rel_notes[k]) == 0)
-			free(dx->rel_notes[k].name);
+			free_str(dx, dx->rel_notes[k].name);
 		else
 			dx->rel_notes[kept++] = dx->rel_notes[k];
 	}
@@ -1109,12 +1113,13 @@ static int styles_node(docx *dx, void *state, const docx_node *n)
 		sw->st = NULL;
 		if (!para || dx->style_count >= DOCX_MAX_STYLES || empty)
 			return CLINT_OK;
-		TRY(ARRAY_PUSH(dx->styles, dx->style_count, dx->style_cap));
+		TRY(MEM_PUSH(&dx->doc->mem, dx->styles, dx->style_count,
+		             dx->style_cap));
 		st = &dx->styles[dx->style_count];
 		memset(st, 0, sizeof(*st));
 		st->outline = st->num_id = st->ilvl = -1;
 		st->id = dup_attr(n, "styleId", &rc);
-		if (!st->id)
+		if (!st->id || (rc = pay_str(dx, &st->id)) < 0)
 			return rc;
 		dx->style_count++;
 		sw->st = st;
@@ -1125,6 +1130,7 @@ static int styles_node(docx *dx, void *state, const docx_node *n)
 			dx->default_style = clint_strdup(st->id);
 			if (!dx->default_style)
 				return CLINT_ENOMEM;
+			TRY(pay_str(dx, &dx->default_style));
 		}
 	} else if (!st) {
 		return CLINT_OK;
@@ -1134,8 +1140,10 @@ static int styles_node(docx *dx, void *state, const docx_node *n)
 			st->heading = heading_name(v);
 		free(v);
 	} else if (is_w(n, "basedOn")) {
-		free(st->based_on);
+		free_str(dx, st->based_on);
 		st->based_on = dup_attr(n, "val", &rc);
+		if (rc >= 0)
+			rc = pay_str(dx, &st->based_on);
 	} else if (is_w(n, "pPr") && d == sw->depth + 1 && !empty) {
 		sw->in_ppr = d;
 	} else if (sw->in_ppr && is_w(n, "outlineLvl")) {
@@ -1237,7 +1245,7 @@ static void level_init(docx_level *l)
 }
 
 /* Reads a property of a w:lvl into `l`. */
-static int level_prop(const docx_node *n, docx_level *l)
+static int level_prop(docx *dx, const docx_node *n, docx_level *l)
 {
 	char *v;
 
@@ -1249,11 +1257,12 @@ static int level_prop(const docx_node *n, docx_level *l)
 		free(v);
 	} else if (is_w(n, "lvlText")) {
 		v = w_attr(n, "val");
-		free(l->text);
+		free_str(dx, l->text);
 		l->text = clint_strdup(v ? v : "");
 		free(v);
 		if (!l->text)
 			return CLINT_ENOMEM;
+		return pay_str(dx, &l->text);
 	} else if (is_w(n, "suff")) {
 		l->suff = w_attr_is(n, "val", "tab")       ? SUFF_TAB
 		          : w_attr_is(n, "val", "nothing") ? SUFF_NOTHING
@@ -1340,7 +1349,7 @@ static int numbering_node(docx *dx, void *state, const docx_node *n)
 			lvl = NULL;
 		nw->lvl = lvl;
 		if (lvl) {
-			free(lvl->text);
+			free_str(dx, lvl->text);
 			level_init(lvl);
 			lvl->set = 1;
 			nw->lvl_depth = d;
@@ -1351,10 +1360,12 @@ static int numbering_node(docx *dx, void *state, const docx_node *n)
 		if (!empty)
 			nw->in_ppr = d;
 	} else if (nw->lvl && !nw->in_ppr) {
-		TRY(level_prop(n, nw->lvl));
+		TRY(level_prop(dx, n, nw->lvl));
 	} else if (nw->ab && !nw->lvl && is_w(n, "numStyleLink")) {
-		free(nw->ab->style_link);
+		free_str(dx, nw->ab->style_link);
 		nw->ab->style_link = dup_attr(n, "val", &rc);
+		if (rc >= 0)
+			rc = pay_str(dx, &nw->ab->style_link);
 	}
 done:
 	return rc;
@@ -2798,21 +2809,22 @@ static void docx_free(docx *dx)
 	int k;
 
 	for (i = 0; i < dx->style_count; i++) {
-		free(dx->styles[i].id);
-		free(dx->styles[i].based_on);
+		free_str(dx, dx->styles[i].id);
+		free_str(dx, dx->styles[i].based_on);
 	}
+	clint_mem_give(&dx->doc->mem, dx->style_cap * sizeof(*dx->styles));
 	free(dx->styles);
-	free(dx->default_style);
+	free_str(dx, dx->default_style);
 	for (i = 0; i < dx->abstract_count; i++) {
 		for (k = 0; k < DOCX_LEVELS; k++)
-			free(dx->abstracts[i].lvl[k].text);
-		free(dx->abstracts[i].style_link);
+			free_str(dx, dx->abstracts[i].lvl[k].text);
+		free_str(dx, dx->abstracts[i].style_link);
 	}
 	clint_mem_give(&dx->doc->mem, dx->abstract_cap * sizeof(*dx->abstracts));
 	free(dx->abstracts);
 	for (i = 0; i < dx->num_count; i++)
 		for (k = 0; k < DOCX_LEVELS; k++)
-			free(dx->nums[i].lvl[k].text);
+			free_str(dx, dx->nums[i].lvl[k].text);
 	clint_mem_give(&dx->doc->mem, dx->num_cap * sizeof(*dx->nums));
 	free(dx->nums);
 	for (i = 0; i < dx->comment_count; i++) {
@@ -2823,14 +2835,16 @@ static void docx_free(docx *dx)
 	free(dx->comments);
 	free(dx->pending);
 	for (k = 0; k < REL_KINDS; k++)
-		free(dx->rel_part[k]);
+		free_str(dx, dx->rel_part[k]);
 	for (i = 0; i < dx->rel_note_count; i++)
-		free(dx->rel_notes[i].name);
+		free_str(dx, dx->rel_notes[i].name);
+	clint_mem_give(&dx->doc->mem, dx->rel_note_cap * sizeof(*dx->rel_notes));
 	free(dx->rel_notes);
 	for (i = 0; i < dx->package_count; i++) {
-		free(dx->packages[i].id);
-		free(dx->packages[i].name);
+		free_str(dx, dx->packages[i].id);
+		free_str(dx, dx->packages[i].name);
 	}
+	clint_mem_give(&dx->doc->mem, dx->package_cap * sizeof(*dx->packages));
 	free(dx->packages);
 	clint_object_warnings_free(&dx->said);
 	clint_held_cells_free(&dx->cells, dx->doc);
