@@ -34,7 +34,10 @@
  * of at most 200:1 for parts over 1 MiB), XML nesting of at most
  * DOCX_MAX_DEPTH, DOCX_MAX_TEXT bytes of text. libxml2 never loads a DTD,
  * substitutes entities or touches the network, and a part holding a
- * DOCTYPE or ENTITY declaration is refused before parsing.
+ * DOCTYPE or ENTITY declaration is refused before parsing. What is kept
+ * while the parts are read (relationships, styles, numbering, comments,
+ * an embedded workbook's tables) is paid for from the document's memory
+ * budget (doc->mem, --max-doc-memory) and given back when it is freed.
  */
 #include <stdarg.h>
 #include <stdint.h>
