@@ -849,6 +849,21 @@ static void test_value_table(void **state)
 	value_change("9. Fees\n\n9.1 A surcharge of USD 1,000 applies.\n",
 	             "9. Fees\n\n9.1 A surcharge of USD 2,000 applies.\n",
 	             "Charges", CLINT_FAVOURS_SUPPLIER);
+	/* ... nor a bearer phrase ("own cost" in "wind-down costs") */
+	value_change("9. Exit\n\n9.1 The Customer shall reimburse the wind-down "
+	             "costs of USD 50,000.\n",
+	             "9. Exit\n\n9.1 The Customer shall reimburse the wind-down "
+	             "costs of USD 90,000.\n",
+	             "Charges", CLINT_FAVOURS_SUPPLIER);
+	/* a word after a curly quote or a no-break space starts a word */
+	value_change("9. Fees\n\n9.1 The \xE2\x80\x9c" "Charges\xE2\x80\x9d are "
+	             "USD 1,000 a month.\n",
+	             "9. Fees\n\n9.1 The \xE2\x80\x9c" "Charges\xE2\x80\x9d are "
+	             "USD 2,000 a month.\n",
+	             "Charges", CLINT_FAVOURS_SUPPLIER);
+	value_change("9. Misc\n\n9.1 The monthly\xC2\xA0" "fee is USD 1,000.\n",
+	             "9. Misc\n\n9.1 The monthly\xC2\xA0" "fee is USD 2,000.\n",
+	             "Charges", CLINT_FAVOURS_SUPPLIER);
 }
 
 /* ---- render*.c ---------------------------------------------------------------- */

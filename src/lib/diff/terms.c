@@ -101,7 +101,31 @@ static const char *const bearer_phrases[] = {
 	"without additional cost",
 };
 
-/* Blanks the bearer phrases in hay (lower case). */
+/*
+ * 1 if the character before `at` in hay is part of a word: a letter or
+ * digit, or a character past ASCII other than a space or punctuation
+ * (a no-break space, the General Punctuation block: curly quotes,
+ * dashes; guillemets), so that "\u201cCharges\u201d" starts a word.
+ */
+static int word_before(const char *hay, const char *at)
+{
+	const char *p = at;
+	uint32_t cp;
+
+	if (at == hay)
+		return 0;
+	if (!((unsigned char)at[-1] & 0x80))
+		return clint_isalnum(at[-1]);
+	/* back to the lead byte of the character before */
+	while (p > hay && at - p < 4 && ((unsigned char)*--p & 0xC0) == 0x80)
+		;
+	if (!clint_utf8_decode((const unsigned char *)p, (size_t)(at - p), &cp))
+		return 1;
+	return !(cp == 0xA0 || cp == 0xAB || cp == 0xBB ||
+	         (cp >= 0x2000 && cp <= 0x206F));
+}
+
+/* Blanks the bearer phrases in hay (lower case) that start a word. */
 static void blank_bearers(char *hay)
 {
 	size_t i, n;
@@ -109,8 +133,11 @@ static void blank_bearers(char *hay)
 
 	for (i = 0; i < ARRAY_LEN(bearer_phrases); i++) {
 		n = strlen(bearer_phrases[i]);
-		for (p = hay; (p = strstr(p, bearer_phrases[i])); p += n)
-			memset(p, ' ', n);
+		for (p = hay; (p = strstr(p, bearer_phrases[i])); p++)
+			if (!word_before(hay, p)) {
+				memset(p, ' ', n);
+				p += n - 1;
+			}
 	}
 }
 
@@ -134,7 +161,7 @@ static int has_any(const char *hay, const char *needles)
 			memcpy(one, p, n);
 			one[n] = '\0';
 			for (at = hay; (at = strstr(at, one)); at++)
-				if (!start || at == hay || !clint_isword(at[-1]))
+				if (!start || !word_before(hay, at))
 					return 1;
 		}
 		p += n + (bar ? 1 : 0);
