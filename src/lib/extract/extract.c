@@ -196,11 +196,13 @@ int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
 done:
 	if (rc == CLINT_ELIMIT && doc && doc->mem.over)
 		clint_doc_mem_error(doc, diag);
-	else if (rc == CLINT_ELIMIT &&
+	else if (rc == CLINT_ELIMIT && doc &&
 	         clint_diag_count_level(diag, CLINT_DIAG_ERROR) == errors)
 		clint_diag_add(diag, CLINT_DIAG_ERROR, name, 0, 0,
-		               "its text is larger than the limit of %zu bytes "
-		               "(the input size limit)", limit);
+		               "its text is larger than the limit of %zu bytes%s",
+		               doc->build.limit,
+		               doc->build.limit == limit ? " (the input size limit)"
+		                                         : "");
 	clint_doc_free(doc);
 	return rc;
 }
