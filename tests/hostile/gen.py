@@ -56,6 +56,105 @@ def odt(content):
     return zip_bytes([("mimetype", ODT_MIME), ("content.xml", content)])
 
 
+# ---- ODT lookups that went as the square (also kinds of growth.py) ----
+
+ODT_STYLE_NS = (ODT_NS + b' xmlns:style="urn:oasis:names:tc:opendocument:'
+                b'xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument'
+                b':xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument'
+                b':xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"')
+
+
+def odt_styled(styles, body, extra=()):
+    return odt_entries([("content.xml",
+                         b'<?xml version="1.0" encoding="UTF-8"?>\n'
+                         b'<office:document-content ' + ODT_STYLE_NS +
+                         b'><office:automatic-styles>' + styles +
+                         b'</office:automatic-styles><office:body><office:text>'
+                         + body + b'</office:text></office:body>'
+                         b'</office:document-content>')] + list(extra))
+
+
+def odt_entries(entries):
+    return zip_bytes([("mimetype", ODT_MIME)] + entries)
+
+
+def odt_list_styles(n):
+    """n lists, each of its own list style, among n: each list looked its
+    style up through all of them."""
+    return odt_styled(
+        b"".join(b'<text:list-style style:name="L%d"><text:list-level-style-'
+                 b'number text:level="1" style:num-format="1"/></text:list-style>'
+                 % i for i in range(n)),
+        b"".join(b'<text:list text:style-name="L%d"><text:list-item><text:p>'
+                 b'Item %d.</text:p></text:list-item></text:list>' % (n - 1 - i, i)
+                 for i in range(n)))
+
+
+def odt_sheet_styles(n):
+    """An embedded sheet of n tables among n automatic styles: each table
+    looked its style up through all of them."""
+    obj = (b'<?xml version="1.0"?><office:document-content ' + ODT_STYLE_NS +
+           b'><office:automatic-styles>' +
+           b"".join(b'<style:style style:name="s%d" style:family="table"/>' % i
+                    for i in range(n)) +
+           b'</office:automatic-styles><office:body><office:spreadsheet>' +
+           b"".join(b'<table:table table:style-name="t%d"><table:table-row>'
+                    b'<table:table-cell><text:p>fee %d</text:p></table:table-cell>'
+                    b'</table:table-row></table:table>' % (i, i) for i in range(n)) +
+           b'</office:spreadsheet></office:body></office:document-content>')
+    return odt_styled(b"", b'<text:p>The Client shall pay the fees.<draw:frame>'
+                      b'<draw:object xlink:href="./Object 1"/></draw:frame>'
+                      b'</text:p>', [("Object 1/content.xml", obj)])
+
+
+def odt_level_children(n):
+    """A list style of n children before its level 1, and a list of n
+    items: each item looked its level up through all of them."""
+    return odt_styled(
+        b'<text:list-style style:name="L">' +
+        b'<text:list-level-style-number text:level="9"/>' * n +
+        b'<text:list-level-style-number text:level="1" style:num-format="1"/>'
+        b'</text:list-style>',
+        b'<text:list text:style-name="L">' +
+        b"".join(b'<text:list-item><text:p>Item %d.</text:p></text:list-item>' % i
+                 for i in range(n)) + b'</text:list>')
+
+
+def fnv_colliding_names(prefix, bits, n, seed=1):
+    """n names whose 32-bit FNV-1a hashes agree in their low `bits` bits:
+    for each bit of the index a pair of 4-letter blocks that collide from
+    the state before them (a birthday search), one of the pair chosen."""
+    prime, mask = 16777619, (1 << bits) - 1
+    state = 2166136261 & mask
+    for c in prefix:
+        state = ((state ^ c) * prime) & mask
+    rnd, pairs = random.Random(seed), []
+    for _ in range(max(1, (n - 1).bit_length())):
+        seen = {}
+        while True:
+            block = bytes(rnd.choice(b"abcdefghijklmnopqrstuvwxyz")
+                          for _ in range(4))
+            t = state
+            for c in block:
+                t = ((t ^ c) * prime) & mask
+            if t in seen and seen[t] != block:
+                pairs.append((seen[t], block))
+                state = t
+                break
+            seen[t] = block
+    return [prefix + b"".join(p[(i >> j) & 1] for j, p in enumerate(pairs))
+            for i in range(n)]
+
+
+def odt_comment_collisions(n):
+    """n comment ranges whose names collide in the hash their table used."""
+    return odt_entries([("content.xml", odt_xml(b"".join(
+        b'<text:p><office:annotation office:name="' + name + b'"><text:p>c'
+        b'</text:p></office:annotation>Item %d.<office:annotation-end '
+        b'office:name="' % i + name + b'"/></text:p>'
+        for i, name in enumerate(fnv_colliding_names(b"n", 24, n)))))])
+
+
 def bomb_entry(name, head, fill, count, tail):
     """A ZIP of one deflated entry: head + fill * count + tail, compressed
     chunk by chunk, so the expanded size never sits in memory."""
@@ -415,6 +514,12 @@ def big():
     f["pack-ns-scope.xml"] = pack(ns_scope(250, 8 << 20))
     line = b"The Supplier shall provide the Services promptly and the Client shall pay.\n"
     f["text-100mb.txt"] = line * ((100 << 20) // len(line))
+    # lookups through all the styles, levels or names, for each list,
+    # table, item or comment: 142 s, 160 s, 23 s and 6 s before
+    f["odt-list-styles.odt"] = odt_list_styles(40000)
+    f["odt-sheet-styles.odt"] = odt_sheet_styles(40000)
+    f["odt-level-children.odt"] = odt_level_children(16000)
+    f["odt-comment-collisions.odt"] = odt_comment_collisions(32000)
     # 90 MiB of Windows-1252 euro signs are 270 MiB of UTF-8: past the
     # text's limit, the input's (it was read: 768 MB from 256 MiB)
     f["cp1252-euros.txt"] = b"\x80" * (90 << 20)

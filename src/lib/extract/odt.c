@@ -11,6 +11,7 @@
  * ratio, XML depth and node count are bounded, and every refusal is a
  * diagnostic naming the file and the reason.
  */
+#include <search.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -30,10 +31,12 @@
 /* The text, as DOCX's: a <text:s text:c="1000"/> of 17 bytes is 1000
  * spaces, so 64 MiB of content could make 4 GB */
 #define ODT_MAX_TEXT ((size_t)64 << 20)
+#define ODT_MAX_COMMENT ((size_t)1 << 20)  /* a comment's text, its author's */
 #define ODT_MAX_STYLES ((uint64_t)16 * 1024 * 1024)
 #define ODT_MAX_DEPTH 200
 #define ODT_MAX_NODES CLINT_MAX_XML_NODES
 #define ODT_LEVELS 10
+#define ODT_MAX_LEVEL_NODES 256  /* children of a list style looked at */
 #define ODT_MAX_LISTS 256
 #define ODT_MAX_OPEN_CHANGES 64
 
@@ -56,6 +59,18 @@ typedef struct {
 	size_t order;     /* its place among the changed regions */
 } odt_change;
 
+/* A named style, for an index of them (index_styles()). */
+typedef struct {
+	const xmlChar *name;  /* its style:name */
+	xmlNodePtr node;
+	size_t order;         /* its place in the document */
+} odt_style_ref;
+
+typedef struct {
+	odt_style_ref *refs;
+	size_t count, cap;
+} odt_style_index;
+
 /* Counters of one list style (lists that continue share them). */
 typedef struct {
 	const xmlChar *name;
@@ -71,12 +86,13 @@ typedef struct {
 	size_t next;   /* 1 + index of the next open range of the same name */
 } odt_pending_note;
 
-/* A slot of the table of open annotation ranges by name: 1 + indexes into
- * anns of the range that names the slot (0: a free slot) and of the first
- * and last ranges of that name still open (0: none), in document order. */
+/* The open annotation ranges of a name: 1 + indexes into anns of the
+ * first and last still open (0: none), in document order; the name is
+ * the first range's. */
 typedef struct {
-	size_t key, head, tail;
-} odt_ann_slot;
+	const char *name;
+	size_t head, tail;
+} odt_ann_open;
 
 typedef struct {
 	clint_doc *doc;
@@ -110,6 +126,7 @@ typedef struct {
 	clint_held_cells cells;
 	const char *sheet;        /* the spreadsheet being read, or NULL */
 	xmlDocPtr content, styles;
+	odt_style_index content_index, styles_index;  /* their styles by name */
 	xmlNodePtr outline;       /* text:outline-style or NULL */
 	unsigned outline_count[ODT_LEVELS];
 
@@ -136,9 +153,9 @@ typedef struct {
 	odt_pending_note *anns;
 	size_t ann_count, ann_cap;
 	size_t ann_bytes;         /* their strings, taken from doc->mem */
-	odt_ann_slot *ann_slots;  /* open ranges by name (a power of two),
-	                           * its slots taken from doc->mem */
-	size_t ann_slot_cap, ann_slot_used;
+	void *ann_open;           /* open ranges by name: a tsearch() tree of
+	                           * odt_ann_open, paid for from doc->mem */
+	size_t ann_names;
 } odt_ctx;
 
 /* ---- small helpers ------------------------------------------------------- */
@@ -315,31 +332,94 @@ static int parse_xml(odt_ctx *c, const char *entry, const char *data,
 
 /* ---- styles: list and outline numbering ---------------------------------- */
 
-/* Finds an element `ns:name` with style:name (or text:name) == `val` under
- * the style containers of `doc`. */
-static xmlNodePtr find_style_in(xmlDocPtr doc, const char *ns, const char *name,
-                                const xmlChar *val)
+/*
+ * The styles of a document by name, for lookups in O(log n): each list
+ * and paragraph looked its style up through all the styles, so 40,000
+ * lists of 40,000 list styles (535 KB) took 142 s, and as many tables of
+ * an embedded sheet 160 s. The refs are ordered by style:name, then
+ * element (namespace and local name), then place in the document, so the
+ * first of a name and kind is the one a walk in document order found.
+ * Paid for from the document's budget.
+ */
+static int style_ref_cmp(const void *a, const void *b)
 {
-	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL, sec, n;
+	const odt_style_ref *x = a, *y = b;
+	int d = strcmp((const char *)x->name, (const char *)y->name);
 
-	if (!root)
-		return NULL;
-	for (sec = root->children; sec; sec = sec->next) {
+	if (!d)
+		d = strcmp((const char *)x->node->name, (const char *)y->node->name);
+	if (!d)
+		d = strcmp((const char *)x->node->ns->href,
+		           (const char *)y->node->ns->href);
+	return d ? d : x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Indexes the styles with a style:name under root's style containers
+ * (office:automatic-styles, and office:styles unless `automatic_only`). */
+static int index_styles(odt_ctx *c, xmlNodePtr root, int automatic_only,
+                        odt_style_index *x)
+{
+	xmlNodePtr sec, n;
+	const xmlChar *v;
+	int rc;
+
+	for (sec = root ? root->children : NULL; sec; sec = sec->next) {
 		if (!is_el(sec, NS_OFFICE, "automatic-styles") &&
-		    !is_el(sec, NS_OFFICE, "styles"))
+		    (automatic_only || !is_el(sec, NS_OFFICE, "styles")))
 			continue;
 		for (n = sec->children; n; n = n->next) {
-			const xmlChar *v;
-			if (!is_el(n, ns, name))
+			if (n->type != XML_ELEMENT_NODE || !n->ns ||
+			    !(v = attr(n, NS_STYLE, "name")))
 				continue;
-			v = attr(n, NS_STYLE, "name");
-			if (v && xmlStrEqual(v, val))
-				return n;
+			if ((rc = MEM_PUSH(&c->doc->mem, x->refs, x->count, x->cap)) < 0)
+				return rc;
+			x->refs[x->count].name = v;
+			x->refs[x->count].node = n;
+			x->refs[x->count].order = x->count;
+			x->count++;
 		}
 	}
+	if (x->count > 1)
+		qsort(x->refs, x->count, sizeof(*x->refs), style_ref_cmp);
+	return CLINT_OK;
+}
+
+static void free_style_index(odt_ctx *c, odt_style_index *x)
+{
+	clint_mem_give(&c->doc->mem, x->cap * sizeof(*x->refs));
+	free(x->refs);
+	memset(x, 0, sizeof(*x));
+}
+
+/* The first element `ns:name` with style:name `val` in index x, or NULL. */
+static xmlNodePtr style_in(const odt_style_index *x, const char *ns,
+                           const char *name, const xmlChar *val)
+{
+	size_t lo = 0, hi = x->count;
+	int d;
+
+	/* the first ref not below (val, name, ns) */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const odt_style_ref *r = &x->refs[mid];
+		d = strcmp((const char *)r->name, (const char *)val);
+		if (!d)
+			d = strcmp((const char *)r->node->name, name);
+		if (!d)
+			d = strcmp((const char *)r->node->ns->href, ns);
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < x->count && is_el(x->refs[lo].node, ns, name) &&
+	    xmlStrEqual(x->refs[lo].name, val))
+		return x->refs[lo].node;
 	return NULL;
 }
 
+/* Finds an element `ns:name` with style:name == `val` under the style
+ * containers of the document, then of styles.xml, or NULL. */
 static xmlNodePtr find_style(odt_ctx *c, const char *ns, const char *name,
                              const xmlChar *val)
 {
@@ -347,8 +427,8 @@ static xmlNodePtr find_style(odt_ctx *c, const char *ns, const char *name,
 
 	if (!val)
 		return NULL;
-	n = find_style_in(c->content, ns, name, val);
-	return n ? n : find_style_in(c->styles, ns, name, val);
+	n = style_in(&c->content_index, ns, name, val);
+	return n ? n : style_in(&c->styles_index, ns, name, val);
 }
 
 /* The list style a paragraph style links to (through its parents). */
@@ -370,14 +450,18 @@ static const xmlChar *para_list_style(odt_ctx *c, const xmlChar *style)
 }
 
 /* The level style (text:list-level-style-* or text:outline-level-style)
- * for 1-based `level` under a list or outline style element. */
+ * for 1-based `level` under a list or outline style element: among its
+ * first ODT_MAX_LEVEL_NODES children, where a list style has its ten
+ * (each list item looked through all: a style of 16,000 children and as
+ * many items, 88 KB, took 23 s). */
 static xmlNodePtr level_style(xmlNodePtr style, unsigned level)
 {
 	xmlNodePtr n;
+	unsigned seen = 0;
 
 	if (!style)
 		return NULL;
-	for (n = style->children; n; n = n->next)
+	for (n = style->children; n && seen++ < ODT_MAX_LEVEL_NODES; n = n->next)
 		if (n->type == XML_ELEMENT_NODE &&
 		    attr_uint(n, NS_TEXT, "level", 0, 100) == level)
 			return n;
@@ -731,71 +815,45 @@ static int gather_text(clint_buf *b, xmlNodePtr n, unsigned depth, int *deep)
 
 /* ---- annotation ranges, paired by name ---------------------------------------- */
 
-static size_t ann_hash(const char *s)
+/*
+ * The names are the document's, so they are kept in a balanced tree
+ * (glibc's tsearch()), not a hash table: names built to collide in its
+ * hash (FNV-1a) made each one probe all the others (32,000 in 452 KB:
+ * 6.3 s, and more grew as the square).
+ */
+#define ANN_NODE_BYTES (sizeof(odt_ann_open) + 32)  /* with the tree's node */
+
+static int ann_name_cmp(const void *a, const void *b)
 {
-	size_t h = 2166136261u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-/* The slot of `name`: the one whose key range has that name, or the free
- * slot where it would go (the table has a free slot: it is never more
- * than half full). */
-static odt_ann_slot *ann_slot(odt_ctx *c, const char *name)
-{
-	size_t mask = c->ann_slot_cap - 1, i = ann_hash(name) & mask;
-
-	while (c->ann_slots[i].key &&
-	       strcmp(c->anns[c->ann_slots[i].key - 1].name, name) != 0)
-		i = (i + 1) & mask;
-	return &c->ann_slots[i];
-}
-
-/* Doubles the table (or makes its first 64 slots). */
-static int ann_grow(odt_ctx *c)
-{
-	odt_ann_slot *old = c->ann_slots;
-	size_t i, old_cap = c->ann_slot_cap, cap = old_cap ? old_cap * 2 : 64;
-	int rc = clint_mem_take(&c->doc->mem, cap * sizeof(*c->ann_slots));
-
-	if (rc < 0)
-		return rc;
-	c->ann_slots = calloc(cap, sizeof(*c->ann_slots));
-	if (!c->ann_slots) {
-		clint_mem_give(&c->doc->mem, cap * sizeof(*c->ann_slots));
-		c->ann_slots = old;
-		return CLINT_ENOMEM;
-	}
-	c->ann_slot_cap = cap;
-	for (i = 0; i < old_cap; i++)
-		if (old[i].key)
-			*ann_slot(c, c->anns[old[i].key - 1].name) = old[i];
-	free(old);
-	clint_mem_give(&c->doc->mem, old_cap * sizeof(*c->ann_slots));
-	return CLINT_OK;
+	return strcmp(((const odt_ann_open *)a)->name,
+	              ((const odt_ann_open *)b)->name);
 }
 
 /* Puts the named range anns[k] last among the open ranges of its name. */
 static int ann_open(odt_ctx *c, size_t k)
 {
-	odt_ann_slot *slot;
+	odt_ann_open key = {c->anns[k].name, 0, 0}, *o;
+	void **found = tfind(&key, &c->ann_open, ann_name_cmp);
 	int rc;
 
-	if (2 * (c->ann_slot_used + 1) > c->ann_slot_cap &&
-	    (rc = ann_grow(c)) < 0)
-		return rc;
-	slot = ann_slot(c, c->anns[k].name);
-	if (!slot->key) {
-		slot->key = k + 1;
-		c->ann_slot_used++;
+	if (!found) {
+		if ((rc = clint_mem_take(&c->doc->mem, ANN_NODE_BYTES)) < 0)
+			return rc;
+		if ((o = malloc(sizeof(*o))) != NULL)
+			*o = key;
+		if (!o || !(found = tsearch(o, &c->ann_open, ann_name_cmp))) {
+			free(o);
+			clint_mem_give(&c->doc->mem, ANN_NODE_BYTES);
+			return CLINT_ENOMEM;
+		}
+		c->ann_names++;
 	}
-	if (slot->tail)
-		c->anns[slot->tail - 1].next = k + 1;
+	o = *found;
+	if (o->tail)
+		c->anns[o->tail - 1].next = k + 1;
 	else
-		slot->head = k + 1;
-	slot->tail = k + 1;
+		o->head = k + 1;
+	o->tail = k + 1;
 	return CLINT_OK;
 }
 
@@ -808,15 +866,18 @@ static int start_annotation(odt_ctx *c, xmlNodePtr n)
 	size_t bytes;
 	int rc = CLINT_OK, deep = 0;
 
-	text.limit = author.limit = 1024 * 1024;
+	text.limit = author.limit = ODT_MAX_COMMENT;
 	for (k = n->children; k && rc >= 0; k = k->next)
 		if (is_el(k, NS_DC, "creator"))
 			rc = gather_text(&author, k->children, 0, &deep);
 	if (rc >= 0)
 		rc = gather_text(&text, n->children, 0, &deep);
-	if (deep)
-		rc = odt_error(c, CLINT_ELIMIT, "a comment (office:annotation) "
-		               "nested deeper than 200 elements: refused");
+	if (deep) {
+		clint_diag_add(c->diag, CLINT_DIAG_ERROR, c->doc->name, 0, 0,
+		               "a comment (office:annotation) nested deeper than %d "
+		               "elements: refused", ODT_MAX_DEPTH);
+		rc = CLINT_ELIMIT;
+	}
 	if (rc < 0)
 		goto done;
 	TRY(clint_buf_putc(&text, '\0'));
@@ -860,18 +921,16 @@ done:
  * open, taken out of the table; NULL if none. */
 static odt_pending_note *ann_close(odt_ctx *c, const char *name)
 {
-	odt_ann_slot *slot;
+	odt_ann_open key = {name, 0, 0}, *o;
+	void **found = tfind(&key, &c->ann_open, ann_name_cmp);
 	odt_pending_note *a;
 
-	if (!c->ann_slot_cap)
+	if (!found || !(o = *found)->head)
 		return NULL;
-	slot = ann_slot(c, name);
-	if (!slot->key || !slot->head)
-		return NULL;
-	a = &c->anns[slot->head - 1];
-	slot->head = a->next;
-	if (!slot->head)
-		slot->tail = 0;
+	a = &c->anns[o->head - 1];
+	o->head = a->next;
+	if (!o->head)
+		o->tail = 0;
 	return a;
 }
 
@@ -1234,28 +1293,21 @@ static int flush_cells(odt_ctx *c)
 	return clint_held_cells_flush(&c->cells, c->doc, 0);
 }
 
-/* True if a sheet is hidden: table:display="false" in its table style
- * (as LibreOffice writes it) or on it. */
-static int sheet_hidden(xmlNodePtr root, xmlNodePtr t)
+/* True if a sheet is hidden: table:display="false" on it or in its
+ * table style (as LibreOffice writes it), found in the sheet's automatic
+ * styles, x. */
+static int sheet_hidden(const odt_style_index *x, xmlNodePtr t)
 {
 	const xmlChar *name = attr(t, NS_TABLE, "style-name"), *v;
-	xmlNodePtr n, st, k;
+	xmlNodePtr st, k;
 
 	if ((v = attr(t, NS_TABLE, "display")) != NULL)
 		return xmlStrEqual(v, (const xmlChar *)"false");
-	for (n = name ? root->children : NULL; n; n = n->next) {
-		if (!is_el(n, NS_OFFICE, "automatic-styles"))
-			continue;
-		for (st = n->children; st; st = st->next) {
-			if (!is_el(st, NS_STYLE, "style") ||
-			    !(v = attr(st, NS_STYLE, "name")) || !xmlStrEqual(v, name))
-				continue;
-			for (k = st->children; k; k = k->next)
-				if (is_el(k, NS_STYLE, "table-properties") &&
-				    (v = attr(k, NS_TABLE, "display")) != NULL)
-					return xmlStrEqual(v, (const xmlChar *)"false");
-		}
-	}
+	st = name ? style_in(x, NS_STYLE, "style", name) : NULL;
+	for (k = st ? st->children : NULL; k; k = k->next)
+		if (is_el(k, NS_STYLE, "table-properties") &&
+		    (v = attr(k, NS_TABLE, "display")) != NULL)
+			return xmlStrEqual(v, (const xmlChar *)"false");
 	return 0;
 }
 
@@ -1415,11 +1467,14 @@ static int put_sheets(odt_ctx *c, xmlNodePtr root, const char *name,
 {
 	clint_doc *doc = c->doc;
 	clint_buf b = CLINT_BUF_INIT;
+	odt_style_index styles = {NULL, 0, 0};
 	unsigned flags = 0;
 	xmlNodePtr t;
-	int rc = CLINT_OK;
+	int rc;
 
 	b.limit = ODT_MAX_TEXT;  /* a cell's text, as the document's */
+	if ((rc = index_styles(c, root, 1, &styles)) < 0)
+		goto done;
 	if (doc->block_open && doc->block_count)
 		flags = doc->blocks[doc->block_count - 1].flags &
 		        (CLINT_BLOCK_INSERTED | CLINT_BLOCK_DELETED);
@@ -1435,10 +1490,12 @@ static int put_sheets(odt_ctx *c, xmlNodePtr root, const char *name,
 			               "embedded spreadsheet '%.64s%s': its tracked "
 			               "changes are not read, its cells are shown as "
 			               "changed", name, strlen(name) > 64 ? "..." : "");
-		else if (is_el(t, NS_TABLE, "table") && !sheet_hidden(root, t))
+		else if (is_el(t, NS_TABLE, "table") && !sheet_hidden(&styles, t))
 			rc = put_sheet(c, t, flags, &b, depth + 1);
 	}
 	c->sheet = NULL;
+done:
+	free_style_index(c, &styles);
 	clint_buf_free(&b);
 	return rc;
 }
@@ -1584,7 +1641,7 @@ static int flush_notes(odt_ctx *c, unsigned depth)
 	while (c->note_count && rc >= 0) {
 		/* notes may cite notes: take the current list */
 		xmlNodePtr *notes = c->notes;
-		size_t count = c->note_count;
+		size_t count = c->note_count, cap = c->note_cap;
 		c->notes = NULL;
 		c->note_count = c->note_cap = 0;
 		c->block_flags |= CLINT_BLOCK_NOTE;
@@ -1595,6 +1652,7 @@ static int flush_notes(odt_ctx *c, unsigned depth)
 					rc = walk_blocks(c, k->children, depth + 1);
 		}
 		free(notes);
+		clint_mem_give(&c->doc->mem, cap * sizeof(*notes));
 		c->block_flags = saved;
 	}
 	return rc;
@@ -1807,6 +1865,12 @@ static void odt_ctx_free(odt_ctx *c)
 {
 	size_t i;
 
+	/* first: the tree compares the names freed below */
+	while (c->ann_open) {  /* the root node's key, taken out each time */
+		odt_ann_open *o = *(odt_ann_open **)c->ann_open;
+		tdelete(o, &c->ann_open, ann_name_cmp);
+		free(o);
+	}
 	for (i = 0; i < c->ann_count; i++) {
 		free(c->anns[i].name);
 		free(c->anns[i].author);
@@ -1815,12 +1879,13 @@ static void odt_ctx_free(odt_ctx *c)
 	free(c->anns);
 	clint_mem_give(&c->doc->mem,
 	               c->ann_bytes + c->ann_cap * sizeof(*c->anns) +
-	                   c->ann_slot_cap * sizeof(*c->ann_slots) +
+	                   c->ann_names * ANN_NODE_BYTES +
 	                   c->note_cap * sizeof(*c->notes) +
 	                   c->change_cap * sizeof(*c->changes));
-	free(c->ann_slots);
 	free(c->notes);
 	free(c->changes);
+	free_style_index(c, &c->content_index);
+	free_style_index(c, &c->styles_index);
 	xmlFreeDoc(c->content);
 	xmlFreeDoc(c->styles);
 	xmlFreeDoc(c->cached_doc);
@@ -1891,6 +1956,7 @@ int clint_extract_odt(clint_doc *doc, const unsigned char *data, size_t len,
 	clint_zip za;
 	char *content = NULL, *styles = NULL;
 	size_t content_len, styles_len, i;
+	size_t errors = clint_diag_count_level(diag, CLINT_DIAG_ERROR);
 	xmlNodePtr root, n, body = NULL;
 	int rc;
 
@@ -1910,6 +1976,11 @@ int clint_extract_odt(clint_doc *doc, const unsigned char *data, size_t len,
 	TRY(parse_xml(&c, "content.xml", content, content_len, &c.content));
 	if (styles)
 		TRY(parse_xml(&c, "styles.xml", styles, styles_len, &c.styles));
+	TRY(index_styles(&c, xmlDocGetRootElement(c.content), 0,
+	                 &c.content_index));
+	if (c.styles)
+		TRY(index_styles(&c, xmlDocGetRootElement(c.styles), 0,
+		                 &c.styles_index));
 	free(content);
 	free(styles);
 	content = styles = NULL;
@@ -1960,11 +2031,11 @@ int clint_extract_odt(clint_doc *doc, const unsigned char *data, size_t len,
 	rc = CLINT_OK;
 done:
 	if (rc == CLINT_ELIMIT && !doc->mem.over &&
-	    clint_diag_count_level(diag, CLINT_DIAG_ERROR) == 0)
+	    clint_diag_count_level(diag, CLINT_DIAG_ERROR) == errors)
 		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 		               "the extracted text exceeds the size limit (%zu MiB "
-		               "in all, 1 MiB for a comment)",
-		               ODT_MAX_TEXT >> 20);
+		               "in all, %zu MiB for a comment)",
+		               ODT_MAX_TEXT >> 20, ODT_MAX_COMMENT >> 20);
 	free(content);
 	free(styles);
 	clint_zip_close(&za);
