@@ -4,10 +4,11 @@ does any structure a hostile input can pile up make clauselint
 super-linear?
 
 For each kind of structure (DOCX paragraphs, numbering, tracked changes,
-comments, tables; ODT lists; HTML, RTF, Markdown, plain-text headings,
-definitions, cross-references; PDF pages and lines; diff of revisions
-with many changed or moved clauses ...) an input is generated at N and 4N
-structures (and 16N when the 4N run is cheap), run through BIN (default
+comments, tables; ODT lists, embedded objects; HTML, RTF, Markdown,
+plain-text headings, definitions, cross-references; PDF pages and lines;
+diff of revisions with many changed or moved clauses ...) an input is
+generated at N and 4N structures (and 16N when the 4N run is cheap),
+run through BIN (default
 build/clauselint; `check` with the default options, or `text`, `outline`
 or `diff` where that is the stage under test, or `check --format json`), and its child CPU time
 (getrusage(RUSAGE_CHILDREN), user + system) taken as the median of 3 runs.
@@ -223,6 +224,22 @@ def odt_comments(n):
         b'<office:document-content xmlns:dc="http://purl.org/dc/elements/1.1/" ',
         1)
     return gen.odt(content)
+
+
+def odt_objects(n):
+    """40n embedded objects (draw:object), each naming an entry the
+    package does not hold, among n entries (at 16n 9,600, near the 10,000
+    the ZIP reader takes): each object looks its content.xml up."""
+    body = (b"<text:p>" + sentence(0) + b"".join(
+        b'<draw:object xlink:href="./Object %d"/>' % i for i in range(40 * n))
+        + b"</text:p>")
+    content = gen.odt_xml(body).replace(
+        b"<office:document-content ",
+        b'<office:document-content xmlns:draw="urn:oasis:names:tc:'
+        b'opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/'
+        b'1999/xlink" ', 1)
+    return gen.zip_bytes([("mimetype", gen.ODT_MIME), ("content.xml", content)]
+                         + [("Pictures/%d.png" % i, b"") for i in range(n)])
 
 
 # ---- HTML, RTF, Markdown ----------------------------------------------------
@@ -472,6 +489,7 @@ KINDS = [
     ("odt-tracked-diff", odt_tracked, ".odt", "diff", 2000),
     ("odt-comments", odt_comments, ".odt", "check", 3000),
     ("odt-comments-json", odt_comments, ".odt", "json", 3000),
+    ("odt-objects", odt_objects, ".odt", "check", 600),
     ("html-elements", html_elements, ".html", "check", 6000),
     ("html-tables", html_tables, ".html", "check", 4000),
     ("html-lists", html_lists, ".html", "check", 1500),

@@ -52,8 +52,11 @@ typedef struct {
 	size_t len;
 	clint_zip_limits lim;
 	struct zip *za;             /* the libzip archive, owns the source */
-	clint_zip_entry *entries;
+	clint_zip_entry *entries;   /* in the archive's order */
 	size_t count;
+	/* the entries by name, then by index: clint_zip_find()'s binary
+	 * search (8 bytes an entry, at most max_entries: not charged) */
+	const clint_zip_entry **by_name;
 	uint64_t total;             /* uncompressed bytes read so far */
 	const char *doc_name;       /* for messages */
 	clint_diag *diag;           /* may be NULL */
@@ -75,7 +78,9 @@ CLINT_INTERNAL int clint_zip_open(clint_zip *z, const unsigned char *data,
                                   const char *label, const char *doc_name,
                                   clint_diag *diag);
 CLINT_INTERNAL void clint_zip_close(clint_zip *z);
-/* The entry called exactly `name`, or NULL. */
+/* The entry called exactly `name` (the first in the archive, should two
+ * raw names be equal), or NULL (also after a failed open); a binary
+ * search of z->by_name. */
 CLINT_INTERNAL const clint_zip_entry *clint_zip_find(const clint_zip *z,
                                                      const char *name);
 /*
