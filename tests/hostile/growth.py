@@ -4,11 +4,11 @@ does any structure a hostile input can pile up make clauselint
 super-linear?
 
 For each kind of structure (DOCX paragraphs, numbering, tracked changes,
-comments, tables; ODT lists, embedded objects; HTML, RTF, Markdown,
-plain-text headings, definitions, cross-references; PDF pages and lines;
-diff of revisions with many changed or moved clauses ...) an input is
-generated at N and 4N structures (and 16N when the 4N run is cheap),
-run through BIN (default
+comments, tables, embedded objects; ODT lists, embedded objects; HTML,
+RTF, Markdown, plain-text headings, definitions, cross-references; PDF
+pages and lines; diff of revisions with many changed or moved clauses
+...) an input is generated at N and 4N structures (and 16N when the 4N
+run is cheap), run through BIN (default
 build/clauselint; `check` with the default options, or `text`, `outline`
 or `diff` where that is the stage under test, or `check --format json`), and its child CPU time
 (getrusage(RUSAGE_CHILDREN), user + system) taken as the median of 3 runs.
@@ -166,6 +166,31 @@ def docx_nested_tables(n):
                       b"</w:tc></w:tr></w:tbl>" + wp(b"y") + b"</w:tc>")
     rows = b"".join(b"<w:tr>" + cell(i) + b"</w:tr>" for i in range(n))
     return gen.docx(gen.docx_xml(b"<w:tbl>" + rows + b"</w:tbl>"))
+
+
+def docx_packages(n):
+    """n embedded packages (at 16n 9,600, near the 10,000 relationships
+    read) and 40n embedded objects, 40 a paragraph: half name a package
+    whose part is missing, half an id no relationship has. Each object
+    looks its id up among the packages."""
+    r = (b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+         b'relationships"')
+    rels = (b'<Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            b'2006/relationships">' + b"".join(
+                b'<Relationship Id="rIdP%d" Type="http://schemas.openxmlformats'
+                b'.org/officeDocument/2006/relationships/package" Target='
+                b'"embeddings/w%d.xlsx"/>' % (i, i) for i in range(n)) +
+            b'</Relationships>')
+    def obj(k):
+        rid = b"rIdP%d" % (k % n) if k % 2 else b"x%d" % k
+        return b'<w:r><w:objectEmbed r:id="' + rid + b'"/></w:r>'
+    body = b"".join(
+        b"<w:p><w:r><w:t>" + sentence(i) + b"</w:t></w:r>" +
+        b"".join(obj(40 * i + j) for j in range(40)) + b"</w:p>"
+        for i in range(n))
+    doc = gen.docx_xml(body).replace(b"<w:document ",
+                                     b"<w:document " + r + b" ", 1)
+    return gen.docx(doc, [("word/_rels/document.xml.rels", rels)])
 
 
 # ---- ODT --------------------------------------------------------------------
@@ -478,6 +503,7 @@ KINDS = [
     ("docx-footnotes", docx_footnotes, ".docx", "check", 4000),
     ("docx-table-rows", docx_table, ".docx", "check", 3000),
     ("docx-nested-tables", docx_nested_tables, ".docx", "check", 2000),
+    ("docx-packages", docx_packages, ".docx", "check", 600),
     ("odt-paragraphs", odt_paras, ".odt", "check", 6000),
     ("odt-lists", odt_lists, ".odt", "check", 2000),
     ("odt-list-styles", gen.odt_list_styles, ".odt", "check", 2500),

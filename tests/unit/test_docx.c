@@ -1272,6 +1272,99 @@ static void test_embedded_workbook_memory(void **state)
 #undef SML
 }
 
+/* Embedded packages are looked up by id in a sorted index (a scan per
+ * object was quadratic): ids listed out of order, one the prefix of
+ * another, one listed twice (the first is shown, a workbook or not), and
+ * 30 more between them. Each object shows its own workbook, in the order
+ * of the body; an unknown id, a prefix of known ones, a package that is
+ * not a workbook and one whose part is missing are warned about. */
+static void test_packages_by_id(void **state)
+{
+#define XL(name) "<w:r><w:object><o:OLEObject xmlns:o=\"urn:schemas-" \
+	"microsoft-com:office:office\" xmlns:r=\"http://schemas.openxmlformats" \
+	".org/officeDocument/2006/relationships\" Type=\"Embed\" ProgID=\"" \
+	"Excel.Sheet.12\" r:id=\"" name "\"/></w:object></w:r>"
+#define SML "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/" \
+	"main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/" \
+	"2006/relationships\""
+	static const char body[] = DOC(
+		P(R("Prices:") XL("rId2") XL("rId10") XL("rId1") XL("rId7")
+		  XL("rId8") XL("rId99") XL("rId") XL("rIdF17") XL("rId10")
+		  R(" End.")));
+	static const char *const ids[] = {"rId10", "rId1", "rId2", "rId7",
+	                                  "rId7", "rId8", "rId8"};
+	static const char *const targets[] = {"b0.xlsx", "b1.xlsx", "b2.xlsx",
+	                                      "b3.xlsx", "b4.xlsx", "x.bin",
+	                                      "b5.xlsx"};
+	char rels[8192], *q, sheet[6][256];
+	unsigned char *xlsx[6];
+	part p[2 + 6];
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	size_t i;
+
+	(void)state;
+	q = rels + sprintf(rels, "<Relationships xmlns=\"http://schemas."
+	                         "openxmlformats.org/package/2006/"
+	                         "relationships\">");
+	for (i = 0; i < ARRAY_LEN(ids); i++) {
+		q += sprintf(q, "<Relationship Id=\"%s\" Type=\"http://schemas."
+		                "openxmlformats.org/officeDocument/2006/"
+		                "relationships/package\" Target=\"embeddings/%s\"/>",
+		             ids[i], targets[i]);
+		if (i == 3) {
+			size_t k;
+			for (k = 0; k < 30; k++)
+				q += sprintf(q, "<Relationship Id=\"rIdF%zu\" Type=\"http:"
+				                "//schemas.openxmlformats.org/officeDocument"
+				                "/2006/relationships/package\" Target=\""
+				                "embeddings/f%zu.xlsx\"/>", k, k);
+		}
+	}
+	strcpy(q, "</Relationships>");
+	p[0].name = "word/document.xml";
+	p[0].data = body;
+	p[0].len = 0;
+	p[1].name = "word/_rels/document.xml.rels";
+	p[1].data = rels;
+	p[1].len = 0;
+	for (i = 0; i < 6; i++) {
+		static const char *const names[] = {
+			"word/embeddings/b0.xlsx", "word/embeddings/b1.xlsx",
+			"word/embeddings/b2.xlsx", "word/embeddings/b3.xlsx",
+			"word/embeddings/b4.xlsx", "word/embeddings/b5.xlsx"};
+		part book[] = {
+			{"xl/workbook.xml", "<workbook " SML "><sheets><sheet name=\"A\" "
+			 "sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>", 0},
+			{"xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://"
+			 "schemas.openxmlformats.org/package/2006/relationships\">"
+			 "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
+			 "</Relationships>", 0},
+			{"xl/worksheets/sheet1.xml", NULL, 0},
+		};
+		snprintf(sheet[i], sizeof(sheet[i]), "<worksheet " SML "><sheetData>"
+		         "<row><c t=\"inlineStr\"><is><t>Book %zu</t></is></c></row>"
+		         "</sheetData></worksheet>", i);
+		book[2].data = sheet[i];
+		xlsx[i] = unit_make_zip(book, ARRAY_LEN(book), &p[2 + i].len);
+		p[2 + i].name = names[i];
+		p[2 + i].data = (const char *)xlsx[i];
+	}
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = load_parts(p, ARRAY_LEN(p), CLINT_REVISIONS_ACCEPT, d, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL), "Prices: End.\nBook 2\nBook 0\nBook 1\n"
+	                          "Book 3\nBook 0");
+	assert_int_equal(clint_diag_count(d), 4);
+	assert_true(unit_diag_find(d, "an embedded object (Excel.Sheet.12) is "
+	                              "not read (its part is missing)") >= 0);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+	for (i = 0; i < 6; i++)
+		free(xlsx[i]);
+#undef XL
+#undef SML
+}
+
 /* A document of one paragraph of n OLE objects into out: the first 30
  * share r:id rId7 and the others have their own, or (long_ids) each
  * has an id of 250 digits, alike but for the last. */
@@ -2383,6 +2476,7 @@ int main(void)
 		cmocka_unit_test(test_ole_object_warned),
 		cmocka_unit_test(test_embedded_workbook),
 		cmocka_unit_test(test_embedded_workbook_memory),
+		cmocka_unit_test(test_packages_by_id),
 		cmocka_unit_test(test_alt_chunk_refused),
 		cmocka_unit_test(test_revisions_accept),
 		cmocka_unit_test(test_revisions_reject),

@@ -156,6 +156,7 @@ typedef struct {
 typedef struct {
 	char *id;
 	char *name;
+	size_t seq;    /* its place among the relationships */
 } docx_rel_package;
 
 /* One paragraph being read (paragraphs nest through text boxes). */
@@ -195,7 +196,8 @@ typedef struct {
 	char *rel_part[REL_KINDS];   /* styles, numbering, ... (the first) */
 	docx_rel_note *rel_notes;    /* headers, then footers, by name */
 	size_t rel_note_count, rel_note_cap;
-	docx_rel_package *packages;  /* embedded packages, by id */
+	docx_rel_package *packages;  /* embedded packages, sorted by id, each
+	                                id once (find_package()) */
 	size_t package_count, package_cap;
 	uint64_t embedded_bytes;     /* read from them (DOCX_MAX_EMBEDDED) */
 	/* their cells, written once the block that shows them ends (a
@@ -954,6 +956,17 @@ static char *rel_target(const char *target, int *rc)
 	return out;
 }
 
+/* Orders packages by id, then by their place in the relationships. */
+static int package_cmp(const void *a, const void *b)
+{
+	const docx_rel_package *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
 static int rel_note_cmp(const void *a, const void *b)
 {
 	const docx_rel_note *x = a, *y = b;
@@ -1026,7 +1039,9 @@ static int rels_node(docx *dx, void *state, const docx_node *n)
 			return rc;
 		}
 		dx->packages[dx->package_count].id = id;
-		dx->packages[dx->package_count++].name = name;
+		dx->packages[dx->package_count].name = name;
+		dx->packages[dx->package_count].seq = dx->package_count;
+		dx->package_count++;
 	} else if (role >= REL_KINDS) {
 		if ((rc = MEM_PUSH(&dx->doc->mem, dx->rel_notes, dx->rel_note_count,
 		                   dx->rel_note_cap)) < 0) {
@@ -1043,9 +1058,10 @@ static int rels_node(docx *dx, void *state, const docx_node *n)
 
 /*
  * Reads word/_rels/document.xml.rels, if there is one: which parts hold
- * the styles, numbering, comments, footnotes and endnotes, and which the
- * headers and footers (sorted by name, each once). Without it the usual
- * part names are read.
+ * the styles, numbering, comments, footnotes and endnotes, which the
+ * headers and footers (sorted by name, each once), and the embedded
+ * packages (sorted by id, each id once). Without it the usual part names
+ * are read.
  */
 static int load_rels(docx *dx)
 {
@@ -1071,11 +1087,53 @@ static int load_rels(docx *dx)
 			dx->rel_notes[kept++] = dx->rel_notes[k];
 	}
 	dx->rel_note_count = kept;
+	/* the packages by id, each id once: the first, which a search in
+	 * document order found */
+	if (dx->package_count > 1)
+		qsort(dx->packages, dx->package_count, sizeof(*dx->packages),
+		      package_cmp);
+	for (k = kept = 0; k < dx->package_count; k++) {
+		if (kept &&
+		    strcmp(dx->packages[kept - 1].id, dx->packages[k].id) == 0) {
+			free_str(dx, dx->packages[k].id);
+			free_str(dx, dx->packages[k].name);
+		} else {
+			dx->packages[kept++] = dx->packages[k];
+		}
+	}
+	dx->package_count = kept;
 	rc = CLINT_OK;
 done:
 	free(buf);
 	dx->part = NULL;
 	return rc;
+}
+
+/* The embedded package whose id is v[0..len) (an r:id as written), or
+ * NULL: a binary search of the sorted packages. Each embedded object
+ * looks its id up: 400,000 objects of unknown ids among DOCX_MAX_RELS
+ * packages took 13 s with a scan, 0.4 s with the search. */
+static const docx_rel_package *find_package(const docx *dx, const char *v,
+                                            size_t len)
+{
+	size_t lo = 0, hi = dx->package_count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *id = dx->packages[mid].id;
+		/* as strcmp() orders them, reading no further into a long id
+		 * than v goes (an attribute value holds no NUL) */
+		int c = strncmp(id, v, len);
+		if (c == 0 && id[len] != '\0')
+			c = 1;
+		if (c == 0)
+			return &dx->packages[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
 }
 
 /* Where the walk over styles.xml is. */
@@ -2425,30 +2483,26 @@ static int read_workbook(docx *dx, const char *part, unsigned line,
 static const char *embedded_workbook(const docx *dx, const docx_node *n,
                                      const char *progid, size_t plen)
 {
+	const docx_rel_package *pkg;
 	const char *v, *name;
 	char kind[65];
-	size_t len, i, k;
+	size_t len, k;
 
 	if (!dx->part || strcmp(dx->part, "word/document.xml") != 0 ||
 	    (!attr_raw(n, R_NS, "id", &v, &len) &&
-	     !attr_raw(n, R_NS_STRICT, "id", &v, &len)))
+	     !attr_raw(n, R_NS_STRICT, "id", &v, &len)) ||
+	    !(pkg = find_package(dx, v, len)))
 		return NULL;
-	for (i = 0; i < dx->package_count; i++) {
-		if (strlen(dx->packages[i].id) != len ||
-		    memcmp(dx->packages[i].id, v, len) != 0)
-			continue;
-		/* an .xlsx or .xlsm (not a chart, not a binary .xlsb) */
-		name = dx->packages[i].name;
-		k = strlen(name);
-		memcpy(kind, progid, plen < 64 ? plen : 64);
-		kind[plen < 64 ? plen : 64] = '\0';
-		if (k > 5 && (strcmp(name + k - 5, ".xlsx") == 0 ||
-		              strcmp(name + k - 5, ".xlsm") == 0) &&
-		    (!plen || (strncmp(kind, "Excel.Sheet", 11) == 0 &&
-		               !strstr(kind, "Binary"))))
-			return name;
-		return NULL;
-	}
+	/* an .xlsx or .xlsm (not a chart, not a binary .xlsb) */
+	name = pkg->name;
+	k = strlen(name);
+	memcpy(kind, progid, plen < 64 ? plen : 64);
+	kind[plen < 64 ? plen : 64] = '\0';
+	if (k > 5 && (strcmp(name + k - 5, ".xlsx") == 0 ||
+	              strcmp(name + k - 5, ".xlsm") == 0) &&
+	    (!plen || (strncmp(kind, "Excel.Sheet", 11) == 0 &&
+	               !strstr(kind, "Binary"))))
+		return name;
 	return NULL;
 }
 
