@@ -170,7 +170,11 @@ typedef enum {
 typedef struct {
 	unsigned version;
 	clint_input_format format;
-	size_t max_input_bytes;  /**< 0: the default, 256 MiB */
+	/** The largest input, 0: the default, 256 MiB. The text extracted
+	 *  from plain text, Markdown, HTML and RTF may be no larger either
+	 *  (a byte of Windows-1252 is up to three of UTF-8); DOCX and ODT
+	 *  text is capped at 64 MiB, PDF's by its own limits. */
+	size_t max_input_bytes;
 	clint_revisions revisions;
 	/** Version 2: the limits of reading a PDF. Poppler reads it in a
 	 *  process of its own (the helper clauselint-pdf, started with
