@@ -155,10 +155,9 @@ struct clint_ruleset {
 	size_t pack_count, pack_cap;
 	clint_rule *rules;
 	size_t rule_count, rule_cap;
-	/* rule ids hashed: 1 + the index of a rule, 0 for a free slot; a
-	 * power of two at least twice rule_count (pack.c, find_rule()) */
-	size_t *id_slots;
-	size_t id_cap;
+	/* the first rule of each id, in a search tree (tsearch(); pack.c,
+	 * find_rule()) */
+	void *id_tree;
 	clint_prefilter *pf;  /* NULL when CLAUSELINT_NO_PREFILTER is set */
 	/* every pattern of every rule, in pack order; pattern i has slot i */
 	clint_pattern_ref *all;

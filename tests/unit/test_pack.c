@@ -1925,6 +1925,157 @@ static void test_rules_found_by_id(void **state)
 	clint_buf_free(&b);
 }
 
+/* 2^COLLIDING_BITS rule ids that FNV-1a (the hash the ids were once found
+ * by, in a table of open addressing) leaves equal in its low 16 bits: "r"
+ * and, for each bit of k, one of two 3-letter blocks that map the same
+ * low 16 bits to the same low 16 bits (the low bits of the hash depend on
+ * nothing above them). All fell in one slot of any table up to 65,536. */
+#define COLLIDING_BITS 11
+
+static void colliding_id(char blocks[][2][4], size_t k, char *id)
+{
+	int b;
+
+	*id++ = 'r';
+	for (b = 0; b < COLLIDING_BITS; b++, id += 3)
+		memcpy(id, blocks[b][(k >> b) & 1], 3);
+	*id = '\0';
+}
+
+static void colliding_blocks(char blocks[][2][4])
+{
+	static const char alpha[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	uint32_t state = (2166136261u ^ 'r') * 16777619u, h, *seen;
+	unsigned c, i;
+	int b;
+
+	seen = malloc(65536 * sizeof(*seen));
+	assert_non_null(seen);
+	for (b = 0; b < COLLIDING_BITS; b++) {
+		memset(seen, 0, 65536 * sizeof(*seen));
+		for (c = 0; c < 36 * 36 * 36; c++) {
+			char x[4] = {alpha[c % 36], alpha[c / 36 % 36], alpha[c / 1296],
+			             '\0'};
+
+			for (h = state, i = 0; i < 3; i++)
+				h = (h ^ (unsigned char)x[i]) * 16777619u;
+			h &= 0xffff;
+			if (seen[h]) {
+				i = seen[h] - 1;
+				snprintf(blocks[b][0], 4, "%c%c%c", alpha[i % 36],
+				         alpha[i / 36 % 36], alpha[i / 1296]);
+				memcpy(blocks[b][1], x, 4);
+				state = h;
+				break;
+			}
+			seen[h] = c + 1;
+		}
+		assert_true(c < 36 * 36 * 36);
+	}
+	free(seen);
+}
+
+/* Rule ids made to collide in that hash are told apart as any others: a
+ * duplicate is named at its first rule, every id is found, a rule setting
+ * finds its rule. */
+static void test_colliding_ids(void **state)
+{
+	static const size_t dups[] = {3, 2000};
+	char blocks[COLLIDING_BITS][2][4], id[4 + 3 * COLLIDING_BITS], want[160];
+	clint_buf b = CLINT_BUF_INIT;
+	clint_ruleset_options o;
+	clint_rule_setting off;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	const char *paths[1];
+	char *path;
+	size_t n = (size_t)1 << COLLIDING_BITS, k, j, found = 0;
+	uint32_t h, low = 0;
+	int pass;
+	long i;
+
+	(void)state;
+	colliding_blocks(blocks);
+	for (pass = 0; pass < 2; pass++) {
+		clint_buf_free(&b);
+		assert_int_equal(clint_buf_puts(&b, "<?xml version=\"1.0\"?>\n<pack "
+		                                "name=\"collide\" format=\"1\" "
+		                                "version=\"1\"><title>C</title>\n"),
+		                 CLINT_OK);
+		/* rule k on line 3 + k; with pass 0, dups[j] again on line
+		 * 3 + n + j */
+		for (k = 0; k < n + (pass ? 0 : 2); k++) {
+			char rule[512];
+
+			colliding_id(blocks, k < n ? k : dups[k - n], id);
+			snprintf(rule, sizeof(rule),
+			         "<rule id=\"%s\" kind=\"flag\" severity=\"warning\" "
+			         "category=\"scope\"><title>T</title><message>M."
+			         "</message><rationale>R.</rationale><ref>x</ref>"
+			         "<suggestion>S.</suggestion><pattern>zq%zuzq</pattern>"
+			         "<example expect=\"match\">zq%zuzq</example></rule>\n",
+			         id, k, k);
+			assert_int_equal(clint_buf_puts(&b, rule), CLINT_OK);
+		}
+		assert_int_equal(clint_buf_puts(&b, "</pack>\n"), CLINT_OK);
+		path = unit_temp_file(b.data, b.len);
+		paths[0] = path;
+		o = options_for(paths, 1);
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		if (pass == 0) {
+			assert_int_equal(clint_ruleset_load(&rs, &o, d), CLINT_EPACK);
+			for (k = 0; k < 2; k++) {
+				colliding_id(blocks, dups[k], id);
+				snprintf(want, sizeof(want),
+				         "rule '%s' is already defined at %s:%zu", id, path,
+				         3 + dups[k]);
+				i = unit_diag_find(d, want);
+				if (i < 0) {
+					unit_diag_dump(d);
+					fail_msg("no '%s'", want);
+				}
+				assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
+				assert_int_equal(e.line, 3 + n + k);
+			}
+			for (k = 0; k < clint_diag_count(d); k++) {
+				assert_int_equal(clint_diag_get(d, k, &e), CLINT_OK);
+				found += strstr(e.message, "already defined") != NULL;
+			}
+			assert_int_equal(found, 2);
+		} else {
+			colliding_id(blocks, 1000, id);
+			memset(&off, 0, sizeof(off));
+			off.action = CLINT_RULE_DISABLE;
+			off.rule_id = id;
+			o.rule_settings = &off;
+			o.rule_setting_count = 1;
+			if (clint_ruleset_load(&rs, &o, d) != CLINT_OK) {
+				unit_diag_dump(d);
+				fail_msg("the pack does not load");
+			}
+			assert_int_equal(clint_ruleset_rule_count(rs), n - 1);
+			for (k = 0; k < n; k++) {
+				/* the same low 16 bits of the hash, a distinct id */
+				colliding_id(blocks, k, id);
+				for (h = 2166136261u, j = 0; id[j]; j++)
+					h = (h ^ (unsigned char)id[j]) * 16777619u;
+				if (k == 0)
+					low = h & 0xffff;
+				assert_int_equal(h & 0xffff, low);
+				assert_true(clint_ruleset_find(rs, id) ==
+				            (k == 1000 ? (size_t)-1 : k - (k > 1000)));
+			}
+			clint_ruleset_free(rs);
+			rs = NULL;
+		}
+		clint_diag_free(d);
+		unlink(path);
+		free(path);
+	}
+	clint_buf_free(&b);
+}
+
 /* A rule past line 65,535 is named at its own line (libxml2 keeps 16
  * bits of a line in a node unless asked for more), and so is an example,
  * whatever comes first in them: a comment, an entity, a non-ASCII letter,
@@ -2043,6 +2194,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lines_past_65535),
 		cmocka_unit_test(test_rules_found_by_id),
+		cmocka_unit_test(test_colliding_ids),
 		cmocka_unit_test(test_builtin_packs_follow_the_schema),
 		cmocka_unit_test(test_valid_pack),
 		cmocka_unit_test(test_all_problems_reported),

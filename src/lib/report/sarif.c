@@ -144,7 +144,7 @@ static int map_rules(sarif_state *st, const clint_ruleset *rs)
 	before = st->rule_count; /* the ids of the report's earlier rulesets */
 	for (i = 0; i < n; i++) {
 		clint_ruleset_rule(rs, i, &ri);
-		/* an id this ruleset had before: its hash table; else one of
+		/* an id this ruleset had before: its search tree; else one of
 		 * an earlier ruleset's (a walk: rulesets of 28,000 rules made a
 		 * walk per rule take 1.5 s) */
 		k = clint_ruleset_find(rs, ri.id);

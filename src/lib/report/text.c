@@ -117,7 +117,7 @@ static int text_document(clint_renderer *r, const clint_result *res)
 	size_t counts[3] = {0, 0, 0}, k;
 	int first;
 	/* why and fix are shown once per rule id: seen[k] for the first
-	 * rule of each id (clint_ruleset_find(), a hash table); a walk of
+	 * rule of each id (clint_ruleset_find(), a search tree); a walk of
 	 * the ids seen so far took 3.6 s for 100,000 findings of 20,000
 	 * rules */
 	const clint_ruleset *rs = clint_result_ruleset(res);
