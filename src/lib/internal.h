@@ -619,11 +619,16 @@ typedef enum {
 	CLINT_SCHEMA_CONFIG     /* clausepacks/schema/config.rng */
 } clint_xml_schema_id;
 
+/* Schema errors passed on per document by clint_xml_validate() */
+#define CLINT_XML_MAX_SCHEMA_ERRORS 20
+
 /*
  * Validates `xdoc` (an xmlDocPtr) against the embedded schema `which`,
- * each problem passed to `on_error(userdata, err)`. The schema is parsed
- * the first time one is needed and kept for the life of the process (a
- * parse that fails is tried again next time); validations are serialised.
+ * each problem passed to `on_error(userdata, err)`: the first
+ * CLINT_XML_MAX_SCHEMA_ERRORS, then one more that counts the rest ("and
+ * N more schema errors, not shown", line 0). The schema is parsed the
+ * first time one is needed and kept for the life of the process (a parse
+ * that fails is tried again next time); validations are serialised.
  * Returns 0 when the document is valid, 1 when it is not, CLINT_EFORMAT
  * when the schema does not compile, CLINT_ENOMEM.
  */

@@ -2076,6 +2076,55 @@ static void test_colliding_ids(void **state)
 	clint_buf_free(&b);
 }
 
+/* Each rule of a pack that lacks its <example> is a schema error: the
+ * first CLINT_XML_MAX_SCHEMA_ERRORS are reported as libxml2 words them,
+ * at their rules, then one error counts the rest (64,000 such rules were
+ * 64,000 errors, each costing more the later it came: 208 s). */
+static void test_schema_errors_capped(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	clint_ruleset *rs = NULL;
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	size_t k, schema = 0;
+	long i;
+
+	(void)state;
+	assert_int_equal(clint_buf_puts(&b, UNIT_PACK_HEAD("capped")), CLINT_OK);
+	for (k = 0; k < 100; k++) {
+		char rule[512];
+
+		/* rule k on lines 4 + 8k to 11 + 8k */
+		snprintf(rule, sizeof(rule),
+		         UNIT_RULE("r%zu", "flag", "warning", "")
+		         UNIT_PATTERN("zq%zuzq") UNIT_RULE_END, k, k, k, k, k, k, k);
+		assert_int_equal(clint_buf_puts(&b, rule), CLINT_OK);
+	}
+	assert_int_equal(clint_buf_puts(&b, UNIT_PACK_TAIL), CLINT_OK);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(unit_ruleset_try(&rs, b.data, d, NULL), CLINT_EPACK);
+	assert_null(rs);
+	for (k = 0; k < clint_diag_count(d); k++) {
+		assert_int_equal(clint_diag_get(d, k, &e), CLINT_OK);
+		if (strstr(e.message, "Expecting an element , got nothing")) {
+			assert_int_equal(e.line, 4 + 8 * schema);
+			schema++;
+		}
+	}
+	if (schema != CLINT_XML_MAX_SCHEMA_ERRORS)
+		unit_diag_dump(d);
+	assert_int_equal(schema, CLINT_XML_MAX_SCHEMA_ERRORS);
+	i = unit_diag_find(d, "and 80 more schema errors, not shown");
+	if (i < 0)
+		unit_diag_dump(d);
+	assert_true(i >= 0);
+	assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
+	assert_int_equal(e.line, 0);
+	assert_int_equal(e.level, CLINT_DIAG_ERROR);
+	clint_diag_free(d);
+	clint_buf_free(&b);
+}
+
 /* A rule past line 65,535 is named at its own line (libxml2 keeps 16
  * bits of a line in a node unless asked for more), and so is an example,
  * whatever comes first in them: a comment, an entity, a non-ASCII letter,
@@ -2195,6 +2244,7 @@ int main(void)
 		cmocka_unit_test(test_lines_past_65535),
 		cmocka_unit_test(test_rules_found_by_id),
 		cmocka_unit_test(test_colliding_ids),
+		cmocka_unit_test(test_schema_errors_capped),
 		cmocka_unit_test(test_builtin_packs_follow_the_schema),
 		cmocka_unit_test(test_valid_pack),
 		cmocka_unit_test(test_all_problems_reported),
