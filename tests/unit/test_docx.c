@@ -95,21 +95,6 @@ static size_t memory_kept(const part *parts, size_t n)
 	return used;
 }
 
-/* `n` copies of `item` between `head` and `tail`, malloc'd. */
-static char *repeat(const char *head, const char *item, size_t n,
-                    const char *tail)
-{
-	size_t hl = strlen(head), il = strlen(item), i;
-	char *s = malloc(hl + n * il + strlen(tail) + 1), *p;
-
-	assert_non_null(s);
-	memcpy(s, head, hl);
-	for (p = s + hl, i = 0; i < n; i++, p += il)
-		memcpy(p, item, il);
-	strcpy(p, tail);
-	return s;
-}
-
 /* `n` pseudo-random lower-case letters at `q` (they do not compress
  * 200:1, as a ZIP bomb does); returns their end. */
 static char *random_letters(char *q, size_t n, unsigned *seed)
@@ -398,9 +383,10 @@ static void test_numbering_memory(void **state)
 	(void)state;
 	assert_non_null(head);
 	*strstr(head, "</w:numbering>") = '\0';
-	many = repeat(head, "<w:abstractNum w:abstractNumId=\"90\"><w:nsid/>"
-	              "</w:abstractNum>", 3000, "");
-	more = repeat(many, "<w:num w:numId=\"90\"/>", 3000, "</w:numbering>");
+	many = unit_repeat(head, "<w:abstractNum w:abstractNumId=\"90\"><w:nsid/>"
+	                         "</w:abstractNum>", 3000, "");
+	more = unit_repeat(many, "<w:num w:numId=\"90\"/>", 3000,
+	                   "</w:numbering>");
 	p[1].data = more;
 	expect_over_memory(p, ARRAY_LEN(p));
 	kept = memory_kept(p, ARRAY_LEN(p));
@@ -1246,8 +1232,8 @@ static void test_embedded_workbook_memory(void **state)
 		{"word/_rels/document.xml.rels", rels, 0},
 		{"word/embeddings/book.xlsx", NULL, 0},
 	};
-	char *many = repeat("<sst " SML "><si/><si/><si><t>Fee</t></si>", "<si/>",
-	                    150000, "</sst>");
+	char *many = unit_repeat("<sst " SML "><si/><si/><si><t>Fee</t></si>",
+	                         "<si/>", 150000, "</sst>");
 	unsigned char *xlsx;
 	size_t kept;
 	clint_doc *doc;

@@ -316,21 +316,6 @@ static void test_budget(void **state)
 	free(sheet);
 }
 
-/* `n` copies of `item` between `head` and `tail`, malloc'd. */
-static char *repeat(const char *head, const char *item, size_t n,
-                    const char *tail)
-{
-	size_t hl = strlen(head), il = strlen(item), i;
-	char *s = malloc(hl + n * il + strlen(tail) + 1), *p;
-
-	assert_non_null(s);
-	memcpy(s, head, hl);
-	for (p = s + hl, i = 0; i < n; i++, p += il)
-		memcpy(p, item, il);
-	strcpy(p, tail);
-	return s;
-}
-
 /* The shared strings' tables are paid for from the memory budget while
  * the workbook is read: 150,000 empty strings (750 KB of <si/>, 1.5 MiB
  * of tables) are past a 1 MiB budget, which refuses them (the
@@ -354,10 +339,11 @@ static void test_tables_budget(void **state)
 	char why[200], *many_si, *many_xf;
 
 	(void)state;
-	many_si = repeat("<sst " SML "><si/><si/><si><t>Fee</t></si>", "<si/>",
-	                 150000, "</sst>");
-	many_xf = repeat("<styleSheet " SML "><cellXfs><xf/><xf numFmtId=\"9\"/>",
-	                 "<xf/>", 150000, "</cellXfs></styleSheet>");
+	many_si = unit_repeat("<sst " SML "><si/><si/><si><t>Fee</t></si>",
+	                      "<si/>", 150000, "</sst>");
+	many_xf = unit_repeat("<styleSheet " SML "><cellXfs><xf/>"
+	                      "<xf numFmtId=\"9\"/>",
+	                      "<xf/>", 150000, "</cellXfs></styleSheet>");
 	book[2].data = many_si;
 	book[3].data = "<styleSheet " SML "><cellXfs><xf/><xf numFmtId=\"9\"/>"
 	               "</cellXfs></styleSheet>";

@@ -141,6 +141,21 @@ static inline char *unit_read_file(const char *path, size_t *len)
 
 /* ---- temporary files ------------------------------------------------------ */
 
+/* `n` copies of `item` between `head` and `tail`, malloc'd. */
+static inline char *unit_repeat(const char *head, const char *item, size_t n,
+                                const char *tail)
+{
+	size_t hl = strlen(head), il = strlen(item), i;
+	char *s = malloc(hl + n * il + strlen(tail) + 1), *p;
+
+	assert_non_null(s);
+	memcpy(s, head, hl);
+	for (p = s + hl, i = 0; i < n; i++, p += il)
+		memcpy(p, item, il);
+	strcpy(p, tail);
+	return s;
+}
+
 /* Writes `len` bytes to a new file /tmp/clint-unit-XXXXXX; returns its
  * malloc'd path (the caller unlinks and frees it). */
 static inline char *unit_temp_file(const void *data, size_t len)
