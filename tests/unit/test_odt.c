@@ -1233,6 +1233,41 @@ static void test_embedded_spreadsheet_columns(void **state)
 #undef CELL
 }
 
+/* A sheet hidden by its table style is not read when a style of another
+ * family (a cell's) has the same name before it: names are one a family
+ * (the first style of the name was taken, and the sheet shown). */
+static void test_embedded_sheet_style_families(void **state)
+{
+	static const char content[] = CONTENT("<text:p>P" OBJ("./Object 1")
+	                                      "</text:p>");
+	static const char sheet[] =
+		"<office:document-content" NS "><office:automatic-styles>"
+		"<style:style style:name=\"ta1\" style:family=\"table-cell\">"
+		"<style:table-cell-properties/></style:style>"
+		"<style:style style:name=\"ta1\" style:family=\"table\">"
+		"<style:table-properties table:display=\"false\"/></style:style>"
+		"</office:automatic-styles><office:body><office:spreadsheet>"
+		"<table:table table:name=\"S\" table:style-name=\"ta1\">"
+		"<table:table-row><table:table-cell><text:p>hidden</text:p>"
+		"</table:table-cell></table:table-row></table:table>"
+		"<table:table table:name=\"T\"><table:table-row><table:table-cell>"
+		"<text:p>shown</text:p></table:table-cell></table:table-row>"
+		"</table:table></office:spreadsheet></office:body>"
+		"</office:document-content>";
+	entry e[] = {
+		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
+		{"content.xml", content, 0, 0},
+		{"Object 1/content.xml", sheet, 0, 0},
+	};
+	clint_doc *doc;
+
+	(void)state;
+	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_ACCEPT, NULL,
+	                   CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL), "P\nshown");
+	clint_doc_free(doc);
+}
+
 /* The hidden columns' runs are paid for from the document's budget:
  * 50,000 of them (1 MiB of runs) are past a 1 MiB limit, the same
  * columns shown are not. */
@@ -2169,6 +2204,7 @@ int main(void)
 		cmocka_unit_test(test_formula_limits),
 		cmocka_unit_test(test_embedded_spreadsheet),
 		cmocka_unit_test(test_embedded_spreadsheet_columns),
+		cmocka_unit_test(test_embedded_sheet_style_families),
 		cmocka_unit_test(test_embedded_spreadsheet_columns_budget),
 		cmocka_unit_test(test_text_limit),
 		cmocka_unit_test(test_notes_budget),

@@ -36,7 +36,10 @@
 #define ODT_MAX_DEPTH 200
 #define ODT_MAX_NODES CLINT_MAX_XML_NODES
 #define ODT_LEVELS 10
-#define ODT_MAX_LEVEL_NODES 256  /* children of a list style looked at */
+/* children of a style looked at: a list style's levels (ten), a table
+ * style's properties */
+#define ODT_MAX_STYLE_CHILDREN 256
+#define ODT_MAX_SAME_NAME 16     /* styles of one name looked at for a sheet */
 #define ODT_MAX_LISTS 256
 #define ODT_MAX_OPEN_CHANGES 64
 
@@ -391,9 +394,10 @@ static void free_style_index(odt_ctx *c, odt_style_index *x)
 	memset(x, 0, sizeof(*x));
 }
 
-/* The first element `ns:name` with style:name `val` in index x, or NULL. */
-static xmlNodePtr style_in(const odt_style_index *x, const char *ns,
-                           const char *name, const xmlChar *val)
+/* Where the elements `ns:name` with style:name `val` start in index x
+ * (in document order; the first ref past them if none). */
+static size_t style_lower(const odt_style_index *x, const char *ns,
+                          const char *name, const xmlChar *val)
 {
 	size_t lo = 0, hi = x->count;
 	int d;
@@ -412,10 +416,24 @@ static xmlNodePtr style_in(const odt_style_index *x, const char *ns,
 		else
 			hi = mid;
 	}
-	if (lo < x->count && is_el(x->refs[lo].node, ns, name) &&
-	    xmlStrEqual(x->refs[lo].name, val))
-		return x->refs[lo].node;
-	return NULL;
+	return lo;
+}
+
+/* 1 if ref i of x is an element `ns:name` with style:name `val`. */
+static int style_is(const odt_style_index *x, size_t i, const char *ns,
+                    const char *name, const xmlChar *val)
+{
+	return i < x->count && is_el(x->refs[i].node, ns, name) &&
+	       xmlStrEqual(x->refs[i].name, val);
+}
+
+/* The first element `ns:name` with style:name `val` in index x, or NULL. */
+static xmlNodePtr style_in(const odt_style_index *x, const char *ns,
+                           const char *name, const xmlChar *val)
+{
+	size_t i = style_lower(x, ns, name, val);
+
+	return style_is(x, i, ns, name, val) ? x->refs[i].node : NULL;
 }
 
 /* Finds an element `ns:name` with style:name == `val` under the style
@@ -451,7 +469,7 @@ static const xmlChar *para_list_style(odt_ctx *c, const xmlChar *style)
 
 /* The level style (text:list-level-style-* or text:outline-level-style)
  * for 1-based `level` under a list or outline style element: among its
- * first ODT_MAX_LEVEL_NODES children, where a list style has its ten
+ * first ODT_MAX_STYLE_CHILDREN children, where a list style has its ten
  * (each list item looked through all: a style of 16,000 children and as
  * many items, 88 KB, took 23 s). */
 static xmlNodePtr level_style(xmlNodePtr style, unsigned level)
@@ -461,7 +479,7 @@ static xmlNodePtr level_style(xmlNodePtr style, unsigned level)
 
 	if (!style)
 		return NULL;
-	for (n = style->children; n && seen++ < ODT_MAX_LEVEL_NODES; n = n->next)
+	for (n = style->children; n && seen++ < ODT_MAX_STYLE_CHILDREN; n = n->next)
 		if (n->type == XML_ELEMENT_NODE &&
 		    attr_uint(n, NS_TEXT, "level", 0, 100) == level)
 			return n;
@@ -1295,19 +1313,27 @@ static int flush_cells(odt_ctx *c)
 
 /* True if a sheet is hidden: table:display="false" on it or in its
  * table style (as LibreOffice writes it), found in the sheet's automatic
- * styles, x. */
+ * styles, x: the first style of its name that says, among the first
+ * ODT_MAX_SAME_NAME of that name (a name is one a family: a cell style
+ * may share it, and there are a handful of families). */
 static int sheet_hidden(const odt_style_index *x, xmlNodePtr t)
 {
 	const xmlChar *name = attr(t, NS_TABLE, "style-name"), *v;
-	xmlNodePtr st, k;
+	size_t i, n, seen;
+	xmlNodePtr k;
 
 	if ((v = attr(t, NS_TABLE, "display")) != NULL)
 		return xmlStrEqual(v, (const xmlChar *)"false");
-	st = name ? style_in(x, NS_STYLE, "style", name) : NULL;
-	for (k = st ? st->children : NULL; k; k = k->next)
-		if (is_el(k, NS_STYLE, "table-properties") &&
-		    (v = attr(k, NS_TABLE, "display")) != NULL)
-			return xmlStrEqual(v, (const xmlChar *)"false");
+	if (!name)
+		return 0;
+	i = style_lower(x, NS_STYLE, "style", name);
+	for (n = 0; n < ODT_MAX_SAME_NAME && style_is(x, i, NS_STYLE, "style",
+	                                               name); n++, i++)
+		for (k = x->refs[i].node->children, seen = 0;
+		     k && seen++ < ODT_MAX_STYLE_CHILDREN; k = k->next)
+			if (is_el(k, NS_STYLE, "table-properties") &&
+			    (v = attr(k, NS_TABLE, "display")) != NULL)
+				return xmlStrEqual(v, (const xmlChar *)"false");
 	return 0;
 }
 
