@@ -163,6 +163,15 @@ def caps_term_uses(n):
             b"The Supplier shall pay 1ZAP. " * n + b"\n")
 
 
+def unit_far(n):
+    """n lines that each start a window of the pricing and revenue
+    patterns, and the one "o" those patterns need (PCRE2's required code
+    unit) at the very end: each window's pcre2_match() looked for it to
+    the end of the text."""
+    return (b"SERVICES AGREEMENT\n\n" +
+            b"".join(b"fee %d\n\n" % i for i in range(n)) + b"o\n")
+
+
 def bomb_entry(name, head, fill, count, tail):
     """A ZIP of one deflated entry: head + fill * count + tail, compressed
     chunk by chunk, so the expanded size never sits in memory."""
@@ -567,6 +576,7 @@ def big():
     f["odt-comment-collisions.odt"] = odt_comment_collisions(32000)
     # 5.8 MB: 7.9 s before
     f["caps-term-uses.txt"] = caps_term_uses(200000)
+    f["unit-far.txt"] = unit_far(200000)
     # 90 MiB of Windows-1252 euro signs are 270 MiB of UTF-8: past the
     # text's limit, the input's (it was read: 768 MB from 256 MiB)
     f["cp1252-euros.txt"] = b"\x80" * (90 << 20)

@@ -512,6 +512,7 @@ KINDS = [
     ("odt-comment-collisions", gen.odt_comment_collisions, ".odt", "check",
      2000),
     ("txt-caps-term-uses", gen.caps_term_uses, ".txt", "check", 12000),
+    ("txt-unit-far", gen.unit_far, ".txt", "check", 40000),
     ("odt-tracked", odt_tracked, ".odt", "check", 4000),
     ("odt-tracked-diff", odt_tracked, ".odt", "diff", 2000),
     ("odt-comments", odt_comments, ".odt", "check", 3000),

@@ -7,6 +7,7 @@
  * one ruleset whose patterns are JIT-compiled on first use.
  */
 #include <pthread.h>
+#include <strings.h>
 
 #include "unit.h"
 #include "fakeclock.h"
@@ -1402,6 +1403,96 @@ static void test_lead_needs_second_literal(void **state)
 	clint_ruleset_free(without);
 }
 
+static const char unit_pack[] =
+	UNIT_PACK_HEAD("unit")
+	UNIT_RULE("flag-due", "flag", "warning", "")
+	UNIT_PATTERN("\\bfees?\\b[^;\\n]{0,40}?\\b\\d+d\\b")
+	UNIT_EXAMPLE("match", "fee of 5d")
+	UNIT_RULE_END
+	UNIT_RULE("flag-due-line", "flag", "warning", "")
+	UNIT_PATTERN("\\d{1,3} fees?\\b[^\\n]{0,40}?\\b\\d+d\\b")
+	UNIT_EXAMPLE("match", "1 fee of 5d")
+	UNIT_RULE_END
+	UNIT_PACK_TAIL;
+
+/* n lines "<head><number><tail>", then `end`. */
+static char *lines_then(const char *head, const char *tail, unsigned n,
+                        const char *end)
+{
+	size_t cap = (strlen(head) + strlen(tail) + 12) * n + strlen(end) + 1;
+	size_t len = 0;
+	char *s = malloc(cap);
+	unsigned i;
+
+	assert_non_null(s);
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(s + len, cap - len, "%s%u%s\n\n", head, i,
+		                        tail);
+	memcpy(s + len, end, strlen(end) + 1);
+	return s;
+}
+
+/* Both patterns need a "d" (PCRE2's required code unit) that the lines
+ * before the last lack: each window's pcre2_match() looked for it to
+ * the end. Without one in the rest of the text (in either case) the
+ * pattern is not run; with one far past a window, it is run once from
+ * there. Findings are those without the prefilter. */
+static void test_required_unit_far(void **state)
+{
+	static const struct {
+		const char *head, *tail, *end;
+		size_t due, due_line;     /* findings of each rule */
+		unsigned long calls[2];   /* pcre2_match() calls of each, at most */
+	} cases[] = {
+		{"fee ", "", "fee of 5d\n", 1, 0, {1, 0}},
+		{"1 fee ", "", "1 fee of 5d\n", 1, 1, {1, 1}},
+		{"FEE ", "", "FEE OF 5D\n", 1, 0, {1, 0}},      /* only "D" */
+		{"fee ", "", "fee of 5e\n", 0, 0, {0, 0}},      /* no "d" */
+		{"1 fee ", "", "1 fee 5\n", 0, 0, {0, 0}},
+		{"fee ", "d", "", 3000, 0, {3000, 0}},           /* near: windows */
+	};
+	clint_ruleset *with = unit_ruleset(unit_pack), *without;
+	size_t t;
+
+	(void)state;
+	setenv("CLAUSELINT_NO_PREFILTER", "1", 1);
+	without = unit_ruleset(unit_pack);
+	unsetenv("CLAUSELINT_NO_PREFILTER");
+	for (t = 0; t < ARRAY_LEN(cases); t++) {
+		char *text = lines_then(cases[t].head, cases[t].tail, 3000,
+		                        cases[t].end);
+		clint_doc *doc = unit_text(text);
+		clint_result *a = unit_check(with, doc), *b = unit_check(without, doc);
+		static size_t sa[3 * 3100], sb[3 * 3100];
+		clint_finding f[1];
+		size_t na, nb;
+		unsigned long calls[2] = {0, 0};
+		double sec[2] = {0, 0};
+
+		assert_int_equal(findings_of(a, "flag-due", f, 1), cases[t].due);
+		if (cases[t].due == 1)
+			assert_true(f[0].end - f[0].start == 9 &&
+			            strncasecmp(text + f[0].start, "fee of 5d", 9) == 0);
+		assert_int_equal(findings_of(a, "flag-due-line", f, 1),
+		                 cases[t].due_line);
+		na = spans_of(a, sa, ARRAY_LEN(sa));
+		nb = spans_of(b, sb, ARRAY_LEN(sb));
+		assert_int_equal(na, nb);
+		assert_memory_equal(sa, sb, na * sizeof(size_t));
+		assert_int_equal(clint_check_profile(with, doc, sec, calls, NULL,
+		                                     NULL), CLINT_OK);
+		/* the code before: 3,001 calls of a rule that had a line */
+		assert_true(calls[0] <= cases[t].calls[0]);
+		assert_true(calls[1] <= cases[t].calls[1]);
+		clint_result_free(a);
+		clint_result_free(b);
+		clint_doc_free(doc);
+		free(text);
+	}
+	clint_ruleset_free(with);
+	clint_ruleset_free(without);
+}
+
 static void test_profile_per_rule(void **state)
 {
 	const clint_ruleset *rs = *state;
@@ -1561,6 +1652,7 @@ int main(void)
 		cmocka_unit_test(test_regex_limit_reported_interpreter),
 		cmocka_unit_test(test_regex_limit_paid_once),
 		cmocka_unit_test(test_regex_limit_decides_elsewhere),
+		cmocka_unit_test(test_required_unit_far),
 		cmocka_unit_test(test_profile_per_rule),
 		cmocka_unit_test(test_time_limit_stops_check),
 		cmocka_unit_test(test_time_limit_options),
