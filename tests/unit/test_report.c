@@ -803,6 +803,64 @@ static void test_sarif_fields(void **state)
 	unit_sink_free(&out);
 }
 
+/* Documents checked against two rulesets, taken in turn: each rule is
+ * listed once, in the order first met, an id both rulesets have once
+ * (the first's), and every result names its rule's index in that list. */
+static void test_sarif_rulesets_in_turn(void **state)
+{
+	static const char other_pack[] =
+		UNIT_PACK_HEAD("other")
+		UNIT_RULE("flag-new", "flag", "info", "")
+		UNIT_PATTERN("\\bnew\\b")
+		UNIT_EXAMPLE("match", "new")
+		UNIT_RULE_END
+		UNIT_RULE("flag-tbd", "flag", "error", "")
+		UNIT_PATTERN("\\bTBD\\b")
+		UNIT_EXAMPLE("match", "TBD")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	clint_ruleset *a = unit_ruleset(report_pack);
+	clint_ruleset *b = unit_ruleset(other_pack);
+	clint_doc *doc = unit_text("The price is TBD and new.\n");
+	clint_result *ra = unit_check(a, doc), *rb = unit_check(b, doc);
+	const clint_result *list[4] = {ra, rb, ra, rb};
+	unit_sink out = {NULL, 0, 0};
+	const char *p;
+	int i;
+
+	(void)state;
+	assert_int_equal(render(&out, CLINT_OUTPUT_SARIF, 0, 0, list, 4, NULL,
+	                        NULL),
+	                 CLINT_OK);
+	assert_json(out.data);
+	/* the rules: req-x 0, flag-tbd 1 (the first ruleset's), flag-new 2 */
+	p = strstr(out.data, "{\"id\": \"req-x\"");
+	assert_non_null(p);
+	assert_non_null(p = strstr(p, "{\"id\": \"flag-tbd\""));
+	unit_assert_contains(p, "\"defaultConfiguration\": {\"level\": \"warning\"}");
+	assert_non_null(p = strstr(p, "{\"id\": \"flag-new\""));
+	assert_null(strstr(p + 1, "{\"id\": \"flag-tbd\""));
+	assert_null(strstr(p + 1, "{\"id\": \"flag-new\""));
+	/* the results, in document order: a's, b's, a's, b's */
+	p = strstr(out.data, "\"results\"");
+	assert_non_null(p);
+	for (i = 0; i < 2; i++) {
+		assert_non_null(p = strstr(p, "{\"ruleId\": \"flag-tbd\", \"ruleIndex\": 1, \"level\": \"warning\""));
+		assert_non_null(p = strstr(p, "{\"ruleId\": \"req-x\", \"ruleIndex\": 0,"));
+		assert_non_null(p = strstr(p, "{\"ruleId\": \"flag-tbd\", \"ruleIndex\": 1, \"level\": \"error\""));
+		assert_non_null(p = strstr(p, "{\"ruleId\": \"flag-new\", \"ruleIndex\": 2,"));
+	}
+	for (i = 0, p = out.data; (p = strstr(p, "{\"ruleId\": ")); p++)
+		i++;
+	assert_int_equal(i, 8);
+	unit_sink_free(&out);
+	clint_result_free(ra);
+	clint_result_free(rb);
+	clint_doc_free(doc);
+	clint_ruleset_free(a);
+	clint_ruleset_free(b);
+}
+
 static void test_html_escapes_hostile_text(void **state)
 {
 	static const char hostile[] =
@@ -1120,6 +1178,7 @@ int main(void)
 		cmocka_unit_test(test_every_format_is_well_formed),
 		cmocka_unit_test(test_jsonl_streams),
 		cmocka_unit_test(test_sarif_fields),
+		cmocka_unit_test(test_sarif_rulesets_in_turn),
 		cmocka_unit_test(test_html_escapes_hostile_text),
 		cmocka_unit_test(test_html_page_breaks_and_line_ends),
 		cmocka_unit_test(test_overlapping_findings_in_html),

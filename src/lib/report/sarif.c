@@ -22,6 +22,7 @@
  * once the documents are: results and notifications are kept in memory
  * and written by finish() (use jsonl to stream very large runs).
  */
+#include <search.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,11 +39,26 @@ typedef struct {
 	clint_buf notes;        /* rendered toolExecutionNotifications */
 	char **ids;             /* rule ids in rules order */
 	size_t rule_count, rule_cap;
+	void *id_tree;          /* tsearch() tree of sarif_id: id -> ruleIndex */
 	const clint_ruleset *rs; /* the ruleset `map` is for */
 	size_t *map;            /* ruleset index -> ruleIndex */
 	size_t result_count;
 	size_t note_count;
 } sarif_state;
+
+/* An entry of the id tree: `id` is ids[index]. A walk through the ids
+ * of the report's earlier rulesets, for each rule each time the ruleset
+ * changed, made a SARIF report of 200 documents from two projects of
+ * 5,000 rules, taken in turn, take 10.3 s (JSON: 0.8 s). */
+typedef struct {
+	const char *id;
+	size_t index;
+} sarif_id;
+
+static int cmp_sarif_id(const void *a, const void *b)
+{
+	return strcmp(((const sarif_id *)a)->id, ((const sarif_id *)b)->id);
+}
 
 static sarif_state *state(clint_renderer *r)
 {
@@ -129,8 +145,10 @@ static void render_rule(clint_buf *b, const clint_rule_info *ri)
  * not seen yet. */
 static int map_rules(sarif_state *st, const clint_ruleset *rs)
 {
-	size_t i, j, k, n = clint_ruleset_rule_count(rs), before;
+	size_t i, j, k, n = clint_ruleset_rule_count(rs);
 	clint_rule_info ri;
+	sarif_id key, *e;
+	void **node;
 	size_t *map;
 
 	if (st->rs == rs)
@@ -141,32 +159,37 @@ static int map_rules(sarif_state *st, const clint_ruleset *rs)
 	free(st->map);
 	st->map = map;
 	st->rs = NULL;
-	before = st->rule_count; /* the ids of the report's earlier rulesets */
 	for (i = 0; i < n; i++) {
 		clint_ruleset_rule(rs, i, &ri);
 		/* an id this ruleset had before: its search tree; else one of
-		 * an earlier ruleset's (a walk: rulesets of 28,000 rules made a
-		 * walk per rule take 1.5 s) */
+		 * an earlier ruleset's: the report's */
 		k = clint_ruleset_find(rs, ri.id);
 		if (k < i) {
 			map[i] = map[k];
 			continue;
 		}
-		for (j = 0; j < before; j++)
-			if (strcmp(st->ids[j], ri.id) == 0)
-				break;
-		if (j == before)
-			j = st->rule_count;
-		if (j == st->rule_count) {
-			if (ARRAY_PUSH(st->ids, st->rule_count, st->rule_cap) < 0)
-				return CLINT_ENOMEM;
-			if (!(st->ids[j] = clint_strdup(ri.id)))
-				return CLINT_ENOMEM;
-			st->rule_count++;
-			if (j)
-				clint_buf_putc(&st->rules, ',');
-			render_rule(&st->rules, &ri);
+		key.id = ri.id;
+		node = tfind(&key, &st->id_tree, cmp_sarif_id);
+		if (node) {
+			map[i] = (*(sarif_id **)node)->index;
+			continue;
 		}
+		j = st->rule_count;
+		if (ARRAY_PUSH(st->ids, st->rule_count, st->rule_cap) < 0)
+			return CLINT_ENOMEM;
+		if (!(st->ids[j] = clint_strdup(ri.id)))
+			return CLINT_ENOMEM;
+		st->rule_count++;
+		if (!(e = malloc(sizeof(*e))))
+			return CLINT_ENOMEM;
+		*e = (sarif_id){st->ids[j], j};
+		if (!tsearch(e, &st->id_tree, cmp_sarif_id)) {
+			free(e);
+			return CLINT_ENOMEM;
+		}
+		if (j)
+			clint_buf_putc(&st->rules, ',');
+		render_rule(&st->rules, &ri);
 		map[i] = j;
 	}
 	st->rs = rs;
@@ -344,6 +367,14 @@ static void sarif_free(clint_renderer *r)
 
 	if (!st)
 		return;
+	/* the tree first: its entries point at the ids (POSIX has no
+	 * tdestroy(): the root at a time) */
+	while (st->id_tree) {
+		sarif_id *e = *(sarif_id **)st->id_tree;
+
+		tdelete(e, &st->id_tree, cmp_sarif_id);
+		free(e);
+	}
 	for (i = 0; i < st->rule_count; i++)
 		free(st->ids[i]);
 	free(st->ids);
