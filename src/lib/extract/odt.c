@@ -976,16 +976,17 @@ static int check_node(odt_ctx *c, unsigned depth)
 	char msg[400];
 
 	if (depth > ODT_MAX_DEPTH) {
-		snprintf(msg, sizeof(msg), "%s: elements nested deeper than 200: "
-		         "refused", c->part ? c->part : "content.xml");
+		snprintf(msg, sizeof(msg), "%s: elements nested deeper than %d: "
+		         "refused", c->part ? c->part : "content.xml",
+		         ODT_MAX_DEPTH);
 		return odt_error(c, CLINT_ELIMIT, msg);
 	}
 	if (++c->nodes > ODT_MAX_NODES) {
 		/* the count is the document's, objects counted each time they
 		 * are shown: reached in one, it is named */
-		snprintf(msg, sizeof(msg), "%s%s: more than 4000000 XML nodes%s: "
+		snprintf(msg, sizeof(msg), "%s%s: more than %u XML nodes%s: "
 		         "refused", c->part ? "reached in " : "",
-		         c->part ? c->part : "content.xml",
+		         c->part ? c->part : "content.xml", ODT_MAX_NODES,
 		         c->part ? " in all, each embedded object counted each "
 		                   "time it is shown" : "");
 		return odt_error(c, CLINT_ELIMIT, msg);
@@ -1292,7 +1293,8 @@ static int put_sheet_cell(odt_ctx *c, xmlNodePtr cell, unsigned flags,
 		if (!object_quiet(c, c->sheet))
 			clint_diag_add(c->diag, CLINT_DIAG_WARNING, c->doc->name, 0, 0,
 			               "embedded spreadsheet '%.64s': a cell nested "
-			               "deeper than 200 elements is not read", c->sheet);
+			               "deeper than %d elements is not read", c->sheet,
+			               ODT_MAX_DEPTH);
 		return CLINT_OK;
 	}
 	for (i = 0; i < b->len && strchr(" \t\r\n", b->data[i]); i++)
