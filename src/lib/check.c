@@ -159,8 +159,15 @@ static int literal_in(check_ctx *c, size_t slot, size_t from, size_t end)
 	return h != (size_t)-1 && h < end;
 }
 
+static int run_code(check_ctx *c, const clint_pattern *p,
+                    const pcre2_code *code, size_t base, size_t end,
+                    size_t from, size_t *ms, size_t *me);
+
 static int run_pattern(check_ctx *c, const clint_pattern *p, size_t base,
-                       size_t end, size_t from, size_t *ms, size_t *me);
+                       size_t end, size_t from, size_t *ms, size_t *me)
+{
+	return run_code(c, p, NULL, base, end, from, ms, me);
+}
 
 /*
  * Runs pattern `p` on the part norm[base..end) as a subject of its own
@@ -197,9 +204,11 @@ static struct stopped *stopped_entry(const check_ctx *c,
 	return NULL;
 }
 
-/* match_at() without the prefilter's checks: one pcre2_match(). */
-static int run_pattern(check_ctx *c, const clint_pattern *p, size_t base,
-                       size_t end, size_t from, size_t *ms, size_t *me)
+/* match_at() without the prefilter's checks: one pcre2_match() of `p`,
+ * with `code` when not NULL (its code without start optimisations). */
+static int run_code(check_ctx *c, const clint_pattern *p,
+                    const pcre2_code *code, size_t base, size_t end,
+                    size_t from, size_t *ms, size_t *me)
 {
 	struct stopped *s = stopped_entry(c, p);
 	PCRE2_SIZE *ov;
@@ -212,8 +221,9 @@ static int run_pattern(check_ctx *c, const clint_pattern *p, size_t base,
 	c->calls++;
 	/* interpreted until the pattern has seen enough subject bytes to
 	 * pay for its JIT compilation (pack.c) */
-	rc = pcre2_match(clint_pattern_code_for(p, end - from),
-	                 (PCRE2_SPTR)(c->doc->norm + base), end - base,
+	if (!code)
+		code = clint_pattern_code_for(p, end - from);
+	rc = pcre2_match(code, (PCRE2_SPTR)(c->doc->norm + base), end - base,
 	                 from - base, PCRE2_NO_UTF_CHECK, c->md, c->matcher.mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
@@ -735,13 +745,23 @@ static long pattern_newlines(const clint_pattern *p)
  * req_reach() is that search, remembered per pattern: how far PCRE2 reads
  * from `start` in norm[..end), or REQ_NONE when neither case of the unit
  * is there, so that no match can start at or after `start`. A pattern
- * without such a unit gives `start`.
+ * without such a unit gives `start`. A window past which PCRE2 would read
+ * more than REQ_FAR bytes is matched with the pattern compiled without
+ * start optimisations (clint_pattern_code_unopt()), which does not look:
+ * the unit is known to be there. (One pcre2_match() from the window to
+ * the end instead tried the starts between the windows, slower on some
+ * patterns and paying the match limit on starts no window has.)
  */
 #define REQ_NONE ((size_t)-1)
-
-/* a search goes window by window only while PCRE2 would read no further
- * than this past the window's end; else it is one pcre2_match() to the end */
 #define REQ_FAR 4096
+
+/* The code for a window of `p` from `start` to `last` (the last start
+ * tried) in norm[..end): NULL for the usual one, the unoptimised one when
+ * PCRE2 would read far past the window; *none set when no match can
+ * start in or after it. */
+static const pcre2_code *window_code(check_ctx *c, const clint_pattern *p,
+                                     size_t end, size_t start, size_t last,
+                                     int *none);
 
 static size_t req_next(const clint_doc *doc, struct req_memo *m, int k,
                        unsigned char u, size_t start, size_t end)
@@ -783,6 +803,18 @@ static size_t req_reach(check_ctx *c, const clint_pattern *p, size_t end,
 	return req_next(c->doc, m, 1, v, start, end) < end ? end : REQ_NONE;
 }
 
+static const pcre2_code *window_code(check_ctx *c, const clint_pattern *p,
+                                     size_t end, size_t start, size_t last,
+                                     int *none)
+{
+	size_t r = req_reach(c, p, end, start);
+
+	*none = r == REQ_NONE;
+	if (*none || r <= last || r - last <= REQ_FAR)
+		return NULL;
+	return clint_pattern_code_unopt(p);
+}
+
 /* Patterns that may consume more newlines than this search everywhere. */
 #define LINES_MAX 16
 
@@ -801,9 +833,10 @@ static int next_match_lines(check_ctx *c, const clint_pattern *p, long k,
 {
 	const clint_doc *doc = c->doc;
 	const char *s = doc->norm;
-	size_t h, ls, le, r;
+	const pcre2_code *code;
+	size_t h, ls, le;
 	long up;
-	int m;
+	int m, none;
 
 	while (from <= end &&
 	       (h = clint_pf_next_need(c->pf, &c->pfs, p->slot - 1, from)) < end) {
@@ -823,13 +856,11 @@ static int next_match_lines(check_ctx *c, const clint_pattern *p, long k,
 			c->line_end = nl ? (size_t)(nl - s) : doc->norm_len;
 		}
 		le = c->line_end < end ? c->line_end : end;
-		r = req_reach(c, p, end, ls);
-		if (r == REQ_NONE)
+		code = window_code(c, p, end, ls, le, &none);
+		if (none)
 			return 0;
-		if (r > le && r - le > REQ_FAR)
-			return run_pattern(c, p, base, end, ls, ms, me);
 		pcre2_set_offset_limit(c->matcher.mctx, le - base);
-		m = run_pattern(c, p, base, end, ls, ms, me);
+		m = run_code(c, p, code, base, end, ls, ms, me);
 		pcre2_set_offset_limit(c->matcher.mctx, PCRE2_UNSET);
 		if (m != 0)
 			return m;
@@ -856,9 +887,10 @@ static int find_match(check_ctx *c, const clint_pattern *p, size_t base,
                       size_t end, size_t from, size_t *ms, size_t *me)
 {
 	const clint_doc *doc = c->doc;
-	size_t h, dist = 0, start, nd, q = 0, r;
+	const pcre2_code *code;
+	size_t h, dist = 0, start, nd, q = 0;
 	long k;
-	int m;
+	int m, none;
 
 	if (!p->code || !c->pf || !p->slot ||
 	    ((base > 0 || end < doc->norm_len) && end - from <= PART_WINDOWS))
@@ -915,15 +947,11 @@ static int find_match(check_ctx *c, const clint_pattern *p, size_t base,
 		while (start > from &&
 		       ((unsigned char)doc->norm[start] & 0xC0) == 0x80)
 			start--;
-		/* PCRE2 would read far past the window, and again from each
-		 * window before its unit (req_reach()) */
-		r = req_reach(c, p, end, start);
-		if (r == REQ_NONE)
+		code = window_code(c, p, end, start, h, &none);
+		if (none)
 			return 0;
-		if (r > h && r - h > REQ_FAR)
-			return run_pattern(c, p, base, end, start, ms, me);
 		pcre2_set_offset_limit(c->matcher.mctx, h - base);
-		m = run_pattern(c, p, base, end, start, ms, me);
+		m = run_code(c, p, code, base, end, start, ms, me);
 		pcre2_set_offset_limit(c->matcher.mctx, PCRE2_UNSET);
 		if (m != 0)
 			return m;

@@ -451,6 +451,8 @@ static int finish_pattern(load_ctx *ctx, clint_pattern *p, const char *elem,
 	atomic_init(&p->subject_bytes, 0);
 	atomic_init(&p->jit, ctx->jit ? CLINT_JIT_PENDING : CLINT_JIT_DONE);
 	atomic_init(&p->jit_code, NULL);
+	atomic_init(&p->unopt_code, NULL);
+	atomic_init(&p->unopt_failed, 0);
 	/* check.c would parse the source for it at the pattern's first run */
 	atomic_init(&p->newlines, p->pre ? p->pre->newlines : 0);
 	return CLINT_OK;
@@ -522,6 +524,46 @@ const pcre2_code *clint_pattern_code_for(const clint_pattern *p,
 	return j ? j : p->code;
 }
 
+/*
+ * For check.c's windows where PCRE2's search for the pattern's required
+ * code unit would read far past the window (req_reach()): that search is
+ * one of PCRE2's start optimisations, and this code has none. Compiled
+ * once, by whichever thread comes first; a thread that loses the race
+ * frees its own and takes the published one (acquire: its compilation's
+ * writes happen before).
+ */
+const pcre2_code *clint_pattern_code_unopt(const clint_pattern *p)
+{
+	clint_pattern *w = (clint_pattern *)p;  /* only its unopt fields change */
+	pcre2_code *u = atomic_load_explicit(&w->unopt_code, memory_order_acquire);
+	pcre2_code *none = NULL;
+	PCRE2_SIZE off;
+	int err;
+
+	if (u || !p->source ||
+	    atomic_load_explicit(&w->unopt_failed, memory_order_relaxed))
+		return u;
+	u = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
+	                  CLINT_PATTERN_OPTIONS | PCRE2_NO_START_OPTIMIZE, &err,
+	                  &off, NULL);
+	if (!u)  /* as finish_pattern() */
+		u = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
+		                  (CLINT_PATTERN_OPTIONS & ~PCRE2_NO_AUTO_CAPTURE) |
+		                      PCRE2_NO_START_OPTIMIZE,
+		                  &err, &off, NULL);
+	if (!u) {
+		atomic_store_explicit(&w->unopt_failed, 1, memory_order_relaxed);
+		return NULL;
+	}
+	if (!atomic_compare_exchange_strong_explicit(&w->unopt_code, &none, u,
+	                                             memory_order_acq_rel,
+	                                             memory_order_acquire)) {
+		pcre2_code_free(u);
+		return none;
+	}
+	return u;
+}
+
 const pcre2_code *clint_pattern_code(const clint_pattern *p)
 {
 	return clint_pattern_code_for(p, (size_t)-1);
@@ -531,6 +573,7 @@ static void free_pattern(clint_pattern *p)
 {
 	pcre2_code_free(p->code);
 	pcre2_code_free(atomic_load_explicit(&p->jit_code, memory_order_relaxed));
+	pcre2_code_free(atomic_load_explicit(&p->unopt_code, memory_order_relaxed));
 	free(p->source);
 }
 

@@ -37,11 +37,16 @@ typedef struct {
 	/* its entry in the build-time table (precompiled.h), or NULL */
 	const clint_precompiled_entry *pre;
 	/* JIT compilation is deferred (pack.c: clint_pattern_code_for());
-	 * these and `newlines` are the only fields a shared ruleset ever
-	 * writes. */
+	 * these, `newlines` and the two below are the only fields a shared
+	 * ruleset ever writes. */
 	atomic_uint subject_bytes;  /* matched on so far, interpreted */
 	atomic_int jit;     /* CLINT_JIT_PENDING, _BUSY or _DONE */
 	_Atomic(pcre2_code *) jit_code;  /* JIT-compiled copy of code, or NULL */
+	/* the source compiled again with PCRE2_NO_START_OPTIMIZE, when first
+	 * needed (clint_pattern_code_unopt()), or NULL; unopt_failed: it
+	 * did not compile */
+	_Atomic(pcre2_code *) unopt_code;
+	atomic_int unopt_failed;
 	/* check.c: 0 not known yet, else 1 + the most newlines a match may
 	 * consume (clint_newline_bound()); set at load for a pattern from the
 	 * build-time table */
@@ -70,6 +75,10 @@ enum { CLINT_JIT_PENDING = 0, CLINT_JIT_BUSY = 1, CLINT_JIT_DONE = 2 };
  * copy. Either code gives the same matches. Safe to call from any number
  * of threads sharing the ruleset; see pack.c.
  */
+/* `p` compiled with PCRE2_NO_START_OPTIMIZE (interpreted), compiled at the
+ * first call; NULL when it does not compile. Same matches as p->code for
+ * a pattern without backtracking verbs. */
+CLINT_INTERNAL const pcre2_code *clint_pattern_code_unopt(const clint_pattern *p);
 CLINT_INTERNAL const pcre2_code *clint_pattern_code_for(const clint_pattern *p,
                                                         size_t subject_bytes);
 /* The same for a subject of unknown size: JIT-compiled at the first call. */

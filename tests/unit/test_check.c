@@ -1433,26 +1433,27 @@ static char *lines_then(const char *head, const char *tail, unsigned n,
 }
 
 /* Both patterns need a "d" (PCRE2's required code unit) that the lines
- * before the last lack: each window's pcre2_match() looked for it to
- * the end. Without one in the rest of the text (in either case) the
- * pattern is not run; with one far past a window, it is run once from
- * there. Findings are those without the prefilter. */
+ * before the last lack: each window's pcre2_match() looked for it to the
+ * end. Without one in the rest of the text (in either case) the pattern
+ * is not run; with one far past a window, the window is matched with the
+ * pattern compiled without start optimisations (which do that search);
+ * with one near, as before. Findings are those without the prefilter. */
 static void test_required_unit_far(void **state)
 {
 	static const struct {
 		const char *head, *tail, *end;
-		size_t due, due_line;     /* findings of each rule */
-		unsigned long calls[2];   /* pcre2_match() calls of each, at most */
+		size_t due, due_line;   /* findings of each rule */
+		int far[2];             /* each rule ran unoptimised windows */
 	} cases[] = {
 		{"fee ", "", "fee of 5d\n", 1, 0, {1, 0}},
 		{"1 fee ", "", "1 fee of 5d\n", 1, 1, {1, 1}},
 		{"FEE ", "", "FEE OF 5D\n", 1, 0, {1, 0}},      /* only "D" */
 		{"fee ", "", "fee of 5e\n", 0, 0, {0, 0}},      /* no "d" */
 		{"1 fee ", "", "1 fee 5\n", 0, 0, {0, 0}},
-		{"fee ", "d", "", 3000, 0, {3000, 0}},           /* near: windows */
+		{"fee ", "d", "", 3000, 0, {0, 0}},              /* near */
 	};
-	clint_ruleset *with = unit_ruleset(unit_pack), *without;
-	size_t t;
+	clint_ruleset *without;
+	size_t t, i;
 
 	(void)state;
 	setenv("CLAUSELINT_NO_PREFILTER", "1", 1);
@@ -1461,13 +1462,14 @@ static void test_required_unit_far(void **state)
 	for (t = 0; t < ARRAY_LEN(cases); t++) {
 		char *text = lines_then(cases[t].head, cases[t].tail, 3000,
 		                        cases[t].end);
+		clint_ruleset *with = unit_ruleset(unit_pack);
 		clint_doc *doc = unit_text(text);
 		clint_result *a = unit_check(with, doc), *b = unit_check(without, doc);
 		static size_t sa[3 * 3100], sb[3 * 3100];
-		clint_finding f[1];
-		size_t na, nb;
 		unsigned long calls[2] = {0, 0};
 		double sec[2] = {0, 0};
+		clint_finding f[1];
+		size_t na, nb;
 
 		assert_int_equal(findings_of(a, "flag-due", f, 1), cases[t].due);
 		if (cases[t].due == 1)
@@ -1479,17 +1481,21 @@ static void test_required_unit_far(void **state)
 		nb = spans_of(b, sb, ARRAY_LEN(sb));
 		assert_int_equal(na, nb);
 		assert_memory_equal(sa, sb, na * sizeof(size_t));
+		for (i = 0; i < 2; i++)
+			assert_int_equal(atomic_load(&with->rules[i].patterns[0]
+			                                  .unopt_code) != NULL,
+			                 cases[t].far[i]);
+		/* without a "d": not run (the code before: 3,001 calls each) */
 		assert_int_equal(clint_check_profile(with, doc, sec, calls, NULL,
 		                                     NULL), CLINT_OK);
-		/* the code before: 3,001 calls of a rule that had a line */
-		assert_true(calls[0] <= cases[t].calls[0]);
-		assert_true(calls[1] <= cases[t].calls[1]);
+		if (!cases[t].due)
+			assert_true(calls[0] == 0 && calls[1] == 0);
 		clint_result_free(a);
 		clint_result_free(b);
 		clint_doc_free(doc);
+		clint_ruleset_free(with);
 		free(text);
 	}
-	clint_ruleset_free(with);
 	clint_ruleset_free(without);
 }
 
@@ -1626,6 +1632,46 @@ static void test_threads_share_lazy_jit(void **state)
 	clint_doc_free(doc);
 }
 
+/* Threads sharing a ruleset compile a pattern's unoptimised code for far
+ * windows (test_required_unit_far) at once: one is kept and published,
+ * and every thread finds what one thread alone finds. */
+static void test_threads_share_unopt_code(void **state)
+{
+	char *text = lines_then("1 fee ", "", 3000, "1 fee of 5d\n");
+	clint_doc *doc = unit_text(text);
+	clint_ruleset *one = unit_ruleset(unit_pack), *rs;
+	clint_result *want = unit_check(one, doc);
+	pthread_t t[JIT_THREADS];
+	jit_job jobs[JIT_THREADS];
+	int round, i;
+
+	(void)state;
+	assert_int_equal(clint_result_finding_count(want), 2);
+	for (round = 0; round < 3; round++) {
+		rs = unit_ruleset(unit_pack);
+		for (i = 0; i < JIT_THREADS; i++) {
+			jobs[i] = (jit_job){0};
+			jobs[i].rs = rs;
+			jobs[i].doc = doc;
+			jobs[i].rc = -1;
+			assert_int_equal(pthread_create(&t[i], NULL, jit_worker, &jobs[i]),
+			                 0);
+		}
+		for (i = 0; i < JIT_THREADS; i++) {
+			assert_int_equal(pthread_join(t[i], NULL), 0);
+			assert_int_equal(jobs[i].rc, CLINT_OK);
+			assert_same_result(jobs[i].res, want);
+			clint_result_free(jobs[i].res);
+		}
+		assert_non_null(atomic_load(&rs->rules[0].patterns[0].unopt_code));
+		clint_ruleset_free(rs);
+	}
+	clint_result_free(want);
+	clint_ruleset_free(one);
+	clint_doc_free(doc);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1660,6 +1706,7 @@ int main(void)
 		                          teardown_clock),
 		cmocka_unit_test(test_time_limit_default),
 		cmocka_unit_test(test_threads_share_lazy_jit),
+		cmocka_unit_test(test_threads_share_unopt_code),
 		cmocka_unit_test(test_newline_bound),
 		cmocka_unit_test(test_lead_needs_second_literal),
 		cmocka_unit_test(test_one_line_pattern_by_lines),

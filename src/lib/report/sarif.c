@@ -179,14 +179,19 @@ static int map_rules(sarif_state *st, const clint_ruleset *rs)
 			return CLINT_ENOMEM;
 		if (!(st->ids[j] = clint_strdup(ri.id)))
 			return CLINT_ENOMEM;
-		st->rule_count++;
-		if (!(e = malloc(sizeof(*e))))
+		/* in the tree before it counts: a failure leaves no id that the
+		 * rules array lacks */
+		if (!(e = malloc(sizeof(*e)))) {
+			free(st->ids[j]);
 			return CLINT_ENOMEM;
+		}
 		*e = (sarif_id){st->ids[j], j};
 		if (!tsearch(e, &st->id_tree, cmp_sarif_id)) {
 			free(e);
+			free(st->ids[j]);
 			return CLINT_ENOMEM;
 		}
+		st->rule_count++;
 		if (j)
 			clint_buf_putc(&st->rules, ',');
 		render_rule(&st->rules, &ri);
