@@ -36,9 +36,12 @@ typedef struct {
 	size_t len;
 	size_t cap;
 	size_t limit;  /* 0: no limit beyond SIZE_MAX / 2 */
+	/* a put was refused (memory, limit) and left a hole: a report with
+	 * one is not written (clint_render_flush()); cleared by free */
+	int failed;
 } clint_buf;
 
-#define CLINT_BUF_INIT {NULL, 0, 0, 0}
+#define CLINT_BUF_INIT {NULL, 0, 0, 0, 0}
 
 CLINT_INTERNAL int clint_buf_grow(clint_buf *b, size_t extra);
 CLINT_INTERNAL int clint_buf_put(clint_buf *b, const void *data, size_t len);
@@ -63,6 +66,8 @@ CLINT_INTERNAL size_t clint_utf8_encode(uint32_t cp, char s[4]);
 /* Transfers ownership of the NUL-terminated data to the caller. */
 CLINT_INTERNAL char *clint_buf_detach(clint_buf *b, size_t *len);
 CLINT_INTERNAL void clint_buf_free(clint_buf *b);
+/* Marks `to` failed when `from` (built apart and copied into it) is. */
+CLINT_INTERNAL void clint_buf_failed_into(clint_buf *to, const clint_buf *from);
 /*
  * Appends the rest of stream `f` to `b`, NUL-terminated, reading in chunks
  * so the buffer grows with the file rather than to `limit` up front.

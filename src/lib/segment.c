@@ -340,31 +340,33 @@ static void put_inherited(clint_buf *b, const char *s)
 }
 
 /*
- * Builds the citation of a new section: "9.2", "9.2(a)(ii)", or NULL when
- * it cannot be cited with "§" (an Article, a Schedule, an unnumbered
- * heading, an item under one of those, or a cite longer than
- * MAX_CITE_BYTES, which no real clause has).
+ * Builds the citation of a new section in *out: "9.2", "9.2(a)(ii)", or
+ * NULL when it cannot be cited with "§" (an Article, a Schedule, an
+ * unnumbered heading, an item under one of those, or a cite longer than
+ * MAX_CITE_BYTES, which no real clause has). CLINT_ENOMEM when out of
+ * memory (a NULL cite would label the clause without its "§").
  */
-static char *make_cite(const clint_doc *doc, const numbering *num,
-                       const char *number, size_t parent)
+static int make_cite(const clint_doc *doc, const numbering *num,
+                     const char *number, size_t parent, char **out)
 {
 	clint_buf b = CLINT_BUF_INIT;
 
+	*out = NULL;
 	if (num->kind == NUM_DECIMAL ||
 	    (num->kind == NUM_WORD && (strcmp(num->word, "Section") == 0 ||
 	                               strcmp(num->word, "Clause") == 0)))
-		return clint_strdup(number);
+		return (*out = clint_strdup(number)) ? CLINT_OK : CLINT_ENOMEM;
 	if (num->kind != NUM_ITEM || parent == CLINT_NO_SECTION ||
 	    !doc->sections[parent].cite)
-		return NULL;
+		return CLINT_OK;
 	if (strlen(doc->sections[parent].cite) + strlen(number) > MAX_CITE_BYTES)
-		return NULL;
+		return CLINT_OK;
 	if (clint_buf_puts(&b, doc->sections[parent].cite) < 0 ||
 	    clint_buf_puts(&b, number) < 0) {
 		clint_buf_free(&b);
-		return NULL;
+		return CLINT_ENOMEM;
 	}
-	return clint_buf_detach(&b, NULL);
+	return (*out = clint_buf_detach(&b, NULL)) ? CLINT_OK : CLINT_ENOMEM;
 }
 
 /* Builds the label of a new section whose parent is `parent`. */
@@ -400,6 +402,10 @@ static char *make_label(const clint_doc *doc, const numbering *num,
 		clint_buf_puts(&b, " (");
 		put_inherited(&b, ph);
 		clint_buf_putc(&b, ')');
+	}
+	if (b.failed) {  /* a part left out: no label rather than a wrong one */
+		clint_buf_free(&b);
+		return NULL;
 	}
 	return clint_buf_detach(&b, NULL);
 }
@@ -449,10 +455,8 @@ static int add_section(clint_doc *doc, const numbering *num, size_t block,
 	number = clint_strndup(doc->norm + num->num_start,
 	                       num->num_end - num->num_start);
 	heading = copy_heading(doc->norm, hs, he);
-	if (number && heading) {
-		cite = make_cite(doc, num, number, parent);
+	if (number && heading && make_cite(doc, num, number, parent, &cite) == 0)
 		label = make_label(doc, num, cite, number, heading, parent);
-	}
 	if (!number || !heading || !label) {
 		free(number);
 		free(heading);

@@ -72,8 +72,10 @@ int clint_buf_grow(clint_buf *b, size_t extra)
 	size_t need, cap, limit = b->limit ? b->limit : SIZE_MAX / 2;
 	char *p;
 
-	if (extra > limit || b->len > limit - extra)
+	if (extra > limit || b->len > limit - extra) {
+		b->failed = 1;
 		return CLINT_ELIMIT;
+	}
 	need = b->len + extra + 1;
 	if (need <= b->cap)
 		return CLINT_OK;
@@ -81,8 +83,10 @@ int clint_buf_grow(clint_buf *b, size_t extra)
 	while (cap < need)
 		cap = cap > SIZE_MAX / 4 ? need : cap * 2;
 	p = realloc(b->data, cap);
-	if (!p)
+	if (!p) {
+		b->failed = 1;
 		return CLINT_ENOMEM;
+	}
 	b->data = p;
 	b->cap = cap;
 	return CLINT_OK;
@@ -179,8 +183,10 @@ int clint_buf_printf(clint_buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = clint_vsnprintf_c(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		b->failed = 1;
 		return CLINT_EINVAL;
+	}
 	rc = clint_buf_grow(b, (size_t)n);
 	if (rc < 0)
 		return rc;
@@ -246,6 +252,13 @@ void clint_buf_free(clint_buf *b)
 	free(b->data);
 	b->data = NULL;
 	b->len = b->cap = 0;
+	b->failed = 0;
+}
+
+void clint_buf_failed_into(clint_buf *to, const clint_buf *from)
+{
+	if (from->failed)
+		to->failed = 1;
 }
 
 int clint_buf_read(clint_buf *b, FILE *f, size_t limit)

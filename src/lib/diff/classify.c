@@ -205,8 +205,13 @@ int clint_cosmetic_equal(const char *x, size_t xn, const char *y, size_t yn)
 
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
-	if (canon_build(&a, x, xn) < 0 || canon_build(&b, y, yn) < 0)
+	/* out of memory is said, not read as "not cosmetic"; a side of
+	 * too many words is not cosmetic */
+	if ((eq = canon_build(&a, x, xn)) < 0 ||
+	    (eq = canon_build(&b, y, yn)) < 0) {
+		eq = eq == CLINT_ENOMEM ? eq : 0;
 		goto done;
+	}
 	canon_fold_numbers(&a);
 	canon_fold_numbers(&b);
 	if (a.count != b.count)
@@ -354,7 +359,10 @@ int clint_diff_hunks(clint_diff *d, const clint_dunit *ua,
 		next.a1 = ops[i].a + ops[i].na;
 		next.b0 = ops[i].b;
 		next.b1 = ops[i].b + ops[i].nb;
-		cos = span_cosmetic(d, ua, ub, &next);
+		if ((cos = span_cosmetic(d, ua, ub, &next)) < 0) {
+			rc = cos;
+			goto done;
+		}
 		if (have) {
 			size_t gap_a = next.a0 - cur.a1, gap_b = next.b0 - cur.b1;
 			merged.a0 = cur.a0;
@@ -364,16 +372,27 @@ int clint_diff_hunks(clint_diff *d, const clint_dunit *ua,
 			/* changes one or two words apart read as one change
 			   ("[-three (3)-]{+two (2)+}") */
 			if (gap_a <= READ_GAP && gap_b <= READ_GAP) {
-				cur_cos = (cos && cur_cos) ||
-				          merged_cosmetic(d, ua, ub, &merged);
+				if (!(cos && cur_cos) &&
+				    (cur_cos = merged_cosmetic(d, ua, ub, &merged)) < 0) {
+					rc = cur_cos;
+					goto done;
+				}
 				cur = merged;
 				continue;
 			}
 			if (gap_a <= MERGE_GAP && gap_b <= MERGE_GAP &&
-			    (!cos || !cur_cos) && merged_cosmetic(d, ua, ub, &merged)) {
-				cur = merged;
-				cur_cos = 1;
-				continue;
+			    (!cos || !cur_cos)) {
+				int m = merged_cosmetic(d, ua, ub, &merged);
+
+				if (m < 0) {
+					rc = m;
+					goto done;
+				}
+				if (m) {
+					cur = merged;
+					cur_cos = 1;
+					continue;
+				}
 			}
 		}
 		if (have) {

@@ -117,7 +117,8 @@ CLINT_INTERNAL int clint_word_diff(const clint_dtoken *ta, size_t na,
 
 /* classify.c: 1 if text x and text y differ only in white space, quotes,
  * punctuation, case or number formatting ("$1,000"/"$1000",
- * "thirty (30)"/"30"). Bounded by the lengths given. */
+ * "thirty (30)"/"30"), else 0 (also for a side of too many words);
+ * CLINT_ENOMEM when out of memory. Bounded by the lengths given. */
 CLINT_INTERNAL int clint_cosmetic_equal(const char *x, size_t xn,
                                         const char *y, size_t yn);
 /* Turns the ops of one section into hunks (appended to d->hunks), merging

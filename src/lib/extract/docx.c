@@ -760,21 +760,17 @@ static char *attr_decode(const char *v, size_t len)
 }
 
 /* Attribute `name` without a namespace (free it), or NULL. */
-static char *plain_attr(const docx_node *n, const char *name)
+/* The un-namespaced attribute `name` (free it) or NULL; *rc set to
+ * CLINT_ENOMEM when it is there but out of memory. */
+static char *plain_attr(const docx_node *n, const char *name, int *rc)
 {
 	const char *v;
 	size_t len;
+	char *s = NULL;
 
-	return attr_raw(n, NULL, name, &v, &len) ? attr_decode(v, len) : NULL;
-}
-
-/* The w: attribute `name` of the current element (free it) or NULL. */
-static char *w_attr(const docx_node *n, const char *name)
-{
-	const char *v;
-	size_t len;
-
-	return w_raw(n, name, &v, &len) ? attr_decode(v, len) : NULL;
+	if (attr_raw(n, NULL, name, &v, &len) && !(s = attr_decode(v, len)))
+		*rc = CLINT_ENOMEM;
+	return s;
 }
 
 /* True if the w: attribute `name` is there and equals `lit` (no '&'). */
@@ -992,11 +988,11 @@ static int rels_node(docx *dx, void *state, const docx_node *n)
 	if (++*count > DOCX_MAX_RELS)
 		return docx_err(dx, CLINT_ELIMIT, 0, "more than %d relationships",
 		                DOCX_MAX_RELS);
-	type = plain_attr(n, "Type");
-	target = plain_attr(n, "Target");
-	mode = plain_attr(n, "TargetMode");
+	type = plain_attr(n, "Type", &rc);
+	target = plain_attr(n, "Target", &rc);
+	mode = plain_attr(n, "TargetMode", &rc);
 	/* the role: the last segment of the Type */
-	kind = type ? strrchr(type, '/') : NULL;
+	kind = type && rc >= 0 ? strrchr(type, '/') : NULL;
 	role = -1;
 	if (kind) {
 		for (i = 0; i < REL_KINDS; i++)
@@ -1196,7 +1192,7 @@ static int styles_node(docx *dx, void *state, const docx_node *n)
 	} else if (!st) {
 		return CLINT_OK;
 	} else if (is_w(n, "name")) {
-		char *v = w_attr(n, "val");
+		char *v = dup_attr(n, "val", &rc);
 		if (heading_name(v))
 			st->heading = heading_name(v);
 		free(v);
@@ -1308,16 +1304,20 @@ static void level_init(docx_level *l)
 /* Reads a property of a w:lvl into `l`. */
 static int level_prop(docx *dx, const docx_node *n, docx_level *l)
 {
+	int rc = CLINT_OK;
 	char *v;
 
 	if (is_w(n, "start")) {
 		l->start = w_int(n, "val", 1);
 	} else if (is_w(n, "numFmt")) {
-		v = w_attr(n, "val");
+		v = dup_attr(n, "val", &rc);
 		l->fmt = num_format(v);
 		free(v);
+		return rc;
 	} else if (is_w(n, "lvlText")) {
-		v = w_attr(n, "val");
+		v = dup_attr(n, "val", &rc);
+		if (rc < 0)
+			return rc;
 		free_str(dx, l->text);
 		l->text = clint_strdup(v ? v : "");
 		free(v);
@@ -2328,14 +2328,15 @@ static int skipped_element(const docx_node *n)
 }
 
 /* A start tag inside the paragraph properties (w:pPr). */
-static void para_prop(docx *dx, const docx_node *n, int d)
+static int para_prop(docx *dx, const docx_node *n, int d)
 {
+	int rc = CLINT_OK;
 	docx_para *p = &dx->paras[dx->npara - 1];
 
 	if (d == dx->ppr_depth + 1) {
 		if (is_w(n, "pStyle")) {
 			free(p->style);
-			p->style = w_attr(n, "val");
+			p->style = dup_attr(n, "val", &rc);
 		} else if (is_w(n, "outlineLvl")) {
 			p->outline = w_int(n, "val", -1);
 		} else if (is_w(n, "pageBreakBefore")) {
@@ -2358,6 +2359,7 @@ static void para_prop(docx *dx, const docx_node *n, int d)
 		else if (is_w(n, "del") || is_w(n, "moveFrom"))
 			p->mark_del = 1;
 	}
+	return rc;
 }
 
 /* A cell of an embedded workbook, held for flush_cells() with its flags
@@ -2581,10 +2583,8 @@ static int story_start(docx *dx, const docx_node *n, int d, int empty)
 	docx_comment *c;
 	int rc = CLINT_OK;
 
-	if (dx->ppr_depth) {
-		para_prop(dx, n, d);
-		return CLINT_OK;
-	}
+	if (dx->ppr_depth)
+		return para_prop(dx, n, d);
 	if (skipped_element(n)) {
 		if (!empty)
 			dx->skip = d;

@@ -73,6 +73,7 @@ static int cs_document(clint_renderer *r, const clint_result *res)
 		      "not run",
 		      "check-timed-out");
 	}
+	clint_buf_failed_into(b, &msg);
 	clint_buf_free(&msg);
 	return clint_buf_puts(b, "  </file>\n");
 }

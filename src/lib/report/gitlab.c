@@ -156,6 +156,7 @@ static int gl_document(clint_renderer *r, const clint_result *res)
 		           "critical", 1, 1);
 	}
 done:
+	clint_buf_failed_into(&r->out, &msg);
 	clint_buf_free(&msg);
 	free(items);
 	free(occ);
@@ -172,6 +173,7 @@ static int gl_input_error(clint_renderer *r, const char *file, const char *msg)
 	clint_json_str(&r->out, m.data, m.len);
 	issue_tail(&r->out, "input-error", file, "", 0, "critical", 1, 1);
 done:
+	clint_buf_failed_into(&r->out, &m);
 	clint_buf_free(&m);
 	return rc;
 }

@@ -80,6 +80,12 @@ int clint_render_flush(clint_renderer *r)
 {
 	int rc = CLINT_OK;
 
+	/* a put the memory refused left a hole: nothing more is written, and
+	 * every call says so (the report would be short of what it claims) */
+	if (r->out.failed) {
+		r->out.len = 0;
+		return CLINT_ENOMEM;
+	}
 	if (r->out.len && !r->failed_write &&
 	    r->write(r->userdata, r->out.data, r->out.len) != 0) {
 		r->failed_write = 1;

@@ -137,6 +137,8 @@ static void render_rule(clint_buf *b, const clint_rule_info *ri)
 	clint_buf_puts(b, "], \"pack\": ");
 	clint_json_cstr(b, ri->pack);
 	clint_buf_puts(b, "}}");
+	clint_buf_failed_into(b, &name);
+	clint_buf_failed_into(b, &help);
 	clint_buf_free(&name);
 	clint_buf_free(&help);
 }
@@ -276,6 +278,7 @@ static void render_result(sarif_state *st, const clint_result *res,
 		clint_buf_puts(b, ", \"missing\": true");
 	}
 	clint_buf_puts(b, "}}");
+	clint_buf_failed_into(b, &msg);
 	clint_buf_free(&msg);
 }
 
@@ -342,6 +345,9 @@ static int sarif_finish(clint_renderer *r)
 
 	if (!st)
 		return CLINT_ENOMEM;
+	clint_buf_failed_into(b, &st->rules);
+	clint_buf_failed_into(b, &st->results);
+	clint_buf_failed_into(b, &st->notes);
 	clint_buf_printf(b,
 	                 "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\","
 	                 "\n  \"version\": \"2.1.0\","
