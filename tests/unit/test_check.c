@@ -1583,6 +1583,30 @@ static void assert_same_result(const clint_result *a, const clint_result *b)
 	}
 }
 
+/* JIT_THREADS threads check `doc` against the shared `rs` at once; each
+ * must find `want`. */
+static void check_in_threads(const clint_ruleset *rs, const clint_doc *doc,
+                             const clint_result *want)
+{
+	pthread_t t[JIT_THREADS];
+	jit_job jobs[JIT_THREADS];
+	int i;
+
+	for (i = 0; i < JIT_THREADS; i++) {
+		jobs[i] = (jit_job){0};
+		jobs[i].rs = rs;
+		jobs[i].doc = doc;
+		jobs[i].rc = -1;
+		assert_int_equal(pthread_create(&t[i], NULL, jit_worker, &jobs[i]), 0);
+	}
+	for (i = 0; i < JIT_THREADS; i++) {
+		assert_int_equal(pthread_join(t[i], NULL), 0);
+		assert_int_equal(jobs[i].rc, CLINT_OK);
+		assert_same_result(jobs[i].res, want);
+		clint_result_free(jobs[i].res);
+	}
+}
+
 /*
  * Patterns are JIT-compiled when a document first needs them: threads
  * that start checking one freshly loaded ruleset together race to compile
@@ -1595,9 +1619,7 @@ static void test_threads_share_lazy_jit(void **state)
 	clint_ruleset *rs = NULL, *interp = NULL;
 	clint_result *want = NULL;
 	clint_doc *doc = NULL;
-	pthread_t t[JIT_THREADS];
-	jit_job jobs[JIT_THREADS];
-	int round, i;
+	int round;
 
 	(void)state;
 	assert_int_equal(clint_doc_load_file(&doc, "samples/weak-draft-outsourcing.txt",
@@ -1610,20 +1632,7 @@ static void test_threads_share_lazy_jit(void **state)
 	o.jit = 1;
 	for (round = 0; round < 3; round++) {
 		assert_int_equal(clint_ruleset_load(&rs, &o, NULL), CLINT_OK);
-		for (i = 0; i < JIT_THREADS; i++) {
-			jobs[i].rs = rs;
-			jobs[i].doc = doc;
-			jobs[i].res = NULL;
-			jobs[i].rc = -1;
-			assert_int_equal(pthread_create(&t[i], NULL, jit_worker, &jobs[i]),
-			                 0);
-		}
-		for (i = 0; i < JIT_THREADS; i++) {
-			assert_int_equal(pthread_join(t[i], NULL), 0);
-			assert_int_equal(jobs[i].rc, CLINT_OK);
-			assert_same_result(jobs[i].res, want);
-			clint_result_free(jobs[i].res);
-		}
+		check_in_threads(rs, doc, want);
 		clint_ruleset_free(rs);
 		rs = NULL;
 	}
@@ -1641,28 +1650,13 @@ static void test_threads_share_unopt_code(void **state)
 	clint_doc *doc = unit_text(text);
 	clint_ruleset *one = unit_ruleset(unit_pack), *rs;
 	clint_result *want = unit_check(one, doc);
-	pthread_t t[JIT_THREADS];
-	jit_job jobs[JIT_THREADS];
-	int round, i;
+	int round;
 
 	(void)state;
 	assert_int_equal(clint_result_finding_count(want), 2);
 	for (round = 0; round < 3; round++) {
 		rs = unit_ruleset(unit_pack);
-		for (i = 0; i < JIT_THREADS; i++) {
-			jobs[i] = (jit_job){0};
-			jobs[i].rs = rs;
-			jobs[i].doc = doc;
-			jobs[i].rc = -1;
-			assert_int_equal(pthread_create(&t[i], NULL, jit_worker, &jobs[i]),
-			                 0);
-		}
-		for (i = 0; i < JIT_THREADS; i++) {
-			assert_int_equal(pthread_join(t[i], NULL), 0);
-			assert_int_equal(jobs[i].rc, CLINT_OK);
-			assert_same_result(jobs[i].res, want);
-			clint_result_free(jobs[i].res);
-		}
+		check_in_threads(rs, doc, want);
 		assert_non_null(atomic_load(&rs->rules[0].patterns[0].unopt_code));
 		clint_ruleset_free(rs);
 	}
