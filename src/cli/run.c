@@ -249,6 +249,16 @@ static int use_color(const cli_options *o)
 	return isatty(STDOUT_FILENO);
 }
 
+/* A renderer call failed with library error `rc`: the report is not
+ * written, and its message names the cause (errno of a write failure is
+ * out->err already; out of memory is ENOMEM, not whatever errno held). */
+static int render_failed(cli_output *out, int rc)
+{
+	if (!out->err)
+		out->err = rc == CLINT_ENOMEM ? ENOMEM : rc == CLINT_EIO ? errno : 0;
+	return 1;
+}
+
 int cli_cmd_check(cli_options *o)
 {
 	clint_render_options ropts = CLINT_RENDER_OPTIONS_INIT;
@@ -263,7 +273,7 @@ int cli_cmd_check(cli_options *o)
 	pthread_t *threads = NULL;
 	size_t i, started = 0, suppressed = 0;
 	const char *incomplete = NULL;  /* the first document that timed out */
-	int status = EXIT_CLEAN, opened = 0, failed = 0, n;
+	int status = EXIT_CLEAN, opened = 0, failed = 0, n, rc;
 
 	memset(&c, 0, sizeof(c));
 	memset(&prog, 0, sizeof(prog));
@@ -359,8 +369,11 @@ int cli_cmd_check(cli_options *o)
 			fwrite(s->err.data, 1, s->err.len, stderr);
 		}
 		if (s->input_error) {
-			clint_renderer_input_error(r, s->doc ? clint_doc_name(s->doc) : name,
-			                           s->input_error);
+			/* the report must say so: one without it is not written */
+			if ((rc = clint_renderer_input_error(r, s->doc ? clint_doc_name(s->doc)
+			                                                : name,
+			                                     s->input_error)) < 0)
+				failed = render_failed(&out, rc);
 			status = EXIT_TROUBLE;
 		} else {
 			size_t dropped = 0;
@@ -369,8 +382,8 @@ int cli_cmd_check(cli_options *o)
 			if (known && cli_baseline_filter(known, name, s->res, &dropped) < 0)
 				failed = 1;
 			suppressed += dropped;
-			if (clint_renderer_document(r, s->res) < 0)
-				failed = 1;
+			if ((rc = clint_renderer_document(r, s->res)) < 0)
+				failed = render_failed(&out, rc);
 			/* its findings are reported, but it was not fully checked */
 			if (clint_result_timed_out(s->res)) {
 				status = EXIT_TROUBLE;
@@ -400,8 +413,8 @@ int cli_cmd_check(cli_options *o)
 	for (i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
 	progress_clear(&prog);
-	if (clint_renderer_finish(r) < 0)
-		failed = 1;
+	if ((rc = clint_renderer_finish(r)) < 0)
+		failed = render_failed(&out, rc);
 	pthread_cond_destroy(&c.changed);
 	pthread_mutex_destroy(&c.lock);
 	if (known)

@@ -552,7 +552,9 @@ const pcre2_code *clint_pattern_code_unopt(const clint_pattern *p)
 		                      PCRE2_NO_START_OPTIMIZE,
 		                  &err, &off, NULL);
 	if (!u) {
-		atomic_store_explicit(&w->unopt_failed, 1, memory_order_relaxed);
+		/* out of memory now is tried again at the next far window */
+		if (err != PCRE2_ERROR_HEAP_FAILED)
+			atomic_store_explicit(&w->unopt_failed, 1, memory_order_relaxed);
 		return NULL;
 	}
 	if (!atomic_compare_exchange_strong_explicit(&w->unopt_code, &none, u,

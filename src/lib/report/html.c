@@ -157,8 +157,10 @@ static void index_entry(clint_renderer *r, const char *file, const char *what)
 {
 	clint_buf *ix = index_buf(r);
 
-	if (!ix)
+	if (!ix) {
+		r->out.failed = 1;  /* the summary would lack this entry */
 		return;
+	}
 	clint_buf_printf(ix, "<li><a href=\"#d%zu\">", r->documents);
 	esc(ix, file);
 	clint_buf_puts(ix, "</a> ");
@@ -614,6 +616,7 @@ static int html_finish(clint_renderer *r)
 		                 r->timed_out, r->timed_out == 1 ? "" : "s");
 	if (r->priv && ((clint_buf *)r->priv)->len) {
 		clint_buf *ix = r->priv;
+		clint_buf_failed_into(b, ix);
 		clint_buf_puts(b, "<ul>\n");
 		clint_buf_put(b, ix->data, ix->len);
 		clint_buf_puts(b, "</ul>");

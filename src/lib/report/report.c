@@ -111,8 +111,10 @@ int clint_renderer_document(clint_renderer *r, const clint_result *res)
 	r->timed_out += clint_result_timed_out(res) != 0;
 	rc = r->ops->document(r, res);
 	r->documents++;
-	if (rc < 0)
+	if (rc < 0) {
+		r->out.failed = 1;
 		return rc;
+	}
 	return clint_render_flush(r);
 }
 
@@ -126,8 +128,10 @@ int clint_renderer_input_error(clint_renderer *r, const char *file,
 	rc = r->ops->input_error(r, file, message);
 	r->documents++;
 	r->failed++;
-	if (rc < 0)
+	if (rc < 0) {
+		r->out.failed = 1;  /* the report lacks this entry */
 		return rc;
+	}
 	return clint_render_flush(r);
 }
 
