@@ -755,14 +755,6 @@ static long pattern_newlines(const clint_pattern *p)
 #define REQ_NONE ((size_t)-1)
 #define REQ_FAR 4096
 
-/* The code for a window of `p` from `start` to `last` (the last start
- * tried) in norm[..end): NULL for the usual one, the unoptimised one when
- * PCRE2 would read far past the window; *none set when no match can
- * start in or after it. */
-static const pcre2_code *window_code(check_ctx *c, const clint_pattern *p,
-                                     size_t end, size_t start, size_t last,
-                                     int *none);
-
 static size_t req_next(const clint_doc *doc, struct req_memo *m, int k,
                        unsigned char u, size_t start, size_t end)
 {
@@ -803,6 +795,10 @@ static size_t req_reach(check_ctx *c, const clint_pattern *p, size_t end,
 	return req_next(c->doc, m, 1, v, start, end) < end ? end : REQ_NONE;
 }
 
+/* The code for a window of `p` from `start` to `last` (the last start
+ * tried) in norm[..end): NULL for the usual one, the unoptimised one when
+ * PCRE2 would read far past the window; *none set when no match can
+ * start in or after it. */
 static const pcre2_code *window_code(check_ctx *c, const clint_pattern *p,
                                      size_t end, size_t start, size_t last,
                                      int *none)

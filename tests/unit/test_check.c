@@ -1415,23 +1415,6 @@ static const char unit_pack[] =
 	UNIT_RULE_END
 	UNIT_PACK_TAIL;
 
-/* n lines "<head><number><tail>", then `end`. */
-static char *lines_then(const char *head, const char *tail, unsigned n,
-                        const char *end)
-{
-	size_t cap = (strlen(head) + strlen(tail) + 12) * n + strlen(end) + 1;
-	size_t len = 0;
-	char *s = malloc(cap);
-	unsigned i;
-
-	assert_non_null(s);
-	for (i = 0; i < n; i++)
-		len += (size_t)snprintf(s + len, cap - len, "%s%u%s\n\n", head, i,
-		                        tail);
-	memcpy(s + len, end, strlen(end) + 1);
-	return s;
-}
-
 /* Both patterns need a "d" (PCRE2's required code unit) that the lines
  * before the last lack: each window's pcre2_match() looked for it to the
  * end. Without one in the rest of the text (in either case) the pattern
@@ -1460,16 +1443,23 @@ static void test_required_unit_far(void **state)
 	without = unit_ruleset(unit_pack);
 	unsetenv("CLAUSELINT_NO_PREFILTER");
 	for (t = 0; t < ARRAY_LEN(cases); t++) {
-		char *text = lines_then(cases[t].head, cases[t].tail, 3000,
-		                        cases[t].end);
+		char line[32], *text;
 		clint_ruleset *with = unit_ruleset(unit_pack);
-		clint_doc *doc = unit_text(text);
-		clint_result *a = unit_check(with, doc), *b = unit_check(without, doc);
+		clint_doc *doc;
+		clint_result *a, *b;
 		static size_t sa[3 * 3100], sb[3 * 3100];
 		unsigned long calls[2] = {0, 0};
 		double sec[2] = {0, 0};
 		clint_finding f[1];
 		size_t na, nb;
+
+		/* 3,000 lines "<head>7<tail>", then the end */
+		snprintf(line, sizeof(line), "%s7%s\n\n", cases[t].head,
+		         cases[t].tail);
+		text = unit_repeat("", line, 3000, cases[t].end);
+		doc = unit_text(text);
+		a = unit_check(with, doc);
+		b = unit_check(without, doc);
 
 		assert_int_equal(findings_of(a, "flag-due", f, 1), cases[t].due);
 		if (cases[t].due == 1)
@@ -1646,7 +1636,7 @@ static void test_threads_share_lazy_jit(void **state)
  * and every thread finds what one thread alone finds. */
 static void test_threads_share_unopt_code(void **state)
 {
-	char *text = lines_then("1 fee ", "", 3000, "1 fee of 5d\n");
+	char *text = unit_repeat("", "1 fee 7\n\n", 3000, "1 fee of 5d\n");
 	clint_doc *doc = unit_text(text);
 	clint_ruleset *one = unit_ruleset(unit_pack), *rs;
 	clint_result *want = unit_check(one, doc);

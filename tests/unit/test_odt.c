@@ -117,6 +117,23 @@ static clint_doc *load_entries(const entry *entries, size_t n,
 	return doc;
 }
 
+/* An ODT whose content.xml is `content` and whose "Object 1" has the
+ * content.xml `object` reads as the text `want`. */
+static void assert_object_text(const char *content, const char *object,
+                               const char *want)
+{
+	entry e[] = {
+		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
+		{"content.xml", content, 0, 0},
+		{"Object 1/content.xml", object, 0, 0},
+	};
+	clint_doc *doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_ACCEPT,
+	                              NULL, CLINT_OK);
+
+	assert_string_equal(clint_doc_text(doc, NULL), want);
+	clint_doc_free(doc);
+}
+
 /* Loads an ODT built from `content`/`styles`, expecting `rc`. */
 static clint_doc *load_odt(const char *content, const char *styles,
                            clint_revisions rev, clint_diag *diag, int rc)
@@ -1217,19 +1234,10 @@ static void test_embedded_spreadsheet_columns(void **state)
 		"</table:table-row></table:table>"
 		"</office:spreadsheet></office:body>"
 		"</office:document-content>";
-	entry e[] = {
-		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
-		{"content.xml", content, 0, 0},
-		{"Object 1/content.xml", sheet, 0, 0},
-	};
-	clint_doc *doc;
 
 	(void)state;
-	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_ACCEPT, NULL,
-	                   CLINT_OK);
-	assert_string_equal(clint_doc_text(doc, NULL),
-	                    "P\na\nd and e\nf\na2\ne2\nx\nmerged\nshown\ntoo");
-	clint_doc_free(doc);
+	assert_object_text(content, sheet,
+	                   "P\na\nd and e\nf\na2\ne2\nx\nmerged\nshown\ntoo");
 #undef CELL
 }
 
@@ -1254,18 +1262,9 @@ static void test_embedded_sheet_style_families(void **state)
 		"<text:p>shown</text:p></table:table-cell></table:table-row>"
 		"</table:table></office:spreadsheet></office:body>"
 		"</office:document-content>";
-	entry e[] = {
-		{"mimetype", "application/vnd.oasis.opendocument.text", 0, 1},
-		{"content.xml", content, 0, 0},
-		{"Object 1/content.xml", sheet, 0, 0},
-	};
-	clint_doc *doc;
 
 	(void)state;
-	doc = load_entries(e, ARRAY_LEN(e), CLINT_REVISIONS_ACCEPT, NULL,
-	                   CLINT_OK);
-	assert_string_equal(clint_doc_text(doc, NULL), "P\nshown");
-	clint_doc_free(doc);
+	assert_object_text(content, sheet, "P\nshown");
 }
 
 /* The hidden columns' runs are paid for from the document's budget:
