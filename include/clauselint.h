@@ -298,7 +298,10 @@ CLINT_EXTERN int clint_doc_block(const clint_doc *doc, size_t i,
 typedef struct {
 	const char *number;   /**< "9.2", "IV", "A", "(a)"; "" if unnumbered */
 	const char *heading;  /**< "Service Credits"; "" if none */
-	const char *label;    /**< "§ 9.2 Service Credits", "Schedule A Pricing" */
+	const char *label;    /**< "§ 9.2 Service Credits", "Schedule A Pricing";
+	                         what it takes from its heading or an
+	                         ancestor's is cut to 256 bytes, after a
+	                         word, ending in "…" */
 	unsigned depth;       /**< 1 for top-level sections */
 	size_t start;         /**< byte range in the text, heading included */
 	size_t end;

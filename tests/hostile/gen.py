@@ -172,6 +172,35 @@ def unit_far(n):
             b"".join(b"fee %d\n\n" % i for i in range(n)) + b"o\n")
 
 
+def near_token(n):
+    """One "word" of n "telesales," (no space) before "daily": a built-in
+    rule flags "telesales" near "daily" (15 words), and each match's
+    window walked the whole word (16 s at n = 128,000)."""
+    return (b"1. SALES\n\nThe Client uses " + b"telesales," * n +
+            b" daily.\n")
+
+
+def threshold_sentence(n):
+    """One sentence of n fees and n amounts, none over the threshold of
+    threshold_pack()'s rule (scope="sentence"): each match walked every
+    value of the sentence (21.5 s at n = 128,000)."""
+    return (b"1. FEES\n\nThe Client shall pay " +
+            b" ".join(b"a fee of USD %d and" % (i % 900 + 1)
+                      for i in range(n)) + b" nothing more.\n")
+
+
+def long_heading(n):
+    """A Markdown heading of 500 words (5.4 KB, of which a heading keeps
+    4 KB) over n lines of wording the built-in rules flag: each finding's
+    section label copied the whole heading (n = 10,000, 1 MB: 724 MB of
+    memory and 354 MB of SARIF)."""
+    return (b"# " + b" ".join(b"headword%d" % i for i in range(500)) +
+            b"\n\n" +
+            b"".join(b"The Supplier uses reasonable efforts, as soon as "
+                     b"possible, from time to time, and/or to be agreed.\n"
+                     for _ in range(n)))
+
+
 def bomb_entry(name, head, fill, count, tail):
     """A ZIP of one deflated entry: head + fill * count + tail, compressed
     chunk by chunk, so the expanded size never sits in memory."""
@@ -311,6 +340,14 @@ def flag_rule(rid, pattern, example=b"shall"):
             b'    <pattern>' + pattern + b'</pattern>\n'
             b'    <example expect="match">' + example + b'</example>\n'
             b'  </rule>\n')
+
+
+def threshold_pack():
+    """A rule that flags a fee with one over a billion in its sentence."""
+    return pack(flag_rule(b"big-fee", b"\\bfee\\b",
+                          b"a fee of USD 2000000000").replace(
+        b"    <example", b'    <threshold value="money" op="gt" '
+        b'than="1000000000" scope="sentence"/>\n    <example'))
 
 
 def check_rule(rid, example=True):
@@ -577,6 +614,10 @@ def big():
     # 5.8 MB: 7.9 s before
     f["caps-term-uses.txt"] = caps_term_uses(200000)
     f["unit-far.txt"] = unit_far(200000)
+    f["near-token.txt"] = near_token(128000)
+    f["threshold-sentence.txt"] = threshold_sentence(128000)
+    f["pack-threshold-sentence.xml"] = threshold_pack()
+    f["long-heading.md"] = long_heading(10000)
     # 90 MiB of Windows-1252 euro signs are 270 MiB of UTF-8: past the
     # text's limit, the input's (it was read: 768 MB from 256 MiB)
     f["cp1252-euros.txt"] = b"\x80" * (90 << 20)

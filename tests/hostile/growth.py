@@ -10,7 +10,8 @@ pages and lines; diff of revisions with many changed or moved clauses
 ...) an input is generated at N and 4N structures (and 16N when the 4N
 run is cheap), run through BIN (default
 build/clauselint; `check` with the default options, or `text`, `outline`
-or `diff` where that is the stage under test, or `check --format json`), and its child CPU time
+or `diff` where that is the stage under test, `check --format json`, or
+a check with a pack of gen.py's own), and its child CPU time
 (getrusage(RUSAGE_CHILDREN), user + system) taken as the median of 3 runs.
 The CPU time of an empty document (start-up, packs) is subtracted before
 the growth ratio is formed.
@@ -513,6 +514,9 @@ KINDS = [
      2000),
     ("txt-caps-term-uses", gen.caps_term_uses, ".txt", "check", 12000),
     ("txt-unit-far", gen.unit_far, ".txt", "check", 40000),
+    ("txt-near-token", gen.near_token, ".txt", "check", 32000),
+    ("txt-threshold-sentence", gen.threshold_sentence, ".txt",
+     gen.threshold_pack, 32000),
     ("odt-tracked", odt_tracked, ".odt", "check", 4000),
     ("odt-tracked-diff", odt_tracked, ".odt", "diff", 2000),
     ("odt-comments", odt_comments, ".odt", "check", 3000),
@@ -580,6 +584,11 @@ def argv_for(binary, tmp, name, gen_fn, suffix, cmd, n):
         fh.write(data)
     if cmd == "json":
         return [binary, "--format", "json", path]
+    if callable(cmd):  # check with only the pack cmd() makes
+        pack = os.path.join(tmp, "%s.xml" % name)
+        with open(pack, "wb") as fh:
+            fh.write(cmd())
+        return [binary, "--no-default-packs", "--pack", pack, path]
     return [binary, cmd, path]
 
 

@@ -191,34 +191,22 @@ static void test_long_designator_not_a_number(void **state)
 	clint_doc_free(doc);
 }
 
-/* What a label takes from an ancestor is cut to MAX_INHERITED_BYTES on a
- * UTF-8 boundary; the ancestor keeps its own heading whole. */
-static void test_inherited_label_bounded(void **state)
+/* Checks the labels of "# heading" with an item "(a)" below it, and with
+ * an untitled clause "1.1": each holds `want`, what the labels take from
+ * the heading. */
+static void assert_label_parts(const char *heading, const char *want)
 {
-	char heading[700], md[800], want[300];
+	char md[800];
 	clint_doc *doc;
 	clint_section s;
-	size_t i, n = 0;
-
-	(void)state;
-	/* byte MAX_INHERITED_BYTES falls inside a two-byte letter */
-	for (i = 0; i < MAX_INHERITED_BYTES - 1; i++)
-		heading[n++] = 'A';
-	for (i = 0; i < 200; i++) {
-		heading[n++] = '\xC3';
-		heading[n++] = '\x89'; /* É */
-	}
-	heading[n] = '\0';
-	snprintf(want, sizeof(want), "%.*s\xE2\x80\xA6", MAX_INHERITED_BYTES - 1,
-	         heading);
 
 	snprintf(md, sizeof(md), "# %s\n\n(a) x\n", heading);
 	doc = unit_md(md);
 	assert_int_equal(clint_doc_section_count(doc), 2);
-	assert_section(doc, 0, "", heading, heading, 1);
+	assert_section(doc, 0, "", heading, want, 1);
 	assert_int_equal(clint_doc_section(doc, 1, &s), CLINT_OK);
-	assert_true(strlen(s.label) <= MAX_INHERITED_BYTES + 3 + 4);
 	assert_true(clint_utf8_valid(s.label, strlen(s.label)));
+	/* the heading's label, cut, is not cut again */
 	assert_memory_equal(s.label, want, strlen(want));
 	assert_string_equal(s.label + strlen(want), " (a)");
 	clint_doc_free(doc);
@@ -232,6 +220,42 @@ static void test_inherited_label_bounded(void **state)
 	assert_memory_equal(s.label + 8, want, strlen(want));
 	assert_string_equal(s.label + 8 + strlen(want), ")");
 	clint_doc_free(doc);
+}
+
+/* What a label takes from its heading or an ancestor is cut to
+ * MAX_LABEL_PART_BYTES with its ellipsis, after a word, or on a UTF-8
+ * boundary in a long word; the section keeps its heading whole. The label
+ * is in every finding of the section: a heading of 4 KB was copied into
+ * each. */
+static void test_label_parts_bounded(void **state)
+{
+	char heading[700], want[300];
+	size_t i, n = 0;
+
+	(void)state;
+	/* the cut (MAX_LABEL_PART_BYTES - 3) falls inside a two-byte letter,
+	 * in a word that fills the whole label */
+	for (i = 0; i < MAX_LABEL_PART_BYTES - 4; i++)
+		heading[n++] = 'A';
+	for (i = 0; i < 200; i++) {
+		heading[n++] = '\xC3';
+		heading[n++] = '\x89'; /* É */
+	}
+	heading[n] = '\0';
+	snprintf(want, sizeof(want), "%.*s\xE2\x80\xA6", MAX_LABEL_PART_BYTES - 4,
+	         heading);
+	assert_int_equal(strlen(want), MAX_LABEL_PART_BYTES - 1);
+	assert_label_parts(heading, want);
+
+	/* words: the last one the cut reaches is left out, and the space
+	 * before it */
+	for (n = 0; n < 600; n += 10)
+		memcpy(heading + n, "Servicing ", 10);
+	heading[n - 1] = '\0';
+	/* 25 words of 10 bytes reach byte 250; the cut at 253 is inside the
+	 * 26th */
+	snprintf(want, sizeof(want), "%.*s\xE2\x80\xA6", 249, heading);
+	assert_label_parts(heading, want);
 }
 
 /* A heading block is kept up to MAX_HEADING_KEPT bytes, cut on a UTF-8
@@ -260,7 +284,10 @@ static void test_long_heading_cut(void **state)
 	assert_int_equal(len, MAX_HEADING_KEPT - 1 + 3);
 	assert_memory_equal(s.heading + len - 3, "\xE2\x80\xA6", 3);
 	assert_true(clint_utf8_valid(s.heading, len));
-	assert_string_equal(s.label, s.heading);
+	/* the label takes its first MAX_LABEL_PART_BYTES, with the ellipsis */
+	assert_int_equal(strlen(s.label), MAX_LABEL_PART_BYTES);
+	assert_memory_equal(s.label, s.heading, MAX_LABEL_PART_BYTES - 3);
+	assert_string_equal(s.label + MAX_LABEL_PART_BYTES - 3, "\xE2\x80\xA6");
 	clint_doc_free(doc);
 	free(md);
 }
@@ -579,7 +606,7 @@ int main(void)
 		cmocka_unit_test(test_items_under_articles),
 		cmocka_unit_test(test_untitled_clause_names_ancestor),
 		cmocka_unit_test(test_long_designator_not_a_number),
-		cmocka_unit_test(test_inherited_label_bounded),
+		cmocka_unit_test(test_label_parts_bounded),
 		cmocka_unit_test(test_long_heading_cut),
 		cmocka_unit_test(test_nesting),
 		cmocka_unit_test(test_section_at),
