@@ -299,9 +299,10 @@ typedef struct {
 	const char *number;   /**< "9.2", "IV", "A", "(a)"; "" if unnumbered */
 	const char *heading;  /**< "Service Credits"; "" if none */
 	const char *label;    /**< "§ 9.2 Service Credits", "Schedule A Pricing";
-	                         what it takes from its heading or an
-	                         ancestor's is cut to 256 bytes, after a
-	                         word, ending in "…" */
+	                         what it takes from a heading (its own, or
+	                         a titled ancestor's) is cut to 256 bytes
+	                         ending in "…", after a word when one ends
+	                         in its second half */
 	unsigned depth;       /**< 1 for top-level sections */
 	size_t start;         /**< byte range in the text, heading included */
 	size_t end;

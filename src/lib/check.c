@@ -374,7 +374,11 @@ static size_t words_back(const char *s, size_t off, size_t floor,
                          unsigned words)
 {
 	size_t from = off;
-	int cut = off - floor > CONTEXT_WINDOW;
+	int cut;
+
+	if (off <= floor)
+		return off;
+	cut = off - floor > CONTEXT_WINDOW;
 
 	if (cut)
 		floor = off - CONTEXT_WINDOW;
@@ -392,12 +396,18 @@ static size_t words_back(const char *s, size_t off, size_t floor,
 }
 
 /* Moves forward `words` words from `off`, not past `ceil` nor more than
- * CONTEXT_WINDOW bytes; a word the window cuts is left out. */
+ * CONTEXT_WINDOW bytes; a word the window cuts is left out. A match may
+ * end past its paragraph (`\s` crosses the newline between blocks): the
+ * window then ends with it. */
 static size_t words_fwd(const char *s, size_t off, size_t ceil,
                         unsigned words)
 {
 	size_t from = off;
-	int cut = ceil - off > CONTEXT_WINDOW;
+	int cut;
+
+	if (off >= ceil)
+		return off;
+	cut = ceil - off > CONTEXT_WINDOW;
 
 	if (cut)
 		ceil = off + CONTEXT_WINDOW;

@@ -29,10 +29,11 @@
  * letters, digits and dots after "Section", "Article" ... is not a number
  * (and would be copied into the cite of every item below it). */
 #define MAX_DESIGNATOR_BYTES 32
-/* What a label takes from its heading or an ancestor ("§ 4.1 (Charges)",
- * "Schedule A (a)") is cut to this: every item below a long heading
- * copied it whole. */
-#define MAX_LABEL_PART_BYTES 256
+/* What a label takes from a heading, its own or its nearest titled
+ * ancestor's ("§ 4.1 (Charges)"), is cut to this: the label is in every
+ * finding of the section (a heading of 4 KB made 98 MB of report from
+ * 446 KB of text). */
+#define MAX_LABEL_HEADING_BYTES 256
 /* Item cites grow by one "(a)" per level and the ranks bound the levels;
  * a backstop far above any real "9.2(a)(ii)(B)(3)". */
 #define MAX_CITE_BYTES 128
@@ -320,22 +321,21 @@ static const char *titled_ancestor(const clint_doc *doc, size_t p)
 }
 
 /*
- * Appends a part of a label, `s` (its heading, or what it takes from an
- * ancestor), cut to MAX_LABEL_PART_BYTES with the ellipsis that marks the
- * cut, after a word when one ends in the second half, else on a UTF-8
+ * Appends a heading to a label (its own, or its nearest titled
+ * ancestor's), cut to MAX_LABEL_HEADING_BYTES with the ellipsis that marks
+ * the cut, after a word when one ends in the second half, else on a UTF-8
  * boundary. Reads no further into `s` than that, so a long heading costs
- * each label, and each finding, the same small amount; a label that was
- * cut is not cut again in its descendants'.
+ * each label, and each finding, the same small amount.
  */
-static void put_label_part(clint_buf *b, const char *s)
+static void put_heading(clint_buf *b, const char *s)
 {
-	size_t n = strnlen(s, MAX_LABEL_PART_BYTES + 1), w;
+	size_t n = strnlen(s, MAX_LABEL_HEADING_BYTES + 1), w;
 
-	if (n <= MAX_LABEL_PART_BYTES) {
+	if (n <= MAX_LABEL_HEADING_BYTES) {
 		clint_buf_put(b, s, n);
 		return;
 	}
-	n = MAX_LABEL_PART_BYTES - 3;  /* room for the ellipsis */
+	n = MAX_LABEL_HEADING_BYTES - 3;  /* room for the ellipsis */
 	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 		n--;
 	for (w = n; w > n / 2 && s[w] != ' '; w--)
@@ -395,24 +395,27 @@ static char *make_label(const clint_doc *doc, const numbering *num,
 		clint_buf_putc(&b, ' ');
 		clint_buf_puts(&b, number);
 	} else if (num->kind == NUM_ITEM) {
-		/* "(a)" reads best after the part it belongs to */
+		/* "(a)" reads best after the part it belongs to, whose label
+		 * is bounded already: each heading in it is cut, and the ranks
+		 * allow four levels of items below a part without a cite
+		 * ("Article IV Fees (a) (i)": at most five headings and their
+		 * designators, some 1.5 KB). Cut again, each level lost a word
+		 * of the label and the third lost its "(a)". */
 		if (parent != CLINT_NO_SECTION) {
-			put_label_part(&b, doc->sections[parent].label);
+			clint_buf_puts(&b, doc->sections[parent].label);
 			clint_buf_putc(&b, ' ');
 		}
 		clint_buf_puts(&b, number);
 	}
 	if (*heading) {
-		/* cut as an ancestor's part is: the label is in every finding
-		 * of the section (a heading of 4 KB made 98 MB of report from
-		 * 446 KB of text), and the whole heading is the section's */
+		/* the whole heading is the section's */
 		if (b.len)
 			clint_buf_putc(&b, ' ');
-		put_label_part(&b, heading);
+		put_heading(&b, heading);
 	} else if (cite && (ph = titled_ancestor(doc, parent)) != NULL) {
 		/* an untitled clause: name the nearest titled ancestor */
 		clint_buf_puts(&b, " (");
-		put_label_part(&b, ph);
+		put_heading(&b, ph);
 		clint_buf_putc(&b, ')');
 	}
 	if (b.failed) {  /* a part left out: no label rather than a wrong one */

@@ -173,8 +173,8 @@ def unit_far(n):
 
 
 def near_token(n):
-    """One "word" of n "telesales," (no space) before "daily": a built-in
-    rule flags "telesales" near "daily" (15 words), and each match's
+    """One "word" of n "telesales," (no space): a built-in rule flags
+    "telesales" near the supplier's name (15 words), and each match's
     window walked the whole word (16 s at n = 128,000)."""
     return (b"1. SALES\n\nThe Client uses " + b"telesales," * n +
             b" daily.\n")

@@ -1285,6 +1285,11 @@ static const char window_pack[] =
 	"    <near words=\"3\">\\bfee\\b</near>\n"
 	UNIT_EXAMPLE("match", "a cap on the fee")
 	UNIT_RULE_END
+	UNIT_RULE("flag-span", "flag", "warning", "")
+	UNIT_PATTERN("\\bspan\\s+end\\b")
+	"    <near words=\"3\">\\bfee\\b</near>\n"
+	UNIT_EXAMPLE("match", "a fee to span end")
+	UNIT_RULE_END
 	UNIT_RULE("flag-telesales", "flag", "warning", "")
 	UNIT_PATTERN("\\btelesales\\b")
 	"    <near words=\"15\">\\bdaily\\b</near>\n"
@@ -1321,6 +1326,19 @@ static size_t cap_findings(clint_ruleset *rs, const char *gap,
 	return n;
 }
 
+/* Findings of flag-span in `text`. */
+static size_t span_findings(clint_ruleset *rs, const char *text)
+{
+	clint_finding f[2];
+	clint_doc *doc = unit_text(text);
+	clint_result *res = unit_check(rs, doc);
+	size_t n = findings_of(res, "flag-span", f, 2);
+
+	clint_result_free(res);
+	clint_doc_free(doc);
+	return n;
+}
+
 /* A `near` window ends CONTEXT_WINDOW bytes from the match, however few
  * words that is, and leaves out a word it cuts ("fee" of "feesible" is
  * not a fee). A run of 128,000 "telesales," without a space was walked
@@ -1347,10 +1365,11 @@ static void test_near_window_bounded(void **state)
 	assert_int_equal(cap_findings(rs, gap, " x y z fee", NULL), 0);
 	/* backward: the window's first byte falls before the "fee" of
 	 * "unfee"; a whole "fee" there is inside it */
-	memset(gap, 'a', CONTEXT_WINDOW - 5);
+	memset(gap, 'a', CONTEXT_WINDOW - 4);
 	gap[0] = ' ';
-	gap[CONTEXT_WINDOW - 5] = '\0';
+	gap[CONTEXT_WINDOW - 4] = '\0';
 	assert_int_equal(cap_findings(rs, gap, NULL, "x unfee"), 0);
+	gap[CONTEXT_WINDOW - 5] = '\0';
 	assert_int_equal(cap_findings(rs, gap, NULL, "x fee"), 1);
 	/* 10 bytes further, outside it, though 2 words away */
 	memset(gap + CONTEXT_WINDOW - 5, 'a', 10);
@@ -1358,6 +1377,14 @@ static void test_near_window_bounded(void **state)
 	assert_int_equal(cap_findings(rs, gap, NULL, "x fee"), 0);
 	gap[1400] = ' ';
 	assert_int_equal(cap_findings(rs, gap + 1400, NULL, "x fee"), 1);
+
+	/* a match that ends in the next paragraph, at the end of the text:
+	 * the window ends with it (it read on past the text's end), and
+	 * looks no further into that paragraph */
+	assert_int_equal(span_findings(rs, "span\n\nend"), 0);
+	assert_int_equal(span_findings(rs, "span\n\nend fee"), 0);
+	assert_int_equal(span_findings(rs, "span\n\nend\n\nfee"), 0);
+	assert_int_equal(span_findings(rs, "a fee, span\n\nend"), 1);
 
 	/* one "word" of telesales, 10 bytes each: only the matches within
 	 * the window of "daily" are findings */

@@ -206,7 +206,7 @@ static void assert_label_parts(const char *heading, const char *want)
 	assert_section(doc, 0, "", heading, want, 1);
 	assert_int_equal(clint_doc_section(doc, 1, &s), CLINT_OK);
 	assert_true(clint_utf8_valid(s.label, strlen(s.label)));
-	/* the heading's label, cut, is not cut again */
+	/* an item's label is its parent's, whole, and its number */
 	assert_memory_equal(s.label, want, strlen(want));
 	assert_string_equal(s.label + strlen(want), " (a)");
 	clint_doc_free(doc);
@@ -222,9 +222,9 @@ static void assert_label_parts(const char *heading, const char *want)
 	clint_doc_free(doc);
 }
 
-/* What a label takes from its heading or an ancestor is cut to
- * MAX_LABEL_PART_BYTES with its ellipsis, after a word, or on a UTF-8
- * boundary in a long word; the section keeps its heading whole. The label
+/* What a label takes from a heading, its own or its titled ancestor's, is
+ * cut to MAX_LABEL_HEADING_BYTES with its ellipsis, after a word, or on a
+ * UTF-8 boundary in a long word; the section keeps its heading whole. The label
  * is in every finding of the section: a heading of 4 KB was copied into
  * each. */
 static void test_label_parts_bounded(void **state)
@@ -233,18 +233,18 @@ static void test_label_parts_bounded(void **state)
 	size_t i, n = 0;
 
 	(void)state;
-	/* the cut (MAX_LABEL_PART_BYTES - 3) falls inside a two-byte letter,
+	/* the cut (MAX_LABEL_HEADING_BYTES - 3) falls inside a two-byte letter,
 	 * in a word that fills the whole label */
-	for (i = 0; i < MAX_LABEL_PART_BYTES - 4; i++)
+	for (i = 0; i < MAX_LABEL_HEADING_BYTES - 4; i++)
 		heading[n++] = 'A';
 	for (i = 0; i < 200; i++) {
 		heading[n++] = '\xC3';
 		heading[n++] = '\x89'; /* É */
 	}
 	heading[n] = '\0';
-	snprintf(want, sizeof(want), "%.*s\xE2\x80\xA6", MAX_LABEL_PART_BYTES - 4,
+	snprintf(want, sizeof(want), "%.*s\xE2\x80\xA6", MAX_LABEL_HEADING_BYTES - 4,
 	         heading);
-	assert_int_equal(strlen(want), MAX_LABEL_PART_BYTES - 1);
+	assert_int_equal(strlen(want), MAX_LABEL_HEADING_BYTES - 1);
 	assert_label_parts(heading, want);
 
 	/* words: the last one the cut reaches is left out, and the space
@@ -256,6 +256,39 @@ static void test_label_parts_bounded(void **state)
 	 * 26th */
 	snprintf(want, sizeof(want), "%.*s\xE2\x80\xA6", 249, heading);
 	assert_label_parts(heading, want);
+}
+
+/* Items below a part without a cite (an Article) take its label whole,
+ * though it is longer than a heading's cut with the "Article IV" before
+ * it: cut again, each level lost a word and "(i)" lost its "(a)". */
+static void test_item_labels_keep_parents(void **state)
+{
+	char md[1200], want[700];
+	clint_doc *doc;
+	clint_section s[3];
+	size_t i, n = 0;
+
+	(void)state;
+	n += (size_t)snprintf(md, sizeof(md), "# Article IV");
+	for (i = 0; i < 40; i++)
+		n += (size_t)snprintf(md + n, sizeof(md) - n, " Servicing%zu", i);
+	snprintf(md + n, sizeof(md) - n,
+	         "\n\n(a) The Supplier shall:\n\n(i) use reasonable efforts.\n");
+	doc = unit_md(md);
+	assert_int_equal(clint_doc_section_count(doc), 3);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(clint_doc_section(doc, i, &s[i]), CLINT_OK);
+	assert_true(strlen(s[0].heading) > MAX_LABEL_HEADING_BYTES);
+	assert_true(strlen(s[0].label) > MAX_LABEL_HEADING_BYTES);
+	assert_true(strlen(s[0].label) <=
+	            strlen("Article IV ") + MAX_LABEL_HEADING_BYTES);
+	assert_memory_equal(s[0].label + strlen(s[0].label) - 3, "\xE2\x80\xA6",
+	                    3);
+	snprintf(want, sizeof(want), "%s (a)", s[0].label);
+	assert_string_equal(s[1].label, want);
+	snprintf(want, sizeof(want), "%s (a) (i)", s[0].label);
+	assert_string_equal(s[2].label, want);
+	clint_doc_free(doc);
 }
 
 /* A heading block is kept up to MAX_HEADING_KEPT bytes, cut on a UTF-8
@@ -284,10 +317,10 @@ static void test_long_heading_cut(void **state)
 	assert_int_equal(len, MAX_HEADING_KEPT - 1 + 3);
 	assert_memory_equal(s.heading + len - 3, "\xE2\x80\xA6", 3);
 	assert_true(clint_utf8_valid(s.heading, len));
-	/* the label takes its first MAX_LABEL_PART_BYTES, with the ellipsis */
-	assert_int_equal(strlen(s.label), MAX_LABEL_PART_BYTES);
-	assert_memory_equal(s.label, s.heading, MAX_LABEL_PART_BYTES - 3);
-	assert_string_equal(s.label + MAX_LABEL_PART_BYTES - 3, "\xE2\x80\xA6");
+	/* the label takes its first MAX_LABEL_HEADING_BYTES, with the ellipsis */
+	assert_int_equal(strlen(s.label), MAX_LABEL_HEADING_BYTES);
+	assert_memory_equal(s.label, s.heading, MAX_LABEL_HEADING_BYTES - 3);
+	assert_string_equal(s.label + MAX_LABEL_HEADING_BYTES - 3, "\xE2\x80\xA6");
 	clint_doc_free(doc);
 	free(md);
 }
@@ -607,6 +640,7 @@ int main(void)
 		cmocka_unit_test(test_untitled_clause_names_ancestor),
 		cmocka_unit_test(test_long_designator_not_a_number),
 		cmocka_unit_test(test_label_parts_bounded),
+		cmocka_unit_test(test_item_labels_keep_parents),
 		cmocka_unit_test(test_long_heading_cut),
 		cmocka_unit_test(test_nesting),
 		cmocka_unit_test(test_section_at),
