@@ -427,6 +427,28 @@ def small():
         b'<w:lvl w:ilvl="999"><w:start w:val="-5"/><w:lvlText w:val="%9.%999.%1"/>'
         b'</w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId '
         b'w:val="99999999"/></w:num></w:numbering>')])
+    # a w:lvl left open around 40 more definitions, then one more of its
+    # properties: the level was written through a pointer into the array
+    # the definitions had moved (a use after free; malloc aborted)
+    numbered = docx_xml(
+        b'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/>'
+        b'</w:numPr></w:pPr><w:r><w:t>' + PARA + b'</w:t></w:r></w:p>')
+    for name, inner, outer in (
+            ("defs", b'<w:abstractNum w:abstractNumId="%d"></w:abstractNum>',
+             b'<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0">'
+             b'<w:lvlText w:val="%%1."/>%s<w:lvlText w:val="again"/></w:lvl>'
+             b'</w:abstractNum><w:num w:numId="1"><w:abstractNumId '
+             b'w:val="1"/></w:num>'),
+            ("nums", b'<w:num w:numId="%d"></w:num>',
+             b'<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0">'
+             b'<w:lvlText w:val="%%1."/></w:lvl></w:abstractNum><w:num '
+             b'w:numId="1"><w:abstractNumId w:val="1"/><w:lvlOverride '
+             b'w:ilvl="0"><w:lvl w:ilvl="0"><w:lvlText w:val="(%%1)"/>%s'
+             b'<w:lvlText w:val="again"/></w:lvl></w:lvlOverride></w:num>')):
+        defs = b"".join(inner % (i + 2) for i in range(40))
+        f["numbering-nested-%s.docx" % name] = docx(numbered, [(
+            "word/numbering.xml",
+            b'<w:numbering ' + W + b'>' + outer % defs + b'</w:numbering>')])
     f["truncated.odt"] = odt(odt_xml(b"<text:p>" + PARA + b"</text:p>"))[:300]
     f["xxe.odt"] = odt(b'<?xml version="1.0"?>\n' + XXE +
                        b'<office:document-content ' + ODT_NS +

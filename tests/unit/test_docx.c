@@ -213,6 +213,63 @@ static const char styles_xml[] =
 	"<w:name w:val=\"Heading 1 Char\"/></w:style>"
 	"</w:styles>";
 
+/* A w:lvl left open around more definitions (no schema allows one there)
+ * and a property after them: the level was written through a pointer
+ * into the array the definitions had moved (a use after free). The level
+ * keeps what it had; the definitions after it are read. In a w:num's
+ * w:lvlOverride (`in_num`) the nested ones are w:num; an abstract one's
+ * w:lvl ignores w:num. */
+static void assert_nested_definitions(int in_num)
+{
+	static const char body[] = DOC(NUMP("1", "0", R("first"))
+	                               NUMP("2", "0", R("second")));
+	char numbering[4096];
+	size_t k, n;
+	part p[] = {{"word/document.xml", body, 0},
+	            {"word/numbering.xml", numbering, 0}};
+	clint_doc *doc;
+
+	n = (size_t)snprintf(numbering, sizeof(numbering),
+	                     "<w:numbering xmlns:w=\"" W_NS "\">"
+	                     "<w:abstractNum w:abstractNumId=\"2\"><w:lvl "
+	                     "w:ilvl=\"0\"><w:lvlText w:val=\"[%%1]\"/></w:lvl>"
+	                     "</w:abstractNum>"
+	                     "<w:abstractNum w:abstractNumId=\"1\"><w:lvl "
+	                     "w:ilvl=\"0\"><w:lvlText w:val=\"%%1.\"/>%s",
+	                     in_num ? "</w:lvl></w:abstractNum><w:num "
+	                              "w:numId=\"1\"><w:abstractNumId w:val=\"1\"/>"
+	                              "<w:lvlOverride w:ilvl=\"0\"><w:lvl "
+	                              "w:ilvl=\"0\"><w:lvlText w:val=\"(%1)\"/>"
+	                            : "");
+	for (k = 0; k < 40; k++)
+		n += (size_t)snprintf(numbering + n, sizeof(numbering) - n,
+		                      in_num ? "<w:num w:numId=\"%zu\"></w:num>"
+		                             : "<w:abstractNum w:abstractNumId="
+		                               "\"%zu\"></w:abstractNum>",
+		                      k + 100);
+	snprintf(numbering + n, sizeof(numbering) - n, "%s",
+	         in_num ? "<w:lvlText w:val=\"again\"/></w:lvl></w:lvlOverride>"
+	                  "</w:num><w:num w:numId=\"2\"><w:abstractNumId "
+	                  "w:val=\"2\"/></w:num></w:numbering>"
+	                : "<w:lvlText w:val=\"again\"/></w:lvl></w:abstractNum>"
+	                  "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"1\"/>"
+	                  "</w:num><w:num w:numId=\"2\"><w:abstractNumId "
+	                  "w:val=\"2\"/></w:num></w:numbering>");
+	assert_true(strlen(numbering) < sizeof(numbering) - 1);
+	doc = load_parts(p, 2, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_block(doc, 0, CLINT_BLOCK_PARAGRAPH, 0,
+	             in_num ? "(1) first" : "1. first");
+	assert_block(doc, 1, CLINT_BLOCK_PARAGRAPH, 0, "[1] second");
+	clint_doc_free(doc);
+}
+
+static void test_numbering_nested_definitions(void **state)
+{
+	(void)state;
+	assert_nested_definitions(0);
+	assert_nested_definitions(1);
+}
+
 static void test_numbering(void **state)
 {
 	static const char body[] = DOC(
@@ -2446,6 +2503,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbering),
+		cmocka_unit_test(test_numbering_nested_definitions),
 		cmocka_unit_test(test_heading_styles),
 		cmocka_unit_test(test_numbering_variants),
 		cmocka_unit_test(test_numbering_memory),

@@ -1344,6 +1344,17 @@ typedef struct {
 	int ab_depth, num_depth, lvl_depth, ovr, in_ppr;
 } numbering_walk;
 
+/* Leaves the definition and level the walk is in: a new definition
+ * starts, and may move the arrays they are in. */
+static void numbering_walk_leave(numbering_walk *nw)
+{
+	nw->ab = NULL;
+	nw->num = NULL;
+	nw->lvl = NULL;
+	nw->in_ppr = 0;
+	nw->ovr = -1;
+}
+
 static int numbering_node(docx *dx, void *state, const docx_node *n)
 {
 	numbering_walk *nw = state;
@@ -1364,8 +1375,10 @@ static int numbering_node(docx *dx, void *state, const docx_node *n)
 		return CLINT_OK;
 	if (is_w(n, "abstractNum")) {
 		docx_abstract *ab;
-		nw->ab = NULL;
-		nw->num = NULL;
+		/* one inside a w:lvl left open (no schema allows it) moves the
+		 * definitions: its level was read and freed through a pointer
+		 * into the old array */
+		numbering_walk_leave(nw);
 		if (empty || dx->abstract_count >= DOCX_MAX_NUMS)
 			return CLINT_OK;
 		TRY(MEM_PUSH(&dx->doc->mem, dx->abstracts, dx->abstract_count,
@@ -1378,7 +1391,7 @@ static int numbering_node(docx *dx, void *state, const docx_node *n)
 		nw->ab_depth = d;
 	} else if (is_w(n, "num") && !nw->ab) {
 		docx_num *num;
-		nw->num = NULL;
+		numbering_walk_leave(nw);  /* as for w:abstractNum */
 		if (dx->num_count >= DOCX_MAX_NUMS)
 			return CLINT_OK;
 		TRY(MEM_PUSH(&dx->doc->mem, dx->nums, dx->num_count, dx->num_cap));
