@@ -172,6 +172,19 @@ def unit_far(n):
             b"".join(b"fee %d\n\n" % i for i in range(n)) + b"o\n")
 
 
+def odt_deleted_comment(n):
+    """A tracked deletion holding a comment of n empty spans, and n marks
+    where reject mode shows that deletion: each showing read the comment's
+    n spans again, counted nowhere (n = 16,000, 2.6 KB: 70 s)."""
+    return odt_entries([("content.xml", odt_xml(
+        b'<text:tracked-changes><text:changed-region text:id="d1">'
+        b'<text:deletion><office:change-info/><text:p>x<office:annotation>'
+        b'<text:p>' + b'<text:span/>' * n + b'</text:p></office:annotation>'
+        b'</text:p></text:deletion></text:changed-region>'
+        b'</text:tracked-changes><text:p>The Supplier shall ' +
+        b'<text:change text:change-id="d1"/>' * n + b'</text:p>'))])
+
+
 def near_token(n):
     """One "word" of n "telesales," (no space): a built-in rule flags
     "telesales" near the supplier's name (15 words), and each match's
@@ -636,6 +649,7 @@ def big():
     # 5.8 MB: 7.9 s before
     f["caps-term-uses.txt"] = caps_term_uses(200000)
     f["unit-far.txt"] = unit_far(200000)
+    f["odt-deleted-comment.odt"] = odt_deleted_comment(16000)
     f["near-token.txt"] = near_token(128000)
     f["threshold-sentence.txt"] = threshold_sentence(128000)
     f["pack-threshold-sentence.xml"] = threshold_pack()
