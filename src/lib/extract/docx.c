@@ -1322,18 +1322,18 @@ static int level_prop(docx *dx, const docx_node *n, docx_level *l)
 		if (rc < 0)
 			return rc;
 		free_str(dx, l->text);
-		l->text = clint_strdup(v ? v : "");
-		free(v);
 		/* every paragraph of the level shows it: one of 500 KB in 1.8 KB
 		 * of DOCX made 62 MB of text from 8 paragraphs */
-		if (l->text && (len = strlen(l->text)) > DOCX_MAX_LEVEL_TEXT) {
+		len = v ? strlen(v) : 0;
+		if (len > DOCX_MAX_LEVEL_TEXT) {
 			len = DOCX_MAX_LEVEL_TEXT;
-			while (len > 0 && ((unsigned char)l->text[len] & 0xC0) == 0x80)
+			while (len > 0 && ((unsigned char)v[len] & 0xC0) == 0x80)
 				len--;
-			if (len > 0 && l->text[len - 1] == '%')
+			if (len > 0 && v[len - 1] == '%')
 				len--;  /* no placeholder cut from its digit */
-			l->text[len] = '\0';
 		}
+		l->text = clint_strndup(v ? v : "", len);
+		free(v);
 		if (!l->text)
 			return CLINT_ENOMEM;
 		return pay_str(dx, &l->text);
