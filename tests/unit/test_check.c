@@ -1282,17 +1282,17 @@ static const char window_pack[] =
 	UNIT_PACK_HEAD("window")
 	UNIT_RULE("flag-cap", "flag", "warning", "")
 	UNIT_PATTERN("\\bcap\\b")
-	"    <near words=\"3\">\\bfee\\b</near>\n"
+	UNIT_NEAR("3", "\\bfee\\b")
 	UNIT_EXAMPLE("match", "a cap on the fee")
 	UNIT_RULE_END
 	UNIT_RULE("flag-span", "flag", "warning", "")
 	UNIT_PATTERN("\\bspan\\s+end\\b")
-	"    <near words=\"3\">\\bfee\\b</near>\n"
+	UNIT_NEAR("3", "\\bfee\\b")
 	UNIT_EXAMPLE("match", "a fee to span end")
 	UNIT_RULE_END
 	UNIT_RULE("flag-telesales", "flag", "warning", "")
 	UNIT_PATTERN("\\btelesales\\b")
-	"    <near words=\"15\">\\bdaily\\b</near>\n"
+	UNIT_NEAR("15", "\\bdaily\\b")
 	UNIT_EXAMPLE("match", "telesales are reported daily")
 	UNIT_RULE_END
 	UNIT_PACK_TAIL;

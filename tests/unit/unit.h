@@ -218,6 +218,8 @@ static inline void unit_remove_at(const char *dir, const char *name)
 #define UNIT_HEADING(re) "    <heading>" re "</heading>\n"
 #define UNIT_PATTERN(re) "    <pattern>" re "</pattern>\n"
 #define UNIT_UNLESS(re) "    <unless>" re "</unless>\n"
+#define UNIT_NEAR(words, re)                                                  \
+	"    <near words=\"" words "\">" re "</near>\n"
 #define UNIT_EXAMPLE(expect, text)                                            \
 	"    <example expect=\"" expect "\">" text "</example>\n"
 #define UNIT_RULE_END "  </rule>\n"
