@@ -1087,7 +1087,8 @@ static int change_mark(odt_ctx *c, xmlNodePtr n, unsigned depth)
 			if (!ch->nodes)
 				ch->nodes = subtree_nodes(ch->body);
 			c->shown_again = 1;
-			if (ch->nodes > ODT_MAX_NODES - c->nodes)
+			if (c->nodes > ODT_MAX_NODES ||
+			    ch->nodes > ODT_MAX_NODES - c->nodes)
 				return nodes_over(c);
 			c->nodes += (unsigned)ch->nodes;
 		}
