@@ -379,7 +379,6 @@ static size_t words_back(const char *s, size_t off, size_t floor,
 	if (off <= floor)
 		return off;
 	cut = off - floor > CONTEXT_WINDOW;
-
 	if (cut)
 		floor = off - CONTEXT_WINDOW;
 	while (off > floor && words > 0) {
@@ -408,7 +407,6 @@ static size_t words_fwd(const char *s, size_t off, size_t ceil,
 	if (off >= ceil)
 		return off;
 	cut = ceil - off > CONTEXT_WINDOW;
-
 	if (cut)
 		ceil = off + CONTEXT_WINDOW;
 	while (off < ceil && words > 0) {

@@ -1297,45 +1297,33 @@ static const char window_pack[] =
 	UNIT_RULE_END
 	UNIT_PACK_TAIL;
 
+/* Findings of rule `id` in `text`. */
+static size_t rule_findings(clint_ruleset *rs, const char *id,
+                            const char *text)
+{
+	clint_finding f[2];
+	clint_doc *doc = unit_text(text);
+	clint_result *res = unit_check(rs, doc);
+	size_t n = findings_of(res, id, f, 2);
+
+	clint_result_free(res);
+	clint_doc_free(doc);
+	return n;
+}
+
 /* Findings of flag-cap in "cap " + `gap` + `after`, and in `before` +
  * `gap` + " cap" (the near pattern then lies before the match). */
 static size_t cap_findings(clint_ruleset *rs, const char *gap,
                            const char *after, const char *before)
 {
 	clint_buf b = CLINT_BUF_INIT;
-	clint_finding f[2];
-	clint_doc *doc;
-	clint_result *res;
 	size_t n;
 
-	if (after) {
-		assert_int_equal(clint_buf_puts(&b, "cap "), CLINT_OK);
-		assert_int_equal(clint_buf_puts(&b, gap), CLINT_OK);
-		assert_int_equal(clint_buf_puts(&b, after), CLINT_OK);
-	} else {
-		assert_int_equal(clint_buf_puts(&b, before), CLINT_OK);
-		assert_int_equal(clint_buf_puts(&b, gap), CLINT_OK);
-		assert_int_equal(clint_buf_puts(&b, " cap"), CLINT_OK);
-	}
-	doc = unit_text(b.data);
-	res = unit_check(rs, doc);
-	n = findings_of(res, "flag-cap", f, 2);
-	clint_result_free(res);
-	clint_doc_free(doc);
+	assert_int_equal(clint_buf_printf(&b, "%s%s%s", after ? "cap " : before,
+	                                  gap, after ? after : " cap"),
+	                 CLINT_OK);
+	n = rule_findings(rs, "flag-cap", b.data);
 	clint_buf_free(&b);
-	return n;
-}
-
-/* Findings of flag-span in `text`. */
-static size_t span_findings(clint_ruleset *rs, const char *text)
-{
-	clint_finding f[2];
-	clint_doc *doc = unit_text(text);
-	clint_result *res = unit_check(rs, doc);
-	size_t n = findings_of(res, "flag-span", f, 2);
-
-	clint_result_free(res);
-	clint_doc_free(doc);
 	return n;
 }
 
@@ -1381,10 +1369,10 @@ static void test_near_window_bounded(void **state)
 	/* a match that ends in the next paragraph, at the end of the text:
 	 * the window ends with it (it read on past the text's end), and
 	 * looks no further into that paragraph */
-	assert_int_equal(span_findings(rs, "span\n\nend"), 0);
-	assert_int_equal(span_findings(rs, "span\n\nend fee"), 0);
-	assert_int_equal(span_findings(rs, "span\n\nend\n\nfee"), 0);
-	assert_int_equal(span_findings(rs, "a fee, span\n\nend"), 1);
+	assert_int_equal(rule_findings(rs, "flag-span", "span\n\nend"), 0);
+	assert_int_equal(rule_findings(rs, "flag-span", "span\n\nend fee"), 0);
+	assert_int_equal(rule_findings(rs, "flag-span", "span\n\nend\n\nfee"), 0);
+	assert_int_equal(rule_findings(rs, "flag-span", "a fee, span\n\nend"), 1);
 
 	/* one "word" of telesales, 10 bytes each: only the matches within
 	 * the window of "daily" are findings */
