@@ -312,6 +312,31 @@ static int in_scope(const check_ctx *c, const clint_rule *r, size_t section)
  * window of the built-in packs (60 words). */
 #define CONTEXT_WINDOW 1500
 
+/* The start of a window that reaches back from `off` further than
+ * CONTEXT_WINDOW: the start of the first word wholly inside it. A word
+ * the window cuts is left out, a part of "unfee" read as "fee" would
+ * match (and no UTF-8 sequence is cut). Needs off > CONTEXT_WINDOW. */
+static size_t window_back(const char *s, size_t off)
+{
+	size_t a = off - CONTEXT_WINDOW;
+
+	while (a < off && s[a - 1] != ' ')
+		a++;
+	return a;
+}
+
+/* The end of a window that reaches forward from `off` further than
+ * CONTEXT_WINDOW: the space after the last word wholly inside it ("fee"
+ * of "feesible" is not a fee). s[off + CONTEXT_WINDOW] must exist. */
+static size_t window_fwd(const char *s, size_t off)
+{
+	size_t b = off + CONTEXT_WINDOW;
+
+	while (b > off && s[b] != ' ')
+		b--;
+	return b;
+}
+
 /* True if the sentence around the match norm[ms..me) matches an `unless`.
  * In a very long sentence only a window around the match is searched, so
  * the cost per match stays bounded. */
@@ -328,16 +353,10 @@ static int excluded(check_ctx *c, const clint_rule *r, size_t off,
 		return 0;
 	a = c->doc->sentences[2 * si];
 	b = c->doc->sentences[2 * si + 1];
-	if (off - a > CONTEXT_WINDOW) {
-		a = off - CONTEXT_WINDOW;
-		while (a < off && ((unsigned char)c->doc->norm[a] & 0xC0) == 0x80)
-			a++;
-	}
-	if (b > end && b - end > CONTEXT_WINDOW) {
-		b = end + CONTEXT_WINDOW;
-		while (b > end && ((unsigned char)c->doc->norm[b] & 0xC0) == 0x80)
-			b--;
-	}
+	if (off - a > CONTEXT_WINDOW)
+		a = window_back(c->doc->norm, off);
+	if (b > end && b - end > CONTEXT_WINDOW)
+		b = window_fwd(c->doc->norm, end);
 	for (i = 0; i < r->unless_count; i++) {
 		size_t pa = a, pb = b, bi;
 
@@ -367,20 +386,15 @@ static int push_item(item **list, size_t *count, size_t *cap, const item *it)
 	return CLINT_OK;
 }
 
-/* Moves back `words` words from `off`, not before `floor` nor more than
- * CONTEXT_WINDOW bytes. A word the window cuts is left out: a part of
- * "fees" read as "fee" would match. */
+/* Moves back `words` words from `off`, not before `floor` nor past the
+ * words of the CONTEXT_WINDOW bytes before it. */
 static size_t words_back(const char *s, size_t off, size_t floor,
                          unsigned words)
 {
-	size_t from = off;
-	int cut;
-
 	if (off <= floor)
 		return off;
-	cut = off - floor > CONTEXT_WINDOW;
-	if (cut)
-		floor = off - CONTEXT_WINDOW;
+	if (off - floor > CONTEXT_WINDOW)
+		floor = window_back(s, off);
 	while (off > floor && words > 0) {
 		while (off > floor && s[off - 1] == ' ')
 			off--;
@@ -388,27 +402,20 @@ static size_t words_back(const char *s, size_t off, size_t floor,
 			off--;
 		words--;
 	}
-	if (cut && off == floor && s[off] != ' ' && s[off - 1] != ' ')
-		while (off < from && s[off] != ' ')
-			off++;
 	return off;
 }
 
-/* Moves forward `words` words from `off`, not past `ceil` nor more than
- * CONTEXT_WINDOW bytes; a word the window cuts is left out. A match may
- * end past its paragraph (`\s` crosses the newline between blocks): the
- * window then ends with it. */
+/* Moves forward `words` words from `off`, not past `ceil` nor past the
+ * words of the CONTEXT_WINDOW bytes after it. A match may end past its
+ * paragraph (`\s` crosses the newline between blocks): the window then
+ * ends with it. */
 static size_t words_fwd(const char *s, size_t off, size_t ceil,
                         unsigned words)
 {
-	size_t from = off;
-	int cut;
-
 	if (off >= ceil)
 		return off;
-	cut = ceil - off > CONTEXT_WINDOW;
-	if (cut)
-		ceil = off + CONTEXT_WINDOW;
+	if (ceil - off > CONTEXT_WINDOW)
+		ceil = window_fwd(s, off);
 	while (off < ceil && words > 0) {
 		while (off < ceil && s[off] == ' ')
 			off++;
@@ -416,9 +423,6 @@ static size_t words_fwd(const char *s, size_t off, size_t ceil,
 			off++;
 		words--;
 	}
-	if (cut && off == ceil && s[off] != ' ' && s[off - 1] != ' ')
-		while (off > from && s[off - 1] != ' ')
-			off--;
 	return off;
 }
 

@@ -1290,6 +1290,12 @@ static const char window_pack[] =
 	UNIT_NEAR("3", "\\bfee\\b")
 	UNIT_EXAMPLE("match", "a fee to span end")
 	UNIT_RULE_END
+	UNIT_RULE("flag-gap", "flag", "warning", "")
+	UNIT_PATTERN("\\bgap\\b")
+	UNIT_UNLESS("\\bfee\\b")
+	UNIT_EXAMPLE("match", "a gap")
+	UNIT_EXAMPLE("no-match", "a gap with no fee")
+	UNIT_RULE_END
 	UNIT_RULE("flag-telesales", "flag", "warning", "")
 	UNIT_PATTERN("\\btelesales\\b")
 	UNIT_NEAR("15", "\\bdaily\\b")
@@ -1311,20 +1317,51 @@ static size_t rule_findings(clint_ruleset *rs, const char *id,
 	return n;
 }
 
-/* Findings of flag-cap in "cap " + `gap` + `after`, and in `before` +
- * `gap` + " cap" (the near pattern then lies before the match). */
-static size_t cap_findings(clint_ruleset *rs, const char *gap,
-                           const char *after, const char *before)
+/* Findings of rule `id` (flag-cap or flag-gap) in `id`'s word + " " +
+ * `gap` + `after`, and in `before` + `gap` + " " + the word (the near or
+ * unless pattern then lies before the match). */
+static size_t cap_findings(clint_ruleset *rs, const char *id,
+                           const char *gap, const char *after,
+                           const char *before)
 {
 	clint_buf b = CLINT_BUF_INIT;
+	const char *word = id + strlen("flag-");
 	size_t n;
 
-	assert_int_equal(clint_buf_printf(&b, "%s%s%s", after ? "cap " : before,
-	                                  gap, after ? after : " cap"),
-	                 CLINT_OK);
-	n = rule_findings(rs, "flag-cap", b.data);
+	if (after)
+		assert_int_equal(clint_buf_printf(&b, "%s %s%s", word, gap, after),
+		                 CLINT_OK);
+	else
+		assert_int_equal(clint_buf_printf(&b, "%s%s %s", before, gap, word),
+		                 CLINT_OK);
+	n = rule_findings(rs, id, b.data);
 	clint_buf_free(&b);
 	return n;
+}
+
+/* An `unless` window in a sentence longer than CONTEXT_WINDOW either
+ * side of the match leaves out a word it cuts, as a `near` window does:
+ * the "fee" of "feesible" or of "unfee" is not a fee, a whole "fee" just
+ * inside the window still excludes the match. */
+static void test_unless_window_words(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(window_pack);
+	char gap[CONTEXT_WINDOW];
+
+	(void)state;
+	/* forward: the window's last byte falls after the "fee" */
+	memset(gap, 'a', CONTEXT_WINDOW - 5);
+	gap[CONTEXT_WINDOW - 5] = '\0';
+	assert_int_equal(cap_findings(rs, "flag-gap", gap, " feesible", NULL), 1);
+	assert_int_equal(cap_findings(rs, "flag-gap", gap, " fee", NULL), 0);
+	/* backward: its first byte falls on the "fee" of "unfee" */
+	memset(gap, 'a', CONTEXT_WINDOW - 4);
+	gap[0] = ' ';
+	gap[CONTEXT_WINDOW - 4] = '\0';
+	assert_int_equal(cap_findings(rs, "flag-gap", gap, NULL, "x unfee"), 1);
+	gap[CONTEXT_WINDOW - 5] = '\0';
+	assert_int_equal(cap_findings(rs, "flag-gap", gap, NULL, "x fee"), 0);
+	clint_ruleset_free(rs);
 }
 
 /* A `near` window ends CONTEXT_WINDOW bytes from the match, however few
@@ -1345,26 +1382,26 @@ static void test_near_window_bounded(void **state)
 	/* the window's last byte falls after the "fee" of "feesible" */
 	memset(gap, 'a', CONTEXT_WINDOW - 5);
 	gap[CONTEXT_WINDOW - 5] = '\0';
-	assert_int_equal(cap_findings(rs, gap, " feesible", NULL), 0);
-	assert_int_equal(cap_findings(rs, gap, " fee", NULL), 1);
+	assert_int_equal(cap_findings(rs, "flag-cap", gap, " feesible", NULL), 0);
+	assert_int_equal(cap_findings(rs, "flag-cap", gap, " fee", NULL), 1);
 	/* within the window the words decide, as before */
 	gap[100] = '\0';
-	assert_int_equal(cap_findings(rs, gap, " fee", NULL), 1);
-	assert_int_equal(cap_findings(rs, gap, " x y z fee", NULL), 0);
+	assert_int_equal(cap_findings(rs, "flag-cap", gap, " fee", NULL), 1);
+	assert_int_equal(cap_findings(rs, "flag-cap", gap, " x y z fee", NULL), 0);
 	/* backward: the window's first byte falls before the "fee" of
 	 * "unfee"; a whole "fee" there is inside it */
 	memset(gap, 'a', CONTEXT_WINDOW - 4);
 	gap[0] = ' ';
 	gap[CONTEXT_WINDOW - 4] = '\0';
-	assert_int_equal(cap_findings(rs, gap, NULL, "x unfee"), 0);
+	assert_int_equal(cap_findings(rs, "flag-cap", gap, NULL, "x unfee"), 0);
 	gap[CONTEXT_WINDOW - 5] = '\0';
-	assert_int_equal(cap_findings(rs, gap, NULL, "x fee"), 1);
+	assert_int_equal(cap_findings(rs, "flag-cap", gap, NULL, "x fee"), 1);
 	/* 10 bytes further, outside it, though 2 words away */
 	memset(gap + CONTEXT_WINDOW - 5, 'a', 10);
 	gap[CONTEXT_WINDOW + 5] = '\0';
-	assert_int_equal(cap_findings(rs, gap, NULL, "x fee"), 0);
+	assert_int_equal(cap_findings(rs, "flag-cap", gap, NULL, "x fee"), 0);
 	gap[1400] = ' ';
-	assert_int_equal(cap_findings(rs, gap + 1400, NULL, "x fee"), 1);
+	assert_int_equal(cap_findings(rs, "flag-cap", gap + 1400, NULL, "x fee"), 1);
 
 	/* a match that ends in the next paragraph, at the end of the text:
 	 * the window ends with it (it read on past the text's end), and
@@ -1864,6 +1901,7 @@ int main(void)
 		cmocka_unit_test(test_lead_needs_second_literal),
 		cmocka_unit_test(test_one_line_pattern_by_lines),
 		cmocka_unit_test(test_near_window_bounded),
+		cmocka_unit_test(test_unless_window_words),
 		cmocka_unit_test(test_threshold_per_sentence),
 	};
 
