@@ -962,12 +962,8 @@ static int find_match(check_ctx *c, const clint_pattern *p, size_t base,
 			q = clint_pf_next_need(c->pf, &c->pfs, p->slot - 1, from);
 			if (q >= end)
 				return 0;
-			if (q - from > nd) {
-				from = q - nd;
-				while (from < end &&
-				       ((unsigned char)doc->norm[from] & 0xC0) == 0x80)
-					from++;
-			}
+			if (q - from > nd)
+				from = clint_utf8_fwd(doc->norm, q - nd, end);
 		}
 		h = clint_pf_next(c->pf, &c->pfs, p->slot - 1, from, &dist);
 		if (h >= end)
@@ -993,9 +989,7 @@ static int find_match(check_ctx *c, const clint_pattern *p, size_t base,
 			start = ls;
 		}
 		/* never start inside a UTF-8 sequence */
-		while (start > from &&
-		       ((unsigned char)doc->norm[start] & 0xC0) == 0x80)
-			start--;
+		start = clint_utf8_back(doc->norm, start, from);
 		code = window_code(c, p, end, start, h, &none);
 		if (none)
 			return 0;

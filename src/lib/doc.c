@@ -298,10 +298,8 @@ int clint_doc_add_sub(clint_doc *doc, size_t start, size_t end, uint32_t cp)
 	/* never inside a character: the matching view must stay valid UTF-8
 	 * (PCRE2 reads it unchecked) whatever range an extractor asks for */
 	if (t && end <= doc->text_len) {
-		while (end < doc->text_len && (t[end] & 0xC0) == 0x80)
-			end++;
-		while (start < end && (t[start] & 0xC0) == 0x80)
-			start++;
+		end = clint_utf8_fwd(doc->text, end, doc->text_len);
+		start = clint_utf8_fwd(doc->text, start, end);
 	}
 	if (end <= start)
 		return CLINT_OK;
@@ -446,10 +444,7 @@ size_t clint_doc_norm_end_to_text(const clint_doc *doc, size_t end)
 	t = clint_omap_map(&doc->norm_map, end - 1);
 	if (t >= doc->text_len)
 		return doc->text_len;
-	t++;
-	while (t < doc->text_len && ((unsigned char)doc->text[t] & 0xC0) == 0x80)
-		t++;
-	return t;
+	return clint_utf8_fwd(doc->text, t + 1, doc->text_len);
 }
 
 size_t clint_doc_block_at_norm(const clint_doc *doc, size_t off)

@@ -127,6 +127,26 @@ CLINT_INTERNAL char *clint_strndup(const char *s, size_t n);
 CLINT_INTERNAL size_t clint_utf8_decode(const unsigned char *s, size_t len,
                                         uint32_t *cp);
 CLINT_INTERNAL int clint_utf8_valid(const char *s, size_t len);
+/* True for a byte that continues a UTF-8 sequence (10xxxxxx). */
+static inline int clint_utf8_cont(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+/* `off` moved back to the start of the character it falls in, not before
+ * `floor`: where to cut s so that no character is left in part. */
+static inline size_t clint_utf8_back(const char *s, size_t off, size_t floor)
+{
+	while (off > floor && clint_utf8_cont((unsigned char)s[off]))
+		off--;
+	return off;
+}
+/* `off` moved forward to the start of a character, not past `limit`. */
+static inline size_t clint_utf8_fwd(const char *s, size_t off, size_t limit)
+{
+	while (off < limit && clint_utf8_cont((unsigned char)s[off]))
+		off++;
+	return off;
+}
 /* The offset of the first byte at or after p[i] that starts no valid
  * UTF-8 sequence, or len. */
 CLINT_INTERNAL size_t clint_utf8_invalid_from(const unsigned char *p,

@@ -79,7 +79,7 @@ static size_t char_before(const clint_doc *doc, size_t lo, size_t j,
 		*start = k;
 		return j - k;
 	}
-	for (k = j - 1; k > lo && j - k < 4 && (t[k] & 0xC0) == 0x80; k--)
+	for (k = j - 1; k > lo && j - k < 4 && clint_utf8_cont(t[k]); k--)
 		;
 	if (clint_utf8_decode(t + k, j - k, cp) != j - k) {
 		*cp = 0xFFFD; /* a stray byte: no letter */

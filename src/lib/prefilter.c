@@ -220,9 +220,7 @@ static void zero_width(info *in)
 /* Skips a UTF-8 sequence starting at p->s[p->i]. */
 static void skip_char(parser *p)
 {
-	p->i++;
-	while (p->i < p->len && ((unsigned char)p->s[p->i] & 0xC0) == 0x80)
-		p->i++;
+	p->i = clint_utf8_fwd(p->s, p->i + 1, p->len);
 }
 
 /* [...]: a small set of plain ASCII characters becomes an exact set of

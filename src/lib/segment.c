@@ -335,9 +335,8 @@ static void put_heading(clint_buf *b, const char *s)
 		clint_buf_put(b, s, n);
 		return;
 	}
-	n = MAX_LABEL_HEADING_BYTES - 3;  /* room for the ellipsis */
-	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
+	/* room for the ellipsis */
+	n = clint_utf8_back(s, MAX_LABEL_HEADING_BYTES - 3, 0);
 	for (w = n; w > n / 2 && s[w] != ' '; w--)
 		;
 	if (s[w] == ' ')
@@ -432,11 +431,8 @@ static char *copy_heading(const char *s, size_t a, size_t b)
 	clint_buf out = CLINT_BUF_INIT;
 	size_t n = b - a;
 
-	if (n > MAX_HEADING_KEPT) {
-		n = MAX_HEADING_KEPT;
-		while (n > 0 && ((unsigned char)s[a + n] & 0xC0) == 0x80)
-			n--;
-	}
+	if (n > MAX_HEADING_KEPT)
+		n = clint_utf8_back(s + a, MAX_HEADING_KEPT, 0);
 	if (clint_buf_put(&out, s + a, n) < 0 ||
 	    (n < b - a && clint_buf_puts(&out, "\xE2\x80\xA6") < 0)) {
 		clint_buf_free(&out);

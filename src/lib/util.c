@@ -742,7 +742,7 @@ size_t clint_utf8_count(const char *s, size_t len)
 		n += 8 - (size_t)((cont * UINT64_C(0x0101010101010101)) >> 56);
 	}
 	for (; i < len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
+		if (!clint_utf8_cont((unsigned char)s[i]))
 			n++;
 	return n;
 }

@@ -278,9 +278,7 @@ void clint_diff_value_text(const clint_diff *d, int old, const clint_value *v,
 	n = v->end > v->start && v->end <= len ? v->end - v->start : 0;
 	if (n >= max) {
 		/* cut before the character that does not fit whole */
-		n = max - 1;
-		while (n > 0 && ((unsigned char)t[v->start + n] & 0xC0) == 0x80)
-			n--;
+		n = clint_utf8_back(t + v->start, max - 1, 0);
 	}
 	memcpy(out, t + v->start, n);
 	out[n] = '\0';

@@ -81,14 +81,6 @@ int clint_diff_shown(const clint_drender *r, const clint_diff_section *s)
 	return 1;
 }
 
-/* Start of the UTF-8 character holding t[off]. */
-static size_t char_start(const char *t, size_t off)
-{
-	while (off > 0 && ((unsigned char)t[off] & 0xC0) == 0x80)
-		off--;
-	return off;
-}
-
 int clint_dslice(clint_buf *out, const char *t, size_t s, size_t e,
                  size_t max)
 {
@@ -97,7 +89,7 @@ int clint_dslice(clint_buf *out, const char *t, size_t s, size_t e,
 
 	out->len = 0;
 	if (e - s > max)
-		e = char_start(t, s + max);
+		e = clint_utf8_back(t, s + max, 0);
 	for (i = s; i < e; i++) {
 		unsigned char c = (unsigned char)t[i];
 		if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' ||

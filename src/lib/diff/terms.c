@@ -117,7 +117,7 @@ static int word_before(const char *hay, const char *at)
 	if (!((unsigned char)at[-1] & 0x80))
 		return clint_isalnum(at[-1]);
 	/* back to the lead byte of the character before */
-	while (p > hay && at - p < 4 && ((unsigned char)*--p & 0xC0) == 0x80)
+	while (p > hay && at - p < 4 && clint_utf8_cont((unsigned char)*--p))
 		;
 	if (!clint_utf8_decode((const unsigned char *)p, (size_t)(at - p), &cp))
 		return 1;

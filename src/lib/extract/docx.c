@@ -1326,9 +1326,7 @@ static int level_prop(docx *dx, const docx_node *n, docx_level *l)
 		 * of DOCX made 62 MB of text from 8 paragraphs */
 		len = v ? strlen(v) : 0;
 		if (len > DOCX_MAX_LEVEL_TEXT) {
-			len = DOCX_MAX_LEVEL_TEXT;
-			while (len > 0 && ((unsigned char)v[len] & 0xC0) == 0x80)
-				len--;
+			len = clint_utf8_back(v, DOCX_MAX_LEVEL_TEXT, 0);
 			if (len > 0 && v[len - 1] == '%')
 				len--;  /* no placeholder cut from its digit */
 		}

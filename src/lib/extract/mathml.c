@@ -203,7 +203,7 @@ static int put_fenced(const clint_mathml_sink *o, xmlNodePtr n, unsigned depth)
 			continue;
 		}
 		sep[count] = p;
-		for (len[count] = 1; (p[len[count]] & 0xC0) == 0x80; len[count]++)
+		for (len[count] = 1; clint_utf8_cont(p[len[count]]); len[count]++)
 			;
 		p += len[count++];
 	}

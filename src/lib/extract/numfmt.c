@@ -82,7 +82,7 @@ static size_t char_len(const char *s, size_t left)
 	if (n > left)
 		return 1;
 	for (i = 1; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
+		if (!clint_utf8_cont((unsigned char)s[i]))
 			return 1;
 	return n;
 }

@@ -72,7 +72,7 @@ static int split_lines(pdf_page *pg, const clint_pdf_rect *rects,
 		const pdf_line *last = pg->count ? &pg->lines[pg->count - 1] : NULL;
 
 		while (j < len && pg->text[j] != '\n') {
-			if (((unsigned char)pg->text[j] & 0xC0) != 0x80)
+			if (!clint_utf8_cont((unsigned char)pg->text[j]))
 				cj++;
 			j++;
 		}

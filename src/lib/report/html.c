@@ -362,10 +362,7 @@ static size_t next_char(const char *t, size_t off, size_t len)
 {
 	if (off >= len)
 		return len;
-	off++;
-	while (off < len && ((unsigned char)t[off] & 0xC0) == 0x80)
-		off++;
-	return off;
+	return clint_utf8_fwd(t, off + 1, len);
 }
 
 static int marked_text(clint_buf *b, const clint_result *res, size_t d)

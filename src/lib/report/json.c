@@ -288,10 +288,7 @@ static size_t anchor_len(const char *text, size_t start, size_t end)
 
 	if (n <= JSON_ANCHOR_MAX)
 		return n;
-	n = JSON_ANCHOR_MAX;
-	while (n > 0 && ((unsigned char)text[start + n] & 0xC0) == 0x80)
-		n--;
-	return n;
+	return clint_utf8_back(text + start, JSON_ANCHOR_MAX, 0);
 }
 
 /* Writes "annotations": comments attached to the text (not contract

@@ -159,21 +159,11 @@ void clint_renderer_free(clint_renderer *r)
 
 /* ---- shared helpers ----------------------------------------------------- */
 
-/* Moves `off` back to the start of a UTF-8 character. */
-static size_t char_start(const char *t, size_t off)
-{
-	while (off > 0 && ((unsigned char)t[off] & 0xC0) == 0x80)
-		off--;
-	return off;
-}
-
 /* Moves `off` forward over `n` characters, stopping at `limit`. */
 static size_t skip_chars(const char *t, size_t off, size_t n, size_t limit)
 {
 	while (n > 0 && off < limit) {
-		off++;
-		while (off < limit && ((unsigned char)t[off] & 0xC0) == 0x80)
-			off++;
+		off = clint_utf8_fwd(t, off + 1, limit);
 		n--;
 	}
 	return off;
@@ -224,7 +214,7 @@ void clint_excerpt_get(const clint_doc *doc, size_t start, size_t end,
 		if (chars_between(doc, ls, start) > width / 3) {
 			a = start;
 			for (back = width / 3; back > 0 && a > ls; back--)
-				a = char_start(t, a - 1);
+				a = clint_utf8_back(t, a - 1, 0);
 			ex->cut_left = 1;
 		}
 		b = skip_chars(t, start, width - clint_utf8_count(t + a, start - a),
