@@ -259,6 +259,104 @@ static int render_failed(cli_output *out, int rc)
 	return 1;
 }
 
+/* True if `path` (NULL: standard input) is the file of `st`. */
+static int is_file(const char *path, const struct stat *st)
+{
+	struct stat ps;
+	int rc = path ? stat(path, &ps) : fstat(STDIN_FILENO, &ps);
+
+	return rc == 0 && ps.st_dev == st->st_dev && ps.st_ino == st->st_ino;
+}
+
+/* What the run reads that is the file of `st`: an input, the baseline, a
+ * project file or a pack; NULL if nothing. */
+static const char *read_by_run(const struct stat *st, const cli_options *o,
+                               const cli_inputs *in, const cli_projects *ps)
+{
+	clint_pack_info info;
+	size_t i, k;
+
+	for (i = 0; i < in->count; i++) {
+		const char *p = in->items[i].path;
+		if (is_file(strcmp(p, "-") ? p : NULL, st))
+			return strcmp(p, "-") ? p : "<stdin>";
+	}
+	if (o->baseline && is_file(o->baseline, st))
+		return o->baseline;
+	for (i = 0; i < ps->count; i++) {
+		const cli_project *p = &ps->items[i];
+		const char *cfg = p->config ? clint_config_path(p->config) : NULL;
+
+		if (cfg && is_file(cfg, st))
+			return cfg;
+		for (k = 0; p->rs && k < clint_ruleset_pack_count(p->rs); k++)
+			if (clint_ruleset_pack(p->rs, k, &info) == CLINT_OK &&
+			    is_file(info.file, st))
+				return info.file;
+	}
+	for (i = 0; i < o->pack_count; i++)
+		if (is_file(o->packs[i], st))
+			return o->packs[i];
+	return NULL;
+}
+
+/* True if paths `a` and `b` name one file, which may not exist yet: the
+ * same directory and name ("r.json" and "./r.json"). */
+static int same_target(const char *a, const char *b)
+{
+	const char *na = strrchr(a, '/'), *nb = strrchr(b, '/');
+	char *da, *db;
+	struct stat sa, sb;
+	int same;
+
+	if (stat(a, &sa) == 0)  /* -o /dev/null --write-baseline /dev/null */
+		return S_ISREG(sa.st_mode) && is_file(b, &sa);
+	na = na ? na + 1 : a;
+	nb = nb ? nb + 1 : b;
+	if (strcmp(na, nb) != 0)
+		return 0;
+	da = na > a ? strndup(a, (size_t)(na - a)) : strdup(".");
+	db = nb > b ? strndup(b, (size_t)(nb - b)) : strdup(".");
+	same = da && db && stat(da, &sa) == 0 && stat(db, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	free(da);
+	free(db);
+	return same;
+}
+
+/*
+ * Refuses (-1, reported) --output and --write-baseline naming one file,
+ * or either naming a file the run reads: "-o contract.txt contract.txt"
+ * replaced the contract with its report. Only a regular file is compared
+ * with what the run reads (-o /dev/null and an input /dev/null are no
+ * conflict).
+ */
+static int check_targets(const cli_options *o, const cli_inputs *in,
+                         const cli_projects *ps)
+{
+	const char *targets[2] = {o->output, o->write_baseline}, *read;
+	struct stat st;
+	size_t i;
+
+	if (targets[0] && targets[1] && same_target(targets[0], targets[1])) {
+		cli_error("%s: named by both --output and --write-baseline",
+		          targets[0]);
+		return -1;
+	}
+	for (i = 0; i < 2; i++) {
+		if (!targets[i] || stat(targets[i], &st) != 0 ||
+		    !S_ISREG(st.st_mode))
+			continue;
+		if ((read = read_by_run(&st, o, in, ps))) {
+			cli_error("%s: %s would replace %s, which this run reads; "
+			          "nothing checked", targets[i],
+			          i ? "--write-baseline" : "--output", read);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int cli_cmd_check(cli_options *o)
 {
 	clint_render_options ropts = CLINT_RENDER_OPTIONS_INIT;
@@ -298,6 +396,10 @@ int cli_cmd_check(cli_options *o)
 		goto done;
 	}
 	if (o->write_baseline && cli_baseline_new(&record) < 0) {
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	if (check_targets(o, &in, &ps) < 0) {
 		status = EXIT_TROUBLE;
 		goto done;
 	}

@@ -1,0 +1,1 @@
+-o tests/cli/fixtures/no-such-report.json --write-baseline ./tests/cli/fixtures/no-such-report.json samples/mutual-nda.txt; echo "exit $?"; test -e tests/cli/fixtures/no-such-report.json && echo written || echo "not written"

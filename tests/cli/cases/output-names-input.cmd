@@ -1,0 +1,1 @@
+-o samples/mutual-nda.txt samples/weak-draft-outsourcing.txt samples/mutual-nda.txt; echo "exit $?"; head -n 1 samples/mutual-nda.txt

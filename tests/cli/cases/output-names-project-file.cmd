@@ -1,0 +1,1 @@
+-o tests/cli/fixtures/project/.clauselint.xml tests/cli/fixtures/project/contracts/support.txt

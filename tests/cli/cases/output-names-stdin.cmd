@@ -1,0 +1,1 @@
+-o samples/mutual-nda.txt - < samples/mutual-nda.txt

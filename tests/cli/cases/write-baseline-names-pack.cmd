@@ -1,0 +1,1 @@
+--pack tests/cli/fixtures/mini-pack.xml --write-baseline tests/cli/fixtures/mini-pack.xml samples/mutual-nda.txt
