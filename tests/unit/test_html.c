@@ -315,6 +315,64 @@ static void test_deep_nesting(void **state)
 	clint_diag_free(d);
 }
 
+/* libxml2 takes a NUL after a tag, inside one, or a U+0000 of a UTF-16
+ * page for the end of its input, with no error: the rest of the page was
+ * lost, one byte hiding the contract a browser shows. Refused. */
+static void test_nul_refused(void **state)
+{
+	static const char *const pages[] = {
+		"<html><body><p>Fees.</p>\0<p>The Supplier may raise its fees.</p>",
+		"<html><body><p \0>Fees.</p><p>The Supplier may raise fees.</p>",
+		"<html><body><p>Fees.</p\0><p>The Supplier may raise fees.</p>",
+	};
+	static const char u16[] = "\xff\xfe<\0p\0>\0\0\0<\0/\0p\0>\0";
+	clint_diag *d = NULL;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	for (i = 0; i < sizeof(pages) / sizeof(*pages); i++) {
+		/* the bytes up to the second "<p" are the same whole */
+		size_t len = strlen(pages[i]) + 1 + strlen(pages[i] +
+		                                            strlen(pages[i]) + 1);
+		html_rc("nul.html", pages[i], len, CLINT_INPUT_HTML, d, CLINT_EFORMAT);
+		assert_true(unit_diag_find(d, "a NUL character, where the HTML "
+		                              "parser stops: refused") >= 0);
+		clint_diag_clear(d);
+	}
+	html_rc("nul16.html", u16, sizeof(u16) - 1, CLINT_INPUT_HTML, d,
+	        CLINT_EFORMAT);
+	assert_true(unit_diag_find(d, "a NUL character") >= 0);
+	clint_diag_free(d);
+}
+
+/* "<!-->" and "<!--->" are empty comments to a browser; libxml2 2.9 ran
+ * them to the next "-->", and the text between, shown by a browser, was
+ * lost. A tag that they hid still counts against the attribute limit. */
+static void test_empty_comments(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	clint_doc *doc;
+	int i;
+
+	(void)state;
+	doc = html("<p>Fees<!--> are fixed<!---> for<!----> three years."
+	           "<!-- a real one --></p><p>Then indexed.</p><!-->");
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Fees are fixed for three years.\nThen indexed.");
+	clint_doc_free(doc);
+	/* inside a comment, its "-->" still ends that comment */
+	doc = html("<p>A<!-- x <!--> B</p><!-- y <!---> <p>C</p>");
+	assert_string_equal(clint_doc_text(doc, NULL), "A B\nC");
+	clint_doc_free(doc);
+	assert_int_equal(clint_buf_puts(&b, "<!--><p"), CLINT_OK);
+	for (i = 0; i < CLINT_MAX_ATTRS + 1; i++)
+		assert_int_equal(clint_buf_printf(&b, " a%d", i), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, ">x</p><!-- -->"), CLINT_OK);
+	html_rc("attrs.html", b.data, b.len, CLINT_INPUT_HTML, NULL, CLINT_ELIMIT);
+	clint_buf_free(&b);
+}
+
 static void test_detection(void **state)
 {
 	static const char xhtml[] =
@@ -1068,6 +1126,8 @@ int main(void)
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_list_variants),
 		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_nul_refused),
+		cmocka_unit_test(test_empty_comments),
 		cmocka_unit_test(test_detection),
 		cmocka_unit_test(test_quiet_xml_errors),
 		cmocka_unit_test(test_xml_count),

@@ -434,10 +434,52 @@ static int walk(html_ctx *c, xmlNodePtr n, unsigned depth)
 	return rc;
 }
 
+/*
+ * A copy of data[0..len) with each "<!-->" and "<!--->" written "<!---->"
+ * (*out NULL when there is none): a browser reads them as empty comments,
+ * libxml2 2.9 as a comment that runs to the next "-->", and the text in
+ * between, which a browser shows, was lost without a word. Done before
+ * anything else reads the page (the attribute count too). Returns
+ * CLINT_OK or CLINT_ENOMEM.
+ */
+static int open_empty_comments(const unsigned char *data, size_t len,
+                               unsigned char **out, size_t *out_len)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	const unsigned char *end = data + len, *p = data, *at = data, *q;
+	size_t n;
+
+	*out = NULL;
+	while ((q = memchr(at, '<', (size_t)(end - at))) != NULL) {
+		n = 0;
+		if (end - q >= 5 && memcmp(q, "<!--", 4) == 0)
+			n = q[4] == '>' ? 5
+			    : end - q >= 6 && q[4] == '-' && q[5] == '>' ? 6 : 0;
+		if (!n) {
+			at = q + 1;
+			continue;
+		}
+		if (clint_buf_put(&b, (const char *)p, (size_t)(q - p)) < 0 ||
+		    clint_buf_puts(&b, "<!---->") < 0)
+			goto oom;
+		p = at = q + n;
+	}
+	if (p == data)
+		return CLINT_OK;
+	if (clint_buf_put(&b, (const char *)p, (size_t)(end - p)) < 0)
+		goto oom;
+	*out = (unsigned char *)b.data;
+	*out_len = b.len;
+	return CLINT_OK;
+oom:
+	clint_buf_free(&b);
+	return CLINT_ENOMEM;
+}
+
 /* clint_extract_html() of bytes libxml2 reads in `encoding` (NULL: as
  * it detects) with parser options `options` too. */
-static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
-                     const char *encoding, int options, clint_diag *diag)
+static int parse_html(clint_doc *doc, const unsigned char *data, size_t len,
+                      const char *encoding, int options, clint_diag *diag)
 {
 	html_ctx c;
 	clint_xml_quiet quiet;
@@ -507,6 +549,22 @@ static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
 		htmlFreeParserCtxt(pctx);
 		return CLINT_EFORMAT;
 	}
+	if (pctx->input && pctx->input->cur < pctx->input->end) {
+		/* libxml2 takes a NUL byte (after a tag, in one, in UTF-16 a
+		 * U+0000) for the end of the input, with no error: one byte hid
+		 * the rest of a contract that a browser shows */
+		if (memchr(data, 0, len))
+			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+			               "a NUL character, where the HTML parser stops: "
+			               "refused (the text after it would be lost)");
+		else
+			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+			               "the HTML parser stopped before the end of the "
+			               "page: refused (the text after it would be lost)");
+		xmlFreeDoc(hdoc);
+		htmlFreeParserCtxt(pctx);
+		return CLINT_EFORMAT;
+	}
 	err = xmlCtxtGetLastError(pctx);
 	if (err && err->code == XML_ERR_INTERNAL_ERROR && err->message &&
 	    strstr(err->message, "depth")) {
@@ -531,6 +589,23 @@ static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
 	if (rc >= 0)  /* past the text's limit: clint_extract() says so */
 		rc = end_block(&c, CLINT_BLOCK_PARAGRAPH, 0);
 	xmlFreeDoc(hdoc);
+	return rc;
+}
+
+/* parse_html() of the page with its empty comments opened. */
+static int read_html(clint_doc *doc, const unsigned char *data, size_t len,
+                     const char *encoding, int options, clint_diag *diag)
+{
+	unsigned char *open;
+	size_t open_len;
+	int rc = open_empty_comments(data, len, &open, &open_len);
+
+	if (rc < 0)
+		return rc;
+	if (!open)
+		return parse_html(doc, data, len, encoding, options, diag);
+	rc = parse_html(doc, open, open_len, encoding, options, diag);
+	free(open);
 	return rc;
 }
 
