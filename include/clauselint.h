@@ -88,8 +88,15 @@ typedef enum {
  * errors (all of them, with file and line), extraction notes ("decoded as
  * Windows-1252"), rule errors (a rule that hit a regex limit). A NULL
  * clint_diag is allowed everywhere and discards the messages.
+ *
+ * It keeps at most CLINT_DIAG_MAX_ENTRIES entries: past them, one last
+ * entry says how many more there were ("N more messages not shown"), at
+ * the highest level among them, so counts of errors still see an error.
+ * A hostile file could otherwise add one a few bytes (an RTF with 1.6
+ * million \ansicpg words: 576 MB of messages).
  */
 typedef struct clint_diag clint_diag;
+#define CLINT_DIAG_MAX_ENTRIES 10000
 
 /** `message` is safe to print to a terminal, as clint_term_safe() makes
  *  it: it may quote hostile files and documents. `file` is the name as it

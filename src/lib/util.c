@@ -759,6 +759,8 @@ typedef struct {
 struct clint_diag {
 	diag_item *items;
 	size_t count, cap;
+	size_t more;   /* entries past CLINT_DIAG_MAX_ENTRIES, counted in the
+	                  last one */
 };
 
 int clint_diag_new(clint_diag **out)
@@ -780,6 +782,7 @@ void clint_diag_clear(clint_diag *diag)
 		free(diag->items[i].message);
 	}
 	diag->count = 0;
+	diag->more = 0;
 }
 
 void clint_diag_free(clint_diag *diag)
@@ -820,6 +823,34 @@ int clint_diag_get(const clint_diag *diag, size_t i, clint_diag_entry *out)
 	return CLINT_OK;
 }
 
+/* Counts an entry past CLINT_DIAG_MAX_ENTRIES in the last one. */
+static int more_entries(clint_diag *diag, clint_diag_level level)
+{
+	diag_item *it;
+	char msg[64];
+	char *m;
+
+	if (!diag->more) {
+		if (ARRAY_PUSH(diag->items, diag->count, diag->cap) < 0)
+			return CLINT_ENOMEM;
+		it = &diag->items[diag->count++];
+		memset(it, 0, sizeof(*it));
+		it->level = level;
+	}
+	it = &diag->items[diag->count - 1];
+	diag->more++;
+	snprintf(msg, sizeof(msg), "%zu more message%s not shown", diag->more,
+	         diag->more == 1 ? "" : "s");
+	m = clint_strdup(msg);
+	if (!m)
+		return CLINT_ENOMEM;
+	free(it->message);
+	it->message = m;
+	if (level > it->level)
+		it->level = level;
+	return CLINT_OK;
+}
+
 int clint_diag_addv(clint_diag *diag, clint_diag_level level, const char *file,
                     unsigned line, unsigned column, const char *fmt, va_list ap)
 {
@@ -830,6 +861,8 @@ int clint_diag_addv(clint_diag *diag, clint_diag_level level, const char *file,
 
 	if (!diag)
 		return CLINT_OK;
+	if (diag->count >= CLINT_DIAG_MAX_ENTRIES)
+		return more_entries(diag, level);
 	if (ARRAY_PUSH(diag->items, diag->count, diag->cap) < 0)
 		return CLINT_ENOMEM;
 	va_copy(cp, ap);

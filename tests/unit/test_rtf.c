@@ -160,6 +160,45 @@ static void test_codepage(void **state)
 	clint_diag_free(d);
 }
 
+/* A note for an unsupported code page is given once, not at each of its
+ * \ansicpg words (1.6 million of them made 576 MB of notes); changing
+ * between two gives a note at each change, up to the diag's cap. */
+static void test_codepage_noted_once(void **state)
+{
+	clint_buf b = CLINT_BUF_INIT;
+	clint_diag *d = NULL;
+	clint_diag_entry e;
+	clint_doc *doc;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, "{\\rtf1\\ansi Fees.\\par "),
+	                 CLINT_OK);
+	for (i = 0; i < 20000; i++)
+		assert_int_equal(clint_buf_puts(&b, "\\ansicpg932"), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, "}"), CLINT_OK);
+	doc = rtf_rc(b.data, b.len, d, CLINT_OK);
+	assert_int_equal(clint_diag_count(d), 1);
+	clint_doc_free(doc);
+	clint_diag_clear(d);
+	b.len = 0;
+	assert_int_equal(clint_buf_puts(&b, "{\\rtf1\\ansi Fees.\\par "),
+	                 CLINT_OK);
+	for (i = 0; i < 6000; i++)
+		assert_int_equal(clint_buf_puts(&b, "\\ansicpg932\\ansicpg949"),
+		                 CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, "}"), CLINT_OK);
+	doc = rtf_rc(b.data, b.len, d, CLINT_OK);
+	assert_int_equal(clint_diag_count(d), CLINT_DIAG_MAX_ENTRIES + 1);
+	assert_int_equal(clint_diag_get(d, CLINT_DIAG_MAX_ENTRIES, &e), CLINT_OK);
+	assert_string_equal(e.message, "2000 more messages not shown");
+	assert_int_equal(e.level, CLINT_DIAG_NOTE);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+	clint_buf_free(&b);
+}
+
 static void test_symbols(void **state)
 {
 	clint_doc *doc;
@@ -553,6 +592,7 @@ int main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_unicode_escapes),
 		cmocka_unit_test(test_codepage),
+		cmocka_unit_test(test_codepage_noted_once),
 		cmocka_unit_test(test_symbols),
 		cmocka_unit_test(test_fields_and_hidden),
 		cmocka_unit_test(test_skipped_destinations),

@@ -243,6 +243,44 @@ static void test_buf_read_file(void **state)
 	rmdir(dir);
 }
 
+/* A diag keeps CLINT_DIAG_MAX_ENTRIES entries and counts the rest in one
+ * last entry, at the highest level among them; clearing starts over. */
+static void test_diag_cap(void **state)
+{
+	clint_diag *d;
+	clint_diag_entry e;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	for (i = 0; i < CLINT_DIAG_MAX_ENTRIES; i++)
+		assert_int_equal(clint_diag_add(d, CLINT_DIAG_NOTE, "f", 0, 0,
+		                                "note %zu", i), CLINT_OK);
+	assert_int_equal(clint_diag_count(d), CLINT_DIAG_MAX_ENTRIES);
+	assert_int_equal(clint_diag_add(d, CLINT_DIAG_NOTE, "f", 0, 0, "x"),
+	                 CLINT_OK);
+	assert_int_equal(clint_diag_get(d, CLINT_DIAG_MAX_ENTRIES, &e), CLINT_OK);
+	assert_string_equal(e.message, "1 more message not shown");
+	assert_null(e.file);
+	assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_ERROR), 0);
+	assert_int_equal(clint_diag_add(d, CLINT_DIAG_ERROR, "f", 0, 0, "bad"),
+	                 CLINT_OK);
+	assert_int_equal(clint_diag_add(d, CLINT_DIAG_WARNING, "f", 0, 0, "w"),
+	                 CLINT_OK);
+	assert_int_equal(clint_diag_count(d), CLINT_DIAG_MAX_ENTRIES + 1);
+	assert_int_equal(clint_diag_get(d, CLINT_DIAG_MAX_ENTRIES, &e), CLINT_OK);
+	assert_string_equal(e.message, "3 more messages not shown");
+	assert_int_equal(e.level, CLINT_DIAG_ERROR);
+	assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_ERROR), 1);
+	clint_diag_clear(d);
+	assert_int_equal(clint_diag_add(d, CLINT_DIAG_NOTE, "f", 0, 0, "again"),
+	                 CLINT_OK);
+	assert_int_equal(clint_diag_get(d, 0, &e), CLINT_OK);
+	assert_string_equal(e.message, "again");
+	assert_int_equal(clint_diag_count(d), 1);
+	clint_diag_free(d);
+}
+
 /* the public reader: the same rules, the reasons in a diag with the file */
 static void test_file_read(void **state)
 {
@@ -798,6 +836,7 @@ int main(void)
 		cmocka_unit_test(test_buf_utf8_and_detach),
 		cmocka_unit_test(test_buf_read),
 		cmocka_unit_test(test_buf_read_file),
+		cmocka_unit_test(test_diag_cap),
 		cmocka_unit_test(test_file_read),
 		cmocka_unit_test(test_array_and_strdup),
 		cmocka_unit_test(test_utf8_decode_valid),

@@ -25,6 +25,7 @@
  * destination it does not know, hidden text (\v), and tracked changes the
  * caller's doc->revisions rejects (\deleted or \revised text).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,6 +145,7 @@ typedef struct {
 	unsigned skip;          /* fallback characters still to skip (\uc) */
 	uint32_t high;          /* pending high surrogate of a \u pair */
 	const uint16_t *cp;     /* table for \'hh bytes 0x80..0xFF */
+	long cp_noted;          /* the code page last said to be unsupported */
 	unsigned para;          /* current source paragraph, 1-based */
 	unsigned page;
 	unsigned pending;       /* flags for the next block (page break) */
@@ -361,6 +363,11 @@ static void set_codepage(rtf *r, long n)
 	default: break;
 	}
 	r->cp = cp1252;
+	/* once a code page: a file of a million \ansicpg words made as many
+	 * notes */
+	if (r->cp_noted == n)
+		return;
+	r->cp_noted = n;
 	clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
 	               "RTF code page %ld is not supported: its \\'hh "
 	               "characters are read as Windows-1252",
@@ -686,6 +693,7 @@ int clint_extract_rtf(clint_doc *doc, const unsigned char *data, size_t len,
 	r->st[1].uc = 1;
 	r->st[1].outline = -1;
 	r->cp = cp1252;
+	r->cp_noted = LONG_MIN;
 	r->para = 1;
 	r->page = 1;
 	r->note.limit = r->notes.limit = CLINT_DEFAULT_MAX_INPUT;
