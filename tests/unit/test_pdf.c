@@ -1214,6 +1214,68 @@ static void test_layout_hostile_boxes(void **state)
 	clint_diag_free(d);
 }
 
+/* Fills boxes for the code points of `text` but the direction marks
+ * (U+202B, U+202C: 3 bytes each) when `marks` is 0: one a character,
+ * the lines 12 points apart and a paragraph's gap after the third line.
+ * Returns the number of boxes. */
+static size_t line_boxes(const char *text, clint_pdf_rect *r, size_t max,
+                         int marks)
+{
+	size_t i, n = 0, line = 0, col = 0;
+
+	for (i = 0; text[i]; i++) {
+		const unsigned char *u = (const unsigned char *)text + i;
+
+		if ((*u & 0xC0) == 0x80)
+			continue;
+		if (!marks && u[0] == 0xE2 && u[1] == 0x80 &&
+		    (u[2] == 0xAB || u[2] == 0xAC))
+			continue;
+		assert_true(n < max);
+		r[n].x1 = 72 + 5 * (double)col++;
+		r[n].x2 = r[n].x1 + 5;
+		r[n].y1 = 100 + 12 * (double)line + (line >= 3 ? 24 : 0);
+		r[n].y2 = r[n].y1 + 10;
+		n++;
+		if (*u == '\n') {
+			line++;
+			col = 0;
+		}
+	}
+	return n;
+}
+
+/* A vertical gap starts a paragraph; it still does on a page where
+ * poppler added direction marks around a right-to-left word and gave
+ * them no box (the page lost its layout: one block). */
+static void test_layout_direction_marks(void **state)
+{
+	static const char *const plain[] = {
+		"Alpha one.\nAlpha two.\nAlpha three.\nBeta one.\nBeta two.\n"};
+	static const char *const rtl[] = {
+		"Alpha \xE2\x80\xAB\xD7\x90\xE2\x80\xAC one.\nAlpha two.\n"
+		"Alpha three.\nBeta one.\nBeta two.\n"};
+	clint_pdf_rect r[80];
+	stand_in s = {plain, 1, CLINT_PDF_OK, r, 0, CLINT_PDF_OK};
+	clint_doc *doc;
+
+	(void)state;
+	s.nrects = line_boxes(plain[0], r, 80, 0);
+	doc = layout(&s, NULL, CLINT_OK);
+	assert_int_equal(clint_doc_block_count(doc), 2);
+	clint_doc_free(doc);
+	s.pages = rtl;
+	s.nrects = line_boxes(rtl[0], r, 80, 0);
+	doc = layout(&s, NULL, CLINT_OK);
+	assert_int_equal(clint_doc_block_count(doc), 2);
+	clint_doc_free(doc);
+	/* boxes for the marks too: counted as they come */
+	s.nrects = line_boxes(rtl[0], r, 80, 1);
+	doc = layout(&s, NULL, CLINT_OK);
+	assert_int_equal(clint_doc_block_count(doc), 2);
+	clint_doc_free(doc);
+}
+
 /* The module's failures, each a clear message (or ENOMEM). */
 static void test_layout_module_failures(void **state)
 {
@@ -1265,6 +1327,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_layout_running_heads),
 		cmocka_unit_test(test_layout_line_limit),
 		cmocka_unit_test(test_layout_hostile_boxes),
+		cmocka_unit_test(test_layout_direction_marks),
 		cmocka_unit_test(test_layout_module_failures),
 #ifdef CLINT_HAVE_POPPLER
 		cmocka_unit_test(test_helper_reads),

@@ -54,9 +54,22 @@ typedef struct {
 	size_t count, cap;
 } pdf_page;
 
+/* True for a direction mark at s[j] (U+202A..U+202E, U+2066..U+2069):
+ * poppler puts them around right-to-left text and gives them no box. */
+static int bidi_mark(const char *s, size_t j)
+{
+	const unsigned char *u = (const unsigned char *)s + j;
+
+	return u[0] == 0xE2 &&
+	       ((u[1] == 0x80 && u[2] >= 0xAA && u[2] <= 0xAE) ||
+	        (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9));
+}
+
 /*
  * Splits the page text into lines and takes each line's position from
- * the character rectangles (when there is one per character). An empty
+ * the character rectangles (when there is one per character, or one per
+ * character but the direction marks: one Hebrew letter made poppler add
+ * two, and the whole page lost its layout). An empty
  * line after an empty line is not kept (the layout would do nothing
  * with it). *budget is the number of lines still allowed: CLINT_ELIMIT
  * when the page has more.
@@ -64,15 +77,24 @@ typedef struct {
 static int split_lines(pdf_page *pg, const clint_pdf_rect *rects,
                        size_t nrects, size_t *budget)
 {
-	size_t i = 0, len = strlen(pg->text), ci = 0;
-	int have = nrects && nrects == clint_utf8_count(pg->text, len);
+	size_t i = 0, len = strlen(pg->text), ci = 0, chars, marks = 0;
+	int have, skip;
+
+	chars = clint_utf8_count(pg->text, len);
+	for (i = 0; i + 2 < len; i++)
+		if (bidi_mark(pg->text, i))
+			marks++;
+	i = 0;
+	skip = marks && nrects != chars && nrects == chars - marks;
+	have = nrects && (nrects == chars || skip);
 
 	while (i <= len) {
 		size_t j = i, cj = ci;
 		const pdf_line *last = pg->count ? &pg->lines[pg->count - 1] : NULL;
 
 		while (j < len && pg->text[j] != '\n') {
-			if (!clint_utf8_cont((unsigned char)pg->text[j]))
+			if (!clint_utf8_cont((unsigned char)pg->text[j]) &&
+			    !(skip && bidi_mark(pg->text, j)))
 				cj++;
 			j++;
 		}
