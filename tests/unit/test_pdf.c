@@ -1065,6 +1065,19 @@ static void assert_text_has(const clint_doc *doc, const char *needle, int want)
 		fail_msg("'%s' %s in:\n%s", needle, want ? "missing" : "kept", t);
 }
 
+/* Times `needle` is in the document's text. */
+static size_t text_count(const clint_doc *doc, const char *needle)
+{
+	const char *t = clint_doc_text(doc, NULL);
+	size_t n = 0;
+
+	while ((t = strstr(t, needle)) != NULL) {
+		n++;
+		t += strlen(needle);
+	}
+	return n;
+}
+
 /*
  * A line at a page edge is a running head when its key (digits left out)
  * is at that edge of more than half of the pages, counted once per page
@@ -1087,6 +1100,10 @@ static void test_layout_running_heads(void **state)
 		"The Supplier may raise the Charges at any time.\nPage 1\n",
 		"The Supplier may raise the Charges at any time.\nPage 2\n",
 		"The Supplier may raise the Charges at any time.\nPage 3\n",
+	};
+	static const char *const heads[] = {
+		"Schedule of Charges\nPage 1\n", "Schedule of Charges\nPage 2\n",
+		"Schedule of Charges\nPage 3\n",
 	};
 	stand_in s = {four, 4, CLINT_PDF_OK, NULL, 0, CLINT_PDF_OK};
 	clint_diag *d = NULL;
@@ -1116,11 +1133,17 @@ static void test_layout_running_heads(void **state)
 	clint_doc_free(doc);
 	/* pages that repeat each other: every line is "running", so none is
 	 * dropped (the text is not hidden from the checks) */
-	s.pages = same;
+	s.pages = heads;
 	s.count = 3;
 	doc = layout(&s, d, CLINT_OK);
-	assert_text_has(doc, "The Supplier may raise the Charges at any time.", 1);
+	assert_text_has(doc, "Schedule of Charges", 1);
 	assert_text_has(doc, "Page", 1);
+	clint_doc_free(doc);
+	/* ... but a sentence is kept once, and the rest is dropped */
+	s.pages = same;
+	doc = layout(&s, d, CLINT_OK);
+	assert_int_equal(text_count(doc, "The Supplier may raise"), 1);
+	assert_text_has(doc, "Page", 0);
 	clint_doc_free(doc);
 	assert_int_equal(clint_diag_count(d), 0);
 	clint_diag_free(d);
@@ -1183,6 +1206,41 @@ static void test_layout_line_limit(void **state)
 	free(many);
 	free(half);
 	free(empty);
+}
+
+/* A line at the page edges that reads as a sentence is a clause, not a
+ * running head: its first copy is kept (a payment term repeated at each
+ * page's foot was dropped whole), and its numbers tell copies apart. */
+static void test_layout_running_sentences(void **state)
+{
+	static const char *const pay[] = {
+		"Body one alpha.\nThe Client shall pay each invoice within ninety "
+		"days.\nPage 1 of 3\n",
+		"Body two beta.\nThe Client shall pay each invoice within ninety "
+		"days.\nPage 2 of 3\n",
+		"Body three gamma.\nThe Client shall pay each invoice within ninety "
+		"days.\nPage 3 of 3\n",
+	};
+	static const char *const rise[] = {
+		"Body one alpha.\nThe Charges rise by 3 per cent each year.\n",
+		"Body two beta.\nThe Charges rise by 4 per cent each year.\n",
+		"Body three gamma.\nThe Charges rise by 5 per cent each year.\n",
+	};
+	stand_in s = {pay, 3, CLINT_PDF_OK, NULL, 0, CLINT_PDF_OK};
+	clint_doc *doc;
+
+	(void)state;
+	doc = layout(&s, NULL, CLINT_OK);
+	assert_int_equal(text_count(doc, "within ninety days."), 1);
+	assert_text_has(doc, "Page", 0);
+	assert_text_has(doc, "Body three gamma.", 1);
+	clint_doc_free(doc);
+	s.pages = rise;
+	doc = layout(&s, NULL, CLINT_OK);
+	assert_text_has(doc, "rise by 3 per cent", 1);
+	assert_text_has(doc, "rise by 4 per cent", 1);
+	assert_text_has(doc, "rise by 5 per cent", 1);
+	clint_doc_free(doc);
 }
 
 /* Boxes a hostile PDF may lead the module to give: NaN and infinite
@@ -1326,6 +1384,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_pdf_limit_options),
 		cmocka_unit_test(test_layout_running_heads),
 		cmocka_unit_test(test_layout_line_limit),
+		cmocka_unit_test(test_layout_running_sentences),
 		cmocka_unit_test(test_layout_hostile_boxes),
 		cmocka_unit_test(test_layout_direction_marks),
 		cmocka_unit_test(test_layout_module_failures),

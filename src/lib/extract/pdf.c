@@ -133,9 +133,35 @@ static int line_blank(const char *s, size_t a, size_t b)
 	return clint_line_blank(s, &l);
 }
 
-/* The line's text with digits left out and white space squeezed: pages
+/* True if s[a, b) reads as a sentence: four words or more with a letter
+ * in them, ending with '.', ';' or ':'. A running head seldom does ("Page
+ * 3 of 12", "Confidential"); a clause does, and one repeated at the foot
+ * of each page was dropped whole. */
+static int sentence_line(const char *s, size_t a, size_t b)
+{
+	size_t i, words = 0;
+	int letter = 0;
+
+	while (b > a && isspace((unsigned char)s[b - 1]))
+		b--;
+	if (b == a || !strchr(".;:", s[b - 1]))
+		return 0;
+	for (i = a; i <= b; i++) {
+		if (i == b || isspace((unsigned char)s[i])) {
+			words += letter;
+			letter = 0;
+		} else if (isalpha((unsigned char)s[i]) ||
+		           (unsigned char)s[i] >= 0x80) {
+			letter = 1;
+		}
+	}
+	return words >= 4;
+}
+
+/* The line's text with white space squeezed and digits left out (but in
+ * a sentence_line(): "within 30 days" is not "within 120 days"): pages
  * that share a header or footer share this key. */
-static char *line_key(const char *s, size_t a, size_t b)
+static char *line_key(const char *s, size_t a, size_t b, int sentence)
 {
 	char *k = malloc(b - a + 1);
 	size_t n = 0, i;
@@ -144,7 +170,7 @@ static char *line_key(const char *s, size_t a, size_t b)
 		return NULL;
 	for (i = a; i < b; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (isdigit(c))
+		if (isdigit(c) && !sentence)
 			continue;
 		if (isspace(c)) {
 			if (n && k[n - 1] != ' ')
@@ -179,6 +205,7 @@ typedef struct {
 	size_t page, rank;  /* the page, and the line's place from the edge */
 	size_t line;        /* its index in the page's lines */
 	size_t pages;       /* pages with this key near the same edge */
+	int sentence;       /* sentence_line(): its first copy is kept */
 } edge_line;
 
 static int cmp_size(size_t a, size_t b)
@@ -206,7 +233,9 @@ static int cmp_edge_place(const void *a, const void *b)
  * Marks running headers, footers and page numbers: lines at an edge whose
  * key is at the same edge of more than half of the pages (and of at least
  * two). Only lines from the edge inwards are dropped, up to the first
- * line that is not repeated. The edge lines of all pages are sorted by
+ * line that is not repeated. Of a line that reads as a sentence, the copy
+ * on its first page is kept (a clause repeated at each page's foot is
+ * still in the contract, once). The edge lines of all pages are sorted by
  * key once per edge, so a PDF of many pages costs n log n, not n squared
  * (comparing every page with every other took a minute for 20,000 pages).
  */
@@ -229,7 +258,10 @@ static int drop_running(pdf_page *pages, size_t npages)
 			size_t idx[EDGE_LINES], m = edge_lines(&pages[p], dir, idx);
 			for (i = 0; i < m; i++) {
 				const pdf_line *l = &pages[p].lines[idx[i]];
-				e[n].key = line_key(pages[p].text, l->start, l->end);
+				e[n].sentence = sentence_line(pages[p].text, l->start,
+				                              l->end);
+				e[n].key = line_key(pages[p].text, l->start, l->end,
+				                    e[n].sentence);
 				if (!e[n].key) {
 					rc = CLINT_ENOMEM;
 					break;
@@ -249,6 +281,9 @@ static int drop_running(pdf_page *pages, size_t npages)
 					distinct += e[j].page != e[j - 1].page;
 				for (k = i; k < j; k++)
 					e[k].pages = distinct;
+				/* the first page's copy of a sentence stays */
+				for (k = i + 1; k < j; k++)
+					e[k].sentence = 0;
 			}
 			/* each page from the edge inwards, up to the first line
 			 * that is not repeated */
@@ -257,7 +292,7 @@ static int drop_running(pdf_page *pages, size_t npages)
 				for (j = i; j < n && e[j].page == e[i].page; j++)
 					;
 				for (k = i; k < j && e[k].pages >= need; k++)
-					pages[e[k].page].lines[e[k].line].drop = 1;
+					pages[e[k].page].lines[e[k].line].drop = !e[k].sentence;
 			}
 		}
 		for (i = 0; i < n; i++)
