@@ -32,6 +32,8 @@ typedef struct {
 	unsigned blocks;       /* blocks opened: their paragraph number */
 	unsigned nodes;
 	int pre;               /* inside <pre>: white space kept */
+	int invisible;         /* inside visibility:hidden (and not made
+	                          visible again): text not shown */
 	int last_space;        /* the open block ends in white space */
 	/* the block the next text opens */
 	clint_block_type type;
@@ -66,35 +68,68 @@ static const char *const block_elems[] = {
 	"body",    "html",   "dl",         "tr",      "table",   "thead",
 	"tbody",   "tfoot",  NULL};
 
-/* Hidden by the hidden attribute, aria-hidden="true", or an inline style
- * with display:none or visibility:hidden. */
+/* What an element's inline style says: display (-1 not said, 1 none,
+ * 0 another value) and visibility (-1 not said, 1 hidden or collapse, 0
+ * visible), each by its last declaration, as a browser reads them. */
+typedef struct {
+	int display_none, hidden;
+} inline_style;
+
+static inline_style style_of(xmlNodePtr n)
+{
+	inline_style st = {-1, -1};
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)"style");
+	const char *p, *end, *colon;
+	char prop[16], val[16], *imp;
+
+	if (!v)
+		return st;
+	for (p = (const char *)v; *p; p = *end ? end + 1 : end) {
+		size_t k, i;
+
+		end = strchr(p, ';');
+		if (!end)
+			end = p + strlen(p);
+		colon = memchr(p, ':', (size_t)(end - p));
+		if (!colon)
+			continue;
+		/* lower case, without white space; too long for either word:
+		 * not display or visibility, or not a value that hides */
+		for (k = 0, i = 0; p + i < colon && k + 1 < sizeof(prop); i++)
+			if (!isspace((unsigned char)p[i]))
+				prop[k++] = (char)tolower((unsigned char)p[i]);
+		prop[k] = '\0';
+		if (p + i < colon)
+			continue;
+		for (k = 0, i = 1; colon + i < end && k + 1 < sizeof(val); i++)
+			if (!isspace((unsigned char)colon[i]))
+				val[k++] = (char)tolower((unsigned char)colon[i]);
+		val[k] = '\0';
+		if (colon + i < end)
+			val[0] = '\0';  /* a value too long: none that hides */
+		if ((imp = strstr(val, "!important")) != NULL)
+			*imp = '\0';
+		if (strcmp(prop, "display") == 0)
+			st.display_none = strcmp(val, "none") == 0;
+		else if (strcmp(prop, "visibility") == 0)
+			st.hidden = strcmp(val, "hidden") == 0 ||
+			            strcmp(val, "collapse") == 0;
+	}
+	xmlFree(v);
+	return st;
+}
+
+/* Not shown at all: display:none, or the hidden attribute when the style
+ * does not set display to something else. aria-hidden hides nothing from
+ * the eye (dropping it dropped text a browser shows), and visibility is
+ * the walk's (a child can be made visible again). */
 static int hidden(xmlNodePtr n)
 {
-	xmlChar *v;
-	int hide = 0;
+	inline_style st = style_of(n);
 
-	if (xmlHasProp(n, (const xmlChar *)"hidden"))
+	if (st.display_none == 1)
 		return 1;
-	v = xmlGetProp(n, (const xmlChar *)"aria-hidden");
-	if (v) {
-		hide = xmlStrcasecmp(v, (const xmlChar *)"true") == 0;
-		xmlFree(v);
-		if (hide)
-			return 1;
-	}
-	v = xmlGetProp(n, (const xmlChar *)"style");
-	if (v) {
-		char buf[256];
-		size_t i, k = 0;
-		/* lower case, without white space, first 255 characters */
-		for (i = 0; v[i] && k + 1 < sizeof(buf); i++)
-			if (!isspace(v[i]))
-				buf[k++] = (char)tolower(v[i]);
-		buf[k] = '\0';
-		hide = strstr(buf, "display:none") || strstr(buf, "visibility:hidden");
-		xmlFree(v);
-	}
-	return hide;
+	return st.display_none == -1 && xmlHasProp(n, (const xmlChar *)"hidden");
 }
 
 /* An element the walk leaves out, with all it holds. Its text is not
@@ -147,6 +182,8 @@ static int put_text(html_ctx *c, const char *s, size_t n)
 	size_t i = 0, j;
 	int rc = CLINT_OK;
 
+	if (c->invisible)
+		return CLINT_OK;
 	while (i < n) {
 		if (!c->pre && strchr(" \t\r\n\f", s[i])) {
 			if (c->doc->block_open && !c->last_space) {
@@ -272,13 +309,17 @@ static int walk_list(html_ctx *c, xmlNodePtr list, unsigned depth)
 	xmlChar *type = ordered ? xmlGetProp(list, (const xmlChar *)"type") : NULL;
 	long num = prop_long(list, "start", reversed ? count_items(list) : 1);
 	xmlNodePtr k;
-	int rc = CLINT_OK;
+	int rc = CLINT_OK, invisible = c->invisible;
 
 	c->list_depth++;
 	for (k = list->children; k; k = k->next) {
 		if (k->type == XML_ELEMENT_NODE && name_is(k, "li")) {
+			inline_style st;
+
 			if (++c->nodes > HTML_MAX_NODES || hidden(k))
 				continue;
+			st = style_of(k);
+			c->invisible = st.hidden >= 0 ? st.hidden : invisible;
 			TRY(end_block(c, CLINT_BLOCK_LIST_ITEM, c->list_depth));
 			c->prefix[0] = '\0';
 			if (ordered) {
@@ -288,11 +329,13 @@ static int walk_list(html_ctx *c, xmlNodePtr list, unsigned depth)
 			}
 			TRY(walk(c, k->children, depth + 1));
 			TRY(end_block(c, CLINT_BLOCK_PARAGRAPH, 0));
+			c->invisible = invisible;
 		} else {
 			TRY(walk_node(c, k, depth + 1));
 		}
 	}
 done:
+	c->invisible = invisible;
 	c->prefix[0] = '\0';
 	c->list_depth--;
 	xmlFree(type);
@@ -364,9 +407,10 @@ static int put_math(html_ctx *c, xmlNodePtr math, unsigned depth)
 /* Walks one node and what it holds. */
 static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 {
-	int rc;
+	int rc, invisible = c->invisible;
 	clint_block_type saved_type;
 	unsigned saved_level;
+	inline_style st;
 
 	if ((rc = check_node(c, depth)) < 0)
 		return rc;
@@ -380,9 +424,12 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 		return CLINT_OK;
 	if (left_out(n))
 		return CLINT_OK;
-	if (clint_mathml_is_math(n, 1))
-		return put_math(c, n, depth);
-	if (name_is(n, "br")) {
+	st = style_of(n);
+	if (st.hidden >= 0)
+		c->invisible = st.hidden;
+	if (clint_mathml_is_math(n, 1)) {
+		rc = put_math(c, n, depth);
+	} else if (name_is(n, "br")) {
 		if (c->doc->block_open) {
 			TRY(clint_doc_put(c->doc, "\n", 1));
 			c->last_space = 1;
@@ -421,6 +468,7 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 		TRY(walk(c, n->children, depth + 1));
 	}
 done:
+	c->invisible = invisible;
 	return rc;
 }
 
