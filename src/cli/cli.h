@@ -65,6 +65,9 @@ typedef struct {
 	size_t max_pdf_memory;    /* --max-pdf-memory in bytes: 0 the
 	                             library's default, SIZE_MAX none */
 	size_t max_doc_memory;    /* --max-doc-memory (as max_pdf_memory) */
+	const char *check_only;   /* the first option given that only check
+	                             reads (--output, ...): text, outline and
+	                             packs refuse it rather than ignore it */
 } cli_options;
 
 /* ---- diff.c ------------------------------------------------------------- */

@@ -34,6 +34,17 @@ static void keep_freed_memory(void)
 #endif
 }
 
+/* An option given to text, outline or packs that only check reads is a
+ * usage error: "clauselint text -o out.txt a.docx" wrote nothing, exit 0. */
+static int refuse_check_only(const cli_options *o, const char *cmd)
+{
+	if (!o->check_only)
+		return 0;
+	cli_usage_error("'%s' does not take %s (an option of check)", cmd,
+	                o->check_only);
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	cli_options o;
@@ -45,13 +56,19 @@ int main(int argc, char **argv)
 	cli_options_init(&o);
 	if (argc > 1 && strcmp(argv[1], "packs") == 0) {
 		cli_parse_args(argc, argv, 3, &o);
-		status = cli_cmd_packs(&o, argc > 2 ? argv[2] : "");
+		status = refuse_check_only(&o, "packs")
+		             ? EXIT_TROUBLE
+		             : cli_cmd_packs(&o, argc > 2 ? argv[2] : "");
 	} else if (argc > 1 && strcmp(argv[1], "outline") == 0) {
 		cli_parse_args(argc, argv, 2, &o);
-		status = cli_cmd_show_docs(&o, "outline", cli_print_outline);
+		status = refuse_check_only(&o, "outline")
+		             ? EXIT_TROUBLE
+		             : cli_cmd_show_docs(&o, "outline", cli_print_outline);
 	} else if (argc > 1 && strcmp(argv[1], "text") == 0) {
 		cli_parse_args(argc, argv, 2, &o);
-		status = cli_cmd_show_docs(&o, "text", cli_print_text);
+		status = refuse_check_only(&o, "text")
+		             ? EXIT_TROUBLE
+		             : cli_cmd_show_docs(&o, "text", cli_print_text);
 	} else {
 		cli_parse_args(argc, argv,
 		               argc > 1 && strcmp(argv[1], "check") == 0 ? 2 : 1, &o);

@@ -115,6 +115,13 @@ static void die_oom(void)
 	exit(EXIT_TROUBLE);
 }
 
+/* Notes an option only check reads (the first one given). */
+static void check_only(cli_options *o, const char *name)
+{
+	if (!o->check_only)
+		o->check_only = name;
+}
+
 static int take_value(int argc, char **argv, int *i, const char *name,
                       const char **value)
 {
@@ -252,6 +259,7 @@ void cli_parse_args(int argc, char **argv, int first, cli_options *o)
 			o->no_config = 1;
 		} else if (take_value(argc, argv, &i, "--format", &v) ||
 		           take_value(argc, argv, &i, "-f", &v)) {
+			check_only(o, "--format");
 			if (clint_output_format_from_name(&o->format, v) < 0) {
 				cli_usage_error("unknown format '%s' (text, json, jsonl, sarif, "
 				                "markdown, html, junit, gitlab or checkstyle)", v);
@@ -260,8 +268,11 @@ void cli_parse_args(int argc, char **argv, int first, cli_options *o)
 		} else if (take_value(argc, argv, &i, "--output", &v) ||
 		           take_value(argc, argv, &i, "-o", &v)) {
 			o->output = v;
+			check_only(o, "--output");
 		} else if (take_value(argc, argv, &i, "--fail-on", &v)) {
 			clint_severity s;
+
+			check_only(o, "--fail-on");
 			if (strcmp(v, "none") == 0) {
 				o->fail_on = -1;
 			} else if (clint_severity_from_name(&s, v) == 0) {
@@ -296,12 +307,16 @@ void cli_parse_args(int argc, char **argv, int first, cli_options *o)
 		} else if (take_value(argc, argv, &i, "--jobs", &v) ||
 		           take_value(argc, argv, &i, "-j", &v)) {
 			o->jobs = parse_jobs(v);
+			check_only(o, "--jobs");
 		} else if (take_value(argc, argv, &i, "--baseline", &v)) {
 			o->baseline = v;
+			check_only(o, "--baseline");
 		} else if (take_value(argc, argv, &i, "--write-baseline", &v)) {
 			o->write_baseline = v;
+			check_only(o, "--write-baseline");
 		} else if (take_value(argc, argv, &i, "--progress", &v)) {
 			o->progress = parse_when("--progress", v);
+			check_only(o, "--progress");
 		} else if (take_value(argc, argv, &i, "--max-check-seconds", &v)) {
 			if (cli_parse_seconds(&o->max_check_seconds, v) < 0) {
 				cli_usage_error("--max-check-seconds needs "

@@ -1,0 +1,1 @@
+packs list --jobs 4
