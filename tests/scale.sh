@@ -161,6 +161,14 @@ $wrap "$bin" --format json --output "$tmp/hard.json" --pack tests/cli/fixtures/b
 [ "$(cat "$tmp/hard2.json")" = previous ] &&
 	[ "$(ls -A "$tmp" | grep -c '^\.hard\.json\.')" = 0 ] && ok ||
 	bad "a failed run left a file of two hard links as '$(head -c 40 "$tmp/hard2.json")'"
+# a name of 250 bytes, valid, has no room for ".NAME.XXXXXX": the
+# temporary file takes a short name beside it
+long=$(printf '%0250d' 0)
+$wrap "$bin" --format json --output "$tmp/$long" samples/mutual-nda.txt \
+	> /dev/null 2> "$tmp/long.err"
+grep -q '"documents": 1' "$tmp/$long" && [ ! -s "$tmp/long.err" ] && ok ||
+	bad "--output to a name of 250 bytes: $(cat "$tmp/long.err")"
+rm -f "$tmp/$long"
 # interrupted: SIGTERM while reading standard input leaves no temp file
 mkfifo "$tmp/fifo"
 echo previous > "$out"

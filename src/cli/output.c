@@ -14,6 +14,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,9 +119,14 @@ int cli_output_open(cli_output *out, const char *path)
 		errno = ENOMEM;
 		goto fail;
 	}
-	/* "dir/.report.json.XXXXXX" beside "dir/report.json" */
+	/* "dir/.report.json.XXXXXX" beside "dir/report.json"; for a name
+	 * within 8 bytes of NAME_MAX, that would be too long (a valid name
+	 * of 250 bytes failed): "dir/.clauselint.XXXXXX" */
 	memcpy(out->tmp, path, dirlen);
-	sprintf(out->tmp + dirlen, ".%s.XXXXXX", path + dirlen);
+	if (strlen(path + dirlen) + 8 > NAME_MAX)
+		sprintf(out->tmp + dirlen, ".clauselint.XXXXXX");
+	else
+		sprintf(out->tmp + dirlen, ".%s.XXXXXX", path + dirlen);
 	fd = mkstemp(out->tmp);
 	if (fd < 0 && (errno == EACCES || errno == EPERM) &&
 	    stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_nlink > 1) {
