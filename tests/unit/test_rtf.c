@@ -160,6 +160,37 @@ static void test_codepage(void **state)
 	clint_diag_free(d);
 }
 
+/* A font's \fcharset decides the code page of its \'hh bytes (WordPad
+ * writes Russian so: they were read as Windows-1252, without a word), for
+ * the group it is set in; \plain goes back to the \deff font. A charset
+ * with no table here is noted once and read in the document's code page. */
+static void test_font_charset(void **state)
+{
+	static const char tbl[] =
+		"{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fcharset204 Times "
+		"Cyr;}{\\f1\\fcharset0 Arial;}{\\f2\\fcharset238 Arial CE;}"
+		"{\\f3\\fcharset128 MS Mincho;}{\\f4\\fcharset1 Any;}}";
+	clint_buf b = CLINT_BUF_INIT;
+	clint_diag *d = NULL;
+	clint_doc *doc;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_buf_printf(&b, "%s\\f0 \\'c4\\'ee\\'e3\\'ee\\'e2"
+	                                  "\\'ee\\'f0 {\\f1 caf\\'e9} \\'c4 {\\f2 "
+	                                  "\\'9a\\'e8} \\f4 \\'e9\\plain  \\'c4\\f3  "
+	                                  "\\'e9\\par}", tbl), CLINT_OK);
+	doc = rtf_rc(b.data, b.len, d, CLINT_OK);
+	assert_text(doc, "\xD0\x94\xD0\xBE\xD0\xB3\xD0\xBE\xD0\xB2\xD0\xBE"
+	                 "\xD1\x80 caf\xC3\xA9 \xD0\x94 \xC5\xA1\xC4\x8D "
+	                 "\xC3\xA9 \xD0\x94 \xC3\xA9");
+	assert_int_equal(clint_diag_count(d), 1);
+	assert_true(unit_diag_find(d, "font charset 128 is not supported") >= 0);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+	clint_buf_free(&b);
+}
+
 /* A note for an unsupported code page is given once, not at each of its
  * \ansicpg words (1.6 million of them made 576 MB of notes); changing
  * between two gives a note at each change, up to the diag's cap. */
@@ -593,6 +624,7 @@ int main(void)
 		cmocka_unit_test(test_unicode_escapes),
 		cmocka_unit_test(test_codepage),
 		cmocka_unit_test(test_codepage_noted_once),
+		cmocka_unit_test(test_font_charset),
 		cmocka_unit_test(test_symbols),
 		cmocka_unit_test(test_fields_and_hidden),
 		cmocka_unit_test(test_skipped_destinations),

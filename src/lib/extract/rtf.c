@@ -35,6 +35,9 @@
 #define RTF_MAX_WORD 32
 #define RTF_MAX_PARAM 1000000000L
 #define RTF_MAX_UC 16
+/* Fonts whose \fcharset is kept: \f0 to \f1023 (a font numbered past
+ * them reads in the document's code page) */
+#define RTF_MAX_FONTS 1024
 
 /* Windows code pages 0x80..0xFF (generated from Python's codecs; 0xFFFD
  * where the code page leaves a byte undefined). */
@@ -132,6 +135,9 @@ typedef struct {
 	unsigned char object;   /* in an \object: the same */
 	unsigned char box;      /* the group of a \shptxt read as text (not
 	                           inherited): its paragraph ends with it */
+	const uint16_t *cp;     /* the current font's code page (\fN of a
+	                           font with a \fcharset), NULL: the
+	                           document's */
 } rtf_state;
 
 typedef struct {
@@ -146,6 +152,12 @@ typedef struct {
 	uint32_t high;          /* pending high surrogate of a \u pair */
 	const uint16_t *cp;     /* table for \'hh bytes 0x80..0xFF */
 	long cp_noted;          /* the code page last said to be unsupported */
+	uint16_t font_cs[RTF_MAX_FONTS]; /* \fcharset + 1 of each font, 0 if
+	                           not given */
+	int fonttbl_depth;      /* the \fonttbl group's depth, 0 outside it */
+	long font_def;          /* the font the \fonttbl is defining, -1 */
+	long deff;              /* \deffN: the font \plain goes back to */
+	long cs_noted;          /* the charset last said to be unsupported */
 	unsigned para;          /* current source paragraph, 1-based */
 	unsigned page;
 	unsigned pending;       /* flags for the next block (page break) */
@@ -325,12 +337,14 @@ done:
 	return rc;
 }
 
-/* A byte of text in the document's code page. */
+/* A byte of text in the current font's code page, else the document's. */
 static int emit_byte(rtf *r, unsigned char c)
 {
+	const uint16_t *cp = r->st[r->depth].cp;
+
 	if (c < 0x80)
 		return emit(r, c);
-	return emit(r, r->cp[c - 0x80]);
+	return emit(r, (cp ? cp : r->cp)[c - 0x80]);
 }
 
 /* \uN: a UTF-16 code unit, pairs joined. */
@@ -374,6 +388,36 @@ static void set_codepage(rtf *r, long n)
 	               n);
 }
 
+/* The code page of font `f` (\fN in the text) from the \fcharset the
+ * \fonttbl gave it: NULL (the document's) for none, DEFAULT_CHARSET (1)
+ * and one without a table here (noted once a charset). A Russian font's
+ * "\'c4\'ee\'e3\'ee\'e2\'ee\'f0" was read in Windows-1252 without a word
+ * (mojibake for "contract"). */
+static const uint16_t *font_codepage(rtf *r, long f)
+{
+	long cs;
+
+	if (f < 0 || f >= RTF_MAX_FONTS || !r->font_cs[f])
+		return NULL;
+	cs = r->font_cs[f] - 1;
+	switch (cs) {
+	case 0: return cp1252;    /* ANSI_CHARSET */
+	case 1: return NULL;      /* DEFAULT_CHARSET */
+	case 161: return cp1253;  /* GREEK_CHARSET */
+	case 204: return cp1251;  /* RUSSIAN_CHARSET */
+	case 238: return cp1250;  /* EASTEUROPE_CHARSET */
+	default: break;
+	}
+	if (r->cs_noted != cs) {
+		r->cs_noted = cs;
+		clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
+		               "RTF font charset %ld is not supported: its \\'hh "
+		               "characters are read in the document's code page",
+		               cs);
+	}
+	return NULL;
+}
+
 /* The '}' of a group: restores the parent's state. */
 static int end_group(rtf *r)
 {
@@ -398,6 +442,8 @@ static int end_group(rtf *r)
 		r->note_space = 1;
 	else if (r->st[r->depth].box)
 		TRY(close_block(r));
+	if (r->depth == r->fonttbl_depth)
+		r->fonttbl_depth = 0;
 	r->depth--;
 	r->skip = 0;
 done:
@@ -440,6 +486,22 @@ static int control_word(rtf *r, const char *w, long n, int has_n)
 		s->dest = (unsigned char)(s->object - 1);
 		s->object = 0;
 		return CLINT_OK;
+	}
+	if (strcmp(w, "fonttbl") == 0 && !r->fonttbl_depth) {
+		r->fonttbl_depth = r->depth;
+		r->font_def = -1;
+	}
+	if (r->fonttbl_depth) {
+		/* the font table: which font has which charset */
+		if (strcmp(w, "f") == 0 && has_n)
+			r->font_def = n;
+		else if (strcmp(w, "fcharset") == 0 && r->font_def >= 0 &&
+		         r->font_def < RTF_MAX_FONTS && n >= 0 && n <= 255)
+			r->font_cs[r->font_def] = (uint16_t)(n + 1);
+	} else if (strcmp(w, "f") == 0 && has_n) {
+		s->cp = font_codepage(r, n);
+	} else if (strcmp(w, "deff") == 0 && has_n) {
+		r->deff = n;
 	}
 	if (in_list(w, skip_words, ARRAY_LEN(skip_words)) ||
 	    (star && strcmp(w, "footnote") != 0)) {
@@ -491,6 +553,7 @@ static int control_word(rtf *r, const char *w, long n, int has_n)
 		s->inserted = !has_n || n != 0;
 	} else if (strcmp(w, "plain") == 0) {
 		s->hidden = s->deleted = s->inserted = 0;
+		s->cp = font_codepage(r, r->deff);
 	} else if (strcmp(w, "pard") == 0) {
 		s->in_table = 0;
 		s->outline = -1;
@@ -694,6 +757,8 @@ int clint_extract_rtf(clint_doc *doc, const unsigned char *data, size_t len,
 	r->st[1].outline = -1;
 	r->cp = cp1252;
 	r->cp_noted = LONG_MIN;
+	r->cs_noted = LONG_MIN;
+	r->font_def = -1;
 	r->para = 1;
 	r->page = 1;
 	r->note.limit = r->notes.limit = CLINT_DEFAULT_MAX_INPUT;
