@@ -493,6 +493,10 @@ def small():
         "pay", "pay\0").encode("utf-16-le")
     f["xxe.html"] = (b'<?xml version="1.0"?>\n' + XXE +
                      b'<html><body><p>&xxe;</p><p>' + PARA + b'</p></body></html>')
+    # libxml2 took the NUL for the end of the page: the clause after it
+    # was lost without a word
+    f["nul.html"] = (b"<html><body><p>Fees.</p>\0<p>" + PARA +
+                     b"</p></body></html>")
     f["unclosed.html"] = (b"<html><body><!-- never closed <p>" + PARA +
                           b"<script>while(1){}" + b"<p><table><tr><td>" * 50)
     f["rtf-bad-escapes.rtf"] = (b"{\\rtf1\\ansi\\uc9999999 \\u-99999999?"
