@@ -343,6 +343,7 @@ static void test_nul_refused(void **state)
 	};
 	static const char u16[] = "\xff\xfe<\0p\0>\0\0\0<\0/\0p\0>\0";
 	clint_diag *d = NULL;
+	clint_doc *doc;
 	size_t i;
 
 	(void)state;
@@ -360,6 +361,11 @@ static void test_nul_refused(void **state)
 	        CLINT_EFORMAT);
 	assert_true(unit_diag_find(d, "a NUL character") >= 0);
 	clint_diag_free(d);
+	/* NULs and white space padding the end: nothing is lost, read */
+	doc = html_rc("pad.html", "<p>Fees.</p></html>\0 \0\n", 23,
+	              CLINT_INPUT_HTML, NULL, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL), "Fees.");
+	clint_doc_free(doc);
 }
 
 /* "<!-->" and "<!--->" are empty comments to a browser; libxml2 2.9 ran

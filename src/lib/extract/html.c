@@ -69,24 +69,41 @@ static const char *const block_elems[] = {
 	"tbody",   "tfoot",  NULL};
 
 /* What an element's inline style says: display (-1 not said, 1 none,
- * 0 another value) and visibility (-1 not said, 1 hidden or collapse, 0
- * visible), each by its last declaration, as a browser reads them. */
+ * 0 another value) and visibility (-1 not said or inherited, 1 hidden or
+ * collapse, 0 visible), each by its last valid declaration, as a browser
+ * reads them: one whose value is not a keyword of the property (or too
+ * long for one) is ignored, "!important" is not part of the value. */
 typedef struct {
 	int display_none, hidden;
 } inline_style;
+
+static const char *const display_values[] = {
+	"block", "contents", "flex", "flow-root", "grid", "initial", "inline",
+	"inline-block", "inline-flex", "inline-grid", "inline-table",
+	"list-item", "revert", "ruby", "run-in", "table", "table-caption",
+	"table-cell", "table-column", "table-column-group",
+	"table-footer-group", "table-header-group", "table-row",
+	"table-row-group", NULL};
+
+static int value_in(const char *v, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(v, *list) == 0)
+			return 1;
+	return 0;
+}
 
 static inline_style style_of(xmlNodePtr n)
 {
 	inline_style st = {-1, -1};
 	xmlChar *v = xmlGetProp(n, (const xmlChar *)"style");
 	const char *p, *end, *colon;
-	char prop[16], val[16], *imp;
+	char prop[16], val[32];
+	size_t k, i;
 
 	if (!v)
 		return st;
 	for (p = (const char *)v; *p; p = *end ? end + 1 : end) {
-		size_t k, i;
-
 		end = strchr(p, ';');
 		if (!end)
 			end = p + strlen(p);
@@ -94,7 +111,7 @@ static inline_style style_of(xmlNodePtr n)
 		if (!colon)
 			continue;
 		/* lower case, without white space; too long for either word:
-		 * not display or visibility, or not a value that hides */
+		 * neither property, or no keyword of theirs */
 		for (k = 0, i = 0; p + i < colon && k + 1 < sizeof(prop); i++)
 			if (!isspace((unsigned char)p[i]))
 				prop[k++] = (char)tolower((unsigned char)p[i]);
@@ -106,14 +123,28 @@ static inline_style style_of(xmlNodePtr n)
 				val[k++] = (char)tolower((unsigned char)colon[i]);
 		val[k] = '\0';
 		if (colon + i < end)
-			val[0] = '\0';  /* a value too long: none that hides */
-		if ((imp = strstr(val, "!important")) != NULL)
-			*imp = '\0';
-		if (strcmp(prop, "display") == 0)
-			st.display_none = strcmp(val, "none") == 0;
-		else if (strcmp(prop, "visibility") == 0)
-			st.hidden = strcmp(val, "hidden") == 0 ||
-			            strcmp(val, "collapse") == 0;
+			continue;
+		if (k > 10 && strcmp(val + k - 10, "!important") == 0)
+			val[k - 10] = '\0';
+		if (strcmp(prop, "display") == 0) {
+			if (strcmp(val, "none") == 0)
+				st.display_none = 1;
+			else if (value_in(val, display_values))
+				st.display_none = 0;
+			else if (strcmp(val, "inherit") == 0 ||
+			         strcmp(val, "unset") == 0)
+				st.display_none = -1;
+		} else if (strcmp(prop, "visibility") == 0) {
+			if (strcmp(val, "hidden") == 0 || strcmp(val, "collapse") == 0)
+				st.hidden = 1;
+			else if (strcmp(val, "visible") == 0 ||
+			         strcmp(val, "initial") == 0 ||
+			         strcmp(val, "revert") == 0)
+				st.hidden = 0;
+			else if (strcmp(val, "inherit") == 0 ||
+			         strcmp(val, "unset") == 0)
+				st.hidden = -1;
+		}
 	}
 	xmlFree(v);
 	return st;
@@ -524,6 +555,21 @@ oom:
 	return CLINT_ENOMEM;
 }
 
+/* True if from the first NUL of data[0..len) on there is nothing but
+ * NULs and white space: a page padded with NULs loses nothing where
+ * libxml2 stops. */
+static int only_padding(const unsigned char *data, size_t len)
+{
+	const unsigned char *p = memchr(data, 0, len), *end = data + len;
+
+	if (!p)
+		return 0;
+	for (; p < end; p++)
+		if (*p && !strchr(" \t\r\n\f", *p))
+			return 0;
+	return 1;
+}
+
 /* clint_extract_html() of bytes libxml2 reads in `encoding` (NULL: as
  * it detects) with parser options `options` too. */
 static int parse_html(clint_doc *doc, const unsigned char *data, size_t len,
@@ -597,7 +643,8 @@ static int parse_html(clint_doc *doc, const unsigned char *data, size_t len,
 		htmlFreeParserCtxt(pctx);
 		return CLINT_EFORMAT;
 	}
-	if (pctx->input && pctx->input->cur < pctx->input->end) {
+	if (pctx->input && pctx->input->cur < pctx->input->end &&
+	    !only_padding(data, len)) {
 		/* libxml2 takes a NUL byte (after a tag, in one, in UTF-16 a
 		 * U+0000) for the end of the input, with no error: one byte hid
 		 * the rest of a contract that a browser shows */
