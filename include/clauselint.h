@@ -89,11 +89,11 @@ typedef enum {
  * Windows-1252"), rule errors (a rule that hit a regex limit). A NULL
  * clint_diag is allowed everywhere and discards the messages.
  *
- * It keeps at most CLINT_DIAG_MAX_ENTRIES entries: past them, one last
- * entry says how many more there were ("N more messages not shown"), at
- * the highest level among them, so counts of errors still see an error.
- * A hostile file could otherwise add one a few bytes (an RTF with 1.6
- * million \ansicpg words: 576 MB of messages).
+ * It keeps at most CLINT_DIAG_MAX_ENTRIES notes and warnings: past them,
+ * one entry says how many more there were ("N more messages not shown",
+ * with the file of the first), at the highest level among them. Errors
+ * are always kept. A hostile file could otherwise add one a few bytes (an
+ * RTF with 1.6 million \ansicpg words: 576 MB of messages).
  */
 typedef struct clint_diag clint_diag;
 #define CLINT_DIAG_MAX_ENTRIES 10000

@@ -759,8 +759,8 @@ typedef struct {
 struct clint_diag {
 	diag_item *items;
 	size_t count, cap;
-	size_t more;   /* entries past CLINT_DIAG_MAX_ENTRIES, counted in the
-	                  last one */
+	size_t more;   /* notes and warnings past CLINT_DIAG_MAX_ENTRIES */
+	size_t more_at; /* the entry that counts them */
 };
 
 int clint_diag_new(clint_diag **out)
@@ -823,27 +823,38 @@ int clint_diag_get(const clint_diag *diag, size_t i, clint_diag_entry *out)
 	return CLINT_OK;
 }
 
-/* Counts an entry past CLINT_DIAG_MAX_ENTRIES in the last one. */
-static int more_entries(clint_diag *diag, clint_diag_level level)
+/* Counts a note or warning past CLINT_DIAG_MAX_ENTRIES in one entry, the
+ * file of the first it counts (errors are always kept: the first says why
+ * a document was refused). */
+static int more_entries(clint_diag *diag, clint_diag_level level,
+                        const char *file)
 {
 	diag_item *it;
 	char msg[64];
 	char *m;
 
-	if (!diag->more) {
-		if (ARRAY_PUSH(diag->items, diag->count, diag->cap) < 0)
-			return CLINT_ENOMEM;
-		it = &diag->items[diag->count++];
-		memset(it, 0, sizeof(*it));
-		it->level = level;
-	}
-	it = &diag->items[diag->count - 1];
-	diag->more++;
-	snprintf(msg, sizeof(msg), "%zu more message%s not shown", diag->more,
-	         diag->more == 1 ? "" : "s");
+	snprintf(msg, sizeof(msg), "%zu more message%s not shown",
+	         diag->more + 1, diag->more ? "s" : "");
 	m = clint_strdup(msg);
 	if (!m)
 		return CLINT_ENOMEM;
+	if (!diag->more) {
+		char *f = file ? clint_strdup(file) : NULL;
+
+		if ((file && !f) ||
+		    ARRAY_PUSH(diag->items, diag->count, diag->cap) < 0) {
+			free(f);
+			free(m);
+			return CLINT_ENOMEM;
+		}
+		it = &diag->items[diag->count++];
+		memset(it, 0, sizeof(*it));
+		it->level = level;
+		it->file = f;
+		diag->more_at = diag->count - 1;
+	}
+	it = &diag->items[diag->more_at];
+	diag->more++;
 	free(it->message);
 	it->message = m;
 	if (level > it->level)
@@ -861,8 +872,8 @@ int clint_diag_addv(clint_diag *diag, clint_diag_level level, const char *file,
 
 	if (!diag)
 		return CLINT_OK;
-	if (diag->count >= CLINT_DIAG_MAX_ENTRIES)
-		return more_entries(diag, level);
+	if (diag->count >= CLINT_DIAG_MAX_ENTRIES && level != CLINT_DIAG_ERROR)
+		return more_entries(diag, level, file);
 	if (ARRAY_PUSH(diag->items, diag->count, diag->cap) < 0)
 		return CLINT_ENOMEM;
 	va_copy(cp, ap);

@@ -243,8 +243,10 @@ static void test_buf_read_file(void **state)
 	rmdir(dir);
 }
 
-/* A diag keeps CLINT_DIAG_MAX_ENTRIES entries and counts the rest in one
- * last entry, at the highest level among them; clearing starts over. */
+/* A diag keeps CLINT_DIAG_MAX_ENTRIES notes and warnings and counts the
+ * rest in one entry (the file of the first, their highest level); errors
+ * are always kept, the reason a document was refused among them; clearing
+ * starts over. */
 static void test_diag_cap(void **state)
 {
 	clint_diag *d;
@@ -257,19 +259,23 @@ static void test_diag_cap(void **state)
 		assert_int_equal(clint_diag_add(d, CLINT_DIAG_NOTE, "f", 0, 0,
 		                                "note %zu", i), CLINT_OK);
 	assert_int_equal(clint_diag_count(d), CLINT_DIAG_MAX_ENTRIES);
-	assert_int_equal(clint_diag_add(d, CLINT_DIAG_NOTE, "f", 0, 0, "x"),
+	assert_int_equal(clint_diag_add(d, CLINT_DIAG_NOTE, "g", 0, 0, "x"),
 	                 CLINT_OK);
 	assert_int_equal(clint_diag_get(d, CLINT_DIAG_MAX_ENTRIES, &e), CLINT_OK);
 	assert_string_equal(e.message, "1 more message not shown");
-	assert_null(e.file);
-	assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_ERROR), 0);
+	assert_string_equal(e.file, "g");
+	assert_int_equal(e.level, CLINT_DIAG_NOTE);
 	assert_int_equal(clint_diag_add(d, CLINT_DIAG_ERROR, "f", 0, 0, "bad"),
 	                 CLINT_OK);
 	assert_int_equal(clint_diag_add(d, CLINT_DIAG_WARNING, "f", 0, 0, "w"),
 	                 CLINT_OK);
-	assert_int_equal(clint_diag_count(d), CLINT_DIAG_MAX_ENTRIES + 1);
+	assert_int_equal(clint_diag_count(d), CLINT_DIAG_MAX_ENTRIES + 2);
 	assert_int_equal(clint_diag_get(d, CLINT_DIAG_MAX_ENTRIES, &e), CLINT_OK);
-	assert_string_equal(e.message, "3 more messages not shown");
+	assert_string_equal(e.message, "2 more messages not shown");
+	assert_int_equal(e.level, CLINT_DIAG_WARNING);
+	assert_int_equal(clint_diag_get(d, CLINT_DIAG_MAX_ENTRIES + 1, &e),
+	                 CLINT_OK);
+	assert_string_equal(e.message, "bad");
 	assert_int_equal(e.level, CLINT_DIAG_ERROR);
 	assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_ERROR), 1);
 	clint_diag_clear(d);
