@@ -25,7 +25,6 @@
  * destination it does not know, hidden text (\v), and tracked changes the
  * caller's doc->revisions rejects (\deleted or \revised text).
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,13 +150,14 @@ typedef struct {
 	unsigned skip;          /* fallback characters still to skip (\uc) */
 	uint32_t high;          /* pending high surrogate of a \u pair */
 	const uint16_t *cp;     /* table for \'hh bytes 0x80..0xFF */
-	long cp_noted;          /* the code page last said to be unsupported */
+	long cp_noted[16];      /* code pages said to be unsupported */
+	size_t cp_noted_n;
 	uint16_t font_cs[RTF_MAX_FONTS]; /* \fcharset + 1 of each font, 0 if
 	                           not given */
 	int fonttbl_depth;      /* the \fonttbl group's depth, 0 outside it */
 	long font_def;          /* the font the \fonttbl is defining, -1 */
 	long deff;              /* \deffN: the font \plain goes back to */
-	long cs_noted;          /* the charset last said to be unsupported */
+	uint32_t cs_noted[8];   /* charsets said to be unsupported (a set) */
 	unsigned para;          /* current source paragraph, 1-based */
 	unsigned page;
 	unsigned pending;       /* flags for the next block (page break) */
@@ -369,6 +369,8 @@ static int emit_unicode(rtf *r, long n)
 
 static void set_codepage(rtf *r, long n)
 {
+	size_t i;
+
 	switch (n) {
 	case 1250: r->cp = cp1250; return;
 	case 1251: r->cp = cp1251; return;
@@ -377,11 +379,14 @@ static void set_codepage(rtf *r, long n)
 	default: break;
 	}
 	r->cp = cp1252;
-	/* once a code page: a file of a million \ansicpg words made as many
-	 * notes */
-	if (r->cp_noted == n)
+	/* once a code page, for 16 of them: a file of a million \ansicpg
+	 * words made as many notes */
+	for (i = 0; i < r->cp_noted_n; i++)
+		if (r->cp_noted[i] == n)
+			return;
+	if (r->cp_noted_n == ARRAY_LEN(r->cp_noted))
 		return;
-	r->cp_noted = n;
+	r->cp_noted[r->cp_noted_n++] = n;
 	clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
 	               "RTF code page %ld is not supported: its \\'hh "
 	               "characters are read as Windows-1252",
@@ -408,8 +413,9 @@ static const uint16_t *font_codepage(rtf *r, long f)
 	case 238: return cp1250;  /* EASTEUROPE_CHARSET */
 	default: break;
 	}
-	if (r->cs_noted != cs) {
-		r->cs_noted = cs;
+	/* once a charset; not Symbol (Word's bullets), read as no text */
+	if (cs != 2 && !(r->cs_noted[cs / 32] & (1u << (cs % 32)))) {
+		r->cs_noted[cs / 32] |= 1u << (cs % 32);
 		clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
 		               "RTF font charset %ld is not supported: its \\'hh "
 		               "characters are read in the document's code page",
@@ -442,8 +448,12 @@ static int end_group(rtf *r)
 		r->note_space = 1;
 	else if (r->st[r->depth].box)
 		TRY(close_block(r));
-	if (r->depth == r->fonttbl_depth)
+	if (r->depth == r->fonttbl_depth) {
+		/* the text before any \f is in the \deff font */
 		r->fonttbl_depth = 0;
+		if (!r->st[r->depth - 1].cp)
+			r->st[r->depth - 1].cp = font_codepage(r, r->deff);
+	}
 	r->depth--;
 	r->skip = 0;
 done:
@@ -756,8 +766,6 @@ int clint_extract_rtf(clint_doc *doc, const unsigned char *data, size_t len,
 	r->st[1].uc = 1;
 	r->st[1].outline = -1;
 	r->cp = cp1252;
-	r->cp_noted = LONG_MIN;
-	r->cs_noted = LONG_MIN;
 	r->font_def = -1;
 	r->para = 1;
 	r->page = 1;
