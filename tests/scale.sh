@@ -161,6 +161,16 @@ $wrap "$bin" --format json --output "$tmp/hard.json" --pack tests/cli/fixtures/b
 [ "$(cat "$tmp/hard2.json")" = previous ] &&
 	[ "$(ls -A "$tmp" | grep -c '^\.hard\.json\.')" = 0 ] && ok ||
 	bad "a failed run left a file of two hard links as '$(head -c 40 "$tmp/hard2.json")'"
+# --baseline B --write-baseline B renews B (read whole first, replaced at
+# the end): not refused as a file the run reads
+"$bin" --write-baseline "$tmp/renew.base" samples/weak-draft-outsourcing.txt \
+	> /dev/null 2>&1
+$wrap "$bin" --baseline "$tmp/renew.base" --write-baseline "$tmp/renew.base" \
+	samples/weak-draft-outsourcing.txt > /dev/null 2> "$tmp/renew.err"
+st=$?
+[ "$st" = 0 ] && grep -q 'known findings suppressed' "$tmp/renew.err" &&
+	[ -s "$tmp/renew.base" ] && ok ||
+	bad "--baseline B --write-baseline B: exit $st, $(cat "$tmp/renew.err")"
 # a name of 250 bytes, valid, has no room for ".NAME.XXXXXX": the
 # temporary file takes a short name beside it
 long=$(printf '%0250d' 0)

@@ -268,10 +268,12 @@ static int is_file(const char *path, const struct stat *st)
 	return rc == 0 && ps.st_dev == st->st_dev && ps.st_ino == st->st_ino;
 }
 
-/* What the run reads that is the file of `st`: an input, the baseline, a
- * project file or a pack; NULL if nothing. */
+/* What the run reads that is the file of `st`: an input, the baseline
+ * (unless `baseline_too` is 0), a project file or a pack; NULL if
+ * nothing. */
 static const char *read_by_run(const struct stat *st, const cli_options *o,
-                               const cli_inputs *in, const cli_projects *ps)
+                               const cli_inputs *in, const cli_projects *ps,
+                               int baseline_too)
 {
 	clint_pack_info info;
 	size_t i, k;
@@ -281,7 +283,7 @@ static const char *read_by_run(const struct stat *st, const cli_options *o,
 		if (is_file(strcmp(p, "-") ? p : NULL, st))
 			return strcmp(p, "-") ? p : "<stdin>";
 	}
-	if (o->baseline && is_file(o->baseline, st))
+	if (baseline_too && o->baseline && is_file(o->baseline, st))
 		return o->baseline;
 	for (i = 0; i < ps->count; i++) {
 		const cli_project *p = &ps->items[i];
@@ -347,7 +349,9 @@ static int check_targets(const cli_options *o, const cli_inputs *in,
 		if (!targets[i] || stat(targets[i], &st) != 0 ||
 		    !S_ISREG(st.st_mode))
 			continue;
-		if ((read = read_by_run(&st, o, in, ps))) {
+		/* --baseline B --write-baseline B renews B: it is read whole
+		 * before anything is checked, and replaced at the end */
+		if ((read = read_by_run(&st, o, in, ps, i == 0))) {
 			cli_error("%s: %s would replace %s, which this run reads; "
 			          "nothing checked", targets[i],
 			          i ? "--write-baseline" : "--output", read);
