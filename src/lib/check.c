@@ -315,26 +315,28 @@ static int in_scope(const check_ctx *c, const clint_rule *r, size_t section)
 /* The start of a window that reaches back from `off` further than
  * CONTEXT_WINDOW: the start of the first word wholly inside it. A word
  * the window cuts is left out, a part of "unfee" read as "fee" would
- * match (and no UTF-8 sequence is cut). Needs off > CONTEXT_WINDOW. */
+ * match. With no space in it (Chinese or Japanese), there are no words
+ * to cut: the window is cut at a character. Needs off > CONTEXT_WINDOW. */
 static size_t window_back(const char *s, size_t off)
 {
-	size_t a = off - CONTEXT_WINDOW;
+	size_t cut = off - CONTEXT_WINDOW, a = cut;
 
 	while (a < off && s[a - 1] != ' ')
 		a++;
-	return a;
+	return a < off || s[off - 1] == ' ' ? a : clint_utf8_fwd(s, cut, off);
 }
 
 /* The end of a window that reaches forward from `off` further than
  * CONTEXT_WINDOW: the space after the last word wholly inside it ("fee"
- * of "feesible" is not a fee). s[off + CONTEXT_WINDOW] must exist. */
+ * of "feesible" is not a fee), or, with no space, a character's start.
+ * s[off + CONTEXT_WINDOW] must exist. */
 static size_t window_fwd(const char *s, size_t off)
 {
-	size_t b = off + CONTEXT_WINDOW;
+	size_t cut = off + CONTEXT_WINDOW, b = cut;
 
 	while (b > off && s[b] != ' ')
 		b--;
-	return b;
+	return b > off || s[off] == ' ' ? b : clint_utf8_back(s, cut, off);
 }
 
 /* True if the sentence around the match norm[ms..me) matches an `unless`.

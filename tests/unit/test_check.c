@@ -1290,6 +1290,11 @@ static const char window_pack[] =
 	UNIT_NEAR("3", "\\bfee\\b")
 	UNIT_EXAMPLE("match", "a fee to span end")
 	UNIT_RULE_END
+	UNIT_RULE("flag-cjk", "flag", "warning", "")
+	UNIT_PATTERN("\xE8\xB2\xBB\xE7\x94\xA8")   /* fees */
+	UNIT_UNLESS("\xE4\xB8\x8A\xE9\x99\x90")    /* cap */
+	UNIT_EXAMPLE("match", "\xE8\xB2\xBB\xE7\x94\xA8")
+	UNIT_RULE_END
 	UNIT_RULE("flag-gap", "flag", "warning", "")
 	UNIT_PATTERN("\\bgap\\b")
 	UNIT_UNLESS("\\bfee\\b")
@@ -1361,6 +1366,36 @@ static void test_unless_window_words(void **state)
 	assert_int_equal(cap_findings(rs, "flag-gap", gap, NULL, "x unfee"), 1);
 	gap[CONTEXT_WINDOW - 5] = '\0';
 	assert_int_equal(cap_findings(rs, "flag-gap", gap, NULL, "x fee"), 0);
+	clint_ruleset_free(rs);
+}
+
+/* In text with no spaces (Chinese, Japanese) there is no word to leave
+ * out: an `unless` window in a long sentence is cut at a character, and
+ * an exclusion next to the match is still seen (it shrank to the match). */
+static void test_unless_window_no_spaces(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(window_pack);
+	clint_buf b = CLINT_BUF_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 600; i++)  /* U+3042, 3 bytes: 1,800 bytes */
+		assert_int_equal(clint_buf_puts(&b, "\xE3\x81\x82"), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, "\xE8\xB2\xBB\xE7\x94\xA8"
+	                                    "\xE4\xB8\x8A\xE9\x99\x90"),
+	                 CLINT_OK);
+	for (i = 0; i < 600; i++)
+		assert_int_equal(clint_buf_puts(&b, "\xE3\x81\x82"), CLINT_OK);
+	assert_int_equal(rule_findings(rs, "flag-cjk", b.data), 0);
+	/* the cap 1,800 bytes further on is outside the window */
+	b.len = 0;
+	assert_int_equal(clint_buf_puts(&b, "\xE8\xB2\xBB\xE7\x94\xA8"), CLINT_OK);
+	for (i = 0; i < 600; i++)
+		assert_int_equal(clint_buf_puts(&b, "\xE3\x81\x82"), CLINT_OK);
+	assert_int_equal(clint_buf_puts(&b, "\xE4\xB8\x8A\xE9\x99\x90"),
+	                 CLINT_OK);
+	assert_int_equal(rule_findings(rs, "flag-cjk", b.data), 1);
+	clint_buf_free(&b);
 	clint_ruleset_free(rs);
 }
 
@@ -1902,6 +1937,7 @@ int main(void)
 		cmocka_unit_test(test_one_line_pattern_by_lines),
 		cmocka_unit_test(test_near_window_bounded),
 		cmocka_unit_test(test_unless_window_words),
+		cmocka_unit_test(test_unless_window_no_spaces),
 		cmocka_unit_test(test_threshold_per_sentence),
 	};
 
