@@ -1210,7 +1210,8 @@ static void test_layout_line_limit(void **state)
 
 /* A line at the page edges that reads as a sentence is a clause, not a
  * running head: its first copy is kept (a payment term repeated at each
- * page's foot was dropped whole), and its numbers tell copies apart. */
+ * page's foot was dropped whole), and all are when a number differs that
+ * is not the page's. */
 static void test_layout_running_sentences(void **state)
 {
 	static const char *const pay[] = {
@@ -1223,8 +1224,13 @@ static void test_layout_running_sentences(void **state)
 	};
 	static const char *const rise[] = {
 		"Body one alpha.\nThe Charges rise by 3 per cent each year.\n",
-		"Body two beta.\nThe Charges rise by 4 per cent each year.\n",
+		"Body two beta.\nThe Charges rise by 7 per cent each year.\n",
 		"Body three gamma.\nThe Charges rise by 5 per cent each year.\n",
+	};
+	static const char *const paged[] = {
+		"Body one alpha.\nServices Agreement - Page 1 of 3 - Confidential.\n",
+		"Body two beta.\nServices Agreement - Page 2 of 3 - Confidential.\n",
+		"Body three gamma.\nServices Agreement - Page 3 of 3 - Confidential.\n",
 	};
 	stand_in s = {pay, 3, CLINT_PDF_OK, NULL, 0, CLINT_PDF_OK};
 	clint_doc *doc;
@@ -1238,8 +1244,15 @@ static void test_layout_running_sentences(void **state)
 	s.pages = rise;
 	doc = layout(&s, NULL, CLINT_OK);
 	assert_text_has(doc, "rise by 3 per cent", 1);
-	assert_text_has(doc, "rise by 4 per cent", 1);
+	assert_text_has(doc, "rise by 7 per cent", 1);
 	assert_text_has(doc, "rise by 5 per cent", 1);
+	clint_doc_free(doc);
+	/* a running footer whose only changing number is the page's: one
+	 * copy, not three between the pages' paragraphs */
+	s.pages = paged;
+	doc = layout(&s, NULL, CLINT_OK);
+	assert_int_equal(text_count(doc, "Services Agreement - Page"), 1);
+	assert_text_has(doc, "Body three gamma.", 1);
 	clint_doc_free(doc);
 }
 

@@ -158,10 +158,9 @@ static int sentence_line(const char *s, size_t a, size_t b)
 	return words >= 4;
 }
 
-/* The line's text with white space squeezed and digits left out (but in
- * a sentence_line(): "within 30 days" is not "within 120 days"): pages
+/* The line's text with white space squeezed and digits left out: pages
  * that share a header or footer share this key. */
-static char *line_key(const char *s, size_t a, size_t b, int sentence)
+static char *line_key(const char *s, size_t a, size_t b)
 {
 	char *k = malloc(b - a + 1);
 	size_t n = 0, i;
@@ -170,7 +169,7 @@ static char *line_key(const char *s, size_t a, size_t b, int sentence)
 		return NULL;
 	for (i = a; i < b; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (isdigit(c) && !sentence)
+		if (isdigit(c))
 			continue;
 		if (isspace(c)) {
 			if (n && k[n - 1] != ' ')
@@ -229,13 +228,73 @@ static int cmp_edge_place(const void *a, const void *b)
 	return c ? c : cmp_size(x->rank, y->rank);
 }
 
+/* The numbers (runs of digits) of s[a, b) into v; their count, or
+ * max + 1 when there are more or one has more than 15 digits. */
+static size_t digit_runs(const char *s, size_t a, size_t b, long long *v,
+                         size_t max)
+{
+	size_t n = 0, i = a, d;
+
+	while (i < b) {
+		if (!isdigit((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		if (n == max)
+			return max + 1;
+		v[n] = 0;
+		for (d = 0; i < b && isdigit((unsigned char)s[i]); i++, d++)
+			v[n] = v[n] * 10 + (s[i] - '0');
+		if (d > 15)
+			return max + 1;
+		n++;
+	}
+	return n;
+}
+
+#define MAX_LINE_NUMBERS 16
+
+/* True if the copies g[0..m) of a repeated sentence (one key: the same
+ * but for their digits; by page) differ in a number that is not the page
+ * number: each number must be the same on every page, or go up with the
+ * pages ("Page 2 of 3."). */
+static int numbers_vary(const pdf_page *pages, const edge_line *g, size_t m)
+{
+	long long v0[MAX_LINE_NUMBERS], v[MAX_LINE_NUMBERS], d;
+	int same[MAX_LINE_NUMBERS], paged[MAX_LINE_NUMBERS];
+	const pdf_line *l = &pages[g[0].page].lines[g[0].line];
+	size_t n0, r, k;
+
+	n0 = digit_runs(pages[g[0].page].text, l->start, l->end, v0,
+	                MAX_LINE_NUMBERS);
+	if (n0 > MAX_LINE_NUMBERS)
+		return 1;
+	for (r = 0; r < n0; r++)
+		same[r] = paged[r] = 1;
+	for (k = 1; k < m; k++) {
+		l = &pages[g[k].page].lines[g[k].line];
+		if (digit_runs(pages[g[k].page].text, l->start, l->end, v,
+		               MAX_LINE_NUMBERS) != n0)
+			return 1;
+		for (r = 0; r < n0; r++) {
+			d = v[r] - v0[r];
+			same[r] &= d == 0;
+			paged[r] &= d == (long long)(g[k].page - g[0].page);
+			if (!same[r] && !paged[r])
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /*
  * Marks running headers, footers and page numbers: lines at an edge whose
  * key is at the same edge of more than half of the pages (and of at least
  * two). Only lines from the edge inwards are dropped, up to the first
  * line that is not repeated. Of a line that reads as a sentence, the copy
  * on its first page is kept (a clause repeated at each page's foot is
- * still in the contract, once). The edge lines of all pages are sorted by
+ * still in the contract, once), and all are kept when their numbers
+ * differ but for a page number. The edge lines of all pages are sorted by
  * key once per edge, so a PDF of many pages costs n log n, not n squared
  * (comparing every page with every other took a minute for 20,000 pages).
  */
@@ -260,8 +319,7 @@ static int drop_running(pdf_page *pages, size_t npages)
 				const pdf_line *l = &pages[p].lines[idx[i]];
 				e[n].sentence = sentence_line(pages[p].text, l->start,
 				                              l->end);
-				e[n].key = line_key(pages[p].text, l->start, l->end,
-				                    e[n].sentence);
+				e[n].key = line_key(pages[p].text, l->start, l->end);
 				if (!e[n].key) {
 					rc = CLINT_ENOMEM;
 					break;
@@ -281,9 +339,19 @@ static int drop_running(pdf_page *pages, size_t npages)
 					distinct += e[j].page != e[j - 1].page;
 				for (k = i; k < j; k++)
 					e[k].pages = distinct;
-				/* the first page's copy of a sentence stays */
-				for (k = i + 1; k < j; k++)
-					e[k].sentence = 0;
+				if (!e[i].sentence || distinct < need) {
+					for (k = i; k < j; k++)
+						e[k].sentence = 0;
+				} else if (numbers_vary(pages, e + i, j - i)) {
+					/* "within 30 days" on one page, "within 120
+					 * days" on the next: clauses, kept */
+					for (k = i; k < j; k++)
+						e[k].pages = 0;
+				} else {
+					/* the first page's copy of a sentence stays */
+					for (k = i + 1; k < j; k++)
+						e[k].sentence = 0;
+				}
 			}
 			/* each page from the edge inwards, up to the first line
 			 * that is not repeated */
