@@ -297,9 +297,8 @@ def rtf_fields(n):
 
 
 def rtf_codepages(n):
-    """n changes between two code pages without a table: a note at each,
-    up to the diag's cap (1.6 million \\ansicpg words made 576 MB of
-    notes, 6.4 s)."""
+    """n changes between two code pages without a table: noted once each
+    (1.6 million \\ansicpg words made a note each: 576 MB, 6.4 s)."""
     return (b"{\\rtf1\\ansi Fees.\\par " +
             b"\\ansicpg932\\ansicpg949" * n + b"}")
 

@@ -166,7 +166,9 @@ static int hidden(xmlNodePtr n)
 /* An element the walk leaves out, with all it holds. Its text is not
  * even kept while parsing (clint_xml_count.drop): a 12 MB script, title
  * or hidden paragraph would otherwise pass libxml2's bound on one text
- * node, and the page be refused for text it never shows. */
+ * node, and the page be refused for text it never shows. Text under
+ * visibility:hidden is kept (a child may show again, decided by the
+ * walk), so more than 10 MB of it in one run is refused. */
 static int left_out(xmlNodePtr n)
 {
 	return name_in(n, dropped) || hidden(n);
