@@ -1344,6 +1344,31 @@ static size_t cap_findings(clint_ruleset *rs, const char *id,
 	return n;
 }
 
+/* A window CONTEXT_WINDOW bytes from a match of rule `id` (flag-cap or
+ * flag-gap, its word + gap + ...) falls on a word: one it cuts ("fee" of
+ * "feesible", of "unfee") is left out, a whole "fee" just inside is read,
+ * after the match and before it. `cut` and `whole` are the findings
+ * expected of each (a near pattern found gives one, an unless none). */
+static void window_cuts(clint_ruleset *rs, const char *id, size_t cut,
+                        size_t whole)
+{
+	char gap[CONTEXT_WINDOW];
+
+	/* forward: the window's last byte falls after the "fee"; the
+	 * sentence goes on past it */
+	memset(gap, 'a', CONTEXT_WINDOW - 5);
+	gap[CONTEXT_WINDOW - 5] = '\0';
+	assert_int_equal(cap_findings(rs, id, gap, " feesible and on", NULL), cut);
+	assert_int_equal(cap_findings(rs, id, gap, " fee and on", NULL), whole);
+	/* backward: its first byte falls on the "fee" of "unfee" */
+	memset(gap, 'a', CONTEXT_WINDOW - 4);
+	gap[0] = ' ';
+	gap[CONTEXT_WINDOW - 4] = '\0';
+	assert_int_equal(cap_findings(rs, id, gap, NULL, "x unfee"), cut);
+	gap[CONTEXT_WINDOW - 5] = '\0';
+	assert_int_equal(cap_findings(rs, id, gap, NULL, "x fee"), whole);
+}
+
 /* An `unless` window in a sentence longer than CONTEXT_WINDOW either
  * side of the match leaves out a word it cuts, as a `near` window does:
  * the "fee" of "feesible" or of "unfee" is not a fee, a whole "fee" just
@@ -1351,21 +1376,9 @@ static size_t cap_findings(clint_ruleset *rs, const char *id,
 static void test_unless_window_words(void **state)
 {
 	clint_ruleset *rs = unit_ruleset(window_pack);
-	char gap[CONTEXT_WINDOW];
 
 	(void)state;
-	/* forward: the window's last byte falls after the "fee" */
-	memset(gap, 'a', CONTEXT_WINDOW - 5);
-	gap[CONTEXT_WINDOW - 5] = '\0';
-	assert_int_equal(cap_findings(rs, "flag-gap", gap, " feesible", NULL), 1);
-	assert_int_equal(cap_findings(rs, "flag-gap", gap, " fee", NULL), 0);
-	/* backward: its first byte falls on the "fee" of "unfee" */
-	memset(gap, 'a', CONTEXT_WINDOW - 4);
-	gap[0] = ' ';
-	gap[CONTEXT_WINDOW - 4] = '\0';
-	assert_int_equal(cap_findings(rs, "flag-gap", gap, NULL, "x unfee"), 1);
-	gap[CONTEXT_WINDOW - 5] = '\0';
-	assert_int_equal(cap_findings(rs, "flag-gap", gap, NULL, "x fee"), 0);
+	window_cuts(rs, "flag-gap", 1, 0);
 	clint_ruleset_free(rs);
 }
 
@@ -1414,24 +1427,16 @@ static void test_near_window_bounded(void **state)
 	size_t i, n, tokens = 1000, daily;
 
 	(void)state;
-	/* the window's last byte falls after the "fee" of "feesible" */
-	memset(gap, 'a', CONTEXT_WINDOW - 5);
-	gap[CONTEXT_WINDOW - 5] = '\0';
-	assert_int_equal(cap_findings(rs, "flag-cap", gap, " feesible", NULL), 0);
-	assert_int_equal(cap_findings(rs, "flag-cap", gap, " fee", NULL), 1);
+	window_cuts(rs, "flag-cap", 0, 1);
 	/* within the window the words decide, as before */
+	memset(gap, 'a', 100);
 	gap[100] = '\0';
 	assert_int_equal(cap_findings(rs, "flag-cap", gap, " fee", NULL), 1);
 	assert_int_equal(cap_findings(rs, "flag-cap", gap, " x y z fee", NULL), 0);
-	/* backward: the window's first byte falls before the "fee" of
-	 * "unfee"; a whole "fee" there is inside it */
-	memset(gap, 'a', CONTEXT_WINDOW - 4);
+	/* 10 bytes further than a whole "fee" just inside the window
+	 * (window_cuts()), outside it, though 2 words away */
+	memset(gap, 'a', CONTEXT_WINDOW - 5);
 	gap[0] = ' ';
-	gap[CONTEXT_WINDOW - 4] = '\0';
-	assert_int_equal(cap_findings(rs, "flag-cap", gap, NULL, "x unfee"), 0);
-	gap[CONTEXT_WINDOW - 5] = '\0';
-	assert_int_equal(cap_findings(rs, "flag-cap", gap, NULL, "x fee"), 1);
-	/* 10 bytes further, outside it, though 2 words away */
 	memset(gap + CONTEXT_WINDOW - 5, 'a', 10);
 	gap[CONTEXT_WINDOW + 5] = '\0';
 	assert_int_equal(cap_findings(rs, "flag-cap", gap, NULL, "x fee"), 0);
