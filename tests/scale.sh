@@ -171,6 +171,18 @@ st=$?
 [ "$st" = 0 ] && grep -q 'known findings suppressed' "$tmp/renew.err" &&
 	[ -s "$tmp/renew.base" ] && ok ||
 	bad "--baseline B --write-baseline B: exit $st, $(cat "$tmp/renew.err")"
+# a report written into a directory it lints is left out of that walk:
+# the second run checks the same one document (its last report was read
+# as a contract, then refused as an input the report would replace)
+mkdir -p "$tmp/walked"
+cp samples/mutual-nda.txt "$tmp/walked/"
+"$bin" --format json --include '*' --output "$tmp/walked/report.json" \
+	"$tmp/walked" > /dev/null 2>&1
+$wrap "$bin" --format json --include '*' --output "$tmp/walked/report.json" \
+	"$tmp/walked" > /dev/null 2> "$tmp/walked.err"
+st=$?
+[ "$st" = 1 ] && grep -q '"documents": 1' "$tmp/walked/report.json" && ok ||
+	bad "--output into the walked directory: exit $st, $(cat "$tmp/walked.err")"
 # a name of 250 bytes, valid, has no room for ".NAME.XXXXXX": the
 # temporary file takes a short name beside it
 long=$(printf '%0250d' 0)

@@ -38,7 +38,23 @@ typedef struct {
 	int failed;
 	int full;         /* WALK_MAX_FILES reached (and said) */
 	size_t excluded;  /* files and directories an exclude glob left out */
+	struct stat targets[2]; /* what --output and --write-baseline name */
+	int target_count;
 } walk_ctx;
+
+/* True if st is the file --output or --write-baseline names: a walk
+ * leaves it out ("-o dir/report.txt dir/" read its own last report as a
+ * contract, and is refused since the report would replace an input). */
+static int is_target(const walk_ctx *c, const struct stat *st)
+{
+	int i;
+
+	for (i = 0; i < c->target_count; i++)
+		if (c->targets[i].st_dev == st->st_dev &&
+		    c->targets[i].st_ino == st->st_ino)
+			return 1;
+	return 0;
+}
 
 static const char *const default_extensions[] = {
 	"txt", "md", "markdown", "docx", "odt", "pdf", "rtf", "html", "htm", "xhtml",
@@ -247,6 +263,8 @@ static int walk(walk_ctx *c, const char *path, const char *rel, int depth)
 			if (cli_glob_selected(c->includes, c->include_count, NULL, 0,
 			                      sub, 0))
 				c->excluded++;
+		} else if (S_ISREG(st.st_mode) && is_target(c, &st)) {
+			/* the report or baseline this run writes */
 		} else if (S_ISREG(st.st_mode)) {
 			if (c->in->count < WALK_MAX_FILES) {
 				rc = add_input(c->in, full, c->project);
@@ -325,6 +343,13 @@ int cli_inputs_expand(cli_inputs *in, cli_projects *ps, const cli_options *o)
 			memset(&c, 0, sizeof(c));
 			c.in = in;
 			c.project = (size_t)project;
+			if (o->output && stat(o->output, &c.targets[c.target_count]) == 0 &&
+			    S_ISREG(c.targets[c.target_count].st_mode))
+				c.target_count++;
+			if (o->write_baseline &&
+			    stat(o->write_baseline, &c.targets[c.target_count]) == 0 &&
+			    S_ISREG(c.targets[c.target_count].st_mode))
+				c.target_count++;
 			rc = collect_globs(&c, o, ps->items[project].config);
 			if (rc == 0)
 				rc = first_visit(&c, &st) < 0 ? -1 : 0;
