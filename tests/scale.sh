@@ -188,7 +188,8 @@ st=$?
 long=$(printf '%0250d' 0)
 $wrap "$bin" --format json --output "$tmp/$long" samples/mutual-nda.txt \
 	> /dev/null 2> "$tmp/long.err"
-grep -q '"documents": 1' "$tmp/$long" && [ ! -s "$tmp/long.err" ] && ok ||
+grep -q '"documents": 1' "$tmp/$long" && [ ! -s "$tmp/long.err" ] &&
+	[ "$(ls -A "$tmp" | grep -c '^\.clauselint\.')" = 0 ] && ok ||
 	bad "--output to a name of 250 bytes: $(cat "$tmp/long.err")"
 rm -f "$tmp/$long"
 # interrupted: SIGTERM while reading standard input leaves no temp file
