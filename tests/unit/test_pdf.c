@@ -1227,6 +1227,14 @@ static void test_layout_running_sentences(void **state)
 		"Body two beta.\nThe Charges rise by 7 per cent each year.\n",
 		"Body three gamma.\nThe Charges rise by 5 per cent each year.\n",
 	};
+	static const char *const huge[] = {
+		"Body one alpha.\nFees under order 33333333333333333333333 are "
+		"fixed.\n",
+		"Body two beta.\nFees under order 33333333333333333333333 are "
+		"fixed.\n",
+		"Body three gamma.\nFees under order 33333333333333333333333 are "
+		"fixed.\n",
+	};
 	static const char *const paged[] = {
 		"Body one alpha.\nServices Agreement - Page 1 of 3 - Confidential.\n",
 		"Body two beta.\nServices Agreement - Page 2 of 3 - Confidential.\n",
@@ -1253,6 +1261,13 @@ static void test_layout_running_sentences(void **state)
 	doc = layout(&s, NULL, CLINT_OK);
 	assert_int_equal(text_count(doc, "Services Agreement - Page"), 1);
 	assert_text_has(doc, "Body three gamma.", 1);
+	clint_doc_free(doc);
+	/* a number too long to compare (the fuzzer's: it overflowed a long
+	 * long): the copies are told apart as clauses, all kept */
+	s.pages = huge;
+	doc = layout(&s, NULL, CLINT_OK);
+	assert_int_equal(text_count(doc, "Fees under order 33333333333333333333"
+	                                 "333 are fixed."), 3);
 	clint_doc_free(doc);
 }
 

@@ -244,7 +244,8 @@ static size_t digit_runs(const char *s, size_t a, size_t b, long long *v,
 			return max + 1;
 		v[n] = 0;
 		for (d = 0; i < b && isdigit((unsigned char)s[i]); i++, d++)
-			v[n] = v[n] * 10 + (s[i] - '0');
+			if (d < 15)  /* no overflow: a longer run is not compared */
+				v[n] = v[n] * 10 + (s[i] - '0');
 		if (d > 15)
 			return max + 1;
 		n++;
