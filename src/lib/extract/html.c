@@ -154,13 +154,11 @@ static inline_style style_of(xmlNodePtr n)
  * does not set display to something else. aria-hidden hides nothing from
  * the eye (dropping it dropped text a browser shows), and visibility is
  * the walk's (a child can be made visible again). */
-static int hidden(xmlNodePtr n)
+static int hidden(xmlNodePtr n, const inline_style *st)
 {
-	inline_style st = style_of(n);
-
-	if (st.display_none == 1)
+	if (st->display_none == 1)
 		return 1;
-	return st.display_none == -1 && xmlHasProp(n, (const xmlChar *)"hidden");
+	return st->display_none == -1 && xmlHasProp(n, (const xmlChar *)"hidden");
 }
 
 /* An element the walk leaves out, with all it holds. Its text is not
@@ -171,7 +169,12 @@ static int hidden(xmlNodePtr n)
  * walk), so more than 10 MB of it in one run is refused. */
 static int left_out(xmlNodePtr n)
 {
-	return name_in(n, dropped) || hidden(n);
+	inline_style st;
+
+	if (name_in(n, dropped))
+		return 1;
+	st = style_of(n);
+	return hidden(n, &st);
 }
 
 static int open_pending(html_ctx *c)
@@ -347,11 +350,10 @@ static int walk_list(html_ctx *c, xmlNodePtr list, unsigned depth)
 	c->list_depth++;
 	for (k = list->children; k; k = k->next) {
 		if (k->type == XML_ELEMENT_NODE && name_is(k, "li")) {
-			inline_style st;
+			inline_style st = style_of(k);
 
-			if (++c->nodes > HTML_MAX_NODES || hidden(k))
+			if (++c->nodes > HTML_MAX_NODES || hidden(k, &st))
 				continue;
-			st = style_of(k);
 			c->invisible = st.hidden >= 0 ? st.hidden : invisible;
 			TRY(end_block(c, CLINT_BLOCK_LIST_ITEM, c->list_depth));
 			c->prefix[0] = '\0';
@@ -455,9 +457,11 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 		                  : CLINT_OK;
 	if (n->type != XML_ELEMENT_NODE || !n->name)
 		return CLINT_OK;
-	if (left_out(n))
+	if (name_in(n, dropped))
 		return CLINT_OK;
-	st = style_of(n);
+	st = style_of(n);  /* left_out(), with the style kept */
+	if (hidden(n, &st))
+		return CLINT_OK;
 	if (st.hidden >= 0)
 		c->invisible = st.hidden;
 	if (clint_mathml_is_math(n, 1)) {

@@ -77,15 +77,14 @@ static int bidi_mark(const char *s, size_t j)
 static int split_lines(pdf_page *pg, const clint_pdf_rect *rects,
                        size_t nrects, size_t *budget)
 {
-	size_t i = 0, len = strlen(pg->text), ci = 0, chars, marks = 0;
+	size_t i = 0, len = strlen(pg->text), ci = 0, k, marks = 0;
+	size_t chars = clint_utf8_count(pg->text, len);
 	int have, skip;
 
-	chars = clint_utf8_count(pg->text, len);
-	for (i = 0; i + 2 < len; i++)
-		if (bidi_mark(pg->text, i))
-			marks++;
-	i = 0;
-	skip = marks && nrects != chars && nrects == chars - marks;
+	if (nrects && nrects != chars)  /* the marks may be the difference */
+		for (k = 0; k + 2 < len; k++)
+			marks += bidi_mark(pg->text, k);
+	skip = marks && nrects == chars - marks;
 	have = nrects && (nrects == chars || skip);
 
 	while (i <= len) {
