@@ -16,7 +16,9 @@
  * NUL byte, the geometry: three bytes per line, used in turn and cycled:
  * the indent in points, the gap to the previous line (a signed byte;
  * -128 makes y NaN), the height in sixteenths of a point (255:
- * infinite). Without a NUL there are no boxes.
+ * infinite). Without a NUL there are no boxes. Every box has an ink flag:
+ * on a line whose height byte is odd, a character shows no ink where the
+ * line's indent byte has the bit of its column (modulo 8) set.
  * Flags: bits 0-2 = 3, 4, 5, 6, 7: open() fails with ELIMIT, EFAILED,
  * ENOMEM, EENCRYPTED, EDAMAGED; bit 3: one box too many (the extractor
  * must then ignore them); bit 4: the last page fails with ENOMEM, or with
@@ -100,17 +102,15 @@ static int geo_byte(const fake_pdf *f, size_t k)
 	return (signed char)f->geo[k % f->geo_len];
 }
 
-static int fake_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
-                     size_t *nrects, char *err, size_t errlen)
+static int fake_page(void *pdf, int i, clint_pdf_page *pg, char *err,
+                     size_t errlen)
 {
 	fake_pdf *f = pdf;
 	size_t a = 0, b, n = 0, k, line = 0, cps = 0, col = 0;
 	double y = 0;
 	char *t;
 
-	*text = NULL;
-	*rects = NULL;
-	*nrects = 0;
+	memset(pg, 0, sizeof(*pg));
 	if ((f->flags & 0x10) && (size_t)i + 1 >= f->page_count) {
 		if (!(f->flags & 0x80))
 			return CLINT_PDF_ENOMEM;
@@ -150,19 +150,22 @@ static int fake_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
 		cps++;
 	}
 	t[n] = '\0';
-	*text = t;
+	pg->text = t;
 	if (!f->geo || !f->geo_len)
 		return CLINT_PDF_OK;
-	*nrects = cps + !!(f->flags & 0x08);
-	*rects = calloc(*nrects ? *nrects : 1, sizeof(**rects));
-	if (!*rects) {
+	pg->nrects = cps + !!(f->flags & 0x08);
+	pg->rects = calloc(pg->nrects ? pg->nrects : 1, sizeof(*pg->rects));
+	pg->ink = malloc(pg->nrects ? pg->nrects : 1);
+	if (!pg->rects || !pg->ink) {
 		free(t);
-		*text = NULL;
+		free(pg->rects);
+		free(pg->ink);
+		memset(pg, 0, sizeof(*pg));
 		return CLINT_PDF_ENOMEM;
 	}
 	/* a box per code point; each line's from its three geometry bytes */
-	for (k = 0, a = 0; k < *nrects; k++) {
-		clint_pdf_rect *r = &(*rects)[k];
+	for (k = 0, a = 0; k < pg->nrects; k++) {
+		clint_pdf_rect *r = &pg->rects[k];
 		double x = (unsigned char)geo_byte(f, 3 * line), h;
 		int gap = geo_byte(f, 3 * line + 1);
 		int hb = (unsigned char)geo_byte(f, 3 * line + 2);
@@ -174,6 +177,9 @@ static int fake_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
 		r->x2 = r->x1 + 5.0;
 		r->y1 = y;
 		r->y2 = y + h;
+		/* unseen: on a line of odd height, where the indent's bit of
+		 * the column is set */
+		pg->ink[k] = !((hb & 1) && ((unsigned)x >> (col % 8) & 1));
 		col++;
 		if (a < n) {
 			size_t m = 1;

@@ -254,7 +254,8 @@ with open(os.path.join(out, "short-pages"), "wb") as f:
 PY
 # pdf_wire: what the PDF helper writes (pdfmod.h, in this machine's byte
 # order): the first two pages of 45 lines of each sample, each character
-# with a box (12 points a line, 6 a character), and the same without boxes
+# with a box (12 points a line, 6 a character) and an ink flag (every
+# fifth line unseen), and the same without boxes
 python3 - "$out/pdf_wire" samples/*.txt <<'PY'
 import os, struct, sys
 out = sys.argv[1]
@@ -267,18 +268,21 @@ for path in sys.argv[2:]:
             text = "\n".join(lines[p:p + 45]) + "\n"
             body = text.encode()
             rects = b""
+            ink = b""
             if boxes:
-                y, x = 72.0, 72.0
+                y, x, line = 72.0, 72.0, 0
                 for ch in text:
                     rects += struct.pack("=4d", x, y, x + 6, y + 10)
+                    ink += b"\0" if line % 5 == 4 else b"\1"
                     x += 6
                     if ch == "\n":
-                        y, x = y + 12, 72.0
+                        y, x, line = y + 12, 72.0, line + 1
             n = len(text) if boxes else 0
             pages.append(struct.pack("=iQ", 0, len(body)) + body +
-                         struct.pack("=Q", n) + rects)
+                         struct.pack("=Q", n) + rects +
+                         struct.pack("=Q", n) + ink)
         name = ("" if boxes else "nobox-") + os.path.basename(path)
         with open(os.path.join(out, name), "wb") as f:
-            f.write(b"CLINTPDF" + struct.pack("=Iii", 1, 0, len(pages)) +
+            f.write(b"CLINTPDF" + struct.pack("=Iii", 2, 0, len(pages)) +
                     b"".join(pages))
 PY

@@ -82,11 +82,13 @@ static void w_obj(pdfw *w, int num)
 }
 
 /*
- * A PDF of `npages` pages; page p's content stream is content[p]
- * (already PDF operators). Objects: 1 catalog, 2 pages, 3 font,
+ * A PDF of `npages` pages of 612 x `height` points, each with the
+ * dictionary entries `page_keys` too; page p's content stream is
+ * content[p] (already PDF operators). Objects: 1 catalog, 2 pages, 3 font,
  * 4+2p page, 5+2p contents.
  */
-static pdfw make_pdf_tall(const char *const *content, int npages, int height)
+static pdfw make_pdf_with(const char *const *content, int npages, int height,
+                          const char *page_keys)
 {
 	pdfw w = {NULL, 0, 0, {0}, 0};
 	int p, i;
@@ -105,9 +107,10 @@ static pdfw make_pdf_tall(const char *const *content, int npages, int height)
 	             "/Encoding /WinAnsiEncoding >>\nendobj\n");
 	for (p = 0; p < npages; p++) {
 		w_obj(&w, 4 + 2 * p);
-		w_printf(&w, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 %d] "
+		w_printf(&w, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 %d] %s"
 		             "/Resources << /Font << /F1 3 0 R >> >> "
-		             "/Contents %d 0 R >>\nendobj\n", height, 5 + 2 * p);
+		             "/Contents %d 0 R >>\nendobj\n", height, page_keys,
+		         5 + 2 * p);
 		w_obj(&w, 5 + 2 * p);
 		w_printf(&w, "<< /Length %zu >>\nstream\n", strlen(content[p]));
 		w_put(&w, content[p], strlen(content[p]));
@@ -122,6 +125,11 @@ static pdfw make_pdf_tall(const char *const *content, int npages, int height)
 	return w;
 }
 
+static pdfw make_pdf_tall(const char *const *content, int npages, int height)
+{
+	return make_pdf_with(content, npages, height, "");
+}
+
 static pdfw make_pdf(const char *const *content, int npages)
 {
 	return make_pdf_tall(content, npages, 792);
@@ -134,6 +142,28 @@ static void line_at(char *cs, size_t cap, double x, double y, const char *s)
 
 	snprintf(cs + n, cap - n, "BT /F1 11 Tf %.1f %.1f Td (%s) Tj ET\n", x, y,
 	         s);
+}
+
+static void assert_text_has(const clint_doc *doc, const char *needle, int want)
+{
+	const char *t = clint_doc_text(doc, NULL);
+
+	if ((strstr(t, needle) != NULL) != want)
+		fail_msg("'%s' %s in:\n%s", needle, want ? "missing" : "kept", t);
+}
+
+/* Has the diagnostic `needle`, at `level`. */
+static void assert_diag(const clint_diag *d, const char *needle, int level)
+{
+	clint_diag_entry e;
+	long k = unit_diag_find(d, needle);
+
+	if (k < 0) {
+		unit_diag_dump(d);
+		fail_msg("no diagnostic '%s'", needle);
+	}
+	assert_int_equal(clint_diag_get(d, (size_t)k, &e), CLINT_OK);
+	assert_int_equal((int)e.level, level);
 }
 
 /* ---- tests ------------------------------------------------------------------- */
@@ -159,6 +189,94 @@ static clint_block blk(const clint_doc *doc, size_t i, const char *text)
 	assert_int_equal(clint_doc_block(doc, i, &b), CLINT_OK);
 	unit_assert_slice(doc, b.start, b.end, text);
 	return b;
+}
+
+/*
+ * Text drawn so that no one sees it is left out, with a warning: render
+ * mode 3, white, clipped away, painted over, too pale to read, and
+ * letters glued invisibly to a word. Text that shows stays: white on a
+ * dark band, black on a grey one, 3-point type, light grey, and an
+ * invisible OCR layer over a scan's image (the image is its ink), also
+ * on a rotated page and inside a crop box.
+ */
+static void test_hidden_text(void **state)
+{
+	static const char page[] =
+		"BT /F1 11 Tf 72 700 Td (Shown first line of the page.) Tj ET\n"
+		"q BT 3 Tr /F1 11 Tf 72 680 Td (Hidden render mode three.) Tj ET Q\n"
+		"1 1 1 rg BT /F1 11 Tf 72 660 Td (Hidden white text.) Tj ET 0 g\n"
+		"q 0 0 0 0 re W n BT /F1 11 Tf 72 640 Td (Hidden clipped text.) Tj "
+		"ET Q\n"
+		"BT /F1 11 Tf 72 620 Td (Hidden covered text.) Tj ET\n"
+		"1 1 1 rg 60 612 300 24 re f 0 g\n"
+		"0.97 0.97 0.97 rg BT /F1 11 Tf 72 600 Td (Hidden pale text.) Tj ET "
+		"0 g\n"
+		"0 0 0.5 rg 60 496 300 20 re f 1 1 1 rg\n"
+		"BT /F1 11 Tf 72 500 Td (Shown white on navy.) Tj ET 0 g\n"
+		"0.9 0.9 0.9 rg 60 466 300 20 re f 0 g\n"
+		"BT /F1 11 Tf 72 470 Td (Shown on grey shading.) Tj ET\n"
+		"BT /F1 3 Tf 72 440 Td (Shown in three point type.) Tj ET\n"
+		"0.8 0.8 0.8 rg BT /F1 11 Tf 72 420 Td (Shown in light grey.) Tj ET "
+		"0 g\n"
+		"q 300 0 0 20 60 386 cm BI /W 4 /H 1 /CS /G /BPC 8 /F /AHx ID "
+		"40806040> EI Q\n"
+		"q BT 3 Tr /F1 11 Tf 72 390 Td (Shown OCR layer over a scan.) Tj ET "
+		"Q\n"
+		"BT /F1 11 Tf 72 360 Td (Shown additional) Tj 3 Tr (xyz) Tj 0 Tr "
+		"( fees apply.) Tj ET\n";
+	static const char *const shown[] = {
+		"Shown first line of the page.", "Shown white on navy.",
+		"Shown on grey shading.", "Shown in three point type.",
+		"Shown in light grey.", "Shown OCR layer over a scan.",
+		"Shown additional fees apply."};
+	static const char *const keys[] = {"/Rotate 90 ",
+	                                   "/CropBox [50 300 600 750] "};
+	const char *content[1] = {page};
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	pdfw w;
+	size_t i, k;
+
+	(void)state;
+	for (k = 0; k <= 2; k++) {
+		w = make_pdf_with(content, 1, 792, k ? keys[k - 1] : "");
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		doc = load_pdf(&w, d, CLINT_OK);
+		for (i = 0; i < sizeof(shown) / sizeof(shown[0]); i++)
+			assert_text_has(doc, shown[i], 1);
+		assert_text_has(doc, "Hidden", 0);
+		assert_text_has(doc, "xyz", 0);
+		/* Hidden render mode three., white text., clipped text., covered
+		 * text., pale text.; xyz */
+		assert_diag(d, "92 characters a reader cannot see (invisible, white, "
+		               "clipped or covered text) left out, on page 1",
+		            CLINT_DIAG_WARNING);
+		assert_int_equal(clint_diag_count(d), 1);
+		clint_doc_free(doc);
+		clint_diag_free(d);
+		free(w.data);
+	}
+}
+
+/* A PDF whose only text is invisible is refused, saying so (not as a
+ * scan without text). */
+static void test_hidden_only(void **state)
+{
+	static const char *const content[] = {
+		"BT 3 Tr /F1 11 Tf 72 700 Td (The Supplier shall pay.) Tj ET\n",
+		"BT 3 Tr /F1 11 Tf 72 700 Td (Service credits apply at once.) Tj "
+		"ET\n"};
+	clint_diag *d = NULL;
+	pdfw w = make_pdf(content, 2);
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_null(load_pdf(&w, d, CLINT_EFORMAT));
+	assert_diag(d, "none of its text is drawn visibly: 46 characters are "
+	               "invisible, white, clipped or covered (pages 1 and 2)",
+	            CLINT_DIAG_ERROR);
+	clint_diag_free(d);
+	free(w.data);
 }
 
 /* Three pages with a running header, page-number footers, paragraphs
@@ -656,6 +774,7 @@ static int fake_helper(const char *mode, int argc, char **argv)
 		put64(strlen(text));
 		fwrite(text, 1, strlen(text), stdout);
 		put64(0);
+		put64(0);
 	} else if (strcmp(mode, "magic") == 0) {
 		fwrite("CLINTPDX", 1, 8, stdout);
 		put32((int32_t)CLINT_PDF_WIRE_VERSION);
@@ -717,6 +836,26 @@ static int fake_helper(const char *mode, int argc, char **argv)
 		put64(4);
 		fwrite("abc\n", 1, 4, stdout);
 		put64(5);
+	} else if (strcmp(mode, "inkcount") == 0 ||
+	           strcmp(mode, "inkflag") == 0) {
+		/* ink flags: one too few, or one that is not 0 or 1 */
+		static const double box[4] = {72, 72, 78, 82};
+		int k;
+		put_head(CLINT_PDF_OK);
+		put32(1);
+		put32(CLINT_PDF_OK);
+		put64(4);
+		fwrite("abc\n", 1, 4, stdout);
+		put64(4);
+		for (k = 0; k < 4; k++)
+			fwrite(box, sizeof(box), 1, stdout);
+		if (strcmp(mode, "inkcount") == 0) {
+			put64(3);
+			fwrite("\1\1\1", 1, 3, stdout);
+		} else {
+			put64(4);
+			fwrite("\1\2\1\1", 1, 4, stdout);
+		}
 	} else if (strcmp(mode, "exit") == 0) {
 		return 7;
 	} else if (strcmp(mode, "crash") == 0) {
@@ -778,6 +917,8 @@ static void test_helper_hostile(void **state)
 		{"pagefail", "0", RC_LIMIT, "ran out of memory on page 1"},
 		{"text", "0", RC_LIMIT, "page 1 has more text than the limit of 16 MiB"},
 		{"boxes", "0", RC_FORMAT, "sent more boxes than characters"},
+		{"inkcount", "0", RC_FORMAT, "sent ink flags that are not one per box"},
+		{"inkflag", "0", RC_FORMAT, "sent an ink flag that is not 0 or 1"},
 		{"short", "0", RC_FORMAT, "output ended early"},
 		{"exit", "0", RC_FORMAT, "failed: exit status 7"},
 		{"crash", "0", RC_FORMAT, "the PDF reader failed on it (signal 6, SIGABRT)"},
@@ -974,6 +1115,7 @@ typedef struct {
 	const clint_pdf_rect *rects; /* page 0's boxes, nrects of them */
 	size_t nrects;
 	int page_rc;                /* page() of the last page */
+	const unsigned char *ink;   /* page 0's ink flags (nrects), or NULL */
 } stand_in;
 
 static int si_open(void **out, const unsigned char *data, size_t len,
@@ -997,28 +1139,29 @@ static int si_page_count(void *pdf)
 	return ((const stand_in *)pdf)->count;
 }
 
-static int si_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
-                   size_t *nrects, char *err, size_t errlen)
+static int si_page(void *pdf, int i, clint_pdf_page *pg, char *err,
+                   size_t errlen)
 {
 	const stand_in *s = pdf;
 
+	memset(pg, 0, sizeof(*pg));
 	if (s->page_rc != CLINT_PDF_OK && i + 1 == s->count) {
 		snprintf(err, errlen, "stand-in page failure");
-		*text = NULL;
-		*rects = NULL;
-		*nrects = 0;
 		return s->page_rc;
 	}
-	*text = strdup(s->pages[i]);
-	*rects = NULL;
-	*nrects = 0;
+	pg->text = strdup(s->pages[i]);
 	if (i == 0 && s->nrects) {
-		*rects = malloc(s->nrects * sizeof(**rects));
-		assert_non_null(*rects);
-		memcpy(*rects, s->rects, s->nrects * sizeof(**rects));
-		*nrects = s->nrects;
+		pg->rects = malloc(s->nrects * sizeof(*pg->rects));
+		assert_non_null(pg->rects);
+		memcpy(pg->rects, s->rects, s->nrects * sizeof(*pg->rects));
+		pg->nrects = s->nrects;
+		if (s->ink) {
+			pg->ink = malloc(s->nrects);
+			assert_non_null(pg->ink);
+			memcpy(pg->ink, s->ink, s->nrects);
+		}
 	}
-	return *text ? CLINT_PDF_OK : CLINT_PDF_ENOMEM;
+	return pg->text ? CLINT_PDF_OK : CLINT_PDF_ENOMEM;
 }
 
 static void si_close(void *pdf)
@@ -1055,14 +1198,6 @@ static clint_doc *layout(const stand_in *s, clint_diag *d, int rc)
 	}
 	assert_int_equal(clint_doc_finish_build(doc), CLINT_OK);
 	return doc;
-}
-
-static void assert_text_has(const clint_doc *doc, const char *needle, int want)
-{
-	const char *t = clint_doc_text(doc, NULL);
-
-	if ((strstr(t, needle) != NULL) != want)
-		fail_msg("'%s' %s in:\n%s", needle, want ? "missing" : "kept", t);
 }
 
 /* Times `needle` is in the document's text. */
@@ -1105,7 +1240,7 @@ static void test_layout_running_heads(void **state)
 		"Schedule of Charges\nPage 1\n", "Schedule of Charges\nPage 2\n",
 		"Schedule of Charges\nPage 3\n",
 	};
-	stand_in s = {four, 4, CLINT_PDF_OK, NULL, 0, CLINT_PDF_OK};
+	stand_in s = {four, 4, CLINT_PDF_OK, NULL, 0, CLINT_PDF_OK, NULL};
 	clint_diag *d = NULL;
 	clint_doc *doc;
 
@@ -1158,7 +1293,7 @@ static void test_layout_line_limit(void **state)
 	char *many = malloc(2 * (cap + 1) + 1), *half = malloc(cap + 3);
 	char *empty = malloc(3 * cap + 64);
 	const char *pages[2];
-	stand_in s = {pages, 1, CLINT_PDF_OK, NULL, 0, CLINT_PDF_OK};
+	stand_in s = {pages, 1, CLINT_PDF_OK, NULL, 0, CLINT_PDF_OK, NULL};
 	clint_diag *d = NULL;
 	clint_doc *doc;
 	size_t i;
@@ -1240,7 +1375,7 @@ static void test_layout_running_sentences(void **state)
 		"Body two beta.\nServices Agreement - Page 2 of 3 - Confidential.\n",
 		"Body three gamma.\nServices Agreement - Page 3 of 3 - Confidential.\n",
 	};
-	stand_in s = {pay, 3, CLINT_PDF_OK, NULL, 0, CLINT_PDF_OK};
+	stand_in s = {pay, 3, CLINT_PDF_OK, NULL, 0, CLINT_PDF_OK, NULL};
 	clint_doc *doc;
 
 	(void)state;
@@ -1277,7 +1412,7 @@ static void test_layout_hostile_boxes(void **state)
 {
 	static const char *const one[] = {"First line here.\nSecond line here.\n"};
 	clint_pdf_rect r[36];
-	stand_in s = {one, 1, CLINT_PDF_OK, r, 0, CLINT_PDF_OK};
+	stand_in s = {one, 1, CLINT_PDF_OK, r, 0, CLINT_PDF_OK, NULL};
 	clint_diag *d = NULL;
 	clint_doc *doc;
 	size_t i, n = strlen(one[0]);
@@ -1342,7 +1477,7 @@ static void test_layout_direction_marks(void **state)
 		"Alpha \xE2\x80\xAB\xD7\x90\xE2\x80\xAC one.\nAlpha two.\n"
 		"Alpha three.\nBeta one.\nBeta two.\n"};
 	clint_pdf_rect r[80];
-	stand_in s = {plain, 1, CLINT_PDF_OK, r, 0, CLINT_PDF_OK};
+	stand_in s = {plain, 1, CLINT_PDF_OK, r, 0, CLINT_PDF_OK, NULL};
 	clint_doc *doc;
 
 	(void)state;
@@ -1362,11 +1497,104 @@ static void test_layout_direction_marks(void **state)
 	clint_doc_free(doc);
 }
 
+/* Ink flags for the code points of `mask`: 0 where it has '#'. */
+static size_t mask_ink(const char *mask, unsigned char *ink, size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; mask[i]; i++) {
+		if (((unsigned char)mask[i] & 0xC0) == 0x80)
+			continue;
+		assert_true(n < max);
+		ink[n++] = mask[i] != '#';
+	}
+	return n;
+}
+
+/*
+ * Text a reader cannot see is left out, with a warning: a line of unseen
+ * words with its line end, an unseen word with its space, unseen letters
+ * glued to a word that shows (they would change it), but not an unseen
+ * full stop in a number that shows ("3.5" stays). A page whose text is
+ * all unseen is refused, naming why.
+ */
+static void test_layout_unseen(void **state)
+{
+	static const char *const page[] = {
+		"The Supplier shall pay credits.\n"
+		"secret clause text here\n"
+		"Fees are 3.5 per cent zz extra.\n"
+		"Service creditsqq apply.\n"
+		"hidden Start of line.\n"};
+	static const char mask[] =
+		"The Supplier shall pay credits.\n"
+		"#######################\n"
+		"Fees are 3#5 per cent ## extra.\n"
+		"Service credits## apply.\n"
+		"###### Start of line.\n";
+	static const char *const rtl[] = {
+		"Alpha \xE2\x80\xAB\xD7\x90\xD7\x91\xE2\x80\xAC one.\n"};
+	static const char rtl_mask[] = "Alpha ## one.\n";
+	clint_pdf_rect r[200];
+	unsigned char ink[200];
+	stand_in s = {page, 1, CLINT_PDF_OK, r, 0, CLINT_PDF_OK, ink};
+	clint_diag *d = NULL;
+	clint_doc *doc;
+
+	(void)state;
+	s.nrects = line_boxes(page[0], r, 200, 0);
+	assert_int_equal(mask_ink(mask, ink, 200), s.nrects);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = layout(&s, d, CLINT_OK);
+	assert_text_has(doc, "The Supplier shall pay credits.", 1);
+	assert_text_has(doc, "Fees are 3.5 per cent extra.", 1);
+	assert_text_has(doc, "Service credits apply.", 1);
+	assert_text_has(doc, "Start of line.", 1);
+	assert_text_has(doc, "secret", 0);
+	assert_text_has(doc, "zz", 0);
+	assert_text_has(doc, "qq", 0);
+	assert_text_has(doc, "hidden", 0);
+	/* secret clause text here (20), zz, qq, hidden */
+	assert_diag(d, "30 characters a reader cannot see (invisible, white, "
+	               "clipped or covered text) left out, on page 1",
+	            CLINT_DIAG_WARNING);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+
+	/* all of it unseen: refused */
+	memset(ink, 0, sizeof(ink));
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	layout(&s, d, CLINT_EFORMAT);
+	assert_diag(d, "none of its text is drawn visibly: 112 characters are "
+	               "invisible, white, clipped or covered (page 1)",
+	            CLINT_DIAG_ERROR);
+	clint_diag_free(d);
+
+	/* an unseen right-to-left word goes with its direction marks, which
+	 * have no box */
+	s.pages = rtl;
+	s.nrects = line_boxes(rtl[0], r, 200, 0);
+	assert_int_equal(mask_ink(rtl_mask, ink, 200), s.nrects);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = layout(&s, d, CLINT_OK);
+	assert_text_has(doc, "Alpha one.", 1);
+	assert_text_has(doc, "\xD7\x90", 0);
+	assert_text_has(doc, "\xE2\x80\xAB", 0);
+	assert_diag(d, "4 characters a reader cannot see", CLINT_DIAG_WARNING);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+	/* with ink, the word stays, marks and all */
+	memset(ink, 1, sizeof(ink));
+	doc = layout(&s, NULL, CLINT_OK);
+	assert_text_has(doc, "Alpha \xE2\x80\xAB\xD7\x90\xD7\x91\xE2\x80\xAC one.", 1);
+	clint_doc_free(doc);
+}
+
 /* The module's failures, each a clear message (or ENOMEM). */
 static void test_layout_module_failures(void **state)
 {
 	static const char *const blank[] = {"  \n", "\n"};
-	stand_in s = {blank, 2, CLINT_PDF_EENCRYPTED, NULL, 0, CLINT_PDF_OK};
+	stand_in s = {blank, 2, CLINT_PDF_EENCRYPTED, NULL, 0, CLINT_PDF_OK, NULL};
 	clint_diag *d = NULL;
 
 	(void)state;
@@ -1415,6 +1643,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_layout_running_sentences),
 		cmocka_unit_test(test_layout_hostile_boxes),
 		cmocka_unit_test(test_layout_direction_marks),
+		cmocka_unit_test(test_layout_unseen),
 		cmocka_unit_test(test_layout_module_failures),
 #ifdef CLINT_HAVE_POPPLER
 		cmocka_unit_test(test_helper_reads),
@@ -1422,6 +1651,8 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_helper_limits_itself),
 		cmocka_unit_test(test_pages_paragraphs_running_heads),
 		cmocka_unit_test(test_no_text_layer),
+		cmocka_unit_test(test_hidden_text),
+		cmocka_unit_test(test_hidden_only),
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_corpus_bonterms),
 		cmocka_unit_test(test_corpus_cuad),

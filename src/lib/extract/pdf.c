@@ -16,6 +16,11 @@
  *    top or bottom of a page whose text, digits ignored, is at the same
  *    edge of most pages (unless that would leave no text at all: pages
  *    that repeat each other keep their text).
+ * Text a reader cannot see is left out first, with a warning naming the
+ * pages: the reader marks the characters whose boxes show no ink when the
+ * page is drawn (render mode 3, white on white, clipped away, covered;
+ * pdf_poppler.c), and drop_unseen() takes out the words with no ink at
+ * all and the unseen letters and digits of the others.
  * Every page's blocks carry its number; the first block of every page
  * after the first is flagged CLINT_BLOCK_PAGE_BREAK. A PDF without any
  * text is refused (a scan needs OCR), as are encrypted and damaged files.
@@ -30,6 +35,10 @@
 
 #include "extract.h"
 #include "pdfmod.h"
+
+/* The pages with unseen text that the warning names; the others are
+ * counted. */
+#define UNSEEN_PAGES_NAMED 5
 
 /* The lines nearest each page edge that may be a running header/footer. */
 #define EDGE_LINES 6
@@ -66,10 +75,144 @@ static int bidi_mark(const char *s, size_t j)
 }
 
 /*
+ * How the boxes map to the code points of text[0..len): 1 when there is
+ * one per code point, 2 when there is one per code point but the
+ * direction marks (one Hebrew letter made poppler add two, and the whole
+ * page lost its layout), 0 when they do not map (the layout is unknown).
+ */
+static int box_map(const char *text, size_t len, size_t nrects)
+{
+	size_t chars = clint_utf8_count(text, len), marks = 0, k;
+
+	if (!nrects)
+		return 0;
+	if (nrects == chars)
+		return 1;
+	for (k = 0; k + 2 < len; k++)
+		marks += bidi_mark(text, k);
+	return marks && nrects == chars - marks ? 2 : 0;
+}
+
+/*
+ * True for a character whose ink shows at the resolution the page is
+ * drawn at: a letter or a digit. Punctuation, symbols and combining marks
+ * may leave less than a pixel; "3.5" must not become "35".
+ */
+static int inked_kind(uint32_t cp)
+{
+	if (cp < 0x80)
+		return isalnum((int)cp) != 0;
+	return cp >= 0xC0 && !(cp >= 0x0300 && cp <= 0x036F) &&
+	       !(cp >= 0x1AB0 && cp <= 0x1AFF) && !(cp >= 0x1DC0 && cp <= 0x1DFF) &&
+	       !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) &&
+	       !(cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+/* The boxes and ink flags of a page being compacted in place. */
+typedef struct {
+	char *text;
+	clint_pdf_rect *rects;
+	const unsigned char *ink;
+	size_t nrects;
+	size_t wt, wr;  /* where the next kept byte and box go */
+} unseen_pass;
+
+/* Keeps text[a, b) and boxes [ra, rb). */
+static void keep(unseen_pass *u, size_t a, size_t b, size_t ra, size_t rb)
+{
+	memmove(u->text + u->wt, u->text + a, b - a);
+	u->wt += b - a;
+	if (rb > ra) {
+		memmove(u->rects + u->wr, u->rects + ra, (rb - ra) * sizeof(*u->rects));
+		u->wr += rb - ra;
+	}
+}
+
+/*
+ * Leaves out of a page the text a reader cannot see (ink flags 0): a
+ * word none of whose boxes shows ink, with the space before it (a line
+ * of such words with its line end), and the unseen letters and digits of
+ * a word that shows (hidden letters glued to a word would change it).
+ * The text and boxes are compacted in place; `map` is box_map()'s.
+ * Returns the number of characters left out (spaces not counted).
+ */
+static size_t drop_unseen(pdf_page *pg, clint_pdf_rect *rects, size_t *nrects,
+                          const unsigned char *ink, int map)
+{
+	unseen_pass u = {pg->text, rects, ink, *nrects, 0, 0};
+	size_t len = strlen(pg->text), i = 0, ri = 0, dropped = 0;
+
+	if (!ink || !map)
+		return 0;
+	while (i < len) {
+		size_t ls = i;
+		int kept_any = 0, had_word = 0;
+
+		while (i < len && pg->text[i] != '\n') {
+			size_t sa = i, sra = ri, wa, wra, j, r;
+			int boxed = 0, seen = 0;
+
+			while (i < len && (pg->text[i] == ' ' || pg->text[i] == '\t')) {
+				i++;
+				ri++;
+			}
+			if (i >= len || pg->text[i] == '\n') { /* trailing space */
+				if (kept_any || !had_word)
+					keep(&u, sa, i, sra, ri);
+				break;
+			}
+			/* the word [wa, j): does any box of it show ink? */
+			wa = j = i;
+			wra = r = ri;
+			while (j < len && pg->text[j] != '\n' && pg->text[j] != ' ' &&
+			       pg->text[j] != '\t') {
+				if (!(map == 2 && bidi_mark(pg->text, j))) {
+					boxed = 1;
+					seen |= r < u.nrects && ink[r];
+					r++;
+				}
+				j = clint_utf8_fwd(pg->text, j + 1, len);
+			}
+			had_word = 1;
+			i = j;
+			ri = r;
+			if (boxed && !seen) { /* the whole word, and its space */
+				dropped += clint_utf8_count(pg->text + wa, j - wa);
+				continue;
+			}
+			if (kept_any || sa == ls)
+				keep(&u, sa, wa, sra, wra);
+			kept_any = 1;
+			for (j = wa, r = wra; j < i;) {
+				size_t next = clint_utf8_fwd(pg->text, j + 1, len);
+				uint32_t cp = 0;
+				int boxless = map == 2 && bidi_mark(pg->text, j);
+
+				clint_utf8_decode((const unsigned char *)pg->text + j,
+				                  next - j, &cp);
+				if (!boxless && r < u.nrects && !ink[r] && inked_kind(cp))
+					dropped++;
+				else
+					keep(&u, j, next, r, boxless ? r : r + 1);
+				r += !boxless;
+				j = next;
+			}
+		}
+		if (i < len) { /* the line end: gone with a line left out whole */
+			if (!had_word || kept_any)
+				keep(&u, i, i + 1, ri, ri + 1);
+			i++;
+			ri++;
+		}
+	}
+	pg->text[u.wt] = '\0';
+	*nrects = u.wr;
+	return dropped;
+}
+
+/*
  * Splits the page text into lines and takes each line's position from
- * the character rectangles (when there is one per character, or one per
- * character but the direction marks: one Hebrew letter made poppler add
- * two, and the whole page lost its layout). An empty
+ * the character rectangles (box_map()). An empty
  * line after an empty line is not kept (the layout would do nothing
  * with it). *budget is the number of lines still allowed: CLINT_ELIMIT
  * when the page has more.
@@ -77,15 +220,9 @@ static int bidi_mark(const char *s, size_t j)
 static int split_lines(pdf_page *pg, const clint_pdf_rect *rects,
                        size_t nrects, size_t *budget)
 {
-	size_t i = 0, len = strlen(pg->text), ci = 0, k, marks = 0;
-	size_t chars = clint_utf8_count(pg->text, len);
-	int have, skip;
-
-	if (nrects && nrects != chars)  /* the marks may be the difference */
-		for (k = 0; k + 2 < len; k++)
-			marks += bidi_mark(pg->text, k);
-	skip = marks && nrects == chars - marks;
-	have = nrects && (nrects == chars || skip);
+	size_t i = 0, len = strlen(pg->text), ci = 0;
+	int map = box_map(pg->text, len, nrects), have = map != 0,
+	    skip = map == 2;
 
 	while (i <= len) {
 		size_t j = i, cj = ci;
@@ -592,15 +729,37 @@ static int reader_failed(clint_doc *doc, int rc, const char *why,
 	}
 }
 
+/* Names the pages with unseen text: "page 3", "pages 3, 5 and 9",
+ * "pages 3, 5, 9, 12, 14 and 7 more". */
+static void name_pages(char *buf, size_t cap, const size_t *named,
+                       size_t count)
+{
+	size_t k, n = count < UNSEEN_PAGES_NAMED ? count : UNSEEN_PAGES_NAMED,
+	          used = 0;
+
+	buf[0] = '\0';
+	for (k = 0; k < n && used < cap; k++) {
+		const char *sep = k == 0 ? (count == 1 ? "page " : "pages ")
+		                  : k + 1 == count ? " and " : ", ";
+		int w = snprintf(buf + used, cap - used, "%s%zu", sep, named[k]);
+		if (w < 0)
+			return;
+		used += (size_t)w;
+	}
+	if (count > n && used < cap)
+		snprintf(buf + used, cap - used, " and %zu more", count - n);
+}
+
 int clint_extract_pdf_layout(clint_doc *doc, const clint_pdf_module *m,
                              const clint_pdf_limits *lim,
                              const unsigned char *data, size_t len,
                              clint_diag *diag)
 {
 	void *pdf = NULL;
-	char why[1024];
+	char why[1024], where[160];
 	pdf_page *pages = NULL;
 	size_t npages = 0, p, chars = 0, budget = PDF_MAX_LINES;
+	size_t unseen = 0, unseen_pages = 0, named[UNSEEN_PAGES_NAMED];
 	int rc = CLINT_OK, n;
 
 	why[0] = '\0';
@@ -620,21 +779,31 @@ int clint_extract_pdf_layout(clint_doc *doc, const clint_pdf_module *m,
 		goto done;
 	}
 	for (p = 0; p < (size_t)n; p++) {
-		clint_pdf_rect *rects = NULL;
-		size_t i, nrects = 0;
+		clint_pdf_page pg = {NULL, NULL, 0, NULL};
+		size_t i, gone;
 
 		npages++;
 		why[0] = '\0';
-		rc = m->page(pdf, (int)p, &pages[p].text, &rects, &nrects, why,
-		             sizeof(why));
-		if (rc != CLINT_PDF_OK || !pages[p].text) {
-			m->release(rects);
+		rc = m->page(pdf, (int)p, &pg, why, sizeof(why));
+		pages[p].text = pg.text;
+		if (rc != CLINT_PDF_OK || !pg.text) {
+			m->release(pg.rects);
+			m->release(pg.ink);
 			rc = reader_failed(doc, rc == CLINT_PDF_OK ? CLINT_PDF_ENOMEM : rc,
 			                   why, diag);
 			goto done;
 		}
-		rc = split_lines(&pages[p], rects, nrects, &budget);
-		m->release(rects);
+		gone = drop_unseen(&pages[p], pg.rects, &pg.nrects, pg.ink,
+		                   box_map(pg.text, strlen(pg.text), pg.nrects));
+		m->release(pg.ink);
+		if (gone) {
+			if (unseen_pages < UNSEEN_PAGES_NAMED)
+				named[unseen_pages] = p + 1;
+			unseen_pages++;
+			unseen += gone;
+		}
+		rc = split_lines(&pages[p], pg.rects, pg.nrects, &budget);
+		m->release(pg.rects);
 		if (rc == CLINT_ELIMIT)
 			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 			               "PDF not read: more than %d lines of text (page "
@@ -646,13 +815,25 @@ int clint_extract_pdf_layout(clint_doc *doc, const clint_pdf_module *m,
 			if (!isspace((unsigned char)pages[p].text[i]))
 				chars++;
 	}
+	name_pages(where, sizeof(where), named, unseen_pages);
 	if (chars == 0) {
-		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
-		               "no text layer (scanned image?) \xE2\x80\x94 run OCR "
-		               "first");
+		if (unseen)
+			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+			               "none of its text is drawn visibly: %zu characters "
+			               "are invisible, white, clipped or covered (%s)",
+			               unseen, where);
+		else
+			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
+			               "no text layer (scanned image?) \xE2\x80\x94 run "
+			               "OCR first");
 		rc = CLINT_EFORMAT;
 		goto done;
 	}
+	if (unseen)
+		clint_diag_add(diag, CLINT_DIAG_WARNING, doc->name, 0, 0,
+		               "%zu characters a reader cannot see (invisible, white, "
+		               "clipped or covered text) left out, on %s",
+		               unseen, where);
 	TRY(drop_running(pages, npages));
 	keep_if_all_running(pages, npages);
 	TRY(build_blocks(doc, m, pages, npages));

@@ -24,7 +24,7 @@
 #include <stdint.h>
 
 /* Bumped whenever clint_pdf_module changes. */
-#define CLINT_PDF_MODULE_ABI 2
+#define CLINT_PDF_MODULE_ABI 3
 
 /* clint_pdf_module.open() results */
 #define CLINT_PDF_OK 0
@@ -45,6 +45,25 @@ typedef struct {
 	double x1, y1, x2, y2;  /* page coordinates, y growing downwards */
 } clint_pdf_rect;
 
+/*
+ * One page as page() gives it; each pointer is the caller's to release
+ * with release().
+ *  - text: UTF-8 in reading order with a '\n' after each line;
+ *  - rects, nrects: one box per character of the text ('\n' included)
+ *    when the module knows them (nrects is then the number of code points
+ *    of the text; otherwise 0 and rects NULL);
+ *  - ink: NULL, or nrects flags: 0 where the character's box shows
+ *    nothing when the page is drawn (text in render mode 3, white on
+ *    white, clipped away, covered by what is drawn over it, or off the
+ *    page), 1 where it does. NULL when the module did not draw the page.
+ */
+typedef struct {
+	char *text;
+	clint_pdf_rect *rects;
+	size_t nrects;
+	unsigned char *ink;
+} clint_pdf_page;
+
 typedef struct clint_pdf_module {
 	unsigned abi;  /* CLINT_PDF_MODULE_ABI */
 	/*
@@ -58,16 +77,13 @@ typedef struct clint_pdf_module {
 	/* Number of pages (<= 0: none). */
 	int (*page_count)(void *pdf);
 	/*
-	 * Page `i` (0-based): its text, UTF-8 in reading order with a '\n'
-	 * after each line, and one box per character of the text ('\n'
-	 * included) when the module knows them (*nrects is then the number
-	 * of code points of the text; otherwise 0). Both are the caller's
-	 * to release with release(). Pages are asked for in order, each once.
-	 * Returns CLINT_PDF_OK, ENOMEM, or ELIMIT or EFAILED with a reason in
+	 * Page `i` (0-based) into *pg (see clint_pdf_page; all NULL and 0 on
+	 * an error). Pages are asked for in order, each once. Returns
+	 * CLINT_PDF_OK, ENOMEM, or ELIMIT or EFAILED with a reason in
 	 * err[0..errlen). A page that cannot be read gives an empty text.
 	 */
-	int (*page)(void *pdf, int i, char **text, clint_pdf_rect **rects,
-	            size_t *nrects, char *err, size_t errlen);
+	int (*page)(void *pdf, int i, clint_pdf_page *pg, char *err,
+	            size_t errlen);
 	void (*release)(void *p);
 	void (*close)(void *pdf);
 	/* True if the code point is a lower-case letter. */
@@ -87,12 +103,13 @@ const clint_pdf_module *clint_pdf_poppler_module(void);
  *   for CLINT_PDF_OK: i32 page count, then per page:
  *     i32 page() result (an error ends the output),
  *     u64 text length and the text, u64 box count and the boxes
- *     (4 doubles each).
+ *     (4 doubles each), u64 ink flag count (0 or the box count) and the
+ *     flags (a byte each, 0 or 1).
  * The helper reads the PDF from its standard input, which is a regular
  * file (seekable), and takes its limits as arguments:
  *   clauselint-pdf CPU_SECONDS MEMORY_BYTES    (0: none)
  */
 #define CLINT_PDF_WIRE_MAGIC "CLINTPDF"
-#define CLINT_PDF_WIRE_VERSION 1u
+#define CLINT_PDF_WIRE_VERSION 2u
 
 #endif

@@ -617,17 +617,15 @@ static int proc_page_count(void *pdf)
 	return ((helper_run *)pdf)->npages;
 }
 
-static int proc_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
-                     size_t *nrects, char *err, size_t errlen)
+static int proc_page(void *pdf, int i, clint_pdf_page *pg, char *err,
+                     size_t errlen)
 {
 	helper_run *h = pdf;
 	int32_t prc;
-	uint64_t tn, rn;
+	uint64_t tn, rn, fn, k;
 	int rc;
 
-	*text = NULL;
-	*rects = NULL;
-	*nrects = 0;
+	memset(pg, 0, sizeof(*pg));
 	if (i != h->next || i >= h->npages || h->done)
 		return malformed(h, "pages out of order", err, errlen);
 	h->next++;
@@ -653,16 +651,16 @@ static int proc_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
 		return CLINT_PDF_ELIMIT;
 	}
 	h->total_text += tn;
-	*text = malloc((size_t)tn + 1);
-	if (!*text)
+	pg->text = malloc((size_t)tn + 1);
+	if (!pg->text)
 		return CLINT_PDF_ENOMEM;
-	if ((rc = get(h, *text, (size_t)tn, err, errlen)) != CLINT_PDF_OK)
+	if ((rc = get(h, pg->text, (size_t)tn, err, errlen)) != CLINT_PDF_OK)
 		goto fail;
-	(*text)[tn] = '\0';
+	pg->text[tn] = '\0';
 	/* the document's text is UTF-8 without NULs: the matching relies on
 	 * it (PCRE2_NO_UTF_CHECK) */
-	if (memchr(*text, '\0', (size_t)tn) ||
-	    !clint_utf8_valid(*text, (size_t)tn)) {
+	if (memchr(pg->text, '\0', (size_t)tn) ||
+	    !clint_utf8_valid(pg->text, (size_t)tn)) {
 		rc = malformed(h, "text that is not UTF-8", err, errlen);
 		goto fail;
 	}
@@ -681,23 +679,44 @@ static int proc_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
 		goto fail;
 	}
 	if (rn) {
-		*rects = malloc((size_t)rn * sizeof(**rects));
-		if (!*rects) {
+		pg->rects = malloc((size_t)rn * sizeof(*pg->rects));
+		if (!pg->rects) {
 			rc = CLINT_PDF_ENOMEM;
 			goto fail;
 		}
-		rc = get(h, *rects, (size_t)rn * sizeof(**rects), err, errlen);
+		rc = get(h, pg->rects, (size_t)rn * sizeof(*pg->rects), err, errlen);
 		if (rc != CLINT_PDF_OK)
 			goto fail;
-		*nrects = (size_t)rn;
+		pg->nrects = (size_t)rn;
+	}
+	/* the ink flags: none, or one per box, each 0 or 1 */
+	if ((rc = get(h, &fn, sizeof(fn), err, errlen)) != CLINT_PDF_OK)
+		goto fail;
+	if (fn != 0 && fn != rn) {
+		rc = malformed(h, "ink flags that are not one per box", err, errlen);
+		goto fail;
+	}
+	if (fn) {
+		pg->ink = malloc((size_t)fn);
+		if (!pg->ink) {
+			rc = CLINT_PDF_ENOMEM;
+			goto fail;
+		}
+		if ((rc = get(h, pg->ink, (size_t)fn, err, errlen)) != CLINT_PDF_OK)
+			goto fail;
+		for (k = 0; k < fn; k++)
+			if (pg->ink[k] > 1) {
+				rc = malformed(h, "an ink flag that is not 0 or 1", err,
+				               errlen);
+				goto fail;
+			}
 	}
 	return CLINT_PDF_OK;
 fail:
-	free(*text);
-	free(*rects);
-	*text = NULL;
-	*rects = NULL;
-	*nrects = 0;
+	free(pg->text);
+	free(pg->rects);
+	free(pg->ink);
+	memset(pg, 0, sizeof(*pg));
 	return rc;
 }
 

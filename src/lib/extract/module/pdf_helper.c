@@ -13,6 +13,7 @@
  * the clock and kills it.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,9 +36,15 @@
 #endif
 #endif
 
+/* The wire: what was standard output. Standard output itself is then
+ * /dev/null, so that nothing a library prints there (poppler's cairo
+ * font code has printed "some font thing failed" to it) can come between
+ * the bytes of the wire. */
+static FILE *wire;
+
 static int put(const void *p, size_t n)
 {
-	return n == 0 || fwrite(p, 1, n, stdout) == n ? 0 : -1;
+	return n == 0 || fwrite(p, 1, n, wire) == n ? 0 : -1;
 }
 
 static int put_i32(int32_t v)
@@ -134,7 +141,15 @@ int main(int argc, char **argv)
 #endif
 	if (limit(RLIMIT_CORE, 0, 0) != 0)
 		return 3;
-	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
+	{
+		int w = dup(1), null = open("/dev/null", O_WRONLY);
+
+		if (w < 0 || null < 0 || dup2(null, 1) < 0 ||
+		    !(wire = fdopen(w, "wb")))
+			return 4;
+		close(null);
+	}
+	setvbuf(wire, obuf, _IOFBF, sizeof(obuf));
 	rc = map_input(&data, &len);
 	if (rc < 0)
 		return 4;
@@ -154,24 +169,26 @@ int main(int argc, char **argv)
 	n = m->page_count(pdf);
 	put_i32(n);
 	for (i = 0; i < n; i++) {
-		clint_pdf_rect *rects = NULL;
-		char *text = NULL;
-		size_t nrects = 0;
+		clint_pdf_page pg;
 
-		rc = m->page(pdf, i, &text, &rects, &nrects, err, sizeof(err));
+		rc = m->page(pdf, i, &pg, err, sizeof(err));
 		put_i32(rc);
 		if (rc == CLINT_PDF_OK) {
-			put_u64(strlen(text));
-			put(text, strlen(text));
-			put_u64(nrects);
-			put(rects, nrects * sizeof(*rects));
+			put_u64(strlen(pg.text));
+			put(pg.text, strlen(pg.text));
+			put_u64(pg.nrects);
+			put(pg.rects, pg.nrects * sizeof(*pg.rects));
+			put_u64(pg.ink ? pg.nrects : 0);
+			if (pg.ink)
+				put(pg.ink, pg.nrects);
 		}
-		m->release(text);
-		m->release(rects);
-		if (rc != CLINT_PDF_OK || ferror(stdout))
+		m->release(pg.text);
+		m->release(pg.rects);
+		m->release(pg.ink);
+		if (rc != CLINT_PDF_OK || ferror(wire))
 			break;
 	}
 	m->close(pdf);
 out:
-	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+	return fflush(wire) == 0 && !ferror(wire) ? 0 : 1;
 }

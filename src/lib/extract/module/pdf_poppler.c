@@ -7,7 +7,16 @@
  * Nothing here writes to stderr: poppler reports the damage it recovers
  * from through GLib's log, which is silenced (the file is reported once,
  * by the library).
+ *
+ * poppler reads every character of the text layer, drawn or not: text in
+ * render mode 3 (invisible), white on white, clipped away, or painted
+ * over. So each page that has text is also drawn, small, and every
+ * character gets an ink flag: whether anything is visible in its box
+ * (page_ink()). An OCR layer over a scan keeps its text (the scan is the
+ * ink); what is left out, and the warning, is the library's decision.
  */
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +24,15 @@
 #include <poppler.h>
 
 #include "../pdfmod.h"
+
+/* The page is drawn at INK_SCALE pixels a point (144 dpi), fewer on a
+ * page of more than INK_MAX_PIXELS; a pixel is ink when one of its
+ * channels is below INK_LEVEL (text lighter than #F0F0F0 on white cannot
+ * be read). Cairo's image surfaces are at most 32767 pixels a side. */
+#define INK_SCALE 2.0
+#define INK_MAX_PIXELS (4.0 * 1024 * 1024)
+#define INK_LEVEL 0xF0
+#define INK_MAX_SIDE 32767
 
 typedef struct {
 	PopplerDocument *doc;
@@ -77,8 +95,105 @@ static int pdf_page_count(void *pdf)
 	return poppler_document_get_n_pages(((pdf_handle *)pdf)->doc);
 }
 
-static int pdf_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
-                    size_t *nrects, char *err, size_t errlen)
+/* v * s as a pixel index in [0, max]; NaN counts as 0. */
+static int pixel(double v, double s, int max, int up)
+{
+	v = up ? ceil(v * s) : floor(v * s);
+	if (!(v > 0))
+		return 0;
+	return v < (double)max ? (int)v : max;
+}
+
+/*
+ * Draws `page` and returns a flag per box of r[0..n): 1 when some pixel
+ * in the box is ink, 0 when the box shows nothing (or lies off the
+ * page). NULL when the page cannot be drawn (too large, out of memory).
+ * The ink is counted in a summed-area table, so that a box costs the same
+ * whatever its size: a hostile page of full-page boxes stays linear.
+ */
+static unsigned char *page_ink(PopplerPage *page, const PopplerRectangle *r,
+                               guint n)
+{
+	double w = 0, h = 0, s = INK_SCALE;
+	cairo_surface_t *sf = NULL;
+	cairo_t *cr = NULL;
+	uint32_t *sum = NULL;
+	unsigned char *ink = NULL, *px;
+	int W, H, stride, x, y;
+	guint k;
+
+	poppler_page_get_size(page, &w, &h);
+	if (!(w > 0 && h > 0 && w * h < 1e12))
+		return NULL;
+	if (w * h * s * s > INK_MAX_PIXELS)
+		s = sqrt(INK_MAX_PIXELS / (w * h));
+	if (w * s > INK_MAX_SIDE || h * s > INK_MAX_SIDE)
+		return NULL;
+	W = (int)ceil(w * s);
+	H = (int)ceil(h * s);
+	if (W < 1 || H < 1)
+		return NULL;
+	sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, H);
+	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS)
+		goto out;
+	cr = cairo_create(sf);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, s, s);
+	poppler_page_render(page, cr);
+	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+		goto out;
+	cairo_surface_flush(sf);
+	px = cairo_image_surface_get_data(sf);
+	stride = cairo_image_surface_get_stride(sf);
+	/* sum[(y)(W+1) + x]: the ink pixels above and left of (x, y) */
+	sum = g_try_new0(uint32_t, (gsize)(W + 1) * (gsize)(H + 1));
+	ink = g_try_malloc(n ? n : 1);
+	if (!px || !sum || !ink) {
+		g_free(ink);
+		ink = NULL;
+		goto out;
+	}
+	for (y = 0; y < H; y++) {
+		const uint32_t *row = (const uint32_t *)(px + (size_t)y * stride);
+		uint32_t *up = sum + (size_t)y * (W + 1), *cur = up + (W + 1);
+		uint32_t line = 0;
+
+		for (x = 0; x < W; x++) {
+			uint32_t v = row[x];
+			line += ((v >> 16) & 0xFF) < INK_LEVEL ||
+			        ((v >> 8) & 0xFF) < INK_LEVEL || (v & 0xFF) < INK_LEVEL;
+			cur[x + 1] = up[x + 1] + line;
+		}
+	}
+	for (k = 0; k < n; k++) {
+		/* the pixels the box touches; at least one */
+		int x1 = pixel(r[k].x1, s, W, 0), x2 = pixel(r[k].x2, s, W, 1);
+		int y1 = pixel(r[k].y1, s, H, 0), y2 = pixel(r[k].y2, s, H, 1);
+		size_t a, b;
+
+		if (x2 <= x1 && x1 < W)
+			x2 = x1 + 1;
+		if (y2 <= y1 && y1 < H)
+			y2 = y1 + 1;
+		if (x2 <= x1 || y2 <= y1) {
+			ink[k] = 0;
+			continue;
+		}
+		a = (size_t)y1 * (W + 1);
+		b = (size_t)y2 * (W + 1);
+		ink[k] = sum[b + x2] - sum[b + x1] - sum[a + x2] + sum[a + x1] > 0;
+	}
+out:
+	g_free(sum);
+	if (cr)
+		cairo_destroy(cr);
+	cairo_surface_destroy(sf);
+	return ink;
+}
+
+static int pdf_page(void *pdf, int i, clint_pdf_page *pg, char *err,
+                    size_t errlen)
 {
 	PopplerPage *page = poppler_document_get_page(((pdf_handle *)pdf)->doc, i);
 	PopplerRectangle *r = NULL;
@@ -86,28 +201,27 @@ static int pdf_page(void *pdf, int i, char **text, clint_pdf_rect **rects,
 
 	(void)err;
 	(void)errlen;
-	*text = NULL;
-	*rects = NULL;
-	*nrects = 0;
+	memset(pg, 0, sizeof(*pg));
 	if (page) {
-		*text = poppler_page_get_text(page);
-		if (*text && poppler_page_get_text_layout(page, &r, &n) && n) {
-			*rects = g_try_new(clint_pdf_rect, n);
-			if (*rects) {
+		pg->text = poppler_page_get_text(page);
+		if (pg->text && poppler_page_get_text_layout(page, &r, &n) && n) {
+			pg->rects = g_try_new(clint_pdf_rect, n);
+			if (pg->rects) {
 				for (k = 0; k < n; k++) {
-					(*rects)[k].x1 = r[k].x1;
-					(*rects)[k].y1 = r[k].y1;
-					(*rects)[k].x2 = r[k].x2;
-					(*rects)[k].y2 = r[k].y2;
+					pg->rects[k].x1 = r[k].x1;
+					pg->rects[k].y1 = r[k].y1;
+					pg->rects[k].x2 = r[k].x2;
+					pg->rects[k].y2 = r[k].y2;
 				}
-				*nrects = n;
+				pg->nrects = n;
+				pg->ink = page_ink(page, r, n);
 			}
 		}
 		g_free(r);
 		g_object_unref(page);
 	}
-	if (!*text)
-		*text = g_strdup("");
+	if (!pg->text)
+		pg->text = g_strdup("");
 	return CLINT_PDF_OK;
 }
 

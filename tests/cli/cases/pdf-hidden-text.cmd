@@ -1,0 +1,1 @@
+--color never tests/cli/fixtures/weak-draft-hidden.pdf
