@@ -33,6 +33,8 @@
 #define INK_MAX_PIXELS (4.0 * 1024 * 1024)
 #define INK_LEVEL 0xF0
 #define INK_MAX_SIDE 32767
+/* see page_ink() */
+#define INK_SCAN_PAGES 4
 
 typedef struct {
 	PopplerDocument *doc;
@@ -126,12 +128,61 @@ static int reserve(void **buf, size_t *cap, size_t n, size_t size)
 	return 0;
 }
 
+/* The pixels box `r` touches at scale s, at least one, on a page of
+ * W x H pixels: x1, y1, x2, y2 (exclusive) into b; 0 when it is off the
+ * page. */
+static int box_pixels(const PopplerRectangle *r, double s, int W, int H,
+                      int b[4])
+{
+	b[0] = pixel(r->x1, s, W, 0);
+	b[1] = pixel(r->y1, s, H, 0);
+	b[2] = pixel(r->x2, s, W, 1);
+	b[3] = pixel(r->y2, s, H, 1);
+	if (b[2] <= b[0] && b[0] < W)
+		b[2] = b[0] + 1;
+	if (b[3] <= b[1] && b[1] < H)
+		b[3] = b[1] + 1;
+	return b[0] < b[2] && b[1] < b[3];
+}
+
+/* True for an ink pixel (RGB24: the top byte is unused). */
+static int dark(uint32_t v)
+{
+	return ((v >> 16) & 0xFF) < INK_LEVEL || ((v >> 8) & 0xFF) < INK_LEVEL ||
+	       (v & 0xFF) < INK_LEVEL;
+}
+
+/* Fills h->sum, (W + 1) x (H + 1): sum[y(W+1) + x] is the number of ink
+ * pixels above and left of (x, y). */
+static void sum_ink(pdf_handle *h, int W, int H, int stride)
+{
+	uint32_t *sum = h->sum;
+	int x, y;
+
+	memset(sum, 0, (size_t)(W + 1) * sizeof(*sum));
+	for (y = 0; y < H; y++) {
+		const uint32_t *row = (const uint32_t *)(h->pixels + (size_t)y * stride);
+		uint32_t *up = sum + (size_t)y * (W + 1), *cur = up + (W + 1);
+		uint32_t line = 0;
+
+		cur[0] = 0;
+		for (x = 0; x < W; x++) {
+			line += dark(row[x]);
+			cur[x + 1] = up[x + 1] + line;
+		}
+	}
+}
+
 /*
  * Draws `page` and returns a flag per box of r[0..n): 1 when some pixel
  * in the box is ink, 0 when the box shows nothing (or lies off the
  * page). NULL when the page cannot be drawn (too large, out of memory).
- * The ink is counted in a summed-area table, so that a box costs the same
- * whatever its size: a hostile page of full-page boxes stays linear.
+ * A box is looked at pixel by pixel up to its first ink (a character
+ * that shows has some within a few pixels); once INK_SCAN_PAGES times
+ * the page's pixels have been read so (boxes that show nothing, read
+ * whole: a hostile page of full-page boxes), the rest are counted in a
+ * summed-area table, where any box costs the same. A table for every
+ * page took 2 ms a page: 20 s for 10,000 pages.
  */
 static unsigned char *page_ink(pdf_handle *h, PopplerPage *page,
                                const PopplerRectangle *r, guint n)
@@ -140,8 +191,8 @@ static unsigned char *page_ink(pdf_handle *h, PopplerPage *page,
 	cairo_surface_t *sf = NULL;
 	cairo_t *cr = NULL;
 	unsigned char *ink = NULL;
-	uint32_t *sum;
-	int W, H, stride, x, y;
+	size_t budget;
+	int PW, PH, W, H, X0, Y0, X1, Y1, stride, table = 0;
 	guint k;
 
 	poppler_page_get_size(page, &w, &h_pt);
@@ -151,8 +202,29 @@ static unsigned char *page_ink(pdf_handle *h, PopplerPage *page,
 		s = sqrt(INK_MAX_PIXELS / (w * h_pt));
 	if (w * s > INK_MAX_SIDE || h_pt * s > INK_MAX_SIDE)
 		return NULL;
-	W = (int)ceil(w * s);
-	H = (int)ceil(h_pt * s);
+	PW = (int)ceil(w * s);
+	PH = (int)ceil(h_pt * s);
+	/* only the part of the page the boxes are in is drawn (a page of a
+	 * few short lines costs a few lines of pixels) */
+	X0 = PW;
+	Y0 = PH;
+	X1 = Y1 = 0;
+	for (k = 0; k < n; k++) {
+		int b[4];
+
+		if (box_pixels(&r[k], s, PW, PH, b)) {
+			X0 = b[0] < X0 ? b[0] : X0;
+			Y0 = b[1] < Y0 ? b[1] : Y0;
+			X1 = b[2] > X1 ? b[2] : X1;
+			Y1 = b[3] > Y1 ? b[3] : Y1;
+		}
+	}
+	if (X0 >= X1 || Y0 >= Y1) { /* every box is off the page */
+		ink = g_try_malloc0(n ? n : 1);
+		return ink;
+	}
+	W = X1 - X0;
+	H = Y1 - Y0;
 	stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, W);
 	if (W < 1 || H < 1 || stride <= 0 ||
 	    reserve((void **)&h->pixels, &h->pixels_cap, (size_t)stride * H, 1) ||
@@ -166,6 +238,7 @@ static unsigned char *page_ink(pdf_handle *h, PopplerPage *page,
 	cr = cairo_create(sf);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
+	cairo_translate(cr, -X0, -Y0);
 	cairo_scale(cr, s, s);
 	poppler_page_render(page, cr);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
@@ -174,39 +247,43 @@ static unsigned char *page_ink(pdf_handle *h, PopplerPage *page,
 	ink = g_try_malloc(n ? n : 1);
 	if (!ink)
 		goto out;
-	/* sum[y(W+1) + x]: the ink pixels above and left of (x, y) */
-	sum = h->sum;
-	memset(sum, 0, (size_t)(W + 1) * sizeof(*sum));
-	for (y = 0; y < H; y++) {
-		const uint32_t *row = (const uint32_t *)(h->pixels + (size_t)y * stride);
-		uint32_t *up = sum + (size_t)y * (W + 1), *cur = up + (W + 1);
-		uint32_t line = 0;
-
-		cur[0] = 0;
-		for (x = 0; x < W; x++) {
-			uint32_t v = row[x];
-			line += ((v >> 16) & 0xFF) < INK_LEVEL ||
-			        ((v >> 8) & 0xFF) < INK_LEVEL || (v & 0xFF) < INK_LEVEL;
-			cur[x + 1] = up[x + 1] + line;
-		}
-	}
+	budget = INK_SCAN_PAGES * (size_t)W * (size_t)H;
 	for (k = 0; k < n; k++) {
-		/* the pixels the box touches; at least one */
-		int x1 = pixel(r[k].x1, s, W, 0), x2 = pixel(r[k].x2, s, W, 1);
-		int y1 = pixel(r[k].y1, s, H, 0), y2 = pixel(r[k].y2, s, H, 1);
-		size_t a, b;
+		int bp[4], x1, y1, x2, y2;
+		size_t a, b, area;
 
-		if (x2 <= x1 && x1 < W)
-			x2 = x1 + 1;
-		if (y2 <= y1 && y1 < H)
-			y2 = y1 + 1;
-		if (x2 <= x1 || y2 <= y1) {
-			ink[k] = 0;
+		ink[k] = 0;
+		if (!box_pixels(&r[k], s, PW, PH, bp))
 			continue;
+		/* into the drawn part, which holds every box */
+		x1 = bp[0] - X0;
+		y1 = bp[1] - Y0;
+		x2 = bp[2] - X0;
+		y2 = bp[3] - Y0;
+		area = (size_t)(x2 - x1) * (size_t)(y2 - y1);
+		if (!table && area <= budget) {
+			int x, y;
+
+			for (y = y1; y < y2 && !ink[k]; y++) {
+				const uint32_t *row =
+					(const uint32_t *)(h->pixels + (size_t)y * stride);
+				for (x = x1; x < x2; x++)
+					if (dark(row[x])) {
+						ink[k] = 1;
+						break;
+					}
+				budget -= (size_t)(x - x1);
+			}
+			continue;
+		}
+		if (!table) {
+			sum_ink(h, W, H, stride);
+			table = 1;
 		}
 		a = (size_t)y1 * (W + 1);
 		b = (size_t)y2 * (W + 1);
-		ink[k] = sum[b + x2] - sum[b + x1] - sum[a + x2] + sum[a + x1] > 0;
+		ink[k] = h->sum[b + x2] - h->sum[b + x1] - h->sum[a + x2] +
+		             h->sum[a + x1] > 0;
 	}
 out:
 	if (cr)
