@@ -258,6 +258,52 @@ static void test_hidden_text(void **state)
 	}
 }
 
+/*
+ * 100 invisible lines of 60-point type 5 points apart: their boxes cover
+ * the page many times over, more than the helper reads pixel by pixel,
+ * so the rest is counted in its summed-area table; the line drawn after
+ * them still shows.
+ */
+static void test_hidden_text_stacked(void **state)
+{
+	char *cs = malloc(16384);
+	const char *content[1];
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	size_t n = 0;
+	pdfw w;
+	int i, j;
+
+	(void)state;
+	assert_non_null(cs);
+	n += (size_t)snprintf(cs + n, 16384 - n,
+	                      "BT /F1 11 Tf 72 760 Td (Shown first line.) Tj ET\n"
+	                      "q BT 3 Tr /F1 60 Tf 5 TL 40 640 Td ");
+	for (i = 0; i < 100; i++) {
+		cs[n++] = '(';
+		for (j = 0; j < 14; j++)
+			cs[n++] = (char)('A' + (i * 7 + j * 3) % 26);
+		n += (size_t)snprintf(cs + n, 16384 - n, ") '\n");
+	}
+	snprintf(cs + n, 16384 - n, "ET Q\nBT /F1 11 Tf 72 60 Td (Shown after "
+	                            "the stack.) Tj ET\n");
+	content[0] = cs;
+	w = make_pdf(content, 1);
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = load_pdf(&w, d, CLINT_OK);
+	assert_text_has(doc, "Shown first line.", 1);
+	assert_text_has(doc, "Shown after the stack.", 1);
+	/* nothing else: the two lines and what separates them */
+	assert_true(strlen(clint_doc_text(doc, NULL)) <=
+	            strlen("Shown first line.") + strlen("Shown after the stack.") +
+	                3);
+	assert_diag(d, "1400 characters a reader cannot see", CLINT_DIAG_WARNING);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+	free(w.data);
+	free(cs);
+}
+
 /* A PDF whose only text is invisible is refused, saying so (not as a
  * scan without text). */
 static void test_hidden_only(void **state)
@@ -1652,6 +1698,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_pages_paragraphs_running_heads),
 		cmocka_unit_test(test_no_text_layer),
 		cmocka_unit_test(test_hidden_text),
+		cmocka_unit_test(test_hidden_text_stacked),
 		cmocka_unit_test(test_hidden_only),
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_corpus_bonterms),
