@@ -156,6 +156,7 @@ static int fake_page(void *pdf, int i, clint_pdf_page *pg, char *err,
 	pg->nrects = cps + !!(f->flags & 0x08);
 	pg->rects = calloc(pg->nrects ? pg->nrects : 1, sizeof(*pg->rects));
 	pg->ink = malloc(pg->nrects ? pg->nrects : 1);
+	pg->drawn = CLINT_PDF_DRAWN_OK;
 	if (!pg->rects || !pg->ink) {
 		free(t);
 		free(pg->rects);

@@ -255,7 +255,7 @@ PY
 # pdf_wire: what the PDF helper writes (pdfmod.h, in this machine's byte
 # order): the first two pages of 45 lines of each sample, each character
 # with a box (12 points a line, 6 a character) and an ink flag (every
-# fifth line unseen), and the same without boxes
+# fifth line unseen), and the same without boxes (not drawn)
 python3 - "$out/pdf_wire" samples/*.txt <<'PY'
 import os, struct, sys
 out = sys.argv[1]
@@ -280,7 +280,7 @@ for path in sys.argv[2:]:
             n = len(text) if boxes else 0
             pages.append(struct.pack("=iQ", 0, len(body)) + body +
                          struct.pack("=Q", n) + rects +
-                         struct.pack("=Q", n) + ink)
+                         struct.pack("=i", 1 if boxes else 0) + ink)
         name = ("" if boxes else "nobox-") + os.path.basename(path)
         with open(os.path.join(out, name), "wb") as f:
             f.write(b"CLINTPDF" + struct.pack("=Iii", 2, 0, len(pages)) +

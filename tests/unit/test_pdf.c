@@ -820,7 +820,7 @@ static int fake_helper(const char *mode, int argc, char **argv)
 		put64(strlen(text));
 		fwrite(text, 1, strlen(text), stdout);
 		put64(0);
-		put64(0);
+		put32(CLINT_PDF_DRAWN_NO);
 	} else if (strcmp(mode, "magic") == 0) {
 		fwrite("CLINTPDX", 1, 8, stdout);
 		put32((int32_t)CLINT_PDF_WIRE_VERSION);
@@ -884,7 +884,7 @@ static int fake_helper(const char *mode, int argc, char **argv)
 		put64(5);
 	} else if (strcmp(mode, "inkcount") == 0 ||
 	           strcmp(mode, "inkflag") == 0) {
-		/* ink flags: one too few, or one that is not 0 or 1 */
+		/* an unknown drawing result, or an ink flag that is not 0 or 1 */
 		static const double box[4] = {72, 72, 78, 82};
 		int k;
 		put_head(CLINT_PDF_OK);
@@ -896,10 +896,9 @@ static int fake_helper(const char *mode, int argc, char **argv)
 		for (k = 0; k < 4; k++)
 			fwrite(box, sizeof(box), 1, stdout);
 		if (strcmp(mode, "inkcount") == 0) {
-			put64(3);
-			fwrite("\1\1\1", 1, 3, stdout);
+			put32(7);
 		} else {
-			put64(4);
+			put32(CLINT_PDF_DRAWN_OK);
 			fwrite("\1\2\1\1", 1, 4, stdout);
 		}
 	} else if (strcmp(mode, "exit") == 0) {
@@ -963,7 +962,7 @@ static void test_helper_hostile(void **state)
 		{"pagefail", "0", RC_LIMIT, "ran out of memory on page 1"},
 		{"text", "0", RC_LIMIT, "page 1 has more text than the limit of 16 MiB"},
 		{"boxes", "0", RC_FORMAT, "sent more boxes than characters"},
-		{"inkcount", "0", RC_FORMAT, "sent ink flags that are not one per box"},
+		{"inkcount", "0", RC_FORMAT, "sent an unknown drawing result"},
 		{"inkflag", "0", RC_FORMAT, "sent an ink flag that is not 0 or 1"},
 		{"short", "0", RC_FORMAT, "output ended early"},
 		{"exit", "0", RC_FORMAT, "failed: exit status 7"},
@@ -1205,6 +1204,7 @@ static int si_page(void *pdf, int i, clint_pdf_page *pg, char *err,
 			pg->ink = malloc(s->nrects);
 			assert_non_null(pg->ink);
 			memcpy(pg->ink, s->ink, s->nrects);
+			pg->drawn = CLINT_PDF_DRAWN_OK;
 		}
 	}
 	return pg->text ? CLINT_PDF_OK : CLINT_PDF_ENOMEM;

@@ -29,9 +29,13 @@
  * helper's, or PDF_MAX_LINES here) is refused naming it.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 
 #include "extract.h"
 #include "pdfmod.h"
@@ -93,19 +97,34 @@ static int box_map(const char *text, size_t len, size_t nrects)
 	return marks && nrects == chars - marks ? 2 : 0;
 }
 
-/*
- * True for a character whose ink shows at the resolution the page is
- * drawn at: a letter or a digit. Punctuation, symbols and combining marks
- * may leave less than a pixel; "3.5" must not become "35".
- */
-static int inked_kind(uint32_t cp)
+/* Letters and digits by their Unicode category (PCRE2's tables), for
+ * drop_unseen(); compiled once. */
+static pthread_once_t letter_once = PTHREAD_ONCE_INIT;
+static pcre2_code *letter_re;
+
+static void compile_letter(void)
 {
-	if (cp < 0x80)
-		return isalnum((int)cp) != 0;
-	return cp >= 0xC0 && !(cp >= 0x0300 && cp <= 0x036F) &&
-	       !(cp >= 0x1AB0 && cp <= 0x1AFF) && !(cp >= 0x1DC0 && cp <= 0x1DFF) &&
-	       !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) &&
-	       !(cp >= 0xFE20 && cp <= 0xFE2F);
+	int e;
+	PCRE2_SIZE off;
+
+	letter_re = pcre2_compile((PCRE2_SPTR) "^[\\p{L}\\p{Nd}]",
+	                          PCRE2_ZERO_TERMINATED, PCRE2_UTF, &e, &off, NULL);
+}
+
+/*
+ * True for the character s[0..n) (valid UTF-8) if it is a letter or a
+ * digit: its ink shows at the resolution pages are drawn at.
+ * Punctuation, symbols, combining and invisible marks may leave less than
+ * a pixel, or none; "3.5" must not become "35". md: match data for
+ * letter_re, or NULL (then only ASCII is known).
+ */
+static int letter(const char *s, size_t n, pcre2_match_data *md)
+{
+	if ((unsigned char)s[0] < 0x80)
+		return isalnum((unsigned char)s[0]) != 0;
+	return md && letter_re &&
+	       pcre2_match(letter_re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md,
+	                   NULL) > 0;
 }
 
 /* The boxes and ink flags of a page being compacted in place. */
@@ -113,7 +132,9 @@ typedef struct {
 	char *text;
 	clint_pdf_rect *rects;
 	const unsigned char *ink;
-	size_t nrects;
+	size_t len, nrects;
+	int map;                 /* box_map()'s */
+	pcre2_match_data *md;    /* for letter() */
 	size_t wt, wr;  /* where the next kept byte and box go */
 } unseen_pass;
 
@@ -128,29 +149,78 @@ static void keep(unseen_pass *u, size_t a, size_t b, size_t ra, size_t rb)
 	}
 }
 
+/* True if text[j] has a box (a direction mark may not). */
+static int boxed(const unseen_pass *u, size_t j)
+{
+	return !(u->map == 2 && bidi_mark(u->text, j));
+}
+
+/*
+ * How much of the word text[a, b), boxes from ra, shows: 1 when it is to
+ * be kept, with only its unseen letters and digits taken out; 0 when it
+ * is to be left out whole: none of its boxes shows ink, or most of its
+ * letters and digits show none (what a crop box or a clip cuts through
+ * cannot be read: keeping the letters that peek out made nonsense).
+ * A word without boxes is kept.
+ */
+static int word_shows(const unseen_pass *u, size_t a, size_t b, size_t ra)
+{
+	size_t j, r = ra, letters = 0, unseen = 0;
+	int any = 0, seen = 0, hidden = 0;
+
+	for (j = a; j < b; j = clint_utf8_fwd(u->text, j + 1, b))
+		if (boxed(u, j)) {
+			int ink = r < u->nrects && u->ink[r++];
+
+			any = 1;
+			seen |= ink;
+			hidden |= !ink;
+		}
+	if (!any || !hidden)
+		return 1;
+	if (!seen)
+		return 0;
+	for (j = a, r = ra; j < b;) {
+		size_t next = clint_utf8_fwd(u->text, j + 1, b);
+
+		if (boxed(u, j)) {
+			if (letter(u->text + j, next - j, u->md)) {
+				letters++;
+				unseen += r < u->nrects && !u->ink[r];
+			}
+			r++;
+		}
+		j = next;
+	}
+	return unseen * 2 <= letters;
+}
+
 /*
  * Leaves out of a page the text a reader cannot see (ink flags 0): a
- * word none of whose boxes shows ink, with the space before it (a line
- * of such words with its line end), and the unseen letters and digits of
- * a word that shows (hidden letters glued to a word would change it).
- * The text and boxes are compacted in place; `map` is box_map()'s.
- * Returns the number of characters left out (spaces not counted).
+ * word that shows nothing (word_shows()), with the space before it (a
+ * line of such words with its line end), and the unseen letters and
+ * digits of a word that shows (hidden letters glued to a word would
+ * change it). The text and boxes are compacted in place; `map` is
+ * box_map()'s. Returns the number of characters left out (spaces not
+ * counted).
  */
 static size_t drop_unseen(pdf_page *pg, clint_pdf_rect *rects, size_t *nrects,
                           const unsigned char *ink, int map)
 {
-	unseen_pass u = {pg->text, rects, ink, *nrects, 0, 0};
+	unseen_pass u = {pg->text, rects, ink, 0, *nrects, map, NULL, 0, 0};
 	size_t len = strlen(pg->text), i = 0, ri = 0, dropped = 0;
 
 	if (!ink || !map)
 		return 0;
+	u.len = len;
+	if (pthread_once(&letter_once, compile_letter) == 0 && letter_re)
+		u.md = pcre2_match_data_create(1, NULL);
 	while (i < len) {
 		size_t ls = i;
 		int kept_any = 0, had_word = 0;
 
 		while (i < len && pg->text[i] != '\n') {
 			size_t sa = i, sra = ri, wa, wra, j, r;
-			int boxed = 0, seen = 0;
 
 			while (i < len && (pg->text[i] == ' ' || pg->text[i] == '\t')) {
 				i++;
@@ -161,23 +231,19 @@ static size_t drop_unseen(pdf_page *pg, clint_pdf_rect *rects, size_t *nrects,
 					keep(&u, sa, i, sra, ri);
 				break;
 			}
-			/* the word [wa, j): does any box of it show ink? */
+			/* the word [wa, i) and its boxes [wra, ri) */
 			wa = j = i;
 			wra = r = ri;
 			while (j < len && pg->text[j] != '\n' && pg->text[j] != ' ' &&
 			       pg->text[j] != '\t') {
-				if (!(map == 2 && bidi_mark(pg->text, j))) {
-					boxed = 1;
-					seen |= r < u.nrects && ink[r];
-					r++;
-				}
+				r += boxed(&u, j);
 				j = clint_utf8_fwd(pg->text, j + 1, len);
 			}
 			had_word = 1;
 			i = j;
 			ri = r;
-			if (boxed && !seen) { /* the whole word, and its space */
-				dropped += clint_utf8_count(pg->text + wa, j - wa);
+			if (!word_shows(&u, wa, i, wra)) { /* the word, and its space */
+				dropped += clint_utf8_count(pg->text + wa, i - wa);
 				continue;
 			}
 			if (kept_any || sa == ls)
@@ -185,16 +251,14 @@ static size_t drop_unseen(pdf_page *pg, clint_pdf_rect *rects, size_t *nrects,
 			kept_any = 1;
 			for (j = wa, r = wra; j < i;) {
 				size_t next = clint_utf8_fwd(pg->text, j + 1, len);
-				uint32_t cp = 0;
-				int boxless = map == 2 && bidi_mark(pg->text, j);
+				int box = boxed(&u, j);
 
-				clint_utf8_decode((const unsigned char *)pg->text + j,
-				                  next - j, &cp);
-				if (!boxless && r < u.nrects && !ink[r] && inked_kind(cp))
+				if (box && r < u.nrects && !ink[r] &&
+				    letter(pg->text + j, next - j, u.md))
 					dropped++;
 				else
-					keep(&u, j, next, r, boxless ? r : r + 1);
-				r += !boxless;
+					keep(&u, j, next, r, box ? r + 1 : r);
+				r += box;
 				j = next;
 			}
 		}
@@ -205,6 +269,7 @@ static size_t drop_unseen(pdf_page *pg, clint_pdf_rect *rects, size_t *nrects,
 			ri++;
 		}
 	}
+	pcre2_match_data_free(u.md);
 	pg->text[u.wt] = '\0';
 	*nrects = u.wr;
 	return dropped;
@@ -729,25 +794,60 @@ static int reader_failed(clint_doc *doc, int rc, const char *why,
 	}
 }
 
-/* Names the pages with unseen text: "page 3", "pages 3, 5 and 9",
- * "pages 3, 5, 9, 12, 14 and 7 more". */
-static void name_pages(char *buf, size_t cap, const size_t *named,
-                       size_t count)
+/* Pages a message names: how many, the first few, and a count of
+ * characters. */
+typedef struct {
+	size_t pages, named[UNSEEN_PAGES_NAMED], chars;
+} page_list;
+
+static void list_page(page_list *l, size_t page, size_t chars)
 {
-	size_t k, n = count < UNSEEN_PAGES_NAMED ? count : UNSEEN_PAGES_NAMED,
+	if (l->pages < UNSEEN_PAGES_NAMED)
+		l->named[l->pages] = page;
+	l->pages++;
+	l->chars += chars;
+}
+
+/* Names the pages of `l`: "page 3", "pages 3, 5 and 9", "pages 3, 5, 9,
+ * 12, 14 and 7 more". */
+static const char *name_pages(char *buf, size_t cap, const page_list *l)
+{
+	size_t k, n = l->pages < UNSEEN_PAGES_NAMED ? l->pages : UNSEEN_PAGES_NAMED,
 	          used = 0;
 
 	buf[0] = '\0';
 	for (k = 0; k < n && used < cap; k++) {
-		const char *sep = k == 0 ? (count == 1 ? "page " : "pages ")
-		                  : k + 1 == count ? " and " : ", ";
-		int w = snprintf(buf + used, cap - used, "%s%zu", sep, named[k]);
+		const char *sep = k == 0 ? (l->pages == 1 ? "page " : "pages ")
+		                  : k + 1 == l->pages ? " and " : ", ";
+		int w = snprintf(buf + used, cap - used, "%s%zu", sep, l->named[k]);
 		if (w < 0)
-			return;
+			return buf;
 		used += (size_t)w;
 	}
-	if (count > n && used < cap)
-		snprintf(buf + used, cap - used, " and %zu more", count - n);
+	if (l->pages > n && used < cap)
+		snprintf(buf + used, cap - used, " and %zu more", l->pages - n);
+	return buf;
+}
+
+/* The warnings for the pages the reader could not draw, and so that were
+ * not looked at for text a reader cannot see (by CLINT_PDF_DRAWN_*). */
+static void warn_undrawn(const clint_doc *doc, const page_list *undrawn,
+                         clint_diag *diag)
+{
+	static const char *const why[] = {
+		"a font there could not be drawn", "too large to draw",
+		"drawing the pages before took half the CPU time allowed "
+		"(--max-pdf-seconds)"};
+	char where[160];
+	int k;
+
+	for (k = 0; k < 3; k++)
+		if (undrawn[k].pages)
+			clint_diag_add(diag, CLINT_DIAG_WARNING, doc->name, 0, 0,
+			               "%s not looked at for text a reader cannot see: "
+			               "%s",
+			               name_pages(where, sizeof(where), &undrawn[k]),
+			               why[k]);
 }
 
 int clint_extract_pdf_layout(clint_doc *doc, const clint_pdf_module *m,
@@ -759,10 +859,11 @@ int clint_extract_pdf_layout(clint_doc *doc, const clint_pdf_module *m,
 	char why[1024], where[160];
 	pdf_page *pages = NULL;
 	size_t npages = 0, p, chars = 0, budget = PDF_MAX_LINES;
-	size_t unseen = 0, unseen_pages = 0, named[UNSEEN_PAGES_NAMED];
+	page_list unseen = {0, {0}, 0}, undrawn[3];
 	int rc = CLINT_OK, n;
 
 	why[0] = '\0';
+	memset(undrawn, 0, sizeof(undrawn));
 	rc = m->open(&pdf, data, len, lim, why, sizeof(why));
 	if (rc != CLINT_PDF_OK)
 		return reader_failed(doc, rc, why, diag);
@@ -779,7 +880,7 @@ int clint_extract_pdf_layout(clint_doc *doc, const clint_pdf_module *m,
 		goto done;
 	}
 	for (p = 0; p < (size_t)n; p++) {
-		clint_pdf_page pg = {NULL, NULL, 0, NULL};
+		clint_pdf_page pg = {NULL, NULL, 0, CLINT_PDF_DRAWN_NO, NULL};
 		size_t i, gone;
 
 		npages++;
@@ -793,15 +894,16 @@ int clint_extract_pdf_layout(clint_doc *doc, const clint_pdf_module *m,
 			                   why, diag);
 			goto done;
 		}
-		gone = drop_unseen(&pages[p], pg.rects, &pg.nrects, pg.ink,
-		                   box_map(pg.text, strlen(pg.text), pg.nrects));
-		m->release(pg.ink);
-		if (gone) {
-			if (unseen_pages < UNSEEN_PAGES_NAMED)
-				named[unseen_pages] = p + 1;
-			unseen_pages++;
-			unseen += gone;
+		if (pg.drawn == CLINT_PDF_DRAWN_OK) {
+			gone = drop_unseen(&pages[p], pg.rects, &pg.nrects, pg.ink,
+			                   box_map(pg.text, strlen(pg.text), pg.nrects));
+			if (gone)
+				list_page(&unseen, p + 1, gone);
+		} else if (pg.drawn > CLINT_PDF_DRAWN_OK &&
+		           pg.drawn <= CLINT_PDF_DRAWN_TIME && pg.nrects) {
+			list_page(&undrawn[pg.drawn - CLINT_PDF_DRAWN_FONT], p + 1, 0);
 		}
+		m->release(pg.ink);
 		rc = split_lines(&pages[p], pg.rects, pg.nrects, &budget);
 		m->release(pg.rects);
 		if (rc == CLINT_ELIMIT)
@@ -815,13 +917,16 @@ int clint_extract_pdf_layout(clint_doc *doc, const clint_pdf_module *m,
 			if (!isspace((unsigned char)pages[p].text[i]))
 				chars++;
 	}
-	name_pages(where, sizeof(where), named, unseen_pages);
+	warn_undrawn(doc, undrawn, diag);
+	name_pages(where, sizeof(where), &unseen);
 	if (chars == 0) {
-		if (unseen)
+		if (unseen.chars)
 			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
-			               "none of its text is drawn visibly: %zu characters "
-			               "are invisible, white, clipped or covered (%s)",
-			               unseen, where);
+			               "none of its text is drawn visibly: %zu "
+			               "character%s invisible, white, clipped or covered "
+			               "(%s)",
+			               unseen.chars, unseen.chars == 1 ? " is" : "s are",
+			               where);
 		else
 			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 			               "no text layer (scanned image?) \xE2\x80\x94 run "
@@ -829,11 +934,11 @@ int clint_extract_pdf_layout(clint_doc *doc, const clint_pdf_module *m,
 		rc = CLINT_EFORMAT;
 		goto done;
 	}
-	if (unseen)
+	if (unseen.chars)
 		clint_diag_add(diag, CLINT_DIAG_WARNING, doc->name, 0, 0,
-		               "%zu characters a reader cannot see (invisible, white, "
+		               "%zu character%s a reader cannot see (invisible, white, "
 		               "clipped or covered text) left out, on %s",
-		               unseen, where);
+		               unseen.chars, unseen.chars == 1 ? "" : "s", where);
 	TRY(drop_running(pages, npages));
 	keep_if_all_running(pages, npages);
 	TRY(build_blocks(doc, m, pages, npages));

@@ -52,23 +52,36 @@ typedef struct {
  *  - rects, nrects: one box per character of the text ('\n' included)
  *    when the module knows them (nrects is then the number of code points
  *    of the text; otherwise 0 and rects NULL);
- *  - ink: NULL, or nrects flags: 0 where the character's box shows
- *    nothing when the page is drawn (text in render mode 3, white on
- *    white, clipped away, covered by what is drawn over it, or off the
- *    page), 1 where it does. NULL when the module did not draw the page.
+ *  - drawn: whether the module drew the page to see what shows
+ *    (CLINT_PDF_DRAWN_*);
+ *  - ink: when drawn is CLINT_PDF_DRAWN_OK, nrects flags: 0 where the
+ *    character's box shows nothing on the drawn page (text in render
+ *    mode 3, white on white, clipped away, covered by what is drawn over
+ *    it, or off the page), 1 where it does; otherwise NULL.
  */
 typedef struct {
 	char *text;
 	clint_pdf_rect *rects;
 	size_t nrects;
+	int drawn;
 	unsigned char *ink;
 } clint_pdf_page;
+
+/* clint_pdf_page.drawn */
+#define CLINT_PDF_DRAWN_NO 0    /* not drawn: the module does not draw, or
+                                   the page has no boxes */
+#define CLINT_PDF_DRAWN_OK 1    /* drawn: ink holds a flag per box */
+#define CLINT_PDF_DRAWN_FONT 2  /* not drawn: a font of it cannot be */
+#define CLINT_PDF_DRAWN_SIZE 3  /* not drawn: too large, or out of memory */
+#define CLINT_PDF_DRAWN_TIME 4  /* not drawn: drawing the pages before it
+                                   took half the CPU time allowed */
 
 typedef struct clint_pdf_module {
 	unsigned abi;  /* CLINT_PDF_MODULE_ABI */
 	/*
 	 * Opens the PDF in data[0..len), which must outlive the handle,
-	 * within `lim` (NULL: none). Returns CLINT_PDF_OK and a handle in
+	 * within `lim` (NULL: none; a module that draws pages stops drawing
+	 * them at half of lim->cpu_seconds). Returns CLINT_PDF_OK and a handle in
 	 * *pdf, or a CLINT_PDF_E* code and (but for ENOMEM and EENCRYPTED) a
 	 * NUL-terminated reason in err[0..errlen).
 	 */
@@ -103,8 +116,8 @@ const clint_pdf_module *clint_pdf_poppler_module(void);
  *   for CLINT_PDF_OK: i32 page count, then per page:
  *     i32 page() result (an error ends the output),
  *     u64 text length and the text, u64 box count and the boxes
- *     (4 doubles each), u64 ink flag count (0 or the box count) and the
- *     flags (a byte each, 0 or 1).
+ *     (4 doubles each), i32 drawn (CLINT_PDF_DRAWN_*) and, when it is
+ *     CLINT_PDF_DRAWN_OK, the ink flags (a byte a box, 0 or 1).
  * The helper reads the PDF from its standard input, which is a regular
  * file (seekable), and takes its limits as arguments:
  *   clauselint-pdf CPU_SECONDS MEMORY_BYTES    (0: none)

@@ -621,8 +621,8 @@ static int proc_page(void *pdf, int i, clint_pdf_page *pg, char *err,
                      size_t errlen)
 {
 	helper_run *h = pdf;
-	int32_t prc;
-	uint64_t tn, rn, fn, k;
+	int32_t prc, drawn;
+	uint64_t tn, rn, k;
 	int rc;
 
 	memset(pg, 0, sizeof(*pg));
@@ -689,22 +689,24 @@ static int proc_page(void *pdf, int i, clint_pdf_page *pg, char *err,
 			goto fail;
 		pg->nrects = (size_t)rn;
 	}
-	/* the ink flags: none, or one per box, each 0 or 1 */
-	if ((rc = get(h, &fn, sizeof(fn), err, errlen)) != CLINT_PDF_OK)
+	/* whether the page was drawn; if so, an ink flag per box, 0 or 1 */
+	if ((rc = get(h, &drawn, sizeof(drawn), err, errlen)) != CLINT_PDF_OK)
 		goto fail;
-	if (fn != 0 && fn != rn) {
-		rc = malformed(h, "ink flags that are not one per box", err, errlen);
+	if (drawn < CLINT_PDF_DRAWN_NO || drawn > CLINT_PDF_DRAWN_TIME ||
+	    (drawn == CLINT_PDF_DRAWN_OK && rn == 0)) {
+		rc = malformed(h, "an unknown drawing result", err, errlen);
 		goto fail;
 	}
-	if (fn) {
-		pg->ink = malloc((size_t)fn);
+	pg->drawn = (int)drawn;
+	if (drawn == CLINT_PDF_DRAWN_OK) {
+		pg->ink = malloc((size_t)rn);
 		if (!pg->ink) {
 			rc = CLINT_PDF_ENOMEM;
 			goto fail;
 		}
-		if ((rc = get(h, pg->ink, (size_t)fn, err, errlen)) != CLINT_PDF_OK)
+		if ((rc = get(h, pg->ink, (size_t)rn, err, errlen)) != CLINT_PDF_OK)
 			goto fail;
-		for (k = 0; k < fn; k++)
+		for (k = 0; k < rn; k++)
 			if (pg->ink[k] > 1) {
 				rc = malformed(h, "an ink flag that is not 0 or 1", err,
 				               errlen);

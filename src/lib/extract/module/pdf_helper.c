@@ -106,6 +106,7 @@ int main(int argc, char **argv)
 	size_t len = 0;
 	char err[256] = "", *end;
 	void *pdf = NULL;
+	clint_pdf_limits lim;
 	double cpu;
 	unsigned long long mem;
 	int rc, n, i;
@@ -127,6 +128,8 @@ int main(int argc, char **argv)
 	mem = strtoull(argv[2], &end, 10);
 	if (*end || errno)
 		return 2;
+	lim.cpu_seconds = cpu;
+	lim.memory_bytes = mem > SIZE_MAX ? SIZE_MAX : (size_t)mem;
 	if (cpu > 0) {
 		/* whole seconds, rounded up: the library's clock is finer */
 		rlim_t s = (rlim_t)cpu + ((double)(rlim_t)cpu < cpu);
@@ -158,8 +161,8 @@ int main(int argc, char **argv)
 	put_i32((int32_t)CLINT_PDF_WIRE_VERSION);
 	if (rc > 0) /* no room for the file itself */
 		rc = CLINT_PDF_ENOMEM;
-	else
-		rc = m->open(&pdf, data, len, NULL, err, sizeof(err));
+	else /* (the module stops drawing pages at half the CPU time) */
+		rc = m->open(&pdf, data, len, &lim, err, sizeof(err));
 	put_i32(rc);
 	if (rc != CLINT_PDF_OK) {
 		put_i32((int32_t)strlen(err));
@@ -178,8 +181,10 @@ int main(int argc, char **argv)
 			put(pg.text, strlen(pg.text));
 			put_u64(pg.nrects);
 			put(pg.rects, pg.nrects * sizeof(*pg.rects));
-			put_u64(pg.ink ? pg.nrects : 0);
-			if (pg.ink)
+			if (pg.drawn == CLINT_PDF_DRAWN_OK && !pg.ink)
+				pg.drawn = CLINT_PDF_DRAWN_NO;
+			put_i32(pg.drawn);
+			if (pg.drawn == CLINT_PDF_DRAWN_OK)
 				put(pg.ink, pg.nrects);
 		}
 		m->release(pg.text);

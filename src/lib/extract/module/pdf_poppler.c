@@ -10,35 +10,44 @@
  *
  * poppler reads every character of the text layer, drawn or not: text in
  * render mode 3 (invisible), white on white, clipped away, or painted
- * over. So each page that has text is also drawn, small, and every
- * character gets an ink flag: whether anything is visible in its box
- * (page_ink()). An OCR layer over a scan keeps its text (the scan is the
- * ink); what is left out, and the warning, is the library's decision.
+ * over. So each page that has text is also drawn, and every character
+ * gets an ink flag: whether anything is visible in its box (page_ink()).
+ * An OCR layer over a scan keeps its text (the scan is the ink); what is
+ * left out, and the warning, is the library's decision. A page is not
+ * drawn (and the library says so) when a font of it cannot be drawn:
+ * poppler's cairo backend then draws nothing for that font, where other
+ * viewers substitute one; when the text covers more than INK_MAX_TILES
+ * tiles; or once drawing has taken half the CPU time allowed.
  */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <poppler.h>
 
 #include "../pdfmod.h"
 
-/* The page is drawn at INK_SCALE pixels a point (144 dpi), fewer on a
- * page of more than INK_MAX_PIXELS; a pixel is ink when one of its
- * channels is below INK_LEVEL (text lighter than #F0F0F0 on white cannot
- * be read). Cairo's image surfaces are at most 32767 pixels a side. */
+/* Pages are drawn at INK_SCALE pixels a point (144 dpi), only where
+ * their boxes are, in tiles of at most INK_TILE x INK_TILE pixels (16
+ * MB), at most INK_MAX_TILES of them (a text area of 1.4 x 1.4 m); a pixel
+ * is ink when one of its channels is below INK_LEVEL (text lighter than
+ * #F0F0F0 on white cannot be read). */
 #define INK_SCALE 2.0
-#define INK_MAX_PIXELS (4.0 * 1024 * 1024)
+#define INK_TILE 2048
+#define INK_MAX_TILES 16
 #define INK_LEVEL 0xF0
-#define INK_MAX_SIDE 32767
 /* see page_ink() */
-#define INK_SCAN_PAGES 4
+#define INK_SCAN_TILES 4
 
 typedef struct {
 	PopplerDocument *doc;
 	GBytes *bytes;
+	double draw_seconds;  /* CPU time after which no page is drawn; 0:
+	                         none */
+	unsigned fonts_before; /* font_failures when it was opened */
 	/* page_ink()'s pixels and summed-area table, kept from page to page
 	 * (a new 16 MB each page was a fifth of the helper's time) */
 	unsigned char *pixels;
@@ -46,13 +55,40 @@ typedef struct {
 	size_t pixels_cap, sum_cap;  /* bytes, entries */
 } pdf_handle;
 
+/* While a page is drawn (drawing): the fonts poppler's cairo backend
+ * could not make, by its messages (it draws nothing for them). The
+ * helper and the fuzz harness read one PDF at a time in one thread. */
+static int drawing;
+static unsigned font_failures;
+
 static void quiet_log(const gchar *domain, GLogLevelFlags level,
                       const gchar *message, gpointer data)
 {
+	static const char *const failed[] = {
+		"could not create", "failed to load", "font file may be invalid",
+		"Couldn't find a font", "Couldn't create temporary font file"};
+	size_t k;
+
 	(void)domain;
 	(void)level;
-	(void)message;
 	(void)data;
+	if (!drawing || !message)
+		return;
+	for (k = 0; k < sizeof(failed) / sizeof(failed[0]); k++)
+		if (strstr(message, failed[k])) {
+			font_failures++;
+			return;
+		}
+}
+
+/* The CPU time this process has used, in seconds. */
+static double cpu_used(void)
+{
+	struct timespec t;
+
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) != 0)
+		return 0;
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
 static int pdf_open(void **out, const unsigned char *data, size_t len,
@@ -63,7 +99,6 @@ static int pdf_open(void **out, const unsigned char *data, size_t len,
 	GError *e = NULL;
 	int rc;
 
-	(void)lim;
 	*out = NULL;
 	if (errlen)
 		err[0] = '\0';
@@ -76,6 +111,9 @@ static int pdf_open(void **out, const unsigned char *data, size_t len,
 	h = calloc(1, sizeof(*h));
 	if (!h)
 		return CLINT_PDF_ENOMEM;
+	h->fonts_before = font_failures;
+	if (lim && lim->cpu_seconds > 0)
+		h->draw_seconds = cpu_used() + lim->cpu_seconds / 2;
 	h->bytes = g_bytes_new_static(data, len);
 	h->doc = poppler_document_new_from_bytes(h->bytes, NULL, &e);
 	if (h->doc) {
@@ -111,23 +149,6 @@ static int pixel(double v, double s, int max, int up)
 	return v < (double)max ? (int)v : max;
 }
 
-/* Makes *buf hold at least n items of `size` bytes (its capacity in
- * *cap, in items); 0, or -1 when out of memory. */
-static int reserve(void **buf, size_t *cap, size_t n, size_t size)
-{
-	void *p;
-
-	if (n <= *cap)
-		return 0;
-	p = g_try_malloc_n(n, size);
-	if (!p)
-		return -1;
-	g_free(*buf);
-	*buf = p;
-	*cap = n;
-	return 0;
-}
-
 /* The pixels box `r` touches at scale s, at least one, on a page of
  * W x H pixels: x1, y1, x2, y2 (exclusive) into b; 0 when it is off the
  * page. */
@@ -145,6 +166,36 @@ static int box_pixels(const PopplerRectangle *r, double s, int W, int H,
 	return b[0] < b[2] && b[1] < b[3];
 }
 
+/*
+ * True if box `r` lies on the page (w x h points). One that does not is
+ * not judged: poppler places the boxes and the drawing of a page turned
+ * 180 degrees with a crop box alike, but not within the page: it cut the
+ * drawing at the page's edge, through the first line, which other
+ * viewers show whole. (Text wholly outside the crop box poppler leaves
+ * out of the text itself.)
+ */
+static int on_page(const PopplerRectangle *r, double w, double h)
+{
+	return r->x1 >= 0 && r->y1 >= 0 && r->x2 <= w && r->y2 <= h;
+}
+
+/* Makes *buf hold at least n items of `size` bytes (its capacity in
+ * *cap, in items); 0, or -1 when out of memory. */
+static int reserve(void **buf, size_t *cap, size_t n, size_t size)
+{
+	void *p;
+
+	if (n <= *cap)
+		return 0;
+	p = g_try_malloc_n(n, size);
+	if (!p)
+		return -1;
+	g_free(*buf);
+	*buf = p;
+	*cap = n;
+	return 0;
+}
+
 /* True for an ink pixel (RGB24: the top byte is unused). */
 static int dark(uint32_t v)
 {
@@ -153,7 +204,7 @@ static int dark(uint32_t v)
 }
 
 /* Fills h->sum, (W + 1) x (H + 1): sum[y(W+1) + x] is the number of ink
- * pixels above and left of (x, y). */
+ * pixels above and left of (x, y) of the tile. */
 static void sum_ink(pdf_handle *h, int W, int H, int stride)
 {
 	uint32_t *sum = h->sum;
@@ -173,97 +224,79 @@ static void sum_ink(pdf_handle *h, int W, int H, int stride)
 	}
 }
 
-/*
- * Draws `page` and returns a flag per box of r[0..n): 1 when some pixel
- * in the box is ink, 0 when the box shows nothing (or lies off the
- * page). NULL when the page cannot be drawn (too large, out of memory).
- * A box is looked at pixel by pixel up to its first ink (a character
- * that shows has some within a few pixels); once INK_SCAN_PAGES times
- * the page's pixels have been read so (boxes that show nothing, read
- * whole: a hostile page of full-page boxes), the rest are counted in a
- * summed-area table, where any box costs the same. A table for every
- * page took 2 ms a page: 20 s for 10,000 pages.
- */
-static unsigned char *page_ink(pdf_handle *h, PopplerPage *page,
-                               const PopplerRectangle *r, guint n)
+/* A tile of the page: pixels [x0, x1) x [y0, y1) at scale s. */
+typedef struct {
+	int x0, y0, x1, y1;
+	double s;
+} tile;
+
+/* Draws tile `t` of `page` into h->pixels; its stride, or 0 when it
+ * cannot be drawn. */
+static int draw_tile(pdf_handle *h, PopplerPage *page, const tile *t)
 {
-	double w = 0, h_pt = 0, s = INK_SCALE;
-	cairo_surface_t *sf = NULL;
-	cairo_t *cr = NULL;
-	unsigned char *ink = NULL;
-	size_t budget;
-	int PW, PH, W, H, X0, Y0, X1, Y1, stride, table = 0;
-	guint k;
+	int W = t->x1 - t->x0, H = t->y1 - t->y0, ok;
+	int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, W);
+	cairo_surface_t *sf;
+	cairo_t *cr;
 
-	poppler_page_get_size(page, &w, &h_pt);
-	if (!(w > 0 && h_pt > 0 && w * h_pt < 1e12))
-		return NULL;
-	if (w * h_pt * s * s > INK_MAX_PIXELS)
-		s = sqrt(INK_MAX_PIXELS / (w * h_pt));
-	if (w * s > INK_MAX_SIDE || h_pt * s > INK_MAX_SIDE)
-		return NULL;
-	PW = (int)ceil(w * s);
-	PH = (int)ceil(h_pt * s);
-	/* only the part of the page the boxes are in is drawn (a page of a
-	 * few short lines costs a few lines of pixels) */
-	X0 = PW;
-	Y0 = PH;
-	X1 = Y1 = 0;
-	for (k = 0; k < n; k++) {
-		int b[4];
-
-		if (box_pixels(&r[k], s, PW, PH, b)) {
-			X0 = b[0] < X0 ? b[0] : X0;
-			Y0 = b[1] < Y0 ? b[1] : Y0;
-			X1 = b[2] > X1 ? b[2] : X1;
-			Y1 = b[3] > Y1 ? b[3] : Y1;
-		}
-	}
-	if (X0 >= X1 || Y0 >= Y1) { /* every box is off the page */
-		ink = g_try_malloc0(n ? n : 1);
-		return ink;
-	}
-	W = X1 - X0;
-	H = Y1 - Y0;
-	stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, W);
-	if (W < 1 || H < 1 || stride <= 0 ||
+	if (stride <= 0 ||
 	    reserve((void **)&h->pixels, &h->pixels_cap, (size_t)stride * H, 1) ||
 	    reserve((void **)&h->sum, &h->sum_cap, (size_t)(W + 1) * (H + 1),
 	            sizeof(uint32_t)))
-		return NULL;
+		return 0;
 	sf = cairo_image_surface_create_for_data(h->pixels, CAIRO_FORMAT_RGB24, W,
 	                                         H, stride);
-	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS)
-		goto out;
+	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(sf);
+		return 0;
+	}
 	cr = cairo_create(sf);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
-	cairo_translate(cr, -X0, -Y0);
-	cairo_scale(cr, s, s);
+	cairo_translate(cr, -t->x0, -t->y0);
+	cairo_scale(cr, t->s, t->s);
+	drawing = 1;
 	poppler_page_render(page, cr);
-	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-		goto out;
+	drawing = 0;
+	ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+	cairo_destroy(cr);
 	cairo_surface_flush(sf);
-	ink = g_try_malloc(n ? n : 1);
-	if (!ink)
-		goto out;
-	budget = INK_SCAN_PAGES * (size_t)W * (size_t)H;
-	for (k = 0; k < n; k++) {
-		int bp[4], x1, y1, x2, y2;
-		size_t a, b, area;
+	cairo_surface_destroy(sf);
+	return ok ? stride : 0;
+}
 
-		ink[k] = 0;
-		if (!box_pixels(&r[k], s, PW, PH, bp))
+/*
+ * Sets ink[k] for the boxes of r[0..n) in tile `t`, drawn in h->pixels
+ * with `stride`, that have shown no ink yet. A box is looked at pixel by
+ * pixel up to its first ink (a character that shows has some within a
+ * few pixels); once INK_SCAN_TILES times the tile's pixels have been read
+ * so (boxes that show nothing are read whole: a hostile page of
+ * full-page boxes), the rest are counted in a summed-area table, where
+ * any box costs the same. A table for every page took 2 ms a page: 20 s
+ * for 10,000 pages.
+ */
+static void tile_ink(pdf_handle *h, const tile *t, int stride, int PW, int PH,
+                     const PopplerRectangle *r, guint n, unsigned char *ink)
+{
+	int W = t->x1 - t->x0, H = t->y1 - t->y0, table = 0;
+	size_t budget = INK_SCAN_TILES * (size_t)W * (size_t)H;
+	guint k;
+
+	for (k = 0; k < n; k++) {
+		int b[4], x1, y1, x2, y2, x, y;
+		size_t area, a, c;
+
+		if (ink[k] || !box_pixels(&r[k], t->s, PW, PH, b))
 			continue;
-		/* into the drawn part, which holds every box */
-		x1 = bp[0] - X0;
-		y1 = bp[1] - Y0;
-		x2 = bp[2] - X0;
-		y2 = bp[3] - Y0;
+		/* the part of the box in the tile, in the tile's pixels */
+		x1 = (b[0] > t->x0 ? b[0] : t->x0) - t->x0;
+		y1 = (b[1] > t->y0 ? b[1] : t->y0) - t->y0;
+		x2 = (b[2] < t->x1 ? b[2] : t->x1) - t->x0;
+		y2 = (b[3] < t->y1 ? b[3] : t->y1) - t->y0;
+		if (x1 >= x2 || y1 >= y2)
+			continue;
 		area = (size_t)(x2 - x1) * (size_t)(y2 - y1);
 		if (!table && area <= budget) {
-			int x, y;
-
 			for (y = y1; y < y2 && !ink[k]; y++) {
 				const uint32_t *row =
 					(const uint32_t *)(h->pixels + (size_t)y * stride);
@@ -281,16 +314,102 @@ static unsigned char *page_ink(pdf_handle *h, PopplerPage *page,
 			table = 1;
 		}
 		a = (size_t)y1 * (W + 1);
-		b = (size_t)y2 * (W + 1);
-		ink[k] = h->sum[b + x2] - h->sum[b + x1] - h->sum[a + x2] +
+		c = (size_t)y2 * (W + 1);
+		ink[k] = h->sum[c + x2] - h->sum[c + x1] - h->sum[a + x2] +
 		             h->sum[a + x1] > 0;
 	}
-out:
-	if (cr)
-		cairo_destroy(cr);
-	if (sf)
-		cairo_surface_destroy(sf);
-	return ink;
+}
+
+/* True if a box of r[0..n) without ink yet reaches into tile `t`. */
+static int tile_wanted(const tile *t, int PW, int PH, const PopplerRectangle *r,
+                       guint n, const unsigned char *ink)
+{
+	guint k;
+
+	for (k = 0; k < n; k++) {
+		int b[4];
+
+		if (!ink[k] && box_pixels(&r[k], t->s, PW, PH, b) && b[0] < t->x1 &&
+		    b[2] > t->x0 && b[1] < t->y1 && b[3] > t->y0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Draws the part of `page` its boxes r[0..n) are in and sets *out to a
+ * flag per box: 1 when some pixel in the box is ink (or the box is not
+ * wholly on the page: on_page()), 0 when the box shows nothing. Returns
+ * CLINT_PDF_DRAWN_OK, or another CLINT_PDF_DRAWN_* with *out NULL.
+ */
+static int page_ink(pdf_handle *h, PopplerPage *page,
+                    const PopplerRectangle *r, guint n, unsigned char **out)
+{
+	double w = 0, hp = 0, s = INK_SCALE;
+	unsigned char *ink;
+	int PW, PH, X0, Y0, X1, Y1, nx, ny, i, j;
+	guint k;
+
+	*out = NULL;
+	if (h->draw_seconds > 0 && cpu_used() > h->draw_seconds)
+		return CLINT_PDF_DRAWN_TIME;
+	poppler_page_get_size(page, &w, &hp);
+	if (!(w > 0 && hp > 0 && w * s < 1e9 && hp * s < 1e9))
+		return CLINT_PDF_DRAWN_SIZE;
+	PW = (int)ceil(w * s);
+	PH = (int)ceil(hp * s);
+	X0 = PW;
+	Y0 = PH;
+	X1 = Y1 = 0;
+	for (k = 0; k < n; k++) {
+		int b[4];
+
+		if (box_pixels(&r[k], s, PW, PH, b)) {
+			X0 = b[0] < X0 ? b[0] : X0;
+			Y0 = b[1] < Y0 ? b[1] : Y0;
+			X1 = b[2] > X1 ? b[2] : X1;
+			Y1 = b[3] > Y1 ? b[3] : Y1;
+		}
+	}
+	nx = X1 > X0 ? (X1 - X0 + INK_TILE - 1) / INK_TILE : 0;
+	ny = Y1 > Y0 ? (Y1 - Y0 + INK_TILE - 1) / INK_TILE : 0;
+	if ((double)nx * ny > INK_MAX_TILES)
+		return CLINT_PDF_DRAWN_SIZE;
+	ink = g_try_malloc0(n ? n : 1);
+	if (!ink)
+		return CLINT_PDF_DRAWN_SIZE;
+	for (k = 0; k < n; k++)
+		ink[k] = !on_page(&r[k], w, hp);
+	for (j = 0; j < ny; j++)
+		for (i = 0; i < nx; i++) {
+			tile t;
+			int stride;
+
+			t.x0 = X0 + i * INK_TILE;
+			t.y0 = Y0 + j * INK_TILE;
+			t.x1 = t.x0 + INK_TILE < X1 ? t.x0 + INK_TILE : X1;
+			t.y1 = t.y0 + INK_TILE < Y1 ? t.y0 + INK_TILE : Y1;
+			t.s = s;
+			if (!tile_wanted(&t, PW, PH, r, n, ink))
+				continue;
+			stride = draw_tile(h, page, &t);
+			if (!stride) {
+				g_free(ink);
+				return CLINT_PDF_DRAWN_SIZE;
+			}
+			tile_ink(h, &t, stride, PW, PH, r, n, ink);
+		}
+	/* A font that failed is not tried again (poppler keeps the failure
+	 * for the document): once one has, a page with a box that shows
+	 * nothing may be using it, and is not judged. */
+	if (font_failures != h->fonts_before)
+		for (k = 0; k < n; k++)
+			if (!ink[k]) {
+				g_free(ink);
+				return CLINT_PDF_DRAWN_FONT;
+			}
+	*out = ink;
+	return CLINT_PDF_DRAWN_OK;
 }
 
 static int pdf_page(void *pdf, int i, clint_pdf_page *pg, char *err,
@@ -315,7 +434,7 @@ static int pdf_page(void *pdf, int i, clint_pdf_page *pg, char *err,
 					pg->rects[k].y2 = r[k].y2;
 				}
 				pg->nrects = n;
-				pg->ink = page_ink(pdf, page, r, n);
+				pg->drawn = page_ink(pdf, page, r, n, &pg->ink);
 			}
 		}
 		g_free(r);
