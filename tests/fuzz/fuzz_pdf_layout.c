@@ -16,7 +16,9 @@
  * NUL byte, the geometry: three bytes per line, used in turn and cycled:
  * the indent in points, the gap to the previous line (a signed byte;
  * -128 makes y NaN), the height in sixteenths of a point (255:
- * infinite). Without a NUL there are no boxes. Every box has an ink flag:
+ * infinite); when the first of them is odd, direction marks get no box
+ * (poppler's, around right-to-left text). Without a NUL there are no
+ * boxes. Every box has an ink flag:
  * on a line whose height byte is odd, a character shows no ink where the
  * line's indent byte has the bit of its column (modulo 8) set.
  * Flags: bits 0-2 = 3, 4, 5, 6, 7: open() fails with ELIMIT, EFAILED,
@@ -102,11 +104,22 @@ static int geo_byte(const fake_pdf *f, size_t k)
 	return (signed char)f->geo[k % f->geo_len];
 }
 
+/* True for a direction mark (U+202A..U+202E, U+2066..U+2069) at s[0..n). */
+static int is_mark(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return n >= 3 && u[0] == 0xE2 &&
+	       ((u[1] == 0x80 && u[2] >= 0xAA && u[2] <= 0xAE) ||
+	        (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9));
+}
+
 static int fake_page(void *pdf, int i, clint_pdf_page *pg, char *err,
                      size_t errlen)
 {
 	fake_pdf *f = pdf;
 	size_t a = 0, b, n = 0, k, line = 0, cps = 0, col = 0;
+	int nomarks;
 	double y = 0;
 	char *t;
 
@@ -153,6 +166,12 @@ static int fake_page(void *pdf, int i, clint_pdf_page *pg, char *err,
 	pg->text = t;
 	if (!f->geo || !f->geo_len)
 		return CLINT_PDF_OK;
+	/* an odd first geometry byte: direction marks get no box, as from
+	 * poppler around right-to-left text */
+	nomarks = f->geo[0] & 1;
+	if (nomarks)
+		for (k = 0; k < n; k++)
+			cps -= is_mark(t + k, n - k);
 	pg->nrects = cps + !!(f->flags & 0x08);
 	pg->rects = calloc(pg->nrects ? pg->nrects : 1, sizeof(*pg->rects));
 	pg->ink = malloc(pg->nrects ? pg->nrects : 1);
@@ -167,6 +186,9 @@ static int fake_page(void *pdf, int i, clint_pdf_page *pg, char *err,
 	/* a box per code point; each line's from its three geometry bytes */
 	for (k = 0, a = 0; k < pg->nrects; k++) {
 		clint_pdf_rect *r = &pg->rects[k];
+
+		while (nomarks && a < n && is_mark(t + a, n - a))
+			a += 3;
 		double x = (unsigned char)geo_byte(f, 3 * line), h;
 		int gap = geo_byte(f, 3 * line + 1);
 		int hb = (unsigned char)geo_byte(f, 3 * line + 2);

@@ -304,6 +304,115 @@ static void test_hidden_text_stacked(void **state)
 	free(cs);
 }
 
+/*
+ * A font poppler's cairo backend cannot make (an embedded TrueType font
+ * of garbage) draws nothing, where other viewers substitute one: its
+ * text stays, and the page is named as not looked at, as is the next
+ * page with text that shows nothing (poppler does not try the font
+ * again). Page 3, where everything shows, needs no judging.
+ */
+static void test_hidden_text_broken_font(void **state)
+{
+	static const char *const content[] = {
+		"BT /F1 11 Tf 72 700 Td (Shown in Helvetica.) Tj ET\n"
+		"BT /FB 11 Tf 72 680 Td (Shown in the broken font.) Tj ET\n",
+		"BT /F1 11 Tf 72 700 Td (Second page shown.) Tj ET\n"
+		"q BT 3 Tr /F1 11 Tf 72 680 Td (Hidden second page.) Tj ET Q\n",
+		"BT /F1 11 Tf 72 700 Td (Third page shown.) Tj ET\n"};
+	static const char garbage[] = "\x00\x01\x00\x00garbage garbage garbage";
+	pdfw w = {NULL, 0, 0, {0}, 0};
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	size_t xref;
+	int p, i;
+
+	(void)state;
+	/* 1 catalog, 2 pages, 3 Helvetica, 4 the broken font, 5 its
+	 * descriptor, 6 its file, 7+2p page p, 8+2p its content */
+	w_put(&w, "%PDF-1.4\n", 9);
+	w_obj(&w, 1);
+	w_printf(&w, "<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+	w_obj(&w, 2);
+	w_printf(&w, "<< /Type /Pages /Count 3 /Kids [7 0 R 9 0 R 11 0 R] >>\n"
+	             "endobj\n");
+	w_obj(&w, 3);
+	w_printf(&w, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+	             "/Encoding /WinAnsiEncoding >>\nendobj\n");
+	w_obj(&w, 4);
+	w_printf(&w, "<< /Type /Font /Subtype /TrueType /BaseFont /Broken "
+	             "/FirstChar 32 /LastChar 126 /Widths [");
+	for (i = 32; i <= 126; i++)
+		w_printf(&w, " 500");
+	w_printf(&w, " ] /Encoding /WinAnsiEncoding /FontDescriptor 5 0 R >>\n"
+	             "endobj\n");
+	w_obj(&w, 5);
+	w_printf(&w, "<< /Type /FontDescriptor /FontName /Broken /Flags 32 "
+	             "/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 "
+	             "/Descent -200 /CapHeight 700 /StemV 80 /FontFile2 6 0 R >>\n"
+	             "endobj\n");
+	w_obj(&w, 6);
+	w_printf(&w, "<< /Length %zu >>\nstream\n", sizeof(garbage) - 1);
+	w_put(&w, garbage, sizeof(garbage) - 1);
+	w_printf(&w, "\nendstream\nendobj\n");
+	for (p = 0; p < 3; p++) {
+		w_obj(&w, 7 + 2 * p);
+		w_printf(&w, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+		             "/Resources << /Font << /F1 3 0 R /FB 4 0 R >> >> "
+		             "/Contents %d 0 R >>\nendobj\n", 8 + 2 * p);
+		w_obj(&w, 8 + 2 * p);
+		w_printf(&w, "<< /Length %zu >>\nstream\n%s\nendstream\nendobj\n",
+		         strlen(content[p]), content[p]);
+	}
+	xref = w.len;
+	w_printf(&w, "xref\n0 %d\n0000000000 65535 f \n", w.nobj + 1);
+	for (i = 1; i <= w.nobj; i++)
+		w_printf(&w, "%010zu 00000 n \n", w.offs[i]);
+	w_printf(&w, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%zu\n"
+	             "%%%%EOF\n", w.nobj + 1, xref);
+
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = load_pdf(&w, d, CLINT_OK);
+	assert_text_has(doc, "Shown in Helvetica.", 1);
+	assert_text_has(doc, "Shown in the broken font.", 1);
+	assert_text_has(doc, "Second page shown.", 1);
+	assert_text_has(doc, "Hidden second page.", 1);
+	assert_text_has(doc, "Third page shown.", 1);
+	assert_diag(d, "pages 1 and 2 not looked at for text a reader cannot "
+	               "see: a font there could not be drawn",
+	            CLINT_DIAG_WARNING);
+	assert_int_equal(clint_diag_count(d), 1);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+	free(w.data);
+}
+
+/* A page whose text spreads over more than 16 tiles of 2048 pixels
+ * (here 40,000 points tall) is not drawn: its text stays, invisible or
+ * not, and the warning names it. */
+static void test_hidden_text_too_large(void **state)
+{
+	static const char *const content[] = {
+		"BT /F1 11 Tf 72 39900 Td (Shown at the top.) Tj ET\n"
+		"q BT 3 Tr /F1 11 Tf 72 39880 Td (Hidden near the top.) Tj ET Q\n"
+		"BT /F1 11 Tf 72 100 Td (Shown at the foot.) Tj ET\n"};
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	pdfw w = make_pdf_tall(content, 1, 40000);
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = load_pdf(&w, d, CLINT_OK);
+	assert_text_has(doc, "Shown at the top.", 1);
+	assert_text_has(doc, "Shown at the foot.", 1);
+	assert_text_has(doc, "Hidden near the top.", 1);
+	assert_diag(d, "page 1 not looked at for text a reader cannot see: too "
+	               "large to draw",
+	            CLINT_DIAG_WARNING);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+	free(w.data);
+}
+
 /* A PDF whose only text is invisible is refused, saying so (not as a
  * scan without text). */
 static void test_hidden_only(void **state)
@@ -1561,8 +1670,9 @@ static size_t mask_ink(const char *mask, unsigned char *ink, size_t max)
  * Text a reader cannot see is left out, with a warning: a line of unseen
  * words with its line end, an unseen word with its space, unseen letters
  * glued to a word that shows (they would change it), but not an unseen
- * full stop in a number that shows ("3.5" stays). A page whose text is
- * all unseen is refused, naming why.
+ * full stop in a number that shows ("3.5" stays); a word most of whose
+ * letters are unseen goes whole. A page whose text is all unseen is
+ * refused, naming why.
  */
 static void test_layout_unseen(void **state)
 {
@@ -1571,13 +1681,15 @@ static void test_layout_unseen(void **state)
 		"secret clause text here\n"
 		"Fees are 3.5 per cent zz extra.\n"
 		"Service creditsqq apply.\n"
-		"hidden Start of line.\n"};
+		"hidden Start of line.\n"
+		"Partly Control shown.\n"};
 	static const char mask[] =
 		"The Supplier shall pay credits.\n"
 		"#######################\n"
 		"Fees are 3#5 per cent ## extra.\n"
 		"Service credits## apply.\n"
-		"###### Start of line.\n";
+		"###### Start of line.\n"
+		"Partly C#o#t## shown.\n";
 	static const char *const rtl[] = {
 		"Alpha \xE2\x80\xAB\xD7\x90\xD7\x91\xE2\x80\xAC one.\n"};
 	static const char rtl_mask[] = "Alpha ## one.\n";
@@ -1600,8 +1712,10 @@ static void test_layout_unseen(void **state)
 	assert_text_has(doc, "zz", 0);
 	assert_text_has(doc, "qq", 0);
 	assert_text_has(doc, "hidden", 0);
-	/* secret clause text here (20), zz, qq, hidden */
-	assert_diag(d, "30 characters a reader cannot see (invisible, white, "
+	/* most of its letters unseen: left out whole, not rewritten */
+	assert_text_has(doc, "Partly shown.", 1);
+	/* secret clause text here (20), zz, qq, hidden, Control */
+	assert_diag(d, "37 characters a reader cannot see (invisible, white, "
 	               "clipped or covered text) left out, on page 1",
 	            CLINT_DIAG_WARNING);
 	clint_doc_free(doc);
@@ -1611,7 +1725,7 @@ static void test_layout_unseen(void **state)
 	memset(ink, 0, sizeof(ink));
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
 	layout(&s, d, CLINT_EFORMAT);
-	assert_diag(d, "none of its text is drawn visibly: 112 characters are "
+	assert_diag(d, "none of its text is drawn visibly: 131 characters are "
 	               "invisible, white, clipped or covered (page 1)",
 	            CLINT_DIAG_ERROR);
 	clint_diag_free(d);
@@ -1699,6 +1813,8 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_no_text_layer),
 		cmocka_unit_test(test_hidden_text),
 		cmocka_unit_test(test_hidden_text_stacked),
+		cmocka_unit_test(test_hidden_text_broken_font),
+		cmocka_unit_test(test_hidden_text_too_large),
 		cmocka_unit_test(test_hidden_only),
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_corpus_bonterms),

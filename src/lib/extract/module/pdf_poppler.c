@@ -320,6 +320,21 @@ static void tile_ink(pdf_handle *h, const tile *t, int stride, int PW, int PH,
 	}
 }
 
+/* True if every character of `text` but white space shows ink (flags
+ * ink[0..n), one per character; false when they are not). */
+static int all_seen(const char *text, const unsigned char *ink, guint n)
+{
+	const char *c = text;
+	guint k;
+
+	if ((glong)n != g_utf8_strlen(text, -1))
+		return 0;
+	for (k = 0; k < n; k++, c = g_utf8_next_char(c))
+		if (!ink[k] && !g_unichar_isspace(g_utf8_get_char(c)))
+			return 0;
+	return 1;
+}
+
 /* True if a box of r[0..n) without ink yet reaches into tile `t`. */
 static int tile_wanted(const tile *t, int PW, int PH, const PopplerRectangle *r,
                        guint n, const unsigned char *ink)
@@ -342,7 +357,7 @@ static int tile_wanted(const tile *t, int PW, int PH, const PopplerRectangle *r,
  * wholly on the page: on_page()), 0 when the box shows nothing. Returns
  * CLINT_PDF_DRAWN_OK, or another CLINT_PDF_DRAWN_* with *out NULL.
  */
-static int page_ink(pdf_handle *h, PopplerPage *page,
+static int page_ink(pdf_handle *h, PopplerPage *page, const char *text,
                     const PopplerRectangle *r, guint n, unsigned char **out)
 {
 	double w = 0, hp = 0, s = INK_SCALE;
@@ -400,14 +415,12 @@ static int page_ink(pdf_handle *h, PopplerPage *page,
 			tile_ink(h, &t, stride, PW, PH, r, n, ink);
 		}
 	/* A font that failed is not tried again (poppler keeps the failure
-	 * for the document): once one has, a page with a box that shows
-	 * nothing may be using it, and is not judged. */
-	if (font_failures != h->fonts_before)
-		for (k = 0; k < n; k++)
-			if (!ink[k]) {
-				g_free(ink);
-				return CLINT_PDF_DRAWN_FONT;
-			}
+	 * for the document): once one has, a page with a character (not a
+	 * space) that shows nothing may be using it, and is not judged. */
+	if (font_failures != h->fonts_before && !all_seen(text, ink, n)) {
+		g_free(ink);
+		return CLINT_PDF_DRAWN_FONT;
+	}
 	*out = ink;
 	return CLINT_PDF_DRAWN_OK;
 }
@@ -434,7 +447,7 @@ static int pdf_page(void *pdf, int i, clint_pdf_page *pg, char *err,
 					pg->rects[k].y2 = r[k].y2;
 				}
 				pg->nrects = n;
-				pg->drawn = page_ink(pdf, page, r, n, &pg->ink);
+				pg->drawn = page_ink(pdf, page, pg->text, r, n, &pg->ink);
 			}
 		}
 		g_free(r);
