@@ -73,8 +73,8 @@ typedef struct {
 #define CLINT_PDF_DRAWN_OK 1    /* drawn: ink holds a flag per box */
 #define CLINT_PDF_DRAWN_FONT 2  /* not drawn: a font of it cannot be */
 #define CLINT_PDF_DRAWN_SIZE 3  /* not drawn: too large, or out of memory */
-#define CLINT_PDF_DRAWN_TIME 4  /* not drawn: drawing the pages before it
-                                   took half the CPU time allowed */
+#define CLINT_PDF_DRAWN_TIME 4  /* not drawn: half the CPU time allowed
+                                   had been spent */
 
 typedef struct clint_pdf_module {
 	unsigned abi;  /* CLINT_PDF_MODULE_ABI */
