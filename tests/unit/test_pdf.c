@@ -44,7 +44,7 @@
 typedef struct {
 	char *data;
 	size_t len, cap;
-	size_t offs[64]; /* object offsets */
+	size_t offs[256]; /* object offsets */
 	int nobj;
 } pdfw;
 
@@ -407,6 +407,79 @@ static void test_hidden_text_too_large(void **state)
 	assert_text_has(doc, "Hidden near the top.", 1);
 	assert_diag(d, "page 1 not looked at for text a reader cannot see: too "
 	               "large to draw",
+	            CLINT_DIAG_WARNING);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+	free(w.data);
+}
+
+/*
+ * Drawing stops once half the CPU time allowed is spent: 60 pages, each
+ * drawing the same 3000 x 3000 image, with a limit of 2 s. Every page's
+ * text is read; the pages left undrawn are named.
+ */
+static void test_hidden_text_time(void **state)
+{
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	pdfw w = {NULL, 0, 0, {0}, 0};
+	clint_diag *d = NULL;
+	clint_doc *doc = NULL;
+	size_t xref, k;
+	int p;
+
+	(void)state;
+	/* 1 catalog, 2 pages, 3 font, 4 image, 5+2p page p, 6+2p content */
+	w_put(&w, "%PDF-1.4\n", 9);
+	w_obj(&w, 1);
+	w_printf(&w, "<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+	w_obj(&w, 2);
+	w_printf(&w, "<< /Type /Pages /Count 60 /Kids [");
+	for (p = 0; p < 60; p++)
+		w_printf(&w, " %d 0 R", 5 + 2 * p);
+	w_printf(&w, " ] >>\nendobj\n");
+	w_obj(&w, 3);
+	w_printf(&w, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\n"
+	             "endobj\n");
+	w_obj(&w, 4);
+	/* 9,000,000 grey bytes, run-length coded: 128 copies a pair */
+	w_printf(&w, "<< /Type /XObject /Subtype /Image /Width 3000 /Height 3000 "
+	             "/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter "
+	             "/RunLengthDecode /Length %zu >>\nstream\n",
+	         (size_t)(9000000 / 128 + 1) * 2 + 1);
+	for (k = 0; k < 9000000 / 128; k++)
+		w_put(&w, "\x81\x80", 2);
+	w_put(&w, "\xC1\x80\x80", 3); /* the last 64 (257 - 0xC1), the end */
+	w_printf(&w, "\nendstream\nendobj\n");
+	for (p = 0; p < 60; p++) {
+		char cs[200];
+
+		snprintf(cs, sizeof(cs), "q 300 0 0 300 100 300 cm /Im1 Do Q\n"
+		         "BT /F1 11 Tf 72 700 Td (Page %d text.) Tj ET\n", p + 1);
+		w_obj(&w, 5 + 2 * p);
+		w_printf(&w, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+		             "/Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 "
+		             "0 R >> >> /Contents %d 0 R >>\nendobj\n", 6 + 2 * p);
+		w_obj(&w, 6 + 2 * p);
+		w_printf(&w, "<< /Length %zu >>\nstream\n%s\nendstream\nendobj\n",
+		         strlen(cs), cs);
+	}
+	xref = w.len;
+	w_printf(&w, "xref\n0 %d\n0000000000 65535 f \n", w.nobj + 1);
+	for (p = 1; p <= w.nobj; p++)
+		w_printf(&w, "%010zu 00000 n \n", w.offs[p]);
+	w_printf(&w, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%zu\n"
+	             "%%%%EOF\n", w.nobj + 1, xref);
+
+	o.max_pdf_seconds = 2;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.pdf", w.data, w.len, &o,
+	                                       d),
+	                 CLINT_OK);
+	assert_text_has(doc, "Page 1 text.", 1);
+	assert_text_has(doc, "Page 60 text.", 1);
+	assert_diag(d, "not looked at for text a reader cannot see: half the CPU "
+	               "time allowed for the PDF (--max-pdf-seconds) had been "
+	               "spent",
 	            CLINT_DIAG_WARNING);
 	clint_doc_free(doc);
 	clint_diag_free(d);
@@ -1815,6 +1888,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_hidden_text_stacked),
 		cmocka_unit_test(test_hidden_text_broken_font),
 		cmocka_unit_test(test_hidden_text_too_large),
+		cmocka_unit_test(test_hidden_text_time),
 		cmocka_unit_test(test_hidden_only),
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_corpus_bonterms),
