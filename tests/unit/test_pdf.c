@@ -193,12 +193,21 @@ static clint_block blk(const clint_doc *doc, size_t i, const char *text)
 
 /*
  * Text drawn so that no one sees it is left out, with a warning: render
- * mode 3, white, clipped away, painted over, too pale to read, and
- * letters glued invisibly to a word. Text that shows stays: white on a
+ * mode 3, white, clipped away, painted over, too pale to read, in the
+ * colour of the band under it, and letters glued invisibly to a word. Text that shows stays: white on a
  * dark band, black on a grey one, 3-point type, light grey, and an
- * invisible OCR layer over a scan's image (the image is its ink), also
+ * invisible OCR layer over a scan's image (the image's edges are its
+ * ink), also
  * on a rotated page and inside a crop box.
  */
+/* 10 rows of 150 bits (19 bytes), alternating, in hexadecimal: 19 times
+ * 10 bytes */
+#define STRIPES_10B "AAAAAAAAAAAAAAAAAAAA"
+#define STRIPES STRIPES_10B STRIPES_10B STRIPES_10B STRIPES_10B STRIPES_10B \
+	STRIPES_10B STRIPES_10B STRIPES_10B STRIPES_10B STRIPES_10B STRIPES_10B \
+	STRIPES_10B STRIPES_10B STRIPES_10B STRIPES_10B STRIPES_10B STRIPES_10B \
+	STRIPES_10B STRIPES_10B
+
 static void test_hidden_text(void **state)
 {
 	static const char page[] =
@@ -218,12 +227,17 @@ static void test_hidden_text(void **state)
 		"BT /F1 3 Tf 72 440 Td (Shown in three point type.) Tj ET\n"
 		"0.8 0.8 0.8 rg BT /F1 11 Tf 72 420 Td (Shown in light grey.) Tj ET "
 		"0 g\n"
-		"q 300 0 0 20 60 386 cm BI /W 4 /H 1 /CS /G /BPC 8 /F /AHx ID "
-		"40806040> EI Q\n"
+		/* a scan: stripes of a 1-bit image, 2 points each */
+		"q 300 0 0 20 60 386 cm BI /W 150 /H 10 /CS /G /BPC 1 /F /AHx ID "
+		STRIPES "> EI Q\n"
 		"q BT 3 Tr /F1 11 Tf 72 390 Td (Shown OCR layer over a scan.) Tj ET "
 		"Q\n"
 		"BT /F1 11 Tf 72 360 Td (Shown additional) Tj 3 Tr (xyz) Tj 0 Tr "
-		"( fees apply.) Tj ET\n";
+		"( fees apply.) Tj ET\n"
+		"0 0 0.5 rg 60 556 300 20 re f\n"
+		"BT /F1 11 Tf 72 560 Td (Hidden navy on navy.) Tj ET 0 g\n"
+		"60 526 300 20 re f BT /F1 11 Tf 72 530 Td (Hidden black on black.) "
+		"Tj ET\n";
 	static const char *const shown[] = {
 		"Shown first line of the page.", "Shown white on navy.",
 		"Shown on grey shading.", "Shown in three point type.",
@@ -247,8 +261,8 @@ static void test_hidden_text(void **state)
 		assert_text_has(doc, "Hidden", 0);
 		assert_text_has(doc, "xyz", 0);
 		/* Hidden render mode three., white text., clipped text., covered
-		 * text., pale text.; xyz */
-		assert_diag(d, "92 characters a reader cannot see (invisible, white, "
+		 * text., pale text., navy on navy., black on black.; xyz */
+		assert_diag(d, "128 characters a reader cannot see (invisible, white, "
 		               "clipped or covered text) left out, on page 1",
 		            CLINT_DIAG_WARNING);
 		assert_int_equal(clint_diag_count(d), 1);

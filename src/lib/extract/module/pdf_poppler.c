@@ -32,13 +32,14 @@
 
 /* Pages are drawn at INK_SCALE pixels a point (144 dpi), only where
  * their boxes are, in tiles of at most INK_TILE x INK_TILE pixels (16
- * MB), at most INK_MAX_TILES of them (a text area of 1.4 x 1.4 m); a pixel
- * is ink when one of its channels is below INK_LEVEL (text lighter than
- * #F0F0F0 on white cannot be read). */
+ * MB), at most INK_MAX_TILES of them (a text area of 1.4 x 1.4 m). A box
+ * shows ink when two neighbouring pixels in it differ by INK_CONTRAST in
+ * a channel (edge(): text lighter than #F0F0F0 on white cannot be read,
+ * nor black on a black band). */
 #define INK_SCALE 2.0
 #define INK_TILE 2048
 #define INK_MAX_TILES 16
-#define INK_LEVEL 0xF0
+#define INK_CONTRAST 16
 /* see page_ink() */
 #define INK_SCAN_TILES 4
 
@@ -196,29 +197,49 @@ static int reserve(void **buf, size_t *cap, size_t n, size_t size)
 	return 0;
 }
 
-/* True for an ink pixel (RGB24: the top byte is unused). */
-static int dark(uint32_t v)
+/* True if pixels a and b differ by INK_CONTRAST or more in a channel
+ * (RGB24: the top byte is unused). */
+static int contrast(uint32_t a, uint32_t b)
 {
-	return ((v >> 16) & 0xFF) < INK_LEVEL || ((v >> 8) & 0xFF) < INK_LEVEL ||
-	       (v & 0xFF) < INK_LEVEL;
+	int k;
+
+	for (k = 0; k < 24; k += 8) {
+		int d = (int)((a >> k) & 0xFF) - (int)((b >> k) & 0xFF);
+		if (d >= INK_CONTRAST || d <= -INK_CONTRAST)
+			return 1;
+	}
+	return 0;
 }
 
-/* Fills h->sum, (W + 1) x (H + 1): sum[y(W+1) + x] is the number of ink
- * pixels above and left of (x, y) of the tile. */
+/* True for an edge at pixel x of `row` (x >= 1; `up` the row above): it
+ * differs from its left or upper neighbour. Ink is where something is
+ * drawn against something else: a glyph has edges inside its box, text
+ * drawn in the colour under it (white on white, black on a black band,
+ * nothing at all) has none. */
+static int edge(const uint32_t *row, const uint32_t *up, int x)
+{
+	return contrast(row[x], row[x - 1]) || contrast(row[x], up[x]);
+}
+
+/* Fills h->sum, (W + 1) x (H + 1): sum[y(W+1) + x] is the number of edge
+ * pixels above and left of (x, y) of the tile (none in its first row and
+ * column, which have no neighbours in it). */
 static void sum_ink(pdf_handle *h, int W, int H, int stride)
 {
 	uint32_t *sum = h->sum;
 	int x, y;
 
-	memset(sum, 0, (size_t)(W + 1) * sizeof(*sum));
-	for (y = 0; y < H; y++) {
+	memset(sum, 0, (size_t)(W + 1) * 2 * sizeof(*sum));
+	for (y = 1; y < H; y++) {
 		const uint32_t *row = (const uint32_t *)(h->pixels + (size_t)y * stride);
+		const uint32_t *above = (const uint32_t *)((const unsigned char *)row -
+		                                           stride);
 		uint32_t *up = sum + (size_t)y * (W + 1), *cur = up + (W + 1);
 		uint32_t line = 0;
 
-		cur[0] = 0;
-		for (x = 0; x < W; x++) {
-			line += dark(row[x]);
+		cur[0] = cur[1] = 0;
+		for (x = 1; x < W; x++) {
+			line += edge(row, above, x);
 			cur[x + 1] = up[x + 1] + line;
 		}
 	}
@@ -295,13 +316,22 @@ static void tile_ink(pdf_handle *h, const tile *t, int stride, int PW, int PH,
 		y2 = (b[3] < t->y1 ? b[3] : t->y1) - t->y0;
 		if (x1 >= x2 || y1 >= y2)
 			continue;
+		/* edges are looked for inside the box: a pixel and its left and
+		 * upper neighbours in it (a box of one pixel's width or height
+		 * has none: type under half a point shows nothing to read) */
+		x1++;
+		y1++;
+		if (x1 >= x2 || y1 >= y2)
+			continue;
 		area = (size_t)(x2 - x1) * (size_t)(y2 - y1);
 		if (!table && area <= budget) {
 			for (y = y1; y < y2 && !ink[k]; y++) {
 				const uint32_t *row =
 					(const uint32_t *)(h->pixels + (size_t)y * stride);
+				const uint32_t *above = (const uint32_t *)(
+					h->pixels + (size_t)(y - 1) * stride);
 				for (x = x1; x < x2; x++)
-					if (dark(row[x])) {
+					if (edge(row, above, x)) {
 						ink[k] = 1;
 						break;
 					}
