@@ -195,12 +195,20 @@ static int word_shows(const unseen_pass *u, size_t a, size_t b, size_t ra)
 	return unseen * 2 <= letters;
 }
 
+/* True if text[j] (box r) is a letter or digit that shows nothing. */
+static int unseen_letter(const unseen_pass *u, size_t j, size_t r)
+{
+	return boxed(u, j) && r < u->nrects && !u->ink[r] &&
+	       letter(u->text + j, clint_utf8_fwd(u->text, j + 1, u->len) - j,
+	              u->md);
+}
+
 /*
  * Leaves out of a page the text a reader cannot see (ink flags 0): a
  * word that shows nothing (word_shows()), with the space before it (a
- * line of such words with its line end), and the unseen letters and
- * digits of a word that shows (hidden letters glued to a word would
- * change it). The text and boxes are compacted in place; `map` is
+ * line of such words with its line end), and the runs of two or more
+ * unseen letters and digits in a word that shows (hidden letters glued
+ * to a word would change it). The text and boxes are compacted in place; `map` is
  * box_map()'s. Returns the number of characters left out (spaces not
  * counted).
  */
@@ -250,16 +258,27 @@ static size_t drop_unseen(pdf_page *pg, clint_pdf_rect *rects, size_t *nrects,
 				keep(&u, sa, wa, sra, wra);
 			kept_any = 1;
 			for (j = wa, r = wra; j < i;) {
-				size_t next = clint_utf8_fwd(pg->text, j + 1, len);
-				int box = boxed(&u, j);
+				size_t end = j, re = r, run = 0;
 
-				if (box && r < u.nrects && !ink[r] &&
-				    letter(pg->text + j, next - j, u.md))
-					dropped++;
-				else
-					keep(&u, j, next, r, box ? r + 1 : r);
-				r += box;
-				j = next;
+				/* a run of unseen letters and digits: out if it has
+				 * two or more (a single one at a word's edge is an OCR
+				 * box wider than the scan's ink: "fees" stays) */
+				while (end < i && unseen_letter(&u, end, re)) {
+					re++;
+					run++;
+					end = clint_utf8_fwd(pg->text, end + 1, i);
+				}
+				if (run >= 2) {
+					dropped += run;
+				} else {
+					if (!run) {
+						end = clint_utf8_fwd(pg->text, j + 1, i);
+						re = r + boxed(&u, j);
+					}
+					keep(&u, j, end, r, re);
+				}
+				j = end;
+				r = re;
 			}
 		}
 		if (i < len) { /* the line end: gone with a line left out whole */
@@ -923,8 +942,8 @@ int clint_extract_pdf_layout(clint_doc *doc, const clint_pdf_module *m,
 		if (unseen.chars)
 			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 			               "none of its text is drawn visibly: %zu "
-			               "character%s invisible, white, clipped or covered "
-			               "(%s)",
+			               "character%s invisible, white, clipped, covered or "
+			               "too small (%s)",
 			               unseen.chars, unseen.chars == 1 ? " is" : "s are",
 			               where);
 		else
@@ -937,7 +956,7 @@ int clint_extract_pdf_layout(clint_doc *doc, const clint_pdf_module *m,
 	if (unseen.chars)
 		clint_diag_add(diag, CLINT_DIAG_WARNING, doc->name, 0, 0,
 		               "%zu character%s a reader cannot see (invisible, white, "
-		               "clipped or covered text) left out, on %s",
+		               "clipped, covered or too small) left out, on %s",
 		               unseen.chars, unseen.chars == 1 ? "" : "s", where);
 	TRY(drop_running(pages, npages));
 	keep_if_all_running(pages, npages);

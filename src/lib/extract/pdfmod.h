@@ -106,6 +106,10 @@ typedef struct clint_pdf_module {
 /* module/pdf_poppler.c: the poppler module (in the helper and the fuzz
  * harness only). */
 const clint_pdf_module *clint_pdf_poppler_module(void);
+/* The poppler module reads what poppler prints on standard error while it
+ * draws a page (to learn which fonts it could not draw): for a process
+ * whose standard error shows nothing else then, the helper's. */
+void clint_pdf_poppler_watch_stderr(void);
 
 /*
  * What the helper writes to its standard output, in the byte order and

@@ -153,6 +153,7 @@ int main(int argc, char **argv)
 		close(null);
 	}
 	setvbuf(wire, obuf, _IOFBF, sizeof(obuf));
+	clint_pdf_poppler_watch_stderr();
 	rc = map_input(&data, &len);
 	if (rc < 0)
 		return 4;

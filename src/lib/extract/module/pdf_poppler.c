@@ -19,12 +19,15 @@
  * viewers substitute one; when the text covers more than INK_MAX_TILES
  * tiles; or once drawing has taken half the CPU time allowed.
  */
+#define _GNU_SOURCE /* memfd_create() */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <poppler.h>
 
@@ -42,6 +45,13 @@
 #define INK_CONTRAST 16
 /* see page_ink() */
 #define INK_SCAN_TILES 4
+/* A box no larger than this, in points, shows nothing a reader can read
+ * (type of about a point) */
+#define INK_MIN_POINTS 1.2
+/* the distinct fonts of a page that fonts_judged() follows */
+#define INK_MAX_FONTS 64
+/* ink[] while a page is judged: decided unseen (not looked at) */
+#define INK_UNSEEN 2
 
 typedef struct {
 	PopplerDocument *doc;
@@ -61,6 +71,56 @@ typedef struct {
  * helper and the fuzz harness read one PDF at a time in one thread. */
 static int drawing;
 static unsigned font_failures;
+/* Standard error while a page is drawn, when the helper asks for it
+ * (clint_pdf_poppler_watch_stderr()): the cairo backend prints "some font
+ * thing failed" there on every font it cannot make, also where it logs
+ * nothing (a Type0 font of garbage). -1: not watched. */
+static int stderr_copy = -1;
+
+void clint_pdf_poppler_watch_stderr(void)
+{
+	if (stderr_copy < 0)
+		stderr_copy = memfd_create("clauselint-pdf-stderr", MFD_CLOEXEC);
+}
+
+/* Standard error into stderr_copy, emptied; returns the real one (or -1:
+ * not watched). */
+static int watch_begin(void)
+{
+	int real;
+
+	if (stderr_copy < 0)
+		return -1;
+	fflush(stderr);
+	real = dup(2);
+	if (real < 0 || ftruncate(stderr_copy, 0) != 0 ||
+	    lseek(stderr_copy, 0, SEEK_SET) != 0 || dup2(stderr_copy, 2) < 0) {
+		if (real >= 0)
+			close(real);
+		return -1;
+	}
+	return real;
+}
+
+/* Standard error back to `real`; counts a font failure if what was
+ * printed names a font. */
+static void watch_end(int real)
+{
+	char buf[4096];
+	ssize_t n;
+
+	if (real < 0)
+		return;
+	fflush(stderr);
+	dup2(real, 2);
+	close(real);
+	n = pread(stderr_copy, buf, sizeof(buf) - 1, 0);
+	if (n > 0) {
+		buf[n] = '\0';
+		if (strstr(buf, "font"))
+			font_failures++;
+	}
+}
 
 static void quiet_log(const gchar *domain, GLogLevelFlags level,
                       const gchar *message, gpointer data)
@@ -177,7 +237,8 @@ static int box_pixels(const PopplerRectangle *r, double s, int W, int H,
  */
 static int on_page(const PopplerRectangle *r, double w, double h)
 {
-	return r->x1 >= 0 && r->y1 >= 0 && r->x2 <= w && r->y2 <= h;
+	return r->x1 >= 0 && r->y1 >= 0 && r->x1 < w && r->y1 < h &&
+	       r->x2 <= w && r->y2 <= h;
 }
 
 /* Makes *buf hold at least n items of `size` bytes (its capacity in
@@ -255,7 +316,7 @@ typedef struct {
  * cannot be drawn. */
 static int draw_tile(pdf_handle *h, PopplerPage *page, const tile *t)
 {
-	int W = t->x1 - t->x0, H = t->y1 - t->y0, ok;
+	int W = t->x1 - t->x0, H = t->y1 - t->y0, ok, real;
 	int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, W);
 	cairo_surface_t *sf;
 	cairo_t *cr;
@@ -276,9 +337,11 @@ static int draw_tile(pdf_handle *h, PopplerPage *page, const tile *t)
 	cairo_paint(cr);
 	cairo_translate(cr, -t->x0, -t->y0);
 	cairo_scale(cr, t->s, t->s);
+	real = watch_begin();
 	drawing = 1;
 	poppler_page_render(page, cr);
 	drawing = 0;
+	watch_end(real);
 	ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 	cairo_destroy(cr);
 	cairo_surface_flush(sf);
@@ -308,7 +371,7 @@ static void tile_ink(pdf_handle *h, const tile *t, int stride, int PW, int PH,
 		size_t area, a, c;
 
 		if (ink[k] || !box_pixels(&r[k], t->s, PW, PH, b))
-			continue;
+			continue; /* shown, or decided */
 		/* the part of the box in the tile, in the tile's pixels */
 		x1 = (b[0] > t->x0 ? b[0] : t->x0) - t->x0;
 		y1 = (b[1] > t->y0 ? b[1] : t->y0) - t->y0;
@@ -350,19 +413,61 @@ static void tile_ink(pdf_handle *h, const tile *t, int stride, int PW, int PH,
 	}
 }
 
-/* True if every character of `text` but white space shows ink (flags
- * ink[0..n), one per character; false when they are not). */
-static int all_seen(const char *text, const unsigned char *ink, guint n)
+/*
+ * True if the page can be judged after a font failed in the document
+ * (poppler does not try a font again, and draws nothing for it): every
+ * character of `text` (one per flag of ink[0..n)) that shows nothing,
+ * white space aside, is in a font that shows ink elsewhere on the page.
+ * The fonts come from poppler's text attributes, by name.
+ */
+static int fonts_judged(PopplerPage *page, const char *text,
+                        const unsigned char *ink, guint n)
 {
-	const char *c = text;
-	guint k;
+	const char *name[INK_MAX_FONTS];
+	int seen[INK_MAX_FONTS], ok = 1, pass;
+	GList *attrs, *l;
+	size_t nfonts = 0;
 
 	if ((glong)n != g_utf8_strlen(text, -1))
 		return 0;
-	for (k = 0; k < n; k++, c = g_utf8_next_char(c))
-		if (!ink[k] && !g_unichar_isspace(g_utf8_get_char(c)))
-			return 0;
-	return 1;
+	attrs = poppler_page_get_text_attributes(page);
+	/* pass 0: which fonts show ink; pass 1: is each unseen character in
+	 * one of them */
+	for (pass = 0; pass < 2 && ok; pass++)
+		for (l = attrs; l && ok; l = l->next) {
+			const PopplerTextAttributes *a = l->data;
+			const char *c;
+			size_t f;
+			int k;
+
+			if (!a || !a->font_name || a->start_index < 0 ||
+			    a->end_index >= (int)n || a->start_index > a->end_index) {
+				ok = 0;
+				break;
+			}
+			for (f = 0; f < nfonts && strcmp(name[f], a->font_name); f++)
+				;
+			if (f == nfonts) {
+				if (pass == 1 || nfonts == INK_MAX_FONTS) {
+					ok = 0;
+					break;
+				}
+				name[nfonts] = a->font_name;
+				seen[nfonts++] = 0;
+			}
+			c = g_utf8_offset_to_pointer(text, a->start_index);
+			for (k = a->start_index; k <= a->end_index;
+			     k++, c = g_utf8_next_char(c)) {
+				if (g_unichar_isspace(g_utf8_get_char(c)))
+					continue;
+				if (pass == 0 && ink[k] == 1)
+					seen[f] = 1;
+				else if (pass == 1 && ink[k] != 1 && !seen[f])
+					ok = 0;
+			}
+		}
+	poppler_page_free_text_attributes(attrs);
+	return ok;
 }
 
 /* True if a box of r[0..n) without ink yet reaches into tile `t`. */
@@ -423,8 +528,14 @@ static int page_ink(pdf_handle *h, PopplerPage *page, const char *text,
 	ink = g_try_malloc0(n ? n : 1);
 	if (!ink)
 		return CLINT_PDF_DRAWN_SIZE;
-	for (k = 0; k < n; k++)
-		ink[k] = !on_page(&r[k], w, hp);
+	for (k = 0; k < n; k++) {
+		double bw = r[k].x2 - r[k].x1, bh = r[k].y2 - r[k].y1;
+
+		if (!on_page(&r[k], w, hp))
+			ink[k] = 1; /* not judged */
+		else if (bw < INK_MIN_POINTS && bh < INK_MIN_POINTS)
+			ink[k] = INK_UNSEEN; /* too small to read */
+	}
 	for (j = 0; j < ny; j++)
 		for (i = 0; i < nx; i++) {
 			tile t;
@@ -437,6 +548,10 @@ static int page_ink(pdf_handle *h, PopplerPage *page, const char *text,
 			t.s = s;
 			if (!tile_wanted(&t, PW, PH, r, n, ink))
 				continue;
+			if (h->draw_seconds > 0 && cpu_used() > h->draw_seconds) {
+				g_free(ink);
+				return CLINT_PDF_DRAWN_TIME;
+			}
 			stride = draw_tile(h, page, &t);
 			if (!stride) {
 				g_free(ink);
@@ -444,13 +559,15 @@ static int page_ink(pdf_handle *h, PopplerPage *page, const char *text,
 			}
 			tile_ink(h, &t, stride, PW, PH, r, n, ink);
 		}
-	/* A font that failed is not tried again (poppler keeps the failure
-	 * for the document): once one has, a page with a character (not a
-	 * space) that shows nothing may be using it, and is not judged. */
-	if (font_failures != h->fonts_before && !all_seen(text, ink, n)) {
+	/* once a font has failed, a page is judged only where fonts_judged()
+	 * can tell that its unseen text is not in a font that failed */
+	if (font_failures != h->fonts_before &&
+	    !fonts_judged(page, text, ink, n)) {
 		g_free(ink);
 		return CLINT_PDF_DRAWN_FONT;
 	}
+	for (k = 0; k < n; k++)
+		ink[k] = ink[k] == 1;
 	*out = ink;
 	return CLINT_PDF_DRAWN_OK;
 }
