@@ -152,20 +152,6 @@ static void assert_text_has(const clint_doc *doc, const char *needle, int want)
 		fail_msg("'%s' %s in:\n%s", needle, want ? "missing" : "kept", t);
 }
 
-/* Has the diagnostic `needle`, at `level`. */
-static void assert_diag(const clint_diag *d, const char *needle, int level)
-{
-	clint_diag_entry e;
-	long k = unit_diag_find(d, needle);
-
-	if (k < 0) {
-		unit_diag_dump(d);
-		fail_msg("no diagnostic '%s'", needle);
-	}
-	assert_int_equal(clint_diag_get(d, (size_t)k, &e), CLINT_OK);
-	assert_int_equal((int)e.level, level);
-}
-
 /* ---- tests ------------------------------------------------------------------- */
 
 #ifdef CLINT_HAVE_POPPLER
@@ -265,9 +251,9 @@ static void test_hidden_text(void **state)
 		/* Hidden render mode three., white text., clipped text., covered
 		 * text., pale text., navy on navy., black on black., micro
 		 * type.; xyz */
-		assert_diag(d, "144 characters a reader cannot see (invisible, white, "
-		               "clipped, covered or too small) left out, on page 1",
-		            CLINT_DIAG_WARNING);
+		unit_diag_at(d, "144 characters a reader cannot see (invisible, white, "
+		                "clipped, covered or too small) left out, on page 1",
+		             CLINT_DIAG_WARNING);
 		assert_int_equal(clint_diag_count(d), 1);
 		clint_doc_free(doc);
 		clint_diag_free(d);
@@ -314,7 +300,7 @@ static void test_hidden_text_stacked(void **state)
 	assert_true(strlen(clint_doc_text(doc, NULL)) <=
 	            strlen("Shown first line.") + strlen("Shown after the stack.") +
 	                3);
-	assert_diag(d, "1400 characters a reader cannot see", CLINT_DIAG_WARNING);
+	unit_diag_at(d, "1400 characters a reader cannot see", CLINT_DIAG_WARNING);
 	clint_doc_free(doc);
 	clint_diag_free(d);
 	free(w.data);
@@ -395,12 +381,12 @@ static void test_hidden_text_broken_font(void **state)
 	assert_text_has(doc, "Second page shown.", 1);
 	assert_text_has(doc, "Hidden second page.", 0);
 	assert_text_has(doc, "Third page shown.", 1);
-	assert_diag(d, "page 1 not looked at for text a reader cannot see: a "
-	               "font there could not be drawn",
-	            CLINT_DIAG_WARNING);
-	assert_diag(d, "17 characters a reader cannot see (invisible, white, "
-	               "clipped, covered or too small) left out, on page 2",
-	            CLINT_DIAG_WARNING);
+	unit_diag_at(d, "page 1 not looked at for text a reader cannot see: a "
+	                "font there could not be drawn",
+	             CLINT_DIAG_WARNING);
+	unit_diag_at(d, "17 characters a reader cannot see (invisible, white, "
+	                "clipped, covered or too small) left out, on page 2",
+	             CLINT_DIAG_WARNING);
 	assert_int_equal(clint_diag_count(d), 2);
 	clint_doc_free(doc);
 	clint_diag_free(d);
@@ -426,9 +412,9 @@ static void test_hidden_text_too_large(void **state)
 	assert_text_has(doc, "Shown at the top.", 1);
 	assert_text_has(doc, "Shown at the foot.", 1);
 	assert_text_has(doc, "Hidden near the top.", 1);
-	assert_diag(d, "page 1 not looked at for text a reader cannot see: too "
-	               "large to draw",
-	            CLINT_DIAG_WARNING);
+	unit_diag_at(d, "page 1 not looked at for text a reader cannot see: too "
+	                "large to draw",
+	             CLINT_DIAG_WARNING);
 	clint_doc_free(doc);
 	clint_diag_free(d);
 	free(w.data);
@@ -498,10 +484,10 @@ static void test_hidden_text_time(void **state)
 	                 CLINT_OK);
 	assert_text_has(doc, "Page 1 text.", 1);
 	assert_text_has(doc, "Page 60 text.", 1);
-	assert_diag(d, "not looked at for text a reader cannot see: half the CPU "
-	               "time allowed for the PDF (--max-pdf-seconds) had been "
-	               "spent",
-	            CLINT_DIAG_WARNING);
+	unit_diag_at(d, "not looked at for text a reader cannot see: half the CPU "
+	                "time allowed for the PDF (--max-pdf-seconds) had been "
+	                "spent",
+	             CLINT_DIAG_WARNING);
 	clint_doc_free(doc);
 	clint_diag_free(d);
 	free(w.data);
@@ -521,9 +507,9 @@ static void test_hidden_only(void **state)
 	(void)state;
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
 	assert_null(load_pdf(&w, d, CLINT_EFORMAT));
-	assert_diag(d, "none of its text is drawn visibly: 46 characters are "
-	               "invisible, white, clipped, covered or too small (pages 1 and 2)",
-	            CLINT_DIAG_ERROR);
+	unit_diag_at(d, "none of its text is drawn visibly: 46 characters are "
+	                "invisible, white, clipped, covered or too small (pages 1 and 2)",
+	             CLINT_DIAG_ERROR);
 	clint_diag_free(d);
 	free(w.data);
 }
@@ -1814,9 +1800,9 @@ static void test_layout_unseen(void **state)
 	 * the scan's ink) */
 	assert_text_has(doc, "Single fees stay.", 1);
 	/* secret clause text here (20), zz, qq, hidden, Control */
-	assert_diag(d, "37 characters a reader cannot see (invisible, white, "
-	               "clipped, covered or too small) left out, on page 1",
-	            CLINT_DIAG_WARNING);
+	unit_diag_at(d, "37 characters a reader cannot see (invisible, white, "
+	                "clipped, covered or too small) left out, on page 1",
+	             CLINT_DIAG_WARNING);
 	clint_doc_free(doc);
 	clint_diag_free(d);
 
@@ -1824,9 +1810,9 @@ static void test_layout_unseen(void **state)
 	memset(ink, 0, sizeof(ink));
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
 	layout(&s, d, CLINT_EFORMAT);
-	assert_diag(d, "none of its text is drawn visibly: 146 characters are "
-	               "invisible, white, clipped, covered or too small (page 1)",
-	            CLINT_DIAG_ERROR);
+	unit_diag_at(d, "none of its text is drawn visibly: 146 characters are "
+	                "invisible, white, clipped, covered or too small (page 1)",
+	             CLINT_DIAG_ERROR);
 	clint_diag_free(d);
 
 	/* an unseen right-to-left word goes with its direction marks, which
@@ -1839,7 +1825,7 @@ static void test_layout_unseen(void **state)
 	assert_text_has(doc, "Alpha one.", 1);
 	assert_text_has(doc, "\xD7\x90", 0);
 	assert_text_has(doc, "\xE2\x80\xAB", 0);
-	assert_diag(d, "4 characters a reader cannot see", CLINT_DIAG_WARNING);
+	unit_diag_at(d, "4 characters a reader cannot see", CLINT_DIAG_WARNING);
 	clint_doc_free(doc);
 	clint_diag_free(d);
 	/* with ink, the word stays, marks and all */

@@ -99,6 +99,26 @@ static inline long unit_diag_find(const clint_diag *d, const char *needle)
 	return -1;
 }
 
+static inline void unit_diag_dump(const clint_diag *d);
+
+/* The first entry whose message contains `needle`, which must be there, at
+ * `level` (else the test fails, printing all entries). */
+static inline clint_diag_entry unit_diag_at(const clint_diag *d,
+                                            const char *needle,
+                                            clint_diag_level level)
+{
+	clint_diag_entry e;
+	long i = unit_diag_find(d, needle);
+
+	if (i < 0) {
+		unit_diag_dump(d);
+		fail_msg("no diagnostic mentions '%s'", needle);
+	}
+	assert_int_equal(clint_diag_get(d, (size_t)i, &e), CLINT_OK);
+	assert_int_equal(e.level, level);
+	return e;
+}
+
 /* Prints every entry (to read when a test fails). */
 static inline void unit_diag_dump(const clint_diag *d)
 {
