@@ -485,8 +485,7 @@ static void test_hidden_text_time(void **state)
 	assert_text_has(doc, "Page 1 text.", 1);
 	assert_text_has(doc, "Page 60 text.", 1);
 	unit_diag_at(d, "not looked at for text a reader cannot see: half the CPU "
-	                "time allowed for the PDF (--max-pdf-seconds) had been "
-	                "spent",
+	                "time allowed (--max-pdf-seconds) had been spent",
 	             CLINT_DIAG_WARNING);
 	clint_doc_free(doc);
 	clint_diag_free(d);

@@ -855,8 +855,7 @@ static void warn_undrawn(const clint_doc *doc, const page_list *undrawn,
 {
 	static const char *const why[] = {
 		"a font there could not be drawn", "too large to draw",
-		"half the CPU time allowed for the PDF (--max-pdf-seconds) had "
-		"been spent"};
+		"half the CPU time allowed (--max-pdf-seconds) had been spent"};
 	char where[160];
 	int k;
 

@@ -42,6 +42,16 @@
  * the bytes of the wire. */
 static FILE *wire;
 
+#ifdef HELPER_SANITIZED
+/* Fontconfig, which cairo asks for fonts when a page is drawn, keeps its
+ * configuration for the life of the process: not a leak of ours. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
+#endif
+
 static int put(const void *p, size_t n)
 {
 	return n == 0 || fwrite(p, 1, n, wire) == n ? 0 : -1;
