@@ -12,12 +12,13 @@
  * render mode 3 (invisible), white on white, clipped away, or painted
  * over. So each page that has text is also drawn, and every character
  * gets an ink flag: whether anything is visible in its box (page_ink()).
- * An OCR layer over a scan keeps its text (the scan is the ink); what is
- * left out, and the warning, is the library's decision. A page is not
- * drawn (and the library says so) when a font of it cannot be drawn:
- * poppler's cairo backend then draws nothing for that font, where other
- * viewers substitute one; when the text covers more than INK_MAX_TILES
- * tiles; or once drawing has taken half the CPU time allowed.
+ * An OCR layer over a scan keeps its text (the scan's edges are its ink);
+ * what is left out, and the warning, is the library's decision. A page
+ * is not judged (and the library says so) when its unseen text may be in
+ * a font poppler's cairo backend could not make (it draws nothing for
+ * one, where other viewers substitute one: fonts_judged()), when its
+ * text covers more than INK_MAX_TILES tiles, or once half the CPU time
+ * allowed is spent.
  */
 #define _GNU_SOURCE /* memfd_create() */
 #include <math.h>
