@@ -18,9 +18,11 @@
  *    that repeat each other keep their text).
  * Text a reader cannot see is left out first, with a warning naming the
  * pages: the reader marks the characters whose boxes show no ink when the
- * page is drawn (render mode 3, white on white, clipped away, covered;
- * pdf_poppler.c), and drop_unseen() takes out the words with no ink at
- * all and the unseen letters and digits of the others.
+ * page is drawn (render mode 3, white on white or on its own colour,
+ * clipped away, covered, type under a point; pdf_poppler.c), and
+ * drop_unseen() takes out the words with no ink or with most of their
+ * letters unseen, and runs of two or more unseen letters and digits in
+ * the others; pages the reader could not judge are named in a warning.
  * Every page's blocks carry its number; the first block of every page
  * after the first is flagged CLINT_BLOCK_PAGE_BREAK. A PDF without any
  * text is refused (a scan needs OCR), as are encrypted and damaged files.
