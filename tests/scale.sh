@@ -171,6 +171,20 @@ st=$?
 [ "$st" = 0 ] && grep -q 'known findings suppressed' "$tmp/renew.err" &&
 	[ -s "$tmp/renew.base" ] && ok ||
 	bad "--baseline B --write-baseline B: exit $st, $(cat "$tmp/renew.err")"
+# -o through a dangling link to the --write-baseline file: refused (both
+# were written to that file, the report lost), also through a link in
+# another directory and a chain of two
+ln -s dangle-base.json "$tmp/dangle.json"
+mkdir -p "$tmp/dsub" && ln -s ../dangle.json "$tmp/dsub/dangle2.json"
+for o in "$tmp/dangle.json" "$tmp/dsub/dangle2.json"; do
+	rm -f "$tmp/dangle-base.json"
+	$wrap "$bin" --output "$o" --write-baseline "$tmp/dangle-base.json" \
+		samples/mutual-nda.txt > /dev/null 2> "$tmp/dangle.err"
+	st=$?
+	[ "$st" = 2 ] && [ ! -e "$tmp/dangle-base.json" ] &&
+		grep -q 'named by both --output and --write-baseline' "$tmp/dangle.err" &&
+		ok || bad "-o $o (dangling link) --write-baseline its target: exit $st, $(cat "$tmp/dangle.err")"
+done
 # a report written into a directory it lints is left out of that walk:
 # the second run checks the same one document (its last report was read
 # as a contract, then refused as an input the report would replace)

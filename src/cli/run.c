@@ -7,6 +7,7 @@
  * a window of inputs ahead of the renderer, which bounds memory.
  */
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -302,25 +303,77 @@ static const char *read_by_run(const struct stat *st, const cli_options *o,
 	return NULL;
 }
 
+/* The path a file that does not exist yet will be created at when `path`
+ * is opened for writing: `path` itself, or where the chain of symbolic
+ * links it starts ends (a dangling link is written through); NULL when
+ * out of memory or the chain is longer than the system follows. */
+static char *final_name(const char *path)
+{
+	char *p = strdup(path);
+	int hops;
+
+	for (hops = 0; p && hops < 40; hops++) {
+		char to[PATH_MAX], *next;
+		const char *slash;
+		struct stat st;
+		ssize_t n;
+
+		if (lstat(p, &st) != 0 || !S_ISLNK(st.st_mode))
+			return p;
+		n = readlink(p, to, sizeof(to) - 1);
+		if (n < 0) {
+			free(p);
+			return NULL;
+		}
+		to[n] = '\0';
+		slash = strrchr(p, '/');
+		if (to[0] == '/' || !slash) {
+			next = strdup(to);
+		} else {  /* relative to the link's directory */
+			size_t dir = (size_t)(slash - p) + 1;
+			next = malloc(dir + (size_t)n + 1);
+			if (next) {
+				memcpy(next, p, dir);
+				memcpy(next + dir, to, (size_t)n + 1);
+			}
+		}
+		free(p);
+		p = next;
+	}
+	free(p);
+	return NULL;
+}
+
 /* True if paths `a` and `b` name one file, which may not exist yet: the
- * same directory and name ("r.json" and "./r.json"). */
+ * same directory and name ("r.json" and "./r.json"), also at the end of
+ * a dangling symbolic link ("-o link --write-baseline r.json", with link
+ * pointing to r.json, wrote both to r.json). */
 static int same_target(const char *a, const char *b)
 {
-	const char *na = strrchr(a, '/'), *nb = strrchr(b, '/');
-	char *da, *db;
+	const char *na, *nb;
+	char *fa = NULL, *fb = NULL, *da = NULL, *db = NULL;
 	struct stat sa, sb;
-	int same;
+	int same = 0;
 
 	if (stat(a, &sa) == 0)  /* -o /dev/null --write-baseline /dev/null */
 		return S_ISREG(sa.st_mode) && is_file(b, &sa);
-	na = na ? na + 1 : a;
-	nb = nb ? nb + 1 : b;
+	fa = final_name(a);
+	fb = final_name(b);
+	if (!fa || !fb)
+		goto done;
+	na = strrchr(fa, '/');
+	nb = strrchr(fb, '/');
+	na = na ? na + 1 : fa;
+	nb = nb ? nb + 1 : fb;
 	if (strcmp(na, nb) != 0)
-		return 0;
-	da = na > a ? strndup(a, (size_t)(na - a)) : strdup(".");
-	db = nb > b ? strndup(b, (size_t)(nb - b)) : strdup(".");
+		goto done;
+	da = na > fa ? strndup(fa, (size_t)(na - fa)) : strdup(".");
+	db = nb > fb ? strndup(fb, (size_t)(nb - fb)) : strdup(".");
 	same = da && db && stat(da, &sa) == 0 && stat(db, &sb) == 0 &&
 	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+done:
+	free(fa);
+	free(fb);
 	free(da);
 	free(db);
 	return same;

@@ -135,6 +135,9 @@ int cli_push(const char ***list, size_t *count, const char *item)
 }
 
 static int str_vprintf(cli_str *s, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+
+static int str_vprintf(cli_str *s, const char *fmt, va_list ap)
 {
 	va_list cp;
 	int n;
