@@ -591,13 +591,18 @@ def big():
     f["long-script.html"] = (b"<html><body><p>START</p><script>" +
                              b"var x = 1; " * (1 << 20) +
                              b"</script><p>END</p></body></html>")
-    # and a title, a hidden paragraph and a textarea of as much each: the
+    # and a title, a hidden paragraph and a noscript of as much each: the
     # walk leaves them out, so their text is not kept (was refused)
     f["long-hidden.html"] = (b"<html><head><title>" + b"word " * (2 << 20) +
                              b"</title></head><body><p>START</p><p hidden>" +
-                             b"word " * (2 << 20) + b"<p>MIDDLE</p><textarea>" +
+                             b"word " * (2 << 20) + b"<p>MIDDLE</p><noscript>" +
                              b"word " * (2 << 20) +
-                             b"</textarea><p>END</p></body></html>")
+                             b"</noscript><p>END</p></body></html>")
+    # a textarea shows its text: as much of it is refused as a paragraph
+    # is (it was left out, with the rest of the form's text)
+    f["long-textarea.html"] = (b"<html><body><p>START</p><textarea>" +
+                               b"word " * (2 << 20) +
+                               b"</textarea><p>END</p></body></html>")
     f["long-text.odt"] = zip_bytes(
         [("mimetype", ODT_MIME),
          ("content.xml", odt_xml(b"<text:p>" + b"a word &amp; " * 1200000 +

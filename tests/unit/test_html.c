@@ -578,6 +578,116 @@ static void test_xml_count(void **state)
 	htmlFreeParserCtxt(pctx);
 }
 
+/* Form controls show what a browser shows in them: the option a
+ * drop-down list displays (every option of a list box, with its groups'
+ * labels), a textarea's text, a text input's value; none of it was read
+ * (a payment term chosen in a <select> was lost). */
+static void test_form_controls(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = html("<p>Payment is due within <select name=\"d\"><option>30 days"
+	           "</option><option selected>120 days</option></select>of the "
+	           "invoice.</p>"
+	           "<p>Billing: <select><option disabled>none</option>"
+	           "<optgroup label=\"g\" disabled><option>weekly</option>"
+	           "</optgroup><option>monthly</option></select></p>"
+	           "<p>Last selected: <select><option selected>one</option>"
+	           "<option selected>two</option></select></p>"
+	           "<p>Label: <select><option label=\"annual\">yr</option>"
+	           "</select></p>"
+	           "<p>None: <select><option disabled>x</option></select>end</p>"
+	           "<p>Services: <select multiple><option>Hosting</option>"
+	           "<optgroup label=\"Support\"><option>Level 1</option>"
+	           "<option hidden>Secret</option></optgroup><option label="
+	           "\"Backup\">bk</option></select></p>"
+	           "<p>Box: <select size=\"2\"><option>a</option><option>b"
+	           "</option></select></p>"
+	           "<p>Notes:<textarea>\nThe Supplier may   charge\nfees."
+	           "</textarea></p>"
+	           "<p>Fee <input value=\"5%\"> and<input type=hidden value=\"h\">"
+	           "<input type=password value=\"pw\"><input type=checkbox "
+	           "value=\"c\"><input type=\"Number\" value=\"30\"><input "
+	           "type=\"future\" value=\"new type\"><input value=\"\"></p>");
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Payment is due within 120 days of the invoice.\n"
+	                    "Billing: monthly\n"
+	                    "Last selected: two\n"
+	                    "Label: annual\n"
+	                    "None: end\n"
+	                    "Services: Hosting\nSupport\nLevel 1\nBackup\n"
+	                    "Box: a\nb\n"
+	                    "Notes: The Supplier may   charge\nfees.\n"
+	                    "Fee 5% and 30 new type");
+	clint_doc_free(doc);
+}
+
+/* Inline SVG: the text of its <text> elements is drawn, nothing else of
+ * it (<desc>, <defs>, display="none", visibility); <foreignObject> holds
+ * the page's content. An HTML tag ends the SVG content where a browser's
+ * parser does, so that an unclosed <svg> does not hide the rest of the
+ * page (it hid everything after it). */
+static void test_svg(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = html("<p>Before.</p><svg width=\"400\"><title>tip</title>"
+	           "<desc>description</desc><defs><text id=\"t\">defined</text>"
+	           "</defs>stray<text x=\"0\">Liability is <tspan>unlimited"
+	           "</tspan>.</text><text display=\"none\">not drawn</text>"
+	           "<text style=\"display:none\">nor this</text>"
+	           "<text visibility=\"hidden\">hidden <tspan visibility=\"visible\">"
+	           "shown</tspan></text><g><text>one</text><text>two</text></g>"
+	           "<foreignObject><p>Foreign paragraph.</p></foreignObject></svg>"
+	           "<p>After.</p>");
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Before.\nLiability is unlimited. shown one two\n"
+	                    "Foreign paragraph.\nAfter.");
+	clint_doc_free(doc);
+	/* unclosed, and ended by a <p> deep inside: the rest is the page's */
+	doc = html("<p>Before.</p><svg><g><text>drawn</text>not drawn"
+	           "<p>Broke out.</p>shown</g>also shown</svg><p>After.</p>");
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Before.\ndrawn\nBroke out.\nshownalso shown\nAfter.");
+	clint_doc_free(doc);
+	doc = html("<p>Before.</p><svg><text>drawn</text>\n"
+	           "<p>The Supplier shall pay a service credit.</p>"
+	           "<div>The rest of the agreement.</div>");
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Before.\ndrawn\nThe Supplier shall pay a service "
+	                    "credit.\nThe rest of the agreement.");
+	clint_doc_free(doc);
+	/* an SVG in a foreignObject ends there, back in the foreignObject */
+	doc = html("<svg><foreignObject><svg><text>inner</text><p>out</p>"
+	           "</svg>html</foreignObject>not drawn</svg>");
+	assert_string_equal(clint_doc_text(doc, NULL), "inner\nout\nhtml");
+	clint_doc_free(doc);
+}
+
+/* An <object> without data shows its fallback content; with data it is
+ * not read, and a note says so. */
+static void test_object_fallback(void **state)
+{
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	static const char page[] =
+		"<p><object>Fallback clause.</object></p>"
+		"<p><object data=\"x.png\">Not shown.</object>Text.</p>"
+		"<p><object data=\"  \">Shown.</object></p>";
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = html_rc("t.html", page, sizeof(page) - 1, CLINT_INPUT_HTML, d,
+	              CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Fallback clause.\nText.\nShown.");
+	unit_diag_at(d, "fallback text of 1 <object>", CLINT_DIAG_NOTE);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+}
+
 /* A paragraph of CLINT_XML_MAX_TEXT characters is read whole, and what
  * follows it; one more is refused: libxml2 stops the parser there, and the
  * rest of the page was lost without a word (exit 0, a 20 MB paragraph read
@@ -591,13 +701,11 @@ static void test_long_text_refused(void **state)
 		{"<html><body><p>A</p><script>", "</script>"},
 		{"<html><head><title>T", "</title></head><body><p>A</p>"},
 		{"<html><head><title>T", "<body><p>A</p>"},
-		{"<p>A</p><textarea>", "</textarea>"},
 		{"<p>A</p><p hidden>", ""},
 		{"<p>A</p><div style=\"display: none\">", "</div>"},
-		{"<p>A</p><svg><text>", "</text></svg>"},
 		{"<p>A</p><noscript>", "</noscript>"},
 		{"<p>A</p><ol><li hidden>", "</ol>"},
-		{"<p>A</p><select><option>", "</select>"},
+		{"<p>A</p><iframe>", "</iframe>"},
 	};
 	static const char head[] = "<html><body><p>";
 	static const char tail[] = "</p><p>END</p></body></html>";
@@ -1159,6 +1267,9 @@ int main(void)
 		cmocka_unit_test(test_encoding_declared_where),
 		cmocka_unit_test(test_word_conditional_markers),
 		cmocka_unit_test(test_mathml),
+		cmocka_unit_test(test_form_controls),
+		cmocka_unit_test(test_svg),
+		cmocka_unit_test(test_object_fallback),
 	};
 
 	return cmocka_run_group_tests_name("html", tests, NULL, NULL);

@@ -9,7 +9,14 @@
  * "b. ", honouring start, type, value and reversed) because in a contract
  * they are clause numbers. A MathML formula is a line of text
  * (mathml.c). Scripts, styles, templates, the head and hidden content
- * are left out. Tree depth and node count are bounded.
+ * are left out. Form controls show what a browser shows in them: the
+ * option a drop-down list displays (every option of a list box), the
+ * text of a <textarea>, the value of a text <input>. Of inline SVG only
+ * the text of its <text> elements is drawn, and an HTML tag that a
+ * browser ends SVG content at makes the rest of it the page's again (an
+ * unclosed <svg> hid everything after it). An <object> with no data
+ * shows its fallback content; one with data does not (noted). Tree depth
+ * and node count are bounded.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -40,6 +47,13 @@ typedef struct {
 	unsigned level;
 	char prefix[64];       /* list number of the pending item */
 	unsigned list_depth;
+	/* inline SVG: in its content (1), its <text> (depth), content it does
+	 * not draw (<defs>, display="none": depth); broke: an HTML tag ended
+	 * the SVG content, the rest of it is the page's */
+	int svg, svg_broke;
+	unsigned svg_text, svg_undrawn;
+	unsigned svg_base_undrawn; /* svg_undrawn where the SVG began */
+	unsigned objects;      /* <object>s with data: fallback not read */
 } html_ctx;
 
 static int name_is(xmlNodePtr n, const char *name)
@@ -57,8 +71,31 @@ static int name_in(xmlNodePtr n, const char *const *names)
 
 static const char *const dropped[] = {
 	"script", "style",  "template", "noscript", "head",   "title",
-	"iframe", "object", "embed",    "svg",      "select", "option",
-	"textarea", "canvas", "audio",  "video",    NULL};
+	"iframe", "embed",  "canvas",   "audio",    "video",  NULL};
+
+/* The HTML start tags at which a browser ends SVG (or MathML) content
+ * ("breakout" tags of the HTML parsing algorithm; <font> with color, face
+ * or size too): they and what follows them are the page's. */
+static const char *const svg_breakout[] = {
+	"b",      "big",  "blockquote", "body",  "br",     "center", "code",
+	"dd",     "div",  "dl",         "dt",    "em",     "embed",  "h1",
+	"h2",     "h3",   "h4",         "h5",    "h6",     "head",   "hr",
+	"i",      "img",  "li",         "listing", "menu", "meta",   "nobr",
+	"ol",     "p",    "pre",        "ruby",  "s",      "small",  "span",
+	"strong", "strike", "sub",      "sup",   "table",  "tt",     "u",
+	"ul",     "var",  NULL};
+
+/* SVG elements whose content is not drawn where it stands (definitions,
+ * paint servers, descriptions for tools and screen readers). */
+static const char *const svg_undrawn[] = {
+	"defs", "symbol", "clippath", "mask", "pattern", "marker", "title",
+	"desc", "metadata", "lineargradient", "radialgradient", "filter",
+	"style", "script", NULL};
+
+/* Input types whose value is shown as text in the field. */
+static const char *const text_inputs[] = {
+	"text", "search", "tel", "url", "email", "number", "date", "month",
+	"week", "time", "datetime-local", NULL};
 
 static const char *const block_elems[] = {
 	"p",       "div",    "blockquote", "pre",     "dt",      "dd",
@@ -439,6 +476,280 @@ static int put_math(html_ctx *c, xmlNodePtr math, unsigned depth)
 	return rc;
 }
 
+/* True if `n` has attribute `name` with a value other than white space. */
+static int has_value(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	const xmlChar *p = v;
+
+	int has;
+
+	while (p && *p && strchr(" \t\r\n\f", *p))
+		p++;
+	has = p && *p;
+	xmlFree(v);
+	return has;
+}
+
+/* True if attribute `name` of `n` is `value`, case and surrounding white
+ * space aside (SVG's display and visibility attributes). */
+static int attr_is(xmlNodePtr n, const char *name, const char *value)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	const char *p = (const char *)v;
+	size_t len = strlen(value);
+	int is = 0;
+
+	if (p) {
+		while (*p && strchr(" \t\r\n\f", *p))
+			p++;
+		is = strncasecmp(p, value, len) == 0;
+		for (p += is ? len : 0; is && *p; p++)
+			if (!strchr(" \t\r\n\f", *p))
+				is = 0;
+	}
+	xmlFree(v);
+	return is;
+}
+
+/* A tag at which a browser leaves SVG content for the page's. */
+static int breaks_out(xmlNodePtr n)
+{
+	return name_in(n, svg_breakout) ||
+	       (name_is(n, "font") &&
+	        (xmlHasProp(n, (const xmlChar *)"color") ||
+	         xmlHasProp(n, (const xmlChar *)"face") ||
+	         xmlHasProp(n, (const xmlChar *)"size")));
+}
+
+/*
+ * An element of inline SVG (the <svg> itself, or one inside it that does
+ * not end it): only <text> elements' text is drawn, each a piece of its
+ * own (between spaces); <foreignObject> holds the page's content again;
+ * what is not drawn (<defs>, <title>, display="none") is left out. An
+ * HTML tag met anywhere inside (walk_node) ends the SVG there, as a
+ * browser's parser does, and the rest up to the end of the outermost
+ * <svg> is walked as the page's.
+ */
+static int walk_svg(html_ctx *c, xmlNodePtr n, const inline_style *st,
+                    unsigned depth)
+{
+	int svg = c->svg, broke = c->svg_broke;
+	unsigned text = c->svg_text, undrawn = c->svg_undrawn;
+	unsigned base = c->svg_base_undrawn;
+	int is_text = name_is(n, "text");
+	int rc;
+
+	if (!svg) {  /* an <svg> in the page's content */
+		c->svg = 1;
+		c->svg_broke = 0;
+		c->svg_base_undrawn = c->svg_undrawn;
+	}
+	if (name_in(n, svg_undrawn) || attr_is(n, "display", "none"))
+		c->svg_undrawn++;
+	if (st->hidden < 0 && attr_is(n, "visibility", "hidden"))
+		c->invisible = 1;
+	else if (st->hidden < 0 && attr_is(n, "visibility", "visible"))
+		c->invisible = 0;
+	if (name_is(n, "foreignobject"))
+		c->svg = 0;
+	if (is_text) {
+		c->svg_text++;
+		rc = put_text(c, " ", 1);
+		if (rc >= 0)
+			rc = walk(c, n->children, depth + 1);
+		if (rc >= 0 && !c->svg_broke)
+			rc = put_text(c, " ", 1);
+	} else {
+		rc = walk(c, n->children, depth + 1);
+	}
+	if (c->svg_broke && (svg || broke)) {
+		/* ended inside: the rest of the outermost <svg> is the page's */
+		c->svg = 0;
+		c->svg_broke = 1;
+		c->svg_text = 0;
+		c->svg_undrawn = c->svg_base_undrawn;
+	} else {
+		c->svg = svg;
+		c->svg_broke = broke;
+		c->svg_text = text;
+		c->svg_undrawn = undrawn;
+		c->svg_base_undrawn = base;
+	}
+	return rc;
+}
+
+/* Puts the text under `n` and nothing else (no blocks, no line breaks): an
+ * option's or a textarea's content, which a browser shows as text. */
+static int put_plain(html_ctx *c, xmlNodePtr n, unsigned depth)
+{
+	int rc = CLINT_OK;
+
+	for (; n && rc >= 0; n = n->next) {
+		if ((rc = check_node(c, depth)) < 0)
+			break;
+		if (n->type == XML_TEXT_NODE && n->content)
+			rc = put_text(c, (const char *)n->content,
+			              strlen((const char *)n->content));
+		else if (n->type == XML_ELEMENT_NODE && !left_out(n))
+			rc = put_plain(c, n->children, depth + 1);
+	}
+	return rc;
+}
+
+/* An option's text: its label, else its content. */
+static int put_option(html_ctx *c, xmlNodePtr opt, unsigned depth)
+{
+	xmlChar *label = xmlGetProp(opt, (const xmlChar *)"label");
+	int rc;
+
+	if (label && *label)
+		rc = put_text(c, (const char *)label, strlen((const char *)label));
+	else
+		rc = put_plain(c, opt->children, depth + 1);
+	xmlFree(label);
+	return rc;
+}
+
+/* The option a drop-down list shows: the last one marked selected, else
+ * the first that is not disabled (nor in a disabled group); NULL if none.
+ * Options are the select's children and its <optgroup>s'. */
+static xmlNodePtr shown_option(xmlNodePtr sel)
+{
+	xmlNodePtr k, o, selected = NULL, first = NULL;
+
+	for (k = sel->children; k; k = k->next) {
+		int group = k->type == XML_ELEMENT_NODE && name_is(k, "optgroup");
+		int off = group && xmlHasProp(k, (const xmlChar *)"disabled");
+
+		for (o = group ? k->children : k; o; o = group ? o->next : NULL) {
+			if (o->type != XML_ELEMENT_NODE || !name_is(o, "option"))
+				continue;
+			if (xmlHasProp(o, (const xmlChar *)"selected"))
+				selected = o;
+			if (!first && !off && !xmlHasProp(o, (const xmlChar *)"disabled"))
+				first = o;
+		}
+	}
+	return selected ? selected : first;
+}
+
+/* One line of a list box: an option's text or a group's label, after a
+ * line break when it is not the first. */
+static int put_box_line(html_ctx *c, xmlNodePtr o, const char *label,
+                        int *lines, unsigned depth)
+{
+	inline_style st = style_of(o);
+
+	if (hidden(o, &st))
+		return CLINT_OK;
+	if ((*lines)++ && c->doc->block_open) {
+		int rc = clint_doc_put(c->doc, "\n", 1);
+		if (rc < 0)
+			return rc;
+		c->last_space = 1;
+	}
+	return label ? put_text(c, label, strlen(label)) : put_option(c, o, depth);
+}
+
+/*
+ * A <select>: a drop-down list shows one option (shown_option()); a list
+ * box (multiple, or size above 1) shows them all, each on a line, and
+ * the labels of their groups. Between spaces, so that the option does
+ * not run into the words around it ("within [120 days] of").
+ */
+static int put_select(html_ctx *c, xmlNodePtr sel, unsigned depth)
+{
+	int box = xmlHasProp(sel, (const xmlChar *)"multiple") ||
+	          prop_long(sel, "size", 1) > 1;
+	int rc, lines = 0;
+	xmlNodePtr k, o;
+
+	rc = put_text(c, " ", 1);
+	if (!box && rc >= 0 && (o = shown_option(sel)))
+		rc = put_option(c, o, depth);
+	for (k = box ? sel->children : NULL; k && rc >= 0; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		if (name_is(k, "option")) {
+			rc = put_box_line(c, k, NULL, &lines, depth + 1);
+		} else if (name_is(k, "optgroup")) {
+			xmlChar *label = xmlGetProp(k, (const xmlChar *)"label");
+			inline_style st = style_of(k);
+
+			if (hidden(k, &st)) {
+				xmlFree(label);
+				continue;
+			}
+			rc = put_box_line(c, k, label ? (const char *)label : "",
+			                  &lines, depth + 1);
+			xmlFree(label);
+			for (o = k->children; o && rc >= 0; o = o->next)
+				if (o->type == XML_ELEMENT_NODE && name_is(o, "option"))
+					rc = put_box_line(c, o, NULL, &lines, depth + 2);
+		}
+	}
+	if (rc >= 0)
+		rc = put_text(c, " ", 1);
+	return rc;
+}
+
+/* A <textarea>: its text, white space kept, as a browser shows it in the
+ * box (without the line break right after the start tag), between
+ * spaces. */
+static int put_textarea(html_ctx *c, xmlNodePtr n, unsigned depth)
+{
+	xmlNodePtr k = n->children;
+	int rc = put_text(c, " ", 1);
+
+	c->pre++;
+	if (rc >= 0 && k && k->type == XML_TEXT_NODE && k->content &&
+	    (k->content[0] == '\n' || (k->content[0] == '\r' && k->content[1] == '\n'))) {
+		const char *t = (const char *)k->content + (k->content[0] == '\r' ? 2 : 1);
+		rc = put_text(c, t, strlen(t));
+		k = k->next;
+	}
+	if (rc >= 0)
+		rc = put_plain(c, k, depth + 1);
+	c->pre--;
+	if (rc >= 0)
+		rc = put_text(c, " ", 1);
+	return rc;
+}
+
+/* An <input> of a type that shows its value as text: the value, between
+ * spaces. */
+static int put_input(html_ctx *c, xmlNodePtr n)
+{
+	xmlChar *type = xmlGetProp(n, (const xmlChar *)"type"), *value;
+	int rc = CLINT_OK, text = 1;
+	const char *const *t;
+
+	if (type) {
+		text = !*type;  /* an empty or unknown type is text */
+		for (t = text_inputs; !text && *t; t++)
+			text = xmlStrcasecmp(type, (const xmlChar *)*t) == 0;
+		if (!text) {
+			static const char *const known[] = {
+				"hidden", "password", "checkbox", "radio", "file", "submit",
+				"image", "reset", "button", "range", "color", NULL};
+			for (t = known, text = 1; text && *t; t++)
+				text = xmlStrcasecmp(type, (const xmlChar *)*t) != 0;
+		}
+		xmlFree(type);
+	}
+	value = text ? xmlGetProp(n, (const xmlChar *)"value") : NULL;
+	if (value && *value) {
+		rc = put_text(c, " ", 1);
+		if (rc >= 0)
+			rc = put_text(c, (const char *)value, strlen((const char *)value));
+		if (rc >= 0)
+			rc = put_text(c, " ", 1);
+	}
+	xmlFree(value);
+	return rc;
+}
+
 /* Walks one node and what it holds. */
 static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 {
@@ -451,12 +762,22 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 		return rc;
 	/* no CDATA: HTML's is the content of <script> and <style>, whose
 	 * text was not kept (left_out) */
-	if (n->type == XML_TEXT_NODE)
+	if (n->type == XML_TEXT_NODE) {
+		/* SVG draws the text of its <text> elements only */
+		if ((c->svg && !c->svg_text) || c->svg_undrawn)
+			return CLINT_OK;
 		return n->content ? put_text(c, (const char *)n->content,
 		                             strlen((const char *)n->content))
 		                  : CLINT_OK;
+	}
 	if (n->type != XML_ELEMENT_NODE || !n->name)
 		return CLINT_OK;
+	if (c->svg && breaks_out(n)) {
+		c->svg = 0;
+		c->svg_broke = 1;
+		c->svg_text = 0;
+		c->svg_undrawn = c->svg_base_undrawn;
+	}
 	if (name_in(n, dropped))
 		return CLINT_OK;
 	st = style_of(n);  /* left_out(), with the style kept */
@@ -464,7 +785,17 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 		return CLINT_OK;
 	if (st.hidden >= 0)
 		c->invisible = st.hidden;
-	if (clint_mathml_is_math(n, 1)) {
+	if (c->svg || name_is(n, "svg")) {
+		rc = walk_svg(c, n, &st, depth);
+	} else if (name_is(n, "select")) {
+		rc = put_select(c, n, depth);
+	} else if (name_is(n, "textarea")) {
+		rc = put_textarea(c, n, depth);
+	} else if (name_is(n, "input")) {
+		rc = put_input(c, n);
+	} else if (name_is(n, "object") && has_value(n, "data")) {
+		c->objects++;  /* the object is shown, its fallback is not */
+	} else if (clint_mathml_is_math(n, 1)) {
 		rc = put_math(c, n, depth);
 	} else if (name_is(n, "br")) {
 		if (c->doc->block_open) {
@@ -689,6 +1020,11 @@ static int parse_html(clint_doc *doc, const unsigned char *data, size_t len,
 	rc = root ? walk_node(&c, root, 0) : CLINT_OK;
 	if (rc >= 0)  /* past the text's limit: clint_extract() says so */
 		rc = end_block(&c, CLINT_BLOCK_PARAGRAPH, 0);
+	if (rc >= 0 && c.objects)
+		clint_diag_add(diag, CLINT_DIAG_NOTE, doc->name, 0, 0,
+		               "the fallback text of %u <object> element(s) with "
+		               "data not read: a browser shows it only when it "
+		               "cannot show the object", c.objects);
 	xmlFreeDoc(hdoc);
 	return rc;
 }
