@@ -206,7 +206,9 @@ typedef struct {
 	 *  take: its paragraphs, markup ranges, line index, the matching
 	 *  view's map back to the text, sections, sentences, definitions and
 	 *  values (the capacity of each; the text, the matching view itself
-	 *  and the strings of sections are not counted). Ordinary text needs
+	 *  and the strings of sections are not counted), and while an HTML
+	 *  page or an ODT is read, the tree libxml2 builds of its markup (160
+	 *  bytes a node, and its text and attribute values). Ordinary text needs
 	 *  about 3 bytes of them per byte; dense structure up to 50 (a
 	 *  paragraph, line or tab every few bytes), so without this bound a
 	 *  hostile file of 256 MiB could make them take over 10 GiB. A

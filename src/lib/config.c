@@ -207,7 +207,7 @@ int clint_config_load(clint_config **out, const char *path, clint_diag *diag)
 	char *data = NULL, *dp = NULL;
 	size_t len = 0;
 	clint_xml_reader reader = {"project files",
-	                           XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES, 0, ""};
+	                           XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES, 0, "", NULL, 0};
 	xmlParserCtxtPtr pctx = NULL;
 	xmlDocPtr xdoc = NULL;
 	xmlNodePtr root, c;

@@ -688,6 +688,8 @@ typedef struct {
 	int options;
 	size_t max_nodes;
 	char why[160];
+	clint_mem *mem;    /* the tree is charged to it (clint_xml_count) ... */
+	size_t mem_taken;  /* ... this much, to give back once it is freed */
 } clint_xml_reader;
 struct _xmlParserCtxt;
 CLINT_INTERNAL int clint_xml_read(struct _xmlDoc **out,
@@ -746,9 +748,19 @@ CLINT_INTERNAL int clint_declared_encoding(const char *data, size_t len,
  * for an 8 MiB pack; a real ODT entry has some 40). With `drop` set, the
  * text and CDATA inside an element it is true of are not kept, nor
  * counted, nor measured against CLINT_XML_MAX_TEXT. With `stray` set,
- * markup the HTML parser does not know is left out (below).
+ * markup the HTML parser does not know is left out (below). With `mem`
+ * set (a document's budget), the tree is charged to it as it is built:
+ * CLINT_XML_NODE_BYTES a node, and each byte of text and of attribute
+ * values; a charge the budget refuses stops the parser, `over` and
+ * `mem_over` set (4,000,000 nodes took 600 MB to 1.3 GB, whatever
+ * --max-doc-memory said). The caller gives `mem_taken` back once the
+ * tree is freed.
  */
 #define CLINT_MAX_XML_NODES 4000000u
+/* What a node of a libxml2 tree takes, measured: 3,900,000 empty elements
+ * of an HTML page 650 MB, 4,000,000 attributes 590 MB, 3,800,000 short
+ * elements and texts 614 MB (glibc, x86-64) */
+#define CLINT_XML_NODE_BYTES 160u
 #define CLINT_MAX_XML_NS 256
 /* libxml2's XML_MAX_TEXT_LENGTH: its SAX2 handler stops the parser where
  * one node's text would pass it, and the rest is lost; the count stops
@@ -777,6 +789,9 @@ typedef struct {
 	int drop_at;     /* ... and its place in the parser's node stack */
 	void *text;      /* the text node runs are added to, and its length */
 	size_t text_len;
+	clint_mem *mem;  /* set by the caller: the budget the tree is charged to */
+	size_t mem_taken;
+	int mem_over;    /* `over` for `mem` */
 	void *saved[10]; /* the callbacks wrapped */
 } clint_xml_count;
 CLINT_INTERNAL void clint_xml_count_begin(clint_xml_count *c,
@@ -786,6 +801,11 @@ CLINT_INTERNAL void clint_xml_count_begin(clint_xml_count *c,
  * longer points at `c` (which may then go out of scope). */
 CLINT_INTERNAL void clint_xml_count_end(clint_xml_count *c,
                                         struct _xmlParserCtxt *pctx);
+/* Writes to out[0..cap) why a tree the budget `m` refused is refused
+ * ("more memory to parse than the document memory limit of 64 MiB allows
+ * (--max-doc-memory): refused"), and clears m->over: the caller says it
+ * in these words, not clint_doc_mem_error()'s. */
+CLINT_INTERNAL void clint_xml_mem_refusal(char *out, size_t cap, clint_mem *m);
 
 /*
  * While a document's XML is parsed, the errors libxml2 raises outside any

@@ -1041,7 +1041,7 @@ static int load_pack_buffer(load_ctx *ctx, int must_validate,
 	                           XML_PARSE_NOWARNING |
 	                               XML_PARSE_COMPACT |  /* tree never modified */
 	                               XML_PARSE_BIG_LINES,
-	                           PACK_MAX_NODES, ""};
+	                           PACK_MAX_NODES, "", NULL, 0};
 	xmlParserCtxtPtr pctx = NULL;
 	xmlDocPtr xdoc = NULL;
 	int before = ctx->errors, rc = CLINT_OK;

@@ -443,6 +443,39 @@ enum {
 };
 
 /* Counts `n` nodes; false (and the parser stopped) past the limit. */
+void clint_xml_mem_refusal(char *out, size_t cap, clint_mem *m)
+{
+	size_t limit = m ? m->limit : 0;
+
+	if (limit % (1024 * 1024) == 0)
+		snprintf(out, cap, "more memory to parse than the document memory "
+		         "limit of %zu MiB allows (--max-doc-memory): refused",
+		         limit / (1024 * 1024));
+	else
+		snprintf(out, cap, "more memory to parse than the document memory "
+		         "limit of %zu bytes allows (--max-doc-memory): refused",
+		         limit);
+	if (m)
+		m->over = 0;
+}
+
+/* Charges `bytes` of the tree to the caller's budget: 0 (the parser
+ * stopped, `mem_over` set) when it refuses them. */
+static int charge(xmlParserCtxtPtr pctx, size_t bytes)
+{
+	clint_xml_count *c = pctx->_private;
+
+	if (!c->mem || !bytes)
+		return 1;
+	if (clint_mem_take(c->mem, bytes) != CLINT_OK) {
+		c->over = c->mem_over = 1;
+		xmlStopParser(pctx);
+		return 0;
+	}
+	c->mem_taken += bytes;
+	return 1;
+}
+
 static int count_nodes(void *ctx, size_t n)
 {
 	xmlParserCtxtPtr pctx = ctx;
@@ -456,7 +489,7 @@ static int count_nodes(void *ctx, size_t n)
 		xmlStopParser(pctx);
 		return 0;
 	}
-	return 1;
+	return charge(pctx, n * CLINT_XML_NODE_BYTES);
 }
 
 #define SAVED(ctx, i) (((clint_xml_count *)((xmlParserCtxtPtr)(ctx))->_private)->saved[i])
@@ -479,11 +512,14 @@ static void count_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
 	xmlParserCtxtPtr pctx = ctx;
 	clint_xml_count *c = pctx->_private;
-	size_t n = 1;
+	size_t n = 1, values = 0;
 
-	while (atts && atts[2 * (n - 1)])
+	while (atts && atts[2 * (n - 1)]) {
+		if (atts[2 * (n - 1) + 1])
+			values += strlen((const char *)atts[2 * (n - 1) + 1]);
 		n++;
-	if (!count_nodes(ctx, n))
+	}
+	if (!count_nodes(ctx, n) || !charge(pctx, values))
 		return;
 	((startElementSAXFunc)SAVED(ctx, SAVED_START))(ctx, name, atts);
 	/* the element just made, at the top of the stack */
@@ -516,6 +552,18 @@ static void count_start_ns(void *ctx, const xmlChar *localname,
 	}
 	if (!count_nodes(ctx, 1 + (size_t)nb_namespaces + (size_t)nb_attributes))
 		return;
+	if (c->mem) {  /* the values: localname, prefix, URI, start, end */
+		size_t values = 0;
+		int i;
+
+		for (i = 0; attributes && i < nb_attributes; i++)
+			if (attributes[5 * i + 3] && attributes[5 * i + 4] >
+			                                 attributes[5 * i + 3])
+				values += (size_t)(attributes[5 * i + 4] -
+				                   attributes[5 * i + 3]);
+		if (!charge(pctx, values))
+			return;
+	}
 	((startElementNsSAX2Func)SAVED(ctx, SAVED_START_NS))(
 		ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
 		nb_defaulted, attributes);
@@ -578,7 +626,8 @@ static void count_text(void *ctx, const xmlChar *ch, int len, int slot,
 		xmlStopParser(pctx);
 		return;
 	}
-	if (!count_nodes(ctx, join ? 0 : 1))
+	if (!count_nodes(ctx, join ? 0 : 1) ||
+	    !charge(pctx, (size_t)(len > 0 ? len : 0)))
 		return;
 	/* charactersSAXFunc, ignorableWhitespaceSAXFunc and cdataBlockSAXFunc
 	 * are one type */
@@ -838,6 +887,7 @@ int clint_xml_read(xmlDocPtr *out, xmlParserCtxtPtr pctx, const char *data,
 	clint_xml_count_begin(&count, pctx, r->max_nodes ? r->max_nodes
 	                                                 : CLINT_MAX_XML_NODES);
 	count.no_dtd = 1;
+	count.mem = r->mem;
 	errors.handler = xmlStructuredError;
 	errors.ctx = xmlStructuredErrorContext;
 	errors.count = &count;
@@ -847,6 +897,11 @@ int clint_xml_read(xmlDocPtr *out, xmlParserCtxtPtr pctx, const char *data,
 	                         r->options | XML_PARSE_NONET | XML_PARSE_IGNORE_ENC);
 	xmlSetStructuredErrorFunc(errors.ctx, errors.handler);
 	clint_xml_count_end(&count, pctx);
+	r->mem_taken = count.mem_taken;
+	if (count.dtd || count.over) {  /* the tree is not kept */
+		clint_mem_give(r->mem, r->mem_taken);
+		r->mem_taken = 0;
+	}
 	if (count.dtd) {  /* in an encoding the search above did not read */
 		xmlFreeDoc(*out);
 		*out = NULL;
@@ -864,6 +919,8 @@ int clint_xml_read(xmlDocPtr *out, xmlParserCtxtPtr pctx, const char *data,
 			snprintf(r->why, sizeof(r->why),
 			         "more than %d namespace declarations in scope: refused",
 			         CLINT_MAX_XML_NS);
+		else if (count.mem_over)
+			clint_xml_mem_refusal(r->why, sizeof(r->why), r->mem);
 		else
 			snprintf(r->why, sizeof(r->why),
 			         "more than %zu XML nodes: refused", count.limit);

@@ -688,6 +688,62 @@ static void test_object_fallback(void **state)
 	clint_diag_free(d);
 }
 
+/* The page's tree is charged to the document's budget while it is read
+ * (20,000 elements: 3.2 MB), and given back after: past a 1 MiB limit
+ * the page is refused with one error naming it (3,900,000 elements took
+ * 695 MB under --max-doc-memory 64); at 16 MiB it is read, and the budget
+ * holds only the document's own tables. Text and attribute values are
+ * charged too. */
+static void test_tree_memory(void **state)
+{
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	size_t n = 20000, i, len;
+	clint_diag *d = NULL;
+	clint_doc *doc = NULL;
+	char *page = malloc((size_t)3 << 20), *p;  /* the largest, 2 MB */
+
+	(void)state;
+	assert_non_null(page);
+	p = stpcpy(page, "<p>Start");
+	for (i = 0; i < n; i++)
+		p = stpcpy(p, "<i></i>");
+	stpcpy(p, " end</p>");
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	o.format = CLINT_INPUT_HTML;
+	o.max_doc_memory = (size_t)1 << 20;
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.html", page, strlen(page),
+	                                       &o, d),
+	                 CLINT_ELIMIT);
+	assert_int_equal(clint_diag_count_level(d, CLINT_DIAG_ERROR), 1);
+	assert_string_equal(unit_diag_at(d, "more memory", CLINT_DIAG_ERROR).message,
+	                    "more memory to parse than the document memory limit "
+	                    "of 1 MiB allows (--max-doc-memory): refused");
+	o.max_doc_memory = (size_t)16 << 20;
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.html", page, strlen(page),
+	                                       &o, NULL),
+	                 CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, &len), "Start end");
+	assert_true(doc->mem.used < ((size_t)64 << 10));
+	clint_doc_free(doc);
+	/* 2 MB of attribute values on a few elements, and 2 MB of text */
+	for (i = 0; i < 2; i++) {
+		size_t k;
+
+		p = stpcpy(page, i ? "<p>" : "<p title=\"");
+		for (k = 0; k < ((size_t)2 << 20) / 8; k++)
+			p = stpcpy(p, "xx xx xx");
+		stpcpy(p, i ? "</p>" : "\">Short.</p>");
+		clint_diag_clear(d);
+		o.max_doc_memory = (size_t)1 << 20;
+		assert_int_equal(clint_doc_load_buffer(&doc, "t.html", page,
+		                                       strlen(page), &o, d),
+		                 CLINT_ELIMIT);
+		unit_diag_at(d, "more memory to parse", CLINT_DIAG_ERROR);
+	}
+	clint_diag_free(d);
+	free(page);
+}
+
 /* A paragraph of CLINT_XML_MAX_TEXT characters is read whole, and what
  * follows it; one more is refused: libxml2 stops the parser there, and the
  * rest of the page was lost without a word (exit 0, a 20 MB paragraph read
@@ -1270,6 +1326,7 @@ int main(void)
 		cmocka_unit_test(test_form_controls),
 		cmocka_unit_test(test_svg),
 		cmocka_unit_test(test_object_fallback),
+		cmocka_unit_test(test_tree_memory),
 	};
 
 	return cmocka_run_group_tests_name("html", tests, NULL, NULL);

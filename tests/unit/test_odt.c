@@ -1312,9 +1312,60 @@ static void test_embedded_sheet_style_families(void **state)
 	assert_object_text(content, sheet, "P\nshown");
 }
 
-/* The hidden columns' runs are paid for from the document's budget:
- * 50,000 of them (1 MiB of runs) are past a 1 MiB limit, the same
- * columns shown are not. */
+/* The tree of content.xml is charged to the document's budget while it is
+ * read (20,000 spans: 3.2 MB), and given back after: past a 1 MiB limit
+ * the document is refused with one error naming it (it took 160 bytes a
+ * node whatever the limit said); at 16 MiB it is read, and the budget
+ * holds only the document's own tables. */
+static void test_tree_memory(void **state)
+{
+	static const char head[] = CONTENT_HEAD "<office:body><office:text>"
+	                           "<text:p>Start";
+	static const char span[] = "<text:span/>";
+	static const char tail[] = " end</text:p></office:text></office:body>"
+	                           "</office:document-content>";
+	size_t n = 20000, i;
+	char *content = malloc(sizeof(head) + n * (sizeof(span) - 1) +
+	                       sizeof(tail)), *p;
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_diag *diag = NULL;
+	clint_doc *doc = NULL;
+	unsigned char *z;
+	size_t len;
+
+	(void)state;
+	assert_non_null(content);
+	p = stpcpy(content, head);
+	for (i = 0; i < n; i++)
+		p = stpcpy(p, span);
+	stpcpy(p, tail);
+	z = make_odt(content, NULL, &len);
+	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
+	o.max_doc_memory = (size_t)1 << 20;
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, &o, diag),
+	                 CLINT_ELIMIT);
+	assert_null(doc);
+	assert_int_equal(clint_diag_count_level(diag, CLINT_DIAG_ERROR), 1);
+	assert_diag_one_line(diag, "content.xml: more memory to parse than the "
+	                           "document memory limit of 1 MiB allows "
+	                           "(--max-doc-memory): refused");
+	o.max_doc_memory = (size_t)16 << 20;
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, &o, NULL),
+	                 CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL), "Start end");
+	assert_true(doc->mem.used < ((size_t)64 << 10));
+	clint_doc_free(doc);
+	clint_diag_free(diag);
+	free(z);
+	free(content);
+}
+
+/* An embedded sheet is paid for from the document's budget: its tree
+ * (clint_xml_read(): 150,000 nodes, some 24 MB) and its hidden columns'
+ * runs (50,000, 1 MiB; the tree always costs more). Past a 1 MiB limit
+ * the object is not read, with a warning naming the limit, and the rest
+ * of the document is; at the default it is read, its hidden first column
+ * left out, or shown. */
 static void test_embedded_spreadsheet_columns_budget(void **state)
 {
 	static const char content[] = CONTENT("<text:p>P" OBJ("./Object 1")
@@ -1353,9 +1404,21 @@ static void test_embedded_spreadsheet_columns_budget(void **state)
 	assert_int_equal(clint_diag_new(&diag), CLINT_OK);
 	o.max_doc_memory = (size_t)1 << 20;
 	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, &o, diag),
-	                 CLINT_ELIMIT);
-	assert_null(doc);
-	assert_diag(diag, "memory limit of 1 MiB");
+	                 CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL), "P");
+	assert_int_equal(clint_diag_count_level(diag, CLINT_DIAG_ERROR), 0);
+	assert_warning(diag, "embedded object not read: Object 1/content.xml: "
+	                     "more memory to parse than the document memory "
+	                     "limit of 1 MiB allows (--max-doc-memory): refused");
+	assert_true(doc->mem.used < ((size_t)1 << 20));
+	clint_doc_free(doc);
+	o.max_doc_memory = 0;
+	clint_diag_clear(diag);
+	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, &o, diag),
+	                 CLINT_OK);
+	assert_int_equal(clint_diag_count(diag), 0);
+	assert_string_equal(clint_doc_text(doc, NULL), "P");  /* in column 1 */
+	clint_doc_free(doc);
 	free(z);
 	/* shown, the same columns take no runs */
 	for (p = sheet; (p = strstr(p, " table:visibility=\"collapse\"")); )
@@ -2250,6 +2313,7 @@ int main(void)
 		cmocka_unit_test(test_embedded_spreadsheet_columns),
 		cmocka_unit_test(test_embedded_sheet_style_families),
 		cmocka_unit_test(test_embedded_spreadsheet_columns_budget),
+		cmocka_unit_test(test_tree_memory),
 		cmocka_unit_test(test_text_limit),
 		cmocka_unit_test(test_notes_budget),
 		cmocka_unit_test(test_annotation_budget),

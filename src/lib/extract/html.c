@@ -942,6 +942,7 @@ static int parse_html(clint_doc *doc, const unsigned char *data, size_t len,
 		return CLINT_ENOMEM;
 	clint_xml_count_begin(&count, pctx, HTML_MAX_NODES);
 	count.drop = left_out;  /* their text is never read */
+	count.mem = &doc->mem;  /* the tree, until it is freed */
 	count.stray = cond_marker;
 	clint_xml_quiet_begin(&quiet);
 	hdoc = htmlCtxtReadMemory(pctx, len ? (const char *)data : "", (int)len,
@@ -952,13 +953,20 @@ static int parse_html(clint_doc *doc, const unsigned char *data, size_t len,
 	clint_xml_count_end(&count, pctx);
 	if (count.over) {
 		/* stopped while building the tree: refused as the walk would */
-		if (count.huge_text)
+		if (count.huge_text) {
 			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0, "%s",
 			               CLINT_XML_TEXT_REFUSAL);
-		else
+		} else if (count.mem_over) {
+			char why[160];
+
+			clint_xml_mem_refusal(why, sizeof(why), &doc->mem);
+			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0, "%s", why);
+		} else {
 			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 			               "more than %u HTML nodes: refused", HTML_MAX_NODES);
+		}
 		xmlFreeDoc(hdoc);
+		clint_mem_give(&doc->mem, count.mem_taken);
 		htmlFreeParserCtxt(pctx);
 		return CLINT_ELIMIT;
 	}
@@ -977,6 +985,7 @@ static int parse_html(clint_doc *doc, const unsigned char *data, size_t len,
 		               "after them would be lost); save the page as UTF-8",
 		               name);
 		xmlFreeDoc(hdoc);
+		clint_mem_give(&doc->mem, count.mem_taken);
 		htmlFreeParserCtxt(pctx);
 		return CLINT_EFORMAT;
 	}
@@ -994,6 +1003,7 @@ static int parse_html(clint_doc *doc, const unsigned char *data, size_t len,
 			               "the HTML parser stopped before the end of the "
 			               "page: refused (the text after it would be lost)");
 		xmlFreeDoc(hdoc);
+		clint_mem_give(&doc->mem, count.mem_taken);
 		htmlFreeParserCtxt(pctx);
 		return CLINT_EFORMAT;
 	}
@@ -1005,11 +1015,13 @@ static int parse_html(clint_doc *doc, const unsigned char *data, size_t len,
 		               "HTML elements nested deeper than %d: refused",
 		               HTML_MAX_DEPTH);
 		xmlFreeDoc(hdoc);
+		clint_mem_give(&doc->mem, count.mem_taken);
 		htmlFreeParserCtxt(pctx);
 		return CLINT_ELIMIT;
 	}
 	htmlFreeParserCtxt(pctx);
 	if (!hdoc) {
+		clint_mem_give(&doc->mem, count.mem_taken);
 		if (len == 0)
 			return CLINT_OK;
 		clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
@@ -1020,12 +1032,13 @@ static int parse_html(clint_doc *doc, const unsigned char *data, size_t len,
 	rc = root ? walk_node(&c, root, 0) : CLINT_OK;
 	if (rc >= 0)  /* past the text's limit: clint_extract() says so */
 		rc = end_block(&c, CLINT_BLOCK_PARAGRAPH, 0);
+	xmlFreeDoc(hdoc);
+	clint_mem_give(&doc->mem, count.mem_taken);
 	if (rc >= 0 && c.objects)
 		clint_diag_add(diag, CLINT_DIAG_NOTE, doc->name, 0, 0,
 		               "the fallback text of %u <object> element(s) with "
 		               "data not read: a browser shows it only when it "
 		               "cannot show the object", c.objects);
-	xmlFreeDoc(hdoc);
 	return rc;
 }
 

@@ -134,6 +134,9 @@ typedef struct {
 	clint_held_cells cells;
 	const char *sheet;        /* the spreadsheet being read, or NULL */
 	xmlDocPtr content, styles;
+	/* what the trees of content, styles and cached_doc are charged to
+	 * doc->mem (clint_xml_read()), given back when they are freed */
+	size_t content_mem, styles_mem, cached_mem;
 	odt_style_index content_index, styles_index;  /* their styles by name */
 	xmlNodePtr outline;       /* text:outline-style or NULL */
 	unsigned outline_count[ODT_LEVELS];
@@ -255,12 +258,12 @@ static void parse_fault(odt_ctx *c, const char *entry, const char *why)
 }
 
 static int parse_xml_utf8(odt_ctx *c, const char *entry, const char *data,
-                          size_t len, xmlDocPtr *out)
+                          size_t len, xmlDocPtr *out, size_t *taken)
 {
 	clint_xml_reader reader = {"OpenDocument XML",
 	                           XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 	                               XML_PARSE_NOCDATA,
-	                           ODT_MAX_NODES, ""};
+	                           ODT_MAX_NODES, "", &c->doc->mem, 0};
 	xmlParserCtxtPtr pctx;
 	const xmlError *err;
 	clint_xml_quiet quiet;
@@ -274,6 +277,7 @@ static int parse_xml_utf8(odt_ctx *c, const char *entry, const char *data,
 	clint_xml_quiet_begin(&quiet);
 	rc = clint_xml_read(out, pctx, data, len, entry, &reader);
 	clint_xml_quiet_end(&quiet);
+	*taken = reader.mem_taken;
 	if (rc != CLINT_OK) {
 		parse_fault(c, entry, reader.why);
 	} else if (!*out || !pctx->wellFormed) {
@@ -288,6 +292,8 @@ static int parse_xml_utf8(odt_ctx *c, const char *entry, const char *data,
 		parse_fault(c, entry, why);
 		xmlFreeDoc(*out);
 		*out = NULL;
+		clint_mem_give(&c->doc->mem, *taken);
+		*taken = 0;
 		rc = CLINT_EFORMAT;
 	}
 	xmlFreeParserCtxt(pctx);
@@ -314,7 +320,7 @@ static int object_quiet(odt_ctx *c, const char *name)
  * EBCDIC) read as UTF-8 are not well-formed.
  */
 static int parse_xml(odt_ctx *c, const char *entry, const char *data,
-                     size_t len, xmlDocPtr *out)
+                     size_t len, xmlDocPtr *out, size_t *taken)
 {
 	const unsigned char *u = (const unsigned char *)data;
 	char *conv = NULL;
@@ -322,6 +328,7 @@ static int parse_xml(odt_ctx *c, const char *entry, const char *data,
 	int rc;
 
 	*out = NULL;
+	*taken = 0;
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
 	                 (u[0] == 0xFE && u[1] == 0xFF)))
 		conv = clint_utf16_to_utf8(u + 2, len - 2, u[0] == 0xFE, &clen);
@@ -330,10 +337,10 @@ static int parse_xml(odt_ctx *c, const char *entry, const char *data,
 	else if (len >= 4 && memcmp(u, "\0<\0?", 4) == 0)
 		conv = clint_utf16_to_utf8(u, len, 1, &clen);
 	else
-		return parse_xml_utf8(c, entry, data, len, out);
+		return parse_xml_utf8(c, entry, data, len, out, taken);
 	if (!conv)
 		return CLINT_ENOMEM;
-	rc = parse_xml_utf8(c, entry, conv, clen, out);
+	rc = parse_xml_utf8(c, entry, conv, clen, out, taken);
 	free(conv);
 	return rc;
 }
@@ -1289,6 +1296,8 @@ static int load_object(odt_ctx *c, const char *name, const char *entry)
 
 	xmlFreeDoc(c->cached_doc);
 	c->cached_doc = NULL;
+	clint_mem_give(&c->doc->mem, c->cached_mem);
+	c->cached_mem = 0;
 	c->cached_len = 0;
 	c->cached_why = NULL;
 	snprintf(c->cached, sizeof(c->cached), "%s", entry);
@@ -1308,7 +1317,7 @@ static int load_object(odt_ctx *c, const char *name, const char *entry)
 	}
 	blank_doctype(data, len);
 	c->object = name;
-	rc = parse_xml(c, entry, data, len, &c->cached_doc);
+	rc = parse_xml(c, entry, data, len, &c->cached_doc, &c->cached_mem);
 	c->object = NULL;
 	free(data);
 	if (rc == CLINT_ENOMEM) {
@@ -1322,6 +1331,8 @@ static int load_object(odt_ctx *c, const char *name, const char *entry)
 		c->cached_why = object_kind(root);
 		xmlFreeDoc(c->cached_doc);
 		c->cached_doc = NULL;
+		clint_mem_give(&c->doc->mem, c->cached_mem);
+		c->cached_mem = 0;
 	}
 	return CLINT_OK;
 }
@@ -1974,6 +1985,8 @@ static void odt_ctx_free(odt_ctx *c)
 	xmlFreeDoc(c->content);
 	xmlFreeDoc(c->styles);
 	xmlFreeDoc(c->cached_doc);
+	clint_mem_give(&c->doc->mem,
+	               c->content_mem + c->styles_mem + c->cached_mem);
 	clint_object_warnings_free(&c->said);
 	clint_held_cells_free(&c->cells, c->doc);
 }
@@ -2058,9 +2071,11 @@ int clint_extract_odt(clint_doc *doc, const unsigned char *data, size_t len,
 	               &content_len));
 	TRY(read_entry(&c, &za, "styles.xml", ODT_MAX_STYLES, 0, &styles,
 	               &styles_len));
-	TRY(parse_xml(&c, "content.xml", content, content_len, &c.content));
+	TRY(parse_xml(&c, "content.xml", content, content_len, &c.content,
+	              &c.content_mem));
 	if (styles)
-		TRY(parse_xml(&c, "styles.xml", styles, styles_len, &c.styles));
+		TRY(parse_xml(&c, "styles.xml", styles, styles_len, &c.styles,
+		              &c.styles_mem));
 	TRY(index_styles(&c, xmlDocGetRootElement(c.content), 0,
 	                 &c.content_index));
 	if (c.styles)

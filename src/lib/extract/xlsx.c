@@ -152,7 +152,7 @@ static int parse(xlsx *x, const char *name, xmlDocPtr *doc)
 	clint_xml_reader reader = {"SpreadsheetML",
 	                           XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 	                               XML_PARSE_NOCDATA,
-	                           CLINT_MAX_XML_NODES, ""};
+	                           CLINT_MAX_XML_NODES, "", NULL, 0};
 	const clint_zip_entry *e;
 	xmlParserCtxtPtr pctx;
 	clint_xml_quiet quiet;
