@@ -176,7 +176,11 @@ st=$?
 # another directory and a chain of two
 ln -s dangle-base.json "$tmp/dangle.json"
 mkdir -p "$tmp/dsub" && ln -s ../dangle.json "$tmp/dsub/dangle2.json"
-for o in "$tmp/dangle.json" "$tmp/dsub/dangle2.json"; do
+# and a chain of relative links whose targets joined pass PATH_MAX
+pad=$(awk 'BEGIN { for (i = 0; i < 1000; i++) printf "./" }')
+ln -s "${pad}dchain2" "$tmp/dchain1" && ln -s "${pad}dchain3" "$tmp/dchain2" &&
+	ln -s "${pad}dangle-base.json" "$tmp/dchain3"
+for o in "$tmp/dangle.json" "$tmp/dsub/dangle2.json" "$tmp/dchain1"; do
 	rm -f "$tmp/dangle-base.json"
 	$wrap "$bin" --output "$o" --write-baseline "$tmp/dangle-base.json" \
 		samples/mutual-nda.txt > /dev/null 2> "$tmp/dangle.err"

@@ -327,15 +327,21 @@ static char *final_name(const char *path)
 		}
 		to[n] = '\0';
 		slash = strrchr(p, '/');
-		if (to[0] == '/' || !slash) {
+		if (to[0] == '/') {
 			next = strdup(to);
-		} else {  /* relative to the link's directory */
-			size_t dir = (size_t)(slash - p) + 1;
-			next = malloc(dir + (size_t)n + 1);
-			if (next) {
-				memcpy(next, p, dir);
-				memcpy(next + dir, to, (size_t)n + 1);
-			}
+		} else {  /* relative to the link's directory, resolved (a chain
+			   * of relative links joined as text passed PATH_MAX) */
+			char *dir = slash ? strndup(p, (size_t)(slash - p) + 1)
+			                  : strdup(".");
+			char *real = dir ? realpath(dir, NULL) : NULL;
+			const char *base = real ? real : dir;
+
+			next = base ? malloc(strlen(base) + (size_t)n + 2) : NULL;
+			if (next)
+				sprintf(next, "%s%s%s", base,
+				        real || !slash ? "/" : "", to);
+			free(real);
+			free(dir);
 		}
 		free(p);
 		p = next;

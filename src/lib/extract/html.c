@@ -11,14 +11,17 @@
  * (mathml.c). Scripts, styles, templates, the head and hidden content
  * are left out. Form controls show what a browser shows in them: the
  * option a drop-down list displays (every option of a list box), the
- * text of a <textarea>, the value of a text <input>. Of inline SVG only
- * the text of its <text> elements is drawn, and an HTML tag that a
- * browser ends SVG content at makes the rest of it the page's again (an
- * unclosed <svg> hid everything after it). An <object> with no data
- * shows its fallback content; one with data does not (noted). Tree depth
- * and node count are bounded.
+ * text of a <textarea>, the value of a text <input> (of a number or date
+ * only a valid one). Of inline SVG only the text of its <text> elements
+ * is drawn, where it is drawn at all, and an HTML tag that a browser ends
+ * SVG content at makes the rest of it the page's again (an unclosed or
+ * hidden <svg> hid everything after it). An <object> with neither data
+ * nor a type shows its fallback content; another does not (noted). Tree
+ * depth and node count are bounded, and the tree is charged to the
+ * document's memory budget while it lives.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +30,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "ascii.h"
 #include "extract.h"
 #include "lazylib.h"  /* after libxml2/libzip: calls through dlopen() */
 
@@ -52,7 +56,8 @@ typedef struct {
 	 * the SVG content, the rest of it is the page's */
 	int svg, svg_broke;
 	unsigned svg_text, svg_undrawn;
-	unsigned svg_base_undrawn; /* svg_undrawn where the SVG began */
+	unsigned svg_base_undrawn; /* svg_undrawn where the SVG began ... */
+	int svg_base_invisible;    /* ... and `invisible` */
 	unsigned objects;      /* <object>s with data: fallback not read */
 } html_ctx;
 
@@ -71,7 +76,8 @@ static int name_in(xmlNodePtr n, const char *const *names)
 
 static const char *const dropped[] = {
 	"script", "style",  "template", "noscript", "head",   "title",
-	"iframe", "embed",  "canvas",   "audio",    "video",  NULL};
+	"iframe", "embed",  "canvas",   "audio",    "video",  "datalist",
+	NULL};
 
 /* The HTML start tags at which a browser ends SVG (or MathML) content
  * ("breakout" tags of the HTML parsing algorithm; <font> with color, face
@@ -126,6 +132,14 @@ static int value_in(const char *v, const char *const *list)
 {
 	for (; *list; list++)
 		if (strcmp(v, *list) == 0)
+			return 1;
+	return 0;
+}
+
+static int value_in_case(const char *v, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcasecmp(v, *list) == 0)
 			return 1;
 	return 0;
 }
@@ -198,6 +212,23 @@ static int hidden(xmlNodePtr n, const inline_style *st)
 	return st->display_none == -1 && xmlHasProp(n, (const xmlChar *)"hidden");
 }
 
+/* True if `n` is inside an <svg>, an <option> or a <textarea> (looked for
+ * up to 32 levels up): there the walk decides what shows, whatever the
+ * element is (an HTML tag in a hidden SVG element ends the SVG, and what
+ * follows shows; an option or textarea shows the text of its hidden
+ * markup), so its text is kept. */
+static int in_kept(xmlNodePtr n)
+{
+	int up;
+
+	for (n = n->parent, up = 0; n && up < 32; n = n->parent, up++)
+		if (n->type == XML_ELEMENT_NODE &&
+		    (name_is(n, "svg") || name_is(n, "option") ||
+		     name_is(n, "textarea")))
+			return 1;
+	return 0;
+}
+
 /* An element the walk leaves out, with all it holds. Its text is not
  * even kept while parsing (clint_xml_count.drop): a 12 MB script, title
  * or hidden paragraph would otherwise pass libxml2's bound on one text
@@ -208,6 +239,8 @@ static int left_out(xmlNodePtr n)
 {
 	inline_style st;
 
+	if (name_is(n, "svg") || name_is(n, "option") || in_kept(n))
+		return 0;
 	if (name_in(n, dropped))
 		return 1;
 	st = style_of(n);
@@ -255,7 +288,7 @@ static int put_text(html_ctx *c, const char *s, size_t n)
 	size_t i = 0, j;
 	int rc = CLINT_OK;
 
-	if (c->invisible)
+	if (c->invisible || c->svg_undrawn)
 		return CLINT_OK;
 	while (i < n) {
 		if (!c->pre && strchr(" \t\r\n\f", s[i])) {
@@ -525,41 +558,62 @@ static int breaks_out(xmlNodePtr n)
 /*
  * An element of inline SVG (the <svg> itself, or one inside it that does
  * not end it): only <text> elements' text is drawn, each a piece of its
- * own (between spaces); <foreignObject> holds the page's content again;
- * what is not drawn (<defs>, <title>, display="none") is left out. An
- * HTML tag met anywhere inside (walk_node) ends the SVG there, as a
- * browser's parser does, and the rest up to the end of the outermost
- * <svg> is walked as the page's.
+ * own (between spaces); <foreignObject> holds the page's content again,
+ * and so do <desc> and <title>, which are not drawn; what is not drawn
+ * (`undrawn`: left out or hidden; <defs>, display="none", all but the
+ * first child of a <switch>) is walked all the same, without putting
+ * text, because an HTML tag met anywhere inside (walk_node) ends the SVG
+ * there, as a browser's parser does: the rest up to the end of the
+ * outermost <svg> is then the page's, shown, as visible as the page was
+ * where the SVG began (`invisible`, the caller's).
  */
 static int walk_svg(html_ctx *c, xmlNodePtr n, const inline_style *st,
-                    unsigned depth)
+                    int undrawn, int invisible, unsigned depth)
 {
-	int svg = c->svg, broke = c->svg_broke;
-	unsigned text = c->svg_text, undrawn = c->svg_undrawn;
+	int svg = c->svg, broke = c->svg_broke, base_inv = c->svg_base_invisible;
+	unsigned text = c->svg_text, was_undrawn = c->svg_undrawn;
 	unsigned base = c->svg_base_undrawn;
-	int is_text = name_is(n, "text");
-	int rc;
+	int rc = CLINT_OK;
 
 	if (!svg) {  /* an <svg> in the page's content */
 		c->svg = 1;
 		c->svg_broke = 0;
 		c->svg_base_undrawn = c->svg_undrawn;
+		c->svg_base_invisible = invisible;
 	}
-	if (name_in(n, svg_undrawn) || attr_is(n, "display", "none"))
+	if (undrawn || name_in(n, svg_undrawn) || attr_is(n, "display", "none"))
 		c->svg_undrawn++;
-	if (st->hidden < 0 && attr_is(n, "visibility", "hidden"))
+	if (st->hidden < 0 && (attr_is(n, "visibility", "hidden") ||
+	                       attr_is(n, "visibility", "collapse")))
 		c->invisible = 1;
 	else if (st->hidden < 0 && attr_is(n, "visibility", "visible"))
 		c->invisible = 0;
-	if (name_is(n, "foreignobject"))
+	/* HTML integration points: an HTML tag in them does not end the SVG */
+	if (name_is(n, "foreignobject") || name_is(n, "desc") ||
+	    name_is(n, "title"))
 		c->svg = 0;
-	if (is_text) {
+	if (name_is(n, "text")) {
 		c->svg_text++;
 		rc = put_text(c, " ", 1);
 		if (rc >= 0)
 			rc = walk(c, n->children, depth + 1);
 		if (rc >= 0 && !c->svg_broke)
 			rc = put_text(c, " ", 1);
+	} else if (name_is(n, "switch")) {
+		/* draws its first element child (conditions not evaluated) */
+		xmlNodePtr k;
+		int first = 1;
+
+		for (k = n->children; k && rc >= 0; k = k->next) {
+			int off = c->svg && !first;
+
+			if (k->type == XML_ELEMENT_NODE)
+				first = 0;
+			c->svg_undrawn += (unsigned)off;
+			rc = walk_node(c, k, depth + 1);
+			if (off && !c->svg_broke)
+				c->svg_undrawn--;
+		}
 	} else {
 		rc = walk(c, n->children, depth + 1);
 	}
@@ -573,14 +627,17 @@ static int walk_svg(html_ctx *c, xmlNodePtr n, const inline_style *st,
 		c->svg = svg;
 		c->svg_broke = broke;
 		c->svg_text = text;
-		c->svg_undrawn = undrawn;
+		c->svg_undrawn = was_undrawn;
 		c->svg_base_undrawn = base;
+		c->svg_base_invisible = base_inv;
 	}
 	return rc;
 }
 
 /* Puts the text under `n` and nothing else (no blocks, no line breaks): an
- * option's or a textarea's content, which a browser shows as text. */
+ * option's or a textarea's content, which a browser shows as text, the
+ * text of hidden markup in it too (but not a script's, nor an option
+ * libxml2 nested in another). */
 static int put_plain(html_ctx *c, xmlNodePtr n, unsigned depth)
 {
 	int rc = CLINT_OK;
@@ -591,7 +648,8 @@ static int put_plain(html_ctx *c, xmlNodePtr n, unsigned depth)
 		if (n->type == XML_TEXT_NODE && n->content)
 			rc = put_text(c, (const char *)n->content,
 			              strlen((const char *)n->content));
-		else if (n->type == XML_ELEMENT_NODE && !left_out(n))
+		else if (n->type == XML_ELEMENT_NODE && !name_in(n, dropped) &&
+		         !name_is(n, "option") && !name_is(n, "optgroup"))
 			rc = put_plain(c, n->children, depth + 1);
 	}
 	return rc;
@@ -611,49 +669,90 @@ static int put_option(html_ctx *c, xmlNodePtr opt, unsigned depth)
 	return rc;
 }
 
-/* The option a drop-down list shows: the last one marked selected, else
- * the first that is not disabled (nor in a disabled group); NULL if none.
- * Options are the select's children and its <optgroup>s'. */
-static xmlNodePtr shown_option(xmlNodePtr sel)
+/* Finds, under `n` (a select, an optgroup, or an element libxml2 put
+ * options in: a browser lists them all the same), the last option marked
+ * selected and the first one not disabled nor in a disabled group
+ * (`off`), to a depth of 32. */
+static void find_shown(xmlNodePtr n, int off, unsigned depth,
+                       xmlNodePtr *selected, xmlNodePtr *first)
 {
-	xmlNodePtr k, o, selected = NULL, first = NULL;
+	xmlNodePtr k;
 
-	for (k = sel->children; k; k = k->next) {
-		int group = k->type == XML_ELEMENT_NODE && name_is(k, "optgroup");
-		int off = group && xmlHasProp(k, (const xmlChar *)"disabled");
-
-		for (o = group ? k->children : k; o; o = group ? o->next : NULL) {
-			if (o->type != XML_ELEMENT_NODE || !name_is(o, "option"))
-				continue;
-			if (xmlHasProp(o, (const xmlChar *)"selected"))
-				selected = o;
-			if (!first && !off && !xmlHasProp(o, (const xmlChar *)"disabled"))
-				first = o;
+	for (k = n->children; k; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		if (name_is(k, "option")) {
+			if (xmlHasProp(k, (const xmlChar *)"selected"))
+				*selected = k;
+			if (!*first && !off && !xmlHasProp(k, (const xmlChar *)"disabled"))
+				*first = k;
 		}
+		if (depth < 32 && !name_is(k, "select") && !name_is(k, "datalist"))
+			find_shown(k, off || (name_is(k, "optgroup") &&
+			                      xmlHasProp(k, (const xmlChar *)"disabled")),
+			           depth + 1, selected, first);
 	}
-	return selected ? selected : first;
 }
 
 /* One line of a list box: an option's text or a group's label, after a
- * line break when it is not the first. */
+ * line break when it is not the first; not a hidden one. */
 static int put_box_line(html_ctx *c, xmlNodePtr o, const char *label,
                         int *lines, unsigned depth)
 {
 	inline_style st = style_of(o);
+	int rc = CLINT_OK, invisible = c->invisible;
 
 	if (hidden(o, &st))
 		return CLINT_OK;
-	if ((*lines)++ && c->doc->block_open) {
-		int rc = clint_doc_put(c->doc, "\n", 1);
-		if (rc < 0)
-			return rc;
+	if (st.hidden >= 0)
+		c->invisible = st.hidden;
+	if (!c->invisible && (*lines)++ && c->doc->block_open) {
+		rc = clint_doc_put(c->doc, "\n", 1);
 		c->last_space = 1;
 	}
-	return label ? put_text(c, label, strlen(label)) : put_option(c, o, depth);
+	if (rc >= 0)
+		rc = label ? put_text(c, label, strlen(label))
+		           : put_option(c, o, depth);
+	c->invisible = invisible;
+	return rc;
+}
+
+/* The lines of a list box under `n`, in tree order, to a depth of 32. */
+static int put_box(html_ctx *c, xmlNodePtr n, int *lines, unsigned depth,
+                   unsigned level)
+{
+	xmlNodePtr k;
+	int rc = CLINT_OK;
+
+	for (k = n->children; k && rc >= 0; k = k->next) {
+		inline_style st;
+
+		if (k->type != XML_ELEMENT_NODE || name_is(k, "select") ||
+		    name_is(k, "datalist"))
+			continue;
+		if (name_is(k, "optgroup")) {
+			xmlChar *label = xmlGetProp(k, (const xmlChar *)"label");
+
+			st = style_of(k);
+			if (hidden(k, &st)) {
+				xmlFree(label);
+				continue;
+			}
+			rc = put_box_line(c, k, label ? (const char *)label : "", lines,
+			                  depth + 1);
+			xmlFree(label);
+		} else if (name_is(k, "option")) {
+			rc = put_box_line(c, k, NULL, lines, depth + 1);
+		}
+		if (rc >= 0 && level < 32)
+			rc = put_box(c, k, lines, depth + 1, level + 1);
+	}
+	return rc;
 }
 
 /*
- * A <select>: a drop-down list shows one option (shown_option()); a list
+ * A <select>: a drop-down list shows one option, the last one marked
+ * selected, else the first that is not disabled (hidden or not); a list
  * box (multiple, or size above 1) shows them all, each on a line, and
  * the labels of their groups. Between spaces, so that the option does
  * not run into the words around it ("within [120 days] of").
@@ -662,32 +761,16 @@ static int put_select(html_ctx *c, xmlNodePtr sel, unsigned depth)
 {
 	int box = xmlHasProp(sel, (const xmlChar *)"multiple") ||
 	          prop_long(sel, "size", 1) > 1;
+	xmlNodePtr selected = NULL, first = NULL;
 	int rc, lines = 0;
-	xmlNodePtr k, o;
 
 	rc = put_text(c, " ", 1);
-	if (!box && rc >= 0 && (o = shown_option(sel)))
-		rc = put_option(c, o, depth);
-	for (k = box ? sel->children : NULL; k && rc >= 0; k = k->next) {
-		if (k->type != XML_ELEMENT_NODE)
-			continue;
-		if (name_is(k, "option")) {
-			rc = put_box_line(c, k, NULL, &lines, depth + 1);
-		} else if (name_is(k, "optgroup")) {
-			xmlChar *label = xmlGetProp(k, (const xmlChar *)"label");
-			inline_style st = style_of(k);
-
-			if (hidden(k, &st)) {
-				xmlFree(label);
-				continue;
-			}
-			rc = put_box_line(c, k, label ? (const char *)label : "",
-			                  &lines, depth + 1);
-			xmlFree(label);
-			for (o = k->children; o && rc >= 0; o = o->next)
-				if (o->type == XML_ELEMENT_NODE && name_is(o, "option"))
-					rc = put_box_line(c, o, NULL, &lines, depth + 2);
-		}
+	if (rc >= 0 && box) {
+		rc = put_box(c, sel, &lines, depth, 0);
+	} else if (rc >= 0) {
+		find_shown(sel, 0, 0, &selected, &first);
+		if (selected || first)
+			rc = put_option(c, selected ? selected : first, depth);
 	}
 	if (rc >= 0)
 		rc = put_text(c, " ", 1);
@@ -717,29 +800,119 @@ static int put_textarea(html_ctx *c, xmlNodePtr n, unsigned depth)
 	return rc;
 }
 
-/* An <input> of a type that shows its value as text: the value, between
- * spaces. */
+/* The number of digits at *p (at most `max`), *p moved past them. */
+static size_t digits(const char **p, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && clint_isdigit((unsigned char)**p)) {
+		(*p)++;
+		n++;
+	}
+	return n;
+}
+
+/* A two-digit number at *p from lo to hi, *p moved past it. */
+static int two_digits(const char **p, int lo, int hi)
+{
+	const char *q = *p;
+	int v;
+
+	if (digits(p, 2) != 2)
+		return 0;
+	v = (q[0] - '0') * 10 + (q[1] - '0');
+	return v >= lo && v <= hi;
+}
+
+static int valid_date(const char **p, int day)
+{
+	return digits(p, 12) >= 4 && *(*p)++ == '-' && two_digits(p, 1, 12) &&
+	       (!day || (*(*p)++ == '-' && two_digits(p, 1, 31)));
+}
+
+static int valid_time(const char **p)
+{
+	if (!two_digits(p, 0, 23) || *(*p)++ != ':' || !two_digits(p, 0, 59))
+		return 0;
+	if (**p != ':')
+		return 1;
+	(*p)++;
+	if (!two_digits(p, 0, 59))
+		return 0;
+	if (**p != '.')
+		return 1;
+	(*p)++;
+	return digits(p, 3) >= 1;
+}
+
+/*
+ * True if `v` is a value an <input> of `type` shows: a browser shows the
+ * value of a number, date or time field only if it is a valid one (the
+ * HTML standard's value sanitization: "NUMBERSMUGGLE" in a number field
+ * shows an empty field), any value of a text field.
+ */
+static int value_shown(const char *type, const char *v)
+{
+	const char *p = v;
+
+	if (strcasecmp(type, "number") == 0) {
+		size_t n;
+
+		if (*p == '-')
+			p++;
+		n = digits(&p, SIZE_MAX);
+		if (*p == '.') {
+			p++;
+			if (!digits(&p, SIZE_MAX))
+				return 0;
+		} else if (!n) {
+			return 0;
+		}
+		if (*p == 'e' || *p == 'E') {
+			p++;
+			if (*p == '-' || *p == '+')
+				p++;
+			if (!digits(&p, SIZE_MAX))
+				return 0;
+		}
+		return !*p;
+	}
+	if (strcasecmp(type, "date") == 0)
+		return valid_date(&p, 1) && !*p;
+	if (strcasecmp(type, "month") == 0)
+		return valid_date(&p, 0) && !*p;
+	if (strcasecmp(type, "week") == 0)
+		return digits(&p, 12) >= 4 && *p++ == '-' && *p++ == 'W' &&
+		       two_digits(&p, 1, 53) && !*p;
+	if (strcasecmp(type, "time") == 0)
+		return valid_time(&p) && !*p;
+	if (strcasecmp(type, "datetime-local") == 0)
+		return valid_date(&p, 1) && (*p == 'T' || *p == ' ') && (p++, 1) &&
+		       valid_time(&p) && !*p;
+	return 1;
+}
+
+/* An <input> of a type that shows its value as text (a number or a date
+ * only when valid): the value, between spaces. */
 static int put_input(html_ctx *c, xmlNodePtr n)
 {
-	xmlChar *type = xmlGetProp(n, (const xmlChar *)"type"), *value;
-	int rc = CLINT_OK, text = 1;
-	const char *const *t;
+	static const char *const known[] = {
+		"hidden", "password", "checkbox", "radio", "file", "submit", "image",
+		"reset", "button", "range", "color", NULL};
+	xmlChar *type = xmlGetProp(n, (const xmlChar *)"type"), *value = NULL;
+	const char *t = type ? (const char *)type : "text";
+	int rc = CLINT_OK, text;
+	const char *const *k;
 
-	if (type) {
-		text = !*type;  /* an empty or unknown type is text */
-		for (t = text_inputs; !text && *t; t++)
-			text = xmlStrcasecmp(type, (const xmlChar *)*t) == 0;
-		if (!text) {
-			static const char *const known[] = {
-				"hidden", "password", "checkbox", "radio", "file", "submit",
-				"image", "reset", "button", "range", "color", NULL};
-			for (t = known, text = 1; text && *t; t++)
-				text = xmlStrcasecmp(type, (const xmlChar *)*t) != 0;
-		}
-		xmlFree(type);
-	}
-	value = text ? xmlGetProp(n, (const xmlChar *)"value") : NULL;
-	if (value && *value) {
+	/* a listed text type, or an unknown one, which is text */
+	text = !*t || value_in_case(t, text_inputs);
+	for (k = known; !text && *k && strcasecmp(t, *k) != 0; k++)
+		;
+	if (!text && !*k)
+		text = 1;
+	if (text)
+		value = xmlGetProp(n, (const xmlChar *)"value");
+	if (value && *value && value_shown(t, (const char *)value)) {
 		rc = put_text(c, " ", 1);
 		if (rc >= 0)
 			rc = put_text(c, (const char *)value, strlen((const char *)value));
@@ -747,13 +920,14 @@ static int put_input(html_ctx *c, xmlNodePtr n)
 			rc = put_text(c, " ", 1);
 	}
 	xmlFree(value);
+	xmlFree(type);
 	return rc;
 }
 
 /* Walks one node and what it holds. */
 static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 {
-	int rc, invisible = c->invisible;
+	int rc, invisible = c->invisible, in_svg = c->svg;
 	clint_block_type saved_type;
 	unsigned saved_level;
 	inline_style st;
@@ -764,7 +938,7 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 	 * text was not kept (left_out) */
 	if (n->type == XML_TEXT_NODE) {
 		/* SVG draws the text of its <text> elements only */
-		if ((c->svg && !c->svg_text) || c->svg_undrawn)
+		if (c->svg && !c->svg_text)
 			return CLINT_OK;
 		return n->content ? put_text(c, (const char *)n->content,
 		                             strlen((const char *)n->content))
@@ -772,28 +946,34 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 	}
 	if (n->type != XML_ELEMENT_NODE || !n->name)
 		return CLINT_OK;
-	if (c->svg && breaks_out(n)) {
+	if (c->svg && breaks_out(n)) {  /* back in the page, as it was */
 		c->svg = 0;
 		c->svg_broke = 1;
 		c->svg_text = 0;
 		c->svg_undrawn = c->svg_base_undrawn;
+		c->invisible = invisible = c->svg_base_invisible;
 	}
-	if (name_in(n, dropped))
-		return CLINT_OK;
 	st = style_of(n);  /* left_out(), with the style kept */
-	if (hidden(n, &st))
+	if (c->svg || name_is(n, "svg")) {
+		int undrawn = name_in(n, dropped) || hidden(n, &st);
+
+		if (st.hidden >= 0)
+			c->invisible = st.hidden;
+		rc = walk_svg(c, n, &st, undrawn, invisible, depth);
+		goto done;
+	}
+	if (name_in(n, dropped) || hidden(n, &st))
 		return CLINT_OK;
 	if (st.hidden >= 0)
 		c->invisible = st.hidden;
-	if (c->svg || name_is(n, "svg")) {
-		rc = walk_svg(c, n, &st, depth);
-	} else if (name_is(n, "select")) {
+	if (name_is(n, "select")) {
 		rc = put_select(c, n, depth);
 	} else if (name_is(n, "textarea")) {
 		rc = put_textarea(c, n, depth);
 	} else if (name_is(n, "input")) {
 		rc = put_input(c, n);
-	} else if (name_is(n, "object") && has_value(n, "data")) {
+	} else if (name_is(n, "object") &&
+	           (has_value(n, "data") || has_value(n, "type"))) {
 		c->objects++;  /* the object is shown, its fallback is not */
 	} else if (clint_mathml_is_math(n, 1)) {
 		rc = put_math(c, n, depth);
@@ -836,7 +1016,8 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 		TRY(walk(c, n->children, depth + 1));
 	}
 done:
-	c->invisible = invisible;
+	/* an SVG element the SVG ended in: the page's visibility goes on */
+	c->invisible = in_svg && c->svg_broke ? c->svg_base_invisible : invisible;
 	return rc;
 }
 
@@ -1037,8 +1218,8 @@ static int parse_html(clint_doc *doc, const unsigned char *data, size_t len,
 	if (rc >= 0 && c.objects)
 		clint_diag_add(diag, CLINT_DIAG_NOTE, doc->name, 0, 0,
 		               "the fallback text of %u <object> element(s) with "
-		               "data not read: a browser shows it only when it "
-		               "cannot show the object", c.objects);
+		               "data or a type not read: a browser shows it only "
+		               "when it cannot show the object", c.objects);
 	return rc;
 }
 
