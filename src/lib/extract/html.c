@@ -58,7 +58,8 @@ typedef struct {
 	unsigned svg_text, svg_undrawn;
 	unsigned svg_base_undrawn; /* svg_undrawn where the SVG began ... */
 	int svg_base_invisible;    /* ... and `invisible` */
-	unsigned objects;      /* <object>s with data: fallback not read */
+	unsigned objects;      /* <object>s with data or a type: fallback
+	                          not read */
 } html_ctx;
 
 static int name_is(xmlNodePtr n, const char *name)
@@ -222,7 +223,8 @@ static int in_kept(xmlNodePtr n)
 	int up;
 
 	for (n = n->parent, up = 0; n && up < 32; n = n->parent, up++)
-		if (n->type == XML_ELEMENT_NODE &&
+		if (n->type == XML_ELEMENT_NODE && n->name &&
+		    strchr("sSoOtT", n->name[0]) &&
 		    (name_is(n, "svg") || name_is(n, "option") ||
 		     name_is(n, "textarea")))
 			return 1;
@@ -239,12 +241,14 @@ static int left_out(xmlNodePtr n)
 {
 	inline_style st;
 
-	if (name_is(n, "svg") || name_is(n, "option") || in_kept(n))
+	if (name_is(n, "svg") || name_is(n, "option"))
 		return 0;
-	if (name_in(n, dropped))
-		return 1;
-	st = style_of(n);
-	return hidden(n, &st);
+	if (!name_in(n, dropped)) {
+		st = style_of(n);
+		if (!hidden(n, &st))
+			return 0;
+	}
+	return !in_kept(n);  /* looked for only where it decides */
 }
 
 static int open_pending(html_ctx *c)
@@ -514,7 +518,6 @@ static int has_value(xmlNodePtr n, const char *name)
 {
 	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
 	const xmlChar *p = v;
-
 	int has;
 
 	while (p && *p && strchr(" \t\r\n\f", *p))
