@@ -207,7 +207,8 @@ typedef struct {
 	 *  view's map back to the text, sections, sentences, definitions and
 	 *  values (the capacity of each; the text, the matching view itself
 	 *  and the strings of sections are not counted), and while an HTML
-	 *  page or an ODT is read, the tree libxml2 builds of its markup (160
+	 *  page, an ODT or an embedded workbook is read, the tree libxml2
+	 *  builds of its markup (160
 	 *  bytes a node, and its text and attribute values). Ordinary text needs
 	 *  about 3 bytes of them per byte; dense structure up to 50 (a
 	 *  paragraph, line or tab every few bytes), so without this bound a

@@ -803,8 +803,9 @@ CLINT_INTERNAL void clint_xml_count_end(clint_xml_count *c,
                                         struct _xmlParserCtxt *pctx);
 /* Writes to out[0..cap) why a tree the budget `m` refused is refused
  * ("more memory to parse than the document memory limit of 64 MiB allows
- * (--max-doc-memory): refused"), and clears m->over: the caller says it
- * in these words, not clint_doc_mem_error()'s. */
+ * (--max-doc-memory): refused"); clint_xml_read() puts it in `why`. A
+ * caller that says it in these words clears m->over, which would have
+ * clint_doc_mem_error() say it again. */
 CLINT_INTERNAL void clint_xml_mem_refusal(char *out, size_t cap, clint_mem *m);
 
 /*

@@ -455,8 +455,6 @@ void clint_xml_mem_refusal(char *out, size_t cap, clint_mem *m)
 		snprintf(out, cap, "more memory to parse than the document memory "
 		         "limit of %zu bytes allows (--max-doc-memory): refused",
 		         limit);
-	if (m)
-		m->over = 0;
 }
 
 /* Charges `bytes` of the tree to the caller's budget: 0 (the parser

@@ -1287,9 +1287,10 @@ static void test_embedded_workbook(void **state)
 #undef SML
 }
 
-/* An embedded workbook's tables are paid for from the document's memory
- * budget while it is read, and given back: 150,000 empty shared strings
- * (1.5 MiB of tables from 750 KB of <si/>) are past a 1 MiB limit; the
+/* An embedded workbook's trees and tables are paid for from the
+ * document's memory budget while it is read, and given back: 150,000
+ * empty shared strings (a tree of 24 MB and 1.5 MiB of tables from
+ * 750 KB of <si/>) are past a 1 MiB limit, the document's error; the
  * same workbook with three strings is read within it, and the document
  * keeps as much memory either way. */
 static void test_embedded_workbook_memory(void **state)

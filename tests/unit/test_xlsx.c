@@ -316,12 +316,13 @@ static void test_budget(void **state)
 	free(sheet);
 }
 
-/* The shared strings' tables are paid for from the memory budget while
- * the workbook is read: 150,000 empty strings (750 KB of <si/>, 1.5 MiB
- * of tables) are past a 1 MiB budget, which refuses them (the
- * document's error: nothing in why), and so are 150,000 cell styles
- * (<xf/>, 2 MiB of codes); the same workbook with a few of each is read
- * within it. All is given back (read_book_mem()). */
+/* A part's tree and the shared strings' tables are paid for from the
+ * memory budget while the workbook is read: 150,000 empty strings
+ * (750 KB of <si/>: a tree of 24 MB, then 1.5 MiB of tables) are past a
+ * 1 MiB budget, which refuses them (the document's error: nothing in
+ * why), and so are 150,000 cell styles (<xf/>, 2 MiB of codes); the same
+ * workbook with a few of each is read within it. All is given back
+ * (read_book_mem()). */
 static void test_tables_budget(void **state)
 {
 	unit_part book[] = {

@@ -1145,6 +1145,7 @@ static int parse_html(clint_doc *doc, const unsigned char *data, size_t len,
 
 			clint_xml_mem_refusal(why, sizeof(why), &doc->mem);
 			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0, "%s", why);
+			doc->mem.over = 0;  /* said */
 		} else {
 			clint_diag_add(diag, CLINT_DIAG_ERROR, doc->name, 0, 0,
 			               "more than %u HTML nodes: refused", HTML_MAX_NODES);

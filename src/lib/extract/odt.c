@@ -280,6 +280,7 @@ static int parse_xml_utf8(odt_ctx *c, const char *entry, const char *data,
 	*taken = reader.mem_taken;
 	if (rc != CLINT_OK) {
 		parse_fault(c, entry, reader.why);
+		c->doc->mem.over = 0;  /* said, if it was the budget */
 	} else if (!*out || !pctx->wellFormed) {
 		char why[400];
 

@@ -57,7 +57,8 @@ typedef struct {
 	const clint_xlsx_sink *out;
 	char *why;
 	size_t why_cap;
-	clint_mem *mem;         /* pays for the tables (NULL: nothing) */
+	clint_mem *mem;         /* pays for the tables (NULL: nothing) ... */
+	size_t tree_paid;       /* ... and the part's tree while it lives */
 	clint_buf strings;      /* the shared strings, each NUL-terminated */
 	size_t strings_paid;    /* of its capacity, taken from mem */
 	size_t *offsets;        /* where each starts in strings */
@@ -145,14 +146,24 @@ static unsigned long number(xmlNodePtr n, const char *name,
 	return u;
 }
 
-/* Reads part `name` and parses it; CLINT_OK with *doc NULL if there is
- * no such part. */
+/* Frees *doc, the tree parse() made, and gives back what it was charged
+ * (one tree is alive at a time). */
+static void free_tree(xlsx *x, xmlDocPtr *doc)
+{
+	xmlFreeDoc(*doc);
+	*doc = NULL;
+	clint_mem_give(x->mem, x->tree_paid);
+	x->tree_paid = 0;
+}
+
+/* Reads part `name` and parses it, its tree charged to x->mem until
+ * free_tree(); CLINT_OK with *doc NULL if there is no such part. */
 static int parse(xlsx *x, const char *name, xmlDocPtr *doc)
 {
 	clint_xml_reader reader = {"SpreadsheetML",
 	                           XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 	                               XML_PARSE_NOCDATA,
-	                           CLINT_MAX_XML_NODES, "", NULL, 0};
+	                           CLINT_MAX_XML_NODES, "", x->mem, 0};
 	const clint_zip_entry *e;
 	xmlParserCtxtPtr pctx;
 	clint_xml_quiet quiet;
@@ -190,16 +201,17 @@ static int parse(xlsx *x, const char *name, xmlDocPtr *doc)
 	clint_xml_quiet_begin(&quiet);
 	rc = clint_xml_read(doc, pctx, (const char *)data, len, name, &reader);
 	clint_xml_quiet_end(&quiet);
-	if (rc != CLINT_OK) {
+	if (rc != CLINT_OK && x->mem && x->mem->over) {
+		x->why[0] = '\0';  /* the document's error, as for the tables */
+	} else if (rc != CLINT_OK) {
 		snprintf(x->why, x->why_cap, "%s: %s", name, reader.why);
 	} else if (!*doc || !pctx->wellFormed) {
 		snprintf(x->why, x->why_cap, "%s: not well-formed XML", name);
 		rc = CLINT_EFORMAT;
 	}
-	if (rc != CLINT_OK) {
-		xmlFreeDoc(*doc);
-		*doc = NULL;
-	}
+	x->tree_paid = reader.mem_taken;
+	if (rc != CLINT_OK)
+		free_tree(x, doc);
 	xmlFreeParserCtxt(pctx);
 	free(data);
 	return rc;
@@ -256,7 +268,7 @@ static int load_strings(xlsx *x, const char *name)
 		/* a blank one, however often used, costs nothing to skip */
 		x->blank[x->count++] = rc >= 0 && !x->strings.data[i];
 	}
-	xmlFreeDoc(doc);
+	free_tree(x, &doc);
 	return rc;
 }
 
@@ -330,7 +342,7 @@ static int load_styles(xlsx *x, const char *name)
 		if ((rc = MEM_PUSH(x->mem, x->xf_code, x->xfs, x->xf_cap)) >= 0)
 			x->xf_code[x->xfs++] = format_code(x, number(n, "numFmtId", 0));
 	}
-	xmlFreeDoc(doc);
+	free_tree(x, &doc);
 	return rc;
 }
 
@@ -377,7 +389,7 @@ static int rel_target(xlsx *x, const xmlChar *id, const char *type,
 		xmlFree(key);
 		xmlFree(target);
 	}
-	xmlFreeDoc(doc);
+	free_tree(x, &doc);
 	return found;
 }
 
@@ -455,7 +467,7 @@ static int active_sheet(xlsx *x, char *out, size_t cap)
 			break;
 		}
 	}
-	xmlFreeDoc(doc);
+	free_tree(x, &doc);
 	if (!id)
 		return fail(x, CLINT_EFORMAT, "no sheet to show");
 	if (!rel_target(x, id, NULL, out, cap, &rc) && rc >= 0)
@@ -582,7 +594,7 @@ static int read_sheet(xlsx *x, const char *name)
 		return fail(x, CLINT_EFORMAT, "its sheet's part is missing");
 	row = child(xmlDocGetRootElement(doc), "sheetData");
 	if (!row) {
-		xmlFreeDoc(doc);
+		free_tree(x, &doc);
 		return fail(x, CLINT_EFORMAT, "the sheet it shows is a chart");
 	}
 	hide_columns(x, child(xmlDocGetRootElement(doc), "cols"));
@@ -628,7 +640,7 @@ static int read_sheet(xlsx *x, const char *name)
 		}
 	}
 	clint_buf_free(&b);
-	xmlFreeDoc(doc);
+	free_tree(x, &doc);
 	return rc;
 }
 
