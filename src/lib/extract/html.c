@@ -58,8 +58,7 @@ typedef struct {
 	unsigned svg_text, svg_undrawn;
 	unsigned svg_base_undrawn; /* svg_undrawn where the SVG began ... */
 	int svg_base_invisible;    /* ... and `invisible` */
-	unsigned objects;      /* <object>s with data or a type: fallback
-	                          not read */
+	unsigned objects;      /* <object>s whose fallback is not read */
 } html_ctx;
 
 static int name_is(xmlNodePtr n, const char *name)
@@ -213,22 +212,30 @@ static int hidden(xmlNodePtr n, const inline_style *st)
 	return st->display_none == -1 && xmlHasProp(n, (const xmlChar *)"hidden");
 }
 
-/* True if `n` is inside an <svg>, an <option> or a <textarea> (looked for
- * up to 32 levels up): there the walk decides what shows, whatever the
- * element is (an HTML tag in a hidden SVG element ends the SVG, and what
- * follows shows; an option or textarea shows the text of its hidden
- * markup), so its text is kept. */
+/* The answers in_kept() leaves on each element it asks about (its
+ * _private, unused in the HTML tree), so that a page of many elements to
+ * drop under one deep parent asks about each ancestor once. */
+static const char kept_yes = 1, kept_no = 0;
+
+/* True if `n` is inside an <svg>, an <option> or a <textarea>: there the
+ * walk decides what shows, whatever the element is (an HTML tag in a
+ * left-out SVG element ends the SVG, and what follows shows; an option
+ * or textarea shows the text of its hidden markup), so its text is kept
+ * (the parser's depth limit bounds the recursion). */
 static int in_kept(xmlNodePtr n)
 {
-	int up;
+	xmlNodePtr p = n->parent;
+	int kept;
 
-	for (n = n->parent, up = 0; n && up < 32; n = n->parent, up++)
-		if (n->type == XML_ELEMENT_NODE && n->name &&
-		    strchr("sSoOtT", n->name[0]) &&
-		    (name_is(n, "svg") || name_is(n, "option") ||
-		     name_is(n, "textarea")))
-			return 1;
-	return 0;
+	if (!p || p->type != XML_ELEMENT_NODE)
+		return 0;
+	if (p->_private == &kept_yes || p->_private == &kept_no)
+		return p->_private == &kept_yes;
+	kept = (p->name && (name_is(p, "svg") || name_is(p, "option") ||
+	                    name_is(p, "textarea"))) ||
+	       in_kept(p);
+	p->_private = (void *)(kept ? &kept_yes : &kept_no);
+	return kept;
 }
 
 /* An element the walk leaves out, with all it holds. Its text is not
@@ -548,6 +555,33 @@ static int attr_is(xmlNodePtr n, const char *name, const char *value)
 	return is;
 }
 
+/* True if a browser shows the fallback content of <object> `n`: it has
+ * no data, and no type the browser shows itself (Chromium draws an empty
+ * box for an image, video, PDF or page type without data; an unknown
+ * type shows the fallback). */
+static int fallback_shown(xmlNodePtr n)
+{
+	static const char *const shown[] = {
+		"image/", "text/", "video/", "audio/", "application/pdf",
+		"application/xhtml+xml", "application/xml", NULL};
+	xmlChar *type;
+	const char *const *k;
+	int fallback = 1;
+
+	if (has_value(n, "data"))
+		return 0;
+	type = xmlGetProp(n, (const xmlChar *)"type");
+	for (k = shown; type && fallback && *k; k++) {
+		const char *t = (const char *)type;
+
+		while (*t && strchr(" \t\r\n\f", *t))
+			t++;
+		fallback = strncasecmp(t, *k, strlen(*k)) != 0;
+	}
+	xmlFree(type);
+	return fallback;
+}
+
 /* A tag at which a browser leaves SVG content for the page's. */
 static int breaks_out(xmlNodePtr n)
 {
@@ -675,13 +709,16 @@ static int put_option(html_ctx *c, xmlNodePtr opt, unsigned depth)
 /* Finds, under `n` (a select, an optgroup, or an element libxml2 put
  * options in: a browser lists them all the same), the last option marked
  * selected and the first one not disabled nor in a disabled group
- * (`off`), to a depth of 32. */
-static void find_shown(xmlNodePtr n, int off, unsigned depth,
-                       xmlNodePtr *selected, xmlNodePtr *first)
+ * (`off`), to a depth of 32 and up to `end` (select_end()): 1 once it
+ * is met. */
+static int find_shown(xmlNodePtr n, xmlNodePtr end, int off, unsigned depth,
+                      xmlNodePtr *selected, xmlNodePtr *first)
 {
 	xmlNodePtr k;
 
 	for (k = n->children; k; k = k->next) {
+		if (k == end)
+			return 1;
 		if (k->type != XML_ELEMENT_NODE)
 			continue;
 		if (name_is(k, "option")) {
@@ -690,11 +727,34 @@ static void find_shown(xmlNodePtr n, int off, unsigned depth,
 			if (!*first && !off && !xmlHasProp(k, (const xmlChar *)"disabled"))
 				*first = k;
 		}
-		if (depth < 32 && !name_is(k, "select") && !name_is(k, "datalist"))
-			find_shown(k, off || (name_is(k, "optgroup") &&
-			                      xmlHasProp(k, (const xmlChar *)"disabled")),
-			           depth + 1, selected, first);
+		if (depth < 32 && !name_is(k, "select") && !name_is(k, "datalist") &&
+		    find_shown(k, end, off || (name_is(k, "optgroup") &&
+		                               xmlHasProp(k, (const xmlChar *)
+		                                          "disabled")),
+		               depth + 1, selected, first))
+			return 1;
 	}
+	return 0;
+}
+
+/* The first <input>, <textarea> or <keygen> under `n` (a select) in tree
+ * order, to a depth of 32, or NULL: a browser ends an open select there
+ * (libxml2 puts the rest of the page in it, and an unclosed select before
+ * a hidden input hid all the page after it). */
+static xmlNodePtr select_end(xmlNodePtr n, unsigned depth)
+{
+	xmlNodePtr k, e;
+
+	for (k = n->children; k; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		if (name_is(k, "input") || name_is(k, "textarea") ||
+		    name_is(k, "keygen"))
+			return k;
+		if (depth < 32 && (e = select_end(k, depth + 1)))
+			return e;
+	}
+	return NULL;
 }
 
 /* One line of a list box: an option's text or a group's label, after a
@@ -720,16 +780,21 @@ static int put_box_line(html_ctx *c, xmlNodePtr o, const char *label,
 	return rc;
 }
 
-/* The lines of a list box under `n`, in tree order, to a depth of 32. */
-static int put_box(html_ctx *c, xmlNodePtr n, int *lines, unsigned depth,
-                   unsigned level)
+/* The lines of a list box under `n`, in tree order, to a depth of 32 and
+ * up to `end` (select_end(); *ended set once it is met). */
+static int put_box(html_ctx *c, xmlNodePtr n, xmlNodePtr end, int *ended,
+                   int *lines, unsigned depth, unsigned level)
 {
 	xmlNodePtr k;
 	int rc = CLINT_OK;
 
-	for (k = n->children; k && rc >= 0; k = k->next) {
+	for (k = n->children; k && rc >= 0 && !*ended; k = k->next) {
 		inline_style st;
 
+		if (k == end) {
+			*ended = 1;
+			break;
+		}
 		if (k->type != XML_ELEMENT_NODE || name_is(k, "select") ||
 		    name_is(k, "datalist"))
 			continue;
@@ -748,7 +813,7 @@ static int put_box(html_ctx *c, xmlNodePtr n, int *lines, unsigned depth,
 			rc = put_box_line(c, k, NULL, lines, depth + 1);
 		}
 		if (rc >= 0 && level < 32)
-			rc = put_box(c, k, lines, depth + 1, level + 1);
+			rc = put_box(c, k, end, ended, lines, depth + 1, level + 1);
 	}
 	return rc;
 }
@@ -764,19 +829,28 @@ static int put_select(html_ctx *c, xmlNodePtr sel, unsigned depth)
 {
 	int box = xmlHasProp(sel, (const xmlChar *)"multiple") ||
 	          prop_long(sel, "size", 1) > 1;
-	xmlNodePtr selected = NULL, first = NULL;
-	int rc, lines = 0;
+	xmlNodePtr selected = NULL, first = NULL, end = select_end(sel, 0), k;
+	int rc, lines = 0, ended = 0;
 
 	rc = put_text(c, " ", 1);
 	if (rc >= 0 && box) {
-		rc = put_box(c, sel, &lines, depth, 0);
+		rc = put_box(c, sel, end, &ended, &lines, depth, 0);
 	} else if (rc >= 0) {
-		find_shown(sel, 0, 0, &selected, &first);
+		find_shown(sel, end, 0, 0, &selected, &first);
 		if (selected || first)
 			rc = put_option(c, selected ? selected : first, depth);
 	}
 	if (rc >= 0)
 		rc = put_text(c, " ", 1);
+	/* the select ended at `end`: it and what follows it are the page's */
+	if (end && rc >= 0)
+		rc = walk_node(c, end, depth + 1);
+	for (k = end; k && k != sel && rc >= 0; k = k->parent) {
+		xmlNodePtr after;
+
+		for (after = k->next; after && rc >= 0; after = after->next)
+			rc = walk_node(c, after, depth + 1);
+	}
 	return rc;
 }
 
@@ -827,10 +901,56 @@ static int two_digits(const char **p, int lo, int hi)
 	return v >= lo && v <= hi;
 }
 
+/* A year (four digits or more, above 0) at *p, *p moved past it; -1 if
+ * none. */
+static long year_at(const char **p)
+{
+	const char *q = *p;
+	size_t n = digits(p, 9);
+	long y = n >= 4 ? strtol(q, NULL, 10) : -1;
+
+	return y > 0 ? y : -1;
+}
+
+static int leap(long y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* "yyyy-mm" and, with `day`, "-dd" at *p, a date of the calendar (no
+ * 2023-02-30: a browser shows such a field empty). */
 static int valid_date(const char **p, int day)
 {
-	return digits(p, 12) >= 4 && *(*p)++ == '-' && two_digits(p, 1, 12) &&
-	       (!day || (*(*p)++ == '-' && two_digits(p, 1, 31)));
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	long y = year_at(p);
+	const char *m;
+	int mon, d;
+
+	if (y < 0 || *(*p)++ != '-')
+		return 0;
+	m = *p;
+	if (!two_digits(p, 1, 12))
+		return 0;
+	mon = (m[0] - '0') * 10 + (m[1] - '0');
+	if (!day)
+		return 1;
+	if (*(*p)++ != '-')
+		return 0;
+	m = *p;
+	if (!two_digits(p, 1, 31))
+		return 0;
+	d = (m[0] - '0') * 10 + (m[1] - '0');
+	return d <= days[mon - 1] + (mon == 2 && leap(y));
+}
+
+/* True if ISO year y has 53 weeks: it begins on a Thursday, or is a leap
+ * year beginning on a Wednesday. */
+static int long_year(long y)
+{
+	long p = (y + y / 4 - y / 100 + y / 400) % 7;      /* Dec 31 of y */
+	long q = ((y - 1) + (y - 1) / 4 - (y - 1) / 100 + (y - 1) / 400) % 7;
+
+	return p == 4 || q == 3;
 }
 
 static int valid_time(const char **p)
@@ -859,8 +979,11 @@ static int value_shown(const char *type, const char *v)
 	const char *p = v;
 
 	if (strcasecmp(type, "number") == 0) {
+		double x = strtod(v, NULL);
 		size_t n;
 
+		if (!(x < 1.7976931348623157e308 && x > -1.7976931348623157e308))
+			return 0;  /* 1e400: not a number a field holds */
 		if (*p == '-')
 			p++;
 		n = digits(&p, SIZE_MAX);
@@ -884,9 +1007,16 @@ static int value_shown(const char *type, const char *v)
 		return valid_date(&p, 1) && !*p;
 	if (strcasecmp(type, "month") == 0)
 		return valid_date(&p, 0) && !*p;
-	if (strcasecmp(type, "week") == 0)
-		return digits(&p, 12) >= 4 && *p++ == '-' && *p++ == 'W' &&
-		       two_digits(&p, 1, 53) && !*p;
+	if (strcasecmp(type, "week") == 0) {
+		long y = year_at(&p);
+		const char *w;
+
+		if (y < 0 || *p++ != '-' || *p++ != 'W')
+			return 0;
+		w = p;
+		return two_digits(&p, 1, 53) && !*p &&
+		       (w[0] != '5' || w[1] != '3' || long_year(y));
+	}
 	if (strcasecmp(type, "time") == 0)
 		return valid_time(&p) && !*p;
 	if (strcasecmp(type, "datetime-local") == 0)
@@ -958,7 +1088,8 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 	}
 	st = style_of(n);  /* left_out(), with the style kept */
 	if (c->svg || name_is(n, "svg")) {
-		int undrawn = name_in(n, dropped) || hidden(n, &st);
+		/* the hidden attribute is HTML's: an SVG element ignores it */
+		int undrawn = name_in(n, dropped) || st.display_none == 1;
 
 		if (st.hidden >= 0)
 			c->invisible = st.hidden;
@@ -975,8 +1106,7 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 		rc = put_textarea(c, n, depth);
 	} else if (name_is(n, "input")) {
 		rc = put_input(c, n);
-	} else if (name_is(n, "object") &&
-	           (has_value(n, "data") || has_value(n, "type"))) {
+	} else if (name_is(n, "object") && !fallback_shown(n)) {
 		c->objects++;  /* the object is shown, its fallback is not */
 	} else if (clint_mathml_is_math(n, 1)) {
 		rc = put_math(c, n, depth);
@@ -1222,8 +1352,8 @@ static int parse_html(clint_doc *doc, const unsigned char *data, size_t len,
 	if (rc >= 0 && c.objects)
 		clint_diag_add(diag, CLINT_DIAG_NOTE, doc->name, 0, 0,
 		               "the fallback text of %u <object> element(s) with "
-		               "data or a type not read: a browser shows it only "
-		               "when it cannot show the object", c.objects);
+		               "data or a type a browser shows not read: it is "
+		               "shown only when the object cannot be", c.objects);
 	return rc;
 }
 
