@@ -513,7 +513,7 @@ static void count_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	size_t n = 1, values = 0;
 
 	while (atts && atts[2 * (n - 1)]) {
-		if (atts[2 * (n - 1) + 1])
+		if (c->mem && atts[2 * (n - 1) + 1])  /* charged only then */
 			values += strlen((const char *)atts[2 * (n - 1) + 1]);
 		n++;
 	}

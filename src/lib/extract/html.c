@@ -98,10 +98,11 @@ static const char *const svg_undrawn[] = {
 	"desc", "metadata", "lineargradient", "radialgradient", "filter",
 	"style", "script", NULL};
 
-/* Input types whose value is shown as text in the field. */
-static const char *const text_inputs[] = {
-	"text", "search", "tel", "url", "email", "number", "date", "month",
-	"week", "time", "datetime-local", NULL};
+/* Input types that do not show their value as text in the field (any
+ * other, an unknown one too, does: a browser takes it for "text"). */
+static const char *const valueless_inputs[] = {
+	"hidden", "password", "checkbox", "radio", "file", "submit", "image",
+	"reset", "button", "range", "color", NULL};
 
 static const char *const block_elems[] = {
 	"p",       "div",    "blockquote", "pre",     "dt",      "dd",
@@ -1029,21 +1030,11 @@ static int value_shown(const char *type, const char *v)
  * only when valid): the value, between spaces. */
 static int put_input(html_ctx *c, xmlNodePtr n)
 {
-	static const char *const known[] = {
-		"hidden", "password", "checkbox", "radio", "file", "submit", "image",
-		"reset", "button", "range", "color", NULL};
 	xmlChar *type = xmlGetProp(n, (const xmlChar *)"type"), *value = NULL;
 	const char *t = type ? (const char *)type : "text";
-	int rc = CLINT_OK, text;
-	const char *const *k;
+	int rc = CLINT_OK;
 
-	/* a listed text type, or an unknown one, which is text */
-	text = !*t || value_in_case(t, text_inputs);
-	for (k = known; !text && *k && strcasecmp(t, *k) != 0; k++)
-		;
-	if (!text && !*k)
-		text = 1;
-	if (text)
+	if (!value_in_case(t, valueless_inputs))
 		value = xmlGetProp(n, (const xmlChar *)"value");
 	if (value && *value && value_shown(t, (const char *)value)) {
 		rc = put_text(c, " ", 1);

@@ -1281,6 +1281,15 @@ static xmlNodePtr object_sheets(xmlNodePtr root)
 	return NULL;
 }
 
+/* Frees the cached object's tree and gives back what it was charged. */
+static void drop_cached(odt_ctx *c)
+{
+	xmlFreeDoc(c->cached_doc);
+	c->cached_doc = NULL;
+	clint_mem_give(&c->doc->mem, c->cached_mem);
+	c->cached_mem = 0;
+}
+
 /*
  * Reads the object in package directory `name` into the cache of the last
  * one read (a formula shown many times is parsed once): its formula, or
@@ -1295,10 +1304,7 @@ static int load_object(odt_ctx *c, const char *name, const char *entry)
 	xmlNodePtr root;
 	int rc;
 
-	xmlFreeDoc(c->cached_doc);
-	c->cached_doc = NULL;
-	clint_mem_give(&c->doc->mem, c->cached_mem);
-	c->cached_mem = 0;
+	drop_cached(c);
 	c->cached_len = 0;
 	c->cached_why = NULL;
 	snprintf(c->cached, sizeof(c->cached), "%s", entry);
@@ -1330,10 +1336,7 @@ static int load_object(odt_ctx *c, const char *name, const char *entry)
 	root = xmlDocGetRootElement(c->cached_doc);
 	if (!root || (!is_math(root, "math") && !object_sheets(root))) {
 		c->cached_why = object_kind(root);
-		xmlFreeDoc(c->cached_doc);
-		c->cached_doc = NULL;
-		clint_mem_give(&c->doc->mem, c->cached_mem);
-		c->cached_mem = 0;
+		drop_cached(c);
 	}
 	return CLINT_OK;
 }
