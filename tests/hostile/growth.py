@@ -6,8 +6,8 @@ super-linear?
 For each kind of structure (DOCX paragraphs, numbering, tracked changes,
 comments, tables, embedded objects; ODT lists, embedded objects; HTML,
 RTF, Markdown, plain-text headings, definitions, cross-references; PDF
-pages and lines; diff of revisions with many changed or moved clauses
-...) an input is generated at N and 4N structures (and 16N when the 4N
+pages and lines; diff of revisions with many changed or moved clauses;
+packs of many rules in each report format ...) an input is generated at N and 4N structures (and 16N when the 4N
 run is cheap), run through BIN (default
 build/clauselint; `check` with the default options, or `text`, `outline`
 or `diff` where that is the stage under test, `check --format json`, or
@@ -427,6 +427,29 @@ def pdf_lines(n):
                                       b"/MediaBox [0 0 612 %d]" % h)
 
 
+# ---- packs of many rules ----------------------------------------------------
+
+def pack_rules(n, kind=b"flag"):
+    """A pack of n rules ("zq<i>zq" each) and a text where each fires twice,
+    with n/2 placeholders for the drafting pack: every report looks up the
+    rule of each finding, and loading checks each new id against the others
+    (each walked all the rules before c5aaa8ed)."""
+    rules = b"".join(gen.flag_rule(b"r%d" % i, b"zq%dzq" % i, b"zq%dzq" % i)
+                     for i in range(n))
+    if kind != b"flag":
+        rules = rules.replace(b'kind="flag"', b'kind="' + kind + b'"')
+    text = b"".join(b" ".join(b"zq%dzq" % i for i in range(j, min(j + 20, n)))
+                    + b"\n\n" for j in range(0, n, 20)) * 2
+    return gen.pack(rules), b"TBD " * (n // 2 + 1) + b"\n\n" + text
+
+
+def pack_require_rules(n):
+    """n required clauses, none of them in the text: each is reported
+    missing (a diff walked every clause of both results for each)."""
+    pack, _ = pack_rules(n, b"require")
+    return pack, b"".join(sentence(i) + b"\n\n" for i in range(64))
+
+
 # ---- diff -------------------------------------------------------------------
 
 def contract(n, f=lambda i: sentence(i), order=None):
@@ -559,6 +582,10 @@ KINDS = [
     ("diff-equal-bodies", diff_equal_bodies, ".txt", "diff", 5000),
     ("diff-bag-sizes", diff_bag_sizes, ".txt", "diff", 5000),
     ("diff-change-run", diff_change_run, ".txt", "diff", 250),
+    ("pack-rules-sarif", pack_rules, ".txt", "pack:sarif", 1000),
+    ("pack-rules-text", pack_rules, ".txt", "pack:text", 1000),
+    ("pack-rules-junit", pack_rules, ".txt", "pack:junit", 1000),
+    ("pack-require-diff", pack_require_rules, ".txt", "pack:diff", 1000),
 ]
 
 
@@ -587,6 +614,18 @@ def argv_for(binary, tmp, name, gen_fn, suffix, cmd, n):
                 fh.write(d)
             files.append(path)
         return [binary, "diff"] + files
+    if isinstance(cmd, str) and cmd.startswith("pack:"):
+        # data is (pack, text): the pack beside the drafting pack; a diff
+        # compares the text with itself, a check reports in the format named
+        pack, path = (os.path.join(tmp, "%s-%d%s" % (name, n, x))
+                      for x in (".xml", suffix))
+        for p, d in zip((pack, path), data):
+            with open(p, "wb") as fh:
+                fh.write(d)
+        packs = ["--no-default-packs", "--pack", pack, "--pack", "drafting"]
+        if cmd == "pack:diff":
+            return [binary, "diff"] + packs + [path, path]
+        return [binary, "--format", cmd[5:], "--fail-on", "none"] + packs + [path]
     path = os.path.join(tmp, "%s-%d%s" % (name, n, suffix))
     with open(path, "wb") as fh:
         fh.write(data)
