@@ -197,6 +197,38 @@ static void test_font_charset(void **state)
 	clint_buf_free(&b);
 }
 
+/* A font's \cpgN names its code page (some writers give it instead of,
+ * or beside, a \fcharset; it was ignored, and a Russian font with only
+ * \cpg1251 read as Windows-1252): it wins over the charset. A code page
+ * with no table here is noted once, and the charset, else the document's
+ * code page, decides. */
+static void test_font_codepage(void **state)
+{
+	static const char s[] =
+		"{\\rtf1\\ansi\\ansicpg1252\\deff4{\\fonttbl{\\f0\\cpg1251 Times "
+		"Cyr;}{\\f1\\fcharset0\\cpg1250 Arial CE;}{\\f2\\fcharset204"
+		"\\cpg932 Odd;}{\\f3\\cpg949 Batang;}{\\f4 Arial;}}"
+		"\\f0 \\'c4\\'ee\\'e3 {\\f1 \\'9a\\'e8} {\\f2 \\'c4} {\\f3 "
+		"\\'e9} {\\f2 \\'c4}\\plain  \\'e9\\par}";
+	clint_diag *d = NULL;
+	clint_doc *doc;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = rtf_rc(s, strlen(s), d, CLINT_OK);
+	assert_text(doc, "\xD0\x94\xD0\xBE\xD0\xB3 \xC5\xA1\xC4\x8D "
+	                 "\xD0\x94 \xC3\xA9 \xD0\x94 \xC3\xA9");
+	assert_int_equal(clint_diag_count(d), 2);
+	assert_true(unit_diag_find(d, "font code page 932 is not supported: its "
+	                           "\\'hh characters are read in the code page "
+	                           "of its \\fcharset") >= 0);
+	assert_true(unit_diag_find(d, "font code page 949 is not supported: its "
+	                           "\\'hh characters are read in the document's "
+	                           "code page") >= 0);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+}
+
 /* A note for an unsupported code page is given once, not at each of its
  * \\ansicpg words (1.6 million of them made 576 MB of notes), nor at each
  * change between two. */
@@ -619,6 +651,7 @@ int main(void)
 		cmocka_unit_test(test_codepage),
 		cmocka_unit_test(test_codepage_noted_once),
 		cmocka_unit_test(test_font_charset),
+		cmocka_unit_test(test_font_codepage),
 		cmocka_unit_test(test_symbols),
 		cmocka_unit_test(test_fields_and_hidden),
 		cmocka_unit_test(test_skipped_destinations),

@@ -16,7 +16,7 @@
  * \intbl paragraphs become table cells, \outlinelevelN headings, \ls
  * paragraphs list items; \uN (with \ucN fallback skipping) and \'hh in
  * the \ansicpg code page (1250, 1251, 1252, 1253; others are read as 1252
- * with a note); field results (\fldrslt, never \fldinst); footnotes,
+ * with a note), or in the font's own (its \cpgN, else its \fcharset); field results (\fldrslt, never \fldinst); footnotes,
  * headers and footers as CLINT_BLOCK_NOTE blocks after the paragraph that
  * holds them. What it drops: formatting, font/colour/style tables, \info,
  * pictures, objects (but the text of their \result), shapes (but the
@@ -154,6 +154,8 @@ typedef struct {
 	size_t cp_noted_n;
 	uint16_t font_cs[RTF_MAX_FONTS]; /* \fcharset + 1 of each font, 0 if
 	                           not given */
+	uint16_t font_cpg[RTF_MAX_FONTS]; /* \cpgN of each font, 0 if not
+	                           given */
 	int fonttbl_depth;      /* the \fonttbl group's depth, 0 outside it */
 	long font_def;          /* the font the \fonttbl is defining, -1 */
 	long deff;              /* \deffN: the font \plain goes back to */
@@ -367,42 +369,74 @@ static int emit_unicode(rtf *r, long n)
 	return emit(r, u);
 }
 
-static void set_codepage(rtf *r, long n)
+/* The table of Windows code page `n`, NULL for one without a table here. */
+static const uint16_t *codepage_table(long n)
+{
+	switch (n) {
+	case 1250: return cp1250;
+	case 1251: return cp1251;
+	case 1252: return cp1252;
+	case 1253: return cp1253;
+	default: return NULL;
+	}
+}
+
+/* 1 the first time code page `n` is met without a table (to be noted),
+ * 0 after: once a code page, for 16 of them (a file of a million \ansicpg
+ * words made as many notes) */
+static int first_unsupported(rtf *r, long n)
 {
 	size_t i;
 
-	switch (n) {
-	case 1250: r->cp = cp1250; return;
-	case 1251: r->cp = cp1251; return;
-	case 1253: r->cp = cp1253; return;
-	case 1252: r->cp = cp1252; return;
-	default: break;
-	}
-	r->cp = cp1252;
-	/* once a code page, for 16 of them: a file of a million \ansicpg
-	 * words made as many notes */
 	for (i = 0; i < r->cp_noted_n; i++)
 		if (r->cp_noted[i] == n)
-			return;
+			return 0;
 	if (r->cp_noted_n == ARRAY_LEN(r->cp_noted))
-		return;
+		return 0;
 	r->cp_noted[r->cp_noted_n++] = n;
-	clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
-	               "RTF code page %ld is not supported: its \\'hh "
-	               "characters are read as Windows-1252",
-	               n);
+	return 1;
 }
 
-/* The code page of font `f` (\fN in the text) from the \fcharset the
- * \fonttbl gave it: NULL (the document's) for none, DEFAULT_CHARSET (1)
- * and one without a table here (noted once a charset). A Russian font's
- * "\'c4\'ee\'e3\'ee\'e2\'ee\'f0" was read in Windows-1252 without a word
- * (mojibake for "contract"). */
+static void set_codepage(rtf *r, long n)
+{
+	r->cp = codepage_table(n);
+	if (r->cp)
+		return;
+	r->cp = cp1252;
+	if (first_unsupported(r, n))
+		clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
+		               "RTF code page %ld is not supported: its \\'hh "
+		               "characters are read as Windows-1252",
+		               n);
+}
+
+/* The code page of font `f` (\fN in the text) from the \cpgN or else
+ * the \fcharset the \fonttbl gave it: NULL (the document's) for none,
+ * DEFAULT_CHARSET (1) and one without a table here (noted once a code
+ * page or charset). A Russian font's "\'c4\'ee\'e3\'ee\'e2\'ee\'f0" was
+ * read in Windows-1252 without a word (mojibake for "contract"). \cpg
+ * names the code page itself, so it wins over the charset, which only
+ * implies one; an unsupported \cpg leaves the charset to decide. */
 static const uint16_t *font_codepage(rtf *r, long f)
 {
+	const uint16_t *t;
 	long cs;
 
-	if (f < 0 || f >= RTF_MAX_FONTS || !r->font_cs[f])
+	if (f < 0 || f >= RTF_MAX_FONTS)
+		return NULL;
+	if (r->font_cpg[f]) {
+		t = codepage_table(r->font_cpg[f]);
+		if (t)
+			return t;
+		if (first_unsupported(r, r->font_cpg[f]))
+			clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
+			               "RTF font code page %ld is not supported: its "
+			               "\\'hh characters are read in the %s",
+			               (long)r->font_cpg[f], r->font_cs[f] ?
+			               "code page of its \\fcharset" :
+			               "document's code page");
+	}
+	if (!r->font_cs[f])
 		return NULL;
 	cs = r->font_cs[f] - 1;
 	switch (cs) {
@@ -508,6 +542,9 @@ static int control_word(rtf *r, const char *w, long n, int has_n)
 		else if (strcmp(w, "fcharset") == 0 && r->font_def >= 0 &&
 		         r->font_def < RTF_MAX_FONTS && n >= 0 && n <= 255)
 			r->font_cs[r->font_def] = (uint16_t)(n + 1);
+		else if (strcmp(w, "cpg") == 0 && r->font_def >= 0 &&
+		         r->font_def < RTF_MAX_FONTS && n > 0 && n <= 65535)
+			r->font_cpg[r->font_def] = (uint16_t)n;
 	} else if (strcmp(w, "f") == 0 && has_n) {
 		s->cp = font_codepage(r, n);
 	} else if (strcmp(w, "deff") == 0 && has_n) {
