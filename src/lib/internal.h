@@ -25,6 +25,17 @@
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+/* A sanitizer build (make test-asan, the fuzzers) is a checked build:
+ * what a release build only survives, such as a budget given back more
+ * than was taken, aborts there so that the tests and fuzzers see it. */
+#if defined(__SANITIZE_ADDRESS__)
+#define CLINT_CHECKED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CLINT_CHECKED 1
+#endif
+#endif
+
 #define CLINT_DEFAULT_MAX_INPUT ((size_t)256 * 1024 * 1024)
 /* clint_doc_options.max_doc_memory by default */
 #define CLINT_DEFAULT_MAX_DOC_MEMORY ((size_t)1024 * 1024 * 1024)
@@ -101,7 +112,8 @@ typedef struct {
 /* Takes `bytes` from the budget (NULL: no budget): CLINT_OK, or
  * CLINT_ELIMIT (and m->over set) when they would pass its limit. */
 CLINT_INTERNAL int clint_mem_take(clint_mem *m, size_t bytes);
-/* Gives back what clint_mem_take() took. */
+/* Gives back what clint_mem_take() took. More than is taken is a
+ * bookkeeping bug: a checked build aborts, a release build counts 0. */
 CLINT_INTERNAL void clint_mem_give(clint_mem *m, size_t bytes);
 /* Growable array of fixed-size elements: makes room for element `count`,
  * doubling the capacity, which budget `m` pays for (NULL: none).

@@ -400,8 +400,16 @@ int clint_mem_take(clint_mem *m, size_t bytes)
 
 void clint_mem_give(clint_mem *m, size_t bytes)
 {
-	if (m)
-		m->used -= bytes < m->used ? bytes : m->used;
+	if (!m)
+		return;
+#ifdef CLINT_CHECKED
+	if (bytes > m->used) {
+		fprintf(stderr, "clauselint: internal error: %zu bytes given back "
+		        "to a budget of %zu taken\n", bytes, m->used);
+		abort();
+	}
+#endif
+	m->used -= bytes < m->used ? bytes : m->used;
 }
 
 int clint_mem_grow(clint_mem *m, void **items, size_t *cap, size_t count,
