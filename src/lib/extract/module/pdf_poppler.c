@@ -61,7 +61,8 @@ typedef struct {
 	                         none */
 	unsigned fonts_before; /* font_failures when it was opened */
 	/* page_ink()'s pixels and summed-area table, kept from page to page
-	 * (a new 16 MB each page was a fifth of the helper's time) */
+	 * (a new 16 MB each page was a fifth of the helper's time), and from
+	 * document to document (spare_pixels) */
 	unsigned char *pixels;
 	uint32_t *sum;
 	size_t pixels_cap, sum_cap;  /* bytes, entries */
@@ -72,6 +73,14 @@ typedef struct {
  * helper and the fuzz harness read one PDF at a time in one thread. */
 static int drawing;
 static unsigned font_failures;
+/* The pixels and summed-area table of the last document closed, taken by
+ * the next one opened: a process that reads many PDFs (the fuzz harness)
+ * mapped, faulted in and freed 32 MB for each, half its time under ASan
+ * (150 corpus inputs: 13.7 s of CPU, 6.2 s with them kept). One PDF at a
+ * time, as above. */
+static unsigned char *spare_pixels;
+static uint32_t *spare_sum;
+static size_t spare_pixels_cap, spare_sum_cap;
 /* Standard error while a page is drawn, when the helper asks for it
  * (clint_pdf_poppler_watch_stderr()): the cairo backend prints "some font
  * thing failed" there on every font it cannot make, also where it logs
@@ -179,6 +188,14 @@ static int pdf_open(void **out, const unsigned char *data, size_t len,
 	h->bytes = g_bytes_new_static(data, len);
 	h->doc = poppler_document_new_from_bytes(h->bytes, NULL, &e);
 	if (h->doc) {
+		/* the spares of the last document closed */
+		h->pixels = spare_pixels;
+		h->pixels_cap = spare_pixels_cap;
+		h->sum = spare_sum;
+		h->sum_cap = spare_sum_cap;
+		spare_pixels = NULL;
+		spare_sum = NULL;
+		spare_pixels_cap = spare_sum_cap = 0;
 		*out = h;
 		return CLINT_PDF_OK;
 	}
@@ -619,8 +636,13 @@ static void pdf_close(void *pdf)
 		return;
 	g_object_unref(h->doc);
 	g_bytes_unref(h->bytes);
-	g_free(h->pixels);
-	g_free(h->sum);
+	/* for the next document (the spares are empty: this one took them) */
+	g_free(spare_pixels);
+	g_free(spare_sum);
+	spare_pixels = h->pixels;
+	spare_pixels_cap = h->pixels_cap;
+	spare_sum = h->sum;
+	spare_sum_cap = h->sum_cap;
 	free(h);
 }
 
