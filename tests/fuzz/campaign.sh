@@ -90,7 +90,13 @@ fi
 seconds=$(($(date -u +%s) - start))
 found=$(($(ls "$crashes" | wc -l) - before))
 # a failed run with no artifact (e.g. an abort while loading the seeds)
-# still counts as a crash
+# still counts as a crash; not one stopped on purpose (SIGINT to the
+# fuzzer: it says so, and exits non-zero)
+if [ $rc -ne 0 ] && [ $found -eq 0 ] &&
+	grep -q '^==[0-9]*== libFuzzer: run interrupted; exiting' "$log"; then
+	rc=0
+	FUZZ_NOTE="stopped with SIGINT${FUZZ_NOTE:+; $FUZZ_NOTE}"
+fi
 if [ $rc -ne 0 ] && [ $found -eq 0 ]; then found=1; fi
 
 execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

@@ -2,7 +2,8 @@
 # test_schedule.sh - checks schedule.sh (the planner that shares a fuzzing
 # budget among the targets by how far each is behind the goal) on made-up
 # ledgers, and runs one plan with stand-in fuzz programs that print what
-# libFuzzer prints, to check that every campaign lands in the ledger.
+# libFuzzer prints, to check that every campaign lands in the ledger
+# (and that campaign.sh tells a campaign stopped on purpose from a crash).
 # Needs nothing but sh and awk; `make test` runs it.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -150,6 +151,30 @@ ledger "$tmp/l5b" "p 1000 10"
 FUZZ_LEDGER=$tmp/l5b FUZZ_MIN_CAMPAIGN=1 FUZZ_COMMIT=test \
 	sh "$here/schedule.sh" "$tmp/b" 10 1 r > "$tmp/run5b" 2>&1
 [ $? -eq 1 ] || fail "5: a crashing campaign did not fail the run"
+
+# 6. a campaign stopped with SIGINT (libFuzzer says so and exits 72) is
+#    not a crash: 0 crashes and a note in the ledger, exit status 0; a
+#    stand-in that exits 72 without saying so still is one
+for t in s u; do
+	cat > "$tmp/b/fuzz/$t" <<EOF
+#!/bin/sh
+echo "stat::number_of_executed_units: 99"
+[ $t = s ] && echo "==123== libFuzzer: run interrupted; exiting"
+exit 72
+EOF
+	chmod +x "$tmp/b/fuzz/$t"
+done
+printf "$head" > "$tmp/l6"
+FUZZ_LEDGER=$tmp/l6 FUZZ_COMMIT=test FUZZ_NOTE=why \
+	sh "$here/campaign.sh" "$tmp/b" s 10 > "$tmp/run6" 2>&1
+[ $? -eq 0 ] || fail "6: a stopped campaign failed"
+FUZZ_LEDGER=$tmp/l6 FUZZ_COMMIT=test \
+	sh "$here/campaign.sh" "$tmp/b" u 10 > "$tmp/run6u" 2>&1
+[ $? -eq 1 ] || fail "6: an exit status of 72 unexplained was not a crash"
+awk -F '\t' '$3 == "s" && $6 == 99 && $8 == 0 && $9 == "stopped with SIGINT; why"' \
+	"$tmp/l6" | grep -q . || { cat "$tmp/l6"; fail "6: the stopped campaign's ledger line"; }
+awk -F '\t' '$3 == "u" && $8 == 1' "$tmp/l6" | grep -q . ||
+	fail "6: the failed campaign's ledger line"
 
 if [ $fails -ne 0 ]; then
 	echo "fuzz schedule: $fails failed"
