@@ -229,6 +229,48 @@ static void test_font_codepage(void **state)
 	clint_diag_free(d);
 }
 
+/* What belongs to a font's entry in the \fonttbl: a \cpg before the \f
+ * of its group, or after the ';' that ends the entry before, is no font's
+ * (it went to the font defined last, over that font's \fcharset); a font
+ * defined again is that definition alone. The note of an unsupported
+ * \cpg names what is read instead (the document's code page for
+ * DEFAULT_CHARSET), apart from the \ansicpg notes. */
+static void test_font_codepage_entries(void **state)
+{
+	static const char *const cases[][2] = {
+		{"{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fcharset0 "
+		 "Arial;}{\\cpg1251\\f1 Times;}}\\f0 caf\\'e9\\par}", "caf\xC3\xA9"},
+		{"{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl\\f0\\fcharset0 "
+		 "Arial;\\cpg1251\\f1 Times;}\\f0 caf\\'e9\\par}", "caf\xC3\xA9"},
+		{"{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\cpg1251 A;}"
+		 "{\\f0\\fcharset238 B;}}\\f0 \\'9a\\par}", "\xC5\xA1"},
+	};
+	static const char dflt[] =
+		"{\\rtf1\\ansi\\ansicpg932\\deff0{\\fonttbl{\\f0\\fcharset1"
+		"\\cpg932 A;}{\\f1\\fcharset204\\cpg932 B;}}\\f0 \\'e9 \\f1 \\'c4"
+		"\\par}";
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_LEN(cases); i++) {
+		doc = rtf_rc(cases[i][0], strlen(cases[i][0]), NULL, CLINT_OK);
+		assert_text(doc, cases[i][1]);
+		clint_doc_free(doc);
+	}
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = rtf_rc(dflt, strlen(dflt), d, CLINT_OK);
+	assert_text(doc, "\xC3\xA9 \xD0\x94");
+	assert_int_equal(clint_diag_count(d), 2);
+	assert_true(unit_diag_find(d, "RTF code page 932 is not supported") >= 0);
+	assert_true(unit_diag_find(d, "font code page 932 is not supported: its "
+	                           "\\'hh characters are read in the document's "
+	                           "code page") >= 0);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+}
+
 /* A note for an unsupported code page is given once, not at each of its
  * \\ansicpg words (1.6 million of them made 576 MB of notes), nor at each
  * change between two. */
@@ -652,6 +694,7 @@ int main(void)
 		cmocka_unit_test(test_codepage_noted_once),
 		cmocka_unit_test(test_font_charset),
 		cmocka_unit_test(test_font_codepage),
+		cmocka_unit_test(test_font_codepage_entries),
 		cmocka_unit_test(test_symbols),
 		cmocka_unit_test(test_fields_and_hidden),
 		cmocka_unit_test(test_skipped_destinations),

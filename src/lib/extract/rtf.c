@@ -16,13 +16,13 @@
  * \intbl paragraphs become table cells, \outlinelevelN headings, \ls
  * paragraphs list items; \uN (with \ucN fallback skipping) and \'hh in
  * the \ansicpg code page (1250, 1251, 1252, 1253; others are read as 1252
- * with a note), or in the font's own (its \cpgN, else its \fcharset); field results (\fldrslt, never \fldinst); footnotes,
- * headers and footers as CLINT_BLOCK_NOTE blocks after the paragraph that
- * holds them. What it drops: formatting, font/colour/style tables, \info,
- * pictures, objects (but the text of their \result), shapes (but the
- * text of a text box, \shptxt),
- * bookmarks, comments, every {\* ...}
- * destination it does not know, hidden text (\v), and tracked changes the
+ * with a note), or in the font's own (its \cpgN, else its \fcharset);
+ * field results (\fldrslt, never \fldinst); footnotes, headers and
+ * footers as CLINT_BLOCK_NOTE blocks after the paragraph that holds them.
+ * What it drops: formatting, font/colour/style tables, \info, pictures,
+ * objects (but the text of their \result), shapes (but the text of a
+ * text box, \shptxt), bookmarks, comments, every {\* ...} destination
+ * it does not know, hidden text (\v), and tracked changes the
  * caller's doc->revisions rejects (\deleted or \revised text).
  */
 #include <stdlib.h>
@@ -37,6 +37,8 @@
 /* Fonts whose \fcharset is kept: \f0 to \f1023 (a font numbered past
  * them reads in the document's code page) */
 #define RTF_MAX_FONTS 1024
+/* unsupported code pages noted, in each of two lists (\ansicpg, \cpg) */
+#define RTF_MAX_NOTED 16
 
 /* Windows code pages 0x80..0xFF (generated from Python's codecs; 0xFFFD
  * where the code page leaves a byte undefined). */
@@ -150,8 +152,11 @@ typedef struct {
 	unsigned skip;          /* fallback characters still to skip (\uc) */
 	uint32_t high;          /* pending high surrogate of a \u pair */
 	const uint16_t *cp;     /* table for \'hh bytes 0x80..0xFF */
-	long cp_noted[16];      /* code pages said to be unsupported */
+	long cp_noted[RTF_MAX_NOTED]; /* \ansicpg code pages said to be
+	                           unsupported */
 	size_t cp_noted_n;
+	long fcp_noted[RTF_MAX_NOTED]; /* font \cpg code pages said to be so */
+	size_t fcp_noted_n;
 	uint16_t font_cs[RTF_MAX_FONTS]; /* \fcharset + 1 of each font, 0 if
 	                           not given */
 	uint16_t font_cpg[RTF_MAX_FONTS]; /* \cpgN of each font, 0 if not
@@ -381,19 +386,20 @@ static const uint16_t *codepage_table(long n)
 	}
 }
 
-/* 1 the first time code page `n` is met without a table (to be noted),
- * 0 after: once a code page, for 16 of them (a file of a million \ansicpg
- * words made as many notes) */
-static int first_unsupported(rtf *r, long n)
+/* 1 the first time code page `n` is met without a table (to be noted)
+ * in list `noted` of `*count`, 0 after: once a code page, for
+ * RTF_MAX_NOTED of them (a file of a million \ansicpg words made as many
+ * notes) */
+static int first_unsupported(long *noted, size_t *count, long n)
 {
 	size_t i;
 
-	for (i = 0; i < r->cp_noted_n; i++)
-		if (r->cp_noted[i] == n)
+	for (i = 0; i < *count; i++)
+		if (noted[i] == n)
 			return 0;
-	if (r->cp_noted_n == ARRAY_LEN(r->cp_noted))
+	if (*count == RTF_MAX_NOTED)
 		return 0;
-	r->cp_noted[r->cp_noted_n++] = n;
+	noted[(*count)++] = n;
 	return 1;
 }
 
@@ -403,39 +409,21 @@ static void set_codepage(rtf *r, long n)
 	if (r->cp)
 		return;
 	r->cp = cp1252;
-	if (first_unsupported(r, n))
+	if (first_unsupported(r->cp_noted, &r->cp_noted_n, n))
 		clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
 		               "RTF code page %ld is not supported: its \\'hh "
 		               "characters are read as Windows-1252",
 		               n);
 }
 
-/* The code page of font `f` (\fN in the text) from the \cpgN or else
- * the \fcharset the \fonttbl gave it: NULL (the document's) for none,
- * DEFAULT_CHARSET (1) and one without a table here (noted once a code
- * page or charset). A Russian font's "\'c4\'ee\'e3\'ee\'e2\'ee\'f0" was
- * read in Windows-1252 without a word (mojibake for "contract"). \cpg
- * names the code page itself, so it wins over the charset, which only
- * implies one; an unsupported \cpg leaves the charset to decide. */
-static const uint16_t *font_codepage(rtf *r, long f)
+/* The code page font `f`'s \fcharset implies: NULL (the document's) for
+ * none, DEFAULT_CHARSET (1) and one without a table here (noted once a
+ * charset, but Symbol). A Russian font's "\'c4\'ee\'e3\'ee\'e2\'ee\'f0"
+ * was read in Windows-1252 without a word (mojibake for "contract"). */
+static const uint16_t *charset_codepage(rtf *r, long f)
 {
-	const uint16_t *t;
 	long cs;
 
-	if (f < 0 || f >= RTF_MAX_FONTS)
-		return NULL;
-	if (r->font_cpg[f]) {
-		t = codepage_table(r->font_cpg[f]);
-		if (t)
-			return t;
-		if (first_unsupported(r, r->font_cpg[f]))
-			clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
-			               "RTF font code page %ld is not supported: its "
-			               "\\'hh characters are read in the %s",
-			               (long)r->font_cpg[f], r->font_cs[f] ?
-			               "code page of its \\fcharset" :
-			               "document's code page");
-	}
 	if (!r->font_cs[f])
 		return NULL;
 	cs = r->font_cs[f] - 1;
@@ -456,6 +444,32 @@ static const uint16_t *font_codepage(rtf *r, long f)
 		               cs);
 	}
 	return NULL;
+}
+
+/* The code page of font `f` (\fN in the text): the one its \cpgN names,
+ * else the one its \fcharset implies, else NULL (the document's). \cpg
+ * names the code page itself, so it wins over the charset, which only
+ * implies one; an unsupported \cpg (but Symbol's, 42) is noted once and
+ * leaves the charset to decide. */
+static const uint16_t *font_codepage(rtf *r, long f)
+{
+	const uint16_t *t;
+	long cp;
+
+	if (f < 0 || f >= RTF_MAX_FONTS)
+		return NULL;
+	cp = r->font_cpg[f];
+	if (cp && (t = codepage_table(cp)) != NULL)
+		return t;
+	t = charset_codepage(r, f);
+	if (cp && cp != 42 &&
+	    first_unsupported(r->fcp_noted, &r->fcp_noted_n, cp))
+		clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
+		               "RTF font code page %ld is not supported: its "
+		               "\\'hh characters are read in %s", cp,
+		               t ? "the code page of its \\fcharset" :
+		                   "the document's code page");
+	return t;
 }
 
 /* The '}' of a group: restores the parent's state. */
@@ -482,6 +496,8 @@ static int end_group(rtf *r)
 		r->note_space = 1;
 	else if (r->st[r->depth].box)
 		TRY(close_block(r));
+	if (r->fonttbl_depth && r->depth == r->fonttbl_depth + 1)
+		r->font_def = -1;  /* a font's entry ended */
 	if (r->depth == r->fonttbl_depth) {
 		/* the text before any \f is in the \deff font */
 		r->fonttbl_depth = 0;
@@ -537,8 +553,12 @@ static int control_word(rtf *r, const char *w, long n, int has_n)
 	}
 	if (r->fonttbl_depth) {
 		/* the font table: which font has which charset */
-		if (strcmp(w, "f") == 0 && has_n)
+		if (strcmp(w, "f") == 0 && has_n) {
+			/* a font defined again is that definition alone */
 			r->font_def = n;
+			if (n >= 0 && n < RTF_MAX_FONTS)
+				r->font_cs[n] = r->font_cpg[n] = 0;
+		}
 		else if (strcmp(w, "fcharset") == 0 && r->font_def >= 0 &&
 		         r->font_def < RTF_MAX_FONTS && n >= 0 && n <= 255)
 			r->font_cs[r->font_def] = (uint16_t)(n + 1);
@@ -741,6 +761,8 @@ static int parse(rtf *r)
 			}
 			r->st[r->depth + 1] = r->st[r->depth];
 			r->st[r->depth + 1].box = 0;
+			if (r->fonttbl_depth && r->depth == r->fonttbl_depth)
+				r->font_def = -1;  /* a font's entry starts: \fN */
 			r->depth++;
 			r->skip = 0;
 			r->star = 0;
@@ -763,6 +785,11 @@ static int parse(rtf *r)
 			break;
 		default:
 			r->star = 0;
+			/* the ';' after a font's name ends its entry (also in a
+			 * table without a group for each font) */
+			if (c == ';' && r->fonttbl_depth &&
+			    r->depth <= r->fonttbl_depth + 1)
+				r->font_def = -1;
 			if (r->skip) {
 				r->skip--;
 				break;
