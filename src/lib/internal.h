@@ -25,9 +25,9 @@
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-/* A sanitizer build (make test-asan, the fuzzers) is a checked build:
- * what a release build only survives, such as a budget given back more
- * than was taken, aborts there so that the tests and fuzzers see it. */
+/* An AddressSanitizer build (make test-asan, the fuzzers) is a checked
+ * build: what a release build only survives, such as a budget given back
+ * more than was taken, aborts there so that the tests and fuzzers see it. */
 #if defined(__SANITIZE_ADDRESS__)
 #define CLINT_CHECKED 1
 #elif defined(__has_feature)

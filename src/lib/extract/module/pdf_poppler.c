@@ -32,6 +32,21 @@
 
 #include <poppler.h>
 
+/* An ASan build (the fuzz harness) poisons what a reused buffer holds
+ * past the tile being drawn: a read past the tile is caught as it was
+ * when each document allocated its own. */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#include <sanitizer/asan_interface.h>
+#endif
+#endif
+#ifndef ASAN_POISON_MEMORY_REGION
+#define ASAN_POISON_MEMORY_REGION(a, n) ((void)(a), (void)(n))
+#define ASAN_UNPOISON_MEMORY_REGION(a, n) ((void)(a), (void)(n))
+#endif
+
 #include "../pdfmod.h"
 
 /* Pages are drawn at INK_SCALE pixels a point (144 dpi), only where
@@ -260,19 +275,22 @@ static int on_page(const PopplerRectangle *r, double w, double h)
 }
 
 /* Makes *buf hold at least n items of `size` bytes (its capacity in
- * *cap, in items); 0, or -1 when out of memory. */
+ * *cap, in items), of which an ASan build lets only the first n be read
+ * or written; 0, or -1 when out of memory. */
 static int reserve(void **buf, size_t *cap, size_t n, size_t size)
 {
 	void *p;
 
-	if (n <= *cap)
-		return 0;
-	p = g_try_malloc_n(n, size);
-	if (!p)
-		return -1;
-	g_free(*buf);
-	*buf = p;
-	*cap = n;
+	if (n > *cap) {
+		p = g_try_malloc_n(n, size);
+		if (!p)
+			return -1;
+		g_free(*buf);
+		*buf = p;
+		*cap = n;
+	}
+	ASAN_UNPOISON_MEMORY_REGION(*buf, n * size);
+	ASAN_POISON_MEMORY_REGION((char *)*buf + n * size, (*cap - n) * size);
 	return 0;
 }
 
@@ -636,7 +654,8 @@ static void pdf_close(void *pdf)
 		return;
 	g_object_unref(h->doc);
 	g_bytes_unref(h->bytes);
-	/* for the next document (the spares are empty: this one took them) */
+	/* for the next document; the spares are empty, as this one took
+	 * them, unless another one open meanwhile left its own */
 	g_free(spare_pixels);
 	g_free(spare_sum);
 	spare_pixels = h->pixels;
