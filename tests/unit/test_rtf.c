@@ -271,6 +271,50 @@ static void test_font_codepage_entries(void **state)
 	clint_diag_free(d);
 }
 
+/* The other Windows code pages of the world's contracts: Turkish,
+ * Hebrew, Arabic, Baltic, Vietnamese and Thai, as \ansicpg and as the
+ * charset of a font (they were read as Windows-1252 with a note). */
+static void test_more_codepages(void **state)
+{
+	static const struct {
+		const char *cpg, *charset, *bytes, *text;
+	} cases[] = {
+		{"1254", "162", "\\'f0", "\xC4\x9F"},           /* g breve */
+		{"1255", "177", "\\'e0", "\xD7\x90"},           /* alef */
+		{"1256", "178", "\\'c7", "\xD8\xA7"},           /* alef */
+		{"1257", "186", "\\'e0", "\xC4\x85"},           /* a ogonek */
+		{"1258", "163", "a\\'d2", "a\xCC\x89"},         /* hook above */
+		{"874", "222", "\\'a1", "\xE0\xB8\x81"},       /* ko kai */
+	};
+	clint_buf b = CLINT_BUF_INIT;
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_LEN(cases); i++) {
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		b.len = 0;
+		assert_int_equal(clint_buf_printf(&b, "{\\rtf1\\ansi\\ansicpg%s "
+		                                  "%s\\par}", cases[i].cpg,
+		                                  cases[i].bytes), CLINT_OK);
+		doc = rtf_rc(b.data, b.len, d, CLINT_OK);
+		assert_text(doc, cases[i].text);
+		clint_doc_free(doc);
+		b.len = 0;
+		assert_int_equal(clint_buf_printf(&b, "{\\rtf1\\ansi\\ansicpg1252"
+		                                  "\\deff0{\\fonttbl{\\f0\\fcharset%s "
+		                                  "F;}}%s\\par}", cases[i].charset,
+		                                  cases[i].bytes), CLINT_OK);
+		doc = rtf_rc(b.data, b.len, d, CLINT_OK);
+		assert_text(doc, cases[i].text);
+		clint_doc_free(doc);
+		assert_int_equal(clint_diag_count(d), 0);
+		clint_diag_free(d);
+	}
+	clint_buf_free(&b);
+}
+
 /* A note for an unsupported code page is given once, not at each of its
  * \\ansicpg words (1.6 million of them made 576 MB of notes), nor at each
  * change between two. */
@@ -695,6 +739,7 @@ int main(void)
 		cmocka_unit_test(test_font_charset),
 		cmocka_unit_test(test_font_codepage),
 		cmocka_unit_test(test_font_codepage_entries),
+		cmocka_unit_test(test_more_codepages),
 		cmocka_unit_test(test_symbols),
 		cmocka_unit_test(test_fields_and_hidden),
 		cmocka_unit_test(test_skipped_destinations),
