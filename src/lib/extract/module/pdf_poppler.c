@@ -69,18 +69,22 @@
 /* ink[] while a page is judged: decided unseen (not looked at) */
 #define INK_UNSEEN 2
 
+/* page_ink()'s pixels and summed-area table, kept from page to page (a
+ * new 16 MB each page was a fifth of the helper's time), and from
+ * document to document (spare) */
+typedef struct {
+	unsigned char *pixels;
+	uint32_t *sum;
+	size_t pixels_cap, sum_cap;  /* bytes, entries */
+} ink_buffers;
+
 typedef struct {
 	PopplerDocument *doc;
 	GBytes *bytes;
 	double draw_seconds;  /* CPU time after which no page is drawn; 0:
 	                         none */
 	unsigned fonts_before; /* font_failures when it was opened */
-	/* page_ink()'s pixels and summed-area table, kept from page to page
-	 * (a new 16 MB each page was a fifth of the helper's time), and from
-	 * document to document (spare_pixels) */
-	unsigned char *pixels;
-	uint32_t *sum;
-	size_t pixels_cap, sum_cap;  /* bytes, entries */
+	ink_buffers buf;
 } pdf_handle;
 
 /* While a page is drawn (drawing): the fonts poppler's cairo backend
@@ -93,9 +97,7 @@ static unsigned font_failures;
  * mapped, faulted in and freed 32 MB for each, half its time under ASan
  * (150 corpus inputs: 10.5 s of CPU, 4.9 s with them kept). One PDF at a
  * time, as above. */
-static unsigned char *spare_pixels;
-static uint32_t *spare_sum;
-static size_t spare_pixels_cap, spare_sum_cap;
+static ink_buffers spare;
 /* Standard error while a page is drawn, when the helper asks for it
  * (clint_pdf_poppler_watch_stderr()): the cairo backend prints "some font
  * thing failed" there on every font it cannot make, also where it logs
@@ -203,14 +205,9 @@ static int pdf_open(void **out, const unsigned char *data, size_t len,
 	h->bytes = g_bytes_new_static(data, len);
 	h->doc = poppler_document_new_from_bytes(h->bytes, NULL, &e);
 	if (h->doc) {
-		/* the spares of the last document closed */
-		h->pixels = spare_pixels;
-		h->pixels_cap = spare_pixels_cap;
-		h->sum = spare_sum;
-		h->sum_cap = spare_sum_cap;
-		spare_pixels = NULL;
-		spare_sum = NULL;
-		spare_pixels_cap = spare_sum_cap = 0;
+		/* the buffers of the last document closed */
+		h->buf = spare;
+		memset(&spare, 0, sizeof(spare));
 		*out = h;
 		return CLINT_PDF_OK;
 	}
@@ -318,17 +315,17 @@ static int edge(const uint32_t *row, const uint32_t *up, int x)
 	return contrast(row[x], row[x - 1]) || contrast(row[x], up[x]);
 }
 
-/* Fills h->sum, (W + 1) x (H + 1): sum[y(W+1) + x] is the number of edge
- * pixels above and left of (x, y) of the tile (none in its first row and
- * column, which have no neighbours in it). */
+/* Fills h->buf.sum, (W + 1) x (H + 1): sum[y(W+1) + x] is the number of
+ * edge pixels above and left of (x, y) of the tile (none in its first row
+ * and column, which have no neighbours in it). */
 static void sum_ink(pdf_handle *h, int W, int H, int stride)
 {
-	uint32_t *sum = h->sum;
+	uint32_t *sum = h->buf.sum;
 	int x, y;
 
 	memset(sum, 0, (size_t)(W + 1) * 2 * sizeof(*sum));
 	for (y = 1; y < H; y++) {
-		const uint32_t *row = (const uint32_t *)(h->pixels + (size_t)y * stride);
+		const uint32_t *row = (const uint32_t *)(h->buf.pixels + (size_t)y * stride);
 		const uint32_t *above = (const uint32_t *)((const unsigned char *)row -
 		                                           stride);
 		uint32_t *up = sum + (size_t)y * (W + 1), *cur = up + (W + 1);
@@ -348,7 +345,7 @@ typedef struct {
 	double s;
 } tile;
 
-/* Draws tile `t` of `page` into h->pixels; its stride, or 0 when it
+/* Draws tile `t` of `page` into h->buf.pixels; its stride, or 0 when it
  * cannot be drawn. */
 static int draw_tile(pdf_handle *h, PopplerPage *page, const tile *t)
 {
@@ -358,12 +355,13 @@ static int draw_tile(pdf_handle *h, PopplerPage *page, const tile *t)
 	cairo_t *cr;
 
 	if (stride <= 0 ||
-	    reserve((void **)&h->pixels, &h->pixels_cap, (size_t)stride * H, 1) ||
-	    reserve((void **)&h->sum, &h->sum_cap, (size_t)(W + 1) * (H + 1),
-	            sizeof(uint32_t)))
+	    reserve((void **)&h->buf.pixels, &h->buf.pixels_cap,
+	            (size_t)stride * H, 1) ||
+	    reserve((void **)&h->buf.sum, &h->buf.sum_cap,
+	            (size_t)(W + 1) * (H + 1), sizeof(uint32_t)))
 		return 0;
-	sf = cairo_image_surface_create_for_data(h->pixels, CAIRO_FORMAT_RGB24, W,
-	                                         H, stride);
+	sf = cairo_image_surface_create_for_data(h->buf.pixels,
+	                                         CAIRO_FORMAT_RGB24, W, H, stride);
 	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(sf);
 		return 0;
@@ -386,7 +384,7 @@ static int draw_tile(pdf_handle *h, PopplerPage *page, const tile *t)
 }
 
 /*
- * Sets ink[k] for the boxes of r[0..n) in tile `t`, drawn in h->pixels
+ * Sets ink[k] for the boxes of r[0..n) in tile `t`, drawn in h->buf.pixels
  * with `stride`, that have shown no ink yet. A box is looked at pixel by
  * pixel up to its first ink (a character that shows has some within a
  * few pixels); once INK_SCAN_TILES times the tile's pixels have been read
@@ -426,9 +424,9 @@ static void tile_ink(pdf_handle *h, const tile *t, int stride, int PW, int PH,
 		if (!table && area <= budget) {
 			for (y = y1; y < y2 && !ink[k]; y++) {
 				const uint32_t *row =
-					(const uint32_t *)(h->pixels + (size_t)y * stride);
+					(const uint32_t *)(h->buf.pixels + (size_t)y * stride);
 				const uint32_t *above = (const uint32_t *)(
-					h->pixels + (size_t)(y - 1) * stride);
+					h->buf.pixels + (size_t)(y - 1) * stride);
 				for (x = x1; x < x2; x++)
 					if (edge(row, above, x)) {
 						ink[k] = 1;
@@ -444,8 +442,8 @@ static void tile_ink(pdf_handle *h, const tile *t, int stride, int PW, int PH,
 		}
 		a = (size_t)y1 * (W + 1);
 		c = (size_t)y2 * (W + 1);
-		ink[k] = h->sum[c + x2] - h->sum[c + x1] - h->sum[a + x2] +
-		             h->sum[a + x1] > 0;
+		ink[k] = h->buf.sum[c + x2] - h->buf.sum[c + x1] - h->buf.sum[a + x2] +
+		             h->buf.sum[a + x1] > 0;
 	}
 }
 
@@ -656,12 +654,9 @@ static void pdf_close(void *pdf)
 	g_bytes_unref(h->bytes);
 	/* for the next document; the spares are empty, as this one took
 	 * them, unless another one open meanwhile left its own */
-	g_free(spare_pixels);
-	g_free(spare_sum);
-	spare_pixels = h->pixels;
-	spare_pixels_cap = h->pixels_cap;
-	spare_sum = h->sum;
-	spare_sum_cap = h->sum_cap;
+	g_free(spare.pixels);
+	g_free(spare.sum);
+	spare = h->buf;
 	free(h);
 }
 
