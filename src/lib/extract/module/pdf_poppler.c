@@ -315,6 +315,17 @@ static int edge(const uint32_t *row, const uint32_t *up, int x)
 	return contrast(row[x], row[x - 1]) || contrast(row[x], up[x]);
 }
 
+/* The first x in [x1, x2) with an edge in `row` (x1 >= 1), or x2. */
+static int first_edge(const uint32_t *row, const uint32_t *up, int x1, int x2)
+{
+	int x;
+
+	for (x = x1; x < x2; x++)
+		if (edge(row, up, x))
+			break;
+	return x;
+}
+
 /* Fills h->buf.sum, (W + 1) x (H + 1): sum[y(W+1) + x] is the number of
  * edge pixels above and left of (x, y) of the tile (none in its first row
  * and column, which have no neighbours in it). */
@@ -427,11 +438,8 @@ static void tile_ink(pdf_handle *h, const tile *t, int stride, int PW, int PH,
 					(const uint32_t *)(h->buf.pixels + (size_t)y * stride);
 				const uint32_t *above = (const uint32_t *)(
 					h->buf.pixels + (size_t)(y - 1) * stride);
-				for (x = x1; x < x2; x++)
-					if (edge(row, above, x)) {
-						ink[k] = 1;
-						break;
-					}
+				x = first_edge(row, above, x1, x2);
+				ink[k] = x < x2;
 				budget -= (size_t)(x - x1);
 			}
 			continue;
