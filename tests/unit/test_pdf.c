@@ -1784,6 +1784,55 @@ static void test_layout_direction_marks(void **state)
 	clint_doc_free(doc);
 }
 
+/* Boxes for `plain` as line_boxes() makes them, with a copy of the box
+ * of the line end at byte `at` of it inserted after it: the line end of a
+ * line of direction marks alone, which poppler places where the line
+ * before it ends. Returns the number of boxes. */
+static size_t mark_line_boxes(const char *plain, size_t at, clint_pdf_rect *r,
+                              size_t max)
+{
+	size_t n = line_boxes(plain, r, max - 1, 0), k = clint_utf8_count(plain, at);
+
+	assert_true(plain[at] == '\n' && k < n);
+	memmove(r + k + 2, r + k + 1, (n - k - 1) * sizeof(*r));
+	r[k + 1] = r[k];
+	return n + 1;
+}
+
+/* A line of direction marks alone has no box: it takes no position (it
+ * took the next line's first box, which moved a paragraph's start), and
+ * the line after it is placed against the line before it. */
+static void test_layout_direction_mark_line(void **state)
+{
+	static const char plain[] =
+		"Alpha one.\nAlpha two.\nAlpha three.\nBeta one.\nBeta two.\n";
+	static const char *const inside[] = {
+		"Alpha one.\n\xE2\x80\xAC\nAlpha two.\nAlpha three.\nBeta one.\n"
+		"Beta two.\n"};
+	static const char *const before_gap[] = {
+		"Alpha one.\nAlpha two.\nAlpha three.\n\xE2\x80\xAC\nBeta one.\n"
+		"Beta two.\n"};
+	clint_pdf_rect r[80];
+	stand_in s = {inside, 1, CLINT_PDF_OK, r, 0, CLINT_PDF_OK, NULL};
+	clint_doc *doc;
+
+	(void)state;
+	/* lines 12 points apart, a gap before the fourth (Beta one) */
+	s.nrects = mark_line_boxes(plain, 10, r, 80);
+	doc = layout(&s, NULL, CLINT_OK);
+	assert_int_equal(clint_doc_block_count(doc), 2);
+	assert_text_has(doc, "Alpha one. \xE2\x80\xAC Alpha two. Alpha three.\n",
+	                1);
+	clint_doc_free(doc);
+	s.pages = before_gap;
+	s.nrects = mark_line_boxes(plain, 34, r, 80);
+	doc = layout(&s, NULL, CLINT_OK);
+	assert_int_equal(clint_doc_block_count(doc), 2);
+	assert_text_has(doc, "Alpha three. \xE2\x80\xAC\n", 1);
+	assert_text_has(doc, "\nBeta one. Beta two.", 1);
+	clint_doc_free(doc);
+}
+
 /* Ink flags for the code points of `mask`: 0 where it has '#'. */
 static size_t mask_ink(const char *mask, unsigned char *ink, size_t max)
 {
@@ -1940,6 +1989,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_layout_running_sentences),
 		cmocka_unit_test(test_layout_hostile_boxes),
 		cmocka_unit_test(test_layout_direction_marks),
+		cmocka_unit_test(test_layout_direction_mark_line),
 		cmocka_unit_test(test_layout_unseen),
 		cmocka_unit_test(test_layout_module_failures),
 #ifdef CLINT_HAVE_POPPLER

@@ -332,7 +332,9 @@ static int split_lines(pdf_page *pg, const clint_pdf_rect *rects,
 			memset(l, 0, sizeof(*l));
 			l->start = i;
 			l->end = j;
-			if (have && ci < nrects && j > i) {
+			/* a line of direction marks alone has no box of its own
+			 * (cj == ci): it took the next line's first box */
+			if (have && ci < nrects && cj > ci) {
 				l->x = rects[ci].x1;
 				l->y = rects[ci].y1;
 				l->h = rects[ci].y2 - rects[ci].y1;
@@ -744,7 +746,11 @@ static int build_blocks(clint_doc *doc, const clint_pdf_module *m,
 			if (lines_in_block == 0 && clint_heading_line(s, n))
 				after_heading = 1;
 			lines_in_block++;
-			prev = l;
+			/* the next line's position is compared with the last line
+			 * that has one: a line without a box (direction marks
+			 * alone) hid the paragraph gap after it */
+			if (l->h > 0)
+				prev = l;
 		}
 		if (doc->block_open)
 			TRY(clint_doc_close_block(doc));
