@@ -330,7 +330,8 @@ static void test_codepage_noted_once(void **state)
 	assert_int_equal(clint_buf_puts(&b, "{\\rtf1\\ansi Fees.\\par "),
 	                 CLINT_OK);
 	for (i = 0; i < 20000; i++)
-		assert_int_equal(clint_buf_puts(&b, "\\ansicpg932\\ansicpg949"),
+		assert_int_equal(clint_buf_puts(&b, "\\ansicpg932\\'82"
+		                                 "\\ansicpg949\\'82"),
 		                 CLINT_OK);
 	assert_int_equal(clint_buf_puts(&b, "}"), CLINT_OK);
 	doc = rtf_rc(b.data, b.len, d, CLINT_OK);
@@ -340,6 +341,64 @@ static void test_codepage_noted_once(void **state)
 	clint_doc_free(doc);
 	clint_diag_free(d);
 	clint_buf_free(&b);
+}
+
+/* An unsupported code page, of the document or of a font, is noted when
+ * a \\'hh byte is read in it, not where it is named: a Japanese Word
+ * document whose text is all \\uN (its \\'hh fallbacks skipped), a font
+ * table naming fonts the text never uses in a \\'hh, hidden text. */
+static void test_codepage_noted_when_read(void **state)
+{
+	static const struct {
+		const char *rtf, *text;
+	} quiet[] = {
+		{"{\\rtf1\\ansi\\ansicpg932 Fees.\\par}", "Fees."},
+		{"{\\rtf1\\ansi\\ansicpg932\\uc2 \\u24037\\'8d\\'48 Fees.\\par}",
+		 "\xE5\xB7\xA5 Fees."},
+		{"{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fcharset128"
+		 "\\cpg932 MS Mincho;}{\\f1\\cpg949 Batang;}}\\f1 Fees.\\par}",
+		 "Fees."},
+		{"{\\rtf1\\ansi\\ansicpg932 {\\v \\'82\\'a0}Fees.\\par}", "Fees."},
+	};
+	static const char cp0[] = "{\\rtf1\\ansi\\ansicpg0 caf\\'e9\\par}";
+	static const char noisy[] =
+		"{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fcharset0 "
+		"Arial;}{\\f1\\fcharset128\\cpg932 MS Mincho;}}Fees {\\f1 "
+		"\\'82}\\par}";
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_LEN(quiet); i++) {
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		doc = rtf_rc(quiet[i].rtf, strlen(quiet[i].rtf), d, CLINT_OK);
+		assert_text(doc, quiet[i].text);
+		if (clint_diag_count(d)) {
+			clint_diag_entry e;
+			assert_int_equal(clint_diag_get(d, 0, &e), CLINT_OK);
+			fail_msg("case %zu: %s", i, e.message);
+		}
+		clint_doc_free(doc);
+		clint_diag_free(d);
+	}
+	/* the byte read in the font: its charset and code page noted */
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = rtf_rc(noisy, strlen(noisy), d, CLINT_OK);
+	assert_int_equal(clint_diag_count(d), 2);
+	assert_true(unit_diag_find(d, "font charset 128 is not supported") >= 0);
+	assert_true(unit_diag_find(d, "font code page 932 is not supported: its "
+	                           "\\'hh characters are read in the document's "
+	                           "code page") >= 0);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+	/* a code page 0 is no code page either */
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = rtf_rc(cp0, strlen(cp0), d, CLINT_OK);
+	assert_text(doc, "caf\xC3\xA9");
+	assert_true(unit_diag_find(d, "RTF code page 0 is not supported") >= 0);
+	clint_doc_free(doc);
+	clint_diag_free(d);
 }
 
 static void test_symbols(void **state)
@@ -736,6 +795,7 @@ int main(void)
 		cmocka_unit_test(test_unicode_escapes),
 		cmocka_unit_test(test_codepage),
 		cmocka_unit_test(test_codepage_noted_once),
+		cmocka_unit_test(test_codepage_noted_when_read),
 		cmocka_unit_test(test_font_charset),
 		cmocka_unit_test(test_font_codepage),
 		cmocka_unit_test(test_font_codepage_entries),

@@ -253,6 +253,9 @@ typedef struct {
 	const uint16_t *cp;     /* the current font's code page (\fN of a
 	                           font with a \fcharset), NULL: the
 	                           document's */
+	long font;              /* that font, -1 if none */
+	unsigned char cp_note;  /* its \cpg or \fcharset has no table here:
+	                           said so when a \'hh byte of it is read */
 } rtf_state;
 
 typedef struct {
@@ -266,6 +269,10 @@ typedef struct {
 	unsigned skip;          /* fallback characters still to skip (\uc) */
 	uint32_t high;          /* pending high surrogate of a \u pair */
 	const uint16_t *cp;     /* table for \'hh bytes 0x80..0xFF */
+	long cp_asked;          /* the \ansicpg r->cp stands for when it has
+	                           no table here (cp_fallback): said so when
+	                           a \'hh byte is read in it */
+	int cp_fallback;
 	long cp_noted[RTF_MAX_NOTED]; /* \ansicpg code pages said to be
 	                           unsupported */
 	size_t cp_noted_n;
@@ -458,16 +465,6 @@ done:
 	return rc;
 }
 
-/* A byte of text in the current font's code page, else the document's. */
-static int emit_byte(rtf *r, unsigned char c)
-{
-	const uint16_t *cp = r->st[r->depth].cp;
-
-	if (c < 0x80)
-		return emit(r, c);
-	return emit(r, (cp ? cp : r->cp)[c - 0x80]);
-}
-
 /* \uN: a UTF-16 code unit, pairs joined. */
 static int emit_unicode(rtf *r, long n)
 {
@@ -523,24 +520,25 @@ static int first_unsupported(long *noted, size_t *count, long n)
 	return 1;
 }
 
+/* \ansicpgN: a code page without a table here is read as Windows-1252,
+ * and said so once the first \'hh byte is read in it (a document whose
+ * text is all \uN, or ASCII, loses nothing) */
 static void set_codepage(rtf *r, long n)
 {
 	r->cp = codepage_table(n);
-	if (r->cp)
-		return;
-	r->cp = cp1252;
-	if (first_unsupported(r->cp_noted, &r->cp_noted_n, n))
-		clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
-		               "RTF code page %ld is not supported: its \\'hh "
-		               "characters are read as Windows-1252",
-		               n);
+	r->cp_fallback = !r->cp;
+	r->cp_asked = n;
+	if (!r->cp)
+		r->cp = cp1252;
 }
 
 /* The code page font `f`'s \fcharset implies: NULL (the document's) for
- * none, DEFAULT_CHARSET (1) and one without a table here (noted once a
- * charset, but Symbol). A Russian font's "\'c4\'ee\'e3\'ee\'e2\'ee\'f0"
- * was read in Windows-1252 without a word (mojibake for "contract"). */
-static const uint16_t *charset_codepage(rtf *r, long f)
+ * none, DEFAULT_CHARSET (1) and one without a table here, for which
+ * *unsupported is set (but for Symbol, whose bullets are no text). A
+ * Russian font's "\'c4\'ee\'e3\'ee\'e2\'ee\'f0" was read in Windows-1252
+ * without a word (mojibake for "contract"). */
+static const uint16_t *charset_codepage(const rtf *r, long f,
+                                        int *unsupported)
 {
 	long cs;
 
@@ -561,33 +559,52 @@ static const uint16_t *charset_codepage(rtf *r, long f)
 	case 238: return cp1250;  /* EASTEUROPE_CHARSET */
 	default: break;
 	}
-	/* once a charset; not Symbol (Word's bullets), read as no text */
-	if (cs != 2 && !(r->cs_noted[cs / 32] & (1u << (cs % 32)))) {
-		r->cs_noted[cs / 32] |= 1u << (cs % 32);
-		clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
-		               "RTF font charset %ld is not supported: its \\'hh "
-		               "characters are read in the document's code page",
-		               cs);
-	}
+	if (cs != 2)
+		*unsupported = 1;
 	return NULL;
 }
 
 /* The code page of font `f` (\fN in the text): the one its \cpgN names,
  * else the one its \fcharset implies, else NULL (the document's). \cpg
  * names the code page itself, so it wins over the charset, which only
- * implies one; an unsupported \cpg (but Symbol's, 42) is noted once and
- * leaves the charset to decide. */
-static const uint16_t *font_codepage(rtf *r, long f)
+ * implies one; an unsupported \cpg (but Symbol's, 42) leaves the charset
+ * to decide. *unsupported: 1 when a \cpg or \fcharset of the font has no
+ * table here (font_notes() says so). */
+static const uint16_t *font_codepage(const rtf *r, long f, int *unsupported)
 {
 	const uint16_t *t;
 	long cp;
 
+	*unsupported = 0;
 	if (f < 0 || f >= RTF_MAX_FONTS)
 		return NULL;
 	cp = r->font_cpg[f];
 	if (cp && (t = codepage_table(cp)) != NULL)
 		return t;
-	t = charset_codepage(r, f);
+	if (cp && cp != 42)
+		*unsupported = 1;
+	return charset_codepage(r, f, unsupported);
+}
+
+/* Notes, once each, the \fcharset and the \cpg of font `f` that have no
+ * table here: when a \'hh byte in the font is read, not where the font
+ * is named (most fonts of a document never show such a byte). */
+static void font_notes(rtf *r, long f)
+{
+	long cp = r->font_cpg[f], cs = (long)r->font_cs[f] - 1;
+	const uint16_t *t;
+	int u = 0;
+
+	if (cp && codepage_table(cp))
+		return; /* its \cpg decides */
+	t = charset_codepage(r, f, &u);
+	if (cs >= 0 && !t && u && !(r->cs_noted[cs / 32] & (1u << (cs % 32)))) {
+		r->cs_noted[cs / 32] |= 1u << (cs % 32);
+		clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
+		               "RTF font charset %ld is not supported: its \\'hh "
+		               "characters are read in the document's code page",
+		               cs);
+	}
 	if (cp && cp != 42 &&
 	    first_unsupported(r->fcp_noted, &r->fcp_noted_n, cp))
 		clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
@@ -595,7 +612,38 @@ static const uint16_t *font_codepage(rtf *r, long f)
 		               "\\'hh characters are read in %s", cp,
 		               t ? "the code page of its \\fcharset" :
 		                   "the document's code page");
-	return t;
+}
+
+/* Makes font `f` the current one of group state `s`. */
+static void set_font(const rtf *r, rtf_state *s, long f)
+{
+	int u;
+
+	s->cp = font_codepage(r, f, &u);
+	s->font = f;
+	s->cp_note = (unsigned char)u;
+}
+
+/* A byte of text in the current font's code page, else the document's;
+ * the first one read in a code page without a table here is when that
+ * is said. */
+static int emit_byte(rtf *r, unsigned char c)
+{
+	const rtf_state *s = &r->st[r->depth];
+
+	if (c < 0x80)
+		return emit(r, c);
+	if (!dropped(r)) {
+		if (s->cp_note)
+			font_notes(r, s->font);
+		if (!s->cp && r->cp_fallback &&
+		    first_unsupported(r->cp_noted, &r->cp_noted_n, r->cp_asked))
+			clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
+			               "RTF code page %ld is not supported: its \\'hh "
+			               "characters are read as Windows-1252",
+			               r->cp_asked);
+	}
+	return emit(r, (s->cp ? s->cp : r->cp)[c - 0x80]);
 }
 
 /* The '}' of a group: restores the parent's state. */
@@ -628,7 +676,7 @@ static int end_group(rtf *r)
 		/* the text before any \f is in the \deff font */
 		r->fonttbl_depth = 0;
 		if (!r->st[r->depth - 1].cp)
-			r->st[r->depth - 1].cp = font_codepage(r, r->deff);
+			set_font(r, &r->st[r->depth - 1], r->deff);
 	}
 	r->depth--;
 	r->skip = 0;
@@ -692,7 +740,7 @@ static int control_word(rtf *r, const char *w, long n, int has_n)
 		         r->font_def < RTF_MAX_FONTS && n > 0 && n <= 65535)
 			r->font_cpg[r->font_def] = (uint16_t)n;
 	} else if (strcmp(w, "f") == 0 && has_n) {
-		s->cp = font_codepage(r, n);
+		set_font(r, s, n);
 	} else if (strcmp(w, "deff") == 0 && has_n) {
 		r->deff = n;
 	}
@@ -746,7 +794,7 @@ static int control_word(rtf *r, const char *w, long n, int has_n)
 		s->inserted = !has_n || n != 0;
 	} else if (strcmp(w, "plain") == 0) {
 		s->hidden = s->deleted = s->inserted = 0;
-		s->cp = font_codepage(r, r->deff);
+		set_font(r, s, r->deff);
 	} else if (strcmp(w, "pard") == 0) {
 		s->in_table = 0;
 		s->outline = -1;
@@ -955,6 +1003,7 @@ int clint_extract_rtf(clint_doc *doc, const unsigned char *data, size_t len,
 	r->depth = 1;
 	r->st[1].uc = 1;
 	r->st[1].outline = -1;
+	r->st[1].font = -1;
 	r->cp = cp1252;
 	r->font_def = -1;
 	r->para = 1;
