@@ -413,7 +413,9 @@ FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
 # the fuzzer still sees new paths through them.
 # The ignorelist drops all instrumentation from the growable buffer's
 # few-line helpers, called for every byte written.
-FUZZ_LEAN_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(wildcard src/lib/report/*.c src/lib/diff/render*.c) src/lib/diff/words.c)
+FUZZ_LEAN_SRC = $(wildcard src/lib/report/*.c src/lib/diff/render*.c) \
+                src/lib/diff/words.c
+FUZZ_LEAN_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(FUZZ_LEAN_SRC))
 $(FUZZ_LEAN_OBJ): LIB_CFLAGS += $(FUZZ_LEAN_CFLAGS)
 # make does not see flags change: the fuzz build's objects are remade when
 # the ignorelist or the Makefile is
