@@ -140,7 +140,7 @@ static void test_codepage(void **state)
 {
 	clint_doc *doc;
 	clint_diag *d = NULL;
-	const char *s = "{\\rtf1\\ansi\\ansicpg932 \\'93Sh\\'e9\\'94\\par}";
+	const char *s = "{\\rtf1\\ansi\\ansicpg437 \\'93Sh\\'e9\\'94\\par}";
 
 	(void)state;
 	doc = rtf("{\\rtf1\\ansi\\ansicpg1252 \\'93Fees\\'94 \\'96 \\'80"
@@ -155,7 +155,7 @@ static void test_codepage(void **state)
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
 	doc = rtf_rc(s, strlen(s), d, CLINT_OK);
 	assert_text(doc, "\xE2\x80\x9CSh\xC3\xA9\xE2\x80\x9D");
-	assert_true(unit_diag_find(d, "code page 932") >= 0);
+	assert_true(unit_diag_find(d, "code page 437") >= 0);
 	clint_doc_free(doc);
 	clint_diag_free(d);
 }
@@ -169,7 +169,7 @@ static void test_font_charset(void **state)
 	static const char tbl[] =
 		"{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fcharset204 Times "
 		"Cyr;}{\\f1\\fcharset0 Arial;}{\\f2\\fcharset238 Arial CE;}"
-		"{\\f3\\fcharset128 MS Mincho;}{\\f4\\fcharset1 Any;}}";
+		"{\\f3\\fcharset130 Johab;}{\\f4\\fcharset1 Any;}}";
 	clint_buf b = CLINT_BUF_INIT;
 	clint_diag *d = NULL;
 	clint_doc *doc;
@@ -185,7 +185,7 @@ static void test_font_charset(void **state)
 	                 "\xD1\x80 caf\xC3\xA9 \xD0\x94 \xC5\xA1\xC4\x8D "
 	                 "\xC3\xA9 \xD0\x94 \xC3\xA9");
 	assert_int_equal(clint_diag_count(d), 1);
-	assert_true(unit_diag_find(d, "font charset 128 is not supported") >= 0);
+	assert_true(unit_diag_find(d, "font charset 130 is not supported") >= 0);
 	clint_doc_free(doc);
 	/* the text before any \\f is in the \\deff font */
 	b.len = 0;
@@ -207,7 +207,7 @@ static void test_font_codepage(void **state)
 	static const char s[] =
 		"{\\rtf1\\ansi\\ansicpg1252\\deff4{\\fonttbl{\\f0\\cpg1251 Times "
 		"Cyr;}{\\f1\\fcharset0\\cpg1250 Arial CE;}{\\f2\\fcharset204"
-		"\\cpg932 Odd;}{\\f3\\cpg949 Batang;}{\\f4 Arial;}}"
+		"\\cpg437 Odd;}{\\f3\\cpg850 DOS;}{\\f4 Arial;}}"
 		"\\f0 \\'c4\\'ee\\'e3 {\\f1 \\'9a\\'e8} {\\f2 \\'c4} {\\f3 "
 		"\\'e9} {\\f2 \\'c4}\\plain  \\'e9\\par}";
 	clint_diag *d = NULL;
@@ -219,10 +219,10 @@ static void test_font_codepage(void **state)
 	assert_text(doc, "\xD0\x94\xD0\xBE\xD0\xB3 \xC5\xA1\xC4\x8D "
 	                 "\xD0\x94 \xC3\xA9 \xD0\x94 \xC3\xA9");
 	assert_int_equal(clint_diag_count(d), 2);
-	assert_true(unit_diag_find(d, "font code page 932 is not supported: its "
+	assert_true(unit_diag_find(d, "font code page 437 is not supported: its "
 	                           "\\'hh characters are read in the code page "
 	                           "of its \\fcharset") >= 0);
-	assert_true(unit_diag_find(d, "font code page 949 is not supported: its "
+	assert_true(unit_diag_find(d, "font code page 850 is not supported: its "
 	                           "\\'hh characters are read in the document's "
 	                           "code page") >= 0);
 	clint_doc_free(doc);
@@ -246,8 +246,8 @@ static void test_font_codepage_entries(void **state)
 		 "{\\f0\\fcharset238 B;}}\\f0 \\'9a\\par}", "\xC5\xA1"},
 	};
 	static const char dflt[] =
-		"{\\rtf1\\ansi\\ansicpg932\\deff0{\\fonttbl{\\f0\\fcharset1"
-		"\\cpg932 A;}{\\f1\\fcharset204\\cpg932 B;}}\\f0 \\'e9 \\f1 \\'c4"
+		"{\\rtf1\\ansi\\ansicpg437\\deff0{\\fonttbl{\\f0\\fcharset1"
+		"\\cpg437 A;}{\\f1\\fcharset204\\cpg437 B;}}\\f0 \\'e9 \\f1 \\'c4"
 		"\\par}";
 	clint_diag *d = NULL;
 	clint_doc *doc;
@@ -263,8 +263,8 @@ static void test_font_codepage_entries(void **state)
 	doc = rtf_rc(dflt, strlen(dflt), d, CLINT_OK);
 	assert_text(doc, "\xC3\xA9 \xD0\x94");
 	assert_int_equal(clint_diag_count(d), 2);
-	assert_true(unit_diag_find(d, "RTF code page 932 is not supported") >= 0);
-	assert_true(unit_diag_find(d, "font code page 932 is not supported: its "
+	assert_true(unit_diag_find(d, "RTF code page 437 is not supported") >= 0);
+	assert_true(unit_diag_find(d, "font code page 437 is not supported: its "
 	                           "\\'hh characters are read in the document's "
 	                           "code page") >= 0);
 	clint_doc_free(doc);
@@ -330,40 +330,62 @@ static void test_codepage_noted_once(void **state)
 	assert_int_equal(clint_buf_puts(&b, "{\\rtf1\\ansi Fees.\\par "),
 	                 CLINT_OK);
 	for (i = 0; i < 20000; i++)
-		assert_int_equal(clint_buf_puts(&b, "\\ansicpg932\\'82"
-		                                 "\\ansicpg949\\'82"),
+		assert_int_equal(clint_buf_puts(&b, "\\ansicpg437\\'82"
+		                                 "\\ansicpg850\\'82"),
 		                 CLINT_OK);
 	assert_int_equal(clint_buf_puts(&b, "}"), CLINT_OK);
 	doc = rtf_rc(b.data, b.len, d, CLINT_OK);
 	assert_int_equal(clint_diag_count(d), 2);
-	assert_true(unit_diag_find(d, "code page 932") >= 0);
-	assert_true(unit_diag_find(d, "code page 949") >= 0);
+	assert_true(unit_diag_find(d, "code page 437") >= 0);
+	assert_true(unit_diag_find(d, "code page 850") >= 0);
 	clint_doc_free(doc);
 	clint_diag_free(d);
 	clint_buf_free(&b);
 }
 
 /* An unsupported code page, of the document or of a font, is noted when
- * a \\'hh byte is read in it, not where it is named: a Japanese Word
- * document whose text is all \\uN (its \\'hh fallbacks skipped), a font
- * table naming fonts the text never uses in a \\'hh, hidden text. */
+ * a byte of text is read in it, not where it is named: not for a
+ * document whose text is all \uN (its \'hh fallbacks skipped), a font
+ * table naming fonts no such byte is read in, hidden or deleted text;
+ * for the \deff font after the font table, \plain, a footnote, a byte
+ * written as itself, a font as it was when chosen. */
 static void test_codepage_noted_when_read(void **state)
 {
 	static const struct {
 		const char *rtf, *text;
 	} quiet[] = {
-		{"{\\rtf1\\ansi\\ansicpg932 Fees.\\par}", "Fees."},
-		{"{\\rtf1\\ansi\\ansicpg932\\uc2 \\u24037\\'8d\\'48 Fees.\\par}",
+		{"{\\rtf1\\ansi\\ansicpg437 Fees.\\par}", "Fees."},
+		{"{\\rtf1\\ansi\\ansicpg437\\uc2 \\u24037\\'8d\\'48 Fees.\\par}",
 		 "\xE5\xB7\xA5 Fees."},
-		{"{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fcharset128"
-		 "\\cpg932 MS Mincho;}{\\f1\\cpg949 Batang;}}\\f1 Fees.\\par}",
+		{"{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fcharset130"
+		 "\\cpg437 Johab;}{\\f1\\cpg850 DOS;}}\\f1 Fees.\\par}",
 		 "Fees."},
-		{"{\\rtf1\\ansi\\ansicpg932 {\\v \\'82\\'a0}Fees.\\par}", "Fees."},
+		{"{\\rtf1\\ansi\\ansicpg437 {\\v \\'82\\'a0}Fees.\\par}", "Fees."},
+		{"{\\rtf1\\ansi\\ansicpg437 {\\deleted caf\\'e9}Fees.\\par}",
+		 "Fees."},
+	};
+	static const char *const one[][2] = {
+		{"{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0\\fcharset130 J;}}caf\\'e9"
+		 "\\par}", "font charset 130 is not supported"},
+		{"{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0\\fcharset130 J;}{\\f1"
+		 "\\fcharset0 A;}}\\f1 caf\\'e9\\plain \\'e9\\par}",
+		 "font charset 130 is not supported"},
+		{"{\\rtf1\\ansi\\ansicpg437 Fees{\\footnote caf\\'e9}\\par}",
+		 "RTF code page 437 is not supported"},
+		{"{\\rtf1\\ansi\\ansicpg437 caf\xE9\\par}",
+		 "RTF code page 437 is not supported"},
+		/* a font read in the document's double-byte code page */
+		{"{\\rtf1\\ansi\\ansicpg932\\deff0{\\fonttbl{\\f0\\fcharset130 J;}}"
+		 "\\'82\\'a0\\par}", "font charset 130 is not supported"},
+		/* a font table in a group, after the font was chosen */
+		{"{\\rtf1\\ansi{\\fonttbl{\\f1\\fcharset130 M;}}\\f1 "
+		 "{{\\fonttbl{\\f1\\fcharset204 C;}}}\\'82\\par}",
+		 "font charset 130 is not supported"},
 	};
 	static const char cp0[] = "{\\rtf1\\ansi\\ansicpg0 caf\\'e9\\par}";
 	static const char noisy[] =
 		"{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fcharset0 "
-		"Arial;}{\\f1\\fcharset128\\cpg932 MS Mincho;}}Fees {\\f1 "
+		"Arial;}{\\f1\\fcharset130\\cpg437 Johab;}}Fees {\\f1 "
 		"\\'82}\\par}";
 	clint_diag *d = NULL;
 	clint_doc *doc;
@@ -382,12 +404,21 @@ static void test_codepage_noted_when_read(void **state)
 		clint_doc_free(doc);
 		clint_diag_free(d);
 	}
+	for (i = 0; i < ARRAY_LEN(one); i++) {
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		doc = rtf_rc(one[i][0], strlen(one[i][0]), d, CLINT_OK);
+		if (clint_diag_count(d) != 1 || unit_diag_find(d, one[i][1]) < 0)
+			fail_msg("case %zu: %zu notes, not one saying '%s'", i,
+			         clint_diag_count(d), one[i][1]);
+		clint_doc_free(doc);
+		clint_diag_free(d);
+	}
 	/* the byte read in the font: its charset and code page noted */
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
 	doc = rtf_rc(noisy, strlen(noisy), d, CLINT_OK);
 	assert_int_equal(clint_diag_count(d), 2);
-	assert_true(unit_diag_find(d, "font charset 128 is not supported") >= 0);
-	assert_true(unit_diag_find(d, "font code page 932 is not supported: its "
+	assert_true(unit_diag_find(d, "font charset 130 is not supported") >= 0);
+	assert_true(unit_diag_find(d, "font code page 437 is not supported: its "
 	                           "\\'hh characters are read in the document's "
 	                           "code page") >= 0);
 	clint_doc_free(doc);
@@ -399,6 +430,55 @@ static void test_codepage_noted_when_read(void **state)
 	assert_true(unit_diag_find(d, "RTF code page 0 is not supported") >= 0);
 	clint_doc_free(doc);
 	clint_diag_free(d);
+}
+
+/* The double-byte code pages of Japanese, Chinese and Korean documents
+ * (932, 936, 949, 950), as \ansicpg, a font's \cpg or its \fcharset
+ * (128, 134, 129, 136): a lead byte and the byte after it make one
+ * character, that byte written as \'hh or as itself, line ends between
+ * them ignored. They were read as Windows-1252 (mojibake), with a note. */
+static void test_double_byte(void **state)
+{
+	static const char *const cases[][2] = {
+		{"{\\rtf1\\ansi\\ansicpg932 \\'82\\'a0\\'93\\'fa\\'96\\'7b\\par}",
+		 "\xE3\x81\x82\xE6\x97\xA5\xE6\x9C\xAC"},
+		/* the second byte as itself; a line end between the two */
+		{"{\\rtf1\\ansi\\ansicpg932 \\'83e \\'82\r\n\\'a0\\par}",
+		 "\xE3\x83\x86 \xE3\x81\x82"},
+		/* a single-byte character of 932: half-width katakana */
+		{"{\\rtf1\\ansi\\ansicpg932 \\'b1\\par}", "\xEF\xBD\xB1"},
+		{"{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0\\fcharset0 Arial;}"
+		 "{\\f1\\fcharset134 SimSun;}}\\f0 Fees {\\f1 \\'c4\\'e3\\'ba\\'c3}"
+		 "\\par}", "Fees \xE4\xBD\xA0\xE5\xA5\xBD"},
+		{"{\\rtf1\\ansi{\\fonttbl{\\f1\\cpg949 Batang;}}\\f1 \\'b0\\'a1\\par}",
+		 "\xEA\xB0\x80"},
+		{"{\\rtf1\\ansi{\\fonttbl{\\f1\\fcharset136 MingLiU;}}\\f1 "
+		 "\\'a4\\'a4\\'a4\\'e5\\par}", "\xE4\xB8\xAD\xE6\x96\x87"},
+		/* \u with its double-byte fallback: the character once */
+		{"{\\rtf1\\ansi\\ansicpg932\\uc2 \\u12354\\'82\\'a0 x\\par}",
+		 "\xE3\x81\x82 x"},
+		/* a lead byte the next byte makes no character with: U+FFFD,
+		 * and that byte read on its own; one cut off by its group's
+		 * end: dropped */
+		{"{\\rtf1\\ansi\\ansicpg932 \\'82 x\\par}", "\xEF\xBF\xBD x"},
+		{"{\\rtf1\\ansi\\ansicpg932 {\\'82}x\\par}", "x"},
+		/* a font of a single-byte code page in a double-byte document */
+		{"{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0 SimSun;}{\\f1\\fcharset0 "
+		 "Arial;}}\\'c4\\'e3{\\f1 caf\\'e9}\\par}", "\xE4\xBD\xA0" "caf\xC3\xA9"},
+	};
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_LEN(cases); i++) {
+		assert_int_equal(clint_diag_new(&d), CLINT_OK);
+		doc = rtf_rc(cases[i][0], strlen(cases[i][0]), d, CLINT_OK);
+		assert_text(doc, cases[i][1]);
+		assert_int_equal(clint_diag_count(d), 0);
+		clint_doc_free(doc);
+		clint_diag_free(d);
+	}
 }
 
 static void test_symbols(void **state)
@@ -796,6 +876,7 @@ int main(void)
 		cmocka_unit_test(test_codepage),
 		cmocka_unit_test(test_codepage_noted_once),
 		cmocka_unit_test(test_codepage_noted_when_read),
+		cmocka_unit_test(test_double_byte),
 		cmocka_unit_test(test_font_charset),
 		cmocka_unit_test(test_font_codepage),
 		cmocka_unit_test(test_font_codepage_entries),

@@ -15,7 +15,8 @@
  * (1-based paragraph numbers count them); \page starts a new page;
  * \intbl paragraphs become table cells, \outlinelevelN headings, \ls
  * paragraphs list items; \uN (with \ucN fallback skipping) and \'hh in
- * the \ansicpg code page (Windows 874 and 1250 to 1258; others are read
+ * the \ansicpg code page (Windows 874 and 1250 to 1258 by tables here,
+ * the double-byte 932, 936, 949 and 950 through iconv; others are read
  * as 1252 with a note), or in the font's own (its \cpgN, else its \fcharset);
  * field results (\fldrslt, never \fldinst); footnotes, headers and
  * footers as CLINT_BLOCK_NOTE blocks after the paragraph that holds them.
@@ -25,6 +26,7 @@
  * it does not know, hidden text (\v), and tracked changes the
  * caller's doc->revisions rejects (\deleted or \revised text).
  */
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,6 +231,38 @@ static const uint16_t cp874[128] = {
 	0x0E58, 0x0E59, 0x0E5A, 0x0E5B, 0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD,
 };
 
+/* A code page the bytes of text (\'hh) are read in: a Windows single-byte
+ * one by its table above, a double-byte one (Japanese, Chinese, Korean)
+ * through the C library's iconv, a character being a lead byte and the
+ * byte after it. */
+typedef struct {
+	long number;
+	const uint16_t *table;  /* single-byte: its bytes 0x80..0xFF */
+	const char *iconv;      /* double-byte: iconv's name for it */
+	unsigned char slot;     /* double-byte: 1 + its index in rtf.cd */
+	unsigned char lead[4];  /* double-byte: lead bytes are lead[0] to
+	                           lead[1] and lead[2] to lead[3] */
+} rtf_codepage;
+
+#define RTF_DBCS 4
+static const rtf_codepage codepages[] = {
+	{1252, cp1252, NULL, 0, {0}}, /* first: what others fall back to */
+	{1250, cp1250, NULL, 0, {0}},
+	{1251, cp1251, NULL, 0, {0}},
+	{1253, cp1253, NULL, 0, {0}},
+	{1254, cp1254, NULL, 0, {0}},
+	{1255, cp1255, NULL, 0, {0}},
+	{1256, cp1256, NULL, 0, {0}},
+	{1257, cp1257, NULL, 0, {0}},
+	{1258, cp1258, NULL, 0, {0}},
+	{874, cp874, NULL, 0, {0}},
+	{932, NULL, "CP932", 1, {0x81, 0x9F, 0xE0, 0xFC}},
+	{936, NULL, "CP936", 2, {0x81, 0xFE, 0x81, 0xFE}},
+	{949, NULL, "CP949", 3, {0x81, 0xFE, 0x81, 0xFE}},
+	{950, NULL, "CP950", 4, {0x81, 0xFE, 0x81, 0xFE}},
+};
+#define CP_1252 (&codepages[0])
+
 enum rtf_dest {
 	DEST_TEXT = 0, /* document text */
 	DEST_SKIP,     /* a destination whose text is not contract text */
@@ -250,12 +284,13 @@ typedef struct {
 	unsigned char object;   /* in an \object: the same */
 	unsigned char box;      /* the group of a \shptxt read as text (not
 	                           inherited): its paragraph ends with it */
-	const uint16_t *cp;     /* the current font's code page (\fN of a
+	const rtf_codepage *cp; /* the current font's code page (\fN of a
 	                           font with a \fcharset), NULL: the
 	                           document's */
-	long font;              /* that font, -1 if none */
-	unsigned char cp_note;  /* its \cpg or \fcharset has no table here:
-	                           said so when a \'hh byte of it is read */
+	uint16_t note_cs;       /* that font's \fcharset + 1 and \cpg, as */
+	uint16_t note_cpg;      /* when it was chosen, if one of them is not
+	                           read here (0 and 0 if none is): said so
+	                           when a byte of text is read in it */
 } rtf_state;
 
 typedef struct {
@@ -268,11 +303,11 @@ typedef struct {
 	                           ignorable destination */
 	unsigned skip;          /* fallback characters still to skip (\uc) */
 	uint32_t high;          /* pending high surrogate of a \u pair */
-	const uint16_t *cp;     /* table for \'hh bytes 0x80..0xFF */
-	long cp_asked;          /* the \ansicpg r->cp stands for when it has
-	                           no table here (cp_fallback): said so when
-	                           a \'hh byte is read in it */
-	int cp_fallback;
+	const rtf_codepage *cp; /* the document's code page (\ansicpg) */
+	long cp_asked;          /* the last \ansicpg */
+	int cp_fallback;        /* it is not read here, and r->cp stands for
+	                           it: said so when a byte of text is read in
+	                           it */
 	long cp_noted[RTF_MAX_NOTED]; /* \ansicpg code pages said to be
 	                           unsupported */
 	size_t cp_noted_n;
@@ -286,6 +321,12 @@ typedef struct {
 	long font_def;          /* the font the \fonttbl is defining, -1 */
 	long deff;              /* \deffN: the font \plain goes back to */
 	uint32_t cs_noted[8];   /* charsets said to be unsupported (a set) */
+	iconv_t cd[RTF_DBCS];   /* the double-byte code pages' converters */
+	unsigned char cd_state[RTF_DBCS]; /* 0 not opened yet, 1 open, 2 none */
+	unsigned char lead;     /* a double-byte lead byte waiting for the
+	                           byte after it, 0 if none */
+	const rtf_codepage *lead_cp; /* its code page */
+	const unsigned char *lead_next; /* where that byte must start */
 	unsigned para;          /* current source paragraph, 1-based */
 	unsigned page;
 	unsigned pending;       /* flags for the next block (page break) */
@@ -485,22 +526,15 @@ static int emit_unicode(rtf *r, long n)
 	return emit(r, u);
 }
 
-/* The table of Windows code page `n`, NULL for one without a table here. */
-static const uint16_t *codepage_table(long n)
+/* Code page `n`, NULL for one not read here. */
+static const rtf_codepage *find_codepage(long n)
 {
-	switch (n) {
-	case 1250: return cp1250;
-	case 1251: return cp1251;
-	case 1252: return cp1252;
-	case 1253: return cp1253;
-	case 1254: return cp1254;
-	case 1255: return cp1255;
-	case 1256: return cp1256;
-	case 1257: return cp1257;
-	case 1258: return cp1258;
-	case 874: return cp874;
-	default: return NULL;
-	}
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(codepages); i++)
+		if (codepages[i].number == n)
+			return &codepages[i];
+	return NULL;
 }
 
 /* 1 the first time code page `n` is met without a table (to be noted)
@@ -520,48 +554,52 @@ static int first_unsupported(long *noted, size_t *count, long n)
 	return 1;
 }
 
-/* \ansicpgN: a code page without a table here is read as Windows-1252,
- * and said so once the first \'hh byte is read in it (a document whose
- * text is all \uN, or ASCII, loses nothing) */
+/* \ansicpgN: a code page not read here is read as Windows-1252, and
+ * said so once the first byte of text is read in it (a document whose
+ * text is all \uN, or ASCII, loses nothing). */
 static void set_codepage(rtf *r, long n)
 {
-	r->cp = codepage_table(n);
+	r->cp = find_codepage(n);
 	r->cp_fallback = !r->cp;
 	r->cp_asked = n;
 	if (!r->cp)
-		r->cp = cp1252;
+		r->cp = CP_1252;
 }
 
-/* The code page font `f`'s \fcharset implies: NULL (the document's) for
- * none, DEFAULT_CHARSET (1) and one without a table here, for which
- * *unsupported is set (but for Symbol, whose bullets are no text). A
- * Russian font's "\'c4\'ee\'e3\'ee\'e2\'ee\'f0" was read in Windows-1252
- * without a word (mojibake for "contract"). */
-static const uint16_t *charset_codepage(const rtf *r, long f,
-                                        int *unsupported)
+/* The code page a font's \fcharset implies (cs1: the charset + 1, 0
+ * for none): NULL (the document's) for none, DEFAULT_CHARSET (1) and one
+ * not read here, for which *unsupported is set (but for Symbol, whose
+ * bullets are no text). A Russian font's "\'c4\'ee\'e3\'ee\'e2\'ee\'f0"
+ * was read in Windows-1252 without a word (mojibake for "contract"). */
+static const rtf_codepage *charset_codepage(unsigned cs1, int *unsupported)
 {
-	long cs;
+	long cs, cp;
 
-	if (!r->font_cs[f])
+	if (!cs1)
 		return NULL;
-	cs = r->font_cs[f] - 1;
+	cs = (long)cs1 - 1;
 	switch (cs) {
-	case 0: return cp1252;    /* ANSI_CHARSET */
-	case 1: return NULL;      /* DEFAULT_CHARSET */
-	case 161: return cp1253;  /* GREEK_CHARSET */
-	case 162: return cp1254;  /* TURKISH_CHARSET */
-	case 163: return cp1258;  /* VIETNAMESE_CHARSET */
-	case 177: return cp1255;  /* HEBREW_CHARSET */
-	case 178: return cp1256;  /* ARABIC_CHARSET */
-	case 186: return cp1257;  /* BALTIC_CHARSET */
-	case 204: return cp1251;  /* RUSSIAN_CHARSET */
-	case 222: return cp874;   /* THAI_CHARSET */
-	case 238: return cp1250;  /* EASTEUROPE_CHARSET */
-	default: break;
+	case 0: cp = 1252; break;   /* ANSI_CHARSET */
+	case 1: return NULL;        /* DEFAULT_CHARSET */
+	case 128: cp = 932; break;  /* SHIFTJIS_CHARSET */
+	case 129: cp = 949; break;  /* HANGUL_CHARSET */
+	case 134: cp = 936; break;  /* GB2312_CHARSET */
+	case 136: cp = 950; break;  /* CHINESEBIG5_CHARSET */
+	case 161: cp = 1253; break; /* GREEK_CHARSET */
+	case 162: cp = 1254; break; /* TURKISH_CHARSET */
+	case 163: cp = 1258; break; /* VIETNAMESE_CHARSET */
+	case 177: cp = 1255; break; /* HEBREW_CHARSET */
+	case 178: cp = 1256; break; /* ARABIC_CHARSET */
+	case 186: cp = 1257; break; /* BALTIC_CHARSET */
+	case 204: cp = 1251; break; /* RUSSIAN_CHARSET */
+	case 222: cp = 874; break;  /* THAI_CHARSET */
+	case 238: cp = 1250; break; /* EASTEUROPE_CHARSET */
+	default:
+		if (cs != 2)
+			*unsupported = 1;
+		return NULL;
 	}
-	if (cs != 2)
-		*unsupported = 1;
-	return NULL;
+	return find_codepage(cp);
 }
 
 /* The code page of font `f` (\fN in the text): the one its \cpgN names,
@@ -570,34 +608,34 @@ static const uint16_t *charset_codepage(const rtf *r, long f,
  * implies one; an unsupported \cpg (but Symbol's, 42) leaves the charset
  * to decide. *unsupported: 1 when a \cpg or \fcharset of the font has no
  * table here (font_notes() says so). */
-static const uint16_t *font_codepage(const rtf *r, long f, int *unsupported)
+static const rtf_codepage *font_codepage(const rtf *r, long f,
+                                         int *unsupported)
 {
-	const uint16_t *t;
+	const rtf_codepage *t;
 	long cp;
 
 	*unsupported = 0;
 	if (f < 0 || f >= RTF_MAX_FONTS)
 		return NULL;
 	cp = r->font_cpg[f];
-	if (cp && (t = codepage_table(cp)) != NULL)
+	if (cp && (t = find_codepage(cp)) != NULL)
 		return t;
 	if (cp && cp != 42)
 		*unsupported = 1;
-	return charset_codepage(r, f, unsupported);
+	return charset_codepage(r->font_cs[f], unsupported);
 }
 
-/* Notes, once each, the \fcharset and the \cpg of font `f` that have no
- * table here: when a \'hh byte in the font is read, not where the font
- * is named (most fonts of a document never show such a byte). */
-static void font_notes(rtf *r, long f)
+/* Notes, once each, a font's \fcharset (cs1: + 1) and \cpg (cp) that
+ * are not read here (font_codepage()): when a byte of text in the font
+ * is read, not where the font is named (most fonts of a document never
+ * show such a byte). */
+static void font_notes(rtf *r, unsigned cs1, long cp)
 {
-	long cp = r->font_cpg[f], cs = (long)r->font_cs[f] - 1;
-	const uint16_t *t;
+	long cs = (long)cs1 - 1;
+	const rtf_codepage *t;
 	int u = 0;
 
-	if (cp && codepage_table(cp))
-		return; /* its \cpg decides */
-	t = charset_codepage(r, f, &u);
+	t = charset_codepage(cs1, &u);
 	if (cs >= 0 && !t && u && !(r->cs_noted[cs / 32] & (1u << (cs % 32)))) {
 		r->cs_noted[cs / 32] |= 1u << (cs % 32);
 		clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
@@ -620,30 +658,127 @@ static void set_font(const rtf *r, rtf_state *s, long f)
 	int u;
 
 	s->cp = font_codepage(r, f, &u);
-	s->font = f;
-	s->cp_note = (unsigned char)u;
+	s->note_cs = u ? r->font_cs[f] : 0;
+	s->note_cpg = u ? r->font_cpg[f] : 0;
 }
 
-/* A byte of text in the current font's code page, else the document's;
- * the first one read in a code page without a table here is when that
- * is said. */
-static int emit_byte(rtf *r, unsigned char c)
+/* True if byte c leads a character of double-byte code page `cp`. */
+static int lead_byte(const rtf_codepage *cp, unsigned char c)
+{
+	return (c >= cp->lead[0] && c <= cp->lead[1]) ||
+	       (c >= cp->lead[2] && c <= cp->lead[3]);
+}
+
+/* True if the C library can convert double-byte code page `cp` (not on
+ * a system without its gconv modules); opens the converter the first
+ * time. */
+static int dbcs_ready(rtf *r, const rtf_codepage *cp)
+{
+	size_t k = (size_t)cp->slot - 1;
+
+	if (!r->cd_state[k]) {
+		r->cd[k] = iconv_open("UTF-32LE", cp->iconv);
+		r->cd_state[k] = r->cd[k] == (iconv_t)-1 ? 2 : 1;
+	}
+	return r->cd_state[k] == 1;
+}
+
+/* Character b[0..n) of double-byte code page `cp` (dbcs_ready()): its
+ * code point, 0 for bytes that are none. */
+static uint32_t dbcs_char(rtf *r, const rtf_codepage *cp,
+                          const unsigned char *b, size_t n)
+{
+	iconv_t cd = r->cd[cp->slot - 1];
+	size_t inleft = n, outleft = 4;
+	unsigned char u[4];
+	char *in = (char *)b, *out = (char *)u;
+
+	if (iconv(cd, &in, &inleft, &out, &outleft) == (size_t)-1 || inleft ||
+	    outleft) {
+		iconv(cd, NULL, NULL, NULL, NULL); /* back to its initial state */
+		return 0;
+	}
+	return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 |
+	       (uint32_t)u[3] << 24;
+}
+
+/* True if the byte at `at` is the one after the waiting lead byte:
+ * nothing but line ends between them (writers wrap long lines, and RTF
+ * ignores the line ends). */
+static int follows_lead(const rtf *r, const unsigned char *at)
+{
+	const unsigned char *q = r->lead_next;
+
+	while (q < at && (*q == '\r' || *q == '\n'))
+		q++;
+	return q == at;
+}
+
+/* Notes, once each, an unsupported code page a byte of text is read in:
+ * the font's \cpg or \fcharset, the document's \ansicpg, or double-byte
+ * code page `cp` (of either) the C library cannot convert. */
+static void codepage_notes(rtf *r, const rtf_state *s, const rtf_codepage *cp)
+{
+	if (s->note_cs || s->note_cpg)
+		font_notes(r, s->note_cs, s->note_cpg);
+	if (!s->cp && r->cp_fallback &&
+	    first_unsupported(r->cp_noted, &r->cp_noted_n, r->cp_asked))
+		clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
+		               "RTF code page %ld is not supported: its \\'hh "
+		               "characters are read as Windows-1252",
+		               r->cp_asked);
+	if (cp && first_unsupported(r->cp_noted, &r->cp_noted_n, cp->number))
+		clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
+		               "RTF code page %ld cannot be read on this system "
+		               "(the C library has no converter for it): its "
+		               "\\'hh characters are read as Windows-1252",
+		               cp->number);
+}
+
+/*
+ * A byte of text, starting at `at` in the file (its \'hh or itself), in
+ * the current font's code page, else the document's. In a double-byte
+ * code page a lead byte waits for the byte after it, which may be
+ * written as itself ("\'83e" or "\'83\'65"). A lead byte that no byte
+ * follows in its code page is dropped; one the next byte makes no
+ * character with is U+FFFD, and that byte is read on its own. The first
+ * byte read in a code page that cannot be read is when that is said.
+ */
+static int emit_byte(rtf *r, unsigned char c, const unsigned char *at)
 {
 	const rtf_state *s = &r->st[r->depth];
+	const rtf_codepage *cp = s->cp ? s->cp : r->cp;
+	unsigned char pair[2];
+	uint32_t u;
+	int rc, ready;
 
+	if (r->lead) {
+		pair[0] = r->lead;
+		pair[1] = c;
+		r->lead = 0;
+		if (r->lead_cp == cp && follows_lead(r, at)) {
+			if ((u = dbcs_char(r, cp, pair, 2)) != 0)
+				return emit(r, u);
+			TRY(emit(r, 0xFFFD));
+		}
+	}
 	if (c < 0x80)
 		return emit(r, c);
-	if (!dropped(r)) {
-		if (s->cp_note)
-			font_notes(r, s->font);
-		if (!s->cp && r->cp_fallback &&
-		    first_unsupported(r->cp_noted, &r->cp_noted_n, r->cp_asked))
-			clint_diag_add(r->diag, CLINT_DIAG_NOTE, r->doc->name, 0, 0,
-			               "RTF code page %ld is not supported: its \\'hh "
-			               "characters are read as Windows-1252",
-			               r->cp_asked);
+	ready = cp->table || dbcs_ready(r, cp);
+	if (!dropped(r))
+		codepage_notes(r, s, ready ? NULL : cp);
+	if (!ready || cp->table)
+		return emit(r, (ready ? cp : CP_1252)->table[c - 0x80]);
+	if (lead_byte(cp, c)) {
+		r->lead = c;
+		r->lead_cp = cp;
+		r->lead_next = r->p;
+		return CLINT_OK;
 	}
-	return emit(r, (s->cp ? s->cp : r->cp)[c - 0x80]);
+	u = dbcs_char(r, cp, &c, 1);
+	return emit(r, u ? u : 0xFFFD);
+done:
+	return rc;
 }
 
 /* The '}' of a group: restores the parent's state. */
@@ -817,6 +952,7 @@ done:
  * it). Returns 0 or a negative code. */
 static int control(rtf *r)
 {
+	const unsigned char *at = r->p - 1; /* its backslash */
 	char word[RTF_MAX_WORD + 1];
 	size_t wn = 0;
 	long n = 0;
@@ -844,7 +980,7 @@ static int control(rtf *r)
 			}
 			if (k < 2 || skipping)
 				return CLINT_OK;
-			return emit_byte(r, (unsigned char)v);
+			return emit_byte(r, (unsigned char)v, at);
 		}
 		if (skipping)
 			return CLINT_OK;
@@ -968,7 +1104,7 @@ static int parse(rtf *r)
 				r->skip--;
 				break;
 			}
-			TRY(emit_byte(r, c));
+			TRY(emit_byte(r, c, r->p - 1));
 			break;
 		}
 	}
@@ -984,6 +1120,7 @@ int clint_extract_rtf(clint_doc *doc, const unsigned char *data, size_t len,
                       clint_diag *diag)
 {
 	rtf *r;
+	size_t i;
 	int rc;
 
 	if (len < 5 || memcmp(data, "{\\rtf", 5) != 0) {
@@ -1003,8 +1140,7 @@ int clint_extract_rtf(clint_doc *doc, const unsigned char *data, size_t len,
 	r->depth = 1;
 	r->st[1].uc = 1;
 	r->st[1].outline = -1;
-	r->st[1].font = -1;
-	r->cp = cp1252;
+	r->cp = CP_1252;
 	r->font_def = -1;
 	r->para = 1;
 	r->page = 1;
@@ -1018,6 +1154,9 @@ int clint_extract_rtf(clint_doc *doc, const unsigned char *data, size_t len,
 	TRY(close_block(r));
 	TRY(flush_notes(r));
 done:
+	for (i = 0; i < RTF_DBCS; i++)
+		if (r->cd_state[i] == 1)
+			iconv_close(r->cd[i]);
 	clint_buf_free(&r->note);
 	clint_buf_free(&r->notes);
 	free(r);
