@@ -1799,9 +1799,11 @@ static size_t mark_line_boxes(const char *plain, size_t at, clint_pdf_rect *r,
 	return n + 1;
 }
 
-/* A line of direction marks alone has no box: it takes no position (it
- * took the next line's first box, which moved a paragraph's start), and
- * the line after it is placed against the line before it. */
+/* A line of direction marks alone has no box but its line end's, which
+ * poppler places where the line before ends: it takes no position (it
+ * took that box, and moved a paragraph's start), the line after it is
+ * placed against the line before it, and it does not count towards the
+ * lines a first-line indent is looked for after. */
 static void test_layout_direction_mark_line(void **state)
 {
 	static const char plain[] =
@@ -1812,9 +1814,14 @@ static void test_layout_direction_mark_line(void **state)
 	static const char *const before_gap[] = {
 		"Alpha one.\nAlpha two.\nAlpha three.\n\xE2\x80\xAC\nBeta one.\n"
 		"Beta two.\n"};
+	static const char hanging_plain[] =
+		"1.1 Alpha one and\nalpha two and\nalpha three.\n";
+	static const char *const hanging[] = {
+		"1.1 Alpha one and\n\xE2\x80\xAC\nalpha two and\nalpha three.\n"};
 	clint_pdf_rect r[80];
 	stand_in s = {inside, 1, CLINT_PDF_OK, r, 0, CLINT_PDF_OK, NULL};
 	clint_doc *doc;
+	size_t i;
 
 	(void)state;
 	/* lines 12 points apart, a gap before the fourth (Beta one) */
@@ -1830,6 +1837,15 @@ static void test_layout_direction_mark_line(void **state)
 	assert_int_equal(clint_doc_block_count(doc), 2);
 	assert_text_has(doc, "Alpha three. \xE2\x80\xAC\n", 1);
 	assert_text_has(doc, "\nBeta one. Beta two.", 1);
+	clint_doc_free(doc);
+	/* a clause with a hanging indent: one block */
+	s.pages = hanging;
+	s.nrects = mark_line_boxes(hanging_plain, 17, r, 80);
+	for (i = 0; i < s.nrects; i++)
+		if (r[i].y1 > 100)
+			r[i].x1 += 20, r[i].x2 += 20;
+	doc = layout(&s, NULL, CLINT_OK);
+	assert_int_equal(clint_doc_block_count(doc), 1);
 	clint_doc_free(doc);
 }
 

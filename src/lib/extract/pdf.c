@@ -332,8 +332,9 @@ static int split_lines(pdf_page *pg, const clint_pdf_rect *rects,
 			memset(l, 0, sizeof(*l));
 			l->start = i;
 			l->end = j;
-			/* a line of direction marks alone has no box of its own
-			 * (cj == ci): it took the next line's first box */
+			/* a line of direction marks alone has no box but its line
+			 * end's (cj == ci), which poppler places where the line
+			 * before ends: it is given no position */
 			if (have && ci < nrects && cj > ci) {
 				l->x = rects[ci].x1;
 				l->y = rects[ci].y1;
@@ -699,6 +700,7 @@ static int build_blocks(clint_doc *doc, const clint_pdf_module *m,
 		double pitch = line_pitch(pg);
 		const pdf_line *prev = NULL;
 		int first_of_page = 1, lines_in_block = 0, after_heading = 0;
+		int placed = 0; /* lines of the block with a position */
 
 		for (i = 0; i < pg->count; i++) {
 			const pdf_line *l = &pg->lines[i];
@@ -725,7 +727,7 @@ static int build_blocks(clint_doc *doc, const clint_pdf_module *m,
 					start = 1; /* a new column or region */
 				else if (pitch > 0 && l->y - prev->y > pitch * 1.3 + 0.5)
 					start = 1; /* a vertical gap */
-				else if (lines_in_block > 1 && l->x > prev->x + 8)
+				else if (placed > 1 && l->x > prev->x + 8)
 					start = 1; /* a first-line indent */
 			}
 			if (start) {
@@ -735,6 +737,7 @@ static int build_blocks(clint_doc *doc, const clint_pdf_module *m,
 					first_of_page && p > 0 ? CLINT_BLOCK_PAGE_BREAK : 0));
 				first_of_page = 0;
 				lines_in_block = 0;
+				placed = 0;
 				after_heading = 0;
 			} else if (ends_hyphen(doc) && starts_lower(m, s, 0, n)) {
 				doc->build.len--; /* "termi-" + "nation" */
@@ -749,8 +752,10 @@ static int build_blocks(clint_doc *doc, const clint_pdf_module *m,
 			/* the next line's position is compared with the last line
 			 * that has one: a line without a box (direction marks
 			 * alone) hid the paragraph gap after it */
-			if (l->h > 0)
+			if (l->h > 0) {
 				prev = l;
+				placed++;
+			}
 		}
 		if (doc->block_open)
 			TRY(clint_doc_close_block(doc));
