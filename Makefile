@@ -162,7 +162,7 @@ AS_NEEDED = -Wl,--as-needed
 $(BUILD)/obj/lib/extract/pdfproc.o: LIB_CFLAGS += -DCLINT_PDF_HELPER_DIR='"$(PDF_HELPER_DIR)"'
 
 # the PDF helper: poppler-glib, none of the library (see pdfmod.h)
-$(BUILD)/clauselint-pdf: $(PDF_HELPER_SRC) src/lib/extract/pdfmod.h
+$(BUILD)/clauselint-pdf: $(PDF_HELPER_SRC) src/lib/extract/pdfmod.h src/lib/asan.h
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(POPPLER_CFLAGS) \
 	    -o $@ $(PDF_HELPER_SRC) $(LDFLAGS) $(POPPLER_LIBS) -lm
 

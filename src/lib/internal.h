@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "asan.h"
 #include "clauselint.h"
 
 #define CLINT_INTERNAL __attribute__((visibility("hidden")))
@@ -28,12 +29,8 @@
 /* An AddressSanitizer build (make test-asan, the fuzzers) is a checked
  * build: what a release build only survives, such as a budget given back
  * more than was taken, aborts there so that the tests and fuzzers see it. */
-#if defined(__SANITIZE_ADDRESS__)
+#ifdef CLINT_ASAN
 #define CLINT_CHECKED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define CLINT_CHECKED 1
-#endif
 #endif
 
 #define CLINT_DEFAULT_MAX_INPUT ((size_t)256 * 1024 * 1024)

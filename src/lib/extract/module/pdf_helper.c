@@ -24,17 +24,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../../asan.h"
 #include "../pdfmod.h"
-
-/* A sanitizer's shadow memory needs terabytes of address space: a helper
- * built with one runs without the address-space limit. */
-#if defined(__SANITIZE_ADDRESS__)
-#define HELPER_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define HELPER_SANITIZED 1
-#endif
-#endif
 
 /* The wire: what was standard output. Standard output itself is then
  * /dev/null, so that nothing a library prints there (poppler's cairo
@@ -42,7 +33,7 @@
  * the bytes of the wire. */
 static FILE *wire;
 
-#ifdef HELPER_SANITIZED
+#ifdef CLINT_ASAN
 /* Fontconfig, which cairo asks for fonts when a page is drawn, keeps its
  * configuration for the life of the process: not a leak of ours. */
 const char *__lsan_default_suppressions(void);
@@ -146,7 +137,9 @@ int main(int argc, char **argv)
 		if (limit(RLIMIT_CPU, s, s + 1) != 0)
 			return 3;
 	}
-#ifdef HELPER_SANITIZED
+#ifdef CLINT_ASAN
+	/* a sanitizer's shadow memory needs terabytes of address space: a
+	 * helper built with one runs without the address-space limit */
 	(void)mem;
 #else
 	if (mem > 0 && limit(RLIMIT_AS, (rlim_t)mem, (rlim_t)mem) != 0)

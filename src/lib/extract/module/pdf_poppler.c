@@ -35,12 +35,9 @@
 /* An ASan build (the fuzz harness) poisons what a reused buffer holds
  * past the tile being drawn: a read past the tile is caught as it was
  * when each document allocated its own. */
-#if defined(__SANITIZE_ADDRESS__)
+#include "../../asan.h"
+#ifdef CLINT_ASAN
 #include <sanitizer/asan_interface.h>
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#include <sanitizer/asan_interface.h>
-#endif
 #endif
 #ifndef ASAN_POISON_MEMORY_REGION
 #define ASAN_POISON_MEMORY_REGION(a, n) ((void)(a), (void)(n))
