@@ -18,11 +18,13 @@ cp samples/*.md "$out/markdown/"
 cp samples/formats/*.html tests/cli/fixtures/hosting.html "$out/html/"
 cp samples/formats/*.rtf "$out/rtf/"
 # the double-byte code pages: the document's, a font's \cpg and \fcharset,
-# a second byte written as itself, a line end inside a character
-printf '%s\n' '{\rtf1\ansi\ansicpg932\deff0{\fonttbl{\f0 MS Mincho;}{\f1\fcharset134 SimSun;}{\f2\cpg949 Batang;}{\f3\fcharset136 MingLiU;}}' \
-	"\\f0 \\'8c\\'5f\\'96\\'f1 \\'83e\\'82\\'b1 \\'b1\\par {\\f1 \\'ba\\'cf" \
-	"\\'cd\\'ac}{\\f2 \\'b0\\'e8\\'be\\'e0}{\\f3 \\'a6\\'58\\'ac\\'f9}\\uc2\\u12354\\'82\\'a0\\par}" \
-	> "$out/rtf/double-byte.rtf"
+# a second byte written as itself and as a control symbol, a line end
+# inside a character
+printf '%s\n' '{\rtf1\ansi\ansicpg932\deff0{\fonttbl{\f0 MS Mincho;}' \
+	'{\f1\fcharset134 SimSun;}{\f2\cpg949 Batang;}{\f3\fcharset136 MingLiU;}}' \
+	"\\f0 \\'8c\\'5f\\'96\\'f1 \\'83e\\'82\\'b1 \\'b1\\'95\\\\\\par {\\f1 \\'ba\\'cf" \
+	"\\'cd\\'ac}{\\f2 \\'b0\\'e8\\'be\\'e0}{\\f3 \\'a6\\'58\\'ac\\'f9}" \
+	"\\uc2\\u12354\\'82\\'a0\\par}" > "$out/rtf/double-byte.rtf"
 cp samples/formats/*.docx tests/cli/fixtures/tracked-changes.docx "$out/docx/"
 cp samples/formats/*.odt tests/cli/fixtures/hosting-tracked.odt "$out/odt/"
 cp samples/formats/*.pdf tests/cli/fixtures/damaged.pdf "$out/pdf/"

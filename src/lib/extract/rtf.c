@@ -36,9 +36,10 @@
 #define RTF_MAX_WORD 32
 #define RTF_MAX_PARAM 1000000000L
 #define RTF_MAX_UC 16
-/* Fonts whose \fcharset is kept: \f0 to \f1023 (a font numbered past
- * them reads in the document's code page) */
-#define RTF_MAX_FONTS 1024
+/* Fonts whose \fcharset is kept: \f0 to \f32767 (a font numbered past
+ * them reads in the document's code page); Word numbers its theme fonts
+ * from 31500 */
+#define RTF_MAX_FONTS 32768
 /* unsupported code pages noted, in each of two lists (\ansicpg, \cpg) */
 #define RTF_MAX_NOTED 16
 
@@ -244,6 +245,8 @@ typedef struct {
 	                           lead[1] and lead[2] to lead[3] */
 } rtf_codepage;
 
+/* the double-byte code pages: their slots are 1 to RTF_DBCS
+ * (dbcs_ready() reads none past it) */
 #define RTF_DBCS 4
 static const rtf_codepage codepages[] = {
 	{1252, cp1252, NULL, 0, {0}}, /* first: what others fall back to */
@@ -262,6 +265,13 @@ static const rtf_codepage codepages[] = {
 	{950, NULL, "CP950", 4, {0x81, 0xFE, 0x81, 0xFE}},
 };
 #define CP_1252 (&codepages[0])
+
+/* A double-byte code page's converter: */
+enum cd_state {
+	CD_UNOPENED = 0, /* not asked for yet */
+	CD_OPEN,
+	CD_NONE          /* the C library has none */
+};
 
 enum rtf_dest {
 	DEST_TEXT = 0, /* document text */
@@ -287,10 +297,11 @@ typedef struct {
 	const rtf_codepage *cp; /* the current font's code page (\fN of a
 	                           font with a \fcharset), NULL: the
 	                           document's */
-	uint16_t note_cs;       /* that font's \fcharset + 1 and \cpg, as */
-	uint16_t note_cpg;      /* when it was chosen, if one of them is not
-	                           read here (0 and 0 if none is): said so
-	                           when a byte of text is read in it */
+	/* the font's \fcharset + 1 and \cpg as they were when it was
+	 * chosen, if one of them is not read here (else 0 and 0): said so
+	 * when a byte of text is read in it */
+	uint16_t note_cs;
+	uint16_t note_cpg;
 } rtf_state;
 
 typedef struct {
@@ -309,7 +320,8 @@ typedef struct {
 	                           it: said so when a byte of text is read in
 	                           it */
 	long cp_noted[RTF_MAX_NOTED]; /* \ansicpg code pages said to be
-	                           unsupported */
+	                           unsupported, and double-byte ones the C
+	                           library cannot convert */
 	size_t cp_noted_n;
 	long fcp_noted[RTF_MAX_NOTED]; /* font \cpg code pages said to be so */
 	size_t fcp_noted_n;
@@ -322,7 +334,7 @@ typedef struct {
 	long deff;              /* \deffN: the font \plain goes back to */
 	uint32_t cs_noted[8];   /* charsets said to be unsupported (a set) */
 	iconv_t cd[RTF_DBCS];   /* the double-byte code pages' converters */
-	unsigned char cd_state[RTF_DBCS]; /* 0 not opened yet, 1 open, 2 none */
+	unsigned char cd_state[RTF_DBCS]; /* enum cd_state */
 	unsigned char lead;     /* a double-byte lead byte waiting for the
 	                           byte after it, 0 if none */
 	const rtf_codepage *lead_cp; /* its code page */
@@ -537,7 +549,7 @@ static const rtf_codepage *find_codepage(long n)
 	return NULL;
 }
 
-/* 1 the first time code page `n` is met without a table (to be noted)
+/* 1 the first time code page `n` is met that is not read (to be noted)
  * in list `noted` of `*count`, 0 after: once a code page, for
  * RTF_MAX_NOTED of them (a file of a million \ansicpg words made as many
  * notes) */
@@ -606,8 +618,8 @@ static const rtf_codepage *charset_codepage(unsigned cs1, int *unsupported)
  * else the one its \fcharset implies, else NULL (the document's). \cpg
  * names the code page itself, so it wins over the charset, which only
  * implies one; an unsupported \cpg (but Symbol's, 42) leaves the charset
- * to decide. *unsupported: 1 when a \cpg or \fcharset of the font has no
- * table here (font_notes() says so). */
+ * to decide. *unsupported: 1 when a \cpg or \fcharset of the font is
+ * not read here (font_notes() says so). */
 static const rtf_codepage *font_codepage(const rtf *r, long f,
                                          int *unsupported)
 {
@@ -676,11 +688,13 @@ static int dbcs_ready(rtf *r, const rtf_codepage *cp)
 {
 	size_t k = (size_t)cp->slot - 1;
 
-	if (!r->cd_state[k]) {
+	if (cp->slot < 1 || cp->slot > RTF_DBCS)
+		return 0;
+	if (r->cd_state[k] == CD_UNOPENED) {
 		r->cd[k] = iconv_open("UTF-32LE", cp->iconv);
-		r->cd_state[k] = r->cd[k] == (iconv_t)-1 ? 2 : 1;
+		r->cd_state[k] = r->cd[k] == (iconv_t)-1 ? CD_NONE : CD_OPEN;
 	}
-	return r->cd_state[k] == 1;
+	return r->cd_state[k] == CD_OPEN;
 }
 
 /* Character b[0..n) of double-byte code page `cp` (dbcs_ready()): its
@@ -985,7 +999,9 @@ static int control(rtf *r)
 		if (skipping)
 			return CLINT_OK;
 		switch (c) {
-		case '\\': case '{': case '}': return emit(r, c);
+		/* also the second byte of a double-byte character (Shift-JIS
+		 * 0x95 0x5C is "\'95\\") */
+		case '\\': case '{': case '}': return emit_byte(r, c, at);
 		case '~': return emit(r, 0xA0);
 		case '_': return emit(r, '-');
 		case '*': r->star = 1; return CLINT_OK;
@@ -1155,7 +1171,7 @@ int clint_extract_rtf(clint_doc *doc, const unsigned char *data, size_t len,
 	TRY(flush_notes(r));
 done:
 	for (i = 0; i < RTF_DBCS; i++)
-		if (r->cd_state[i] == 1)
+		if (r->cd_state[i] == CD_OPEN)
 			iconv_close(r->cd[i]);
 	clint_buf_free(&r->note);
 	clint_buf_free(&r->notes);
