@@ -48,6 +48,25 @@ static void assert_text(const clint_doc *doc, const char *expect)
 	assert_string_equal(clint_doc_text(doc, NULL), expect);
 }
 
+/* Loads RTF `src`: its text is `text` (NULL: not looked at), and it gets
+ * exactly one note, which says `note`. */
+static void assert_one_note(const char *src, const char *text,
+                            const char *note)
+{
+	clint_diag *d = NULL;
+	clint_doc *doc;
+
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = rtf_rc(src, strlen(src), d, CLINT_OK);
+	if (text)
+		assert_text(doc, text);
+	if (clint_diag_count(d) != 1 || unit_diag_find(d, note) < 0)
+		fail_msg("%s: %zu notes, not one saying '%s'", src,
+		         clint_diag_count(d), note);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+}
+
 static void test_paragraphs(void **state)
 {
 	clint_doc *doc;
@@ -142,7 +161,6 @@ static void test_unicode_escapes(void **state)
 static void test_codepage(void **state)
 {
 	clint_doc *doc;
-	clint_diag *d = NULL;
 	const char *s = "{\\rtf1\\ansi\\ansicpg437 \\'93Sh\\'e9\\'94\\par}";
 
 	(void)state;
@@ -155,12 +173,8 @@ static void test_codepage(void **state)
 	assert_text(doc, "\xD0\x94\xD0\xBE\xD0\xB3\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x80");
 	clint_doc_free(doc);
 	/* an unsupported code page: a note, and Windows-1252 */
-	assert_int_equal(clint_diag_new(&d), CLINT_OK);
-	doc = rtf_rc(s, strlen(s), d, CLINT_OK);
-	assert_text(doc, "\xE2\x80\x9CSh\xC3\xA9\xE2\x80\x9D");
-	assert_true(unit_diag_find(d, "code page 437") >= 0);
-	clint_doc_free(doc);
-	clint_diag_free(d);
+	assert_one_note(s, "\xE2\x80\x9CSh\xC3\xA9\xE2\x80\x9D",
+	                "code page 437");
 }
 
 /* A font's \fcharset decides the code page of its \'hh bytes (WordPad
@@ -407,15 +421,8 @@ static void test_codepage_noted_when_read(void **state)
 		clint_doc_free(doc);
 		clint_diag_free(d);
 	}
-	for (i = 0; i < ARRAY_LEN(one); i++) {
-		assert_int_equal(clint_diag_new(&d), CLINT_OK);
-		doc = rtf_rc(one[i][0], strlen(one[i][0]), d, CLINT_OK);
-		if (clint_diag_count(d) != 1 || unit_diag_find(d, one[i][1]) < 0)
-			fail_msg("case %zu: %zu notes, not one saying '%s'", i,
-			         clint_diag_count(d), one[i][1]);
-		clint_doc_free(doc);
-		clint_diag_free(d);
-	}
+	for (i = 0; i < ARRAY_LEN(one); i++)
+		assert_one_note(one[i][0], NULL, one[i][1]);
 	/* the byte read in the font: its charset and code page noted */
 	assert_int_equal(clint_diag_new(&d), CLINT_OK);
 	doc = rtf_rc(noisy, strlen(noisy), d, CLINT_OK);
@@ -427,12 +434,7 @@ static void test_codepage_noted_when_read(void **state)
 	clint_doc_free(doc);
 	clint_diag_free(d);
 	/* a code page 0 is no code page either */
-	assert_int_equal(clint_diag_new(&d), CLINT_OK);
-	doc = rtf_rc(cp0, strlen(cp0), d, CLINT_OK);
-	assert_text(doc, "caf\xC3\xA9");
-	assert_true(unit_diag_find(d, "RTF code page 0 is not supported") >= 0);
-	clint_doc_free(doc);
-	clint_diag_free(d);
+	assert_one_note(cp0, "caf\xC3\xA9", "RTF code page 0 is not supported");
 }
 
 /* The double-byte code pages of Japanese, Chinese and Korean documents
