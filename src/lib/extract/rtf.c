@@ -238,6 +238,7 @@ static const uint16_t cp874[128] = {
  * byte after it. */
 typedef struct {
 	long number;
+	int charset;            /* the \fcharset that implies it */
 	const uint16_t *table;  /* single-byte: its bytes 0x80..0xFF */
 	const char *iconv;      /* double-byte: iconv's name for it */
 	unsigned char slot;     /* double-byte: 1 + its index in rtf.cd */
@@ -249,20 +250,20 @@ typedef struct {
  * (dbcs_ready() reads none past it) */
 #define RTF_DBCS 4
 static const rtf_codepage codepages[] = {
-	{1252, cp1252, NULL, 0, {0}}, /* first: what others fall back to */
-	{1250, cp1250, NULL, 0, {0}},
-	{1251, cp1251, NULL, 0, {0}},
-	{1253, cp1253, NULL, 0, {0}},
-	{1254, cp1254, NULL, 0, {0}},
-	{1255, cp1255, NULL, 0, {0}},
-	{1256, cp1256, NULL, 0, {0}},
-	{1257, cp1257, NULL, 0, {0}},
-	{1258, cp1258, NULL, 0, {0}},
-	{874, cp874, NULL, 0, {0}},
-	{932, NULL, "CP932", 1, {0x81, 0x9F, 0xE0, 0xFC}},
-	{936, NULL, "CP936", 2, {0x81, 0xFE, 0x81, 0xFE}},
-	{949, NULL, "CP949", 3, {0x81, 0xFE, 0x81, 0xFE}},
-	{950, NULL, "CP950", 4, {0x81, 0xFE, 0x81, 0xFE}},
+	{1252, 0, cp1252, NULL, 0, {0}}, /* first: what others fall back to */
+	{1250, 238, cp1250, NULL, 0, {0}},
+	{1251, 204, cp1251, NULL, 0, {0}},
+	{1253, 161, cp1253, NULL, 0, {0}},
+	{1254, 162, cp1254, NULL, 0, {0}},
+	{1255, 177, cp1255, NULL, 0, {0}},
+	{1256, 178, cp1256, NULL, 0, {0}},
+	{1257, 186, cp1257, NULL, 0, {0}},
+	{1258, 163, cp1258, NULL, 0, {0}},
+	{874, 222, cp874, NULL, 0, {0}},
+	{932, 128, NULL, "CP932", 1, {0x81, 0x9F, 0xE0, 0xFC}},
+	{936, 134, NULL, "CP936", 2, {0x81, 0xFE, 0x81, 0xFE}},
+	{949, 129, NULL, "CP949", 3, {0x81, 0xFE, 0x81, 0xFE}},
+	{950, 136, NULL, "CP950", 4, {0x81, 0xFE, 0x81, 0xFE}},
 };
 #define CP_1252 (&codepages[0])
 
@@ -585,33 +586,17 @@ static void set_codepage(rtf *r, long n)
  * was read in Windows-1252 without a word (mojibake for "contract"). */
 static const rtf_codepage *charset_codepage(unsigned cs1, int *unsupported)
 {
-	long cs, cp;
+	int cs = (int)cs1 - 1;
+	size_t i;
 
-	if (!cs1)
-		return NULL;
-	cs = (long)cs1 - 1;
-	switch (cs) {
-	case 0: cp = 1252; break;   /* ANSI_CHARSET */
-	case 1: return NULL;        /* DEFAULT_CHARSET */
-	case 128: cp = 932; break;  /* SHIFTJIS_CHARSET */
-	case 129: cp = 949; break;  /* HANGUL_CHARSET */
-	case 134: cp = 936; break;  /* GB2312_CHARSET */
-	case 136: cp = 950; break;  /* CHINESEBIG5_CHARSET */
-	case 161: cp = 1253; break; /* GREEK_CHARSET */
-	case 162: cp = 1254; break; /* TURKISH_CHARSET */
-	case 163: cp = 1258; break; /* VIETNAMESE_CHARSET */
-	case 177: cp = 1255; break; /* HEBREW_CHARSET */
-	case 178: cp = 1256; break; /* ARABIC_CHARSET */
-	case 186: cp = 1257; break; /* BALTIC_CHARSET */
-	case 204: cp = 1251; break; /* RUSSIAN_CHARSET */
-	case 222: cp = 874; break;  /* THAI_CHARSET */
-	case 238: cp = 1250; break; /* EASTEUROPE_CHARSET */
-	default:
-		if (cs != 2)
-			*unsupported = 1;
-		return NULL;
-	}
-	return find_codepage(cp);
+	if (cs < 0 || cs == 1)
+		return NULL; /* none, DEFAULT_CHARSET */
+	for (i = 0; i < ARRAY_LEN(codepages); i++)
+		if (codepages[i].charset == cs)
+			return &codepages[i];
+	if (cs != 2)
+		*unsupported = 1; /* but SYMBOL_CHARSET */
+	return NULL;
 }
 
 /* The code page of font `f` (\fN in the text): the one its \cpgN names,
