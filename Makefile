@@ -455,6 +455,14 @@ $(BUILD)/fuzz-replay/check $(BUILD)/fuzz/check $(BUILD)/fuzz-replay/diff $(BUILD
 $(BUILD)/fuzz-replay/check $(BUILD)/fuzz/check $(BUILD)/fuzz-replay/diff $(BUILD)/fuzz/diff: FUZZ_EXTRA = \
     $(if $(JANSSON),$(shell $(PKG_CONFIG) --libs $(JANSSON)))
 
+# the oracles of the rendering harnesses (outcheck.h), tested themselves
+OUTCHECK_TEST = $(BUILD)/fuzz-replay/test_outcheck
+$(OUTCHECK_TEST): tests/fuzz/test_outcheck.c tests/fuzz/outcheck.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(if $(JANSSON),-DFUZZ_JANSSON $(shell $(PKG_CONFIG) --cflags $(JANSSON))) \
+	    -Wno-unused-function -o $@ $< \
+	    $(if $(JANSSON),$(shell $(PKG_CONFIG) --libs $(JANSSON))) $(LDFLAGS)
+
 $(BUILD)/fuzz-replay/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_HDR) $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) -Wno-unused-function -o $@ $< tests/fuzz/replay.c \
@@ -468,10 +476,11 @@ REPLAY_STDERR = 2>$(BUILD)/fuzz-replay/$$t.err || rc=$$?; \
 	    $(BUILD)/fuzz-replay/$$t.err >&2 || true; \
 	  [ $$rc -eq 0 ] || exit $$rc
 
-fuzz-replay: $(REPLAY_BIN)
+fuzz-replay: $(REPLAY_BIN) $(OUTCHECK_TEST)
 	@echo "== fuzz corpus and regression inputs, replayed"
 	@if [ "$(CI)" = true ] && [ -z "$(JANSSON)" ]; then \
 	  echo "fuzz-replay: jansson is missing: the JSON output would not be validated (apt-get install libjansson-dev)"; exit 1; fi
+	@$(TEST_WRAPPER) $(OUTCHECK_TEST)
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  set --; for d in tests/fuzz/corpus/$$t tests/fuzz/regressions/$$t; do \
 	    if [ -d $$d ]; then set -- "$$@" $$d; fi; done; \
