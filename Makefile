@@ -448,20 +448,21 @@ $(BUILD)/fuzz-replay/pdf $(BUILD)/fuzz/pdf: FUZZ_EXTRA = \
     $(if $(POPPLER),$(PDF_MODULE_SRC) $(POPPLER_LIBS) -lm)
 
 # the harnesses that render parse their JSON output with jansson (a test
-# dependency: tests/fuzz/outcheck.h)
+# dependency: tests/fuzz/outcheck.h), and so does the test of that oracle
 JANSSON = $(shell $(PKG_CONFIG) --exists jansson && echo jansson)
-$(BUILD)/fuzz-replay/check $(BUILD)/fuzz/check $(BUILD)/fuzz-replay/diff $(BUILD)/fuzz/diff: FUZZ_DEFS = \
+OUTCHECK_TEST = $(BUILD)/fuzz-replay/test_outcheck
+JSON_HARNESSES = $(BUILD)/fuzz-replay/check $(BUILD)/fuzz/check \
+    $(BUILD)/fuzz-replay/diff $(BUILD)/fuzz/diff $(OUTCHECK_TEST)
+$(JSON_HARNESSES): FUZZ_DEFS = \
     $(if $(JANSSON),-DFUZZ_JANSSON $(shell $(PKG_CONFIG) --cflags $(JANSSON)))
-$(BUILD)/fuzz-replay/check $(BUILD)/fuzz/check $(BUILD)/fuzz-replay/diff $(BUILD)/fuzz/diff: FUZZ_EXTRA = \
+$(JSON_HARNESSES): FUZZ_EXTRA = \
     $(if $(JANSSON),$(shell $(PKG_CONFIG) --libs $(JANSSON)))
 
 # the oracles of the rendering harnesses (outcheck.h), tested themselves
-OUTCHECK_TEST = $(BUILD)/fuzz-replay/test_outcheck
 $(OUTCHECK_TEST): tests/fuzz/test_outcheck.c tests/fuzz/outcheck.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(if $(JANSSON),-DFUZZ_JANSSON $(shell $(PKG_CONFIG) --cflags $(JANSSON))) \
-	    -Wno-unused-function -o $@ $< \
-	    $(if $(JANSSON),$(shell $(PKG_CONFIG) --libs $(JANSSON))) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) -Wno-unused-function -o $@ $< \
+	    $(FUZZ_EXTRA) $(LDFLAGS)
 
 $(BUILD)/fuzz-replay/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_HDR) $(LIB_A)
 	@mkdir -p $(dir $@)

@@ -25,13 +25,8 @@ const char *__lsan_default_suppressions(void)
 	return "leak:libfontconfig.so\n";
 }
 
-/* poppler builds its process-wide settings (GlobalParams: the tables of
- * glyph names and encodings, the font directories scanned) when the
- * first document opens, and tears them down when the last one closes: a
- * third of this harness's CPU went to doing both for every input. The
- * helper opens one document a process, so it builds them once either
- * way; here a document of one empty page stays open for the life of the
- * process, and every input opens beside it. */
+/* A document of one empty page (keep_poppler_settings()); the numbers
+ * are where its objects start, as its xref table says */
 static const char keeper_pdf[] =
 	"%PDF-1.4\n"
 	"1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"       /* 9 */
@@ -42,6 +37,23 @@ static const char keeper_pdf[] =
 	"0000000058 00000 n \n0000000115 00000 n \n"
 	"trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n184\n%%EOF\n";
 
+/*
+ * poppler makes its process-wide settings (GlobalParams: the tables of
+ * poppler-data's encoding, CMap and glyph-name directories) when the
+ * first document opens, and destroys them when the last one closes: a
+ * third of this harness's CPU went to doing both for every input. The
+ * helper opens one document a process, so it makes them once either
+ * way. Here a document of one empty page stays open for the life of the
+ * process, and every input opens beside it.
+ *
+ * The settings also cache what poppler looked up: the system font found
+ * for a font name (through fontconfig), and the CMaps and Unicode maps
+ * loaded. So an input whose fonts an earlier input named skips those
+ * lookups, as the second of two fonts of one name does in the helper; a
+ * crash that depends on such an entry reproduces only after the inputs
+ * that made it (tests/fuzz/README.md, "A crash that does not reproduce
+ * alone").
+ */
 static void keep_poppler_settings(void)
 {
 	static PopplerDocument *keeper;

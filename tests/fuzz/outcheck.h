@@ -10,7 +10,9 @@
  *    goes to a terminal, and documents are hostile.
  * Built with FUZZ_JANSSON (the Makefile, when jansson is installed: it is
  * a test dependency, and CI=true fails without it); without it the JSON
- * oracle is left out and says so once on standard error.
+ * oracle is left out and says so once on standard error. jansson's
+ * memory comes from an arena (json_or_abort()). test_outcheck.c tests
+ * these oracles.
  */
 #ifndef FUZZ_OUTCHECK_H
 #define FUZZ_OUTCHECK_H
@@ -88,7 +90,9 @@ static void *arena_malloc(size_t n)
 {
 	void *p;
 
-	n = (n + 15) & ~(size_t)15;  /* jansson's values hold doubles */
+	if (!json_arena || n > JSON_ARENA_SIZE)
+		return malloc(n);
+	n = (n + 15) & ~(size_t)15;  /* malloc()'s alignment (max_align_t) */
 	if (n && n <= JSON_ARENA_SIZE - json_arena_used) {
 		p = json_arena + json_arena_used;
 		json_arena_used += n;

@@ -3,11 +3,12 @@
  * harnesses apply to every output they render: an output they must
  * refuse aborts, one they must accept passes, including one whose parse
  * does not fit jansson's arena, and one parsed after it. Each case that
- * must abort runs in a child process. Run by `make fuzz-replay`.
+ * must abort runs in a child process, and must say why on standard
+ * error. Run by `make fuzz-replay`.
  */
 #include <signal.h>
-#include <unistd.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "outcheck.h"
 
@@ -26,20 +27,31 @@ static void as_text(const fuzz_out *o, int lines)
 	fuzz_out_plain(o);
 }
 
-/* Runs `oracle` on s in a child; 1 if it aborted, 0 if it returned. */
+/* The child's standard error, read back (its first 1 KiB). */
+static char child_err[1024];
+
+/* Runs `oracle` on s in a child, its standard error in child_err: 1 if
+ * it aborted, 0 if it returned. */
 static int aborts(oracle_fn oracle, const char *s, size_t len, int lines)
 {
 	fuzz_out o = {(char *)s, len, len};
+	FILE *err = tmpfile();
+	size_t n;
 	int status;
-	pid_t pid = fork();
+	pid_t pid;
 
+	if (!err) {
+		perror("test_outcheck: tmpfile");
+		exit(2);
+	}
+	fflush(NULL);
+	pid = fork();
 	if (pid < 0) {
 		perror("test_outcheck: fork");
 		exit(2);
 	}
 	if (pid == 0) {
-		/* the abort is expected: its report would only be noise */
-		if (!freopen("/dev/null", "w", stderr))
+		if (dup2(fileno(err), STDERR_FILENO) < 0)
 			_exit(3);
 		oracle(&o, lines);
 		_exit(0);
@@ -48,20 +60,34 @@ static int aborts(oracle_fn oracle, const char *s, size_t len, int lines)
 		perror("test_outcheck: waitpid");
 		exit(2);
 	}
+	rewind(err);
+	n = fread(child_err, 1, sizeof(child_err) - 1, err);
+	child_err[n] = '\0';
+	fclose(err);
 	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT)
 		return 1;
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return 0;
-	fprintf(stderr, "test_outcheck: child ended with status %#x\n", status);
-	exit(2);
+	return -1;
 }
 
+/* A case: the oracle must refuse s (abort, saying why: "outcheck: ..."),
+ * or accept it and return. An abort for another reason (a sanitizer's
+ * report, with abort_on_error) is neither. */
 static void expect(const char *what, oracle_fn oracle, const char *s,
                    size_t len, int lines, int must_abort)
 {
-	if (aborts(oracle, s, len, lines) != must_abort) {
+	int rc = aborts(oracle, s, len, lines);
+
+	if (rc == 1 && strncmp(child_err, "outcheck: ", 10) != 0)
+		rc = -1;
+	if (rc != must_abort) {
 		fprintf(stderr, "test_outcheck: FAIL: %s was %s\n", what,
-		        must_abort ? "accepted" : "refused");
+		        rc < 0 ? "not judged (the child failed)"
+		        : must_abort ? "accepted" : "refused");
+		if (*child_err)
+			fprintf(stderr, "%s%s", child_err,
+			        child_err[strlen(child_err) - 1] == '\n' ? "" : "\n");
 		failed = 1;
 	}
 }
@@ -111,20 +137,31 @@ int main(void)
 	JSON("two values, not as JSON Lines", "{\"a\": 1}\n{\"b\": 2}\n", 0, 1);
 
 	/* past the arena: the rest of the tree from malloc(), all freed
-	 * (LeakSanitizer, in the sanitized run); then a parse that starts
-	 * the arena over, in this process, twice */
+	 * (LeakSanitizer, in the sanitized run) */
 	big = big_array(1000000, &len);
 	expect("an array of a million numbers", as_json, big, len, 0, 0);
+	big[len - 1] = ',';  /* "[0,...,0," */
+	expect("that array unclosed", as_json, big, len, 0, 1);
+	big[len - 1] = ']';
+	/* here, not in a child: the arena filled, then started over */
 	{
 		fuzz_out o = {big, len, len};
 		fuzz_out_json(&o, 0);
-		big[len - 1] = ',';  /* "[0,...,0," */
-		expect("that array unclosed", as_json, big, len, 0, 1);
-		big[len - 1] = ']';
+		if (json_arena_used < JSON_ARENA_SIZE - 4096) {
+			fprintf(stderr, "test_outcheck: FAIL: a million numbers took "
+			                "%zu bytes of the arena\n", json_arena_used);
+			failed = 1;
+		}
+		o.data = (char *)"{\"a\": [1]}";
+		o.len = o.cap = strlen(o.data);
 		fuzz_out_json(&o, 0);
+		if (json_arena_used > 4096) {
+			fprintf(stderr, "test_outcheck: FAIL: the arena was not started "
+			                "over (%zu bytes used)\n", json_arena_used);
+			failed = 1;
+		}
 	}
 	free(big);
-	free(json_arena);
 #else
 	fprintf(stderr, "test_outcheck: built without jansson: the JSON oracle "
 	                "is not tested\n");
