@@ -13,9 +13,7 @@
 
 #ifdef FUZZ_POPPLER
 #include <poppler.h>
-#endif
 
-#ifdef FUZZ_POPPLER
 /* Fontconfig, which cairo asks for fonts when poppler draws a page,
  * keeps its configuration for the life of the process: not a leak of
  * ours (LeakSanitizer, in the fuzzer and the sanitized replay). */
