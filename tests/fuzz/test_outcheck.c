@@ -31,7 +31,7 @@ static void as_text(const fuzz_out *o, int lines)
 static char child_err[1024];
 
 /* Runs `oracle` on s in a child, its standard error in child_err: 1 if
- * it aborted, 0 if it returned. */
+ * it aborted, 0 if it returned, -1 if it ended otherwise. */
 static int aborts(oracle_fn oracle, const char *s, size_t len, int lines)
 {
 	fuzz_out o = {(char *)s, len, len};
