@@ -23,7 +23,7 @@ const char *__lsan_default_suppressions(void)
 	return "leak:libfontconfig.so\n";
 }
 
-/* A document of one empty page (keep_poppler_settings()); the numbers
+/* A document of one empty page (LLVMFuzzerInitialize()); the numbers
  * are where its objects start, as its xref table says */
 static const char keeper_pdf[] =
 	"%PDF-1.4\n"
@@ -41,8 +41,8 @@ static const char keeper_pdf[] =
  * first document opens, and destroys them when the last one closes: a
  * third of this harness's CPU went to doing both for every input. The
  * helper opens one document a process, so it makes them once either
- * way. Here a document of one empty page stays open for the life of the
- * process, and every input opens beside it.
+ * way. Here a document of one empty page, opened once a process, stays
+ * open, and every input opens beside it.
  *
  * The settings also cache what poppler looked up: the system font found
  * for a font name (through fontconfig), and the CMaps and Unicode maps
@@ -52,27 +52,30 @@ static const char keeper_pdf[] =
  * that made it (tests/fuzz/README.md, "A crash that does not reproduce
  * alone").
  */
-static void keep_poppler_settings(void)
+static PopplerDocument *keeper;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	static PopplerDocument *keeper;
-	static int tried;
 	GBytes *bytes;
 
-	if (tried)
-		return;
-	tried = 1;
+	(void)argc;
+	(void)argv;
+	if (keeper)
+		return 0;
 	bytes = g_bytes_new_static(keeper_pdf, sizeof(keeper_pdf) - 1);
 	keeper = poppler_document_new_from_bytes(bytes, NULL, NULL);
 	g_bytes_unref(bytes);  /* the document holds its own reference */
 	if (!keeper)
 		fprintf(stderr, "fuzz_pdf: the kept document did not open; "
 		                "poppler's settings are rebuilt for each input\n");
+	return 0;
 }
 
 static int extract_poppler(clint_doc *doc, const unsigned char *data,
                            size_t len, clint_diag *diag)
 {
-	keep_poppler_settings();
 	if (len < 5 || memcmp(data, "%PDF-", 5) != 0)
 		return clint_extract_pdf(doc, data, len, diag); /* the refusal */
 	return clint_extract_pdf_layout(doc, clint_pdf_poppler_module(), NULL,

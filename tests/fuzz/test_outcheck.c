@@ -16,11 +16,6 @@ static int failed;
 
 typedef void (*oracle_fn)(const fuzz_out *o, int lines);
 
-static void as_json(const fuzz_out *o, int lines)
-{
-	fuzz_out_json(o, lines);
-}
-
 static void as_text(const fuzz_out *o, int lines)
 {
 	(void)lines;
@@ -93,7 +88,7 @@ static void expect(const char *what, oracle_fn oracle, const char *s,
 }
 
 #define JSON(what, lit, lines, must_abort) \
-	expect(what, as_json, lit, sizeof(lit) - 1, lines, must_abort)
+	expect(what, fuzz_out_json, lit, sizeof(lit) - 1, lines, must_abort)
 #define TEXT(what, lit, must_abort) \
 	expect(what, as_text, lit, sizeof(lit) - 1, 0, must_abort)
 
@@ -139,9 +134,9 @@ int main(void)
 	/* past the arena: the rest of the tree from malloc(), all freed
 	 * (LeakSanitizer, in the sanitized run) */
 	big = big_array(1000000, &len);
-	expect("an array of a million numbers", as_json, big, len, 0, 0);
+	expect("an array of a million numbers", fuzz_out_json, big, len, 0, 0);
 	big[len - 1] = ',';  /* "[0,...,0," */
-	expect("that array unclosed", as_json, big, len, 0, 1);
+	expect("that array unclosed", fuzz_out_json, big, len, 0, 1);
 	big[len - 1] = ']';
 	/* here, not in a child: the arena filled, then started over */
 	{
