@@ -285,6 +285,46 @@ static void test_mostly_utf8(void **state)
 	clint_diag_free(d);
 }
 
+/* A direction control settles that a file is UTF-8, however many stray
+ * bytes it has: read as Windows-1252 it was the letters "â€®", and the
+ * direction-control check did not see it (two stray bytes beside an
+ * override and its U+202C outnumbered nothing and were read so). A
+ * curly apostrophe does too; a Latin letter does not. */
+static void test_utf8_signs(void **state)
+{
+	const char rlo[] = "Pay to account \xE2\x80\xAE" "4321\xE2\x80\xAC only. "
+	                   "Caf\xE9 and na\xEFve terms apply.";
+	const char apos[] = "the Supplier\xE2\x80\x99s caf\xE9, na\xEFve, \xE0 la";
+	const char latin[] = "caf\xC3\xA9 caf\xE9 na\xEFve";
+	clint_diag *d = NULL;
+	clint_doc *doc;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	doc = load_rc("rlo.txt", rlo, sizeof(rlo) - 1, d, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "Pay to account \xE2\x80\xAE" "4321\xE2\x80\xAC only. "
+	                    "Caf\xC3\xA9 and na\xC3\xAFve terms apply.");
+	assert_true(unit_diag_find(d, "2 such bytes decoded as Windows-1252, "
+	                              "the rest as UTF-8") >= 0);
+	clint_doc_free(doc);
+	clint_diag_clear(d);
+	doc = load_rc("apos.txt", apos, sizeof(apos) - 1, d, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "the Supplier\xE2\x80\x99s caf\xC3\xA9, na\xC3\xAFve, "
+	                    "\xC3\xA0 la");
+	assert_true(unit_diag_find(d, "3 such bytes") >= 0);
+	clint_doc_free(doc);
+	clint_diag_clear(d);
+	/* one valid "é" against two bad bytes: Windows-1252, "Ã©" */
+	doc = load_rc("latin.txt", latin, sizeof(latin) - 1, d, CLINT_OK);
+	assert_string_equal(clint_doc_text(doc, NULL),
+	                    "caf\xC3\x83\xC2\xA9 caf\xC3\xA9 na\xC3\xAFve");
+	assert_true(unit_diag_find(d, "; decoded as Windows-1252") >= 0);
+	clint_doc_free(doc);
+	clint_diag_free(d);
+}
+
 /* ---- line ends and pages ------------------------------------------------------ */
 
 static void test_crlf_lines(void **state)
@@ -834,6 +874,7 @@ int main(void)
 		cmocka_unit_test(test_cp1252_fallback),
 		cmocka_unit_test(test_cp1252_holes_and_latin1),
 		cmocka_unit_test(test_mostly_utf8),
+		cmocka_unit_test(test_utf8_signs),
 		cmocka_unit_test(test_crlf_lines),
 		cmocka_unit_test(test_lone_cr_lines),
 		cmocka_unit_test(test_locate_end_and_beyond),

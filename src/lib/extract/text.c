@@ -115,15 +115,25 @@ int clint_decode_utf8_lenient(clint_buf *out, const unsigned char *d,
 	return rc;
 }
 
-/* Sequences of two bytes or more that are valid UTF-8, and bytes that
- * start none, in d[0..len). */
+/* A character whose valid UTF-8 sequence settles that a file is UTF-8:
+ * General Punctuation (U+2000-U+206F: curly quotes, dashes, the
+ * direction controls and isolates, zero-width characters), the Arabic
+ * letter mark and U+FEFF. In Windows-1252 their bytes read "â€" or "â"
+ * followed by a symbol, "Øœ" or "ï»¿": text that was itself UTF-8. */
+static int utf8_sign(uint32_t cp)
+{
+	return (cp >= 0x2000 && cp <= 0x206F) || cp == 0x061C || cp == 0xFEFF;
+}
+
+/* Sequences of two bytes or more that are valid UTF-8, those of them that
+ * are utf8_sign() characters, and bytes that start none, in d[0..len). */
 static void utf8_census(const unsigned char *d, size_t len, size_t *multi,
-                        size_t *invalid)
+                        size_t *signs, size_t *invalid)
 {
 	size_t i = 0, n;
 	uint32_t cp;
 
-	*multi = *invalid = 0;
+	*multi = *signs = *invalid = 0;
 	while (i < len) {
 		if (d[i] < 0x80) {
 			i++;
@@ -132,6 +142,7 @@ static void utf8_census(const unsigned char *d, size_t len, size_t *multi,
 		n = clint_utf8_decode(d + i, len - i, &cp);
 		if (n) {
 			(*multi)++;
+			*signs += utf8_sign(cp);
 			i += n;
 		} else {
 			(*invalid)++;
@@ -142,20 +153,28 @@ static void utf8_census(const unsigned char *d, size_t len, size_t *multi,
 
 /*
  * Bytes that declare no encoding and are not all UTF-8 (the first bad
- * one at `bad`). Mostly UTF-8 - more valid sequences than bad bytes - is
- * a UTF-8 file with a few bytes of Windows-1252 pasted in (a "’" as
- * 0x92): those bytes are read as Windows-1252 and the rest as UTF-8;
- * read all as Windows-1252, every "’" of the file became "â€™". Else the
- * file is Windows-1252 (where a valid UTF-8 sequence is rare: a capital
- * Â-ß followed by a symbol). A note says which.
+ * one at `bad`). Mostly UTF-8 - more valid sequences than bad bytes, or
+ * any utf8_sign() character - is a UTF-8 file with a few bytes of
+ * Windows-1252 pasted in (a "’" as 0x92): those bytes are read as
+ * Windows-1252 and the rest as UTF-8; read all as Windows-1252, every "’"
+ * of the file became "â€™". Else the file is Windows-1252 (where a valid
+ * UTF-8 sequence is rare: a capital Â-ß followed by a symbol). A note
+ * says which.
+ *
+ * One sign is enough: a right-to-left override (U+202E) read as
+ * Windows-1252 is the letters "â€®", which the direction-control check
+ * does not see, while an editor that reads the file as UTF-8 obeys it
+ * and shows "30" where the file says "03". Without it, two stray
+ * Windows-1252 bytes beside an override and its U+202C, two valid
+ * sequences, hid it.
  */
 int clint_decode_undeclared(clint_buf *out, const unsigned char *d, size_t len,
                             size_t bad, const char *name, clint_diag *diag)
 {
-	size_t multi, invalid, count;
+	size_t multi, signs, invalid, count;
 
-	utf8_census(d, len, &multi, &invalid);
-	if (multi > invalid) {
+	utf8_census(d, len, &multi, &signs, &invalid);
+	if (multi > invalid || signs) {
 		clint_diag_add(diag, CLINT_DIAG_NOTE, name, 0, 0,
 		               "not valid UTF-8 (byte 0x%02X at offset %zu): %zu "
 		               "such byte%s decoded as Windows-1252, the rest as "
