@@ -1722,6 +1722,75 @@ static void test_layout_hostile_boxes(void **state)
 	clint_diag_free(d);
 }
 
+/*
+ * poppler runs a clause number into the heading a tab stop sets it apart
+ * from ("10.Fees"): two characters of a line that the text does not
+ * separate are two words when their boxes are more than 0.4 of the
+ * first one's height apart. Not a letter spaced out by less, not where
+ * the text has a space already, not the next line, and not with boxes
+ * that are not numbers.
+ */
+static void test_layout_word_gaps(void **state)
+{
+	static const char *const one[] = {
+		"10.Fees and Expenses.\n"
+		"10.1.Fees. The Customer pays the Charges.\n"
+		"The Summary of Charges.\n"};
+	const char *t = one[0], *sum = strstr(t, "Summary");
+	clint_pdf_rect r[128];
+	stand_in s = {one, 1, CLINT_PDF_OK, r, 0, CLINT_PDF_OK, NULL};
+	clint_diag *d = NULL;
+	clint_doc *doc;
+	clint_section sec;
+	double x = 72;
+	size_t i, n = 0, line = 0;
+
+	(void)state;
+	assert_int_equal(clint_diag_new(&d), CLINT_OK);
+	for (i = 0; t[i]; i++) {
+		assert_true(n < 128);
+		r[n].x1 = x;
+		r[n].x2 = x + 5;
+		r[n].y1 = 100 + 20 * (double)line;
+		r[n].y2 = r[n].y1 + 10;
+		x += 5;
+		/* 16 points after the numbers (1.6 heights), 6 after a space
+		 * (the text has one already), 3.5 after each letter of
+		 * "Summary" (0.35: spaced-out type) */
+		if (line < 2 && t[i] == '.' && t[i + 1] == 'F')
+			x += 16;
+		else if (t[i] == ' ')
+			x += 6;
+		else if (t + i >= sum && t + i < sum + 6)
+			x += 3.5;
+		if (t[i] == '\n') {
+			line++;
+			x = 72;
+		}
+		n++;
+	}
+	s.nrects = n;
+	doc = layout(&s, d, CLINT_OK);
+	assert_text_has(doc, "10. Fees and Expenses.", 1);
+	assert_text_has(doc, "10.1. Fees. The Customer pays the Charges.", 1);
+	assert_text_has(doc, "The Summary of Charges.", 1);
+	assert_text_has(doc, "  ", 0);
+	/* the numbers are the sections' now */
+	assert_int_equal(clint_doc_section_count(doc), 2);
+	assert_int_equal(clint_doc_section(doc, 0, &sec), CLINT_OK);
+	assert_string_equal(sec.number, "10");
+	assert_int_equal(clint_doc_section(doc, 1, &sec), CLINT_OK);
+	assert_string_equal(sec.number, "10.1");
+	clint_doc_free(doc);
+	/* boxes that do not map to the characters: the text as it is */
+	s.nrects = n - 1;
+	doc = layout(&s, d, CLINT_OK);
+	assert_text_has(doc, "10.Fees and Expenses.", 1);
+	clint_doc_free(doc);
+	assert_int_equal(clint_diag_count(d), 0);
+	clint_diag_free(d);
+}
+
 /* Fills boxes for the code points of `text` but the direction marks
  * (U+202B, U+202C: 3 bytes each) when `marks` is 0: one a character,
  * the lines 12 points apart and a paragraph's gap after the third line.
@@ -2004,6 +2073,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_layout_line_limit),
 		cmocka_unit_test(test_layout_running_sentences),
 		cmocka_unit_test(test_layout_hostile_boxes),
+		cmocka_unit_test(test_layout_word_gaps),
 		cmocka_unit_test(test_layout_direction_marks),
 		cmocka_unit_test(test_layout_direction_mark_line),
 		cmocka_unit_test(test_layout_unseen),
