@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "ascii.h"
 #include "ruleset.h"
 
 #define CLINT_MAX_FINDINGS_PER_RULE 10000u
@@ -1013,6 +1014,92 @@ static int next_match(check_ctx *c, const clint_pattern *p, size_t from,
 	return find_match(c, p, 0, c->doc->norm_len, from, ms, me);
 }
 
+/* How far into a section's body says_nothing() reads: a body that keeps
+ * a number ("6.1 Reserved.", "[To be agreed.]") is short. */
+#define EMPTY_BODY_BYTES 512
+#define EMPTY_BODY_WORDS 16
+
+/* Words of a body that keeps a number in place. */
+static const char *const keep_words[] = {
+	"reserved", "intentionally", "left", "blank", "omitted", "not", "used",
+	"applicable", "deleted", "none", "tbd", "tba", "tbc", "n", "a", "na",
+};
+
+static int keep_word(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(keep_words); i++)
+		if (strlen(keep_words[i]) == n && clint_ascii_ieq(w, keep_words[i], n))
+			return 1;
+	return 0;
+}
+
+/*
+ * True if section `sec` says nothing under its heading: its body (its
+ * subsections' included) is empty, or only keeps the number ("Reserved",
+ * "Intentionally left blank", "Not used", "N/A", "TBD"), or is a short
+ * "... to be agreed" (determined, confirmed, decided; not "must be
+ * agreed in writing"). A redaction ("[***]") is text. Numbers, punctuation and
+ * item labels such as "(a)" are not words. Reads at most
+ * EMPTY_BODY_BYTES; a body longer than that says something.
+ */
+static int says_nothing(const clint_doc *doc, const clint_isection *sec)
+{
+	const char *t = doc->norm;
+	size_t i = sec->heading_norm_end, e = sec->norm_end, words = 0;
+	int other = 0, later = 0, to = 0;
+
+	if (e - i > EMPTY_BODY_BYTES)
+		e = i + EMPTY_BODY_BYTES;
+	while (i < e) {
+		size_t w = i;
+
+		if (t[i] == '(') { /* an item label: "(a)", "(iv)", "(12)" */
+			for (w = i + 1; w < e && w - i <= 5 &&
+			                clint_isalnum((unsigned char)t[w]);
+			     w++)
+				;
+			if (w < e && t[w] == ')' && w > i + 1) {
+				i = w + 1;
+				continue;
+			}
+			w = i;
+		}
+		if (t[i] == '*' && i + 1 < e && t[i + 1] == '*')
+			other = 1; /* "[***]": text redacted from a filed copy */
+		if (!clint_isalpha((unsigned char)t[i]) && (unsigned char)t[i] < 0x80) {
+			i++;
+			continue;
+		}
+		while (w < e && (clint_isalpha((unsigned char)t[w]) ||
+		                 (unsigned char)t[w] >= 0x80))
+			w++;
+		if (w == e && sec->norm_end > e)
+			return 0; /* cut in a word: a long body */
+		words++;
+		if (to && w - i == 2 && clint_ascii_ieq(t + i, "be", 2) && w + 1 < e) {
+			static const char *const how[] = {"agreed", "determined",
+			                                  "confirmed", "decided"};
+			size_t k;
+
+			for (k = 0; k < ARRAY_LEN(how); k++)
+				if (e - (w + 1) >= strlen(how[k]) &&
+				    clint_ascii_ieq(t + w + 1, how[k], strlen(how[k])))
+					later = 1;
+		}
+		if (!keep_word(t + i, w - i))
+			other = 1;
+		to = w - i == 2 && clint_ascii_ieq(t + i, "to", 2);
+		if (words > EMPTY_BODY_WORDS)
+			return 0;
+		i = w;
+	}
+	if (sec->norm_end > e)
+		return 0;
+	return !other || later;
+}
+
 /*
  * Runs every body pattern of rule `ri` over the document. For a flag rule
  * each accepted match is a finding; for a require rule matches are
@@ -1046,6 +1133,13 @@ static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
 			sec = section_at_norm(doc, ms);
 			if (!in_scope(c, r, sec) || excluded(c, r, ms, me) ||
 			    !near_ok(c, r, ms, me))
+				continue;
+			/* the words of a heading over nothing are not the clause
+			 * either (as in scan_headings()) */
+			if (r->kind == CLINT_RULE_REQUIRE && sec != CLINT_NO_SECTION &&
+			    ms >= doc->sections[sec].heading_norm_start &&
+			    ms < doc->sections[sec].heading_norm_end &&
+			    says_nothing(doc, &doc->sections[sec]))
 				continue;
 			val = NO_VALUE;
 			if (r->threshold.present &&
@@ -1130,6 +1224,10 @@ static int scan_headings(check_ctx *c, size_t ri, unsigned need,
 			break;
 		if (sec->heading_norm_end == sec->heading_norm_start ||
 		    !in_scope(c, r, s))
+			continue;
+		/* a heading over nothing ("6. Service Credits" / "6.1
+		 * Reserved.") is not the clause */
+		if (r->kind == CLINT_RULE_REQUIRE && says_nothing(doc, sec))
 			continue;
 		for (h = 0; h < r->heading_count; h++) {
 			m = find_match(c, &r->headings[h], sec->heading_norm_start,
