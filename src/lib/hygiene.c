@@ -1321,8 +1321,16 @@ static const char *bracket_placeholder(const char *s, size_t n, char after,
 		return NULL;
 	if (only_marks) {
 		/* "[●]", "[•]", "[...]", "[___]", "[ ]", "[XX]" */
-		if (n == 1 && (s[0] == 'x' || s[0] == 'X'))
-			return NULL; /* "[x]" a tick box */
+		size_t a = strspn(s, " "), b = n;
+
+		while (b > a && s[b - 1] == ' ')
+			b--;
+		if (b - a == 1 && (s[a] == 'x' || s[a] == 'X'))
+			return NULL; /* "[x]", "[ x ]": a tick box */
+		if (b - a == 3 && (!memcmp(s + a, "\xE2\x9C\x93", 3) ||  /* ✓ */
+		                   !memcmp(s + a, "\xE2\x9C\x94", 3) ||  /* ✔ */
+		                   !memcmp(s + a, "\xE2\x98\x92", 3)))   /* ☒ */
+			return NULL;
 		return "is a blank left to fill in";
 	}
 	/* "[T]he", "Part[ies]": an alteration inside a word */
@@ -1379,7 +1387,10 @@ static int signature_line(const char *s, size_t a, size_t u)
 				continue;
 			m = strlen(labels[w]);
 			if (i + m <= u && clint_ascii_ieq(s + i, labels[w], m) &&
-			    (i + m == u || !clint_isalpha((unsigned char)s[i + m])))
+			    (i + m == u || !clint_isalpha((unsigned char)s[i + m])) &&
+			    /* "Per: ____" signs for a company; "$____ per month"
+			     * is a price */
+			    (strcmp(labels[w], "per") || (i + m < u && s[i + m] == ':')))
 				return 1;
 		}
 	}
@@ -1469,8 +1480,9 @@ static int check_placeholders(const clint_doc *doc, clint_budget *cpu,
 				continue;
 			e++;
 			why = "is a template field left in the draft";
-		} else if (c == '_' && i + 3 < n && !memcmp(s + i, "____", 4)) {
+		} else if (c == '_' && i + 2 < n && !memcmp(s + i, "___", 3)) {
 			size_t a = i, ls, le;
+			int before, after;
 			for (e = i; e < n && s[e] == '_'; e++)
 				;
 			/* blanks on signature pages and in signature blocks are for
@@ -1481,11 +1493,21 @@ static int check_placeholders(const clint_doc *doc, clint_budget *cpu,
 				ls = si != (size_t)-1 ? doc->sentences[2 * si] : i;
 				le = si != (size_t)-1 ? doc->sentences[2 * si + 1] : e;
 			}
+			/* a word before ("within ____", "Notice period: ____"),
+			 * or a currency sign on it ("$____", "€____"); a word in
+			 * lower case after, or a figure in brackets ("____ days",
+			 * "____ (__) days") */
+			before = (a > ls + 1 && (clint_isalnum((unsigned char)s[a - 2]) ||
+			                         (s[a - 2] == ':' && s[a - 1] == ' '))) ||
+			         (a > ls && s[a - 1] == '$') ||
+			         (a >= ls + 2 && !memcmp(s + a - 2, "\xC2\xA3", 2)) ||
+			         (a >= ls + 3 && !memcmp(s + a - 3, "\xE2\x82\xAC", 3));
+			after = e + 1 < n && s[e] == ' ' &&
+			        (clint_islower((unsigned char)s[e + 1]) || s[e + 1] == '(');
 			if (i >= witness ||
 			    signature_line(s, a > ls + 40 ? a - 40 : ls,
 			                   e + 40 < le ? e + 40 : le) ||
-			    !(a > ls + 1 && clint_isalnum((unsigned char)s[a - 2]) && e + 1 < n &&
-			      s[e] == ' ' && clint_islower((unsigned char)s[e + 1]))) {
+			    !(before && after)) {
 				i = e;
 				continue;
 			}
