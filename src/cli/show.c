@@ -184,6 +184,56 @@ static int packs_test(cli_options *o)
 	return failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/*
+ * Warns about each rule of the named packs whose id a default built-in
+ * pack defines too: such a pack tests and lints alone, but a check run,
+ * which loads the built-in packs beside it, refuses it ("already
+ * defined"). Returns the number of warnings, or -1 when the built-in
+ * packs did not load.
+ */
+static long builtin_clashes(const clint_ruleset *rs)
+{
+	clint_ruleset_options ropts = CLINT_RULESET_OPTIONS_INIT;
+	clint_ruleset *builtin = NULL;
+	clint_diag_entry e;
+	clint_rule_info ri, bi;
+	cli_str out = {NULL, 0, 0};
+	char msg[512];
+	size_t i, k;
+	long n = 0;
+
+	if (clint_ruleset_load(&builtin, &ropts, NULL) != CLINT_OK)
+		return -1;
+	for (i = 0; i < clint_ruleset_rule_count(rs); i++) {
+		clint_ruleset_rule(rs, i, &ri);
+		if (!strncmp(ri.file, "<builtin>/", 10))
+			continue;
+		k = clint_ruleset_find(builtin, ri.id);
+		if (k == (size_t)-1)
+			continue;
+		clint_ruleset_rule(builtin, k, &bi);
+		snprintf(msg, sizeof(msg),
+		         "rule '%s': the built-in pack '%s' defines it too (%s:%u), "
+		         "so a check that loads the built-in packs refuses this "
+		         "pack: give its rules a prefix of your own, or leave "
+		         "that pack out (--disable-pack %s)",
+		         ri.id, bi.pack, bi.file, bi.line, bi.pack);
+		clint_term_safe(msg);
+		e.level = CLINT_DIAG_WARNING;
+		e.file = ri.file;
+		e.line = ri.line;
+		e.column = 0;
+		e.message = msg;
+		cli_diag_line(&out, &e, NULL);
+		n++;
+	}
+	if (out.len)
+		fwrite(out.data, 1, out.len, stderr);
+	cli_str_free(&out);
+	clint_ruleset_free(builtin);
+	return n;
+}
+
 static int packs_lint(cli_options *o)
 {
 	clint_ruleset *rs = NULL;
@@ -199,6 +249,16 @@ static int packs_lint(cli_options *o)
 	popts.max_cpu_seconds = o->max_check_seconds;
 	rc = clint_ruleset_lint(rs, &popts, diag, &errors, &warnings);
 	cli_print_diag(diag);
+	if (o->file_count) {
+		long clashes = builtin_clashes(rs);
+
+		if (clashes < 0) {
+			cli_error("%s", "the built-in packs did not load");
+			errors++;
+		} else {
+			warnings += (size_t)clashes;
+		}
+	}
 	printf("%zu rules %s: %zu error%s, %zu warning%s%s\n",
 	       clint_ruleset_rule_count(rs),
 	       rc == CLINT_ELIMIT ? "(linting stopped)" : "linted", errors,

@@ -1,0 +1,1 @@
+packs lint tests/cli/fixtures/clash-pack.xml
