@@ -223,6 +223,11 @@ static int parse(cli_baseline **out, const char *name, char *data,
 			end = data + len;  /* the last line has no newline */
 		n = (size_t)(end - line);
 		*end = '\0';
+		/* a baseline kept in git with CRLF line ends (core.autocrlf on
+		 * Windows): the CR is not part of the path, whose entries then
+		 * never matched */
+		if (n && line[n - 1] == '\r')
+			line[--n] = '\0';
 		lineno++;
 		if (n > BASELINE_MAX_LINE)
 			why = "line longer than " STR(BASELINE_MAX_LINE) " bytes";
@@ -333,8 +338,10 @@ int cli_baseline_record(cli_baseline *b, const char *path,
 	clint_finding f;
 	size_t i;
 
-	if (strchr(path, '\n'))
-		return 0;  /* cannot be written on one line: never baselined */
+	if (strchr(path, '\n') || (*path && path[strlen(path) - 1] == '\r'))
+		return 0;  /* cannot be written on one line and read back (a
+		              CR at a line's end is taken for a CRLF's): never
+		              baselined */
 	for (i = 0; i < clint_result_finding_count(res); i++)
 		if (clint_result_finding(res, i, &f) < 0 || record(b, path, res, &f) < 0)
 			return -1;

@@ -115,6 +115,30 @@ static void test_round_trip_and_renumbering(void **state)
 	assert_int_equal(suppressed, 5);
 	cli_baseline_free(b);
 
+	/* the file with CRLF line ends (git's core.autocrlf): the same */
+	{
+		FILE *in = fopen(file, "rb"), *crlf;
+		char *file2 = temp_path();
+		int c;
+
+		assert_non_null(in);
+		crlf = fopen(file2, "wb");
+		assert_non_null(crlf);
+		while ((c = fgetc(in)) != EOF) {
+			if (c == '\n')
+				fputc('\r', crlf);
+			fputc(c, crlf);
+		}
+		fclose(in);
+		fclose(crlf);
+		assert_int_equal(cli_baseline_load(&b, file2), 0);
+		assert_int_equal(new_after(b, rs, "c.txt", v1, &suppressed), 0);
+		assert_int_equal(suppressed, 5);
+		cli_baseline_free(b);
+		unlink(file2);
+		free(file2);
+	}
+
 	/* another path has no baseline */
 	assert_int_equal(cli_baseline_load(&b, file), 0);
 	assert_int_equal(new_after(b, rs, "other.txt", v1, &suppressed), 5);
