@@ -386,7 +386,8 @@ int cli_baseline_write(cli_baseline *b, const char *path)
 		return -1;
 	}
 	if (cli_output_open(&out, path) < 0) {
-		cli_error("%s: %s", path, strerror(errno));
+		cli_error("%s: cannot write the baseline: %s", path,
+		          strerror(errno));
 		return -1;
 	}
 	print(b, out.fp);

@@ -385,6 +385,26 @@ done:
 	return same;
 }
 
+/* True if the directory of `path` ("." without a slash) can take a new
+ * file, as access() says; errno set when not. */
+static int dir_writable(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int ok;
+
+	if (!slash)
+		return access(".", W_OK | X_OK) == 0;
+	if (slash == path)
+		return access("/", W_OK | X_OK) == 0;
+	dir = strndup(path, (size_t)(slash - path));
+	if (!dir)
+		return 0;
+	ok = access(dir, W_OK | X_OK) == 0;
+	free(dir);
+	return ok;
+}
+
 /*
  * Refuses (-1, reported) --output and --write-baseline naming one file,
  * or either naming a file the run reads: "-o contract.txt contract.txt"
@@ -471,6 +491,14 @@ int cli_cmd_check(cli_options *o)
 	if (o->write_baseline && stat(o->write_baseline, &st) == 0 &&
 	    S_ISDIR(st.st_mode)) {
 		cli_error("%s: %s", o->write_baseline, strerror(EISDIR));
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	/* ... as is a directory that is missing or not writable, where the
+	 * baseline's temporary file would go */
+	if (o->write_baseline && !dir_writable(o->write_baseline)) {
+		cli_error("%s: cannot write the baseline there: %s",
+		          o->write_baseline, strerror(errno));
 		status = EXIT_TROUBLE;
 		goto done;
 	}

@@ -1,0 +1,1 @@
+--write-baseline tests/cli/no-such-directory/b.txt samples/mutual-nda.txt
