@@ -80,6 +80,11 @@ int clauselint_diff_main(int argc, char **argv);
 
 void cli_options_init(cli_options *o);
 void cli_options_free(cli_options *o);
+/* The options that choose the rules, shared by check and diff: --pack,
+ * --disable-pack, --no-default-packs, --enable, --disable, --severity,
+ * --config, --no-config. 1 if argv[*i] is one (its value taken, *i moved
+ * past it), 0 if not; a bad value exits with status 2. */
+int cli_parse_rules_option(cli_options *o, int argc, char **argv, int *i);
 /* Parses options and operands from argv[first..]; exits on --help,
  * --version and bad usage (status 2). */
 void cli_parse_args(int argc, char **argv, int first, cli_options *o);

@@ -43,6 +43,11 @@ static const char diff_usage[] =
 	"  -p, --pack FILE|DIR|NAME  add a clause pack (as for check)\n"
 	"      --disable-pack NAME leave a built-in pack out\n"
 	"      --no-default-packs  do not load the built-in packs\n"
+	"      --enable RULE, --disable RULE, --severity RULE=LEVEL  as for\n"
+	"                          check (repeatable)\n"
+	"      --config FILE       the project file to use (default: the nearest\n"
+	"                          .clauselint.xml to NEW, or to REDLINE)\n"
+	"      --no-config         use no project file\n"
 	"      --color WHEN        auto (default), always or never\n"
 	"      --max-check-seconds N|none  CPU seconds checking each revision\n"
 	"                          may take (as for check)\n"
@@ -62,11 +67,7 @@ typedef struct {
 	int substantive_only;
 	int fail_on;
 	int color;
-	int default_packs;
-	const char *packs[64];
-	size_t pack_count;
-	const char *disabled[64];
-	size_t disabled_count;
+	cli_options rules;  /* the options that choose the rules, as check's */
 	const char *files[2];
 	size_t file_count;
 	double max_check_seconds;  /* 0: the library's default */
@@ -135,10 +136,8 @@ static int parse(int argc, char **argv, diff_options *o)
 			o->substantive_only = 1;
 			continue;
 		}
-		if (strcmp(a, "--no-default-packs") == 0) {
-			o->default_packs = 0;
+		if (cli_parse_rules_option(&o->rules, argc, argv, &i))
 			continue;
-		}
 		if ((r = option(argc, argv, &i, "--format", &v)) ||
 		    (r = option(argc, argv, &i, "-f", &v))) {
 			if (r < 0 || clint_diff_output_from_name(&o->format, v) < 0) {
@@ -159,19 +158,6 @@ static int parse(int argc, char **argv, diff_options *o)
 				           r < 0 ? "" : v);
 				return -1;
 			}
-		} else if ((r = option(argc, argv, &i, "--pack", &v)) ||
-		           (r = option(argc, argv, &i, "-p", &v))) {
-			if (r < 0 || o->pack_count == 64) {
-				diff_error("%s", "--pack needs a value (at most 64 packs)");
-				return -1;
-			}
-			o->packs[o->pack_count++] = v;
-		} else if ((r = option(argc, argv, &i, "--disable-pack", &v))) {
-			if (r < 0 || o->disabled_count == 64) {
-				diff_error("%s", "--disable-pack needs a value");
-				return -1;
-			}
-			o->disabled[o->disabled_count++] = v;
 		} else if ((r = option(argc, argv, &i, "--max-check-seconds", &v))) {
 			if (r < 0 || cli_parse_seconds(&o->max_check_seconds, v) < 0) {
 				diff_error("--max-check-seconds needs " CLI_SECONDS_HELP
@@ -271,33 +257,23 @@ static int load(const diff_options *o, const char *file, clint_revisions rev,
 	return rc;
 }
 
-static int load_rules(const diff_options *o, clint_ruleset **rs)
+/*
+ * The rules of NEW's project (or REDLINE's), as check would use for it:
+ * the nearest .clauselint.xml (--config FILE, or none with --no-config),
+ * then the command line's packs and rule settings. Its errors are
+ * printed; -1 when it does not load.
+ */
+static int load_rules(const diff_options *o, cli_projects *ps,
+                      clint_ruleset **rs)
 {
-	clint_ruleset_options ro = CLINT_RULESET_OPTIONS_INIT;
-	clint_diag *diag = NULL;
-	size_t i, b;
-	int rc;
+	long p = cli_project_for(ps, &o->rules, o->files[o->file_count - 1]);
 
-	ro.default_packs = o->default_packs;
-	ro.pack_paths = o->packs;
-	ro.pack_path_count = o->pack_count;
-	ro.disabled_packs = o->disabled;
-	ro.disabled_pack_count = o->disabled_count;
-	for (i = 0; i < o->pack_count; i++) {
-		if (access(o->packs[i], F_OK) == 0)
-			continue;
-		for (b = 0; b < clint_builtin_pack_count(); b++)
-			if (strcmp(clint_builtin_pack_name(b), o->packs[i]) == 0)
-				ro.default_packs = 0;
-	}
-	if (getenv("CLAUSELINT_NO_JIT"))
-		ro.jit = 0;
-	if (clint_diag_new(&diag) < 0)
+	if (p < 0 || ps->items[p].invalid)
+		return -1;  /* the project file's errors are above */
+	if (cli_projects_load(ps, &o->rules) < 0 || !ps->items[p].rs)
 		return -1;
-	rc = clint_ruleset_load(rs, &ro, diag);
-	cli_print_diag(diag);
-	clint_diag_free(diag);
-	return rc;
+	*rs = ps->items[p].rs;
+	return 0;
 }
 
 /* 1 if the two documents have the same text. */
@@ -320,6 +296,7 @@ int clauselint_diff_main(int argc, char **argv)
 	clint_diff_render_options ro = CLINT_DIFF_RENDER_OPTIONS_INIT;
 	clint_diff_options dopts = CLINT_DIFF_OPTIONS_INIT;
 	diff_options o;
+	cli_projects ps = {NULL, 0};
 	clint_ruleset *rs = NULL;
 	clint_doc *old_doc = NULL, *new_doc = NULL;
 	clint_diff *d = NULL;
@@ -330,11 +307,13 @@ int clauselint_diff_main(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.fail_on = CLINT_SEVERITY_ERROR;
 	o.color = -1;
-	o.default_packs = 1;
+	cli_options_init(&o.rules);
 	r = parse(argc, argv, &o);
-	if (r != 0)
+	if (r != 0) {
+		cli_options_free(&o.rules);
 		return r > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
-	if (load_rules(&o, &rs) < 0)
+	}
+	if (load_rules(&o, &ps, &rs) < 0)
 		goto done;
 	if (o.file_count == 2) {
 		int a = load(&o, o.files[0], CLINT_REVISIONS_ACCEPT, &old_doc);
@@ -411,7 +390,8 @@ done:
 	clint_diag_free(diag);
 	clint_doc_free(old_doc);
 	clint_doc_free(new_doc);
-	clint_ruleset_free(rs);
+	cli_projects_free(&ps);  /* rs is its project's */
+	cli_options_free(&o.rules);
 	free(old_label);
 	free(new_label);
 	return status;

@@ -195,6 +195,35 @@ static void parse_severity(cli_options *o, const char *v)
 	add_setting(o, CLINT_RULE_SEVERITY, rule, s);
 }
 
+int cli_parse_rules_option(cli_options *o, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i], *v;
+
+	if (strcmp(a, "--no-default-packs") == 0) {
+		o->default_packs = 0;
+	} else if (strcmp(a, "--no-config") == 0) {
+		o->no_config = 1;
+	} else if (take_value(argc, argv, i, "--pack", &v) ||
+	           take_value(argc, argv, i, "-p", &v)) {
+		if (cli_push(&o->packs, &o->pack_count, v) < 0)
+			die_oom();
+	} else if (take_value(argc, argv, i, "--disable-pack", &v)) {
+		if (cli_push(&o->disabled, &o->disabled_count, v) < 0)
+			die_oom();
+	} else if (take_value(argc, argv, i, "--enable", &v)) {
+		add_setting(o, CLINT_RULE_ENABLE, v, CLINT_SEVERITY_INFO);
+	} else if (take_value(argc, argv, i, "--disable", &v)) {
+		add_setting(o, CLINT_RULE_DISABLE, v, CLINT_SEVERITY_INFO);
+	} else if (take_value(argc, argv, i, "--severity", &v)) {
+		parse_severity(o, v);
+	} else if (take_value(argc, argv, i, "--config", &v)) {
+		o->config = v;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
 static unsigned parse_jobs(const char *v)
 {
 	char *end = NULL;
@@ -254,10 +283,8 @@ void cli_parse_args(int argc, char **argv, int first, cli_options *o)
 			exit(EXIT_CLEAN);
 		} else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
 			o->verbose = 1;
-		} else if (strcmp(a, "--no-default-packs") == 0) {
-			o->default_packs = 0;
-		} else if (strcmp(a, "--no-config") == 0) {
-			o->no_config = 1;
+		} else if (cli_parse_rules_option(o, argc, argv, &i)) {
+			continue;
 		} else if (take_value(argc, argv, &i, "--format", &v) ||
 		           take_value(argc, argv, &i, "-f", &v)) {
 			check_only(o, "--format");
@@ -284,21 +311,6 @@ void cli_parse_args(int argc, char **argv, int first, cli_options *o)
 				                v);
 				exit(EXIT_TROUBLE);
 			}
-		} else if (take_value(argc, argv, &i, "--pack", &v) ||
-		           take_value(argc, argv, &i, "-p", &v)) {
-			if (cli_push(&o->packs, &o->pack_count, v) < 0)
-				die_oom();
-		} else if (take_value(argc, argv, &i, "--disable-pack", &v)) {
-			if (cli_push(&o->disabled, &o->disabled_count, v) < 0)
-				die_oom();
-		} else if (take_value(argc, argv, &i, "--enable", &v)) {
-			add_setting(o, CLINT_RULE_ENABLE, v, CLINT_SEVERITY_INFO);
-		} else if (take_value(argc, argv, &i, "--disable", &v)) {
-			add_setting(o, CLINT_RULE_DISABLE, v, CLINT_SEVERITY_INFO);
-		} else if (take_value(argc, argv, &i, "--severity", &v)) {
-			parse_severity(o, v);
-		} else if (take_value(argc, argv, &i, "--config", &v)) {
-			o->config = v;
 		} else if (take_value(argc, argv, &i, "--include", &v)) {
 			if (cli_push(&o->includes, &o->include_count, v) < 0)
 				die_oom();

@@ -1,0 +1,1 @@
+diff tests/cli/fixtures/project/contracts/old/draft.txt tests/cli/fixtures/project/contracts/support.txt
