@@ -1018,6 +1018,9 @@ static int next_match(check_ctx *c, const clint_pattern *p, size_t from,
  * a number ("6.1 Reserved.", "[To be agreed.]") is short. */
 #define EMPTY_BODY_BYTES 512
 #define EMPTY_BODY_WORDS 16
+/* A heading longer than this is a paragraph in a heading's style: it
+ * says something itself (segment.c keeps headings of 100 bytes) */
+#define EMPTY_HEADING_BYTES 120
 
 /* Words of a body that keeps a number in place. */
 static const char *const keep_words[] = {
@@ -1037,7 +1040,7 @@ static int keep_word(const char *w, size_t n)
 
 /*
  * True if section `sec` says nothing under its heading: its body (its
- * subsections' included) is empty, or only keeps the number ("Reserved",
+ * subsections' included) only keeps the number ("Reserved",
  * "Intentionally left blank", "Not used", "N/A", "TBD"), or is a short
  * "... to be agreed" (determined, confirmed, decided; not "must be
  * agreed in writing"). A redaction ("[***]") is text. Numbers, punctuation and
@@ -1050,6 +1053,10 @@ static int says_nothing(const clint_doc *doc, const clint_isection *sec)
 	size_t i = sec->heading_norm_end, e = sec->norm_end, words = 0;
 	int other = 0, later = 0, to = 0;
 
+	/* a long "heading" is a paragraph set in a heading style, whose
+	 * words are the clause ("a. Either party may terminate ...") */
+	if (sec->heading_norm_end - sec->heading_norm_start > EMPTY_HEADING_BYTES)
+		return 0;
 	if (e - i > EMPTY_BODY_BYTES)
 		e = i + EMPTY_BODY_BYTES;
 	while (i < e) {
@@ -1097,7 +1104,10 @@ static int says_nothing(const clint_doc *doc, const clint_isection *sec)
 	}
 	if (sec->norm_end > e)
 		return 0;
-	return !other || later;
+	/* an empty body is not enough: where the heading styles do not
+	 * nest ("2. Payment" and "2.1 Payment. Company will pay ..." both
+	 * Heading 2), the clause is in the sections after it */
+	return (words && !other) || later;
 }
 
 /*

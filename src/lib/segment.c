@@ -765,8 +765,16 @@ int clint_segment(clint_doc *doc)
 				num.num_start = num.num_end = num.rest = a;
 			}
 			num.rank = blk->level * 10;
-			TRY(add_section(doc, &num, bi, num.rest,
-			                trim_heading_end(s, num.rest, b), stack, &depth));
+			/* a whole paragraph in a heading style (templates set the
+			 * clause's text in its heading's style: "2.2 Payment
+			 * Dispute. If the Client disputes ..."): the heading is
+			 * its run-in heading, not its every word */
+			he = 0;
+			if (!heading_like(s, num.rest, b))
+				he = runin_heading(s, num.rest, b);
+			if (!he)
+				he = trim_heading_end(s, num.rest, b);
+			TRY(add_section(doc, &num, bi, num.rest, he, stack, &depth));
 			continue;
 		}
 		if (parse_numbering(s, a, b, &num)) {
