@@ -2,7 +2,9 @@
 # diff.sh BIN - checks of `clauselint diff` beyond the golden outputs:
 #  - every JSON diff of the sample revisions validates against
 #    docs/diff-json.schema.json (python3-jsonschema);
-#  - SARIF is 2.1.0 and carries exactly the introduced risks and clauses gone;
+#  - SARIF is 2.1.0, carries exactly the introduced risks and clauses gone,
+#    and passes the check SARIF's checks (tests/report/check.py: the official
+#    schema when ../shared has it, URIs, regions, rule help);
 #  - the redline (weak-v2-tracked.docx, rejected vs accepted) finds the same
 #    changes as diffing the two DOCX revisions;
 #  - the HTML side-by-side renders in headless Chromium with no script error
@@ -15,6 +17,7 @@ wrap=${TEST_WRAPPER:-}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 fixtures=$root/../shared/corpus/docs/pandoc-fixtures
+sarif_schema=$root/../shared/schemas/sarif-schema-2.1.0.json
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
@@ -76,6 +79,15 @@ rules = [x["id"] for x in s["runs"][0]["tool"]["driver"]["rules"]]
 for x in res:
     assert rules[x["ruleIndex"]] == x["ruleId"]
     assert len(x["partialFingerprints"]["clauselint/v1"]) == 16' "$tmp/$n.sarif" "$tmp/$n.json"; then ok; else bad "$pair: SARIF"; fi
+		# what code scanning needs, as of the check's SARIF (URIs
+		# percent-encoded against %SRCROOT%, regions, rule help, unique
+		# artifacts), and the official schema when ../shared has it
+		if python3 "$here/report/check.py" sarif "$sarif_schema" \
+			"$tmp/$n.sarif" > "$tmp/sarif.out" 2>&1; then
+			ok
+		else
+			bad "$pair: SARIF for code scanning: $(grep -v ' checked, ' "$tmp/sarif.out" | head -3)"
+		fi
 	fi
 done
 
@@ -94,6 +106,12 @@ for fmt in text json markdown html sarif; do
 	fi
 done
 validate "$tmp/timed.json" "timed-out diff"
+if python3 "$here/report/check.py" sarif "$sarif_schema" "$tmp/timed.sarif" \
+	> "$tmp/sarif.out" 2>&1; then
+	ok
+else
+	bad "timed-out diff: SARIF for code scanning: $(grep -v ' checked, ' "$tmp/sarif.out" | head -3)"
+fi
 if python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))

@@ -32,28 +32,24 @@ static size_t rule_index(const char ***ids, size_t *n, size_t *cap,
 	return (*n)++;
 }
 
+/* The rule of finding `f`, as the check's SARIF describes it (the diff's
+ * findings come from its ruleset). */
 static int rule_obj(clint_drender *r, const clint_finding *f, int first)
 {
-	clint_buf *b = r->b;
-	int rc = CLINT_OK;
+	clint_rule_info ri;
+	size_t i = clint_ruleset_find(r->d->rs, f->rule_id);
 
-	TRY(clint_buf_puts(b, first ? "\n            {\"id\": " : ",\n            {\"id\": "));
-	TRY(clint_json_cstr(b, f->rule_id));
-	TRY(clint_buf_puts(b, ", \"name\": "));
-	TRY(clint_json_cstr(b, f->title));
-	TRY(clint_buf_puts(b, ", \"shortDescription\": {\"text\": "));
-	TRY(clint_json_cstr(b, f->title));
-	TRY(clint_buf_puts(b, "}, \"fullDescription\": {\"text\": "));
-	TRY(clint_json_cstr(b, f->rationale));
-	TRY(clint_buf_puts(b, "}, \"help\": {\"text\": "));
-	TRY(clint_json_cstr(b, f->suggestion));
-	TRY(clint_buf_printf(b, "}, \"defaultConfiguration\": {\"level\": \"%s\"}, "
-	                        "\"properties\": {\"category\": ",
-	                     level(f->severity)));
-	TRY(clint_json_cstr(b, f->category));
-	TRY(clint_buf_puts(b, "}}"));
-done:
-	return rc;
+	int rc;
+
+	if (!first && (rc = clint_buf_putc(r->b, ',')) < 0)
+		return rc;
+	if (i == (size_t)-1 || clint_ruleset_rule(r->d->rs, i, &ri) < 0)
+		return CLINT_EINVAL;  /* every finding's rule is in the ruleset */
+	clint_sarif_rule(r->b, &ri);
+	/* it writes on after a refused put, as the check's SARIF does, which
+	 * looks at the buffer once at its end; the report's limit refuses
+	 * far sooner than memory runs out */
+	return r->b->failed ? CLINT_ELIMIT : CLINT_OK;
 }
 
 int clint_diff_render_sarif(clint_drender *r)
@@ -102,12 +98,22 @@ int clint_diff_render_sarif(clint_drender *r)
 		TRY(clint_json_str(b, inc.data, inc.len));
 		TRY(clint_buf_puts(b, "}, \"descriptor\": {\"id\": "
 		                      "\"check-timed-out\"}}]}],\n"));
+	} else {
+		TRY(clint_buf_puts(b, "      \"invocations\": [{"
+		                      "\"executionSuccessful\": true}],\n"));
 	}
-	TRY(clint_buf_puts(b, "      \"artifacts\": [{\"location\": {\"uri\": "));
-	TRY(clint_json_cstr(b, r->new_name));
-	TRY(clint_buf_puts(b, "}}, {\"location\": {\"uri\": "));
-	TRY(clint_json_cstr(b, r->old_name));
-	TRY(clint_buf_puts(b, "}}],\n      \"results\": ["));
+	/* columns count code points, as the check's */
+	TRY(clint_buf_puts(b, "      \"columnKind\": \"unicodeCodePoints\",\n"));
+	/* the files, not their labels (a redline's "(changes accepted)"),
+	 * as URI references, as the check's SARIF has them: NEW is 0, then
+	 * OLD unless it is the same file (a redline: artifacts are unique) */
+	TRY(clint_buf_puts(b, "      \"artifacts\": [{\"location\": "));
+	TRY(clint_sarif_artifact(b, clint_doc_name(d->new_doc), -1));
+	if (strcmp(clint_doc_name(d->old_doc), clint_doc_name(d->new_doc)) != 0) {
+		TRY(clint_buf_puts(b, "}, {\"location\": "));
+		TRY(clint_sarif_artifact(b, clint_doc_name(d->old_doc), -1));
+	}
+	TRY(clint_buf_puts(b, "}],\n      \"results\": ["));
 	for (i = 0; i < d->clause_count; i++) {
 		const clint_diff_clause *c = &d->clauses[i];
 		size_t ri;
@@ -134,11 +140,13 @@ int clint_diff_render_sarif(clint_drender *r)
 			if (rc < 0)
 				goto done;
 		}
+		/* at line 1, as the check's SARIF places a missing clause */
 		TRY(clint_buf_puts(b, "}, \"locations\": [{\"physicalLocation\": "
-		                      "{\"artifactLocation\": {\"uri\": "));
-		TRY(clint_json_cstr(b, r->new_name));
-		TRY(clint_buf_puts(b, ", \"index\": 0}}}], \"partialFingerprints\": "
-		                      "{\"clauselint/v1\": "));
+		                      "{\"artifactLocation\": "));
+		TRY(clint_sarif_artifact(b, clint_doc_name(d->new_doc), 0));
+		TRY(clint_buf_puts(b, ", \"region\": {\"startLine\": 1, "
+		                      "\"startColumn\": 1}}}], "
+		                      "\"partialFingerprints\": {\"clauselint/v1\": "));
 		{
 			char fp[CLINT_FINGERPRINT_SIZE];
 			TRY(clint_finding_fingerprint(d->new_res, &c->finding, fp));
@@ -162,9 +170,9 @@ int clint_diff_render_sarif(clint_drender *r)
 		                     ri, level(x->finding.severity)));
 		TRY(clint_json_cstr(b, x->finding.message));
 		TRY(clint_buf_puts(b, "}, \"locations\": [{\"physicalLocation\": "
-		                      "{\"artifactLocation\": {\"uri\": "));
-		TRY(clint_json_cstr(b, r->new_name));
-		TRY(clint_buf_printf(b, ", \"index\": 0}, \"region\": {\"startLine\": "
+		                      "{\"artifactLocation\": "));
+		TRY(clint_sarif_artifact(b, clint_doc_name(d->new_doc), 0));
+		TRY(clint_buf_printf(b, ", \"region\": {\"startLine\": "
 		                        "%u, \"startColumn\": %u, \"endLine\": %u, "
 		                        "\"endColumn\": %u}}",
 		                     line ? line : 1, col ? col : 1,

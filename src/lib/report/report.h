@@ -106,6 +106,17 @@ CLINT_INTERNAL int clint_term_cstr(clint_buf *b, const char *s);
  * RFC 3986 unreserved set and "/" is percent-encoded. */
 CLINT_INTERNAL int clint_uri_path(clint_buf *b, const char *path);
 
+/* Appends a SARIF artifactLocation's object for the file `file`: its
+ * clint_uri_path(), relative ones with the uriBaseId %SRCROOT%, and the
+ * artifact's `index` unless it is negative. Shared by the check's SARIF
+ * and the diff's. */
+CLINT_INTERNAL int clint_sarif_artifact(clint_buf *b, const char *file,
+                                        long index);
+/* Appends the SARIF reportingDescriptor of a rule (id, name, short and
+ * full description, help as text and Markdown, helpUri, level, tags),
+ * after a newline; errors are the buffer's. Shared likewise. */
+CLINT_INTERNAL void clint_sarif_rule(clint_buf *b, const clint_rule_info *ri);
+
 /*
  * Where a finding is for tools that want a line and column range (SARIF,
  * Checkstyle, GitLab, JUnit): for text formats the line and column in the

@@ -93,7 +93,7 @@ static void pascal_name(clint_buf *b, const char *id)
 }
 
 /* Appends the JSON object of rule `ri`. */
-static void render_rule(clint_buf *b, const clint_rule_info *ri)
+void clint_sarif_rule(clint_buf *b, const clint_rule_info *ri)
 {
 	clint_buf name = CLINT_BUF_INIT, help = CLINT_BUF_INIT;
 
@@ -196,21 +196,28 @@ static int map_rules(sarif_state *st, const clint_ruleset *rs)
 		st->rule_count++;
 		if (j)
 			clint_buf_putc(&st->rules, ',');
-		render_rule(&st->rules, &ri);
+		clint_sarif_rule(&st->rules, &ri);
 		map[i] = j;
 	}
 	st->rs = rs;
 	return CLINT_OK;
 }
 
-static void artifact(clint_buf *b, const char *file)
+int clint_sarif_artifact(clint_buf *b, const char *file, long index)
 {
-	clint_buf_puts(b, "{\"uri\": \"");
-	clint_uri_path(b, file);
-	clint_buf_puts(b, "\"");
-	if (*file != '/')
-		clint_buf_puts(b, ", \"uriBaseId\": \"%SRCROOT%\"");
-	clint_buf_putc(b, '}');
+	int rc;
+
+	if ((rc = clint_buf_puts(b, "{\"uri\": \"")) < 0 ||
+	    (rc = clint_uri_path(b, file)) < 0 ||
+	    (rc = clint_buf_puts(b, "\"")) < 0)
+		return rc;
+	if (*file != '/' &&
+	    (rc = clint_buf_puts(b, ", \"uriBaseId\": \"%SRCROOT%\"")) < 0)
+		return rc;
+	if (index >= 0 &&
+	    (rc = clint_buf_printf(b, ", \"index\": %ld", index)) < 0)
+		return rc;
+	return clint_buf_putc(b, '}');
 }
 
 static void render_result(sarif_state *st, const clint_result *res,
@@ -248,7 +255,7 @@ static void render_result(sarif_state *st, const clint_result *res,
 	clint_json_str(b, msg.data ? msg.data : "", msg.len);
 	clint_buf_puts(b, "}, \"locations\": [{\"physicalLocation\": "
 	                  "{\"artifactLocation\": ");
-	artifact(b, clint_doc_name(doc));
+	clint_sarif_artifact(b, clint_doc_name(doc), -1);
 	clint_buf_printf(b, ", \"region\": {\"startLine\": %u, \"startColumn\": %u",
 	                 reg.line, reg.column);
 	if (f->has_location) {
@@ -295,7 +302,7 @@ static void add_note(sarif_state *st, const char *file, const char *msg,
 	clint_json_cstr(b, msg);
 	clint_buf_puts(b, "}, \"locations\": [{\"physicalLocation\": "
 	                  "{\"artifactLocation\": ");
-	artifact(b, file);
+	clint_sarif_artifact(b, file, -1);
 	clint_buf_printf(b, "}}], \"descriptor\": {\"id\": \"%s\"}}", id);
 }
 

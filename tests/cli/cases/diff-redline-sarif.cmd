@@ -1,0 +1,1 @@
+diff --format sarif tests/cli/fixtures/tracked-changes.docx
