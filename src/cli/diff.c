@@ -270,8 +270,24 @@ static int load_rules(const diff_options *o, cli_projects *ps,
 
 	if (p < 0 || ps->items[p].invalid)
 		return -1;  /* the project file's errors are above */
-	if (cli_projects_load(ps, &o->rules) < 0 || !ps->items[p].rs)
+	if (cli_projects_load(ps, &o->rules) < 0 || !ps->items[p].rs) {
+		/* its errors are above; say whose packs they are (a --pack
+		 * that repeats one the project file names is one) */
+		if (ps->items[p].config) {
+			cli_str msg = {NULL, 0, 0};
+
+			if (cli_str_printf(&msg, "clauselint: diff: not compared: "
+			                         "the packs or rule settings of "
+			                         "project file ") == 0 &&
+			    cli_str_safe(&msg, "%s",
+			                 clint_config_path(ps->items[p].config)) == 0 &&
+			    cli_str_printf(&msg, " do not load with the command "
+			                         "line's\n") == 0)
+				fwrite(msg.data, 1, msg.len, stderr);
+			cli_str_free(&msg);
+		}
 		return -1;
+	}
 	*rs = ps->items[p].rs;
 	return 0;
 }

@@ -494,9 +494,12 @@ int cli_cmd_check(cli_options *o)
 		status = EXIT_TROUBLE;
 		goto done;
 	}
-	/* ... as is a directory that is missing or not writable, where the
-	 * baseline's temporary file would go */
-	if (o->write_baseline && !dir_writable(o->write_baseline)) {
+	/* ... as is a new baseline's directory that is missing or not
+	 * writable (an existing file is left to cli_output_open(), which
+	 * writes a device or a link through, and has a fallback for a
+	 * directory it cannot write) */
+	if (o->write_baseline && lstat(o->write_baseline, &st) != 0 &&
+	    errno == ENOENT && !dir_writable(o->write_baseline)) {
 		cli_error("%s: cannot write the baseline there: %s",
 		          o->write_baseline, strerror(errno));
 		status = EXIT_TROUBLE;

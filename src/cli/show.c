@@ -191,7 +191,7 @@ static int packs_test(cli_options *o)
  * defined"). Returns the number of warnings, or -1 when the built-in
  * packs did not load.
  */
-static long builtin_clashes(const clint_ruleset *rs)
+static long builtin_clashes(const clint_ruleset *rs, const cli_options *o)
 {
 	clint_ruleset_options ropts = CLINT_RULESET_OPTIONS_INIT;
 	clint_ruleset *builtin = NULL;
@@ -202,6 +202,10 @@ static long builtin_clashes(const clint_ruleset *rs)
 	size_t i, k;
 	long n = 0;
 
+	/* the built-in packs a check would load beside them: not those the
+	 * command line leaves out, as the warning advises */
+	ropts.disabled_packs = o->disabled;
+	ropts.disabled_pack_count = o->disabled_count;
 	if (clint_ruleset_load(&builtin, &ropts, NULL) != CLINT_OK)
 		return -1;
 	for (i = 0; i < clint_ruleset_rule_count(rs); i++) {
@@ -241,16 +245,17 @@ static int packs_lint(cli_options *o)
 	clint_packs_options popts = CLINT_PACKS_OPTIONS_INIT;
 	size_t errors = 0, warnings = 0, left_out;
 	char note[80];
-	int rc;
+	int rc, defaults;
 
+	defaults = o->default_packs;  /* load_named_packs() turns it off */
 	if (load_named_packs(o, &rs) < 0)
 		return EXIT_TROUBLE;
 	clint_diag_new(&diag);
 	popts.max_cpu_seconds = o->max_check_seconds;
 	rc = clint_ruleset_lint(rs, &popts, diag, &errors, &warnings);
 	cli_print_diag(diag);
-	if (o->file_count) {
-		long clashes = builtin_clashes(rs);
+	if (o->file_count && defaults) {
+		long clashes = builtin_clashes(rs, o);
 
 		if (clashes < 0) {
 			cli_error("%s", "the built-in packs did not load");

@@ -1018,6 +1018,9 @@ static int next_match(check_ctx *c, const clint_pattern *p, size_t from,
  * a number ("6.1 Reserved.", "[To be agreed.]") is short. */
 #define EMPTY_BODY_BYTES 512
 #define EMPTY_BODY_WORDS 16
+/* ... and one that leaves its content "to be agreed" ("The Service
+ * Levels are to be agreed.") */
+#define EMPTY_LATER_WORDS 8
 /* A heading longer than this is a paragraph in a heading's style: it
  * says something itself (segment.c keeps headings of 100 bytes) */
 #define EMPTY_HEADING_BYTES 120
@@ -1090,10 +1093,16 @@ static int says_nothing(const clint_doc *doc, const clint_isection *sec)
 			                                  "confirmed", "decided"};
 			size_t k;
 
-			for (k = 0; k < ARRAY_LEN(how); k++)
-				if (e - (w + 1) >= strlen(how[k]) &&
-				    clint_ascii_ieq(t + w + 1, how[k], strlen(how[k])))
+			/* "... to be agreed." ends the sentence: not "to be
+			 * agreed in writing", a procedure */
+			for (k = 0; k < ARRAY_LEN(how); k++) {
+				size_t n = strlen(how[k]), x = w + 1 + n;
+
+				if (e - (w + 1) >= n &&
+				    clint_ascii_ieq(t + w + 1, how[k], n) &&
+				    (x >= e || strchr(".;])", t[x])))
 					later = 1;
+			}
 		}
 		if (!keep_word(t + i, w - i))
 			other = 1;
@@ -1107,7 +1116,10 @@ static int says_nothing(const clint_doc *doc, const clint_isection *sec)
 	/* an empty body is not enough: where the heading styles do not
 	 * nest ("2. Payment" and "2.1 Payment. Company will pay ..." both
 	 * Heading 2), the clause is in the sections after it */
-	return (words && !other) || later;
+	/* "... to be agreed" says nothing in a short body only: "5% of the
+	 * monthly Charges for each missed Service Level, the cap to be
+	 * agreed." is a penalty clause with a detail left open */
+	return (words && !other) || (later && words <= EMPTY_LATER_WORDS);
 }
 
 /*
@@ -1235,10 +1247,6 @@ static int scan_headings(check_ctx *c, size_t ri, unsigned need,
 		if (sec->heading_norm_end == sec->heading_norm_start ||
 		    !in_scope(c, r, s))
 			continue;
-		/* a heading over nothing ("6. Service Credits" / "6.1
-		 * Reserved.") is not the clause */
-		if (r->kind == CLINT_RULE_REQUIRE && says_nothing(doc, sec))
-			continue;
 		for (h = 0; h < r->heading_count; h++) {
 			m = find_match(c, &r->headings[h], sec->heading_norm_start,
 			               sec->heading_norm_end, sec->heading_norm_start,
@@ -1247,6 +1255,11 @@ static int scan_headings(check_ctx *c, size_t ri, unsigned need,
 				limit_error(c, r, &r->headings[h], m);
 			if (m <= 0)
 				continue;
+			/* a heading over nothing ("6. Service Credits" / "6.1
+			 * Reserved.") is not the clause; looked at once a heading
+			 * matches, not for every section and rule */
+			if (r->kind == CLINT_RULE_REQUIRE && says_nothing(doc, sec))
+				break;
 			it.rule = ri;
 			it.start = clint_doc_norm_to_text(doc, ms);
 			it.end = clint_doc_norm_end_to_text(doc, me);

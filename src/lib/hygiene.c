@@ -1329,6 +1329,11 @@ static const char *bracket_placeholder(const char *s, size_t n, char after,
 			return NULL; /* "[x]", "[ x ]": a tick box */
 		if (b - a == 3 && (!memcmp(s + a, "\xE2\x9C\x93", 3) ||  /* ✓ */
 		                   !memcmp(s + a, "\xE2\x9C\x94", 3) ||  /* ✔ */
+		                   !memcmp(s + a, "\xE2\x9C\x97", 3) ||  /* ✗ */
+		                   !memcmp(s + a, "\xE2\x9C\x98", 3) ||  /* ✘ */
+		                   !memcmp(s + a, "\xE2\x88\x9A", 3) ||  /* √ */
+		                   !memcmp(s + a, "\xE2\x98\x90", 3) ||  /* ☐ */
+		                   !memcmp(s + a, "\xE2\x98\x91", 3) ||  /* ☑ */
 		                   !memcmp(s + a, "\xE2\x98\x92", 3)))   /* ☒ */
 			return NULL;
 		return "is a blank left to fill in";
@@ -1388,9 +1393,12 @@ static int signature_line(const char *s, size_t a, size_t u)
 			m = strlen(labels[w]);
 			if (i + m <= u && clint_ascii_ieq(s + i, labels[w], m) &&
 			    (i + m == u || !clint_isalpha((unsigned char)s[i + m])) &&
-			    /* "Per: ____" signs for a company; "$____ per month"
-			     * is a price */
-			    (strcmp(labels[w], "per") || (i + m < u && s[i + m] == ':')))
+			    /* "Per: ____", "Per ____" sign for a company; "$____
+			     * per month" is a price */
+			    (strcmp(labels[w], "per") ||
+			     (i + m < u && (s[i + m] == ':' ||
+			                    (s[i + m] == ' ' && i + m + 1 < u &&
+			                     s[i + m + 1] == '_')))))
 				return 1;
 		}
 	}
@@ -1497,11 +1505,18 @@ static int check_placeholders(const clint_doc *doc, clint_budget *cpu,
 			 * or a currency sign on it ("$____", "€____"); a word in
 			 * lower case after, or a figure in brackets ("____ days",
 			 * "____ (__) days") */
-			before = (a > ls + 1 && (clint_isalnum((unsigned char)s[a - 2]) ||
-			                         (s[a - 2] == ':' && s[a - 1] == ' '))) ||
-			         (a > ls && s[a - 1] == '$') ||
-			         (a >= ls + 2 && !memcmp(s + a - 2, "\xC2\xA3", 2)) ||
-			         (a >= ls + 3 && !memcmp(s + a - 3, "\xE2\x82\xAC", 3));
+			{
+				/* the sign on the blank or a space before it */
+				size_t cs = a > ls && s[a - 1] == ' ' ? a - 1 : a;
+
+				before = (a > ls + 1 &&
+				          (clint_isalnum((unsigned char)s[a - 2]) ||
+				           (s[a - 2] == ':' && s[a - 1] == ' '))) ||
+				         (cs > ls && s[cs - 1] == '$') ||
+				         (cs >= ls + 2 && !memcmp(s + cs - 2, "\xC2\xA3", 2)) ||
+				         (cs >= ls + 3 &&
+				          !memcmp(s + cs - 3, "\xE2\x82\xAC", 3));
+			}
 			after = e + 1 < n && s[e] == ' ' &&
 			        (clint_islower((unsigned char)s[e + 1]) || s[e + 1] == '(');
 			if (i >= witness ||

@@ -772,6 +772,11 @@ int clint_segment(clint_doc *doc)
 			he = 0;
 			if (!heading_like(s, num.rest, b))
 				he = runin_heading(s, num.rest, b);
+			/* ... when what follows it reads as text, not as the rest
+			 * of a title ("Appendix: Insurance", "Fees. Payment
+			 * Terms") */
+			if (he && he + 2 < b && heading_like(s, he + 2, b))
+				he = 0;
 			if (!he)
 				he = trim_heading_end(s, num.rest, b);
 			TRY(add_section(doc, &num, bi, num.rest, he, stack, &depth));

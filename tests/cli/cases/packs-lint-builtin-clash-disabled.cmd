@@ -1,0 +1,1 @@
+packs lint --disable-pack outsourcing tests/cli/fixtures/clash-pack.xml
