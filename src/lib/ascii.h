@@ -116,6 +116,19 @@ static inline int clint_ascii_ieq(const char *a, const char *b, size_t n)
 	return 1;
 }
 
+/* 1 if the n bytes at w are one of the `count` words of `list`, ASCII
+ * case ignored. */
+static inline int clint_ascii_word_in(const char *w, size_t n,
+                                      const char *const *list, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (strlen(list[i]) == n && clint_ascii_ieq(w, list[i], n))
+			return 1;
+	return 0;
+}
+
 /* The first offset from i below n whose byte b has tbl[b] & mask, or n:
  * the scanners' "to the next interesting byte", four bytes a turn. */
 static inline size_t clint_scan_to(const unsigned char *tbl, unsigned mask,

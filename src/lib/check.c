@@ -1031,16 +1031,6 @@ static const char *const keep_words[] = {
 	"applicable", "deleted", "none", "tbd", "tba", "tbc", "n", "a", "na",
 };
 
-static int keep_word(const char *w, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_LEN(keep_words); i++)
-		if (strlen(keep_words[i]) == n && clint_ascii_ieq(w, keep_words[i], n))
-			return 1;
-	return 0;
-}
-
 /*
  * True if section `sec` says nothing under its heading: its body (its
  * subsections' included) only keeps the number ("Reserved",
@@ -1104,7 +1094,7 @@ static int says_nothing(const clint_doc *doc, const clint_isection *sec)
 					later = 1;
 			}
 		}
-		if (!keep_word(t + i, w - i))
+		if (!clint_ascii_word_in(t + i, w - i, keep_words, ARRAY_LEN(keep_words)))
 			other = 1;
 		to = w - i == 2 && clint_ascii_ieq(t + i, "to", 2);
 		if (words > EMPTY_BODY_WORDS)

@@ -220,12 +220,7 @@ static const char *const minor_words[] = {
 
 static int is_minor(const char *s, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < ARRAY_LEN(minor_words); i++)
-		if (strlen(minor_words[i]) == n && clint_ascii_ieq(s, minor_words[i], n))
-			return 1;
-	return 0;
+	return clint_ascii_word_in(s, n, minor_words, ARRAY_LEN(minor_words));
 }
 
 /*
@@ -592,12 +587,7 @@ static const char *const number_units[] = {
 static int word_in(const char *s, size_t a, size_t b,
                    const char *const *list, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strlen(list[i]) == b - a && clint_ascii_ieq(s + a, list[i], b - a))
-			return 1;
-	return 0;
+	return clint_ascii_word_in(s + a, b - a, list, n);
 }
 
 /*
