@@ -229,9 +229,21 @@ int clint_diff_render_json(clint_drender *r)
 		TRY(num(b, v->old_value.amount));
 		TRY(k(b, 6, "new_amount", 0));
 		TRY(num(b, v->new_value.amount));
+		/* NEW's unit, and OLD's: "30 days" -> "1 month" is 30 and 1,
+		 * which read as one unit said "30 months -> 1 month"; durations
+		 * also in days, which compare */
 		TRY(kstr(b, 6, "unit",
 		         v->new_value.kind == CLINT_VALUE_MONEY ? v->new_value.currency
 		                                                : v->new_value.unit, 0));
+		TRY(kstr(b, 6, "old_unit",
+		         v->old_value.kind == CLINT_VALUE_MONEY ? v->old_value.currency
+		                                                : v->old_value.unit, 0));
+		if (v->new_value.kind == CLINT_VALUE_DURATION) {
+			TRY(k(b, 6, "old_days", 0));
+			TRY(num(b, v->old_value.days));
+			TRY(k(b, 6, "new_days", 0));
+			TRY(num(b, v->new_value.days));
+		}
 		TRY(kstr(b, 6, "favours", clint_favours_name(v->favours), 0));
 		TRY(kstr(b, 6, "why", v->why, 0));
 		TRY(clint_buf_puts(b, "\n    }"));
