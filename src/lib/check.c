@@ -1031,6 +1031,39 @@ static const char *const keep_words[] = {
 	"applicable", "deleted", "none", "tbd", "tba", "tbc", "n", "a", "na",
 };
 
+/* How far a cross-reference's name is looked for around a match. */
+#define XREF_NAME_BYTES 80
+
+/*
+ * True if norm[ms..me) lies inside the name of a cross-reference: the
+ * brackets after a clause number, "Sections 9 (Confidentiality) and 12
+ * (Governing Law) survive", "Clause 14 (Audit Rights) is left blank".
+ * The name says which clause is meant, not that the document has it.
+ */
+static int in_xref_name(const clint_doc *doc, size_t ms, size_t me)
+{
+	const char *t = doc->norm;
+	size_t i, lim = ms > XREF_NAME_BYTES ? ms - XREF_NAME_BYTES : 0;
+
+	for (i = ms; i > lim && t[i - 1] != '('; i--)
+		if (strchr(").;\n", t[i - 1]))
+			return 0;
+	if (i == lim || t[i - 1] != '(')
+		return 0;
+	i--;  /* at the '(' */
+	while (i > 0 && t[i - 1] == ' ')
+		i--;
+	if (i == 0 || !clint_isdigit((unsigned char)t[i - 1]))
+		return 0;  /* "12 (", "9.2 (" */
+	for (i = me; i < doc->norm_len && i - me < XREF_NAME_BYTES; i++) {
+		if (t[i] == ')')
+			return 1;
+		if (strchr("(.;\n", t[i]))
+			return 0;
+	}
+	return 0;
+}
+
 /*
  * True if section `sec` says nothing under its heading: its body (its
  * subsections' included) only keeps the number ("Reserved",
@@ -1152,6 +1185,8 @@ static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
 			    ms >= doc->sections[sec].heading_norm_start &&
 			    ms < doc->sections[sec].heading_norm_end &&
 			    says_nothing(doc, &doc->sections[sec]))
+				continue;
+			if (r->kind == CLINT_RULE_REQUIRE && in_xref_name(doc, ms, me))
 				continue;
 			val = NO_VALUE;
 			if (r->threshold.present &&
