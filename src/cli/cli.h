@@ -102,6 +102,10 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* printf() to stdout with each line made safe for a terminal: for lists
  * that quote document and pack text (outline, packs list/show/profile). */
 void cli_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Usage errors from here on are a subcommand's: `prefix` before the
+ * message ("diff: "), `hint` after it ("Try 'clauselint diff --help'.\n"),
+ * as its own errors have them (the options it shares with check). */
+void cli_usage_for(const char *prefix, const char *hint);
 void cli_usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 /* Prints every diagnostic as "clauselint: file:line: level: message". */

@@ -11,7 +11,6 @@
  * at its CPU-time limit.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,17 +75,6 @@ typedef struct {
 	size_t max_doc_memory;     /* 0: the library's default */
 } diff_options;
 
-static void diff_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void diff_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	cli_vmessage("diff: ", "Try 'clauselint diff --help'.\n", fmt, ap);
-	va_end(ap);
-}
-
 /* "--name VALUE" or "--name=VALUE"; 1 if argv[*i] is the option, -1 if
  * its value is missing. */
 static int option(int argc, char **argv, int *i, const char *name,
@@ -122,7 +110,7 @@ static int parse(int argc, char **argv, diff_options *o)
 		}
 		if (operands_only || a[0] != '-' || strcmp(a, "-") == 0) {
 			if (o->file_count == 2) {
-				diff_error("%s", "too many files (OLD NEW, or one REDLINE)");
+				cli_usage_error("%s", "too many files (OLD NEW, or one REDLINE)");
 				return -1;
 			}
 			o->files[o->file_count++] = a;
@@ -141,7 +129,7 @@ static int parse(int argc, char **argv, diff_options *o)
 		if ((r = option(argc, argv, &i, "--format", &v)) ||
 		    (r = option(argc, argv, &i, "-f", &v))) {
 			if (r < 0 || clint_diff_output_from_name(&o->format, v) < 0) {
-				diff_error("unknown format '%s' (text, json, markdown, html or "
+				cli_usage_error("unknown format '%s' (text, json, markdown, html or "
 				           "sarif)",
 				           r < 0 ? "" : v);
 				return -1;
@@ -153,35 +141,35 @@ static int parse(int argc, char **argv, diff_options *o)
 			} else if (r > 0 && clint_severity_from_name(&s, v) == 0) {
 				o->fail_on = (int)s;
 			} else {
-				diff_error("unknown --fail-on level '%s' (error, warning, info "
+				cli_usage_error("unknown --fail-on level '%s' (error, warning, info "
 				           "or none)",
 				           r < 0 ? "" : v);
 				return -1;
 			}
 		} else if ((r = option(argc, argv, &i, "--max-check-seconds", &v))) {
 			if (r < 0 || cli_parse_seconds(&o->max_check_seconds, v) < 0) {
-				diff_error("--max-check-seconds needs " CLI_SECONDS_HELP
+				cli_usage_error("--max-check-seconds needs " CLI_SECONDS_HELP
 				           " (got '%s')",
 				           r < 0 ? "" : v);
 				return -1;
 			}
 		} else if ((r = option(argc, argv, &i, "--max-pdf-seconds", &v))) {
 			if (r < 0 || cli_parse_seconds(&o->max_pdf_seconds, v) < 0) {
-				diff_error("--max-pdf-seconds needs " CLI_SECONDS_HELP
+				cli_usage_error("--max-pdf-seconds needs " CLI_SECONDS_HELP
 				           " (got '%s')",
 				           r < 0 ? "" : v);
 				return -1;
 			}
 		} else if ((r = option(argc, argv, &i, "--max-pdf-memory", &v))) {
 			if (r < 0 || cli_parse_mib(&o->max_pdf_memory, v) < 0) {
-				diff_error("--max-pdf-memory needs " CLI_MIB_HELP
+				cli_usage_error("--max-pdf-memory needs " CLI_MIB_HELP
 				           " (got '%s')",
 				           r < 0 ? "" : v);
 				return -1;
 			}
 		} else if ((r = option(argc, argv, &i, "--max-doc-memory", &v))) {
 			if (r < 0 || cli_parse_mib(&o->max_doc_memory, v) < 0) {
-				diff_error("--max-doc-memory needs " CLI_MIB_HELP
+				cli_usage_error("--max-doc-memory needs " CLI_MIB_HELP
 				           " (got '%s')",
 				           r < 0 ? "" : v);
 				return -1;
@@ -195,26 +183,26 @@ static int parse(int argc, char **argv, diff_options *o)
 			else if (r > 0 && strcmp(v, "never") == 0)
 				o->color = 0;
 			else {
-				diff_error("%s", "--color takes auto, always or never");
+				cli_usage_error("%s", "--color takes auto, always or never");
 				return -1;
 			}
 		} else {
-			diff_error("unknown option '%s'", a);
+			cli_usage_error("unknown option '%s'", a);
 			return -1;
 		}
 	}
 	if (o->file_count == 0) {
-		diff_error("%s", "needs OLD and NEW, or one document with tracked "
+		cli_usage_error("%s", "needs OLD and NEW, or one document with tracked "
 		                 "changes");
 		return -1;
 	}
 	if (o->file_count == 1 && strcmp(o->files[0], "-") == 0) {
-		diff_error("%s", "a redline is read twice: give it as a file, not '-'");
+		cli_usage_error("%s", "a redline is read twice: give it as a file, not '-'");
 		return -1;
 	}
 	if (o->file_count == 2 && strcmp(o->files[0], "-") == 0 &&
 	    strcmp(o->files[1], "-") == 0) {
-		diff_error("%s", "only one of OLD and NEW can be '-'");
+		cli_usage_error("%s", "only one of OLD and NEW can be '-'");
 		return -1;
 	}
 	return 0;
@@ -324,6 +312,7 @@ int clauselint_diff_main(int argc, char **argv)
 	o.fail_on = CLINT_SEVERITY_ERROR;
 	o.color = -1;
 	cli_options_init(&o.rules);
+	cli_usage_for("diff: ", "Try 'clauselint diff --help'.\n");
 	r = parse(argc, argv, &o);
 	if (r != 0) {
 		cli_options_free(&o.rules);

@@ -77,12 +77,22 @@ void cli_error(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The command whose usage errors are being reported (cli_usage_for()). */
+static const char *usage_prefix;
+static const char *usage_hint = "Try 'clauselint --help'.\n";
+
+void cli_usage_for(const char *prefix, const char *hint)
+{
+	usage_prefix = prefix;
+	usage_hint = hint;
+}
+
 void cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	cli_vmessage(NULL, "Try 'clauselint --help'.\n", fmt, ap);
+	cli_vmessage(usage_prefix, usage_hint, fmt, ap);
 	va_end(ap);
 }
 
