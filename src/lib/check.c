@@ -1067,11 +1067,13 @@ static int in_xref_name(const clint_doc *doc, size_t ms, size_t me)
 /*
  * True if section `sec` says nothing under its heading: its body (its
  * subsections' included) only keeps the number ("Reserved",
- * "Intentionally left blank", "Not used", "N/A", "TBD"), or is a short
- * "... to be agreed" (determined, confirmed, decided; not "must be
- * agreed in writing"). A redaction ("[***]") is text. Numbers, punctuation and
- * item labels such as "(a)" are not words. Reads at most
- * EMPTY_BODY_BYTES; a body longer than that says something.
+ * "Intentionally left blank", "Not used", "N/A", "TBD"), or is at most
+ * EMPTY_LATER_WORDS words that end a sentence on "to be agreed"
+ * (determined, confirmed, decided; not "to be agreed in writing"). A
+ * redaction ("[***]") is text; numbers, punctuation and item labels such
+ * as "(a)" are not words; an empty body is not "nothing" (see the
+ * end). Reads at most EMPTY_BODY_BYTES; a body longer than that says
+ * something.
  */
 static int says_nothing(const clint_doc *doc, const clint_isection *sec)
 {
@@ -1138,10 +1140,10 @@ static int says_nothing(const clint_doc *doc, const clint_isection *sec)
 		return 0;
 	/* an empty body is not enough: where the heading styles do not
 	 * nest ("2. Payment" and "2.1 Payment. Company will pay ..." both
-	 * Heading 2), the clause is in the sections after it */
-	/* "... to be agreed" says nothing in a short body only: "5% of the
-	 * monthly Charges for each missed Service Level, the cap to be
-	 * agreed." is a penalty clause with a detail left open */
+	 * Heading 2), the clause is in the sections after it; and "... to
+	 * be agreed" says nothing in a short body only: "5% of the monthly
+	 * Charges for each missed Service Level, the cap to be agreed." is
+	 * a penalty clause with a detail left open */
 	return (words && !other) || (later && words <= EMPTY_LATER_WORDS);
 }
 
