@@ -1,1 +1,1 @@
---max-check-seconds 1e-9 --pack ambiguity --write-baseline /nonexistent-dir/never.baseline tests/cli/fixtures/tree/sub/b-support.txt
+--max-check-seconds 1e-9 --pack ambiguity --write-baseline tests/cli/never-written.baseline tests/cli/fixtures/tree/sub/b-support.txt
