@@ -308,8 +308,8 @@ static size_t drop_unseen(pdf_page *pg, clint_pdf_rect *rects, size_t *nrects,
  * out, well under. */
 #define GAP_SPACE 0.4
 
-/* True for a gap that gap_space() would read as a space between
- * character a (box r[ra]) and character b (box r[ra + 1]) of text t. */
+/* True if character a (box r[ra]) and character b (box r[ra + 1]) of
+ * text t, neither a space, are on one line and GAP_SPACE apart. */
 static int gap_space(const char *t, size_t a, size_t b,
                      const clint_pdf_rect *r, size_t ra)
 {
