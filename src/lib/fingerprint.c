@@ -125,8 +125,9 @@ static uint64_t fnv_heading(uint64_t h, const char *s)
 	return st.h;
 }
 
-int clint_finding_fingerprint(const clint_result *res, const clint_finding *f,
-                              char out[CLINT_FINGERPRINT_SIZE])
+/* The fingerprint, with the section heading (`heading`) or without. */
+static int fingerprint(const clint_result *res, const clint_finding *f,
+                       int heading, char out[CLINT_FINGERPRINT_SIZE])
 {
 	static const char hex[] = "0123456789abcdef";
 	const clint_doc *doc;
@@ -142,7 +143,7 @@ int clint_finding_fingerprint(const clint_result *res, const clint_finding *f,
 
 		doc = clint_result_doc(res);
 		(void)clint_doc_text(doc, &len);
-		if (f->section != CLINT_NO_SECTION &&
+		if (heading && f->section != CLINT_NO_SECTION &&
 		    clint_doc_section(doc, f->section, &sec) == CLINT_OK)
 			h = fnv_heading(h, sec.heading);
 		h = fnv(h, "\n", 1);
@@ -155,4 +156,17 @@ int clint_finding_fingerprint(const clint_result *res, const clint_finding *f,
 	}
 	out[16] = '\0';
 	return CLINT_OK;
+}
+
+int clint_finding_fingerprint(const clint_result *res, const clint_finding *f,
+                              char out[CLINT_FINGERPRINT_SIZE])
+{
+	return fingerprint(res, f, 1, out);
+}
+
+int clint_finding_words_fingerprint(const clint_result *res,
+                                    const clint_finding *f,
+                                    char out[CLINT_FINGERPRINT_SIZE])
+{
+	return fingerprint(res, f, 0, out);
 }

@@ -277,6 +277,15 @@ CLINT_INTERNAL int clint_doc_add_fold(clint_doc *doc,
 /* The kind of the word recorded at text[i], or 0: its look-alikes are
  * read as Latin letters. */
 CLINT_INTERNAL int clint_doc_fold_at(const clint_doc *doc, size_t i);
+
+/* ---- fingerprints (fingerprint.c) --------------------------------------- */
+/* clint_finding_fingerprint() without the section heading: the rule and
+ * the matched words. The diff pairs by it the findings of two sections it
+ * aligned whose headings were reworded. */
+CLINT_INTERNAL int clint_finding_words_fingerprint(const clint_result *res,
+                                                   const clint_finding *f,
+                                                   char out[CLINT_FINGERPRINT_SIZE]);
+
 /*
  * What a terminal must not get at s[i] (of s[0..len)): returns the text
  * to write instead ("?", or " " for a tab), or NULL to copy the

@@ -482,13 +482,15 @@ static char *risk_summary(const clint_diff *d)
  * quadratic) form: NEW findings in text order, each paired with the first
  * OLD finding in text order of its fingerprint not yet paired, first one
  * in the OLD section aligned with its section (or both outside sections),
- * then, for those left, anywhere. Returned as risk_summary() would. */
+ * then, for those left, one with the same words (fingerprint without the
+ * heading) in the aligned section, then one of its fingerprint anywhere.
+ * Returned as risk_summary() would. */
 static char *risk_reference(const clint_diff *d)
 {
 	const clint_result *res[2] = {d->old_res, d->new_res};
 	size_t n[2], i, j, pass, cut = clint_diff_rules_compared(d), len = 0;
 	size_t nsec = clint_doc_section_count(d->old_doc), *old2new;
-	char (*fp[2])[CLINT_FINGERPRINT_SIZE];
+	char (*fp[2])[CLINT_FINGERPRINT_SIZE], (*wd[2])[CLINT_FINGERPRINT_SIZE];
 	size_t *sec[2];
 	int *used[2], side;
 	char *s;
@@ -503,9 +505,10 @@ static char *risk_reference(const clint_diff *d)
 	for (side = 0; side < 2; side++) {
 		n[side] = clint_result_finding_count(res[side]);
 		fp[side] = calloc(n[side] + 1, sizeof(*fp[side]));
+		wd[side] = calloc(n[side] + 1, sizeof(*wd[side]));
 		sec[side] = calloc(n[side] + 1, sizeof(*sec[side]));
 		used[side] = calloc(n[side] + 1, sizeof(*used[side]));
-		assert_true(fp[side] && sec[side] && used[side]);
+		assert_true(fp[side] && wd[side] && sec[side] && used[side]);
 		for (i = 0; i < n[side]; i++) {
 			clint_finding f;
 			/* a rule not compared: out of the pairing, as if paired */
@@ -514,16 +517,24 @@ static char *risk_reference(const clint_diff *d)
 			assert_int_equal(clint_finding_fingerprint(res[side], &f,
 			                                           fp[side][i]),
 			                 CLINT_OK);
+			assert_int_equal(clint_finding_words_fingerprint(res[side], &f,
+			                                                 wd[side][i]),
+			                 CLINT_OK);
 			sec[side][i] = f.section;
 		}
 	}
-	for (pass = 0; pass < 2; pass++)
+	for (pass = 0; pass < 3; pass++)
 		for (j = 0; j < n[1]; j++)
 			for (i = 0; i < n[0] && !used[1][j]; i++) {
 				size_t to = sec[0][i] == CLINT_NO_SECTION
 				                ? CLINT_NO_SECTION : old2new[sec[0][i]];
-				if (used[0][i] || strcmp(fp[0][i], fp[1][j]) != 0 ||
-				    (pass == 0 && to != sec[1][j]))
+				if (used[0][i])
+					continue;
+				if (pass == 1 ? strcmp(wd[0][i], wd[1][j]) != 0 ||
+				                    sec[1][j] == CLINT_NO_SECTION
+				              : strcmp(fp[0][i], fp[1][j]) != 0)
+					continue;
+				if (pass < 2 && to != sec[1][j])
 					continue;
 				used[0][i] = used[1][j] = 1;
 			}
@@ -541,6 +552,7 @@ static char *risk_reference(const clint_diff *d)
 			len += (size_t)sprintf(s + len, "U%zu ", j);
 	for (side = 0; side < 2; side++) {
 		free(fp[side]);
+		free(wd[side]);
 		free(sec[side]);
 		free(used[side]);
 	}
@@ -650,9 +662,9 @@ static void test_risk_pairing_mixed(void **state)
 	free(got);
 }
 
-/* Sections made and moved at random, findings of two fingerprints in
- * each, some before the first heading: the pairing is the one the
- * reference gives. */
+/* Sections made, moved and renamed at random, findings of two
+ * fingerprints in each, some before the first heading: the pairing is the
+ * one the reference gives. */
 static void test_risk_pairing_reference(void **state)
 {
 	static const char *const words[] = {
@@ -679,8 +691,11 @@ static void test_risk_pairing_reference(void **state)
 					continue;  /* a section gone (or never there) */
 				/* a section moved: another word in its place */
 				w = (seed >> 16) % 7 == 0 ? (k + 5) % ARRAY_LEN(words) : k;
+				/* a heading reworded in NEW now and then */
 				len += (size_t)sprintf(s + len, "%zu. %s\n\n", k + 1,
-				                       k % 2 ? "Fees" : "Charges");
+				                       side && (seed >> 16) % 3 == 0
+				                           ? "Fees and Charges"
+				                       : k % 2 ? "Fees" : "Charges");
 				seed = seed * 1103515245u + 12345u;
 				for (j = 0; j < 1 + (seed >> 16) % 6; j++)
 					len += (size_t)sprintf(s + len, "The %s %zu work is "
@@ -695,6 +710,30 @@ static void test_risk_pairing_reference(void **state)
 		free(doc[0]);
 		free(doc[1]);
 	}
+}
+
+/* A heading reworded: the finding under it is unchanged, not introduced
+ * and resolved (the heading is in the fingerprint). Words alone pair
+ * only in aligned sections: the same words before the first heading in
+ * NEW are not the finding of a section that NEW removed. */
+static void test_risk_heading_reworded(void **state)
+{
+	static const char a[] =
+		"1. Charges\n\n1.1 Work at the then-current rates.\n\n"
+		"2. Exit\n\n2.1 Exit work at the then-current rates.\n\n"
+		"3. Hosting\n\n3.1 Platform. It is hosted in two data centres "
+		"with nightly backups, billed at the then-current rates.\n";
+	static const char b[] =
+		"Work at the then-current rates.\n\n"
+		"1. Fees and Charges\n\n1.1 Work at the then-current rates.\n\n"
+		"2. Exit\n\n2.1 Exit work at the then-current rates.\n";
+	char *got = diff_risks(a, b, 1);
+
+	(void)state;
+	/* OLD 0 (1.1) - NEW 1 by words, OLD 1 (2.1) - NEW 2 by fingerprint;
+	 * OLD 2 (3.1, removed) is resolved and NEW 0 introduced */
+	assert_string_equal(got, "I0 R2 U1 U2 ");
+	free(got);
 }
 
 /* ---- terms.c ------------------------------------------------------------------ */
@@ -1733,6 +1772,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_hunk_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_risks, setup, teardown),
 		cmocka_unit_test(test_risk_match_prefers_aligned_section),
+		cmocka_unit_test(test_risk_heading_reworded),
 		cmocka_unit_test(test_risk_pairing_many_equal),
 		cmocka_unit_test(test_risk_pairing_mixed),
 		cmocka_unit_test(test_risk_pairing_reference),

@@ -3,7 +3,10 @@
  * findings are matched by their content fingerprint (a multiset match:
  * two equal findings in OLD and one in NEW leave one resolved; among equal
  * fingerprints, a finding in the OLD section aligned with the NEW
- * finding's section is taken first), and
+ * finding's section is taken first; then, in aligned sections only, by
+ * rule and matched words alone, so that rewording a heading, which is in
+ * the fingerprint, does not make every finding under it introduced and
+ * resolved), and
  * required clauses are compared by rule: present in OLD and missing in NEW
  * is a clause gone (with the OLD section that held it), the reverse a
  * clause that appeared. When a revision's check stopped at its CPU-time
@@ -16,6 +19,7 @@
 
 typedef struct {
 	char fp[CLINT_FINGERPRINT_SIZE];
+	char words[CLINT_FINGERPRINT_SIZE];  /* without the heading */
 	size_t idx;
 	size_t section;   /* the finding's section */
 	size_t key;       /* NEW: its section; OLD: the NEW section its section
@@ -23,35 +27,46 @@ typedef struct {
 	int used;
 } fp_item;
 
-/* The order of a pairing pass: by fingerprint, and in the first pass
- * (`by_key`) by the NEW section too. Items of one run (equal under this
- * order) are the candidates of one NEW finding. */
-static int cmp_run(const fp_item *a, const fp_item *b, int by_key)
+/* The pairing passes, in order: the fingerprint in the aligned section,
+ * the words in the aligned section (its heading reworded), the
+ * fingerprint anywhere (text moved between sections). */
+enum { PAIR_ALIGNED, PAIR_WORDS, PAIR_ANYWHERE, PAIR_PASSES };
+
+/* The order of a pairing pass: by the fingerprint or the words, and but
+ * for PAIR_ANYWHERE by the NEW section too. Items of one run (equal under
+ * this order) are the candidates of one NEW finding. */
+static int cmp_run(const fp_item *a, const fp_item *b, int pass)
 {
-	int c = strcmp(a->fp, b->fp);
-	if (c || !by_key)
+	int c = pass == PAIR_WORDS ? strcmp(a->words, b->words)
+	                           : strcmp(a->fp, b->fp);
+	if (c || pass == PAIR_ANYWHERE)
 		return c;
 	return a->key < b->key ? -1 : a->key > b->key;
 }
 
 /* The qsort() orders of the OLD fp_item pointers: by run, then in OLD's
  * text order, the order in which a run's items are taken. */
-static int cmp_idx(const fp_item *a, const fp_item *b, int by_key)
+static int cmp_idx(const fp_item *a, const fp_item *b, int pass)
 {
-	int c = cmp_run(a, b, by_key);
+	int c = cmp_run(a, b, pass);
 	if (c)
 		return c;
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
-static int cmp_by_fp(const void *x, const void *y)
+static int cmp_aligned(const void *x, const void *y)
 {
-	return cmp_idx(*(fp_item *const *)x, *(fp_item *const *)y, 0);
+	return cmp_idx(*(fp_item *const *)x, *(fp_item *const *)y, PAIR_ALIGNED);
 }
 
-static int cmp_by_key(const void *x, const void *y)
+static int cmp_words(const void *x, const void *y)
 {
-	return cmp_idx(*(fp_item *const *)x, *(fp_item *const *)y, 1);
+	return cmp_idx(*(fp_item *const *)x, *(fp_item *const *)y, PAIR_WORDS);
+}
+
+static int cmp_anywhere(const void *x, const void *y)
+{
+	return cmp_idx(*(fp_item *const *)x, *(fp_item *const *)y, PAIR_ANYWHERE);
 }
 
 size_t clint_diff_rules_compared(const clint_diff *d)
@@ -80,6 +95,7 @@ static int fingerprints(size_t cut, const clint_result *res, fp_item **out,
 			continue;
 		TRY(clint_result_finding(res, i, &f));
 		TRY(clint_finding_fingerprint(res, &f, items[k].fp));
+		TRY(clint_finding_words_fingerprint(res, &f, items[k].words));
 		items[k].idx = i;
 		items[k].section = f.section;
 		k++;
@@ -177,8 +193,10 @@ done:
 
 /*
  * One pairing pass: each NEW finding not yet paired, in text order, takes
- * the first OLD finding of its run in `view` (sorted by cmp_by_key or
- * cmp_by_fp, see cmp_run) not yet taken, if any. A run holds only the
+ * the first OLD finding of its run in `view` (sorted by the pass's cmp_*,
+ * see cmp_run) not yet taken, if any. PAIR_WORDS pairs only in sections:
+ * a NEW finding outside any, or in one that no OLD section became, has
+ * no aligned section. A run holds only the
  * candidates, so the first pass does not step over the OLD findings of
  * other sections. `next` (n slots, scratch) remembers, at the first item
  * of each run, an item of the run with only taken ones before it: items
@@ -186,7 +204,7 @@ done:
  * pass, not once per NEW finding (80,000 equal findings took 13 s).
  */
 static void pair_pass(fp_item **view, size_t n, size_t *next, fp_item *fb,
-                      size_t nb, int by_key)
+                      size_t nb, int pass)
 {
 	size_t i, k;
 
@@ -194,11 +212,12 @@ static void pair_pass(fp_item **view, size_t n, size_t *next, fp_item *fb,
 		next[k] = k;
 	for (i = 0; i < nb; i++) {
 		size_t lo = 0, hi = n;
-		if (fb[i].used)
+		if (fb[i].used ||
+		    (pass == PAIR_WORDS && fb[i].key == CLINT_NO_SECTION))
 			continue;
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
-			if (cmp_run(view[mid], &fb[i], by_key) < 0)
+			if (cmp_run(view[mid], &fb[i], pass) < 0)
 				lo = mid + 1;
 			else
 				hi = mid;
@@ -206,10 +225,10 @@ static void pair_pass(fp_item **view, size_t n, size_t *next, fp_item *fb,
 		if (lo == n)
 			continue;
 		for (k = next[lo]; k < n && view[k]->used &&
-		                   cmp_run(view[k], &fb[i], by_key) == 0; k++)
+		                   cmp_run(view[k], &fb[i], pass) == 0; k++)
 			;
 		next[lo] = k;
-		if (k < n && cmp_run(view[k], &fb[i], by_key) == 0) {
+		if (k < n && cmp_run(view[k], &fb[i], pass) == 0) {
 			view[k]->used = 1;
 			fb[i].used = 1;
 		}
@@ -255,13 +274,13 @@ int clint_diff_risks(clint_diff *d, clint_diag *diag)
 	}
 	for (i = 0; i < na; i++)
 		view[i] = &fa[i];
-	/* NEW findings in text order: matched ones are unchanged; first
-	   pass in aligned sections, second anywhere */
-	for (pass = 0; pass < 2; pass++) {
+	/* NEW findings in text order: matched ones are unchanged */
+	for (pass = 0; pass < PAIR_PASSES; pass++) {
 		if (na > 1)
-			qsort(view, na, sizeof(*view), pass == 0 ? cmp_by_key
-			                                         : cmp_by_fp);
-		pair_pass(view, na, next, fb, nb, pass == 0);
+			qsort(view, na, sizeof(*view),
+			      pass == PAIR_ALIGNED ? cmp_aligned
+			      : pass == PAIR_WORDS ? cmp_words : cmp_anywhere);
+		pair_pass(view, na, next, fb, nb, pass);
 	}
 	for (i = 0; i < nb; i++)
 		if (!fb[i].used)
