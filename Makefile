@@ -44,8 +44,9 @@ BUILD ?= build
 VERSION := $(shell sed -n 's/^\#define CLINT_VERSION_STRING "\(.*\)"/\1/p' include/clauselint.h)
 # the library's ABI: bumped at every change a program built against the
 # previous one would misread (1: clint_ruleset_test() and
-# clint_ruleset_lint() take clint_packs_options)
-SOVERSION := 1
+# clint_ruleset_lint() take clint_packs_options; 2: clint_diff_value has
+# `change`, and clint_diff_value_get() writes it)
+SOVERSION := 2
 
 DEPS = libpcre2-8 libxml-2.0 libzip
 # test_zip.c writes its hand-made (and lying) archives with zlib

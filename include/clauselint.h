@@ -1015,7 +1015,26 @@ typedef enum {
 /** "unknown", "customer", "supplier". */
 CLINT_EXTERN const char *clint_favours_name(clint_favours f);
 
-/** A value of an aligned section that changed. */
+/** How a value of an aligned section changed. */
+typedef enum {
+	CLINT_VALUE_CHANGED = 0,  /**< there before and after, another value */
+	CLINT_VALUE_ADDED,        /**< only in NEW; old_value has NEW's kind,
+	                             0 for amount, days, start and end, "" for
+	                             currency and unit, CLINT_NO_SECTION */
+	CLINT_VALUE_REMOVED       /**< only in OLD; new_value likewise */
+} clint_value_change;
+
+/** "changed", "added", "removed". */
+CLINT_EXTERN const char *clint_value_change_name(clint_value_change c);
+
+/**
+ * A value of an edited section that changed, was added or was removed.
+ * Values in unchanged text are the same value; those a run of changes
+ * touches pair by term in text order, and what is left is added or
+ * removed ("30 days' notice, or 10 days' for material breach" -> "10
+ * days' for material breach": 30 days removed). A value moved within its
+ * section is neither.
+ */
 typedef struct {
 	size_t section;        /**< index into clint_diff_section_get() */
 	const char *term;      /**< "Notice to terminate", "Payment terms", ...,
@@ -1023,8 +1042,9 @@ typedef struct {
 	                          of the table applies */
 	clint_value old_value;
 	clint_value new_value;
-	clint_favours favours;
+	clint_favours favours; /**< CLINT_FAVOURS_UNKNOWN unless changed */
 	const char *why;       /**< the table's reason ("a lower cap ..."), or "" */
+	clint_value_change change;
 } clint_diff_value;
 
 CLINT_EXTERN size_t clint_diff_value_count(const clint_diff *d);

@@ -176,7 +176,13 @@ static void walk_diff(const clint_diff *d, const clint_doc *a,
 		if (clint_diff_value_get(d, i, &v) != CLINT_OK ||
 		    v.section >= clint_diff_section_count(d) || !v.term || !v.why ||
 		    v.old_value.end > la || v.new_value.end > lb ||
-		    !clint_favours_name(v.favours))
+		    !clint_favours_name(v.favours) ||
+		    (unsigned)v.change > CLINT_VALUE_REMOVED ||
+		    v.old_value.kind != v.new_value.kind ||
+		    !v.old_value.currency || !v.old_value.unit ||
+		    !v.new_value.currency || !v.new_value.unit ||
+		    (v.change != CLINT_VALUE_CHANGED &&
+		     v.favours != CLINT_FAVOURS_UNKNOWN))
 			abort();
 	}
 	(void)clint_diff_introduced_at_least(d, CLINT_SEVERITY_INFO);

@@ -818,6 +818,109 @@ static void test_value_pairing_order(void **state)
 	clint_ruleset_free(rs);
 }
 
+/* The value changes of diffing a and b, one token each: "C" (changed),
+ * "A" (added) or "R" (removed), then the quantity before and/or after
+ * (days for durations), e.g. "R30 C30>45 A2 ". */
+static char *value_summary(const char *a, const char *b)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *da = unit_text(a), *db = unit_text(b);
+	clint_diff *d = NULL;
+	clint_diff_value v;
+	char *s = malloc(4096);
+	size_t i, len = 0;
+
+	assert_non_null(s);
+	s[0] = '\0';
+	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
+	for (i = 0; i < clint_diff_value_count(d) && len < 4000; i++) {
+		const clint_value *o = &v.old_value, *n = &v.new_value;
+		double qo, qn;
+		assert_int_equal(clint_diff_value_get(d, i, &v), CLINT_OK);
+		qo = o->kind == CLINT_VALUE_DURATION ? o->days : o->amount;
+		qn = n->kind == CLINT_VALUE_DURATION ? n->days : n->amount;
+		/* the side missing has the other's kind and nothing else */
+		assert_int_equal(o->kind, n->kind);
+		if (v.change != CLINT_VALUE_CHANGED) {
+			const clint_value *none = v.change == CLINT_VALUE_ADDED ? o : n;
+			assert_int_equal(v.favours, CLINT_FAVOURS_UNKNOWN);
+			assert_string_equal(v.why, "");
+			assert_true(none->amount == 0 && none->days == 0);
+			assert_string_equal(none->currency, "");
+			assert_string_equal(none->unit, "");
+			assert_int_equal(none->start, 0);
+			assert_int_equal(none->end, 0);
+		}
+		if (v.change == CLINT_VALUE_ADDED)
+			len += (size_t)sprintf(s + len, "A%g ", qn);
+		else if (v.change == CLINT_VALUE_REMOVED)
+			len += (size_t)sprintf(s + len, "R%g ", qo);
+		else
+			len += (size_t)sprintf(s + len, "C%g>%g ", qo, qn);
+	}
+	clint_diff_free(d);
+	clint_doc_free(da);
+	clint_doc_free(db);
+	clint_ruleset_free(rs);
+	return s;
+}
+
+static void value_case(const char *a, const char *b, const char *want)
+{
+	char *got = value_summary(a, b);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Values in unchanged text are the same value; the values a run of
+ * changes touches pair in text order; what is left is added or removed;
+ * a value moved within its section is neither. */
+static void test_value_added_removed(void **state)
+{
+	(void)state;
+	assert_string_equal(clint_value_change_name(CLINT_VALUE_CHANGED),
+	                    "changed");
+	assert_string_equal(clint_value_change_name(CLINT_VALUE_ADDED), "added");
+	assert_string_equal(clint_value_change_name(CLINT_VALUE_REMOVED),
+	                    "removed");
+	assert_string_equal(clint_value_change_name((clint_value_change)9),
+	                    "unknown");
+	/* a right deleted: the 30 days are removed, not changed into 10 */
+	value_case("1. Termination\n\n1.1 Either party may terminate on 30 days' "
+	           "notice, or on 10 days' notice for material breach.\n",
+	           "1. Termination\n\n1.1 Either party may terminate on 10 days' "
+	           "notice for material breach.\n",
+	           "R30 ");
+	/* and put back */
+	value_case("1. Termination\n\n1.1 Either party may terminate on 10 days' "
+	           "notice for material breach.\n",
+	           "1. Termination\n\n1.1 Either party may terminate on 30 days' "
+	           "notice, or on 10 days' notice for material breach.\n",
+	           "A30 ");
+	/* a change, and a value added after it */
+	value_case("1. Payment\n\n1.1 The Client shall pay within thirty (30) "
+	           "days.\n",
+	           "1. Payment\n\n1.1 The Client shall pay within forty-five (45) "
+	           "days. Late payments bear interest of 2% per month.\n",
+	           "C30>45 A2 ");
+	/* a word inserted inside a value changes it */
+	value_case("1. Payment\n\n1.1 The Client shall pay within 30 days.\n",
+	           "1. Payment\n\n1.1 The Client shall pay within 30 business "
+	           "days.\n",
+	           "C30>42 ");
+	/* sentences swapped: the values moved, nothing changed */
+	value_case("1. Payment\n\n1.1 The set-up fee is USD 1,000. Support costs "
+	           "are billed within 30 days. The Client shall keep records.\n",
+	           "1. Payment\n\n1.1 Support costs are billed within 30 days. "
+	           "The Client shall keep records. The set-up fee is USD 1,000.\n",
+	           "");
+	/* cosmetic: the same value written otherwise */
+	value_case("1. Payment\n\n1.1 The Client shall pay within thirty (30) "
+	           "days.\n",
+	           "1. Payment\n\n1.1 The Client shall pay within 30 days.\n", "");
+}
+
 static void test_value_table(void **state)
 {
 	(void)state;
@@ -1779,6 +1882,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_values, setup, teardown),
 		cmocka_unit_test(test_value_table),
 		cmocka_unit_test(test_value_pairing_order),
+		cmocka_unit_test(test_value_added_removed),
 		cmocka_unit_test(test_values_not_finite),
 		cmocka_unit_test(test_value_text_cut_on_character),
 		cmocka_unit_test_setup_teardown(test_render_text, setup, teardown),

@@ -135,6 +135,12 @@ const char *clint_favours_name(clint_favours f)
 	return (unsigned)f < ARRAY_LEN(names) ? names[f] : "unknown";
 }
 
+const char *clint_value_change_name(clint_value_change c)
+{
+	static const char *const names[] = {"changed", "added", "removed"};
+	return (unsigned)c < ARRAY_LEN(names) ? names[c] : "unknown";
+}
+
 size_t clint_diff_section_count(const clint_diff *d)
 {
 	return d ? d->section_count : 0;

@@ -267,9 +267,9 @@ int clint_diff_render_html(clint_drender *r)
 			TRY(clint_buf_puts(r->b, "</td><td>"));
 			TRY(esc(r->b, v->term));
 			TRY(clint_buf_puts(r->b, "</td><td><del>"));
-			TRY(esc(r->b, ov));
+			TRY(esc(r->b, v->change == CLINT_VALUE_ADDED ? "(none)" : ov));
 			TRY(clint_buf_puts(r->b, "</del></td><td><ins>"));
-			TRY(esc(r->b, nv));
+			TRY(esc(r->b, v->change == CLINT_VALUE_REMOVED ? "(none)" : nv));
 			TRY(clint_buf_puts(r->b, "</ins></td><td>"));
 			if (v->favours != CLINT_FAVOURS_UNKNOWN) {
 				TRY(clint_buf_printf(r->b, "%s: ",

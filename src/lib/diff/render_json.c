@@ -22,6 +22,12 @@ static int num(clint_buf *b, double v)
 	                   : clint_buf_puts(b, "null");
 }
 
+/* A number of a side a value has (`has`), else null. */
+static int side_num(clint_buf *b, int has, double v)
+{
+	return has ? num(b, v) : clint_buf_puts(b, "null");
+}
+
 static int kstr(clint_buf *b, int in, const char *key, const char *v,
                 int first)
 {
@@ -215,20 +221,26 @@ int clint_diff_render_json(clint_drender *r)
 	TRY(clint_buf_putc(b, '['));
 	for (i = 0; i < d->value_count; i++) {
 		const clint_diff_value *v = &d->values[i];
+		/* the value there is: NEW's, OLD's when removed */
+		const clint_value *side = v->change == CLINT_VALUE_REMOVED
+		                              ? &v->old_value : &v->new_value;
 		char ov[128], nv[128];
 		clint_diff_value_text(d, 1, &v->old_value, ov, sizeof(ov));
 		clint_diff_value_text(d, 0, &v->new_value, nv, sizeof(nv));
 		TRY(clint_buf_puts(b, i ? ",\n    {" : "\n    {"));
 		TRY(kstr(b, 6, "section",
 		         clint_diff_label(d, 0, d->sections[v->section].new_section), 1));
+		TRY(kstr(b, 6, "change", clint_value_change_name(v->change), 0));
 		TRY(kstr(b, 6, "term", v->term, 0));
-		TRY(kstr(b, 6, "kind", clint_value_kind_name(v->new_value.kind), 0));
+		TRY(kstr(b, 6, "kind", clint_value_kind_name(side->kind), 0));
 		TRY(kstr(b, 6, "old", ov, 0));
 		TRY(kstr(b, 6, "new", nv, 0));
+		/* the side a value added or removed does not have: null */
 		TRY(k(b, 6, "old_amount", 0));
-		TRY(num(b, v->old_value.amount));
+		TRY(side_num(b, v->change != CLINT_VALUE_ADDED, v->old_value.amount));
 		TRY(k(b, 6, "new_amount", 0));
-		TRY(num(b, v->new_value.amount));
+		TRY(side_num(b, v->change != CLINT_VALUE_REMOVED,
+		             v->new_value.amount));
 		/* NEW's unit, and OLD's: "30 days" -> "1 month" is 30 and 1,
 		 * which read as one unit said "30 months -> 1 month"; durations
 		 * also in days, which compare */
@@ -238,11 +250,13 @@ int clint_diff_render_json(clint_drender *r)
 		TRY(kstr(b, 6, "old_unit",
 		         v->old_value.kind == CLINT_VALUE_MONEY ? v->old_value.currency
 		                                                : v->old_value.unit, 0));
-		if (v->new_value.kind == CLINT_VALUE_DURATION) {
+		if (side->kind == CLINT_VALUE_DURATION) {
 			TRY(k(b, 6, "old_days", 0));
-			TRY(num(b, v->old_value.days));
+			TRY(side_num(b, v->change != CLINT_VALUE_ADDED,
+			             v->old_value.days));
 			TRY(k(b, 6, "new_days", 0));
-			TRY(num(b, v->new_value.days));
+			TRY(side_num(b, v->change != CLINT_VALUE_REMOVED,
+			             v->new_value.days));
 		}
 		TRY(kstr(b, 6, "favours", clint_favours_name(v->favours), 0));
 		TRY(kstr(b, 6, "why", v->why, 0));

@@ -210,8 +210,8 @@ int clint_diff_render_markdown(clint_drender *r)
 			TRY(md_cell(r, clint_diff_label(
 				d, 0, d->sections[v->section].new_section)));
 			TRY(md_cell(r, v->term));
-			TRY(md_cell(r, ov));
-			TRY(md_cell(r, nv));
+			TRY(md_cell(r, v->change == CLINT_VALUE_ADDED ? "(none)" : ov));
+			TRY(md_cell(r, v->change == CLINT_VALUE_REMOVED ? "(none)" : nv));
 			if (v->favours == CLINT_FAVOURS_UNKNOWN) {
 				TRY(clint_buf_puts(r->b, "- |\n"));
 			} else {

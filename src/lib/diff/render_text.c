@@ -231,9 +231,17 @@ int clint_diff_render_text(clint_drender *r)
 			TRY(clint_buf_puts(r->b, ": "));
 			TRY(put(r, v->term));
 			TRY(clint_buf_puts(r->b, ": "));
-			TRY(put(r, ov));
-			TRY(clint_buf_puts(r->b, " -> "));
-			TRY(put(r, nv));
+			if (v->change == CLINT_VALUE_ADDED) {
+				TRY(put(r, nv));
+				TRY(clint_buf_puts(r->b, " added"));
+			} else if (v->change == CLINT_VALUE_REMOVED) {
+				TRY(put(r, ov));
+				TRY(clint_buf_puts(r->b, " removed"));
+			} else {
+				TRY(put(r, ov));
+				TRY(clint_buf_puts(r->b, " -> "));
+				TRY(put(r, nv));
+			}
 			if (v->favours != CLINT_FAVOURS_UNKNOWN) {
 				TRY(clint_buf_printf(r->b, " (favours the %s: ",
 				                     clint_favours_name(v->favours)));

@@ -6,8 +6,10 @@
  * kind of value it takes, the words that identify it near the value (or in
  * the section's label), and which party gains when the value goes up. A
  * value no row describes is still reported, under its kind, with no
- * judgement. Values of an edited section pair by (kind, term) in text
- * order; a pair whose quantity differs is a change.
+ * judgement. In an edited section, values in unchanged text are the
+ * same; those a run of changes touches pair by (kind, term) in text
+ * order, a pair whose quantity differs is a change, and a value left
+ * over is added or removed (section_values()).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -260,10 +262,15 @@ static int term_of(const clint_doc *doc, const clint_value *v,
 	                        CONTEXT_AFTER);
 }
 
+#define NO_GROUP ((size_t)-1)
+
 typedef struct {
 	clint_value v;
 	int term;
-	int used;
+	size_t group;    /* the run of changes it is in, NO_GROUP if unchanged */
+	size_t partner;  /* index of the value paired with it on the other
+	                    side, or NO_GROUP */
+	int used;        /* paired, or the same value moved in the section */
 } tv;
 
 /* Values of doc inside [start, end) with their terms. */
@@ -297,6 +304,8 @@ static int collect(const clint_diff *d, const clint_doc *doc, int old,
 		TRY(ARRAY_PUSH(*out, *n, cap));
 		(*out)[*n].v = v;
 		(*out)[*n].term = term_of(doc, &v, start, label);
+		(*out)[*n].group = NO_GROUP;
+		(*out)[*n].partner = NO_GROUP;
 		(*out)[*n].used = 0;
 		(*n)++;
 	}
@@ -318,87 +327,347 @@ static double quantity(const clint_value *v)
 	return v->kind == CLINT_VALUE_DURATION ? v->days : v->amount;
 }
 
-/* A new value's key for pairing: its kind and term, then its place. */
+/* Whether the changed range [hs, he) of a hunk touches value v: overlaps
+ * it, or, empty (words inserted or deleted on the other side), falls
+ * inside it ("30 days" -> "30 business days"), not at its edge. */
+static int touches(size_t hs, size_t he, const clint_value *v)
+{
+	if (hs == he)
+		return v->start < hs && hs < v->end;
+	return hs < v->end && he > v->start;
+}
+
+/*
+ * The runs of changes of section s: hunks a value of either side touches
+ * together ("thirty (30) days" -> "forty-five (45) business days" may be
+ * two hunks) are one run. Sets each value's group to the index (from 0,
+ * in the section's hunks) of its run's first hunk, or leaves NO_GROUP
+ * for a value in unchanged text. Values and hunks are both in text
+ * order: one walk each. `join` (hunk_count slots, scratch) counts the
+ * values over each hunk and the next.
+ */
+static void group_values(const clint_diff *d, size_t s, tv *va, size_t na,
+                         tv *vb, size_t nb, long *join)
+{
+	const clint_diff_hunk *h = d->hunks + d->first_hunk[s];
+	size_t nh = d->sections[s].hunk_count, i, k, first;
+	int side;
+
+	for (k = 0; k < nh; k++)
+		join[k] = 0;
+	/* first pass: which hunks each value touches (first and last) */
+	for (side = 0; side < 2; side++) {
+		tv *v = side ? vb : va;
+		size_t n = side ? nb : na;
+		for (i = 0, k = 0; i < n; i++) {
+			size_t f = NO_GROUP, l = 0, j;
+			/* hunks wholly before the value are before the next ones */
+			while (k < nh && (side ? h[k].new_end : h[k].old_end) <=
+			                     v[i].v.start &&
+			       !touches(side ? h[k].new_start : h[k].old_start,
+			                side ? h[k].new_end : h[k].old_end, &v[i].v))
+				k++;
+			for (j = k; j < nh; j++) {
+				size_t hs = side ? h[j].new_start : h[j].old_start;
+				size_t he = side ? h[j].new_end : h[j].old_end;
+				if (hs >= v[i].v.end)
+					break;
+				if (touches(hs, he, &v[i].v)) {
+					if (f == NO_GROUP)
+						f = j;
+					l = j;
+				}
+			}
+			v[i].group = f;
+			if (f != NO_GROUP && l > f) {
+				join[f]++;
+				join[l]--;  /* f..l-1 join their next */
+			}
+		}
+	}
+	/* hunk k's run starts at first; values take their run's start */
+	for (k = 0; k < nh; k++) {
+		long open = join[k] + (k ? join[k - 1] : 0);
+		join[k] = open;    /* running count: > 0 joins k with k + 1 */
+	}
+	for (k = 0, first = 0; k < nh; k++) {
+		size_t start = first;
+		if (join[k] <= 0)
+			first = k + 1;
+		join[k] = (long)start;  /* now: the run's first hunk */
+	}
+	for (side = 0; side < 2; side++) {
+		tv *v = side ? vb : va;
+		size_t n = side ? nb : na;
+		for (i = 0; i < n; i++)
+			if (v[i].group != NO_GROUP)
+				v[i].group = (size_t)join[v[i].group];
+	}
+}
+/* A value's key for pairing: its kind and term, then (`same` keys) its
+ * quantity and currency, then its place. */
 typedef struct {
 	int kind, term;
+	double q;
+	const char *currency;
 	size_t at;
 } tv_key;
 
-static int key_cmp(const void *a, const void *b)
+static int key_cmp_term(const tv_key *x, const tv_key *y)
 {
-	const tv_key *x = a, *y = b;
-
 	if (x->kind != y->kind)
 		return x->kind < y->kind ? -1 : 1;
 	if (x->term != y->term)
 		return x->term < y->term ? -1 : 1;
-	return x->at < y->at ? -1 : x->at > y->at;
+	return 0;
+}
+
+static int key_cmp_same(const tv_key *x, const tv_key *y)
+{
+	int c = key_cmp_term(x, y);
+
+	if (c)
+		return c;
+	if (x->q != y->q)
+		return x->q < y->q ? -1 : 1;
+	return strcmp(x->currency, y->currency);
+}
+
+static int key_cmp_term_at(const void *a, const void *b)
+{
+	const tv_key *x = a, *y = b;
+	int c = key_cmp_term(x, y);
+
+	return c ? c : (x->at < y->at ? -1 : x->at > y->at);
+}
+
+static int key_cmp_same_at(const void *a, const void *b)
+{
+	const tv_key *x = a, *y = b;
+	int c = key_cmp_same(x, y);
+
+	return c ? c : (x->at < y->at ? -1 : x->at > y->at);
+}
+
+static tv_key key_of(const tv *v, size_t at)
+{
+	tv_key k;
+
+	k.kind = (int)v->v.kind;
+	k.term = v->term;
+	k.q = quantity(&v->v);
+	/* the quantity compares durations in days; money needs its currency */
+	k.currency = v->v.kind == CLINT_VALUE_MONEY ? v->v.currency : "";
+	k.at = at;
+	return k;
 }
 
 /*
- * The new values of a section by kind and term, for pairing old values
- * with them in one pass: keys sorted by kind, term and place; taken[k]
- * how many of the run of equal keys starting at keys[k] are paired.
+ * Candidate NEW values for pairing old values with them in one pass:
+ * keys sorted by key and place; taken[k] how many of the run of equal
+ * keys starting at keys[k] are paired. `same`: keys compare quantities
+ * too (the same value), else kind and term only.
  */
 typedef struct {
 	tv_key *keys;
 	size_t *taken;
 	size_t n;
+	int same;
 } tv_index;
 
-static int tv_index_build(tv_index *x, const tv *vb, size_t nb)
+/* The index of vb[idx[0..n)], NEW values left to pair. */
+static int tv_index_build(tv_index *x, const tv *vb, const size_t *idx,
+                          size_t n, int same)
 {
 	size_t k;
 
-	x->n = nb;
-	x->keys = malloc((nb ? nb : 1) * sizeof(*x->keys));
-	x->taken = calloc(nb ? nb : 1, sizeof(*x->taken));
+	x->n = n;
+	x->same = same;
+	x->keys = malloc((n ? n : 1) * sizeof(*x->keys));
+	x->taken = calloc(n ? n : 1, sizeof(*x->taken));
 	if (!x->keys || !x->taken)
 		return CLINT_ENOMEM;
-	for (k = 0; k < nb; k++) {
-		x->keys[k].kind = (int)vb[k].v.kind;
-		x->keys[k].term = vb[k].term;
-		x->keys[k].at = k;
-	}
-	qsort(x->keys, nb, sizeof(*x->keys), key_cmp);
+	for (k = 0; k < n; k++)
+		x->keys[k] = key_of(&vb[idx[k]], idx[k]);
+	qsort(x->keys, n, sizeof(*x->keys), same ? key_cmp_same_at
+	                                          : key_cmp_term_at);
 	return CLINT_OK;
 }
 
-/* The first new value of v's kind and term not paired yet (pairing it),
- * or n if none is left: what a scan of the new values from the first
- * would find. */
+static void tv_index_free(tv_index *x)
+{
+	free(x->keys);
+	free(x->taken);
+	x->keys = NULL;
+	x->taken = NULL;
+}
+
+/* The first NEW value (index into vb) of v's key not paired yet (pairing
+ * it), or NO_GROUP if none is left: what a scan of the values from the
+ * first would find. */
 static size_t tv_index_take(tv_index *x, const tv *v)
 {
 	size_t lo = 0, hi = x->n, at;
-	int kind = (int)v->v.kind;
+	tv_key key = key_of(v, 0);
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const tv_key *m = &x->keys[mid];
-		if (m->kind < kind || (m->kind == kind && m->term < v->term))
+		int c = x->same ? key_cmp_same(&x->keys[mid], &key)
+		                : key_cmp_term(&x->keys[mid], &key);
+		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	if (lo == x->n)
-		return x->n;
+		return NO_GROUP;
 	at = lo + x->taken[lo];
-	if (at >= x->n || x->keys[at].kind != kind || x->keys[at].term != v->term)
-		return x->n;
+	if (at >= x->n || (x->same ? key_cmp_same(&x->keys[at], &key)
+	                           : key_cmp_term(&x->keys[at], &key)) != 0)
+		return NO_GROUP;
 	x->taken[lo]++;
 	return x->keys[at].at;
 }
 
-int clint_diff_values(clint_diff *d)
+/* The side a value added or removed lacks: v's kind, nothing else. */
+static clint_value none_like(const clint_value *v)
 {
-	size_t s, i, j;
+	clint_value n;
+
+	memset(&n, 0, sizeof(n));
+	n.kind = v->kind;
+	n.currency = "";
+	n.unit = "";
+	n.section = CLINT_NO_SECTION;
+	return n;
+}
+
+static int put_value(clint_diff *d, size_t s, const tv *a, const tv *b)
+{
+	clint_diff_value *out;
+	const tv *any = b ? b : a;
+	int t = any->term, rc = CLINT_OK;
+
+	TRY(ARRAY_PUSH(d->values, d->value_count, d->value_cap));
+	out = &d->values[d->value_count++];
+	memset(out, 0, sizeof(*out));
+	out->section = s;
+	out->change = !a ? CLINT_VALUE_ADDED : !b ? CLINT_VALUE_REMOVED
+	                                         : CLINT_VALUE_CHANGED;
+	out->old_value = a ? a->v : none_like(&b->v);
+	out->new_value = b ? b->v : none_like(&a->v);
+	out->term = t >= 0 ? terms[t].term : kind_terms[any->v.kind];
+	out->why = "";
+	/* which way a value moved, when it was there before and after */
+	if (a && b && t >= 0 && terms[t].higher != CLINT_FAVOURS_UNKNOWN &&
+	    (a->v.kind != CLINT_VALUE_MONEY ||
+	     strcmp(a->v.currency, b->v.currency) == 0)) {
+		int up = quantity(&b->v) > quantity(&a->v);
+		clint_favours other = terms[t].higher == CLINT_FAVOURS_CUSTOMER
+		                          ? CLINT_FAVOURS_SUPPLIER
+		                          : CLINT_FAVOURS_CUSTOMER;
+		out->favours = up ? terms[t].higher : other;
+		out->why = up ? terms[t].why_higher : terms[t].why_lower;
+	}
+done:
+	return rc;
+}
+
+/*
+ * The values of one edited section. A value in unchanged text is the
+ * same on both sides. The values a run of changes touches pair by kind
+ * and term in text order ("[-ninety (90)-]{+thirty (30)+} days"); a
+ * value left over is removed or added ("30 days' notice, or 10 days' for
+ * material breach" -> "10 days' for material breach" removes the 30
+ * days, and does not change 30 into 10). Then a value removed in one
+ * run and the same value added in another is text moved in the section,
+ * not a change.
+ */
+static int section_values(clint_diff *d, size_t s, tv *va, size_t na,
+                          tv *vb, size_t nb, long *join)
+{
+	tv_index ix = {NULL, NULL, 0, 0};
+	size_t *idx = NULL, i, j, n, lo_b;
 	int rc = CLINT_OK;
 
-	for (s = 0; s < d->section_count; s++) {
+	group_values(d, s, va, na, vb, nb, join);
+	idx = malloc((nb ? nb : 1) * sizeof(*idx));
+	if (!idx)
+		return CLINT_ENOMEM;
+	/* runs in text order; each run's values are consecutive */
+	for (i = 0, lo_b = 0; i < na;) {
+		size_t g = va[i].group, end_a = i + 1;
+		if (g == NO_GROUP) {
+			i++;
+			continue;
+		}
+		while (end_a < na && va[end_a].group == g)
+			end_a++;
+		while (lo_b < nb && (vb[lo_b].group == NO_GROUP ||
+		                     vb[lo_b].group < g))
+			lo_b++;
+		for (n = 0, j = lo_b; j < nb && (vb[j].group == NO_GROUP ||
+		                                 vb[j].group == g); j++)
+			if (vb[j].group == g)
+				idx[n++] = j;
+		if (n) {
+			TRY(tv_index_build(&ix, vb, idx, n, 0));
+			for (; i < end_a; i++)
+				if ((j = tv_index_take(&ix, &va[i])) != NO_GROUP) {
+					va[i].used = vb[j].used = 1;
+					va[i].partner = j;
+				}
+			tv_index_free(&ix);
+		}
+		i = end_a;
+	}
+	/* values moved within the section */
+	for (n = 0, j = 0; j < nb; j++)
+		if (vb[j].group != NO_GROUP && !vb[j].used)
+			idx[n++] = j;
+	if (n) {
+		TRY(tv_index_build(&ix, vb, idx, n, 1));
+		for (i = 0; i < na; i++)
+			if (va[i].group != NO_GROUP && !va[i].used &&
+			    (j = tv_index_take(&ix, &va[i])) != NO_GROUP)
+				va[i].used = vb[j].used = 1;
+	}
+	/* in text order: OLD's changes and removals, then NEW's additions */
+	for (i = 0; i < na; i++) {
+		if (va[i].group == NO_GROUP)
+			continue;
+		if (va[i].partner != NO_GROUP) {
+			if (differs(&va[i].v, &vb[va[i].partner].v))
+				TRY(put_value(d, s, &va[i], &vb[va[i].partner]));
+		} else if (!va[i].used) {
+			TRY(put_value(d, s, &va[i], NULL));
+		}
+	}
+	for (j = 0; j < nb; j++)
+		if (vb[j].group != NO_GROUP && !vb[j].used)
+			TRY(put_value(d, s, NULL, &vb[j]));
+done:
+	tv_index_free(&ix);
+	free(idx);
+	return rc;
+}
+
+int clint_diff_values(clint_diff *d)
+{
+	long *join = NULL;
+	size_t s, most = 0;
+	int rc = CLINT_OK;
+
+	for (s = 0; s < d->section_count; s++)
+		if (d->sections[s].hunk_count > most)
+			most = d->sections[s].hunk_count;
+	join = malloc((most + 1) * sizeof(*join));
+	if (!join)
+		return CLINT_ENOMEM;
+	for (s = 0; s < d->section_count && rc == CLINT_OK; s++) {
 		const clint_diff_section *sec = &d->sections[s];
 		tv *va = NULL, *vb = NULL;
 		size_t na = 0, nb = 0;
-		tv_index ix = {NULL, NULL, 0};
 
 		if (!sec->edited)
 			continue;
@@ -408,46 +677,10 @@ int clint_diff_values(clint_diff *d)
 			rc = collect(d, d->new_doc, 0, sec->new_section, sec->new_start,
 			             sec->new_end, &vb, &nb);
 		if (rc == CLINT_OK)
-			rc = tv_index_build(&ix, vb, nb);
-		/* each old value in turn takes the first new value of its kind
-		 * and term that is left */
-		for (i = 0; rc == CLINT_OK && i < na; i++) {
-			j = tv_index_take(&ix, &va[i]);
-			if (j == nb)
-				continue;
-			vb[j].used = va[i].used = 1;
-			if (differs(&va[i].v, &vb[j].v)) {
-				clint_diff_value *out;
-				int t = vb[j].term;
-				if ((rc = ARRAY_PUSH(d->values, d->value_count,
-				                     d->value_cap)) < 0)
-					break;
-				out = &d->values[d->value_count++];
-				memset(out, 0, sizeof(*out));
-				out->section = s;
-				out->old_value = va[i].v;
-				out->new_value = vb[j].v;
-				out->term = t >= 0 ? terms[t].term : kind_terms[va[i].v.kind];
-				out->why = "";
-				if (t >= 0 && terms[t].higher != CLINT_FAVOURS_UNKNOWN &&
-				    (va[i].v.kind != CLINT_VALUE_MONEY ||
-				     strcmp(va[i].v.currency, vb[j].v.currency) == 0)) {
-					int up = quantity(&vb[j].v) > quantity(&va[i].v);
-					clint_favours other =
-						terms[t].higher == CLINT_FAVOURS_CUSTOMER
-							? CLINT_FAVOURS_SUPPLIER
-							: CLINT_FAVOURS_CUSTOMER;
-					out->favours = up ? terms[t].higher : other;
-					out->why = up ? terms[t].why_higher : terms[t].why_lower;
-				}
-			}
-		}
-		free(ix.keys);
-		free(ix.taken);
+			rc = section_values(d, s, va, na, vb, nb, join);
 		free(va);
 		free(vb);
-		if (rc < 0)
-			break;
 	}
+	free(join);
 	return rc;
 }
