@@ -151,28 +151,79 @@ static int is_word_char(unsigned char c)
 	return clint_isword(c);
 }
 
+/* 1 if s[j] is `sep` and then three digits that no digit follows. */
+static int group_at(const char *s, size_t j, size_t end, char sep)
+{
+	return j + 3 < end && s[j] == sep && clint_isdigit((unsigned char)s[j + 1]) &&
+	       clint_isdigit((unsigned char)s[j + 2]) &&
+	       clint_isdigit((unsigned char)s[j + 3]) &&
+	       (j + 4 >= end || !clint_isdigit((unsigned char)s[j + 4]));
+}
+
+/* The three digits of a group at s[j] (after its separator). */
+static double group_value(const char *s, size_t j)
+{
+	return (s[j + 1] - '0') * 100 + (s[j + 2] - '0') * 10 + (s[j + 3] - '0');
+}
+
+/* 1 if s[j] is a decimal comma: "," and one or two digits, then neither a
+ * digit nor another comma ("12,5 %", "1.500,00"; not "1,000" nor
+ * "10,20,30"). */
+static int decimal_comma_at(const char *s, size_t j, size_t end)
+{
+	size_t k = j + 1;
+
+	if (j >= end || s[j] != ',')
+		return 0;
+	while (k < end && k < j + 4 && clint_isdigit((unsigned char)s[k]))
+		k++;
+	return k > j + 1 && k <= j + 3 &&
+	       (k >= end || (s[k] != ',' && !clint_isdigit((unsigned char)s[k])));
+}
+
 /*
- * Parses digits at s[i]: "1,000,000.50", "99.9", "30". Returns the end or
+ * Parses digits at s[i]: "1,000,000.50", "99.9", "30", and the European
+ * forms "5.000.000", "1.500,00", "12,5", "1'000'000". Returns the end or
  * i when there is no number. A number glued to letters ("A1", "3rd") or
- * to a section number pattern ("4.1.2") is not a quantity.
+ * to a section number pattern ("4.1.2") is not a quantity. "12.500" is
+ * read as 12.5; when `alt` is given, it gets the other reading (12500)
+ * of such a number, else the number.
  */
-static size_t parse_digits(const char *s, size_t i, size_t end, double *out)
+static size_t parse_digits(const char *s, size_t i, size_t end, double *out,
+                           double *alt)
 {
 	size_t j = i, k;
-	double v = 0, scale = 0.1;
-	int dots = 0;
+	double v = 0, scale = 0.1, grouped = 0;
+	int ambiguous = 0;
 
 	if (i > 0 && (is_word_char((unsigned char)s[i - 1]) || s[i - 1] == '.' ||
 	              s[i - 1] == ','))
 		return i;
 	while (j < end && clint_isdigit((unsigned char)s[j]))
 		v = v * 10 + (s[j++] - '0');
+	/* European groups: "5.000.000", "1.500,00", "1'000'000"; one group
+	 * after a dot and no decimal comma ("12.500") reads as decimals */
+	if (j - i <= 3 && j < end && (s[j] == '.' || s[j] == '\'')) {
+		char sep = s[j];
+		int groups = 0;
+		for (k = j, grouped = v; group_at(s, k, end, sep); k += 4, groups++)
+			grouped = grouped * 1000 + group_value(s, k);
+		if (groups && (sep == '\'' || groups > 1 ||
+		               decimal_comma_at(s, k, end))) {
+			v = grouped;
+			j = k;
+			if (decimal_comma_at(s, j, end))
+				for (j++; j < end && clint_isdigit((unsigned char)s[j]); j++) {
+					v += (s[j] - '0') * scale;
+					scale /= 10;
+				}
+			goto suffix;
+		}
+		ambiguous = groups == 1 && sep == '.';
+	}
 	/* thousands groups: ",000" */
-	while (j + 3 < end && s[j] == ',' && clint_isdigit((unsigned char)s[j + 1]) &&
-	       clint_isdigit((unsigned char)s[j + 2]) && clint_isdigit((unsigned char)s[j + 3]) &&
-	       (j + 4 >= end || !clint_isdigit((unsigned char)s[j + 4]))) {
-		v = v * 1000 + (s[j + 1] - '0') * 100 + (s[j + 2] - '0') * 10 +
-		    (s[j + 3] - '0');
+	while (group_at(s, j, end, ',')) {
+		v = v * 1000 + group_value(s, j);
 		j += 4;
 	}
 	if (j + 1 < end && s[j] == '.' && clint_isdigit((unsigned char)s[j + 1])) {
@@ -182,18 +233,25 @@ static size_t parse_digits(const char *s, size_t i, size_t end, double *out)
 			scale /= 10;
 			k++;
 		}
-		dots++;
 		/* "4.1.2" is a clause number */
 		if (k + 1 < end && s[k] == '.' && clint_isdigit((unsigned char)s[k + 1]))
 			return i;
 		j = k;
+	} else if (decimal_comma_at(s, j, end)) {
+		/* "12,5 %", "1500,00" */
+		for (j++; j < end && clint_isdigit((unsigned char)s[j]); j++) {
+			v += (s[j] - '0') * scale;
+			scale /= 10;
+		}
 	}
-	(void)dots;
+suffix:
 	if (j < end && clint_isalpha((unsigned char)s[j]) &&
 	    !(s[j] == 'm' || s[j] == 'k' || s[j] == 'b' || s[j] == 'M' ||
 	      s[j] == 'K' || s[j] == 'B'))
 		return i;
 	*out = v;
+	if (alt)
+		*alt = ambiguous ? grouped : v;
 	return j;
 }
 
@@ -465,6 +523,13 @@ static size_t classify(clint_doc *doc, size_t bs, size_t be, size_t ns,
 	return ne;
 }
 
+/* Whether two readings of a number are the same (what words-digits
+ * tolerates). */
+static int same_number(double a, double b)
+{
+	return a - b < 0.005 && a - b > -0.005;
+}
+
 /* True if the number words at s[ns] can be compared with a restatement in
  * digits: not a fraction ("one-quarter of one percent") and not starting
  * at a scale word ("... and One-Half Million Dollars"). */
@@ -494,7 +559,7 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 	int rc = CLINT_OK;
 
 	while (i < be && rc == CLINT_OK) {
-		double v = 0, d = 0;
+		double v = 0, d = 0, alt = 0;
 		size_t e, ns;
 		unsigned cls;
 
@@ -507,7 +572,7 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 		if (!(cls & CLINT_A_ALNUM)) {
 			/* a UTF-8 word: skipped whole below */
 		} else if (cls & CLINT_A_DIGIT) {
-			e = parse_digits(s, i, be, &v);
+			e = parse_digits(s, i, be, &v, NULL);
 		} else if (number_pair(s[i], s[i + 1]) && number_word_start(s, i, be)) {
 			/* s[i + 1] is at most the NUL after the text */
 			e = parse_words(s, i, be, &v);
@@ -525,10 +590,14 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 			size_t j = skip_space(s, e, be), k;
 			if (j < be && s[j] == '(' && j + 1 < be &&
 			    clint_isdigit((unsigned char)s[j + 1])) {
-				k = parse_digits(s, j + 1, be, &d);
+				k = parse_digits(s, j + 1, be, &d, &alt);
 				if (k > j + 1 && k < be && s[k] == ')') {
 					/* "(30%)" and "($10,000)" keep their own marks */
 					restated = words_comparable(s, blk->norm_start, ns);
+					/* "twelve thousand (12.000)": the reading the
+					 * words agree with */
+					if (restated && same_number(written, alt))
+						d = alt;
 					v = d;
 					e = k + 1;
 				} else if (k > j + 1 && k < be &&
@@ -569,14 +638,21 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 						 * "One Hundred Thousand Dollars ($10,000)" */
 						while (q < k && !clint_isdigit((unsigned char)s[q]))
 							q++;
-						qe = q < k ? parse_digits(s, q, k, &dv) : q;
+						qe = q < k ? parse_digits(s, q, k, &dv, &alt) : q;
 						if (qe > q && !last->restated &&
 						    words_comparable(s, blk->norm_start, ns)) {
 							size_t t = skip_space(s, qe, k);
-							if (word_at(s, t, k, "million"))
+							if (word_at(s, t, k, "million")) {
 								dv *= 1e6;
-							else if (word_at(s, t, k, "billion"))
+								alt *= 1e6;
+							} else if (word_at(s, t, k, "billion")) {
 								dv *= 1e9;
+								alt *= 1e9;
+							}
+							/* "twelve thousand five hundred euros (EUR
+							 * 12.500)": the reading the words agree with */
+							if (same_number(last->amount, alt))
+								dv = alt;
 							last->restated = 1;
 							last->written = last->amount;
 							last->digits = dv;

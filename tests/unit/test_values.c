@@ -112,6 +112,46 @@ static void test_restatements(void **state)
 	clint_doc_free(doc);
 }
 
+/* Numbers written the European way: dots or apostrophes group the
+ * thousands and a comma marks the decimals. A single dot group with no
+ * decimal comma stays ambiguous and reads as decimals ("EUR 2.500" is
+ * 2.5), unless words beside it say otherwise. */
+static void test_european_numbers(void **state)
+{
+	clint_doc *doc;
+
+	(void)state;
+	doc = unit_text("A fee of EUR 1.500,00 is due.\n\n"
+	                "The cap is EUR 5.000.000 in total.\n\n"
+	                "The cap is CHF 1'250'000 in total.\n\n"
+	                "Interest of 12,5 % applies.\n\n"
+	                "A fee of 1500,50 euros is due.\n\n"
+	                "A fee of USD 1,500.50 is due.\n\n"
+	                "A fee of EUR 2.500 is due.\n\n"
+	                "A fee of twelve thousand five hundred euros (EUR 12.500) "
+	                "is due.\n\n"
+	                "Notice is twelve thousand (12.000) days.\n\n"
+	                "See clause 4.1.2 and items 10,20,30 days.\n\n"
+	                "A fee of EUR 1.000.000,5 is due.\n");
+	assert_value(doc, 0, CLINT_VALUE_MONEY, 1500, "EUR", "EUR 1.500,00");
+	assert_value(doc, 1, CLINT_VALUE_MONEY, 5e6, "EUR", "EUR 5.000.000");
+	assert_value(doc, 2, CLINT_VALUE_MONEY, 1.25e6, "CHF", "CHF 1'250'000");
+	assert_value(doc, 3, CLINT_VALUE_PERCENT, 12.5, "", "12,5 %");
+	assert_value(doc, 4, CLINT_VALUE_MONEY, 1500.5, "EUR", "1500,50 euros");
+	assert_value(doc, 5, CLINT_VALUE_MONEY, 1500.5, "USD", "USD 1,500.50");
+	assert_value(doc, 6, CLINT_VALUE_MONEY, 2.5, "EUR", "EUR 2.500");
+	assert_value(doc, 7, CLINT_VALUE_MONEY, 12500, "EUR",
+	             "twelve thousand five hundred euros (EUR 12.500)");
+	assert_value(doc, 8, CLINT_VALUE_DURATION, 12000, "",
+	             "twelve thousand (12.000) days");
+	/* "4.1.2" is a clause number, and "10,20,30 days" a list, not 10.2
+	 * days: no value */
+	assert_value(doc, 9, CLINT_VALUE_MONEY, 1000000.5, "EUR",
+	             "EUR 1.000.000,5");
+	assert_int_equal(clint_doc_value_count(doc), 10);
+	clint_doc_free(doc);
+}
+
 static void test_arguments(void **state)
 {
 	clint_doc *doc = unit_text("A fee of USD 5.\n");
@@ -138,6 +178,7 @@ int main(void)
 		cmocka_unit_test(test_scales),
 		cmocka_unit_test(test_percent_spellings),
 		cmocka_unit_test(test_restatements),
+		cmocka_unit_test(test_european_numbers),
 		cmocka_unit_test(test_arguments),
 	};
 	return cmocka_run_group_tests_name("values", tests, NULL, NULL);
