@@ -135,8 +135,8 @@ static uint32_t entry_of(const table *t, const clint_pattern *p)
 
 static void put_pattern(FILE *f, const table *t, const clint_pattern *p)
 {
-	fprintf(f, "\t{%u, %u, %u, %d},\n", entry_of(t, p), p->line, p->words,
-	        p->paragraph);
+	fprintf(f, "\t{%u, %u, %u, %d, %d},\n", entry_of(t, p), p->line,
+	        p->words, p->paragraph, p->denial);
 }
 
 /* Pack `pi`: its rules' patterns and examples, then its rules. */
@@ -160,7 +160,7 @@ static void put_pack(FILE *f, const table *t, const clint_ruleset *rs,
 			put_pattern(f, t, &r->unless[k]);
 		for (k = 0; k < r->near_count; k++)
 			put_pattern(f, t, &r->near[k]);
-		fputs("\t{0, 0, 0, 0}};\n", f);
+		fputs("\t{0, 0, 0, 0, 0}};\n", f);
 		fprintf(f, "static const char *const et%zu_%zu[] = {", pi, i);
 		for (k = 0; k < r->example_count; k++) {
 			put_str(f, r->examples[k].text);

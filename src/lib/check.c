@@ -340,11 +340,12 @@ static size_t window_fwd(const char *s, size_t off)
 	return b > off || s[off] == ' ' ? b : clint_utf8_back(s, cut, off);
 }
 
-/* True if the sentence around the match norm[ms..me) matches an `unless`.
- * In a very long sentence only a window around the match is searched, so
- * the cost per match stays bounded. */
-static int excluded(check_ctx *c, const clint_rule *r, size_t off,
-                    size_t end)
+/* True if the sentence around the match norm[ms..me) matches an `unless`
+ * (`denial`: one with denial="true"). In a very long sentence only a
+ * window around the match is searched, so the cost per match stays
+ * bounded. */
+static int excluded_by(check_ctx *c, const clint_rule *r, size_t off,
+                       size_t end, int denial)
 {
 	size_t si, a, b, i, ms, me;
 	int m;
@@ -363,6 +364,8 @@ static int excluded(check_ctx *c, const clint_rule *r, size_t off,
 	for (i = 0; i < r->unless_count; i++) {
 		size_t pa = a, pb = b, bi;
 
+		if (denial && !r->unless[i].denial)
+			continue;
 		if (r->unless[i].paragraph &&
 		    (bi = clint_doc_block_at_norm(c->doc, off)) != (size_t)-1) {
 			pa = c->doc->blocks[bi].norm_start;
@@ -379,6 +382,12 @@ static int excluded(check_ctx *c, const clint_rule *r, size_t off,
 			return 1;
 	}
 	return 0;
+}
+
+static int excluded(check_ctx *c, const clint_rule *r, size_t off,
+                    size_t end)
+{
+	return excluded_by(c, r, off, end, 0);
 }
 
 static int push_item(item **list, size_t *count, size_t *cap, const item *it)
@@ -1148,6 +1157,40 @@ static int says_nothing(const clint_doc *doc, const clint_isection *sec)
 }
 
 /*
+ * True if the short body of section `sec` denies the clause its heading
+ * names: every sentence of it with a letter matches one of rule r's
+ * `<unless denial="true">` patterns ("17. Limitation of Liability" over
+ * "There is no limitation of liability under this Agreement."). A body
+ * longer than EMPTY_BODY_BYTES, or with no sentence, does not.
+ */
+static int denies(check_ctx *c, const clint_rule *r, const clint_isection *sec)
+{
+	const clint_doc *doc = c->doc;
+	size_t i = sec->heading_norm_end, e = sec->norm_end, si, b;
+	int any = 0;
+
+	for (si = 0; si < r->unless_count && !r->unless[si].denial; si++)
+		;
+	if (si == r->unless_count || e <= i || e - i > EMPTY_BODY_BYTES)
+		return 0;
+	while (i < e) {
+		if (!clint_isalpha((unsigned char)doc->norm[i])) {
+			i++;
+			continue;
+		}
+		si = clint_doc_sentence_at_norm(doc, i);
+		if (si == (size_t)-1)
+			return 0;
+		b = doc->sentences[2 * si + 1];
+		if (b <= i || !excluded_by(c, r, i, i + 1, 1))
+			return 0;
+		any = 1;
+		i = b;  /* the next sentence */
+	}
+	return any;
+}
+
+/*
  * Runs every body pattern of rule `ri` over the document. For a flag rule
  * each accepted match is a finding; for a require rule matches are
  * counted until `need` (the first is kept as evidence in *first).
@@ -1181,12 +1224,14 @@ static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
 			if (!in_scope(c, r, sec) || excluded(c, r, ms, me) ||
 			    !near_ok(c, r, ms, me))
 				continue;
-			/* the words of a heading over nothing are not the clause
-			 * either (as in scan_headings()) */
+			/* the words of a heading over nothing, or over words that
+			 * deny the clause, are not the clause either (as in
+			 * scan_headings()) */
 			if (r->kind == CLINT_RULE_REQUIRE && sec != CLINT_NO_SECTION &&
 			    ms >= doc->sections[sec].heading_norm_start &&
 			    ms < doc->sections[sec].heading_norm_end &&
-			    says_nothing(doc, &doc->sections[sec]))
+			    (says_nothing(doc, &doc->sections[sec]) ||
+			     denies(c, r, &doc->sections[sec])))
 				continue;
 			if (r->kind == CLINT_RULE_REQUIRE && in_xref_name(doc, ms, me))
 				continue;
@@ -1285,7 +1330,8 @@ static int scan_headings(check_ctx *c, size_t ri, unsigned need,
 			/* a heading over nothing ("6. Service Credits" / "6.1
 			 * Reserved.") is not the clause; looked at once a heading
 			 * matches, not for every section and rule */
-			if (r->kind == CLINT_RULE_REQUIRE && says_nothing(doc, sec))
+			if (r->kind == CLINT_RULE_REQUIRE &&
+			    (says_nothing(doc, sec) || denies(c, r, sec)))
 				break;
 			it.rule = ri;
 			it.start = clint_doc_norm_to_text(doc, ms);

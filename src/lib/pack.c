@@ -909,6 +909,10 @@ static int build_rule(load_ctx *ctx, xmlNodePtr n, size_t pack)
 			if (rc == CLINT_OK && s && strcmp(s, "paragraph") == 0)
 				r.unless[r.unless_count - 1].paragraph = 1;
 			free(s);
+			s = attr(ctx, c, "denial");
+			if (rc == CLINT_OK && s && strcmp(s, "true") == 0)
+				r.unless[r.unless_count - 1].denial = 1;
+			free(s);
 			s = NULL;
 		} else if (is_elem(c, "near")) {
 			rc = add_pattern(ctx, &r.near, &r.near_count, c, r.id);
@@ -1240,6 +1244,7 @@ static int snapshot_pattern(load_ctx *ctx, clint_pattern *p,
 	p->line = sp->line;
 	p->words = sp->words;
 	p->paragraph = sp->paragraph;
+	p->denial = sp->denial;
 	if (over_cap(ctx, p->line))
 		return CLINT_OK;
 	p->source = clint_strdup(e->source);

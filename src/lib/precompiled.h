@@ -54,7 +54,7 @@ typedef struct {
 typedef struct {
 	uint32_t entry;          /* index into the table's entries */
 	unsigned line, words;
-	int paragraph;
+	int paragraph, denial;
 } clint_precompiled_pattern;
 
 typedef struct {

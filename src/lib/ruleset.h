@@ -33,6 +33,8 @@ typedef struct {
 	unsigned line;
 	unsigned words;     /* <near>: the window, in words on each side */
 	int paragraph;      /* <unless scope="paragraph"> */
+	int denial;         /* <unless denial="true">: its sentence says the
+	                       clause is not there (check.c: denies()) */
 	size_t slot;        /* 1 + its prefilter slot, 0 if none */
 	/* its entry in the build-time table (precompiled.h), or NULL */
 	const clint_precompiled_entry *pre;

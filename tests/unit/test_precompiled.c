@@ -308,6 +308,7 @@ static void assert_same_pattern(const clint_pattern *a, const clint_pattern *b)
 	assert_int_equal(a->line, b->line);
 	assert_int_equal(a->words, b->words);
 	assert_int_equal(a->paragraph, b->paragraph);
+	assert_int_equal(a->denial, b->denial);
 	assert_int_equal(a->slot, b->slot);
 	assert_int_equal(a->code != NULL, b->code != NULL);
 }
