@@ -803,6 +803,37 @@ static int inline_cached(const clint_doc *doc, const char *id, uint32_t *cache,
 	return ans;
 }
 
+/*
+ * True if the word before s[rs] (a reference word) names another
+ * instrument: "FAR section 12.212", "26 U.S.C. Section 501", "Code
+ * Section 409A", "the Act section 3". As written: "CODE" in a heading set
+ * in capitals, not "code" in a sentence.
+ */
+static int instrument_before(const char *s, size_t rs)
+{
+	static const char *const names[] = {
+		"FAR", "DFARS", "CFR", "C.F.R.", "USC", "U.S.C.", "UCC", "U.C.C.",
+		"IRC", "ERISA", "GDPR", "HIPAA", "Code", "CODE", "Act", "ACT",
+		"Regulation", "Regulations", "Directive", "Rules", "Treaty",
+		"Convention", "Statute", "Ordinance",
+	};
+	size_t e = rs, b, k;
+
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	for (b = e; b > 0 && e - b < 12 &&
+	            (clint_isalpha((unsigned char)s[b - 1]) || s[b - 1] == '.');
+	     b--)
+		;
+	if (b == e || (b > 0 && !(s[b - 1] == ' ' || s[b - 1] == '(' ||
+	                          s[b - 1] == '\n')))
+		return 0;
+	for (k = 0; k < ARRAY_LEN(names); k++)
+		if (strlen(names[k]) == e - b && memcmp(s + b, names[k], e - b) == 0)
+			return 1;
+	return 0;
+}
+
 static int check_cross_references(const clint_doc *doc, clint_budget *cpu,
                                   clint_check_hit_fn hit, void *ctx)
 {
@@ -890,7 +921,10 @@ static int check_cross_references(const clint_doc *doc, clint_budget *cpu,
 		if (kind == 2 && !container_id(id))
 			continue;
 		/* "Section 409A of the Code", "Article 28 of the GDPR": another
-		 * instrument, unless it is "of this Agreement" */
+		 * instrument, unless it is "of this Agreement"; so is "FAR
+		 * section 12.212" */
+		if (instrument_before(s, rs))
+			continue;
 		{
 			size_t t = k;
 			while (t < doc->norm_len && s[t] == ' ')
