@@ -1301,6 +1301,14 @@ static const char *const bracket_fill[] = {
 	"if applicable", "confirm",
 };
 
+/* Words that make bracketed text a placeholder whatever else it says:
+ * "[Drafting note: ...]" although notes can be final, "[Fill in the
+ * client's name]". */
+static const char *const bracket_fill_first[] = {
+	"drafting note", "note to draft", "note to drafter", "fill in",
+	"to be completed", "to come",
+};
+
 /* ... and words that do so in a short bracket: "[Client Name]", "[Date]" */
 static const char *const bracket_fill_short[] = {
 	"name", "date", "number", "amount", "address", "client", "customer",
@@ -1379,6 +1387,9 @@ static const char *bracket_placeholder(const char *s, size_t n, char after,
 		return NULL; /* "[1]", "[2019]", "[$]" */
 	if (letters == 1 && n <= 3)
 		return NULL; /* "[a]", "[ii]" list letters */
+	for (i = 0; i < ARRAY_LEN(bracket_fill_first); i++)
+		if (contains_word_ci(s, n, bracket_fill_first[i]))
+			return "is a placeholder left in the draft";
 	for (i = 0; i < ARRAY_LEN(bracket_ok); i++)
 		if (contains_word_ci(s, n, bracket_ok[i]))
 			return NULL;
@@ -1508,6 +1519,24 @@ static int check_placeholders(const clint_doc *doc, clint_budget *cpu,
 			if (e + 1 >= n || s[e] != '}' || s[e + 1] != '}')
 				continue;
 			e += 2;
+			why = "is a template field left in the draft";
+		} else if (c == '{') {
+			/* "${monthly_fee}", "{start_date}": a template variable, a
+			 * name of letters, digits, "_" and "." */
+			for (e = i + 1; e < n && e - i <= 41 &&
+			                (clint_isalnum((unsigned char)s[e]) || s[e] == '_' ||
+			                 s[e] == '.');
+			     e++)
+				;
+			/* not half of an unclosed "{{fee}" */
+			if (e >= n || s[e] != '}' || e - i < 3 ||
+			    (i > 0 && s[i - 1] == '{') ||
+			    (e + 1 < n && s[e + 1] == '}') ||
+			    !(clint_isalpha((unsigned char)s[i + 1]) || s[i + 1] == '_'))
+				continue;
+			e++;
+			if (i > 0 && s[i - 1] == '$')
+				i--;
 			why = "is a template field left in the draft";
 		} else if (c == '<' && i + 2 < n &&
 		           (clint_isupper((unsigned char)s[i + 1]) ||
