@@ -76,6 +76,23 @@ def sarif_structure(log):
             p.append("rule %s: bad defaultConfiguration.level" % r.get("id"))
     if run.get("columnKind") != "unicodeCodePoints":
         p.append("columnKind is not unicodeCodePoints")
+    # every uriBaseId an artifact location uses is declared by the run
+    bases = run.get("originalUriBaseIds") or {}
+    used = set()
+
+    def base_ids(o):
+        if isinstance(o, dict):
+            if isinstance(o.get("uriBaseId"), str):
+                used.add(o["uriBaseId"])
+            for k, v in o.items():
+                if k != "originalUriBaseIds":
+                    base_ids(v)
+        elif isinstance(o, list):
+            for v in o:
+                base_ids(v)
+    base_ids(run)
+    for u in sorted(used - set(bases)):
+        p.append("uriBaseId %s is not in originalUriBaseIds" % u)
     for i, res in enumerate(run.get("results", [])):
         where = "result %d (%s)" % (i, res.get("ruleId"))
         idx = res.get("ruleIndex")
@@ -255,6 +272,7 @@ def self_test(schema_path, official, sarif_file, json_file):
         ("a rule without help", lambda l: l["runs"][0]["tool"]["driver"]["rules"][0].pop("help")),
         ("an absolute uri", lambda l: l["runs"][0]["results"][0]["locations"][0]
          ["physicalLocation"]["artifactLocation"].__setitem__("uri", "/etc/passwd")),
+        ("an undeclared uriBaseId", lambda l: l["runs"][0].pop("originalUriBaseIds")),
     ]:
         bad = copy.deepcopy(log)
         mutate(bad)

@@ -103,7 +103,8 @@ int clint_diff_render_sarif(clint_drender *r)
 		                      "\"executionSuccessful\": true}],\n"));
 	}
 	/* columns count code points, as the check's */
-	TRY(clint_buf_puts(b, "      \"columnKind\": \"unicodeCodePoints\",\n"));
+	TRY(clint_buf_puts(b, CLINT_SARIF_BASE_IDS
+	                      "      \"columnKind\": \"unicodeCodePoints\",\n"));
 	/* the files, not their labels (a redline's "(changes accepted)"),
 	 * as URI references, as the check's SARIF has them: NEW is 0, then
 	 * OLD unless it is the same file (a redline: artifacts are unique) */

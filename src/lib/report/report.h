@@ -112,6 +112,14 @@ CLINT_INTERNAL int clint_uri_path(clint_buf *b, const char *path);
  * and the diff's. */
 CLINT_INTERNAL int clint_sarif_artifact(clint_buf *b, const char *file,
                                         long index);
+/* The run's "originalUriBaseIds" member (indented, with its comma and
+ * newline): it declares %SRCROOT%, the directory clauselint ran in,
+ * without its absolute URI, so that a report does not depend on the
+ * machine; a viewer resolves it to the checkout. */
+#define CLINT_SARIF_BASE_IDS                                                 \
+	"      \"originalUriBaseIds\": {\"%SRCROOT%\": {\"description\": "    \
+	"{\"text\": \"The directory clauselint ran in: relative paths are "     \
+	"relative to it.\"}}},\n"
 /* Appends the SARIF reportingDescriptor of a rule (id, name, short and
  * full description, help as text and Markdown, helpUri, level, tags),
  * after a newline; errors are the buffer's. Shared likewise. */

@@ -370,7 +370,8 @@ static int sarif_finish(clint_renderer *r)
 	                 st->note_count ? "false" : "true");
 	clint_buf_put(b, st->notes.data, st->notes.len);
 	clint_buf_puts(b, st->note_count ? "\n      ]}],\n" : "]}],\n");
-	clint_buf_puts(b, "      \"columnKind\": \"unicodeCodePoints\",\n"
+	clint_buf_puts(b, CLINT_SARIF_BASE_IDS
+	                  "      \"columnKind\": \"unicodeCodePoints\",\n"
 	                  "      \"results\": [");
 	clint_buf_put(b, st->results.data, st->results.len);
 	clint_buf_puts(b, st->result_count ? "\n      ]\n    }\n  ]\n}\n"
