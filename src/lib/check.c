@@ -1076,7 +1076,8 @@ static int in_xref_name(const clint_doc *doc, size_t ms, size_t me)
 /*
  * True if section `sec` says nothing under its heading: its body (its
  * subsections' included) only keeps the number ("Reserved",
- * "Intentionally left blank", "Not used", "N/A", "TBD"), or is at most
+ * "Intentionally left blank", "Not used", "N/A", "TBD") or a blank to fill
+ * in ("[●]", "[•]", "[…]", "____"), or is at most
  * EMPTY_LATER_WORDS words that end a sentence on "to be agreed"
  * (determined, confirmed, decided; not "to be agreed in writing"). A
  * redaction ("[***]") is text; numbers, punctuation and item labels such
@@ -1088,7 +1089,7 @@ static int says_nothing(const clint_doc *doc, const clint_isection *sec)
 {
 	const char *t = doc->norm;
 	size_t i = sec->heading_norm_end, e = sec->norm_end, words = 0;
-	int other = 0, later = 0, to = 0;
+	int other = 0, later = 0, to = 0, blank = 0;
 
 	/* a long "heading" is a paragraph set in a heading style, whose
 	 * words are the clause ("a. Either party may terminate ...") */
@@ -1112,6 +1113,17 @@ static int says_nothing(const clint_doc *doc, const clint_isection *sec)
 		}
 		if (t[i] == '*' && i + 1 < e && t[i + 1] == '*')
 			other = 1; /* "[***]": text redacted from a filed copy */
+		/* a blank to fill in: "●", "•", "…" (or "..." as the matching
+		 * view folds it), "___" */
+		if (e - i >= 3 && (!memcmp(t + i, "\xE2\x97\x8F", 3) ||
+		                   !memcmp(t + i, "\xE2\x80\xA2", 3) ||
+		                   !memcmp(t + i, "\xE2\x80\xA6", 3) ||
+		                   !memcmp(t + i, "...", 3) ||
+		                   !memcmp(t + i, "___", 3))) {
+			blank = 1;
+			i += 3;
+			continue;
+		}
 		if (!clint_isalpha((unsigned char)t[i]) && (unsigned char)t[i] < 0x80) {
 			i++;
 			continue;
@@ -1153,7 +1165,8 @@ static int says_nothing(const clint_doc *doc, const clint_isection *sec)
 	 * be agreed" says nothing in a short body only: "5% of the monthly
 	 * Charges for each missed Service Level, the cap to be agreed." is
 	 * a penalty clause with a detail left open */
-	return (words && !other) || (later && words <= EMPTY_LATER_WORDS);
+	return ((words || blank) && !other) ||
+	       (later && words <= EMPTY_LATER_WORDS);
 }
 
 /*
