@@ -116,6 +116,25 @@ static int parse_numbering(const char *s, size_t a, size_t b, numbering *num)
 		num->rank = RANK_DECIMAL(decimal_depth(s + i, j - i));
 		if (j < b && (s[j] == '.' || s[j] == ')'))
 			j++;
+		/* "1.1.The Supplier", "2.Termination": a number whose dot
+		 * ends it glued to a capital, as typed without a space; not
+		 * a row of such items ("1.Delivery  2.Training  3.Personnel",
+		 * a table flattened into a line) */
+		if (j < b && s[j - 1] == '.' && clint_isupper((unsigned char)s[j]) &&
+		    j + 1 < b && clint_isalpha((unsigned char)s[j + 1])) {
+			size_t k;
+			for (k = j; k + 2 < b; k++)
+				if (s[k] == ' ' && clint_isdigit((unsigned char)s[k + 1])) {
+					size_t d = k + 1;
+					while (d < b && clint_isdigit((unsigned char)s[d]))
+						d++;
+					if (d + 1 < b && s[d] == '.' &&
+					    clint_isupper((unsigned char)s[d + 1]))
+						return 0;
+				}
+			num->rest = j;
+			return 1;
+		}
 		if (j < b && s[j] != ' ')
 			return 0;
 		num->rest = j < b ? j + 1 : j;

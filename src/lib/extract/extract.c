@@ -326,6 +326,10 @@ int clint_line_opens_clause(const char *s, size_t len)
 			j++;
 		else if (!(j > i && j < len && memchr(s + i, '.', j - i)))
 			return 0;
+		/* "1.1.The Supplier": typed without a space (segment.c) */
+		if (j + 1 < len && s[j - 1] == '.' && isupper((unsigned char)s[j]) &&
+		    isalpha((unsigned char)s[j + 1]))
+			return 1;
 		return j < len && (s[j] == ' ' || s[j] == '\t');
 	}
 	/* "(a)" "(iv)" "(12)" */

@@ -20,7 +20,7 @@ CLINT_INTERNAL void clint_next_line(const char *text, size_t len, size_t pos,
 /* True if the line holds only white space. */
 CLINT_INTERNAL int clint_line_blank(const char *text, const clint_line *line);
 /*
- * True if the line opens a new clause: "1.", "1.1", "(a)", "(iv)", "a)",
+ * True if the line opens a new clause: "1.", "1.1", "1.1.The" (no space), "(a)", "(iv)", "a)",
  * "Article IV", "Section 7.2", "Clause 9", "Schedule A", "Exhibit B",
  * "Annex 1", "Appendix 2", "Part 3". Such a line starts a new block even
  * without a blank line before it.
