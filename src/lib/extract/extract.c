@@ -159,6 +159,17 @@ int clint_extract(clint_doc **out, const char *name, const unsigned char *data,
 		clint_diag_add(diag, CLINT_DIAG_ERROR, name, 0, 0, "%s", why);
 		return CLINT_EUNSUPPORTED;
 	}
+	/* the content overrode what was asked: say so, or a pipeline that
+	 * asked for text gets a DOCX's findings without a word */
+	if (opts->format != CLINT_INPUT_AUTO && fmt != opts->format)
+		clint_diag_add(diag, CLINT_DIAG_NOTE, name, 0, 0,
+		               "read as %s, not %s: its content is %s",
+		               clint_input_format_name(fmt),
+		               clint_input_format_name(opts->format),
+		               fmt == CLINT_INPUT_DOCX  ? "a DOCX package"
+		               : fmt == CLINT_INPUT_ODT ? "an ODT package"
+		               : fmt == CLINT_INPUT_RTF ? "RTF"
+		                                        : "a PDF");
 	TRY(clint_doc_alloc(&doc, name));
 	doc->format = fmt;
 	doc->revisions = opts->revisions;

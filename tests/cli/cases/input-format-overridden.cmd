@@ -1,0 +1,1 @@
+check --input-format text --format jsonl tests/cli/fixtures/weak-draft.docx
