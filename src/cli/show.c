@@ -189,7 +189,7 @@ static int packs_test(cli_options *o)
  * pack defines too: such a pack tests and lints alone, but a check run,
  * which loads the built-in packs beside it, refuses it ("already
  * defined"). Returns the number of warnings, or -1 when the built-in
- * packs did not load.
+ * packs did not load (or out of memory).
  */
 static long builtin_clashes(const clint_ruleset *rs, const cli_options *o)
 {
@@ -198,16 +198,44 @@ static long builtin_clashes(const clint_ruleset *rs, const cli_options *o)
 	clint_diag_entry e;
 	clint_rule_info ri, bi;
 	cli_str out = {NULL, 0, 0};
+	cli_projects ps = {NULL, 0};
+	const clint_config *cfg = NULL;
+	const char **named = NULL, **disabled = NULL;
+	size_t nnamed = 0, ndisabled = 0;
 	char msg[512];
 	size_t i, k;
-	long n = 0;
+	long n = -1, p;
+	int loaded;
 
-	/* the built-in packs a check would load beside them: not those the
-	 * command line leaves out, as the warning advises */
-	ropts.disabled_packs = o->disabled;
-	ropts.disabled_pack_count = o->disabled_count;
-	if (clint_ruleset_load(&builtin, &ropts, NULL) != CLINT_OK)
-		return -1;
+	/* the built-in packs a check here would load beside them: those of
+	 * the project file (default-packs="no", <pack>, <disable-pack>)
+	 * that the command line does not leave out, as the warning advises */
+	if ((p = cli_project_for(&ps, o, ".")) >= 0 && !ps.items[p].invalid)
+		cfg = ps.items[p].config;
+	for (i = 0; i < clint_config_entry_count(cfg); i++) {
+		clint_config_entry ce;
+		clint_config_entry_get(cfg, i, &ce);
+		for (k = 0; ce.kind == CLINT_CONFIG_PACK &&
+		            k < clint_builtin_pack_count(); k++)
+			if (!strcmp(ce.value, clint_builtin_pack_name(k)) &&
+			    cli_push(&named, &nnamed, ce.value) < 0)
+				goto done;
+		if (ce.kind == CLINT_CONFIG_DISABLE_PACK &&
+		    cli_push(&disabled, &ndisabled, ce.value) < 0)
+			goto done;
+	}
+	for (i = 0; i < o->disabled_count; i++)
+		if (cli_push(&disabled, &ndisabled, o->disabled[i]) < 0)
+			goto done;
+	ropts.default_packs = clint_config_default_packs(cfg);
+	ropts.pack_paths = named;
+	ropts.pack_path_count = nnamed;
+	ropts.disabled_packs = disabled;
+	ropts.disabled_pack_count = ndisabled;
+	loaded = clint_ruleset_load(&builtin, &ropts, NULL) == CLINT_OK;
+	if (!loaded)
+		goto done;
+	n = 0;
 	for (i = 0; i < clint_ruleset_rule_count(rs); i++) {
 		clint_ruleset_rule(rs, i, &ri);
 		if (!strncmp(ri.file, "<builtin>/", 10))
@@ -237,8 +265,12 @@ static long builtin_clashes(const clint_ruleset *rs, const cli_options *o)
 	}
 	if (out.len)
 		fwrite(out.data, 1, out.len, stderr);
+done:
 	cli_str_free(&out);
 	clint_ruleset_free(builtin);
+	cli_projects_free(&ps);
+	free((void *)named);
+	free((void *)disabled);
 	return n;
 }
 

@@ -1,0 +1,1 @@
+packs lint --config tests/cli/fixtures/project/.clauselint.xml tests/cli/fixtures/clash-pack.xml
