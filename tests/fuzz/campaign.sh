@@ -81,7 +81,11 @@ done
 
 commit=${FUZZ_COMMIT:-$(commit_of_tree)}
 
-before=$(ls "$crashes" | wc -l)
+# libFuzzer's artifacts that are failures: not "slow-unit-*", an input
+# that took longer than -report_slow_units (10 s of wall time, which a
+# loaded machine reaches) and did not stop the run
+failures() { ls "$crashes" | grep -vc '^slow-unit-'; }
+before=$(failures)
 start=$(date -u +%s)
 date=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 # CPU seconds too (GNU time, when there is one): the machine is shared,
@@ -99,7 +103,7 @@ else
 	rc=$?
 fi
 seconds=$(($(date -u +%s) - start))
-found=$(($(ls "$crashes" | wc -l) - before))
+found=$(($(failures) - before))
 # a failed run with no artifact (e.g. an abort while loading the seeds)
 # still counts as a crash; not one stopped on purpose (SIGINT to the
 # fuzzer: it says so, and exits non-zero)
