@@ -915,6 +915,22 @@ static void test_value_added_removed(void **state)
 	           "1. Payment\n\n1.1 Support costs are billed within 30 days. "
 	           "The Client shall keep records. The set-up fee is USD 1,000.\n",
 	           "");
+	/* a value cut or extended at its edge is changed, not removed or
+	 * added ("USD 5 [-million-]", "EUR 100{+,50+}"), and words changed
+	 * next to a value leave it alone */
+	value_case("1. Fees\n\n1.1 The total liability shall not exceed USD 5 "
+	           "million in aggregate.\n",
+	           "1. Fees\n\n1.1 The total liability shall not exceed USD 5 "
+	           "in aggregate.\n",
+	           "C5e+06>5 ");
+	value_case("1. Fees\n\n1.1 The fee is EUR 100 a month.\n",
+	           "1. Fees\n\n1.1 The fee is EUR 100,50 a month.\n",
+	           "C100>100.5 ");
+	value_case("1. Payment\n\n1.1 The Client shall pay within 30 days of "
+	           "receipt.\n",
+	           "1. Payment\n\n1.1 The Client shall pay within 30 days after "
+	           "delivery.\n",
+	           "");
 	/* cosmetic: the same value written otherwise */
 	value_case("1. Payment\n\n1.1 The Client shall pay within thirty (30) "
 	           "days.\n",

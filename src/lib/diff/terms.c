@@ -327,14 +327,34 @@ static double quantity(const clint_value *v)
 	return v->kind == CLINT_VALUE_DURATION ? v->days : v->amount;
 }
 
-/* Whether the changed range [hs, he) of a hunk touches value v: overlaps
- * it, or, empty (words inserted or deleted on the other side), falls
- * inside it ("30 days" -> "30 business days"), not at its edge. */
-static int touches(size_t hs, size_t he, const clint_value *v)
+/* Whether the changed range [hs, he) of a hunk touches a value whose
+ * reach (reach_of()) is [rs, re): overlaps it or is next to it. Both
+ * sides of a change touch the same values so: "USD 5 [-million-]" (OLD's
+ * range overlaps the value, NEW's is empty at its end), "30 {+business+}
+ * days" (empty inside), "30 days {+after delivery+}" (next to it on both
+ * sides, so the value pairs with itself). */
+static int touches(size_t hs, size_t he, size_t rs, size_t re)
 {
-	if (hs == he)
-		return v->start < hs && hs < v->end;
-	return hs < v->end && he > v->start;
+	return hs <= re && he >= rs;
+}
+
+/* The reach of value v in text t (len bytes): the value and the white
+ * space around it, at most REACH_SPACE bytes each side: hunks are ranges
+ * of words, which white space separates from the value's. */
+#define REACH_SPACE 16
+static void reach_of(const char *t, size_t len, const clint_value *v,
+                     size_t *rs, size_t *re)
+{
+	size_t a = v->start, b = v->end;
+
+	while (a > 0 && v->start - a < REACH_SPACE &&
+	       (t[a - 1] == ' ' || t[a - 1] == '\n' || t[a - 1] == '\t'))
+		a--;
+	while (b < len && b - v->end < REACH_SPACE &&
+	       (t[b] == ' ' || t[b] == '\n' || t[b] == '\t'))
+		b++;
+	*rs = a;
+	*re = b;
 }
 
 /*
@@ -358,21 +378,22 @@ static void group_values(const clint_diff *d, size_t s, tv *va, size_t na,
 	/* first pass: which hunks each value touches (first and last) */
 	for (side = 0; side < 2; side++) {
 		tv *v = side ? vb : va;
-		size_t n = side ? nb : na;
+		size_t n = side ? nb : na, len;
+		const char *t = clint_doc_text(side ? d->new_doc : d->old_doc, &len);
 		for (i = 0, k = 0; i < n; i++) {
-			size_t f = NO_GROUP, l = 0, j;
-			/* hunks wholly before the value are before the next ones */
-			while (k < nh && (side ? h[k].new_end : h[k].old_end) <=
-			                     v[i].v.start &&
-			       !touches(side ? h[k].new_start : h[k].old_start,
-			                side ? h[k].new_end : h[k].old_end, &v[i].v))
+			size_t f = NO_GROUP, l = 0, j, rs, re;
+			reach_of(t, len, &v[i].v, &rs, &re);
+			/* hunks wholly before the reach are before the next
+			 * values' (their starts only grow, their reaches' nearly:
+			 * a hunk is skipped only when it ends before this one) */
+			while (k < nh && (side ? h[k].new_end : h[k].old_end) < rs)
 				k++;
 			for (j = k; j < nh; j++) {
 				size_t hs = side ? h[j].new_start : h[j].old_start;
 				size_t he = side ? h[j].new_end : h[j].old_end;
-				if (hs >= v[i].v.end)
+				if (hs > re)
 					break;
-				if (touches(hs, he, &v[i].v)) {
+				if (touches(hs, he, rs, re)) {
 					if (f == NO_GROUP)
 						f = j;
 					l = j;
@@ -575,9 +596,9 @@ done:
 
 /*
  * The values of one edited section. A value in unchanged text is the
- * same on both sides. The values a run of changes touches pair by kind
- * and term in text order ("[-ninety (90)-]{+thirty (30)+} days"); a
- * value left over is removed or added ("30 days' notice, or 10 days' for
+ * same on both sides. The values a run of changes touches pair with the
+ * same value first, then by kind and term in text order ("[-ninety
+ * (90)-]{+thirty (30)+} days"); a value left over is removed or added ("30 days' notice, or 10 days' for
  * material breach" -> "10 days' for material breach" removes the 30
  * days, and does not change 30 into 10). Then a value removed in one
  * run and the same value added in another is text moved in the section,
@@ -588,7 +609,7 @@ static int section_values(clint_diff *d, size_t s, tv *va, size_t na,
 {
 	tv_index ix = {NULL, NULL, 0, 0};
 	size_t *idx = NULL, i, j, n, lo_b;
-	int rc = CLINT_OK;
+	int rc = CLINT_OK, same;
 
 	group_values(d, s, va, na, vb, nb, join);
 	idx = malloc((nb ? nb : 1) * sizeof(*idx));
@@ -606,18 +627,30 @@ static int section_values(clint_diff *d, size_t s, tv *va, size_t na,
 		while (lo_b < nb && (vb[lo_b].group == NO_GROUP ||
 		                     vb[lo_b].group < g))
 			lo_b++;
+		/* NEW's values of the run not paired yet (a run's values on a
+		 * side may come in two batches around a value in unchanged
+		 * text) */
 		for (n = 0, j = lo_b; j < nb && (vb[j].group == NO_GROUP ||
 		                                 vb[j].group == g); j++)
-			if (vb[j].group == g)
+			if (vb[j].group == g && !vb[j].used)
 				idx[n++] = j;
-		if (n) {
-			TRY(tv_index_build(&ix, vb, idx, n, 0));
-			for (; i < end_a; i++)
-				if ((j = tv_index_take(&ix, &va[i])) != NO_GROUP) {
-					va[i].used = vb[j].used = 1;
-					va[i].partner = j;
+		/* the same value first (the 10 days of "30 days' notice, or 10
+		 * days' for material breach" -> "10 days' for material
+		 * breach"), then by term in text order */
+		for (same = 1; n && same >= 0; same--) {
+			size_t k, m;
+			TRY(tv_index_build(&ix, vb, idx, n, same));
+			for (k = i; k < end_a; k++)
+				if (!va[k].used &&
+				    (j = tv_index_take(&ix, &va[k])) != NO_GROUP) {
+					va[k].used = vb[j].used = 1;
+					va[k].partner = j;
 				}
 			tv_index_free(&ix);
+			for (m = 0, k = 0; k < n; k++)
+				if (!vb[idx[k]].used)
+					idx[m++] = idx[k];
+			n = m;
 		}
 		i = end_a;
 	}
