@@ -1077,7 +1077,8 @@ static int in_xref_name(const clint_doc *doc, size_t ms, size_t me)
  * True if section `sec` says nothing under its heading: its body (its
  * subsections' included) only keeps the number ("Reserved",
  * "Intentionally left blank", "Not used", "N/A", "TBD") or a blank to fill
- * in ("[●]", "[•]", "[…]", "____"), or is at most
+ * in ("[●]", "[•]", "…", "____"; "[…]" and "[...]" are text omitted
+ * from a filed copy, as "[***]"), or is at most
  * EMPTY_LATER_WORDS words that end a sentence on "to be agreed"
  * (determined, confirmed, decided; not "to be agreed in writing"). A
  * redaction ("[***]") is text; numbers, punctuation and item labels such
@@ -1120,7 +1121,14 @@ static int says_nothing(const clint_doc *doc, const clint_isection *sec)
 		                   !memcmp(t + i, "\xE2\x80\xA6", 3) ||
 		                   !memcmp(t + i, "...", 3) ||
 		                   !memcmp(t + i, "___", 3))) {
-			blank = 1;
+			/* "[...]", "[…]": text omitted from a filed copy, as
+			 * "[***]" */
+			if (i > 0 && t[i - 1] == '[' && t[i] != '_' &&
+			    memcmp(t + i, "\xE2\x97\x8F", 3) &&
+			    memcmp(t + i, "\xE2\x80\xA2", 3))
+				other = 1;
+			else
+				blank = 1;
 			i += 3;
 			continue;
 		}

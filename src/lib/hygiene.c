@@ -805,19 +805,24 @@ static int inline_cached(const clint_doc *doc, const char *id, uint32_t *cache,
 
 /*
  * True if the word before s[rs] (a reference word) names another
- * instrument: "FAR section 12.212", "26 U.S.C. Section 501", "Code
- * Section 409A", "the Act section 3". As written: "CODE" in a heading set
- * in capitals, not "code" in a sentence.
+ * instrument: "FAR section 12.212", "26 U.S.C. Section 501", "the Code
+ * Section 409A", "Securities Act Section 12". As written: "CODE" in a
+ * heading set in capitals, not "code" in a sentence. "Code" only after
+ * "the" or a word that makes it a statute ("Internal Revenue Code"), not
+ * "Source Code Section 7.8"; "Act" after "the" or a capitalised word.
  */
 static int instrument_before(const char *s, size_t rs)
 {
 	static const char *const names[] = {
 		"FAR", "DFARS", "CFR", "C.F.R.", "USC", "U.S.C.", "UCC", "U.C.C.",
-		"IRC", "ERISA", "GDPR", "HIPAA", "Code", "CODE", "Act", "ACT",
-		"Regulation", "Regulations", "Directive", "Rules", "Treaty",
-		"Convention", "Statute", "Ordinance",
+		"IRC", "ERISA", "GDPR", "HIPAA",
 	};
-	size_t e = rs, b, k;
+	static const char *const code_after[] = {
+		"the", "The", "THE", "Revenue", "REVENUE", "Civil", "CIVIL",
+		"Commercial", "COMMERCIAL", "Bankruptcy", "BANKRUPTCY", "Tax", "TAX",
+		"Penal", "Labor", "Labour", "Federal", "Insurance", "Corporations",
+	};
+	size_t e = rs, b, pe, pb, k;
 
 	while (e > 0 && s[e - 1] == ' ')
 		e--;
@@ -830,6 +835,24 @@ static int instrument_before(const char *s, size_t rs)
 		return 0;
 	for (k = 0; k < ARRAY_LEN(names); k++)
 		if (strlen(names[k]) == e - b && memcmp(s + b, names[k], e - b) == 0)
+			return 1;
+	if (!((e - b == 4 && (!memcmp(s + b, "Code", 4) || !memcmp(s + b, "CODE", 4))) ||
+	      (e - b == 3 && (!memcmp(s + b, "Act", 3) || !memcmp(s + b, "ACT", 3)))))
+		return 0;
+	/* the word before "Code" or "Act" */
+	for (pe = b; pe > 0 && s[pe - 1] == ' '; pe--)
+		;
+	for (pb = pe; pb > 0 && pe - pb < 16 && clint_isalpha((unsigned char)s[pb - 1]);
+	     pb--)
+		;
+	if (pb == pe)
+		return 0;
+	if (s[b] == 'A')  /* "Act", "ACT" */
+		return clint_isupper((unsigned char)s[pb]) ||
+		       (pe - pb == 3 && !memcmp(s + pb, "the", 3));
+	for (k = 0; k < ARRAY_LEN(code_after); k++)
+		if (strlen(code_after[k]) == pe - pb &&
+		    memcmp(s + pb, code_after[k], pe - pb) == 0)
 			return 1;
 	return 0;
 }
