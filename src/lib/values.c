@@ -181,30 +181,19 @@ static int decimal_comma_at(const char *s, size_t j, size_t end)
 	       (k >= end || (s[k] != ',' && !clint_isdigit((unsigned char)s[k])));
 }
 
-/* The length of ",-" or ",--" at s[j] (a whole amount: "EUR 12.500,-"),
- * or 0. */
-static size_t whole_dash_at(const char *s, size_t j, size_t end)
-{
-	if (j + 1 >= end || s[j] != ',' || s[j + 1] != '-')
-		return 0;
-	return j + 2 < end && s[j + 2] == '-' ? 3 : 2;
-}
-
 /*
  * Parses digits at s[i]: "1,000,000.50", "99.9", "30", and the European
- * forms "5.000.000", "1.500,00", "12.500,-", "12,5", "1'000'000".
- * Returns the end or i when there is no number. A number glued to
- * letters ("A1", "3rd") or to a section number pattern ("4.1.2") is not
- * a quantity. "12.500" is read as 12.5, or as 12500 when `eu` (the
- * document writes its numbers the European way: european_numbers());
- * when `alt` is given, it gets the other reading of such a number, else
- * the number.
+ * forms "5.000.000", "1.500,00", "12,5", "1'000'000". Returns the end or
+ * i when there is no number. A number glued to letters ("A1", "3rd") or
+ * to a section number pattern ("4.1.2") is not a quantity. "12.500" is
+ * read as 12.5; when `alt` is given, it gets the other reading (12500)
+ * of such a number, else the number.
  */
 static size_t parse_digits(const char *s, size_t i, size_t end, double *out,
-                           double *alt, int eu)
+                           double *alt)
 {
 	size_t j = i, k;
-	double v = 0, scale = 0.1, grouped = 0, decimals = 0;
+	double v = 0, scale = 0.1, grouped = 0;
 	int ambiguous = 0;
 
 	if (i > 0 && (is_word_char((unsigned char)s[i - 1]) || s[i - 1] == '.' ||
@@ -219,9 +208,8 @@ static size_t parse_digits(const char *s, size_t i, size_t end, double *out,
 		int groups = 0;
 		for (k = j, grouped = v; group_at(s, k, end, sep); k += 4, groups++)
 			grouped = grouped * 1000 + group_value(s, k);
-		if (groups && (sep == '\'' || groups > 1 || eu ||
-		               decimal_comma_at(s, k, end) ||
-		               whole_dash_at(s, k, end))) {
+		if (groups && (sep == '\'' || groups > 1 ||
+		               decimal_comma_at(s, k, end))) {
 			v = grouped;
 			j = k;
 			if (decimal_comma_at(s, j, end))
@@ -229,13 +217,6 @@ static size_t parse_digits(const char *s, size_t i, size_t end, double *out,
 					v += (s[j] - '0') * scale;
 					scale /= 10;
 				}
-			else
-				j += whole_dash_at(s, j, end);
-			/* "12.500" in a European document: 12.5 the other way */
-			if (groups == 1 && sep == '.' && eu && j == k) {
-				ambiguous = 1;
-				decimals = v / 1000;
-			}
 			goto suffix;
 		}
 		ambiguous = groups == 1 && sep == '.';
@@ -262,11 +243,7 @@ static size_t parse_digits(const char *s, size_t i, size_t end, double *out,
 			v += (s[j] - '0') * scale;
 			scale /= 10;
 		}
-	} else {
-		j += whole_dash_at(s, j, end);  /* "EUR 100,-" */
 	}
-	if (ambiguous)
-		decimals = v;
 suffix:
 	if (j < end && clint_isalpha((unsigned char)s[j]) &&
 	    !(s[j] == 'm' || s[j] == 'k' || s[j] == 'b' || s[j] == 'M' ||
@@ -274,7 +251,7 @@ suffix:
 		return i;
 	*out = v;
 	if (alt)
-		*alt = !ambiguous ? v : eu ? decimals : grouped;
+		*alt = ambiguous ? grouped : v;
 	return j;
 }
 
@@ -575,7 +552,7 @@ static int words_comparable(const char *s, size_t bs, size_t ns)
 	return 1;
 }
 
-static int scan_block(clint_doc *doc, const clint_iblock *blk, int eu)
+static int scan_block(clint_doc *doc, const clint_iblock *blk)
 {
 	const char *s = doc->norm;
 	size_t i = blk->norm_start, be = blk->norm_end;
@@ -595,7 +572,7 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk, int eu)
 		if (!(cls & CLINT_A_ALNUM)) {
 			/* a UTF-8 word: skipped whole below */
 		} else if (cls & CLINT_A_DIGIT) {
-			e = parse_digits(s, i, be, &v, NULL, eu);
+			e = parse_digits(s, i, be, &v, NULL);
 		} else if (number_pair(s[i], s[i + 1]) && number_word_start(s, i, be)) {
 			/* s[i + 1] is at most the NUL after the text */
 			e = parse_words(s, i, be, &v);
@@ -613,7 +590,7 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk, int eu)
 			size_t j = skip_space(s, e, be), k;
 			if (j < be && s[j] == '(' && j + 1 < be &&
 			    clint_isdigit((unsigned char)s[j + 1])) {
-				k = parse_digits(s, j + 1, be, &d, &alt, eu);
+				k = parse_digits(s, j + 1, be, &d, &alt);
 				if (k > j + 1 && k < be && s[k] == ')') {
 					/* "(30%)" and "($10,000)" keep their own marks */
 					restated = words_comparable(s, blk->norm_start, ns);
@@ -661,7 +638,7 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk, int eu)
 						 * "One Hundred Thousand Dollars ($10,000)" */
 						while (q < k && !clint_isdigit((unsigned char)s[q]))
 							q++;
-						qe = q < k ? parse_digits(s, q, k, &dv, &alt, eu) : q;
+						qe = q < k ? parse_digits(s, q, k, &dv, &alt) : q;
 						if (qe > q && !last->restated &&
 						    words_comparable(s, blk->norm_start, ns)) {
 							size_t t = skip_space(s, qe, k);
@@ -693,54 +670,14 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk, int eu)
 	return rc;
 }
 
-/*
- * Whether the document writes its numbers the European way: it has one
- * that only reads so ("1.500,00", "5.000.000", "12.500,-") and none that
- * only reads the English way ("1,500.00", "5,000,000"). Then "EUR 2.500"
- * is 2500, not 2.5. One pass over the text.
- */
-static int european_numbers(const char *s, size_t n)
-{
-	size_t i;
-	int eu = 0, en = 0;
-
-	for (i = 1; i + 5 < n; i++) {
-		char sep = s[i];
-		if ((sep != '.' && sep != ',') ||
-		    !clint_isdigit((unsigned char)s[i - 1]) ||
-		    !clint_isdigit((unsigned char)s[i + 1]) ||
-		    !clint_isdigit((unsigned char)s[i + 2]) ||
-		    !clint_isdigit((unsigned char)s[i + 3]))
-			continue;
-		/* a group of three, then the other separator and a digit or
-		 * "-", or the same separator and another group */
-		if (s[i + 4] == (sep == '.' ? ',' : '.') &&
-		    (clint_isdigit((unsigned char)s[i + 5]) ||
-		     (sep == '.' && s[i + 5] == '-')))
-			*(sep == '.' ? &eu : &en) = 1;
-		else if (s[i + 4] == sep && i + 8 < n &&
-		         clint_isdigit((unsigned char)s[i + 5]) &&
-		         clint_isdigit((unsigned char)s[i + 6]) &&
-		         clint_isdigit((unsigned char)s[i + 7]) &&
-		         !clint_isdigit((unsigned char)s[i + 8]) &&
-		         /* not an address "192.168.100.1" */
-		         !(s[i + 8] == '.' && clint_isdigit((unsigned char)s[i + 9])))
-			*(sep == '.' ? &eu : &en) = 1;
-		if (en)
-			return 0;
-	}
-	return eu;
-}
-
 int clint_extract_values(clint_doc *doc)
 {
 	size_t b;
-	int rc = CLINT_OK, eu;
+	int rc = CLINT_OK;
 
 	pthread_once(&words_of_len_once, index_number_words);
-	eu = european_numbers(doc->norm, doc->norm_len);
 	for (b = 0; b < doc->block_count && rc == CLINT_OK; b++)
-		rc = scan_block(doc, &doc->blocks[b], eu);
+		rc = scan_block(doc, &doc->blocks[b]);
 	return rc;
 }
 

@@ -152,34 +152,6 @@ static void test_european_numbers(void **state)
 	clint_doc_free(doc);
 }
 
-/* A document that writes its numbers the European way (it has one that
- * reads only so, and none that reads only the English way) reads
- * "EUR 2.500" as 2500; "12.500,-" and "100,-" are whole amounts; an
- * address "192.168.100.1" is no evidence either way. */
-static void test_european_document(void **state)
-{
-	clint_doc *doc;
-
-	(void)state;
-	doc = unit_text("The set-up fee is EUR 1.500,00.\n\n"
-	                "The monthly fee is EUR 2.500 net.\n\n"
-	                "The cap is EUR 12.500,- a year.\n\n"
-	                "A call-out costs EUR 100,- each.\n");
-	assert_value(doc, 0, CLINT_VALUE_MONEY, 1500, "EUR", "EUR 1.500,00");
-	assert_value(doc, 1, CLINT_VALUE_MONEY, 2500, "EUR", "EUR 2.500");
-	assert_value(doc, 2, CLINT_VALUE_MONEY, 12500, "EUR", "EUR 12.500,-");
-	assert_value(doc, 3, CLINT_VALUE_MONEY, 100, "EUR", "EUR 100,-");
-	assert_int_equal(clint_doc_value_count(doc), 4);
-	clint_doc_free(doc);
-	doc = unit_text("The host is 192.168.100.1 and the fee is EUR 2.500 net.\n");
-	assert_value(doc, 0, CLINT_VALUE_MONEY, 2.5, "EUR", "EUR 2.500");
-	clint_doc_free(doc);
-	doc = unit_text("The set-up fee is EUR 1.500,00 and the cap USD 5,000,000.\n\n"
-	                "The monthly fee is EUR 2.500 net.\n");
-	assert_value(doc, 2, CLINT_VALUE_MONEY, 2.5, "EUR", "EUR 2.500");
-	clint_doc_free(doc);
-}
-
 static void test_arguments(void **state)
 {
 	clint_doc *doc = unit_text("A fee of USD 5.\n");
@@ -207,7 +179,6 @@ int main(void)
 		cmocka_unit_test(test_percent_spellings),
 		cmocka_unit_test(test_restatements),
 		cmocka_unit_test(test_european_numbers),
-		cmocka_unit_test(test_european_document),
 		cmocka_unit_test(test_arguments),
 	};
 	return cmocka_run_group_tests_name("values", tests, NULL, NULL);
