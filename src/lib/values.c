@@ -181,9 +181,18 @@ static int decimal_comma_at(const char *s, size_t j, size_t end)
 	       (k >= end || (s[k] != ',' && !clint_isdigit((unsigned char)s[k])));
 }
 
+/* The length of ",-" or ",--" at s[j] (a whole amount: "EUR 12.500,-"),
+ * or 0. */
+static size_t whole_dash_at(const char *s, size_t j, size_t end)
+{
+	if (j + 1 >= end || s[j] != ',' || s[j + 1] != '-')
+		return 0;
+	return j + 2 < end && s[j + 2] == '-' ? 3 : 2;
+}
+
 /*
  * Parses digits at s[i]: "1,000,000.50", "99.9", "30", and the European
- * forms "5.000.000", "1.500,00", "12,5", "1'000'000". Returns the end or
+ * forms "5.000.000", "1.500,00", "12.500,-", "12,5", "1'000'000". Returns the end or
  * i when there is no number. A number glued to letters ("A1", "3rd") or
  * to a section number pattern ("4.1.2") is not a quantity. "12.500" is
  * read as 12.5; when `alt` is given, it gets the other reading (12500)
@@ -209,7 +218,8 @@ static size_t parse_digits(const char *s, size_t i, size_t end, double *out,
 		for (k = j, grouped = v; group_at(s, k, end, sep); k += 4, groups++)
 			grouped = grouped * 1000 + group_value(s, k);
 		if (groups && (sep == '\'' || groups > 1 ||
-		               decimal_comma_at(s, k, end))) {
+		               decimal_comma_at(s, k, end) ||
+		               whole_dash_at(s, k, end))) {
 			v = grouped;
 			j = k;
 			if (decimal_comma_at(s, j, end))
@@ -217,6 +227,8 @@ static size_t parse_digits(const char *s, size_t i, size_t end, double *out,
 					v += (s[j] - '0') * scale;
 					scale /= 10;
 				}
+			else
+				j += whole_dash_at(s, j, end);
 			goto suffix;
 		}
 		ambiguous = groups == 1 && sep == '.';
@@ -243,6 +255,8 @@ static size_t parse_digits(const char *s, size_t i, size_t end, double *out,
 			v += (s[j] - '0') * scale;
 			scale /= 10;
 		}
+	} else {
+		j += whole_dash_at(s, j, end);  /* "EUR 100,-" */
 	}
 suffix:
 	if (j < end && clint_isalpha((unsigned char)s[j]) &&

@@ -150,6 +150,13 @@ static void test_european_numbers(void **state)
 	             "EUR 1.000.000,5");
 	assert_int_equal(clint_doc_value_count(doc), 10);
 	clint_doc_free(doc);
+	/* "12.500,-" and "100,-": whole amounts */
+	doc = unit_text("The cap is EUR 12.500,- a year.\n\n"
+	                "A call-out costs EUR 100,- each.\n");
+	assert_value(doc, 0, CLINT_VALUE_MONEY, 12500, "EUR", "EUR 12.500,-");
+	assert_value(doc, 1, CLINT_VALUE_MONEY, 100, "EUR", "EUR 100,-");
+	assert_int_equal(clint_doc_value_count(doc), 2);
+	clint_doc_free(doc);
 }
 
 static void test_arguments(void **state)
