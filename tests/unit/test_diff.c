@@ -931,6 +931,13 @@ static void test_value_added_removed(void **state)
 	           "1. Payment\n\n1.1 The Client shall pay within 30 days after "
 	           "delivery.\n",
 	           "");
+	/* tiers shifted in one change: each changed in place, not 5 -> 20
+	 * with 10 taken for unchanged */
+	value_case("1. Credits\n\n1.1 A service credit of 5% or 10% of the "
+	           "monthly Charges applies.\n",
+	           "1. Credits\n\n1.1 A service credit of 10% or 20% of the "
+	           "monthly Charges applies.\n",
+	           "C5>10 C10>20 ");
 	/* cosmetic: the same value written otherwise */
 	value_case("1. Payment\n\n1.1 The Client shall pay within thirty (30) "
 	           "days.\n",

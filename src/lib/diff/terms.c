@@ -270,6 +270,8 @@ typedef struct {
 	size_t group;    /* the run of changes it is in, NO_GROUP if unchanged */
 	size_t partner;  /* index of the value paired with it on the other
 	                    side, or NO_GROUP */
+	int inside;      /* a change falls in its own words, not only next
+	                    to them */
 	int used;        /* paired, or the same value moved in the section */
 } tv;
 
@@ -306,6 +308,7 @@ static int collect(const clint_diff *d, const clint_doc *doc, int old,
 		(*out)[*n].term = term_of(doc, &v, start, label);
 		(*out)[*n].group = NO_GROUP;
 		(*out)[*n].partner = NO_GROUP;
+		(*out)[*n].inside = 0;
 		(*out)[*n].used = 0;
 		(*n)++;
 	}
@@ -394,6 +397,11 @@ static void group_values(const clint_diff *d, size_t s, tv *va, size_t na,
 				if (hs > re)
 					break;
 				if (touches(hs, he, rs, re)) {
+					/* in its words: overlapping them, or an
+					 * insertion between two of them */
+					if (hs == he ? v[i].v.start < hs && hs < v[i].v.end
+					             : hs < v[i].v.end && he > v[i].v.start)
+						v[i].inside = 1;
 					if (f == NO_GROUP)
 						f = j;
 					l = j;
@@ -634,14 +642,24 @@ static int section_values(clint_diff *d, size_t s, tv *va, size_t na,
 		                                 vb[j].group == g); j++)
 			if (vb[j].group == g && !vb[j].used)
 				idx[n++] = j;
-		/* the same value first (the 10 days of "30 days' notice, or 10
-		 * days' for material breach" -> "10 days' for material
-		 * breach"), then by term in text order */
+		/* a value the change stands next to pairs with the same value
+		 * first (the 10 days of "30 days' notice, or 10 days' for
+		 * material breach" -> "10 days' for material breach"); then by
+		 * term in text order, so that "[-5%-]{+10%+} or [-10%-]{+20%+}"
+		 * is 5 -> 10 and 10 -> 20, not 5 -> 20 */
 		for (same = 1; n && same >= 0; same--) {
-			size_t k, m;
-			TRY(tv_index_build(&ix, vb, idx, n, same));
+			size_t k, m, nn = n, t;
+			/* first pass: the values the change does not fall in, moved
+			 * to the front (the index sorts them: order is free) */
+			for (nn = 0, k = 0; same && k < n; k++)
+				if (!vb[idx[k]].inside) {
+					t = idx[nn];
+					idx[nn++] = idx[k];
+					idx[k] = t;
+				}
+			TRY(tv_index_build(&ix, vb, idx, same ? nn : n, same));
 			for (k = i; k < end_a; k++)
-				if (!va[k].used &&
+				if (!va[k].used && !(same && va[k].inside) &&
 				    (j = tv_index_take(&ix, &va[k])) != NO_GROUP) {
 					va[k].used = vb[j].used = 1;
 					va[k].partner = j;
