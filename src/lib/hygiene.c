@@ -809,7 +809,10 @@ static int inline_cached(const clint_doc *doc, const char *id, uint32_t *cache,
  * Section 409A", "Securities Act Section 12". As written: "CODE" in a
  * heading set in capitals, not "code" in a sentence. "Code" only after
  * "the" or a word that makes it a statute ("Internal Revenue Code"), not
- * "Source Code Section 7.8"; "Act" after "the" or a capitalised word.
+ * "Source Code Section 7.8"; "Act" after "the" or a capitalised word;
+ * "Regulations", "Rules", "Directive", "Statute", "Ordinance", "Treaty"
+ * and "Convention" after a capitalised word ("Listing Rules section 2",
+ * not "the Rules clause 7.6", which may be this contract's rules).
  */
 static int instrument_before(const char *s, size_t rs)
 {
@@ -836,6 +839,27 @@ static int instrument_before(const char *s, size_t rs)
 	for (k = 0; k < ARRAY_LEN(names); k++)
 		if (strlen(names[k]) == e - b && memcmp(s + b, names[k], e - b) == 0)
 			return 1;
+	/* "Transfer of Undertakings Regulations section 2.4", "Listing Rules
+	 * section 2.5": after a capitalised word */
+	if (e - b >= 5 && e - b <= 11) {
+		static const char *const after_name[] = {
+			"Regulations", "Regulation", "Rules", "Directive", "Statute",
+			"Ordinance", "Treaty", "Convention",
+		};
+		for (k = 0; k < ARRAY_LEN(after_name); k++)
+			if (strlen(after_name[k]) == e - b &&
+			    !memcmp(s + b, after_name[k], e - b))
+				break;
+		if (k < ARRAY_LEN(after_name)) {
+			for (pe = b; pe > 0 && s[pe - 1] == ' '; pe--)
+				;
+			for (pb = pe; pb > 0 && pe - pb < 16 &&
+			              clint_isalpha((unsigned char)s[pb - 1]);
+			     pb--)
+				;
+			return pb < pe && clint_isupper((unsigned char)s[pb]);
+		}
+	}
 	if (!((e - b == 4 && (!memcmp(s + b, "Code", 4) || !memcmp(s + b, "CODE", 4))) ||
 	      (e - b == 3 && (!memcmp(s + b, "Act", 3) || !memcmp(s + b, "ACT", 3)))))
 		return 0;
