@@ -814,6 +814,20 @@ static int inline_cached(const clint_doc *doc, const char *id, uint32_t *cache,
  * and "Convention" after a capitalised word ("Listing Rules section 2",
  * not "the Rules clause 7.6", which may be this contract's rules).
  */
+/* The word of letters (at most 16) before s[b] and the spaces before b:
+ * s[*pb..*pe), empty if none. */
+static void word_before_at(const char *s, size_t b, size_t *pb, size_t *pe)
+{
+	size_t e = b, a;
+
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	for (a = e; a > 0 && e - a < 16 && clint_isalpha((unsigned char)s[a - 1]); a--)
+		;
+	*pb = a;
+	*pe = e;
+}
+
 static int instrument_before(const char *s, size_t rs)
 {
 	static const char *const names[] = {
@@ -851,12 +865,7 @@ static int instrument_before(const char *s, size_t rs)
 			    !memcmp(s + b, after_name[k], e - b))
 				break;
 		if (k < ARRAY_LEN(after_name)) {
-			for (pe = b; pe > 0 && s[pe - 1] == ' '; pe--)
-				;
-			for (pb = pe; pb > 0 && pe - pb < 16 &&
-			              clint_isalpha((unsigned char)s[pb - 1]);
-			     pb--)
-				;
+			word_before_at(s, b, &pb, &pe);
 			return pb < pe && clint_isupper((unsigned char)s[pb]);
 		}
 	}
@@ -864,11 +873,7 @@ static int instrument_before(const char *s, size_t rs)
 	      (e - b == 3 && (!memcmp(s + b, "Act", 3) || !memcmp(s + b, "ACT", 3)))))
 		return 0;
 	/* the word before "Code" or "Act" */
-	for (pe = b; pe > 0 && s[pe - 1] == ' '; pe--)
-		;
-	for (pb = pe; pb > 0 && pe - pb < 16 && clint_isalpha((unsigned char)s[pb - 1]);
-	     pb--)
-		;
+	word_before_at(s, b, &pb, &pe);
 	if (pb == pe)
 		return 0;
 	if (s[b] == 'A')  /* "Act", "ACT" */
