@@ -1116,21 +1116,21 @@ static int says_nothing(const clint_doc *doc, const clint_isection *sec)
 			other = 1; /* "[***]": text redacted from a filed copy */
 		/* a blank to fill in: "●", "•", "…" (or "..." as the matching
 		 * view folds it), "___" */
-		if (e - i >= 3 && (!memcmp(t + i, "\xE2\x97\x8F", 3) ||
-		                   !memcmp(t + i, "\xE2\x80\xA2", 3) ||
-		                   !memcmp(t + i, "\xE2\x80\xA6", 3) ||
-		                   !memcmp(t + i, "...", 3) ||
-		                   !memcmp(t + i, "___", 3))) {
-			/* "[...]", "[…]": text omitted from a filed copy, as
-			 * "[***]" */
-			if (i > 0 && t[i - 1] == '[' && t[i] != '_' &&
-			    memcmp(t + i, "\xE2\x97\x8F", 3) &&
-			    memcmp(t + i, "\xE2\x80\xA2", 3))
-				other = 1;
-			else
-				blank = 1;
-			i += 3;
-			continue;
+		if (e - i >= 3) {
+			int ellipsis = !memcmp(t + i, "\xE2\x80\xA6", 3) ||
+			               !memcmp(t + i, "...", 3);
+			if (ellipsis || !memcmp(t + i, "\xE2\x97\x8F", 3) ||
+			    !memcmp(t + i, "\xE2\x80\xA2", 3) ||
+			    !memcmp(t + i, "___", 3)) {
+				/* "[...]", "[…]": text omitted from a filed copy,
+				 * as "[***]" */
+				if (ellipsis && i > 0 && t[i - 1] == '[')
+					other = 1;
+				else
+					blank = 1;
+				i += 3;
+				continue;
+			}
 		}
 		if (!clint_isalpha((unsigned char)t[i]) && (unsigned char)t[i] < 0x80) {
 			i++;
