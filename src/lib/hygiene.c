@@ -812,7 +812,8 @@ static int inline_cached(const clint_doc *doc, const char *id, uint32_t *cache,
  * "Source Code Section 7.8"; "Act" after "the" or a capitalised word;
  * "Regulations", "Rules", "Directive", "Statute", "Ordinance", "Treaty"
  * and "Convention" after a capitalised word ("Listing Rules section 2",
- * not "the Rules clause 7.6", which may be this contract's rules).
+ * not "the Rules clause 7.6", which may be this contract's rules). A
+ * year between them is passed over ("Companies Act 2006 section 172").
  */
 /* The word of letters (at most 16) before s[b] and the spaces before b:
  * s[*pb..*pe), empty if none. */
@@ -843,6 +844,15 @@ static int instrument_before(const char *s, size_t rs)
 
 	while (e > 0 && s[e - 1] == ' ')
 		e--;
+	/* "Data Protection Act 2018 section 2.7", "the Employment Rights Act
+	 * 1996, section 98": the instrument is the word before its year */
+	b = e > 0 && s[e - 1] == ',' ? e - 1 : e;
+	if (b >= 6 && clint_isdigit((unsigned char)s[b - 1]) &&
+	    clint_isdigit((unsigned char)s[b - 2]) &&
+	    ((s[b - 4] == '1' && s[b - 3] == '9') ||
+	     (s[b - 4] == '2' && s[b - 3] == '0')) && s[b - 5] == ' ' &&
+	    clint_isalpha((unsigned char)s[b - 6]))
+		return instrument_before(s, b - 5);
 	for (b = e; b > 0 && e - b < 12 &&
 	            (clint_isalpha((unsigned char)s[b - 1]) || s[b - 1] == '.');
 	     b--)
