@@ -280,9 +280,9 @@ void cli_baseline_free(cli_baseline *b);
 
 int cli_cmd_check(cli_options *o);
 int cli_cmd_show_docs(cli_options *o, const char *what,
-                      void (*show)(const clint_doc *));
-void cli_print_outline(const clint_doc *doc);
-void cli_print_text(const clint_doc *doc);
+                      void (*show)(const clint_doc *, int several));
+void cli_print_outline(const clint_doc *doc, int several);
+void cli_print_text(const clint_doc *doc, int several);
 int cli_cmd_packs(cli_options *o, const char *sub);
 /* Loads one input; its messages go to `err`, an unreadable input is
  * reported with *why set (malloc'd). With `prepare`, its structure is

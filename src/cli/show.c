@@ -10,12 +10,13 @@
 
 #include "cli.h"
 
-void cli_print_outline(const clint_doc *doc)
+void cli_print_outline(const clint_doc *doc, int several)
 {
 	clint_section sec;
 	clint_location loc;
 	size_t s;
 
+	(void)several; /* the outline always starts with the file's name */
 	cli_out("%s: %zu sections, %zu blocks, %zu sentences\n", clint_doc_name(doc),
 	        clint_doc_section_count(doc), clint_doc_block_count(doc),
 	        clint_doc_sentence_count(doc));
@@ -27,18 +28,22 @@ void cli_print_outline(const clint_doc *doc)
 	}
 }
 
-void cli_print_text(const clint_doc *doc)
+/* The text as it is; of several files, each under a line "==> NAME <=="
+ * (as head(1) writes), so that a reader can tell where one ends. */
+void cli_print_text(const clint_doc *doc, int several)
 {
 	size_t len;
 	const char *t = clint_doc_text(doc, &len);
 
+	if (several)
+		cli_out("==> %s <==\n", clint_doc_name(doc));
 	fwrite(t, 1, len, stdout);
 	if (len && t[len - 1] != '\n')
 		putchar('\n');
 }
 
 int cli_cmd_show_docs(cli_options *o, const char *what,
-                      void (*show)(const clint_doc *))
+                      void (*show)(const clint_doc *, int several))
 {
 	int status = EXIT_CLEAN;
 	size_t i;
@@ -63,7 +68,7 @@ int cli_cmd_show_docs(cli_options *o, const char *what,
 			status = EXIT_TROUBLE;
 			continue;
 		}
-		show(doc);
+		show(doc, o->file_count > 1);
 		clint_doc_free(doc);
 	}
 	return status;
