@@ -324,6 +324,15 @@ CLINT_EXTERN int clint_doc_section(const clint_doc *doc, size_t i,
                                    clint_section *out);
 /** Index of the innermost section holding `offset`, or CLINT_NO_SECTION. */
 CLINT_EXTERN size_t clint_doc_section_at(const clint_doc *doc, size_t offset);
+/**
+ * Where the notes after the body start in the text: DOCX footnotes,
+ * endnotes, headers and footers, ODT headers and footers (blocks flagged
+ * CLINT_BLOCK_NOTE after the last block of the body). They are in no
+ * section, like the preamble: the last clause ends here. The text's length
+ * when the document has none (notes inside the body, as RTF and ODT
+ * footnotes after the paragraph that cites them, stay in its section).
+ */
+CLINT_EXTERN size_t clint_doc_notes_start(const clint_doc *doc);
 
 /** How a defined term is introduced. */
 typedef enum {

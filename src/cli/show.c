@@ -14,7 +14,7 @@ void cli_print_outline(const clint_doc *doc, int several)
 {
 	clint_section sec;
 	clint_location loc;
-	size_t s;
+	size_t s, len;
 
 	(void)several; /* the outline always starts with the file's name */
 	cli_out("%s: %zu sections, %zu blocks, %zu sentences\n", clint_doc_name(doc),
@@ -26,6 +26,11 @@ void cli_print_outline(const clint_doc *doc, int several)
 		cli_out("%5u  %*s%s\n", loc.line, (int)(2 * (sec.depth - 1)), "",
 		        sec.label);
 	}
+	/* the notes, headers and footers after the body are in no section */
+	s = clint_doc_notes_start(doc);
+	clint_doc_text(doc, &len);
+	if (s < len && clint_doc_locate(doc, s, &loc) == CLINT_OK)
+		cli_out("%5u  (notes, headers and footers)\n", loc.line);
 }
 
 /* The text as it is; of several files, each under a line "==> NAME <=="

@@ -678,6 +678,15 @@ size_t clint_doc_section_at(const clint_doc *doc, size_t offset)
 	return i;
 }
 
+size_t clint_doc_notes_start(const clint_doc *doc)
+{
+	if (!doc)
+		return 0;
+	if (clint_doc_analyse(doc) < 0)
+		return doc->text_len;
+	return doc->notes_start;
+}
+
 size_t clint_doc_sentence_count(const clint_doc *doc)
 {
 	return doc && clint_doc_analyse(doc) == CLINT_OK ? doc->sentence_count

@@ -462,6 +462,11 @@ struct clint_doc {
 
 	clint_isection *sections;
 	size_t section_count, section_cap;
+	/* where the notes after the body start (DOCX footnotes, endnotes,
+	 * headers and footers; ODT headers and footers): the trailing run
+	 * of CLINT_BLOCK_NOTE blocks, in no section; text_len and norm_len
+	 * when there is none. Set by clint_segment(). */
+	size_t notes_start, notes_norm_start;
 
 	size_t *sentences;    /* pairs of norm offsets: start, end */
 	size_t sentence_count, sentence_cap;

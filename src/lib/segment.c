@@ -753,11 +753,30 @@ static int split_sentences(clint_doc *doc, const clint_iblock *blk)
 
 /* ---- the stage ------------------------------------------------------------- */
 
+/*
+ * The sections of the document, and its sentences.
+ *
+ * A note block (CLINT_BLOCK_NOTE: a footnote, endnote, header or footer)
+ * never opens a section: "CONFIDENTIAL" in a header, "1. As measured
+ * monthly" in a footnote are no clauses. Notes inside the body (RTF and
+ * ODT footnotes, after the paragraph that cites them) stay in its
+ * section; the notes after the body (DOCX notes, headers and footers,
+ * ODT headers and footers) are in none: the last clause ends where they
+ * start (doc->notes_start), so that a footer "Draft v1" -> "Draft v2"
+ * is not an edit of the last clause.
+ */
 int clint_segment(clint_doc *doc)
 {
-	size_t stack[MAX_DEPTH], depth = 0, bi;
+	size_t stack[MAX_DEPTH], depth = 0, bi, notes = doc->block_count, i;
 	int rc = CLINT_OK;
 
+	while (notes > 0 && (doc->blocks[notes - 1].flags & CLINT_BLOCK_NOTE))
+		notes--;
+	doc->notes_start = notes < doc->block_count ? doc->blocks[notes].start
+	                                            : doc->text_len;
+	doc->notes_norm_start = notes < doc->block_count
+	                            ? doc->blocks[notes].norm_start
+	                            : doc->norm_len;
 	for (bi = 0; bi < doc->block_count; bi++) {
 		clint_iblock *blk = &doc->blocks[bi];
 		const char *s = doc->norm;
@@ -765,7 +784,8 @@ int clint_segment(clint_doc *doc)
 		numbering num;
 
 		TRY(split_sentences(doc, blk));
-		if (a == b || blk->type == CLINT_BLOCK_TABLE_CELL)
+		if (a == b || blk->type == CLINT_BLOCK_TABLE_CELL ||
+		    (blk->flags & CLINT_BLOCK_NOTE))
 			continue;
 		if (blk->type == CLINT_BLOCK_HEADING) {
 			/* Markdown heading: its level ranks it, its words name it */
@@ -814,6 +834,12 @@ int clint_segment(clint_doc *doc)
 			                &depth));
 		}
 	}
+	/* the sections still open end where the notes after the body start */
+	for (i = 0; i < doc->section_count; i++)
+		if (doc->sections[i].end > doc->notes_start) {
+			doc->sections[i].end = doc->notes_start;
+			doc->sections[i].norm_end = doc->notes_norm_start;
+		}
 done:
 	return rc;
 }

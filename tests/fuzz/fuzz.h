@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* Reads every accessor of a loaded document; aborts on an inconsistency. */
 static void fuzz_walk_doc(const clint_doc *doc)
 {
-	size_t i, n, len;
+	size_t i, n, len, notes;
 	const char *text = clint_doc_text(doc, &len);
 	clint_location loc;
 
@@ -51,10 +51,16 @@ static void fuzz_walk_doc(const clint_doc *doc)
 		    b.start > b.end)
 			abort();
 	}
+	/* the notes after the body are in no section */
+	notes = clint_doc_notes_start(doc);
+	if (notes > len ||
+	    (notes < len && clint_doc_section_at(doc, notes) != CLINT_NO_SECTION))
+		abort();
 	n = clint_doc_section_count(doc);
 	for (i = 0; i < n; i++) {
 		clint_section s;
-		if (clint_doc_section(doc, i, &s) != CLINT_OK || s.end > len)
+		if (clint_doc_section(doc, i, &s) != CLINT_OK || s.end > len ||
+		    s.start > s.end || s.end > notes)
 			abort();
 	}
 	n = clint_doc_sentence_count(doc);

@@ -117,6 +117,25 @@ static void check_finding(const clint_finding *f, const clint_doc *doc)
 }
 
 /* Reads back every accessor of the diff; aborts on an inconsistency. */
+/* Text in no section is the preamble, before the first section, or the
+ * notes after the body, from clint_doc_notes_start(); never both. */
+static int outside_ok(const clint_doc *doc, size_t sec, size_t start,
+                      size_t end)
+{
+	clint_section first;
+	size_t notes = clint_doc_notes_start(doc);
+
+	if (sec != CLINT_NO_SECTION || start == end)
+		return 1;
+	if (start >= notes)
+		return 1;
+	if (end > notes)
+		return 0;
+	return clint_doc_section_count(doc) == 0 ||
+	       (clint_doc_section(doc, 0, &first) == CLINT_OK &&
+	        end <= first.start);
+}
+
 static void walk_diff(const clint_diff *d, const clint_doc *a,
                       const clint_doc *b)
 {
@@ -139,6 +158,8 @@ static void walk_diff(const clint_diff *d, const clint_doc *a,
 		    s.new_start > s.new_end || s.new_end > lb ||
 		    (s.old_section != CLINT_NO_SECTION && s.old_section >= na) ||
 		    (s.new_section != CLINT_NO_SECTION && s.new_section >= nb) ||
+		    !outside_ok(a, s.old_section, s.old_start, s.old_end) ||
+		    !outside_ok(b, s.new_section, s.new_start, s.new_end) ||
 		    !(s.similarity >= 0.0 && s.similarity <= 1.0) ||
 		    !clint_change_kind_name(s.kind))
 			abort();

@@ -12,6 +12,7 @@
 #include "diff/diff.h"
 #include "diff/render.h"
 #include "fakeclock.h"
+#include "unitzip.h"
 #include "ruleset.h"
 
 /* ---- fixtures ------------------------------------------------------------ */
@@ -145,8 +146,9 @@ static clint_diff_section find_section(const clint_diff *d, int old,
 
 	for (i = 0; i < clint_diff_section_count(d); i++) {
 		assert_int_equal(clint_diff_section_get(d, i, &s), CLINT_OK);
-		if (strcmp(clint_diff_label(d, old, old ? s.old_section
-		                                        : s.new_section),
+		if (strcmp(clint_diff_label(d, old,
+		                            old ? s.old_section : s.new_section,
+		                            old ? s.old_start : s.new_start),
 		           label) == 0 &&
 		    (old ? s.kind != CLINT_CHANGE_ADDED
 		         : s.kind != CLINT_CHANGE_REMOVED))
@@ -334,7 +336,7 @@ static void test_alignment(void **state)
 	assert_int_equal(s.kind, CLINT_CHANGE_MOVED);
 	assert_true(s.renumbered);
 	assert_false(s.edited);
-	assert_string_equal(clint_diff_label(f->d, 0, s.new_section),
+	assert_string_equal(clint_diff_label(f->d, 0, s.new_section, s.new_start),
 	                    "§ 3.3 (Service Levels)");
 
 	s = find_section(f->d, 1, "§ 2.1 (Charges)");
@@ -370,7 +372,7 @@ static void test_hunk_text(void **state)
 	for (i = 0; i < clint_diff_section_count(f->d); i++) {
 		assert_int_equal(clint_diff_section_get(f->d, i, &s), CLINT_OK);
 		if (s.old_section == CLINT_NO_SECTION ||
-		    strcmp(clint_diff_label(f->d, 1, s.old_section),
+		    strcmp(clint_diff_label(f->d, 1, s.old_section, s.old_start),
 		           "§ 2.1 (Charges)") != 0)
 			continue;
 		assert_int_equal(clint_diff_hunk_get(f->d, i, 0, &h), CLINT_OK);
@@ -1754,6 +1756,123 @@ static void test_render_options(void **state)
 	clint_diff_free(coarse);
 }
 
+/* ---- notes after the body --------------------------------------------------- */
+
+#define WNS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define WP(t) "<w:p><w:r><w:t xml:space=\"preserve\">" t "</w:t></w:r></w:p>"
+
+/* A DOCX: an optional title, two clauses, then an optional footnote
+ * (numbered "2." as a trap) and footer. */
+static clint_doc *notes_docx(const char *title, const char *footnote,
+                             const char *footer)
+{
+	char body[1024], fn[512], ft[512];
+	unit_part p[3];
+	clint_doc_options o = CLINT_DOC_OPTIONS_INIT;
+	clint_doc *doc = NULL;
+	unsigned char *zip;
+	size_t n = 1, len;
+
+	snprintf(body, sizeof(body),
+	         "<w:document xmlns:w=\"" WNS "\"><w:body>%s%s%s"
+	         WP("1. Charges") WP("1.1 The Client shall pay EUR 4,000 per month.")
+	         WP("2. Term") WP("2.1 This Agreement runs for two years.")
+	         "</w:body></w:document>",
+	         title ? "<w:p><w:r><w:t>" : "", title ? title : "",
+	         title ? "</w:t></w:r></w:p>" : "");
+	p[0].name = "word/document.xml";
+	p[0].data = body;
+	p[0].len = 0;
+	if (footnote) {
+		snprintf(fn, sizeof(fn),
+		         "<w:footnotes xmlns:w=\"" WNS "\"><w:footnote w:id=\"1\">"
+		         "<w:p><w:r><w:t>%s</w:t></w:r></w:p></w:footnote>"
+		         "</w:footnotes>", footnote);
+		p[n].name = "word/footnotes.xml";
+		p[n].data = fn;
+		p[n++].len = 0;
+	}
+	if (footer) {
+		snprintf(ft, sizeof(ft),
+		         "<w:ftr xmlns:w=\"" WNS "\"><w:p><w:r><w:t>%s</w:t></w:r>"
+		         "</w:p></w:ftr>", footer);
+		p[n].name = "word/footer1.xml";
+		p[n].data = ft;
+		p[n++].len = 0;
+	}
+	zip = unit_make_zip(p, n, &len);
+	assert_int_equal(clint_doc_load_buffer(&doc, "notes.docx", zip, len, &o,
+	                                       NULL),
+	                 CLINT_OK);
+	free(zip);
+	return doc;
+}
+
+/* Whether entry s of d is labelled `label` on the given side. */
+static int labelled(const clint_diff *d, const clint_diff_section *s, int old,
+                    const char *label)
+{
+	return strcmp(clint_diff_label(d, old, old ? s->old_section : s->new_section,
+	                               old ? s->old_start : s->new_start),
+	              label) == 0;
+}
+
+/* The notes, headers and footers after the body are a unit of their own:
+ * a footer "Draft v1" -> "Draft v2" or a footnote's new rate is no edit of
+ * the last clause, and the notes pair only with the other side's notes. */
+static void test_notes_unit(void **state)
+{
+	static const char notes[] = "(notes, headers and footers)";
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *a = notes_docx(NULL, "2. Excluding VAT.", "Draft v1");
+	clint_doc *b = notes_docx(NULL, "2. Including VAT at 20%.", "Draft v2");
+	clint_doc *c = notes_docx("This agreement is made on 1 May 2026 between the parties.", NULL, NULL);
+	clint_diff *d = NULL;
+	clint_diff_section s;
+	clint_diff_value v;
+	size_t i, modified = 0;
+
+	(void)state;
+	assert_int_equal(clint_doc_section_count(a), 4);
+	assert_int_equal(clint_diff_new(&d, rs, a, b, NULL, NULL), CLINT_OK);
+	for (i = 0; i < clint_diff_section_count(d); i++) {
+		assert_int_equal(clint_diff_section_get(d, i, &s), CLINT_OK);
+		if (s.kind == CLINT_CHANGE_UNCHANGED)
+			continue;
+		modified++;
+		assert_int_equal(s.kind, CLINT_CHANGE_MODIFIED);
+		assert_int_equal(s.old_section, CLINT_NO_SECTION);
+		assert_true(labelled(d, &s, 1, notes));
+		assert_true(labelled(d, &s, 0, notes));
+		assert_int_equal(s.new_start, clint_doc_notes_start(b));
+	}
+	assert_int_equal(modified, 1);
+	/* the footnote's rate is a value of the notes, not of § 2.1 */
+	assert_int_equal(clint_diff_value_count(d), 1);
+	assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
+	assert_string_equal(clint_diff_value_label(d, &d->values[0]), notes);
+	clint_diff_free(d);
+
+	/* OLD's notes and NEW's preamble do not pair */
+	assert_int_equal(clint_diff_new(&d, rs, a, c, NULL, NULL), CLINT_OK);
+	for (i = 0; i < clint_diff_section_count(d); i++) {
+		assert_int_equal(clint_diff_section_get(d, i, &s), CLINT_OK);
+		if (s.kind == CLINT_CHANGE_REMOVED)
+			assert_true(labelled(d, &s, 1, notes));
+		else if (s.kind == CLINT_CHANGE_ADDED)
+			assert_true(labelled(d, &s, 0, "(preamble)"));
+		else
+			assert_int_equal(s.kind, CLINT_CHANGE_UNCHANGED);
+		modified += s.kind != CLINT_CHANGE_UNCHANGED;
+	}
+	assert_int_equal(modified, 3); /* 1 above, 1 removed, 1 added */
+	clint_diff_free(d);
+	clint_doc_free(a);
+	clint_doc_free(b);
+	clint_doc_free(c);
+	clint_ruleset_free(rs);
+}
+
 /* The same document against itself: everything unchanged. */
 static void test_identity(void **state)
 {
@@ -1922,6 +2041,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_render_options, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_coarse_note, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_identity, setup, teardown),
+		cmocka_unit_test(test_notes_unit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

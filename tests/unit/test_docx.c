@@ -765,6 +765,54 @@ static void test_notes_and_headers(void **state)
 	clint_doc_free(doc);
 }
 
+/* The notes after the body are in no section and open none: a header
+ * "CONFIDENTIAL" or a footnote "2. Net" is no clause, and the last clause
+ * ends where they start (clint_doc_notes_start()). */
+static void test_notes_in_no_section(void **state)
+{
+	static const char body[] = DOC(
+		P(R("1. Charges"))
+		P(R("1.1 The Client shall pay EUR 4,000 per month.")
+		  "<w:r><w:footnoteReference w:id=\"1\"/></w:r>")
+		P(R("2. Term"))
+		P(R("2.1 This Agreement runs for two years.")));
+	static const char footnotes[] =
+		"<w:footnotes xmlns:w=\"" W_NS "\"><w:footnote w:id=\"1\">"
+		P(R("2. Net of VAT")) "</w:footnote></w:footnotes>";
+	static const char header[] =
+		"<w:hdr xmlns:w=\"" W_NS "\">" P(R("CONFIDENTIAL")) "</w:hdr>";
+	static const char footer[] =
+		"<w:ftr xmlns:w=\"" W_NS "\">" P(R("3. Draft v1")) "</w:ftr>";
+	part p[] = {{"word/document.xml", body, 0},
+	            {"word/footnotes.xml", footnotes, 0},
+	            {"word/header1.xml", header, 0},
+	            {"word/footer1.xml", footer, 0}};
+	clint_doc *doc;
+	clint_section sec;
+	clint_block b;
+	size_t notes, len, i;
+
+	(void)state;
+	doc = load_parts(p, 4, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_int_equal(clint_doc_block_count(doc), 7);
+	b = assert_block(doc, 4, CLINT_BLOCK_PARAGRAPH, 0, "2. Net of VAT");
+	assert_true(b.flags & CLINT_BLOCK_NOTE);
+	notes = clint_doc_notes_start(doc);
+	assert_int_equal(notes, b.start);
+	/* 1, 1.1, 2, 2.1: nothing from the notes */
+	assert_int_equal(clint_doc_section_count(doc), 4);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(clint_doc_section(doc, i, &sec), CLINT_OK);
+		assert_true(sec.end <= notes);
+	}
+	assert_string_equal(sec.number, "2.1");
+	assert_true(sec.end + 1 >= notes);
+	clint_doc_text(doc, &len);
+	for (i = notes; i < len; i++)
+		assert_int_equal(clint_doc_section_at(doc, i), CLINT_NO_SECTION);
+	clint_doc_free(doc);
+}
+
 /* The parts are found through word/_rels/document.xml.rels, whatever
  * their names; parts the relationships do not name are not read. */
 static void test_parts_from_relationships(void **state)
@@ -2548,6 +2596,7 @@ int main(void)
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_tabs_breaks_pages),
 		cmocka_unit_test(test_notes_and_headers),
+		cmocka_unit_test(test_notes_in_no_section),
 		cmocka_unit_test(test_parts_from_relationships),
 		cmocka_unit_test(test_styles_and_relationships_memory),
 		cmocka_unit_test(test_fields_and_hyperlinks),

@@ -682,6 +682,7 @@ static void test_notes(void **state)
 {
 	clint_doc *doc;
 	clint_block b;
+	size_t len;
 
 	(void)state;
 	doc = rtf("{\\rtf1{\\header Confidential draft\\par}"
@@ -697,6 +698,21 @@ static void test_notes(void **state)
 	assert_int_equal(b.flags & CLINT_BLOCK_NOTE, CLINT_BLOCK_NOTE);
 	assert_int_equal(b.paragraph, 1);
 	block(doc, 3, "Next.");
+	clint_doc_free(doc);
+
+	/* a note never opens a section: the header before the body is in
+	 * the preamble, a footnote after its paragraph in that clause */
+	doc = rtf("{\\rtf1{\\header CONFIDENTIAL\\par}"
+	          "1. Charges\\par 1.1 The fee is fixed.{\\footnote 2. Net}\\par"
+	          " 1.2 Invoices are due monthly.\\par}");
+	assert_text(doc, "CONFIDENTIAL\n1. Charges\n1.1 The fee is fixed.\n"
+	                 "2. Net\n1.2 Invoices are due monthly.");
+	assert_int_equal(clint_doc_section_count(doc), 3);
+	assert_int_equal(clint_doc_section_at(doc, 0), CLINT_NO_SECTION);
+	assert_int_equal(clint_doc_section_at(doc, block(doc, 3, "2. Net").start),
+	                 1);
+	clint_doc_text(doc, &len);
+	assert_int_equal(clint_doc_notes_start(doc), len);
 	clint_doc_free(doc);
 }
 

@@ -156,9 +156,10 @@ static uint32_t heading_hash(const char *h)
 	return any ? (v ? v : 1) : 0;
 }
 
-/* Adds the unit text[start..end) of section `sec` (or NONE). */
+/* Adds the unit text[start..end) of section `sec` (or NONE), unless a
+ * unit outside the sections has no word (white space only). */
 static int add_unit(clint_dside *s, size_t sec, size_t start, size_t end,
-                    const char *number, const char *heading)
+                    const char *number, const char *heading, int notes)
 {
 	const char *text = clint_doc_text(s->doc, NULL);
 	size_t body = start, k, w = 0;
@@ -184,6 +185,7 @@ static int add_unit(clint_dside *s, size_t sec, size_t start, size_t end,
 	u = &s->units[s->count];
 	memset(u, 0, sizeof(*u));
 	u->section = sec;
+	u->notes = notes;
 	u->start = start;
 	u->end = end;
 	u->number = number ? number : "";
@@ -208,33 +210,32 @@ static int add_unit(clint_dside *s, size_t sec, size_t start, size_t end,
 		if (w > 1)
 			qsort(u->bag, w, sizeof(*u->bag), cmp_u32);
 	}
-	s->count++;
+	if (sec == NONE && u->ntok == 0)
+		free(u->bag); /* no words: no preamble, no notes */
+	else
+		s->count++;
 done:
 	return rc;
 }
 
 int clint_dside_build(clint_dside *s, const clint_doc *doc)
 {
-	size_t n = clint_doc_section_count(doc), i, len;
+	size_t n = clint_doc_section_count(doc), i, len, notes;
 	clint_section sec, next;
 	int rc = CLINT_OK;
 
 	memset(s, 0, sizeof(*s));
 	s->doc = doc;
 	clint_doc_text(doc, &len);
+	notes = clint_doc_notes_start(doc);
+	if (notes > len)
+		notes = len;
 	if (n == 0) {
-		TRY(add_unit(s, NONE, 0, len, "", ""));
-		if (s->ntok == 0) /* no words at all: no preamble either */
-			free(s->units[--s->count].bag);
-		goto done;
-	}
-	TRY(clint_doc_section(doc, 0, &sec));
-	if (sec.start > 0) {
-		size_t before = s->ntok;
-		TRY(add_unit(s, NONE, 0, sec.start, "", ""));
-		if (s->ntok == before) { /* white space only: no preamble */
-			free(s->units[--s->count].bag);
-		}
+		TRY(add_unit(s, NONE, 0, notes, "", "", 0));
+	} else {
+		TRY(clint_doc_section(doc, 0, &sec));
+		if (sec.start > 0)
+			TRY(add_unit(s, NONE, 0, sec.start, "", "", 0));
 	}
 	for (i = 0; i < n; i++) {
 		size_t end;
@@ -247,8 +248,12 @@ int clint_dside_build(clint_dside *s, const clint_doc *doc)
 		}
 		if (end < sec.start)
 			end = sec.start;
-		TRY(add_unit(s, i, sec.start, end, sec.number, sec.heading));
+		TRY(add_unit(s, i, sec.start, end, sec.number, sec.heading, 0));
 	}
+	/* the notes, headers and footers after the body: a unit of their
+	 * own, which pairs only with the other side's */
+	if (notes < len)
+		TRY(add_unit(s, NONE, notes, len, "", "", 1));
 done:
 	return rc;
 }
@@ -442,7 +447,7 @@ static double score(const clint_dunit *x, const clint_dunit *y, double *sim)
 	int same_heading = x->heading_fold && x->heading_fold == y->heading_fold;
 	int same_number = *x->number && strcmp(x->number, y->number) == 0;
 
-	if ((x->section == NONE) != (y->section == NONE))
+	if ((x->section == NONE) != (y->section == NONE) || x->notes != y->notes)
 		return -1;
 	if (x->section != NONE && !(same_heading && x->nbag <= 8)) {
 		/* Dice is at most 2 min / (x + y): below the lowest threshold
@@ -455,7 +460,7 @@ static double score(const clint_dunit *x, const clint_dunit *y, double *sim)
 	}
 	*sim = clint_dunit_similarity(x, y);
 	if (x->section == NONE)
-		return 2.0 + *sim; /* the preambles pair with each other */
+		return 2.0 + *sim; /* the preambles (the notes) pair */
 	if (*sim >= 0.5 || (same_heading && *sim >= 0.2) ||
 	    (same_number && *sim >= 0.35) || (same_heading && x->nbag <= 8))
 		return *sim + (same_heading ? 0.3 : 0) + (same_number ? 0.1 : 0);
@@ -630,7 +635,8 @@ static int emit(clint_diff *d, size_t ia, size_t ib, int moved,
 				               clint_doc_name(d->new_doc), 0, 0,
 				               "%s: the word diff hit its bound (%zu and "
 				               "%zu words%s); shown as one change",
-				               clint_diff_label(d, 0, y->section), x->ntok,
+				               clint_diff_label(d, 0, y->section, y->start),
+				               x->ntok,
 				               y->ntok,
 				               bound < d->max_work
 				                   ? "; the whole diff's work is spent"

@@ -255,15 +255,30 @@ void clint_diff_count(const clint_diff *d, clint_diff_tally *t)
 	t->values = d->value_count;
 }
 
-const char *clint_diff_label(const clint_diff *d, int old, size_t section)
+const char *clint_diff_label(const clint_diff *d, int old, size_t section,
+                             size_t off)
 {
+	const clint_doc *doc = old ? d->old_doc : d->new_doc;
 	clint_section s;
+	size_t len;
 
-	if (section == CLINT_NO_SECTION)
-		return "(preamble)";
-	if (clint_doc_section(old ? d->old_doc : d->new_doc, section, &s) < 0)
+	if (section == CLINT_NO_SECTION) {
+		clint_doc_text(doc, &len);
+		return off < len && off >= clint_doc_notes_start(doc)
+		           ? "(notes, headers and footers)"
+		           : "(preamble)";
+	}
+	if (clint_doc_section(doc, section, &s) < 0)
 		return "";
 	return s.label;
+}
+
+const char *clint_diff_value_label(const clint_diff *d,
+                                   const clint_diff_value *v)
+{
+	const clint_diff_section *s = &d->sections[v->section];
+
+	return clint_diff_label(d, 0, s->new_section, s->new_start);
 }
 
 unsigned clint_diff_line(const clint_diff *d, int old, size_t off)

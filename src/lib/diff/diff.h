@@ -39,9 +39,11 @@ typedef struct {
 } clint_dtoken;
 
 /* A unit of alignment: a section's own text (heading up to its first
- * subsection), or the preamble before the first section. */
+ * subsection), the preamble before the first section, or the notes after
+ * the body (clint_doc_notes_start()). */
 typedef struct {
 	size_t section;       /* doc section index or CLINT_NO_SECTION */
+	int notes;            /* 1: the notes after the body (section NONE) */
 	size_t start, end;    /* own text range */
 	size_t tok, ntok;     /* tokens of the body (after the number) */
 	uint32_t body_hash;   /* of the body's exact token hashes */
@@ -156,10 +158,14 @@ CLINT_INTERNAL int clint_diff_render_sarif(clint_drender *r);
  * unchanged and cosmetic-only sections). */
 CLINT_INTERNAL int clint_diff_shown(const clint_drender *r,
                                     const clint_diff_section *s);
-/* The label of a section of OLD (old=1) or NEW ("§ 9.3 Penalties",
- * "(preamble)"). */
+/* The label of a section of OLD (old=1) or NEW ("§ 9.3 Penalties"); of
+ * text in no section starting at `off`, "(preamble)" or, after the body,
+ * "(notes, headers and footers)". */
 CLINT_INTERNAL const char *clint_diff_label(const clint_diff *d, int old,
-                                            size_t section);
+                                            size_t section, size_t off);
+/* The label of the section of NEW a value change is in. */
+CLINT_INTERNAL const char *clint_diff_value_label(const clint_diff *d,
+                                                  const clint_diff_value *v);
 /* 1-based line of text offset `off` in OLD or NEW. */
 CLINT_INTERNAL unsigned clint_diff_line(const clint_diff *d, int old,
                                         size_t off);

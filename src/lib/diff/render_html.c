@@ -139,8 +139,8 @@ static int html_section(clint_drender *r, size_t i,
 	                     clint_change_kind_name(s->kind),
 	                     s->renumbered ? ", renumbered" : "",
 	                     s->edited && s->cosmetic ? " (cosmetic only)" : ""));
-	ol = clint_diff_label(d, 1, s->old_section);
-	nl = clint_diff_label(d, 0, s->new_section);
+	ol = clint_diff_label(d, 1, s->old_section, s->old_start);
+	nl = clint_diff_label(d, 0, s->new_section, s->new_start);
 	if (s->kind == CLINT_CHANGE_REMOVED ||
 	    (s->kind != CLINT_CHANGE_ADDED && strcmp(ol, nl) != 0)) {
 		TRY(esc(r->b, ol));
@@ -148,7 +148,7 @@ static int html_section(clint_drender *r, size_t i,
 			TRY(clint_buf_puts(r->b, " &rarr; "));
 	}
 	if (s->kind != CLINT_CHANGE_REMOVED) {
-		TRY(esc(r->b, clint_diff_label(d, 0, s->new_section)));
+		TRY(esc(r->b, nl));
 		TRY(clint_buf_putc(r->b, ' '));
 		TRY(risk_badges(r, bs, nb, s->new_section));
 	}
@@ -262,8 +262,7 @@ int clint_diff_render_html(clint_drender *r)
 			clint_diff_value_text(d, 1, &v->old_value, ov, sizeof(ov));
 			clint_diff_value_text(d, 0, &v->new_value, nv, sizeof(nv));
 			TRY(clint_buf_puts(r->b, "<tr><td>"));
-			TRY(esc(r->b, clint_diff_label(d, 0,
-			                               d->sections[v->section].new_section)));
+			TRY(esc(r->b, clint_diff_value_label(d, v)));
 			TRY(clint_buf_puts(r->b, "</td><td>"));
 			TRY(esc(r->b, v->term));
 			TRY(clint_buf_puts(r->b, "</td><td><del>"));

@@ -62,7 +62,8 @@ static int side(clint_drender *r, clint_buf *tmp, int in, int old,
 	} else {
 		TRY(kstr(b, in + 2, "number", "", 1));
 		TRY(kstr(b, in + 2, "heading", "", 0));
-		TRY(kstr(b, in + 2, "label", "(preamble)", 0));
+		TRY(kstr(b, in + 2, "label",
+		         clint_diff_label(d, old, CLINT_NO_SECTION, start), 0));
 	}
 	TRY(k(b, in + 2, "line", 0));
 	TRY(clint_buf_printf(b, "%u", clint_diff_line(d, old, start)));
@@ -228,8 +229,7 @@ int clint_diff_render_json(clint_drender *r)
 		clint_diff_value_text(d, 1, &v->old_value, ov, sizeof(ov));
 		clint_diff_value_text(d, 0, &v->new_value, nv, sizeof(nv));
 		TRY(clint_buf_puts(b, i ? ",\n    {" : "\n    {"));
-		TRY(kstr(b, 6, "section",
-		         clint_diff_label(d, 0, d->sections[v->section].new_section), 1));
+		TRY(kstr(b, 6, "section", clint_diff_value_label(d, v), 1));
 		TRY(kstr(b, 6, "change", clint_value_change_name(v->change), 0));
 		TRY(kstr(b, 6, "term", v->term, 0));
 		TRY(kstr(b, 6, "kind", clint_value_kind_name(side->kind), 0));

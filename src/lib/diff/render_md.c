@@ -66,8 +66,8 @@ static int md_section(clint_drender *r, clint_buf *tmp, size_t i,
                       const clint_diff_section *s)
 {
 	const clint_diff *d = r->d;
-	const char *ol = clint_diff_label(d, 1, s->old_section);
-	const char *nl = clint_diff_label(d, 0, s->new_section);
+	const char *ol = clint_diff_label(d, 1, s->old_section, s->old_start);
+	const char *nl = clint_diff_label(d, 0, s->new_section, s->new_start);
 	clint_diff_hunk h;
 	size_t k;
 	int rc = CLINT_OK;
@@ -207,8 +207,7 @@ int clint_diff_render_markdown(clint_drender *r)
 			clint_diff_value_text(d, 1, &v->old_value, ov, sizeof(ov));
 			clint_diff_value_text(d, 0, &v->new_value, nv, sizeof(nv));
 			TRY(clint_buf_puts(r->b, "| "));
-			TRY(md_cell(r, clint_diff_label(
-				d, 0, d->sections[v->section].new_section)));
+			TRY(md_cell(r, clint_diff_value_label(d, v)));
 			TRY(md_cell(r, v->term));
 			TRY(md_cell(r, v->change == CLINT_VALUE_ADDED ? "(none)" : ov));
 			TRY(md_cell(r, v->change == CLINT_VALUE_REMOVED ? "(none)" : nv));

@@ -84,8 +84,8 @@ static int text_section(clint_drender *r, clint_buf *tmp, size_t i,
                         const clint_diff_section *s)
 {
 	const clint_diff *d = r->d;
-	const char *ol = clint_diff_label(d, 1, s->old_section);
-	const char *nl = clint_diff_label(d, 0, s->new_section);
+	const char *ol = clint_diff_label(d, 1, s->old_section, s->old_start);
+	const char *nl = clint_diff_label(d, 0, s->new_section, s->new_start);
 	clint_diff_hunk h;
 	size_t k;
 	int rc = CLINT_OK;
@@ -226,8 +226,7 @@ int clint_diff_render_text(clint_drender *r)
 			clint_diff_value_text(d, 1, &v->old_value, ov, sizeof(ov));
 			clint_diff_value_text(d, 0, &v->new_value, nv, sizeof(nv));
 			TRY(clint_buf_puts(r->b, "    "));
-			TRY(put(r, clint_diff_label(d, 0,
-			                            d->sections[v->section].new_section)));
+			TRY(put(r, clint_diff_value_label(d, v)));
 			TRY(clint_buf_puts(r->b, ": "));
 			TRY(put(r, v->term));
 			TRY(clint_buf_puts(r->b, ": "));

@@ -280,7 +280,7 @@ static int collect(const clint_diff *d, const clint_doc *doc, int old,
                    size_t sec, size_t start, size_t end, tv **out, size_t *n)
 {
 	size_t i, cap = 0, count = clint_doc_value_count(doc);
-	const char *label = clint_diff_label(d, old, sec);
+	const char *label = clint_diff_label(d, old, sec, start);
 	int rc = CLINT_OK;
 	clint_value v;
 

@@ -1,0 +1,1 @@
+outline tests/cli/fixtures/notes-v1.docx
