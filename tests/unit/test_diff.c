@@ -875,6 +875,80 @@ static void value_case(const char *a, const char *b, const char *want)
 	free(got);
 }
 
+/* The one value change of diffing clause 1.1 `a` with `b` under "1.
+ * Charges": both sides as shown, and whom it favours. */
+static void period_case(const char *a, const char *b, const char *old_shown,
+                        const char *new_shown, clint_favours favours)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	char ta[256], tb[256], ov[128], nv[128];
+	clint_doc *da, *db;
+	clint_diff *d = NULL;
+	clint_diff_value v;
+
+	snprintf(ta, sizeof(ta), "1. Charges\n\n1.1 %s\n", a);
+	snprintf(tb, sizeof(tb), "1. Charges\n\n1.1 %s\n", b);
+	da = unit_text(ta);
+	db = unit_text(tb);
+	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_diff_value_count(d), 1);
+	assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
+	assert_int_equal(v.change, CLINT_VALUE_CHANGED);
+	clint_diff_value_text(d, 1, &v.old_value, ov, sizeof(ov));
+	clint_diff_value_text(d, 0, &v.new_value, nv, sizeof(nv));
+	assert_string_equal(ov, old_shown);
+	assert_string_equal(nv, new_shown);
+	assert_int_equal(v.favours, favours);
+	clint_diff_free(d);
+	clint_doc_free(da);
+	clint_doc_free(db);
+	clint_ruleset_free(rs);
+}
+
+/* The period written after a sum or a rate is part of it: "per month" ->
+ * "per year" is a change, shown with the periods; periods of a week to a
+ * year are judged by what they come to in a year; an hour against a day
+ * is not judged. */
+static void test_value_periods(void **state)
+{
+	(void)state;
+	period_case("The hosting charge is EUR 4,000 per month.",
+	            "The hosting charge is EUR 4,000 per year.",
+	            "EUR 4,000 per month", "EUR 4,000 per year",
+	            CLINT_FAVOURS_CUSTOMER);
+	period_case("The hosting charge is EUR 4,000 per month.",
+	            "The hosting charge is EUR 40,000 per annum.",
+	            "EUR 4,000 per month", "EUR 40,000 per annum",
+	            CLINT_FAVOURS_CUSTOMER);
+	period_case("The hosting charge is EUR 4,000 monthly.",
+	            "The hosting charge is EUR 50,000 p.a.",
+	            "EUR 4,000 monthly", "EUR 50,000 p.a.",
+	            CLINT_FAVOURS_SUPPLIER);
+	period_case("The consultancy rate is EUR 95 an hour.",
+	            "The consultancy rate is EUR 95 a day.",
+	            "EUR 95 an hour", "EUR 95 a day", CLINT_FAVOURS_UNKNOWN);
+	period_case("Overdue sums bear interest at 1.5% per month.",
+	            "Overdue sums bear interest at 1.5% per annum.",
+	            "1.5% per month", "1.5% per annum", CLINT_FAVOURS_CUSTOMER);
+	/* a whole word: "a weekday" gives no period */
+	period_case("The standby fee is EUR 100 a weekday.",
+	            "The standby fee is EUR 200 a weekday.",
+	            "EUR 100", "EUR 200", CLINT_FAVOURS_SUPPLIER);
+	/* the same sum and period, other words changed: no value change */
+	value_case("1. Charges\n\n1.1 The hosting charge is EUR 4,000 per "
+	           "month.\n",
+	           "1. Charges\n\n1.1 The hosting fee is EUR 4,000 per month, "
+	           "invoiced in advance.\n",
+	           "");
+	/* moved and given another period: a change, not the same value
+	 * moved (which is not reported) */
+	value_case("1. Charges\n\n1.1 The fee is EUR 4,000 per month. The "
+	           "Client shall keep records.\n",
+	           "1. Charges\n\n1.1 The Client shall keep records. The fee is "
+	           "EUR 4,000 per year.\n",
+	           "C4000>4000 ");
+}
+
 /* Values in unchanged text are the same value; the values a run of
  * changes touches pair in text order; what is left is added or removed;
  * a value moved within its section is neither. */
@@ -2025,6 +2099,7 @@ int main(void)
 		cmocka_unit_test(test_value_table),
 		cmocka_unit_test(test_value_pairing_order),
 		cmocka_unit_test(test_value_added_removed),
+		cmocka_unit_test(test_value_periods),
 		cmocka_unit_test(test_values_not_finite),
 		cmocka_unit_test(test_value_text_cut_on_character),
 		cmocka_unit_test_setup_teardown(test_render_text, setup, teardown),

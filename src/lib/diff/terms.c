@@ -264,8 +264,79 @@ static int term_of(const clint_doc *doc, const clint_value *v,
 
 #define NO_GROUP ((size_t)-1)
 
+/*
+ * The period a sum or a rate is given for, written right after it: "EUR
+ * 4,000 per month", "1.5% per annum", "EUR 95 an hour", "USD 10/user/
+ * month" is not one (a unit between). A change of period is a change of
+ * the value ("per month" -> "per year"), and periods of a week to a year
+ * compare by what they come to in a year.
+ */
+enum { PER_NONE = 0, PER_HOUR, PER_DAY, PER_WEEK, PER_MONTH, PER_QUARTER,
+       PER_YEAR };
+
+static const struct {
+	const char *words;  /* after the value and one space (or none: "/") */
+	int period;
+} periods[] = {
+	{"per calendar month", PER_MONTH}, {"per month", PER_MONTH},
+	{"a month", PER_MONTH}, {"each month", PER_MONTH},
+	{"every month", PER_MONTH}, {"monthly", PER_MONTH},
+	{"/month", PER_MONTH}, {"per mensem", PER_MONTH},
+	{"per annum", PER_YEAR}, {"p.a.", PER_YEAR}, {"per year", PER_YEAR},
+	{"a year", PER_YEAR}, {"each year", PER_YEAR}, {"every year", PER_YEAR},
+	{"per contract year", PER_YEAR}, {"per calendar year", PER_YEAR},
+	{"annually", PER_YEAR}, {"yearly", PER_YEAR}, {"/year", PER_YEAR},
+	{"per quarter", PER_QUARTER}, {"a quarter", PER_QUARTER},
+	{"each quarter", PER_QUARTER}, {"quarterly", PER_QUARTER},
+	{"per week", PER_WEEK}, {"a week", PER_WEEK}, {"each week", PER_WEEK},
+	{"weekly", PER_WEEK}, {"/week", PER_WEEK},
+	{"per day", PER_DAY}, {"a day", PER_DAY}, {"each day", PER_DAY},
+	{"daily", PER_DAY}, {"/day", PER_DAY},
+	{"per hour", PER_HOUR}, {"an hour", PER_HOUR}, {"hourly", PER_HOUR},
+	{"/hour", PER_HOUR},
+};
+
+/* The period written after value v in text t (len bytes): PER_*, and
+ * *end past its words; PER_NONE for a duration or no period. */
+static int period_after(const char *t, size_t len, const clint_value *v,
+                        size_t *end)
+{
+	size_t at = v->end, k, n;
+
+	*end = v->end;
+	if (v->kind == CLINT_VALUE_DURATION)
+		return PER_NONE;
+	for (k = 0; k < ARRAY_LEN(periods); k++) {
+		const char *w = periods[k].words;
+		size_t a = at + (w[0] == '/' ? 0 : 1);
+		if (w[0] != '/' && (at >= len || t[at] != ' '))
+			continue;
+		n = strlen(w);
+		if (a + n <= len && clint_ascii_ieq(t + a, w, n) &&
+		    (a + n == len || w[n - 1] == '.' ||
+		     !clint_isalnum((unsigned char)t[a + n]))) {
+			*end = a + n;
+			return periods[k].period;
+		}
+	}
+	return PER_NONE;
+}
+
+/* What a period comes to in a year, 0 when it does not compare (an
+ * hour, a day: how many of them a year holds the contract says). */
+static double per_year(int period)
+{
+	return period == PER_WEEK      ? 52.0
+	       : period == PER_MONTH   ? 12.0
+	       : period == PER_QUARTER ? 4.0
+	       : period == PER_YEAR    ? 1.0
+	                               : 0.0;
+}
+
 typedef struct {
 	clint_value v;
+	int period;      /* PER_*: the period written after it */
+	size_t shown_end;/* the end of the value with its period */
 	int term;
 	size_t group;    /* the run of changes it is in, NO_GROUP if unchanged */
 	size_t partner;  /* index of the value paired with it on the other
@@ -279,8 +350,9 @@ typedef struct {
 static int collect(const clint_diff *d, const clint_doc *doc, int old,
                    size_t sec, size_t start, size_t end, tv **out, size_t *n)
 {
-	size_t i, cap = 0, count = clint_doc_value_count(doc);
+	size_t i, cap = 0, count = clint_doc_value_count(doc), len;
 	const char *label = clint_diff_label(d, old, sec, start);
+	const char *text = clint_doc_text(doc, &len);
 	int rc = CLINT_OK;
 	clint_value v;
 
@@ -305,6 +377,7 @@ static int collect(const clint_diff *d, const clint_doc *doc, int old,
 			break;
 		TRY(ARRAY_PUSH(*out, *n, cap));
 		(*out)[*n].v = v;
+		(*out)[*n].period = period_after(text, len, &v, &(*out)[*n].shown_end);
 		(*out)[*n].term = term_of(doc, &v, start, label);
 		(*out)[*n].group = NO_GROUP;
 		(*out)[*n].partner = NO_GROUP;
@@ -316,13 +389,15 @@ done:
 	return rc;
 }
 
-static int differs(const clint_value *a, const clint_value *b)
+static int differs(const tv *x, const tv *y)
 {
+	const clint_value *a = &x->v, *b = &y->v;
+
 	if (a->kind == CLINT_VALUE_DURATION)
 		return a->days != b->days;
 	if (a->kind == CLINT_VALUE_MONEY && strcmp(a->currency, b->currency) != 0)
 		return 1;
-	return a->amount != b->amount;
+	return a->amount != b->amount || x->period != y->period;
 }
 
 static double quantity(const clint_value *v)
@@ -341,19 +416,21 @@ static int touches(size_t hs, size_t he, size_t rs, size_t re)
 	return hs <= re && he >= rs;
 }
 
-/* The reach of value v in text t (len bytes): the value and the white
- * space around it, at most REACH_SPACE bytes each side: hunks are ranges
- * of words, which white space separates from the value's. */
+/* The reach of value v in text t (len bytes): the value with its period
+ * and the white space around them, at most REACH_SPACE bytes each side:
+ * hunks are ranges of words, which white space separates from the
+ * value's. */
 #define REACH_SPACE 16
-static void reach_of(const char *t, size_t len, const clint_value *v,
-                     size_t *rs, size_t *re)
+static void reach_of(const char *t, size_t len, const tv *x, size_t *rs,
+                     size_t *re)
 {
-	size_t a = v->start, b = v->end;
+	const clint_value *v = &x->v;
+	size_t a = v->start, b = x->shown_end;
 
 	while (a > 0 && v->start - a < REACH_SPACE &&
 	       (t[a - 1] == ' ' || t[a - 1] == '\n' || t[a - 1] == '\t'))
 		a--;
-	while (b < len && b - v->end < REACH_SPACE &&
+	while (b < len && b - x->shown_end < REACH_SPACE &&
 	       (t[b] == ' ' || t[b] == '\n' || t[b] == '\t'))
 		b++;
 	*rs = a;
@@ -385,7 +462,7 @@ static void group_values(const clint_diff *d, size_t s, tv *va, size_t na,
 		const char *t = clint_doc_text(side ? d->new_doc : d->old_doc, &len);
 		for (i = 0, k = 0; i < n; i++) {
 			size_t f = NO_GROUP, l = 0, j, rs, re;
-			reach_of(t, len, &v[i].v, &rs, &re);
+			reach_of(t, len, &v[i], &rs, &re);
 			/* hunks wholly before the reach are before the next
 			 * values' (their starts only grow, their reaches' nearly:
 			 * a hunk is skipped only when it ends before this one) */
@@ -399,8 +476,8 @@ static void group_values(const clint_diff *d, size_t s, tv *va, size_t na,
 				if (touches(hs, he, rs, re)) {
 					/* in its words: overlapping them, or an
 					 * insertion between two of them */
-					if (hs == he ? v[i].v.start < hs && hs < v[i].v.end
-					             : hs < v[i].v.end && he > v[i].v.start)
+					if (hs == he ? v[i].v.start < hs && hs < v[i].shown_end
+					             : hs < v[i].shown_end && he > v[i].v.start)
 						v[i].inside = 1;
 					if (f == NO_GROUP)
 						f = j;
@@ -439,6 +516,7 @@ typedef struct {
 	int kind, term;
 	double q;
 	const char *currency;
+	int period;
 	size_t at;
 } tv_key;
 
@@ -459,6 +537,8 @@ static int key_cmp_same(const tv_key *x, const tv_key *y)
 		return c;
 	if (x->q != y->q)
 		return x->q < y->q ? -1 : 1;
+	if (x->period != y->period)
+		return x->period < y->period ? -1 : 1;
 	return strcmp(x->currency, y->currency);
 }
 
@@ -487,6 +567,7 @@ static tv_key key_of(const tv *v, size_t at)
 	k.q = quantity(&v->v);
 	/* the quantity compares durations in days; money needs its currency */
 	k.currency = v->v.kind == CLINT_VALUE_MONEY ? v->v.currency : "";
+	k.period = v->period;
 	k.at = at;
 	return k;
 }
@@ -585,13 +666,28 @@ static int put_value(clint_diff *d, size_t s, const tv *a, const tv *b)
 	                                         : CLINT_VALUE_CHANGED;
 	out->old_value = a ? a->v : none_like(&b->v);
 	out->new_value = b ? b->v : none_like(&a->v);
+	/* shown with its period: "EUR 4,000 per month" */
+	if (a)
+		out->old_value.end = a->shown_end;
+	if (b)
+		out->new_value.end = b->shown_end;
 	out->term = t >= 0 ? terms[t].term : kind_terms[any->v.kind];
 	out->why = "";
-	/* which way a value moved, when it was there before and after */
+	/* which way a value moved, when it was there before and after (and
+	 * given for the same period, or for periods that compare by the
+	 * year: EUR 4,000 a month is more than EUR 40,000 a year) */
 	if (a && b && t >= 0 && terms[t].higher != CLINT_FAVOURS_UNKNOWN &&
 	    (a->v.kind != CLINT_VALUE_MONEY ||
-	     strcmp(a->v.currency, b->v.currency) == 0)) {
-		int up = quantity(&b->v) > quantity(&a->v);
+	     strcmp(a->v.currency, b->v.currency) == 0) &&
+	    (a->period == b->period ||
+	     (per_year(a->period) > 0 && per_year(b->period) > 0))) {
+		double qa = quantity(&a->v), qb = quantity(&b->v);
+		int up;
+		if (a->period != b->period) {
+			qa *= per_year(a->period);
+			qb *= per_year(b->period);
+		}
+		up = qb > qa;
 		clint_favours other = terms[t].higher == CLINT_FAVOURS_CUSTOMER
 		                          ? CLINT_FAVOURS_SUPPLIER
 		                          : CLINT_FAVOURS_CUSTOMER;
@@ -688,7 +784,7 @@ static int section_values(clint_diff *d, size_t s, tv *va, size_t na,
 		if (va[i].group == NO_GROUP)
 			continue;
 		if (va[i].partner != NO_GROUP) {
-			if (differs(&va[i].v, &vb[va[i].partner].v))
+			if (differs(&va[i], &vb[va[i].partner]))
 				TRY(put_value(d, s, &va[i], &vb[va[i].partner]));
 		} else if (!va[i].used) {
 			TRY(put_value(d, s, &va[i], NULL));
