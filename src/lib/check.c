@@ -1216,8 +1216,41 @@ static int denies(check_ctx *c, const clint_rule *r, const clint_isection *sec)
  * each accepted match is a finding; for a require rule matches are
  * counted until `need` (the first is kept as evidence in *first).
  */
+/*
+ * The headings a require rule has counted, by their words folded to lower
+ * case: the same title twice ("5. Service Levels", "Schedule 2 - Service
+ * Levels") is one piece of evidence, however many patterns match it; two
+ * titles ("Payment", "4.01 Service Fees") are two. Past SEEN_HEADINGS
+ * titles, every other one counts.
+ */
+#define SEEN_HEADINGS 16
+typedef struct {
+	uint32_t hash[SEEN_HEADINGS];
+	size_t n;
+} seen_headings;
+
+/* 1 if the heading of `sec` is a title not counted yet (now it is). */
+static int new_heading(seen_headings *seen, const clint_doc *doc,
+                       const clint_isection *sec)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = sec->heading_norm_start; i < sec->heading_norm_end; i++) {
+		unsigned char ch = (unsigned char)doc->norm[i];
+		if (clint_isalnum(ch) || ch >= 0x80)
+			h = (h ^ (uint32_t)clint_tolower(ch)) * 16777619u;
+	}
+	for (i = 0; i < seen->n; i++)
+		if (seen->hash[i] == h)
+			return 0;
+	if (seen->n < SEEN_HEADINGS)
+		seen->hash[seen->n++] = h;
+	return 1;
+}
+
 static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
-                         unsigned *count, item *first)
+                         unsigned *count, item *first, seen_headings *seen)
 {
 	const clint_rule *r = &c->rs->rules[ri];
 	const clint_doc *doc = c->doc;
@@ -1255,6 +1288,12 @@ static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
 			     denies(c, r, &doc->sections[sec])))
 				continue;
 			if (r->kind == CLINT_RULE_REQUIRE && in_xref_name(doc, ms, me))
+				continue;
+			/* a title counted once, whichever patterns match it */
+			if (r->kind == CLINT_RULE_REQUIRE && sec != CLINT_NO_SECTION &&
+			    ms >= doc->sections[sec].heading_norm_start &&
+			    ms < doc->sections[sec].heading_norm_end &&
+			    !new_heading(seen, doc, &doc->sections[sec]))
 				continue;
 			val = NO_VALUE;
 			if (r->threshold.present &&
@@ -1324,7 +1363,7 @@ static void finish_flag(check_ctx *c, const clint_rule *r, size_t base)
  * at `need`); a flag rule reports each as a finding on the heading.
  */
 static int scan_headings(check_ctx *c, size_t ri, unsigned need,
-                         unsigned *count, item *first)
+                         unsigned *count, item *first, seen_headings *seen)
 {
 	const clint_rule *r = &c->rs->rules[ri];
 	const clint_doc *doc = c->doc;
@@ -1363,6 +1402,8 @@ static int scan_headings(check_ctx *c, size_t ri, unsigned need,
 			it.value = NO_VALUE;
 			it.detail = NULL;
 			if (r->kind == CLINT_RULE_REQUIRE) {
+				if (!new_heading(seen, doc, sec))
+					break;
 				if ((*count)++ == 0)
 					*first = it;
 			} else {
@@ -1383,13 +1424,15 @@ static int check_require(check_ctx *c, size_t ri)
 	clint_result *res = c->res;
 	unsigned count = 0, need = r->min_matches ? r->min_matches : 1;
 	item first = {ri, 0, 0, CLINT_NO_SECTION, NO_VALUE, NULL};
+	seen_headings seen;
 	int rc;
 
-	rc = scan_headings(c, ri, need, &count, &first);
+	seen.n = 0;
+	rc = scan_headings(c, ri, need, &count, &first, &seen);
 	if (rc < 0)
 		return rc;
 	if (count < need) {
-		rc = scan_patterns(c, ri, need, &count, &first);
+		rc = scan_patterns(c, ri, need, &count, &first, &seen);
 		if (rc < 0)
 			return rc;
 	}
@@ -1563,9 +1606,9 @@ static int run_rules(clint_result **out, const clint_ruleset *rs,
 			rc = clint_run_check(r->check, doc, c.budget, check_hit, &h);
 		} else {
 			size_t base = c.res->finding_count;
-			rc = scan_headings(&c, ri, 0, &unused, &none);
+			rc = scan_headings(&c, ri, 0, &unused, &none, NULL);
 			if (rc == CLINT_OK)
-				rc = scan_patterns(&c, ri, 0, &unused, &none);
+				rc = scan_patterns(&c, ri, 0, &unused, &none, NULL);
 			if (rc == CLINT_OK)
 				finish_flag(&c, r, base);
 		}
