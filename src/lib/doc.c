@@ -207,6 +207,15 @@ int clint_doc_close_block(clint_doc *doc)
 	return CLINT_OK;
 }
 
+int clint_doc_end_body(clint_doc *doc)
+{
+	int rc = clint_doc_close_block(doc);
+
+	doc->body_ended = 1;
+	doc->body_blocks = doc->block_count;
+	return rc;
+}
+
 size_t clint_doc_built_len(const clint_doc *doc)
 {
 	return doc->build.len;

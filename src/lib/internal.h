@@ -463,9 +463,9 @@ struct clint_doc {
 	clint_isection *sections;
 	size_t section_count, section_cap;
 	/* where the notes after the body start (DOCX footnotes, endnotes,
-	 * headers and footers; ODT headers and footers): the trailing run
-	 * of CLINT_BLOCK_NOTE blocks, in no section; text_len and norm_len
-	 * when there is none. Set by clint_segment(). */
+	 * headers and footers; ODT headers and footers): the blocks from
+	 * body_blocks on, in no section; text_len and norm_len when there
+	 * is none. Set by clint_segment(). */
 	size_t notes_start, notes_norm_start;
 
 	size_t *sentences;    /* pairs of norm offsets: start, end */
@@ -496,6 +496,10 @@ struct clint_doc {
 	/* while an extractor builds the text (clint_doc_open_block ...) */
 	clint_buf build;
 	int block_open;
+	/* clint_doc_end_body() was called: the blocks from body_blocks on
+	 * are the notes kept outside the body */
+	int body_ended;
+	size_t body_blocks;
 	clint_revisions revisions;  /* what the caller asked for */
 	double pdf_seconds;         /* clint_doc_options.max_pdf_seconds */
 	size_t pdf_memory;          /* clint_doc_options.max_pdf_memory */
@@ -515,6 +519,12 @@ CLINT_INTERNAL int clint_doc_put_utf8(clint_doc *doc, uint32_t cp);
 /* Adds flags to the open block (e.g. CLINT_BLOCK_INSERTED). */
 CLINT_INTERNAL void clint_doc_flag_block(clint_doc *doc, unsigned flags);
 CLINT_INTERNAL int clint_doc_close_block(clint_doc *doc);
+/* The body is read: the blocks from here on are notes the format keeps
+ * outside it (DOCX footnotes, endnotes, headers and footers; ODT headers
+ * and footers), which the segmenter puts in no section. Formats that
+ * place a note after the paragraph citing it (RTF, ODT footnotes) do not
+ * call it for those. Closes the open block. */
+CLINT_INTERNAL int clint_doc_end_body(clint_doc *doc);
 /* Current length of the text being built (for annotation anchors). */
 CLINT_INTERNAL size_t clint_doc_built_len(const clint_doc *doc);
 CLINT_INTERNAL int clint_doc_add_annotation(clint_doc *doc, const char *author,

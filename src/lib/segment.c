@@ -759,19 +759,21 @@ static int split_sentences(clint_doc *doc, const clint_iblock *blk)
  * A note block (CLINT_BLOCK_NOTE: a footnote, endnote, header or footer)
  * never opens a section: "CONFIDENTIAL" in a header, "1. As measured
  * monthly" in a footnote are no clauses. Notes inside the body (RTF and
- * ODT footnotes, after the paragraph that cites them) stay in its
- * section; the notes after the body (DOCX notes, headers and footers,
- * ODT headers and footers) are in none: the last clause ends where they
- * start (doc->notes_start), so that a footer "Draft v1" -> "Draft v2"
- * is not an edit of the last clause.
+ * ODT footnotes, after the paragraph that cites them, the last one's
+ * too) stay in its section; the notes the extractor read after the body
+ * (clint_doc_end_body(): DOCX notes, headers and footers, ODT headers
+ * and footers) are in none: the last clause ends where they start
+ * (doc->notes_start), so that a footer "Draft v1" -> "Draft v2" is not
+ * an edit of the last clause.
  */
 int clint_segment(clint_doc *doc)
 {
-	size_t stack[MAX_DEPTH], depth = 0, bi, notes = doc->block_count, i;
+	size_t stack[MAX_DEPTH], depth = 0, bi, i;
+	size_t notes = doc->body_ended && doc->body_blocks < doc->block_count
+	                   ? doc->body_blocks
+	                   : doc->block_count;
 	int rc = CLINT_OK;
 
-	while (notes > 0 && (doc->blocks[notes - 1].flags & CLINT_BLOCK_NOTE))
-		notes--;
 	doc->notes_start = notes < doc->block_count ? doc->blocks[notes].start
 	                                            : doc->text_len;
 	doc->notes_norm_start = notes < doc->block_count

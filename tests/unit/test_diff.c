@@ -1942,6 +1942,38 @@ static void test_notes_unit(void **state)
 	assert_int_equal(modified, 3); /* 1 above, 1 removed, 1 added */
 	clint_diff_free(d);
 	clint_doc_free(a);
+	clint_doc_free(c);
+
+	/* OLD's preamble says what both notes say: the preamble is removed
+	 * and the notes unchanged (the equal-text pass pairs no preamble
+	 * with notes); the finding in it is the one resolved */
+	a = notes_docx("Extra work is charged at the then-current rates.",
+	               "Extra work is charged at the then-current rates.", NULL);
+	c = notes_docx(NULL, "Extra work is charged at the then-current rates.",
+	               NULL);
+	assert_int_equal(clint_diff_new(&d, rs, a, c, NULL, NULL), CLINT_OK);
+	modified = 0;
+	for (i = 0; i < clint_diff_section_count(d); i++) {
+		assert_int_equal(clint_diff_section_get(d, i, &s), CLINT_OK);
+		if (s.kind == CLINT_CHANGE_REMOVED)
+			assert_true(labelled(d, &s, 1, "(preamble)"));
+		else
+			assert_int_equal(s.kind, CLINT_CHANGE_UNCHANGED);
+		modified += s.kind != CLINT_CHANGE_UNCHANGED;
+	}
+	assert_int_equal(modified, 1);
+	assert_int_equal(clint_diff_risk_count(d), 2);
+	for (i = 0; i < 2; i++) {
+		clint_diff_risk r;
+		assert_int_equal(clint_diff_risk_get(d, i, &r), CLINT_OK);
+		if (r.change == CLINT_RISK_RESOLVED)
+			assert_true(r.finding.start < clint_doc_notes_start(a) &&
+			            r.finding.section == CLINT_NO_SECTION);
+		else
+			assert_int_equal(r.change, CLINT_RISK_UNCHANGED);
+	}
+	clint_diff_free(d);
+	clint_doc_free(a);
 	clint_doc_free(b);
 	clint_doc_free(c);
 	clint_ruleset_free(rs);

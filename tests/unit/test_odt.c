@@ -541,6 +541,30 @@ static void test_master_page_headers_footers(void **state)
 	             "Draft 3 for review");
 	assert_null(strstr(clint_doc_text(doc, NULL), "HIDDEN"));
 	clint_doc_free(doc);
+	/* the footers are after the body, in no section; a footnote of the
+	 * last paragraph stays in its clause */
+	doc = load_odt(CONTENT("<text:p>1. Term</text:p>"
+	                       "<text:p>1.1 The Term is two years.<text:note "
+	                       "text:note-class=\"footnote\"><text:note-body>"
+	                       "<text:p>2. Renewable once.</text:p>"
+	                       "</text:note-body></text:note></text:p>"),
+	               styles, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	{
+		clint_block fn, hdr;
+		assert_int_equal(clint_doc_block_count(doc), 6);
+		assert_block(doc, 2, CLINT_BLOCK_PARAGRAPH, 0, 3, CLINT_BLOCK_NOTE,
+		             "2. Renewable once.");
+		assert_block(doc, 3, CLINT_BLOCK_PARAGRAPH, 0, 4, CLINT_BLOCK_NOTE,
+		             "Heron Hosting - Services Agreement");
+		assert_int_equal(clint_doc_block(doc, 2, &fn), CLINT_OK);
+		assert_int_equal(clint_doc_block(doc, 3, &hdr), CLINT_OK);
+		assert_int_equal(clint_doc_section_count(doc), 2);
+		assert_int_equal(clint_doc_section_at(doc, fn.start), 1);
+		assert_int_equal(clint_doc_notes_start(doc), hdr.start);
+		assert_int_equal(clint_doc_section_at(doc, hdr.start),
+		                 CLINT_NO_SECTION);
+	}
+	clint_doc_free(doc);
 	/* no master pages, or no styles.xml: the body alone */
 	doc = load_odt(CONTENT("<text:p>Body only.</text:p>"),
 	               STYLES(""), CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);

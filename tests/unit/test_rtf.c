@@ -714,6 +714,15 @@ static void test_notes(void **state)
 	clint_doc_text(doc, &len);
 	assert_int_equal(clint_doc_notes_start(doc), len);
 	clint_doc_free(doc);
+	/* the last paragraph's footnote too */
+	doc = rtf("{\\rtf1 1. Charges\\par 1.1 The fee is fixed."
+	          "{\\footnote Excluding VAT.}\\par}");
+	assert_int_equal(clint_doc_section_count(doc), 2);
+	assert_int_equal(
+		clint_doc_section_at(doc, block(doc, 2, "Excluding VAT.").start), 1);
+	clint_doc_text(doc, &len);
+	assert_int_equal(clint_doc_notes_start(doc), len);
+	clint_doc_free(doc);
 }
 
 static void test_headings_and_lists(void **state)

@@ -410,7 +410,9 @@ static int pass_equal(clint_diff *d)
 		     k < nb && hb[k].hash == x->body_hash && tries < EQUAL_TRIES;
 		     k = next_free(next, k + 1), tries++) {
 			clint_dunit *y = &d->b.units[hb[k].idx];
-			if (y->partner != NONE || (x->section == NONE) != (y->section == NONE))
+			if (y->partner != NONE ||
+			    (x->section == NONE) != (y->section == NONE) ||
+			    x->notes != y->notes)
 				continue;
 			if (same_tokens(&d->a, x, &d->b, y)) {
 				pair(d, i, hb[k].idx, 1.0);

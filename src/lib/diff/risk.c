@@ -23,7 +23,8 @@ typedef struct {
 	size_t idx;
 	size_t section;   /* the finding's section */
 	size_t key;       /* NEW: its section; OLD: the NEW section its section
-	                     became (CLINT_NO_SECTION if none) */
+	                     became (CLINT_NO_SECTION if none); NOTES_KEY in
+	                     the notes after the body, on both sides */
 	int used;
 } fp_item;
 
@@ -77,13 +78,18 @@ size_t clint_diff_rules_compared(const clint_diff *d)
 	return a < b ? a : b;
 }
 
+/* The key of the findings in the notes after the body: they pair with
+ * the other side's notes, never with its preamble (both in no section). */
+#define NOTES_KEY ((size_t)-2)
+
 /* Findings of the rules before `cut` (clint_diff_rules_compared(): a
  * rule that ran on one side only would look introduced or resolved),
- * with their fingerprints. */
+ * with their fingerprints; `key` NOTES_KEY for those in the notes. */
 static int fingerprints(size_t cut, const clint_result *res, fp_item **out,
                         size_t *n)
 {
 	size_t i, k = 0, count = clint_result_finding_count(res);
+	size_t notes = clint_doc_notes_start(clint_result_doc(res));
 	fp_item *items = calloc(count + 1, sizeof(*items));
 	clint_finding f;
 	int rc = CLINT_OK;
@@ -98,6 +104,10 @@ static int fingerprints(size_t cut, const clint_result *res, fp_item **out,
 		TRY(clint_finding_words_fingerprint(res, &f, items[k].words));
 		items[k].idx = i;
 		items[k].section = f.section;
+		items[k].key = f.section == CLINT_NO_SECTION && f.has_location &&
+		                       f.start >= notes
+		                   ? NOTES_KEY
+		                   : CLINT_NO_SECTION;
 		k++;
 	}
 done:
@@ -262,10 +272,12 @@ int clint_diff_risks(clint_diff *d, clint_diag *diag)
 		if (d->sections[i].old_section != CLINT_NO_SECTION)
 			old2new[d->sections[i].old_section] = d->sections[i].new_section;
 	for (i = 0; i < na; i++)
-		fa[i].key = fa[i].section == CLINT_NO_SECTION
-		                ? CLINT_NO_SECTION : old2new[fa[i].section];
+		if (fa[i].key != NOTES_KEY)
+			fa[i].key = fa[i].section == CLINT_NO_SECTION
+			                ? CLINT_NO_SECTION : old2new[fa[i].section];
 	for (i = 0; i < nb; i++)
-		fb[i].key = fb[i].section;
+		if (fb[i].key != NOTES_KEY)
+			fb[i].key = fb[i].section;
 	view = malloc((na + 1) * sizeof(*view));
 	next = malloc((na + 1) * sizeof(*next));
 	if (!view || !next) {

@@ -2957,6 +2957,7 @@ int clint_extract_docx(clint_doc *doc, const unsigned char *data, size_t len,
 	TRY(load_numbering(&dx));
 	TRY(load_comments(&dx));
 	TRY(read_story(&dx, "word/document.xml", 1, 0));
+	TRY(clint_doc_end_body(doc));
 	TRY(read_story(&dx, rel_name(&dx, REL_FOOTNOTES), 0, CLINT_BLOCK_NOTE));
 	TRY(read_story(&dx, rel_name(&dx, REL_ENDNOTES), 0, CLINT_BLOCK_NOTE));
 	if (dx.have_rels) {

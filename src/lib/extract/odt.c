@@ -2125,6 +2125,7 @@ int clint_extract_odt(clint_doc *doc, const unsigned char *data, size_t len,
 	TRY(walk_blocks(&c, body->children, 0));
 	TRY(clint_doc_close_block(doc));
 	TRY(flush_notes(&c, 0));
+	TRY(clint_doc_end_body(doc));
 	TRY(walk_master_pages(&c, c.styles ? c.styles : c.content));
 	/* a range never closed is anchored at its start */
 	for (i = 0; i < c.ann_count; i++)
