@@ -209,15 +209,22 @@ cat > "$out/html/formula.html" <<'EOF'
 <html><body><p>The Service Credit is <math display="inline" xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow><mi>C</mi><mo>=</mo><mfrac><mrow><mi>T</mi><mo>&minus;</mo><mi>A</mi></mrow><mi>T</mi></mfrac><mo>&times;</mo><mi>F</mi></mrow><annotation encoding="application/x-tex">C=\frac{T-A}{T}\times F</annotation></semantics></math> where <m:math xmlns:m="http://www.w3.org/1998/Math/MathML"><m:msubsup><m:mo>&sum;</m:mo><m:mn>1</m:mn><m:mi>n</m:mi></m:msubsup></m:math> and <MATH><mmultiscripts><mi>R</mi><mi>i</mi><none/><mprescripts/><mi>k</mi><none/></mmultiscripts><maction selection="2"><mi>a</mi><mi>b</mi></maction><mtable><mlabeledtr><mtd><mtext>(1)</mtext></mtd><mtd><mi>x</mi></mtd></mlabeledtr></mtable><mroot><mi>y</mi><mn>3</mn></mroot><mfenced separators=";"><mi>p</mi><mi>q</mi></mfenced></MATH>.</p></body></html>
 EOF
 python3 - "$out" $rev/weak-v2-tracked.docx tests/cli/fixtures/tracked-changes.docx \
-	tests/cli/fixtures/hosting-tracked.odt $rev/weak-v1.docx $rev/weak-v2.docx <<'PY'
+	tests/cli/fixtures/hosting-tracked.odt $rev/weak-v1.docx $rev/weak-v2.docx \
+	tests/cli/fixtures/notes-v1.docx tests/cli/fixtures/notes-v2.docx <<'PY'
 import os, sys, zipfile
 # the redlines' document part alone (styles and numbering are large, and
 # the docx_xml and odt_xml targets' business), and one pair of whole DOCX
 # revisions with their numbering and styles (numbered clauses)
 out = sys.argv[1]
-tracked, fixture, odt, v1, v2 = sys.argv[2:]
+tracked, fixture, odt, v1, v2, n1, n2 = sys.argv[2:]
 def part(path, name):
     return zipfile.ZipFile(path).read(name)
+# the body, its footnotes and its header (the notes after the body: an
+# alignment unit of their own); fuzz_diff.c's parts, empty ones left out
+def with_notes(path):
+    return b"\n--part--\n".join([part(path, "word/document.xml"), b"", b"",
+                                  part(path, "word/footnotes.xml"), b"",
+                                  part(path, "word/header1.xml")])
 def parts(path):
     return b"\n--part--\n".join(part(path, "word/" + p) for p in
                                 ("document.xml", "numbering.xml", "styles.xml"))
@@ -226,6 +233,8 @@ seeds = {
     "redline-weak-v2.docx": b"\004" + part(tracked, "word/document.xml"),
     "redline-fixture.docx": b"\014" + part(fixture, "word/document.xml"),
     "redline-hosting.odt": b"\005" + part(odt, "content.xml"),
+    "notes-v1-v2.docx": b"\004" + with_notes(n1) + b"\n--version--\n" +
+                        with_notes(n2),
 }
 for name, body in seeds.items():
     with open(os.path.join(out, "diff", name), "wb") as f:
