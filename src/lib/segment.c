@@ -1319,6 +1319,11 @@ int clint_find_definitions(clint_doc *doc)
 	size_t bi, preamble_end = doc->norm_len < 4000 ? doc->norm_len : 4000, i, si;
 	int rc = CLINT_OK;
 
+	/* the notes after the body are no preamble ("(hereinafter "X")" in
+	 * a footnote names no party) */
+	if (doc->notes_norm_start < preamble_end)
+		preamble_end = doc->notes_norm_start;
+
 	for (i = 0; i < doc->section_count; i++)
 		if (doc->sections[i].num_kind == NUM_DECIMAL) {
 			if (doc->sections[i].norm_start < preamble_end)

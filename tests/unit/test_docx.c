@@ -813,6 +813,39 @@ static void test_notes_in_no_section(void **state)
 	clint_doc_free(doc);
 }
 
+/* A definition in a footnote is not the preamble's, even in a short
+ * document without numbered clauses (where the preamble runs on). */
+static void test_note_definition_not_preamble(void **state)
+{
+	static const char body[] = DOC(
+		P(R("This Agreement is made between Alder Ltd (the \"Client\") "
+		    "and Birch Ltd.")
+		  "<w:r><w:footnoteReference w:id=\"1\"/></w:r>"));
+	static const char footnotes[] =
+		"<w:footnotes xmlns:w=\"" W_NS "\"><w:footnote w:id=\"1\">"
+		P(R("Cedar Ltd (hereinafter the \"Agent\") may act for Birch Ltd."))
+		"</w:footnote></w:footnotes>";
+	part p[] = {{"word/document.xml", body, 0},
+	            {"word/footnotes.xml", footnotes, 0}};
+	clint_doc *doc;
+	size_t i, seen = 0;
+
+	(void)state;
+	doc = load_parts(p, 2, CLINT_REVISIONS_ACCEPT, NULL, CLINT_OK);
+	assert_int_equal(clint_doc_prepare(doc, NULL), CLINT_OK);
+	for (i = 0; i < doc->definition_count; i++) {
+		if (strcmp(doc->definitions[i].term, "Client") == 0)
+			assert_true(doc->definitions[i].preamble);
+		else if (strcmp(doc->definitions[i].term, "Agent") == 0)
+			assert_false(doc->definitions[i].preamble);
+		else
+			continue;
+		seen++;
+	}
+	assert_int_equal(seen, 2);
+	clint_doc_free(doc);
+}
+
 /* The parts are found through word/_rels/document.xml.rels, whatever
  * their names; parts the relationships do not name are not read. */
 static void test_parts_from_relationships(void **state)
@@ -2597,6 +2630,7 @@ int main(void)
 		cmocka_unit_test(test_tabs_breaks_pages),
 		cmocka_unit_test(test_notes_and_headers),
 		cmocka_unit_test(test_notes_in_no_section),
+		cmocka_unit_test(test_note_definition_not_preamble),
 		cmocka_unit_test(test_parts_from_relationships),
 		cmocka_unit_test(test_styles_and_relationships_memory),
 		cmocka_unit_test(test_fields_and_hyperlinks),
