@@ -1049,7 +1049,10 @@ typedef struct {
 	const char *term;      /**< "Notice to terminate", "Payment terms", ...,
 	                          or the value kind ("Duration") when no term
 	                          of the table applies */
-	clint_value old_value;
+	clint_value old_value; /**< start and end cover the value as the diff
+	                          shows it: with the period written after a
+	                          sum or rate ("EUR 4,000 per month"), which
+	                          the amount does not count */
 	clint_value new_value;
 	clint_favours favours; /**< CLINT_FAVOURS_UNKNOWN unless changed */
 	const char *why;       /**< the table's reason ("a lower cap ..."), or "" */

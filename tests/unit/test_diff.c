@@ -934,6 +934,36 @@ static void test_value_periods(void **state)
 	period_case("The standby fee is EUR 100 a weekday.",
 	            "The standby fee is EUR 200 a weekday.",
 	            "EUR 100", "EUR 200", CLINT_FAVOURS_SUPPLIER);
+	/* the same in a year: changed, not judged */
+	period_case("The hosting charge is EUR 12,000 per year.",
+	            "The hosting charge is EUR 1,000 per month.",
+	            "EUR 12,000 per year", "EUR 1,000 per month",
+	            CLINT_FAVOURS_UNKNOWN);
+	/* an availability is no sum paid per period: not added up */
+	period_case("The Service shall be available 99.9% per calendar year.",
+	            "The Service shall be available 99.5% per calendar month.",
+	            "99.9% per calendar year", "99.5% per calendar month",
+	            CLINT_FAVOURS_UNKNOWN);
+	/* words read as a period on one side only still touch the value on
+	 * both: a change, not a sum removed */
+	period_case("The hosting charge is EUR 4,000 per month.",
+	            "The hosting charge is EUR 4,000 per user per month.",
+	            "EUR 4,000 per month", "EUR 4,000", CLINT_FAVOURS_UNKNOWN);
+	value_case("1. Charges\n\n1.1 The hosting charge is EUR 4,000 per "
+	           "quarter.\n",
+	           "1. Charges\n\n1.1 The hosting charge is EUR 4,000 per "
+	           "calendar quarter.\n",
+	           "");
+	/* a line break before the period */
+	value_case("1. Charges\n\n1.1 The hosting charge is EUR 4,000\nper "
+	           "month.\n",
+	           "1. Charges\n\n1.1 The hosting charge is EUR 4,000 per month, "
+	           "payable in advance.\n",
+	           "");
+	/* "a month after" is a time, not a period */
+	period_case("The Client shall pay EUR 500 a month after signature.",
+	            "The Client shall pay EUR 700 a month after signature.",
+	            "EUR 500", "EUR 700", CLINT_FAVOURS_SUPPLIER);
 	/* the same sum and period, other words changed: no value change */
 	value_case("1. Charges\n\n1.1 The hosting charge is EUR 4,000 per "
 	           "month.\n",

@@ -30,62 +30,67 @@ typedef struct {
 	clint_favours higher;    /* who gains when the value goes up */
 	const char *why_higher;
 	const char *why_lower;
+	int flow;                /* paid or charged per period: "EUR 4,000
+	                          * a month" and "EUR 40,000 a year" compare
+	                          * by the year (an availability or a cap
+	                          * per month does not add up to a year's) */
 } term_row;
 
 static const term_row terms[] = {
 	{"Service credits", ANY_KIND, {"service credit", NULL},
 	 CLINT_FAVOURS_CUSTOMER, "larger credits compensate the customer more",
-	 "smaller credits weaken the supplier's incentive to meet the levels"},
+	 "smaller credits weaken the supplier's incentive to meet the levels", 0},
 	{"Liquidated damages", CLINT_VALUE_MONEY,
 	 {"liquidated damages|delay payment", NULL}, CLINT_FAVOURS_CUSTOMER,
 	 "more is payable to the customer on a delay",
-	 "less is payable to the customer on a delay"},
+	 "less is payable to the customer on a delay", 0},
 	{"Liability cap", ANY_KIND, {"liab", "^cap|exceed|limited to|aggregate"},
 	 CLINT_FAVOURS_CUSTOMER, "a higher cap leaves the customer more to recover",
-	 "a lower cap limits what the supplier can owe"},
+	 "a lower cap limits what the supplier can owe", 0},
 	{"Availability", CLINT_VALUE_PERCENT,
 	 {"availab|uptime|service level", NULL}, CLINT_FAVOURS_CUSTOMER,
 	 "the supplier must deliver more",
-	 "the supplier may deliver less before a breach"},
+	 "the supplier may deliver less before a breach", 0},
 	{"Late payment interest", CLINT_VALUE_PERCENT,
 	 {"interest|late payment|overdue", NULL}, CLINT_FAVOURS_SUPPLIER,
-	 "a late payer owes more", "a late payer owes less"},
+	 "a late payer owes more", "a late payer owes less", 1},
 	{"Price increase", CLINT_VALUE_PERCENT,
 	 {"increase|indexation|uplift|adjust", NULL}, CLINT_FAVOURS_SUPPLIER,
-	 "the supplier may raise prices more", "prices may rise less"},
+	 "the supplier may raise prices more", "prices may rise less", 1},
 	{"Payment terms", CLINT_VALUE_DURATION,
 	 {"payment|invoice|^net |^pay ", NULL}, CLINT_FAVOURS_CUSTOMER,
-	 "the payer keeps its cash longer", "the supplier is paid sooner"},
+	 "the payer keeps its cash longer", "the supplier is paid sooner", 0},
 	{"Breach notification", CLINT_VALUE_DURATION,
 	 {"breach|incident", "notif|inform|^tell"}, CLINT_FAVOURS_SUPPLIER,
 	 "the customer learns of a breach later",
-	 "the customer learns of a breach sooner"},
+	 "the customer learns of a breach sooner", 0},
 	{"Exit assistance", CLINT_VALUE_DURATION,
 	 {"exit|transition|handover|hand over", NULL}, CLINT_FAVOURS_CUSTOMER,
 	 "the customer has longer to move the services",
-	 "the customer has less time to move the services"},
+	 "the customer has less time to move the services", 0},
 	{"Notice to terminate", CLINT_VALUE_DURATION, {"terminat", "notice"},
 	 CLINT_FAVOURS_SUPPLIER,
 	 "a longer notice locks the customer in longer (the packs flag more "
 	 "than 90 days)",
-	 "the customer can leave sooner"},
+	 "the customer can leave sooner", 0},
 	{"Renewal notice", CLINT_VALUE_DURATION, {"renew", NULL},
 	 CLINT_FAVOURS_SUPPLIER, "a longer window is easier to miss",
-	 "a shorter window is easier to meet"},
+	 "a shorter window is easier to meet", 0},
 	{"Response time", CLINT_VALUE_DURATION,
 	 {"^respond|response|resolv|resolution|restor", NULL},
 	 CLINT_FAVOURS_SUPPLIER, "the supplier may take longer",
-	 "the supplier must act sooner"},
+	 "the supplier must act sooner", 0},
 	{"Term", CLINT_VALUE_DURATION, {"initial term|term of|period of", NULL},
-	 CLINT_FAVOURS_UNKNOWN, "", ""},
+	 CLINT_FAVOURS_UNKNOWN, "", "", 0},
 	{"Insurance cover", CLINT_VALUE_MONEY, {"insur", NULL},
 	 CLINT_FAVOURS_CUSTOMER, "more cover stands behind the supplier's duties",
-	 "less cover stands behind the supplier's duties"},
+	 "less cover stands behind the supplier's duties", 0},
 	/* at a word's start: not "operate", "separate", "discharge" */
 	{"Charges", CLINT_VALUE_MONEY,
 	 {"^fee|^charge|^surcharge|^price|^rate|^cost|^pay|^hourly|"
 	  "per hour", NULL},
-	 CLINT_FAVOURS_SUPPLIER, "the customer pays more", "the customer pays less"},
+	 CLINT_FAVOURS_SUPPLIER, "the customer pays more", "the customer pays less",
+	 1},
 };
 
 static const char *const kind_terms[] = {"Amount", "Percentage", "Duration"};
@@ -285,6 +290,8 @@ static const struct {
 	{"per annum", PER_YEAR}, {"p.a.", PER_YEAR}, {"per year", PER_YEAR},
 	{"a year", PER_YEAR}, {"each year", PER_YEAR}, {"every year", PER_YEAR},
 	{"per contract year", PER_YEAR}, {"per calendar year", PER_YEAR},
+	{"per calendar quarter", PER_QUARTER}, {"a calendar month", PER_MONTH},
+	{"each calendar month", PER_MONTH},
 	{"annually", PER_YEAR}, {"yearly", PER_YEAR}, {"/year", PER_YEAR},
 	{"per quarter", PER_QUARTER}, {"a quarter", PER_QUARTER},
 	{"each quarter", PER_QUARTER}, {"quarterly", PER_QUARTER},
@@ -296,28 +303,47 @@ static const struct {
 	{"/hour", PER_HOUR},
 };
 
+/* Words after "a month", "a year" that make it a time, not a period:
+ * "30% a month after signature". */
+static const char *const not_period[] = {
+	" after", " before", " from", " prior", " following", " later",
+	" earlier", " in advance", " of ",
+};
+
 /* The period written after value v in text t (len bytes): PER_*, and
- * *end past its words; PER_NONE for a duration or no period. */
+ * *end past its words; PER_NONE for a duration or no period. The words
+ * may follow after a line break or two spaces. */
 static int period_after(const char *t, size_t len, const clint_value *v,
                         size_t *end)
 {
-	size_t at = v->end, k, n;
+	size_t at = v->end, sp = v->end, k, n, j;
 
 	*end = v->end;
 	if (v->kind == CLINT_VALUE_DURATION)
 		return PER_NONE;
+	while (sp < len && sp - at < 3 &&
+	       (t[sp] == ' ' || t[sp] == '\n' || t[sp] == '\t'))
+		sp++;
 	for (k = 0; k < ARRAY_LEN(periods); k++) {
 		const char *w = periods[k].words;
-		size_t a = at + (w[0] == '/' ? 0 : 1);
-		if (w[0] != '/' && (at >= len || t[at] != ' '))
+		size_t a = w[0] == '/' ? at : sp;
+		if (w[0] != '/' && sp == at)
 			continue;
 		n = strlen(w);
-		if (a + n <= len && clint_ascii_ieq(t + a, w, n) &&
-		    (a + n == len || w[n - 1] == '.' ||
-		     !clint_isalnum((unsigned char)t[a + n]))) {
-			*end = a + n;
-			return periods[k].period;
-		}
+		if (a + n > len || !clint_ascii_ieq(t + a, w, n) ||
+		    (a + n < len && w[n - 1] != '.' &&
+		     clint_isalnum((unsigned char)t[a + n])))
+			continue;
+		/* "a month", "an hour": not "a month after signature" */
+		if (w[0] == 'a' && (w[1] == ' ' || (w[1] == 'n' && w[2] == ' ')))
+			for (j = 0; j < ARRAY_LEN(not_period); j++) {
+				size_t m = strlen(not_period[j]);
+				if (a + n + m <= len &&
+				    clint_ascii_ieq(t + a + n, not_period[j], m))
+					return PER_NONE;
+			}
+		*end = a + n;
+		return periods[k].period;
 	}
 	return PER_NONE;
 }
@@ -416,21 +442,49 @@ static int touches(size_t hs, size_t he, size_t rs, size_t re)
 	return hs <= re && he >= rs;
 }
 
-/* The reach of value v in text t (len bytes): the value with its period
- * and the white space around them, at most REACH_SPACE bytes each side:
- * hunks are ranges of words, which white space separates from the
- * value's. */
+/* The reach of value v in text t (len bytes): the value and the white
+ * space around it, at most REACH_SPACE bytes each side: hunks are ranges
+ * of words, which white space separates from the value's. A sum or a
+ * rate reaches over the words of letters after it too (at most
+ * REACH_WORDS of them in REACH_AFTER bytes), where its period is
+ * written: a change there ("per [-month-]{+year+}", "per {+user per+}
+ * month") touches the value on both sides, whether or not the words on
+ * each side read as a period (the words before the change are the same
+ * on both sides, so the reach is too). */
 #define REACH_SPACE 16
+#define REACH_WORDS 3
+#define REACH_AFTER 32
 static void reach_of(const char *t, size_t len, const tv *x, size_t *rs,
                      size_t *re)
 {
 	const clint_value *v = &x->v;
-	size_t a = v->start, b = x->shown_end;
+	size_t a = v->start, b = v->end, w, e;
+
+	if (v->kind != CLINT_VALUE_DURATION) {
+		for (w = 0, e = b; w < REACH_WORDS && e < len; w++) {
+			size_t k = e;
+			while (k < len && k - v->end < REACH_AFTER &&
+			       (t[k] == ' ' || t[k] == '\n' || t[k] == '\t'))
+				k++;
+			if (k >= len || !(clint_isalpha((unsigned char)t[k]) ||
+			                  t[k] == '/'))
+				break;
+			while (k < len && k - v->end < REACH_AFTER &&
+			       (clint_isalpha((unsigned char)t[k]) || t[k] == '/' ||
+			        t[k] == '.'))
+				k++;
+			e = k;
+		}
+		b = e;
+	}
+	if (b < x->shown_end)
+		b = x->shown_end;
 
 	while (a > 0 && v->start - a < REACH_SPACE &&
 	       (t[a - 1] == ' ' || t[a - 1] == '\n' || t[a - 1] == '\t'))
 		a--;
-	while (b < len && b - x->shown_end < REACH_SPACE &&
+	e = b;
+	while (b < len && b - e < REACH_SPACE &&
 	       (t[b] == ' ' || t[b] == '\n' || t[b] == '\t'))
 		b++;
 	*rs = a;
@@ -674,19 +728,24 @@ static int put_value(clint_diff *d, size_t s, const tv *a, const tv *b)
 	out->term = t >= 0 ? terms[t].term : kind_terms[any->v.kind];
 	out->why = "";
 	/* which way a value moved, when it was there before and after (and
-	 * given for the same period, or for periods that compare by the
-	 * year: EUR 4,000 a month is more than EUR 40,000 a year) */
+	 * given for the same period, or, for a sum or rate paid per period,
+	 * for periods that compare by the year: EUR 4,000 a month is more
+	 * than EUR 40,000 a year; EUR 1,000 a month and EUR 12,000 a year
+	 * are the same, not judged) */
 	if (a && b && t >= 0 && terms[t].higher != CLINT_FAVOURS_UNKNOWN &&
 	    (a->v.kind != CLINT_VALUE_MONEY ||
 	     strcmp(a->v.currency, b->v.currency) == 0) &&
 	    (a->period == b->period ||
-	     (per_year(a->period) > 0 && per_year(b->period) > 0))) {
+	     (terms[t].flow && per_year(a->period) > 0 &&
+	      per_year(b->period) > 0))) {
 		double qa = quantity(&a->v), qb = quantity(&b->v);
 		int up;
 		if (a->period != b->period) {
 			qa *= per_year(a->period);
 			qb *= per_year(b->period);
 		}
+		if (qa == qb)
+			goto done;
 		up = qb > qa;
 		clint_favours other = terms[t].higher == CLINT_FAVOURS_CUSTOMER
 		                          ? CLINT_FAVOURS_SUPPLIER
