@@ -1233,13 +1233,25 @@ typedef struct {
 static int new_heading(seen_headings *seen, const clint_doc *doc,
                        const clint_isection *sec)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
+	uint32_t h = 2166136261u, cp;
+	size_t i, n;
 
-	for (i = sec->heading_norm_start; i < sec->heading_norm_end; i++) {
-		unsigned char ch = (unsigned char)doc->norm[i];
-		if (clint_isalnum(ch) || ch >= 0x80)
-			h = (h ^ (uint32_t)clint_tolower(ch)) * 16777619u;
+	/* letters and digits, ASCII and Latin-1 letters folded to lower
+	 * case ("GEBÜHREN" and "Gebühren" are one title) */
+	for (i = sec->heading_norm_start; i < sec->heading_norm_end; i += n) {
+		n = clint_utf8_decode((const unsigned char *)doc->norm + i,
+		                      sec->heading_norm_end - i, &cp);
+		if (n == 0) {
+			cp = (unsigned char)doc->norm[i];
+			n = 1;
+		}
+		if (cp < 0x80 && !clint_isalnum((int)cp))
+			continue;
+		if (cp < 0x80)
+			cp = (uint32_t)clint_tolower((int)cp);
+		else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+			cp += 0x20;
+		h = (h ^ cp) * 16777619u;
 	}
 	for (i = 0; i < seen->n; i++)
 		if (seen->hash[i] == h)
@@ -1289,15 +1301,17 @@ static int scan_patterns(check_ctx *c, size_t ri, unsigned need,
 				continue;
 			if (r->kind == CLINT_RULE_REQUIRE && in_xref_name(doc, ms, me))
 				continue;
-			/* a title counted once, whichever patterns match it */
-			if (r->kind == CLINT_RULE_REQUIRE && sec != CLINT_NO_SECTION &&
-			    ms >= doc->sections[sec].heading_norm_start &&
-			    ms < doc->sections[sec].heading_norm_end &&
-			    !new_heading(seen, doc, &doc->sections[sec]))
-				continue;
 			val = NO_VALUE;
 			if (r->threshold.present &&
 			    (val = threshold_value(c, r, ms, me, &memo)) == NO_VALUE)
+				continue;
+			/* a title counted once, whichever patterns match it; a
+			 * match that runs on into the body ("1.1 Service Levels:
+			 * the Supplier shall fix ...") is the body's evidence */
+			if (r->kind == CLINT_RULE_REQUIRE && sec != CLINT_NO_SECTION &&
+			    ms >= doc->sections[sec].heading_norm_start &&
+			    me <= doc->sections[sec].heading_norm_end &&
+			    !new_heading(seen, doc, &doc->sections[sec]))
 				continue;
 			ts = clint_doc_norm_to_text(doc, ms);
 			te = clint_doc_norm_end_to_text(doc, me);

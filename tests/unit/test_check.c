@@ -148,6 +148,37 @@ static void test_require_via_heading(void **state)
 	done(&c);
 }
 
+/* A title counts once toward min-matches, in any case (Latin-1 letters
+ * too); two different titles count twice. */
+static void test_require_title_once(void **state)
+{
+	static const char pack[] =
+		UNIT_PACK_HEAD("titles")
+		UNIT_RULE("req-fees", "require", "error", " min-matches=\"2\"")
+		UNIT_HEADING("geb\u00fchren|charges")
+		UNIT_PATTERN("\\bEUR \\d")
+		UNIT_EXAMPLE("match", "1. Charges\n\nEUR 5 a day.")
+		UNIT_RULE_END
+		UNIT_PACK_TAIL;
+	static const char *const texts[] = {
+		"1. GEB\u00dcHREN\n\nSiehe unten.\n\n2. Geb\u00fchren\n\nSiehe oben.\n",
+		"1. Charges\n\nTo follow.\n\n2. Geb\u00fchren\n\nSiehe oben.\n",
+	};
+	clint_ruleset *rs = unit_ruleset(pack);
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		clint_doc *doc = unit_text(texts[k]);
+		clint_result *res = NULL;
+		assert_int_equal(clint_check(&res, rs, doc, NULL, NULL), CLINT_OK);
+		assert_int_equal(presence(res, "req-fees", NULL), (int)k);
+		clint_result_free(res);
+		clint_doc_free(doc);
+	}
+	clint_ruleset_free(rs);
+}
+
 static void test_require_via_pattern(void **state)
 {
 	checked c = run(state, "Intro words here.\n\n"
@@ -1944,6 +1975,7 @@ int main(void)
 		cmocka_unit_test(test_unless_window_words),
 		cmocka_unit_test(test_unless_window_no_spaces),
 		cmocka_unit_test(test_threshold_per_sentence),
+		cmocka_unit_test(test_require_title_once),
 	};
 
 	return cmocka_run_group_tests_name("check", tests, setup, teardown);
