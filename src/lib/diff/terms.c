@@ -280,7 +280,7 @@ enum { PER_NONE = 0, PER_HOUR, PER_DAY, PER_WEEK, PER_MONTH, PER_QUARTER,
        PER_YEAR };
 
 static const struct {
-	const char *words;  /* after the value and one space (or none: "/") */
+	const char *words;  /* after the value and white space (none: "/") */
 	int period;
 } periods[] = {
 	{"per calendar month", PER_MONTH}, {"per month", PER_MONTH},
