@@ -498,8 +498,10 @@ static int add_section(clint_doc *doc, const numbering *num, size_t block,
 	sec->rank = num->rank;
 	sec->start = blk->start;
 	sec->norm_start = blk->norm_start;
-	sec->end = doc->text_len;
-	sec->norm_end = doc->norm_len;
+	/* open until a later heading closes it, at most to the end of the
+	 * body (clint_segment()) */
+	sec->end = doc->notes_start;
+	sec->norm_end = doc->notes_norm_start;
 	sec->heading_norm_start = hs;
 	sec->heading_norm_end = he;
 	sec->parent = parent;
@@ -768,7 +770,7 @@ static int split_sentences(clint_doc *doc, const clint_iblock *blk)
  */
 int clint_segment(clint_doc *doc)
 {
-	size_t stack[MAX_DEPTH], depth = 0, bi, i;
+	size_t stack[MAX_DEPTH], depth = 0, bi;
 	size_t notes = doc->body_ended && doc->body_blocks < doc->block_count
 	                   ? doc->body_blocks
 	                   : doc->block_count;
@@ -836,12 +838,6 @@ int clint_segment(clint_doc *doc)
 			                &depth));
 		}
 	}
-	/* the sections still open end where the notes after the body start */
-	for (i = 0; i < doc->section_count; i++)
-		if (doc->sections[i].end > doc->notes_start) {
-			doc->sections[i].end = doc->notes_start;
-			doc->sections[i].norm_end = doc->notes_norm_start;
-		}
 done:
 	return rc;
 }

@@ -228,8 +228,6 @@ int clint_dside_build(clint_dside *s, const clint_doc *doc)
 	s->doc = doc;
 	clint_doc_text(doc, &len);
 	notes = clint_doc_notes_start(doc);
-	if (notes > len)
-		notes = len;
 	if (n == 0) {
 		TRY(add_unit(s, NONE, 0, notes, "", "", 0));
 	} else {
