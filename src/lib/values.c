@@ -463,14 +463,19 @@ static int add_value(clint_doc *doc, clint_value_kind kind, double amount,
 
 /*
  * Classifies the number norm[ns..ne) with value `v` from its context and
- * records it. Returns the offset where scanning continues.
+ * records it. `grouped` is the other reading of a number with one group
+ * after a dot ("2.500": 2500), else v: a sum of money takes it, as no
+ * currency here has three decimals, unless a scale word follows ("EUR
+ * 2.500 million"). Returns the offset where scanning continues.
  */
 static size_t classify(clint_doc *doc, size_t bs, size_t be, size_t ns,
-                       size_t ne, double v, int *rc)
+                       size_t ne, double v, double grouped, int *rc)
 {
 	const char *s = doc->norm;
 	const char *cur;
 	size_t j, w, cs, stop;
+	double money;
+	int scaled = 1;
 
 	*rc = CLINT_OK;
 	/* scale words and letters: "1.5 million", "$2m", "10k" */
@@ -488,16 +493,19 @@ static size_t classify(clint_doc *doc, size_t bs, size_t be, size_t ns,
 	           word_at(s, ne, be, "K")) {
 		v *= 1e3;
 		ne = word_at(s, j, be, "thousand") ? j + 8 : ne + 1;
+	} else {
+		scaled = 0;
 	}
 	/* money */
+	money = scaled ? v : grouped;
 	cur = currency_before(s, bs, ns, &cs);
 	if (cur) {
-		*rc = add_value(doc, CLINT_VALUE_MONEY, v, cur, NULL, 0, cs, ne);
+		*rc = add_value(doc, CLINT_VALUE_MONEY, money, cur, NULL, 0, cs, ne);
 		return ne;
 	}
 	cur = currency_after(s, ne, be, &stop);
 	if (cur) {
-		*rc = add_value(doc, CLINT_VALUE_MONEY, v, cur, NULL, 0, ns, stop);
+		*rc = add_value(doc, CLINT_VALUE_MONEY, money, cur, NULL, 0, ns, stop);
 		return stop;
 	}
 	/* percent */
@@ -544,9 +552,29 @@ static int same_number(double a, double b)
 	return a - b < 0.005 && a - b > -0.005;
 }
 
+/* True if the word ending at s[e] (exclusive, after bs) names a fraction:
+ * "half", "quarters", "tenth". */
+static int fraction_word_before(const char *s, size_t bs, size_t e)
+{
+	static const char *const parts[] = {
+		"half", "halves", "quarter", "quarters", "third", "thirds",
+		"fourth", "fourths", "fifth", "fifths", "sixth", "sixths",
+		"eighth", "eighths", "tenth", "tenths", "hundredth", "hundredths",
+		"thousandth", "thousandths"};
+	size_t b = e, i;
+
+	while (b > bs && clint_isalpha((unsigned char)s[b - 1]))
+		b--;
+	for (i = 0; i < ARRAY_LEN(parts); i++)
+		if (strlen(parts[i]) == e - b && word_at(s, b, e, parts[i]))
+			return 1;
+	return 0;
+}
+
 /* True if the number words at s[ns] can be compared with a restatement in
- * digits: not a fraction ("one-quarter of one percent") and not starting
- * at a scale word ("... and One-Half Million Dollars"). */
+ * digits: not part of a fraction ("one-quarter of one percent (0.25%)")
+ * and not starting at a scale word ("... and One-Half Million Dollars").
+ * "a period of thirty (45) days" is compared. */
 static int words_comparable(const char *s, size_t bs, size_t ns)
 {
 	static const char *const scales[] = {"hundred", "thousand", "million",
@@ -555,7 +583,8 @@ static int words_comparable(const char *s, size_t bs, size_t ns)
 
 	if (!clint_isalpha((unsigned char)s[ns]))
 		return 0;
-	if (ns >= bs + 3 && clint_ascii_ieq(s + ns - 3, "of ", 3))
+	if (ns >= bs + 4 && clint_ascii_ieq(s + ns - 3, "of ", 3) &&
+	    fraction_word_before(s, bs, ns - 4))
 		return 0;
 	for (i = 0; i < ARRAY_LEN(scales); i++)
 		if (word_at(s, ns, end, scales[i]))
@@ -573,7 +602,7 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 	int rc = CLINT_OK;
 
 	while (i < be && rc == CLINT_OK) {
-		double v = 0, d = 0, alt = 0;
+		double v = 0, d = 0, alt = 0, grouped = 0;
 		size_t e, ns;
 		unsigned cls;
 
@@ -586,10 +615,11 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 		if (!(cls & CLINT_A_ALNUM)) {
 			/* a UTF-8 word: skipped whole below */
 		} else if (cls & CLINT_A_DIGIT) {
-			e = parse_digits(s, i, be, &v, NULL);
+			e = parse_digits(s, i, be, &v, &grouped);
 		} else if (number_pair(s[i], s[i + 1]) && number_word_start(s, i, be)) {
 			/* s[i + 1] is at most the NUL after the text */
 			e = parse_words(s, i, be, &v);
+			grouped = v;
 		}
 		if (e == i) {
 			/* skip the rest of the word (s[i] is a word byte) */
@@ -612,19 +642,19 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 					 * words agree with */
 					if (restated && same_number(written, alt))
 						d = alt;
-					v = d;
+					v = grouped = d;
 					e = k + 1;
 				} else if (k > j + 1 && k < be &&
 				           (s[k] == '%' || (k + 1 < be && s[k] == ' ' &&
 				                            s[k + 1] == '%'))) {
-					v = d;
+					v = grouped = d;
 				}
 			}
 		}
 		{
 			size_t before = doc->value_count;
 
-			i = classify(doc, blk->norm_start, be, ns, e, v, &rc);
+			i = classify(doc, blk->norm_start, be, ns, e, v, grouped, &rc);
 			if (rc == CLINT_OK && doc->value_count > before && restated) {
 				clint_ivalue *last = &doc->values[doc->value_count - 1];
 				last->restated = 1;
@@ -656,16 +686,22 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 						if (qe > q && !last->restated &&
 						    words_comparable(s, blk->norm_start, ns)) {
 							size_t t = skip_space(s, qe, k);
+							int scaled = 1;
 							if (word_at(s, t, k, "million")) {
 								dv *= 1e6;
 								alt *= 1e6;
 							} else if (word_at(s, t, k, "billion")) {
 								dv *= 1e9;
 								alt *= 1e9;
+							} else {
+								scaled = 0;
 							}
 							/* "twelve thousand five hundred euros (EUR
-							 * 12.500)": the reading the words agree with */
-							if (same_number(last->amount, alt))
+							 * 12.500)": the reading the words agree
+							 * with; a sum of money takes the grouped
+							 * one, as classify() does */
+							if (same_number(last->amount, alt) ||
+							    (last->kind == CLINT_VALUE_MONEY && !scaled))
 								dv = alt;
 							last->restated = 1;
 							last->written = last->amount;

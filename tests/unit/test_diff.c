@@ -1096,6 +1096,11 @@ static void test_value_table(void **state)
 	value_change("9. Fees\n\n9.1 The set-up fee is USD 1,000.\n",
 	             "9. Fees\n\n9.1 The set-up fee is USD 2,000.\n", "Charges",
 	             CLINT_FAVOURS_SUPPLIER);
+	/* "EUR 2.500" is two thousand five hundred euros: a fall to EUR
+	 * 1,000 is the customer paying less (2.5 against 1000 read as more) */
+	value_change("9. Fees\n\n9.1 The set-up fee is EUR 2.500.\n",
+	             "9. Fees\n\n9.1 The set-up fee is EUR 1,000.\n", "Charges",
+	             CLINT_FAVOURS_CUSTOMER);
 	/* who bears a cost is not what the value is: the cover is insurance
 	 * (it read as a charge, favouring the customer when it fell) */
 	value_change("8. Insurance\n\n8.1 The Supplier shall maintain, at its "

@@ -114,8 +114,10 @@ static void test_restatements(void **state)
 
 /* Numbers written the European way: dots or apostrophes group the
  * thousands and a comma marks the decimals. A single dot group with no
- * decimal comma stays ambiguous and reads as decimals ("EUR 2.500" is
- * 2.5), unless words beside it say otherwise. */
+ * decimal comma is ambiguous: a sum of money reads it as thousands ("EUR
+ * 2.500" is 2500: no currency here has three decimals) unless a scale
+ * word follows ("EUR 2.500 million"); anything else reads it as decimals
+ * ("2.500 %"), unless words beside it say otherwise. */
 static void test_european_numbers(void **state)
 {
 	clint_doc *doc;
@@ -139,7 +141,7 @@ static void test_european_numbers(void **state)
 	assert_value(doc, 3, CLINT_VALUE_PERCENT, 12.5, "", "12,5 %");
 	assert_value(doc, 4, CLINT_VALUE_MONEY, 1500.5, "EUR", "1500,50 euros");
 	assert_value(doc, 5, CLINT_VALUE_MONEY, 1500.5, "USD", "USD 1,500.50");
-	assert_value(doc, 6, CLINT_VALUE_MONEY, 2.5, "EUR", "EUR 2.500");
+	assert_value(doc, 6, CLINT_VALUE_MONEY, 2500, "EUR", "EUR 2.500");
 	assert_value(doc, 7, CLINT_VALUE_MONEY, 12500, "EUR",
 	             "twelve thousand five hundred euros (EUR 12.500)");
 	assert_value(doc, 8, CLINT_VALUE_DURATION, 12000, "",
@@ -156,6 +158,20 @@ static void test_european_numbers(void **state)
 	assert_value(doc, 0, CLINT_VALUE_MONEY, 12500, "EUR", "EUR 12.500,-");
 	assert_value(doc, 1, CLINT_VALUE_MONEY, 100, "EUR", "EUR 100,-");
 	assert_int_equal(clint_doc_value_count(doc), 2);
+	clint_doc_free(doc);
+	/* one dot group: thousands in a sum of money, decimals elsewhere */
+	doc = unit_text("A fee of 2.500 EUR is due.\n\n"
+	                "The cap is EUR 2.500 million.\n\n"
+	                "Interest of 2.500 % applies.\n\n"
+	                "Notice is 2.500 days.\n\n"
+	                "A fee of two thousand euros (EUR 2.500) is due.\n");
+	assert_value(doc, 0, CLINT_VALUE_MONEY, 2500, "EUR", "2.500 EUR");
+	assert_value(doc, 1, CLINT_VALUE_MONEY, 2.5e6, "EUR", "EUR 2.500 million");
+	assert_value(doc, 2, CLINT_VALUE_PERCENT, 2.5, "", "2.500 %");
+	assert_value(doc, 3, CLINT_VALUE_DURATION, 2.5, "", "2.500 days");
+	assert_value(doc, 4, CLINT_VALUE_MONEY, 2000, "EUR",
+	             "two thousand euros (EUR 2.500)");
+	assert_int_equal(clint_doc_value_count(doc), 5);
 	clint_doc_free(doc);
 }
 
