@@ -905,6 +905,51 @@ static void period_case(const char *a, const char *b, const char *old_shown,
 	clint_ruleset_free(rs);
 }
 
+/* Markdown markup is no word of the diff: emphasis and link targets that
+ * change alone change nothing, and a value's period is read past the
+ * "**" after it and shown without it. */
+static void test_markdown_markup(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *da = unit_md("## 1. Charges\n\nThe fee is **EUR 1,000** per "
+	                        "month, see [Schedule 2](#s2).\n");
+	clint_doc *db = unit_md("## 1. Charges\n\nThe fee is EUR 1,000 per "
+	                        "month, see [Schedule 2](#prices).\n");
+	clint_doc *dc = unit_md("## 1. Charges\n\nThe fee is **EUR 1,000** per "
+	                        "year, see [Schedule 2](#s2).\n");
+	clint_diff *d = NULL;
+	clint_diff_section sec;
+	clint_diff_value v;
+	char ov[64], nv[64];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
+	for (i = 0; i < clint_diff_section_count(d); i++) {
+		assert_int_equal(clint_diff_section_get(d, i, &sec), CLINT_OK);
+		assert_int_equal(sec.kind, CLINT_CHANGE_UNCHANGED);
+		assert_int_equal(sec.hunk_count, 0);
+	}
+	assert_int_equal(clint_diff_value_count(d), 0);
+	clint_diff_free(d);
+
+	d = NULL;
+	assert_int_equal(clint_diff_new(&d, rs, da, dc, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_diff_value_count(d), 1);
+	assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
+	assert_int_equal(v.change, CLINT_VALUE_CHANGED);
+	clint_diff_value_text(d, 1, &v.old_value, ov, sizeof(ov));
+	clint_diff_value_text(d, 0, &v.new_value, nv, sizeof(nv));
+	assert_string_equal(ov, "EUR 1,000 per month");
+	assert_string_equal(nv, "EUR 1,000 per year");
+	assert_int_equal(v.favours, CLINT_FAVOURS_CUSTOMER);
+	clint_diff_free(d);
+	clint_doc_free(da);
+	clint_doc_free(db);
+	clint_doc_free(dc);
+	clint_ruleset_free(rs);
+}
+
 /* The period written after a sum or a rate is part of it: "per month" ->
  * "per year" is a change, shown with the periods; periods of a week to a
  * year are judged by what they come to in a year; an hour against a day
@@ -2167,6 +2212,7 @@ int main(void)
 		cmocka_unit_test(test_value_pairing_order),
 		cmocka_unit_test(test_value_added_removed),
 		cmocka_unit_test(test_value_periods),
+		cmocka_unit_test(test_markdown_markup),
 		cmocka_unit_test(test_values_not_finite),
 		cmocka_unit_test(test_value_text_cut_on_character),
 		cmocka_unit_test_setup_teardown(test_render_text, setup, teardown),

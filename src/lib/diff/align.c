@@ -69,7 +69,10 @@ static int space_cp(uint32_t cp)
 	       cp == 0xad;
 }
 
-/* Appends the tokens of text[start..end) to s->toks. */
+/* Appends the tokens of text[start..end) to s->toks. Markup the
+ * extractor skips (Markdown emphasis, link targets, heading hashes,
+ * bullets) is no token and ends a word: "**EUR 1,000**" and "EUR 1,000"
+ * are the same words, as the checker reads them. */
 static int tokenize(clint_dside *s, const char *text, size_t start, size_t end)
 {
 	const unsigned char *p = (const unsigned char *)text;
@@ -78,14 +81,10 @@ static int tokenize(clint_dside *s, const char *text, size_t start, size_t end)
 
 	while (i < end) {
 		uint32_t cp;
-		size_t n = clint_utf8_decode(p + i, end - i, &cp);
+		size_t n = clint_doc_char(s->doc, i, end, &cp);
 		clint_dtoken *t;
 
-		if (n == 0) {
-			cp = p[i];
-			n = 1;
-		}
-		if (space_cp(cp)) {
+		if (cp == CLINT_CP_MARKUP || space_cp(cp)) {
 			i += n;
 			continue;
 		}
@@ -95,20 +94,11 @@ static int tokenize(clint_dside *s, const char *text, size_t start, size_t end)
 		t = &s->toks[s->ntok++];
 		t->start = i;
 		t->word = word_cp(cp);
-		if (t->word) {
-			while (i < end) {
-				n = clint_utf8_decode(p + i, end - i, &cp);
-				if (n == 0) {
-					cp = p[i];
-					n = 1;
-				}
-				if (!word_cp(cp))
-					break;
+		i += n;
+		if (t->word)
+			while (i < end && (n = clint_doc_char(s->doc, i, end, &cp)) &&
+			       cp != CLINT_CP_MARKUP && word_cp(cp))
 				i += n;
-			}
-		} else {
-			i += n;
-		}
 		t->end = i;
 		t->hash = fnv32(FNV32_OFFSET, p + t->start, t->end - t->start);
 		{

@@ -293,17 +293,27 @@ unsigned clint_diff_line(const clint_diff *d, int old, size_t off)
 void clint_diff_value_text(const clint_diff *d, int old, const clint_value *v,
                            char *out, size_t max)
 {
-	size_t len, n;
-	const char *t = clint_doc_text(old ? d->old_doc : d->new_doc, &len);
+	const clint_doc *doc = old ? d->old_doc : d->new_doc;
+	size_t len, i, n, o = 0;
+	const char *t = clint_doc_text(doc, &len);
+	size_t end = v->end > v->start && v->end <= len ? v->end : v->start;
 
-	n = v->end > v->start && v->end <= len ? v->end - v->start : 0;
-	if (n >= max) {
-		/* cut before the character that does not fit whole */
-		n = clint_utf8_back(t + v->start, max - 1, 0);
+	/* markup the extractor skips (Markdown "**") is left out; line
+	 * breaks and tabs become spaces; a character that does not fit
+	 * whole is cut */
+	for (i = v->start; i < end; i += n) {
+		uint32_t cp;
+
+		n = clint_doc_char(doc, i, end, &cp);
+		if (cp == CLINT_CP_MARKUP)
+			continue;
+		if (o + n >= max)
+			break;
+		memcpy(out + o, t + i, n);
+		o += n;
 	}
-	memcpy(out, t + v->start, n);
-	out[n] = '\0';
-	for (len = 0; len < n; len++)
-		if (out[len] == '\n' || out[len] == '\r' || out[len] == '\t')
-			out[len] = ' ';
+	out[o] = '\0';
+	for (i = 0; i < o; i++)
+		if (out[i] == '\n' || out[i] == '\r' || out[i] == '\t')
+			out[i] = ' ';
 }

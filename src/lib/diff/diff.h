@@ -169,8 +169,9 @@ CLINT_INTERNAL const char *clint_diff_value_label(const clint_diff *d,
 /* 1-based line of text offset `off` in OLD or NEW. */
 CLINT_INTERNAL unsigned clint_diff_line(const clint_diff *d, int old,
                                         size_t off);
-/* The value as written in its document ("90 days"), at most `max` bytes
- * copied into out (NUL-terminated). */
+/* The value as written in its document ("90 days"), without the markup
+ * the extractor skips: at most `max` bytes copied into out
+ * (NUL-terminated). */
 CLINT_INTERNAL void clint_diff_value_text(const clint_diff *d, int old,
                                           const clint_value *v, char *out,
                                           size_t max);

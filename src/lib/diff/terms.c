@@ -310,13 +310,26 @@ static const char *const not_period[] = {
 	" earlier", " in advance", " of ",
 };
 
-/* The period written after value v in text t (len bytes): PER_*, and
- * *end past its words; PER_NONE for a duration or no period. The words
- * may follow after a line break or two spaces. */
-static int period_after(const char *t, size_t len, const clint_value *v,
-                        size_t *end)
+/* Past the markup the extractor skips at text offset i of doc (Markdown
+ * "**" after "EUR 1,000"), if any. */
+static size_t past_markup(const clint_doc *doc, size_t i, size_t len)
 {
-	size_t at = v->end, sp = v->end, k, n, j;
+	uint32_t cp;
+	size_t n;
+
+	while ((n = clint_doc_char(doc, i, len, &cp)) != 0 &&
+	       cp == CLINT_CP_MARKUP)
+		i += n;
+	return i;
+}
+
+/* The period written after value v in doc's text t (len bytes): PER_*,
+ * and *end past its words; PER_NONE for a duration or no period. The
+ * words may follow after a line break or two spaces, and markup. */
+static int period_after(const clint_doc *doc, const char *t, size_t len,
+                        const clint_value *v, size_t *end)
+{
+	size_t at = past_markup(doc, v->end, len), sp = at, k, n, j;
 
 	*end = v->end;
 	if (v->kind == CLINT_VALUE_DURATION)
@@ -324,6 +337,7 @@ static int period_after(const char *t, size_t len, const clint_value *v,
 	while (sp < len && sp - at < 3 &&
 	       (t[sp] == ' ' || t[sp] == '\n' || t[sp] == '\t'))
 		sp++;
+	sp = past_markup(doc, sp, len);
 	for (k = 0; k < ARRAY_LEN(periods); k++) {
 		const char *w = periods[k].words;
 		size_t a = w[0] == '/' ? at : sp;
@@ -403,7 +417,8 @@ static int collect(const clint_diff *d, const clint_doc *doc, int old,
 			break;
 		TRY(ARRAY_PUSH(*out, *n, cap));
 		(*out)[*n].v = v;
-		(*out)[*n].period = period_after(text, len, &v, &(*out)[*n].shown_end);
+		(*out)[*n].period = period_after(doc, text, len, &v,
+		                                   &(*out)[*n].shown_end);
 		(*out)[*n].term = term_of(doc, &v, start, label);
 		(*out)[*n].group = NO_GROUP;
 		(*out)[*n].partner = NO_GROUP;
