@@ -905,6 +905,59 @@ static void period_case(const char *a, const char *b, const char *old_shown,
 	clint_ruleset_free(rs);
 }
 
+/* A value moved to another run of changes and changed there is a change
+ * of it when it is the only value of its term removed and the only one
+ * added; with two of a term removed, nothing says which one changed. */
+static void test_value_moved_and_changed(void **state)
+{
+#define KEEP "The Supplier shall keep full and accurate records of the " \
+	"Services and shall make them available to the Client on request, " \
+	"and the Client shall pay each undisputed invoice promptly in " \
+	"accordance with the payment schedule set out in Schedule 2."
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *da = unit_text("1. Term\n\n1.1 Either party may terminate "
+	                          "this Agreement on ninety (90) days' notice. "
+	                          KEEP "\n");
+	clint_doc *db = unit_text("1. Term\n\n1.1 " KEEP " Either party may "
+	                          "terminate this Agreement on thirty (30) days' "
+	                          "notice.\n");
+	clint_doc *dc = unit_text("1. Term\n\n1.1 " KEEP " Either party may "
+	                          "terminate this Agreement on thirty (30) days' "
+	                          "notice. The Client may terminate this "
+	                          "Agreement for convenience on forty-five (45) "
+	                          "days' notice.\n");
+#undef KEEP
+	clint_diff *d = NULL;
+	clint_diff_value v;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_diff_value_count(d), 1);
+	assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
+	assert_int_equal(v.change, CLINT_VALUE_CHANGED);
+	assert_string_equal(v.term, "Notice to terminate");
+	assert_true(v.old_value.amount == 90 && v.new_value.amount == 30);
+	assert_int_not_equal(v.favours, CLINT_FAVOURS_UNKNOWN);
+	clint_diff_free(d);
+
+	/* 90 days removed, 30 and 45 days added: no pairing */
+	d = NULL;
+	assert_int_equal(clint_diff_new(&d, rs, da, dc, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_diff_value_count(d), 3);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(clint_diff_value_get(d, i, &v), CLINT_OK);
+		assert_string_equal(v.term, "Notice to terminate");
+		assert_int_equal(v.change,
+		                 i == 0 ? CLINT_VALUE_REMOVED : CLINT_VALUE_ADDED);
+	}
+	clint_diff_free(d);
+	clint_doc_free(da);
+	clint_doc_free(db);
+	clint_doc_free(dc);
+	clint_ruleset_free(rs);
+}
+
 /* Markdown markup is no word of the diff: emphasis and link targets that
  * change alone change nothing, and a value's period is read past the
  * "**" after it and shown without it. */
@@ -2213,6 +2266,7 @@ int main(void)
 		cmocka_unit_test(test_value_added_removed),
 		cmocka_unit_test(test_value_periods),
 		cmocka_unit_test(test_markdown_markup),
+		cmocka_unit_test(test_value_moved_and_changed),
 		cmocka_unit_test(test_values_not_finite),
 		cmocka_unit_test(test_value_text_cut_on_character),
 		cmocka_unit_test_setup_teardown(test_render_text, setup, teardown),

@@ -780,7 +780,8 @@ done:
  * material breach" -> "10 days' for material breach" removes the 30
  * days, and does not change 30 into 10). Then a value removed in one
  * run and the same value added in another is text moved in the section,
- * not a change.
+ * not a change; and the only value of a term removed and the only one of
+ * that term added are a change, wherever the runs are.
  */
 static int section_values(clint_diff *d, size_t s, tv *va, size_t na,
                           tv *vb, size_t nb, long *join)
@@ -852,6 +853,33 @@ static int section_values(clint_diff *d, size_t s, tv *va, size_t na,
 			if (va[i].group != NO_GROUP && !va[i].used &&
 			    (j = tv_index_take(&ix, &va[i])) != NO_GROUP)
 				va[i].used = vb[j].used = 1;
+	}
+	/* a value moved to another run and changed there: the one value of
+	 * a term removed and the one of the same term and kind added in the
+	 * section are a change of it ("Either party may terminate on 90
+	 * days' notice." moved to the end and made 30 days), judged as one */
+	{
+		size_t ta[ARRAY_LEN(terms)], tb[ARRAY_LEN(terms)];
+		unsigned ca[ARRAY_LEN(terms)] = {0}, cb[ARRAY_LEN(terms)] = {0};
+		int t;
+
+		for (i = 0; i < na; i++)
+			if (va[i].group != NO_GROUP && !va[i].used &&
+			    va[i].partner == NO_GROUP && va[i].term >= 0) {
+				ta[va[i].term] = i;
+				ca[va[i].term]++;
+			}
+		for (j = 0; j < nb; j++)
+			if (vb[j].group != NO_GROUP && !vb[j].used && vb[j].term >= 0) {
+				tb[vb[j].term] = j;
+				cb[vb[j].term]++;
+			}
+		for (t = 0; t < (int)ARRAY_LEN(terms); t++)
+			if (ca[t] == 1 && cb[t] == 1 &&
+			    va[ta[t]].v.kind == vb[tb[t]].v.kind) {
+				va[ta[t]].used = vb[tb[t]].used = 1;
+				va[ta[t]].partner = tb[t];
+			}
 	}
 	/* in text order: OLD's changes and removals, then NEW's additions */
 	for (i = 0; i < na; i++) {
