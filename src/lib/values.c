@@ -231,7 +231,7 @@ static size_t parse_digits(const char *s, size_t i, size_t end, double *out,
 				j += whole_dash_at(s, j, end);
 			goto suffix;
 		}
-		ambiguous = groups == 1 && sep == '.';
+		ambiguous = groups == 1 && sep == '.' && v > 0;  /* not "0.125" */
 	}
 	/* thousands groups: ",000" */
 	while (group_at(s, j, end, ',')) {
@@ -461,12 +461,24 @@ static int add_value(clint_doc *doc, clint_value_kind kind, double amount,
 	return CLINT_OK;
 }
 
+/* True if amounts in currency `code` are written with dots between the
+ * thousands ("EUR 2.500", "DKK 12.500", "BRL 1.500"): the currencies of
+ * the countries that write them so. A dollar or a pound with three
+ * decimals is a unit price ("$12.375 per share"). */
+static int dot_grouping(const char *code)
+{
+	return strcmp(code, "EUR") == 0 || strcmp(code, "DKK") == 0 ||
+	       strcmp(code, "NOK") == 0 || strcmp(code, "BRL") == 0;
+}
+
 /*
  * Classifies the number norm[ns..ne) with value `v` from its context and
  * records it. `grouped` is the other reading of a number with one group
- * after a dot ("2.500": 2500), else v: a sum of money takes it, as no
- * currency here has three decimals, unless a scale word follows ("EUR
- * 2.500 million"). Returns the offset where scanning continues.
+ * after a dot ("2.500": 2500), else v: a sum in a currency whose writers
+ * group thousands with dots (dot_grouping()) takes it, unless a scale
+ * word follows ("EUR 2.500 million") or a per cent sign ("the EUR 2.500%
+ * Notes" is a rate). "USD 12.375" a share and "EUR 0.095" a kWh keep
+ * their decimals. Returns the offset where scanning continues.
  */
 static size_t classify(clint_doc *doc, size_t bs, size_t be, size_t ns,
                        size_t ne, double v, double grouped, int *rc)
@@ -486,9 +498,9 @@ static size_t classify(clint_doc *doc, size_t bs, size_t be, size_t ns,
 		ne = word_at(s, j, be, "million") ? j + 7
 		     : word_at(s, j, be, "mn")    ? j + 2
 		                                  : ne + 1;
-	} else if (word_at(s, j, be, "billion") || word_at(s, ne, be, "bn")) {
+	} else if (word_at(s, j, be, "billion") || word_at(s, j, be, "bn")) {
 		v *= 1e9;
-		ne = word_at(s, j, be, "billion") ? j + 7 : ne + 2;
+		ne = j + (word_at(s, j, be, "billion") ? 7 : 2);
 	} else if (word_at(s, j, be, "thousand") || word_at(s, ne, be, "k") ||
 	           word_at(s, ne, be, "K")) {
 		v *= 1e3;
@@ -496,20 +508,21 @@ static size_t classify(clint_doc *doc, size_t bs, size_t be, size_t ns,
 	} else {
 		scaled = 0;
 	}
-	/* money */
-	money = scaled ? v : grouped;
-	cur = currency_before(s, bs, ns, &cs);
+	/* money; "EUR 2.500%" is a rate */
+	j = skip_space(s, ne, be);
+	cur = j < be && s[j] == '%' ? NULL : currency_before(s, bs, ns, &cs);
 	if (cur) {
+		money = !scaled && dot_grouping(cur) ? grouped : v;
 		*rc = add_value(doc, CLINT_VALUE_MONEY, money, cur, NULL, 0, cs, ne);
 		return ne;
 	}
 	cur = currency_after(s, ne, be, &stop);
 	if (cur) {
+		money = !scaled && dot_grouping(cur) ? grouped : v;
 		*rc = add_value(doc, CLINT_VALUE_MONEY, money, cur, NULL, 0, ns, stop);
 		return stop;
 	}
 	/* percent */
-	j = skip_space(s, ne, be);
 	if (j < be && s[j] == '%') {
 		*rc = add_value(doc, CLINT_VALUE_PERCENT, v, NULL, NULL, 0, ns, j + 1);
 		return j + 1;
@@ -552,22 +565,40 @@ static int same_number(double a, double b)
 	return a - b < 0.005 && a - b > -0.005;
 }
 
-/* True if the word ending at s[e] (exclusive, after bs) names a fraction:
- * "half", "quarters", "tenth". */
+/* True if what ends at s[e] (exclusive, after bs) is the part of a
+ * fraction before "of": an ordinal or a fraction word ("half",
+ * "quarters", "sixteenth", "thirty-seconds") or a number in digits ("1/16
+ * of one percent", "(1/2) of", "0.5 of"). */
 static int fraction_word_before(const char *s, size_t bs, size_t e)
 {
 	static const char *const parts[] = {
 		"half", "halves", "quarter", "quarters", "third", "thirds",
-		"fourth", "fourths", "fifth", "fifths", "sixth", "sixths",
-		"eighth", "eighths", "tenth", "tenths", "hundredth", "hundredths",
-		"thousandth", "thousandths"};
-	size_t b = e, i;
+		"second", "seconds"};
+	static const char *const not_ordinals[] = {  /* singular */
+		"month", "worth", "length", "strength", "growth", "depth",
+		"breadth", "width", "health", "wealth", "truth", "north", "south",
+		"faith", "youth", "booth", "cloth", "bath"};
+	size_t b = e, i, n;
 
+	if (e > bs && (clint_isdigit((unsigned char)s[e - 1]) || s[e - 1] == ')'))
+		return 1;
 	while (b > bs && clint_isalpha((unsigned char)s[b - 1]))
 		b--;
+	n = e - b;
 	for (i = 0; i < ARRAY_LEN(parts); i++)
-		if (strlen(parts[i]) == e - b && word_at(s, b, e, parts[i]))
+		if (strlen(parts[i]) == n && word_at(s, b, e, parts[i]))
 			return 1;
+	/* ordinals: "fourth", "sixteenths", "hundredth" */
+	if (n >= 5 && clint_tolower(s[e - 1]) == 's')
+		e--;
+	if (n >= 5 && clint_tolower(s[e - 2]) == 't' &&
+	    clint_tolower(s[e - 1]) == 'h') {
+		for (i = 0; i < ARRAY_LEN(not_ordinals); i++)
+			if (strlen(not_ordinals[i]) == e - b &&
+			    word_at(s, b, e, not_ordinals[i]))
+				return 0;
+		return 1;
+	}
 	return 0;
 }
 
@@ -593,6 +624,80 @@ static int words_comparable(const char *s, size_t bs, size_t ns)
 	                                            s[ns - 2] == '-')))
 		return 0; /* "one-half": a fraction */
 	return 1;
+}
+
+/* The scale written at s[t] after the digits of a bracket, up to end:
+ * "k", "m", "mn", "bn" glued or apart, "thousand", "million", "billion";
+ * stores the factor and returns the offset past it, else t. */
+static size_t scale_at(const char *s, size_t t, size_t end, double *scale)
+{
+	static const struct {
+		const char *word;
+		double factor;
+	} scales[] = {
+		{"k", 1e3}, {"thousand", 1e3}, {"m", 1e6}, {"mn", 1e6},
+		{"million", 1e6}, {"bn", 1e9}, {"billion", 1e9}};
+	size_t i, j = skip_space(s, t, end);
+
+	*scale = 1;
+	for (i = 0; i < ARRAY_LEN(scales); i++)
+		if (word_at(s, j, end, scales[i].word)) {
+			*scale = scales[i].factor;
+			return j + strlen(scales[i].word);
+		}
+	return t;
+}
+
+/*
+ * Whether the bracket after value v, with its digits at s[q..qe) and
+ * closing at s[close], restates v (what words-digits compares) rather
+ * than converting it. Before the digits there may be v's currency only
+ * ("(EUR 12.500)", "($10,000)"); after them a scale ("(EUR 1m)": *scale)
+ * and v's unit: "%" for a rate, the same unit for a duration, the
+ * currency for a sum ("($4,950.00 U.S.)"). "one month (30 days)", "one
+ * percent (100 basis points)" and "one thousand euros (approximately USD
+ * 1,100)" are conversions.
+ */
+static int bracket_restates(const char *s, const clint_ivalue *v,
+                            size_t open, size_t q, size_t qe, size_t close,
+                            double *scale)
+{
+	const char *cur;
+	size_t r, cs, stop, w;
+
+	if (q > open) {
+		cur = v->kind == CLINT_VALUE_MONEY ? currency_before(s, open, q, &cs)
+		                                   : NULL;
+		if (!cur || cs != open || strcmp(cur, v->currency) != 0)
+			return 0;
+	}
+	r = skip_space(s, scale_at(s, qe, close, scale), close);
+	if (r == close)
+		return 1;
+	switch (v->kind) {
+	case CLINT_VALUE_PERCENT:
+		if (s[r] == '%')
+			return skip_space(s, r + 1, close) == close;
+		return (word_at(s, r, close, "percent") &&
+		        skip_space(s, r + 7, close) == close) ||
+		       (word_at(s, r, close, "per cent") &&
+		        skip_space(s, r + 8, close) == close);
+	case CLINT_VALUE_DURATION:
+		for (w = 0; w < ARRAY_LEN(duration_units); w++)
+			if (word_at(s, r, close, duration_units[w].word))
+				return strcmp(duration_units[w].unit, v->unit) == 0 &&
+				       skip_space(s, r + strlen(duration_units[w].word),
+				                  close) == close;
+		return 0;
+	case CLINT_VALUE_MONEY:
+		if (strcmp(v->currency, "USD") == 0 &&
+		    (word_at(s, r, close, "U.S.") || word_at(s, r, close, "US")))
+			return 1;
+		cur = currency_after(s, r, close, &stop);
+		return cur && strcmp(cur, v->currency) == 0 &&
+		       skip_space(s, stop, close) == close;
+	}
+	return 0;
 }
 
 static int scan_block(clint_doc *doc, const clint_iblock *blk)
@@ -676,7 +781,7 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 					if (k < be && s[k] == ')' && k > j + 1) {
 						clint_ivalue *last = &doc->values[doc->value_count - 1];
 						size_t q = j + 1, qe;
-						double dv = 0;
+						double dv = 0, scale = 1;
 
 						/* words restated in digits: "ten percent (15%)",
 						 * "One Hundred Thousand Dollars ($10,000)" */
@@ -684,24 +789,18 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 							q++;
 						qe = q < k ? parse_digits(s, q, k, &dv, &alt) : q;
 						if (qe > q && !last->restated &&
-						    words_comparable(s, blk->norm_start, ns)) {
-							size_t t = skip_space(s, qe, k);
-							int scaled = 1;
-							if (word_at(s, t, k, "million")) {
-								dv *= 1e6;
-								alt *= 1e6;
-							} else if (word_at(s, t, k, "billion")) {
-								dv *= 1e9;
-								alt *= 1e9;
-							} else {
-								scaled = 0;
-							}
+						    words_comparable(s, blk->norm_start, ns) &&
+						    bracket_restates(s, last, j + 1, q, qe, k,
+						                     &scale)) {
+							dv *= scale;
+							alt *= scale;
 							/* "twelve thousand five hundred euros (EUR
 							 * 12.500)": the reading the words agree
 							 * with; a sum of money takes the grouped
 							 * one, as classify() does */
 							if (same_number(last->amount, alt) ||
-							    (last->kind == CLINT_VALUE_MONEY && !scaled))
+							    (last->kind == CLINT_VALUE_MONEY &&
+							     scale == 1 && dot_grouping(last->currency)))
 								dv = alt;
 							last->restated = 1;
 							last->written = last->amount;

@@ -1444,9 +1444,14 @@ static void test_embedded_spreadsheet_columns_budget(void **state)
 	assert_string_equal(clint_doc_text(doc, NULL), "P");  /* in column 1 */
 	clint_doc_free(doc);
 	free(z);
-	/* shown, the same columns take no runs */
-	for (p = sheet; (p = strstr(p, " table:visibility=\"collapse\"")); )
-		memset(p, ' ', strlen(" table:visibility=\"collapse\""));
+	/* shown, the same columns take no runs: each pair's attribute blanked
+	 * where it stands (strstr() from each match to the end was quadratic
+	 * under ASan, whose strstr() measures the whole rest: 44 s) */
+	for (i = 0; i < n; i++)
+		memset(sheet + strlen(head) + i * (sizeof(pair) - 1) +
+		           strlen("<table:table-column"),
+		       ' ', strlen(" table:visibility=\"collapse\""));
+	assert_null(strstr(sheet, "collapse"));
 	z = make_zip(e, ARRAY_LEN(e), &len);
 	clint_diag_clear(diag);
 	assert_int_equal(clint_doc_load_buffer(&doc, "t.odt", z, len, &o, diag),

@@ -114,10 +114,12 @@ static void test_restatements(void **state)
 
 /* Numbers written the European way: dots or apostrophes group the
  * thousands and a comma marks the decimals. A single dot group with no
- * decimal comma is ambiguous: a sum of money reads it as thousands ("EUR
- * 2.500" is 2500: no currency here has three decimals) unless a scale
- * word follows ("EUR 2.500 million"); anything else reads it as decimals
- * ("2.500 %"), unless words beside it say otherwise. */
+ * decimal comma is ambiguous: a sum in euros (or another currency written
+ * with dot groups) reads it as thousands ("EUR 2.500" is 2500) unless a
+ * scale word or a per cent sign follows ("EUR 2.500 million", "the EUR
+ * 2.500% Notes"); dollars, a whole part of 0 and anything else read it as
+ * decimals ("$12.375" a share, "EUR 0.095" a kWh, "2.500 %"), unless
+ * words beside it say otherwise. */
 static void test_european_numbers(void **state)
 {
 	clint_doc *doc;
@@ -172,6 +174,20 @@ static void test_european_numbers(void **state)
 	assert_value(doc, 4, CLINT_VALUE_MONEY, 2000, "EUR",
 	             "two thousand euros (EUR 2.500)");
 	assert_int_equal(clint_doc_value_count(doc), 5);
+	clint_doc_free(doc);
+	doc = unit_text("A fee of USD 0.125 per transaction.\n\n"
+	                "The price is $12.375 per share.\n\n"
+	                "The price is EUR 0.095 per kWh.\n\n"
+	                "The cap is EUR 2.500 bn.\n\n"
+	                "The EUR 2.500% Notes are redeemed.\n\n"
+	                "A fee of DKK 12.500 is due.\n");
+	assert_value(doc, 0, CLINT_VALUE_MONEY, 0.125, "USD", "USD 0.125");
+	assert_value(doc, 1, CLINT_VALUE_MONEY, 12.375, "USD", "$12.375");
+	assert_value(doc, 2, CLINT_VALUE_MONEY, 0.095, "EUR", "EUR 0.095");
+	assert_value(doc, 3, CLINT_VALUE_MONEY, 2.5e9, "EUR", "EUR 2.500 bn");
+	assert_value(doc, 4, CLINT_VALUE_PERCENT, 2.5, "", "2.500%");
+	assert_value(doc, 5, CLINT_VALUE_MONEY, 12500, "DKK", "DKK 12.500");
+	assert_int_equal(clint_doc_value_count(doc), 6);
 	clint_doc_free(doc);
 }
 
