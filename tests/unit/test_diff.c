@@ -1003,6 +1003,61 @@ static void test_markdown_markup(void **state)
 	clint_ruleset_free(rs);
 }
 
+/* The diff of two Markdown texts: its one section's kind and whether it
+ * is cosmetic, and its value changes. */
+static void md_case(const char *a, const char *b, clint_change_kind kind,
+                    int cosmetic, size_t values)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *da = unit_md(a), *db = unit_md(b);
+	clint_diff *d = NULL;
+	clint_diff_section sec;
+	size_t i, n = 0;
+
+	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
+	for (i = 0; i < clint_diff_section_count(d); i++) {
+		assert_int_equal(clint_diff_section_get(d, i, &sec), CLINT_OK);
+		if (sec.new_section == CLINT_NO_SECTION)
+			continue;
+		n++;
+		if (sec.kind != kind || sec.cosmetic != cosmetic)
+			fail_msg("'%s' -> '%s': %s, cosmetic %d", a, b,
+			         clint_change_kind_name(sec.kind), sec.cosmetic);
+	}
+	assert_int_equal(n, 1);
+	assert_int_equal(clint_diff_value_count(d), values);
+	clint_diff_free(d);
+	clint_doc_free(da);
+	clint_doc_free(db);
+	clint_ruleset_free(rs);
+}
+
+/* A redline's marks are changes, substantive ones; markup inside a word
+ * and a character reference are the text they stand for; a period is not
+ * read from the next list item. */
+static void test_markdown_redline_marks(void **state)
+{
+	(void)state;
+	md_case("## 9. Termination\n\nThe Customer may terminate.\n",
+	        "## 9. Termination\n\n~~The Customer may terminate.~~\n",
+	        CLINT_CHANGE_MODIFIED, 0, 0);
+	md_case("## 9. Termination\n\nThe Customer may terminate.\n",
+	        "## 9. Termination\n\n<del>The Customer may terminate.</del>\n",
+	        CLINT_CHANGE_MODIFIED, 0, 0);
+	md_case("## 9. Term\n\nThe renewal term is one year.\n",
+	        "## 9. Term\n\nThe re**new**al term is one year.\n",
+	        CLINT_CHANGE_UNCHANGED, 0, 0);
+	md_case("## 9. Parties\n\nSmith &amp; Jones shall act.\n",
+	        "## 9. Parties\n\nSmith & Jones shall act.\n",
+	        CLINT_CHANGE_UNCHANGED, 0, 0);
+	/* "EUR 5,000" and the next item's "Monthly": no period, no change */
+	md_case("## 4. Charges\n\n- Set-up fee: EUR 5,000\n- Monthly fee: EUR "
+	        "1,000\n",
+	        "## 4. Charges\n\n- Set-up fee: EUR 5,000\n- Quarterly fee: EUR "
+	        "3,000\n",
+	        CLINT_CHANGE_MODIFIED, 0, 1);
+}
+
 /* The period written after a sum or a rate is part of it: "per month" ->
  * "per year" is a change, shown with the periods; periods of a week to a
  * year are judged by what they come to in a year; an hour against a day
@@ -2266,6 +2321,7 @@ int main(void)
 		cmocka_unit_test(test_value_added_removed),
 		cmocka_unit_test(test_value_periods),
 		cmocka_unit_test(test_markdown_markup),
+		cmocka_unit_test(test_markdown_redline_marks),
 		cmocka_unit_test(test_value_moved_and_changed),
 		cmocka_unit_test(test_values_not_finite),
 		cmocka_unit_test(test_value_text_cut_on_character),

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "diff.h"
 
 #define NONE ((size_t)-1)
@@ -69,13 +70,56 @@ static int space_cp(uint32_t cp)
 	       cp == 0xad;
 }
 
-/* Appends the tokens of text[start..end) to s->toks. Markup the
+/* True if the markup text[i..e) marks a deletion or an insertion in a
+ * Markdown redline: "~~", or a tag del, ins, s, strike or u. */
+static int redline_mark(const char *text, size_t i, size_t e)
+{
+	static const char *const tags[] = {"del", "ins", "s", "strike", "u"};
+	size_t k, n;
+
+	if (e - i >= 2 && text[i] == '~' && text[i + 1] == '~')
+		return 1;
+	if (e - i < 3 || text[i] != '<')
+		return 0;
+	i += 1 + (text[i + 1] == '/');
+	for (k = 0; k < ARRAY_LEN(tags); k++) {
+		n = strlen(tags[k]);
+		if (e - i > n && clint_ascii_ieq(text + i, tags[k], n) &&
+		    (text[i + n] == '>' || text[i + n] == ' ' ||
+		     text[i + n] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
+/* Adds the character cp (as the matching view reads it: a character
+ * reference of Markdown as its character) to a token's hashes. */
+static void hash_cp(clint_dtoken *t, uint32_t cp)
+{
+	char u[4];
+	size_t k, n = clint_utf8_encode(cp, u);
+
+	t->hash = fnv32(t->hash, u, n);
+	for (k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)u[k];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		t->fold ^= c;
+		t->fold *= 16777619u;
+	}
+}
+
+/*
+ * Appends the tokens of text[start..end) to s->toks. The markup the
  * extractor skips (Markdown emphasis, link targets, heading hashes,
- * bullets) is no token and ends a word: "**EUR 1,000**" and "EUR 1,000"
- * are the same words, as the checker reads them. */
+ * bullets) is no token, as the checker does not read it: "**EUR 1,000**"
+ * and "EUR 1,000" are the same words, and "re**new**al" is "renewal"; a
+ * character reference is its character ("&amp;" is "&"). The marks of a
+ * redline ("~~", <del>, <ins>) are tokens: striking a clause through is a
+ * change.
+ */
 static int tokenize(clint_dside *s, const char *text, size_t start, size_t end)
 {
-	const unsigned char *p = (const unsigned char *)text;
 	size_t i = start;
 	int rc = CLINT_OK;
 
@@ -83,8 +127,9 @@ static int tokenize(clint_dside *s, const char *text, size_t start, size_t end)
 		uint32_t cp;
 		size_t n = clint_doc_char(s->doc, i, end, &cp);
 		clint_dtoken *t;
+		int mark = cp == CLINT_CP_MARKUP && redline_mark(text, i, i + n);
 
-		if (cp == CLINT_CP_MARKUP || space_cp(cp)) {
+		if ((cp == CLINT_CP_MARKUP && !mark) || space_cp(cp)) {
 			i += n;
 			continue;
 		}
@@ -93,26 +138,37 @@ static int tokenize(clint_dside *s, const char *text, size_t start, size_t end)
 		TRY(ARRAY_PUSH(s->toks, s->ntok, s->tokcap));
 		t = &s->toks[s->ntok++];
 		t->start = i;
-		t->word = word_cp(cp);
-		i += n;
-		if (t->word)
-			while (i < end && (n = clint_doc_char(s->doc, i, end, &cp)) &&
-			       cp != CLINT_CP_MARKUP && word_cp(cp))
-				i += n;
-		t->end = i;
-		t->hash = fnv32(FNV32_OFFSET, p + t->start, t->end - t->start);
-		{
-			uint32_t h = FNV32_OFFSET;
-			size_t k;
-			for (k = t->start; k < t->end; k++) {
-				unsigned char c = p[k];
-				if (c >= 'A' && c <= 'Z')
-					c = (unsigned char)(c + 32);
-				h ^= c;
-				h *= 16777619u;
-			}
-			t->fold = h;
+		t->hash = t->fold = FNV32_OFFSET;
+		t->word = !mark && word_cp(cp);
+		t->mark = mark;
+		if (mark) {
+			t->hash = fnv32(FNV32_OFFSET, text + i, n);
+			t->fold = t->hash;
+			i += n;
+		} else {
+			hash_cp(t, cp);
+			i += n;
 		}
+		while (t->word && i < end) {
+			n = clint_doc_char(s->doc, i, end, &cp);
+			if (cp == CLINT_CP_MARKUP) {
+				/* markup inside a word: the word goes on after it */
+				size_t m = i;
+				while (m < end && cp == CLINT_CP_MARKUP &&
+				       !redline_mark(text, m, m + n)) {
+					m += n;
+					n = clint_doc_char(s->doc, m, end, &cp);
+				}
+				if (m >= end || cp == CLINT_CP_MARKUP || !word_cp(cp))
+					break;
+				i = m;
+			}
+			if (!word_cp(cp))
+				break;
+			hash_cp(t, cp);
+			i += n;
+		}
+		t->end = i;
 	}
 done:
 	return rc;

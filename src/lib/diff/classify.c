@@ -256,6 +256,15 @@ static int span_cosmetic(const clint_diff *d, const clint_dunit *ua,
 	const char *tb = clint_doc_text(d->new_doc, NULL);
 	size_t as, ae, bs, be;
 
+	size_t k;
+
+	/* striking text through or marking it inserted is never cosmetic */
+	for (k = sp->a0; k < sp->a1; k++)
+		if (d->a.toks[ua->tok + k].mark)
+			return 0;
+	for (k = sp->b0; k < sp->b1; k++)
+		if (d->b.toks[ub->tok + k].mark)
+			return 0;
 	tok_range(&d->a, ua, sp->a0, sp->a1, &as, &ae);
 	tok_range(&d->b, ub, sp->b0, sp->b1, &bs, &be);
 	return clint_cosmetic_equal(ta + as, ae - as, tb + bs, be - bs);

@@ -294,23 +294,28 @@ void clint_diff_value_text(const clint_diff *d, int old, const clint_value *v,
                            char *out, size_t max)
 {
 	const clint_doc *doc = old ? d->old_doc : d->new_doc;
-	size_t len, i, n, o = 0;
-	const char *t = clint_doc_text(doc, &len);
-	size_t end = v->end > v->start && v->end <= len ? v->end : v->start;
+	size_t len, i, n, o = 0, end;
 
-	/* markup the extractor skips (Markdown "**") is left out; line
-	 * breaks and tabs become spaces; a character that does not fit
+	clint_doc_text(doc, &len);
+	end = v->end > v->start && v->end <= len ? v->end : v->start;
+
+	/* markup the extractor skips (Markdown "**") is left out, a
+	 * character reference ("&nbsp;") is its character; line breaks, tabs
+	 * and no-break spaces become spaces; a character that does not fit
 	 * whole is cut */
 	for (i = v->start; i < end; i += n) {
 		uint32_t cp;
+		char u[4];
+		size_t m;
 
 		n = clint_doc_char(doc, i, end, &cp);
 		if (cp == CLINT_CP_MARKUP)
 			continue;
-		if (o + n >= max)
+		m = clint_utf8_encode(cp == 0xA0 ? ' ' : cp, u);
+		if (o + m >= max)
 			break;
-		memcpy(out + o, t + i, n);
-		o += n;
+		memcpy(out + o, u, m);
+		o += m;
 	}
 	out[o] = '\0';
 	for (i = 0; i < o; i++)

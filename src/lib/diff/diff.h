@@ -36,6 +36,7 @@ typedef struct {
 	uint32_t hash;       /* the exact bytes */
 	uint32_t fold;       /* ASCII case folded (similarity) */
 	int word;            /* 1: letters/digits, 0: punctuation */
+	int mark;            /* a redline's mark ("~~", <del>): substantive */
 } clint_dtoken;
 
 /* A unit of alignment: a section's own text (heading up to its first

@@ -325,15 +325,19 @@ static size_t past_markup(const clint_doc *doc, size_t i, size_t len)
 
 /* The period written after value v in doc's text t (len bytes): PER_*,
  * and *end past its words; PER_NONE for a duration or no period. The
- * words may follow after a line break or two spaces, and markup. */
+ * words may follow after a line break or two spaces, and markup, in the
+ * value's block: never in the next list item, cell or heading ("EUR
+ * 5,000\n- Monthly fee: ..."). */
 static int period_after(const clint_doc *doc, const char *t, size_t len,
                         const clint_value *v, size_t *end)
 {
-	size_t at = past_markup(doc, v->end, len), sp = at, k, n, j;
+	size_t at, sp, k, n, j, from;
 
 	*end = v->end;
 	if (v->kind == CLINT_VALUE_DURATION)
 		return PER_NONE;
+	block_span(doc, v->start, &from, &len);
+	at = sp = past_markup(doc, v->end, len);
 	while (sp < len && sp - at < 3 &&
 	       (t[sp] == ' ' || t[sp] == '\n' || t[sp] == '\t'))
 		sp++;
