@@ -907,13 +907,18 @@ static void period_case(const char *a, const char *b, const char *old_shown,
 
 /* A value moved to another run of changes and changed there is a change
  * of it when it is the only value of its term removed and the only one
- * added; with two of a term removed, nothing says which one changed. */
+ * added, in the same clause (80% of the sentence's words); with two of a
+ * term added, nothing says which one changed, and another clause's value
+ * is not this one's. */
 static void test_value_moved_and_changed(void **state)
 {
 #define KEEP "The Supplier shall keep full and accurate records of the " \
 	"Services and shall make them available to the Client on request, " \
 	"and the Client shall pay each undisputed invoice promptly in " \
 	"accordance with the payment schedule set out in Schedule 2."
+#define KEEP2 "The Supplier shall keep full and accurate records of the " \
+	"Services and shall make them available to the Customer on request, " \
+	"and the Customer shall pay each undisputed invoice promptly."
 	clint_ruleset *rs = unit_ruleset(pack_xml);
 	clint_doc *da = unit_text("1. Term\n\n1.1 Either party may terminate "
 	                          "this Agreement on ninety (90) days' notice. "
@@ -926,7 +931,6 @@ static void test_value_moved_and_changed(void **state)
 	                          "notice. The Client may terminate this "
 	                          "Agreement for convenience on forty-five (45) "
 	                          "days' notice.\n");
-#undef KEEP
 	clint_diff *d = NULL;
 	clint_diff_value v;
 	size_t i;
@@ -941,6 +945,25 @@ static void test_value_moved_and_changed(void **state)
 	assert_int_not_equal(v.favours, CLINT_FAVOURS_UNKNOWN);
 	clint_diff_free(d);
 
+	/* another clause, with another party: no pairing */
+	{
+		clint_doc *dd = unit_text(
+			"1. Term\n\n1.1 The Customer may terminate this Agreement "
+			"for convenience on ninety (90) days' notice. " KEEP2 "\n");
+		clint_doc *de = unit_text(
+			"1. Term\n\n1.1 " KEEP2 " The Supplier may terminate this "
+			"Agreement on thirty (30) days' written notice if the "
+			"Customer commits a material breach.\n");
+		d = NULL;
+		assert_int_equal(clint_diff_new(&d, rs, dd, de, NULL, NULL),
+		                 CLINT_OK);
+		assert_int_equal(clint_diff_value_count(d), 2);
+		assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
+		assert_int_equal(v.change, CLINT_VALUE_REMOVED);
+		clint_diff_free(d);
+		clint_doc_free(dd);
+		clint_doc_free(de);
+	}
 	/* 90 days removed, 30 and 45 days added: no pairing */
 	d = NULL;
 	assert_int_equal(clint_diff_new(&d, rs, da, dc, NULL, NULL), CLINT_OK);
@@ -956,6 +979,8 @@ static void test_value_moved_and_changed(void **state)
 	clint_doc_free(db);
 	clint_doc_free(dc);
 	clint_ruleset_free(rs);
+#undef KEEP
+#undef KEEP2
 }
 
 /* Markdown markup is no word of the diff: emphasis and link targets that

@@ -176,25 +176,13 @@ static int has_any(const char *hay, const char *needles)
 	return 0;
 }
 
-/*
- * Where the words around text offset `off` may come from: from the start
- * of the block before its own (a table's label cell, "Set-up fee", before
- * its amount) to the end of its own. The blocks further back, or after,
- * say what their own values are: "Service credit per missed level | 5% |
- * Set-up fee | EUR 1,000.00" read the fee as a credit, and so did
- * "Monthly fee | EUR 12,500.00 | Service credit". Blocks, not lines: a
- * plain text's paragraph runs on over its line ends. Without a block
- * there, the whole text.
- */
-static void block_span(const clint_doc *doc, size_t off, size_t *from,
-                       size_t *to)
+/* The index of the block of doc holding text offset `off`, or the block
+ * count when none does. */
+static size_t block_index(const clint_doc *doc, size_t off)
 {
-	size_t lo = 0, hi = clint_doc_block_count(doc), len;
+	size_t lo = 0, hi = clint_doc_block_count(doc);
 	clint_block b;
 
-	clint_doc_text(doc, &len);
-	*from = 0;
-	*to = len;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (clint_doc_block(doc, mid, &b) == CLINT_OK && b.end <= off)
@@ -204,10 +192,35 @@ static void block_span(const clint_doc *doc, size_t off, size_t *from,
 	}
 	if (lo == clint_doc_block_count(doc) ||
 	    clint_doc_block(doc, lo, &b) != CLINT_OK || b.start > off)
+		return clint_doc_block_count(doc);
+	return lo;
+}
+
+/*
+ * Where the words around text offset `off` may come from: from the start
+ * of the block before its own (a table's label cell, "Set-up fee", before
+ * its amount) to the end of its own. The blocks further back, or after,
+ * say what their own values are: "Service credit per missed level | 5% |
+ * Set-up fee | EUR 1,000.00" read the fee as a credit, and so did
+ * "Monthly fee | EUR 12,500.00 | Service credit". Blocks, not lines: a
+ * plain text's paragraph runs on over its line ends. Without a block
+ * there, the whole text. With `own`, only its own block.
+ */
+static void block_span(const clint_doc *doc, size_t off, int own,
+                       size_t *from, size_t *to)
+{
+	size_t k = block_index(doc, off), len;
+	clint_block b;
+
+	clint_doc_text(doc, &len);
+	*from = 0;
+	*to = len;
+	if (k == clint_doc_block_count(doc) ||
+	    clint_doc_block(doc, k, &b) != CLINT_OK)
 		return;
 	*to = b.end;
 	*from = b.start;
-	if (lo > 0 && clint_doc_block(doc, lo - 1, &b) == CLINT_OK)
+	if (!own && k > 0 && clint_doc_block(doc, k - 1, &b) == CLINT_OK)
 		*from = b.start;
 }
 
@@ -225,7 +238,7 @@ static int term_in(const clint_doc *doc, const clint_value *v,
 
 	from = v->start > range_start + before ? v->start - before : range_start;
 	to = v->end + after < len ? v->end + after : len;
-	block_span(doc, v->start, &bfrom, &bto);
+	block_span(doc, v->start, 0, &bfrom, &bto);
 	if (bfrom > from && bfrom <= v->start)
 		from = bfrom;
 	if (bto < to)
@@ -336,7 +349,7 @@ static int period_after(const clint_doc *doc, const char *t, size_t len,
 	*end = v->end;
 	if (v->kind == CLINT_VALUE_DURATION)
 		return PER_NONE;
-	block_span(doc, v->start, &from, &len);
+	block_span(doc, v->start, 1, &from, &len);
 	at = sp = past_markup(doc, v->end, len);
 	while (sp < len && sp - at < 3 &&
 	       (t[sp] == ' ' || t[sp] == '\n' || t[sp] == '\t'))
@@ -432,6 +445,96 @@ static int collect(const clint_diff *d, const clint_doc *doc, int old,
 	}
 done:
 	return rc;
+}
+
+/* Words of the sentence around a value that the same clause keeps. */
+#define SENTENCE_WORDS 64
+#define SENTENCE_REACH 300
+
+/* True if c ends a sentence when a space follows. */
+static int sentence_stop(char c)
+{
+	return c == '.' || c == ';' || c == '?' || c == '!';
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The distinct words (folded hashes, sorted) of the sentence of doc that
+ * holds value x, without the value's own words; returns their count. The
+ * sentence ends at ". ", "; ", "? ", "! " or its block's edge, at most
+ * SENTENCE_REACH bytes from the value, and has at most SENTENCE_WORDS. */
+static size_t sentence_words(const clint_doc *doc, const tv *x,
+                             uint32_t *out)
+{
+	size_t len, from, to, a, b, i, n = 0, m;
+	const char *t = clint_doc_text(doc, &len);
+
+	block_span(doc, x->v.start, 1, &from, &to);
+	a = x->v.start > from + SENTENCE_REACH ? x->v.start - SENTENCE_REACH
+	                                       : from;
+	for (i = x->v.start; i > a; i--)
+		if (i < len && (t[i] == ' ' || t[i] == '\n') &&
+		    sentence_stop(t[i - 1]))
+			break;
+	a = i;
+	b = x->shown_end + SENTENCE_REACH < to ? x->shown_end + SENTENCE_REACH
+	                                       : to;
+	for (i = x->shown_end; i < b; i++)
+		if (sentence_stop(t[i]) && (i + 1 >= b || t[i + 1] == ' ' ||
+		                            t[i + 1] == '\n'))
+			break;
+	b = i;
+	for (i = a; i < b && n < SENTENCE_WORDS;) {
+		uint32_t h = 2166136261u;
+		if (!clint_isalnum((unsigned char)t[i]) &&
+		    (unsigned char)t[i] < 0x80) {
+			i++;
+			continue;
+		}
+		for (m = i; m < b && (clint_isalnum((unsigned char)t[m]) ||
+		                      (unsigned char)t[m] >= 0x80); m++) {
+			h ^= (unsigned char)clint_tolower(t[m]);
+			h *= 16777619u;
+		}
+		if (m <= x->v.start || i >= x->shown_end)
+			out[n++] = h;
+		i = m;
+	}
+	qsort(out, n, sizeof(*out), cmp_u32);
+	for (i = 0, m = 0; i < n; i++)
+		if (m == 0 || out[m - 1] != out[i])
+			out[m++] = out[i];
+	return m;
+}
+
+/* Whether the sentences of x (OLD) and y (NEW) are the same clause with
+ * another value: at least 80% of their words in common (Dice). "Either
+ * party may terminate on ninety (90) days' notice" and "... on thirty
+ * (30) days' notice" are; "The Customer may terminate for convenience
+ * on 90 days' notice" and "The Supplier may terminate on 30 days'
+ * written notice if the Customer commits a material breach" are not. */
+static int same_clause(const clint_diff *d, const tv *x, const tv *y)
+{
+	uint32_t wa[SENTENCE_WORDS], wb[SENTENCE_WORDS];
+	size_t na = sentence_words(d->old_doc, x, wa),
+	       nb = sentence_words(d->new_doc, y, wb), i = 0, j = 0, common = 0;
+
+	while (i < na && j < nb) {
+		if (wa[i] == wb[j]) {
+			common++;
+			i++;
+			j++;
+		} else if (wa[i] < wb[j]) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	return na + nb > 0 && 2 * common * 10 >= 8 * (na + nb);
 }
 
 static int differs(const tv *x, const tv *y)
@@ -785,7 +888,8 @@ done:
  * days, and does not change 30 into 10). Then a value removed in one
  * run and the same value added in another is text moved in the section,
  * not a change; and the only value of a term removed and the only one of
- * that term added are a change, wherever the runs are.
+ * that term added are a change, wherever the runs are, when their
+ * sentences are the same clause (same_clause()).
  */
 static int section_values(clint_diff *d, size_t s, tv *va, size_t na,
                           tv *vb, size_t nb, long *join)
@@ -859,9 +963,10 @@ static int section_values(clint_diff *d, size_t s, tv *va, size_t na,
 				va[i].used = vb[j].used = 1;
 	}
 	/* a value moved to another run and changed there: the one value of
-	 * a term removed and the one of the same term and kind added in the
-	 * section are a change of it ("Either party may terminate on 90
-	 * days' notice." moved to the end and made 30 days), judged as one */
+	 * a term removed and the one of the same term, kind and currency
+	 * added in the section, in sentences that are the same clause, are a
+	 * change of it ("Either party may terminate on 90 days' notice."
+	 * moved to the end and made 30 days), judged as one */
 	{
 		size_t ta[ARRAY_LEN(terms)], tb[ARRAY_LEN(terms)];
 		unsigned ca[ARRAY_LEN(terms)] = {0}, cb[ARRAY_LEN(terms)] = {0};
@@ -880,7 +985,10 @@ static int section_values(clint_diff *d, size_t s, tv *va, size_t na,
 			}
 		for (t = 0; t < (int)ARRAY_LEN(terms); t++)
 			if (ca[t] == 1 && cb[t] == 1 &&
-			    va[ta[t]].v.kind == vb[tb[t]].v.kind) {
+			    va[ta[t]].v.kind == vb[tb[t]].v.kind &&
+			    (va[ta[t]].v.kind != CLINT_VALUE_MONEY ||
+			     strcmp(va[ta[t]].v.currency, vb[tb[t]].v.currency) == 0) &&
+			    same_clause(d, &va[ta[t]], &vb[tb[t]])) {
 				va[ta[t]].used = vb[tb[t]].used = 1;
 				va[ta[t]].partner = tb[t];
 			}
