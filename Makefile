@@ -395,9 +395,13 @@ growth: $(BIN)
 # tests/fuzz/regressions/<target> to each target built with $(CC).
 FUZZ_TARGETS ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 60
-# the targets that load documents through fuzz.h's fuzz_load_with()
-FUZZ_DOC_TARGETS = docx docx_xml html markdown odt odt_xml pdf pdf_layout \
-                   pdf_wire rtf segment text
+# the targets that load documents through fuzz.h's fuzz_load_with(),
+# replayed again with a 4 KiB document limit. `make test-asan` leaves pdf
+# out of that pass (FUZZ_DOC_SKIP): poppler reads each input in full
+# again before the limit refuses it (66 s of the ASan replay's 280 s), and
+# the refusal in the layout stage is pdf_layout's, replayed there.
+FUZZ_DOC_TARGETS = $(filter-out $(FUZZ_DOC_SKIP),docx docx_xml html \
+                   markdown odt odt_xml pdf pdf_layout pdf_wire rtf segment text)
 FUZZ_FLAGS ?= -rss_limit_mb=2048 -timeout=10 -max_len=262144
 FUZZ_HDR = tests/fuzz/fuzz.h tests/fuzz/zipwrap.h tests/fuzz/outcheck.h
 FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
@@ -586,7 +590,8 @@ coverage-run: all unit packs-test spec golden formats reports diff-test prefilte
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	  LDFLAGS="-fsanitize=address,undefined" NO_VALGRIND=1 NO_INSTALL_TEST=1 check
+	  LDFLAGS="-fsanitize=address,undefined" NO_VALGRIND=1 NO_INSTALL_TEST=1 \
+	  FUZZ_DOC_SKIP=pdf check
 
 ubsan: asan
 test-asan: asan
