@@ -567,38 +567,41 @@ static int same_number(double a, double b)
 
 /* True if what ends at s[e] (exclusive, after bs) is the part of a
  * fraction before "of": an ordinal or a fraction word ("half",
- * "quarters", "sixteenth", "thirty-seconds") or a number in digits ("1/16
- * of one percent", "(1/2) of", "0.5 of"). */
+ * "quarters", "sixteenth", "thirty-seconds") or a fraction in digits
+ * ("1/16 of one percent", "(1/2) of", "0.5 of"). "Phase 2 of" and "(the
+ * "Deposit") of" are not. */
 static int fraction_word_before(const char *s, size_t bs, size_t e)
 {
 	static const char *const parts[] = {
-		"half", "halves", "quarter", "quarters", "third", "thirds",
-		"second", "seconds"};
-	static const char *const not_ordinals[] = {  /* singular */
-		"month", "worth", "length", "strength", "growth", "depth",
-		"breadth", "width", "health", "wealth", "truth", "north", "south",
-		"faith", "youth", "booth", "cloth", "bath"};
-	size_t b = e, i, n;
+		"half", "quarter", "third", "second", "fourth", "fifth",
+		"sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+		"twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+		"seventeenth", "eighteenth", "nineteenth", "twentieth",
+		"thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth",
+		"eightieth", "ninetieth", "hundredth", "thousandth"};
+	size_t b = e, i;
+	int frac = 0;
 
-	if (e > bs && (clint_isdigit((unsigned char)s[e - 1]) || s[e - 1] == ')'))
-		return 1;
+	/* digits: "1/16", "(1/2)", "0.5" */
+	while (b > bs && (clint_isdigit((unsigned char)s[b - 1]) || s[b - 1] == '/' ||
+	                  s[b - 1] == '.' || s[b - 1] == '(' || s[b - 1] == ')')) {
+		if ((s[b - 1] == '/' || s[b - 1] == '.') && b < e &&
+		    clint_isdigit((unsigned char)s[b]) && b - 1 > bs &&
+		    clint_isdigit((unsigned char)s[b - 2]))
+			frac = 1;
+		b--;
+	}
+	if (b < e)
+		return frac;
 	while (b > bs && clint_isalpha((unsigned char)s[b - 1]))
 		b--;
-	n = e - b;
-	for (i = 0; i < ARRAY_LEN(parts); i++)
-		if (strlen(parts[i]) == n && word_at(s, b, e, parts[i]))
-			return 1;
-	/* ordinals: "fourth", "sixteenths", "hundredth" */
-	if (n >= 5 && clint_tolower(s[e - 1]) == 's')
-		e--;
-	if (n >= 5 && clint_tolower(s[e - 2]) == 't' &&
-	    clint_tolower(s[e - 1]) == 'h') {
-		for (i = 0; i < ARRAY_LEN(not_ordinals); i++)
-			if (strlen(not_ordinals[i]) == e - b &&
-			    word_at(s, b, e, not_ordinals[i]))
-				return 0;
+	if (e - b == 6 && word_at(s, b, e, "halves"))
 		return 1;
-	}
+	if (e - b > 1 && clint_tolower(s[e - 1]) == 's')  /* "quarters" */
+		e--;
+	for (i = 0; i < ARRAY_LEN(parts); i++)
+		if (strlen(parts[i]) == e - b && word_at(s, b, e, parts[i]))
+			return 1;
 	return 0;
 }
 
@@ -648,15 +651,27 @@ static size_t scale_at(const char *s, size_t t, size_t end, double *scale)
 	return t;
 }
 
+/* True if only spaces, an apostrophe or a full stop stand in s[r..end)
+ * ("45 days')", "15 per cent.)"). */
+static int only_tail(const char *s, size_t r, size_t end)
+{
+	r = skip_space(s, r, end);
+	if (r < end && (s[r] == '\'' || s[r] == '.'))
+		r = skip_space(s, r + 1, end);
+	return r == end;
+}
+
 /*
  * Whether the bracket after value v, with its digits at s[q..qe) and
  * closing at s[close], restates v (what words-digits compares) rather
- * than converting it. Before the digits there may be v's currency only
- * ("(EUR 12.500)", "($10,000)"); after them a scale ("(EUR 1m)": *scale)
- * and v's unit: "%" for a rate, the same unit for a duration, the
- * currency for a sum ("($4,950.00 U.S.)"). "one month (30 days)", "one
- * percent (100 basis points)" and "one thousand euros (approximately USD
- * 1,100)" are conversions.
+ * than converting it. Before the digits there may be v's currency and no
+ * word in lower case ("(EUR 12.500)", "($10,000)", "(US $150,000)");
+ * after them a sum may have a scale ("(EUR 1m)": *scale), then comes
+ * nothing or v's unit: "%", "percent", "per cent." or "pct" for a rate,
+ * the same unit for a duration ("(45 days')"), the currency for a sum
+ * ("($4,950.00 U.S.)"). "one month (30 days)", "one percent (100 basis
+ * points)", "one thousand euros (USD 1,100)" and "thirty minutes (30 m)"
+ * are not restatements.
  */
 static int bracket_restates(const char *s, const clint_ivalue *v,
                             size_t open, size_t q, size_t qe, size_t close,
@@ -665,29 +680,33 @@ static int bracket_restates(const char *s, const clint_ivalue *v,
 	const char *cur;
 	size_t r, cs, stop, w;
 
+	*scale = 1;
 	if (q > open) {
+		for (r = open; r < q; r++)
+			if (clint_islower((unsigned char)s[r]))
+				return 0;
 		cur = v->kind == CLINT_VALUE_MONEY ? currency_before(s, open, q, &cs)
 		                                   : NULL;
-		if (!cur || cs != open || strcmp(cur, v->currency) != 0)
+		if (!cur || strcmp(cur, v->currency) != 0)
 			return 0;
 	}
-	r = skip_space(s, scale_at(s, qe, close, scale), close);
+	r = v->kind == CLINT_VALUE_MONEY ? scale_at(s, qe, close, scale) : qe;
+	r = skip_space(s, r, close);
 	if (r == close)
 		return 1;
 	switch (v->kind) {
 	case CLINT_VALUE_PERCENT:
 		if (s[r] == '%')
-			return skip_space(s, r + 1, close) == close;
-		return (word_at(s, r, close, "percent") &&
-		        skip_space(s, r + 7, close) == close) ||
-		       (word_at(s, r, close, "per cent") &&
-		        skip_space(s, r + 8, close) == close);
+			return only_tail(s, r + 1, close);
+		if (word_at(s, r, close, "percent") || word_at(s, r, close, "pct"))
+			return only_tail(s, r + (s[r + 1] == 'c' ? 3 : 7), close);
+		return word_at(s, r, close, "per cent") && only_tail(s, r + 8, close);
 	case CLINT_VALUE_DURATION:
 		for (w = 0; w < ARRAY_LEN(duration_units); w++)
 			if (word_at(s, r, close, duration_units[w].word))
 				return strcmp(duration_units[w].unit, v->unit) == 0 &&
-				       skip_space(s, r + strlen(duration_units[w].word),
-				                  close) == close;
+				       only_tail(s, r + strlen(duration_units[w].word),
+				                 close);
 		return 0;
 	case CLINT_VALUE_MONEY:
 		if (strcmp(v->currency, "USD") == 0 &&
@@ -695,7 +714,7 @@ static int bracket_restates(const char *s, const clint_ivalue *v,
 			return 1;
 		cur = currency_after(s, r, close, &stop);
 		return cur && strcmp(cur, v->currency) == 0 &&
-		       skip_space(s, stop, close) == close;
+		       only_tail(s, stop, close);
 	}
 	return 0;
 }

@@ -905,6 +905,38 @@ static void period_case(const char *a, const char *b, const char *old_shown,
 	clint_ruleset_free(rs);
 }
 
+/* A price table's period column: the cell after the amount holds the
+ * period alone, and is the amount's period; a cell with more words
+ * ("Monthly fee") is not. The value is shown with a no-break space as a
+ * space. */
+static void test_value_period_cell(void **state)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *da = unit_md("## 4. Charges\n\n| Item | Amount | Period |\n"
+	                        "|---|---|---|\n| Service fee | EUR&nbsp;1,000 | "
+	                        "per month |\n");
+	clint_doc *db = unit_md("## 4. Charges\n\n| Item | Amount | Period |\n"
+	                        "|---|---|---|\n| Service fee | EUR&nbsp;1,000 | "
+	                        "per year |\n");
+	clint_diff *d = NULL;
+	clint_diff_value v;
+	char ov[64], nv[64];
+
+	(void)state;
+	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_diff_value_count(d), 1);
+	assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
+	clint_diff_value_text(d, 1, &v.old_value, ov, sizeof(ov));
+	clint_diff_value_text(d, 0, &v.new_value, nv, sizeof(nv));
+	assert_string_equal(ov, "EUR 1,000 | per month");
+	assert_string_equal(nv, "EUR 1,000 | per year");
+	assert_int_equal(v.favours, CLINT_FAVOURS_CUSTOMER);
+	clint_diff_free(d);
+	clint_doc_free(da);
+	clint_doc_free(db);
+	clint_ruleset_free(rs);
+}
+
 /* A value moved to another run of changes and changed there is a change
  * of it when it is the only value of its term removed and the only one
  * added, in the same clause (80% of the sentence's words); with two of a
@@ -945,6 +977,37 @@ static void test_value_moved_and_changed(void **state)
 	assert_int_not_equal(v.favours, CLINT_FAVOURS_UNKNOWN);
 	clint_diff_free(d);
 
+	/* another fee, or another currency: no pairing */
+	{
+		static const char *const pairs[][2] = {
+			{"1.1 The Customer shall pay a monthly fee of EUR 10,000 for "
+			 "the Services, plus VAT. ",
+			 " The Customer shall pay an installation fee of EUR 15,000 "
+			 "for the Services, plus VAT."},
+			{"1.1 The Customer shall pay a monthly fee of EUR 10,000 for "
+			 "the Services, plus VAT. ",
+			 " The Customer shall pay a monthly fee of USD 15,000 for the "
+			 "Services, plus VAT."},
+		};
+		size_t k;
+		for (k = 0; k < 2; k++) {
+			char ta[1024], tb[1024];
+			clint_doc *dd, *de;
+			snprintf(ta, sizeof(ta), "1. Charges\n\n%s%s\n", pairs[k][0],
+			         KEEP2);
+			snprintf(tb, sizeof(tb), "1. Charges\n\n1.1 %s%s\n", KEEP2,
+			         pairs[k][1]);
+			dd = unit_text(ta);
+			de = unit_text(tb);
+			d = NULL;
+			assert_int_equal(clint_diff_new(&d, rs, dd, de, NULL, NULL),
+			                 CLINT_OK);
+			assert_int_equal(clint_diff_value_count(d), 2);
+			clint_diff_free(d);
+			clint_doc_free(dd);
+			clint_doc_free(de);
+		}
+	}
 	/* another clause, with another party: no pairing */
 	{
 		clint_doc *dd = unit_text(
@@ -1069,6 +1132,14 @@ static void test_markdown_redline_marks(void **state)
 	md_case("## 9. Termination\n\nThe Customer may terminate.\n",
 	        "## 9. Termination\n\n<del>The Customer may terminate.</del>\n",
 	        CLINT_CHANGE_MODIFIED, 0, 0);
+	md_case("## 9. Termination\n\n~~The Customer may terminate.~~\n",
+	        "## 9. Termination\n\nThe Customer may terminate.\n",
+	        CLINT_CHANGE_MODIFIED, 0, 0);
+	/* a mark's case and attributes are not the mark */
+	md_case("## 9. Termination\n\n<INS>The Customer may terminate.</INS>\n",
+	        "## 9. Termination\n\n<ins datetime=\"2026\">The Customer may "
+	        "terminate.</ins>\n",
+	        CLINT_CHANGE_UNCHANGED, 0, 0);
 	md_case("## 9. Term\n\nThe renewal term is one year.\n",
 	        "## 9. Term\n\nThe re**new**al term is one year.\n",
 	        CLINT_CHANGE_UNCHANGED, 0, 0);
@@ -2347,6 +2418,7 @@ int main(void)
 		cmocka_unit_test(test_value_periods),
 		cmocka_unit_test(test_markdown_markup),
 		cmocka_unit_test(test_markdown_redline_marks),
+		cmocka_unit_test(test_value_period_cell),
 		cmocka_unit_test(test_value_moved_and_changed),
 		cmocka_unit_test(test_values_not_finite),
 		cmocka_unit_test(test_value_text_cut_on_character),

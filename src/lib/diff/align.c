@@ -70,24 +70,28 @@ static int space_cp(uint32_t cp)
 	       cp == 0xad;
 }
 
-/* True if the markup text[i..e) marks a deletion or an insertion in a
- * Markdown redline: "~~", or a tag del, ins, s, strike or u. */
-static int redline_mark(const char *text, size_t i, size_t e)
+/* Which mark of a Markdown redline the markup text[i..e) is: 0 none, 1
+ * "~~", else a tag del, ins, s, strike or u: 2 + 2 * its index, plus 1
+ * for a closing tag. Case and attributes do not count: "<INS>" and "<ins
+ * datetime=...>" are one mark. */
+static unsigned redline_mark(const char *text, size_t i, size_t e)
 {
 	static const char *const tags[] = {"del", "ins", "s", "strike", "u"};
 	size_t k, n;
+	unsigned closing;
 
 	if (e - i >= 2 && text[i] == '~' && text[i + 1] == '~')
 		return 1;
 	if (e - i < 3 || text[i] != '<')
 		return 0;
-	i += 1 + (text[i + 1] == '/');
+	closing = text[i + 1] == '/';
+	i += 1 + closing;
 	for (k = 0; k < ARRAY_LEN(tags); k++) {
 		n = strlen(tags[k]);
 		if (e - i > n && clint_ascii_ieq(text + i, tags[k], n) &&
 		    (text[i + n] == '>' || text[i + n] == ' ' ||
 		     text[i + n] == '/'))
-			return 1;
+			return 2 + 2 * (unsigned)k + closing;
 	}
 	return 0;
 }
@@ -127,7 +131,8 @@ static int tokenize(clint_dside *s, const char *text, size_t start, size_t end)
 		uint32_t cp;
 		size_t n = clint_doc_char(s->doc, i, end, &cp);
 		clint_dtoken *t;
-		int mark = cp == CLINT_CP_MARKUP && redline_mark(text, i, i + n);
+		unsigned mark = cp == CLINT_CP_MARKUP ? redline_mark(text, i, i + n)
+		                                      : 0;
 
 		if ((cp == CLINT_CP_MARKUP && !mark) || space_cp(cp)) {
 			i += n;
@@ -140,10 +145,9 @@ static int tokenize(clint_dside *s, const char *text, size_t start, size_t end)
 		t->start = i;
 		t->hash = t->fold = FNV32_OFFSET;
 		t->word = !mark && word_cp(cp);
-		t->mark = mark;
+		t->mark = mark != 0;
 		if (mark) {
-			t->hash = fnv32(FNV32_OFFSET, text + i, n);
-			t->fold = t->hash;
+			t->hash = t->fold = fnv32(FNV32_OFFSET, &mark, sizeof(mark));
 			i += n;
 		} else {
 			hash_cp(t, cp);

@@ -336,47 +336,91 @@ static size_t past_markup(const clint_doc *doc, size_t i, size_t len)
 	return i;
 }
 
-/* The period written after value v in doc's text t (len bytes): PER_*,
- * and *end past its words; PER_NONE for a duration or no period. The
- * words may follow after a line break or two spaces, and markup, in the
- * value's block: never in the next list item, cell or heading ("EUR
- * 5,000\n- Monthly fee: ..."). */
-static int period_after(const clint_doc *doc, const char *t, size_t len,
-                        const clint_value *v, size_t *end)
+/* The period whose words start at t[a] ("/month" at t[slash]), ending
+ * before len: PER_*, and *end past its words; PER_NONE if none. */
+static int period_words(const char *t, size_t slash, size_t a, size_t len,
+                        size_t *end)
 {
-	size_t at, sp, k, n, j, from;
+	size_t k, n, j;
 
-	*end = v->end;
-	if (v->kind == CLINT_VALUE_DURATION)
-		return PER_NONE;
-	block_span(doc, v->start, 1, &from, &len);
-	at = sp = past_markup(doc, v->end, len);
-	while (sp < len && sp - at < 3 &&
-	       (t[sp] == ' ' || t[sp] == '\n' || t[sp] == '\t'))
-		sp++;
-	sp = past_markup(doc, sp, len);
 	for (k = 0; k < ARRAY_LEN(periods); k++) {
 		const char *w = periods[k].words;
-		size_t a = w[0] == '/' ? at : sp;
-		if (w[0] != '/' && sp == at)
+		size_t at = w[0] == '/' ? slash : a;
+		if (at == (size_t)-1)
 			continue;
 		n = strlen(w);
-		if (a + n > len || !clint_ascii_ieq(t + a, w, n) ||
-		    (a + n < len && w[n - 1] != '.' &&
-		     clint_isalnum((unsigned char)t[a + n])))
+		if (at + n > len || !clint_ascii_ieq(t + at, w, n) ||
+		    (at + n < len && w[n - 1] != '.' &&
+		     clint_isalnum((unsigned char)t[at + n])))
 			continue;
 		/* "a month", "an hour": not "a month after signature" */
 		if (w[0] == 'a' && (w[1] == ' ' || (w[1] == 'n' && w[2] == ' ')))
 			for (j = 0; j < ARRAY_LEN(not_period); j++) {
 				size_t m = strlen(not_period[j]);
-				if (a + n + m <= len &&
-				    clint_ascii_ieq(t + a + n, not_period[j], m))
+				if (at + n + m <= len &&
+				    clint_ascii_ieq(t + at + n, not_period[j], m))
 					return PER_NONE;
 			}
-		*end = a + n;
+		*end = at + n;
 		return periods[k].period;
 	}
 	return PER_NONE;
+}
+
+/* Past spaces, line breaks, tabs and markup at t[i], before len. */
+static size_t past_blank(const clint_doc *doc, const char *t, size_t i,
+                         size_t len)
+{
+	for (;;) {
+		size_t j = past_markup(doc, i, len);
+		while (j < len && (t[j] == ' ' || t[j] == '\n' || t[j] == '\t'))
+			j++;
+		if (j == i)
+			return i;
+		i = j;
+	}
+}
+
+/* The period written after value v in doc's text t (len bytes): PER_*,
+ * and *end past its words; PER_NONE for a duration or no period. The
+ * words may follow after a line break or two spaces, and markup, in the
+ * value's block: never in the next list item, heading or paragraph
+ * ("EUR 5,000\n- Monthly fee: ..."). A table cell's value may take its
+ * period from the next cell when that cell holds the period alone (a
+ * price table's "Period" column: "EUR 1,000 | per month"). */
+static int period_after(const clint_doc *doc, const char *t, size_t len,
+                        const clint_value *v, size_t *end)
+{
+	size_t at, sp, from, to, k, e;
+	clint_block b;
+	int per;
+
+	*end = v->end;
+	if (v->kind == CLINT_VALUE_DURATION)
+		return PER_NONE;
+	block_span(doc, v->start, 1, &from, &to);
+	at = sp = past_markup(doc, v->end, to);
+	while (sp < to && sp - at < 3 &&
+	       (t[sp] == ' ' || t[sp] == '\n' || t[sp] == '\t'))
+		sp++;
+	sp = past_markup(doc, sp, to);
+	per = period_words(t, at, sp == at ? (size_t)-1 : sp, to, end);
+	if (per != PER_NONE || past_blank(doc, t, at, to) != to)
+		return per;
+	/* the value ends its cell: the next cell, if it is the period */
+	k = block_index(doc, v->start);
+	if (k + 1 >= clint_doc_block_count(doc) ||
+	    clint_doc_block(doc, k, &b) != CLINT_OK ||
+	    b.type != CLINT_BLOCK_TABLE_CELL ||
+	    clint_doc_block(doc, k + 1, &b) != CLINT_OK ||
+	    b.type != CLINT_BLOCK_TABLE_CELL || b.end > len)
+		return PER_NONE;
+	sp = past_blank(doc, t, b.start, b.end);
+	per = period_words(t, sp, sp, b.end, &e);
+	if (per == PER_NONE || past_blank(doc, t, e, b.end) != b.end)
+		return PER_NONE;
+	*end = e;
+	return per;
 }
 
 /* What a period comes to in a year, 0 when it does not compare (an
@@ -511,30 +555,65 @@ static size_t sentence_words(const clint_doc *doc, const tv *x,
 	return m;
 }
 
+/* The hash sentence_words() gives the word w (lower case). */
+static uint32_t word_hash(const char *w)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *w; w++) {
+		h ^= (unsigned char)*w;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* True if word hash h is a party or role word ("Customer", "Supplier",
+ * "either"): a clause of another party is another clause. */
+static int role_word(uint32_t h)
+{
+	static const char *const roles[] = {
+		"customer", "client", "supplier", "vendor", "provider",
+		"contractor", "subcontractor", "licensee", "licensor", "buyer",
+		"seller", "purchaser", "company", "consultant", "distributor",
+		"manufacturer", "agent", "principal", "lessee", "lessor",
+		"tenant", "landlord", "party", "parties", "either", "each",
+		"both", "neither", "we", "you", "us"};
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(roles); i++)
+		if (h == word_hash(roles[i]))
+			return 1;
+	return 0;
+}
+
 /* Whether the sentences of x (OLD) and y (NEW) are the same clause with
- * another value: at least 80% of their words in common (Dice). "Either
- * party may terminate on ninety (90) days' notice" and "... on thirty
- * (30) days' notice" are; "The Customer may terminate for convenience
- * on 90 days' notice" and "The Supplier may terminate on 30 days'
- * written notice if the Customer commits a material breach" are not. */
+ * another value: at least 90% of their words in common (Dice), and no
+ * party or role word on one side only. "Either party may terminate on
+ * ninety (90) days' notice" and "... on thirty (30) days' notice" are;
+ * "The Customer may terminate for convenience on 90 days' notice" and
+ * "The Supplier may terminate on 30 days' notice" are not, nor are "a
+ * monthly fee of EUR 10,000 for the Services, plus VAT" and "an
+ * installation fee of EUR 15,000 for the Services, plus VAT". */
 static int same_clause(const clint_diff *d, const tv *x, const tv *y)
 {
 	uint32_t wa[SENTENCE_WORDS], wb[SENTENCE_WORDS];
 	size_t na = sentence_words(d->old_doc, x, wa),
 	       nb = sentence_words(d->new_doc, y, wb), i = 0, j = 0, common = 0;
 
-	while (i < na && j < nb) {
-		if (wa[i] == wb[j]) {
+	while (i < na || j < nb) {
+		if (i < na && j < nb && wa[i] == wb[j]) {
 			common++;
 			i++;
 			j++;
-		} else if (wa[i] < wb[j]) {
-			i++;
+		} else if (j == nb || (i < na && wa[i] < wb[j])) {
+			if (role_word(wa[i++]))
+				return 0;
 		} else {
-			j++;
+			if (role_word(wb[j++]))
+				return 0;
 		}
 	}
-	return na + nb > 0 && 2 * common * 10 >= 8 * (na + nb);
+	return na + nb > 0 && 2 * common * 10 >= 9 * (na + nb);
 }
 
 static int differs(const tv *x, const tv *y)
