@@ -578,7 +578,8 @@ static int fraction_word_before(const char *s, size_t bs, size_t e)
 		"twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
 		"seventeenth", "eighteenth", "nineteenth", "twentieth",
 		"thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth",
-		"eightieth", "ninetieth", "hundredth", "thousandth"};
+		"eightieth", "ninetieth", "hundredth", "thousandth", "millionth",
+		"billionth"};
 	size_t b = e, i;
 	int frac = 0;
 
@@ -699,7 +700,8 @@ static int bracket_restates(const char *s, const clint_ivalue *v,
 		if (s[r] == '%')
 			return only_tail(s, r + 1, close);
 		if (word_at(s, r, close, "percent") || word_at(s, r, close, "pct"))
-			return only_tail(s, r + (s[r + 1] == 'c' ? 3 : 7), close);
+			return only_tail(s, r + (clint_tolower(s[r + 1]) == 'c' ? 3 : 7),
+			                 close);
 		return word_at(s, r, close, "per cent") && only_tail(s, r + 8, close);
 	case CLINT_VALUE_DURATION:
 		for (w = 0; w < ARRAY_LEN(duration_units); w++)

@@ -905,19 +905,19 @@ static void period_case(const char *a, const char *b, const char *old_shown,
 	clint_ruleset_free(rs);
 }
 
-/* A price table's period column: the cell after the amount holds the
- * period alone, and is the amount's period; a cell with more words
- * ("Monthly fee") is not. The value is shown with a no-break space as a
- * space. */
+/* A table cell's value takes no period from the next cell: blocks have
+ * no rows, and the next cell may open the next row ("| Annually | EUR
+ * 10,000 |"): the unchanged monthly fee is no value change. The value is
+ * shown with a no-break space as a space. */
 static void test_value_period_cell(void **state)
 {
 	clint_ruleset *rs = unit_ruleset(pack_xml);
-	clint_doc *da = unit_md("## 4. Charges\n\n| Item | Amount | Period |\n"
-	                        "|---|---|---|\n| Service fee | EUR&nbsp;1,000 | "
-	                        "per month |\n");
-	clint_doc *db = unit_md("## 4. Charges\n\n| Item | Amount | Period |\n"
-	                        "|---|---|---|\n| Service fee | EUR&nbsp;1,000 | "
-	                        "per year |\n");
+	clint_doc *da = unit_md("## 4. Charges\n\n| Period | Amount |\n"
+	                        "|---|---|\n| Monthly | EUR&nbsp;1,000 |\n"
+	                        "| Annually | EUR 10,000 |\n");
+	clint_doc *db = unit_md("## 4. Charges\n\n| Period | Amount |\n"
+	                        "|---|---|\n| Monthly | EUR&nbsp;1,000 |\n"
+	                        "| Quarterly | EUR 2,900 |\n");
 	clint_diff *d = NULL;
 	clint_diff_value v;
 	char ov[64], nv[64];
@@ -928,9 +928,19 @@ static void test_value_period_cell(void **state)
 	assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
 	clint_diff_value_text(d, 1, &v.old_value, ov, sizeof(ov));
 	clint_diff_value_text(d, 0, &v.new_value, nv, sizeof(nv));
-	assert_string_equal(ov, "EUR 1,000 | per month");
-	assert_string_equal(nv, "EUR 1,000 | per year");
-	assert_int_equal(v.favours, CLINT_FAVOURS_CUSTOMER);
+	assert_string_equal(ov, "EUR 10,000");
+	assert_string_equal(nv, "EUR 2,900");
+	clint_diff_free(d);
+	clint_doc_free(da);
+	clint_doc_free(db);
+	da = unit_md("## 4. Charges\n\nThe fee is EUR&nbsp;1,000 per month.\n");
+	db = unit_md("## 4. Charges\n\nThe fee is EUR&nbsp;1,500 per month.\n");
+	d = NULL;
+	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_diff_value_count(d), 1);
+	assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
+	clint_diff_value_text(d, 1, &v.old_value, ov, sizeof(ov));
+	assert_string_equal(ov, "EUR 1,000 per month");
 	clint_diff_free(d);
 	clint_doc_free(da);
 	clint_doc_free(db);
@@ -977,6 +987,41 @@ static void test_value_moved_and_changed(void **state)
 	assert_int_not_equal(v.favours, CLINT_FAVOURS_UNKNOWN);
 	clint_diff_free(d);
 
+	/* a short numbered clause, and "every invoice" -> "each invoice" in
+	 * a longer one: the clause number and "each" are not what tells
+	 * clauses apart (in a sentence of nine words, one word changed is
+	 * under 90%: "every invoice" -> "each invoice" there stays removed
+	 * and added, as "a monthly fee" -> "an installation fee" must) */
+	{
+		static const char *const pairs[][2] = {
+			{"1.1 Payment is due within thirty (30) days. ",
+			 " Payment is due within sixty (60) days."},
+			{"1.1 The Customer shall pay every undisputed invoice issued "
+			 "under this Agreement within thirty (30) days of receipt. ",
+			 " The Customer shall pay each undisputed invoice issued under "
+			 "this Agreement within sixty (60) days of receipt."},
+		};
+		size_t k;
+		for (k = 0; k < 2; k++) {
+			char ta[1024], tb[1024];
+			clint_doc *dd, *de;
+			snprintf(ta, sizeof(ta), "1. Payment\n\n%s%s\n", pairs[k][0],
+			         KEEP2);
+			snprintf(tb, sizeof(tb), "1. Payment\n\n1.1 %s%s\n", KEEP2,
+			         pairs[k][1]);
+			dd = unit_text(ta);
+			de = unit_text(tb);
+			d = NULL;
+			assert_int_equal(clint_diff_new(&d, rs, dd, de, NULL, NULL),
+			                 CLINT_OK);
+			assert_int_equal(clint_diff_value_count(d), 1);
+			assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
+			assert_int_equal(v.change, CLINT_VALUE_CHANGED);
+			clint_diff_free(d);
+			clint_doc_free(dd);
+			clint_doc_free(de);
+		}
+	}
 	/* another fee, or another currency: no pairing */
 	{
 		static const char *const pairs[][2] = {

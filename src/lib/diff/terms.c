@@ -367,33 +367,18 @@ static int period_words(const char *t, size_t slash, size_t a, size_t len,
 	return PER_NONE;
 }
 
-/* Past spaces, line breaks, tabs and markup at t[i], before len. */
-static size_t past_blank(const clint_doc *doc, const char *t, size_t i,
-                         size_t len)
-{
-	for (;;) {
-		size_t j = past_markup(doc, i, len);
-		while (j < len && (t[j] == ' ' || t[j] == '\n' || t[j] == '\t'))
-			j++;
-		if (j == i)
-			return i;
-		i = j;
-	}
-}
-
-/* The period written after value v in doc's text t (len bytes): PER_*,
+/* The period written after value v in doc's text t: PER_*,
  * and *end past its words; PER_NONE for a duration or no period. The
  * words may follow after a line break or two spaces, and markup, in the
  * value's block: never in the next list item, heading or paragraph
- * ("EUR 5,000\n- Monthly fee: ..."). A table cell's value may take its
- * period from the next cell when that cell holds the period alone (a
- * price table's "Period" column: "EUR 1,000 | per month"). */
-static int period_after(const clint_doc *doc, const char *t, size_t len,
+ * ("EUR 5,000\n- Monthly fee: ..."), nor in the next table cell: a
+ * price table's "Period" column cannot be told from the next row's first
+ * cell ("| EUR 1,000 |" then "| Annually | ..."), as blocks have no
+ * rows. */
+static int period_after(const clint_doc *doc, const char *t,
                         const clint_value *v, size_t *end)
 {
-	size_t at, sp, from, to, k, e;
-	clint_block b;
-	int per;
+	size_t at, sp, from, to;
 
 	*end = v->end;
 	if (v->kind == CLINT_VALUE_DURATION)
@@ -404,23 +389,7 @@ static int period_after(const clint_doc *doc, const char *t, size_t len,
 	       (t[sp] == ' ' || t[sp] == '\n' || t[sp] == '\t'))
 		sp++;
 	sp = past_markup(doc, sp, to);
-	per = period_words(t, at, sp == at ? (size_t)-1 : sp, to, end);
-	if (per != PER_NONE || past_blank(doc, t, at, to) != to)
-		return per;
-	/* the value ends its cell: the next cell, if it is the period */
-	k = block_index(doc, v->start);
-	if (k + 1 >= clint_doc_block_count(doc) ||
-	    clint_doc_block(doc, k, &b) != CLINT_OK ||
-	    b.type != CLINT_BLOCK_TABLE_CELL ||
-	    clint_doc_block(doc, k + 1, &b) != CLINT_OK ||
-	    b.type != CLINT_BLOCK_TABLE_CELL || b.end > len)
-		return PER_NONE;
-	sp = past_blank(doc, t, b.start, b.end);
-	per = period_words(t, sp, sp, b.end, &e);
-	if (per == PER_NONE || past_blank(doc, t, e, b.end) != b.end)
-		return PER_NONE;
-	*end = e;
-	return per;
+	return period_words(t, at, sp == at ? (size_t)-1 : sp, to, end);
 }
 
 /* What a period comes to in a year, 0 when it does not compare (an
@@ -451,9 +420,9 @@ typedef struct {
 static int collect(const clint_diff *d, const clint_doc *doc, int old,
                    size_t sec, size_t start, size_t end, tv **out, size_t *n)
 {
-	size_t i, cap = 0, count = clint_doc_value_count(doc), len;
+	size_t i, cap = 0, count = clint_doc_value_count(doc);
 	const char *label = clint_diff_label(d, old, sec, start);
-	const char *text = clint_doc_text(doc, &len);
+	const char *text = clint_doc_text(doc, NULL);
 	int rc = CLINT_OK;
 	clint_value v;
 
@@ -478,7 +447,7 @@ static int collect(const clint_diff *d, const clint_doc *doc, int old,
 			break;
 		TRY(ARRAY_PUSH(*out, *n, cap));
 		(*out)[*n].v = v;
-		(*out)[*n].period = period_after(doc, text, len, &v,
+		(*out)[*n].period = period_after(doc, text, &v,
 		                                   &(*out)[*n].shown_end);
 		(*out)[*n].term = term_of(doc, &v, start, label);
 		(*out)[*n].group = NO_GROUP;
@@ -508,7 +477,8 @@ static int cmp_u32(const void *a, const void *b)
 }
 
 /* The distinct words (folded hashes, sorted) of the sentence of doc that
- * holds value x, without the value's own words; returns their count. The
+ * holds value x, without the value's own words and numbers; returns
+ * their count. The
  * sentence ends at ". ", "; ", "? ", "! " or its block's edge, at most
  * SENTENCE_REACH bytes from the value, and has at most SENTENCE_WORDS. */
 static size_t sentence_words(const clint_doc *doc, const tv *x,
@@ -544,7 +514,9 @@ static size_t sentence_words(const clint_doc *doc, const tv *x,
 			h ^= (unsigned char)clint_tolower(t[m]);
 			h *= 16777619u;
 		}
-		if (m <= x->v.start || i >= x->shown_end)
+		/* numbers (a clause number "1.1", a value) are not words */
+		if ((m <= x->v.start || i >= x->shown_end) &&
+		    !clint_isdigit((unsigned char)t[i]))
 			out[n++] = h;
 		i = m;
 	}
@@ -568,7 +540,8 @@ static uint32_t word_hash(const char *w)
 }
 
 /* True if word hash h is a party or role word ("Customer", "Supplier",
- * "either"): a clause of another party is another clause. */
+ * "party"): a clause of another party is another clause. "each" and
+ * "either" are not ("each invoice"). */
 static int role_word(uint32_t h)
 {
 	static const char *const roles[] = {
@@ -576,8 +549,7 @@ static int role_word(uint32_t h)
 		"contractor", "subcontractor", "licensee", "licensor", "buyer",
 		"seller", "purchaser", "company", "consultant", "distributor",
 		"manufacturer", "agent", "principal", "lessee", "lessor",
-		"tenant", "landlord", "party", "parties", "either", "each",
-		"both", "neither", "we", "you", "us"};
+		"tenant", "landlord", "party", "parties", "we", "you", "us"};
 	size_t i;
 
 	for (i = 0; i < ARRAY_LEN(roles); i++)
