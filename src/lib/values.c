@@ -190,6 +190,23 @@ static size_t whole_dash_at(const char *s, size_t j, size_t end)
 	return j + 2 < end && s[j + 2] == '-' ? 3 : 2;
 }
 
+/* True if a currency mark of currencies[] ends right before s[i], glued
+ * to the number: "€1,000", "£5,000", "EUR1,000" (a code not preceded by
+ * a letter). s[0..i) is the document's norm, read back from i. */
+static int currency_ends_at(const char *s, size_t i)
+{
+	size_t w, n;
+
+	for (w = 0; w < ARRAY_LEN(currencies); w++) {
+		n = currencies[w].len;
+		if (i >= n && memcmp(s + i - n, currencies[w].text, n) == 0 &&
+		    (i == n || !clint_isalpha((unsigned char)currencies[w].text[0]) ||
+		     !clint_isalpha((unsigned char)s[i - n - 1])))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Parses digits at s[i]: "1,000,000.50", "99.9", "30", and the European
  * forms "5.000.000", "1.500,00", "12.500,-", "12,5", "1'000'000". Returns the end or
@@ -206,7 +223,7 @@ static size_t parse_digits(const char *s, size_t i, size_t end, double *out,
 	int ambiguous = 0;
 
 	if (i > 0 && (is_word_char((unsigned char)s[i - 1]) || s[i - 1] == '.' ||
-	              s[i - 1] == ','))
+	              s[i - 1] == ',') && !currency_ends_at(s, i))
 		return i;
 	while (j < end && clint_isdigit((unsigned char)s[j]))
 		v = v * 10 + (s[j++] - '0');
@@ -721,6 +738,22 @@ static int bracket_restates(const char *s, const clint_ivalue *v,
 	return 0;
 }
 
+/* The length of a currency mark of currencies[] at s[i] glued to a
+ * digit after it ("€1,000", "EUR1,000"), else 0. */
+static size_t glued_currency(const char *s, size_t i, size_t end)
+{
+	size_t w, n;
+
+	for (w = 0; w < ARRAY_LEN(currencies); w++) {
+		n = currencies[w].len;
+		if (i + n < end && s[i] == currencies[w].text[0] &&
+		    memcmp(s + i, currencies[w].text, n) == 0 &&
+		    clint_isdigit((unsigned char)s[i + n]))
+			return n;
+	}
+	return 0;
+}
+
 static int scan_block(clint_doc *doc, const clint_iblock *blk)
 {
 	const char *s = doc->norm;
@@ -736,6 +769,9 @@ static int scan_block(clint_doc *doc, const clint_iblock *blk)
 		i = clint_scan_to(clint_ascii_class, CLINT_A_ALNUM | CLINT_A_HIGH, s, i, be);
 		if (i >= be)
 			break;
+		/* a currency mark glued to its number: "€1,000", "EUR1,000" */
+		if (!clint_isdigit((unsigned char)s[i]))
+			i += glued_currency(s, i, be);
 		e = ns = i;
 		cls = CLINT_ACLASS(s[i]);
 		if (!(cls & CLINT_A_ALNUM)) {

@@ -189,6 +189,18 @@ static void test_european_numbers(void **state)
 	assert_value(doc, 5, CLINT_VALUE_MONEY, 12500, "DKK", "DKK 12.500");
 	assert_int_equal(clint_doc_value_count(doc), 6);
 	clint_doc_free(doc);
+	/* a currency mark glued to its number (no value was read at all) */
+	doc = unit_text("The fee is \xE2\x82\xAC" "15.000 per year.\n\n"
+	                "The cap is \xC2\xA3" "5,000.\n\n"
+	                "The deposit is EUR1,000 and USD3,000.\n\n"
+	                "Item XEUR1 and A1 are no sums.\n");
+	assert_value(doc, 0, CLINT_VALUE_MONEY, 15000, "EUR",
+	             "\xE2\x82\xAC" "15.000");
+	assert_value(doc, 1, CLINT_VALUE_MONEY, 5000, "GBP", "\xC2\xA3" "5,000");
+	assert_value(doc, 2, CLINT_VALUE_MONEY, 1000, "EUR", "EUR1,000");
+	assert_value(doc, 3, CLINT_VALUE_MONEY, 3000, "USD", "USD3,000");
+	assert_int_equal(clint_doc_value_count(doc), 4);
+	clint_doc_free(doc);
 }
 
 static void test_arguments(void **state)
