@@ -947,6 +947,37 @@ static void test_value_period_cell(void **state)
 	clint_ruleset_free(rs);
 }
 
+/* Clause `old` before the unchanged KEEP_MOVED and `new` after it in
+ * section 1.1: `values` value changes (1: paired as a change). */
+#define KEEP_MOVED "The Supplier shall keep full and accurate records of " \
+	"the Services and shall make them available to the Customer on " \
+	"request, and the Customer shall pay each undisputed invoice promptly."
+static void moved_case(const clint_ruleset *rs, const char *old,
+                       const char *new, size_t values)
+{
+	char ta[1024], tb[1024];
+	clint_doc *da, *db;
+	clint_diff *d = NULL;
+	clint_diff_value v;
+
+	snprintf(ta, sizeof(ta), "1. Charges\n\n%s%s\n", old, KEEP_MOVED);
+	snprintf(tb, sizeof(tb), "1. Charges\n\n1.1 %s%s\n", KEEP_MOVED, new);
+	da = unit_text(ta);
+	db = unit_text(tb);
+	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
+	if (clint_diff_value_count(d) != values)
+		fail_msg("'%s' -> '%s': %zu value changes, expected %zu", old, new,
+		         clint_diff_value_count(d), values);
+	if (values == 1) {
+		assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
+		assert_int_equal(v.change, CLINT_VALUE_CHANGED);
+	}
+	clint_diff_free(d);
+	clint_doc_free(da);
+	clint_doc_free(db);
+}
+#undef KEEP_MOVED
+
 /* A value moved to another run of changes and changed there is a change
  * of it when it is the only value of its term removed and the only one
  * added, in the same clause (80% of the sentence's words); with two of a
@@ -992,67 +1023,22 @@ static void test_value_moved_and_changed(void **state)
 	 * clauses apart (in a sentence of nine words, one word changed is
 	 * under 90%: "every invoice" -> "each invoice" there stays removed
 	 * and added, as "a monthly fee" -> "an installation fee" must) */
-	{
-		static const char *const pairs[][2] = {
-			{"1.1 Payment is due within thirty (30) days. ",
-			 " Payment is due within sixty (60) days."},
-			{"1.1 The Customer shall pay every undisputed invoice issued "
-			 "under this Agreement within thirty (30) days of receipt. ",
-			 " The Customer shall pay each undisputed invoice issued under "
-			 "this Agreement within sixty (60) days of receipt."},
-		};
-		size_t k;
-		for (k = 0; k < 2; k++) {
-			char ta[1024], tb[1024];
-			clint_doc *dd, *de;
-			snprintf(ta, sizeof(ta), "1. Payment\n\n%s%s\n", pairs[k][0],
-			         KEEP2);
-			snprintf(tb, sizeof(tb), "1. Payment\n\n1.1 %s%s\n", KEEP2,
-			         pairs[k][1]);
-			dd = unit_text(ta);
-			de = unit_text(tb);
-			d = NULL;
-			assert_int_equal(clint_diff_new(&d, rs, dd, de, NULL, NULL),
-			                 CLINT_OK);
-			assert_int_equal(clint_diff_value_count(d), 1);
-			assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
-			assert_int_equal(v.change, CLINT_VALUE_CHANGED);
-			clint_diff_free(d);
-			clint_doc_free(dd);
-			clint_doc_free(de);
-		}
-	}
+	moved_case(rs, "1.1 Payment is due within thirty (30) days. ",
+	           " Payment is due within sixty (60) days.", 1);
+	moved_case(rs, "1.1 The Customer shall pay every undisputed invoice "
+	           "issued under this Agreement within thirty (30) days of "
+	           "receipt. ",
+	           " The Customer shall pay each undisputed invoice issued under "
+	           "this Agreement within sixty (60) days of receipt.", 1);
 	/* another fee, or another currency: no pairing */
-	{
-		static const char *const pairs[][2] = {
-			{"1.1 The Customer shall pay a monthly fee of EUR 10,000 for "
-			 "the Services, plus VAT. ",
-			 " The Customer shall pay an installation fee of EUR 15,000 "
-			 "for the Services, plus VAT."},
-			{"1.1 The Customer shall pay a monthly fee of EUR 10,000 for "
-			 "the Services, plus VAT. ",
-			 " The Customer shall pay a monthly fee of USD 15,000 for the "
-			 "Services, plus VAT."},
-		};
-		size_t k;
-		for (k = 0; k < 2; k++) {
-			char ta[1024], tb[1024];
-			clint_doc *dd, *de;
-			snprintf(ta, sizeof(ta), "1. Charges\n\n%s%s\n", pairs[k][0],
-			         KEEP2);
-			snprintf(tb, sizeof(tb), "1. Charges\n\n1.1 %s%s\n", KEEP2,
-			         pairs[k][1]);
-			dd = unit_text(ta);
-			de = unit_text(tb);
-			d = NULL;
-			assert_int_equal(clint_diff_new(&d, rs, dd, de, NULL, NULL),
-			                 CLINT_OK);
-			assert_int_equal(clint_diff_value_count(d), 2);
-			clint_diff_free(d);
-			clint_doc_free(dd);
-			clint_doc_free(de);
-		}
-	}
+	moved_case(rs, "1.1 The Customer shall pay a monthly fee of EUR 10,000 "
+	           "for the Services, plus VAT. ",
+	           " The Customer shall pay an installation fee of EUR 15,000 "
+	           "for the Services, plus VAT.", 2);
+	moved_case(rs, "1.1 The Customer shall pay a monthly fee of EUR 10,000 "
+	           "for the Services, plus VAT. ",
+	           " The Customer shall pay a monthly fee of USD 15,000 for the "
+	           "Services, plus VAT.", 2);
 	/* another clause, with another party: no pairing */
 	{
 		clint_doc *dd = unit_text(
