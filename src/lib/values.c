@@ -190,22 +190,8 @@ static size_t whole_dash_at(const char *s, size_t j, size_t end)
 	return j + 2 < end && s[j + 2] == '-' ? 3 : 2;
 }
 
-/* True if a currency mark of currencies[] ends right before s[i], glued
- * to the number: "€1,000", "£5,000", "EUR1,000" (a code not preceded by
- * a letter). s[0..i) is the document's norm, read back from i. */
-static int currency_ends_at(const char *s, size_t i)
-{
-	size_t w, n;
-
-	for (w = 0; w < ARRAY_LEN(currencies); w++) {
-		n = currencies[w].len;
-		if (i >= n && memcmp(s + i - n, currencies[w].text, n) == 0 &&
-		    (i == n || !clint_isalpha((unsigned char)currencies[w].text[0]) ||
-		     !clint_isalpha((unsigned char)s[i - n - 1])))
-			return 1;
-	}
-	return 0;
-}
+static const char *currency_before(const char *s, size_t block_start,
+                                   size_t i, size_t *start);
 
 /*
  * Parses digits at s[i]: "1,000,000.50", "99.9", "30", and the European
@@ -222,8 +208,9 @@ static size_t parse_digits(const char *s, size_t i, size_t end, double *out,
 	double v = 0, scale = 0.1, grouped = 0;
 	int ambiguous = 0;
 
+	/* a currency mark glued to it ("€1,000", "EUR1,000") is no word */
 	if (i > 0 && (is_word_char((unsigned char)s[i - 1]) || s[i - 1] == '.' ||
-	              s[i - 1] == ',') && !currency_ends_at(s, i))
+	              s[i - 1] == ',') && !currency_before(s, 0, i, &k))
 		return i;
 	while (j < end && clint_isdigit((unsigned char)s[j]))
 		v = v * 10 + (s[j++] - '0');
