@@ -569,6 +569,33 @@ static int same_number(double a, double b)
 	return a - b < 0.005 && a - b > -0.005;
 }
 
+/* True if the word before s[b] (after bs) names a part of a document:
+ * "Section 4.2 of", "clause 3.1 of", "§ 5.1 of" number a clause, not a
+ * fraction. */
+static int clause_word_before(const char *s, size_t bs, size_t b)
+{
+	static const char *const words[] = {
+		"section", "clause", "article", "paragraph", "schedule", "annex",
+		"appendix", "exhibit", "part", "sub-clause", "subclause", "item",
+		"rule", "regulation", "point"};
+	size_t e, i;
+
+	while (b > bs && s[b - 1] == ' ')
+		b--;
+	if (b >= bs + 2 && (unsigned char)s[b - 2] == 0xC2 &&
+	    (unsigned char)s[b - 1] == 0xA7)
+		return 1; /* "§" */
+	e = b;
+	while (b > bs && (clint_isalpha((unsigned char)s[b - 1]) || s[b - 1] == '-'))
+		b--;
+	if (e - b > 1 && clint_tolower(s[e - 1]) == 's')  /* "Sections" */
+		e--;
+	for (i = 0; i < ARRAY_LEN(words); i++)
+		if (strlen(words[i]) == e - b && word_at(s, b, e, words[i]))
+			return 1;
+	return 0;
+}
+
 /* True if what ends at s[e] (exclusive, after bs) is the part of a
  * fraction before "of": an ordinal or a fraction word ("half",
  * "quarters", "sixteenth", "thirty-seconds") or a fraction in digits
@@ -587,17 +614,18 @@ static int fraction_word_before(const char *s, size_t bs, size_t e)
 	size_t b = e, i;
 	int frac = 0;
 
-	/* digits: "1/16", "(1/2)", "0.5" */
+	/* digits: "1/16", "(1/2)", "0.5", ".5" */
 	while (b > bs && (clint_isdigit((unsigned char)s[b - 1]) || s[b - 1] == '/' ||
 	                  s[b - 1] == '.' || s[b - 1] == '(' || s[b - 1] == ')')) {
 		if ((s[b - 1] == '/' || s[b - 1] == '.') && b < e &&
-		    clint_isdigit((unsigned char)s[b]) && b - 1 > bs &&
-		    clint_isdigit((unsigned char)s[b - 2]))
+		    clint_isdigit((unsigned char)s[b]) &&
+		    (s[b - 1] == '.' ||
+		     (b - 1 > bs && clint_isdigit((unsigned char)s[b - 2]))))
 			frac = 1;
 		b--;
 	}
 	if (b < e)
-		return frac;
+		return frac && !clause_word_before(s, bs, b);
 	while (b > bs && clint_isalpha((unsigned char)s[b - 1]))
 		b--;
 	if (e - b == 6 && word_at(s, b, e, "halves"))
@@ -666,6 +694,37 @@ static int only_tail(const char *s, size_t r, size_t end)
 	return r == end;
 }
 
+/* True if s[r..end) says only how tax stands to the sum: "excl. VAT",
+ * "plus VAT", "exclusive of sales tax", "net of taxes" ("(EUR 15,000
+ * excl. VAT)" restates the sum). */
+static int tax_tail(const char *s, size_t r, size_t end)
+{
+	static const char *const how[] = {
+		"excl.", "excl", "excluding", "exclusive of", "ex.", "plus", "+",
+		"incl.", "incl", "including", "inclusive of", "net of", "net"};
+	static const char *const taxes[] = {
+		"VAT", "GST", "HST", "sales tax", "sales taxes", "taxes", "tax",
+		"MwSt.", "MwSt", "TVA", "IVA"};
+	size_t i, n, t;
+
+	r = skip_space(s, r, end);
+	for (i = 0; i < ARRAY_LEN(how); i++) {
+		n = strlen(how[i]);
+		/* "+" is no word: word_at() wants a letter after a word */
+		if (r + n <= end && (how[i][0] == '+' ? s[r] == '+'
+		                                      : word_at(s, r, end, how[i])))
+			break;
+	}
+	if (i == ARRAY_LEN(how))
+		return 0;
+	t = skip_space(s, r + n, end);
+	for (i = 0; i < ARRAY_LEN(taxes); i++)
+		if (word_at(s, t, end, taxes[i]) &&
+		    only_tail(s, t + strlen(taxes[i]), end))
+			return 1;
+	return 0;
+}
+
 /*
  * Whether the bracket after value v, with its digits at s[q..qe) and
  * closing at s[close], restates v (what words-digits compares) rather
@@ -687,12 +746,19 @@ static int bracket_restates(const char *s, const clint_ivalue *v,
 
 	*scale = 1;
 	if (q > open) {
-		for (r = open; r < q; r++)
-			if (clint_islower((unsigned char)s[r]))
-				return 0;
 		cur = v->kind == CLINT_VALUE_MONEY ? currency_before(s, open, q, &cs)
 		                                   : NULL;
 		if (!cur || strcmp(cur, v->currency) != 0)
+			return 0;
+		/* only the currency: "(APPROX. EUR 1,500)" is an estimate */
+		r = skip_space(s, open, cs);
+		if (r < cs && s[cs] == '$' && strcmp(cur, "USD") == 0) {
+			if (word_at(s, r, cs, "U.S."))
+				r = skip_space(s, r + 4, cs);
+			else if (word_at(s, r, cs, "US"))
+				r = skip_space(s, r + 2, cs);
+		}
+		if (r != cs)
 			return 0;
 	}
 	r = v->kind == CLINT_VALUE_MONEY ? scale_at(s, qe, close, scale) : qe;
@@ -715,12 +781,14 @@ static int bracket_restates(const char *s, const clint_ivalue *v,
 				                 close);
 		return 0;
 	case CLINT_VALUE_MONEY:
+		if (tax_tail(s, r, close))
+			return 1;
 		if (strcmp(v->currency, "USD") == 0 &&
 		    (word_at(s, r, close, "U.S.") || word_at(s, r, close, "US")))
 			return 1;
 		cur = currency_after(s, r, close, &stop);
 		return cur && strcmp(cur, v->currency) == 0 &&
-		       only_tail(s, stop, close);
+		       (only_tail(s, stop, close) || tax_tail(s, stop, close));
 	}
 	return 0;
 }
