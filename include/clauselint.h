@@ -276,6 +276,10 @@ typedef enum {
 #define CLINT_BLOCK_INSERTED 0x2u    /* holds text of a pending insertion */
 #define CLINT_BLOCK_DELETED 0x4u     /* holds text of a pending deletion */
 #define CLINT_BLOCK_NOTE 0x8u        /* a footnote, endnote, header/footer */
+#define CLINT_BLOCK_ROW_START 0x10u  /* a table cell that opens a row: the
+                                        cells up to the next such cell are
+                                        one row (an empty cell has no
+                                        block) */
 
 typedef struct {
 	clint_block_type type;

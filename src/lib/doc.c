@@ -143,7 +143,19 @@ int clint_doc_add_block(clint_doc *doc, clint_block_type type, unsigned level,
 	b->end = end;
 	b->page = page ? page : 1;
 	b->flags = flags;
+	/* the first cell of a table opens a row, whatever the format */
+	if (type == CLINT_BLOCK_TABLE_CELL &&
+	    (doc->row_pending || doc->block_count == 1 ||
+	     b[-1].type != CLINT_BLOCK_TABLE_CELL)) {
+		b->flags |= CLINT_BLOCK_ROW_START;
+		doc->row_pending = 0;
+	}
 	return CLINT_OK;
+}
+
+void clint_doc_table_row(clint_doc *doc)
+{
+	doc->row_pending = 1;
 }
 
 /* ---- building the text of word processing documents ------------------- */
@@ -203,6 +215,9 @@ int clint_doc_close_block(clint_doc *doc)
 	doc->build.len = b->start ? b->start - 1 : 0;
 	if (doc->build.data)
 		doc->build.data[doc->build.len] = '\0';
+	/* an empty first cell: the row starts at the next one */
+	if (b->flags & CLINT_BLOCK_ROW_START)
+		doc->row_pending = 1;
 	doc->block_count--;
 	return CLINT_OK;
 }

@@ -496,6 +496,9 @@ struct clint_doc {
 	/* while an extractor builds the text (clint_doc_open_block ...) */
 	clint_buf build;
 	int block_open;
+	/* clint_doc_table_row() was called: the next table cell block gets
+	 * CLINT_BLOCK_ROW_START */
+	int row_pending;
 	/* clint_doc_end_body() was called: the blocks from body_blocks on
 	 * are the notes kept outside the body */
 	int body_ended;
@@ -516,6 +519,11 @@ CLINT_INTERNAL int clint_doc_open_block(clint_doc *doc, clint_block_type type,
                                         unsigned paragraph, unsigned flags);
 CLINT_INTERNAL int clint_doc_put(clint_doc *doc, const char *s, size_t n);
 CLINT_INTERNAL int clint_doc_put_utf8(clint_doc *doc, uint32_t cp);
+/* A table row starts: the next table cell block, whether opened or
+ * added, gets CLINT_BLOCK_ROW_START (a row whose first cells are empty
+ * starts at its first cell with text). Every extractor of tables calls
+ * it at each row. */
+CLINT_INTERNAL void clint_doc_table_row(clint_doc *doc);
 /* Adds flags to the open block (e.g. CLINT_BLOCK_INSERTED). */
 CLINT_INTERNAL void clint_doc_flag_block(clint_doc *doc, unsigned flags);
 CLINT_INTERNAL int clint_doc_close_block(clint_doc *doc);

@@ -905,10 +905,78 @@ static void period_case(const char *a, const char *b, const char *old_shown,
 	clint_ruleset_free(rs);
 }
 
-/* A table cell's value takes no period from the next cell: blocks have
- * no rows, and the next cell may open the next row ("| Annually | EUR
- * 10,000 |"): the unchanged monthly fee is no value change. The value is
- * shown with a no-break space as a space. */
+/* Diffs `a` and `b` (format fmt): one value change, shown as `old_shown`
+ * and `new_shown`, judged `favours`. */
+static void cell_period_case(clint_input_format fmt, const char *a,
+                             const char *b, const char *old_shown,
+                             const char *new_shown, clint_favours favours)
+{
+	clint_ruleset *rs = unit_ruleset(pack_xml);
+	clint_doc *da = unit_doc_n("a", a, strlen(a), fmt, NULL);
+	clint_doc *db = unit_doc_n("b", b, strlen(b), fmt, NULL);
+	clint_diff *d = NULL;
+	clint_diff_value v;
+	char ov[64], nv[64];
+
+	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
+	assert_int_equal(clint_diff_value_count(d), 1);
+	assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
+	clint_diff_value_text(d, 1, &v.old_value, ov, sizeof(ov));
+	clint_diff_value_text(d, 0, &v.new_value, nv, sizeof(nv));
+	assert_string_equal(ov, old_shown);
+	assert_string_equal(nv, new_shown);
+	assert_int_equal(v.favours, favours);
+	clint_diff_free(d);
+	clint_doc_free(da);
+	clint_doc_free(db);
+	clint_ruleset_free(rs);
+}
+
+/* A price table's "Period" column: a value that ends its cell takes its
+ * period from the next cell of its row when that cell holds the period
+ * alone, one that starts it from the cell before; never from another
+ * row (CLINT_BLOCK_ROW_START): below, the next row's first cell says
+ * "Annually" after an unchanged monthly fee, which is no value change,
+ * and the annual fee of EUR 10,000 become EUR 2,900 a quarter is more a
+ * year. The value is shown with a no-break space as a space. */
+static void test_value_period_column(void **state)
+{
+	(void)state;
+	cell_period_case(CLINT_INPUT_MARKDOWN,
+	                 "## 4. Charges\n\n| Item | Amount | Period |\n"
+	                 "|---|---|---|\n| Service fee | EUR&nbsp;1,000 | "
+	                 "per month |\n",
+	                 "## 4. Charges\n\n| Item | Amount | Period |\n"
+	                 "|---|---|---|\n| Service fee | EUR&nbsp;1,000 | "
+	                 "per year |\n",
+	                 "EUR 1,000 | per month", "EUR 1,000 | per year",
+	                 CLINT_FAVOURS_CUSTOMER);
+	cell_period_case(CLINT_INPUT_HTML,
+	                 "<h2>4. Charges</h2><table><tr><th>Item</th><th>Amount"
+	                 "</th><th>Period</th></tr><tr><td>Service fee</td><td>"
+	                 "EUR 1,000</td><td>Monthly</td></tr></table>",
+	                 "<h2>4. Charges</h2><table><tr><th>Item</th><th>Amount"
+	                 "</th><th>Period</th></tr><tr><td>Service fee</td><td>"
+	                 "EUR 1,000</td><td>Quarterly</td></tr></table>",
+	                 "EUR 1,000 Monthly", "EUR 1,000 Quarterly",
+	                 CLINT_FAVOURS_CUSTOMER);
+	/* the monthly fee ends its row: the next row's first cell is not its
+	 * period */
+	cell_period_case(CLINT_INPUT_HTML,
+	                 "<h2>4. Charges</h2><table><tr><td>Monthly</td><td>"
+	                 "EUR 1,000</td></tr><tr><td>Annually</td><td>EUR 10,000"
+	                 "</td></tr></table>",
+	                 "<h2>4. Charges</h2><table><tr><td>Monthly</td><td>"
+	                 "EUR 1,000</td></tr><tr><td>Quarterly</td><td>EUR 2,900"
+	                 "</td></tr></table>",
+	                 "Annually EUR 10,000", "Quarterly EUR 2,900",
+	                 CLINT_FAVOURS_SUPPLIER);
+}
+
+/* A table cell's value takes no period from the next row's first cell
+ * ("| Annually | EUR 10,000 |"): the unchanged monthly fee is no value
+ * change; the fee after "Annually" is annual. The value is shown with a
+ * no-break space as a space. */
 static void test_value_period_cell(void **state)
 {
 	clint_ruleset *rs = unit_ruleset(pack_xml);
@@ -928,8 +996,9 @@ static void test_value_period_cell(void **state)
 	assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
 	clint_diff_value_text(d, 1, &v.old_value, ov, sizeof(ov));
 	clint_diff_value_text(d, 0, &v.new_value, nv, sizeof(nv));
-	assert_string_equal(ov, "EUR 10,000");
-	assert_string_equal(nv, "EUR 2,900");
+	assert_string_equal(ov, "Annually | EUR 10,000");
+	assert_string_equal(nv, "Quarterly | EUR 2,900");
+	assert_int_equal(v.favours, CLINT_FAVOURS_SUPPLIER);
 	clint_diff_free(d);
 	clint_doc_free(da);
 	clint_doc_free(db);
@@ -2450,6 +2519,7 @@ int main(void)
 		cmocka_unit_test(test_markdown_markup),
 		cmocka_unit_test(test_markdown_redline_marks),
 		cmocka_unit_test(test_value_period_cell),
+		cmocka_unit_test(test_value_period_column),
 		cmocka_unit_test(test_value_moved_and_changed),
 		cmocka_unit_test(test_values_not_finite),
 		cmocka_unit_test(test_value_text_cut_on_character),

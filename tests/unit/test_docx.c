@@ -648,6 +648,7 @@ static void test_tables(void **state)
 	b = assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, "After the table.");
 	assert_int_equal(b.paragraph, 8);
 	assert_int_equal(clint_doc_block_count(doc), 6);
+	unit_assert_rows(doc, ".RcRc.");
 	clint_doc_free(doc);
 }
 
@@ -1268,6 +1269,8 @@ static void test_embedded_workbook(void **state)
 		assert_block(doc, 8, CLINT_BLOCK_TABLE_CELL, 0, "Monthly fee");
 		assert_block(doc, 14, CLINT_BLOCK_PARAGRAPH, 0, "Then ");
 		assert_block(doc, 21, CLINT_BLOCK_PARAGRAPH, 0, "Last.");
+		/* the sheet's rows are rows (the empty cell of row 2 too) */
+		unit_assert_rows(doc, ".RcRccc.RcRccc.RcRccc.");
 		{
 			clint_block b;
 			assert_int_equal(clint_doc_block(doc, 8, &b), CLINT_OK);

@@ -218,6 +218,15 @@ static void test_tables(void **state)
 	assert_block(doc, 4, CLINT_BLOCK_TABLE_CELL, 0, "99.9%");
 	assert_block(doc, 5, CLINT_BLOCK_TABLE_CELL, 0, "per month");
 	assert_block(doc, 6, CLINT_BLOCK_TABLE_CELL, 0, "Credits apply");
+	/* a row starts at its first cell (a cell's paragraphs are blocks of
+	 * the same row) */
+	unit_assert_rows(doc, ".RcRccR");
+	clint_doc_free(doc);
+	/* an empty first cell: the row starts at its next cell */
+	doc = html("<table><tr><td>Monthly</td><td>EUR 1,000</td></tr>"
+	           "<tr><td> </td><td>Annually</td><td>EUR 9,000</td></tr>"
+	           "</table><p>After.</p><table><tr><td>New</td></tr></table>");
+	unit_assert_rows(doc, "RcRc.R");
 	clint_doc_free(doc);
 }
 

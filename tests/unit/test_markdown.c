@@ -374,6 +374,8 @@ static void test_table_cells(void **state)
 	assert_block(doc, 5, CLINT_BLOCK_TABLE_CELL, 0, "Support");
 	/* table cells never open sections */
 	assert_int_equal(clint_doc_section_count(doc), 0);
+	/* each line of the table is a row */
+	unit_assert_rows(doc, ".RcRcR");
 	clint_doc_free(doc);
 }
 

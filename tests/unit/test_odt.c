@@ -158,6 +158,8 @@ static void assert_block(const clint_doc *doc, size_t i, clint_block_type type,
 	/* segment.c reads a short title-like block as a heading: allowed */
 	if (b.type == CLINT_BLOCK_HEADING && type != CLINT_BLOCK_HEADING)
 		type = CLINT_BLOCK_HEADING;
+	/* where rows start is unit_assert_rows()'s */
+	b.flags &= ~CLINT_BLOCK_ROW_START;
 	if (b.type != type || b.level != level || b.paragraph != para ||
 	    b.flags != flags)
 		fail_msg("block %zu '%s': type %d level %u paragraph %u flags %#x, "
@@ -443,6 +445,7 @@ static void test_tables(void **state)
 	assert_block(doc, 3, CLINT_BLOCK_TABLE_CELL, 0, 4, 0, "Availability");
 	assert_block(doc, 4, CLINT_BLOCK_TABLE_CELL, 0, 5, 0, "99.9%\nmonthly");
 	assert_block(doc, 5, CLINT_BLOCK_PARAGRAPH, 0, 7, 0, "After.");
+	unit_assert_rows(doc, ".RcRc.");
 	clint_doc_free(doc);
 }
 
@@ -1220,6 +1223,8 @@ static void test_embedded_spreadsheet(void **state)
 	assert_block(doc, 17, CLINT_BLOCK_PARAGRAPH, 0, 6, 0, "Was.");
 	assert_block(doc, 18, CLINT_BLOCK_TABLE_CELL, 0, 6, 0, "Service");
 	assert_block(doc, 22, CLINT_BLOCK_PARAGRAPH, 0, 7, 0, "Last.");
+	/* the sheet's rows are rows, also after the cell that shows it */
+	unit_assert_rows(doc, ".RcRc.RRcRc.RcRc..RcRc.");
 	assert_null(strstr(clint_doc_text(doc, NULL), "waived"));
 	assert_null(strstr(clint_doc_text(doc, NULL), "Enter"));
 	assert_null(strstr(clint_doc_text(doc, NULL), "hidden"));

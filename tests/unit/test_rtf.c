@@ -153,6 +153,16 @@ static void test_table(void **state)
 	assert_int_equal(b.paragraph, 5);
 	b = block(doc, 5, "After the table.");
 	assert_int_not_equal(b.type, CLINT_BLOCK_TABLE_CELL);
+	/* \\row ends a row */
+	unit_assert_rows(doc, ".RcRc.");
+	clint_doc_free(doc);
+	/* an empty first cell: the row starts at its next cell */
+	doc = rtf("{\\rtf1 \\trowd\\cellx2000\\cellx4000"
+	          "\\pard\\intbl Monthly\\cell\\pard\\intbl EUR 1,000\\cell\\row"
+	          "\\trowd\\cellx2000\\cellx4000\\cellx6000"
+	          "\\pard\\intbl \\cell\\pard\\intbl Annually\\cell"
+	          "\\pard\\intbl EUR 9,000\\cell\\row}");
+	unit_assert_rows(doc, "RcRc");
 	clint_doc_free(doc);
 }
 

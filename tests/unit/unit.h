@@ -55,6 +55,29 @@ static inline clint_doc *unit_md(const char *s)
 	return unit_doc_n("test.md", s, strlen(s), CLINT_INPUT_MARKDOWN, NULL);
 }
 
+/* The document's blocks as a string, one letter each: "R" a table cell
+ * that opens a row (CLINT_BLOCK_ROW_START), "c" another cell, "." a
+ * block of another type; must be `want`. */
+static inline void unit_assert_rows(const clint_doc *doc, const char *want)
+{
+	char got[256];
+	size_t i, n = clint_doc_block_count(doc);
+	clint_block b;
+
+	assert_true(n < sizeof(got));
+	for (i = 0; i < n; i++) {
+		assert_int_equal(clint_doc_block(doc, i, &b), CLINT_OK);
+		got[i] = b.type != CLINT_BLOCK_TABLE_CELL      ? '.'
+		         : (b.flags & CLINT_BLOCK_ROW_START) ? 'R'
+		                                             : 'c';
+		if (b.type != CLINT_BLOCK_TABLE_CELL &&
+		    (b.flags & CLINT_BLOCK_ROW_START))
+			fail_msg("block %zu: a row start that is no cell", i);
+	}
+	got[n] = '\0';
+	assert_string_equal(got, want);
+}
+
 /* Byte offset of the first `needle` in the document text; must exist. */
 static inline size_t unit_offset(const clint_doc *doc, const char *needle)
 {

@@ -202,9 +202,10 @@ static size_t block_index(const clint_doc *doc, size_t off)
  * its amount) to the end of its own. The blocks further back, or after,
  * say what their own values are: "Service credit per missed level | 5% |
  * Set-up fee | EUR 1,000.00" read the fee as a credit, and so did
- * "Monthly fee | EUR 12,500.00 | Service credit". Blocks, not lines: a
- * plain text's paragraph runs on over its line ends. Without a block
- * there, the whole text. With `own`, only its own block.
+ * "Monthly fee | EUR 12,500.00 | Service credit". A cell that opens its
+ * row takes no block before it (that is the row above). Blocks, not
+ * lines: a plain text's paragraph runs on over its line ends. Without a
+ * block there, the whole text. With `own`, only its own block.
  */
 static void block_span(const clint_doc *doc, size_t off, int own,
                        size_t *from, size_t *to)
@@ -220,7 +221,11 @@ static void block_span(const clint_doc *doc, size_t off, int own,
 		return;
 	*to = b.end;
 	*from = b.start;
-	if (!own && k > 0 && clint_doc_block(doc, k - 1, &b) == CLINT_OK)
+	/* a cell that opens its row has no label cell before it: the block
+	 * before is the last cell of the row above */
+	if (!own && k > 0 && !(b.type == CLINT_BLOCK_TABLE_CELL &&
+	                       (b.flags & CLINT_BLOCK_ROW_START)) &&
+	    clint_doc_block(doc, k - 1, &b) == CLINT_OK)
 		*from = b.start;
 }
 
@@ -367,19 +372,54 @@ static int period_words(const char *t, size_t slash, size_t a, size_t len,
 	return PER_NONE;
 }
 
-/* The period written after value v in doc's text t: PER_*,
+/* Past spaces, line breaks, tabs and markup at t[i], before len. */
+static size_t past_blank(const clint_doc *doc, const char *t, size_t i,
+                         size_t len)
+{
+	for (;;) {
+		size_t j = past_markup(doc, i, len);
+		while (j < len && (t[j] == ' ' || t[j] == '\n' || t[j] == '\t'))
+			j++;
+		if (j == i)
+			return i;
+		i = j;
+	}
+}
+
+/* The period cell c holds alone ("per month", "Monthly"), its words at
+ * t[*a..*e); PER_NONE if it holds anything else. */
+static int cell_period(const clint_doc *doc, const char *t,
+                       const clint_block *c, size_t *a, size_t *e)
+{
+	int per;
+
+	*a = past_blank(doc, t, c->start, c->end);
+	per = period_words(t, *a, *a, c->end, e);
+	if (per == PER_NONE || past_blank(doc, t, *e, c->end) != c->end)
+		return PER_NONE;
+	return per;
+}
+
+/* The period written with value v in doc's text t: PER_*,
  * and *end past its words; PER_NONE for a duration or no period. The
  * words may follow after a line break or two spaces, and markup, in the
  * value's block: never in the next list item, heading or paragraph
- * ("EUR 5,000\n- Monthly fee: ..."), nor in the next table cell: a
- * price table's "Period" column cannot be told from the next row's first
- * cell ("| EUR 1,000 |" then "| Annually | ..."), as blocks have no
- * rows. */
-static int period_after(const clint_doc *doc, const char *t,
-                        const clint_value *v, size_t *end)
+ * ("EUR 5,000\n- Monthly fee: ..."). A value that ends its table cell
+ * may take its period from the cell after it, one that starts it from
+ * the cell before (after first), in the same row, when that cell holds
+ * the period alone (a
+ * price table's "Period" column: "| EUR 1,000 | per month |", "|
+ * Monthly | EUR 1,000 |"): *start then goes back to the period's words.
+ * Never from another row (CLINT_BLOCK_ROW_START): "| EUR 1,000 |" then
+ * "| Annually | ..." is no annual fee. */
+static int period_of(const clint_doc *doc, const char *t,
+                     const clint_value *v, size_t *start, size_t *end)
 {
-	size_t at, sp, from, to;
+	size_t at, sp, from, to, k, e;
+	clint_block b, c;
+	int per, ends, starts;
 
+	*start = v->start;
 	*end = v->end;
 	if (v->kind == CLINT_VALUE_DURATION)
 		return PER_NONE;
@@ -389,7 +429,31 @@ static int period_after(const clint_doc *doc, const char *t,
 	       (t[sp] == ' ' || t[sp] == '\n' || t[sp] == '\t'))
 		sp++;
 	sp = past_markup(doc, sp, to);
-	return period_words(t, at, sp == at ? (size_t)-1 : sp, to, end);
+	per = period_words(t, at, sp == at ? (size_t)-1 : sp, to, end);
+	if (per != PER_NONE)
+		return per;
+	ends = past_blank(doc, t, at, to) == to;
+	starts = past_blank(doc, t, from, v->start) == v->start;
+	/* the value ends its cell: the next cell of its row, if it is the
+	 * period; it starts its cell: the cell before */
+	k = block_index(doc, v->start);
+	if ((!ends && !starts) || clint_doc_block(doc, k, &b) != CLINT_OK ||
+	    b.type != CLINT_BLOCK_TABLE_CELL)
+		return PER_NONE;
+	if (ends && clint_doc_block(doc, k + 1, &c) == CLINT_OK &&
+	    c.type == CLINT_BLOCK_TABLE_CELL && !(c.flags & CLINT_BLOCK_ROW_START) &&
+	    (per = cell_period(doc, t, &c, &sp, &e)) != PER_NONE) {
+		*end = e;
+		return per;
+	}
+	if (starts && !(b.flags & CLINT_BLOCK_ROW_START) && k > 0 &&
+	    clint_doc_block(doc, k - 1, &c) == CLINT_OK &&
+	    c.type == CLINT_BLOCK_TABLE_CELL &&
+	    (per = cell_period(doc, t, &c, &sp, &e)) != PER_NONE) {
+		*start = sp;
+		return per;
+	}
+	return PER_NONE;
 }
 
 /* What a period comes to in a year, 0 when it does not compare (an
@@ -405,8 +469,8 @@ static double per_year(int period)
 
 typedef struct {
 	clint_value v;
-	int period;      /* PER_*: the period written after it */
-	size_t shown_end;/* the end of the value with its period */
+	int period;      /* PER_*: the period written with it */
+	size_t shown_start, shown_end;  /* the value with its period */
 	int term;
 	size_t group;    /* the run of changes it is in, NO_GROUP if unchanged */
 	size_t partner;  /* index of the value paired with it on the other
@@ -447,8 +511,8 @@ static int collect(const clint_diff *d, const clint_doc *doc, int old,
 			break;
 		TRY(ARRAY_PUSH(*out, *n, cap));
 		(*out)[*n].v = v;
-		(*out)[*n].period = period_after(doc, text, &v,
-		                                   &(*out)[*n].shown_end);
+		(*out)[*n].period = period_of(doc, text, &v, &(*out)[*n].shown_start,
+		                              &(*out)[*n].shown_end);
 		(*out)[*n].term = term_of(doc, &v, start, label);
 		(*out)[*n].group = NO_GROUP;
 		(*out)[*n].partner = NO_GROUP;
@@ -515,7 +579,7 @@ static size_t sentence_words(const clint_doc *doc, const tv *x,
 			h *= 16777619u;
 		}
 		/* numbers (a clause number "1.1", a value) are not words */
-		if ((m <= x->v.start || i >= x->shown_end) &&
+		if ((m <= x->shown_start || i >= x->shown_end) &&
 		    !clint_isdigit((unsigned char)t[i]))
 			out[n++] = h;
 		i = m;
@@ -652,6 +716,8 @@ static void reach_of(const char *t, size_t len, const tv *x, size_t *rs,
 	}
 	if (b < x->shown_end)
 		b = x->shown_end;
+	if (a > x->shown_start)
+		a = x->shown_start;  /* "| Monthly | EUR 1,000 |" */
 
 	while (a > 0 && v->start - a < REACH_SPACE &&
 	       (t[a - 1] == ' ' || t[a - 1] == '\n' || t[a - 1] == '\t'))
@@ -703,8 +769,8 @@ static void group_values(const clint_diff *d, size_t s, tv *va, size_t na,
 				if (touches(hs, he, rs, re)) {
 					/* in its words: overlapping them, or an
 					 * insertion between two of them */
-					if (hs == he ? v[i].v.start < hs && hs < v[i].shown_end
-					             : hs < v[i].shown_end && he > v[i].v.start)
+					if (hs == he ? v[i].shown_start < hs && hs < v[i].shown_end
+					             : hs < v[i].shown_end && he > v[i].shown_start)
 						v[i].inside = 1;
 					if (f == NO_GROUP)
 						f = j;
@@ -893,11 +959,15 @@ static int put_value(clint_diff *d, size_t s, const tv *a, const tv *b)
 	                                         : CLINT_VALUE_CHANGED;
 	out->old_value = a ? a->v : none_like(&b->v);
 	out->new_value = b ? b->v : none_like(&a->v);
-	/* shown with its period: "EUR 4,000 per month" */
-	if (a)
+	/* shown with its period: "EUR 4,000 per month", "Monthly EUR 4,000" */
+	if (a) {
+		out->old_value.start = a->shown_start;
 		out->old_value.end = a->shown_end;
-	if (b)
+	}
+	if (b) {
+		out->new_value.start = b->shown_start;
 		out->new_value.end = b->shown_end;
+	}
 	out->term = t >= 0 ? terms[t].term : kind_terms[any->v.kind];
 	out->why = "";
 	/* which way a value moved, when it was there before and after (and

@@ -2388,11 +2388,13 @@ static int para_prop(docx *dx, const docx_node *n, int d)
 
 /* A cell of an embedded workbook, held for flush_cells() with its flags
  * (the story's, the change it is in), paragraph and page. */
-static int workbook_cell(void *ctx, const char *s, size_t n)
+static int workbook_cell(void *ctx, const char *s, size_t n, int row_start)
 {
 	docx *dx = ctx;
 	unsigned flags = dx->base_flags;
 
+	if (row_start)
+		clint_held_cells_row(&dx->cells);
 	if (dx->doc->revisions == CLINT_REVISIONS_REJECT && dx->del)
 		flags |= CLINT_BLOCK_DELETED;
 	else if (dx->doc->revisions == CLINT_REVISIONS_ACCEPT && dx->ins)
@@ -2702,6 +2704,8 @@ static int story_start(docx *dx, const docx_node *n, int d, int empty)
 			else if (dx->nfld)
 				dx->nfld--;
 		}
+	} else if (is_w(n, "tr")) {
+		clint_doc_table_row(dx->doc);
 	} else if (is_w(n, "tc")) {
 		TRY(close_block(dx));
 		if (!empty)

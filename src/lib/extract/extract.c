@@ -392,6 +392,9 @@ int clint_held_cells_add(clint_held_cells *q, clint_doc *doc, unsigned flags,
 	int rc;
 
 	head[0] = flags;
+	if (q->row_pending)
+		head[0] |= CLINT_BLOCK_ROW_START;
+	q->row_pending = 0;
 	head[1] = paragraph;
 	head[2] = page;
 	if ((rc = clint_buf_put(&q->buf, head, sizeof(head))) >= 0 &&
@@ -404,6 +407,11 @@ int clint_held_cells_add(clint_held_cells *q, clint_doc *doc, unsigned flags,
 		q->charged = q->buf.cap;
 	}
 	return rc;
+}
+
+void clint_held_cells_row(clint_held_cells *q)
+{
+	q->row_pending = 1;
 }
 
 unsigned clint_held_cells_page(const clint_held_cells *q)

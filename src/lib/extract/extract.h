@@ -87,7 +87,7 @@ CLINT_INTERNAL int clint_mathml_is_math(struct _xmlNode *n, int html);
 /*
  * xlsx.c: the cells of the workbook (.xlsx) in data[0..len) that Word
  * shows (its active sheet), each that holds something given to
- * out->cell() in row order. Reads at most `budget` uncompressed bytes,
+ * out->cell() in row order, the first of each row said. Reads at most `budget` uncompressed bytes,
  * and says in *used how many it read. Its tables (shared strings,
  * formats) are paid for from `mem` (the document's; NULL: none) while it
  * reads, and all given back before it returns. A workbook that cannot be
@@ -98,7 +98,8 @@ CLINT_INTERNAL int clint_mathml_is_math(struct _xmlNode *n, int html);
  * why saying so.
  */
 typedef struct {
-	int (*cell)(void *ctx, const char *s, size_t n);
+	/* row_start: the first cell given of its row */
+	int (*cell)(void *ctx, const char *s, size_t n, int row_start);
 	void *ctx;
 } clint_xlsx_sink;
 CLINT_INTERNAL int clint_xlsx_read(const unsigned char *data, size_t len,
@@ -129,7 +130,11 @@ CLINT_INTERNAL const char *clint_numfmt_builtin(unsigned long id);
 typedef struct {
 	clint_buf buf;     /* each: flags, paragraph, page, text, NUL */
 	size_t charged;    /* taken from doc->mem: buf's capacity */
+	int row_pending;   /* clint_held_cells_row() before the next cell */
 } clint_held_cells;
+/* A row of the sheet starts: the next cell added gets
+ * CLINT_BLOCK_ROW_START. */
+CLINT_INTERNAL void clint_held_cells_row(clint_held_cells *q);
 CLINT_INTERNAL int clint_held_cells_add(clint_held_cells *q, clint_doc *doc,
                                         unsigned flags, unsigned paragraph,
                                         unsigned page, const char *s,

@@ -481,6 +481,7 @@ static int md_table_row(md_state *st, size_t i, size_t end)
 
 	if (s[i] == '|')
 		i++;
+	clint_doc_table_row(st->doc);
 	while (i < end && rc == CLINT_OK) {
 		size_t a, b;
 

@@ -1512,6 +1512,7 @@ static int put_sheet_rows(odt_ctx *c, xmlNodePtr n, unsigned flags,
 		if ((rc = check_node(c, depth)) < 0)
 			break;
 		if (is_el(n, NS_TABLE, "table-row") && !row_hidden(n)) {
+			clint_held_cells_row(&c->cells);
 			for (k = n->children, col = 0; k && rc >= 0; k = k->next) {
 				if (!is_el(k, NS_TABLE, "table-cell") &&
 				    !is_el(k, NS_TABLE, "covered-table-cell"))
@@ -1889,6 +1890,7 @@ static int walk_table(odt_ctx *c, xmlNodePtr n, unsigned depth)
 		TRY(check_node(c, depth));
 		if (is_el(n, NS_TABLE, "table-row")) {
 			xmlNodePtr cell;
+			clint_doc_table_row(c->doc);
 			for (cell = n->children; cell; cell = cell->next) {
 				TRY(check_node(c, depth + 1));
 				if (is_el(cell, NS_TABLE, "table-cell"))

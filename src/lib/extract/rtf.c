@@ -899,8 +899,12 @@ static int control_word(rtf *r, const char *w, long n, int has_n)
 			return end_paragraph(r);
 		return CLINT_OK;
 	}
-	if (strcmp(w, "row") == 0 || strcmp(w, "nestrow") == 0)
-		return s->dest == DEST_TEXT ? close_block(r) : CLINT_OK;
+	if (strcmp(w, "row") == 0 || strcmp(w, "nestrow") == 0) {
+		if (s->dest != DEST_TEXT)
+			return CLINT_OK;
+		clint_doc_table_row(r->doc);  /* the next cell opens a row */
+		return close_block(r);
+	}
 	if (strcmp(w, "page") == 0 || (strcmp(w, "pagebb") == 0 &&
 	                                !r->doc->block_open)) {
 		if (s->dest != DEST_TEXT || dropped(r))

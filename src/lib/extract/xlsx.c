@@ -600,7 +600,7 @@ static int read_sheet(xlsx *x, const char *name)
 	hide_columns(x, child(xmlDocGetRootElement(doc), "cols"));
 	for (row = row->children; row && rc >= 0; row = row->next) {
 		xmlChar *hidden;
-		int skip;
+		int skip, first;
 
 		if (!is_x(row, "row"))
 			continue;
@@ -612,6 +612,7 @@ static int read_sheet(xlsx *x, const char *name)
 		if (skip)
 			continue;
 		col = 0;
+		first = 1;
 		for (c = row->children; c && rc >= 0; c = c->next) {
 			if (!is_x(c, "c"))
 				continue;
@@ -636,7 +637,8 @@ static int read_sheet(xlsx *x, const char *name)
 				break;
 			}
 			x->text += b.len;
-			rc = x->out->cell(x->out->ctx, b.data, b.len);
+			rc = x->out->cell(x->out->ctx, b.data, b.len, first);
+			first = 0;
 		}
 	}
 	clint_buf_free(&b);
