@@ -587,8 +587,14 @@ coverage-run: all unit packs-test spec golden formats reports diff-test prefilte
 	@echo "== coverage of src/lib (report: $(BUILD)/coverage/index.html)"
 	@lcov $(LCOV_RC) --summary $(BUILD)/cov.info 2>&1 | grep -E 'lines|functions|branches'
 
+# ASan keeps the last 32 MiB freed unused, to catch a use after free of
+# it (256 MiB by default): the hostile inputs' big allocations paged in
+# fresh memory for each (pack-colliding-ids 19 s -> 12 s, many-pages.pdf
+# 11.6 s -> 8 s, half of it system time); ASAN_OPTIONS given to make
+# come after it and win. The fuzzers keep the default.
 asan:
-	@$(MAKE) --no-print-directory BUILD=build-asan \
+	@ASAN_OPTIONS="quarantine_size_mb=32$${ASAN_OPTIONS:+:$$ASAN_OPTIONS}" \
+	$(MAKE) --no-print-directory BUILD=build-asan \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" NO_VALGRIND=1 NO_INSTALL_TEST=1 \
 	  FUZZ_DOC_SKIP=pdf check
