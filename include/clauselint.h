@@ -276,10 +276,11 @@ typedef enum {
 #define CLINT_BLOCK_INSERTED 0x2u    /* holds text of a pending insertion */
 #define CLINT_BLOCK_DELETED 0x4u     /* holds text of a pending deletion */
 #define CLINT_BLOCK_NOTE 0x8u        /* a footnote, endnote, header/footer */
-#define CLINT_BLOCK_ROW_START 0x10u  /* a table cell that opens a row: the
-                                        cells up to the next such cell are
-                                        one row (an empty cell has no
-                                        block) */
+#define CLINT_BLOCK_ROW_START 0x10u  /* a table cell that opens a row, or
+                                        a part of a row after a nested
+                                        table: the cells up to the next
+                                        such cell are in one row (an empty
+                                        cell has no block) */
 
 typedef struct {
 	clint_block_type type;
@@ -1055,8 +1056,10 @@ typedef struct {
 	                          of the table applies */
 	clint_value old_value; /**< start and end cover the value as the diff
 	                          shows it: with the period written after a
-	                          sum or rate ("EUR 4,000 per month"), which
-	                          the amount does not count */
+	                          sum or rate ("EUR 4,000 per month"), or in
+	                          the table cell before it in its row
+	                          ("Monthly | EUR 4,000"), which the amount
+	                          does not count */
 	clint_value new_value;
 	clint_favours favours; /**< CLINT_FAVOURS_UNKNOWN unless changed */
 	const char *why;       /**< the table's reason ("a lower cap ..."), or "" */

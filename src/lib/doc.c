@@ -143,13 +143,12 @@ int clint_doc_add_block(clint_doc *doc, clint_block_type type, unsigned level,
 	b->end = end;
 	b->page = page ? page : 1;
 	b->flags = flags;
-	/* the first cell of a table opens a row, whatever the format */
-	if (type == CLINT_BLOCK_TABLE_CELL &&
-	    (doc->row_pending || doc->block_count == 1 ||
-	     b[-1].type != CLINT_BLOCK_TABLE_CELL)) {
+	/* a row starts at its first block: one of another type (a list in
+	 * the cell, "<td><ul><li>") leaves the cells after it in its row */
+	if (type == CLINT_BLOCK_TABLE_CELL && doc->row_pending)
 		b->flags |= CLINT_BLOCK_ROW_START;
-		doc->row_pending = 0;
-	}
+	b->took_row = doc->row_pending;
+	doc->row_pending = 0;
 	return CLINT_OK;
 }
 
@@ -215,8 +214,8 @@ int clint_doc_close_block(clint_doc *doc)
 	doc->build.len = b->start ? b->start - 1 : 0;
 	if (doc->build.data)
 		doc->build.data[doc->build.len] = '\0';
-	/* an empty first cell: the row starts at the next one */
-	if (b->flags & CLINT_BLOCK_ROW_START)
+	/* an empty first block: the row starts at the next one */
+	if (b->took_row)
 		doc->row_pending = 1;
 	doc->block_count--;
 	return CLINT_OK;

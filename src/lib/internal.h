@@ -368,6 +368,7 @@ typedef struct {
 	size_t norm_start, norm_end;  /* range in norm */
 	unsigned page;
 	unsigned paragraph;           /* source paragraph, 0 for text formats */
+	int took_row;                 /* the first block of its table row */
 } clint_iblock;
 
 typedef struct {
@@ -522,7 +523,9 @@ CLINT_INTERNAL int clint_doc_put_utf8(clint_doc *doc, uint32_t cp);
 /* A table row starts: the next table cell block, whether opened or
  * added, gets CLINT_BLOCK_ROW_START (a row whose first cells are empty
  * starts at its first cell with text). Every extractor of tables calls
- * it at each row. */
+ * it at each row, and where a table ends: the cells of an outer row
+ * after a nested table (or an embedded sheet) are not in the nested
+ * table's last row. */
 CLINT_INTERNAL void clint_doc_table_row(clint_doc *doc);
 /* Adds flags to the open block (e.g. CLINT_BLOCK_INSERTED). */
 CLINT_INTERNAL void clint_doc_flag_block(clint_doc *doc, unsigned flags);

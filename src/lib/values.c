@@ -577,10 +577,13 @@ static int clause_word_before(const char *s, size_t bs, size_t b)
 	static const char *const words[] = {
 		"section", "clause", "article", "paragraph", "schedule", "annex",
 		"appendix", "exhibit", "part", "sub-clause", "subclause", "item",
-		"rule", "regulation", "point"};
+		"rule", "regulation", "point", "art", "sec", "para", "cl", "sch",
+		"sched"};
 	size_t e, i;
 
 	while (b > bs && s[b - 1] == ' ')
+		b--;
+	if (b > bs && s[b - 1] == '.')  /* "Art. 4.2 of" */
 		b--;
 	if (b >= bs + 2 && (unsigned char)s[b - 2] == 0xC2 &&
 	    (unsigned char)s[b - 1] == 0xA7)
@@ -617,10 +620,13 @@ static int fraction_word_before(const char *s, size_t bs, size_t e)
 	/* digits: "1/16", "(1/2)", "0.5", ".5" */
 	while (b > bs && (clint_isdigit((unsigned char)s[b - 1]) || s[b - 1] == '/' ||
 	                  s[b - 1] == '.' || s[b - 1] == '(' || s[b - 1] == ')')) {
+		/* a leading point (".5") after no letter: "B.2" numbers */
 		if ((s[b - 1] == '/' || s[b - 1] == '.') && b < e &&
 		    clint_isdigit((unsigned char)s[b]) &&
-		    (s[b - 1] == '.' ||
-		     (b - 1 > bs && clint_isdigit((unsigned char)s[b - 2]))))
+		    (b - 1 > bs && clint_isdigit((unsigned char)s[b - 2])
+		         ? 1
+		         : s[b - 1] == '.' &&
+		               (b - 1 == bs || !clint_isalnum((unsigned char)s[b - 2]))))
 			frac = 1;
 		b--;
 	}
@@ -694,14 +700,14 @@ static int only_tail(const char *s, size_t r, size_t end)
 	return r == end;
 }
 
-/* True if s[r..end) says only how tax stands to the sum: "excl. VAT",
- * "plus VAT", "exclusive of sales tax", "net of taxes" ("(EUR 15,000
- * excl. VAT)" restates the sum). */
+/* True if s[r..end) says only that tax comes on top of the sum: "excl.
+ * VAT", "plus VAT", "exclusive of sales tax" ("(EUR 15,000 excl. VAT)"
+ * restates the sum). A sum with tax in it or net of it ("incl. VAT") is
+ * another sum, as a conversion is. */
 static int tax_tail(const char *s, size_t r, size_t end)
 {
 	static const char *const how[] = {
-		"excl.", "excl", "excluding", "exclusive of", "ex.", "plus", "+",
-		"incl.", "incl", "including", "inclusive of", "net of", "net"};
+		"excl.", "excl", "excluding", "exclusive of", "ex.", "plus", "+"};
 	static const char *const taxes[] = {
 		"VAT", "GST", "HST", "sales tax", "sales taxes", "taxes", "tax",
 		"MwSt.", "MwSt", "TVA", "IVA"};

@@ -47,15 +47,12 @@ static void fuzz_walk_doc(const clint_doc *doc)
 	n = clint_doc_block_count(doc);
 	for (i = 0; i < n; i++) {
 		clint_block b;
-		int after_cell = i > 0 && clint_doc_block(doc, i - 1, &b) == CLINT_OK &&
-		                 b.type == CLINT_BLOCK_TABLE_CELL;
 		if (clint_doc_block(doc, i, &b) != CLINT_OK || b.end > len ||
 		    b.start > b.end)
 			abort();
-		/* only a cell opens a row, and the first cell of a table does */
-		if (b.type == CLINT_BLOCK_TABLE_CELL
-		        ? !after_cell && !(b.flags & CLINT_BLOCK_ROW_START)
-		        : (b.flags & CLINT_BLOCK_ROW_START) != 0)
+		/* only a cell opens a row */
+		if (b.type != CLINT_BLOCK_TABLE_CELL &&
+		    (b.flags & CLINT_BLOCK_ROW_START))
 			abort();
 	}
 	/* the notes after the body are in no section */

@@ -228,6 +228,13 @@ static void test_tables(void **state)
 	           "</table><p>After.</p><table><tr><td>New</td></tr></table>");
 	unit_assert_rows(doc, "RcRc.R");
 	clint_doc_free(doc);
+	/* a list in a cell: the cell after it stays in its row; after a
+	 * nested table, the outer row goes on apart */
+	doc = html("<table><tr><td><ul><li>Support</li></ul></td><td>EUR 2,000"
+	           "</td></tr><tr><td>C</td><td><table><tr><td>N1</td><td>N2"
+	           "</td></tr></table></td><td>D</td></tr></table>");
+	unit_assert_rows(doc, ".cRRcR");
+	clint_doc_free(doc);
 }
 
 static void test_lists(void **state)

@@ -164,6 +164,22 @@ static void test_table(void **state)
 	          "\\pard\\intbl EUR 9,000\\cell\\row}");
 	unit_assert_rows(doc, "RcRc");
 	clint_doc_free(doc);
+	/* a nested table as Word writes it (its \\nestrow in the skipped
+	 * \\nesttableprops): its rows are rows */
+	doc = rtf("{\\rtf1 \\trowd\\cellx4000\\cellx8000\\pard\\intbl\\itap1 Outer\\cell"
+	          "\\pard\\intbl\\itap2 Monthly\\nestcell\\pard\\intbl\\itap2 EUR 1,000"
+	          "\\nestcell{\\*\\nesttableprops\\trowd\\cellx2000\\cellx4000\\nestrow}"
+	          "\\pard\\intbl\\itap2 Annually\\nestcell\\pard\\intbl\\itap2 EUR 11,000"
+	          "\\nestcell{\\*\\nesttableprops\\trowd\\cellx2000\\cellx4000\\nestrow}"
+	          "\\pard\\intbl\\itap1 \\cell\\row}");
+	unit_assert_rows(doc, "RccRc");
+	clint_doc_free(doc);
+	/* rows without \\row: each \\trowd opens one */
+	doc = rtf("{\\rtf1 \\trowd\\cellx2000\\cellx4000\\pard\\intbl A1\\cell"
+	          "\\pard\\intbl A2\\cell\\trowd\\cellx2000\\cellx4000\\pard\\intbl B1"
+	          "\\cell\\pard\\intbl B2\\cell\\pard After.\\par}");
+	unit_assert_rows(doc, "RcRc.");
+	clint_doc_free(doc);
 }
 
 static void test_unicode_escapes(void **state)

@@ -400,6 +400,82 @@ static int cell_period(const clint_doc *doc, const char *t,
 	return per;
 }
 
+/* The block `d` cells from table cell k (d is -3 to 3) in k's row, in
+ * *c; 0 if there is none (the row ends before, or another block comes
+ * between). */
+static int row_cell(const clint_doc *doc, size_t k, int d, clint_block *c)
+{
+	clint_block b;
+	int step = d > 0 ? 1 : -1;
+
+	if (clint_doc_block(doc, k, &b) != CLINT_OK ||
+	    b.type != CLINT_BLOCK_TABLE_CELL)
+		return 0;
+	for (; d != 0; d -= step) {
+		if (step < 0 && (k == 0 || (b.flags & CLINT_BLOCK_ROW_START)))
+			return 0;
+		k += step > 0 ? 1 : (size_t)-1;
+		if (clint_doc_block(doc, k, &b) != CLINT_OK ||
+		    b.type != CLINT_BLOCK_TABLE_CELL ||
+		    (step > 0 && (b.flags & CLINT_BLOCK_ROW_START)))
+			return 0;
+	}
+	*c = b;
+	return 1;
+}
+
+/* True if the cell `d` cells from table cell k in its row holds a
+ * period alone. */
+static int cell_is_period(const clint_doc *doc, const char *t, size_t k,
+                          int d)
+{
+	clint_block c;
+	size_t a, e;
+
+	return row_cell(doc, k, d, &c) &&
+	       cell_period(doc, t, &c, &a, &e) != PER_NONE;
+}
+
+/* The index of the first value of doc starting at `off` or after. */
+static size_t value_from(const clint_doc *doc, size_t off)
+{
+	size_t lo = 0, hi = clint_doc_value_count(doc);
+	clint_value v;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (clint_doc_value(doc, mid, &v) == CLINT_OK && v.start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* True if the cell `d` cells from table cell k in its row starts with a
+ * sum or a rate (at_end: ends with one). */
+static int cell_sum(const clint_doc *doc, const char *t, size_t k, int d,
+                    int at_end)
+{
+	clint_block c;
+	clint_value v;
+	size_t i;
+
+	if (!row_cell(doc, k, d, &c))
+		return 0;
+	i = value_from(doc, at_end ? c.end : c.start);
+	if (at_end) {
+		if (i == 0)
+			return 0;
+		i--;
+	}
+	if (clint_doc_value(doc, i, &v) != CLINT_OK || v.start < c.start ||
+	    v.start >= c.end || v.kind == CLINT_VALUE_DURATION)
+		return 0;
+	return at_end ? past_blank(doc, t, v.end, c.end) == c.end
+	              : past_blank(doc, t, c.start, c.end) == v.start;
+}
+
 /* The period written with value v in doc's text t: PER_*,
  * and *end past its words; PER_NONE for a duration or no period. The
  * words may follow after a line break or two spaces, and markup, in the
@@ -435,21 +511,24 @@ static int period_of(const clint_doc *doc, const char *t,
 	ends = past_blank(doc, t, at, to) == to;
 	starts = past_blank(doc, t, from, v->start) == v->start;
 	/* the value ends its cell: the next cell of its row, if it is the
-	 * period; it starts its cell: the cell before */
+	 * period; it starts its cell: the cell before. A period cell between
+	 * two sums ("| EUR 1,000 | per month | EUR 5,000 |") is the first
+	 * one's, as in prose, unless the row writes its periods before its
+	 * sums ("| Monthly | EUR 1,000 | Annually | EUR 11,000 |"): the cell
+	 * before the first sum is a period too. */
 	k = block_index(doc, v->start);
 	if ((!ends && !starts) || clint_doc_block(doc, k, &b) != CLINT_OK ||
 	    b.type != CLINT_BLOCK_TABLE_CELL)
 		return PER_NONE;
-	if (ends && clint_doc_block(doc, k + 1, &c) == CLINT_OK &&
-	    c.type == CLINT_BLOCK_TABLE_CELL && !(c.flags & CLINT_BLOCK_ROW_START) &&
-	    (per = cell_period(doc, t, &c, &sp, &e)) != PER_NONE) {
+	if (ends && row_cell(doc, k, 1, &c) &&
+	    (per = cell_period(doc, t, &c, &sp, &e)) != PER_NONE &&
+	    !(cell_sum(doc, t, k, 2, 0) && cell_is_period(doc, t, k, -1))) {
 		*end = e;
 		return per;
 	}
-	if (starts && !(b.flags & CLINT_BLOCK_ROW_START) && k > 0 &&
-	    clint_doc_block(doc, k - 1, &c) == CLINT_OK &&
-	    c.type == CLINT_BLOCK_TABLE_CELL &&
-	    (per = cell_period(doc, t, &c, &sp, &e)) != PER_NONE) {
+	if (starts && row_cell(doc, k, -1, &c) &&
+	    (per = cell_period(doc, t, &c, &sp, &e)) != PER_NONE &&
+	    (!cell_sum(doc, t, k, -2, 1) || cell_is_period(doc, t, k, -3))) {
 		*start = sp;
 		return per;
 	}
@@ -679,9 +758,12 @@ static int touches(size_t hs, size_t he, size_t rs, size_t re)
 	return hs <= re && he >= rs;
 }
 
-/* The reach of value v in text t (len bytes): the value and the white
- * space around it, at most REACH_SPACE bytes each side: hunks are ranges
- * of words, which white space separates from the value's. A sum or a
+/* The reach of value x in doc's text t (len bytes): the value with its
+ * period, and the white space around it, at most REACH_SPACE bytes each
+ * side: hunks are ranges of words, which white space separates from the
+ * value's (and so do the separators between blocks, blank_at(): a
+ * Markdown table cell emptied beside the value touches it, as an HTML
+ * one does). A sum or a
  * rate reaches over the words of letters after it too (at most
  * REACH_WORDS of them in REACH_AFTER bytes), where its period is
  * written: a change there ("per [-month-]{+year+}", "per {+user per+}
@@ -691,8 +773,17 @@ static int touches(size_t hs, size_t he, size_t rs, size_t re)
 #define REACH_SPACE 16
 #define REACH_WORDS 3
 #define REACH_AFTER 32
-static void reach_of(const char *t, size_t len, const tv *x, size_t *rs,
-                     size_t *re)
+/* True if t[i] is white space, or a separator between blocks that is
+ * no text of any (a Markdown table's "|", a list's "-"). */
+static int blank_at(const clint_doc *doc, const char *t, size_t i)
+{
+	return t[i] == ' ' || t[i] == '\n' || t[i] == '\t' ||
+	       (!clint_isalnum((unsigned char)t[i]) && (unsigned char)t[i] < 0x80 &&
+	        block_index(doc, i) == clint_doc_block_count(doc));
+}
+
+static void reach_of(const clint_doc *doc, const char *t, size_t len,
+                     const tv *x, size_t *rs, size_t *re)
 {
 	const clint_value *v = &x->v;
 	size_t a = v->start, b = v->end, w, e;
@@ -719,12 +810,11 @@ static void reach_of(const char *t, size_t len, const tv *x, size_t *rs,
 	if (a > x->shown_start)
 		a = x->shown_start;  /* "| Monthly | EUR 1,000 |" */
 
-	while (a > 0 && v->start - a < REACH_SPACE &&
-	       (t[a - 1] == ' ' || t[a - 1] == '\n' || t[a - 1] == '\t'))
+	e = a;
+	while (a > 0 && e - a < REACH_SPACE && blank_at(doc, t, a - 1))
 		a--;
 	e = b;
-	while (b < len && b - e < REACH_SPACE &&
-	       (t[b] == ' ' || t[b] == '\n' || t[b] == '\t'))
+	while (b < len && b - e < REACH_SPACE && blank_at(doc, t, b))
 		b++;
 	*rs = a;
 	*re = b;
@@ -755,7 +845,7 @@ static void group_values(const clint_diff *d, size_t s, tv *va, size_t na,
 		const char *t = clint_doc_text(side ? d->new_doc : d->old_doc, &len);
 		for (i = 0, k = 0; i < n; i++) {
 			size_t f = NO_GROUP, l = 0, j, rs, re;
-			reach_of(t, len, &v[i], &rs, &re);
+			reach_of(side ? d->new_doc : d->old_doc, t, len, &v[i], &rs, &re);
 			/* hunks wholly before the reach are before the next
 			 * values' (their starts only grow, their reaches' nearly:
 			 * a hunk is skipped only when it ends before this one) */

@@ -2784,6 +2784,8 @@ static int story_end(docx *dx, const docx_node *n, int d)
 		dx->ins--;
 	else if ((is_w(n, "del") || is_w(n, "moveFrom")) && dx->del)
 		dx->del--;
+	else if (is_w(n, "tbl"))
+		clint_doc_table_row(dx->doc);  /* an outer row goes on apart */
 	else if (is_w(n, "tc") && dx->tc_depth) {
 		int rc = close_block(dx);
 		dx->tc_depth--;

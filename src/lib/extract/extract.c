@@ -443,6 +443,9 @@ int clint_held_cells_flush(clint_held_cells *q, clint_doc *doc,
 		first_flags = 0;
 		at += sizeof(head) + len + 1;
 	}
+	/* the cells after the sheet's are not in its last row */
+	if (q->buf.len)
+		clint_doc_table_row(doc);
 	clint_held_cells_free(q, doc);  /* its room too, until cells come again */
 	return rc;
 }

@@ -1133,6 +1133,8 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 		if (name_is(n, "pre"))
 			c->pre++;
 		rc = walk(c, n->children, depth + 1);
+		if (name_is(n, "table"))
+			clint_doc_table_row(c->doc);  /* an outer row goes on apart */
 		if (name_is(n, "pre"))
 			c->pre--;
 		if (rc < 0)

@@ -1919,9 +1919,10 @@ static int walk_blocks(odt_ctx *c, xmlNodePtr n, unsigned depth)
 			TRY(walk_para(c, n, depth + 1));
 		else if (is_el(n, NS_TEXT, "list"))
 			TRY(walk_list(c, n, depth + 1));
-		else if (is_el(n, NS_TABLE, "table"))
+		else if (is_el(n, NS_TABLE, "table")) {
 			TRY(walk_table(c, n, depth + 1));
-		else if (is_el(n, NS_TEXT, "soft-page-break"))
+			clint_doc_table_row(c->doc);  /* an outer row goes on apart */
+		} else if (is_el(n, NS_TEXT, "soft-page-break"))
 			c->page++;
 		else if (is_embedded(n)) {
 			/* in a frame anchored to the page, outside any paragraph:

@@ -424,6 +424,11 @@ static int ensure_block(rtf *r)
 		return CLINT_OK;
 	if (s->in_table) {
 		type = CLINT_BLOCK_TABLE_CELL;
+		/* after a paragraph out of any table: a table starts */
+		if (!r->doc->block_count ||
+		    r->doc->blocks[r->doc->block_count - 1].type !=
+		        CLINT_BLOCK_TABLE_CELL)
+			clint_doc_table_row(r->doc);
 	} else if (s->outline >= 0) {
 		type = CLINT_BLOCK_HEADING;
 		level = (unsigned)s->outline + 1;
@@ -899,10 +904,14 @@ static int control_word(rtf *r, const char *w, long n, int has_n)
 			return end_paragraph(r);
 		return CLINT_OK;
 	}
-	if (strcmp(w, "row") == 0 || strcmp(w, "nestrow") == 0) {
-		if (s->dest != DEST_TEXT)
+	if (strcmp(w, "row") == 0 || strcmp(w, "nestrow") == 0 ||
+	    strcmp(w, "trowd") == 0) {
+		/* the next cell opens a row: also after a nested row, whose
+		 * \nestrow Word writes in the skipped \nesttableprops, and
+		 * after a row definition, which a row without \row still has */
+		clint_doc_table_row(r->doc);
+		if (s->dest != DEST_TEXT || strcmp(w, "trowd") == 0)
 			return CLINT_OK;
-		clint_doc_table_row(r->doc);  /* the next cell opens a row */
 		return close_block(r);
 	}
 	if (strcmp(w, "page") == 0 || (strcmp(w, "pagebb") == 0 &&
