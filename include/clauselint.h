@@ -280,7 +280,11 @@ typedef enum {
                                         a part of a row after a nested
                                         table: the cells up to the next
                                         such cell are in one row (an empty
-                                        cell has no block) */
+                                        cell has no block). A row whose
+                                        first block is no cell (a list or
+                                        heading in its first cell) has no
+                                        cell with the flag: a block of
+                                        another type parts cells too */
 
 typedef struct {
 	clint_block_type type;

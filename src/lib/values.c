@@ -575,16 +575,20 @@ static int same_number(double a, double b)
 static int clause_word_before(const char *s, size_t bs, size_t b)
 {
 	static const char *const words[] = {
+		"art", "sec", "para", "cl", "sch", "sched", /* abbreviations */
 		"section", "clause", "article", "paragraph", "schedule", "annex",
 		"appendix", "exhibit", "part", "sub-clause", "subclause", "item",
-		"rule", "regulation", "point", "art", "sec", "para", "cl", "sch",
-		"sched"};
-	size_t e, i;
+		"rule", "regulation", "point"};
+	size_t e, i, n = ARRAY_LEN(words);
 
 	while (b > bs && s[b - 1] == ' ')
 		b--;
-	if (b > bs && s[b - 1] == '.')  /* "Art. 4.2 of" */
+	/* "Art. 4.2 of"; a point after a whole word ends a sentence ("in
+	 * the Schedule. 0.5 of one percent") */
+	if (b > bs && s[b - 1] == '.') {
 		b--;
+		n = 6;
+	}
 	if (b >= bs + 2 && (unsigned char)s[b - 2] == 0xC2 &&
 	    (unsigned char)s[b - 1] == 0xA7)
 		return 1; /* "§" */
@@ -593,7 +597,7 @@ static int clause_word_before(const char *s, size_t bs, size_t b)
 		b--;
 	if (e - b > 1 && clint_tolower(s[e - 1]) == 's')  /* "Sections" */
 		e--;
-	for (i = 0; i < ARRAY_LEN(words); i++)
+	for (i = 0; i < n; i++)
 		if (strlen(words[i]) == e - b && word_at(s, b, e, words[i]))
 			return 1;
 	return 0;

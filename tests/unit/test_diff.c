@@ -1002,12 +1002,39 @@ static void test_value_period_column(void **state)
 	           CHARGES_HTML "<tr><td>EUR 1,000</td><td>per month</td><td>"
 	           "EUR 200</td></tr></table>", 1, 0, CLINT_VALUE_ADDED, NULL,
 	           "EUR 200", NULL, CLINT_FAVOURS_UNKNOWN);
-	/* the period cell emptied, in Markdown as in HTML: the fee changed */
-	row_value_case(CLINT_INPUT_MARKDOWN,
-	           CHARGES_MD "| Hosting | EUR 1,000 | per month |\n",
-	           CHARGES_MD "| Hosting | EUR 1,000 | |\n", 1, 0,
-	           CLINT_VALUE_CHANGED, "EUR 1,000 | per month", "EUR 1,000", NULL,
+	/* the period cell emptied: the fee changed (in Markdown it is
+	 * reported removed: the " | " between the cells is no white space
+	 * the new fee's reach steps over) */
+	row_value_case(CLINT_INPUT_HTML,
+	           CHARGES_HTML "<tr><td>Hosting</td><td>EUR 1,000</td><td>per "
+	           "month</td></tr></table>",
+	           CHARGES_HTML "<tr><td>Hosting</td><td>EUR 1,000</td><td></td>"
+	           "</tr></table>", 1, 0,
+	           CLINT_VALUE_CHANGED, "EUR 1,000 per month", "EUR 1,000", NULL,
 	           CLINT_FAVOURS_UNKNOWN);
+	/* label and sum pairs: "Monthly" is the second fee's label */
+	row_value_case(CLINT_INPUT_MARKDOWN,
+	               "## 4. Charges\n\n| One-off | EUR 1,000 | Monthly | "
+	               "EUR 500 |\n",
+	               "## 4. Charges\n\n| One-off | EUR 1,000 | Annually | "
+	               "EUR 500 |\n", 1, 0, CLINT_VALUE_CHANGED,
+	               "Monthly | EUR 500", "Annually | EUR 500", NULL,
+	               CLINT_FAVOURS_CUSTOMER);
+	/* the separators a reach steps over are a row's: not a table's end
+	 * or a rule before an item added after them */
+	row_value_case(CLINT_INPUT_MARKDOWN,
+	               "## 9. Term\n\n| Term | Value |\n|---|---|\n| Termination "
+	               "notice | 90 days |\n\n- Payment: 30 days\n",
+	               "## 9. Term\n\n| Term | Value |\n|---|---|\n| Termination "
+	               "notice | 90 days |\n\n- Termination notice for breach: 10 "
+	               "days\n- Payment: 30 days\n", 1, 0, CLINT_VALUE_ADDED, NULL,
+	               "10 days", NULL, CLINT_FAVOURS_UNKNOWN);
+	row_value_case(CLINT_INPUT_MARKDOWN,
+	               "## 4. Charges\n\n- Fee: EUR 1,000\n\n---\n\n- Deposit: "
+	               "EUR 500\n",
+	               "## 4. Charges\n\n- Fee: EUR 1,000\n\n---\n\n- Cap: 10 "
+	               "days\n- Deposit: EUR 500\n", 1, 0, CLINT_VALUE_ADDED, NULL,
+	               "10 days", NULL, CLINT_FAVOURS_UNKNOWN);
 	/* a list in the cell before a rate is its label, in its row */
 	row_value_case(CLINT_INPUT_HTML,
 	           "<h2>7. Schedule</h2><table><tr><td><ul><li>Service credit</li>"

@@ -235,6 +235,10 @@ static void test_tables(void **state)
 	           "</td></tr></table></td><td>D</td></tr></table>");
 	unit_assert_rows(doc, ".cRRcR");
 	clint_doc_free(doc);
+	/* cells outside any tr are a row */
+	doc = html("<p>Before.</p><table><td>A</td><td>B</td></table>");
+	unit_assert_rows(doc, ".Rc");
+	clint_doc_free(doc);
 }
 
 static void test_lists(void **state)

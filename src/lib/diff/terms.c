@@ -476,6 +476,23 @@ static int cell_sum(const clint_doc *doc, const char *t, size_t k, int d,
 	              : past_blank(doc, t, c.start, c.end) == v.start;
 }
 
+/* Whether the period cell after the sum that ends table cell k, and
+ * before another sum, is the first sum's (else the second's): not when
+ * the cell before the first sum is a period ("| Monthly | EUR 1,000 |
+ * Annually | EUR 11,000 |"); yes when the cell after the second is
+ * ("| EUR 1,000 | per month | EUR 5,000 | per year |") or nothing comes
+ * before the first ("| EUR 1,000 | per month | EUR 5,000 |"); not after
+ * a label ("| One-off | EUR 1,000 | Monthly | EUR 500 |": label and sum
+ * pairs). */
+static int first_takes(const clint_doc *doc, const char *t, size_t k)
+{
+	clint_block c;
+
+	if (cell_is_period(doc, t, k, -1))
+		return 0;
+	return cell_is_period(doc, t, k, 3) || !row_cell(doc, k, -1, &c);
+}
+
 /* The period written with value v in doc's text t: PER_*,
  * and *end past its words; PER_NONE for a duration or no period. The
  * words may follow after a line break or two spaces, and markup, in the
@@ -522,13 +539,13 @@ static int period_of(const clint_doc *doc, const char *t,
 		return PER_NONE;
 	if (ends && row_cell(doc, k, 1, &c) &&
 	    (per = cell_period(doc, t, &c, &sp, &e)) != PER_NONE &&
-	    !(cell_sum(doc, t, k, 2, 0) && cell_is_period(doc, t, k, -1))) {
+	    (!cell_sum(doc, t, k, 2, 0) || first_takes(doc, t, k))) {
 		*end = e;
 		return per;
 	}
 	if (starts && row_cell(doc, k, -1, &c) &&
 	    (per = cell_period(doc, t, &c, &sp, &e)) != PER_NONE &&
-	    (!cell_sum(doc, t, k, -2, 1) || cell_is_period(doc, t, k, -3))) {
+	    (!cell_sum(doc, t, k, -2, 1) || !first_takes(doc, t, k - 2))) {
 		*start = sp;
 		return per;
 	}
@@ -758,13 +775,10 @@ static int touches(size_t hs, size_t he, size_t rs, size_t re)
 	return hs <= re && he >= rs;
 }
 
-/* The reach of value x in doc's text t (len bytes): the value with its
- * period, and the white space around it, at most REACH_SPACE bytes each
- * side: hunks are ranges of words, which white space separates from the
- * value's (and so do the separators between blocks, blank_at(): a
- * Markdown table cell emptied beside the value touches it, as an HTML
- * one does). A sum or a
- * rate reaches over the words of letters after it too (at most
+/* The reach of value x in text t (len bytes): the value with its period,
+ * and the white space around it, at most REACH_SPACE bytes each side:
+ * hunks are ranges of words, which white space separates from the
+ * value's. A sum or a rate reaches over the words of letters after it too (at most
  * REACH_WORDS of them in REACH_AFTER bytes), where its period is
  * written: a change there ("per [-month-]{+year+}", "per {+user per+}
  * month") touches the value on both sides, whether or not the words on
@@ -773,17 +787,9 @@ static int touches(size_t hs, size_t he, size_t rs, size_t re)
 #define REACH_SPACE 16
 #define REACH_WORDS 3
 #define REACH_AFTER 32
-/* True if t[i] is white space, or a separator between blocks that is
- * no text of any (a Markdown table's "|", a list's "-"). */
-static int blank_at(const clint_doc *doc, const char *t, size_t i)
-{
-	return t[i] == ' ' || t[i] == '\n' || t[i] == '\t' ||
-	       (!clint_isalnum((unsigned char)t[i]) && (unsigned char)t[i] < 0x80 &&
-	        block_index(doc, i) == clint_doc_block_count(doc));
-}
 
-static void reach_of(const clint_doc *doc, const char *t, size_t len,
-                     const tv *x, size_t *rs, size_t *re)
+static void reach_of(const char *t, size_t len, const tv *x, size_t *rs,
+                     size_t *re)
 {
 	const clint_value *v = &x->v;
 	size_t a = v->start, b = v->end, w, e;
@@ -811,10 +817,12 @@ static void reach_of(const clint_doc *doc, const char *t, size_t len,
 		a = x->shown_start;  /* "| Monthly | EUR 1,000 |" */
 
 	e = a;
-	while (a > 0 && e - a < REACH_SPACE && blank_at(doc, t, a - 1))
+	while (a > 0 && e - a < REACH_SPACE &&
+	       (t[a - 1] == ' ' || t[a - 1] == '\n' || t[a - 1] == '\t'))
 		a--;
 	e = b;
-	while (b < len && b - e < REACH_SPACE && blank_at(doc, t, b))
+	while (b < len && b - e < REACH_SPACE &&
+	       (t[b] == ' ' || t[b] == '\n' || t[b] == '\t'))
 		b++;
 	*rs = a;
 	*re = b;
@@ -845,7 +853,7 @@ static void group_values(const clint_diff *d, size_t s, tv *va, size_t na,
 		const char *t = clint_doc_text(side ? d->new_doc : d->old_doc, &len);
 		for (i = 0, k = 0; i < n; i++) {
 			size_t f = NO_GROUP, l = 0, j, rs, re;
-			reach_of(side ? d->new_doc : d->old_doc, t, len, &v[i], &rs, &re);
+			reach_of(t, len, &v[i], &rs, &re);
 			/* hunks wholly before the reach are before the next
 			 * values' (their starts only grow, their reaches' nearly:
 			 * a hunk is skipped only when it ends before this one) */

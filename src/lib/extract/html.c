@@ -1128,7 +1128,8 @@ static int walk_node(html_ctx *c, xmlNodePtr n, unsigned depth)
 		saved_level = in_item ? c->level : 0;
 		if (c->doc->block_open || !in_item)
 			TRY(end_block(c, saved_type, saved_level));
-		if (name_is(n, "tr"))
+		/* a table's cells outside any tr are a row too */
+		if (name_is(n, "tr") || name_is(n, "table"))
 			clint_doc_table_row(c->doc);
 		if (name_is(n, "pre"))
 			c->pre++;
