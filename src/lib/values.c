@@ -574,20 +574,23 @@ static int same_number(double a, double b)
  * fraction. */
 static int clause_word_before(const char *s, size_t bs, size_t b)
 {
+	static const char *const abbrevs[] = {
+		"art", "sec", "sect", "para", "cl", "sch", "sched", "no", "nr"};
 	static const char *const words[] = {
-		"art", "sec", "para", "cl", "sch", "sched", /* abbreviations */
 		"section", "clause", "article", "paragraph", "schedule", "annex",
 		"appendix", "exhibit", "part", "sub-clause", "subclause", "item",
 		"rule", "regulation", "point"};
+	const char *const *list = words;
 	size_t e, i, n = ARRAY_LEN(words);
 
 	while (b > bs && s[b - 1] == ' ')
 		b--;
-	/* "Art. 4.2 of"; a point after a whole word ends a sentence ("in
-	 * the Schedule. 0.5 of one percent") */
+	/* "Art. 4.2 of", "No. 5.5 of"; a point after a whole word ends a
+	 * sentence ("in the Schedule. 0.5 of one percent") */
 	if (b > bs && s[b - 1] == '.') {
 		b--;
-		n = 6;
+		list = abbrevs;
+		n = ARRAY_LEN(abbrevs);
 	}
 	if (b >= bs + 2 && (unsigned char)s[b - 2] == 0xC2 &&
 	    (unsigned char)s[b - 1] == 0xA7)
@@ -598,7 +601,7 @@ static int clause_word_before(const char *s, size_t bs, size_t b)
 	if (e - b > 1 && clint_tolower(s[e - 1]) == 's')  /* "Sections" */
 		e--;
 	for (i = 0; i < n; i++)
-		if (strlen(words[i]) == e - b && word_at(s, b, e, words[i]))
+		if (strlen(list[i]) == e - b && word_at(s, b, e, list[i]))
 			return 1;
 	return 0;
 }

@@ -1012,14 +1012,23 @@ static void test_value_period_column(void **state)
 	           "</tr></table>", 1, 0,
 	           CLINT_VALUE_CHANGED, "EUR 1,000 per month", "EUR 1,000", NULL,
 	           CLINT_FAVOURS_UNKNOWN);
-	/* label and sum pairs: "Monthly" is the second fee's label */
+	/* sums with their periods after them: each its own */
 	row_value_case(CLINT_INPUT_MARKDOWN,
-	               "## 4. Charges\n\n| One-off | EUR 1,000 | Monthly | "
-	               "EUR 500 |\n",
-	               "## 4. Charges\n\n| One-off | EUR 1,000 | Annually | "
-	               "EUR 500 |\n", 1, 0, CLINT_VALUE_CHANGED,
-	               "Monthly | EUR 500", "Annually | EUR 500", NULL,
-	               CLINT_FAVOURS_CUSTOMER);
+	               "## 4. Charges\n\n| EUR 1,000 | Monthly | EUR 2,000 | "
+	               "Annually | EUR 3,000 | Quarterly |\n",
+	               "## 4. Charges\n\n| EUR 1,000 | Monthly | EUR 2,000 | "
+	               "Monthly | EUR 3,000 | Quarterly |\n", 1, 0,
+	               CLINT_VALUE_CHANGED, "EUR 2,000 | Annually",
+	               "EUR 2,000 | Monthly", NULL, CLINT_FAVOURS_SUPPLIER);
+	/* a label, then sums and periods: "Monthly" may be the first fee's
+	 * period column or the second fee's label, and is neither's until
+	 * the row ends with a period; a period on one side only is not
+	 * judged */
+	row_value_case(CLINT_INPUT_MARKDOWN,
+	               CHARGES_MD "| Hosting | EUR 1,000 | Monthly | EUR 4,000 | |\n",
+	               CHARGES_MD "| Hosting | EUR 1,000 | Monthly | EUR 5,000 | "
+	               "Annually |\n", 1, 0, CLINT_VALUE_CHANGED, "EUR 4,000",
+	               "EUR 5,000 | Annually", NULL, CLINT_FAVOURS_UNKNOWN);
 	/* the separators a reach steps over are a row's: not a table's end
 	 * or a rule before an item added after them */
 	row_value_case(CLINT_INPUT_MARKDOWN,

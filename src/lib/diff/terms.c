@@ -400,9 +400,8 @@ static int cell_period(const clint_doc *doc, const char *t,
 	return per;
 }
 
-/* The block `d` cells from table cell k (d is -3 to 3) in k's row, in
- * *c; 0 if there is none (the row ends before, or another block comes
- * between). */
+/* The block `d` cells from table cell k in k's row, in *c; 0 if there
+ * is none (the row ends before, or another block comes between). */
 static int row_cell(const clint_doc *doc, size_t k, int d, clint_block *c)
 {
 	clint_block b;
@@ -476,21 +475,47 @@ static int cell_sum(const clint_doc *doc, const char *t, size_t k, int d,
 	              : past_blank(doc, t, c.start, c.end) == v.start;
 }
 
-/* Whether the period cell after the sum that ends table cell k, and
- * before another sum, is the first sum's (else the second's): not when
- * the cell before the first sum is a period ("| Monthly | EUR 1,000 |
- * Annually | EUR 11,000 |"); yes when the cell after the second is
- * ("| EUR 1,000 | per month | EUR 5,000 | per year |") or nothing comes
- * before the first ("| EUR 1,000 | per month | EUR 5,000 |"); not after
- * a label ("| One-off | EUR 1,000 | Monthly | EUR 500 |": label and sum
- * pairs). */
-static int first_takes(const clint_doc *doc, const char *t, size_t k)
+/* How table cell k's row writes periods in cells of their own, seen from
+ * its cells that hold a sum or a period alone (at most ROW_SCAN each
+ * way): LAYOUT_BEFORE the sums when the first of them is a period ("|
+ * Monthly | EUR 1,000 | Annually | EUR 11,000 |"); LAYOUT_AFTER when the
+ * last is a period, or the first is a sum that opens the row ("| EUR
+ * 1,000 | per month | EUR 5,000 |"); else LAYOUT_UNKNOWN: labels and
+ * sums ("| One-off | EUR 1,000 | Monthly | EUR 500 |") may as well be a
+ * fee and its period column beside another fee. */
+#define ROW_SCAN 32
+enum { LAYOUT_UNKNOWN, LAYOUT_BEFORE, LAYOUT_AFTER };
+static int row_layout(const clint_doc *doc, const char *t, size_t k)
 {
+	size_t first = k, j, n;
+	int first_kind = 0, last_kind = 0, kind; /* 1 sum, 2 period */
+	size_t first_at = 0;
 	clint_block c;
 
-	if (cell_is_period(doc, t, k, -1))
-		return 0;
-	return cell_is_period(doc, t, k, 3) || !row_cell(doc, k, -1, &c);
+	for (n = 0; n < ROW_SCAN && row_cell(doc, first, -1, &c); n++)
+		first--;
+	for (j = first, n = 0; n < 2 * ROW_SCAN; j++, n++) {
+		kind = cell_is_period(doc, t, j, 0)                               ? 2
+		       : cell_sum(doc, t, j, 0, 0) || cell_sum(doc, t, j, 0, 1) ? 1
+		                                                                  : 0;
+		if (kind && !first_kind) {
+			first_kind = kind;
+			first_at = j;
+		}
+		if (kind)
+			last_kind = kind;
+		if (!row_cell(doc, j, 1, &c))
+			break;
+	}
+	if (first_kind == 2)
+		return LAYOUT_BEFORE;
+	if (last_kind == 2)
+		return LAYOUT_AFTER;
+	if (first_kind == 1 && first_at == first &&
+	    clint_doc_block(doc, first, &c) == CLINT_OK &&
+	    (c.flags & CLINT_BLOCK_ROW_START))
+		return LAYOUT_AFTER;
+	return LAYOUT_UNKNOWN;
 }
 
 /* The period written with value v in doc's text t: PER_*,
@@ -529,23 +554,22 @@ static int period_of(const clint_doc *doc, const char *t,
 	starts = past_blank(doc, t, from, v->start) == v->start;
 	/* the value ends its cell: the next cell of its row, if it is the
 	 * period; it starts its cell: the cell before. A period cell between
-	 * two sums ("| EUR 1,000 | per month | EUR 5,000 |") is the first
-	 * one's, as in prose, unless the row writes its periods before its
-	 * sums ("| Monthly | EUR 1,000 | Annually | EUR 11,000 |"): the cell
-	 * before the first sum is a period too. */
+	 * two sums goes by the row's layout (row_layout()), and to neither
+	 * when that is unknown. */
 	k = block_index(doc, v->start);
 	if ((!ends && !starts) || clint_doc_block(doc, k, &b) != CLINT_OK ||
 	    b.type != CLINT_BLOCK_TABLE_CELL)
 		return PER_NONE;
 	if (ends && row_cell(doc, k, 1, &c) &&
 	    (per = cell_period(doc, t, &c, &sp, &e)) != PER_NONE &&
-	    (!cell_sum(doc, t, k, 2, 0) || first_takes(doc, t, k))) {
+	    (!cell_sum(doc, t, k, 2, 0) || row_layout(doc, t, k) == LAYOUT_AFTER)) {
 		*end = e;
 		return per;
 	}
 	if (starts && row_cell(doc, k, -1, &c) &&
 	    (per = cell_period(doc, t, &c, &sp, &e)) != PER_NONE &&
-	    (!cell_sum(doc, t, k, -2, 1) || !first_takes(doc, t, k - 2))) {
+	    (!cell_sum(doc, t, k, -2, 1) ||
+	     row_layout(doc, t, k) == LAYOUT_BEFORE)) {
 		*start = sp;
 		return per;
 	}
