@@ -476,14 +476,14 @@ static int cell_sum(const clint_doc *doc, const char *t, size_t k, int d,
 }
 
 /* How table cell k's row writes periods in cells of their own, seen from
- * its cells that hold a sum or a period alone (at most ROW_SCAN each
- * way): LAYOUT_BEFORE the sums when the first of them is a period ("|
+ * its cells that hold a sum or a period alone: LAYOUT_BEFORE the sums when the first of them is a period ("|
  * Monthly | EUR 1,000 | Annually | EUR 11,000 |"); LAYOUT_AFTER when the
  * last is a period, or the first is a sum that opens the row ("| EUR
  * 1,000 | per month | EUR 5,000 |"); else LAYOUT_UNKNOWN: labels and
  * sums ("| One-off | EUR 1,000 | Monthly | EUR 500 |") may as well be a
- * fee and its period column beside another fee. */
-#define ROW_SCAN 32
+ * fee and its period column beside another fee, and a row of more than
+ * ROW_SCAN cells is not read (each value of such a row would read it). */
+#define ROW_SCAN 16
 enum { LAYOUT_UNKNOWN, LAYOUT_BEFORE, LAYOUT_AFTER };
 static int row_layout(const clint_doc *doc, const char *t, size_t k)
 {
@@ -494,7 +494,9 @@ static int row_layout(const clint_doc *doc, const char *t, size_t k)
 
 	for (n = 0; n < ROW_SCAN && row_cell(doc, first, -1, &c); n++)
 		first--;
-	for (j = first, n = 0; n < 2 * ROW_SCAN; j++, n++) {
+	if (n == ROW_SCAN)
+		return LAYOUT_UNKNOWN;
+	for (j = first, n = 0;; j++) {
 		kind = cell_is_period(doc, t, j, 0)                               ? 2
 		       : cell_sum(doc, t, j, 0, 0) || cell_sum(doc, t, j, 0, 1) ? 1
 		                                                                  : 0;
@@ -506,6 +508,8 @@ static int row_layout(const clint_doc *doc, const char *t, size_t k)
 			last_kind = kind;
 		if (!row_cell(doc, j, 1, &c))
 			break;
+		if (++n == ROW_SCAN)
+			return LAYOUT_UNKNOWN;
 	}
 	if (first_kind == 2)
 		return LAYOUT_BEFORE;
