@@ -759,23 +759,48 @@ static void test_values(void **state)
 	assert_string_equal(nv, "thirty (30) days'");
 }
 
-static void value_change(const char *a, const char *b, const char *term,
-                         clint_favours favours)
+/* Diffs `a` and `b` (format fmt): `count` value changes, the one at `i`
+ * a `change` shown as `old_shown` and `new_shown` (NULL: not looked at),
+ * of term `term` (NULL: any), judged `favours`. */
+static void diff_value_case(clint_input_format fmt, const char *a,
+                            const char *b, size_t count, size_t i,
+                            clint_value_change change, const char *old_shown,
+                            const char *new_shown, const char *term,
+                            clint_favours favours)
 {
 	clint_ruleset *rs = unit_ruleset(pack_xml);
-	clint_doc *da = unit_text(a), *db = unit_text(b);
+	clint_doc *da = unit_doc_n("a", a, strlen(a), fmt, NULL);
+	clint_doc *db = unit_doc_n("b", b, strlen(b), fmt, NULL);
 	clint_diff *d = NULL;
 	clint_diff_value v;
+	char ov[64], nv[64];
 
 	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
-	assert_int_equal(clint_diff_value_count(d), 1);
-	assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
-	assert_string_equal(v.term, term);
+	if (clint_diff_value_count(d) != count)
+		fail_msg("%zu value changes, expected %zu (%s)",
+		         clint_diff_value_count(d), count, b);
+	assert_int_equal(clint_diff_value_get(d, i, &v), CLINT_OK);
+	assert_int_equal(v.change, change);
+	clint_diff_value_text(d, 1, &v.old_value, ov, sizeof(ov));
+	clint_diff_value_text(d, 0, &v.new_value, nv, sizeof(nv));
+	if (old_shown)
+		assert_string_equal(ov, old_shown);
+	if (new_shown)
+		assert_string_equal(nv, new_shown);
+	if (term)
+		assert_string_equal(v.term, term);
 	assert_int_equal(v.favours, favours);
 	clint_diff_free(d);
 	clint_doc_free(da);
 	clint_doc_free(db);
 	clint_ruleset_free(rs);
+}
+
+static void value_change(const char *a, const char *b, const char *term,
+                         clint_favours favours)
+{
+	diff_value_case(CLINT_INPUT_TEXT, a, b, 1, 0, CLINT_VALUE_CHANGED, NULL,
+	                NULL, term, favours);
 }
 
 /* Values of one section are paired by kind and term in text order: each
@@ -905,42 +930,6 @@ static void period_case(const char *a, const char *b, const char *old_shown,
 	clint_ruleset_free(rs);
 }
 
-/* Diffs `a` and `b` (format fmt): `count` value changes, the one at `i`
- * a `change` shown as `old_shown` and `new_shown` (NULL: not looked at),
- * of term `term` (NULL: any), judged `favours`. */
-static void row_value_case(clint_input_format fmt, const char *a, const char *b,
-                       size_t count, size_t i, clint_value_change change,
-                       const char *old_shown, const char *new_shown,
-                       const char *term, clint_favours favours)
-{
-	clint_ruleset *rs = unit_ruleset(pack_xml);
-	clint_doc *da = unit_doc_n("a", a, strlen(a), fmt, NULL);
-	clint_doc *db = unit_doc_n("b", b, strlen(b), fmt, NULL);
-	clint_diff *d = NULL;
-	clint_diff_value v;
-	char ov[64], nv[64];
-
-	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
-	if (clint_diff_value_count(d) != count)
-		fail_msg("%zu value changes, expected %zu (%s)",
-		         clint_diff_value_count(d), count, b);
-	assert_int_equal(clint_diff_value_get(d, i, &v), CLINT_OK);
-	assert_int_equal(v.change, change);
-	clint_diff_value_text(d, 1, &v.old_value, ov, sizeof(ov));
-	clint_diff_value_text(d, 0, &v.new_value, nv, sizeof(nv));
-	if (old_shown)
-		assert_string_equal(ov, old_shown);
-	if (new_shown)
-		assert_string_equal(nv, new_shown);
-	if (term)
-		assert_string_equal(v.term, term);
-	assert_int_equal(v.favours, favours);
-	clint_diff_free(d);
-	clint_doc_free(da);
-	clint_doc_free(db);
-	clint_ruleset_free(rs);
-}
-
 #define CHARGES_MD "## 4. Charges\n\n| Item | Amount | Period |\n|---|---|---|\n"
 #define CHARGES_HTML "<h2>4. Charges</h2><table><tr><th>Item</th><th>Amount" \
 	"</th><th>Period</th></tr>"
@@ -957,100 +946,100 @@ static void row_value_case(clint_input_format fmt, const char *a, const char *b,
 static void test_value_period_column(void **state)
 {
 	(void)state;
-	row_value_case(CLINT_INPUT_MARKDOWN,
-	           CHARGES_MD "| Service fee | EUR&nbsp;1,000 | per month |\n",
-	           CHARGES_MD "| Service fee | EUR&nbsp;1,000 | per year |\n", 1, 0,
-	           CLINT_VALUE_CHANGED, "EUR 1,000 | per month",
-	           "EUR 1,000 | per year", NULL, CLINT_FAVOURS_CUSTOMER);
-	row_value_case(CLINT_INPUT_HTML,
-	           CHARGES_HTML "<tr><td>Service fee</td><td>EUR 1,000</td><td>"
-	           "Monthly</td></tr></table>",
-	           CHARGES_HTML "<tr><td>Service fee</td><td>EUR 1,000</td><td>"
-	           "Quarterly</td></tr></table>", 1, 0, CLINT_VALUE_CHANGED,
-	           "EUR 1,000 Monthly", "EUR 1,000 Quarterly", NULL,
-	           CLINT_FAVOURS_CUSTOMER);
+	diff_value_case(CLINT_INPUT_MARKDOWN,
+	                CHARGES_MD "| Service fee | EUR&nbsp;1,000 | per month |\n",
+	                CHARGES_MD "| Service fee | EUR&nbsp;1,000 | per year |\n", 1, 0,
+	                CLINT_VALUE_CHANGED, "EUR 1,000 | per month",
+	                "EUR 1,000 | per year", NULL, CLINT_FAVOURS_CUSTOMER);
+	diff_value_case(CLINT_INPUT_HTML,
+	                CHARGES_HTML "<tr><td>Service fee</td><td>EUR 1,000</td><td>"
+	                "Monthly</td></tr></table>",
+	                CHARGES_HTML "<tr><td>Service fee</td><td>EUR 1,000</td><td>"
+	                "Quarterly</td></tr></table>", 1, 0, CLINT_VALUE_CHANGED,
+	                "EUR 1,000 Monthly", "EUR 1,000 Quarterly", NULL,
+	                CLINT_FAVOURS_CUSTOMER);
 	/* the monthly fee ends its row: the next row's first cell is not its
 	 * period */
-	row_value_case(CLINT_INPUT_HTML,
-	           "<h2>4. Charges</h2><table><tr><td>Monthly</td><td>"
-	           "EUR 1,000</td></tr><tr><td>Annually</td><td>EUR 10,000"
-	           "</td></tr></table>",
-	           "<h2>4. Charges</h2><table><tr><td>Monthly</td><td>"
-	           "EUR 1,000</td></tr><tr><td>Quarterly</td><td>EUR 2,900"
-	           "</td></tr></table>", 1, 0, CLINT_VALUE_CHANGED,
-	           "Annually EUR 10,000", "Quarterly EUR 2,900", NULL,
-	           CLINT_FAVOURS_SUPPLIER);
+	diff_value_case(CLINT_INPUT_HTML,
+	                "<h2>4. Charges</h2><table><tr><td>Monthly</td><td>"
+	                "EUR 1,000</td></tr><tr><td>Annually</td><td>EUR 10,000"
+	                "</td></tr></table>",
+	                "<h2>4. Charges</h2><table><tr><td>Monthly</td><td>"
+	                "EUR 1,000</td></tr><tr><td>Quarterly</td><td>EUR 2,900"
+	                "</td></tr></table>", 1, 0, CLINT_VALUE_CHANGED,
+	                "Annually EUR 10,000", "Quarterly EUR 2,900", NULL,
+	                CLINT_FAVOURS_SUPPLIER);
 	/* periods before sums: "Annually" is the added fee's, not the
 	 * monthly fee's */
-	row_value_case(CLINT_INPUT_MARKDOWN,
-	           "## 4. Charges\n\n| Monthly | EUR 1,000 |\n",
-	           "## 4. Charges\n\n| Monthly | EUR 1,000 | Annually | "
-	           "EUR 11,000 |\n", 1, 0, CLINT_VALUE_ADDED, NULL,
-	           "Annually | EUR 11,000", NULL, CLINT_FAVOURS_UNKNOWN);
+	diff_value_case(CLINT_INPUT_MARKDOWN,
+	                "## 4. Charges\n\n| Monthly | EUR 1,000 |\n",
+	                "## 4. Charges\n\n| Monthly | EUR 1,000 | Annually | "
+	                "EUR 11,000 |\n", 1, 0, CLINT_VALUE_ADDED, NULL,
+	                "Annually | EUR 11,000", NULL, CLINT_FAVOURS_UNKNOWN);
 	/* periods after sums: "per month" is the first fee's, not the
 	 * set-up fee's after it, which did not change */
-	row_value_case(CLINT_INPUT_MARKDOWN,
-	           "## 4. Charges\n\n| Fee | Period | Set-up fee |\n|---|---|---|\n"
-	           "| EUR 1,000 | per month | EUR 5,000 |\n",
-	           "## 4. Charges\n\n| Fee | Period | Set-up fee |\n|---|---|---|\n"
-	           "| EUR 12,000 | per year | EUR 5,000 |\n", 1, 0,
-	           CLINT_VALUE_CHANGED, "EUR 1,000 | per month",
-	           "EUR 12,000 | per year", NULL, CLINT_FAVOURS_UNKNOWN);
-	row_value_case(CLINT_INPUT_HTML,
-	           CHARGES_HTML "<tr><td>EUR 1,000</td><td>per month</td></tr>"
-	           "</table>",
-	           CHARGES_HTML "<tr><td>EUR 1,000</td><td>per month</td><td>"
-	           "EUR 200</td></tr></table>", 1, 0, CLINT_VALUE_ADDED, NULL,
-	           "EUR 200", NULL, CLINT_FAVOURS_UNKNOWN);
+	diff_value_case(CLINT_INPUT_MARKDOWN,
+	                "## 4. Charges\n\n| Fee | Period | Set-up fee |\n|---|---|---|\n"
+	                "| EUR 1,000 | per month | EUR 5,000 |\n",
+	                "## 4. Charges\n\n| Fee | Period | Set-up fee |\n|---|---|---|\n"
+	                "| EUR 12,000 | per year | EUR 5,000 |\n", 1, 0,
+	                CLINT_VALUE_CHANGED, "EUR 1,000 | per month",
+	                "EUR 12,000 | per year", NULL, CLINT_FAVOURS_UNKNOWN);
+	diff_value_case(CLINT_INPUT_HTML,
+	                CHARGES_HTML "<tr><td>EUR 1,000</td><td>per month</td></tr>"
+	                "</table>",
+	                CHARGES_HTML "<tr><td>EUR 1,000</td><td>per month</td><td>"
+	                "EUR 200</td></tr></table>", 1, 0, CLINT_VALUE_ADDED, NULL,
+	                "EUR 200", NULL, CLINT_FAVOURS_UNKNOWN);
 	/* the period cell emptied: the fee changed (in Markdown it is
 	 * reported removed: the " | " between the cells is no white space
 	 * the new fee's reach steps over) */
-	row_value_case(CLINT_INPUT_HTML,
-	           CHARGES_HTML "<tr><td>Hosting</td><td>EUR 1,000</td><td>per "
-	           "month</td></tr></table>",
-	           CHARGES_HTML "<tr><td>Hosting</td><td>EUR 1,000</td><td></td>"
-	           "</tr></table>", 1, 0,
-	           CLINT_VALUE_CHANGED, "EUR 1,000 per month", "EUR 1,000", NULL,
-	           CLINT_FAVOURS_UNKNOWN);
+	diff_value_case(CLINT_INPUT_HTML,
+	                CHARGES_HTML "<tr><td>Hosting</td><td>EUR 1,000</td><td>per "
+	                "month</td></tr></table>",
+	                CHARGES_HTML "<tr><td>Hosting</td><td>EUR 1,000</td><td></td>"
+	                "</tr></table>", 1, 0,
+	                CLINT_VALUE_CHANGED, "EUR 1,000 per month", "EUR 1,000", NULL,
+	                CLINT_FAVOURS_UNKNOWN);
 	/* sums with their periods after them: each its own */
-	row_value_case(CLINT_INPUT_MARKDOWN,
-	               "## 4. Charges\n\n| EUR 1,000 | Monthly | EUR 2,000 | "
-	               "Annually | EUR 3,000 | Quarterly |\n",
-	               "## 4. Charges\n\n| EUR 1,000 | Monthly | EUR 2,000 | "
-	               "Monthly | EUR 3,000 | Quarterly |\n", 1, 0,
-	               CLINT_VALUE_CHANGED, "EUR 2,000 | Annually",
-	               "EUR 2,000 | Monthly", NULL, CLINT_FAVOURS_SUPPLIER);
+	diff_value_case(CLINT_INPUT_MARKDOWN,
+	                "## 4. Charges\n\n| EUR 1,000 | Monthly | EUR 2,000 | "
+	                "Annually | EUR 3,000 | Quarterly |\n",
+	                "## 4. Charges\n\n| EUR 1,000 | Monthly | EUR 2,000 | "
+	                "Monthly | EUR 3,000 | Quarterly |\n", 1, 0,
+	                CLINT_VALUE_CHANGED, "EUR 2,000 | Annually",
+	                "EUR 2,000 | Monthly", NULL, CLINT_FAVOURS_SUPPLIER);
 	/* a label, then sums and periods: "Monthly" may be the first fee's
 	 * period column or the second fee's label, and is neither's until
 	 * the row ends with a period; a period on one side only is not
 	 * judged */
-	row_value_case(CLINT_INPUT_MARKDOWN,
-	               CHARGES_MD "| Hosting | EUR 1,000 | Monthly | EUR 4,000 | |\n",
-	               CHARGES_MD "| Hosting | EUR 1,000 | Monthly | EUR 5,000 | "
-	               "Annually |\n", 1, 0, CLINT_VALUE_CHANGED, "EUR 4,000",
-	               "EUR 5,000 | Annually", NULL, CLINT_FAVOURS_UNKNOWN);
+	diff_value_case(CLINT_INPUT_MARKDOWN,
+	                CHARGES_MD "| Hosting | EUR 1,000 | Monthly | EUR 4,000 | |\n",
+	                CHARGES_MD "| Hosting | EUR 1,000 | Monthly | EUR 5,000 | "
+	                "Annually |\n", 1, 0, CLINT_VALUE_CHANGED, "EUR 4,000",
+	                "EUR 5,000 | Annually", NULL, CLINT_FAVOURS_UNKNOWN);
 	/* the separators a reach steps over are a row's: not a table's end
 	 * or a rule before an item added after them */
-	row_value_case(CLINT_INPUT_MARKDOWN,
-	               "## 9. Term\n\n| Term | Value |\n|---|---|\n| Termination "
-	               "notice | 90 days |\n\n- Payment: 30 days\n",
-	               "## 9. Term\n\n| Term | Value |\n|---|---|\n| Termination "
-	               "notice | 90 days |\n\n- Termination notice for breach: 10 "
-	               "days\n- Payment: 30 days\n", 1, 0, CLINT_VALUE_ADDED, NULL,
-	               "10 days", NULL, CLINT_FAVOURS_UNKNOWN);
-	row_value_case(CLINT_INPUT_MARKDOWN,
-	               "## 4. Charges\n\n- Fee: EUR 1,000\n\n---\n\n- Deposit: "
-	               "EUR 500\n",
-	               "## 4. Charges\n\n- Fee: EUR 1,000\n\n---\n\n- Cap: 10 "
-	               "days\n- Deposit: EUR 500\n", 1, 0, CLINT_VALUE_ADDED, NULL,
-	               "10 days", NULL, CLINT_FAVOURS_UNKNOWN);
+	diff_value_case(CLINT_INPUT_MARKDOWN,
+	                "## 9. Term\n\n| Term | Value |\n|---|---|\n| Termination "
+	                "notice | 90 days |\n\n- Payment: 30 days\n",
+	                "## 9. Term\n\n| Term | Value |\n|---|---|\n| Termination "
+	                "notice | 90 days |\n\n- Termination notice for breach: 10 "
+	                "days\n- Payment: 30 days\n", 1, 0, CLINT_VALUE_ADDED, NULL,
+	                "10 days", NULL, CLINT_FAVOURS_UNKNOWN);
+	diff_value_case(CLINT_INPUT_MARKDOWN,
+	                "## 4. Charges\n\n- Fee: EUR 1,000\n\n---\n\n- Deposit: "
+	                "EUR 500\n",
+	                "## 4. Charges\n\n- Fee: EUR 1,000\n\n---\n\n- Cap: 10 "
+	                "days\n- Deposit: EUR 500\n", 1, 0, CLINT_VALUE_ADDED, NULL,
+	                "10 days", NULL, CLINT_FAVOURS_UNKNOWN);
 	/* a list in the cell before a rate is its label, in its row */
-	row_value_case(CLINT_INPUT_HTML,
-	           "<h2>7. Schedule</h2><table><tr><td><ul><li>Service credit</li>"
-	           "</ul></td><td>5%</td></tr></table>",
-	           "<h2>7. Schedule</h2><table><tr><td><ul><li>Service credit</li>"
-	           "</ul></td><td>10%</td></tr></table>", 1, 0, CLINT_VALUE_CHANGED,
-	           "5%", "10%", "Service credits", CLINT_FAVOURS_CUSTOMER);
+	diff_value_case(CLINT_INPUT_HTML,
+	                "<h2>7. Schedule</h2><table><tr><td><ul><li>Service credit</li>"
+	                "</ul></td><td>5%</td></tr></table>",
+	                "<h2>7. Schedule</h2><table><tr><td><ul><li>Service credit</li>"
+	                "</ul></td><td>10%</td></tr></table>", 1, 0, CLINT_VALUE_CHANGED,
+	                "5%", "10%", "Service credits", CLINT_FAVOURS_CUSTOMER);
 }
 
 /* A table cell's value takes no period from the next row's first cell
