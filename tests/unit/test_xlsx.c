@@ -22,11 +22,15 @@
 	"</worksheet>"
 
 /* The cells given, each followed by "|". */
-static int collect(void *ctx, const char *s, size_t n)
+/* Each cell then "|"; a cell that opens its row after "\n", but the
+ * first. */
+static int collect(void *ctx, const char *s, size_t n, int row_start)
 {
 	clint_buf *b = ctx;
-	int rc = clint_buf_put(b, s, n);
+	int rc = row_start && b->len ? clint_buf_putc(b, '\n') : CLINT_OK;
 
+	if (rc >= 0)
+		rc = clint_buf_put(b, s, n);
 	return rc < 0 ? rc : clint_buf_putc(b, '|');
 }
 
@@ -96,7 +100,7 @@ static void test_cells(void **state)
 	assert_int_equal(read_book(book, ARRAY_LEN(book), 1 << 20, &cells, why,
 	                           sizeof(why)),
 	                 CLINT_OK);
-	assert_string_equal(cells.data, "Monthly fee|Hosting|12.5|FALSE|#N/A|");
+	assert_string_equal(cells.data, "Monthly fee|Hosting|\n12.5|FALSE|#N/A|");
 	assert_string_equal(why, "");
 	clint_buf_free(&cells);
 }
@@ -145,7 +149,7 @@ static void test_formats(void **state)
 	                 CLINT_OK);
 	assert_string_equal(cells.data,
 	                    "1,234.500|-EUR 1,500.00|1/1/2024|5%|$ 1,500.00|0.1|"
-	                    "2.5|1|2|4|5|1e999|x|");
+	                    "2.5|\n1|2|4|5|1e999|x|");
 	clint_buf_free(&cells);
 }
 
@@ -214,7 +218,8 @@ static void test_shown_range(void **state)
 	assert_int_equal(read_book(book, ARRAY_LEN(book), 1 << 20, &cells, why,
 	                           sizeof(why)),
 	                 CLINT_OK);
-	assert_string_equal(cells.data, "4|5|8|11|");
+	/* rows: the first cell shown of each opens it */
+	assert_string_equal(cells.data, "4|5|\n8|\n11|");
 	/* one that is not a range: the whole sheet */
 	book[0].data = "<workbook " SML "><oleSize ref=\"C3:B2\"/><sheets>"
 	               "<sheet name=\"A\" sheetId=\"1\" r:id=\"rId1\"/>"
@@ -222,7 +227,7 @@ static void test_shown_range(void **state)
 	assert_int_equal(read_book(book, ARRAY_LEN(book), 1 << 20, &cells, why,
 	                           sizeof(why)),
 	                 CLINT_OK);
-	assert_string_equal(cells.data, "1|2|3|4|5|6|7|8|9|11|");
+	assert_string_equal(cells.data, "1|2|\n3|4|5|6|\n7|8|\n9|\n11|");
 	clint_buf_free(&cells);
 }
 
