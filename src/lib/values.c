@@ -569,6 +569,28 @@ static int same_number(double a, double b)
 	return a - b < 0.005 && a - b > -0.005;
 }
 
+/* True if the word s[b..e) is one of list[0..n). */
+static int in_list(const char *s, size_t b, size_t e,
+                   const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(list[i]) == e - b && word_at(s, b, e, list[i]))
+			return 1;
+	return 0;
+}
+
+/* True if the word s[b..e), or it without a plural "s" ("Sections",
+ * "quarters"), is one of list[0..n). */
+static int word_in(const char *s, size_t b, size_t e,
+                   const char *const *list, size_t n)
+{
+	return in_list(s, b, e, list, n) ||
+	       (e - b > 1 && clint_tolower(s[e - 1]) == 's' &&
+	        in_list(s, b, e - 1, list, n));
+}
+
 /* True if the word before s[b] (after bs) names a part of a document:
  * "Section 4.2 of", "clause 3.1 of", "§ 5.1 of" number a clause, not a
  * fraction. */
@@ -581,7 +603,7 @@ static int clause_word_before(const char *s, size_t bs, size_t b)
 		"appendix", "exhibit", "part", "sub-clause", "subclause", "item",
 		"rule", "regulation", "point"};
 	const char *const *list = words;
-	size_t e, i, n = ARRAY_LEN(words);
+	size_t e, n = ARRAY_LEN(words);
 
 	while (b > bs && s[b - 1] == ' ')
 		b--;
@@ -598,12 +620,7 @@ static int clause_word_before(const char *s, size_t bs, size_t b)
 	e = b;
 	while (b > bs && (clint_isalpha((unsigned char)s[b - 1]) || s[b - 1] == '-'))
 		b--;
-	if (e - b > 1 && clint_tolower(s[e - 1]) == 's')  /* "Sections" */
-		e--;
-	for (i = 0; i < n; i++)
-		if (strlen(list[i]) == e - b && word_at(s, b, e, list[i]))
-			return 1;
-	return 0;
+	return word_in(s, b, e, list, n);
 }
 
 /* True if what ends at s[e] (exclusive, after bs) is the part of a
@@ -621,7 +638,7 @@ static int fraction_word_before(const char *s, size_t bs, size_t e)
 		"thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth",
 		"eightieth", "ninetieth", "hundredth", "thousandth", "millionth",
 		"billionth"};
-	size_t b = e, i;
+	size_t b = e;
 	int frac = 0;
 
 	/* digits: "1/16", "(1/2)", "0.5", ".5" */
@@ -643,12 +660,7 @@ static int fraction_word_before(const char *s, size_t bs, size_t e)
 		b--;
 	if (e - b == 6 && word_at(s, b, e, "halves"))
 		return 1;
-	if (e - b > 1 && clint_tolower(s[e - 1]) == 's')  /* "quarters" */
-		e--;
-	for (i = 0; i < ARRAY_LEN(parts); i++)
-		if (strlen(parts[i]) == e - b && word_at(s, b, e, parts[i]))
-			return 1;
-	return 0;
+	return word_in(s, b, e, parts, ARRAY_LEN(parts));
 }
 
 /* True if the number words at s[ns] can be compared with a restatement in

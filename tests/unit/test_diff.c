@@ -1048,41 +1048,19 @@ static void test_value_period_column(void **state)
  * no-break space as a space. */
 static void test_value_period_cell(void **state)
 {
-	clint_ruleset *rs = unit_ruleset(pack_xml);
-	clint_doc *da = unit_md("## 4. Charges\n\n| Period | Amount |\n"
-	                        "|---|---|\n| Monthly | EUR&nbsp;1,000 |\n"
-	                        "| Annually | EUR 10,000 |\n");
-	clint_doc *db = unit_md("## 4. Charges\n\n| Period | Amount |\n"
-	                        "|---|---|\n| Monthly | EUR&nbsp;1,000 |\n"
-	                        "| Quarterly | EUR 2,900 |\n");
-	clint_diff *d = NULL;
-	clint_diff_value v;
-	char ov[64], nv[64];
-
 	(void)state;
-	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
-	assert_int_equal(clint_diff_value_count(d), 1);
-	assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
-	clint_diff_value_text(d, 1, &v.old_value, ov, sizeof(ov));
-	clint_diff_value_text(d, 0, &v.new_value, nv, sizeof(nv));
-	assert_string_equal(ov, "Annually | EUR 10,000");
-	assert_string_equal(nv, "Quarterly | EUR 2,900");
-	assert_int_equal(v.favours, CLINT_FAVOURS_SUPPLIER);
-	clint_diff_free(d);
-	clint_doc_free(da);
-	clint_doc_free(db);
-	da = unit_md("## 4. Charges\n\nThe fee is EUR&nbsp;1,000 per month.\n");
-	db = unit_md("## 4. Charges\n\nThe fee is EUR&nbsp;1,500 per month.\n");
-	d = NULL;
-	assert_int_equal(clint_diff_new(&d, rs, da, db, NULL, NULL), CLINT_OK);
-	assert_int_equal(clint_diff_value_count(d), 1);
-	assert_int_equal(clint_diff_value_get(d, 0, &v), CLINT_OK);
-	clint_diff_value_text(d, 1, &v.old_value, ov, sizeof(ov));
-	assert_string_equal(ov, "EUR 1,000 per month");
-	clint_diff_free(d);
-	clint_doc_free(da);
-	clint_doc_free(db);
-	clint_ruleset_free(rs);
+	diff_value_case(CLINT_INPUT_MARKDOWN,
+	                "## 4. Charges\n\n| Period | Amount |\n|---|---|\n"
+	                "| Monthly | EUR&nbsp;1,000 |\n| Annually | EUR 10,000 |\n",
+	                "## 4. Charges\n\n| Period | Amount |\n|---|---|\n"
+	                "| Monthly | EUR&nbsp;1,000 |\n| Quarterly | EUR 2,900 |\n",
+	                1, 0, CLINT_VALUE_CHANGED, "Annually | EUR 10,000",
+	                "Quarterly | EUR 2,900", NULL, CLINT_FAVOURS_SUPPLIER);
+	diff_value_case(CLINT_INPUT_MARKDOWN,
+	                "## 4. Charges\n\nThe fee is EUR&nbsp;1,000 per month.\n",
+	                "## 4. Charges\n\nThe fee is EUR&nbsp;1,500 per month.\n",
+	                1, 0, CLINT_VALUE_CHANGED, "EUR 1,000 per month", NULL, NULL,
+	                CLINT_FAVOURS_SUPPLIER);
 }
 
 /* Clause `old` before the unchanged KEEP_MOVED and `new` after it in

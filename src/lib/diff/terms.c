@@ -476,10 +476,11 @@ static int cell_sum(const clint_doc *doc, const char *t, size_t k, int d,
 }
 
 /* How table cell k's row writes periods in cells of their own, seen from
- * its cells that hold a sum or a period alone: LAYOUT_BEFORE the sums when the first of them is a period ("|
- * Monthly | EUR 1,000 | Annually | EUR 11,000 |"); LAYOUT_AFTER when the
- * last is a period, or the first is a sum that opens the row ("| EUR
- * 1,000 | per month | EUR 5,000 |"); else LAYOUT_UNKNOWN: labels and
+ * its cells that hold a sum or a period alone: LAYOUT_BEFORE the sums
+ * when the first of them is a period ("| Monthly | EUR 1,000 | Annually
+ * | EUR 11,000 |"); LAYOUT_AFTER when the last is a period, or the first
+ * is a sum that opens the row ("| EUR 1,000 | per month | EUR 5,000
+ * |"); else LAYOUT_UNKNOWN: labels and
  * sums ("| One-off | EUR 1,000 | Monthly | EUR 500 |") may as well be a
  * fee and its period column beside another fee, and a row of more than
  * ROW_SCAN cells is not read (each value of such a row would read it). */
@@ -529,9 +530,9 @@ static int row_layout(const clint_doc *doc, const char *t, size_t k)
  * ("EUR 5,000\n- Monthly fee: ..."). A value that ends its table cell
  * may take its period from the cell after it, one that starts it from
  * the cell before (after first), in the same row, when that cell holds
- * the period alone (a
- * price table's "Period" column: "| EUR 1,000 | per month |", "|
- * Monthly | EUR 1,000 |"): *start then goes back to the period's words.
+ * the period alone (a price table's "Period" column: "| EUR 1,000 | per
+ * month |", "| Monthly | EUR 1,000 |"): *start then goes back to the
+ * period's words.
  * Never from another row (CLINT_BLOCK_ROW_START): "| EUR 1,000 |" then
  * "| Annually | ..." is no annual fee. */
 static int period_of(const clint_doc *doc, const char *t,
@@ -616,20 +617,8 @@ static int collect(const clint_diff *d, const clint_doc *doc, int old,
 
 	*out = NULL;
 	*n = 0;
-	/* values are in text order: find the first in range by bisection */
-	{
-		size_t lo = 0, hi = count;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			TRY(clint_doc_value(doc, mid, &v));
-			if (v.start < start)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		i = lo;
-	}
-	for (; i < count; i++) {
+	/* values are in text order: the first in range by bisection */
+	for (i = value_from(doc, start); i < count; i++) {
 		TRY(clint_doc_value(doc, i, &v));
 		if (v.start >= end)
 			break;
@@ -666,8 +655,7 @@ static int cmp_u32(const void *a, const void *b)
 
 /* The distinct words (folded hashes, sorted) of the sentence of doc that
  * holds value x, without the value's own words and numbers; returns
- * their count. The
- * sentence ends at ". ", "; ", "? ", "! " or its block's edge, at most
+ * their count. The sentence ends at ". ", "; ", "? ", "! " or its block's edge, at most
  * SENTENCE_REACH bytes from the value, and has at most SENTENCE_WORDS. */
 static size_t sentence_words(const clint_doc *doc, const tv *x,
                              uint32_t *out)
@@ -806,8 +794,8 @@ static int touches(size_t hs, size_t he, size_t rs, size_t re)
 /* The reach of value x in text t (len bytes): the value with its period,
  * and the white space around it, at most REACH_SPACE bytes each side:
  * hunks are ranges of words, which white space separates from the
- * value's. A sum or a rate reaches over the words of letters after it too (at most
- * REACH_WORDS of them in REACH_AFTER bytes), where its period is
+ * value's. A sum or a rate reaches over the words of letters after it
+ * too (at most REACH_WORDS of them in REACH_AFTER bytes), where its period is
  * written: a change there ("per [-month-]{+year+}", "per {+user per+}
  * month") touches the value on both sides, whether or not the words on
  * each side read as a period (the words before the change are the same
@@ -815,7 +803,6 @@ static int touches(size_t hs, size_t he, size_t rs, size_t re)
 #define REACH_SPACE 16
 #define REACH_WORDS 3
 #define REACH_AFTER 32
-
 static void reach_of(const char *t, size_t len, const tv *x, size_t *rs,
                      size_t *re)
 {

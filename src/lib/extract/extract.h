@@ -87,8 +87,8 @@ CLINT_INTERNAL int clint_mathml_is_math(struct _xmlNode *n, int html);
 /*
  * xlsx.c: the cells of the workbook (.xlsx) in data[0..len) that Word
  * shows (its active sheet), each that holds something given to
- * out->cell() in row order, the first of each row said. Reads at most `budget` uncompressed bytes,
- * and says in *used how many it read. Its tables (shared strings,
+ * out->cell() in row order, the first of each row said. Reads at most
+ * `budget` uncompressed bytes, and says in *used how many it read. Its tables (shared strings,
  * formats) are paid for from `mem` (the document's; NULL: none) while it
  * reads, and all given back before it returns. A workbook that cannot be
  * read gives a negative code with why[0..why_cap) saying why (for a
